@@ -1,0 +1,199 @@
+"""Typed value objects: documents and the four fact types of FACTS.md.
+
+Numbers are kept as :class:`~decimal.Decimal` so that 18.56亿元 is exactly 1856000000, and are
+turned into JSON numbers (int when integral) only when serialised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, ClassVar, Literal
+
+FactType = Literal["indicator", "projects", "ranking", "person"]
+Basis = Literal["yoy", "avg2y", "other"]
+Qualifier = Literal["estimate", "approx", "at_least", "at_most", "target"]
+Stage = Literal["signed", "started", "completed", "operational", "ongoing", "other"]
+
+EXTRACTOR_VERSION = "zhibiao-extract.v1"
+
+
+def json_number(value: Decimal | int | float | None) -> int | float | None:
+    """Render a number for JSON: an int when it is integral, else a float.
+
+    >>> json_number(Decimal("1856000000.00")), json_number(Decimal("36.70")), json_number(None)
+    (1856000000, 36.7, None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return int(value)
+        return float(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change of a figure: a percentage, percentage points or an absolute difference."""
+
+    basis: Basis
+    pct: Decimal | None = None
+    pp: Decimal | None = None
+    abs: Decimal | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"basis": self.basis}
+        for key in ("pct", "pp", "abs"):
+            val = getattr(self, key)
+            if val is not None:
+                out[key] = json_number(val)
+        return out
+
+
+@dataclass(slots=True)
+class Fact:
+    """Common part of every fact: its evidence in the original text."""
+
+    type: ClassVar[FactType]
+    quote: str = ""
+    start: int = 0
+    end: int = 0
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _evidence(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"quote": self.quote, "start": self.start, "end": self.end}
+        if self.rule:
+            out["rule"] = self.rule
+        return out
+
+
+@dataclass(slots=True)
+class Indicator(Fact):
+    """A measured quantity (FACTS.md § indicator)."""
+
+    type: ClassVar[FactType] = "indicator"
+    subject: str | None = None
+    name: str = ""
+    period: str | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    change: Change | None = None
+    qualifier: Qualifier | None = None
+    parent: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "subject": self.subject,
+            "name": self.name,
+            "period": self.period,
+            "value": json_number(self.value),
+            "unit": self.unit if self.value is not None else None,
+            "change": self.change.to_dict() if self.change else None,
+            "qualifier": self.qualifier,
+            "parent": self.parent,
+            **self._evidence(),
+        }
+
+
+@dataclass(slots=True)
+class Projects(Fact):
+    """A count or volume of investment projects at one stage (FACTS.md § projects)."""
+
+    type: ClassVar[FactType] = "projects"
+    subject: str | None = None
+    period: str | None = None
+    stage: Stage = "other"
+    category: str | None = None
+    min_investment: Decimal | None = None
+    count: Decimal | None = None
+    investment: Decimal | None = None
+    qualifier: Qualifier | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "subject": self.subject,
+            "period": self.period,
+            "stage": self.stage,
+            "category": self.category,
+            "min_investment": json_number(self.min_investment),
+            "count": json_number(self.count),
+            "investment": json_number(self.investment),
+            "qualifier": self.qualifier,
+            **self._evidence(),
+        }
+
+
+@dataclass(slots=True)
+class Ranking(Fact):
+    """A position against peers (FACTS.md § ranking)."""
+
+    type: ClassVar[FactType] = "ranking"
+    subject: str | None = None
+    period: str | None = None
+    indicator: str | None = None
+    scope: str | None = None
+    rank: int | None = None
+    top: bool = False
+    qualifier: Qualifier | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "type": self.type,
+            "subject": self.subject,
+            "period": self.period,
+            "indicator": self.indicator,
+            "scope": self.scope,
+            "rank": self.rank,
+        }
+        if self.top:
+            out["top"] = True
+        if self.qualifier:
+            out["qualifier"] = self.qualifier
+        out.update(self._evidence())
+        return out
+
+
+@dataclass(slots=True)
+class Person(Fact):
+    """A named official with every title the text gives them (FACTS.md § person)."""
+
+    type: ClassVar[FactType] = "person"
+    name: str = ""
+    titles: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "name": self.name, "titles": list(self.titles), **self._evidence()}
+
+
+@dataclass(slots=True)
+class DocMeta:
+    """Document metadata recovered from e-paper trailers, HTML <meta> or the text itself."""
+
+    title: str | None = None
+    date: str | None = None
+    source_name: str | None = None
+    page: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in (
+            ("title", self.title), ("date", self.date), ("source_name", self.source_name),
+            ("page", self.page), ("url", self.url)) if v}
+
+
+@dataclass(slots=True)
+class Document:
+    """One report as given to the extractor: ``text`` is never modified."""
+
+    doc_id: str
+    text: str
+    published: str | None = None
+    source: str | None = None
+    meta: DocMeta = field(default_factory=DocMeta)
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,111 @@
+"""Normalise report text for matching while keeping every offset into the original.
+
+The extractor matches rules against a *normalised* copy of the text: simplified characters,
+half-width digits and punctuation, plain spaces, figures re-joined across line breaks. Facts
+must still point into the text as given, so :class:`NormText` carries a map from each
+normalised character back to its original position.
+
+Most transformations are one character for one character (full-width → half-width, OpenCC t2s
+in the usual case), which keeps the map the identity; only the removal of whitespace inside a
+figure ("18.\\n56亿元") shortens the text, and only then is an explicit index built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+__all__ = ["NormText", "normalize", "to_simplified"]
+
+# Full-width ASCII (！ … ～) is U+FF01..U+FF5E, exactly U+0021..U+007E shifted by 0xFEE0.
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+# Odd spaces become a plain space (same length, so offsets do not move).
+_WIDTH.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+                                   0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x200B, 0xFEFF)})
+# Dashes used in ranges (1—6月, 1–2月) and the wave dash (1～5月) → ASCII; CR → LF.
+_WIDTH.update({0x2014: ord("-"), 0x2013: ord("-"), 0x2012: ord("-"), 0x2212: ord("-"),
+               0x301C: ord("~"), 0x0D: 0x0A, 0x2236: ord(":"), 0xFE6A: ord("%"), 0x2030: ord("%")})
+_WIDTH_TABLE = str.maketrans(_WIDTH)
+
+# Whitespace that sits inside a figure: between digits and their decimal point, magnitude or
+# unit. A line break between two bare integers is left alone (it is more often a table).
+_INSIDE_FIGURE = re.compile(
+    r"(?<=\d)[ \t\n]+(?=[.%万亿])"
+    r"|(?<=\d\.)[ \t\n]+(?=\d)"
+    r"|(?<=[万亿])[ \t\n]+(?=[元美欧港日韩])"
+)
+
+
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc  # imported lazily: loading the dictionaries is only needed for CJK text
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional characters to simplified, keeping the length when OpenCC would not.
+
+    >>> to_simplified("地區生產總值")
+    '地区生产总值'
+    """
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length: convert character by character so offsets hold.
+    conv = _t2s().convert
+    return "".join(c if len(c := conv(ch)) == 1 else ch for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised text and the way back to the original.
+
+    ``index`` is None when normalised offsets equal original offsets; otherwise
+    ``index[i]`` is the original offset of normalised character ``i``.
+    """
+
+    text: str
+    raw: str
+    index: tuple[int, ...] | None = None
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span ``[start, end)`` to the original text."""
+        if self.index is None:
+            return start, end
+        if end <= start:
+            pos = self.index[start] if start < len(self.index) else len(self.raw)
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+    def quote(self, start: int, end: int) -> tuple[str, int, int]:
+        """The original text of a normalised span, with its original offsets."""
+        rs, re_ = self.raw_span(start, end)
+        return self.raw[rs:re_], rs, re_
+
+
+def normalize(raw: str) -> NormText:
+    """Normalise ``raw`` for matching; see the module docstring.
+
+    >>> n = normalize("一般預算收入１８.\\n５６億元")
+    >>> n.text
+    '一般预算收入18.56亿元'
+    >>> n.quote(6, 13)[0]
+    '１８.\\n５６億元'
+    """
+    text = raw.translate(_WIDTH_TABLE)
+    if not text.isascii():
+        text = to_simplified(text)
+    if not _INSIDE_FIGURE.search(text):
+        return NormText(text=text, raw=raw)
+    pieces: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _INSIDE_FIGURE.finditer(text):
+        pieces.append(text[pos:m.start()])
+        index.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    return NormText(text="".join(pieces), raw=raw, index=tuple(index))
