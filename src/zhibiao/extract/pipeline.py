@@ -1,9 +1,126 @@
-"""Runs the extraction stages over one document (work in progress: filled in by the extractor)."""
+"""The extraction pipeline for one document: normalise → segment → resolve context → extract.
+
+Pure: a :class:`~zhibiao.model.Document` in, its metadata and facts out; no I/O.
+"""
 
 from __future__ import annotations
 
-from zhibiao.model import DocMeta, Document, Fact
+import re
+
+from zhibiao.extract.facts import DocumentParser
+from zhibiao.extract.periods import PeriodMention, find_periods
+from zhibiao.extract.persons import extract_persons
+from zhibiao.extract.segment import Span, is_headline, paragraphs
+from zhibiao.model import DocMeta, Document, Fact, Indicator, Person, Projects, Ranking
+from zhibiao.normalize import NormText, normalize
+from zhibiao.resolve.subjects import subject_finder
+
+__all__ = ["run_pipeline"]
+
+_ORG_IN_TITLE = re.compile(r"^(.*?(?:产业园区|工业园区|经济技术开发区|高新技术产业开发区|开发区|经开区|高新区|园区|集团|公司|"
+                           r"街道|保税区|产业园|工业园))(?:管理办|管委会|党工委|党委|办公室|有限|股份)")
+
+
+def _body_end(norm: NormText) -> int:
+    """Where the article body ends: before an e-paper property trailer (…/enpproperty-->)."""
+    text = norm.text
+    k = text.rfind("enpproperty")
+    if k < 0:
+        return len(text)
+    line_start = text.rfind("\n", 0, k) + 1
+    return line_start
+
+
+def _meta(doc: Document, norm: NormText, body_end: int) -> DocMeta:
+    meta = DocMeta(**{k: v for k, v in (doc.meta.to_dict() if doc.meta else {}).items()})
+    try:
+        from zhibiao.ingest.epaper import parse_epaper
+    except ImportError:  # pragma: no cover - the ingest stage is optional for the core
+        parse_epaper = None
+    if parse_epaper is not None:
+        _end, found = parse_epaper(doc.text)
+        for key in ("title", "date", "source_name", "page", "url"):
+            if getattr(meta, key) is None and getattr(found, key, None):
+                setattr(meta, key, getattr(found, key))
+    if meta.title is None:
+        for para in paragraphs(norm.text, 0, body_end)[:3]:
+            line = doc.text[para.start:para.end] if norm.index is None else norm.quote(para.start, para.end)[0]
+            if is_headline(norm.text, para) and len(line) >= 6 and not re.match(r"^第\w+版", line):
+                meta.title = line.strip("【】[] ")
+                break
+    return meta
 
 
 def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
-    return doc.meta, []
+    """Extract the metadata and every fact of ``doc``."""
+    norm = normalize(doc.text)
+    body_end = _body_end(norm)
+    meta = _meta(doc, norm, body_end)
+    published = doc.published or meta.date
+    text = norm.text
+    paras = paragraphs(text, 0, body_end)
+    heads = [p for p in paras[:4] if is_headline(text, p)]
+    title_text = " ".join(text[p.start:p.end] for p in heads)
+    finder = subject_finder()
+    main = finder.main_subject(text[:body_end], title_text)
+    title_period, title_year = _title_period(text, heads)
+    persons, mentions = extract_persons(norm, body_end)
+    parser = DocumentParser(norm, published=published, main_subject=main, finder=finder,
+                            title_period=title_period, title_year=title_year)
+    parser.person_orgs = _person_orgs(text, mentions, paras)
+    for para in paras:
+        if is_headline(text, para):
+            continue
+        parser.parse_paragraph(para)
+    facts: list[Fact] = [*_dedupe(parser.facts), *persons]
+    facts.sort(key=lambda f: (f.start, f.end))
+    return meta, facts
+
+
+def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, PeriodMention | None]:
+    span = year = None
+    for p in heads:
+        for m in find_periods(text[p.start:p.end], p.start):
+            if m.kind in ("span", "cumulative") and span is None and m.start is not None:
+                span = m
+            if (m.year is not None or m.rel_year is not None) and year is None:
+                year = m
+    return span, year
+
+
+def _person_orgs(text: str, mentions: list, paras: list[Span]) -> list[tuple[int, int, str]]:
+    """(sentence start, sentence end, organisation) for people who speak for an organisation."""
+    from zhibiao.extract.segment import sentences
+
+    out = []
+    for pm in mentions:
+        org = None
+        for t in pm.titles:
+            m = _ORG_IN_TITLE.match(t)
+            if m:
+                org = m.group(1)
+                break
+        if not org:
+            continue
+        for para in paras:
+            if para.start <= pm.start < para.end:
+                for s in sentences(text, para):
+                    if s.start <= pm.start < s.end:
+                        out.append((pm.end, s.end, org))
+    return out
+
+
+def _dedupe(facts: list[Indicator | Projects | Ranking]) -> list[Indicator | Projects | Ranking]:
+    seen: set[tuple] = set()
+    out = []
+    for f in facts:
+        key = (f.type, f.to_dict().get("name"), f.to_dict().get("indicator"), str(f.to_dict().get("value")),
+               str(f.to_dict().get("change")), f.start, f.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+__all__ += ["Person"]

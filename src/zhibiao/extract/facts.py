@@ -1,0 +1,1139 @@
+"""Indicators, project counts and rankings: the sentence parser.
+
+Each sentence is read left to right as a sequence of *figures* (18.56亿元, 36.7%, 10个, 0.4个百分点)
+found by the figure grammar. Each figure gets a role from its left context:
+
+* a **change** when a change verb (增长, 下降, 高于全市…) stands right before it;
+* a **share** when it is a percentage of a whole (占…的73.2%, 完成年度任务的76.62%);
+* a **threshold** when it sizes a class of projects (亿元以上项目, 超10亿元项目, 百亿级);
+* a **level** otherwise: the value of a new indicator (or a project count).
+
+The name of a level is the text between the previous figure (or the clause start) and the figure,
+trimmed of subjects, periods and verbs. A change without a name of its own belongs to the figure
+just named; ``分别/依次`` lists are paired in order with the names or levels before them.
+Periods, subjects, qualifiers and 其中-parents come from the context at the figure's position.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from zhibiao.extract.grammar import Grammar, grammar
+from zhibiao.extract.lexicon import words
+from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
+from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
+from zhibiao.extract.segment import Span, clauses, sentences
+from zhibiao.model import Change, Indicator, Projects, Ranking
+from zhibiao.normalize import NormText
+from zhibiao.resolve.subjects import MAIN, SubjectFinder, expand_zone
+
+__all__ = ["DocumentParser"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PAREN = re.compile(r"\([^()]{0,20}\)")
+_LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)$")
+_QUOTE_CHARS = "“”\"'‘’「」"
+
+
+@dataclass(slots=True)
+class Fig:
+    """One figure of a sentence and the role the parser gave it."""
+
+    start: int
+    end: int
+    amount: Amount
+    role: str = "level"
+    change: Change | None = None
+    lead: int | None = None  # where the verb/connector phrase before the figure starts
+    qualifier: str | None = None
+    listed: bool = False
+
+
+@dataclass(slots=True)
+class ParagraphState:
+    """Context that outlives a sentence: the last top-level figure (for 其中) and projects."""
+
+    last_top: Indicator | None = None
+    last_top_projects: Projects | None = None
+
+
+@dataclass(slots=True)
+class SentenceState:
+    """What the parser knows while walking one sentence."""
+
+    current: Indicator | None = None
+    current_share: Indicator | None = None
+    pending: list[Indicator] = field(default_factory=list)
+    parent: str | None = None
+    parent_projects: Projects | None = None
+    projects: Projects | None = None
+    children: int = 0
+
+
+def _strip_chars(s: str) -> str:
+    return s.strip(" ,;:、" + _QUOTE_CHARS)
+
+
+class DocumentParser:
+    """Extracts indicator, projects and ranking facts from one normalised document."""
+
+    def __init__(self, norm: NormText, *, published: str | None, main_subject: str | None,
+                 finder: SubjectFinder, title_period: PeriodMention | None = None,
+                 title_year: PeriodMention | None = None) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.published = published
+        self.main = main_subject
+        self.finder = finder
+        self.g: Grammar = grammar()
+        self.title_period = title_period
+        self.title_year = title_year
+        self.facts: list[Indicator | Projects | Ranking] = []
+        self.all_projects: list[Projects] = []
+        self.person_orgs: list[tuple[int, int, str]] = []  # (sentence start, sentence end, org)
+
+    # ------------------------------------------------------------------ paragraph level
+    def parse_paragraph(self, para: Span) -> None:
+        """Parse every sentence of one body paragraph."""
+        text = self.text
+        self._periods = find_periods(text[para.start:para.end], para.start)
+        self._period_pos = [p.pos for p in self._periods]
+        subj: list[tuple[int, str]] = []
+        for sent in sentences(text, para):
+            for cl in clauses(text, sent):
+                mention = self.finder.clause_subject(text, cl.start, cl.end)
+                if mention is not None:
+                    subj.append((cl.start, mention.name))
+        self._subjects = subj
+        self._subject_pos = [s[0] for s in subj]
+        state = ParagraphState()
+        for sent in sentences(text, para):
+            self._parse_sentence(sent, state)
+
+    # ------------------------------------------------------------------ context lookups
+    def _period_at(self, pos: int, sent: Span, *, target: bool, name: str = "") -> str | None:
+        i = bisect.bisect_right(self._period_pos, pos) - 1
+        mention: PeriodMention | None = None
+        year_from: PeriodMention | None = None
+        while i >= 0:
+            p = self._periods[i]
+            if mention is None:
+                mention = p
+            elif p.year is not None or p.rel_year is not None:
+                year_from = p
+                break
+            i -= 1
+        if mention is not None and target and mention.pos < sent.start:
+            mention = None
+        if mention is None:
+            if target:
+                return None
+            mention = self.title_period
+        if mention is None:
+            return None
+        if mention.kind == "year":
+            mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
+        mention = mention.with_year_from(year_from).with_year_from(self.title_year)
+        if "余额" in name and mention.end is not None and mention.kind in ("cumulative", "span"):
+            mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year,
+                                    mention.end, mention.end, "month_end")
+        if re.match(r"^(?:年度|全年)", name) and mention.start is not None:
+            mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
+        return resolve_period(mention, self.published)
+
+    def _subject_at(self, pos: int, sent: Span) -> str | None:
+        for s0, s1, org in self.person_orgs:
+            if s0 <= pos < s1:
+                i = bisect.bisect_right(self._subject_pos, pos) - 1
+                if i < 0 or self._subjects[i][0] < s0 or self._subjects[i][1] == MAIN:
+                    return org
+        i = bisect.bisect_right(self._subject_pos, pos) - 1
+        name = self._subjects[i][1] if i >= 0 else MAIN
+        if name == MAIN:
+            return self.main
+        return name
+
+    def _target_at(self, pos: int, sent: Span) -> bool:
+        return bool(self.g.target.search(self.text, sent.start, pos)) or bool(
+            self.g.target.search(self.text[pos:sent.end]) and re.search(r"为(?:奋斗)?目标", self.text[pos:sent.end]))
+
+    def _estimate_at(self, pos: int, sent: Span) -> bool:
+        seg_start = max(sent.start, self.text.rfind(";", sent.start, pos) + 1)
+        return bool(self.g.estimate.search(self.text, seg_start, pos))
+
+    # ------------------------------------------------------------------ figures
+    def _scan(self, sent: Span, blocked: list[tuple[int, int]]) -> list[Fig]:
+        text = self.text
+        g = self.g
+        out: list[Fig] = []
+        for m in figure_regex().finditer(text, sent.start, sent.end):
+            if any(a <= m.start() < b for a, b in blocked):
+                continue
+            amount = parse_amount(m)
+            if amount is None:
+                continue
+            start, end = m.start(), m.end()
+            before = text[max(sent.start, start - 12):start]
+            after = text[end:min(sent.end, end + 16)]
+            num = m.group("num") or ""
+            chinese = bool(num) and not num[0].isdigit()
+            if before.endswith(("第", "前")) and not before.endswith(("提前", "目前", "当前")):
+                continue
+            if before[-1:].isascii() and before[-1:].isalpha():
+                continue  # PM2.5, G20, 5G
+            if re.match(r"^(?:年|月|日|号|时|点|分|周年|季度|期|届|次|版|条|大|强|名|化|中|：)", after) \
+                    and amount.unit is None:
+                continue
+            if amount.kind == "number":
+                if chinese:
+                    if num in ("千亿", "百亿", "万亿", "千万", "百万") and (after.startswith("级") or _CJK.match(after)):
+                        out.append(Fig(start, end, amount, role="bare_mag"))
+                    continue
+                if re.match(r"^[、和及与至到~-]", after):
+                    out.append(Fig(start, end, amount, role="bare"))
+                continue
+            if chinese and amount.kind in ("count", "person") and amount.value < 10:
+                continue  # 两个维护, 三大战略: slogans, not counts
+            if chinese and amount.kind not in ("money",) and m.group("mag") is None and amount.value < 100 \
+                    and amount.kind != "percent":
+                continue
+            if amount.kind in ("count", "person") and before.endswith("等"):
+                continue  # 等8项指标, 等5个区域: the size of an enumeration
+            if amount.kind in ("count", "person") and g.group_after.match(after):
+                continue  # 49个国家级开发区: a group of places is a subject
+            if amount.kind == "count" and re.match(r"^(?:维护|确立|一批|全面|更加|到位|之一|以上的?(?:干部|人员))", after):
+                continue
+            fig = Fig(start, end, amount)
+            if amount.kind == "money" and self._is_threshold(start, end, sent):
+                fig.role = "threshold"
+            out.append(fig)
+        # the unit of a list's last figure applies to bare numbers before it (0.74和19.33个百分点)
+        for i in range(len(out) - 1, -1, -1):
+            f = out[i]
+            if f.role == "bare" and i + 1 < len(out) and out[i + 1].amount.unit is not None:
+                nxt = out[i + 1]
+                if _LIST_SEP.match(text[f.end:nxt.start].strip() or "x"):
+                    a = nxt.amount
+                    value = f.amount.value
+                    if a.kind in ("money", "count", "person", "energy", "mass", "area", "volume", "teu",
+                                  "power", "length", "other") and nxt.amount.value != 0:
+                        unit_factor = self._unit_factor(nxt)
+                        value = value * unit_factor
+                    f.amount = Amount(value, a.unit, a.kind, f.amount.more)
+                    f.role = "level"
+        return [f for f in out if f.role != "bare"]
+
+    def _unit_factor(self, fig: Fig) -> Decimal:
+        """The multiplier a bare number takes from the unit of the figure after it (亿元 → 1e8)."""
+        m = figure_regex().match(self.text, fig.start, fig.end)
+        if m is None:
+            return Decimal(1)
+        raw = parse_number(m.group("num") or "1") or Decimal(1)
+        return fig.amount.value / raw if raw else Decimal(1)
+
+    def _is_threshold(self, start: int, end: int, sent: Span) -> bool:
+        text = self.text
+        after = text[end:min(sent.end, end + 20)]
+        before = text[max(sent.start, start - 4):start]
+        if self.g.threshold_after.match(after):
+            rest = after[self.g.threshold_after.match(after).end():]  # type: ignore[union-attr]
+            if re.match(r"^(?:[\u4e00-\u9fff“”\"]{0,8})项目|^\d+(?:个|项)|^的\d|^[\u4e00-\u9fff]{0,6}项目", rest):
+                return True
+        return bool(re.search(r"(?:超|超过|投资)$", before) and re.match(r"^(?:以上)?(?:的)?[\u4e00-\u9fff]{0,6}项目", after))
+
+    # ------------------------------------------------------------------ changes
+    def _classify(self, fig: Fig, region_start: int, sent: Span) -> None:
+        """Decide whether a figure is a change (and which), a share or a level."""
+        text = self.text
+        g = self.g
+        left = text[region_start:fig.start]
+        a = fig.amount
+        m = g.level_to_end.search(left)
+        if m and m.end() == len(left):
+            return
+        dbl = None
+        m = g.change_end.search(left)
+        if m:
+            verb = m.group("verb")
+            if verb in g.pct_only and a.kind not in ("percent", "pp", "times"):
+                m = None
+            elif verb in ("高", "低", "快", "慢", "多", "少", "增", "降", "减") and left[:m.start()].endswith(
+                    ("提", "最", "较", "新", "倍", "翻")):
+                m = None
+        cmp_m = None if m else g.comparative_end.search(left)
+        if cmp_m and a.kind not in ("percent", "pp", "times"):
+            cmp_m = None
+        if not m and not cmp_m:
+            if a.kind == "pp":
+                # 拉动增长17.1个百分点 or a bare pp figure after a comparison in this clause
+                verb_m = re.search(r"(高于|低于|高出|快于|慢于|提高|回落|下降|上升|扩大|收窄|拉动)", left)
+                if verb_m is None:
+                    return
+                fig.role = "change"
+                fig.lead = region_start + verb_m.start()
+                sign = -1 if verb_m.group(1) in ("低于", "慢于", "回落", "下降", "收窄") else 1
+                basis = self._basis(text[region_start:fig.start], default="other" if verb_m.group(1) in (
+                    "高于", "低于", "高出", "快于", "慢于") else "yoy")
+                fig.change = Change(basis=basis, pp=sign * a.value)
+                return
+            if a.kind == "percent" and self._is_share(left):
+                fig.role = "share"
+            return
+        if m:
+            verb = m.group("verb")
+            lead = region_start + m.start()
+            fig.qualifier = _qual_word(m.group("q"))
+            basis_region = text[region_start:lead]
+        else:
+            assert cmp_m is not None
+            verb = cmp_m.group("verb")
+            lead = region_start + cmp_m.start()
+            basis_region = text[region_start:fig.start]
+        sign = self._sign(verb, text[max(region_start, lead - 4):lead + len(verb)])
+        if cmp_m or verb in ("高于", "低于", "快于", "慢于", "高出", "超出"):
+            basis = "other"
+        else:
+            basis = self._basis(basis_region)
+        fig.role = "change"
+        fig.lead = self._lead_start(lead, region_start)
+        value = a.value * sign
+        if a.kind == "percent":
+            fig.change = Change(basis=basis, pct=value)
+        elif a.kind == "pp":
+            fig.change = Change(basis=basis, pp=value)
+        elif a.kind == "times":
+            fig.change = Change(basis=basis, pct=value * 100)
+        else:
+            fig.change = Change(basis=basis, abs=value)
+        del dbl
+
+    def _lead_start(self, lead: int, region_start: int) -> int:
+        """Move a change's lead back over its baseline words (同比, 比上年同期, 较年初 …)."""
+        text = self.text
+        pos = lead
+        while True:
+            m = re.search(rf"(?:{self.g.basis_any.pattern}|分别|依次|均|累计|同期|)$", text[region_start:pos])
+            if not m or m.start() == m.end():
+                break
+            pos = region_start + m.start()
+        return pos
+
+    def _sign(self, verb: str, around: str) -> int:
+        g = self.g
+        for ph in g.phrase_up:
+            if ph in around:
+                return 1
+        for ph in g.phrase_down:
+            if ph in around:
+                return -1
+        return -1 if verb in g.down_words else 1
+
+    def _basis(self, region: str, default: str = "yoy") -> str:
+        found = {m.group(0) for m in self.g.basis_any.finditer(region)}
+        sets = self.g.basis_sets
+        if found & sets["avg2y"]:
+            return "avg2y"
+        if found & sets["other"] and not (found & sets["yoy"] and not (found - sets["yoy"]) & sets["other"]):
+            return "other"
+        if found & sets["yoy"]:
+            return "yoy"
+        return default
+
+    @staticmethod
+    def _is_share(left: str) -> bool:
+        return bool(re.search(r"占[^,;。]*$|比重[为达是]?$|占比[为达是]?$|完成(?:年度|全年)?(?:目标|任务|计划)[^,;。]*$"
+                              r"|(?:完成|为)(?:年度|全年)[^,;。]*的$", left))
+
+    # ------------------------------------------------------------------ names
+    def _clean_name(self, start: int, end: int, sent: Span) -> tuple[str, int, dict[str, bool]]:
+        """Trim a name region to the indicator's name; returns (name, start, flags)."""
+        text = self.text
+        g = self.g
+        flags = {"estimate": False, "qualifier": None, "subject_cut": False}
+        s, e = start, end
+        # a subject mentioned inside the region ends before the name
+        for i in range(len(self._subjects) - 1, -1, -1):
+            pos, _name = self._subjects[i]
+            if pos < s:
+                break
+        for _ in range(8):
+            seg = text[s:e]
+            m = g.lead_noise.match(seg) or g.subject_refs.match(seg) or g.period_words.match(seg)
+            if m and m.end() > 0:
+                s += m.end()
+                continue
+            m = g.estimate.match(seg)
+            if m:
+                flags["estimate"] = True
+                s += m.end()
+                continue
+            m = g.lead_verbs.match(seg)
+            if m and m.end() < len(seg):
+                s += m.end()
+                continue
+            break
+        seg = text[s:e]
+        # text before a realisation verb is the subject, a clause, or the owner of the measure
+        sm = None
+        for sm in g.split_verbs.finditer(seg):
+            pass
+        if sm is not None and sm.end() < len(seg):
+            head = seg[:sm.start()]
+            tail_start = s + sm.end()
+            owner = self._owner(head)
+            if owner:
+                name_text = owner + text[tail_start:e]
+                return self._finish(name_text, s + head.rfind(owner) if owner in head else tail_start, flags)
+            s = tail_start
+            m = g.lead_verbs.match(text[s:e])
+            if m and m.end() < e - s:
+                s += m.end()
+        return self._finish(text[s:e], s, flags)
+
+    def _finish(self, name: str, start: int, flags: dict) -> tuple[str, int, dict]:
+        g = self.g
+        m = g.trail_verbs.search(name)
+        if m and m.start() > 0:
+            tail = name[m.start():]
+            for w, q in (("约", "approx"), ("近", "approx"), ("超过", "at_least"), ("超", "at_least"),
+                         ("突破", "at_least"), ("逾", "at_least"), ("预计", "estimate")):
+                if w in tail:
+                    if q == "estimate":
+                        flags["estimate"] = True
+                    else:
+                        flags["qualifier"] = q
+                    break
+            name = name[:m.start()]
+        name = _PAREN.sub("", name)
+        name = re.sub(r"(?:当月|本月|当年|累计)(?=[\u4e00-\u9fff])", "", name)
+        name = name.translate({ord(c): None for c in _QUOTE_CHARS})
+        name = _strip_chars(name)
+        # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
+        for _ in range(3):
+            m = g.period_words.match(name) or g.subject_refs.match(name) or g.lead_noise.match(name)
+            if m and m.end() < len(name):
+                start += m.end()
+                name = name[m.end():]
+            else:
+                break
+        return name, start, flags
+
+    def _owner(self, head: str) -> str | None:
+        """The owner noun phrase at the end of ``head`` (规上工业企业 in 全区规上工业企业实现产值)."""
+        g = self.g
+        head = _strip_chars(head)
+        if not head or not g.owner_tail.search(head):
+            return None
+        head = re.split(r"[,;:、]", head)[-1]
+        for _ in range(4):
+            m = g.lead_noise.match(head) or g.subject_refs.match(head) or g.period_words.match(head)
+            if m and m.end() < len(head):
+                head = head[m.end():]
+            else:
+                break
+        head = re.sub(r"^\d+(?:多|余)?[家个户]", "", head)
+        if self.main and head.startswith(self.main):
+            head = head[len(self.main):]
+        return head or None
+
+    def _topic_before(self, pos: int, sent: Span) -> str | None:
+        """The topic of the clause before ``pos`` (建筑行业 in 建筑行业提速发展,产值…)."""
+        text = self.text
+        prev_end = text.rfind(",", sent.start, pos)
+        if prev_end < 0:
+            return None
+        prev_start = max(text.rfind(",", sent.start, prev_end), text.rfind(";", sent.start, prev_end)) + 1
+        prev_start = max(prev_start, sent.start)
+        clause = text[prev_start:prev_end]
+        if re.search(r"\d", clause):
+            return None
+        m = self.g.topic_break.search(clause)
+        if not m or m.start() < 2:
+            return None
+        topic = _strip_chars(clause[:m.start()])
+        return topic or None
+
+    def _split_names(self, region: str, n: int) -> list[str] | None:
+        """Split an enumeration into ``n`` names, sharing a trailing measure head."""
+        g = self.g
+        region = _strip_chars(region)
+        region = re.sub(r"(?:分别|依次|均|都)$", "", region)
+        for _ in range(3):
+            m = g.basis_any.search(region)
+            if m and m.end() == len(region):
+                region = region[:m.start()]
+            else:
+                break
+        region = _strip_chars(region)
+        head_suffix = ""
+        tail = g.enum_tail.search(region)
+        if tail:
+            head_suffix = tail.group("head") or ""
+            region = region[:tail.start()]
+        last_clause = re.split(r"[;]", region)[-1]
+        candidates = []
+        by_dun = re.split(r"、", re.split(r"[,]", last_clause)[-1] if "、" in last_clause else last_clause)
+        candidates.append(by_dun)
+        candidates.append([p for part in by_dun for p in re.split(r"和|及|与|以及", part)])
+        candidates.append(last_clause.split(","))
+        items = None
+        for c in candidates:
+            c = [_strip_chars(x) for x in c]
+            c = [x for x in c if x]
+            if len(c) == n:
+                items = c
+                break
+            if len(c) > n and c is candidates[2]:
+                items = c[-n:]
+                break
+        if items is None:
+            return None
+        items = [self._clean_list_item(x) for x in items]
+        # a measure head written once at the end belongs to every item (…、锂离子电池产量)
+        hm = g.shared_head.search(items[-1])
+        if hm and hm.start() > 0:
+            head = items[-1][hm.start():]
+            items = [x if g.shared_head.search(x) else x + head for x in items]
+        if head_suffix:
+            items = [x + head_suffix for x in items]
+        items = [re.sub(r"(?:增幅|增速|降幅)$", "", x) if len(x) > 3 else x for x in items]
+        return items if all(items) else None
+
+    def _clean_list_item(self, item: str) -> str:
+        g = self.g
+        for _ in range(4):
+            m = g.lead_noise.match(item) or g.period_words.match(item) or g.subject_refs.match(item)
+            if m and m.end() < len(item):
+                item = item[m.end():]
+            else:
+                break
+        item = _PAREN.sub("", item)
+        return _strip_chars(item.translate({ord(c): None for c in _QUOTE_CHARS}))
+
+    # ------------------------------------------------------------------ fact construction
+    def _new_indicator(self, name: str, name_start: int, fig: Fig, sent: Span, flags: dict,
+                       st: SentenceState, *, value: bool = True, share: bool = False) -> Indicator:
+        pos = fig.start
+        target = self._target_at(pos, sent)
+        qualifier = None
+        if target:
+            qualifier = "target"
+        elif flags.get("estimate") or self._estimate_at(pos, sent):
+            qualifier = "estimate"
+        else:
+            qualifier = flags.get("qualifier") or fig.qualifier or self._local_qualifier(fig)
+        if not target and re.search(r"计划|目标", name) and not share and "占" not in name:
+            qualifier = "target"
+            target = True
+        period = self._period_at(pos, sent, target=target, name=name)
+        quote_start = min(name_start, fig.start)
+        ind = Indicator(
+            subject=self._subject_at(pos, sent),
+            name=name,
+            period=period,
+            value=fig.amount.value if value else None,
+            unit=fig.amount.unit if value else None,
+            change=fig.change if not value else None,
+            qualifier=qualifier,
+            parent=None,
+            rule="indicator.v1",
+        )
+        self._set_quote(ind, quote_start, fig.end)
+        if st.parent and not share and not _same_name(st.parent, name):
+            ind.parent = st.parent
+        self.facts.append(ind)
+        return ind
+
+    def _local_qualifier(self, fig: Fig) -> str | None:
+        text = self.text
+        before = text[max(0, fig.start - 3):fig.start]
+        after = text[fig.end:fig.end + 4]
+        m = self.g.qual_before.search(before)
+        if m:
+            return _qual_word(m.group("q"))
+        m = self.g.qual_after.match(after)
+        if m:
+            return _qual_word(m.group("q"))
+        if fig.amount.more:
+            return "at_least"
+        return None
+
+    def _set_quote(self, fact: Indicator | Projects | Ranking, start: int, end: int) -> None:
+        quote, rs, re_ = self.norm.quote(start, end)
+        fact.quote, fact.start, fact.end = quote, rs, re_
+
+    def _extend_quote(self, fact: Indicator | Projects | Ranking, end: int) -> None:
+        norm_start = self._norm_pos(fact.start)
+        self._set_quote(fact, norm_start, end)
+
+    def _norm_pos(self, raw_pos: int) -> int:
+        if self.norm.index is None:
+            return raw_pos
+        return bisect.bisect_left(self.norm.index, raw_pos)
+
+    def _attach_change(self, target: Indicator, fig: Fig, sent: Span, st: SentenceState) -> Indicator:
+        """Put a change on the figure just named, or make it a fact of its own (a second change)."""
+        if target.change is None and target.value is not None:
+            target.change = fig.change
+            self._extend_quote(target, fig.end)
+            return target
+        extra = Indicator(subject=target.subject, name=target.name, period=target.period, value=None, unit=None,
+                          change=fig.change, qualifier=target.qualifier, parent=target.parent,
+                          rule="indicator.change.v1")
+        self._set_quote(extra, self._norm_pos(target.start), fig.end)
+        self.facts.append(extra)
+        return extra
+
+    # ------------------------------------------------------------------ the sentence walk
+    def _parse_sentence(self, sent: Span, pst: ParagraphState) -> None:
+        text = self.text
+        rank_hits = list(self.g.ranking.finditer(text, sent.start, sent.end))
+        blocked = [(h.start(), h.end()) for h in rank_hits]
+        figs = self._scan(sent, blocked)
+        doubles = [(m.start(), m.end(), m.group(0)) for m in self.g.double.finditer(text, sent.start, sent.end)]
+        st = SentenceState()
+        if re.match(r"^[,;:\s]*其中", text[sent.start:sent.end]) and pst.last_top is not None:
+            st.parent = pst.last_top.name
+            st.parent_projects = pst.last_top_projects
+        events: list[tuple[int, str, object]] = [(f.start, "fig", f) for f in figs]
+        events += [(d[0], "double", d) for d in doubles]
+        events += [(h.start(), "rank", h) for h in rank_hits]
+        events.sort(key=lambda e: e[0])
+        cursor = sent.start
+        i = 0
+        while i < len(events):
+            pos, kind, obj = events[i]
+            if kind == "rank":
+                self._ranking(obj, sent, st, cursor)  # type: ignore[arg-type]
+                cursor = max(cursor, obj.end())  # type: ignore[attr-defined]
+                i += 1
+                continue
+            if kind == "double":
+                d = obj
+                self._double(d, sent, st, cursor)  # type: ignore[arg-type]
+                cursor = d[1]  # type: ignore[index]
+                i += 1
+                continue
+            fig: Fig = obj  # type: ignore[assignment]
+            self._mark_qizhong(cursor, fig.start, st, pst)
+            if fig.role in ("threshold",):
+                i += 1
+                continue
+            region_start = self._region_start(cursor, fig.start, sent)
+            if fig.role == "bare_mag":
+                self._bare_magnitude(fig, sent, st)
+                cursor = fig.end
+                i += 1
+                continue
+            self._classify(fig, region_start, sent)
+            # gather a list: figures of the same role joined only by 、/和/及/与
+            group = [fig]
+            j = i + 1
+            while j < len(events) and events[j][1] == "fig":
+                nxt: Fig = events[j][2]  # type: ignore[assignment]
+                sep = text[group[-1].end:nxt.start]
+                if not _LIST_SEP.match(sep.strip() or "x") or nxt.role == "threshold":
+                    break
+                if fig.role == "change":
+                    nxt.role = "change"
+                    nxt.change = _same_kind_change(fig.change, nxt.amount)
+                elif fig.role == "share":
+                    nxt.role = "share"
+                elif fig.role == "level" and not re.search(r"(?:分别|依次)(?:为|是|达到?)?\s*$",
+                                                           text[region_start:fig.start]):
+                    break
+                else:
+                    nxt.role = fig.role
+                group.append(nxt)
+                j += 1
+            if len(group) > 1 or (fig.role == "change" and re.search(r"分别|依次", text[region_start:fig.start])):
+                self._list(group, region_start, sent, st, pst)
+            elif fig.role == "change":
+                self._change(fig, region_start, sent, st)
+            elif fig.role == "share":
+                self._share(fig, region_start, sent, st)
+            else:
+                self._level(fig, region_start, sent, st, pst)
+            cursor = group[-1].end
+            i = j
+        if st.projects is not None and st.parent_projects is None:
+            pst.last_top_projects = st.projects
+
+        # remember the sentence's top figure for a 其中 in the next sentence
+        tops = [f for f in self.facts if isinstance(f, Indicator) and f.parent is None
+                and self._norm_pos(f.start) >= sent.start and "占" not in f.name]
+        if tops:
+            pst.last_top = tops[-1]
+
+    def _region_start(self, cursor: int, pos: int, sent: Span) -> int:
+        text = self.text
+        clause_start = max(text.rfind(",", sent.start, pos), text.rfind(";", sent.start, pos),
+                           text.rfind(":", sent.start, pos)) + 1
+        return max(cursor, clause_start, sent.start)
+
+    def _mark_qizhong(self, cursor: int, pos: int, st: SentenceState, pst: ParagraphState) -> None:
+        text = self.text
+        k = text.rfind("其中", cursor, pos)
+        if k < 0:
+            return
+        top = st.current if st.current is not None and st.current.parent is None else pst.last_top
+        if st.parent is None and top is not None:
+            st.parent = top.name
+        if st.parent_projects is None and st.projects is not None:
+            st.parent_projects = st.projects
+
+    # ------------------------------------------------------------------ roles
+    def _level(self, fig: Fig, region_start: int, sent: Span, st: SentenceState, pst: ParagraphState) -> None:
+        text = self.text
+        name, name_start, flags = self._clean_name(region_start, fig.start, sent)
+        a = fig.amount
+        region = text[region_start:fig.start]
+        prenominal = None
+        if not name or self.g.subject_refs.fullmatch(name):
+            prenominal = self._noun_after(fig, sent)
+        # project counts
+        if a.kind == "count" and ("项目" in name or (prenominal and "项目" in prenominal)
+                                  or (st.projects is not None and name.endswith("的"))
+                                  or (st.projects is not None and name == "" and st.children)):
+            self._project_count(fig, name, name_start, prenominal, region_start, sent, st, pst)
+            return
+        if a.kind == "money" and st.projects is not None and self._investment_name(name):
+            self._project_investment(fig, st)
+            return
+        if a.kind == "money" and re.search(r"这些|上述", region) and "项目" in region and self._investment_name(
+                re.sub(r"^.*项目", "", name)):
+            for p in reversed(self.all_projects):
+                if p.investment is None:
+                    p.investment = a.value
+                    self._extend_quote(p, fig.end)
+                    return
+        if prenominal:
+            if a.kind not in ("count", "person") and not self._target_at(fig.start, sent):
+                return
+            name = prenominal
+            name_start = fig.start
+        if not name:
+            return
+        if name in self.g.back_ref.pattern.split("|") or re.fullmatch(
+                rf"(?:{'|'.join(words('name', 'generic_heads'))})", name):
+            topic = self._topic_before(region_start, sent)
+            if topic:
+                name = topic + name
+        ind = self._new_indicator(name, name_start, fig, sent, flags, st)
+        st.current = ind
+        st.pending.append(ind)
+        if ind.parent is None:
+            pst.last_top = ind
+
+    def _noun_after(self, fig: Fig, sent: Span) -> str | None:
+        """The noun phrase right after a figure (188家规上工业企业, 100GWh动力、储能电池产能)."""
+        text = self.text
+        after = text[fig.end:sent.end]
+        m = re.match(r"^(?:多|余)?(?:的)?([\u4e00-\u9fffA-Za-z、“”]{2,24}?)(?=实现|完成|为|是|将|已|在|和|及|与|共|达|"
+                     r"[,;:。!?()]|$)", after)
+        if not m:
+            return None
+        noun = _strip_chars(m.group(1).translate({ord(c): None for c in _QUOTE_CHARS}))
+        if not noun or self.g.change_end.search(noun[:2]) or noun[0] in "的了":
+            return None
+        return noun
+
+    def _change(self, fig: Fig, region_start: int, sent: Span, st: SentenceState) -> None:
+        text = self.text
+        lead = fig.lead if fig.lead is not None else fig.start
+        name, name_start, flags = self._clean_name(region_start, lead, sent)
+        name = re.sub(r"(?:分别|依次|均)$", "", name)
+        back = not name or self.g.back_ref.match(name)
+        if back and name in ("占比", "比重") and st.current_share is not None:
+            st.current_share = self._attach_change(st.current_share, fig, sent, st)
+            return
+        if back:
+            if st.current is not None:
+                st.current = self._attach_change(st.current, fig, sent, st)
+                st.pending = []
+            elif st.projects is not None:
+                ind = self._new_indicator("项目数", region_start, fig, sent, flags, st, value=False)
+                st.current = ind
+            return
+        if name in words("name", "generic_heads") or re.match(r"^(?:产值|营收|销售额)", name):
+            topic = self._topic_before(region_start, sent)
+            if topic:
+                name = topic + name
+        if st.current is not None and st.current.change is None and _same_name(st.current.name, name) \
+                and st.current.value is not None:
+            st.current = self._attach_change(st.current, fig, sent, st)
+            return
+        ind = self._new_indicator(name, name_start, fig, sent, flags, st, value=False)
+        st.current = ind
+        st.pending = []
+
+    def _share(self, fig: Fig, region_start: int, sent: Span, st: SentenceState) -> None:
+        text = self.text
+        region = text[region_start:fig.start]
+        m = re.search(r"(占|完成)(.*?)(?:的)?(?:比重|比例)?(?:为|达|是)?\s*$", region)
+        own, own_start, flags = self._clean_name(region_start, region_start + (m.start() if m else 0), sent)
+        of = _strip_chars(m.group(2)) if m else ""
+        of = re.sub(r"的$", "", of)
+        if own:
+            name = own + (m.group(1) + of if m and of else "")
+            start = own_start
+        elif st.current is not None:
+            base = st.current.name
+            name = base + (m.group(1) if m else "占") + of
+            start = self._norm_pos(st.current.start) if m and m.group(1) == "完成" else region_start + (
+                m.start() if m else 0)
+            if m and m.group(1) == "占" and st.current.value is not None:
+                start = region_start + m.start()
+        elif st.projects is not None:
+            name = "项目" + (m.group(1) + of if m else "")
+            start = region_start
+        else:
+            name = _strip_chars(region)
+            start = region_start
+        if not name:
+            return
+        ind = self._new_indicator(name, start, fig, sent, flags, st, share=True)
+        if st.current is not None and m and m.group(1) == "完成" and not own:
+            self._set_quote(ind, self._norm_pos(st.current.start), fig.end)
+        st.current_share = ind
+
+    def _list(self, group: list[Fig], region_start: int, sent: Span, st: SentenceState,
+              pst: ParagraphState) -> None:
+        """分别/依次 lists: pair the figures with the names before them or the levels just given."""
+        text = self.text
+        first = group[0]
+        n = len(group)
+        lead = first.lead if first.lead is not None else first.start
+        m = re.search(r"(?:分别|依次)", text[region_start:lead])
+        names_end = region_start + m.start() if m else lead
+        seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start,
+                        st.current.end if False else sent.start)
+        if st.pending and len(st.pending) >= n and first.role in ("change", "share"):
+            targets = st.pending[-n:]
+            for ind, f in zip(targets, group, strict=True):
+                if f.role == "change":
+                    if ind.change is None:
+                        ind.change = f.change
+                        self._extend_quote(ind, f.end)
+                    else:
+                        self._attach_change(ind, f, sent, st)
+                else:
+                    mm = re.search(r"占(.*?)(?:的)?\s*$", text[region_start:first.start])
+                    of = _strip_chars(mm.group(1)) if mm else ""
+                    share = self._new_indicator(ind.name + "占" + of, self._norm_pos(ind.start), f, sent, {},
+                                                st, share=True)
+                    self._set_quote(share, self._norm_pos(ind.start), f.end)
+            st.pending = []
+            st.current = targets[-1]
+            return
+        # names written before the list: find the start of the enumeration
+        prev_fig_end = max((f.end for f in self.facts_in(sent) if True), default=sent.start)
+        start = max(seg_start, prev_fig_end, self._last_change_end(sent, names_end))
+        region = text[start:names_end]
+        names = self._split_names(region, n)
+        if names is None:
+            # not an enumeration after all: treat the figures one by one
+            for f in group:
+                if f.role == "change":
+                    self._change(f, region_start, sent, st)
+                elif f.role == "share":
+                    self._share(f, region_start, sent, st)
+                else:
+                    self._level(f, region_start, sent, st, pst)
+                region_start = f.end
+            return
+        name_starts = self._name_positions(region, start, names)
+        for k, (name, f) in enumerate(zip(names, group, strict=True)):
+            is_value = f.role == "level"
+            ind = self._new_indicator(name, name_starts[k], f, sent, {}, st, value=is_value,
+                                      share=f.role == "share")
+            if f.role == "change":
+                ind.change = f.change
+        st.current = self.facts[-1] if isinstance(self.facts[-1], Indicator) else st.current
+        st.pending = []
+
+    def facts_in(self, sent: Span) -> list[Indicator | Projects | Ranking]:
+        """Facts created so far whose evidence ends inside ``sent`` (normalised offsets)."""
+        out = []
+        for f in reversed(self.facts):
+            end = self._norm_pos(f.end)
+            if end <= sent.start:
+                break
+            if isinstance(f, Indicator) and f.value is not None:
+                out.append(f)
+        return [type("E", (), {"end": self._norm_pos(f.end)})() for f in out]  # type: ignore[misc]
+
+    def _last_change_end(self, sent: Span, before: int) -> int:
+        text = self.text
+        last = sent.start
+        for m in re.finditer(r"\d(?:%|倍|个百分点)", text[sent.start:before]):
+            last = sent.start + m.end()
+        return last
+
+    def _name_positions(self, region: str, start: int, names: list[str]) -> list[int]:
+        out = []
+        pos = 0
+        for name in names:
+            probe = name[:2]
+            k = region.find(probe, pos)
+            if k < 0:
+                out.append(start + pos)
+            else:
+                out.append(start + k)
+                pos = k + len(probe)
+        return out
+
+    def _double(self, d: tuple[int, int, str], sent: Span, st: SentenceState, cursor: int) -> None:
+        start, end, word = d
+        pct = Decimal(self.g.doubles[word])
+        region_start = self._region_start(cursor, start, sent)
+        basis = self._basis(self.text[region_start:start])
+        fig = Fig(start, end, Amount(pct, None, "percent"), role="change", change=Change(basis=basis, pct=pct))
+        fig.lead = start
+        self._change(fig, region_start, sent, st)
+
+    def _bare_magnitude(self, fig: Fig, sent: Span, st: SentenceState) -> None:
+        """千亿光伏产业, 百亿级: a bare magnitude before a noun, a goal when the sentence sets one."""
+        text = self.text
+        after = text[fig.end:sent.end]
+        if after.startswith("级") or not self.g.target_verbs.search(text, sent.start, fig.start):
+            return
+        noun = self._noun_after(fig, sent)
+        if not noun or re.match(r"^(?:元|美元)", after):
+            return
+        prefix_m = re.search(r"([A-Za-z]{1,6})$", text[sent.start:fig.start])
+        name = (prefix_m.group(1) if prefix_m else "") + noun
+        fig.amount = Amount(fig.amount.value, "CNY", "money")
+        ind = self._new_indicator(name, fig.start - (len(prefix_m.group(1)) if prefix_m else 0), fig, sent, {}, st)
+        ind.qualifier = "target"
+        ind.period = None
+        self._set_quote(ind, self._norm_pos(ind.start), fig.end + len(noun) + (1 if after.startswith("元") else 0))
+
+    # ------------------------------------------------------------------ projects
+    def _investment_name(self, name: str) -> bool:
+        name = re.sub(r"^(?:项目|其|共|这些项目|上述项目)", "", name)
+        return bool(self.g.investment_name.match(name))
+
+    def _project_count(self, fig: Fig, name: str, name_start: int, prenominal: str | None, region_start: int,
+                       sent: Span, st: SentenceState, pst: ParagraphState) -> None:
+        text = self.text
+        region = text[region_start:fig.start] + (prenominal or "")
+        desc = name if not prenominal else prenominal
+        stage = None
+        stage_end = 0
+        for m in self.g.stage_words.finditer(region):
+            stage = self.g.stages[m.group(0)]
+            stage_end = m.end()
+            if "项目" in region[m.end():]:
+                break
+        if stage is None and prenominal:
+            after = text[fig.end:sent.end]
+            m = self.g.stage_words.search(after)
+            if m:
+                stage = self.g.stages[m.group(0)]
+        child = st.parent_projects is not None or (st.projects is not None and "其中" in text[sent.start:fig.start]
+                                                   and st.children >= 0 and stage is None)
+        parent = st.parent_projects or st.projects
+        if stage is None:
+            stage = parent.stage if (child and parent is not None) else "other"
+        # thresholds written in the description (亿元以上, 超10亿元, 百亿级)
+        threshold = self._threshold_in(region_start, fig.start, prenominal)
+        category = None
+        m = re.search(r"(?:^|[^\d])([\u4e00-\u9fff、“”\"]*?)(?:的)?项目", desc[stage_end - (len(region) - len(desc)) if
+                                                                           not prenominal and stage_end else 0:]
+                      if False else self._category_region(desc))
+        if m:
+            cat = m.group(1)
+            cat = re.sub(r"^(?:新签约|签约|新开工|开工|竣工|新竣工|投产|在建|实施|列入|新增|共|累计|集中|此次|今年|全年|"
+                         r"亿元以上|以上|超|超过|级|百亿级|千亿级|投资)+", "", cat)
+            for w in sorted(self.g.stages, key=len, reverse=True):
+                cat = cat.replace(w, "")
+            cat = cat.translate({ord(c): None for c in _QUOTE_CHARS})
+            cat = re.sub(r"^(?:的|全市|全区|我市|我区|新|已|共|个|\d+)+", "", cat)
+            cat = re.sub(r"(?:的)$", "", cat)
+            category = cat or None
+        quote_start = name_start if not prenominal else region_start
+        p = Projects(
+            subject=self._subject_at(fig.start, sent),
+            period=self._period_at(fig.start, sent, target=False),
+            stage=stage,  # type: ignore[arg-type]
+            category=category,
+            min_investment=threshold,
+            count=fig.amount.value,
+            investment=None,
+            qualifier="at_least" if fig.amount.more else None,
+            rule="projects.v1",
+        )
+        if self._target_at(fig.start, sent):
+            p.qualifier = "target"
+        self._set_quote(p, min(quote_start, fig.start), fig.end)
+        self.facts.append(p)
+        self.all_projects.append(p)
+        if child and parent is not None:
+            st.children += 1
+        else:
+            st.projects = p
+            st.children = 0
+            st.parent_projects = None
+        st.current = None
+
+    def _category_region(self, desc: str) -> str:
+        k = desc.rfind("项目")
+        return desc[: k + 2] if k >= 0 else desc
+
+    def _threshold_in(self, start: int, end: int, prenominal: str | None) -> Decimal | None:
+        text = self.text
+        seg = text[start:end]
+        m = None
+        for m in re.finditer(r"(?:超过|超)?(\d+(?:\.\d+)?)?(万亿|千亿|百亿|千万|百万|亿|万)(?:元)?(?:及)?(以上|级)?", seg):
+            pass
+        if m is None or not (m.group(3) or re.search(r"超过?$", seg[:m.start()] + seg[m.start():m.start() + 2])):
+            if m is None and prenominal:
+                return None
+            if m is None:
+                return None
+        number = Decimal(m.group(1)) if m.group(1) else Decimal(1)
+        mag = {"万亿": 12, "千亿": 11, "百亿": 10, "千万": 7, "百万": 6, "亿": 8, "万": 4}[m.group(2)]
+        return number * (Decimal(10) ** mag)
+
+    def _project_investment(self, fig: Fig, st: SentenceState) -> None:
+        target = st.projects
+        if st.children >= 2 and st.projects is not None:
+            target = st.projects
+        elif st.children == 1 and self.all_projects:
+            target = self.all_projects[-1]
+        if target is None:
+            return
+        if target.investment is None:
+            target.investment = fig.amount.value
+            self._extend_quote(target, fig.end)
+            if fig.amount.more or self._local_qualifier(fig):
+                target.qualifier = target.qualifier or self._local_qualifier(fig) or "at_least"
+
+    # ------------------------------------------------------------------ rankings
+    def _ranking(self, hit: re.Match[str], sent: Span, st: SentenceState, cursor: int) -> None:
+        text = self.text
+        rank: int | None
+        top = False
+        if hit.group("first"):
+            rank = 1
+        elif hit.group("n") or hit.group("topn") or hit.group("strong"):
+            raw = hit.group("n") or hit.group("topn") or hit.group("strong")
+            value = parse_number(raw)
+            if value is None:
+                return
+            rank = int(value)
+        else:
+            rank, top = None, True
+        scope = hit.group("scope")
+        lead = hit.group("lead") or ""
+        start = hit.start()
+        region_start = self._region_start(cursor, start, sent)
+        region = text[region_start:start]
+        region = re.sub(r"(?:均|分别|都|持续|稳定|继续|始终|一直)$", "", region)
+        names: list[str | None]
+        if lead in ("进入", "跻身", "挺进"):
+            names = [None]
+        else:
+            stripped = _strip_chars(region)
+            if stripped and not self.g.back_ref.match(stripped):
+                n_m = re.search(r"等(\d+|[一二三四五六七八九十]+)(?:个|项)", stripped)
+                expected = None
+                if n_m:
+                    val = parse_number(n_m.group(1))
+                    expected = int(val) if val is not None else None
+                split = self._split_rank_names(stripped, expected)
+                names = split or [stripped]
+            elif st.current is not None:
+                names = [st.current.name]
+            else:
+                names = [None]
+            if names and names[0] in words("name", "generic_heads") or (stripped and self.g.back_ref.match(stripped)):
+                topic = self._topic_before(region_start, sent)
+                if topic:
+                    names = [topic + (names[0] or "")]
+                elif st.current is not None:
+                    names = [st.current.name]
+        target = self._target_at(start, sent)
+        qstart = region_start if names != [None] else start
+        if st.current is not None and names and names[0] == st.current.name and not _strip_chars(region):
+            qstart = self._norm_pos(st.current.start)
+        for name in names:
+            r = Ranking(
+                subject=self._subject_at(start, sent),
+                period=self._period_at(start, sent, target=target),
+                indicator=name,
+                scope=scope,
+                rank=rank,
+                top=top,
+                qualifier="target" if target else None,
+                rule="ranking.v1",
+            )
+            self._set_quote(r, qstart, hit.end())
+            self.facts.append(r)
+
+    def _split_rank_names(self, region: str, expected: int | None) -> list[str] | None:
+        g = self.g
+        tail = g.enum_tail.search(region)
+        head = ""
+        if tail:
+            head = tail.group("head") or ""
+            region = region[:tail.start()]
+        region = re.split(r"[,;]", region)[-1]
+        parts: list[str] = []
+        for item in region.split("、"):
+            sub = re.split(r"与|和|及", item)
+            if len(sub) == 2 and re.fullmatch(r"增速|增幅|总量|规模", sub[1]) and re.search(r"(总量|增速|增幅|规模)$", sub[0]):
+                base = re.sub(r"(总量|增速|增幅|规模)$", "", sub[0])
+                parts += [sub[0], base + sub[1]]
+            elif len(sub) >= 2 and all(len(s) >= 3 for s in sub):
+                parts += sub
+            else:
+                parts.append(item)
+        parts = [self._clean_list_item(p) for p in parts]
+        parts = [p + head if head and not p.endswith(head) else p for p in parts if p]
+        if not parts:
+            return None
+        if len(parts) == 1 and expected is None:
+            return parts
+        return parts
+
+
+def _qual_word(word: str | None) -> str | None:
+    if not word:
+        return None
+    if word in ("约", "近", "将近", "接近", "左右", "上下", "大约"):
+        return "approx"
+    if word in ("超过", "超", "逾", "突破", "以上", "及以上", "至少", "不少于", "高达", "多", "余"):
+        return "at_least"
+    if word in ("不到", "不足", "以内", "以下"):
+        return "at_most"
+    return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a) and abs(len(a) - len(b)) <= 2)
+
+
+def _same_kind_change(first: Change | None, amount: Amount) -> Change:
+    """The change of a figure listed after a first change (same basis and sign)."""
+    basis = first.basis if first else "yoy"
+    sign = Decimal(-1) if first is not None and _negative(first) else Decimal(1)
+    v = amount.value * sign
+    if amount.kind == "pp":
+        return Change(basis=basis, pp=v)
+    if amount.kind == "times":
+        return Change(basis=basis, pct=v * 100)
+    if amount.kind == "percent":
+        return Change(basis=basis, pct=v)
+    return Change(basis=basis, abs=v)
+
+
+def _negative(c: Change) -> bool:
+    for v in (c.pct, c.pp, c.abs):
+        if v is not None:
+            return v < 0
+    return False

@@ -1,0 +1,141 @@
+"""Compiled patterns of the fact grammar, built once from the vocabulary tables.
+
+Everything here is derived from ``data/vocab.toml``; the parser in :mod:`zhibiao.extract.facts`
+only combines these patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from zhibiao.extract.lexicon import alternation, vocab, words
+
+__all__ = ["Grammar", "grammar"]
+
+_Q_BEFORE = r"(?:约|近|将近|接近|超过|超|逾|突破|不到|不足|达到|达|为|至少|不少于|高达|仅|累计|共)"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """All regexes of the fact grammar."""
+
+    change_end: re.Pattern[str]
+    comparative_end: re.Pattern[str]
+    level_to_end: re.Pattern[str]
+    basis_any: re.Pattern[str]
+    double: re.Pattern[str]
+    flat: re.Pattern[str]
+    qual_before: re.Pattern[str]
+    qual_after: re.Pattern[str]
+    lead_noise: re.Pattern[str]
+    lead_verbs: re.Pattern[str]
+    trail_verbs: re.Pattern[str]
+    split_verbs: re.Pattern[str]
+    subject_refs: re.Pattern[str]
+    target: re.Pattern[str]
+    target_verbs: re.Pattern[str]
+    estimate: re.Pattern[str]
+    stage_words: re.Pattern[str]
+    investment_name: re.Pattern[str]
+    ranking: re.Pattern[str]
+    group_after: re.Pattern[str]
+    enum_tail: re.Pattern[str]
+    topic_break: re.Pattern[str]
+    period_words: re.Pattern[str]
+    owner_tail: re.Pattern[str]
+    shared_head: re.Pattern[str]
+    back_ref: re.Pattern[str]
+    threshold_after: re.Pattern[str]
+    up_words: frozenset[str]
+    down_words: frozenset[str]
+    phrase_up: frozenset[str]
+    phrase_down: frozenset[str]
+    pct_only: frozenset[str]
+    basis_sets: dict[str, frozenset[str]]
+    stages: dict[str, str]
+    doubles: dict[str, int]
+
+
+@cache
+def grammar() -> Grammar:
+    """The shared :class:`Grammar` (compiled on first use)."""
+    v = vocab()
+    ch = v["change"]
+    verbs = [*ch["phrase_up"], *ch["phrase_down"], *ch["up"], *ch["down"]]
+    verb_alt = alternation(verbs)
+    change_end = re.compile(
+        rf"(?P<verb>{verb_alt})(?:了)?(?:分别|依次|均|都)?(?:为|达到|达|了)?(?P<q>{_Q_BEFORE})?\s*$"
+    )
+    comparative_end = re.compile(
+        r"(?P<verb>高于|低于|快于|慢于|高出|超出|超过)(?P<base>[^,;。\d]{0,24}?)(?:平均)?(?:水平)?"
+        r"(?:分别|依次)?\s*$"
+    )
+    level_to_end = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|降|增|达)(?:到|至)\s*$")
+    basis_all = [*v["basis"]["avg2y"], *v["basis"]["yoy"], *v["basis"]["other"]]
+    stages: dict[str, str] = {}
+    for stage in ("signed", "started", "completed", "operational", "ongoing", "other"):
+        for w in v["projects"][stage]:
+            stages.setdefault(w, stage)
+    q = v["qualifier"]
+    target_core = [w for w in q["target"] if w != "计划"]
+    target = re.compile(
+        rf"{alternation(target_core)}"
+        r"|计划(?!总投资|投资)(?=实现|完成|新增|引进|开工|建成|达到)"
+        r"|要(?=实现|完成|举办|达到|突破|确保|力争|新增|引进|建成|打造|力争|争取)"
+        r"|将(?=实现|达到|突破|建成)"
+    )
+    scope = (r"(?:全[国省市区县州盟](?:同类|各[区县市]|[区县]级)?[\u4e00-\u9fff]{0,6}?"
+             r"|(?:国家级|省级|全国同类|同类)[\u4e00-\u9fff]{0,10}?)")
+    num = r"\d+|[一二三四五六七八九十百]+"
+    ranking = re.compile(
+        rf"(?P<lead>{alternation(v['ranking']['lead'])})?[“\"]?(?P<scope>{scope})"
+        rf"(?:(?P<first>第一|榜首|首位|头名|冠军)|第(?P<n>{num})(?:位|名)?"
+        rf"|前(?P<topn>{num})(?:位|名|强)?|(?P<strong>{num})强|(?P<top>前列|前茅|第一方阵|第一梯队))[”\"]?"
+    )
+    group_after = re.compile(
+        r"^(?:多|余)?(?:国家级|省级|市级|沿海|中西部|东部)?[\u4e00-\u9fff]{0,6}?"
+        r"(?:经济技术开发区|开发区|经开区|高新区|园区|城市|县市区|县区|地市|省份|国家|(?<![\u4e00-\u9fff])[区县市镇乡省](?!级))"
+    )
+    return Grammar(
+        change_end=change_end,
+        comparative_end=comparative_end,
+        level_to_end=level_to_end,
+        basis_any=re.compile(alternation(basis_all)),
+        double=re.compile(alternation(list(ch["double"]))),
+        flat=re.compile(alternation(ch["flat"])),
+        qual_before=re.compile(rf"(?P<q>{alternation([*q['approx'], *q['at_least'], *q['at_most']])})\s*$"),
+        qual_after=re.compile(r"^(?:多|余)?(?P<q>以上|及以上|左右|以内|以下|上下)"),
+        lead_noise=re.compile(rf"^(?:{alternation(words('name', 'lead_noise'))}|[,;:、“”\"'()\s])+"),
+        lead_verbs=re.compile(rf"^(?:{alternation(words('name', 'lead_verbs'))})"),
+        trail_verbs=re.compile(rf"(?:{alternation(words('name', 'trail_verbs'))}|[,;:、“”\"'\s])+$"),
+        split_verbs=re.compile(alternation(words("name", "split_verbs"))),
+        subject_refs=re.compile(rf"^(?:{alternation(words('sentence', 'subject_refs'))})(?:上下)?"),
+        target=target,
+        target_verbs=re.compile(alternation(q["target_verbs"])),
+        estimate=re.compile(alternation(q["estimate"])),
+        stage_words=re.compile(alternation(list(stages))),
+        investment_name=re.compile(rf"^(?:{alternation(v['projects']['investment'])})$"),
+        ranking=ranking,
+        group_after=group_after,
+        enum_tail=re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项|大)?(?:主要)?(?:经济)?(?:各项)?(?:指标|方面)?"
+                             r"(?P<head>[\u4e00-\u9fff]{0,4})$"),
+        topic_break=re.compile(alternation(words("topic", "breaks"))),
+        period_words=re.compile(
+            r"(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年|当年|全年|年内|上半年|下半年|前三季度|[一二三四1-4]季度"
+            r"|\d{1,2}(?:-|至|~)\d{1,2}月(?:份)?|\d{1,2}月(?:份|末|底)?|当月|本月|年初以来|今年以来|以来|同期|累计)"
+        ),
+        owner_tail=re.compile(rf"(?:{alternation(words('name', 'owner_heads'))})$"),
+        shared_head=re.compile(rf"(?:{alternation(words('name', 'shared_heads'))})$"),
+        back_ref=re.compile(rf"^(?:{alternation(words('name', 'back_refs'))})$"),
+        threshold_after=re.compile(r"^(?:及)?(?:以上|级)(?:的)?"),
+        up_words=frozenset(ch["up"]),
+        down_words=frozenset(ch["down"]),
+        phrase_up=frozenset(ch["phrase_up"]),
+        phrase_down=frozenset(ch["phrase_down"]),
+        pct_only=frozenset(ch["pct_only"]),
+        basis_sets={k: frozenset(v["basis"][k]) for k in ("avg2y", "yoy", "other")},
+        stages=stages,
+        doubles=dict(ch["double"]),
+    )

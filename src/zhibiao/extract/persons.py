@@ -1,0 +1,221 @@
+"""Officials and their titles, bylines and credits.
+
+A person is a name right after a title (…党工委书记徐子佳, 市领导陈业鹏、田军…), after a byline
+word (通讯员 杨乐军, 记者 陈盛钟) or alone in parentheses at the end of the text ((龚雯)).
+Where a name ends is decided by the words that usually follow names (表示, 主持, 、 …, a table in
+``vocab.toml``) and, when that is ambiguous, by jieba's part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from zhibiao.extract.lexicon import alternation, surnames, vocab, words
+from zhibiao.model import Person
+from zhibiao.normalize import NormText
+
+__all__ = ["PersonMention", "extract_persons"]
+
+_BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
+# Words after which a title starts (the text before them is not part of the title).
+_TITLE_CUT = re.compile(r".*(?:的|有|由|请|是|在|对|向|从|和|与|及|陪同|出席|参加|会见|看望|听取|邀请|欢迎|会上|随后|"
+                        r"昨日|昨天|今天|今日|日前|近日|上午|下午|晚上|同时|其中|此外|首先|最后|并|据|本报讯|讯)")
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """One mention of a person: name, titles and the normalised span of titles + name."""
+
+    name: str
+    titles: tuple[str, ...]
+    start: int
+    end: int
+    title_start: int
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    heads = words("persons", "title_heads")
+    head_re = re.compile(rf"(?:{alternation(heads)})")
+    byline_re = re.compile(rf"(?:(?<=[(\s■●【])|^)(?P<by>{alternation(words('persons', 'bylines'))})[\s:]*"
+                           r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、,][\u4e00-\u9fff]{2,4}){0,3})", re.M)
+    followers = frozenset(words("persons", "followers"))
+    follow_re = re.compile(rf"(?:{alternation([w for w in followers if len(w) > 0])})")
+    return head_re, byline_re, followers, follow_re
+
+
+@cache
+def _pos_tagger():  # type: ignore[no-untyped-def]
+    """jieba's part-of-speech tagger, loaded on first ambiguous name (about a second)."""
+    import logging
+
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return pseg
+
+
+def _is_follower(s: str) -> bool:
+    if not s:
+        return True
+    if s[0] in _BOUNDARY:
+        return True
+    follow_re = _patterns()[3]
+    return bool(follow_re.match(s))
+
+
+def read_name(text: str, pos: int) -> str | None:
+    """The person name starting at ``pos`` (a family name and one or two given-name characters).
+
+    >>> read_name("戴成表示", 0), read_name("陆乔松掷地有声", 0), read_name("刘爱国主持会议", 0)
+    ('戴成', '陆乔松', '刘爱国')
+    >>> read_name("负责人的陪同", 0) is None
+    True
+    """
+    fam = surnames()
+    sur = None
+    for n in (2, 1):
+        cand = text[pos:pos + n]
+        if len(cand) == n and cand in fam:
+            sur = cand
+            break
+    if sur is None:
+        return None
+    base = pos + len(sur)
+    options = []
+    for given in (1, 2):
+        name = text[pos:base + given]
+        if len(name) != len(sur) + given or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            continue
+        if _is_follower(text[base + given:base + given + 4]):
+            options.append(name)
+    if len(options) == 1:
+        name = options[0]
+        # a one-character given name whose next character could also be a name: ask jieba
+        if len(name) == len(sur) + 1 and _is_follower(text[base + 1:base + 2]) is False:
+            return name
+        return name if not _looks_wordy(name) else None
+    window = text[pos:pos + 6]
+    for w in _pos_tagger().cut(window):
+        if w.flag == "nr" and 2 <= len(w.word) <= 4 and w.word.startswith(sur):
+            if not options or w.word in options:
+                return w.word
+        break
+    if options:
+        return options[-1] if len(options[-1]) <= 3 else options[0]
+    return None
+
+
+def _looks_wordy(name: str) -> bool:
+    """Reject candidates that are common words, not names (党组, 全力)."""
+    return name in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset(("主持", "出席", "表示", "强调", "指出", "介绍", "一行", "同志", "等人", "全体", "全区", "全市",
+                        "高度", "成员", "代表", "单位", "部门", "党组", "班子", "干部", "群众", "企业", "项目", "会议",
+                        "工作", "调研", "相关", "有关", "负责", "主要", "分管", "常务", "兼任", "牵头", "万元", "方面",
+                        "时间", "明确", "要求", "提出", "重点", "关于", "作为", "通过", "共同", "分别", "向前", "周边"))
+
+
+def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
+    """Titles ending at ``end``: the 、-separated run back to a boundary (市委常委、…党工委书记)."""
+    head_re = _patterns()[0]
+    start = end
+    while start > floor and text[start - 1] not in _BOUNDARY - {"、"}:
+        start -= 1
+    chunk = text[start:end]
+    m = _TITLE_CUT.match(chunk)
+    if m:
+        start += m.end()
+        chunk = chunk[m.end():]
+    chunk = re.sub(r"^\d+月\d+日(?:上午|下午|晚上)?", "", chunk)
+    pieces = [p for p in chunk.split("、")]
+    titles: list[str] = []
+    for p in reversed(pieces):
+        p = p.strip()
+        if not p or not head_re.search(p) or not re.search(rf"(?:{head_re.pattern})$", p):
+            break
+        if len(p) > 22:
+            break
+        titles.insert(0, p)
+    if not titles:
+        return [], end
+    title_start = end - len("、".join(titles))
+    return titles, title_start
+
+
+def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
+    text = norm.text[:body_end]
+    head_re, byline_re, _followers, _ = _patterns()
+    not_titles = set(words("persons", "not_titles"))
+    formulas = tuple(vocab()["persons"]["formula_markers"])
+    out: list[PersonMention] = []
+    taken: set[int] = set()
+    for m in byline_re.finditer(text):
+        by = m.group("by")
+        pos = m.start("names")
+        while pos < m.end("names"):
+            name = read_name(text, pos)
+            if name is None:
+                break
+            out.append(PersonMention(name, (by,), pos, pos + len(name), m.start("by")))
+            taken.add(pos)
+            pos += len(name)
+            while pos < len(text) and text[pos] in " 、,":
+                pos += 1
+    for m in head_re.finditer(text):
+        pos = m.end()
+        if pos in taken or pos >= len(text):
+            continue
+        name = read_name(text, pos)
+        if name is None:
+            continue
+        if text[pos + len(name):pos + len(name) + 6].startswith(formulas):
+            continue
+        titles, title_start = _titles_before(text, pos, max(0, pos - 40))
+        titles = [t for t in titles if t not in not_titles]
+        if not titles:
+            continue
+        out.append(PersonMention(name, tuple(titles), pos, pos + len(name), title_start))
+        taken.add(pos)
+        # 市领导陈业鹏、田军、李克明…: one title for a list of names
+        nxt = pos + len(name)
+        while nxt < len(text) and text[nxt] == "、":
+            cand = read_name(text, nxt + 1)
+            if cand is None or head_re.match(text, nxt + 1 + len(cand) - 1) or nxt + 1 in taken:
+                break
+            after = text[nxt + 1 + len(cand):nxt + 2 + len(cand)]
+            if after not in ("、", "等", ",", "。", ";", "") and not _is_follower(after):
+                break
+            out.append(PersonMention(cand, tuple(titles), nxt + 1, nxt + 1 + len(cand), title_start))
+            taken.add(nxt + 1)
+            nxt = nxt + 1 + len(cand)
+    # a bare name in parentheses closing the text or a paragraph: the author (龚雯)
+    for m in re.finditer(r"\(([\u4e00-\u9fff]{2,4})\)\s*(?:$|\n)", text):
+        name = read_name(m.group(1) + "。", 0)
+        if name and name == m.group(1):
+            out.append(PersonMention(name, (), m.start(1), m.end(1), m.start(1)))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def extract_persons(norm: NormText, body_end: int | None = None) -> tuple[list[Person], list[PersonMention]]:
+    """Person facts (one per name, titles merged in order) and every mention found."""
+    from zhibiao.normalize import to_simplified
+
+    mentions = _extract_mentions(norm, len(norm.text) if body_end is None else body_end)
+    people: dict[str, Person] = {}
+    for pm in mentions:
+        name = to_simplified(pm.name)
+        person = people.get(name)
+        if person is None:
+            quote, rs, re_ = norm.quote(pm.title_start, pm.end)
+            person = Person(name=name, titles=[], quote=quote, start=rs, end=re_, rule="person.v1")
+            people[name] = person
+        for t in pm.titles:
+            if t not in person.titles:
+                person.titles.append(t)
+    return list(people.values()), mentions

@@ -1,0 +1,198 @@
+"""Whose figure is it: the report's main entity, and the entity a clause names.
+
+The main entity is the zone or administrative place the report talks about most (the title
+counts three times); a clause that opens with another entity (其中经济开发区实现…, 这49个国家级
+开发区实现…) takes that one for the rest of its paragraph. 全区 / 我市 mean the main entity;
+a text that never names a place has no subject (FACTS.md, settled cases).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from zhibiao.extract.lexicon import alternation, places, words
+
+__all__ = ["MAIN", "SubjectFinder", "expand_zone", "subject_finder"]
+
+MAIN = "\x00main"  # marker: the clause refers to the report's main entity
+
+# Words that open a clause before its subject and are not part of it.
+_OPENERS = ("其中", "此外", "另外", "同时", "与此同时", "据统计", "经统计", "值得一提的是", "从", "在", "截至",
+            "今年", "去年", "上年", "当年", "全年", "年内", "目前", "这", "该", "这些", "其", "而", "但", "并", "且")
+# Verbs (and adverbs) that follow a subject at the start of a clause.
+_SUBJECT_VERBS = ("实现", "完成", "共完成", "共", "累计", "新增", "共有", "拥有", "有", "发展", "积极", "保持", "坚持",
+                  "持续", "加快", "全力", "着力", "深入", "大力", "围绕", "已", "全年", "上半年", "今年", "发挥",
+                  "的", "将", "要", "引进", "签约", "新签约", "开工", "新开工", "招引", "落实", "进出口", "外贸",
+                  "累计完成", "合计", "总计", "达到", "共计", "均", "各项")
+_STOP_PREFIX = frozenset(("其中", "全区", "全市", "我区", "我市", "该区", "进入", "来到", "开发", "国家", "各个",
+                          "各类", "本区", "整个", "推动", "建设", "打造", "全县", "我县", "省级", "市级", "区级",
+                          "位于", "落户", "入驻", "设立", "成立", "依托", "对于", "关于", "申报", "创建"))
+
+
+def expand_zone(name: str) -> str:
+    """Expand a short zone suffix to its long form (淮安经开区 → 淮安经济技术开发区).
+
+    A bare suffix without a place (经开区) is left as written: FACTS.md says so.
+
+    >>> expand_zone("淮安经开区"), expand_zone("经开区")
+    ('淮安经济技术开发区', '经开区')
+    """
+    for short, long in _expansions().items():
+        if name.endswith(short) and len(name) > len(short):
+            return name[: -len(short)] + long
+    return name
+
+
+@cache
+def _expansions() -> dict[str, str]:
+    from zhibiao.extract.lexicon import vocab
+
+    return dict(vocab()["entity"]["expansions"])
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectMention:
+    """An entity that opens a clause: ``name`` (or MAIN) and where the mention ends."""
+
+    name: str
+    end: int
+
+
+class SubjectFinder:
+    """Compiled patterns for zones, places and clause subjects (build once, use everywhere)."""
+
+    def __init__(self) -> None:
+        suffixes = words("entity", "zone_suffixes")
+        self._suffix_alt = alternation(suffixes)
+        self.zone_re = re.compile(rf"(?P<run>[\u4e00-\u9fff]{{0,12}}?)(?P<suffix>{self._suffix_alt})")
+        self.full_names: dict[str, str] = {}
+        self.short_to_full: dict[str, list[str]] = {}
+        for p in places():
+            self.full_names[p.name] = p.level
+            if len(p.short) >= 2 and p.short != p.name:
+                self.short_to_full.setdefault(p.short, []).append(p.name)
+        self.place_re = re.compile(alternation([n for n in self.full_names if len(n) >= 3]))
+        self._names_by_len = sorted({*self.full_names, *self.short_to_full}, key=len, reverse=True)
+        self.opener_re = re.compile(rf"^(?:(?:{alternation(_OPENERS)})[,]?|(?:\d{{4}}年)|[“”\"' ]|"
+                                    rf"(?:\d{{1,2}}(?:-|至|~)\d{{1,2}}月)|上半年|一季度|前三季度|1-\d+月)+")
+        self.refs_re = re.compile(rf"^(?:{alternation(words('sentence', 'subject_refs'))})")
+        self.verb_re = re.compile(alternation(_SUBJECT_VERBS))
+        self.group_re = re.compile(
+            rf"(?:{self._suffix_alt}|区域|城市|地区|企业|公司|集团)$")
+
+    # -- zone mentions anywhere in the text -------------------------------------------------
+    def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Zone names in ``text``: (start, end, name), the place prefix chosen from the gazetteer."""
+        out = []
+        for m in self.zone_re.finditer(text):
+            run, suffix = m.group("run"), m.group("suffix")
+            prefix = self._place_suffix_of(run)
+            if prefix is None:
+                cand = run[-2:]
+                prefix = cand if len(cand) == 2 and cand not in _STOP_PREFIX and not _has_function_char(cand) else ""
+            start = m.end("run") - len(prefix)
+            out.append((start, m.end(), prefix + suffix))
+        return out
+
+    def _place_suffix_of(self, run: str) -> str | None:
+        for name in self._names_by_len:
+            if len(name) <= len(run) and run.endswith(name):
+                return name
+        return None
+
+    def place_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Full gazetteer names (台儿庄区, 莆田市) in ``text``."""
+        return [(m.start(), m.end(), m.group(0)) for m in self.place_re.finditer(text)]
+
+    # -- the report's main entity --------------------------------------------------------------
+    def main_subject(self, text: str, title: str = "") -> str | None:
+        """The entity the report is about, or None when it never names one."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for weight, chunk, base in ((3, title, -1_000_000), (1, text, 0)):
+            for start, _end, name in self.zone_mentions(chunk):
+                if name in words("entity", "zone_suffixes"):
+                    continue  # a bare suffix names no place of its own
+                key = expand_zone(name)
+                counts[key] += weight
+                first.setdefault(key, base + start)
+            for start, _end, name in self.place_mentions(chunk):
+                if any(name in z for z in counts if z != name) and name not in counts:
+                    continue
+                counts[name] += weight
+                first.setdefault(name, base + start)
+            for m in re.finditer(r"“([^”]{2,8})”(?=共|实现|完成|累计|发挥|新增)", chunk):
+                counts[m.group(1)] += weight
+                first.setdefault(m.group(1), base + m.start())
+        # a zone named after a place includes that place: 淮安经济技术开发区 over 淮安市
+        for zone in [z for z in counts if z.endswith(tuple(words("entity", "zone_suffixes")))]:
+            for place in list(counts):
+                short = place[:-1] if place[-1] in "市县区" else place
+                if place != zone and zone.startswith((place, short)):
+                    counts[zone] += counts.pop(place)
+        if not counts:
+            short_city = self._short_city(text + title)
+            return short_city
+        best = max(counts, key=lambda k: (counts[k], -first.get(k, 0)))
+        return best
+
+    def _short_city(self, text: str) -> str | None:
+        """我市 … 美丽定州 → 定州市: a short place name in a report that speaks of 我市/我县."""
+        own = {"市": ("我市", "全市"), "县": ("我县", "全县"), "区": ("我区", "全区")}
+        hits: Counter[str] = Counter()
+        for short, fulls in self.short_to_full.items():
+            if len(fulls) != 1 or short not in text:
+                continue
+            full = fulls[0]
+            if full[-1] in own and any(w in text for w in own[full[-1]]):
+                hits[full] += text.count(short)
+        if len(hits) == 1:
+            return next(iter(hits))
+        return None
+
+    # -- the entity opening one clause ---------------------------------------------------------
+    def clause_subject(self, text: str, start: int, end: int) -> SubjectMention | None:
+        """The entity a clause opens with, if any (MAIN for 全区/我市 …)."""
+        clause = text[start:end]
+        m = self.opener_re.match(clause)
+        pos = m.end() if m else 0
+        rest = clause[pos:]
+        r = self.refs_re.match(rest)
+        if r:
+            return SubjectMention(MAIN, start + pos + r.end())
+        q = re.match(r"“([^”]{2,10})”(?=共|实现|完成|累计|发挥|新增)", rest)
+        if q:
+            return SubjectMention(q.group(1), start + pos + q.end())
+        p = self.place_re.match(rest)
+        if p and (rest[p.end():p.end() + 1] not in ("委", "政", "长", "级")):
+            return SubjectMention(p.group(0), start + pos + p.end())
+        # an entity phrase ending in a zone suffix or group noun, right before a subject verb
+        best = None
+        for v in self.verb_re.finditer(rest, 0, min(len(rest), 64)):
+            phrase = rest[: v.start()]
+            if len(phrase) < 2:
+                continue
+            if self.group_re.search(phrase) and not re.search(r"[,;:。]", phrase):
+                best = (phrase, v.start())
+            break
+        if best is None:
+            return None
+        phrase, stop = best
+        phrase = re.sub(r"^(?:这|该|这些|全国)(?=\d|[\u4e00-\u9fff])", "", phrase)
+        if "、" in phrase and "等" in phrase:  # A、B、C等5个…区域 → A等5个…区域
+            phrase = phrase[: phrase.index("、")] + phrase[phrase.index("等"):]
+        bare = phrase in words("entity", "zone_suffixes") or phrase in ("全区", "全市")
+        return SubjectMention(MAIN if bare else expand_zone(phrase), start + pos + stop)
+
+
+def _has_function_char(s: str) -> bool:
+    return any(ch in "的了在和与及是为对把被将从向到等个家年月日" for ch in s)
+
+
+@cache
+def subject_finder() -> SubjectFinder:
+    """The shared :class:`SubjectFinder` (its patterns are built on first use)."""
+    return SubjectFinder()
