@@ -1,0 +1,46 @@
+"""Small helpers shared by the HTML and e-paper metadata readers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from zhibiao.model import DocMeta
+
+__all__ = ["fill_meta", "to_iso_date"]
+
+_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_COMPACT_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+
+
+def to_iso_date(value: str | None) -> str | None:
+    """The first plausible calendar date in ``value`` as ``YYYY-MM-DD``, or None.
+
+    >>> to_iso_date("2023/7/19 10:20"), to_iso_date("2023年7月19日"), to_iso_date("20230719")
+    ('2023-07-19', '2023-07-19', '2023-07-19')
+    >>> to_iso_date("2023-13-40") is None
+    True
+    """
+    if not value:
+        return None
+    for pattern in (_DATE, _COMPACT_DATE):
+        for m in pattern.finditer(value):
+            year, month, day = (int(g) for g in m.groups())
+            if not 1900 <= year <= 2100:
+                continue
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def fill_meta(meta: DocMeta, more: DocMeta) -> DocMeta:
+    """A copy of ``meta`` whose empty fields are taken from ``more`` (``meta`` wins)."""
+    return DocMeta(
+        title=meta.title or more.title,
+        date=meta.date or more.date,
+        source_name=meta.source_name or more.source_name,
+        page=meta.page or more.page,
+        url=meta.url or more.url,
+    )
