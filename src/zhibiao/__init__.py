@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 
+# ``zhibiao.extract`` is both the pipeline stage (a subpackage) and the public function: binding the
+# function here, after the subpackage is imported, makes ``zhibiao.extract(text)`` the call users see.
+from zhibiao.extract import extract, extract_document
 from zhibiao.model import (
     EXTRACTOR_VERSION,
     Change,
@@ -29,6 +32,8 @@ __all__ = [
     "Projects",
     "Ranking",
     "__version__",
+    "extract",
+    "extract_document",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -36,6 +36,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"\([^()]{0,20}\)")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)$")
 _QUOTE_CHARS = "“”\"'‘’「」"
+_MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
+# A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
+_THRESHOLD = re.compile(r"(?:投资)?(?P<over>超过|超)?(?P<n>\d+(?:\.\d+)?)?(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
+                        r"(?:元)?(?:及)?(?P<above>以上|级)?(?:的)?")
+# What may follow a figure that is the value of the name before it (18.56亿元、同比增长…, 9.09亿元,增长…).
+_POST_FIGURE = re.compile(
+    r"^(?:同比|环比|比|较|增|下降|降|减|上升|提|占|的|左右|以上|以内|以下|和|及|与|或|为|是|其|已|将|并|等|居|位|排|列|"
+    r"完成|实现|达|超|到|至|用于|于|又|还|也|就|在|多|余|之|每|人民币|同|高|低|快|慢|分别|均|全|累计|年均|首次|创|"
+    r"增长|下滑|回落|持平|相比|相当|左|元|美元|后|前|当|月|年|日|末|底|规模|总量|计|合计|共|按)")
 
 
 @dataclass(slots=True)
@@ -93,6 +102,7 @@ class DocumentParser:
         self.title_year = title_year
         self.facts: list[Indicator | Projects | Ranking] = []
         self.all_projects: list[Projects] = []
+        self._child_projects: set[int] = set()
         self.person_orgs: list[tuple[int, int, str]] = []  # (sentence start, sentence end, org)
 
     # ------------------------------------------------------------------ paragraph level
@@ -126,7 +136,7 @@ class DocumentParser:
                 year_from = p
                 break
             i -= 1
-        if mention is not None and target and mention.pos < sent.start:
+        if mention is not None and target and mention.pos < sent.start and not re.match(r"^(?:年度|全年)", name):
             mention = None
         if mention is None:
             if target:
@@ -190,7 +200,8 @@ class DocumentParser:
             if amount.kind == "number":
                 if chinese:
                     if num in ("千亿", "百亿", "万亿", "千万", "百万") and (after.startswith("级") or _CJK.match(after)):
-                        out.append(Fig(start, end, amount, role="bare_mag"))
+                        role = "threshold" if re.match(r"^级(?:的)?[\u4e00-\u9fff]{0,6}项目", after) else "bare_mag"
+                        out.append(Fig(start, end, amount, role=role))
                     continue
                 if re.match(r"^[、和及与至到~-]", after):
                     out.append(Fig(start, end, amount, role="bare"))
@@ -517,7 +528,7 @@ class DocumentParser:
     def _new_indicator(self, name: str, name_start: int, fig: Fig, sent: Span, flags: dict,
                        st: SentenceState, *, value: bool = True, share: bool = False) -> Indicator:
         pos = fig.start
-        target = self._target_at(pos, sent)
+        target = bool(flags.get("target")) or self._target_at(pos, sent)
         qualifier = None
         if target:
             qualifier = "target"
@@ -694,6 +705,8 @@ class DocumentParser:
         prenominal = None
         if not name or self.g.subject_refs.fullmatch(name):
             prenominal = self._noun_after(fig, sent)
+        elif self._target_verb_before(region) and self._qualifies_noun(fig, sent):
+            prenominal = self._noun_after(fig, sent)
         # project counts
         if a.kind == "count" and ("项目" in name or (prenominal and "项目" in prenominal)
                                   or (st.projects is not None and name.endswith("的"))
@@ -711,11 +724,15 @@ class DocumentParser:
                     self._extend_quote(p, fig.end)
                     return
         if prenominal:
-            if a.kind not in ("count", "person") and not self._target_at(fig.start, sent):
-                return
+            if a.kind not in ("count", "person"):
+                if not (self._target_at(fig.start, sent) or self._target_verb_before(region)):
+                    return
+                flags["target"] = True
             name = prenominal
             name_start = fig.start
-        if not name:
+        if len(name) < 2:
+            return
+        if a.kind not in ("count", "person", "percent") and self._qualifies_noun(fig, sent):
             return
         if name in self.g.back_ref.pattern.split("|") or re.fullmatch(
                 rf"(?:{'|'.join(words('name', 'generic_heads'))})", name):
@@ -727,6 +744,17 @@ class DocumentParser:
         st.pending.append(ind)
         if ind.parent is None:
             pst.last_top = ind
+
+    def _target_verb_before(self, region: str) -> bool:
+        m = None
+        for m in self.g.target_verbs.finditer(region):
+            pass
+        return m is not None and m.end() == len(region.rstrip())
+
+    def _qualifies_noun(self, fig: Fig, sent: Span) -> bool:
+        """亿元企业, 30万吨工业水厂, 16MW屋顶光伏: a figure that sizes the noun after it."""
+        after = self.text[fig.end:min(sent.end, fig.end + 3)]
+        return bool(after) and bool(_CJK.match(after)) and not _POST_FIGURE.match(after)
 
     def _noun_after(self, fig: Fig, sent: Span) -> str | None:
         """The noun phrase right after a figure (188家规上工业企业, 100GWh动力、储能电池产能)."""
@@ -746,6 +774,10 @@ class DocumentParser:
         lead = fig.lead if fig.lead is not None else fig.start
         name, name_start, flags = self._clean_name(region_start, lead, sent)
         name = re.sub(r"(?:分别|依次|均)$", "", name)
+        # 比全市平均增幅高…, 较上月下降…: what stands before the verb is the baseline, not a name
+        name = re.sub(r"(?:(?<!占)比|较|与|同)[^,;。]*$", "", name) if re.search(r"(?:(?<!占)比|较|与)", name) \
+            else name
+        name = _strip_chars(name)
         back = not name or self.g.back_ref.match(name)
         if back and name in ("占比", "比重") and st.current_share is not None:
             st.current_share = self._attach_change(st.current_share, fig, sent, st)
@@ -920,48 +952,29 @@ class DocumentParser:
     def _project_count(self, fig: Fig, name: str, name_start: int, prenominal: str | None, region_start: int,
                        sent: Span, st: SentenceState, pst: ParagraphState) -> None:
         text = self.text
-        region = text[region_start:fig.start] + (prenominal or "")
-        desc = name if not prenominal else prenominal
+        region = text[region_start:fig.start]
+        desc = region + (prenominal or "")
         stage = None
-        stage_end = 0
-        for m in self.g.stage_words.finditer(region):
+        for m in self.g.stage_words.finditer(desc):
             stage = self.g.stages[m.group(0)]
-            stage_end = m.end()
-            if "项目" in region[m.end():]:
+            if "项目" in desc[m.end():]:
                 break
         if stage is None and prenominal:
-            after = text[fig.end:sent.end]
-            m = self.g.stage_words.search(after)
+            m = self.g.stage_words.search(text, fig.end, sent.end)
             if m:
                 stage = self.g.stages[m.group(0)]
-        child = st.parent_projects is not None or (st.projects is not None and "其中" in text[sent.start:fig.start]
-                                                   and st.children >= 0 and stage is None)
-        parent = st.parent_projects or st.projects
+        parent = st.parent_projects
+        if parent is None and st.projects is not None and "其中" in text[self._norm_pos(st.projects.end):fig.start]:
+            parent = st.parent_projects = st.projects
+        child = parent is not None and (stage is None or "其中" in region)
         if stage is None:
-            stage = parent.stage if (child and parent is not None) else "other"
-        # thresholds written in the description (亿元以上, 超10亿元, 百亿级)
-        threshold = self._threshold_in(region_start, fig.start, prenominal)
-        category = None
-        m = re.search(r"(?:^|[^\d])([\u4e00-\u9fff、“”\"]*?)(?:的)?项目", desc[stage_end - (len(region) - len(desc)) if
-                                                                           not prenominal and stage_end else 0:]
-                      if False else self._category_region(desc))
-        if m:
-            cat = m.group(1)
-            cat = re.sub(r"^(?:新签约|签约|新开工|开工|竣工|新竣工|投产|在建|实施|列入|新增|共|累计|集中|此次|今年|全年|"
-                         r"亿元以上|以上|超|超过|级|百亿级|千亿级|投资)+", "", cat)
-            for w in sorted(self.g.stages, key=len, reverse=True):
-                cat = cat.replace(w, "")
-            cat = cat.translate({ord(c): None for c in _QUOTE_CHARS})
-            cat = re.sub(r"^(?:的|全市|全区|我市|我区|新|已|共|个|\d+)+", "", cat)
-            cat = re.sub(r"(?:的)$", "", cat)
-            category = cat or None
-        quote_start = name_start if not prenominal else region_start
+            stage = parent.stage if child and parent is not None else "other"
         p = Projects(
             subject=self._subject_at(fig.start, sent),
             period=self._period_at(fig.start, sent, target=False),
             stage=stage,  # type: ignore[arg-type]
-            category=category,
-            min_investment=threshold,
+            category=self._category(desc),
+            min_investment=self._threshold_in(desc),
             count=fig.amount.value,
             investment=None,
             qualifier="at_least" if fig.amount.more else None,
@@ -969,49 +982,77 @@ class DocumentParser:
         )
         if self._target_at(fig.start, sent):
             p.qualifier = "target"
-        self._set_quote(p, min(quote_start, fig.start), fig.end)
+        quote_start = fig.start if prenominal else region_start + len(region) - len(region.lstrip(" ,;:、其中"))
+        if not prenominal:
+            stripped = region
+            for _ in range(4):
+                m = self.g.lead_noise.match(stripped) or self.g.period_words.match(stripped) or \
+                    self.g.subject_refs.match(stripped)
+                if m and m.end() < len(stripped):
+                    stripped = stripped[m.end():]
+                else:
+                    break
+            quote_start = fig.start - len(stripped)
+        else:
+            quote_start = fig.start
+        self._set_quote(p, quote_start, fig.end + (len(prenominal) if prenominal else 0))
         self.facts.append(p)
         self.all_projects.append(p)
-        if child and parent is not None:
-            st.children += 1
+        if child:
+            self._child_projects.add(id(p))
         else:
             st.projects = p
-            st.children = 0
             st.parent_projects = None
         st.current = None
 
-    def _category_region(self, desc: str) -> str:
+    def _category(self, desc: str) -> str | None:
+        """The kind of project as written before 项目 (外资, 重点, 省、市重点), thresholds removed."""
         k = desc.rfind("项目")
-        return desc[: k + 2] if k >= 0 else desc
-
-    def _threshold_in(self, start: int, end: int, prenominal: str | None) -> Decimal | None:
-        text = self.text
-        seg = text[start:end]
+        if k < 0:
+            return None
+        cat = desc[:k]
+        cat = re.split(r"[,;:]", cat)[-1]
+        cat = _THRESHOLD.sub("", cat)
+        cat = cat.translate({ord(c): None for c in _QUOTE_CHARS})
         m = None
-        for m in re.finditer(r"(?:超过|超)?(\d+(?:\.\d+)?)?(万亿|千亿|百亿|千万|百万|亿|万)(?:元)?(?:及)?(以上|级)?", seg):
+        for m in self.g.stage_words.finditer(cat):
             pass
-        if m is None or not (m.group(3) or re.search(r"超过?$", seg[:m.start()] + seg[m.start():m.start() + 2])):
-            if m is None and prenominal:
-                return None
-            if m is None:
-                return None
-        number = Decimal(m.group(1)) if m.group(1) else Decimal(1)
-        mag = {"万亿": 12, "千亿": 11, "百亿": 10, "千万": 7, "百万": 6, "亿": 8, "万": 4}[m.group(2)]
-        return number * (Decimal(10) ** mag)
+        if m is not None:
+            cat = cat[m.end():]
+        for _ in range(4):
+            mm = self.g.lead_noise.match(cat) or self.g.period_words.match(cat) or self.g.subject_refs.match(cat) \
+                or re.match(r"^(?:\d+(?:多|余)?(?:个|项)|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入)", cat)
+            if mm and mm.end() > 0:
+                cat = cat[mm.end():]
+            else:
+                break
+        cat = re.sub(r"(?:的|类)$", "", cat)
+        return cat or None
+
+    def _threshold_in(self, desc: str) -> Decimal | None:
+        """The size class in a project description: 亿元以上 → 1e8, 超10亿元 → 1e9, 百亿级 → 1e10."""
+        best = None
+        for m in _THRESHOLD.finditer(desc):
+            if not (m.group("above") or m.group("over")):
+                continue
+            number = Decimal(m.group("n")) if m.group("n") else Decimal(1)
+            best = number * (Decimal(10) ** _MAG_POWER[m.group("mag")])
+        return best
 
     def _project_investment(self, fig: Fig, st: SentenceState) -> None:
-        target = st.projects
-        if st.children >= 2 and st.projects is not None:
-            target = st.projects
-        elif st.children == 1 and self.all_projects:
-            target = self.all_projects[-1]
-        if target is None:
+        """总投资X: the projects just counted, or their parent after a list of sub-counts."""
+        if not self.all_projects:
             return
+        seg_start = self.text.rfind(";", 0, fig.start)
+        siblings = [p for p in self.all_projects
+                    if id(p) in self._child_projects and self._norm_pos(p.start) > seg_start]
+        target = st.projects if len(siblings) >= 2 and st.projects is not None else self.all_projects[-1]
         if target.investment is None:
             target.investment = fig.amount.value
             self._extend_quote(target, fig.end)
-            if fig.amount.more or self._local_qualifier(fig):
-                target.qualifier = target.qualifier or self._local_qualifier(fig) or "at_least"
+            qual = self._local_qualifier(fig)
+            if qual and target.qualifier is None:
+                target.qualifier = qual
 
     # ------------------------------------------------------------------ rankings
     def _ranking(self, hit: re.Match[str], sent: Span, st: SentenceState, cursor: int) -> None:

@@ -90,16 +90,10 @@ def figure_regex() -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _split_cn_magnitude(num: str) -> tuple[str, str | None]:
-    """Split a trailing magnitude off a Chinese numeral when the numeral has none of its own
-    inside: 三千五百万 stays whole (cn2an handles it), 千亿 stays whole."""
-    return num, None
-
-
 def parse_amount(match: re.Match[str]) -> Amount | None:
     """Turn one :func:`figure_regex` match into an :class:`Amount` (None if not a figure).
 
-    >>> m = figure_regex().search("完成一般公共预算收入18.56亿元")
+    >>> m = figure_regex().search("收入18.56亿元")
     >>> parse_amount(m)
     Amount(value=Decimal('1856000000.00'), unit='CNY', kind='money', more=False)
     """
@@ -113,8 +107,6 @@ def parse_amount(match: re.Match[str]) -> Amount | None:
     more = bool(match.group("more1") or match.group("more2"))
     mag = match.group("mag")
     unit_word = match.group("unit")
-    if num_text[0] in _CN_UNITS and num_text[0] not in "十拾" and mag is None and unit_word is None:
-        return None
     value = scale(number, mag)
     if unit_word is None:
         return Amount(value, None, "number", more)
