@@ -103,6 +103,7 @@ class DocumentParser:
         self.facts: list[Indicator | Projects | Ranking] = []
         self.all_projects: list[Projects] = []
         self._child_projects: set[int] = set()
+        self._noun_end = 0
         self.person_orgs: list[tuple[int, int, str]] = []  # (sentence start, sentence end, org)
 
     # ------------------------------------------------------------------ paragraph level
@@ -192,8 +193,8 @@ class DocumentParser:
             chinese = bool(num) and not num[0].isdigit()
             if before.endswith(("第", "前")) and not before.endswith(("提前", "目前", "当前")):
                 continue
-            if before[-1:].isascii() and before[-1:].isalpha():
-                continue  # PM2.5, G20, 5G
+            if not chinese and before[-1:].isascii() and before[-1:].isalpha():
+                continue  # PM2.5, G20: a digit glued to letters is part of a name
             if re.match(r"^(?:年|月|日|号|时|点|分|周年|季度|期|届|次|版|条|大|强|名|化|中|：)", after) \
                     and amount.unit is None:
                 continue
@@ -732,7 +733,7 @@ class DocumentParser:
             name_start = fig.start
         if len(name) < 2:
             return
-        if a.kind not in ("count", "person", "percent") and self._qualifies_noun(fig, sent):
+        if not prenominal and a.kind not in ("count", "person", "percent") and self._qualifies_noun(fig, sent):
             return
         if name in self.g.back_ref.pattern.split("|") or re.fullmatch(
                 rf"(?:{'|'.join(words('name', 'generic_heads'))})", name):
@@ -740,6 +741,8 @@ class DocumentParser:
             if topic:
                 name = topic + name
         ind = self._new_indicator(name, name_start, fig, sent, flags, st)
+        if prenominal:
+            self._set_quote(ind, self._norm_pos(ind.start), self._noun_end)
         st.current = ind
         st.pending.append(ind)
         if ind.parent is None:
@@ -760,13 +763,14 @@ class DocumentParser:
         """The noun phrase right after a figure (188家规上工业企业, 100GWh动力、储能电池产能)."""
         text = self.text
         after = text[fig.end:sent.end]
-        m = re.match(r"^(?:多|余)?(?:的)?([\u4e00-\u9fffA-Za-z、“”]{2,24}?)(?=实现|完成|为|是|将|已|在|和|及|与|共|达|"
-                     r"[,;:。!?()]|$)", after)
+        m = re.match(r"^(?:多|余)?(?:元)?(?:的)?([\u4e00-\u9fffA-Za-z、]{2,24}?)(?=实现|完成|为|是|将|已|在|和|及|与|共|达|的|"
+                     r"[,;:。!?()“”\"]|$)", after)
         if not m:
             return None
         noun = _strip_chars(m.group(1).translate({ord(c): None for c in _QUOTE_CHARS}))
         if not noun or self.g.change_end.search(noun[:2]) or noun[0] in "的了":
             return None
+        self._noun_end = fig.end + m.end(1)
         return noun
 
     def _change(self, fig: Fig, region_start: int, sent: Span, st: SentenceState) -> None:
@@ -942,7 +946,7 @@ class DocumentParser:
         ind = self._new_indicator(name, fig.start - (len(prefix_m.group(1)) if prefix_m else 0), fig, sent, {}, st)
         ind.qualifier = "target"
         ind.period = None
-        self._set_quote(ind, self._norm_pos(ind.start), fig.end + len(noun) + (1 if after.startswith("元") else 0))
+        self._set_quote(ind, self._norm_pos(ind.start), self._noun_end)
 
     # ------------------------------------------------------------------ projects
     def _investment_name(self, name: str) -> bool:

@@ -187,8 +187,8 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
             cand = read_name(text, nxt + 1)
             if cand is None or head_re.match(text, nxt + 1 + len(cand) - 1) or nxt + 1 in taken:
                 break
-            after = text[nxt + 1 + len(cand):nxt + 2 + len(cand)]
-            if after not in ("、", "等", ",", "。", ";", "") and not _is_follower(after):
+            after = text[nxt + 1 + len(cand):nxt + 5 + len(cand)]
+            if not _is_follower(after):
                 break
             out.append(PersonMention(cand, tuple(titles), nxt + 1, nxt + 1 + len(cand), title_start))
             taken.add(nxt + 1)

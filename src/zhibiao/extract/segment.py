@@ -82,6 +82,6 @@ def is_headline(text: str, para: Span) -> bool:
     annotated once, from the body), but their periods and places still set the context.
     """
     line = text[para.start:para.end]
-    if len(line) > 48:
+    if len(line) > 48 or re.search(r"[。!?…][”’」)]*$", line):
         return False
-    return not re.search(r"[。;!?]|[,:].*[,:]", line.rstrip("。"))
+    return not re.search(r"[。;!?]|[,:].*[,:]", line)
