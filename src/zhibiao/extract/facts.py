@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from zhibiao.extract.grammar import Grammar, grammar
 from zhibiao.extract.lexicon import words
@@ -67,6 +68,7 @@ class ParagraphState:
 
     last_top: Indicator | None = None
     last_top_projects: Projects | None = None
+    prev_tops: list[Indicator] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -77,6 +79,7 @@ class SentenceState:
     current_share: Indicator | None = None
     pending: list[Indicator] = field(default_factory=list)
     parent: str | None = None
+    parent_pool: list[Indicator] = field(default_factory=list)
     parent_projects: Projects | None = None
     projects: Projects | None = None
     children: int = 0
@@ -104,6 +107,8 @@ class DocumentParser:
         self.all_projects: list[Projects] = []
         self._child_projects: set[int] = set()
         self._noun_end = 0
+        self._sent_start = 0
+        self._subject_ends: dict[int, int] = {}
         self.person_orgs: list[tuple[int, int, str]] = []  # (sentence start, sentence end, org)
 
     # ------------------------------------------------------------------ paragraph level
@@ -118,6 +123,7 @@ class DocumentParser:
                 mention = self.finder.clause_subject(text, cl.start, cl.end)
                 if mention is not None:
                     subj.append((cl.start, mention.name))
+                    self._subject_ends[cl.start] = mention.end
         self._subjects = subj
         self._subject_pos = [s[0] for s in subj]
         state = ParagraphState()
@@ -147,25 +153,30 @@ class DocumentParser:
             return None
         if mention.kind == "year":
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
+        elif not target and mention.pos < sent.start and re.search(r"目前|现有|已有|截至目前", self.text[sent.start:pos]):
+            return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
         mention = mention.with_year_from(year_from).with_year_from(self.title_year)
         if "余额" in name and mention.end is not None and mention.kind in ("cumulative", "span"):
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year,
                                     mention.end, mention.end, "month_end")
-        if re.match(r"^(?:年度|全年)", name) and mention.start is not None:
-            mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
-        return resolve_period(mention, self.published)
+        resolved = resolve_period(mention, self.published)
+        if resolved and re.match(r"^(?:年度|全年)", name):
+            year = resolved[:4]  # a plan for the year of the period in force
+            return f"{year}-01/{year}-12"
+        return resolved
 
     def _subject_at(self, pos: int, sent: Span) -> str | None:
         for s0, s1, org in self.person_orgs:
             if s0 <= pos < s1:
                 i = bisect.bisect_right(self._subject_pos, pos) - 1
-                if i < 0 or self._subjects[i][0] < s0 or self._subjects[i][1] == MAIN:
+                if i < 0 or self._subjects[i][0] < s0 or self._subjects[i][1] == MAIN or \
+                        self._subjects[i][1] in words("entity", "zone_suffixes"):
                     return org
         i = bisect.bisect_right(self._subject_pos, pos) - 1
         name = self._subjects[i][1] if i >= 0 else MAIN
         if name == MAIN:
             return self.main
-        return name
+        return self.finder.resolve_bare(name, self.main)
 
     def _target_at(self, pos: int, sent: Span) -> bool:
         return bool(self.g.target.search(self.text, sent.start, pos)) or bool(
@@ -366,11 +377,12 @@ class DocumentParser:
         g = self.g
         flags = {"estimate": False, "qualifier": None, "subject_cut": False}
         s, e = start, end
-        # a subject mentioned inside the region ends before the name
-        for i in range(len(self._subjects) - 1, -1, -1):
-            pos, _name = self._subjects[i]
-            if pos < s:
-                break
+        # a subject named at the start of the clause ends before the name (这49个国家级开发区实现…)
+        i = bisect.bisect_right(self._subject_pos, s) - 1
+        if i >= 0:
+            subj_end = self._subject_ends.get(self._subjects[i][0], -1)
+            if s <= subj_end < e:
+                s = subj_end
         for _ in range(8):
             seg = text[s:e]
             m = g.lead_noise.match(seg) or g.subject_refs.match(seg) or g.period_words.match(seg)
@@ -554,10 +566,29 @@ class DocumentParser:
             rule="indicator.v1",
         )
         self._set_quote(ind, quote_start, fig.end)
-        if st.parent and not share and not _same_name(st.parent, name):
-            ind.parent = st.parent
+        if st.parent and not share:
+            ind.parent = self._parent_for(ind, st)
         self.facts.append(ind)
         return ind
+
+    def _parent_for(self, ind: Indicator, st: SentenceState) -> str | None:
+        """The whole a 其中 component belongs to: the most similar figure just given, else the last.
+
+        A component that repeats a figure already given for the same subject is a re-mention,
+        not a component (其中工业总产值和税收收入增幅分别高于… after a list of growth rates).
+        """
+        best, best_ratio = None, 0.0
+        for cand in st.parent_pool:
+            ratio = _name_ratio(cand.name, ind.name)
+            if ratio > best_ratio:
+                best, best_ratio = cand, ratio
+        if best is not None and best_ratio >= 0.6:
+            if best.subject == ind.subject and _same_name(best.name, ind.name):
+                return None
+            return best.name
+        if st.parent and _same_name(st.parent, ind.name):
+            return None
+        return st.parent
 
     def _local_qualifier(self, fig: Fig) -> str | None:
         text = self.text
@@ -602,6 +633,7 @@ class DocumentParser:
     # ------------------------------------------------------------------ the sentence walk
     def _parse_sentence(self, sent: Span, pst: ParagraphState) -> None:
         text = self.text
+        self._sent_start = sent.start
         rank_hits = list(self.g.ranking.finditer(text, sent.start, sent.end))
         blocked = [(h.start(), h.end()) for h in rank_hits]
         figs = self._scan(sent, blocked)
@@ -609,6 +641,7 @@ class DocumentParser:
         st = SentenceState()
         if re.match(r"^[,;:\s]*其中", text[sent.start:sent.end]) and pst.last_top is not None:
             st.parent = pst.last_top.name
+            st.parent_pool = list(pst.prev_tops)
             st.parent_projects = pst.last_top_projects
         events: list[tuple[int, str, object]] = [(f.start, "fig", f) for f in figs]
         events += [(d[0], "double", d) for d in doubles]
@@ -674,11 +707,12 @@ class DocumentParser:
         if st.projects is not None and st.parent_projects is None:
             pst.last_top_projects = st.projects
 
-        # remember the sentence's top figure for a 其中 in the next sentence
+        # remember the sentence's top figures for a 其中 in the next sentence
         tops = [f for f in self.facts if isinstance(f, Indicator) and f.parent is None
                 and self._norm_pos(f.start) >= sent.start and "占" not in f.name]
         if tops:
             pst.last_top = tops[-1]
+            pst.prev_tops = tops
 
     def _region_start(self, cursor: int, pos: int, sent: Span) -> int:
         text = self.text
@@ -694,6 +728,10 @@ class DocumentParser:
         top = st.current if st.current is not None and st.current.parent is None else pst.last_top
         if st.parent is None and top is not None:
             st.parent = top.name
+            st.parent_pool = [f for f in self.facts if isinstance(f, Indicator) and f.parent is None
+                              and self._norm_pos(f.start) >= self._sent_start and "占" not in f.name]
+            if not st.parent_pool:
+                st.parent_pool = list(pst.prev_tops)
         if st.parent_projects is None and st.projects is not None:
             st.parent_projects = st.projects
 
@@ -1014,7 +1052,7 @@ class DocumentParser:
         k = desc.rfind("项目")
         if k < 0:
             return None
-        cat = desc[:k]
+        cat = _PAREN.sub("", desc[:k])
         cat = re.split(r"[,;:]", cat)[-1]
         cat = _THRESHOLD.sub("", cat)
         cat = cat.translate({ord(c): None for c in _QUOTE_CHARS})
@@ -1157,6 +1195,14 @@ def _qual_word(word: str | None) -> str | None:
     if word in ("不到", "不足", "以内", "以下"):
         return "at_most"
     return None
+
+
+def _name_ratio(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    return SequenceMatcher(None, a, b).ratio()
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -79,9 +79,10 @@ def grammar() -> Grammar:
         for w in v["projects"][stage]:
             stages.setdefault(w, stage)
     q = v["qualifier"]
-    target_core = [w for w in q["target"] if w != "计划"]
+    target_core = [w for w in q["target"] if w not in ("计划", "目标")]
     target = re.compile(
         rf"{alternation(target_core)}"
+        r"|目标(?:是|为|:|值|定为)|(?:为|的|作为)(?:奋斗|发展|主要)?目标"
         r"|计划(?!总投资|投资)(?=实现|完成|新增|引进|开工|建成|达到)"
         r"|要(?=实现|完成|举办|达到|突破|确保|力争|新增|引进|建成|打造|力争|争取)"
         r"|将(?=实现|达到|突破|建成)"

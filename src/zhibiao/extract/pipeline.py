@@ -64,6 +64,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     finder = subject_finder()
     main = finder.main_subject(text[:body_end], title_text)
     title_period, title_year = _title_period(text, heads)
+    if title_period is None:
+        title_period = _lede_date(text, paras, heads)
     persons, mentions = extract_persons(norm, body_end)
     parser = DocumentParser(norm, published=published, main_subject=main, finder=finder,
                             title_period=title_period, title_year=title_year)
@@ -86,6 +88,17 @@ def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, P
             if (m.year is not None or m.rel_year is not None) and year is None:
                 year = m
     return span, year
+
+
+def _lede_date(text: str, paras: list[Span], heads: list[Span]) -> PeriodMention | None:
+    """The event date of the first body paragraph (11月14日,我市举行…): the month a report is about
+    when nothing more specific is said."""
+    body = [p for p in paras if p not in heads and re.search(r"[。,]", text[p.start:p.end])]
+    for p in body[:1]:
+        for m in find_periods(text[p.start:p.end], p.start):
+            if m.kind == "date" and m.pos - p.start < 60:
+                return m
+    return None
 
 
 def _person_orgs(text: str, mentions: list, paras: list[Span]) -> list[tuple[int, int, str]]:

@@ -76,10 +76,12 @@ class SubjectFinder:
                 self.short_to_full.setdefault(p.short, []).append(p.name)
         self.place_re = re.compile(alternation([n for n in self.full_names if len(n) >= 3]))
         self._names_by_len = sorted({*self.full_names, *self.short_to_full}, key=len, reverse=True)
-        self.opener_re = re.compile(rf"^(?:(?:{alternation(_OPENERS)})[,]?|(?:\d{{4}}年)|[“”\"' ]|"
+        self._all_names = frozenset(self._names_by_len)
+        self.opener_re = re.compile(rf"^(?:(?:{alternation(_OPENERS)})[,]?|(?:\d{{4}}年)|[”\"' ]|"
                                     rf"(?:\d{{1,2}}(?:-|至|~)\d{{1,2}}月)|上半年|一季度|前三季度|1-\d+月)+")
         self.refs_re = re.compile(rf"^(?:{alternation(words('sentence', 'subject_refs'))})")
         self.verb_re = re.compile(alternation(_SUBJECT_VERBS))
+        self._zone_at_start = re.compile(rf"([\u4e00-\u9fff]{{0,6}}?)(?:{self._suffix_alt})(?![\u4e00-\u9fff]{{0,2}}(?:管委会|党工委|党委|管理办))")
         self.group_re = re.compile(
             rf"(?:{self._suffix_alt}|区域|城市|地区|企业|公司|集团)$")
 
@@ -109,35 +111,57 @@ class SubjectFinder:
 
     # -- the report's main entity --------------------------------------------------------------
     def main_subject(self, text: str, title: str = "") -> str | None:
-        """The entity the report is about, or None when it never names one."""
-        counts: Counter[str] = Counter()
+        """The entity the report is about, or None when it never names one.
+
+        Strong evidence: zones named after a gazetteer place (淮安经开区), gazetteer places
+        (台儿庄区), quoted entities that act as subjects (“一区四园”共完成), and a short city name
+        in a report that says 我市. Zones with an unknown prefix are weak evidence, used only
+        when mentioned at least twice and nothing strong is found.
+        """
+        strong: Counter[str] = Counter()
+        weak: Counter[str] = Counter()
         first: dict[str, int] = {}
+        suffixes = words("entity", "zone_suffixes")
         for weight, chunk, base in ((3, title, -1_000_000), (1, text, 0)):
-            for start, _end, name in self.zone_mentions(chunk):
-                if name in words("entity", "zone_suffixes"):
+            for start, _end, name, known in self._zones_with_evidence(chunk):
+                if name in suffixes:
                     continue  # a bare suffix names no place of its own
                 key = expand_zone(name)
-                counts[key] += weight
+                (strong if known else weak)[key] += weight
                 first.setdefault(key, base + start)
             for start, _end, name in self.place_mentions(chunk):
-                if any(name in z for z in counts if z != name) and name not in counts:
+                if any(name in z for z in strong if z != name) and name not in strong:
                     continue
-                counts[name] += weight
+                strong[name] += weight
                 first.setdefault(name, base + start)
             for m in re.finditer(r"“([^”]{2,8})”(?=共|实现|完成|累计|发挥|新增)", chunk):
-                counts[m.group(1)] += weight
+                strong[m.group(1)] += weight
                 first.setdefault(m.group(1), base + m.start())
         # a zone named after a place includes that place: 淮安经济技术开发区 over 淮安市
-        for zone in [z for z in counts if z.endswith(tuple(words("entity", "zone_suffixes")))]:
-            for place in list(counts):
+        for zone in [z for z in strong if z.endswith(tuple(suffixes))]:
+            for place in list(strong):
                 short = place[:-1] if place[-1] in "市县区" else place
                 if place != zone and zone.startswith((place, short)):
-                    counts[zone] += counts.pop(place)
-        if not counts:
-            short_city = self._short_city(text + title)
-            return short_city
-        best = max(counts, key=lambda k: (counts[k], -first.get(k, 0)))
-        return best
+                    strong[zone] += strong.pop(place)
+        if not strong:
+            city = self._short_city(text + title)
+            if city:
+                return city
+            strong = Counter({k: v for k, v in weak.items() if v >= 2})
+        if not strong:
+            return None
+        return max(strong, key=lambda k: (strong[k], -first.get(k, 0)))
+
+    def _zones_with_evidence(self, text: str) -> list[tuple[int, int, str, bool]]:
+        out = []
+        for start, end, name in self.zone_mentions(text):
+            prefix = name[: len(name) - len(self._suffix_of(name))]
+            out.append((start, end, name, bool(prefix) and prefix in self._all_names))
+        return out
+
+    def _suffix_of(self, name: str) -> str:
+        m = re.search(rf"(?:{self._suffix_alt})$", name)
+        return m.group(0) if m else ""
 
     def _short_city(self, text: str) -> str | None:
         """我市 … 美丽定州 → 定州市: a short place name in a report that speaks of 我市/我县."""
@@ -169,6 +193,9 @@ class SubjectFinder:
         p = self.place_re.match(rest)
         if p and (rest[p.end():p.end() + 1] not in ("委", "政", "长", "级")):
             return SubjectMention(p.group(0), start + pos + p.end())
+        z = self._zone_at_start.match(rest)
+        if z and not _has_function_char(z.group(1)) and z.end() < len(rest) and not rest[z.end()] in "的将要":
+            return SubjectMention(expand_zone(z.group(0)), start + pos + z.end())
         # an entity phrase ending in a zone suffix or group noun, right before a subject verb
         best = None
         for v in self.verb_re.finditer(rest, 0, min(len(rest), 64)):
@@ -182,11 +209,25 @@ class SubjectFinder:
             return None
         phrase, stop = best
         phrase = re.sub(r"^(?:这|该|这些|全国)(?=\d|[\u4e00-\u9fff])", "", phrase)
-        if "、" in phrase and "等" in phrase:  # A、B、C等5个…区域 → A等5个…区域
+        enumerated = "、" in phrase and "等" in phrase
+        if not enumerated and (len(phrase) > 20 or _CLAUSE_WORDS.search(phrase)):
+            return None  # 全部位于开发区的核心区: a clause about a place, not a subject
+        if enumerated:  # A、B、C等5个…区域 → A等5个…区域
             phrase = phrase[: phrase.index("、")] + phrase[phrase.index("等"):]
-        bare = phrase in words("entity", "zone_suffixes") or phrase in ("全区", "全市")
-        return SubjectMention(MAIN if bare else expand_zone(phrase), start + pos + stop)
+        if phrase in ("全区", "全市"):
+            return SubjectMention(MAIN, start + pos + stop)
+        return SubjectMention(expand_zone(phrase), start + pos + stop)
 
+    def resolve_bare(self, name: str, main: str | None) -> str:
+        """A bare 开发区 / 经开区 is the main entity when that is such a zone; else as written."""
+        if name in words("entity", "zone_suffixes") and main:
+            long = _expansions().get(name, name)
+            if main.endswith((name, long)) or (name in ("开发区", "园区") and main.endswith(("开发区", "园区"))):
+                return main
+        return name
+
+
+_CLAUSE_WORDS = re.compile(r"位于|在|对|向|从|把|被|将|是|与|和|及|全部|我们|通过|按照|围绕|根据|作为|由|经过")
 
 def _has_function_char(s: str) -> bool:
     return any(ch in "的了在和与及是为对把被将从向到等个家年月日" for ch in s)
