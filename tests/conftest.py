@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from importlib import resources
@@ -10,7 +11,6 @@ from typing import Any
 
 import pytest
 
-import zhibiao.extract
 from zhibiao.model import DocMeta, Document, Fact, Indicator
 
 # Long enough (a few hundred bytes) for charset detection to be sure.
@@ -102,5 +102,6 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> Callable[[Document], tupl
 
     It finds every "<number>亿元" and raises on a text containing EXPLODE.
     """
-    monkeypatch.setattr(zhibiao.extract, "extract_document", _fake_extract_document)
+    extract_module = importlib.import_module("zhibiao.extract")
+    monkeypatch.setattr(extract_module, "extract_document", _fake_extract_document)
     return _fake_extract_document
