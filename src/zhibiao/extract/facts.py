@@ -29,7 +29,7 @@ from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse
 from zhibiao.extract.segment import Span, clauses, sentences
 from zhibiao.model import Change, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText
-from zhibiao.resolve.subjects import MAIN, SubjectFinder, expand_zone
+from zhibiao.resolve.subjects import MAIN, SubjectFinder
 
 __all__ = ["DocumentParser"]
 
@@ -37,6 +37,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"\([^()]{0,20}\)")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)$")
 _QUOTE_CHARS = "“”\"'‘’「」"
+_BARE_MAGNITUDES = ("千亿", "百亿", "万亿", "千万", "百万")
+_CLASS_OF_PROJECTS = re.compile(r"^级(?:的)?[\u4e00-\u9fff]{0,6}项目")
+# Words after a count that make it part of a slogan or a name, not a count (两个维护, 一批).
+_NOT_A_COUNT = re.compile(r"^(?:维护|确立|一批|全面|更加|到位|之一|以上的?(?:干部|人员))")
+_ONE_CHAR_VERBS = frozenset("高低快慢多少增降减")
+_NOUN_AFTER = re.compile(r"^(?:多|余)?(?:元)?(?:的)?([\u4e00-\u9fffA-Za-z、]{2,24}?)"
+                         r"(?=实现|完成|为|是|将|已|在|和|及|与|共|达|的|[,;:。!?()“”\"]|$)")
+_HEADS = "增速|增幅|总量|规模"
+_STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
 _THRESHOLD = re.compile(r"(?:投资)?(?P<over>超过|超)?(?P<n>\d+(?:\.\d+)?)?(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
@@ -153,7 +162,7 @@ class DocumentParser:
             return None
         if mention.kind == "year":
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
-        elif not target and mention.pos < sent.start and re.search(r"目前|现有|已有|截至目前", self.text[sent.start:pos]):
+        elif not target and mention.pos < sent.start and _STOCK_NOW.search(self.text, sent.start, pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
         mention = mention.with_year_from(year_from).with_year_from(self.title_year)
         if "余额" in name and mention.end is not None and mention.kind in ("cumulative", "span"):
@@ -211,8 +220,8 @@ class DocumentParser:
                 continue
             if amount.kind == "number":
                 if chinese:
-                    if num in ("千亿", "百亿", "万亿", "千万", "百万") and (after.startswith("级") or _CJK.match(after)):
-                        role = "threshold" if re.match(r"^级(?:的)?[\u4e00-\u9fff]{0,6}项目", after) else "bare_mag"
+                    if num in _BARE_MAGNITUDES and (after.startswith("级") or _CJK.match(after)):
+                        role = "threshold" if _CLASS_OF_PROJECTS.match(after) else "bare_mag"
                         out.append(Fig(start, end, amount, role=role))
                     continue
                 if re.match(r"^[、和及与至到~-]", after):
@@ -227,7 +236,7 @@ class DocumentParser:
                 continue  # 等8项指标, 等5个区域: the size of an enumeration
             if amount.kind in ("count", "person") and g.group_after.match(after):
                 continue  # 49个国家级开发区: a group of places is a subject
-            if amount.kind == "count" and re.match(r"^(?:维护|确立|一批|全面|更加|到位|之一|以上的?(?:干部|人员))", after):
+            if amount.kind == "count" and _NOT_A_COUNT.match(after):
                 continue
             fig = Fig(start, end, amount)
             if amount.kind == "money" and self._is_threshold(start, end, sent):
@@ -265,7 +274,8 @@ class DocumentParser:
             rest = after[self.g.threshold_after.match(after).end():]  # type: ignore[union-attr]
             if re.match(r"^(?:[\u4e00-\u9fff“”\"]{0,8})项目|^\d+(?:个|项)|^的\d|^[\u4e00-\u9fff]{0,6}项目", rest):
                 return True
-        return bool(re.search(r"(?:超|超过|投资)$", before) and re.match(r"^(?:以上)?(?:的)?[\u4e00-\u9fff]{0,6}项目", after))
+        return bool(re.search(r"(?:超|超过|投资)$", before)
+                    and re.match(r"^(?:以上)?(?:的)?[\u4e00-\u9fff]{0,6}项目", after))
 
     # ------------------------------------------------------------------ changes
     def _classify(self, fig: Fig, region_start: int, sent: Span) -> None:
@@ -277,14 +287,13 @@ class DocumentParser:
         m = g.level_to_end.search(left)
         if m and m.end() == len(left):
             return
-        dbl = None
         m = g.change_end.search(left)
         if m:
             verb = m.group("verb")
-            if verb in g.pct_only and a.kind not in ("percent", "pp", "times"):
-                m = None
-            elif verb in ("高", "低", "快", "慢", "多", "少", "增", "降", "减") and left[:m.start()].endswith(
-                    ("提", "最", "较", "新", "倍", "翻")):
+            rate_only = verb in g.pct_only and a.kind not in ("percent", "pp", "times")
+            # 提高, 最高, 新增: a one-character verb that is the end of another word
+            part_of_word = verb in _ONE_CHAR_VERBS and left[:m.start()].endswith(("提", "最", "较", "新", "倍", "翻"))
+            if rate_only or part_of_word:
                 m = None
         cmp_m = None if m else g.comparative_end.search(left)
         if cmp_m and a.kind not in ("percent", "pp", "times"):
@@ -331,7 +340,6 @@ class DocumentParser:
             fig.change = Change(basis=basis, pct=value * 100)
         else:
             fig.change = Change(basis=basis, abs=value)
-        del dbl
 
     def _lead_start(self, lead: int, region_start: int) -> int:
         """Move a change's lead back over its baseline words (同比, 比上年同期, 较年初 …)."""
@@ -401,9 +409,7 @@ class DocumentParser:
             break
         seg = text[s:e]
         # text before a realisation verb is the subject, a clause, or the owner of the measure
-        sm = None
-        for sm in g.split_verbs.finditer(seg):
-            pass
+        sm = _last_match(g.split_verbs, seg)
         if sm is not None and sm.end() < len(seg):
             head = seg[:sm.start()]
             tail_start = s + sm.end()
@@ -650,7 +656,7 @@ class DocumentParser:
         cursor = sent.start
         i = 0
         while i < len(events):
-            pos, kind, obj = events[i]
+            _pos, kind, obj = events[i]
             if kind == "rank":
                 self._ranking(obj, sent, st, cursor)  # type: ignore[arg-type]
                 cursor = max(cursor, obj.end())  # type: ignore[attr-defined]
@@ -742,9 +748,8 @@ class DocumentParser:
         a = fig.amount
         region = text[region_start:fig.start]
         prenominal = None
-        if not name or self.g.subject_refs.fullmatch(name):
-            prenominal = self._noun_after(fig, sent)
-        elif self._target_verb_before(region) and self._qualifies_noun(fig, sent):
+        if not name or self.g.subject_refs.fullmatch(name) or (
+                self._target_verb_before(region) and self._qualifies_noun(fig, sent)):
             prenominal = self._noun_after(fig, sent)
         # project counts
         if a.kind == "count" and ("项目" in name or (prenominal and "项目" in prenominal)
@@ -787,9 +792,7 @@ class DocumentParser:
             pst.last_top = ind
 
     def _target_verb_before(self, region: str) -> bool:
-        m = None
-        for m in self.g.target_verbs.finditer(region):
-            pass
+        m = _last_match(self.g.target_verbs, region)
         return m is not None and m.end() == len(region.rstrip())
 
     def _qualifies_noun(self, fig: Fig, sent: Span) -> bool:
@@ -801,8 +804,7 @@ class DocumentParser:
         """The noun phrase right after a figure (188家规上工业企业, 100GWh动力、储能电池产能)."""
         text = self.text
         after = text[fig.end:sent.end]
-        m = re.match(r"^(?:多|余)?(?:元)?(?:的)?([\u4e00-\u9fffA-Za-z、]{2,24}?)(?=实现|完成|为|是|将|已|在|和|及|与|共|达|的|"
-                     r"[,;:。!?()“”\"]|$)", after)
+        m = _NOUN_AFTER.match(after)
         if not m:
             return None
         noun = _strip_chars(m.group(1).translate({ord(c): None for c in _QUOTE_CHARS}))
@@ -812,7 +814,6 @@ class DocumentParser:
         return noun
 
     def _change(self, fig: Fig, region_start: int, sent: Span, st: SentenceState) -> None:
-        text = self.text
         lead = fig.lead if fig.lead is not None else fig.start
         name, name_start, flags = self._clean_name(region_start, lead, sent)
         name = re.sub(r"(?:分别|依次|均)$", "", name)
@@ -1056,9 +1057,7 @@ class DocumentParser:
         cat = re.split(r"[,;:]", cat)[-1]
         cat = _THRESHOLD.sub("", cat)
         cat = cat.translate({ord(c): None for c in _QUOTE_CHARS})
-        m = None
-        for m in self.g.stage_words.finditer(cat):
-            pass
+        m = _last_match(self.g.stage_words, cat)
         if m is not None:
             cat = cat[m.end():]
         for _ in range(4):
@@ -1134,7 +1133,7 @@ class DocumentParser:
                 names = [st.current.name]
             else:
                 names = [None]
-            if names and names[0] in words("name", "generic_heads") or (stripped and self.g.back_ref.match(stripped)):
+            if (names and names[0] in words("name", "generic_heads")) or (stripped and self.g.back_ref.match(stripped)):
                 topic = self._topic_before(region_start, sent)
                 if topic:
                     names = [topic + (names[0] or "")]
@@ -1169,8 +1168,8 @@ class DocumentParser:
         parts: list[str] = []
         for item in region.split("、"):
             sub = re.split(r"与|和|及", item)
-            if len(sub) == 2 and re.fullmatch(r"增速|增幅|总量|规模", sub[1]) and re.search(r"(总量|增速|增幅|规模)$", sub[0]):
-                base = re.sub(r"(总量|增速|增幅|规模)$", "", sub[0])
+            if len(sub) == 2 and re.fullmatch(_HEADS, sub[1]) and re.search(f"(?:{_HEADS})$", sub[0]):
+                base = re.sub(f"(?:{_HEADS})$", "", sub[0])
                 parts += [sub[0], base + sub[1]]
             elif len(sub) >= 2 and all(len(s) >= 3 for s in sub):
                 parts += sub
@@ -1183,6 +1182,14 @@ class DocumentParser:
         if len(parts) == 1 and expected is None:
             return parts
         return parts
+
+
+def _last_match(pattern: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """The last non-overlapping match of ``pattern`` in ``s``."""
+    last = None
+    for last in pattern.finditer(s):  # noqa: B007 - we want the last one
+        pass
+    return last
 
 
 def _qual_word(word: str | None) -> str | None:

@@ -125,9 +125,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
             else:
                 kind = "month"
         elif g["full"]:
-            if not (year or rel):
-                if g["full"] != "全年":
-                    continue
+            if not (year or rel) and g["full"] != "全年":
+                continue
             start, end = 1, 12
             if g["full"] in ("年", "年度") and year is None and rel is None:
                 continue

@@ -100,9 +100,9 @@ def read_name(text: str, pos: int) -> str | None:
         return name if not _looks_wordy(name) else None
     window = text[pos:pos + 6]
     for w in _pos_tagger().cut(window):
-        if w.flag == "nr" and 2 <= len(w.word) <= 4 and w.word.startswith(sur):
-            if not options or w.word in options:
-                return w.word
+        if w.flag == "nr" and 2 <= len(w.word) <= 4 and w.word.startswith(sur) and (
+                not options or w.word in options):
+            return w.word
         break
     if options:
         return options[-1] if len(options[-1]) <= 3 else options[0]

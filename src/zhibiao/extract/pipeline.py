@@ -17,8 +17,8 @@ from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["run_pipeline"]
 
-_ORG_IN_TITLE = re.compile(r"^(.*?(?:产业园区|工业园区|经济技术开发区|高新技术产业开发区|开发区|经开区|高新区|园区|集团|公司|"
-                           r"街道|保税区|产业园|工业园))(?:管理办|管委会|党工委|党委|办公室|有限|股份)")
+_ORG_IN_TITLE = re.compile(r"^(.*?(?:产业园区|工业园区|经济技术开发区|高新技术产业开发区|开发区|经开区|高新区|园区|"
+                           r"集团|公司|街道|保税区|产业园|工业园))(?:管理办|管委会|党工委|党委|办公室|有限|股份)")
 
 
 def _body_end(norm: NormText) -> int:

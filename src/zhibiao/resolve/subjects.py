@@ -81,7 +81,8 @@ class SubjectFinder:
                                     rf"(?:\d{{1,2}}(?:-|至|~)\d{{1,2}}月)|上半年|一季度|前三季度|1-\d+月)+")
         self.refs_re = re.compile(rf"^(?:{alternation(words('sentence', 'subject_refs'))})")
         self.verb_re = re.compile(alternation(_SUBJECT_VERBS))
-        self._zone_at_start = re.compile(rf"([\u4e00-\u9fff]{{0,6}}?)(?:{self._suffix_alt})(?![\u4e00-\u9fff]{{0,2}}(?:管委会|党工委|党委|管理办))")
+        self._zone_at_start = re.compile(
+            rf"([\u4e00-\u9fff]{{0,6}}?)(?:{self._suffix_alt})(?![\u4e00-\u9fff]{{0,2}}(?:管委会|党工委|党委|管理办))")
         self.group_re = re.compile(
             rf"(?:{self._suffix_alt}|区域|城市|地区|企业|公司|集团)$")
 
@@ -194,7 +195,7 @@ class SubjectFinder:
         if p and (rest[p.end():p.end() + 1] not in ("委", "政", "长", "级")):
             return SubjectMention(p.group(0), start + pos + p.end())
         z = self._zone_at_start.match(rest)
-        if z and not _has_function_char(z.group(1)) and z.end() < len(rest) and not rest[z.end()] in "的将要":
+        if z and not _has_function_char(z.group(1)) and z.end() < len(rest) and rest[z.end()] not in "的将要":
             return SubjectMention(expand_zone(z.group(0)), start + pos + z.end())
         # an entity phrase ending in a zone suffix or group noun, right before a subject verb
         best = None
