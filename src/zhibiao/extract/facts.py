@@ -45,6 +45,8 @@ _ONE_CHAR_VERBS = frozenset("高低快慢多少增降减")
 _NOUN_AFTER = re.compile(r"^(?:多|余)?(?:元)?(?:的)?([\u4e00-\u9fffA-Za-z、]{2,24}?)"
                          r"(?=实现|完成|为|是|将|已|在|和|及|与|共|达|的|[,;:。!?()“”\"]|$)")
 _HEADS = "增速|增幅|总量|规模"
+_DURATION = re.compile(r"^(?:月|小时|工作日|星期|季度|年头|周|多月|余月)")
+_NAMED_PROJECT = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9“”()]{2,30}?项目)")
 _STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
@@ -238,6 +240,8 @@ class DocumentParser:
                 continue  # 49个国家级开发区: a group of places is a subject
             if amount.kind == "count" and _NOT_A_COUNT.match(after):
                 continue
+            if amount.kind in ("count", "person") and _DURATION.match(after):
+                continue  # 6个月, 3个工作日: a duration
             fig = Fig(start, end, amount)
             if amount.kind == "money" and self._is_threshold(start, end, sent):
                 fig.role = "threshold"
@@ -274,8 +278,7 @@ class DocumentParser:
             rest = after[self.g.threshold_after.match(after).end():]  # type: ignore[union-attr]
             if re.match(r"^(?:[\u4e00-\u9fff“”\"]{0,8})项目|^\d+(?:个|项)|^的\d|^[\u4e00-\u9fff]{0,6}项目", rest):
                 return True
-        return bool(re.search(r"(?:超|超过|投资)$", before)
-                    and re.match(r"^(?:以上)?(?:的)?[\u4e00-\u9fff]{0,6}项目", after))
+        return bool(re.search(r"(?:超|超过)$", before) and re.match(r"^(?:的)?[\u4e00-\u9fff]{0,6}项目", after))
 
     # ------------------------------------------------------------------ changes
     def _classify(self, fig: Fig, region_start: int, sent: Span) -> None:
@@ -644,6 +647,7 @@ class DocumentParser:
         blocked = [(h.start(), h.end()) for h in rank_hits]
         figs = self._scan(sent, blocked)
         doubles = [(m.start(), m.end(), m.group(0)) for m in self.g.double.finditer(text, sent.start, sent.end)]
+        doubles += [(m.start(), m.end(), "持平") for m in self.g.flat.finditer(text, sent.start, sent.end)]
         st = SentenceState()
         if re.match(r"^[,;:\s]*其中", text[sent.start:sent.end]) and pst.last_top is not None:
             st.parent = pst.last_top.name
@@ -760,6 +764,8 @@ class DocumentParser:
         if a.kind == "money" and st.projects is not None and self._investment_name(name):
             self._project_investment(fig, st)
             return
+        if a.kind == "money" and self._investment_name(name) and self._single_project(fig, name_start, sent):
+            return
         if a.kind == "money" and re.search(r"这些|上述", region) and "项目" in region and self._investment_name(
                 re.sub(r"^.*项目", "", name)):
             for p in reversed(self.all_projects):
@@ -771,6 +777,8 @@ class DocumentParser:
             if a.kind not in ("count", "person"):
                 if not (self._target_at(fig.start, sent) or self._target_verb_before(region)):
                     return
+                if prenominal.endswith(words("name", "facility_heads")):
+                    return  # 30万吨工业水厂: the size of a facility is part of its name
                 flags["target"] = True
             name = prenominal
             name_start = fig.start
@@ -962,12 +970,28 @@ class DocumentParser:
         return out
 
     def _double(self, d: tuple[int, int, str], sent: Span, st: SentenceState, cursor: int) -> None:
+        """翻番 (+100 %), 翻两番 (+300 %) and 持平 (0): changes written without a figure."""
         start, end, word = d
-        pct = Decimal(self.g.doubles[word])
         region_start = self._region_start(cursor, start, sent)
-        basis = self._basis(self.text[region_start:start])
-        fig = Fig(start, end, Amount(pct, None, "percent"), role="change", change=Change(basis=basis, pct=pct))
-        fig.lead = start
+        before = self.text[region_start:start]
+        lead = start
+        m = re.search(r"(?:与|和|较|比)[^,;。]{0,12}(?:相比)?(?:基本)?$|(?:基本)?$", before)
+        if word == "持平":
+            if m and m.start() < len(before):
+                lead = region_start + m.start()
+            basis = self._basis(before)
+            if re.search(r"增速|增幅|增长率", before) or basis == "other":
+                change = Change(basis="other" if basis == "yoy" and not re.search(r"同比|上年|去年", before)
+                                else basis, pp=Decimal(0))
+            else:
+                change = Change(basis="yoy", pct=Decimal(0))
+            amount = Amount(Decimal(0), None, "pp" if change.pp is not None else "percent")
+        else:
+            pct = Decimal(self.g.doubles[word])
+            change = Change(basis=self._basis(before), pct=pct)
+            amount = Amount(pct, None, "percent")
+        fig = Fig(start, end, amount, role="change", change=change)
+        fig.lead = lead
         self._change(fig, region_start, sent, st)
 
     def _bare_magnitude(self, fig: Fig, sent: Span, st: SentenceState) -> None:
@@ -1047,6 +1071,21 @@ class DocumentParser:
             st.projects = p
             st.parent_projects = None
         st.current = None
+
+    def _single_project(self, fig: Fig, name_start: int, sent: Span) -> bool:
+        """总投资50亿元的新能源电池项目正式开工: one named project with its investment."""
+        m = _NAMED_PROJECT.match(self.text, fig.end, sent.end)
+        if not m:
+            return False
+        stage_m = self.g.stage_words.search(self.text, m.end(), min(sent.end, m.end() + 8))
+        stage = self.g.stages[stage_m.group(0)] if stage_m else "other"
+        p = Projects(subject=self._subject_at(fig.start, sent), period=self._period_at(fig.start, sent, target=False),
+                     stage=stage, category=None, min_investment=None, count=Decimal(1),  # type: ignore[arg-type]
+                     investment=fig.amount.value, qualifier=self._local_qualifier(fig), rule="projects.named.v1")
+        self._set_quote(p, name_start, stage_m.end() if stage_m else m.end())
+        self.facts.append(p)
+        self.all_projects.append(p)
+        return True
 
     def _category(self, desc: str) -> str | None:
         """The kind of project as written before 项目 (外资, 重点, 省、市重点), thresholds removed."""

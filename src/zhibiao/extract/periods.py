@@ -58,7 +58,7 @@ def _period_regex() -> re.Pattern[str]:
         rf"|第?(?P<q>[一二三四1-4首])季度?(?![度\d])"
         rf"|(?P<m1>{_M})(?:月份?)?\s*(?:-|~|至|到|—)\s*(?P<m2>{_M})月(?:份)?(?:末|底)?"
         rf"|前(?P<nm>{_M})个?月"
-        rf"|(?P<cut>截至|截止|截止到|到)(?:(?:19|20)\d{{2}}年)?(?P<cm>{_M})月(?:末|底|份)?"
+        rf"|(?P<cut>截至|截止|截止到|到)(?:(?P<cutyear>(?:19|20)\d{{2}})年)?(?P<cm>{_M})月(?:末|底|份)?"
         rf"|(?P<mon>{_M})月(?:份)?(?P<mday>(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?(?P<mend>末|底)?"
         rf"|(?P<full>全年|年度|一年|年内|年)"
         rf")?"
@@ -115,6 +115,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
             if g["cut"] == "到" and not (year or rel):
                 continue
             start, end, kind = 1, cm, "cumulative"
+            if g["cutyear"]:
+                year = int(g["cutyear"])
         elif g["mon"]:
             mon = _month(g["mon"])
             start = end = mon

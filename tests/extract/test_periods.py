@@ -1,0 +1,49 @@
+"""Period phrases and their resolution (zhibiao.extract.periods), table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.extract.periods import find_periods, resolve_period
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        ("全年", "2023-12-30", "2023-01/2023-12"),
+        ("全年", "2024-01-20", "2023-01/2023-12"),
+        ("上半年", "2023-07-19", "2023-01/2023-06"),
+        ("下半年", "2024-01-05", "2023-07/2023-12"),
+        ("一季度", "2022-05-11", "2022-01/2022-03"),
+        ("第二季度", "2022-08-11", "2022-04/2022-06"),
+        ("前三季度", "2023-10-25", "2023-01/2023-09"),
+        ("1-2月", "2024-03-18", "2024-01/2024-02"),
+        ("1至5月", "2023-06-20", "2023-01/2023-05"),
+        ("1—6月", "2004-08-10", "2004-01/2004-06"),
+        ("1~9月", "2017-11-11", "2017-01/2017-09"),
+        ("前5个月", "2023-06-20", "2023-01/2023-05"),
+        ("截至9月底", "2023-10-08", "2023-01/2023-09"),
+        ("截至2022年9月末", "2023-10-08", "2022-01/2022-09"),
+        ("6月末", "2023-07-10", "2023-06/2023-06"),
+        ("10月份", "2024-11-20", "2024-10/2024-10"),
+        ("2022年", "2023-03-01", "2022-01/2022-12"),
+        ("2023年上半年", None, "2023-01/2023-06"),
+        ("2024年1-10月", "2024-12-27", "2024-01/2024-10"),
+        ("去年", "2012-02-06", "2011-01/2011-12"),
+        ("今年上半年", "2023-07-19", "2023-01/2023-06"),
+        ("今年以来", "2017-11-15", "2017-01/2017-11"),
+        ("一季度", None, "XXXX-01/XXXX-03"),
+    ],
+)
+def test_periods_resolve(text: str, published: str | None, period: str) -> None:
+    mentions = find_periods(text)
+    assert mentions, text
+    m = mentions[0]
+    if m.kind == "year":
+        m = type(m)(m.pos, m.end_pos, m.year, m.rel_year, 1, 12, "span")
+    assert resolve_period(m, published) == period
+
+
+@pytest.mark.parametrize("text", ["比上年同期增长", "较去年同期", "十四五", "第一", "一是", "同比"])
+def test_periods_baselines_and_words_are_not_periods(text: str) -> None:
+    assert [m for m in find_periods(text) if m.start is not None] == []

@@ -1,0 +1,51 @@
+"""Person names and titles (zhibiao.extract.persons)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.extract.persons import extract_persons, read_name
+from zhibiao.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("戴成表示", "戴成"),
+        ("程颖说", "程颖"),
+        ("陆乔松掷地有声", "陆乔松"),
+        ("刘爱国主持会议", "刘爱国"),
+        ("周姝姝说", "周姝姝"),
+        ("胡泓恬从明确", "胡泓恬"),
+        ("梁枫等出席", "梁枫"),
+        ("欧阳明表示", "欧阳明"),
+        ("马康勤)", "马康勤"),
+    ],
+)
+def test_persons_read_name(text: str, name: str) -> None:
+    assert read_name(text, 0) == name
+
+
+@pytest.mark.parametrize("text", ["负责人的陪同", "领导班子成员", "的发展"])
+def test_persons_read_name_rejects_words(text: str) -> None:
+    assert read_name(text, 0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市委书记、市人大常委会主任王东群宣布项目集中开工。", {"王东群": ["市委书记", "市人大常委会主任"]}),
+        ("市领导陈业鹏、田军等出席。市长陈业鹏主持开工仪式。", {"陈业鹏": ["市领导", "市长"], "田军": ["市领导"]}),
+        ("盐城东方集团党委书记、董事长、总经理王旭东表示,集团将加快发展。",
+         {"王旭东": ["盐城东方集团党委书记", "董事长", "总经理"]}),
+        ("本報訊(記者 陳盛鐘)記者從莆田市獲悉。", {"陈盛钟": ["记者"]}),
+        ("合同外资金额25.42亿美元。(龚雯)", {"龚雯": []}),
+        ("以习近平同志为核心的党中央", {}),
+        ("在市级相关部门负责人的陪同下", {}),
+    ],
+)
+def test_persons_titles(text: str, expected: dict[str, list[str]]) -> None:
+    people, _mentions = extract_persons(normalize(text))
+    assert {p.name: p.titles for p in people} == expected
+    for p in people:
+        assert text[p.start:p.end] == p.quote

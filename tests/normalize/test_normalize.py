@@ -1,0 +1,48 @@
+"""Normalisation keeps offsets into the original text (zhibiao.normalize)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhibiao.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("raw", "norm"),
+    [
+        ("地區生產總值949.84億元", "地区生产总值949.84亿元"),
+        ("增長１８.５６％", "增长18.56%"),
+        ("收入\u300018.56亿元", "收入 18.56亿元"),
+        ("收入\xa018.56亿元", "收入 18.56亿元"),
+        ("1—6月，增長", "1-6月,增长"),
+        ("18.\n56亿元", "18.56亿元"),
+        ("18.56\n亿元", "18.56亿元"),
+        ("18.56亿\n元", "18.56亿元"),
+        ("2023\n2024", "2023\n2024"),
+    ],
+)
+def test_normalize_forms(raw: str, norm: str) -> None:
+    assert normalize(raw).text == norm
+
+
+@pytest.mark.parametrize("raw", ["一般預算收入１８.\n５６億元、同比增長36.7%", "收入18. 56亿元,增长3%"])
+def test_normalize_quote_maps_back_to_raw(raw: str) -> None:
+    n = normalize(raw)
+    start = n.text.index("18")
+    end = n.text.index("元") + 1
+    quote, rs, re_ = n.quote(start, end)
+    assert raw[rs:re_] == quote
+    assert quote.startswith(("１８", "18")) and quote.endswith("元")
+
+
+@given(st.text(max_size=200))
+def test_normalize_index_is_monotonic_and_in_range(raw: str) -> None:
+    n = normalize(raw)
+    if n.index is None:
+        assert len(n.text) == len(raw)
+    else:
+        assert len(n.index) == len(n.text)
+        assert list(n.index) == sorted(n.index)
+        assert all(0 <= i < len(raw) for i in n.index)
