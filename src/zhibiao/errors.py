@@ -40,3 +40,13 @@ class DocumentError(ZhibiaoError):
 
     def to_dict(self) -> dict[str, str]:
         return {"where": self.where, "code": self.code, "message": self.message}
+
+
+class QueryError(ZhibiaoError):
+    """A question to the fact store cannot be answered as asked: an unknown indicator or zone,
+    a period or format that is not understood."""
+
+
+class StoreError(ZhibiaoError):
+    """The fact store cannot be opened or used: a bad database URL, an unreachable server, a
+    schema newer than this version of zhibiao."""

@@ -44,9 +44,58 @@ _NOT_A_COUNT = re.compile(r"^(?:维护|确立|一批|全面|更加|到位|之一
 _ONE_CHAR_VERBS = frozenset("高低快慢多少增降减")
 _NOUN_AFTER = re.compile(r"^(?:多|余)?(?:元)?(?:的)?([\u4e00-\u9fffA-Za-z、]{2,24}?)"
                          r"(?=实现|完成|为|是|将|已|在|和|及|与|共|达|的|[,;:。!?()“”\"]|$)")
-_HEADS = "增速|增幅|总量|规模"
+_HEAD_ONLY = re.compile("增速|增幅|总量|规模")
+_HEAD_END = re.compile("(?:增速|增幅|总量|规模)$")
 _DURATION = re.compile(r"^(?:月|小时|工作日|星期|季度|年头|周|多月|余月)")
 _NAMED_PROJECT = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9“”()]{2,30}?项目)")
+_ANNUAL_NAME = re.compile(r"^(?:年度|全年)")
+_GOAL_AFTER = re.compile(r"为(?:奋斗)?目标")
+_NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|点|分|周年|季度|期|届|次|版|条|大|强|名|化|中|：)")
+_LIST_CONTINUES = re.compile(r"^[、和及与至到~-]")
+_PROJECTS_AFTER_CLASS = re.compile(r"^(?:[\u4e00-\u9fff“”\"]{0,8})项目|^\d+(?:个|项)|^的\d|^[\u4e00-\u9fff]{0,6}项目")
+_OVER_BEFORE = re.compile(r"(?:超|超过)$")
+_PROJECT_NOUN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}项目")
+_PP_VERB = re.compile(r"(高于|低于|高出|快于|慢于|提高|回落|下降|上升|扩大|收窄|拉动)")
+_INNER_PERIOD_WORD = re.compile(r"(?:当月|本月|当年|累计)(?=[\u4e00-\u9fff])")
+_CLAUSE_OR_LIST_SEP = re.compile(r"[,;:、]")
+_LEADING_COUNT = re.compile(r"^\d+(?:多|余)?[家个户]")
+_DIGIT = re.compile(r"\d")
+_RESPECTIVELY_END = re.compile(r"(?:分别|依次|均|都)$")
+_SEMICOLON = re.compile(r"[;]")
+_DUN = re.compile(r"、")
+_COMMA = re.compile(r"[,]")
+_AND = re.compile(r"和|及|与|以及")
+_RATE_HEAD_END = re.compile(r"(?:增幅|增速|降幅)$")
+_PLAN_WORD = re.compile(r"计划|目标")
+_STARTS_WITH_QIZHONG = re.compile(r"^[,;:\s]*其中")
+_RESPECTIVELY = re.compile(r"分别|依次")
+_THESE = re.compile(r"这些|上述")
+_UP_TO_PROJECT = re.compile(r"^.*项目")
+_RESPECTIVELY_OR_ALL_END = re.compile(r"(?:分别|依次|均)$")
+_BASELINE_TAIL = re.compile(r"(?:(?<!占)比|较|与|同)[^,;。]*$")
+_BASELINE_WORD = re.compile(r"(?:(?<!占)比|较|与)")
+_GENERIC_MEASURE_START = re.compile(r"^(?:产值|营收|销售额)")
+_SHARE_OF = re.compile(r"(占|完成)(.*?)(?:的)?(?:比重|比例)?(?:为|达|是)?\s*$")
+_DE_END = re.compile(r"的$")
+_RESPECTIVELY_GROUP = re.compile(r"(?:分别|依次)")
+_SHARE_TARGET = re.compile(r"占(.*?)(?:的)?\s*$")
+_RATE_FIGURE_END = re.compile(r"\d(?:%|倍|个百分点)")
+_FLAT_BASELINE = re.compile(r"(?:与|和|较|比)[^,;。]{0,12}(?:相比)?(?:基本)?$|(?:基本)?$")
+_RATE_WORD = re.compile(r"增速|增幅|增长率")
+_YOY_WORD = re.compile(r"同比|上年|去年")
+_CURRENCY_AFTER = re.compile(r"^(?:元|美元)")
+_LATIN_PREFIX = re.compile(r"([A-Za-z]{1,6})$")
+_PROJECT_REFERENCE = re.compile(r"^(?:项目|其|共|这些项目|上述项目)")
+_CLAUSE_SEP = re.compile(r"[,;:]")
+_CATEGORY_NOISE = re.compile(r"^(?:\d+(?:多|余)?(?:个|项)|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入)")
+_CATEGORY_TAIL = re.compile(r"(?:的|类)$")
+_RANK_ADVERB_END = re.compile(r"(?:均|分别|都|持续|稳定|继续|始终|一直)$")
+_ENUM_COUNT = re.compile(r"等(\d+|[一二三四五六七八九十]+)(?:个|项)")
+_COMMA_OR_SEMICOLON = re.compile(r"[,;]")
+_AND_SHORT = re.compile(r"与|和|及")
+_SHARE_LEFT = re.compile(r"占[^,;。]*$|比重[为达是]?$|占比[为达是]?$|完成(?:年度|全年)?(?:目标|任务|计划)[^,;。]*$"
+                         r"|(?:完成|为)(?:年度|全年)[^,;。]*的$")
+_RESPECTIVELY_AS = re.compile(r"(?:分别|依次)(?:为|是|达到?)?\s*$")
 _STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
@@ -120,6 +169,7 @@ class DocumentParser:
         self._noun_end = 0
         self._sent_start = 0
         self._subject_ends: dict[int, int] = {}
+        self._baseline_end = re.compile(rf"(?:{self.g.basis_any.pattern}|分别|依次|均|累计|同期|)$")
         self.person_orgs: list[tuple[int, int, str]] = []  # (sentence start, sentence end, org)
 
     # ------------------------------------------------------------------ paragraph level
@@ -154,7 +204,7 @@ class DocumentParser:
                 year_from = p
                 break
             i -= 1
-        if mention is not None and target and mention.pos < sent.start and not re.match(r"^(?:年度|全年)", name):
+        if mention is not None and target and mention.pos < sent.start and not _ANNUAL_NAME.match(name):
             mention = None
         if mention is None:
             if target:
@@ -171,7 +221,7 @@ class DocumentParser:
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year,
                                     mention.end, mention.end, "month_end")
         resolved = resolve_period(mention, self.published)
-        if resolved and re.match(r"^(?:年度|全年)", name):
+        if resolved and _ANNUAL_NAME.match(name):
             year = resolved[:4]  # a plan for the year of the period in force
             return f"{year}-01/{year}-12"
         return resolved
@@ -191,7 +241,7 @@ class DocumentParser:
 
     def _target_at(self, pos: int, sent: Span) -> bool:
         return bool(self.g.target.search(self.text, sent.start, pos)) or bool(
-            self.g.target.search(self.text[pos:sent.end]) and re.search(r"为(?:奋斗)?目标", self.text[pos:sent.end]))
+            self.g.target.search(self.text[pos:sent.end]) and _GOAL_AFTER.search(self.text[pos:sent.end]))
 
     def _estimate_at(self, pos: int, sent: Span) -> bool:
         seg_start = max(sent.start, self.text.rfind(";", sent.start, pos) + 1)
@@ -203,8 +253,12 @@ class DocumentParser:
         g = self.g
         out: list[Fig] = []
         for m in figure_regex().finditer(text, sent.start, sent.end):
-            if any(a <= m.start() < b for a, b in blocked):
+            if blocked and any(a <= m.start() < b for a, b in blocked):
                 continue
+            num = m.group("num")
+            if num and not num[0].isdigit() and not (m.group("unit") or m.group("mag")) \
+                    and num not in _BARE_MAGNITUDES:
+                continue  # 一般, 一是: a Chinese numeral with no unit is no figure (and cn2an is slow)
             amount = parse_amount(m)
             if amount is None:
                 continue
@@ -217,7 +271,7 @@ class DocumentParser:
                 continue
             if not chinese and before[-1:].isascii() and before[-1:].isalpha():
                 continue  # PM2.5, G20: a digit glued to letters is part of a name
-            if re.match(r"^(?:年|月|日|号|时|点|分|周年|季度|期|届|次|版|条|大|强|名|化|中|：)", after) \
+            if _NOT_A_FIGURE_AFTER.match(after) \
                     and amount.unit is None:
                 continue
             if amount.kind == "number":
@@ -226,7 +280,7 @@ class DocumentParser:
                         role = "threshold" if _CLASS_OF_PROJECTS.match(after) else "bare_mag"
                         out.append(Fig(start, end, amount, role=role))
                     continue
-                if re.match(r"^[、和及与至到~-]", after):
+                if _LIST_CONTINUES.match(after):
                     out.append(Fig(start, end, amount, role="bare"))
                 continue
             if chinese and amount.kind in ("count", "person") and amount.value < 10:
@@ -276,9 +330,9 @@ class DocumentParser:
         before = text[max(sent.start, start - 4):start]
         if self.g.threshold_after.match(after):
             rest = after[self.g.threshold_after.match(after).end():]  # type: ignore[union-attr]
-            if re.match(r"^(?:[\u4e00-\u9fff“”\"]{0,8})项目|^\d+(?:个|项)|^的\d|^[\u4e00-\u9fff]{0,6}项目", rest):
+            if _PROJECTS_AFTER_CLASS.match(rest):
                 return True
-        return bool(re.search(r"(?:超|超过)$", before) and re.match(r"^(?:的)?[\u4e00-\u9fff]{0,6}项目", after))
+        return bool(_OVER_BEFORE.search(before) and _PROJECT_NOUN_AFTER.match(after))
 
     # ------------------------------------------------------------------ changes
     def _classify(self, fig: Fig, region_start: int, sent: Span) -> None:
@@ -304,7 +358,7 @@ class DocumentParser:
         if not m and not cmp_m:
             if a.kind == "pp":
                 # 拉动增长17.1个百分点 or a bare pp figure after a comparison in this clause
-                verb_m = re.search(r"(高于|低于|高出|快于|慢于|提高|回落|下降|上升|扩大|收窄|拉动)", left)
+                verb_m = _PP_VERB.search(left)
                 if verb_m is None:
                     return
                 fig.role = "change"
@@ -349,7 +403,7 @@ class DocumentParser:
         text = self.text
         pos = lead
         while True:
-            m = re.search(rf"(?:{self.g.basis_any.pattern}|分别|依次|均|累计|同期|)$", text[region_start:pos])
+            m = self._baseline_end.search(text[region_start:pos])
             if not m or m.start() == m.end():
                 break
             pos = region_start + m.start()
@@ -378,8 +432,7 @@ class DocumentParser:
 
     @staticmethod
     def _is_share(left: str) -> bool:
-        return bool(re.search(r"占[^,;。]*$|比重[为达是]?$|占比[为达是]?$|完成(?:年度|全年)?(?:目标|任务|计划)[^,;。]*$"
-                              r"|(?:完成|为)(?:年度|全年)[^,;。]*的$", left))
+        return bool(_SHARE_LEFT.search(left))
 
     # ------------------------------------------------------------------ names
     def _clean_name(self, start: int, end: int, sent: Span) -> tuple[str, int, dict[str, bool]]:
@@ -441,7 +494,7 @@ class DocumentParser:
                     break
             name = name[:m.start()]
         name = _PAREN.sub("", name)
-        name = re.sub(r"(?:当月|本月|当年|累计)(?=[\u4e00-\u9fff])", "", name)
+        name = _INNER_PERIOD_WORD.sub("", name)
         name = name.translate({ord(c): None for c in _QUOTE_CHARS})
         name = _strip_chars(name)
         # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
@@ -460,14 +513,14 @@ class DocumentParser:
         head = _strip_chars(head)
         if not head or not g.owner_tail.search(head):
             return None
-        head = re.split(r"[,;:、]", head)[-1]
+        head = _CLAUSE_OR_LIST_SEP.split(head)[-1]
         for _ in range(4):
             m = g.lead_noise.match(head) or g.subject_refs.match(head) or g.period_words.match(head)
             if m and m.end() < len(head):
                 head = head[m.end():]
             else:
                 break
-        head = re.sub(r"^\d+(?:多|余)?[家个户]", "", head)
+        head = _LEADING_COUNT.sub("", head)
         if self.main and head.startswith(self.main):
             head = head[len(self.main):]
         return head or None
@@ -481,7 +534,7 @@ class DocumentParser:
         prev_start = max(text.rfind(",", sent.start, prev_end), text.rfind(";", sent.start, prev_end)) + 1
         prev_start = max(prev_start, sent.start)
         clause = text[prev_start:prev_end]
-        if re.search(r"\d", clause):
+        if _DIGIT.search(clause):
             return None
         m = self.g.topic_break.search(clause)
         if not m or m.start() < 2:
@@ -493,7 +546,7 @@ class DocumentParser:
         """Split an enumeration into ``n`` names, sharing a trailing measure head."""
         g = self.g
         region = _strip_chars(region)
-        region = re.sub(r"(?:分别|依次|均|都)$", "", region)
+        region = _RESPECTIVELY_END.sub("", region)
         for _ in range(3):
             m = g.basis_any.search(region)
             if m and m.end() == len(region):
@@ -506,11 +559,11 @@ class DocumentParser:
         if tail:
             head_suffix = tail.group("head") or ""
             region = region[:tail.start()]
-        last_clause = re.split(r"[;]", region)[-1]
+        last_clause = _SEMICOLON.split(region)[-1]
         candidates = []
-        by_dun = re.split(r"、", re.split(r"[,]", last_clause)[-1] if "、" in last_clause else last_clause)
+        by_dun = _DUN.split(_COMMA.split(last_clause)[-1] if "、" in last_clause else last_clause)
         candidates.append(by_dun)
-        candidates.append([p for part in by_dun for p in re.split(r"和|及|与|以及", part)])
+        candidates.append([p for part in by_dun for p in _AND.split(part)])
         candidates.append(last_clause.split(","))
         items = None
         for c in candidates:
@@ -532,7 +585,7 @@ class DocumentParser:
             items = [x if g.shared_head.search(x) else x + head for x in items]
         if head_suffix:
             items = [x + head_suffix for x in items]
-        items = [re.sub(r"(?:增幅|增速|降幅)$", "", x) if len(x) > 3 else x for x in items]
+        items = [_RATE_HEAD_END.sub("", x) if len(x) > 3 else x for x in items]
         return items if all(items) else None
 
     def _clean_list_item(self, item: str) -> str:
@@ -558,7 +611,7 @@ class DocumentParser:
             qualifier = "estimate"
         else:
             qualifier = flags.get("qualifier") or fig.qualifier or self._local_qualifier(fig)
-        if not target and re.search(r"计划|目标", name) and not share and "占" not in name:
+        if not target and _PLAN_WORD.search(name) and not share and "占" not in name:
             qualifier = "target"
             target = True
         period = self._period_at(pos, sent, target=target, name=name)
@@ -649,7 +702,7 @@ class DocumentParser:
         doubles = [(m.start(), m.end(), m.group(0)) for m in self.g.double.finditer(text, sent.start, sent.end)]
         doubles += [(m.start(), m.end(), "持平") for m in self.g.flat.finditer(text, sent.start, sent.end)]
         st = SentenceState()
-        if re.match(r"^[,;:\s]*其中", text[sent.start:sent.end]) and pst.last_top is not None:
+        if _STARTS_WITH_QIZHONG.match(text[sent.start:sent.end]) and pst.last_top is not None:
             st.parent = pst.last_top.name
             st.parent_pool = list(pst.prev_tops)
             st.parent_projects = pst.last_top_projects
@@ -697,14 +750,13 @@ class DocumentParser:
                     nxt.change = _same_kind_change(fig.change, nxt.amount)
                 elif fig.role == "share":
                     nxt.role = "share"
-                elif fig.role == "level" and not re.search(r"(?:分别|依次)(?:为|是|达到?)?\s*$",
-                                                           text[region_start:fig.start]):
+                elif fig.role == "level" and not _RESPECTIVELY_AS.search(text, region_start, fig.start):
                     break
                 else:
                     nxt.role = fig.role
                 group.append(nxt)
                 j += 1
-            if len(group) > 1 or (fig.role == "change" and re.search(r"分别|依次", text[region_start:fig.start])):
+            if len(group) > 1 or (fig.role == "change" and _RESPECTIVELY.search(text[region_start:fig.start])):
                 self._list(group, region_start, sent, st, pst)
             elif fig.role == "change":
                 self._change(fig, region_start, sent, st)
@@ -766,8 +818,8 @@ class DocumentParser:
             return
         if a.kind == "money" and self._investment_name(name) and self._single_project(fig, name_start, sent):
             return
-        if a.kind == "money" and re.search(r"这些|上述", region) and "项目" in region and self._investment_name(
-                re.sub(r"^.*项目", "", name)):
+        if a.kind == "money" and _THESE.search(region) and "项目" in region and self._investment_name(
+                _UP_TO_PROJECT.sub("", name)):
             for p in reversed(self.all_projects):
                 if p.investment is None:
                     p.investment = a.value
@@ -786,8 +838,7 @@ class DocumentParser:
             return
         if not prenominal and a.kind not in ("count", "person", "percent") and self._qualifies_noun(fig, sent):
             return
-        if name in self.g.back_ref.pattern.split("|") or re.fullmatch(
-                rf"(?:{'|'.join(words('name', 'generic_heads'))})", name):
+        if self.g.back_ref.match(name) and len(name) <= 3 or name in words("name", "generic_heads"):
             topic = self._topic_before(region_start, sent)
             if topic:
                 name = topic + name
@@ -824,9 +875,9 @@ class DocumentParser:
     def _change(self, fig: Fig, region_start: int, sent: Span, st: SentenceState) -> None:
         lead = fig.lead if fig.lead is not None else fig.start
         name, name_start, flags = self._clean_name(region_start, lead, sent)
-        name = re.sub(r"(?:分别|依次|均)$", "", name)
+        name = _RESPECTIVELY_OR_ALL_END.sub("", name)
         # 比全市平均增幅高…, 较上月下降…: what stands before the verb is the baseline, not a name
-        name = re.sub(r"(?:(?<!占)比|较|与|同)[^,;。]*$", "", name) if re.search(r"(?:(?<!占)比|较|与)", name) \
+        name = _BASELINE_TAIL.sub("", name) if _BASELINE_WORD.search(name) \
             else name
         name = _strip_chars(name)
         back = not name or self.g.back_ref.match(name)
@@ -841,7 +892,7 @@ class DocumentParser:
                 ind = self._new_indicator("项目数", region_start, fig, sent, flags, st, value=False)
                 st.current = ind
             return
-        if name in words("name", "generic_heads") or re.match(r"^(?:产值|营收|销售额)", name):
+        if name in words("name", "generic_heads") or _GENERIC_MEASURE_START.match(name):
             topic = self._topic_before(region_start, sent)
             if topic:
                 name = topic + name
@@ -856,10 +907,10 @@ class DocumentParser:
     def _share(self, fig: Fig, region_start: int, sent: Span, st: SentenceState) -> None:
         text = self.text
         region = text[region_start:fig.start]
-        m = re.search(r"(占|完成)(.*?)(?:的)?(?:比重|比例)?(?:为|达|是)?\s*$", region)
+        m = _SHARE_OF.search(region)
         own, own_start, flags = self._clean_name(region_start, region_start + (m.start() if m else 0), sent)
         of = _strip_chars(m.group(2)) if m else ""
-        of = re.sub(r"的$", "", of)
+        of = _DE_END.sub("", of)
         if own:
             name = own + (m.group(1) + of if m and of else "")
             start = own_start
@@ -890,7 +941,7 @@ class DocumentParser:
         first = group[0]
         n = len(group)
         lead = first.lead if first.lead is not None else first.start
-        m = re.search(r"(?:分别|依次)", text[region_start:lead])
+        m = _RESPECTIVELY_GROUP.search(text[region_start:lead])
         names_end = region_start + m.start() if m else lead
         seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start,
                         st.current.end if False else sent.start)
@@ -904,7 +955,7 @@ class DocumentParser:
                     else:
                         self._attach_change(ind, f, sent, st)
                 else:
-                    mm = re.search(r"占(.*?)(?:的)?\s*$", text[region_start:first.start])
+                    mm = _SHARE_TARGET.search(text[region_start:first.start])
                     of = _strip_chars(mm.group(1)) if mm else ""
                     share = self._new_indicator(ind.name + "占" + of, self._norm_pos(ind.start), f, sent, {},
                                                 st, share=True)
@@ -952,7 +1003,7 @@ class DocumentParser:
     def _last_change_end(self, sent: Span, before: int) -> int:
         text = self.text
         last = sent.start
-        for m in re.finditer(r"\d(?:%|倍|个百分点)", text[sent.start:before]):
+        for m in _RATE_FIGURE_END.finditer(text[sent.start:before]):
             last = sent.start + m.end()
         return last
 
@@ -975,13 +1026,13 @@ class DocumentParser:
         region_start = self._region_start(cursor, start, sent)
         before = self.text[region_start:start]
         lead = start
-        m = re.search(r"(?:与|和|较|比)[^,;。]{0,12}(?:相比)?(?:基本)?$|(?:基本)?$", before)
+        m = _FLAT_BASELINE.search(before)
         if word == "持平":
             if m and m.start() < len(before):
                 lead = region_start + m.start()
             basis = self._basis(before)
-            if re.search(r"增速|增幅|增长率", before) or basis == "other":
-                change = Change(basis="other" if basis == "yoy" and not re.search(r"同比|上年|去年", before)
+            if _RATE_WORD.search(before) or basis == "other":
+                change = Change(basis="other" if basis == "yoy" and not _YOY_WORD.search(before)
                                 else basis, pp=Decimal(0))
             else:
                 change = Change(basis="yoy", pct=Decimal(0))
@@ -1001,9 +1052,9 @@ class DocumentParser:
         if after.startswith("级") or not self.g.target_verbs.search(text, sent.start, fig.start):
             return
         noun = self._noun_after(fig, sent)
-        if not noun or re.match(r"^(?:元|美元)", after):
+        if not noun or _CURRENCY_AFTER.match(after):
             return
-        prefix_m = re.search(r"([A-Za-z]{1,6})$", text[sent.start:fig.start])
+        prefix_m = _LATIN_PREFIX.search(text[sent.start:fig.start])
         name = (prefix_m.group(1) if prefix_m else "") + noun
         fig.amount = Amount(fig.amount.value, "CNY", "money")
         ind = self._new_indicator(name, fig.start - (len(prefix_m.group(1)) if prefix_m else 0), fig, sent, {}, st)
@@ -1013,7 +1064,7 @@ class DocumentParser:
 
     # ------------------------------------------------------------------ projects
     def _investment_name(self, name: str) -> bool:
-        name = re.sub(r"^(?:项目|其|共|这些项目|上述项目)", "", name)
+        name = _PROJECT_REFERENCE.sub("", name)
         return bool(self.g.investment_name.match(name))
 
     def _project_count(self, fig: Fig, name: str, name_start: int, prenominal: str | None, region_start: int,
@@ -1093,7 +1144,7 @@ class DocumentParser:
         if k < 0:
             return None
         cat = _PAREN.sub("", desc[:k])
-        cat = re.split(r"[,;:]", cat)[-1]
+        cat = _CLAUSE_SEP.split(cat)[-1]
         cat = _THRESHOLD.sub("", cat)
         cat = cat.translate({ord(c): None for c in _QUOTE_CHARS})
         m = _last_match(self.g.stage_words, cat)
@@ -1101,12 +1152,12 @@ class DocumentParser:
             cat = cat[m.end():]
         for _ in range(4):
             mm = self.g.lead_noise.match(cat) or self.g.period_words.match(cat) or self.g.subject_refs.match(cat) \
-                or re.match(r"^(?:\d+(?:多|余)?(?:个|项)|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入)", cat)
+                or _CATEGORY_NOISE.match(cat)
             if mm and mm.end() > 0:
                 cat = cat[mm.end():]
             else:
                 break
-        cat = re.sub(r"(?:的|类)$", "", cat)
+        cat = _CATEGORY_TAIL.sub("", cat)
         return cat or None
 
     def _threshold_in(self, desc: str) -> Decimal | None:
@@ -1154,14 +1205,14 @@ class DocumentParser:
         start = hit.start()
         region_start = self._region_start(cursor, start, sent)
         region = text[region_start:start]
-        region = re.sub(r"(?:均|分别|都|持续|稳定|继续|始终|一直)$", "", region)
+        region = _RANK_ADVERB_END.sub("", region)
         names: list[str | None]
         if lead in ("进入", "跻身", "挺进"):
             names = [None]
         else:
             stripped = _strip_chars(region)
             if stripped and not self.g.back_ref.match(stripped):
-                n_m = re.search(r"等(\d+|[一二三四五六七八九十]+)(?:个|项)", stripped)
+                n_m = _ENUM_COUNT.search(stripped)
                 expected = None
                 if n_m:
                     val = parse_number(n_m.group(1))
@@ -1203,12 +1254,12 @@ class DocumentParser:
         if tail:
             head = tail.group("head") or ""
             region = region[:tail.start()]
-        region = re.split(r"[,;]", region)[-1]
+        region = _COMMA_OR_SEMICOLON.split(region)[-1]
         parts: list[str] = []
         for item in region.split("、"):
-            sub = re.split(r"与|和|及", item)
-            if len(sub) == 2 and re.fullmatch(_HEADS, sub[1]) and re.search(f"(?:{_HEADS})$", sub[0]):
-                base = re.sub(f"(?:{_HEADS})$", "", sub[0])
+            sub = _AND_SHORT.split(item)
+            if len(sub) == 2 and _HEAD_ONLY.fullmatch(sub[1]) and _HEAD_END.search(sub[0]):
+                base = _HEAD_END.sub("", sub[0])
                 parts += [sub[0], base + sub[1]]
             elif len(sub) >= 2 and all(len(s) >= 3 for s in sub):
                 parts += sub

@@ -45,13 +45,17 @@ def _month(text: str) -> int | None:
     return _CN_MONTH.get(text)
 
 
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 
 
 @cache
 def _period_regex() -> re.Pattern[str]:
+    # A year (2023年, 今年) optionally followed by a span, or a span alone; never empty, so that
+    # finditer does not stop at every character (the conditional (?(y)…) makes the span
+    # optional only after a year).
     return re.compile(
-        rf"(?:(?P<year>(?:19|20)\d{{2}})年(?:度)?|(?P<rel>今年|去年|上年|本年|当年|明年|前年|上一年|年初以来|今年以来))?"
+        rf"(?P<y>(?P<year>(?:19|20)\d{{2}})年(?:度)?|(?P<rel>今年|去年|上年|本年|当年|明年|前年|上一年|年初以来|今年以来))?"
         rf"(?:(?P<ytd>以来)"
         rf"|(?P<h1>上半年|前两季度|前二季度)|(?P<h2>下半年)"
         rf"|(?P<q3c>前三季度|前3季度)"
@@ -60,8 +64,8 @@ def _period_regex() -> re.Pattern[str]:
         rf"|前(?P<nm>{_M})个?月"
         rf"|(?P<cut>截至|截止|截止到|到)(?:(?P<cutyear>(?:19|20)\d{{2}})年)?(?P<cm>{_M})月(?:末|底|份)?"
         rf"|(?P<mon>{_M})月(?:份)?(?P<mday>(?:\d{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?(?P<mend>末|底)?"
-        rf"|(?P<full>全年|年度|一年|年内|年)"
-        rf")?"
+        rf"|(?P<full>全年|年内)"
+        rf"|(?(y)|(?!)))"
     )
 
 
@@ -162,7 +166,7 @@ def resolve_period(mention: PeriodMention | None, published: str | None) -> str 
         return None
     start, end = mention.start, mention.end
     pub_year = pub_month = None
-    if published and re.match(r"\d{4}-\d{2}", published):
+    if published and _ISO_MONTH.match(published):
         pub_year, pub_month = int(published[:4]), int(published[5:7])
     if end is None:  # year to date: up to the publication month
         if pub_month is None:

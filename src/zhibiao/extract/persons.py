@@ -58,6 +58,20 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
     return pseg
 
 
+_LEADING_DATE = re.compile(r"^\d+月\d+日(?:上午|下午|晚上)?")
+_AUTHOR_IN_PARENS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)\s*(?:$|\n)")
+
+
+@cache
+def _title_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('persons', 'title_heads'))})$")
+
+
+@cache
+def _single_char_followers() -> frozenset[str]:
+    return frozenset(w for w in words("persons", "followers") if len(w) == 1)
+
+
 def _is_follower(s: str) -> bool:
     if not s:
         return True
@@ -92,12 +106,14 @@ def read_name(text: str, pos: int) -> str | None:
             continue
         if _is_follower(text[base + given:base + given + 4]):
             options.append(name)
+    if not options:
+        return None
     if len(options) == 1:
-        name = options[0]
-        # a one-character given name whose next character could also be a name: ask jieba
-        if len(name) == len(sur) + 1 and _is_follower(text[base + 1:base + 2]) is False:
-            return name
-        return name if not _looks_wordy(name) else None
+        return options[0] if not _looks_wordy(options[0]) else None
+    # both 程颖 and 程颖说 end before a follower: a one-character word right after the short
+    # form (说, 等, 在 …) belongs to the sentence, not to the name
+    if text[base + 1] in _single_char_followers():
+        return options[0] if not _looks_wordy(options[0]) else None
     window = text[pos:pos + 6]
     for w in _pos_tagger().cut(window):
         if w.flag == "nr" and 2 <= len(w.word) <= 4 and w.word.startswith(sur) and (
@@ -131,12 +147,12 @@ def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
     if m:
         start += m.end()
         chunk = chunk[m.end():]
-    chunk = re.sub(r"^\d+月\d+日(?:上午|下午|晚上)?", "", chunk)
+    chunk = _LEADING_DATE.sub("", chunk)
     pieces = [p for p in chunk.split("、")]
     titles: list[str] = []
     for p in reversed(pieces):
         p = p.strip()
-        if not p or not head_re.search(p) or not re.search(rf"(?:{head_re.pattern})$", p):
+        if not p or not _title_end().search(p):
             break
         if len(p) > 22:
             break
@@ -194,7 +210,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
             taken.add(nxt + 1)
             nxt = nxt + 1 + len(cand)
     # a bare name in parentheses closing the text or a paragraph: the author (龚雯)
-    for m in re.finditer(r"\(([\u4e00-\u9fff]{2,4})\)\s*(?:$|\n)", text):
+    for m in _AUTHOR_IN_PARENS.finditer(text):
         name = read_name(m.group(1) + "。", 0)
         if name and name == m.group(1):
             out.append(PersonMention(name, (), m.start(1), m.end(1), m.start(1)))

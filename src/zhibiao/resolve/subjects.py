@@ -67,16 +67,24 @@ class SubjectFinder:
     def __init__(self) -> None:
         suffixes = words("entity", "zone_suffixes")
         self._suffix_alt = alternation(suffixes)
-        self.zone_re = re.compile(rf"(?P<run>[\u4e00-\u9fff]{{0,12}}?)(?P<suffix>{self._suffix_alt})")
         self.full_names: dict[str, str] = {}
         self.short_to_full: dict[str, list[str]] = {}
         for p in places():
             self.full_names[p.name] = p.level
             if len(p.short) >= 2 and p.short != p.name:
                 self.short_to_full.setdefault(p.short, []).append(p.name)
-        self.place_re = re.compile(alternation([n for n in self.full_names if len(n) >= 3]))
         self._names_by_len = sorted({*self.full_names, *self.short_to_full}, key=len, reverse=True)
         self._all_names = frozenset(self._names_by_len)
+        self._longest_name = max(map(len, self._all_names))
+        import ahocorasick  # C automaton: a 3,000-name regex alternation is far slower
+
+        self._short_automaton = ahocorasick.Automaton()
+        for short in self.short_to_full:
+            self._short_automaton.add_word(short, short)
+        self._short_automaton.make_automaton()
+        self.suffix_re = re.compile(self._suffix_alt)
+        self._suffix_end = re.compile(rf"(?:{self._suffix_alt})$")
+        self._place_heads = frozenset(n[:2] for n in self.full_names)
         self.opener_re = re.compile(rf"^(?:(?:{alternation(_OPENERS)})[,]?|(?:\d{{4}}年)|[”\"' ]|"
                                     rf"(?:\d{{1,2}}(?:-|至|~)\d{{1,2}}月)|上半年|一季度|前三季度|1-\d+月)+")
         self.refs_re = re.compile(rf"^(?:{alternation(words('sentence', 'subject_refs'))})")
@@ -90,25 +98,53 @@ class SubjectFinder:
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """Zone names in ``text``: (start, end, name), the place prefix chosen from the gazetteer."""
         out = []
-        for m in self.zone_re.finditer(text):
-            run, suffix = m.group("run"), m.group("suffix")
+        prev_end = 0
+        for m in self.suffix_re.finditer(text):
+            # the run of Chinese characters before the suffix (at most 12, not before the last match)
+            k = m.start()
+            lo = max(prev_end, k - 12)
+            j = k
+            while j > lo and "\u4e00" <= text[j - 1] <= "\u9fff":
+                j -= 1
+            run, suffix = text[j:k], m.group(0)
+            prev_end = m.end()
             prefix = self._place_suffix_of(run)
             if prefix is None:
                 cand = run[-2:]
                 prefix = cand if len(cand) == 2 and cand not in _STOP_PREFIX and not _has_function_char(cand) else ""
-            start = m.end("run") - len(prefix)
+            start = k - len(prefix)
             out.append((start, m.end(), prefix + suffix))
         return out
 
     def _place_suffix_of(self, run: str) -> str | None:
-        for name in self._names_by_len:
-            if len(name) <= len(run) and run.endswith(name):
-                return name
+        """The longest gazetteer name (full or short) that ends ``run``."""
+        for n in range(min(len(run), self._longest_name), 1, -1):
+            if run[-n:] in self._all_names:
+                return run[-n:]
+        return None
+
+    def _place_prefix(self, text: str) -> str | None:
+        """The longest full gazetteer name that starts ``text``."""
+        for n in range(min(len(text), self._longest_name), 2, -1):
+            if text[:n] in self.full_names:
+                return text[:n]
         return None
 
     def place_mentions(self, text: str) -> list[tuple[int, int, str]]:
-        """Full gazetteer names (台儿庄区, 莆田市) in ``text``."""
-        return [(m.start(), m.end(), m.group(0)) for m in self.place_re.finditer(text)]
+        """Full gazetteer names (台儿庄区, 莆田市) in ``text``, leftmost-longest."""
+        out = []
+        names = self.full_names
+        longest = self._longest_name
+        last = -1
+        # every full name ends in 市/县/区/州/旗/盟: look back from those characters only
+        for m in _PLACE_END.finditer(text):
+            k = m.end()
+            for n in range(min(longest, k), 2, -1):
+                if k - n > last and text[k - n:k] in names:
+                    out.append((k - n, k, text[k - n:k]))
+                    last = k - 1
+                    break
+        return out
 
     # -- the report's main entity --------------------------------------------------------------
     def main_subject(self, text: str, title: str = "") -> str | None:
@@ -135,7 +171,7 @@ class SubjectFinder:
                     continue
                 strong[name] += weight
                 first.setdefault(name, base + start)
-            for m in re.finditer(r"“([^”]{2,8})”(?=共|实现|完成|累计|发挥|新增)", chunk):
+            for m in _QUOTED_SUBJECT_ANYWHERE.finditer(chunk):
                 strong[m.group(1)] += weight
                 first.setdefault(m.group(1), base + m.start())
         # a zone named after a place includes that place: 淮安经济技术开发区 over 淮安市
@@ -161,19 +197,20 @@ class SubjectFinder:
         return out
 
     def _suffix_of(self, name: str) -> str:
-        m = re.search(rf"(?:{self._suffix_alt})$", name)
+        m = self._suffix_end.search(name)
         return m.group(0) if m else ""
 
     def _short_city(self, text: str) -> str | None:
         """我市 … 美丽定州 → 定州市: a short place name in a report that speaks of 我市/我县."""
         own = {"市": ("我市", "全市"), "县": ("我县", "全县"), "区": ("我区", "全区")}
         hits: Counter[str] = Counter()
-        for short, fulls in self.short_to_full.items():
-            if len(fulls) != 1 or short not in text:
+        for _end, short in self._short_automaton.iter_long(text):
+            fulls = self.short_to_full[short]
+            if len(fulls) != 1:
                 continue
             full = fulls[0]
             if full[-1] in own and any(w in text for w in own[full[-1]]):
-                hits[full] += text.count(short)
+                hits[full] += 1
         if len(hits) == 1:
             return next(iter(hits))
         return None
@@ -188,12 +225,14 @@ class SubjectFinder:
         r = self.refs_re.match(rest)
         if r:
             return SubjectMention(MAIN, start + pos + r.end())
-        q = re.match(r"“([^”]{2,10})”(?=共|实现|完成|累计|发挥|新增)", rest)
+        q = _QUOTED_SUBJECT.match(rest)
         if q:
             return SubjectMention(q.group(1), start + pos + q.end())
-        p = self.place_re.match(rest)
-        if p and (rest[p.end():p.end() + 1] not in ("委", "政", "长", "级")):
-            return SubjectMention(p.group(0), start + pos + p.end())
+        place = self._place_prefix(rest) if rest[:2] in self._place_heads else None
+        if place and (rest[len(place):len(place) + 1] not in ("委", "政", "长", "级")):
+            return SubjectMention(place, start + pos + len(place))
+        if not _ENTITY_END_CHARS.search(rest, 0, 64):
+            return None  # no zone, place, company or group noun near the start: no subject
         z = self._zone_at_start.match(rest)
         if z and not _has_function_char(z.group(1)) and z.end() < len(rest) and rest[z.end()] not in "的将要":
             return SubjectMention(expand_zone(z.group(0)), start + pos + z.end())
@@ -203,13 +242,13 @@ class SubjectFinder:
             phrase = rest[: v.start()]
             if len(phrase) < 2:
                 continue
-            if self.group_re.search(phrase) and not re.search(r"[,;:。]", phrase):
+            if self.group_re.search(phrase) and not _CLAUSE_PUNCT.search(phrase):
                 best = (phrase, v.start())
             break
         if best is None:
             return None
         phrase, stop = best
-        phrase = re.sub(r"^(?:这|该|这些|全国)(?=\d|[\u4e00-\u9fff])", "", phrase)
+        phrase = _DEMONSTRATIVE.sub("", phrase)
         enumerated = "、" in phrase and "等" in phrase
         if not enumerated and (len(phrase) > 20 or _CLAUSE_WORDS.search(phrase)):
             return None  # 全部位于开发区的核心区: a clause about a place, not a subject
@@ -228,6 +267,13 @@ class SubjectFinder:
         return name
 
 
+_QUOTED_SUBJECT = re.compile(r"“([^”]{2,10})”(?=共|实现|完成|累计|发挥|新增)")
+_QUOTED_SUBJECT_ANYWHERE = re.compile(r"“([^”]{2,8})”(?=共|实现|完成|累计|发挥|新增)")
+_PLACE_END = re.compile(r"[市县区州旗盟]")
+_CLAUSE_PUNCT = re.compile(r"[,;:。]")
+_DEMONSTRATIVE = re.compile(r"^(?:这|该|这些|全国)(?=\d|[\u4e00-\u9fff])")
+# The last characters of zone suffixes and group nouns (开发区, 园区, 城市, 企业, 集团 …).
+_ENTITY_END_CHARS = re.compile(r"[区园城市县镇乡省业司团域州旗盟]")
 _CLAUSE_WORDS = re.compile(r"位于|在|对|向|从|把|被|将|是|与|和|及|全部|我们|通过|按照|围绕|根据|作为|由|经过")
 
 def _has_function_char(s: str) -> bool:

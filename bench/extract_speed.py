@@ -1,0 +1,128 @@
+"""Extraction speed, side by side with JioNLP's money extractor on the same texts, same run.
+
+The corpus is the bundled dev gold (tests/data/*.jsonl) repeated ``--repeat`` times. Each tool runs
+in its own single-process Python (one core), timed as a whole process — interpreter start, imports
+and the work — and, inside the child, on the work alone. Runs alternate between the two tools
+``--rounds`` times and the best round of each is kept, which cancels most of the noise of a shared
+machine.
+
+    .venv/bin/python bench/extract_speed.py                # 100 × dev corpus, 3 rounds
+    .venv/bin/python bench/extract_speed.py --repeat 300 --json out/extract_speed.json
+
+zhibiao does full extraction (indicators, projects, rankings, persons, with subjects, periods and
+evidence); JioNLP's ``jio.ner.extract_money`` finds money amounts only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ZHIBIAO_CHILD = """
+import json, sys, time
+t0 = time.perf_counter()
+from zhibiao import Document, extract_document
+docs = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+t1 = time.perf_counter()
+n = 0
+for d in docs:
+    n += len(extract_document(Document(doc_id=d["doc_id"], text=d["text"], published=d.get("published")))[1])
+t2 = time.perf_counter()
+print(json.dumps({"facts": n, "setup_s": t1 - t0, "work_s": t2 - t1}))
+"""
+
+JIONLP_CHILD = """
+import json, sys, time, io, contextlib
+t0 = time.perf_counter()
+with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+    import jionlp as jio
+docs = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+t1 = time.perf_counter()
+n = 0
+for d in docs:
+    n += len(jio.ner.extract_money(d["text"]))
+t2 = time.perf_counter()
+print(json.dumps({"facts": n, "setup_s": t1 - t0, "work_s": t2 - t1}))
+"""
+
+
+def build_corpus(repeat: int, path: Path) -> tuple[int, int, int]:
+    """Write the dev gold texts ``repeat`` times to ``path``; return (documents, chars, bytes)."""
+    texts = []
+    for f in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                texts.append((d["doc_id"], d["text"], d.get("published")))
+    n_docs = n_chars = n_bytes = 0
+    with path.open("w", encoding="utf-8") as out:
+        for r in range(repeat):
+            for doc_id, text, published in texts:
+                out.write(json.dumps({"doc_id": f"{doc_id}#{r}", "text": text, "published": published},
+                                     ensure_ascii=False) + "\n")
+                n_docs += 1
+                n_chars += len(text)
+                n_bytes += len(text.encode("utf-8"))
+    return n_docs, n_chars, n_bytes
+
+
+def run_child(code: str, corpus: Path) -> dict[str, float]:
+    """Run one tool over the corpus in a fresh interpreter; wall time covers everything."""
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["wall_s"] = wall
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=100, help="times the dev corpus is repeated (default 100)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each is kept")
+    ap.add_argument("--json", help="also write the figures here")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        n_docs, n_chars, n_bytes = build_corpus(args.repeat, corpus)
+        best: dict[str, dict[str, float]] = {}
+        for _ in range(args.rounds):
+            for name, code in (("zhibiao", ZHIBIAO_CHILD), ("jionlp", JIONLP_CHILD)):
+                r = run_child(code, corpus)
+                if name not in best or r["wall_s"] < best[name]["wall_s"]:
+                    best[name] = r
+    report: dict[str, object] = {"documents": n_docs, "chars": n_chars, "mb": n_bytes / 1e6, "tools": {}}
+    print(f"corpus: {n_docs} documents, {n_chars:,} characters, {n_bytes / 1e6:.1f} MB "
+          f"(dev gold × {args.repeat}); best of {args.rounds} rounds, one process (one core) each")
+    print(f"{'tool':<9} {'facts':>8} {'wall s':>8} {'docs/s':>9} {'MB/s':>7} {'chars/s':>11} "
+          f"{'work chars/s':>13} {'setup s':>8}")
+    for name, r in best.items():
+        row = {
+            "facts": r["facts"], "wall_s": r["wall_s"], "setup_s": r["setup_s"], "work_s": r["work_s"],
+            "docs_per_s": n_docs / r["wall_s"], "mb_per_s": n_bytes / 1e6 / r["wall_s"],
+            "chars_per_s": n_chars / r["wall_s"], "work_chars_per_s": n_chars / r["work_s"],
+        }
+        report["tools"][name] = row  # type: ignore[index]
+        print(f"{name:<9} {row['facts']:>8} {row['wall_s']:>8.2f} {row['docs_per_s']:>9.0f} {row['mb_per_s']:>7.2f} "
+              f"{row['chars_per_s']:>11,.0f} {row['work_chars_per_s']:>13,.0f} {row['setup_s']:>8.2f}")
+    z, j = best["zhibiao"], best["jionlp"]
+    ratio = j["wall_s"] / z["wall_s"]
+    work_ratio = j["work_s"] / z["work_s"]
+    report["ratio_chars_per_s"] = ratio
+    report["ratio_work_only"] = work_ratio
+    print(f"zhibiao / jionlp, characters per second: {ratio:.2f} whole process, {work_ratio:.2f} work only "
+          f"(goal of issue 2: at least 0.5 whole process)")
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

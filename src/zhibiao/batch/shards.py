@@ -1,0 +1,422 @@
+"""Shards: the unit of work of a batch run, planned from the inputs and read back by a worker.
+
+A shard is a slice of at most ``shard_size`` documents: lines of a JSONL file (plain, ``.gz``,
+``.zst``), rows of a Parquet file, or a run of ``.txt``/``.html`` files of a folder. Its id is
+stable: it depends on the input's path, where the slice starts and the shard size (and for a run
+of files, on their names), never on the time or the order of execution, so a re-run finds the
+shards it already finished.
+
+A :class:`ShardSpec` holds only strings and numbers: it pickles to a few hundred bytes and a Dask
+worker on another host can read the shard itself (inputs must be on a filesystem every worker
+sees). Planning reads each JSONL file once to count its lines (and, for a plain file, to note
+the byte offset of every slice, so that a worker seeks straight to it); a Parquet file's row
+count comes from its footer.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from zhibiao.errors import DocumentError
+from zhibiao.ingest import DEFAULT_MAX_BYTES, decode_bytes, iter_documents, parse_epaper
+from zhibiao.ingest.metadata import fill_meta
+from zhibiao.model import DocMeta, Document
+
+__all__ = ["JSONL_SUFFIXES", "PARQUET_SUFFIXES", "TEXT_SUFFIXES", "Columns", "ShardSpec", "plan_shards",
+           "read_shard"]
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+_CHUNK = 1 << 20
+_UNSAFE = re.compile(r"[^0-9A-Za-z_.\u4e00-\u9fff-]+")
+# Parquet rows are read in batches of this many: memory per worker stays small whatever the file.
+_PARQUET_BATCH = 1024
+_META_FIELDS = ("title", "date", "source_name", "page", "url")
+
+ShardKind = Literal["jsonl", "parquet", "files"]
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Names of the fields that hold a document's text, id, URL and date.
+
+    Parquet inputs use them as column names. JSONL records use them too, falling back to the
+    FACTS.md keys (``doc_id``, ``source``, ``published``) when a record lacks them.
+    """
+
+    text: str = "text"
+    id: str = "id"
+    url: str = "url"
+    date: str = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class ShardSpec:
+    """One shard: what to read. Lines/rows ``[start, stop)`` (0-based) or a list of files."""
+
+    shard_id: str
+    kind: ShardKind
+    path: str
+    start: int = 0
+    stop: int = 0
+    # byte offset of line `start` in a plain JSONL file; -1 when the file is compressed and the
+    # reader must skip lines instead
+    offset: int = -1
+    files: tuple[str, ...] = ()
+
+
+# -- planning --------------------------------------------------------------------------------
+
+def plan_shards(inputs: Iterable[str | Path], shard_size: int) -> Iterator[ShardSpec | DocumentError]:
+    """Every shard of ``inputs`` in a stable order, or a :class:`DocumentError` for an input that
+    cannot be planned (missing, unreadable, not Parquet). Lazy: one file is looked at at a time.
+
+    Folders are walked in sorted order (hidden entries skipped); loose text and HTML files, given
+    one by one or found in a folder, are grouped ``shard_size`` at a time.
+    """
+    if shard_size < 1:
+        raise ValueError("shard_size must be at least 1")
+    pending: list[str] = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            for item in _walk(path):
+                if isinstance(item, DocumentError):
+                    yield item
+                elif _kind_of(item) == "files":
+                    pending.append(str(item))
+                    if len(pending) == shard_size:
+                        yield _files_shard(pending, shard_size)
+                        pending = []
+                else:
+                    yield from _plan_file(item, shard_size)
+            # a folder's files never share a shard with the next input's
+            if pending:
+                yield _files_shard(pending, shard_size)
+                pending = []
+        elif _kind_of(path) == "files":
+            if not path.exists():
+                yield DocumentError(str(raw), "E_READ", "no such file or folder")
+                continue
+            pending.append(str(path))
+            if len(pending) == shard_size:
+                yield _files_shard(pending, shard_size)
+                pending = []
+        else:
+            yield from _plan_file(path, shard_size)
+    if pending:
+        yield _files_shard(pending, shard_size)
+
+
+def _kind_of(path: Path) -> ShardKind:
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(PARQUET_SUFFIXES):
+        return "parquet"
+    return "files"
+
+
+def _walk(root: Path) -> Iterator[Path | DocumentError]:
+    failed: list[OSError] = []
+    suffixes = JSONL_SUFFIXES + PARQUET_SUFFIXES + TEXT_SUFFIXES
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed.append):
+        while failed:
+            exc = failed.pop(0)
+            yield DocumentError(str(exc.filename or dirpath), "E_READ", exc.strerror or type(exc).__name__)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and name.lower().endswith(suffixes):
+                yield Path(dirpath) / name
+    for exc in failed:
+        yield DocumentError(str(exc.filename or root), "E_READ", exc.strerror or type(exc).__name__)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+
+
+def _shard_id(path: Path, start: int, stop: int) -> str:
+    stem = _UNSAFE.sub("_", path.name)[:60]
+    return f"{stem}-{_digest(str(path.resolve()))}-{start:010d}-{stop:010d}"
+
+
+def _files_shard(files: list[str], shard_size: int) -> ShardSpec:
+    first = Path(files[0])
+    stem = _UNSAFE.sub("_", first.parent.name or "files")[:40]
+    members = "\n".join(str(Path(f).resolve()) for f in files)
+    shard_id = f"{stem}-files-{_digest(members)}-{len(files):06d}of{shard_size}"
+    return ShardSpec(shard_id=shard_id, kind="files", path=str(first.parent), files=tuple(files))
+
+
+def _plan_file(path: Path, shard_size: int) -> Iterator[ShardSpec | DocumentError]:
+    kind = _kind_of(path)
+    try:
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            rows = pq.ParquetFile(path).metadata.num_rows
+            for start in range(0, max(rows, 1), shard_size):
+                yield ShardSpec(_shard_id(path, start, start + shard_size), "parquet", str(path), start,
+                                start + shard_size)
+            return
+        yield from _plan_jsonl(path, shard_size)
+    except FileNotFoundError:
+        yield DocumentError(str(path), "E_READ", "no such file or folder")
+    except OSError as exc:
+        yield DocumentError(str(path), "E_READ", _reason(exc))
+    except Exception as exc:  # pyarrow raises its own errors for a file that is not Parquet
+        yield DocumentError(str(path), "E_READ", f"not a readable Parquet file ({_reason(exc)})")
+
+
+def _plan_jsonl(path: Path, shard_size: int) -> Iterator[ShardSpec]:
+    """A shard each ``shard_size`` lines of a JSONL file. A plain file's shards carry the byte
+    offset of their first line; a compressed file's cannot (no seeking), they skip lines."""
+    compressed = not path.name.lower().endswith((".jsonl", ".ndjson"))
+    for line, offset in _slice_starts(path, shard_size):
+        yield ShardSpec(_shard_id(path, line, line + shard_size), "jsonl", str(path), line, line + shard_size,
+                        -1 if compressed else offset)
+
+
+def _slice_starts(path: Path, shard_size: int) -> Iterator[tuple[int, int]]:
+    """(line number, byte offset) of line 0 and of every ``shard_size``-th line that has content.
+
+    One pass over the (decompressed) bytes, counting newlines a megabyte at a time. A truncated
+    or corrupt compressed file ends the plan where it breaks: the last shard's reader reports it.
+    """
+    yield 0, 0
+    line, to_next, offset = 0, shard_size, 0
+    pending: tuple[int, int] | None = None
+    try:
+        with _open_binary(path) as f:
+            while chunk := f.read(_CHUNK):
+                if pending is not None:  # the slice start at the end of the last chunk has content
+                    yield pending
+                    pending = None
+                total, used, pos = chunk.count(b"\n"), 0, 0
+                while total - used >= to_next:
+                    for _ in range(to_next):
+                        pos = chunk.index(b"\n", pos) + 1
+                    used += to_next
+                    line += shard_size
+                    to_next = shard_size
+                    if pos < len(chunk):
+                        yield line, offset + pos
+                    else:
+                        pending = (line, offset + pos)
+                to_next -= total - used
+                offset += len(chunk)
+    except _stream_errors():
+        if pending is not None:  # the damage may lie in that slice: let its reader report it
+            yield pending
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    """The decompressed bytes of a JSONL file, by its suffix (.gz, .zst or plain)."""
+    name = path.name.lower()
+    if name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if name.endswith(".zst"):
+        import zstandard
+
+        raw = path.open("rb")
+        reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
+        return io.BufferedReader(reader, buffer_size=_CHUNK)  # type: ignore[arg-type]
+    return path.open("rb")
+
+
+def _stream_errors() -> tuple[type[BaseException], ...]:
+    """What reading a truncated or corrupt (compressed) file raises."""
+    import zstandard
+
+    return (EOFError, OSError, zstandard.ZstdError)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    text = str(exc) or type(exc).__name__
+    return " ".join(text.split())
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def read_shard(spec: ShardSpec, columns: Columns = Columns(), *,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | DocumentError]:
+    """The documents of one shard in order, a :class:`DocumentError` in place of each bad one.
+
+    Raises :class:`DocumentError` when the shard cannot be read at all (a missing file, a Parquet
+    file without the text column). A broken compressed stream ends the shard with one E_READ
+    error where it breaks. Documents come with the metadata given in the input only; the worker
+    adds what the text itself says (:func:`complete_meta`) to the ones it extracts.
+    """
+    if spec.kind == "jsonl":
+        return _read_jsonl(spec, columns, max_bytes)
+    if spec.kind == "parquet":
+        return _read_parquet(spec, columns)
+    return iter_documents(list(spec.files), max_bytes=max_bytes)
+
+
+def complete_meta(doc: Document) -> Document:
+    """``doc`` with its metadata completed from an e-paper trailer or page header in its text, as
+    :func:`zhibiao.ingest.iter_documents` does, so that batch and ``zhibiao extract`` agree."""
+    doc.meta = fill_meta(doc.meta, parse_epaper(doc.text)[1])
+    return doc
+
+
+def _read_jsonl(spec: ShardSpec, columns: Columns, max_bytes: int) -> Iterator[Document | DocumentError]:
+    path = Path(spec.path)
+    try:
+        f = _open_binary(path)
+        if spec.offset >= 0:
+            f.seek(spec.offset)
+    except FileNotFoundError as exc:
+        raise DocumentError(spec.path, "E_READ", "no such file") from exc
+    except OSError as exc:
+        raise DocumentError(spec.path, "E_READ", _reason(exc)) from exc
+    with f:
+        lineno = 0
+        try:
+            if spec.offset < 0:
+                for lineno in range(spec.start):  # noqa: B007 - the count is what matters
+                    if not f.readline():
+                        return
+            lineno = spec.start
+            while lineno < spec.stop:
+                lineno += 1
+                where = f"{spec.path}:{lineno}"
+                line = f.readline(max_bytes + 1)
+                if not line:
+                    return
+                if len(line) > max_bytes and not line.endswith(b"\n"):
+                    while (rest := f.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                        pass
+                    yield DocumentError(where, "E_TOO_LARGE", f"line longer than {max_bytes} bytes")
+                    continue
+                if not line.strip():
+                    continue
+                try:
+                    yield _json_document(line, path, where, lineno, columns, max_bytes)
+                except DocumentError as exc:
+                    yield exc
+        except _stream_errors() as exc:
+            yield DocumentError(f"{spec.path}:{lineno}", "E_READ", _reason(exc))
+
+
+def _json_document(line: bytes, path: Path, where: str, lineno: int, columns: Columns,
+                   max_bytes: int) -> Document:
+    try:
+        raw = line.decode("utf-8")
+    except UnicodeDecodeError:  # rare: a GB18030 or Big5 line; decode_bytes knows what to try
+        raw = decode_bytes(line.rstrip(b"\r\n"), where, max_bytes=max_bytes)
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(where, "E_JSON", f"{exc.msg} at column {exc.colno}") from exc
+    if not isinstance(record, dict):
+        raise DocumentError(where, "E_SCHEMA", f"a JSON {type(record).__name__}, not an object")
+    return _document(record, columns, where, f"{path.name}:{lineno}", from_json=True)
+
+
+def _pick(record: dict[str, Any], key: str, fallback: str, from_json: bool) -> Any:
+    value = record.get(key)
+    if value is None and from_json:
+        value = record.get(fallback)
+    return value
+
+
+def _document(record: dict[str, Any], columns: Columns, where: str, default_id: str, *,
+              from_json: bool) -> Document:
+    """One input record → a Document, with the checks of :mod:`zhibiao.ingest` (same codes)."""
+    text = record.get(columns.text)
+    if text is None:
+        raise DocumentError(where, "E_SCHEMA", f'no "{columns.text}"')
+    if not isinstance(text, str):
+        raise DocumentError(where, "E_SCHEMA", f'"{columns.text}" is a {type(text).__name__}, not a string')
+    if not text.strip():
+        raise DocumentError(where, "E_EMPTY", f'empty "{columns.text}"')
+    doc_id = _pick(record, columns.id, "doc_id", from_json)
+    if doc_id is None or doc_id == "":
+        doc_id = default_id  # stable: the same file and line give the same id
+    elif isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
+        raise DocumentError(where, "E_SCHEMA", f'"{columns.id}" is a {type(doc_id).__name__}')
+    published = _date_string(_pick(record, columns.date, "published", from_json), columns.date, where)
+    source = _pick(record, columns.url, "source", from_json)
+    if source is not None and not isinstance(source, str):
+        raise DocumentError(where, "E_SCHEMA", f'"{columns.url}" is a {type(source).__name__}, not a string')
+    meta = record.get("meta") if from_json else None
+    doc_meta = DocMeta(**{k: v for k in _META_FIELDS if isinstance(meta, dict)
+                          and isinstance(v := meta.get(k), str) and v})
+    return Document(doc_id=str(doc_id), text=text, published=published or None, source=source or None,
+                    meta=doc_meta)
+
+
+def _date_string(value: Any, name: str, where: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    raise DocumentError(where, "E_SCHEMA", f'"{name}" is a {type(value).__name__}, not a date')
+
+
+def _read_parquet(spec: ShardSpec, columns: Columns) -> Iterator[Document | DocumentError]:
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(spec.path)
+    except FileNotFoundError as exc:
+        raise DocumentError(spec.path, "E_READ", "no such file") from exc
+    except Exception as exc:  # pyarrow's own error types for a file that is not Parquet
+        raise DocumentError(spec.path, "E_READ", f"not a readable Parquet file ({_reason(exc)})") from exc
+    names = pf.schema_arrow.names
+    if columns.text not in names:
+        shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
+        raise DocumentError(spec.path, "E_SCHEMA",
+                            f'no column "{columns.text}" (columns: {shown}); name it with --text-column')
+    wanted = [c for c in dict.fromkeys((columns.text, columns.id, columns.url, columns.date)) if c in names]
+    groups, first_row, row = [], -1, 0
+    for i in range(pf.num_row_groups):
+        n = pf.metadata.row_group(i).num_rows
+        if row < spec.stop and row + n > spec.start:
+            groups.append(i)
+            first_row = row if first_row < 0 else first_row
+        row += n
+    return _parquet_rows(pf, groups, first_row, wanted, spec, columns)
+
+
+def _parquet_rows(pf: Any, groups: list[int], first_row: int, wanted: list[str], spec: ShardSpec,
+                  columns: Columns) -> Iterator[Document | DocumentError]:
+    if not groups:
+        return
+    name = Path(spec.path).name
+    row = first_row
+    try:
+        for batch in pf.iter_batches(batch_size=_PARQUET_BATCH, row_groups=groups, columns=wanted):
+            values = {c: batch.column(c).to_pylist() for c in wanted}
+            for i in range(batch.num_rows):
+                row += 1  # 1-based, like a JSONL line number
+                if row <= spec.start:
+                    continue
+                if row > spec.stop:
+                    return
+                record = {c: values[c][i] for c in wanted}
+                where = f"{spec.path}:row {row}"
+                try:
+                    yield _document(record, columns, where, f"{name}:{row}", from_json=False)
+                except DocumentError as exc:
+                    yield exc
+    except Exception as exc:  # a corrupt page in the middle of the file
+        yield DocumentError(f"{spec.path}:row {row}", "E_READ", _reason(exc))

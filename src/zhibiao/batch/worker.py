@@ -1,0 +1,294 @@
+"""The per-shard function: read one shard, prefilter, extract, write its facts as Parquet.
+
+:func:`process_shard` is what every engine runs, in a local process pool or on a Dask worker: a
+top-level function of picklable arguments (a :class:`~zhibiao.batch.shards.ShardSpec` and a
+:class:`ShardOptions`). It never raises for bad data: a bad line or document is counted and
+written to the shard's error file, a shard that cannot be read at all comes back ``failed``.
+
+Output of shard ``ID`` under the output folder::
+
+    facts/ID.parquet    one row a fact (FACT_SCHEMA), written beside and renamed when complete
+    errors/ID.jsonl     one line a failed document or line (only when there are some)
+    done/ID.json        the shard's counts; written last, atomically: the shard is finished
+    failed/ID.json      why the shard could not be read (it is retried by the next run)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zhibiao.batch.shards import Columns, ShardSpec, complete_meta, read_shard
+from zhibiao.errors import DocumentError
+from zhibiao.ingest import DEFAULT_MAX_BYTES
+from zhibiao.model import Document, Fact
+
+__all__ = ["FACT_COLUMNS", "ShardOptions", "ShardResult", "fact_rows", "fact_schema", "process_shard"]
+
+# Every fact type in one flat schema, nulls where a type has no such field (docs/FACTS.md).
+# (name, arrow type); `name` is an indicator's name or a person's, `indicator` a ranking's.
+FACT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("doc_id", "string"), ("fact_index", "int32"), ("type", "string"), ("subject", "string"),
+    ("name", "string"), ("indicator", "string"), ("period", "string"), ("value", "float64"),
+    ("unit", "string"), ("change_basis", "string"), ("change_pct", "float64"), ("change_pp", "float64"),
+    ("change_abs", "float64"), ("qualifier", "string"), ("parent", "string"), ("stage", "string"),
+    ("category", "string"), ("min_investment", "float64"), ("count", "float64"), ("investment", "float64"),
+    ("scope", "string"), ("rank", "int64"), ("top", "bool"), ("titles", "list<string>"),
+    ("quote", "string"), ("start", "int64"), ("end", "int64"), ("rule", "string"),
+    ("published", "string"), ("source", "string"),
+)
+_FACT_KEYS = ("type", "subject", "name", "indicator", "period", "value", "unit", "qualifier", "parent", "stage",
+              "category", "min_investment", "count", "investment", "scope", "rank", "quote", "start", "end",
+              "rule")
+_FLOATS = frozenset(name for name, kind in FACT_COLUMNS if kind == "float64")
+# facts buffered before a Parquet row group is written: bounds a worker's memory per shard
+_ROW_GROUP = 20_000
+# at most this many error messages per shard are kept in its marker (all are in errors/ID.jsonl)
+_ERROR_EXAMPLES = 5
+# seconds between two progress reports of a worker
+_REPORT_EVERY = 0.5
+
+_progress_queue: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShardOptions:
+    """What a worker needs besides the shard: all strings, numbers and flags (picklable)."""
+
+    out_dir: str
+    columns: Columns = Columns()
+    prefilter: bool = True
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(slots=True)
+class ShardResult:
+    """The counts of one shard, as stored in its ``done/ID.json`` marker."""
+
+    shard_id: str
+    status: str = "done"  # done | failed
+    documents: int = 0  # records read as documents (skipped, extracted or failed in extraction)
+    skipped: int = 0  # discarded by the prefilter
+    extracted: int = 0
+    failed: int = 0  # lines or documents that could not be read or extracted
+    failed_by_code: dict[str, int] = field(default_factory=dict)
+    facts_by_type: dict[str, int] = field(default_factory=dict)
+    bytes: int = 0  # UTF-8 bytes of the documents' text
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)  # the first few messages
+    error: str | None = None  # why a failed shard could not be read
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ShardResult:
+        """The inverse of :meth:`to_dict` (unknown keys ignored, so old markers still load)."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def set_progress_queue(queue: Any) -> None:
+    """Process-pool initializer: where :func:`process_shard` sends ``(shard_id, documents, bytes)``
+    every half second, so the driver can show documents/s before a shard is finished."""
+    global _progress_queue
+    _progress_queue = queue
+
+
+def process_shard(spec: ShardSpec, options: ShardOptions) -> ShardResult:
+    """Read, prefilter and extract one shard; write its facts, errors and done marker.
+
+    Idempotent: a shard whose done marker exists is not redone (its stored result is returned),
+    and a shard interrupted half-way leaves only temporary files that the next attempt replaces.
+    """
+    out = Path(options.out_dir)
+    marker = out / "done" / f"{spec.shard_id}.json"
+    if marker.exists():
+        return ShardResult.from_dict(json.loads(marker.read_text(encoding="utf-8")))
+    started = time.perf_counter()
+    result = ShardResult(spec.shard_id)
+    try:
+        _run(spec, options, out, result)
+    except DocumentError as exc:  # the shard could not be read at all
+        result = ShardResult(spec.shard_id, status="failed", error=" ".join(exc.message.split()),
+                             seconds=round(time.perf_counter() - started, 3))
+        _write_json(out / "failed" / f"{spec.shard_id}.json", result.to_dict())
+        return result
+    result.seconds = round(time.perf_counter() - started, 3)
+    (out / "failed" / f"{spec.shard_id}.json").unlink(missing_ok=True)
+    _write_json(marker, result.to_dict())
+    return result
+
+
+def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult) -> None:
+    from zhibiao.extract import extract_document  # the extractor loads its tables on first use
+
+    keep = _prefilter() if options.prefilter else None
+    facts_path = out / "facts" / f"{spec.shard_id}.parquet"
+    errors_path = out / "errors" / f"{spec.shard_id}.jsonl"
+    writer = _FactWriter(facts_path)
+    errors = _ErrorWriter(errors_path)
+    failed: Counter[str] = Counter()
+    by_type: Counter[str] = Counter()
+    last_report = time.monotonic()
+    try:
+        for item in read_shard(spec, options.columns, max_bytes=options.max_bytes):
+            if isinstance(item, DocumentError):
+                failed[item.code] += 1
+                errors.add(item)
+                continue
+            result.documents += 1
+            result.bytes += len(item.text.encode("utf-8"))
+            if keep is not None and not keep(item.text):
+                result.skipped += 1
+            else:
+                try:
+                    _, facts = extract_document(complete_meta(item))
+                except Exception as exc:  # one document's failure must not end the shard
+                    error = DocumentError(item.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}")
+                    failed[error.code] += 1
+                    errors.add(error)
+                else:
+                    result.extracted += 1
+                    for row in fact_rows(item, facts):
+                        by_type[row["type"]] += 1
+                        writer.add(row)
+            if _progress_queue is not None and time.monotonic() - last_report >= _REPORT_EVERY:
+                last_report = time.monotonic()
+                _progress_queue.put((spec.shard_id, result.documents + sum(failed.values()), result.bytes))
+        writer.close()
+        errors.close()
+    except BaseException:
+        writer.abort()
+        errors.abort()
+        raise
+    result.failed = sum(failed.values())
+    result.failed_by_code = dict(sorted(failed.items()))
+    result.facts_by_type = dict(sorted(by_type.items()))
+    result.errors = errors.examples
+
+
+def _prefilter() -> Any:
+    from zhibiao.batch.prefilter import default_prefilter
+
+    return default_prefilter().keep
+
+
+def fact_rows(doc: Document, facts: list[Fact]) -> list[dict[str, Any]]:
+    """The facts of one document as flat rows of :data:`FACT_COLUMNS` (missing fields are None)."""
+    rows = []
+    for index, fact in enumerate(facts):
+        d = fact.to_dict()
+        row: dict[str, Any] = {key: d.get(key) for key in _FACT_KEYS}
+        change = d.get("change") or {}
+        row.update(doc_id=doc.doc_id, fact_index=index, published=doc.published, source=doc.source,
+                   change_basis=change.get("basis"), change_pct=change.get("pct"), change_pp=change.get("pp"),
+                   change_abs=change.get("abs"), top=d.get("top", False) if d["type"] == "ranking" else None,
+                   titles=list(d["titles"]) if d.get("titles") is not None else None)
+        for key in _FLOATS:
+            if row[key] is not None:
+                row[key] = float(row[key])
+        rows.append(row)
+    return rows
+
+
+def fact_schema() -> Any:
+    """The Arrow schema of the fact shards (pyarrow is imported on first use)."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64(),
+             "bool": pa.bool_(), "list<string>": pa.list_(pa.string())}
+    return pa.schema([(name, types[kind]) for name, kind in FACT_COLUMNS])
+
+
+class _FactWriter:
+    """Rows → one Parquet file, a row group each ``_ROW_GROUP`` rows, renamed into place on close."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        self.rows: list[dict[str, Any]] = []
+        self.writer: Any = None
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= _ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = fact_schema()
+        if self.writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.writer = pq.ParquetWriter(self.tmp, schema, compression="zstd")
+        if self.rows:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=schema))
+        self.rows = []
+
+    def close(self) -> None:
+        self._flush()  # also writes an empty file with the schema when the shard has no fact
+        self.writer.close()
+        _fsync(self.tmp)
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+class _ErrorWriter:
+    """Error records → JSONL, opened on the first error only; keeps the first few messages."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        self.file: Any = None
+        self.examples: list[str] = []
+
+    def add(self, error: DocumentError) -> None:
+        if self.file is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.file = self.tmp.open("w", encoding="utf-8")
+        self.file.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
+        if len(self.examples) < _ERROR_EXAMPLES:
+            self.examples.append(" ".join(error.message.split()))
+
+    def close(self) -> None:
+        if self.file is None:
+            self.path.unlink(missing_ok=True)  # a previous attempt's errors are not this one's
+            return
+        self.file.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` beside ``path`` and rename it into place: readers see all of it or nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with tmp.open("w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,158 @@
+"""Opening a fact store: URL handling, engine settings per backend, migrations on open.
+
+Any SQLAlchemy URL works. The default is an embedded SQLite file ``./zhibiao.db`` in WAL mode
+(readers never block the writer, and a killed writer leaves the last committed batch intact);
+PostgreSQL is reached with ``postgresql+psycopg://user:pass@host:port/db`` (psycopg 3).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from zhibiao.errors import StoreError
+
+__all__ = ["DEFAULT_URL", "connect", "migrate", "now", "resolve_url"]
+
+DEFAULT_URL = "sqlite:///zhibiao.db"
+ENV_VAR = "ZHIBIAO_DB"
+
+
+def resolve_url(url: str | None) -> str:
+    """The database URL to use: ``url``, else ``$ZHIBIAO_DB``, else ``sqlite:///zhibiao.db``.
+
+    A bare path (no ``://``) means a SQLite file there.
+
+    >>> resolve_url("out/facts.db"), resolve_url("postgresql+psycopg://u@h/db")
+    ('sqlite:///out/facts.db', 'postgresql+psycopg://u@h/db')
+    """
+    chosen = url or os.environ.get(ENV_VAR) or DEFAULT_URL
+    if "://" not in chosen:
+        return f"sqlite:///{chosen}"
+    return chosen
+
+
+def connect(url: str | None = None, *, migrate_schema: bool = True) -> Engine:
+    """An engine for ``url`` (see :func:`resolve_url`), its schema migrated to the latest revision.
+
+    Raises :class:`~zhibiao.errors.StoreError` for a malformed URL, a missing driver or a
+    database that cannot be reached, with the URL's password hidden.
+    """
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {resolved!r}") from exc
+    shown = parsed.render_as_string(hide_password=True)
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":
+        kwargs["pool_pre_ping"] = True
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (NoSuchModuleError, ImportError, ArgumentError) as exc:
+        raise StoreError(f"cannot use {shown}: {exc}") from exc
+    if engine.dialect.name == "sqlite":
+        _sqlite_file_parent(parsed.database)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    if migrate_schema:
+        try:
+            migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except OperationalError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open {shown}: {' '.join(str(exc.orig).split())}") from exc
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open {shown}: {type(exc).__name__}: {exc}") from exc
+    return engine
+
+
+def _sqlite_file_parent(database: str | None) -> None:
+    if database and database != ":memory:" and not database.startswith("file:"):
+        parent = os.path.dirname(os.path.abspath(database))
+        if not os.path.isdir(parent):
+            raise StoreError(f"cannot create the database {database}: no folder {parent}")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        # WAL: readers and one writer at once; NORMAL sync is safe against a killed process
+        # (only an OS crash may lose the last commits, never corrupt the file).
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+    finally:
+        cursor.close()
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("zhibiao.store") / "migrations"))
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the latest revision (``alembic upgrade head``), if it is not there.
+
+    Refuses (StoreError) a database whose revision this version of zhibiao does not know:
+    it was written by a newer zhibiao, and writing to it could lose data.
+    """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config()
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == head:
+        return
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise StoreError(f"the database is at schema revision {current}, unknown to this zhibiao "
+                         f"(latest known: {head}); upgrade zhibiao to use it")
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def schema_revision(conn: Connection) -> str | None:
+    """The schema revision the database is at (None before the first migration)."""
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def now() -> datetime:
+    """The current time in UTC (the store's timestamps; never used by extraction)."""
+    return datetime.now(UTC)
+
+
+def info_get(conn: Connection, key: str) -> str | None:
+    """A value of the ``store_info`` table."""
+    from zhibiao.store.schema import InfoRow
+
+    return conn.execute(select(InfoRow.value).where(InfoRow.key == key)).scalar_one_or_none()
+
+
+def info_set(conn: Connection, key: str, value: str) -> None:
+    """Set a value of the ``store_info`` table (insert or update)."""
+    from zhibiao.store.schema import InfoRow
+
+    table = InfoRow.__table__
+    if info_get(conn, key) is None:
+        conn.execute(table.insert().values(key=key, value=value))
+    else:
+        conn.execute(table.update().where(table.c.key == key).values(value=value))

@@ -1,0 +1,140 @@
+"""Document identity and near-duplicates.
+
+* Identity: the sha256 of the normalised text (NFKC, whitespace runs → one space). The same
+  report read twice — or from two files — is one document.
+* Syndicated copies: the same article republished elsewhere with a different header or footer
+  and a few edits. Each document gets a MinHash over character shingles of its normalised body
+  (punctuation and whitespace removed); a datasketch MinHashLSH finds earlier documents whose
+  estimated Jaccard similarity reaches the threshold. Only canonical documents are indexed, so a
+  hundred copies of one article cost one candidate each, not a hundred.
+* Fact signatures: a hash of what a fact states without where it says it (quote, offsets,
+  rule) and without its subject (a copy's header may name the place differently). A copy's fact
+  with the signature of a canonical fact is the same statement and is counted once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import Any
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from zhibiao.model import Fact
+
+__all__ = [
+    "NUM_PERM",
+    "NearDuplicateIndex",
+    "content_hash",
+    "fact_signature",
+    "minhash_from_bytes",
+    "minhash_of",
+    "minhash_to_bytes",
+    "normalize_text",
+]
+
+NUM_PERM = 128
+SHINGLE = 5
+# Fewer shingles than this (a one-line brief) say too little to call two texts copies.
+MIN_SHINGLES = 40
+DEFAULT_THRESHOLD = 0.6
+_SEED = 1
+# Pinned: signatures are stored, and values of different schemes cannot be compared.
+_SCHEME = "affine32"
+_SPACE = re.compile(r"\s+")
+# Everything but letters and digits (CJK included): punctuation differs between sites.
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalize_text(text: str) -> str:
+    """The text a document is identified by: NFKC, each whitespace run one space, trimmed.
+
+    >>> normalize_text("收入１８.５６亿元，\\r\\n 同比增长")
+    '收入18.56亿元, 同比增长'
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def content_hash(text: str) -> str:
+    """sha256 (hex) of :func:`normalize_text`: equal for the same text, whatever its spacing."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+def _shingles(text: str) -> set[bytes]:
+    body = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return {body[i:i + SHINGLE].encode("utf-8") for i in range(max(0, len(body) - SHINGLE + 1))}
+
+
+def minhash_of(text: str) -> LeanMinHash | None:
+    """The MinHash of a text's body, or None when the text is too short to compare."""
+    shingles = _shingles(text)
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
+    mh.update_batch(list(shingles))
+    return LeanMinHash(mh)
+
+
+def minhash_to_bytes(mh: LeanMinHash) -> bytes:
+    """The signature as stored: NUM_PERM little-endian uint32 values (the affine32 scheme)."""
+    return np.asarray(mh.hashvalues, dtype="<u4").tobytes()
+
+
+def minhash_from_bytes(data: bytes) -> LeanMinHash:
+    """A stored signature back as a LeanMinHash."""
+    values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    return LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME)
+
+
+class NearDuplicateIndex:
+    """In-memory LSH over the canonical documents of a store (keys: document primary keys)."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[int, LeanMinHash] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def add(self, key: int, mh: LeanMinHash) -> None:
+        """Index a canonical document."""
+        self._lsh.insert(key, mh, check_duplication=False)
+        self._signatures[key] = mh
+
+    def remove(self, key: int) -> None:
+        """Forget a document (its batch was rolled back)."""
+        if key in self._signatures:
+            self._lsh.remove(key)
+            del self._signatures[key]
+
+    def best_match(self, mh: LeanMinHash) -> tuple[int, float] | None:
+        """The most similar indexed document and its estimated Jaccard similarity, if it reaches
+        the threshold (LSH candidates are verified: banding alone lets some lower pairs through)."""
+        best: tuple[int, float] | None = None
+        for key in self._lsh.query(mh):
+            similarity = float(mh.jaccard(self._signatures[key]))
+            if similarity >= self.threshold and (best is None or (similarity, -key) > (best[1], -best[0])):
+                best = (key, similarity)
+        return best
+
+
+def fact_signature(fact: Fact | dict[str, Any]) -> str:
+    """sha1 of what a fact states: its FACTS.md fields without quote, offsets, rule and subject.
+
+    >>> from zhibiao.model import Indicator
+    >>> a = Indicator(name="出口", value=1, quote="出口1元", start=0, end=4, subject="甲")
+    >>> b = Indicator(name="出口", value=1, quote="出口 1元", start=9, end=14, subject="乙")
+    >>> fact_signature(a) == fact_signature(b), fact_signature(a) == fact_signature(Indicator(name="出口"))
+    (True, False)
+    """
+    data = fact.to_dict() if isinstance(fact, Fact) else dict(fact)
+    for key in ("quote", "start", "end", "rule", "subject"):
+        data.pop(key, None)
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()

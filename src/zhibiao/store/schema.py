@@ -1,0 +1,167 @@
+"""The fact store's tables (SQLAlchemy 2 declarative models).
+
+The database schema itself is created and changed only by the Alembic migrations in
+``zhibiao/store/migrations``; these models describe it for queries, and a test checks that the
+migrated schema and these models never drift apart.
+
+Numbers are stored as double precision: every figure a report states (at most 15 significant
+digits) survives the round trip exactly, and is turned back into a Decimal through its shortest
+repr when read (:func:`to_decimal`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = ["Base", "DocumentRow", "ErrorRow", "FactRow", "InfoRow", "to_decimal"]
+
+# Stable constraint names, so that migrations can refer to them on every backend.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the project's constraint naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class DocumentRow(Base):
+    """One stored report. A near-duplicate (a syndicated copy) points at its canonical document."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(String(500), index=True)
+    # sha256 of the normalised text: the identity of a document (same text, stored once).
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10))
+    source_name: Mapped[str | None] = mapped_column(Text)
+    page: Mapped[str | None] = mapped_column(String(50))
+    url: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    n_chars: Mapped[int] = mapped_column(Integer)
+    n_facts: Mapped[int] = mapped_column(Integer)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    canonical_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    similarity: Mapped[float | None] = mapped_column(Double)
+    # MinHash signature (uint32 little-endian), so near-duplicate detection resumes across runs.
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FactRow(Base):
+    """One fact of one document, all four fact types in one wide table (unused columns null)."""
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        # compare: one indicator over one period; profile and pipeline: one zone.
+        Index("ix_facts_indicator_period", "indicator_id", "period_start", "period_end"),
+        Index("ix_facts_zone_type", "zone_id", "type"),
+        Index("ix_facts_document_seq", "document_id", "seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(12))
+    subject: Mapped[str | None] = mapped_column(Text)
+    zone_id: Mapped[str | None] = mapped_column(String(200))
+    # indicator name (indicator), indicator (ranking) or person name (person), as written
+    name: Mapped[str | None] = mapped_column(Text)
+    indicator_id: Mapped[str | None] = mapped_column(String(64))
+    period: Mapped[str | None] = mapped_column(String(20))
+    period_start: Mapped[str | None] = mapped_column(String(7))
+    period_end: Mapped[str | None] = mapped_column(String(7))
+    value: Mapped[float | None] = mapped_column(Double)
+    unit: Mapped[str | None] = mapped_column(String(20))
+    change_basis: Mapped[str | None] = mapped_column(String(8))
+    change_pct: Mapped[float | None] = mapped_column(Double)
+    change_pp: Mapped[float | None] = mapped_column(Double)
+    change_abs: Mapped[float | None] = mapped_column(Double)
+    qualifier: Mapped[str | None] = mapped_column(String(12))
+    parent: Mapped[str | None] = mapped_column(Text)
+    stage: Mapped[str | None] = mapped_column(String(12))
+    category: Mapped[str | None] = mapped_column(Text)
+    min_investment: Mapped[float | None] = mapped_column(Double)
+    count: Mapped[float | None] = mapped_column(Double)
+    investment: Mapped[float | None] = mapped_column(Double)
+    scope: Mapped[str | None] = mapped_column(Text)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    top: Mapped[bool | None] = mapped_column(Boolean)
+    titles: Mapped[list[str] | None] = mapped_column(JSON)
+    quote: Mapped[str] = mapped_column(Text)
+    quote_start: Mapped[int] = mapped_column(Integer)
+    quote_end: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str | None] = mapped_column(String(80))
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    # sha1 of the fact without its evidence: equal signatures are the same statement
+    signature: Mapped[str] = mapped_column(String(40))
+    # set on a syndicated copy's fact that repeats a fact of the canonical document
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("facts.id"), index=True)
+
+
+class ErrorRow(Base):
+    """A document that could not be read or extracted; one row per place and reason."""
+
+    __tablename__ = "document_errors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # sha256 of (location, code, detail): re-running the same batch updates, never duplicates
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    location: Mapped[str] = mapped_column(Text)
+    doc_id: Mapped[str | None] = mapped_column(String(500))
+    code: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(Integer)
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InfoRow(Base):
+    """Key–value facts about the store itself (e.g. the taxonomy the stored ids were made with)."""
+
+    __tablename__ = "store_info"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    """A stored number as a Decimal through its shortest repr (1856000000.0 → 1856000000).
+
+    >>> to_decimal(18.56), to_decimal(1856000000.0), to_decimal(None)
+    (Decimal('18.56'), Decimal('1856000000'), None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        return Decimal(int(value))
+    return Decimal(repr(value))
