@@ -24,6 +24,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from zhibiao.batch.commands import register as register_batch
 from zhibiao.errors import DocumentError, ZhibiaoError
 from zhibiao.ingest import DEFAULT_MAX_BYTES, iter_documents
 from zhibiao.model import DocMeta, Document, Fact
@@ -362,3 +363,5 @@ def _fail(err: Console, message: str, code: int) -> NoReturn:
     err.print(Text(f"error: {' '.join(message.split())}"))
     raise typer.Exit(code)
 
+
+register_batch(app)  # zhibiao batch: corpora in shards, on a process pool or Dask (zhibiao.batch)

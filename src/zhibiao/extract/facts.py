@@ -37,6 +37,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"\([^()]{0,20}\)")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)$")
 _QUOTE_CHARS = "“”\"'‘’「」"
+_NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
 _BARE_MAGNITUDES = ("千亿", "百亿", "万亿", "千万", "百万")
 _CLASS_OF_PROJECTS = re.compile(r"^级(?:的)?[\u4e00-\u9fff]{0,6}项目")
 # Words after a count that make it part of a slogan or a name, not a count (两个维护, 一批).
@@ -168,7 +169,11 @@ class DocumentParser:
         self._child_projects: set[int] = set()
         self._noun_end = 0
         self._sent_start = 0
+        self._sent_first_fact = 0
         self._subject_ends: dict[int, int] = {}
+        self._goal_sentence = -1
+        self._goal_first: int | None = None
+        self._goal_closing = False
         self._baseline_end = re.compile(rf"(?:{self.g.basis_any.pattern}|分别|依次|均|累计|同期|)$")
         self.person_orgs: list[tuple[int, int, str]] = []  # (sentence start, sentence end, org)
 
@@ -240,8 +245,14 @@ class DocumentParser:
         return self.finder.resolve_bare(name, self.main)
 
     def _target_at(self, pos: int, sent: Span) -> bool:
-        return bool(self.g.target.search(self.text, sent.start, pos)) or bool(
-            self.g.target.search(self.text[pos:sent.end]) and _GOAL_AFTER.search(self.text[pos:sent.end]))
+        """A goal word before ``pos`` in the sentence, or a 为…目标 closing it after."""
+        if self._goal_sentence != sent.start:
+            self._goal_sentence = sent.start
+            self._goal_first = next((m.start() for m in self.g.target.finditer(self.text, sent.start, sent.end)),
+                                    None)
+            self._goal_closing = bool(_GOAL_AFTER.search(self.text, sent.start, sent.end))
+        first = self._goal_first
+        return first is not None and (first < pos or self._goal_closing)
 
     def _estimate_at(self, pos: int, sent: Span) -> bool:
         seg_start = max(sent.start, self.text.rfind(";", sent.start, pos) + 1)
@@ -495,7 +506,7 @@ class DocumentParser:
             name = name[:m.start()]
         name = _PAREN.sub("", name)
         name = _INNER_PERIOD_WORD.sub("", name)
-        name = name.translate({ord(c): None for c in _QUOTE_CHARS})
+        name = name.translate(_NO_QUOTES)
         name = _strip_chars(name)
         # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
         for _ in range(3):
@@ -597,7 +608,7 @@ class DocumentParser:
             else:
                 break
         item = _PAREN.sub("", item)
-        return _strip_chars(item.translate({ord(c): None for c in _QUOTE_CHARS}))
+        return _strip_chars(item.translate(_NO_QUOTES))
 
     # ------------------------------------------------------------------ fact construction
     def _new_indicator(self, name: str, name_start: int, fig: Fig, sent: Span, flags: dict,
@@ -696,6 +707,7 @@ class DocumentParser:
     def _parse_sentence(self, sent: Span, pst: ParagraphState) -> None:
         text = self.text
         self._sent_start = sent.start
+        first_fact = self._sent_first_fact = len(self.facts)
         rank_hits = list(self.g.ranking.finditer(text, sent.start, sent.end))
         blocked = [(h.start(), h.end()) for h in rank_hits]
         figs = self._scan(sent, blocked)
@@ -770,11 +782,14 @@ class DocumentParser:
             pst.last_top_projects = st.projects
 
         # remember the sentence's top figures for a 其中 in the next sentence
-        tops = [f for f in self.facts if isinstance(f, Indicator) and f.parent is None
-                and self._norm_pos(f.start) >= sent.start and "占" not in f.name]
+        tops = self._tops_since(first_fact)
         if tops:
             pst.last_top = tops[-1]
             pst.prev_tops = tops
+
+    def _tops_since(self, first: int) -> list[Indicator]:
+        """Top-level figures (no parent, not a share) among the facts created since index ``first``."""
+        return [f for f in self.facts[first:] if isinstance(f, Indicator) and f.parent is None and "占" not in f.name]
 
     def _region_start(self, cursor: int, pos: int, sent: Span) -> int:
         text = self.text
@@ -790,8 +805,7 @@ class DocumentParser:
         top = st.current if st.current is not None and st.current.parent is None else pst.last_top
         if st.parent is None and top is not None:
             st.parent = top.name
-            st.parent_pool = [f for f in self.facts if isinstance(f, Indicator) and f.parent is None
-                              and self._norm_pos(f.start) >= self._sent_start and "占" not in f.name]
+            st.parent_pool = self._tops_since(self._sent_first_fact)
             if not st.parent_pool:
                 st.parent_pool = list(pst.prev_tops)
         if st.parent_projects is None and st.projects is not None:
@@ -866,7 +880,7 @@ class DocumentParser:
         m = _NOUN_AFTER.match(after)
         if not m:
             return None
-        noun = _strip_chars(m.group(1).translate({ord(c): None for c in _QUOTE_CHARS}))
+        noun = _strip_chars(m.group(1).translate(_NO_QUOTES))
         if not noun or self.g.change_end.search(noun[:2]) or noun[0] in "的了":
             return None
         self._noun_end = fig.end + m.end(1)
@@ -964,7 +978,8 @@ class DocumentParser:
             st.current = targets[-1]
             return
         # names written before the list: find the start of the enumeration
-        prev_fig_end = max((f.end for f in self.facts_in(sent) if True), default=sent.start)
+        prev_fig_end = max((self._norm_pos(f.end) for f in self.facts[self._sent_first_fact:]
+                            if isinstance(f, Indicator) and f.value is not None), default=sent.start)
         start = max(seg_start, prev_fig_end, self._last_change_end(sent, names_end))
         region = text[start:names_end]
         names = self._split_names(region, n)
@@ -988,17 +1003,6 @@ class DocumentParser:
                 ind.change = f.change
         st.current = self.facts[-1] if isinstance(self.facts[-1], Indicator) else st.current
         st.pending = []
-
-    def facts_in(self, sent: Span) -> list[Indicator | Projects | Ranking]:
-        """Facts created so far whose evidence ends inside ``sent`` (normalised offsets)."""
-        out = []
-        for f in reversed(self.facts):
-            end = self._norm_pos(f.end)
-            if end <= sent.start:
-                break
-            if isinstance(f, Indicator) and f.value is not None:
-                out.append(f)
-        return [type("E", (), {"end": self._norm_pos(f.end)})() for f in out]  # type: ignore[misc]
 
     def _last_change_end(self, sent: Span, before: int) -> int:
         text = self.text
@@ -1146,7 +1150,7 @@ class DocumentParser:
         cat = _PAREN.sub("", desc[:k])
         cat = _CLAUSE_SEP.split(cat)[-1]
         cat = _THRESHOLD.sub("", cat)
-        cat = cat.translate({ord(c): None for c in _QUOTE_CHARS})
+        cat = cat.translate(_NO_QUOTES)
         m = _last_match(self.g.stage_words, cat)
         if m is not None:
             cat = cat[m.end():]
@@ -1299,7 +1303,8 @@ def _name_ratio(a: str, b: str) -> float:
         return 0.0
     if a in b or b in a:
         return 1.0
-    return SequenceMatcher(None, a, b).ratio()
+    sm = SequenceMatcher(None, a, b)
+    return sm.ratio() if sm.real_quick_ratio() >= 0.6 and sm.quick_ratio() >= 0.6 else 0.0
 
 
 def _same_name(a: str, b: str) -> bool:

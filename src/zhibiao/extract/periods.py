@@ -55,6 +55,8 @@ def _period_regex() -> re.Pattern[str]:
     # finditer does not stop at every character (the conditional (?(y)…) makes the span
     # optional only after a year).
     return re.compile(
+        # a cheap first-character gate: the engine gives up at once everywhere else
+        r"(?=[\d一二两三四五六七八九十今去上本当明前下全截到第首以年])"
         rf"(?P<y>(?P<year>(?:19|20)\d{{2}})年(?:度)?|(?P<rel>今年|去年|上年|本年|当年|明年|前年|上一年|年初以来|今年以来))?"
         rf"(?:(?P<ytd>以来)"
         rf"|(?P<h1>上半年|前两季度|前二季度)|(?P<h2>下半年)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao.extract.lexicon import alternation, magnitudes, units
 
@@ -31,6 +31,7 @@ class Amount:
     more: bool = False  # 30多家, 50余个: the figure is a lower bound
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> Decimal | None:
     """Parse an Arabic or Chinese numeral; None when it is not a number.
 

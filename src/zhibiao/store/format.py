@@ -1,0 +1,109 @@
+"""Figures for people: base units (1856000000 CNY) → the units reports use (18.56亿元).
+
+Shared by the command line and the web dashboard; exports keep base units.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["human_change", "human_value", "same_figure"]
+
+_YI = Decimal(100_000_000)
+_WAN = Decimal(10_000)
+# unit → (suffix after 亿/万, suffix when small)
+_SCALED = {
+    "CNY": ("元", "元"), "USD": ("美元", "美元"), "EUR": ("欧元", "欧元"), "HKD": ("港元", "港元"),
+    "JPY": ("日元", "日元"), "KRW": ("韩元", "韩元"), "kWh": ("千瓦时", "千瓦时"), "t": ("吨", "吨"),
+    "m2": ("平方米", "平方米"), "person": ("人", "人"), "count": ("个", "个"), "mu": ("亩", "亩"),
+    "TEU": ("标箱", "标箱"), "kW": ("千瓦", "千瓦"), "vehicle": ("辆", "辆"), "km": ("公里", "公里"),
+}
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 18.5600 → 18.56, 1E+1 → 10."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def human_value(value: Decimal | float | int | None, unit: str | None) -> str:
+    """A value in the units a report would use.
+
+    >>> human_value(Decimal(1856000000), "CNY"), human_value(412700000, "CNY"), human_value(5000, "CNY")
+    ('18.56亿元', '4.127亿元', '5000元')
+    >>> human_value(Decimal("93.25"), "%"), human_value(49, "count"), human_value(66000, "m2")
+    ('93.25%', '49个', '6.6万平方米')
+    """
+    if value is None:
+        return ""
+    number = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
+    if unit == "%":
+        return f"{_plain(number)}%"
+    if unit == "pp":
+        return f"{_plain(number)}个百分点"
+    if unit in _SCALED:
+        big, small = _SCALED[unit]
+        magnitude = abs(number)
+        if magnitude >= _YI:
+            return f"{_plain(number / _YI)}亿{big}"
+        if magnitude >= _WAN and unit not in ("count",):
+            return f"{_plain(number / _WAN)}万{big}"
+        return f"{_plain(number)}{small}"
+    return f"{_plain(number)}{unit or ''}"
+
+
+def human_change(basis: str | None, pct: Any = None, pp: Any = None, abs_: Any = None,
+                 unit: str | None = None) -> str:
+    """A change as a signed figure: +36.7%, -0.3个百分点, +15.42亿元; basis other than yoy noted.
+
+    >>> human_change("yoy", pct=36.7), human_change("other", pp=-0.3), human_change("yoy")
+    ('+36.7%', '-0.3个百分点 (other)', '')
+    """
+    if pct is not None:
+        text = f"{_signed(pct)}%"
+    elif pp is not None:
+        text = f"{_signed(pp)}个百分点"
+    elif abs_ is not None:
+        number = Decimal(repr(abs_)) if isinstance(abs_, float) else Decimal(abs_)
+        text = ("+" if number >= 0 else "-") + human_value(abs(number), unit)
+    else:
+        return ""
+    if basis and basis != "yoy":
+        text += f" ({basis})"
+    return text
+
+
+def _signed(value: Any) -> str:
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return ("+" if number >= 0 else "") + _plain(number)
+
+
+def _last_digit_exponent(value: Decimal) -> int:
+    """The power of ten of a figure's last significant digit: 1856000000 → 6, 18.56 → -2."""
+    normalized = value.normalize()
+    return int(normalized.as_tuple().exponent)
+
+
+def rounding_of(value: Decimal) -> Decimal:
+    """Half a unit of the last significant digit: how far the true figure may be from it.
+
+    >>> rounding_of(Decimal(1856000000)), rounding_of(Decimal("36.7"))
+    (Decimal('5E+5'), Decimal('0.05'))
+    """
+    return Decimal(5) * Decimal(10) ** (_last_digit_exponent(value) - 1)
+
+
+def same_figure(a: Decimal, b: Decimal) -> bool:
+    """Whether two stated figures may be the same number rounded differently.
+
+    The finer one, rounded to the coarser one's last digit, must give the coarser one:
+    18.56亿 and 18.6亿 agree, 18.56亿 and 18.5亿 do not.
+
+    >>> same_figure(Decimal(1856000000), Decimal(1860000000)), same_figure(Decimal(1856000000), Decimal(1850000000))
+    (True, False)
+    """
+    if a == b:
+        return True
+    tolerance = max(rounding_of(a), rounding_of(b))
+    return abs(a - b) <= tolerance

@@ -1,0 +1,333 @@
+"""Storing documents and their facts: idempotent, resumable, one transaction per batch.
+
+For each batch of N inputs:
+
+1. documents already stored (same content hash) are skipped before any extraction, so a re-run
+   after a crash or Ctrl-C only pays for reading what is done;
+2. the new documents are extracted (outside any transaction: a slow extractor never holds a
+   database lock); a failure is an error record, never the end of the batch;
+3. in one transaction, each document is stored with its facts — a syndicated copy linked to its
+   canonical document, its repeated facts to the canonical facts — and the errors are recorded.
+
+A process killed at any moment leaves whole batches only; running again continues after them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from time import perf_counter
+from typing import Any
+
+from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
+
+from zhibiao.errors import DocumentError
+from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
+from zhibiao.resolve.indicators import canonical_indicator
+from zhibiao.resolve.zones import canonical_zone
+from zhibiao.store.db import now
+from zhibiao.store.dedup import (
+    DEFAULT_THRESHOLD,
+    NearDuplicateIndex,
+    content_hash,
+    fact_signature,
+    minhash_from_bytes,
+    minhash_of,
+    minhash_to_bytes,
+)
+from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
+
+__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "fact_row"]
+
+DEFAULT_BATCH_SIZE = 50
+_PERIOD = re.compile(r"^(\d{4}-\d{2})/(\d{4}-\d{2})$")
+
+Extracted = tuple[DocMeta, list[Fact]]
+# Extract a list of documents: one result (or the exception it raised) per document, in order.
+# The default runs zhibiao.extract.extract_document serially; a caller may parallelise.
+BatchExtractor = Callable[[list[Document]], list[Extracted | BaseException]]
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """What one ingest run did."""
+
+    read: int = 0            # documents read from the inputs
+    stored: int = 0          # new documents stored
+    skipped: int = 0         # already stored (same normalised text), not extracted again
+    copies: int = 0          # of the stored: near-duplicates linked to a canonical document
+    facts: int = 0           # facts stored
+    duplicate_facts: int = 0  # of the facts: repeated by a copy, counted once
+    errors: int = 0          # inputs or documents that failed (recorded in document_errors)
+    batches: int = 0         # transactions committed
+    seconds: float = 0.0
+    error_list: list[DocumentError] = field(default_factory=list, repr=False)
+
+    def exit_code(self) -> int:
+        """0: no error; 1: some inputs failed; 2: all failed, or nothing was found."""
+        total = self.read + self.errors
+        if total == 0 or (self.errors and self.errors >= total):
+            return 2
+        return 1 if self.errors else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The counts as a plain dict (for JSON and logs)."""
+        return {k: getattr(self, k) for k in ("read", "stored", "skipped", "copies", "facts",
+                                               "duplicate_facts", "errors", "batches", "seconds")}
+
+
+def serial_extract(docs: list[Document]) -> list[Extracted | BaseException]:
+    """Extract each document in turn with :func:`zhibiao.extract.extract_document`."""
+    import zhibiao.extract as extract_module  # looked up at call time: tests may replace it
+
+    out: list[Extracted | BaseException] = []
+    for doc in docs:
+        try:
+            out.append(extract_module.extract_document(doc))
+        except Exception as exc:  # one document's failure must not end the batch
+            out.append(exc)
+    return out
+
+
+def _batches(items: Iterable[Document | DocumentError], size: int) -> Iterator[list[Document | DocumentError]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
+    """The ``facts`` row of one extracted fact (canonical zone and indicator ids resolved)."""
+    d = fact.to_dict()
+    kind = d["type"]
+    change = d.get("change") or {}
+    period = d.get("period")
+    match = _PERIOD.match(period) if period else None
+    if kind == "indicator":
+        name = d.get("name")
+    elif kind == "ranking":
+        name = d.get("indicator")
+    else:
+        name = d.get("name")
+    return {
+        "document_id": document_id,
+        "seq": seq,
+        "type": kind,
+        "subject": d.get("subject"),
+        "zone_id": canonical_zone(d.get("subject")) if kind != "person" else None,
+        "name": name,
+        "indicator_id": canonical_indicator(name) if kind in ("indicator", "ranking") else None,
+        "period": period,
+        "period_start": match.group(1) if match else None,
+        "period_end": match.group(2) if match else None,
+        "value": d.get("value"),
+        "unit": d.get("unit"),
+        "change_basis": change.get("basis"),
+        "change_pct": change.get("pct"),
+        "change_pp": change.get("pp"),
+        "change_abs": change.get("abs"),
+        "qualifier": d.get("qualifier"),
+        "parent": d.get("parent"),
+        "stage": d.get("stage") if kind == "projects" else None,
+        "category": d.get("category"),
+        "min_investment": d.get("min_investment"),
+        "count": d.get("count"),
+        "investment": d.get("investment"),
+        "scope": d.get("scope"),
+        "rank": d.get("rank"),
+        "top": d.get("top") if kind == "ranking" else None,
+        "titles": d.get("titles") if kind == "person" else None,
+        "quote": fact.quote,
+        "quote_start": fact.start,
+        "quote_end": fact.end,
+        "rule": fact.rule or None,
+        "extractor_version": EXTRACTOR_VERSION,
+        "signature": fact_signature(fact),
+        "duplicate_of": None,
+    }
+
+
+def _error_key(error: DocumentError) -> str:
+    return hashlib.sha256(f"{error.where}\x00{error.code}\x00{error.detail}".encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class _Pending:
+    doc: Document
+    digest: str
+    result: Extracted
+
+
+class Ingester:
+    """Stores documents into one database; keeps the near-duplicate index between batches."""
+
+    def __init__(self, engine: Engine, *, batch_size: int = DEFAULT_BATCH_SIZE,
+                 threshold: float = DEFAULT_THRESHOLD, extract_batch: BatchExtractor | None = None) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.engine = engine
+        self.batch_size = batch_size
+        self.extract_batch = extract_batch or serial_extract
+        self._threshold = threshold
+        self._index: NearDuplicateIndex | None = None
+
+    # -- the near-duplicate index, loaded once from the stored signatures ---------------------
+    def _near_index(self, conn: Connection) -> NearDuplicateIndex:
+        if self._index is None:
+            index = NearDuplicateIndex(self._threshold)
+            rows = conn.execute(select(DocumentRow.id, DocumentRow.minhash)
+                                .where(DocumentRow.canonical_id.is_(None), DocumentRow.minhash.is_not(None)))
+            for pk, data in rows:
+                index.add(pk, minhash_from_bytes(data))
+            self._index = index
+        return self._index
+
+    # -- the run -------------------------------------------------------------------------------
+    def run(self, items: Iterable[Document | DocumentError],
+            on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+        """Store every document of ``items`` (errors are recorded); returns the counts.
+
+        ``on_batch`` is called after each committed batch (progress display). Interrupting
+        (KeyboardInterrupt) rolls back the current batch only.
+        """
+        stats = IngestStats()
+        started = perf_counter()
+        for batch in _batches(items, self.batch_size):
+            self._run_batch(batch, stats)
+            stats.batches += 1
+            stats.seconds = perf_counter() - started
+            if on_batch is not None:
+                on_batch(stats)
+        stats.seconds = perf_counter() - started
+        return stats
+
+    def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats) -> None:
+        errors = [item for item in batch if isinstance(item, DocumentError)]
+        docs = [item for item in batch if isinstance(item, Document)]
+        stats.read += len(docs)
+        by_hash: dict[str, Document] = {}
+        for doc in docs:
+            digest = content_hash(doc.text)
+            if digest in by_hash:
+                stats.skipped += 1  # the same text twice in one batch
+            else:
+                by_hash[digest] = doc
+        with self.engine.connect() as conn:
+            known = self._stored_hashes(conn, list(by_hash))
+        stats.skipped += len(known)
+        todo = [(digest, doc) for digest, doc in by_hash.items() if digest not in known]
+        results = self.extract_batch([doc for _, doc in todo]) if todo else []
+        pending: list[_Pending] = []
+        for (digest, doc), result in zip(todo, results, strict=True):
+            if isinstance(result, BaseException):
+                if not isinstance(result, Exception):
+                    raise result  # KeyboardInterrupt, SystemExit: stop, nothing of the batch is written
+                error = result if isinstance(result, DocumentError) else DocumentError(
+                    doc.doc_id, "E_EXTRACT", f"{type(result).__name__}: {result}")
+                errors.append(error)
+            else:
+                pending.append(_Pending(doc, digest, result))
+        try:
+            self._write(pending, errors, stats)
+        except IntegrityError:
+            # Another writer stored some of these documents meanwhile: drop those and retry once.
+            with self.engine.connect() as conn:
+                known = self._stored_hashes(conn, [p.digest for p in pending])
+            stats.skipped += len(known)
+            self._write([p for p in pending if p.digest not in known], errors, stats)
+
+    @staticmethod
+    def _stored_hashes(conn: Connection, digests: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(digests), 500):
+            chunk = digests[i:i + 500]
+            found.update(conn.execute(select(DocumentRow.content_hash)
+                                      .where(DocumentRow.content_hash.in_(chunk))).scalars())
+        return found
+
+    def _write(self, pending: list[_Pending], errors: list[DocumentError], stats: IngestStats) -> None:
+        added: list[int] = []
+        counts = IngestStats()
+        try:
+            with self.engine.begin() as conn:
+                index = self._near_index(conn)
+                for item in pending:
+                    self._store_document(conn, item, index, added, counts)
+                for error in errors:
+                    _record_error(conn, error)
+        except BaseException:
+            for pk in added:  # the index must not point at rows that were rolled back
+                index_ = self._index
+                if index_ is not None:
+                    index_.remove(pk)
+            raise
+        stats.stored += counts.stored
+        stats.copies += counts.copies
+        stats.facts += counts.facts
+        stats.duplicate_facts += counts.duplicate_facts
+        stats.errors += len(errors)
+        stats.error_list.extend(errors)
+
+    def _store_document(self, conn: Connection, item: _Pending, index: NearDuplicateIndex,
+                        added: list[int], counts: IngestStats) -> None:
+        doc, (meta, facts) = item.doc, item.result
+        mh = minhash_of(doc.text)
+        match = index.best_match(mh) if mh is not None else None
+        canonical_id, similarity = (match if match is not None else (None, None))
+        document_id = conn.execute(insert(DocumentRow).returning(DocumentRow.id).values(
+            doc_id=doc.doc_id, content_hash=item.digest, source=doc.source,
+            title=meta.title or doc.meta.title, published=doc.published or meta.date or doc.meta.date,
+            source_name=meta.source_name or doc.meta.source_name, page=meta.page or doc.meta.page,
+            url=meta.url or doc.meta.url, text=doc.text, n_chars=len(doc.text), n_facts=len(facts),
+            extractor_version=EXTRACTOR_VERSION, canonical_id=canonical_id, similarity=similarity,
+            minhash=minhash_to_bytes(mh) if mh is not None else None, ingested_at=now(),
+        )).scalar_one()
+        if mh is not None and canonical_id is None:
+            index.add(document_id, mh)
+            added.append(document_id)
+        rows = [fact_row(fact, document_id, seq) for seq, fact in enumerate(facts)]
+        if canonical_id is not None:
+            counts.copies += 1
+            counts.duplicate_facts += _link_repeated_facts(conn, rows, canonical_id)
+        if rows:
+            conn.execute(insert(FactRow), rows)
+        # A document stored now clears the extraction errors an earlier run recorded for it.
+        conn.execute(delete(ErrorRow).where(ErrorRow.doc_id == doc.doc_id, ErrorRow.code == "E_EXTRACT"))
+        counts.stored += 1
+        counts.facts += len(rows)
+
+
+def _link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
+    """Point each of a copy's facts that the canonical document also states at that fact."""
+    first: dict[str, int] = {}
+    for pk, signature in conn.execute(select(FactRow.id, FactRow.signature)
+                                      .where(FactRow.document_id == canonical_id,
+                                             FactRow.duplicate_of.is_(None))
+                                      .order_by(FactRow.seq)):
+        first.setdefault(signature, pk)
+    linked = 0
+    for row in rows:
+        target = first.get(row["signature"])
+        if target is not None:
+            row["duplicate_of"] = target
+            linked += 1
+    return linked
+
+
+def _record_error(conn: Connection, error: DocumentError) -> None:
+    key = _error_key(error)
+    table = ErrorRow.__table__
+    existing = conn.execute(select(ErrorRow.id).where(ErrorRow.key == key)).scalar_one_or_none()
+    when = now()
+    if existing is None:
+        doc_id = error.where if error.code == "E_EXTRACT" else None
+        conn.execute(insert(table).values(key=key, location=error.where, doc_id=doc_id, code=error.code,
+                                          message=error.message, detail=error.detail or None, count=1,
+                                          first_seen=when, last_seen=when))
+    else:
+        conn.execute(update(table).where(table.c.id == existing)
+                     .values(count=table.c.count + 1, last_seen=when, message=error.message))
