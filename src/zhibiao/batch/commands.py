@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 
-class EngineName(str, enum.Enum):
+class EngineName(enum.StrEnum):
     """Where the shards run."""
 
     local = "local"

@@ -72,7 +72,7 @@ class BatchConfig:
     workers: int = field(default_factory=default_workers)
     scheduler: str | None = None
     shard_size: int = 5000
-    columns: Columns = Columns()
+    columns: Columns = field(default_factory=Columns)
     prefilter: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
     # shards submitted and not yet finished; default 2 × workers (a queue that never runs dry,

@@ -61,7 +61,7 @@ class ShardOptions:
     """What a worker needs besides the shard: all strings, numbers and flags (picklable)."""
 
     out_dir: str
-    columns: Columns = Columns()
+    columns: Columns = field(default_factory=Columns)
     prefilter: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
 
