@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
-# ``zhibiao.extract`` is both the pipeline stage (a subpackage) and the public function: binding the
-# function here, after the subpackage is imported, makes ``zhibiao.extract(text)`` the call users see.
-from zhibiao.extract import extract, extract_document
+# ``zhibiao.extract`` is the extraction stage (a subpackage) and, being a callable module,
+# also the public function: ``zhibiao.extract(text, published)``.
+from zhibiao import extract
+from zhibiao.extract import extract_document
 from zhibiao.model import (
     EXTRACTOR_VERSION,
     Change,

@@ -6,6 +6,9 @@ Public entry points: :func:`extract` (text in, facts out) and :func:`extract_doc
 
 from __future__ import annotations
 
+import sys
+import types
+
 from zhibiao.model import DocMeta, Document, Fact
 
 __all__ = ["extract", "extract_document"]
@@ -24,3 +27,14 @@ def extract_document(doc: Document) -> tuple[DocMeta, list[Fact]]:
 def extract(text: str, published: str | None = None) -> list[Fact]:
     """Extract every fact from ``text``; ``published`` (ISO date) resolves implicit years."""
     return extract_document(Document(doc_id="-", text=text, published=published))[1]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``zhibiao.extract(text)`` call :func:`extract` while ``zhibiao.extract.pipeline`` stays
+    importable: the package is the stage and its main function at once."""
+
+    def __call__(self, text: str, published: str | None = None) -> list[Fact]:
+        return extract(text, published)
+
+
+sys.modules[__name__].__class__ = _CallableModule

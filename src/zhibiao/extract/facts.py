@@ -37,6 +37,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"\([^()]{0,20}\)")
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|以及|,)$")
 _QUOTE_CHARS = "“”\"'‘’「」"
+_LIST_CHARS = frozenset("、和及与至到~-")
 _NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
 _BARE_MAGNITUDES = ("千亿", "百亿", "万亿", "千万", "百万")
 _CLASS_OF_PROJECTS = re.compile(r"^级(?:的)?[\u4e00-\u9fff]{0,6}项目")
@@ -267,9 +268,12 @@ class DocumentParser:
             if blocked and any(a <= m.start() < b for a, b in blocked):
                 continue
             num = m.group("num")
-            if num and not num[0].isdigit() and not (m.group("unit") or m.group("mag")) \
-                    and num not in _BARE_MAGNITUDES:
-                continue  # 一般, 一是: a Chinese numeral with no unit is no figure (and cn2an is slow)
+            if num and not (m.group("unit") or m.group("mag")):
+                if not num[0].isdigit():
+                    if num not in _BARE_MAGNITUDES:
+                        continue  # 一般, 一是: a Chinese numeral with no unit is no figure (and cn2an is slow)
+                elif text[m.end():m.end() + 1] not in _LIST_CHARS:
+                    continue  # a year, a day, an ordinal: a bare number only counts inside a list
             amount = parse_amount(m)
             if amount is None:
                 continue

@@ -1,0 +1,668 @@
+"""The questions analysts ask of the fact store — shared by the CLI, the Python API and the web
+dashboard. Every function takes an open SQLAlchemy :class:`~sqlalchemy.engine.Connection` and
+returns plain dataclasses; none prints or formats.
+
+Counting rules, the same everywhere:
+
+* a fact repeated by a syndicated copy (``duplicate_of`` set) is counted once, through the
+  canonical fact; its copies are listed as further sources;
+* one zone, indicator and period is one figure: when several documents report it, the actual
+  figure (not a target, preferably not an estimate) from the latest published report is shown,
+  and the others are listed — a different value there is a conflict;
+* targets (目标, 计划) are never compared with results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, select
+from sqlalchemy.engine import Connection, Row
+
+from zhibiao.errors import QueryError
+from zhibiao.resolve.indicators import IndicatorDef, indicator, indicators, normalize_name, resolve_indicator
+from zhibiao.resolve.zones import canonical_zone
+from zhibiao.store.format import rounding_of, same_figure
+from zhibiao.store.periods import Span, format_span, parse_period, previous_year
+from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow, to_decimal
+
+__all__ = [
+    "CompareRow",
+    "Conflict",
+    "ErrorEntry",
+    "PipelineRow",
+    "ProfileRow",
+    "SourceRef",
+    "compare",
+    "conflicts",
+    "errors",
+    "export_rows",
+    "pipeline",
+    "profile",
+    "resolve_zone",
+    "summary",
+]
+
+_F = FactRow.__table__.c
+_D = DocumentRow.__table__.c
+# Preference among reports of one figure: an actual before a rounded or bounded figure before an
+# estimate; targets are excluded before this applies.
+_QUALIFIER_ORDER = {None: 0, "approx": 1, "at_least": 1, "at_most": 1, "estimate": 2, "target": 3}
+_STAGE_ORDER = {"signed": 0, "started": 1, "ongoing": 2, "completed": 3, "operational": 4, "other": 5}
+# Stated growth vs levels: allowed gap beyond the rounding of the figures, in percentage points.
+YOY_TOLERANCE_PP = Decimal("0.15")
+
+
+# -- result types ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a figure was read: the document and the exact quote (offsets into its text)."""
+
+    fact_id: int
+    document: int
+    doc_id: str
+    title: str | None
+    source: str | None
+    source_name: str | None
+    published: str | None
+    quote: str
+    start: int
+    end: int
+
+    def label(self) -> str:
+        """A short human label: doc_id, publication and date."""
+        parts = [self.doc_id]
+        if self.source_name:
+            parts.append(self.source_name)
+        if self.published:
+            parts.append(self.published)
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    """One zone's figure for one indicator and period."""
+
+    zone: str
+    indicator_id: str
+    indicator: str
+    period: str
+    value: Decimal | None
+    unit: str | None
+    change_pct: Decimal | None
+    rank: int | None
+    qualifier: str | None
+    source: SourceRef
+    change_source: SourceRef | None = None   # when the growth is stated by another fact
+    copies: tuple[SourceRef, ...] = ()       # syndicated copies stating the same figure
+    others: tuple[tuple[Decimal, SourceRef], ...] = ()  # other documents' values for this figure
+
+    @property
+    def conflict(self) -> bool:
+        """Whether another (non-duplicate) document states a different value."""
+        return self.value is not None and any(not same_figure(v, self.value) for v, _ in self.others)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (numbers as strings keep their exact digits)."""
+        out = _plain_dict(self)
+        out["conflict"] = self.conflict
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileRow:
+    """One fact of a zone's profile; ``group`` is the indicator (or project stage, ranking)."""
+
+    group: str
+    indicator_id: str | None
+    type: str
+    period: str | None
+    fact: dict[str, Any]
+    source: SourceRef
+    copies: tuple[SourceRef, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineRow:
+    """Projects of one zone, period, stage and size class (min_investment), as reported."""
+
+    zone: str
+    period: str | None
+    stage: str
+    category: str | None
+    min_investment: Decimal | None
+    count: Decimal | None
+    investment: Decimal | None
+    qualifier: str | None
+    source: SourceRef
+    copies: tuple[SourceRef, ...] = ()
+    others: tuple[SourceRef, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two reports that cannot both be right.
+
+    ``kind``: ``value`` (two documents, two levels for one figure), ``change`` (two growth
+    rates), ``yoy`` (a stated growth that the stored levels of two consecutive years deny).
+    """
+
+    kind: str
+    zone: str
+    indicator_id: str | None
+    indicator: str
+    period: str
+    detail: str
+    a: SourceRef
+    b: SourceRef
+    a_value: Decimal | None = None
+    b_value: Decimal | None = None
+    unit: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEntry:
+    """A recorded document error."""
+
+    location: str
+    code: str
+    message: str
+    count: int
+    first_seen: str
+    last_seen: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+
+def _plain_dict(obj: Any) -> dict[str, Any]:
+    def conv(value: Any) -> Any:
+        if isinstance(value, Decimal):
+            return str(value)
+        if isinstance(value, tuple | list):
+            return [conv(v) for v in value]
+        if isinstance(value, dict):
+            return {k: conv(v) for k, v in value.items()}
+        return value
+    return {k: conv(v) for k, v in asdict(obj).items()}
+
+
+# -- shared helpers --------------------------------------------------------------------------
+
+def _fact_select() -> Select[Any]:
+    return (select(FactRow.__table__, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published,
+                   _D.canonical_id)
+            .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id)))
+
+
+def _ref(row: Row[Any]) -> SourceRef:
+    m = row._mapping
+    return SourceRef(fact_id=m["id"], document=m["document_id"], doc_id=m["doc_id"], title=m["title"],
+                     source=m["source"], source_name=m["source_name"], published=m["published"],
+                     quote=m["quote"], start=m["quote_start"], end=m["quote_end"])
+
+
+def _root(row: Row[Any]) -> int:
+    """The canonical document of a fact's document (itself when it is not a copy)."""
+    m = row._mapping
+    return int(m["canonical_id"] or m["document_id"])
+
+
+def _copies(conn: Connection, fact_ids: Iterable[int]) -> dict[int, tuple[SourceRef, ...]]:
+    """The syndicated copies of each fact: facts of copies that repeat it."""
+    ids = sorted(set(fact_ids))
+    out: dict[int, list[SourceRef]] = defaultdict(list)
+    for i in range(0, len(ids), 500):
+        rows = conn.execute(_fact_select().where(_F.duplicate_of.in_(ids[i:i + 500])).order_by(_F.id))
+        for row in rows:
+            out[row._mapping["duplicate_of"]].append(_ref(row))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _preference(row: Row[Any]) -> tuple[Any, ...]:
+    """Sort key: actual figures first, then the latest published report, then the first stored."""
+    m = row._mapping
+    return (_QUALIFIER_ORDER.get(m["qualifier"], 2), -_date_number(m["published"]), m["id"])
+
+
+def _date_number(published: str | None) -> int:
+    """2023-07-19 → 20230719; an unknown or partial date → 0 (sorts after every known date)."""
+    digits = re.sub(r"\D", "", published or "")
+    return int(digits[:8]) if len(digits) >= 8 else 0
+
+
+def _dec(value: Any) -> Decimal | None:
+    return to_decimal(value)
+
+
+def fact_dict(row: Row[Any]) -> dict[str, Any]:
+    """A stored fact back in the FACTS.md shape (with canonical ids and offsets)."""
+    m = row._mapping
+    kind = m["type"]
+    change = None
+    if m["change_basis"]:
+        change = {"basis": m["change_basis"]}
+        for key in ("pct", "pp", "abs"):
+            if m[f"change_{key}"] is not None:
+                change[key] = _dec(m[f"change_{key}"])
+    out: dict[str, Any] = {"type": kind}
+    if kind == "indicator":
+        out.update(subject=m["subject"], name=m["name"], period=m["period"], value=_dec(m["value"]),
+                   unit=m["unit"], change=change, qualifier=m["qualifier"], parent=m["parent"])
+    elif kind == "projects":
+        out.update(subject=m["subject"], period=m["period"], stage=m["stage"], category=m["category"],
+                   min_investment=_dec(m["min_investment"]), count=_dec(m["count"]),
+                   investment=_dec(m["investment"]), qualifier=m["qualifier"])
+    elif kind == "ranking":
+        out.update(subject=m["subject"], period=m["period"], indicator=m["name"], scope=m["scope"],
+                   rank=m["rank"], top=bool(m["top"]), qualifier=m["qualifier"])
+    else:
+        out.update(name=m["name"], titles=list(m["titles"] or []))
+    out.update(zone_id=m["zone_id"], indicator_id=m["indicator_id"], quote=m["quote"],
+               start=m["quote_start"], end=m["quote_end"])
+    return out
+
+
+def _span_of(period: str) -> Span:
+    return parse_period(period)
+
+
+# -- compare ---------------------------------------------------------------------------------
+
+def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareRow]:
+    """Every zone's figure for one indicator over one period, ranked by value.
+
+    ``indicator_name`` is an id, the standard name or any alias; ``period`` any form
+    :func:`~zhibiao.store.periods.parse_period` accepts. Zones that state only a growth rate
+    are listed without value or rank. Ranks are among the zones reporting in the most common
+    unit (1 = highest; equal values share a rank).
+    """
+    ind = resolve_indicator(indicator_name)
+    start, end = _span_of(period)
+    rows = conn.execute(_fact_select().where(
+        _F.type == "indicator", _F.indicator_id == ind.id, _F.period_start == start, _F.period_end == end,
+        _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+        (_F.qualifier.is_(None)) | (_F.qualifier != "target"))).all()
+    by_zone: dict[str, list[Row[Any]]] = defaultdict(list)
+    for row in rows:
+        by_zone[row._mapping["zone_id"]].append(row)
+    picked: list[tuple[str, Row[Any] | None, Row[Any] | None, list[Row[Any]]]] = []
+    for zone, zone_rows in by_zone.items():
+        levels = sorted((r for r in zone_rows if r._mapping["value"] is not None), key=_preference)
+        level = levels[0] if levels else None
+        growth = _growth_fact(zone_rows, level)
+        if level is None and growth is None:
+            continue
+        picked.append((zone, level, growth, levels[1:]))
+    copies = _copies(conn, [r._mapping["id"] for _, level, growth, _ in picked for r in (level, growth) if r])
+    unit_counts = Counter(level._mapping["unit"] for _, level, _, _ in picked if level is not None)
+    main_unit = max(unit_counts, key=lambda u: (unit_counts[u], u == ind.unit)) if unit_counts else None
+    values = sorted((_dec(level._mapping["value"]) for _, level, _, _ in picked
+                     if level is not None and level._mapping["unit"] == main_unit), reverse=True)
+    out: list[CompareRow] = []
+    label = format_span(start, end)
+    for zone, level, growth, others in picked:
+        main = level if level is not None else growth
+        assert main is not None
+        value = _dec(level._mapping["value"]) if level is not None else None
+        rank = None
+        if value is not None and level is not None and level._mapping["unit"] == main_unit:
+            rank = 1 + sum(1 for v in values if v > value)
+        change = _dec(growth._mapping["change_pct"]) if growth is not None else None
+        main_id = main._mapping["id"]
+        other_values = tuple((_dec(r._mapping["value"]), _ref(r)) for r in others
+                             if _root(r) != _root(main) and r._mapping["unit"] == main._mapping["unit"])
+        out.append(CompareRow(
+            zone=zone, indicator_id=ind.id, indicator=ind.name, period=label, value=value,
+            unit=level._mapping["unit"] if level is not None else None, change_pct=change, rank=rank,
+            qualifier=main._mapping["qualifier"], source=_ref(main),
+            change_source=_ref(growth) if growth is not None and growth is not main else None,
+            copies=copies.get(main_id, ()),
+            others=other_values,  # type: ignore[arg-type]
+        ))
+    out.sort(key=lambda r: (r.rank is None, r.rank or 0, -(r.change_pct or Decimal(0)), r.zone))
+    return out
+
+
+def _growth_fact(rows: list[Row[Any]], level: Row[Any] | None) -> Row[Any] | None:
+    """The fact stating the year-on-year growth: the level's own, else one of the same document,
+    else the preferred one of any document."""
+    def is_yoy(r: Row[Any]) -> bool:
+        return r._mapping["change_basis"] == "yoy" and r._mapping["change_pct"] is not None
+    if level is not None and is_yoy(level):
+        return level
+    candidates = sorted((r for r in rows if is_yoy(r)), key=_preference)
+    if level is not None:
+        same_doc = [r for r in candidates if r._mapping["document_id"] == level._mapping["document_id"]]
+        if same_doc:
+            return same_doc[0]
+    return candidates[0] if candidates else None
+
+
+# -- profile ---------------------------------------------------------------------------------
+
+def resolve_zone(conn: Connection, text: str) -> str:
+    """The stored zone id a user means: any alias or short form (淮安经开区), else an error
+    naming stored zones that contain the text."""
+    wanted = canonical_zone(text) or text.strip()
+    for candidate in dict.fromkeys((wanted, text.strip())):
+        if conn.execute(select(_F.id).where(_F.zone_id == candidate).limit(1)).first():
+            return candidate
+    pattern = f"%{text.strip()}%"
+    close = conn.execute(select(_F.zone_id).where(_F.zone_id.like(pattern)).distinct().limit(6)).scalars().all()
+    hint = f"; did you mean {'、'.join(sorted(close))}?" if close else ""
+    raise QueryError(f"no facts about zone {text!r} in the store{hint}")
+
+
+def _indicator_order() -> dict[str, int]:
+    return {item.id: i for i, item in enumerate(indicators())}
+
+
+def profile(conn: Connection, zone: str) -> list[ProfileRow]:
+    """All of one zone's facts over time, grouped by indicator (taxonomy order first, then the
+    names no canonical indicator covers), then project stages, then rankings."""
+    zone_id = resolve_zone(conn, zone)
+    rows = conn.execute(_fact_select().where(_F.zone_id == zone_id, _F.duplicate_of.is_(None))).all()
+    copies = _copies(conn, [r._mapping["id"] for r in rows])
+    order = _indicator_order()
+    out: list[tuple[tuple[Any, ...], ProfileRow]] = []
+    for row in rows:
+        m = row._mapping
+        kind = m["type"]
+        ind: IndicatorDef | None = indicator(m["indicator_id"]) if m["indicator_id"] else None
+        if kind == "indicator":
+            group = ind.name if ind else (m["name"] or "")
+            head = (0, order.get(ind.id, 0) if ind else len(order), "" if ind else normalize_name(group))
+        elif kind == "projects":
+            group = f"项目·{m['stage']}"
+            head = (1, _STAGE_ORDER.get(m["stage"], 9), "")
+        else:
+            group = f"排名·{ind.name if ind else (m['name'] or '')}"
+            head = (2, 0, group)
+        key = (*head, m["period_end"] or "9999", m["period_start"] or "", m["id"])
+        out.append((key, ProfileRow(group=group, indicator_id=m["indicator_id"], type=kind, period=m["period"],
+                                    fact=fact_dict(row), source=_ref(row), copies=copies.get(m["id"], ()))))
+    out.sort(key=lambda pair: pair[0])
+    return [row for _, row in out]
+
+
+# -- pipeline --------------------------------------------------------------------------------
+
+def pipeline(conn: Connection, zone: str | None = None) -> list[PipelineRow]:
+    """Investment projects by zone, period, stage and size class.
+
+    Each (zone, period, stage, category, size class) is one reported figure — never a sum over
+    documents, which would count the same projects once per report — taken like compare takes
+    a value; a 其中 class (百亿级 under 亿元以上) is its own row, not added to its parent.
+    """
+    query = _fact_select().where(_F.type == "projects", _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+                                 (_F.qualifier.is_(None)) | (_F.qualifier != "target"))
+    if zone is not None:
+        query = query.where(_F.zone_id == resolve_zone(conn, zone))
+    groups: dict[tuple[Any, ...], list[Row[Any]]] = defaultdict(list)
+    for row in conn.execute(query):
+        m = row._mapping
+        groups[(m["zone_id"], m["period"], m["stage"], m["category"], m["min_investment"])].append(row)
+    chosen = {key: sorted(rows, key=_preference) for key, rows in groups.items()}
+    copies = _copies(conn, [rows[0]._mapping["id"] for rows in chosen.values()])
+    out: list[PipelineRow] = []
+    for (zone_id, period, stage, category, min_inv), rows in chosen.items():
+        best = rows[0]
+        m = best._mapping
+        out.append(PipelineRow(
+            zone=zone_id, period=period, stage=stage, category=category, min_investment=_dec(min_inv),
+            count=_dec(m["count"]), investment=_dec(m["investment"]), qualifier=m["qualifier"],
+            source=_ref(best), copies=copies.get(m["id"], ()),
+            others=tuple(_ref(r) for r in rows[1:] if _root(r) != _root(best))))
+    out.sort(key=lambda r: (r.zone, r.period or "", _STAGE_ORDER.get(r.stage, 9), r.category or "",
+                            r.min_investment or Decimal(0)))
+    return out
+
+
+# -- conflicts -------------------------------------------------------------------------------
+
+def conflicts(conn: Connection) -> list[Conflict]:
+    """Figures that two reports cannot both have right.
+
+    * ``value``: the same zone, indicator, period and unit with levels that differ beyond
+      rounding (18.56亿 and 18.6亿 agree), stated by documents that are not copies of each other;
+      figures qualified 约/以上/以内 are checked as bounds, estimates only against estimates;
+    * ``change``: the same, for stated year-on-year growth rates;
+    * ``yoy``: a stated growth rate against the levels stored for the same months of two
+      consecutive years, for indicators whose growth is at current prices (the taxonomy's
+      ``nominal``; GDP and value added grow at comparable prices and are never checked here):
+      |level_t / level_{t-1} − 1 − stated| must stay within 0.15 pp plus the rounding of the
+      two levels.
+    """
+    rows = conn.execute(_fact_select().where(
+        _F.type == "indicator", _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+        _F.period_start.is_not(None), (_F.qualifier.is_(None)) | (_F.qualifier != "target"))).all()
+    groups: dict[tuple[Any, ...], list[Row[Any]]] = defaultdict(list)
+    for row in rows:
+        m = row._mapping
+        key = m["indicator_id"] or f"name:{normalize_name(m['name'] or '')}"
+        groups[(m["zone_id"], key, m["period_start"], m["period_end"])].append(row)
+    found: list[Conflict] = []
+    for (zone, key, start, end), group in sorted(groups.items(), key=lambda kv: kv[0]):
+        found.extend(_value_conflicts(zone, key, (start, end), group))
+        found.extend(_change_conflicts(zone, key, (start, end), group))
+        found.extend(_yoy_conflicts(zone, key, (start, end), group, groups))
+    return found
+
+
+def _label(key: str) -> tuple[str | None, str]:
+    if key.startswith("name:"):
+        return None, key[5:]
+    ind = indicator(key)
+    return key, ind.name if ind else key
+
+
+def _by_root(group: Sequence[Row[Any]], want: Any) -> dict[int, Row[Any]]:
+    """One fact per canonical document (the preferred one), among those ``want`` accepts."""
+    out: dict[int, Row[Any]] = {}
+    for row in sorted((r for r in group if want(r)), key=_preference):
+        out.setdefault(_root(row), row)
+    return out
+
+
+def _bounds_agree(a: Decimal, qa: str | None, b: Decimal, qb: str | None) -> bool | None:
+    """Whether two figures with qualifiers can both be true; None when they are not comparable."""
+    if (qa == "estimate") != (qb == "estimate"):
+        return None  # a forecast and a result are different statements
+    if same_figure(a, b):
+        return True
+    for x, qx, y in ((a, qa, b), (b, qb, a)):
+        if qx == "at_least" and y >= x:
+            return True
+        if qx == "at_most" and y <= x:
+            return True
+        if qx == "approx" and abs(y - x) <= Decimal("0.05") * abs(x):
+            return True
+    return False
+
+
+def _value_conflicts(zone: str, key: str, span: Span, group: list[Row[Any]]) -> Iterator[Conflict]:
+    indicator_id, name = _label(key)
+    units = {r._mapping["unit"] for r in group if r._mapping["value"] is not None}
+    for unit in sorted(u for u in units if u is not None):
+        per_root = list(_by_root(group, lambda r, u=unit: r._mapping["value"] is not None
+                                 and r._mapping["unit"] == u).values())
+        for i, a in enumerate(per_root):
+            for b in per_root[i + 1:]:
+                va, vb = _dec(a._mapping["value"]), _dec(b._mapping["value"])
+                assert va is not None and vb is not None
+                if _bounds_agree(va, a._mapping["qualifier"], vb, b._mapping["qualifier"]) is False:
+                    yield Conflict(kind="value", zone=zone, indicator_id=indicator_id, indicator=name,
+                                   period=format_span(*span), unit=unit, a=_ref(a), b=_ref(b), a_value=va,
+                                   b_value=vb, detail="two documents state different values")
+
+
+def _change_conflicts(zone: str, key: str, span: Span, group: list[Row[Any]]) -> Iterator[Conflict]:
+    indicator_id, name = _label(key)
+    per_root = list(_by_root(group, lambda r: r._mapping["change_basis"] == "yoy"
+                             and r._mapping["change_pct"] is not None).values())
+    for i, a in enumerate(per_root):
+        for b in per_root[i + 1:]:
+            pa, pb = _dec(a._mapping["change_pct"]), _dec(b._mapping["change_pct"])
+            assert pa is not None and pb is not None
+            if (a._mapping["qualifier"] == "estimate") != (b._mapping["qualifier"] == "estimate"):
+                continue
+            if not same_figure(pa, pb):
+                yield Conflict(kind="change", zone=zone, indicator_id=indicator_id, indicator=name,
+                               period=format_span(*span), unit="%", a=_ref(a), b=_ref(b), a_value=pa, b_value=pb,
+                               detail="two documents state different year-on-year growth")
+
+
+def _yoy_conflicts(zone: str, key: str, span: Span, group: list[Row[Any]],
+                   groups: dict[tuple[Any, ...], list[Row[Any]]]) -> Iterator[Conflict]:
+    ind = indicator(key) if not key.startswith("name:") else None
+    if ind is None or not ind.nominal:
+        return
+    prior_group = groups.get((zone, key, *previous_year(span)))
+    if not prior_group:
+        return
+    for root, level in _by_root(group, lambda r: r._mapping["value"] is not None
+                                and r._mapping["qualifier"] is None).items():
+        stated_row = level if level._mapping["change_basis"] == "yoy" and level._mapping["change_pct"] is not None \
+            else next((r for r in sorted(group, key=_preference) if _root(r) == root
+                       and r._mapping["change_basis"] == "yoy" and r._mapping["change_pct"] is not None
+                       and r._mapping["qualifier"] is None), None)
+        if stated_row is None:
+            continue
+        unit = level._mapping["unit"]
+        priors = sorted((r for r in prior_group if r._mapping["value"] is not None
+                         and r._mapping["qualifier"] is None and r._mapping["unit"] == unit), key=_preference)
+        if not priors:
+            continue
+        prior = priors[0]
+        v_t, v_p = _dec(level._mapping["value"]), _dec(prior._mapping["value"])
+        stated = _dec(stated_row._mapping["change_pct"])
+        assert v_t is not None and v_p is not None and stated is not None
+        if v_p <= 0:
+            continue
+        implied = (v_t / v_p - 1) * 100
+        # Relative rounding of each level, carried into the ratio (first order).
+        slack = (v_t / v_p) * (rounding_of(v_t) / v_t + rounding_of(v_p) / v_p) * 100
+        gap = abs(implied - stated)
+        if gap > YOY_TOLERANCE_PP + rounding_of(stated) + slack:
+            yield Conflict(
+                kind="yoy", zone=zone, indicator_id=ind.id, indicator=ind.name, period=format_span(*span),
+                unit=unit, a=_ref(stated_row), b=_ref(prior), a_value=v_t, b_value=v_p,
+                detail=(f"stated {stated:+}% but the levels give {implied:+.2f}% "
+                        f"(allowed gap {YOY_TOLERANCE_PP + rounding_of(stated) + slack:.2f} pp)"),
+                extra={"stated_pct": stated, "implied_pct": implied.quantize(Decimal("0.01")),
+                       "level_fact": level._mapping["id"]})
+
+
+# -- errors, summary -------------------------------------------------------------------------
+
+def errors(conn: Connection) -> list[ErrorEntry]:
+    """The recorded document errors, most recent first."""
+    rows = conn.execute(select(ErrorRow).order_by(ErrorRow.last_seen.desc(), ErrorRow.id.desc())).scalars()
+    return [ErrorEntry(location=r.location, code=r.code, message=r.message, count=r.count,
+                       first_seen=r.first_seen.isoformat(timespec="seconds"),
+                       last_seen=r.last_seen.isoformat(timespec="seconds")) for r in rows]
+
+
+def summary(conn: Connection) -> dict[str, int]:
+    """Counts of the store: documents, copies, facts, counted facts, errors."""
+    from sqlalchemy import func
+
+    def one(query: Any) -> int:
+        return int(conn.execute(query).scalar_one())
+    return {
+        "documents": one(select(func.count()).select_from(DocumentRow.__table__)),
+        "copies": one(select(func.count()).select_from(DocumentRow.__table__).where(_D.canonical_id.is_not(None))),
+        "facts": one(select(func.count()).select_from(FactRow.__table__)),
+        "counted_facts": one(select(func.count()).select_from(FactRow.__table__).where(_F.duplicate_of.is_(None))),
+        "errors": one(select(func.count()).select_from(ErrorRow.__table__)),
+    }
+
+
+# -- export ----------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = (
+    "fact_id", "type", "zone_id", "subject", "indicator_id", "indicator", "name", "period", "period_start",
+    "period_end", "value", "unit", "change_basis", "change_pct", "change_pp", "change_abs", "qualifier",
+    "parent", "stage", "category", "min_investment", "count", "investment", "scope", "rank", "top", "titles",
+    "quote", "quote_start", "quote_end", "doc_id", "document_title", "source", "source_name", "published",
+    "content_hash", "canonical_doc_id", "duplicate_of", "copies", "extractor_version", "rule",
+)
+
+
+def export_rows(conn: Connection, *, type: str | None = None, indicator: str | None = None,  # noqa: A002
+                zone: str | None = None, period: str | None = None,
+                include_copies: bool = False) -> Iterator[dict[str, Any]]:
+    """The facts as flat rows (:data:`EXPORT_COLUMNS`), numbers in base units.
+
+    Filters: fact ``type``, ``indicator`` (any alias), ``zone`` (any alias), ``period`` (any
+    form parse_period accepts; the exact span). A syndicated copy's repeated facts are left out
+    unless ``include_copies``; each counted fact lists its copies' doc_ids in ``copies``.
+    """
+    canonical = DocumentRow.__table__.alias("canonical")
+    query = (select(FactRow.__table__, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published,
+                    _D.content_hash, canonical.c.doc_id.label("canonical_doc_id"))
+             .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id)
+                          .outerjoin(canonical, canonical.c.id == _D.canonical_id)))
+    conditions = []
+    if type is not None:
+        if type not in ("indicator", "projects", "ranking", "person"):
+            raise QueryError(f"unknown fact type {type!r} (indicator, projects, ranking, person)")
+        conditions.append(_F.type == type)
+    if indicator is not None:
+        conditions.append(_F.indicator_id == resolve_indicator(indicator).id)
+    if zone is not None:
+        conditions.append(_F.zone_id == resolve_zone(conn, zone))
+    if period is not None:
+        start, end = parse_period(period)
+        conditions.append(and_(_F.period_start == start, _F.period_end == end))
+    if not include_copies:
+        conditions.append(_F.duplicate_of.is_(None))
+    if conditions:
+        query = query.where(*conditions)
+    copy_ids: dict[int, list[str]] = defaultdict(list)
+    copy_query = (select(_F.duplicate_of, _D.doc_id)
+                  .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id))
+                  .where(_F.duplicate_of.is_not(None)).order_by(_F.id))
+    for target, doc_id in conn.execute(copy_query):
+        copy_ids[target].append(doc_id)
+    names = {item.id: item.name for item in indicators()}
+    for row in conn.execute(query.order_by(_F.document_id, _F.seq)):
+        m = row._mapping
+        yield {
+            "fact_id": m["id"], "type": m["type"], "zone_id": m["zone_id"], "subject": m["subject"],
+            "indicator_id": m["indicator_id"], "indicator": names.get(m["indicator_id"] or ""),
+            "name": m["name"], "period": m["period"], "period_start": m["period_start"],
+            "period_end": m["period_end"], "value": m["value"], "unit": m["unit"],
+            "change_basis": m["change_basis"], "change_pct": m["change_pct"], "change_pp": m["change_pp"],
+            "change_abs": m["change_abs"], "qualifier": m["qualifier"], "parent": m["parent"],
+            "stage": m["stage"], "category": m["category"], "min_investment": m["min_investment"],
+            "count": m["count"], "investment": m["investment"], "scope": m["scope"], "rank": m["rank"],
+            "top": m["top"], "titles": "、".join(m["titles"]) if m["titles"] else None,
+            "quote": m["quote"], "quote_start": m["quote_start"], "quote_end": m["quote_end"],
+            "doc_id": m["doc_id"], "document_title": m["title"], "source": m["source"],
+            "source_name": m["source_name"], "published": m["published"], "content_hash": m["content_hash"],
+            "canonical_doc_id": m["canonical_doc_id"], "duplicate_of": m["duplicate_of"],
+            "copies": ";".join(copy_ids.get(m["id"], [])) or None,
+            "extractor_version": m["extractor_version"], "rule": m["rule"],
+        }
