@@ -345,6 +345,10 @@ def evaluate(
     typer.echo(report, nl=not report.endswith("\n"))
 
 
+# -- fact store: ingest, compare, profile, pipeline, conflicts, export, errors (zhibiao.store) --
+__import__("zhibiao.store.commands", fromlist=["register"]).register(app)
+
+
 # -- helpers ---------------------------------------------------------------------------------
 
 def _one_line(exc: BaseException) -> str:

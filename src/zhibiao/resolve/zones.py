@@ -19,7 +19,8 @@ __all__ = ["canonical_zone", "zone_aliases"]
 
 _SPACE = re.compile(r"\s+")
 # A count of places (49个国家级开发区, 东部沿海33家国家级开发区) or a list (各园区, 两区等): a group.
-_GROUP = re.compile(r"\d+\s*[个家座所]|[一二两三四五六七八九十百]+[个家座所](?:国家级|省级|开发区|园区|经开区|高新区)|^各|等$")
+_GROUP = re.compile(r"\d+\s*[个家座所]|[一二两三四五六七八九十百]+[个家座所](?:国家级|省级|开发区|园区|经开区|高新区)"
+                    r"|^各|等$")
 
 
 def _norm(name: str) -> str:

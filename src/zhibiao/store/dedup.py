@@ -18,12 +18,15 @@ import hashlib
 import json
 import re
 import unicodedata
-from typing import Any
-
-import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from typing import TYPE_CHECKING, Any
 
 from zhibiao.model import Fact
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+# datasketch (and scipy behind it) is imported on first use: asking the store a question
+# should not pay for the machinery of ingesting.
 
 __all__ = [
     "NUM_PERM",
@@ -70,6 +73,8 @@ def _shingles(text: str) -> set[bytes]:
 
 def minhash_of(text: str) -> LeanMinHash | None:
     """The MinHash of a text's body, or None when the text is too short to compare."""
+    from datasketch import LeanMinHash, MinHash
+
     shingles = _shingles(text)
     if len(shingles) < MIN_SHINGLES:
         return None
@@ -80,11 +85,16 @@ def minhash_of(text: str) -> LeanMinHash | None:
 
 def minhash_to_bytes(mh: LeanMinHash) -> bytes:
     """The signature as stored: NUM_PERM little-endian uint32 values (the affine32 scheme)."""
+    import numpy as np
+
     return np.asarray(mh.hashvalues, dtype="<u4").tobytes()
 
 
 def minhash_from_bytes(data: bytes) -> LeanMinHash:
     """A stored signature back as a LeanMinHash."""
+    import numpy as np
+    from datasketch import LeanMinHash
+
     values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
     return LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME)
 
@@ -95,6 +105,8 @@ class NearDuplicateIndex:
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], not {threshold}")
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._signatures: dict[int, LeanMinHash] = {}

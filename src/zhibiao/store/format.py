@@ -89,7 +89,7 @@ def rounding_of(value: Decimal) -> Decimal:
     """Half a unit of the last significant digit: how far the true figure may be from it.
 
     >>> rounding_of(Decimal(1856000000)), rounding_of(Decimal("36.7"))
-    (Decimal('5E+5'), Decimal('0.05'))
+    (Decimal('500000'), Decimal('0.05'))
     """
     return Decimal(5) * Decimal(10) ** (_last_digit_exponent(value) - 1)
 
@@ -107,3 +107,58 @@ def same_figure(a: Decimal, b: Decimal) -> bool:
         return True
     tolerance = max(rounding_of(a), rounding_of(b))
     return abs(a - b) <= tolerance
+
+
+_STAGE_ZH = {"signed": "签约", "started": "开工", "ongoing": "在建", "completed": "竣工", "operational": "投产",
+             "other": "其他"}
+
+
+def stage_label(stage: str | None) -> str:
+    """A project stage in Chinese (签约, 开工…), as reports say it.
+
+    >>> stage_label("signed"), stage_label(None)
+    ('签约', '')
+    """
+    return _STAGE_ZH.get(stage or "", stage or "")
+
+
+def size_class(min_investment: Decimal | None) -> str:
+    """A projects fact's size class: ≥1亿元, or 全部 when none is given.
+
+    >>> size_class(Decimal(100000000)), size_class(None)
+    ('≥1亿元', '全部')
+    """
+    return f"≥{human_value(min_investment, 'CNY')}" if min_investment is not None else "全部"
+
+
+def human_fact(fact: dict[str, Any]) -> tuple[str, str]:
+    """(value, change) of a stored fact in human units, whatever its type.
+
+    >>> human_fact({"type": "indicator", "value": Decimal(1856000000), "unit": "CNY",
+    ...             "change": {"basis": "yoy", "pct": Decimal("36.7")}})
+    ('18.56亿元', '+36.7%')
+    >>> human_fact({"type": "ranking", "scope": "全市", "rank": 1}), human_fact({"type": "projects", "count": 49,
+    ...            "investment": Decimal(28063000000), "min_investment": Decimal(100000000)})
+    (('全市第1', ''), ('49个 · 280.63亿元 · ≥1亿元', ''))
+    """
+    kind = fact.get("type")
+    change = fact.get("change") or {}
+    change_text = human_change(change.get("basis"), change.get("pct"), change.get("pp"), change.get("abs"),
+                               fact.get("unit")) if change else ""
+    if kind == "indicator":
+        return human_value(fact.get("value"), fact.get("unit")), change_text
+    if kind == "projects":
+        parts = []
+        if fact.get("count") is not None:
+            parts.append(f"{_plain(Decimal(str(fact['count'])))}个")
+        if fact.get("investment") is not None:
+            parts.append(human_value(fact["investment"], "CNY"))
+        if fact.get("min_investment") is not None:
+            parts.append(size_class(fact["min_investment"]))
+        return " · ".join(parts), ""
+    if kind == "ranking":
+        scope = fact.get("scope") or ""
+        if fact.get("rank") is not None:
+            return f"{scope}第{fact['rank']}", ""
+        return f"{scope}前列" if fact.get("top") else scope, ""
+    return "、".join(fact.get("titles") or []), ""

@@ -610,7 +610,7 @@ EXPORT_COLUMNS = (
 )
 
 
-def export_rows(conn: Connection, *, type: str | None = None, indicator: str | None = None,  # noqa: A002
+def export_rows(conn: Connection, *, type: str | None = None, indicator: str | None = None,
                 zone: str | None = None, period: str | None = None,
                 include_copies: bool = False) -> Iterator[dict[str, Any]]:
     """The facts as flat rows (:data:`EXPORT_COLUMNS`), numbers in base units.

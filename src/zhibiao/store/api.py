@@ -1,0 +1,162 @@
+"""The Python API of the fact store: :class:`Store`, mirroring the ``zhibiao`` commands.
+
+>>> from zhibiao import Store                                   # doctest: +SKIP
+>>> with Store("sqlite:///facts.db") as store:                  # doctest: +SKIP
+...     store.ingest(["reports/"])
+...     for row in store.compare("一般预算收入", "2023H1"):
+...         print(row.zone, row.value, row.change_pct, row.rank, row.source.quote)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, update
+
+from zhibiao.errors import DocumentError, QueryError
+from zhibiao.ingest import DEFAULT_MAX_BYTES, iter_documents
+from zhibiao.model import Document
+from zhibiao.resolve.indicators import canonical_indicator, taxonomy_fingerprint
+from zhibiao.resolve.zones import canonical_zone
+from zhibiao.store import queries
+from zhibiao.store.db import connect, info_get, info_set
+from zhibiao.store.dedup import DEFAULT_THRESHOLD
+from zhibiao.store.export import guess_format, write_export
+from zhibiao.store.ingest import DEFAULT_BATCH_SIZE, BatchExtractor, Ingester, IngestStats
+from zhibiao.store.schema import FactRow
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = ["Store"]
+
+_TAXONOMY_KEY = "taxonomy"
+
+
+class Store:
+    """A sourced fact database at ``url`` (default ``$ZHIBIAO_DB`` or ``sqlite:///zhibiao.db``).
+
+    Opening migrates the schema to the latest revision and, when the indicator or zone tables
+    changed since the facts were stored, re-resolves the stored canonical ids.
+    ``batch_size`` documents are written per transaction; ``near_duplicate_threshold`` is the
+    estimated Jaccard similarity from which a document counts as a copy of an earlier one;
+    ``extract_batch`` replaces the serial extractor (e.g. by a process pool).
+    """
+
+    def __init__(self, url: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
+                 near_duplicate_threshold: float = DEFAULT_THRESHOLD,
+                 extract_batch: BatchExtractor | None = None) -> None:
+        self.engine = connect(url)
+        self._ingester = Ingester(self.engine, batch_size=batch_size, threshold=near_duplicate_threshold,
+                                  extract_batch=extract_batch)
+        self._refresh_canonical_ids()
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+               on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+        """Read, extract and store every report under ``paths`` (anything ``zhibiao extract``
+        reads). Idempotent: stored documents are skipped; errors are recorded, not raised."""
+        items = iter_documents([str(p) for p in paths], max_bytes=max_bytes)
+        return self._ingester.run(items, on_batch=on_batch)
+
+    def ingest_documents(self, items: Iterable[Document | DocumentError],
+                         on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+        """Store already-read documents (and record the errors given in their place)."""
+        return self._ingester.run(items, on_batch=on_batch)
+
+    # -- questions -----------------------------------------------------------------------------
+    def compare(self, indicator: str, period: str) -> list[queries.CompareRow]:
+        """Every zone's figure for ``indicator`` (id or any alias) over ``period`` (2023H1…)."""
+        with self.engine.connect() as conn:
+            return queries.compare(conn, indicator, period)
+
+    def compare_df(self, indicator: str, period: str) -> pandas.DataFrame:
+        """:meth:`compare` as a pandas DataFrame, one row a zone (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - pandas is a dev dependency
+            raise QueryError("compare_df needs pandas (pip install pandas)") from exc
+        rows = self.compare(indicator, period)
+        return pd.DataFrame([{
+            "zone": r.zone, "indicator_id": r.indicator_id, "period": r.period,
+            "value": float(r.value) if r.value is not None else None, "unit": r.unit,
+            "change_pct": float(r.change_pct) if r.change_pct is not None else None, "rank": r.rank,
+            "qualifier": r.qualifier, "doc_id": r.source.doc_id, "published": r.source.published,
+            "quote": r.source.quote, "copies": len(r.copies), "conflict": r.conflict,
+        } for r in rows], columns=["zone", "indicator_id", "period", "value", "unit", "change_pct", "rank",
+                                   "qualifier", "doc_id", "published", "quote", "copies", "conflict"])
+
+    def profile(self, zone: str) -> list[queries.ProfileRow]:
+        """All facts of one zone (any alias), grouped by indicator, over time."""
+        with self.engine.connect() as conn:
+            return queries.profile(conn, zone)
+
+    def pipeline(self, zone: str | None = None) -> list[queries.PipelineRow]:
+        """Project counts and investment by zone, period, stage and size class."""
+        with self.engine.connect() as conn:
+            return queries.pipeline(conn, zone)
+
+    def conflicts(self) -> list[queries.Conflict]:
+        """Figures that two reports cannot both have right (see :func:`queries.conflicts`)."""
+        with self.engine.connect() as conn:
+            return queries.conflicts(conn)
+
+    def errors(self) -> list[queries.ErrorEntry]:
+        """The recorded document errors."""
+        with self.engine.connect() as conn:
+            return queries.errors(conn)
+
+    def summary(self) -> dict[str, int]:
+        """Counts of documents, copies, facts and errors."""
+        with self.engine.connect() as conn:
+            return queries.summary(conn)
+
+    def export(self, path: str | os.PathLike[str], fmt: str | None = None, **filters: Any) -> int:
+        """Write the facts to ``path`` as csv, xlsx or parquet (``fmt`` or the suffix); filters
+        as :func:`queries.export_rows` (type, indicator, zone, period, include_copies).
+        Returns the number of rows."""
+        chosen = guess_format(path, fmt)
+        with self.engine.connect() as conn:
+            return write_export(queries.export_rows(conn, **filters), Path(path), chosen)
+
+    # -- maintenance ---------------------------------------------------------------------------
+    def _refresh_canonical_ids(self) -> None:
+        """Re-resolve stored indicator and zone ids when the taxonomy files changed."""
+        fingerprint = taxonomy_fingerprint()
+        with self.engine.begin() as conn:
+            if info_get(conn, _TAXONOMY_KEY) == fingerprint:
+                return
+            table = FactRow.__table__
+            c = table.c
+            pairs = conn.execute(select(c.name, c.indicator_id).distinct()
+                                 .where(c.type.in_(("indicator", "ranking")), c.name.is_not(None))).all()
+            for name, stored in pairs:
+                new = canonical_indicator(name)
+                if new != stored:
+                    conn.execute(update(table).where(c.type.in_(("indicator", "ranking")), c.name == name)
+                                 .values(indicator_id=new))
+            zones = conn.execute(select(c.subject, c.zone_id).distinct()
+                                 .where(c.type != "person", c.subject.is_not(None))).all()
+            for subject, stored in zones:
+                new = canonical_zone(subject)
+                if new != stored:
+                    conn.execute(update(table).where(c.type != "person", c.subject == subject).values(zone_id=new))
+            info_set(conn, _TAXONOMY_KEY, fingerprint)

@@ -1,0 +1,406 @@
+"""The fact store's commands: ingest, compare, profile, pipeline, conflicts, export, errors.
+
+Registered on the ``zhibiao`` Typer app by :func:`register`. Each command parses its options,
+calls :class:`~zhibiao.store.api.Store` (which calls :mod:`zhibiao.store.queries`) and renders
+the result; no counting rule lives here. Domain errors become one ``error:`` line and exit 1.
+Document text is only ever put into Rich ``Text`` objects, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from zhibiao.errors import ZhibiaoError
+
+if TYPE_CHECKING:
+    from zhibiao.store.api import Store
+    from zhibiao.store.ingest import IngestStats
+    from zhibiao.store.queries import CompareRow, Conflict, ErrorEntry, PipelineRow, ProfileRow, SourceRef
+
+__all__ = ["register"]
+
+
+class OutputFormat(StrEnum):
+    """How a command prints its answer."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    """File formats of ``zhibiao export``."""
+
+    csv = "csv"
+    xlsx = "xlsx"
+    parquet = "parquet"
+
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", envvar="ZHIBIAO_DB", show_default=False,
+    help="Database URL (default: the SQLite file ./zhibiao.db; e.g. postgresql+psycopg://user:pw@host/db).")]
+FormatOption = Annotated[OutputFormat, typer.Option(
+    "--format", "-f", case_sensitive=False, help="table (Rich), csv or json on standard output.")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the fact store commands to ``app``."""
+    app.command("ingest")(ingest)
+    app.command("compare")(compare)
+    app.command("profile")(profile)
+    app.command("pipeline")(pipeline)
+    app.command("conflicts")(conflicts)
+    app.command("export")(export)
+    app.command("errors")(errors)
+
+
+# -- plumbing --------------------------------------------------------------------------------
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    _err().print(Text(f"error: {' '.join(message.split())}"))
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _store(db: str | None, **kwargs: Any) -> Iterator[Store]:
+    """Open the store; a domain error anywhere inside becomes one line and exit code 1."""
+    from zhibiao.store.api import Store
+
+    try:
+        store = Store(db, **kwargs)
+    except ZhibiaoError as exc:
+        _fail(str(exc))
+    try:
+        yield store
+    except ZhibiaoError as exc:
+        _fail(str(exc))
+    finally:
+        store.close()
+
+
+def _emit(rows: list[Any], fmt: OutputFormat, table: Callable[[], Table], flat: Callable[[Any], dict[str, Any]],
+          empty: str) -> None:
+    if fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt is OutputFormat.csv:
+        flat_rows = [flat(r) for r in rows]
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat_rows[0]) if flat_rows else ["empty"],
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(flat_rows)
+        return
+    if not rows:
+        _err().print(Text(empty))
+        return
+    Console(highlight=False).print(table())
+
+
+def _source_text(source: SourceRef, copies: tuple[SourceRef, ...] = ()) -> Text:
+    text = Text(source.label())
+    for copy in copies:
+        text.append("\n+ ", style="dim")
+        text.append(copy.label(), style="dim")
+    return text
+
+
+def _sources_flat(source: SourceRef, copies: tuple[SourceRef, ...]) -> dict[str, Any]:
+    return {"doc_id": source.doc_id, "source": source.source, "published": source.published,
+            "quote": source.quote, "start": source.start, "end": source.end,
+            "copies": ";".join(c.doc_id for c in copies)}
+
+
+# -- ingest ----------------------------------------------------------------------------------
+
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(
+        help="JSONL corpora (.jsonl, .jsonl.gz), .txt or .html reports, or folders of them.", show_default=False)],
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Documents per transaction (a killed run loses at most one batch).")] = 50,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Size limit of one document in bytes.")]
+    = 50_000_000,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", show_default=False,
+        help="Show progress on stderr (default: only when stderr is a terminal).")] = None,
+) -> None:
+    """Read, extract and store reports with their facts and provenance.
+
+    Idempotent: a document already stored (same normalised text) is skipped without being
+    extracted again, so re-running after a crash or Ctrl-C continues where it stopped. A
+    syndicated copy of a stored article is linked to it and its repeated facts are counted
+    once. A document that fails is recorded (see zhibiao errors) and the batch goes on.
+    Exit code: 0 all stored, 1 some documents failed, 2 all failed or nothing found.
+    """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    err = _err()
+    show = err.is_terminal if progress is None else progress
+    with _store(db, batch_size=batch_size) as store:
+        bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                       transient=True, disable=not show)
+        stats: IngestStats | None = None
+        try:
+            with bar:
+                task = bar.add_task("ingesting", total=None)
+
+                def on_batch(s: IngestStats) -> None:
+                    bar.update(task, description=_stats_line(s))
+                stats = store.ingest(inputs, max_bytes=max_bytes, on_batch=on_batch)
+        except KeyboardInterrupt:
+            err.print(Text("interrupted: the batches committed so far are stored; run the same command "
+                           "again to continue"))
+            raise typer.Exit(130) from None
+        for error in stats.error_list:
+            err.print(Text(f"error: {' '.join(error.message.split())}"))
+        err.print(Text(f"{_stats_line(stats)} in {stats.seconds:.1f} s → {store.url}"))
+        if stats.read + stats.errors == 0:
+            _fail("no documents found in the inputs", 2)
+        raise typer.Exit(stats.exit_code())
+
+
+def _stats_line(s: IngestStats) -> str:
+    return (f"{s.stored} stored ({s.copies} copies), {s.skipped} already stored, {s.facts} facts "
+            f"({s.duplicate_facts} repeated by copies), {s.errors} errors")
+
+
+# -- compare ---------------------------------------------------------------------------------
+
+def compare(
+    indicator: Annotated[str, typer.Option(
+        "--indicator", "-i", show_default=False,
+        help="Indicator: its name, any alias (一般预算收入) or its id (general_budget_revenue).")],
+    period: Annotated[str, typer.Option(
+        "--period", "-p", show_default=False,
+        help="2023 (full year), 2023H1, 2023Q3, 2023Q1-3, 2023-06 (one month), 2023-01..09, 2023-01/2023-09.")],
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Compare every zone on one indicator over one period: value, growth, rank, source.
+
+    Values are shown in 亿元/万元; every row names the document and the sentence it came from
+    (and the syndicated copies that repeat it). A value marked ⚠ is contradicted by another
+    document (see zhibiao conflicts).
+    """
+    from zhibiao.store.format import human_value
+
+    with _store(db) as store:
+        rows = store.compare(indicator, period)
+
+    def table() -> Table:
+        first = rows[0]
+        out = Table(title=Text(f"{first.indicator} ({first.indicator_id}) · {first.period} · {len(rows)} zones"))
+        for name, kwargs in (("rank", {"justify": "right", "no_wrap": True}), ("zone", {}),
+                             ("value", {"justify": "right", "no_wrap": True}),
+                             ("change", {"justify": "right", "no_wrap": True}), ("source", {}), ("quote", {})):
+            out.add_column(name, overflow="fold", **kwargs)
+        for r in rows:
+            value = Text(human_value(r.value, r.unit))
+            if r.qualifier:
+                value.append(f" ({r.qualifier})", style="dim")
+            if r.conflict:
+                value.append(" ⚠", style="bold red")
+            quote = Text(r.source.quote)
+            if r.change_source is not None:
+                quote.append("\n" + r.change_source.quote, style="dim")
+            out.add_row(Text(str(r.rank) if r.rank else "–"), Text(r.zone), value, Text(_pct(r.change_pct)),
+                        _source_text(r.source, r.copies), quote)
+        return out
+
+    def flat(r: CompareRow) -> dict[str, Any]:
+        return {"rank": r.rank, "zone": r.zone, "indicator_id": r.indicator_id, "period": r.period,
+                "value": r.value, "unit": r.unit, "value_text": human_value(r.value, r.unit),
+                "change_pct": r.change_pct, "qualifier": r.qualifier, "conflict": r.conflict,
+                **_sources_flat(r.source, r.copies)}
+
+    _emit(rows, fmt, table, flat, f"no figures for {indicator} over {period} in the store")
+
+
+def _pct(value: Any) -> str:
+    from zhibiao.store.format import human_change
+
+    return human_change("yoy", pct=value) if value is not None else ""
+
+
+# -- profile ---------------------------------------------------------------------------------
+
+def profile(
+    zone: Annotated[str, typer.Argument(help="The zone: its full name or any alias (淮安经开区).",
+                                        show_default=False)],
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """All facts about one zone over time, grouped by indicator, each with its source."""
+    from zhibiao.store.format import human_fact
+
+    with _store(db) as store:
+        rows = store.profile(zone)
+
+    def table() -> Table:
+        out = Table(title=Text(f"{zone} · {len(rows)} facts"))
+        for name in ("indicator", "period", "value", "change", "source", "quote"):
+            out.add_column(name, overflow="fold", no_wrap=name in ("period", "value", "change"))
+        previous = None
+        for r in rows:
+            if previous is not None and r.group != previous:
+                out.add_section()
+            value, change = human_fact(r.fact)
+            qualifier = r.fact.get("qualifier")
+            value_text = Text(value)
+            if qualifier:
+                value_text.append(f" ({qualifier})", style="dim")
+            name = r.fact.get("name") if r.type == "indicator" else None
+            group = Text(r.group if r.group != previous else "")
+            if name and r.indicator_id and name != r.group and r.group != previous:
+                group.append(f"\n({name})", style="dim")
+            out.add_row(group, Text(r.period or ""), value_text, Text(change), _source_text(r.source, r.copies),
+                        Text(r.source.quote))
+            previous = r.group
+        return out
+
+    def flat(r: ProfileRow) -> dict[str, Any]:
+        value, change = human_fact(r.fact)
+        return {"group": r.group, "indicator_id": r.indicator_id, "type": r.type, "period": r.period,
+                "value_text": value, "change_text": change, "qualifier": r.fact.get("qualifier"),
+                **_sources_flat(r.source, r.copies)}
+
+    _emit(rows, fmt, table, flat, f"no facts about {zone}")
+
+
+# -- pipeline --------------------------------------------------------------------------------
+
+def pipeline(
+    zone: Annotated[str | None, typer.Argument(help="Only this zone (any alias).", show_default=False)] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Investment projects by zone, period, stage and size class: counts and total investment.
+
+    Each row is one reported figure; a 其中 size class (百亿级 within 亿元以上) is its own row
+    and is not added to its parent.
+    """
+    from zhibiao.store.format import human_value, size_class, stage_label
+
+    with _store(db) as store:
+        rows = store.pipeline(zone)
+
+    def table() -> Table:
+        out = Table(title=Text(f"projects · {len(rows)} figures"))
+        for name in ("zone", "period", "stage", "category", "size", "count", "investment", "source", "quote"):
+            out.add_column(name, overflow="fold", no_wrap=name in ("period", "count", "investment", "size"),
+                           justify="right" if name in ("count", "investment") else "left")
+        for r in rows:
+            count = human_value(r.count, "count") if r.count is not None else ""
+            out.add_row(Text(r.zone), Text(r.period or ""), Text(stage_label(r.stage)), Text(r.category or ""),
+                        Text(size_class(r.min_investment)), Text(count), Text(human_value(r.investment, "CNY")),
+                        _source_text(r.source, r.copies), Text(r.source.quote))
+        return out
+
+    def flat(r: PipelineRow) -> dict[str, Any]:
+        return {"zone": r.zone, "period": r.period, "stage": r.stage, "category": r.category,
+                "min_investment": r.min_investment, "count": r.count, "investment": r.investment,
+                "qualifier": r.qualifier, **_sources_flat(r.source, r.copies)}
+
+    _emit(rows, fmt, table, flat, "no project figures in the store")
+
+
+# -- conflicts -------------------------------------------------------------------------------
+
+def conflicts(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Figures two reports cannot both have right: different values for one zone, indicator and
+    period; different growth rates; a stated growth the levels of two years contradict."""
+    from zhibiao.store.format import human_value
+
+    with _store(db) as store:
+        rows = store.conflicts()
+
+    def table() -> Table:
+        out = Table(title=Text(f"{len(rows)} conflicts"))
+        for name in ("kind", "zone", "indicator", "period", "values", "detail", "sources"):
+            out.add_column(name, overflow="fold", no_wrap=name in ("kind", "period"))
+        for r in rows:
+            unit = "%" if r.kind == "change" else r.unit
+            values = Text(f"{human_value(r.a_value, unit)}\n{human_value(r.b_value, unit)}")
+            sources = Text(f"{r.a.label()}: ")
+            sources.append(r.a.quote, style="italic")
+            sources.append(f"\n{r.b.label()}: ")
+            sources.append(r.b.quote, style="italic")
+            out.add_row(Text(r.kind), Text(r.zone), Text(r.indicator), Text(r.period), values, Text(r.detail),
+                        sources)
+        return out
+
+    def flat(r: Conflict) -> dict[str, Any]:
+        return {"kind": r.kind, "zone": r.zone, "indicator_id": r.indicator_id, "indicator": r.indicator,
+                "period": r.period, "unit": r.unit, "a_value": r.a_value, "b_value": r.b_value, "detail": r.detail,
+                "a_doc_id": r.a.doc_id, "a_quote": r.a.quote, "b_doc_id": r.b.doc_id, "b_quote": r.b.quote}
+
+    _emit(rows, fmt, table, flat, "no conflicts")
+
+
+# -- export ----------------------------------------------------------------------------------
+
+def export(
+    output: Annotated[str, typer.Option("-o", "--output", help="The file to write.", show_default=False)],
+    fmt: Annotated[ExportFormat | None, typer.Option(
+        "--format", "-f", case_sensitive=False, show_default=False,
+        help="csv (UTF-8 with BOM, opens in Excel), xlsx or parquet; default: from the file suffix.")] = None,
+    fact_type: Annotated[str | None, typer.Option(
+        "--type", help="Only facts of this type: indicator, projects, ranking, person.", show_default=False)] = None,
+    indicator: Annotated[str | None, typer.Option(
+        "--indicator", "-i", help="Only this indicator (any alias).", show_default=False)] = None,
+    zone: Annotated[str | None, typer.Option("--zone", "-z", help="Only this zone (any alias).",
+                                             show_default=False)] = None,
+    period: Annotated[str | None, typer.Option("--period", "-p", help="Only this exact period (2023H1…).",
+                                               show_default=False)] = None,
+    include_copies: Annotated[bool, typer.Option(
+        "--include-copies", help="Also the facts of syndicated copies that repeat a counted fact.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Export facts as a flat table, one row a fact, with canonical ids and provenance columns
+    (document, source, date, quote and offsets, copies). Values are in base units (CNY, kWh…)."""
+    with _store(db) as store:
+        count = store.export(output, fmt.value if fmt else None, type=fact_type, indicator=indicator, zone=zone,
+                             period=period, include_copies=include_copies)
+    _err().print(Text(f"{count} facts → {output}"))
+
+
+# -- errors ----------------------------------------------------------------------------------
+
+def errors(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the documents that could not be read or extracted, with their error."""
+    with _store(db) as store:
+        rows = store.errors()
+
+    def table() -> Table:
+        out = Table(title=Text(f"{len(rows)} document errors"))
+        for name in ("last seen", "code", "where", "message", "times"):
+            out.add_column(name, overflow="fold", no_wrap=name in ("last seen", "code", "times"))
+        for r in rows:
+            out.add_row(Text(r.last_seen), Text(r.code), Text(r.location), Text(r.message), Text(str(r.count)))
+        return out
+
+    def flat(r: ErrorEntry) -> dict[str, Any]:
+        return r.to_dict()
+
+    _emit(rows, fmt, table, flat, "no document errors recorded")
