@@ -1,0 +1,184 @@
+"""The local engine: the facts it writes, resuming, malformed shards, the prefilter, the CLI."""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from zhibiao.batch.prefilter import default_prefilter
+from zhibiao.batch.runner import BatchConfigError
+from zhibiao.batch.shards import ShardSpec, plan_shards
+from zhibiao.batch.synth import mixed_records
+from zhibiao.batch.worker import fact_rows
+from zhibiao.cli import app
+from zhibiao.extract import extract_document
+from zhibiao.ingest import iter_documents
+from zhibiao.model import Document
+
+from .helpers import DEV_FILES, dev_records, read_facts, run, write_jsonl
+
+runner = CliRunner()
+
+
+def _expected_rows(paths: list[Path]) -> list[dict[str, Any]]:
+    rows = []
+    for doc in iter_documents(paths):
+        assert isinstance(doc, Document)
+        rows.extend(fact_rows(doc, extract_document(doc)[1]))
+    return rows
+
+
+def _in_plan_order(out: Path, inputs: list[Path], size: int) -> list[dict[str, Any]]:
+    facts = read_facts(out)
+    order = [s.shard_id for s in plan_shards([str(p.resolve()) for p in inputs], size) if isinstance(s, ShardSpec)]
+    assert sorted(order) == sorted(facts)
+    return [row for shard_id in order for row in facts[shard_id]]
+
+
+def test_batch_local_writes_the_facts_of_direct_extraction(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = run(list(DEV_FILES), out, shard_size=3, prefilter=False)
+    expected = _expected_rows(list(DEV_FILES))
+    assert expected  # the extractor finds facts in the dev reports
+    assert _in_plan_order(out, list(DEV_FILES), 3) == expected
+    assert summary.total.documents == summary.total.extracted == 10
+    assert summary.total.skipped == summary.total.failed == 0
+    assert sum(summary.total.facts_by_type.values()) == len(expected)
+    assert summary.exit_code() == 0
+    written = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert written["total"]["facts_total"] == len(expected)
+    assert written["shards"] == {"planned": 4, "resumed": 0, "processed": 4, "failed": 0}
+
+
+def test_batch_rerun_skips_finished_shards(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run(list(DEV_FILES), out, shard_size=5)
+    stamps = {p: p.stat().st_mtime_ns for p in (out / "facts").iterdir()}
+    again = run(list(DEV_FILES), out, shard_size=5)
+    assert again.resumed == again.planned == first.planned == 3
+    assert again.this_run.shards == 0 and again.this_run.documents == 0
+    assert again.total.to_dict() == first.total.to_dict()
+    assert {p: p.stat().st_mtime_ns for p in (out / "facts").iterdir()} == stamps
+
+
+def test_batch_rerun_with_other_options_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run([DEV_FILES[1]], out, shard_size=5)
+    with pytest.raises(BatchConfigError, match="shard_size"):
+        run([DEV_FILES[1]], out, shard_size=6)
+
+
+def test_batch_output_folder_is_locked_while_a_run_writes_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with (out / ".lock").open("w") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(BatchConfigError, match="another batch run"):
+            run([DEV_FILES[1]], out)
+
+
+def _malformed_corpus(folder: Path) -> dict[str, Path]:
+    records = dev_records()
+    good = write_jsonl(folder / "good.jsonl", records[:6])
+    bad_line = folder / "badline.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) for r in records[6:9]]
+    lines[1] = '{"doc_id": "broken", "text": "unterminated'
+    bad_line.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = gzip.compress(("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n").encode())
+    cut = folder / "cut.jsonl.gz"
+    cut.write_bytes(whole[: len(whole) // 2])
+    notext = folder / "notext.parquet"
+    pq.write_table(pa.table({"content": [records[0]["text"]], "id": ["x"]}), notext)
+    good_parquet = folder / "good.parquet"
+    pq.write_table(pa.table({"text": [r["text"] for r in records[:2]], "id": ["p0", "p1"]}), good_parquet)
+    return {"good": good, "bad_line": bad_line, "cut": cut, "notext": notext, "good_parquet": good_parquet}
+
+
+def test_batch_malformed_shards_fail_alone_and_the_rest_completes(tmp_path: Path) -> None:
+    files = _malformed_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(tmp_path / "in"), "-o", str(out), "--shard-size", "4",
+                                 "--workers", "2"])
+    assert result.exit_code == 1, result.output
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    # the Parquet file without a text column: its one shard failed, with a message saying why
+    assert summary["shards"]["failed"] == 1
+    (failed,) = (out / "failed").glob("*.json")
+    message = json.loads(failed.read_text(encoding="utf-8"))["error"]
+    assert str(files["notext"].resolve()) in message and 'no column "text"' in message
+    assert 'no column "text"' in result.stderr
+    # the bad JSON line: one E_JSON error naming its line; the two lines around it extracted
+    assert summary["total"]["failed_by_reason"]["E_JSON"] == 1
+    errors = [json.loads(line) for p in (out / "errors").glob("badline*.jsonl")
+              for line in p.read_text(encoding="utf-8").splitlines()]
+    assert [(e["where"], e["code"]) for e in errors] == [(f"{files['bad_line'].resolve()}:2", "E_JSON")]
+    # the truncated gzip: the documents before the damage, then one E_READ
+    assert summary["total"]["failed_by_reason"]["E_READ"] == 1
+    facts = read_facts(out)
+    doc_ids = {row["doc_id"] for rows in facts.values() for row in rows}
+    records = dev_records()
+    assert {r["doc_id"] for r in records[:6]} <= doc_ids  # good.jsonl
+    assert {records[6]["doc_id"], records[8]["doc_id"]} <= doc_ids  # around the bad line
+    assert {"p0", "p1"} <= doc_ids  # good.parquet
+    cut_docs = summary["total"]["documents"] - 6 - 2 - 2
+    assert 0 < cut_docs < len(records)
+    # the summary table is printed
+    assert "documents read" in result.stdout and "E_JSON" in result.stdout
+
+
+def test_batch_rerun_retries_failed_shards_only(tmp_path: Path) -> None:
+    _malformed_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    first = run([tmp_path / "in"], out, shard_size=4)
+    again = run([tmp_path / "in"], out, shard_size=4)
+    assert first.failed_shards == again.failed_shards == 1
+    assert again.resumed == first.planned - 1
+    assert again.this_run.shards == 0
+
+
+def test_batch_prefilter_skips_filler_and_extracts_reports(tmp_path: Path) -> None:
+    reports = [{k: r[k] for k in ("doc_id", "published", "source", "text")} for r in dev_records()]
+    records = list(mixed_records(300, reports, ratio=20, seed=3))
+    corpus = write_jsonl(tmp_path / "mixed.jsonl", records)
+    summary = run([corpus], tmp_path / "out", shard_size=100)
+    kept = [r for r in records if default_prefilter().keep(r["text"])]
+    gold = [r for r in records if "~" in r["doc_id"]]
+    assert gold and all(r in kept for r in gold)
+    assert summary.total.documents == 300
+    assert summary.total.extracted == len(kept)
+    assert summary.total.skipped == 300 - len(kept)
+    written = {row["doc_id"] for rows in read_facts(tmp_path / "out").values() for row in rows}
+    assert {r["doc_id"] for r in gold} <= written
+
+
+def test_batch_cli_parquet_with_named_columns(tmp_path: Path) -> None:
+    records = dev_records()
+    path = tmp_path / "crawl.parquet"
+    pq.write_table(pa.table({"body": [r["text"] for r in records], "key": [r["doc_id"] for r in records],
+                             "link": [r["source"] for r in records], "day": [r["published"] for r in records]}),
+                   path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(path), "-o", str(out), "--engine", "local", "--workers", "1",
+                                 "--text-column", "body", "--id-column", "key", "--url-column", "link",
+                                 "--date-column", "day", "--no-prefilter"])
+    assert result.exit_code == 0, result.output
+    rows = [row for rows in read_facts(out).values() for row in rows]
+    assert rows == _expected_rows(list(DEV_FILES))
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask"),
+    (["--engine", "dask", "--scheduler", "127.0.0.1:1"], "must be an address like tcp://"),
+])
+def test_batch_cli_bad_options(tmp_path: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["batch", str(DEV_FILES[1]), "-o", str(tmp_path / "out"), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr

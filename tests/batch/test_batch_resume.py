@@ -1,0 +1,65 @@
+"""A run killed with SIGKILL after some shards finished: the re-run completes only what is left."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from zhibiao.batch.worker import fact_rows
+from zhibiao.extract import extract_document
+from zhibiao.ingest import iter_documents
+from zhibiao.model import Document
+
+from .helpers import DEV_FILES, dev_records, read_facts, run, write_jsonl
+
+ZHIBIAO = Path(sys.executable).with_name("zhibiao")
+COPIES = 60  # of each of the 10 dev reports: 600 documents, 60 shards of 10
+SHARD_SIZE = 10
+
+
+def test_batch_killed_run_resumes_where_it_stopped(tmp_path: Path) -> None:
+    records = [{**r, "doc_id": f"{r['doc_id']}~{i}"} for i in range(COPIES) for r in dev_records()]
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
+    out = tmp_path / "out"
+    done = out / "done"
+    # its own session, so that the kill takes the pool's worker processes along, as a kill of a
+    # job (Ctrl-C, a scheduler's timeout, the OOM killer on the whole cgroup) would
+    process = subprocess.Popen([str(ZHIBIAO), "batch", str(corpus), "-o", str(out), "--shard-size",
+                                str(SHARD_SIZE), "--workers", "1", "--no-progress"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            if done.exists() and len(list(done.glob("*.json"))) >= 5:
+                break
+            time.sleep(0.02)
+        assert process.poll() is None, "the run ended before it could be killed"
+        os.killpg(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    finished = {p.stem for p in done.glob("*.json")}
+    planned = COPIES * 10 // SHARD_SIZE
+    assert 5 <= len(finished) < planned
+
+    summary = run([corpus], out, shard_size=SHARD_SIZE, workers=2)
+
+    assert summary.planned == planned
+    assert summary.resumed == len(finished)
+    assert summary.this_run.shards == planned - len(finished)
+    assert summary.this_run.documents == (planned - len(finished)) * SHARD_SIZE
+    assert summary.total.documents == len(records)
+    # the output is that of an uninterrupted run: every document's facts once, in order
+    by_report = {}
+    for doc in iter_documents(list(DEV_FILES)):
+        assert isinstance(doc, Document)
+        by_report[doc.doc_id] = fact_rows(doc, extract_document(doc)[1])
+    expected = [{**row, "doc_id": r["doc_id"]} for r in records for row in by_report[r["doc_id"].split("~")[0]]]
+    facts = read_facts(out)
+    assert len(facts) == planned
+    # one input file: shard ids sort by first line, so this is document order
+    assert [row for shard in sorted(facts) for row in facts[shard]] == expected
+    assert not [p for sub in ("facts", "errors", "done") for p in (out / sub).glob(".*")]
