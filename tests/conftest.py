@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from zhibiao.model import DocMeta, Document, Fact, Indicator
+from zhibiao.model import Change, DocMeta, Document, Fact, Indicator, Person, Projects, Ranking
 
 # Long enough (a few hundred bytes) for charset detection to be sure.
 SIMPLIFIED = (
@@ -105,3 +107,112 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> Callable[[Document], tupl
     extract_module = importlib.import_module("zhibiao.extract")
     monkeypatch.setattr(extract_module, "extract_document", _fake_extract_document)
     return _fake_extract_document
+
+
+# -- fact store: a real PostgreSQL server and a database URL per backend ------------------------
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster for the session (initdb + pg_ctl under /tmp, as the
+    postgres user when run as root); yields the admin URL ``postgresql+psycopg://…/postgres``.
+
+    Skipped only when no server binaries exist under /usr/lib/postgresql/*/bin (scripts/test.sh
+    installs them on CI)."""
+    import glob
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    bins = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    if not bins or not os.path.exists(os.path.join(bins[-1], "initdb")):
+        pytest.skip("PostgreSQL server not installed (apt-get install postgresql)")
+    pgbin = bins[-1]
+    # Not tmp_path: pytest's folders are 0700 root, which the postgres user cannot enter.
+    root = tempfile.mkdtemp(prefix="zhibiao-pg.", dir="/tmp")
+    as_pg: list[str] = []
+    if os.geteuid() == 0:  # initdb and postgres refuse to run as root
+        shutil.chown(root, "postgres", "postgres")
+        as_pg = ["runuser", "-u", "postgres", "--"]
+    port, data = _free_port(), os.path.join(root, "data")
+    subprocess.run([*as_pg, f"{pgbin}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8",
+                    "--locale=C.UTF-8", "--no-sync"], check=True, stdout=subprocess.DEVNULL)
+    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c synchronous_commit=off "
+               "-c full_page_writes=off")
+    subprocess.run([*as_pg, f"{pgbin}/pg_ctl", "-D", data, "-l", f"{root}/server.log", "-w", "-t", "60", "-o",
+                    options, "start"], check=True, stdout=subprocess.DEVNULL)
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_pg, f"{pgbin}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
+                       stdout=subprocess.DEVNULL, check=False)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _create_pg_database(admin_url: str, name: str) -> str:
+    import psycopg
+
+    plain = admin_url.replace("+psycopg", "")
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database URL for one test, once per backend: a SQLite file under
+    tmp_path, and a new database on the session's real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    admin = request.getfixturevalue("pg_server")
+    return _create_pg_database(admin, f"t{uuid.uuid4().hex[:16]}")
+
+
+@pytest.fixture
+def gold_extractor() -> Callable[[list[Document]], list[tuple[DocMeta, list[Fact]]]]:
+    """A batch extractor that returns each JSONL record's own gold ``facts`` (FACTS.md dicts):
+    store tests then depend on the store only, not on the extractor built in parallel."""
+
+    def _extract_batch(docs: list[Document]) -> list[tuple[DocMeta, list[Fact]]]:
+        return [(doc.meta, facts_from_dicts(doc.extra.get("facts") or [])) for doc in docs]
+
+    return _extract_batch
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def facts_from_dicts(records: list[dict[str, Any]]) -> list[Fact]:
+    """FACTS.md dicts → fact objects (numbers as Decimal)."""
+    out: list[Fact] = []
+    for d in records:
+        evidence = {"quote": d.get("quote", ""), "start": d.get("start", 0), "end": d.get("end", 0)}
+        kind = d["type"]
+        if kind == "indicator":
+            c = d.get("change")
+            change = Change(basis=c["basis"], pct=_dec(c.get("pct")), pp=_dec(c.get("pp")),
+                            abs=_dec(c.get("abs"))) if c else None
+            out.append(Indicator(subject=d.get("subject"), name=d.get("name") or "", period=d.get("period"),
+                                 value=_dec(d.get("value")), unit=d.get("unit"), change=change,
+                                 qualifier=d.get("qualifier"), parent=d.get("parent"), **evidence))
+        elif kind == "projects":
+            out.append(Projects(subject=d.get("subject"), period=d.get("period"), stage=d.get("stage", "other"),
+                                category=d.get("category"), min_investment=_dec(d.get("min_investment")),
+                                count=_dec(d.get("count")), investment=_dec(d.get("investment")),
+                                qualifier=d.get("qualifier"), **evidence))
+        elif kind == "ranking":
+            out.append(Ranking(subject=d.get("subject"), period=d.get("period"), indicator=d.get("indicator"),
+                               scope=d.get("scope"), rank=d.get("rank"), top=bool(d.get("top")),
+                               qualifier=d.get("qualifier"), **evidence))
+        else:
+            out.append(Person(name=d.get("name", ""), titles=list(d.get("titles") or []), **evidence))
+    return out

@@ -98,23 +98,30 @@ def _emit(rows: list[Any], fmt: OutputFormat, table: Callable[[], Table], flat: 
     if fmt is OutputFormat.json:
         sys.stdout.write(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
         return
-    if fmt is OutputFormat.csv:
-        flat_rows = [flat(r) for r in rows]
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat_rows[0]) if flat_rows else ["empty"],
-                                lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(flat_rows)
-        return
     if not rows:
         _err().print(Text(empty))
+        return
+    if fmt is OutputFormat.csv:
+        flat_rows = [flat(r) for r in rows]
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat_rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(flat_rows)
         return
     Console(highlight=False).print(table())
 
 
-def _source_text(source: SourceRef, copies: tuple[SourceRef, ...] = ()) -> Text:
-    text = Text(source.label())
+def _evidence(source: SourceRef, copies: tuple[SourceRef, ...] = (), extra: SourceRef | None = None) -> Text:
+    """The source cell: the document (name, publication, date), the quote, then the copies."""
+    text = Text(source.label(), style="cyan")
+    text.append("\n“")
+    text.append(source.quote)
+    text.append("”")
+    if extra is not None:
+        text.append(f"\n{extra.label()}: “", style="dim")
+        text.append(extra.quote, style="dim")
+        text.append("”", style="dim")
     for copy in copies:
-        text.append("\n+ ", style="dim")
+        text.append("\n+ copy ", style="dim")
         text.append(copy.label(), style="dim")
     return text
 
@@ -205,21 +212,19 @@ def compare(
     def table() -> Table:
         first = rows[0]
         out = Table(title=Text(f"{first.indicator} ({first.indicator_id}) · {first.period} · {len(rows)} zones"))
-        for name, kwargs in (("rank", {"justify": "right", "no_wrap": True}), ("zone", {}),
-                             ("value", {"justify": "right", "no_wrap": True}),
-                             ("change", {"justify": "right", "no_wrap": True}), ("source", {}), ("quote", {})):
-            out.add_column(name, overflow="fold", **kwargs)
+        out.add_column("#", justify="right", no_wrap=True)
+        out.add_column("zone", overflow="fold", min_width=8)
+        out.add_column("value", justify="right", no_wrap=True)
+        out.add_column("change", justify="right", no_wrap=True)
+        out.add_column("source and quote", overflow="fold", ratio=1)
         for r in rows:
             value = Text(human_value(r.value, r.unit))
             if r.qualifier:
-                value.append(f" ({r.qualifier})", style="dim")
+                value.append(f"\n({r.qualifier})", style="dim")
             if r.conflict:
                 value.append(" ⚠", style="bold red")
-            quote = Text(r.source.quote)
-            if r.change_source is not None:
-                quote.append("\n" + r.change_source.quote, style="dim")
             out.add_row(Text(str(r.rank) if r.rank else "–"), Text(r.zone), value, Text(_pct(r.change_pct)),
-                        _source_text(r.source, r.copies), quote)
+                        _evidence(r.source, r.copies, r.change_source))
         return out
 
     def flat(r: CompareRow) -> dict[str, Any]:
@@ -229,6 +234,16 @@ def compare(
                 **_sources_flat(r.source, r.copies)}
 
     _emit(rows, fmt, table, flat, f"no figures for {indicator} over {period} in the store")
+
+
+def _period(period: str | None) -> str:
+    """A stored period as people say it (2023H1), unknown years kept as written."""
+    from zhibiao.store.periods import format_span
+
+    if period and "/" in period and not period.startswith("X"):
+        start, end = period.split("/", 1)
+        return format_span(start, end)
+    return period or ""
 
 
 def _pct(value: Any) -> str:
@@ -253,8 +268,11 @@ def profile(
 
     def table() -> Table:
         out = Table(title=Text(f"{zone} · {len(rows)} facts"))
-        for name in ("indicator", "period", "value", "change", "source", "quote"):
-            out.add_column(name, overflow="fold", no_wrap=name in ("period", "value", "change"))
+        out.add_column("indicator", overflow="fold", min_width=6)
+        out.add_column("period", no_wrap=True)
+        out.add_column("value", justify="right", overflow="fold")
+        out.add_column("change", justify="right", no_wrap=True)
+        out.add_column("source and quote", overflow="fold", ratio=1)
         previous = None
         for r in rows:
             if previous is not None and r.group != previous:
@@ -263,13 +281,12 @@ def profile(
             qualifier = r.fact.get("qualifier")
             value_text = Text(value)
             if qualifier:
-                value_text.append(f" ({qualifier})", style="dim")
+                value_text.append(f"\n({qualifier})", style="dim")
             name = r.fact.get("name") if r.type == "indicator" else None
             group = Text(r.group if r.group != previous else "")
-            if name and r.indicator_id and name != r.group and r.group != previous:
+            if name and r.indicator_id and name != r.group:
                 group.append(f"\n({name})", style="dim")
-            out.add_row(group, Text(r.period or ""), value_text, Text(change), _source_text(r.source, r.copies),
-                        Text(r.source.quote))
+            out.add_row(group, Text(_period(r.period)), value_text, Text(change), _evidence(r.source, r.copies))
             previous = r.group
         return out
 
@@ -301,14 +318,20 @@ def pipeline(
 
     def table() -> Table:
         out = Table(title=Text(f"projects · {len(rows)} figures"))
-        for name in ("zone", "period", "stage", "category", "size", "count", "investment", "source", "quote"):
-            out.add_column(name, overflow="fold", no_wrap=name in ("period", "count", "investment", "size"),
-                           justify="right" if name in ("count", "investment") else "left")
+        out.add_column("zone", overflow="fold", min_width=6)
+        out.add_column("period", no_wrap=True)
+        out.add_column("stage", no_wrap=True)
+        out.add_column("size", no_wrap=True)
+        out.add_column("count", justify="right", no_wrap=True)
+        out.add_column("investment", justify="right", no_wrap=True)
+        out.add_column("source and quote", overflow="fold", ratio=1)
         for r in rows:
             count = human_value(r.count, "count") if r.count is not None else ""
-            out.add_row(Text(r.zone), Text(r.period or ""), Text(stage_label(r.stage)), Text(r.category or ""),
-                        Text(size_class(r.min_investment)), Text(count), Text(human_value(r.investment, "CNY")),
-                        _source_text(r.source, r.copies), Text(r.source.quote))
+            stage = Text(stage_label(r.stage))
+            if r.category:
+                stage.append(f"\n{r.category}", style="dim")
+            out.add_row(Text(r.zone), Text(_period(r.period)), stage, Text(size_class(r.min_investment)), Text(count),
+                        Text(human_value(r.investment, "CNY")), _evidence(r.source, r.copies))
         return out
 
     def flat(r: PipelineRow) -> dict[str, Any]:
@@ -339,10 +362,9 @@ def conflicts(
         for r in rows:
             unit = "%" if r.kind == "change" else r.unit
             values = Text(f"{human_value(r.a_value, unit)}\n{human_value(r.b_value, unit)}")
-            sources = Text(f"{r.a.label()}: ")
-            sources.append(r.a.quote, style="italic")
-            sources.append(f"\n{r.b.label()}: ")
-            sources.append(r.b.quote, style="italic")
+            sources = _evidence(r.a)
+            sources.append("\n")
+            sources.append_text(_evidence(r.b))
             out.add_row(Text(r.kind), Text(r.zone), Text(r.indicator), Text(r.period), values, Text(r.detail),
                         sources)
         return out

@@ -79,33 +79,38 @@ def _signed(value: Any) -> str:
     return ("+" if number >= 0 else "") + _plain(number)
 
 
-def _last_digit_exponent(value: Decimal) -> int:
-    """The power of ten of a figure's last significant digit: 1856000000 → 6, 18.56 → -2."""
+def _last_digit_exponent(value: Decimal, min_digits: int) -> int:
+    """The power of ten of a figure's last significant digit: 1856000000 → 6, 18.56 → -2;
+    counting at least ``min_digits`` significant digits (10亿 is written with two, "10")."""
     normalized = value.normalize()
-    return int(normalized.as_tuple().exponent)
+    if normalized == 0:
+        return 0
+    return min(int(normalized.as_tuple().exponent), normalized.adjusted() - min_digits + 1)
 
 
-def rounding_of(value: Decimal) -> Decimal:
+def rounding_of(value: Decimal, min_digits: int = 1) -> Decimal:
     """Half a unit of the last significant digit: how far the true figure may be from it.
 
-    >>> rounding_of(Decimal(1856000000)), rounding_of(Decimal("36.7"))
-    (Decimal('500000'), Decimal('0.05'))
+    >>> rounding_of(Decimal(1856000000)), rounding_of(Decimal("36.7")), rounding_of(Decimal(1000000000), 2)
+    (Decimal('500000'), Decimal('0.05'), Decimal('50000000'))
     """
-    return Decimal(5) * Decimal(10) ** (_last_digit_exponent(value) - 1)
+    return Decimal(5) * Decimal(10) ** (_last_digit_exponent(value, min_digits) - 1)
 
 
-def same_figure(a: Decimal, b: Decimal) -> bool:
+def same_figure(a: Decimal, b: Decimal, min_digits: int = 2) -> bool:
     """Whether two stated figures may be the same number rounded differently.
 
     The finer one, rounded to the coarser one's last digit, must give the coarser one:
-    18.56亿 and 18.6亿 agree, 18.56亿 and 18.5亿 do not.
+    18.56亿 and 18.6亿 agree, 18.56亿 and 18.5亿 do not. Levels in base units have lost their
+    trailing zeros (10亿 = 1E+9), so at least ``min_digits`` significant digits are assumed;
+    growth rates are compared with ``min_digits=1`` (增长5% may be a rounded 5.2%).
 
     >>> same_figure(Decimal(1856000000), Decimal(1860000000)), same_figure(Decimal(1856000000), Decimal(1850000000))
     (True, False)
     """
     if a == b:
         return True
-    tolerance = max(rounding_of(a), rounding_of(b))
+    tolerance = max(rounding_of(a, min_digits), rounding_of(b, min_digits))
     return abs(a - b) <= tolerance
 
 

@@ -15,6 +15,7 @@ A process killed at any moment leaves whole batches only; running again continue
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -83,7 +84,7 @@ class IngestStats:
 
 def serial_extract(docs: list[Document]) -> list[Extracted | BaseException]:
     """Extract each document in turn with :func:`zhibiao.extract.extract_document`."""
-    import zhibiao.extract as extract_module  # looked up at call time: tests may replace it
+    extract_module = importlib.import_module("zhibiao.extract")  # looked up per call: tests replace it
 
     out: list[Extracted | BaseException] = []
     for doc in docs:

@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection, Row
 from zhibiao.errors import QueryError
 from zhibiao.resolve.indicators import IndicatorDef, indicator, indicators, normalize_name, resolve_indicator
 from zhibiao.resolve.zones import canonical_zone
-from zhibiao.store.format import rounding_of, same_figure
+from zhibiao.store.format import rounding_of, same_figure, stage_label
 from zhibiao.store.periods import Span, format_span, parse_period, previous_year
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow, to_decimal
 
@@ -394,10 +394,11 @@ def profile(conn: Connection, zone: str) -> list[ProfileRow]:
             group = ind.name if ind else (m["name"] or "")
             head = (0, order.get(ind.id, 0) if ind else len(order), "" if ind else normalize_name(group))
         elif kind == "projects":
-            group = f"项目·{m['stage']}"
+            group = f"项目·{stage_label(m['stage'])}"
             head = (1, _STAGE_ORDER.get(m["stage"], 9), "")
         else:
-            group = f"排名·{ind.name if ind else (m['name'] or '')}"
+            ranked = ind.name if ind else m["name"]
+            group = f"排名·{ranked}" if ranked else "排名"
             head = (2, 0, group)
         key = (*head, m["period_end"] or "9999", m["period_start"] or "", m["id"])
         out.append((key, ProfileRow(group=group, indicator_id=m["indicator_id"], type=kind, period=m["period"],
@@ -527,7 +528,7 @@ def _change_conflicts(zone: str, key: str, span: Span, group: list[Row[Any]]) ->
             assert pa is not None and pb is not None
             if (a._mapping["qualifier"] == "estimate") != (b._mapping["qualifier"] == "estimate"):
                 continue
-            if not same_figure(pa, pb):
+            if not same_figure(pa, pb, min_digits=1):
                 yield Conflict(kind="change", zone=zone, indicator_id=indicator_id, indicator=name,
                                period=format_span(*span), unit="%", a=_ref(a), b=_ref(b), a_value=pa, b_value=pb,
                                detail="two documents state different year-on-year growth")
@@ -562,7 +563,7 @@ def _yoy_conflicts(zone: str, key: str, span: Span, group: list[Row[Any]],
             continue
         implied = (v_t / v_p - 1) * 100
         # Relative rounding of each level, carried into the ratio (first order).
-        slack = (v_t / v_p) * (rounding_of(v_t) / v_t + rounding_of(v_p) / v_p) * 100
+        slack = (v_t / v_p) * (rounding_of(v_t, 2) / v_t + rounding_of(v_p, 2) / v_p) * 100
         gap = abs(implied - stated)
         if gap > YOY_TOLERANCE_PP + rounding_of(stated) + slack:
             yield Conflict(
