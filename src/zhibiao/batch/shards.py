@@ -21,6 +21,7 @@ import io
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -163,6 +164,10 @@ def _files_shard(files: list[str], shard_size: int) -> ShardSpec:
 def _plan_file(path: Path, shard_size: int) -> Iterator[ShardSpec | DocumentError]:
     kind = _kind_of(path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            # a FIFO or a device would block or never end
+            yield DocumentError(str(path), "E_READ", "not a regular file")
+            return
         if kind == "parquet":
             import pyarrow.parquet as pq
 
@@ -200,7 +205,8 @@ def _slice_starts(path: Path, shard_size: int) -> Iterator[tuple[int, int]]:
     pending: tuple[int, int] | None = None
     try:
         with _open_binary(path) as f:
-            while chunk := f.read(_CHUNK):
+            # read1: a broken stream still gives every byte before the damage, chunk by chunk
+            while chunk := f.read1(_CHUNK):  # type: ignore[attr-defined]
                 if pending is not None:  # the slice start at the end of the last chunk has content
                     yield pending
                     pending = None

@@ -462,6 +462,12 @@ class DocumentParser:
             subj_end = self._subject_ends.get(self._subjects[i][0], -1)
             if s <= subj_end < e:
                 s = subj_end
+        # one pass over the usual openers (其中, 全区, 1-9月, 预计, 完成 …)
+        pm = g.name_prefix.match(text, s, e)
+        if pm and pm.end() < e:
+            if g.estimate.search(text, s, pm.end()):
+                flags["estimate"] = True
+            s = pm.end()
         for _ in range(8):
             seg = text[s:e]
             m = g.lead_noise.match(seg) or g.subject_refs.match(seg) or g.period_words.match(seg)

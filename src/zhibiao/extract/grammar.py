@@ -45,6 +45,7 @@ class Grammar:
     topic_break: re.Pattern[str]
     period_words: re.Pattern[str]
     owner_tail: re.Pattern[str]
+    name_prefix: re.Pattern[str]
     shared_head: re.Pattern[str]
     back_ref: re.Pattern[str]
     threshold_after: re.Pattern[str]
@@ -102,6 +103,13 @@ def grammar() -> Grammar:
         r"(?=[,;。、和与及中\d]|实现|完成|共|积极|发展|的|$)"
         r"|(?<![\u4e00-\u9fff])[区县市镇乡省](?=[,;。和与及中\d]|实现|完成|共|的|$))"
     )
+    lead_noise_alt = rf"(?:{alternation(words('name', 'lead_noise'))}|[,;:、“”\"'()\s])"
+    refs_alt = rf"(?:{alternation(words('sentence', 'subject_refs'))})(?:上下)?"
+    period_alt = (r"(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年|当年|全年|年内|上半年|下半年|前三季度|[一二三四1-4]季度"
+                  r"|\d{1,2}(?:-|至|~)\d{1,2}月(?:份)?|\d{1,2}月(?:份|末|底)?|当月|本月|年初以来|今年以来|以来|同期|累计)")
+    name_prefix = re.compile(
+        rf"^(?:{lead_noise_alt}|{refs_alt}|{period_alt}|{alternation(q['estimate'])}"
+        rf"|{alternation(words('name', 'lead_verbs'))})+")
     return Grammar(
         change_end=change_end,
         comparative_end=comparative_end,
@@ -126,10 +134,8 @@ def grammar() -> Grammar:
         enum_tail=re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|项|大)?(?:主要)?(?:经济)?(?:各项)?(?:指标|方面)?"
                              r"(?P<head>[\u4e00-\u9fff]{0,4})$"),
         topic_break=re.compile(alternation(words("topic", "breaks"))),
-        period_words=re.compile(
-            r"(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年|当年|全年|年内|上半年|下半年|前三季度|[一二三四1-4]季度"
-            r"|\d{1,2}(?:-|至|~)\d{1,2}月(?:份)?|\d{1,2}月(?:份|末|底)?|当月|本月|年初以来|今年以来|以来|同期|累计)"
-        ),
+        period_words=re.compile(period_alt),
+        name_prefix=name_prefix,
         owner_tail=re.compile(rf"(?:{alternation(words('name', 'owner_heads'))})$"),
         shared_head=re.compile(rf"(?:{alternation(words('name', 'shared_heads'))})$"),
         back_ref=re.compile(rf"^(?:{alternation(words('name', 'back_refs'))})$"),

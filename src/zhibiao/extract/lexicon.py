@@ -63,6 +63,7 @@ def vocab() -> dict[str, Any]:
     return tomllib.loads(_read("vocab.toml"))
 
 
+@cache
 def words(section: str, key: str) -> tuple[str, ...]:
     """One word list of ``vocab.toml``, e.g. ``words("change", "up")``."""
     return tuple(vocab()[section][key])

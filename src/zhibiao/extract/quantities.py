@@ -18,6 +18,10 @@ __all__ = ["Amount", "figure_regex", "parse_amount", "parse_number", "scale"]
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CN_UNITS = "十百千万亿拾佰仟"
 _CN_CHARS = _CN_DIGITS + _CN_UNITS + "点"
+_CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                   "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9, "十": 10,
+                   "拾": 10}
+_CN_UNIT_POWER = {"": 0, "十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "万": 4, "亿": 8}
 ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
@@ -54,7 +58,12 @@ def parse_number(text: str) -> Decimal | None:
         text = "一" + text  # 千亿 means 一千亿
     if text in magnitudes() and text.startswith("十"):
         return Decimal(10) ** magnitudes()[text]
-    import cn2an  # lazily: only reports with Chinese numerals pay for its import
+    if len(text) == 1 or (len(text) == 2 and text[0] == "一" and text[1] in _CN_UNITS):
+        # 两, 七, 一亿: one digit (times one magnitude) needs no parser
+        digit = _CN_DIGIT_VALUE.get(text[0])
+        if digit is not None:
+            return Decimal(digit) * (Decimal(10) ** _CN_UNIT_POWER.get(text[1:], 0))
+    import cn2an  # lazily: only reports with long Chinese numerals pay for its import (0.1 s)
 
     try:
         value = cn2an.cn2an(text, "smart")

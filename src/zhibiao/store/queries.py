@@ -579,7 +579,8 @@ def _yoy_conflicts(zone: str, key: str, span: Span, group: list[Row[Any]],
 
 def errors(conn: Connection) -> list[ErrorEntry]:
     """The recorded document errors, most recent first."""
-    rows = conn.execute(select(ErrorRow).order_by(ErrorRow.last_seen.desc(), ErrorRow.id.desc())).scalars()
+    table = ErrorRow.__table__
+    rows = conn.execute(select(table).order_by(table.c.last_seen.desc(), table.c.id.desc()))
     return [ErrorEntry(location=r.location, code=r.code, message=r.message, count=r.count,
                        first_seen=r.first_seen.isoformat(timespec="seconds"),
                        last_seen=r.last_seen.isoformat(timespec="seconds")) for r in rows]
