@@ -177,6 +177,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def other_db_url(db_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A second fresh database on the same backend as ``db_url`` (to compare two runs)."""
+    if db_url.startswith("sqlite"):
+        return f"sqlite:///{tmp_path / 'other.db'}"
+    return _create_pg_database(request.getfixturevalue("pg_server"), f"t{uuid.uuid4().hex[:16]}")
+
+
+@pytest.fixture
 def gold_extractor() -> Callable[[list[Document]], list[tuple[DocMeta, list[Fact]]]]:
     """A batch extractor that returns each JSONL record's own gold ``facts`` (FACTS.md dicts):
     store tests then depend on the store only, not on the extractor built in parallel."""

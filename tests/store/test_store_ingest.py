@@ -1,0 +1,208 @@
+"""zhibiao.store ingest: idempotent, loss-free, transactional per batch — on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
+from zhibiao.store import Store
+from zhibiao.store.dedup import content_hash
+from zhibiao.store.schema import DocumentRow, FactRow
+
+Write = Callable[[str, bytes | str], Path]
+WriteJsonl = Callable[[str, list[Any]], Path]
+BatchExtract = Callable[[list[Document]], list[Any]]
+
+
+def _counts(store: Store) -> dict[str, int]:
+    return store.summary()
+
+
+def test_store_ingest_twice_stores_nothing_twice(db_url: str, samples_dir: Path, dev_gold: Path,
+                                                 tmp_path: Path) -> None:
+    seeds = dev_gold.parent / "seeds.jsonl"
+    # The same report under another name: the same document.
+    renamed = tmp_path / "renamed.txt"
+    shutil.copy(samples_dir / "000_74faa45ff7a60390.txt", renamed)
+    with Store(db_url) as store:
+        first = store.ingest([samples_dir, dev_gold, seeds, renamed])
+        after_first = _counts(store)
+        second = store.ingest([samples_dir, dev_gold, seeds, renamed])
+        after_second = _counts(store)
+    # samples/000 and samples/003 are seeds.jsonl's seed-000 and seed-003, and renamed.txt is 000 again
+    assert (first.read, first.stored, first.skipped, first.errors) == (13, 10, 3, 0)
+    assert after_first["documents"] == 10 and after_first["facts"] == first.facts > 150
+    assert (second.stored, second.skipped, second.facts) == (0, 13, 0)
+    assert after_second == after_first
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("收入18.56亿元,同比增长36.7%。", "收入18.56亿元,同比增长36.7%。", True),
+    ("收入18.56亿元,\r\n同比增长36.7%。", "收入18.56亿元, 同比增长36.7%。 ", True),   # spacing only
+    ("收入１８.５６亿元", "收入18.56亿元", True),                                        # full-width digits
+    ("收入18.56亿元", "收入18.57亿元", False),
+])
+def test_store_ingest_content_hash_normalises_spacing_only(a: str, b: str, same: bool) -> None:
+    assert (content_hash(a) == content_hash(b)) is same
+
+
+def test_store_ingest_provenance(db_url: str, samples_dir: Path) -> None:
+    with Store(db_url) as store:
+        store.ingest([samples_dir / "000_74faa45ff7a60390.txt"])
+        with Session(store.engine) as session:
+            doc = session.scalars(select(DocumentRow)).one()
+            facts = session.scalars(select(FactRow).order_by(FactRow.seq)).all()
+    # The e-paper trailer gives the date, title and paper of a .txt report.
+    assert (doc.doc_id, doc.published, doc.source_name, doc.page) == ("000_74faa45ff7a60390", "2023-07-19",
+                                                                      "淮安日报", "A06")
+    assert doc.text == (samples_dir / "000_74faa45ff7a60390.txt").read_text(encoding="utf-8")
+    assert facts and all(doc.text[f.quote_start:f.quote_end] == f.quote for f in facts)
+    assert {f.extractor_version for f in facts} == {EXTRACTOR_VERSION}
+    budget = [f for f in facts if f.indicator_id == "general_budget_revenue"]
+    assert [(f.zone_id, f.period_start, f.period_end, f.value, f.unit, f.change_pct) for f in budget] == [
+        ("淮安经济技术开发区", "2023-01", "2023-06", 1856000000, "CNY", 36.7)]
+
+
+def _exploding(extract: BatchExtract) -> BatchExtract:
+    """The gold extractor, except that a document containing EXPLODE raises."""
+    def run(docs: list[Document]) -> list[Any]:
+        out = extract(docs)
+        return [RuntimeError("extractor bug\non two lines") if "EXPLODE" in d.text else r for d, r in zip(docs, out,
+                                                                                                         strict=True)]
+    return run
+
+
+def test_store_ingest_bad_documents_are_recorded_and_never_stop_the_batch(
+        db_url: str, write: Write, write_jsonl: WriteJsonl, gold_extractor: BatchExtract) -> None:
+    corpus = write_jsonl("corpus.jsonl", [
+        {"doc_id": "ok-1", "published": "2023-07-19", "text": "收入2.5亿元", "facts": []},
+        '{"doc_id": "broken',
+        {"doc_id": "boom", "text": "EXPLODE 收入3亿元"},
+        {"doc_id": "ok-2", "text": "另一篇"},
+    ])
+    empty = write("empty.txt", b"")
+    with Store(db_url, batch_size=2, extract_batch=_exploding(gold_extractor)) as store:
+        stats = store.ingest([corpus, empty])
+        errors = store.errors()
+        again = store.ingest([corpus, empty])
+        errors_again = store.errors()
+        counts = _counts(store)
+    assert (stats.read, stats.stored, stats.errors, stats.exit_code()) == (3, 2, 3, 1)
+    assert sorted(e.code for e in errors) == ["E_EMPTY", "E_EXTRACT", "E_JSON"]
+    explode = next(e for e in errors if e.code == "E_EXTRACT")
+    assert explode.location == "boom" and "RuntimeError: extractor bug" in explode.message
+    # A second run retries the failed document and records each error once, counting repeats.
+    assert (again.stored, again.skipped, again.errors) == (0, 2, 3)
+    assert sorted((e.code, e.count) for e in errors_again) == [("E_EMPTY", 2), ("E_EXTRACT", 2), ("E_JSON", 2)]
+    assert counts["documents"] == 2
+
+
+def test_store_ingest_later_success_clears_extraction_error(db_url: str, write_jsonl: WriteJsonl,
+                                                            gold_extractor: BatchExtract) -> None:
+    corpus = write_jsonl("c.jsonl", [{"doc_id": "boom", "text": "EXPLODE 收入3亿元"}])
+    with Store(db_url, extract_batch=_exploding(gold_extractor)) as store:
+        store.ingest([corpus])
+        assert [e.code for e in store.errors()] == ["E_EXTRACT"]
+    with Store(db_url, extract_batch=gold_extractor) as store:  # the extractor was fixed
+        assert store.ingest([corpus]).stored == 1
+        assert store.errors() == []
+
+
+class _Interrupt:
+    """A batch extractor that is interrupted (Ctrl-C) on its n-th call."""
+
+    def __init__(self, extract: BatchExtract, on_call: int) -> None:
+        self.extract, self.on_call, self.calls = extract, on_call, 0
+
+    def __call__(self, docs: list[Document]) -> list[Any]:
+        self.calls += 1
+        if self.calls == self.on_call:
+            raise KeyboardInterrupt
+        return self.extract(docs)
+
+
+def _numbered_corpus(write_jsonl: WriteJsonl, n: int) -> Path:
+    records = []
+    for i in range(n):
+        text = f"第{i}号报告:今年上半年,甲{i}经开区完成一般公共预算收入{i + 1}.5亿元。"
+        quote = f"一般公共预算收入{i + 1}.5亿元"
+        start = text.index(quote)
+        records.append({"doc_id": f"d{i:03d}", "published": "2023-07-19", "text": text, "facts": [
+            {"type": "indicator", "subject": f"甲{i}经济技术开发区", "name": "一般公共预算收入",
+             "period": "2023-01/2023-06", "value": (i + 1) * 100_000_000 + 50_000_000, "unit": "CNY",
+             "change": None, "qualifier": None, "parent": None, "quote": quote, "start": start,
+             "end": start + len(quote)}]})
+    return write_jsonl("numbered.jsonl", records)
+
+
+def test_store_ingest_interrupt_keeps_whole_batches_and_resumes(db_url: str, write_jsonl: WriteJsonl,
+                                                                gold_extractor: BatchExtract) -> None:
+    corpus = _numbered_corpus(write_jsonl, 10)
+    with Store(db_url, batch_size=3, extract_batch=_Interrupt(gold_extractor, on_call=3)) as store, \
+            pytest.raises(KeyboardInterrupt):
+        store.ingest([corpus])
+    with Store(db_url, batch_size=3, extract_batch=gold_extractor) as store:
+        assert _counts(store)["documents"] == 6  # two whole batches, nothing of the third
+        resumed = store.ingest([corpus])
+        assert (resumed.skipped, resumed.stored) == (6, 4)
+        with store.engine.connect() as conn:
+            stored = conn.execute(select(DocumentRow.doc_id).order_by(DocumentRow.doc_id)).scalars().all()
+            facts = conn.execute(select(FactRow.value).order_by(FactRow.value)).scalars().all()
+    assert stored == [f"d{i:03d}" for i in range(10)]
+    assert facts == [(i + 1) * 100_000_000 + 50_000_000 for i in range(10)]
+
+
+def test_store_ingest_failed_write_leaves_no_half_document(db_url: str, write_jsonl: WriteJsonl,
+                                                           gold_extractor: BatchExtract,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database error after a document row is written rolls back the whole batch: no document
+    without its facts, and the near-duplicate index forgets the rolled-back documents."""
+    import zhibiao.store.ingest as ingest_module
+
+    corpus = _numbered_corpus(write_jsonl, 4)
+    original_fact_row = ingest_module.fact_row
+
+    def failing_fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
+        row = original_fact_row(fact, document_id, seq)
+        if row["value"] == 350_000_000:  # the third document: fail after its row is inserted
+            raise RuntimeError("disk full")
+        return row
+
+    monkeypatch.setattr(ingest_module, "fact_row", failing_fact_row)
+    with Store(db_url, batch_size=4, extract_batch=gold_extractor) as store:
+        with pytest.raises(RuntimeError, match="disk full"):
+            store.ingest([corpus])
+        assert _counts(store)["documents"] == 0
+        assert store._ingester._index is not None and len(store._ingester._index) == 0
+        monkeypatch.setattr(ingest_module, "fact_row", original_fact_row)
+        assert store.ingest([corpus]).stored == 4
+        assert _counts(store) == {"documents": 4, "copies": 0, "facts": 4, "counted_facts": 4, "errors": 0}
+
+
+def test_store_ingest_documents_api(db_url: str) -> None:
+    """Already-read documents (e.g. from zhibiao.batch) go in through ingest_documents."""
+    def extract(docs: list[Document]) -> list[tuple[DocMeta, list[Fact]]]:
+        return [(DocMeta(title=f"T{d.doc_id}"), []) for d in docs]
+
+    with Store(db_url, extract_batch=extract) as store:
+        stats = store.ingest_documents([Document(doc_id="a", text="甲"), Document(doc_id="b", text="乙")])
+        with store.engine.connect() as conn:
+            titles = conn.execute(select(DocumentRow.title).order_by(DocumentRow.id)).scalars().all()
+    assert stats.stored == 2 and titles == ["Ta", "Tb"]
+
+
+def test_store_ingest_stats_json_shape(db_url: str, samples_dir: Path) -> None:
+    with Store(db_url) as store:
+        stats = store.ingest([samples_dir])
+    data = json.loads(json.dumps(stats.to_dict()))
+    assert set(data) == {"read", "stored", "skipped", "copies", "facts", "duplicate_facts", "errors", "batches",
+                         "seconds"}
+    assert data["stored"] == 2 and data["batches"] == 1
