@@ -98,6 +98,11 @@ _AND_SHORT = re.compile(r"与|和|及")
 _SHARE_LEFT = re.compile(r"占[^,;。]*$|比重[为达是]?$|占比[为达是]?$|完成(?:年度|全年)?(?:目标|任务|计划)[^,;。]*$"
                          r"|(?:完成|为)(?:年度|全年)[^,;。]*的$")
 _RESPECTIVELY_AS = re.compile(r"(?:分别|依次)(?:为|是|达到?)?\s*$")
+# 持续6个月稳居全市第一, 连续3年位列全省前十: how long a position has been held is not its measure.
+_RANK_DURATION = re.compile(r"(?:已)?(?:持续|连续|已连续)(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:月|年|季度|周)")
+# 税收500万元以上企业6家: a size class of firms, households or projects
+_CLASS_OF_UNITS = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:企业|项目|工程|户|单位|商户|纳税人)")
+_STAGE_AFTER_PROJECTS = re.compile(r"(?:已|均|全部|正式|顺利|集中|陆续)?(?:实现|完成)?((?:签约|开工|竣工|投产|达产|达效|建成|投用|落地)+)")
 _STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
@@ -303,8 +308,8 @@ class DocumentParser:
             if chinese and amount.kind not in ("money",) and m.group("mag") is None and amount.value < 100 \
                     and amount.kind != "percent":
                 continue
-            if amount.kind in ("count", "person") and before.endswith("等"):
-                continue  # 等8项指标, 等5个区域: the size of an enumeration
+            if amount.kind in ("count", "person") and before.endswith("等") and not _PROJECT_NOUN_AFTER.match(after):
+                continue  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
             if amount.kind in ("count", "person") and g.group_after.match(after):
                 continue  # 49个国家级开发区: a group of places is a subject
             if amount.kind == "count" and _NOT_A_COUNT.match(after):
@@ -345,7 +350,7 @@ class DocumentParser:
         before = text[max(sent.start, start - 4):start]
         if self.g.threshold_after.match(after):
             rest = after[self.g.threshold_after.match(after).end():]  # type: ignore[union-attr]
-            if _PROJECTS_AFTER_CLASS.match(rest):
+            if _PROJECTS_AFTER_CLASS.match(rest) or _CLASS_OF_UNITS.match(rest):
                 return True
         return bool(_OVER_BEFORE.search(before) and _PROJECT_NOUN_AFTER.match(after))
 
@@ -359,6 +364,8 @@ class DocumentParser:
         m = g.level_to_end.search(left)
         if m and m.end() == len(left):
             return
+        if a.kind == "pp" and "拉动" in left:
+            return  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
         m = g.change_end.search(left)
         if m:
             verb = m.group("verb")
@@ -372,7 +379,7 @@ class DocumentParser:
             cmp_m = None
         if not m and not cmp_m:
             if a.kind == "pp":
-                # 拉动增长17.1个百分点 or a bare pp figure after a comparison in this clause
+                # a bare pp figure after a comparison in this clause
                 verb_m = _PP_VERB.search(left)
                 if verb_m is None:
                     return
@@ -831,7 +838,10 @@ class DocumentParser:
         if not name or self.g.subject_refs.fullmatch(name) or (
                 self._target_verb_before(region) and self._qualifies_noun(fig, sent)):
             prenominal = self._noun_after(fig, sent)
-        # project counts
+        # project counts (…项目10个, 330个重点项目, 等27个项目实现达产)
+        if a.kind == "count" and not prenominal and text.startswith("项目", fig.end):
+            prenominal = "项目"
+            self._noun_end = fig.end + 2
         if a.kind == "count" and ("项目" in name or (prenominal and "项目" in prenominal)
                                   or (st.projects is not None and name.endswith("的"))
                                   or (st.projects is not None and name == "" and st.children)):
@@ -1087,10 +1097,16 @@ class DocumentParser:
         region = text[region_start:fig.start]
         desc = region + (prenominal or "")
         stage = None
-        for m in self.g.stage_words.finditer(desc):
-            stage = self.g.stages[m.group(0)]
-            if "项目" in desc[m.end():]:
-                break
+        # what the projects did, written after them (…项目实现达产达效, …项目集中开工), wins
+        after = _STAGE_AFTER_PROJECTS.match(text, fig.end + (len(prenominal) if prenominal else 0), sent.end)
+        if after:
+            m = self.g.stage_words.search(after.group(1))
+            stage = self.g.stages[m.group(0)] if m else None
+        if stage is None:
+            for m in self.g.stage_words.finditer(desc):
+                stage = self.g.stages[m.group(0)]
+                if "项目" in desc[m.end():]:
+                    break
         if stage is None and prenominal:
             m = self.g.stage_words.search(text, fig.end, sent.end)
             if m:
@@ -1172,6 +1188,8 @@ class DocumentParser:
             else:
                 break
         cat = _CATEGORY_TAIL.sub("", cat)
+        if "等" in cat or "、" in cat and len(cat) > 8:
+            return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
         return cat or None
 
     def _threshold_in(self, desc: str) -> Decimal | None:
@@ -1216,33 +1234,33 @@ class DocumentParser:
             rank, top = None, True
         scope = hit.group("scope")
         lead = hit.group("lead") or ""
+        if not scope and (not lead or lead in ("列", "排", "居", "保持", "进入")):
+            return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
         start = hit.start()
         region_start = self._region_start(cursor, start, sent)
         region = text[region_start:start]
-        region = _RANK_ADVERB_END.sub("", region)
+        region = _RANK_ADVERB_END.sub("", _RANK_DURATION.sub("", region))
         names: list[str | None]
+        stripped = _strip_chars(region)
         if lead in ("进入", "跻身", "挺进"):
             names = [None]
-        else:
-            stripped = _strip_chars(region)
-            if stripped and not self.g.back_ref.match(stripped):
-                n_m = _ENUM_COUNT.search(stripped)
-                expected = None
-                if n_m:
-                    val = parse_number(n_m.group(1))
-                    expected = int(val) if val is not None else None
-                split = self._split_rank_names(stripped, expected)
-                names = split or [stripped]
-            elif st.current is not None:
-                names = [st.current.name]
+        elif not stripped:
+            names = [st.current.name if st.current is not None else None]
+        elif self.g.back_ref.match(stripped) or stripped in words("name", "generic_heads"):
+            # 增速排位全市第8, 总量居全市第1: a measure of the figure just given, or of the topic
+            if st.current is not None:
+                names = [st.current.name + (stripped if stripped not in ("其",) else "")]
             else:
-                names = [None]
-            if (names and names[0] in words("name", "generic_heads")) or (stripped and self.g.back_ref.match(stripped)):
                 topic = self._topic_before(region_start, sent)
-                if topic:
-                    names = [topic + (names[0] or "")]
-                elif st.current is not None:
-                    names = [st.current.name]
+                names = [(topic or "") + stripped]
+        else:
+            n_m = _ENUM_COUNT.search(stripped)
+            expected = None
+            if n_m:
+                val = parse_number(n_m.group(1))
+                expected = int(val) if val is not None else None
+            split = self._split_rank_names(stripped, expected)
+            names = split or [stripped]
         target = self._target_at(start, sent)
         qstart = region_start if names != [None] else start
         if st.current is not None and names and names[0] == st.current.name and not _strip_chars(region):

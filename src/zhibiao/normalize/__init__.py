@@ -30,10 +30,16 @@ _WIDTH_TABLE = str.maketrans(_WIDTH)
 
 # Whitespace that sits inside a figure: between digits and their decimal point, magnitude or
 # unit. A line break between two bare integers is left alone (it is more often a table).
+# Removed before matching (the offset map keeps the way back):
+# - whitespace inside a figure: between digits and their decimal point, magnitude or unit (a line
+#   break between two bare integers is left alone: it is more often a table);
+# - pinyin glosses that some traditional-character gateways add after rare characters
+#   (實(shí)現(xiàn) → 實現), which would otherwise split words apart.
 _INSIDE_FIGURE = re.compile(
     r"(?<=\d)[ \t\n]+(?=[.%万亿])"
     r"|(?<=\d\.)[ \t\n]+(?=\d)"
     r"|(?<=[万亿])[ \t\n]+(?=[元美欧港日韩])"
+    r"|(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6})\)"
 )
 
 
@@ -93,6 +99,8 @@ def normalize(raw: str) -> NormText:
     '一般预算收入18.56亿元'
     >>> n.quote(6, 13)[0]
     '１８.\\n５６億元'
+    >>> normalize("實(shí)現(xiàn)生產(chǎn)總值").text
+    '实现生产总值'
     """
     text = raw.translate(_WIDTH_TABLE)
     if not text.isascii():

@@ -108,7 +108,9 @@ class NearDuplicateIndex:
         from datasketch import MinHashLSH
 
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        # Banding finds candidates; the estimate decides. Above 0.9 datasketch cannot band 128
+        # permutations, so candidates are gathered at 0.9 and the higher bar applied after.
+        self._lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
         self._signatures: dict[int, LeanMinHash] = {}
 
     def __len__(self) -> int:
