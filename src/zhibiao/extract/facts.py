@@ -103,6 +103,9 @@ _RANK_DURATION = re.compile(r"(?:已)?(?:持续|连续|已连续)(?:\d+|[一二�
 # 税收500万元以上企业6家: a size class of firms, households or projects
 _CLASS_OF_UNITS = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:企业|项目|工程|户|单位|商户|纳税人)")
 _STAGE_AFTER_PROJECTS = re.compile(r"(?:已|均|全部|正式|顺利|集中|陆续)?(?:实现|完成)?((?:签约|开工|竣工|投产|达产|达效|建成|投用|落地)+)")
+_TRAILING_PERIOD = re.compile(r"(?:前三季度|上半年|下半年|全年|一季度|\d{1,2}(?:-|至)\d{1,2}月|累计|共)+$")
+# A stock measured at a date, not a flow over the period: the period is that month (6月末存款余额).
+_STOCK_NAME = re.compile(r"余额|存量|存栏|保有量|在册|在库|库存")
 _STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
@@ -177,6 +180,7 @@ class DocumentParser:
         self._sent_start = 0
         self._sent_first_fact = 0
         self._subject_ends: dict[int, int] = {}
+        self._carried_period: PeriodMention | None = None
         self._goal_sentence = -1
         self._goal_first: int | None = None
         self._goal_closing = False
@@ -201,6 +205,11 @@ class DocumentParser:
         state = ParagraphState()
         for sent in sentences(text, para):
             self._parse_sentence(sent, state)
+        # the span a paragraph spoke of goes on in the next one (前三季度, …), a single month does not
+        spans = [p for p in self._periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
+        if spans:
+            self._carried_period = spans[-1].with_year_from(
+                next((p for p in reversed(self._periods) if p.year is not None or p.rel_year is not None), None))
 
     # ------------------------------------------------------------------ context lookups
     def _period_at(self, pos: int, sent: Span, *, target: bool, name: str = "") -> str | None:
@@ -220,7 +229,7 @@ class DocumentParser:
         if mention is None:
             if target:
                 return None
-            mention = self.title_period
+            mention = self._carried_period or self.title_period
         if mention is None:
             return None
         if mention.kind == "year":
@@ -228,7 +237,7 @@ class DocumentParser:
         elif not target and mention.pos < sent.start and _STOCK_NOW.search(self.text, sent.start, pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
         mention = mention.with_year_from(year_from).with_year_from(self.title_year)
-        if "余额" in name and mention.end is not None and mention.kind in ("cumulative", "span"):
+        if _STOCK_NAME.search(name) and mention.end is not None and mention.kind in ("cumulative", "span"):
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year,
                                     mention.end, mention.end, "month_end")
         resolved = resolve_period(mention, self.published)
@@ -366,7 +375,8 @@ class DocumentParser:
             return
         if a.kind == "pp" and "拉动" in left:
             return  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
-        m = g.change_end.search(left)
+        cmp_first = g.comparative_end.search(left) if a.kind in ("percent", "pp", "times") else None
+        m = None if cmp_first else g.change_end.search(left)
         if m:
             verb = m.group("verb")
             rate_only = verb in g.pct_only and a.kind not in ("percent", "pp", "times")
@@ -374,12 +384,16 @@ class DocumentParser:
             part_of_word = verb in _ONE_CHAR_VERBS and left[:m.start()].endswith(("提", "最", "较", "新", "倍", "翻"))
             if rate_only or part_of_word:
                 m = None
-        cmp_m = None if m else g.comparative_end.search(left)
+        cmp_m = None if m else cmp_first
         if cmp_m and a.kind not in ("percent", "pp", "times"):
             cmp_m = None
         if not m and not cmp_m:
             if a.kind == "pp":
-                # a bare pp figure after a comparison in this clause
+                # a bare pp figure after a comparison in this clause (高于全省2.5个百分点、全市1.3个百分点)
+                clause_start = max(text.rfind(",", 0, fig.start), text.rfind(";", 0, fig.start),
+                                   text.rfind("。", 0, fig.start)) + 1
+                left = text[min(clause_start, region_start):fig.start]
+                region_start = min(clause_start, region_start)
                 verb_m = _PP_VERB.search(left)
                 if verb_m is None:
                     return
@@ -539,6 +553,7 @@ class DocumentParser:
         """The owner noun phrase at the end of ``head`` (规上工业企业 in 全区规上工业企业实现产值)."""
         g = self.g
         head = _strip_chars(head)
+        head = _TRAILING_PERIOD.sub("", head)
         if not head or not g.owner_tail.search(head):
             return None
         head = _CLAUSE_OR_LIST_SEP.split(head)[-1]
@@ -900,8 +915,8 @@ class DocumentParser:
         m = _NOUN_AFTER.match(after)
         if not m:
             return None
-        noun = _strip_chars(m.group(1).translate(_NO_QUOTES))
-        if not noun or self.g.change_end.search(noun[:2]) or noun[0] in "的了":
+        noun = _strip_chars(m.group(1).translate(_NO_QUOTES).split("的")[0])
+        if len(noun) < 2 or self.g.change_end.search(noun[:2]) or noun[0] in "的了":
             return None
         self._noun_end = fig.end + m.end(1)
         return noun

@@ -104,13 +104,22 @@ class SubjectFinder:
                 j -= 1
             run, suffix = text[j:k], m.group(0)
             prev_end = m.end()
-            prefix = self._place_suffix_of(run)
+            prefix = self._place_suffix_of(run) or self._place_inside(run)
             if prefix is None:
                 cand = run[-2:]
                 prefix = cand if len(cand) == 2 and cand not in _stop_prefixes() and not _has_function_char(cand) else ""
             start = k - len(prefix)
             out.append((start, m.end(), prefix + suffix))
         return out
+
+    def _place_inside(self, run: str) -> str | None:
+        """厦门火炬高新区: a place name followed by at most four more characters before the suffix;
+        the prefix then runs from the place name on."""
+        for end in range(len(run) - 1, max(len(run) - 5, 1), -1):
+            for n in range(min(end, self._longest_name), 1, -1):
+                if run[end - n:end] in self._all_names and not _has_function_char(run[end:]):
+                    return run[end - n:]
+        return None
 
     def _place_suffix_of(self, run: str) -> str | None:
         """The longest gazetteer name (full or short) that ends ``run``."""
@@ -194,7 +203,9 @@ class SubjectFinder:
         out = []
         for start, end, name in self.zone_mentions(text):
             prefix = name[: len(name) - len(self._suffix_of(name))]
-            out.append((start, end, name, bool(prefix) and prefix in self._all_names))
+            out.append((start, end, name, bool(prefix) and (prefix in self._all_names
+                                                            or any(prefix.startswith(n) for n in (prefix[:2], prefix[:3])
+                                                                   if n in self._all_names))))
         return out
 
     def _suffix_of(self, name: str) -> str:

@@ -88,30 +88,53 @@ def _last_digit_exponent(value: Decimal, min_digits: int) -> int:
     return min(int(normalized.as_tuple().exponent), normalized.adjusted() - min_digits + 1)
 
 
-def rounding_of(value: Decimal, min_digits: int = 1) -> Decimal:
-    """Half a unit of the last significant digit: how far the true figure may be from it.
+def rounding_of(value: Decimal, min_digits: int = 2) -> Decimal:
+    """Half a unit of a level's last significant digit: how far the true figure may be from it.
 
-    >>> rounding_of(Decimal(1856000000)), rounding_of(Decimal("36.7")), rounding_of(Decimal(1000000000), 2)
-    (Decimal('500000'), Decimal('0.05'), Decimal('50000000'))
+    A level in base units has lost the trailing zeros it was written with (10亿 = 1E+9), so
+    at least ``min_digits`` significant digits are assumed.
+
+    >>> rounding_of(Decimal(1856000000)), rounding_of(Decimal(1000000000)), rounding_of(Decimal(800000000))
+    (Decimal('500000'), Decimal('50000000'), Decimal('5000000'))
     """
     return Decimal(5) * Decimal(10) ** (_last_digit_exponent(value, min_digits) - 1)
 
 
-def same_figure(a: Decimal, b: Decimal, min_digits: int = 2) -> bool:
-    """Whether two stated figures may be the same number rounded differently.
+def rate_rounding(value: Decimal) -> Decimal:
+    """Half a unit of a percentage's last digit; a whole number is precise to the unit
+    (增长20% is 19.5–20.5%, not 15–25%).
+
+    >>> rate_rounding(Decimal("36.7")), rate_rounding(Decimal(20)), rate_rounding(Decimal("5.25"))
+    (Decimal('0.05'), Decimal('0.5'), Decimal('0.005'))
+    """
+    normalized = value.normalize()
+    exponent = min(int(normalized.as_tuple().exponent), 0) if normalized != 0 else 0
+    return Decimal(5) * Decimal(10) ** (exponent - 1)
+
+
+def same_figure(a: Decimal, b: Decimal) -> bool:
+    """Whether two stated levels may be the same number rounded differently.
 
     The finer one, rounded to the coarser one's last digit, must give the coarser one:
-    18.56亿 and 18.6亿 agree, 18.56亿 and 18.5亿 do not. Levels in base units have lost their
-    trailing zeros (10亿 = 1E+9), so at least ``min_digits`` significant digits are assumed;
-    growth rates are compared with ``min_digits=1`` (增长5% may be a rounded 5.2%).
+    18.56亿 and 18.6亿 agree, 18.56亿 and 18.5亿 do not.
 
     >>> same_figure(Decimal(1856000000), Decimal(1860000000)), same_figure(Decimal(1856000000), Decimal(1850000000))
     (True, False)
     """
     if a == b:
         return True
-    tolerance = max(rounding_of(a, min_digits), rounding_of(b, min_digits))
-    return abs(a - b) <= tolerance
+    return abs(a - b) <= max(rounding_of(a), rounding_of(b))
+
+
+def same_rate(a: Decimal, b: Decimal) -> bool:
+    """Whether two stated percentages may be the same rate rounded differently.
+
+    >>> same_rate(Decimal("36.7"), Decimal("36.72")), same_rate(Decimal(20), Decimal(25)), same_rate(Decimal(5), Decimal("5.2"))
+    (True, False, True)
+    """
+    if a == b:
+        return True
+    return abs(a - b) <= max(rate_rounding(a), rate_rounding(b))
 
 
 _STAGE_ZH = {"signed": "签约", "started": "开工", "ongoing": "在建", "completed": "竣工", "operational": "投产",

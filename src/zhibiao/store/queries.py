@@ -27,7 +27,7 @@ from sqlalchemy.engine import Connection, Row
 from zhibiao.errors import QueryError
 from zhibiao.resolve.indicators import IndicatorDef, indicator, indicators, normalize_name, resolve_indicator
 from zhibiao.resolve.zones import canonical_zone
-from zhibiao.store.format import rounding_of, same_figure, stage_label
+from zhibiao.store.format import rate_rounding, rounding_of, same_figure, same_rate, stage_label
 from zhibiao.store.periods import Span, format_span, parse_period, previous_year
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow, to_decimal
 
@@ -528,7 +528,7 @@ def _change_conflicts(zone: str, key: str, span: Span, group: list[Row[Any]]) ->
             assert pa is not None and pb is not None
             if (a._mapping["qualifier"] == "estimate") != (b._mapping["qualifier"] == "estimate"):
                 continue
-            if not same_figure(pa, pb, min_digits=1):
+            if not same_rate(pa, pb):
                 yield Conflict(kind="change", zone=zone, indicator_id=indicator_id, indicator=name,
                                period=format_span(*span), unit="%", a=_ref(a), b=_ref(b), a_value=pa, b_value=pb,
                                detail="two documents state different year-on-year growth")
@@ -563,14 +563,15 @@ def _yoy_conflicts(zone: str, key: str, span: Span, group: list[Row[Any]],
             continue
         implied = (v_t / v_p - 1) * 100
         # Relative rounding of each level, carried into the ratio (first order).
-        slack = (v_t / v_p) * (rounding_of(v_t, 2) / v_t + rounding_of(v_p, 2) / v_p) * 100
+        slack = (v_t / v_p) * (rounding_of(v_t) / v_t + rounding_of(v_p) / v_p) * 100
         gap = abs(implied - stated)
-        if gap > YOY_TOLERANCE_PP + rounding_of(stated) + slack:
+        allowed = YOY_TOLERANCE_PP + rate_rounding(stated) + slack
+        if gap > allowed:
             yield Conflict(
                 kind="yoy", zone=zone, indicator_id=ind.id, indicator=ind.name, period=format_span(*span),
                 unit=unit, a=_ref(stated_row), b=_ref(prior), a_value=v_t, b_value=v_p,
                 detail=(f"stated {stated:+}% but the levels give {implied:+.2f}% "
-                        f"(allowed gap {YOY_TOLERANCE_PP + rounding_of(stated) + slack:.2f} pp)"),
+                        f"(allowed gap {allowed:.2f} pp)"),
                 extra={"stated_pct": stated, "implied_pct": implied.quantize(Decimal("0.01")),
                        "level_fact": level._mapping["id"]})
 
