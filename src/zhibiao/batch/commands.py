@@ -46,7 +46,8 @@ def batch(
         "-o", "--output", help="Output folder: facts/*.parquet, errors/, done/ markers, summary.json.",
         show_default=False)],
     workers: Annotated[int | None, typer.Option(
-        "--workers", min=1, help="Worker processes (default: the cores this process may use).",
+        "--workers", min=1, help="Worker processes (default: the cores this process may use); with "
+                                 "--scheduler the cluster's own workers are used instead.",
         show_default=False)] = None,
     engine: Annotated[EngineName, typer.Option(
         "--engine", help="local: a process pool on this machine; dask: a Dask cluster.")] = EngineName.local,
@@ -163,7 +164,7 @@ def summary_table(summary: BatchSummary) -> Table:
     row("documents read", now.documents, total.documents)
     row("  skipped by the prefilter", now.skipped, total.skipped)
     row("  extracted", now.extracted, total.extracted)
-    row("failed", now.failed, total.failed + summary.input_errors)
+    row("failed", now.failed, total.failed)
     for code in sorted(set(now.failed_by_code) | set(total.failed_by_code)):
         row(f"  {code}", now.failed_by_code.get(code, 0), total.failed_by_code.get(code, 0))
     row("facts", sum(now.facts_by_type.values()), sum(total.facts_by_type.values()))

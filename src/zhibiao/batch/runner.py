@@ -241,6 +241,7 @@ def _pending_shards(config: BatchConfig, summary: BatchSummary, out: Path,
     for item in plan_shards(inputs, config.shard_size):
         if isinstance(item, DocumentError):
             summary.input_errors += 1
+            summary.total.failed += 1
             summary.total.failed_by_code[item.code] += 1
             summary.note_failure(" ".join(item.message.split()))
             continue
@@ -366,7 +367,11 @@ def _dask_results(specs: Iterable[ShardSpec], options: ShardOptions, config: Bat
                 silence_logs=logging.ERROR, local_directory=scratch))
             client = stack.enter_context(Client(cluster))
         by_key: dict[str, ShardSpec] = {}
-        completed = as_completed(submit(list(islice(specs, _window(config)))))
+        # an existing cluster may have more (or fewer) threads than --workers says: keep every
+        # thread busy, with one shard queued behind each
+        threads = sum(client.nthreads().values()) if config.scheduler else config.workers
+        window = config.in_flight or 2 * max(threads, 1)
+        completed = as_completed(submit(list(islice(specs, window))))
         for future in completed:
             spec = by_key.pop(future.key)
             try:

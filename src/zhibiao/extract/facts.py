@@ -89,7 +89,7 @@ _CURRENCY_AFTER = re.compile(r"^(?:元|美元)")
 _LATIN_PREFIX = re.compile(r"([A-Za-z]{1,6})$")
 _PROJECT_REFERENCE = re.compile(r"^(?:项目|其|共|这些项目|上述项目)")
 _CLAUSE_SEP = re.compile(r"[,;:]")
-_CATEGORY_NOISE = re.compile(r"^(?:\d+(?:多|余)?(?:个|项)|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入)")
+_CATEGORY_NOISE = re.compile(r"^(?:\d+(?:多|余)?(?:个|项)|已有|共有|有|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入)")
 _CATEGORY_TAIL = re.compile(r"(?:的|类)$")
 _RANK_ADVERB_END = re.compile(r"(?:均|分别|都|持续|稳定|继续|始终|一直)$")
 _ENUM_COUNT = re.compile(r"等(\d+|[一二三四五六七八九十]+)(?:个|项)")
@@ -106,6 +106,10 @@ _STAGE_AFTER_PROJECTS = re.compile(r"(?:已|均|全部|正式|顺利|集中|陆�
 _TRAILING_PERIOD = re.compile(r"(?:前三季度|上半年|下半年|全年|一季度|\d{1,2}(?:-|至)\d{1,2}月|累计|共)+$")
 # A stock measured at a date, not a flow over the period: the period is that month (6月末存款余额).
 _STOCK_NAME = re.compile(r"余额|存量|存栏|保有量|在册|在库|库存")
+_SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a count followed by the projects it counts: 218个亿元以上重点工业项目
+_PROJECTS_NOUN = re.compile(r"(?:多|余)?([^,;。!?\d()]{0,14}?项目)")
+_STAGE_NAME = re.compile(r"(?:计划|实际|目前|累计|共|已|新|集中)*(?:签约|开工|竣工|投产|达产|开工建设|落地)(?:了)?")
 _STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
@@ -181,6 +185,9 @@ class DocumentParser:
         self._sent_first_fact = 0
         self._subject_ends: dict[int, int] = {}
         self._carried_period: PeriodMention | None = None
+        self._carried_year: PeriodMention | None = None
+        self._para_first_fact = 0
+        self._para_start = 0
         self._goal_sentence = -1
         self._goal_first: int | None = None
         self._goal_closing = False
@@ -191,6 +198,7 @@ class DocumentParser:
     def parse_paragraph(self, para: Span) -> None:
         """Parse every sentence of one body paragraph."""
         text = self.text
+        self._para_start = para.start
         self._periods = find_periods(text[para.start:para.end], para.start)
         self._period_pos = [p.pos for p in self._periods]
         subj: list[tuple[int, str]] = []
@@ -203,8 +211,12 @@ class DocumentParser:
         self._subjects = subj
         self._subject_pos = [s[0] for s in subj]
         state = ParagraphState()
+        self._para_first_fact = len(self.facts)
         for sent in sentences(text, para):
             self._parse_sentence(sent, state)
+        years = [p for p in self._periods if p.year is not None]
+        if years:
+            self._carried_year = years[-1]
         # the span a paragraph spoke of goes on in the next one (前三季度, …), a single month does not
         spans = [p for p in self._periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
         if spans:
@@ -237,6 +249,10 @@ class DocumentParser:
         elif not target and mention.pos < sent.start and _STOCK_NOW.search(self.text, sent.start, pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
         mention = mention.with_year_from(year_from).with_year_from(self.title_year)
+        if mention.pos < self._para_start:
+            pass
+        elif year_from is None:
+            mention = mention.with_year_from(self._carried_year)
         if _STOCK_NAME.search(name) and mention.end is not None and mention.kind in ("cumulative", "span"):
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year,
                                     mention.end, mention.end, "month_end")
@@ -267,7 +283,11 @@ class DocumentParser:
                                     None)
             self._goal_closing = bool(_GOAL_AFTER.search(self.text, sent.start, sent.end))
         first = self._goal_first
-        return first is not None and (first < pos or self._goal_closing)
+        if first is not None and (first < pos or self._goal_closing):
+            return True
+        clause_start = max(self.text.rfind(",", sent.start, pos), self.text.rfind(";", sent.start, pos),
+                           sent.start - 1) + 1
+        return bool(self.g.target_clause.search(self.text, clause_start, pos))
 
     def _estimate_at(self, pos: int, sent: Span) -> bool:
         seg_start = max(sent.start, self.text.rfind(";", sent.start, pos) + 1)
@@ -537,6 +557,7 @@ class DocumentParser:
             name = name[:m.start()]
         name = _PAREN.sub("", name)
         name = _INNER_PERIOD_WORD.sub("", name)
+        name = _SPACE_IN_WORDS.sub("", name)
         name = name.translate(_NO_QUOTES)
         name = _strip_chars(name)
         # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
@@ -556,7 +577,7 @@ class DocumentParser:
         head = _TRAILING_PERIOD.sub("", head)
         if not head or not g.owner_tail.search(head):
             return None
-        head = _CLAUSE_OR_LIST_SEP.split(head)[-1]
+        head = _CLAUSE_SEP.split(head)[-1]
         for _ in range(4):
             m = g.lead_noise.match(head) or g.subject_refs.match(head) or g.period_words.match(head)
             if m and m.end() < len(head):
@@ -854,15 +875,21 @@ class DocumentParser:
                 self._target_verb_before(region) and self._qualifies_noun(fig, sent)):
             prenominal = self._noun_after(fig, sent)
         # project counts (…项目10个, 330个重点项目, 等27个项目实现达产)
-        if a.kind == "count" and not prenominal and text.startswith("项目", fig.end):
-            prenominal = "项目"
-            self._noun_end = fig.end + 2
-        if a.kind == "count" and ("项目" in name or (prenominal and "项目" in prenominal)
+        if a.kind == "count" and not prenominal:
+            pm = _PROJECTS_NOUN.match(text, fig.end, sent.end)
+            if pm:
+                prenominal = pm.group(1)
+                self._noun_end = pm.end(1)
+        if a.kind == "count" and self._stage_count(name, fig):
+            prenominal = prenominal or ""
+        if a.kind == "count" and ("项目" in name or (prenominal is not None and (
+                "项目" in prenominal or self._stage_count(name, fig)))
                                   or (st.projects is not None and name.endswith("的"))
                                   or (st.projects is not None and name == "" and st.children)):
             self._project_count(fig, name, name_start, prenominal, region_start, sent, st, pst)
             return
-        if a.kind == "money" and st.projects is not None and self._investment_name(name):
+        if a.kind == "money" and self._investment_name(name) and (
+                st.projects is not None or self._projects_in_paragraph()):
             self._project_investment(fig, st)
             return
         if a.kind == "money" and self._investment_name(name) and self._single_project(fig, name_start, sent):
@@ -1102,6 +1129,14 @@ class DocumentParser:
         self._set_quote(ind, self._norm_pos(ind.start), self._noun_end)
 
     # ------------------------------------------------------------------ projects
+    def _stage_count(self, name: str, fig: Fig) -> bool:
+        """计划新开工223项, 已签约35个: a count of projects named only by their stage."""
+        unit = self.text[fig.end - 1:fig.end]
+        return unit in "项个" and bool(_STAGE_NAME.fullmatch(name))
+
+    def _projects_in_paragraph(self) -> bool:
+        return bool(self.all_projects) and self.all_projects[-1] in self.facts[self._para_first_fact:]
+
     def _investment_name(self, name: str) -> bool:
         name = _PROJECT_REFERENCE.sub("", name)
         return bool(self.g.investment_name.match(name))

@@ -35,6 +35,7 @@ class Grammar:
     split_verbs: re.Pattern[str]
     subject_refs: re.Pattern[str]
     target: re.Pattern[str]
+    target_clause: re.Pattern[str]
     target_verbs: re.Pattern[str]
     estimate: re.Pattern[str]
     stage_words: re.Pattern[str]
@@ -70,7 +71,8 @@ def grammar() -> Grammar:
         rf"(?P<verb>{verb_alt})(?:了)?(?:分别|依次|均|都)?(?:为|达到|达|了)?(?P<q>{_Q_BEFORE})?\s*$"
     )
     comparative_end = re.compile(
-        r"(?P<verb>高于|低于|快于|慢于|高出|(?:超出|超过)(?=[^,;。\d]))(?P<base>[^,;。\d]{0,24}?)(?:平均)?(?:水平)?"
+        r"(?P<verb>高于|低于|快于|慢于|高出|(?:超过|超出|超|快于)(?=(?:时间|时序|序时)进度))"
+        r"(?P<base>[^,;。\d、]{0,24}?)(?:平均)?(?:水平)?"
         r"(?:分别|依次)?\s*$"
     )
     level_to_end = re.compile(r"(?:增长|增加|提高|提升|上升|下降|降低|减少|降|增|达)(?:到|至)\s*$")
@@ -81,10 +83,14 @@ def grammar() -> Grammar:
             stages.setdefault(w, stage)
     q = v["qualifier"]
     target_core = [w for w in q["target"] if w not in ("计划", "目标")]
+    # goal words that govern the rest of their sentence (发展目标是…, 力争…)
     target = re.compile(
         rf"{alternation(target_core)}"
         r"|目标(?:是|为|:|值|定为)|(?:为|的|作为)(?:奋斗|发展|主要)?目标"
-        r"|计划(?!总投资|投资)(?=实现|完成|新增|引进|开工|建成|达到)"
+    )
+    # goal verbs that govern only their own clause (计划开工…,实际已开工… is no goal)
+    target_clause = re.compile(
+        r"(?<!年度)(?<!全年)计划(?!总投资|投资)(?=实现|完成|新增|引进|开工|建成|达到|竣工|签约)"
         r"|要(?=实现|完成|举办|达到|突破|确保|力争|新增|引进|建成|打造|力争|争取)"
         r"|将(?=实现|达到|突破|建成)"
     )
@@ -105,10 +111,10 @@ def grammar() -> Grammar:
     )
     lead_noise_alt = rf"(?:{alternation(words('name', 'lead_noise'))}|[,;:、“”\"'()\s])"
     refs_alt = rf"(?:{alternation(words('sentence', 'subject_refs'))})(?:上下)?"
-    period_alt = (r"(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年|当年|全年|年内|上半年|下半年|前三季度|[一二三四1-4]季度"
+    period_alt = (r"(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年度|本年|当年|全年|年内|上半年|下半年|前三季度|[一二三四1-4]季度"
                   r"|\d{1,2}(?:-|至|~)\d{1,2}月(?:份)?|\d{1,2}月(?:份|末|底)?|当月|本月|年初以来|今年以来|以来|同期|累计)")
-    name_prefix = re.compile(
-        rf"^(?:{lead_noise_alt}|{refs_alt}|{period_alt}|{alternation(q['estimate'])}"
+    name_prefix = re.compile(  # used with match(text, pos): no "^", which would only match at 0
+        rf"(?:{lead_noise_alt}|{refs_alt}|{period_alt}|{alternation(q['estimate'])}"
         rf"|{alternation(words('name', 'lead_verbs'))})+")
     return Grammar(
         change_end=change_end,
@@ -125,6 +131,7 @@ def grammar() -> Grammar:
         split_verbs=re.compile(alternation(words("name", "split_verbs"))),
         subject_refs=re.compile(rf"^(?:{alternation(words('sentence', 'subject_refs'))})(?:上下)?"),
         target=target,
+        target_clause=target_clause,
         target_verbs=re.compile(alternation(q["target_verbs"])),
         estimate=re.compile(alternation(q["estimate"])),
         stage_words=re.compile(alternation(list(stages))),

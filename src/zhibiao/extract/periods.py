@@ -57,7 +57,7 @@ def _period_regex() -> re.Pattern[str]:
     return re.compile(
         # a cheap first-character gate: the engine gives up at once everywhere else
         r"(?=[\d一二两三四五六七八九十今去上本当明前下全截到第首以年])"
-        rf"(?P<y>(?P<year>(?:19|20)\d{{2}})年(?:度)?|(?P<rel>今年|去年|上年|本年|当年|明年|前年|上一年|年初以来|今年以来))?"
+        rf"(?P<y>(?P<year>(?:19|20)\d{{2}})年(?:度)?|(?P<rel>今年|去年|上年|本年度|本年|当年|明年|前年|上一年|年初以来|今年以来))?"
         rf"(?:(?P<ytd>以来)"
         rf"|(?P<h1>上半年|前两季度|前二季度)|(?P<h2>下半年)"
         rf"|(?P<q3c>前三季度|前3季度)"
@@ -89,7 +89,7 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
         rel_year: int | None = None
         kind = "span"
         start = end = None
-        if rel in ("今年", "本年", "当年", "年初以来", "今年以来"):
+        if rel in ("今年", "本年", "本年度", "当年", "年初以来", "今年以来"):
             rel_year = 0
         elif rel in ("去年", "上年", "上一年"):
             rel_year = -1

@@ -247,7 +247,8 @@ class SubjectFinder:
             return None  # no zone, place, company or group noun near the start: no subject
         z = self._zone_at_start.match(rest)
         if z and not _has_function_char(z.group(1)) and z.group(1) not in _stop_prefixes() \
-                and z.end() < len(rest) and rest[z.end()] not in "的将要":
+                and not _CLAUSE_WORDS.search(z.group(1)) \
+                and z.end() < len(rest) and rest[z.end()] not in "的将要等、和与及":
             return SubjectMention(expand_zone(z.group(0)), start + pos + z.end())
         # an entity phrase ending in a zone suffix or group noun, right before a subject verb
         best = None
