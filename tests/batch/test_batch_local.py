@@ -182,3 +182,19 @@ def test_batch_cli_bad_options(tmp_path: Path, args: list[str], message: str) ->
     result = runner.invoke(app, ["batch", str(DEV_FILES[1]), "-o", str(tmp_path / "out"), *args])
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_batch_missing_input_is_reported_and_the_rest_runs(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.jsonl"
+    result = runner.invoke(app, ["batch", str(DEV_FILES[1]), str(missing), "-o", str(tmp_path / "out"),
+                                 "--workers", "1"])
+    assert result.exit_code == 1, result.output
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["input_errors"] == 1 and summary["total"]["failed"] == 1
+    assert summary["total"]["documents"] == 2
+    assert f"error: {missing}: E_READ" in result.stderr
+
+
+def test_batch_nothing_readable_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["batch", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
