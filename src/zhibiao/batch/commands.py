@@ -170,7 +170,7 @@ def summary_table(summary: BatchSummary) -> Table:
     row("facts", sum(now.facts_by_type.values()), sum(total.facts_by_type.values()))
     for kind in sorted(set(now.facts_by_type) | set(total.facts_by_type)):
         row(f"  {kind}", now.facts_by_type.get(kind, 0), total.facts_by_type.get(kind, 0))
-    row("MB of text", f"{now.bytes / 1e6:,.1f}", f"{total.bytes / 1e6:,.1f}")
+    row("MB of text", f"{now.bytes / 1e6:,.2f}", f"{total.bytes / 1e6:,.2f}")
     row("seconds", f"{summary.seconds:,.1f}", "")
     row("documents/s", f"{summary.docs_per_second:,.0f}", "")
     row("MB/s", f"{summary.mb_per_second:,.2f}", "")

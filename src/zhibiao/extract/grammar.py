@@ -122,7 +122,7 @@ def grammar() -> Grammar:
         level_to_end=level_to_end,
         basis_any=re.compile(alternation(basis_all)),
         double=re.compile(alternation(list(ch["double"]))),
-        flat=re.compile(alternation(ch["flat"])),
+        flat=re.compile(rf"(?<!保)(?:{alternation(ch['flat'])})"),  # not 保持平稳
         qual_before=re.compile(rf"(?P<q>{alternation([*q['approx'], *q['at_least'], *q['at_most']])})\s*$"),
         qual_after=re.compile(r"^(?:多|余)?(?P<q>以上|及以上|左右|以内|以下|上下)"),
         lead_noise=re.compile(rf"^(?:{alternation(words('name', 'lead_noise'))}|[,;:、“”\"'()\s])+"),

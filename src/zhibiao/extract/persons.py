@@ -21,6 +21,7 @@ __all__ = ["PersonMention", "extract_persons"]
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
 # Words after which a title starts (the text before them is not part of the title).
 _TITLE_CUT = re.compile(r".*(?:的|有|由|请|是|在|对|向|从|和|与|及|陪同|出席|参加|会见|看望|听取|邀请|欢迎|会上|随后|"
+                        r"主持|召开|带领|带队|率领|会同|以及|"
                         r"昨日|昨天|今天|今日|日前|近日|上午|下午|晚上|同时|其中|此外|首先|最后|并|据|本报讯|讯)")
 
 
@@ -39,8 +40,10 @@ class PersonMention:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     heads = words("persons", "title_heads")
     head_re = re.compile(rf"(?:{alternation(heads)})")
-    byline_re = re.compile(rf"(?:(?<=[(\s■●【])|^)(?P<by>{alternation(words('persons', 'bylines'))})[\s:]*"
-                           r"(?P<names>[\u4e00-\u9fff]{2,4}(?:[\s、,][\u4e00-\u9fff]{2,4}){0,3})", re.M)
+    by_alt = alternation(words("persons", "bylines"))
+    byline_re = re.compile(rf"(?:(?<=[(\s■●【])|^)(?P<by>{by_alt})[\s:]*"
+                           rf"(?P<names>(?!{by_alt})[\u4e00-\u9fff]{{2,4}}(?:[\s、,](?!{by_alt})[\u4e00-\u9fff]{{2,4}}){{0,3}})",
+                           re.M)
     followers = frozenset(words("persons", "followers"))
     follow_re = re.compile(rf"(?:{alternation([w for w in followers if len(w) > 0])})")
     return head_re, byline_re, followers, follow_re
@@ -107,6 +110,14 @@ def read_name(text: str, pos: int) -> str | None:
         if _is_follower(text[base + given:base + given + 4]):
             options.append(name)
     if not options:
+        # 周童相关县级领导, 刘涛定期…: nothing usual follows; jieba's tags decide (rare, so its
+        # dictionary is loaded only for reports that need it)
+        window = text[pos:pos + 6]
+        for w in _pos_tagger().cut(window):
+            if w.flag == "nr" and len(sur) + 1 <= len(w.word) <= len(sur) + 2 and w.word.startswith(sur) \
+                    and not _looks_wordy(w.word):
+                return w.word
+            break
         return None
     if len(options) == 1:
         return options[0] if not _looks_wordy(options[0]) else None
@@ -126,8 +137,8 @@ def read_name(text: str, pos: int) -> str | None:
 
 
 def _looks_wordy(name: str) -> bool:
-    """Reject candidates that are common words, not names (党组, 全力)."""
-    return name in _NOT_NAMES
+    """Reject candidates that are common words, not names (党组, 班子工作 …)."""
+    return name in _NOT_NAMES or name[:2] in _NOT_NAMES
 
 
 _NOT_NAMES = frozenset(("主持", "出席", "表示", "强调", "指出", "介绍", "一行", "同志", "等人", "全体", "全区", "全市",
