@@ -134,6 +134,7 @@ class Fig:
     lead: int | None = None  # where the verb/connector phrase before the figure starts
     qualifier: str | None = None
     listed: bool = False
+    sign: int = 1  # the sign of the change verb (下降 → -1); a figure's own minus is in its value
 
 
 @dataclass(slots=True)
@@ -438,6 +439,7 @@ class DocumentParser:
             lead = region_start + cmp_m.start()
             basis_region = text[region_start:fig.start]
         sign = self._sign(verb, text[max(region_start, lead - 4):lead + len(verb)])
+        fig.sign = sign
         if cmp_m or verb in ("高于", "低于", "快于", "慢于", "高出", "超出"):
             basis = "other"
         else:
@@ -812,7 +814,7 @@ class DocumentParser:
                     break
                 if fig.role == "change":
                     nxt.role = "change"
-                    nxt.change = _same_kind_change(fig.change, nxt.amount)
+                    nxt.change = _same_kind_change(fig.change, nxt.amount, fig.sign)
                 elif fig.role == "share":
                     nxt.role = "share"
                 elif fig.role == "level" and not _RESPECTIVELY_AS.search(text, region_start, fig.start):
@@ -914,7 +916,7 @@ class DocumentParser:
             return
         if not prenominal and a.kind not in ("count", "person", "percent") and self._qualifies_noun(fig, sent):
             return
-        if self.g.back_ref.match(name) and len(name) <= 3 or name in words("name", "generic_heads"):
+        if (self.g.back_ref.match(name) and len(name) <= 3) or name in words("name", "generic_heads"):
             topic = self._topic_before(region_start, sent)
             if topic:
                 name = topic + name
@@ -1238,7 +1240,7 @@ class DocumentParser:
             else:
                 break
         cat = _CATEGORY_TAIL.sub("", cat)
-        if "等" in cat or "、" in cat and len(cat) > 8:
+        if "等" in cat or ("、" in cat and len(cat) > 8):
             return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
         return cat or None
 
@@ -1389,11 +1391,10 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a) and abs(len(a) - len(b)) <= 2)
 
 
-def _same_kind_change(first: Change | None, amount: Amount) -> Change:
-    """The change of a figure listed after a first change (same basis and sign)."""
+def _same_kind_change(first: Change | None, amount: Amount, verb_sign: int) -> Change:
+    """The change of a figure listed after a first change: same basis, same verb (分别下降3%、5%)."""
     basis = first.basis if first else "yoy"
-    sign = Decimal(-1) if first is not None and _negative(first) else Decimal(1)
-    v = amount.value * sign
+    v = amount.value * verb_sign
     if amount.kind == "pp":
         return Change(basis=basis, pp=v)
     if amount.kind == "times":
@@ -1403,8 +1404,3 @@ def _same_kind_change(first: Change | None, amount: Amount) -> Change:
     return Change(basis=basis, abs=v)
 
 
-def _negative(c: Change) -> bool:
-    for v in (c.pct, c.pp, c.abs):
-        if v is not None:
-            return v < 0
-    return False

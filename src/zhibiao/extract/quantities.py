@@ -95,7 +95,9 @@ def figure_regex() -> re.Pattern[str]:
     cn = f"[{_CN_DIGITS}][{_CN_CHARS}]*|[{_CN_UNITS}]+[{_CN_CHARS}]*"
     pattern = (
         rf"(?P<pct_cn>百分之(?P<pct_num>[{_CN_CHARS}]+|{ARABIC}))"
-        rf"|(?P<num>{ARABIC}|{cn})(?P<more1>多|余)?(?P<mag>{mags})?(?P<more2>多|余)?(?P<unit>{unit_words})?"
+        rf"|(?P<sign>(?<=[为是:,、(])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
+        rf"(?P<num>{ARABIC}|{cn})(?P<more1>多|余)?(?:(?P<mag>{mags})(?!分点|分之|多点))?(?P<more2>多|余)?"
+        rf"(?P<unit>{unit_words})?"
     )
     return re.compile(pattern)
 
@@ -118,6 +120,8 @@ def parse_amount(match: re.Match[str]) -> Amount | None:
     mag = match.group("mag")
     unit_word = match.group("unit")
     value = scale(number, mag)
+    if match.group("sign"):
+        value = -value
     if unit_word is None:
         return Amount(value, None, "number", more)
     if unit_word == "%":
