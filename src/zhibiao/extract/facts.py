@@ -89,7 +89,8 @@ _CURRENCY_AFTER = re.compile(r"^(?:元|美元)")
 _LATIN_PREFIX = re.compile(r"([A-Za-z]{1,6})$")
 _PROJECT_REFERENCE = re.compile(r"^(?:项目|其|共|这些项目|上述项目)")
 _CLAUSE_SEP = re.compile(r"[,;:]")
-_CATEGORY_NOISE = re.compile(r"^(?:\d+(?:多|余)?(?:个|项)|已有|共有|有|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入)")
+_CATEGORY_NOISE = re.compile(
+    r"^(?:\d+(?:多|余)?(?:个|项)|已有|共有|有|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入)")
 _CATEGORY_TAIL = re.compile(r"(?:的|类)$")
 _RANK_ADVERB_END = re.compile(r"(?:均|分别|都|持续|稳定|继续|始终|一直)$")
 _ENUM_COUNT = re.compile(r"等(\d+|[一二三四五六七八九十]+)(?:个|项)")
@@ -102,7 +103,8 @@ _RESPECTIVELY_AS = re.compile(r"(?:分别|依次)(?:为|是|达到?)?\s*$")
 _RANK_DURATION = re.compile(r"(?:已)?(?:持续|连续|已连续)(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:月|年|季度|周)")
 # 税收500万元以上企业6家: a size class of firms, households or projects
 _CLASS_OF_UNITS = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:企业|项目|工程|户|单位|商户|纳税人)")
-_STAGE_AFTER_PROJECTS = re.compile(r"(?:已|均|全部|正式|顺利|集中|陆续)?(?:实现|完成)?((?:签约|开工|竣工|投产|达产|达效|建成|投用|落地)+)")
+_STAGE_AFTER_PROJECTS = re.compile(
+    r"(?:已|均|全部|正式|顺利|集中|陆续)?(?:实现|完成)?((?:签约|开工|竣工|投产|达产|达效|建成|投用|落地)+)")
 _TRAILING_PERIOD = re.compile(r"(?:前三季度|上半年|下半年|全年|一季度|\d{1,2}(?:-|至)\d{1,2}月|累计|共)+$")
 # A stock measured at a date, not a flow over the period: the period is that month (6月末存款余额).
 _STOCK_NAME = re.compile(r"余额|存量|存栏|保有量|在册|在库|库存")
