@@ -111,8 +111,8 @@ def grammar() -> Grammar:
     )
     lead_noise_alt = rf"(?:{alternation(words('name', 'lead_noise'))}|[,;:、“”\"'()\s])"
     refs_alt = rf"(?:{alternation(words('sentence', 'subject_refs'))})(?:上下)?"
-    period_alt = (r"(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年度|本年|当年|全年|年内|上半年|下半年|前三季度|[一二三四1-4]季度"
-                  r"|\d{1,2}(?:-|至|~)\d{1,2}月(?:份)?|\d{1,2}月(?:份|末|底)?|当月|本月|年初以来|今年以来|以来|同期|累计)")
+    period_alt = (r"(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年度|本年|当年|全年|年内|上半年|下半年|前三季度"
+                  r"|[一二三四1-4]季度|\d{1,2}(?:-|至|~)\d{1,2}月(?:份)?|\d{1,2}月(?:份|末|底)?|当月|本月|年初以来|今年以来|以来|同期|累计)")
     name_prefix = re.compile(  # used with match(text, pos): no "^", which would only match at 0
         rf"(?:{lead_noise_alt}|{refs_alt}|{period_alt}|{alternation(q['estimate'])}"
         rf"|{alternation(words('name', 'lead_verbs'))})+")

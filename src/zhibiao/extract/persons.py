@@ -149,7 +149,6 @@ _NOT_NAMES = frozenset(("主持", "出席", "表示", "强调", "指出", "介�
 
 def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
     """Titles ending at ``end``: the 、-separated run back to a boundary (市委常委、…党工委书记)."""
-    head_re = _patterns()[0]
     start = end
     while start > floor and text[start - 1] not in _BOUNDARY - {"、"}:
         start -= 1

@@ -107,7 +107,8 @@ class SubjectFinder:
             prefix = self._place_suffix_of(run) or self._place_inside(run)
             if prefix is None:
                 cand = run[-2:]
-                prefix = cand if len(cand) == 2 and cand not in _stop_prefixes() and not _has_function_char(cand) else ""
+                usable = len(cand) == 2 and cand not in _stop_prefixes() and not _has_function_char(cand)
+                prefix = cand if usable else ""
             start = k - len(prefix)
             out.append((start, m.end(), prefix + suffix))
         return out
@@ -203,9 +204,9 @@ class SubjectFinder:
         out = []
         for start, end, name in self.zone_mentions(text):
             prefix = name[: len(name) - len(self._suffix_of(name))]
-            out.append((start, end, name, bool(prefix) and (prefix in self._all_names
-                                                            or any(prefix.startswith(n) for n in (prefix[:2], prefix[:3])
-                                                                   if n in self._all_names))))
+            named_after_place = prefix in self._all_names or prefix[:2] in self._all_names \
+                or prefix[:3] in self._all_names
+            out.append((start, end, name, bool(prefix) and named_after_place))
         return out
 
     def _suffix_of(self, name: str) -> str:
