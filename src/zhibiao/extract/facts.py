@@ -111,7 +111,12 @@ _STOCK_NAME = re.compile(r"余额|存量|存栏|保有量|在册|在库|库存")
 _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a count followed by the projects it counts: 218个亿元以上重点工业项目
 _PROJECTS_NOUN = re.compile(r"(?:多|余)?([^,;。!?\d()]{0,14}?项目)")
-_STAGE_NAME = re.compile(r"(?:计划|实际|目前|累计|共|已|新|集中)*(?:签约|开工|竣工|投产|达产|开工建设|落地)(?:了)?")
+_STAGE_NAME = re.compile(r"(?:计划|实际|目前|累计|共|已|新|集中)*(?:签约|开工|竣工|投产|达产|开工建设|落地)(?:了|项)?")
+# 一是…, 二是…, (三)…: the numbering of a list of points
+_ENUM_OPENER = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]+[)）、.])")
+_AND_STRONG = re.compile(r"和|与")
+_ALTERNATIVE_CLASS = re.compile(r"(?:或|、|至|到|-)[^,;。]{0,10}?(?:以上|级)[\u4e00-\u9fff]{0,4}?(?:项目|企业)")
+_OTHER_BASELINE = re.compile(r"(?<![同环])比(?!上年|去年|增|重|例|较)[\u4e00-\u9fff]|较(?!上年|去年|快|慢|大|高|低|好)[\u4e00-\u9fff]")
 _STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
@@ -348,6 +353,8 @@ class DocumentParser:
                 continue
             if amount.kind in ("count", "person") and _DURATION.match(after):
                 continue  # 6个月, 3个工作日: a duration
+            if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+                continue  # 高于全省平均增速(16.8%)0.73个百分点: an aside in parentheses
             fig = Fig(start, end, amount)
             if amount.kind == "money" and self._is_threshold(start, end, sent):
                 fig.role = "threshold"
@@ -384,6 +391,8 @@ class DocumentParser:
             rest = after[self.g.threshold_after.match(after).end():]  # type: ignore[union-attr]
             if _PROJECTS_AFTER_CLASS.match(rest) or _CLASS_OF_UNITS.match(rest):
                 return True
+        if _ALTERNATIVE_CLASS.match(after):
+            return True  # 100亿元或10亿美元以上大项目
         return bool(_OVER_BEFORE.search(before) and _PROJECT_NOUN_AFTER.match(after))
 
     # ------------------------------------------------------------------ changes
@@ -480,6 +489,8 @@ class DocumentParser:
         return -1 if verb in g.down_words else 1
 
     def _basis(self, region: str, default: str = "yoy") -> str:
+        if _OTHER_BASELINE.search(region):
+            return "other"  # 增幅比轻工业高…, 较全省…: a baseline other than last year
         found = {m.group(0) for m in self.g.basis_any.finditer(region)}
         sets = self.g.basis_sets
         if found & sets["avg2y"]:
@@ -596,12 +607,13 @@ class DocumentParser:
     def _topic_before(self, pos: int, sent: Span) -> str | None:
         """The topic of the clause before ``pos`` (建筑行业 in 建筑行业提速发展,产值…)."""
         text = self.text
-        prev_end = text.rfind(",", sent.start, pos)
-        if prev_end < 0:
+        floor = self._para_start
+        prev_end = max(text.rfind(",", floor, pos), text.rfind("。", floor, pos), text.rfind(";", floor, pos))
+        if prev_end < 0 or (prev_end < sent.start and text[prev_end] != "。"):
             return None
-        prev_start = max(text.rfind(",", sent.start, prev_end), text.rfind(";", sent.start, prev_end)) + 1
-        prev_start = max(prev_start, sent.start)
-        clause = text[prev_start:prev_end]
+        prev_start = max(text.rfind(",", floor, prev_end), text.rfind(";", floor, prev_end),
+                         text.rfind("。", floor, prev_end), floor - 1) + 1
+        clause = _ENUM_OPENER.sub("", text[prev_start:prev_end])
         if _DIGIT.search(clause):
             return None
         m = self.g.topic_break.search(clause)
@@ -628,9 +640,15 @@ class DocumentParser:
             head_suffix = tail.group("head") or ""
             region = region[:tail.start()]
         last_clause = _SEMICOLON.split(region)[-1]
+        # …企业增长较快,分别增长…: the predicate after the names is no part of them
+        last_clause = _strip_chars(last_clause)
+        pred = _last_match(g.topic_break, last_clause)
+        if pred is not None and pred.end() == len(last_clause) and pred.start() > 0:
+            last_clause = _strip_chars(last_clause[:pred.start()])
         candidates = []
         by_dun = _DUN.split(_COMMA.split(last_clause)[-1] if "、" in last_clause else last_clause)
         candidates.append(by_dun)
+        candidates.append([p for part in by_dun for p in _AND_STRONG.split(part)])
         candidates.append([p for part in by_dun for p in _AND.split(part)])
         candidates.append(last_clause.split(","))
         items = None
@@ -640,7 +658,7 @@ class DocumentParser:
             if len(c) == n:
                 items = c
                 break
-            if len(c) > n and c is candidates[2]:
+            if len(c) > n and c is candidates[-1]:
                 items = c[-n:]
                 break
         if items is None:
@@ -961,6 +979,10 @@ class DocumentParser:
             else name
         name = _strip_chars(name)
         back = not name or self.g.back_ref.match(name)
+        share_newer = st.current_share is not None and (st.current is None or st.current_share.start > st.current.start)
+        if back and share_newer and fig.change is not None and fig.change.pp is not None and not name \
+                and not _RATE_WORD.search(self.text, region_start, fig.start):
+            name = "占比"  # 占…比重为33%,较上年同期提高0.3个百分点: the share moved
         if back and name in ("占比", "比重") and st.current_share is not None:
             st.current_share = self._attach_change(st.current_share, fig, sent, st)
             return
@@ -971,6 +993,12 @@ class DocumentParser:
             elif st.projects is not None:
                 ind = self._new_indicator("项目数", region_start, fig, sent, flags, st, value=False)
                 st.current = ind
+            else:
+                # 重工业增速领跑轻工业,增长9.2%: the change belongs to the clause's topic
+                topic = self._topic_before(region_start, sent)
+                if topic:
+                    st.current = self._new_indicator(topic + (name if name else ""), region_start, fig, sent, flags,
+                                                     st, value=False)
             return
         if name in words("name", "generic_heads") or _GENERIC_MEASURE_START.match(name):
             topic = self._topic_before(region_start, sent)
@@ -1242,6 +1270,8 @@ class DocumentParser:
             else:
                 break
         cat = _CATEGORY_TAIL.sub("", cat)
+        if "的" in cat:
+            cat = cat.rsplit("的", 1)[1]  # 实体经济重点建设项目的工业项目 → 工业
         if "等" in cat or ("、" in cat and len(cat) > 8):
             return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
         return cat or None

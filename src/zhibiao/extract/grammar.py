@@ -100,6 +100,7 @@ def grammar() -> Grammar:
     ranking = re.compile(
         r"(?=[位居列排名处进跻挺分均稳保跃升晋全国省同“\"])"  # first-character gate
         rf"(?P<lead>{alternation(v['ranking']['lead'])})?[“\"]?(?P<scope>{scope})?"
+        rf"(?:排名|排位|位居|居|位列|排)?"  # 全省排名第5位: the verb after the field
         rf"(?:(?P<first>第一|榜首|首位|头名|冠军)|第(?P<n>{num})(?:位|名)?"
         rf"|前(?P<topn>{num})(?:位|名|强)?|(?P<strong>{num})强|(?P<top>前列|前茅|第一方阵|第一梯队))[”\"]?"
     )
