@@ -111,7 +111,9 @@ def read_name(text: str, pos: int) -> str | None:
             options.append(name)
     if not options:
         # 周童相关县级领导, 刘涛定期…: nothing usual follows; jieba's tags decide (rare, so its
-        # dictionary is loaded only for reports that need it)
+        # dictionary is loaded only for reports that need it). Common words never get that far.
+        if _looks_wordy(text[pos:pos + 2]) or _looks_wordy(text[pos:pos + 3]):
+            return None
         window = text[pos:pos + 6]
         for w in _pos_tagger().cut(window):
             if w.flag == "nr" and len(sur) + 1 <= len(w.word) <= len(sur) + 2 and w.word.startswith(sur) \
@@ -144,7 +146,10 @@ def _looks_wordy(name: str) -> bool:
 _NOT_NAMES = frozenset(("主持", "出席", "表示", "强调", "指出", "介绍", "一行", "同志", "等人", "全体", "全区", "全市",
                         "高度", "成员", "代表", "单位", "部门", "党组", "班子", "干部", "群众", "企业", "项目", "会议",
                         "工作", "调研", "相关", "有关", "负责", "主要", "分管", "常务", "兼任", "牵头", "万元", "方面",
-                        "时间", "明确", "要求", "提出", "重点", "关于", "作为", "通过", "共同", "分别", "向前", "周边"))
+                        "时间", "明确", "要求", "提出", "重点", "关于", "作为", "通过", "共同", "分别", "向前", "周边",
+                        "干部", "成员", "带头", "带领", "深入", "亲自", "先后", "一同", "专程", "高度", "充分", "多次",
+                        "进一步", "任务", "同时", "部署", "干事", "能力", "作风", "责任", "安全", "职责", "包保",
+                        "挂帅", "定期", "经常", "及时", "全面", "认真", "积极", "主动", "坚持", "严格", "率先"))
 
 
 def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
