@@ -90,7 +90,7 @@ _LATIN_PREFIX = re.compile(r"([A-Za-z]{1,6})$")
 _PROJECT_REFERENCE = re.compile(r"^(?:项目|其|共|这些项目|上述项目)")
 _CLAUSE_SEP = re.compile(r"[,;:]")
 _CATEGORY_NOISE = re.compile(
-    r"^(?:\d+(?:多|余)?(?:个|项)|已有|共有|有|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入)")
+    r"^(?:\d+(?:多|余)?(?:个|项)|已有|共有|有|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入|推出|策划|动态|实现|完成)")
 _CATEGORY_TAIL = re.compile(r"(?:的|类)$")
 _RANK_ADVERB_END = re.compile(r"(?:均|分别|都|持续|稳定|继续|始终|一直)$")
 _ENUM_COUNT = re.compile(r"等(\d+|[一二三四五六七八九十]+)(?:个|项)")
@@ -117,10 +117,11 @@ _ENUM_OPENER = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一
 _AND_STRONG = re.compile(r"和|与")
 _ALTERNATIVE_CLASS = re.compile(r"(?:或|、|至|到|-)[^,;。]{0,10}?(?:以上|级)[\u4e00-\u9fff]{0,4}?(?:项目|企业)")
 _OTHER_BASELINE = re.compile(r"(?<![同环])比(?!上年|去年|增|重|例|较)[\u4e00-\u9fff]|较(?!上年|去年|快|慢|大|高|低|好)[\u4e00-\u9fff]")
+_RANK_PREPOSITION_END = re.compile(r"(?:在|于|中|上)$")
 _STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
-_THRESHOLD = re.compile(r"(?:投资)?(?P<over>超过|超)?(?P<n>\d+(?:\.\d+)?)?(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
+_THRESHOLD = re.compile(r"(?:投资)?(?P<over>超过|超|上(?=[亿千万]))?(?P<n>\d+(?:\.\d+)?)?(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
                         r"(?:元)?(?:及)?(?P<above>以上|级)?(?:的)?")
 # What may follow a figure that is the value of the name before it (18.56亿元、同比增长…, 9.09亿元,增长…).
 _POST_FIGURE = re.compile(
@@ -991,7 +992,12 @@ class DocumentParser:
                 st.current = self._attach_change(st.current, fig, sent, st)
                 st.pending = []
             elif st.projects is not None:
-                ind = self._new_indicator("项目数", region_start, fig, sent, flags, st, value=False)
+                # the growth of what was just said of the projects: their number or their investment
+                measure = "项目数"
+                last = self.all_projects[-1] if self.all_projects else None
+                if last is not None and last.investment is not None and self._norm_pos(last.end) >= region_start - 2:
+                    measure = "项目总投资"
+                ind = self._new_indicator(measure, region_start, fig, sent, flags, st, value=False)
                 st.current = ind
             else:
                 # 重工业增速领跑轻工业,增长9.2%: the change belongs to the clause's topic
@@ -1324,6 +1330,7 @@ class DocumentParser:
         region_start = self._region_start(cursor, start, sent)
         region = text[region_start:start]
         region = _RANK_ADVERB_END.sub("", _RANK_DURATION.sub("", region))
+        region = _RANK_PREPOSITION_END.sub("", region)
         names: list[str | None]
         stripped = _strip_chars(region)
         if lead in ("进入", "跻身", "挺进"):

@@ -101,8 +101,8 @@ def grammar() -> Grammar:
         r"(?=[位居列排名处进跻挺分均稳保跃升晋全国省同“\"])"  # first-character gate
         rf"(?P<lead>{alternation(v['ranking']['lead'])})?[“\"]?(?P<scope>{scope})?"
         rf"(?:排名|排位|位居|居|位列|排)?"  # 全省排名第5位: the verb after the field
-        rf"(?:(?P<first>第一|榜首|首位|头名|冠军)|第(?P<n>{num})(?:位|名)?"
-        rf"|前(?P<topn>{num})(?:位|名|强)?|(?P<strong>{num})强|(?P<top>前列|前茅|第一方阵|第一梯队))[”\"]?"
+        rf"(?:(?P<top>前列|前茅|第一方阵|第一梯队)|(?P<first>第一|榜首|首位|头名|冠军)|第(?P<n>{num})(?:位|名)?"
+        rf"|前(?P<topn>{num})(?:位|名|强)?|(?P<strong>{num})强)[”\"]?"
     )
     group_after = re.compile(
         r"^(?:多|余)?(?:国家级|省级|市级|沿海|中西部|东部)?[\u4e00-\u9fff]{0,6}?"

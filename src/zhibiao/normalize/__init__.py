@@ -37,6 +37,7 @@ _WIDTH_TABLE = str.maketrans(_WIDTH)
 #   (實(shí)現(xiàn) → 實現), which would otherwise split words apart.
 _INSIDE_FIGURE = re.compile(
     r"(?<=\d)[ \t\n]+(?=[.%万亿])"
+    r"|(?<=\d)[ \t\u3000]+(?=[\u4e00-\u9fff])"  # 219 个, 1—10 月份: a digit and its unit or month
     r"|(?<=\d\.)[ \t\n]+(?=\d)"
     r"|(?<=[万亿])[ \t\n]+(?=[元美欧港日韩])"
     r"|(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6})\)"
