@@ -34,10 +34,10 @@ def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
 
 
 def run(inputs: list[Path] | list[str], out: Path, **options: Any) -> BatchSummary:
-    """Run a batch in this process (the engine still uses worker processes)."""
+    """Run a batch in this process (the engine still uses worker processes: one unless told)."""
     columns = options.pop("columns", Columns())
     config = BatchConfig(inputs=tuple(str(p) for p in inputs), out_dir=str(out), columns=columns,
-                         workers=options.pop("workers", 2), **options)
+                         workers=options.pop("workers", 1), **options)
     return run_batch(config)
 
 

@@ -17,8 +17,8 @@ from zhibiao.model import Document
 from .helpers import DEV_FILES, dev_records, read_facts, run, write_jsonl
 
 ZHIBIAO = Path(sys.executable).with_name("zhibiao")
-COPIES = 60  # of each of the 10 dev reports: 600 documents, 60 shards of 10
-SHARD_SIZE = 10
+COPIES = 30  # of each of the 10 dev reports: 300 documents, 60 shards of 5
+SHARD_SIZE = 5
 
 
 def test_batch_killed_run_resumes_where_it_stopped(tmp_path: Path) -> None:
