@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from zhibiao.store.format import human_change, human_fact, human_value, same_figure
+from zhibiao.store.format import human_change, human_fact, human_value, same_figure, same_rate
 
 
 @pytest.mark.parametrize(("value", "unit", "text"), [
@@ -47,8 +47,6 @@ def test_format_human_change(args: tuple[object, ...], text: str) -> None:
     (1856000000, 1860000000, True),    # 18.56亿 rounds to 18.6亿
     (1856000000, 1850000000, False),   # … not to 18.5亿
     (1856000000, 1857000000, False),
-    (Decimal("36.7"), Decimal("36.72"), True),
-    (Decimal("36.7"), Decimal("36.8"), False),
     (1000000000, 1030000000, True),    # 10亿 may be rounded from 10.3亿
     (1000000000, 1200000000, False),   # … not from 12亿 ("10" has two significant digits)
     (0, 0, True),
@@ -59,13 +57,17 @@ def test_format_same_figure(a: object, b: object, same: bool) -> None:
 
 
 @pytest.mark.parametrize(("a", "b", "same"), [
-    ("5", "5.2", True),     # a growth rate written as a whole number may be rounded
+    ("5", "5.2", True),     # 增长5% may be a rounded 5.2% …
     ("5", "5.6", False),
+    ("20", "25", False),    # … but a whole number is precise to the unit: 20 is not 25
+    ("20", "20.4", True),
     ("36.7", "36.74", True),
+    ("36.7", "36.8", False),
     ("-8.3", "-8.2", False),
 ])
-def test_format_same_figure_growth_rates(a: str, b: str, same: bool) -> None:
-    assert same_figure(Decimal(a), Decimal(b), min_digits=1) is same
+def test_format_same_rate(a: str, b: str, same: bool) -> None:
+    assert same_rate(Decimal(a), Decimal(b)) is same
+    assert same_rate(Decimal(b), Decimal(a)) is same
 
 
 @pytest.mark.parametrize(("fact", "expected"), [

@@ -105,4 +105,6 @@ def test_store_resume_after_sigkill_equals_clean_run(db_url: str, other_db_url: 
     assert len(resumed_docs) == N_DOCS
     assert resumed_docs == clean_docs
     assert len(resumed_facts) > N_DOCS
+    missing, extra = sorted(set(clean_facts) - set(resumed_facts)), sorted(set(resumed_facts) - set(clean_facts))
+    assert (missing[:3], extra[:3]) == ([], [])
     assert resumed_facts == clean_facts

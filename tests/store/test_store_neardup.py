@@ -1,0 +1,128 @@
+"""Syndicated copies: the same article republished with another header and footer and a few
+edits is linked to the canonical document; its facts are counted once, with both sources kept."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from zhibiao.cli import app
+from zhibiao.store import Store
+from zhibiao.store.dedup import NearDuplicateIndex, minhash_of
+from zhibiao.store.schema import DocumentRow
+
+WriteJsonl = Callable[[str, list[Any]], Path]
+SEED = "000_74faa45ff7a60390.txt"
+
+
+def _syndicated_copy(original: str) -> str:
+    """How another site republishes the seed report: its own header and footer, the e-paper
+    page header and trailer gone, a byline dropped and two small edits."""
+    lines = original.splitlines()
+    body = "\n".join(line for line in lines[1:-1] if "通讯员" not in line)
+    body = body.replace("7月15日下午", "7月15日").replace("优异答卷", "优秀答卷")
+    header = "江苏经济网 2023-07-20 09:12 来源:淮安日报\n首页 > 地方 > 淮安\n\n"
+    footer = "\n\n(责任编辑:王五)\n声明:本文转载自淮安日报,版权归原作者所有。"
+    return header + body + footer
+
+
+@pytest.fixture
+def copy_corpus(samples_dir: Path, write_jsonl: WriteJsonl) -> Path:
+    text = (samples_dir / SEED).read_text(encoding="utf-8")
+    return write_jsonl("syndicated.jsonl", [{"doc_id": "jseconomy-2023-07-20", "published": "2023-07-20",
+                                             "source": "https://example.invalid/jiangsu/huaian.html",
+                                             "text": _syndicated_copy(text)}])
+
+
+def test_store_neardup_copy_is_linked_and_counted_once(db_url: str, samples_dir: Path, copy_corpus: Path) -> None:
+    with Store(db_url) as store:
+        first = store.ingest([samples_dir])
+        second = store.ingest([copy_corpus])
+        with store.engine.connect() as conn:
+            docs = {doc_id: (pk, canonical, similarity) for pk, doc_id, canonical, similarity in conn.execute(
+                select(DocumentRow.id, DocumentRow.doc_id, DocumentRow.canonical_id, DocumentRow.similarity))}
+        summary = store.summary()
+        rows = store.compare("一般公共预算收入", "2023H1")
+        pipeline = [r for r in store.pipeline("淮安经开区") if r.min_investment is not None]
+        profile = store.profile("淮安经开区")
+        exported = _export_rows(store)
+        exported_all = _export_rows(store, include_copies=True)
+    original, _, _ = docs["000_74faa45ff7a60390"]
+    _, canonical, similarity = docs["jseconomy-2023-07-20"]
+    assert (first.copies, second.copies) == (0, 1)
+    assert canonical == original and similarity is not None and similarity >= 0.6
+    assert docs["003_527d27f14a1c52d8"][1] is None  # a different article is not a copy
+    # most of the copy's facts repeat the original; all of them are stored, each counted once
+    assert second.duplicate_facts >= 8
+    assert summary["counted_facts"] == summary["facts"] - second.duplicate_facts
+    # one row per zone, sourced by the original, with the copy as a second source
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row.zone, row.value, row.change_pct) == ("淮安经济技术开发区", Decimal(1856000000), Decimal("36.7"))
+    assert row.source.doc_id == "000_74faa45ff7a60390"
+    assert [c.doc_id for c in row.copies] == ["jseconomy-2023-07-20"]
+    assert row.copies[0].quote == "一般公共预算收入18.56亿元、同比增长36.7%"
+    assert [(r.count, [c.doc_id for c in r.copies]) for r in pipeline] == [(49, ["jseconomy-2023-07-20"])]
+    budget = [r for r in profile if r.indicator_id == "general_budget_revenue"]
+    assert len(budget) == 1 and [c.doc_id for c in budget[0].copies] == ["jseconomy-2023-07-20"]
+    # exports: counted facts by default, the copies list the syndicating document
+    assert len(exported) == summary["counted_facts"] and len(exported_all) == summary["facts"]
+    budget_rows = [r for r in exported if r["indicator_id"] == "general_budget_revenue"]
+    assert [(r["doc_id"], r["copies"]) for r in budget_rows] == [("000_74faa45ff7a60390", "jseconomy-2023-07-20")]
+
+
+def _export_rows(store: Store, **filters: Any) -> list[dict[str, Any]]:
+    from zhibiao.store.queries import export_rows
+
+    with store.engine.connect() as conn:
+        return list(export_rows(conn, **filters))
+
+
+@pytest.mark.parametrize(("threshold", "linked"), [(0.6, True), (0.99, False)])
+def test_store_neardup_threshold_decides_linking(db_url: str, samples_dir: Path, copy_corpus: Path,
+                                                 threshold: float, linked: bool) -> None:
+    with Store(db_url, near_duplicate_threshold=threshold) as store:
+        store.ingest([samples_dir / SEED, copy_corpus])
+        rows = store.compare("一般公共预算收入", "2023H1")
+        summary = store.summary()
+    assert summary["copies"] == (1 if linked else 0)
+    assert len(rows) == 1  # one zone either way …
+    # … but without the link the second report is an independent source of the same figure
+    assert (len(rows[0].copies), len(rows[0].others)) == ((1, 0) if linked else (0, 1))
+    assert not rows[0].conflict
+
+
+def test_store_neardup_cli_shows_both_sources(db_url: str, samples_dir: Path, copy_corpus: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(samples_dir / SEED), str(copy_corpus), "--db", db_url]).exit_code == 0
+    result = runner.invoke(app, ["compare", "-i", "一般预算收入", "-p", "2023H1", "--db", db_url],
+                           env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "18.56亿元" in result.output and "+36.7%" in result.output
+    assert "000_74faa45ff7a60390" in result.output and "jseconomy-2023-07-20" in result.output
+
+
+@pytest.mark.parametrize(("edit", "similar"), [
+    (lambda t: t, True),
+    (lambda t: "转载 " + t + " 完", True),
+    (lambda t: t.replace("。", ".").replace(",", ","), True),   # punctuation differs between sites
+    (lambda t: t[: len(t) // 3], False),                         # a third of the article
+    (lambda t: "".join(reversed(t)), False),
+])
+def test_store_neardup_index_matches_edits(samples_dir: Path, edit: Callable[[str], str], similar: bool) -> None:
+    text = (samples_dir / SEED).read_text(encoding="utf-8")
+    original, changed = minhash_of(text), minhash_of(edit(text))
+    assert original is not None and changed is not None
+    index = NearDuplicateIndex(0.6)
+    index.add(1, original)
+    assert (index.best_match(changed) is not None) is similar
+
+
+def test_store_neardup_short_texts_are_never_copies() -> None:
+    assert minhash_of("收入18.56亿元") is None
