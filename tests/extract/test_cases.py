@@ -35,6 +35,10 @@ def _num_eq(a: Any, b: Any) -> bool:
 def _matches(expected: dict[str, Any], got: dict[str, Any]) -> bool:
     for key, want in expected.items():
         have = got.get(key)
+        if want == "null":
+            if have is not None:
+                return False
+            continue
         if key == "change":
             if have is None:
                 return False
