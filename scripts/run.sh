@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Quick start, step 1: set up, then extract every fact of the bundled sample reports.
+# Quick start, step 1: set up, then store every fact of the bundled sample reports in the embedded
+# SQLite database ./zhibiao.db and compare the zones on one indicator, each figure with its source.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-mkdir -p out
-.venv/bin/zhibiao extract src/zhibiao/samples -o out/samples.facts.jsonl
-.venv/bin/zhibiao show src/zhibiao/samples/000_74faa45ff7a60390.txt
+# Idempotent: a second run finds the reports already stored and only prints the answer.
+.venv/bin/zhibiao ingest src/zhibiao/samples --db sqlite:///zhibiao.db
+.venv/bin/zhibiao compare --indicator 一般公共预算收入 --period 2023H1 --db sqlite:///zhibiao.db
