@@ -97,6 +97,10 @@ def batch(
     except (ZhibiaoError, OSError) as exc:
         err.print(Text(f"error: {_one_line(exc)}"))
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print(Text(f"interrupted: finished shards are kept in {output}; run the same command again "
+                       "to finish the rest"))
+        raise typer.Exit(130) from None
     Console(highlight=False).print(summary_table(summary))
     for message in summary.failures:
         err.print(Text(f"error: {message}"))

@@ -25,7 +25,7 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -298,7 +298,7 @@ def _local_results(specs: Iterable[ShardSpec], options: ShardOptions, config: Ba
 
 
 def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchConfig,
-              tracker: _ProgressTracker, context: Any, heartbeats: Any) -> Iterator[ShardResult]:
+              tracker: _ProgressTracker, context: Any, heartbeats: Any) -> Generator[ShardResult, None, bool]:
     """Run shards on one process pool; returns True when the pool broke (a worker died)."""
     window = _window(config)
     with ProcessPoolExecutor(max_workers=config.workers, mp_context=context,
@@ -306,31 +306,45 @@ def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchCo
         pending: dict[Any, ShardSpec] = {}
         for spec in islice(specs, window):
             pending[pool.submit(process_shard, spec, options)] = spec
-        while pending:
-            done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
-            _drain(heartbeats, tracker)
-            broken = False
-            for future in done:
-                spec = pending.pop(future)
-                try:
-                    result = future.result()
-                except BrokenProcessPool as exc:
-                    broken = True
-                    result = ShardResult(spec.shard_id, status="failed",
-                                         error=f"{spec.shard_id}: worker process died ({exc})")
-                except Exception as exc:  # process_shard catches data errors; this is a bug
-                    result = ShardResult(spec.shard_id, status="failed",
-                                         error=f"{spec.shard_id}: {type(exc).__name__}: {exc}")
-                yield result
-            if broken:
-                for future, spec in pending.items():
-                    future.cancel()
-                    yield ShardResult(spec.shard_id, status="failed",
-                                      error=f"{spec.shard_id}: worker process died")
-                return True
-            for spec in islice(specs, window - len(pending)):
-                pending[pool.submit(process_shard, spec, options)] = spec
+        try:
+            broken = yield from _collect(pool, pending, specs, options, window, tracker, heartbeats)
+        except KeyboardInterrupt:
+            # finish the shards already running (their output is kept), drop the queued ones;
+            # a second Ctrl-C interrupts this wait too
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return broken
+
+
+def _collect(pool: ProcessPoolExecutor, pending: dict[Any, ShardSpec], specs: Iterator[ShardSpec],
+             options: ShardOptions, window: int, tracker: _ProgressTracker,
+             heartbeats: Any) -> Generator[ShardResult, None, bool]:
+    """Yield results as shards finish, topping the pool up to ``window``; True if it broke."""
+    while pending:
+        done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
         _drain(heartbeats, tracker)
+        broken = False
+        for future in done:
+            spec = pending.pop(future)
+            try:
+                result = future.result()
+            except BrokenProcessPool as exc:
+                broken = True
+                result = ShardResult(spec.shard_id, status="failed",
+                                     error=f"{spec.shard_id}: worker process died ({exc})")
+            except Exception as exc:  # process_shard catches data errors; this is a bug
+                result = ShardResult(spec.shard_id, status="failed",
+                                     error=f"{spec.shard_id}: {type(exc).__name__}: {exc}")
+            yield result
+        if broken:
+            for future, spec in pending.items():
+                future.cancel()
+                yield ShardResult(spec.shard_id, status="failed",
+                                  error=f"{spec.shard_id}: worker process died")
+            return True
+        for spec in islice(specs, window - len(pending)):
+            pending[pool.submit(process_shard, spec, options)] = spec
+    _drain(heartbeats, tracker)
     return False
 
 
