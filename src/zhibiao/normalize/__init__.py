@@ -35,13 +35,27 @@ _WIDTH_TABLE = str.maketrans(_WIDTH)
 #   break between two bare integers is left alone: it is more often a table);
 # - pinyin glosses that some traditional-character gateways add after rare characters
 #   (實(shí)現(xiàn) → 實現), which would otherwise split words apart.
-_INSIDE_FIGURE = re.compile(
-    r"(?<=\d)[ \t\n]+(?=[.%万亿])"
-    r"|(?<=\d)[ \t\u3000]+(?=[\u4e00-\u9fff])"  # 219 个, 1—10 月份: a digit and its unit or month
-    r"|(?<=\d\.)[ \t\n]+(?=\d)"
-    r"|(?<=[万亿])[ \t\n]+(?=[元美欧港日韩])"
-    r"|(?<=[\u4e00-\u9fff])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6})\)"
-)
+# Candidates are found with a pattern that starts with a character class (the regex engine then
+# skips ahead quickly); whether a candidate goes is decided from its neighbours in Python.
+_GAP = re.compile(r"[ \t\n\u3000]+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\)")
+_CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
+
+
+def _removable(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if text[start] == "(":  # a pinyin gloss after a character
+        return _CJK_LO <= before <= _CJK_HI
+    if not before or not after:
+        return False
+    if before.isdigit():
+        if after in ".%万亿":
+            return True  # 18.56\n亿元
+        if "\n" not in text[start:end] and _CJK_LO <= after <= _CJK_HI:
+            return True  # 219 个, 1—10 月份: a digit and its unit or month
+    if before == "." and after.isdigit() and start >= 2 and text[start - 2].isdigit():
+        return True  # 18.\n56
+    return before in "万亿" and after in "元美欧港日韩"  # 18.56亿\n元
 
 
 @cache
@@ -106,15 +120,16 @@ def normalize(raw: str) -> NormText:
     text = raw.translate(_WIDTH_TABLE)
     if not text.isascii():
         text = to_simplified(text)
-    if not _INSIDE_FIGURE.search(text):
+    cuts = [(m.start(), m.end()) for m in _GAP.finditer(text) if _removable(text, m.start(), m.end())]
+    if not cuts:
         return NormText(text=text, raw=raw)
     pieces: list[str] = []
     index: list[int] = []
     pos = 0
-    for m in _INSIDE_FIGURE.finditer(text):
-        pieces.append(text[pos:m.start()])
-        index.extend(range(pos, m.start()))
-        pos = m.end()
+    for start, end in cuts:
+        pieces.append(text[pos:start])
+        index.extend(range(pos, start))
+        pos = end
     pieces.append(text[pos:])
     index.extend(range(pos, len(text)))
     return NormText(text="".join(pieces), raw=raw, index=tuple(index))

@@ -81,6 +81,7 @@ class SubjectFinder:
         self.suffix_re = re.compile(self._suffix_alt)
         self._suffix_end = re.compile(rf"(?:{self._suffix_alt})$")
         self._place_heads = frozenset(n[:2] for n in self.full_names)
+        self._name_tails = frozenset(n[-2:] for n in self.full_names)
         self.opener_re = re.compile(rf"^(?:(?:{alternation(_OPENERS)})[,]?|(?:\d{{4}}年)|[”\"' ]|"
                                     rf"(?:\d{{1,2}}(?:-|至|~)\d{{1,2}}月)|上半年|一季度|前三季度|1-\d+月)+")
         self.refs_re = re.compile(rf"^(?:{alternation(words('sentence', 'subject_refs'))})")
@@ -143,8 +144,11 @@ class SubjectFinder:
         longest = self._longest_name
         last = -1
         # every full name ends in 市/县/区/州/旗/盟: look back from those characters only
+        tails = self._name_tails
         for m in _PLACE_END.finditer(text):
             k = m.end()
+            if text[k - 2:k] not in tails:
+                continue  # 全区, 我市: no place name ends this way
             for n in range(min(longest, k), 2, -1):
                 if k - n > last and text[k - n:k] in names:
                     out.append((k - n, k, text[k - n:k]))
