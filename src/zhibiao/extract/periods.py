@@ -7,7 +7,7 @@ FACTS.md string ``YYYY-MM/YYYY-MM`` using the year the text gives, else the publ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from functools import cache
 
 __all__ = ["PeriodMention", "find_periods", "resolve_period"]
@@ -17,8 +17,7 @@ _CN_MONTH = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _QUARTER = {"一": 1, "1": 1, "首": 1, "二": 2, "2": 2, "三": 3, "3": 3, "四": 4, "4": 4}
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodMention:
+class PeriodMention(NamedTuple):
     """A period phrase. ``year`` is absolute; ``rel_year`` is an offset from the publication year
     (今年 0, 去年 -1) used when ``year`` is None. ``start``/``end`` are months; None for a bare
     year mention that only fixes the year. ``kind``: span, year, date (an event day), ytd."""
@@ -35,7 +34,7 @@ class PeriodMention:
         """Take the year of ``other`` when this mention has none of its own."""
         if other is None or self.year is not None or self.rel_year is not None:
             return self
-        return replace(self, year=other.year, rel_year=other.rel_year)
+        return self._replace(year=other.year, rel_year=other.rel_year)
 
 
 def _month(text: str) -> int | None:
@@ -71,6 +70,28 @@ def _period_regex() -> re.Pattern[str]:
     )
 
 
+# Every period phrase holds 年, 月 or 季 (or ends in 以来): the full pattern only runs in short
+# windows around those anchors, which is much faster than trying it at every character.
+_ANCHOR = re.compile(r"[年月季]|以来")
+
+
+def _period_matches(text: str) -> list[re.Match[str]]:
+    rx = _period_regex()
+    out: list[re.Match[str]] = []
+    scanned = 0
+    for a in _ANCHOR.finditer(text):
+        lo = max(scanned, a.start() - 12)
+        if a.end() <= scanned:
+            continue
+        hi = min(len(text), a.end() + 12)
+        for m in rx.finditer(text, lo, hi):
+            if m.end() > m.start():
+                out.append(m)
+                scanned = max(scanned, m.end())
+        scanned = max(scanned, a.end())
+    return out
+
+
 def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
     """Every period phrase in ``text`` (positions shifted by ``offset``).
 
@@ -78,7 +99,7 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
     [(2023, None, 1, 6, 'span'), (None, -1, 1, 9, 'span')]
     """
     out: list[PeriodMention] = []
-    for m in _period_regex().finditer(text):
+    for m in _period_matches(text):
         if m.end() == m.start():
             continue
         g = m.groupdict()

@@ -58,11 +58,11 @@ def parse_number(text: str) -> Decimal | None:
         text = "一" + text  # 千亿 means 一千亿
     if text in magnitudes() and text.startswith("十"):
         return Decimal(10) ** magnitudes()[text]
-    if len(text) == 1 or (len(text) == 2 and text[0] == "一" and text[1] in _CN_UNITS):
-        # 两, 七, 一亿: one digit (times one magnitude) needs no parser
+    if len(text) == 1 or all(ch in _CN_UNIT_POWER for ch in text[1:]):
+        # 两, 七, 一亿, 一千万, 三百亿: one digit times magnitudes needs no parser
         digit = _CN_DIGIT_VALUE.get(text[0])
         if digit is not None:
-            return Decimal(digit) * (Decimal(10) ** _CN_UNIT_POWER.get(text[1:], 0))
+            return Decimal(digit) * (Decimal(10) ** sum(_CN_UNIT_POWER[ch] for ch in text[1:]))
     import cn2an  # lazily: only reports with long Chinese numerals pay for its import (0.1 s)
 
     try:
