@@ -137,3 +137,17 @@ def test_truncated_gzip_reads_what_it_can_then_one_read_error(tmp_path: Path) ->
     errors = [i for i in items if isinstance(i, DocumentError)]
     assert 0 < len(docs) < 10
     assert len(errors) >= 1 and errors[0].code == "E_READ"
+
+
+def test_shard_work_units_pickle(tmp_path: Path) -> None:
+    """What Dask and the process pool ship to workers: plain picklable values, and an importable
+    top-level function."""
+    import pickle
+
+    from zhibiao.batch.worker import ShardOptions, process_shard
+
+    (spec, *_) = _specs(list(DEV_FILES), 3)
+    options = ShardOptions(out_dir=str(tmp_path), columns=Columns(text="body"), prefilter=False)
+    assert pickle.loads(pickle.dumps(spec)) == spec
+    assert pickle.loads(pickle.dumps(options)) == options
+    assert pickle.loads(pickle.dumps(process_shard)) is process_shard

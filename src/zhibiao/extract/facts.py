@@ -41,25 +41,18 @@ _LIST_CHARS = frozenset("、和及与至到~-")
 _NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
 _BARE_MAGNITUDES = ("千亿", "百亿", "万亿", "千万", "百万")
 _CLASS_OF_PROJECTS = re.compile(r"^级(?:的)?[\u4e00-\u9fff]{0,6}项目")
-# Words after a count that make it part of a slogan or a name, not a count (两个维护, 一批).
-_NOT_A_COUNT = re.compile(r"^(?:维护|确立|一批|全面|更加|到位|之一|以上的?(?:干部|人员))")
 _ONE_CHAR_VERBS = frozenset("高低快慢多少增降减")
 _NOUN_AFTER = re.compile(r"^(?:多|余)?(?:元)?(?:的)?([\u4e00-\u9fffA-Za-z、]{2,24}?)"
                          r"(?=实现|完成|为|是|将|已|在|和|及|与|共|达|的|[,;:。!?()“”\"]|$)")
 _HEAD_ONLY = re.compile("增速|增幅|总量|规模")
 _HEAD_END = re.compile("(?:增速|增幅|总量|规模)$")
-_DURATION = re.compile(r"^(?:月|小时|工作日|星期|季度|年头|周|多月|余月)")
 _NAMED_PROJECT = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9“”()]{2,30}?项目)")
 _ANNUAL_NAME = re.compile(r"^(?:年度|全年)")
 _GOAL_AFTER = re.compile(r"为(?:奋斗)?目标")
-_NOT_A_FIGURE_AFTER = re.compile(r"^(?:年|月|日|号|时|点|分|周年|季度|期|届|次|版|条|大|强|名|化|中|：)")
 _LIST_CONTINUES = re.compile(r"^[、和及与至到~-]")
 _PROJECTS_AFTER_CLASS = re.compile(r"^(?:[\u4e00-\u9fff“”\"]{0,8})项目|^\d+(?:个|项)|^的\d|^[\u4e00-\u9fff]{0,6}项目")
 _OVER_BEFORE = re.compile(r"(?:超|超过)$")
 _PROJECT_NOUN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}项目")
-_PP_VERB = re.compile(r"(高于|低于|高出|快于|慢于|提高|回落|下降|上升|扩大|收窄|拉动)")
-_INNER_PERIOD_WORD = re.compile(r"(?:当月|本月|当年|累计)(?=[\u4e00-\u9fff])")
-_CLAUSE_OR_LIST_SEP = re.compile(r"[,;:、]")
 _LEADING_COUNT = re.compile(r"^\d+(?:多|余)?[家个户]")
 _DIGIT = re.compile(r"\d")
 _RESPECTIVELY_END = re.compile(r"(?:分别|依次|均|都)$")
@@ -89,10 +82,7 @@ _CURRENCY_AFTER = re.compile(r"^(?:元|美元)")
 _LATIN_PREFIX = re.compile(r"([A-Za-z]{1,6})$")
 _PROJECT_REFERENCE = re.compile(r"^(?:项目|其|共|这些项目|上述项目)")
 _CLAUSE_SEP = re.compile(r"[,;:]")
-_CATEGORY_NOISE = re.compile(
-    r"^(?:\d+(?:多|余)?(?:个|项)|已有|共有|有|共|新|已|累计|此次|全部|各类|一批|投资|总投资|列入|推出|策划|动态|实现|完成)")
 _CATEGORY_TAIL = re.compile(r"(?:的|类)$")
-_RANK_ADVERB_END = re.compile(r"(?:均|分别|都|持续|稳定|继续|始终|一直)$")
 _ENUM_COUNT = re.compile(r"等(\d+|[一二三四五六七八九十]+)(?:个|项)")
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _AND_SHORT = re.compile(r"与|和|及")
@@ -101,33 +91,22 @@ _SHARE_LEFT = re.compile(r"占[^,;。]*$|比重[为达是]?$|占比[为达是]?$
 _RESPECTIVELY_AS = re.compile(r"(?:分别|依次)(?:为|是|达到?)?\s*$")
 # 持续6个月稳居全市第一, 连续3年位列全省前十: how long a position has been held is not its measure.
 _RANK_DURATION = re.compile(r"(?:已)?(?:持续|连续|已连续)(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:月|年|季度|周)")
-# 税收500万元以上企业6家: a size class of firms, households or projects
-_CLASS_OF_UNITS = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:企业|项目|工程|户|单位|商户|纳税人)")
-_STAGE_AFTER_PROJECTS = re.compile(
-    r"(?:已|均|全部|正式|顺利|集中|陆续)?(?:实现|完成)?((?:签约|开工|竣工|投产|达产|达效|建成|投用|落地)+)")
 _TRAILING_PERIOD = re.compile(r"(?:前三季度|上半年|下半年|全年|一季度|\d{1,2}(?:-|至)\d{1,2}月|累计|共)+$")
-# A stock measured at a date, not a flow over the period: the period is that month (6月末存款余额).
-_STOCK_NAME = re.compile(r"余额|存量|存栏|保有量|在册|在库|库存")
 _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a count followed by the projects it counts: 218个亿元以上重点工业项目
 _PROJECTS_NOUN = re.compile(r"(?:多|余)?([^,;。!?\d()]{0,14}?项目)")
-_STAGE_NAME = re.compile(r"(?:计划|实际|目前|累计|共|已|新|集中)*(?:签约|开工|竣工|投产|达产|开工建设|落地)(?:了|项)?")
 # 一是…, 二是…, (三)…: the numbering of a list of points
 _ENUM_OPENER = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一二三四五六七八九十\d]+[)）、.])")
 _AND_STRONG = re.compile(r"和|与")
 _ALTERNATIVE_CLASS = re.compile(r"(?:或|、|至|到|-)[^,;。]{0,10}?(?:以上|级)[\u4e00-\u9fff]{0,4}?(?:项目|企业)")
-_OTHER_BASELINE = re.compile(r"(?<![同环])比(?!上年|去年|增|重|例|较)[\u4e00-\u9fff]|较(?!上年|去年|快|慢|大|高|低|好)[\u4e00-\u9fff]")
+# 比/较 + anything but last year: a baseline other than last year (增幅比轻工业高…)
+_OTHER_BASELINE = re.compile(r"(?<![同环])比(?!上年|去年|增|重|例|较)[\u4e00-\u9fff]"
+                             r"|较(?!上年|去年|快|慢|大|高|低|好)[\u4e00-\u9fff]")
 _RANK_PREPOSITION_END = re.compile(r"(?:在|于|中|上)$")
-_STOCK_NOW = re.compile(r"目前|现有|已有|截至目前")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
-_THRESHOLD = re.compile(r"(?:投资)?(?P<over>超过|超|上(?=[亿千万]))?(?P<n>\d+(?:\.\d+)?)?(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
-                        r"(?:元)?(?:及)?(?P<above>以上|级)?(?:的)?")
-# What may follow a figure that is the value of the name before it (18.56亿元、同比增长…, 9.09亿元,增长…).
-_POST_FIGURE = re.compile(
-    r"^(?:同比|环比|比|较|增|下降|降|减|上升|提|占|的|左右|以上|以内|以下|和|及|与|或|为|是|其|已|将|并|等|居|位|排|列|"
-    r"完成|实现|达|超|到|至|用于|于|又|还|也|就|在|多|余|之|每|人民币|同|高|低|快|慢|分别|均|全|累计|年均|首次|创|"
-    r"增长|下滑|回落|持平|相比|相当|左|元|美元|后|前|当|月|年|日|末|底|规模|总量|计|合计|共|按)")
+_THRESHOLD = re.compile(r"(?:投资)?(?P<over>超过|超|上(?=[亿千万]))?(?P<n>\d+(?:\.\d+)?)?"
+                        r"(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)(?:元)?(?:及)?(?P<above>以上|级)?(?:的)?")
 
 
 @dataclass(slots=True)
@@ -255,14 +234,14 @@ class DocumentParser:
             return None
         if mention.kind == "year":
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
-        elif not target and mention.pos < sent.start and _STOCK_NOW.search(self.text, sent.start, pos):
+        elif not target and mention.pos < sent.start and self.g.stock_now.search(self.text, sent.start, pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
         mention = mention.with_year_from(year_from).with_year_from(self.title_year)
         if mention.pos < self._para_start:
             pass
         elif year_from is None:
             mention = mention.with_year_from(self._carried_year)
-        if _STOCK_NAME.search(name) and mention.end is not None and mention.kind in ("cumulative", "span"):
+        if self.g.stock_name.search(name) and mention.end is not None and mention.kind in ("cumulative", "span"):
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year,
                                     mention.end, mention.end, "month_end")
         resolved = resolve_period(mention, self.published)
@@ -329,7 +308,7 @@ class DocumentParser:
                 continue
             if not chinese and before[-1:].isascii() and before[-1:].isalpha():
                 continue  # PM2.5, G20: a digit glued to letters is part of a name
-            if _NOT_A_FIGURE_AFTER.match(after) \
+            if g.not_after.match(after) \
                     and amount.unit is None:
                 continue
             if amount.kind == "number":
@@ -350,9 +329,9 @@ class DocumentParser:
                 continue  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
             if amount.kind in ("count", "person") and g.group_after.match(after):
                 continue  # 49个国家级开发区: a group of places is a subject
-            if amount.kind == "count" and _NOT_A_COUNT.match(after):
+            if amount.kind == "count" and g.not_a_count.match(after):
                 continue
-            if amount.kind in ("count", "person") and _DURATION.match(after):
+            if amount.kind in ("count", "person") and g.duration.match(after):
                 continue  # 6个月, 3个工作日: a duration
             if text[start - 1:start] == "(" and text[end:end + 1] == ")":
                 continue  # 高于全省平均增速(16.8%)0.73个百分点: an aside in parentheses
@@ -390,7 +369,7 @@ class DocumentParser:
         before = text[max(sent.start, start - 4):start]
         if self.g.threshold_after.match(after):
             rest = after[self.g.threshold_after.match(after).end():]  # type: ignore[union-attr]
-            if _PROJECTS_AFTER_CLASS.match(rest) or _CLASS_OF_UNITS.match(rest):
+            if _PROJECTS_AFTER_CLASS.match(rest) or self.g.class_of_units.match(rest):
                 return True
         if _ALTERNATIVE_CLASS.match(after):
             return True  # 100亿元或10亿美元以上大项目
@@ -427,13 +406,13 @@ class DocumentParser:
                                    text.rfind("。", 0, fig.start)) + 1
                 left = text[min(clause_start, region_start):fig.start]
                 region_start = min(clause_start, region_start)
-                verb_m = _PP_VERB.search(left)
+                verb_m = self.g.pp_verb.search(left)
                 if verb_m is None:
                     return
                 fig.role = "change"
                 fig.lead = region_start + verb_m.start()
-                sign = -1 if verb_m.group(1) in ("低于", "慢于", "回落", "下降", "收窄") else 1
-                basis = self._basis(text[region_start:fig.start], default="other" if verb_m.group(1) in (
+                sign = -1 if verb_m.group(0) in self.g.pp_down else 1
+                basis = self._basis(text[region_start:fig.start], default="other" if verb_m.group(0) in (
                     "高于", "低于", "高出", "快于", "慢于") else "yoy")
                 fig.change = Change(basis=basis, pp=sign * a.value)
                 return
@@ -572,7 +551,7 @@ class DocumentParser:
                     break
             name = name[:m.start()]
         name = _PAREN.sub("", name)
-        name = _INNER_PERIOD_WORD.sub("", name)
+        name = self.g.inner_noise.sub("", name)
         name = _SPACE_IN_WORDS.sub("", name)
         name = name.translate(_NO_QUOTES)
         name = _strip_chars(name)
@@ -956,7 +935,7 @@ class DocumentParser:
     def _qualifies_noun(self, fig: Fig, sent: Span) -> bool:
         """亿元企业, 30万吨工业水厂, 16MW屋顶光伏: a figure that sizes the noun after it."""
         after = self.text[fig.end:min(sent.end, fig.end + 3)]
-        return bool(after) and bool(_CJK.match(after)) and not _POST_FIGURE.match(after)
+        return bool(after) and bool(_CJK.match(after)) and not self.g.after_value.match(after)
 
     def _noun_after(self, fig: Fig, sent: Span) -> str | None:
         """The noun phrase right after a figure (188家规上工业企业, 100GWh动力、储能电池产能)."""
@@ -1170,7 +1149,7 @@ class DocumentParser:
     def _stage_count(self, name: str, fig: Fig) -> bool:
         """计划新开工223项, 已签约35个: a count of projects named only by their stage."""
         unit = self.text[fig.end - 1:fig.end]
-        return unit in "项个" and bool(_STAGE_NAME.fullmatch(name))
+        return unit in "项个" and bool(self.g.stage_name.fullmatch(name))
 
     def _projects_in_paragraph(self) -> bool:
         return bool(self.all_projects) and self.all_projects[-1] in self.facts[self._para_first_fact:]
@@ -1186,7 +1165,7 @@ class DocumentParser:
         desc = region + (prenominal or "")
         stage = None
         # what the projects did, written after them (…项目实现达产达效, …项目集中开工), wins
-        after = _STAGE_AFTER_PROJECTS.match(text, fig.end + (len(prenominal) if prenominal else 0), sent.end)
+        after = self.g.stage_after_projects.match(text, fig.end + (len(prenominal) if prenominal else 0), sent.end)
         if after:
             m = self.g.stage_words.search(after.group(1))
             stage = self.g.stages[m.group(0)] if m else None
@@ -1270,7 +1249,7 @@ class DocumentParser:
             cat = cat[m.end():]
         for _ in range(4):
             mm = self.g.lead_noise.match(cat) or self.g.period_words.match(cat) or self.g.subject_refs.match(cat) \
-                or _CATEGORY_NOISE.match(cat)
+                or self.g.category_noise.match(cat)
             if mm and mm.end() > 0:
                 cat = cat[mm.end():]
             else:
@@ -1329,7 +1308,7 @@ class DocumentParser:
         start = hit.start()
         region_start = self._region_start(cursor, start, sent)
         region = text[region_start:start]
-        region = _RANK_ADVERB_END.sub("", _RANK_DURATION.sub("", region))
+        region = self.g.rank_adverb_end.sub("", _RANK_DURATION.sub("", region))
         region = _RANK_PREPOSITION_END.sub("", region)
         names: list[str | None]
         stripped = _strip_chars(region)

@@ -47,6 +47,20 @@ class Grammar:
     period_words: re.Pattern[str]
     owner_tail: re.Pattern[str]
     name_prefix: re.Pattern[str]
+    not_after: re.Pattern[str]
+    not_a_count: re.Pattern[str]
+    duration: re.Pattern[str]
+    class_of_units: re.Pattern[str]
+    after_value: re.Pattern[str]
+    stock_name: re.Pattern[str]
+    stock_now: re.Pattern[str]
+    inner_noise: re.Pattern[str]
+    stage_after_projects: re.Pattern[str]
+    stage_name: re.Pattern[str]
+    category_noise: re.Pattern[str]
+    rank_adverb_end: re.Pattern[str]
+    pp_verb: re.Pattern[str]
+    pp_down: frozenset[str]
     shared_head: re.Pattern[str]
     back_ref: re.Pattern[str]
     threshold_after: re.Pattern[str]
@@ -117,6 +131,10 @@ def grammar() -> Grammar:
     name_prefix = re.compile(  # used with match(text, pos): no "^", which would only match at 0
         rf"(?:{lead_noise_alt}|{refs_alt}|{period_alt}|{alternation(q['estimate'])}"
         rf"|{alternation(words('name', 'lead_verbs'))})+")
+    fig = v["figures"]
+    project_stage_words = [w for stage in ("signed", "started", "completed", "operational")
+                           for w in v["projects"][stage]]
+    stage_adverbs = alternation(v["projects"]["stage_adverbs"])
     return Grammar(
         change_end=change_end,
         comparative_end=comparative_end,
@@ -144,6 +162,24 @@ def grammar() -> Grammar:
         topic_break=re.compile(alternation(words("topic", "breaks"))),
         period_words=re.compile(period_alt),
         name_prefix=name_prefix,
+        not_after=re.compile(rf"^(?:{alternation(fig['not_after'])})"),
+        not_a_count=re.compile(rf"^(?:{alternation(fig['not_a_count_after'])})"),
+        duration=re.compile(rf"^(?:{alternation(fig['durations'])})"),
+        class_of_units=re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{alternation(fig['class_nouns'])})"),
+        after_value=re.compile(rf"^(?:{alternation(fig['after_value'])})"),
+        stock_name=re.compile(alternation(v["periods"]["stock_words"])),
+        stock_now=re.compile(alternation(v["periods"]["now_words"])),
+        inner_noise=re.compile(rf"(?:{alternation(v['name']['inner_noise'])})(?=[\u4e00-\u9fff])"),
+        # what projects did, written after them: …项目已全部实现达产达效
+        stage_after_projects=re.compile(
+            rf"(?:{stage_adverbs})*(?:实现|完成)?((?:{alternation(project_stage_words)})+)"),
+        # 计划新开工223项, 已签约35个: a count of projects named only by their stage
+        stage_name=re.compile(rf"(?:{stage_adverbs})*(?:{alternation(project_stage_words)})(?:了|项)?"),
+        category_noise=re.compile(
+            rf"^(?:\d+(?:多|余)?(?:个|项)|{alternation(v['projects']['category_noise'])})"),
+        rank_adverb_end=re.compile(rf"(?:{alternation(v['ranking']['adverbs'])})$"),
+        pp_verb=re.compile(alternation([*ch["pp_verbs_up"], *ch["pp_verbs_down"]])),
+        pp_down=frozenset(ch["pp_verbs_down"]),
         owner_tail=re.compile(rf"(?:{alternation(words('name', 'owner_heads'))})$"),
         shared_head=re.compile(rf"(?:{alternation(words('name', 'shared_heads'))})$"),
         back_ref=re.compile(rf"^(?:{alternation(words('name', 'back_refs'))})$"),

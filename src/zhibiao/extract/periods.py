@@ -7,8 +7,8 @@ FACTS.md string ``YYYY-MM/YYYY-MM`` using the year the text gives, else the publ
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 from functools import cache
+from typing import NamedTuple
 
 __all__ = ["PeriodMention", "find_periods", "resolve_period"]
 
