@@ -206,6 +206,9 @@ def run_batch(config: BatchConfig, *, on_progress: ProgressCallback | None = Non
     reports every half second from inside a shard, Dask when a shard ends); ``on_shard(result,
     resumed)`` is called once per shard of the plan. Writes ``summary.json`` in the output folder.
     Raises :class:`BatchConfigError` when the run cannot start.
+
+    Workers are started with the spawn method, which imports the calling script again in each
+    of them: in a script, call this under ``if __name__ == "__main__":``.
     """
     config.check()
     out = Path(config.out_dir)
