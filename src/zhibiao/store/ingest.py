@@ -261,10 +261,9 @@ class Ingester:
                 for error in errors:
                     _record_error(conn, error)
         except BaseException:
-            for pk in added:  # the index must not point at rows that were rolled back
-                index_ = self._index
-                if index_ is not None:
-                    index_.remove(pk)
+            if self._index is not None:  # the index must not point at rows that were rolled back
+                for pk in added:
+                    self._index.remove(pk)
             raise
         stats.stored += counts.stored
         stats.copies += counts.copies
