@@ -19,11 +19,12 @@ import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from time import perf_counter
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -101,6 +102,12 @@ def _batches(items: Iterable[Document | DocumentError], size: int) -> Iterator[l
         yield batch
 
 
+# Names and subjects repeat across millions of facts: resolve each once (the tables are fixed for
+# the life of a process; a changed table is picked up on the next open, see Store).
+_zone = lru_cache(maxsize=200_000)(canonical_zone)
+_indicator = lru_cache(maxsize=200_000)(canonical_indicator)
+
+
 def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
     """The ``facts`` row of one extracted fact (canonical zone and indicator ids resolved)."""
     d = fact.to_dict()
@@ -119,9 +126,9 @@ def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
         "seq": seq,
         "type": kind,
         "subject": d.get("subject"),
-        "zone_id": canonical_zone(d.get("subject")) if kind != "person" else None,
+        "zone_id": _zone(d.get("subject")) if kind != "person" else None,
         "name": name,
-        "indicator_id": canonical_indicator(name) if kind in ("indicator", "ranking") else None,
+        "indicator_id": _indicator(name) if kind in ("indicator", "ranking") else None,
         "period": period,
         "period_start": match.group(1) if match else None,
         "period_end": match.group(2) if match else None,
@@ -147,13 +154,22 @@ def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
         "quote_end": fact.end,
         "rule": fact.rule or None,
         "extractor_version": EXTRACTOR_VERSION,
-        "signature": fact_signature(fact),
+        "signature": fact_signature(d),
         "duplicate_of": None,
     }
 
 
 def _error_key(error: DocumentError) -> str:
     return hashlib.sha256(f"{error.where}\x00{error.code}\x00{error.detail}".encode()).hexdigest()
+
+
+# Built once: a statement with bound parameters is compiled once per connection, not per document.
+_INSERT_DOCUMENT = insert(DocumentRow.__table__).returning(DocumentRow.__table__.c.id)
+_INSERT_FACTS = insert(FactRow.__table__)
+_CANONICAL_FACTS = (select(FactRow.__table__.c.id, FactRow.__table__.c.signature)
+                    .where(FactRow.__table__.c.document_id == bindparam("canonical"),
+                           FactRow.__table__.c.duplicate_of.is_(None))
+                    .order_by(FactRow.__table__.c.seq))
 
 
 @dataclass(slots=True)
@@ -258,6 +274,11 @@ class Ingester:
                 index = self._near_index(conn)
                 for item in pending:
                     self._store_document(conn, item, index, added, counts)
+                # Documents stored now clear the extraction errors an earlier run recorded for them.
+                stored_ids = [item.doc.doc_id for item in pending]
+                for i in range(0, len(stored_ids), 500):
+                    conn.execute(delete(ErrorRow).where(ErrorRow.code == "E_EXTRACT",
+                                                        ErrorRow.doc_id.in_(stored_ids[i:i + 500])))
                 for error in errors:
                     _record_error(conn, error)
         except BaseException:
@@ -278,14 +299,14 @@ class Ingester:
         mh = minhash_of(doc.text)
         match = index.best_match(mh) if mh is not None else None
         canonical_id, similarity = (match if match is not None else (None, None))
-        document_id = conn.execute(insert(DocumentRow).returning(DocumentRow.id).values(
-            doc_id=doc.doc_id, content_hash=item.digest, source=doc.source,
-            title=meta.title or doc.meta.title, published=doc.published or meta.date or doc.meta.date,
-            source_name=meta.source_name or doc.meta.source_name, page=meta.page or doc.meta.page,
-            url=meta.url or doc.meta.url, text=doc.text, n_chars=len(doc.text), n_facts=len(facts),
-            extractor_version=EXTRACTOR_VERSION, canonical_id=canonical_id, similarity=similarity,
-            minhash=minhash_to_bytes(mh) if mh is not None else None, ingested_at=now(),
-        )).scalar_one()
+        document_id = conn.execute(_INSERT_DOCUMENT, {
+            "doc_id": doc.doc_id, "content_hash": item.digest, "source": doc.source,
+            "title": meta.title or doc.meta.title, "published": doc.published or meta.date or doc.meta.date,
+            "source_name": meta.source_name or doc.meta.source_name, "page": meta.page or doc.meta.page,
+            "url": meta.url or doc.meta.url, "text": doc.text, "n_chars": len(doc.text), "n_facts": len(facts),
+            "extractor_version": EXTRACTOR_VERSION, "canonical_id": canonical_id, "similarity": similarity,
+            "minhash": minhash_to_bytes(mh) if mh is not None else None, "ingested_at": now(),
+        }).scalar_one()
         if mh is not None and canonical_id is None:
             index.add(document_id, mh)
             added.append(document_id)
@@ -294,9 +315,7 @@ class Ingester:
             counts.copies += 1
             counts.duplicate_facts += _link_repeated_facts(conn, rows, canonical_id)
         if rows:
-            conn.execute(insert(FactRow), rows)
-        # A document stored now clears the extraction errors an earlier run recorded for it.
-        conn.execute(delete(ErrorRow).where(ErrorRow.doc_id == doc.doc_id, ErrorRow.code == "E_EXTRACT"))
+            conn.execute(_INSERT_FACTS, rows)
         counts.stored += 1
         counts.facts += len(rows)
 
@@ -304,10 +323,7 @@ class Ingester:
 def _link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
     """Point each of a copy's facts that the canonical document also states at that fact."""
     first: dict[str, int] = {}
-    for pk, signature in conn.execute(select(FactRow.id, FactRow.signature)
-                                      .where(FactRow.document_id == canonical_id,
-                                             FactRow.duplicate_of.is_(None))
-                                      .order_by(FactRow.seq)):
+    for pk, signature in conn.execute(_CANONICAL_FACTS, {"canonical": canonical_id}):
         first.setdefault(signature, pk)
     linked = 0
     for row in rows:
