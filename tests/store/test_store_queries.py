@@ -216,6 +216,10 @@ def test_store_queries_conflicts_finds_planted_contradictions(db_url: str, write
         ("yoy", "淮安经济技术开发区", "general_budget_revenue", "2023H1", "c-2023", "c-2022"),
         ("yoy", "淮安经济技术开发区", "general_budget_revenue", "2023H1", "c-other", "c-2022"),
     ]
+    # compare marks the contradicted value only: 18.6亿 agrees with 18.56亿 and with 超18亿
+    with Store(db_url, extract_batch=gold_extractor) as store:
+        marked = {r.zone: r.conflict for r in store.compare("一般公共预算收入", "2023H1")}
+    assert marked == {"盐城经济技术开发区": True, "淮安经济技术开发区": False}
     yoy = next(c for c in found if c.kind == "yoy" and c.a.doc_id == "c-2023" and c.zone == "淮安经济技术开发区")
     assert yoy.extra["stated_pct"] == Decimal("36.7") and yoy.extra["implied_pct"] == Decimal("16.00")
     assert "stated +36.7%" in yoy.detail

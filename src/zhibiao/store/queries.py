@@ -102,17 +102,11 @@ class CompareRow:
     change_source: SourceRef | None = None   # when the growth is stated by another fact
     copies: tuple[SourceRef, ...] = ()       # syndicated copies stating the same figure
     others: tuple[tuple[Decimal, SourceRef], ...] = ()  # other documents' values for this figure
-
-    @property
-    def conflict(self) -> bool:
-        """Whether another (non-duplicate) document states a different value."""
-        return self.value is not None and any(not same_figure(v, self.value) for v, _ in self.others)
+    conflict: bool = False  # another (non-duplicate) document states a value this one denies
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (numbers as strings keep their exact digits)."""
-        out = _plain_dict(self)
-        out["conflict"] = self.conflict
-        return out
+        return _plain_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,8 +324,11 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
             rank = 1 + sum(1 for v in values if v > value)
         change = _dec(growth._mapping["change_pct"]) if growth is not None else None
         main_id = main._mapping["id"]
-        other_values = tuple((_dec(r._mapping["value"]), _ref(r)) for r in others
-                             if _root(r) != _root(main) and r._mapping["unit"] == main._mapping["unit"])
+        other_rows = [r for r in others if _root(r) != _root(main) and r._mapping["unit"] == main._mapping["unit"]]
+        other_values = tuple((_dec(r._mapping["value"]), _ref(r)) for r in other_rows)
+        conflict = value is not None and any(
+            _bounds_agree(value, main._mapping["qualifier"], _dec(r._mapping["value"]),  # type: ignore[arg-type]
+                          r._mapping["qualifier"]) is False for r in other_rows)
         out.append(CompareRow(
             zone=zone, indicator_id=ind.id, indicator=ind.name, period=label, value=value,
             unit=level._mapping["unit"] if level is not None else None, change_pct=change, rank=rank,
@@ -339,6 +336,7 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
             change_source=_ref(growth) if growth is not None and growth is not main else None,
             copies=copies.get(main_id, ()),
             others=other_values,  # type: ignore[arg-type]
+            conflict=conflict,
         ))
     out.sort(key=lambda r: (r.rank is None, r.rank or 0, -(r.change_pct or Decimal(0)), r.zone))
     return out
