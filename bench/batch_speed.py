@@ -13,7 +13,8 @@ The machine's other load is measured, not assumed: for every run the CPU seconds
 the machine used (system busy time minus the run's own process tree, shown as the average number
 of cores it kept busy) and the steal time. ``--rounds`` repeats every configuration, alternating
 them, and keeps the best throughput of each (and the highest memory peak), which cancels most of
-the noise of a shared machine.
+the noise of a shared machine. A CPU probe before and after each round (one pure-Python loop
+alone, then two at once) gives the speed-up the machine itself allowed at that moment.
 
 Every run uses a snapshot of ``src/`` taken when the benchmark starts (``PYTHONPATH``), so that
 edits made to the working tree while it runs cannot change the output between two engines.
@@ -127,6 +128,41 @@ def _busy_seconds() -> tuple[float, float]:
     t = psutil.cpu_times()
     busy = t.user + t.nice + t.system + getattr(t, "irq", 0) + getattr(t, "softirq", 0)
     return busy, getattr(t, "steal", 0.0)
+
+
+PROBE_CHILD = """
+import json, sys, time
+from multiprocessing import get_context
+
+def spin(n):
+    t = time.perf_counter()
+    x = 0
+    for i in range(n):
+        x += i * i % 7
+    return time.perf_counter() - t
+
+if __name__ == "__main__":
+    n = int(sys.argv[1])
+    with get_context("spawn").Pool(2) as pool:
+        alone = pool.map(spin, [n])[0]
+        together = pool.map(spin, [n, n])
+    print(json.dumps({"alone": alone, "together": together}))
+"""
+
+
+def cpu_probe(loops: int = 20_000_000) -> dict[str, float]:
+    """How well this machine runs two CPU-bound Python processes at once, right now: the same loop
+    alone, then twice side by side. ``ceiling`` is the speed-up two processes can reach (2.0 on two
+    free cores; less when other processes, or the host, take CPU time)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        f.write(PROBE_CHILD)
+    try:
+        done = subprocess.run([sys.executable, f.name, str(loops)], capture_output=True, text=True, check=True)
+    finally:
+        os.unlink(f.name)
+    times = json.loads(done.stdout)
+    together = max(times["together"])
+    return {"alone_s": times["alone"], "together_s": together, "ceiling": 2 * times["alone"] / together}
 
 
 def snapshot_source(workdir: Path) -> dict[str, str]:
@@ -251,6 +287,8 @@ def main() -> None:
 
     configs = [("local", 1), ("local", 2)] + ([] if args.skip_dask else [("dask", 2)])
     env = snapshot_source(workdir)
+    probes = [cpu_probe()]
+    print(f"CPU probe: two processes at once reach {probes[0]['ceiling']:.2f}x one process right now")
     runs: list[dict[str, Any]] = []
     for round_ in range(1, args.rounds + 1):
         for engine, workers in configs:
@@ -264,7 +302,10 @@ def main() -> None:
                       f"peak RSS {result['peak_rss_mb']:5.0f} MiB in {result['processes_at_peak']} processes, "
                       f"{result['run_seconds']:.1f} s; others kept {result['others_cores']:.2f} cores busy, "
                       f"steal {result['steal_s']:.1f} s")
+        probes.append(cpu_probe())
+        print(f"CPU probe: two processes at once reach {probes[-1]['ceiling']:.2f}x one process right now")
     results["runs"] = runs
+    results["cpu_probes"] = probes
     no_prefilter = run_batch(small, workdir / "out-noprefilter", engine="local", workers=1,
                              shard_size=args.shard_size, env=env, prefilter=False)
     results["local_1_no_prefilter_small"] = no_prefilter
@@ -292,6 +333,7 @@ def main() -> None:
         "best_docs_per_s": {f"{e}-{w}": best(e, w, args.docs)["docs_per_s"] for e, w in configs},
         "speedup_2_vs_1": two["docs_per_s"] / one["docs_per_s"],
         "others_cores_during_best": {"local-1": one["others_cores"], "local-2": two["others_cores"]},
+        "cpu_probe_ceilings": [round(p["ceiling"], 2) for p in probes],
         "zhibiao_1_worker_vs_jionlp": one["docs_per_s"] / jio["docs_per_s"],
         "zhibiao_no_prefilter_vs_jionlp": no_prefilter["docs_per_s"] / jio["docs_per_s"],
         "peak_rss_mb": {f"{e}-{w}": {"small": peak(e, w, args.small), "large": peak(e, w, args.docs)}
@@ -305,7 +347,8 @@ def main() -> None:
     for name, rate in checks["best_docs_per_s"].items():
         print(f"best of {args.rounds} round(s), {name}, {args.docs:,} docs: {rate:,.0f} docs/s")
     print(f"2 workers / 1 worker: {checks['speedup_2_vs_1']:.2f}x (target 1.7x); other processes kept "
-          f"{one['others_cores']:.2f} / {two['others_cores']:.2f} cores busy during those two runs")
+          f"{one['others_cores']:.2f} / {two['others_cores']:.2f} cores busy during those two runs; "
+          f"the CPU probe's ceiling was {', '.join(f'{c:.2f}x' for c in checks['cpu_probe_ceilings'])}")
     print(f"zhibiao (1 worker, prefilter) / JioNLP extract_money: {checks['zhibiao_1_worker_vs_jionlp']:.2f}x; "
           f"without prefilter (first {args.small:,}): {checks['zhibiao_no_prefilter_vs_jionlp']:.2f}x")
     for name, growth in checks["memory_growth"].items():
