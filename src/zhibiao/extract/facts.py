@@ -183,6 +183,21 @@ class DocumentParser:
         self.person_orgs: list[tuple[int, int, str]] = []  # (sentence start, sentence end, org)
 
     # ------------------------------------------------------------------ paragraph level
+    def note_paragraph(self, para: Span) -> None:
+        """A paragraph without figures still moves the period and the year on (去年,… then figures)."""
+        self._periods = find_periods(self.text[para.start:para.end], para.start)
+        self._carry(self._periods)
+
+    def _carry(self, periods: list[PeriodMention]) -> None:
+        years = [p for p in periods if p.year is not None]
+        if years:
+            self._carried_year = years[-1]
+        # the span a paragraph spoke of goes on in the next one (前三季度, …), a single month does not
+        spans = [p for p in periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
+        if spans:
+            self._carried_period = spans[-1].with_year_from(
+                next((p for p in reversed(periods) if p.year is not None or p.rel_year is not None), None))
+
     def parse_paragraph(self, para: Span) -> None:
         """Parse every sentence of one body paragraph."""
         text = self.text
@@ -202,14 +217,7 @@ class DocumentParser:
         self._para_first_fact = len(self.facts)
         for sent in sentences(text, para):
             self._parse_sentence(sent, state)
-        years = [p for p in self._periods if p.year is not None]
-        if years:
-            self._carried_year = years[-1]
-        # the span a paragraph spoke of goes on in the next one (前三季度, …), a single month does not
-        spans = [p for p in self._periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
-        if spans:
-            self._carried_period = spans[-1].with_year_from(
-                next((p for p in reversed(self._periods) if p.year is not None or p.rel_year is not None), None))
+        self._carry(self._periods)
 
     # ------------------------------------------------------------------ context lookups
     def _period_at(self, pos: int, sent: Span, *, target: bool, name: str = "") -> str | None:
@@ -254,13 +262,13 @@ class DocumentParser:
         for s0, s1, org in self.person_orgs:
             if s0 <= pos < s1:
                 i = bisect.bisect_right(self._subject_pos, pos) - 1
-                if i < 0 or self._subjects[i][0] < s0 or self._subjects[i][1] == MAIN or \
+                if i < 0 or self._subjects[i][0] < s0 or self._subjects[i][1].startswith(MAIN) or \
                         self._subjects[i][1] in words("entity", "zone_suffixes"):
                     return org
         i = bisect.bisect_right(self._subject_pos, pos) - 1
         name = self._subjects[i][1] if i >= 0 else MAIN
-        if name == MAIN:
-            return self.main
+        if name.startswith(MAIN):
+            return self.finder.resolve_main(name, self.main)
         return self.finder.resolve_bare(name, self.main)
 
     def _target_at(self, pos: int, sent: Span) -> bool:
@@ -912,6 +920,12 @@ class DocumentParser:
                 flags["target"] = True
             name = prenominal
             name_start = fig.start
+        if st.current is not None and not prenominal and (
+                self._only_subject(region_start, fig.start) or name in ("达到", "达", "为", "是", "增至")):
+            # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
+            name = st.current.name
+            name_start = region_start + len(self.text[region_start:fig.start]) - len(
+                self.text[region_start:fig.start].lstrip(" ,;:、"))
         if len(name) < 2:
             return
         if not prenominal and a.kind not in ("count", "person", "percent") and self._qualifies_noun(fig, sent):
@@ -927,6 +941,14 @@ class DocumentParser:
         st.pending.append(ind)
         if ind.parent is None:
             pst.last_top = ind
+
+    def _only_subject(self, start: int, end: int) -> bool:
+        """Whether the name region holds nothing but the entity that opens the clause."""
+        i = bisect.bisect_right(self._subject_pos, start) - 1
+        if i < 0 or self._subjects[i][0] < start - 1:
+            return False
+        subj_end = self._subject_ends.get(self._subjects[i][0], -1)
+        return subj_end >= 0 and not _strip_chars(self.text[subj_end:end])
 
     def _target_verb_before(self, region: str) -> bool:
         m = _last_match(self.g.target_verbs, region)

@@ -20,6 +20,7 @@ __all__ = ["run_pipeline"]
 # Anything a fact needs: a digit, a Chinese magnitude (三千万, 千亿), a ranking or a figure-less change.
 _MAY_HOLD_FIGURES = re.compile(r"\d|[十百千万亿][元级亿万]|[百千万亿][\u4e00-\u9fff]{0,3}(?:元|吨|度|人|个|家|项)|"
                                r"百分之|翻番|翻一番|翻两番|持平|第一|前列|前茅|榜首|首位|方阵|梯队|[一二三四五六七八九十]强")
+_MAY_HOLD_PERIOD = re.compile(r"[年月季]")
 _ORG_IN_TITLE = re.compile(r"^(.*?(?:产业园区|工业园区|经济技术开发区|高新技术产业开发区|开发区|经开区|高新区|园区|"
                            r"集团|公司|街道|保税区|产业园|工业园))(?:管理办|管委会|党工委|党委|办公室|有限|股份)")
 
@@ -75,7 +76,11 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     parser.person_orgs = _person_orgs(text, mentions, paras)
     for para in paras:
         # most paragraphs of a report carry no figure at all: skip them before any rule runs
-        if is_headline(text, para) or not _MAY_HOLD_FIGURES.search(text, para.start, para.end):
+        if is_headline(text, para):
+            continue
+        if not _MAY_HOLD_FIGURES.search(text, para.start, para.end):
+            if _MAY_HOLD_PERIOD.search(text, para.start, para.end):
+                parser.note_paragraph(para)
             continue
         parser.parse_paragraph(para)
     facts: list[Fact] = [*_dedupe(parser.facts), *persons]

@@ -86,6 +86,8 @@ class SubjectFinder:
                                     rf"(?:\d{{1,2}}(?:-|至|~)\d{{1,2}}月)|上半年|一季度|前三季度|1-\d+月)+")
         self.refs_re = re.compile(rf"^(?:{alternation(words('sentence', 'subject_refs'))})")
         self.verb_re = re.compile(alternation(_SUBJECT_VERBS))
+        self._counted_group = re.compile(
+            rf"(?:[\u4e00-\u9fff]{{0,6}}?)\d+(?:多|余)?[家个](?:[\u4e00-\u9fff]{{0,8}}?)(?:{self._suffix_alt})")
         self._zone_at_start = re.compile(
             rf"([\u4e00-\u9fff]{{0,6}}?)(?:{self._suffix_alt})(?![\u4e00-\u9fff]{{0,2}}(?:管委会|党工委|党委|管理办))")
         self.group_re = re.compile(
@@ -170,9 +172,11 @@ class SubjectFinder:
         first: dict[str, int] = {}
         suffixes = words("entity", "zone_suffixes")
         for weight, chunk, base in ((3, title, -1_000_000), (1, text, 0)):
-            for start, _end, name, known in self._zones_with_evidence(chunk):
+            for start, end, name, known in self._zones_with_evidence(chunk):
                 if name in suffixes:
                     continue  # a bare suffix names no place of its own
+                if chunk[end:end + 1] in ("、", "等") or chunk[start - 1:start] == "、":
+                    continue  # 昆山经开区、烟台经开区等: examples in a list, not the report's subject
                 key = expand_zone(name)
                 (strong if known else weak)[key] += weight
                 first.setdefault(key, base + start)
@@ -221,10 +225,12 @@ class SubjectFinder:
         """我市 … 美丽定州 → 定州市: a short place name in a report that speaks of 我市/我县."""
         own = {"市": ("我市", "全市"), "县": ("我县", "全县"), "区": ("我区", "全区")}
         hits: Counter[str] = Counter()
-        for _end, short in self._short_automaton.iter_long(text):
+        for end, short in self._short_automaton.iter_long(text):
             fulls = self.short_to_full[short]
             if len(fulls) != 1:
                 continue
+            if _COMPARED.search(text, max(0, end - len(short) - 4), end - len(short) + 1):
+                continue  # 仅次于深圳: a place the report compares itself with
             full = fulls[0]
             if full[-1] in own and any(w in text for w in own[full[-1]]):
                 hits[full] += 1
@@ -241,7 +247,7 @@ class SubjectFinder:
         rest = clause[pos:]
         r = self.refs_re.match(rest)
         if r:
-            return SubjectMention(MAIN, start + pos + r.end())
+            return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         q = _QUOTED_SUBJECT.match(rest)
         if q:
             return SubjectMention(q.group(1), start + pos + q.end())
@@ -250,6 +256,9 @@ class SubjectFinder:
             return SubjectMention(place, start + pos + len(place))
         if not _ENTITY_END_CHARS.search(rest, 0, 64):
             return None  # no zone, place, company or group noun near the start: no subject
+        grp = self._counted_group.match(rest)
+        if grp:
+            return SubjectMention(expand_zone(grp.group(0)), start + pos + grp.end())
         z = self._zone_at_start.match(rest)
         if z and not _has_function_char(z.group(1)) and z.group(1) not in _stop_prefixes() \
                 and not _CLAUSE_WORDS.search(z.group(1)) \
@@ -274,8 +283,21 @@ class SubjectFinder:
         if enumerated:  # A、B、C等5个…区域 → A等5个…区域
             phrase = phrase[: phrase.index("、")] + phrase[phrase.index("等"):]
         if phrase in ("全区", "全市"):
-            return SubjectMention(MAIN, start + pos + stop)
+            return SubjectMention(MAIN + phrase[-1], start + pos + stop)
         return SubjectMention(expand_zone(phrase), start + pos + stop)
+
+    @staticmethod
+    def resolve_main(ref: str, main: str | None) -> str | None:
+        """全市 / 我区 … mean the main entity when it is that kind of place: a report about a zone
+        that says 全市 speaks of the city around it, which it does not name (FACTS.md: null)."""
+        kind = ref[len(MAIN):]
+        if main is None or not kind:
+            return main
+        if kind == "市" and main.endswith(("区", "县", "园", "镇")) and not main.endswith("市辖区"):
+            return None
+        if kind in ("区", "县") and main.endswith("市") and not main.endswith(("开发区", "园区")):
+            return None
+        return main
 
     def resolve_bare(self, name: str, main: str | None) -> str:
         """A bare 开发区 / 经开区 is the main entity when that is such a zone; else as written."""
@@ -289,6 +311,7 @@ class SubjectFinder:
 _QUOTED_SUBJECT = re.compile(r"“([^”]{2,10})”(?=共|实现|完成|累计|发挥|新增)")
 _QUOTED_SUBJECT_ANYWHERE = re.compile(r"“([^”]{2,8})”(?=共|实现|完成|累计|发挥|新增)")
 _PLACE_END = re.compile(r"[市县区州旗盟]")
+_COMPARED = re.compile(r"(?:仅次于|次于|超过|高于|低于|领先|落后于|不及|赶超|对标|学习|借鉴)$")
 _CLAUSE_PUNCT = re.compile(r"[,;:。]")
 _DEMONSTRATIVE = re.compile(r"^(?:这|该|这些|全国)(?=\d|[\u4e00-\u9fff])")
 # The last characters of zone suffixes and group nouns (开发区, 园区, 城市, 企业, 集团 …).
