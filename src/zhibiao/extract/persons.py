@@ -21,7 +21,7 @@ __all__ = ["PersonMention", "extract_persons"]
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
 # Words after which a title starts (the text before them is not part of the title).
 _TITLE_CUT = re.compile(r".*(?:的|有|由|请|是|在|对|向|从|和|与|及|陪同|出席|参加|会见|看望|听取|邀请|欢迎|会上|随后|"
-                        r"主持|召开|带领|带队|率领|会同|以及|"
+                        r"主持|召开|带领|带队|率领|会同|以及|讲话|致辞|发言|汇报|"
                         r"昨日|昨天|今天|今日|日前|近日|上午|下午|晚上|同时|其中|此外|首先|最后|并|据|本报讯|讯)")
 
 

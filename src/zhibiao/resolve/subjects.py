@@ -67,7 +67,8 @@ class SubjectFinder:
         self.short_to_full: dict[str, list[str]] = {}
         for p in places():
             self.full_names[p.name] = p.level
-            if len(p.short) >= 2 and p.short != p.name:
+            # zones listed as divisions have generic short names (高新区, 工业园): no place name
+            if len(p.short) >= 2 and p.short != p.name and not _GENERIC_SHORT.search(p.short):
                 self.short_to_full.setdefault(p.short, []).append(p.name)
         self._names_by_len = sorted({*self.full_names, *self.short_to_full}, key=len, reverse=True)
         self._all_names = frozenset(self._names_by_len)
@@ -312,6 +313,7 @@ _QUOTED_SUBJECT = re.compile(r"“([^”]{2,10})”(?=共|实现|完成|累计|�
 _QUOTED_SUBJECT_ANYWHERE = re.compile(r"“([^”]{2,8})”(?=共|实现|完成|累计|发挥|新增)")
 _PLACE_END = re.compile(r"[市县区州旗盟]")
 _COMPARED = re.compile(r"(?:仅次于|次于|超过|高于|低于|领先|落后于|不及|赶超|对标|学习|借鉴)$")
+_GENERIC_SHORT = re.compile(r"园|开发|新区|高新|经开|工业|经济|港区|示范|管理|保税|综合")
 _CLAUSE_PUNCT = re.compile(r"[,;:。]")
 _DEMONSTRATIVE = re.compile(r"^(?:这|该|这些|全国)(?=\d|[\u4e00-\u9fff])")
 # The last characters of zone suffixes and group nouns (开发区, 园区, 城市, 企业, 集团 …).
@@ -324,7 +326,7 @@ def _stop_prefixes() -> frozenset[str]:
 
 
 def _has_function_char(s: str) -> bool:
-    return any(ch in "的了在和与及是为对把被将从向到等个家年月日" for ch in s)
+    return any(ch in "的了在和与及是为对把被将从向到等个家年月日就各每该这那" for ch in s)
 
 
 @cache

@@ -24,7 +24,7 @@ from itertools import islice
 from time import perf_counter
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -219,8 +219,20 @@ class Ingester:
             stats.seconds = perf_counter() - started
             if on_batch is not None:
                 on_batch(stats)
+        if stats.stored:
+            self._refresh_statistics()
         stats.seconds = perf_counter() - started
         return stats
+
+    def _refresh_statistics(self) -> None:
+        """Let the query planner see the new rows. Without it PostgreSQL plans the copies lookup of
+        compare (duplicate_of IN …) as a sequential scan until autovacuum runs: 40 ms instead of
+        8 ms on 100,000 facts."""
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("ANALYZE documents, facts"))
+            elif conn.dialect.name == "sqlite":
+                conn.execute(text("PRAGMA optimize"))
 
     def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats) -> None:
         errors = [item for item in batch if isinstance(item, DocumentError)]
