@@ -20,6 +20,7 @@ __all__ = ["run_pipeline"]
 # Anything a fact needs: a digit, a Chinese magnitude (三千万, 千亿), a ranking or a figure-less change.
 _MAY_HOLD_FIGURES = re.compile(r"\d|[十百千万亿][元级亿万]|[百千万亿][\u4e00-\u9fff]{0,3}(?:元|吨|度|人|个|家|项)|"
                                r"百分之|翻番|翻一番|翻两番|持平|第一|前列|前茅|榜首|首位|方阵|梯队|[一二三四五六七八九十]强")
+_EPAPER_MARKS = re.compile(r"第\s*[A-Za-z]?\d+\s*版|enpproperty")
 _MAY_HOLD_PERIOD = re.compile(r"[年月季]")
 _ORG_IN_TITLE = re.compile(r"^(.*?(?:产业园区|工业园区|经济技术开发区|高新技术产业开发区|开发区|经开区|高新区|园区|"
                            r"集团|公司|街道|保税区|产业园|工业园))(?:管理办|管委会|党工委|党委|办公室|有限|股份)")
@@ -37,10 +38,10 @@ def _body_end(norm: NormText) -> int:
 
 def _meta(doc: Document, norm: NormText, body_end: int) -> DocMeta:
     meta = DocMeta(**{k: v for k, v in (doc.meta.to_dict() if doc.meta else {}).items()})
-    try:
+    parse_epaper = None
+    if _EPAPER_MARKS.search(doc.text, 0, 400) or "enpproperty" in doc.text[body_end:]:
+        # only e-paper pages need the e-paper reader (and the ingest stage it lives in)
         from zhibiao.ingest.epaper import parse_epaper
-    except ImportError:  # pragma: no cover - the ingest stage is optional for the core
-        parse_epaper = None
     if parse_epaper is not None:
         _end, found = parse_epaper(doc.text)
         for key in ("title", "date", "source_name", "page", "url"):
