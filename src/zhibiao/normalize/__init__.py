@@ -27,6 +27,17 @@ _WIDTH.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2004, 0x200
 _WIDTH.update({0x2014: ord("-"), 0x2013: ord("-"), 0x2012: ord("-"), 0x2212: ord("-"),
                0x301C: ord("~"), 0x0D: 0x0A, 0x2236: ord(":"), 0xFE6A: ord("%"), 0x2030: ord("%")})
 _WIDTH_TABLE = str.maketrans(_WIDTH)
+# str.translate with a table is slow on CJK text (a dict lookup per character); the few characters
+# a report actually uses are found by one regex scan and replaced one by one instead.
+_WIDTH_MAP = {chr(k): chr(v) for k, v in _WIDTH.items()}
+_WIDTH_CHARS = re.compile("[" + "".join(re.escape(c) for c in _WIDTH_MAP) + "]")
+
+
+def _to_half_width(raw: str) -> str:
+    text = raw
+    for ch in set(_WIDTH_CHARS.findall(raw)):
+        text = text.replace(ch, _WIDTH_MAP[ch])
+    return text
 
 # Whitespace that sits inside a figure: between digits and their decimal point, magnitude or
 # unit. A line break between two bare integers is left alone (it is more often a table).
@@ -70,17 +81,8 @@ def _traditional_chars() -> re.Pattern[str]:
     """A character class of every character t2s changes (3,700-odd), found by converting the CJK
     blocks once: a simplified text is recognised by one regex search and skips OpenCC."""
     block = "".join(chr(c) for c in range(0x3400, 0xA000))
-    changed = sorted({ord(a) for a, b in zip(block, _t2s().convert(block), strict=False) if a != b})
-    # written as ranges, which the regex compiler handles far faster than 3,700 single characters
-    ranges: list[str] = []
-    first = last = changed[0]
-    for cp in [*changed[1:], -1]:
-        if cp == last + 1:
-            last = cp
-            continue
-        ranges.append(chr(first) if first == last else f"{chr(first)}-{chr(last)}")
-        first = last = cp
-    return re.compile("[" + "".join(ranges) + "]")
+    changed = sorted({a for a, b in zip(block, _t2s().convert(block), strict=False) if a != b})
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
 
 
 def to_simplified(text: str) -> str:
@@ -135,7 +137,7 @@ def normalize(raw: str) -> NormText:
     >>> normalize("實(shí)現(xiàn)生產(chǎn)總值").text
     '实现生产总值'
     """
-    text = raw.translate(_WIDTH_TABLE)
+    text = _to_half_width(raw)
     if not text.isascii() and _traditional_chars().search(text):
         text = to_simplified(text)
     cuts = [(m.start(), m.end()) for m in _GAP.finditer(text) if _removable(text, m.start(), m.end())]
