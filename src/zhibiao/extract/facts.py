@@ -31,7 +31,12 @@ from zhibiao.model import Change, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText
 from zhibiao.resolve.subjects import MAIN, SubjectFinder
 
-__all__ = ["DocumentParser"]
+__all__ = ["MAY_HOLD_FIGURES", "DocumentParser"]
+
+# Anything a fact needs: a digit, a Chinese magnitude (三千万, 千亿), a ranking or a figure-less
+# change. Paragraphs and sentences without one are skipped before any rule runs.
+MAY_HOLD_FIGURES = re.compile(r"\d|[十百千万亿][元级亿万]|[百千万亿][\u4e00-\u9fff]{0,3}(?:元|吨|度|人|个|家|项)|"
+                              r"百分之|翻番|翻一番|翻两番|持平|第一|前列|前茅|榜首|首位|之首|方阵|梯队|[一二三四五六七八九十]强")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"\([^()]{0,20}\)")
@@ -769,6 +774,8 @@ class DocumentParser:
     # ------------------------------------------------------------------ the sentence walk
     def _parse_sentence(self, sent: Span, pst: ParagraphState) -> None:
         text = self.text
+        if not MAY_HOLD_FIGURES.search(text, sent.start, sent.end):
+            return
         self._sent_start = sent.start
         first_fact = self._sent_first_fact = len(self.facts)
         rank_hits = list(self.g.ranking.finditer(text, sent.start, sent.end))

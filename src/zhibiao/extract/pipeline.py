@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from zhibiao.extract.facts import DocumentParser
+from zhibiao.extract.facts import MAY_HOLD_FIGURES, DocumentParser
 from zhibiao.extract.periods import PeriodMention, find_periods
 from zhibiao.extract.persons import extract_persons
 from zhibiao.extract.segment import Span, is_headline, paragraphs
@@ -18,8 +18,6 @@ from zhibiao.resolve.subjects import subject_finder
 __all__ = ["run_pipeline"]
 
 # Anything a fact needs: a digit, a Chinese magnitude (三千万, 千亿), a ranking or a figure-less change.
-_MAY_HOLD_FIGURES = re.compile(r"\d|[十百千万亿][元级亿万]|[百千万亿][\u4e00-\u9fff]{0,3}(?:元|吨|度|人|个|家|项)|"
-                               r"百分之|翻番|翻一番|翻两番|持平|第一|前列|前茅|榜首|首位|方阵|梯队|[一二三四五六七八九十]强")
 _EPAPER_MARKS = re.compile(r"第\s*[A-Za-z]?\d+\s*版|enpproperty")
 _MAY_HOLD_PERIOD = re.compile(r"[年月季]")
 _ORG_IN_TITLE = re.compile(r"^(.*?(?:产业园区|工业园区|经济技术开发区|高新技术产业开发区|开发区|经开区|高新区|园区|"
@@ -79,7 +77,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
         # most paragraphs of a report carry no figure at all: skip them before any rule runs
         if is_headline(text, para):
             continue
-        if not _MAY_HOLD_FIGURES.search(text, para.start, para.end):
+        if not MAY_HOLD_FIGURES.search(text, para.start, para.end):
             if _MAY_HOLD_PERIOD.search(text, para.start, para.end):
                 parser.note_paragraph(para)
             continue
