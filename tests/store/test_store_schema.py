@@ -24,7 +24,7 @@ def test_store_schema_migrations_match_models(db_url: str) -> None:
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
             assert compare_metadata(context, Base.metadata) == []
-            assert schema_revision(conn) == "0001"
+            assert schema_revision(conn) == "0002"
     finally:
         engine.dispose()
 
@@ -32,10 +32,30 @@ def test_store_schema_migrations_match_models(db_url: str) -> None:
 def test_store_schema_open_is_idempotent(db_url: str) -> None:
     Store(db_url).close()
     with Store(db_url) as store, store.engine.connect() as conn:
-        assert schema_revision(conn) == "0001"
+        assert schema_revision(conn) == "0002"
         assert info_get(conn, "taxonomy")
         tables = set(conn.dialect.get_table_names(conn))
     assert {"documents", "facts", "document_errors", "store_info", "alembic_version"} <= tables
+
+
+def test_store_schema_upgrades_an_older_database(db_url: str, samples_dir: Path) -> None:
+    """A store made at revision 0001 (full copies index) is upgraded on open, then works."""
+    from alembic import command
+
+    from zhibiao.store.db import _alembic_config
+
+    engine = connect(db_url, migrate_schema=False)
+    with engine.begin() as conn:
+        config = _alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with Store(db_url) as store:
+        store.ingest([samples_dir])
+        with store.engine.connect() as conn:
+            assert schema_revision(conn) == "0002"
+            indexes = {ix["name"] for ix in conn.dialect.get_indexes(conn, "facts")}
+    assert "ix_facts_copies" in indexes and "ix_facts_duplicate_of" not in indexes
 
 
 def test_store_schema_refuses_newer_database(db_url: str) -> None:

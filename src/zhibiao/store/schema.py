@@ -27,6 +27,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -83,6 +84,9 @@ class FactRow(Base):
         Index("ix_facts_indicator_period", "indicator_id", "period_start", "period_end"),
         Index("ix_facts_zone_type", "zone_id", "type"),
         Index("ix_facts_document_seq", "document_id", "seq"),
+        # copies of a fact; partial, so that it is never used for the common duplicate_of IS NULL
+        Index("ix_facts_copies", "duplicate_of", sqlite_where=text("duplicate_of IS NOT NULL"),
+              postgresql_where=text("duplicate_of IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -122,7 +126,7 @@ class FactRow(Base):
     # sha1 of the fact without its evidence: equal signatures are the same statement
     signature: Mapped[str] = mapped_column(String(40))
     # set on a syndicated copy's fact that repeats a fact of the canonical document
-    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("facts.id"), index=True)
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("facts.id"))
 
 
 class ErrorRow(Base):
