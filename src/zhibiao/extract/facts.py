@@ -209,9 +209,13 @@ class DocumentParser:
         self._para_start = para.start
         self._periods = find_periods(text[para.start:para.end], para.start)
         self._period_pos = [p.pos for p in self._periods]
+        # the entity each clause opens with; sentences without figures only need their first
+        # clause looked at (a subject named there still governs what follows)
         subj: list[tuple[int, str]] = []
-        for sent in sentences(text, para):
-            for cl in clauses(text, sent):
+        sents = sentences(text, para)
+        for sent in sents:
+            with_figures = MAY_HOLD_FIGURES.search(text, sent.start, sent.end) is not None
+            for cl in clauses(text, sent) if with_figures else clauses(text, sent)[:1]:
                 mention = self.finder.clause_subject(text, cl.start, cl.end)
                 if mention is not None:
                     subj.append((cl.start, mention.name))
@@ -220,7 +224,7 @@ class DocumentParser:
         self._subject_pos = [s[0] for s in subj]
         state = ParagraphState()
         self._para_first_fact = len(self.facts)
-        for sent in sentences(text, para):
+        for sent in sents:
             self._parse_sentence(sent, state)
         self._carry(self._periods)
 
