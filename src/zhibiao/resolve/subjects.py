@@ -225,6 +225,9 @@ class SubjectFinder:
     def _short_city(self, text: str) -> str | None:
         """我市 … 美丽定州 → 定州市: a short place name in a report that speaks of 我市/我县."""
         own = {"市": ("我市", "全市"), "县": ("我县", "全县"), "区": ("我区", "全区")}
+        own = {k: v for k, v in own.items() if any(w in text for w in v)}
+        if not own:
+            return None  # the report never speaks of its own city or county
         hits: Counter[str] = Counter()
         for end, short in self._short_automaton.iter_long(text):
             fulls = self.short_to_full[short]
@@ -233,7 +236,7 @@ class SubjectFinder:
             if _COMPARED.search(text, max(0, end - len(short) - 4), end - len(short) + 1):
                 continue  # 仅次于深圳: a place the report compares itself with
             full = fulls[0]
-            if full[-1] in own and any(w in text for w in own[full[-1]]):
+            if full[-1] in own:
                 hits[full] += 1
         if len(hits) == 1:
             return next(iter(hits))
