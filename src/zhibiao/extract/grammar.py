@@ -64,7 +64,6 @@ class Grammar:
     shared_head: re.Pattern[str]
     back_ref: re.Pattern[str]
     threshold_after: re.Pattern[str]
-    up_words: frozenset[str]
     down_words: frozenset[str]
     phrase_up: frozenset[str]
     phrase_down: frozenset[str]
@@ -183,7 +182,6 @@ def grammar() -> Grammar:
         shared_head=re.compile(rf"(?:{alternation(words('name', 'shared_heads'))})$"),
         back_ref=re.compile(rf"^(?:{alternation(words('name', 'back_refs'))})$"),
         threshold_after=re.compile(r"^(?:及)?(?:以上|级)(?:的)?"),
-        up_words=frozenset(ch["up"]),
         down_words=frozenset(ch["down"]),
         phrase_up=frozenset(ch["phrase_up"]),
         phrase_down=frozenset(ch["phrase_down"]),
