@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from zhibiao.extract.grammar import Grammar, grammar
 from zhibiao.extract.lexicon import words
@@ -127,6 +128,14 @@ class Fig:
     qualifier: str | None = None
     listed: bool = False
     sign: int = 1  # the sign of the change verb (下降 → -1); a figure's own minus is in its value
+
+
+class Wordless(NamedTuple):
+    """A change written without a figure: 翻番, 翻两番, 持平."""
+
+    start: int
+    end: int
+    word: str
 
 
 @dataclass(slots=True)
@@ -384,8 +393,9 @@ class DocumentParser:
         text = self.text
         after = text[end:min(sent.end, end + 20)]
         before = text[max(sent.start, start - 4):start]
-        if self.g.threshold_after.match(after):
-            rest = after[self.g.threshold_after.match(after).end():]  # type: ignore[union-attr]
+        above = self.g.threshold_after.match(after)
+        if above:
+            rest = after[above.end():]
             if _PROJECTS_AFTER_CLASS.match(rest) or self.g.class_of_units.match(rest):
                 return True
         if _ALTERNATIVE_CLASS.match(after):
@@ -785,33 +795,31 @@ class DocumentParser:
         rank_hits = list(self.g.ranking.finditer(text, sent.start, sent.end))
         blocked = [(h.start(), h.end()) for h in rank_hits]
         figs = self._scan(sent, blocked)
-        doubles = [(m.start(), m.end(), m.group(0)) for m in self.g.double.finditer(text, sent.start, sent.end)]
-        doubles += [(m.start(), m.end(), "持平") for m in self.g.flat.finditer(text, sent.start, sent.end)]
+        doubles = [Wordless(m.start(), m.end(), m.group(0)) for m in self.g.double.finditer(text, sent.start, sent.end)]
+        doubles += [Wordless(m.start(), m.end(), "持平") for m in self.g.flat.finditer(text, sent.start, sent.end)]
         st = SentenceState()
         if _STARTS_WITH_QIZHONG.match(text[sent.start:sent.end]) and pst.last_top is not None:
             st.parent = pst.last_top.name
             st.parent_pool = list(pst.prev_tops)
             st.parent_projects = pst.last_top_projects
-        events: list[tuple[int, str, object]] = [(f.start, "fig", f) for f in figs]
-        events += [(d[0], "double", d) for d in doubles]
-        events += [(h.start(), "rank", h) for h in rank_hits]
-        events.sort(key=lambda e: e[0])
+        # the figures, figure-less changes and rankings of the sentence, in text order
+        events: list[Fig | Wordless | re.Match[str]] = [*figs, *doubles, *rank_hits]
+        events.sort(key=lambda e: e.start() if isinstance(e, re.Match) else e.start)
         cursor = sent.start
         i = 0
         while i < len(events):
-            _pos, kind, obj = events[i]
-            if kind == "rank":
-                self._ranking(obj, sent, st, cursor)  # type: ignore[arg-type]
-                cursor = max(cursor, obj.end())  # type: ignore[attr-defined]
+            item = events[i]
+            if isinstance(item, re.Match):
+                self._ranking(item, sent, st, cursor)
+                cursor = max(cursor, item.end())
                 i += 1
                 continue
-            if kind == "double":
-                d = obj
-                self._double(d, sent, st, cursor)  # type: ignore[arg-type]
-                cursor = d[1]  # type: ignore[index]
+            if isinstance(item, Wordless):
+                self._double(item, sent, st, cursor)
+                cursor = item.end
                 i += 1
                 continue
-            fig: Fig = obj  # type: ignore[assignment]
+            fig = item
             self._mark_qizhong(cursor, fig.start, st, pst)
             if fig.role in ("threshold",):
                 i += 1
@@ -826,8 +834,9 @@ class DocumentParser:
             # gather a list: figures of the same role joined only by 、/和/及/与
             group = [fig]
             j = i + 1
-            while j < len(events) and events[j][1] == "fig":
-                nxt: Fig = events[j][2]  # type: ignore[assignment]
+            while j < len(events) and isinstance(events[j], Fig):
+                nxt = events[j]
+                assert isinstance(nxt, Fig)
                 sep = text[group[-1].end:nxt.start]
                 if not _LIST_SEP.match(sep.strip() or "x") or nxt.role == "threshold":
                     break
@@ -1069,8 +1078,7 @@ class DocumentParser:
         lead = first.lead if first.lead is not None else first.start
         m = _RESPECTIVELY_GROUP.search(text[region_start:lead])
         names_end = region_start + m.start() if m else lead
-        seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start,
-                        st.current.end if False else sent.start)
+        seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start)
         if st.pending and len(st.pending) >= n and first.role in ("change", "share"):
             targets = st.pending[-n:]
             for ind, f in zip(targets, group, strict=True):
@@ -1136,7 +1144,7 @@ class DocumentParser:
                 pos = k + len(probe)
         return out
 
-    def _double(self, d: tuple[int, int, str], sent: Span, st: SentenceState, cursor: int) -> None:
+    def _double(self, d: Wordless, sent: Span, st: SentenceState, cursor: int) -> None:
         """翻番 (+100 %), 翻两番 (+300 %) and 持平 (0): changes written without a figure."""
         start, end, word = d
         region_start = self._region_start(cursor, start, sent)
