@@ -76,6 +76,7 @@ _RESPECTIVELY_OR_ALL_END = re.compile(r"(?:分别|依次|均)$")
 _BASELINE_TAIL = re.compile(r"(?:(?<!占)比|较|与|同)[^,;。]*$")
 _BASELINE_WORD = re.compile(r"(?:(?<!占)比|较|与)")
 _GENERIC_MEASURE_START = re.compile(r"^(?:产值|营收|销售额)")
+_SHARE_DONE = re.compile(r"(完成)[^,;。\d]{0,10}?((?:年度|全年)?(?:目标|任务|计划)[^,;。]*?)(?:的)?\s*$")
 _SHARE_OF = re.compile(r"(占|完成)(.*?)(?:的)?(?:比重|比例)?(?:为|达|是)?\s*$")
 _DE_END = re.compile(r"的$")
 _RESPECTIVELY_GROUP = re.compile(r"(?:分别|依次)")
@@ -92,7 +93,8 @@ _CATEGORY_TAIL = re.compile(r"(?:的|类)$")
 _ENUM_COUNT = re.compile(r"等(\d+|[一二三四五六七八九十]+)(?:个|项)")
 _COMMA_OR_SEMICOLON = re.compile(r"[,;]")
 _AND_SHORT = re.compile(r"与|和|及")
-_SHARE_LEFT = re.compile(r"占[^,;。]*$|比重[为达是]?$|占比[为达是]?$|完成(?:年度|全年)?(?:目标|任务|计划)[^,;。]*$"
+_SHARE_LEFT = re.compile(r"占[^,;。]*$|比重[为达是]?$|占比[为达是]?$"
+                         r"|完成[^,;。\d]{0,10}?(?:年度|全年)?(?:目标|任务|计划)[^,;。]*$"
                          r"|(?:完成|为)(?:年度|全年)[^,;。]*的$")
 _RESPECTIVELY_AS = re.compile(r"(?:分别|依次)(?:为|是|达到?)?\s*$")
 # 持续6个月稳居全市第一, 连续3年位列全省前十: how long a position has been held is not its measure.
@@ -1043,6 +1045,8 @@ class DocumentParser:
         text = self.text
         region = text[region_start:fig.start]
         m = _SHARE_OF.search(region)
+        if m and m.group(1) == "完成":
+            m = _SHARE_DONE.search(region) or m
         own, own_start, flags = self._clean_name(region_start, region_start + (m.start() if m else 0), sent)
         of = _strip_chars(m.group(2)) if m else ""
         of = _DE_END.sub("", of)

@@ -151,7 +151,8 @@ def grammar() -> Grammar:
         target_clause=target_clause,
         target_verbs=re.compile(alternation(q["target_verbs"])),
         estimate=re.compile(alternation(q["estimate"])),
-        stage_words=re.compile(alternation(list(stages))),
+        # 新增 is no stage inside 新增长点 (a new growth point)
+        stage_words=re.compile(alternation(list(stages)).replace("新增", "新增(?!长)")),
         investment_name=re.compile(rf"^(?:{alternation(v['projects']['investment'])})$"),
         ranking=ranking,
         group_after=group_after,
