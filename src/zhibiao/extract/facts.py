@@ -402,7 +402,9 @@ class DocumentParser:
                 return True
         if _ALTERNATIVE_CLASS.match(after):
             return True  # 100亿元或10亿美元以上大项目
-        return bool(_OVER_BEFORE.search(before) and _PROJECT_NOUN_AFTER.match(after))
+        # 超亿元项目, 超10亿元企业: a size class, not an amount
+        return bool(_OVER_BEFORE.search(before) and (_PROJECT_NOUN_AFTER.match(after)
+                                                     or self.g.class_of_units.match(after)))
 
     # ------------------------------------------------------------------ changes
     def _classify(self, fig: Fig, region_start: int, sent: Span) -> None:
