@@ -159,6 +159,7 @@ class SentenceState:
     parent: str | None = None
     parent_pool: list[Indicator] = field(default_factory=list)
     parent_projects: Projects | None = None
+    parent_until: int | None = None  # where a mid-sentence 其中 stops applying (its clause's ';')
     projects: Projects | None = None
     children: int = 0
 
@@ -186,6 +187,7 @@ class DocumentParser:
         self._child_projects: set[int] = set()
         self._noun_end = 0
         self._sent_start = 0
+        self._sent_end = 0
         self._sent_first_fact = 0
         self._subject_ends: dict[int, int] = {}
         self._carried_period: PeriodMention | None = None
@@ -794,7 +796,7 @@ class DocumentParser:
         text = self.text
         if not MAY_HOLD_FIGURES.search(text, sent.start, sent.end):
             return
-        self._sent_start = sent.start
+        self._sent_start, self._sent_end = sent.start, sent.end
         first_fact = self._sent_first_fact = len(self.facts)
         rank_hits = list(self.g.ranking.finditer(text, sent.start, sent.end))
         blocked = [(h.start(), h.end()) for h in rank_hits]
@@ -824,6 +826,8 @@ class DocumentParser:
                 i += 1
                 continue
             fig = item
+            if st.parent_until is not None and fig.start > st.parent_until:
+                st.parent, st.parent_pool, st.parent_until = None, [], None
             self._mark_qizhong(cursor, fig.start, st, pst)
             if fig.role in ("threshold",):
                 i += 1
@@ -892,6 +896,10 @@ class DocumentParser:
         top = st.current if st.current is not None and st.current.parent is None else pst.last_top
         if st.parent is None and top is not None:
             st.parent = top.name
+            # …,其中A;B: a 其中 inside a sentence covers its own clause (but 其中:A;B lists the parts)
+            if _STARTS_WITH_QIZHONG.match(text[self._sent_start:k + 2]) is None and text[k + 2:k + 3] != ":":
+                end = text.find(";", k, self._sent_end)
+                st.parent_until = end if end >= 0 else None
             st.parent_pool = self._tops_since(self._sent_first_fact)
             if not st.parent_pool:
                 st.parent_pool = list(pst.prev_tops)
