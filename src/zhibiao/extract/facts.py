@@ -462,7 +462,8 @@ class DocumentParser:
             verb = cmp_m.group("verb")
             lead = region_start + cmp_m.start()
             basis_region = text[region_start:fig.start]
-        sign = self._sign(verb, text[max(region_start, lead - 4):lead + len(verb)])
+        sign = self._sign(verb, text[max(region_start, lead - 4):lead + len(verb)],
+                          text[max(region_start, lead - 14):lead + len(verb)])
         fig.sign = sign
         if cmp_m or verb in ("高于", "低于", "快于", "慢于", "高出", "超出"):
             basis = "other"
@@ -491,7 +492,7 @@ class DocumentParser:
             pos = region_start + m.start()
         return pos
 
-    def _sign(self, verb: str, around: str) -> int:
+    def _sign(self, verb: str, around: str, before: str = "") -> int:
         g = self.g
         for ph in g.phrase_up:
             if ph in around:
@@ -499,6 +500,10 @@ class DocumentParser:
         for ph in g.phrase_down:
             if ph in around:
                 return -1
+        if g.phrase_split_up.search(before):
+            return 1
+        if g.phrase_split_down.search(before):
+            return -1
         return -1 if verb in g.down_words else 1
 
     def _basis(self, region: str, default: str = "yoy") -> str:

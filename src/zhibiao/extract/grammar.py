@@ -67,10 +67,18 @@ class Grammar:
     down_words: frozenset[str]
     phrase_up: frozenset[str]
     phrase_down: frozenset[str]
+    phrase_split_up: re.Pattern[str]
+    phrase_split_down: re.Pattern[str]
     pct_only: frozenset[str]
     basis_sets: dict[str, frozenset[str]]
     stages: dict[str, str]
     doubles: dict[str, int]
+
+
+def _split_phrases(phrases: list[str]) -> re.Pattern[str]:
+    """降幅收窄 with words between its halves (降幅较去年同期收窄), ending where the verb ends."""
+    parts = [rf"{re.escape(p[:2])}[^,;。\d%]{{1,10}}?{re.escape(p[2:])}" for p in phrases]
+    return re.compile(rf"(?:{'|'.join(parts)})$")
 
 
 @cache
@@ -186,6 +194,8 @@ def grammar() -> Grammar:
         down_words=frozenset(ch["down"]),
         phrase_up=frozenset(ch["phrase_up"]),
         phrase_down=frozenset(ch["phrase_down"]),
+        phrase_split_up=_split_phrases(ch["phrase_up"]),
+        phrase_split_down=_split_phrases(ch["phrase_down"]),
         pct_only=frozenset(ch["pct_only"]),
         basis_sets={k: frozenset(v["basis"][k]) for k in ("avg2y", "yoy", "other")},
         stages=stages,
