@@ -37,7 +37,8 @@ __all__ = ["MAY_HOLD_FIGURES", "DocumentParser"]
 # Anything a fact needs: a digit, a Chinese magnitude (三千万, 千亿), a ranking or a figure-less
 # change. Paragraphs and sentences without one are skipped before any rule runs.
 MAY_HOLD_FIGURES = re.compile(r"\d|[十百千万亿][元级亿万]|[百千万亿][\u4e00-\u9fff]{0,3}(?:元|吨|度|人|个|家|项)|"
-                              r"百分之|翻番|翻一番|翻两番|持平|第一|前列|前茅|榜首|首位|之首|方阵|梯队|[一二三四五六七八九十]强")
+                              r"百分之|翻番|翻一番|翻两番|持平|第一|前列|前茅|榜首|首位|之首|方阵|梯队|[一二三四五六七八九十]强"
+                              r"|[第前][二三四五六七八九十]+[位名强]")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"\([^()]{0,20}\)")
