@@ -74,3 +74,10 @@ def test_data_places_have_unique_codes_per_level() -> None:
     assert len(keys) == len(set(keys))
     assert any(p.name == "台儿庄区" for p in places())
     assert not math.isnan(len(keys))
+
+
+def test_data_common_word_shorts_are_place_short_names() -> None:
+    # the list only un-learns short names the gazetteer teaches; a word not among them is a typo
+    shorts = {p.short for p in places() if p.short != p.name}
+    listed = words("entity", "common_word_shorts")
+    assert listed and set(listed) <= shorts

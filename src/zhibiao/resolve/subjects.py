@@ -65,10 +65,12 @@ class SubjectFinder:
         self._suffix_alt = alternation(suffixes)
         self.full_names: dict[str, str] = {}
         self.short_to_full: dict[str, list[str]] = {}
+        everyday = frozenset(words("entity", "common_word_shorts"))
         for p in places():
             self.full_names[p.name] = p.level
             # zones listed as divisions have generic short names (高新区, 工业园): no place name
-            if len(p.short) >= 2 and p.short != p.name and not _GENERIC_SHORT.search(p.short):
+            if len(p.short) >= 2 and p.short != p.name and not _GENERIC_SHORT.search(p.short) \
+                    and p.short not in everyday:
                 self.short_to_full.setdefault(p.short, []).append(p.name)
         self._names_by_len = sorted({*self.full_names, *self.short_to_full}, key=len, reverse=True)
         self._all_names = frozenset(self._names_by_len)
