@@ -183,9 +183,11 @@ class SubjectFinder:
                 key = expand_zone(name)
                 (strong if known else weak)[key] += weight
                 first.setdefault(key, base + start)
-            for start, _end, name in self.place_mentions(chunk):
+            for start, end, name in self.place_mentions(chunk):
                 if any(name in z for z in strong if z != name) and name not in strong:
                     continue
+                if chunk[end:end + 1] in ("、", "等") or chunk[start - 1:start] == "、":
+                    continue  # 学习昆山、苏州工业园区等: examples, not the subject
                 strong[name] += weight
                 first.setdefault(name, base + start)
             for m in _QUOTED_SUBJECT_ANYWHERE.finditer(chunk):
@@ -202,14 +204,21 @@ class SubjectFinder:
             if city:
                 return city
             strong = Counter({k: v for k, v in weak.items() if v >= 2})
+        # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md)
+        bare = Counter(m.group(0) for m in self.suffix_re.finditer(title + text)
+                       if m.group(0) in _BARE_ZONE_WORDS and not self._zone_named_before(title + text, m.start()))
+        bare_name, bare_n = bare.most_common(1)[0] if bare else ("", 0)
         if not strong:
-            # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md)
-            bare = Counter(m.group(0) for m in self.suffix_re.finditer(title + text)
-                           if m.group(0) in ("经开区", "高新区", "开发区", "经济开发区", "经济技术开发区"))
-            if bare and bare.most_common(1)[0][1] >= 2:
-                return bare.most_common(1)[0][0]
-            return None
-        return max(strong, key=lambda k: (strong[k], -first.get(k, 0)))
+            return bare_name if bare_n >= 2 else None
+        best = max(strong, key=lambda k: (strong[k], -first.get(k, 0)))
+        if bare_n >= 2 and bare_n > strong[best] and not best.endswith(tuple(suffixes)):
+            return bare_name  # 经开区 … 经开区 … 在新乡市参加: the zone, not the city it is in
+        return best
+
+    @staticmethod
+    def _zone_named_before(text: str, pos: int) -> bool:
+        """Whether the zone word at ``pos`` belongs to a place named before it (县经开区, 市高新区)."""
+        return text[max(0, pos - 1):pos] in _OWNER_CHARS
 
     def _zones_with_evidence(self, text: str) -> list[tuple[int, int, str, bool]]:
         out = []
@@ -318,6 +327,8 @@ _QUOTED_SUBJECT = re.compile(r"“([^”]{2,10})”(?=共|实现|完成|累计|�
 _QUOTED_SUBJECT_ANYWHERE = re.compile(r"“([^”]{2,8})”(?=共|实现|完成|累计|发挥|新增)")
 _PLACE_END = re.compile(r"[市县区州旗盟]")
 _COMPARED = re.compile(r"(?:仅次于|次于|超过|高于|低于|领先|落后于|不及|赶超|对标|学习|借鉴)$")
+_BARE_ZONE_WORDS = frozenset({"经开区", "高新区", "开发区", "经济开发区", "经济技术开发区"})
+_OWNER_CHARS = frozenset("省市县")
 _GENERIC_SHORT = re.compile(r"园|开发|新区|高新|经开|工业|经济|港区|示范|管理|保税|综合")
 _CLAUSE_PUNCT = re.compile(r"[,;:。]")
 _DEMONSTRATIVE = re.compile(r"^(?:这|该|这些|全国)(?=\d|[\u4e00-\u9fff])")

@@ -1,0 +1,50 @@
+"""The report's main entity and the entity each clause opens with (zhibiao.resolve.subjects)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.resolve.subjects import MAIN, SubjectFinder, expand_zone
+
+
+@pytest.fixture(scope="module")
+def finder() -> SubjectFinder:
+    return SubjectFinder()
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # a zone named after a gazetteer place, in the title and the body
+    ("淮安经开区召开半年工作会", "经开区上半年完成一般公共预算收入18.56亿元。", "淮安经济技术开发区"),
+    # a gazetteer place
+    ("", "台儿庄区前三季度地区生产总值增长6%。台儿庄区固定资产投资增长9%。", "台儿庄区"),
+    # a zone that only calls itself 经开区, with the city it sits in named once: the zone as written
+    ("", "经开区参加全省重大项目推进会。在新乡市参加签约活动后,经开区签约项目9个。", "经开区"),
+    # a county report that names its county's zone: the county
+    ("", "沭阳县上半年实现地区生产总值500亿元。县经开区新签约项目12个,县经开区开工项目8个。", "沭阳县"),
+    # an everyday word that is also a short place name (新建区) names no place
+    ("", "全区市级重点项目共60个,其中新建项目38个全部开工。", None),
+    # examples in a list are not the subject
+    ("", "学习昆山经开区、苏州工业园区等先进经验,全区新签约项目10个。", None),
+])
+def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
+    assert finder.main_subject(text, title) == expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    ("全区完成工业投资38亿元", MAIN + "区"),
+    ("淮安经开区完成一般公共预算收入18亿元", "淮安经济技术开发区"),
+    ("台儿庄区实现地区生产总值120亿元", "台儿庄区"),
+    ("工业投资增长12%", None),
+])
+def test_subjects_clause_subject(finder: SubjectFinder, clause: str, expected: str | None) -> None:
+    mention = finder.clause_subject(clause, 0, len(clause))
+    assert (mention.name if mention else None) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("淮安经开区", "淮安经济技术开发区"),
+    ("苏州高新区", "苏州高新技术产业开发区"),
+    ("经开区", "经开区"),
+])
+def test_subjects_expand_zone(name: str, expected: str) -> None:
+    assert expand_zone(name) == expected
