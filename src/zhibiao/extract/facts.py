@@ -62,6 +62,8 @@ _OVER_BEFORE = re.compile(r"(?:超|超过)$")
 _PROJECT_NOUN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}项目")
 _LEADING_COUNT = re.compile(r"^\d+(?:多|余)?[家个户]")
 _DIGIT = re.compile(r"\d")
+_STRUCTURE = re.compile(r"结构[\u4e00-\u9fff]{0,8}?(?:由|为|是)(?:[^。;,\d]{0,12}?\d+(?:\.\d+)?%?"
+                        r"(?:[:、和及与]|[^。;,\d]{0,4}(?:调整|变|优化|提升|改善)为)?)+")
 _RESPECTIVELY_END = re.compile(r"(?:分别|依次|均|都)$")
 _SEMICOLON = re.compile(r"[;]")
 _DUN = re.compile(r"、")
@@ -806,6 +808,8 @@ class DocumentParser:
         first_fact = self._sent_first_fact = len(self.facts)
         rank_hits = list(self.g.ranking.finditer(text, sent.start, sent.end))
         blocked = [(h.start(), h.end()) for h in rank_hits]
+        # 三次产业结构由8.1:45.2:46.7调整为…, 产业结构由上年的22.3%、28.6%和49.1%调整为…: a structure, no facts
+        blocked += [(m.start(), m.end()) for m in _STRUCTURE.finditer(text, sent.start, sent.end)]
         figs = self._scan(sent, blocked)
         doubles = [Wordless(m.start(), m.end(), m.group(0)) for m in self.g.double.finditer(text, sent.start, sent.end)]
         doubles += [Wordless(m.start(), m.end(), "持平") for m in self.g.flat.finditer(text, sent.start, sent.end)]
