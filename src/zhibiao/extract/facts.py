@@ -1040,7 +1040,10 @@ class DocumentParser:
                 last = self.all_projects[-1] if self.all_projects else None
                 if last is not None and last.investment is not None and self._norm_pos(last.end) >= region_start - 2:
                     measure = "项目总投资"
-                ind = self._new_indicator(measure, region_start, fig, sent, flags, st, value=False)
+                start = region_start
+                while self.text[start] in "、 和及与":  # 总投资1115.2亿元、同比增长49.8%: the quote starts at 同比
+                    start += 1
+                ind = self._new_indicator(measure, start, fig, sent, flags, st, value=False)
                 st.current = ind
             else:
                 # 重工业增速领跑轻工业,增长9.2%: the change belongs to the clause's topic
