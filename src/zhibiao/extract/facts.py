@@ -62,6 +62,7 @@ _OVER_BEFORE = re.compile(r"(?:超|超过)$")
 _PROJECT_NOUN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}项目")
 _LEADING_COUNT = re.compile(r"^\d+(?:多|余)?[家个户]")
 _DIGIT = re.compile(r"\d")
+_PROJECTS_AMONG = re.compile(r"[^,;:。]{0,16}项目中[,:]?\s*$")
 _STRUCTURE = re.compile(r"结构[\u4e00-\u9fff]{0,8}?(?:由|为|是)(?:[^。;,\d]{0,12}?\d+(?:\.\d+)?%?"
                         r"(?:[:、和及与]|[^。;,\d]{0,4}(?:调整|变|优化|提升|改善)为)?)+")
 _RESPECTIVELY_END = re.compile(r"(?:分别|依次|均|都)$")
@@ -1246,6 +1247,11 @@ class DocumentParser:
             m = self.g.stage_words.search(text, fig.end, sent.end)
             if m:
                 stage = self.g.stages[m.group(0)]
+        if stage is None:
+            # 本次集中签约项目中,10亿元以上项目55个: the projects are among those just named
+            among = _PROJECTS_AMONG.search(text, sent.start, region_start)
+            m = self.g.stage_words.search(among.group(0)) if among else None
+            stage = self.g.stages[m.group(0)] if m else None
         parent = st.parent_projects
         if parent is None and st.projects is not None and "其中" in text[self._norm_pos(st.projects.end):fig.start]:
             parent = st.parent_projects = st.projects
