@@ -32,6 +32,8 @@ def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, exp
 
 @pytest.mark.parametrize(("clause", "expected"), [
     ("全区完成工业投资38亿元", MAIN + "区"),
+    ("该区以总分344分位列全省第一", MAIN + "区"),
+    ("其中全县完成工业投资12亿元", MAIN + "县"),
     ("淮安经开区完成一般公共预算收入18亿元", "淮安经济技术开发区"),
     ("台儿庄区实现地区生产总值120亿元", "台儿庄区"),
     ("工业投资增长12%", None),

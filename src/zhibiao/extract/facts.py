@@ -115,6 +115,14 @@ _ALTERNATIVE_CLASS = re.compile(r"(?:或|、|至|到|-)[^,;。]{0,10}?(?:以上|
 _OTHER_BASELINE = re.compile(r"(?<![同环])比(?!上年|去年|增|重|例|较)[\u4e00-\u9fff]"
                              r"|较(?!上年|去年|快|慢|大|高|低|好)[\u4e00-\u9fff]")
 _RANK_PREPOSITION_END = re.compile(r"(?:在|于|中|上)$")
+# 排名由上年第73位上升至第36位: the place it came from is no part of the measure's name
+_RANK_FROM = re.compile(r"(?:由|从)(?:上年|去年|上期|上年度)?(?:的)?第?\d+位?"
+                        r"(?:上升|提升|前移|跃升|提高|下降|后退|后移|上|下)?(?:至|到|为)?$")
+_RANK_WRAPPER = re.compile(r"^在(.+?)(?:中|里|方面)?(?:分别|均)?(?:和|与)?$")
+_RANK_MOVE = re.compile(r"(?:排名|位次|名次|排位)[^,;。]{0,4}(?:前移|上升|提升|提高|前进|后移|下降|后退|进位)了?$")
+# 以总分666.71分(的成绩)再居…: the score a place was ranked by is no part of the measure's name
+_RANK_SCORE = re.compile(r"(?:以|凭借)?(?:总分|总得分|综合得分|得分)?\d+(?:\.\d+)?分"
+                         r"(?:的(?:成绩|总分|得分))?(?:再|又|继续)?")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
 _THRESHOLD = re.compile(r"(?:投资)?(?P<over>超过|超|上(?=[亿千万]))?(?P<n>\d+(?:\.\d+)?)?"
@@ -367,6 +375,8 @@ class DocumentParser:
                 continue
             if amount.kind in ("count", "person") and g.duration.match(after):
                 continue  # 6个月, 3个工作日: a duration
+            if amount.kind == "person" and _RANK_MOVE.search(before):
+                continue  # 排名前移46位: places moved in a ranking, not persons
             if text[start - 1:start] == "(" and text[end:end + 1] == ")":
                 continue  # 高于全省平均增速(16.8%)0.73个百分点: an aside in parentheses
             fig = Fig(start, end, amount)
@@ -985,6 +995,14 @@ class DocumentParser:
         if ind.parent is None:
             pst.last_top = ind
 
+    def _after_subject(self, start: int, end: int) -> int:
+        """Where a region starting a clause goes on after the entity opening it (青岛开发区|在…中居首位)."""
+        i = bisect.bisect_right(self._subject_pos, start) - 1
+        if i < 0 or self._subjects[i][0] < start - 1:
+            return start
+        subj_end = self._subject_ends.get(self._subjects[i][0], -1)
+        return subj_end if start <= subj_end <= end else start
+
     def _only_subject(self, start: int, end: int) -> bool:
         """Whether the name region holds nothing but the entity that opens the clause."""
         i = bisect.bisect_right(self._subject_pos, start) - 1
@@ -1381,12 +1399,18 @@ class DocumentParser:
             return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
         start = hit.start()
         region_start = self._region_start(cursor, start, sent)
-        region = text[region_start:start]
+        name_start = self._after_subject(region_start, start)
+        region = text[name_start:start]
+        opener = self.g.name_prefix.match(region)  # 该区, 今年以来, 全区 …
+        if opener and opener.end() < len(region):
+            region = region[opener.end():]
         region = self.g.rank_adverb_end.sub("", _RANK_DURATION.sub("", region))
-        region = _RANK_PREPOSITION_END.sub("", region)
+        region = _RANK_PREPOSITION_END.sub("", _RANK_FROM.sub("", _RANK_SCORE.sub("", region)))
+        # 湖州开发区在发展质量和综合效益指标中分别以87.3分和130.1分位列…: the measures inside 在…中
+        region = _RANK_WRAPPER.sub(r"\1", region)
         names: list[str | None]
         stripped = _strip_chars(region)
-        if lead in ("进入", "跻身", "挺进"):
+        if lead in ("进入", "跻身", "挺进", "入围", "首次进入", "首次入围"):
             names = [None]
         elif not stripped:
             names = [st.current.name if st.current is not None else None]

@@ -115,16 +115,18 @@ def grammar() -> Grammar:
         r"|要(?=实现|完成|举办|达到|突破|确保|力争|新增|引进|建成|打造|力争|争取)"
         r"|将(?=实现|达到|突破|建成)"
     )
-    scope = (r"(?:全[国省市区县州盟](?:同类|各[区县市]|[区县]级)?(?:\d+[个家])?[\u4e00-\u9fff]{0,8}?"
+    # a field's words never hold a ranking verb (全区营商环境评价|居|全省前列)
+    field_char = r"(?:(?![居列排位名第前处])[\u4e00-\u9fff])"
+    scope = (rf"(?:全[国省市区县州盟](?:同类|各[区县市]|[区县]级)?(?:\d+[个家])?{field_char}{{0,10}}?"
              r"|(?:国家级|省级|全国同类|同类)[\u4e00-\u9fff]{0,10}?"
              # after a verb of place only: a named field (居济南市第二位) or a counted peer group
              # (居五个千亿区第一位, 列15个国家级新区第3)
              r"|(?<=[居列])(?:[\u4e00-\u9fff]{2,5}?[省市州]|(?:\d+|[一二三四五六七八九十]+)[个家][\u4e00-\u9fff]{1,8}?))")
     num = r"\d+|[一二三四五六七八九十百]+"
     ranking = re.compile(
-        r"(?=[位居列排名处进跻挺分均稳保跃升晋全国省同“\"])"  # first-character gate
+        r"(?=[位居列排名处进跻挺分均稳保跃升晋入首全国省同“\"])"  # first-character gate
         rf"(?P<lead>{alternation(v['ranking']['lead'])})?[“\"]?(?P<scope>{scope})?"
-        rf"(?:排名|排位|位居|居|位列|排)?"  # 全省排名第5位: the verb after the field
+        rf"(?:中|之中)?(?:排名|排位|位居|居|位列|名列|排)?"  # 全省排名第5位: the verb after the field
         rf"(?:(?P<top>前列|前茅|第一方阵|第一梯队)|(?P<first>第一|榜首|首位|头名|冠军|之首)|第(?P<n>{num})(?:位|名)?"
         rf"|前(?P<topn>{num})(?:位|名|强)?|(?P<strong>{num})强)[”\"]?"
     )
@@ -138,7 +140,7 @@ def grammar() -> Grammar:
     period_alt = (r"(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年度|本年|当年|全年|年内|上半年|下半年|前三季度"
                   r"|[一二三四1-4]季度|\d{1,2}(?:-|至|~)\d{1,2}月(?:份)?|\d{1,2}月(?:份|末|底)?|当月|本月|年初以来|今年以来|以来|同期|累计)")
     name_prefix = re.compile(  # used with match(text, pos): no "^", which would only match at 0
-        rf"(?:{lead_noise_alt}|{refs_alt}|{period_alt}|{alternation(q['estimate'])}"
+        rf"(?:{refs_alt}|{lead_noise_alt}|{period_alt}|{alternation(q['estimate'])}"
         rf"|{alternation(words('name', 'lead_verbs'))})+")
     fig = v["figures"]
     project_stage_words = [w for stage in ("signed", "started", "completed", "operational")

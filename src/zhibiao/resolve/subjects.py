@@ -257,7 +257,7 @@ class SubjectFinder:
     def clause_subject(self, text: str, start: int, end: int) -> SubjectMention | None:
         """The entity a clause opens with, if any (MAIN for 全区/我市 …)."""
         clause = text[start:end]
-        m = self.opener_re.match(clause)
+        m = None if self.refs_re.match(clause) else self.opener_re.match(clause)  # 该区 is no opener 该 + 区
         pos = m.end() if m else 0
         rest = clause[pos:]
         r = self.refs_re.match(rest)
