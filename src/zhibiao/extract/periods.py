@@ -60,6 +60,7 @@ def _period_regex() -> re.Pattern[str]:
         rf"(?:(?P<ytd>以来)"
         rf"|(?P<h1>上半年|前两季度|前二季度)|(?P<h2>下半年)"
         rf"|(?P<q3c>前三季度|前3季度)"
+        rf"|(?P<qa>[一二三1-3])(?:季度)?\s*(?:-|~|至|到|—)\s*(?P<qb>[二三四2-4])季度"  # 一至三季度
         rf"|第?(?P<q>[一二三四1-4首])季度?(?![度\d])"
         rf"|(?P<m1>{_M})(?:月份?)?\s*(?:-|~|至|到|—)\s*(?P<m2>{_M})月(?:份)?(?:末|底)?"
         rf"|前(?P<nm>{_M})个?月"
@@ -128,6 +129,10 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
             start, end = 7, 12
         elif g["q3c"]:
             start, end = 1, 9
+        elif g["qa"]:
+            start, end = 3 * _QUARTER[g["qa"]] - 2, 3 * _QUARTER[g["qb"]]
+            if end <= start:
+                continue
         elif g["q"]:
             q = _QUARTER[g["q"]]
             start, end = 3 * q - 2, 3 * q
