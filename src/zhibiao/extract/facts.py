@@ -1005,11 +1005,8 @@ class DocumentParser:
 
     def _only_subject(self, start: int, end: int) -> bool:
         """Whether the name region holds nothing but the entity that opens the clause."""
-        i = bisect.bisect_right(self._subject_pos, start) - 1
-        if i < 0 or self._subjects[i][0] < start - 1:
-            return False
-        subj_end = self._subject_ends.get(self._subjects[i][0], -1)
-        return subj_end >= 0 and not _strip_chars(self.text[subj_end:end])
+        after = self._after_subject(start, end)
+        return after > start and not _strip_chars(self.text[after:end])
 
     def _target_verb_before(self, region: str) -> bool:
         m = _last_match(self.g.target_verbs, region)
