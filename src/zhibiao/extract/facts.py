@@ -62,6 +62,7 @@ _OVER_BEFORE = re.compile(r"(?:超|超过)$")
 _PROJECT_NOUN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}项目")
 _LEADING_COUNT = re.compile(r"^\d+(?:多|余)?[家个户]")
 _DIGIT = re.compile(r"\d")
+_QIZHONG_PROJECTS = re.compile(r"[,:]?[^,;。]{0,16}项目")
 _PROJECTS_AMONG = re.compile(r"[^,;:。]{0,16}项目中[,:]?\s*$")
 _STRUCTURE = re.compile(r"结构[\u4e00-\u9fff]{0,8}?(?:由|为|是)(?:[^。;,\d]{0,12}?\d+(?:\.\d+)?%?"
                         r"(?:[:、和及与]|[^。;,\d]{0,4}(?:调整|变|优化|提升|改善)为)?)+")
@@ -86,7 +87,7 @@ _DE_END = re.compile(r"的$")
 _RESPECTIVELY_GROUP = re.compile(r"(?:分别|依次)")
 _SHARE_TARGET = re.compile(r"占(.*?)(?:的)?\s*$")
 _RATE_FIGURE_END = re.compile(r"\d(?:%|倍|个百分点)")
-_FLAT_BASELINE = re.compile(r"(?:与|和|较|比)[^,;。]{0,12}(?:相比)?(?:基本)?$|(?:基本)?$")
+_FLAT_BASELINE = re.compile(r"(?:同比|与|和|较|比)[^,;。]{0,12}(?:相比)?(?:基本)?$|(?:基本)?$")
 _RATE_WORD = re.compile(r"增速|增幅|增长率")
 _YOY_WORD = re.compile(r"同比|上年|去年")
 _CURRENCY_AFTER = re.compile(r"^(?:元|美元)")
@@ -915,7 +916,9 @@ class DocumentParser:
         if k < 0:
             return
         top = st.current if st.current is not None and st.current.parent is None else pst.last_top
-        if st.parent is None and top is not None:
+        # 签约内资项目19个,其中5000万元以上项目2个: a 其中 of projects makes no indicator a whole
+        of_projects = st.projects is not None and _QIZHONG_PROJECTS.match(text, k + 2)
+        if st.parent is None and top is not None and not of_projects:
             st.parent = top.name
             # …,其中A;B: a 其中 inside a sentence covers its own clause (but 其中:A;B lists the parts)
             if _STARTS_WITH_QIZHONG.match(text[self._sent_start:k + 2]) is None and text[k + 2:k + 3] != ":":

@@ -261,7 +261,7 @@ class SubjectFinder:
         pos = m.end() if m else 0
         rest = clause[pos:]
         r = self.refs_re.match(rest)
-        if r:
+        if r and not rest[r.end():r.end() + 1].isdigit():
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         q = _QUOTED_SUBJECT.match(rest)
         if q:
