@@ -204,15 +204,17 @@ class SubjectFinder:
             if city:
                 return city
             strong = Counter({k: v for k, v in weak.items() if v >= 2})
-        # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md)
-        bare = Counter(m.group(0) for m in self.suffix_re.finditer(title + text)
-                       if m.group(0) in _BARE_ZONE_WORDS and not self._zone_named_before(title + text, m.start()))
+        best = max(strong, key=lambda k: (strong[k], -first.get(k, 0))) if strong else None
+        if best is not None and best.endswith(tuple(suffixes)):
+            return best
+        # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md), also
+        # over the city it is in when that is named less often (经开区 … 经开区 … 在新乡市参加)
+        whole = title + text
+        bare = Counter(m.group(0) for m in self.suffix_re.finditer(whole)
+                       if m.group(0) in _BARE_ZONE_WORDS and not self._zone_named_before(whole, m.start()))
         bare_name, bare_n = bare.most_common(1)[0] if bare else ("", 0)
-        if not strong:
-            return bare_name if bare_n >= 2 else None
-        best = max(strong, key=lambda k: (strong[k], -first.get(k, 0)))
-        if bare_n >= 2 and bare_n > strong[best] and not best.endswith(tuple(suffixes)):
-            return bare_name  # 经开区 … 经开区 … 在新乡市参加: the zone, not the city it is in
+        if bare_n >= 2 and (best is None or bare_n > strong[best]):
+            return bare_name
         return best
 
     @staticmethod
