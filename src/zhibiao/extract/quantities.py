@@ -94,10 +94,12 @@ def figure_regex() -> re.Pattern[str]:
     mags = alternation([m for m in magnitudes() if m not in ("十", "十亿")])
     cn = f"[{_CN_DIGITS}][{_CN_CHARS}]*|[{_CN_UNITS}]+[{_CN_CHARS}]*"
     pattern = (
-        rf"(?P<pct_cn>百分之(?P<pct_num>[{_CN_CHARS}]+|{ARABIC}))"
+        # a first-character gate: everywhere else the engine gives up at once
+        rf"(?=[\d{_CN_CHARS}\-−])"
+        rf"(?:(?P<pct_cn>百分之(?P<pct_num>[{_CN_CHARS}]+|{ARABIC}))"
         rf"|(?P<sign>(?<=[为是:,、(])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
         rf"(?P<num>{ARABIC}|{cn})(?P<more1>多|余)?(?:(?P<mag>{mags})(?!分点|分之|多点))?(?P<more2>多|余)?"
-        rf"(?P<unit>{unit_words})?"
+        rf"(?P<unit>{unit_words})?)"
     )
     return re.compile(pattern)
 

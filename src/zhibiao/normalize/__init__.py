@@ -91,6 +91,8 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("地區生產總值")
     '地区生产总值'
     """
+    if _traditional_chars().search(text) is None:
+        return text  # most text is simplified already: one regex search instead of OpenCC
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
