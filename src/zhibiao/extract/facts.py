@@ -1161,10 +1161,13 @@ class DocumentParser:
                 region_start = f.end
             return
         name_starts = self._name_positions(region, start, names)
+        # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
+        whole = _SHARE_TARGET.search(text[names_end:first.start]) if first.role == "share" else None
+        of = "占" + _strip_chars(whole.group(1)) if whole and _strip_chars(whole.group(1)) else ""
         for k, (name, f) in enumerate(zip(names, group, strict=True)):
-            is_value = f.role == "level"
-            ind = self._new_indicator(name, name_starts[k], f, sent, {}, st, value=is_value,
-                                      share=f.role == "share")
+            is_value = f.role in ("level", "share")
+            ind = self._new_indicator(name + (of if f.role == "share" else ""), name_starts[k], f, sent, {}, st,
+                                      value=is_value, share=f.role == "share")
             if f.role == "change":
                 ind.change = f.change
         st.current = self.facts[-1] if isinstance(self.facts[-1], Indicator) else st.current

@@ -344,7 +344,7 @@ def _stop_prefixes() -> frozenset[str]:
 
 
 def _has_function_char(s: str) -> bool:
-    return any(ch in "的了在和与及是为对把被将从向到等个家年月日就各每该这那" for ch in s)
+    return any(ch in "的了在和与及是为对把被将从向到等个家年月日就各每该这那占比较" for ch in s)
 
 
 @cache
