@@ -85,6 +85,7 @@ _SHARE_DONE = re.compile(r"(完成)[^,;。\d]{0,10}?((?:年度|全年)?(?:目标
 _SHARE_OF = re.compile(r"(占|完成)(.*?)(?:的)?(?:比重|比例)?(?:为|达|是)?\s*$")
 _DE_END = re.compile(r"的$")
 _RESPECTIVELY_GROUP = re.compile(r"(?:分别|依次)")
+_ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十](?:、第?[一二三四五六七八九十])+(?P<tail>[\u4e00-\u9fff]+)")
 _SHARE_TARGET = re.compile(r"占(.*?)(?:的)?\s*$")
 _RATE_FIGURE_END = re.compile(r"\d(?:%|倍|个百分点)")
 _FLAT_BASELINE = re.compile(r"(?:同比|与|和|较|比)[^,;。]{0,12}(?:相比)?(?:基本)?$|(?:基本)?$")
@@ -697,11 +698,21 @@ class DocumentParser:
         if items is None:
             return None
         items = [self._clean_list_item(x) for x in items]
-        # a measure head written once at the end belongs to every item (…、锂离子电池产量)
-        hm = g.shared_head.search(items[-1])
-        if hm and hm.start() > 0:
-            head = items[-1][hm.start():]
-            items = [x if g.shared_head.search(x) else x + head for x in items]
+        ordinals = _ORDINAL_LIST.fullmatch("、".join(items))
+        if ordinals:
+            # 第二、三产业增加值: ordinals sharing everything after them
+            tail = ordinals.group("tail")
+            return ["第" + x.lstrip("第")[0] + tail for x in items]
+        # a measure head written once at the end belongs to every item (…、锂离子电池产量); in a
+        # share it starts at the measure before 占 (甲、乙产值占规上工业比重 → 甲产值占规上工业比重)
+        last = items[-1]
+        k = last.find("占")
+        hm = g.shared_head.search(last[:k]) if k > 0 else None
+        hm = hm or (g.shared_head.search(last) if k <= 0 else None)
+        start = hm.start() if hm else k
+        if start > 0:
+            head = last[start:]
+            items = [x if g.shared_head.search(x) or "占" in x else x + head for x in items]
         if head_suffix:
             items = [x + head_suffix for x in items]
         items = [_RATE_HEAD_END.sub("", x) if len(x) > 3 else x for x in items]
@@ -1164,14 +1175,17 @@ class DocumentParser:
         # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
         whole = _SHARE_TARGET.search(text[names_end:first.start]) if first.role == "share" else None
         of = "占" + _strip_chars(whole.group(1)) if whole and _strip_chars(whole.group(1)) else ""
+        made = []
         for k, (name, f) in enumerate(zip(names, group, strict=True)):
             is_value = f.role in ("level", "share")
             ind = self._new_indicator(name + (of if f.role == "share" else ""), name_starts[k], f, sent, {}, st,
                                       value=is_value, share=f.role == "share")
             if f.role == "change":
                 ind.change = f.change
+            made.append(ind)
         st.current = self.facts[-1] if isinstance(self.facts[-1], Indicator) else st.current
-        st.pending = []
+        # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
+        st.pending = made if first.role in ("level", "share") else []
 
     def _last_change_end(self, sent: Span, before: int) -> int:
         text = self.text
@@ -1186,6 +1200,9 @@ class DocumentParser:
         for name in names:
             probe = name[:2]
             k = region.find(probe, pos)
+            if k < 0:  # 第二、三产业: the second name is written from its second character on
+                probe = name[1:3]
+                k = region.find(probe, pos)
             if k < 0:
                 out.append(start + pos)
             else:
