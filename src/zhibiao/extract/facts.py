@@ -114,14 +114,14 @@ _ENUM_OPENER = re.compile(r"^(?:[一二三四五六七八九十]+是|[(（]?[一
 _AND_STRONG = re.compile(r"和|与")
 _ALTERNATIVE_CLASS = re.compile(r"(?:或|、|至|到|-)[^,;。]{0,10}?(?:以上|级)[\u4e00-\u9fff]{0,4}?(?:项目|企业)")
 # 比/较 + anything but last year: a baseline other than last year (增幅比轻工业高…)
-_OTHER_BASELINE = re.compile(r"(?<![同环])比(?!上年|去年|增|重|例|较)[\u4e00-\u9fff]"
-                             r"|较(?!上年|去年|快|慢|大|高|低|好)[\u4e00-\u9fff]")
+_OTHER_BASELINE = re.compile(r"(?<![同环])比(?!上年|去年|增|重|例|较)(?:[\u4e00-\u9fff]|\d{1,2}(?:[-至—~]\d{1,2})?月)"
+                             r"|较(?!上年|去年|快|慢|大|高|低|好)(?:[\u4e00-\u9fff]|\d{1,2}(?:[-至—~]\d{1,2})?月)")
 _RANK_PREPOSITION_END = re.compile(r"(?:在|于|中|上)$")
 # 排名由上年第73位上升至第36位: the place it came from is no part of the measure's name
 _RANK_FROM = re.compile(r"(?:由|从)(?:上年|去年|上期|上年度)?(?:的)?第?\d+位?"
                         r"(?:上升|提升|前移|跃升|提高|下降|后退|后移|上|下)?(?:至|到|为)?$")
 _RANK_WRAPPER = re.compile(r"^在(.+?)(?:中|里|方面)?(?:分别|均)?(?:和|与)?$")
-_RANK_MOVE = re.compile(r"(?:排名|位次|名次|排位)[^,;。]{0,4}(?:前移|上升|提升|提高|前进|后移|下降|后退|进位)了?$")
+_RANK_MOVE = re.compile(r"(?:前移|上升|提升|提高|前进|后移|下降|后退|进位|跃升)了?$")
 # 以总分666.71分(的成绩)再居…: the score a place was ranked by is no part of the measure's name
 _RANK_SCORE = re.compile(r"(?:以|凭借)?(?:总分|总得分|综合得分|得分)?\d+(?:\.\d+)?分"
                          r"(?:的(?:成绩|总分|得分))?(?:再|又|继续)?")
@@ -436,6 +436,9 @@ class DocumentParser:
             return
         if a.kind == "pp" and "拉动" in left:
             return  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
+        if a.kind == "pp" and "下拉" in left:
+            fig.amount = Amount(-a.value, a.unit, a.kind, a.more)
+            return  # 下拉增速1.1个百分点: a contribution that pulls down
         cmp_first = g.comparative_end.search(left) if a.kind in ("percent", "pp", "times") else None
         m = None if cmp_first else g.change_end.search(left)
         if m:

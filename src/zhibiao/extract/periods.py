@@ -106,8 +106,9 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
         g = m.groupdict()
         year = int(g["year"]) if g["year"] else None
         rel = g["rel"]
-        if (rel or year) and text[max(0, m.start() - 2):m.start()].endswith(("比", "较", "与", "同", "超", "于", "过")):
-            continue  # 比上年同期, 较2018年: a baseline, not the period of the figure
+        if text[max(0, m.start() - 2):m.start()].endswith(("比", "较", "与", "同", "超", "于", "过")) \
+                and (rel or year or not g["full"]):
+            continue  # 比上年同期, 较2018年, 比1-9月回落: a baseline, not the period of the figure
         rel_year: int | None = None
         kind = "span"
         start = end = None

@@ -263,6 +263,8 @@ class SubjectFinder:
         pos = m.end() if m else 0
         rest = clause[pos:]
         r = self.refs_re.match(rest)
+        if r and _RANK_AFTER_SCOPE.match(rest, r.end()):
+            return None  # 全省第八位, 全市排名第一: the field of a ranking, not who is ranked
         if r and not rest[r.end():r.end() + 1].isdigit():
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         q = _QUOTED_SUBJECT.match(rest)
@@ -274,6 +276,8 @@ class SubjectFinder:
         if not _ENTITY_END_CHARS.search(rest, 0, 64):
             return None  # no zone, place, company or group noun near the start: no subject
         grp = self._counted_group.match(rest)
+        if grp and m and m.group(0).endswith("在") and rest[grp.end():grp.end() + 1] == "中":
+            return None  # 在全省100个工业园区中排位第五: the field of a ranking
         if grp:
             return SubjectMention(expand_zone(grp.group(0)), start + pos + grp.end())
         z = self._zone_at_start.match(rest)
@@ -331,6 +335,8 @@ _PLACE_END = re.compile(r"[市县区州旗盟]")
 _COMPARED = re.compile(r"(?:仅次于|次于|超过|高于|低于|领先|落后于|不及|赶超|对标|学习|借鉴)$")
 _BARE_ZONE_WORDS = frozenset({"经开区", "高新区", "开发区", "经济开发区", "经济技术开发区"})
 _OWNER_CHARS = frozenset("省市县")
+_RANK_AFTER_SCOPE = re.compile(r"(?:同类|各[区县市])?(?:排名|排位|位居|位列|居)?"
+                               r"(?:第|前[一二三四五六七八九十\d]|首位|榜首|之首)")
 _GENERIC_SHORT = re.compile(r"园|开发|新区|高新|经开|工业|经济|港区|示范|管理|保税|综合")
 _CLAUSE_PUNCT = re.compile(r"[,;:。]")
 _DEMONSTRATIVE = re.compile(r"^(?:这|该|这些|全国)(?=\d|[\u4e00-\u9fff])")
