@@ -85,6 +85,7 @@ _SHARE_DONE = re.compile(r"(完成)[^,;。\d]{0,10}?((?:年度|全年)?(?:目标
 _SHARE_OF = re.compile(r"(占|完成)(.*?)(?:的)?(?:比重|比例)?(?:为|达|是)?\s*$")
 _DE_END = re.compile(r"的$")
 _RESPECTIVELY_GROUP = re.compile(r"(?:分别|依次)")
+_LIST_SEP_VERB = re.compile(r"^(?:、|和|及|与|,)(?P<verb>增长|下降|增加|减少|上升|回落|提高|降低)$")
 _ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十](?:、第?[一二三四五六七八九十])+(?P<tail>[\u4e00-\u9fff]+)")
 _SHARE_TARGET = re.compile(r"占(.*?)(?:的)?\s*$")
 _RATE_FIGURE_END = re.compile(r"\d(?:%|倍|个百分点)")
@@ -882,11 +883,14 @@ class DocumentParser:
                 nxt = events[j]
                 assert isinstance(nxt, Fig)
                 sep = text[group[-1].end:nxt.start]
-                if not _LIST_SEP.match(sep.strip() or "x") or nxt.role == "threshold":
+                # 分别下降3.2%和增长5.6%: a list of changes may give each its own verb
+                own_verb = _LIST_SEP_VERB.match(sep.strip()) if fig.role == "change" else None
+                if not (_LIST_SEP.match(sep.strip() or "x") or own_verb) or nxt.role == "threshold":
                     break
                 if fig.role == "change":
                     nxt.role = "change"
-                    nxt.change = _same_kind_change(fig.change, nxt.amount, fig.sign)
+                    sign = self._sign(own_verb.group("verb"), own_verb.group("verb")) if own_verb else fig.sign
+                    nxt.change = _same_kind_change(fig.change, nxt.amount, sign)
                 elif fig.role == "share":
                     nxt.role = "share"
                 elif fig.role == "level" and not _RESPECTIVELY_AS.search(text, region_start, fig.start):
