@@ -19,8 +19,10 @@ from zhibiao.normalize import NormText
 __all__ = ["PersonMention", "extract_persons"]
 
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
+_TITLE_ASIDE = re.compile(r"[((][\u4e00-\u9fff]{1,8}[))]")
 # Words after which a title starts (the text before them is not part of the title).
-_TITLE_CUT = re.compile(r".*(?:的|有|由|请|是|在|对|向|从|和|与|及|陪同|出席|参加|会见|看望|听取|邀请|欢迎|会上|随后|"
+_TITLE_CUT = re.compile(r".*(?:的|有(?!限)|由|请|是|在|对|向|从|和|与|及|陪同|出席|参加|会见|看望|听取|邀请|欢迎|"
+                        r"会上|随后|"
                         r"主持|召开|带领|带队|率领|会同|以及|讲话|致辞|发言|汇报|"
                         r"昨日|昨天|今天|今日|日前|近日|上午|下午|晚上|同时|其中|此外|首先|最后|并|据|本报讯|讯)")
 
@@ -199,6 +201,9 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
                 pos += 1
     for m in head_re.finditer(text):
         pos = m.end()
+        aside = _TITLE_ASIDE.match(text, pos)  # 副主任(主持工作)胡斌: the aside is no part of the name
+        if aside:
+            pos = aside.end()
         if pos in taken or pos >= len(text):
             continue
         name = read_name(text, pos)
@@ -206,7 +211,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
             continue
         if text[pos + len(name):pos + len(name) + 6].startswith(formulas):
             continue
-        titles, title_start = _titles_before(text, pos, max(0, pos - 40))
+        titles, title_start = _titles_before(text, m.end(), max(0, m.end() - 40))
         titles = [t for t in titles if t not in not_titles]
         if not titles:
             continue
