@@ -36,7 +36,8 @@ __all__ = ["MAY_HOLD_FIGURES", "DocumentParser"]
 
 # Anything a fact needs: a digit, a Chinese magnitude (三千万, 千亿), a ranking or a figure-less
 # change. Paragraphs and sentences without one are skipped before any rule runs.
-MAY_HOLD_FIGURES = re.compile(r"\d|[十百千万亿][元级亿万]|[百千万亿][\u4e00-\u9fff]{0,3}(?:元|吨|度|人|个|家|项)|"
+MAY_HOLD_FIGURES = re.compile(r"\d|[十百千万亿][元级亿万]|[百千万亿][\u4e00-\u9fff]{0,3}"
+                              r"(?:元|吨|度|人|个|家|项|户|辆|台|套)|[一二两三四五六七八九]成|"
                               r"百分之|翻番|翻一番|翻两番|持平|第一|前列|前茅|榜首|首位|之首|方阵|梯队|[一二三四五六七八九十]强"
                               r"|[第前][二三四五六七八九十]+[位名强]")
 
@@ -85,6 +86,7 @@ _SHARE_DONE = re.compile(r"(完成)[^,;。\d]{0,10}?((?:年度|全年)?(?:目标
 _SHARE_OF = re.compile(r"(占|完成)(.*?)(?:的)?(?:比重|比例)?(?:为|达|是)?\s*$")
 _DE_END = re.compile(r"的$")
 _RESPECTIVELY_GROUP = re.compile(r"(?:分别|依次)")
+_SHARE_QUALIFIER_END = re.compile(r"(?:已|均|将)?(?:约|近|将近|接近|超过|超|逾|不到|不足|高达|仅|达到|达|为)$")
 _LIST_SEP_VERB = re.compile(r"^(?:、|和|及|与|,)(?P<verb>增长|下降|增加|减少|上升|回落|提高|降低)$")
 _ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十](?:、第?[一二三四五六七八九十])+(?P<tail>[\u4e00-\u9fff]+)")
 _SHARE_TARGET = re.compile(r"占(.*?)(?:的)?\s*$")
@@ -1109,7 +1111,7 @@ class DocumentParser:
             m = _SHARE_DONE.search(region) or m
         own, own_start, flags = self._clean_name(region_start, region_start + (m.start() if m else 0), sent)
         of = _strip_chars(m.group(2)) if m else ""
-        of = _DE_END.sub("", of)
+        of = _DE_END.sub("", _SHARE_QUALIFIER_END.sub("", of))  # 占比近30%: 近 is the qualifier
         if own:
             name = own + (m.group(1) + of if m and of else "")
             start = own_start
