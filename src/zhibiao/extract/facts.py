@@ -59,7 +59,7 @@ _ANNUAL_NAME = re.compile(r"^(?:年度|全年)")
 _GOAL_AFTER = re.compile(r"为(?:奋斗)?目标")
 _LIST_CONTINUES = re.compile(r"^[、和及与至到~-]")
 _PROJECTS_AFTER_CLASS = re.compile(r"^(?:[\u4e00-\u9fff“”\"]{0,8})项目|^\d+(?:个|项)|^的\d|^[\u4e00-\u9fff]{0,6}项目")
-_OVER_BEFORE = re.compile(r"(?:超|超过)$")
+_OVER_BEFORE = re.compile(r"(?:超|超过|过)$")
 _PROJECT_NOUN_AFTER = re.compile(r"^(?:的)?[\u4e00-\u9fff]{0,6}项目")
 _LEADING_COUNT = re.compile(r"^\d+(?:多|余)?[家个户]")
 _DIGIT = re.compile(r"\d")
@@ -130,8 +130,10 @@ _RANK_SCORE = re.compile(r"(?:以|凭借)?(?:总分|总得分|综合得分|得�
                          r"(?:的(?:成绩|总分|得分))?(?:再|又|继续)?")
 _MAG_POWER = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "亿": 8, "千万": 7, "百万": 6, "万": 4}
 # A size class of projects: 亿元以上, 超10亿元, 百亿级, 投资1000万元以上的.
-_THRESHOLD = re.compile(r"(?:投资)?(?P<over>超过|超|上(?=[亿千万]))?(?P<n>\d+(?:\.\d+)?)?"
-                        r"(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)(?:元)?(?:及)?(?P<above>以上|级)?(?:的)?")
+_THRESHOLD = re.compile(r"(?:(?:计划)?总投资(?:额)?|投资(?:额)?)?(?P<over>超过|超|过|上(?=[亿千万]))?"
+                        r"(?P<n>\d+(?:\.\d+)?)?"
+                        r"(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)(?P<cur>元|美元|港元|欧元)?(?:及)?"
+                        r"(?P<above>以上|级)?(?:的)?")
 
 
 @dataclass(slots=True)
@@ -1388,6 +1390,8 @@ class DocumentParser:
         for m in _THRESHOLD.finditer(desc):
             if not (m.group("above") or m.group("over")):
                 continue
+            if m.group("cur") not in (None, "元"):
+                continue  # 千万美元以上: min_investment is in CNY, and the text gives no exchange rate
             number = Decimal(m.group("n")) if m.group("n") else Decimal(1)
             best = number * (Decimal(10) ** _MAG_POWER[m.group("mag")])
         return best
