@@ -179,6 +179,7 @@ class SentenceState:
     parent_pool: list[Indicator] = field(default_factory=list)
     parent_projects: Projects | None = None
     parent_until: int | None = None  # where a mid-sentence 其中 stops applying (its clause's ';')
+    last_rank: Ranking | None = None  # 总量位居全市第3位,增速位居第1位: the second shares the first's field
     projects: Projects | None = None
     children: int = 0
 
@@ -1451,6 +1452,8 @@ class DocumentParser:
             # 增速排位全市第8, 总量居全市第1: a measure of the figure just given, or of the topic
             if st.current is not None:
                 names = [st.current.name + (stripped if stripped not in ("其",) else "")]
+            elif st.last_rank is not None and st.last_rank.indicator:
+                names = [_HEAD_END.sub("", st.last_rank.indicator) + stripped]
             else:
                 topic = self._topic_before(region_start, sent)
                 names = [(topic or "") + stripped]
@@ -1462,6 +1465,8 @@ class DocumentParser:
                 expected = int(val) if val is not None else None
             split = self._split_rank_names(stripped, expected)
             names = split or [stripped]
+        if scope is None and st.last_rank is not None:
+            scope = st.last_rank.scope
         target = self._target_at(start, sent)
         qstart = region_start if names != [None] else start
         if st.current is not None and names and names[0] == st.current.name and not _strip_chars(region):
@@ -1479,6 +1484,7 @@ class DocumentParser:
             )
             self._set_quote(r, qstart, hit.end())
             self.facts.append(r)
+            st.last_rank = r
 
     def _split_rank_names(self, region: str, expected: int | None) -> list[str] | None:
         g = self.g
@@ -1502,6 +1508,10 @@ class DocumentParser:
         parts = [p + head if head and not p.endswith(head) else p for p in parts if p]
         if not parts:
             return None
+        # 一般公共预算收入、税收收入增幅均居…: a rate head written once belongs to every item
+        rate = _HEAD_END.search(parts[-1]) if len(parts) > 1 else None
+        if rate and rate.start() > 0:
+            parts = [p if _HEAD_END.search(p) else p + rate.group(0) for p in parts]
         if len(parts) == 1 and expected is None:
             return parts
         return parts
