@@ -39,7 +39,7 @@ __all__ = ["MAY_HOLD_FIGURES", "DocumentParser"]
 MAY_HOLD_FIGURES = re.compile(r"\d|[十百千万亿][元级亿万]|[百千万亿][\u4e00-\u9fff]{0,3}"
                               r"(?:元|吨|度|人|个|家|项|户|辆|台|套)|[一二两三四五六七八九]成|"
                               r"百分之|翻番|翻一番|翻两番|持平|第一|前列|前茅|榜首|首位|之首|方阵|梯队|[一二三四五六七八九十]强"
-                              r"|[第前][二三四五六七八九十]+[位名强]")
+                              r"|前[二三四五六七八九十]+[位名强]|第[二三四五六七八九十]+(?![产季次批届个条章轮部])")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PAREN = re.compile(r"\([^()]{0,20}\)")
@@ -87,6 +87,8 @@ _SHARE_OF = re.compile(r"(占|完成)(.*?)(?:的)?(?:比重|比例)?(?:为|达|�
 _DE_END = re.compile(r"的$")
 _RESPECTIVELY_GROUP = re.compile(r"(?:分别|依次)")
 _SHARE_QUALIFIER_END = re.compile(r"(?:已|均|将)?(?:约|近|将近|接近|超过|超|逾|不到|不足|高达|仅|达到|达|为)$")
+_MORE_RANKS = re.compile(r"(?:(?:和|、|与|及)第?(?:\d+|[一二三四五六七八九十]+)(?:位|名)?)+")
+_RANK_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")
 _LIST_SEP_VERB = re.compile(r"^(?:、|和|及|与|,)(?P<verb>增长|下降|增加|减少|上升|回落|提高|降低)$")
 _ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十](?:、第?[一二三四五六七八九十])+(?P<tail>[\u4e00-\u9fff]+)")
 _SHARE_TARGET = re.compile(r"占(.*?)(?:的)?\s*$")
@@ -1467,22 +1469,31 @@ class DocumentParser:
             names = split or [stripped]
         if scope is None and st.last_rank is not None:
             scope = st.last_rank.scope
+        # 总量和增幅分列全省第二和第五: one place per measure, in order
+        ranks: list[int | None] = [rank] * len(names)
+        hit_end = hit.end()
+        if len(names) > 1 and rank is not None:
+            more = _MORE_RANKS.match(text, hit_end, sent.end)
+            listed = [parse_number(n) for n in _RANK_NUMBER.findall(more.group(0))] if more else []
+            if len(listed) == len(names) - 1 and all(v is not None for v in listed):
+                ranks = [rank, *(int(v) for v in listed if v is not None)]
+                hit_end = more.end()
         target = self._target_at(start, sent)
         qstart = region_start if names != [None] else start
         if st.current is not None and names and names[0] == st.current.name and not _strip_chars(region):
             qstart = self._norm_pos(st.current.start)
-        for name in names:
+        for name, place in zip(names, ranks, strict=True):
             r = Ranking(
                 subject=self._subject_at(start, sent),
                 period=self._period_at(start, sent, target=target),
                 indicator=name,
                 scope=scope,
-                rank=rank,
+                rank=place,
                 top=top,
                 qualifier="target" if target else None,
                 rule="ranking.v1",
             )
-            self._set_quote(r, qstart, hit.end())
+            self._set_quote(r, qstart, hit_end)
             self.facts.append(r)
             st.last_rank = r
 
