@@ -369,3 +369,4 @@ def _fail(err: Console, message: str, code: int) -> NoReturn:
 
 
 register_batch(app)  # zhibiao batch: corpora in shards, on a process pool or Dask (zhibiao.batch)
+__import__("zhibiao.serve.commands", fromlist=["register"]).register(app)  # zhibiao serve: dashboard and API

@@ -34,18 +34,33 @@ from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow, to_decimal
 __all__ = [
     "CompareRow",
     "Conflict",
+    "Coverage",
+    "DocumentFact",
+    "DocumentHit",
+    "DocumentInfo",
+    "DocumentView",
     "ErrorEntry",
+    "FactHit",
+    "Official",
     "PipelineRow",
     "ProfileRow",
+    "SearchResult",
     "SourceRef",
+    "ZoneInfo",
     "compare",
     "conflicts",
+    "coverage",
+    "document",
+    "documents",
     "errors",
     "export_rows",
+    "officials",
     "pipeline",
     "profile",
     "resolve_zone",
+    "search",
     "summary",
+    "zones",
 ]
 
 _F = FactRow.__table__.c
@@ -667,3 +682,384 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
             "copies": ";".join(copy_ids.get(m["id"], [])) or None,
             "extractor_version": m["extractor_version"], "rule": m["rule"],
         }
+
+
+# -- the dashboard's questions: documents, zones, coverage, officials, search -----------------
+# Read-only questions the web dashboard (zhibiao.serve) asks besides the ones above; kept here so
+# that there is one query layer.
+
+MAX_SEARCH_CHARS = 100
+MAX_PAGE = 100
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# The text searched in a document: the expression of the index of migration 0003 (PostgreSQL uses an
+# expression index only for the very same expression, so it is literal SQL); and in a fact.
+_DOC_BODY = "coalesce(documents.title, '') || ' ' || documents.text"
+_FACT_BODY = ("coalesce(facts.quote, '') || ' ' || coalesce(facts.name, '') || ' ' || "
+              "coalesce(facts.subject, '') || ' ' || coalesce(facts.zone_id, '')")
+_PG_LOWER = "translate({body}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_PG_LONG = "zhibiao_long"  # the lexeme zhibiao_bigrams gives texts longer than it turns into bigrams
+_SNIPPET = 60
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A stored document without its text."""
+
+    id: int
+    doc_id: str
+    title: str | None
+    source: str | None
+    source_name: str | None
+    published: str | None
+    page: str | None
+    url: str | None
+    n_chars: int
+    n_facts: int
+    canonical_id: int | None
+    similarity: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFact:
+    """One fact of a document: its id, order, FACTS.md dict (with offsets) and the fact it repeats."""
+
+    id: int
+    seq: int
+    type: str
+    fact: dict[str, Any]
+    duplicate_of: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """A document with its full text, its facts in text order, and its syndicated copies."""
+
+    info: DocumentInfo
+    text: str
+    facts: tuple[DocumentFact, ...]
+    canonical: DocumentInfo | None = None    # the document this one is a copy of
+    copies: tuple[DocumentInfo, ...] = ()    # the documents that are copies of this one
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneInfo:
+    """A zone of the store: how many counted facts and documents speak of it, the latest period."""
+
+    zone: str
+    facts: int
+    documents: int
+    latest_period: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """One (indicator, period) that ``zones`` zones report: a question compare can answer."""
+
+    indicator_id: str
+    indicator: str
+    period: str
+    zones: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    """A person named in a zone's reports, with the titles the latest of them gives."""
+
+    name: str
+    titles: tuple[str, ...]
+    source: SourceRef
+    mentions: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentHit:
+    """A document containing the searched text; ``snippet`` is (before, match, after)."""
+
+    document: DocumentInfo
+    snippet: tuple[str, str, str]
+    matches: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class FactHit:
+    """A counted fact whose quote, name, subject or zone contains the searched text."""
+
+    id: int
+    type: str
+    fact: dict[str, Any]
+    source: SourceRef
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One page of documents and one page of facts matching a search, with their totals."""
+
+    query: str
+    documents_total: int
+    documents: tuple[DocumentHit, ...]
+    facts_total: int
+    facts: tuple[FactHit, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+def _document_info(m: Any) -> DocumentInfo:
+    return DocumentInfo(id=m["id"], doc_id=m["doc_id"], title=m["title"], source=m["source"],
+                        source_name=m["source_name"], published=m["published"], page=m["page"], url=m["url"],
+                        n_chars=m["n_chars"], n_facts=m["n_facts"], canonical_id=m["canonical_id"],
+                        similarity=m["similarity"])
+
+
+_INFO_COLUMNS = (_D.id, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published, _D.page, _D.url, _D.n_chars,
+                 _D.n_facts, _D.canonical_id, _D.similarity)
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_PAGE:
+        raise QueryError(f"limit must be between 1 and {MAX_PAGE}")
+    if offset < 0:
+        raise QueryError("offset must not be negative")
+
+
+def documents(conn: Connection, *, limit: int = 20, offset: int = 0) -> list[DocumentInfo]:
+    """Stored documents, latest published first (undated ones last, then newest stored first)."""
+    _check_page(limit, offset)
+    query = (select(*_INFO_COLUMNS).order_by(_D.published.desc().nulls_last(), _D.id.desc())
+             .limit(limit).offset(offset))
+    return [_document_info(r._mapping) for r in conn.execute(query)]
+
+
+def document(conn: Connection, document_id: int) -> DocumentView | None:
+    """One document by its row id (``SourceRef.document``): text, facts in text order, copies.
+    None when there is no such document."""
+    row = conn.execute(select(*_INFO_COLUMNS, _D.text).where(_D.id == document_id)).first()
+    if row is None:
+        return None
+    info = _document_info(row._mapping)
+    facts = tuple(
+        DocumentFact(id=r._mapping["id"], seq=r._mapping["seq"], type=r._mapping["type"], fact=fact_dict(r),
+                     duplicate_of=r._mapping["duplicate_of"])
+        for r in conn.execute(select(FactRow.__table__).where(_F.document_id == document_id)
+                              .order_by(_F.quote_start, _F.seq)))
+    canonical = None
+    if info.canonical_id is not None:
+        found = conn.execute(select(*_INFO_COLUMNS).where(_D.id == info.canonical_id)).first()
+        canonical = _document_info(found._mapping) if found is not None else None
+    copies = tuple(_document_info(r._mapping) for r in conn.execute(
+        select(*_INFO_COLUMNS).where(_D.canonical_id == document_id).order_by(_D.id)))
+    return DocumentView(info=info, text=row._mapping["text"], facts=facts, canonical=canonical, copies=copies)
+
+
+def zones(conn: Connection, *, limit: int = 100) -> list[ZoneInfo]:
+    """The zones of the store, the most reported first (counted facts, not copies)."""
+    from sqlalchemy import func
+
+    n_facts = func.count()
+    query = (select(_F.zone_id, n_facts, func.count(func.distinct(_F.document_id)), func.max(_F.period_end))
+             .where(_F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+             .group_by(_F.zone_id).order_by(n_facts.desc(), _F.zone_id).limit(limit))
+    return [ZoneInfo(zone=z, facts=int(n), documents=int(d), latest_period=p) for z, n, d, p in conn.execute(query)]
+
+
+def coverage(conn: Connection, indicator_name: str | None = None, *, limit: int = 50) -> list[Coverage]:
+    """The (indicator, period) pairs of stored indicator facts, the most zones first: what compare
+    can answer. ``indicator_name`` (any alias) keeps one indicator's periods."""
+    from sqlalchemy import func
+
+    n_zones = func.count(func.distinct(_F.zone_id))
+    query = (select(_F.indicator_id, _F.period_start, _F.period_end, n_zones)
+             .where(_F.type == "indicator", _F.indicator_id.is_not(None), _F.period_start.is_not(None),
+                    _F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+             .group_by(_F.indicator_id, _F.period_start, _F.period_end)
+             .order_by(n_zones.desc(), _F.period_end.desc(), _F.indicator_id).limit(limit))
+    if indicator_name is not None:
+        query = query.where(_F.indicator_id == resolve_indicator(indicator_name).id)
+    out = []
+    for ind_id, start, end, n in conn.execute(query):
+        ind = indicator(ind_id)
+        out.append(Coverage(indicator_id=ind_id, indicator=ind.name if ind else ind_id, period=format_span(start, end),
+                            zones=int(n)))
+    return out
+
+
+def officials(conn: Connection, zone: str) -> list[Official]:
+    """The persons named in the reports about a zone (any alias), with their titles.
+
+    A report is about the zone when most of its counted facts with a zone are this zone's (person
+    facts have no zone: a report names its officials, not theirs). One row per name, titles
+    from the latest report that names them, most mentioned first.
+    """
+    zone_id = resolve_zone(conn, zone)
+    from sqlalchemy import func
+
+    docs = select(_F.document_id).where(_F.zone_id == zone_id).distinct().scalar_subquery()
+    counts = conn.execute(select(_F.document_id, _F.zone_id, func.count())
+                          .where(_F.document_id.in_(docs), _F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+                          .group_by(_F.document_id, _F.zone_id)).all()
+    best: dict[int, tuple[int, str]] = {}
+    for doc, z, n in counts:
+        if doc not in best or (n, z == zone_id) > (best[doc][0], best[doc][1] == zone_id):
+            best[doc] = (int(n), z)
+    main_docs = sorted(doc for doc, (_, z) in best.items() if z == zone_id)
+    people: dict[str, list[Row[Any]]] = defaultdict(list)
+    for i in range(0, len(main_docs), 500):
+        for row in conn.execute(_fact_select().where(_F.type == "person", _F.document_id.in_(main_docs[i:i + 500]))):
+            people[row._mapping["name"]].append(row)
+    out = []
+    for name, rows in people.items():
+        latest = sorted(rows, key=lambda r: (-_date_number(r._mapping["published"]), -r._mapping["document_id"]))[0]
+        out.append(Official(name=name, titles=tuple(latest._mapping["titles"] or ()), source=_ref(latest),
+                            mentions=len({r._mapping["document_id"] for r in rows})))
+    out.sort(key=lambda o: (-o.mentions, -len(o.titles), o.name))
+    return out
+
+
+def search(conn: Connection, query: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+    """Documents (title and text) and counted facts (quote, name, subject, zone; or a zone or
+    standard indicator name) containing ``query`` as a substring, ASCII letters in any case;
+    latest published first.
+
+    Answered from the full-text index of migration 0003 (SQLite FTS5 trigram for three or more
+    characters; PostgreSQL character bigrams for two or more), every candidate checked exactly;
+    shorter queries, and other backends, scan. Facts are found through their documents (see
+    :func:`_fact_condition`). ``limit`` and ``offset`` page both lists.
+    """
+    needle = query.replace("\x00", "").strip()   # no stored text holds a NUL (PostgreSQL cannot)
+    if not needle:
+        raise QueryError("nothing to search for")
+    if len(needle) > MAX_SEARCH_CHARS:
+        raise QueryError(f"the search text is longer than {MAX_SEARCH_CHARS} characters")
+    _check_page(limit, offset)
+    from sqlalchemy import func
+
+    lowered = needle.translate(_ASCII_LOWER)
+    doc_match = _document_condition(conn, needle)
+    fact_match = _fact_condition(conn, lowered, doc_match)
+    params = _search_params(needle)
+    doc_total = int(conn.execute(select(func.count()).select_from(DocumentRow.__table__).where(doc_match),
+                                 params).scalar_one())
+    doc_rows = conn.execute(select(*_INFO_COLUMNS, _D.text).where(doc_match)
+                            .order_by(_D.published.desc().nulls_last(), _D.id.desc()).limit(limit).offset(offset),
+                            params).all()
+    hits = []
+    for row in doc_rows:
+        m = row._mapping
+        hits.append(DocumentHit(document=_document_info(m), snippet=_snippet(m["title"], m["text"], lowered),
+                                matches=m["text"].translate(_ASCII_LOWER).count(lowered)))
+    fact_where = (fact_match, _F.duplicate_of.is_(None))
+    fact_total = int(conn.execute(select(func.count()).select_from(FactRow.__table__).where(*fact_where),
+                                  params).scalar_one())
+    fact_rows = conn.execute(_fact_select().where(*fact_where)
+                             .order_by(_D.published.desc().nulls_last(), _F.document_id.desc(), _F.seq)
+                             .limit(limit).offset(offset), params).all()
+    facts = tuple(FactHit(id=r._mapping["id"], type=r._mapping["type"], fact=fact_dict(r), source=_ref(r))
+                  for r in fact_rows)
+    return SearchResult(query=needle, documents_total=doc_total, documents=tuple(hits), facts_total=fact_total,
+                        facts=facts)
+
+
+def _search_params(needle: str) -> dict[str, Any]:
+    lowered = needle.translate(_ASCII_LOWER)
+    bigrams = sorted({lowered[i:i + 2] for i in range(len(lowered) - 1)})
+    # tsquery syntax: a quoted lexeme doubles its quotes and escapes backslashes; every bigram is
+    # required, and a text too long to be turned into bigrams is always a candidate.
+    quoted = " & ".join("'" + g.replace("\\", "\\\\").replace("'", "''") + "'" for g in bigrams)
+    return {
+        "search_needle": lowered,
+        "search_phrase": '"' + needle.replace('"', '""') + '"',  # an FTS5 phrase: the exact characters
+        "search_tsquery": f"({quoted}) | '{_PG_LONG}'" if bigrams else "",
+    }
+
+
+def _contains(conn: Connection, body: str) -> Any:
+    """``body`` (SQL) contains the needle, ASCII letters in any case (parameters: _search_params)."""
+    from sqlalchemy import text
+
+    if conn.dialect.name == "postgresql":
+        return text(f"strpos({_PG_LOWER.format(body=body)}, :search_needle) > 0")
+    return text(f"instr(lower({body}), :search_needle) > 0")  # SQLite's lower() folds ASCII only
+
+
+def _document_condition(conn: Connection, needle: str) -> Any:
+    """Documents whose title or text contains the needle: candidates from the index of
+    migration 0003, each checked exactly."""
+    from sqlalchemy import text
+
+    exact = _contains(conn, _DOC_BODY)
+    dialect = conn.dialect.name
+    if dialect == "postgresql" and len(needle) >= 2:
+        return and_(text(f"zhibiao_bigrams({_DOC_BODY}) @@ CAST(:search_tsquery AS tsquery)"), exact)
+    if dialect == "sqlite" and len(needle) >= 3:
+        # A query under three characters has no trigram: it scans.
+        return and_(text("documents.id IN (SELECT rowid FROM search_documents WHERE search_documents "
+                         "MATCH :search_phrase)"), exact)
+    return exact
+
+
+def _fact_condition(conn: Connection, lowered: str, doc_match: Any) -> Any:
+    """Facts whose quote, name, subject or zone contains the needle, found without an index of
+    their own: a quote is a substring of its document, so these are among the facts of the
+    documents that contain the needle. Names a document need not contain — a zone's full name
+    (the text says 经开区), an indicator's standard name or alias (a traditional-character report) —
+    are matched against the zone list and the taxonomy, then looked up by their indexes."""
+    from sqlalchemy import or_
+
+    conditions = [and_(_F.document_id.in_(select(_D.id).where(doc_match)), _contains(conn, _FACT_BODY))]
+    zones = [z for z in conn.execute(select(_F.zone_id).where(_F.zone_id.is_not(None)).distinct()).scalars()
+             if lowered in z.translate(_ASCII_LOWER)]
+    if len(zones) > 500:  # a very general needle (区): check every zone by scanning
+        conditions.append(_contains(conn, "coalesce(facts.zone_id, '')"))
+    elif zones:
+        conditions.append(_F.zone_id.in_(zones))
+    wanted = [item.id for item in indicators()
+              if any(lowered in name.translate(_ASCII_LOWER) for name in (item.name, *item.aliases))]
+    if wanted:
+        conditions.append(_F.indicator_id.in_(wanted))
+    return or_(*conditions)
+
+
+def _snippet(title: str | None, body: str, lowered: str) -> tuple[str, str, str]:
+    """(before, match, after) around the first occurrence in the text, else in the title."""
+    for source in (body, title or ""):
+        at = source.translate(_ASCII_LOWER).find(lowered)
+        if at >= 0:
+            end = at + len(lowered)
+            before = source[max(0, at - _SNIPPET):at]
+            after = source[end:end + _SNIPPET]
+            return (("…" if at > _SNIPPET else "") + before, source[at:end],
+                    after + ("…" if end + _SNIPPET < len(source) else ""))
+    return body[:2 * _SNIPPET], "", ""

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "DocumentRow", "ErrorRow", "FactRow", "InfoRow", "to_decimal"]
+__all__ = ["Base", "DocumentRow", "ErrorRow", "FactRow", "InfoRow", "include_name", "to_decimal"]
 
 # Stable constraint names, so that migrations can refer to them on every backend.
 NAMING = {
@@ -169,3 +169,18 @@ def to_decimal(value: Any) -> Decimal | None:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
         return Decimal(int(value))
     return Decimal(repr(value))
+
+
+# Full-text search (migration 0003): FTS5 tables with their shadow tables on SQLite, expression
+# indexes on PostgreSQL. No model can describe a virtual table, so they stay out of the models.
+_SEARCH_PREFIXES = ("search_", "ix_search_")
+
+
+def include_name(name: str | None, type_: str, parent_names: Any = None) -> bool:
+    """Alembic ``include_name`` hook: everything but the full-text search objects, which the
+    migrations make and the models do not describe.
+
+    >>> include_name("facts", "table"), include_name("search_documents_data", "table")
+    (True, False)
+    """
+    return not (name or "").startswith(_SEARCH_PREFIXES)

@@ -10,7 +10,7 @@ from alembic import context
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection
 
-from zhibiao.store.schema import Base
+from zhibiao.store.schema import Base, include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,7 +19,8 @@ target_metadata = Base.metadata
 def _run(connection: Connection) -> None:
     # SQLite cannot ALTER most things: later migrations use batch mode (copy and rename).
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
+                      include_name=include_name)  # the search indexes are made by hand (0003)
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":
             # Two processes opening a fresh database at once: the second waits for the first.

@@ -1,0 +1,238 @@
+"""The FastAPI application: pages, JSON API, static assets, security headers, one error shape.
+
+:func:`create_app` opens the store once (migrating it, like every other entry point) and shares
+its connection pool between requests. Route handlers are plain ``def`` functions: FastAPI runs
+them on its thread pool, so the synchronous SQLAlchemy queries never block the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from zhibiao.errors import QueryError, StoreError
+from zhibiao.serve.cache import TTLCache
+from zhibiao.serve.errors import ApiError
+from zhibiao.serve.upload import MAX_UPLOAD_BYTES
+
+__all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
+
+log = logging.getLogger("zhibiao.serve")
+
+# Only the app's own scripts and styles: no inline script or event handler, no eval, nothing from
+# another origin (the dashboard works offline). ECharts sets styles through the CSSOM, which the
+# policy allows (the browser tests fail on any CSP violation reported to the console).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+_SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+_UPLOAD_PATHS = ("/upload", "/api/upload")
+# A multipart body carries the file plus boundaries and headers.
+_MAX_UPLOAD_BODY = MAX_UPLOAD_BYTES + 64 * 1024
+_STATUS_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+                 413: "too_large", 415: "unsupported_type", 422: "bad_parameter"}
+
+
+def create_app(db_url: str | None = None, *, read_only: bool = False) -> FastAPI:
+    """The dashboard and JSON API over the fact store at ``db_url`` (default as the CLI's:
+    ``$ZHIBIAO_DB`` or ``./zhibiao.db``). ``read_only`` turns uploads off (403, no form).
+
+    Raises :class:`~zhibiao.errors.StoreError` when the store cannot be opened.
+    """
+    from zhibiao.store.api import Store
+
+    store = Store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="zhibiao 指标",
+        summary="Chinese regional-economy facts, each traced to the sentence it came from.",
+        version="1",
+        lifespan=lifespan,
+        # Swagger UI and ReDoc load scripts from a CDN; the schema itself is served locally.
+        docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+    )
+    app.state.store = store
+    app.state.read_only = read_only
+    app.state.templates = _templates()
+    app.state.cache = TTLCache(ttl=30.0)
+
+    from zhibiao.serve import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    static = resources.files("zhibiao.serve") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    _install_error_handlers(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(BodyLimit, max_bytes=_MAX_UPLOAD_BODY, paths=_UPLOAD_PATHS)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _templates() -> Environment:
+    """Jinja2 with autoescape on for every template, whatever its name."""
+    from zhibiao.serve import views
+
+    env = Environment(loader=PackageLoader("zhibiao.serve", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(doc_href=views.doc_href, zone_href=views.zone_href, compare_href=views.compare_href,
+                       period_label=views.period_label)
+    return env
+
+
+# -- errors: one shape --------------------------------------------------------------------------
+
+def error_body(code: str, message: str) -> dict[str, Any]:
+    """The JSON of every API error."""
+    return {"ok": False, "error": {"code": code, "message": message}}
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/api"
+
+
+def _error_response(request: Request, status: int, code: str, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse(error_body(code, message), status_code=status)
+    from zhibiao.serve.pages import render
+
+    return render(request, "error.html", {"status": status, "code": code, "message": message}, status=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def api_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ApiError)
+        return _error_response(request, exc.status, exc.code, exc.message)
+
+    async def query_error(request: Request, exc: Exception) -> Response:
+        return _error_response(request, 400, "bad_query", " ".join(str(exc).split()))
+
+    async def store_error(request: Request, exc: Exception) -> Response:
+        log.warning("store unavailable: %s", exc)
+        return _error_response(request, 503, "store_unavailable", "the fact store cannot be reached; try again")
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        code = _STATUS_CODES.get(exc.status_code, "error")
+        detail = exc.detail if isinstance(exc.detail, str) else code
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"no page {request.url.path[:200]}"
+        return _error_response(request, exc.status_code, code, detail)
+
+    async def validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        problems = []
+        for err in exc.errors()[:5]:
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+            problems.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
+        return _error_response(request, 422, "bad_parameter", "; ".join(problems) or "invalid request")
+
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("error on %s %s", request.method, request.url.path, exc_info=exc)
+        return _error_response(request, 500, "internal", "an unexpected error; it has been logged")
+
+    app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(QueryError, query_error)
+    app.add_exception_handler(StoreError, store_error)
+    app.add_exception_handler(OperationalError, store_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(Exception, unexpected)
+
+
+# -- middleware ---------------------------------------------------------------------------------
+
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and related headers to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [h for h in message.get("headers", []) if h[0] not in dict(_SECURITY_HEADERS)]
+                if scope["path"].startswith("/static/"):
+                    headers.append((b"cache-control", b"public, max-age=3600"))
+                message["headers"] = headers + _SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class BodyLimit:
+    """Refuses request bodies over ``max_bytes`` on ``paths`` with 413, before they are parsed:
+    by the declared Content-Length, and by counting what arrives (a chunked upload declares none)."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, paths: tuple[str, ...]) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] not in self.paths:
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
+                await self._refuse(scope, send)
+                return
+        seen = 0
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    # FastAPI passes an HTTPException raised while reading the form through as is.
+                    raise StarletteHTTPException(413, _too_large())
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        request = Request(scope)
+        response = _error_response(request, 413, "too_large", _too_large())
+        await response(scope, _no_body, send)
+
+
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def _too_large() -> str:
+    return f"the upload is larger than the limit of {MAX_UPLOAD_BYTES // (1024 * 1024)} MB"
+

@@ -1,0 +1,133 @@
+"""The dashboard's HTML pages, rendered on the server from the same views as the JSON API.
+
+Every template is autoescaped; report text reaches a page only as escaped text, or as the
+:func:`~zhibiao.serve.highlight.highlight` markup built from escaped pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse
+from sqlalchemy.engine import Connection
+
+from zhibiao.serve import views
+from zhibiao.serve.errors import ApiError
+
+__all__ = ["render", "router"]
+
+router = APIRouter(include_in_schema=False)
+
+COMPARE_PAGE = 100
+CONFLICTS_PAGE = 50
+SEARCH_PAGE = 20
+ZONE_PAGE = 200
+
+
+def render(request: Request, template: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
+    """A template rendered with the page-wide context (path, read-only flag)."""
+    env = request.app.state.templates
+    html = env.get_template(template).render(path=request.url.path, read_only=request.app.state.read_only,
+                                             **context)
+    return HTMLResponse(html, status_code=status)
+
+
+@contextmanager
+def _conn(request: Request) -> Iterator[Connection]:
+    with request.app.state.store.engine.connect() as conn:
+        yield conn
+
+
+def _offset(page: int, size: int) -> int:
+    if not 1 <= page <= 100_000:
+        raise ApiError(400, "bad_parameter", "page must be between 1 and 100000")
+    return (page - 1) * size
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    """Counts, latest reports, zones, ready-made comparisons and the upload form."""
+    with _conn(request) as conn:
+        data = views.overview_view(conn, read_only=request.app.state.read_only, cache=request.app.state.cache)
+    return render(request, "overview.html", {"data": data})
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare(request: Request, indicator: str | None = None, period: str | None = None,
+            page: int = 1) -> HTMLResponse:
+    """Zones on one indicator and period: chart, ranked table, every value linked to its sentence."""
+    from zhibiao.store import queries
+
+    offset = _offset(page, COMPARE_PAGE)
+    data = error = None
+    periods: list[str] = []
+    with _conn(request) as conn:
+        asked = views.questions(conn, request.app.state.cache)
+        if not indicator and not period and asked:
+            # No question yet: the one the most zones answer.
+            indicator, period = asked[0].indicator, asked[0].period
+        if indicator or period:
+            try:
+                data = views.compare_view(conn, indicator, period, limit=COMPARE_PAGE, offset=offset)
+            except ApiError as exc:  # shown above the picker, so the question can be corrected
+                error = exc
+        if data is not None:
+            periods = [c.period for c in queries.coverage(conn, data["indicator"]["id"], limit=40)]
+    return render(request, "compare.html", {
+        "data": data, "error": error, "indicator": indicator or "", "period": period or "", "periods": periods,
+        "choices": views.indicator_choices(), "questions": asked,
+    }, status=error.status if error else 200)
+
+
+@router.get("/zone/{name}", response_class=HTMLResponse)
+def zone(request: Request, name: str, page: int = 1) -> HTMLResponse:
+    """One zone: indicator charts over time, project funnel, rankings, officials."""
+    with _conn(request) as conn:
+        data = views.zone_view(conn, name, limit=ZONE_PAGE, offset=_offset(page, ZONE_PAGE))
+    return render(request, "zone.html", {"data": data})
+
+
+@router.get("/doc/{document_id}", response_class=HTMLResponse)
+def document(request: Request, document_id: str) -> HTMLResponse:
+    """A report with every fact's evidence marked, and its facts beside it."""
+    with _conn(request) as conn:
+        data = views.document_view(conn, document_id, with_html=True)
+    return render(request, "document.html", {"data": data, "text_html": views.html_text(data)})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: str | None = None, page: int = 1) -> HTMLResponse:
+    """Full-text search over documents and facts."""
+    data = error = None
+    if q is not None and q.strip():
+        try:
+            with _conn(request) as conn:
+                data = views.search_view(conn, q, limit=SEARCH_PAGE, offset=_offset(page, SEARCH_PAGE))
+        except ApiError as exc:  # shown under the search box, so the query can be corrected
+            error = exc
+    return render(request, "search.html", {"data": data, "error": error, "q": q or ""},
+                  status=error.status if error else 200)
+
+
+@router.get("/conflicts", response_class=HTMLResponse)
+def conflicts(request: Request, page: int = 1) -> HTMLResponse:
+    """Figures two reports cannot both have right."""
+    with _conn(request) as conn:
+        data = views.conflicts_view(conn, limit=CONFLICTS_PAGE, offset=_offset(page, CONFLICTS_PAGE),
+                                    cache=request.app.state.cache)
+    return render(request, "conflicts.html", {"data": data})
+
+
+@router.post("/upload", response_class=HTMLResponse)
+async def upload(request: Request) -> HTMLResponse:
+    """Ingest an uploaded report, then show what was stored with its facts."""
+    from zhibiao.serve.api import read_upload
+
+    filename, data = await read_upload(request)
+    result = await run_in_threadpool(views.upload_view, request.app.state.store, filename, data,
+                                     request.app.state.cache)
+    return render(request, "upload.html", {"data": result})

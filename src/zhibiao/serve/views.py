@@ -1,0 +1,482 @@
+"""What each page and API endpoint shows, from the answers of :mod:`zhibiao.store.queries`.
+
+One function per question: it checks the request's parameters (raising :class:`ApiError` with
+a 4xx status), asks the query layer — the same functions the CLI calls — and returns plain
+data: JSON-ready dicts for the API, the same dicts (plus chart data and highlighted text) for
+the templates. No counting rule lives here; only display units, links and pagination.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from zhibiao.errors import DocumentError, QueryError
+from zhibiao.resolve.indicators import IndicatorDef, indicators, resolve_indicator
+from zhibiao.serve.cache import TTLCache
+from zhibiao.serve.errors import ApiError
+from zhibiao.serve.highlight import EvidenceSpan, highlight
+from zhibiao.serve.upload import documents_from_upload
+from zhibiao.store import queries
+from zhibiao.store.api import Store
+from zhibiao.store.dedup import content_hash
+from zhibiao.store.format import human_change, human_fact, human_value, size_class, stage_label
+from zhibiao.store.periods import Span, format_span, parse_period
+from zhibiao.store.queries import CompareRow, Conflict, DocumentInfo, ProfileRow, SourceRef
+from zhibiao.store.schema import DocumentRow
+
+__all__ = [
+    "MAX_LIMIT",
+    "Page",
+    "compare_view",
+    "conflicts_view",
+    "document_view",
+    "overview_view",
+    "search_view",
+    "upload_view",
+    "zone_view",
+]
+
+# Rows of one answer per request: enough for every zone of a province, bounded for the server.
+MAX_LIMIT = 500
+MAX_DOCUMENT_ID = 2**31 - 1
+_KIND_LABEL = {"indicator": "指标", "projects": "项目", "ranking": "排名", "person": "人物"}
+_QUALIFIER_LABEL = {"estimate": "预计", "approx": "约", "at_least": "以上", "at_most": "以内", "target": "目标"}
+_UPLOAD_LOCK = threading.Lock()  # one upload at a time: the ingester's near-duplicate index is not shared
+
+
+# -- small helpers ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a list: ``limit`` rows from ``offset`` of ``total``."""
+
+    total: int
+    limit: int
+    offset: int
+
+    @property
+    def number(self) -> int:
+        """The 1-based page number."""
+        return self.offset // self.limit + 1
+
+    @property
+    def pages(self) -> int:
+        """How many pages the list has (at least one)."""
+        return max(1, -(-self.total // self.limit))
+
+    def to_dict(self) -> dict[str, int]:
+        """A JSON-ready dict."""
+        return {"total": self.total, "limit": self.limit, "offset": self.offset}
+
+
+def _page(total: int, limit: int, offset: int, max_limit: int = MAX_LIMIT) -> Page:
+    if not 1 <= limit <= max_limit:
+        raise ApiError(400, "bad_parameter", f"limit must be between 1 and {max_limit}")
+    if offset < 0:
+        raise ApiError(400, "bad_parameter", "offset must not be negative")
+    if offset and offset >= total:
+        raise ApiError(400, "out_of_range", f"offset {offset} is past the end of the list ({total} rows)")
+    return Page(total=total, limit=limit, offset=offset)
+
+
+def doc_href(document: int, fact_id: int | None = None) -> str:
+    """The dashboard's link to a document, at one fact's evidence when given."""
+    return f"/doc/{document}" + (f"#fact-{fact_id}" if fact_id is not None else "")
+
+
+def zone_href(zone: str) -> str:
+    """The dashboard's link to a zone profile."""
+    return "/zone/" + quote(zone, safe="")
+
+
+def compare_href(indicator: str, period: str) -> str:
+    """The dashboard's link to a comparison."""
+    return "/compare?" + urlencode({"indicator": indicator, "period": period})
+
+
+def period_label(period: str | None) -> str:
+    """A stored period as people say it.
+
+    >>> period_label("2023-01/2023-06"), period_label("XXXX-01/XXXX-09"), period_label(None)
+    ('2023H1', '年份不详 01..09', '')
+    """
+    if not period or "/" not in period:
+        return period or ""
+    start, end = period.split("/", 1)
+    if start.startswith("X") and end.startswith("X"):   # the report never says which year
+        span = format_span("0000" + start[4:], "0000" + end[4:]).replace("0000", "").lstrip("-")
+        return f"年份不详 {span}".strip()
+    return format_span(start, end)
+
+
+def _dec_text(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def source_json(ref: SourceRef) -> dict[str, Any]:
+    """A source reference with its link into the dashboard."""
+    return {"fact_id": ref.fact_id, "document": ref.document, "doc_id": ref.doc_id, "title": ref.title,
+            "source_name": ref.source_name, "published": ref.published, "quote": ref.quote, "start": ref.start,
+            "end": ref.end, "href": doc_href(ref.document, ref.fact_id)}
+
+
+def fact_summary(fact: dict[str, Any]) -> dict[str, str]:
+    """A fact in words for people: its kind, what it measures, value, change, period, qualifier."""
+    kind = fact.get("type", "")
+    value, change = human_fact(fact)
+    if kind == "indicator":
+        what = fact.get("name") or ""
+    elif kind == "projects":
+        what = "项目·" + stage_label(fact.get("stage")) + (f"·{fact['category']}" if fact.get("category") else "")
+    elif kind == "ranking":
+        what = fact.get("indicator") or "排名"
+    else:
+        what = fact.get("name") or ""
+    qualifier = _QUALIFIER_LABEL.get(fact.get("qualifier") or "", "")
+    period = period_label(fact.get("period"))
+    label = " ".join(part for part in (what, qualifier, value, change, period) if part)
+    return {"kind": _KIND_LABEL.get(kind, kind), "what": what, "value": value, "change": change,
+            "period": period, "qualifier": qualifier, "subject": fact.get("zone_id") or fact.get("subject") or "",
+            "label": label}
+
+
+def _scale(unit: str | None, values: Sequence[Decimal]) -> tuple[Decimal, str]:
+    """A divisor and its unit label so a chart's numbers read as the report's (18.56 亿元)."""
+    biggest = max((abs(v) for v in values), default=Decimal(0))
+    for divisor in (Decimal(100_000_000), Decimal(10_000)):
+        if biggest >= divisor and unit not in ("%", "pp"):
+            label = human_value(divisor, unit)   # "1亿元", "1万吨"
+            if label.startswith("1") and not label[1:2].isdigit():
+                return divisor, label[1:]
+    return Decimal(1), human_value(Decimal(1), unit)[1:] if unit else ""
+
+
+# -- overview --------------------------------------------------------------------------------
+
+def questions(conn: Connection, cache: TTLCache | None = None, limit: int = 12) -> list[queries.Coverage]:
+    """The (indicator, period) questions the most zones answer (queries.coverage), cached: the
+    query groups every indicator fact of the store."""
+    if cache is None:
+        return queries.coverage(conn, limit=limit)
+    return cache.get(("coverage", limit), lambda: queries.coverage(conn, limit=limit))
+
+
+def overview_view(conn: Connection, *, read_only: bool, cache: TTLCache | None = None) -> dict[str, Any]:
+    """Counts, the latest reports, the most reported zones and the questions compare can answer."""
+    counts = queries.summary(conn)
+    zones = queries.zones(conn, limit=10_000)
+    latest = queries.documents(conn, limit=10)
+    asked = questions(conn, cache)
+    return {
+        "counts": {"zones": len(zones), "documents": counts["documents"], "facts": counts["facts"],
+                   "counted_facts": counts["counted_facts"], "copies": counts["copies"], "errors": counts["errors"]},
+        "latest": [{**d.to_dict(), "href": doc_href(d.id)} for d in latest],
+        "zones": [{**z.to_dict(), "href": zone_href(z.zone)} for z in zones[:24]],
+        "questions": [{**q.to_dict(), "href": compare_href(q.indicator, q.period)} for q in asked],
+        "read_only": read_only,
+    }
+
+
+# -- compare ---------------------------------------------------------------------------------
+
+def compare_question(indicator: str | None, period: str | None) -> tuple[IndicatorDef, Span, str]:
+    """The indicator and period asked for, or a 400 naming what is wrong."""
+    if not indicator or not indicator.strip():
+        raise ApiError(400, "bad_parameter", "indicator is required (a name, an alias or an id)")
+    if not period or not period.strip():
+        raise ApiError(400, "bad_parameter", "period is required (e.g. 2023H1, 2023Q3, 2023, 2023-01/2023-06)")
+    if len(indicator) > 100 or len(period) > 40:
+        raise ApiError(400, "bad_parameter", "indicator or period is too long")
+    try:
+        span = parse_period(period)
+    except QueryError as exc:
+        raise ApiError(400, "bad_period", str(exc)) from exc
+    try:
+        ind = resolve_indicator(indicator)
+    except QueryError as exc:
+        raise ApiError(400, "unknown_indicator", str(exc)) from exc
+    return ind, span, format_span(*span)
+
+
+def compare_row_json(row: CompareRow) -> dict[str, Any]:
+    """One compare row as JSON: exact numbers as strings, display text and links."""
+    return {
+        "rank": row.rank, "zone": row.zone, "zone_href": zone_href(row.zone), "value": _dec_text(row.value),
+        "unit": row.unit, "value_text": human_value(row.value, row.unit), "change_pct": _dec_text(row.change_pct),
+        "change_text": human_change("yoy", pct=row.change_pct) if row.change_pct is not None else "",
+        "qualifier": row.qualifier, "conflict": row.conflict, "source": source_json(row.source),
+        "change_source": source_json(row.change_source) if row.change_source else None,
+        "copies": [source_json(c) for c in row.copies],
+        "others": [{"value": _dec_text(v), "value_text": human_value(v, row.unit), "source": source_json(s)}
+                   for v, s in row.others],
+    }
+
+
+def compare_chart(rows: Sequence[CompareRow]) -> dict[str, Any]:
+    """ECharts data: the ranked zones (values in the report's units) and their growth."""
+    ranked = [r for r in rows if r.rank is not None and r.value is not None]
+    unit = ranked[0].unit if ranked else None
+    divisor, unit_label = _scale(unit, [r.value for r in ranked if r.value is not None])
+    return {
+        "zones": [r.zone for r in ranked],
+        "values": [float(r.value / divisor) for r in ranked if r.value is not None],
+        "labels": [human_value(r.value, r.unit) for r in ranked],
+        "changes": [float(r.change_pct) if r.change_pct is not None else None for r in ranked],
+        "hrefs": [doc_href(r.source.document, r.source.fact_id) for r in ranked],
+        "unit": unit_label,
+    }
+
+
+def compare_view(conn: Connection, indicator: str | None, period: str | None, *, limit: int = 100,
+                 offset: int = 0) -> dict[str, Any]:
+    """Every zone on one indicator and period (queries.compare), one page of rows and the chart."""
+    ind, span, label = compare_question(indicator, period)
+    rows = queries.compare(conn, ind.id, f"{span[0]}/{span[1]}")
+    page = _page(len(rows), limit, offset)
+    shown = rows[page.offset:page.offset + page.limit]
+    return {
+        "indicator": {"id": ind.id, "name": ind.name, "unit": ind.unit},
+        "period": label,
+        "page": page.to_dict(),
+        "rows": [compare_row_json(r) for r in shown],
+        "chart": compare_chart(shown),
+        "_page": page,
+    }
+
+
+def indicator_choices() -> list[dict[str, str]]:
+    """The canonical indicators for the picker: id and standard name."""
+    return [{"id": item.id, "name": item.name, "unit": item.unit} for item in indicators()]
+
+
+# -- zone profile ----------------------------------------------------------------------------
+
+def _profile_charts(rows: Sequence[ProfileRow], limit: int = 12) -> list[dict[str, Any]]:
+    """One chart per indicator with levels: its values over the periods, in the report's units."""
+    series: dict[str, list[ProfileRow]] = defaultdict(list)
+    for r in rows:
+        if r.type == "indicator" and r.fact.get("value") is not None and r.period and \
+                r.fact.get("qualifier") != "target":
+            series[r.group].append(r)
+    charts = []
+    for group, items in series.items():
+        unit = Counter(i.fact.get("unit") for i in items).most_common(1)[0][0]
+        by_period: dict[str, ProfileRow] = {}
+        for item in items:
+            if item.fact.get("unit") == unit and item.period is not None:
+                by_period.setdefault(item.period, item)   # profile rows come in preference order
+        points = sorted(by_period.values(), key=lambda i: (i.period or "").split("/")[::-1])
+        divisor, unit_label = _scale(unit, [p.fact["value"] for p in points])
+        charts.append({
+            "title": group, "unit": unit_label,
+            "periods": [period_label(p.period) for p in points],
+            "values": [float(p.fact["value"] / divisor) for p in points],
+            "labels": [human_value(p.fact["value"], unit) for p in points],
+            "changes": [float(p.fact["change"]["pct"]) if (p.fact.get("change") or {}).get("pct") is not None
+                        else None for p in points],
+            "hrefs": [doc_href(p.source.document, p.source.fact_id) for p in points],
+        })
+    charts.sort(key=lambda c: (-len(c["periods"]), c["title"]))
+    return charts[:limit]
+
+
+def _funnels(pipeline: Sequence[queries.PipelineRow]) -> list[dict[str, Any]]:
+    """Project counts by stage for the latest period with projects, one funnel per size class."""
+    counted = [p for p in pipeline if p.count is not None and p.period]
+    if not counted:
+        return []
+    latest = max(counted, key=lambda p: (p.period or "").split("/")[::-1]).period
+    classes: dict[Decimal | None, dict[str, queries.PipelineRow]] = defaultdict(dict)
+    for p in counted:
+        if p.period == latest:
+            stages = classes[p.min_investment]
+            # one figure per stage: the one without a category (all projects) when there is one
+            if p.stage not in stages or (stages[p.stage].category is not None and p.category is None):
+                stages[p.stage] = p
+    out = []
+    for min_investment, stages in sorted(classes.items(), key=lambda kv: kv[0] or Decimal(0)):
+        steps = [stages[s] for s in ("signed", "started", "ongoing", "completed", "operational", "other")
+                 if s in stages]
+        out.append({
+            "title": f"{period_label(latest)} · {size_class(min_investment)}",
+            "stages": [stage_label(s.stage) + (f"·{s.category}" if s.category else "") for s in steps],
+            "values": [float(s.count) for s in steps if s.count is not None],
+            "labels": [human_value(s.count, "count") + (f" · {human_value(s.investment, 'CNY')}" if s.investment
+                                                        else "") for s in steps],
+            "hrefs": [doc_href(s.source.document, s.source.fact_id) for s in steps],
+        })
+    return out
+
+
+def zone_view(conn: Connection, name: str, *, limit: int = 200, offset: int = 0) -> dict[str, Any]:
+    """One zone: its indicators over time (charts), project pipeline, rankings and officials."""
+    if not name.strip() or len(name) > 100 or "\x00" in name:
+        raise ApiError(404, "not_found", "no such zone")
+    try:
+        zone = queries.resolve_zone(conn, name)
+    except QueryError as exc:
+        raise ApiError(404, "not_found", str(exc)) from exc
+    profile = queries.profile(conn, zone)
+    pipeline = queries.pipeline(conn, zone)
+    officials = queries.officials(conn, zone)
+    facts = [r for r in profile if r.type == "indicator"]
+    rankings = [r for r in profile if r.type == "ranking"]
+    page = _page(len(facts), limit, offset, max_limit=1000)
+
+    def profile_json(r: ProfileRow) -> dict[str, Any]:
+        return {**r.to_dict(), "display": fact_summary(r.fact), "source": source_json(r.source),
+                "copies": [source_json(c) for c in r.copies]}
+
+    return {
+        "zone": zone,
+        "page": page.to_dict(),
+        "indicators": [profile_json(r) for r in facts[page.offset:page.offset + page.limit]],
+        "rankings": [profile_json(r) for r in rankings],
+        "pipeline": [{**p.to_dict(), "stage_text": stage_label(p.stage), "size_class": size_class(p.min_investment),
+                      "count_text": human_value(p.count, "count"), "investment_text": human_value(p.investment, "CNY"),
+                      "period_text": period_label(p.period), "source": source_json(p.source),
+                      "copies": [source_json(c) for c in p.copies], "others": [source_json(c) for c in p.others]}
+                     for p in pipeline],
+        "officials": [{"name": o.name, "titles": list(o.titles), "mentions": o.mentions,
+                       "source": source_json(o.source)} for o in officials],
+        "charts": _profile_charts(profile),
+        "funnels": _funnels(pipeline),
+        "_page": page,
+    }
+
+
+# -- document --------------------------------------------------------------------------------
+
+def parse_document_id(raw: str) -> int:
+    """A document id from the URL; anything but a stored row id is a 404."""
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_DOCUMENT_ID or len(raw) > 10:
+        raise ApiError(404, "not_found", f"no document {raw[:40]!r}")
+    return int(raw)
+
+
+def _info_json(info: DocumentInfo | None) -> dict[str, Any] | None:
+    return None if info is None else {**info.to_dict(), "href": doc_href(info.id)}
+
+
+def document_view(conn: Connection, raw_id: str, *, with_html: bool = False) -> dict[str, Any]:
+    """A document's text and facts; with ``with_html`` also the text with its evidence marked."""
+    view = queries.document(conn, parse_document_id(raw_id))
+    if view is None:
+        raise ApiError(404, "not_found", f"no document {raw_id}")
+    facts = []
+    spans = []
+    for f in view.facts:
+        summary = fact_summary(f.fact)
+        facts.append({**f.to_dict(), "display": summary, "href": doc_href(view.info.id, f.id)})
+        spans.append(EvidenceSpan(f.fact["start"], f.fact["end"], f.id, f.type, summary["label"]))
+    out: dict[str, Any] = {
+        "document": _info_json(view.info),
+        "text": view.text,
+        "facts": facts,
+        "canonical": _info_json(view.canonical),
+        "copies": [_info_json(c) for c in view.copies],
+    }
+    if with_html:
+        out["_html"] = highlight(view.text, spans)
+    return out
+
+
+# -- search ----------------------------------------------------------------------------------
+
+def search_view(conn: Connection, q: str | None, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """Documents and facts containing ``q`` (queries.search), one page of each."""
+    text = (q or "").replace("\x00", "").strip()
+    if not text:
+        raise ApiError(400, "bad_parameter", "q is required: the text to search for")
+    if len(text) > queries.MAX_SEARCH_CHARS:
+        raise ApiError(400, "query_too_long", f"the search text is longer than {queries.MAX_SEARCH_CHARS} characters")
+    if not 1 <= limit <= queries.MAX_PAGE:
+        raise ApiError(400, "bad_parameter", f"limit must be between 1 and {queries.MAX_PAGE}")
+    if not 0 <= offset <= 10_000:
+        raise ApiError(400, "bad_parameter", "offset must be between 0 and 10000")
+    result = queries.search(conn, text, limit=limit, offset=offset)
+    if offset and offset >= max(result.documents_total, result.facts_total):
+        raise ApiError(400, "out_of_range", f"offset {offset} is past the last result")
+    return {
+        "query": result.query,
+        "documents": {"total": result.documents_total, "limit": limit, "offset": offset,
+                      "items": [{"document": _info_json(h.document), "snippet": list(h.snippet), "matches": h.matches}
+                                for h in result.documents]},
+        "facts": {"total": result.facts_total, "limit": limit, "offset": offset,
+                  "items": [{"id": h.id, "type": h.type, "fact": h.to_dict()["fact"],
+                             "display": fact_summary(h.fact), "source": source_json(h.source)}
+                            for h in result.facts]},
+        "_page": Page(total=max(result.documents_total, result.facts_total), limit=limit, offset=offset),
+    }
+
+
+# -- conflicts -------------------------------------------------------------------------------
+
+def conflict_json(c: Conflict) -> dict[str, Any]:
+    """One conflict as JSON, both sides linked to their evidence."""
+    unit = "%" if c.kind == "change" else c.unit
+    return {**c.to_dict(), "a": source_json(c.a), "b": source_json(c.b), "a_text": human_value(c.a_value, unit),
+            "b_text": human_value(c.b_value, unit), "zone_href": zone_href(c.zone)}
+
+
+def conflicts_view(conn: Connection, *, limit: int = 100, offset: int = 0,
+                   cache: TTLCache | None = None) -> dict[str, Any]:
+    """Figures two reports cannot both have right (queries.conflicts, cached: it compares every
+    figure of the store), one page."""
+    found = cache.get("conflicts", lambda: queries.conflicts(conn)) if cache else queries.conflicts(conn)
+    page = _page(len(found), limit, offset)
+    return {"page": page.to_dict(), "rows": [conflict_json(c) for c in found[page.offset:page.offset + page.limit]],
+            "_page": page}
+
+
+# -- upload ----------------------------------------------------------------------------------
+
+def upload_view(store: Store, filename: str | None, data: bytes, cache: TTLCache | None = None) -> dict[str, Any]:
+    """Store the documents of one uploaded file; each stored (or already stored) document with
+    its facts, and the errors."""
+    items = documents_from_upload(filename, data)
+    docs = [i for i in items if not isinstance(i, DocumentError)]
+    errors = [i for i in items if isinstance(i, DocumentError)]
+    stats = None
+    if docs:
+        with _UPLOAD_LOCK:
+            stats = store.ingest_documents(docs)
+        errors.extend(stats.error_list)
+        if cache is not None and stats.stored:
+            cache.clear()
+    hashes = [content_hash(d.text) for d in docs]
+    stored = []
+    with store.engine.connect() as conn:
+        ids = dict(conn.execute(select(DocumentRow.content_hash, DocumentRow.id)
+                                .where(DocumentRow.content_hash.in_(hashes))).all()) if hashes else {}
+        for digest in dict.fromkeys(hashes):
+            if digest in ids:
+                stored.append(document_view(conn, str(ids[digest])))
+    if not stored and errors:
+        raise ApiError(400, "unreadable", "; ".join(" ".join(e.message.split()) for e in errors[:5]))
+    return {
+        "stored": [{"document": d["document"], "facts": d["facts"]} for d in stored],
+        "new": stats.stored if stats else 0,
+        "already_stored": stats.skipped if stats else 0,
+        "errors": [{"where": e.where, "code": e.code, "message": " ".join(e.message.split())} for e in errors],
+    }
+
+
+def public(data: dict[str, Any]) -> dict[str, Any]:
+    """The API's copy of a view: without the keys only templates use (``_page``, ``_html``)."""
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+def html_text(data: dict[str, Any]) -> Markup:
+    """The highlighted text of a document view (built by :func:`document_view`)."""
+    return data["_html"]  # type: ignore[no-any-return]
