@@ -1015,6 +1015,9 @@ class DocumentParser:
             topic = self._topic_before(region_start, sent)
             if topic:
                 name = topic + name
+            elif name == "投资" and st.projects is not None:
+                # 新开工产业项目15个,完成投资42.3亿元: what the projects just counted have invested
+                name = (st.projects.category or "") + "项目完成投资"
         ind = self._new_indicator(name, name_start, fig, sent, flags, st)
         if prenominal:
             self._set_quote(ind, self._norm_pos(ind.start), self._noun_end)
