@@ -57,6 +57,8 @@ def test_quantities_parse_number_rejects(text: str) -> None:
         ("30多家", "30", "count", "count"),
         ("509.16万只", "5091600", "count", "count"),
         ("1.2万人", "12000", "person", "person"),
+        ("2.98万元/亩", "29800", "CNY/mu", "other"),
+        ("12984.94万元/公顷", "129849400", "CNY/公顷", "other"),
         ("560万人次", "5600000", "person", "person"),
         ("6.42亿度", "642000000", "kWh", "energy"),
         ("3200万千瓦时", "32000000", "kWh", "energy"),

@@ -22,6 +22,8 @@ from zhibiao.store.format import human_change, human_fact, human_value, same_fig
     (Decimal("17.1"), "pp", "17.1个百分点"),
     (49, "count", "49个"),
     (31600, "立方米", "31600立方米"),
+    (Decimal(29800), "CNY/mu", "2.98万元/亩"),
+    (Decimal(129849400), "CNY/公顷", "1.298494亿元/公顷"),
     (-1542000000, "CNY", "-15.42亿元"),
     (None, "CNY", ""),
 ])

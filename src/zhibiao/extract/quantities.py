@@ -92,6 +92,7 @@ def figure_regex() -> re.Pattern[str]:
     """
     unit_words = alternation([*units(), "%", "个百分点", "百分点", "个百多点", "倍", "成"])
     mags = alternation([m for m in magnitudes() if m not in ("十", "十亿")])
+    per_words = alternation([w for w, u in units().items() if u.kind in ("area", "person", "count", "mass")])
     cn = f"[{_CN_DIGITS}][{_CN_CHARS}]*|[{_CN_UNITS}]+[{_CN_CHARS}]*"
     pattern = (
         # a first-character gate: everywhere else the engine gives up at once
@@ -99,7 +100,8 @@ def figure_regex() -> re.Pattern[str]:
         rf"(?:(?P<pct_cn>百分之(?P<pct_num>[{_CN_CHARS}]+|{ARABIC}))"
         rf"|(?P<sign>(?<=[为是:,、(])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
         rf"(?P<num>{ARABIC}|{cn})(?P<more1>多|余)?(?:(?P<mag>{mags})(?!分点|分之|多点))?(?P<more2>多|余)?"
-        rf"(?P<unit>{unit_words})?)"
+        rf"(?P<unit>{unit_words})?"
+        rf"(?:/(?P<per>{per_words}))?)"  # 2.98万元/亩, 12984.94万元/公顷: a rate per unit
     )
     return re.compile(pattern)
 
@@ -135,4 +137,8 @@ def parse_amount(match: re.Match[str]) -> Amount | None:
     if unit_word == "成":
         return Amount(value * 10, "%", "percent", more)
     unit = units()[unit_word]
+    per = match.group("per")
+    if per:
+        # a rate keeps its denominator in the unit, so that it never adds up with totals: CNY/mu
+        return Amount(value * unit.factor, f"{unit.unit}/{units()[per].unit}", "other", more)
     return Amount(value * unit.factor, unit.unit, unit.kind, more)

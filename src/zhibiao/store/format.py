@@ -34,9 +34,15 @@ def human_value(value: Decimal | float | int | None, unit: str | None) -> str:
     ('18.56亿元', '4.127亿元', '5000元')
     >>> human_value(Decimal("93.25"), "%"), human_value(49, "count"), human_value(66000, "m2")
     ('93.25%', '49个', '6.6万平方米')
+    >>> human_value(Decimal(29800), "CNY/mu"), human_value(Decimal(129849400), "CNY/公顷")
+    ('2.98万元/亩', '1.298494亿元/公顷')
     """
     if value is None:
         return ""
+    if unit and "/" in unit:
+        # a rate (CNY/mu → 2.98万元/亩): the numerator scaled as usual, the denominator as written
+        top, per = unit.split("/", 1)
+        return f"{human_value(value, top)}/{_SCALED[per][1] if per in _SCALED else per}"
     number = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
     if unit == "%":
         return f"{_plain(number)}%"
