@@ -89,6 +89,8 @@ _RESPECTIVELY_GROUP = re.compile(r"(?:分别|依次)")
 _SHARE_QUALIFIER_END = re.compile(r"(?:已|均|将)?(?:约|近|将近|接近|超过|超|逾|不到|不足|高达|仅|达到|达|为)$")
 _MORE_RANKS = re.compile(r"(?:(?:和|、|与|及)第?(?:\d+|[一二三四五六七八九十]+)(?:位|名)?)+")
 _RANK_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")
+_ALL_ALIKE = re.compile(r"(?:均|都)(?=(?:同比|比上年|较上年)?(?:增长|下降|提高|回落|增加|减少|上升|下滑)[^,;。]{0,4}$)")
+_QUOTED = re.compile(r"“[^”]{1,40}”")
 _LIST_SEP_VERB = re.compile(r"^(?:、|和|及|与|,)(?P<verb>增长|下降|增加|减少|上升|回落|提高|降低)$")
 _ORDINAL_LIST = re.compile(r"第[一二三四五六七八九十](?:、第?[一二三四五六七八九十])+(?P<tail>[\u4e00-\u9fff]+)")
 _SHARE_TARGET = re.compile(r"占(.*?)(?:的)?\s*$")
@@ -841,6 +843,10 @@ class DocumentParser:
         self._sent_start, self._sent_end = sent.start, sent.end
         first_fact = self._sent_first_fact = len(self.facts)
         rank_hits = list(self.g.ranking.finditer(text, sent.start, sent.end))
+        if rank_hits and "“" in text[sent.start:sent.end]:
+            # “2023中国省级开发区高质量发展百强榜”: a ranking's title in quotes is no ranking
+            titles = [(m.start(), m.end()) for m in _QUOTED.finditer(text, sent.start, sent.end)]
+            rank_hits = [h for h in rank_hits if not any(a < h.start() < b for a, b in titles)]
         blocked = [(h.start(), h.end()) for h in rank_hits]
         # 三次产业结构由8.1:45.2:46.7调整为…, 产业结构由上年的22.3%、28.6%和49.1%调整为…: a structure, no facts
         blocked += [(m.start(), m.end()) for m in _STRUCTURE.finditer(text, sent.start, sent.end)]
@@ -908,6 +914,8 @@ class DocumentParser:
                 j += 1
             if len(group) > 1 or (fig.role == "change" and _RESPECTIVELY.search(text[region_start:fig.start])):
                 self._list(group, region_start, sent, st, pst)
+            elif fig.role == "change" and self._all_alike(fig, region_start, sent, st):
+                pass
             elif fig.role == "change":
                 self._change(fig, region_start, sent, st)
             elif fig.role == "share":
@@ -1203,6 +1211,22 @@ class DocumentParser:
         st.current = self.facts[-1] if isinstance(self.facts[-1], Indicator) else st.current
         # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
         st.pending = made if first.role in ("level", "share") else []
+
+    def _all_alike(self, fig: Fig, region_start: int, sent: Span, st: SentenceState) -> bool:
+        """固定资产投资、工业投资、服务业投资均增长12%: one change for each listed measure."""
+        text = self.text
+        m = _ALL_ALIKE.search(text, region_start, fig.start)
+        if m is None or "、" not in text[region_start:m.start()]:
+            return False
+        region = text[region_start:m.start()]
+        names = self._split_names(region, region.count("、") + 1)
+        if not names or len(names) < 2:
+            return False
+        starts = self._name_positions(region, region_start, names)
+        for name, start in zip(names, starts, strict=True):
+            st.current = self._new_indicator(name, start, fig, sent, {}, st, value=False)
+        st.pending = []
+        return True
 
     def _last_change_end(self, sent: Span, before: int) -> int:
         text = self.text
