@@ -64,6 +64,13 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     paras = paragraphs(text, 0, body_end)
     heads = [p for p in paras[:4] if is_headline(text, p)]
     title_text = " ".join(text[p.start:p.end] for p in heads)
+    if meta.title:
+        # an HTML <title> or a corpus title is not in the body text but names the report's subject
+        from zhibiao.normalize import to_simplified
+
+        title = to_simplified(meta.title)
+        if title not in title_text:
+            title_text = f"{title} {title_text}".strip()
     finder = subject_finder()
     main = finder.main_subject(text[:body_end], title_text)
     title_period, title_year = _title_period(text, heads)
