@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from zhibiao.extract.lexicon import magnitudes, places, surnames, units, vocab, words
+from zhibiao.lexicon import magnitudes, places, surnames, units, vocab, words
 
 FACTS_UNITS = {"CNY", "USD", "EUR", "HKD", "JPY", "KRW", "%", "count", "person", "kWh", "kW", "t", "m2", "mu",
                "km", "TEU", "vehicle", "pp"}

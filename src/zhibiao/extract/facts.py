@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from zhibiao.extract.grammar import Grammar, grammar
-from zhibiao.extract.lexicon import words
+from zhibiao.lexicon import words
 from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import Span, clauses, sentences

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.extract.lexicon import alternation, vocab, words
+from zhibiao.lexicon import alternation, vocab, words
 
 __all__ = ["Grammar", "grammar"]
 

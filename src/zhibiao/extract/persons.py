@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.extract.lexicon import alternation, surnames, vocab, words
+from zhibiao.lexicon import alternation, surnames, vocab, words
 from zhibiao.model import Person
 from zhibiao.normalize import NormText
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from zhibiao.extract.lexicon import alternation, magnitudes, units
+from zhibiao.lexicon import alternation, magnitudes, units
 
 __all__ = ["Amount", "figure_regex", "parse_amount", "parse_number", "scale"]
 

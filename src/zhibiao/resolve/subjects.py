@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.extract.lexicon import alternation, places, words
+from zhibiao.lexicon import alternation, places, words
 
 __all__ = ["MAIN", "SubjectFinder", "expand_zone", "subject_finder"]
 
@@ -44,7 +44,7 @@ def expand_zone(name: str) -> str:
 
 @cache
 def _expansions() -> dict[str, str]:
-    from zhibiao.extract.lexicon import vocab
+    from zhibiao.lexicon import vocab
 
     return dict(vocab()["entity"]["expansions"])
 

@@ -1,0 +1,51 @@
+"""Write every fact the extractor finds in the dev gold and the case table, one JSON line per text.
+
+For refactoring the extractor: take a snapshot before a change and one after, then diff them; a
+change meant to keep behaviour must give identical files.
+
+    .venv/bin/python scripts/extract_snapshot.py GOLD_DIR OUT.jsonl
+    diff <(jq -c . before.jsonl) <(jq -c . after.jsonl)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+import opencc
+
+from zhibiao import Document, extract_document
+
+ROOT = Path(__file__).resolve().parents[1]
+_FULL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789%"})
+
+
+def _texts(gold_dir: Path) -> list[tuple[str, str, str | None]]:
+    out = []
+    for f in sorted(gold_dir.glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out.append((d["doc_id"], d["text"], d.get("published")))
+    s2t = opencc.OpenCC("s2t")
+    cases = tomllib.loads((ROOT / "tests" / "cases" / "extract_cases.toml").read_text("utf-8"))["case"]
+    for c in cases:
+        t = c["text"]
+        for kind, text in (("w", t), ("t", s2t.convert(t)), ("f", t.translate(_FULL))):
+            out.append((f"case:{c['id']}:{kind}", text, c.get("published")))
+    return out
+
+
+def main() -> None:
+    gold_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
+    with out.open("w", encoding="utf-8") as fh:
+        for doc_id, text, published in _texts(gold_dir):
+            _meta, facts = extract_document(Document(doc_id=doc_id, text=text, published=published))
+            rows = [f.to_dict() for f in facts]
+            fh.write(json.dumps({"doc_id": doc_id, "facts": rows}, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+if __name__ == "__main__":
+    main()
