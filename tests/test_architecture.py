@@ -12,7 +12,7 @@ PKG = Path(__file__).parents[1] / "src" / "zhibiao"
 
 
 def _unit(module: str) -> str:
-    """The stage a module belongs to: zhibiao.extract.facts → extract, zhibiao.model → model."""
+    """The stage a module belongs to: zhibiao.extract.walk → extract, zhibiao.model → model."""
     parts = module.split(".")
     return parts[1] if len(parts) > 1 and parts[1] != "__init__" else "zhibiao"
 

@@ -1,8 +1,13 @@
-"""The extractor's tables, loaded once from ``zhibiao/data`` on first use (never at import).
+"""The vocabulary of the rules, loaded once from ``zhibiao/data`` on first use (never at import).
 
-Rules read their vocabulary from here: ``vocab()`` is the parsed ``vocab.toml``; ``units()``,
-``magnitudes()``, ``surnames()`` and ``places()`` are the TSV/TXT tables. ``alternation`` turns a
-word list into a regex alternation, longest words first, so that 同比增长 wins over 增长.
+Both the extractor and the resolver read their words from here, and only from here: ``vocab()`` is
+the parsed ``vocab.toml`` (``words`` one list of it, ``word_set`` the same as a set, ``table`` one
+mapping); ``units()``, ``magnitudes()``, ``surnames()`` and ``places()`` are the TSV/TXT tables.
+``pattern`` compiles one regex shape of ``grammar.toml``, where ``{@section.key}`` stands for a word
+list of ``vocab.toml`` (``{@a.b+c.d}`` for several), written as an alternation longest word first
+so that 同比增长 wins over 增长, ``{^section.key}`` for their first characters (inside a
+character class: a cheap gate), and ``{:group.name}`` for another shape of ``grammar.toml``. A word
+added to ``vocab.toml`` therefore works in every rule that uses its list.
 """
 
 from __future__ import annotations
@@ -19,11 +24,17 @@ __all__ = [
     "Place",
     "Unit",
     "alternation",
+    "grammar_shapes",
     "magnitudes",
+    "pattern",
+    "pattern_source",
     "places",
     "surnames",
+    "table",
     "units",
     "vocab",
+    "word",
+    "word_set",
     "words",
 ]
 
@@ -65,8 +76,86 @@ def vocab() -> dict[str, Any]:
 
 @cache
 def words(section: str, key: str) -> tuple[str, ...]:
-    """One word list of ``vocab.toml``, e.g. ``words("change", "up")``."""
-    return tuple(vocab()[section][key])
+    """One word list of ``vocab.toml``, e.g. ``words("change", "up")`` (the keys of a table, a single
+    word as a list of one)."""
+    value = vocab()[section][key]
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+@cache
+def word(section: str, key: str) -> str:
+    """One single word of ``vocab.toml`` (a grammatical mark such as 占 or 的).
+
+    >>> word("test", "mark")
+    '的'
+    """
+    value = vocab()[section][key]
+    if not isinstance(value, str):
+        raise TypeError(f"vocab.toml {section}.{key} is no single word")
+    return value
+
+
+@cache
+def word_set(section: str, key: str) -> frozenset[str]:
+    """One word list of ``vocab.toml`` as a set, for membership tests.
+
+    >>> "增长" in word_set("change", "up")
+    True
+    """
+    return frozenset(words(section, key))
+
+
+@cache
+def table(section: str, key: str) -> dict[str, Any]:
+    """One mapping of ``vocab.toml``, e.g. ``table("change", "double")`` (翻番 → 100)."""
+    return dict(vocab()[section][key])
+
+
+@cache
+def grammar_shapes() -> dict[str, dict[str, str]]:
+    """The parsed ``grammar.toml``: group → shape name → regex template."""
+    return tomllib.loads(_read("grammar.toml"))
+
+
+_REF = re.compile(r"\{([@:^])([\w.+]+)\}")
+
+
+@cache
+def pattern_source(key: str) -> str:
+    """The regex source of the shape ``group.name`` of ``grammar.toml``, references expanded.
+
+    >>> pattern_source("test.example")
+    '(?:(?:同比增长|增长))(?:\\\\d+)'
+    """
+    group, _, name = key.partition(".")
+    try:
+        template = grammar_shapes()[group][name]
+    except KeyError:
+        raise KeyError(f"grammar.toml has no shape {key!r}") from None
+    return _REF.sub(_expand, template)
+
+
+def _expand(ref: re.Match[str]) -> str:
+    kind, target = ref.group(1), ref.group(2)
+    if kind == ":":
+        return f"(?:{pattern_source(target)})"
+    items: list[str] = []
+    for part in target.split("+"):
+        section, _, key = part.partition(".")
+        items.extend(words(section, key))
+    if kind == "^":  # the first characters of the words, for a character class: a cheap gate
+        return "".join(sorted({re.escape(w[0]) for w in items}))
+    return f"(?:{alternation(items)})"
+
+
+@cache
+def pattern(key: str) -> re.Pattern[str]:
+    """The compiled shape ``group.name`` of ``grammar.toml``.
+
+    >>> pattern("test.example").fullmatch("同比增长12") is not None
+    True
+    """
+    return re.compile(pattern_source(key))
 
 
 @cache

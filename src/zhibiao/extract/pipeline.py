@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 
-from zhibiao.extract.facts import MAY_HOLD_FIGURES, DocumentParser
+from zhibiao.extract.context import Carry, DocContext, SpokenFor
 from zhibiao.extract.periods import PeriodMention, find_periods
-from zhibiao.extract.persons import extract_persons
+from zhibiao.extract.persons import PersonMention, extract_persons
 from zhibiao.extract.segment import Span, is_headline, paragraphs
+from zhibiao.extract.state import FactLog
+from zhibiao.extract.walk import read_paragraph
+from zhibiao.lexicon import pattern
 from zhibiao.model import DocMeta, Document, Fact, Indicator, Person, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 from zhibiao.resolve.subjects import subject_finder
@@ -77,19 +80,20 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     if title_period is None:
         title_period = _lede_date(text, paras, heads)
     persons, mentions = extract_persons(norm, body_end)
-    parser = DocumentParser(norm, published=published, main_subject=main, finder=finder,
-                            title_period=title_period, title_year=title_year)
-    parser.person_orgs = _person_orgs(text, mentions, paras)
+    ctx = DocContext(norm, published, main, finder, title_period, title_year,
+                     tuple(_spoken_for(text, mentions, paras)))
+    log = FactLog()
+    carry = Carry()
+    gate = pattern("context.may_hold_figures")
     for para in paras:
         # most paragraphs of a report carry no figure at all: skip them before any rule runs
         if is_headline(text, para):
             continue
-        if not MAY_HOLD_FIGURES.search(text, para.start, para.end):
-            if _MAY_HOLD_PERIOD.search(text, para.start, para.end):
-                parser.note_paragraph(para)
-            continue
-        parser.parse_paragraph(para)
-    facts: list[Fact] = [*_dedupe(parser.facts), *persons]
+        if gate.search(text, para.start, para.end):
+            carry = read_paragraph(ctx, para, carry, log)
+        elif _MAY_HOLD_PERIOD.search(text, para.start, para.end):
+            carry = carry.after(find_periods(text[para.start:para.end], para.start))
+    facts: list[Fact] = [*_dedupe(log.facts), *persons]
     facts.sort(key=lambda f: (f.start, f.end))
     return meta, facts
 
@@ -116,8 +120,9 @@ def _lede_date(text: str, paras: list[Span], heads: list[Span]) -> PeriodMention
     return None
 
 
-def _person_orgs(text: str, mentions: list, paras: list[Span]) -> list[tuple[int, int, str]]:
-    """(sentence start, sentence end, organisation) for people who speak for an organisation."""
+def _spoken_for(text: str, mentions: list[PersonMention], paras: list[Span]) -> list[SpokenFor]:
+    """The stretches of text said by people who speak for an organisation (from their name to
+    the end of their sentence)."""
     from zhibiao.extract.segment import sentences
 
     out = []
@@ -134,7 +139,7 @@ def _person_orgs(text: str, mentions: list, paras: list[Span]) -> list[tuple[int
             if para.start <= pm.start < para.end:
                 for s in sentences(text, para):
                     if s.start <= pm.start < s.end:
-                        out.append((pm.end, s.end, org))
+                        out.append(SpokenFor(pm.end, s.end, org))
     return out
 
 

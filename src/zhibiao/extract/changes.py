@@ -1,0 +1,207 @@
+"""What a figure is: a change (增长5%, 高于全省2个百分点), a share (占…的73.2%) or a level.
+
+:func:`classify` reads the words right before a figure: a change verb of the vocabulary (with
+its sign: 下降 −, 降幅收窄 +), a comparison (高于全市…), percentage points after such a verb earlier
+in the clause (高于全省2.5个百分点、全市1.3个百分点), or the connector of a share. The baseline of a
+change (同比, 两年平均, 比上月, 较全省) gives its basis. :func:`wordless_change` reads the changes
+written without a figure (翻番, 持平).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from decimal import Decimal
+from functools import cache
+
+from zhibiao.extract.figures import Fig, Wordless
+from zhibiao.extract.quantities import Amount
+from zhibiao.lexicon import pattern, table, word_set, words
+from zhibiao.model import Basis, Change, Qualifier
+
+__all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word", "sign_of",
+           "wordless_change"]
+
+_RATE_KINDS = ("percent", "pp", "times")
+
+
+def qualifier_word(word: str | None) -> Qualifier | None:
+    """The qualifier a word before or after a figure gives (约 → approx, 以上 → at_least).
+
+    >>> qualifier_word("约"), qualifier_word("以上"), qualifier_word("不到"), qualifier_word("为")
+    ('approx', 'at_least', 'at_most', None)
+    """
+    if not word:
+        return None
+    for qualifier in ("approx", "at_least", "at_most"):
+        if word in word_set("qualifier", f"{qualifier}_before") or word in word_set("qualifier", f"{qualifier}_after"):
+            return qualifier  # type: ignore[return-value]  # one of the three Literal values
+    return None
+
+
+def local_qualifier(text: str, fig: Fig) -> Qualifier | None:
+    """The qualifier written right at a figure: 约18亿元, 500万元以上, 30余家."""
+    before = text[max(0, fig.start - 3):fig.start]
+    m = pattern("qualifiers.before").search(before)
+    if m:
+        return qualifier_word(m.group("q"))
+    m = pattern("qualifiers.after").match(text[fig.end:fig.end + 4])
+    if m:
+        return qualifier_word(m.group("q"))
+    return "at_least" if fig.amount.more else None
+
+
+def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
+    """The change a rate figure states: % → pct, 个百分点 → pp, 倍 → pct × 100, else abs.
+
+    >>> change_of("yoy", Amount(Decimal("1.1"), None, "times"), 1)
+    Change(basis='yoy', pct=Decimal('110.0'), pp=None, abs=None)
+    """
+    value = amount.value * sign
+    if amount.kind == "percent":
+        return Change(basis=basis, pct=value)
+    if amount.kind == "pp":
+        return Change(basis=basis, pp=value)
+    if amount.kind == "times":
+        return Change(basis=basis, pct=value * 100)
+    return Change(basis=basis, abs=value)
+
+
+def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
+    """``fig`` with its role read from ``text[region_start:fig.start]``: change, share or level."""
+    left = text[region_start:fig.start]
+    a = fig.amount
+    m = pattern("changes.level_to_end").search(left)
+    if m and m.end() == len(left):
+        return fig  # 增长到, 提高至: the figure is the new level
+    if a.kind == "pp" and any(w in left for w in words("change", "contribution_up")):
+        return fig  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
+    if a.kind == "pp" and any(w in left for w in words("change", "contribution_down")):
+        return dataclasses.replace(fig, amount=Amount(-a.value, a.unit, a.kind, a.more))
+    cmp_m = pattern("changes.comparative_end").search(left) if a.kind in _RATE_KINDS else None
+    verb_m = None if cmp_m else _change_verb(left, a)
+    if verb_m is None and cmp_m is None:
+        if a.kind == "pp":
+            return _pp_after_comparison(text, fig, region_start, sent_start)
+        if a.kind == "percent" and pattern("changes.share_left").search(left):
+            return dataclasses.replace(fig, role="share")
+        return fig
+    if verb_m is not None:
+        verb, lead = verb_m.group("verb"), region_start + verb_m.start()
+        qualifier = qualifier_word(verb_m.group("q"))
+        basis_region = text[region_start:lead]
+    else:
+        assert cmp_m is not None
+        verb, lead, qualifier = cmp_m.group("verb"), region_start + cmp_m.start(), None
+        basis_region = text[region_start:fig.start]
+    sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
+                   text[max(region_start, lead - 14):lead + len(verb)])
+    basis: Basis = "other" if cmp_m or verb in word_set("change", "comparatives") else basis_of(basis_region)
+    return dataclasses.replace(fig, role="change", sign=sign, qualifier=qualifier,
+                               lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
+
+
+def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
+    """The change verb ending ``left``, unless it only makes changes of rates or ends another word."""
+    m = pattern("changes.change_end").search(left)
+    if m is None:
+        return None
+    verb = m.group("verb")
+    if verb in word_set("change", "pct_only") and a.kind not in _RATE_KINDS:
+        return None  # 超过10亿元 is a level; 高10% after a name is a change
+    if verb in word_set("change", "one_char_verbs") and left[:m.start()].endswith(
+            words("change", "ends_one_char_verb")):
+        return None  # 提高, 最高, 新增: a one-character verb that is the end of another word
+    return m
+
+
+def _pp_after_comparison(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
+    """A bare pp figure after a comparison in its clause (高于全省2.5个百分点、全市1.3个百分点)."""
+    clause_start = max(text.rfind(",", sent_start, fig.start), text.rfind(";", sent_start, fig.start),
+                       text.rfind("。", sent_start, fig.start), sent_start - 1) + 1
+    region_start = min(clause_start, region_start)
+    left = text[region_start:fig.start]
+    verb_m = pattern("changes.pp_verb").search(left)
+    if verb_m is None:
+        return fig
+    verb = verb_m.group(0)
+    sign = -1 if verb in word_set("change", "pp_verbs_down") else 1
+    basis = basis_of(left, default="other" if verb in word_set("change", "comparatives") else "yoy")
+    return dataclasses.replace(fig, role="change", lead=region_start + verb_m.start(),
+                               change=Change(basis=basis, pp=sign * fig.amount.value))
+
+
+def lead_start(text: str, lead: int, region_start: int) -> int:
+    """Move a change's lead back over its baseline words (同比, 比上年同期, 较年初 …)."""
+    pos = lead
+    baseline_end = pattern("changes.baseline_end")
+    while True:
+        m = baseline_end.search(text[region_start:pos])
+        if not m or m.start() == m.end():
+            return pos
+        pos = region_start + m.start()
+
+
+def sign_of(verb: str, around: str, before: str = "") -> int:
+    """The sign of a change verb: +1 for growth, −1 for decline; phrases (降幅收窄) decide first.
+
+    >>> sign_of("下降", "下降"), sign_of("收窄", "降幅收窄"), sign_of("增长", "增长")
+    (-1, 1, 1)
+    """
+    if any(ph in around for ph in words("change", "phrase_up")):
+        return 1
+    if any(ph in around for ph in words("change", "phrase_down")):
+        return -1
+    if _split_phrase("phrase_up").search(before):
+        return 1
+    if _split_phrase("phrase_down").search(before):
+        return -1
+    return -1 if verb in word_set("change", "down") else 1
+
+
+@cache
+def _split_phrase(key: str) -> re.Pattern[str]:
+    """The phrases of ``change.<key>`` with words between their halves (降幅较去年同期收窄), ending
+    where the verb ends."""
+    parts = [rf"{re.escape(p[:2])}[^,;。\d%]{{1,10}}?{re.escape(p[2:])}" for p in words("change", key)]
+    return re.compile(rf"(?:{'|'.join(parts)})$")
+
+
+def basis_of(region: str, default: Basis = "yoy") -> Basis:
+    """The baseline named before a change verb: yoy (同比), avg2y (两年平均) or other (比上月, 较全省).
+
+    >>> basis_of("同比"), basis_of("两年平均"), basis_of("比上月"), basis_of("")
+    ('yoy', 'avg2y', 'other', 'yoy')
+    """
+    if pattern("changes.other_baseline").search(region):
+        return "other"  # 增幅比轻工业高…, 较全省…: a baseline other than last year
+    found = {m.group(0) for m in pattern("changes.basis_any").finditer(region)}
+    yoy, avg2y, other = word_set("basis", "yoy"), word_set("basis", "avg2y"), word_set("basis", "other")
+    if found & avg2y:
+        return "avg2y"
+    if found & other and not (found & yoy and not (found - yoy) & other):
+        return "other"
+    if found & yoy:
+        return "yoy"
+    return default
+
+
+def wordless_change(text: str, d: Wordless, region_start: int) -> Fig:
+    """翻番 (+100 %), 翻两番 (+300 %) and 持平 (0) as a change figure."""
+    before = text[region_start:d.start]
+    if d.word not in word_set("change", "flat"):
+        pct = Decimal(table("change", "double")[d.word])
+        change = Change(basis=basis_of(before), pct=pct)
+        return Fig(d.start, d.end, Amount(pct, None, "percent"), role="change", change=change, lead=d.start)
+    lead = d.start
+    m = pattern("changes.flat_baseline").search(before)
+    if m and m.start() < len(before):
+        lead = region_start + m.start()
+    basis = basis_of(before)
+    if pattern("changes.rate_word").search(before) or basis == "other":
+        other_than_yoy = basis == "yoy" and not pattern("changes.yoy_word").search(before)
+        change = Change(basis="other" if other_than_yoy else basis, pp=Decimal(0))
+    else:
+        change = Change(basis="yoy", pct=Decimal(0))
+    amount = Amount(Decimal(0), None, "pp" if change.pp is not None else "percent")
+    return Fig(d.start, d.end, amount, role="change", change=change, lead=lead)

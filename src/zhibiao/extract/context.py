@@ -1,0 +1,254 @@
+"""What a report says once and its figures inherit: the document context.
+
+A figure's period, subject and qualifier are often not written next to it. They come from the
+nearest scope that says them, in this order (a nearer mention always wins):
+
+* the **clause and sentence**: a period or place written before the figure in its sentence, a goal
+  word (力争, 目标) or an estimate word (预计) governing it;
+* the **paragraph**: periods and clause subjects named earlier in the same paragraph;
+* the **paragraphs before**: the span the last paragraph spoke of (前三季度, …) and its year
+  (:class:`Carry`, handed from one paragraph to the next);
+* the **document**: the period and year of the title or the lede's date, the report's main
+  subject, the people who speak for an organisation, the publication date.
+
+:class:`DocContext` holds the document scope, :class:`ParaContext` one paragraph's, and
+:class:`SentContext` one sentence's; the lookups (:meth:`SentContext.period_at`,
+:meth:`SentContext.subject_at`, :meth:`SentContext.target_at`, :meth:`SentContext.estimate_at`)
+walk them from the nearest scope outwards.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
+from zhibiao.extract.segment import Span, clauses, sentences
+from zhibiao.lexicon import pattern, word_set
+from zhibiao.model import Indicator, Projects, Ranking
+from zhibiao.normalize import NormText
+from zhibiao.resolve.subjects import MAIN, SubjectFinder
+
+__all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
+
+Fact = Indicator | Projects | Ranking
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenFor:
+    """A stretch of a sentence said by someone who speaks for ``org`` (…管委会主任X表示, …)."""
+
+    start: int
+    end: int
+    org: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """The document scope: what holds for every figure of the report unless nearer text says otherwise."""
+
+    norm: NormText
+    published: str | None
+    main: str | None
+    finder: SubjectFinder
+    title_period: PeriodMention | None = None
+    title_year: PeriodMention | None = None
+    spoken_for: tuple[SpokenFor, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The normalised text every rule matches against."""
+        return self.norm.text
+
+    def norm_pos(self, raw_pos: int) -> int:
+        """The normalised offset of an offset into the original text (a fact's start or end)."""
+        index = self.norm.index
+        if index is None:
+            return raw_pos
+        return bisect.bisect_left(index, raw_pos)
+
+    def set_quote(self, fact: Fact, start: int, end: int) -> None:
+        """Give ``fact`` the original text of the normalised span ``[start, end)`` as its evidence."""
+        fact.quote, fact.start, fact.end = self.norm.quote(start, end)
+
+    def extend_quote(self, fact: Fact, end: int) -> None:
+        """Extend ``fact``'s evidence up to the normalised offset ``end``."""
+        self.set_quote(fact, self.norm_pos(fact.start), end)
+
+
+@dataclass(frozen=True, slots=True)
+class Carry:
+    """What one paragraph hands to the next: the span it spoke of and the year it named last."""
+
+    period: PeriodMention | None = None
+    year: PeriodMention | None = None
+
+    def after(self, periods: list[PeriodMention]) -> Carry:
+        """The carry once a paragraph with these period mentions has been read.
+
+        A span (前三季度, 1-9月, 截至9月底) goes on into the next paragraph; a single month does not.
+        """
+        years = [p for p in periods if p.year is not None]
+        year = years[-1] if years else self.year
+        spans = [p for p in periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
+        if not spans:
+            return Carry(self.period, year)
+        with_year = next((p for p in reversed(periods) if p.year is not None or p.rel_year is not None), None)
+        return Carry(spans[-1].with_year_from(with_year), year)
+
+
+@dataclass(frozen=True, slots=True)
+class ParaContext:
+    """The paragraph scope: its period mentions and the entity each clause opens with."""
+
+    doc: DocContext
+    span: Span
+    carry: Carry
+    periods: tuple[PeriodMention, ...]
+    period_pos: tuple[int, ...]  # where each period mention starts (text order)
+    subjects: tuple[tuple[int, str], ...]  # (clause start, subject name or MAIN…), in text order
+    subject_pos: tuple[int, ...]  # the clause starts of ``subjects``
+    subject_ends: dict[int, int] = field(default_factory=dict)  # clause start → where its subject ends
+
+    @classmethod
+    def read(cls, doc: DocContext, para: Span, carry: Carry, may_hold_figures: bool = True) -> ParaContext:
+        """Read the periods and clause subjects of one paragraph.
+
+        Sentences without figures only need their first clause looked at: a subject named there
+        still governs what follows.
+        """
+        text = doc.text
+        periods = tuple(find_periods(text[para.start:para.end], para.start))
+        subjects: list[tuple[int, str]] = []
+        ends: dict[int, int] = {}
+        if may_hold_figures:
+            figure_gate = pattern("context.may_hold_figures")
+            for sent in sentences(text, para):
+                parts = clauses(text, sent)
+                if figure_gate.search(text, sent.start, sent.end) is None:
+                    parts = parts[:1]
+                for cl in parts:
+                    mention = doc.finder.clause_subject(text, cl.start, cl.end)
+                    if mention is not None:
+                        subjects.append((cl.start, mention.name))
+                        ends[cl.start] = mention.end
+        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), tuple(subjects),
+                   tuple(s[0] for s in subjects), ends)
+
+    def subject_index(self, pos: int) -> int:
+        """The index of the last clause subject at or before ``pos`` (-1 when none)."""
+        return bisect.bisect_right(self.subject_pos, pos) - 1
+
+    def subject_end_before(self, pos: int) -> int:
+        """Where the subject of the clause holding ``pos`` ends (-1 when it names none)."""
+        i = self.subject_index(pos)
+        return self.subject_ends.get(self.subjects[i][0], -1) if i >= 0 else -1
+
+
+@dataclass(frozen=True, slots=True)
+class SentContext:
+    """The sentence scope, and the lookups that walk out from it to the paragraph and document."""
+
+    para: ParaContext
+    span: Span
+    goal_first: int | None  # where the first goal word of the sentence is (力争, 目标是 …)
+    goal_closing: bool  # the sentence closes with 为…目标: every figure in it is a goal
+
+    @classmethod
+    def read(cls, para: ParaContext, sent: Span) -> SentContext:
+        """The sentence scope of ``sent``: where its goal words are."""
+        text = para.doc.text
+        first = pattern("context.goal").search(text, sent.start, sent.end)
+        closing = pattern("context.goal_after").search(text, sent.start, sent.end) is not None
+        return cls(para, sent, first.start() if first else None, closing)
+
+    @property
+    def doc(self) -> DocContext:
+        """The document scope."""
+        return self.para.doc
+
+    @property
+    def text(self) -> str:
+        """The normalised text."""
+        return self.para.doc.norm.text
+
+    # -- qualifiers ---------------------------------------------------------------------------
+    def target_at(self, pos: int) -> bool:
+        """A goal word before ``pos`` in the sentence, a 为…目标 closing it, or a goal verb in its clause."""
+        if self.goal_first is not None and (self.goal_first < pos or self.goal_closing):
+            return True
+        text, sent = self.text, self.span
+        clause_start = max(text.rfind(",", sent.start, pos), text.rfind(";", sent.start, pos), sent.start - 1) + 1
+        return bool(pattern("context.goal_in_clause").search(text, clause_start, pos))
+
+    def estimate_at(self, pos: int) -> bool:
+        """An estimate word (预计) before ``pos`` in its part of the sentence (up to a ';')."""
+        seg_start = max(self.span.start, self.text.rfind(";", self.span.start, pos) + 1)
+        return bool(pattern("context.estimate").search(self.text, seg_start, pos))
+
+    # -- subjects -----------------------------------------------------------------------------
+    def subject_at(self, pos: int) -> str | None:
+        """Whose figure stands at ``pos``: a speaker's organisation, the clause's entity, or the report's."""
+        para = self.para
+        i = para.subject_index(pos)
+        for said in self.doc.spoken_for:
+            if said.start <= pos < said.end and (
+                    i < 0 or para.subjects[i][0] < said.start or para.subjects[i][1].startswith(MAIN)
+                    or para.subjects[i][1] in word_set("entity", "zone_suffixes")):
+                return said.org
+        name = para.subjects[i][1] if i >= 0 else MAIN
+        finder = self.doc.finder
+        if name.startswith(MAIN):
+            return finder.resolve_main(name, self.doc.main)
+        return finder.resolve_bare(name, self.doc.main)
+
+    # -- periods ------------------------------------------------------------------------------
+    def period_at(self, pos: int, *, target: bool, name: str = "") -> str | None:
+        """The period of a figure at ``pos`` (FACTS.md ``YYYY-MM/YYYY-MM``), or None.
+
+        The nearest period mention before the figure in its paragraph, else the span carried from
+        the paragraphs before, else the title's; a goal only takes a period from its own sentence
+        (or an annual plan's year). The year comes from the nearest mention that has one.
+        """
+        mention, year_from = self._mention_before(pos)
+        annual = pattern("context.annual_name").match(name) is not None
+        if mention is not None and target and mention.pos < self.span.start and not annual:
+            mention = None
+        if mention is None:
+            if target:
+                return None
+            mention = self.para.carry.period or self.doc.title_period
+            if mention is None:
+                return None
+        if mention.kind == "year":
+            mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
+        elif not target and mention.pos < self.span.start and self._stock_now(pos):
+            return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
+        mention = self._with_year(mention, year_from)
+        if pattern("context.stock_name").search(name) and mention.end is not None \
+                and mention.kind in ("cumulative", "span"):
+            mention = mention._replace(start=mention.end, kind="month_end")
+        resolved = resolve_period(mention, self.doc.published)
+        if resolved and annual:
+            year = resolved[:4]  # a plan for the year of the period in force
+            return f"{year}-01/{year}-12"
+        return resolved
+
+    def _mention_before(self, pos: int) -> tuple[PeriodMention | None, PeriodMention | None]:
+        """The last period mention before ``pos`` and the nearest earlier one that names a year."""
+        periods = self.para.periods
+        i = bisect.bisect_right(self.para.period_pos, pos) - 1
+        if i < 0:
+            return None, None
+        mention = periods[i]
+        year_from = next((p for p in reversed(periods[:i]) if p.year is not None or p.rel_year is not None), None)
+        return mention, year_from
+
+    def _with_year(self, mention: PeriodMention, year_from: PeriodMention | None) -> PeriodMention:
+        mention = mention.with_year_from(year_from).with_year_from(self.doc.title_year)
+        if mention.pos >= self.para.span.start and year_from is None:
+            mention = mention.with_year_from(self.para.carry.year)
+        return mention
+
+    def _stock_now(self, pos: int) -> bool:
+        return bool(pattern("context.stock_now").search(self.text, self.span.start, pos))

@@ -1,0 +1,193 @@
+"""The figures of a sentence: every amount, share, count or rate the figure grammar finds, filtered.
+
+A number is a figure only where the language makes it one: 2023年, 第3位, 6个月, PM2.5 and 两个维护
+are not; a bare number counts only inside a list whose last figure gives the unit (0.74和19.33个
+百分点). Money that sizes a class of projects (亿元以上项目, 超10亿元企业) is a *threshold*, and a
+bare magnitude before a noun (千亿产业) is kept for the goal rule. Everything returned is a
+:class:`Fig` in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal, NamedTuple
+
+from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
+from zhibiao.extract.segment import Span
+from zhibiao.lexicon import pattern, word_set, words
+from zhibiao.model import Change, Qualifier
+
+__all__ = ["Fig", "Role", "Wordless", "is_cjk", "scan_figures"]
+
+Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare"]
+
+# Kinds of unit a bare number before a list's last figure takes the factor of (亿元 → 1e8).
+_SCALED_KINDS = frozenset(("money", "count", "person", "energy", "mass", "area", "volume", "teu", "power",
+                           "length", "other"))
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether ``ch`` is one CJK unified ideograph (a Chinese character).
+
+    >>> is_cjk("亿"), is_cjk("%"), is_cjk("")
+    (True, False, False)
+    """
+    return len(ch) == 1 and 0x4E00 <= ord(ch) <= 0x9FFF
+
+
+@dataclass(slots=True)
+class Fig:
+    """One figure of a sentence and the role the rules gave it."""
+
+    start: int
+    end: int
+    amount: Amount
+    role: Role = "level"
+    change: Change | None = None
+    lead: int | None = None  # where the verb/connector phrase before the figure starts
+    qualifier: Qualifier | None = None
+    sign: int = 1  # the sign of the change verb (下降 → -1); a figure's own minus is in its value
+
+
+class Wordless(NamedTuple):
+    """A change written without a figure: 翻番, 翻两番, 持平."""
+
+    start: int
+    end: int
+    word: str
+
+
+def scan_figures(text: str, sent: Span, blocked: list[tuple[int, int]]) -> list[Fig]:
+    """The figures of the sentence ``sent``, outside the ``blocked`` spans (rankings, structures)."""
+    out: list[Fig] = []
+    for m in figure_regex().finditer(text, sent.start, sent.end):
+        if blocked and any(a <= m.start() < b for a, b in blocked):
+            continue
+        fig = _figure(text, m, sent)
+        if fig is not None:
+            out.append(fig)
+    return _give_list_units(text, out)
+
+
+def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
+    """The figure of one match of the figure grammar, or None when it is no figure."""
+    num = m.group("num") or ""
+    chinese = bool(num) and not num[0].isdigit()
+    unitless = bool(num) and not (m.group("unit") or m.group("mag"))
+    if unitless and not _unitless_may_count(text, m, num):
+        return None
+    amount = parse_amount(m)
+    if amount is None:
+        return None
+    start, end = m.start(), m.end()
+    before = text[max(sent.start, start - 12):start]
+    after = text[end:min(sent.end, end + 16)]
+    if _not_a_figure(before, after, amount, chinese):
+        return None
+    if amount.kind == "number":
+        return _bare_number(start, end, amount, after, chinese, num)
+    if _not_a_measure(text, start, end, amount, before, after, chinese, m):
+        return None
+    fig = Fig(start, end, amount)
+    if amount.kind == "money" and _is_threshold(text, start, end, sent):
+        fig.role = "threshold"
+    return fig
+
+
+def _unitless_may_count(text: str, m: re.Match[str], num: str) -> bool:
+    """A number without unit or magnitude: a bare magnitude (千亿) or an item of a list (0.74和…)."""
+    if not num[0].isdigit():
+        return num in word_set("figures", "bare_magnitudes")  # 一般, 一是: no figure (and cn2an is slow)
+    return text[m.end():m.end() + 1] in word_set("figures", "list_chars")  # a year, a day, an ordinal
+
+
+def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> bool:
+    """第3, 前5, PM2.5, 2023年: a number that is an ordinal, part of a name or a date."""
+    if before.endswith(words("figures", "ordinal_before")) and not before.endswith(
+            words("figures", "not_ordinal_before")):
+        return True
+    if not chinese and before[-1:].isascii() and before[-1:].isalpha():
+        return True  # PM2.5, G20: a digit glued to letters is part of a name
+    return bool(pattern("figures.not_after").match(after)) and amount.unit is None
+
+
+def _bare_number(start: int, end: int, amount: Amount, after: str, chinese: bool, num: str) -> Fig | None:
+    """A number with no unit: a bare magnitude before a noun, or a list item waiting for its unit."""
+    if chinese:
+        if num in word_set("figures", "bare_magnitudes") and (after.startswith(words("figures", "class_mark"))
+                                                              or is_cjk(after[:1])):
+            role: Role = "threshold" if pattern("figures.class_of_projects").match(after) else "bare_mag"
+            return Fig(start, end, amount, role=role)
+        return None
+    if pattern("figures.list_continues").match(after):
+        return Fig(start, end, amount, role="bare")
+    return None
+
+
+def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str, after: str, chinese: bool,
+                   m: re.Match[str]) -> bool:
+    """两个维护, 等8项指标, 49个国家级开发区, 6个月, 排名前移46位, (16.8%): no measure of its own."""
+    counted = amount.kind in ("count", "person")
+    if chinese and _chinese_slogan(amount, m):
+        return True
+    if counted and before.endswith(words("figures", "enumeration_end")) \
+            and not pattern("figures.project_noun_after").match(after):
+        return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
+    if counted and (pattern("figures.group_after").match(after) or pattern("figures.duration").match(after)):
+        return True  # 49个国家级开发区: a group of places is a subject; 6个月, 3个工作日: a duration
+    if amount.kind == "count" and pattern("figures.not_a_count").match(after):
+        return True
+    if amount.kind == "person" and pattern("rankings.move_end").search(before):
+        return True  # 排名前移46位: places moved in a ranking, not persons
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")"  # an aside: 平均增速(16.8%)
+
+
+def _chinese_slogan(amount: Amount, m: re.Match[str]) -> bool:
+    """两个维护, 三大战略: a small Chinese numeral is a slogan's, not a count (三千万元 still counts)."""
+    if amount.kind in ("count", "person") and amount.value < 10:
+        return True
+    return amount.kind not in ("money", "percent") and m.group("mag") is None and amount.value < 100
+
+
+def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
+    """亿元以上项目, 超10亿元企业, 100亿元或10亿美元以上大项目: money that sizes a class, not an amount."""
+    after = text[end:min(sent.end, end + 20)]
+    before = text[max(sent.start, start - 4):start]
+    above = pattern("figures.threshold_after").match(after)
+    if above:
+        rest = after[above.end():]
+        if pattern("figures.projects_after_class").match(rest) or pattern("figures.class_of_units").match(rest):
+            return True
+    if pattern("figures.alternative_class").match(after):
+        return True
+    return bool(pattern("figures.over_end").search(before) and (
+        pattern("figures.project_noun_after").match(after) or pattern("figures.class_of_units").match(after)))
+
+
+def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
+    """The unit of a list's last figure applies to the bare numbers before it (0.74和19.33个百分点)."""
+    for i in range(len(figs) - 1, -1, -1):
+        f = figs[i]
+        if f.role != "bare" or i + 1 >= len(figs) or figs[i + 1].amount.unit is None:
+            continue
+        nxt = figs[i + 1]
+        if not pattern("walk.list_separator").match(text[f.end:nxt.start].strip() or "x"):
+            continue
+        a = nxt.amount
+        value = f.amount.value
+        if a.kind in _SCALED_KINDS and a.value != 0:
+            value = value * _unit_factor(text, nxt)
+        f.amount = Amount(value, a.unit, a.kind, f.amount.more)
+        f.role = "level"
+    return [f for f in figs if f.role != "bare"]
+
+
+def _unit_factor(text: str, fig: Fig) -> Decimal:
+    """The multiplier a bare number takes from the unit of the figure after it (亿元 → 1e8)."""
+    m = figure_regex().match(text, fig.start, fig.end)
+    if m is None:
+        return Decimal(1)
+    raw = parse_number(m.group("num") or "1") or Decimal(1)
+    return fig.amount.value / raw if raw else Decimal(1)

@@ -1,0 +1,343 @@
+"""Indicator facts: a level (产值18.56亿元), a change (增长5%), a share (占…的73.2%).
+
+Each rule takes one classified figure of a sentence and makes (or completes) the indicator it
+states: the name from the words before it (or the noun after it: 188家规上工业企业), the
+qualifier and period from the context, the parent from a 其中. A change with no name of its own
+belongs to the figure just named; a level of a project count or investment goes to
+:mod:`zhibiao.extract.projects`.
+"""
+
+from __future__ import annotations
+
+from zhibiao.extract.changes import local_qualifier
+from zhibiao.extract.figures import Fig, is_cjk
+from zhibiao.extract.names import (
+    Name,
+    Noun,
+    clean_name,
+    last_match,
+    name_ratio,
+    noun_after,
+    same_name,
+    strip_chars,
+    topic_before,
+)
+from zhibiao.extract.projects import mentions_projects, project_count, projects_facts
+from zhibiao.extract.quantities import Amount
+from zhibiao.extract.state import Sentence, SentenceState
+from zhibiao.lexicon import pattern, word, word_set, words
+from zhibiao.model import Indicator, Qualifier
+
+__all__ = ["attach_change", "bare_magnitude", "change_role", "level_role", "name_at", "new_indicator", "share_role"]
+
+
+def name_at(s: Sentence, start: int, end: int) -> Name:
+    """The cleaned name of the region ``[start, end)`` of the sentence."""
+    return clean_name(s.text, start, end, subject_end=s.ctx.para.subject_end_before(start), main=s.ctx.doc.main)
+
+
+def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, share: bool = False,
+                  target: bool = False) -> Indicator:
+    """Make and record the indicator ``fig`` states under ``name``, its context filled in."""
+    ctx = s.ctx
+    pos = fig.start
+    target = target or ctx.target_at(pos)
+    qualifier: Qualifier | None
+    if target:
+        qualifier = "target"
+    elif name.estimate or ctx.estimate_at(pos):
+        qualifier = "estimate"
+    else:
+        qualifier = name.qualifier or fig.qualifier or local_qualifier(s.text, fig)
+    share_mark = word("share", "mark")
+    if not target and pattern("indicators.plan_word").search(name.text) and not share and share_mark not in name.text:
+        qualifier, target = "target", True
+    ind = Indicator(
+        subject=ctx.subject_at(pos),
+        name=name.text,
+        period=ctx.period_at(pos, target=target, name=name.text),
+        value=fig.amount.value if value else None,
+        unit=fig.amount.unit if value else None,
+        change=fig.change if not value else None,
+        qualifier=qualifier,
+        parent=None,
+        rule="indicator.v1",
+    )
+    ctx.doc.set_quote(ind, min(name.start, fig.start), fig.end)
+    if s.state.parent and not share:
+        ind.parent = parent_for(ind, s.state)
+    s.log.add(ind)
+    return ind
+
+
+def parent_for(ind: Indicator, st: SentenceState) -> str | None:
+    """The whole a 其中 component belongs to: the most similar figure just given, else the last.
+
+    A component that repeats a figure already given for the same subject is a re-mention,
+    not a component (其中工业总产值和税收收入增幅分别高于… after a list of growth rates).
+    """
+    best, best_ratio = None, 0.0
+    for cand in st.parent_pool:
+        ratio = name_ratio(cand.name, ind.name)
+        if ratio > best_ratio:
+            best, best_ratio = cand, ratio
+    if best is not None and best_ratio >= 0.6:
+        if best.subject == ind.subject and same_name(best.name, ind.name):
+            return None
+        return best.name
+    if st.parent and same_name(st.parent, ind.name):
+        return None
+    return st.parent
+
+
+def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
+    """Put a change on the figure just named, or make it a fact of its own (a second change)."""
+    doc = s.ctx.doc
+    if target.change is None and target.value is not None:
+        target.change = fig.change
+        doc.extend_quote(target, fig.end)
+        return target
+    extra = Indicator(subject=target.subject, name=target.name, period=target.period, value=None, unit=None,
+                      change=fig.change, qualifier=target.qualifier, parent=target.parent,
+                      rule="indicator.change.v1")
+    doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
+    s.log.add(extra)
+    return extra
+
+
+# ---------------------------------------------------------------------------------------- levels
+def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
+    """A figure that is a value: an indicator, a project count, or a projects' investment."""
+    text, st = s.text, s.state
+    name = name_at(s, region_start, fig.start)
+    region = text[region_start:fig.start]
+    noun = _prenominal(s, fig, name.text, region)
+    if fig.amount.kind == "count" and _counts_projects(s, fig, name.text, noun):
+        project_count(s, fig, region_start, noun)
+        return
+    if fig.amount.kind == "money" and projects_facts(s, fig, name, region):
+        return
+    target = False
+    if noun is not None and noun.text:
+        if fig.amount.kind not in ("count", "person"):
+            if not (s.ctx.target_at(fig.start) or _target_verb_before(region)):
+                return
+            if noun.text.endswith(words("name", "facility_heads")):
+                return  # 30万吨工业水厂: the size of a facility is part of its name
+            target = True
+        name = Name(noun.text, fig.start, name.estimate, name.qualifier)
+    elif st.current is not None and (_only_subject(s, region_start, fig.start)
+                                     or name.text in word_set("name", "bare_verbs")):
+        # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
+        lead = len(region) - len(region.lstrip(" ,;:、"))
+        name = Name(st.current.name, region_start + lead, name.estimate, name.qualifier)
+    if not _names_a_measure(s, fig, name.text, noun):
+        return
+    name = name._replace(text=_with_topic(s, name.text, region_start))
+    ind = new_indicator(s, name, fig, target=target)
+    if noun is not None and noun.text:
+        s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), noun.end)
+    st.current = ind
+    st.pending.append(ind)
+    if ind.parent is None:
+        s.para.last_top = ind
+
+
+def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
+    """The noun after a figure that it counts or sizes, when the words before name nothing
+    (188家规上工业企业, 330个重点项目, 打造千亿元产业); an empty noun for a count named by its stage."""
+    text = s.text
+    noun = None
+    if not name or pattern("names.subject_refs").fullmatch(name) or (
+            _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)):
+        noun = noun_after(text, fig.end, s.ctx.span.end)
+    if fig.amount.kind == "count" and noun is None:
+        pm = pattern("indicators.projects_noun").match(text, fig.end, s.ctx.span.end)
+        if pm:
+            noun = Noun(pm.group(1), pm.end(1))
+    if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
+        noun = Noun("", fig.end)
+    return noun
+
+
+def _stage_count(text: str, name: str, fig: Fig) -> bool:
+    """计划新开工223项, 已签约35个: a count of projects named only by their stage."""
+    unit = text[fig.end - 1:fig.end]
+    return unit in word_set("projects", "count_units") and bool(pattern("projects.stage_name").fullmatch(name))
+
+
+def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:
+    """Whether a count is a count of projects (…项目10个, 330个重点项目, 已签约35个)."""
+    if mentions_projects(name):
+        return True
+    if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
+        return True
+    return s.state.projects is not None and name.endswith(word("name", "possessive"))
+
+
+def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:
+    """Whether ``name`` is a measure at all: two characters or more, and a figure that is the
+    value of the name, not the size of the noun after it (亿元企业)."""
+    if len(name) < 2:
+        return False
+    prenominal = noun is not None and bool(noun.text)
+    return prenominal or fig.amount.kind in ("count", "person", "percent") or not _qualifies_noun(
+        s.text, fig, s.ctx.span.end)
+
+
+def _with_topic(s: Sentence, name: str, region_start: int) -> str:
+    """A generic measure (产值, 增速, 投资) named after the clause topic or the projects before it."""
+    if not ((pattern("names.back_ref").match(name) and len(name) <= 3) or name in word_set("name", "generic_heads")):
+        return name
+    topic = _topic(s, region_start)
+    if topic:
+        return topic + name
+    if name == word("name", "investment") and s.state.projects is not None:
+        # 新开工产业项目15个,完成投资42.3亿元: what the projects just counted have invested
+        return (s.state.projects.category or "") + word("name", "projects_investment")
+    return name
+
+
+def _topic(s: Sentence, pos: int) -> str | None:
+    return topic_before(s.text, pos, s.ctx.span.start, s.ctx.para.span.start)
+
+
+def _only_subject(s: Sentence, start: int, end: int) -> bool:
+    """Whether the name region holds nothing but the entity that opens the clause."""
+    after = after_subject(s, start, end)
+    return after > start and not strip_chars(s.text[after:end])
+
+
+def after_subject(s: Sentence, start: int, end: int) -> int:
+    """Where a region starting a clause goes on after the entity opening it (青岛开发区|在…中居首位)."""
+    para = s.ctx.para
+    i = para.subject_index(start)
+    if i < 0 or para.subjects[i][0] < start - 1:
+        return start
+    subj_end = para.subject_ends.get(para.subjects[i][0], -1)
+    return subj_end if start <= subj_end <= end else start
+
+
+def _target_verb_before(region: str) -> bool:
+    m = last_match(pattern("indicators.target_verbs"), region)
+    return m is not None and m.end() == len(region.rstrip())
+
+
+def _qualifies_noun(text: str, fig: Fig, sent_end: int) -> bool:
+    """亿元企业, 30万吨工业水厂, 16MW屋顶光伏: a figure that sizes the noun after it."""
+    after = text[fig.end:min(sent_end, fig.end + 3)]
+    return is_cjk(after[:1]) and not pattern("indicators.after_value").match(after)
+
+
+# --------------------------------------------------------------------------------------- changes
+def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
+    """A change: on the figure just named, or the change of a measure named before its verb."""
+    st = s.state
+    lead = fig.lead if fig.lead is not None else fig.start
+    name = name_at(s, region_start, lead)
+    bare = pattern("indicators.respectively_or_all_end").sub("", name.text)
+    if pattern("indicators.baseline_word").search(bare):
+        bare = pattern("indicators.baseline_tail").sub("", bare)  # 比全市平均增幅高…: the baseline, no name
+    bare = strip_chars(bare)
+    name = name._replace(text=bare)
+    if not bare or pattern("names.back_ref").match(bare):
+        _back_change(s, fig, region_start, name)
+        return
+    if bare in word_set("name", "generic_heads") or pattern("indicators.generic_measure_start").match(bare):
+        topic = _topic(s, region_start)
+        if topic:
+            name = name._replace(text=topic + bare)
+    cur = st.current
+    if cur is not None and cur.change is None and same_name(cur.name, name.text) and cur.value is not None:
+        st.current = attach_change(s, cur, fig)
+        return
+    st.current = new_indicator(s, name, fig, value=False)
+    st.pending = []
+
+
+def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
+    """A change that refers back (增速, 同比, or nothing): to the share, figure, projects or topic just named."""
+    text, st = s.text, s.state
+    share_newer = st.current_share is not None and (st.current is None or st.current_share.start > st.current.start)
+    if share_newer and fig.change is not None and fig.change.pp is not None and not name.text \
+            and not pattern("changes.rate_word").search(text, region_start, fig.start):
+        name = name._replace(text=word("share", "share_name"))  # 占…比重为33%,较上年提高0.3个百分点
+    if name.text in word_set("share", "share_words") and st.current_share is not None:
+        st.current_share = attach_change(s, st.current_share, fig)
+    elif st.current is not None:
+        st.current = attach_change(s, st.current, fig)
+        st.pending = []
+    elif st.projects is not None:
+        st.current = _projects_change(s, fig, region_start, name)
+    else:
+        # 重工业增速领跑轻工业,增长9.2%: the change belongs to the clause's topic
+        topic = _topic(s, region_start)
+        if topic:
+            st.current = new_indicator(s, Name(topic + name.text, region_start, name.estimate, name.qualifier),
+                                       fig, value=False)
+
+
+def _projects_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> Indicator:
+    """The growth of what was just said of the projects: their number or their investment."""
+    text = s.text
+    measure = word("projects", "count_measure")
+    last = s.log.projects[-1] if s.log.projects else None
+    if last is not None and last.investment is not None and s.ctx.doc.norm_pos(last.end) >= region_start - 2:
+        measure = word("projects", "investment_measure")
+    start = region_start
+    # 总投资1115.2亿元、同比增长49.8%: the quote starts at 同比
+    while text[start] == " " or text[start] in word_set("name", "joiners"):
+        start += 1
+    return new_indicator(s, Name(measure, start, name.estimate, name.qualifier), fig, value=False)
+
+
+# ---------------------------------------------------------------------------------------- shares
+def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
+    """A share: 占全市的73.2%, 完成年度任务的76.62%, or the share of the figure just named."""
+    text, st, doc = s.text, s.state, s.ctx.doc
+    region = text[region_start:fig.start]
+    m = pattern("indicators.share_of").search(region)
+    done = word("share", "done")
+    if m and m.group(1) == done:
+        m = pattern("indicators.share_done").search(region) or m
+    own = name_at(s, region_start, region_start + (m.start() if m else 0))
+    of = strip_chars(m.group(2)) if m else ""
+    of = pattern("indicators.de_end").sub("", pattern("indicators.share_qualifier_end").sub("", of))
+    connector = m.group(1) if m else word("share", "mark")
+    if own.text:
+        name = own._replace(text=own.text + (connector + of if m and of else ""))
+    elif st.current is not None:
+        start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
+        if m and connector == word("share", "mark") and st.current.value is not None:
+            start = region_start + m.start()
+        name = Name(st.current.name + connector + of, start, own.estimate, own.qualifier)
+    elif st.projects is not None:
+        name = Name(word("projects", "noun") + (connector + of if m else ""), region_start, own.estimate, own.qualifier)
+    else:
+        name = Name(strip_chars(region), region_start, own.estimate, own.qualifier)
+    if not name.text:
+        return
+    ind = new_indicator(s, name, fig, share=True)
+    if st.current is not None and m and connector == done and not own.text:
+        doc.set_quote(ind, doc.norm_pos(st.current.start), fig.end)
+    st.current_share = ind
+
+
+# ------------------------------------------------------------------------------ bare magnitudes
+def bare_magnitude(s: Sentence, fig: Fig) -> None:
+    """千亿光伏产业, 百亿级: a bare magnitude before a noun, a goal when the sentence sets one."""
+    text, sent = s.text, s.ctx.span
+    after = text[fig.end:sent.end]
+    if after.startswith(words("figures", "class_mark")) \
+            or not pattern("indicators.target_verbs").search(text, sent.start, fig.start):
+        return
+    noun = noun_after(text, fig.end, sent.end)
+    if not noun or pattern("indicators.currency_after").match(after):
+        return
+    prefix_m = pattern("indicators.latin_prefix").search(text, max(sent.start, fig.start - 6), fig.start)
+    prefix = prefix_m.group(1) if prefix_m else ""
+    money = Fig(fig.start, fig.end, Amount(fig.amount.value, "CNY", "money"), role=fig.role)
+    ind = new_indicator(s, Name(prefix + noun.text, fig.start - len(prefix)), money)
+    ind.qualifier = "target"
+    ind.period = None
+    s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), noun.end)

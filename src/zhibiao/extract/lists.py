@@ -1,0 +1,120 @@
+"""Figures given as a list: 分别/依次 pairs them in order with the names or levels before them.
+
+* 甲、乙、丙分别完成10亿元、20亿元、30亿元: one level per listed name;
+* 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes pair with the levels just given;
+* 甲、乙、丙均增长12%: one change for each listed measure.
+"""
+
+from __future__ import annotations
+
+from zhibiao.extract.figures import Fig
+from zhibiao.extract.indicators import attach_change, change_role, level_role, new_indicator, share_role
+from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
+from zhibiao.extract.state import Sentence
+from zhibiao.lexicon import pattern, word
+from zhibiao.model import Indicator
+
+__all__ = ["all_alike", "list_role"]
+
+# How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
+_RATE_FIGURE_WIDTH = 8
+
+
+def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
+    """Pair a list of figures with the levels just given, or the names written before them."""
+    text, sent = s.text, s.ctx.span
+    first = group[0]
+    lead = first.lead if first.lead is not None else first.start
+    m = pattern("lists.respectively").search(text, region_start, lead)
+    names_end = m.start() if m else lead
+    if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share"):
+        _pair_with_pending(s, group, region_start)
+        return
+    seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start)
+    start = max(seg_start, _last_value_end(s), _last_rate_end(text, max(seg_start, sent.start), names_end))
+    region = text[start:names_end]
+    names = split_names(region, len(group))
+    if names is None:
+        _one_by_one(s, group, region_start)  # not an enumeration after all
+        return
+    starts = name_positions(region, start, names)
+    # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
+    whole = pattern("lists.share_target").search(text, names_end, first.start) if first.role == "share" else None
+    of = word("share", "mark") + strip_chars(whole.group(1)) if whole and strip_chars(whole.group(1)) else ""
+    made = []
+    for name, name_start, f in zip(names, starts, group, strict=True):
+        share = f.role == "share"
+        ind = new_indicator(s, Name(name + (of if share else ""), name_start), f, value=f.role in ("level", "share"),
+                            share=share)
+        if f.role == "change":
+            ind.change = f.change
+        made.append(ind)
+    last = s.log.facts[-1]
+    s.state.current = last if isinstance(last, Indicator) else s.state.current
+    # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
+    s.state.pending = made if first.role in ("level", "share") else []
+
+
+def _pair_with_pending(s: Sentence, group: list[Fig], region_start: int) -> None:
+    """分别增长6.1%、7.2% after 分别为120亿元、150亿元: each change (or share) on its level."""
+    doc, st = s.ctx.doc, s.state
+    targets = st.pending[-len(group):]
+    for ind, f in zip(targets, group, strict=True):
+        if f.role == "change":
+            if ind.change is None:
+                ind.change = f.change
+                doc.extend_quote(ind, f.end)
+            else:
+                attach_change(s, ind, f)
+            continue
+        mm = pattern("lists.share_target").search(s.text, region_start, group[0].start)
+        of = strip_chars(mm.group(1)) if mm else ""
+        share = new_indicator(s, Name(ind.name + word("share", "mark") + of, doc.norm_pos(ind.start)), f, share=True)
+        doc.set_quote(share, doc.norm_pos(ind.start), f.end)
+    st.pending = []
+    st.current = targets[-1]
+
+
+def _one_by_one(s: Sentence, group: list[Fig], region_start: int) -> None:
+    """Read the figures of a list that has no names before it one by one."""
+    for f in group:
+        if f.role == "change":
+            change_role(s, f, region_start)
+        elif f.role == "share":
+            share_role(s, f, region_start)
+        else:
+            level_role(s, f, region_start)
+        region_start = f.end
+
+
+def _last_value_end(s: Sentence) -> int:
+    """Where the last level figure of the sentence ends (names of a list start after it)."""
+    doc = s.ctx.doc
+    ends = [doc.norm_pos(f.end) for f in s.log.facts[s.state.first_fact:]
+            if isinstance(f, Indicator) and f.value is not None]
+    return max(ends, default=s.ctx.span.start)
+
+
+def _last_rate_end(text: str, lo: int, before: int) -> int:
+    """Where the last rate figure (5%, 2倍, 3个百分点) before ``before`` ends (``lo`` when none)."""
+    last = lo
+    for m in pattern("lists.rate_figure_end").finditer(text, max(0, lo - _RATE_FIGURE_WIDTH), before):
+        last = max(last, m.end())
+    return last
+
+
+def all_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """固定资产投资、工业投资、服务业投资均增长12%: one change for each listed measure."""
+    text = s.text
+    m = pattern("lists.all_alike").search(text, region_start, fig.start)
+    list_mark = word("name", "list_mark")
+    if m is None or list_mark not in text[region_start:m.start()]:
+        return False
+    region = text[region_start:m.start()]
+    names = split_names(region, region.count(list_mark) + 1)
+    if not names or len(names) < 2:
+        return False
+    for name, start in zip(names, name_positions(region, region_start, names), strict=True):
+        s.state.current = new_indicator(s, Name(name, start), fig, value=False)
+    s.state.pending = []
+    return True

@@ -1,0 +1,340 @@
+"""Indicator names: the words before a figure, trimmed to the measure they name.
+
+A name region runs from the clause start (or the previous figure) to the figure. :func:`clean_name`
+removes what is not the measure: the clause's subject (全区, 这49个开发区), periods (1-9月), openers
+(其中, 同时), estimate words (预计) and realisation verbs (完成, 实现), keeping an owner noun before
+the verb (规上工业企业实现产值 → 规上工业企业产值). :func:`split_names` splits an enumeration
+(甲、乙和丙产量) into one name per listed figure, sharing a measure head written once.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import NamedTuple
+
+from zhibiao.extract.changes import qualifier_word
+from zhibiao.lexicon import pattern, word, words
+from zhibiao.model import Qualifier
+
+__all__ = [
+    "Name",
+    "Noun",
+    "clean_list_item",
+    "clean_name",
+    "last_match",
+    "name_positions",
+    "name_ratio",
+    "noun_after",
+    "owner_of",
+    "same_name",
+    "split_names",
+    "strip_chars",
+    "topic_before",
+    "trim_openers",
+]
+
+_QUOTE_CHARS = "“”\"'‘’「」"
+_NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
+_DIGIT = re.compile(r"\d")
+
+
+class Name(NamedTuple):
+    """A cleaned indicator name, where its evidence starts, and what the trimmed words said."""
+
+    text: str
+    start: int
+    estimate: bool = False
+    qualifier: Qualifier | None = None
+
+
+class Noun(NamedTuple):
+    """The noun phrase right after a figure (188家规上工业企业) and where it ends."""
+
+    text: str
+    end: int
+
+
+def strip_chars(s: str) -> str:
+    """``s`` without separators and quotes around it.
+
+    >>> strip_chars("、“出口”,")
+    '出口'
+    """
+    return s.strip(" ,;:、" + _QUOTE_CHARS)
+
+
+def last_match(regex: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """The last non-overlapping match of ``regex`` in ``s``."""
+    last = None
+    for last in regex.finditer(s):  # noqa: B007 - we want the last one
+        pass
+    return last
+
+
+# The openers a name or list item may start with, in the order each rule tries them.
+_NOISE_REFS_PERIOD = ("names.lead_noise", "names.subject_refs", "names.period_words")
+_NOISE_PERIOD_REFS = ("names.lead_noise", "names.period_words", "names.subject_refs")
+_PERIOD_REFS_NOISE = ("names.period_words", "names.subject_refs", "names.lead_noise")
+
+
+def trim_openers(s: str, shapes: tuple[str, ...] = _NOISE_PERIOD_REFS, limit: int = 4, *,
+                 keep_last: bool = True) -> tuple[str, int]:
+    """``s`` without leading openers, subject words and periods, and how many characters went.
+
+    ``shapes`` are tried in order at each step; with ``keep_last`` an opener that is all of ``s``
+    stays (a name is never trimmed to nothing).
+
+    >>> trim_openers("其中全区1-9月出口")
+    ('出口', 7)
+    """
+    cut = 0
+    for _ in range(limit):
+        m = next((m for key in shapes if (m := pattern(key).match(s))), None)
+        if not m or (keep_last and m.end() >= len(s)):
+            break
+        s, cut = s[m.end():], cut + m.end()
+    return s, cut
+
+
+def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:
+    """Trim the name region ``text[start:end]`` to the indicator's name.
+
+    ``subject_end`` is where the entity opening the clause ends (-1 when none), ``main`` the
+    report's main subject (a name never repeats it).
+    """
+    s, e = start, end
+    if s <= subject_end < e:
+        s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
+    estimate = False
+    pm = pattern("names.prefix").match(text, s, e)  # one pass over 其中, 全区, 1-9月, 预计, 完成 …
+    if pm and pm.end() < e:
+        estimate = bool(pattern("context.estimate").search(text, s, pm.end()))
+        s = pm.end()
+    s, said = _skip_lead(text, s, e)
+    seg = text[s:e]
+    # text before a realisation verb is the subject, a clause, or the owner of the measure
+    sm = last_match(pattern("names.split_verbs"), seg)
+    if sm is not None and sm.end() < len(seg):
+        head = seg[:sm.start()]
+        tail_start = s + sm.end()
+        owner = owner_of(head, main)
+        if owner:
+            at = s + head.rfind(owner) if owner in head else tail_start
+            return _finish(owner + text[tail_start:e], at, estimate or said)
+        s = tail_start
+        m = pattern("names.lead_verbs").match(text[s:e])
+        if m and m.end() < e - s:
+            s += m.end()
+    return _finish(text[s:e], s, estimate or said)
+
+
+def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
+    """Skip openers, subject words, periods, estimate words and leading verbs; (new start, estimate)."""
+    estimate = False
+    for _ in range(8):
+        seg = text[s:e]
+        m = pattern("names.lead_noise").match(seg) or pattern("names.subject_refs").match(seg) \
+            or pattern("names.period_words").match(seg)
+        if m and m.end() > 0:
+            s += m.end()
+            continue
+        m = pattern("context.estimate").match(seg)
+        if m:
+            estimate = True
+            s += m.end()
+            continue
+        m = pattern("names.lead_verbs").match(seg)
+        if not (m and m.end() < len(seg)):
+            break
+        s += m.end()
+    return s, estimate
+
+
+def _finish(name: str, start: int, estimate: bool) -> Name:
+    """Drop trailing verbs (their qualifier kept), asides, period words and quotes from a name."""
+    qualifier: Qualifier | None = None
+    m = pattern("names.trail").search(name)
+    if m and m.start() == 0 and pattern("names.only_qualifier").fullmatch(name):
+        return Name("", start + len(name), estimate, _tail_qualifier(name))  # 接近400家: no name, a qualifier
+    if m and m.start() > 0:
+        tail = name[m.start():]
+        estimate = estimate or any(w in tail for w in words("qualifier", "estimate"))
+        qualifier = _tail_qualifier(tail)
+        name = name[:m.start()]
+    name = pattern("names.aside").sub("", name)
+    name = pattern("names.inner_noise").sub("", name)
+    name = pattern("names.space_in_words").sub("", name)
+    name = strip_chars(name.translate(_NO_QUOTES))
+    # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
+    name, cut = trim_openers(name, _PERIOD_REFS_NOISE, 3)
+    return Name(name, start + cut, estimate, qualifier)
+
+
+def _tail_qualifier(tail: str) -> Qualifier | None:
+    """The qualifier of the words trimmed from a name's end (…总额超过 → at_least)."""
+    for qualifier in ("approx", "at_least", "at_most"):
+        for w in words("qualifier", f"{qualifier}_before"):
+            if w in tail:
+                return qualifier_word(w)
+    return None
+
+
+def owner_of(head: str, main: str | None) -> str | None:
+    """The owner noun phrase at the end of ``head`` (规上工业企业 in 全区规上工业企业实现产值)."""
+    head = pattern("names.trailing_period").sub("", strip_chars(head))
+    if not head or not pattern("names.owner_tail").search(head):
+        return None
+    head = pattern("names.clause_separator").split(head)[-1]
+    head, _cut = trim_openers(head, _NOISE_REFS_PERIOD)
+    head = pattern("names.leading_count").sub("", head)
+    if main and head.startswith(main):
+        head = head[len(main):]
+    return head or None
+
+
+def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str | None:
+    """The topic of the clause before ``pos`` (建筑行业 in 建筑行业提速发展,产值…)."""
+    floor = para_start
+    prev_end = max(text.rfind(",", floor, pos), text.rfind("。", floor, pos), text.rfind(";", floor, pos))
+    if prev_end < 0 or (prev_end < sent_start and text[prev_end] != "。"):
+        return None
+    prev_start = max(text.rfind(",", floor, prev_end), text.rfind(";", floor, prev_end),
+                     text.rfind("。", floor, prev_end), floor - 1) + 1
+    clause = pattern("names.enum_opener").sub("", text[prev_start:prev_end])
+    if _DIGIT.search(clause):
+        return None
+    m = pattern("names.topic_break").search(clause)
+    if not m or m.start() < 2:
+        return None
+    return strip_chars(clause[:m.start()]) or None
+
+
+def noun_after(text: str, end: int, sent_end: int) -> Noun | None:
+    """The noun phrase right after a figure ending at ``end`` (188家规上工业企业, 100GWh动力电池产能)."""
+    m = pattern("names.noun_after").match(text[end:sent_end])
+    if not m:
+        return None
+    noun = strip_chars(m.group(1).translate(_NO_QUOTES).split(word("name", "possessive"))[0])
+    if len(noun) < 2 or pattern("changes.change_end").search(noun[:2]) or noun[0] in words("name", "not_noun_start"):
+        return None
+    return Noun(noun, end + m.end(1))
+
+
+def clean_list_item(item: str) -> str:
+    """One item of an enumeration without openers, periods, asides and quotes."""
+    item, _cut = trim_openers(item)
+    item = pattern("names.aside").sub("", item)
+    return strip_chars(item.translate(_NO_QUOTES))
+
+
+def split_names(region: str, n: int) -> list[str] | None:
+    """Split an enumeration into ``n`` names, sharing a trailing measure head (None when it is none)."""
+    region = pattern("names.respectively_end").sub("", strip_chars(region))
+    for _ in range(3):
+        m = pattern("changes.basis_any").search(region)
+        if not (m and m.end() == len(region)):
+            break
+        region = region[:m.start()]
+    region = strip_chars(region)
+    head_suffix = ""
+    tail = pattern("names.enum_tail").search(region)
+    if tail:
+        head_suffix = tail.group("head") or ""
+        region = region[:tail.start()]
+    items = _enumeration(_last_clause(region), n)
+    if items is None:
+        return None
+    items = [clean_list_item(x) for x in items]
+    ordinals = pattern("names.ordinal_list").fullmatch("、".join(items))
+    if ordinals:
+        # 第二、三产业增加值: ordinals sharing everything after them
+        ordinal = word("name", "ordinal_mark")
+        return [ordinal + x.lstrip(ordinal)[0] + ordinals.group("tail") for x in items]
+    items = _share_head(items)
+    if head_suffix:
+        items = [x + head_suffix for x in items]
+    items = [pattern("names.rate_head_end").sub("", x) if len(x) > 3 else x for x in items]
+    return items if all(items) else None
+
+
+def _last_clause(region: str) -> str:
+    """The clause of a region that holds the enumeration, without a predicate after the names."""
+    last_clause = strip_chars(region.split(";")[-1])
+    # …企业增长较快,分别增长…: the predicate after the names is no part of them
+    pred = last_match(pattern("names.topic_break"), last_clause)
+    if pred is not None and pred.end() == len(last_clause) and pred.start() > 0:
+        last_clause = strip_chars(last_clause[:pred.start()])
+    return last_clause
+
+
+def _enumeration(clause: str, n: int) -> list[str] | None:
+    """The ``n`` items of an enumeration: split at 、, then also at 和/与, then 及, then commas."""
+    by_dun = (clause.split(",")[-1] if "、" in clause else clause).split("、")
+    candidates = [
+        by_dun,
+        [p for part in by_dun for p in pattern("names.and_strong").split(part)],
+        [p for part in by_dun for p in pattern("names.and_any").split(part)],
+        clause.split(","),
+    ]
+    for c in candidates:
+        items = [x for x in (strip_chars(x) for x in c) if x]
+        if len(items) == n:
+            return items
+    return None
+
+
+def _share_head(items: list[str]) -> list[str]:
+    """A measure head written once at the end belongs to every item (…、锂离子电池产量); in a share it
+    starts at the measure before 占 (甲、乙产值占规上工业比重 → 甲产值占规上工业比重)."""
+    last = items[-1]
+    share_mark = word("share", "mark")
+    k = last.find(share_mark)
+    head_re = pattern("names.shared_head")
+    hm = head_re.search(last[:k]) if k > 0 else head_re.search(last)
+    start = hm.start() if hm else k
+    if start <= 0:
+        return items
+    head = last[start:]
+    return [x if head_re.search(x) or share_mark in x else x + head for x in items]
+
+
+def name_positions(region: str, start: int, names: list[str]) -> list[int]:
+    """Where each listed name starts in ``region`` (which starts at ``start``)."""
+    out = []
+    pos = 0
+    for name in names:
+        probe = name[:2]
+        k = region.find(probe, pos)
+        if k < 0:  # 第二、三产业: the second name is written from its second character on
+            probe = name[1:3]
+            k = region.find(probe, pos)
+        if k < 0:
+            out.append(start + pos)
+        else:
+            out.append(start + k)
+            pos = k + len(probe)
+    return out
+
+
+def name_ratio(a: str, b: str) -> float:
+    """How alike two names are (1.0 when one holds the other).
+
+    >>> name_ratio("进出口总额", "出口"), name_ratio("出口", "")
+    (1.0, 0.0)
+    """
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    sm = SequenceMatcher(None, a, b)
+    return sm.ratio() if sm.real_quick_ratio() >= 0.6 and sm.quick_ratio() >= 0.6 else 0.0
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are the same measure written a little differently (税收 / 税收收入).
+
+    >>> same_name("税收", "税收收入"), same_name("出口", "进出口总额")
+    (True, False)
+    """
+    return a == b or (len(a) >= 2 and len(b) >= 2 and (a in b or b in a) and abs(len(a) - len(b)) <= 2)

@@ -1,0 +1,228 @@
+"""Project facts: how many projects were signed, started, completed … and their investment.
+
+A count of projects (新签约外资项目10个, 330个重点项目, 已签约35个) becomes a :class:`Projects`
+fact; its stage comes from what the projects did (written after them: …项目集中开工, or before:
+新签约…), else from the projects they are counted among (签约项目中,10亿元以上项目55个), else from
+the 其中 whole they belong to. The category is the kind written before 项目 (外资, 重点), the
+size class its threshold (亿元以上 → 1e8). A money figure named as an investment (总投资, 协议投资)
+right after counted projects is their investment.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from zhibiao.extract.changes import local_qualifier
+from zhibiao.extract.figures import Fig
+from zhibiao.extract.names import Name, Noun, last_match, trim_openers
+from zhibiao.extract.state import Sentence
+from zhibiao.lexicon import magnitudes, pattern, units, word, word_set, words
+from zhibiao.model import Projects, Qualifier, Stage
+
+__all__ = ["category_of", "is_investment_name", "mentions_projects", "project_count", "projects_facts", "stage_of",
+           "threshold_in"]
+
+# The openers a project category may start with, as the category rule tries them.
+_CATEGORY_OPENERS = ("names.lead_noise", "names.period_words", "names.subject_refs", "projects.category_noise")
+# How far before a count the projects it is counted among may be named (…签约项目中,10亿元以上项目55个).
+_AMONG_WINDOW = 40
+
+
+def mentions_projects(s: str) -> bool:
+    """Whether ``s`` names projects (项目).
+
+    >>> mentions_projects("重点项目"), mentions_projects("企业")
+    (True, False)
+    """
+    return any(noun in s for noun in words("projects", "nouns"))
+
+
+def stage_of(word_found: str) -> Stage:
+    """The stage a stage word gives (新签约 → signed, 开工 → started).
+
+    >>> stage_of("集中开工"), stage_of("储备")
+    ('started', 'other')
+    """
+    for stage in ("signed", "started", "completed", "operational", "ongoing", "other"):
+        if word_found in word_set("projects", stage):
+            return stage  # type: ignore[return-value]  # one of the Stage literals
+    raise KeyError(word_found)
+
+
+def is_investment_name(name: str) -> bool:
+    """Whether a name is that of a projects' investment (总投资, 协议投资, 项目总投资额)."""
+    name = pattern("projects.reference").sub("", name)
+    return bool(pattern("projects.investment_name").match(name))
+
+
+def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -> None:
+    """Make and record the projects fact of a count of projects."""
+    text, st, ctx = s.text, s.state, s.ctx
+    region = text[region_start:fig.start]
+    prenominal = noun.text if noun is not None else ""
+    desc = region + prenominal
+    stage = _stage(s, fig, region_start, desc, prenominal)
+    parent = st.parent_projects
+    if parent is None and st.projects is not None and word("name", "among") in text[
+            ctx.doc.norm_pos(st.projects.end):fig.start]:
+        parent = st.parent_projects = st.projects
+    child = parent is not None and (stage is None or word("name", "among") in region)
+    if stage is None:
+        stage = parent.stage if child and parent is not None else "other"
+    qualifier: Qualifier | None = "at_least" if fig.amount.more else None
+    p = Projects(
+        subject=ctx.subject_at(fig.start),
+        period=ctx.period_at(fig.start, target=False),
+        stage=stage,
+        category=category_of(desc),
+        min_investment=threshold_in(desc),
+        count=fig.amount.value,
+        investment=None,
+        qualifier="target" if ctx.target_at(fig.start) else qualifier,
+        rule="projects.v1",
+    )
+    if prenominal:
+        quote_start = fig.start
+    else:
+        stripped, _cut = trim_openers(region)
+        quote_start = fig.start - len(stripped)
+    ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
+    s.log.add(p)
+    if child:
+        s.log.child_projects.add(id(p))
+    else:
+        st.projects = p
+        st.parent_projects = None
+    st.current = None
+
+
+def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str) -> Stage | None:
+    """The stage of counted projects: what they did after them, before them, or those they are among."""
+    text, sent = s.text, s.ctx.span
+    stage_words = pattern("projects.stage_words")
+    # what the projects did, written after them (…项目实现达产达效, …项目集中开工), wins
+    after = pattern("projects.stage_after").match(text, fig.end + len(prenominal), sent.end)
+    m = stage_words.search(after.group(1)) if after else None
+    if m:
+        return stage_of(m.group(0))
+    stage = None
+    for m in stage_words.finditer(desc):
+        stage = stage_of(m.group(0))
+        if mentions_projects(desc[m.end():]):
+            break
+    if stage is None and prenominal:
+        m = stage_words.search(text, fig.end, sent.end)
+        if m:
+            stage = stage_of(m.group(0))
+    if stage is None:
+        # 本次集中签约项目中,10亿元以上项目55个: the projects are among those just named
+        among = pattern("projects.among").search(text, max(sent.start, region_start - _AMONG_WINDOW), region_start)
+        m = stage_words.search(among.group(0)) if among else None
+        stage = stage_of(m.group(0)) if m else None
+    return stage
+
+
+def category_of(desc: str) -> str | None:
+    """The kind of project as written before 项目 (外资, 重点, 省、市重点), thresholds removed.
+
+    >>> category_of("新签约外资项目"), category_of("亿元以上重点工业项目"), category_of("甲、乙等27个项目")
+    ('外资', '重点工业', None)
+    """
+    k = max(desc.rfind(noun) for noun in words("projects", "nouns"))
+    if k < 0:
+        return None
+    cat = pattern("names.aside").sub("", desc[:k])
+    cat = pattern("names.clause_separator").split(cat)[-1]
+    cat = pattern("projects.threshold").sub("", cat)
+    cat = cat.translate(str.maketrans("", "", "“”\"'‘’「」"))
+    m = last_match(pattern("projects.stage_words"), cat)
+    if m is not None:
+        cat = cat[m.end():]
+    cat, _cut = trim_openers(cat, _CATEGORY_OPENERS, keep_last=False)
+    cat = pattern("projects.category_tail").sub("", cat)
+    possessive = word("name", "possessive")
+    if possessive in cat:
+        cat = cat.rsplit(possessive, 1)[1]  # 实体经济重点建设项目的工业项目 → 工业
+    if any(w in cat for w in words("projects", "examples_marks")) or (
+            word("name", "list_mark") in cat and len(cat) > 8):
+        return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
+    return cat or None
+
+
+def threshold_in(desc: str) -> Decimal | None:
+    """The size class in a project description: 亿元以上 → 1e8, 超10亿元 → 1e9, 百亿级 → 1e10.
+
+    >>> threshold_in("亿元以上项目"), threshold_in("超10亿元项目"), threshold_in("千万美元以上项目")
+    (Decimal('100000000'), Decimal('1000000000'), None)
+    """
+    best = None
+    for m in pattern("projects.threshold").finditer(desc):
+        if not (m.group("above") or m.group("over")):
+            continue
+        currency = m.group("cur")
+        if currency is not None and units()[currency].unit != "CNY":
+            continue  # 千万美元以上: min_investment is in CNY, and the text gives no exchange rate
+        number = Decimal(m.group("n")) if m.group("n") else Decimal(1)
+        best = number * (Decimal(10) ** magnitudes()[m.group("mag")])
+    return best
+
+
+# ----------------------------------------------------------------------------- investments
+def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
+    """A money figure that belongs to projects: the investment of those just counted, one named
+    project with its investment, or the investment of 这些项目; False when it is none of these."""
+    if is_investment_name(name.text) and (s.state.projects is not None or _projects_in_paragraph(s)):
+        _project_investment(s, fig)
+        return True
+    if is_investment_name(name.text) and _single_project(s, fig, name.start):
+        return True
+    if pattern("projects.these").search(region) and mentions_projects(region) and is_investment_name(
+            pattern("projects.up_to_noun").sub("", name.text)):
+        for p in reversed(s.log.projects):
+            if p.investment is None:
+                p.investment = fig.amount.value
+                s.ctx.doc.extend_quote(p, fig.end)
+                return True
+    return False
+
+
+def _projects_in_paragraph(s: Sentence) -> bool:
+    log = s.log
+    return bool(log.projects) and any(f is log.projects[-1] for f in log.facts[s.para.first_fact:])
+
+
+def _project_investment(s: Sentence, fig: Fig) -> None:
+    """总投资X: the projects just counted, or their parent after a list of sub-counts."""
+    log, doc = s.log, s.ctx.doc
+    if not log.projects:
+        return
+    seg_start = s.text.rfind(";", s.ctx.para.span.start, fig.start)
+    siblings = []
+    for p in reversed(log.projects):
+        if doc.norm_pos(p.start) <= seg_start:
+            break
+        if id(p) in log.child_projects:
+            siblings.append(p)
+    target = s.state.projects if len(siblings) >= 2 and s.state.projects is not None else log.projects[-1]
+    if target.investment is None:
+        target.investment = fig.amount.value
+        doc.extend_quote(target, fig.end)
+        qual = local_qualifier(s.text, fig)
+        if qual and target.qualifier is None:
+            target.qualifier = qual
+
+
+def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
+    """总投资50亿元的新能源电池项目正式开工: one named project with its investment."""
+    text, sent, ctx = s.text, s.ctx.span, s.ctx
+    m = pattern("projects.named_project").match(text, fig.end, sent.end)
+    if not m:
+        return False
+    stage_m = pattern("projects.stage_words").search(text, m.end(), min(sent.end, m.end() + 8))
+    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
+                 stage=stage_of(stage_m.group(0)) if stage_m else "other", category=None, min_investment=None,
+                 count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(text, fig),
+                 rule="projects.named.v1")
+    ctx.doc.set_quote(p, name_start, stage_m.end() if stage_m else m.end())
+    s.log.add(p)
+    return True

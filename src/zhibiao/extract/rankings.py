@@ -1,0 +1,151 @@
+"""Ranking facts: a place among peers (位居全省第三, 居全市前列, 进入全国百强).
+
+The ranking shape of ``grammar.toml`` finds the place (第N, 前N, 首位, 前列, N强), the verb before
+it and the field of peers (全省, 全国同类开发区, 济南市); the measure ranked is written before
+(一般公共预算收入增幅位居…), or is the figure just named (…增长9.2%,居全市第一), or the listed
+measures (总量和增幅分列全省第二和第五). A ranking verb with no field and a bare ordinal (第一) is
+no ranking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhibiao.extract.indicators import after_subject
+from zhibiao.extract.names import clean_list_item, strip_chars, topic_before
+from zhibiao.extract.quantities import parse_number
+from zhibiao.extract.state import Sentence, SentenceState
+from zhibiao.lexicon import pattern, word, word_set
+from zhibiao.model import Ranking
+
+__all__ = ["place_of", "ranking_role", "split_rank_names"]
+
+
+def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
+    """(rank, top) of a ranking match: 第一 → (1, False), 前列 → (None, True); None when unreadable."""
+    if hit.group("first"):
+        return 1, False
+    raw = hit.group("n") or hit.group("topn") or hit.group("strong")
+    if raw:
+        value = parse_number(raw)
+        return (int(value), False) if value is not None else None
+    return None, True
+
+
+def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
+    """Make the ranking facts of one ranking match of the sentence."""
+    place = place_of(hit)
+    scope = hit.group("scope")
+    lead = hit.group("lead") or ""
+    if place is None or (not scope and (not lead or lead in word_set("ranking", "weak_leads"))):
+        return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
+    rank, top = place
+    text, st, ctx = s.text, s.state, s.ctx
+    start = hit.start()
+    region = _measure_region(text[after_subject(s, region_start, start):start])
+    names = _ranked_names(s, strip_chars(region), lead, region_start)
+    if scope is None and st.last_rank is not None:
+        scope = st.last_rank.scope
+    ranks, hit_end = _places(text, hit, rank, len(names), ctx.span.end)
+    target = ctx.target_at(start)
+    qstart = region_start if names != [None] else start
+    if st.current is not None and names and names[0] == st.current.name and not strip_chars(region):
+        qstart = ctx.doc.norm_pos(st.current.start)
+    for name, place_n in zip(names, ranks, strict=True):
+        r = Ranking(
+            subject=ctx.subject_at(start),
+            period=ctx.period_at(start, target=target),
+            indicator=name,
+            scope=scope,
+            rank=place_n,
+            top=top,
+            qualifier="target" if target else None,
+            rule="ranking.v1",
+        )
+        ctx.doc.set_quote(r, qstart, hit_end)
+        s.log.add(r)
+        st.last_rank = r
+
+
+def _measure_region(region: str) -> str:
+    """The words before a ranking trimmed to its measure: no opener (该区, 今年以来), adverb (持续),
+    duration (连续3年), score (以总分87.3分), former place (由第73位上升至) or 在…中 wrapper."""
+    opener = pattern("names.prefix").match(region)
+    if opener and opener.end() < len(region):
+        region = region[opener.end():]
+    region = pattern("rankings.adverb_end").sub("", pattern("rankings.duration").sub("", region))
+    region = pattern("rankings.score").sub("", region)
+    region = pattern("rankings.preposition_end").sub("", pattern("rankings.from_place").sub("", region))
+    return pattern("rankings.wrapper").sub(r"\1", region)
+
+
+def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
+    """The measures ranked: none (进入百强), the figure just named, a back reference, or a list."""
+    st = s.state
+    if lead in word_set("ranking", "entry_leads"):
+        return [None]
+    if not stripped:
+        return [st.current.name if st.current is not None else None]
+    if pattern("names.back_ref").match(stripped) or stripped in word_set("name", "generic_heads"):
+        return [_back_reference(s, st, stripped, region_start)]
+    return list(split_rank_names(stripped) or [stripped])
+
+
+def _back_reference(s: Sentence, st: SentenceState, stripped: str, region_start: int) -> str:
+    """增速排位全市第8, 总量居全市第1: a measure of the figure just given, or of the topic."""
+    if st.current is not None:
+        return st.current.name + ("" if stripped in word_set("name", "pronoun_refs") else stripped)
+    if st.last_rank is not None and st.last_rank.indicator:
+        return pattern("rankings.head_end").sub("", st.last_rank.indicator) + stripped
+    topic = topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
+    return (topic or "") + stripped
+
+
+def _places(text: str, hit: re.Match[str], rank: int | None, n: int, sent_end: int) -> tuple[list[int | None], int]:
+    """总量和增幅分列全省第二和第五: one place per measure, in order; and where the places end."""
+    ranks: list[int | None] = [rank] * n
+    if n <= 1 or rank is None:
+        return ranks, hit.end()
+    more = pattern("rankings.more_places").match(text, hit.end(), sent_end)
+    listed = [parse_number(x) for x in pattern("rankings.number").findall(more.group(0))] if more else []
+    if more is None or len(listed) != n - 1 or any(v is None for v in listed):
+        return ranks, hit.end()
+    return [rank, *(int(v) for v in listed if v is not None)], more.end()
+
+
+def split_rank_names(region: str) -> list[str] | None:
+    """The measures listed before one ranking (一般公共预算收入、税收收入增幅均居…).
+
+    >>> split_rank_names("地区生产总值和一般公共预算收入")
+    ['地区生产总值', '一般公共预算收入']
+    """
+    tail = pattern("names.enum_tail").search(region)
+    head = ""
+    if tail:
+        head = tail.group("head") or ""
+        region = region[:tail.start()]
+    region = pattern("rankings.clause_separator").split(region)[-1]
+    parts: list[str] = []
+    for item in region.split(word("name", "list_mark")):
+        parts += _split_pair(item)
+    parts = [clean_list_item(p) for p in parts]
+    parts = [p + head if head and not p.endswith(head) else p for p in parts if p]
+    if not parts:
+        return None
+    # 一般公共预算收入、税收收入增幅均居…: a rate head written once belongs to every item
+    rate = pattern("rankings.head_end").search(parts[-1]) if len(parts) > 1 else None
+    if rate and rate.start() > 0:
+        parts = [p if pattern("rankings.head_end").search(p) else p + rate.group(0) for p in parts]
+    return parts
+
+
+def _split_pair(item: str) -> list[str]:
+    """总量和增速 → 总量, 总量增速; 工业产值和服务业营收 → both; else the item as it is."""
+    sub = pattern("rankings.and").split(item)
+    head_end = pattern("rankings.head_end")
+    if len(sub) == 2 and pattern("rankings.head_only").fullmatch(sub[1]) and head_end.search(sub[0]):
+        base = head_end.sub("", sub[0])
+        return [sub[0], base + sub[1]]
+    if len(sub) >= 2 and all(len(x) >= 3 for x in sub):
+        return sub
+    return [item]

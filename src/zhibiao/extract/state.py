@@ -1,0 +1,81 @@
+"""What the rules remember while a report is read left to right.
+
+The context (:mod:`zhibiao.extract.context`) is what the text *says* around a figure; the state
+here is what the rules have *made* so far: the facts of the document (:class:`FactLog`), the
+figure a 其中 refers back to (:class:`ParagraphState`), and, within one sentence, the figure just
+named, the names waiting for a 分别 list, the projects just counted (:class:`SentenceState`).
+Every rule receives them explicitly through one :class:`Sentence`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from zhibiao.extract.context import SentContext
+from zhibiao.lexicon import word
+from zhibiao.model import Indicator, Projects, Ranking
+
+__all__ = ["FactLog", "ParagraphState", "Sentence", "SentenceState"]
+
+Fact = Indicator | Projects | Ranking
+
+
+@dataclass(slots=True)
+class FactLog:
+    """Every fact of the document so far, in the order made, and the projects among them."""
+
+    facts: list[Fact] = field(default_factory=list)
+    projects: list[Projects] = field(default_factory=list)
+    child_projects: set[int] = field(default_factory=set)  # ids of projects counted under others (其中)
+
+    def add(self, fact: Fact) -> None:
+        """Record a new fact."""
+        self.facts.append(fact)
+        if isinstance(fact, Projects):
+            self.projects.append(fact)
+
+    def tops_since(self, first: int) -> list[Indicator]:
+        """Top-level figures (no parent, not a share) among the facts made since index ``first``."""
+        share = word("share", "mark")
+        return [f for f in self.facts[first:] if isinstance(f, Indicator) and f.parent is None and share not in f.name]
+
+
+@dataclass(slots=True)
+class ParagraphState:
+    """What outlives a sentence: the last top-level figure and projects (for a 其中 in the next one)."""
+
+    first_fact: int = 0  # index in the log of the paragraph's first fact
+    last_top: Indicator | None = None
+    last_top_projects: Projects | None = None
+    prev_tops: list[Indicator] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SentenceState:
+    """What the rules know while walking one sentence."""
+
+    first_fact: int = 0  # index in the log of the sentence's first fact
+    current: Indicator | None = None  # the figure just named (a change without a name belongs to it)
+    current_share: Indicator | None = None
+    pending: list[Indicator] = field(default_factory=list)  # levels a 分别 list of changes pairs with
+    parent: str | None = None  # the whole a 其中 component belongs to
+    parent_pool: list[Indicator] = field(default_factory=list)
+    parent_projects: Projects | None = None
+    parent_until: int | None = None  # where a mid-sentence 其中 stops applying (its clause's ';')
+    last_rank: Ranking | None = None  # 总量位居全市第3位,增速位居第1位: the second shares the first's field
+    projects: Projects | None = None  # the projects just counted
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence being read: its context (what the text says) and the state (what was made)."""
+
+    ctx: SentContext
+    state: SentenceState
+    para: ParagraphState
+    log: FactLog
+
+    @property
+    def text(self) -> str:
+        """The normalised text."""
+        return self.ctx.text

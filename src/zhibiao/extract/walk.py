@@ -1,0 +1,174 @@
+"""The sentence walk: each sentence read left to right as figures, figure-less changes and rankings.
+
+For each sentence: find the rankings (their places are no figures), the structures (结构由…调整为…,
+no facts at all), the figures and the changes written without one (翻番, 持平); then, in text
+order, give each figure its role (:func:`~zhibiao.extract.changes.classify`), gather the figures
+of a list (joined only by 、/和/及/与), and hand each to its rule: :mod:`~zhibiao.extract.lists`,
+:mod:`~zhibiao.extract.indicators`, :mod:`~zhibiao.extract.projects` or
+:mod:`~zhibiao.extract.rankings`. A 其中 makes the figures after it parts of the one before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
+from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
+from zhibiao.extract.figures import Fig, Wordless, scan_figures
+from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role
+from zhibiao.extract.lists import all_alike, list_role
+from zhibiao.extract.rankings import ranking_role
+from zhibiao.extract.segment import Span, sentences
+from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
+from zhibiao.lexicon import pattern, word
+
+__all__ = ["read_paragraph"]
+
+Event = Fig | Wordless | re.Match[str]
+
+
+def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> Carry:
+    """Read every sentence of one body paragraph into ``log``; return the carry for the next one."""
+    ctx = ParaContext.read(doc, para, carry)
+    pst = ParagraphState(first_fact=len(log.facts))
+    gate = pattern("context.may_hold_figures")
+    for sent in sentences(doc.text, para):
+        if gate.search(doc.text, sent.start, sent.end):
+            read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log))
+    return carry.after(list(ctx.periods))
+
+
+def read_sentence(s: Sentence) -> None:
+    """Read the figures, figure-less changes and rankings of one sentence, in text order."""
+    text, sent, st, pst = s.text, s.ctx.span, s.state, s.para
+    if pattern("walk.starts_with_among").match(text[sent.start:sent.end]) and pst.last_top is not None:
+        st.parent = pst.last_top.name
+        st.parent_pool = list(pst.prev_tops)
+        st.parent_projects = pst.last_top_projects
+    events = _events(text, sent)
+    cursor = sent.start
+    i = 0
+    while i < len(events):
+        item = events[i]
+        if isinstance(item, re.Match):
+            ranking_role(s, item, _region_start(text, cursor, item.start(), sent))
+            cursor = max(cursor, item.end())
+            i += 1
+        elif isinstance(item, Wordless):
+            region_start = _region_start(text, cursor, item.start, sent)
+            change_role(s, wordless_change(text, item, region_start), region_start)
+            cursor = item.end
+            i += 1
+        else:
+            cursor, i = _figure_event(s, events, i, cursor)
+    if st.projects is not None and st.parent_projects is None:
+        pst.last_top_projects = st.projects
+    # remember the sentence's top figures for a 其中 in the next sentence
+    tops = s.log.tops_since(st.first_fact)
+    if tops:
+        pst.last_top = tops[-1]
+        pst.prev_tops = tops
+
+
+def _events(text: str, sent: Span) -> list[Event]:
+    """The rankings, figure-less changes and figures of a sentence, in text order."""
+    rank_hits = list(pattern("rankings.place").finditer(text, sent.start, sent.end))
+    if rank_hits and word("name", "open_quote") in text[sent.start:sent.end]:
+        # “2023中国省级开发区高质量发展百强榜”: a ranking's title in quotes is no ranking
+        titles = [(m.start(), m.end()) for m in pattern("walk.quoted").finditer(text, sent.start, sent.end)]
+        rank_hits = [h for h in rank_hits if not any(a < h.start() < b for a, b in titles)]
+    blocked = [(h.start(), h.end()) for h in rank_hits]
+    # 三次产业结构由8.1:45.2:46.7调整为…, 产业结构由上年的22.3%、28.6%和49.1%调整为…: a structure, no facts
+    blocked += [(m.start(), m.end()) for m in pattern("walk.structure").finditer(text, sent.start, sent.end)]
+    events: list[Event] = [*scan_figures(text, sent, blocked)]
+    events += [Wordless(m.start(), m.end(), m.group(0))
+               for m in pattern("changes.double").finditer(text, sent.start, sent.end)]
+    events += [Wordless(m.start(), m.end(), m.group(0))
+               for m in pattern("changes.flat").finditer(text, sent.start, sent.end)]
+    events += rank_hits
+    events.sort(key=lambda e: e.start() if isinstance(e, re.Match) else e.start)
+    return events
+
+
+def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tuple[int, int]:
+    """Read the figure ``events[i]`` (and the list it opens); return the new cursor and index."""
+    text, sent, st = s.text, s.ctx.span, s.state
+    fig = events[i]
+    assert isinstance(fig, Fig)
+    if st.parent_until is not None and fig.start > st.parent_until:
+        st.parent, st.parent_pool, st.parent_until = None, [], None
+    _mark_among(s, cursor, fig.start)
+    if fig.role == "threshold":
+        return cursor, i + 1
+    region_start = _region_start(text, cursor, fig.start, sent)
+    if fig.role == "bare_mag":
+        bare_magnitude(s, fig)
+        return fig.end, i + 1
+    fig = classify(text, fig, region_start, sent.start)
+    group = _gather_list(text, fig, events, i + 1, region_start)
+    if len(group) > 1 or (fig.role == "change" and pattern("lists.respectively").search(text, region_start, fig.start)):
+        list_role(s, group, region_start)
+    elif fig.role == "change":
+        if not all_alike(s, fig, region_start):
+            change_role(s, fig, region_start)
+    elif fig.role == "share":
+        share_role(s, fig, region_start)
+    else:
+        level_role(s, fig, region_start)
+    return group[-1].end, i + len(group)
+
+
+def _gather_list(text: str, fig: Fig, events: list[Event], j: int, region_start: int) -> list[Fig]:
+    """The figures of the list ``fig`` opens: the next figures of the same role joined only by 、/和/及/与."""
+    group = [fig]
+    while j < len(events):
+        nxt = events[j]
+        if not isinstance(nxt, Fig) or nxt.role == "threshold":
+            break
+        sep = text[group[-1].end:nxt.start].strip()
+        # 分别下降3.2%和增长5.6%: a list of changes may give each figure its own verb
+        own_verb = pattern("walk.list_separator_verb").match(sep) if fig.role == "change" else None
+        if not (pattern("walk.list_separator").match(sep or "x") or own_verb):
+            break
+        if fig.role == "change":
+            sign = sign_of(own_verb.group("verb"), own_verb.group("verb")) if own_verb else fig.sign
+            basis = fig.change.basis if fig.change else "yoy"
+            nxt = dataclasses.replace(nxt, role="change", change=change_of(basis, nxt.amount, sign))
+        elif fig.role == "share":
+            nxt = dataclasses.replace(nxt, role="share")
+        elif not pattern("lists.respectively_as").search(text, region_start, fig.start):
+            break  # levels form a list only after 分别为/依次为
+        group.append(nxt)
+        j += 1
+    return group
+
+
+def _region_start(text: str, cursor: int, pos: int, sent: Span) -> int:
+    """Where the words belonging to the figure at ``pos`` start: after the last figure read or the
+    last clause separator, whichever is nearer."""
+    lo = max(cursor, sent.start)
+    return max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos), lo - 1) + 1
+
+
+def _mark_among(s: Sentence, cursor: int, pos: int) -> None:
+    """A 其中 between the last figure and this one: what follows are parts of the figure before."""
+    text, st, pst = s.text, s.state, s.para
+    among = word("name", "among")
+    k = text.rfind(among, cursor, pos)
+    if k < 0:
+        return
+    top = st.current if st.current is not None and st.current.parent is None else pst.last_top
+    # 签约内资项目19个,其中5000万元以上项目2个: a 其中 of projects makes no indicator a whole
+    of_projects = st.projects is not None and pattern("walk.among_projects").match(text, k + len(among))
+    if st.parent is None and top is not None and not of_projects:
+        st.parent = top.name
+        sent = s.ctx.span
+        # …,其中A;B: a 其中 inside a sentence covers its own clause (but 其中:A;B lists the parts)
+        opens_sentence = pattern("walk.starts_with_among").match(text[sent.start:k + len(among)]) is not None
+        if not opens_sentence and text[k + len(among):k + len(among) + 1] != ":":
+            end = text.find(";", k, sent.end)
+            st.parent_until = end if end >= 0 else None
+        st.parent_pool = s.log.tops_since(st.first_fact) or list(pst.prev_tops)
+    if st.parent_projects is None and st.projects is not None:
+        st.parent_projects = st.projects
