@@ -9,18 +9,20 @@ written without a figure (翻番, 持平).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract.figures import Fig, Wordless
 from zhibiao.extract.quantities import Amount
-from zhibiao.lexicon import pattern, table, word_set, words
+from zhibiao.lexicon import Shapes, table, word_set, words
 from zhibiao.model import Basis, Change, Qualifier
 
 __all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word", "sign_of",
            "wordless_change"]
+
+_CHANGES = Shapes("changes")
+_QUALIFIERS = Shapes("qualifiers")
 
 _RATE_KINDS = ("percent", "pp", "times")
 
@@ -42,10 +44,10 @@ def qualifier_word(word: str | None) -> Qualifier | None:
 def local_qualifier(text: str, fig: Fig) -> Qualifier | None:
     """The qualifier written right at a figure: 约18亿元, 500万元以上, 30余家."""
     before = text[max(0, fig.start - 3):fig.start]
-    m = pattern("qualifiers.before").search(before)
+    m = _QUALIFIERS.before.search(before)
     if m:
         return qualifier_word(m.group("q"))
-    m = pattern("qualifiers.after").match(text[fig.end:fig.end + 4])
+    m = _QUALIFIERS.after.match(text[fig.end:fig.end + 4])
     if m:
         return qualifier_word(m.group("q"))
     return "at_least" if fig.amount.more else None
@@ -71,20 +73,20 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     """``fig`` with its role read from ``text[region_start:fig.start]``: change, share or level."""
     left = text[region_start:fig.start]
     a = fig.amount
-    m = pattern("changes.level_to_end").search(left)
+    m = _CHANGES.level_to_end.search(left)
     if m and m.end() == len(left):
         return fig  # 增长到, 提高至: the figure is the new level
     if a.kind == "pp" and any(w in left for w in words("change", "contribution_up")):
         return fig  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
     if a.kind == "pp" and any(w in left for w in words("change", "contribution_down")):
-        return dataclasses.replace(fig, amount=Amount(-a.value, a.unit, a.kind, a.more))
-    cmp_m = pattern("changes.comparative_end").search(left) if a.kind in _RATE_KINDS else None
+        return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
+    cmp_m = _CHANGES.comparative_end.search(left) if a.kind in _RATE_KINDS else None
     verb_m = None if cmp_m else _change_verb(left, a)
     if verb_m is None and cmp_m is None:
         if a.kind == "pp":
             return _pp_after_comparison(text, fig, region_start, sent_start)
-        if a.kind == "percent" and pattern("changes.share_left").search(left):
-            return dataclasses.replace(fig, role="share")
+        if a.kind == "percent" and _CHANGES.share_left.search(left):
+            return fig.read_as("share")
         return fig
     if verb_m is not None:
         verb, lead = verb_m.group("verb"), region_start + verb_m.start()
@@ -97,13 +99,13 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
                    text[max(region_start, lead - 14):lead + len(verb)])
     basis: Basis = "other" if cmp_m or verb in word_set("change", "comparatives") else basis_of(basis_region)
-    return dataclasses.replace(fig, role="change", sign=sign, qualifier=qualifier,
-                               lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
+    return fig.read_as("change", sign=sign, qualifier=qualifier,
+                       lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
 
 
 def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
     """The change verb ending ``left``, unless it only makes changes of rates or ends another word."""
-    m = pattern("changes.change_end").search(left)
+    m = _CHANGES.change_end.search(left)
     if m is None:
         return None
     verb = m.group("verb")
@@ -121,20 +123,20 @@ def _pp_after_comparison(text: str, fig: Fig, region_start: int, sent_start: int
                        text.rfind("。", sent_start, fig.start), sent_start - 1) + 1
     region_start = min(clause_start, region_start)
     left = text[region_start:fig.start]
-    verb_m = pattern("changes.pp_verb").search(left)
+    verb_m = _CHANGES.pp_verb.search(left)
     if verb_m is None:
         return fig
     verb = verb_m.group(0)
     sign = -1 if verb in word_set("change", "pp_verbs_down") else 1
     basis = basis_of(left, default="other" if verb in word_set("change", "comparatives") else "yoy")
-    return dataclasses.replace(fig, role="change", lead=region_start + verb_m.start(),
-                               change=Change(basis=basis, pp=sign * fig.amount.value))
+    return fig.read_as("change", lead=region_start + verb_m.start(),
+                       change=Change(basis=basis, pp=sign * fig.amount.value))
 
 
 def lead_start(text: str, lead: int, region_start: int) -> int:
     """Move a change's lead back over its baseline words (同比, 比上年同期, 较年初 …)."""
     pos = lead
-    baseline_end = pattern("changes.baseline_end")
+    baseline_end = _CHANGES.baseline_end
     while True:
         m = baseline_end.search(text[region_start:pos])
         if not m or m.start() == m.end():
@@ -173,9 +175,9 @@ def basis_of(region: str, default: Basis = "yoy") -> Basis:
     >>> basis_of("同比"), basis_of("两年平均"), basis_of("比上月"), basis_of("")
     ('yoy', 'avg2y', 'other', 'yoy')
     """
-    if pattern("changes.other_baseline").search(region):
+    if _CHANGES.other_baseline.search(region):
         return "other"  # 增幅比轻工业高…, 较全省…: a baseline other than last year
-    found = {m.group(0) for m in pattern("changes.basis_any").finditer(region)}
+    found = {m.group(0) for m in _CHANGES.basis_any.finditer(region)}
     yoy, avg2y, other = word_set("basis", "yoy"), word_set("basis", "avg2y"), word_set("basis", "other")
     if found & avg2y:
         return "avg2y"
@@ -194,12 +196,12 @@ def wordless_change(text: str, d: Wordless, region_start: int) -> Fig:
         change = Change(basis=basis_of(before), pct=pct)
         return Fig(d.start, d.end, Amount(pct, None, "percent"), role="change", change=change, lead=d.start)
     lead = d.start
-    m = pattern("changes.flat_baseline").search(before)
+    m = _CHANGES.flat_baseline.search(before)
     if m and m.start() < len(before):
         lead = region_start + m.start()
     basis = basis_of(before)
-    if pattern("changes.rate_word").search(before) or basis == "other":
-        other_than_yoy = basis == "yoy" and not pattern("changes.yoy_word").search(before)
+    if _CHANGES.rate_word.search(before) or basis == "other":
+        other_than_yoy = basis == "yoy" and not _CHANGES.yoy_word.search(before)
         change = Change(basis="other" if other_than_yoy else basis, pp=Decimal(0))
     else:
         change = Change(basis="yoy", pct=Decimal(0))

@@ -24,12 +24,14 @@ from dataclasses import dataclass, field
 
 from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
 from zhibiao.extract.segment import Span, clauses, sentences
-from zhibiao.lexicon import pattern, word_set
+from zhibiao.lexicon import Shapes, word_set
 from zhibiao.model import Indicator, Projects, Ranking
 from zhibiao.normalize import NormText
 from zhibiao.resolve.subjects import MAIN, SubjectFinder
 
 __all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
+
+_CONTEXT = Shapes("context")
 
 Fact = Indicator | Projects | Ranking
 
@@ -122,7 +124,7 @@ class ParaContext:
         subjects: list[tuple[int, str]] = []
         ends: dict[int, int] = {}
         if may_hold_figures:
-            figure_gate = pattern("context.may_hold_figures")
+            figure_gate = _CONTEXT.may_hold_figures
             for sent in sentences(text, para):
                 parts = clauses(text, sent)
                 if figure_gate.search(text, sent.start, sent.end) is None:
@@ -153,24 +155,16 @@ class SentContext:
     span: Span
     goal_first: int | None  # where the first goal word of the sentence is (力争, 目标是 …)
     goal_closing: bool  # the sentence closes with 为…目标: every figure in it is a goal
+    text: str  # the normalised text
+    doc: DocContext  # the document scope
 
     @classmethod
     def read(cls, para: ParaContext, sent: Span) -> SentContext:
         """The sentence scope of ``sent``: where its goal words are."""
         text = para.doc.text
-        first = pattern("context.goal").search(text, sent.start, sent.end)
-        closing = pattern("context.goal_after").search(text, sent.start, sent.end) is not None
-        return cls(para, sent, first.start() if first else None, closing)
-
-    @property
-    def doc(self) -> DocContext:
-        """The document scope."""
-        return self.para.doc
-
-    @property
-    def text(self) -> str:
-        """The normalised text."""
-        return self.para.doc.norm.text
+        first = _CONTEXT.goal.search(text, sent.start, sent.end)
+        closing = _CONTEXT.goal_after.search(text, sent.start, sent.end) is not None
+        return cls(para, sent, first.start() if first else None, closing, text, para.doc)
 
     # -- qualifiers ---------------------------------------------------------------------------
     def target_at(self, pos: int) -> bool:
@@ -179,12 +173,12 @@ class SentContext:
             return True
         text, sent = self.text, self.span
         clause_start = max(text.rfind(",", sent.start, pos), text.rfind(";", sent.start, pos), sent.start - 1) + 1
-        return bool(pattern("context.goal_in_clause").search(text, clause_start, pos))
+        return bool(_CONTEXT.goal_in_clause.search(text, clause_start, pos))
 
     def estimate_at(self, pos: int) -> bool:
         """An estimate word (预计) before ``pos`` in its part of the sentence (up to a ';')."""
         seg_start = max(self.span.start, self.text.rfind(";", self.span.start, pos) + 1)
-        return bool(pattern("context.estimate").search(self.text, seg_start, pos))
+        return bool(_CONTEXT.estimate.search(self.text, seg_start, pos))
 
     # -- subjects -----------------------------------------------------------------------------
     def subject_at(self, pos: int) -> str | None:
@@ -211,7 +205,7 @@ class SentContext:
         (or an annual plan's year). The year comes from the nearest mention that has one.
         """
         mention, year_from = self._mention_before(pos)
-        annual = pattern("context.annual_name").match(name) is not None
+        annual = _CONTEXT.annual_name.match(name) is not None
         if mention is not None and target and mention.pos < self.span.start and not annual:
             mention = None
         if mention is None:
@@ -225,7 +219,7 @@ class SentContext:
         elif not target and mention.pos < self.span.start and self._stock_now(pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
         mention = self._with_year(mention, year_from)
-        if pattern("context.stock_name").search(name) and mention.end is not None \
+        if _CONTEXT.stock_name.search(name) and mention.end is not None \
                 and mention.kind in ("cumulative", "span"):
             mention = mention._replace(start=mention.end, kind="month_end")
         resolved = resolve_period(mention, self.doc.published)
@@ -251,4 +245,4 @@ class SentContext:
         return mention
 
     def _stock_now(self, pos: int) -> bool:
-        return bool(pattern("context.stock_now").search(self.text, self.span.start, pos))
+        return bool(_CONTEXT.stock_now.search(self.text, self.span.start, pos))

@@ -16,10 +16,14 @@ from typing import Literal, NamedTuple
 
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import Span
-from zhibiao.lexicon import pattern, word_set, words
+from zhibiao.lexicon import Shapes, word_set, words
 from zhibiao.model import Change, Qualifier
 
 __all__ = ["Fig", "Role", "Wordless", "is_cjk", "scan_figures"]
+
+_FIGURES = Shapes("figures")
+_RANKINGS = Shapes("rankings")
+_WALK = Shapes("walk")
 
 Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare"]
 
@@ -49,6 +53,11 @@ class Fig:
     lead: int | None = None  # where the verb/connector phrase before the figure starts
     qualifier: Qualifier | None = None
     sign: int = 1  # the sign of the change verb (下降 → -1); a figure's own minus is in its value
+
+    def read_as(self, role: Role, *, change: Change | None = None, lead: int | None = None,
+                qualifier: Qualifier | None = None, sign: int = 1, amount: Amount | None = None) -> Fig:
+        """This figure read in ``role`` (a new figure: the scan's reading stays as it was)."""
+        return Fig(self.start, self.end, amount or self.amount, role, change, lead, qualifier, sign)
 
 
 class Wordless(NamedTuple):
@@ -110,7 +119,7 @@ def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> boo
         return True
     if not chinese and before[-1:].isascii() and before[-1:].isalpha():
         return True  # PM2.5, G20: a digit glued to letters is part of a name
-    return bool(pattern("figures.not_after").match(after)) and amount.unit is None
+    return bool(_FIGURES.not_after.match(after)) and amount.unit is None
 
 
 def _bare_number(start: int, end: int, amount: Amount, after: str, chinese: bool, num: str) -> Fig | None:
@@ -118,10 +127,10 @@ def _bare_number(start: int, end: int, amount: Amount, after: str, chinese: bool
     if chinese:
         if num in word_set("figures", "bare_magnitudes") and (after.startswith(words("figures", "class_mark"))
                                                               or is_cjk(after[:1])):
-            role: Role = "threshold" if pattern("figures.class_of_projects").match(after) else "bare_mag"
+            role: Role = "threshold" if _FIGURES.class_of_projects.match(after) else "bare_mag"
             return Fig(start, end, amount, role=role)
         return None
-    if pattern("figures.list_continues").match(after):
+    if _FIGURES.list_continues.match(after):
         return Fig(start, end, amount, role="bare")
     return None
 
@@ -133,13 +142,13 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     if chinese and _chinese_slogan(amount, m):
         return True
     if counted and before.endswith(words("figures", "enumeration_end")) \
-            and not pattern("figures.project_noun_after").match(after):
+            and not _FIGURES.project_noun_after.match(after):
         return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
-    if counted and (pattern("figures.group_after").match(after) or pattern("figures.duration").match(after)):
+    if counted and (_FIGURES.group_after.match(after) or _FIGURES.duration.match(after)):
         return True  # 49个国家级开发区: a group of places is a subject; 6个月, 3个工作日: a duration
-    if amount.kind == "count" and pattern("figures.not_a_count").match(after):
+    if amount.kind == "count" and _FIGURES.not_a_count.match(after):
         return True
-    if amount.kind == "person" and pattern("rankings.move_end").search(before):
+    if amount.kind == "person" and _RANKINGS.move_end.search(before):
         return True  # 排名前移46位: places moved in a ranking, not persons
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"  # an aside: 平均增速(16.8%)
 
@@ -155,15 +164,15 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
     """亿元以上项目, 超10亿元企业, 100亿元或10亿美元以上大项目: money that sizes a class, not an amount."""
     after = text[end:min(sent.end, end + 20)]
     before = text[max(sent.start, start - 4):start]
-    above = pattern("figures.threshold_after").match(after)
+    above = _FIGURES.threshold_after.match(after)
     if above:
         rest = after[above.end():]
-        if pattern("figures.projects_after_class").match(rest) or pattern("figures.class_of_units").match(rest):
+        if _FIGURES.projects_after_class.match(rest) or _FIGURES.class_of_units.match(rest):
             return True
-    if pattern("figures.alternative_class").match(after):
+    if _FIGURES.alternative_class.match(after):
         return True
-    return bool(pattern("figures.over_end").search(before) and (
-        pattern("figures.project_noun_after").match(after) or pattern("figures.class_of_units").match(after)))
+    return bool(_FIGURES.over_end.search(before) and (
+        _FIGURES.project_noun_after.match(after) or _FIGURES.class_of_units.match(after)))
 
 
 def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
@@ -173,7 +182,7 @@ def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
         if f.role != "bare" or i + 1 >= len(figs) or figs[i + 1].amount.unit is None:
             continue
         nxt = figs[i + 1]
-        if not pattern("walk.list_separator").match(text[f.end:nxt.start].strip() or "x"):
+        if not _WALK.list_separator.match(text[f.end:nxt.start].strip() or "x"):
             continue
         a = nxt.amount
         value = f.amount.value

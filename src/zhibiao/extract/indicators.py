@@ -25,10 +25,15 @@ from zhibiao.extract.names import (
 from zhibiao.extract.projects import mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
-from zhibiao.lexicon import pattern, word, word_set, words
+from zhibiao.lexicon import Shapes, word, word_set, words
 from zhibiao.model import Indicator, Qualifier
 
 __all__ = ["attach_change", "bare_magnitude", "change_role", "level_role", "name_at", "new_indicator", "share_role"]
+
+_CHANGES = Shapes("changes")
+_INDICATORS = Shapes("indicators")
+_NAMES = Shapes("names")
+_PROJECTS = Shapes("projects")
 
 
 def name_at(s: Sentence, start: int, end: int) -> Name:
@@ -50,7 +55,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     else:
         qualifier = name.qualifier or fig.qualifier or local_qualifier(s.text, fig)
     share_mark = word("share", "mark")
-    if not target and pattern("indicators.plan_word").search(name.text) and not share and share_mark not in name.text:
+    if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
         qualifier, target = "target", True
     ind = Indicator(
         subject=ctx.subject_at(pos),
@@ -133,7 +138,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = Name(st.current.name, region_start + lead, name.estimate, name.qualifier)
     if not _names_a_measure(s, fig, name.text, noun):
         return
-    name = name._replace(text=_with_topic(s, name.text, region_start))
+    name = name.renamed(_with_topic(s, name.text, region_start))
     ind = new_indicator(s, name, fig, target=target)
     if noun is not None and noun.text:
         s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), noun.end)
@@ -148,11 +153,11 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     (188家规上工业企业, 330个重点项目, 打造千亿元产业); an empty noun for a count named by its stage."""
     text = s.text
     noun = None
-    if not name or pattern("names.subject_refs").fullmatch(name) or (
+    if not name or _NAMES.subject_refs.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)):
         noun = noun_after(text, fig.end, s.ctx.span.end)
     if fig.amount.kind == "count" and noun is None:
-        pm = pattern("indicators.projects_noun").match(text, fig.end, s.ctx.span.end)
+        pm = _INDICATORS.projects_noun.match(text, fig.end, s.ctx.span.end)
         if pm:
             noun = Noun(pm.group(1), pm.end(1))
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
@@ -163,7 +168,7 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
 def _stage_count(text: str, name: str, fig: Fig) -> bool:
     """计划新开工223项, 已签约35个: a count of projects named only by their stage."""
     unit = text[fig.end - 1:fig.end]
-    return unit in word_set("projects", "count_units") and bool(pattern("projects.stage_name").fullmatch(name))
+    return unit in word_set("projects", "count_units") and bool(_PROJECTS.stage_name.fullmatch(name))
 
 
 def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:
@@ -187,7 +192,7 @@ def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
 
 def _with_topic(s: Sentence, name: str, region_start: int) -> str:
     """A generic measure (产值, 增速, 投资) named after the clause topic or the projects before it."""
-    if not ((pattern("names.back_ref").match(name) and len(name) <= 3) or name in word_set("name", "generic_heads")):
+    if not ((_NAMES.back_ref.match(name) and len(name) <= 3) or name in word_set("name", "generic_heads")):
         return name
     topic = _topic(s, region_start)
     if topic:
@@ -219,14 +224,14 @@ def after_subject(s: Sentence, start: int, end: int) -> int:
 
 
 def _target_verb_before(region: str) -> bool:
-    m = last_match(pattern("indicators.target_verbs"), region)
+    m = last_match(_INDICATORS.target_verbs, region)
     return m is not None and m.end() == len(region.rstrip())
 
 
 def _qualifies_noun(text: str, fig: Fig, sent_end: int) -> bool:
     """亿元企业, 30万吨工业水厂, 16MW屋顶光伏: a figure that sizes the noun after it."""
     after = text[fig.end:min(sent_end, fig.end + 3)]
-    return is_cjk(after[:1]) and not pattern("indicators.after_value").match(after)
+    return is_cjk(after[:1]) and not _INDICATORS.after_value.match(after)
 
 
 # --------------------------------------------------------------------------------------- changes
@@ -235,18 +240,18 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st = s.state
     lead = fig.lead if fig.lead is not None else fig.start
     name = name_at(s, region_start, lead)
-    bare = pattern("indicators.respectively_or_all_end").sub("", name.text)
-    if pattern("indicators.baseline_word").search(bare):
-        bare = pattern("indicators.baseline_tail").sub("", bare)  # 比全市平均增幅高…: the baseline, no name
+    bare = _INDICATORS.respectively_or_all_end.sub("", name.text)
+    if _INDICATORS.baseline_word.search(bare):
+        bare = _INDICATORS.baseline_tail.sub("", bare)  # 比全市平均增幅高…: the baseline, no name
     bare = strip_chars(bare)
-    name = name._replace(text=bare)
-    if not bare or pattern("names.back_ref").match(bare):
+    name = name.renamed(bare)
+    if not bare or _NAMES.back_ref.match(bare):
         _back_change(s, fig, region_start, name)
         return
-    if bare in word_set("name", "generic_heads") or pattern("indicators.generic_measure_start").match(bare):
+    if bare in word_set("name", "generic_heads") or _INDICATORS.generic_measure_start.match(bare):
         topic = _topic(s, region_start)
         if topic:
-            name = name._replace(text=topic + bare)
+            name = name.renamed(topic + bare)
     cur = st.current
     if cur is not None and cur.change is None and same_name(cur.name, name.text) and cur.value is not None:
         st.current = attach_change(s, cur, fig)
@@ -260,8 +265,8 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     text, st = s.text, s.state
     share_newer = st.current_share is not None and (st.current is None or st.current_share.start > st.current.start)
     if share_newer and fig.change is not None and fig.change.pp is not None and not name.text \
-            and not pattern("changes.rate_word").search(text, region_start, fig.start):
-        name = name._replace(text=word("share", "share_name"))  # 占…比重为33%,较上年提高0.3个百分点
+            and not _CHANGES.rate_word.search(text, region_start, fig.start):
+        name = name.renamed(word("share", "share_name"))  # 占…比重为33%,较上年提高0.3个百分点
     if name.text in word_set("share", "share_words") and st.current_share is not None:
         st.current_share = attach_change(s, st.current_share, fig)
     elif st.current is not None:
@@ -296,16 +301,16 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A share: 占全市的73.2%, 完成年度任务的76.62%, or the share of the figure just named."""
     text, st, doc = s.text, s.state, s.ctx.doc
     region = text[region_start:fig.start]
-    m = pattern("indicators.share_of").search(region)
+    m = _INDICATORS.share_of.search(region)
     done = word("share", "done")
     if m and m.group(1) == done:
-        m = pattern("indicators.share_done").search(region) or m
+        m = _INDICATORS.share_done.search(region) or m
     own = name_at(s, region_start, region_start + (m.start() if m else 0))
     of = strip_chars(m.group(2)) if m else ""
-    of = pattern("indicators.de_end").sub("", pattern("indicators.share_qualifier_end").sub("", of))
+    of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))
     connector = m.group(1) if m else word("share", "mark")
     if own.text:
-        name = own._replace(text=own.text + (connector + of if m and of else ""))
+        name = own.renamed(own.text + (connector + of if m and of else ""))
     elif st.current is not None:
         start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
         if m and connector == word("share", "mark") and st.current.value is not None:
@@ -329,12 +334,12 @@ def bare_magnitude(s: Sentence, fig: Fig) -> None:
     text, sent = s.text, s.ctx.span
     after = text[fig.end:sent.end]
     if after.startswith(words("figures", "class_mark")) \
-            or not pattern("indicators.target_verbs").search(text, sent.start, fig.start):
+            or not _INDICATORS.target_verbs.search(text, sent.start, fig.start):
         return
     noun = noun_after(text, fig.end, sent.end)
-    if not noun or pattern("indicators.currency_after").match(after):
+    if not noun or _INDICATORS.currency_after.match(after):
         return
-    prefix_m = pattern("indicators.latin_prefix").search(text, max(sent.start, fig.start - 6), fig.start)
+    prefix_m = _INDICATORS.latin_prefix.search(text, max(sent.start, fig.start - 6), fig.start)
     prefix = prefix_m.group(1) if prefix_m else ""
     money = Fig(fig.start, fig.end, Amount(fig.amount.value, "CNY", "money"), role=fig.role)
     ind = new_indicator(s, Name(prefix + noun.text, fig.start - len(prefix)), money)

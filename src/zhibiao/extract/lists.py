@@ -11,10 +11,12 @@ from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import attach_change, change_role, level_role, new_indicator, share_role
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import pattern, word
+from zhibiao.lexicon import Shapes, word
 from zhibiao.model import Indicator
 
 __all__ = ["all_alike", "list_role"]
+
+_LISTS = Shapes("lists")
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
 _RATE_FIGURE_WIDTH = 8
@@ -25,7 +27,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     text, sent = s.text, s.ctx.span
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
-    m = pattern("lists.respectively").search(text, region_start, lead)
+    m = _LISTS.respectively.search(text, region_start, lead)
     names_end = m.start() if m else lead
     if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share"):
         _pair_with_pending(s, group, region_start)
@@ -39,7 +41,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         return
     starts = name_positions(region, start, names)
     # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
-    whole = pattern("lists.share_target").search(text, names_end, first.start) if first.role == "share" else None
+    whole = _LISTS.share_target.search(text, names_end, first.start) if first.role == "share" else None
     of = word("share", "mark") + strip_chars(whole.group(1)) if whole and strip_chars(whole.group(1)) else ""
     made = []
     for name, name_start, f in zip(names, starts, group, strict=True):
@@ -67,7 +69,7 @@ def _pair_with_pending(s: Sentence, group: list[Fig], region_start: int) -> None
             else:
                 attach_change(s, ind, f)
             continue
-        mm = pattern("lists.share_target").search(s.text, region_start, group[0].start)
+        mm = _LISTS.share_target.search(s.text, region_start, group[0].start)
         of = strip_chars(mm.group(1)) if mm else ""
         share = new_indicator(s, Name(ind.name + word("share", "mark") + of, doc.norm_pos(ind.start)), f, share=True)
         doc.set_quote(share, doc.norm_pos(ind.start), f.end)
@@ -98,7 +100,7 @@ def _last_value_end(s: Sentence) -> int:
 def _last_rate_end(text: str, lo: int, before: int) -> int:
     """Where the last rate figure (5%, 2倍, 3个百分点) before ``before`` ends (``lo`` when none)."""
     last = lo
-    for m in pattern("lists.rate_figure_end").finditer(text, max(0, lo - _RATE_FIGURE_WIDTH), before):
+    for m in _LISTS.rate_figure_end.finditer(text, max(0, lo - _RATE_FIGURE_WIDTH), before):
         last = max(last, m.end())
     return last
 
@@ -106,7 +108,7 @@ def _last_rate_end(text: str, lo: int, before: int) -> int:
 def all_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     """固定资产投资、工业投资、服务业投资均增长12%: one change for each listed measure."""
     text = s.text
-    m = pattern("lists.all_alike").search(text, region_start, fig.start)
+    m = _LISTS.all_alike.search(text, region_start, fig.start)
     list_mark = word("name", "list_mark")
     if m is None or list_mark not in text[region_start:m.start()]:
         return False

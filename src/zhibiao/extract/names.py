@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from zhibiao.extract.changes import qualifier_word
-from zhibiao.lexicon import pattern, word, words
+from zhibiao.lexicon import Shapes, pattern, word, words
 from zhibiao.model import Qualifier
 
 __all__ = [
@@ -32,7 +32,12 @@ __all__ = [
     "strip_chars",
     "topic_before",
     "trim_openers",
+    "without_quotes",
 ]
+
+_CHANGES = Shapes("changes")
+_CONTEXT = Shapes("context")
+_NAMES = Shapes("names")
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
@@ -46,6 +51,10 @@ class Name(NamedTuple):
     start: int
     estimate: bool = False
     qualifier: Qualifier | None = None
+
+    def renamed(self, text: str, start: int | None = None) -> Name:
+        """The same name evidence under another text (and start)."""
+        return Name(text, self.start if start is None else start, self.estimate, self.qualifier)
 
 
 class Noun(NamedTuple):
@@ -62,6 +71,11 @@ def strip_chars(s: str) -> str:
     '出口'
     """
     return s.strip(" ,;:、" + _QUOTE_CHARS)
+
+
+def without_quotes(s: str) -> str:
+    """``s`` without quotation marks (“出口”总额 → 出口总额)."""
+    return s.translate(_NO_QUOTES)
 
 
 def last_match(regex: re.Pattern[str], s: str) -> re.Match[str] | None:
@@ -107,14 +121,14 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     if s <= subject_end < e:
         s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
     estimate = False
-    pm = pattern("names.prefix").match(text, s, e)  # one pass over 其中, 全区, 1-9月, 预计, 完成 …
+    pm = _NAMES.prefix.match(text, s, e)  # one pass over 其中, 全区, 1-9月, 预计, 完成 …
     if pm and pm.end() < e:
-        estimate = bool(pattern("context.estimate").search(text, s, pm.end()))
+        estimate = bool(_CONTEXT.estimate.search(text, s, pm.end()))
         s = pm.end()
     s, said = _skip_lead(text, s, e)
     seg = text[s:e]
     # text before a realisation verb is the subject, a clause, or the owner of the measure
-    sm = last_match(pattern("names.split_verbs"), seg)
+    sm = last_match(_NAMES.split_verbs, seg)
     if sm is not None and sm.end() < len(seg):
         head = seg[:sm.start()]
         tail_start = s + sm.end()
@@ -123,7 +137,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
             at = s + head.rfind(owner) if owner in head else tail_start
             return _finish(owner + text[tail_start:e], at, estimate or said)
         s = tail_start
-        m = pattern("names.lead_verbs").match(text[s:e])
+        m = _NAMES.lead_verbs.match(text[s:e])
         if m and m.end() < e - s:
             s += m.end()
     return _finish(text[s:e], s, estimate or said)
@@ -134,17 +148,17 @@ def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
     estimate = False
     for _ in range(8):
         seg = text[s:e]
-        m = pattern("names.lead_noise").match(seg) or pattern("names.subject_refs").match(seg) \
-            or pattern("names.period_words").match(seg)
+        m = _NAMES.lead_noise.match(seg) or _NAMES.subject_refs.match(seg) \
+            or _NAMES.period_words.match(seg)
         if m and m.end() > 0:
             s += m.end()
             continue
-        m = pattern("context.estimate").match(seg)
+        m = _CONTEXT.estimate.match(seg)
         if m:
             estimate = True
             s += m.end()
             continue
-        m = pattern("names.lead_verbs").match(seg)
+        m = _NAMES.lead_verbs.match(seg)
         if not (m and m.end() < len(seg)):
             break
         s += m.end()
@@ -154,17 +168,17 @@ def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
 def _finish(name: str, start: int, estimate: bool) -> Name:
     """Drop trailing verbs (their qualifier kept), asides, period words and quotes from a name."""
     qualifier: Qualifier | None = None
-    m = pattern("names.trail").search(name)
-    if m and m.start() == 0 and pattern("names.only_qualifier").fullmatch(name):
+    m = _NAMES.trail.search(name)
+    if m and m.start() == 0 and _NAMES.only_qualifier.fullmatch(name):
         return Name("", start + len(name), estimate, _tail_qualifier(name))  # 接近400家: no name, a qualifier
     if m and m.start() > 0:
         tail = name[m.start():]
         estimate = estimate or any(w in tail for w in words("qualifier", "estimate"))
         qualifier = _tail_qualifier(tail)
         name = name[:m.start()]
-    name = pattern("names.aside").sub("", name)
-    name = pattern("names.inner_noise").sub("", name)
-    name = pattern("names.space_in_words").sub("", name)
+    name = _NAMES.aside.sub("", name)
+    name = _NAMES.inner_noise.sub("", name)
+    name = _NAMES.space_in_words.sub("", name)
     name = strip_chars(name.translate(_NO_QUOTES))
     # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
     name, cut = trim_openers(name, _PERIOD_REFS_NOISE, 3)
@@ -182,12 +196,12 @@ def _tail_qualifier(tail: str) -> Qualifier | None:
 
 def owner_of(head: str, main: str | None) -> str | None:
     """The owner noun phrase at the end of ``head`` (规上工业企业 in 全区规上工业企业实现产值)."""
-    head = pattern("names.trailing_period").sub("", strip_chars(head))
-    if not head or not pattern("names.owner_tail").search(head):
+    head = _NAMES.trailing_period.sub("", strip_chars(head))
+    if not head or not _NAMES.owner_tail.search(head):
         return None
-    head = pattern("names.clause_separator").split(head)[-1]
+    head = _NAMES.clause_separator.split(head)[-1]
     head, _cut = trim_openers(head, _NOISE_REFS_PERIOD)
-    head = pattern("names.leading_count").sub("", head)
+    head = _NAMES.leading_count.sub("", head)
     if main and head.startswith(main):
         head = head[len(main):]
     return head or None
@@ -201,10 +215,10 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
         return None
     prev_start = max(text.rfind(",", floor, prev_end), text.rfind(";", floor, prev_end),
                      text.rfind("。", floor, prev_end), floor - 1) + 1
-    clause = pattern("names.enum_opener").sub("", text[prev_start:prev_end])
+    clause = _NAMES.enum_opener.sub("", text[prev_start:prev_end])
     if _DIGIT.search(clause):
         return None
-    m = pattern("names.topic_break").search(clause)
+    m = _NAMES.topic_break.search(clause)
     if not m or m.start() < 2:
         return None
     return strip_chars(clause[:m.start()]) or None
@@ -212,11 +226,11 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
 
 def noun_after(text: str, end: int, sent_end: int) -> Noun | None:
     """The noun phrase right after a figure ending at ``end`` (188家规上工业企业, 100GWh动力电池产能)."""
-    m = pattern("names.noun_after").match(text[end:sent_end])
+    m = _NAMES.noun_after.match(text[end:sent_end])
     if not m:
         return None
     noun = strip_chars(m.group(1).translate(_NO_QUOTES).split(word("name", "possessive"))[0])
-    if len(noun) < 2 or pattern("changes.change_end").search(noun[:2]) or noun[0] in words("name", "not_noun_start"):
+    if len(noun) < 2 or _CHANGES.change_end.search(noun[:2]) or noun[0] in words("name", "not_noun_start"):
         return None
     return Noun(noun, end + m.end(1))
 
@@ -224,21 +238,21 @@ def noun_after(text: str, end: int, sent_end: int) -> Noun | None:
 def clean_list_item(item: str) -> str:
     """One item of an enumeration without openers, periods, asides and quotes."""
     item, _cut = trim_openers(item)
-    item = pattern("names.aside").sub("", item)
+    item = _NAMES.aside.sub("", item)
     return strip_chars(item.translate(_NO_QUOTES))
 
 
 def split_names(region: str, n: int) -> list[str] | None:
     """Split an enumeration into ``n`` names, sharing a trailing measure head (None when it is none)."""
-    region = pattern("names.respectively_end").sub("", strip_chars(region))
+    region = _NAMES.respectively_end.sub("", strip_chars(region))
     for _ in range(3):
-        m = pattern("changes.basis_any").search(region)
+        m = _CHANGES.basis_any.search(region)
         if not (m and m.end() == len(region)):
             break
         region = region[:m.start()]
     region = strip_chars(region)
     head_suffix = ""
-    tail = pattern("names.enum_tail").search(region)
+    tail = _NAMES.enum_tail.search(region)
     if tail:
         head_suffix = tail.group("head") or ""
         region = region[:tail.start()]
@@ -246,7 +260,7 @@ def split_names(region: str, n: int) -> list[str] | None:
     if items is None:
         return None
     items = [clean_list_item(x) for x in items]
-    ordinals = pattern("names.ordinal_list").fullmatch("、".join(items))
+    ordinals = _NAMES.ordinal_list.fullmatch("、".join(items))
     if ordinals:
         # 第二、三产业增加值: ordinals sharing everything after them
         ordinal = word("name", "ordinal_mark")
@@ -254,7 +268,7 @@ def split_names(region: str, n: int) -> list[str] | None:
     items = _share_head(items)
     if head_suffix:
         items = [x + head_suffix for x in items]
-    items = [pattern("names.rate_head_end").sub("", x) if len(x) > 3 else x for x in items]
+    items = [_NAMES.rate_head_end.sub("", x) if len(x) > 3 else x for x in items]
     return items if all(items) else None
 
 
@@ -262,7 +276,7 @@ def _last_clause(region: str) -> str:
     """The clause of a region that holds the enumeration, without a predicate after the names."""
     last_clause = strip_chars(region.split(";")[-1])
     # …企业增长较快,分别增长…: the predicate after the names is no part of them
-    pred = last_match(pattern("names.topic_break"), last_clause)
+    pred = last_match(_NAMES.topic_break, last_clause)
     if pred is not None and pred.end() == len(last_clause) and pred.start() > 0:
         last_clause = strip_chars(last_clause[:pred.start()])
     return last_clause
@@ -273,8 +287,8 @@ def _enumeration(clause: str, n: int) -> list[str] | None:
     by_dun = (clause.split(",")[-1] if "、" in clause else clause).split("、")
     candidates = [
         by_dun,
-        [p for part in by_dun for p in pattern("names.and_strong").split(part)],
-        [p for part in by_dun for p in pattern("names.and_any").split(part)],
+        [p for part in by_dun for p in _NAMES.and_strong.split(part)],
+        [p for part in by_dun for p in _NAMES.and_any.split(part)],
         clause.split(","),
     ]
     for c in candidates:
@@ -290,7 +304,7 @@ def _share_head(items: list[str]) -> list[str]:
     last = items[-1]
     share_mark = word("share", "mark")
     k = last.find(share_mark)
-    head_re = pattern("names.shared_head")
+    head_re = _NAMES.shared_head
     hm = head_re.search(last[:k]) if k > 0 else head_re.search(last)
     start = hm.start() if hm else k
     if start <= 0:

@@ -12,19 +12,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.lexicon import alternation, surnames, vocab, words
+from zhibiao.extract.figures import is_cjk
+from zhibiao.lexicon import Shapes, alternation, surnames, word_set, words
 from zhibiao.model import Person
 from zhibiao.normalize import NormText
 
 __all__ = ["PersonMention", "extract_persons"]
 
+_PERSONS = Shapes("persons")
+
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
 _TITLE_ASIDE = re.compile(r"[((][\u4e00-\u9fff]{1,8}[))]")
 # Words after which a title starts (the text before them is not part of the title).
-_TITLE_CUT = re.compile(r".*(?:的|有(?!限)|由|请|是|在|对|向|从|和|与|及|陪同|出席|参加|会见|看望|听取|邀请|欢迎|"
-                        r"会上|随后|"
-                        r"主持|召开|带领|带队|率领|会同|以及|讲话|致辞|发言|汇报|"
-                        r"昨日|昨天|今天|今日|日前|近日|上午|下午|晚上|同时|其中|此外|首先|最后|并|据|本报讯|讯)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +62,6 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
     return pseg
 
 
-_LEADING_DATE = re.compile(r"^\d+月\d+日(?:上午|下午|晚上)?")
 _AUTHOR_IN_PARENS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)\s*(?:$|\n)")
 
 
@@ -94,64 +92,55 @@ def read_name(text: str, pos: int) -> str | None:
     >>> read_name("负责人的陪同", 0) is None
     True
     """
-    fam = surnames()
-    sur = None
-    for n in (2, 1):
-        cand = text[pos:pos + n]
-        if len(cand) == n and cand in fam:
-            sur = cand
-            break
+    sur = _surname_at(text, pos)
     if sur is None:
         return None
     base = pos + len(sur)
-    options = []
-    for given in (1, 2):
-        name = text[pos:base + given]
-        if len(name) != len(sur) + given or not all("\u4e00" <= c <= "\u9fff" for c in name):
-            continue
-        if _is_follower(text[base + given:base + given + 4]):
-            options.append(name)
+    options = [name for given in (1, 2)
+               if len(name := text[pos:base + given]) == len(sur) + given and all(is_cjk(c) for c in name)
+               and _is_follower(text[base + given:base + given + 4])]
     if not options:
         # 周童相关县级领导, 刘涛定期…: nothing usual follows; jieba's tags decide (rare, so its
         # dictionary is loaded only for reports that need it). Common words never get that far.
         if _looks_wordy(text[pos:pos + 2]) or _looks_wordy(text[pos:pos + 3]):
             return None
-        window = text[pos:pos + 6]
-        for w in _pos_tagger().cut(window):
-            if w.flag == "nr" and len(sur) + 1 <= len(w.word) <= len(sur) + 2 and w.word.startswith(sur) \
-                    and not _looks_wordy(w.word):
-                return w.word
-            break
-        return None
-    if len(options) == 1:
-        return options[0] if not _looks_wordy(options[0]) else None
+        tagged = _tagged_name(text[pos:pos + 6], sur, len(sur) + 1, len(sur) + 2)
+        return tagged if tagged is not None and not _looks_wordy(tagged) else None
     # both 程颖 and 程颖说 end before a follower: a one-character word right after the short
     # form (说, 等, 在 …) belongs to the sentence, not to the name
-    if text[base + 1] in _single_char_followers():
+    if len(options) == 1 or text[base + 1] in _single_char_followers():
         return options[0] if not _looks_wordy(options[0]) else None
-    window = text[pos:pos + 6]
+    tagged = _tagged_name(text[pos:pos + 6], sur, 2, 4)
+    if tagged is not None and tagged in options:
+        return tagged
+    return options[-1] if len(options[-1]) <= 3 else options[0]
+
+
+def _surname_at(text: str, pos: int) -> str | None:
+    """The family name starting at ``pos`` (compound ones first)."""
+    fam = surnames()
+    for n in (2, 1):
+        cand = text[pos:pos + n]
+        if len(cand) == n and cand in fam:
+            return cand
+    return None
+
+
+def _tagged_name(window: str, sur: str, shortest: int, longest: int) -> str | None:
+    """The first word of ``window`` when jieba tags it a person name (nr) of that length."""
     for w in _pos_tagger().cut(window):
-        if w.flag == "nr" and 2 <= len(w.word) <= 4 and w.word.startswith(sur) and (
-                not options or w.word in options):
-            return w.word
-        break
-    if options:
-        return options[-1] if len(options[-1]) <= 3 else options[0]
+        if w.flag == "nr" and shortest <= len(w.word) <= longest and w.word.startswith(sur):
+            return str(w.word)
+        return None
     return None
 
 
 def _looks_wordy(name: str) -> bool:
     """Reject candidates that are common words, not names (党组, 班子工作 …)."""
-    return name in _NOT_NAMES or name[:2] in _NOT_NAMES
+    not_names = word_set("persons", "not_names")
+    return name in not_names or name[:2] in not_names
 
 
-_NOT_NAMES = frozenset(("主持", "出席", "表示", "强调", "指出", "介绍", "一行", "同志", "等人", "全体", "全区", "全市",
-                        "高度", "成员", "代表", "单位", "部门", "党组", "班子", "干部", "群众", "企业", "项目", "会议",
-                        "工作", "调研", "相关", "有关", "负责", "主要", "分管", "常务", "兼任", "牵头", "万元", "方面",
-                        "时间", "明确", "要求", "提出", "重点", "关于", "作为", "通过", "共同", "分别", "向前", "周边",
-                        "干部", "成员", "带头", "带领", "深入", "亲自", "先后", "一同", "专程", "高度", "充分", "多次",
-                        "进一步", "任务", "同时", "部署", "干事", "能力", "作风", "责任", "安全", "职责", "包保",
-                        "挂帅", "定期", "经常", "及时", "全面", "认真", "积极", "主动", "坚持", "严格", "率先"))
 
 
 def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
@@ -160,11 +149,11 @@ def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
     while start > floor and text[start - 1] not in _BOUNDARY - {"、"}:
         start -= 1
     chunk = text[start:end]
-    m = _TITLE_CUT.match(chunk)
+    m = _PERSONS.title_cut.match(chunk)
     if m:
         start += m.end()
         chunk = chunk[m.end():]
-    chunk = _LEADING_DATE.sub("", chunk)
+    chunk = _PERSONS.leading_date.sub("", chunk)
     pieces = [p for p in chunk.split("、")]
     titles: list[str] = []
     for p in reversed(pieces):
@@ -182,12 +171,23 @@ def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
 
 def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     text = norm.text[:body_end]
-    head_re, byline_re, _followers, _ = _patterns()
-    not_titles = set(words("persons", "not_titles"))
-    formulas = tuple(vocab()["persons"]["formula_markers"])
-    out: list[PersonMention] = []
     taken: set[int] = set()
-    for m in byline_re.finditer(text):
+    out = _byline_mentions(text, taken)
+    for m in _patterns()[0].finditer(text):
+        out += _titled_mentions(text, m, taken)
+    # a bare name in parentheses closing the text or a paragraph: the author (龚雯)
+    for m in _AUTHOR_IN_PARENS.finditer(text):
+        name = read_name(m.group(1) + "。", 0)
+        if name and name == m.group(1):
+            out.append(PersonMention(name, (), m.start(1), m.end(1), m.start(1)))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
+    """通讯员 杨乐军, 记者 陈盛钟、李明: names after a byline word, with it as their title."""
+    out = []
+    for m in _patterns()[1].finditer(text):
         by = m.group("by")
         pos = m.start("names")
         while pos < m.end("names"):
@@ -199,42 +199,37 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
             pos += len(name)
             while pos < len(text) and text[pos] in " 、,":
                 pos += 1
-    for m in head_re.finditer(text):
-        pos = m.end()
-        aside = _TITLE_ASIDE.match(text, pos)  # 副主任(主持工作)胡斌: the aside is no part of the name
-        if aside:
-            pos = aside.end()
-        if pos in taken or pos >= len(text):
-            continue
-        name = read_name(text, pos)
-        if name is None:
-            continue
-        if text[pos + len(name):pos + len(name) + 6].startswith(formulas):
-            continue
-        titles, title_start = _titles_before(text, m.end(), max(0, m.end() - 40))
-        titles = [t for t in titles if t not in not_titles]
-        if not titles:
-            continue
-        out.append(PersonMention(name, tuple(titles), pos, pos + len(name), title_start))
-        taken.add(pos)
-        # 市领导陈业鹏、田军、李克明…: one title for a list of names
-        nxt = pos + len(name)
-        while nxt < len(text) and text[nxt] == "、":
-            cand = read_name(text, nxt + 1)
-            if cand is None or head_re.match(text, nxt + 1 + len(cand) - 1) or nxt + 1 in taken:
-                break
-            after = text[nxt + 1 + len(cand):nxt + 5 + len(cand)]
-            if not _is_follower(after):
-                break
-            out.append(PersonMention(cand, tuple(titles), nxt + 1, nxt + 1 + len(cand), title_start))
-            taken.add(nxt + 1)
-            nxt = nxt + 1 + len(cand)
-    # a bare name in parentheses closing the text or a paragraph: the author (龚雯)
-    for m in _AUTHOR_IN_PARENS.finditer(text):
-        name = read_name(m.group(1) + "。", 0)
-        if name and name == m.group(1):
-            out.append(PersonMention(name, (), m.start(1), m.end(1), m.start(1)))
-    out.sort(key=lambda p: p.start)
+    return out
+
+
+def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[PersonMention]:
+    """The person named right after a title word (党工委书记徐子佳), and those listed after them."""
+    pos = head.end()
+    aside = _TITLE_ASIDE.match(text, pos)  # 副主任(主持工作)胡斌: the aside is no part of the name
+    if aside:
+        pos = aside.end()
+    if pos in taken or pos >= len(text):
+        return []
+    name = read_name(text, pos)
+    if name is None or text[pos + len(name):pos + len(name) + 6].startswith(tuple(words("persons", "formula_markers"))):
+        return []
+    titles, title_start = _titles_before(text, head.end(), max(0, head.end() - 40))
+    titles = [t for t in titles if t not in word_set("persons", "not_titles")]
+    if not titles:
+        return []
+    taken.add(pos)
+    out = [PersonMention(name, tuple(titles), pos, pos + len(name), title_start)]
+    # 市领导陈业鹏、田军、李克明…: one title for a list of names
+    nxt = pos + len(name)
+    while nxt < len(text) and text[nxt] == "、":
+        cand = read_name(text, nxt + 1)
+        if cand is None or _patterns()[0].match(text, nxt + len(cand)) or nxt + 1 in taken:
+            break
+        if not _is_follower(text[nxt + 1 + len(cand):nxt + 5 + len(cand)]):
+            break
+        out.append(PersonMention(cand, tuple(titles), nxt + 1, nxt + 1 + len(cand), title_start))
+        taken.add(nxt + 1)
+        nxt = nxt + 1 + len(cand)
     return out
 
 

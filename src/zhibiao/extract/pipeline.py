@@ -13,12 +13,14 @@ from zhibiao.extract.persons import PersonMention, extract_persons
 from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.walk import read_paragraph
-from zhibiao.lexicon import pattern
+from zhibiao.lexicon import Shapes
 from zhibiao.model import DocMeta, Document, Fact, Indicator, Person, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["run_pipeline"]
+
+_CONTEXT = Shapes("context")
 
 # Anything a fact needs: a digit, a Chinese magnitude (三千万, 千亿), a ranking or a figure-less change.
 _EPAPER_MARKS = re.compile(r"第\s*[A-Za-z]?\d+\s*版|enpproperty")
@@ -84,7 +86,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
                      tuple(_spoken_for(text, mentions, paras)))
     log = FactLog()
     carry = Carry()
-    gate = pattern("context.may_hold_figures")
+    gate = _CONTEXT.may_hold_figures
     for para in paras:
         # most paragraphs of a report carry no figure at all: skip them before any rule runs
         if is_headline(text, para):

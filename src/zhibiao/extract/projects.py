@@ -14,13 +14,16 @@ from decimal import Decimal
 
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
-from zhibiao.extract.names import Name, Noun, last_match, trim_openers
+from zhibiao.extract.names import Name, Noun, last_match, trim_openers, without_quotes
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import magnitudes, pattern, units, word, word_set, words
+from zhibiao.lexicon import Shapes, magnitudes, units, word, word_set, words
 from zhibiao.model import Projects, Qualifier, Stage
 
 __all__ = ["category_of", "is_investment_name", "mentions_projects", "project_count", "projects_facts", "stage_of",
            "threshold_in"]
+
+_NAMES = Shapes("names")
+_PROJECTS = Shapes("projects")
 
 # The openers a project category may start with, as the category rule tries them.
 _CATEGORY_OPENERS = ("names.lead_noise", "names.period_words", "names.subject_refs", "projects.category_noise")
@@ -51,8 +54,8 @@ def stage_of(word_found: str) -> Stage:
 
 def is_investment_name(name: str) -> bool:
     """Whether a name is that of a projects' investment (总投资, 协议投资, 项目总投资额)."""
-    name = pattern("projects.reference").sub("", name)
-    return bool(pattern("projects.investment_name").match(name))
+    name = _PROJECTS.reference.sub("", name)
+    return bool(_PROJECTS.investment_name.match(name))
 
 
 def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -> None:
@@ -99,9 +102,9 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
 def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str) -> Stage | None:
     """The stage of counted projects: what they did after them, before them, or those they are among."""
     text, sent = s.text, s.ctx.span
-    stage_words = pattern("projects.stage_words")
+    stage_words = _PROJECTS.stage_words
     # what the projects did, written after them (…项目实现达产达效, …项目集中开工), wins
-    after = pattern("projects.stage_after").match(text, fig.end + len(prenominal), sent.end)
+    after = _PROJECTS.stage_after.match(text, fig.end + len(prenominal), sent.end)
     m = stage_words.search(after.group(1)) if after else None
     if m:
         return stage_of(m.group(0))
@@ -116,7 +119,7 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
             stage = stage_of(m.group(0))
     if stage is None:
         # 本次集中签约项目中,10亿元以上项目55个: the projects are among those just named
-        among = pattern("projects.among").search(text, max(sent.start, region_start - _AMONG_WINDOW), region_start)
+        among = _PROJECTS.among.search(text, max(sent.start, region_start - _AMONG_WINDOW), region_start)
         m = stage_words.search(among.group(0)) if among else None
         stage = stage_of(m.group(0)) if m else None
     return stage
@@ -131,15 +134,15 @@ def category_of(desc: str) -> str | None:
     k = max(desc.rfind(noun) for noun in words("projects", "nouns"))
     if k < 0:
         return None
-    cat = pattern("names.aside").sub("", desc[:k])
-    cat = pattern("names.clause_separator").split(cat)[-1]
-    cat = pattern("projects.threshold").sub("", cat)
-    cat = cat.translate(str.maketrans("", "", "“”\"'‘’「」"))
-    m = last_match(pattern("projects.stage_words"), cat)
+    cat = _NAMES.aside.sub("", desc[:k])
+    cat = _NAMES.clause_separator.split(cat)[-1]
+    cat = _PROJECTS.threshold.sub("", cat)
+    cat = without_quotes(cat)
+    m = last_match(_PROJECTS.stage_words, cat)
     if m is not None:
         cat = cat[m.end():]
     cat, _cut = trim_openers(cat, _CATEGORY_OPENERS, keep_last=False)
-    cat = pattern("projects.category_tail").sub("", cat)
+    cat = _PROJECTS.category_tail.sub("", cat)
     possessive = word("name", "possessive")
     if possessive in cat:
         cat = cat.rsplit(possessive, 1)[1]  # 实体经济重点建设项目的工业项目 → 工业
@@ -156,7 +159,7 @@ def threshold_in(desc: str) -> Decimal | None:
     (Decimal('100000000'), Decimal('1000000000'), None)
     """
     best = None
-    for m in pattern("projects.threshold").finditer(desc):
+    for m in _PROJECTS.threshold.finditer(desc):
         if not (m.group("above") or m.group("over")):
             continue
         currency = m.group("cur")
@@ -176,8 +179,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         return True
     if is_investment_name(name.text) and _single_project(s, fig, name.start):
         return True
-    if pattern("projects.these").search(region) and mentions_projects(region) and is_investment_name(
-            pattern("projects.up_to_noun").sub("", name.text)):
+    if _PROJECTS.these.search(region) and mentions_projects(region) and is_investment_name(
+            _PROJECTS.up_to_noun.sub("", name.text)):
         for p in reversed(s.log.projects):
             if p.investment is None:
                 p.investment = fig.amount.value
@@ -215,10 +218,10 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
 def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     """总投资50亿元的新能源电池项目正式开工: one named project with its investment."""
     text, sent, ctx = s.text, s.ctx.span, s.ctx
-    m = pattern("projects.named_project").match(text, fig.end, sent.end)
+    m = _PROJECTS.named_project.match(text, fig.end, sent.end)
     if not m:
         return False
-    stage_m = pattern("projects.stage_words").search(text, m.end(), min(sent.end, m.end() + 8))
+    stage_m = _PROJECTS.stage_words.search(text, m.end(), min(sent.end, m.end() + 8))
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
                  stage=stage_of(stage_m.group(0)) if stage_m else "other", category=None, min_investment=None,
                  count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(text, fig),

@@ -1,7 +1,9 @@
 """Numbers, magnitudes and units: 18.56亿元, 三千五百万元, 1.2万亿, 30多家, 100GWh, 36.7%.
 
-The figure grammar is a single compiled regex built from the unit and magnitude tables; the
-arithmetic is exact (:class:`~decimal.Decimal`), so 18.56亿 is exactly 1856000000.
+The figure grammar is a single compiled regex built from the unit, magnitude and numeral tables;
+the arithmetic is exact (:class:`~decimal.Decimal`), so 18.56亿 is exactly 1856000000. A number
+too large to be a figure of a report (an id, a phone number, a run of digits) is no figure: every
+value returned is finite and below :data:`MAX_VALUE`.
 """
 
 from __future__ import annotations
@@ -11,18 +13,18 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
-from zhibiao.lexicon import alternation, magnitudes, units
+from zhibiao.lexicon import alternation, magnitudes, table, units, word, words
 
-__all__ = ["Amount", "figure_regex", "parse_amount", "parse_number", "scale"]
+__all__ = ["MAX_VALUE", "Amount", "figure_regex", "parse_amount", "parse_number", "scale"]
 
-_CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
-_CN_UNITS = "十百千万亿拾佰仟"
-_CN_CHARS = _CN_DIGITS + _CN_UNITS + "点"
-_CN_DIGIT_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-                   "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9, "十": 10,
-                   "拾": 10}
-_CN_UNIT_POWER = {"": 0, "十": 1, "拾": 1, "百": 2, "佰": 2, "千": 3, "仟": 3, "万": 4, "亿": 8}
 ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+# The largest value a figure may have, in its base unit (10^18 CNY is a million times the world's
+# yearly output): anything larger is a run of digits, not a quantity, and is no figure.
+MAX_VALUE = Decimal(10) ** 18
+# Chinese numerals longer than this are no figure (and cn2an is slow on them).
+_MAX_CHINESE_NUMERAL = 24
+# More digits than this (commas and point aside) are no number a report writes.
+_MAX_DIGITS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,39 +37,67 @@ class Amount:
     more: bool = False  # 30多家, 50余个: the figure is a lower bound
 
 
+@cache
+def _digit_values() -> dict[str, int]:
+    """Chinese digit → value; a unit of power one (十, 拾) also stands for ten at the start."""
+    values = {k: int(v) for k, v in table("numerals", "digits").items()}
+    values.update({k: 10 for k, v in table("numerals", "units").items() if int(v) == 1})
+    return values
+
+
+@cache
+def _unit_powers() -> dict[str, int]:
+    return {"": 0, **{k: int(v) for k, v in table("numerals", "units").items()}}
+
+
+@cache
+def _numeral_chars() -> frozenset[str]:
+    return frozenset([*table("numerals", "digits"), *table("numerals", "units"), word("numerals", "point")])
+
+
 @lru_cache(maxsize=8192)
 def parse_number(text: str) -> Decimal | None:
-    """Parse an Arabic or Chinese numeral; None when it is not a number.
+    """Parse an Arabic or Chinese numeral; None when it is not a number (or too long to be one).
 
     >>> parse_number("6,692.63"), parse_number("三千五百万"), parse_number("千亿"), parse_number("两")
     (Decimal('6692.63'), Decimal('35000000'), Decimal('100000000000'), Decimal('2'))
-    >>> parse_number("一般") is None
-    True
+    >>> parse_number("一般") is None, parse_number("9" * 400) is None
+    (True, True)
     """
     text = text.strip()
     if not text:
         return None
     if text[0].isdigit():
+        digits = text.replace(",", "")
+        if len(digits) > _MAX_DIGITS:
+            return None
         try:
-            return Decimal(text.replace(",", ""))
+            return Decimal(digits)
         except InvalidOperation:
             return None
-    if any(ch not in _CN_CHARS for ch in text):
+    if len(text) > _MAX_CHINESE_NUMERAL or any(ch not in _numeral_chars() for ch in text):
         return None
-    if text[0] in _CN_UNITS and text[0] not in "十拾":
-        text = "一" + text  # 千亿 means 一千亿
-    if text in magnitudes() and text.startswith("十"):
+    return _chinese_number(text)
+
+
+def _chinese_number(text: str) -> Decimal | None:
+    powers = _unit_powers()
+    ten = next(k for k, v in powers.items() if v == 1)
+    if text[0] in powers and powers[text[0]] > 1:
+        one = next(k for k, v in table("numerals", "digits").items() if int(v) == 1)
+        text = one + text  # 千亿 means 一千亿
+    if text in magnitudes() and text.startswith(ten):
         return Decimal(10) ** magnitudes()[text]
-    if len(text) == 1 or all(ch in _CN_UNIT_POWER for ch in text[1:]):
+    if len(text) == 1 or all(ch in powers for ch in text[1:]):
         # 两, 七, 一亿, 一千万, 三百亿: one digit times magnitudes needs no parser
-        digit = _CN_DIGIT_VALUE.get(text[0])
+        digit = _digit_values().get(text[0])
         if digit is not None:
-            return Decimal(digit) * (Decimal(10) ** sum(_CN_UNIT_POWER[ch] for ch in text[1:]))
+            return Decimal(digit) * (Decimal(10) ** sum(powers[ch] for ch in text[1:]))
     import cn2an  # lazily: only reports with long Chinese numerals pay for its import (0.1 s)
 
     try:
         value = cn2an.cn2an(text, "smart")
-    except (ValueError, KeyError, IndexError, TypeError):
+    except (ValueError, KeyError, IndexError, TypeError, ArithmeticError):
         return None
     return Decimal(str(value))
 
@@ -90,16 +120,22 @@ def figure_regex() -> re.Pattern[str]:
     Groups: ``num`` (Arabic or Chinese numeral, or a bare magnitude such as 千亿), ``more1``/``more2``
     (多/余), ``mag`` (magnitude word), ``unit`` (unit word, %, 个百分点, 倍, 成).
     """
-    unit_words = alternation([*units(), "%", "个百分点", "百分点", "个百多点", "倍", "成"])
-    mags = alternation([m for m in magnitudes() if m not in ("十", "十亿")])
+    unit_words = alternation([*units(), *table("numerals", "rate_units")])
+    mags = alternation([m for m in magnitudes() if m not in words("numerals", "not_figure_magnitudes")])
     per_words = alternation([w for w, u in units().items() if u.kind in ("area", "person", "count", "mass")])
-    cn = f"[{_CN_DIGITS}][{_CN_CHARS}]*|[{_CN_UNITS}]+[{_CN_CHARS}]*"
+    digits = re.escape("".join(table("numerals", "digits")))
+    chars = re.escape("".join(sorted(_numeral_chars())))
+    unit_chars = re.escape("".join(table("numerals", "units")))
+    cn = f"[{digits}][{chars}]*|[{unit_chars}]+[{chars}]*"
+    more = alternation(words("numerals", "more"))
+    signs = re.escape("".join(words("numerals", "sign_after")))
     pattern = (
         # a first-character gate: everywhere else the engine gives up at once
-        rf"(?=[\d{_CN_CHARS}\-−])"
-        rf"(?:(?P<pct_cn>百分之(?P<pct_num>[{_CN_CHARS}]+|{ARABIC}))"
-        rf"|(?P<sign>(?<=[为是:,、(])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
-        rf"(?P<num>{ARABIC}|{cn})(?P<more1>多|余)?(?:(?P<mag>{mags})(?!分点|分之|多点))?(?P<more2>多|余)?"
+        rf"(?=[\d{chars}\-−])"
+        rf"(?:(?P<pct_cn>{re.escape(word('numerals', 'percent_prefix'))}(?P<pct_num>[{chars}]+|{ARABIC}))"
+        rf"|(?P<sign>(?<=[{signs}])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
+        rf"(?P<num>{ARABIC}|{cn})(?P<more1>{more})?"
+        rf"(?:(?P<mag>{mags})(?!{alternation(words('numerals', 'not_magnitude_after'))}))?(?P<more2>{more})?"
         rf"(?P<unit>{unit_words})?"
         rf"(?:/(?P<per>{per_words}))?)"  # 2.98万元/亩, 12984.94万元/公顷: a rate per unit
     )
@@ -113,28 +149,34 @@ def parse_amount(match: re.Match[str]) -> Amount | None:
     >>> parse_amount(m)
     Amount(value=Decimal('1856000000.00'), unit='CNY', kind='money', more=False)
     """
+    amount = _amount(match)
+    if amount is None or not amount.value.is_finite() or abs(amount.value) >= MAX_VALUE:
+        return None
+    return amount
+
+
+def _amount(match: re.Match[str]) -> Amount | None:
     if match.group("pct_cn"):
         number = parse_number(match.group("pct_num"))
         return None if number is None else Amount(number, "%", "percent")
-    num_text = match.group("num")
-    number = parse_number(num_text)
+    number = parse_number(match.group("num"))
     if number is None:
         return None
     more = bool(match.group("more1") or match.group("more2"))
-    mag = match.group("mag")
-    unit_word = match.group("unit")
-    value = scale(number, mag)
+    value = scale(number, match.group("mag"))
     if match.group("sign"):
         value = -value
+    unit_word = match.group("unit")
     if unit_word is None:
         return Amount(value, None, "number", more)
-    if unit_word == "%":
+    rate = table("numerals", "rate_units").get(unit_word)
+    if rate == "percent":
         return Amount(value, "%", "percent", more)
-    if unit_word in ("个百分点", "百分点", "个百多点"):
+    if rate == "pp":
         return Amount(value, "pp", "pp", more)
-    if unit_word == "倍":
+    if rate == "times":
         return Amount(value, None, "times", more)
-    if unit_word == "成":
+    if rate == "tenth":
         return Amount(value * 10, "%", "percent", more)
     unit = units()[unit_word]
     per = match.group("per")

@@ -15,10 +15,13 @@ from zhibiao.extract.indicators import after_subject
 from zhibiao.extract.names import clean_list_item, strip_chars, topic_before
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.state import Sentence, SentenceState
-from zhibiao.lexicon import pattern, word, word_set
+from zhibiao.lexicon import Shapes, word, word_set
 from zhibiao.model import Ranking
 
 __all__ = ["place_of", "ranking_role", "split_rank_names"]
+
+_NAMES = Shapes("names")
+_RANKINGS = Shapes("rankings")
 
 
 def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
@@ -70,13 +73,13 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
 def _measure_region(region: str) -> str:
     """The words before a ranking trimmed to its measure: no opener (该区, 今年以来), adverb (持续),
     duration (连续3年), score (以总分87.3分), former place (由第73位上升至) or 在…中 wrapper."""
-    opener = pattern("names.prefix").match(region)
+    opener = _NAMES.prefix.match(region)
     if opener and opener.end() < len(region):
         region = region[opener.end():]
-    region = pattern("rankings.adverb_end").sub("", pattern("rankings.duration").sub("", region))
-    region = pattern("rankings.score").sub("", region)
-    region = pattern("rankings.preposition_end").sub("", pattern("rankings.from_place").sub("", region))
-    return pattern("rankings.wrapper").sub(r"\1", region)
+    region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
+    region = _RANKINGS.score.sub("", region)
+    region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
+    return _RANKINGS.wrapper.sub(r"\1", region)
 
 
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
@@ -86,7 +89,7 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
         return [None]
     if not stripped:
         return [st.current.name if st.current is not None else None]
-    if pattern("names.back_ref").match(stripped) or stripped in word_set("name", "generic_heads"):
+    if _NAMES.back_ref.match(stripped) or stripped in word_set("name", "generic_heads"):
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
 
@@ -96,7 +99,7 @@ def _back_reference(s: Sentence, st: SentenceState, stripped: str, region_start:
     if st.current is not None:
         return st.current.name + ("" if stripped in word_set("name", "pronoun_refs") else stripped)
     if st.last_rank is not None and st.last_rank.indicator:
-        return pattern("rankings.head_end").sub("", st.last_rank.indicator) + stripped
+        return _RANKINGS.head_end.sub("", st.last_rank.indicator) + stripped
     topic = topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
     return (topic or "") + stripped
 
@@ -106,8 +109,8 @@ def _places(text: str, hit: re.Match[str], rank: int | None, n: int, sent_end: i
     ranks: list[int | None] = [rank] * n
     if n <= 1 or rank is None:
         return ranks, hit.end()
-    more = pattern("rankings.more_places").match(text, hit.end(), sent_end)
-    listed = [parse_number(x) for x in pattern("rankings.number").findall(more.group(0))] if more else []
+    more = _RANKINGS.more_places.match(text, hit.end(), sent_end)
+    listed = [parse_number(x) for x in _RANKINGS.number.findall(more.group(0))] if more else []
     if more is None or len(listed) != n - 1 or any(v is None for v in listed):
         return ranks, hit.end()
     return [rank, *(int(v) for v in listed if v is not None)], more.end()
@@ -119,12 +122,12 @@ def split_rank_names(region: str) -> list[str] | None:
     >>> split_rank_names("地区生产总值和一般公共预算收入")
     ['地区生产总值', '一般公共预算收入']
     """
-    tail = pattern("names.enum_tail").search(region)
+    tail = _NAMES.enum_tail.search(region)
     head = ""
     if tail:
         head = tail.group("head") or ""
         region = region[:tail.start()]
-    region = pattern("rankings.clause_separator").split(region)[-1]
+    region = _RANKINGS.clause_separator.split(region)[-1]
     parts: list[str] = []
     for item in region.split(word("name", "list_mark")):
         parts += _split_pair(item)
@@ -133,17 +136,17 @@ def split_rank_names(region: str) -> list[str] | None:
     if not parts:
         return None
     # 一般公共预算收入、税收收入增幅均居…: a rate head written once belongs to every item
-    rate = pattern("rankings.head_end").search(parts[-1]) if len(parts) > 1 else None
+    rate = _RANKINGS.head_end.search(parts[-1]) if len(parts) > 1 else None
     if rate and rate.start() > 0:
-        parts = [p if pattern("rankings.head_end").search(p) else p + rate.group(0) for p in parts]
+        parts = [p if _RANKINGS.head_end.search(p) else p + rate.group(0) for p in parts]
     return parts
 
 
 def _split_pair(item: str) -> list[str]:
     """总量和增速 → 总量, 总量增速; 工业产值和服务业营收 → both; else the item as it is."""
-    sub = pattern("rankings.and").split(item)
-    head_end = pattern("rankings.head_end")
-    if len(sub) == 2 and pattern("rankings.head_only").fullmatch(sub[1]) and head_end.search(sub[0]):
+    sub = _RANKINGS.pair_and.split(item)
+    head_end = _RANKINGS.head_end
+    if len(sub) == 2 and _RANKINGS.head_only.fullmatch(sub[1]) and head_end.search(sub[0]):
         base = head_end.sub("", sub[0])
         return [sub[0], base + sub[1]]
     if len(sub) >= 2 and all(len(x) >= 3 for x in sub):

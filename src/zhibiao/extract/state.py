@@ -74,8 +74,7 @@ class Sentence:
     state: SentenceState
     para: ParagraphState
     log: FactLog
+    text: str = field(init=False)  # the normalised text (read on every rule: a field, not a lookup)
 
-    @property
-    def text(self) -> str:
-        """The normalised text."""
-        return self.ctx.text
+    def __post_init__(self) -> None:
+        self.text = self.ctx.text

@@ -10,7 +10,6 @@ of a list (joined only by 、/和/及/与), and hand each to its rule: :mod:`~zh
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
@@ -21,9 +20,15 @@ from zhibiao.extract.lists import all_alike, list_role
 from zhibiao.extract.rankings import ranking_role
 from zhibiao.extract.segment import Span, sentences
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
-from zhibiao.lexicon import pattern, word
+from zhibiao.lexicon import Shapes, word
 
 __all__ = ["read_paragraph"]
+
+_CHANGES = Shapes("changes")
+_CONTEXT = Shapes("context")
+_LISTS = Shapes("lists")
+_RANKINGS = Shapes("rankings")
+_WALK = Shapes("walk")
 
 Event = Fig | Wordless | re.Match[str]
 
@@ -32,7 +37,7 @@ def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> C
     """Read every sentence of one body paragraph into ``log``; return the carry for the next one."""
     ctx = ParaContext.read(doc, para, carry)
     pst = ParagraphState(first_fact=len(log.facts))
-    gate = pattern("context.may_hold_figures")
+    gate = _CONTEXT.may_hold_figures
     for sent in sentences(doc.text, para):
         if gate.search(doc.text, sent.start, sent.end):
             read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log))
@@ -42,7 +47,7 @@ def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> C
 def read_sentence(s: Sentence) -> None:
     """Read the figures, figure-less changes and rankings of one sentence, in text order."""
     text, sent, st, pst = s.text, s.ctx.span, s.state, s.para
-    if pattern("walk.starts_with_among").match(text[sent.start:sent.end]) and pst.last_top is not None:
+    if _WALK.starts_with_among.match(text[sent.start:sent.end]) and pst.last_top is not None:
         st.parent = pst.last_top.name
         st.parent_pool = list(pst.prev_tops)
         st.parent_projects = pst.last_top_projects
@@ -73,19 +78,19 @@ def read_sentence(s: Sentence) -> None:
 
 def _events(text: str, sent: Span) -> list[Event]:
     """The rankings, figure-less changes and figures of a sentence, in text order."""
-    rank_hits = list(pattern("rankings.place").finditer(text, sent.start, sent.end))
+    rank_hits = list(_RANKINGS.place.finditer(text, sent.start, sent.end))
     if rank_hits and word("name", "open_quote") in text[sent.start:sent.end]:
         # “2023中国省级开发区高质量发展百强榜”: a ranking's title in quotes is no ranking
-        titles = [(m.start(), m.end()) for m in pattern("walk.quoted").finditer(text, sent.start, sent.end)]
+        titles = [(m.start(), m.end()) for m in _WALK.quoted.finditer(text, sent.start, sent.end)]
         rank_hits = [h for h in rank_hits if not any(a < h.start() < b for a, b in titles)]
     blocked = [(h.start(), h.end()) for h in rank_hits]
     # 三次产业结构由8.1:45.2:46.7调整为…, 产业结构由上年的22.3%、28.6%和49.1%调整为…: a structure, no facts
-    blocked += [(m.start(), m.end()) for m in pattern("walk.structure").finditer(text, sent.start, sent.end)]
+    blocked += [(m.start(), m.end()) for m in _WALK.structure.finditer(text, sent.start, sent.end)]
     events: list[Event] = [*scan_figures(text, sent, blocked)]
     events += [Wordless(m.start(), m.end(), m.group(0))
-               for m in pattern("changes.double").finditer(text, sent.start, sent.end)]
+               for m in _CHANGES.double.finditer(text, sent.start, sent.end)]
     events += [Wordless(m.start(), m.end(), m.group(0))
-               for m in pattern("changes.flat").finditer(text, sent.start, sent.end)]
+               for m in _CHANGES.flat.finditer(text, sent.start, sent.end)]
     events += rank_hits
     events.sort(key=lambda e: e.start() if isinstance(e, re.Match) else e.start)
     return events
@@ -107,7 +112,7 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
         return fig.end, i + 1
     fig = classify(text, fig, region_start, sent.start)
     group = _gather_list(text, fig, events, i + 1, region_start)
-    if len(group) > 1 or (fig.role == "change" and pattern("lists.respectively").search(text, region_start, fig.start)):
+    if len(group) > 1 or (fig.role == "change" and _LISTS.respectively.search(text, region_start, fig.start)):
         list_role(s, group, region_start)
     elif fig.role == "change":
         if not all_alike(s, fig, region_start):
@@ -128,16 +133,16 @@ def _gather_list(text: str, fig: Fig, events: list[Event], j: int, region_start:
             break
         sep = text[group[-1].end:nxt.start].strip()
         # 分别下降3.2%和增长5.6%: a list of changes may give each figure its own verb
-        own_verb = pattern("walk.list_separator_verb").match(sep) if fig.role == "change" else None
-        if not (pattern("walk.list_separator").match(sep or "x") or own_verb):
+        own_verb = _WALK.list_separator_verb.match(sep) if fig.role == "change" else None
+        if not (_WALK.list_separator.match(sep or "x") or own_verb):
             break
         if fig.role == "change":
             sign = sign_of(own_verb.group("verb"), own_verb.group("verb")) if own_verb else fig.sign
             basis = fig.change.basis if fig.change else "yoy"
-            nxt = dataclasses.replace(nxt, role="change", change=change_of(basis, nxt.amount, sign))
+            nxt = nxt.read_as("change", change=change_of(basis, nxt.amount, sign))
         elif fig.role == "share":
-            nxt = dataclasses.replace(nxt, role="share")
-        elif not pattern("lists.respectively_as").search(text, region_start, fig.start):
+            nxt = nxt.read_as("share")
+        elif not _LISTS.respectively_as.search(text, region_start, fig.start):
             break  # levels form a list only after 分别为/依次为
         group.append(nxt)
         j += 1
@@ -160,12 +165,12 @@ def _mark_among(s: Sentence, cursor: int, pos: int) -> None:
         return
     top = st.current if st.current is not None and st.current.parent is None else pst.last_top
     # 签约内资项目19个,其中5000万元以上项目2个: a 其中 of projects makes no indicator a whole
-    of_projects = st.projects is not None and pattern("walk.among_projects").match(text, k + len(among))
+    of_projects = st.projects is not None and _WALK.among_projects.match(text, k + len(among))
     if st.parent is None and top is not None and not of_projects:
         st.parent = top.name
         sent = s.ctx.span
         # …,其中A;B: a 其中 inside a sentence covers its own clause (but 其中:A;B lists the parts)
-        opens_sentence = pattern("walk.starts_with_among").match(text[sent.start:k + len(among)]) is not None
+        opens_sentence = _WALK.starts_with_among.match(text[sent.start:k + len(among)]) is not None
         if not opens_sentence and text[k + len(among):k + len(among) + 1] != ":":
             end = text.find(";", k, sent.end)
             st.parent_until = end if end >= 0 else None
