@@ -9,9 +9,12 @@ import random
 import pytest
 
 import zhibiao.ingest.decode
+import zhibiao.ingest.document
 import zhibiao.ingest.epaper
 import zhibiao.ingest.htmltext
 import zhibiao.ingest.metadata
+import zhibiao.ingest.records
+import zhibiao.ingest.walk
 from zhibiao.errors import DocumentError
 from zhibiao.ingest import decode_bytes, html_to_text, parse_epaper
 from zhibiao.ingest.metadata import to_iso_date
@@ -142,6 +145,7 @@ FOUNDER = ("<!--enpproperty <founder-date>2017-10-09 23:59:57</founder-date>"
            "<founder-title>全省经济运行稳中有进</founder-title><founder-type>1</founder-type>"
            " /enpproperty-->")
 BODY = "第A06版:淮安经开区\n\n经开区召开攻坚行动动员大会\n\n本报讯 完成一般公共预算收入18.56亿元。\n"
+ONE_LINE = "今年上半年,全区完成一般公共预算收入18.56亿元、同比增长36.7%。"
 
 
 @pytest.mark.parametrize(
@@ -159,9 +163,14 @@ BODY = "第A06版:淮安经开区\n\n经开区召开攻坚行动动员大会\n\n
         ("正文。\n2021-3-5 1 2 南京日报 content_9.htm 4 标题 有 空格 /enpproperty-->", 4,
          DocMeta(title="标题 有 空格", date="2021-03-05", source_name="南京日报")),
         ("正文。\n" + TAGGED[:TAGGED.index("<author>")], 4, DocMeta(date="2023-07-19")),
+        # a one-line report: the body ends right after its last sentence's "。", not at the line start
+        (ONE_LINE + "2023-07-19 干在实处 1 1 淮安日报 content_220711.html 1 3 标题 /enpproperty-->", len(ONE_LINE),
+         DocMeta(title="标题", date="2023-07-19", source_name="淮安日报")),
+        (ONE_LINE + "220711 2023-07-19 淮安日报 content_220711.html 标题 /enpproperty-->", len(ONE_LINE),
+         DocMeta(title="标题", date="2023-07-19", source_name="淮安日报")),
     ],
     ids=["tagged", "founder-tags", "header-only", "header-spaced", "plain", "same-line",
-         "stripped-other-order", "cut-comment"],
+         "stripped-other-order", "cut-comment", "one-line-report", "one-line-report-with-id"],
 )
 def test_epaper_trailer_forms(text: str, end: int, meta: DocMeta) -> None:
     assert parse_epaper(text) == (end, meta)
@@ -289,7 +298,8 @@ def test_metadata_iso_dates(value: str | None, iso: str | None) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [zhibiao.ingest.decode, zhibiao.ingest.epaper, zhibiao.ingest.htmltext, zhibiao.ingest.metadata],
+    [zhibiao.ingest.decode, zhibiao.ingest.document, zhibiao.ingest.epaper, zhibiao.ingest.htmltext,
+     zhibiao.ingest.metadata, zhibiao.ingest.records, zhibiao.ingest.walk],
 )
 def test_ingest_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]

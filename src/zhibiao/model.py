@@ -173,15 +173,27 @@ class Person(Fact):
 
 @dataclass(slots=True)
 class DocMeta:
-    """Document metadata recovered from e-paper trailers, HTML <meta> or the text itself."""
+    """Document metadata recovered from e-paper trailers, HTML <meta> or the text itself.
+
+    ``body_end`` is no metadata of the report but a fact about its text: the offset in
+    ``Document.text`` where the article body ends, before an e-paper property trailer; None when
+    the text has no trailer (the body is the whole text) or nobody looked. Set by the readers of
+    :mod:`zhibiao.ingest`, it is derived from the text, so it is neither serialised
+    (:meth:`to_dict`) nor compared (two DocMeta with the same fields are equal).
+
+    >>> DocMeta(title="标题", body_end=12).to_dict(), DocMeta(title="标题", body_end=12) == DocMeta(title="标题")
+    ({'title': '标题'}, True)
+    """
 
     title: str | None = None
     date: str | None = None
     source_name: str | None = None
     page: str | None = None
     url: str | None = None
+    body_end: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
+        """The metadata fields that have a value (``body_end`` is not one of them)."""
         return {k: v for k, v in (
             ("title", self.title), ("date", self.date), ("source_name", self.source_name),
             ("page", self.page), ("url", self.url)) if v}

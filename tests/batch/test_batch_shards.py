@@ -151,3 +151,70 @@ def test_shard_work_units_pickle(tmp_path: Path) -> None:
     assert pickle.loads(pickle.dumps(spec)) == spec
     assert pickle.loads(pickle.dumps(options)) == options
     assert pickle.loads(pickle.dumps(process_shard)) is process_shard
+
+
+ONE_LINE = "今年上半年,全区完成一般公共预算收入18.56亿元、同比增长36.7%。"
+TRAILER = "2023-07-19 干在实处 1 1 淮安日报 content_220711.html 1 3 经开区召开攻坚行动动员大会 /enpproperty-->"
+
+
+def _one_doc_jsonl(tmp_path: Path, record: dict[str, Any]) -> list[ShardSpec]:
+    return _specs([write_jsonl(tmp_path / "c.jsonl", [record])], 10)
+
+
+def _one_doc_parquet(tmp_path: Path, record: dict[str, Any]) -> list[ShardSpec]:
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.table({k: [v] for k, v in record.items() if k != "meta"}), path)
+    return _specs([path], 10)
+
+
+def _one_doc_folder(tmp_path: Path, record: dict[str, Any]) -> list[ShardSpec]:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(record["text"], encoding="utf-8")
+    return _specs([tmp_path / "in"], 10)
+
+
+@pytest.mark.parametrize("plan", [_one_doc_jsonl, _one_doc_parquet, _one_doc_folder],
+                         ids=["jsonl", "parquet", "folder"])
+@pytest.mark.parametrize(
+    ("text", "meta", "body_end"),
+    [
+        (ONE_LINE + TRAILER, {"title": "经开区召开攻坚行动动员大会", "date": "2023-07-19", "source_name": "淮安日报"},
+         len(ONE_LINE)),
+        ("第A06版:要闻\n" + ONE_LINE, {"page": "A06"}, None),
+        (ONE_LINE, {}, None),
+    ],
+    ids=["one-line-trailer", "page-header", "plain"],
+)
+def test_read_shard_documents_carry_the_metadata_and_body_end_of_their_text(
+        tmp_path: Path, plan: Any, text: str, meta: dict[str, str], body_end: int | None) -> None:
+    (doc,) = _docs(plan(tmp_path, {"text": text}))
+    assert isinstance(doc, Document)
+    assert (doc.meta.to_dict(), doc.meta.body_end) == (meta, body_end)
+
+
+def test_read_shard_jsonl_meta_given_wins_over_the_text(tmp_path: Path) -> None:
+    record = {"id": "a", "text": ONE_LINE + TRAILER, "meta": {"title": "语料标题", "page": "A01", "body_end": 3}}
+    (doc,) = _docs(_one_doc_jsonl(tmp_path, record))
+    assert isinstance(doc, Document)
+    assert doc.meta.to_dict() == {"title": "语料标题", "date": "2023-07-19", "source_name": "淮安日报", "page": "A01"}
+    assert doc.meta.body_end == len(ONE_LINE)
+    assert doc.published is None  # an input field: the trailer's date is metadata only
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['{"doc_id": "x"}', '{"doc_id": "x", "text": 12}', '{"doc_id": "x", "text": " \\n"}',
+     '{"doc_id": {"a": 1}, "text": "t"}', '{"doc_id": true, "text": "t"}', '["not", "an", "object"]', "not json at all",
+     '{"text": "a"} trailing'],
+    ids=["no-text", "int-text", "blank-text", "dict-id", "bool-id", "array", "garbage", "trailing-garbage"],
+)
+def test_read_shard_bad_records_get_the_errors_of_the_ingest_reader(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(line + "\n" + '{"doc_id": "ok", "text": "正文"}\n', encoding="utf-8")
+    by_batch, ok = _docs(_specs([path], 10))
+    by_reader, _ = iter_documents([path])
+    assert isinstance(by_batch, DocumentError) and isinstance(by_reader, DocumentError)
+    assert by_reader.where == f"{path}:1"
+    assert (by_batch.where, by_batch.code) == (by_reader.where, by_reader.code)
+    assert by_batch.detail.replace('"id"', '"doc_id"') == by_reader.detail
+    assert isinstance(ok, Document) and ok.doc_id == "ok"

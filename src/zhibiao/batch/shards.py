@@ -18,8 +18,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import json
-import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
@@ -29,21 +27,22 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from zhibiao.errors import DocumentError
-from zhibiao.ingest import DEFAULT_MAX_BYTES, decode_bytes, iter_documents, parse_epaper
-from zhibiao.ingest.metadata import fill_meta
-from zhibiao.model import DocMeta, Document
+from zhibiao.ingest import DEFAULT_MAX_BYTES, decode_bytes, document_from_text, iter_documents, walk_inputs
+from zhibiao.ingest.records import json_record, meta_from_record, record_doc_id, record_text
+from zhibiao.model import Document
 
-__all__ = ["JSONL_SUFFIXES", "PARQUET_SUFFIXES", "TEXT_SUFFIXES", "Columns", "ShardSpec", "plan_shards",
-           "read_shard"]
+__all__ = ["INPUT_SUFFIXES", "JSONL_SUFFIXES", "PARQUET_SUFFIXES", "TEXT_SUFFIXES", "Columns", "ShardSpec",
+           "plan_shards", "read_shard"]
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".ndjson", ".ndjson.gz", ".ndjson.zst")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
+# What a batch takes from a folder: more than zhibiao.ingest.iter_documents (zst, ndjson, Parquet).
+INPUT_SUFFIXES = JSONL_SUFFIXES + PARQUET_SUFFIXES + TEXT_SUFFIXES
 _CHUNK = 1 << 20
 _UNSAFE = re.compile(r"[^0-9A-Za-z_.\u4e00-\u9fff-]+")
 # Parquet rows are read in batches of this many: memory per worker stays small whatever the file.
 _PARQUET_BATCH = 1024
-_META_FIELDS = ("title", "date", "source_name", "page", "url")
 
 ShardKind = Literal["jsonl", "parquet", "files"]
 
@@ -83,39 +82,33 @@ def plan_shards(inputs: Iterable[str | Path], shard_size: int) -> Iterator[Shard
     """Every shard of ``inputs`` in a stable order, or a :class:`DocumentError` for an input that
     cannot be planned (missing, unreadable, not Parquet). Lazy: one file is looked at at a time.
 
-    Folders are walked in sorted order (hidden entries skipped); loose text and HTML files, given
-    one by one or found in a folder, are grouped ``shard_size`` at a time.
+    Folders are walked by :func:`zhibiao.ingest.walk_inputs` (sorted, hidden entries skipped),
+    taking :data:`INPUT_SUFFIXES`; loose text and HTML files, given one by one or found in a
+    folder, are grouped ``shard_size`` at a time; a folder's files never share a shard with the
+    next input's.
     """
     if shard_size < 1:
         raise ValueError("shard_size must be at least 1")
     pending: list[str] = []
     for raw in inputs:
-        path = Path(raw)
-        if path.is_dir():
-            for item in _walk(path):
-                if isinstance(item, DocumentError):
-                    yield item
-                elif _kind_of(item) == "files":
-                    pending.append(str(item))
-                    if len(pending) == shard_size:
-                        yield _files_shard(pending, shard_size)
-                        pending = []
-                else:
-                    yield from _plan_file(item, shard_size)
-            # a folder's files never share a shard with the next input's
-            if pending:
-                yield _files_shard(pending, shard_size)
-                pending = []
-        elif _kind_of(path) == "files":
-            if not path.exists():
-                yield DocumentError(str(raw), "E_READ", "no such file or folder")
+        named_file = False
+        for item in walk_inputs([raw], suffixes=INPUT_SUFFIXES):
+            if isinstance(item, DocumentError):
+                yield item
                 continue
-            pending.append(str(path))
+            named_file = not item.in_folder
+            if _kind_of(item.path) != "files":
+                yield from _plan_file(item.path, shard_size)
+            elif named_file and not item.path.exists():
+                yield DocumentError(item.where, "E_READ", "no such file or folder")
+            else:
+                pending.append(str(item.path))
             if len(pending) == shard_size:
                 yield _files_shard(pending, shard_size)
                 pending = []
-        else:
-            yield from _plan_file(path, shard_size)
+        if pending and not named_file:  # the end of a folder: its last files make a shard
+            yield _files_shard(pending, shard_size)
+            pending = []
     if pending:
         yield _files_shard(pending, shard_size)
 
@@ -127,21 +120,6 @@ def _kind_of(path: Path) -> ShardKind:
     if name.endswith(PARQUET_SUFFIXES):
         return "parquet"
     return "files"
-
-
-def _walk(root: Path) -> Iterator[Path | DocumentError]:
-    failed: list[OSError] = []
-    suffixes = JSONL_SUFFIXES + PARQUET_SUFFIXES + TEXT_SUFFIXES
-    for dirpath, dirnames, filenames in os.walk(root, onerror=failed.append):
-        while failed:
-            exc = failed.pop(0)
-            yield DocumentError(str(exc.filename or dirpath), "E_READ", exc.strerror or type(exc).__name__)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(suffixes):
-                yield Path(dirpath) / name
-    for exc in failed:
-        yield DocumentError(str(exc.filename or root), "E_READ", exc.strerror or type(exc).__name__)
 
 
 def _digest(text: str) -> str:
@@ -264,21 +242,14 @@ def read_shard(spec: ShardSpec, columns: Columns = Columns(), *,
 
     Raises :class:`DocumentError` when the shard cannot be read at all (a missing file, a Parquet
     file without the text column). A broken compressed stream ends the shard with one E_READ
-    error where it breaks. Documents come with the metadata given in the input only; the worker
-    adds what the text itself says (:func:`complete_meta`) to the ones it extracts.
+    error where it breaks. Documents come with the metadata given in the input completed from
+    their text (e-paper trailer, page header, ``meta.body_end``) as :mod:`zhibiao.ingest` does it.
     """
     if spec.kind == "jsonl":
         return _read_jsonl(spec, columns, max_bytes)
     if spec.kind == "parquet":
         return _read_parquet(spec, columns)
     return iter_documents(list(spec.files), max_bytes=max_bytes)
-
-
-def complete_meta(doc: Document) -> Document:
-    """``doc`` with its metadata completed from an e-paper trailer or page header in its text, as
-    :func:`zhibiao.ingest.iter_documents` does, so that batch and ``zhibiao extract`` agree."""
-    doc.meta = fill_meta(doc.meta, parse_epaper(doc.text)[1])
-    return doc
 
 
 def _read_jsonl(spec: ShardSpec, columns: Columns, max_bytes: int) -> Iterator[Document | DocumentError]:
@@ -326,13 +297,7 @@ def _json_document(line: bytes, path: Path, where: str, lineno: int, columns: Co
         raw = line.decode("utf-8")
     except UnicodeDecodeError:  # rare: a GB18030 or Big5 line; decode_bytes knows what to try
         raw = decode_bytes(line.rstrip(b"\r\n"), where, max_bytes=max_bytes)
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise DocumentError(where, "E_JSON", f"{exc.msg} at column {exc.colno}") from exc
-    if not isinstance(record, dict):
-        raise DocumentError(where, "E_SCHEMA", f"a JSON {type(record).__name__}, not an object")
-    return _document(record, columns, where, f"{path.name}:{lineno}", from_json=True)
+    return _document(json_record(raw, where), columns, where, f"{path.name}:{lineno}", from_json=True)
 
 
 def _pick(record: dict[str, Any], key: str, fallback: str, from_json: bool) -> Any:
@@ -345,27 +310,15 @@ def _pick(record: dict[str, Any], key: str, fallback: str, from_json: bool) -> A
 def _document(record: dict[str, Any], columns: Columns, where: str, default_id: str, *,
               from_json: bool) -> Document:
     """One input record → a Document, with the checks of :mod:`zhibiao.ingest` (same codes)."""
-    text = record.get(columns.text)
-    if text is None:
-        raise DocumentError(where, "E_SCHEMA", f'no "{columns.text}"')
-    if not isinstance(text, str):
-        raise DocumentError(where, "E_SCHEMA", f'"{columns.text}" is a {type(text).__name__}, not a string')
-    if not text.strip():
-        raise DocumentError(where, "E_EMPTY", f'empty "{columns.text}"')
-    doc_id = _pick(record, columns.id, "doc_id", from_json)
-    if doc_id is None or doc_id == "":
-        doc_id = default_id  # stable: the same file and line give the same id
-    elif isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
-        raise DocumentError(where, "E_SCHEMA", f'"{columns.id}" is a {type(doc_id).__name__}')
+    text = record_text(record, columns.text, where)
+    doc_id = record_doc_id(_pick(record, columns.id, "doc_id", from_json), columns.id, where, default_id)
     published = _date_string(_pick(record, columns.date, "published", from_json), columns.date, where)
     source = _pick(record, columns.url, "source", from_json)
     if source is not None and not isinstance(source, str):
         raise DocumentError(where, "E_SCHEMA", f'"{columns.url}" is a {type(source).__name__}, not a string')
-    meta = record.get("meta") if from_json else None
-    doc_meta = DocMeta(**{k: v for k in _META_FIELDS if isinstance(meta, dict)
-                          and isinstance(v := meta.get(k), str) and v})
-    return Document(doc_id=str(doc_id), text=text, published=published or None, source=source or None,
-                    meta=doc_meta)
+    meta = meta_from_record(record.get("meta")) if from_json else None
+    return document_from_text(text, doc_id=doc_id, published=published or None, source=source or None,
+                              meta=meta)
 
 
 def _date_string(value: Any, name: str, where: str) -> str | None:

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zhibiao.batch.shards import Columns, ShardSpec, complete_meta, read_shard
+from zhibiao.batch.shards import Columns, ShardSpec, read_shard
 from zhibiao.errors import DocumentError
 from zhibiao.ingest import DEFAULT_MAX_BYTES
 from zhibiao.model import Document, Fact
@@ -149,7 +149,7 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
                 result.skipped += 1
             else:
                 try:
-                    _, facts = extract_document(complete_meta(item))
+                    _, facts = extract_document(item)
                 except Exception as exc:  # one document's failure must not end the shard
                     error = DocumentError(item.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}")
                     failed[error.code] += 1

@@ -36,11 +36,16 @@ def to_iso_date(value: str | None) -> str | None:
 
 
 def fill_meta(meta: DocMeta, more: DocMeta) -> DocMeta:
-    """A copy of ``meta`` whose empty fields are taken from ``more`` (``meta`` wins)."""
+    """A copy of ``meta`` whose empty fields are taken from ``more`` (``meta`` wins).
+
+    >>> fill_meta(DocMeta(title="给定", body_end=0), DocMeta(title="读出", date="2023-07-19", body_end=9))
+    DocMeta(title='给定', date='2023-07-19', source_name=None, page=None, url=None, body_end=0)
+    """
     return DocMeta(
         title=meta.title or more.title,
         date=meta.date or more.date,
         source_name=meta.source_name or more.source_name,
         page=meta.page or more.page,
         url=meta.url or more.url,
+        body_end=more.body_end if meta.body_end is None else meta.body_end,
     )

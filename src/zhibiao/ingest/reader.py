@@ -9,8 +9,6 @@ would have been, so a batch's output and error list are deterministic.
 from __future__ import annotations
 
 import gzip
-import json
-import os
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,14 +16,13 @@ from typing import IO, Any
 
 from zhibiao.errors import DocumentError
 from zhibiao.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
-from zhibiao.ingest.epaper import parse_epaper
-from zhibiao.ingest.htmltext import declared_charset, html_to_text
-from zhibiao.ingest.metadata import fill_meta
-from zhibiao.model import DocMeta, Document
+from zhibiao.ingest.document import document_from_bytes, document_from_text
+from zhibiao.ingest.records import json_record, meta_from_record, record_doc_id, record_text
+from zhibiao.ingest.walk import SUPPORTED_SUFFIXES, walk_inputs
+from zhibiao.model import Document
 
 __all__ = ["SUPPORTED_SUFFIXES", "iter_documents"]
 
-SUPPORTED_SUFFIXES = (".jsonl", ".jsonl.gz", ".txt", ".html", ".htm")
 _CORE_KEYS = ("doc_id", "published", "source", "text")
 _CHUNK = 1 << 20
 
@@ -35,68 +32,26 @@ def iter_documents(paths: Iterable[str | Path], *,
     """Yield every document of ``paths`` in order, or a :class:`DocumentError` in its place.
 
     A folder is recursed in sorted order, taking the supported suffixes only and skipping
-    hidden entries; a file named explicitly is read by its suffix (unknown suffixes as plain
-    text). ``max_bytes`` limits one document: a text or HTML file, or one JSONL line (a corpus
-    as a whole may be larger). Never raises for a bad input.
+    hidden entries (:func:`~zhibiao.ingest.walk.walk_inputs`); a file named explicitly is read
+    by its suffix (unknown suffixes as plain text). ``max_bytes`` limits one document: a text or
+    HTML file, or one JSONL line (a corpus as a whole may be larger). Never raises for a bad input.
     """
-    for path in paths:
-        p = Path(path)
-        try:
-            is_dir = p.is_dir()
-        except OSError as exc:  # e.g. a folder on the way that may not be searched
-            yield DocumentError(str(path), "E_READ", exc.strerror or type(exc).__name__)
-            continue
-        if is_dir:
-            for item in _walk(p):
-                if isinstance(item, DocumentError):
-                    yield item
-                else:
-                    yield from _read_path(item, max_bytes)
+    for item in walk_inputs(paths, suffixes=SUPPORTED_SUFFIXES):
+        if isinstance(item, DocumentError):
+            yield item
         else:
-            yield from _read_path(p, max_bytes, where=str(path))
+            yield from _read_path(item.path, item.where, max_bytes)
 
 
-def _walk(root: Path) -> Iterator[Path | DocumentError]:
-    """Supported files under ``root``, sorted, without following symlinked folders (no loops);
-    a folder that cannot be listed becomes an E_READ error in its place."""
-    failed: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=failed.append):
-        while failed:
-            exc = failed.pop(0)
-            yield DocumentError(str(exc.filename or dirpath), "E_READ", exc.strerror or type(exc).__name__)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and name.lower().endswith(SUPPORTED_SUFFIXES):
-                yield Path(dirpath) / name
-    for exc in failed:
-        yield DocumentError(str(exc.filename or root), "E_READ", exc.strerror or type(exc).__name__)
-
-
-def _read_path(path: Path, max_bytes: int, where: str | None = None) -> Iterator[Document | DocumentError]:
-    where = where or str(path)
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".jsonl.gz")):
+def _read_path(path: Path, where: str, max_bytes: int) -> Iterator[Document | DocumentError]:
+    if path.name.lower().endswith((".jsonl", ".jsonl.gz")):
         yield from _read_jsonl(path, where, max_bytes)
         return
     try:
-        yield _read_file(path, where, max_bytes, is_html=name.endswith((".html", ".htm")))
+        data = _read_bytes(path, where, max_bytes)
+        yield document_from_bytes(data, where, doc_id=path.stem, max_bytes=max_bytes)
     except DocumentError as exc:
         yield exc
-
-
-def _read_file(path: Path, where: str, max_bytes: int, *, is_html: bool) -> Document:
-    data = _read_bytes(path, where, max_bytes)
-    if is_html:
-        raw = decode_bytes(data, where, max_bytes=max_bytes, declared=declared_charset(data))
-        text, meta = html_to_text(raw)
-        if not text.strip():
-            raise DocumentError(where, "E_EMPTY", "no visible text in the HTML")
-        # Text scraped into HTML from an e-paper keeps its "第A06版" header.
-        meta = fill_meta(meta, parse_epaper(text)[1])
-    else:
-        text = decode_bytes(data, where, max_bytes=max_bytes)
-        meta = parse_epaper(text)[1]
-    return Document(doc_id=path.stem, text=text, published=meta.date, source=where, meta=meta)
 
 
 def _read_bytes(path: Path, where: str, max_bytes: int) -> bytes:
@@ -175,32 +130,15 @@ def _skip_rest_of_line(f: IO[bytes]) -> None:
 
 def _record_to_document(line: bytes, path: Path, where: str, lineno: int, max_bytes: int) -> Document:
     # JSON Lines are UTF-8; decode_bytes also accepts a BOM and, failing UTF-8, a GB/Big5 line.
-    raw = decode_bytes(line.rstrip(b"\r\n"), where, max_bytes=max_bytes)
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise DocumentError(where, "E_JSON", f"{exc.msg} at column {exc.colno}") from exc
-    if not isinstance(record, dict):
-        raise DocumentError(where, "E_SCHEMA", f"a JSON {type(record).__name__}, not an object")
-    text = record.get("text")
-    if text is None:
-        raise DocumentError(where, "E_SCHEMA", 'no "text"')
-    if not isinstance(text, str):
-        raise DocumentError(where, "E_SCHEMA", f'"text" is a {type(text).__name__}, not a string')
-    if not text.strip():
-        raise DocumentError(where, "E_EMPTY", 'empty "text"')
-    doc_id = record.get("doc_id")
-    if doc_id is None or doc_id == "":
-        doc_id = f"{path.name}:{lineno}"  # stable: the same file and line give the same id
-    elif isinstance(doc_id, bool) or not isinstance(doc_id, str | int):
-        raise DocumentError(where, "E_SCHEMA", f'"doc_id" is a {type(doc_id).__name__}')
+    record = json_record(decode_bytes(line.rstrip(b"\r\n"), where, max_bytes=max_bytes), where)
+    text = record_text(record, "text", where)
+    doc_id = record_doc_id(record.get("doc_id"), "doc_id", where, f"{path.name}:{lineno}")
     published = _optional_str(record, "published", where)
     source = _optional_str(record, "source", where)
-    meta = _meta_from_record(record.get("meta"))
-    meta = fill_meta(meta, parse_epaper(text)[1])
-    extra: dict[str, Any] = {k: v for k, v in record.items() if k not in _CORE_KEYS}
-    return Document(doc_id=str(doc_id), text=text, published=published, source=source, meta=meta,
-                    extra=extra)
+    doc = document_from_text(text, doc_id=doc_id, published=published, source=source,
+                             meta=meta_from_record(record.get("meta")))
+    doc.extra = {k: v for k, v in record.items() if k not in _CORE_KEYS}
+    return doc
 
 
 def _optional_str(record: dict[str, Any], key: str, where: str) -> str | None:
@@ -208,11 +146,3 @@ def _optional_str(record: dict[str, Any], key: str, where: str) -> str | None:
     if value is None or isinstance(value, str):
         return value or None
     raise DocumentError(where, "E_SCHEMA", f'"{key}" is a {type(value).__name__}, not a string')
-
-
-def _meta_from_record(meta: Any) -> DocMeta:
-    """The known DocMeta fields of an input record's ``meta`` (other keys stay in ``extra``)."""
-    if not isinstance(meta, dict):
-        return DocMeta()
-    fields = ("title", "date", "source_name", "page", "url")
-    return DocMeta(**{k: v for k in fields if isinstance(v := meta.get(k), str) and v})

@@ -13,9 +13,7 @@ import tempfile
 from pathlib import Path
 
 from zhibiao.errors import DocumentError
-from zhibiao.ingest import decode_bytes, html_to_text, iter_documents, parse_epaper
-from zhibiao.ingest.htmltext import declared_charset
-from zhibiao.ingest.metadata import fill_meta
+from zhibiao.ingest import document_from_bytes, iter_documents
 from zhibiao.model import Document
 from zhibiao.serve.errors import ApiError
 
@@ -50,25 +48,14 @@ def documents_from_upload(filename: str | None, data: bytes) -> list[Document | 
                        f"{name}: only {', '.join(ACCEPTED_SUFFIXES)} files can be uploaded")
     if len(data) > MAX_UPLOAD_BYTES:
         raise ApiError(413, "too_large", f"{name}: {len(data)} bytes, more than the limit of {MAX_UPLOAD_BYTES}")
-    source = f"upload:{name}"
-    stem = name.rsplit(".", 1)[0] or "upload"
+    if lower.endswith(".jsonl"):
+        return _jsonl(name, data)
     try:
-        if lower.endswith(".jsonl"):
-            return _jsonl(name, data)
-        if lower.endswith((".html", ".htm")):
-            raw = decode_bytes(data, name, max_bytes=MAX_UPLOAD_BYTES, declared=declared_charset(data))
-            text, meta = html_to_text(raw)
-            if not text.strip():
-                raise DocumentError(name, "E_EMPTY", "no visible text in the HTML")
-            meta = fill_meta(meta, parse_epaper(text)[1])
-        else:
-            text = decode_bytes(data, name, max_bytes=MAX_UPLOAD_BYTES)
-            meta = parse_epaper(text)[1]
+        doc = document_from_bytes(data, name, doc_id=name.rsplit(".", 1)[0] or "upload",
+                                  source=f"upload:{name}", max_bytes=MAX_UPLOAD_BYTES)
     except DocumentError as exc:
         return [exc]
-    if "\x00" in text:  # NUL is no text character (and PostgreSQL cannot store it)
-        return [DocumentError(name, "E_BINARY", "NUL characters in the text")]
-    return [Document(doc_id=stem, text=text, published=meta.date, source=source, meta=meta)]
+    return [_refuse_nul(doc, name)]
 
 
 def _jsonl(name: str, data: bytes) -> list[Document | DocumentError]:
@@ -83,12 +70,17 @@ def _jsonl(name: str, data: bytes) -> list[Document | DocumentError]:
             where = item.where.replace(str(path), name)
             out.append(DocumentError(where, item.code, item.detail))
             continue
-        if "\x00" in item.text:
-            out.append(DocumentError(item.doc_id, "E_BINARY", "NUL characters in the text"))
-            continue
         if item.doc_id.startswith("upload.jsonl:"):   # a record without doc_id: file name and line
             item.doc_id = name + item.doc_id[len("upload.jsonl"):]
         if not item.source:
             item.source = f"upload:{name}"
-        out.append(item)
+        out.append(_refuse_nul(item, item.doc_id))
     return out
+
+
+def _refuse_nul(doc: Document, where: str) -> Document | DocumentError:
+    """``doc``, or an E_BINARY error naming ``where`` when its text holds NUL, which is no text
+    character (and PostgreSQL cannot store it)."""
+    if "\x00" in doc.text:
+        return DocumentError(where, "E_BINARY", "NUL characters in the text")
+    return doc

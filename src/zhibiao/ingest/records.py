@@ -1,0 +1,86 @@
+"""Input records (a JSONL line, a Parquet row) → the checked fields of a Document.
+
+Shared by the JSONL reader of :func:`zhibiao.ingest.iter_documents` and the batch shard reader,
+so that a bad record gets the same error code and message from both.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from zhibiao.errors import DocumentError
+from zhibiao.model import DocMeta
+
+__all__ = ["json_record", "meta_from_record", "record_doc_id", "record_text"]
+
+
+def json_record(raw: str, where: str) -> dict[str, Any]:
+    """The JSON object of one line; ``E_JSON`` when it is no JSON, ``E_SCHEMA`` when no object.
+
+    >>> json_record('{"text": "正文"}', "c.jsonl:1")
+    {'text': '正文'}
+    >>> try:
+    ...     json_record("[1]", "c.jsonl:2")
+    ... except DocumentError as exc:
+    ...     print(exc.where, exc.code, exc.detail)
+    c.jsonl:2 E_SCHEMA a JSON list, not an object
+    """
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(where, "E_JSON", f"{exc.msg} at column {exc.colno}") from exc
+    if not isinstance(record, dict):
+        raise DocumentError(where, "E_SCHEMA", f"a JSON {type(record).__name__}, not an object")
+    return record
+
+
+def record_text(record: dict[str, Any], key: str, where: str) -> str:
+    """The text of a record under ``key``: ``E_SCHEMA`` when missing or no string, ``E_EMPTY`` when blank.
+
+    >>> record_text({"body": "正文"}, "body", "x")
+    '正文'
+    """
+    text = record.get(key)
+    if text is None:
+        raise DocumentError(where, "E_SCHEMA", f'no "{key}"')
+    if not isinstance(text, str):
+        raise DocumentError(where, "E_SCHEMA", f'"{key}" is a {type(text).__name__}, not a string')
+    if not text.strip():
+        raise DocumentError(where, "E_EMPTY", f'empty "{key}"')
+    return text
+
+
+def record_doc_id(value: Any, key: str, where: str, default: str) -> str:
+    """A record's document id (a string or an integer, named ``key`` in errors), or ``default``
+    when it has none (``default`` should be stable: the file name and line).
+
+    >>> record_doc_id(7, "doc_id", "x", "c.jsonl:1"), record_doc_id("", "doc_id", "x", "c.jsonl:1")
+    ('7', 'c.jsonl:1')
+    """
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise DocumentError(where, "E_SCHEMA", f'"{key}" is a {type(value).__name__}')
+    return str(value)
+
+
+def meta_from_record(meta: Any) -> DocMeta:
+    """The DocMeta fields of an input record's ``meta`` object: the non-empty strings among
+    title, date, source_name, page and url. Anything else is ignored (the record keeps it), and
+    ``body_end`` too: it is derived from the text, never taken from an input.
+
+    >>> meta_from_record({"title": "标题", "date": "", "page": 6, "lang": "zh"}).to_dict()
+    {'title': '标题'}
+    >>> meta_from_record(["not", "an", "object"]) == DocMeta()
+    True
+    """
+    if not isinstance(meta, dict):
+        return DocMeta()
+
+    def given(key: str) -> str | None:
+        value = meta.get(key)
+        return value if isinstance(value, str) and value else None
+
+    return DocMeta(title=given("title"), date=given("date"), source_name=given("source_name"), page=given("page"),
+                   url=given("url"))
