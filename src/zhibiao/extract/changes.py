@@ -35,6 +35,8 @@ def qualifier_word(word: str | None) -> Qualifier | None:
     """
     if not word:
         return None
+    if word in word_set("numerals", "more"):
+        return "at_least"  # 12亿元多, 30余家
     for qualifier in ("approx", "at_least", "at_most"):
         if word in word_set("qualifier", f"{qualifier}_before") or word in word_set("qualifier", f"{qualifier}_after"):
             return qualifier  # type: ignore[return-value]  # one of the three Literal values
@@ -82,6 +84,10 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
     cmp_m = _CHANGES.comparative_end.search(left) if a.kind in _RATE_KINDS else None
     verb_m = None if cmp_m else _change_verb(left, a)
+    if cmp_m is not None and not cmp_m.group("base").strip():
+        # 同比增长低于12%: with no baseline, a comparison right after a change verb qualifies it
+        verb_m = _change_verb(left, a)
+        cmp_m = None if verb_m is not None else cmp_m
     if verb_m is None and cmp_m is None:
         if a.kind == "pp":
             return _pp_after_comparison(text, fig, region_start, sent_start)

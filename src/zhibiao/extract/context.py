@@ -197,12 +197,13 @@ class SentContext:
         return finder.resolve_bare(name, self.doc.main)
 
     # -- periods ------------------------------------------------------------------------------
-    def period_at(self, pos: int, *, target: bool, name: str = "") -> str | None:
+    def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False) -> str | None:
         """The period of a figure at ``pos`` (FACTS.md ``YYYY-MM/YYYY-MM``), or None.
 
         The nearest period mention before the figure in its paragraph, else the span carried from
         the paragraphs before, else the title's; a goal only takes a period from its own sentence
-        (or an annual plan's year). The year comes from the nearest mention that has one.
+        (or an annual plan's year). The year comes from the nearest mention that has one; a goal or
+        forecast (``future``) of a span not yet over is this year's.
         """
         mention, year_from = self._mention_before(pos)
         annual = _CONTEXT.annual_name.match(name) is not None
@@ -222,7 +223,7 @@ class SentContext:
         if _CONTEXT.stock_name.search(name) and mention.end is not None \
                 and mention.kind in ("cumulative", "span"):
             mention = mention._replace(start=mention.end, kind="month_end")
-        resolved = resolve_period(mention, self.doc.published)
+        resolved = resolve_period(mention, self.doc.published, future=future or target)
         if resolved and annual:
             year = resolved[:4]  # a plan for the year of the period in force
             return f"{year}-01/{year}-12"

@@ -60,7 +60,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     ind = Indicator(
         subject=ctx.subject_at(pos),
         name=name.text,
-        period=ctx.period_at(pos, target=target, name=name.text),
+        period=ctx.period_at(pos, target=target, name=name.text, future=qualifier == "estimate"),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,

@@ -100,7 +100,7 @@ def trim_openers(s: str, shapes: tuple[str, ...] = _NOISE_PERIOD_REFS, limit: in
     stays (a name is never trimmed to nothing).
 
     >>> trim_openers("其中全区1-9月出口")
-    ('出口', 7)
+    ('出口', 8)
     """
     cut = 0
     for _ in range(limit):
@@ -186,12 +186,10 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
 
 
 def _tail_qualifier(tail: str) -> Qualifier | None:
-    """The qualifier of the words trimmed from a name's end (…总额超过 → at_least)."""
-    for qualifier in ("approx", "at_least", "at_most"):
-        for w in words("qualifier", f"{qualifier}_before"):
-            if w in tail:
-                return qualifier_word(w)
-    return None
+    """The qualifier of the words trimmed from a name's end (…总额超过 → at_least); the longest
+    word found decides (不超过 is at_most, though it holds 超过)."""
+    found = [w for q in ("approx", "at_least", "at_most") for w in words("qualifier", f"{q}_before") if w in tail]
+    return qualifier_word(max(found, key=len)) if found else None
 
 
 def owner_of(head: str, main: str | None) -> str | None:

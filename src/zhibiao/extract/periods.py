@@ -165,15 +165,18 @@ def _month_phrase(g: dict[str, str | None], year: int | None, rel: str | None) -
     return _Months(None, None, "year", year)
 
 
-def resolve_period(mention: PeriodMention | None, published: str | None) -> str | None:
+def resolve_period(mention: PeriodMention | None, published: str | None, *, future: bool = False) -> str | None:
     """The FACTS.md period string of a mention, with the year from the text or ``published``.
 
     A span without a year takes the publication year, or the year before when the span ends
-    after the publication month (全年 published in January is last year's).
+    after the publication month (全年 published in January is last year's) — unless the figure
+    is about the ``future`` (a goal or a forecast: 全年预计 published in October is this year's).
 
     >>> resolve_period(find_periods("上半年")[0], "2023-07-19")
     '2023-01/2023-06'
     >>> resolve_period(find_periods("全年")[0], "2024-01-20")
+    '2023-01/2023-12'
+    >>> resolve_period(find_periods("全年")[0], "2023-10-20", future=True)
     '2023-01/2023-12'
     >>> resolve_period(find_periods("一季度")[0], None)
     'XXXX-01/XXXX-03'
@@ -192,7 +195,7 @@ def resolve_period(mention: PeriodMention | None, published: str | None) -> str 
     if year is None and mention.rel_year is not None and pub_year is not None:
         year = pub_year + mention.rel_year
     if year is None and pub_year is not None and pub_month is not None:
-        year = pub_year if end <= pub_month else pub_year - 1
+        year = pub_year if end <= pub_month or future else pub_year - 1
     if year is None:
         year = "XXXX"
     return f"{year}-{start:02d}/{year}-{end:02d}"
