@@ -26,6 +26,7 @@ __all__ = [
     "Unit",
     "alternation",
     "grammar_shapes",
+    "is_cjk",
     "magnitudes",
     "pattern",
     "pattern_source",
@@ -206,6 +207,15 @@ def surnames() -> frozenset[str]:
 def places() -> tuple[Place, ...]:
     """The gazetteer of provinces, prefectures and counties (GB/T 2260)."""
     return tuple(Place(*r[:5]) for r in _rows("places.tsv") if len(r) >= 5 and r[0])
+
+
+def is_cjk(ch: str) -> bool:
+    """Whether ``ch`` is one CJK unified ideograph (a Chinese character).
+
+    >>> is_cjk("亿"), is_cjk("%"), is_cjk("")
+    (True, False, False)
+    """
+    return len(ch) == 1 and 0x4E00 <= ord(ch) <= 0x9FFF
 
 
 def alternation(items: tuple[str, ...] | list[str]) -> str:

@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import Span
-from zhibiao.lexicon import Shapes, word_set, words
+from zhibiao.lexicon import Shapes, is_cjk, word_set, words
 from zhibiao.model import Change, Qualifier
 
 __all__ = ["Fig", "Role", "Wordless", "is_cjk", "scan_figures"]
@@ -30,15 +30,6 @@ Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare"]
 # Kinds of unit a bare number before a list's last figure takes the factor of (亿元 → 1e8).
 _SCALED_KINDS = frozenset(("money", "count", "person", "energy", "mass", "area", "volume", "teu", "power",
                            "length", "other"))
-
-
-def is_cjk(ch: str) -> bool:
-    """Whether ``ch`` is one CJK unified ideograph (a Chinese character).
-
-    >>> is_cjk("亿"), is_cjk("%"), is_cjk("")
-    (True, False, False)
-    """
-    return len(ch) == 1 and 0x4E00 <= ord(ch) <= 0x9FFF
 
 
 @dataclass(slots=True)
