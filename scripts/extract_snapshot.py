@@ -16,7 +16,8 @@ from pathlib import Path
 
 import opencc
 
-from zhibiao import Document, extract_document
+from zhibiao import extract_document
+from zhibiao.ingest import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 _FULL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789%"})
@@ -42,7 +43,7 @@ def main() -> None:
     gold_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
     with out.open("w", encoding="utf-8") as fh:
         for doc_id, text, published in _texts(gold_dir):
-            _meta, facts = extract_document(Document(doc_id=doc_id, text=text, published=published))
+            _meta, facts = extract_document(document_from_text(text, doc_id=doc_id, published=published))
             rows = [f.to_dict() for f in facts]
             fh.write(json.dumps({"doc_id": doc_id, "facts": rows}, ensure_ascii=False, sort_keys=True) + "\n")
 

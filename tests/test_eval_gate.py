@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from zhibiao import Document, extract_document
 from zhibiao import evaluate as ev
+from zhibiao import extract_document
+from zhibiao.ingest import document_from_text
 
 HERE = Path(__file__).parent
 BASELINE = json.loads((HERE / "eval_baseline.json").read_text(encoding="utf-8"))
@@ -23,7 +24,7 @@ def dev_scores() -> ev.Scores:
         gold.update(ev.load_corpus(f))
     pred = {}
     for doc_id, d in gold.items():
-        _meta, facts = extract_document(Document(doc_id=doc_id, text=d["text"], published=d.get("published")))
+        _meta, facts = extract_document(document_from_text(d["text"], doc_id=doc_id, published=d.get("published")))
         pred[doc_id] = {**d, "facts": [f.to_dict() for f in facts]}
     return ev.score(gold, pred)
 

@@ -25,8 +25,14 @@ def extract_document(doc: Document) -> tuple[DocMeta, list[Fact]]:
 
 
 def extract(text: str, published: str | None = None) -> list[Fact]:
-    """Extract every fact from ``text``; ``published`` (ISO date) resolves implicit years."""
-    return extract_document(Document(doc_id="-", text=text, published=published))[1]
+    """Extract every fact from ``text``; ``published`` (ISO date) resolves implicit years.
+
+    The text is read as the input stage reads a report (its e-paper trailer, if any, gives
+    metadata and is no part of the article).
+    """
+    from zhibiao.ingest import document_from_text  # the input stage's reading of a raw text
+
+    return extract_document(document_from_text(text, published=published))[1]
 
 
 class _CallableModule(types.ModuleType):

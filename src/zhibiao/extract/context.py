@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
 from zhibiao.extract.segment import Span, clauses, sentences
 from zhibiao.lexicon import Shapes, word_set
-from zhibiao.model import Indicator, Projects, Ranking
+from zhibiao.model import Indicator, Projects, Ranking, Stage
 from zhibiao.normalize import NormText
 from zhibiao.resolve.subjects import MAIN, SubjectFinder
 
@@ -56,6 +56,7 @@ class DocContext:
     title_period: PeriodMention | None = None
     title_year: PeriodMention | None = None
     spoken_for: tuple[SpokenFor, ...] = ()
+    event_stage: Stage | None = None  # the project event the report is about (集中开工 → started)
 
     @property
     def text(self) -> str:

@@ -71,7 +71,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         parent = st.parent_projects = st.projects
     child = parent is not None and (stage is None or word("name", "among") in region)
     if stage is None:
-        stage = parent.stage if child and parent is not None else "other"
+        # a part of the projects before takes their stage; others the event the report is about
+        stage = parent.stage if child and parent is not None else (ctx.doc.event_stage or "other")
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     p = Projects(
         subject=ctx.subject_at(fig.start),

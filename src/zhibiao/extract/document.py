@@ -1,0 +1,151 @@
+"""The document scope: what a report says once, read before any of its figures.
+
+* its **title** (the metadata's, or the headline lines that open the text) and **headings**;
+* its **main subject** (the zone or place it is about), from the title and the whole text;
+* its **period**: a span in the title (上半年, 1-9月), else the date of the lede's event (11月14日,
+  我市举行…), and the year the title names;
+* its **publication date** when the input gives none: a 发布时间/日期 line or a dateline in the
+  text (FACTS.md: years then resolve from it);
+* its **event**: a report on a 集中开工 or 集中签约 gives its projects that stage when they
+  carry none of their own;
+* who **speaks for** an organisation (…管委会主任X表示), whose figures are that organisation's.
+
+:func:`read_document` returns all of it as a :class:`~zhibiao.extract.context.DocContext`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+from zhibiao.extract.context import DocContext, SpokenFor
+from zhibiao.extract.periods import PeriodMention, find_periods
+from zhibiao.extract.persons import PersonMention
+from zhibiao.extract.projects import stage_of
+from zhibiao.extract.segment import Span, is_headline, sentences
+from zhibiao.lexicon import Shapes
+from zhibiao.model import DocMeta, Stage
+from zhibiao.normalize import NormText, to_simplified
+from zhibiao.resolve.subjects import subject_finder
+
+__all__ = ["document_meta", "read_document", "written_date"]
+
+_DOCUMENT = Shapes("document")
+# How many opening lines may be the title, a kicker or a page header.
+_HEAD_LINES = 4
+# How far into the lede its event date may stand (11月14日,我市举行…).
+_LEDE_DATE_WINDOW = 60
+# How many characters at each end of a text a 发布时间 line or dateline may stand in.
+_DATELINE_WINDOW = 400
+
+
+def headlines(text: str, paras: list[Span]) -> list[Span]:
+    """The title lines: headline-shaped lines among the first few of the text."""
+    return [p for p in paras[:_HEAD_LINES] if is_headline(text, p)]
+
+
+def document_meta(meta: DocMeta, norm: NormText, paras: list[Span]) -> DocMeta:
+    """The metadata of the input, with the title taken from the text when none was given."""
+    out = DocMeta(meta.title, meta.date, meta.source_name, meta.page, meta.url, meta.body_end)
+    if out.title is None:
+        for para in paras[:3]:
+            line = norm.quote(para.start, para.end)[0]
+            if is_headline(norm.text, para) and len(line) >= 6 and not _DOCUMENT.page_header.match(line):
+                out.title = line.strip("【】[] ")
+                break
+    return out
+
+
+def read_document(norm: NormText, paras: list[Span], meta: DocMeta, published: str | None,
+                  mentions: list[PersonMention], body_end: int) -> DocContext:
+    """The document scope of a normalised report (see the module docstring)."""
+    text = norm.text
+    heads = headlines(text, paras)
+    title_text = " ".join(text[p.start:p.end] for p in heads)
+    if meta.title:
+        # an HTML <title> or a corpus title is not in the body text but names the report's subject
+        title = to_simplified(meta.title)
+        if title not in title_text:
+            title_text = f"{title} {title_text}".strip()
+    finder = subject_finder()
+    title_period, title_year = _title_period(text, heads)
+    return DocContext(
+        norm=norm,
+        published=published or meta.date or written_date(text[:body_end]),
+        main=finder.main_subject(text[:body_end], title_text),
+        finder=finder,
+        title_period=title_period or _lede_date(text, paras, heads),
+        title_year=title_year,
+        spoken_for=tuple(_spoken_for(text, mentions, paras)),
+        event_stage=event_stage(title_text),
+    )
+
+
+def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, PeriodMention | None]:
+    """The first span (上半年, 1-9月) and the first year (2023年, 今年) of the title lines."""
+    span = year = None
+    for p in heads:
+        for m in find_periods(text[p.start:p.end], p.start):
+            if m.kind in ("span", "cumulative") and span is None and m.start is not None:
+                span = m
+            if (m.year is not None or m.rel_year is not None) and year is None:
+                year = m
+    return span, year
+
+
+def _lede_date(text: str, paras: list[Span], heads: list[Span]) -> PeriodMention | None:
+    """The event date of the first body paragraph (11月14日,我市举行…): the month a report is about
+    when nothing more specific is said."""
+    body = [p for p in paras if p not in heads and _DOCUMENT.prose.search(text, p.start, p.end)]
+    for p in body[:1]:
+        for m in find_periods(text[p.start:p.end], p.start):
+            if m.kind == "date" and m.pos - p.start < _LEDE_DATE_WINDOW:
+                return m
+    return None
+
+
+def written_date(text: str) -> str | None:
+    """The publication date a text states itself: a 发布时间/日期 line, or a dateline opening it.
+
+    >>> written_date("标题\\n发布时间:2023-11-13 10:20\\n正文"), written_date("(2022年8月5日)本报讯 …")
+    ('2023-11-13', '2022-08-05')
+    >>> written_date("全年增长5%。") is None
+    True
+    """
+    for chunk in (text[:_DATELINE_WINDOW], text[-_DATELINE_WINDOW:]):
+        m = _DOCUMENT.published_line.search(chunk) or _DOCUMENT.dateline.search(chunk)
+        if m:
+            try:
+                return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def event_stage(title: str) -> Stage | None:
+    """The stage of the event a report is about, from its title (集中开工 → started).
+
+    >>> event_stage("我区2023年第二批重大项目集中开工"), event_stage("上半年经济运行情况")
+    ('started', None)
+    >>> event_stage("279个项目集中签约动工竣工投产") is None
+    True
+    """
+    stages = {stage_of(w.group(0)) for m in _DOCUMENT.event.finditer(title)
+              for w in _DOCUMENT.event_stage.finditer(m.group("run"))}
+    return stages.pop() if len(stages) == 1 else None  # 集中签约动工竣工投产: a mixed event, no stage
+
+
+def _spoken_for(text: str, mentions: list[PersonMention], paras: list[Span]) -> list[SpokenFor]:
+    """The stretches of text said by people who speak for an organisation (from their name to
+    the end of their sentence)."""
+    starts = [p.start for p in paras]
+    out = []
+    for pm in mentions:
+        org = next((m.group(1) for t in pm.titles if (m := _DOCUMENT.org_in_title.match(t))), None)
+        i = bisect.bisect_right(starts, pm.start) - 1
+        if not org or i < 0 or pm.start >= paras[i].end:
+            continue
+        for s in sentences(text, paras[i]):
+            if s.start <= pm.start < s.end:
+                out.append(SpokenFor(pm.end, s.end, org))
+    return out
