@@ -20,4 +20,5 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache"
 .venv/bin/ruff check src tests bench scripts
+.venv/bin/mypy  # --strict on the pure core (files and options in pyproject.toml)
 .venv/bin/python -m pytest -q "$@"

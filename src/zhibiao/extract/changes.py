@@ -39,7 +39,7 @@ def qualifier_word(word: str | None) -> Qualifier | None:
         return "at_least"  # 12亿元多, 30余家
     for qualifier in ("approx", "at_least", "at_most"):
         if word in word_set("qualifier", f"{qualifier}_before") or word in word_set("qualifier", f"{qualifier}_after"):
-            return qualifier  # type: ignore[return-value]  # one of the three Literal values
+            return qualifier
     return None
 
 

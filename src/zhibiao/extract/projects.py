@@ -48,7 +48,7 @@ def stage_of(word_found: str) -> Stage:
     """
     for stage in ("signed", "started", "completed", "operational", "ongoing", "other"):
         if word_found in word_set("projects", stage):
-            return stage  # type: ignore[return-value]  # one of the Stage literals
+            return stage
     raise KeyError(word_found)
 
 

@@ -40,7 +40,7 @@ def expand_zone(name: str) -> str:
     """
     for short, long in table("entity", "expansions").items():
         if name.endswith(short) and len(name) > len(short):
-            return name[: -len(short)] + long
+            return name[: -len(short)] + str(long)
     return name
 
 

@@ -5,8 +5,10 @@ package (no CDN: it works offline). Pages and API answer from the same views
 (:mod:`zhibiao.serve.views`), which ask :mod:`zhibiao.store.queries`, as the CLI does.
 Nothing is imported until used, so the ``zhibiao`` command starts without FastAPI.
 
->>> from zhibiao.serve import create_app            # doctest: +SKIP
->>> app = create_app("sqlite:///zhibiao.db", read_only=True)
+Usage (an ASGI app for any server)::
+
+    from zhibiao.serve import create_app
+    app = create_app("sqlite:///zhibiao.db", read_only=True)
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
 """The Python API of the fact store: :class:`Store`, mirroring the ``zhibiao`` commands.
 
->>> from zhibiao import Store                                   # doctest: +SKIP
->>> with Store("sqlite:///facts.db") as store:                  # doctest: +SKIP
-...     store.ingest(["reports/"])
-...     for row in store.compare("一般预算收入", "2023H1"):
-...         print(row.zone, row.value, row.change_pct, row.rank, row.source.quote)
+Usage (it writes ``facts.db``)::
+
+    from zhibiao import Store
+    with Store("sqlite:///facts.db") as store:
+        store.ingest(["reports/"])
+        for row in store.compare("一般预算收入", "2023H1"):
+            print(row.zone, row.value, row.change_pct, row.rank, row.source.quote)
 """
 
 from __future__ import annotations
