@@ -330,15 +330,9 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
         return None  # 全部位于开发区的核心区: a clause about a place, not a subject
     if enumerated:  # A、B、C等5个…区域 → A等5个…区域
         phrase = phrase[: phrase.index(list_mark)] + phrase[phrase.index(etc):]
-    if phrase in _own_refs():
+    if phrase in word_set("entity", "whole_place_refs"):
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
-
-
-@cache
-def _own_refs() -> frozenset[str]:
-    """全区, 全市 …: how a report names its own place."""
-    return frozenset(w for refs in table("entity", "own_place_refs").values() for w in refs if w.startswith("全"))
 
 
 @cache

@@ -1,0 +1,102 @@
+"""The vocabulary is the only place words live (zhibiao.lexicon, data/vocab.toml, data/grammar.toml).
+
+A word in code would not be where the next person adds its synonym; a shape nobody uses, or a
+list nothing reads, is vocabulary that silently does nothing. These tests keep all three out.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from zhibiao.lexicon import Shapes, grammar_shapes, pattern, pattern_source, vocab, words
+
+SRC = Path(__file__).parents[1] / "src" / "zhibiao"
+# The modules whose rules match report text: no word may be written in them.
+RULE_MODULES = sorted([*(SRC / "extract").glob("*.py"), SRC / "resolve" / "subjects.py", SRC / "lexicon.py"])
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_SHAPE_REF = re.compile(r"\{:([\w.]+)\}")
+_LIST_REF = re.compile(r"\{[@^]([\w.+]+)\}")
+# Vocabulary keys built in code from a family name (words("qualifier", f"{q}_before")).
+_FAMILIES = {("qualifier", f"{q}_{side}") for q in ("approx", "at_least", "at_most") for side in ("before", "after")}
+
+
+def _code_strings(path: Path) -> list[tuple[int, str]]:
+    """The string literals of a module that are not docstrings (docstrings may quote Chinese)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                docstrings.add(id(first.value))
+    return [(n.lineno, n.value) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+
+
+@cache
+def _sources() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", RULE_MODULES, ids=lambda p: str(p.relative_to(SRC)))
+def test_lexicon_rule_modules_write_no_words(path: Path) -> None:
+    words_in_code = [(line, s) for line, s in _code_strings(path) if _IDEOGRAPH.search(s)]
+    assert not words_in_code, f"words belong in data/vocab.toml or data/grammar.toml: {words_in_code}"
+
+
+def test_lexicon_the_scan_sees_words_in_code(tmp_path: Path) -> None:
+    # the check above must be able to fail: a regex literal with an alternation of words is seen
+    probe = tmp_path / "probe.py"
+    probe.write_text('"""文档。"""\nimport re\n_X = re.compile(r"增长|下降")\n', encoding="utf-8")
+    assert [s for _, s in _code_strings(probe) if _IDEOGRAPH.search(s)] == ["增长|下降"]
+
+
+SHAPES = sorted(f"{g}.{n}" for g, shapes in grammar_shapes().items() for n in shapes)
+
+
+@pytest.mark.parametrize("key", SHAPES)
+def test_lexicon_every_shape_compiles(key: str) -> None:
+    assert pattern(key).pattern == pattern_source(key)
+
+
+@pytest.mark.parametrize("key", SHAPES)
+def test_lexicon_every_shape_is_used(key: str) -> None:
+    group, name = key.split(".")
+    used_in_code = re.search(rf'Shapes\("{group}"\)', _sources()) and re.search(
+        rf"_{group.upper()}\.{name}\b", _sources())
+    used_by_name = f'"{key}"' in _sources()
+    used_in_shapes = any(key in _SHAPE_REF.findall(t) for g in grammar_shapes().values() for t in g.values())
+    assert used_in_code or used_by_name or used_in_shapes, f"grammar.toml shape {key} is never used"
+
+
+def _vocab_keys() -> list[tuple[str, str]]:
+    return sorted((s, k) for s, section in vocab().items() for k in section)
+
+
+@pytest.mark.parametrize(("section", "key"), _vocab_keys())
+def test_lexicon_every_vocab_entry_is_used(section: str, key: str) -> None:
+    dotted = f"{section}.{key}"
+    in_shapes = any(dotted in ref.split("+") for g in grammar_shapes().values() for t in g.values()
+                    for ref in _LIST_REF.findall(t))
+    in_code = re.search(rf"""\(\s*["']{section}["'],\s*["']{key}["']\s*\)""", _sources()) is not None
+    in_prefilter = dotted in (SRC / "data" / "prefilter.toml").read_text(encoding="utf-8")
+    assert in_shapes or in_code or in_prefilter or (section, key) in _FAMILIES, f"vocab.toml {dotted} is never used"
+
+
+def test_lexicon_shapes_bind_lazily_and_once() -> None:
+    shapes = Shapes("test")
+    assert "verb" not in vars(shapes)  # nothing compiled before first use
+    first = shapes.verb
+    assert shapes.verb is first and vars(shapes)["verb"] is first
+    with pytest.raises(KeyError, match="no shape"):
+        _ = shapes.missing
+
+
+def test_lexicon_words_of_a_single_word_and_a_table() -> None:
+    assert words("test", "mark") == ("的",)
+    assert set(words("change", "double")) >= {"翻番", "翻两番"}  # a table's words are its keys
