@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.extract.figures import is_cjk
-from zhibiao.lexicon import Shapes, alternation, surnames, word_set, words
+from zhibiao.lexicon import Shapes, is_cjk, surnames, word_set, words
 from zhibiao.model import Person
 from zhibiao.normalize import NormText
 
@@ -38,19 +37,6 @@ class PersonMention:
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    heads = words("persons", "title_heads")
-    head_re = re.compile(rf"(?:{alternation(heads)})")
-    by_alt = alternation(words("persons", "bylines"))
-    byline_re = re.compile(rf"(?:(?<=[(\s■●【])|^)(?P<by>{by_alt})[\s:]*"
-                           rf"(?P<names>(?!{by_alt})[\u4e00-\u9fff]{{2,4}}(?:[\s、,](?!{by_alt})[\u4e00-\u9fff]{{2,4}}){{0,3}})",
-                           re.M)
-    followers = frozenset(words("persons", "followers"))
-    follow_re = re.compile(rf"(?:{alternation([w for w in followers if len(w) > 0])})")
-    return head_re, byline_re, followers, follow_re
-
-
-@cache
 def _pos_tagger():  # type: ignore[no-untyped-def]
     """jieba's part-of-speech tagger, loaded on first ambiguous name (about a second)."""
     import logging
@@ -66,11 +52,6 @@ _AUTHOR_IN_PARENS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)\s*(?:$|\n)")
 
 
 @cache
-def _title_end() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('persons', 'title_heads'))})$")
-
-
-@cache
 def _single_char_followers() -> frozenset[str]:
     return frozenset(w for w in words("persons", "followers") if len(w) == 1)
 
@@ -80,7 +61,7 @@ def _is_follower(s: str) -> bool:
         return True
     if s[0] in _BOUNDARY:
         return True
-    follow_re = _patterns()[3]
+    follow_re = _PERSONS.follower
     return bool(follow_re.match(s))
 
 
@@ -158,7 +139,7 @@ def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
     titles: list[str] = []
     for p in reversed(pieces):
         p = p.strip()
-        if not p or not _title_end().search(p):
+        if not p or not _PERSONS.title_end.search(p):
             break
         if len(p) > 22:
             break
@@ -173,7 +154,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     text = norm.text[:body_end]
     taken: set[int] = set()
     out = _byline_mentions(text, taken)
-    for m in _patterns()[0].finditer(text):
+    for m in _PERSONS.title_head.finditer(text):
         out += _titled_mentions(text, m, taken)
     # a bare name in parentheses closing the text or a paragraph: the author (龚雯)
     for m in _AUTHOR_IN_PARENS.finditer(text):
@@ -187,7 +168,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
 def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """通讯员 杨乐军, 记者 陈盛钟、李明: names after a byline word, with it as their title."""
     out = []
-    for m in _patterns()[1].finditer(text):
+    for m in _PERSONS.byline.finditer(text):
         by = m.group("by")
         pos = m.start("names")
         while pos < m.end("names"):
@@ -223,7 +204,7 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
     nxt = pos + len(name)
     while nxt < len(text) and text[nxt] == "、":
         cand = read_name(text, nxt + 1)
-        if cand is None or _patterns()[0].match(text, nxt + len(cand)) or nxt + 1 in taken:
+        if cand is None or _PERSONS.title_head.match(text, nxt + len(cand)) or nxt + 1 in taken:
             break
         if not _is_follower(text[nxt + 1 + len(cand):nxt + 5 + len(cand)]):
             break
