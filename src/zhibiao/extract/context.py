@@ -20,10 +20,11 @@ walk them from the nearest scope outwards.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
-from zhibiao.extract.segment import Span, clauses, sentences
+from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
 from zhibiao.lexicon import Shapes, word_set
 from zhibiao.model import Indicator, Projects, Ranking, Stage
 from zhibiao.normalize import NormText
@@ -57,11 +58,26 @@ class DocContext:
     title_year: PeriodMention | None = None
     spoken_for: tuple[SpokenFor, ...] = ()
     event_stage: Stage | None = None  # the project event the report is about (集中开工 → started)
+    _speaker_starts: tuple[int, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_speaker_starts", tuple(said.start for said in self.spoken_for))
 
     @property
     def text(self) -> str:
         """The normalised text every rule matches against."""
         return self.norm.text
+
+    def speakers_at(self, pos: int) -> list[SpokenFor]:
+        """The speakers whose stretch holds ``pos``, in the order they spoke.
+
+        A stretch runs from a speaker's name to the end of their sentence, so only those named
+        at most one sentence (:data:`MAX_SENTENCE`) before ``pos`` need to be looked at.
+        """
+        starts = self._speaker_starts
+        hi = bisect.bisect_right(starts, pos)
+        lo = bisect.bisect_left(starts, pos - MAX_SENTENCE)
+        return [said for said in self.spoken_for[lo:hi] if said.start <= pos < said.end]
 
     def norm_pos(self, raw_pos: int) -> int:
         """The normalised offset of an offset into the original text (a fact's start or end)."""
@@ -112,6 +128,9 @@ class ParaContext:
     subjects: tuple[tuple[int, str], ...]  # (clause start, subject name or MAIN…), in text order
     subject_pos: tuple[int, ...]  # the clause starts of ``subjects``
     subject_ends: dict[int, int] = field(default_factory=dict)  # clause start → where its subject ends
+    # for each period mention, the index of the nearest earlier one that names a year (-1: none)
+    year_before: tuple[int, ...] = ()
+    semicolons: tuple[int, ...] = ()  # where the paragraph's ';' stand
 
     @classmethod
     def read(cls, doc: DocContext, para: Span, carry: Carry, may_hold_figures: bool = True) -> ParaContext:
@@ -135,8 +154,15 @@ class ParaContext:
                     if mention is not None:
                         subjects.append((cl.start, mention.name))
                         ends[cl.start] = mention.end
+        semicolons = tuple(i for i in range(para.start, para.end) if text[i] == ";") if ";" in text[
+            para.start:para.end] else ()
         return cls(doc, para, carry, periods, tuple(p.pos for p in periods), tuple(subjects),
-                   tuple(s[0] for s in subjects), ends)
+                   tuple(s[0] for s in subjects), ends, _years_before(periods), semicolons)
+
+    def semicolon_before(self, pos: int) -> int:
+        """Where the last ';' of the paragraph before ``pos`` stands (-1 when none)."""
+        i = bisect.bisect_left(self.semicolons, pos) - 1
+        return self.semicolons[i] if i >= 0 else -1
 
     def subject_index(self, pos: int) -> int:
         """The index of the last clause subject at or before ``pos`` (-1 when none)."""
@@ -158,38 +184,44 @@ class SentContext:
     goal_closing: bool  # the sentence closes with 为…目标: every figure in it is a goal
     text: str  # the normalised text
     doc: DocContext  # the document scope
+    # what the sentence holds, found once (a lookup per figure would rescan the sentence):
+    clause_marks: _Hits  # clause separators (, ;)
+    semicolons: _Hits
+    plans: _Hits  # goal verbs that govern their clause (计划开工, 要实现)
+    estimates: _Hits  # estimate words (预计)
+    stocks_now: _Hits  # words of a stock "now" (目前, 现有)
 
     @classmethod
     def read(cls, para: ParaContext, sent: Span) -> SentContext:
-        """The sentence scope of ``sent``: where its goal words are."""
+        """The sentence scope of ``sent``: where its goal, estimate and clause words are."""
         text = para.doc.text
         first = _CONTEXT.goal.search(text, sent.start, sent.end)
         closing = _CONTEXT.goal_after.search(text, sent.start, sent.end) is not None
-        return cls(para, sent, first.start() if first else None, closing, text, para.doc)
+        return cls(para, sent, first.start() if first else None, closing, text, para.doc,
+                   _Hits.of(_CONTEXT.clause_mark, text, sent), _Hits.of(_CONTEXT.semicolon, text, sent),
+                   _Hits.of(_CONTEXT.goal_in_clause, text, sent), _Hits.of(_CONTEXT.estimate, text, sent),
+                   _Hits.of(_CONTEXT.stock_now, text, sent))
 
     # -- qualifiers ---------------------------------------------------------------------------
     def target_at(self, pos: int) -> bool:
         """A goal word before ``pos`` in the sentence, a 为…目标 closing it, or a goal verb in its clause."""
         if self.goal_first is not None and (self.goal_first < pos or self.goal_closing):
             return True
-        text, sent = self.text, self.span
-        clause_start = max(text.rfind(",", sent.start, pos), text.rfind(";", sent.start, pos), sent.start - 1) + 1
-        return bool(_CONTEXT.goal_in_clause.search(text, clause_start, pos))
+        clause_start = max(self.clause_marks.last_end_before(pos), self.span.start)
+        return self.plans.any_between(clause_start, pos)
 
     def estimate_at(self, pos: int) -> bool:
         """An estimate word (预计) before ``pos`` in its part of the sentence (up to a ';')."""
-        seg_start = max(self.span.start, self.text.rfind(";", self.span.start, pos) + 1)
-        return bool(_CONTEXT.estimate.search(self.text, seg_start, pos))
+        return self.estimates.any_between(max(self.semicolons.last_end_before(pos), self.span.start), pos)
 
     # -- subjects -----------------------------------------------------------------------------
     def subject_at(self, pos: int) -> str | None:
         """Whose figure stands at ``pos``: a speaker's organisation, the clause's entity, or the report's."""
         para = self.para
         i = para.subject_index(pos)
-        for said in self.doc.spoken_for:
-            if said.start <= pos < said.end and (
-                    i < 0 or para.subjects[i][0] < said.start or para.subjects[i][1].startswith(MAIN)
-                    or para.subjects[i][1] in word_set("entity", "zone_suffixes")):
+        for said in self.doc.speakers_at(pos):
+            if i < 0 or para.subjects[i][0] < said.start or para.subjects[i][1].startswith(MAIN) \
+                    or para.subjects[i][1] in word_set("entity", "zone_suffixes"):
                 return said.org
         name = para.subjects[i][1] if i >= 0 else MAIN
         finder = self.doc.finder
@@ -236,9 +268,8 @@ class SentContext:
         i = bisect.bisect_right(self.para.period_pos, pos) - 1
         if i < 0:
             return None, None
-        mention = periods[i]
-        year_from = next((p for p in reversed(periods[:i]) if p.year is not None or p.rel_year is not None), None)
-        return mention, year_from
+        j = self.para.year_before[i]
+        return periods[i], periods[j] if j >= 0 else None
 
     def _with_year(self, mention: PeriodMention, year_from: PeriodMention | None) -> PeriodMention:
         mention = mention.with_year_from(year_from).with_year_from(self.doc.title_year)
@@ -247,4 +278,38 @@ class SentContext:
         return mention
 
     def _stock_now(self, pos: int) -> bool:
-        return bool(_CONTEXT.stock_now.search(self.text, self.span.start, pos))
+        return self.stocks_now.any_between(self.span.start, pos)
+
+
+def _years_before(periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:
+    """For each mention, the index of the nearest earlier mention that names a year (-1: none)."""
+    out = []
+    last = -1
+    for i, p in enumerate(periods):
+        out.append(last)
+        if p.year is not None or p.rel_year is not None:
+            last = i
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hits:
+    """The matches of one shape in a sentence, as sorted (start, end) pairs, for bisect lookups."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, regex: re.Pattern[str], text: str, sent: Span) -> _Hits:
+        found = [(m.start(), m.end()) for m in regex.finditer(text, sent.start, sent.end)]
+        return cls(tuple(a for a, _ in found), tuple(b for _, b in found))
+
+    def any_between(self, lo: int, hi: int) -> bool:
+        """Whether a match lies wholly inside ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo)
+        return i < len(self.starts) and self.ends[i] <= hi
+
+    def last_end_before(self, pos: int) -> int:
+        """The end of the last match that ends at or before ``pos`` (-1 when none)."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return self.ends[i] if i >= 0 else -1

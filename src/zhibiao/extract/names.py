@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from zhibiao.extract.changes import qualifier_word
+from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.lexicon import Shapes, pattern, word, words
 from zhibiao.model import Qualifier
 
@@ -118,6 +119,8 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     report's main subject (a name never repeats it).
     """
     s, e = start, end
+    if s >= e:
+        return Name("", s)  # a figure right after the last one or a separator: no words to trim
     if s <= subject_end < e:
         s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
     estimate = False
@@ -207,7 +210,8 @@ def owner_of(head: str, main: str | None) -> str | None:
 
 def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str | None:
     """The topic of the clause before ``pos`` (建筑行业 in 建筑行业提速发展,产值…)."""
-    floor = para_start
+    # the clause before is in this sentence or ends the one before: no need to look further back
+    floor = max(para_start, sent_start - MAX_SENTENCE - 1)
     prev_end = max(text.rfind(",", floor, pos), text.rfind("。", floor, pos), text.rfind(";", floor, pos))
     if prev_end < 0 or (prev_end < sent_start and text[prev_end] != "。"):
         return None
@@ -224,13 +228,13 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
 
 def noun_after(text: str, end: int, sent_end: int) -> Noun | None:
     """The noun phrase right after a figure ending at ``end`` (188家规上工业企业, 100GWh动力电池产能)."""
-    m = _NAMES.noun_after.match(text[end:sent_end])
+    m = _NAMES.noun_after.match(text, end, sent_end)
     if not m:
         return None
     noun = strip_chars(m.group(1).translate(_NO_QUOTES).split(word("name", "possessive"))[0])
     if len(noun) < 2 or _CHANGES.change_end.search(noun[:2]) or noun[0] in words("name", "not_noun_start"):
         return None
-    return Noun(noun, end + m.end(1))
+    return Noun(noun, m.end(1))
 
 
 def clean_list_item(item: str) -> str:

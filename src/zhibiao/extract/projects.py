@@ -191,8 +191,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
 
 
 def _projects_in_paragraph(s: Sentence) -> bool:
-    log = s.log
-    return bool(log.projects) and any(f is log.projects[-1] for f in log.facts[s.para.first_fact:])
+    return s.log.last_project_index() >= s.para.first_fact
 
 
 def _project_investment(s: Sentence, fig: Fig) -> None:
@@ -200,7 +199,7 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
     log, doc = s.log, s.ctx.doc
     if not log.projects:
         return
-    seg_start = s.text.rfind(";", s.ctx.para.span.start, fig.start)
+    seg_start = s.ctx.para.semicolon_before(fig.start)
     siblings = []
     for p in reversed(log.projects):
         if doc.norm_pos(p.start) <= seg_start:

@@ -9,9 +9,9 @@ value returned is finite and below :data:`MAX_VALUE`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from zhibiao.lexicon import alternation, magnitudes, table, units, word, words
 
@@ -27,9 +27,9 @@ _MAX_CHINESE_NUMERAL = 24
 _MAX_DIGITS = 24
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
-    """A parsed figure: value in the base unit, the FACTS.md unit, and how it was written."""
+class Amount(NamedTuple):
+    """A parsed figure: value in the base unit, the FACTS.md unit, and how it was written (a
+    named tuple: one is made for every number of every report)."""
 
     value: Decimal
     unit: str | None
@@ -110,7 +110,12 @@ def scale(number: Decimal, magnitude: str | None) -> Decimal:
     """
     if not magnitude:
         return number
-    return number * (Decimal(10) ** magnitudes()[magnitude])
+    return number * _power_of(magnitude)
+
+
+@cache
+def _power_of(magnitude: str) -> Decimal:
+    return Decimal(10) ** magnitudes()[magnitude]
 
 
 @cache

@@ -27,12 +27,18 @@ class FactLog:
     facts: list[Fact] = field(default_factory=list)
     projects: list[Projects] = field(default_factory=list)
     child_projects: set[int] = field(default_factory=set)  # ids of projects counted under others (其中)
+    _project_at: list[int] = field(default_factory=list)  # index in ``facts`` of each of ``projects``
 
     def add(self, fact: Fact) -> None:
         """Record a new fact."""
-        self.facts.append(fact)
         if isinstance(fact, Projects):
             self.projects.append(fact)
+            self._project_at.append(len(self.facts))
+        self.facts.append(fact)
+
+    def last_project_index(self) -> int:
+        """Where the last projects fact stands in ``facts`` (-1 when there is none)."""
+        return self._project_at[-1] if self._project_at else -1
 
     def tops_since(self, first: int) -> list[Indicator]:
         """Top-level figures (no parent, not a share) among the facts made since index ``first``."""
