@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhibiao.normalize import normalize
@@ -37,7 +37,8 @@ def test_normalize_quote_maps_back_to_raw(raw: str) -> None:
     assert quote.startswith(("１８", "18")) and quote.endswith("元")
 
 
-@given(st.text(max_size=200))
+@settings(deadline=None)  # a first traditional character builds the OpenCC converter
+@given(st.text(st.characters(exclude_categories=()), max_size=200))  # surrogates too
 def test_normalize_index_is_monotonic_and_in_range(raw: str) -> None:
     n = normalize(raw)
     if n.index is None:

@@ -1,20 +1,25 @@
 """Normalise report text for matching while keeping every offset into the original.
 
-The extractor matches rules against a *normalised* copy of the text: simplified characters,
-half-width digits and punctuation, plain spaces, figures re-joined across line breaks. Facts
-must still point into the text as given, so :class:`NormText` carries a map from each
-normalised character back to its original position.
+The extractor matches rules against a *normalised* copy of the text: simplified characters and
+mainland phrases, half-width digits and punctuation, plain spaces, figures re-joined across line
+breaks. Facts must still point into the text as given, so :class:`NormText` carries a map from
+each normalised character back to its original position.
 
-Most transformations are one character for one character (full-width → half-width, OpenCC t2s
-in the usual case), which keeps the map the identity; only the removal of whitespace inside a
-figure ("18.\\n56亿元") shortens the text, and only then is an explicit index built.
+Most transformations are one character for one character (full-width → half-width, OpenCC t2s),
+which keeps the map the identity. Two change it, and only then is an explicit index built: the
+removal of whitespace inside a figure ("18.\\n56亿元"), and the Taiwan and Hong Kong phrases of a
+traditional text (軟體 → 软件, 記憶體 → 内存; see ``_convert``), where each normalised character
+maps to the whole original phrase it comes from.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+
+from ._convert import OPAQUE, Change, convert, traditional_chars
 
 __all__ = ["NormText", "normalize", "to_simplified"]
 
@@ -30,17 +35,18 @@ _WIDTH_TABLE = str.maketrans(_WIDTH)
 # str.translate with a table is slow on CJK text (a dict lookup per character); the few characters
 # a report actually uses are found by one regex scan and replaced one by one instead.
 _WIDTH_MAP = {chr(k): chr(v) for k, v in _WIDTH.items()}
-_WIDTH_CHARS = re.compile("[" + "".join(re.escape(c) for c in _WIDTH_MAP) + "]")
+# Lone surrogates (a str may hold them; UTF-8, and so OpenCC, cannot) become U+FFFD in the same
+# scan: same length, and the original keeps them.
+_WIDTH_CHARS = re.compile("[" + "".join(re.escape(c) for c in _WIDTH_MAP) + "\ud800-\udfff]")
 
 
 def _to_half_width(raw: str) -> str:
     text = raw
     for ch in set(_WIDTH_CHARS.findall(raw)):
-        text = text.replace(ch, _WIDTH_MAP[ch])
+        text = text.replace(ch, _WIDTH_MAP.get(ch, "\ufffd"))
     return text
 
-# Whitespace that sits inside a figure: between digits and their decimal point, magnitude or
-# unit. A line break between two bare integers is left alone (it is more often a table).
+
 # Removed before matching (the offset map keeps the way back):
 # - whitespace inside a figure: between digits and their decimal point, magnitude or unit (a line
 #   break between two bare integers is left alone: it is more often a table);
@@ -69,89 +75,147 @@ def _removable(text: str, start: int, end: int) -> bool:
     return before in "万亿" and after in "元美欧港日韩"  # 18.56亿\n元
 
 
-@cache
-def _t2s():  # type: ignore[no-untyped-def]
-    import opencc  # imported lazily: loading the dictionaries is only needed for CJK text
-
-    return opencc.OpenCC("t2s")
-
-
-@cache
-def _traditional_chars() -> re.Pattern[str]:
-    """A character class of every character t2s changes (3,700-odd), found by converting the CJK
-    blocks once: a simplified text is recognised by one regex search and skips OpenCC."""
-    block = "".join(chr(c) for c in range(0x3400, 0xA000))
-    changed = sorted({a for a, b in zip(block, _t2s().convert(block), strict=False) if a != b})
-    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
-
-
 def to_simplified(text: str) -> str:
-    """Convert traditional characters to simplified, keeping the length when OpenCC would not.
+    """Convert traditional characters to simplified, and Taiwan and Hong Kong phrases and variants
+    to mainland ones, as ``normalize`` does (so the result may be shorter or longer than ``text``).
+    Simplified text is returned as it is. Never raises: a lone surrogate is kept where it was.
 
     >>> to_simplified("地區生產總值")
     '地区生产总值'
+    >>> to_simplified("記憶體與軟體")
+    '内存与软件'
     """
-    if _traditional_chars().search(text) is None:
+    if text.isascii() or traditional_chars().search(text) is None:
         return text  # most text is simplified already: one regex search instead of OpenCC
-    converted = _t2s().convert(text)
-    if len(converted) == len(text):
-        return converted
-    # A phrase rule changed the length: convert character by character so offsets hold.
-    conv = _t2s().convert
-    return "".join(c if len(c := conv(ch)) == 1 else ch for ch in text)
+    if OPAQUE.search(text) is None:
+        return convert(text)[0]
+    # What the conversion cannot carry is kept: no phrase holds it, so the runs between convert
+    # alone (a split on a group keeps the separators, at the odd places).
+    parts = re.split(f"({OPAQUE.pattern})", text)
+    return "".join(p if i % 2 else convert(p)[0] for i, p in enumerate(parts))
 
 
 @dataclass(frozen=True, slots=True)
 class NormText:
     """A normalised text and the way back to the original.
 
-    ``index`` is None when normalised offsets equal original offsets; otherwise
-    ``index[i]`` is the original offset of normalised character ``i``.
+    ``index`` is None when normalised offsets equal original offsets; otherwise ``index[i]`` is
+    the original offset where normalised character ``i`` comes from (non-decreasing). ``ends`` is
+    None when every normalised character comes from one original character (which ends at
+    ``index[i] + 1``); otherwise ``ends[i]`` is the end of its source: for the characters of a
+    converted phrase, ``index`` and ``ends`` both give the whole original phrase (内 and 存 of
+    内存 each come from all of 記憶體).
     """
 
     text: str
     raw: str
     index: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalised span ``[start, end)`` to the original text."""
+        """Map a normalised span ``[start, end)`` to the original text.
+
+        A span that starts or ends inside a converted phrase grows to the whole original phrase.
+        Offsets are clamped to the text (an empty span when ``end <= start``).
+
+        >>> n = normalize("記憶體１２８ＧＢ")
+        >>> n.text, n.raw_span(0, 2), n.raw_span(1, 2), n.raw_span(2, 5)
+        ('内存128GB', (0, 3), (0, 3), (3, 6))
+        """
+        size = len(self.text)
+        start = min(max(start, 0), size)
+        end = min(max(end, start), size)
         if self.index is None:
             return start, end
-        if end <= start:
-            pos = self.index[start] if start < len(self.index) else len(self.raw)
+        if end == start:
+            pos = self.index[start] if start < size else len(self.raw)
             return pos, pos
-        return self.index[start], self.index[end - 1] + 1
+        last = self.ends[end - 1] if self.ends is not None else self.index[end - 1] + 1
+        return self.index[start], last
 
     def quote(self, start: int, end: int) -> tuple[str, int, int]:
         """The original text of a normalised span, with its original offsets."""
         rs, re_ = self.raw_span(start, end)
         return self.raw[rs:re_], rs, re_
 
+    def norm_pos(self, raw_pos: int) -> int:
+        """The normalised offset of original offset ``raw_pos``: the first normalised character
+        whose source ends after ``raw_pos``. An offset inside a converted phrase gives the start
+        of its conversion; one inside removed whitespace, the character after it.
+
+        >>> n = normalize("記憶體容量１８.\\n５６ＧＢ")
+        >>> n.text
+        '内存容量18.56GB'
+        >>> n.norm_pos(0), n.norm_pos(1), n.norm_pos(3), n.norm_pos(9), n.norm_pos(99)
+        (0, 0, 2, 7, 11)
+        """
+        if self.index is None:
+            return min(max(raw_pos, 0), len(self.text))
+        if self.ends is None:
+            return bisect_left(self.index, raw_pos)
+        return bisect_right(self.ends, raw_pos)
+
+
+def _phrase_map(changes: list[Change], size: int) -> tuple[list[int], list[int]]:
+    """Start and end in the original of each of the ``size`` converted characters: the whole
+    phrase for the characters of a regional replacement, else the one character."""
+    starts: list[int] = []
+    ends: list[int] = []
+    raw_pos = conv_pos = 0
+    for raw_start, raw_end, conv_start, conv_end in changes:
+        starts += range(raw_pos, raw_start)  # same length as [conv_pos, conv_start)
+        ends += range(raw_pos + 1, raw_start + 1)
+        starts += [raw_start] * (conv_end - conv_start)
+        ends += [raw_end] * (conv_end - conv_start)
+        raw_pos, conv_pos = raw_end, conv_end
+    tail = size - conv_pos
+    starts += range(raw_pos, raw_pos + tail)
+    ends += range(raw_pos + 1, raw_pos + tail + 1)
+    return starts, ends
+
+
+def _remove(text: str, cuts: list[tuple[int, int]], starts: Sequence[int],
+            ends: Sequence[int] | None) -> tuple[str, list[int], list[int] | None]:
+    """``text`` without the ``cuts``, and the map of what remains (``ends`` None: one character each)."""
+    pieces: list[str] = []
+    index: list[int] = []
+    kept_ends: list[int] | None = None if ends is None else []
+    pos = 0
+    for start, end in [*cuts, (len(text), len(text))]:
+        pieces.append(text[pos:start])
+        index += starts[pos:start]
+        if kept_ends is not None and ends is not None:
+            kept_ends += ends[pos:start]
+        pos = end
+    return "".join(pieces), index, kept_ends
+
 
 def normalize(raw: str) -> NormText:
-    """Normalise ``raw`` for matching; see the module docstring.
+    """Normalise ``raw`` for matching; see the module docstring. Never raises: any str is taken
+    (a lone surrogate becomes U+FFFD in the normalised text, and stays in the original).
 
     >>> n = normalize("一般預算收入１８.\\n５６億元")
     >>> n.text
     '一般预算收入18.56亿元'
     >>> n.quote(6, 13)[0]
     '１８.\\n５６億元'
-    >>> normalize("實(shí)現(xiàn)生產(chǎn)總值").text
+    >>> normalize("實(shí)現(xiàn)生產總值").text
     '实现生产总值'
+    >>> n = normalize("軟體業營收１２億元")
+    >>> n.text, n.quote(0, 2)[0]
+    ('软件业营收12亿元', '軟體')
     """
     text = _to_half_width(raw)
-    if not text.isascii() and _traditional_chars().search(text):
-        text = to_simplified(text)
+    changes: list[Change] = []
+    if not text.isascii() and traditional_chars().search(text):
+        text, changes = convert(text)
     cuts = [(m.start(), m.end()) for m in _GAP.finditer(text) if _removable(text, m.start(), m.end())]
-    if not cuts:
+    if not cuts and not changes:
         return NormText(text=text, raw=raw)
-    pieces: list[str] = []
-    index: list[int] = []
-    pos = 0
-    for start, end in cuts:
-        pieces.append(text[pos:start])
-        index.extend(range(pos, start))
-        pos = end
-    pieces.append(text[pos:])
-    index.extend(range(pos, len(text)))
-    return NormText(text="".join(pieces), raw=raw, index=tuple(index))
+    starts: Sequence[int] = range(len(text))
+    ends: Sequence[int] | None = None
+    if changes:
+        starts, ends = _phrase_map(changes, len(text))
+    if cuts:
+        text, starts, ends = _remove(text, cuts, starts, ends)
+    return NormText(text=text, raw=raw, index=tuple(starts), ends=None if ends is None else tuple(ends))

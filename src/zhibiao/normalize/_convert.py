@@ -1,0 +1,320 @@
+"""Traditional → simplified Chinese at the level of phrases, with the way back to the original.
+
+Taiwan and Hong Kong reports write 專案, 軟體, 資訊, 記憶體 where a mainland one writes 项目, 软件,
+信息, 内存. OpenCC's ``tw2sp`` and ``hk2s`` conversions know these phrases, but its Python API
+returns the converted string only, and a phrase may change length (記憶體 → 内存), so the offsets
+of a fact found in the converted text could not be mapped back. Aligning OpenCC's output with its
+input afterwards (a diff) would be slow in Python and would have to guess where a phrase ends.
+
+Instead the conversion marks its own work. It runs OpenCC's two steps: the regional phrases and
+variants (the first dictionary group of tw2sp and hk2s, copied from the installed OpenCC into
+``_opencc_tables``, filtered as said below) by forward maximum matching, then t2s. Every regional
+replacement that is not one character for one is written followed by a marker, a character of
+plane 15 (private use, U+F0000 + the entry's number) that no dictionary knows and so passes
+through t2s untouched. One regex scan then finds the markers, removes them and records, for each,
+the original span and the converted one. t2s itself maps one character to one character (none of
+its dictionaries changes the length), which is checked on every call, with a fallback.
+
+Two engines give the same marked text:
+
+* OpenCC itself, with a configuration made at first use: our table as a text dictionary, then
+  t2s's dictionaries (a conversion chain, no segmentation, so each step matches over the whole
+  text, as below). The matching then runs in C++: a traditional text costs about a quarter more
+  than t2s alone, and simplified text never gets here (one regex search tells it apart).
+* the fallback, when that configuration cannot be built: the keys are found by an Aho-Corasick
+  automaton (pyahocorasick), forward maximum matching is done in Python, then OpenCC's t2s. It is
+  about three times slower on a traditional text; the tests check that both engines agree.
+
+A text holding plane-15 characters of its own has them replaced by U+FFFD before conversion (same
+length; no dictionary knows either), so that no marker is ever ambiguous; so are lone surrogates,
+which UTF-8, and so OpenCC, cannot take.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+from ._opencc_tables import TABLES
+
+__all__ = ["OPAQUE", "Change", "convert", "traditional_chars"]
+
+# A regional replacement: original [start, end) became converted [start, end).
+Change = tuple[int, int, int, int]
+
+# The first dictionary group of tw2sp (TWPhrasesRev, TWVariantsRevPhrases, TWVariantsRev) and of
+# hk2s (HKVariantsRevPhrases, HKVariantsRev), merged: phrases before single characters, Taiwan
+# before Hong Kong when both have a key (OpenCC stops at the first dictionary that matches). hk2sp's
+# HKPhrasesRev is left out: it is mostly film people's names, and HK IT words are rare in reports.
+_TABLE_ORDER = ("TWPhrasesRev", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWVariantsRev", "HKVariantsRev")
+_VARIANT_TABLES = ("TWVariantsRev", "HKVariantsRev")
+
+# Which entries apply. tw2sp is written for software vocabulary in a text known to be Taiwanese;
+# here it runs on economic prose, and on any text with a traditional character, which is often a
+# mainland report with a few (a name, a page that went through a Big5 gateway). So:
+# - an entry applies only if its key holds a traditional character (``traditional_chars``):
+#   a word written in simplified characters is never rewritten, even next to traditional ones.
+#   The table would otherwise turn 新增 into 添加, 建立 into 创建, 程序 into 进程, 智慧 into 智能,
+#   and 尼日利亚 into 尼日尔利亚. This also leaves out 著 → 着 (著 is simplified too: 显著, 著名).
+# - _KEEP: Taiwan spellings left as written (then t2s), and kept as entries so that no shorter
+#   key inside them applies (通訊號碼 is not 通信号码). Found by converting jieba's dictionary and
+#   the dev corpus to traditional and back, and by pairing jieba's frequent words:
+_KEEP = frozenset((
+    # the simplified form is itself an everyday mainland word, with the same or a neighbouring
+    # meaning: the rewrite can only change what the text says (指標 → 指针, 執行 → 运行,
+    # 通訊員 → 通信员, 資料圖 → 数据图, 撥出經費 → 呼出经费, 哈薩克族 → 哈萨克斯坦族)
+    "指標", "執行", "執行長", "資料", "裝置", "通訊", "聯絡", "檔案", "儲存", "查詢", "啟用", "複製",
+    "傳送", "互動", "互動式", "列舉", "設定", "開啟", "載入", "匯入", "匯出", "連結", "連線", "區域性",
+    "類比", "陣列", "檢視", "過載", "簡報", "簡訊", "圖示", "撥出", "釋出", "正規化", "即時", "外掛",
+    "存檔", "離線", "高階", "低階", "進階", "觸控", "變數", "音訊", "片語", "擴音", "堆疊", "模組",
+    "取樣", "機率", "錄影", "游標", "視窗", "叮噹", "叮叮噹", "叮叮噹噹", "哈薩克", "烏茲別克",
+    "土庫曼", "單核心", "永續性", "獅子山", "顎", "鎦",
+    # keys that straddle two common words (區內|建設, 直線|上升, 重點|選擇, 補貼|上調, 強調|變化,
+    # 吸引|數十, 評選|單位, 出欄|位居, 孝感|測繪, 江夏|農業, 技術|長期, 大型|別墅, 蓬萊|許多)
+    "內建", "線上", "點選", "貼上", "調變", "引數", "選單", "欄位", "感測", "夏農", "技術長", "營運長",
+    "資訊長", "型別", "例項", "畫素", "檔名", "繫結", "區域網", "資料包", "萊許", "萊雅", "萊雅集團",
+    "賓士",
+    # not in the tables: words that hold a key across their own boundary, for keys worth keeping
+    # (多數|位於, 投資|訊息, 重視|訊息, 信用卡|達到; 专案组 and 伊利诺伊 are mainland words)
+    "數位於", "數位居", "數位列", "資訊息", "視訊息", "卡達到", "卡達成", "卡達標", "專案組", "伊利諾伊",
+))
+
+# Characters the conversion cannot carry: lone surrogates (UTF-8, and so OpenCC, cannot encode
+# them) and plane 15 (private use), whose characters are the conversion's own markers.
+OPAQUE = re.compile("[\ud800-\udfff\U000f0000-\U000fffff]+")
+
+
+class _Automaton(Protocol):
+    """The part of ``ahocorasick.Automaton`` used here (pyahocorasick ships no type stubs)."""
+
+    def add_word(self, key: str, value: tuple[int, str], /) -> bool: ...
+
+    def make_automaton(self) -> None: ...
+
+    def iter(self, string: str, /) -> Iterator[tuple[int, tuple[int, str]]]: ...
+
+
+class _Converter(Protocol):
+    def convert(self, text: str, /) -> str: ...
+
+
+@cache
+def _t2s() -> _Converter:
+    import opencc  # imported lazily: loading the dictionaries is only needed for traditional text
+
+    return opencc.OpenCC("t2s")
+
+
+def t2s(text: str) -> str:
+    """OpenCC t2s, keeping the length whatever the dictionaries do (``text`` has no surrogate)."""
+    converted = str(_t2s().convert(text))
+    if len(converted) == len(text):
+        return converted
+    # Not seen with OpenCC 1.4.2 (no t2s entry changes length): line by line, and character by
+    # character in a line that still would change, so that offsets hold.
+    return "".join(_t2s_line(line) for line in text.splitlines(keepends=True))
+
+
+def _t2s_line(line: str) -> str:
+    converted = str(_t2s().convert(line))
+    if len(converted) == len(line):
+        return converted
+    return "".join(c if len(c := str(_t2s().convert(ch))) == 1 else ch for ch in line)
+
+
+def _t2s_each(strings: Iterable[str]) -> list[str]:
+    """t2s of many short strings in one call (none holds a line break)."""
+    return t2s("\n".join(strings)).split("\n")
+
+
+def _entries(name: str) -> list[tuple[str, str]]:
+    return [(k, v) for k, _, v in (line.partition(" ") for line in TABLES[name].splitlines())]
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@cache
+def traditional_set() -> frozenset[str]:
+    """Every character that marks a text as traditional: those t2s changes (3,700-odd, found by
+    converting the CJK blocks once), and the Taiwan and Hong Kong variants that the regional
+    tables change and that are not simplified characters too (衞, 粧, 枱; not 著 or 么, which GB
+    2312, the mainland's character set, has)."""
+    block = "".join(chr(c) for c in range(0x3400, 0xA000))
+    changed = {a for a, b in zip(block, t2s(block), strict=True) if a != b}
+    variants = [(k, v) for name in _VARIANT_TABLES for k, v in _entries(name) if len(k) == 1]
+    finals = _t2s_each(v for _, v in variants)
+    changed.update(k for (k, _), f in zip(variants, finals, strict=True) if f != k and not _in_gb2312(k))
+    return frozenset(changed)
+
+
+@cache
+def traditional_chars() -> re.Pattern[str]:
+    """A character class of ``traditional_set``: one search tells a simplified text apart."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set())) + "]")
+
+
+@cache
+def regional_table() -> dict[str, str]:
+    """Key → replacement (traditional script, before t2s) of every regional entry that applies,
+    and key → key for the entries kept only because they protect a longer word (OpenCC's
+    exceptions: 軟體動物 is not 软件动物, 海內存知己 keeps its 內存)."""
+    trad = traditional_set()
+    merged: dict[str, str] = {}
+    for name in _TABLE_ORDER:
+        for key, value in _entries(name):
+            if key not in merged and not trad.isdisjoint(key):
+                merged[key] = key if key in _KEEP else value
+    keys = list(merged)
+    plain = _t2s_each(keys)
+    regional = _t2s_each(merged[k] for k in keys)
+    table = {k: merged[k] for k, p, r in zip(keys, plain, regional, strict=True) if p != r}
+    # An entry that changes nothing beyond t2s matters only if it contains one that does.
+    for key in keys:
+        if key not in table and any(key[i:j] in table for i in range(len(key)) for j in range(i + 1, len(key) + 1)):
+            table[key] = key
+    table.update({key: key for key in _KEEP if not trad.isdisjoint(key)})
+    return table
+
+
+# Markers: U+F0000 + the entry's number in ``_Entries.spans``.
+_MARK_BASE = 0xF0000
+_MARKS = re.compile("[\U000f0000-\U000fffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entries:
+    """The regional table as the conversion writes it."""
+
+    values: dict[str, str]  # key → what replaces it before t2s (with its marker, if it has one)
+    spans: list[tuple[int, int]]  # marker number → (key length, replacement length)
+
+
+@cache
+def _entries_marked() -> _Entries:
+    values: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    for key, repl in regional_table().items():
+        if repl != key and (len(key) > 1 or len(repl) > 1):
+            repl += chr(_MARK_BASE + len(spans))  # one character for one maps as t2s does: no marker
+            spans.append((len(key), len(repl) - 1))
+        values[key] = repl
+    return _Entries(values, spans)
+
+
+@cache
+def _opencc_engine() -> _Converter | None:
+    """OpenCC with our table, then t2s's dictionaries; None when it cannot be built."""
+    import json
+    import logging
+    import os
+    import tempfile
+
+    import opencc
+
+    share = os.path.join(os.path.dirname(opencc.__file__), "clib", "share", "opencc")
+    ts = [{"type": "ocd2", "file": os.path.join(share, "TSPhrases.ocd2")},
+          {"type": "ocd2", "file": os.path.join(share, "TSCharactersExt.ocd2"), "may_output_tofu": True},
+          {"type": "ocd2", "file": os.path.join(share, "TSCharacters.ocd2")}]
+    config = {"name": "zhibiao: regional phrases, then t2s", "conversion_chain": [
+        {"dict": {"type": "text", "file": "regional.txt"}},
+        # t2s's "normalization" step, as a step of the chain: t2s runs it before its dictionaries
+        {"dict": {"type": "ocd2", "file": os.path.join(share, "CJK_Compatibility_Ideographs.ocd2")}},
+        {"dict": {"type": "group", "match_policy": "short_circuit", "dicts": ts}}]}
+    try:  # the files are read when the converter is built, and can go right after
+        with tempfile.TemporaryDirectory(prefix="zhibiao-opencc-") as tmp:
+            with open(os.path.join(tmp, "regional.txt"), "w", encoding="utf-8") as f:
+                f.writelines(f"{k}\t{v}\n" for k, v in _entries_marked().values.items())
+            path = os.path.join(tmp, "regional.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(config, f, ensure_ascii=False)
+            engine: _Converter = opencc.OpenCC(path)
+        if _unmark(str(engine.convert("記憶體")), 3) != ("内存", [(0, 3, 0, 2)]):  # fail here, not on a report
+            raise ValueError("the OpenCC configuration does not convert as the tables say")
+    except Exception:  # OpenCC raises its own error types; any failure means: use the fallback
+        logging.getLogger(__name__).warning("OpenCC regional configuration failed; using the fallback", exc_info=True)
+        return None
+    return engine
+
+
+@cache
+def _automaton() -> _Automaton:
+    import ahocorasick
+
+    automaton: _Automaton = ahocorasick.Automaton()
+    for key, value in _entries_marked().values.items():
+        automaton.add_word(key, (len(key), value))
+    automaton.make_automaton()
+    return automaton
+
+
+def _fallback(text: str) -> str:
+    """The marked conversion, matched in Python: forward maximum matching (at each position the
+    longest key, then on after it), as OpenCC matches.
+
+    pyahocorasick's own "longest" iterator is not used: it misses a shorter match that follows a
+    longer one that failed (keys bc and abcd in "abce"). All hits are taken instead (few: every
+    key holds a traditional character) and the choice is made here.
+    """
+    hits = sorted((end + 1 - n, -n, value) for end, (n, value) in _automaton().iter(text))
+    pieces: list[str] = []
+    pos = 0
+    for start, neg_len, value in hits:
+        if start >= pos:
+            pieces += (text[pos:start], value)
+            pos = start - neg_len
+    pieces.append(text[pos:])
+    return t2s("".join(pieces))
+
+
+def _unmark(marked: str, size: int) -> tuple[str, list[Change]] | None:
+    """The text without its markers, and the replacements they mark; None if the lengths do not
+    add up to ``size``, the length of the text that was converted."""
+    spans = _entries_marked().spans
+    pieces: list[str] = []
+    changes: list[Change] = []
+    pos = shift = 0
+    for i, m in enumerate(_MARKS.finditer(marked)):
+        number = ord(m.group()) - _MARK_BASE
+        if number >= len(spans):
+            return None
+        key_len, repl_len = spans[number]
+        conv_end = m.start() - i
+        raw_start = conv_end - repl_len - shift
+        changes.append((raw_start, raw_start + key_len, conv_end - repl_len, conv_end))
+        shift += repl_len - key_len
+        pieces.append(marked[pos:m.start()])
+        pos = m.end()
+    pieces.append(marked[pos:])
+    text = "".join(pieces)
+    return (text, changes) if len(text) == size + shift else None
+
+
+def convert(text: str, *, use_opencc: bool = True) -> tuple[str, list[Change]]:
+    """``text`` in simplified characters and mainland phrases, with every regional
+    replacement of a phrase as (original start, end, converted start, end); elsewhere offsets are
+    unchanged (one converted character for each original one). An ``OPAQUE`` character becomes
+    U+FFFD. ``use_opencc=False`` forces the fallback engine (for tests).
+
+    >>> convert("記憶體容量")
+    ('内存容量', [(0, 3, 0, 2)])
+    """
+    if OPAQUE.search(text):  # U+FFFD instead: same length, and no dictionary knows it either
+        text = OPAQUE.sub(lambda m: "\ufffd" * len(m.group()), text)
+    opencc_engine = _opencc_engine() if use_opencc else None
+    if opencc_engine is not None:
+        done = _unmark(str(opencc_engine.convert(text)), len(text))
+        if done is not None:
+            return done
+    done = _unmark(_fallback(text), len(text))
+    # Not seen (t2s keeps the length, and every marker is ours): characters alone, offsets kept.
+    return done if done is not None else (t2s(text), [])
+
