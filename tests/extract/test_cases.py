@@ -3,33 +3,20 @@ as written, in traditional characters, with full-width digits, and both."""
 
 from __future__ import annotations
 
-import math
 import tomllib
 from pathlib import Path
 from typing import Any
 
-import opencc
 import pytest
+from tests.extract.spellings import num_eq, spell
 
 from zhibiao import extract
 
 CASES = tomllib.loads((Path(__file__).parents[1] / "cases" / "extract_cases.toml").read_text("utf-8"))["case"]
-_S2T = opencc.OpenCC("s2t")
-_FULL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789%"})
 
 
-def _variant(text: str, kind: str) -> str:
-    if kind in ("traditional", "both"):
-        text = _S2T.convert(text)
-    if kind in ("fullwidth", "both"):
-        text = text.translate(_FULL)
-    return text
 
 
-def _num_eq(a: Any, b: Any) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
 
 
 def _matches(expected: dict[str, Any], got: dict[str, Any]) -> bool:
@@ -46,13 +33,13 @@ def _matches(expected: dict[str, Any], got: dict[str, Any]) -> bool:
                 if ck == "basis":
                     if have.get("basis") != cv:
                         return False
-                elif not _num_eq(have.get(ck), cv):
+                elif not num_eq(have.get(ck), cv):
                     return False
         elif key == "top":
             if bool(have) != bool(want):
                 return False
         elif isinstance(want, (int, float)) and not isinstance(want, bool):
-            if not _num_eq(have, want):
+            if not num_eq(have, want):
                 return False
         elif have != want:
             return False
@@ -80,4 +67,4 @@ def _check(case: dict[str, Any], text: str) -> None:
 @pytest.mark.parametrize("variant", ["as_written", "traditional", "fullwidth", "both"])
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_extract_case(case: dict[str, Any], variant: str) -> None:
-    _check(case, _variant(case["text"], variant))
+    _check(case, spell(case["text"], variant))

@@ -26,14 +26,13 @@ out and why.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import opencc
 import pytest
+from tests.extract.spellings import num_eq, spell
 
 from zhibiao import extract
 from zhibiao.lexicon import pattern_source, word, word_set, words
@@ -41,8 +40,6 @@ from zhibiao.lexicon import pattern_source, word, word_set, words
 PUBLISHED = "2023-10-20"
 THIS_YEAR = "2023-01/2023-12"
 
-_S2T = opencc.OpenCC("s2t")
-_FULL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789%"})
 SPELLINGS = ("as_written", "traditional", "fullwidth", "both")
 
 
@@ -279,33 +276,23 @@ CASES: list[Case] = [*_change_cases(), *_qualifier_cases(), *_stage_cases()]
 
 # ---------------------------------------------------------------- checking
 
-def _spell(text: str, spelling: str) -> str:
-    if spelling in ("traditional", "both"):
-        text = _S2T.convert(text)
-    if spelling in ("fullwidth", "both"):
-        text = text.translate(_FULL)
-    return text
 
 
-def _num_eq(a: Any, b: Any) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
 
 
 def _change_eq(want: dict[str, Any] | None, have: dict[str, Any] | None) -> bool:
     if want is None or have is None:
         return want is None and have is None
     return set(want) == set(have) and all(
-        have[k] == v if k == "basis" else _num_eq(have[k], v) for k, v in want.items()
+        have[k] == v if k == "basis" else num_eq(have[k], v) for k, v in want.items()
     )
 
 
 _CHECKS: dict[str, Callable[[Any, Any], bool]] = {
     "change": _change_eq,
-    "value": _num_eq,
-    "count": _num_eq,
-    "investment": _num_eq,
+    "value": num_eq,
+    "count": num_eq,
+    "investment": num_eq,
     "name": lambda want, have: have in want if isinstance(want, tuple) else have == want,
 }
 
@@ -323,7 +310,7 @@ def _short(fact: dict[str, Any]) -> str:
 @pytest.mark.parametrize("spelling", SPELLINGS)
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_vocabulary_word_in_frame(case: Case, spelling: str) -> None:
-    text = _spell(case.text, spelling)
+    text = spell(case.text, spelling)
     facts = [f.to_dict() for f in extract(text, PUBLISHED)]
     for f in facts:
         assert text[f["start"]:f["end"]] == f["quote"], f"offsets do not give the quote: {f}"

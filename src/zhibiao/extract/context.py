@@ -81,10 +81,7 @@ class DocContext:
 
     def norm_pos(self, raw_pos: int) -> int:
         """The normalised offset of an offset into the original text (a fact's start or end)."""
-        index = self.norm.index
-        if index is None:
-            return raw_pos
-        return bisect.bisect_left(index, raw_pos)
+        return self.norm.norm_pos(raw_pos)
 
     def set_quote(self, fact: Fact, start: int, end: int) -> None:
         """Give ``fact`` the original text of the normalised span ``[start, end)`` as its evidence."""

@@ -7,8 +7,6 @@ trailer) comes in ``doc.meta``: this stage never reads e-paper headers itself.
 
 from __future__ import annotations
 
-import bisect
-
 from zhibiao.extract.context import Carry
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import find_periods
@@ -55,11 +53,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
 
 def _body_end(norm: NormText, raw_body_end: int | None) -> int:
     """Where the article body ends in the normalised text (before an e-paper trailer)."""
-    if raw_body_end is None:
-        return len(norm.text)
-    if norm.index is None:
-        return min(raw_body_end, len(norm.text))
-    return bisect.bisect_left(norm.index, raw_body_end)
+    return len(norm.text) if raw_body_end is None else norm.norm_pos(raw_body_end)
 
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:
