@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhibiao.extract.quantities import figure_regex, parse_amount, parse_number
 from zhibiao.normalize import normalize
@@ -90,3 +92,12 @@ def test_quantities_more_marks_a_lower_bound() -> None:
     assert m is not None
     amount = parse_amount(m)
     assert amount is not None and amount.more and amount.value == Decimal(30000000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1))  # longer numerals are no figures (too long)
+def test_quantities_chinese_integers_read_as_cn2an_writes_them(n: int) -> None:
+    # the place-value reader must agree with the library on every integer it is given
+    import cn2an
+
+    assert parse_number(cn2an.an2cn(n)) == Decimal(n)
