@@ -128,9 +128,11 @@ class ParaContext:
     # for each period mention, the index of the nearest earlier one that names a year (-1: none)
     year_before: tuple[int, ...] = ()
     semicolons: tuple[int, ...] = ()  # where the paragraph's ';' stand
+    sentences: tuple[Span, ...] = ()
+    with_figures: tuple[bool, ...] = ()  # for each sentence: may it hold a figure at all
 
     @classmethod
-    def read(cls, doc: DocContext, para: Span, carry: Carry, may_hold_figures: bool = True) -> ParaContext:
+    def read(cls, doc: DocContext, para: Span, carry: Carry) -> ParaContext:
         """Read the periods and clause subjects of one paragraph.
 
         Sentences without figures only need their first clause looked at: a subject named there
@@ -138,23 +140,21 @@ class ParaContext:
         """
         text = doc.text
         periods = tuple(find_periods(text[para.start:para.end], para.start))
+        sents = tuple(sentences(text, para))
+        gate = _CONTEXT.may_hold_figures
+        with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
         subjects: list[tuple[int, str]] = []
         ends: dict[int, int] = {}
-        if may_hold_figures:
-            figure_gate = _CONTEXT.may_hold_figures
-            for sent in sentences(text, para):
-                parts = clauses(text, sent)
-                if figure_gate.search(text, sent.start, sent.end) is None:
-                    parts = parts[:1]
-                for cl in parts:
-                    mention = doc.finder.clause_subject(text, cl.start, cl.end)
-                    if mention is not None:
-                        subjects.append((cl.start, mention.name))
-                        ends[cl.start] = mention.end
-        semicolons = tuple(i for i in range(para.start, para.end) if text[i] == ";") if ";" in text[
-            para.start:para.end] else ()
+        for sent, figures in zip(sents, with_figures, strict=True):
+            parts = clauses(text, sent)
+            for cl in parts if figures else parts[:1]:
+                mention = doc.finder.clause_subject(text, cl.start, cl.end)
+                if mention is not None:
+                    subjects.append((cl.start, mention.name))
+                    ends[cl.start] = mention.end
+        semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
         return cls(doc, para, carry, periods, tuple(p.pos for p in periods), tuple(subjects),
-                   tuple(s[0] for s in subjects), ends, _years_before(periods), semicolons)
+                   tuple(s[0] for s in subjects), ends, _years_before(periods), semicolons, sents, with_figures)
 
     def semicolon_before(self, pos: int) -> int:
         """Where the last ';' of the paragraph before ``pos`` stands (-1 when none)."""
@@ -181,35 +181,38 @@ class SentContext:
     goal_closing: bool  # the sentence closes with 为…目标: every figure in it is a goal
     text: str  # the normalised text
     doc: DocContext  # the document scope
-    # what the sentence holds, found once (a lookup per figure would rescan the sentence):
-    clause_marks: _Hits  # clause separators (, ;)
-    semicolons: _Hits
-    plans: _Hits  # goal verbs that govern their clause (计划开工, 要实现)
-    estimates: _Hits  # estimate words (预计)
-    stocks_now: _Hits  # words of a stock "now" (目前, 现有)
+    # what the sentence holds, each found once on first use (a lookup per figure would rescan the
+    # sentence): clause separators, semicolons, goal verbs of a clause (计划开工), estimate words,
+    # words of a stock "now" (目前)
+    _hits: dict[str, _Hits] = field(default_factory=dict)
 
     @classmethod
     def read(cls, para: ParaContext, sent: Span) -> SentContext:
-        """The sentence scope of ``sent``: where its goal, estimate and clause words are."""
+        """The sentence scope of ``sent``: where its goal words are."""
         text = para.doc.text
         first = _CONTEXT.goal.search(text, sent.start, sent.end)
         closing = _CONTEXT.goal_after.search(text, sent.start, sent.end) is not None
-        return cls(para, sent, first.start() if first else None, closing, text, para.doc,
-                   _Hits.of(_CONTEXT.clause_mark, text, sent), _Hits.of(_CONTEXT.semicolon, text, sent),
-                   _Hits.of(_CONTEXT.goal_in_clause, text, sent), _Hits.of(_CONTEXT.estimate, text, sent),
-                   _Hits.of(_CONTEXT.stock_now, text, sent))
+        return cls(para, sent, first.start() if first else None, closing, text, para.doc)
+
+    def hits(self, shape: str) -> _Hits:
+        """The matches of the ``context.<shape>`` shape in this sentence."""
+        found = self._hits.get(shape)
+        if found is None:
+            found = self._hits[shape] = _Hits.of(getattr(_CONTEXT, shape), self.text, self.span)
+        return found
 
     # -- qualifiers ---------------------------------------------------------------------------
     def target_at(self, pos: int) -> bool:
         """A goal word before ``pos`` in the sentence, a 为…目标 closing it, or a goal verb in its clause."""
         if self.goal_first is not None and (self.goal_first < pos or self.goal_closing):
             return True
-        clause_start = max(self.clause_marks.last_end_before(pos), self.span.start)
-        return self.plans.any_between(clause_start, pos)
+        clause_start = max(self.hits("clause_mark").last_end_before(pos), self.span.start)
+        return self.hits("goal_in_clause").any_between(clause_start, pos)
 
     def estimate_at(self, pos: int) -> bool:
         """An estimate word (预计) before ``pos`` in its part of the sentence (up to a ';')."""
-        return self.estimates.any_between(max(self.semicolons.last_end_before(pos), self.span.start), pos)
+        seg_start = max(self.hits("semicolon").last_end_before(pos), self.span.start)
+        return self.hits("estimate").any_between(seg_start, pos)
 
     # -- subjects -----------------------------------------------------------------------------
     def subject_at(self, pos: int) -> str | None:
@@ -275,7 +278,7 @@ class SentContext:
         return mention
 
     def _stock_now(self, pos: int) -> bool:
-        return self.stocks_now.any_between(self.span.start, pos)
+        return self.hits("stock_now").any_between(self.span.start, pos)
 
 
 def _years_before(periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:

@@ -18,7 +18,7 @@ from zhibiao.extract.figures import Fig, Wordless, scan_figures
 from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role
 from zhibiao.extract.lists import all_alike, list_role
 from zhibiao.extract.rankings import ranking_role
-from zhibiao.extract.segment import Span, sentences
+from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
 from zhibiao.lexicon import Shapes, word
 
@@ -37,9 +37,8 @@ def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> C
     """Read every sentence of one body paragraph into ``log``; return the carry for the next one."""
     ctx = ParaContext.read(doc, para, carry)
     pst = ParagraphState(first_fact=len(log.facts))
-    gate = _CONTEXT.may_hold_figures
-    for sent in sentences(doc.text, para):
-        if gate.search(doc.text, sent.start, sent.end):
+    for sent, with_figures in zip(ctx.sentences, ctx.with_figures, strict=True):
+        if with_figures:
             read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log))
     return carry.after(list(ctx.periods))
 
