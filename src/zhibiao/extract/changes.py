@@ -73,8 +73,10 @@ def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
 
 def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     """``fig`` with its role read from ``text[region_start:fig.start]``: change, share or level."""
-    left = text[region_start:fig.start]
     a = fig.amount
+    if region_start >= fig.start:  # no word before the figure: only a pp after a comparison can be a change
+        return _pp_after_comparison(text, fig, region_start, sent_start) if a.kind == "pp" else fig
+    left = text[region_start:fig.start]
     m = _CHANGES.level_to_end.search(left)
     if m and m.end() == len(left):
         return fig  # 增长到, 提高至: the figure is the new level

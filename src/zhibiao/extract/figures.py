@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
+from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
 from zhibiao.lexicon import Shapes, is_cjk, word_set, words
 from zhibiao.model import Change, Qualifier
@@ -73,10 +73,10 @@ def scan_figures(text: str, sent: Span, blocked: list[tuple[int, int]]) -> list[
 
 def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     """The figure of one match of the figure grammar, or None when it is no figure."""
-    num = m.group("num") or ""
+    num, unit, mag = m.group("num", "unit", "mag")
+    num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    unitless = bool(num) and not (m.group("unit") or m.group("mag"))
-    if unitless and not _unitless_may_count(text, m, num):
+    if num and not (unit or mag) and not _unitless_may_count(text, m, num):
         return None
     amount = parse_amount(m)
     if amount is None:
@@ -179,6 +179,8 @@ def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
         value = f.amount.value
         if a.kind in _SCALED_KINDS and a.value != 0:
             value = value * _unit_factor(text, nxt)
+        if not in_range(value):
+            continue  # 9999999999999999和1亿元: scaled, the bare number is no figure
         f.amount = Amount(value, a.unit, a.kind, f.amount.more)
         f.role = "level"
     return [f for f in figs if f.role != "bare"]

@@ -38,6 +38,8 @@ _PROJECTS = Shapes("projects")
 
 def name_at(s: Sentence, start: int, end: int) -> Name:
     """The cleaned name of the region ``[start, end)`` of the sentence."""
+    if start >= end:
+        return Name("", start)
     return clean_name(s.text, start, end, subject_end=s.ctx.para.subject_end_before(start), main=s.ctx.doc.main)
 
 

@@ -15,6 +15,8 @@ from decimal import Decimal
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import Name, Noun, last_match, trim_openers, without_quotes
+from zhibiao.extract.quantities import MAX_VALUE, parse_number
+from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, magnitudes, units, word, word_set, words
 from zhibiao.model import Projects, Qualifier, Stage
@@ -166,8 +168,9 @@ def threshold_in(desc: str) -> Decimal | None:
         currency = m.group("cur")
         if currency is not None and units()[currency].unit != "CNY":
             continue  # 千万美元以上: min_investment is in CNY, and the text gives no exchange rate
-        number = Decimal(m.group("n")) if m.group("n") else Decimal(1)
-        best = number * (Decimal(10) ** magnitudes()[m.group("mag")])
+        number = parse_number(m.group("n")) if m.group("n") else Decimal(1)
+        if number is not None and number * (Decimal(10) ** magnitudes()[m.group("mag")]) < MAX_VALUE:
+            best = number * (Decimal(10) ** magnitudes()[m.group("mag")])
     return best
 
 
@@ -199,20 +202,30 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
     log, doc = s.log, s.ctx.doc
     if not log.projects:
         return
-    seg_start = s.ctx.para.semicolon_before(fig.start)
-    siblings = []
-    for p in reversed(log.projects):
-        if doc.norm_pos(p.start) <= seg_start:
-            break
-        if id(p) in log.child_projects:
-            siblings.append(p)
-    target = s.state.projects if len(siblings) >= 2 and s.state.projects is not None else log.projects[-1]
+    target = s.state.projects if _sub_counts_before(s, fig) >= 2 and s.state.projects is not None \
+        else log.projects[-1]
     if target.investment is None:
         target.investment = fig.amount.value
         doc.extend_quote(target, fig.end)
         qual = local_qualifier(s.text, fig)
         if qual and target.qualifier is None:
             target.qualifier = qual
+
+
+def _sub_counts_before(s: Sentence, fig: Fig, enough: int = 2) -> int:
+    """How many counts of projects counted under others (其中X类3个、Y类2个) stand in the part of the
+    paragraph before ``fig`` (after its last ';', at most a sentence back), up to ``enough``."""
+    log, doc = s.log, s.ctx.doc
+    floor = max(s.ctx.para.semicolon_before(fig.start), s.ctx.span.start - MAX_SENTENCE)
+    found = 0
+    for k in range(len(log.projects) - 1, -1, -1):
+        p = log.projects[k]
+        if log.project_index(k) < s.para.first_fact or doc.norm_pos(p.start) <= floor:
+            break
+        found += id(p) in log.child_projects
+        if found >= enough:
+            break
+    return found
 
 
 def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:

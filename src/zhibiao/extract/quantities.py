@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from zhibiao.lexicon import alternation, magnitudes, table, units, word, words
 
-__all__ = ["MAX_VALUE", "Amount", "figure_regex", "parse_amount", "parse_number", "scale"]
+__all__ = ["MAX_VALUE", "Amount", "figure_regex", "in_range", "parse_amount", "parse_number", "scale"]
 
 ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 # The largest value a figure may have, in its base unit (10^18 CNY is a million times the world's
@@ -190,37 +190,59 @@ def parse_amount(match: re.Match[str]) -> Amount | None:
     Amount(value=Decimal('1856000000.00'), unit='CNY', kind='money', more=False)
     """
     amount = _amount(match)
-    if amount is None or not amount.value.is_finite() or abs(amount.value) >= MAX_VALUE:
+    if amount is None:
         return None
-    return amount
+    value = amount.value * 100 if amount.kind == "times" else amount.value  # 增长1.1倍 is 110%: that must fit
+    return amount if value.is_finite() and abs(value) < MAX_VALUE else None
+
+
+def in_range(value: Decimal) -> bool:
+    """Whether a value can be a figure: finite and below :data:`MAX_VALUE` in absolute value.
+
+    >>> in_range(Decimal("1856000000")), in_range(Decimal("1e18")), in_range(Decimal("NaN"))
+    (True, False, False)
+    """
+    return value.is_finite() and abs(value) < MAX_VALUE
+
+
+_GROUPS = ("pct_cn", "pct_num", "num", "more1", "mag", "more2", "sign", "unit", "per")
 
 
 def _amount(match: re.Match[str]) -> Amount | None:
-    if match.group("pct_cn"):
-        number = parse_number(match.group("pct_num"))
+    pct_cn, pct_num, num, more1, mag, more2, sign, unit_word, per = match.group(*_GROUPS)
+    if pct_cn:
+        number = parse_number(pct_num)
         return None if number is None else Amount(number, "%", "percent")
-    number = parse_number(match.group("num"))
+    number = parse_number(num)
     if number is None:
         return None
-    more = bool(match.group("more1") or match.group("more2"))
-    value = scale(number, match.group("mag"))
-    if match.group("sign"):
+    more = bool(more1 or more2)
+    value = scale(number, mag)
+    if sign:
         value = -value
-    unit_word = match.group("unit")
     if unit_word is None:
         return Amount(value, None, "number", more)
-    rate = table("numerals", "rate_units").get(unit_word)
-    if rate == "percent":
-        return Amount(value, "%", "percent", more)
+    rate = _rate_units().get(unit_word)
+    if rate is not None:
+        return _rate(value, rate, more)
+    unit = units()[unit_word]
+    if per:
+        # a rate keeps its denominator in the unit, so that it never adds up with totals: CNY/mu
+        return Amount(value * unit.factor, f"{unit.unit}/{units()[per].unit}", "other", more)
+    return Amount(value * unit.factor, unit.unit, unit.kind, more)
+
+
+def _rate(value: Decimal, rate: str, more: bool) -> Amount:
+    """A figure in a unit of rates: %, 个百分点, 倍, 成 (tenths: 三成 = 30%)."""
     if rate == "pp":
         return Amount(value, "pp", "pp", more)
     if rate == "times":
         return Amount(value, None, "times", more)
     if rate == "tenth":
         return Amount(value * 10, "%", "percent", more)
-    unit = units()[unit_word]
-    per = match.group("per")
-    if per:
-        # a rate keeps its denominator in the unit, so that it never adds up with totals: CNY/mu
-        return Amount(value * unit.factor, f"{unit.unit}/{units()[per].unit}", "other", more)
-    return Amount(value * unit.factor, unit.unit, unit.kind, more)
+    return Amount(value, "%", "percent", more)
+
+
+@cache
+def _rate_units() -> dict[str, str]:
+    return {k: str(v) for k, v in table("numerals", "rate_units").items()}

@@ -18,7 +18,10 @@ from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, word, word_set
 from zhibiao.model import Ranking
 
-__all__ = ["place_of", "ranking_role", "split_rank_names"]
+__all__ = ["MAX_RANK", "place_of", "ranking_role", "split_rank_names"]
+
+# No field of peers has a million members: a larger place is a run of digits.
+MAX_RANK = 1_000_000
 
 _NAMES = Shapes("names")
 _RANKINGS = Shapes("rankings")
@@ -31,7 +34,9 @@ def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
     raw = hit.group("n") or hit.group("topn") or hit.group("strong")
     if raw:
         value = parse_number(raw)
-        return (int(value), False) if value is not None else None
+        if value is None or not 0 < value < MAX_RANK or value != value.to_integral_value():
+            return None  # 第99999999999位: a run of digits, no place among peers
+        return int(value), False
     return None, True
 
 
@@ -111,7 +116,7 @@ def _places(text: str, hit: re.Match[str], rank: int | None, n: int, sent_end: i
         return ranks, hit.end()
     more = _RANKINGS.more_places.match(text, hit.end(), sent_end)
     listed = [parse_number(x) for x in _RANKINGS.number.findall(more.group(0))] if more else []
-    if more is None or len(listed) != n - 1 or any(v is None for v in listed):
+    if more is None or len(listed) != n - 1 or any(v is None or not 0 < v < MAX_RANK for v in listed):
         return ranks, hit.end()
     return [rank, *(int(v) for v in listed if v is not None)], more.end()
 

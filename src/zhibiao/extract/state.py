@@ -40,6 +40,10 @@ class FactLog:
         """Where the last projects fact stands in ``facts`` (-1 when there is none)."""
         return self._project_at[-1] if self._project_at else -1
 
+    def project_index(self, k: int) -> int:
+        """Where ``projects[k]`` stands in ``facts``."""
+        return self._project_at[k]
+
     def tops_since(self, first: int) -> list[Indicator]:
         """Top-level figures (no parent, not a share) among the facts made since index ``first``."""
         share = word("share", "mark")
