@@ -35,6 +35,8 @@ __all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 _CONTEXT = Shapes("context")
 
 Fact = Indicator | Projects | Ranking
+# Sentences up to this length are searched again for each figure; longer ones are indexed once.
+_SHORT_SENTENCE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +179,6 @@ class SentContext:
 
     para: ParaContext
     span: Span
-    goal_first: int | None  # where the first goal word of the sentence is (力争, 目标是 …)
-    goal_closing: bool  # the sentence closes with 为…目标: every figure in it is a goal
     text: str  # the normalised text
     doc: DocContext  # the document scope
     # what the sentence holds, each found once on first use (a lookup per figure would rescan the
@@ -188,11 +188,8 @@ class SentContext:
 
     @classmethod
     def read(cls, para: ParaContext, sent: Span) -> SentContext:
-        """The sentence scope of ``sent``: where its goal words are."""
-        text = para.doc.text
-        first = _CONTEXT.goal.search(text, sent.start, sent.end)
-        closing = _CONTEXT.goal_after.search(text, sent.start, sent.end) is not None
-        return cls(para, sent, first.start() if first else None, closing, text, para.doc)
+        """The sentence scope of ``sent`` (what it holds is found on first use)."""
+        return cls(para, sent, para.doc.norm.text, para.doc)
 
     def hits(self, shape: str) -> _Hits:
         """The matches of the ``context.<shape>`` shape in this sentence."""
@@ -201,17 +198,31 @@ class SentContext:
             found = self._hits[shape] = _Hits.of(getattr(_CONTEXT, shape), self.text, self.span)
         return found
 
+    def _short(self) -> bool:
+        """Whether the sentence is short enough to search it again for each figure: cheaper than
+        indexing it, and the cost per figure stays bounded."""
+        return self.span.end - self.span.start <= _SHORT_SENTENCE
+
     # -- qualifiers ---------------------------------------------------------------------------
     def target_at(self, pos: int) -> bool:
         """A goal word before ``pos`` in the sentence, a 为…目标 closing it, or a goal verb in its clause."""
-        if self.goal_first is not None and (self.goal_first < pos or self.goal_closing):
+        goals = self.hits("goal")
+        if goals.starts and (goals.starts[0] < pos or self.hits("goal_after").starts):
             return True
-        clause_start = max(self.hits("clause_mark").last_end_before(pos), self.span.start)
+        text, sent = self.text, self.span
+        if self._short():
+            clause_start = max(text.rfind(",", sent.start, pos), text.rfind(";", sent.start, pos), sent.start - 1) + 1
+            return _CONTEXT.goal_in_clause.search(text, clause_start, pos) is not None
+        clause_start = max(self.hits("clause_mark").last_end_before(pos), sent.start)
         return self.hits("goal_in_clause").any_between(clause_start, pos)
 
     def estimate_at(self, pos: int) -> bool:
         """An estimate word (预计) before ``pos`` in its part of the sentence (up to a ';')."""
-        seg_start = max(self.hits("semicolon").last_end_before(pos), self.span.start)
+        sent = self.span
+        if self._short():
+            seg_start = max(sent.start, self.text.rfind(";", sent.start, pos) + 1)
+            return _CONTEXT.estimate.search(self.text, seg_start, pos) is not None
+        seg_start = max(self.hits("semicolon").last_end_before(pos), sent.start)
         return self.hits("estimate").any_between(seg_start, pos)
 
     # -- subjects -----------------------------------------------------------------------------
@@ -278,6 +289,8 @@ class SentContext:
         return mention
 
     def _stock_now(self, pos: int) -> bool:
+        if self._short():
+            return _CONTEXT.stock_now.search(self.text, self.span.start, pos) is not None
         return self.hits("stock_now").any_between(self.span.start, pos)
 
 
@@ -301,8 +314,12 @@ class _Hits:
 
     @classmethod
     def of(cls, regex: re.Pattern[str], text: str, sent: Span) -> _Hits:
-        found = [(m.start(), m.end()) for m in regex.finditer(text, sent.start, sent.end)]
-        return cls(tuple(a for a, _ in found), tuple(b for _, b in found))
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in regex.finditer(text, sent.start, sent.end):
+            starts.append(m.start())
+            ends.append(m.end())
+        return cls(tuple(starts), tuple(ends))
 
     def any_between(self, lo: int, hi: int) -> bool:
         """Whether a match lies wholly inside ``[lo, hi)``."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import cache
 from typing import NamedTuple
 
 from zhibiao.extract.changes import qualifier_word
@@ -104,12 +105,22 @@ def trim_openers(s: str, shapes: tuple[str, ...] = _NOISE_PERIOD_REFS, limit: in
     ('出口', 8)
     """
     cut = 0
+    regexes = _compiled(shapes)
     for _ in range(limit):
-        m = next((m for key in shapes if (m := pattern(key).match(s))), None)
+        m = None
+        for regex in regexes:
+            m = regex.match(s)
+            if m:
+                break
         if not m or (keep_last and m.end() >= len(s)):
             break
         s, cut = s[m.end():], cut + m.end()
     return s, cut
+
+
+@cache
+def _compiled(shapes: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(pattern(key) for key in shapes)
 
 
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:

@@ -9,6 +9,7 @@ and Chinese month numbers are tables of ``vocab.toml``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from zhibiao.lexicon import Shapes, table, word_set
@@ -165,6 +166,7 @@ def _month_phrase(g: dict[str, str | None], year: int | None, rel: str | None) -
     return _Months(None, None, "year", year)
 
 
+@lru_cache(maxsize=4096)
 def resolve_period(mention: PeriodMention | None, published: str | None, *, future: bool = False) -> str | None:
     """The FACTS.md period string of a mention, with the year from the text or ``published``.
 

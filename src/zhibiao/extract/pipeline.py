@@ -40,7 +40,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     for para in paras:
         # most paragraphs of a report carry no figure at all: skip them before any rule runs;
         # a heading's figures repeat the body's, but its period governs the paragraphs below it
-        if is_headline(text, para) and para in heads:
+        if para in heads:
             continue
         if not is_headline(text, para) and _CONTEXT.may_hold_figures.search(text, para.start, para.end):
             carry = read_paragraph(ctx, para, carry, log)

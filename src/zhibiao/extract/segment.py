@@ -22,6 +22,10 @@ _CUT_MARKS = (";", ",:", "、")
 
 _SENTENCE_END = re.compile(r"[。!?…]+[”’」』)]*|\.{3,}")
 _CLAUSE_SEP = re.compile(r"[,;:]")
+_HEADLINE_LENGTH = 48
+_ENDS_SENTENCE = re.compile(r"[。!?…][”’」)]*$")
+# sentence punctuation, or two clause marks: prose, not a headline
+_SENTENCE_MARKS = re.compile(r"[。;!?]|[,:].*[,:]")
 
 
 class Span(NamedTuple):
@@ -65,11 +69,16 @@ def sentences(text: str, para: Span) -> list[Span]:
     out: list[Span] = []
     pos = para.start
     for m in _SENTENCE_END.finditer(text, para.start, para.end):
-        if m.end() > pos:
-            out += _bounded(text, pos, m.end())
-        pos = m.end()
-    if pos < para.end:
+        end = m.end()
+        if end - pos > MAX_SENTENCE:
+            out += _bounded(text, pos, end)
+        elif end > pos:
+            out.append(Span(pos, end))
+        pos = end
+    if para.end - pos > MAX_SENTENCE:
         out += _bounded(text, pos, para.end)
+    elif pos < para.end:
+        out.append(Span(pos, para.end))
     return out
 
 
@@ -124,7 +133,7 @@ def is_headline(text: str, para: Span) -> bool:
     Facts are not taken from headlines (FACTS.md: a headline repeating a figure of the body is
     annotated once, from the body), but their periods and places still set the context.
     """
-    line = text[para.start:para.end]
-    if len(line) > 48 or re.search(r"[。!?…][”’」)]*$", line):
+    if para.end - para.start > _HEADLINE_LENGTH:
         return False
-    return not re.search(r"[。;!?]|[,:].*[,:]", line)
+    line = text[para.start:para.end]
+    return not (_ENDS_SENTENCE.search(line) or _SENTENCE_MARKS.search(line))

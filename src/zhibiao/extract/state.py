@@ -84,7 +84,4 @@ class Sentence:
     state: SentenceState
     para: ParagraphState
     log: FactLog
-    text: str = field(init=False)  # the normalised text (read on every rule: a field, not a lookup)
-
-    def __post_init__(self) -> None:
-        self.text = self.ctx.text
+    text: str  # the normalised text (read by every rule: a field, not a lookup through ctx)

@@ -39,7 +39,8 @@ def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> C
     pst = ParagraphState(first_fact=len(log.facts))
     for sent, with_figures in zip(ctx.sentences, ctx.with_figures, strict=True):
         if with_figures:
-            read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log))
+            read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log,
+                                   doc.norm.text))
     return carry.after(list(ctx.periods))
 
 

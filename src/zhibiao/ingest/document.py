@@ -11,9 +11,8 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from zhibiao.errors import DocumentError
-from zhibiao.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
+from zhibiao.ingest.decode import DEFAULT_MAX_BYTES
 from zhibiao.ingest.epaper import parse_epaper
-from zhibiao.ingest.htmltext import declared_charset, html_to_text
 from zhibiao.ingest.metadata import fill_meta
 from zhibiao.model import DocMeta, Document
 
@@ -65,6 +64,10 @@ def document_from_bytes(data: bytes, name: str, *, doc_id: str | None = None, so
     >>> doc.doc_id, doc.text, doc.meta.title, doc.source
     ('page', '收入18.56亿元', '上半年经济', 'in/page.html')
     """
+    # imported here: decoding and HTML parsing are only needed for bytes, not for text
+    from zhibiao.ingest.decode import decode_bytes
+    from zhibiao.ingest.htmltext import declared_charset, html_to_text
+
     if name.lower().endswith(HTML_SUFFIXES):
         raw = decode_bytes(data, name, max_bytes=max_bytes, declared=declared_charset(data))
         text, given = html_to_text(raw)

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.lexicon import Shapes, is_cjk, places, table, word, word_set, words
+from zhibiao.lexicon import Shapes, places, table, word, word_set, words
 
 __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_finder"]
 
@@ -24,6 +24,8 @@ MAIN = "\x00main"  # marker: the clause refers to the report's main entity
 _SUBJECTS = Shapes("subjects")
 # How far into a clause its subject and its verb are looked for.
 _SUBJECT_WINDOW = 64
+# What a rule answers when a clause can have no subject at all (no other rule should look).
+_NO_SUBJECT: tuple[str, int] = ("", -1)
 # How many characters before a zone suffix may be its place prefix.
 _PREFIX_WINDOW = 12
 # Weights of a mention in the title and in the body when the main entity is chosen.
@@ -59,7 +61,8 @@ def _examples_around(chunk: str, start: int, end: int) -> bool:
 
 
 def _has_function_char(s: str) -> bool:
-    return any(ch in word_set("entity", "function_chars") for ch in s)
+    chars = word_set("entity", "function_chars")
+    return any(ch in chars for ch in s)
 
 
 class SubjectFinder:
@@ -96,7 +99,7 @@ class SubjectFinder:
             k = m.start()
             lo = max(prev_end, k - _PREFIX_WINDOW)
             j = k
-            while j > lo and is_cjk(text[j - 1]):
+            while j > lo and 0x4E00 <= ord(text[j - 1]) <= 0x9FFF:  # is_cjk, inline: a hot loop
                 j -= 1
             run = text[j:k]
             prev_end = m.end()
@@ -234,15 +237,18 @@ class SubjectFinder:
         if r and not rest[r.end():r.end() + 1].isdigit():
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         found = self._named_entity(rest, m.group(0) if m else "")
+        if found is _NO_SUBJECT:
+            return None
         if found is None:
             found = _entity_before_verb(rest)
-        if found is None:
+        if found is None or found is _NO_SUBJECT:
             return None
         name, length = found
         return SubjectMention(name, start + pos + length)
 
     def _named_entity(self, rest: str, opener: str) -> tuple[str, int] | None:
-        """A quoted name, a gazetteer place, a counted group or a zone opening ``rest``."""
+        """A quoted name, a gazetteer place, a counted group or a zone opening ``rest``; None when
+        none does, :data:`_NO_SUBJECT` when the clause can have no subject at all."""
         q = _SUBJECTS.quoted.match(rest)
         if q:
             return q.group(1), q.end()
@@ -250,11 +256,11 @@ class SubjectFinder:
         if place and rest[len(place):len(place) + 1] not in word_set("entity", "not_after_place"):
             return place, len(place)
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
-            return None  # no zone, place, company or group noun near the start: no subject
+            return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
         if grp and opener.endswith(word("entity", "field_mark")) \
                 and rest[grp.end():grp.end() + 1] == word("entity", "field_end"):
-            return None  # 在全省100个工业园区中排位第五: the field of a ranking
+            return _NO_SUBJECT  # 在全省100个工业园区中排位第五: the field of a ranking
         if grp:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
@@ -316,9 +322,11 @@ def _bare_zone_word(whole: str) -> tuple[str, int]:
 
 def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     """An entity phrase ending in a zone suffix or group noun, right before a subject verb."""
-    verbs = _SUBJECTS.subject_verb.finditer(rest, 0, min(len(rest), _SUBJECT_WINDOW))
-    v = next((v for v in verbs if v.start() >= 2), None)
-    if v is None:
+    v = None
+    for v in _SUBJECTS.subject_verb.finditer(rest, 0, min(len(rest), _SUBJECT_WINDOW)):
+        if v.start() >= 2:
+            break
+    if v is None or v.start() < 2:
         return None
     phrase = rest[: v.start()]
     if not _SUBJECTS.group_end.search(phrase) or _SUBJECTS.clause_punct.search(phrase):
