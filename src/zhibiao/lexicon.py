@@ -24,6 +24,8 @@ __all__ = [
     "Place",
     "Shapes",
     "Unit",
+    "WordSets",
+    "Words",
     "alternation",
     "grammar_shapes",
     "is_cjk",
@@ -179,6 +181,41 @@ class Shapes:
         compiled = pattern(f"{self._group}.{name}")
         setattr(self, name, compiled)  # later lookups find the attribute and never get here
         return compiled
+
+
+class Words:
+    """One section of ``vocab.toml`` as attributes, each read on first access: a list as a tuple, a
+    single word as a string, a table as a dict (``_NAME_WORDS = Words("name")``, then
+    ``_NAME_WORDS.among``: an attribute lookup, cheaper than a call on the hot path).
+
+    >>> Words("test").verbs, Words("test").mark
+    (('增长', '同比增长'), '的')
+    """
+
+    def __init__(self, section: str) -> None:
+        self._section = section
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        value = self._read(key)
+        setattr(self, key, value)  # later lookups find the attribute and never get here
+        return value
+
+    def _read(self, key: str) -> Any:
+        value = vocab()[self._section][key]
+        return tuple(value) if isinstance(value, list) else value
+
+
+class WordSets(Words):
+    """One section of ``vocab.toml`` as attributes of frozensets, for membership tests.
+
+    >>> "增长" in WordSets("test").verbs
+    True
+    """
+
+    def _read(self, key: str) -> frozenset[str]:
+        return word_set(self._section, key)
 
 
 @cache

@@ -15,7 +15,7 @@ from functools import cache
 
 from zhibiao.extract.figures import Fig, Wordless
 from zhibiao.extract.quantities import Amount
-from zhibiao.lexicon import Shapes, table, word_set, words
+from zhibiao.lexicon import Shapes, Words, WordSets, word_set, words
 from zhibiao.model import Basis, Change, Qualifier
 
 __all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word", "sign_of",
@@ -23,6 +23,10 @@ __all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier",
 
 _CHANGES = Shapes("changes")
 _QUALIFIERS = Shapes("qualifiers")
+_CHANGE_WORDS = Words("change")
+_BASIS_SETS = WordSets("basis")
+_CHANGE_SETS = WordSets("change")
+_NUMERALS_SETS = WordSets("numerals")
 
 _RATE_KINDS = ("percent", "pp", "times")
 
@@ -35,7 +39,7 @@ def qualifier_word(word: str | None) -> Qualifier | None:
     """
     if not word:
         return None
-    if word in word_set("numerals", "more"):
+    if word in _NUMERALS_SETS.more:
         return "at_least"  # 12亿元多, 30余家
     for qualifier in ("approx", "at_least", "at_most"):
         if word in word_set("qualifier", f"{qualifier}_before") or word in word_set("qualifier", f"{qualifier}_after"):
@@ -80,9 +84,9 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     m = _CHANGES.level_to_end.search(left)
     if m and m.end() == len(left):
         return fig  # 增长到, 提高至: the figure is the new level
-    if a.kind == "pp" and any(w in left for w in words("change", "contribution_up")):
+    if a.kind == "pp" and any(w in left for w in _CHANGE_WORDS.contribution_up):
         return fig  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
-    if a.kind == "pp" and any(w in left for w in words("change", "contribution_down")):
+    if a.kind == "pp" and any(w in left for w in _CHANGE_WORDS.contribution_down):
         return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
     cmp_m = _CHANGES.comparative_end.search(left) if a.kind in _RATE_KINDS else None
     verb_m = None if cmp_m else _change_verb(left, a)
@@ -106,7 +110,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         basis_region = text[region_start:fig.start]
     sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
                    text[max(region_start, lead - 14):lead + len(verb)])
-    basis: Basis = "other" if cmp_m or verb in word_set("change", "comparatives") else basis_of(basis_region)
+    basis: Basis = "other" if cmp_m or verb in _CHANGE_SETS.comparatives else basis_of(basis_region)
     return fig.read_as("change", sign=sign, qualifier=qualifier,
                        lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
 
@@ -117,10 +121,10 @@ def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
     if m is None:
         return None
     verb = m.group("verb")
-    if verb in word_set("change", "pct_only") and a.kind not in _RATE_KINDS:
+    if verb in _CHANGE_SETS.pct_only and a.kind not in _RATE_KINDS:
         return None  # 超过10亿元 is a level; 高10% after a name is a change
-    if verb in word_set("change", "one_char_verbs") and left[:m.start()].endswith(
-            words("change", "ends_one_char_verb")):
+    if verb in _CHANGE_SETS.one_char_verbs and left[:m.start()].endswith(
+            _CHANGE_WORDS.ends_one_char_verb):
         return None  # 提高, 最高, 新增: a one-character verb that is the end of another word
     return m
 
@@ -135,8 +139,8 @@ def _pp_after_comparison(text: str, fig: Fig, region_start: int, sent_start: int
     if verb_m is None:
         return fig
     verb = verb_m.group(0)
-    sign = -1 if verb in word_set("change", "pp_verbs_down") else 1
-    basis = basis_of(left, default="other" if verb in word_set("change", "comparatives") else "yoy")
+    sign = -1 if verb in _CHANGE_SETS.pp_verbs_down else 1
+    basis = basis_of(left, default="other" if verb in _CHANGE_SETS.comparatives else "yoy")
     return fig.read_as("change", lead=region_start + verb_m.start(),
                        change=Change(basis=basis, pp=sign * fig.amount.value))
 
@@ -158,15 +162,15 @@ def sign_of(verb: str, around: str, before: str = "") -> int:
     >>> sign_of("下降", "下降"), sign_of("收窄", "降幅收窄"), sign_of("增长", "增长")
     (-1, 1, 1)
     """
-    if any(ph in around for ph in words("change", "phrase_up")):
+    if any(ph in around for ph in _CHANGE_WORDS.phrase_up):
         return 1
-    if any(ph in around for ph in words("change", "phrase_down")):
+    if any(ph in around for ph in _CHANGE_WORDS.phrase_down):
         return -1
     if _split_phrase("phrase_up").search(before):
         return 1
     if _split_phrase("phrase_down").search(before):
         return -1
-    return -1 if verb in word_set("change", "down") else 1
+    return -1 if verb in _CHANGE_SETS.down else 1
 
 
 @cache
@@ -186,7 +190,7 @@ def basis_of(region: str, default: Basis = "yoy") -> Basis:
     if _CHANGES.other_baseline.search(region):
         return "other"  # 增幅比轻工业高…, 较全省…: a baseline other than last year
     found = {m.group(0) for m in _CHANGES.basis_any.finditer(region)}
-    yoy, avg2y, other = word_set("basis", "yoy"), word_set("basis", "avg2y"), word_set("basis", "other")
+    yoy, avg2y, other = _BASIS_SETS.yoy, _BASIS_SETS.avg2y, _BASIS_SETS.other
     if found & avg2y:
         return "avg2y"
     if found & other and not (found & yoy and not (found - yoy) & other):
@@ -199,8 +203,8 @@ def basis_of(region: str, default: Basis = "yoy") -> Basis:
 def wordless_change(text: str, d: Wordless, region_start: int) -> Fig:
     """翻番 (+100 %), 翻两番 (+300 %) and 持平 (0) as a change figure."""
     before = text[region_start:d.start]
-    if d.word not in word_set("change", "flat"):
-        pct = Decimal(table("change", "double")[d.word])
+    if d.word not in _CHANGE_SETS.flat:
+        pct = Decimal(_CHANGE_WORDS.double[d.word])
         change = Change(basis=basis_of(before), pct=pct)
         return Fig(d.start, d.end, Amount(pct, None, "percent"), role="change", change=change, lead=d.start)
     lead = d.start

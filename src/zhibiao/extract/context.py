@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
-from zhibiao.lexicon import Shapes, word_set
+from zhibiao.lexicon import Shapes, WordSets
 from zhibiao.model import Indicator, Projects, Ranking, Stage
 from zhibiao.normalize import NormText
 from zhibiao.resolve.subjects import MAIN, SubjectFinder
@@ -33,6 +33,7 @@ from zhibiao.resolve.subjects import MAIN, SubjectFinder
 __all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 
 _CONTEXT = Shapes("context")
+_ENTITY_SETS = WordSets("entity")
 
 Fact = Indicator | Projects | Ranking
 # Sentences up to this length are searched again for each figure; longer ones are indexed once.
@@ -232,7 +233,7 @@ class SentContext:
         i = para.subject_index(pos)
         for said in self.doc.speakers_at(pos):
             if i < 0 or para.subjects[i][0] < said.start or para.subjects[i][1].startswith(MAIN) \
-                    or para.subjects[i][1] in word_set("entity", "zone_suffixes"):
+                    or para.subjects[i][1] in _ENTITY_SETS.zone_suffixes:
                 return said.org
         name = para.subjects[i][1] if i >= 0 else MAIN
         finder = self.doc.finder

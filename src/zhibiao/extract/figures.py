@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
-from zhibiao.lexicon import Shapes, is_cjk, word_set, words
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Qualifier
 
 __all__ = ["Fig", "Role", "Wordless", "is_cjk", "scan_figures"]
@@ -24,6 +24,8 @@ __all__ = ["Fig", "Role", "Wordless", "is_cjk", "scan_figures"]
 _FIGURES = Shapes("figures")
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
+_FIGURES_WORDS = Words("figures")
+_FIGURES_SETS = WordSets("figures")
 
 Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare"]
 
@@ -99,14 +101,14 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
 def _unitless_may_count(text: str, m: re.Match[str], num: str) -> bool:
     """A number without unit or magnitude: a bare magnitude (千亿) or an item of a list (0.74和…)."""
     if not num[0].isdigit():
-        return num in word_set("figures", "bare_magnitudes")  # 一般, 一是: no figure (and cn2an is slow)
-    return text[m.end():m.end() + 1] in word_set("figures", "list_chars")  # a year, a day, an ordinal
+        return num in _FIGURES_SETS.bare_magnitudes  # 一般, 一是: no figure (and cn2an is slow)
+    return text[m.end():m.end() + 1] in _FIGURES_SETS.list_chars  # a year, a day, an ordinal
 
 
 def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> bool:
     """第3, 前5, PM2.5, 2023年: a number that is an ordinal, part of a name or a date."""
-    if before.endswith(words("figures", "ordinal_before")) and not before.endswith(
-            words("figures", "not_ordinal_before")):
+    if before.endswith(_FIGURES_WORDS.ordinal_before) and not before.endswith(
+            _FIGURES_WORDS.not_ordinal_before):
         return True
     if not chinese and before[-1:].isascii() and before[-1:].isalpha():
         return True  # PM2.5, G20: a digit glued to letters is part of a name
@@ -116,7 +118,7 @@ def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> boo
 def _bare_number(start: int, end: int, amount: Amount, after: str, chinese: bool, num: str) -> Fig | None:
     """A number with no unit: a bare magnitude before a noun, or a list item waiting for its unit."""
     if chinese:
-        if num in word_set("figures", "bare_magnitudes") and (after.startswith(words("figures", "class_mark"))
+        if num in _FIGURES_SETS.bare_magnitudes and (after.startswith(_FIGURES_WORDS.class_mark)
                                                               or is_cjk(after[:1])):
             role: Role = "threshold" if _FIGURES.class_of_projects.match(after) else "bare_mag"
             return Fig(start, end, amount, role=role)
@@ -132,7 +134,7 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     counted = amount.kind in ("count", "person")
     if chinese and _chinese_slogan(amount, m):
         return True
-    if counted and before.endswith(words("figures", "enumeration_end")) \
+    if counted and before.endswith(_FIGURES_WORDS.enumeration_end) \
             and not _FIGURES.project_noun_after.match(after):
         return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
     if counted and (_FIGURES.group_after.match(after) or _FIGURES.duration.match(after)):

@@ -25,7 +25,7 @@ from zhibiao.extract.names import (
 from zhibiao.extract.projects import mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
-from zhibiao.lexicon import Shapes, word, word_set, words
+from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Qualifier
 
 __all__ = ["attach_change", "bare_magnitude", "change_role", "level_role", "name_at", "new_indicator", "share_role"]
@@ -34,6 +34,13 @@ _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
+_FIGURES_WORDS = Words("figures")
+_NAME_WORDS = Words("name")
+_PROJECTS_WORDS = Words("projects")
+_SHARE_WORDS = Words("share")
+_NAME_SETS = WordSets("name")
+_PROJECTS_SETS = WordSets("projects")
+_SHARE_SETS = WordSets("share")
 
 
 def name_at(s: Sentence, start: int, end: int) -> Name:
@@ -56,7 +63,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         qualifier = "estimate"
     else:
         qualifier = name.qualifier or fig.qualifier or local_qualifier(s.text, fig)
-    share_mark = word("share", "mark")
+    share_mark = _SHARE_WORDS.mark
     if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
         qualifier, target = "target", True
     ind = Indicator(
@@ -129,12 +136,12 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         if fig.amount.kind not in ("count", "person"):
             if not (s.ctx.target_at(fig.start) or _target_verb_before(region)):
                 return
-            if noun.text.endswith(words("name", "facility_heads")):
+            if noun.text.endswith(_NAME_WORDS.facility_heads):
                 return  # 30万吨工业水厂: the size of a facility is part of its name
             target = True
         name = Name(noun.text, fig.start, name.estimate, name.qualifier)
     elif st.current is not None and (_only_subject(s, region_start, fig.start)
-                                     or name.text in word_set("name", "bare_verbs")):
+                                     or name.text in _NAME_SETS.bare_verbs):
         # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
         lead = len(region) - len(region.lstrip(" ,;:、"))
         name = Name(st.current.name, region_start + lead, name.estimate, name.qualifier)
@@ -170,7 +177,7 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
 def _stage_count(text: str, name: str, fig: Fig) -> bool:
     """计划新开工223项, 已签约35个: a count of projects named only by their stage."""
     unit = text[fig.end - 1:fig.end]
-    return unit in word_set("projects", "count_units") and bool(_PROJECTS.stage_name.fullmatch(name))
+    return unit in _PROJECTS_SETS.count_units and bool(_PROJECTS.stage_name.fullmatch(name))
 
 
 def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:
@@ -179,7 +186,7 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         return True
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
         return True
-    return s.state.projects is not None and name.endswith(word("name", "possessive"))
+    return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)
 
 
 def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:
@@ -194,14 +201,14 @@ def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
 
 def _with_topic(s: Sentence, name: str, region_start: int) -> str:
     """A generic measure (产值, 增速, 投资) named after the clause topic or the projects before it."""
-    if not ((_NAMES.back_ref.match(name) and len(name) <= 3) or name in word_set("name", "generic_heads")):
+    if not ((_NAMES.back_ref.match(name) and len(name) <= 3) or name in _NAME_SETS.generic_heads):
         return name
     topic = _topic(s, region_start)
     if topic:
         return topic + name
-    if name == word("name", "investment") and s.state.projects is not None:
+    if name == _NAME_WORDS.investment and s.state.projects is not None:
         # 新开工产业项目15个,完成投资42.3亿元: what the projects just counted have invested
-        return (s.state.projects.category or "") + word("name", "projects_investment")
+        return (s.state.projects.category or "") + str(_NAME_WORDS.projects_investment)
     return name
 
 
@@ -250,7 +257,7 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if not bare or _NAMES.back_ref.match(bare):
         _back_change(s, fig, region_start, name)
         return
-    if bare in word_set("name", "generic_heads") or _INDICATORS.generic_measure_start.match(bare):
+    if bare in _NAME_SETS.generic_heads or _INDICATORS.generic_measure_start.match(bare):
         topic = _topic(s, region_start)
         if topic:
             name = name.renamed(topic + bare)
@@ -268,8 +275,8 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     share_newer = st.current_share is not None and (st.current is None or st.current_share.start > st.current.start)
     if share_newer and fig.change is not None and fig.change.pp is not None and not name.text \
             and not _CHANGES.rate_word.search(text, region_start, fig.start):
-        name = name.renamed(word("share", "share_name"))  # 占…比重为33%,较上年提高0.3个百分点
-    if name.text in word_set("share", "share_words") and st.current_share is not None:
+        name = name.renamed(_SHARE_WORDS.share_name)  # 占…比重为33%,较上年提高0.3个百分点
+    if name.text in _SHARE_SETS.share_words and st.current_share is not None:
         st.current_share = attach_change(s, st.current_share, fig)
     elif st.current is not None:
         st.current = attach_change(s, st.current, fig)
@@ -287,13 +294,13 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
 def _projects_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> Indicator:
     """The growth of what was just said of the projects: their number or their investment."""
     text = s.text
-    measure = word("projects", "count_measure")
+    measure = _PROJECTS_WORDS.count_measure
     last = s.log.projects[-1] if s.log.projects else None
     if last is not None and last.investment is not None and s.ctx.doc.norm_pos(last.end) >= region_start - 2:
-        measure = word("projects", "investment_measure")
+        measure = _PROJECTS_WORDS.investment_measure
     start = region_start
     # 总投资1115.2亿元、同比增长49.8%: the quote starts at 同比
-    while text[start] == " " or text[start] in word_set("name", "joiners"):
+    while text[start] == " " or text[start] in _NAME_SETS.joiners:
         start += 1
     return new_indicator(s, Name(measure, start, name.estimate, name.qualifier), fig, value=False)
 
@@ -304,22 +311,22 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     text, st, doc = s.text, s.state, s.ctx.doc
     region = text[region_start:fig.start]
     m = _INDICATORS.share_of.search(region)
-    done = word("share", "done")
+    done = _SHARE_WORDS.done
     if m and m.group(1) == done:
         m = _INDICATORS.share_done.search(region) or m
     own = name_at(s, region_start, region_start + (m.start() if m else 0))
     of = strip_chars(m.group(2)) if m else ""
     of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))
-    connector = m.group(1) if m else word("share", "mark")
+    connector = m.group(1) if m else _SHARE_WORDS.mark
     if own.text:
         name = own.renamed(own.text + (connector + of if m and of else ""))
     elif st.current is not None:
         start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
-        if m and connector == word("share", "mark") and st.current.value is not None:
+        if m and connector == _SHARE_WORDS.mark and st.current.value is not None:
             start = region_start + m.start()
         name = Name(st.current.name + connector + of, start, own.estimate, own.qualifier)
     elif st.projects is not None:
-        name = Name(word("projects", "noun") + (connector + of if m else ""), region_start, own.estimate, own.qualifier)
+        name = Name(_PROJECTS_WORDS.noun + (connector + of if m else ""), region_start, own.estimate, own.qualifier)
     else:
         name = Name(strip_chars(region), region_start, own.estimate, own.qualifier)
     if not name.text:
@@ -335,7 +342,7 @@ def bare_magnitude(s: Sentence, fig: Fig) -> None:
     """千亿光伏产业, 百亿级: a bare magnitude before a noun, a goal when the sentence sets one."""
     text, sent = s.text, s.ctx.span
     after = text[fig.end:sent.end]
-    if after.startswith(words("figures", "class_mark")) \
+    if after.startswith(_FIGURES_WORDS.class_mark) \
             or not _INDICATORS.target_verbs.search(text, sent.start, fig.start):
         return
     noun = noun_after(text, fig.end, sent.end)

@@ -11,12 +11,14 @@ from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import attach_change, change_role, level_role, new_indicator, share_role
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, word
+from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import Indicator
 
 __all__ = ["all_alike", "list_role"]
 
 _LISTS = Shapes("lists")
+_NAME_WORDS = Words("name")
+_SHARE_WORDS = Words("share")
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
 _RATE_FIGURE_WIDTH = 8
@@ -42,7 +44,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     starts = name_positions(region, start, names)
     # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
     whole = _LISTS.share_target.search(text, names_end, first.start) if first.role == "share" else None
-    of = word("share", "mark") + strip_chars(whole.group(1)) if whole and strip_chars(whole.group(1)) else ""
+    of = _SHARE_WORDS.mark + strip_chars(whole.group(1)) if whole and strip_chars(whole.group(1)) else ""
     made = []
     for name, name_start, f in zip(names, starts, group, strict=True):
         share = f.role == "share"
@@ -71,7 +73,7 @@ def _pair_with_pending(s: Sentence, group: list[Fig], region_start: int) -> None
             continue
         mm = _LISTS.share_target.search(s.text, region_start, group[0].start)
         of = strip_chars(mm.group(1)) if mm else ""
-        share = new_indicator(s, Name(ind.name + word("share", "mark") + of, doc.norm_pos(ind.start)), f, share=True)
+        share = new_indicator(s, Name(ind.name + _SHARE_WORDS.mark + of, doc.norm_pos(ind.start)), f, share=True)
         doc.set_quote(share, doc.norm_pos(ind.start), f.end)
     st.pending = []
     st.current = targets[-1]
@@ -109,7 +111,7 @@ def all_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     """固定资产投资、工业投资、服务业投资均增长12%: one change for each listed measure."""
     text = s.text
     m = _LISTS.all_alike.search(text, region_start, fig.start)
-    list_mark = word("name", "list_mark")
+    list_mark = _NAME_WORDS.list_mark
     if m is None or list_mark not in text[region_start:m.start()]:
         return False
     region = text[region_start:m.start()]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
-from zhibiao.lexicon import Shapes, pattern, word, words
+from zhibiao.lexicon import Shapes, Words, pattern, words
 from zhibiao.model import Qualifier
 
 __all__ = [
@@ -40,6 +40,9 @@ __all__ = [
 _CHANGES = Shapes("changes")
 _CONTEXT = Shapes("context")
 _NAMES = Shapes("names")
+_NAME_WORDS = Words("name")
+_QUALIFIER_WORDS = Words("qualifier")
+_SHARE_WORDS = Words("share")
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
@@ -187,7 +190,7 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
         return Name("", start + len(name), estimate, _tail_qualifier(name))  # 接近400家: no name, a qualifier
     if m and m.start() > 0:
         tail = name[m.start():]
-        estimate = estimate or any(w in tail for w in words("qualifier", "estimate"))
+        estimate = estimate or any(w in tail for w in _QUALIFIER_WORDS.estimate)
         qualifier = _tail_qualifier(tail)
         name = name[:m.start()]
     name = _NAMES.aside.sub("", name)
@@ -242,8 +245,8 @@ def noun_after(text: str, end: int, sent_end: int) -> Noun | None:
     m = _NAMES.noun_after.match(text, end, sent_end)
     if not m:
         return None
-    noun = strip_chars(m.group(1).translate(_NO_QUOTES).split(word("name", "possessive"))[0])
-    if len(noun) < 2 or _CHANGES.change_end.search(noun[:2]) or noun[0] in words("name", "not_noun_start"):
+    noun = strip_chars(m.group(1).translate(_NO_QUOTES).split(_NAME_WORDS.possessive)[0])
+    if len(noun) < 2 or _CHANGES.change_end.search(noun[:2]) or noun[0] in _NAME_WORDS.not_noun_start:
         return None
     return Noun(noun, m.end(1))
 
@@ -276,7 +279,7 @@ def split_names(region: str, n: int) -> list[str] | None:
     ordinals = _NAMES.ordinal_list.fullmatch("、".join(items))
     if ordinals:
         # 第二、三产业增加值: ordinals sharing everything after them
-        ordinal = word("name", "ordinal_mark")
+        ordinal = _NAME_WORDS.ordinal_mark
         return [ordinal + x.lstrip(ordinal)[0] + ordinals.group("tail") for x in items]
     items = _share_head(items)
     if head_suffix:
@@ -315,7 +318,7 @@ def _share_head(items: list[str]) -> list[str]:
     """A measure head written once at the end belongs to every item (…、锂离子电池产量); in a share it
     starts at the measure before 占 (甲、乙产值占规上工业比重 → 甲产值占规上工业比重)."""
     last = items[-1]
-    share_mark = word("share", "mark")
+    share_mark = _SHARE_WORDS.mark
     k = last.find(share_mark)
     head_re = _NAMES.shared_head
     hm = head_re.search(last[:k]) if k > 0 else head_re.search(last)

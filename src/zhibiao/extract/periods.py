@@ -12,11 +12,13 @@ import re
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
-from zhibiao.lexicon import Shapes, table, word_set
+from zhibiao.lexicon import Shapes, Words, WordSets
 
 __all__ = ["PeriodKind", "PeriodMention", "find_periods", "resolve_period"]
 
 _PERIODS = Shapes("periods")
+_PERIODS_WORDS = Words("periods")
+_PERIODS_SETS = WordSets("periods")
 
 # span: a run of months (上半年); year: a bare year that only fixes the year (2023年); date: an event
 # day (11月14日); ytd: from January to the publication month (今年以来); cumulative: up to a month
@@ -62,12 +64,12 @@ def _month(text: str) -> int | None:
     if text.isdigit():
         m = int(text)
         return m if 1 <= m <= 12 else None
-    value = table("periods", "month_numbers").get(text)
+    value = _PERIODS_WORDS.month_numbers.get(text)
     return int(value) if value is not None else None
 
 
 def _quarter(text: str) -> int:
-    return int(table("periods", "quarter_numbers")[text])
+    return int(_PERIODS_WORDS.quarter_numbers[text])
 
 
 def _period_matches(text: str) -> list[re.Match[str]]:
@@ -110,9 +112,9 @@ def _mention(text: str, m: re.Match[str], offset: int) -> PeriodMention | None:
     year = int(g["year"]) if g["year"] else None
     rel = g["rel"]
     before = text[max(0, m.start() - 2):m.start()]
-    if before.endswith(tuple(word_set("periods", "baseline_before"))) and (rel or year or not g["full"]):
+    if before.endswith(tuple(_PERIODS_SETS.baseline_before)) and (rel or year or not g["full"]):
         return None  # 比上年同期, 较2018年, 比1-9月回落: a baseline, not the period of the figure
-    rel_year = int(table("periods", "relative_years")[rel]) if rel else None
+    rel_year = int(_PERIODS_WORDS.relative_years[rel]) if rel else None
     months = _months(g, year, rel)
     if months is None:
         return None
@@ -124,7 +126,7 @@ def _mention(text: str, m: re.Match[str], offset: int) -> PeriodMention | None:
 
 def _months(g: dict[str, str | None], year: int | None, rel: str | None) -> _Months | None:
     """The months a phrase spans, its kind and its year, read from the groups of the phrase shape."""
-    if (rel and rel in word_set("periods", "year_to_date")) or g["ytd"]:
+    if (rel and rel in _PERIODS_SETS.year_to_date) or g["ytd"]:
         return _Months(1, None, "ytd", year) if (year or rel) else None
     for group, (start, end) in _FIXED_SPANS.items():
         if g[group]:
@@ -148,7 +150,7 @@ def _month_phrase(g: dict[str, str | None], year: int | None, rel: str | None) -
     if g["nm"]:
         return _Months(1, _month(g["nm"]), "span", year)
     if g["cut"] and g["cm"]:
-        if g["cut"] in word_set("periods", "bounded_cut") and not (year or rel):
+        if g["cut"] in _PERIODS_SETS.bounded_cut and not (year or rel):
             return None
         return _Months(1, _month(g["cm"]), "cumulative", int(g["cutyear"]) if g["cutyear"] else year)
     if g["mon"]:
@@ -156,12 +158,12 @@ def _month_phrase(g: dict[str, str | None], year: int | None, rel: str | None) -
         kind: PeriodKind = "date" if g["mday"] else "month_end" if g["mend"] else "month"
         return _Months(mon, mon, kind, year)
     if g["full"]:
-        if not (year or rel) and g["full"] not in word_set("periods", "whole_year"):
+        if not (year or rel) and g["full"] not in _PERIODS_SETS.whole_year:
             return None
         return _Months(1, 12, "span", year)
     if year is None and rel is None:
         return None
-    if rel and rel in word_set("periods", "whole_past_years"):
+    if rel and rel in _PERIODS_SETS.whole_past_years:
         return _Months(1, 12, "span", year)  # 去年 alone means last year's whole year
     return _Months(None, None, "year", year)
 

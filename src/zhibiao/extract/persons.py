@@ -12,13 +12,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.lexicon import Shapes, is_cjk, surnames, word_set, words
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, surnames
 from zhibiao.model import Person
 from zhibiao.normalize import NormText
 
 __all__ = ["PersonMention", "extract_persons"]
 
 _PERSONS = Shapes("persons")
+_PERSONS_WORDS = Words("persons")
+_PERSONS_SETS = WordSets("persons")
 
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
 _TITLE_ASIDE = re.compile(r"[((][\u4e00-\u9fff]{1,8}[))]")
@@ -53,7 +55,7 @@ _AUTHOR_IN_PARENS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)\s*(?:$|\n)")
 
 @cache
 def _single_char_followers() -> frozenset[str]:
-    return frozenset(w for w in words("persons", "followers") if len(w) == 1)
+    return frozenset(w for w in _PERSONS_WORDS.followers if len(w) == 1)
 
 
 def _is_follower(s: str) -> bool:
@@ -118,7 +120,7 @@ def _tagged_name(window: str, sur: str, shortest: int, longest: int) -> str | No
 
 def _looks_wordy(name: str) -> bool:
     """Reject candidates that are common words, not names (党组, 班子工作 …)."""
-    not_names = word_set("persons", "not_names")
+    not_names = _PERSONS_SETS.not_names
     return name in not_names or name[:2] in not_names
 
 
@@ -192,10 +194,10 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
     if pos in taken or pos >= len(text):
         return []
     name = read_name(text, pos)
-    if name is None or text[pos + len(name):pos + len(name) + 6].startswith(tuple(words("persons", "formula_markers"))):
+    if name is None or text[pos + len(name):pos + len(name) + 6].startswith(tuple(_PERSONS_WORDS.formula_markers)):
         return []
     titles, title_start = _titles_before(text, head.end(), max(0, head.end() - 40))
-    titles = [t for t in titles if t not in word_set("persons", "not_titles")]
+    titles = [t for t in titles if t not in _PERSONS_SETS.not_titles]
     if not titles:
         return []
     taken.add(pos)

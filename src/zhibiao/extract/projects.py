@@ -18,7 +18,7 @@ from zhibiao.extract.names import Name, Noun, last_match, trim_openers, without_
 from zhibiao.extract.quantities import MAX_VALUE, parse_number
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, magnitudes, units, word, word_set, words
+from zhibiao.lexicon import Shapes, Words, magnitudes, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
 
 __all__ = ["category_of", "is_investment_name", "mentions_projects", "project_count", "projects_facts", "stage_of",
@@ -26,6 +26,8 @@ __all__ = ["category_of", "is_investment_name", "mentions_projects", "project_co
 
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
+_NAME_WORDS = Words("name")
+_PROJECTS_WORDS = Words("projects")
 
 # The openers a project category may start with, as the category rule tries them.
 _CATEGORY_OPENERS = ("names.lead_noise", "names.period_words", "names.subject_refs", "projects.category_noise")
@@ -39,7 +41,7 @@ def mentions_projects(s: str) -> bool:
     >>> mentions_projects("重点项目"), mentions_projects("企业")
     (True, False)
     """
-    return any(noun in s for noun in words("projects", "nouns"))
+    return any(noun in s for noun in _PROJECTS_WORDS.nouns)
 
 
 def stage_of(word_found: str) -> Stage:
@@ -68,10 +70,10 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     desc = region + prenominal
     stage = _stage(s, fig, region_start, desc, prenominal)
     parent = st.parent_projects
-    if parent is None and st.projects is not None and word("name", "among") in text[
+    if parent is None and st.projects is not None and _NAME_WORDS.among in text[
             ctx.doc.norm_pos(st.projects.end):fig.start]:
         parent = st.parent_projects = st.projects
-    child = parent is not None and (stage is None or word("name", "among") in region)
+    child = parent is not None and (stage is None or _NAME_WORDS.among in region)
     if stage is None:
         # a part of the projects before takes their stage; others the event the report is about
         stage = parent.stage if child and parent is not None else (ctx.doc.event_stage or "other")
@@ -134,7 +136,7 @@ def category_of(desc: str) -> str | None:
     >>> category_of("新签约外资项目"), category_of("亿元以上重点工业项目"), category_of("甲、乙等27个项目")
     ('外资', '重点工业', None)
     """
-    k = max(desc.rfind(noun) for noun in words("projects", "nouns"))
+    k = max(desc.rfind(noun) for noun in _PROJECTS_WORDS.nouns)
     if k < 0:
         return None
     cat = _NAMES.aside.sub("", desc[:k])
@@ -146,11 +148,11 @@ def category_of(desc: str) -> str | None:
         cat = cat[m.end():]
     cat, _cut = trim_openers(cat, _CATEGORY_OPENERS, keep_last=False)
     cat = _PROJECTS.category_tail.sub("", cat)
-    possessive = word("name", "possessive")
+    possessive = _NAME_WORDS.possessive
     if possessive in cat:
         cat = cat.rsplit(possessive, 1)[1]  # 实体经济重点建设项目的工业项目 → 工业
-    if any(w in cat for w in words("projects", "examples_marks")) or (
-            word("name", "list_mark") in cat and len(cat) > 8):
+    if any(w in cat for w in _PROJECTS_WORDS.examples_marks) or (
+            _NAME_WORDS.list_mark in cat and len(cat) > 8):
         return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
     return cat or None
 

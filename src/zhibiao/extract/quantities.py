@@ -13,9 +13,11 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from zhibiao.lexicon import alternation, magnitudes, table, units, word, words
+from zhibiao.lexicon import Words, alternation, magnitudes, units, word, words
 
 __all__ = ["MAX_VALUE", "Amount", "figure_regex", "in_range", "parse_amount", "parse_number", "scale"]
+
+_NUMERALS_WORDS = Words("numerals")
 
 ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 # The largest value a figure may have, in its base unit (10^18 CNY is a million times the world's
@@ -40,19 +42,19 @@ class Amount(NamedTuple):
 @cache
 def _digit_values() -> dict[str, int]:
     """Chinese digit → value; a unit of power one (十, 拾) also stands for ten at the start."""
-    values = {k: int(v) for k, v in table("numerals", "digits").items()}
-    values.update({k: 10 for k, v in table("numerals", "units").items() if int(v) == 1})
+    values = {k: int(v) for k, v in _NUMERALS_WORDS.digits.items()}
+    values.update({k: 10 for k, v in _NUMERALS_WORDS.units.items() if int(v) == 1})
     return values
 
 
 @cache
 def _unit_powers() -> dict[str, int]:
-    return {"": 0, **{k: int(v) for k, v in table("numerals", "units").items()}}
+    return {"": 0, **{k: int(v) for k, v in _NUMERALS_WORDS.units.items()}}
 
 
 @cache
 def _numeral_chars() -> frozenset[str]:
-    return frozenset([*table("numerals", "digits"), *table("numerals", "units"), word("numerals", "point")])
+    return frozenset([*_NUMERALS_WORDS.digits, *_NUMERALS_WORDS.units, _NUMERALS_WORDS.point])
 
 
 @lru_cache(maxsize=8192)
@@ -84,7 +86,7 @@ def _chinese_number(text: str) -> Decimal | None:
     powers = _unit_powers()
     ten = next(k for k, v in powers.items() if v == 1)
     if text[0] in powers and powers[text[0]] > 1:
-        one = next(k for k, v in table("numerals", "digits").items() if int(v) == 1)
+        one = next(k for k, v in _NUMERALS_WORDS.digits.items() if int(v) == 1)
         text = one + text  # 千亿 means 一千亿
     if text in magnitudes() and text.startswith(ten):
         return Decimal(10) ** magnitudes()[text]
@@ -114,7 +116,7 @@ def _chinese_integer(text: str) -> int | None:
     >>> [_chinese_integer(t) for t in ("十二", "三千五百万", "一亿零五百", "二三")]
     [12, 35000000, 100000500, None]
     """
-    digits, powers = table("numerals", "digits"), _unit_powers()
+    digits, powers = _NUMERALS_WORDS.digits, _unit_powers()
     total = section = 0
     number: int | None = None
     for ch in text:
@@ -160,15 +162,15 @@ def figure_regex() -> re.Pattern[str]:
     Groups: ``num`` (Arabic or Chinese numeral, or a bare magnitude such as 千亿), ``more1``/``more2``
     (多/余), ``mag`` (magnitude word), ``unit`` (unit word, %, 个百分点, 倍, 成).
     """
-    unit_words = alternation([*units(), *table("numerals", "rate_units")])
-    mags = alternation([m for m in magnitudes() if m not in words("numerals", "not_figure_magnitudes")])
+    unit_words = alternation([*units(), *_NUMERALS_WORDS.rate_units])
+    mags = alternation([m for m in magnitudes() if m not in _NUMERALS_WORDS.not_figure_magnitudes])
     per_words = alternation([w for w, u in units().items() if u.kind in ("area", "person", "count", "mass")])
-    digits = re.escape("".join(table("numerals", "digits")))
+    digits = re.escape("".join(_NUMERALS_WORDS.digits))
     chars = re.escape("".join(sorted(_numeral_chars())))
-    unit_chars = re.escape("".join(table("numerals", "units")))
+    unit_chars = re.escape("".join(_NUMERALS_WORDS.units))
     cn = f"[{digits}][{chars}]*|[{unit_chars}]+[{chars}]*"
-    more = alternation(words("numerals", "more"))
-    signs = re.escape("".join(words("numerals", "sign_after")))
+    more = alternation(_NUMERALS_WORDS.more)
+    signs = re.escape("".join(_NUMERALS_WORDS.sign_after))
     pattern = (
         # a first-character gate: everywhere else the engine gives up at once
         rf"(?=[\d{chars}\-−])"
@@ -245,4 +247,4 @@ def _rate(value: Decimal, rate: str, more: bool) -> Amount:
 
 @cache
 def _rate_units() -> dict[str, str]:
-    return {k: str(v) for k, v in table("numerals", "rate_units").items()}
+    return {k: str(v) for k, v in _NUMERALS_WORDS.rate_units.items()}

@@ -15,7 +15,7 @@ from zhibiao.extract.indicators import after_subject
 from zhibiao.extract.names import clean_list_item, strip_chars, topic_before
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.state import Sentence, SentenceState
-from zhibiao.lexicon import Shapes, word, word_set
+from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Ranking
 
 __all__ = ["MAX_RANK", "place_of", "ranking_role", "split_rank_names"]
@@ -25,6 +25,9 @@ MAX_RANK = 1_000_000
 
 _NAMES = Shapes("names")
 _RANKINGS = Shapes("rankings")
+_NAME_WORDS = Words("name")
+_NAME_SETS = WordSets("name")
+_RANKING_SETS = WordSets("ranking")
 
 
 def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
@@ -45,7 +48,7 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
-    if place is None or (not scope and (not lead or lead in word_set("ranking", "weak_leads"))):
+    if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)):
         return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
     rank, top = place
     text, st, ctx = s.text, s.state, s.ctx
@@ -90,11 +93,11 @@ def _measure_region(region: str) -> str:
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
     """The measures ranked: none (进入百强), the figure just named, a back reference, or a list."""
     st = s.state
-    if lead in word_set("ranking", "entry_leads"):
+    if lead in _RANKING_SETS.entry_leads:
         return [None]
     if not stripped:
         return [st.current.name if st.current is not None else None]
-    if _NAMES.back_ref.match(stripped) or stripped in word_set("name", "generic_heads"):
+    if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
 
@@ -102,7 +105,7 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
 def _back_reference(s: Sentence, st: SentenceState, stripped: str, region_start: int) -> str:
     """增速排位全市第8, 总量居全市第1: a measure of the figure just given, or of the topic."""
     if st.current is not None:
-        return st.current.name + ("" if stripped in word_set("name", "pronoun_refs") else stripped)
+        return st.current.name + ("" if stripped in _NAME_SETS.pronoun_refs else stripped)
     if st.last_rank is not None and st.last_rank.indicator:
         return _RANKINGS.head_end.sub("", st.last_rank.indicator) + stripped
     topic = topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
@@ -134,7 +137,7 @@ def split_rank_names(region: str) -> list[str] | None:
         region = region[:tail.start()]
     region = _RANKINGS.clause_separator.split(region)[-1]
     parts: list[str] = []
-    for item in region.split(word("name", "list_mark")):
+    for item in region.split(_NAME_WORDS.list_mark):
         parts += _split_pair(item)
     parts = [clean_list_item(p) for p in parts]
     parts = [p + head if head and not p.endswith(head) else p for p in parts if p]

@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zhibiao.extract.context import SentContext
-from zhibiao.lexicon import word
+from zhibiao.lexicon import Words
 from zhibiao.model import Indicator, Projects, Ranking
 
 __all__ = ["FactLog", "ParagraphState", "Sentence", "SentenceState"]
+
+_SHARE_WORDS = Words("share")
 
 Fact = Indicator | Projects | Ranking
 
@@ -46,7 +48,7 @@ class FactLog:
 
     def tops_since(self, first: int) -> list[Indicator]:
         """Top-level figures (no parent, not a share) among the facts made since index ``first``."""
-        share = word("share", "mark")
+        share = _SHARE_WORDS.mark
         return [f for f in self.facts[first:] if isinstance(f, Indicator) and f.parent is None and share not in f.name]
 
 

@@ -20,7 +20,7 @@ from zhibiao.extract.lists import all_alike, list_role
 from zhibiao.extract.rankings import ranking_role
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
-from zhibiao.lexicon import Shapes, word
+from zhibiao.lexicon import Shapes, Words
 
 __all__ = ["read_paragraph"]
 
@@ -29,6 +29,7 @@ _CONTEXT = Shapes("context")
 _LISTS = Shapes("lists")
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
+_NAME_WORDS = Words("name")
 
 Event = Fig | Wordless | re.Match[str]
 
@@ -79,7 +80,7 @@ def read_sentence(s: Sentence) -> None:
 def _events(text: str, sent: Span) -> list[Event]:
     """The rankings, figure-less changes and figures of a sentence, in text order."""
     rank_hits = list(_RANKINGS.place.finditer(text, sent.start, sent.end))
-    if rank_hits and word("name", "open_quote") in text[sent.start:sent.end]:
+    if rank_hits and _NAME_WORDS.open_quote in text[sent.start:sent.end]:
         # “2023中国省级开发区高质量发展百强榜”: a ranking's title in quotes is no ranking
         titles = [(m.start(), m.end()) for m in _WALK.quoted.finditer(text, sent.start, sent.end)]
         rank_hits = [h for h in rank_hits if not any(a < h.start() < b for a, b in titles)]
@@ -159,7 +160,7 @@ def _region_start(text: str, cursor: int, pos: int, sent: Span) -> int:
 def _mark_among(s: Sentence, cursor: int, pos: int) -> None:
     """A 其中 between the last figure and this one: what follows are parts of the figure before."""
     text, st, pst = s.text, s.state, s.para
-    among = word("name", "among")
+    among = _NAME_WORDS.among
     k = text.rfind(among, cursor, pos)
     if k < 0:
         return

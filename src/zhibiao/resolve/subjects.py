@@ -15,13 +15,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.lexicon import Shapes, places, table, word, word_set, words
+from zhibiao.lexicon import Shapes, Words, WordSets, places
 
 __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_finder"]
 
 MAIN = "\x00main"  # marker: the clause refers to the report's main entity
 
 _SUBJECTS = Shapes("subjects")
+_ENTITY_WORDS = Words("entity")
+_NAME_WORDS = Words("name")
+_ENTITY_SETS = WordSets("entity")
 # How far into a clause its subject and its verb are looked for.
 _SUBJECT_WINDOW = 64
 # What a rule answers when a clause can have no subject at all (no other rule should look).
@@ -40,7 +43,7 @@ def expand_zone(name: str) -> str:
     >>> expand_zone("淮安经开区"), expand_zone("经开区")
     ('淮安经济技术开发区', '经开区')
     """
-    for short, long in table("entity", "expansions").items():
+    for short, long in _ENTITY_WORDS.expansions.items():
         if name.endswith(short) and len(name) > len(short):
             return name[: -len(short)] + str(long)
     return name
@@ -56,12 +59,12 @@ class SubjectMention:
 
 def _examples_around(chunk: str, start: int, end: int) -> bool:
     """昆山经开区、烟台经开区等: a mention inside a list of examples."""
-    marks = word_set("entity", "examples_marks")
-    return chunk[end:end + 1] in marks or chunk[start - 1:start] == word("name", "list_mark")
+    marks = _ENTITY_SETS.examples_marks
+    return chunk[end:end + 1] in marks or chunk[start - 1:start] == _NAME_WORDS.list_mark
 
 
 def _has_function_char(s: str) -> bool:
-    chars = word_set("entity", "function_chars")
+    chars = _ENTITY_SETS.function_chars
     return any(ch in chars for ch in s)
 
 
@@ -71,7 +74,7 @@ class SubjectFinder:
     def __init__(self) -> None:
         self.full_names: dict[str, str] = {}
         self.short_to_full: dict[str, list[str]] = {}
-        everyday = word_set("entity", "common_word_shorts")
+        everyday = _ENTITY_SETS.common_word_shorts
         for p in places():
             self.full_names[p.name] = p.level
             # zones listed as divisions have generic short names (高新区, 工业园): no place name
@@ -163,7 +166,7 @@ class SubjectFinder:
                 return city
             strong = Counter({k: v for k, v in weak.items() if v >= 2})
         best = max(strong, key=lambda k: (strong[k], -first.get(k, 0))) if strong else None
-        if best is not None and best.endswith(words("entity", "zone_suffixes")):
+        if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
         # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md), also
         # over the city it is in when that is named less often (经开区 … 经开区 … 在新乡市参加)
@@ -180,7 +183,7 @@ class SubjectFinder:
         first: dict[str, int] = {}
         for weight, chunk, base in ((_TITLE_WEIGHT, title, -1_000_000), (_BODY_WEIGHT, text, 0)):
             for start, end, name, known in self._zones_with_evidence(chunk):
-                if name in word_set("entity", "zone_suffixes") or _examples_around(chunk, start, end):
+                if name in _ENTITY_SETS.zone_suffixes or _examples_around(chunk, start, end):
                     continue  # a bare suffix names no place of its own; a list of examples no subject
                 key = expand_zone(name)
                 (strong if known else weak)[key] += weight
@@ -209,7 +212,7 @@ class SubjectFinder:
 
     def _short_city(self, text: str) -> str | None:
         """我市 … 美丽定州 → 定州市: a short place name in a report that speaks of 我市/我县."""
-        own = {kind for kind, refs in table("entity", "own_place_refs").items() if any(w in text for w in refs)}
+        own = {kind for kind, refs in _ENTITY_WORDS.own_place_refs.items() if any(w in text for w in refs)}
         if not own:
             return None  # the report never speaks of its own city or county
         hits: Counter[str] = Counter()
@@ -253,20 +256,20 @@ class SubjectFinder:
         if q:
             return q.group(1), q.end()
         place = self._place_prefix(rest) if rest[:2] in self._place_heads else None
-        if place and rest[len(place):len(place) + 1] not in word_set("entity", "not_after_place"):
+        if place and rest[len(place):len(place) + 1] not in _ENTITY_SETS.not_after_place:
             return place, len(place)
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
-        if grp and opener.endswith(word("entity", "field_mark")) \
-                and rest[grp.end():grp.end() + 1] == word("entity", "field_end"):
+        if grp and opener.endswith(_ENTITY_WORDS.field_mark) \
+                and rest[grp.end():grp.end() + 1] == _ENTITY_WORDS.field_end:
             return _NO_SUBJECT  # 在全省100个工业园区中排位第五: the field of a ranking
         if grp:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
-        if z and not _has_function_char(z.group(1)) and z.group(1) not in word_set("entity", "not_place_prefixes") \
+        if z and not _has_function_char(z.group(1)) and z.group(1) not in _ENTITY_SETS.not_place_prefixes \
                 and not _SUBJECTS.clause_words.search(z.group(1)) \
-                and z.end() < len(rest) and rest[z.end()] not in word_set("entity", "not_after_zone"):
+                and z.end() < len(rest) and rest[z.end()] not in _ENTITY_SETS.not_after_zone:
             return expand_zone(z.group(0)), z.end()
         return None
 
@@ -277,17 +280,17 @@ class SubjectFinder:
         kind = ref[len(MAIN):]
         if main is None or not kind:
             return main
-        inner = table("entity", "outer_kinds").get(kind, [])
-        exceptions = table("entity", "outer_kind_exceptions").get(kind, [])
+        inner = _ENTITY_WORDS.outer_kinds.get(kind, [])
+        exceptions = _ENTITY_WORDS.outer_kind_exceptions.get(kind, [])
         if main.endswith(tuple(inner)) and not main.endswith(tuple(exceptions)):
             return None
         return main
 
     def resolve_bare(self, name: str, main: str | None) -> str:
         """A bare 开发区 / 经开区 is the main entity when that is such a zone; else as written."""
-        if name in word_set("entity", "zone_suffixes") and main:
-            long = table("entity", "expansions").get(name, name)
-            any_zone = words("entity", "any_zone_words")
+        if name in _ENTITY_SETS.zone_suffixes and main:
+            long = _ENTITY_WORDS.expansions.get(name, name)
+            any_zone = _ENTITY_WORDS.any_zone_words
             if main.endswith((name, long)) or (name in any_zone and main.endswith(any_zone)):
                 return main
         return name
@@ -297,14 +300,14 @@ def _plain_prefix(run: str) -> str:
     """The two characters before a zone suffix as its prefix, unless they are a word of the
     clause (建设开发区, 的开发区) rather than a name."""
     cand = run[-2:]
-    usable = len(cand) == 2 and cand not in word_set("entity", "not_place_prefixes") and not _has_function_char(cand)
+    usable = len(cand) == 2 and cand not in _ENTITY_SETS.not_place_prefixes and not _has_function_char(cand)
     return cand if usable else ""
 
 
 def _merge_places_into_zones(strong: Counter[str]) -> None:
     """A zone named after a place includes that place: 淮安经济技术开发区 over 淮安市."""
-    kinds = tuple(words("entity", "place_kind_chars"))
-    for zone in [z for z in strong if z.endswith(words("entity", "zone_suffixes"))]:
+    kinds = tuple(_ENTITY_WORDS.place_kind_chars)
+    for zone in [z for z in strong if z.endswith(_ENTITY_WORDS.zone_suffixes)]:
         for place in list(strong):
             short = place[:-1] if place.endswith(kinds) else place
             if place != zone and zone.startswith((place, short)):
@@ -313,9 +316,9 @@ def _merge_places_into_zones(strong: Counter[str]) -> None:
 
 def _bare_zone_word(whole: str) -> tuple[str, int]:
     """The bare zone word (经开区) a report uses most for itself, and how often."""
-    owners = word_set("entity", "owner_chars")
+    owners = _ENTITY_SETS.owner_chars
     bare = Counter(m.group(0) for m in _SUBJECTS.suffix.finditer(whole)
-                   if m.group(0) in word_set("entity", "bare_zone_words")
+                   if m.group(0) in _ENTITY_SETS.bare_zone_words
                    and whole[max(0, m.start() - 1):m.start()] not in owners)  # 县经开区 is the county's
     return bare.most_common(1)[0] if bare else ("", 0)
 
@@ -332,13 +335,13 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if not _SUBJECTS.group_end.search(phrase) or _SUBJECTS.clause_punct.search(phrase):
         return None
     phrase = _SUBJECTS.demonstrative.sub("", phrase)
-    list_mark, etc = word("name", "list_mark"), word("name", "etc")
+    list_mark, etc = _NAME_WORDS.list_mark, _NAME_WORDS.etc
     enumerated = list_mark in phrase and etc in phrase
     if not enumerated and (len(phrase) > 20 or _SUBJECTS.clause_words.search(phrase)):
         return None  # 全部位于开发区的核心区: a clause about a place, not a subject
     if enumerated:  # A、B、C等5个…区域 → A等5个…区域
         phrase = phrase[: phrase.index(list_mark)] + phrase[phrase.index(etc):]
-    if phrase in word_set("entity", "whole_place_refs"):
+    if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
 
