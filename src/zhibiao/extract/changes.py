@@ -81,14 +81,14 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     if region_start >= fig.start:  # no word before the figure: only a pp after a comparison can be a change
         return _pp_after_comparison(text, fig, region_start, sent_start) if a.kind == "pp" else fig
     left = text[region_start:fig.start]
-    m = _CHANGES.level_to_end.search(left)
+    m = _tail(_CHANGES.level_to_end, left, 16)
     if m and m.end() == len(left):
         return fig  # 增长到, 提高至: the figure is the new level
     if a.kind == "pp" and any(w in left for w in _CHANGE_WORDS.contribution_up):
         return fig  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
     if a.kind == "pp" and any(w in left for w in _CHANGE_WORDS.contribution_down):
         return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
-    cmp_m = _CHANGES.comparative_end.search(left) if a.kind in _RATE_KINDS else None
+    cmp_m = _tail(_CHANGES.comparative_end, left, 48) if a.kind in _RATE_KINDS else None
     verb_m = None if cmp_m else _change_verb(left, a)
     if cmp_m is not None and not cmp_m.group("base").strip():
         # 同比增长低于12%: with no baseline, a comparison right after a change verb qualifies it
@@ -117,7 +117,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
 
 def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
     """The change verb ending ``left``, unless it only makes changes of rates or ends another word."""
-    m = _CHANGES.change_end.search(left)
+    m = _tail(_CHANGES.change_end, left, 32)
     if m is None:
         return None
     verb = m.group("verb")
@@ -145,15 +145,21 @@ def _pp_after_comparison(text: str, fig: Fig, region_start: int, sent_start: int
                        change=Change(basis=basis, pp=sign * fig.amount.value))
 
 
+def _tail(regex: re.Pattern[str], s: str, width: int) -> re.Match[str] | None:
+    """A match of a shape anchored at the end (…$) among the last ``width`` characters of ``s``:
+    the words before a figure are searched from their end, not tried at every position."""
+    return regex.search(s, max(0, len(s) - width))
+
+
 def lead_start(text: str, lead: int, region_start: int) -> int:
     """Move a change's lead back over its baseline words (同比, 比上年同期, 较年初 …)."""
     pos = lead
     baseline_end = _CHANGES.baseline_end
     while True:
-        m = baseline_end.search(text[region_start:pos])
+        m = baseline_end.search(text, max(region_start, pos - 16), pos)
         if not m or m.start() == m.end():
             return pos
-        pos = region_start + m.start()
+        pos = m.start()
 
 
 def sign_of(verb: str, around: str, before: str = "") -> int:

@@ -47,6 +47,8 @@ _SHARE_WORDS = Words("share")
 _QUOTE_CHARS = "“”\"'‘’「」"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
 _DIGIT = re.compile(r"\d")
+# How far from the end of a name its trailing verbs and qualifiers are looked for.
+_TRAIL_WIDTH = 32
 
 
 class Name(NamedTuple):
@@ -185,7 +187,7 @@ def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
 def _finish(name: str, start: int, estimate: bool) -> Name:
     """Drop trailing verbs (their qualifier kept), asides, period words and quotes from a name."""
     qualifier: Qualifier | None = None
-    m = _NAMES.trail.search(name)
+    m = _NAMES.trail.search(name, max(0, len(name) - _TRAIL_WIDTH))  # trailing words: only the end
     if m and m.start() == 0 and _NAMES.only_qualifier.fullmatch(name):
         return Name("", start + len(name), estimate, _tail_qualifier(name))  # 接近400家: no name, a qualifier
     if m and m.start() > 0:
