@@ -21,6 +21,8 @@ from functools import cache
 from typing import Any
 
 __all__ = [
+    "CJK_FIRST",
+    "CJK_LAST",
     "Place",
     "Shapes",
     "Unit",
@@ -244,6 +246,10 @@ def surnames() -> frozenset[str]:
 def places() -> tuple[Place, ...]:
     """The gazetteer of provinces, prefectures and counties (GB/T 2260)."""
     return tuple(Place(*r[:5]) for r in _rows("places.tsv") if len(r) >= 5 and r[0])
+
+
+# The CJK unified ideographs: a character ``ch`` is one when CJK_FIRST <= ch <= CJK_LAST.
+CJK_FIRST, CJK_LAST = chr(0x4E00), chr(0x9FFF)
 
 
 def is_cjk(ch: str) -> bool:

@@ -81,14 +81,15 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     if region_start >= fig.start:  # no word before the figure: only a pp after a comparison can be a change
         return _pp_after_comparison(text, fig, region_start, sent_start) if a.kind == "pp" else fig
     left = text[region_start:fig.start]
-    m = _tail(_CHANGES.level_to_end, left, 16)
+    m = _CHANGES.level_to_end.search(left, len(left) - 16 if len(left) > 16 else 0)  # anchored at the end
     if m and m.end() == len(left):
         return fig  # 增长到, 提高至: the figure is the new level
     if a.kind == "pp" and any(w in left for w in _CHANGE_WORDS.contribution_up):
         return fig  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
     if a.kind == "pp" and any(w in left for w in _CHANGE_WORDS.contribution_down):
         return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
-    cmp_m = _tail(_CHANGES.comparative_end, left, 48) if a.kind in _RATE_KINDS else None
+    cmp_m = _CHANGES.comparative_end.search(left, len(left) - 48 if len(left) > 48 else 0) \
+        if a.kind in _RATE_KINDS else None
     verb_m = None if cmp_m else _change_verb(left, a)
     if cmp_m is not None and not cmp_m.group("base").strip():
         # 同比增长低于12%: with no baseline, a comparison right after a change verb qualifies it
@@ -117,7 +118,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
 
 def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
     """The change verb ending ``left``, unless it only makes changes of rates or ends another word."""
-    m = _tail(_CHANGES.change_end, left, 32)
+    m = _CHANGES.change_end.search(left, len(left) - 32 if len(left) > 32 else 0)
     if m is None:
         return None
     verb = m.group("verb")
@@ -145,12 +146,6 @@ def _pp_after_comparison(text: str, fig: Fig, region_start: int, sent_start: int
                        change=Change(basis=basis, pp=sign * fig.amount.value))
 
 
-def _tail(regex: re.Pattern[str], s: str, width: int) -> re.Match[str] | None:
-    """A match of a shape anchored at the end (…$) among the last ``width`` characters of ``s``:
-    the words before a figure are searched from their end, not tried at every position."""
-    return regex.search(s, max(0, len(s) - width))
-
-
 def lead_start(text: str, lead: int, region_start: int) -> int:
     """Move a change's lead back over its baseline words (同比, 比上年同期, 较年初 …)."""
     pos = lead
@@ -168,9 +163,9 @@ def sign_of(verb: str, around: str, before: str = "") -> int:
     >>> sign_of("下降", "下降"), sign_of("收窄", "降幅收窄"), sign_of("增长", "增长")
     (-1, 1, 1)
     """
-    if any(ph in around for ph in _CHANGE_WORDS.phrase_up):
+    if _CHANGES.phrase_up.search(around):
         return 1
-    if any(ph in around for ph in _CHANGE_WORDS.phrase_down):
+    if _CHANGES.phrase_down.search(around):
         return -1
     if _split_phrase("phrase_up").search(before):
         return 1

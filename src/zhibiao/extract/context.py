@@ -78,6 +78,8 @@ class DocContext:
         at most one sentence (:data:`MAX_SENTENCE`) before ``pos`` need to be looked at.
         """
         starts = self._speaker_starts
+        if not starts:
+            return []
         hi = bisect.bisect_right(starts, pos)
         lo = bisect.bisect_left(starts, pos - MAX_SENTENCE)
         return [said for said in self.spoken_for[lo:hi] if said.start <= pos < said.end]
@@ -174,7 +176,7 @@ class ParaContext:
         return self.subject_ends.get(self.subjects[i][0], -1) if i >= 0 else -1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # one per sentence: not frozen, whose __init__ costs a call per field
 class SentContext:
     """The sentence scope, and the lookups that walk out from it to the paragraph and document."""
 
@@ -182,6 +184,7 @@ class SentContext:
     span: Span
     text: str  # the normalised text
     doc: DocContext  # the document scope
+    short: bool  # short enough to search it again for each figure (cheaper than indexing it)
     # what the sentence holds, each found once on first use (a lookup per figure would rescan the
     # sentence): clause separators, semicolons, goal verbs of a clause (计划开工), estimate words,
     # words of a stock "now" (目前)
@@ -190,7 +193,7 @@ class SentContext:
     @classmethod
     def read(cls, para: ParaContext, sent: Span) -> SentContext:
         """The sentence scope of ``sent`` (what it holds is found on first use)."""
-        return cls(para, sent, para.doc.norm.text, para.doc)
+        return cls(para, sent, para.doc.norm.text, para.doc, sent.end - sent.start <= _SHORT_SENTENCE)
 
     def hits(self, shape: str) -> _Hits:
         """The matches of the ``context.<shape>`` shape in this sentence."""
@@ -199,11 +202,6 @@ class SentContext:
             found = self._hits[shape] = _Hits.of(getattr(_CONTEXT, shape), self.text, self.span)
         return found
 
-    def _short(self) -> bool:
-        """Whether the sentence is short enough to search it again for each figure: cheaper than
-        indexing it, and the cost per figure stays bounded."""
-        return self.span.end - self.span.start <= _SHORT_SENTENCE
-
     # -- qualifiers ---------------------------------------------------------------------------
     def target_at(self, pos: int) -> bool:
         """A goal word before ``pos`` in the sentence, a 为…目标 closing it, or a goal verb in its clause."""
@@ -211,7 +209,7 @@ class SentContext:
         if goals.starts and (goals.starts[0] < pos or self.hits("goal_after").starts):
             return True
         text, sent = self.text, self.span
-        if self._short():
+        if self.short:
             clause_start = max(text.rfind(",", sent.start, pos), text.rfind(";", sent.start, pos), sent.start - 1) + 1
             return _CONTEXT.goal_in_clause.search(text, clause_start, pos) is not None
         clause_start = max(self.hits("clause_mark").last_end_before(pos), sent.start)
@@ -220,7 +218,7 @@ class SentContext:
     def estimate_at(self, pos: int) -> bool:
         """An estimate word (预计) before ``pos`` in its part of the sentence (up to a ';')."""
         sent = self.span
-        if self._short():
+        if self.short:
             seg_start = max(sent.start, self.text.rfind(";", sent.start, pos) + 1)
             return _CONTEXT.estimate.search(self.text, seg_start, pos) is not None
         seg_start = max(self.hits("semicolon").last_end_before(pos), sent.start)
@@ -290,7 +288,7 @@ class SentContext:
         return mention
 
     def _stock_now(self, pos: int) -> bool:
-        if self._short():
+        if self.short:
             return _CONTEXT.stock_now.search(self.text, self.span.start, pos) is not None
         return self.hits("stock_now").any_between(self.span.start, pos)
 

@@ -16,7 +16,7 @@ from typing import Literal, NamedTuple
 
 from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
-from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
+from zhibiao.lexicon import CJK_FIRST, CJK_LAST, Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Qualifier
 
 __all__ = ["Fig", "Role", "Wordless", "is_cjk", "scan_figures"]
@@ -119,7 +119,7 @@ def _bare_number(start: int, end: int, amount: Amount, after: str, chinese: bool
     """A number with no unit: a bare magnitude before a noun, or a list item waiting for its unit."""
     if chinese:
         if num in _FIGURES_SETS.bare_magnitudes and (after.startswith(_FIGURES_WORDS.class_mark)
-                                                              or is_cjk(after[:1])):
+                                                              or CJK_FIRST <= after[:1] <= CJK_LAST):
             role: Role = "threshold" if _FIGURES.class_of_projects.match(after) else "bare_mag"
             return Fig(start, end, amount, role=role)
         return None

@@ -112,7 +112,7 @@ def _mention(text: str, m: re.Match[str], offset: int) -> PeriodMention | None:
     year = int(g["year"]) if g["year"] else None
     rel = g["rel"]
     before = text[max(0, m.start() - 2):m.start()]
-    if before.endswith(tuple(_PERIODS_SETS.baseline_before)) and (rel or year or not g["full"]):
+    if before.endswith(_PERIODS_WORDS.baseline_before) and (rel or year or not g["full"]):
         return None  # 比上年同期, 较2018年, 比1-9月回落: a baseline, not the period of the figure
     rel_year = int(_PERIODS_WORDS.relative_years[rel]) if rel else None
     months = _months(g, year, rel)

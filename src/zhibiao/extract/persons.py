@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, surnames
+from zhibiao.lexicon import Shapes, Words, WordSets, surnames
 from zhibiao.model import Person
 from zhibiao.normalize import NormText
 
@@ -80,8 +80,8 @@ def read_name(text: str, pos: int) -> str | None:
         return None
     base = pos + len(sur)
     options = [name for given in (1, 2)
-               if len(name := text[pos:base + given]) == len(sur) + given and all(is_cjk(c) for c in name)
-               and _is_follower(text[base + given:base + given + 4])]
+               if len(name := text[pos:base + given]) == len(sur) + given
+               and _PERSONS.all_cjk.fullmatch(name) and _is_follower(text[base + given:base + given + 4])]
     if not options:
         # 周童相关县级领导, 刘涛定期…: nothing usual follows; jieba's tags decide (rare, so its
         # dictionary is loaded only for reports that need it). Common words never get that far.

@@ -229,7 +229,7 @@ class SubjectFinder:
     # -- the entity opening one clause ---------------------------------------------------------
     def clause_subject(self, text: str, start: int, end: int) -> SubjectMention | None:
         """The entity a clause opens with, if any (MAIN for 全区/我市 …)."""
-        clause = text[start:min(end, start + 4 * _SUBJECT_WINDOW)]
+        clause = text[start:end if end - start < 4 * _SUBJECT_WINDOW else start + 4 * _SUBJECT_WINDOW]
         # 该区 is no opener 该 + 区
         m = None if _SUBJECTS.refs.match(clause) else _SUBJECTS.opener.match(clause)
         pos = m.end() if m else 0
