@@ -118,48 +118,62 @@ class Carry:
         return Carry(spans[-1].with_year_from(with_year), year)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ParaContext:
-    """The paragraph scope: its period mentions and the entity each clause opens with."""
+    """The paragraph scope: its period mentions and the entity each clause opens with.
+
+    The clause subjects are read lazily, in text order, up to the furthest position a rule asks
+    about: the clauses after a paragraph's last figure are never looked at. (Fields other than
+    the subjects are not to be changed after :meth:`read`.)
+    """
 
     doc: DocContext
     span: Span
     carry: Carry
     periods: tuple[PeriodMention, ...]
     period_pos: tuple[int, ...]  # where each period mention starts (text order)
-    subjects: tuple[tuple[int, str], ...]  # (clause start, subject name or MAIN…), in text order
-    subject_pos: tuple[int, ...]  # the clause starts of ``subjects``
-    subject_ends: dict[int, int] = field(default_factory=dict)  # clause start → where its subject ends
     # for each period mention, the index of the nearest earlier one that names a year (-1: none)
-    year_before: tuple[int, ...] = ()
-    semicolons: tuple[int, ...] = ()  # where the paragraph's ';' stand
-    sentences: tuple[Span, ...] = ()
-    with_figures: tuple[bool, ...] = ()  # for each sentence: may it hold a figure at all
+    year_before: tuple[int, ...]
+    semicolons: tuple[int, ...]  # where the paragraph's ';' stand
+    sentences: tuple[Span, ...]
+    with_figures: tuple[bool, ...]  # for each sentence: may it hold a figure at all
+    # the clauses that may open with a subject: every clause of a sentence that may hold figures,
+    # the first of the others (a subject named there still governs what follows)
+    candidates: tuple[Span, ...]
+    subjects: list[tuple[int, str]] = field(default_factory=list)  # (clause start, subject or MAIN…)
+    subject_pos: list[int] = field(default_factory=list)  # the clause starts of ``subjects``
+    subject_ends: dict[int, int] = field(default_factory=dict)  # clause start → where its subject ends
+    _read_up_to: int = 0  # how many candidates have been read
 
     @classmethod
     def read(cls, doc: DocContext, para: Span, carry: Carry) -> ParaContext:
-        """Read the periods and clause subjects of one paragraph.
-
-        Sentences without figures only need their first clause looked at: a subject named there
-        still governs what follows.
-        """
+        """Read the periods, sentences and candidate subject clauses of one paragraph."""
         text = doc.text
         periods = tuple(find_periods(text[para.start:para.end], para.start))
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
-        subjects: list[tuple[int, str]] = []
-        ends: dict[int, int] = {}
+        candidates: list[Span] = []
         for sent, figures in zip(sents, with_figures, strict=True):
             parts = clauses(text, sent)
-            for cl in parts if figures else parts[:1]:
-                mention = doc.finder.clause_subject(text, cl.start, cl.end)
-                if mention is not None:
-                    subjects.append((cl.start, mention.name))
-                    ends[cl.start] = mention.end
+            candidates += parts if figures else parts[:1]
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
-        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), tuple(subjects),
-                   tuple(s[0] for s in subjects), ends, _years_before(periods), semicolons, sents, with_figures)
+        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods), semicolons,
+                   sents, with_figures, tuple(candidates))
+
+    def _read_subjects(self, pos: int) -> None:
+        """Read the subjects of the candidate clauses that start at or before ``pos``."""
+        candidates, text, finder = self.candidates, self.doc.norm.text, self.doc.finder
+        k = self._read_up_to
+        while k < len(candidates) and candidates[k].start <= pos:
+            cl = candidates[k]
+            mention = finder.clause_subject(text, cl.start, cl.end)
+            if mention is not None:
+                self.subjects.append((cl.start, mention.name))
+                self.subject_pos.append(cl.start)
+                self.subject_ends[cl.start] = mention.end
+            k += 1
+        self._read_up_to = k
 
     def semicolon_before(self, pos: int) -> int:
         """Where the last ';' of the paragraph before ``pos`` stands (-1 when none)."""
@@ -168,6 +182,8 @@ class ParaContext:
 
     def subject_index(self, pos: int) -> int:
         """The index of the last clause subject at or before ``pos`` (-1 when none)."""
+        if self._read_up_to < len(self.candidates):
+            self._read_subjects(pos)
         return bisect.bisect_right(self.subject_pos, pos) - 1
 
     def subject_end_before(self, pos: int) -> int:
