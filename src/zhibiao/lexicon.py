@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+import sys
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "CJK_FIRST",
@@ -164,60 +166,80 @@ def pattern(key: str) -> re.Pattern[str]:
     return re.compile(pattern_source(key))
 
 
-class Shapes:
-    """The shapes of one group of ``grammar.toml`` as attributes, each compiled on first access.
+class _Group:
+    """Named values of one group of the data, loaded on first use and then read as plain attributes.
 
-    A module binds its groups once (``_NAMES = Shapes("names")``) and reads ``_NAMES.aside``: an
-    attribute lookup, cheaper than a call on the hot path of every figure.
+    A rule module binds a group once (``_NAMES = Shapes("names")``). At the first attribute read,
+    every value of the group is loaded and the module's global is rebound to a plain namespace of
+    them: later reads are ordinary attribute lookups, the cheapest kind Python has short of a
+    local, with no ``__getattr__`` hook on the way (this object answers any reference kept
+    elsewhere, more slowly).
+    """
+
+    _kind = "value"
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._home = sys._getframe(1).f_globals  # the module that binds this group
+
+    def _values(self) -> dict[str, Any]:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr.startswith("_"):
+            raise AttributeError(attr)
+        values = self._values()
+        if attr not in values:
+            raise KeyError(f"no {self._kind} {self._name}.{attr}")
+        namespace = SimpleNamespace(**values)
+        for key, bound in list(self._home.items()):
+            if bound is self:
+                self._home[key] = namespace
+        self.__dict__.update(values)
+        return values[attr]
+
+
+class Shapes(_Group):
+    """The shapes of one group of ``grammar.toml``, compiled, as attributes.
 
     >>> Shapes("test").verb.pattern
     '(?:同比增长|增长)'
     """
 
-    def __init__(self, group: str) -> None:
-        self._group = group
+    _kind = "grammar.toml shape (no shape)"
 
-    def __getattr__(self, name: str) -> re.Pattern[str]:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        compiled = pattern(f"{self._group}.{name}")
-        setattr(self, name, compiled)  # later lookups find the attribute and never get here
-        return compiled
+    if TYPE_CHECKING:  # what a read gives, for the type checker (the lookup is _Group's)
+        def __getattr__(self, attr: str) -> re.Pattern[str]: ...
+
+    def _values(self) -> dict[str, Any]:
+        return {name: pattern(f"{self._name}.{name}") for name in grammar_shapes()[self._name]}
 
 
-class Words:
-    """One section of ``vocab.toml`` as attributes, each read on first access: a list as a tuple, a
-    single word as a string, a table as a dict (``_NAME_WORDS = Words("name")``, then
-    ``_NAME_WORDS.among``: an attribute lookup, cheaper than a call on the hot path).
+class Words(_Group):
+    """One section of ``vocab.toml`` as attributes: a list as a tuple, a single word as a string,
+    a table as a dict.
 
     >>> Words("test").verbs, Words("test").mark
     (('增长', '同比增长'), '的')
     """
 
-    def __init__(self, section: str) -> None:
-        self._section = section
+    _kind = "vocab.toml entry"
 
-    def __getattr__(self, key: str) -> Any:
-        if key.startswith("_"):
-            raise AttributeError(key)
-        value = self._read(key)
-        setattr(self, key, value)  # later lookups find the attribute and never get here
-        return value
-
-    def _read(self, key: str) -> Any:
-        value = vocab()[self._section][key]
-        return tuple(value) if isinstance(value, list) else value
+    def _values(self) -> dict[str, Any]:
+        return {k: tuple(v) if isinstance(v, list) else v for k, v in vocab()[self._name].items()}
 
 
-class WordSets(Words):
-    """One section of ``vocab.toml`` as attributes of frozensets, for membership tests.
+class WordSets(_Group):
+    """The word lists of one section of ``vocab.toml`` as attributes of frozensets, for membership.
 
     >>> "增长" in WordSets("test").verbs
     True
     """
 
-    def _read(self, key: str) -> frozenset[str]:
-        return word_set(self._section, key)
+    _kind = "vocab.toml list"
+
+    def _values(self) -> dict[str, Any]:
+        return {k: word_set(self._name, k) for k, v in vocab()[self._name].items() if isinstance(v, list | dict)}
 
 
 @cache

@@ -81,12 +81,13 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     if region_start >= fig.start:  # no word before the figure: only a pp after a comparison can be a change
         return _pp_after_comparison(text, fig, region_start, sent_start) if a.kind == "pp" else fig
     left = text[region_start:fig.start]
-    m = _CHANGES.level_to_end.search(left, len(left) - 16 if len(left) > 16 else 0)  # anchored at the end
-    if m and m.end() == len(left):
-        return fig  # 增长到, 提高至: the figure is the new level
-    if a.kind == "pp" and any(w in left for w in _CHANGE_WORDS.contribution_up):
+    if left.rstrip().endswith(_CHANGE_WORDS.level_marks):  # only then can a level verb end the words
+        m = _CHANGES.level_to_end.search(left, len(left) - 16 if len(left) > 16 else 0)  # anchored at the end
+        if m and m.end() == len(left):
+            return fig  # 增长到, 提高至: the figure is the new level
+    if a.kind == "pp" and _CHANGES.contribution_up.search(left):
         return fig  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
-    if a.kind == "pp" and any(w in left for w in _CHANGE_WORDS.contribution_down):
+    if a.kind == "pp" and _CHANGES.contribution_down.search(left):
         return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
     cmp_m = _CHANGES.comparative_end.search(left, len(left) - 48 if len(left) > 48 else 0) \
         if a.kind in _RATE_KINDS else None

@@ -12,6 +12,7 @@ Every word matched here is in ``vocab.toml`` (section ``entity``) and every shap
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -91,6 +92,11 @@ class SubjectFinder:
         self._short_automaton.make_automaton()
         self._place_heads = frozenset(n[:2] for n in self.full_names)
         self._name_tails = frozenset(n[-2:] for n in self.full_names)
+        # the lengths of the names by their last two characters (and of the full names by their
+        # first two), longest first: a lookup tries only the lengths a name can have
+        self._full_by_tail = _lengths_by(self.full_names, lambda n: n[-2:])
+        self._any_by_tail = _lengths_by(self._all_names, lambda n: n[-2:])
+        self._full_by_head = _lengths_by(self.full_names, lambda n: n[:2])
 
     # -- zone mentions anywhere in the text -------------------------------------------------
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -114,22 +120,22 @@ class SubjectFinder:
         """厦门火炬高新区: a place name followed by at most four more characters before the suffix;
         the prefix then runs from the place name on."""
         for end in range(len(run) - 1, max(len(run) - 5, 1), -1):
-            for n in range(min(end, self._longest_name), 1, -1):
-                if run[end - n:end] in self._all_names and not _has_function_char(run[end:]):
+            for n in self._any_by_tail.get(run[end - 2:end], ()):
+                if n <= end and run[end - n:end] in self._all_names and not _has_function_char(run[end:]):
                     return run[end - n:]
         return None
 
     def _place_suffix_of(self, run: str) -> str | None:
         """The longest gazetteer name (full or short) that ends ``run``."""
-        for n in range(min(len(run), self._longest_name), 1, -1):
-            if run[-n:] in self._all_names:
+        for n in self._any_by_tail.get(run[-2:], ()):
+            if n <= len(run) and run[-n:] in self._all_names:
                 return run[-n:]
         return None
 
     def _place_prefix(self, text: str) -> str | None:
         """The longest full gazetteer name that starts ``text``."""
-        for n in range(min(len(text), self._longest_name), 2, -1):
-            if text[:n] in self.full_names:
+        for n in self._full_by_head.get(text[:2], ()):
+            if n > 2 and n <= len(text) and text[:n] in self.full_names:
                 return text[:n]
         return None
 
@@ -140,10 +146,11 @@ class SubjectFinder:
         # every full name ends in 市/县/区/州/旗/盟: look back from those characters only
         for m in _SUBJECTS.place_end.finditer(text):
             k = m.end()
-            if text[k - 2:k] not in self._name_tails:
+            lengths = self._full_by_tail.get(text[k - 2:k])
+            if lengths is None:
                 continue  # 全区, 我市: no place name ends this way
-            for n in range(min(self._longest_name, k), 2, -1):
-                if k - n > last and text[k - n:k] in self.full_names:
+            for n in lengths:
+                if 2 < n <= k and k - n > last and text[k - n:k] in self.full_names:
                     out.append((k - n, k, text[k - n:k]))
                     last = k - 1
                     break
@@ -294,6 +301,15 @@ class SubjectFinder:
             if main.endswith((name, long)) or (name in any_zone and main.endswith(any_zone)):
                 return main
         return name
+
+
+def _lengths_by(names: Iterable[str], key: Callable[[str], str]) -> dict[str, tuple[int, ...]]:
+    """The distinct lengths of ``names`` grouped by ``key``, longest first."""
+    found: dict[str, set[int]] = {}
+    for name in names:
+        if len(name) >= 2:
+            found.setdefault(key(name), set()).add(len(name))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in found.items()}
 
 
 def _plain_prefix(run: str) -> str:
