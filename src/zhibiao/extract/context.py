@@ -137,43 +137,46 @@ class ParaContext:
     semicolons: tuple[int, ...]  # where the paragraph's ';' stand
     sentences: tuple[Span, ...]
     with_figures: tuple[bool, ...]  # for each sentence: may it hold a figure at all
-    # the clauses that may open with a subject: every clause of a sentence that may hold figures,
-    # the first of the others (a subject named there still governs what follows)
-    candidates: tuple[Span, ...]
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (clause start, subject or MAIN…)
     subject_pos: list[int] = field(default_factory=list)  # the clause starts of ``subjects``
     subject_ends: dict[int, int] = field(default_factory=dict)  # clause start → where its subject ends
-    _read_up_to: int = 0  # how many candidates have been read
+    # the reading of subjects so far: the next sentence, and the clauses of the current one not read
+    _next_sentence: int = 0
+    _pending: list[Span] = field(default_factory=list)
 
     @classmethod
     def read(cls, doc: DocContext, para: Span, carry: Carry) -> ParaContext:
-        """Read the periods, sentences and candidate subject clauses of one paragraph."""
+        """Read the periods and sentences of one paragraph (its subjects are read on demand)."""
         text = doc.text
         periods = tuple(find_periods(text[para.start:para.end], para.start))
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
-        candidates: list[Span] = []
-        for sent, figures in zip(sents, with_figures, strict=True):
-            parts = clauses(text, sent)
-            candidates += parts if figures else parts[:1]
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
         return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods), semicolons,
-                   sents, with_figures, tuple(candidates))
+                   sents, with_figures)
 
     def _read_subjects(self, pos: int) -> None:
-        """Read the subjects of the candidate clauses that start at or before ``pos``."""
-        candidates, text, finder = self.candidates, self.doc.norm.text, self.doc.finder
-        k = self._read_up_to
-        while k < len(candidates) and candidates[k].start <= pos:
-            cl = candidates[k]
-            mention = finder.clause_subject(text, cl.start, cl.end)
-            if mention is not None:
-                self.subjects.append((cl.start, mention.name))
-                self.subject_pos.append(cl.start)
-                self.subject_ends[cl.start] = mention.end
-            k += 1
-        self._read_up_to = k
+        """Read the subjects of the clauses that start at or before ``pos``: every clause of a sentence
+        that may hold figures, the first of the others (a subject named there governs what follows)."""
+        text, finder = self.doc.norm.text, self.doc.finder
+        while True:
+            if not self._pending:
+                i = self._next_sentence
+                if i >= len(self.sentences) or self.sentences[i].start > pos:
+                    return
+                parts = clauses(text, self.sentences[i])
+                self._pending = parts if self.with_figures[i] else parts[:1]
+                self._next_sentence = i + 1
+            while self._pending and self._pending[0].start <= pos:
+                cl = self._pending.pop(0)
+                mention = finder.clause_subject(text, cl.start, cl.end)
+                if mention is not None:
+                    self.subjects.append((cl.start, mention.name))
+                    self.subject_pos.append(cl.start)
+                    self.subject_ends[cl.start] = mention.end
+            if self._pending:
+                return
 
     def semicolon_before(self, pos: int) -> int:
         """Where the last ';' of the paragraph before ``pos`` stands (-1 when none)."""
@@ -182,7 +185,8 @@ class ParaContext:
 
     def subject_index(self, pos: int) -> int:
         """The index of the last clause subject at or before ``pos`` (-1 when none)."""
-        if self._read_up_to < len(self.candidates):
+        if (self._pending and self._pending[0].start <= pos) or (not self._pending and self._next_sentence < len(
+                self.sentences) and self.sentences[self._next_sentence].start <= pos):
             self._read_subjects(pos)
         return bisect.bisect_right(self.subject_pos, pos) - 1
 

@@ -89,9 +89,7 @@ def _events(text: str, sent: Span) -> list[Event]:
     blocked += [(m.start(), m.end()) for m in _WALK.structure.finditer(text, sent.start, sent.end)]
     events: list[Event] = [*scan_figures(text, sent, blocked)]
     events += [Wordless(m.start(), m.end(), m.group(0))
-               for m in _CHANGES.double.finditer(text, sent.start, sent.end)]
-    events += [Wordless(m.start(), m.end(), m.group(0))
-               for m in _CHANGES.flat.finditer(text, sent.start, sent.end)]
+               for m in _CHANGES.wordless.finditer(text, sent.start, sent.end)]
     events += rank_hits
     events.sort(key=lambda e: e.start() if isinstance(e, re.Match) else e.start)
     return events
