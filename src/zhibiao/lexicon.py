@@ -212,7 +212,9 @@ class Shapes(_Group):
         def __getattr__(self, attr: str) -> re.Pattern[str]: ...
 
     def _values(self) -> dict[str, Any]:
-        return {name: pattern(f"{self._name}.{name}") for name in grammar_shapes()[self._name]}
+        # a shape named _… is only a part of others ({:group._part}): it is never compiled alone
+        return {name: pattern(f"{self._name}.{name}") for name in grammar_shapes()[self._name]
+                if not name.startswith("_")}
 
 
 class Words(_Group):

@@ -12,7 +12,7 @@ Every word matched here is in ``vocab.toml`` (section ``entity``) and every shap
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -94,9 +94,9 @@ class SubjectFinder:
         self._name_tails = frozenset(n[-2:] for n in self.full_names)
         # the lengths of the names by their last two characters (and of the full names by their
         # first two), longest first: a lookup tries only the lengths a name can have
-        self._full_by_tail = _lengths_by(self.full_names, lambda n: n[-2:])
-        self._any_by_tail = _lengths_by(self._all_names, lambda n: n[-2:])
-        self._full_by_head = _lengths_by(self.full_names, lambda n: n[:2])
+        self._full_by_tail = _lengths_by(self.full_names, tail=True)
+        self._any_by_tail = _lengths_by(self._all_names, tail=True)
+        self._full_by_head = _lengths_by(self.full_names, tail=False)
 
     # -- zone mentions anywhere in the text -------------------------------------------------
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -303,12 +303,12 @@ class SubjectFinder:
         return name
 
 
-def _lengths_by(names: Iterable[str], key: Callable[[str], str]) -> dict[str, tuple[int, ...]]:
-    """The distinct lengths of ``names`` grouped by ``key``, longest first."""
+def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...]]:
+    """The distinct lengths of ``names`` grouped by their last (or first) two characters, longest first."""
     found: dict[str, set[int]] = {}
     for name in names:
         if len(name) >= 2:
-            found.setdefault(key(name), set()).add(len(name))
+            found.setdefault(name[-2:] if tail else name[:2], set()).add(len(name))
     return {k: tuple(sorted(v, reverse=True)) for k, v in found.items()}
 
 
