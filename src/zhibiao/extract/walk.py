@@ -79,7 +79,8 @@ def read_sentence(s: Sentence) -> None:
 
 def _events(text: str, sent: Span) -> list[Event]:
     """The rankings, figure-less changes and figures of a sentence, in text order."""
-    rank_hits = list(_RANKINGS.place.finditer(text, sent.start, sent.end))
+    rank_hits = list(_RANKINGS.place.finditer(text, sent.start, sent.end)) \
+        if _RANKINGS.place_word.search(text, sent.start, sent.end) else []
     if rank_hits and _NAME_WORDS.open_quote in text[sent.start:sent.end]:
         # “2023中国省级开发区高质量发展百强榜”: a ranking's title in quotes is no ranking
         titles = [(m.start(), m.end()) for m in _WALK.quoted.finditer(text, sent.start, sent.end)]
