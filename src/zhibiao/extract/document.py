@@ -40,8 +40,17 @@ _DATELINE_WINDOW = 400
 
 
 def headlines(text: str, paras: list[Span]) -> list[Span]:
-    """The title lines: headline-shaped lines among the first few of the text."""
-    return [p for p in paras[:_HEAD_LINES] if is_headline(text, p)]
+    """The title lines: the run of headline-shaped lines the text opens with (at most a few).
+
+    The run ends at the first sentence: a numbered heading below the lede (一、1-9月主要指标)
+    is a section heading, not part of the title.
+    """
+    heads: list[Span] = []
+    for para in paras[:_HEAD_LINES]:
+        if not is_headline(text, para):
+            break
+        heads.append(para)
+    return heads
 
 
 def document_meta(meta: DocMeta, norm: NormText, paras: list[Span]) -> DocMeta:
