@@ -148,13 +148,19 @@ def _spoken_for(text: str, mentions: list[PersonMention], paras: list[Span]) -> 
     """The stretches of text said by people who speak for an organisation (from their name to
     the end of their sentence)."""
     starts = [p.start for p in paras]
+    # a paragraph is cut into sentences once, however many speakers it names (linear time)
+    cut: dict[int, tuple[list[int], list[Span]]] = {}
     out = []
     for pm in mentions:
         org = next((m.group(1) for t in pm.titles if (m := _DOCUMENT.org_in_title.match(t))), None)
         i = bisect.bisect_right(starts, pm.start) - 1
         if not org or i < 0 or pm.start >= paras[i].end:
             continue
-        for s in sentences(text, paras[i]):
-            if s.start <= pm.start < s.end:
-                out.append(SpokenFor(pm.end, s.end, org))
+        if i not in cut:
+            sents = sentences(text, paras[i])
+            cut[i] = ([s.start for s in sents], sents)
+        sent_starts, sents = cut[i]
+        j = bisect.bisect_right(sent_starts, pm.start) - 1
+        if j >= 0 and pm.start < sents[j].end:
+            out.append(SpokenFor(pm.end, sents[j].end, org))
     return out
