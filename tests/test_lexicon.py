@@ -43,6 +43,22 @@ def _sources() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py"))
 
 
+def _group_bindings(path: Path) -> list[str]:
+    """The module globals bound to a vocabulary group (``_NAMES = Shapes("names")``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [t.id for node in tree.body if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+            and node.value.func.id in ("Shapes", "Words", "WordSets") for t in node.targets if isinstance(t, ast.Name)]
+
+
+@pytest.mark.parametrize("path", RULE_MODULES, ids=lambda p: str(p.relative_to(SRC)))
+def test_lexicon_every_group_binding_is_read(path: Path) -> None:
+    # a binding nothing reads is dead code, and it stays an unbound group (the slow attribute path)
+    source = path.read_text(encoding="utf-8")
+    unread = [name for name in _group_bindings(path) if len(re.findall(rf"\b{name}\b", source)) < 2]
+    assert not unread, f"{path.name}: group bindings nothing reads: {unread}"
+
+
 @pytest.mark.parametrize("path", RULE_MODULES, ids=lambda p: str(p.relative_to(SRC)))
 def test_lexicon_rule_modules_write_no_words(path: Path) -> None:
     words_in_code = [(line, s) for line, s in _code_strings(path) if _IDEOGRAPH.search(s)]

@@ -25,7 +25,6 @@ from zhibiao.lexicon import Shapes, Words
 __all__ = ["read_paragraph"]
 
 _CHANGES = Shapes("changes")
-_CONTEXT = Shapes("context")
 _LISTS = Shapes("lists")
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
