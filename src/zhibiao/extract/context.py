@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
@@ -97,8 +98,7 @@ class DocContext:
         self.set_quote(fact, self.norm_pos(fact.start), end)
 
 
-@dataclass(frozen=True, slots=True)
-class Carry:
+class Carry(NamedTuple):  # a tuple: made for every paragraph, and a frozen dataclass is slow to make
     """What one paragraph hands to the next: the span it spoke of and the year it named last."""
 
     period: PeriodMention | None = None
@@ -324,8 +324,7 @@ def _years_before(periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class _Hits:
+class _Hits(NamedTuple):  # a tuple: made for every sentence and shape, cheaper than a frozen dataclass
     """The matches of one shape in a sentence, as sorted (start, end) pairs, for bisect lookups."""
 
     starts: tuple[int, ...]
