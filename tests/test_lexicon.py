@@ -10,6 +10,7 @@ import ast
 import re
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -120,7 +121,7 @@ def test_lexicon_shapes_bind_lazily_and_rebind_their_module_global() -> None:
     assert "verb" not in vars(shapes)  # nothing compiled before first use
     first = shapes.verb
     # the module global is now a plain namespace of the compiled shapes; the object still answers
-    assert _BOUND is not shapes and type(_BOUND).__name__ == "SimpleNamespace"
+    assert _BOUND is not shapes and isinstance(_BOUND, ModuleType)
     assert _BOUND.verb is first and shapes.verb is first
     with pytest.raises(KeyError, match="no shape"):
         _ = Shapes("test").missing
