@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from zhibiao.errors import DocumentError
 
@@ -66,9 +67,14 @@ _DECODE_AS: dict[str, tuple[str, ...]] = {
     "big5hkscs": ("big5hkscs",),
 }
 
-# Characters expected in Chinese text; anything else (kana, Greek, private use…) is "odd" and
-# counts against a candidate decoding in the short-text fallback.
-_EXPECTED = re.compile(r"[\x00-\x7f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@cache
+def _expected() -> re.Pattern[str]:
+    """Characters expected in Chinese text; anything else (kana, Greek, private use…) is "odd" and
+    counts against a candidate decoding in the short-text fallback. Compiled on first use: a class
+    over the CJK block takes milliseconds to compile, and most imports never need it."""
+    return re.compile(r"[\x00-\x7f\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def decode_bytes(data: bytes, where: str, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -185,7 +191,7 @@ def _guess_short(data: bytes) -> str | None:
         text = _decode_as(data, codecs_)
         if text is None:
             continue
-        odd = len(text) - len(_EXPECTED.findall(text))
+        odd = len(text) - len(_expected().findall(text))
         if best is None or odd < best[0]:
             best = (odd, text)
     if best is None or best[0] * 10 > len(best[1]):

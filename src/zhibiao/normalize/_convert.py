@@ -148,7 +148,7 @@ def traditional_set() -> frozenset[str]:
     converting the CJK blocks once), and the Taiwan and Hong Kong variants that the regional
     tables change and that are not simplified characters too (衞, 粧, 枱; not 著 or 么, which GB
     2312, the mainland's character set, has)."""
-    block = "".join(chr(c) for c in range(0x3400, 0xA000))
+    block = "".join(map(chr, range(0x3400, 0xA000)))
     changed = {a for a, b in zip(block, t2s(block), strict=True) if a != b}
     variants = [(k, v) for name in _VARIANT_TABLES for k, v in _entries(name) if len(k) == 1]
     finals = _t2s_each(v for _, v in variants)

@@ -304,11 +304,13 @@ class SubjectFinder:
 
 def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...]]:
     """The distinct lengths of ``names`` grouped by their last (or first) two characters, longest first."""
-    found: dict[str, set[int]] = {}
-    for name in names:
-        if len(name) >= 2:
-            found.setdefault(name[-2:] if tail else name[:2], set()).add(len(name))
-    return {k: tuple(sorted(v, reverse=True)) for k, v in found.items()}
+    # distinct (key, length) pairs first, one set comprehension: this runs over the whole gazetteer
+    pairs = {(n[-2:], len(n)) for n in names if len(n) >= 2} if tail else \
+        {(n[:2], len(n)) for n in names if len(n) >= 2}
+    found: dict[str, list[int]] = {}
+    for key, length in sorted(pairs, key=lambda p: -p[1]):
+        found.setdefault(key, []).append(length)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _plain_prefix(run: str) -> str:
