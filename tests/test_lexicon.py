@@ -130,3 +130,13 @@ def test_lexicon_shapes_bind_lazily_and_rebind_their_module_global() -> None:
 def test_lexicon_words_of_a_single_word_and_a_table() -> None:
     assert words("test", "mark") == ("的",)
     assert set(words("change", "double")) >= {"翻番", "翻两番"}  # a table's words are its keys
+
+
+def test_lexicon_data_is_read_from_disk_or_through_importlib_resources(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zhibiao.lexicon as lexicon
+
+    on_disk = lexicon._read("units.tsv")
+    assert "亿元" in on_disk
+    # an install without the files on disk (a zipped package) falls back to importlib.resources
+    monkeypatch.setattr(lexicon, "_DATA_DIR", "/nonexistent/zhibiao/data")
+    assert lexicon._read("units.tsv") == on_disk

@@ -12,7 +12,7 @@ added to ``vocab.toml`` therefore works in every rule that uses its list.
 
 from __future__ import annotations
 
-import importlib.resources
+import os
 import re
 import sys
 import tomllib
@@ -47,8 +47,23 @@ __all__ = [
 ]
 
 
+_DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "zhibiao", "data")
+
+
 def _read(name: str) -> str:
-    return (importlib.resources.files("zhibiao") / "data" / name).read_text(encoding="utf-8")
+    """A data file of the package, read from disk beside this module.
+
+    ``importlib.resources`` is kept for an install without files on disk (a zipped package): its
+    import (zipfile, tempfile, pathlib, …) costs more than reading every data file, and every
+    extraction process would pay it.
+    """
+    try:
+        with open(os.path.join(_DATA_DIR, name), encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        import importlib.resources
+
+        return (importlib.resources.files("zhibiao") / "data" / name).read_text(encoding="utf-8")
 
 
 def _rows(name: str) -> list[list[str]]:
