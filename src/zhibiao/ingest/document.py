@@ -8,8 +8,6 @@ records where the article body ends (``meta.body_end``) so that later stages nee
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from zhibiao.errors import DocumentError
 from zhibiao.ingest.decode import DEFAULT_MAX_BYTES
 from zhibiao.ingest.epaper import parse_epaper
@@ -64,7 +62,9 @@ def document_from_bytes(data: bytes, name: str, *, doc_id: str | None = None, so
     >>> doc.doc_id, doc.text, doc.meta.title, doc.source
     ('page', '收入18.56亿元', '上半年经济', 'in/page.html')
     """
-    # imported here: decoding and HTML parsing are only needed for bytes, not for text
+    # imported here: decoding, HTML parsing and paths are only needed for bytes, not for text
+    from pathlib import PurePath
+
     from zhibiao.ingest.decode import decode_bytes
     from zhibiao.ingest.htmltext import declared_charset, html_to_text
 
