@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 __all__ = [
     "CJK_FIRST",
@@ -80,9 +80,9 @@ class Unit:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """One administrative division of the gazetteer."""
+class Place(NamedTuple):
+    """One administrative division of the gazetteer (a tuple: 3,400 are made at start-up, and a
+    frozen dataclass is several times slower to make)."""
 
     code: str
     level: str
