@@ -91,7 +91,9 @@ class DocContext:
 
     def set_quote(self, fact: Fact, start: int, end: int) -> None:
         """Give ``fact`` the original text of the normalised span ``[start, end)`` as its evidence."""
-        fact.quote, fact.start, fact.end = self.norm.quote(start, end)
+        norm = self.norm
+        fact.start, fact.end = norm.raw_span(start, end)
+        fact.quote = norm.raw[fact.start:fact.end]
 
     def extend_quote(self, fact: Fact, end: int) -> None:
         """Extend ``fact``'s evidence up to the normalised offset ``end``."""
@@ -249,7 +251,7 @@ class SentContext:
         """Whose figure stands at ``pos``: a speaker's organisation, the clause's entity, or the report's."""
         para = self.para
         i = para.subject_index(pos)
-        for said in self.doc.speakers_at(pos):
+        for said in self.doc.speakers_at(pos) if self.doc.spoken_for else ():
             if i < 0 or para.subjects[i][0] < said.start or para.subjects[i][1].startswith(MAIN) \
                     or para.subjects[i][1] in _ENTITY_SETS.zone_suffixes:
                 return said.org
@@ -302,6 +304,8 @@ class SentContext:
         return periods[i], periods[j] if j >= 0 else None
 
     def _with_year(self, mention: PeriodMention, year_from: PeriodMention | None) -> PeriodMention:
+        if mention.year is not None or mention.rel_year is not None:
+            return mention  # its own year (most mentions): nothing to take
         mention = mention.with_year_from(year_from).with_year_from(self.doc.title_year)
         if mention.pos >= self.para.span.start and year_from is None:
             mention = mention.with_year_from(self.para.carry.year)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from zhibiao.lexicon import Shapes, Words, WordSets, surnames
 from zhibiao.model import Person
@@ -163,7 +164,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
         name = read_name(m.group(1) + "。", 0)
         if name and name == m.group(1):
             out.append(PersonMention(name, (), m.start(1), m.end(1), m.start(1)))
-    out.sort(key=lambda p: p.start)
+    out.sort(key=attrgetter("start"))
     return out
 
 

@@ -7,6 +7,8 @@ trailer) comes in ``doc.meta``: this stage never reads e-paper headers itself.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from zhibiao.extract.context import Carry
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import find_periods
@@ -47,7 +49,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
         elif _PERIODS.anchor.search(text, para.start, para.end):
             carry = carry.after(find_periods(text[para.start:para.end], para.start))
     facts: list[Fact] = [*_dedupe(log.facts), *persons]
-    facts.sort(key=lambda f: (f.start, f.end))
+    facts.sort(key=attrgetter("start", "end"))
     return meta, facts
 
 

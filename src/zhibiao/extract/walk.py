@@ -87,12 +87,19 @@ def _events(text: str, sent: Span) -> list[Event]:
     blocked = [(h.start(), h.end()) for h in rank_hits]
     # 三次产业结构由8.1:45.2:46.7调整为…, 产业结构由上年的22.3%、28.6%和49.1%调整为…: a structure, no facts
     blocked += [(m.start(), m.end()) for m in _WALK.structure.finditer(text, sent.start, sent.end)]
-    events: list[Event] = [*scan_figures(text, sent, blocked)]
-    events += [Wordless(m.start(), m.end(), m.group(0))
-               for m in _CHANGES.wordless.finditer(text, sent.start, sent.end)]
-    events += rank_hits
-    events.sort(key=lambda e: e.start() if isinstance(e, re.Match) else e.start)
+    figures: list[Event] = [*scan_figures(text, sent, blocked)]
+    others: list[Event] = [Wordless(m.start(), m.end(), m.group(0))
+                           for m in _CHANGES.wordless.finditer(text, sent.start, sent.end)]
+    others += rank_hits
+    if not others:
+        return figures  # the figures come in text order already
+    events = figures + others
+    events.sort(key=_event_start)
     return events
+
+
+def _event_start(e: Event) -> int:
+    return e.start() if isinstance(e, re.Match) else e.start
 
 
 def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tuple[int, int]:
