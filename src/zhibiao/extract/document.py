@@ -65,11 +65,11 @@ def document_meta(meta: DocMeta, norm: NormText, paras: list[Span]) -> DocMeta:
     return out
 
 
-def read_document(norm: NormText, paras: list[Span], meta: DocMeta, published: str | None,
+def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: DocMeta, published: str | None,
                   mentions: list[PersonMention], body_end: int) -> DocContext:
-    """The document scope of a normalised report (see the module docstring)."""
+    """The document scope of a normalised report (see the module docstring); ``heads`` are its
+    title lines (:func:`headlines`)."""
     text = norm.text
-    heads = headlines(text, paras)
     title_text = " ".join(text[p.start:p.end] for p in heads)
     if meta.title:
         # an HTML <title> or a corpus title is not in the body text but names the report's subject

@@ -35,10 +35,10 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     paras = paragraphs(text, 0, body_end)
     meta = document_meta(doc.meta, norm, paras)
     persons, mentions = extract_persons(norm, body_end)
-    ctx = read_document(norm, paras, meta, doc.published, mentions, body_end)
+    heads = headlines(text, paras)
+    ctx = read_document(norm, paras, heads, meta, doc.published, mentions, body_end)
     log = FactLog()
     carry = Carry()
-    heads = headlines(text, paras)
     for para in paras:
         # most paragraphs of a report carry no figure at all: skip them before any rule runs;
         # a heading's figures repeat the body's, but its period governs the paragraphs below it
