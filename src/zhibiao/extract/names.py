@@ -93,13 +93,12 @@ def last_match(regex: re.Pattern[str], s: str) -> re.Match[str] | None:
     return last
 
 
-# The openers a name or list item may start with, in the order each rule tries them.
-_NOISE_REFS_PERIOD = ("names.lead_noise", "names.subject_refs", "names.period_words")
-_NOISE_PERIOD_REFS = ("names.lead_noise", "names.period_words", "names.subject_refs")
-_PERIOD_REFS_NOISE = ("names.period_words", "names.subject_refs", "names.lead_noise")
+# The openers a name or list item may start with, tried in this order at each step: a subject
+# word before the noise words, or 该 would be taken alone out of 该区.
+_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise")
 
 
-def trim_openers(s: str, shapes: tuple[str, ...] = _NOISE_PERIOD_REFS, limit: int = 4, *,
+def trim_openers(s: str, shapes: tuple[str, ...] = _OPENERS, limit: int = 4, *,
                  keep_last: bool = True) -> tuple[str, int]:
     """``s`` without leading openers, subject words and periods, and how many characters went.
 
@@ -108,6 +107,8 @@ def trim_openers(s: str, shapes: tuple[str, ...] = _NOISE_PERIOD_REFS, limit: in
 
     >>> trim_openers("其中全区1-9月出口")
     ('出口', 8)
+    >>> trim_openers("该区规上工业产值")  # 该区 is a subject word, not the noise word 该 and a 区
+    ('规上工业产值', 2)
     """
     cut = 0
     opener = first_of(shapes)
@@ -168,7 +169,7 @@ def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
     estimate = False
     for _ in range(8):
         seg = text[s:e]
-        m = first_of(_NOISE_REFS_PERIOD).match(seg)
+        m = first_of(_OPENERS).match(seg)
         if m and m.end() > 0:
             s += m.end()
             continue
@@ -200,7 +201,7 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
     name = _NAMES.space_in_words.sub("", name)
     name = strip_chars(name.translate(_NO_QUOTES))
     # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
-    name, cut = trim_openers(name, _PERIOD_REFS_NOISE, 3)
+    name, cut = trim_openers(name, limit=3)
     return Name(name, start + cut, estimate, qualifier)
 
 
@@ -212,12 +213,17 @@ def _tail_qualifier(tail: str) -> Qualifier | None:
 
 
 def owner_of(head: str, main: str | None) -> str | None:
-    """The owner noun phrase at the end of ``head`` (规上工业企业 in 全区规上工业企业实现产值)."""
+    """The owner noun phrase at the end of ``head`` (规上工业企业 in 全区规上工业企业实现产值), any
+    period words after it dropped.
+
+    >>> owner_of("全区规上工业企业二季度", None), owner_of("规上工业企业1-6月份", None)
+    ('规上工业企业', '规上工业企业')
+    """
     head = _NAMES.trailing_period.sub("", strip_chars(head))
     if not head or not _NAMES.owner_tail.search(head):
         return None
     head = _NAMES.clause_separator.split(head)[-1]
-    head, _cut = trim_openers(head, _NOISE_REFS_PERIOD)
+    head, _cut = trim_openers(head)
     head = _NAMES.leading_count.sub("", head)
     if main and head.startswith(main):
         head = head[len(main):]

@@ -30,7 +30,7 @@ _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 
 # The openers a project category may start with, as the category rule tries them.
-_CATEGORY_OPENERS = ("names.lead_noise", "names.period_words", "names.subject_refs", "projects.category_noise")
+_CATEGORY_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise", "projects.category_noise")
 # How far before a count the projects it is counted among may be named (…签约项目中,10亿元以上项目55个).
 _AMONG_WINDOW = 40
 
