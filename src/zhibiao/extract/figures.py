@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Literal, NamedTuple
 
 from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
-from zhibiao.lexicon import CJK_FIRST, CJK_LAST, Shapes, Words, WordSets, is_cjk
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, units
 from zhibiao.model import Change, Qualifier
 
-__all__ = ["Fig", "Role", "Wordless", "is_cjk", "scan_figures"]
+__all__ = ["Fig", "Role", "Wordless", "scan_figures"]
 
 _FIGURES = Shapes("figures")
 _RANKINGS = Shapes("rankings")
@@ -29,9 +30,13 @@ _FIGURES_SETS = WordSets("figures")
 
 Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare"]
 
-# Kinds of unit a bare number before a list's last figure takes the factor of (亿元 → 1e8).
-_SCALED_KINDS = frozenset(("money", "count", "person", "energy", "mass", "area", "volume", "teu", "power",
-                           "length", "other"))
+
+
+@cache
+def _scaled_kinds() -> frozenset[str]:
+    """Kinds of unit a bare number before a list's last figure takes the factor of (亿元 → 1e8):
+    every kind of units.tsv (not rates: 0.74和19.33个百分点 stays 0.74)."""
+    return frozenset(u.kind for u in units().values())
 
 
 @dataclass(slots=True)
@@ -119,7 +124,7 @@ def _bare_number(start: int, end: int, amount: Amount, after: str, chinese: bool
     """A number with no unit: a bare magnitude before a noun, or a list item waiting for its unit."""
     if chinese:
         if num in _FIGURES_SETS.bare_magnitudes and (after.startswith(_FIGURES_WORDS.class_mark)
-                                                              or CJK_FIRST <= after[:1] <= CJK_LAST):
+                                                              or is_cjk(after[:1])):
             role: Role = "threshold" if _FIGURES.class_of_projects.match(after) else "bare_mag"
             return Fig(start, end, amount, role=role)
         return None
@@ -179,7 +184,7 @@ def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
             continue
         a = nxt.amount
         value = f.amount.value
-        if a.kind in _SCALED_KINDS and a.value != 0:
+        if a.kind in _scaled_kinds() and a.value != 0:
             value = value * _unit_factor(text, nxt)
         if not in_range(value):
             continue  # 9999999999999999和1亿元: scaled, the bare number is no figure

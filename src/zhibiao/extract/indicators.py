@@ -25,7 +25,7 @@ from zhibiao.extract.names import (
 from zhibiao.extract.projects import mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
-from zhibiao.lexicon import CJK_FIRST, CJK_LAST, Shapes, Words, WordSets
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Indicator, Qualifier
 
 __all__ = ["attach_change", "bare_magnitude", "change_role", "level_role", "name_at", "new_indicator", "share_role"]
@@ -240,7 +240,7 @@ def _target_verb_before(region: str) -> bool:
 def _qualifies_noun(text: str, fig: Fig, sent_end: int) -> bool:
     """亿元企业, 30万吨工业水厂, 16MW屋顶光伏: a figure that sizes the noun after it."""
     after = text[fig.end:min(sent_end, fig.end + 3)]
-    return CJK_FIRST <= after[:1] <= CJK_LAST and not _INDICATORS.after_value.match(after)
+    return is_cjk(after[:1]) and not _INDICATORS.after_value.match(after)
 
 
 # --------------------------------------------------------------------------------------- changes

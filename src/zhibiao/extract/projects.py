@@ -15,10 +15,10 @@ from decimal import Decimal
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import Name, Noun, last_match, trim_openers, without_quotes
-from zhibiao.extract.quantities import MAX_VALUE, parse_number
+from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, Words, magnitudes, units, word_set
+from zhibiao.lexicon import Shapes, Words, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
 
 __all__ = ["category_of", "is_investment_name", "mentions_projects", "project_count", "projects_facts", "stage_of",
@@ -171,8 +171,8 @@ def threshold_in(desc: str) -> Decimal | None:
         if currency is not None and units()[currency].unit != "CNY":
             continue  # 千万美元以上: min_investment is in CNY, and the text gives no exchange rate
         number = parse_number(m.group("n")) if m.group("n") else Decimal(1)
-        if number is not None and number * (Decimal(10) ** magnitudes()[m.group("mag")]) < MAX_VALUE:
-            best = number * (Decimal(10) ** magnitudes()[m.group("mag")])
+        if number is not None and in_range(value := scale(number, m.group("mag"))):
+            best = value
     return best
 
 

@@ -195,7 +195,7 @@ def parse_amount(match: re.Match[str]) -> Amount | None:
     if amount is None:
         return None
     value = amount.value * 100 if amount.kind == "times" else amount.value  # 增长1.1倍 is 110%: that must fit
-    return amount if value.is_finite() and abs(value) < MAX_VALUE else None
+    return amount if in_range(value) else None
 
 
 def in_range(value: Decimal) -> bool:

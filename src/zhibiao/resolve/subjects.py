@@ -82,15 +82,12 @@ class SubjectFinder:
                     and p.short not in everyday:
                 self.short_to_full.setdefault(p.short, []).append(p.name)
         self._all_names = frozenset({*self.full_names, *self.short_to_full})
-        self._longest_name = max(map(len, self._all_names))
         import ahocorasick  # C automaton: a 3,000-name regex alternation is far slower
 
         self._short_automaton = ahocorasick.Automaton()
         for short in self.short_to_full:
             self._short_automaton.add_word(short, short)
         self._short_automaton.make_automaton()
-        self._place_heads = frozenset(n[:2] for n in self.full_names)
-        self._name_tails = frozenset(n[-2:] for n in self.full_names)
         # the lengths of the names by their last two characters (and of the full names by their
         # first two), longest first: a lookup tries only the lengths a name can have
         self._full_by_tail = _lengths_by(self.full_names, tail=True)
@@ -250,7 +247,7 @@ class SubjectFinder:
             return None
         if found is None:
             found = _entity_before_verb(rest)
-        if found is None or found is _NO_SUBJECT:
+        if found is None:
             return None
         name, length = found
         return SubjectMention(name, start + pos + length)
@@ -261,7 +258,7 @@ class SubjectFinder:
         q = _SUBJECTS.quoted.match(rest)
         if q:
             return q.group(1), q.end()
-        place = self._place_prefix(rest) if rest[:2] in self._place_heads else None
+        place = self._place_prefix(rest)
         if place and rest[len(place):len(place) + 1] not in _ENTITY_SETS.not_after_place:
             return place, len(place)
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
