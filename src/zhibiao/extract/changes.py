@@ -15,7 +15,7 @@ from functools import cache
 
 from zhibiao.extract.figures import Fig, Wordless
 from zhibiao.extract.quantities import Amount
-from zhibiao.lexicon import Shapes, Words, WordSets, word_set, words
+from zhibiao.lexicon import Shapes, Words, WordSets, words
 from zhibiao.model import Basis, Change, Qualifier
 
 __all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word", "sign_of",
@@ -37,14 +37,19 @@ def qualifier_word(word: str | None) -> Qualifier | None:
     >>> qualifier_word("约"), qualifier_word("以上"), qualifier_word("不到"), qualifier_word("为")
     ('approx', 'at_least', 'at_most', None)
     """
-    if not word:
-        return None
-    if word in _NUMERALS_SETS.more:
-        return "at_least"  # 12亿元多, 30余家
-    for qualifier in ("approx", "at_least", "at_most"):
-        if word in word_set("qualifier", f"{qualifier}_before") or word in word_set("qualifier", f"{qualifier}_after"):
-            return qualifier
-    return None
+    return _qualifier_words().get(word) if word else None
+
+
+@cache
+def _qualifier_words() -> dict[str, Qualifier]:
+    """Every qualifier word and what it means; a word in two lists keeps the first (多/余 first)."""
+    out: dict[str, Qualifier] = dict.fromkeys(_NUMERALS_SETS.more, "at_least")  # 12亿元多, 30余家
+    qualifiers: tuple[Qualifier, ...] = ("approx", "at_least", "at_most")
+    for qualifier in qualifiers:
+        for side in ("before", "after"):
+            for w in words("qualifier", f"{qualifier}_{side}"):
+                out.setdefault(w, qualifier)
+    return out
 
 
 def local_qualifier(text: str, fig: Fig) -> Qualifier | None:

@@ -139,12 +139,12 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
             if noun.text.endswith(_NAME_WORDS.facility_heads):
                 return  # 30万吨工业水厂: the size of a facility is part of its name
             target = True
-        name = Name(noun.text, fig.start, name.estimate, name.qualifier)
+        name = name.renamed(noun.text, fig.start)
     elif st.current is not None and (_only_subject(s, region_start, fig.start)
                                      or name.text in _NAME_SETS.bare_verbs):
         # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
         lead = len(region) - len(region.lstrip(" ,;:、"))
-        name = Name(st.current.name, region_start + lead, name.estimate, name.qualifier)
+        name = name.renamed(st.current.name, region_start + lead)
     if not _names_a_measure(s, fig, name.text, noun):
         return
     name = name.renamed(_with_topic(s, name.text, region_start))
@@ -208,7 +208,7 @@ def _with_topic(s: Sentence, name: str, region_start: int) -> str:
         return topic + name
     if name == _NAME_WORDS.investment and s.state.projects is not None:
         # 新开工产业项目15个,完成投资42.3亿元: what the projects just counted have invested
-        return (s.state.projects.category or "") + str(_NAME_WORDS.projects_investment)
+        return (s.state.projects.category or "") + str(_NAME_WORDS.projects_investment)  # str: a vocabulary read is Any
     return name
 
 
@@ -287,7 +287,7 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
         # 重工业增速领跑轻工业,增长9.2%: the change belongs to the clause's topic
         topic = _topic(s, region_start)
         if topic:
-            st.current = new_indicator(s, Name(topic + name.text, region_start, name.estimate, name.qualifier),
+            st.current = new_indicator(s, name.renamed(topic + name.text, region_start),
                                        fig, value=False)
 
 
@@ -302,7 +302,7 @@ def _projects_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> In
     # 总投资1115.2亿元、同比增长49.8%: the quote starts at 同比
     while text[start] == " " or text[start] in _NAME_SETS.joiners:
         start += 1
-    return new_indicator(s, Name(measure, start, name.estimate, name.qualifier), fig, value=False)
+    return new_indicator(s, name.renamed(measure, start), fig, value=False)
 
 
 # ---------------------------------------------------------------------------------------- shares
@@ -324,11 +324,11 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
         start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
         if m and connector == _SHARE_WORDS.mark and st.current.value is not None:
             start = region_start + m.start()
-        name = Name(st.current.name + connector + of, start, own.estimate, own.qualifier)
+        name = own.renamed(st.current.name + connector + of, start)
     elif st.projects is not None:
-        name = Name(_PROJECTS_WORDS.noun + (connector + of if m else ""), region_start, own.estimate, own.qualifier)
+        name = own.renamed(_PROJECTS_WORDS.noun + (connector + of if m else ""), region_start)
     else:
-        name = Name(strip_chars(region), region_start, own.estimate, own.qualifier)
+        name = own.renamed(strip_chars(region), region_start)
     if not name.text:
         return
     ind = new_indicator(s, name, fig, share=True)

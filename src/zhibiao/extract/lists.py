@@ -35,7 +35,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         _pair_with_pending(s, group, region_start)
         return
     seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start)
-    start = max(seg_start, _last_value_end(s), _last_rate_end(text, max(seg_start, sent.start), names_end))
+    start = max(seg_start, _last_value_end(s), _last_rate_end(text, seg_start, names_end))
     region = text[start:names_end]
     names = split_names(region, len(group))
     if names is None:
@@ -53,8 +53,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         if f.role == "change":
             ind.change = f.change
         made.append(ind)
-    last = s.log.facts[-1]
-    s.state.current = last if isinstance(last, Indicator) else s.state.current
+    s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share") else []
 
@@ -65,11 +64,7 @@ def _pair_with_pending(s: Sentence, group: list[Fig], region_start: int) -> None
     targets = st.pending[-len(group):]
     for ind, f in zip(targets, group, strict=True):
         if f.role == "change":
-            if ind.change is None:
-                ind.change = f.change
-                doc.extend_quote(ind, f.end)
-            else:
-                attach_change(s, ind, f)
+            attach_change(s, ind, f)  # on the level itself, or a second change of it
             continue
         mm = _LISTS.share_target.search(s.text, region_start, group[0].start)
         of = strip_chars(mm.group(1)) if mm else ""

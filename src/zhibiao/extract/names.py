@@ -24,6 +24,7 @@ __all__ = [
     "Noun",
     "clean_list_item",
     "clean_name",
+    "cut_enum_tail",
     "last_match",
     "name_positions",
     "name_ratio",
@@ -41,7 +42,6 @@ _CHANGES = Shapes("changes")
 _CONTEXT = Shapes("context")
 _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
-_QUALIFIER_WORDS = Words("qualifier")
 _SHARE_WORDS = Words("share")
 
 _QUOTE_CHARS = "“”\"'‘’「」"
@@ -193,7 +193,7 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
         return Name("", start + len(name), estimate, _tail_qualifier(name))  # 接近400家: no name, a qualifier
     if m and m.start() > 0:
         tail = name[m.start():]
-        estimate = estimate or any(w in tail for w in _QUALIFIER_WORDS.estimate)
+        estimate = estimate or _CONTEXT.estimate.search(tail) is not None
         qualifier = _tail_qualifier(tail)
         name = name[:m.start()]
     name = _NAMES.aside.sub("", name)
@@ -266,6 +266,19 @@ def clean_list_item(item: str) -> str:
     return strip_chars(item.translate(_NO_QUOTES))
 
 
+def cut_enum_tail(region: str) -> tuple[str, str]:
+    """``region`` without the tail closing an enumeration (…等8项指标), and the measure head that
+    tail names for every item ("" when none).
+
+    >>> cut_enum_tail("出口、进口等8项指标"), cut_enum_tail("出口、进口等8项指标增速")
+    (('出口、进口', ''), ('出口、进口', '增速'))
+    """
+    tail = _NAMES.enum_tail.search(region)
+    if not tail:
+        return region, ""
+    return region[:tail.start()], tail.group("head") or ""
+
+
 def split_names(region: str, n: int) -> list[str] | None:
     """Split an enumeration into ``n`` names, sharing a trailing measure head (None when it is none)."""
     region = _NAMES.respectively_end.sub("", strip_chars(region))
@@ -274,12 +287,7 @@ def split_names(region: str, n: int) -> list[str] | None:
         if not (m and m.end() == len(region)):
             break
         region = region[:m.start()]
-    region = strip_chars(region)
-    head_suffix = ""
-    tail = _NAMES.enum_tail.search(region)
-    if tail:
-        head_suffix = tail.group("head") or ""
-        region = region[:tail.start()]
+    region, head_suffix = cut_enum_tail(strip_chars(region))
     items = _enumeration(_last_clause(region), n)
     if items is None:
         return None

@@ -15,7 +15,7 @@ from operator import attrgetter
 
 from zhibiao.lexicon import Shapes, Words, WordSets, surnames
 from zhibiao.model import Person
-from zhibiao.normalize import NormText
+from zhibiao.normalize import NormText, to_simplified
 
 __all__ = ["PersonMention", "extract_persons"]
 
@@ -25,7 +25,6 @@ _PERSONS_SETS = WordSets("persons")
 
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
 _TITLE_ASIDE = re.compile(r"[((][\u4e00-\u9fff]{1,8}[))]")
-# Words after which a title starts (the text before them is not part of the title).
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +124,6 @@ def _looks_wordy(name: str) -> bool:
     return name in not_names or name[:2] in not_names
 
 
-
-
 def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
     """Titles ending at ``end``: the 、-separated run back to a boundary (市委常委、…党工委书记)."""
     start = end
@@ -138,7 +135,7 @@ def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
         start += m.end()
         chunk = chunk[m.end():]
     chunk = _PERSONS.leading_date.sub("", chunk)
-    pieces = [p for p in chunk.split("、")]
+    pieces = chunk.split("、")
     titles: list[str] = []
     for p in reversed(pieces):
         p = p.strip()
@@ -219,8 +216,6 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
 
 def extract_persons(norm: NormText, body_end: int | None = None) -> tuple[list[Person], list[PersonMention]]:
     """Person facts (one per name, titles merged in order) and every mention found."""
-    from zhibiao.normalize import to_simplified
-
     mentions = _extract_mentions(norm, len(norm.text) if body_end is None else body_end)
     people: dict[str, Person] = {}
     for pm in mentions:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from operator import attrgetter
 
 from zhibiao.extract.context import Carry
+from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import find_periods
 from zhibiao.extract.persons import extract_persons
 from zhibiao.extract.segment import is_headline, paragraphs
-from zhibiao.extract.state import Fact as RuleFact
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.walk import read_paragraph
 from zhibiao.lexicon import Shapes

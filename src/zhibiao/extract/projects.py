@@ -196,7 +196,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
 
 
 def _projects_in_paragraph(s: Sentence) -> bool:
-    return s.log.last_project_index() >= s.para.first_fact
+    return len(s.log.projects) > s.para.first_project
 
 
 def _project_investment(s: Sentence, fig: Fig) -> None:
@@ -214,18 +214,18 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
             target.qualifier = qual
 
 
-def _sub_counts_before(s: Sentence, fig: Fig, enough: int = 2) -> int:
+def _sub_counts_before(s: Sentence, fig: Fig) -> int:
     """How many counts of projects counted under others (其中X类3个、Y类2个) stand in the part of the
-    paragraph before ``fig`` (after its last ';', at most a sentence back), up to ``enough``."""
+    paragraph before ``fig`` (after its last ';', at most a sentence back), up to two (enough to
+    say the investment after them is their parent's)."""
     log, doc = s.log, s.ctx.doc
     floor = max(s.ctx.para.semicolon_before(fig.start), s.ctx.span.start - MAX_SENTENCE)
     found = 0
-    for k in range(len(log.projects) - 1, -1, -1):
-        p = log.projects[k]
-        if log.project_index(k) < s.para.first_fact or doc.norm_pos(p.start) <= floor:
+    for p in reversed(log.projects[s.para.first_project:]):
+        if doc.norm_pos(p.start) <= floor:
             break
         found += id(p) in log.child_projects
-        if found >= enough:
+        if found >= 2:
             break
     return found
 

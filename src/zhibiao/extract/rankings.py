@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from zhibiao.extract.indicators import after_subject
-from zhibiao.extract.names import clean_list_item, strip_chars, topic_before
+from zhibiao.extract.names import clean_list_item, cut_enum_tail, strip_chars, topic_before
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
@@ -130,11 +130,7 @@ def split_rank_names(region: str) -> list[str] | None:
     >>> split_rank_names("地区生产总值和一般公共预算收入")
     ['地区生产总值', '一般公共预算收入']
     """
-    tail = _NAMES.enum_tail.search(region)
-    head = ""
-    if tail:
-        head = tail.group("head") or ""
-        region = region[:tail.start()]
+    region, head = cut_enum_tail(region)
     region = _RANKINGS.clause_separator.split(region)[-1]
     parts: list[str] = []
     for item in region.split(_NAME_WORDS.list_mark):

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from zhibiao.extract.context import SentContext
+from zhibiao.extract.context import Fact, SentContext
 from zhibiao.lexicon import Words
 from zhibiao.model import Indicator, Projects, Ranking
 
 __all__ = ["FactLog", "ParagraphState", "Sentence", "SentenceState"]
 
 _SHARE_WORDS = Words("share")
-
-Fact = Indicator | Projects | Ranking
 
 
 @dataclass(slots=True)
@@ -29,22 +27,12 @@ class FactLog:
     facts: list[Fact] = field(default_factory=list)
     projects: list[Projects] = field(default_factory=list)
     child_projects: set[int] = field(default_factory=set)  # ids of projects counted under others (其中)
-    _project_at: list[int] = field(default_factory=list)  # index in ``facts`` of each of ``projects``
 
     def add(self, fact: Fact) -> None:
         """Record a new fact."""
         if isinstance(fact, Projects):
             self.projects.append(fact)
-            self._project_at.append(len(self.facts))
         self.facts.append(fact)
-
-    def last_project_index(self) -> int:
-        """Where the last projects fact stands in ``facts`` (-1 when there is none)."""
-        return self._project_at[-1] if self._project_at else -1
-
-    def project_index(self, k: int) -> int:
-        """Where ``projects[k]`` stands in ``facts``."""
-        return self._project_at[k]
 
     def tops_since(self, first: int) -> list[Indicator]:
         """Top-level figures (no parent, not a share) among the facts made since index ``first``."""
@@ -56,7 +44,7 @@ class FactLog:
 class ParagraphState:
     """What outlives a sentence: the last top-level figure and projects (for a 其中 in the next one)."""
 
-    first_fact: int = 0  # index in the log of the paragraph's first fact
+    first_project: int = 0  # index in the log's projects of the paragraph's first
     last_top: Indicator | None = None
     last_top_projects: Projects | None = None
     prev_tops: list[Indicator] = field(default_factory=list)

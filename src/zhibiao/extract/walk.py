@@ -36,7 +36,7 @@ Event = Fig | Wordless | re.Match[str]
 def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> Carry:
     """Read every sentence of one body paragraph into ``log``; return the carry for the next one."""
     ctx = ParaContext.read(doc, para, carry)
-    pst = ParagraphState(first_fact=len(log.facts))
+    pst = ParagraphState(first_project=len(log.projects))
     for sent, with_figures in zip(ctx.sentences, ctx.with_figures, strict=True):
         if with_figures:
             read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log,
