@@ -1,8 +1,8 @@
 """The vocabulary of the rules, loaded once from ``zhibiao/data`` on first use (never at import).
 
 Both the extractor and the resolver read their words from here, and only from here: ``vocab()`` is
-the parsed ``vocab.toml`` (``words`` one list of it, ``word_set`` the same as a set, ``table`` one
-mapping); ``units()``, ``magnitudes()``, ``surnames()`` and ``places()`` are the TSV/TXT tables.
+the parsed ``vocab.toml`` (``words`` one list of it, ``word_set`` the same as a set, ``word`` a
+single word); ``units()``, ``magnitudes()``, ``surnames()`` and ``places()`` are the TSV/TXT tables.
 ``pattern`` compiles one regex shape of ``grammar.toml``, where ``{@section.key}`` stands for a word
 list of ``vocab.toml`` (``{@a.b+c.d}`` for several), written as an alternation longest word first
 so that 同比增长 wins over 增长, ``{^section.key}`` for their first characters (inside a
@@ -38,7 +38,6 @@ __all__ = [
     "pattern_source",
     "places",
     "surnames",
-    "table",
     "units",
     "vocab",
     "word",
@@ -47,7 +46,7 @@ __all__ = [
 ]
 
 
-_DATA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "zhibiao", "data")
+_DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 def _read(name: str) -> str:
@@ -126,12 +125,6 @@ def word_set(section: str, key: str) -> frozenset[str]:
     True
     """
     return frozenset(words(section, key))
-
-
-@cache
-def table(section: str, key: str) -> dict[str, Any]:
-    """One mapping of ``vocab.toml``, e.g. ``table("change", "double")`` (翻番 → 100)."""
-    return dict(vocab()[section][key])
 
 
 @cache
@@ -277,11 +270,7 @@ def magnitudes() -> dict[str, int]:
 @cache
 def surnames() -> frozenset[str]:
     """Family names, single and compound."""
-    out: set[str] = set()
-    for line in _read("surnames.txt").splitlines():
-        if not line.startswith("#"):
-            out.update(line.split())
-    return frozenset(out)
+    return frozenset(name for row in _rows("surnames.txt") for cell in row for name in cell.split())
 
 
 @cache
@@ -300,7 +289,7 @@ def is_cjk(ch: str) -> bool:
     >>> is_cjk("亿"), is_cjk("%"), is_cjk("")
     (True, False, False)
     """
-    return len(ch) == 1 and 0x4E00 <= ord(ch) <= 0x9FFF
+    return len(ch) == 1 and CJK_FIRST <= ch <= CJK_LAST
 
 
 def alternation(items: tuple[str, ...] | list[str]) -> str:

@@ -139,7 +139,7 @@ def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
 def _pp_after_comparison(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     """A bare pp figure after a comparison in its clause (高于全省2.5个百分点、全市1.3个百分点)."""
     clause_start = max(text.rfind(",", sent_start, fig.start), text.rfind(";", sent_start, fig.start),
-                       text.rfind("。", sent_start, fig.start), sent_start - 1) + 1
+                       sent_start - 1) + 1  # (no 。 stands inside a sentence)
     region_start = min(clause_start, region_start)
     left = text[region_start:fig.start]
     verb_m = _CHANGES.pp_verb.search(left)

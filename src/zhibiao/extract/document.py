@@ -105,10 +105,11 @@ def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, P
 def _lede_date(text: str, paras: list[Span], heads: list[Span]) -> PeriodMention | None:
     """The event date of the first body paragraph (11月14日,我市举行…): the month a report is about
     when nothing more specific is said."""
-    body = [p for p in paras if p not in heads and _DOCUMENT.prose.search(text, p.start, p.end)]
-    for p in body[:1]:
-        for m in find_periods(text[p.start:p.end], p.start):
-            if m.kind == "date" and m.pos - p.start < _LEDE_DATE_WINDOW:
+    # the title lines are the first few: the lede is the first paragraph of prose after them
+    lede = next((p for p in paras[len(heads):] if _DOCUMENT.prose.search(text, p.start, p.end)), None)
+    if lede is not None:
+        for m in find_periods(text[lede.start:lede.end], lede.start):
+            if m.kind == "date" and m.pos - lede.start < _LEDE_DATE_WINDOW:
                 return m
     return None
 
