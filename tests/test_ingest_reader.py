@@ -116,6 +116,14 @@ def test_reader_jsonl_gbk_line(write: Write, simplified_text: str) -> None:
     assert doc.text == simplified_text
 
 
+def test_reader_jsonl_line_with_a_byte_order_mark(write: Write) -> None:
+    # at the start of the file, and in the middle where two files were concatenated
+    lines = ['\ufeff{"doc_id": "a", "text": "甲"}', '{"doc_id": "b", "text": "乙"}',
+             '\ufeff{"doc_id": "c", "text": "丙"}']
+    docs = list(iter_documents([write("bom.jsonl", "\r\n".join(lines) + "\r\n")]))
+    assert [(d.doc_id, d.text) for d in docs] == [("a", "甲"), ("b", "乙"), ("c", "丙")]  # type: ignore[union-attr]
+
+
 def test_reader_text_file(epaper_sample: Path) -> None:
     (doc,) = iter_documents([epaper_sample])
     assert doc.doc_id == "000_74faa45ff7a60390"

@@ -37,6 +37,7 @@ __all__ = [
     "pattern",
     "pattern_source",
     "places",
+    "regional_keep",
     "surnames",
     "units",
     "vocab",
@@ -271,6 +272,14 @@ def magnitudes() -> dict[str, int]:
 def surnames() -> frozenset[str]:
     """Family names, single and compound."""
     return frozenset(name for row in _rows("surnames.txt") for cell in row for name in cell.split())
+
+
+@cache
+def regional_keep() -> frozenset[str]:
+    """Taiwan/Hong Kong phrases the traditional → simplified conversion leaves as written
+    (``regional_keep.txt``: one a line, text after ``#`` a comment)."""
+    return frozenset(phrase for line in _read("regional_keep.txt").splitlines()
+                     if (phrase := line.partition("#")[0].strip()))
 
 
 @cache

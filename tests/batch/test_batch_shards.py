@@ -218,3 +218,34 @@ def test_read_shard_bad_records_get_the_errors_of_the_ingest_reader(tmp_path: Pa
     assert (by_batch.where, by_batch.code) == (by_reader.where, by_reader.code)
     assert by_batch.detail.replace('"id"', '"doc_id"') == by_reader.detail
     assert isinstance(ok, Document) and ok.doc_id == "ok"
+
+
+@pytest.mark.parametrize("suffix", ["", ".gz"])
+def test_read_shard_jsonl_with_a_byte_order_mark_reads_as_the_ingest_reader(tmp_path: Path, suffix: str) -> None:
+    # a BOM at the start of the file, and one left in the middle where two files were concatenated
+    lines = [b'\xef\xbb\xbf{"doc_id": "a", "text": "\xe7\x94\xb2"}\r\n', b'{"doc_id": "b", "text": "\xe4\xb9\x99"}\n',
+             b'\xef\xbb\xbf{"doc_id": "c", "text": "\xe4\xb8\x99"}\n']
+    plain = tmp_path / "bom.jsonl"
+    plain.write_bytes(b"".join(lines))
+    path = _compress(plain, suffix) if suffix else plain
+    by_batch = _docs(_specs([path], 2))
+    assert [_key(d) for d in by_batch] == [("a", "甲", None, None), ("b", "乙", None, None), ("c", "丙", None, None)]
+    assert [_key(d) for d in by_batch] == [_key(d) for d in iter_documents([plain])]
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [(b"\xef\xbb\xbf", "E_EMPTY"), ("\u3000\u3000".encode(), "E_EMPTY"), (b'{"text": "\x00\x00"}', "E_BINARY"),
+     (b"%PDF-1.7 obj", "E_BINARY"), (b'{"text": "\xe7\x94\xb2', "E_JSON"), ('{"text": "甲"'.encode("gbk"), "E_JSON")],
+    ids=["bom-only", "ideographic-spaces", "nul", "pdf", "cut-utf-8", "cut-gbk"],
+)
+def test_read_shard_undecodable_lines_get_the_errors_of_the_ingest_reader(tmp_path: Path, line: bytes,
+                                                                         code: str) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(line + b"\n" + '{"doc_id": "ok", "text": "正文"}\n'.encode())
+    by_batch, ok = _docs(_specs([path], 10))
+    by_reader, _ = iter_documents([path])
+    assert isinstance(by_batch, DocumentError) and isinstance(by_reader, DocumentError)
+    assert (by_batch.where, by_batch.code, by_batch.detail) == (f"{path}:1", code, by_reader.detail)
+    assert by_reader.code == code
+    assert isinstance(ok, Document) and ok.doc_id == "ok"

@@ -116,6 +116,25 @@ def test_tables_are_those_of_the_installed_opencc() -> None:
     assert rendered == Path(_opencc_tables.__file__).read_text(encoding="utf-8")
 
 
+def test_table_order_is_the_generators() -> None:
+    from zhibiao.normalize import _gen_tables
+
+    assert _convert._TABLE_ORDER == _gen_tables.TABLES
+
+
+def test_kept_phrases_are_left_as_written() -> None:
+    """data/regional_keep.txt: each phrase once, each holding a traditional character, and each
+    converted by t2s alone (no regional replacement, none inside it either)."""
+    from zhibiao.lexicon import _read, regional_keep
+
+    lines = [line.partition("#")[0].strip() for line in _read("regional_keep.txt").splitlines()]
+    phrases = [line for line in lines if line]
+    assert len(phrases) == len(set(phrases)) == len(regional_keep()) > 90
+    table, trad = regional_table(), _convert.traditional_set()
+    assert [k for k in phrases if trad.isdisjoint(k) or table.get(k) != k] == []
+    assert [k for k in phrases if convert(k) != (_convert.t2s(k), [])] == []
+
+
 # --- the two engines ------------------------------------------------------------------------------
 
 def _dev_texts() -> list[str]:

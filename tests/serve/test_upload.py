@@ -85,3 +85,13 @@ def test_upload_refuses_other_types_and_oversized_files(filename: str, size: int
     with pytest.raises(ApiError) as info:
         documents_from_upload(filename, b"a" * size)
     assert info.value.status == status
+
+
+@pytest.mark.parametrize(
+    ("filename", "doc_id"),
+    [("a.b.txt", "a.b"), (" ..快报.HTM. ", "快报"), ("x" * 60 + "." + "b" * 95 + ".txt", "." + "b" * 95),
+     ("C:\\reports\\淮安.html", "淮安")],
+    ids=["two-dots", "stripped-dots-and-spaces", "cut-to-a-leading-dot", "windows-path"],
+)
+def test_upload_doc_id_is_the_name_without_its_suffix(filename: str, doc_id: str) -> None:
+    assert _only_document(documents_from_upload(filename, ONE_LINE.encode())).doc_id == doc_id

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from zhibiao.errors import DocumentError
-from zhibiao.ingest import DEFAULT_MAX_BYTES, decode_bytes, document_from_text, iter_documents, walk_inputs
-from zhibiao.ingest.records import json_record, meta_from_record, record_doc_id, record_text
+from zhibiao.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents, walk_inputs
+from zhibiao.ingest.records import jsonl_record, meta_from_record, record_doc_id, record_text
 from zhibiao.model import Document
 
 __all__ = ["INPUT_SUFFIXES", "JSONL_SUFFIXES", "PARQUET_SUFFIXES", "TEXT_SUFFIXES", "Columns", "ShardSpec",
@@ -228,6 +228,9 @@ def _stream_errors() -> tuple[type[BaseException], ...]:
 
 
 def _reason(exc: BaseException) -> str:
+    """The system's message of an OSError, else the exception's own message on one line. Unlike
+    :func:`zhibiao.ingest.walk.os_error_reason` (the type of an OSError without a system message),
+    it takes any exception (pyarrow's, zstandard's) and keeps what a gzip or zstd error says."""
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     text = str(exc) or type(exc).__name__
@@ -293,11 +296,8 @@ def _read_jsonl(spec: ShardSpec, columns: Columns, max_bytes: int) -> Iterator[D
 
 def _json_document(line: bytes, path: Path, where: str, lineno: int, columns: Columns,
                    max_bytes: int) -> Document:
-    try:
-        raw = line.decode("utf-8")
-    except UnicodeDecodeError:  # rare: a GB18030 or Big5 line; decode_bytes knows what to try
-        raw = decode_bytes(line.rstrip(b"\r\n"), where, max_bytes=max_bytes)
-    return _document(json_record(raw, where), columns, where, f"{path.name}:{lineno}", from_json=True)
+    record = jsonl_record(line, where, max_bytes=max_bytes)  # as zhibiao.ingest reads a line
+    return _document(record, columns, where, f"{path.name}:{lineno}", from_json=True)
 
 
 def _pick(record: dict[str, Any], key: str, fallback: str, from_json: bool) -> Any:

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from zhibiao.errors import DocumentError
-from zhibiao.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
+from zhibiao.ingest.decode import DEFAULT_MAX_BYTES
 from zhibiao.ingest.document import document_from_bytes, document_from_text
-from zhibiao.ingest.records import json_record, meta_from_record, record_doc_id, record_text
-from zhibiao.ingest.walk import SUPPORTED_SUFFIXES, walk_inputs
+from zhibiao.ingest.records import jsonl_record, meta_from_record, record_doc_id, record_text
+from zhibiao.ingest.walk import SUPPORTED_SUFFIXES, os_error_reason, walk_inputs
 from zhibiao.model import Document
 
 __all__ = ["SUPPORTED_SUFFIXES", "iter_documents"]
@@ -49,7 +49,7 @@ def _read_path(path: Path, where: str, max_bytes: int) -> Iterator[Document | Do
         return
     try:
         data = _read_bytes(path, where, max_bytes)
-        yield document_from_bytes(data, where, doc_id=path.stem, max_bytes=max_bytes)
+        yield document_from_bytes(data, where, max_bytes=max_bytes)  # doc_id: the stem of where (path's)
     except DocumentError as exc:
         yield exc
 
@@ -64,7 +64,7 @@ def _read_bytes(path: Path, where: str, max_bytes: int) -> bytes:
             # Read one byte past the limit: a file that grew, or a device, is still caught.
             data = f.read(max_bytes + 1)
     except OSError as exc:
-        raise DocumentError(where, "E_READ", exc.strerror or type(exc).__name__) from exc
+        raise DocumentError(where, "E_READ", os_error_reason(exc)) from exc
     if len(data) > max_bytes:
         raise DocumentError(where, "E_TOO_LARGE", f"more than {max_bytes} bytes")
     return data
@@ -74,7 +74,7 @@ def _regular_file_size(path: Path, where: str) -> int:
     try:
         info = path.stat()
     except OSError as exc:
-        raise DocumentError(where, "E_READ", exc.strerror or type(exc).__name__) from exc
+        raise DocumentError(where, "E_READ", os_error_reason(exc)) from exc
     if not stat.S_ISREG(info.st_mode):
         # A FIFO or a device would block or never end; folders are walked, not read.
         raise DocumentError(where, "E_READ", "not a regular file")
@@ -95,7 +95,7 @@ def _read_jsonl(path: Path, where: str, max_bytes: int) -> Iterator[Document | D
         yield exc
         return
     except OSError as exc:
-        yield DocumentError(where, "E_READ", exc.strerror or type(exc).__name__)
+        yield DocumentError(where, "E_READ", os_error_reason(exc))
         return
     with f:
         lineno = 0
@@ -129,8 +129,7 @@ def _skip_rest_of_line(f: IO[bytes]) -> None:
 
 
 def _record_to_document(line: bytes, path: Path, where: str, lineno: int, max_bytes: int) -> Document:
-    # JSON Lines are UTF-8; decode_bytes also accepts a BOM and, failing UTF-8, a GB/Big5 line.
-    record = json_record(decode_bytes(line.rstrip(b"\r\n"), where, max_bytes=max_bytes), where)
+    record = jsonl_record(line, where, max_bytes=max_bytes)
     text = record_text(record, "text", where)
     doc_id = record_doc_id(record.get("doc_id"), "doc_id", where, f"{path.name}:{lineno}")
     published = _optional_str(record, "published", where)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from zhibiao.errors import DocumentError
 
-__all__ = ["SUPPORTED_SUFFIXES", "InputFile", "walk_inputs"]
+__all__ = ["SUPPORTED_SUFFIXES", "InputFile", "os_error_reason", "walk_inputs"]
 
 # What zhibiao.ingest.iter_documents reads from a folder (the batch planner takes more).
 SUPPORTED_SUFFIXES = (".jsonl", ".jsonl.gz", ".txt", ".html", ".htm")
@@ -58,7 +58,7 @@ def walk_inputs(paths: Iterable[str | os.PathLike[str]], *,
         try:
             is_dir = path.is_dir()
         except OSError as exc:  # e.g. a folder on the way that may not be searched
-            yield DocumentError(str(raw), "E_READ", _reason(exc))
+            yield DocumentError(str(raw), "E_READ", os_error_reason(exc))
             continue
         if not is_dir:
             yield InputFile(path, str(raw))
@@ -72,14 +72,20 @@ def _walk_folder(root: Path, suffixes: tuple[str, ...]) -> Iterator[Path | Docum
     for dirpath, dirnames, filenames in os.walk(root, onerror=failed.append):
         while failed:
             exc = failed.pop(0)
-            yield DocumentError(str(exc.filename or dirpath), "E_READ", _reason(exc))
+            yield DocumentError(str(exc.filename or dirpath), "E_READ", os_error_reason(exc))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith(".") and name.lower().endswith(suffixes):
                 yield Path(dirpath) / name
     for exc in failed:  # the last folders' errors (os.walk reports them after its last yield)
-        yield DocumentError(str(exc.filename or root), "E_READ", _reason(exc))
+        yield DocumentError(str(exc.filename or root), "E_READ", os_error_reason(exc))
 
 
-def _reason(exc: OSError) -> str:
+def os_error_reason(exc: OSError) -> str:
+    """What an ``E_READ`` error says of a failed file system call: the system's message
+    ("Permission denied"), else the exception's type.
+
+    >>> os_error_reason(PermissionError(13, "Permission denied")), os_error_reason(OSError())
+    ('Permission denied', 'OSError')
+    """
     return exc.strerror or type(exc).__name__

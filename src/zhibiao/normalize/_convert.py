@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from zhibiao.lexicon import regional_keep
+
 from ._opencc_tables import TABLES
 
 __all__ = ["OPAQUE", "Change", "convert", "traditional_chars"]
@@ -49,7 +51,8 @@ Change = tuple[int, int, int, int]
 # hk2s (HKVariantsRevPhrases, HKVariantsRev), merged: phrases before single characters, Taiwan
 # before Hong Kong when both have a key (OpenCC stops at the first dictionary that matches). hk2sp's
 # HKPhrasesRev is left out: it is mostly film people's names, and HK IT words are rare in reports.
-_TABLE_ORDER = ("TWPhrasesRev", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWVariantsRev", "HKVariantsRev")
+# ``_gen_tables`` writes the tables in this order, so it is the order of ``TABLES``' keys.
+_TABLE_ORDER = tuple(TABLES)
 _VARIANT_TABLES = ("TWVariantsRev", "HKVariantsRev")
 
 # Which entries apply. tw2sp is written for software vocabulary in a text known to be Taiwanese;
@@ -59,28 +62,11 @@ _VARIANT_TABLES = ("TWVariantsRev", "HKVariantsRev")
 #   a word written in simplified characters is never rewritten, even next to traditional ones.
 #   The table would otherwise turn 新增 into 添加, 建立 into 创建, 程序 into 进程, 智慧 into 智能,
 #   and 尼日利亚 into 尼日尔利亚. This also leaves out 著 → 着 (著 is simplified too: 显著, 著名).
-# - _KEEP: Taiwan spellings left as written (then t2s), and kept as entries so that no shorter
-#   key inside them applies (通訊號碼 is not 通信号码). Found by converting jieba's dictionary and
-#   the dev corpus to traditional and back, and by pairing jieba's frequent words:
-_KEEP = frozenset((
-    # the simplified form is itself an everyday mainland word, with the same or a neighbouring
-    # meaning: the rewrite can only change what the text says (指標 → 指针, 執行 → 运行,
-    # 通訊員 → 通信员, 資料圖 → 数据图, 撥出經費 → 呼出经费, 哈薩克族 → 哈萨克斯坦族)
-    "指標", "執行", "執行長", "資料", "裝置", "通訊", "聯絡", "檔案", "儲存", "查詢", "啟用", "複製",
-    "傳送", "互動", "互動式", "列舉", "設定", "開啟", "載入", "匯入", "匯出", "連結", "連線", "區域性",
-    "類比", "陣列", "檢視", "過載", "簡報", "簡訊", "圖示", "撥出", "釋出", "正規化", "即時", "外掛",
-    "存檔", "離線", "高階", "低階", "進階", "觸控", "變數", "音訊", "片語", "擴音", "堆疊", "模組",
-    "取樣", "機率", "錄影", "游標", "視窗", "叮噹", "叮叮噹", "叮叮噹噹", "哈薩克", "烏茲別克",
-    "土庫曼", "單核心", "永續性", "獅子山", "顎", "鎦",
-    # keys that straddle two common words (區內|建設, 直線|上升, 重點|選擇, 補貼|上調, 強調|變化,
-    # 吸引|數十, 評選|單位, 出欄|位居, 孝感|測繪, 江夏|農業, 技術|長期, 大型|別墅, 蓬萊|許多)
-    "內建", "線上", "點選", "貼上", "調變", "引數", "選單", "欄位", "感測", "夏農", "技術長", "營運長",
-    "資訊長", "型別", "例項", "畫素", "檔名", "繫結", "區域網", "資料包", "萊許", "萊雅", "萊雅集團",
-    "賓士",
-    # not in the tables: words that hold a key across their own boundary, for keys worth keeping
-    # (多數|位於, 投資|訊息, 重視|訊息, 信用卡|達到; 专案组 and 伊利诺伊 are mainland words)
-    "數位於", "數位居", "數位列", "資訊息", "視訊息", "卡達到", "卡達成", "卡達標", "專案組", "伊利諾伊",
-))
+# - ``lexicon.regional_keep()``: Taiwan spellings left as written (then t2s), and kept as entries so that no
+#   shorter key inside them applies (通訊號碼 is not 通信号码). The list, and how it was found, is
+#   the data file ``zhibiao/data/regional_keep.txt``.
+
+
 
 # Characters the conversion cannot carry: lone surrogates (UTF-8, and so OpenCC, cannot encode
 # them) and plane 15 (private use), whose characters are the conversion's own markers.
@@ -168,11 +154,12 @@ def regional_table() -> dict[str, str]:
     and key → key for the entries kept only because they protect a longer word (OpenCC's
     exceptions: 軟體動物 is not 软件动物, 海內存知己 keeps its 內存)."""
     trad = traditional_set()
+    keep = regional_keep()
     merged: dict[str, str] = {}
     for name in _TABLE_ORDER:
         for key, value in _entries(name):
             if key not in merged and not trad.isdisjoint(key):
-                merged[key] = key if key in _KEEP else value
+                merged[key] = key if key in keep else value
     keys = list(merged)
     plain = _t2s_each(keys)
     regional = _t2s_each(merged[k] for k in keys)
@@ -181,7 +168,7 @@ def regional_table() -> dict[str, str]:
     for key in keys:
         if key not in table and any(key[i:j] in table for i in range(len(key)) for j in range(i + 1, len(key) + 1)):
             table[key] = key
-    table.update({key: key for key in _KEEP if not trad.isdisjoint(key)})
+    table.update({key: key for key in keep if not trad.isdisjoint(key)})
     return table
 
 

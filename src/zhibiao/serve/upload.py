@@ -51,8 +51,8 @@ def documents_from_upload(filename: str | None, data: bytes) -> list[Document | 
     if lower.endswith(".jsonl"):
         return _jsonl(name, data)
     try:
-        doc = document_from_bytes(data, name, doc_id=name.rsplit(".", 1)[0] or "upload",
-                                  source=f"upload:{name}", max_bytes=MAX_UPLOAD_BYTES)
+        # doc_id defaults to the name's stem: never empty, as safe_name never leaves a bare ".txt"
+        doc = document_from_bytes(data, name, source=f"upload:{name}", max_bytes=MAX_UPLOAD_BYTES)
     except DocumentError as exc:
         return [exc]
     return [_refuse_nul(doc, name)]
