@@ -13,8 +13,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from zhibiao.lexicon import Shapes, grammar_shapes, pattern, pattern_source, vocab, words
+from zhibiao.lexicon import Shapes, alternation, grammar_shapes, pattern, pattern_source, vocab, words
 
 SRC = Path(__file__).parents[1] / "src" / "zhibiao"
 # The modules whose rules match report text: no word may be written in them.
@@ -140,3 +142,29 @@ def test_lexicon_data_is_read_from_disk_or_through_importlib_resources(monkeypat
     # an install without the files on disk (a zipped package) falls back to importlib.resources
     monkeypatch.setattr(lexicon, "_DATA_DIR", "/nonexistent/zhibiao/data")
     assert lexicon._read("units.tsv") == on_disk
+
+
+# --- word alternations ------------------------------------------------------------------------
+_LETTERS = st.sampled_from(["增", "长", "速", "同", "比", ".", "|", "(", "?", "a"])
+
+
+def _longest_first(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+
+
+@given(st.lists(st.text(_LETTERS, min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(_LETTERS, max_size=8), st.sampled_from(["", "长", "$", "(?=速)", "a?比"]))
+def test_alternation_matches_as_the_words_longest_first(items: list[str], text: str, tail: str) -> None:
+    """The trie finds the same match as the plain alternation of the words sorted longest first,
+    also when what follows makes the regex engine backtrack into it (``tail``)."""
+    trie, flat = re.compile(f"(?:{alternation(items)}){tail}"), re.compile(f"(?:{_longest_first(items)}){tail}")
+    for pos in range(len(text) + 1):
+        got, want = trie.match(text, pos), flat.match(text, pos)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_alternation_shares_the_words_starts() -> None:
+    assert alternation(["增长", "增速", "增", "下降"]) == "下降|增[速长]?"
+    assert alternation(["a.b", "a"]) == r"a(?:\.b)?"
+    with pytest.raises(ValueError, match="empty word"):
+        alternation(["增长", ""])

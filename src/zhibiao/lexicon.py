@@ -302,9 +302,43 @@ def is_cjk(ch: str) -> bool:
 
 
 def alternation(items: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of literal words, longest first.
+    """A regex that matches any of the literal words, longest first, written as a trie.
 
-    >>> alternation(["增长", "同比增长", "增"])
-    '同比增长|增长|增'
+    ``同比增长|增长|增`` would make the regex engine try every word in turn at each position (a list
+    of sixty verbs, sixty tries); the trie shares the words' common starts, so that one character
+    rules out every word that does not start with it. The matches are those of the words sorted
+    longest first: words that match at one position are prefixes of one another, and a greedy
+    ``?`` tries the longer one before the shorter.
+
+    >>> alternation(["增长", "同比增长", "增", "增速"])
+    '同比增长|增[速长]?'
+    >>> re.fullmatch(alternation(["增长", "同比增长", "增"]), "同比增长") is not None
+    True
     """
-    return "|".join(re.escape(w) for w in sorted(set(items), key=lambda w: (-len(w), w)))
+    trie: dict[str, Any] = {}
+    for word in set(items):
+        if not word:
+            raise ValueError("an empty word in an alternation")
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_source(trie, root=True)
+
+
+def _trie_source(node: dict[str, Any], *, root: bool = False) -> str:
+    """The regex of the words below one trie node (``""`` marks a word ending there), one atom
+    that can be followed by ``?`` or be written after a character (the root: a bare alternation)."""
+    branches = [(ch, _trie_source(child)) for ch, child in sorted(node.items()) if ch]
+    if not branches:  # the end of a word, and of every word through it
+        return ""
+    if len(branches) == 1:
+        ch, rest = branches[0]
+        body, atom = re.escape(ch) + rest, not rest
+    elif all(not rest for _, rest in branches):  # single characters: one class, not an alternation
+        body, atom = "[" + "".join(re.escape(ch) for ch, _ in branches) + "]", True
+    else:
+        body, atom = "|".join(re.escape(ch) + rest for ch, rest in branches), False
+    if "" in node:
+        return f"{body}?" if atom else f"(?:{body})?"
+    return body if atom or root or len(branches) == 1 else f"(?:{body})"
