@@ -179,10 +179,11 @@ class _Group:
     """Named values of one group of the data, loaded on first use and then read as plain attributes.
 
     A rule module binds a group once (``_NAMES = Shapes("names")``). At the first attribute read,
-    every value of the group is loaded and the module's global is rebound to a namespace of them (a
-    module object): later reads are module attribute lookups, which the interpreter specialises,
-    with no ``__getattr__`` hook on the way (this object answers any reference kept elsewhere,
-    more slowly).
+    the module's global is rebound to a namespace of the group's values (a module object): later
+    reads are module attribute lookups, which the interpreter specialises, with no ``__getattr__``
+    hook on the way (this object answers any reference kept elsewhere, more slowly). A value the
+    group loads lazily (a shape, compiled only when a rule first reads it) comes through the
+    namespace's own ``__getattr__`` once, then stays in it.
     """
 
     _kind = "value"
@@ -190,29 +191,41 @@ class _Group:
     def __init__(self, name: str) -> None:
         self._name = name
         self._home = sys._getframe(1).f_globals  # the module that binds this group
+        self._namespace: ModuleType | None = None
 
-    def _values(self) -> dict[str, Any]:  # pragma: no cover - every subclass defines it
-        raise NotImplementedError
+    def _values(self) -> dict[str, Any]:
+        """The values loaded when the group is first read (all of them, unless ``_value`` is lazy)."""
+        raise NotImplementedError  # pragma: no cover - every subclass defines it
+
+    def _value(self, attr: str) -> Any:
+        """A value not loaded with the group: none, unless a subclass loads values lazily."""
+        raise KeyError(f"no {self._kind} {self._name}.{attr}")
 
     def __getattr__(self, attr: str) -> Any:
         if attr.startswith("_"):
             raise AttributeError(attr)
-        values = self._values()
-        if attr not in values:
-            raise KeyError(f"no {self._kind} {self._name}.{attr}")
-        # a module object, not a SimpleNamespace: CPython specialises attribute reads on modules but
-        # takes the generic lookup on a SimpleNamespace (7% of the whole extraction when measured)
-        namespace = ModuleType(f"{__name__}.{self._kind}.{self._name}")
-        namespace.__dict__.update(values)
-        for key, bound in list(self._home.items()):
-            if bound is self:
-                self._home[key] = namespace
-        self.__dict__.update(values)
-        return values[attr]
+        if self._namespace is None:
+            # a module object, not a SimpleNamespace: CPython specialises attribute reads on modules
+            # but takes the generic lookup on a SimpleNamespace (7% of the whole extraction)
+            namespace = self._namespace = ModuleType(f"{__name__}.{self._kind}.{self._name}")
+            namespace.__dict__.update(self._values())
+            namespace.__dict__["__getattr__"] = self._load  # PEP 562: a value not loaded yet
+            for key, bound in list(self._home.items()):
+                if bound is self:
+                    self._home[key] = namespace
+        return getattr(self._namespace, attr)
+
+    def _load(self, attr: str) -> Any:
+        if attr.startswith("_"):  # __path__, __wrapped__ …: probes of tools, not values
+            raise AttributeError(attr)
+        value = self._value(attr)
+        setattr(self._namespace, attr, value)
+        return value
 
 
 class Shapes(_Group):
-    """The shapes of one group of ``grammar.toml``, compiled, as attributes.
+    """The shapes of one group of ``grammar.toml``, compiled, as attributes: each shape is compiled
+    when a rule first reads it (start-up pays for no shape a run never uses).
 
     >>> Shapes("test").verb.pattern
     '(?:同比增长|增长)'
@@ -224,9 +237,13 @@ class Shapes(_Group):
         def __getattr__(self, attr: str) -> re.Pattern[str]: ...
 
     def _values(self) -> dict[str, Any]:
+        return {}
+
+    def _value(self, attr: str) -> Any:
         # a shape named _… is only a part of others ({:group._part}): it is never compiled alone
-        return {name: pattern(f"{self._name}.{name}") for name in grammar_shapes()[self._name]
-                if not name.startswith("_")}
+        if attr not in grammar_shapes()[self._name]:
+            raise KeyError(f"no {self._kind} {self._name}.{attr}")
+        return pattern(f"{self._name}.{attr}")
 
 
 class Words(_Group):

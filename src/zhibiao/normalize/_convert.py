@@ -40,7 +40,7 @@ from typing import Protocol
 
 from zhibiao.lexicon import regional_keep
 
-from ._opencc_tables import TABLES
+from ._opencc_tables import TABLES, TRADITIONAL
 
 __all__ = ["OPAQUE", "Change", "convert", "traditional_chars"]
 
@@ -53,7 +53,6 @@ Change = tuple[int, int, int, int]
 # HKPhrasesRev is left out: it is mostly film people's names, and HK IT words are rare in reports.
 # ``_gen_tables`` writes the tables in this order, so it is the order of ``TABLES``' keys.
 _TABLE_ORDER = tuple(TABLES)
-_VARIANT_TABLES = ("TWVariantsRev", "HKVariantsRev")
 
 # Which entries apply. tw2sp is written for software vocabulary in a text known to be Taiwanese;
 # here it runs on economic prose, and on any text with a traditional character, which is often a
@@ -120,26 +119,14 @@ def _entries(name: str) -> list[tuple[str, str]]:
     return [(k, v) for k, _, v in (line.partition(" ") for line in TABLES[name].splitlines())]
 
 
-def _in_gb2312(ch: str) -> bool:
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 @cache
 def traditional_set() -> frozenset[str]:
-    """Every character that marks a text as traditional: those t2s changes (3,700-odd, found by
-    converting the CJK blocks once), and the Taiwan and Hong Kong variants that the regional
-    tables change and that are not simplified characters too (衞, 粧, 枱; not 著 or 么, which GB
-    2312, the mainland's character set, has)."""
-    block = "".join(map(chr, range(0x3400, 0xA000)))
-    changed = {a for a, b in zip(block, t2s(block), strict=True) if a != b}
-    variants = [(k, v) for name in _VARIANT_TABLES for k, v in _entries(name) if len(k) == 1]
-    finals = _t2s_each(v for _, v in variants)
-    changed.update(k for (k, _), f in zip(variants, finals, strict=True) if f != k and not _in_gb2312(k))
-    return frozenset(changed)
+    """Every character that marks a text as traditional: those t2s changes (3,700-odd), and the
+    Taiwan and Hong Kong variants that the regional tables change and that are not simplified
+    characters too (衞, 粧, 枱; not 著 or 么, which GB 2312, the mainland's character set, has).
+    Found when the tables were generated (``_gen_tables.traditional``): a simplified text never
+    loads OpenCC."""
+    return frozenset(TRADITIONAL)
 
 
 @cache

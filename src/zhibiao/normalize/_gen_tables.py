@@ -20,6 +20,10 @@ from pathlib import Path
 # in the order of tw2sp's and hk2s's "short_circuit" dictionary groups.
 TABLES = ("TWPhrasesRev", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWVariantsRev", "HKVariantsRev")
 OUT = Path(__file__).with_name("_opencc_tables.py")
+# The CJK blocks whose characters t2s may change: Extension A and the unified ideographs.
+CJK_BLOCKS = (0x3400, 0xA000)
+# The tables of single characters (variants), as opposed to phrases.
+VARIANT_TABLES = ("TWVariantsRev", "HKVariantsRev")
 
 
 def _dump(name: str, tmp: str) -> list[tuple[str, str]]:
@@ -41,6 +45,28 @@ def _dump(name: str, tmp: str) -> list[tuple[str, str]]:
     return entries
 
 
+def traditional(tables: dict[str, list[tuple[str, str]]]) -> str:
+    """The characters that mark a text as traditional, in code point order: those of
+    :data:`CJK_BLOCKS` that OpenCC's t2s changes, and the single-character variants of the Taiwan
+    and Hong Kong tables whose conversion (the table, then t2s) changes them, unless GB 2312 (the
+    mainland's character set) has them too (著, 么 are simplified as well)."""
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    chars = {ch for ch in map(chr, range(*CJK_BLOCKS)) if t2s.convert(ch) != ch}
+    for name in VARIANT_TABLES:
+        chars.update(k for k, v in tables[name] if len(k) == 1 and t2s.convert(v) != k and not _in_gb2312(k))
+    return "".join(sorted(chars))
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def render() -> str:
     """The source of ``_opencc_tables.py``: one string per table, an entry a line ("key value")."""
     import opencc
@@ -54,10 +80,14 @@ def render() -> str:
              "",
              "TABLES: dict[str, str] = {"]
     with tempfile.TemporaryDirectory() as tmp:
-        for name in TABLES:
-            body = "".join(f"{k} {v}\n" for k, v in _dump(name, tmp))
-            parts.append(f'    "{name}": """\\\n{body}""",')
+        tables = {name: _dump(name, tmp) for name in TABLES}
+    for name, entries in tables.items():
+        body = "".join(f"{k} {v}\n" for k, v in entries)
+        parts.append(f'    "{name}": """\\\n{body}""",')
     parts.append("}")
+    chars = traditional(tables)
+    parts += ["", "# The characters that mark a text as traditional (see _gen_tables.traditional).",
+              "TRADITIONAL = (", *(f'    "{chars[i:i + 100]}"' for i in range(0, len(chars), 100)), ")"]
     return "\n".join(parts) + "\n"
 
 
