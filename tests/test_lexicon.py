@@ -125,6 +125,10 @@ def test_lexicon_shapes_bind_lazily_and_rebind_their_module_global() -> None:
     # the module global is now a plain namespace of the compiled shapes; the object still answers
     assert _BOUND is not shapes and isinstance(_BOUND, ModuleType)
     assert _BOUND.verb is first and shapes.verb is first
+    assert "example" not in vars(_BOUND)  # a shape is compiled when first read, not with its group
+    assert _BOUND.example.fullmatch("增长12") and "example" in vars(_BOUND)
+    with pytest.raises(AttributeError):  # a tool's probe (copy, inspect) is no shape
+        _ = _BOUND.__wrapped__
     with pytest.raises(KeyError, match="no shape"):
         _ = Shapes("test").missing
 
