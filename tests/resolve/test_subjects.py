@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zhibiao.resolve.subjects import MAIN, SubjectFinder, expand_zone
 
@@ -50,3 +52,25 @@ def test_subjects_clause_subject(finder: SubjectFinder, clause: str, expected: s
 ])
 def test_subjects_expand_zone(name: str, expected: str) -> None:
     assert expand_zone(name) == expected
+
+
+def _leftmost_longest(finder: SubjectFinder, text: str) -> list[tuple[int, str]]:
+    """The short names of ``text`` as the definition says, by brute force over every length."""
+    out, i = [], 0
+    longest = max(map(len, finder.short_to_full))
+    while i < len(text):
+        hit = next((text[i:j] for j in range(min(len(text), i + longest), i, -1) if text[i:j] in finder.short_to_full),
+                   None)
+        if hit:
+            out.append((i, hit))
+        i += len(hit) if hit else 1
+    return out
+
+
+_PIECES = ["定州", "美丽", "我市", "宜兴", "张家港", "张家", "港", "上海", "江", "阴", "、", "新"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_subjects_short_names_are_leftmost_longest(finder: SubjectFinder, parts: list[str]) -> None:
+    text = "".join(parts)
+    assert list(finder._short_names(text)) == _leftmost_longest(finder, text)

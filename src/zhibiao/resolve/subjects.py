@@ -12,7 +12,7 @@ Every word matched here is in ``vocab.toml`` (section ``entity``) and every shap
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -82,17 +82,12 @@ class SubjectFinder:
                     and p.short not in everyday:
                 self.short_to_full.setdefault(p.short, []).append(p.name)
         self._all_names = frozenset({*self.full_names, *self.short_to_full})
-        import ahocorasick  # C automaton: a 3,000-name regex alternation is far slower
-
-        self._short_automaton = ahocorasick.Automaton()
-        for short in self.short_to_full:
-            self._short_automaton.add_word(short, short)
-        self._short_automaton.make_automaton()
         # the lengths of the names by their last two characters (and of the full names by their
         # first two), longest first: a lookup tries only the lengths a name can have
         self._full_by_tail = _lengths_by(self.full_names, tail=True)
         self._any_by_tail = _lengths_by(self._all_names, tail=True)
         self._full_by_head = _lengths_by(self.full_names, tail=False)
+        self._short_by_head = _lengths_by(self.short_to_full, tail=False)
 
     # -- zone mentions anywhere in the text -------------------------------------------------
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -219,15 +214,34 @@ class SubjectFinder:
         if not own:
             return None  # the report never speaks of its own city or county
         hits: Counter[str] = Counter()
-        for end, short in self._short_automaton.iter_long(text):
+        for start, short in self._short_names(text):
             fulls = self.short_to_full[short]
             if len(fulls) != 1:
                 continue
-            if _SUBJECTS.compared_end.search(text, max(0, end - len(short) - 4), end - len(short) + 1):
+            if _SUBJECTS.compared_end.search(text, max(0, start - 5), start):
                 continue  # 仅次于深圳: a place the report compares itself with
             if fulls[0][-1] in own:
                 hits[fulls[0]] += 1
         return next(iter(hits)) if len(hits) == 1 else None
+
+    def _short_names(self, text: str) -> Iterator[tuple[int, str]]:
+        """The short place names of ``text`` (定州, 美丽 is none) with where each starts, leftmost
+        longest and not overlapping: at each character, the longest name starting there.
+
+        (A dictionary probe per character, for the lengths a name with those first two characters
+        has: twice as fast as pyahocorasick's ``iter_long`` on Chinese text, and that iterator can
+        miss a name after a longer partial one.)
+        """
+        shorts, by_head = self.short_to_full, self._short_by_head
+        i, n = 0, len(text)
+        while i < n - 1:
+            for length in by_head.get(text[i:i + 2], ()):
+                if i + length <= n and text[i:i + length] in shorts:
+                    yield i, text[i:i + length]
+                    i += length
+                    break
+            else:
+                i += 1
 
     # -- the entity opening one clause ---------------------------------------------------------
     def clause_subject(self, text: str, start: int, end: int) -> SubjectMention | None:
