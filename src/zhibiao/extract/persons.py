@@ -9,6 +9,7 @@ Where a name ends is decided by the words that usually follow names (表示, 主
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -165,10 +166,22 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     return out
 
 
+def _bylines(text: str) -> Iterator[re.Match[str]]:
+    """The matches of the byline shape that stand where a byline may (``byline_at``), as
+    ``finditer`` would give them were the two one shape."""
+    pos = 0
+    while (m := _PERSONS.byline.search(text, pos)) is not None:
+        if _PERSONS.byline_at.match(text, m.start()):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
+
+
 def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """通讯员 杨乐军, 记者 陈盛钟、李明: names after a byline word, with it as their title."""
     out = []
-    for m in _PERSONS.byline.finditer(text):
+    for m in _bylines(text):
         by = m.group("by")
         pos = m.start("names")
         while pos < m.end("names"):
