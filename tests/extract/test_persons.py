@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from zhibiao.extract.persons import extract_persons, read_name
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zhibiao.extract.persons import _bylines, extract_persons, read_name
+from zhibiao.lexicon import pattern_source
 from zhibiao.normalize import normalize
 
 
@@ -52,3 +57,17 @@ def test_persons_titles(text: str, expected: dict[str, list[str]]) -> None:
     assert {p.name: p.titles for p in people} == expected
     for p in people:
         assert text[p.start:p.end] == p.quote
+
+
+_BYLINE_PIECES = ["记者", "通讯员", "本报记者", "文/", "摄", " ", "\n", "(", "■", "、", ",", ":", "杨乐军", "陈盛钟",
+                  "李明", "报道"]
+
+
+@given(st.lists(st.sampled_from(_BYLINE_PIECES), max_size=14))
+def test_bylines_are_the_matches_of_one_shape(parts: list[str]) -> None:
+    """Checking where a byline stands after matching it gives what one shape would (the position
+    check and the words in one regex, as finditer reads them)."""
+    text = "".join(parts)
+    at = pattern_source("persons.byline_at").removeprefix("(?m)")
+    whole = re.compile(f"(?m)(?:{at}){pattern_source('persons.byline')}")
+    assert [m.span() for m in _bylines(text)] == [m.span() for m in whole.finditer(text)]
