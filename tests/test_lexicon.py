@@ -172,3 +172,24 @@ def test_alternation_shares_the_words_starts() -> None:
     assert alternation(["a.b", "a"]) == r"a(?:\.b)?"
     with pytest.raises(ValueError, match="empty word"):
         alternation(["增长", ""])
+
+
+@pytest.mark.parametrize(("template", "expanded"), [
+    ("{@test.verbs}|目标", "同比增长|增长|目标"),
+    ("(?:目标|{@test.verbs})?", "(?:目标|同比增长|增长)?"),
+    ("{@test.verbs}?", "(?:同比增长|增长)?"),
+    ("目标{@test.verbs}", "目标(?:同比增长|增长)"),
+    ("{@test.verbs}的", "(?:同比增长|增长)的"),
+    (r"a\|{@test.verbs}", r"a\|(?:同比增长|增长)"),
+    ("(?P<v>{@test.verbs})", "(?P<v>(?:同比增长|增长))"),
+])
+def test_lexicon_a_list_that_is_a_whole_alternative_needs_no_group(template: str, expanded: str) -> None:
+    """A list is written without a group of its own only where that cannot change what matches:
+    as a whole alternative; next to anything else, or under a quantifier, it keeps its group."""
+    from zhibiao import lexicon
+
+    assert lexicon._REF.sub(lexicon._expand, template) == expanded
+    wrapped = re.compile(lexicon._REF.sub(lambda m: f"(?:{lexicon._expand(m)})", template))
+    for text in ("同比增长", "增长的", "目标增长", "a|增长", "目标", ""):
+        got, want = re.compile(expanded).match(text), wrapped.match(text)
+        assert (got and got.span()) == (want and want.span())

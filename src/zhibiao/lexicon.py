@@ -142,7 +142,7 @@ def pattern_source(key: str) -> str:
     """The regex source of the shape ``group.name`` of ``grammar.toml``, references expanded.
 
     >>> pattern_source("test.example")
-    '(?:(?:同比增长|增长))(?:\\\\d+)'
+    '(?:同比增长|增长)(?:\\\\d+)'
     """
     group, _, name = key.partition(".")
     try:
@@ -162,7 +162,26 @@ def _expand(ref: re.Match[str]) -> str:
         items.extend(words(section, key))
     if kind == "^":  # the first characters of the words, for a character class: a cheap gate
         return "".join(sorted({re.escape(w[0]) for w in items}))
+    if _whole_alternative(ref):
+        # no group: a search for ``词|{@list}`` skips to the first characters of its words, which
+        # the regex engine only finds when every alternative opens with a plain character
+        return alternation(items)
     return f"(?:{alternation(items)})"
+
+
+_ALTERNATIVE_START = re.compile(r"(?:^|(?<!\\)\||(?<!\\)\(\?:)$")
+_ALTERNATIVE_END = re.compile(r"$|\||\)")
+
+
+def _whole_alternative(ref: re.Match[str]) -> bool:
+    """Whether the reference ``ref`` is a whole alternative of its template (``{@a}|b``, ``(?:b|{@a})``):
+    its words need no group of their own there.
+
+    >>> pattern_source("test.verb")  # a shape that is one list: its words only
+    '同比增长|增长'
+    """
+    return _ALTERNATIVE_START.search(ref.string, 0, ref.start()) is not None \
+        and _ALTERNATIVE_END.match(ref.string, ref.end()) is not None
 
 
 @cache
@@ -228,7 +247,7 @@ class Shapes(_Group):
     when a rule first reads it (start-up pays for no shape a run never uses).
 
     >>> Shapes("test").verb.pattern
-    '(?:同比增长|增长)'
+    '同比增长|增长'
     """
 
     _kind = "grammar.toml shape (no shape)"
