@@ -10,6 +10,7 @@ the verb (规上工业企业实现产值 → 规上工业企业产值). :func:`s
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from typing import NamedTuple
@@ -51,8 +52,10 @@ _DIGIT = re.compile(r"\d")
 _TRAIL_WIDTH = 32
 
 
-class Name(NamedTuple):
-    """A cleaned indicator name, where its evidence starts, and what the trimmed words said."""
+@dataclass(slots=True, unsafe_hash=True)
+class Name:
+    """A cleaned indicator name, where its evidence starts, and what the trimmed words said; never
+    changed once made (a slotted class: see :class:`~zhibiao.extract.segment.Span`)."""
 
     text: str
     start: int

@@ -9,9 +9,9 @@ value returned is finite and below :data:`MAX_VALUE`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from zhibiao.lexicon import Words, alternation, magnitudes, units, word, words
 
@@ -29,9 +29,11 @@ _MAX_CHINESE_NUMERAL = 24
 _MAX_DIGITS = 24
 
 
-class Amount(NamedTuple):
-    """A parsed figure: value in the base unit, the FACTS.md unit, and how it was written (a
-    named tuple: one is made for every number of every report)."""
+@dataclass(slots=True, unsafe_hash=True)
+class Amount:
+    """A parsed figure: value in the base unit, the FACTS.md unit, and how it was written; never
+    changed once made (a slotted class, not frozen: one is made for every number of every report,
+    see :class:`~zhibiao.extract.segment.Span`)."""
 
     value: Decimal
     unit: str | None
