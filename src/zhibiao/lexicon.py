@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "CJK_FIRST",
@@ -80,9 +80,10 @@ class Unit:
     kind: str
 
 
-class Place(NamedTuple):
-    """One administrative division of the gazetteer (a tuple: 3,400 are made at start-up, and a
-    frozen dataclass is several times slower to make)."""
+@dataclass(slots=True, unsafe_hash=True)
+class Place:
+    """One administrative division of the gazetteer (slotted, not frozen: 3,400 are made at
+    start-up, and a frozen dataclass is several times slower to make)."""
 
     code: str
     level: str

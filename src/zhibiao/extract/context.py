@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from dataclasses import dataclass, field, replace
 
 from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
@@ -100,7 +99,8 @@ class DocContext:
         self.set_quote(fact, self.norm_pos(fact.start), end)
 
 
-class Carry(NamedTuple):  # a tuple: made for every paragraph, and a frozen dataclass is slow to make
+@dataclass(slots=True, unsafe_hash=True)
+class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
     """What one paragraph hands to the next: the span it spoke of and the year it named last."""
 
     period: PeriodMention | None = None
@@ -287,7 +287,7 @@ class SentContext:
         mention = self._with_year(mention, year_from)
         if _CONTEXT.stock_name.search(name) and mention.end is not None \
                 and mention.kind in ("cumulative", "span"):
-            mention = mention._replace(start=mention.end, kind="month_end")
+            mention = replace(mention, start=mention.end, kind="month_end")
         resolved = resolve_period(mention, self.doc.published, future=future or target)
         if resolved and annual:
             year = resolved[:4]  # a plan for the year of the period in force
@@ -328,7 +328,8 @@ def _years_before(periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:
     return tuple(out)
 
 
-class _Hits(NamedTuple):  # a tuple: made for every sentence and shape, cheaper than a frozen dataclass
+@dataclass(slots=True, unsafe_hash=True)
+class _Hits:  # slotted, not frozen: made for every sentence and shape (see segment.Span)
     """The matches of one shape in a sentence, as sorted (start, end) pairs, for bisect lookups."""
 
     starts: tuple[int, ...]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
@@ -58,7 +58,8 @@ class Fig:
         return Fig(self.start, self.end, amount or self.amount, role, change, lead, qualifier, sign)
 
 
-class Wordless(NamedTuple):
+@dataclass(slots=True, unsafe_hash=True)
+class Wordless:
     """A change written without a figure: 翻番, 翻两番, 持平."""
 
     start: int

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from typing import NamedTuple
 
 from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
@@ -67,7 +66,8 @@ class Name:
         return Name(text, self.start if start is None else start, self.estimate, self.qualifier)
 
 
-class Noun(NamedTuple):
+@dataclass(slots=True, unsafe_hash=True)
+class Noun:
     """The noun phrase right after a figure (188家规上工业企业) and where it ends."""
 
     text: str

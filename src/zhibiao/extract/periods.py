@@ -9,8 +9,9 @@ and Chinese month numbers are tables of ``vocab.toml``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from zhibiao.lexicon import Shapes, Words, WordSets
 
@@ -32,7 +33,8 @@ _ANCHOR_WINDOW = 12
 _FIXED_SPANS = {"h1": (1, 6), "h2": (7, 12), "q3c": (1, 9)}
 
 
-class PeriodMention(NamedTuple):
+@dataclass(slots=True, unsafe_hash=True)
+class PeriodMention:
     """A period phrase. ``year`` is absolute; ``rel_year`` is an offset from the publication year
     (今年 0, 去年 -1) used when ``year`` is None. ``start``/``end`` are months; None for a bare
     year mention that only fixes the year."""
@@ -49,11 +51,12 @@ class PeriodMention(NamedTuple):
         """Take the year of ``other`` when this mention has none of its own."""
         if other is None or self.year is not None or self.rel_year is not None:
             return self
-        # built directly: NamedTuple._replace goes through a dict of its keywords (a hot path)
+        # built directly: dataclasses.replace goes through a dict of its keywords (a hot path)
         return PeriodMention(self.pos, self.end_pos, other.year, other.rel_year, self.start, self.end, self.kind)
 
 
-class _Months(NamedTuple):
+@dataclass(slots=True, unsafe_hash=True)
+class _Months:
     start: int | None
     end: int | None
     kind: PeriodKind

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 from zhibiao.lexicon import Shapes, Words, WordSets, places
 
@@ -50,7 +50,8 @@ def expand_zone(name: str) -> str:
     return name
 
 
-class SubjectMention(NamedTuple):  # a tuple: one per clause that names an entity
+@dataclass(slots=True, unsafe_hash=True)
+class SubjectMention:  # slotted, not frozen: one per clause that names an entity
     """An entity that opens a clause: ``name`` (or MAIN) and where the mention ends."""
 
     name: str
