@@ -11,6 +11,12 @@ installs it, and the bench compiles zhibiao's modules first (an editable install
     .venv/bin/python bench/extract_speed.py                # 100 × dev corpus, 3 rounds
     .venv/bin/python bench/extract_speed.py --repeat 300 --json out/extract_speed.json
 
+Before and after a change, the other tree runs as a third tool in the same rounds (``--base``, the
+``src`` folder of a worktree): each round times the two trees back to back, and the median of the
+rounds' ratios is printed with the best rounds.
+
+    git worktree add /tmp/base 4629960 && .venv/bin/python bench/extract_speed.py --base /tmp/base/src --rounds 20
+
 zhibiao does full extraction (indicators, projects, rankings, persons, with subjects, periods and
 evidence); JioNLP's ``jio.ner.extract_money`` finds money amounts only.
 """
@@ -21,6 +27,8 @@ import argparse
 import compileall
 import importlib.util
 import json
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,7 +41,12 @@ ZHIBIAO_CHILD = """
 import json, sys, time
 t0 = time.perf_counter()
 from zhibiao import extract_document
-from zhibiao.ingest import document_from_text
+try:
+    from zhibiao.ingest import document_from_text
+except ImportError:  # a tree older than document_from_text (--base): the Document itself
+    from zhibiao import Document
+    def document_from_text(text, *, doc_id, published):
+        return Document(doc_id=doc_id, text=text, published=published)
 docs = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 t1 = time.perf_counter()
 n = 0
@@ -78,10 +91,13 @@ def build_corpus(repeat: int, path: Path) -> tuple[int, int, int]:
     return n_docs, n_chars, n_bytes
 
 
-def run_child(code: str, corpus: Path) -> dict[str, float]:
-    """Run one tool over the corpus in a fresh interpreter; wall time covers everything."""
+def run_child(code: str, corpus: Path, src: str | None = None) -> dict[str, float]:
+    """Run one tool over the corpus in a fresh interpreter (with ``src`` first on its path);
+    wall time covers everything."""
+    env = dict(os.environ, PYTHONPATH=src) if src else None
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True)
+    proc = subprocess.run([sys.executable, "-c", code, str(corpus)], capture_output=True, text=True, check=True,
+                          env=env)
     wall = time.perf_counter() - start
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["wall_s"] = wall
@@ -100,17 +116,27 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=100, help="times the dev corpus is repeated (default 100)")
     ap.add_argument("--rounds", type=int, default=3, help="alternating rounds; the best of each is kept")
     ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--base", metavar="SRC", help="another zhibiao source tree (its src folder) to run side by side")
     args = ap.parse_args()
     byte_compile("zhibiao")
+    tools: list[tuple[str, str, str | None]] = [("zhibiao", ZHIBIAO_CHILD, None), ("jionlp", JIONLP_CHILD, None)]
+    if args.base:
+        compileall.compile_dir(args.base, quiet=1)  # as the current tree: byte-compiled
+        tools.insert(1, ("base", ZHIBIAO_CHILD, args.base))
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         n_docs, n_chars, n_bytes = build_corpus(args.repeat, corpus)
         best: dict[str, dict[str, float]] = {}
+        paired: list[float] = []
         for _ in range(args.rounds):
-            for name, code in (("zhibiao", ZHIBIAO_CHILD), ("jionlp", JIONLP_CHILD)):
-                r = run_child(code, corpus)
+            walls = {}
+            for name, code, src in tools:
+                r = run_child(code, corpus, src)
+                walls[name] = r["wall_s"]
                 if name not in best or r["wall_s"] < best[name]["wall_s"]:
                     best[name] = r
+            if args.base:
+                paired.append(walls["zhibiao"] / walls["base"])
     report: dict[str, object] = {"documents": n_docs, "chars": n_chars, "mb": n_bytes / 1e6, "tools": {}}
     print(f"corpus: {n_docs} documents, {n_chars:,} characters, {n_bytes / 1e6:.1f} MB "
           f"(dev gold × {args.repeat}); best of {args.rounds} rounds, one process (one core) each")
@@ -132,6 +158,14 @@ def main() -> None:
     report["ratio_work_only"] = work_ratio
     print(f"zhibiao / jionlp, characters per second: {ratio:.2f} whole process, {work_ratio:.2f} work only "
           f"(goal of issue 2: at least 0.5 whole process)")
+    if args.base:
+        b = best["base"]
+        report["base_ratio_chars_per_s"] = j["wall_s"] / b["wall_s"]
+        report["time_vs_base_median"] = statistics.median(paired)
+        print(f"base / jionlp: {j['wall_s'] / b['wall_s']:.2f} whole process, "
+              f"{j['work_s'] / b['work_s']:.2f} work only; zhibiao's time / base's, round by round: "
+              f"median {statistics.median(paired):.3f} "
+              f"(range {min(paired):.3f}-{max(paired):.3f})")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(report, indent=1), encoding="utf-8")
