@@ -26,7 +26,7 @@ from zhibiao.extract.projects import mentions_projects, project_count, projects_
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
-from zhibiao.model import Indicator, Qualifier
+from zhibiao.model import Indicator, Projects, Qualifier
 
 __all__ = ["attach_change", "bare_magnitude", "change_role", "level_role", "name_at", "new_indicator", "share_role"]
 
@@ -281,7 +281,7 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     elif st.current is not None:
         st.current = attach_change(s, st.current, fig)
         st.pending = []
-    elif st.projects is not None:
+    elif st.projects is not None or _projects_in_sentence(s):
         st.current = _projects_change(s, fig, region_start, name)
     else:
         # 重工业增速领跑轻工业,增长9.2%: the change belongs to the clause's topic
@@ -291,18 +291,53 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
                                        fig, value=False)
 
 
+def _projects_in_sentence(s: Sentence) -> bool:
+    """Whether projects were counted in this sentence (a part, 其中…项目9个, is not the sentence's
+    projects, yet a change right after it is theirs)."""
+    last = s.log.projects[-1] if s.log.projects else None
+    return last is not None and s.ctx.doc.norm_pos(last.start) >= s.ctx.span.start
+
+
 def _projects_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> Indicator:
-    """The growth of what was just said of the projects: their number or their investment."""
+    """The growth of what was just said of the projects: their number, named after the projects as
+    written (新签约项目293个,同比增长61.9% → 新签约项目), or their investment."""
     text = s.text
     measure = _PROJECTS_WORDS.count_measure
     last = s.log.projects[-1] if s.log.projects else None
     if last is not None and last.investment is not None and s.ctx.doc.norm_pos(last.end) >= region_start - 2:
         measure = _PROJECTS_WORDS.investment_measure
+    elif last is not None:
+        written = _projects_as_written(s, last)
+        if written is not None:
+            ind = new_indicator(s, written, fig, value=False)
+            whole = s.state.parent_projects if id(last) in s.log.child_projects else None
+            whole_name = _projects_as_written(s, whole) if whole is not None else None
+            if whole_name is not None:  # 在建项目828个…其中亿元以上项目452个,增加106个: a part of those
+                ind.parent = whole_name.text
+            return ind
     start = region_start
     # 总投资1115.2亿元、同比增长49.8%: the quote starts at 同比
     while text[start] == " " or text[start] in _NAME_SETS.joiners:
         start += 1
     return new_indicator(s, name.renamed(measure, start), fig, value=False)
+
+
+def _projects_as_written(s: Sentence, projects: Projects) -> Name | None:
+    """The name the projects of a count are written under (亿元以上新签约项目178个 → 亿元以上新签约项目),
+    or None when the count comes first (签约…27个项目) and they have no name of their own."""
+    text, doc = s.text, s.ctx.doc
+    start, end = doc.norm_pos(projects.start), doc.norm_pos(projects.end)
+    noun = text.find(_PROJECTS_WORDS.noun, start, end)
+    if noun < 0 or _INDICATORS.count_before_noun.search(text, start, noun):
+        return None
+    mention = doc.finder.clause_subject(text, start, noun)
+    if mention is not None and mention.end <= noun:  # 产业集聚区在建项目: whose projects, not their name
+        start = mention.end
+    name = name_at(s, start, noun + len(_PROJECTS_WORDS.noun))
+    manner = _INDICATORS.projects_manner.match(name.text)
+    if manner:
+        name = name.renamed(name.text[manner.end():], name.start + manner.end())
+    return name if name.text.endswith(_PROJECTS_WORDS.noun) and name.text != _PROJECTS_WORDS.noun else None
 
 
 # ---------------------------------------------------------------------------------------- shares
