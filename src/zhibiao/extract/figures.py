@@ -28,7 +28,7 @@ _WALK = Shapes("walk")
 _FIGURES_WORDS = Words("figures")
 _FIGURES_SETS = WordSets("figures")
 
-Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare"]
+Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare", "move"]
 
 
 
@@ -96,6 +96,10 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
         return None
     if amount.kind == "number":
         return _bare_number(start, end, amount, after, chinese, num)
+    if amount.kind == "person" and _RANKINGS.move_end.search(before):
+        # 排名前移46位, 较上年提升30位: places moved in a ranking (a change of the ranking), not persons
+        sign = -1 if _RANKINGS.move_down_end.search(before) else 1
+        return Fig(start, end, amount, role="move", sign=sign)
     if _not_a_measure(text, start, end, amount, before, after, chinese, m):
         return None
     fig = Fig(start, end, amount)
@@ -147,8 +151,6 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         return True  # 49个国家级开发区: a group of places is a subject; 6个月, 3个工作日: a duration
     if amount.kind == "count" and _FIGURES.not_a_count.match(after):
         return True
-    if amount.kind == "person" and _RANKINGS.move_end.search(before):
-        return True  # 排名前移46位: places moved in a ranking, not persons
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"  # an aside: 平均增速(16.8%)
 
 

@@ -4,21 +4,24 @@ The ranking shape of ``grammar.toml`` finds the place (第N, 前N, 首位, 前�
 it and the field of peers (全省, 全国同类开发区, 济南市); the measure ranked is written before
 (一般公共预算收入增幅位居…), or is the figure just named (…增长9.2%,居全市第一), or the listed
 measures (总量和增幅分列全省第二和第五). A ranking verb with no field and a bare ordinal (第一) is
-no ranking.
+no ranking. A move whose size is written after a ranking (较上月前移一位, 比上年下降2位) is a change of
+it: an indicator named after the ranking (增速全省排名), in places.
 """
 
 from __future__ import annotations
 
 import re
 
+from zhibiao.extract.changes import basis_of, change_of
+from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
 from zhibiao.extract.names import clean_list_item, cut_enum_tail, strip_chars, topic_before
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
-from zhibiao.model import Ranking
+from zhibiao.model import Indicator, Ranking
 
-__all__ = ["MAX_RANK", "place_of", "ranking_role", "split_rank_names"]
+__all__ = ["MAX_RANK", "move_role", "place_of", "ranking_role", "split_rank_names"]
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
@@ -28,6 +31,7 @@ _RANKINGS = Shapes("rankings")
 _NAME_WORDS = Words("name")
 _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
+_RANKING_WORDS = Words("ranking")
 
 
 def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
@@ -76,6 +80,27 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         ctx.doc.set_quote(r, qstart, hit_end)
         s.log.add(r)
         st.last_rank = r
+
+
+def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
+    """A move in the ranking just given (居全省第4位,较上月前移一位): a change of that ranking, named
+    after it (增速全省排名), in places (FACTS.md: a move whose size is written)."""
+    last = s.state.last_rank
+    if last is None:
+        return  # no ranking of this sentence to move: whose place moved is not said
+    ind = Indicator(
+        subject=last.subject,
+        name=(last.indicator or "") + (last.scope or "") + _RANKING_WORDS.ranking_noun,
+        period=last.period,
+        value=None,
+        unit=None,
+        change=change_of(basis_of(s.text[region_start:fig.start]), fig.amount, fig.sign),
+        qualifier=None,
+        parent=None,
+        rule="indicator.move.v1",
+    )
+    s.ctx.doc.set_quote(ind, region_start, fig.end)
+    s.log.add(ind)
 
 
 def _measure_region(region: str) -> str:

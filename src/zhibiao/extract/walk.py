@@ -17,7 +17,7 @@ from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
 from zhibiao.extract.figures import Fig, Wordless, scan_figures
 from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role
 from zhibiao.extract.lists import all_alike, list_role
-from zhibiao.extract.rankings import ranking_role
+from zhibiao.extract.rankings import move_role, ranking_role
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words
@@ -115,6 +115,9 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     region_start = _region_start(text, cursor, fig.start, sent)
     if fig.role == "bare_mag":
         bare_magnitude(s, fig)
+        return fig.end, i + 1
+    if fig.role == "move":
+        move_role(s, fig, region_start)
         return fig.end, i + 1
     fig = classify(text, fig, region_start, sent.start)
     group = _gather_list(text, fig, events, i + 1, region_start)
