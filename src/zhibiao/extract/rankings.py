@@ -52,6 +52,11 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
+    if scope and hit.group("strong"):
+        first = _RANKINGS.field_then_place.match(s.text, hit.end(), s.ctx.span.end)
+        if first is not None:  # 位居全国百强县投资潜力第3、…: the group is the field
+            _measures_with_places(s, first, scope, hit.start())
+            return
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)):
         return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
     rank, top = place
@@ -80,6 +85,24 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         ctx.doc.set_quote(r, qstart, hit_end)
         s.log.add(r)
         st.last_rank = r
+    if scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
+        _measures_with_places(s, _RANKINGS.listed_place.match(text, hit_end, ctx.span.end), scope, start)
+
+
+def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, start: int) -> None:
+    """Each measure of a list with its own place (投资潜力第3、新型城镇化质量第4), in one field."""
+    ctx = s.ctx
+    while item is not None:
+        rank = parse_number(item.group("n"))
+        if rank is None or not 0 < rank < MAX_RANK or rank != rank.to_integral_value():
+            return
+        r = Ranking(subject=ctx.subject_at(start), period=ctx.period_at(start, target=False),
+                    indicator=strip_chars(item.group("measure")), scope=scope, rank=int(rank), top=False,
+                    qualifier=None, rule="ranking.v1")
+        ctx.doc.set_quote(r, item.start("measure"), item.end())
+        s.log.add(r)
+        s.state.last_rank = r
+        item = _RANKINGS.listed_place.match(s.text, item.end(), ctx.span.end)
 
 
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
