@@ -7,9 +7,12 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from zhibiao.extract.figures import Fig
-from zhibiao.extract.indicators import attach_change, change_role, level_role, new_indicator, share_role
+from zhibiao.extract.indicators import attach_change, change_role, level_role, name_at, new_indicator, share_role
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
+from zhibiao.extract.periods import find_periods
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import Indicator
@@ -35,6 +38,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         _pair_with_pending(s, group, region_start)
         return
     seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start)
+    if _LISTS.respectively.search(text, seg_start, first.start) and _by_years(s, group, seg_start, names_end):
+        return
     start = max(seg_start, _last_value_end(s), _last_rate_end(text, seg_start, names_end))
     region = text[start:names_end]
     names = split_names(region, len(group))
@@ -56,6 +61,39 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share") else []
+
+
+def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> bool:
+    """2016-2018年…分别完成A、B、C; 2020年、2021年和2022年…分别为A、B、C: one measure, a figure for each
+    year in order, each with its own period (FACTS.md: several years in one list)."""
+    text = s.text
+    years, after = _listed_years(text, seg_start, names_end)
+    if len(years) != len(group) or len(group) < 2:
+        return False
+    name = name_at(s, after, names_end)
+    if not name.text:
+        return False
+    for year, f in zip(years, group, strict=True):
+        ind = new_indicator(s, name, f, value=f.role in ("level", "share"))
+        if f.role == "change":
+            ind.change = f.change
+        ind.period = f"{year}-01/{year}-12"
+        s.state.current = ind
+    s.state.pending = []
+    return True
+
+
+def _listed_years(text: str, start: int, end: int) -> tuple[list[int], int]:
+    """The years a span (2016-2018年) or a list of years (2020年、2021年) names in ``[start, end)``,
+    and where they end; no years when neither is there."""
+    span = _LISTS.year_range.search(text, start, end)
+    if span is not None:
+        a, b = int(span.group("a")), int(span.group("b"))
+        return (list(range(a, b + 1)) if a < b else []), span.end()
+    mentions = [p for p in find_periods(text[start:end], start) if p.kind == "year" and p.year is not None]
+    if len(mentions) < 2 or any(q.pos - p.end_pos > 1 for p, q in pairwise(mentions)):
+        return [], start  # one year, or years apart: no list of years
+    return [p.year for p in mentions if p.year is not None], mentions[-1].end_pos
 
 
 def _pair_with_pending(s: Sentence, group: list[Fig], region_start: int) -> None:
