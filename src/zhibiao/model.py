@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Literal
 
 FactType = Literal["indicator", "projects", "ranking", "person"]
-Basis = Literal["yoy", "avg2y", "other"]
+Basis = Literal["yoy", "avg2y", "avg", "other"]
 Qualifier = Literal["estimate", "approx", "at_least", "at_most", "target"]
 Stage = Literal["signed", "started", "completed", "operational", "ongoing", "other"]
 

@@ -189,10 +189,11 @@ def _split_phrase(key: str) -> re.Pattern[str]:
 
 
 def basis_of(region: str, default: Basis = "yoy") -> Basis:
-    """The baseline named before a change verb: yoy (同比), avg2y (两年平均) or other (比上月, 较全省).
+    """The baseline named before a change verb: yoy (同比), avg2y (两年平均), avg (年均, over a span of
+    years) or other (比上月, 较全省).
 
-    >>> basis_of("同比"), basis_of("两年平均"), basis_of("比上月"), basis_of("")
-    ('yoy', 'avg2y', 'other', 'yoy')
+    >>> basis_of("同比"), basis_of("两年平均"), basis_of("年均"), basis_of("比上月"), basis_of("")
+    ('yoy', 'avg2y', 'avg', 'other', 'yoy')
     """
     if _CHANGES.other_baseline.search(region):
         return "other"  # 增幅比轻工业高…, 较全省…: a baseline other than last year
@@ -200,6 +201,8 @@ def basis_of(region: str, default: Basis = "yoy") -> Basis:
     yoy, avg2y, other = _BASIS_SETS.yoy, _BASIS_SETS.avg2y, _BASIS_SETS.other
     if found & avg2y:
         return "avg2y"
+    if found & _BASIS_SETS.avg:
+        return "avg"
     if found & other and not (found & yoy and not (found - yoy) & other):
         return "other"
     if found & yoy:

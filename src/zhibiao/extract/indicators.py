@@ -107,7 +107,8 @@ def parent_for(ind: Indicator, st: SentenceState) -> str | None:
 def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     """Put a change on the figure just named, or make it a fact of its own (a second change)."""
     doc = s.ctx.doc
-    if target.change is None and target.value is not None:
+    # 2016年达1200亿元,年均增长8.5%: an average over years is a fact of its own, the level keeps no change
+    if target.change is None and target.value is not None and (fig.change is None or fig.change.basis != "avg"):
         target.change = fig.change
         doc.extend_quote(target, fig.end)
         return target
