@@ -49,7 +49,7 @@ def test_data_change_verbs_have_one_sign() -> None:
 
 def test_data_basis_words_have_one_basis() -> None:
     seen: dict[str, str] = {}
-    for basis in ("yoy", "avg2y", "other"):
+    for basis in ("yoy", "avg2y", "avg", "other"):
         for w in words("basis", basis):
             assert w not in seen, f"{w} is both {seen[w]} and {basis}"
             seen[w] = basis

@@ -66,7 +66,7 @@ COMPARATIVES = word_set("change", "comparatives")
 # 比 baseline (比全省高2.5个百分点); 增 降 减 are plain verbs.
 ONE_CHAR_COMPARISONS = word_set("change", "one_char_verbs") & PCT_ONLY
 # A verb that names its baseline itself (比增): no 同比 / 比上年 before it.
-NAMES_A_BASIS = word_set("basis", "yoy") | word_set("basis", "other") | word_set("basis", "avg2y")
+NAMES_A_BASIS = frozenset().union(*(word_set("basis", b) for b in ("yoy", "other", "avg2y", "avg")))
 # The rate nouns among the verbs (增速, 增幅为, 降幅, 增长率为): they name a rate, not an action.
 _RATE_NOUN = re.compile(
     f"(?:{pattern_source('changes.rate_word')})|{pattern_source('names.rate_head_end').removesuffix('$')}"
