@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from zhibiao import extract
 from zhibiao.extract import extract_document
-from zhibiao.model import DocMeta, Document
+from zhibiao.model import DocMeta, Document, Indicator
 
 
 @pytest.mark.parametrize("title", ["丰泽开发区上半年经济运行情况", "豐澤開發區上半年經濟運行情況"])
@@ -21,3 +22,11 @@ def test_pipeline_without_a_title_the_subject_stays_unknown() -> None:
     doc = Document(doc_id="t", text="今年上半年,全区完成一般公共预算收入18.56亿元。", published="2023-07-20")
     _meta, facts = extract_document(doc)
     assert [f.subject for f in facts] == [None]
+
+
+def test_a_range_before_projects_is_a_size_class_not_a_measures_range() -> None:
+    """500万元-1亿元项目: the two ends size a class of projects; no at_least/at_most pair is made."""
+    facts = extract("全旗列入500万元-1亿元项目42个;全年税收收入5-7亿元。", published="2023-02-10")
+    bounded = [(f.name, f.qualifier) for f in facts
+               if isinstance(f, Indicator) and f.qualifier in ("at_least", "at_most")]
+    assert bounded == [("税收收入", "at_least"), ("税收收入", "at_most")]

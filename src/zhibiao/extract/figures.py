@@ -183,7 +183,8 @@ def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
         if f.role != "bare" or i + 1 >= len(figs) or figs[i + 1].amount.unit is None:
             continue
         nxt = figs[i + 1]
-        if not _WALK.list_separator.match(text[f.end:nxt.start].strip() or "x"):
+        sep = text[f.end:nxt.start].strip() or "x"
+        if not (_WALK.list_separator.match(sep) or _WALK.range_mark.match(sep)):
             continue
         a = nxt.amount
         value = f.amount.value

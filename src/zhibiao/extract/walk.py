@@ -21,6 +21,7 @@ from zhibiao.extract.rankings import move_role, ranking_role
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words
+from zhibiao.model import Indicator
 
 __all__ = ["read_paragraph"]
 
@@ -28,6 +29,9 @@ _CHANGES = Shapes("changes")
 _LISTS = Shapes("lists")
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
+_FIGURES = Shapes("figures")
+# How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
+_CLASS_WIDTH = 10
 _NAME_WORDS = Words("name")
 
 Event = Fig | Wordless | re.Match[str]
@@ -120,6 +124,10 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
         move_role(s, fig, region_start)
         return fig.end, i + 1
     fig = classify(text, fig, region_start, sent.start)
+    high = _range_end(text, fig, events, i + 1)
+    if high is not None:
+        _range(s, fig, high, region_start)
+        return high.end, i + 2
     group = _gather_list(text, fig, events, i + 1, region_start)
     if len(group) > 1 or (fig.role == "change" and _LISTS.respectively.search(text, region_start, fig.start)):
         list_role(s, group, region_start)
@@ -131,6 +139,39 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     else:
         level_role(s, fig, region_start)
     return group[-1].end, i + len(group)
+
+
+def _range_end(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None:
+    """The high end of a range ``fig`` opens (5-7亿元, 增长12%-20%), read in its role; None when none."""
+    nxt = events[j] if j < len(events) else None
+    if not isinstance(nxt, Fig) or fig.role not in ("level", "change") or nxt.role not in ("level", "change") \
+            or not _WALK.range_mark.match(text[fig.end:nxt.start].strip() or "x") \
+            or nxt.amount.kind != fig.amount.kind or nxt.amount.value <= fig.amount.value \
+            or _FIGURES.project_noun_after.match(text[nxt.end:nxt.end + _CLASS_WIDTH]):
+        return None  # (500万元-1亿元项目: a size class of projects, not a measure's range)
+    if fig.role == "change" and fig.change is not None:
+        return nxt.read_as("change", change=change_of(fig.change.basis, nxt.amount, fig.sign))
+    return nxt if fig.role == "level" else None
+
+
+def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
+    """A range: two facts of one measure, the low end at least, the high end at most (FACTS.md)."""
+    low.qualifier = "at_least"
+    made = len(s.log.facts)
+    (change_role if low.role == "change" else level_role)(s, low, region_start)
+    ind = s.state.current
+    if ind is None or len(s.log.facts) == made or s.log.facts[-1] is not ind:
+        return  # the low end made no fact of its own (a project count, a threshold): no range here
+    doc = s.ctx.doc
+    top = Indicator(subject=ind.subject, name=ind.name, period=ind.period,
+                    value=high.amount.value if low.role == "level" else None,
+                    unit=high.amount.unit if low.role == "level" else None,
+                    change=high.change if low.role == "change" else None,
+                    qualifier="at_most" if ind.qualifier == "at_least" else ind.qualifier,
+                    parent=ind.parent, rule=ind.rule)
+    doc.set_quote(top, doc.norm_pos(ind.start), high.end)
+    s.log.add(top)
+    s.state.current = top
 
 
 def _gather_list(text: str, fig: Fig, events: list[Event], j: int, region_start: int) -> list[Fig]:
