@@ -146,7 +146,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
         lead = len(region) - len(region.lstrip(" ,;:、"))
         name = name.renamed(st.current.name, region_start + lead)
-    if not _names_a_measure(s, fig, name.text, noun):
+    if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
         return
     name = name.renamed(_with_topic(s, name.text, region_start))
     ind = new_indicator(s, name, fig, target=target)
@@ -156,6 +156,14 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _restates_a_figure(s: Sentence, fig: Fig, name: str) -> bool:
+    """达3015.6亿元,首次突破三千亿元: a milestone passed by the exact figure just given is no fact of
+    its own (FACTS.md)."""
+    cur = s.state.current
+    return bool(_INDICATORS.milestone_name.fullmatch(name)) and cur is not None and cur.value is not None \
+        and cur.unit == fig.amount.unit and cur.value >= fig.amount.value
 
 
 def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
