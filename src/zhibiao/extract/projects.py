@@ -185,6 +185,12 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         return True
     if is_investment_name(name.text) and _single_project(s, fig, name.start):
         return True
+    if _PROJECTS.each_investment.fullmatch(name.text) and s.state.projects is not None \
+            and s.state.projects.min_investment is None:
+        # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
+        s.state.projects.min_investment = fig.amount.value
+        s.ctx.doc.extend_quote(s.state.projects, fig.end)
+        return True
     if _PROJECTS.these.search(region) and mentions_projects(region) and is_investment_name(
             _PROJECTS.up_to_noun.sub("", name.text)):
         for p in reversed(s.log.projects):
