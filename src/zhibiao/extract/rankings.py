@@ -64,6 +64,8 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     start = hit.start()
     region = _measure_region(text[after_subject(s, region_start, start):start])
     names = _ranked_names(s, strip_chars(region), lead, region_start)
+    if names == [None] and _within_exact_place(s, hit, rank, scope):
+        return
     if scope is None and st.last_rank is not None:
         scope = st.last_rank.scope
     ranks, hit_end = _places(text, hit, rank, len(names), ctx.span.end)
@@ -87,6 +89,28 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         st.last_rank = r
     if scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(text, hit_end, ctx.span.end), scope, start)
+
+
+def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope: str | None) -> bool:
+    """排名第87位,首次进入全国百强: a top-N place, with no measure of its own, of a subject whose exact
+    place the sentence gives is that place's field, not a fact (FACTS.md); the exact place takes
+    its field when it had none."""
+    last = s.state.last_rank
+    top_n = hit.group("topn") or hit.group("strong")
+    if not top_n or rank is None or last is None or last.rank is None or last.rank >= rank \
+            or last.subject != s.ctx.subject_at(hit.start()):
+        return False
+    if last.scope is None:
+        last.scope = scope
+    return True
+
+
+def _ranking_name(r: Ranking) -> str:
+    """The name of a ranking as a measure: 增速 in 全省 → 增速全省排名; 综合排名 in 全国 → 全国综合排名."""
+    noun = _RANKING_WORDS.ranking_noun
+    if r.indicator and r.indicator.endswith(noun):
+        return (r.scope or "") + r.indicator
+    return (r.indicator or "") + (r.scope or "") + noun
 
 
 def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, start: int) -> None:
@@ -113,7 +137,7 @@ def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return  # no ranking of this sentence to move: whose place moved is not said
     ind = Indicator(
         subject=last.subject,
-        name=(last.indicator or "") + (last.scope or "") + _RANKING_WORDS.ranking_noun,
+        name=_ranking_name(last),
         period=last.period,
         value=None,
         unit=None,
