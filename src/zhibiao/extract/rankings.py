@@ -107,7 +107,7 @@ def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope
 
 def _ranking_name(r: Ranking) -> str:
     """The name of a ranking as a measure: 增速 in 全省 → 增速全省排名; 综合排名 in 全国 → 全国综合排名."""
-    noun = _RANKING_WORDS.ranking_noun
+    noun: str = _RANKING_WORDS.ranking_noun
     if r.indicator and r.indicator.endswith(noun):
         return (r.scope or "") + r.indicator
     return (r.indicator or "") + (r.scope or "") + noun
