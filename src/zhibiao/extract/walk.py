@@ -20,7 +20,7 @@ from zhibiao.extract.lists import all_alike, list_role
 from zhibiao.extract.rankings import move_role, ranking_role
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
-from zhibiao.lexicon import Shapes, Words
+from zhibiao.lexicon import Shapes, Words, words
 from zhibiao.model import Indicator
 
 __all__ = ["read_paragraph"]
@@ -30,6 +30,8 @@ _LISTS = Shapes("lists")
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
+# The first characters a range mark can have (5-7亿元, 5至7亿元).
+_RANGE_MARK_STARTS = frozenset(w[0] for w in words("figures", "range_marks")) | {" "}
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
 _NAME_WORDS = Words("name")
@@ -143,7 +145,9 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
 
 def _range_end(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None:
     """The high end of a range ``fig`` opens (5-7亿元, 增长12%-20%), read in its role; None when none."""
-    nxt = events[j] if j < len(events) else None
+    if text[fig.end:fig.end + 1] not in _RANGE_MARK_STARTS or j >= len(events):
+        return None  # (most figures: a plain check first, this runs for every figure)
+    nxt = events[j]
     if not isinstance(nxt, Fig) or fig.role not in ("level", "change") or nxt.role not in ("level", "change") \
             or not _WALK.range_mark.match(text[fig.end:nxt.start].strip() or "x") \
             or nxt.amount.kind != fig.amount.kind or nxt.amount.value <= fig.amount.value \
