@@ -41,6 +41,8 @@ _SHARE_WORDS = Words("share")
 _NAME_SETS = WordSets("name")
 _PROJECTS_SETS = WordSets("projects")
 _SHARE_SETS = WordSets("share")
+# What may stand between a parenthesis and the change after it (…万亿元), 同比增长1%).
+_ASIDE_GAP = " ,;、"
 
 
 def name_at(s: Sentence, start: int, end: int) -> Name:
@@ -285,8 +287,12 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     if share_newer and fig.change is not None and fig.change.pp is not None and not name.text \
             and not _CHANGES.rate_word.search(text, region_start, fig.start):
         name = name.renamed(_SHARE_WORDS.share_name)  # 占…比重为33%,较上年提高0.3个百分点
+    aside_owner = _before_aside(s, region_start)
     if name.text in _SHARE_SETS.share_words and st.current_share is not None:
         st.current_share = attach_change(s, st.current_share, fig)
+    elif aside_owner is not None:  # 总额10.1万亿元(其中,出口…,进口…),同比增长1%: the total's change
+        st.current = attach_change(s, aside_owner, fig)
+        st.pending = []
     elif st.current is not None:
         st.current = attach_change(s, st.current, fig)
         st.pending = []
@@ -298,6 +304,20 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
         if topic:
             st.current = new_indicator(s, name.renamed(topic + name.text, region_start),
                                        fig, value=False)
+
+
+def _before_aside(s: Sentence, pos: int) -> Indicator | None:
+    """The figure a parenthesis right before ``pos`` follows (10.1万亿元(其中,…)): a change after the
+    aside is that figure's, not the aside's last."""
+    text, sent, doc = s.text, s.ctx.span, s.ctx.doc
+    end = len(text[sent.start:pos].rstrip(_ASIDE_GAP)) + sent.start
+    if end <= sent.start or text[end - 1] != _NAME_WORDS.aside_close:
+        return None
+    opening = text.rfind(_NAME_WORDS.aside_open, sent.start, end - 1)
+    for f in reversed(s.log.facts[s.state.first_fact:]):
+        if isinstance(f, Indicator) and f.value is not None and doc.norm_pos(f.end) == opening:
+            return f
+    return None
 
 
 def _projects_in_sentence(s: Sentence) -> bool:
