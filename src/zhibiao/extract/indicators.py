@@ -293,7 +293,7 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     elif aside_owner is not None:  # 总额10.1万亿元(其中,出口…,进口…),同比增长1%: the total's change
         st.current = attach_change(s, aside_owner, fig)
         st.pending = []
-    elif st.current is not None:
+    elif st.current is not None and not _investment_just_given(s, region_start):
         st.current = attach_change(s, st.current, fig)
         st.pending = []
     elif st.projects is not None or _projects_in_sentence(s):
@@ -320,6 +320,17 @@ def _before_aside(s: Sentence, pos: int) -> Indicator | None:
     return None
 
 
+def _investment_just_given(s: Sentence, region_start: int) -> bool:
+    """协议总金额1052.97亿元,同比增长38.7%: the last figure before the change is the projects'
+    investment (held by their fact, not an indicator), given after the indicator last named."""
+    last = s.log.projects[-1] if s.log.projects else None
+    if last is None or last.investment is None:
+        return False
+    doc, cur = s.ctx.doc, s.state.current
+    end = doc.norm_pos(last.end)
+    return end >= region_start - 2 and (cur is None or doc.norm_pos(cur.end) < end)
+
+
 def _projects_in_sentence(s: Sentence) -> bool:
     """Whether projects were counted in this sentence (a part, 其中…项目9个, is not the sentence's
     projects, yet a change right after it is theirs)."""
@@ -334,7 +345,7 @@ def _projects_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> In
     measure = _PROJECTS_WORDS.count_measure
     last = s.log.projects[-1] if s.log.projects else None
     if last is not None and last.investment is not None and s.ctx.doc.norm_pos(last.end) >= region_start - 2:
-        measure = _PROJECTS_WORDS.investment_measure
+        measure = _investment_as_written(s, last, region_start)
     elif last is not None:
         written = _projects_as_written(s, last)
         if written is not None:
@@ -349,6 +360,20 @@ def _projects_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> In
     while text[start] == " " or text[start] in _NAME_SETS.joiners:
         start += 1
     return new_indicator(s, name.renamed(measure, start), fig, value=False)
+
+
+def _investment_as_written(s: Sentence, projects: Projects, region_start: int) -> str:
+    """The name of the projects' investment whose growth follows: the word it is written under
+    (协议总金额, 合同引资), after the projects' own name when that word is generic (在建项目总投资)."""
+    text, doc = s.text, s.ctx.doc
+    words = list(_INDICATORS.investment_word.finditer(text, doc.norm_pos(projects.start), region_start))
+    if not words:
+        return str(_PROJECTS_WORDS.investment_measure)
+    word = words[-1].group(0)
+    if word not in _PROJECTS_SETS.generic_investment:
+        return word
+    own = _projects_as_written(s, projects)
+    return (own.text if own is not None else _PROJECTS_WORDS.noun) + word
 
 
 def _projects_as_written(s: Sentence, projects: Projects) -> Name | None:
