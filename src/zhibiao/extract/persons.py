@@ -21,6 +21,8 @@ from zhibiao.normalize import NormText, to_simplified
 __all__ = ["PersonMention", "extract_persons"]
 
 _PERSONS = Shapes("persons")
+# How long an outlet's name before a byline word may be (极目新闻记者, 闽南网记者).
+_OUTLET_WIDTH = 6
 _PERSONS_WORDS = Words("persons")
 _PERSONS_SETS = WordSets("persons")
 
@@ -171,18 +173,29 @@ def _bylines(text: str) -> Iterator[re.Match[str]]:
     ``finditer`` would give them were the two one shape."""
     pos = 0
     while (m := _PERSONS.byline.search(text, pos)) is not None:
-        if _PERSONS.byline_at.match(text, m.start()):
+        if _PERSONS.byline_at.match(text, m.start()) or _outlet_before(text, m.start()):
             yield m
             pos = m.end()
         else:
             pos = m.start() + 1
 
 
+def _outlet_before(text: str, start: int) -> str:
+    """The outlet a byline word is prefixed with (极目新闻|记者 庞正), when the text before the word up
+    to where a byline may stand is a short run of Chinese characters; "" otherwise."""
+    lo = max(0, start - _OUTLET_WIDTH)
+    for b in range(lo, start):
+        run = text[b:start]
+        if _PERSONS.all_cjk.fullmatch(run) and _PERSONS.byline_at.match(text, b):
+            return run
+    return ""
+
+
 def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """通讯员 杨乐军, 记者 陈盛钟、李明: names after a byline word, with it as their title."""
     out = []
     for m in _bylines(text):
-        by = m.group("by")
+        by = _outlet_before(text, m.start()) + m.group("by")  # 极目新闻记者, 全媒体记者: one title
         pos = m.start("names")
         while pos < m.end("names"):
             name = read_name(text, pos)
