@@ -9,6 +9,8 @@ belongs to the figure just named; a level of a project count or investment goes 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import (
@@ -114,9 +116,7 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
         target.change = fig.change
         doc.extend_quote(target, fig.end)
         return target
-    extra = Indicator(subject=target.subject, name=target.name, period=target.period, value=None, unit=None,
-                      change=fig.change, qualifier=target.qualifier, parent=target.parent,
-                      rule="indicator.change.v1")
+    extra = replace(target, value=None, unit=None, change=fig.change, rule="indicator.change.v1")
     doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
     s.log.add(extra)
     return extra
@@ -323,7 +323,7 @@ def _before_aside(s: Sentence, pos: int) -> Indicator | None:
 def _investment_just_given(s: Sentence, region_start: int) -> bool:
     """协议总金额1052.97亿元,同比增长38.7%: the last figure before the change is the projects'
     investment (held by their fact, not an indicator), given after the indicator last named."""
-    last = s.log.projects[-1] if s.log.projects else None
+    last = s.log.last_projects()
     if last is None or last.investment is None:
         return False
     doc, cur = s.ctx.doc, s.state.current
@@ -334,7 +334,7 @@ def _investment_just_given(s: Sentence, region_start: int) -> bool:
 def _projects_in_sentence(s: Sentence) -> bool:
     """Whether projects were counted in this sentence (a part, 其中…项目9个, is not the sentence's
     projects, yet a change right after it is theirs)."""
-    last = s.log.projects[-1] if s.log.projects else None
+    last = s.log.last_projects()
     return last is not None and s.ctx.doc.norm_pos(last.start) >= s.ctx.span.start
 
 
@@ -343,7 +343,7 @@ def _projects_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> In
     written (新签约项目293个,同比增长61.9% → 新签约项目), or their investment."""
     text = s.text
     measure = _PROJECTS_WORDS.count_measure
-    last = s.log.projects[-1] if s.log.projects else None
+    last = s.log.last_projects()
     if last is not None and last.investment is not None and s.ctx.doc.norm_pos(last.end) >= region_start - 2:
         measure = _investment_as_written(s, last, region_start)
     elif last is not None:

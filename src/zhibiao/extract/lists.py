@@ -12,7 +12,7 @@ from itertools import pairwise
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import attach_change, change_role, level_role, name_at, new_indicator, share_role
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
-from zhibiao.extract.periods import find_periods
+from zhibiao.extract.periods import period_string
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import Indicator
@@ -66,8 +66,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
 def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> bool:
     """2016-2018年…分别完成A、B、C; 2020年、2021年和2022年…分别为A、B、C: one measure, a figure for each
     year in order, each with its own period (FACTS.md: several years in one list)."""
-    text = s.text
-    years, after = _listed_years(text, seg_start, names_end)
+    years, after = _listed_years(s, seg_start, names_end)
     if len(years) != len(group) or len(group) < 2:
         return False
     name = name_at(s, after, names_end)
@@ -77,20 +76,22 @@ def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> 
         ind = new_indicator(s, name, f, value=f.role in ("level", "share"))
         if f.role == "change":
             ind.change = f.change
-        ind.period = f"{year}-01/{year}-12"
+        ind.period = period_string(year)
         s.state.current = ind
     s.state.pending = []
     return True
 
 
-def _listed_years(text: str, start: int, end: int) -> tuple[list[int], int]:
+def _listed_years(s: Sentence, start: int, end: int) -> tuple[list[int], int]:
     """The years a span (2016-2018年) or a list of years (2020年、2021年) names in ``[start, end)``,
     and where they end; no years when neither is there."""
-    span = _LISTS.year_range.search(text, start, end)
+    span = _LISTS.year_range.search(s.text, start, end)
     if span is not None:
         a, b = int(span.group("a")), int(span.group("b"))
         return (list(range(a, b + 1)) if a < b else []), span.end()
-    mentions = [p for p in find_periods(text[start:end], start) if p.kind == "year" and p.year is not None]
+    # the paragraph's period mentions, read once with it (ParaContext.read)
+    mentions = [p for p in s.ctx.para.periods if start <= p.pos and p.end_pos <= end and p.kind == "year"
+                and p.year is not None]
     if len(mentions) < 2 or any(q.pos - p.end_pos > 1 for p, q in pairwise(mentions)):
         return [], start  # one year, or years apart: no list of years
     return [p.year for p in mentions if p.year is not None], mentions[-1].end_pos

@@ -15,7 +15,7 @@ from typing import Literal
 
 from zhibiao.lexicon import Shapes, Words, WordSets
 
-__all__ = ["PeriodKind", "PeriodMention", "find_periods", "resolve_period"]
+__all__ = ["PeriodKind", "PeriodMention", "find_periods", "period_string", "resolve_period"]
 
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
@@ -204,6 +204,13 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
         year = pub_year + mention.rel_year
     if year is None and pub_year is not None and pub_month is not None:
         year = pub_year if end <= pub_month or future else pub_year - 1
-    if year is None:
-        year = "XXXX"
+    return period_string("XXXX" if year is None else year, start, end)
+
+
+def period_string(year: int | str, start: int = 1, end: int = 12) -> str:
+    """The FACTS.md period of months ``start``-``end`` of ``year`` (the whole year by default).
+
+    >>> period_string(2016), period_string("XXXX", 1, 3)
+    ('2016-01/2016-12', 'XXXX-01/XXXX-03')
+    """
     return f"{year}-{start:02d}/{year}-{end:02d}"

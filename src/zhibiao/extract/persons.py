@@ -168,13 +168,16 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     return out
 
 
-def _bylines(text: str) -> Iterator[re.Match[str]]:
+def _bylines(text: str) -> Iterator[tuple[re.Match[str], str]]:
     """The matches of the byline shape that stand where a byline may (``byline_at``), as
-    ``finditer`` would give them were the two one shape."""
+    ``finditer`` would give them were the two one shape, or after an outlet's name standing there
+    (极目新闻|记者); each with that outlet ("" when none)."""
     pos = 0
     while (m := _PERSONS.byline.search(text, pos)) is not None:
-        if _PERSONS.byline_at.match(text, m.start()) or _outlet_before(text, m.start()):
-            yield m
+        at_byline = _PERSONS.byline_at.match(text, m.start()) is not None
+        outlet = "" if at_byline else _outlet_before(text, m.start())
+        if at_byline or outlet:
+            yield m, outlet
             pos = m.end()
         else:
             pos = m.start() + 1
@@ -194,8 +197,8 @@ def _outlet_before(text: str, start: int) -> str:
 def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """通讯员 杨乐军, 记者 陈盛钟、李明: names after a byline word, with it as their title."""
     out = []
-    for m in _bylines(text):
-        by = _outlet_before(text, m.start()) + m.group("by")  # 极目新闻记者, 全媒体记者: one title
+    for m, outlet in _bylines(text):
+        by = outlet + m.group("by")  # 极目新闻记者, 全媒体记者: one title
         pos = m.start("names")
         while pos < m.end("names"):
             name = read_name(text, pos)

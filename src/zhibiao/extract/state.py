@@ -34,6 +34,10 @@ class FactLog:
             self.projects.append(fact)
         self.facts.append(fact)
 
+    def last_projects(self) -> Projects | None:
+        """The projects counted last, if any."""
+        return self.projects[-1] if self.projects else None
+
     def tops_since(self, first: int) -> list[Indicator]:
         """Top-level figures (no parent, not a share) among the facts made since index ``first``."""
         share = _SHARE_WORDS.mark

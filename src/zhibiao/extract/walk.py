@@ -11,6 +11,8 @@ of a list (joined only by 、/和/及/与), and hand each to its rule: :mod:`~zh
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import cache
 
 from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
 from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
@@ -21,7 +23,6 @@ from zhibiao.extract.rankings import move_role, ranking_role
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, words
-from zhibiao.model import Indicator
 
 __all__ = ["read_paragraph"]
 
@@ -30,8 +31,6 @@ _LISTS = Shapes("lists")
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
-# The first characters a range mark can have (5-7亿元, 5至7亿元).
-_RANGE_MARK_STARTS = frozenset(w[0] for w in words("figures", "range_marks")) | {" "}
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
 _NAME_WORDS = Words("name")
@@ -143,9 +142,16 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     return group[-1].end, i + len(group)
 
 
+@cache
+def _range_mark_starts() -> frozenset[str]:
+    """The first characters a range mark can have (5-7亿元, 5至7亿元), and a space before one
+    (read from the data on first use, not at import)."""
+    return frozenset(w[0] for w in words("figures", "range_marks")) | {" "}
+
+
 def _range_end(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None:
     """The high end of a range ``fig`` opens (5-7亿元, 增长12%-20%), read in its role; None when none."""
-    if text[fig.end:fig.end + 1] not in _RANGE_MARK_STARTS or j >= len(events):
+    if j >= len(events) or text[fig.end:fig.end + 1] not in _range_mark_starts():
         return None  # (most figures: a plain check first, this runs for every figure)
     nxt = events[j]
     if not isinstance(nxt, Fig) or fig.role not in ("level", "change") or nxt.role not in ("level", "change") \
@@ -167,12 +173,10 @@ def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
     if ind is None or len(s.log.facts) == made or s.log.facts[-1] is not ind:
         return  # the low end made no fact of its own (a project count, a threshold): no range here
     doc = s.ctx.doc
-    top = Indicator(subject=ind.subject, name=ind.name, period=ind.period,
-                    value=high.amount.value if low.role == "level" else None,
-                    unit=high.amount.unit if low.role == "level" else None,
-                    change=high.change if low.role == "change" else None,
-                    qualifier="at_most" if ind.qualifier == "at_least" else ind.qualifier,
-                    parent=ind.parent, rule=ind.rule)
+    level = low.role == "level"
+    top = replace(ind, value=high.amount.value if level else None, unit=high.amount.unit if level else None,
+                  change=None if level else high.change,
+                  qualifier="at_most" if ind.qualifier == "at_least" else ind.qualifier)
     doc.set_quote(top, doc.norm_pos(ind.start), high.end)
     s.log.add(top)
     s.state.current = top
