@@ -62,12 +62,20 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     rank, top = place
     text, st, ctx = s.text, s.state, s.ctx
     start = hit.start()
-    region = _measure_region(text[after_subject(s, region_start, start):start])
+    region = text[after_subject(s, region_start, start):start]
+    # 招商引资工作在全市9个县市区综合排名中(名列前茅): the field, and the measure around it
+    wrapped = _RANKINGS.wrapped_field.search(region + (scope or ""))
+    if wrapped is not None:
+        scope = wrapped.group("scope")
+        region = region[:wrapped.start()] + wrapped.group("measure")
+    region = _measure_region(region)
     names = _ranked_names(s, strip_chars(region), lead, region_start)
     if names == [None] and _within_exact_place(s, hit, rank, scope):
         return
     if scope is None and st.last_rank is not None:
         scope = st.last_rank.scope
+    if top and scope is None:
+        return  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, hit_end = _places(text, hit, rank, len(names), ctx.span.end)
     target = ctx.target_at(start)
     qstart = region_start if names != [None] else start
