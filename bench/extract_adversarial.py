@@ -164,6 +164,15 @@ KINDS: dict[str, Kind] = {
                       lambda i: f"{1 + i % 9}.{i % 10}:", head="三次产业结构由", tail="调整为1:2:3。"),
     "short_lines": Kind("甲增长N%。 one short sentence a line (per-paragraph costs)",
                         lambda i: f"{_NAMES[i % 8]}增长{1 + i % 9}%。\n"),
+    # --- tables as text (extract/tables.py)
+    "figure_table": Kind("指标 | 增长(%) | 产销率(%) header, then 甲 | N | M rows: one giant table of figures",
+                         lambda i: f"{_NAMES[i % 8]} | {i % 90 - 9}.5 | {90 + i % 9}.4 |\n",
+                         head="2023年1-3月\n指标名称 | 增长(%) | 产销率(%) |\n"),
+    "cell_marks": Kind("| 1 | 2 | … one line of cells and bare numbers, no table shape", lambda i: f"| {i % 100} "),
+    "ranked_rows": Kind("综合实力榜单, then N | 甲开发区 rows: one giant ranked table",
+                        lambda i: f"{1 + i} | {_NAMES[i % 8]}开发区 | 江苏 |\n", head="2023年开发区综合实力榜单\n"),
+    "list_anchors": Kind("榜单1 | 2 | … list words and row-like numbers with no run of places",
+                         lambda i: f"榜单 | {1 + i % 2} | 甲 |"),
 }
 
 

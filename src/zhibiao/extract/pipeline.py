@@ -16,7 +16,7 @@ from zhibiao.extract.periods import find_periods
 from zhibiao.extract.persons import extract_persons
 from zhibiao.extract.segment import is_headline, paragraphs
 from zhibiao.extract.state import FactLog
-from zhibiao.extract.tables import ranked_tables
+from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
 from zhibiao.lexicon import Shapes
 from zhibiao.model import DocMeta, Document, Fact
@@ -50,6 +50,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
         elif _PERIODS.anchor.search(text, para.start, para.end):
             carry = carry.after(find_periods(text[para.start:para.end], para.start))
     ranked_tables(ctx, 0, body_end, log)
+    figure_tables(ctx, 0, body_end, log)
     facts: list[Fact] = [*_dedupe(log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, facts

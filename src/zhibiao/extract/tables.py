@@ -1,28 +1,44 @@
-"""Ranked tables: rows of a place and a name under a caption that names the ranking.
+"""Tables as text: ranked tables, and tables of figures under column labels.
 
-A table as text (``1 | 苏州工业园区 | 江苏 | 2 | 广州经济技术开发区 | 广东 …``, or one row per line:
+A ranked table as text (``1 | 苏州工业园区 | 江苏 | 2 | 广州经济技术开发区 | 广东 …``, or one row per line:
 ``1苏州工业园区江苏``) is a ranking fact per row when the places of its rows run on (1, 2, 3, …),
 each names a zone or place, and a caption before the first row names the ranked list
 (2021国家级经开区综合实力榜单, 2018年国家级经开区综合发展水平前30强名单): the caption's peers are the
 field (国家级经开区), the words after them the measure (综合实力), its year the period.
+
+A table of figures (cells parted by ``|``: ``指标名称 | 增长(%) | 产销率(%) | 工业增加值 | -7.8 | 95.4 | #轻工业 |
+-6.0 | 96.2 …``) is read from its column labels: each row is a name and as many numbers as the
+table has columns; a column labelled with a unit gives a level (产销率(%) → 轻工业产销率 96.2%), a
+growth column (增长%, 累计增长) the change of the level before it, or of the row's measure when no
+level comes first; a level whose unit is written nowhere (neither in its label nor as 单位:万元
+above the table) is no figure. A row marked # or 其中 is part of the row above it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from zhibiao.extract.context import DocContext
-from zhibiao.extract.names import strip_chars
-from zhibiao.extract.periods import period_string
+from zhibiao.extract.names import clean_list_item, strip_chars
+from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
+from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.state import FactLog
-from zhibiao.lexicon import Shapes, is_cjk
-from zhibiao.model import Ranking
+from zhibiao.lexicon import Shapes, WordSets, is_cjk
+from zhibiao.model import Change, Indicator, Ranking
 from zhibiao.resolve.subjects import expand_zone
 
-__all__ = ["ranked_tables"]
+__all__ = ["figure_tables", "ranked_tables"]
 
 _TABLES = Shapes("tables")
+_TABLE_SETS = WordSets("table")
+# What parts the cells of a line (a run of spaces only between two cells, never as an indent).
+_CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
+# How far before a table of figures its caption (period, unit) may stand.
+_HEAD_WIDTH = 200
+# An index column (上年=100) states growth as the index less this.
+_INDEX_BASE = Decimal(100)
 # A table needs this many rows in a row whose places run on: two could be any numbered lines.
 _MIN_ROWS = 3
 # How far a row's name may run (the longest zone names are about 15 characters).
@@ -41,22 +57,39 @@ class _Row:
 
 
 def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
-    """Add to ``log`` a ranking fact for every named row of each ranked table in ``[start, end)``."""
+    """Add to ``log`` a ranking fact for every named row of each ranked table in ``[start, end)``.
+
+    A ranked table follows a word that names a ranked list (榜单, 前30强, TOP10): rows are looked
+    for only after one, and most reports have none.
+    """
     text = doc.text
-    runs: list[list[_Row]] = []
-    for m in _TABLES.row.finditer(text, start, end):
-        row = _row(doc, m)
-        if runs and runs[-1][-1].rank + 1 == row.rank and row.start >= runs[-1][-1].end:
-            runs[-1].append(row)
-        elif row.rank == 1 or not runs or len(runs[-1]) >= _MIN_ROWS:
-            runs.append([row])
     bound = start
-    for run in runs:
-        if len(run) >= _MIN_ROWS and sum(r.name is not None for r in run) >= _MIN_ROWS:
-            caption = _caption(text, max(bound, run[0].start - _CAPTION_WIDTH), run[0].start)
-            if caption is not None:
-                _add_rows(doc, run, caption, log)
+    for anchor in _TABLES.list_anchor.finditer(text, start, end):
+        if anchor.start() < bound:
+            continue  # inside a table already read (or a word of its caption)
+        run = _run(doc, anchor.end(), end)
+        if run is None:
+            continue
+        caption = _caption(text, max(bound, run[0].start - _CAPTION_WIDTH), run[0].start)
+        if caption is not None:
+            _add_rows(doc, run, caption, log)
         bound = run[-1].end
+
+
+def _run(doc: DocContext, lo: int, end: int) -> list[_Row] | None:
+    """The rows whose places run on (1, 2, 3 …) from the first row within reach of ``lo``."""
+    text = doc.text
+    first = _TABLES.row.search(text, lo, min(end, lo + _CAPTION_WIDTH))
+    if first is None:
+        return None
+    run = [_row(doc, first)]
+    for m in _TABLES.row.finditer(text, run[0].end, end):
+        row = _row(doc, m)
+        if run[-1].rank + 1 != row.rank or row.start < run[-1].end:
+            break
+        run.append(row)
+    named = sum(r.name is not None for r in run)
+    return run if len(run) >= _MIN_ROWS and named >= _MIN_ROWS else None
 
 
 def _row(doc: DocContext, m: re.Match[str]) -> _Row:
@@ -106,3 +139,314 @@ def _add_rows(doc: DocContext, run: list[_Row], caption: _Caption, log: FactLog)
                     top=False, qualifier=None, rule="ranking.table.v1")
         doc.set_quote(r, row.start, row.end)
         log.add(r)
+
+
+# -- tables of figures ---------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    start: int
+    end: int
+    text: str  # without spaces (现 价 工 业 产 值 → 现价工业产值)
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    measure: str  # what it measures ("" for a plain column: 本月, 累计, 2020年11月)
+    growth: bool  # a growth rate of the level before it (or of the row)
+    index: bool  # growth written as an index (上年=100)
+    unit: Amount | None  # the unit of its numbers (None: unknown)
+    month_only: bool  # 本月, 当月: the last month of the table's period
+    period: PeriodMention | None = None  # a column of one period (2020年11月)
+
+
+@dataclass(frozen=True, slots=True)
+class _FigureRow:
+    label: _Cell
+    unit: Amount | None  # a unit cell of its own (指标 | 单位 | 本月 …)
+    numbers: list[_Cell]
+
+
+_NO_COLUMN = _Column("", growth=False, index=False, unit=None, month_only=False)
+
+
+def figure_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
+    """Add to ``log`` the figures of every table of figures in ``[start, end)``."""
+    text = doc.text
+    for zone_start, zone_end in _zones(text, start, end):
+        cells = _cells(text, zone_start, zone_end)
+        i = 0
+        while i < len(cells):
+            i = _read_table(doc, cells, i, log)
+
+
+def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of consecutive lines parted into cells (by ``|``, tabs or runs of spaces)."""
+    lines = set()
+    for mark in _CELL_MARKS:  # plain finds: most reports hold none of these, or a handful
+        pos = text.find(mark, start, end)
+        while pos >= 0:
+            if mark[0] != "|" and mark[0] != "\t" and (pos == start or text[pos - 1].isspace()):
+                pos = text.find(mark, pos + len(mark), end)
+                continue  # an indent, not a gap between cells
+            lo = text.rfind("\n", start, pos) + 1
+            hi = text.find("\n", pos, end)
+            hi = end if hi < 0 else hi
+            lines.add((lo, hi))
+            pos = text.find(mark, hi, end) if hi < end else -1
+    zones: list[tuple[int, int]] = []
+    for lo, hi in sorted(lines):
+        if zones and text[zones[-1][1]:lo].strip() == "":
+            zones[-1] = (zones[-1][0], max(hi, zones[-1][1]))
+        else:
+            zones.append((lo, hi))
+    return zones
+
+
+def _cells(text: str, start: int, end: int) -> list[_Cell]:
+    """The non-empty cells of a zone, in order (a line break ends a cell too)."""
+    cells = []
+    lo = start
+    for m in [*_TABLES.cell_mark.finditer(text, start, end), None]:
+        hi = end if m is None else m.start()
+        raw = text[lo:hi]
+        body = "".join(raw.split())
+        if body:
+            first = lo + len(raw) - len(raw.lstrip())
+            cells.append(_Cell(first, lo + len(raw.rstrip()), body))
+        lo = end if m is None else m.end()
+    return cells
+
+
+def _is_number(cell: _Cell) -> bool:
+    """Whether a cell holds a number, one left empty (—), or one garbled in print (27446-3)."""
+    return _TABLES.number_like.fullmatch(cell.text) is not None or _TABLES.empty_cell.fullmatch(cell.text) is not None
+
+
+def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> int:
+    """Read the table of figures whose header starts at or after cell ``i``; where reading stops."""
+    first = next((j for j in range(i + 1, len(cells)) if _is_number(cells[j]) and not _is_number(cells[j - 1])), None)
+    if first is None:
+        return len(cells)
+    width = 0
+    while first + width < len(cells) and _is_number(cells[first + width]):
+        width += 1
+    label_at = first - 1
+    row_units = label_at - 1 > i and _unit(cells[label_at].text) is not None
+    label_at -= row_units
+    header = cells[i:label_at]
+    if len(header) < width + row_units:
+        return first + width
+    lead = header[:len(header) - width - row_units]
+    default = _lead_column(lead, _table_unit(doc.text, cells[i].start))
+    columns = [_column(c.text, default) for c in header[len(header) - width:]]
+    rows = _rows(cells, label_at, width, row_units)
+    if len(rows) < 2 or not (row_units or any(c.growth or c.unit is not None for c in columns)
+                             or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
+        return first + width
+    _add_table(doc, default, columns, rows, _table_period(doc, cells[i].start), log)
+    return label_at + len(rows) * (width + 1 + row_units)
+
+
+def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: list[_FigureRow],
+               period: PeriodMention | None, log: FactLog) -> None:
+    """The figures of a table's rows, each row part of the one its mark says (:func:`_wholes`)."""
+    wholes = _wholes(rows)
+    made: list[list[Indicator | None]] = []
+    for n, row in enumerate(rows):
+        mark = _TABLES.part_row.match(row.label.text)
+        label, unit = _label_and_unit(row.label.text[mark.end():] if mark else row.label.text)
+        label = clean_list_item(label)
+        if unit is not None and row.unit is None:  # 工业总产值(亿元) | 12937.1 | …
+            row = replace(row, unit=unit)
+        subject = _place(doc, label) if default.measure else None
+        name = default.measure if subject else label
+        whole = wholes[n]
+        made.append([])
+        for k in range(len(columns)):
+            # the whole of a breakdown measured by a column is that column's measure (…产销率 of all)
+            is_whole = n == 0 and any(w == 0 for w in wholes)
+            ind = _figure(doc, "" if is_whole and columns[k].measure else name, columns, row, k, period)
+            made[n].append(ind)
+            if ind is None:
+                continue
+            if subject:
+                ind.subject = subject
+            parent = made[whole][k] if whole is not None else None
+            ind.parent = parent.name if parent is not None else None
+            doc.set_quote(ind, row.label.start, row.numbers[k].end)
+            log.add(ind)
+
+
+def _wholes(rows: list[_FigureRow]) -> list[int | None]:
+    """For each row, the row it is part of: a row marked 其中 is part of the last row not so marked;
+    in a table that marks a breakdown with # (#轻工业), every row after the first is part of the
+    first, the table's whole (the indents that told the levels apart are lost in text)."""
+    marks = [_TABLES.part_row.match(row.label.text) for row in rows]
+    if any(m is not None and m.group("breakdown") for m in marks[1:]):
+        return [None, *([0] * (len(rows) - 1))]
+    wholes: list[int | None] = []
+    last = None
+    for n, m in enumerate(marks):
+        wholes.append(last if m is not None else None)
+        if m is None:
+            last = n
+    return wholes
+
+
+def _place(doc: DocContext, label: str) -> str | None:
+    """The label when it is a place or zone name (河北省, 苏州工业园区): the row's subject."""
+    finder = doc.finder
+    if label in finder.full_names:
+        return label
+    full = finder.short_to_full.get(label, [])
+    if len(full) == 1:  # 江苏 → 江苏省; a short name of several places names none of them
+        return full[0]
+    for start, end, name in finder.zone_mentions(label)[:1]:
+        if start == 0 and end == len(label):
+            return expand_zone(name)
+    return None
+
+
+def _rows(cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_FigureRow]:
+    """The rows from cell ``at`` on: a name, a unit when the table gives one per row, then ``width``
+    numbers; the table ends where a row does not."""
+    rows = []
+    step = width + 1 + with_unit
+    while at + step <= len(cells) and not _is_number(cells[at]) \
+            and all(_is_number(c) for c in cells[at + 1 + with_unit:at + step]) \
+            and (at + step == len(cells) or not _is_number(cells[at + step])):
+        unit = _unit(cells[at + 1].text) if with_unit else None
+        if with_unit and unit is None:
+            break
+        rows.append(_FigureRow(cells[at], unit, cells[at + 1 + with_unit:at + step]))
+        at += step
+    return rows
+
+
+def _lead_column(lead: list[_Cell], table_unit: Amount | None) -> _Column:
+    """What the cells before the column labels say of every column (指标:工业增加值_同比增长(%)):
+    the table's measure, growth and unit."""
+    words = [c.text for c in lead if c.text not in _TABLE_SETS.name_columns]
+    if not words:
+        return _Column("", growth=False, index=False, unit=table_unit, month_only=False)
+    return _column(_TABLES.caption_noise.sub("", "".join(words)), replace(_NO_COLUMN, unit=table_unit))
+
+
+def _label_and_unit(label: str) -> tuple[str, Amount | None]:
+    """A row label without the unit written in it, and that unit (企业数(个) → 企业数, one count)."""
+    m = _TABLES.label_unit.fullmatch(label)
+    if m is None:
+        return label, None
+    unit = _unit("%") if m.group("pct") else _unit(m.group("unit"))
+    return (m.group("base"), unit) if unit is not None and m.group("base") else (label, None)
+
+
+def _column(label: str, default: _Column) -> _Column:
+    """What a column label says: its measure, whether it holds growth rates, its unit and period;
+    what it leaves unsaid, the table says (``default``)."""
+    m = _TABLES.label_unit.fullmatch(label)
+    base = m.group("base") if m else label
+    unit = _unit("%") if m and m.group("pct") else _unit(m.group("unit")) if m else None
+    index = default.index or _TABLES.index_label.search(label) is not None
+    grown = _TABLES.growth_label.search(base)
+    growth = index or default.growth or grown is not None
+    period = _column_period(base)
+    if period is not None:  # a column of one period (2020年11月, 2002)
+        return _Column("", growth, index, unit or default.unit, month_only=False, period=period)
+    plain = _TABLES.plain_label.fullmatch(base) is not None or base in _TABLE_SETS.name_columns
+    measure = "" if plain else base[:grown.start()] if grown else base
+    if unit is None:
+        unit = default.unit
+    month_only = _TABLES.this_month.match(base) is not None
+    return _Column(strip_chars(measure), growth, index, unit, month_only)
+
+
+def _column_period(label: str) -> PeriodMention | None:
+    """The period a column label is, when it is nothing else (2020年11月, 2002年, 2002)."""
+    year = _TABLES.year_cell.fullmatch(label)
+    if year is not None:
+        return PeriodMention(0, len(label), int(year.group("year")), None, 1, 12, "span")
+    periods = find_periods(label)
+    if periods and periods[0].pos == 0 and periods[0].end_pos == len(label):
+        return periods[0]
+    return None
+
+
+def _unit(word: str | None) -> Amount | None:
+    """The amount one unit written as ``word`` stands for (万元 → 10,000 CNY), or None."""
+    if not word:
+        return None
+    m = figure_regex().fullmatch("1" + word)
+    amount = parse_amount(m) if m else None
+    return amount if amount is not None and amount.unit is not None else None
+
+
+def _table_unit(text: str, start: int) -> Amount | None:
+    """The unit written above a table (单位:万元), if any."""
+    m = None
+    for m in _TABLES.table_unit.finditer(text, max(0, start - _HEAD_WIDTH), start):  # noqa: B007
+        pass
+    return _unit(m.group("unit")) if m else None
+
+
+def _table_period(doc: DocContext, start: int) -> PeriodMention | None:
+    """The last period written above a table."""
+    lo = max(0, start - _HEAD_WIDTH)
+    found = find_periods(doc.text[lo:start], lo)
+    return found[-1] if found else None
+
+
+def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow, k: int,
+            period: PeriodMention | None) -> Indicator | None:
+    """The figure of cell ``k`` of a row: a level with the growth in the next column, or a growth
+    that follows no level (the row's measure grew)."""
+    col, numbers = columns[k], row.numbers
+    value = _number(numbers[k].text)
+    if value is None:
+        return None
+    if col.growth:
+        if k > 0 and not columns[k - 1].growth:
+            return None  # the growth of the level before it, read with that level
+        return _indicator(doc, name, col, None, _change(col, value), period)
+    unit = col.unit or row.unit
+    if unit is None:
+        return None  # a level in a unit written nowhere
+    growth = _number(numbers[k + 1].text) if k + 1 < len(columns) and columns[k + 1].growth else None
+    change = _change(columns[k + 1], growth) if growth is not None else None
+    return _indicator(doc, name, replace(col, unit=unit), value * unit.value, change, period)
+
+
+def _change(col: _Column, value: Decimal) -> Change:
+    """The change a growth cell states: points when its label says so, else a percentage."""
+    if col.index:
+        return Change(basis="yoy", pct=value - _INDEX_BASE)
+    if col.unit is not None and col.unit.unit == "pp":
+        return Change(basis="yoy", pp=value)
+    return Change(basis="yoy", pct=value)
+
+
+def _indicator(doc: DocContext, name: str, col: _Column, value: Decimal | None, change: Change | None,
+               period: PeriodMention | None) -> Indicator:
+    """An indicator fact of a table cell, named by its row (and its column's measure)."""
+    if col.period is not None:
+        period = col.period.with_year_from(period)
+    elif col.month_only and period is not None and period.end is not None:
+        period = replace(period, start=period.end)
+    full = name if not col.measure or col.measure in name else name + col.measure
+    return Indicator(subject=doc.main, name=full, period=resolve_period(period, doc.published), value=value,
+                     unit=col.unit.unit if value is not None and col.unit is not None else None, change=change,
+                     qualifier=None, parent=None, rule="indicator.table.v1")
+
+
+def _number(cell: str) -> Decimal | None:
+    """The number a cell holds (None when left empty).
+
+    >>> _number("-7.8"), _number("19.31%"), _number("—")
+    (Decimal('-7.8'), Decimal('19.31'), None)
+    """
+    m = _TABLES.number_cell.fullmatch(cell)
+    if m is None:
+        return None
+    value = parse_number(m.group("digits"))
+    return -value if value is not None and m.group("minus") else value
