@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 from zhibiao.extract.figures import Fig
@@ -25,6 +26,9 @@ _SHARE_WORDS = Words("share")
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
 _RATE_FIGURE_WIDTH = 8
+_COUNT = "count"
+# How far before a list's first place its 分别为: may stand.
+_RESPECTIVELY_WIDTH = 5
 
 
 def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
@@ -32,6 +36,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     text, sent = s.text, s.ctx.span
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
+    if places_listed_from(s, region_start) and _by_places(s, group, region_start):
+        return
     m = _LISTS.respectively.search(text, region_start, lead)
     names_end = m.start() if m else lead
     if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share"):
@@ -61,6 +67,64 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share") else []
+
+
+def places_listed_from(s: Sentence, region_start: int) -> bool:
+    """Whether a list of places with their figures starts at ``region_start`` (right after 分别为:)."""
+    lo = max(s.ctx.span.start, region_start - _RESPECTIVELY_WIDTH)
+    return _LISTS.respectively_places.search(s.text, lo, region_start) is not None
+
+
+def _by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """新签约项目344个,分别为:霍邱县52个、舒城县52个; 开工率分别为:金安区93.5%、叶集区89.5%: after
+    分别为, each figure follows the place it is of: one fact per place, that place its subject — the
+    projects counted before broken down (their stage and size class), or the measure named before."""
+    places = _places_before(s, group, region_start)
+    if places is None:
+        return False
+    resp = _LISTS.respectively.search(s.text, max(s.ctx.span.start, region_start - _RESPECTIVELY_WIDTH),
+                                      region_start)
+    if resp is None:
+        return False
+    whole = s.state.projects
+    if whole is not None and all(f.role == "level" and f.amount.unit == _COUNT for f in group):
+        for (place, start), f in zip(places, group, strict=True):
+            p = replace(whole, subject=place, count=f.amount.value, investment=None, qualifier=None)
+            s.ctx.doc.set_quote(p, start, f.end)
+            s.log.add(p)
+            s.log.child_projects.add(id(p))
+        return True
+    clause = max(s.text.rfind(",", s.ctx.span.start, resp.start()) + 1, s.ctx.span.start)
+    name = name_at(s, clause, resp.start())
+    if not name.text:
+        return False
+    made = []
+    for (place, start), f in zip(places, group, strict=True):
+        ind = new_indicator(s, Name(name.text, start), f, value=f.role in ("level", "share"))
+        if f.role == "change":
+            ind.change = f.change
+        ind.subject = place
+        s.ctx.doc.set_quote(ind, start, f.end)
+        made.append(ind)
+    s.state.current = made[-1]
+    s.state.pending = []
+    return True
+
+
+def _places_before(s: Sentence, group: list[Fig], start: int) -> list[tuple[str, int]] | None:
+    """The place written right before each figure of a list (after ``start``), or None when one
+    figure has none."""
+    finder = s.ctx.doc.finder
+    places = []
+    for f in group:
+        raw = s.text[start:f.start]
+        label = strip_chars(raw)
+        place = finder.entity_named(label) if label else None
+        if place is None:
+            return None
+        places.append((place, start + raw.index(label)))
+        start = f.end
+    return places
 
 
 def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> bool:

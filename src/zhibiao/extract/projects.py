@@ -31,8 +31,6 @@ _PROJECTS_WORDS = Words("projects")
 
 # The openers a project category may start with, as the category rule tries them.
 _CATEGORY_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise", "projects.category_noise")
-# How far before a count the projects it is counted among may be named (…签约项目中,10亿元以上项目55个).
-_AMONG_WINDOW = 40
 
 
 def mentions_projects(s: str) -> bool:
@@ -123,8 +121,9 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         if m:
             stage = stage_of(m.group(0))
     if stage is None:
-        # 本次集中签约项目中,10亿元以上项目55个: the projects are among those just named
-        among = _PROJECTS.among.search(text, max(sent.start, region_start - _AMONG_WINDOW), region_start)
+        # 本次集中签约项目中,10亿元以上项目55个(;服务业项目12个): the projects are among those named
+        # at the head of the sentence
+        among = last_match(_PROJECTS.among, text[sent.start:region_start])
         m = stage_words.search(among.group(0)) if among else None
         stage = stage_of(m.group(0)) if m else None
     return stage

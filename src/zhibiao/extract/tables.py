@@ -259,7 +259,7 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
         label = clean_list_item(label)
         if unit is not None and row.unit is None:  # 工业总产值(亿元) | 12937.1 | …
             row = replace(row, unit=unit)
-        subject = _place(doc, label) if default.measure else None
+        subject = doc.finder.entity_named(label) if default.measure else None
         name = default.measure if subject else label
         whole = wholes[n]
         made.append([])
@@ -292,20 +292,6 @@ def _wholes(rows: list[_FigureRow]) -> list[int | None]:
         if m is None:
             last = n
     return wholes
-
-
-def _place(doc: DocContext, label: str) -> str | None:
-    """The label when it is a place or zone name (河北省, 苏州工业园区): the row's subject."""
-    finder = doc.finder
-    if label in finder.full_names:
-        return label
-    full = finder.short_to_full.get(label, [])
-    if len(full) == 1:  # 江苏 → 江苏省; a short name of several places names none of them
-        return full[0]
-    for start, end, name in finder.zone_mentions(label)[:1]:
-        if start == 0 and end == len(label):
-            return expand_zone(name)
-    return None
 
 
 def _rows(cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_FigureRow]:

@@ -18,7 +18,7 @@ from zhibiao.extract.changes import change_of, classify, sign_of, wordless_chang
 from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
 from zhibiao.extract.figures import Fig, Wordless, scan_figures
 from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role
-from zhibiao.extract.lists import all_alike, list_role
+from zhibiao.extract.lists import all_alike, list_role, places_listed_from
 from zhibiao.extract.rankings import move_role, ranking_role
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
@@ -129,7 +129,7 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     if high is not None:
         _range(s, fig, high, region_start)
         return high.end, i + 2
-    group = _gather_list(text, fig, events, i + 1, region_start)
+    group = _gather_list(s, fig, events, i + 1, region_start)
     if len(group) > 1 or (fig.role == "change" and _LISTS.respectively.search(text, region_start, fig.start)):
         list_role(s, group, region_start)
     elif fig.role == "change":
@@ -182,8 +182,10 @@ def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
     s.state.current = top
 
 
-def _gather_list(text: str, fig: Fig, events: list[Event], j: int, region_start: int) -> list[Fig]:
-    """The figures of the list ``fig`` opens: the next figures of the same role joined only by 、/和/及/与."""
+def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_start: int) -> list[Fig]:
+    """The figures of the list ``fig`` opens: the next figures of the same role joined only by 、/和/及/与,
+    or, after 分别为, by 、 and the place the next figure is of (分别为:甲县52个、乙县47个)."""
+    text = s.text
     group = [fig]
     while j < len(events):
         nxt = events[j]
@@ -192,7 +194,7 @@ def _gather_list(text: str, fig: Fig, events: list[Event], j: int, region_start:
         sep = text[group[-1].end:nxt.start].strip()
         # 分别下降3.2%和增长5.6%: a list of changes may give each figure its own verb
         own_verb = _WALK.list_separator_verb.match(sep) if fig.role == "change" else None
-        if not (_WALK.list_separator.match(sep or "x") or own_verb):
+        if not (_WALK.list_separator.match(sep or "x") or own_verb or _place_item(s, sep, region_start, fig)):
             break
         if fig.role == "change":
             sign = sign_of(own_verb.group("verb"), own_verb.group("verb")) if own_verb else fig.sign
@@ -200,11 +202,18 @@ def _gather_list(text: str, fig: Fig, events: list[Event], j: int, region_start:
             nxt = nxt.read_as("change", change=change_of(basis, nxt.amount, sign))
         elif fig.role == "share":
             nxt = nxt.read_as("share")
-        elif not _LISTS.respectively_as.search(text, region_start, fig.start):
+        elif not (_LISTS.respectively_as.search(text, region_start, fig.start) or places_listed_from(s, region_start)):
             break  # levels form a list only after 分别为/依次为
         group.append(nxt)
         j += 1
     return group
+
+
+def _place_item(s: Sentence, sep: str, region_start: int, fig: Fig) -> bool:
+    """、乙县 between two figures of a list after 分别为: the next figure is of that place."""
+    m = _WALK.list_item_place.match(sep)
+    return m is not None and s.ctx.doc.finder.entity_named(m.group("place")) is not None \
+        and places_listed_from(s, region_start)
 
 
 def _region_start(text: str, cursor: int, pos: int, sent: Span) -> int:

@@ -69,6 +69,10 @@ def _has_function_char(s: str) -> bool:
     return any(ch in chars for ch in s)
 
 
+# The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
+_ZONE_PREFIX_MAX = 2
+
+
 class SubjectFinder:
     """The gazetteer indexes for zones, places and clause subjects (build once, use everywhere)."""
 
@@ -107,6 +111,28 @@ class SubjectFinder:
             prefix = self._place_suffix_of(run) or self._place_inside(run) or _plain_prefix(run)
             out.append((k - len(prefix), m.end(), prefix + m.group(0)))
         return out
+
+    def entity_named(self, label: str) -> str | None:
+        """``label`` when it is one place or zone name and nothing else (河北省, 江苏 → 江苏省,
+        市开发区, 苏州工业园区), its long form; None otherwise.
+
+        >>> f = subject_finder()
+        >>> f.entity_named("河北省"), f.entity_named("苏州工业园区"), f.entity_named("市开发区")
+        ('河北省', '苏州工业园区', '市开发区')
+        >>> f.entity_named("工业增加值"), f.entity_named("开发区")
+        (None, None)
+        """
+        if label in self.full_names:
+            return label
+        full = self.short_to_full.get(label, [])
+        if len(full) == 1:  # a short name of several places names none of them
+            return full[0]
+        for start, end, name in self.zone_mentions(label)[:1]:
+            if end == len(label) and name not in _ENTITY_SETS.zone_suffixes and start == 0:
+                return expand_zone(name)
+            if end == len(label) and 0 < len(label) - len(name) <= _ZONE_PREFIX_MAX:
+                return expand_zone(label)  # 市开发区: a zone named by the place it belongs to
+        return None
 
     def _place_inside(self, run: str) -> str | None:
         """厦门火炬高新区: a place name followed by at most four more characters before the suffix;
