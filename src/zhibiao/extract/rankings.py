@@ -11,11 +11,13 @@ it: an indicator named after the ranking (增速全省排名), in places.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
 from zhibiao.extract.names import clean_list_item, cut_enum_tail, strip_chars, topic_before
+from zhibiao.extract.periods import period_string
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
@@ -32,6 +34,7 @@ _NAME_WORDS = Words("name")
 _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
+_PERIODS_SETS = WordSets("periods")
 
 
 def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
@@ -62,11 +65,15 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     rank, top = place
     text, st, ctx = s.text, s.state, s.ctx
     start = hit.start()
-    region = text[after_subject(s, region_start, start):start]
+    region_from = after_subject(s, region_start, start)
+    region = text[region_from:start]
+    former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
+    if former is not None:
+        region = region[:former.start()]
     # 招商引资工作在全市9个县市区综合排名中(名列前茅): the field, and the measure around it
     wrapped = _RANKINGS.wrapped_field.search(region + (scope or ""))
     if wrapped is not None:
-        scope = wrapped.group("scope")
+        scope = wrapped.group("scope") or wrapped.group("peers")
         region = region[:wrapped.start()] + wrapped.group("measure")
     region = _measure_region(region)
     names = _ranked_names(s, strip_chars(region), lead, region_start)
@@ -81,10 +88,11 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     qstart = region_start if names != [None] else start
     if st.current is not None and names and names[0] == st.current.name and not strip_chars(region):
         qstart = ctx.doc.norm_pos(st.current.start)
+    period_pos = region_from + former.start() if former is not None else start
     for name, place_n in zip(names, ranks, strict=True):
         r = Ranking(
             subject=ctx.subject_at(start),
-            period=ctx.period_at(start, target=target),
+            period=ctx.period_at(period_pos, target=target),
             indicator=name,
             scope=scope,
             rank=place_n,
@@ -95,8 +103,26 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         ctx.doc.set_quote(r, qstart, hit_end)
         s.log.add(r)
         st.last_rank = r
+    if former is not None and len(names) == 1:
+        _former_place(s, st.last_rank, former, region_from)
     if scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(text, hit_end, ctx.span.end), scope, start)
+
+
+def _former_place(s: Sentence, now: Ranking | None, former: re.Match[str], offset: int) -> None:
+    """由上年的第7位上升至第5位: the place the ranking came from is a ranking fact of its own, with
+    its own period when the text gives one (FACTS.md: a move 由第20位上升到第16位)."""
+    rank = parse_number(former.group("n"))
+    if now is None or rank is None or not 0 < rank < MAX_RANK:
+        return
+    period = None
+    if former.group("year"):
+        period = period_string(int(former.group("year")))
+    elif former.group("when") in _PERIODS_SETS.whole_past_years and now.period and now.period[:4].isdigit():
+        period = period_string(int(now.period[:4]) - 1)
+    r = replace(now, period=period, rank=int(rank), top=False, qualifier=None)
+    s.ctx.doc.set_quote(r, offset + former.start(), offset + former.start("n") + len(former.group("n")) + 1)
+    s.log.add(r)
 
 
 def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope: str | None) -> bool:
@@ -175,7 +201,7 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     st = s.state
     if lead in _RANKING_SETS.entry_leads:
         return [None]
-    if not stripped:
+    if not stripped or stripped in _RANKING_SETS.bare_nouns:
         return [st.current.name if st.current is not None else None]
     if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
         return [_back_reference(s, st, stripped, region_start)]
