@@ -38,6 +38,12 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     lead = first.lead if first.lead is not None else first.start
     if places_listed_from(s, region_start) and _by_places(s, group, region_start):
         return
+    if first.role == "change" and s.state.current is not None \
+            and _LISTS.baselines.match(text, region_start, first.start):
+        # 增长8%,比全省、全市分别高2、1.4个百分点: the figure just named, against each baseline
+        for f in group:
+            attach_change(s, s.state.current, f)
+        return
     m = _LISTS.respectively.search(text, region_start, lead)
     names_end = m.start() if m else lead
     if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share"):
