@@ -211,9 +211,11 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
 
 def _place_item(s: Sentence, sep: str, region_start: int, fig: Fig) -> bool:
     """、乙县 between two figures of a list after 分别为: the next figure is of that place."""
+    if not sep.startswith(_NAME_WORDS.list_mark):
+        return False  # (most pairs of figures: a plain check first)
     m = _WALK.list_item_place.match(sep)
-    return m is not None and s.ctx.doc.finder.entity_named(m.group("place")) is not None \
-        and places_listed_from(s, region_start)
+    return m is not None and places_listed_from(s, region_start) \
+        and s.ctx.doc.finder.entity_named(m.group("place")) is not None
 
 
 def _region_start(text: str, cursor: int, pos: int, sent: Span) -> int:
