@@ -114,6 +114,9 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
         years = [p for p in periods if p.year is not None]
         year = years[-1] if years else self.year
         spans = [p for p in periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
+        if not spans and len(periods) == 1 and periods[0].kind == "year" and periods[0].year is not None:
+            # 2023年,全国229家国家级经开区…: a paragraph about one year hands on that whole year
+            return Carry(PeriodMention(periods[0].pos, periods[0].end_pos, periods[0].year, None, 1, 12, "span"), year)
         if not spans:
             return Carry(self.period, year)
         with_year = next((p for p in reversed(periods) if p.year is not None or p.rel_year is not None), None)
@@ -304,11 +307,18 @@ class SentContext:
         return periods[i], periods[j] if j >= 0 else None
 
     def _with_year(self, mention: PeriodMention, year_from: PeriodMention | None) -> PeriodMention:
-        if mention.year is not None or mention.rel_year is not None:
-            return mention  # its own year (most mentions): nothing to take
-        mention = mention.with_year_from(year_from).with_year_from(self.doc.title_year)
-        if mention.pos >= self.para.span.start and year_from is None:
-            mention = mention.with_year_from(self.para.carry.year)
+        if mention.year is None and mention.rel_year is None:
+            mention = mention.with_year_from(year_from).with_year_from(self.doc.title_year)
+            if mention.pos >= self.para.span.start and year_from is None:
+                mention = mention.with_year_from(self.para.carry.year)
+        if mention.year is None and self.doc.published is None:
+            # no date to count 今年 from: the last year the text names is the year it speaks of
+            # (2016年1-7月全省… then 今年7月, 1-7月: 2016)
+            base = next((m for m in (year_from, self.para.carry.year, self.doc.title_year)
+                         if m is not None and m.year is not None), None)
+            if base is not None and base.year is not None:
+                mention = PeriodMention(mention.pos, mention.end_pos, base.year + (mention.rel_year or 0), None,
+                                        mention.start, mention.end, mention.kind)
         return mention
 
     def _stock_now(self, pos: int) -> bool:
