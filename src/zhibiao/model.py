@@ -113,9 +113,12 @@ class Projects(Fact):
     count: Decimal | None = None
     investment: Decimal | None = None
     qualifier: Qualifier | None = None
+    # the currency of investment and min_investment as written (协议总投资6.45亿美元 → USD): the
+    # amounts stay in it, since the text gives no exchange rate (FACTS.md)
+    currency: str = "CNY"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "type": self.type,
             "subject": self.subject,
             "period": self.period,
@@ -125,8 +128,11 @@ class Projects(Fact):
             "count": json_number(self.count),
             "investment": json_number(self.investment),
             "qualifier": self.qualifier,
-            **self._evidence(),
         }
+        if self.currency != "CNY":
+            out["currency"] = self.currency
+        out.update(self._evidence())
+        return out
 
 
 @dataclass(slots=True)
@@ -141,6 +147,7 @@ class Ranking(Fact):
     rank: int | None = None
     top: bool = False
     qualifier: Qualifier | None = None
+    bottom: bool = False  # a last place (全市倒数第一): rank null (FACTS.md)
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -153,6 +160,8 @@ class Ranking(Fact):
         }
         if self.top:
             out["top"] = True
+        if self.bottom:
+            out["bottom"] = True
         if self.qualifier:
             out["qualifier"] = self.qualifier
         out.update(self._evidence())
