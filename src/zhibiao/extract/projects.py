@@ -28,6 +28,7 @@ _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
+_CNY = "CNY"
 
 # The openers a project category may start with, as the category rule tries them.
 _CATEGORY_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise", "projects.category_noise")
@@ -76,16 +77,18 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         # a part of the projects before takes their stage; others the event the report is about
         stage = parent.stage if child and parent is not None else (ctx.doc.event_stage or "other")
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
+    min_investment, currency = threshold_in(desc)
     p = Projects(
         subject=ctx.subject_at(fig.start),
         period=ctx.period_at(fig.start, target=False),
         stage=stage,
         category=category_of(desc),
-        min_investment=threshold_in(desc),
+        min_investment=min_investment,
         count=fig.amount.value,
         investment=None,
         qualifier="target" if ctx.target_at(fig.start) else qualifier,
         rule="projects.v1",
+        currency=currency,
     )
     if prenominal:
         quote_start = fig.start
@@ -156,23 +159,22 @@ def category_of(desc: str) -> str | None:
     return cat or None
 
 
-def threshold_in(desc: str) -> Decimal | None:
-    """The size class in a project description: 亿元以上 → 1e8, 超10亿元 → 1e9, 百亿级 → 1e10.
+def threshold_in(desc: str) -> tuple[Decimal | None, str]:
+    """The size class in a project description and its currency: 亿元以上 → 1e8, 超10亿元 → 1e9,
+    百亿级 → 1e10; 千万美元以上 → 1e7 in USD (kept in the currency written: FACTS.md).
 
     >>> threshold_in("亿元以上项目"), threshold_in("超10亿元项目"), threshold_in("千万美元以上项目")
-    (Decimal('100000000'), Decimal('1000000000'), None)
+    ((Decimal('100000000'), 'CNY'), (Decimal('1000000000'), 'CNY'), (Decimal('10000000'), 'USD'))
     """
-    best = None
+    best, best_currency = None, _CNY
     for m in _PROJECTS.threshold.finditer(desc):
         if not (m.group("above") or m.group("over")):
             continue
-        currency = m.group("cur")
-        if currency is not None and units()[currency].unit != "CNY":
-            continue  # 千万美元以上: min_investment is in CNY, and the text gives no exchange rate
         number = parse_number(m.group("n")) if m.group("n") else Decimal(1)
         if number is not None and in_range(value := scale(number, m.group("mag"))):
             best = value
-    return best
+            best_currency = units()[m.group("cur")].unit if m.group("cur") else _CNY
+    return best, best_currency
 
 
 # ----------------------------------------------------------------------------- investments
@@ -185,19 +187,27 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     if is_investment_name(name.text) and _single_project(s, fig, name.start):
         return True
     if _PROJECTS.each_investment.fullmatch(name.text) and s.state.projects is not None \
-            and s.state.projects.min_investment is None:
+            and s.state.projects.min_investment is None and _same_currency(s.state.projects, fig):
         # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
         s.state.projects.min_investment = fig.amount.value
+        s.state.projects.currency = fig.amount.unit or _CNY
         s.ctx.doc.extend_quote(s.state.projects, fig.end)
         return True
     if _PROJECTS.these.search(region) and mentions_projects(region) and is_investment_name(
             _PROJECTS.up_to_noun.sub("", name.text)):
         for p in reversed(s.log.projects):
-            if p.investment is None:
+            if p.investment is None and _same_currency(p, fig):
                 p.investment = fig.amount.value
+                p.currency = fig.amount.unit or _CNY
                 s.ctx.doc.extend_quote(p, fig.end)
                 return True
     return False
+
+
+def _same_currency(p: Projects, fig: Fig) -> bool:
+    """Whether a money figure may join projects: one currency per fact, so a size class in one and
+    an investment in another never mix (the text gives no exchange rate)."""
+    return p.min_investment is None or p.currency == (fig.amount.unit or _CNY)
 
 
 def _projects_in_paragraph(s: Sentence) -> bool:
@@ -211,8 +221,9 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
         return
     target = s.state.projects if _sub_counts_before(s, fig) >= 2 and s.state.projects is not None \
         else log.projects[-1]
-    if target.investment is None:
+    if target.investment is None and _same_currency(target, fig):
         target.investment = fig.amount.value
+        target.currency = fig.amount.unit or _CNY
         doc.extend_quote(target, fig.end)
         qual = local_qualifier(s.text, fig)
         if qual and target.qualifier is None:
@@ -245,7 +256,7 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
                  stage=stage_of(stage_m.group(0)) if stage_m else "other", category=None, min_investment=None,
                  count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(text, fig),
-                 rule="projects.named.v1")
+                 rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name_start, stage_m.end() if stage_m else m.end())
     s.log.add(p)
     return True

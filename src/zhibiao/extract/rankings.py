@@ -63,6 +63,9 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)):
         return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
     rank, top = place
+    bottom = hit.group("bottom") is not None
+    if bottom:  # 全市倒数第一: a last place, its rank not counted from the top
+        rank, top = None, False
     text, st, ctx = s.text, s.state, s.ctx
     start = hit.start()
     region_from = after_subject(s, region_start, start)
@@ -99,6 +102,7 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
             top=top,
             qualifier="target" if target else None,
             rule="ranking.v1",
+            bottom=bottom,
         )
         ctx.doc.set_quote(r, qstart, hit_end)
         s.log.add(r)
