@@ -11,7 +11,7 @@ it: an indicator named after the ranking (增速全省排名), in places.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
@@ -62,55 +62,89 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
             return
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)):
         return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
+    read = _read_place(s, hit, region_start, place)
+    if read is not None:
+        _record(s, hit, read, region_start)
+
+
+@dataclass(slots=True)
+class _Read:
+    """What one ranking match says: the measures and their places, in which field."""
+
+    names: list[str | None]
+    ranks: list[int | None]
+    scope: str | None
+    top: bool
+    bottom: bool
+    measure: str  # the words of the measure as written before the place ("" when none)
+    region_from: int  # where those words start
+    former: re.Match[str] | None  # the place it came from (由上年的第7位上升至), in those words
+    end: int  # where the places end
+
+
+def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple[int | None, bool]) -> _Read | None:
+    """Read a ranking match: None when it makes no fact (a top place among no peers, a top-N beside
+    the exact place)."""
     rank, top = place
     bottom = hit.group("bottom") is not None
     if bottom:  # 全市倒数第一: a last place, its rank not counted from the top
         rank, top = None, False
-    text, st, ctx = s.text, s.state, s.ctx
-    start = hit.start()
-    region_from = after_subject(s, region_start, start)
-    region = text[region_from:start]
-    former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
-    if former is not None:
-        region = region[:former.start()]
-    # 招商引资工作在全市9个县市区综合排名中(名列前茅): the field, and the measure around it
-    wrapped = _RANKINGS.wrapped_field.search(region + (scope or ""))
-    if wrapped is not None:
-        scope = wrapped.group("scope") or wrapped.group("peers")
-        region = region[:wrapped.start()] + wrapped.group("measure")
-    region = _measure_region(region)
-    names = _ranked_names(s, strip_chars(region), lead, region_start)
+    text, st = s.text, s.state
+    region_from = after_subject(s, region_start, hit.start())
+    region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
+    names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
+    group = _group_in_field(text, hit, scope) if names == [None] else None
+    if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
+        scope, names, end, head = group
+        rank, top = (1, False) if head else (rank, top)
     if names == [None] and _within_exact_place(s, hit, rank, scope):
-        return
+        return None
     if scope is None and st.last_rank is not None:
         scope = st.last_rank.scope
     if top and scope is None:
-        return  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
-    ranks, hit_end = _places(text, hit, rank, len(names), ctx.span.end)
+        return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
+    ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
+    if group is None:
+        end = places_end
+    else:
+        ranks = [rank]
+    return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
+
+
+def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[str] | None, str | None]:
+    """The words before a place: the measure, the place it came from, and the field when written
+    among them (招商引资工作在全市9个县市区综合排名中 → 全市, 招商引资工作综合排名)."""
+    former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
+    if former is not None:
+        region = region[:former.start()]
+    wrapped = _RANKINGS.wrapped_field.search(region + (scope or ""))
+    if wrapped is not None:
+        scope = wrapped.group("group") or wrapped.group("scope") or wrapped.group("peers")
+        region = region[:wrapped.start()] + wrapped.group("measure")
+    return _measure_region(region), former, scope
+
+
+def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> None:
+    """Record the ranking facts read from one match (and the place it came from, and more measures
+    in the same field after it)."""
+    st, ctx = s.state, s.ctx
+    start = hit.start()
     target = ctx.target_at(start)
-    qstart = region_start if names != [None] else start
-    if st.current is not None and names and names[0] == st.current.name and not strip_chars(region):
+    qstart = region_start if read.names != [None] else start
+    if st.current is not None and read.names and read.names[0] == st.current.name and not read.measure:
         qstart = ctx.doc.norm_pos(st.current.start)
-    period_pos = region_from + former.start() if former is not None else start
-    for name, place_n in zip(names, ranks, strict=True):
-        r = Ranking(
-            subject=ctx.subject_at(start),
-            period=ctx.period_at(period_pos, target=target),
-            indicator=name,
-            scope=scope,
-            rank=place_n,
-            top=top,
-            qualifier="target" if target else None,
-            rule="ranking.v1",
-            bottom=bottom,
-        )
-        ctx.doc.set_quote(r, qstart, hit_end)
+    period_pos = read.region_from + read.former.start() if read.former is not None else start
+    for name, place_n in zip(read.names, read.ranks, strict=True):
+        r = Ranking(subject=ctx.subject_at(start), period=ctx.period_at(period_pos, target=target), indicator=name,
+                    scope=read.scope, rank=place_n, top=read.top, qualifier="target" if target else None,
+                    rule="ranking.v1", bottom=read.bottom)
+        ctx.doc.set_quote(r, qstart, read.end)
         s.log.add(r)
         st.last_rank = r
-    if former is not None and len(names) == 1:
-        _former_place(s, st.last_rank, former, region_from)
-    if scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
-        _measures_with_places(s, _RANKINGS.listed_place.match(text, hit_end, ctx.span.end), scope, start)
+    if read.former is not None and len(read.names) == 1:
+        _former_place(s, st.last_rank, read.former, read.region_from)
+    if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
+        _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
 
 
 def _former_place(s: Sentence, now: Ranking | None, former: re.Match[str], offset: int) -> None:
@@ -127,6 +161,20 @@ def _former_place(s: Sentence, now: Ranking | None, former: re.Match[str], offse
     r = replace(now, period=period, rank=int(rank), top=False, qualifier=None)
     s.ctx.doc.set_quote(r, offset + former.start(), offset + former.start("n") + len(former.group("n")) + 1)
     s.log.add(r)
+
+
+def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> tuple[str, list[str | None], int, bool] | None:
+    """入选全省民营企业100强, 荣登全国发展潜力百强县榜首: a top-N group named inside its field — the
+    field, the group as the measure, where the group ends, and whether its head is meant."""
+    m = _RANKINGS.region_head.match(scope) if scope else None
+    if m is None or not (hit.group("strong") or hit.group("topn")):
+        return None
+    group_start = hit.start("strong") if hit.group("strong") else hit.start("topn") - 1  # 百强, 前10
+    tail = _RANKINGS.group_tail.match(text, hit.end())
+    kind = (tail.group("kind") or "") if tail else ""
+    measure = m.group("rest") + text[group_start:hit.end()] + kind
+    end = tail.end() if tail else hit.end()
+    return m.string[:m.start("rest")], [measure], end, bool(tail and tail.group("head"))
 
 
 def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope: str | None) -> bool:
@@ -206,7 +254,10 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     if lead in _RANKING_SETS.entry_leads:
         return [None]
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
-        return [st.current.name if st.current is not None else None]
+        if st.current is not None:
+            return [st.current.name]
+        # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before
+        return [st.last_rank.indicator if st.last_rank is not None else None]
     if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
