@@ -95,6 +95,11 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     else:
         stripped, _cut = trim_openers(region)
         quote_start = fig.start - len(stripped)
+    ahead = st.investment_ahead
+    if ahead is not None and ahead[1] >= fig.start and p.min_investment is None:
+        p.investment, p.currency = ahead[0].amount.value, ahead[0].amount.unit or _CNY
+        quote_start = min(quote_start, ahead[0].start)
+        st.investment_ahead = None
     ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
     s.log.add(p)
     if child:
@@ -181,6 +186,8 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
 def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     """A money figure that belongs to projects: the investment of those just counted, one named
     project with its investment, or the investment of 这些项目; False when it is none of these."""
+    if is_investment_name(name.text) and _investment_ahead(s, fig):
+        return True
     if is_investment_name(name.text) and (s.state.projects is not None or _projects_in_paragraph(s)):
         _project_investment(s, fig)
         return True
@@ -244,6 +251,17 @@ def _sub_counts_before(s: Sentence, fig: Fig) -> int:
         if found >= 2:
             break
     return found
+
+
+def _investment_ahead(s: Sentence, fig: Fig) -> bool:
+    """总投资1972亿元的产业项目69个: an investment written before the projects counted next is theirs."""
+    text, sent = s.text, s.ctx.span
+    m = _PROJECTS.named_project.match(text, fig.end, sent.end)
+    count = _PROJECTS.count_after.match(text, m.end(), sent.end) if m else None
+    if count is None:
+        return False
+    s.state.investment_ahead = (fig, count.end())
+    return True
 
 
 def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from zhibiao.extract.context import Fact, SentContext
+from zhibiao.extract.figures import Fig
 from zhibiao.lexicon import Words
 from zhibiao.model import Indicator, Projects, Ranking
 
@@ -68,6 +69,9 @@ class SentenceState:
     parent_until: int | None = None  # where a mid-sentence 其中 stops applying (its clause's ';')
     last_rank: Ranking | None = None  # 总量位居全市第3位,增速位居第1位: the second shares the first's field
     projects: Projects | None = None  # the projects just counted
+    # 总投资1972亿元的产业项目69个: an investment written before the projects it is of, and where
+    # their count must start to take it
+    investment_ahead: tuple[Fig, int] | None = None
 
 
 @dataclass(slots=True)

@@ -52,9 +52,11 @@ def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> C
 def read_sentence(s: Sentence) -> None:
     """Read the figures, figure-less changes and rankings of one sentence, in text order."""
     text, sent, st, pst = s.text, s.ctx.span, s.state, s.para
-    if _WALK.starts_with_among.match(text[sent.start:sent.end]) and pst.last_top is not None:
-        st.parent = pst.last_top.name
-        st.parent_pool = list(pst.prev_tops)
+    if _WALK.starts_with_among.match(text[sent.start:sent.end]):
+        # 其中,… opening a sentence: its figures are parts of the last figure or projects before
+        if pst.last_top is not None:
+            st.parent = pst.last_top.name
+            st.parent_pool = list(pst.prev_tops)
         st.parent_projects = pst.last_top_projects
     events = _events(text, sent)
     cursor = sent.start
