@@ -67,7 +67,7 @@ def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:
     out = []
     for f in facts:
         key = (f.type, getattr(f, "name", None), getattr(f, "indicator", None), getattr(f, "value", None),
-               getattr(f, "change", None), f.start, f.end)
+               getattr(f, "change", None), getattr(f, "rank", None), getattr(f, "subject", None), f.start, f.end)
         if key not in seen:
             seen.add(key)
             out.append(f)

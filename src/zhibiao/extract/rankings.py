@@ -80,6 +80,7 @@ class _Read:
     region_from: int  # where those words start
     former: re.Match[str] | None  # the place it came from (由上年的第7位上升至), in those words
     end: int  # where the places end
+    subjects: list[str] | None = None  # 浏阳市、宁乡市分列第16位、第31位: who holds each place
 
 
 def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple[int | None, bool]) -> _Read | None:
@@ -90,6 +91,9 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if bottom:  # 全市倒数第一: a last place, its rank not counted from the top
         rank, top = None, False
     text, st = s.text, s.state
+    subjects = _listed_subjects(s, region_start, hit.start())
+    if subjects is not None:
+        return _places_of_subjects(s, hit, subjects, rank, top, bottom)
     region_from = after_subject(s, region_start, hit.start())
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
@@ -109,6 +113,37 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     else:
         ranks = [rank]
     return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
+
+
+def _listed_subjects(s: Sentence, region_start: int, end: int) -> list[str] | None:
+    """浏阳市、宁乡市、醴陵市(分列…), 同样来自江苏的江阴、张家港和常熟(分列…): the places a list of
+    places is given to, when the words before the place are such a list (None otherwise)."""
+    items = _RANKINGS.list_split.split(strip_chars(s.text[region_start:end]))
+    if len(items) < 2:
+        return None
+    finder = s.ctx.doc.finder
+    # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
+    first = next((name for k in range(len(items[0]) - 1) if (name := finder.entity_named(items[0][k:]))), None)
+    named = [finder.entity_named(x) for x in items[1:]]
+    rest = [x for x in named if x is not None]
+    if first is None or len(rest) < len(named):
+        return None
+    return [first, *rest]
+
+
+def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], rank: int | None, top: bool,
+                        bottom: bool) -> _Read | None:
+    """One place for each listed place, in the field and measure of the ranking just given."""
+    before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
+    scope = hit.group("scope") or (before.scope if before is not None else None)
+    ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
+    if scope is None or (len(set(ranks)) < len(ranks) and rank is not None):
+        return None  # no field, or fewer places than places listed: not a list of places with places
+    # the measure: of the ranking just given, or else of the last one the report named a measure for
+    measure = before.indicator if before is not None else None
+    if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
+        measure = named.indicator
+    return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects)
 
 
 def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[str] | None, str | None]:
@@ -134,13 +169,14 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     if st.current is not None and read.names and read.names[0] == st.current.name and not read.measure:
         qstart = ctx.doc.norm_pos(st.current.start)
     period_pos = read.region_from + read.former.start() if read.former is not None else start
-    for name, place_n in zip(read.names, read.ranks, strict=True):
-        r = Ranking(subject=ctx.subject_at(start), period=ctx.period_at(period_pos, target=target), indicator=name,
+    subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
+    for name, place_n, subject in zip(read.names, read.ranks, subjects, strict=True):
+        r = Ranking(subject=subject, period=ctx.period_at(period_pos, target=target), indicator=name,
                     scope=read.scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
         ctx.doc.set_quote(r, qstart, read.end)
         s.log.add(r)
-        st.last_rank = r
+        st.last_rank = s.para.last_rank = r
     if read.former is not None and len(read.names) == 1:
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
@@ -278,6 +314,10 @@ def _places(text: str, hit: re.Match[str], rank: int | None, n: int, sent_end: i
     ranks: list[int | None] = [rank] * n
     if n <= 1 or rank is None:
         return ranks, hit.end()
+    span = _RANKINGS.place_range.match(text, hit.end(), sent_end)
+    last = parse_number(span.group("last")) if span else None
+    if span is not None and last is not None and last - rank + 1 == n:  # 分列第二至第四名
+        return list(range(rank, rank + n)), span.end()
     more = _RANKINGS.more_places.match(text, hit.end(), sent_end)
     listed = [parse_number(x) for x in _RANKINGS.number.findall(more.group(0))] if more else []
     if more is None or len(listed) != n - 1 or any(v is None or not 0 < v < MAX_RANK for v in listed):

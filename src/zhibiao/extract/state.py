@@ -35,6 +35,11 @@ class FactLog:
             self.projects.append(fact)
         self.facts.append(fact)
 
+    def last_ranking(self, *, measured: bool = False) -> Ranking | None:
+        """The ranking given last in the document (with a measure named, when ``measured``), if any."""
+        return next((f for f in reversed(self.facts) if isinstance(f, Ranking) and (f.indicator or not measured)),
+                    None)
+
     def last_projects(self) -> Projects | None:
         """The projects counted last, if any."""
         return self.projects[-1] if self.projects else None
@@ -53,6 +58,7 @@ class ParagraphState:
     last_top: Indicator | None = None
     last_top_projects: Projects | None = None
     prev_tops: list[Indicator] = field(default_factory=list)
+    last_rank: Ranking | None = None  # …位居第六名;甲、乙分列第16位、第31位: the ranking the list shares
 
 
 @dataclass(slots=True)
