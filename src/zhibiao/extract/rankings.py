@@ -31,6 +31,7 @@ MAX_RANK = 1_000_000
 _NAMES = Shapes("names")
 _RANKINGS = Shapes("rankings")
 _NAME_WORDS = Words("name")
+_ENTITY_WORDS = Words("entity")
 _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
@@ -91,12 +92,18 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if bottom:  # 全市倒数第一: a last place, its rank not counted from the top
         rank, top = None, False
     text, st = s.text, s.state
-    subjects = _listed_subjects(s, region_start, hit.start())
+    raw = text[region_start:hit.start()]
+    wrapped = _RANKINGS.wrapped_field.search(raw + (hit.group("scope") or ""))
+    subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
     if subjects is not None:
-        return _places_of_subjects(s, hit, subjects, rank, top, bottom)
+        return _places_of_subjects(s, hit, subjects, (rank, top, bottom), wrapped)
     region_from = after_subject(s, region_start, hit.start())
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
-    names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
+    quoted = _RANKINGS.quoted_measure.search(text, region_from, hit.start())
+    if quoted is not None:  # “开放创新和国际竞争力”排名第四: a quoted measure is one, whatever it lists
+        names: list[str | None] = [quoted.group(1)]
+    else:
+        names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
     group = _group_in_field(text, hit, scope) if names == [None] else None
     if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
         scope, names, end, head = group
@@ -115,13 +122,18 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
 
 
-def _listed_subjects(s: Sentence, region_start: int, end: int) -> list[str] | None:
-    """浏阳市、宁乡市、醴陵市(分列…), 同样来自江苏的江阴、张家港和常熟(分列…): the places a list of
-    places is given to, when the words before the place are such a list (None otherwise)."""
-    items = _RANKINGS.list_split.split(strip_chars(s.text[region_start:end]))
+def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
+    """浏阳市、宁乡市、醴陵市(分列…), 同样来自江苏的江阴、张家港和常熟(分列…), 合肥、芜湖、淮南高新区(在…中分列…):
+    the places a list of places is given to, when the words before the place are such a list
+    (None otherwise). A zone suffix written once, on the last item, belongs to every item."""
+    items = _RANKINGS.list_split.split(strip_chars(words))
     if len(items) < 2:
         return None
     finder = s.ctx.doc.finder
+    last = finder.entity_named(items[-1])
+    suffix = next((x for x in _ENTITY_WORDS.zone_suffixes if last and items[-1].endswith(x)), "")
+    if suffix:
+        items = [x if x.endswith(suffix) else x + suffix for x in items]
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
     first = next((name for k in range(len(items[0]) - 1) if (name := finder.entity_named(items[0][k:]))), None)
     named = [finder.entity_named(x) for x in items[1:]]
@@ -131,19 +143,30 @@ def _listed_subjects(s: Sentence, region_start: int, end: int) -> list[str] | No
     return [first, *rest]
 
 
-def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], rank: int | None, top: bool,
-                        bottom: bool) -> _Read | None:
-    """One place for each listed place, in the field and measure of the ranking just given."""
+def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], place: tuple[int | None, bool, bool],
+                        wrapped: re.Match[str] | None) -> _Read | None:
+    """One place for each listed place, in the field and measure written around the list (在…中)
+    or else of the ranking given before."""
+    rank, top, bottom = place
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
-    scope = hit.group("scope") or (before.scope if before is not None else None)
+    scope = hit.group("scope") or _wrapped_scope(wrapped) or (before.scope if before is not None else None)
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
     if scope is None or (len(set(ranks)) < len(ranks) and rank is not None):
         return None  # no field, or fewer places than places listed: not a list of places with places
-    # the measure: of the ranking just given, or else of the last one the report named a measure for
-    measure = before.indicator if before is not None else None
+    # the measure: written around the list, of the ranking just given, or of the last one named
+    measure = strip_chars(wrapped.group("measure")) if wrapped is not None else None
+    if not measure:
+        measure = before.indicator if before is not None else None
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
         measure = named.indicator
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects)
+
+
+def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
+    """The field a 在…中 wrapper writes, if any."""
+    if wrapped is None:
+        return None
+    return wrapped.group("group") or wrapped.group("scope") or wrapped.group("counted") or wrapped.group("peers")
 
 
 def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[str] | None, str | None]:
@@ -154,7 +177,7 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
         region = region[:former.start()]
     wrapped = _RANKINGS.wrapped_field.search(region + (scope or ""))
     if wrapped is not None:
-        scope = wrapped.group("group") or wrapped.group("scope") or wrapped.group("peers")
+        scope = _wrapped_scope(wrapped)
         region = region[:wrapped.start()] + wrapped.group("measure")
     return _measure_region(region), former, scope
 
@@ -242,8 +265,12 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
         rank = parse_number(item.group("n"))
         if rank is None or not 0 < rank < MAX_RANK or rank != rank.to_integral_value():
             return
+        measure: str | None = strip_chars(item.group("measure"))
+        field: str | None = scope
+        if _RANKINGS.region_field.fullmatch(measure or ""):  # 名列全国第四、西部第一: another field
+            field, measure = measure, (s.state.last_rank.indicator if s.state.last_rank is not None else None)
         r = Ranking(subject=ctx.subject_at(start), period=ctx.period_at(start, target=False),
-                    indicator=strip_chars(item.group("measure")), scope=scope, rank=int(rank), top=False,
+                    indicator=measure, scope=field, rank=int(rank), top=False,
                     qualifier=None, rule="ranking.v1")
         ctx.doc.set_quote(r, item.start("measure"), item.end())
         s.log.add(r)

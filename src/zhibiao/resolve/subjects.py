@@ -130,7 +130,7 @@ class SubjectFinder:
         for start, end, name in self.zone_mentions(label)[:1]:
             if end == len(label) and name not in _ENTITY_SETS.zone_suffixes and start == 0:
                 return expand_zone(name)
-            if end == len(label) and 0 < len(label) - len(name) <= _ZONE_PREFIX_MAX:
+            if end == len(label) and name in _ENTITY_SETS.zone_suffixes and 0 < start <= _ZONE_PREFIX_MAX:
                 return expand_zone(label)  # 市开发区: a zone named by the place it belongs to
         return None
 
