@@ -94,6 +94,10 @@ def read_name(text: str, pos: int) -> str | None:
         return tagged if tagged is not None and not _looks_wordy(tagged) else None
     # both 程颖 and 程颖说 end before a follower: a one-character word right after the short
     # form (说, 等, 在 …) belongs to the sentence, not to the name
+    joined = len(options) == 2 and text[base + 1] in _PERSONS_SETS.name_joiners \
+        and text[base + 2:base + 3] in _BOUNDARY  # 康正和、陈冰冰: no 和 stands before a 、
+    if joined:
+        return options[1] if not _looks_wordy(options[1]) else None
     if len(options) == 1 or text[base + 1] in _single_char_followers():
         return options[0] if not _looks_wordy(options[0]) else None
     tagged = _tagged_name(text[pos:pos + 6], sur, 2, 4)
@@ -159,6 +163,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     out = _byline_mentions(text, taken)
     for m in _PERSONS.title_head.finditer(text):
         out += _titled_mentions(text, m, taken)
+    out += _credit_mentions(text, taken)
     # a bare name in parentheses closing the text or a paragraph: the author (龚雯)
     for m in _AUTHOR_IN_PARENS.finditer(text):
         name = read_name(m.group(1) + "。", 0)
@@ -209,6 +214,31 @@ def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
             pos += len(name)
             while pos < len(text) and text[pos] in " 、,":
                 pos += 1
+    return out
+
+
+def _credit_mentions(text: str, taken: set[int]) -> list[PersonMention]:
+    """Credits and speakers that stand apart: 制图/杨赛军, (周琪钧/摄), (统计局工业处:詹威), a line
+    of a title and a name (县长 陈永高)."""
+    found: list[tuple[str, str, int, int]] = []  # name, title, where the name starts, where the credit does
+    for m in _PERSONS.slash_credit.finditer(text):
+        if m.group("name"):
+            found.append((m.group("name"), m.group("by"), m.start("name"), m.start()))
+        else:
+            found.append((m.group("name2"), m.group("by2"), m.start("name2"), m.start()))
+    for m in _PERSONS.office_credit.finditer(text):
+        found.append((m.group("name"), m.group("office"), m.start("name"), m.start()))
+    found += [(m.group("name"), "", m.start("name"), m.start("name")) for m in _PERSONS.news_mark_name.finditer(text)]
+    for m in _PERSONS.title_line.finditer(text):
+        title = "".join(m.group("title").split())
+        if _PERSONS.title_end.search(title) and title not in _PERSONS_SETS.not_titles:
+            found.append((m.group("name"), title, m.start("name"), m.start("title")))
+    out = []
+    for name, title, pos, start in found:
+        if pos in taken or read_name(name + "。", 0) != name:
+            continue
+        taken.add(pos)
+        out.append(PersonMention(name, (title,) if title else (), pos, pos + len(name), start))
     return out
 
 
