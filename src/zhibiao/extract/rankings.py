@@ -253,9 +253,11 @@ def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope
 def _ranking_name(r: Ranking) -> str:
     """The name of a ranking as a measure: 增速 in 全省 → 增速全省排名; 综合排名 in 全国 → 全国综合排名."""
     noun: str = _RANKING_WORDS.ranking_noun
+    # a field named by a place (全省) says which ranking; a counted group (全国230家国开区) only its size
+    scope = r.scope if r.scope and (not r.indicator or _RANKINGS.region_field.fullmatch(r.scope)) else ""
     if r.indicator and r.indicator.endswith(noun):
-        return (r.scope or "") + r.indicator
-    return (r.indicator or "") + (r.scope or "") + noun
+        return scope + r.indicator
+    return (r.indicator or "") + scope + noun
 
 
 def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, start: int) -> None:

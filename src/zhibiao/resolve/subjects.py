@@ -305,9 +305,8 @@ class SubjectFinder:
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
-        if grp and opener.endswith(_ENTITY_WORDS.field_mark) \
-                and rest[grp.end():grp.end() + 1] == _ENTITY_WORDS.field_end:
-            return _NO_SUBJECT  # 在全省100个工业园区中排位第五: the field of a ranking
+        if grp and opener.endswith(_ENTITY_WORDS.field_mark):
+            return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国230家国开区…考评中: the field of a ranking
         if grp:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
