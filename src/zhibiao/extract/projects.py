@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
-from zhibiao.extract.names import Name, Noun, last_match, trim_openers, without_quotes
+from zhibiao.extract.names import Name, Noun, last_match, strip_chars, trim_openers, without_quotes
 from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
@@ -193,7 +193,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         return True
     if is_investment_name(name.text) and _single_project(s, fig, name.start):
         return True
-    if _PROJECTS.each_investment.fullmatch(name.text) and s.state.projects is not None \
+    each = _PROJECTS.each_investment.fullmatch(name.text) or _PROJECTS.each_investment.fullmatch(strip_chars(region))
+    if each and s.state.projects is not None \
             and s.state.projects.min_investment is None and _same_currency(s.state.projects, fig):
         # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
         s.state.projects.min_investment = fig.amount.value
@@ -254,10 +255,13 @@ def _sub_counts_before(s: Sentence, fig: Fig) -> int:
 
 
 def _investment_ahead(s: Sentence, fig: Fig) -> bool:
-    """总投资1972亿元的产业项目69个: an investment written before the projects counted next is theirs."""
+    """总投资1972亿元的产业项目69个, 协议总投资93.57亿元的27个项目: an investment written before the
+    projects counted next is theirs."""
     text, sent = s.text, s.ctx.span
     m = _PROJECTS.named_project.match(text, fig.end, sent.end)
     count = _PROJECTS.count_after.match(text, m.end(), sent.end) if m else None
+    if count is None:  # 协议总投资93.57亿元的27个项目集中签约: the count right after 的
+        count = _PROJECTS.count_of_projects_after.match(text, fig.end, sent.end)
     if count is None:
         return False
     s.state.investment_ahead = (fig, count.end())
