@@ -216,11 +216,62 @@ def facts_from_dicts(records: list[dict[str, Any]]) -> list[Fact]:
             out.append(Projects(subject=d.get("subject"), period=d.get("period"), stage=d.get("stage", "other"),
                                 category=d.get("category"), min_investment=_dec(d.get("min_investment")),
                                 count=_dec(d.get("count")), investment=_dec(d.get("investment")),
-                                qualifier=d.get("qualifier"), **evidence))
+                                qualifier=d.get("qualifier"), currency=d.get("currency") or "CNY", **evidence))
         elif kind == "ranking":
             out.append(Ranking(subject=d.get("subject"), period=d.get("period"), indicator=d.get("indicator"),
                                scope=d.get("scope"), rank=d.get("rank"), top=bool(d.get("top")),
-                               qualifier=d.get("qualifier"), **evidence))
+                               bottom=bool(d.get("bottom")), qualifier=d.get("qualifier"), **evidence))
         else:
             out.append(Person(name=d.get("name", ""), titles=list(d.get("titles") or []), **evidence))
     return out
+
+
+# -- a report with amounts in two currencies and a last place (currency, bottom) ----------------
+
+MONEY_ZONE = "淮安经济技术开发区"
+MONEY_FACTS: list[dict[str, Any]] = [
+    # the same zone, period, stage and size-class number in CNY and in USD: two figures, never one
+    {"type": "projects", "subject": MONEY_ZONE, "period": "2023-01/2023-06", "stage": "signed", "category": None,
+     "min_investment": 10000000, "count": 12, "investment": 645000000, "qualifier": None,
+     "quote": "签约1000万元以上项目12个、总投资6.45亿元"},
+    {"type": "projects", "subject": MONEY_ZONE, "period": "2023-01/2023-06", "stage": "signed", "category": None,
+     "min_investment": 10000000, "count": 3, "investment": 645000000, "currency": "USD", "qualifier": None,
+     "quote": "签约1000万美元以上项目3个、协议总投资6.45亿美元"},
+    {"type": "ranking", "subject": MONEY_ZONE, "period": "2023-01/2023-06", "indicator": "实际使用外资增速",
+     "scope": "全市", "rank": None, "bottom": True, "quote": "实际使用外资增速全市倒数第一"},
+    {"type": "ranking", "subject": MONEY_ZONE, "period": "2023-01/2023-06", "indicator": "一般公共预算收入增速",
+     "scope": "全市", "rank": 1, "quote": "一般公共预算收入增速全市第一"},
+    {"type": "indicator", "subject": MONEY_ZONE, "name": "一般公共预算收入", "period": "2023-01/2023-06",
+     "value": 1856000000, "unit": "CNY", "change": None, "qualifier": None, "parent": None,
+     "quote": "一般公共预算收入18.56亿元"},
+]
+
+
+def money_record(doc_id: str = "money-2023-07-19", facts: list[dict[str, Any]] | None = None,
+                 prefix: str = "今年上半年,淮安经开区") -> dict[str, Any]:
+    """A JSONL record whose text is its facts' quotes (offsets filled in), gold facts included."""
+    text = prefix
+    out = []
+    for fact in MONEY_FACTS if facts is None else facts:
+        start = len(text)
+        text += fact["quote"] + "。"
+        out.append({**fact, "start": start, "end": start + len(fact["quote"])})
+    return {"doc_id": doc_id, "published": "2023-07-19", "text": text, "facts": out}
+
+
+@pytest.fixture
+def money_corpus(write_jsonl: Callable[[str, list[Any]], Path]) -> Path:
+    """A corpus of one report with a CNY and a USD projects figure of one size class, a last place
+    and a first place (MONEY_FACTS); ingest it with the ``gold_extractor``."""
+    return write_jsonl("money.jsonl", [money_record()])
+
+
+@pytest.fixture
+def money_db(db_url: str, money_corpus: Path,
+             gold_extractor: Callable[[list[Document]], list[tuple[DocMeta, list[Fact]]]]) -> str:
+    """``db_url`` holding the ``money_corpus`` report with its gold facts."""
+    from zhibiao.store import Store
+
+    with Store(db_url, extract_batch=gold_extractor) as store:
+        assert store.ingest([money_corpus]).facts == len(MONEY_FACTS)
+    return db_url

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
-from zhibiao.cli import RunStats, app, highlighted_text
+from zhibiao.cli import RunStats, app, facts_table, highlighted_text
 from zhibiao.ingest import DEFAULT_MAX_BYTES
-from zhibiao.model import Indicator, Person
+from zhibiao.model import Indicator, Person, Projects, Ranking
 
 Write = Callable[[str, bytes | str], Path]
 WriteJsonl = Callable[[str, list[Any]], Path]
@@ -242,6 +245,23 @@ def test_cli_show_failures_are_one_line(args: list[str], message: str, fake_extr
     assert result.exit_code == 1
     assert any(message in line for line in _error_lines(result.stderr))
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("fact", "name", "value"), [
+    (Projects(stage="signed", min_investment=Decimal(10000000), count=Decimal(3), investment=Decimal(645000000),
+              currency="USD"), "项目 signed ≥10,000,000 USD", "3 个, 645,000,000 USD"),
+    (Projects(stage="signed", category="外资", count=Decimal(10), investment=Decimal(5770000000)),
+     "项目 signed 外资", "10 个, 5,770,000,000 CNY"),
+    (Ranking(indicator="实际使用外资增速", scope="全市", bottom=True), "实际使用外资增速", "全市 last"),
+    (Ranking(indicator="一般公共预算收入增速", scope="全市", rank=1), "一般公共预算收入增速", "全市 #1"),
+    (Ranking(indicator="综合排名", scope="全省", top=True), "综合排名", "全省 top"),
+])
+def test_cli_show_table_says_currency_and_last_place(fact: Any, name: str, value: str) -> None:
+    out = io.StringIO()
+    Console(file=out, width=300, color_system=None).print(facts_table([fact]))
+    row = next(line for line in out.getvalue().splitlines() if "│ 1 " in line)
+    cells = [cell.strip() for cell in row.split("│")[1:-1]]   # #, type, subject, name, period, value …
+    assert (cells[3], cells[5]) == (name, value)
 
 
 def test_cli_highlighted_text_styles_each_evidence_span() -> None:

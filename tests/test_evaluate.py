@@ -439,6 +439,26 @@ def test_evaluate_agrees_on_hand_made_edge_facts(tmp_path: Path) -> None:
     assert scores.documents_without_prediction == [7]
 
 
+def test_evaluate_currency_and_bottom_pass_through_like_the_reference(tmp_path: Path) -> None:
+    """The reference compares neither currency nor bottom: a USD amount matches the same number in
+    CNY, a last place any rank-null place; both keys are carried into the error lines as written."""
+    usd = {"type": "projects", "stage": "signed", "min_investment": 10000000, "count": 3, "investment": 645000000,
+           "currency": "USD", "quote": "签约1000万美元以上项目3个、协议总投资6.45亿美元"}
+    last = {"type": "ranking", "indicator": "实际使用外资增速", "scope": "全市", "rank": None, "bottom": True,
+            "quote": "实际使用外资增速全市倒数第一"}
+    gold_docs = [{"doc_id": "a", "facts": [usd, last, {**usd, "stage": "started", "quote": "开工"}]}]
+    pred_docs = [{"doc_id": "a", "facts": [
+        {k: v for k, v in usd.items() if k != "currency"},   # CNY: matched all the same
+        {k: v for k, v in last.items() if k != "bottom"},    # no last place: matched all the same
+        {**usd, "stage": "other", "bottom": False, "quote": "其他"}]}]
+    gold = _write_jsonl(tmp_path / "gold.jsonl", gold_docs)
+    pred = _write_jsonl(tmp_path / "pred.jsonl", pred_docs)
+    scores = _assert_agrees(gold, pred, tmp_path)
+    assert (scores.types["projects"].tp, scores.types["ranking"].tp) == (1, 1)
+    lines = ev.format_report(scores, show_errors=True)
+    assert '"currency": "USD"' in lines and '"bottom": false' in lines
+
+
 def _cli_has_eval() -> bool:
     if importlib.util.find_spec("zhibiao.cli") is None:
         return False

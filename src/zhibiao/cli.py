@@ -283,21 +283,31 @@ def _name_and_value(d: dict[str, Any]) -> tuple[str, str]:
         value = _fmt_number(d.get("value"))
         return d.get("name") or "", f"{value} {d.get('unit') or ''}".strip() if value else ""
     if kind == "projects":
+        currency = d.get("currency") or "CNY"  # the amounts are in it, never converted (FACTS.md)
         name = f"项目 {d.get('stage')}" + (f" {d['category']}" if d.get("category") else "")
         if d.get("min_investment") is not None:
-            name += f" ≥{_fmt_number(d['min_investment'])} CNY"
+            name += f" ≥{_fmt_number(d['min_investment'])} {currency}"
         parts = []
         if d.get("count") is not None:
             parts.append(f"{_fmt_number(d['count'])} 个")
         if d.get("investment") is not None:
-            parts.append(f"{_fmt_number(d['investment'])} CNY")
+            parts.append(f"{_fmt_number(d['investment'])} {currency}")
         return name, ", ".join(parts)
     if kind == "ranking":
-        place = f"#{d['rank']}" if d.get("rank") is not None else ("top" if d.get("top") else "")
-        return d.get("indicator") or "", f"{d.get('scope') or ''} {place}".strip()
+        return d.get("indicator") or "", f"{d.get('scope') or ''} {_place(d)}".strip()
     if kind == "person":
         return d.get("name") or "", "、".join(d.get("titles") or [])
     return "", ""
+
+
+def _place(d: dict[str, Any]) -> str:
+    """A ranking's place: #1, top, last (a last place: 倒数第一), #2 from last."""
+    rank = d.get("rank")
+    if d.get("bottom"):
+        return "last" if rank is None else f"#{rank} from last"
+    if rank is not None:
+        return f"#{rank}"
+    return "top" if d.get("top") else ""
 
 
 def _fmt_number(value: Any) -> str:

@@ -253,6 +253,10 @@ def key_match(fact_type: str, g: Fact, p: Fact) -> bool:
     - projects: stage, min_investment, count and investment;
     - ranking: scope (normalised), rank (exact) and similar indicator names;
     - person: the normalised name. Any other type never matches.
+
+    Other keys are not compared, as in the reference: a projects fact's ``currency`` (an amount in
+    USD matches the same number in CNY) and a ranking's ``bottom`` (a last place, rank null,
+    matches any rank-null place of the same scope and indicator).
     """
     if fact_type == "indicator":
         no_level = g.get("value") is None and p.get("value") is None  # a change alone has no unit

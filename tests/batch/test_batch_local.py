@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import gzip
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,11 @@ from zhibiao.batch.prefilter import default_prefilter
 from zhibiao.batch.runner import BatchConfigError
 from zhibiao.batch.shards import ShardSpec, plan_shards
 from zhibiao.batch.synth import mixed_records
-from zhibiao.batch.worker import fact_rows
+from zhibiao.batch.worker import fact_rows, fact_schema
 from zhibiao.cli import app
 from zhibiao.extract import extract_document
 from zhibiao.ingest import iter_documents
-from zhibiao.model import Document
+from zhibiao.model import Document, Indicator, Projects, Ranking
 
 from .helpers import DEV_FILES, dev_records, read_facts, run, write_jsonl
 
@@ -71,6 +72,37 @@ def test_batch_rerun_with_other_options_is_refused(tmp_path: Path) -> None:
     run([DEV_FILES[1]], out, shard_size=5)
     with pytest.raises(BatchConfigError, match="shard_size"):
         run([DEV_FILES[1]], out, shard_size=6)
+
+
+def test_batch_folder_of_the_previous_fact_columns_is_not_resumed(tmp_path: Path) -> None:
+    """A folder written before the shards had currency and bottom (format v1) would mix two schemas."""
+    out = tmp_path / "out"
+    run([DEV_FILES[1]], out, shard_size=5)
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["format"] == "zhibiao-batch.v2"
+    (out / "run.json").write_text(json.dumps({**manifest, "format": "zhibiao-batch.v1"}), encoding="utf-8")
+    with pytest.raises(BatchConfigError, match=r"other options \(format\)"):
+        run([DEV_FILES[1]], out, shard_size=5)
+
+
+def test_batch_fact_rows_carry_currency_and_bottom(tmp_path: Path) -> None:
+    doc = Document(doc_id="d", text="t", published="2023-07-19")
+    facts = [Projects(stage="signed", min_investment=Decimal(10000000), count=Decimal(3),
+                      investment=Decimal(645000000), currency="USD"),
+             Projects(stage="signed", count=Decimal(12), investment=Decimal(645000000)),
+             Ranking(indicator="实际使用外资增速", scope="全市", bottom=True),
+             Ranking(indicator="一般公共预算收入增速", scope="全市", rank=1),
+             Indicator(name="出口", value=Decimal(1), unit="CNY")]
+    pq.write_table(pa.Table.from_pylist(fact_rows(doc, facts), schema=fact_schema()), tmp_path / "f.parquet")
+    table = pq.read_table(tmp_path / "f.parquet")
+    assert (str(table.schema.field("currency").type), str(table.schema.field("bottom").type)) == ("string", "bool")
+    assert [(r["type"], r["investment"], r["currency"], r["rank"], r["bottom"]) for r in table.to_pylist()] == [
+        ("projects", 645000000.0, "USD", None, None),   # the amount as written, in USD
+        ("projects", 645000000.0, "CNY", None, None),
+        ("ranking", None, None, None, True),
+        ("ranking", None, None, 1, False),
+        ("indicator", None, None, None, None),
+    ]
 
 
 def test_batch_output_folder_is_locked_while_a_run_writes_it(tmp_path: Path) -> None:

@@ -148,6 +148,27 @@ def test_api_zone_profile_by_alias(client: TestClient) -> None:
     assert chart["periods"] == ["2023H1"] and chart["labels"] == ["18.56亿元"]
 
 
+def test_api_zone_shows_currencies_apart_and_a_last_place_as_last(money_db: str) -> None:
+    """A size class in USD is its own pipeline row and funnel, in USD; a last place reads 倒数第一."""
+    with TestClient(create_app(money_db)) as c:
+        data = _data(c.get("/api/zone/淮安经开区"))
+        page = c.get("/zone/淮安经开区").text
+        document = _data(c.get("/api/doc/1"))
+    shown = [(p["currency"], p["size_class"], p["count_text"], p["investment_text"]) for p in data["pipeline"]]
+    assert shown == [("CNY", "≥1000万元", "12个", "6.45亿元"), ("USD", "≥1000万美元", "3个", "6.45亿美元")]
+    assert [(f["title"], f["labels"]) for f in data["funnels"]] == [
+        ("2023H1 · ≥1000万元", ["12个 · 6.45亿元"]), ("2023H1 · ≥1000万美元", ["3个 · 6.45亿美元"])]
+    places = {r["display"]["what"]: r["display"]["value"] for r in data["rankings"]}
+    assert places == {"实际使用外资增速": "全市倒数第一", "一般公共预算收入增速": "全市第1"}
+    assert {r["fact"]["bottom"] for r in data["rankings"] if r["display"]["what"] == "实际使用外资增速"} == {True}
+    for text in ("≥1000万美元", "6.45亿美元", "全市倒数第一"):
+        assert text in page, text
+    labels = {f["fact"]["quote"]: f["display"]["label"] for f in document["facts"]}
+    assert labels["实际使用外资增速全市倒数第一"] == "实际使用外资增速 全市倒数第一 2023H1"
+    usd = labels["签约1000万美元以上项目3个、协议总投资6.45亿美元"]
+    assert usd == "项目·签约 3个 · 6.45亿美元 · ≥1000万美元 2023H1"
+
+
 @pytest.mark.parametrize("name", ["不存在开发区", " ", "x" * 101])
 def test_api_zone_unknown_is_404(client: TestClient, name: str) -> None:
     _error(client.get(f"/api/zone/{name}"), 404, "not_found")

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from zhibiao.store.format import human_change, human_fact, human_value, same_figure, same_rate
+from zhibiao.store.format import human_change, human_fact, human_value, same_figure, same_rate, size_class
 
 
 @pytest.mark.parametrize(("value", "unit", "text"), [
@@ -74,8 +74,31 @@ def test_format_same_rate(a: str, b: str, same: bool) -> None:
 
 @pytest.mark.parametrize(("fact", "expected"), [
     ({"type": "ranking", "scope": "全市", "rank": None, "top": True}, ("全市前列", "")),
+    ({"type": "ranking", "scope": "全市", "rank": 1}, ("全市第1", "")),
+    # a last place is never shown as a first place, nor as a bare scope
+    ({"type": "ranking", "scope": "全市", "rank": None, "bottom": True}, ("全市倒数第一", "")),
+    ({"type": "ranking", "scope": "全省", "rank": 2, "bottom": True}, ("全省倒数第2", "")),
+    ({"type": "ranking", "scope": "全市", "rank": None, "top": False, "bottom": False}, ("全市", "")),
     ({"type": "projects", "count": Decimal(10), "investment": Decimal(5770000000)}, ("10个 · 57.7亿元", "")),
+    ({"type": "projects", "count": Decimal(10), "investment": Decimal(5770000000), "currency": "CNY"},
+     ("10个 · 57.7亿元", "")),
+    # amounts in USD say USD, the size class too
+    ({"type": "projects", "count": Decimal(3), "investment": Decimal(645000000), "currency": "USD",
+      "min_investment": Decimal(10000000)}, ("3个 · 6.45亿美元 · ≥1000万美元", "")),
+    ({"type": "projects", "count": 1, "investment": 50000000, "currency": "EUR"}, ("1个 · 5000万欧元", "")),
     ({"type": "person", "titles": ["市委常委", "书记"]}, ("市委常委、书记", "")),
 ])
 def test_format_human_fact(fact: dict[str, object], expected: tuple[str, str]) -> None:
     assert human_fact(fact) == expected
+
+
+@pytest.mark.parametrize(("min_investment", "currency", "text"), [
+    (Decimal(100000000), "CNY", "≥1亿元"),
+    (Decimal(100000000), None, "≥1亿元"),                  # a row stored before currency existed
+    (Decimal(10000000), "USD", "≥1000万美元"),
+    (Decimal(10000000000), "USD", "≥100亿美元"),
+    (Decimal(50000000), "HKD", "≥5000万港元"),
+    (None, "USD", "全部"),
+])
+def test_format_size_class_in_its_currency(min_investment: Decimal | None, currency: str | None, text: str) -> None:
+    assert size_class(min_investment, currency) == text

@@ -109,6 +109,32 @@ def test_store_cli_pipeline_zone_filter_excludes_others(ingested: str) -> None:
     assert {row["zone"] for row in json.loads(result.stdout)} == {"盐城经济技术开发区"}
 
 
+def test_store_cli_pipeline_shows_each_currency_apart(money_db: str) -> None:
+    """The USD figure of a size class says USD in every format, on its own row beside the CNY one."""
+    table = _run("pipeline", "--db", money_db)
+    assert table.exit_code == 0, table.output
+    lines = table.stdout.splitlines()
+    usd = [line for line in lines if "≥1000万美元" in line]
+    cny = [line for line in lines if "≥1000万元" in line]
+    assert len(usd) == len(cny) == 1
+    assert "3个" in usd[0] and "6.45亿美元" in usd[0]
+    assert "12个" in cny[0] and "6.45亿元" in cny[0] and "美元" not in cny[0]
+    rows = json.loads(_run("pipeline", "-f", "json", "--db", money_db).stdout)
+    assert [(r["currency"], r["count"], r["investment"]) for r in rows] == [
+        ("CNY", "12", "645000000"), ("USD", "3", "645000000")]
+    flat = list(csv.DictReader(io.StringIO(_run("pipeline", "-f", "csv", "--db", money_db).stdout)))
+    assert [(r["currency"], r["count"]) for r in flat] == [("CNY", "12"), ("USD", "3")]
+
+
+def test_store_cli_profile_shows_a_last_place_as_last(money_db: str) -> None:
+    result = _run("profile", "淮安经开区", "-f", "csv", "--db", money_db)
+    assert result.exit_code == 0, result.output
+    shown = {r["quote"]: r["value_text"] for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert shown["实际使用外资增速全市倒数第一"] == "全市倒数第一"
+    assert shown["一般公共预算收入增速全市第一"] == "全市第1"
+    assert shown["签约1000万美元以上项目3个、协议总投资6.45亿美元"] == "3个 · 6.45亿美元 · ≥1000万美元"
+
+
 def test_store_cli_errors_and_exit_codes(db_url: str, write: Write) -> None:
     good = write("good.txt", "本报讯 今年上半年,淮安经开区完成一般公共预算收入18.56亿元、同比增长36.7%。")
     bad = write("bad.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)

@@ -29,7 +29,9 @@ def _read(path: Path, fmt: str) -> list[dict[str, Any]]:
 
         sheet = load_workbook(path, read_only=True)["facts"]
         rows = list(sheet.iter_rows(values_only=True))
-        return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+        # a read-only sheet ends a row at its last non-empty cell (rule is empty for gold facts)
+        assert all(len(r) <= len(rows[0]) for r in rows)
+        return [dict(zip(rows[0], (*r, *[None] * (len(rows[0]) - len(r))), strict=True)) for r in rows[1:]]
     import pyarrow.parquet as pq
 
     return pq.read_table(path).to_pylist()
@@ -124,3 +126,37 @@ def test_store_export_text_never_becomes_a_formula(db_url: str, tmp_path: Path, 
     cell = sheet.cell(row=2, column=header.index("quote") + 1)
     assert (cell.value, cell.data_type) == (quote, "s")
     assert sheet.cell(row=2, column=header.index("value") + 1).value == 100000000
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_store_export_currency_and_bottom_columns(money_db: str, tmp_path: Path, fmt: str) -> None:
+    """Every format has a currency column (projects: the currency their amounts are in) and a
+    bottom column (rankings: a last place); the other fact types leave them empty."""
+    path = tmp_path / f"facts.{fmt}"
+    with Store(money_db) as store:
+        assert store.export(path) == 5
+    rows = _read(path, fmt)
+    assert "currency" in rows[0] and "bottom" in rows[0]
+    empty = {"csv": "", "xlsx": None, "parquet": None}[fmt]
+    yes, no = {"csv": ("true", "false"), "xlsx": (True, False), "parquet": (True, False)}[fmt]
+    got = [(r["type"], r["investment"] and float(r["investment"]), r["currency"], r["rank"], r["bottom"])
+           for r in rows]
+    rank_one = {"csv": "1", "xlsx": 1, "parquet": 1}[fmt]
+    assert got == [
+        ("projects", 645000000, "CNY", empty, empty),
+        ("projects", 645000000, "USD", empty, empty),   # the amount as written, in USD
+        ("ranking", empty, empty, empty, yes),
+        ("ranking", empty, empty, rank_one, no),
+        ("indicator", empty, empty, empty, empty),
+    ]
+
+
+def test_store_export_parquet_types_of_currency_and_bottom(money_db: str, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    with Store(money_db) as store:
+        store.export(tmp_path / "f.parquet")
+    schema = pq.read_schema(tmp_path / "f.parquet")
+    assert (str(schema.field("currency").type), str(schema.field("bottom").type)) == ("string", "bool")
+    assert schema.names.index("currency") == schema.names.index("investment") + 1
+    assert schema.names.index("bottom") == schema.names.index("top") + 1

@@ -206,3 +206,30 @@ def test_store_ingest_stats_json_shape(db_url: str, samples_dir: Path) -> None:
     assert set(data) == {"read", "stored", "skipped", "copies", "facts", "duplicate_facts", "errors", "batches",
                          "seconds"}
     assert data["stored"] == 2 and data["batches"] == 1
+
+
+def test_store_ingest_keeps_currency_and_last_places(money_db: str) -> None:
+    """A USD projects fact is stored and read back in USD (its amounts unconverted), a CNY one as
+    CNY; a last place is stored and read back with bottom true, other places with bottom false."""
+    with Store(money_db) as store:
+        with Session(store.engine) as session:
+            stored = [(r.type, r.investment, r.currency, r.rank, r.bottom)
+                      for r in session.scalars(select(FactRow).order_by(FactRow.seq))]
+        profile = store.profile("淮安经开区")
+    assert stored == [
+        ("projects", 645000000, "CNY", None, None),
+        ("projects", 645000000, "USD", None, None),
+        ("ranking", None, None, None, True),
+        ("ranking", None, None, 1, False),
+        ("indicator", None, None, None, None),
+    ]
+    read = sorted((r.fact["quote"], r.fact.get("currency"), r.fact.get("bottom")) for r in profile
+                  if r.type != "indicator")
+    assert read == [
+        ("一般公共预算收入增速全市第一", None, False),
+        ("实际使用外资增速全市倒数第一", None, True),
+        ("签约1000万元以上项目12个、总投资6.45亿元", "CNY", None),
+        ("签约1000万美元以上项目3个、协议总投资6.45亿美元", "USD", None),
+    ]
+    usd = next(r.fact for r in profile if r.fact.get("currency") == "USD")
+    assert (usd["investment"], usd["min_investment"]) == (645000000, 10000000)

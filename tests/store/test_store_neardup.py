@@ -4,6 +4,7 @@ edits is linked to the canonical document; its facts are counted once, with both
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,10 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from zhibiao.cli import app
+from zhibiao.model import Projects, Ranking
 from zhibiao.store import Store
-from zhibiao.store.dedup import NearDuplicateIndex, minhash_of
-from zhibiao.store.schema import DocumentRow
+from zhibiao.store.dedup import NearDuplicateIndex, fact_signature, minhash_of
+from zhibiao.store.schema import DocumentRow, FactRow
 
 WriteJsonl = Callable[[str, list[Any]], Path]
 SEED = "000_74faa45ff7a60390.txt"
@@ -126,3 +128,65 @@ def test_store_neardup_index_matches_edits(samples_dir: Path, edit: Callable[[st
 
 def test_store_neardup_short_texts_are_never_copies() -> None:
     assert minhash_of("收入18.56亿元") is None
+
+
+# -- fact signatures: currency and bottom ------------------------------------------------------
+
+_CNY_PROJECTS = Projects(subject="淮安经济技术开发区", period="2023-01/2023-06", stage="signed", category="外资",
+                         count=Decimal(10), investment=Decimal(5770000000), quote="q", start=0, end=1)
+_SIZE_CLASS = Projects(stage="started", min_investment=Decimal(100000000), count=Decimal(49),
+                       investment=Decimal(28063000000))
+_FIRST = Ranking(indicator="一般公共预算收入增速", scope="全市", rank=1, period="2023-01/2023-12")
+_TOP = Ranking(indicator="综合排名", scope="全省", top=True)
+
+
+@pytest.mark.parametrize(("fact", "stored"), [
+    # signatures stored before currency and bottom existed (computed by zhibiao at 45a5bdb): a CNY
+    # projects fact and a ranking that is no last place must keep them, or a re-ingest duplicates
+    (_CNY_PROJECTS, "d0588c3c52c147a692b8525859fa70198bb8cc42"),
+    (_SIZE_CLASS, "a63a629a8cbf69f41638982aa7afb7dd2822a887"),
+    (_FIRST, "2b14e9df312f3c6de6eab6f0d3f921f39931f82f"),
+    (_TOP, "6a8a62975deb5ac18ac965970e19e19e5e72060a"),
+    # the same as FACTS.md dicts that spell the defaults out
+    ({**_CNY_PROJECTS.to_dict(), "currency": "CNY"}, "d0588c3c52c147a692b8525859fa70198bb8cc42"),
+    ({**_FIRST.to_dict(), "bottom": False}, "2b14e9df312f3c6de6eab6f0d3f921f39931f82f"),
+])
+def test_store_signature_of_cny_and_non_last_facts_is_unchanged(fact: Any, stored: str) -> None:
+    assert fact_signature(fact) == stored
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (_CNY_PROJECTS, replace(_CNY_PROJECTS, currency="USD")),          # 57.7亿元 is not 57.7亿美元
+    (_SIZE_CLASS, replace(_SIZE_CLASS, currency="USD")),              # ≥1亿元 is not ≥1亿美元
+    (replace(_SIZE_CLASS, currency="USD"), replace(_SIZE_CLASS, currency="EUR")),
+    (replace(_FIRST, rank=None), replace(_FIRST, rank=None, bottom=True)),   # 全市倒数第一 is no bare 全市
+])
+def test_store_signature_tells_currencies_and_last_places_apart(a: Any, b: Any) -> None:
+    assert fact_signature(a) != fact_signature(b)
+
+
+def test_store_neardup_copy_in_another_currency_is_not_the_same_statement(
+        db_url: str, write_jsonl: WriteJsonl, gold_extractor: Callable[[list[Any]], list[Any]]) -> None:
+    """A syndicated copy whose projects figure is in USD where the original's is in CNY (and whose
+    ranking is a last place where the original's has no place) states something else: only the
+    facts that agree in full are linked to the original's."""
+    body = "".join(f"第{i}段:开发区坚持项目为王,招商引资、项目建设、营商环境持续向好,经济运行稳中有进。"
+                   for i in range(12))
+    indicator = {"type": "indicator", "subject": "甲开发区", "name": "一般公共预算收入", "period": "2023-01/2023-06",
+                 "value": 1856000000, "unit": "CNY", "quote": "一般公共预算收入18.56亿元"}
+    projects = {"type": "projects", "subject": "甲开发区", "period": "2023-01/2023-06", "stage": "signed",
+                "count": 3, "investment": 645000000, "quote": "签约项目3个、协议总投资6.45亿元"}
+    ranking = {"type": "ranking", "subject": "甲开发区", "period": "2023-01/2023-06", "indicator": "实际使用外资",
+               "scope": "全市", "rank": None, "quote": "实际使用外资全市"}
+    original = {"doc_id": "original", "published": "2023-07-19", "text": "甲开发区报:" + body,
+                "facts": [indicator, projects, ranking]}
+    copy = {"doc_id": "copy", "published": "2023-07-20", "text": "转载自甲开发区报:" + body + "(责任编辑:王五)",
+            "facts": [indicator, {**projects, "currency": "USD"}, {**ranking, "bottom": True}]}
+    with Store(db_url, extract_batch=gold_extractor) as store:
+        stats = store.ingest([write_jsonl("c.jsonl", [original, copy])])
+        with store.engine.connect() as conn:
+            linked = {(kind, dup is not None) for kind, dup in conn.execute(
+                select(FactRow.type, FactRow.duplicate_of).join(DocumentRow, DocumentRow.id == FactRow.document_id)
+                .where(DocumentRow.doc_id == "copy"))}
+    assert stats.copies == 1 and stats.duplicate_facts == 1
+    assert linked == {("indicator", True), ("projects", False), ("ranking", False)}

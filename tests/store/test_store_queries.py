@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from zhibiao.errors import QueryError
 from zhibiao.store import Store
@@ -48,10 +49,13 @@ def _ind(subject: str | None, name: str, value: int | float | None, pct: float |
 
 
 def _projects(subject: str, stage: str, count: int | None, investment: int | None,
-              min_investment: int | None = None, period: str = H1) -> dict[str, Any]:
-    return {"type": "projects", "subject": subject, "period": period, "stage": stage, "category": None,
+              min_investment: int | None = None, period: str = H1, currency: str | None = None) -> dict[str, Any]:
+    fact = {"type": "projects", "subject": subject, "period": period, "stage": stage, "category": None,
             "min_investment": min_investment, "count": count, "investment": investment, "qualifier": None,
-            "quote": f"{subject}{stage}项目{count}个{investment or ''}"}
+            "quote": f"{subject}{stage}项目{count}个{investment or ''}{currency or ''}"}
+    if currency is not None:
+        fact["currency"] = currency
+    return fact
 
 
 ZONES_2023H1 = [
@@ -180,6 +184,56 @@ def test_store_queries_pipeline_counts_each_figure_once(db_url: str, write_jsonl
         ("盐城经济技术开发区", "started", Decimal(100000000), Decimal(37), None, "p3", 0),
     ]
     assert huaian == rows[:3]
+
+
+@pytest.mark.parametrize(("docs", "expected"), [
+    # one size class number in CNY and in USD: two figures, each in its currency, never one
+    ([_doc("a", "2023-07-19", _projects("甲开发区", "signed", 12, 645000000, 10000000),
+           _projects("甲开发区", "signed", 3, 645000000, 10000000, currency="USD"))],
+     [("CNY", Decimal(10000000), Decimal(12), Decimal(645000000), "a", 0),
+      ("USD", Decimal(10000000), Decimal(3), Decimal(645000000), "a", 0)]),
+    # the USD figure alone, and from a later report than the CNY one: still two rows, the CNY first
+    ([_doc("a", "2023-07-19", _projects("甲开发区", "signed", 12, 645000000, 10000000)),
+      _doc("b", "2023-07-30", _projects("甲开发区", "signed", 3, 700000000, 10000000, currency="USD"), prefix="另:")],
+     [("CNY", Decimal(10000000), Decimal(12), Decimal(645000000), "a", 0),
+      ("USD", Decimal(10000000), Decimal(3), Decimal(700000000), "b", 0)]),
+    # two reports of one USD figure: one figure in USD, the other report a further source
+    ([_doc("a", "2023-07-19", _projects("甲开发区", "signed", 3, 645000000, None, currency="USD")),
+      _doc("b", "2023-07-30", _projects("甲开发区", "signed", 3, 645000000, None, currency="USD"), prefix="另:")],
+     [("USD", None, Decimal(3), Decimal(645000000), "b", 1)]),
+    # a currency with no CNY counterpart sorts after CNY, one row per currency
+    ([_doc("a", "2023-07-19", _projects("甲开发区", "signed", 2, 50000000, None, currency="USD"),
+           _projects("甲开发区", "signed", 4, 90000000, None, currency="EUR"),
+           _projects("甲开发区", "signed", 9, 800000000))],
+     [("CNY", None, Decimal(9), Decimal(800000000), "a", 0), ("EUR", None, Decimal(4), Decimal(90000000), "a", 0),
+      ("USD", None, Decimal(2), Decimal(50000000), "a", 0)]),
+])
+def test_store_queries_pipeline_never_merges_currencies(db_url: str, write_jsonl: WriteJsonl,
+                                                        gold_extractor: BatchExtract, docs: list[dict[str, Any]],
+                                                        expected: list[tuple[Any, ...]]) -> None:
+    with Store(db_url, extract_batch=gold_extractor) as store:
+        store.ingest([write_jsonl("p.jsonl", docs)])
+        rows = store.pipeline()
+    assert [(r.currency, r.min_investment, r.count, r.investment, r.source.doc_id, len(r.others))
+            for r in rows] == expected
+    assert all(r.to_dict()["currency"] == r.currency for r in rows)
+
+
+def test_store_queries_pipeline_reads_rows_stored_before_currency_as_cny(db_url: str, write_jsonl: WriteJsonl,
+                                                                         gold_extractor: BatchExtract) -> None:
+    """A fact stored before revision 0004 has no currency (NULL): it is CNY, the same figure as a
+    CNY fact stored since, and never the USD one."""
+    docs = [_doc("old", "2023-07-19", _projects("甲开发区", "signed", 12, 645000000, 10000000)),
+            _doc("new", "2023-07-30", _projects("甲开发区", "signed", 12, 645000000, 10000000),
+                 _projects("甲开发区", "signed", 3, 645000000, 10000000, currency="USD"), prefix="另:")]
+    with Store(db_url, extract_batch=gold_extractor) as store:
+        store.ingest([write_jsonl("p.jsonl", docs)])
+        with store.engine.begin() as conn:
+            conn.execute(text("UPDATE facts SET currency = NULL WHERE document_id = "
+                              "(SELECT id FROM documents WHERE doc_id = 'old')"))
+        rows = store.pipeline()
+    assert [(r.currency, r.count, r.source.doc_id, [o.doc_id for o in r.others]) for r in rows] == [
+        ("CNY", Decimal(12), "new", ["old"]), ("USD", Decimal(3), "new", [])]
 
 
 CONFLICTS = [

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select, text, update
+from sqlalchemy import MetaData, Table, inspect, select, text, update
 
 from zhibiao.errors import StoreError
-from zhibiao.store import Store
-from zhibiao.store.db import connect, info_get, info_set, resolve_url, schema_revision
+from zhibiao.model import DocMeta, Document
+from zhibiao.store import Store, queries
+from zhibiao.store.db import connect, info_get, info_set, now, resolve_url, schema_revision
 from zhibiao.store.schema import Base, FactRow, include_name
 
 
@@ -26,7 +27,7 @@ def test_store_schema_migrations_match_models(db_url: str) -> None:
             context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True,
                                                              "include_name": include_name})
             assert compare_metadata(context, Base.metadata) == []
-            assert schema_revision(conn) == "0003"
+            assert schema_revision(conn) == "0004"
     finally:
         engine.dispose()
 
@@ -34,7 +35,7 @@ def test_store_schema_migrations_match_models(db_url: str) -> None:
 def test_store_schema_open_is_idempotent(db_url: str) -> None:
     Store(db_url).close()
     with Store(db_url) as store, store.engine.connect() as conn:
-        assert schema_revision(conn) == "0003"
+        assert schema_revision(conn) == "0004"
         assert info_get(conn, "taxonomy")
         tables = set(conn.dialect.get_table_names(conn))
     assert {"documents", "facts", "document_errors", "store_info", "alembic_version"} <= tables
@@ -55,9 +56,107 @@ def test_store_schema_upgrades_an_older_database(db_url: str, samples_dir: Path)
     with Store(db_url) as store:
         store.ingest([samples_dir])
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0003"
+            assert schema_revision(conn) == "0004"
             indexes = {ix["name"] for ix in conn.dialect.get_indexes(conn, "facts")}
     assert "ix_facts_copies" in indexes and "ix_facts_duplicate_of" not in indexes
+
+
+def _migrate(db_url: str, direction: str, revision: str) -> None:
+    """Run ``alembic upgrade|downgrade REVISION`` on the database, without opening a Store."""
+    from alembic import command
+
+    from zhibiao.store.db import _alembic_config
+
+    engine = connect(db_url, migrate_schema=False)
+    try:
+        with engine.begin() as conn:
+            config = _alembic_config()
+            config.attributes["connection"] = conn
+            getattr(command, direction)(config, revision)
+    finally:
+        engine.dispose()
+
+
+_SEARCH_TRIGGERS = {"search_documents_insert", "search_documents_delete", "search_documents_update"}
+OLD_TEXT = "旧报告:签约亿元以上项目49个,总投资280.63亿元;综合排名全市第二。"
+
+
+def _no_extraction(docs: list[Document]) -> list[tuple[DocMeta, list[object]]]:
+    return [(doc.meta, []) for doc in docs]  # these tests are about the schema, not the extractor
+
+
+def _sqlite_triggers(conn: object) -> set[str]:
+    rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))  # type: ignore[attr-defined]
+    return set(rows.scalars())
+
+
+def test_store_schema_0004_upgrades_a_0003_store_with_search_intact(db_url: str) -> None:
+    """Revision 0004 on a store written at 0003: the facts table gains currency and bottom, the
+    rows stored before read back as CNY and as no last place, and the full-text search of 0003
+    still follows every write (on SQLite its triggers are still there)."""
+    _migrate(db_url, "upgrade", "0003")
+    engine = connect(db_url, migrate_schema=False)
+    with engine.begin() as conn:   # written as zhibiao wrote at 0003: the tables as they were then
+        meta = MetaData()
+        documents, facts = (Table(name, meta, autoload_with=conn) for name in ("documents", "facts"))
+        assert "currency" not in facts.c and "bottom" not in facts.c
+        doc = conn.execute(documents.insert().returning(documents.c.id), {
+            "doc_id": "old", "content_hash": "0" * 64, "text": OLD_TEXT, "n_chars": len(OLD_TEXT), "n_facts": 2,
+            "extractor_version": "zhibiao-extract.v1", "ingested_at": now()}).scalar_one()
+        common = {"document_id": doc, "subject": "淮安经济技术开发区", "zone_id": "淮安经济技术开发区",
+                  "period": "2023-01/2023-06", "extractor_version": "zhibiao-extract.v1", "signature": "s"}
+        conn.execute(facts.insert(), {
+            **common, "seq": 0, "type": "projects", "stage": "signed", "min_investment": 100000000.0,
+            "count": 49.0, "investment": 28063000000.0, "quote": "签约亿元以上项目49个,总投资280.63亿元",
+            "quote_start": 4, "quote_end": 25})
+        conn.execute(facts.insert(), {
+            **common, "seq": 1, "type": "ranking", "name": "综合排名", "scope": "全市", "rank": 2, "top": False,
+            "quote": "综合排名全市第二", "quote_start": 26, "quote_end": 34})
+    engine.dispose()
+
+    with Store(db_url, extract_batch=_no_extraction) as store:
+        with store.engine.connect() as conn:
+            assert schema_revision(conn) == "0004"
+            columns = {c["name"]: c for c in inspect(conn).get_columns("facts")}
+            assert columns["currency"]["nullable"] and columns["bottom"]["nullable"]
+            assert conn.execute(text("SELECT count(*) FROM facts WHERE currency IS NULL AND bottom IS NULL")
+                                ).scalar_one() == 2   # nothing rewritten: NULL is CNY, not a last place
+            if conn.dialect.name == "sqlite":
+                assert _sqlite_triggers(conn) == _SEARCH_TRIGGERS
+            view = queries.document(conn, doc)
+            assert view is not None
+            by_type = {f.type: f.fact for f in view.facts}
+            assert by_type["projects"]["currency"] == "CNY" and by_type["ranking"]["bottom"] is False
+            assert [(r.currency, r.count) for r in queries.pipeline(conn)] == [("CNY", 49)]
+            assert queries.search(conn, "280.63亿元").documents_total == 1   # indexed at 0003
+        store.ingest_documents([Document(doc_id="new", text="新报告:协议总投资6.45亿美元。")])
+        with store.engine.begin() as conn:
+            assert queries.search(conn, "协议总投资").documents_total == 1   # insert trigger
+            conn.execute(text("UPDATE documents SET title = '改过的标题' WHERE doc_id = 'new'"))
+            conn.execute(text("DELETE FROM facts WHERE document_id = :d"), {"d": doc})
+            conn.execute(text("DELETE FROM documents WHERE id = :d"), {"d": doc})
+        with store.engine.connect() as conn:
+            assert queries.search(conn, "改过的标").documents_total == 1      # update trigger
+            assert queries.search(conn, "280.63亿元").documents_total == 0   # delete trigger
+            if conn.dialect.name == "sqlite":
+                conn.execute(text("INSERT INTO search_documents(search_documents) VALUES ('integrity-check')"))
+
+
+def test_store_schema_0004_downgrades_to_0003_and_back(db_url: str) -> None:
+    Store(db_url).close()
+    _migrate(db_url, "downgrade", "0003")
+    engine = connect(db_url, migrate_schema=False)
+    with engine.connect() as conn:
+        assert schema_revision(conn) == "0003"
+        assert {"currency", "bottom"}.isdisjoint(c["name"] for c in inspect(conn).get_columns("facts"))
+        if conn.dialect.name == "sqlite":
+            assert _sqlite_triggers(conn) == _SEARCH_TRIGGERS
+    engine.dispose()
+    with Store(db_url, extract_batch=_no_extraction) as store:
+        store.ingest_documents([Document(doc_id="again", text="再次升级后的报告:实际使用外资2.8亿美元。")])
+        with store.engine.connect() as conn:
+            assert schema_revision(conn) == "0004"
+            assert queries.search(conn, "再次升级").documents_total == 1
 
 
 def test_store_schema_refuses_newer_database(db_url: str) -> None:

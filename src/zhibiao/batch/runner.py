@@ -42,7 +42,8 @@ from zhibiao.model import EXTRACTOR_VERSION
 __all__ = ["BatchConfig", "BatchConfigError", "BatchSummary", "Counts", "default_workers", "run_batch"]
 
 Engine = Literal["local", "dask"]
-_FORMAT = "zhibiao-batch.v1"
+# v2: the fact shards gained currency and bottom; a v1 folder is not resumed into
+_FORMAT = "zhibiao-batch.v2"
 _FAILED_EXAMPLES = 20
 _SUBDIRS = ("facts", "errors", "done", "failed")
 

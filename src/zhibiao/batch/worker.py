@@ -38,7 +38,8 @@ FACT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("unit", "string"), ("change_basis", "string"), ("change_pct", "float64"), ("change_pp", "float64"),
     ("change_abs", "float64"), ("qualifier", "string"), ("parent", "string"), ("stage", "string"),
     ("category", "string"), ("min_investment", "float64"), ("count", "float64"), ("investment", "float64"),
-    ("scope", "string"), ("rank", "int64"), ("top", "bool"), ("titles", "list<string>"),
+    ("currency", "string"), ("scope", "string"), ("rank", "int64"), ("top", "bool"), ("bottom", "bool"),
+    ("titles", "list<string>"),
     ("quote", "string"), ("start", "int64"), ("end", "int64"), ("rule", "string"),
     ("published", "string"), ("source", "string"),
 )
@@ -190,6 +191,9 @@ def fact_rows(doc: Document, facts: list[Fact]) -> list[dict[str, Any]]:
         row.update(doc_id=doc.doc_id, fact_index=index, published=doc.published, source=doc.source,
                    change_basis=change.get("basis"), change_pct=change.get("pct"), change_pp=change.get("pp"),
                    change_abs=change.get("abs"), top=d.get("top", False) if d["type"] == "ranking" else None,
+                   bottom=d.get("bottom", False) if d["type"] == "ranking" else None,
+                   # a projects fact's amounts are in its currency (CNY unless written otherwise)
+                   currency=d.get("currency", "CNY") if d["type"] == "projects" else None,
                    titles=list(d["titles"]) if d.get("titles") is not None else None)
         for key in _FLOATS:
             if row[key] is not None:

@@ -291,28 +291,30 @@ def _profile_charts(rows: Sequence[ProfileRow], limit: int = 12) -> list[dict[st
 
 
 def _funnels(pipeline: Sequence[queries.PipelineRow]) -> list[dict[str, Any]]:
-    """Project counts by stage for the latest period with projects, one funnel per size class."""
+    """Project counts by stage for the latest period with projects, one funnel per size class
+    (a class in another currency, ≥1000万美元, is a funnel of its own)."""
     counted = [p for p in pipeline if p.count is not None and p.period]
     if not counted:
         return []
     latest = max(counted, key=lambda p: (p.period or "").split("/")[::-1]).period
-    classes: dict[Decimal | None, dict[str, queries.PipelineRow]] = defaultdict(dict)
+    classes: dict[tuple[str, Decimal | None], dict[str, queries.PipelineRow]] = defaultdict(dict)
     for p in counted:
         if p.period == latest:
-            stages = classes[p.min_investment]
+            stages = classes[(p.currency, p.min_investment)]
             # one figure per stage: the one without a category (all projects) when there is one
             if p.stage not in stages or (stages[p.stage].category is not None and p.category is None):
                 stages[p.stage] = p
     out = []
-    for min_investment, stages in sorted(classes.items(), key=lambda kv: kv[0] or Decimal(0)):
+    for (currency, min_investment), stages in sorted(
+            classes.items(), key=lambda kv: (kv[0][0] != "CNY", kv[0][0], kv[0][1] or Decimal(0))):
         steps = [stages[s] for s in ("signed", "started", "ongoing", "completed", "operational", "other")
                  if s in stages]
         out.append({
-            "title": f"{period_label(latest)} · {size_class(min_investment)}",
+            "title": f"{period_label(latest)} · {size_class(min_investment, currency)}",
             "stages": [stage_label(s.stage) + (f"·{s.category}" if s.category else "") for s in steps],
             "values": [float(s.count) for s in steps if s.count is not None],
-            "labels": [human_value(s.count, "count") + (f" · {human_value(s.investment, 'CNY')}" if s.investment
-                                                        else "") for s in steps],
+            "labels": [human_value(s.count, "count") + (f" · {human_value(s.investment, s.currency)}"
+                                                        if s.investment else "") for s in steps],
             "hrefs": [doc_href(s.source.document, s.source.fact_id) for s in steps],
         })
     return out
@@ -342,8 +344,10 @@ def zone_view(conn: Connection, name: str, *, limit: int = 200, offset: int = 0)
         "page": page.to_dict(),
         "indicators": [profile_json(r) for r in facts[page.offset:page.offset + page.limit]],
         "rankings": [profile_json(r) for r in rankings],
-        "pipeline": [{**p.to_dict(), "stage_text": stage_label(p.stage), "size_class": size_class(p.min_investment),
-                      "count_text": human_value(p.count, "count"), "investment_text": human_value(p.investment, "CNY"),
+        "pipeline": [{**p.to_dict(), "stage_text": stage_label(p.stage),
+                      "size_class": size_class(p.min_investment, p.currency),
+                      "count_text": human_value(p.count, "count"),
+                      "investment_text": human_value(p.investment, p.currency),
                       "period_text": period_label(p.period), "source": source_json(p.source),
                       "copies": [source_json(c) for c in p.copies], "others": [source_json(c) for c in p.others]}
                      for p in pipeline],

@@ -112,7 +112,8 @@ class Store:
             return queries.profile(conn, zone)
 
     def pipeline(self, zone: str | None = None) -> list[queries.PipelineRow]:
-        """Project counts and investment by zone, period, stage and size class."""
+        """Project counts and investment by zone, period, stage and size class, each currency
+        apart (a USD figure is never merged with a CNY one)."""
         with self.engine.connect() as conn:
             return queries.pipeline(conn, zone)
 

@@ -309,7 +309,8 @@ def pipeline(
     """Investment projects by zone, period, stage and size class: counts and total investment.
 
     Each row is one reported figure; a 其中 size class (百亿级 within 亿元以上) is its own row
-    and is not added to its parent.
+    and is not added to its parent. Amounts stay in the currency the report wrote (亿元, 万美元):
+    a size class or investment in USD is its own row, never merged with CNY figures.
     """
     from zhibiao.store.format import human_value, size_class, stage_label
 
@@ -330,14 +331,14 @@ def pipeline(
             stage = Text(stage_label(r.stage))
             if r.category:
                 stage.append(f"\n{r.category}", style="dim")
-            out.add_row(Text(r.zone), Text(_period(r.period)), stage, Text(size_class(r.min_investment)), Text(count),
-                        Text(human_value(r.investment, "CNY")), _evidence(r.source, r.copies))
+            out.add_row(Text(r.zone), Text(_period(r.period)), stage, Text(size_class(r.min_investment, r.currency)),
+                        Text(count), Text(human_value(r.investment, r.currency)), _evidence(r.source, r.copies))
         return out
 
     def flat(r: PipelineRow) -> dict[str, Any]:
         return {"zone": r.zone, "period": r.period, "stage": r.stage, "category": r.category,
                 "min_investment": r.min_investment, "count": r.count, "investment": r.investment,
-                "qualifier": r.qualifier, **_sources_flat(r.source, r.copies)}
+                "currency": r.currency, "qualifier": r.qualifier, **_sources_flat(r.source, r.copies)}
 
     _emit(rows, fmt, table, flat, "no project figures in the store")
 

@@ -170,7 +170,8 @@ class NearDuplicateIndex:
 
 
 def fact_signature(fact: Fact | dict[str, Any]) -> str:
-    """sha1 of what a fact states: its FACTS.md fields without quote, offsets, rule and subject.
+    """sha1 of what a fact states: its FACTS.md fields without quote, offsets, rule and subject
+    (``currency`` only when not CNY, ``bottom`` only when true, as :meth:`Fact.to_dict` writes them).
 
     >>> from zhibiao.model import Indicator
     >>> a = Indicator(name="出口", value=1, quote="出口1元", start=0, end=4, subject="甲")
@@ -181,5 +182,12 @@ def fact_signature(fact: Fact | dict[str, Any]) -> str:
     data = fact.to_dict() if isinstance(fact, Fact) else dict(fact)
     for key in ("quote", "start", "end", "rule", "subject"):
         data.pop(key, None)
+    # Fields added later count only when they say something: a CNY projects fact and a ranking
+    # that is no last place keep the signature they were stored with before these fields existed
+    # (a re-ingest links, never duplicates), while 6.45亿 USD and 6.45亿 CNY stay two statements.
+    if data.get("currency") in (None, "CNY"):
+        data.pop("currency", None)
+    if not data.get("bottom"):
+        data.pop("bottom", None)
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha1(canonical.encode("utf-8")).hexdigest()

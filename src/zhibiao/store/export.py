@@ -23,7 +23,7 @@ FORMATS = ("csv", "xlsx", "parquet")
 _INT_COLUMNS = frozenset(("fact_id", "rank", "quote_start", "quote_end", "duplicate_of"))
 _FLOAT_COLUMNS = frozenset(("value", "change_pct", "change_pp", "change_abs", "min_investment", "count",
                             "investment"))
-_BOOL_COLUMNS = frozenset(("top",))
+_BOOL_COLUMNS = frozenset(("top", "bottom"))
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

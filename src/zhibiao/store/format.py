@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["human_change", "human_value", "same_figure"]
+__all__ = ["human_change", "human_value", "place_label", "same_figure"]
 
 _YI = Decimal(100_000_000)
 _WAN = Decimal(10_000)
@@ -158,13 +158,29 @@ def stage_label(stage: str | None) -> str:
     return _STAGE_ZH.get(stage or "", stage or "")
 
 
-def size_class(min_investment: Decimal | None) -> str:
-    """A projects fact's size class: ≥1亿元, or 全部 when none is given.
+def size_class(min_investment: Decimal | None, currency: str | None = "CNY") -> str:
+    """A projects fact's size class in its currency: ≥1亿元, ≥1000万美元, or 全部 when none is given.
 
-    >>> size_class(Decimal(100000000)), size_class(None)
-    ('≥1亿元', '全部')
+    >>> size_class(Decimal(100000000)), size_class(Decimal(10000000), "USD"), size_class(None)
+    ('≥1亿元', '≥1000万美元', '全部')
     """
-    return f"≥{human_value(min_investment, 'CNY')}" if min_investment is not None else "全部"
+    return f"≥{human_value(min_investment, currency or 'CNY')}" if min_investment is not None else "全部"
+
+
+def place_label(scope: str | None, rank: int | None, top: bool | None = False, bottom: bool | None = False) -> str:
+    """A ranking's place as reports say it: 全市第1, 全市前列, 全市倒数第一 (a last place, never a first).
+
+    >>> place_label("全市", 1), place_label("全省", None, top=True), place_label("全市", None, bottom=True)
+    ('全市第1', '全省前列', '全市倒数第一')
+    >>> place_label("全市", 2, bottom=True), place_label("全国", None)
+    ('全市倒数第2', '全国')
+    """
+    scope = scope or ""
+    if bottom:
+        return f"{scope}倒数第{rank if rank is not None else '一'}"
+    if rank is not None:
+        return f"{scope}第{rank}"
+    return f"{scope}前列" if top else scope
 
 
 def human_fact(fact: dict[str, Any]) -> tuple[str, str]:
@@ -176,6 +192,8 @@ def human_fact(fact: dict[str, Any]) -> tuple[str, str]:
     >>> human_fact({"type": "ranking", "scope": "全市", "rank": 1}), human_fact({"type": "projects", "count": 49,
     ...            "investment": Decimal(28063000000), "min_investment": Decimal(100000000)})
     (('全市第1', ''), ('49个 · 280.63亿元 · ≥1亿元', ''))
+    >>> human_fact({"type": "projects", "count": 1, "investment": Decimal(645000000), "currency": "USD"})
+    ('1个 · 6.45亿美元', '')
     """
     kind = fact.get("type")
     change = fact.get("change") or {}
@@ -187,14 +205,12 @@ def human_fact(fact: dict[str, Any]) -> tuple[str, str]:
         parts = []
         if fact.get("count") is not None:
             parts.append(f"{_plain(Decimal(str(fact['count'])))}个")
+        currency = fact.get("currency") or "CNY"   # the amounts are in it (FACTS.md), never converted
         if fact.get("investment") is not None:
-            parts.append(human_value(fact["investment"], "CNY"))
+            parts.append(human_value(fact["investment"], currency))
         if fact.get("min_investment") is not None:
-            parts.append(size_class(fact["min_investment"]))
+            parts.append(size_class(fact["min_investment"], currency))
         return " · ".join(parts), ""
     if kind == "ranking":
-        scope = fact.get("scope") or ""
-        if fact.get("rank") is not None:
-            return f"{scope}第{fact['rank']}", ""
-        return f"{scope}前列" if fact.get("top") else scope, ""
+        return place_label(fact.get("scope"), fact.get("rank"), fact.get("top"), fact.get("bottom")), ""
     return "、".join(fact.get("titles") or []), ""

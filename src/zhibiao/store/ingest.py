@@ -145,9 +145,12 @@ def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
         "min_investment": d.get("min_investment"),
         "count": d.get("count"),
         "investment": d.get("investment"),
+        # stored for every projects fact (CNY included), so that no query has to know the default
+        "currency": (d.get("currency") or "CNY") if kind == "projects" else None,
         "scope": d.get("scope"),
         "rank": d.get("rank"),
         "top": d.get("top") if kind == "ranking" else None,
+        "bottom": bool(d.get("bottom")) if kind == "ranking" else None,
         "titles": d.get("titles") if kind == "person" else None,
         "quote": fact.quote,
         "quote_start": fact.start,

@@ -143,7 +143,8 @@ class ProfileRow:
 
 @dataclass(frozen=True, slots=True)
 class PipelineRow:
-    """Projects of one zone, period, stage and size class (min_investment), as reported."""
+    """Projects of one zone, period, stage and size class (min_investment in ``currency``), as
+    reported. ``investment`` and ``min_investment`` are in ``currency`` (CNY, USD…), never converted."""
 
     zone: str
     period: str | None
@@ -153,6 +154,7 @@ class PipelineRow:
     count: Decimal | None
     investment: Decimal | None
     qualifier: str | None
+    currency: str
     source: SourceRef
     copies: tuple[SourceRef, ...] = ()
     others: tuple[SourceRef, ...] = ()
@@ -264,8 +266,18 @@ def _dec(value: Any) -> Decimal | None:
     return to_decimal(value)
 
 
+def currency_of(value: str | None) -> str:
+    """The currency of a stored projects fact: NULL (stored before revision 0004) is CNY.
+
+    >>> currency_of(None), currency_of("USD")
+    ('CNY', 'USD')
+    """
+    return value or "CNY"
+
+
 def fact_dict(row: Row[Any]) -> dict[str, Any]:
-    """A stored fact back in the FACTS.md shape (with canonical ids and offsets)."""
+    """A stored fact back in the FACTS.md shape (with canonical ids and offsets); projects always
+    carry their ``currency``, rankings ``bottom``."""
     m = row._mapping
     kind = m["type"]
     change = None
@@ -281,10 +293,11 @@ def fact_dict(row: Row[Any]) -> dict[str, Any]:
     elif kind == "projects":
         out.update(subject=m["subject"], period=m["period"], stage=m["stage"], category=m["category"],
                    min_investment=_dec(m["min_investment"]), count=_dec(m["count"]),
-                   investment=_dec(m["investment"]), qualifier=m["qualifier"])
+                   investment=_dec(m["investment"]), currency=currency_of(m["currency"]),
+                   qualifier=m["qualifier"])
     elif kind == "ranking":
         out.update(subject=m["subject"], period=m["period"], indicator=m["name"], scope=m["scope"],
-                   rank=m["rank"], top=bool(m["top"]), qualifier=m["qualifier"])
+                   rank=m["rank"], top=bool(m["top"]), bottom=bool(m["bottom"]), qualifier=m["qualifier"])
     else:
         out.update(name=m["name"], titles=list(m["titles"] or []))
     out.update(zone_id=m["zone_id"], indicator_id=m["indicator_id"], quote=m["quote"],
@@ -425,9 +438,11 @@ def profile(conn: Connection, zone: str) -> list[ProfileRow]:
 def pipeline(conn: Connection, zone: str | None = None) -> list[PipelineRow]:
     """Investment projects by zone, period, stage and size class.
 
-    Each (zone, period, stage, category, size class) is one reported figure — never a sum over
-    documents, which would count the same projects once per report — taken like compare takes
-    a value; a 其中 class (百亿级 under 亿元以上) is its own row, not added to its parent.
+    Each (zone, period, stage, category, currency, size class) is one reported figure — never a
+    sum over documents, which would count the same projects once per report — taken like compare
+    takes a value; a 其中 class (百亿级 under 亿元以上) is its own row, not added to its parent.
+    Amounts in another currency (千万美元以上, 6.45亿美元) are their own rows, never merged with CNY
+    figures: the reports give no exchange rate.
     """
     query = _fact_select().where(_F.type == "projects", _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
                                  (_F.qualifier.is_(None)) | (_F.qualifier != "target"))
@@ -436,20 +451,21 @@ def pipeline(conn: Connection, zone: str | None = None) -> list[PipelineRow]:
     groups: dict[tuple[Any, ...], list[Row[Any]]] = defaultdict(list)
     for row in conn.execute(query):
         m = row._mapping
-        groups[(m["zone_id"], m["period"], m["stage"], m["category"], m["min_investment"])].append(row)
+        key = (m["zone_id"], m["period"], m["stage"], m["category"], currency_of(m["currency"]), m["min_investment"])
+        groups[key].append(row)
     chosen = {key: sorted(rows, key=_preference) for key, rows in groups.items()}
     copies = _copies(conn, [rows[0]._mapping["id"] for rows in chosen.values()])
     out: list[PipelineRow] = []
-    for (zone_id, period, stage, category, min_inv), rows in chosen.items():
+    for (zone_id, period, stage, category, currency, min_inv), rows in chosen.items():
         best = rows[0]
         m = best._mapping
         out.append(PipelineRow(
             zone=zone_id, period=period, stage=stage, category=category, min_investment=_dec(min_inv),
-            count=_dec(m["count"]), investment=_dec(m["investment"]), qualifier=m["qualifier"],
+            count=_dec(m["count"]), investment=_dec(m["investment"]), qualifier=m["qualifier"], currency=currency,
             source=_ref(best), copies=copies.get(m["id"], ()),
             others=tuple(_ref(r) for r in rows[1:] if _root(r) != _root(best))))
     out.sort(key=lambda r: (r.zone, r.period or "", _STAGE_ORDER.get(r.stage, 9), r.category or "",
-                            r.min_investment or Decimal(0)))
+                            r.currency != "CNY", r.currency, r.min_investment or Decimal(0)))
     return out
 
 
@@ -620,7 +636,8 @@ def summary(conn: Connection) -> dict[str, int]:
 EXPORT_COLUMNS = (
     "fact_id", "type", "zone_id", "subject", "indicator_id", "indicator", "name", "period", "period_start",
     "period_end", "value", "unit", "change_basis", "change_pct", "change_pp", "change_abs", "qualifier",
-    "parent", "stage", "category", "min_investment", "count", "investment", "scope", "rank", "top", "titles",
+    "parent", "stage", "category", "min_investment", "count", "investment", "currency", "scope", "rank", "top",
+    "bottom", "titles",
     "quote", "quote_start", "quote_end", "doc_id", "document_title", "source", "source_name", "published",
     "content_hash", "canonical_doc_id", "duplicate_of", "copies", "extractor_version", "rule",
 )
@@ -629,7 +646,9 @@ EXPORT_COLUMNS = (
 def export_rows(conn: Connection, *, type: str | None = None, indicator: str | None = None,
                 zone: str | None = None, period: str | None = None,
                 include_copies: bool = False) -> Iterator[dict[str, Any]]:
-    """The facts as flat rows (:data:`EXPORT_COLUMNS`), numbers in base units.
+    """The facts as flat rows (:data:`EXPORT_COLUMNS`), numbers in base units; a projects fact's
+    amounts in its ``currency`` (CNY for rows stored before it existed), a ranking's ``bottom``
+    true for a last place (both null for the other fact types).
 
     Filters: fact ``type``, ``indicator`` (any alias), ``zone`` (any alias), ``period`` (any
     form parse_period accepts; the exact span). A syndicated copy's repeated facts are left out
@@ -673,8 +692,11 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
             "change_basis": m["change_basis"], "change_pct": m["change_pct"], "change_pp": m["change_pp"],
             "change_abs": m["change_abs"], "qualifier": m["qualifier"], "parent": m["parent"],
             "stage": m["stage"], "category": m["category"], "min_investment": m["min_investment"],
-            "count": m["count"], "investment": m["investment"], "scope": m["scope"], "rank": m["rank"],
-            "top": m["top"], "titles": "、".join(m["titles"]) if m["titles"] else None,
+            "count": m["count"], "investment": m["investment"],
+            "currency": currency_of(m["currency"]) if m["type"] == "projects" else None,
+            "scope": m["scope"], "rank": m["rank"], "top": m["top"],
+            "bottom": bool(m["bottom"]) if m["type"] == "ranking" else None,
+            "titles": "、".join(m["titles"]) if m["titles"] else None,
             "quote": m["quote"], "quote_start": m["quote_start"], "quote_end": m["quote_end"],
             "doc_id": m["doc_id"], "document_title": m["title"], "source": m["source"],
             "source_name": m["source_name"], "published": m["published"], "content_hash": m["content_hash"],

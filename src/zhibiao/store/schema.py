@@ -114,9 +114,14 @@ class FactRow(Base):
     min_investment: Mapped[float | None] = mapped_column(Double)
     count: Mapped[float | None] = mapped_column(Double)
     investment: Mapped[float | None] = mapped_column(Double)
+    # projects: the currency of investment and min_investment as written (USD…); the amounts stay in
+    # it. NULL (rows stored before revision 0004, and the other fact types) means CNY for projects.
+    currency: Mapped[str | None] = mapped_column(String(3))
     scope: Mapped[str | None] = mapped_column(Text)
     rank: Mapped[int | None] = mapped_column(Integer)
     top: Mapped[bool | None] = mapped_column(Boolean)
+    # ranking: a last place (全市倒数第一; rank null); NULL before revision 0004 means not a last place
+    bottom: Mapped[bool | None] = mapped_column(Boolean)
     titles: Mapped[list[str] | None] = mapped_column(JSON)
     quote: Mapped[str] = mapped_column(Text)
     quote_start: Mapped[int] = mapped_column(Integer)
