@@ -23,6 +23,7 @@ from zhibiao.extract.rankings import move_role, ranking_role
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, words
+from zhibiao.model import Indicator
 
 __all__ = ["read_paragraph"]
 
@@ -220,6 +221,32 @@ def _place_item(s: Sentence, sep: str, region_start: int, fig: Fig) -> bool:
         and s.ctx.doc.finder.entity_named(m.group("place")) is not None
 
 
+def _mark_breakdown(s: Sentence, cursor: int, pos: int) -> None:
+    """分三大门类看, 按常住地分, 分产业看: the figures after such a breakdown are parts of the figure
+    given last before it (in the sentence, or the paragraph's last), up to the sentence end."""
+    st = s.state
+    if st.parent is not None or _WALK.breakdown.search(s.text, max(0, cursor - 1), pos) is None:
+        return
+    top = st.current or _last_figure(s)
+    if top is not None:
+        st.parent = top.name
+        st.parent_pool = [top]
+        st.parent_until = None
+
+
+def _last_figure(s: Sentence) -> Indicator | None:
+    """The last figure given in the paragraph before this sentence (a part of one included: 其中规模以上
+    工业增加值增长7.2%。分三大门类看… breaks down the part)."""
+    para_start = s.ctx.para.span.start
+    doc = s.ctx.doc
+    for f in reversed(s.log.facts):
+        if doc.norm_pos(f.start) < para_start:
+            return None
+        if isinstance(f, Indicator) and (f.value is not None or f.change is not None):
+            return f
+    return None
+
+
 def _region_start(text: str, cursor: int, pos: int, sent: Span) -> int:
     """Where the words belonging to the figure at ``pos`` start: after the last figure read or the
     last clause separator, whichever is nearer."""
@@ -233,6 +260,7 @@ def _mark_among(s: Sentence, cursor: int, pos: int) -> None:
     among = _NAME_WORDS.among
     k = text.rfind(among, cursor, pos)
     if k < 0:
+        _mark_breakdown(s, cursor, pos)
         return
     top = st.current if st.current is not None and st.current.parent is None else pst.last_top
     # 签约内资项目19个,其中5000万元以上项目2个: a 其中 of projects makes no indicator a whole
