@@ -26,6 +26,11 @@ _OUTLET_WIDTH = 6
 _PERSONS_WORDS = Words("persons")
 _PERSONS_SETS = WordSets("persons")
 
+_SLASH = "/"
+# How far from a slash a credit may start (周琪钧/摄: the name; 制图/杨赛军: the credit word).
+_CREDIT_WIDTH = 5
+# The longest line that can be a title and a name alone (中共某某县委副书记 张三).
+_TITLE_LINE_WIDTH = 24
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
 _TITLE_ASIDE = re.compile(r"[((][\u4e00-\u9fff]{1,8}[))]")
 
@@ -221,18 +226,18 @@ def _credit_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """Credits and speakers that stand apart: 制图/杨赛军, (周琪钧/摄), (统计局工业处:詹威), a line
     of a title and a name (县长 陈永高)."""
     found: list[tuple[str, str, int, int]] = []  # name, title, where the name starts, where the credit does
-    for m in _PERSONS.slash_credit.finditer(text):
-        if m.group("name"):
+    slash = text.find(_SLASH)
+    while slash >= 0:  # most reports have no slash, or a few in dates: plain finds, then a match at each
+        m = _PERSONS.slash_credit.search(text, max(0, slash - _CREDIT_WIDTH), slash + _CREDIT_WIDTH)
+        if m is not None and m.group("name"):
             found.append((m.group("name"), m.group("by"), m.start("name"), m.start()))
-        else:
+        elif m is not None:
             found.append((m.group("name2"), m.group("by2"), m.start("name2"), m.start()))
+        slash = text.find(_SLASH, slash + 1)
     for m in _PERSONS.office_credit.finditer(text):
         found.append((m.group("name"), m.group("office"), m.start("name"), m.start()))
     found += [(m.group("name"), "", m.start("name"), m.start("name")) for m in _PERSONS.news_mark_name.finditer(text)]
-    for m in _PERSONS.title_line.finditer(text):
-        title = "".join(m.group("title").split())
-        if _PERSONS.title_end.search(title) and title not in _PERSONS_SETS.not_titles:
-            found.append((m.group("name"), title, m.start("name"), m.start("title")))
+    found += _title_lines(text)
     out = []
     for name, title, pos, start in found:
         if pos in taken or read_name(name + "。", 0) != name:
@@ -240,6 +245,20 @@ def _credit_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         taken.add(pos)
         out.append(PersonMention(name, (title,) if title else (), pos, pos + len(name), start))
     return out
+
+
+def _title_lines(text: str) -> list[tuple[str, str, int, int]]:
+    """Lines that are only a title and a name (县长 陈永高): short lines, looked at one by one."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        if len(line) <= _TITLE_LINE_WIDTH:
+            m = _PERSONS.title_line.match(line)
+            title = "".join(m.group("title").split()) if m else ""
+            if m and _PERSONS.title_end.search(title) and title not in _PERSONS_SETS.not_titles:
+                found.append((m.group("name"), title, start + m.start("name"), start + m.start("title")))
+        start += len(line) + 1
+    return found
 
 
 def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[PersonMention]:

@@ -93,7 +93,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         rank, top = None, False
     text, st = s.text, s.state
     raw = text[region_start:hit.start()]
-    wrapped = _RANKINGS.wrapped_field.search(raw + (hit.group("scope") or ""))
+    wrapped = _wrapper(raw + (hit.group("scope") or ""))
     subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
     if subjects is not None:
         return _places_of_subjects(s, hit, subjects, (rank, top, bottom), wrapped)
@@ -162,6 +162,16 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects)
 
 
+def _wrapper(words: str) -> re.Match[str] | None:
+    """The field written among the words before a place: inside 在…中, or a counted group of peers
+    opening them (全国230家国开区综合发展水平考评中); never a bare 全区 opening them (全区…增速全市倒数第一:
+    全区 says whose figure it is)."""
+    m = _RANKINGS.wrapped_field.search(words)
+    if m is not None and not m.group(0).startswith(_RANKING_WORDS.field_mark) and m.group("group") is None:
+        return None
+    return m
+
+
 def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
     """The field a 在…中 wrapper writes, if any."""
     if wrapped is None:
@@ -175,7 +185,7 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
     if former is not None:
         region = region[:former.start()]
-    wrapped = _RANKINGS.wrapped_field.search(region + (scope or ""))
+    wrapped = _wrapper(region + (scope or ""))
     if wrapped is not None:
         scope = _wrapped_scope(wrapped)
         region = region[:wrapped.start()] + wrapped.group("measure")

@@ -78,6 +78,7 @@ class SentenceState:
     # 总投资1972亿元的产业项目69个: an investment written before the projects it is of, and where
     # their count must start to take it
     investment_ahead: tuple[Fig, int] | None = None
+    breakdowns: tuple[int, ...] = ()  # where the sentence's breakdowns (分产业看,) end
 
 
 @dataclass(slots=True)

@@ -60,6 +60,7 @@ def read_sentence(s: Sentence) -> None:
             st.parent_pool = list(pst.prev_tops)
         st.parent_projects = pst.last_top_projects
     events = _events(text, sent)
+    st.breakdowns = tuple(m.end() for m in _WALK.breakdown.finditer(text, max(0, sent.start - 1), sent.end))
     cursor = sent.start
     i = 0
     while i < len(events):
@@ -225,7 +226,7 @@ def _mark_breakdown(s: Sentence, cursor: int, pos: int) -> None:
     """分三大门类看, 按常住地分, 分产业看: the figures after such a breakdown are parts of the figure
     given last before it (in the sentence, or the paragraph's last), up to the sentence end."""
     st = s.state
-    if st.parent is not None or _WALK.breakdown.search(s.text, max(0, cursor - 1), pos) is None:
+    if st.parent is not None or not any(cursor <= end <= pos for end in st.breakdowns):
         return
     top = st.current or _last_figure(s)
     if top is not None:
