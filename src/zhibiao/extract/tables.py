@@ -25,7 +25,7 @@ from zhibiao.extract.names import clean_list_item, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.state import FactLog
-from zhibiao.lexicon import Shapes, WordSets, is_cjk
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Indicator, Ranking
 from zhibiao.resolve.subjects import expand_zone
 
@@ -33,6 +33,7 @@ __all__ = ["figure_tables", "ranked_tables"]
 
 _TABLES = Shapes("tables")
 _TABLE_SETS = WordSets("table")
+_TABLE_WORDS = Words("table")
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 # How far before a table of figures its caption (period, unit) may stand.
@@ -63,6 +64,8 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     for only after one, and most reports have none.
     """
     text = doc.text
+    if not (any(w in text for w in _TABLE_WORDS.list_words) or _TABLES.top_n.search(text, start, end)):
+        return  # (most reports: plain finds and a literal-led search first)
     bound = start
     for anchor in _TABLES.list_anchor.finditer(text, start, end):
         if anchor.start() < bound:

@@ -60,7 +60,9 @@ def read_sentence(s: Sentence) -> None:
             st.parent_pool = list(pst.prev_tops)
         st.parent_projects = pst.last_top_projects
     events = _events(text, sent)
-    st.breakdowns = tuple(m.end() for m in _WALK.breakdown.finditer(text, max(0, sent.start - 1), sent.end))
+    # breakdowns (分产业看,) are rare: a plain check first
+    if any(text.find(mark, sent.start, sent.end) >= 0 for mark in _NAME_WORDS.breakdown_ends):
+        st.breakdowns = tuple(m.end() for m in _WALK.breakdown.finditer(text, max(0, sent.start - 1), sent.end))
     cursor = sent.start
     i = 0
     while i < len(events):
@@ -261,7 +263,8 @@ def _mark_among(s: Sentence, cursor: int, pos: int) -> None:
     among = _NAME_WORDS.among
     k = text.rfind(among, cursor, pos)
     if k < 0:
-        _mark_breakdown(s, cursor, pos)
+        if st.breakdowns:
+            _mark_breakdown(s, cursor, pos)
         return
     top = st.current if st.current is not None and st.current.parent is None else pst.last_top
     # 签约内资项目19个,其中5000万元以上项目2个: a 其中 of projects makes no indicator a whole
