@@ -102,6 +102,8 @@ def _by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
         return True
     clause = max(s.text.rfind(",", s.ctx.span.start, resp.start()) + 1, s.ctx.span.start)
     name = name_at(s, clause, resp.start())
+    if not name.text and s.state.current is not None:  # 共外出招商161批次,分别为:金安区28批次…: the figure just given
+        name = Name(s.state.current.name, clause)
     if not name.text:
         return False
     made = []
