@@ -397,6 +397,26 @@ def _projects_as_written(s: Sentence, projects: Projects) -> Name | None:
 
 
 # ---------------------------------------------------------------------------------------- shares
+def target_with_share(s: Sentence, target: Fig, share: Fig, region_start: int) -> bool:
+    """资金额219.22亿元,完成年度目标任务589亿元的37.22%,同比增长8.08%: the target of the figure just
+    named (a goal of its own) and the share of it done; the figure stays the one a change after them
+    belongs to. False when the words before ``target`` name no target of that figure."""
+    st, doc = s.state, s.ctx.doc
+    m = _INDICATORS.target_before.search(s.text, region_start, target.start)
+    main = st.current
+    if m is None or main is None or main.value is None or main.unit != target.amount.unit:
+        return False
+    goal = strip_chars(m.group("target"))
+    aim = new_indicator(s, Name(main.name + goal, m.start("target")), target, target=True)
+    if aim.period and _INDICATORS.annual_goal.match(goal):  # 年度目标任务: the whole year's
+        year = aim.period[:4]
+        aim.period = f"{year}-01/{year}-12"
+    done = new_indicator(s, Name(main.name + m.group("done") + goal, m.start()), share, share=True)
+    doc.set_quote(done, doc.norm_pos(main.start), share.end)
+    st.current, st.current_share = main, done
+    return True
+
+
 def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A share: 占全市的73.2%, 完成年度任务的76.62%, or the share of the figure just named."""
     text, st, doc = s.text, s.state, s.ctx.doc

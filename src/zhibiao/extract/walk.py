@@ -17,7 +17,7 @@ from functools import cache
 from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
 from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
 from zhibiao.extract.figures import Fig, Wordless, scan_figures
-from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role
+from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role, target_with_share
 from zhibiao.extract.lists import all_alike, list_role, places_listed_from
 from zhibiao.extract.rankings import move_role, ranking_role
 from zhibiao.extract.segment import Span
@@ -135,6 +135,9 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     if high is not None:
         _range(s, fig, high, region_start)
         return high.end, i + 2
+    share = _share_after(text, fig, events, i + 1)
+    if share is not None and target_with_share(s, fig, share, region_start):
+        return share.end, i + 2
     group = _gather_list(s, fig, events, i + 1, region_start)
     if len(group) > 1 or (fig.role == "change" and _LISTS.respectively.search(text, region_start, fig.start)):
         list_role(s, group, region_start)
@@ -213,6 +216,17 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
         group.append(nxt)
         j += 1
     return group
+
+
+def _share_after(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None:
+    """The percentage right after a level and 的 (目标任务589亿元|的|37.22%), read as a share."""
+    if fig.role != "level" or j >= len(events):
+        return None
+    nxt = events[j]
+    if not isinstance(nxt, Fig) or nxt.amount.kind != "percent" \
+            or not _WALK.share_of_target.match(text[fig.end:nxt.start]):
+        return None
+    return nxt.read_as("share")
 
 
 def _place_item(s: Sentence, sep: str, region_start: int, fig: Fig) -> bool:
