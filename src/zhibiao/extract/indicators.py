@@ -266,6 +266,8 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if _INDICATORS.baseline_word.search(bare):
         bare = _INDICATORS.baseline_tail.sub("", bare)  # 比全市平均增幅高…: the baseline, no name
     bare = strip_chars(bare)
+    if _INDICATORS.verb_only.fullmatch(bare):
+        bare = ""  # 制造业增长11.9%,提高0.6个百分点: a verb alone names nothing, the change is the figure's
     name = name.renamed(bare)
     if not bare or _NAMES.back_ref.match(bare):
         _back_change(s, fig, region_start, name)
@@ -306,6 +308,8 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
         if topic:
             st.current = new_indicator(s, name.renamed(topic + name.text, region_start),
                                        fig, value=False)
+        elif s.para.last_top is not None:  # …增长7.5%。累计增速高于全国3.6个百分点: the figure before
+            st.current = new_indicator(s, name.renamed(s.para.last_top.name, region_start), fig, value=False)
 
 
 def _before_aside(s: Sentence, pos: int) -> Indicator | None:

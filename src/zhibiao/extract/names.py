@@ -248,7 +248,10 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
     m = _NAMES.topic_break.search(clause)
     if not m or m.start() < 2:
         return None
-    return strip_chars(clause[:m.start()]) or None
+    topic = strip_chars(clause[:m.start()])
+    if _NAMES.not_topic.match(topic):
+        return None  # 已连续三个月回升: how long something went on, no topic
+    return topic or None
 
 
 def noun_after(text: str, end: int, sent_end: int) -> Noun | None:
