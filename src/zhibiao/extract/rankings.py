@@ -106,8 +106,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
     group = _group_in_field(text, hit, scope) if names == [None] else None
     if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
-        scope, names, end, head = group
-        rank, top = (1, False) if head else (rank, top)
+        scope, names, end, exact = group
+        rank, top = (exact, False) if exact is not None else (rank, top)
     if names == [None] and _within_exact_place(s, hit, rank, scope):
         return None
     if scope is None and st.last_rank is not None:
@@ -203,6 +203,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         qstart = ctx.doc.norm_pos(st.current.start)
     period_pos = read.region_from + read.former.start() if read.former is not None else start
     subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
+    _drop_top_n_before(s, read, subjects[0])
     for name, place_n, subject in zip(read.names, read.ranks, subjects, strict=True):
         r = Ranking(subject=subject, period=ctx.period_at(period_pos, target=target), indicator=name,
                     scope=read.scope, rank=place_n, top=read.top, qualifier="target" if target else None,
@@ -210,10 +211,27 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         ctx.doc.set_quote(r, qstart, read.end)
         s.log.add(r)
         st.last_rank = s.para.last_rank = r
+        if hit.group("topn") or hit.group("strong"):
+            st.top_n_ranks.add(id(r))
     if read.former is not None and len(read.names) == 1:
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _drop_top_n_before(s: Sentence, read: _Read, subject: str | None) -> None:
+    """入选全国百强区,今年排名第38位: a top-N place given just before the subject's exact place in the
+    same sentence is no fact of its own (FACTS.md); the exact place takes its field and measure."""
+    last = s.state.last_rank
+    if last is None or id(last) not in s.state.top_n_ranks or len(read.ranks) != 1 or read.ranks[0] is None \
+            or last.rank is None or last.rank <= read.ranks[0] or last.subject != subject or read.subjects \
+            or read.scope not in (None, last.scope):
+        return  # (跻身全国百强,居全国经开区第12位: another list, both are facts)
+    s.log.facts.remove(last)
+    s.state.top_n_ranks.discard(id(last))
+    read.scope = read.scope or last.scope
+    if read.names == [None]:
+        read.names = [last.indicator]
 
 
 def _former_place(s: Sentence, now: Ranking | None, former: re.Match[str], offset: int) -> None:
@@ -232,18 +250,25 @@ def _former_place(s: Sentence, now: Ranking | None, former: re.Match[str], offse
     s.log.add(r)
 
 
-def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> tuple[str, list[str | None], int, bool] | None:
-    """入选全省民营企业100强, 荣登全国发展潜力百强县榜首: a top-N group named inside its field — the
-    field, the group as the measure, where the group ends, and whether its head is meant."""
+_Group = tuple[str, list[str | None], int, int | None]  # field, measures, end, exact place
+
+
+def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group | None:
+    """入选全省民营企业100强, 荣登全国发展潜力百强县榜首, 位列全国综合实力百强县第45位: a top-N group named
+    inside its field — the field, the group as the measure (the measure alone when an exact place
+    in the group follows), where the group ends, and that exact place (1 for its head)."""
     m = _RANKINGS.region_head.match(scope) if scope else None
     if m is None or not (hit.group("strong") or hit.group("topn")):
         return None
     group_start = hit.start("strong") if hit.group("strong") else hit.start("topn") - 1  # 百强, 前10
     tail = _RANKINGS.group_tail.match(text, hit.end())
     kind = (tail.group("kind") or "") if tail else ""
-    measure = m.group("rest") + text[group_start:hit.end()] + kind
     end = tail.end() if tail else hit.end()
-    return m.string[:m.start("rest")], [measure], end, bool(tail and tail.group("head"))
+    exact = parse_number(tail.group("exact")) if tail and tail.group("exact") else None
+    if exact is not None:  # 全国综合实力百强县第45位: the exact place, in the group's measure
+        return m.string[:m.start("rest")], [m.group("rest")], end, int(exact)
+    measure = m.group("rest") + text[group_start:hit.end()] + kind
+    return m.string[:m.start("rest")], [measure], end, 1 if tail and tail.group("head") else None
 
 
 def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope: str | None) -> bool:
@@ -315,7 +340,7 @@ def _measure_region(region: str) -> str:
     """The words before a ranking trimmed to its measure: no opener (该区, 今年以来), adverb (持续),
     duration (连续3年), score (以总分87.3分), former place (由第73位上升至) or 在…中 wrapper."""
     opener = _NAMES.prefix.match(region)
-    if opener and opener.end() < len(region):
+    if opener:  # (all of it an opener, 今年排名第38位: no measure written)
         region = region[opener.end():]
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
     region = _RANKINGS.score.sub("", region)

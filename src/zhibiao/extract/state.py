@@ -79,6 +79,7 @@ class SentenceState:
     # their count must start to take it
     investment_ahead: tuple[Fig, int] | None = None
     breakdowns: tuple[int, ...] = ()  # where the sentence's breakdowns (分产业看,) end
+    top_n_ranks: set[int] = field(default_factory=set)  # ids of the top-N places given (进入全国百强)
 
 
 @dataclass(slots=True)
