@@ -69,6 +69,8 @@ def _has_function_char(s: str) -> bool:
     return any(ch in chars for ch in s)
 
 
+# How many labels entity_named remembers at most.
+_NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
 _ZONE_PREFIX_MAX = 2
 
@@ -93,6 +95,7 @@ class SubjectFinder:
         self._any_by_tail = _lengths_by(self._all_names, tail=True)
         self._full_by_head = _lengths_by(self.full_names, tail=False)
         self._short_by_head = _lengths_by(self.short_to_full, tail=False)
+        self._named: dict[str, str | None] = {}  # entity_named, remembered
 
     # -- zone mentions anywhere in the text -------------------------------------------------
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -122,6 +125,15 @@ class SubjectFinder:
         >>> f.entity_named("工业增加值"), f.entity_named("开发区")
         (None, None)
         """
+        if label in self._named:
+            return self._named[label]
+        found = self._entity_named(label)
+        if len(self._named) >= _NAMED_CACHE_SIZE:
+            self._named.clear()  # a corpus of millions of reports: bounded, not ever-growing
+        self._named[label] = found  # labels repeat across a corpus (县区, 各县市区, 开工率 …)
+        return found
+
+    def _entity_named(self, label: str) -> str | None:
         if label in self.full_names:
             return label
         full = self.short_to_full.get(label, [])
