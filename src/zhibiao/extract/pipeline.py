@@ -63,12 +63,22 @@ def _body_end(norm: NormText, raw_body_end: int | None) -> int:
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:
     """The facts without repeats (the same figure read twice by two rules)."""
-    seen: set[tuple[object, ...]] = set()
+    spans: dict[tuple[str, int, int], list[RuleFact]] = {}
     out = []
     for f in facts:
-        key = (f.type, getattr(f, "name", None), getattr(f, "indicator", None), getattr(f, "value", None),
-               getattr(f, "change", None), getattr(f, "rank", None), getattr(f, "subject", None), f.start, f.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        same_span = spans.setdefault((f.type, f.start, f.end), [])
+        # most facts have a span of their own: the fields are compared only when one is shared
+        if any(_same_statement(f, g) for g in same_span):
+            continue
+        same_span.append(f)
+        out.append(f)
     return out
+
+
+def _same_statement(a: RuleFact, b: RuleFact) -> bool:
+    """Whether two facts of one type and span say the same (read twice by two rules)."""
+    return all(getattr(a, k, None) == getattr(b, k, None) for k in _DEDUPE_FIELDS)
+
+
+# What tells apart two facts of one type and span: the same figure read twice differs in none of these.
+_DEDUPE_FIELDS = ("name", "indicator", "value", "change", "rank", "subject")
