@@ -61,6 +61,7 @@ class DocContext:
     title_year: PeriodMention | None = None
     spoken_for: tuple[SpokenFor, ...] = ()
     event_stage: Stage | None = None  # the project event the report is about (集中开工 → started)
+    event_date: PeriodMention | None = None  # the day the lede says things happened (7月27日,…举行)
     _speaker_starts: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -296,6 +297,21 @@ class SentContext:
             year = resolved[:4]  # a plan for the year of the period in force
             return f"{year}-01/{year}-12"
         return resolved
+
+    def has_period_before(self, pos: int) -> bool:
+        """Whether the sentence names a period of its own before ``pos``."""
+        i = bisect.bisect_right(self.para.period_pos, pos) - 1
+        return i >= 0 and self.para.period_pos[i] >= self.span.start
+
+    def event_month(self, pos: int) -> str | None:
+        """The month of the report's event (7月27日,…集中开工活动举行): the period of what was done at it,
+        the year from the text as for any mention; None when the lede gives no day."""
+        day = self.doc.event_date
+        if day is None or day.start is None:
+            return None
+        _mention, year_from = self._mention_before(pos)
+        month = PeriodMention(day.pos, day.end_pos, day.year, day.rel_year, day.start, day.start, "month")
+        return resolve_period(self._with_year(month, year_from), self.doc.published)
 
     def _mention_before(self, pos: int) -> tuple[PeriodMention | None, PeriodMention | None]:
         """The last period mention before ``pos`` and the nearest earlier one that names a year."""

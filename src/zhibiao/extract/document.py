@@ -87,6 +87,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
         title_year=title_year,
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
         event_stage=event_stage(title_text),
+        event_date=_lede_date(text, paras, heads),
     )
 
 
