@@ -78,7 +78,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         stage = parent.stage if child and parent is not None else (ctx.doc.event_stage or "other")
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
-    period = ctx.period_at(fig.start, target=False)
+    target = ctx.target_at(fig.start)
+    period = ctx.period_at(fig.start, target=target)  # a goal of a span not yet over is this year's
     if _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) and not ctx.has_period_before(fig.start):
         # 本次集中开工的15个项目: counted at the report's event, in its month (unless the sentence says when)
         period = ctx.event_month(fig.start) or period
@@ -90,7 +91,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         min_investment=min_investment,
         count=fig.amount.value,
         investment=None,
-        qualifier="target" if ctx.target_at(fig.start) else qualifier,
+        qualifier="target" if target else qualifier,
         rule="projects.v1",
         currency=currency,
     )
