@@ -62,6 +62,7 @@ class DocContext:
     spoken_for: tuple[SpokenFor, ...] = ()
     event_stage: Stage | None = None  # the project event the report is about (集中开工 → started)
     event_date: PeriodMention | None = None  # the day the lede says things happened (7月27日,…举行)
+    latest_year: PeriodMention | None = None  # an undated report's latest year (not a goal's)
     _speaker_starts: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -330,7 +331,7 @@ class SentContext:
         if mention.year is None and self.doc.published is None:
             # no date to count 今年 from: the last year the text names is the year it speaks of
             # (2016年1-7月全省… then 今年7月, 1-7月: 2016)
-            base = next((m for m in (year_from, self.para.carry.year, self.doc.title_year)
+            base = next((m for m in (year_from, self.para.carry.year, self.doc.title_year, self.doc.latest_year)
                          if m is not None and m.year is not None), None)
             if base is not None and base.year is not None:
                 mention = PeriodMention(mention.pos, mention.end_pos, base.year + (mention.rel_year or 0), None,
