@@ -70,10 +70,14 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     share_mark = _SHARE_WORDS.mark
     if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
         qualifier, target = "target", True
+    # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period
+    capacity = _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None \
+        and not ctx.has_period_before(pos)
     ind = Indicator(
         subject=ctx.subject_at(pos),
         name=name.text,
-        period=ctx.period_at(pos, target=target, name=name.text, future=qualifier == "estimate"),
+        period=None if capacity else ctx.period_at(pos, target=target, name=name.text,
+                                                   future=qualifier == "estimate"),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,
