@@ -23,7 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from zhibiao.extract.periods import PeriodMention, find_periods, resolve_period
+from zhibiao.extract.periods import PeriodMention, find_periods, latest_year, resolve_period
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
 from zhibiao.lexicon import Shapes, WordSets
 from zhibiao.model import Indicator, Projects, Ranking, Stage
@@ -62,7 +62,8 @@ class DocContext:
     spoken_for: tuple[SpokenFor, ...] = ()
     event_stage: Stage | None = None  # the project event the report is about (集中开工 → started)
     event_date: PeriodMention | None = None  # the day the lede says things happened (7月27日,…举行)
-    latest_year: PeriodMention | None = None  # an undated report's latest year (not a goal's)
+    # an undated report's latest year (not a goal's), found on first use
+    _latest: list[PeriodMention | None] = field(default_factory=list, compare=False)
     _speaker_starts: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -72,6 +73,12 @@ class DocContext:
     def text(self) -> str:
         """The normalised text every rule matches against."""
         return self.norm.text
+
+    def latest_year(self) -> PeriodMention | None:
+        """The latest year an undated report names (:func:`~zhibiao.extract.periods.latest_year`)."""
+        if not self._latest:
+            self._latest.append(latest_year(self.norm.text))
+        return self._latest[0]
 
     def speakers_at(self, pos: int) -> list[SpokenFor]:
         """The speakers whose stretch holds ``pos``, in the order they spoke.
@@ -331,8 +338,8 @@ class SentContext:
         if mention.year is None and self.doc.published is None:
             # no date to count 今年 from: the last year the text names is the year it speaks of
             # (2016年1-7月全省… then 今年7月, 1-7月: 2016)
-            base = next((m for m in (year_from, self.para.carry.year, self.doc.title_year, self.doc.latest_year)
-                         if m is not None and m.year is not None), None)
+            base = next((m for m in (year_from, self.para.carry.year, self.doc.title_year)
+                         if m is not None and m.year is not None), None) or self.doc.latest_year()
             if base is not None and base.year is not None:
                 mention = PeriodMention(mention.pos, mention.end_pos, base.year + (mention.rel_year or 0), None,
                                         mention.start, mention.end, mention.kind)

@@ -88,16 +88,8 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
         event_stage=event_stage(title_text),
         event_date=_lede_date(text, paras, heads),
-        latest_year=None if published or meta.date else _latest_year(text[:body_end]),
     )
 
-
-def _latest_year(text: str) -> PeriodMention | None:
-    """The latest year an undated report names, not as a goal (到2025年): the year it speaks of
-    when it says 今年 before naming any (今年1-5月… then 2011年、2012年、2013年…2014年…)."""
-    years = [m for m in find_periods(text) if m.year is not None and m.kind in ("year", "span", "cumulative")
-             and not _DOCUMENT.goal_year_before.search(text, max(0, m.pos - 2), m.pos)]
-    return max(years, key=lambda m: m.year or 0, default=None)
 
 
 def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, PeriodMention | None]:

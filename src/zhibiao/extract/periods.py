@@ -214,3 +214,15 @@ def period_string(year: int | str, start: int = 1, end: int = 12) -> str:
     ('2016-01/2016-12', 'XXXX-01/XXXX-03')
     """
     return f"{year}-{start:02d}/{year}-{end:02d}"
+
+
+def latest_year(text: str) -> PeriodMention | None:
+    """The latest year ``text`` names, not as a goal (到2025年): the year an undated report speaks
+    of when it says 今年 before naming any (今年1-5月… then 2011年、2012年…2014年…).
+
+    >>> latest_year("今年1-5月增长5%。2013年增长8%,2014年增长9%,到2025年翻番。").year
+    2014
+    """
+    years = [m for m in find_periods(text) if m.year is not None and m.kind in ("year", "span", "cumulative")
+             and not _PERIODS.goal_year_before.search(text, max(0, m.pos - 2), m.pos)]
+    return max(years, key=lambda m: m.year or 0, default=None)
