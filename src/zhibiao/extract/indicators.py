@@ -71,8 +71,9 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
         qualifier, target = "target", True
     # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period
-    capacity = _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None \
-        and not ctx.has_period_before(pos)
+    capacity = s.text.find(_PROJECTS_WORDS.capacity_mark, ctx.span.start, pos) >= 0 \
+        and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None \
+        and not ctx.has_period_before(pos)  # (a plain find first: most sentences hold no 后)
     ind = Indicator(
         subject=ctx.subject_at(pos),
         name=name.text,
