@@ -61,7 +61,7 @@ def read_sentence(s: Sentence) -> None:
         st.parent_projects = pst.last_top_projects
     events = _events(text, sent)
     # breakdowns (分产业看,) are rare: a plain check first
-    if any(text.find(mark, sent.start, sent.end) >= 0 for mark in _NAME_WORDS.breakdown_ends):
+    if _WALK.breakdown_end.search(text, sent.start, sent.end):
         st.breakdowns = tuple(m.end() for m in _WALK.breakdown.finditer(text, max(0, sent.start - 1), sent.end))
     cursor = sent.start
     i = 0
