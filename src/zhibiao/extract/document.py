@@ -78,16 +78,17 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
             title_text = f"{title} {title_text}".strip()
     finder = subject_finder()
     title_period, title_year = _title_period(text, heads)
+    lede = _lede_date(text, paras, heads)
     return DocContext(
         norm=norm,
         published=published or meta.date or written_date(text[:body_end]),
         main=finder.main_subject(text[:body_end], title_text),
         finder=finder,
-        title_period=title_period or _lede_date(text, paras, heads),
+        title_period=title_period or lede,
         title_year=title_year,
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
         event_stage=event_stage(title_text),
-        event_date=_lede_date(text, paras, heads),
+        event_date=lede,
     )
 
 

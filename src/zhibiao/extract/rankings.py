@@ -93,10 +93,11 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         rank, top = None, False
     text, st = s.text, s.state
     raw = text[region_start:hit.start()]
-    wrapped = _wrapper(raw + (hit.group("scope") or ""))
-    subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
-    if subjects is not None:
-        return _places_of_subjects(s, hit, subjects, (rank, top, bottom), wrapped)
+    if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
+        wrapped = _wrapper(raw + (hit.group("scope") or ""))
+        subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
+        if subjects is not None:
+            return _places_of_subjects(s, hit, subjects, (rank, top, bottom), wrapped)
     region_from = after_subject(s, region_start, hit.start())
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     quoted = _RANKINGS.quoted_measure.search(text, region_from, hit.start())

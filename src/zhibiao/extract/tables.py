@@ -64,7 +64,8 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     for only after one, and most reports have none.
     """
     text = doc.text
-    if not (any(w in text for w in _TABLE_WORDS.list_words) or _TABLES.top_n.search(text, start, end)):
+    if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
+            or _TABLES.top_n.search(text, start, end)):
         return  # (most reports: plain finds and a literal-led search first)
     bound = start
     for anchor in _TABLES.list_anchor.finditer(text, start, end):

@@ -135,9 +135,10 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     if high is not None:
         _range(s, fig, high, region_start)
         return high.end, i + 2
-    share = _share_after(text, fig, events, i + 1)
-    if share is not None and target_with_share(s, fig, share, region_start):
-        return share.end, i + 2
+    if fig.role == "level" and text.startswith(_NAME_WORDS.possessive, fig.end):  # (plain check first)
+        share = _share_after(text, fig, events, i + 1)
+        if share is not None and target_with_share(s, fig, share, region_start):
+            return share.end, i + 2
     group = _gather_list(s, fig, events, i + 1, region_start)
     if len(group) > 1 or (fig.role == "change" and _LISTS.respectively.search(text, region_start, fig.start)):
         list_role(s, group, region_start)
@@ -203,7 +204,8 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
         sep = text[group[-1].end:nxt.start].strip()
         # 分别下降3.2%和增长5.6%: a list of changes may give each figure its own verb
         own_verb = _WALK.list_separator_verb.match(sep) if fig.role == "change" else None
-        if not (_WALK.list_separator.match(sep or "x") or own_verb or _place_item(s, sep, region_start, fig)):
+        if not (_WALK.list_separator.match(sep or "x") or own_verb
+                or (sep.startswith(_NAME_WORDS.list_mark) and _place_item(s, sep, region_start, fig))):
             break
         if fig.role == "change":
             sign = sign_of(own_verb.group("verb"), own_verb.group("verb")) if own_verb else fig.sign
@@ -231,8 +233,6 @@ def _share_after(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None
 
 def _place_item(s: Sentence, sep: str, region_start: int, fig: Fig) -> bool:
     """、乙县 between two figures of a list after 分别为: the next figure is of that place."""
-    if not sep.startswith(_NAME_WORDS.list_mark):
-        return False  # (most pairs of figures: a plain check first)
     m = _WALK.list_item_place.match(sep)
     return m is not None and places_listed_from(s, region_start) \
         and s.ctx.doc.finder.entity_named(m.group("place")) is not None
