@@ -167,6 +167,8 @@ def _wrapper(words: str) -> re.Match[str] | None:
     """The field written among the words before a place: inside 在…中, or a counted group of peers
     opening them (全国230家国开区综合发展水平考评中); never a bare 全区 opening them (全区…增速全市倒数第一:
     全区 says whose figure it is)."""
+    if _RANKING_WORDS.field_mark not in words and not _RANKINGS.wrapped_start.match(words):
+        return None  # (most words before a place: plain checks first)
     m = _RANKINGS.wrapped_field.search(words)
     if m is not None and not m.group(0).startswith(_RANKING_WORDS.field_mark) and m.group("group") is None:
         return None
