@@ -191,16 +191,18 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
 def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     """A money figure that belongs to projects: the investment of those just counted, one named
     project with its investment, or the investment of 这些项目; False when it is none of these."""
-    if is_investment_name(name.text) and _investment_ahead(s, fig):
+    investment = is_investment_name(name.text)
+    if investment and _investment_ahead(s, fig):
         return True
-    if is_investment_name(name.text) and (s.state.projects is not None or _projects_in_paragraph(s)):
+    if investment and (s.state.projects is not None or _projects_in_paragraph(s)):
         _project_investment(s, fig)
         return True
-    if is_investment_name(name.text) and _single_project(s, fig, name.start):
+    if investment and _single_project(s, fig, name.start):
         return True
-    each = _PROJECTS.each_investment.fullmatch(name.text) or _PROJECTS.each_investment.fullmatch(strip_chars(region))
-    if each and s.state.projects is not None \
-            and s.state.projects.min_investment is None and _same_currency(s.state.projects, fig):
+    if s.state.projects is not None and s.state.projects.min_investment is None \
+            and (_PROJECTS.each_investment.fullmatch(name.text)
+                 or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
+            and _same_currency(s.state.projects, fig):
         # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
         s.state.projects.min_investment = fig.amount.value
         s.state.projects.currency = fig.amount.unit or _CNY
