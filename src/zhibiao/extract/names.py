@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
@@ -369,6 +369,7 @@ def name_positions(region: str, start: int, names: list[str]) -> list[int]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a 其中 list compares each part with the same wholes
 def name_ratio(a: str, b: str) -> float:
     """How alike two names are (1.0 when one holds the other).
 
