@@ -27,6 +27,7 @@ _PERSONS_WORDS = Words("persons")
 _PERSONS_SETS = WordSets("persons")
 
 _SLASH = "/"
+_SPACE = " "
 # How far from a slash a credit may start (周琪钧/摄: the name; 制图/杨赛军: the credit word).
 _CREDIT_WIDTH = 5
 # The longest line that can be a title and a name alone (中共某某县委副书记 张三).
@@ -267,6 +268,8 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
     aside = _TITLE_ASIDE.match(text, pos)  # 副主任(主持工作)胡斌: the aside is no part of the name
     if aside:
         pos = aside.end()
+    elif text[pos:pos + 1] == _SPACE:  # 县委书记 李强 县长 王刚: a space between a title and its name
+        pos += 1
     if pos in taken or pos >= len(text):
         return []
     name = read_name(text, pos)
