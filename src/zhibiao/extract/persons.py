@@ -28,6 +28,8 @@ _PERSONS_SETS = WordSets("persons")
 
 _SLASH = "/"
 _SPACE = " "
+_WIDE_SPACE = "\u3000"
+_TAB = "\t"
 # How far from a slash a credit may start (周琪钧/摄: the name; 制图/杨赛军: the credit word).
 _CREDIT_WIDTH = 5
 # The longest line that can be a title and a name alone (中共某某县委副书记 张三).
@@ -253,7 +255,7 @@ def _title_lines(text: str) -> list[tuple[str, str, int, int]]:
     found = []
     start = 0
     for line in text.split("\n"):
-        if len(line) <= _TITLE_LINE_WIDTH:
+        if len(line) <= _TITLE_LINE_WIDTH and (_SPACE in line or _WIDE_SPACE in line or _TAB in line):
             m = _PERSONS.title_line.match(line)
             title = "".join(m.group("title").split()) if m else ""
             if m and _PERSONS.title_end.search(title) and title not in _PERSONS_SETS.not_titles:
