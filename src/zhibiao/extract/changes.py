@@ -22,6 +22,7 @@ __all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier",
            "wordless_change"]
 
 _CHANGES = Shapes("changes")
+_PP = "pp"
 _QUALIFIERS = Shapes("qualifiers")
 _CHANGE_WORDS = Words("change")
 _BASIS_SETS = WordSets("basis")
@@ -115,6 +116,9 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         assert cmp_m is not None
         verb, lead, qualifier = cmp_m.group("verb"), region_start + cmp_m.start(), None
         basis_region = text[region_start:fig.start]
+        if verb in _CHANGE_SETS.ahead_of and a.kind == "percent":
+            # 占年度计划42.13%,超序时进度17.13%: a share's lead on the schedule is in points
+            a = Amount(a.value, _PP, _PP, a.more)
     sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
                    text[max(region_start, lead - 14):lead + len(verb)])
     basis: Basis = "other" if cmp_m or verb in _CHANGE_SETS.comparatives else basis_of(basis_region)

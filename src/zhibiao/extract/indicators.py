@@ -292,7 +292,7 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
 def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     """A change that refers back (增速, 同比, or nothing): to the share, figure, projects or topic just named."""
     text, st = s.text, s.state
-    share_newer = st.current_share is not None and (st.current is None or st.current_share.start > st.current.start)
+    share_newer = st.current_share is not None and (st.current is None or st.current_share.end > st.current.end)
     if share_newer and fig.change is not None and fig.change.pp is not None and not name.text \
             and not _CHANGES.rate_word.search(text, region_start, fig.start):
         name = name.renamed(_SHARE_WORDS.share_name)  # 占…比重为33%,较上年提高0.3个百分点
