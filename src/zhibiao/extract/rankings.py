@@ -100,6 +100,10 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
             return _places_of_subjects(s, hit, subjects, (rank, top, bottom), wrapped)
     region_from = after_subject(s, region_start, hit.start())
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
+    if scope is None and not region:  # 在2022年度全省开发区综合考评中,该区位列第6名: the clause before
+        before = _wrapper(_RANKINGS.clause_end.sub("", text[s.ctx.span.start:region_start]))
+        if before is not None:
+            scope, region = _wrapped_scope(before), strip_chars(before.group("measure"))
     quoted = _RANKINGS.quoted_measure.search(text, region_from, hit.start())
     if quoted is not None:  # “开放创新和国际竞争力”排名第四: a quoted measure is one, whatever it lists
         names: list[str | None] = [quoted.group(1)]
