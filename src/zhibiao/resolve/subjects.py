@@ -376,8 +376,8 @@ def _merge_places_into_zones(strong: Counter[str]) -> None:
     for zone in [z for z in strong if z.endswith(_ENTITY_WORDS.zone_suffixes)]:
         for place in list(strong):
             short = place[:-1] if place.endswith(kinds) else place
-            if place != zone and zone.startswith((place, short)):
-                strong[zone] += strong.pop(place)
+            if place != zone and zone.startswith((place, short)) and strong[place] <= strong[zone]:
+                strong[zone] += strong.pop(place)  # (a county named more than its zone is what a report is about)
 
 
 def _bare_zone_word(whole: str) -> tuple[str, int]:
