@@ -228,6 +228,8 @@ class SubjectFinder:
             for start, end, name in self.place_mentions(chunk):
                 if any(name in z for z in strong if z != name) and name not in strong:
                     continue
+                if _SUBJECTS.outlet_after.match(chunk, end):
+                    continue  # 海曙新闻网讯: the outlet's name, not the place a report is about
                 if _examples_around(chunk, start, end):
                     continue  # 学习昆山、苏州工业园区等: examples, not the subject
                 strong[name] += weight
@@ -259,6 +261,8 @@ class SubjectFinder:
                 continue
             if _SUBJECTS.compared_end.search(text, max(0, start - 5), start):
                 continue  # 仅次于深圳: a place the report compares itself with
+            if _SUBJECTS.outlet_after.match(text, start + len(short)):
+                continue  # 海曙新闻网讯: the outlet's name
             if fulls[0][-1] in own:
                 hits[fulls[0]] += 1
         return next(iter(hits)) if len(hits) == 1 else None
