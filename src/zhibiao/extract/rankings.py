@@ -196,6 +196,9 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     if wrapped is not None:
         scope = _wrapped_scope(wrapped)
         region = region[:wrapped.start()] + wrapped.group("measure")
+    field = _RANKINGS.field_in_measure.search(region) if scope is None else None
+    if field is not None and field.start() > 0:  # 税收收入增速全省排名由第25位…: 全省 is the field
+        scope, region = field.group("scope"), region[:field.start()]
     return _measure_region(region), former, scope
 
 
