@@ -199,6 +199,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         return True
     if investment and _single_project(s, fig, name.start):
         return True
+    if _named_project_investment(s, fig, name):
+        return True
     if s.state.projects is not None and s.state.projects.min_investment is None \
             and (_PROJECTS.each_investment.fullmatch(name.text)
                  or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
@@ -272,6 +274,22 @@ def _investment_ahead(s: Sentence, fig: Fig) -> bool:
     if count is None:
         return False
     s.state.investment_ahead = (fig, count.end())
+    return True
+
+
+def _named_project_investment(s: Sentence, fig: Fig, name: Name) -> bool:
+    """山东宝雅新能源汽车制造项目总投资达到65亿元: a project named by its own name, with its investment,
+    is one project (FACTS.md); 重点项目总投资, 在建项目总投资 (projects of a kind or a stage) are not."""
+    m = _PROJECTS.project_then_investment.fullmatch(name.text)
+    if m is None or _PROJECTS.aggregate_words.search(m.group("project")):
+        return False
+    ctx = s.ctx
+    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
+                 stage=ctx.doc.event_stage or "other", category=None, min_investment=None, count=Decimal(1),
+                 investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
+                 currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, name.start, fig.end)
+    s.log.add(p)
     return True
 
 
