@@ -23,7 +23,7 @@ from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Ranking
 
-__all__ = ["MAX_RANK", "move_role", "place_of", "ranking_role", "split_rank_names"]
+__all__ = ["MAX_RANK", "evaluation_before", "home_field", "move_role", "place_of", "ranking_role", "split_rank_names"]
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
@@ -60,6 +60,10 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         first = _RANKINGS.field_then_place.match(s.text, hit.end(), s.ctx.span.end)
         if first is not None:  # 位居全国百强县投资潜力第3、…: the group is the field
             _measures_with_places(s, first, scope, hit.start())
+            return
+    if place is not None and place[0] is not None and (hit.group("topn") or hit.group("strong")):
+        listed = _RANKINGS.top_list.match(s.text, hit.end(), s.ctx.span.end)
+        if listed is not None and _top_list(s, hit, listed, region_start, place[0]):
             return
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)):
         return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
@@ -125,6 +129,83 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     else:
         ranks = [rank]
     return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
+
+
+def _top_list(s: Sentence, hit: re.Match[str], listed: re.Match[str], region_start: int, n: int) -> bool:
+    """排名前三的为:甲、乙、丙; 前5名区依次为:甲、乙: who holds a top-N place, each a ranking fact — in
+    the top N, or in its own place when listed 依次 (in order). False when no list of places follows."""
+    text, ctx = s.text, s.ctx
+    stop = min((k for k in (text.find(c, listed.end(), ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
+               default=ctx.span.end)
+    subjects = _places_listed(s, _RANKINGS.list_tail.sub("", text[listed.end():stop]))
+    if subjects is None or len(subjects) > n:
+        return False
+    ranks: list[int | None] = list(range(1, len(subjects) + 1)) if listed.group("order") == _RANKING_WORDS.in_order \
+        else [n] * len(subjects)
+    region_from = after_subject(s, region_start, hit.start())
+    region, _, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
+    if scope is None:  # 在全省考核中,前三名依次是…; 国家级开发区中,排名前三的为…: the field in the clause before
+        words = _RANKINGS.clause_end.sub("", text[ctx.span.start:region_start])
+        wrapped = _wrapper(words)
+        clause = _RANKINGS.field_clause.search(words) if wrapped is None else None
+        scope = _wrapped_scope(wrapped) or (clause.group("field") if clause is not None else None)
+        # 在全省县域经济考核中 (its measure 县域经济考核), 在县域经济争先进位中 (a measure, no field)
+        plain = _RANKINGS.wrapper.match(_RANKINGS.clause_separator.split(words)[-1]) if wrapped is None else None
+        region = region or strip_chars(wrapped.group("measure") if wrapped is not None
+                                       else plain.group(1) if plain is not None else "")
+    before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
+    scope = scope or (before.scope if before is not None else None) or home_field(text)
+    measure = strip_chars(region) or None
+    if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
+        measure = named.indicator
+    measure = measure or evaluation_before(text, hit.start())
+    read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
+                 subjects)
+    _record(s, hit, read, region_start)
+    return True
+
+
+def home_field(text: str) -> str | None:
+    """The field of peers of the place a report speaks for (我省 → 全省, 我市 → 全市), the one it says
+    most often; None when it says none.
+
+    >>> home_field("我省将拿出590万元…我省共有107个县,我市…")
+    '全省'
+    """
+    counts: dict[str, int] = {}
+    for m in _RANKINGS.home_place.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts:
+        return None
+    whole: str = _RANKING_WORDS.whole
+    return whole + max(counts, key=lambda k: counts[k])
+
+
+def evaluation_before(text: str, pos: int) -> str | None:
+    """The evaluation a report is about, named before ``pos`` (全省开发区高质量发展考评, 县域经济十强县
+    榜单): the measure of a top-N list that names none (排名前三的为…); the longest such name.
+
+    >>> evaluation_before("组织开展了2021至2022年全省开发区高质量发展考评。…进行了综合考评。", 40)
+    '全省开发区高质量发展考评'
+    """
+    names: list[str] = [m.group("name") for m in _RANKINGS.evaluation.finditer(text, 0, pos)]
+    if not names:
+        return None
+    longest: str = max(names, key=len)
+    return longest
+
+
+def _places_listed(s: Sentence, words: str) -> list[str] | None:
+    """甲县、乙经济开发区、丙区: the places of a list that holds nothing else (after 前三的为:), each as the
+    place it names or as written when it ends as a place or zone does; None when an item is no place."""
+    finder = s.ctx.doc.finder
+    places: list[str] = []
+    for item in _RANKINGS.list_split.split(strip_chars(words)):
+        name = finder.entity_named(item) or (item if _RANKINGS.place_item.fullmatch(item) else None)
+        if name is None:
+            return None
+        places.append(name)
+    return places
 
 
 def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
