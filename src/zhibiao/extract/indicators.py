@@ -149,7 +149,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
             target = True
         name = name.renamed(noun.text, fig.start)
     elif st.current is not None and (_only_subject(s, region_start, fig.start)
-                                     or name.text in _NAME_SETS.bare_verbs):
+                                     or name.text in _NAME_SETS.bare_verbs
+                                     or _zone_of_same_measure(s, fig, name.text)):
         # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
         lead = len(region) - len(region.lstrip(" ,;:、"))
         name = name.renamed(st.current.name, region_start + lead)
@@ -232,6 +233,13 @@ def _with_topic(s: Sentence, name: str, region_start: int) -> str:
 
 def _topic(s: Sentence, pos: int) -> str | None:
     return topic_before(s.text, pos, s.ctx.span.start, s.ctx.para.span.start)
+
+
+def _zone_of_same_measure(s: Sentence, fig: Fig, name: str) -> bool:
+    """甲经开区主营业务收入494.82亿元;乙高新技术产业园区108.16亿元: a zone named alone before a figure of
+    the unit just given is the next holder of that measure (also when the zone is new to the gazetteer)."""
+    cur = s.state.current
+    return cur is not None and cur.unit == fig.amount.unit and _INDICATORS.zone_name.fullmatch(name) is not None
 
 
 def _only_subject(s: Sentence, start: int, end: int) -> bool:
