@@ -449,9 +449,41 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
             return [st.current.name]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before
         return [st.last_rank.indicator if st.last_rank is not None else None]
+    heads = _heads_of_figures(s, stripped, s.text[region_start:s.ctx.span.end])
+    if heads is not None:
+        return heads
     if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
+
+
+def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | None] | None:
+    """总量和占比稳居全市首位; (甲增长4%,乙增长3%,)增速均排名全市前二: heads that name figures the
+    sentence gave — 总量 its first level, 占比 its last share, 增速 the growth of its first figure with
+    one, or of each of them when 均 says they all hold the place. None when the words are no such heads."""
+    heads = _RANKINGS.list_split.split(stripped)
+    if not all(h in _RANKING_SETS.level_heads or h in _RANKING_SETS.share_heads or h in _RANKING_SETS.rate_heads
+               for h in heads):
+        return None
+    figures = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator)]
+    changed = [f for f in figures if f.change is not None]
+    if len(heads) == 1:
+        all_of = _RANKINGS.all_mark.search(region) is not None
+        if heads[0] in _RANKING_SETS.rate_heads and all_of and len(changed) > 1:
+            return [f.name + heads[0] for f in changed]
+        return None  # one head: a back reference (增速排位全市第8)
+    names: list[str | None] = []
+    for head in heads:
+        if head in _RANKING_SETS.share_heads:
+            held = next((f.name for f in reversed(figures) if f.value is not None and f.unit == "%"), None)
+        elif head in _RANKING_SETS.rate_heads:
+            held = changed[0].name + head if changed else None
+        else:
+            held = next((f.name for f in figures if f.value is not None and f.unit != "%"), None)
+        if held is None:
+            return None
+        names.append(held)
+    return names
 
 
 def _back_reference(s: Sentence, st: SentenceState, stripped: str, region_start: int) -> str:
