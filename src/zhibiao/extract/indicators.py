@@ -133,6 +133,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     text, st = s.text, s.state
     name = name_at(s, region_start, fig.start)
     region = text[region_start:fig.start]
+    if fig.amount.kind == "count" and _PROJECTS.batch_before_count.match(text, fig.end):
+        return  # 9个批次33个重大项目: the batches the projects came in, no fact
     noun = _prenominal(s, fig, name.text, region)
     if fig.amount.kind == "count" and _counts_projects(s, fig, name.text, noun):
         project_count(s, fig, region_start, noun)

@@ -66,13 +66,15 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     text, st, ctx = s.text, s.state, s.ctx
     region = text[region_start:fig.start]
     prenominal = noun.text if noun is not None else ""
+    if _PROJECTS.among_counted.match(text, fig.end, ctx.span.end) and _among_counted(s, fig):
+        return
     desc = region + prenominal
     stage = _stage(s, fig, region_start, desc, prenominal)
     parent = st.parent_projects
     if parent is None and st.projects is not None and _NAME_WORDS.among in text[
             ctx.doc.norm_pos(st.projects.end):fig.start]:
         parent = st.parent_projects = st.projects
-    child = parent is not None and (stage is None or _NAME_WORDS.among in region)
+    child = parent is not None and (stage is None or st.parts_follow or _NAME_WORDS.among in region)
     if stage is None:
         # a part of the projects before takes their stage; others the event the report is about
         stage = parent.stage if child and parent is not None else (ctx.doc.event_stage or "other")
@@ -107,12 +109,28 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.investment_ahead = None
     ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
     s.log.add(p)
-    if child:
+    if child and parent is not None:
         s.log.child_projects.add(id(p))
+        # 重点工业项目37项…其中竣工项目13个: a part is of the whole's kind and size unless it says its own
+        if p.category is None:
+            p.category = parent.category
+        if p.min_investment is None and p.currency == parent.currency:
+            p.min_investment = parent.min_investment
     else:
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _among_counted(s: Sentence, fig: Fig) -> bool:
+    """37个项目中,竣工项目13个: projects counted before, named again as those the next counts are
+    among — no fact of their own; the counts after are their parts."""
+    before = next((p for p in reversed(s.log.projects) if p.count == fig.amount.value), None)
+    if before is None:
+        return False
+    s.state.projects = s.state.parent_projects = before
+    s.state.parts_follow = True
+    return True
 
 
 def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str) -> Stage | None:
@@ -138,6 +156,10 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         # at the head of the sentence
         among = last_match(_PROJECTS.among, text[sent.start:region_start])
         m = stage_words.search(among.group(0)) if among else None
+        stage = stage_of(m.group(0)) if m else None
+    if stage is None:  # 重点项目集中开工,42个项目总投资381.6亿元: what they did, in a clause before
+        did = last_match(_PROJECTS.stage_before, text[sent.start:region_start])
+        m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
 

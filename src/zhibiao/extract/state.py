@@ -72,6 +72,7 @@ class SentenceState:
     parent: str | None = None  # the whole a 其中 component belongs to
     parent_pool: list[Indicator] = field(default_factory=list)
     parent_projects: Projects | None = None
+    parts_follow: bool = False  # 37个项目中,…: the counts after are parts of the projects named again
     parent_until: int | None = None  # where a mid-sentence 其中 stops applying (its clause's ';')
     last_rank: Ranking | None = None  # 总量位居全市第3位,增速位居第1位: the second shares the first's field
     projects: Projects | None = None  # the projects just counted
