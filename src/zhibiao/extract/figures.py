@@ -173,8 +173,8 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
         rest = after[above.end():]
         if _FIGURES.projects_after_class.match(rest) or _FIGURES.class_of_units.match(rest):
             return True
-    if _FIGURES.alternative_class.match(after):
-        return True
+    if _FIGURES.alternative_class.match(after) or _FIGURES.sized_projects.match(after):
+        return True  # (亿元项目15个: projects of a hundred million yuan and more)
     return bool(_FIGURES.over_end.search(before) and (
         _FIGURES.project_noun_after.match(after) or _FIGURES.class_of_units.match(after)))
 

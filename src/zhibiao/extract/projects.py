@@ -193,16 +193,20 @@ def category_of(desc: str) -> str | None:
 
 def threshold_in(desc: str) -> tuple[Decimal | None, str]:
     """The size class in a project description and its currency: 亿元以上 → 1e8, 超10亿元 → 1e9,
-    百亿级 → 1e10; 千万美元以上 → 1e7 in USD (kept in the currency written: FACTS.md).
+    百亿级 → 1e10, 亿元项目 → 1e8, 1至10亿级 → 1e8; 千万美元以上 → 1e7 in USD (kept in the currency
+    written: FACTS.md).
 
     >>> threshold_in("亿元以上项目"), threshold_in("超10亿元项目"), threshold_in("千万美元以上项目")
     ((Decimal('100000000'), 'CNY'), (Decimal('1000000000'), 'CNY'), (Decimal('10000000'), 'USD'))
+    >>> threshold_in("签约亿元项目"), threshold_in("1至10亿级项目")
+    ((Decimal('100000000'), 'CNY'), (Decimal('100000000'), 'CNY'))
     """
     best, best_currency = None, _CNY
     for m in _PROJECTS.threshold.finditer(desc):
-        if not (m.group("above") or m.group("over")):
+        if not (m.group("above") or m.group("over") or m.group("sized") is not None):
             continue
-        number = parse_number(m.group("n")) if m.group("n") else Decimal(1)
+        # 1至10亿级: a class from its low end
+        number = parse_number(m.group("low") or m.group("n")) if m.group("n") else Decimal(1)
         if number is not None and in_range(value := scale(number, m.group("mag"))):
             best = value
             best_currency = units()[m.group("cur")].unit if m.group("cur") else _CNY
@@ -215,6 +219,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     project with its investment, or the investment of 这些项目; False when it is none of these."""
     investment = is_investment_name(name.text)
     if investment and _investment_ahead(s, fig):
+        return True
+    if _investment_after_count(s, fig):
         return True
     if investment and (s.state.projects is not None or _projects_in_paragraph(s)):
         _project_investment(s, fig)
@@ -241,6 +247,21 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
                 s.ctx.doc.extend_quote(p, fig.end)
                 return True
     return False
+
+
+def _investment_after_count(s: Sentence, fig: Fig) -> bool:
+    """6个产业项目总投资10.89亿元: an investment written right after the projects just counted
+    (their noun, then 总投资) is theirs."""
+    p = s.state.projects
+    if p is None or p.investment is not None or not _same_currency(p, fig):
+        return False
+    end = s.ctx.doc.norm_pos(p.end)
+    if not s.ctx.span.start <= end <= fig.start or not is_investment_name(strip_chars(s.text[end:fig.start])):
+        return False
+    p.investment = fig.amount.value
+    p.currency = fig.amount.unit or _CNY
+    s.ctx.doc.extend_quote(p, fig.end)
+    return True
 
 
 def _same_currency(p: Projects, fig: Fig) -> bool:
