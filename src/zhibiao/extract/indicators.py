@@ -42,6 +42,7 @@ _PROJECTS_WORDS = Words("projects")
 _SHARE_WORDS = Words("share")
 _NAME_SETS = WordSets("name")
 _PROJECTS_SETS = WordSets("projects")
+_TOPIC_SETS = WordSets("topic")
 _SHARE_SETS = WordSets("share")
 # What may stand between a parenthesis and the change after it (…万亿元), 同比增长1%).
 _ASIDE_GAP = " ,;、"
@@ -222,6 +223,10 @@ def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
 
 def _with_topic(s: Sentence, name: str, region_start: int) -> str:
     """A generic measure (产值, 增速, 投资) named after the clause topic or the projects before it."""
+    if name in _TOPIC_SETS.plain_verbs:  # 从资金到位情况看,完成48.4亿元: the topic looked at
+        topic = _topic(s, region_start)
+        view = last_match(_NAMES.view_from, s.text[s.ctx.para.span.start:region_start])
+        return topic if topic and view is not None and view.group("topic") == topic else name
     if not ((_NAMES.back_ref.match(name) and len(name) <= 3) or name in _NAME_SETS.generic_heads):
         return name
     topic = _topic(s, region_start)
