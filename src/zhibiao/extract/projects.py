@@ -76,8 +76,11 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         parent = st.parent_projects = st.projects
     child = parent is not None and (stage is None or st.parts_follow or _NAME_WORDS.among in region)
     if stage is None:
-        # a part of the projects before takes their stage; others the event the report is about
-        stage = parent.stage if child and parent is not None else (ctx.doc.event_stage or "other")
+        # a part of the projects before takes their stage; others those counted last in the paragraph
+        # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
+        before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else None
+        stage = parent.stage if child and parent is not None else \
+            before.stage if before is not None and before.stage != "other" else (ctx.doc.event_stage or "other")
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     target = ctx.target_at(fig.start)
@@ -217,6 +220,15 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
 def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     """A money figure that belongs to projects: the investment of those just counted, one named
     project with its investment, or the investment of 这些项目; False when it is none of these."""
+    if s.state.projects is not None and s.state.projects.min_investment is None \
+            and (_PROJECTS.each_investment.fullmatch(name.text)
+                 or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
+            and _same_currency(s.state.projects, fig):
+        # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
+        s.state.projects.min_investment = fig.amount.value
+        s.state.projects.currency = fig.amount.unit or _CNY
+        s.ctx.doc.extend_quote(s.state.projects, fig.end)
+        return True
     investment = is_investment_name(name.text)
     if investment and _investment_ahead(s, fig):
         return True
@@ -228,15 +240,6 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     if investment and _single_project(s, fig, name.start):
         return True
     if _named_project_investment(s, fig, name):
-        return True
-    if s.state.projects is not None and s.state.projects.min_investment is None \
-            and (_PROJECTS.each_investment.fullmatch(name.text)
-                 or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
-            and _same_currency(s.state.projects, fig):
-        # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
-        s.state.projects.min_investment = fig.amount.value
-        s.state.projects.currency = fig.amount.unit or _CNY
-        s.ctx.doc.extend_quote(s.state.projects, fig.end)
         return True
     if _PROJECTS.these.search(region) and mentions_projects(region) and is_investment_name(
             _PROJECTS.up_to_noun.sub("", name.text)):
