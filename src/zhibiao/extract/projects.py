@@ -78,9 +78,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if stage is None:
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
-        before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else None
-        stage = parent.stage if child and parent is not None else \
-            before.stage if before is not None and before.stage != "other" else (ctx.doc.event_stage or "other")
+        stage = parent.stage if child and parent is not None else _stage_around(s)
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     target = ctx.target_at(fig.start)
@@ -123,6 +121,15 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _stage_around(s: Sentence) -> Stage:
+    """The stage of projects that say none: that of the projects counted last in the paragraph
+    (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about."""
+    before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else None
+    if before is not None and before.stage != "other":
+        return before.stage
+    return s.ctx.doc.event_stage or "other"
 
 
 def _among_counted(s: Sentence, fig: Fig) -> bool:
@@ -229,15 +236,16 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         s.state.projects.currency = fig.amount.unit or _CNY
         s.ctx.doc.extend_quote(s.state.projects, fig.end)
         return True
-    investment = is_investment_name(name.text)
+    # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
+    investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text))
     if investment and _investment_ahead(s, fig):
         return True
+    if investment and _single_project(s, fig, name.start):
+        return True  # (总投资10.6亿元的甲项目: one project's, never the count's just given)
     if _investment_after_count(s, fig):
         return True
     if investment and (s.state.projects is not None or _projects_in_paragraph(s)):
         _project_investment(s, fig)
-        return True
-    if investment and _single_project(s, fig, name.start):
         return True
     if _named_project_investment(s, fig, name):
         return True
@@ -331,7 +339,7 @@ def _named_project_investment(s: Sentence, fig: Fig, name: Name) -> bool:
         return False
     ctx = s.ctx
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=ctx.doc.event_stage or "other", category=None, min_investment=None, count=Decimal(1),
+                 stage=_stage_around(s), category=None, min_investment=None, count=Decimal(1),
                  investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
                  currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name.start, fig.end)
@@ -343,13 +351,17 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     """总投资50亿元的新能源电池项目正式开工: one named project with its investment."""
     text, sent, ctx = s.text, s.ctx.span, s.ctx
     m = _PROJECTS.named_project.match(text, fig.end, sent.end)
-    if not m:
-        return False
-    stage_m = _PROJECTS.stage_words.search(text, m.end(), min(sent.end, m.end() + 8))
+    if not m or (m.group(2) and _PROJECTS.aggregate_words.search(m.group(2))):
+        return False  # (总投资92.8亿元新开工项目: projects of a stage, not one named)
+    # the stage its clause ends with (甲项目、乙项目实现当年签约、当年开工: the last reached)
+    clause_end = _PROJECTS.clause_end.search(text, m.end(), sent.end)
+    stage_m = last_match(_PROJECTS.stage_words, text[m.end():clause_end.start() if clause_end else sent.end])
+    if stage_m is not None:
+        stage_m = _PROJECTS.stage_words.match(text, m.end() + stage_m.start())
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=stage_of(stage_m.group(0)) if stage_m else "other", category=None, min_investment=None,
-                 count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(text, fig),
-                 rule="projects.named.v1", currency=fig.amount.unit or _CNY)
+                 stage=stage_of(stage_m.group(0)) if stage_m else _stage_around(s), category=None,
+                 min_investment=None, count=Decimal(1), investment=fig.amount.value,
+                 qualifier=local_qualifier(text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name_start, stage_m.end() if stage_m else m.end())
     s.log.add(p)
     return True
