@@ -23,7 +23,8 @@ from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Ranking
 
-__all__ = ["MAX_RANK", "evaluation_before", "home_field", "move_role", "place_of", "ranking_role", "split_rank_names"]
+__all__ = ["MAX_RANK", "evaluation_before", "evaluation_field", "home_field", "move_role", "place_of", "ranking_role",
+           "split_rank_names"]
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
@@ -53,6 +54,8 @@ def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
 
 def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     """Make the ranking facts of one ranking match of the sentence."""
+    if hit.start() < s.state.listed_until:
+        return  # (依次是 inside 前三名依次是甲、乙: the list is read)
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
@@ -61,10 +64,11 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         if first is not None:  # 位居全国百强县投资潜力第3、…: the group is the field
             _measures_with_places(s, first, scope, hit.start())
             return
-    if place is not None and place[0] is not None and (hit.group("topn") or hit.group("strong")):
-        listed = _RANKINGS.top_list.match(s.text, hit.end(), s.ctx.span.end)
-        if listed is not None and _top_list(s, hit, listed, region_start, place[0]):
-            return
+    if (hit.group("ordered") or (place is not None and place[0] is not None and not hit.group("first"))) \
+            and _holders_after(s, hit, region_start, place[0] if place is not None else None):
+        return
+    if hit.group("ordered"):
+        return  # 依次为 with no list of places after it
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)):
         return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
     read = _read_place(s, hit, region_start, place)
@@ -128,22 +132,60 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         end = places_end
     else:
         ranks = [rank]
+    holder = _place_as_measure(s, names)
+    if holder is not None:  # 大名鼎鼎的昆山市高居第一: the words name who holds the place, not a measure
+        named = s.log.last_ranking(measured=True)
+        measure, scope = _of_the_evaluation(s, hit.start(), named.indicator if named is not None else None, scope)
+        return _Read([measure], ranks, scope, top, bottom, "", region_from, former, end, [holder])
     return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
 
 
-def _top_list(s: Sentence, hit: re.Match[str], listed: re.Match[str], region_start: int, n: int) -> bool:
-    """排名前三的为:甲、乙、丙; 前5名区依次为:甲、乙: who holds a top-N place, each a ranking fact — in
-    the top N, or in its own place when listed 依次 (in order). False when no list of places follows."""
-    text, ctx = s.text, s.ctx
-    stop = min((k for k in (text.find(c, listed.end(), ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
-               default=ctx.span.end)
-    subjects = _places_listed(s, _RANKINGS.list_tail.sub("", text[listed.end():stop]))
-    if subjects is None or len(subjects) > n:
+def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
+    """The place the one measure read names, when it names nothing else (大名鼎鼎的昆山市, 福清市)."""
+    if len(names) != 1 or not names[0]:
+        return None
+    words = names[0].rsplit(_NAME_WORDS.possessive, 1)[-1]
+    return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
+
+
+def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: int | None) -> bool:
+    """Who holds the places a match gives, listed after it: 排名前三的为:甲、乙、丙 (each in the top 3),
+    前5名区依次为:甲、乙 and 居第4位至第7位的县市区分别是甲、乙 (each its own place), 从高到低依次为:甲、乙
+    (places 1, 2 …). False when no such list follows."""
+    text, end = s.text, s.ctx.span.end
+    if hit.group("ordered"):
+        return _top_list(s, hit, hit.end(), region_start, (1, None), ordered=True)
+    if place is None:
         return False
-    ranks: list[int | None] = list(range(1, len(subjects) + 1)) if listed.group("order") == _RANKING_WORDS.in_order \
-        else [n] * len(subjects)
+    if hit.group("topn") or hit.group("strong"):
+        listed = _RANKINGS.top_list.match(text, hit.end(), end)
+        return listed is not None and _top_list(s, hit, listed.end(), region_start, (1, place),
+                                                ordered=listed.group("order") == _RANKING_WORDS.in_order)
+    span = _RANKINGS.place_range.match(text, hit.end(), end) if hit.group("n") else None
+    last = parse_number(span.group("last")) if span is not None else None
+    listed = _RANKINGS.top_list.match(text, span.end(), end) if span is not None else None
+    return listed is not None and last is not None and last >= place \
+        and _top_list(s, hit, listed.end(), region_start, (place, int(last)), ordered=True)
+
+
+def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: int, places: tuple[int, int | None],
+              *, ordered: bool) -> bool:
+    """The ranking facts of the places listed from ``list_start`` holding the places ``places`` (the
+    first and last; a top N is (1, N)): each its own place in order, or each the last place of the top N."""
+    text, ctx = s.text, s.ctx
+    stop = min((k for k in (text.find(c, list_start, ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
+               default=ctx.span.end)
+    subjects = _places_listed(s, _RANKINGS.list_tail.sub("", text[list_start:stop]))
+    low, high = places
+    if subjects is None or len(subjects) > (high - low + 1 if high is not None else len(subjects)) \
+            or (high is None and len(subjects) < 2):
+        return False
+    ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
     region_from = after_subject(s, region_start, hit.start())
     region, _, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
+    field = _RANKINGS.wrapped_field.search(scope) if scope else None
+    if field is not None and field.group("scope"):  # 全省11个设区市考核评价结果(依次为): 全省, 考核评价结果
+        scope, region = field.group("scope"), region or field.group("measure")
     if scope is None:  # 在全省考核中,前三名依次是…; 国家级开发区中,排名前三的为…: the field in the clause before
         words = _RANKINGS.clause_end.sub("", text[ctx.span.start:region_start])
         wrapped = _wrapper(words)
@@ -161,6 +203,7 @@ def _top_list(s: Sentence, hit: re.Match[str], listed: re.Match[str], region_sta
     measure = measure or evaluation_before(text, hit.start())
     read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
                  subjects)
+    s.state.listed_until = stop
     _record(s, hit, read, region_start)
     return True
 
@@ -195,24 +238,53 @@ def evaluation_before(text: str, pos: int) -> str | None:
     return longest
 
 
+def evaluation_field(name: str) -> str | None:
+    """The field of peers an evaluation's name opens with (全省开发区高质量发展考评 → 全省,
+    中国中小城市综合实力百强县 → 全国), if any.
+
+    >>> evaluation_field("中国中小城市综合实力百强县"), evaluation_field("全省开发区考评"), evaluation_field("争先进位")
+    ('全国', '全省', None)
+    """
+    if name.startswith(tuple(_RANKING_WORDS.country_words)):
+        country: str = _RANKING_WORDS.country_field
+        return country
+    whole = _RANKINGS.whole_field_head.match(name)
+    return whole.group(0) if whole is not None else None
+
+
+def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | None) -> tuple[str | None, str | None]:
+    """The measure and field of a place that names neither (昆山市高居第一 in a report on a 百强县 list):
+    those of the evaluation the report names before it."""
+    if measure is not None or scope is not None:
+        return measure, scope
+    name = evaluation_before(s.text, pos)
+    return (name, evaluation_field(name)) if name else (None, None)
+
+
 def _places_listed(s: Sentence, words: str) -> list[str] | None:
     """甲县、乙经济开发区、丙区: the places of a list that holds nothing else (after 前三的为:), each as the
     place it names or as written when it ends as a place or zone does; None when an item is no place."""
     finder = s.ctx.doc.finder
     places: list[str] = []
     for item in _RANKINGS.list_split.split(strip_chars(words)):
-        name = finder.entity_named(item) or (item if _RANKINGS.place_item.fullmatch(item) else None)
+        name = finder.entity_named(item) or _place_as_written(item)
         if name is None:
             return None
         places.append(name)
     return places
 
 
+def _place_as_written(item: str) -> str | None:
+    """邹平县, 某某经济开发区: an item shaped as a place's name (short, ending as places do), taken as
+    written when the gazetteer does not know it (renamed counties, new zones)."""
+    return item if _RANKINGS.written_place.fullmatch(item) else None
+
+
 def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     """浏阳市、宁乡市、醴陵市(分列…), 同样来自江苏的江阴、张家港和常熟(分列…), 合肥、芜湖、淮南高新区(在…中分列…):
     the places a list of places is given to, when the words before the place are such a list
     (None otherwise). A zone suffix written once, on the last item, belongs to every item."""
-    items = _RANKINGS.list_split.split(strip_chars(words))
+    items = _RANKINGS.list_split.split(_RANKINGS.counted_kind_end.sub("", strip_chars(words)))
     if len(items) < 2:
         return None
     finder = s.ctx.doc.finder
@@ -221,8 +293,9 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     if suffix:
         items = [x if x.endswith(suffix) else x + suffix for x in items]
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
-    first = next((name for k in range(len(items[0]) - 1) if (name := finder.entity_named(items[0][k:]))), None)
-    named = [finder.entity_named(x) for x in items[1:]]
+    first = next((name for k in range(len(items[0]) - 1) if (name := finder.entity_named(items[0][k:]))), None) \
+        or _place_as_written(items[0])
+    named = [finder.entity_named(x) or _place_as_written(x) for x in items[1:]]
     rest = [x for x in named if x is not None]
     if first is None or len(rest) < len(named):
         return None
@@ -237,14 +310,17 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
     scope = hit.group("scope") or _wrapped_scope(wrapped) or (before.scope if before is not None else None)
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
-    if scope is None or (len(set(ranks)) < len(ranks) and rank is not None):
-        return None  # no field, or fewer places than places listed: not a list of places with places
+    if (len(set(ranks)) < len(ranks) and rank is not None) or (scope is None and (rank is None or len(ranks) < 2)):
+        # fewer places than places listed, or a shared place among no field: not a list of places with
+        # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
+        return None
     # the measure: written around the list, of the ranking just given, or of the last one named
     measure = strip_chars(wrapped.group("measure")) if wrapped is not None else None
     if not measure:
         measure = before.indicator if before is not None else None
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
         measure = named.indicator
+    measure, scope = _of_the_evaluation(s, hit.start(), measure, scope)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects)
 
 

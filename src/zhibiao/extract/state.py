@@ -81,6 +81,7 @@ class SentenceState:
     investment_ahead: tuple[Fig, int] | None = None
     breakdowns: tuple[int, ...] = ()  # where the sentence's breakdowns (分产业看,) end
     top_n_ranks: set[int] = field(default_factory=set)  # ids of the top-N places given (进入全国百强)
+    listed_until: int = -1  # where the places listed after a place end (前三名依次是甲、乙、丙): read already
 
 
 @dataclass(slots=True)
