@@ -264,6 +264,15 @@ def _title_lines(text: str) -> list[tuple[str, str, int, int]]:
     return found
 
 
+def _listed_name(text: str, pos: int) -> str | None:
+    """能荣 in 市领导朱汉桥、能荣、陈洪思: an item of a list of names after a title, two or three
+    characters between list marks, is a name even when its family name is rare."""
+    m = _PERSONS.listed_name.match(text, pos)
+    if m is None or m.group(1) in _PERSONS_SETS.not_names:
+        return None
+    return m.group(1)
+
+
 def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[PersonMention]:
     """The person named right after a title word (党工委书记徐子佳), and those listed after them."""
     pos = head.end()
@@ -286,14 +295,16 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
     # 市领导陈业鹏、田军、李克明…: one title for a list of names
     nxt = pos + len(name)
     while nxt < len(text) and text[nxt] == "、":
-        cand = read_name(text, nxt + 1)
-        if cand is None or _PERSONS.title_head.match(text, nxt + len(cand)) or nxt + 1 in taken:
+        # 、和张保根: a joining word may open the last item
+        start = nxt + 2 if text[nxt + 1:nxt + 2] in _PERSONS_SETS.name_joiners else nxt + 1
+        cand = read_name(text, start) or _listed_name(text, start)
+        if cand is None or _PERSONS.title_head.match(text, start - 1 + len(cand)) or start in taken:
             break
-        if not _is_follower(text[nxt + 1 + len(cand):nxt + 5 + len(cand)]):
+        if not _is_follower(text[start + len(cand):start + 4 + len(cand)]):
             break
-        out.append(PersonMention(cand, tuple(titles), nxt + 1, nxt + 1 + len(cand), title_start))
-        taken.add(nxt + 1)
-        nxt = nxt + 1 + len(cand)
+        out.append(PersonMention(cand, tuple(titles), start, start + len(cand), title_start))
+        taken.add(start)
+        nxt = start + len(cand)
     return out
 
 
