@@ -56,6 +56,10 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     """Make the ranking facts of one ranking match of the sentence."""
     if hit.start() < s.state.listed_until:
         return  # (依次是 inside 前三名依次是甲、乙: the list is read)
+    if _RANKINGS.frame_or_exit.search(s.text, region_start, hit.start()) \
+            and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
+                                                                                            hit.start())):
+        return  # 从全国前十强看 (a frame), 跌出全国前十强 (a place not held): no place of anyone
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
@@ -69,8 +73,13 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         return
     if hit.group("ordered"):
         return  # 依次为 with no list of places after it
-    if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)):
-        return  # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal
+    if place is not None and place[0] is not None and _in_brackets_after_place(s, hit):
+        return
+    if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)
+                         and not (lead and _holder_before(s, hit, region_start))):
+        # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal (but 昆山市居第1位: a
+        # place holding a place)
+        return
     read = _read_place(s, hit, region_start, place)
     if read is not None:
         _record(s, hit, read, region_start)
@@ -280,11 +289,43 @@ def _place_as_written(item: str) -> str | None:
     return item if _RANKINGS.written_place.fullmatch(item) else None
 
 
+def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """昆山市居第1位, 龙口市94.59分居第二名: the words before the place name only who holds it."""
+    words = _RANKINGS.adverb_end.sub("", _RANKINGS.score.sub("", s.text[region_start:hit.start()]))
+    if not words:
+        return False
+    return (s.ctx.doc.finder.entity_named(words) or _place_as_written(words)) is not None \
+        or _listed_subjects(s, words) is not None  # 张家港市、常熟市分别居第3位和第4位
+
+
+def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:
+    """晋江市(第4位)、福清市(第29位): a place in brackets right after who holds it, in the field and
+    measure of the ranking the sentence gave before (whose top-N it makes exact: FACTS.md)."""
+    text, st = s.text, s.state
+    if not (text[hit.start() - 1:hit.start()] == "(" and text[hit.end():hit.end() + 1] == ")"):
+        return False
+    holder = _RANKINGS.holder_before_bracket.search(text, s.ctx.span.start, hit.start())
+    if holder is None:
+        return False
+    name = s.ctx.doc.finder.entity_named(holder.group(1)) or _place_as_written(holder.group(1))
+    before, place = st.last_rank, place_of(hit)
+    if not name or before is None or place is None or place[0] is None:
+        return False
+    if id(before) in st.top_n_ranks and before in s.log.facts:  # 进入全国百强,排名分别为甲(第4位)…
+        s.log.facts.remove(before)
+        st.top_n_ranks.discard(id(before))
+    r = replace(before, subject=name, rank=place[0], top=False, qualifier=None)
+    s.ctx.doc.set_quote(r, holder.start(1), hit.end() + 1)
+    s.log.add(r)
+    return True
+
+
 def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     """浏阳市、宁乡市、醴陵市(分列…), 同样来自江苏的江阴、张家港和常熟(分列…), 合肥、芜湖、淮南高新区(在…中分列…):
     the places a list of places is given to, when the words before the place are such a list
     (None otherwise). A zone suffix written once, on the last item, belongs to every item."""
-    items = _RANKINGS.list_split.split(_RANKINGS.counted_kind_end.sub("", strip_chars(words)))
+    words = _RANKINGS.adverb_end.sub("", strip_chars(words))  # 张家港市、常熟市分别(居…)
+    items = _RANKINGS.list_split.split(_RANKINGS.counted_kind_end.sub("", words))
     if len(items) < 2:
         return None
     finder = s.ctx.doc.finder
