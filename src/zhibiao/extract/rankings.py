@@ -351,6 +351,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
     scope = hit.group("scope") or _wrapped_scope(wrapped) or (before.scope if before is not None else None)
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
+    exact = _exact_places_after(s, hit, len(subjects))
+    if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
+        ranks, end, top = exact[0], exact[1], False
     if (len(set(ranks)) < len(ranks) and rank is not None) or (scope is None and (rank is None or len(ranks) < 2)):
         # fewer places than places listed, or a shared place among no field: not a list of places with
         # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
@@ -363,6 +366,19 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         measure = named.indicator
     measure, scope = _of_the_evaluation(s, hit.start(), measure, scope)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects)
+
+
+def _exact_places_after(s: Sentence, hit: re.Match[str], n: int) -> tuple[list[int | None], int] | None:
+    """,分别列22位和29位 after a top-N of n listed places: their exact places, and where they end."""
+    if not (hit.group("topn") or hit.group("strong")):
+        return None
+    m = _RANKINGS.exact_places_after.match(s.text, hit.end(), s.ctx.span.end)
+    if m is None:
+        return None
+    found = [parse_number(x) for x in _RANKINGS.number.findall(m.group("places"))]
+    if len(found) != n or any(v is None or not 0 < v < MAX_RANK for v in found):
+        return None
+    return [int(v) for v in found if v is not None], m.end()
 
 
 def _wrapper(words: str) -> re.Match[str] | None:
