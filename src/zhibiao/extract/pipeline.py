@@ -51,6 +51,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
             carry = carry.after(find_periods(text[para.start:para.end], para.start))
     ranked_tables(ctx, 0, body_end, log)
     figure_tables(ctx, 0, body_end, log)
+    log.drop_top_n_made_exact()
     facts: list[Fact] = [*_dedupe(log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, facts

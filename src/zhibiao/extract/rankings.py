@@ -141,6 +141,12 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         end = places_end
     else:
         ranks = [rank]
+    after = _RANKINGS.holder_after.match(text, end, s.ctx.span.end) if len(names) == 1 else None
+    held = after and (s.ctx.doc.finder.entity_named(after.group(1)) or _place_as_written(after.group(1)))
+    if after is not None and held:  # 排名第59的肥西县: who holds it is written after the place
+        if _place_as_measure(s, names) is not None:  # (…的肥东县和|排名第80位的长丰县: the holder before)
+            names = [None]
+        return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     holder = _place_as_measure(s, names)
     if holder is not None:  # 大名鼎鼎的昆山市高居第一: the words name who holds the place, not a measure
         named = s.log.last_ranking(measured=True)
@@ -153,7 +159,7 @@ def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
     """The place the one measure read names, when it names nothing else (大名鼎鼎的昆山市, 福清市)."""
     if len(names) != 1 or not names[0]:
         return None
-    words = names[0].rsplit(_NAME_WORDS.possessive, 1)[-1]
+    words = _RANKINGS.joiner_end.sub("", names[0].rsplit(_NAME_WORDS.possessive, 1)[-1])
     return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
 
 
@@ -213,7 +219,10 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
                  subjects)
     s.state.listed_until = stop
+    made = len(s.log.facts)
     _record(s, hit, read, region_start)
+    if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
+        s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
 
 
@@ -331,8 +340,8 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     finder = s.ctx.doc.finder
     last = finder.entity_named(items[-1])
     suffix = next((x for x in _ENTITY_WORDS.zone_suffixes if last and items[-1].endswith(x)), "")
-    if suffix:
-        items = [x if x.endswith(suffix) else x + suffix for x in items]
+    if suffix:  # (合肥、芜湖、淮南高新区; but 苏州工业园区、…北京经济技术开发区 each have their own)
+        items = [x if x.endswith(_ENTITY_WORDS.zone_suffixes) else x + suffix for x in items]
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
     first = next((name for k in range(len(items[0]) - 1) if (name := finder.entity_named(items[0][k:]))), None) \
         or _place_as_written(items[0])
@@ -354,7 +363,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
         ranks, end, top = exact[0], exact[1], False
-    if (len(set(ranks)) < len(ranks) and rank is not None) or (scope is None and (rank is None or len(ranks) < 2)):
+    shared_top_n = bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))
+    if (len(set(ranks)) < len(ranks) and rank is not None and not (shared_top_n and len(set(ranks)) == 1)) \
+            or (scope is None and (rank is None or len(ranks) < 2)):
         # fewer places than places listed, or a shared place among no field: not a list of places with
         # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
         return None
@@ -437,6 +448,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         st.last_rank = s.para.last_rank = r
         if hit.group("topn") or hit.group("strong"):
             st.top_n_ranks.add(id(r))
+            s.log.top_n.add(id(r))
     if read.former is not None and len(read.names) == 1:
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field

@@ -28,12 +28,22 @@ class FactLog:
     facts: list[Fact] = field(default_factory=list)
     projects: list[Projects] = field(default_factory=list)
     child_projects: set[int] = field(default_factory=set)  # ids of projects counted under others (其中)
+    top_n: set[int] = field(default_factory=set)  # ids of rankings that are places in a top N (进入全国百强)
 
     def add(self, fact: Fact) -> None:
         """Record a new fact."""
         if isinstance(fact, Projects):
             self.projects.append(fact)
         self.facts.append(fact)
+
+    def drop_top_n_made_exact(self) -> None:
+        """Drop each top-N place of a subject whose exact place in the same field and period the
+        report also gives (位列榜单前三名 beside a table of places: FACTS.md, the exact place only)."""
+        exact = [f for f in self.facts if isinstance(f, Ranking) and id(f) not in self.top_n and f.rank is not None]
+        if not exact or not self.top_n:
+            return
+        self.facts = [f for f in self.facts if not (id(f) in self.top_n and isinstance(f, Ranking) and any(
+            _makes_exact(e, f) for e in exact))]
 
     def last_ranking(self, *, measured: bool = False) -> Ranking | None:
         """The ranking given last in the document (with a measure named, when ``measured``), if any."""
@@ -48,6 +58,13 @@ class FactLog:
         """Top-level figures (no parent, not a share) among the facts made since index ``first``."""
         share = _SHARE_WORDS.mark
         return [f for f in self.facts[first:] if isinstance(f, Indicator) and f.parent is None and share not in f.name]
+
+
+def _makes_exact(exact: Ranking, top_n: Ranking) -> bool:
+    """Whether ``exact`` is the exact place of the subject ``top_n`` places in a top N."""
+    return exact.subject == top_n.subject and exact.subject is not None and top_n.rank is not None \
+        and exact.rank is not None and exact.rank <= top_n.rank and top_n.scope in (None, exact.scope) \
+        and (exact.period == top_n.period or None in (exact.period, top_n.period)) and exact.qualifier is None
 
 
 @dataclass(slots=True)
