@@ -7,6 +7,7 @@ trailer) comes in ``doc.meta``: this stage never reads e-paper headers itself.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from operator import attrgetter
 
 from zhibiao.extract.context import Carry
@@ -18,13 +19,14 @@ from zhibiao.extract.segment import is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
-from zhibiao.lexicon import Shapes
-from zhibiao.model import DocMeta, Document, Fact
+from zhibiao.lexicon import Shapes, Words
+from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects
 from zhibiao.normalize import NormText, normalize
 
 __all__ = ["run_pipeline"]
 
 _CONTEXT = Shapes("context")
+_TABLE_WORDS = Words("table")
 _PERIODS = Shapes("periods")
 
 
@@ -38,21 +40,30 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     persons, mentions = extract_persons(norm, body_end)
     heads = headlines(text, paras)
     ctx = read_document(norm, paras, heads, meta, doc.published, mentions, body_end)
-    log = FactLog()
+    log, head_log = FactLog(), FactLog()
     carry = Carry()
     for para in paras:
         # most paragraphs of a report carry no figure at all: skip them before any rule runs;
-        # a heading's figures repeat the body's, but its period governs the paragraphs below it
+        # a heading's figures are read apart (they mostly repeat the body's), but its period
+        # governs the paragraphs below it
+        holds = _CONTEXT.may_hold_figures.search(text, para.start, para.end)
+        headline = para in heads or is_headline(text, para)
+        if headline and holds and not _CONTEXT.table_row.search(text, para.start, para.end):
+            read_paragraph(ctx, para, carry, head_log)  # (a row of a table is read by the table rules)
         if para in heads:
             continue
-        if not is_headline(text, para) and _CONTEXT.may_hold_figures.search(text, para.start, para.end):
+        if not headline and holds:
             carry = read_paragraph(ctx, para, carry, log)
         elif _PERIODS.anchor.search(text, para.start, para.end):
             carry = carry.after(find_periods(text[para.start:para.end], para.start))
     ranked_tables(ctx, 0, body_end, log)
     figure_tables(ctx, 0, body_end, log)
     log.drop_top_n_made_exact()
-    facts: list[Fact] = [*_dedupe(log.facts), *persons]
+    # 2020年国家级高新区创新能力前10强名单: a caption naming a list, no place of anyone
+    captions = [f for f in head_log.facts if id(f) in head_log.top_n
+                and text.startswith(tuple(_TABLE_WORDS.list_words), norm.norm_pos(f.end))]
+    heads_said = [f for f in head_log.facts if f not in captions]
+    facts: list[Fact] = [*_dedupe(log.facts), *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, facts
 
@@ -60,6 +71,46 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
 def _body_end(norm: NormText, raw_body_end: int | None) -> int:
     """Where the article body ends in the normalised text (before an e-paper trailer)."""
     return len(norm.text) if raw_body_end is None else norm.norm_pos(raw_body_end)
+
+
+def _not_restated(heads: list[RuleFact], body: list[RuleFact]) -> list[RuleFact]:
+    """The facts of headlines that the body does not state again (FACTS.md: a headline repeating a
+    figure of the body is annotated once, from the body; a title's own figure is a fact). A figure
+    is stated again when its number is any number of the body (15个亿元项目 beside 签约亿元项目15个),
+    or when it is a milestone the body passes with an exact figure (超1500亿元 beside 1523.4亿元)."""
+    numbers = {n for f in body for n in _numbers(f)}
+    levels = [f for f in body if isinstance(f, Indicator) and f.value is not None]
+    out: list[RuleFact] = []
+    for f in heads:
+        own = _numbers(f)[:1]
+        if not own or own[0] in numbers or _passed_milestone(f, levels):
+            continue
+        numbers.add(own[0])  # (a title and its kicker saying the same: once)
+        out.append(f)
+    return out
+
+
+def _numbers(f: RuleFact) -> list[Decimal]:
+    """The numbers a fact states, its main one first (a value, a count, a place, else a change)."""
+    if isinstance(f, Indicator):
+        change = [x for x in (f.change.pct, f.change.pp, f.change.abs) if x is not None] if f.change else []
+        return [f.value, *change] if f.value is not None else change
+    if isinstance(f, Projects):
+        return [x for x in (f.count, f.investment, f.min_investment) if x is not None]
+    return [Decimal(f.rank)] if f.rank is not None else []
+
+
+def _passed_milestone(f: RuleFact, levels: list[Indicator]) -> bool:
+    """超1500亿元 in a headline, 1523.4亿元 in the body: the milestone the exact figure passes."""
+    if not isinstance(f, Indicator) or f.value is None or f.qualifier not in _MILESTONE_QUALIFIERS:
+        return False
+    return any(g.unit == f.unit and g.value is not None and f.value <= g.value < f.value * _MILESTONE_SPAN
+               for g in levels)
+
+
+# How far above a milestone (突破, 超, 近) the exact figure it restates may lie.
+_MILESTONE_SPAN = Decimal("1.5")
+_MILESTONE_QUALIFIERS = ("at_least", "approx")
 
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:

@@ -156,6 +156,10 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
     for m in stage_words.finditer(desc):
         stage = stage_of(m.group(0))
         if mentions_projects(desc[m.end():]):
+            # 集中开工签约项目, 签约、开工、投产项目: projects of several stages at once
+            more = _PROJECTS.more_stages.match(desc, m.end())
+            if more is not None and stage_of(more.group("stage")) != stage:
+                stage = "other"
             break
     if stage is None and prenominal:
         m = stage_words.search(text, fig.end, sent.end)
