@@ -103,6 +103,10 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         verb_m = _change_verb(left, a)
         cmp_m = None if verb_m is not None else cmp_m
     if verb_m is None and cmp_m is None:
+        if a.kind == "times" and (times := _CHANGES.multiple_of.search(left)) is not None:
+            # 是"十五"期末的1.9倍: the figure just given against an earlier one, +90%
+            return fig.read_as("change", lead=region_start + times.start(), change=change_of(
+                "other", Amount(a.value - 1, a.unit, a.kind, a.more), 1))
         if a.kind == "pp":
             return _pp_after_comparison(text, fig, region_start, sent_start)
         if a.kind == "percent" and _CHANGES.share_left.search(left):

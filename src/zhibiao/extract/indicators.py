@@ -133,6 +133,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A figure that is a value: an indicator, a project count, or a projects' investment."""
     text, st = s.text, s.state
     name = name_at(s, region_start, fig.start)
+    if _INDICATORS.from_tail.search(name.text):  # 地区生产总值由2011年的|1.24万亿元(提高到…)
+        name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
     region = text[region_start:fig.start]
     if fig.amount.kind == "count" and _PROJECTS.batch_before_count.match(text, fig.end):
         return  # 9个批次33个重大项目: the batches the projects came in, no fact
@@ -153,6 +155,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(noun.text, fig.start)
     elif st.current is not None and (_only_subject(s, region_start, fig.start)
                                      or name.text in _NAME_SETS.bare_verbs
+                                     or _INDICATORS.rise_to_only.fullmatch(name.text) is not None
                                      or _zone_of_same_measure(s, fig, name.text)):
         # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
         lead = len(region) - len(region.lstrip(" ,;:、"))

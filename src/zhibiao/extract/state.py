@@ -56,8 +56,10 @@ class FactLog:
 
     def tops_since(self, first: int) -> list[Indicator]:
         """Top-level figures (no parent, not a share) among the facts made since index ``first``."""
-        share = _SHARE_WORDS.mark
-        return [f for f in self.facts[first:] if isinstance(f, Indicator) and f.parent is None and share not in f.name]
+        share, done = _SHARE_WORDS.mark, _SHARE_WORDS.done
+        # (占全市的73.2%, 完成年初预算的47.5%: shares of a whole, never the whole of a 其中)
+        return [f for f in self.facts[first:] if isinstance(f, Indicator) and f.parent is None and share not in f.name
+                and not (f.unit == "%" and done in f.name)]
 
 
 def _makes_exact(exact: Ranking, top_n: Ranking) -> bool:
