@@ -43,6 +43,13 @@ _SHARE_WORDS = Words("share")
 _NAME_SETS = WordSets("name")
 _PROJECTS_SETS = WordSets("projects")
 _TOPIC_SETS = WordSets("topic")
+# Plain checks before the shapes they gate (each runs for every figure): 由 of a from-level, 批 of a
+# batch count, the last characters of a level risen to (到, 至, 的) and of a zone's name.
+_LEVEL_FROM_WORDS = Words("level_from")
+_FROM: str = _LEVEL_FROM_WORDS.mark
+_BATCH: str = _LEVEL_FROM_WORDS.batch
+_RISE_TO_ENDS = tuple(_LEVEL_FROM_WORDS.rise_ends)
+_ZONE_ENDS = tuple(_LEVEL_FROM_WORDS.zone_ends)
 _SHARE_SETS = WordSets("share")
 # What may stand between a parenthesis and the change after it (…万亿元), 同比增长1%).
 _ASIDE_GAP = " ,;、"
@@ -133,10 +140,11 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A figure that is a value: an indicator, a project count, or a projects' investment."""
     text, st = s.text, s.state
     name = name_at(s, region_start, fig.start)
-    if _INDICATORS.from_tail.search(name.text):  # 地区生产总值由2011年的|1.24万亿元(提高到…)
+    if _FROM in name.text and _INDICATORS.from_tail.search(name.text):  # 地区生产总值由2011年的|1.24万亿元(提高到…)
         name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
     region = text[region_start:fig.start]
-    if fig.amount.kind == "count" and _PROJECTS.batch_before_count.match(text, fig.end):
+    if fig.amount.kind == "count" and text.startswith(_BATCH, fig.end) \
+            and _PROJECTS.batch_before_count.match(text, fig.end):
         return  # 9个批次33个重大项目: the batches the projects came in, no fact
     noun = _prenominal(s, fig, name.text, region)
     if fig.amount.kind == "count" and _counts_projects(s, fig, name.text, noun):
@@ -155,7 +163,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(noun.text, fig.start)
     elif st.current is not None and (_only_subject(s, region_start, fig.start)
                                      or name.text in _NAME_SETS.bare_verbs
-                                     or _INDICATORS.rise_to_only.fullmatch(name.text) is not None
+                                     or (name.text.endswith(_RISE_TO_ENDS)
+                                         and _INDICATORS.rise_to_only.fullmatch(name.text) is not None)
                                      or _zone_of_same_measure(s, fig, name.text)):
         # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
         lead = len(region) - len(region.lstrip(" ,;:、"))
@@ -249,7 +258,8 @@ def _zone_of_same_measure(s: Sentence, fig: Fig, name: str) -> bool:
     """甲经开区主营业务收入494.82亿元;乙高新技术产业园区108.16亿元: a zone named alone before a figure of
     the unit just given is the next holder of that measure (also when the zone is new to the gazetteer)."""
     cur = s.state.current
-    return cur is not None and cur.unit == fig.amount.unit and _INDICATORS.zone_name.fullmatch(name) is not None
+    return cur is not None and cur.unit == fig.amount.unit and name.endswith(_ZONE_ENDS) \
+        and _INDICATORS.zone_name.fullmatch(name) is not None
 
 
 def _only_subject(s: Sentence, start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import find_periods
 from zhibiao.extract.persons import extract_persons
-from zhibiao.extract.segment import is_headline, paragraphs
+from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
@@ -48,7 +48,9 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
         # governs the paragraphs below it
         holds = _CONTEXT.may_hold_figures.search(text, para.start, para.end)
         headline = para in heads or is_headline(text, para)
-        if headline and holds and not _CONTEXT.table_row.search(text, para.start, para.end):
+        if headline and holds and _CONTEXT.headline_figure.search(text, para.start, para.end) \
+                and not _CONTEXT.table_row.search(text, para.start, para.end) \
+                and not _numbers_written_elsewhere(text, para):
             read_paragraph(ctx, para, carry, head_log)  # (a row of a table is read by the table rules)
         if para in heads:
             continue
@@ -73,11 +75,20 @@ def _body_end(norm: NormText, raw_body_end: int | None) -> int:
     return len(norm.text) if raw_body_end is None else norm.norm_pos(raw_body_end)
 
 
+def _numbers_written_elsewhere(text: str, para: Span) -> bool:
+    """Whether every number of a headline is written elsewhere in the text too: then its figures
+    are the body's (most titles), and reading it would only find facts dropped as restated."""
+    numbers = _CONTEXT.digits.findall(text, para.start, para.end)
+    return bool(numbers) and all(text.find(n, para.end) >= 0 or text.rfind(n, 0, para.start) >= 0 for n in numbers)
+
+
 def _not_restated(heads: list[RuleFact], body: list[RuleFact]) -> list[RuleFact]:
     """The facts of headlines that the body does not state again (FACTS.md: a headline repeating a
     figure of the body is annotated once, from the body; a title's own figure is a fact). A figure
     is stated again when its number is any number of the body (15个亿元项目 beside 签约亿元项目15个),
     or when it is a milestone the body passes with an exact figure (超1500亿元 beside 1523.4亿元)."""
+    if not heads:
+        return []  # (most reports: every headline number is written again in the body, none was read)
     numbers = {n for f in body for n in _numbers(f)}
     levels = [f for f in body if isinstance(f, Indicator) and f.value is not None]
     out: list[RuleFact] = []

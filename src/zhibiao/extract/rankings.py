@@ -197,8 +197,11 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         return False
     ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
     region_from = after_subject(s, region_start, hit.start())
-    region, _, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
-    field = _RANKINGS.wrapped_field.search(scope) if scope else None
+    words = _RANKINGS.order_end.sub("", text[region_from:hit.start()])  # (…结果从高到低|依次为)
+    region, _, scope = _field_and_measure(words, hit.group("scope"))
+    # the field may open the clause before a count (全省11个设区市考核评价结果从高到低依次为)
+    opening = text[max(ctx.span.start, *(text.rfind(c, ctx.span.start, hit.start()) + 1 for c in ",;:")):hit.start()]
+    field = _RANKINGS.wrapped_field.search(scope or _RANKINGS.order_end.sub("", opening))
     if field is not None and field.group("scope"):  # 全省11个设区市考核评价结果(依次为): 全省, 考核评价结果
         scope, region = field.group("scope"), region or field.group("measure")
     if scope is None:  # 在全省考核中,前三名依次是…; 国家级开发区中,排名前三的为…: the field in the clause before
