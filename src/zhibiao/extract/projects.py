@@ -30,6 +30,10 @@ _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _CNY = "CNY"
 
+# The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
+_EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
+# What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
+_INVESTMENT_ENDS = tuple({w[-1] for w in _PROJECTS_WORDS.investment})
 # The openers a project category may start with, as the category rule tries them.
 _CATEGORY_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise", "projects.category_noise")
 
@@ -232,7 +236,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     """A money figure that belongs to projects: the investment of those just counted, one named
     project with its investment, or the investment of 这些项目; False when it is none of these."""
     if s.state.projects is not None and s.state.projects.min_investment is None \
-            and (_PROJECTS.each_investment.fullmatch(name.text)
+            and any(c in region for c in _EACH_MARKS) and (_PROJECTS.each_investment.fullmatch(name.text)
                  or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
             and _same_currency(s.state.projects, fig):
         # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
@@ -268,7 +272,8 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     """6个产业项目总投资10.89亿元: an investment written right after the projects just counted
     (their noun, then 总投资) is theirs."""
     p = s.state.projects
-    if p is None or p.investment is not None or not _same_currency(p, fig):
+    if p is None or p.investment is not None or not _same_currency(p, fig) \
+            or not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, fig.start):
         return False
     end = s.ctx.doc.norm_pos(p.end)
     if not s.ctx.span.start <= end <= fig.start or not is_investment_name(strip_chars(s.text[end:fig.start])):

@@ -37,6 +37,12 @@ _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
 _PERIODS_SETS = WordSets("periods")
+# Plain checks before shapes that run for every place read: what a frame (从) or a place left (跌出)
+# ends with, what opens its holder written after it (的, 位的), how places' names end (with a joiner).
+_FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
+_HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
+_PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
+_HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
 def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
@@ -56,7 +62,7 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     """Make the ranking facts of one ranking match of the sentence."""
     if hit.start() < s.state.listed_until:
         return  # (依次是 inside 前三名依次是甲、乙: the list is read)
-    if _RANKINGS.frame_or_exit.search(s.text, region_start, hit.start()) \
+    if s.text.endswith(_FRAME_OR_EXIT_ENDS, region_start, hit.start()) \
             and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
                                                                                             hit.start())):
         return  # 从全国前十强看 (a frame), 跌出全国前十强 (a place not held): no place of anyone
@@ -141,7 +147,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         end = places_end
     else:
         ranks = [rank]
-    after = _RANKINGS.holder_after.match(text, end, s.ctx.span.end) if len(names) == 1 else None
+    after = _RANKINGS.holder_after.match(text, end, s.ctx.span.end) \
+        if len(names) == 1 and text.startswith(_HOLDER_AFTER_STARTS, end) else None
     held = after and (s.ctx.doc.finder.entity_named(after.group(1)) or _place_as_written(after.group(1)))
     if after is not None and held:  # 排名第59的肥西县: who holds it is written after the place
         if _place_as_measure(s, names) is not None:  # (…的肥东县和|排名第80位的长丰县: the holder before)
@@ -157,8 +164,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
     """The place the one measure read names, when it names nothing else (大名鼎鼎的昆山市, 福清市)."""
-    if len(names) != 1 or not names[0]:
-        return None
+    if len(names) != 1 or not names[0] or not names[0].endswith(_PLACE_LAST_CHARS):
+        return None  # (most measures end as no place's name does)
     words = _RANKINGS.joiner_end.sub("", names[0].rsplit(_NAME_WORDS.possessive, 1)[-1])
     return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
 
@@ -609,6 +616,8 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
     """总量和占比稳居全市首位; (甲增长4%,乙增长3%,)增速均排名全市前二: heads that name figures the
     sentence gave — 总量 its first level, 占比 its last share, 增速 the growth of its first figure with
     one, or of each of them when 均 says they all hold the place. None when the words are no such heads."""
+    if not stripped.endswith(_HEAD_WORDS):
+        return None  # (most measures name no head of a figure)
     heads = _RANKINGS.list_split.split(stripped)
     if not all(h in _RANKING_SETS.level_heads or h in _RANKING_SETS.share_heads or h in _RANKING_SETS.rate_heads
                for h in heads):

@@ -39,8 +39,10 @@ class FactLog:
     def drop_top_n_made_exact(self) -> None:
         """Drop each top-N place of a subject whose exact place in the same field and period the
         report also gives (位列榜单前三名 beside a table of places: FACTS.md, the exact place only)."""
+        if not self.top_n:
+            return  # (most reports)
         exact = [f for f in self.facts if isinstance(f, Ranking) and id(f) not in self.top_n and f.rank is not None]
-        if not exact or not self.top_n:
+        if not exact:
             return
         self.facts = [f for f in self.facts if not (id(f) in self.top_n and isinstance(f, Ranking) and any(
             _makes_exact(e, f) for e in exact))]
