@@ -14,19 +14,24 @@ from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import attach_change, change_role, level_role, name_at, new_indicator, share_role
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
 from zhibiao.extract.periods import period_string
+from zhibiao.extract.projects import is_investment_name, mentions_projects, project_count
+from zhibiao.extract.rankings import listed_places
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words
-from zhibiao.model import Indicator
+from zhibiao.model import Indicator, Projects
 
 __all__ = ["all_alike", "list_role"]
 
 _LISTS = Shapes("lists")
+_NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
 _SHARE_WORDS = Words("share")
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
 _RATE_FIGURE_WIDTH = 8
 _COUNT = "count"
+_MONEY = "money"
+_CNY = "CNY"
 # How far before a list's first place its 分别为: may stand.
 _RESPECTIVELY_WIDTH = 5
 
@@ -37,6 +42,10 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
     if places_listed_from(s, region_start) and _by_places(s, group, region_start):
+        return
+    if first.amount.unit == _COUNT and _projects_per_place(s, group):
+        return
+    if first.amount.kind == _MONEY and _investments_in_order(s, group, region_start):
         return
     if first.role == "change" and s.state.current is not None \
             and _LISTS.baselines.match(text, region_start, first.start):
@@ -73,6 +82,46 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share") else []
+
+
+def _projects_per_place(s: Sentence, group: list[Fig]) -> bool:
+    """甲、乙、丙分别新开工建设亿元以上项目15个、6个、6个: the places listed before 分别, each with its
+    count of the projects named after it (their stage, size class and kind), in order."""
+    text, first = s.text, group[0]
+    clause = max(text.rfind(",", s.ctx.span.start, first.start) + 1, s.ctx.span.start)
+    resp = _LISTS.respectively.search(text, clause, first.start)
+    if resp is None or not mentions_projects(text[resp.end():first.start]):
+        return False
+    # 送桥镇(含光电产业园)、车逻镇等乡镇、园区: asides and the kinds the list closes with are no places
+    places = listed_places(s, _LISTS.kinds_tail.sub("", _NAMES.aside.sub("", text[clause:resp.start()])))
+    if places is None or len(places) != len(group):
+        return False
+    made = len(s.log.facts)
+    project_count(s, first, resp.end(), None)
+    if len(s.log.facts) != made + 1 or not isinstance(whole := s.log.facts[-1], Projects):
+        return False
+    whole.subject = places[0]
+    for place, f in zip(places[1:], group[1:], strict=True):
+        p = replace(whole, subject=place, count=f.amount.value, investment=None)
+        s.ctx.doc.set_quote(p, f.start, f.end)
+        s.log.add(p)
+    return True
+
+
+def _investments_in_order(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """(甲、乙分别签约项目12个、8个,)总投资分别为30亿元、20亿元: the investments of the projects just
+    counted place by place, in order."""
+    text = s.text
+    if not _LISTS.respectively.search(text, region_start, group[0].start) \
+            or not is_investment_name(_LISTS.respectively_tail.sub("", strip_chars(text[region_start:group[0].start]))):
+        return False
+    counted = s.log.projects[-len(group):]
+    if len(counted) != len(group) or any(p.investment is not None or p.min_investment is not None for p in counted):
+        return False
+    for p, f in zip(counted, group, strict=True):
+        p.investment, p.currency = f.amount.value, f.amount.unit or _CNY
+        s.ctx.doc.extend_quote(p, f.end)
+    return True
 
 
 def places_listed_from(s: Sentence, region_start: int) -> bool:

@@ -23,8 +23,8 @@ from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Ranking
 
-__all__ = ["MAX_RANK", "evaluation_before", "evaluation_field", "home_field", "move_role", "place_of", "ranking_role",
-           "split_rank_names"]
+__all__ = ["MAX_RANK", "evaluation_before", "evaluation_field", "home_field", "listed_places", "move_role", "place_of",
+           "ranking_role", "split_rank_names"]
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
@@ -197,7 +197,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     text, ctx = s.text, s.ctx
     stop = min((k for k in (text.find(c, list_start, ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
                default=ctx.span.end)
-    subjects = _places_listed(s, _RANKINGS.list_tail.sub("", text[list_start:stop]))
+    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[list_start:stop]))
     low, high = places
     if subjects is None or len(subjects) > (high - low + 1 if high is not None else len(subjects)) \
             or (high is None and len(subjects) < 2):
@@ -289,7 +289,7 @@ def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | 
     return (name, evaluation_field(name)) if name else (None, None)
 
 
-def _places_listed(s: Sentence, words: str) -> list[str] | None:
+def listed_places(s: Sentence, words: str) -> list[str] | None:
     """甲县、乙经济开发区、丙区: the places of a list that holds nothing else (after 前三的为:), each as the
     place it names or as written when it ends as a place or zone does; None when an item is no place."""
     finder = s.ctx.doc.finder

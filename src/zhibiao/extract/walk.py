@@ -213,7 +213,8 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
             nxt = nxt.read_as("change", change=change_of(basis, nxt.amount, sign))
         elif fig.role == "share":
             nxt = nxt.read_as("share")
-        elif not (_LISTS.respectively_as.search(text, region_start, fig.start) or places_listed_from(s, region_start)):
+        elif not (_LISTS.respectively_as.search(text, region_start, fig.start) or places_listed_from(s, region_start)
+                  or _LISTS.respectively_projects.search(text, region_start, fig.start)):
             break  # levels form a list only after 分别为/依次为
         group.append(nxt)
         j += 1
