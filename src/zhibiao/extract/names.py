@@ -348,10 +348,23 @@ def _share_head(items: list[str]) -> list[str]:
     head_re = _NAMES.shared_head
     hm = head_re.search(last[:k]) if k > 0 else head_re.search(last)
     start = hm.start() if hm else k
+    parallel = _parallel_end(items[0], last)
+    if parallel is not None and (start <= 0 or parallel < start):
+        # 城镇居民、农村居民人均可支配收入: the last item opens as the first one is written (…居民)
+        start = parallel
     if start <= 0:
         return items
     head = last[start:]
     return [x if head_re.search(x) or share_mark in x else x + head for x in items]
+
+
+def _parallel_end(first: str, last: str) -> int | None:
+    """Where the part of the last item parallel to the first one ends: as long as the first and
+    ending with its last character (城镇居民 | 农村居民人均可支配收入 → 4), if the last goes on after it."""
+    n = len(first)
+    if 2 <= n < len(last) and last[n - 1] == first[-1] and first[-1] != last[0]:
+        return n
+    return None
 
 
 def name_positions(region: str, start: int, names: list[str]) -> list[int]:
