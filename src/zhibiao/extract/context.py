@@ -274,22 +274,26 @@ class SentContext:
         return finder.resolve_bare(name, self.doc.main)
 
     # -- periods ------------------------------------------------------------------------------
-    def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False) -> str | None:
+    def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False,
+                  year_said: bool = True) -> str | None:
         """The period of a figure at ``pos`` (FACTS.md ``YYYY-MM/YYYY-MM``), or None.
 
         The nearest period mention before the figure in its paragraph, else the span carried from
         the paragraphs before, else the title's; a goal only takes a period from its own sentence
-        (or an annual plan's year). The year comes from the nearest mention that has one; a goal or
-        forecast (``future``) of a span not yet over is this year's.
+        (or an annual plan's year), or a year said before it (2024年,我们将…。预期目标是…) unless
+        ``year_said`` is False (a goal of a size: 打造千亿元产业聚集区). The year comes from the nearest
+        mention that has one; a goal or forecast (``future``) of a span not yet over is this year's.
         """
         mention, year_from = self._mention_before(pos)
         annual = _CONTEXT.annual_name.match(name) is not None
-        if mention is not None and target and mention.pos < self.span.start and not annual:
-            mention = None
+        if mention is not None and target and mention.pos < self.span.start and not annual \
+                and (mention.kind != "year" or not year_said):
+            mention = None  # (2024年,我们将…。预期目标是…: a goal takes the year said before it, no span)
         if mention is None:
-            if target:
+            carried = self.para.carry.period
+            if target and (carried is None or carried.kind != "year" or not year_said):
                 return None
-            mention = self.para.carry.period or self.doc.title_period
+            mention = carried or self.doc.title_period
             if mention is None:
                 return None
         if mention.kind == "year":

@@ -67,6 +67,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     """Make and record the indicator ``fig`` states under ``name``, its context filled in."""
     ctx = s.ctx
     pos = fig.start
+    sized_goal = target  # 打造100GWh产能, 千亿元产业聚集区: a goal of a size, of no year said before it
     target = target or ctx.target_at(pos)
     qualifier: Qualifier | None
     if target:
@@ -86,7 +87,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         subject=ctx.subject_at(pos),
         name=name.text,
         period=None if capacity else ctx.period_at(pos, target=target, name=name.text,
-                                                   future=qualifier == "estimate"),
+                                                   future=qualifier == "estimate", year_said=not sized_goal),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,
