@@ -73,6 +73,8 @@ def _has_function_char(s: str) -> bool:
 _NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
 _ZONE_PREFIX_MAX = 2
+# How often a report must call a kind of place its own (全市 … 全市) for it to decide the subject's kind.
+_OWN_REFS_MIN = 2
 
 
 class SubjectFinder:
@@ -81,9 +83,15 @@ class SubjectFinder:
     def __init__(self) -> None:
         self.full_names: dict[str, str] = {}
         self.short_to_full: dict[str, list[str]] = {}
+        self.parent_of: dict[str, str] = {}  # 金安区 → 六安市 (a county's city, a city's province)
+        self._short_name: dict[str, str] = {}
         everyday = _ENTITY_SETS.common_word_shorts
+        by_code = {p.code: p.name for p in places()}
         for p in places():
             self.full_names[p.name] = p.level
+            self._short_name.setdefault(p.name, p.short)
+            if p.parent in by_code:
+                self.parent_of.setdefault(p.name, by_code[p.parent])
             # zones listed as divisions have generic short names (高新区, 工业园): no place name
             if len(p.short) >= 2 and p.short != p.name and not _SUBJECTS.generic_short.search(p.short) \
                     and p.short not in everyday:
@@ -203,6 +211,7 @@ class SubjectFinder:
                 return city
             strong = Counter({k: v for k, v in weak.items() if v >= 2})
         best = max(strong, key=lambda k: (strong[k], -first.get(k, 0))) if strong else None
+        best = self._of_own_kind(text, best, strong, first)
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
         # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md), also
@@ -211,6 +220,25 @@ class SubjectFinder:
         if bare_n >= 2 and (best is None or bare_n > strong[best]):
             return bare_name
         return best
+
+    def _of_own_kind(self, text: str, best: str | None, strong: Counter[str], first: dict[str, int]) -> str | None:
+        """全市 … 全市 in a report whose most named place is one of its districts (金安区) or zones: the
+        report speaks for a place of the kind it calls its own (市) — the most named of that kind, or
+        else the city around ``best`` when the text names it (六安市投资创业中心); ``best`` otherwise."""
+        own = _own_kind(text)
+        if own is None or best is None or best.endswith(own):
+            return best
+        same = [k for k in strong if k.endswith(own) and not k.endswith(_ENTITY_WORDS.zone_suffixes)]
+        if same:
+            return max(same, key=lambda k: (strong[k], -first.get(k, 0)))
+        parent = self.parent_of.get(best)
+        if parent is not None and parent.endswith(own) and (parent in text or self._short_of(parent) in text):
+            return parent
+        return best
+
+    def _short_of(self, full: str) -> str:
+        """A place's short name (六安市 → 六安), or its full name when it has none."""
+        return self._short_name.get(full, full)
 
     def _evidence(self, text: str, title: str) -> tuple[Counter[str], Counter[str], dict[str, int]]:
         """Weighted mentions of entities: strong (named after a known place), weak, and where
@@ -417,6 +445,17 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
 
 
 @cache
+def _own_kind(text: str) -> str | None:
+    """The kind of place a report calls its own as a subject (全市/我市 → 市), when it says one kind
+    at least twice and more often than any other; refs that are a ranking's field (全市第一) or a
+    comparison (全市平均) do not count."""
+    counts = Counter(m.group(1) for m in _SUBJECTS.own_ref.finditer(text))
+    if not counts:
+        return None
+    (kind, n), *rest = counts.most_common(2)
+    return kind if n >= _OWN_REFS_MIN and (not rest or rest[0][1] < n) else None
+
+
 def subject_finder() -> SubjectFinder:
     """The shared :class:`SubjectFinder` (its tables are built on first use)."""
     return SubjectFinder()
