@@ -122,6 +122,8 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
         """
         years = [p for p in periods if p.year is not None]
         year = years[-1] if years else self.year
+        if len({p.year for p in years}) > 2:
+            year = self.year  # 2014年…2015年…2016年…: a history hands on none of its years
         spans = [p for p in periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
         if not spans and len(periods) == 1 and periods[0].kind == "year" and periods[0].year is not None:
             # 2023年,全国229家国家级经开区…: a paragraph about one year hands on that whole year
