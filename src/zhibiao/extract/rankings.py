@@ -23,8 +23,8 @@ from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Ranking
 
-__all__ = ["MAX_RANK", "evaluation_before", "evaluation_field", "home_field", "listed_places", "move_role", "place_of",
-           "ranking_role", "split_rank_names"]
+__all__ = ["MAX_RANK", "evaluation_before", "evaluation_field", "evaluation_period", "home_field", "listed_places",
+           "move_role", "place_of", "ranking_role", "split_rank_names"]
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
@@ -105,6 +105,7 @@ class _Read:
     former: re.Match[str] | None  # the place it came from (由上年的第7位上升至), in those words
     end: int  # where the places end
     subjects: list[str] | None = None  # 浏阳市、宁乡市分列第16位、第31位: who holds each place
+    period: str | None = None  # the years of the evaluation named before, when the sentence says none
 
 
 def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple[int | None, bool]) -> _Read | None:
@@ -223,11 +224,15 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
     scope = scope or (before.scope if before is not None else None) or home_field(text)
     measure = strip_chars(region) or None
+    period = None
+    own_period = ctx.has_period_before(hit.start())
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
-        measure = named.indicator
-    measure = measure or evaluation_before(text, hit.start())
+        measure, period = named.indicator, None if own_period else named.period  # (the same list's)
+    if measure is None:
+        measure = evaluation_before(text, hit.start())
+        period = None if own_period else evaluation_period(text, hit.start())
     read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
-                 subjects)
+                 subjects, period)
     s.state.listed_until = stop
     made = len(s.log.facts)
     _record(s, hit, read, region_start)
@@ -259,11 +264,36 @@ def evaluation_before(text: str, pos: int) -> str | None:
     >>> evaluation_before("组织开展了2021至2022年全省开发区高质量发展考评。…进行了综合考评。", 40)
     '全省开发区高质量发展考评'
     """
-    names: list[str] = [m.group("name") for m in _RANKINGS.evaluation.finditer(text, 0, pos)]
-    if not names:
+    found = _evaluation_named(text, pos)
+    return found.group("name") if found is not None else None
+
+
+def evaluation_period(text: str, pos: int) -> str | None:
+    """The years of the evaluation named before ``pos``, as written just before its name (开展了2021至
+    2022年全省开发区高质量发展考评 → 2021-01/2022-12): the period its places are of; None when none is.
+
+    >>> evaluation_period("开展了2021至2022年全省开发区高质量发展考评。排名前三的为", 36)
+    '2021-01/2022-12'
+    """
+    found = _evaluation_named(text, pos)
+    if found is None:
         return None
-    longest: str = max(names, key=len)
-    return longest
+    years = _RANKINGS.evaluation_years.search(text, max(0, found.start("name") - 12), found.start("name"))
+    if years is None:
+        return None
+    last = int(years.group("last"))
+    first = int(years.group("first") or last)
+    return f"{first}-01/{last}-12" if first <= last else None
+
+
+def _evaluation_named(text: str, pos: int) -> re.Match[str] | None:
+    found = list(_RANKINGS.evaluation.finditer(text, 0, pos))
+    # a name a verb or a year opens (发布…, 开展了2022年…) is the evaluation's; one after a mark only
+    # (、市州城区…综合评价第一类) may be a kind of the places it sorts
+    named = [m for m in found if m.group("mark") is None] or found
+    if not named:
+        return None
+    return max(named, key=lambda m: len(m.group("name")))
 
 
 def evaluation_field(name: str) -> str | None:
@@ -450,7 +480,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     for name, place_n, subject in zip(read.names, read.ranks, subjects, strict=True):
-        r = Ranking(subject=subject, period=ctx.period_at(period_pos, target=target), indicator=name,
+        period = read.period if read.period is not None else ctx.period_at(period_pos, target=target)
+        r = Ranking(subject=subject, period=period, indicator=name,
                     scope=read.scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
         ctx.doc.set_quote(r, qstart, read.end)
