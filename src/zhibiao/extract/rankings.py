@@ -117,11 +117,9 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         rank, top = None, False
     text, st = s.text, s.state
     raw = text[region_start:hit.start()]
-    if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
-        wrapped = _wrapper(raw + (hit.group("scope") or ""))
-        subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
-        if subjects is not None:
-            return _places_of_subjects(s, hit, subjects, (rank, top, bottom), wrapped)
+    listed = _holders_listed_before(s, raw, region_start, hit)
+    if listed is not None:
+        return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1])
     region_from = after_subject(s, region_start, hit.start())
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     if scope is None and not region:  # 在2022年度全省开发区综合考评中,该区位列第6名: the clause before
@@ -161,6 +159,24 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         measure, scope = _of_the_evaluation(s, hit.start(), named.indicator if named is not None else None, scope)
         return _Read([measure], ranks, scope, top, bottom, "", region_from, former, end, [holder])
     return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
+
+
+def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Match[str]) \
+        -> tuple[list[str], re.Match[str] | None] | None:
+    """The places listed as holding the place of ``hit``, and the field wrapped around them: in the
+    words just before it (浏阳市、宁乡市分列…), or opening a clause before when those words only say
+    several hold it (甲、乙两家开发区进步明显,双双跻身全国30强); None when no list is."""
+    if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
+        wrapped = _wrapper(raw + (hit.group("scope") or ""))
+        subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
+        if subjects is not None:
+            return subjects, wrapped
+    if _RANKINGS.plural_only.match(raw):
+        opening = _RANKINGS.counted_list_opening.search(s.text, s.ctx.span.start, region_start)
+        subjects = _listed_subjects(s, opening.group(0)) if opening is not None else None
+        if subjects is not None:
+            return subjects, None
+    return None
 
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
@@ -313,10 +329,10 @@ def evaluation_field(name: str) -> str | None:
 def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | None) -> tuple[str | None, str | None]:
     """The measure and field of a place that names neither (昆山市高居第一 in a report on a 百强县 list):
     those of the evaluation the report names before it."""
-    if measure is not None or scope is not None:
+    if measure is not None:
         return measure, scope
     name = evaluation_before(s.text, pos)
-    return (name, evaluation_field(name)) if name else (None, None)
+    return (name, scope or evaluation_field(name)) if name else (None, scope)
 
 
 def listed_places(s: Sentence, words: str) -> list[str] | None:
@@ -374,10 +390,17 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     the places a list of places is given to, when the words before the place are such a list
     (None otherwise). A zone suffix written once, on the last item, belongs to every item."""
     words = _RANKINGS.adverb_end.sub("", strip_chars(words))  # 张家港市、常熟市分别(居…)
-    items = _RANKINGS.list_split.split(_RANKINGS.counted_kind_end.sub("", words))
+    counted = _RANKINGS.counted_kind_end.search(words)
+    items = _RANKINGS.list_split.split(words[:counted.start()] if counted is not None else words)
     if len(items) < 2:
         return None
     finder = s.ctx.doc.finder
+    if counted is not None and counted.group("zone") and parse_number(counted.group("count")) == len(items):
+        # 郑州、洛阳、新乡、平顶山4家高新区: as many names as counted, each a zone of the kind counted
+        zone = counted.group("zone")
+        items[0] = clean_list_item(items[0])  # (其中郑州)
+        return [finder.entity_named(x + zone) or x + zone if not x.endswith(_ENTITY_WORDS.zone_suffixes)
+                else finder.entity_named(x) or x for x in items]
     last = finder.entity_named(items[-1])
     suffix = next((x for x in _ENTITY_WORDS.zone_suffixes if last and items[-1].endswith(x)), "")
     if suffix:  # (合肥、芜湖、淮南高新区; but 苏州工业园区、…北京经济技术开发区 each have their own)
@@ -403,6 +426,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
         ranks, end, top = exact[0], exact[1], False
+        s.state.listed_until = max(s.state.listed_until, end)  # (位列第17、37…: read as these places)
     shared_top_n = bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))
     if (len(set(ranks)) < len(ranks) and rank is not None and not (shared_top_n and len(set(ranks)) == 1)) \
             or (scope is None and (rank is None or len(ranks) < 2)):
