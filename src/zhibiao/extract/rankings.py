@@ -42,6 +42,7 @@ _PERIODS_SETS = WordSets("periods")
 _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
+_MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -58,14 +59,24 @@ def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
     return None, True
 
 
-def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
-    """Make the ranking facts of one ranking match of the sentence."""
+def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """Make the ranking facts of one ranking match of the sentence; False when the match is part of
+    the words of the place after it (从全国第七位|晋升为第六位), which are read from before it."""
+    _ranking_facts(s, hit, region_start)
+    return not (s.text.endswith(_MOVED_FROM_MARKS, region_start, hit.start())
+                and _RANKINGS.moved_from_ahead.match(s.text, hit.end(), s.ctx.span.end))
+
+
+def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     if hit.start() < s.state.listed_until:
         return  # (依次是 inside 前三名依次是甲、乙: the list is read)
     if s.text.endswith(_FRAME_OR_EXIT_ENDS, region_start, hit.start()) \
             and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
                                                                                             hit.start())):
         return  # 从全国前十强看 (a frame), 跌出全国前十强 (a place not held): no place of anyone
+    if s.text.endswith(_MOVED_FROM_MARKS, region_start, hit.start()) \
+            and _RANKINGS.moved_from_ahead.match(s.text, hit.end(), s.ctx.span.end):
+        return  # 从全国第七位晋升为第六位: the place moved from, read with the place moved to
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
@@ -81,8 +92,11 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         return  # 依次为 with no list of places after it
     if place is not None and place[0] is not None and _in_brackets_after_place(s, hit):
         return
+    if place is not None and not lead and _won_by_holders(s, hit, region_start, place):
+        return
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)
-                         and not (lead and _holder_before(s, hit, region_start))):
+                         and not (lead and (_holder_before(s, hit, region_start)
+                                            or _measures_wrapped(s.text[region_start:hit.start()])))):
         # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal (but 昆山市居第1位: a
         # place holding a place)
         return
@@ -122,23 +136,23 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1])
     region_from = after_subject(s, region_start, hit.start())
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
-    if scope is None and not region:  # 在2022年度全省开发区综合考评中,该区位列第6名: the clause before
-        before = _wrapper(_RANKINGS.clause_end.sub("", text[s.ctx.span.start:region_start]))
-        if before is not None:
-            scope, region = _wrapped_scope(before), strip_chars(before.group("measure"))
+    scope, region = _field_unwritten(s, region_start, region, former, scope)
     quoted = _RANKINGS.quoted_measure.search(text, region_from, hit.start())
     if quoted is not None:  # “开放创新和国际竞争力”排名第四: a quoted measure is one, whatever it lists
         names: list[str | None] = [quoted.group(1)]
     else:
         names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
+    if names == [None] and (frame := _frame_measure(s, region_start)) is not None:
+        names = [frame]
     group = _group_in_field(text, hit, scope) if names == [None] else None
     if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
         scope, names, end, exact = group
         rank, top = (exact, False) if exact is not None else (rank, top)
     if names == [None] and _within_exact_place(s, hit, rank, scope):
         return None
-    if scope is None and st.last_rank is not None:
-        scope = st.last_rank.scope
+    given = st.last_rank or s.para.last_rank  # (the field of the places the paragraph gave before)
+    if scope is None and given is not None:
+        scope = given.scope
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
@@ -156,7 +170,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     holder = _place_as_measure(s, names)
     if holder is not None:  # 大名鼎鼎的昆山市高居第一: the words name who holds the place, not a measure
         named = s.log.last_ranking(measured=True)
-        measure, scope = _of_the_evaluation(s, hit.start(), named.indicator if named is not None else None, scope)
+        measure = _frame_measure(s, region_start) or (named.indicator if named is not None else None)
+        measure, scope = _of_the_evaluation(s, hit.start(), measure, scope)
         return _Read([measure], ranks, scope, top, bottom, "", region_from, former, end, [holder])
     return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
 
@@ -361,6 +376,56 @@ def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
         return False
     return (s.ctx.doc.finder.entity_named(words) or _place_as_written(words)) is not None \
         or _listed_subjects(s, words) is not None  # 张家港市、常熟市分别居第3位和第4位
+
+
+def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Match[str] | None,
+                     scope: str | None) -> tuple[str | None, str]:
+    """The field (and measure) of a place whose words write no field: that of the place it moved from
+    (由全市第五位上升至第二位), or of a 在…中 clause before (在2022年度全省开发区综合考评中,该区位列第6名)."""
+    if scope is not None:
+        return scope, region
+    if former is not None and former.group("field"):
+        return former.group("field"), region
+    if not region:
+        before = _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
+        if before is not None:
+            return _wrapped_scope(before), strip_chars(before.group("measure"))
+    return scope, region
+
+
+def _frame_measure(s: Sentence, region_start: int) -> str | None:
+    """从县域发展的综合得分来看,甲市以97.17分蝉联首位: the measure a frame opening the sentence looks at."""
+    frame = _NAMES.view_from.match(s.text, s.ctx.span.start, region_start)
+    return frame.group("topic") if frame is not None else None
+
+
+def _measures_wrapped(words: str) -> bool:
+    """甲区在经济发展、对外开放等五大类指标中均保持第一位: the measures a place is held in, wrapped in
+    在…中 before it (a ranking verb with no field then still makes a place)."""
+    k = words.find(_RANKING_WORDS.field_mark)
+    wrapped = _RANKINGS.wrapper.match(words[k:]) if k >= 0 else None
+    return wrapped is not None and _RANKINGS.list_split.search(wrapped.group(1)) is not None
+
+
+def _won_by_holders(s: Sentence, hit: re.Match[str], region_start: int, place: tuple[int | None, bool]) -> bool:
+    """曲阜市获得创新发展第五名, 甲县和乙县分别获得协调发展第二名和第三名: places won by who is named
+    before the verb, in the measure written between them, in the field of the place the paragraph gave
+    before (or none). False when the words before the place are not of that shape."""
+    won = _RANKINGS.won_place.match(s.text, region_start, hit.start())
+    if won is None or not won.group("measure"):
+        return False
+    holder = won.group("holder")
+    one = s.ctx.doc.finder.entity_named(holder) or _place_as_written(holder)
+    subjects = [one] if one is not None else _listed_subjects(s, holder)
+    if subjects is None:
+        return False
+    ranks, end = _places(s.text, hit, place[0], len(subjects), s.ctx.span.end)
+    before = s.state.last_rank or s.para.last_rank
+    scope = hit.group("scope") or (before.scope if before is not None else None)
+    measure = won.group("measure")
+    _record(s, hit, _Read([measure] * len(subjects), ranks, scope, False, False, measure, region_start, None, end,
+                          subjects), region_start)
+    return True
 
 
 def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:

@@ -68,8 +68,8 @@ def read_sentence(s: Sentence) -> None:
     while i < len(events):
         item = events[i]
         if isinstance(item, re.Match):
-            ranking_role(s, item, _region_start(text, cursor, item.start(), sent))
-            cursor = max(cursor, item.end())
+            if ranking_role(s, item, _region_start(text, cursor, item.start(), sent)):
+                cursor = max(cursor, item.end())
             i += 1
         elif isinstance(item, Wordless):
             region_start = _region_start(text, cursor, item.start, sent)
