@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
-from zhibiao.extract.names import clean_list_item, cut_enum_tail, strip_chars, topic_before
+from zhibiao.extract.names import clean_list_item, cut_enum_tail, last_match, strip_chars, topic_before
 from zhibiao.extract.periods import period_string
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.state import Sentence, SentenceState
@@ -229,7 +229,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     text, ctx = s.text, s.ctx
     stop = min((k for k in (text.find(c, list_start, ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
                default=ctx.span.end)
-    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[list_start:stop]))
+    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[list_start:stop]), ranked=ordered)
     low, high = places
     if subjects is None or len(subjects) > (high - low + 1 if high is not None else len(subjects)) \
             or (high is None and len(subjects) < 2):
@@ -350,17 +350,21 @@ def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | 
     return (name, scope or evaluation_field(name)) if name else (None, scope)
 
 
-def listed_places(s: Sentence, words: str) -> list[str] | None:
+def listed_places(s: Sentence, words: str, *, ranked: bool = False) -> list[str] | None:
     """甲县、乙经济开发区、丙区: the places of a list that holds nothing else (after 前三的为:), each as the
-    place it names or as written when it ends as a place or zone does; None when an item is no place."""
+    place it names or as written when it ends as a place or zone does; None when an item is no place.
+    A list ``ranked`` in order (依次是天津、苏州、上海漕河泾) may also name places by a short word of their
+    own, as written, when most of its items are places known."""
     finder = s.ctx.doc.finder
-    places: list[str] = []
-    for item in _RANKINGS.list_split.split(strip_chars(words)):
-        name = finder.entity_named(item) or _place_as_written(item)
-        if name is None:
-            return None
-        places.append(name)
-    return places
+    items = _RANKINGS.list_split.split(strip_chars(words))
+    places = [finder.entity_named(item) or _place_as_written(item) for item in items]
+    known = [p for p in places if p is not None]
+    if len(known) == len(items):
+        return known
+    if not ranked or len(known) * 2 < len(items) or len(items) < 3 \
+            or not all(p is not None or _RANKINGS.short_name.fullmatch(x) for p, x in zip(places, items, strict=True)):
+        return None
+    return [p if p is not None else x for p, x in zip(places, items, strict=True)]
 
 
 def _place_as_written(item: str) -> str | None:
@@ -394,9 +398,10 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
 
 
 def _frame_measure(s: Sentence, region_start: int) -> str | None:
-    """从县域发展的综合得分来看,甲市以97.17分蝉联首位: the measure a frame opening the sentence looks at."""
-    frame = _NAMES.view_from.match(s.text, s.ctx.span.start, region_start)
-    return frame.group("topic") if frame is not None else None
+    """从县域发展的综合得分来看,甲市以97.17分蝉联首位; 在总指数方面,…。排在第11名的…: the measure a frame
+    opening a sentence of the paragraph looks at, the last one before."""
+    frame = last_match(_RANKINGS.frame, s.text[s.ctx.para.span.start:region_start])
+    return (frame.group("topic") or frame.group("aspect")) if frame is not None else None
 
 
 def _measures_wrapped(words: str) -> bool:
