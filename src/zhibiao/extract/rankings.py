@@ -629,11 +629,15 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
     inside its field — the field, the group as the measure (the measure alone when an exact place
     in the group follows), where the group ends, and that exact place (1 for its head)."""
     m = _RANKINGS.region_head.match(scope) if scope else None
-    if m is None or not (hit.group("strong") or hit.group("topn")):
+    if not (hit.group("strong") or hit.group("topn")) or scope is None:
         return None
     group_start = hit.start("strong") if hit.group("strong") else hit.start("topn") - 1  # 百强, 前10
     tail = _RANKINGS.group_tail.match(text, hit.end())
     kind = (tail.group("kind") or "") if tail else ""
+    if m is None:  # 入选中国百强镇, 跻身全国百强县: the group of a kind alone is the measure
+        bare = kind and _RANKINGS.whole_field.fullmatch(scope) and not (tail and tail.group("exact"))
+        return (scope, [text[group_start:hit.end()] + kind], tail.end() if tail else hit.end(), None) \
+            if bare and tail is not None and not tail.group("head") else None
     end = tail.end() if tail else hit.end()
     exact = parse_number(tail.group("exact")) if tail and tail.group("exact") else None
     if exact is not None:  # 全国综合实力百强县第45位: the exact place, in the group's measure

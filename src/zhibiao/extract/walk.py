@@ -92,9 +92,10 @@ def _events(text: str, sent: Span) -> list[Event]:
     rank_hits = list(_RANKINGS.place.finditer(text, sent.start, sent.end)) \
         if _RANKINGS.place_word.search(text, sent.start, sent.end) else []
     if rank_hits and _NAME_WORDS.open_quote in text[sent.start:sent.end]:
-        # “2023中国省级开发区高质量发展百强榜”: a ranking's title in quotes is no ranking
+        # “2023中国省级开发区高质量发展百强榜”: a ranking's title in quotes is no ranking (but a goal
+        # quoted with its verb is: 提出“2025年跻身全国百强县”的目标)
         titles = [(m.start(), m.end()) for m in _WALK.quoted.finditer(text, sent.start, sent.end)]
-        rank_hits = [h for h in rank_hits if not any(a < h.start() < b for a, b in titles)]
+        rank_hits = [h for h in rank_hits if h.group("lead") or not any(a < h.start() < b for a, b in titles)]
     blocked = [(h.start(), h.end()) for h in rank_hits]
     # 三次产业结构由8.1:45.2:46.7调整为…, 产业结构由上年的22.3%、28.6%和49.1%调整为…: a structure, no facts
     blocked += [(m.start(), m.end()) for m in _WALK.structure.finditer(text, sent.start, sent.end)]
