@@ -87,7 +87,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
         title_period=title_period or lede,
         title_year=title_year,
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
-        event_stage=event_stage(title_text),
+        event_stage=event_stage(title_text) or _lede_event_stage(text, paras, heads),
         event_date=lede,
     )
 
@@ -115,6 +115,18 @@ def _lede_date(text: str, paras: list[Span], heads: list[Span]) -> PeriodMention
             if m.kind == "date" and m.pos - lede.start < _LEDE_DATE_WINDOW:
                 return m
     return None
+
+
+def _lede_event_stage(text: str, paras: list[Span], heads: list[Span]) -> Stage | None:
+    """The stage of the event the first sentence of the body reports held (2020年4月15日,永济举行2020年
+    第三批重大项目集中开工仪式。): a report with no title of its event names it there."""
+    lede = next((p for p in paras[len(heads):] if _DOCUMENT.prose.search(text, p.start, p.end)), None)
+    if lede is None:
+        return None
+    end = text.find("。", lede.start, lede.end)
+    end = lede.end if end < 0 else end
+    held = _DOCUMENT.event_held.search(text, lede.start, end)
+    return event_stage(held.group(0)) if held is not None else None
 
 
 def written_date(text: str) -> str | None:

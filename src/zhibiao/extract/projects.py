@@ -82,7 +82,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if stage is None:
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
-        stage = parent.stage if child and parent is not None else _stage_around(s)
+        stage = parent.stage if child and parent is not None else _stage_around(s, desc)
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     target = ctx.target_at(fig.start)
@@ -127,13 +127,16 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     st.current = None
 
 
-def _stage_around(s: Sentence) -> Stage:
+def _stage_around(s: Sentence, desc: str = "") -> Stage:
     """The stage of projects that say none: that of the projects counted last in the paragraph
-    (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about."""
+    (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about, else —
+    for a programme of key projects (省重点项目共9项, 安排重点建设项目444项) — under way."""
     before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else None
     if before is not None and before.stage != "other":
         return before.stage
-    return s.ctx.doc.event_stage or "other"
+    if s.ctx.doc.event_stage:
+        return s.ctx.doc.event_stage
+    return "ongoing" if _PROJECTS.key_programme.search(desc) else "other"
 
 
 def _among_counted(s: Sentence, fig: Fig) -> bool:
