@@ -148,11 +148,18 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
         scope, names, end, exact = group
         rank, top = (exact, False) if exact is not None else (rank, top)
-    if names == [None] and _within_exact_place(s, hit, rank, scope):
+    last = st.last_rank  # (a measure carried from the place just given is none of its own)
+    unmeasured = names == [None] or (last is not None and names == [last.indicator])
+    if unmeasured and _within_exact_place(s, hit, rank, scope):
         return None
     given = st.last_rank or s.para.last_rank  # (the field of the places the paragraph gave before)
     if scope is None and given is not None:
         scope = given.scope
+    if names == [None] and not (hit.group("topn") or hit.group("strong")) \
+            and (evaluation := evaluation_before(text, hit.start())) is not None:
+        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation (a top-N beside it stays unmeasured,
+        # to be dropped when the exact place is given)
+        names, scope = [evaluation], scope or evaluation_field(evaluation)
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
@@ -170,7 +177,9 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     holder = _place_as_measure(s, names)
     if holder is not None:  # 大名鼎鼎的昆山市高居第一: the words name who holds the place, not a measure
         named = s.log.last_ranking(measured=True)
-        measure = _frame_measure(s, region_start) or (named.indicator if named is not None else None)
+        measure = _frame_measure(s, region_start)
+        if measure is None and named is not None:  # (the measure and field of the place named before)
+            measure, scope = named.indicator, scope or named.scope
         measure, scope = _of_the_evaluation(s, hit.start(), measure, scope)
         return _Read([measure], ranks, scope, top, bottom, "", region_from, former, end, [holder])
     return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
@@ -324,7 +333,7 @@ def _evaluation_named(text: str, pos: int) -> re.Match[str] | None:
     named = [m for m in found if m.group("mark") is None] or found
     if not named:
         return None
-    return max(named, key=lambda m: len(m.group("name")))
+    return named[-1]
 
 
 def evaluation_field(name: str) -> str | None:
