@@ -205,8 +205,8 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
     """The place the one measure read names, when it names nothing else (大名鼎鼎的昆山市, 福清市)."""
-    if len(names) != 1 or not names[0] or not names[0].endswith(_PLACE_LAST_CHARS):
-        return None  # (most measures end as no place's name does)
+    if len(names) != 1 or not names[0] or not (names[0].endswith(_PLACE_LAST_CHARS) or len(names[0]) <= 3):
+        return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name)
     words = _RANKINGS.joiner_end.sub("", names[0].rsplit(_NAME_WORDS.possessive, 1)[-1])
     return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
 
@@ -264,6 +264,9 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
     scope = scope or (before.scope if before is not None else None) or home_field(text)
     measure = strip_chars(region) or None
+    if measure is not None and (measure in _RANKING_SETS.back_references
+                                or s.ctx.doc.finder.entity_named(measure) is not None):
+        measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
     period = None
     own_period = ctx.has_period_before(hit.start())
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
