@@ -261,19 +261,11 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         plain = _RANKINGS.wrapper.match(_RANKINGS.clause_separator.split(words)[-1]) if wrapped is None else None
         region = region or strip_chars(wrapped.group("measure") if wrapped is not None
                                        else plain.group(1) if plain is not None else "")
-    before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
-    scope = scope or (before.scope if before is not None else None) or home_field(text)
     measure = strip_chars(region) or None
     if measure is not None and (measure in _RANKING_SETS.back_references
                                 or s.ctx.doc.finder.entity_named(measure) is not None):
         measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
-    period = None
-    own_period = ctx.has_period_before(hit.start())
-    if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
-        measure, period = named.indicator, None if own_period else named.period  # (the same list's)
-    if measure is None:
-        measure = evaluation_before(text, hit.start())
-        period = None if own_period else evaluation_period(text, hit.start())
+    measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
                  subjects, period)
     s.state.listed_until = stop
@@ -282,6 +274,35 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _list_measure_and_field(s: Sentence, pos: int, measure: str | None, scope: str | None) \
+        -> tuple[str | None, str | None, str | None]:
+    """The measure, field and period of a list of places whose words name none: the evaluation this
+    paragraph names, else the measure of the places named last (the same list's), else an evaluation
+    named before; the field of the places the paragraph gave, else of the peers it says were ranked
+    (对218家国家级经开区进行排名), else of the places named last, else the report's own."""
+    text, ctx = s.text, s.ctx
+    local = s.state.last_rank or s.para.last_rank
+    scope = scope or (local.scope if local is not None else None) or _field_ranked(s, pos)
+    own_period = ctx.has_period_before(pos)
+    period = None
+    if measure is None:
+        here = _evaluation_named(text, pos, ctx.para.span.start)
+        named = s.log.last_ranking(measured=True)
+        if here is None and named is not None:
+            measure, period = named.indicator, None if own_period else named.period
+        else:
+            measure = here.group("name") if here is not None else evaluation_before(text, pos)
+            period = None if own_period else evaluation_period(text, pos)
+    last = s.log.last_ranking()
+    return measure, scope or (last.scope if last is not None else None) or home_field(text), period
+
+
+def _field_ranked(s: Sentence, pos: int) -> str | None:
+    """对218家国家级经开区进行排名。其中,排名前十的有…: the peers the paragraph says were ranked."""
+    ranked = last_match(_RANKINGS.field_ranked, s.text[s.ctx.para.span.start:pos])
+    return ranked.group("field") if ranked is not None else None
 
 
 def home_field(text: str) -> str | None:
@@ -329,8 +350,8 @@ def evaluation_period(text: str, pos: int) -> str | None:
     return f"{first}-01/{last}-12" if first <= last else None
 
 
-def _evaluation_named(text: str, pos: int) -> re.Match[str] | None:
-    found = list(_RANKINGS.evaluation.finditer(text, 0, pos))
+def _evaluation_named(text: str, pos: int, start: int = 0) -> re.Match[str] | None:
+    found = list(_RANKINGS.evaluation.finditer(text, start, pos))
     # a name a verb or a year opens (发布…, 开展了2022年…) is the evaluation's; one after a mark only
     # (、市州城区…综合评价第一类) may be a kind of the places it sorts
     named = [m for m in found if m.group("mark") is None] or found
