@@ -43,6 +43,7 @@ _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
+_LIST_MARK = _RANKING_WORDS.list_mark
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -762,6 +763,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     if lead in _RANKING_SETS.entry_leads:
         return [None]
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
+        if st.last_rank is not None and s.text.startswith(_LIST_MARK, region_start):
+            return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
         if st.current is not None:
             return [st.current.name]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before
