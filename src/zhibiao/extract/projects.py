@@ -21,14 +21,17 @@ from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
 
-__all__ = ["category_of", "is_investment_name", "mentions_projects", "project_count", "projects_facts", "stage_of",
-           "threshold_in"]
+__all__ = ["category_of", "is_investment_name", "mentions_projects", "project_count", "projects_facts",
+           "projects_frame", "stage_of", "threshold_in"]
 
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _CNY = "CNY"
+_FRAME_MARK = _PROJECTS_WORDS.frame_mark
+_RANGE_JOINERS = tuple(_PROJECTS_WORDS.range_joiners)
+_RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
@@ -72,6 +75,10 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     prenominal = noun.text if noun is not None else ""
     if _PROJECTS.among_counted.match(text, fig.end, ctx.span.end) and _among_counted(s, fig):
         return
+    low = _PROJECTS.range_low_before.search(text, max(ctx.span.start, region_start - _RANGE_LOW_WIDTH), region_start) \
+        if region.startswith(_RANGE_JOINERS) else None
+    if low is not None:  # 5至10亿元项目有5个: the size class is a range, its low end read as a figure before
+        region = low.group(0) + region
     desc = region + prenominal
     stage = _stage(s, fig, region_start, desc, prenominal)
     parent = st.parent_projects
@@ -125,6 +132,24 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def projects_frame(s: Sentence) -> None:
+    """从签约项目总数来看,定远14个,凤阳13个: a sentence opening with a frame on projects counts the
+    projects before (of the stage the frame names) place by place: the counts after are their parts."""
+    text, sent = s.text, s.ctx.span
+    if not text.startswith(_FRAME_MARK, sent.start):
+        return  # (most sentences open no frame)
+    frame = _PROJECTS.view_frame.match(text, sent.start, sent.end)
+    if frame is None:
+        return
+    said = _PROJECTS.stage_words.search(frame.group("topic"))
+    stage = stage_of(said.group(0)) if said is not None else None
+    whole = next((p for p in reversed(s.log.projects) if (stage is None or p.stage == stage)
+                  and p.min_investment is None and id(p) not in s.log.child_projects), None)
+    if whole is not None:
+        s.state.projects = s.state.parent_projects = whole
+        s.state.parts_follow = True
 
 
 def _stage_around(s: Sentence, desc: str = "") -> Stage:
