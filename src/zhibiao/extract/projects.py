@@ -30,6 +30,7 @@ _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _CNY = "CNY"
 _FRAME_MARK = _PROJECTS_WORDS.frame_mark
+_ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _RANGE_JOINERS = tuple(_PROJECTS_WORDS.range_joiners)
 _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals)
 
@@ -86,6 +87,9 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
             ctx.doc.norm_pos(st.projects.end):fig.start]:
         parent = st.parent_projects = st.projects
     child = parent is not None and (stage is None or st.parts_follow or _NAME_WORDS.among in region)
+    if not child and st.projects is not None and text.rfind(_ASIDE_OPEN, ctx.span.start, fig.start) > text.rfind(
+            _ASIDE_CLOSE, ctx.span.start, fig.start):
+        parent, child = st.projects, True  # 131个重大项目(含前期项目5项),总投资…: an aside, the money the whole's
     if stage is None:
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
@@ -194,7 +198,8 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
                 stage = "other"
             break
     if stage is None and prenominal:
-        m = stage_words.search(text, fig.end, sent.end)
+        aside = text.find(_ASIDE_OPEN, fig.end, sent.end)  # (131个重大项目(含预备前期项目5项): not theirs)
+        m = stage_words.search(text, fig.end, aside if aside >= 0 else sent.end)
         if m:
             stage = stage_of(m.group(0))
     if stage is None:
@@ -329,6 +334,9 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
         return
     target = s.state.projects if _sub_counts_before(s, fig) >= 2 and s.state.projects is not None \
         else log.projects[-1]
+    if target is log.projects[-1] and id(target) in log.child_projects and s.state.projects is not None \
+            and _ASIDE_CLOSE in s.text[doc.norm_pos(target.end):fig.start]:
+        target = s.state.projects  # 131个重大项目(含前期项目5项),总投资…: the whole's, not the aside's
     if target.investment is None and _same_currency(target, fig):
         target.investment = fig.amount.value
         target.currency = fig.amount.unit or _CNY
