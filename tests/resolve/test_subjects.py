@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhibiao.resolve.subjects import MAIN, SubjectFinder, expand_zone
+from zhibiao.resolve.subjects import MAIN, SubjectFinder, expand_zone, subject_finder
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,8 @@ _PIECES = ["定州", "美丽", "我市", "宜兴", "张家港", "张家", "港",
 def test_subjects_short_names_are_leftmost_longest(finder: SubjectFinder, parts: list[str]) -> None:
     text = "".join(parts)
     assert list(finder._short_names(text)) == _leftmost_longest(finder, text)
+
+
+def test_subjects_finder_is_built_once() -> None:
+    # its tables index the whole gazetteer: built per document, extraction runs several times slower
+    assert subject_finder() is subject_finder()

@@ -444,7 +444,6 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     return expand_zone(phrase), v.start()
 
 
-@cache
 def _own_kind(text: str) -> str | None:
     """The kind of place a report calls its own as a subject (全市/我市 → 市), when it says one kind
     at least twice and more often than any other; refs that are a ranking's field (全市第一) or a
@@ -456,6 +455,7 @@ def _own_kind(text: str) -> str | None:
     return kind if n >= _OWN_REFS_MIN and (not rest or rest[0][1] < n) else None
 
 
+@cache
 def subject_finder() -> SubjectFinder:
     """The shared :class:`SubjectFinder` (its tables are built on first use)."""
     return SubjectFinder()
