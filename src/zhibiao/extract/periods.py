@@ -172,6 +172,11 @@ def _month_phrase(g: dict[str, str | None], year: int | None, rel: str | None) -
     return _Months(None, None, "year", year)
 
 
+# Spans of months reported as done (今年前11个月, 今年1-9月): not a bare year (今年), not the whole year.
+_DONE_SPANS = ("span", "cumulative")
+_DECEMBER = 12
+
+
 @lru_cache(maxsize=4096)
 def resolve_period(mention: PeriodMention | None, published: str | None, *, future: bool = False) -> str | None:
     """The FACTS.md period string of a mention, with the year from the text or ``published``.
@@ -202,6 +207,9 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
     year: int | str | None = mention.year
     if year is None and mention.rel_year is not None and pub_year is not None:
         year = pub_year + mention.rel_year
+        if mention.rel_year == 0 and mention.kind in _DONE_SPANS and pub_month is not None and end > pub_month \
+                and end < _DECEMBER and not future:
+            year -= 1  # 今年前11个月 published in January: a span not yet over is no result, last year's
     if year is None and pub_year is not None and pub_month is not None:
         year = pub_year if end <= pub_month or future else pub_year - 1
     return period_string("XXXX" if year is None else year, start, end)
