@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
-from zhibiao.extract.names import clean_list_item, cut_enum_tail, last_match, strip_chars, topic_before
+from zhibiao.extract.names import clean_list_item, cut_enum_tail, last_match, split_names, strip_chars, topic_before
 from zhibiao.extract.periods import period_string
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.state import Sentence, SentenceState
@@ -44,6 +44,7 @@ _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _LIST_MARK = _RANKING_WORDS.list_mark
+_CLAUSE_MARKS = (",", ";", ":", "。")
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -138,13 +139,12 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     region_from = after_subject(s, region_start, hit.start())
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
-    quoted = _RANKINGS.quoted_measure.search(text, region_from, hit.start())
-    if quoted is not None:  # “开放创新和国际竞争力”排名第四: a quoted measure is one, whatever it lists
-        names: list[str | None] = [quoted.group(1)]
-    else:
-        names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
-    if names == [None] and (frame := _frame_measure(s, region_start)) is not None:
-        names = [frame]
+    names = _names_written(s, hit, region, region_from, region_start)
+    if names == [None]:
+        holders, measures = _measures_unwritten(s, hit, region_start)
+        if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
+            return _places_of_subjects(s, hit, holders, (rank, top, bottom), None)
+        names = measures or names
     group = _group_in_field(text, hit, scope) if names == [None] else None
     if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
         scope, names, end, exact = group
@@ -431,6 +431,57 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
     return scope, region
 
 
+def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: int, region_start: int) \
+        -> list[str | None]:
+    """The measures the words before a place name ([None] when none)."""
+    quoted = _RANKINGS.quoted_measure.search(s.text, region_from, hit.start())
+    if quoted is not None:  # “开放创新和国际竞争力”排名第四: a quoted measure is one, whatever it lists
+        return [quoted.group(1)]
+    return _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
+
+
+def _measures_unwritten(s: Sentence, hit: re.Match[str], region_start: int) \
+        -> tuple[list[str] | None, list[str | None] | None]:
+    """The measures of a place whose words name none: a frame's (从…得分来看), or those listed in the
+    clause before several places given at once (A、B两个指标排名,甲区分别位居第3、5位) — or who holds
+    the places when that clause lists places (see :func:`_respectively_before`)."""
+    frame = _frame_measure(s, region_start)
+    if frame is not None:
+        return None, [frame]
+    if _RANKING_WORDS.respectively in s.text[region_start:hit.start()]:
+        return _respectively_before(s, hit, region_start)
+    return None, None
+
+
+def _respectively_before(s: Sentence, hit: re.Match[str], region_start: int) \
+        -> tuple[list[str] | None, list[str | None] | None]:
+    """The places (who holds them) or else the measures listed in the clause before several places
+    given at once with 分别; (None, None) when the clause lists no such items."""
+    listed = _listed_before(s, hit, region_start)
+    if listed is None:
+        return None, None
+    places = [s.ctx.doc.finder.entity_named(x) or _place_as_written(x) for x in listed]
+    held = [p for p in places if p is not None]
+    return (held, None) if len(held) == len(listed) else (None, list(listed))
+
+
+def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[str] | None:
+    """通报了A、B和C三个一级指标排名,甲区分别位居第43、52、108位: the items listed in the clause before
+    several places given at once (measures, or who holds them); None unless as many as the places."""
+    text, span = s.text, s.ctx.span
+    more = _RANKINGS.more_places.match(text, hit.end(), span.end)
+    if more is None:
+        return None
+    n = 1 + len(_RANKINGS.number.findall(more.group(0)))
+    clause_end = region_start - 1
+    clause_start = max(text.rfind(c, span.start, clause_end) for c in _CLAUSE_MARKS) + 1
+    words = text[max(clause_start, span.start):clause_end]
+    verb = last_match(_RANKINGS.evaluation_verb, words)
+    listed, _head = cut_enum_tail(words[verb.end():] if verb is not None else words)
+    names = split_names(_RANKINGS.entered_tail.sub("", _RANKINGS.noun_tail.sub("", listed)), n)
+    return names if names is not None and len(names) == n else None
+
+
 def _frame_measure(s: Sentence, region_start: int) -> str | None:
     """从县域发展的综合得分来看,甲市以97.17分蝉联首位; 在总指数方面,…。排在第11名的…: the measure a frame
     opening a sentence of the paragraph looks at, the last one before."""
@@ -530,6 +581,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
         ranks, end, top = exact[0], exact[1], False
+        scope = scope or exact[2]  # (进入前30强,分别位居全国第3和第27名)
         s.state.listed_until = max(s.state.listed_until, end)  # (位列第17、37…: read as these places)
     shared_top_n = bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))
     if (len(set(ranks)) < len(ranks) and rank is not None and not (shared_top_n and len(set(ranks)) == 1)) \
@@ -547,8 +599,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects)
 
 
-def _exact_places_after(s: Sentence, hit: re.Match[str], n: int) -> tuple[list[int | None], int] | None:
-    """,分别列22位和29位 after a top-N of n listed places: their exact places, and where they end."""
+def _exact_places_after(s: Sentence, hit: re.Match[str], n: int) -> tuple[list[int | None], int, str | None] | None:
+    """,分别列22位和29位 (分别位居全国第3和第27名) after a top-N of n listed places: their exact places, where
+    they end, and the field written with them."""
     if not (hit.group("topn") or hit.group("strong")):
         return None
     m = _RANKINGS.exact_places_after.match(s.text, hit.end(), s.ctx.span.end)
@@ -557,7 +610,7 @@ def _exact_places_after(s: Sentence, hit: re.Match[str], n: int) -> tuple[list[i
     found = [parse_number(x) for x in _RANKINGS.number.findall(m.group("places"))]
     if len(found) != n or any(v is None or not 0 < v < MAX_RANK for v in found):
         return None
-    return [int(v) for v in found if v is not None], m.end()
+    return [int(v) for v in found if v is not None], m.end(), m.group("field")
 
 
 def _wrapper(words: str) -> re.Match[str] | None:
