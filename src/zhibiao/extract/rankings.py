@@ -24,7 +24,7 @@ from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Ranking
 
 __all__ = ["MAX_RANK", "evaluation_before", "evaluation_field", "evaluation_period", "home_field", "listed_places",
-           "move_role", "place_of", "ranking_role", "split_rank_names"]
+           "membership_list", "move_role", "place_of", "ranking_role", "split_rank_names"]
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
@@ -45,6 +45,7 @@ _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _LIST_MARK = _RANKING_WORDS.list_mark
 _CLAUSE_MARKS = (",", ";", ":", "。")
+_ENTRY_WORDS = tuple(_RANKING_WORDS.membership_verbs)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -775,6 +776,35 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
         s.log.add(r)
         s.state.last_rank = r
         item = _RANKINGS.listed_place.match(s.text, item.end(), ctx.span.end)
+
+
+def membership_list(s: Sentence) -> None:
+    """“2025中国省级开发区高质量发展百强”榜单中,福州6家省级开发区入围,分别是甲、乙、丙: each place listed
+    as having entered a top-N group is in its top N, the group its measure, the country its field
+    when the group's name opens with it."""
+    text, span = s.text, s.ctx.span
+    if not any(w in text[span.start:span.end] for w in _ENTRY_WORDS):
+        return  # (most sentences name no entry into a group)
+    entered = _RANKINGS.entered_list.search(text, span.start, span.end)
+    group = last_match(_RANKINGS.named_group, text[span.start:entered.start()]) if entered is not None else None
+    if entered is None or group is None or entered.end() <= s.state.listed_until:
+        return
+    size = parse_number(group.group("n"))
+    stop = min((k for k in (text.find(c, entered.end(), span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
+               default=span.end)
+    subjects = listed_places(s, _NAMES.aside.sub("", _RANKINGS.list_tail.sub("", text[entered.end():stop])),
+                             ranked=True)
+    if size is None or not 0 < size < MAX_RANK or subjects is None or len(subjects) > size:
+        return
+    name = group.group("name")
+    scope = evaluation_field(name)
+    for subject in subjects:
+        r = Ranking(subject=subject, period=s.ctx.period_at(entered.start(), target=False), indicator=name,
+                    scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
+        s.ctx.doc.set_quote(r, entered.start(), stop)
+        s.log.add(r)
+        s.log.top_n.add(id(r))
+    s.state.listed_until = stop
 
 
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
