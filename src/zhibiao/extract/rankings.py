@@ -783,7 +783,7 @@ def membership_list(s: Sentence) -> None:
     as having entered a top-N group is in its top N, the group its measure, the country its field
     when the group's name opens with it."""
     text, span = s.text, s.ctx.span
-    if not any(w in text[span.start:span.end] for w in _ENTRY_WORDS):
+    if not any(text.find(w, span.start, span.end) >= 0 for w in _ENTRY_WORDS):
         return  # (most sentences name no entry into a group)
     entered = _RANKINGS.entered_list.search(text, span.start, span.end)
     group = last_match(_RANKINGS.named_group, text[span.start:entered.start()]) if entered is not None else None
