@@ -81,9 +81,13 @@ def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
     return Change(basis=basis, abs=value)
 
 
+_PER_MILLE = "‰"
+
 def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     """``fig`` with its role read from ``text[region_start:fig.start]``: change, share or level."""
     a = fig.amount
+    if a.unit == _PER_MILLE and text.startswith(_PER_MILLE, fig.end - 1):
+        return fig  # 人口自然增长率为-3.19‰: a rate in per mille is a level (its moves are in 千分点)
     if region_start >= fig.start:  # no word before the figure: only a pp after a comparison can be a change
         return _pp_after_comparison(text, fig, region_start, sent_start) if a.kind == "pp" else fig
     left = text[region_start:fig.start]

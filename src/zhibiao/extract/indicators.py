@@ -143,6 +143,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     name = name_at(s, region_start, fig.start)
     if _FROM in name.text and _INDICATORS.from_tail.search(name.text):  # 地区生产总值由2011年的|1.24万亿元(提高到…)
         name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
+    if st.current is not None and _INDICATORS.converted.fullmatch(name.text):
+        name = name.renamed(st.current.name)  # 人均GDP达16.3万元,按年平均汇率折算达2.62万美元: the same measure
     region = text[region_start:fig.start]
     if fig.amount.kind == "count" and text.startswith(_BATCH, fig.end) \
             and _PROJECTS.batch_before_count.match(text, fig.end):

@@ -231,8 +231,10 @@ def _amount(match: re.Match[str]) -> Amount | None:
         return _rate(value, rate, more)
     unit = units()[unit_word]
     if per:
-        # a rate keeps its denominator in the unit, so that it never adds up with totals: CNY/mu
-        return Amount(value * unit.factor, f"{unit.unit}/{units()[per].unit}", "other", more)
+        # a rate keeps its denominator in the unit, so that it never adds up with totals: CNY/mu (a
+        # denominator that is a multiple of its base unit stays as written: 亿元/平方公里)
+        den = units()[per]
+        return Amount(value * unit.factor, f"{unit.unit}/{den.unit if den.factor == 1 else per}", "other", more)
     return Amount(value * unit.factor, unit.unit, unit.kind, more)
 
 
@@ -244,6 +246,8 @@ def _rate(value: Decimal, rate: str, more: bool) -> Amount:
         return Amount(value, None, "times", more)
     if rate == "tenth":
         return Amount(value * 10, "%", "percent", more)
+    if rate in ("permille", "ppt"):  # a level in ‰ (人口自然增长率为-3.19‰) or its move in 千分点
+        return Amount(value, "‰", "other", more)
     return Amount(value, "%", "percent", more)
 
 
