@@ -145,6 +145,9 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
     if st.current is not None and _INDICATORS.converted.fullmatch(name.text):
         name = name.renamed(st.current.name)  # 人均GDP达16.3万元,按年平均汇率折算达2.62万美元: the same measure
+    elif st.current is not None and fig.amount.kind == "percent" \
+            and (rate := _INDICATORS.rate_of_figure.fullmatch(strip_chars(text[region_start:fig.start]))):
+        name = name.renamed(st.current.name + rate.group("rate"))  # 城市更新投资126亿元,完成率达70%
     region = text[region_start:fig.start]
     if fig.amount.kind == "count" and text.startswith(_BATCH, fig.end) \
             and _PROJECTS.batch_before_count.match(text, fig.end):
