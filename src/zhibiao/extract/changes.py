@@ -129,7 +129,8 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
             a = Amount(a.value, _PP, _PP, a.more)
     sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
                    text[max(region_start, lead - 14):lead + len(verb)])
-    basis: Basis = "other" if cmp_m or verb in _CHANGE_SETS.comparatives else basis_of(basis_region)
+    basis: Basis = "other" if cmp_m or verb in _CHANGE_SETS.comparatives or verb in _CHANGE_SETS.adjustments \
+        else basis_of(basis_region)
     return fig.read_as("change", sign=sign, qualifier=qualifier,
                        lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
 

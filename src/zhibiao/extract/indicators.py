@@ -55,6 +55,11 @@ _SHARE_SETS = WordSets("share")
 _ASIDE_GAP = " ,;、"
 
 
+_QUALIFIER_WORDS = Words("qualifier")
+_ASIDE_OPEN = "("
+_AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
+                               *_QUALIFIER_WORDS.at_most_after))
+
 def name_at(s: Sentence, start: int, end: int) -> Name:
     """The cleaned name of the region ``[start, end)`` of the sentence."""
     if start >= end:
@@ -307,9 +312,11 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     bare = _INDICATORS.respectively_or_all_end.sub("", name.text)
     if _INDICATORS.baseline_word.search(bare):
         bare = _INDICATORS.baseline_tail.sub("", bare)  # 比全市平均增幅高…: the baseline, no name
-    bare = strip_chars(bare)
-    if _INDICATORS.verb_only.fullmatch(bare):
-        bare = ""  # 制造业增长11.9%,提高0.6个百分点: a verb alone names nothing, the change is the figure's
+    bare = strip_chars(bare).rstrip(_ASIDE_OPEN)  # (…12%以上(|调增2个百分点): an aside on the figure before
+    if _INDICATORS.verb_only.fullmatch(bare) or bare in _AFTER_QUALIFIERS:
+        # 制造业增长11.9%,提高0.6个百分点; 增长12%以上(调增2个百分点): a verb, or the qualifier of the figure
+        # before, alone names nothing: the change is the figure's
+        bare = ""
     name = name.renamed(bare)
     if not bare or _NAMES.back_ref.match(bare):
         _back_change(s, fig, region_start, name)
