@@ -62,6 +62,7 @@ PHRASES = words("change", "phrase_up") + words("change", "phrase_down")
 CONTRIBUTIONS = words("change", "contribution_up") + words("change", "contribution_down")
 PCT_ONLY = word_set("change", "pct_only")
 COMPARATIVES = word_set("change", "comparatives")
+ADJUSTMENTS = word_set("change", "adjustments")
 # A one-character verb that only makes a change of a rate (高 低 快 慢 多 少) compares: it needs a
 # 比 baseline (比全省高2.5个百分点); 增 降 减 are plain verbs.
 ONE_CHAR_COMPARISONS = word_set("change", "one_char_verbs") & PCT_ONLY
@@ -112,6 +113,12 @@ def _change_cases() -> Iterator[Case]:
             key = f"change.{direction}#{i}"
             if verb in CONTRIBUTIONS:
                 continue  # 拉动 makes a figure in pp, not a change (FACTS.md): tried in its own frame below
+            if verb in ADJUSTMENTS:
+                # 增长12%以上(调增2个百分点): the adjustment of a target, against the target before
+                yield Case(f"adjustment-{key}", verb, f"{OPEN}{MEASURE}增长12%以上({verb}2个百分点)。",
+                           (_ind(MEASURE, value=None, change=_change(12)),
+                            _ind(MEASURE, value=None, change=_change(_sign(verb) * 2, "pp", "other"))))
+                continue
             if _is_plain_verb(verb):
                 yield from _plain_verb_cases(key, verb, _sign(verb))
             else:
