@@ -17,6 +17,7 @@ from operator import attrgetter
 from zhibiao.lexicon import Shapes, Words, WordSets, surnames
 from zhibiao.model import Person
 from zhibiao.normalize import NormText, to_simplified
+from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["PersonMention", "extract_persons"]
 
@@ -286,6 +287,8 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
     name = read_name(text, pos)
     if name is None or text[pos + len(name):pos + len(name) + 6].startswith(tuple(_PERSONS_WORDS.formula_markers)):
         return []
+    if subject_finder().entity_named(text[head.end() - 1:pos + len(name)]) is not None:
+        return []  # 湖南省长沙县: a place across the title word's end (长沙县), no 省长 and no person
     titles, title_start = _titles_before(text, head.end(), max(0, head.end() - 40))
     titles = [t for t in titles if t not in _PERSONS_SETS.not_titles]
     if not titles:
