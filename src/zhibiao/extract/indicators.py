@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from zhibiao.extract.changes import local_qualifier
+from zhibiao.extract.changes import change_of, local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import (
     Name,
@@ -56,6 +56,8 @@ _ASIDE_GAP = " ,;、"
 
 
 _QUALIFIER_WORDS = Words("qualifier")
+_ENTITY_WORDS = Words("entity")
+_COUNTRY_PLACES = frozenset(_ENTITY_WORDS.country_places)
 _ASIDE_OPEN = "("
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
@@ -145,18 +147,13 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
 def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A figure that is a value: an indicator, a project count, or a projects' investment."""
     text, st = s.text, s.state
-    name = name_at(s, region_start, fig.start)
-    if _FROM in name.text and _INDICATORS.from_tail.search(name.text):  # 地区生产总值由2011年的|1.24万亿元(提高到…)
-        name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
-    if st.current is not None and _INDICATORS.converted.fullmatch(name.text):
-        name = name.renamed(st.current.name)  # 人均GDP达16.3万元,按年平均汇率折算达2.62万美元: the same measure
-    elif st.current is not None and fig.amount.kind == "percent" \
-            and (rate := _INDICATORS.rate_of_figure.fullmatch(strip_chars(text[region_start:fig.start]))):
-        name = name.renamed(st.current.name + rate.group("rate"))  # 城市更新投资126亿元,完成率达70%
+    name = _level_name(s, fig, region_start)
     region = text[region_start:fig.start]
     if fig.amount.kind == "count" and text.startswith(_BATCH, fig.end) \
             and _PROJECTS.batch_before_count.match(text, fig.end):
         return  # 9个批次33个重大项目: the batches the projects came in, no fact
+    if st.current is not None and _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
+        return
     noun = _prenominal(s, fig, name.text, region)
     if fig.amount.kind == "count" and _counts_projects(s, fig, name.text, noun):
         project_count(s, fig, region_start, noun)
@@ -190,6 +187,41 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
+    """The name of a level: the words before it, or the figure just given's (converted into another
+    unit, or a rate of it written alone)."""
+    st = s.state
+    name = name_at(s, region_start, fig.start)
+    if _FROM in name.text and _INDICATORS.from_tail.search(name.text):  # 地区生产总值由2011年的|1.24万亿元(提高到…)
+        name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
+    if st.current is not None and _INDICATORS.converted.fullmatch(name.text):
+        return name.renamed(st.current.name)  # 人均GDP达16.3万元,按年平均汇率折算达2.62万美元: the same measure
+    if st.current is not None and fig.amount.kind == "percent" \
+            and (rate := _INDICATORS.rate_of_figure.fullmatch(strip_chars(s.text[region_start:fig.start]))):
+        return name.renamed(st.current.name + rate.group("rate"))  # 城市更新投资126亿元,完成率达70%
+    return name
+
+
+def _baseline_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
+    """增长7.5%(全市11.1%), 比全省(7.7%), 比全市低2568元(全市为21585元): the figure of the place compared
+    with, in brackets, is the same measure's there — of the country when it says so, else of a place
+    the report does not name; a rate as its growth. Never the figure the next words change."""
+    m = _INDICATORS.bracket_baseline.search(region)
+    cur = s.state.current
+    if m is None or cur is None:
+        return False
+    rate = fig.amount.kind == "percent"
+    place = m.group("place") or m.group("place2")
+    base = Indicator(subject=place if place in _COUNTRY_PLACES else None, name=cur.name,
+                     period=cur.period, value=None if rate else fig.amount.value,
+                     unit=None if rate else fig.amount.unit,
+                     change=change_of("yoy", fig.amount, 1) if rate else None, qualifier=None, parent=cur.parent,
+                     rule="indicator.v1")
+    s.ctx.doc.set_quote(base, fig.start - len(m.group(0)), fig.end)
+    s.log.add(base)
+    return True
 
 
 def _restates_a_figure(s: Sentence, fig: Fig, name: str) -> bool:
