@@ -13,7 +13,7 @@ from itertools import pairwise
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import attach_change, change_role, level_role, name_at, new_indicator, share_role
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
-from zhibiao.extract.periods import period_string
+from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, mentions_projects, project_count
 from zhibiao.extract.rankings import listed_places
 from zhibiao.extract.state import Sentence
@@ -64,8 +64,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     start = max(seg_start, _last_value_end(s), _last_rate_end(text, seg_start, names_end))
     region = text[start:names_end]
     names = split_names(region, len(group))
-    if names is None:
-        _one_by_one(s, group, region_start)  # not an enumeration after all
+    if names is None or all(_only_a_period(n) for n in names):
+        _one_by_one(s, group, region_start)  # not an enumeration of measures after all (一季度、二季度…)
         return
     starts = name_positions(region, start, names)
     # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
@@ -184,6 +184,12 @@ def _places_before(s: Sentence, group: list[Fig], start: int) -> list[tuple[str,
     return places
 
 
+def _only_a_period(name: str) -> bool:
+    """Whether ``name`` is a period and nothing else (一季度, 2022年)."""
+    mentions = find_periods(name)
+    return len(mentions) == 1 and mentions[0].pos == 0 and mentions[0].end_pos == len(name)
+
+
 def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> bool:
     """2016-2018年…分别完成A、B、C; 2020年、2021年和2022年…分别为A、B、C: one measure, a figure for each
     year in order, each with its own period (FACTS.md: several years in one list)."""
@@ -191,6 +197,9 @@ def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> 
     if len(years) != len(group) or len(group) < 2:
         return False
     name = name_at(s, after, names_end)
+    if not name.text:  # 2016—2018年分别完成地区生产总值A、B、C: the name after 分别
+        resp = _LISTS.respectively.search(s.text, names_end, group[0].start)
+        name = name_at(s, resp.end(), group[0].start) if resp is not None else name
     if not name.text:
         return False
     for year, f in zip(years, group, strict=True):
