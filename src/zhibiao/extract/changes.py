@@ -82,6 +82,7 @@ def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
 
 
 _PER_MILLE = "‰"
+_ASIDE_CLOSE = ")"
 
 def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     """``fig`` with its role read from ``text[region_start:fig.start]``: change, share or level."""
@@ -91,6 +92,8 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     if region_start >= fig.start:  # no word before the figure: only a pp after a comparison can be a change
         return _pp_after_comparison(text, fig, region_start, sent_start) if a.kind == "pp" else fig
     left = text[region_start:fig.start]
+    if left.endswith(_ASIDE_CLOSE) and (note := _CHANGES.note_aside.search(left)) is not None:
+        left = left[:note.start()]  # 同比增长(下同)15%: a note on the words, between the verb and its figure
     if left.rstrip().endswith(_CHANGE_WORDS.level_marks):  # only then can a level verb end the words
         m = _CHANGES.level_to_end.search(left, len(left) - 16 if len(left) > 16 else 0)  # anchored at the end
         if m and m.end() == len(left):
