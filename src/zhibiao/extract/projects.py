@@ -30,6 +30,7 @@ _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _CNY = "CNY"
 _FRAME_MARK = _PROJECTS_WORDS.frame_mark
+_SIGNED_THEN_STARTED = ("signed", "started")
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _RANGE_JOINERS = tuple(_PROJECTS_WORDS.range_joiners)
 _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals)
@@ -195,7 +196,11 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
             # 集中开工签约项目, 签约、开工、投产项目: projects of several stages at once
             more = _PROJECTS.more_stages.match(desc, m.end())
             if more is not None and stage_of(more.group("stage")) != stage:
-                stage = "other"
+                # 新签约开工项目: signed projects that went on to start are started; 集中开工签约, 签约、开工:
+                # projects of several stages at once
+                joined = more.start("stage") == m.end()
+                stage = "started" if joined and (stage, stage_of(more.group("stage"))) == _SIGNED_THEN_STARTED \
+                    else "other"
             break
     if stage is None and prenominal:
         aside = text.find(_ASIDE_OPEN, fig.end, sent.end)  # (131个重大项目(含预备前期项目5项): not theirs)
