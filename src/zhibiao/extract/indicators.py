@@ -57,6 +57,8 @@ _ASIDE_GAP = " ,;、"
 
 _QUALIFIER_WORDS = Words("qualifier")
 _ENTITY_WORDS = Words("entity")
+_CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
+_RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _COUNTRY_PLACES = frozenset(_ENTITY_WORDS.country_places)
 _ASIDE_OPEN = "("
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
@@ -196,9 +198,12 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     name = name_at(s, region_start, fig.start)
     if _FROM in name.text and _INDICATORS.from_tail.search(name.text):  # 地区生产总值由2011年的|1.24万亿元(提高到…)
         name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
-    if st.current is not None and _INDICATORS.converted.fullmatch(name.text):
+    if st.current is None or not name.text:
+        return name
+    # (plain checks first: most names neither convert nor name a rate)
+    if _CONVERT_MARKS.intersection(name.text) and _INDICATORS.converted.fullmatch(name.text):
         return name.renamed(st.current.name)  # 人均GDP达16.3万元,按年平均汇率折算达2.62万美元: the same measure
-    if st.current is not None and fig.amount.kind == "percent" \
+    if fig.amount.kind == "percent" and _RATE_MARK in name.text \
             and (rate := _INDICATORS.rate_of_figure.fullmatch(strip_chars(s.text[region_start:fig.start]))):
         return name.renamed(st.current.name + rate.group("rate"))  # 城市更新投资126亿元,完成率达70%
     return name

@@ -45,7 +45,6 @@ _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _LIST_MARK = _RANKING_WORDS.list_mark
 _CLAUSE_MARKS = (",", ";", ":", "。")
-_ENTRY_WORDS = tuple(_RANKING_WORDS.membership_verbs)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -65,9 +64,11 @@ def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
 def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     """Make the ranking facts of one ranking match of the sentence; False when the match is part of
     the words of the place after it (从全国第七位|晋升为第六位), which are read from before it."""
+    if s.text.endswith(_MOVED_FROM_MARKS, region_start, hit.start()) \
+            and _RANKINGS.moved_from_ahead.match(s.text, hit.end(), s.ctx.span.end):
+        return False  # 从全国第七位晋升为第六位: the place moved from, read with the place moved to
     _ranking_facts(s, hit, region_start)
-    return not (s.text.endswith(_MOVED_FROM_MARKS, region_start, hit.start())
-                and _RANKINGS.moved_from_ahead.match(s.text, hit.end(), s.ctx.span.end))
+    return True
 
 
 def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
@@ -77,9 +78,6 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
             and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
                                                                                             hit.start())):
         return  # 从全国前十强看 (a frame), 跌出全国前十强 (a place not held): no place of anyone
-    if s.text.endswith(_MOVED_FROM_MARKS, region_start, hit.start()) \
-            and _RANKINGS.moved_from_ahead.match(s.text, hit.end(), s.ctx.span.end):
-        return  # 从全国第七位晋升为第六位: the place moved from, read with the place moved to
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
@@ -783,7 +781,7 @@ def membership_list(s: Sentence) -> None:
     as having entered a top-N group is in its top N, the group its measure, the country its field
     when the group's name opens with it."""
     text, span = s.text, s.ctx.span
-    if not any(text.find(w, span.start, span.end) >= 0 for w in _ENTRY_WORDS):
+    if _RANKINGS.membership_verb.search(text, span.start, span.end) is None:
         return  # (most sentences name no entry into a group)
     entered = _RANKINGS.entered_list.search(text, span.start, span.end)
     group = last_match(_RANKINGS.named_group, text[span.start:entered.start()]) if entered is not None else None
