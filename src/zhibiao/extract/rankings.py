@@ -781,8 +781,6 @@ def membership_list(s: Sentence) -> None:
     as having entered a top-N group is in its top N, the group its measure, the country its field
     when the group's name opens with it."""
     text, span = s.text, s.ctx.span
-    if _RANKINGS.membership_verb.search(text, span.start, span.end) is None:
-        return  # (most sentences name no entry into a group)
     entered = _RANKINGS.entered_list.search(text, span.start, span.end)
     group = last_match(_RANKINGS.named_group, text[span.start:entered.start()]) if entered is not None else None
     if entered is None or group is None or entered.end() <= s.state.listed_until:

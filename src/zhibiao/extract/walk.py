@@ -63,7 +63,8 @@ def read_sentence(s: Sentence) -> None:
         st.parent_projects = pst.last_top_projects
     if text.startswith(_FRAME_MARK, sent.start):
         projects_frame(s)  # 从签约项目总数来看,定远14个,…: the projects before, place by place
-    membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
+    if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
+        membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
     events = _events(text, sent)
     # breakdowns (分产业看,) are rare: a plain check first
     if _WALK.breakdown_end.search(text, sent.start, sent.end):
