@@ -447,7 +447,8 @@ def _measures_unwritten(s: Sentence, hit: re.Match[str], region_start: int) \
     frame = _frame_measure(s, region_start)
     if frame is not None:
         return None, [frame]
-    if _RANKING_WORDS.respectively in s.text[region_start:hit.start()]:
+    if _RANKING_WORDS.respectively in s.text[region_start:hit.start()] \
+            or (hit.group("lead") or "") in _RANKING_SETS.sharing_leads:  # (分列第三、第四: 分别 in the verb)
         return _respectively_before(s, hit, region_start)
     return None, None
 
@@ -475,6 +476,9 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     clause_end = region_start - 1
     clause_start = max(text.rfind(c, span.start, clause_end) for c in _CLAUSE_MARKS) + 1
     words = text[max(clause_start, span.start):clause_end]
+    quoted = _RANKINGS.quoted_item.findall(words)
+    if len(quoted) == n:  # 在“企业研发经费投入强度”和“营商环境”方面表现优异,分列第三、第四: the quoted measures
+        return quoted
     verb = last_match(_RANKINGS.evaluation_verb, words)
     listed, _head = cut_enum_tail(words[verb.end():] if verb is not None else words)
     names = split_names(_RANKINGS.entered_tail.sub("", _RANKINGS.noun_tail.sub("", listed)), n)
