@@ -24,7 +24,7 @@ from zhibiao.extract.names import (
     strip_chars,
     topic_before,
 )
-from zhibiao.extract.projects import mentions_projects, project_count, projects_facts
+from zhibiao.extract.projects import each_of_places, mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
@@ -267,7 +267,8 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
         return True
     if s.state.parent_projects is not None and (s.ctx.doc.finder.entity_named(name) is not None or (
-            name.endswith(_PROJECTS_WORDS.kind_end) and s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units)):
+            name.endswith(_PROJECTS_WORDS.kind_end) and s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units)
+            or each_of_places(s, name) is not None):
         # 27个项目集中签约。其中,宜昌高新区10个,宜都市3个; 其中,产业类6项: the projects place by place
         # or kind by kind
         return True

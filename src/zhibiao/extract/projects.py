@@ -10,6 +10,7 @@ right after counted projects is their investment.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from zhibiao.extract.changes import local_qualifier
@@ -21,8 +22,8 @@ from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
 
-__all__ = ["category_of", "is_investment_name", "mentions_projects", "project_count", "projects_facts",
-           "projects_frame", "stage_of", "threshold_in"]
+__all__ = ["category_of", "each_of_places", "is_investment_name", "mentions_projects", "project_count",
+           "projects_facts", "projects_frame", "stage_of", "threshold_in"]
 
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
@@ -32,6 +33,7 @@ _CNY = "CNY"
 _FRAME_MARK = _PROJECTS_WORDS.frame_mark
 _SIGNED_THEN_STARTED = ("signed", "started")
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_EACH_MARK = _PROJECTS_WORDS.each_mark
 _RANGE_JOINERS = tuple(_PROJECTS_WORDS.range_joiners)
 _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals)
 
@@ -126,6 +128,14 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.investment_ahead = None
     ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
     s.log.add(p)
+    places = each_of_places(s, region)
+    if places:  # 明光、来安、凤阳各3个: the same count for each place listed
+        p.subject = places[0]
+        for place in places[1:]:
+            other = replace(p, subject=place)
+            s.log.add(other)
+            if child:
+                s.log.child_projects.add(id(other))
     if child and parent is not None:
         s.log.child_projects.add(id(p))
         # 重点工业项目37项…其中竣工项目13个: a part is of the whole's kind and size unless it says its own
@@ -155,6 +165,16 @@ def projects_frame(s: Sentence) -> None:
     if whole is not None:
         s.state.projects = s.state.parent_projects = whole
         s.state.parts_follow = True
+
+
+def each_of_places(s: Sentence, region: str) -> list[str] | None:
+    """明光、来安、凤阳各(3个): places listed before 各, each with the count after it; None otherwise."""
+    if not region.endswith(_EACH_MARK):
+        return None
+    items = _PROJECTS.place_list_split.split(strip_chars(region[:-len(_EACH_MARK)].rsplit(",", 1)[-1]))
+    finder = s.ctx.doc.finder
+    places = [finder.entity_named(x) for x in items]
+    return [p for p in places if p is not None] if len(items) >= 2 and all(places) else None
 
 
 def _stage_around(s: Sentence, desc: str = "") -> Stage:
