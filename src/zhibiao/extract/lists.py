@@ -55,7 +55,11 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         return
     m = _LISTS.respectively.search(text, region_start, lead)
     names_end = m.start() if m else lead
-    if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share"):
+    if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share") \
+            and (any(p.value is not None for p in s.state.pending[-len(group):])
+                 or _LISTS.rate_words_only.fullmatch(strip_chars(text[region_start:names_end]))):
+        # (分别增长3.1%、5.2%,增速分别比上年同期下降了1.7、2.2个百分点: changes of the changes just listed,
+        # when the words before them name no measure of their own)
         _pair_with_pending(s, group, region_start)
         return
     seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start)
@@ -81,7 +85,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         made.append(ind)
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
-    s.state.pending = made if first.role in ("level", "share") else []
+    s.state.pending = made if first.role in ("level", "share", "change") else []
 
 
 def _projects_per_place(s: Sentence, group: list[Fig]) -> bool:
