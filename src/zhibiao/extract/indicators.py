@@ -46,7 +46,7 @@ _TOPIC_SETS = WordSets("topic")
 # Plain checks before the shapes they gate (each runs for every figure): 由 of a from-level, 批 of a
 # batch count, the last characters of a level risen to (到, 至, 的) and of a zone's name.
 _LEVEL_FROM_WORDS = Words("level_from")
-_FROM: str = _LEVEL_FROM_WORDS.mark
+_FROM_MARKS = tuple(_LEVEL_FROM_WORDS.marks)
 _BATCH: str = _LEVEL_FROM_WORDS.batch
 _RISE_TO_ENDS = tuple(_LEVEL_FROM_WORDS.rise_ends)
 _ZONE_ENDS = tuple(_LEVEL_FROM_WORDS.zone_ends)
@@ -196,7 +196,8 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     unit, or a rate of it written alone)."""
     st = s.state
     name = name_at(s, region_start, fig.start)
-    if _FROM in name.text and _INDICATORS.from_tail.search(name.text):  # 地区生产总值由2011年的|1.24万亿元(提高到…)
+    if any(m in name.text for m in _FROM_MARKS) and _INDICATORS.from_tail.search(name.text):
+        # 地区生产总值由2011年的|1.24万亿元(提高到…), 企业从成立之初的|54家(增加到…)
         name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
     if st.current is None or not name.text:
         return name
