@@ -31,6 +31,7 @@ from zhibiao.resolve.subjects import subject_finder
 __all__ = ["document_meta", "read_document", "written_date"]
 
 _DOCUMENT = Shapes("document")
+_SENTENCE_END = "。"
 # How many opening lines may be the title, a kicker or a page header.
 _HEAD_LINES = 4
 # How far into the lede its event date may stand (11月14日,我市举行…).
@@ -78,7 +79,8 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
             title_text = f"{title} {title_text}".strip()
     finder = subject_finder()
     title_period, title_year = _title_period(text, heads)
-    lede = _lede_date(text, paras, heads)
+    lede_para = _lede(text, paras, heads)
+    lede = _lede_date(text, lede_para)
     return DocContext(
         norm=norm,
         published=published or meta.date or written_date(text[:body_end]),
@@ -87,10 +89,9 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
         title_period=title_period or lede,
         title_year=title_year,
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
-        event_stage=event_stage(title_text) or _lede_event_stage(text, paras, heads),
+        event_stage=event_stage(title_text) or _lede_event_stage(text, lede_para),
         event_date=lede,
     )
-
 
 
 def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, PeriodMention | None]:
@@ -105,11 +106,14 @@ def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, P
     return span, year
 
 
-def _lede_date(text: str, paras: list[Span], heads: list[Span]) -> PeriodMention | None:
-    """The event date of the first body paragraph (11月14日,我市举行…): the month a report is about
-    when nothing more specific is said."""
-    # the title lines are the first few: the lede is the first paragraph of prose after them
-    lede = next((p for p in paras[len(heads):] if _DOCUMENT.prose.search(text, p.start, p.end)), None)
+def _lede(text: str, paras: list[Span], heads: list[Span]) -> Span | None:
+    """The first paragraph of prose after the title lines (the lede), if any."""
+    return next((p for p in paras[len(heads):] if _DOCUMENT.prose.search(text, p.start, p.end)), None)
+
+
+def _lede_date(text: str, lede: Span | None) -> PeriodMention | None:
+    """The event date of the lede (11月14日,我市举行…): the month a report is about when nothing
+    more specific is said."""
     if lede is not None:
         for m in find_periods(text[lede.start:lede.end], lede.start):
             if m.kind == "date" and m.pos - lede.start < _LEDE_DATE_WINDOW:
@@ -117,15 +121,13 @@ def _lede_date(text: str, paras: list[Span], heads: list[Span]) -> PeriodMention
     return None
 
 
-def _lede_event_stage(text: str, paras: list[Span], heads: list[Span]) -> Stage | None:
-    """The stage of the event the first sentence of the body reports held (2020年4月15日,永济举行2020年
+def _lede_event_stage(text: str, lede: Span | None) -> Stage | None:
+    """The stage of the event the lede's first sentence reports held (2020年4月15日,永济举行2020年
     第三批重大项目集中开工仪式。): a report with no title of its event names it there."""
-    lede = next((p for p in paras[len(heads):] if _DOCUMENT.prose.search(text, p.start, p.end)), None)
     if lede is None:
         return None
-    end = text.find("。", lede.start, lede.end)
-    end = lede.end if end < 0 else end
-    held = _DOCUMENT.event_held.search(text, lede.start, end)
+    end = text.find(_SENTENCE_END, lede.start, lede.end)
+    held = _DOCUMENT.event_held.search(text, lede.start, lede.end if end < 0 else end)
     return event_stage(held.group(0)) if held is not None else None
 
 

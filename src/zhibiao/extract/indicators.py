@@ -56,10 +56,9 @@ _ASIDE_GAP = " ,;、"
 
 
 _QUALIFIER_WORDS = Words("qualifier")
-_ENTITY_WORDS = Words("entity")
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
-_COUNTRY_PLACES = frozenset(_ENTITY_WORDS.country_places)
+_COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN = "("
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
@@ -220,7 +219,7 @@ def _baseline_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
         return False
     rate = fig.amount.kind == "percent"
     place = m.group("place") or m.group("place2")
-    base = Indicator(subject=place if place in _COUNTRY_PLACES else None, name=cur.name,
+    base = Indicator(subject=place if place == _COUNTRY else None, name=cur.name,
                      period=cur.period, value=None if rate else fig.amount.value,
                      unit=None if rate else fig.amount.unit,
                      change=change_of("yoy", fig.amount, 1) if rate else None, qualifier=None, parent=cur.parent,

@@ -30,7 +30,7 @@ _PROJECTS = Shapes("projects")
 _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _CNY = "CNY"
-_FRAME_MARK = _PROJECTS_WORDS.frame_mark
+_FRAME_ENDS = (",", ":")
 _SIGNED_THEN_STARTED = ("signed", "started")
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _EACH_MARK = _PROJECTS_WORDS.each_mark
@@ -153,10 +153,9 @@ def projects_frame(s: Sentence) -> None:
     """从签约项目总数来看,定远14个,凤阳13个: a sentence opening with a frame on projects counts the
     projects before (of the stage the frame names) place by place: the counts after are their parts."""
     text, sent = s.text, s.ctx.span
-    if not text.startswith(_FRAME_MARK, sent.start):
-        return  # (most sentences open no frame)
-    frame = _PROJECTS.view_frame.match(text, sent.start, sent.end)
-    if frame is None:
+    frame = _NAMES.view_from.match(text, sent.start, sent.end)  # (walk calls it for sentences opening with 从)
+    if frame is None or not mentions_projects(frame.group("topic")) \
+            or text[frame.end():frame.end() + 1] not in _FRAME_ENDS:
         return
     said = _PROJECTS.stage_words.search(frame.group("topic"))
     stage = stage_of(said.group(0)) if said is not None else None

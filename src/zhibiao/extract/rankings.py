@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
@@ -31,6 +32,7 @@ MAX_RANK = 1_000_000
 
 _NAMES = Shapes("names")
 _RANKINGS = Shapes("rankings")
+_LISTS = Shapes("lists")
 _NAME_WORDS = Words("name")
 _ENTITY_WORDS = Words("entity")
 _NAME_SETS = WordSets("name")
@@ -43,7 +45,6 @@ _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
-_LIST_MARK = _RANKING_WORDS.list_mark
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
@@ -293,8 +294,9 @@ def _list_measure_and_field(s: Sentence, pos: int, measure: str | None, scope: s
         if here is None and named is not None:
             measure, period = named.indicator, None if own_period else named.period
         else:
-            measure = here.group("name") if here is not None else evaluation_before(text, pos)
-            period = None if own_period else evaluation_period(text, pos)
+            evaluation = here or _evaluation_named(text, pos)
+            measure = evaluation.group("name") if evaluation is not None else None
+            period = None if own_period or evaluation is None else _years_of(text, evaluation)
     last = s.log.last_ranking()
     return measure, scope or (last.scope if last is not None else None) or home_field(text), period
 
@@ -323,7 +325,8 @@ def home_field(text: str) -> str | None:
 
 def evaluation_before(text: str, pos: int) -> str | None:
     """The evaluation a report is about, named before ``pos`` (全省开发区高质量发展考评, 县域经济十强县
-    榜单): the measure of a top-N list that names none (排名前三的为…); the longest such name.
+    榜单): the measure of a top-N list that names none (排名前三的为…); the nearest such name, one a
+    verb or its years open first.
 
     >>> evaluation_before("组织开展了2021至2022年全省开发区高质量发展考评。…进行了综合考评。", 40)
     '全省开发区高质量发展考评'
@@ -340,9 +343,12 @@ def evaluation_period(text: str, pos: int) -> str | None:
     '2021-01/2022-12'
     """
     found = _evaluation_named(text, pos)
-    if found is None:
-        return None
-    years = _RANKINGS.evaluation_years.search(text, max(0, found.start("name") - 12), found.start("name"))
+    return _years_of(text, found) if found is not None else None
+
+
+def _years_of(text: str, evaluation: re.Match[str]) -> str | None:
+    """The years written just before an evaluation's name, as a period (None when none are)."""
+    years = _RANKINGS.evaluation_years.search(text, max(0, evaluation.start("name") - 12), evaluation.start("name"))
     if years is None:
         return None
     last = int(years.group("last"))
@@ -351,13 +357,18 @@ def evaluation_period(text: str, pos: int) -> str | None:
 
 
 def _evaluation_named(text: str, pos: int, start: int = 0) -> re.Match[str] | None:
-    found = list(_RANKINGS.evaluation.finditer(text, start, pos))
+    found = [m for m in _evaluations(text) if start <= m.start() and m.end() <= pos]
     # a name a verb or a year opens (发布…, 开展了2022年…) is the evaluation's; one after a mark only
     # (、市州城区…综合评价第一类) may be a kind of the places it sorts
     named = [m for m in found if m.group("mark") is None] or found
-    if not named:
-        return None
-    return named[-1]
+    return named[-1] if named else None
+
+
+@lru_cache(maxsize=4)
+def _evaluations(text: str) -> tuple[re.Match[str], ...]:
+    """The evaluations a text names, found once per report (a report asks for them at each place
+    that names no measure of its own)."""
+    return tuple(_RANKINGS.evaluation.finditer(text))
 
 
 def evaluation_field(name: str) -> str | None:
@@ -447,7 +458,7 @@ def _measures_unwritten(s: Sentence, hit: re.Match[str], region_start: int) \
     frame = _frame_measure(s, region_start)
     if frame is not None:
         return None, [frame]
-    if _RANKING_WORDS.respectively in s.text[region_start:hit.start()] \
+    if _LISTS.respectively.search(s.text, region_start, hit.start()) \
             or (hit.group("lead") or "") in _RANKING_SETS.sharing_leads:  # (分列第三、第四: 分别 in the verb)
         return _respectively_before(s, hit, region_start)
     return None, None
@@ -489,7 +500,8 @@ def _frame_measure(s: Sentence, region_start: int) -> str | None:
     """从县域发展的综合得分来看,甲市以97.17分蝉联首位; 在总指数方面,…。排在第11名的…: the measure a frame
     opening a sentence of the paragraph looks at, the last one before."""
     frame = last_match(_RANKINGS.frame, s.text[s.ctx.para.span.start:region_start])
-    return (frame.group("topic") or frame.group("aspect")) if frame is not None else None
+    topic = (frame.group("topic") or frame.group("aspect")) if frame is not None else None
+    return None if topic is None or _RANKINGS.place_word.search(topic) else topic  # (从全国前十强看: no measure)
 
 
 def _measures_wrapped(words: str) -> bool:
@@ -644,7 +656,8 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     wrapped = _wrapper(region + (scope or ""))
     if wrapped is not None:
         scope = _wrapped_scope(wrapped)
-        region = region[:wrapped.start()] + wrapped.group("measure")
+        # (在全国147家高新区中|综合排名33: the 中 closing the field is no part of the measure)
+        region = region[:wrapped.start()] + _RANKINGS.field_close.sub("", wrapped.group("measure"))
     field = _RANKINGS.field_in_measure.search(region) if scope is None else None
     if field is not None and field.start() > 0:  # 税收收入增速全省排名由第25位…: 全省 is the field
         scope, region = field.group("scope"), region[:field.start()]
@@ -846,7 +859,7 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     if lead in _RANKING_SETS.entry_leads:
         return [None]
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
-        if st.last_rank is not None and s.text.startswith(_LIST_MARK, region_start):
+        if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
             return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
         if st.current is not None:
             return [st.current.name]

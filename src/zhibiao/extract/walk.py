@@ -36,7 +36,7 @@ _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
 _NAME_WORDS = Words("name")
-_FRAME_MARK = Words("projects").frame_mark
+_FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
 
 Event = Fig | Wordless | re.Match[str]
 
@@ -61,7 +61,7 @@ def read_sentence(s: Sentence) -> None:
             st.parent = pst.last_top.name
             st.parent_pool = list(pst.prev_tops)
         st.parent_projects = pst.last_top_projects
-    if text.startswith(_FRAME_MARK, sent.start):
+    if text.startswith(_FRAME_MARKS, sent.start):
         projects_frame(s)  # 从签约项目总数来看,定远14个,…: the projects before, place by place
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
