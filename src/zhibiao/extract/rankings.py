@@ -223,8 +223,11 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
         return False
     if hit.group("topn") or hit.group("strong"):
         listed = _RANKINGS.top_list.match(text, hit.end(), end)
+        # 依次 orders the list; 分别 over exactly N places of a top N (前3位的县市区分别是甲、乙、丙) too
+        order = listed.group("order") if listed is not None else None
         return listed is not None and _top_list(s, hit, listed.end(), region_start, (1, place),
-                                                ordered=listed.group("order") == _RANKING_WORDS.in_order)
+                                                ordered=order == _RANKING_WORDS.in_order,
+                                                each_own=order is not None)
     span = _RANKINGS.place_range.match(text, hit.end(), end) if hit.group("n") else None
     last = parse_number(span.group("last")) if span is not None else None
     listed = _RANKINGS.top_list.match(text, span.end(), end) if span is not None else None
@@ -233,7 +236,7 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
 
 
 def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: int, places: tuple[int, int | None],
-              *, ordered: bool) -> bool:
+              *, ordered: bool, each_own: bool = False) -> bool:
     """The ranking facts of the places listed from ``list_start`` holding the places ``places`` (the
     first and last; a top N is (1, N)): each its own place in order, or each the last place of the top N."""
     text, ctx = s.text, s.ctx
@@ -244,10 +247,13 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if subjects is None or len(subjects) > (high - low + 1 if high is not None else len(subjects)) \
             or (high is None and len(subjects) < 2):
         return False
+    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1)
     ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
     region_from = after_subject(s, region_start, hit.start())
     words = _RANKINGS.order_end.sub("", text[region_from:hit.start()])  # (…结果从高到低|依次为)
     region, _, scope = _field_and_measure(words, hit.group("scope"))
+    if strip_chars(region) in _RANKING_SETS.score_words:
+        region = ""  # 总分居前3位的…: the measure is the evaluation the score is of
     # the field may open the clause before a count (全省11个设区市考核评价结果从高到低依次为)
     opening = text[max(ctx.span.start, *(text.rfind(c, ctx.span.start, hit.start()) + 1 for c in ",;:")):hit.start()]
     field = _RANKINGS.wrapped_field.search(scope or _RANKINGS.order_end.sub("", opening))
@@ -641,10 +647,11 @@ def _wrapper(words: str) -> re.Match[str] | None:
 
 
 def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
-    """The field a 在…中 wrapper writes, if any."""
+    """The field a 在…中 wrapper writes, if any, with the aside written on it (各城市(不含直辖市))."""
     if wrapped is None:
         return None
-    return wrapped.group("group") or wrapped.group("scope") or wrapped.group("counted") or wrapped.group("peers")
+    field = wrapped.group("group") or wrapped.group("scope") or wrapped.group("counted") or wrapped.group("peers")
+    return field + (wrapped.group("aside") or "") if field else field
 
 
 def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[str] | None, str | None]:

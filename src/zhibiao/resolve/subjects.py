@@ -95,7 +95,9 @@ class SubjectFinder:
             # zones listed as divisions have generic short names (高新区, 工业园): no place name
             if len(p.short) >= 2 and p.short != p.name and not _SUBJECTS.generic_short.search(p.short) \
                     and p.short not in everyday:
-                self.short_to_full.setdefault(p.short, []).append(p.name)
+                fulls = self.short_to_full.setdefault(p.short, [])
+                if p.name not in fulls:  # (北京市 is listed as a province and as its own city: one place)
+                    fulls.append(p.name)
         self._all_names = frozenset({*self.full_names, *self.short_to_full})
         # the lengths of the names by their last two characters (and of the full names by their
         # first two), longest first: a lookup tries only the lengths a name can have
