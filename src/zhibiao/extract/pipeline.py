@@ -7,6 +7,7 @@ trailer) comes in ``doc.meta``: this stage never reads e-paper headers itself.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
@@ -20,7 +21,7 @@ from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
 from zhibiao.lexicon import Shapes, Words
-from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects
+from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 
 __all__ = ["run_pipeline"]
@@ -67,7 +68,21 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     heads_said = [f for f in head_log.facts if f not in captions]
     facts: list[Fact] = [*_dedupe(log.facts), *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
-    return meta, facts
+    return meta, _fields_carried(facts)
+
+
+def _fields_carried(facts: list[Fact]) -> list[Fact]:
+    """A place whose field of peers the text leaves unwritten (苏州工业园区、南京高新区分别位居第四、第九
+    after 入围全国50强) is among the peers of the place the report gave before it, else after it."""
+    fields = [(i, f.scope) for i, f in enumerate(facts) if isinstance(f, Ranking) and f.scope]
+    if not fields:
+        return facts
+    out = list(facts)
+    for i, f in enumerate(facts):
+        if isinstance(f, Ranking) and f.scope is None and not f.bottom:
+            before = [scope for j, scope in fields if j < i]
+            out[i] = replace(f, scope=before[-1] if before else fields[0][1])
+    return out
 
 
 def _body_end(norm: NormText, raw_body_end: int | None) -> int:

@@ -192,7 +192,7 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     words just before it (浏阳市、宁乡市分列…), or opening a clause before when those words only say
     several hold it (甲、乙两家开发区进步明显,双双跻身全国30强); None when no list is."""
     if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
-        wrapped = _wrapper(raw + (hit.group("scope") or ""))
+        wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
         subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
         if subjects is not None:
             return subjects, wrapped
@@ -660,6 +660,7 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
     if former is not None:
         region = region[:former.start()]
+    region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
     wrapped = _wrapper(region + (scope or ""))
     if wrapped is not None:
         scope = _wrapped_scope(wrapped)
