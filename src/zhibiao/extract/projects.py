@@ -19,7 +19,7 @@ from zhibiao.extract.names import Name, Noun, last_match, strip_chars, trim_open
 from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, Words, units, word_set
+from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
 
 __all__ = ["category_of", "each_of_places", "is_investment_name", "mentions_projects", "project_count",
@@ -29,6 +29,7 @@ _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
+_PROJECTS_SETS = WordSets("projects")
 _CNY = "CNY"
 _FRAME_ENDS = (",", ":")
 _SIGNED_THEN_STARTED = ("signed", "started")
@@ -40,7 +41,7 @@ _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
-_INVESTMENT_ENDS = tuple({w[-1] for w in _PROJECTS_WORDS.investment})
+_INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
 # The openers a project category may start with, as the category rule tries them.
 _CATEGORY_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise", "projects.category_noise")
 
@@ -328,12 +329,14 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
 def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     """6个产业项目总投资10.89亿元: an investment written right after the projects just counted
     (their noun, then 总投资) is theirs."""
-    p = s.state.projects
+    p = s.log.projects[-1] if s.log.projects else None  # (the last counted: a kind listed under a lede too)
     if p is None or p.investment is not None or not _same_currency(p, fig) \
             or not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, fig.start):
         return False
     end = s.ctx.doc.norm_pos(p.end)
-    if not s.ctx.span.start <= end <= fig.start or not is_investment_name(strip_chars(s.text[end:fig.start])):
+    words = strip_chars(s.text[end:fig.start])
+    if not s.ctx.span.start <= end <= fig.start \
+            or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
     p.investment = fig.amount.value
     p.currency = fig.amount.unit or _CNY
