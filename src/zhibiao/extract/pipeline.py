@@ -66,7 +66,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     captions = [f for f in head_log.facts if id(f) in head_log.top_n
                 and text.startswith(tuple(_TABLE_WORDS.list_words), norm.norm_pos(f.end))]
     heads_said = [f for f in head_log.facts if f not in captions]
-    facts: list[Fact] = [*_dedupe(log.facts), *_not_restated(heads_said, log.facts), *persons]
+    facts: list[Fact] = [*_projects_once(_dedupe(log.facts)), *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, _fields_carried(facts)
 
@@ -137,6 +137,21 @@ def _passed_milestone(f: RuleFact, levels: list[Indicator]) -> bool:
 # How far above a milestone (突破, 超, 近) the exact figure it restates may lie.
 _MILESTONE_SPAN = Decimal("1.5")
 _MILESTONE_QUALIFIERS = ("at_least", "approx")
+
+
+def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
+    """The facts without a count of projects restated with its investment (当天共有16个重点项目集中开工,
+    总投资21.17亿元 … 本次集中开工的重点项目共16个,总投资21.17亿元): the same projects, given once."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in facts:
+        if isinstance(f, Projects) and f.count is not None and f.investment is not None:
+            key = (f.stage, f.count, f.investment, f.min_investment, f.currency, f.period)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
 
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:

@@ -10,6 +10,7 @@ right after counted projects is their investment.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 
@@ -30,6 +31,7 @@ _PROJECTS = Shapes("projects")
 _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _PROJECTS_SETS = WordSets("projects")
+_CLAUSE_MARKS = (",", ";", ":", "。")
 _CNY = "CNY"
 _FRAME_ENDS = (",", ":")
 _SIGNED_THEN_STARTED = ("signed", "started")
@@ -211,6 +213,8 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         return stage_of(m.group(0))
     stage = None
     for m in stage_words.finditer(desc):
+        if _inside_examples(desc, m):
+            continue
         stage = stage_of(m.group(0))
         if mentions_projects(desc[m.end():]):
             # 集中开工签约项目, 签约、开工、投产项目: projects of several stages at once
@@ -223,8 +227,9 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
                     else "other"
             break
     if stage is None and prenominal:
-        aside = text.find(_ASIDE_OPEN, fig.end, sent.end)  # (131个重大项目(含预备前期项目5项): not theirs)
-        m = stage_words.search(text, fig.end, aside if aside >= 0 else sent.end)
+        # (131个重大项目(含预备前期项目5项): not theirs; …;甲整县推进等6个项目: the next item's name)
+        ends = [k for k in (text.find(_ASIDE_OPEN, fig.end, sent.end), text.find(";", fig.end, sent.end)) if k >= 0]
+        m = stage_words.search(text, fig.end, min(ends, default=sent.end))
         if m:
             stage = stage_of(m.group(0))
     if stage is None:
@@ -238,6 +243,16 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _inside_examples(desc: str, word: re.Match[str]) -> bool:
+    """甲整县推进、乙等6个项目: a stage word inside the names of projects given as examples (before 等) is
+    part of a name; one opening the clause (开工甲、乙等9个项目) is what they did."""
+    named = max((desc.rfind(w) for w in _PROJECTS_WORDS.examples_marks), default=-1)
+    if word.start() >= named:
+        return False
+    opening = max(desc.rfind(c, 0, word.start()) for c in _CLAUSE_MARKS) + 1
+    return _PROJECTS.stage_adverbs_only.fullmatch(desc, opening, word.start()) is None
 
 
 def category_of(desc: str) -> str | None:
