@@ -246,13 +246,15 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
 
 
 def _inside_examples(desc: str, word: re.Match[str]) -> bool:
-    """甲整县推进、乙等6个项目: a stage word inside the names of projects given as examples (before 等) is
-    part of a name; one opening the clause (开工甲、乙等9个项目) is what they did."""
+    """甲整县推进、乙等6个项目: a stage word ending the name of a project given as an example (before 、
+    or 等) is part of that name; one before the names (签约甲、乙等9个项目) is what they did, and so are
+    stage words listed alone (签约、开工等12个项目)."""
     named = max((desc.rfind(w) for w in _PROJECTS_WORDS.examples_marks), default=-1)
-    if word.start() >= named:
+    if word.start() >= named or not desc.startswith((_NAME_WORDS.list_mark, *_PROJECTS_WORDS.examples_marks),
+                                                    word.end()):
         return False
     opening = max(desc.rfind(c, 0, word.start()) for c in _CLAUSE_MARKS) + 1
-    return _PROJECTS.stage_adverbs_only.fullmatch(desc, opening, word.start()) is None
+    return _PROJECTS.stages_listed.fullmatch(desc, opening, named) is None
 
 
 def category_of(desc: str) -> str | None:
