@@ -208,6 +208,9 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
     stage_words = _PROJECTS.stage_words
     # what the projects did, written after them (…项目实现达产达效, …项目集中开工), wins
     after = _PROJECTS.stage_after.match(text, fig.end + len(prenominal), sent.end)
+    noun = prenominal.find(_PROJECTS_WORDS.noun)
+    if after is None and noun >= 0:  # (3个续建项目提前部分投产: the noun's words ran on to what they did)
+        after = _PROJECTS.stage_after.fullmatch(prenominal, noun + len(_PROJECTS_WORDS.noun))
     m = stage_words.search(after.group(1)) if after else None
     if m:
         return stage_of(m.group(0))
@@ -223,8 +226,10 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
                 # 新签约开工项目: signed projects that went on to start are started; 集中开工签约, 签约、开工:
                 # projects of several stages at once
                 joined = more.start("stage") == m.end()
-                stage = "started" if joined and (stage, stage_of(more.group("stage"))) == _SIGNED_THEN_STARTED \
-                    else "other"
+                later = stage_of(more.group("stage"))
+                # (洽谈签约: a step before the stage reached; 签约开工: signed projects that started)
+                step = m.group(0) in _PROJECTS_SETS.steps_before
+                stage = later if joined and (step or (stage, later) == _SIGNED_THEN_STARTED) else "other"
             break
     if stage is None and prenominal:
         # (131个重大项目(含预备前期项目5项): not theirs; …;甲整县推进等6个项目: the next item's name)
