@@ -211,25 +211,19 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
     noun = prenominal.find(_PROJECTS_WORDS.noun)
     if after is None and noun >= 0:  # (3个续建项目提前部分投产: the noun's words ran on to what they did)
         after = _PROJECTS.stage_after.fullmatch(prenominal, noun + len(_PROJECTS_WORDS.noun))
-    m = stage_words.search(after.group(1)) if after else None
-    if m:
-        return stage_of(m.group(0))
+    m = stage_words.search(after.string, after.start(1), after.end(1)) if after else None
+    if after is not None and m is not None:  # (…重大项目集中开工、竣工、签约: several stages at once)
+        return _listed_stage(after.string, m)
+    own = stage_words.search(prenominal, 0, noun) if noun > 0 else None
+    if own is not None:  # (50个签约项目、50个开工项目: the words between a count and its noun are its own)
+        return _listed_stage(prenominal, own)
     stage = None
     for m in stage_words.finditer(desc):
         if _inside_examples(desc, m):
             continue
         stage = stage_of(m.group(0))
         if mentions_projects(desc[m.end():]):
-            # 集中开工签约项目, 签约、开工、投产项目: projects of several stages at once
-            more = _PROJECTS.more_stages.match(desc, m.end())
-            if more is not None and stage_of(more.group("stage")) != stage:
-                # 新签约开工项目: signed projects that went on to start are started; 集中开工签约, 签约、开工:
-                # projects of several stages at once
-                joined = more.start("stage") == m.end()
-                later = stage_of(more.group("stage"))
-                # (洽谈签约: a step before the stage reached; 签约开工: signed projects that started)
-                step = m.group(0) in _PROJECTS_SETS.steps_before
-                stage = later if joined and (step or (stage, later) == _SIGNED_THEN_STARTED) else "other"
+            stage = _listed_stage(desc, m)  # (集中开工签约项目, 签约、开工、投产项目)
             break
     if stage is None and prenominal:
         # (131个重大项目(含预备前期项目5项): not theirs; …;甲整县推进等6个项目: the next item's name)
@@ -248,6 +242,20 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _listed_stage(words: str, m: re.Match[str]) -> Stage:
+    """The stage a stage word ``m`` of ``words`` gives, with the stage words listed after it: projects of
+    several stages at once (集中开工、竣工、签约; 开工签约) are of none (other), but signed projects that
+    went on to start (新签约开工) started, and a step joined to a stage (洽谈签约) is the stage reached."""
+    stage = stage_of(m.group(0))
+    more = _PROJECTS.more_stages.match(words, m.end())
+    if more is None or stage_of(more.group("stage")) == stage:
+        return stage
+    later = stage_of(more.group("stage"))
+    joined = more.start("stage") == m.end()
+    step = m.group(0) in _PROJECTS_SETS.steps_before
+    return later if joined and (step or (stage, later) == _SIGNED_THEN_STARTED) else "other"
 
 
 def _inside_examples(desc: str, word: re.Match[str]) -> bool:
