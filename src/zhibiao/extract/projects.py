@@ -176,6 +176,9 @@ def each_of_places(s: Sentence, region: str) -> list[str] | None:
     items = _PROJECTS.place_list_split.split(strip_chars(region[:-len(_EACH_MARK)].rsplit(",", 1)[-1]))
     finder = s.ctx.doc.finder
     places = [finder.entity_named(x) for x in items]
+    if places and places[-1] is None:  # 坊子、高密、青州新开工项目各4个: the projects written after the last
+        places[-1] = next((finder.entity_named(items[-1][:i]) for i in range(2, len(items[-1]) - 1)
+                           if mentions_projects(items[-1][i:]) and finder.entity_named(items[-1][:i])), None)
     return [p for p in places if p is not None] if len(items) >= 2 and all(places) else None
 
 
