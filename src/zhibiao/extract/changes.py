@@ -144,8 +144,9 @@ def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
     if m is None:
         return None
     verb = m.group("verb")
-    if verb in _CHANGE_SETS.pct_only and a.kind not in _RATE_KINDS:
-        return None  # 超过10亿元 is a level; 高10% after a name is a change
+    if verb in _CHANGE_SETS.pct_only and a.kind not in _RATE_KINDS \
+            and not _CHANGES.compared_before.search(left, 0, m.start()):
+        return None  # 超过10亿元 is a level; 高10% after a name is a change (and 比全市低2568元)
     if verb in _CHANGE_SETS.one_char_verbs and left[:m.start()].endswith(
             _CHANGE_WORDS.ends_one_char_verb):
         return None  # 提高, 最高, 新增: a one-character verb that is the end of another word
