@@ -199,9 +199,10 @@ def sign_of(verb: str, around: str, before: str = "") -> int:
 
 @cache
 def _split_phrase(key: str) -> re.Pattern[str]:
-    """The phrases of ``change.<key>`` with words between their halves (降幅较去年同期收窄), ending
-    where the verb ends."""
-    parts = [rf"{re.escape(p[:2])}[^,;。\d%]{{1,10}}?{re.escape(p[2:])}" for p in words("change", key)]
+    """The phrases of ``change.<key>`` with words between their halves (降幅较去年同期收窄, 降幅比1-4月收窄:
+    a month may stand there, no other figure), ending where the verb ends."""
+    between = _CHANGES.phrase_gap.pattern
+    parts = [rf"{re.escape(p[:2])}{between}{{1,10}}?{re.escape(p[2:])}" for p in words("change", key)]
     return re.compile(rf"(?:{'|'.join(parts)})$")
 
 
