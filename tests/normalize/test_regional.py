@@ -341,3 +341,13 @@ def test_a_simplified_text_never_loads_opencc() -> None:
             "print('opencc' in sys.modules); normalize('上半年收入增長5%'); print('opencc' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize(("raw", "norm"), [
+    ("通讯员刘象乾表示,全区增长5%", "通讯员刘象乾表示,全区增长5%"),  # 乾 alone marks no traditional text
+    ("於志强主持会议", "於志强主持会议"),  # nor 於, a family name
+    ("乾隆年間增長5%", "乾隆年间增长5%"),  # with other traditional characters it converts
+    ("後天免疫缺乏症候群", "获得性免疫缺陷综合征"),  # and a regional phrase of shared characters still does
+])
+def test_characters_gb2312_shares_mark_no_traditional_text(raw: str, norm: str) -> None:
+    assert normalize(raw).text == norm

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._convert import OPAQUE, Change, convert, traditional_chars
+from ._convert import OPAQUE, Change, convert, is_traditional
 
 __all__ = ["NormText", "normalize", "to_simplified"]
 
@@ -85,7 +85,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("記憶體與軟體")
     '内存与软件'
     """
-    if text.isascii() or traditional_chars().search(text) is None:
+    if text.isascii() or not is_traditional(text):
         return text  # most text is simplified already: one regex search instead of OpenCC
     if OPAQUE.search(text) is None:
         return convert(text)[0]
@@ -207,7 +207,7 @@ def normalize(raw: str) -> NormText:
     """
     text = _to_half_width(raw)
     changes: list[Change] = []
-    if not text.isascii() and traditional_chars().search(text):
+    if not text.isascii() and is_traditional(text):
         text, changes = convert(text)
     cuts = [(m.start(), m.end()) for m in _GAP.finditer(text) if _removable(text, m.start(), m.end())]
     if not cuts and not changes:

@@ -131,8 +131,44 @@ def traditional_set() -> frozenset[str]:
 
 @cache
 def traditional_chars() -> re.Pattern[str]:
-    """A character class of ``traditional_set``: one search tells a simplified text apart."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set())) + "]")
+    """A character class of ``traditional_set`` but for the few that GB 2312 has as well (乾 of 乾坤
+    and of names, 於 as a family name, 夥, 後 …), which mark nothing alone: one search tells a
+    simplified text apart (see ``is_traditional``)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if not _in_gb2312(c)) + "]")
+
+
+@cache
+def _shared_chars() -> re.Pattern[str]:
+    """The characters of ``traditional_set`` that GB 2312 has as well."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if _in_gb2312(c)) + "]")
+
+
+@cache
+def _phrases_of_shared_chars() -> re.Pattern[str]:
+    """The regional phrases whose only traditional characters are shared ones (後天免疫缺乏症候群)."""
+    marks = traditional_chars()
+    return re.compile("|".join(re.escape(k) for k in sorted(regional_table()) if not marks.search(k)) or "(?!)")
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written (in part) in traditional characters: a simplified report naming
+    刘象乾 stays as written, while a regional phrase made of shared characters still converts.
+
+    >>> is_traditional("通讯员刘象乾"), is_traditional("乾隆年間"), is_traditional("增长5%")
+    (False, True, False)
+    """
+    if traditional_chars().search(text):
+        return True
+    return _shared_chars().search(text) is not None and _phrases_of_shared_chars().search(text) is not None
+
+
+def _in_gb2312(char: str) -> bool:
+    """Whether the mainland's character set GB 2312 has ``char``."""
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @cache
