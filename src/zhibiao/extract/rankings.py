@@ -25,7 +25,8 @@ from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Ranking
 
 __all__ = ["MAX_RANK", "evaluation_before", "evaluation_field", "evaluation_period", "home_field", "listed_places",
-           "membership_list", "move_role", "place_of", "ranking_role", "split_rank_names"]
+           "measures_after_one_lead", "membership_list", "move_role", "place_of", "ranking_role",
+           "split_rank_names"]
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
@@ -73,7 +74,7 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
 
 
 def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
-    if hit.start() < s.state.listed_until:
+    if s.state.is_listed(hit.start()):
         return  # (依次是 inside 前三名依次是甲、乙: the list is read)
     if s.text.endswith(_FRAME_OR_EXIT_ENDS, region_start, hit.start()) \
             and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
@@ -275,7 +276,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
                  subjects, period)
-    s.state.listed_until = stop
+    s.state.mark_listed(hit.start(), stop)
     made = len(s.log.facts)
     _record(s, hit, read, region_start)
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
@@ -603,7 +604,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
         ranks, end, top = exact[0], exact[1], False
         scope = scope or exact[2]  # (进入前30强,分别位居全国第3和第27名)
-        s.state.listed_until = max(s.state.listed_until, end)  # (位列第17、37…: read as these places)
+        s.state.mark_listed(hit.start(), end)  # (位列第17、37…: read as these places)
     shared_top_n = bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))
     if (len(set(ranks)) < len(ranks) and rank is not None and not (shared_top_n and len(set(ranks)) == 1)) \
             or (scope is None and (rank is None or len(ranks) < 2)):
@@ -781,6 +782,19 @@ def _ranking_name(r: Ranking) -> str:
     return (r.indicator or "") + scope + noun
 
 
+def measures_after_one_lead(s: Sentence) -> None:
+    """跻身全国县域综合发展第3位、投资潜力第4位…: one ranking verb and field, then measures each with its
+    own place (the sentence's places are read here; the walk's matches inside them make none)."""
+    span = s.ctx.span
+    first = _RANKINGS.lead_field_then_place.search(s.text, span.start, span.end)
+    if first is None or s.state.is_listed(first.start()):
+        return
+    made = len(s.log.facts)
+    _measures_with_places(s, first, first.group("scope"), first.start())
+    if len(s.log.facts) > made:
+        s.state.mark_listed(first.start(), s.ctx.doc.norm_pos(s.log.facts[-1].end))
+
+
 def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, start: int) -> None:
     """Each measure of a list with its own place (投资潜力第3、新型城镇化质量第4), in one field."""
     ctx = s.ctx
@@ -808,7 +822,7 @@ def membership_list(s: Sentence) -> None:
     text, span = s.text, s.ctx.span
     entered = _RANKINGS.entered_list.search(text, span.start, span.end)
     group = last_match(_RANKINGS.named_group, text[span.start:entered.start()]) if entered is not None else None
-    if entered is None or group is None or entered.end() <= s.state.listed_until:
+    if entered is None or group is None or s.state.is_listed(entered.end() - 1):
         return
     size = parse_number(group.group("n"))
     stop = min((k for k in (text.find(c, entered.end(), span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
@@ -825,7 +839,7 @@ def membership_list(s: Sentence) -> None:
         s.ctx.doc.set_quote(r, entered.start(), stop)
         s.log.add(r)
         s.log.top_n.add(id(r))
-    s.state.listed_until = stop
+    s.state.mark_listed(entered.start(), stop)
 
 
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
@@ -856,7 +870,7 @@ def _measure_region(region: str) -> str:
     if opener:  # (all of it an opener, 今年排名第38位: no measure written)
         region = region[opener.end():]
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
-    region = _RANKINGS.score.sub("", region)
+    region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
     return _RANKINGS.wrapper.sub(r"\1", region)
 

@@ -68,7 +68,21 @@ def _makes_exact(exact: Ranking, top_n: Ranking) -> bool:
     """Whether ``exact`` is the exact place of the subject ``top_n`` places in a top N."""
     return exact.subject == top_n.subject and exact.subject is not None and top_n.rank is not None \
         and exact.rank is not None and exact.rank <= top_n.rank and top_n.scope in (None, exact.scope) \
-        and (exact.period == top_n.period or None in (exact.period, top_n.period)) and exact.qualifier is None
+        and (exact.period == top_n.period or None in (exact.period, top_n.period)) and exact.qualifier is None \
+        and not _other_measure_beside(exact, top_n)
+
+
+# How near two places are written when one sentence gives both (投资潜力第4位,跻身服务业全国10强).
+_BESIDE = 60
+
+
+def _other_measure_beside(exact: Ranking, top_n: Ranking) -> bool:
+    """Whether two places written side by side are of two measures named apart (投资潜力第4位 and
+    服务业全国10强): both are facts. (Far apart, one evaluation is often worded two ways: 综合实力 in
+    a table, the evaluation's name in the lede.)"""
+    a, b = exact.indicator, top_n.indicator
+    return abs(exact.start - top_n.start) < _BESIDE and a is not None and b is not None and a not in b \
+        and b not in a
 
 
 @dataclass(slots=True)
@@ -102,7 +116,18 @@ class SentenceState:
     investment_ahead: tuple[Fig, int] | None = None
     breakdowns: tuple[int, ...] = ()  # where the sentence's breakdowns (分产业看,) end
     top_n_ranks: set[int] = field(default_factory=set)  # ids of the top-N places given (进入全国百强)
-    listed_until: int = -1  # where the places listed after a place end (前三名依次是甲、乙、丙): read already
+    # the places read already as a list (前三名依次是甲、乙、丙; 跻身全国甲第3位、乙第4位): from, until
+    listed_from: int = -1
+    listed_until: int = -1
+
+    def mark_listed(self, start: int, end: int) -> None:
+        """Places from ``start`` to ``end`` are read as a list: the sentence's matches there make none."""
+        self.listed_from = start if self.listed_until <= start else min(self.listed_from, start)
+        self.listed_until = max(self.listed_until, end)
+
+    def is_listed(self, pos: int) -> bool:
+        """Whether a place at ``pos`` was read already as part of a list."""
+        return self.listed_from <= pos < self.listed_until
 
 
 @dataclass(slots=True)
