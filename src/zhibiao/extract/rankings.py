@@ -99,7 +99,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         return
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)
                          and not (lead and (_holder_before(s, hit, region_start)
-                                            or _measures_wrapped(s.text[region_start:hit.start()])))):
+                                            or _measures_wrapped(s.text[region_start:hit.start()])
+                                            or _part_of_ranking_before(s, hit, region_start)))):
         # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal (but 昆山市居第1位: a
         # place holding a place)
         return
@@ -123,6 +124,14 @@ class _Read:
     end: int  # where the places end
     subjects: list[str] | None = None  # 浏阳市、宁乡市分列第16位、第31位: who holds each place
     period: str | None = None  # the years of the evaluation named before, when the sentence says none
+
+
+def _part_of_ranking_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """…名列省级经济开发区首位,其中经济规模列第一,发展质量列第二: measures of a ranking just given (其中,
+    in its paragraph) hold places among its peers, though their words name no field."""
+    before = s.state.last_rank or s.para.last_rank
+    return before is not None and before.scope is not None and _RANKINGS.among_before.search(
+        s.text, s.ctx.span.start, hit.start()) is not None and bool(strip_chars(s.text[region_start:hit.start()]))
 
 
 def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple[int | None, bool]) -> _Read | None:
