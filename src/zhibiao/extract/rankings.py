@@ -150,6 +150,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     names = _names_written(s, hit, region, region_from, region_start)
+    if len(names) == 1 and names[0] in _RANKING_SETS.back_references:
+        names = [None]  # (…前30名名单|名列榜首: the list just named, its measure that of the place before)
     if names == [None]:
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
