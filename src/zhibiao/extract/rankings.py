@@ -150,8 +150,6 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     names = _names_written(s, hit, region, region_from, region_start)
-    if len(names) == 1 and names[0] in _RANKING_SETS.back_references:
-        names = [None]  # (…前30名名单|名列榜首: the list just named, its measure that of the place before)
     if names == [None]:
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
@@ -461,11 +459,13 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
 
 def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: int, region_start: int) \
         -> list[str | None]:
-    """The measures the words before a place name ([None] when none)."""
+    """The measures the words before a place name ([None] when none, or only the list just named:
+    …前30名名单|名列榜首, whose measure is that of the place before)."""
     quoted = _RANKINGS.quoted_measure.search(s.text, region_from, hit.start())
     if quoted is not None:  # “开放创新和国际竞争力”排名第四: a quoted measure is one, whatever it lists
         return [quoted.group(1)]
-    return _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
+    names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
+    return [None] if len(names) == 1 and names[0] in _RANKING_SETS.back_references else names
 
 
 def _measures_unwritten(s: Sentence, hit: re.Match[str], region_start: int) \
