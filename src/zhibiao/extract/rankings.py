@@ -519,7 +519,9 @@ def _frame_measure(s: Sentence, region_start: int) -> str | None:
     opening a sentence of the paragraph looks at, the last one before."""
     frame = last_match(_RANKINGS.frame, s.text[s.ctx.para.span.start:region_start])
     topic = (frame.group("topic") or frame.group("aspect")) if frame is not None else None
-    return None if topic is None or _RANKINGS.place_word.search(topic) else topic  # (从全国前十强看: no measure)
+    # (从全国前十强看, 从福建省入选情况看: who holds places, or entered the list: no measure)
+    return None if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \
+        else topic
 
 
 def _measures_wrapped(words: str) -> bool:
@@ -567,7 +569,11 @@ def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:
     if id(before) in st.top_n_ranks and before in s.log.facts:  # 进入全国百强,排名分别为甲(第4位)…
         s.log.facts.remove(before)
         st.top_n_ranks.discard(id(before))
-    r = replace(before, subject=name, rank=place[0], top=False, qualifier=None)
+    measure = before.indicator
+    if measure is None:  # (从福建省入选情况看,6县进入全国百强,排名分别为…: the measure named before)
+        named = s.log.last_ranking(measured=True)
+        measure = named.indicator if named is not None else evaluation_before(text, hit.start())
+    r = replace(before, subject=name, rank=place[0], top=False, qualifier=None, indicator=measure)
     s.ctx.doc.set_quote(r, holder.start(1), hit.end() + 1)
     s.log.add(r)
     return True
