@@ -266,11 +266,12 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         return True
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
         return True
+    counted = s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
     if s.state.parent_projects is not None and (s.ctx.doc.finder.entity_named(name) is not None or (
-            name.endswith(_PROJECTS_WORDS.kind_end) and s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units)
+            counted and (name.endswith(_PROJECTS_WORDS.kind_end) or _INDICATORS.investment_next.match(s.text, fig.end)))
             or each_of_places(s, name) is not None):
-        # 27个项目集中签约。其中,宜昌高新区10个,宜都市3个; 其中,产业类6项: the projects place by place
-        # or kind by kind
+        # 27个项目集中签约。其中,宜昌高新区10个,宜都市3个; 其中,产业类6项 (重大社会民生建设2个,投资7亿元):
+        # the projects place by place or kind by kind
         return True
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)
 
