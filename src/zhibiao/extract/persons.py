@@ -171,10 +171,11 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     text = norm.text[:body_end]
     taken: set[int] = set()
     out = _byline_mentions(text, taken)
-    for m in _PERSONS.title_head.finditer(text):
+    heads = list(_PERSONS.title_head.finditer(text))
+    for m in heads:
         out += _titled_mentions(text, m, taken)
     out += _credit_mentions(text, taken)
-    out += _titled_after_mentions(text, taken)
+    out += _titled_after_mentions(text, heads, taken)
     # a bare name in parentheses closing the text or a paragraph: the author (龚雯)
     for m in _AUTHOR_IN_PARENS.finditer(text):
         name = read_name(m.group(1) + "。", 0)
@@ -267,16 +268,17 @@ def _title_lines(text: str) -> list[tuple[str, str, int, int]]:
     return found
 
 
-def _titled_after_mentions(text: str, taken: set[int]) -> list[PersonMention]:
+def _titled_after_mentions(text: str, heads: list[re.Match[str]], taken: set[int]) -> list[PersonMention]:
     """石奇珠区长在…, 方力副区长接待…: a name opening a clause with its title right after it (a title word
     alone), then what the person did; the title is that word."""
     out = []
-    for head in _PERSONS.title_head.finditer(text):
-        if not _is_follower(text[head.end():head.end() + 4]) or text[head.end():head.end() + 1] in _BOUNDARY:
+    for head in heads:
+        starts = [k for k in (head.start() - 3, head.start() - 2) if k == 0 or (k > 0 and text[k - 1] in _BOUNDARY)]
+        if not starts or text[head.end():head.end() + 1] in _BOUNDARY or not _is_follower(
+                text[head.end():head.end() + 4]):
             continue  # (局长张超平: a name after the title is read from the title; 区长。: no act after it)
-        for size in (3, 2):
-            start = head.start() - size
-            if start < 0 or start in taken or (start > 0 and text[start - 1] not in _BOUNDARY):
+        for start in starts:
+            if start in taken:
                 continue
             name = text[start:head.start()]
             if _surname_at(text, start) is None or not _PERSONS.all_cjk.fullmatch(name) or _looks_wordy(name) \
