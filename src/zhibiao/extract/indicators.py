@@ -155,6 +155,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return  # 9个批次33个重大项目: the batches the projects came in, no fact
     if st.current is not None and _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
         return
+    if _higher_goal(s, fig, region, region_start):
+        return
     noun = _prenominal(s, fig, name.text, region)
     if fig.amount.kind == "count" and _counts_projects(s, fig, name.text, noun):
         project_count(s, fig, region_start, noun)
@@ -346,6 +348,19 @@ def _qualifies_noun(text: str, fig: Fig, sent_end: int) -> bool:
 
 
 # --------------------------------------------------------------------------------------- changes
+def _higher_goal(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
+    """限上固定资产投资增长20%、力争25%: a percentage after the change just given with only a goal word
+    between them is a higher goal for the same change, of the same measure."""
+    cur = s.state.current
+    if cur is None or cur.change is None or cur.change.pct is None or fig.amount.kind != "percent" \
+            or strip_chars(region) not in _QUALIFIER_WORDS.goal_words:
+        return False
+    basis = cur.change.basis or "yoy"
+    change_role(s, fig.read_as("change", qualifier="target", lead=region_start, change=change_of(
+        basis, fig.amount, 1)), region_start)
+    return True
+
+
 def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A change: on the figure just named, or the change of a measure named before its verb."""
     st = s.state
