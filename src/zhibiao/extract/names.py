@@ -42,6 +42,7 @@ _CHANGES = Shapes("changes")
 _CONTEXT = Shapes("context")
 _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
+_KIND_END: str = Words("projects").kind_end
 _SHARE_WORDS = Words("share")
 
 _QUOTE_CHARS = "“”\"'‘’「」"
@@ -332,6 +333,7 @@ def _enumeration(clause: str, n: int) -> list[str] | None:
     by_dun = (clause.split(",")[-1] if "、" in clause else clause).split("、")
     candidates = [
         by_dun,
+        _NAMES.kind_list_split.split(clause.split(",")[-1]) if _KIND_END + "、" in clause else [],
         [p for part in by_dun for p in _NAMES.and_strong.split(part)],
         [p for part in by_dun for p in _NAMES.and_any.split(part)],
         clause.split(","),
@@ -356,10 +358,13 @@ def _share_head(items: list[str]) -> list[str]:
     if parallel is not None and (start <= 0 or parallel < start):
         # 城镇居民、农村居民人均可支配收入: the last item opens as the first one is written (…居民)
         start = parallel
+    kind = last.rfind(_KIND_END, 0, len(last) - 1)
+    if start <= 0 and kind > 0 and items[0].endswith(_KIND_END):
+        start = kind + 1  # 甲类、乙类商品零售额: kinds, the measure after the last
     if start <= 0:
         return items
     head = last[start:]
-    return [x if head_re.search(x) or share_mark in x else x + head for x in items]
+    return [x if head_re.search(x) or share_mark in x or x.endswith(head) else x + head for x in items]
 
 
 def _parallel_end(first: str, last: str) -> int | None:
