@@ -80,10 +80,11 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
     finder = subject_finder()
     title_period, title_year = _title_period(text, heads)
     lede_para = _lede(text, paras, heads)
-    lede = _lede_date(text, lede_para)
+    published = published or meta.date or written_date(text[:body_end])
+    lede = _lede_date(text, lede_para) or _lede_day_said(text, lede_para, published)
     return DocContext(
         norm=norm,
-        published=published or meta.date or written_date(text[:body_end]),
+        published=published,
         main=finder.main_subject(text[:body_end], title_text),
         finder=finder,
         title_period=title_period or lede,
@@ -119,6 +120,21 @@ def _lede_date(text: str, lede: Span | None) -> PeriodMention | None:
             if m.kind == "date" and m.pos - lede.start < _LEDE_DATE_WINDOW:
                 return m
     return None
+
+
+def _lede_day_said(text: str, lede: Span | None, published: str | None) -> PeriodMention | None:
+    """昨日,西安高新区举行重大项目开工仪式: a lede dating its event by the publication (昨日, 今天,
+    日前) holds it on that day or the one before: its month, from the publication date."""
+    if lede is None or published is None:
+        return None
+    said = _DOCUMENT.day_said.search(text, lede.start, min(lede.end, lede.start + _LEDE_DATE_WINDOW))
+    if said is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(published[:10]) - dt.timedelta(days=1 if said.group("before") else 0)
+    except ValueError:
+        return None
+    return PeriodMention(said.start(), said.end(), day.year, None, day.month, day.month, "date")
 
 
 def _lede_event_stage(text: str, lede: Span | None) -> Stage | None:
