@@ -103,10 +103,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     target = ctx.target_at(fig.start)
-    period = ctx.period_at(fig.start, target=target)  # a goal of a span not yet over is this year's
-    if _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) and not ctx.has_period_before(fig.start):
-        # 本次集中开工的15个项目: counted at the report's event, in its month (unless the sentence says when)
-        period = ctx.event_month(fig.start) or period
+    period = _projects_period(s, fig, stage, target)
     p = Projects(
         subject=ctx.subject_at(fig.start),
         period=period,
@@ -150,6 +147,24 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -> str | None:
+    """The period of counted projects: that of their mention (a goal of a span not yet over is this
+    year's); the month of the event the report is about when counted at it (本次集中开工的15个项目, or
+    projects of its stage: …集中开工仪式。总投资9.78亿元的9个项目…); the year when the year's planned
+    investment follows the count (省重点项目共9项,…,年度计划投资23.5亿元 under 1-3月…) — unless the
+    sentence says when."""
+    ctx, text = s.ctx, s.text
+    period = ctx.period_at(fig.start, target=target)
+    if ctx.has_period_before(fig.start):
+        return period
+    if _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
+            stage is not None and stage == ctx.doc.event_stage):
+        return ctx.event_month(fig.start) or period
+    if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
+        return f"{period[:4]}-01/{period[:4]}-12"
+    return period
 
 
 def projects_frame(s: Sentence) -> None:
