@@ -183,6 +183,10 @@ def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
     """The unit of a list's last figure applies to the bare numbers before it (0.74和19.33个百分点)."""
     for i in range(len(figs) - 1, -1, -1):
         f = figs[i]
+        if i + 1 < len(figs) and f.amount.kind == "count" and figs[i + 1].amount.kind == "pp" \
+                and text.startswith(_FIGURES_WORDS.points_classifier, f.end - 1) \
+                and _WALK.list_separator.match(text[f.end:figs[i + 1].start].strip() or "x"):
+            f.role = "bare"  # (1.2个、0.5个百分点: points, each with its 个)
         if f.role != "bare" or i + 1 >= len(figs) or figs[i + 1].amount.unit is None:
             continue
         nxt = figs[i + 1]
