@@ -27,6 +27,7 @@ _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
 _FIGURES_WORDS = Words("figures")
 _FIGURES_SETS = WordSets("figures")
+_SCORE_UNIT: str = _FIGURES_WORDS.score_unit
 
 Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare", "move"]
 
@@ -92,7 +93,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     start, end = m.start(), m.end()
     before = text[max(sent.start, start - 12):start]
     after = text[end:min(sent.end, end + 16)]
-    if _not_a_figure(before, after, amount, chinese):
+    if _not_a_figure(before, after, amount, chinese) \
+            or (unit == _SCORE_UNIT and _FIGURES.score_won_with.search(before)):
         return None
     if amount.kind == "number":
         return _bare_number(start, end, amount, after, chinese, num)

@@ -72,6 +72,10 @@ def _removable(text: str, start: int, end: int) -> bool:
             return True  # 219 个, 1—10 月份: a digit and its unit or month
     if before == "." and after.isdigit() and start >= 2 and text[start - 2].isdigit():
         return True  # 18.\n56
+    if after.isdigit() and _CJK_LO <= before <= _CJK_HI and end - start == 1 and text[start] in " \u3000":
+        # 完成 5.52 亿元, 增长 30%: a word and its figure, one space apart in crawled text (a run of
+        # spaces or a tab sets fields apart: 作者:王高强   2016-07-20, a table's cells)
+        return True
     return before in "万亿" and after in "元美欧港日韩"  # 18.56亿\n元
 
 
