@@ -235,6 +235,9 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
     own = stage_words.search(prenominal, 0, noun) if noun > 0 else None
     if own is not None:  # (50个签约项目、50个开工项目: the words between a count and its noun are its own)
         return _listed_stage(prenominal, own)
+    did = _PROJECTS.stage_after_noun.search(desc)
+    if did is not None:  # (签约项目开工5个: signed projects that started)
+        return _listed_stage(desc, stage_words.search(desc, did.start(1)) or did)
     stage = None
     for m in stage_words.finditer(desc):
         if _inside_examples(desc, m):
@@ -386,6 +389,10 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     if not s.ctx.span.start <= end <= fig.start \
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
+    clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
+    if p.stage == "other" and words in _PROJECTS_SETS.signing_investment \
+            and not _PROJECTS.stage_words.search(s.text, max(clause, s.ctx.span.start), end):
+        p.stage = "signed"  # (民营企业投资项目3590个,签约金额6978.16亿元: signed projects; 签订框架协议: not)
     p.investment = fig.amount.value
     p.currency = fig.amount.unit or _CNY
     s.ctx.doc.extend_quote(p, fig.end)
