@@ -102,6 +102,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         stage = parent.stage if child and parent is not None else _stage_around(s, desc)
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
+    one = _size_of_one(desc) if fig.amount.value == 1 else None
     target = ctx.target_at(fig.start)
     period = _projects_period(s, fig, stage, target)
     p = Projects(
@@ -109,12 +110,12 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         period=period,
         stage=stage,
         category=category_of(desc),
-        min_investment=min_investment,
+        min_investment=None if one is not None else min_investment,
         count=fig.amount.value,
-        investment=None,
+        investment=one[0] if one is not None else None,
         qualifier="target" if target else qualifier,
         rule="projects.v1",
-        currency=currency,
+        currency=one[1] if one is not None else currency,
     )
     if prenominal:
         quote_start = fig.start
@@ -338,6 +339,17 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
             best = value
             best_currency = units()[m.group("cur")].unit if m.group("cur") else _CNY
     return best, best_currency
+
+
+def _size_of_one(desc: str) -> tuple[Decimal, str] | None:
+    """80亿元项目1个, 6000万美元韩资项目1个: one project of a size written with no 以上/超 is that
+    project's investment, not a size class (None when the words give none)."""
+    for m in _PROJECTS.threshold.finditer(desc):
+        if m.group("n") and not (m.group("above") or m.group("over") or m.group("low")):
+            value = scale(parse_number(m.group("n")) or Decimal(0), m.group("mag"))
+            if value and in_range(value):
+                return value, units()[m.group("cur")].unit if m.group("cur") else _CNY
+    return None
 
 
 # ----------------------------------------------------------------------------- investments
