@@ -426,8 +426,10 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
     log, doc = s.log, s.ctx.doc
     if not log.projects:
         return
-    target = s.state.projects if _sub_counts_before(s, fig) >= 2 and s.state.projects is not None \
-        else log.projects[-1]
+    target = log.projects[-1]
+    if _sub_counts_before(s, fig) >= 2:  # (其中:20个县级项目,28个乡镇项目。项目总投资71.73亿元: the whole's)
+        target = s.state.projects or next((p for p in reversed(log.projects) if id(p) not in log.child_projects),
+                                          target)
     if target is log.projects[-1] and id(target) in log.child_projects and s.state.projects is not None \
             and _ASIDE_CLOSE in s.text[doc.norm_pos(target.end):fig.start]:
         target = s.state.projects  # 131个重大项目(含前期项目5项),总投资…: the whole's, not the aside's
