@@ -36,6 +36,8 @@ _SENTENCE_END = "。"
 _HEAD_LINES = 4
 # How far into the lede its event date may stand (11月14日,我市举行…).
 _LEDE_DATE_WINDOW = 60
+# The shortest lede: a line of prose shorter is a caption (图为奠基现场。).
+_LEDE_MIN = 16
 # How many characters at each end of a text a 发布时间 line or dateline may stand in.
 _DATELINE_WINDOW = 400
 
@@ -108,8 +110,10 @@ def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, P
 
 
 def _lede(text: str, paras: list[Span], heads: list[Span]) -> Span | None:
-    """The first paragraph of prose after the title lines (the lede), if any."""
-    return next((p for p in paras[len(heads):] if _DOCUMENT.prose.search(text, p.start, p.end)), None)
+    """The first paragraph of prose after the title lines (the lede), if any; a photo's caption
+    (图为推进会现场。, shorter than a sentence of news) is none."""
+    return next((p for p in paras[len(heads):] if _DOCUMENT.prose.search(text, p.start, p.end)
+                 and p.end - p.start >= _LEDE_MIN), None)
 
 
 def _lede_date(text: str, lede: Span | None) -> PeriodMention | None:
@@ -143,6 +147,8 @@ def _lede_event_stage(text: str, lede: Span | None) -> Stage | None:
     if lede is None:
         return None
     end = text.find(_SENTENCE_END, lede.start, lede.end)
+    if end >= 0 and not _DOCUMENT.figure_or_date.search(text, lede.start, end):
+        end = text.find(_SENTENCE_END, end + 1, lede.end)  # (金秋十月,喜讯频传。10月11日,…集中开工: an opening phrase)
     held = _DOCUMENT.event_held.search(text, lede.start, lede.end if end < 0 else end)
     return event_stage(held.group(0)) if held is not None else None
 
