@@ -904,12 +904,30 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
             return [st.current.name]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before
         return [st.last_rank.indicator if st.last_rank is not None else None]
-    heads = _heads_of_figures(s, stripped, s.text[region_start:s.ctx.span.end])
+    heads = _heads_of_figures(s, stripped, s.text[region_start:s.ctx.span.end]) or _counted_measures(s, stripped)
     if heads is not None:
         return heads
     if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
+
+
+def _counted_measures(s: Sentence, stripped: str) -> list[str | None] | None:
+    """…产值同比下降4.9%…。规上工业增加值同比下降0.3%,两项指标均位列全市第6: the last N measures given
+    (their growth when a growth was given), each holding the place; None when the words are no such count."""
+    counted = _RANKINGS.counted_measures.fullmatch(stripped)
+    n = parse_number(counted.group("n")) if counted is not None else None
+    if n is None:
+        return None
+    given = [f for f in s.log.facts if isinstance(f, Indicator) and f.parent is None]
+    names: list[str] = []
+    for f in reversed(given):
+        if f.name not in names:
+            names.insert(0, f.name)
+        if len(names) == n:
+            grown = {f.name for f in given if f.change is not None and f.change.pct is not None}
+            return [x + _RANKING_WORDS.growth_head if x in grown else x for x in names]
+    return None
 
 
 def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | None] | None:
