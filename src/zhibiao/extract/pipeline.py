@@ -66,7 +66,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     captions = [f for f in head_log.facts if id(f) in head_log.top_n
                 and text.startswith(tuple(_TABLE_WORDS.list_words), norm.norm_pos(f.end))]
     heads_said = [f for f in head_log.facts if f not in captions]
-    facts: list[Fact] = [*_projects_once(_dedupe(log.facts)), *_not_restated(heads_said, log.facts), *persons]
+    body = _milestones_passed(_projects_once(_dedupe(log.facts)))
+    facts: list[Fact] = [*body, *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, _fields_carried(facts)
 
@@ -137,6 +138,14 @@ def _passed_milestone(f: RuleFact, levels: list[Indicator]) -> bool:
 # How far above a milestone (突破, 超, 近) the exact figure it restates may lie.
 _MILESTONE_SPAN = Decimal("1.5")
 _MILESTONE_QUALIFIERS = ("at_least", "approx")
+
+
+def _milestones_passed(facts: list[RuleFact]) -> list[RuleFact]:
+    """The facts without a milestone the exact figure of the same measure passes (实际到位外省资金突破700
+    亿元,累计实现702.76亿元: the 702.76亿元 only; FACTS.md)."""
+    levels = [f for f in facts if isinstance(f, Indicator) and f.value is not None and f.qualifier is None]
+    return [f for f in facts if not (_passed_milestone(f, [g for g in levels if g.name == getattr(f, "name", None)
+                                                            and g.period == f.period]))]
 
 
 def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
