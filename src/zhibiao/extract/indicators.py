@@ -245,7 +245,9 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     text = s.text
     noun = None
     if not name or _NAMES.subject_refs.fullmatch(name) or (
-            _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)):
+            _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
+            fig.amount.kind == "count" and _INDICATORS.done_verb_end.search(name)):
+        # (新组建了6个驻点招商工作站: what was done, then the count of what it made)
         noun = noun_after(text, fig.end, s.ctx.span.end)
     if fig.amount.kind == "count" and noun is None:
         pm = _INDICATORS.projects_noun.match(text, fig.end, s.ctx.span.end)
