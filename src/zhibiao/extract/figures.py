@@ -96,6 +96,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if _not_a_figure(before, after, amount, chinese) \
             or (unit == _SCORE_UNIT and _FIGURES.score_won_with.search(before)):
         return None
+    if amount.kind == "number" and mag and not chinese and _FIGURES.money_before.search(before):
+        amount = Amount(amount.value, _FIGURES_WORDS.money_unit, "money", amount.more)  # (计划投资10.91亿)
     if amount.kind == "number":
         return _bare_number(start, end, amount, after, chinese, num)
     if amount.kind == "person" and m.group("unit") in _FIGURES_SETS.place_units \
