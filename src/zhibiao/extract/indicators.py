@@ -157,6 +157,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return
     if _higher_goal(s, fig, region, region_start):
         return
+    if fig.amount.kind == "percent" and _share_of_noun_after(s, fig, region, region_start):
+        return
     noun = _prenominal(s, fig, name.text, region)
     if fig.amount.kind == "count" and _counts_projects(s, fig, name.text, noun):
         project_count(s, fig, region_start, noun)
@@ -350,6 +352,29 @@ def _qualifies_noun(text: str, fig: Fig, sent_end: int) -> bool:
 
 
 # --------------------------------------------------------------------------------------- changes
+def _share_of_noun_after(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
+    """创造了全市42.3%的地区生产总值、56.8%的工业增加值: a percentage of a whole field followed by 的 and a
+    noun is that noun's share of the field (地区生产总值占全市); False when the words say no such share."""
+    text = s.text
+    if not text.startswith(_NAME_WORDS.possessive, fig.end):
+        return False
+    field = _INDICATORS.share_field_end.search(region)
+    if field is None and region.rstrip().endswith(_NAME_WORDS.list_mark) and s.state.share_field:
+        field_name = s.state.share_field  # (…、56.8%的工业增加值: the field of the share before)
+    elif field is not None:
+        field_name = field.group(1)
+    else:
+        return False
+    noun = _INDICATORS.share_noun.match(text, fig.end + 1, s.ctx.span.end)
+    if noun is None:
+        return False
+    s.state.share_field = field_name
+    name = Name(noun.group(1) + _SHARE_WORDS.mark + field_name, fig.start)
+    ind = new_indicator(s, name, fig)
+    s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), noun.end(1))
+    return True
+
+
 def _higher_goal(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
     """限上固定资产投资增长20%、力争25%: a percentage after the change just given with only a goal word
     between them is a higher goal for the same change, of the same measure."""
