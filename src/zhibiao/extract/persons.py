@@ -218,7 +218,7 @@ def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         by = outlet + m.group("by")  # 极目新闻记者, 全媒体记者: one title
         pos = m.start("names")
         while pos < m.end("names"):
-            name = read_name(text, pos)
+            name = read_name(text, pos) or _byline_item(text, pos, m.end("names"))
             if name is None:
                 break
             out.append(PersonMention(name, (by,), pos, pos + len(name), m.start("by")))
@@ -227,6 +227,15 @@ def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
             while pos < len(text) and text[pos] in " 、,":
                 pos += 1
     return out
+
+
+def _byline_item(text: str, pos: int, end: int) -> str | None:
+    """编辑:陆珊珊责任编辑:…: the whole item of a byline's names (two to four characters opening with a
+    family name), when the words after it are no usual follower of a name (another byline run on)."""
+    item = re.split(r"[ 、,]", text[pos:end], maxsplit=1)[0]
+    if not (2 <= len(item) <= 4 and _PERSONS.byline_run_on.match(text, pos + len(item))):
+        return None
+    return item if _surname_at(text, pos) is not None and not _looks_wordy(item) else None
 
 
 def _credit_mentions(text: str, taken: set[int]) -> list[PersonMention]:
