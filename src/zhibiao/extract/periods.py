@@ -161,6 +161,8 @@ def _month_phrase(g: dict[str, str | None], year: int | None, rel: str | None) -
         mon = _month(g["mon"])
         kind: PeriodKind = "date" if g["mday"] else "month_end" if g["mend"] else "month"
         return _Months(mon, mon, kind, year)
+    if g["yend"]:
+        return _Months(12, 12, "month_end", year)  # 年末全县户籍人口: a stock at the year's end
     if g["full"]:
         if not (year or rel) and g["full"] not in _PERIODS_SETS.whole_year:
             return None
