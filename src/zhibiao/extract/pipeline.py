@@ -143,9 +143,14 @@ _MILESTONE_QUALIFIERS = ("at_least", "approx")
 def _milestones_passed(facts: list[RuleFact]) -> list[RuleFact]:
     """The facts without a milestone the exact figure of the same measure passes (实际到位外省资金突破700
     亿元,累计实现702.76亿元: the 702.76亿元 only; FACTS.md)."""
-    levels = [f for f in facts if isinstance(f, Indicator) and f.value is not None and f.qualifier is None]
-    return [f for f in facts if not (_passed_milestone(f, [g for g in levels if g.name == getattr(f, "name", None)
-                                                            and g.period == f.period]))]
+    levels: dict[tuple[str, str | None], list[Indicator]] = {}
+    for g in facts:
+        if isinstance(g, Indicator) and g.value is not None and g.qualifier is None:
+            levels.setdefault((g.name, g.period), []).append(g)
+    if not levels:
+        return facts
+    return [f for f in facts if not (isinstance(f, Indicator) and f.qualifier is not None
+                                     and _passed_milestone(f, levels.get((f.name, f.period), [])))]
 
 
 def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
