@@ -40,6 +40,7 @@ from typing import Protocol
 
 from zhibiao.lexicon import regional_keep
 
+from ._gen_tables import in_gb2312
 from ._opencc_tables import TABLES, TRADITIONAL
 
 __all__ = ["OPAQUE", "Change", "convert", "traditional_chars"]
@@ -134,13 +135,13 @@ def traditional_chars() -> re.Pattern[str]:
     """A character class of ``traditional_set`` but for the few that GB 2312 has as well (乾 of 乾坤
     and of names, 於 as a family name, 夥, 後 …), which mark nothing alone: one search tells a
     simplified text apart (see ``is_traditional``)."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if not _in_gb2312(c)) + "]")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if not in_gb2312(c)) + "]")
 
 
 @cache
 def _shared_chars() -> re.Pattern[str]:
     """The characters of ``traditional_set`` that GB 2312 has as well."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if _in_gb2312(c)) + "]")
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if in_gb2312(c)) + "]")
 
 
 @cache
@@ -161,14 +162,6 @@ def is_traditional(text: str) -> bool:
         return True
     return _shared_chars().search(text) is not None and _phrases_of_shared_chars().search(text) is not None
 
-
-def _in_gb2312(char: str) -> bool:
-    """Whether the mainland's character set GB 2312 has ``char``."""
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 @cache

@@ -55,11 +55,12 @@ def traditional(tables: dict[str, list[tuple[str, str]]]) -> str:
     t2s = opencc.OpenCC("t2s")
     chars = {ch for ch in map(chr, range(*CJK_BLOCKS)) if t2s.convert(ch) != ch}
     for name in VARIANT_TABLES:
-        chars.update(k for k, v in tables[name] if len(k) == 1 and t2s.convert(v) != k and not _in_gb2312(k))
+        chars.update(k for k, v in tables[name] if len(k) == 1 and t2s.convert(v) != k and not in_gb2312(k))
     return "".join(sorted(chars))
 
 
-def _in_gb2312(ch: str) -> bool:
+def in_gb2312(ch: str) -> bool:
+    """Whether the mainland's character set GB 2312 has ``ch``."""
     try:
         ch.encode("gb2312")
     except UnicodeEncodeError:
