@@ -295,7 +295,7 @@ class SentContext:
             carried = self.para.carry.period
             if target and (carried is None or carried.kind != "year" or not year_said):
                 return None
-            mention = carried or self.doc.title_period
+            mention = carried or self.doc.title_period or self.doc.title_year
             if mention is None:
                 return None
         if mention.kind == "year":
