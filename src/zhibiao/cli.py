@@ -26,6 +26,7 @@ from rich.text import Text
 
 from zhibiao.batch.commands import register as register_batch
 from zhibiao.errors import DocumentError, ZhibiaoError
+from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES, iter_documents
 from zhibiao.model import DocMeta, Document, Fact
 
@@ -132,8 +133,6 @@ def extract(
 
 def _extract_all(inputs: list[str], out: IO[str], max_bytes: int, err: Console,
                  show_progress: bool) -> RunStats:
-    from zhibiao.extract import extract_document  # loaded after argument parsing: --help stays fast
-
     stats = RunStats()
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                    console=err, transient=True, disable=not show_progress)
@@ -144,19 +143,33 @@ def _extract_all(inputs: list[str], out: IO[str], max_bytes: int, err: Console,
                 stats.errors += 1
                 _report(err, item)
             else:
-                try:
-                    meta, facts = extract_document(item)
-                    line = json.dumps(output_record(item, meta, facts), ensure_ascii=False)
-                except Exception as exc:  # one document's failure must not end the batch
-                    stats.errors += 1
-                    _report(err, DocumentError(item.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}"))
-                else:
-                    out.write(line + "\n")
-                    stats.documents += 1
-                    stats.facts += len(facts)
-            bar.update(task, description=(f"{stats.documents} documents, {stats.facts} facts, "
-                                          f"{stats.errors} errors"))
+                _extract_one(item, out, err, stats)
+            bar.update(task, description=_progress_line(stats))
     return stats
+
+
+def _extract_one(doc: Document, out: IO[str], err: Console, stats: RunStats) -> None:
+    """Extract one document and write its line, or report its error: never raises for the document."""
+    from zhibiao.extract import extract_document
+
+    _warn(err, doc.warnings)
+    try:
+        meta, facts = extract_document(doc)
+        facts, dropped = sound_facts(facts, doc.doc_id)
+        # allow_nan=False: a non-finite number anywhere is this document's error, never "Infinity"
+        line = json.dumps(output_record(doc, meta, facts), ensure_ascii=False, allow_nan=False)
+    except Exception as exc:  # one document's failure must not end the batch
+        stats.errors += 1
+        _report(err, DocumentError(doc.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}"))
+        return
+    _warn(err, dropped)
+    out.write(line + "\n")
+    stats.documents += 1
+    stats.facts += len(facts)
+
+
+def _progress_line(stats: RunStats) -> str:
+    return f"{stats.documents} documents, {stats.facts} facts, {stats.errors} errors"
 
 
 def output_record(doc: Document, meta: DocMeta, facts: list[Fact]) -> dict[str, Any]:
@@ -371,6 +384,11 @@ def _one_line(exc: BaseException) -> str:
 
 def _report(err: Console, error: DocumentError) -> None:
     err.print(Text(f"error: {_one_line(error)}"))
+
+
+def _warn(err: Console, warnings: list[str]) -> None:
+    for line in warnings:
+        err.print(Text(f"warning: {' '.join(line.split())}"))
 
 
 def _fail(err: Console, message: str, code: int) -> NoReturn:

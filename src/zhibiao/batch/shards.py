@@ -22,13 +22,13 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from zhibiao.errors import DocumentError
+from zhibiao.errors import DocumentError, internal_error
 from zhibiao.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents, walk_inputs
 from zhibiao.ingest.records import jsonl_record, meta_from_record, record_doc_id, record_text
+from zhibiao.ingest.validate import set_published
 from zhibiao.model import Document
 
 __all__ = ["INPUT_SUFFIXES", "JSONL_SUFFIXES", "PARQUET_SUFFIXES", "TEXT_SUFFIXES", "Columns", "ShardSpec",
@@ -290,6 +290,8 @@ def _read_jsonl(spec: ShardSpec, columns: Columns, max_bytes: int) -> Iterator[D
                     yield _json_document(line, path, where, lineno, columns, max_bytes)
                 except DocumentError as exc:
                     yield exc
+                except Exception as exc:  # a bug met on one line must not fail the shard
+                    yield internal_error(where, exc)
         except _stream_errors() as exc:
             yield DocumentError(f"{spec.path}:{lineno}", "E_READ", _reason(exc))
 
@@ -312,23 +314,14 @@ def _document(record: dict[str, Any], columns: Columns, where: str, default_id: 
     """One input record → a Document, with the checks of :mod:`zhibiao.ingest` (same codes)."""
     text = record_text(record, columns.text, where)
     doc_id = record_doc_id(_pick(record, columns.id, "doc_id", from_json), columns.id, where, default_id)
-    published = _date_string(_pick(record, columns.date, "published", from_json), columns.date, where)
     source = _pick(record, columns.url, "source", from_json)
     if source is not None and not isinstance(source, str):
         raise DocumentError(where, "E_SCHEMA", f'"{columns.url}" is a {type(source).__name__}, not a string')
     meta = meta_from_record(record.get("meta")) if from_json else None
-    return document_from_text(text, doc_id=doc_id, published=published or None, source=source or None,
-                              meta=meta)
-
-
-def _date_string(value: Any, name: str, where: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    raise DocumentError(where, "E_SCHEMA", f'"{name}" is a {type(value).__name__}, not a date')
+    doc = document_from_text(text, doc_id=doc_id, source=source or None, meta=meta)
+    # a date that is none (20230719, "abc", 2023-13-45) is left out with a warning, as ingest does
+    set_published(doc, _pick(record, columns.date, "published", from_json))
+    return doc
 
 
 def _read_parquet(spec: ShardSpec, columns: Columns) -> Iterator[Document | DocumentError]:
@@ -377,5 +370,7 @@ def _parquet_rows(pf: Any, groups: list[int], first_row: int, wanted: list[str],
                     yield _document(record, columns, where, f"{name}:{row}", from_json=False)
                 except DocumentError as exc:
                     yield exc
+                except Exception as exc:  # a bug met on one row must not fail the shard
+                    yield internal_error(where, exc)
     except Exception as exc:  # a corrupt page in the middle of the file
         yield DocumentError(f"{spec.path}:row {row}", "E_READ", _reason(exc))

@@ -25,6 +25,7 @@ from typing import Any
 
 from zhibiao.batch.shards import Columns, ShardSpec, read_shard
 from zhibiao.errors import DocumentError
+from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES
 from zhibiao.model import Document, Fact
 
@@ -151,13 +152,15 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
             else:
                 try:
                     _, facts = extract_document(item)
+                    facts, _dropped = sound_facts(facts, item.doc_id)  # finite and in range, or no fact
+                    rows = fact_rows(item, facts)
                 except Exception as exc:  # one document's failure must not end the shard
                     error = DocumentError(item.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}")
                     failed[error.code] += 1
                     errors.add(error)
                 else:
                     result.extracted += 1
-                    for row in fact_rows(item, facts):
+                    for row in rows:
                         by_type[row["type"]] += 1
                         writer.add(row)
             if _progress_queue is not None and time.monotonic() - last_report >= _REPORT_EVERY:

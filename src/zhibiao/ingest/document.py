@@ -12,6 +12,7 @@ from zhibiao.errors import DocumentError
 from zhibiao.ingest.decode import DEFAULT_MAX_BYTES
 from zhibiao.ingest.epaper import parse_epaper
 from zhibiao.ingest.metadata import fill_meta
+from zhibiao.ingest.validate import clean_document
 from zhibiao.model import DocMeta, Document
 
 __all__ = ["HTML_SUFFIXES", "document_from_bytes", "document_from_text"]
@@ -27,8 +28,11 @@ def document_from_text(text: str, *, doc_id: str = "-", published: str | None = 
     ``<meta>`` tags) win; the empty ones are filled from an e-paper property trailer or page
     header in ``text``. ``meta.body_end`` is where the article body ends when ``text`` has an
     e-paper trailer (the trailer's start), else None: the body is the whole text. ``meta``
-    itself is not modified, ``text`` is kept as it is and ``published`` as given (never taken
-    from the text). Never raises, not even for blank text: readers that refuse it check first.
+    itself is not modified; ``published`` is never taken from the text. The input edge's checks
+    apply (:func:`~zhibiao.ingest.validate.clean_document`): a lone surrogate or NUL in ``text``
+    becomes U+FFFD (offsets are kept), a ``published`` that is no calendar date becomes None,
+    each with a warning in ``Document.warnings``. Never raises, not even for blank text: readers
+    that refuse it check first.
 
     >>> doc = document_from_text("收入增长5%。2023-07-19 1 淮安日报 content_1.html 3 标题 /enpproperty-->")
     >>> doc.meta.date, doc.meta.title, doc.meta.body_end, doc.text[:doc.meta.body_end], doc.published
@@ -40,7 +44,7 @@ def document_from_text(text: str, *, doc_id: str = "-", published: str | None = 
     merged = fill_meta(meta or DocMeta(), found)
     # parse_epaper answers len(text) when there is no trailer (a trailer is never empty)
     merged.body_end = body_end if body_end < len(text) else None
-    return Document(doc_id=doc_id, text=text, published=published, source=source, meta=merged)
+    return clean_document(Document(doc_id=doc_id, text=text, published=published, source=source, meta=merged))
 
 
 def document_from_bytes(data: bytes, name: str, *, doc_id: str | None = None, source: str | None = None,
@@ -54,8 +58,8 @@ def document_from_bytes(data: bytes, name: str, *, doc_id: str | None = None, so
     holds. ``doc_id`` defaults to the stem of ``name``, ``source`` to ``name``.
 
     Raises :class:`DocumentError` with ``E_EMPTY`` (no bytes, only whitespace, an HTML page
-    without visible text), ``E_TOO_LARGE`` (more than ``max_bytes``), ``E_BINARY`` or
-    ``E_ENCODING``.
+    without visible text), ``E_TOO_LARGE`` (more than ``max_bytes``), ``E_BINARY`` (binary
+    content, a NUL anywhere) or ``E_ENCODING``.
 
     >>> page = '<meta charset="gbk"><title>上半年经济</title><p>收入18.56亿元</p>'.encode("gbk")
     >>> doc = document_from_bytes(page, "in/page.html")
@@ -75,6 +79,10 @@ def document_from_bytes(data: bytes, name: str, *, doc_id: str | None = None, so
             raise DocumentError(name, "E_EMPTY", "no visible text in the HTML")
     else:
         text, given = decode_bytes(data, name, max_bytes=max_bytes), DocMeta()
+    if "\x00" in text:
+        # NUL is no text character: a file holding one is binary, wherever it is (decoding only
+        # sniffs the first bytes). A JSON record's "\u0000" escape is replaced instead.
+        raise DocumentError(name, "E_BINARY", "NUL characters in the text")
     # HTML too: text scraped from an e-paper page keeps its 第A06版 header and its trailer
     doc = document_from_text(text, doc_id=PurePath(name).stem if doc_id is None else doc_id,
                              source=name if source is None else source, meta=given)

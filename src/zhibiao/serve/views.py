@@ -473,6 +473,8 @@ def upload_view(store: Store, filename: str | None, data: bytes, cache: TTLCache
         "new": stats.stored if stats else 0,
         "already_stored": stats.skipped if stats else 0,
         "errors": [{"where": e.where, "code": e.code, "message": " ".join(e.message.split())} for e in errors],
+        # what the input edge repaired (U+FFFD for a NUL, a date left out) or left out (a fact)
+        "warnings": list(stats.warnings) if stats else [],
     }
 
 

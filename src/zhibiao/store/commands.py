@@ -173,6 +173,8 @@ def ingest(
             err.print(Text("interrupted: the batches committed so far are stored; run the same command "
                            "again to continue"))
             raise typer.Exit(130) from None
+        for warning in stats.warnings:
+            err.print(Text(f"warning: {' '.join(warning.split())}"))
         for error in stats.error_list:
             err.print(Text(f"error: {' '.join(error.message.split())}"))
         err.print(Text(f"{_stats_line(stats)} in {stats.seconds:.1f} s → {store.url}"))

@@ -26,9 +26,11 @@ from typing import Any
 
 from sqlalchemy import Engine, bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from zhibiao.errors import DocumentError
+from zhibiao.factcheck import sound_facts
+from zhibiao.ingest.validate import check_doc_id, clean_document, clean_text
 from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
 from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.zones import canonical_zone
@@ -47,6 +49,8 @@ from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 __all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "fact_row"]
 
 DEFAULT_BATCH_SIZE = 50
+# The errors of a document that was read (keyed by its doc_id): a later run that stores it clears them.
+DOCUMENT_CODES = ("E_EXTRACT", "E_TIMEOUT", "E_STORE")
 _PERIOD = re.compile(r"^(\d{4}-\d{2})/(\d{4}-\d{2})$")
 
 Extracted = tuple[DocMeta, list[Fact]]
@@ -69,6 +73,8 @@ class IngestStats:
     batches: int = 0         # transactions committed
     seconds: float = 0.0
     error_list: list[DocumentError] = field(default_factory=list, repr=False)
+    # one line each: what the input edge repaired in a document, facts left out (W_… codes)
+    warnings: list[str] = field(default_factory=list, repr=False)
 
     def exit_code(self) -> int:
         """0: no error; 1: some inputs failed; 2: all failed, or nothing was found."""
@@ -163,7 +169,8 @@ def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
 
 
 def _error_key(error: DocumentError) -> str:
-    return hashlib.sha256(f"{error.where}\x00{error.code}\x00{error.detail}".encode()).hexdigest()
+    key = f"{error.where}\x00{error.code}\x00{error.detail}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # Built once: a statement with bound parameters is compiled once per connection, not per document.
@@ -239,8 +246,16 @@ class Ingester:
 
     def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats) -> None:
         errors = [item for item in batch if isinstance(item, DocumentError)]
-        docs = [item for item in batch if isinstance(item, Document)]
-        stats.read += len(docs)
+        docs: list[Document] = []
+        for item in batch:
+            if isinstance(item, Document):
+                stats.read += 1
+                checked = _checked(item)
+                if isinstance(checked, DocumentError):
+                    errors.append(checked)
+                else:
+                    docs.append(checked)
+                    stats.warnings.extend(checked.warnings)
         by_hash: dict[str, Document] = {}
         for doc in docs:
             digest = content_hash(doc.text)
@@ -270,7 +285,30 @@ class Ingester:
             with self.engine.connect() as conn:
                 known = self._stored_hashes(conn, [p.digest for p in pending])
             stats.skipped += len(known)
-            self._write([p for p in pending if p.digest not in known], errors, stats)
+            self._write_each([p for p in pending if p.digest not in known], errors, stats)
+        except OperationalError:
+            raise  # the database itself (locked, gone, full): no document's fault
+        except Exception:
+            # One document could not be stored (a value the database refuses): store them one by
+            # one, each in its own transaction, so that only that one becomes an E_STORE error.
+            self._write_each(pending, errors, stats)
+
+    def _write_each(self, pending: list[_Pending], errors: list[DocumentError], stats: IngestStats) -> None:
+        for item in pending:
+            try:
+                self._write([item], [], stats)
+            except OperationalError:
+                raise
+            except IntegrityError:
+                with self.engine.connect() as conn:
+                    known = self._stored_hashes(conn, [item.digest])
+                if known:
+                    stats.skipped += 1
+                else:
+                    errors.append(_store_error(item.doc, "IntegrityError"))
+            except Exception as exc:
+                errors.append(_store_error(item.doc, f"{type(exc).__name__}: {exc}"))
+        self._write([], errors, stats)
 
     @staticmethod
     def _stored_hashes(conn: Connection, digests: list[str]) -> set[str]:
@@ -289,10 +327,11 @@ class Ingester:
                 index = self._near_index(conn)
                 for item in pending:
                     self._store_document(conn, item, index, added, counts)
-                # Documents stored now clear the extraction errors an earlier run recorded for them.
+                # Documents stored now clear the errors an earlier run recorded for them (extraction,
+                # time budget, storage).
                 stored_ids = [item.doc.doc_id for item in pending]
                 for i in range(0, len(stored_ids), 500):
-                    conn.execute(delete(ErrorRow).where(ErrorRow.code == "E_EXTRACT",
+                    conn.execute(delete(ErrorRow).where(ErrorRow.code.in_(DOCUMENT_CODES),
                                                         ErrorRow.doc_id.in_(stored_ids[i:i + 500])))
                 for error in errors:
                     _record_error(conn, error)
@@ -307,10 +346,13 @@ class Ingester:
         stats.duplicate_facts += counts.duplicate_facts
         stats.errors += len(errors)
         stats.error_list.extend(errors)
+        stats.warnings.extend(counts.warnings)
 
     def _store_document(self, conn: Connection, item: _Pending, index: NearDuplicateIndex,
                         added: list[int], counts: IngestStats) -> None:
         doc, (meta, facts) = item.doc, item.result
+        facts, dropped = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
+        counts.warnings.extend(dropped)
         mh = minhash_of(doc.text)
         match = index.best_match(mh) if mh is not None else None
         canonical_id, similarity = (match if match is not None else (None, None))
@@ -335,6 +377,20 @@ class Ingester:
         counts.facts += len(rows)
 
 
+def _checked(doc: Document) -> Document | DocumentError:
+    """``doc`` as the input edge leaves it (text cleaned, ``published`` a date or None), or the
+    error that keeps it out of the store (a ``doc_id`` longer than its column)."""
+    try:
+        check_doc_id(doc.doc_id, doc.doc_id[:80] + "…")
+    except DocumentError as exc:
+        return exc
+    return clean_document(doc)
+
+
+def _store_error(doc: Document, detail: str) -> DocumentError:
+    return DocumentError(doc.doc_id, "E_STORE", " ".join(detail.split())[:300])
+
+
 def _link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
     """Point each of a copy's facts that the canonical document also states at that fact."""
     first: dict[str, int] = {}
@@ -354,11 +410,13 @@ def _record_error(conn: Connection, error: DocumentError) -> None:
     table = ErrorRow.__table__
     existing = conn.execute(select(ErrorRow.id).where(ErrorRow.key == key)).scalar_one_or_none()
     when = now()
+    # a path may hold bytes that are no UTF-8 (surrogate escapes): cleaned, or PostgreSQL refuses it
+    location, message, detail = (clean_text(v)[0] for v in (error.where, error.message, error.detail))
     if existing is None:
-        doc_id = error.where if error.code == "E_EXTRACT" else None
-        conn.execute(insert(table).values(key=key, location=error.where, doc_id=doc_id, code=error.code,
-                                          message=error.message, detail=error.detail or None, count=1,
+        doc_id = location[:500] if error.code in DOCUMENT_CODES else None
+        conn.execute(insert(table).values(key=key, location=location, doc_id=doc_id, code=error.code,
+                                          message=message, detail=detail or None, count=1,
                                           first_seen=when, last_seen=when))
     else:
         conn.execute(update(table).where(table.c.id == existing)
-                     .values(count=table.c.count + 1, last_seen=when, message=error.message))
+                     .values(count=table.c.count + 1, last_seen=when, message=message))
