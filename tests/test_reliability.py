@@ -22,6 +22,8 @@ from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.store import Store
 from zhibiao.store.schema import DocumentRow, FactRow
 
+LOCAL = "http://127.0.0.1"  # the server answers to loopback names only (Host check)
+
 runner = CliRunner()
 Write = Callable[[str, bytes | str], Path]
 
@@ -205,9 +207,9 @@ def test_reliability_upload_of_bad_lines_answers_200_and_stores_the_good(db_url:
     from zhibiao.serve import create_app
 
     body = "\n".join([BAD_LINES["deep"][0], BAD_LINES["surrogate"][0], BAD_LINES["digits-400"][0], GOOD])
-    with TestClient(create_app(db_url)) as client:
+    with TestClient(create_app(db_url), base_url=LOCAL) as client:
         response = client.post("/api/upload", files={"file": ("mixed.jsonl", body.encode(), "application/json")},
-                               headers={"Origin": "http://testserver"})
+                               headers={"Origin": LOCAL})
         assert response.status_code == 200, response.text
     data = response.json()["data"]
     assert [(e["where"], e["code"]) for e in data["errors"]] == [("mixed.jsonl:1", "E_JSON")]

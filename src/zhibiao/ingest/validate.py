@@ -80,7 +80,7 @@ def load_json(raw: str, where: str) -> Any:
     try:
         value = json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
-        raise DocumentError(where, "E_JSON", f"{exc.msg} at column {exc.colno}") from exc
+        raise DocumentError(where, "E_JSON", _json_reason(exc)) from exc
     except RecursionError as exc:
         raise DocumentError(where, "E_JSON", f"nested deeper than {MAX_JSON_DEPTH} levels") from exc
     except ValueError as exc:  # our hooks, and int() beyond Python's 4,300 digits
@@ -88,6 +88,30 @@ def load_json(raw: str, where: str) -> Any:
     if _depth_over(value, MAX_JSON_DEPTH):
         raise DocumentError(where, "E_JSON", f"nested deeper than {MAX_JSON_DEPTH} levels")
     return value
+
+
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a line, in words that say where and why.
+
+    >>> def reason(raw):
+    ...     try:
+    ...         json.loads(raw)
+    ...     except json.JSONDecodeError as exc:
+    ...         return _json_reason(exc)
+    >>> reason('{"text": "收入5亿元')
+    'Unterminated string starting at column 10: the line ends inside a string'
+    >>> reason('{"text": "收入\\r5亿元"}')
+    'a raw control character U+000D in a string at column 13: an unterminated string, or a character JSON wants escaped'
+    >>> reason('{"text": 1,}')
+    'Expecting property name enclosed in double quotes at column 12'
+    """
+    if exc.msg.startswith("Invalid control character"):
+        char = exc.doc[exc.pos] if exc.pos < len(exc.doc) else "?"
+        return (f"a raw control character U+{ord(char):04X} in a string at column {exc.colno}: "
+                "an unterminated string, or a character JSON wants escaped")
+    if exc.msg.startswith("Unterminated string"):
+        return f"Unterminated string starting at column {exc.colno}: the line ends inside a string"
+    return f"{exc.msg} at column {exc.colno}"
 
 
 def _depth_over(value: Any, limit: int) -> bool:

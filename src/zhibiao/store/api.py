@@ -80,9 +80,11 @@ class Store:
         return self._ingester.run(items, on_batch=on_batch)
 
     def ingest_documents(self, items: Iterable[Document | DocumentError],
-                         on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
-        """Store already-read documents (and record the errors given in their place)."""
-        return self._ingester.run(items, on_batch=on_batch)
+                         on_batch: Callable[[IngestStats], None] | None = None, *,
+                         extract_batch: BatchExtractor | None = None) -> IngestStats:
+        """Store already-read documents (and record the errors given in their place);
+        ``extract_batch`` replaces the store's extractor for this call."""
+        return self._ingester.run(items, on_batch=on_batch, extract_batch=extract_batch)
 
     # -- questions -----------------------------------------------------------------------------
     def compare(self, indicator: str, period: str) -> list[queries.CompareRow]:

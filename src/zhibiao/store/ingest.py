@@ -215,16 +215,18 @@ class Ingester:
 
     # -- the run -------------------------------------------------------------------------------
     def run(self, items: Iterable[Document | DocumentError],
-            on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+            on_batch: Callable[[IngestStats], None] | None = None,
+            extract_batch: BatchExtractor | None = None) -> IngestStats:
         """Store every document of ``items`` (errors are recorded); returns the counts.
 
         ``on_batch`` is called after each committed batch (progress display). Interrupting
-        (KeyboardInterrupt) rolls back the current batch only.
+        (KeyboardInterrupt) rolls back the current batch only. ``extract_batch`` replaces the
+        ingester's extractor for this run.
         """
         stats = IngestStats()
         started = perf_counter()
         for batch in _batches(items, self.batch_size):
-            self._run_batch(batch, stats)
+            self._run_batch(batch, stats, extract_batch or self.extract_batch)
             stats.batches += 1
             stats.seconds = perf_counter() - started
             if on_batch is not None:
@@ -244,7 +246,8 @@ class Ingester:
             elif conn.dialect.name == "sqlite":
                 conn.execute(text("PRAGMA optimize"))
 
-    def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats) -> None:
+    def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats,
+                   extract_batch: BatchExtractor) -> None:
         errors = [item for item in batch if isinstance(item, DocumentError)]
         docs: list[Document] = []
         for item in batch:
@@ -267,7 +270,7 @@ class Ingester:
             known = self._stored_hashes(conn, list(by_hash))
         stats.skipped += len(known)
         todo = [(digest, doc) for digest, doc in by_hash.items() if digest not in known]
-        results = self.extract_batch([doc for _, doc in todo]) if todo else []
+        results = extract_batch([doc for _, doc in todo]) if todo else []
         pending: list[_Pending] = []
         for (digest, doc), result in zip(todo, results, strict=True):
             if isinstance(result, BaseException):
