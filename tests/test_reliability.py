@@ -217,3 +217,32 @@ def test_reliability_upload_of_bad_lines_answers_200_and_stores_the_good(db_url:
     with Store(db_url) as store, Session(store.engine) as session:
         stored = set(session.scalars(select(DocumentRow.doc_id)))
     assert stored == {"good", "surr", "digits"}
+
+
+TRAILERS = {
+    "tagged": "<!--enpproperty <articleid>220711</articleid><date>2023-07-19</date><title>经开区召开大会</title>"
+              "<nodename>淮安日报</nodename>/enpproperty-->",
+    "founder": "<!--enpproperty <founder-date>2023-07-19</founder-date><founder-title>经开区召开大会</founder-title>"
+               "/enpproperty-->",
+    "stripped": "2023-07-19 干在实处 1 1 淮安日报 content_220711.html 1 3 经开区召开大会 /enpproperty-->",
+}
+
+
+@pytest.mark.parametrize("trailer", sorted(TRAILERS))
+def test_reliability_one_line_document_with_an_epaper_trailer_keeps_its_facts(
+        trailer: str, write: Write, tmp_path: Path) -> None:
+    """Crawled corpora lose their newlines: a one-line report ending in its e-paper trailer still
+    yields its facts, dated by the trailer, through every reader (issue 10, 6)."""
+    text = GOOD_TEXT + TRAILERS[trailer]
+    txt = write("one.txt", text)
+    jsonl = write("one.jsonl", json.dumps({"doc_id": "one", "text": text}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["extract", str(txt), str(jsonl), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    for record in map(json.loads, out.read_text(encoding="utf-8").splitlines()):
+        assert record["meta"]["date"] == "2023-07-19"
+        assert [(f["name"], f["value"], f["period"]) for f in record["facts"]] == [
+            ("一般公共预算收入", 1856000000, "2023-01/2023-06")]
+    summary = run([jsonl], tmp_path / "batch", shard_size=10)
+    facts = [row for rows in read_facts(tmp_path / "batch").values() for row in rows]
+    assert summary.total.failed == 0 and [(r["name"], r["value"]) for r in facts] == [("一般公共预算收入", 1.856e9)]
