@@ -24,7 +24,7 @@ from zhibiao.model import Document
 from zhibiao.resolve.indicators import canonical_indicator, taxonomy_fingerprint
 from zhibiao.resolve.zones import canonical_zone
 from zhibiao.store import queries
-from zhibiao.store.db import connect, info_get, info_set
+from zhibiao.store.db import connect, info_get, info_set, setup_lock
 from zhibiao.store.dedup import DEFAULT_THRESHOLD
 from zhibiao.store.export import guess_format, write_export
 from zhibiao.store.ingest import DEFAULT_BATCH_SIZE, BatchExtractor, Ingester, IngestStats
@@ -146,7 +146,10 @@ class Store:
     def _refresh_canonical_ids(self) -> None:
         """Re-resolve stored indicator and zone ids when the taxonomy files changed."""
         fingerprint = taxonomy_fingerprint()
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn:
+            if info_get(conn, _TAXONOMY_KEY) == fingerprint:
+                return
+        with setup_lock(self.engine), self.engine.begin() as conn:  # one process refreshes, the others wait
             if info_get(conn, _TAXONOMY_KEY) == fingerprint:
                 return
             table = FactRow.__table__

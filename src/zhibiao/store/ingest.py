@@ -201,17 +201,30 @@ class Ingester:
         self.extract_batch = extract_batch or serial_extract
         self._threshold = threshold
         self._index: NearDuplicateIndex | None = None
+        self._index_seen = 0  # the highest document id the index has read from the store
 
-    # -- the near-duplicate index, loaded once from the stored signatures ---------------------
+    # -- the near-duplicate index: the stored signatures, read as they are committed ----------
     def _near_index(self, conn: Connection) -> NearDuplicateIndex:
+        """The near-duplicate index over every canonical document in the store.
+
+        The signatures live in the store (``documents.minhash``); this process keeps them in an
+        LSH index and, at each batch, adds those committed since it last looked — by this
+        process or by any other. Called inside the store's write lock (:func:`_write_lock`), it
+        sees every document stored before the batch, so concurrent ingests link the same copies
+        as one after the other."""
         if self._index is None:
-            index = NearDuplicateIndex(self._threshold)
-            rows = conn.execute(select(DocumentRow.id, DocumentRow.minhash)
-                                .where(DocumentRow.canonical_id.is_(None), DocumentRow.minhash.is_not(None)))
-            for pk, data in rows:
+            self._index = NearDuplicateIndex(self._threshold)
+            self._index_seen = 0
+        index = self._index
+        rows = conn.execute(select(DocumentRow.id, DocumentRow.minhash)
+                            .where(DocumentRow.id > self._index_seen, DocumentRow.canonical_id.is_(None),
+                                   DocumentRow.minhash.is_not(None))
+                            .order_by(DocumentRow.id))
+        for pk, data in rows:
+            if pk not in index:  # this process's own documents are in already
                 index.add(pk, minhash_from_bytes(data))
-            self._index = index
-        return self._index
+            self._index_seen = pk
+        return index
 
     # -- the run -------------------------------------------------------------------------------
     def run(self, items: Iterable[Document | DocumentError],
@@ -327,6 +340,7 @@ class Ingester:
         counts = IngestStats()
         try:
             with self.engine.begin() as conn:
+                _write_lock(conn)
                 index = self._near_index(conn)
                 for item in pending:
                     self._store_document(conn, item, index, added, counts)
@@ -378,6 +392,20 @@ class Ingester:
             conn.execute(_INSERT_FACTS, rows)
         counts.stored += 1
         counts.facts += len(rows)
+
+
+# PostgreSQL advisory lock key of writing a batch (any 64-bit number; "zbwrite").
+_WRITE_LOCK_KEY = 0x7A62_7772_6974_65
+
+
+def _write_lock(conn: Connection) -> None:
+    """Take the store's write lock for the rest of this transaction, before reading what other
+    writers stored: PostgreSQL, a transaction advisory lock; SQLite, its one writer lock, taken
+    by a statement that writes nothing (the transaction then reads the latest commit)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
+    elif conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM store_info WHERE 1 = 0"))
 
 
 def _checked(doc: Document) -> Document | DocumentError:
