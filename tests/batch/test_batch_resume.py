@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -63,3 +64,36 @@ def test_batch_killed_run_resumes_where_it_stopped(tmp_path: Path) -> None:
     # one input file: shard ids sort by first line, so this is document order
     assert [row for shard in sorted(facts) for row in facts[shard]] == expected
     assert not [p for sub in ("facts", "errors", "done") for p in (out / sub).glob(".*")]
+
+
+def test_batch_workers_die_with_their_driver(tmp_path: Path) -> None:
+    """kill -9 of the driver alone (not its process group): its pool's workers and the resource
+    tracker end too, instead of running on (issue 10, 4); a rerun then completes the output."""
+    import psutil
+
+    children: list[psutil.Process] = []
+    records = [{**r, "doc_id": f"{r['doc_id']}~{i}"} for i in range(COPIES) for r in dev_records()]
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
+    out = tmp_path / "out"
+    process = subprocess.Popen([str(ZHIBIAO), "batch", str(corpus), "-o", str(out), "--shard-size",
+                                str(SHARD_SIZE), "--workers", "2", "--no-progress"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        driver = psutil.Process(process.pid)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            children = driver.children(recursive=True)
+            if len(children) >= 3 and (out / "done").exists() and any((out / "done").glob("*.json")):
+                break  # two workers and the resource tracker, and the work under way
+            time.sleep(0.05)
+        assert process.poll() is None and len(children) >= 3, "the run ended before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)  # the driver only
+        process.wait()
+        _gone, alive = psutil.wait_procs(children, timeout=15)
+        assert alive == [], f"still running after their driver died: {[p.cmdline()[:3] for p in alive]}"
+    finally:
+        for child in children:  # a failed test leaves nothing behind
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child.kill()
+    summary = run([corpus], out, shard_size=SHARD_SIZE, workers=2)
+    assert summary.total.documents == len(records) and summary.failed_shards == 0

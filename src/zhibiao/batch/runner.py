@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from zhibiao.batch.shards import Columns, ShardSpec, plan_shards
-from zhibiao.batch.worker import ShardOptions, ShardResult, process_shard, set_progress_queue
+from zhibiao.batch.worker import ShardOptions, ShardResult, finished_result, init_worker, process_shard
 from zhibiao.errors import DocumentError, ZhibiaoError
 from zhibiao.ingest import DEFAULT_MAX_BYTES
 from zhibiao.model import EXTRACTOR_VERSION
@@ -153,6 +153,8 @@ class BatchSummary:
     this_run: Counts = field(default_factory=Counts)
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    planned_ids: set[str] = field(default_factory=set, repr=False)
+    stale: int = 0  # outputs of shards no longer in the plan, removed
 
     def note_failure(self, message: str) -> None:
         """Keep a failure message (the first few only: the rest are in the shards' error files)."""
@@ -188,7 +190,7 @@ class BatchSummary:
             "shard_size": c.shard_size,
             "prefilter": c.prefilter,
             "shards": {"planned": self.planned, "resumed": self.resumed, "processed": self.this_run.shards,
-                       "failed": self.failed_shards},
+                       "failed": self.failed_shards, "stale_removed": self.stale},
             "input_errors": self.input_errors,
             "total": self.total.to_dict(),
             "this_run": self.this_run.to_dict(),
@@ -233,9 +235,23 @@ def run_batch(config: BatchConfig, *, on_progress: ProgressCallback | None = Non
                 summary.note_failure(result.error or f"{result.shard_id}: failed")
             if on_shard:
                 on_shard(result, False)
+        summary.stale = _remove_stale(out, summary.planned_ids)
         summary.seconds = time.perf_counter() - started
         _write_json(out / "summary.json", summary.to_dict())
     return summary
+
+
+def _remove_stale(out: Path, planned: set[str]) -> int:
+    """Remove the output of every shard that is not in this run's plan (an input resharded,
+    shortened or gone since an earlier run): the folder then holds what a clean run writes."""
+    removed: set[str] = set()
+    for sub, suffix in (("facts", ".parquet"), ("errors", ".jsonl"), ("done", ".json"), ("failed", ".json")):
+        for path in (out / sub).glob(f"*{suffix}"):
+            shard_id = path.name.removesuffix(suffix)
+            if shard_id not in planned:
+                path.unlink(missing_ok=True)
+                removed.add(shard_id)
+    return len(removed)
 
 
 def _pending_shards(config: BatchConfig, summary: BatchSummary, out: Path,
@@ -250,9 +266,9 @@ def _pending_shards(config: BatchConfig, summary: BatchSummary, out: Path,
             summary.note_failure(" ".join(item.message.split()))
             continue
         summary.planned += 1
-        marker = out / "done" / f"{item.shard_id}.json"
-        if marker.exists():
-            result = ShardResult.from_dict(json.loads(marker.read_text(encoding="utf-8")))
+        summary.planned_ids.add(item.shard_id)
+        result = finished_result(out / "done" / f"{item.shard_id}.json", item)
+        if result is not None:  # finished, from the same input: a changed input is done again
             summary.resumed += 1
             summary.total.add(result)
             if on_shard:
@@ -306,7 +322,7 @@ def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchCo
     """Run shards on one process pool; returns True when the pool broke (a worker died)."""
     window = _window(config)
     with ProcessPoolExecutor(max_workers=config.workers, mp_context=context,
-                             initializer=set_progress_queue, initargs=(heartbeats,)) as pool:
+                             initializer=init_worker, initargs=(heartbeats, os.getpid())) as pool:
         pending: dict[Any, ShardSpec] = {}
         for spec in islice(specs, window):
             pending[pool.submit(process_shard, spec, options)] = spec

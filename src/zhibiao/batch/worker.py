@@ -29,7 +29,8 @@ from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES
 from zhibiao.model import Document, Fact
 
-__all__ = ["FACT_COLUMNS", "ShardOptions", "ShardResult", "fact_rows", "fact_schema", "process_shard"]
+__all__ = ["FACT_COLUMNS", "ShardOptions", "ShardResult", "die_with_parent", "fact_rows", "fact_schema",
+           "finished_result", "init_worker", "process_shard"]
 
 # Every fact type in one flat schema, nulls where a type has no such field (docs/FACTS.md).
 # (name, arrow type); `name` is an indicator's name or a person's, `indicator` a ranking's.
@@ -84,6 +85,7 @@ class ShardResult:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)  # the first few messages
     error: str | None = None  # why a failed shard could not be read
+    digest: str = ""  # the digest of the input it was made from (ShardSpec.digest)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -103,29 +105,71 @@ def set_progress_queue(queue: Any) -> None:
     _progress_queue = queue
 
 
+def init_worker(queue: Any, driver_pid: int) -> None:
+    """Process-pool initializer of the local engine: the progress queue, and death with the
+    driver (:func:`die_with_parent`)."""
+    die_with_parent(driver_pid)
+    set_progress_queue(queue)
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``): a
+    driver killed with kill -9 leaves no worker running on (nor, once they are gone, the
+    resource tracker they hold open). Exits at once if the parent is already gone. Elsewhere,
+    does nothing."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
 def process_shard(spec: ShardSpec, options: ShardOptions) -> ShardResult:
     """Read, prefilter and extract one shard; write its facts, errors and done marker.
 
-    Idempotent: a shard whose done marker exists is not redone (its stored result is returned),
-    and a shard interrupted half-way leaves only temporary files that the next attempt replaces.
+    Idempotent: a shard whose done marker exists for the same input (the same digest) is not
+    redone (its stored result is returned), and a shard interrupted half-way leaves only
+    temporary files that the next attempt replaces.
     """
     out = Path(options.out_dir)
     marker = out / "done" / f"{spec.shard_id}.json"
-    if marker.exists():
-        return ShardResult.from_dict(json.loads(marker.read_text(encoding="utf-8")))
+    done = finished_result(marker, spec)
+    if done is not None:
+        return done
     started = time.perf_counter()
-    result = ShardResult(spec.shard_id)
+    result = ShardResult(spec.shard_id, digest=spec.digest)
     try:
         _run(spec, options, out, result)
     except DocumentError as exc:  # the shard could not be read at all
         result = ShardResult(spec.shard_id, status="failed", error=" ".join(exc.message.split()),
-                             seconds=round(time.perf_counter() - started, 3))
+                             seconds=round(time.perf_counter() - started, 3), digest=spec.digest)
+        marker.unlink(missing_ok=True)  # the output of other input, if any, is no longer this shard's
+        (out / "facts" / f"{spec.shard_id}.parquet").unlink(missing_ok=True)
+        (out / "errors" / f"{spec.shard_id}.jsonl").unlink(missing_ok=True)
         _write_json(out / "failed" / f"{spec.shard_id}.json", result.to_dict())
         return result
     result.seconds = round(time.perf_counter() - started, 3)
     (out / "failed" / f"{spec.shard_id}.json").unlink(missing_ok=True)
     _write_json(marker, result.to_dict())
     return result
+
+
+def finished_result(marker: Path, spec: ShardSpec) -> ShardResult | None:
+    """The stored result of ``spec`` when its done marker is of the same input, else None."""
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    result = ShardResult.from_dict(data)
+    return result if result.digest == spec.digest else None
 
 
 def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult) -> None:
