@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from zhibiao.errors import DocumentError
 from zhibiao.ingest import document_from_text
-from zhibiao.model import Document
+from zhibiao.model import DocMeta, Document, Fact
 from zhibiao.pool import ExtractPool, time_budget
 
 DATA = Path(__file__).resolve().parent / "data" / "reports.jsonl"
@@ -50,3 +52,67 @@ def test_pool_results_equal_direct_extraction() -> None:
     with ExtractPool(2) as pool:
         outcomes = pool.extract_batch(docs)
     assert outcomes == [extract_document(d) for d in docs]
+
+
+def _slow_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The extractor, made to take 2 s on a text holding 慢; and a minimum budget of 0.2 s."""
+    import time
+
+    import zhibiao.extract as extract_module
+    import zhibiao.pool as pool_module
+
+    real = extract_module.extract_document
+
+    def slow(doc: Document) -> tuple[DocMeta, list[Fact]]:
+        if "慢" in doc.text:
+            time.sleep(2)
+        return real(doc)
+
+    monkeypatch.setattr(extract_module, "extract_document", slow)
+    monkeypatch.setattr(pool_module, "MIN_BUDGET", 0.2)
+
+
+def test_pool_time_budget_in_extract_and_ingest(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                db_url: str) -> None:
+    """A document over its budget is E_TIMEOUT naming it, in zhibiao extract and ingest; the
+    documents after it are extracted and stored; a rerun with no limit stores it and clears it."""
+    from typer.testing import CliRunner
+
+    from zhibiao.cli import app
+    from zhibiao.store import Store
+
+    _slow_extractor(monkeypatch)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"doc_id": d, "text": t}, ensure_ascii=False)
+                                for d, t in (("slow", "慢" + SMALL), ("fast", SMALL.replace("12.34", "5.6"))))
+                      + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(corpus), "-o", str(tmp_path / "o.jsonl"),
+                                      "--time-budget", "0.01"])
+    assert result.exit_code == 1
+    assert "error: slow: E_TIMEOUT: extraction took longer than the time budget" in result.stderr
+    assert [json.loads(line)["doc_id"] for line in (tmp_path / "o.jsonl").read_text().splitlines()] == ["fast"]
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", db_url, "--time-budget", "0.01"])
+    assert result.exit_code == 1 and "error: slow: E_TIMEOUT" in result.stderr
+    with Store(db_url) as store:
+        assert [(e.location, e.code) for e in store.errors()] == [("slow", "E_TIMEOUT")]
+        assert store.summary()["documents"] == 1
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", db_url, "--time-budget", "0"])
+    assert result.exit_code == 0, result.output
+    with Store(db_url) as store:
+        assert store.errors() == [] and store.summary()["documents"] == 2
+
+
+def test_pool_time_budget_in_a_batch_shard(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from zhibiao.batch.shards import plan_shards
+    from zhibiao.batch.worker import ShardOptions, process_shard
+
+    _slow_extractor(monkeypatch)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"doc_id": d, "text": t}, ensure_ascii=False)
+                                for d, t in (("slow", "慢" + SMALL), ("fast", SMALL))) + "\n", encoding="utf-8")
+    (spec,) = list(plan_shards([corpus], 10))
+    result = process_shard(spec, ShardOptions(out_dir=str(tmp_path / "out"), prefilter=False,
+                                              seconds_per_100kb=0.01))
+    assert (result.status, result.extracted, result.failed_by_code) == ("done", 1, {"E_TIMEOUT": 1})
+    (line,) = (tmp_path / "out" / "errors").glob("*.jsonl")
+    assert json.loads(line.read_text(encoding="utf-8"))["where"] == "slow"

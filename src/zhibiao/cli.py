@@ -52,6 +52,10 @@ _HIGHLIGHT = {
 
 MaxBytesOption = Annotated[int, typer.Option(
     "--max-bytes", min=1, help="Size limit of one document (a file, or one JSONL line) in bytes.")]
+TimeBudgetOption = Annotated[float, typer.Option(
+    "--time-budget", min=0.0,
+    help="Seconds one document may take per 100 KB of text (at least 5 s); a document over it is an "
+         "E_TIMEOUT error and the run goes on. 0: no limit.")]
 
 
 @dataclass(slots=True)
@@ -107,6 +111,7 @@ def extract(
         "--progress/--no-progress",
         help="Show a progress bar on stderr (default: only when stderr is a terminal).",
         show_default=False)] = None,
+    time_budget: TimeBudgetOption = 5.0,
 ) -> None:
     """Extract the facts of every document: one JSON line per document, with meta and facts.
 
@@ -120,7 +125,7 @@ def extract(
     show_progress = err.is_terminal if progress is None else progress
     try:
         with _open_output(output) as out:
-            stats = _extract_all(inputs, out, max_bytes, err, show_progress)
+            stats = _extract_all(inputs, out, max_bytes, err, show_progress, time_budget or None)
     except (ZhibiaoError, OSError) as exc:
         _fail(err, _one_line(exc), 2)
     seconds = time.perf_counter() - started
@@ -132,7 +137,7 @@ def extract(
 
 
 def _extract_all(inputs: list[str], out: IO[str], max_bytes: int, err: Console,
-                 show_progress: bool) -> RunStats:
+                 show_progress: bool, budget: float | None = None) -> RunStats:
     stats = RunStats()
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                    console=err, transient=True, disable=not show_progress)
@@ -143,24 +148,26 @@ def _extract_all(inputs: list[str], out: IO[str], max_bytes: int, err: Console,
                 stats.errors += 1
                 _report(err, item)
             else:
-                _extract_one(item, out, err, stats)
+                _extract_one(item, out, err, stats, budget)
             bar.update(task, description=_progress_line(stats))
     return stats
 
 
-def _extract_one(doc: Document, out: IO[str], err: Console, stats: RunStats) -> None:
-    """Extract one document and write its line, or report its error: never raises for the document."""
-    from zhibiao.extract import extract_document
+def _extract_one(doc: Document, out: IO[str], err: Console, stats: RunStats, budget: float | None) -> None:
+    """Extract one document within its time budget (``budget`` seconds per 100 KB) and write its
+    line, or report its error: never raises for the document."""
+    from zhibiao.pool import extract_within_budget
 
     _warn(err, doc.warnings)
     try:
-        meta, facts = extract_document(doc)
+        meta, facts = extract_within_budget(doc, budget)
         facts, dropped = sound_facts(facts, doc.doc_id)
         # allow_nan=False: a non-finite number anywhere is this document's error, never "Infinity"
         line = json.dumps(output_record(doc, meta, facts), ensure_ascii=False, allow_nan=False)
     except Exception as exc:  # one document's failure must not end the batch
         stats.errors += 1
-        _report(err, DocumentError(doc.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}"))
+        _report(err, exc if isinstance(exc, DocumentError) else
+                DocumentError(doc.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}"))
         return
     _warn(err, dropped)
     out.write(line + "\n")

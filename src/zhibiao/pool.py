@@ -16,13 +16,18 @@ up once, so the first document does not pay for loading its tables.
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import threading
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from typing import Any
 
 from zhibiao.errors import DocumentError
 from zhibiao.model import DocMeta, Document, Fact
 
-__all__ = ["DEFAULT_SECONDS_PER_100KB", "MIN_BUDGET", "ExtractPool", "time_budget", "to_result"]
+__all__ = ["DEFAULT_SECONDS_PER_100KB", "MIN_BUDGET", "ExtractPool", "OverBudget", "deadline", "extract_within_budget",
+           "time_budget", "to_result"]
 
 # Extraction runs at about 0.6 MB/s on the dev reports (0.17 s per 100 KB): the default budget
 # leaves a slow machine, a busy one and pathological text ample room.
@@ -41,6 +46,61 @@ def time_budget(doc: Document, seconds_per_100kb: float = DEFAULT_SECONDS_PER_10
     """
     size = len(doc.text.encode("utf-8", "surrogatepass"))
     return max(minimum, seconds_per_100kb * size / 100_000)
+
+
+class OverBudget(TimeoutError):
+    """Raised inside an extraction that ran past its time budget (:func:`deadline`)."""
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`OverBudget` in the code run under it once ``seconds`` have passed.
+
+    A real-time interval timer (SIGALRM), so it needs the main thread of a Unix process (the
+    CLI, a batch worker); elsewhere, or with ``seconds`` None, it does nothing (the server
+    stops a document by stopping its worker process: :class:`ExtractPool`). The regular
+    expression engine checks for signals as it runs, so a pathological match is stopped too.
+
+    >>> import time
+    >>> try:
+    ...     with deadline(0.05):
+    ...         time.sleep(1)
+    ... except OverBudget as exc:
+    ...     print(exc)
+    over its budget of 0.05 s
+    """
+    if seconds is None or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum: int, _frame: Any) -> None:
+        raise OverBudget(f"over its budget of {seconds:.2f} s".replace(".00 s", " s"))
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_within_budget(doc: Document, seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB,
+                          minimum: float | None = None) -> Extracted:
+    """:func:`zhibiao.extract.extract_document` of ``doc`` within its :func:`time_budget` (none
+    when ``seconds_per_100kb`` is None; at least ``minimum``, default :data:`MIN_BUDGET`);
+    ``E_TIMEOUT`` naming the document past it."""
+    from zhibiao.extract import extract_document
+
+    if seconds_per_100kb is None:
+        return extract_document(doc)
+    budget = time_budget(doc, seconds_per_100kb, MIN_BUDGET if minimum is None else minimum)
+    try:
+        with deadline(budget):
+            return extract_document(doc)
+    except OverBudget as exc:
+        raise DocumentError(doc.doc_id, "E_TIMEOUT", str(exc)) from None
 
 
 def _extract(doc: Document) -> Extracted:

@@ -38,6 +38,7 @@ from zhibiao.batch.worker import ShardOptions, ShardResult, finished_result, ini
 from zhibiao.errors import DocumentError, ZhibiaoError
 from zhibiao.ingest import DEFAULT_MAX_BYTES
 from zhibiao.model import EXTRACTOR_VERSION
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 
 __all__ = ["BatchConfig", "BatchConfigError", "BatchSummary", "Counts", "default_workers", "run_batch"]
 
@@ -76,6 +77,9 @@ class BatchConfig:
     columns: Columns = field(default_factory=Columns)
     prefilter: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
+    # seconds a document may take per 100 KB (E_TIMEOUT past it); None: no limit. Not part of the
+    # run's fingerprint: a timeout depends on the machine, not on the options of the output
+    seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB
     # shards submitted and not yet finished; default 2 × workers (a queue that never runs dry,
     # and never holds more than a few shards' specs)
     in_flight: int | None = None
@@ -98,7 +102,8 @@ class BatchConfig:
     def shard_options(self) -> ShardOptions:
         """The picklable options every worker gets."""
         return ShardOptions(out_dir=str(Path(self.out_dir).resolve()), columns=self.columns,
-                            prefilter=self.prefilter, max_bytes=self.max_bytes)
+                            prefilter=self.prefilter, max_bytes=self.max_bytes,
+                            seconds_per_100kb=self.seconds_per_100kb)
 
     def fingerprint(self) -> dict[str, Any]:
         """The options that decide what the output holds: a re-run must use the same ones."""

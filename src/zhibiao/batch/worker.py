@@ -28,6 +28,7 @@ from zhibiao.errors import DocumentError
 from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES
 from zhibiao.model import Document, Fact
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 
 __all__ = ["FACT_COLUMNS", "ShardOptions", "ShardResult", "die_with_parent", "fact_rows", "fact_schema",
            "finished_result", "init_worker", "process_shard"]
@@ -67,6 +68,8 @@ class ShardOptions:
     columns: Columns = field(default_factory=Columns)
     prefilter: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
+    # seconds a document may take per 100 KB (at least 5 s), past which it is E_TIMEOUT; None: no limit
+    seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB
 
 
 @dataclass(slots=True)
@@ -173,7 +176,7 @@ def finished_result(marker: Path, spec: ShardSpec) -> ShardResult | None:
 
 
 def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult) -> None:
-    from zhibiao.extract import extract_document  # the extractor loads its tables on first use
+    from zhibiao.pool import extract_within_budget  # the extractor loads its tables on first use
 
     keep = _prefilter() if options.prefilter else None
     facts_path = out / "facts" / f"{spec.shard_id}.parquet"
@@ -195,11 +198,12 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
                 result.skipped += 1
             else:
                 try:
-                    _, facts = extract_document(item)
+                    _, facts = extract_within_budget(item, options.seconds_per_100kb)
                     facts, _dropped = sound_facts(facts, item.doc_id)  # finite and in range, or no fact
                     rows = fact_rows(item, facts)
                 except Exception as exc:  # one document's failure must not end the shard
-                    error = DocumentError(item.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}")
+                    error = exc if isinstance(exc, DocumentError) else DocumentError(
+                        item.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}")
                     failed[error.code] += 1
                     errors.add(error)
                 else:

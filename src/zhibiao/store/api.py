@@ -21,6 +21,7 @@ from sqlalchemy import select, update
 from zhibiao.errors import DocumentError, QueryError
 from zhibiao.ingest import DEFAULT_MAX_BYTES, iter_documents
 from zhibiao.model import Document
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator, taxonomy_fingerprint
 from zhibiao.resolve.zones import canonical_zone
 from zhibiao.store import queries
@@ -45,15 +46,18 @@ class Store:
     changed since the facts were stored, re-resolves the stored canonical ids.
     ``batch_size`` documents are written per transaction; ``near_duplicate_threshold`` is the
     estimated Jaccard similarity from which a document counts as a copy of an earlier one;
-    ``extract_batch`` replaces the serial extractor (e.g. by a process pool).
+    ``extract_batch`` replaces the serial extractor (e.g. by a process pool); the serial one
+    gives each document ``seconds_per_100kb`` per 100 KB of text (at least 5 s; None: no limit),
+    past which it is an ``E_TIMEOUT`` error.
     """
 
     def __init__(self, url: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
                  near_duplicate_threshold: float = DEFAULT_THRESHOLD,
-                 extract_batch: BatchExtractor | None = None) -> None:
+                 extract_batch: BatchExtractor | None = None,
+                 seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB) -> None:
         self.engine = connect(url)
         self._ingester = Ingester(self.engine, batch_size=batch_size, threshold=near_duplicate_threshold,
-                                  extract_batch=extract_batch)
+                                  extract_batch=extract_batch, seconds_per_100kb=seconds_per_100kb)
         self._refresh_canonical_ids()
 
     @property

@@ -15,11 +15,10 @@ A process killed at any moment leaves whole batches only; running again continue
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from time import perf_counter
 from typing import Any
@@ -32,6 +31,7 @@ from zhibiao.errors import DocumentError
 from zhibiao.factcheck import sound_facts
 from zhibiao.ingest.validate import check_doc_id, clean_document, clean_text
 from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.zones import canonical_zone
 from zhibiao.store.db import now
@@ -89,14 +89,16 @@ class IngestStats:
                                                "duplicate_facts", "errors", "batches", "seconds")}
 
 
-def serial_extract(docs: list[Document]) -> list[Extracted | BaseException]:
-    """Extract each document in turn with :func:`zhibiao.extract.extract_document`."""
-    extract_module = importlib.import_module("zhibiao.extract")  # looked up per call: tests replace it
+def serial_extract(docs: list[Document], seconds_per_100kb: float | None = None) -> list[Extracted | BaseException]:
+    """Extract each document in turn with :func:`zhibiao.extract.extract_document`, each within
+    its time budget of ``seconds_per_100kb`` (:func:`zhibiao.pool.extract_within_budget`; None:
+    no limit)."""
+    from zhibiao.pool import extract_within_budget
 
     out: list[Extracted | BaseException] = []
     for doc in docs:
         try:
-            out.append(extract_module.extract_document(doc))
+            out.append(extract_within_budget(doc, seconds_per_100kb))
         except Exception as exc:  # one document's failure must not end the batch
             out.append(exc)
     return out
@@ -193,12 +195,13 @@ class Ingester:
     """Stores documents into one database; keeps the near-duplicate index between batches."""
 
     def __init__(self, engine: Engine, *, batch_size: int = DEFAULT_BATCH_SIZE,
-                 threshold: float = DEFAULT_THRESHOLD, extract_batch: BatchExtractor | None = None) -> None:
+                 threshold: float = DEFAULT_THRESHOLD, extract_batch: BatchExtractor | None = None,
+                 seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.engine = engine
         self.batch_size = batch_size
-        self.extract_batch = extract_batch or serial_extract
+        self.extract_batch = extract_batch or partial(serial_extract, seconds_per_100kb=seconds_per_100kb)
         self._threshold = threshold
         self._index: NearDuplicateIndex | None = None
         self._index_seen = 0  # the highest document id the index has read from the store
