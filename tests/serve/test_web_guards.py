@@ -153,3 +153,14 @@ def test_guard_slow_upload_does_not_delay_a_small_one(db_url: str) -> None:
     assert small_at < slow_done["at"], "the large upload was over before the small one: no overlap tested"
     assert small_seconds < 1.0, (f"the small upload took {small_seconds:.2f} s "
                                  f"(the large one {slow_done['seconds']:.1f} s)")
+
+
+def test_guard_upload_page_shows_warnings_escaped(client: TestClient) -> None:
+    """The upload page lists what was repaired, as text: a hostile doc_id is shown, never run."""
+    import json
+
+    line = json.dumps({"doc_id": "<b>x</b>", "text": TEXT + "\u0000", "published": "2023-13-45"})
+    page = client.post("/upload", files={"file": ("w.jsonl", line.encode(), "application/json")})
+    assert page.status_code == 200, page.text
+    assert page.text.count('<p class="warning">') == 2
+    assert "&lt;b&gt;x&lt;/b&gt;: W_TEXT" in page.text and "<b>x</b>" not in page.text
