@@ -88,10 +88,7 @@ def create_app(db_url: str | None = None, *, read_only: bool = False,
         try:
             yield
         finally:
-            from zhibiao.serve.uploading import close_pool
-
-            close_pool(app.state)
-            store.close()
+            store.close()  # the upload pool is the process's: it stops when the process exits
 
     app = FastAPI(
         title="zhibiao 指标",
@@ -105,7 +102,6 @@ def create_app(db_url: str | None = None, *, read_only: bool = False,
     app.state.read_only = read_only
     app.state.upload_workers = upload_workers
     app.state.seconds_per_100kb = seconds_per_100kb
-    app.state.upload_pool = None
     app.state.templates = _templates()
     app.state.cache = TTLCache(ttl=30.0)
 

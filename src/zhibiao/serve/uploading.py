@@ -10,6 +10,7 @@ becomes ``E_TIMEOUT`` (:mod:`zhibiao.pool`).
 from __future__ import annotations
 
 import asyncio
+import atexit
 import threading
 from typing import Any
 
@@ -23,28 +24,33 @@ from zhibiao.serve.upload import documents_from_upload
 from zhibiao.store.dedup import content_hash
 from zhibiao.store.schema import DocumentRow
 
-__all__ = ["close_pool", "process_upload", "upload_pool"]
+__all__ = ["close_pools", "process_upload", "upload_pool"]
 
 _POOL_LOCK = threading.Lock()
+# One pool per process and setting, shared by the apps of the process (a test session makes
+# many): started on the first upload, stopped when the process exits.
+_POOLS: dict[tuple[int, float], ExtractPool] = {}
 
 
 def upload_pool(state: Any) -> ExtractPool:
-    """The server's extraction pool, started on the first upload (a read-only server never
-    starts one)."""
+    """The extraction pool of the server's settings, started on the first upload (a read-only
+    server never starts one)."""
+    key = (int(state.upload_workers), float(state.seconds_per_100kb))
     with _POOL_LOCK:
-        pool = getattr(state, "upload_pool", None)
+        pool = _POOLS.get(key)
         if pool is None:
-            pool = ExtractPool(state.upload_workers, seconds_per_100kb=state.seconds_per_100kb)
-            state.upload_pool = pool
+            if not _POOLS:
+                atexit.register(close_pools)
+            pool = _POOLS[key] = ExtractPool(key[0], seconds_per_100kb=key[1])
         return pool
 
 
-def close_pool(state: Any) -> None:
-    """Stop the server's extraction pool, if it was started."""
+def close_pools() -> None:
+    """Stop every extraction pool of this process."""
     with _POOL_LOCK:
-        pool = getattr(state, "upload_pool", None)
-        state.upload_pool = None
-    if pool is not None:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
         pool.close()
 
 
