@@ -37,15 +37,16 @@ Extracted = tuple[DocMeta, list[Fact]]
 
 
 def time_budget(doc: Document, seconds_per_100kb: float = DEFAULT_SECONDS_PER_100KB,
-                minimum: float = MIN_BUDGET) -> float:
+                minimum: float | None = None) -> float:
     """Seconds ``doc`` may take: ``seconds_per_100kb`` per 100 KB of its UTF-8 text, at least
-    ``minimum`` (what starting a document costs does not scale with its size).
+    ``minimum`` (default :data:`MIN_BUDGET`: what starting a document costs does not scale with
+    its size).
 
     >>> time_budget(Document("a", "收" * 10)), time_budget(Document("b", "收" * 100_000))
     (5.0, 15.0)
     """
     size = len(doc.text.encode("utf-8", "surrogatepass"))
-    return max(minimum, seconds_per_100kb * size / 100_000)
+    return max(MIN_BUDGET if minimum is None else minimum, seconds_per_100kb * size / 100_000)
 
 
 class OverBudget(TimeoutError):
@@ -95,7 +96,7 @@ def extract_within_budget(doc: Document, seconds_per_100kb: float | None = DEFAU
 
     if seconds_per_100kb is None:
         return extract_document(doc)
-    budget = time_budget(doc, seconds_per_100kb, MIN_BUDGET if minimum is None else minimum)
+    budget = time_budget(doc, seconds_per_100kb, minimum)
     try:
         with deadline(budget):
             return extract_document(doc)
@@ -134,7 +135,7 @@ class ExtractPool:
     """``workers`` extraction processes; each document with its :func:`time_budget`."""
 
     def __init__(self, workers: int = 2, *, seconds_per_100kb: float = DEFAULT_SECONDS_PER_100KB,
-                 minimum: float = MIN_BUDGET, warm_up: bool = True) -> None:
+                 minimum: float | None = None, warm_up: bool = True) -> None:
         from pebble import ProcessPool
 
         if workers < 1:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import json
 import logging
 import multiprocessing as mp
@@ -46,6 +47,8 @@ Engine = Literal["local", "dask"]
 # v2: the fact shards gained currency and bottom; a v1 folder is not resumed into
 _FORMAT = "zhibiao-batch.v2"
 _FAILED_EXAMPLES = 20
+# times a shard is run again in one run after its worker process died under it
+_RETRIES = 2
 _SUBDIRS = ("facts", "errors", "done", "failed")
 
 ProgressCallback = Callable[[int, int], None]
@@ -250,7 +253,8 @@ def _remove_stale(out: Path, planned: set[str]) -> int:
     """Remove the output of every shard that is not in this run's plan (an input resharded,
     shortened or gone since an earlier run): the folder then holds what a clean run writes."""
     removed: set[str] = set()
-    for sub, suffix in (("facts", ".parquet"), ("errors", ".jsonl"), ("done", ".json"), ("failed", ".json")):
+    for sub, suffix in (("facts", ".parquet"), ("errors", ".jsonl"), ("done", ".json"), ("failed", ".json"),
+                        ("stuck", ".jsonl")):
         for path in (out / sub).glob(f"*{suffix}"):
             shard_id = path.name.removesuffix(suffix)
             if shard_id not in planned:
@@ -312,19 +316,32 @@ def _local_results(specs: Iterable[ShardSpec], options: ShardOptions, config: Ba
     context = mp.get_context("spawn")
     heartbeats = context.Queue()
     specs = iter(specs)
+    attempts: Counter[str] = Counter()
     try:
         while True:  # a new pool only if a worker process died and broke the last one
-            broken = yield from _run_pool(specs, options, config, tracker, context, heartbeats)
-            if not broken:
+            interrupted = yield from _run_pool(specs, options, config, tracker, context, heartbeats)
+            if not interrupted:
                 return
+            # the shards in flight when a worker died (a watchdog gave up on a document, the OOM
+            # killer, a crash) are run again on the new pool, twice at most
+            again = []
+            for spec in interrupted:
+                attempts[spec.shard_id] += 1
+                if attempts[spec.shard_id] <= _RETRIES:
+                    again.append(spec)
+                else:
+                    yield ShardResult(spec.shard_id, status="failed",
+                                      error=f"{spec.shard_id}: its worker process died {_RETRIES + 1} times")
+            specs = itertools.chain(again, specs)
     finally:
         heartbeats.close()
         heartbeats.join_thread()
 
 
-def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchConfig,
-              tracker: _ProgressTracker, context: Any, heartbeats: Any) -> Generator[ShardResult, None, bool]:
-    """Run shards on one process pool; returns True when the pool broke (a worker died)."""
+def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchConfig, tracker: _ProgressTracker,
+              context: Any, heartbeats: Any) -> Generator[ShardResult, None, list[ShardSpec]]:
+    """Run shards on one process pool; returns the shards in flight when the pool broke (a
+    worker died), none when it did not."""
     window = _window(config)
     with ProcessPoolExecutor(max_workers=config.workers, mp_context=context,
                              initializer=init_worker, initargs=(heartbeats, os.getpid())) as pool:
@@ -343,20 +360,20 @@ def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchCo
 
 def _collect(pool: ProcessPoolExecutor, pending: dict[Any, ShardSpec], specs: Iterator[ShardSpec],
              options: ShardOptions, window: int, tracker: _ProgressTracker,
-             heartbeats: Any) -> Generator[ShardResult, None, bool]:
-    """Yield results as shards finish, topping the pool up to ``window``; True if it broke."""
+             heartbeats: Any) -> Generator[ShardResult, None, list[ShardSpec]]:
+    """Yield results as shards finish, topping the pool up to ``window``; the shards in flight
+    if it broke."""
     while pending:
         done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
         _drain(heartbeats, tracker)
-        broken = False
+        broken: list[ShardSpec] = []
         for future in done:
             spec = pending.pop(future)
             try:
                 result = future.result()
-            except BrokenProcessPool as exc:
-                broken = True
-                result = ShardResult(spec.shard_id, status="failed",
-                                     error=f"{spec.shard_id}: worker process died ({exc})")
+            except BrokenProcessPool:
+                broken.append(spec)
+                continue
             except Exception as exc:  # process_shard catches data errors; this is a bug
                 result = ShardResult(spec.shard_id, status="failed",
                                      error=f"{spec.shard_id}: {type(exc).__name__}: {exc}")
@@ -364,13 +381,12 @@ def _collect(pool: ProcessPoolExecutor, pending: dict[Any, ShardSpec], specs: It
         if broken:
             for future, spec in pending.items():
                 future.cancel()
-                yield ShardResult(spec.shard_id, status="failed",
-                                  error=f"{spec.shard_id}: worker process died")
-            return True
+                broken.append(spec)
+            return broken
         for spec in islice(specs, window - len(pending)):
             pending[pool.submit(process_shard, spec, options)] = spec
     _drain(heartbeats, tracker)
-    return False
+    return []
 
 
 def _drain(heartbeats: Any, tracker: _ProgressTracker) -> None:
