@@ -191,6 +191,8 @@ def _run_slice(args: tuple[int, int]) -> dict[str, Any]:
     counts = {k: 0 for k in ("exception", "invalid_json", "non_finite", "quote_mismatch", "over_budget")}
     examples: dict[str, list[str]] = {k: [] for k in counts}
     per_100kb: list[float] = []
+    per_100kb_10k: list[float] = []
+    worst = (0.0, -1, 0)  # the highest time per 100 KB among inputs of 10 KB or more: (s, seed, bytes)
     longest = (0.0, -1, 0)
     total_bytes = 0
     for seed in range(start, start + count):
@@ -203,19 +205,23 @@ def _run_slice(args: tuple[int, int]) -> dict[str, Any]:
                     examples[kind].append(f"input {seed}: {found[0]}")
         total_bytes += outcome["bytes"]
         if outcome["bytes"] >= 1000:  # per 100 KB is meaningless for a few bytes (fixed costs)
-            per_100kb.append(outcome["seconds"] / (outcome["bytes"] / 100_000))
+            rate = outcome["seconds"] / (outcome["bytes"] / 100_000)
+            per_100kb.append(rate)
+            if outcome["bytes"] >= 10_000:
+                per_100kb_10k.append(rate)
+                worst = max(worst, (rate, seed, outcome["bytes"]))
         if outcome["seconds"] > longest[0]:
             longest = (outcome["seconds"], seed, outcome["bytes"])
-    return {"inputs": count, "counts": counts, "examples": examples, "per_100kb": per_100kb, "bytes": total_bytes,
-            "longest": longest}
+    return {"inputs": count, "counts": counts, "examples": examples, "per_100kb": per_100kb,
+            "per_100kb_10k": per_100kb_10k, "bytes": total_bytes, "longest": longest, "worst": worst}
 
 
 def fuzz_extract(start: int, inputs: int, workers: int, chunk: int = 2000,
                  progress: bool = False) -> dict[str, Any]:
     """Inputs ``start … start+inputs-1`` through extract on ``workers`` processes."""
     slices = [(s, min(chunk, start + inputs - s)) for s in range(start, start + inputs, chunk)]
-    total: dict[str, Any] = {"inputs": 0, "counts": {}, "examples": {}, "per_100kb": [], "bytes": 0,
-                             "longest": (0.0, -1, 0)}
+    total: dict[str, Any] = {"inputs": 0, "counts": {}, "examples": {}, "per_100kb": [], "per_100kb_10k": [],
+                             "bytes": 0, "longest": (0.0, -1, 0), "worst": (0.0, -1, 0)}
     began = time.perf_counter()
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_warm_up) as pool:
@@ -227,19 +233,29 @@ def fuzz_extract(start: int, inputs: int, workers: int, chunk: int = 2000,
                 total["examples"].setdefault(kind, []).extend(part["examples"][kind][:5 - len(
                     total["examples"].get(kind, []))])
             total["per_100kb"].extend(part["per_100kb"])
+            total["per_100kb_10k"].extend(part["per_100kb_10k"])
             total["longest"] = max(total["longest"], tuple(part["longest"]))
+            total["worst"] = max(total["worst"], tuple(part["worst"]))
             if progress:
                 print(f"  {total['inputs']:,} inputs, {time.perf_counter() - began:.0f} s, "
                       f"{total['counts']}", file=sys.stderr, flush=True)
-    times = sorted(total.pop("per_100kb"))
     seconds, seed, size = total.pop("longest")
+    rate, worst_seed, worst_size = total.pop("worst")
     total["seconds"] = round(time.perf_counter() - began, 1)
-    total["s_per_100kb"] = {
-        "median": round(statistics.median(times), 4) if times else None,
-        "p99": round(times[int(len(times) * 0.99)], 4) if times else None,
-        "max": round(times[-1], 4) if times else None, "inputs_of_1kb_or_more": len(times)}
+    total["s_per_100kb"] = {"of_1kb_or_more": _spread(total.pop("per_100kb")),
+                            "of_10kb_or_more": _spread(total.pop("per_100kb_10k"))}
     total["slowest_input"] = {"seed": seed, "seconds": round(seconds, 3), "bytes": size}
+    total["slowest_per_100kb_of_10kb_or_more"] = {"seed": worst_seed, "s_per_100kb": round(rate, 4),
+                                                  "bytes": worst_size}
     return total
+
+
+def _spread(values: list[float]) -> dict[str, Any]:
+    times = sorted(values)
+    if not times:
+        return {"inputs": 0}
+    return {"inputs": len(times), "median": round(statistics.median(times), 4),
+            "p99": round(times[int(len(times) * 0.99)], 4), "max": round(times[-1], 4)}
 
 
 def fuzz_ingest(n: int, start: int) -> dict[str, Any]:
