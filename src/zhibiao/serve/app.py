@@ -225,8 +225,11 @@ class SecurityHeaders:
             await self.app(scope, receive, send_with_headers)
         except Exception:
             if not started:
-                response = _error_response(Request(scope), 500, "internal",
-                                           "an unexpected error; it has been logged")
+                message = "an unexpected error; it has been logged"
+                try:
+                    response = _error_response(Request(scope), 500, "internal", message)
+                except Exception:  # the error page itself cannot be rendered: the JSON shape
+                    response = JSONResponse(error_body("internal", message), status_code=500)
                 await response(scope, _no_body, send_with_headers)
             raise
 
