@@ -141,13 +141,14 @@ def check(text: str, published: str | None, doc_id: str = "fuzz") -> dict[str, A
     from zhibiao.extract import extract_document
     from zhibiao.factcheck import sound_facts
     from zhibiao.ingest import document_from_text
+    from zhibiao.ingest.validate import clean_document
     from zhibiao.pool import MIN_BUDGET, time_budget
 
     problems: dict[str, list[str]] = {"exception": [], "invalid_json": [], "non_finite": [], "quote_mismatch": [],
                                       "over_budget": []}
     started = time.perf_counter()
     try:
-        doc = document_from_text(text, doc_id=doc_id, published=published)
+        doc = clean_document(document_from_text(text, doc_id=doc_id, published=published))  # as every reader does
         meta, facts = extract_document(doc)
         elapsed = time.perf_counter() - started
         facts, _dropped = sound_facts(facts, doc.doc_id)

@@ -29,7 +29,7 @@ from typing import IO, Any, Literal
 from zhibiao.errors import DocumentError, internal_error
 from zhibiao.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents, walk_inputs
 from zhibiao.ingest.records import jsonl_record, meta_from_record, record_doc_id, record_text
-from zhibiao.ingest.validate import set_published
+from zhibiao.ingest.validate import clean_document, set_published
 from zhibiao.model import Document
 
 __all__ = ["INPUT_SUFFIXES", "JSONL_SUFFIXES", "PARQUET_SUFFIXES", "TEXT_SUFFIXES", "Columns", "ShardSpec",
@@ -343,7 +343,7 @@ def _document(record: dict[str, Any], columns: Columns, where: str, default_id: 
     if source is not None and not isinstance(source, str):
         raise DocumentError(where, "E_SCHEMA", f'"{columns.url}" is a {type(source).__name__}, not a string')
     meta = meta_from_record(record.get("meta")) if from_json else None
-    doc = document_from_text(text, doc_id=doc_id, source=source or None, meta=meta)
+    doc = clean_document(document_from_text(text, doc_id=doc_id, source=source or None, meta=meta))
     # a date that is none (20230719, "abc", 2023-13-45) is left out with a warning, as ingest does
     set_published(doc, _pick(record, columns.date, "published", from_json))
     return doc

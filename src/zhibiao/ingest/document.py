@@ -12,7 +12,6 @@ from zhibiao.errors import DocumentError
 from zhibiao.ingest.decode import DEFAULT_MAX_BYTES
 from zhibiao.ingest.epaper import parse_epaper
 from zhibiao.ingest.metadata import fill_meta
-from zhibiao.ingest.validate import clean_document
 from zhibiao.model import DocMeta, Document
 
 __all__ = ["HTML_SUFFIXES", "document_from_bytes", "document_from_text"]
@@ -28,11 +27,10 @@ def document_from_text(text: str, *, doc_id: str = "-", published: str | None = 
     ``<meta>`` tags) win; the empty ones are filled from an e-paper property trailer or page
     header in ``text``. ``meta.body_end`` is where the article body ends when ``text`` has an
     e-paper trailer (the trailer's start), else None: the body is the whole text. ``meta``
-    itself is not modified; ``published`` is never taken from the text. The input edge's checks
-    apply (:func:`~zhibiao.ingest.validate.clean_document`): a lone surrogate or NUL in ``text``
-    becomes U+FFFD (offsets are kept), a ``published`` that is no calendar date becomes None,
-    each with a warning in ``Document.warnings``. Never raises, not even for blank text: readers
-    that refuse it check first.
+    itself is not modified, ``text`` is kept as it is and ``published`` as given (never taken
+    from the text): the readers apply the input edge's checks
+    (:func:`~zhibiao.ingest.validate.clean_document`). Never raises, not even for blank text:
+    readers that refuse it check first.
 
     >>> doc = document_from_text("收入增长5%。2023-07-19 1 淮安日报 content_1.html 3 标题 /enpproperty-->")
     >>> doc.meta.date, doc.meta.title, doc.meta.body_end, doc.text[:doc.meta.body_end], doc.published
@@ -44,7 +42,7 @@ def document_from_text(text: str, *, doc_id: str = "-", published: str | None = 
     merged = fill_meta(meta or DocMeta(), found)
     # parse_epaper answers len(text) when there is no trailer (a trailer is never empty)
     merged.body_end = body_end if body_end < len(text) else None
-    return clean_document(Document(doc_id=doc_id, text=text, published=published, source=source, meta=merged))
+    return Document(doc_id=doc_id, text=text, published=published, source=source, meta=merged)
 
 
 def document_from_bytes(data: bytes, name: str, *, doc_id: str | None = None, source: str | None = None,

@@ -18,7 +18,7 @@ from zhibiao.errors import DocumentError, internal_error, warning_line
 from zhibiao.ingest.decode import DEFAULT_MAX_BYTES
 from zhibiao.ingest.document import document_from_bytes, document_from_text
 from zhibiao.ingest.records import jsonl_record, meta_from_record, record_doc_id, record_text
-from zhibiao.ingest.validate import clean_strings, set_published
+from zhibiao.ingest.validate import clean_document, clean_strings, set_published
 from zhibiao.ingest.walk import SUPPORTED_SUFFIXES, os_error_reason, walk_inputs
 from zhibiao.model import Document
 
@@ -53,7 +53,8 @@ def _read_path(path: Path, where: str, max_bytes: int) -> Iterator[Document | Do
 
 def _file_document(path: Path, where: str, max_bytes: int) -> Document:
     data = _read_bytes(path, where, max_bytes)
-    return document_from_bytes(data, where, max_bytes=max_bytes)  # doc_id: the stem of where (path's)
+    # doc_id: the stem of where (a path from the file system may hold surrogate escapes: cleaned)
+    return clean_document(document_from_bytes(data, where, max_bytes=max_bytes))
 
 
 def _guarded(where: str, read: Callable[..., Document], *args: Any) -> Document | DocumentError:
@@ -144,7 +145,8 @@ def _record_to_document(line: bytes, path: Path, where: str, lineno: int, max_by
     text = record_text(record, "text", where)
     doc_id = record_doc_id(record.get("doc_id"), "doc_id", where, f"{path.name}:{lineno}")
     source = _optional_str(record, "source", where)
-    doc = document_from_text(text, doc_id=doc_id, source=source, meta=meta_from_record(record.get("meta")))
+    doc = clean_document(document_from_text(text, doc_id=doc_id, source=source,
+                                            meta=meta_from_record(record.get("meta"))))
     set_published(doc, record.get("published"))
     doc.extra, replaced = clean_strings({k: v for k, v in record.items() if k not in _CORE_KEYS})
     if replaced:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zhibiao.errors import DocumentError
 from zhibiao.ingest import document_from_bytes, iter_documents
+from zhibiao.ingest.validate import clean_document
 from zhibiao.model import Document
 from zhibiao.serve.errors import ApiError
 
@@ -55,7 +56,7 @@ def documents_from_upload(filename: str | None, data: bytes) -> list[Document | 
         doc = document_from_bytes(data, name, source=f"upload:{name}", max_bytes=MAX_UPLOAD_BYTES)
     except DocumentError as exc:
         return [exc]
-    return [doc]
+    return [clean_document(doc)]
 
 
 def _jsonl(name: str, data: bytes) -> list[Document | DocumentError]:
