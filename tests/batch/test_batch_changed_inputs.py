@@ -88,3 +88,22 @@ def test_batch_an_input_left_out_is_removed_from_the_output(tmp_path: Path) -> N
     _same_as_clean([a], tmp_path / "out", tmp_path / "clean", shard_size=10, prefilter=False)
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert summary["shards"]["stale_removed"] == 1  # b.jsonl's one shard
+
+
+def test_batch_inputs_manifest_records_what_was_read(tmp_path: Path) -> None:
+    """OUT/inputs.json: each input with its size, mtime and the digest of what its shards read;
+    the digest changes with the content, not with a rewrite of the same bytes."""
+    corpus = _write(tmp_path / "in" / "c.jsonl", [_record(i) for i in range(12)])
+    out = tmp_path / "out"
+
+    def manifest() -> dict[str, object]:
+        run([corpus], out, shard_size=5, prefilter=False)
+        entry = json.loads((out / "inputs.json").read_text(encoding="utf-8"))["inputs"][str(corpus.resolve())]
+        assert entry["size"] == corpus.stat().st_size and entry["mtime_ns"] == corpus.stat().st_mtime_ns
+        return entry  # type: ignore[no-any-return]
+
+    first = manifest()
+    _write(corpus, [_record(i) for i in range(12)])  # the same bytes written again
+    assert manifest()["digest"] == first["digest"]
+    _write(corpus, [_record(i) for i in range(13)])
+    assert manifest()["digest"] != first["digest"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import itertools
 import json
 import logging
@@ -162,6 +163,8 @@ class BatchSummary:
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
     planned_ids: set[str] = field(default_factory=set, repr=False)
+    # input (a file, or the folder of a run of files) → the sha1 over its shards' digests, in plan order
+    input_digests: dict[str, Any] = field(default_factory=dict, repr=False)
     stale: int = 0  # outputs of shards no longer in the plan, removed
 
     def note_failure(self, message: str) -> None:
@@ -245,8 +248,22 @@ def run_batch(config: BatchConfig, *, on_progress: ProgressCallback | None = Non
                 on_shard(result, False)
         summary.stale = _remove_stale(out, summary.planned_ids)
         summary.seconds = time.perf_counter() - started
+        _write_json(out / "inputs.json", _input_manifest(summary.input_digests))
         _write_json(out / "summary.json", summary.to_dict())
     return summary
+
+
+def _input_manifest(digests: dict[str, Any]) -> dict[str, Any]:
+    """What this run read: each input file (or folder of files) with its size and modification
+    time as the run ends, and the digest of what its shards read (the sha1 of their digests)."""
+    inputs: dict[str, Any] = {}
+    for path, digest in sorted(digests.items()):
+        try:
+            info = os.stat(path)
+            inputs[path] = {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "digest": digest.hexdigest()}
+        except OSError:
+            inputs[path] = {"size": None, "mtime_ns": None, "digest": digest.hexdigest()}
+    return {"format": _FORMAT, "inputs": inputs}
 
 
 def _remove_stale(out: Path, planned: set[str]) -> int:
@@ -276,6 +293,7 @@ def _pending_shards(config: BatchConfig, summary: BatchSummary, out: Path,
             continue
         summary.planned += 1
         summary.planned_ids.add(item.shard_id)
+        summary.input_digests.setdefault(item.path, hashlib.sha1()).update(f"{item.shard_id}:{item.digest}\n".encode())
         result = finished_result(out / "done" / f"{item.shard_id}.json", item)
         if result is not None:  # finished, from the same input: a changed input is done again
             summary.resumed += 1
