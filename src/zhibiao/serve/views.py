@@ -26,7 +26,6 @@ from zhibiao.resolve.indicators import IndicatorDef, indicators, resolve_indicat
 from zhibiao.serve.cache import TTLCache
 from zhibiao.serve.errors import ApiError
 from zhibiao.serve.highlight import EvidenceSpan, highlight
-from zhibiao.serve.upload import documents_from_upload
 from zhibiao.store import queries
 from zhibiao.store.api import Store
 from zhibiao.store.dedup import content_hash
@@ -44,7 +43,7 @@ __all__ = [
     "document_view",
     "overview_view",
     "search_view",
-    "upload_view",
+    "store_upload",
     "zone_view",
 ]
 
@@ -449,14 +448,6 @@ def conflicts_view(conn: Connection, *, limit: int = 100, offset: int = 0,
 
 
 # -- upload ----------------------------------------------------------------------------------
-
-def upload_view(store: Store, filename: str | None, data: bytes, cache: TTLCache | None = None,
-                extract_batch: BatchExtractor | None = None) -> dict[str, Any]:
-    """Store the documents of one uploaded file; each stored (or already stored) document with
-    its facts, and the errors. ``extract_batch`` replaces the store's extractor (the server's
-    worker pool, or the outcomes it already computed)."""
-    return store_upload(store, documents_from_upload(filename, data), cache, extract_batch)
-
 
 def store_upload(store: Store, items: list[Document | DocumentError], cache: TTLCache | None = None,
                  extract_batch: BatchExtractor | None = None) -> dict[str, Any]:
