@@ -25,7 +25,7 @@ from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator, taxonomy_fingerprint
 from zhibiao.resolve.zones import canonical_zone
 from zhibiao.store import queries
-from zhibiao.store.db import connect, info_get, info_set, setup_lock
+from zhibiao.store.db import connect, info_get, info_set, setup_lock, write_lock
 from zhibiao.store.dedup import DEFAULT_THRESHOLD
 from zhibiao.store.export import guess_format, write_export
 from zhibiao.store.ingest import DEFAULT_BATCH_SIZE, BatchExtractor, Ingester, IngestStats
@@ -154,6 +154,7 @@ class Store:
             if info_get(conn, _TAXONOMY_KEY) == fingerprint:
                 return
         with setup_lock(self.engine), self.engine.begin() as conn:  # one process refreshes, the others wait
+            write_lock(conn)
             if info_get(conn, _TAXONOMY_KEY) == fingerprint:
                 return
             table = FactRow.__table__

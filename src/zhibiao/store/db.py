@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, S
 
 from zhibiao.errors import StoreError
 
-__all__ = ["DEFAULT_URL", "connect", "migrate", "now", "resolve_url", "setup_lock"]
+__all__ = ["DEFAULT_URL", "connect", "migrate", "now", "resolve_url", "setup_lock", "write_lock"]
 
 DEFAULT_URL = "sqlite:///zhibiao.db"
 ENV_VAR = "ZHIBIAO_DB"
@@ -137,6 +137,22 @@ def migrate(engine: Engine) -> None:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+
+
+# PostgreSQL advisory lock key of writing a batch (any 64-bit number; "zbwrite").
+_WRITE_LOCK_KEY = 0x7A62_7772_6974_65
+
+
+def write_lock(conn: Connection) -> None:
+    """Take the store's write lock for the rest of this transaction, before reading what other
+    writers stored: PostgreSQL, a transaction advisory lock; SQLite, its one writer lock, taken
+    by a statement that writes nothing, as the transaction's first (a transaction that read
+    first and then writes after another writer committed fails at once with "database is
+    locked", without waiting)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
+    elif conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM store_info WHERE 1 = 0"))
 
 
 # PostgreSQL advisory lock key of zhibiao's setup (any 64-bit number; this one spells "zhibiao").

@@ -34,7 +34,7 @@ from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.zones import canonical_zone
-from zhibiao.store.db import now
+from zhibiao.store.db import now, write_lock
 from zhibiao.store.dedup import (
     DEFAULT_THRESHOLD,
     NearDuplicateIndex,
@@ -212,7 +212,7 @@ class Ingester:
 
         The signatures live in the store (``documents.minhash``); this process keeps them in an
         LSH index and, at each batch, adds those committed since it last looked — by this
-        process or by any other. Called inside the store's write lock (:func:`_write_lock`), it
+        process or by any other. Called inside the store's write lock (:func:`~zhibiao.store.db.write_lock`), it
         sees every document stored before the batch, so concurrent ingests link the same copies
         as one after the other."""
         if self._index is None:
@@ -256,11 +256,15 @@ class Ingester:
         """Let the query planner see the new rows. Without it PostgreSQL plans the copies lookup of
         compare (duplicate_of IN …) as a sequential scan until autovacuum runs: 40 ms instead of
         8 ms on 100,000 facts."""
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("ANALYZE documents, facts"))
-            elif conn.dialect.name == "sqlite":
-                conn.execute(text("PRAGMA optimize"))
+        try:
+            with self.engine.begin() as conn:
+                write_lock(conn)  # SQLite: the writer lock first, never upgraded from a read (SQLITE_BUSY)
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("ANALYZE documents, facts"))
+                elif conn.dialect.name == "sqlite":
+                    conn.execute(text("PRAGMA optimize"))
+        except OperationalError:
+            pass  # only advice for the planner: the next run refreshes it
 
     def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats,
                    extract_batch: BatchExtractor) -> None:
@@ -343,7 +347,7 @@ class Ingester:
         counts = IngestStats()
         try:
             with self.engine.begin() as conn:
-                _write_lock(conn)
+                write_lock(conn)
                 index = self._near_index(conn)
                 for item in pending:
                     self._store_document(conn, item, index, added, counts)
@@ -395,20 +399,6 @@ class Ingester:
             conn.execute(_INSERT_FACTS, rows)
         counts.stored += 1
         counts.facts += len(rows)
-
-
-# PostgreSQL advisory lock key of writing a batch (any 64-bit number; "zbwrite").
-_WRITE_LOCK_KEY = 0x7A62_7772_6974_65
-
-
-def _write_lock(conn: Connection) -> None:
-    """Take the store's write lock for the rest of this transaction, before reading what other
-    writers stored: PostgreSQL, a transaction advisory lock; SQLite, its one writer lock, taken
-    by a statement that writes nothing (the transaction then reads the latest commit)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
-    elif conn.dialect.name == "sqlite":
-        conn.execute(text("DELETE FROM store_info WHERE 1 = 0"))
 
 
 def _checked(doc: Document) -> Document | DocumentError:
