@@ -26,6 +26,7 @@ from rich.text import Text
 
 from zhibiao.batch.commands import register as register_batch
 from zhibiao.errors import DocumentError, ZhibiaoError
+from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES, iter_documents
 from zhibiao.model import DocMeta, Document, Fact
 
@@ -51,6 +52,10 @@ _HIGHLIGHT = {
 
 MaxBytesOption = Annotated[int, typer.Option(
     "--max-bytes", min=1, help="Size limit of one document (a file, or one JSONL line) in bytes.")]
+TimeBudgetOption = Annotated[float, typer.Option(
+    "--time-budget", min=0.0,
+    help="Seconds one document may take per 100 KB of text (at least 5 s); a document over it is an "
+         "E_TIMEOUT error and the run goes on. 0: no limit.")]
 
 
 @dataclass(slots=True)
@@ -106,6 +111,7 @@ def extract(
         "--progress/--no-progress",
         help="Show a progress bar on stderr (default: only when stderr is a terminal).",
         show_default=False)] = None,
+    time_budget: TimeBudgetOption = 5.0,
 ) -> None:
     """Extract the facts of every document: one JSON line per document, with meta and facts.
 
@@ -119,7 +125,7 @@ def extract(
     show_progress = err.is_terminal if progress is None else progress
     try:
         with _open_output(output) as out:
-            stats = _extract_all(inputs, out, max_bytes, err, show_progress)
+            stats = _extract_all(inputs, out, max_bytes, err, show_progress, time_budget or None)
     except (ZhibiaoError, OSError) as exc:
         _fail(err, _one_line(exc), 2)
     seconds = time.perf_counter() - started
@@ -131,9 +137,7 @@ def extract(
 
 
 def _extract_all(inputs: list[str], out: IO[str], max_bytes: int, err: Console,
-                 show_progress: bool) -> RunStats:
-    from zhibiao.extract import extract_document  # loaded after argument parsing: --help stays fast
-
+                 show_progress: bool, budget: float | None = None) -> RunStats:
     stats = RunStats()
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                    console=err, transient=True, disable=not show_progress)
@@ -144,19 +148,35 @@ def _extract_all(inputs: list[str], out: IO[str], max_bytes: int, err: Console,
                 stats.errors += 1
                 _report(err, item)
             else:
-                try:
-                    meta, facts = extract_document(item)
-                    line = json.dumps(output_record(item, meta, facts), ensure_ascii=False)
-                except Exception as exc:  # one document's failure must not end the batch
-                    stats.errors += 1
-                    _report(err, DocumentError(item.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}"))
-                else:
-                    out.write(line + "\n")
-                    stats.documents += 1
-                    stats.facts += len(facts)
-            bar.update(task, description=(f"{stats.documents} documents, {stats.facts} facts, "
-                                          f"{stats.errors} errors"))
+                _extract_one(item, out, err, stats, budget)
+            bar.update(task, description=_progress_line(stats))
     return stats
+
+
+def _extract_one(doc: Document, out: IO[str], err: Console, stats: RunStats, budget: float | None) -> None:
+    """Extract one document within its time budget (``budget`` seconds per 100 KB) and write its
+    line, or report its error: never raises for the document."""
+    from zhibiao.pool import extract_within_budget
+
+    _warn(err, doc.warnings)
+    try:
+        meta, facts = extract_within_budget(doc, budget)
+        facts, dropped = sound_facts(facts, doc.doc_id)
+        # allow_nan=False: a non-finite number anywhere is this document's error, never "Infinity"
+        line = json.dumps(output_record(doc, meta, facts), ensure_ascii=False, allow_nan=False)
+    except Exception as exc:  # one document's failure must not end the batch
+        stats.errors += 1
+        _report(err, exc if isinstance(exc, DocumentError) else
+                DocumentError(doc.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}"))
+        return
+    _warn(err, dropped)
+    out.write(line + "\n")
+    stats.documents += 1
+    stats.facts += len(facts)
+
+
+def _progress_line(stats: RunStats) -> str:
+    return f"{stats.documents} documents, {stats.facts} facts, {stats.errors} errors"
 
 
 def output_record(doc: Document, meta: DocMeta, facts: list[Fact]) -> dict[str, Any]:
@@ -371,6 +391,11 @@ def _one_line(exc: BaseException) -> str:
 
 def _report(err: Console, error: DocumentError) -> None:
     err.print(Text(f"error: {_one_line(error)}"))
+
+
+def _warn(err: Console, warnings: list[str]) -> None:
+    for line in warnings:
+        err.print(Text(f"warning: {' '.join(line.split())}"))
 
 
 def _fail(err: Console, message: str, code: int) -> NoReturn:

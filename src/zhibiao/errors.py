@@ -12,7 +12,30 @@ ERROR_CODES: dict[str, str] = {
     "E_SCHEMA": "the record does not have the fields a document needs",
     "E_READ": "the file could not be read",
     "E_EXTRACT": "extraction failed on this document",
+    "E_TIMEOUT": "extraction took longer than the time budget of this document",
+    "E_STORE": "the document could not be stored",
+    "E_INTERNAL": "an unexpected error on this document (a bug: the run went on without it)",
 }
+
+# Warnings: the document is kept, something in it was repaired or left out (one line each).
+WARNING_CODES: dict[str, str] = {
+    "W_TEXT": "characters that are no text were replaced by U+FFFD",
+    "W_PUBLISHED": "the publication date is no calendar date and was left out",
+    "W_META": "a metadata value was left out",
+    "W_FACT": "a fact with a number out of range was left out",
+}
+
+
+def warning_line(where: str, code: str, detail: str = "") -> str:
+    """The one line of a warning about ``where`` (a document), like an error's message.
+
+    >>> warning_line("d1", "W_PUBLISHED", "'abc' is no calendar date")
+    "d1: W_PUBLISHED: the publication date is no calendar date and was left out ('abc' is no calendar date)"
+    """
+    if code not in WARNING_CODES:
+        raise ValueError(f"unknown warning code {code!r}")
+    line = f"{where}: {code}: {WARNING_CODES[code]}" + (f" ({detail})" if detail else "")
+    return " ".join(line.split())
 
 
 class ZhibiaoError(Exception):
@@ -40,6 +63,16 @@ class DocumentError(ZhibiaoError):
 
     def to_dict(self) -> dict[str, str]:
         return {"where": self.where, "code": self.code, "message": self.message}
+
+
+def internal_error(where: str, exc: BaseException) -> DocumentError:
+    """The ``E_INTERNAL`` error of an unexpected exception met on one document (one line).
+
+    >>> internal_error("c.jsonl:3", RecursionError("maximum recursion depth exceeded")).message
+    'c.jsonl:3: E_INTERNAL: an unexpected error on this document (a bug: the run went on without it) \
+(RecursionError: maximum recursion depth exceeded)'
+    """
+    return DocumentError(where, "E_INTERNAL", f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
 
 
 class QueryError(ZhibiaoError):

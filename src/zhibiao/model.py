@@ -210,7 +210,11 @@ class DocMeta:
 
 @dataclass(slots=True)
 class Document:
-    """One report as given to the extractor: ``text`` is never modified."""
+    """One report as given to the extractor: ``text`` is never modified.
+
+    ``warnings`` are the one-line notes of what the input edge repaired or left out of this
+    document (``W_…`` codes of :data:`zhibiao.errors.WARNING_CODES`); they are not compared.
+    """
 
     doc_id: str
     text: str
@@ -218,3 +222,4 @@ class Document:
     source: str | None = None
     meta: DocMeta = field(default_factory=DocMeta)
     extra: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list, compare=False)

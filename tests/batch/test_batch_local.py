@@ -56,7 +56,7 @@ def test_batch_local_writes_the_facts_of_direct_extraction(tmp_path: Path) -> No
     assert summary.exit_code() == 0
     written = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert written["total"]["facts_total"] == len(expected)
-    assert written["shards"] == {"planned": 4, "resumed": 0, "processed": 4, "failed": 0}
+    assert written["shards"] == {"planned": 4, "resumed": 0, "processed": 4, "failed": 0, "stale_removed": 0}
 
     # a re-run skips every finished shard and leaves its files alone
     stamps = {p: p.stat().st_mtime_ns for p in (out / "facts").iterdir()}

@@ -62,18 +62,30 @@ def test_upload_jsonl_records_carry_the_metadata_and_body_end_of_their_text() ->
         ("nul.txt", "收入12亿元\x00增长5%".encode(), "nul.txt", "E_BINARY"),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "image.txt", "E_BINARY"),
         ("late-nul.txt", ("收入12亿元。" * 1000 + "\x00").encode(), "late-nul.txt", "E_BINARY"),
-        ("nul.jsonl", b'{"doc_id": "n", "text": "\\u0000x"}', "n", "E_BINARY"),
-        ("nul-noid.jsonl", b'{"text": "\\u0000x"}', "nul-noid.jsonl:1", "E_BINARY"),
         ("bad.jsonl", b'{"text": ', "bad.jsonl:1", "E_JSON"),
     ],
-    ids=["empty", "html-without-text", "nul", "png", "nul-after-the-sniffed-bytes", "jsonl-nul", "jsonl-nul-no-id",
-         "jsonl-bad-line"],
+    ids=["empty", "html-without-text", "nul", "png", "nul-after-the-sniffed-bytes", "jsonl-bad-line"],
 )
 def test_upload_bad_content_is_an_error_naming_the_upload(filename: str, data: bytes, where: str,
                                                          code: str) -> None:
     (err,) = documents_from_upload(filename, data)
     assert isinstance(err, DocumentError)
     assert (err.where, err.code) == (where, code)
+
+
+@pytest.mark.parametrize(
+    ("data", "doc_id"),
+    [(b'{"doc_id": "n", "text": "\\u0000x"}', "n"), (b'{"text": "\\u0000x"}', "nul.jsonl:1"),
+     (b'{"text": "x\\ud800"}', "nul.jsonl:1")],
+    ids=["nul", "nul-no-id", "lone-surrogate"])
+def test_upload_jsonl_escaped_nul_or_surrogate_is_replaced_with_a_warning(data: bytes, doc_id: str) -> None:
+    """A JSON escape of a character that is no text ("\\u0000", a lone "\\ud800") is valid JSON:
+    it becomes U+FFFD (one for one, offsets kept) and a warning, never a document that cannot be
+    stored or written."""
+    doc = _only_document(documents_from_upload("nul.jsonl", data))
+    assert (doc.doc_id, len(doc.text), doc.text.count("\ufffd")) == (doc_id, 2, 1)
+    assert [w.split(": ")[1] for w in doc.warnings] == ["W_TEXT"]
+    doc.text.encode("utf-8")  # writable
 
 
 @pytest.mark.parametrize(

@@ -163,8 +163,9 @@ def test_store_ingest_interrupt_keeps_whole_batches_and_resumes(db_url: str, wri
 def test_store_ingest_failed_write_leaves_no_half_document(db_url: str, write_jsonl: WriteJsonl,
                                                            gold_extractor: BatchExtract,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """A database error after a document row is written rolls back the whole batch: no document
-    without its facts, and the near-duplicate index forgets the rolled-back documents."""
+    """A failure storing one document (after its row is inserted) is that document's E_STORE error:
+    it is rolled back whole (no document without its facts) and the other documents of its batch
+    are stored; a later run stores it and clears the error."""
     import zhibiao.store.ingest as ingest_module
 
     corpus = _numbered_corpus(write_jsonl, 4)
@@ -178,13 +179,42 @@ def test_store_ingest_failed_write_leaves_no_half_document(db_url: str, write_js
 
     monkeypatch.setattr(ingest_module, "fact_row", failing_fact_row)
     with Store(db_url, batch_size=4, extract_batch=gold_extractor) as store:
-        with pytest.raises(RuntimeError, match="disk full"):
+        stats = store.ingest([corpus])
+        assert (stats.stored, stats.errors) == (3, 1)
+        (error,) = stats.error_list
+        assert (error.where, error.code, error.detail) == ("d002", "E_STORE", "RuntimeError: disk full")
+        assert _counts(store) == {"documents": 3, "copies": 0, "facts": 3, "counted_facts": 3, "errors": 1}
+        with Session(store.engine) as session:
+            assert sorted(session.scalars(select(DocumentRow.doc_id))) == ["d000", "d001", "d003"]
+        monkeypatch.setattr(ingest_module, "fact_row", original_fact_row)
+        assert store.ingest([corpus]).stored == 1
+        assert _counts(store) == {"documents": 4, "copies": 0, "facts": 4, "counted_facts": 4, "errors": 0}
+
+
+def test_store_ingest_database_failure_rolls_back_the_batch(db_url: str, write_jsonl: WriteJsonl,
+                                                            gold_extractor: BatchExtract,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure of the database itself (OperationalError: locked, gone, full) is no document's
+    fault: it ends the run, and the batch is rolled back whole."""
+    from sqlalchemy.exc import OperationalError
+
+    import zhibiao.store.ingest as ingest_module
+
+    corpus = _numbered_corpus(write_jsonl, 4)
+    original_fact_row = ingest_module.fact_row
+
+    def failing_fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
+        row = original_fact_row(fact, document_id, seq)
+        if row["value"] == 350_000_000:
+            raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+        return row
+
+    monkeypatch.setattr(ingest_module, "fact_row", failing_fact_row)
+    with Store(db_url, batch_size=4, extract_batch=gold_extractor) as store:
+        with pytest.raises(OperationalError, match="disk is full"):
             store.ingest([corpus])
         assert _counts(store)["documents"] == 0
         assert store._ingester._index is not None and len(store._ingester._index) == 0
-        monkeypatch.setattr(ingest_module, "fact_row", original_fact_row)
-        assert store.ingest([corpus]).stored == 4
-        assert _counts(store) == {"documents": 4, "copies": 0, "facts": 4, "counted_facts": 4, "errors": 0}
 
 
 def test_store_ingest_documents_api(db_url: str) -> None:

@@ -72,6 +72,10 @@ def batch(
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", help="Show a progress bar on stderr (default: only when stderr is a "
                                          "terminal).", show_default=False)] = None,
+    time_budget: Annotated[float, typer.Option(
+        "--time-budget", min=0.0,
+        help="Seconds one document may take per 100 KB of text (at least 5 s); a document over it is an "
+             "E_TIMEOUT error and the shard goes on. 0: no limit.")] = 5.0,
 ) -> None:
     """Extract facts from a large corpus in shards, resumably, on a process pool or a Dask cluster.
 
@@ -88,7 +92,7 @@ def batch(
         inputs=tuple(inputs), out_dir=output, engine=engine.value, workers=workers or default_workers(),
         scheduler=scheduler, shard_size=shard_size,
         columns=Columns(text=text_column, id=id_column, url=url_column, date=date_column),
-        prefilter=prefilter, max_bytes=max_bytes)
+        prefilter=prefilter, max_bytes=max_bytes, seconds_per_100kb=time_budget or None)
     show = err.is_terminal if progress is None else progress
     bar = _Bar(err, show)
     try:

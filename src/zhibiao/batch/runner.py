@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import itertools
 import json
 import logging
 import multiprocessing as mp
@@ -34,10 +36,11 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from zhibiao.batch.shards import Columns, ShardSpec, plan_shards
-from zhibiao.batch.worker import ShardOptions, ShardResult, process_shard, set_progress_queue
+from zhibiao.batch.worker import ShardOptions, ShardResult, finished_result, init_worker, process_shard
 from zhibiao.errors import DocumentError, ZhibiaoError
 from zhibiao.ingest import DEFAULT_MAX_BYTES
 from zhibiao.model import EXTRACTOR_VERSION
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 
 __all__ = ["BatchConfig", "BatchConfigError", "BatchSummary", "Counts", "default_workers", "run_batch"]
 
@@ -45,6 +48,8 @@ Engine = Literal["local", "dask"]
 # v2: the fact shards gained currency and bottom; a v1 folder is not resumed into
 _FORMAT = "zhibiao-batch.v2"
 _FAILED_EXAMPLES = 20
+# times a shard is run again in one run after its worker process died under it
+_RETRIES = 2
 _SUBDIRS = ("facts", "errors", "done", "failed")
 
 ProgressCallback = Callable[[int, int], None]
@@ -76,6 +81,9 @@ class BatchConfig:
     columns: Columns = field(default_factory=Columns)
     prefilter: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
+    # seconds a document may take per 100 KB (E_TIMEOUT past it); None: no limit. Not part of the
+    # run's fingerprint: a timeout depends on the machine, not on the options of the output
+    seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB
     # shards submitted and not yet finished; default 2 × workers (a queue that never runs dry,
     # and never holds more than a few shards' specs)
     in_flight: int | None = None
@@ -98,7 +106,8 @@ class BatchConfig:
     def shard_options(self) -> ShardOptions:
         """The picklable options every worker gets."""
         return ShardOptions(out_dir=str(Path(self.out_dir).resolve()), columns=self.columns,
-                            prefilter=self.prefilter, max_bytes=self.max_bytes)
+                            prefilter=self.prefilter, max_bytes=self.max_bytes,
+                            seconds_per_100kb=self.seconds_per_100kb)
 
     def fingerprint(self) -> dict[str, Any]:
         """The options that decide what the output holds: a re-run must use the same ones."""
@@ -153,6 +162,10 @@ class BatchSummary:
     this_run: Counts = field(default_factory=Counts)
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    planned_ids: set[str] = field(default_factory=set, repr=False)
+    # input (a file, or the folder of a run of files) → the sha1 over its shards' digests, in plan order
+    input_digests: dict[str, Any] = field(default_factory=dict, repr=False)
+    stale: int = 0  # outputs of shards no longer in the plan, removed
 
     def note_failure(self, message: str) -> None:
         """Keep a failure message (the first few only: the rest are in the shards' error files)."""
@@ -188,7 +201,7 @@ class BatchSummary:
             "shard_size": c.shard_size,
             "prefilter": c.prefilter,
             "shards": {"planned": self.planned, "resumed": self.resumed, "processed": self.this_run.shards,
-                       "failed": self.failed_shards},
+                       "failed": self.failed_shards, "stale_removed": self.stale},
             "input_errors": self.input_errors,
             "total": self.total.to_dict(),
             "this_run": self.this_run.to_dict(),
@@ -233,9 +246,38 @@ def run_batch(config: BatchConfig, *, on_progress: ProgressCallback | None = Non
                 summary.note_failure(result.error or f"{result.shard_id}: failed")
             if on_shard:
                 on_shard(result, False)
+        summary.stale = _remove_stale(out, summary.planned_ids)
         summary.seconds = time.perf_counter() - started
+        _write_json(out / "inputs.json", _input_manifest(summary.input_digests))
         _write_json(out / "summary.json", summary.to_dict())
     return summary
+
+
+def _input_manifest(digests: dict[str, Any]) -> dict[str, Any]:
+    """What this run read: each input file (or folder of files) with its size and modification
+    time as the run ends, and the digest of what its shards read (the sha1 of their digests)."""
+    inputs: dict[str, Any] = {}
+    for path, digest in sorted(digests.items()):
+        try:
+            info = os.stat(path)
+            inputs[path] = {"size": info.st_size, "mtime_ns": info.st_mtime_ns, "digest": digest.hexdigest()}
+        except OSError:
+            inputs[path] = {"size": None, "mtime_ns": None, "digest": digest.hexdigest()}
+    return {"format": _FORMAT, "inputs": inputs}
+
+
+def _remove_stale(out: Path, planned: set[str]) -> int:
+    """Remove the output of every shard that is not in this run's plan (an input resharded,
+    shortened or gone since an earlier run): the folder then holds what a clean run writes."""
+    removed: set[str] = set()
+    for sub, suffix in (("facts", ".parquet"), ("errors", ".jsonl"), ("done", ".json"), ("failed", ".json"),
+                        ("stuck", ".jsonl")):
+        for path in (out / sub).glob(f"*{suffix}"):
+            shard_id = path.name.removesuffix(suffix)
+            if shard_id not in planned:
+                path.unlink(missing_ok=True)
+                removed.add(shard_id)
+    return len(removed)
 
 
 def _pending_shards(config: BatchConfig, summary: BatchSummary, out: Path,
@@ -250,9 +292,10 @@ def _pending_shards(config: BatchConfig, summary: BatchSummary, out: Path,
             summary.note_failure(" ".join(item.message.split()))
             continue
         summary.planned += 1
-        marker = out / "done" / f"{item.shard_id}.json"
-        if marker.exists():
-            result = ShardResult.from_dict(json.loads(marker.read_text(encoding="utf-8")))
+        summary.planned_ids.add(item.shard_id)
+        summary.input_digests.setdefault(item.path, hashlib.sha1()).update(f"{item.shard_id}:{item.digest}\n".encode())
+        result = finished_result(out / "done" / f"{item.shard_id}.json", item)
+        if result is not None:  # finished, from the same input: a changed input is done again
             summary.resumed += 1
             summary.total.add(result)
             if on_shard:
@@ -291,22 +334,35 @@ def _local_results(specs: Iterable[ShardSpec], options: ShardOptions, config: Ba
     context = mp.get_context("spawn")
     heartbeats = context.Queue()
     specs = iter(specs)
+    attempts: Counter[str] = Counter()
     try:
         while True:  # a new pool only if a worker process died and broke the last one
-            broken = yield from _run_pool(specs, options, config, tracker, context, heartbeats)
-            if not broken:
+            interrupted = yield from _run_pool(specs, options, config, tracker, context, heartbeats)
+            if not interrupted:
                 return
+            # the shards in flight when a worker died (a watchdog gave up on a document, the OOM
+            # killer, a crash) are run again on the new pool, twice at most
+            again = []
+            for spec in interrupted:
+                attempts[spec.shard_id] += 1
+                if attempts[spec.shard_id] <= _RETRIES:
+                    again.append(spec)
+                else:
+                    yield ShardResult(spec.shard_id, status="failed",
+                                      error=f"{spec.shard_id}: its worker process died {_RETRIES + 1} times")
+            specs = itertools.chain(again, specs)
     finally:
         heartbeats.close()
         heartbeats.join_thread()
 
 
-def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchConfig,
-              tracker: _ProgressTracker, context: Any, heartbeats: Any) -> Generator[ShardResult, None, bool]:
-    """Run shards on one process pool; returns True when the pool broke (a worker died)."""
+def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchConfig, tracker: _ProgressTracker,
+              context: Any, heartbeats: Any) -> Generator[ShardResult, None, list[ShardSpec]]:
+    """Run shards on one process pool; returns the shards in flight when the pool broke (a
+    worker died), none when it did not."""
     window = _window(config)
     with ProcessPoolExecutor(max_workers=config.workers, mp_context=context,
-                             initializer=set_progress_queue, initargs=(heartbeats,)) as pool:
+                             initializer=init_worker, initargs=(heartbeats, os.getpid())) as pool:
         pending: dict[Any, ShardSpec] = {}
         for spec in islice(specs, window):
             pending[pool.submit(process_shard, spec, options)] = spec
@@ -322,20 +378,20 @@ def _run_pool(specs: Iterator[ShardSpec], options: ShardOptions, config: BatchCo
 
 def _collect(pool: ProcessPoolExecutor, pending: dict[Any, ShardSpec], specs: Iterator[ShardSpec],
              options: ShardOptions, window: int, tracker: _ProgressTracker,
-             heartbeats: Any) -> Generator[ShardResult, None, bool]:
-    """Yield results as shards finish, topping the pool up to ``window``; True if it broke."""
+             heartbeats: Any) -> Generator[ShardResult, None, list[ShardSpec]]:
+    """Yield results as shards finish, topping the pool up to ``window``; the shards in flight
+    if it broke."""
     while pending:
         done, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
         _drain(heartbeats, tracker)
-        broken = False
+        broken: list[ShardSpec] = []
         for future in done:
             spec = pending.pop(future)
             try:
                 result = future.result()
-            except BrokenProcessPool as exc:
-                broken = True
-                result = ShardResult(spec.shard_id, status="failed",
-                                     error=f"{spec.shard_id}: worker process died ({exc})")
+            except BrokenProcessPool:
+                broken.append(spec)
+                continue
             except Exception as exc:  # process_shard catches data errors; this is a bug
                 result = ShardResult(spec.shard_id, status="failed",
                                      error=f"{spec.shard_id}: {type(exc).__name__}: {exc}")
@@ -343,13 +399,12 @@ def _collect(pool: ProcessPoolExecutor, pending: dict[Any, ShardSpec], specs: It
         if broken:
             for future, spec in pending.items():
                 future.cancel()
-                yield ShardResult(spec.shard_id, status="failed",
-                                  error=f"{spec.shard_id}: worker process died")
-            return True
+                broken.append(spec)
+            return broken
         for spec in islice(specs, window - len(pending)):
             pending[pool.submit(process_shard, spec, options)] = spec
     _drain(heartbeats, tracker)
-    return False
+    return []
 
 
 def _drain(heartbeats: Any, tracker: _ProgressTracker) -> None:

@@ -18,17 +18,18 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from zhibiao.errors import DocumentError
+from zhibiao.errors import DocumentError, internal_error
 from zhibiao.ingest import DEFAULT_MAX_BYTES, document_from_text, iter_documents, walk_inputs
 from zhibiao.ingest.records import jsonl_record, meta_from_record, record_doc_id, record_text
+from zhibiao.ingest.validate import clean_document, set_published
 from zhibiao.model import Document
 
 __all__ = ["INPUT_SUFFIXES", "JSONL_SUFFIXES", "PARQUET_SUFFIXES", "TEXT_SUFFIXES", "Columns", "ShardSpec",
@@ -74,6 +75,10 @@ class ShardSpec:
     # reader must skip lines instead
     offset: int = -1
     files: tuple[str, ...] = ()
+    # what the shard reads, as planned: the sha1 of its lines' bytes (JSONL), of the file's size
+    # and modification time (Parquet) or of each file's (a run of files). A finished shard whose
+    # digest differs from the plan's was made from other input and is done again.
+    digest: str = ""
 
 
 # -- planning --------------------------------------------------------------------------------
@@ -131,12 +136,25 @@ def _shard_id(path: Path, start: int, stop: int) -> str:
     return f"{stem}-{_digest(str(path.resolve()))}-{start:010d}-{stop:010d}"
 
 
+def _stat_digest(paths: Iterable[str]) -> str:
+    """sha1 of each file's path, size and modification time (a missing file counts as such)."""
+    h = hashlib.sha1()
+    for name in paths:
+        try:
+            info = os.stat(name)
+            h.update(f"{name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+        except OSError:
+            h.update(f"{name}\0missing\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
 def _files_shard(files: list[str], shard_size: int) -> ShardSpec:
     first = Path(files[0])
     stem = _UNSAFE.sub("_", first.parent.name or "files")[:40]
     members = "\n".join(str(Path(f).resolve()) for f in files)
     shard_id = f"{stem}-files-{_digest(members)}-{len(files):06d}of{shard_size}"
-    return ShardSpec(shard_id=shard_id, kind="files", path=str(first.parent), files=tuple(files))
+    return ShardSpec(shard_id=shard_id, kind="files", path=str(first.parent), files=tuple(files),
+                     digest=_stat_digest(files))
 
 
 def _plan_file(path: Path, shard_size: int) -> Iterator[ShardSpec | DocumentError]:
@@ -150,9 +168,10 @@ def _plan_file(path: Path, shard_size: int) -> Iterator[ShardSpec | DocumentErro
             import pyarrow.parquet as pq
 
             rows = pq.ParquetFile(path).metadata.num_rows
+            digest = _stat_digest([str(path)])
             for start in range(0, max(rows, 1), shard_size):
                 yield ShardSpec(_shard_id(path, start, start + shard_size), "parquet", str(path), start,
-                                start + shard_size)
+                                start + shard_size, digest=digest)
             return
         yield from _plan_jsonl(path, shard_size)
     except FileNotFoundError:
@@ -164,46 +183,52 @@ def _plan_file(path: Path, shard_size: int) -> Iterator[ShardSpec | DocumentErro
 
 
 def _plan_jsonl(path: Path, shard_size: int) -> Iterator[ShardSpec]:
-    """A shard each ``shard_size`` lines of a JSONL file. A plain file's shards carry the byte
-    offset of their first line; a compressed file's cannot (no seeking), they skip lines."""
+    """A shard each ``shard_size`` lines of a JSONL file, with the digest of its lines. A plain
+    file's shards carry the byte offset of their first line; a compressed file's cannot (no
+    seeking), they skip lines."""
     compressed = not path.name.lower().endswith((".jsonl", ".ndjson"))
-    for line, offset in _slice_starts(path, shard_size):
+    for line, offset, digest in _slices(path, shard_size):
         yield ShardSpec(_shard_id(path, line, line + shard_size), "jsonl", str(path), line, line + shard_size,
-                        -1 if compressed else offset)
+                        -1 if compressed else offset, digest=digest)
 
 
-def _slice_starts(path: Path, shard_size: int) -> Iterator[tuple[int, int]]:
-    """(line number, byte offset) of line 0 and of every ``shard_size``-th line that has content.
+def _slices(path: Path, shard_size: int) -> Iterator[tuple[int, int, str]]:
+    """(first line, byte offset, sha1 of the bytes) of each slice of ``shard_size`` lines: line 0
+    always, each later one when it has content.
 
-    One pass over the (decompressed) bytes, counting newlines a megabyte at a time. A truncated
-    or corrupt compressed file ends the plan where it breaks: the last shard's reader reports it.
+    One pass over the (decompressed) bytes, counting newlines a megabyte at a time; a slice is
+    given once all of it is read (its digest is of what its reader will read: lines appended to
+    the last slice change it). A truncated or corrupt compressed file ends the plan where it
+    breaks, with the slice it breaks in (marked damaged): its reader reports the damage.
     """
-    yield 0, 0
     line, to_next, offset = 0, shard_size, 0
-    pending: tuple[int, int] | None = None
+    start_line, start_offset, filled = 0, 0, False
+    h = hashlib.sha1()
     try:
         with _open_binary(path) as f:
             # read1: a broken stream still gives every byte before the damage, chunk by chunk
             while chunk := f.read1(_CHUNK):  # type: ignore[attr-defined]
-                if pending is not None:  # the slice start at the end of the last chunk has content
-                    yield pending
-                    pending = None
                 total, used, pos = chunk.count(b"\n"), 0, 0
                 while total - used >= to_next:
+                    end = pos
                     for _ in range(to_next):
-                        pos = chunk.index(b"\n", pos) + 1
+                        end = chunk.index(b"\n", end) + 1
+                    h.update(chunk[pos:end])
+                    yield start_line, start_offset, h.hexdigest()
                     used += to_next
                     line += shard_size
                     to_next = shard_size
-                    if pos < len(chunk):
-                        yield line, offset + pos
-                    else:
-                        pending = (line, offset + pos)
+                    start_line, start_offset, filled, pos = line, offset + end, False, end
+                    h = hashlib.sha1()
+                h.update(chunk[pos:])
+                filled = filled or pos < len(chunk)
                 to_next -= total - used
                 offset += len(chunk)
     except _stream_errors():
-        if pending is not None:  # the damage may lie in that slice: let its reader report it
-            yield pending
+        h.update(b"\0damaged")
+        filled = True
+    if start_line == 0 or filled:
+        yield start_line, start_offset, h.hexdigest()
 
 
 def _open_binary(path: Path) -> IO[bytes]:
@@ -290,6 +315,8 @@ def _read_jsonl(spec: ShardSpec, columns: Columns, max_bytes: int) -> Iterator[D
                     yield _json_document(line, path, where, lineno, columns, max_bytes)
                 except DocumentError as exc:
                     yield exc
+                except Exception as exc:  # a bug met on one line must not fail the shard
+                    yield internal_error(where, exc)
         except _stream_errors() as exc:
             yield DocumentError(f"{spec.path}:{lineno}", "E_READ", _reason(exc))
 
@@ -312,23 +339,14 @@ def _document(record: dict[str, Any], columns: Columns, where: str, default_id: 
     """One input record → a Document, with the checks of :mod:`zhibiao.ingest` (same codes)."""
     text = record_text(record, columns.text, where)
     doc_id = record_doc_id(_pick(record, columns.id, "doc_id", from_json), columns.id, where, default_id)
-    published = _date_string(_pick(record, columns.date, "published", from_json), columns.date, where)
     source = _pick(record, columns.url, "source", from_json)
     if source is not None and not isinstance(source, str):
         raise DocumentError(where, "E_SCHEMA", f'"{columns.url}" is a {type(source).__name__}, not a string')
     meta = meta_from_record(record.get("meta")) if from_json else None
-    return document_from_text(text, doc_id=doc_id, published=published or None, source=source or None,
-                              meta=meta)
-
-
-def _date_string(value: Any, name: str, where: str) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    raise DocumentError(where, "E_SCHEMA", f'"{name}" is a {type(value).__name__}, not a date')
+    doc = clean_document(document_from_text(text, doc_id=doc_id, source=source or None, meta=meta))
+    # a date that is none (20230719, "abc", 2023-13-45) is left out with a warning, as ingest does
+    set_published(doc, _pick(record, columns.date, "published", from_json))
+    return doc
 
 
 def _read_parquet(spec: ShardSpec, columns: Columns) -> Iterator[Document | DocumentError]:
@@ -377,5 +395,7 @@ def _parquet_rows(pf: Any, groups: list[int], first_row: int, wanted: list[str],
                     yield _document(record, columns, where, f"{name}:{row}", from_json=False)
                 except DocumentError as exc:
                     yield exc
+                except Exception as exc:  # a bug met on one row must not fail the shard
+                    yield internal_error(where, exc)
     except Exception as exc:  # a corrupt page in the middle of the file
         yield DocumentError(f"{spec.path}:row {row}", "E_READ", _reason(exc))

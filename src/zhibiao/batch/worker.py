@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -25,10 +26,13 @@ from typing import Any
 
 from zhibiao.batch.shards import Columns, ShardSpec, read_shard
 from zhibiao.errors import DocumentError
+from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES
 from zhibiao.model import Document, Fact
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 
-__all__ = ["FACT_COLUMNS", "ShardOptions", "ShardResult", "fact_rows", "fact_schema", "process_shard"]
+__all__ = ["FACT_COLUMNS", "ShardOptions", "ShardResult", "die_with_parent", "fact_rows", "fact_schema",
+           "finished_result", "init_worker", "process_shard"]
 
 # Every fact type in one flat schema, nulls where a type has no such field (docs/FACTS.md).
 # (name, arrow type); `name` is an indicator's name or a person's, `indicator` a ranking's.
@@ -65,6 +69,8 @@ class ShardOptions:
     columns: Columns = field(default_factory=Columns)
     prefilter: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
+    # seconds a document may take per 100 KB (at least 5 s), past which it is E_TIMEOUT; None: no limit
+    seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB
 
 
 @dataclass(slots=True)
@@ -83,6 +89,7 @@ class ShardResult:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)  # the first few messages
     error: str | None = None  # why a failed shard could not be read
+    digest: str = ""  # the digest of the input it was made from (ShardSpec.digest)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -102,23 +109,105 @@ def set_progress_queue(queue: Any) -> None:
     _progress_queue = queue
 
 
+def init_worker(queue: Any, driver_pid: int) -> None:
+    """Process-pool initializer of the local engine: the progress queue, death with the driver
+    (:func:`die_with_parent`) and the watchdog (:func:`start_watchdog`)."""
+    die_with_parent(driver_pid)
+    set_progress_queue(queue)
+    start_watchdog()
+
+
+# The watchdog of a worker process: a document still running this long past its time budget
+# did not stop at the budget (its deadline only interrupts Python code and the regex engine):
+# the watchdog notes it in OUT/stuck/ID.jsonl and ends the process; the driver replaces the
+# process and runs the shard again, which gives that document E_TIMEOUT without extracting it.
+WATCHDOG_GRACE = 10.0
+_watchdog_on = False
+# what the worker extracts now: (stuck file, index in the shard, doc_id, shard digest, give up at)
+_watched: tuple[Path, int, str, str, float] | None = None
+
+
+def start_watchdog() -> None:
+    """Watch this process's documents from a daemon thread (see :data:`WATCHDOG_GRACE`)."""
+    global _watchdog_on
+    if not _watchdog_on:
+        _watchdog_on = True
+        threading.Thread(target=_watch, name="zhibiao-watchdog", daemon=True).start()
+
+
+def _watch() -> None:
+    while True:
+        time.sleep(0.25)
+        current = _watched
+        if current is not None and time.monotonic() > current[4]:
+            path, index, doc_id, digest, _ = current
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as f:
+                f.write(json.dumps({"index": index, "doc_id": doc_id, "digest": digest}, ensure_ascii=False) + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+            os._exit(70)
+
+
+def _stuck_indexes(path: Path, digest: str) -> set[int]:
+    """The documents of a shard (by index) that a watchdog gave up on, for this input only."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    out = set()
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue  # a line cut by the process's end
+        if record.get("digest") == digest:
+            out.add(int(record["index"]))
+    return out
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``): a
+    driver killed with kill -9 leaves no worker running on (nor, once they are gone, the
+    resource tracker they hold open). Exits at once if the parent is already gone. Elsewhere,
+    does nothing."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent_pid:
+        os._exit(1)
+
+
 def process_shard(spec: ShardSpec, options: ShardOptions) -> ShardResult:
     """Read, prefilter and extract one shard; write its facts, errors and done marker.
 
-    Idempotent: a shard whose done marker exists is not redone (its stored result is returned),
-    and a shard interrupted half-way leaves only temporary files that the next attempt replaces.
+    Idempotent: a shard whose done marker exists for the same input (the same digest) is not
+    redone (its stored result is returned), and a shard interrupted half-way leaves only
+    temporary files that the next attempt replaces.
     """
     out = Path(options.out_dir)
     marker = out / "done" / f"{spec.shard_id}.json"
-    if marker.exists():
-        return ShardResult.from_dict(json.loads(marker.read_text(encoding="utf-8")))
+    done = finished_result(marker, spec)
+    if done is not None:
+        return done
     started = time.perf_counter()
-    result = ShardResult(spec.shard_id)
+    result = ShardResult(spec.shard_id, digest=spec.digest)
     try:
         _run(spec, options, out, result)
     except DocumentError as exc:  # the shard could not be read at all
         result = ShardResult(spec.shard_id, status="failed", error=" ".join(exc.message.split()),
-                             seconds=round(time.perf_counter() - started, 3))
+                             seconds=round(time.perf_counter() - started, 3), digest=spec.digest)
+        marker.unlink(missing_ok=True)  # the output of other input, if any, is no longer this shard's
+        (out / "facts" / f"{spec.shard_id}.parquet").unlink(missing_ok=True)
+        (out / "errors" / f"{spec.shard_id}.jsonl").unlink(missing_ok=True)
         _write_json(out / "failed" / f"{spec.shard_id}.json", result.to_dict())
         return result
     result.seconds = round(time.perf_counter() - started, 3)
@@ -127,19 +216,29 @@ def process_shard(spec: ShardSpec, options: ShardOptions) -> ShardResult:
     return result
 
 
-def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult) -> None:
-    from zhibiao.extract import extract_document  # the extractor loads its tables on first use
+def finished_result(marker: Path, spec: ShardSpec) -> ShardResult | None:
+    """The stored result of ``spec`` when its done marker is of the same input, else None."""
+    try:
+        data = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    result = ShardResult.from_dict(data)
+    return result if result.digest == spec.digest else None
 
+
+def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult) -> None:
     keep = _prefilter() if options.prefilter else None
     facts_path = out / "facts" / f"{spec.shard_id}.parquet"
     errors_path = out / "errors" / f"{spec.shard_id}.jsonl"
+    stuck_path = out / "stuck" / f"{spec.shard_id}.jsonl"
+    stuck = _stuck_indexes(stuck_path, spec.digest)
     writer = _FactWriter(facts_path)
     errors = _ErrorWriter(errors_path)
     failed: Counter[str] = Counter()
     by_type: Counter[str] = Counter()
     last_report = time.monotonic()
     try:
-        for item in read_shard(spec, options.columns, max_bytes=options.max_bytes):
+        for index, item in enumerate(read_shard(spec, options.columns, max_bytes=options.max_bytes)):
             if isinstance(item, DocumentError):
                 failed[item.code] += 1
                 errors.add(item)
@@ -148,18 +247,16 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
             result.bytes += len(item.text.encode("utf-8"))
             if keep is not None and not keep(item.text):
                 result.skipped += 1
-            else:
-                try:
-                    _, facts = extract_document(item)
-                except Exception as exc:  # one document's failure must not end the shard
-                    error = DocumentError(item.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}")
-                    failed[error.code] += 1
-                    errors.add(error)
-                else:
-                    result.extracted += 1
-                    for row in fact_rows(item, facts):
-                        by_type[row["type"]] += 1
-                        writer.add(row)
+                continue
+            rows = _extract_rows(item, (stuck_path, index, spec.digest), options, index in stuck)
+            if isinstance(rows, DocumentError):
+                failed[rows.code] += 1
+                errors.add(rows)
+                continue
+            result.extracted += 1
+            for row in rows:
+                by_type[row["type"]] += 1
+                writer.add(row)
             if _progress_queue is not None and time.monotonic() - last_report >= _REPORT_EVERY:
                 last_report = time.monotonic()
                 _progress_queue.put((spec.shard_id, result.documents + sum(failed.values()), result.bytes))
@@ -169,10 +266,35 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
         writer.abort()
         errors.abort()
         raise
+    stuck_path.unlink(missing_ok=True)  # its documents are E_TIMEOUT errors of the finished shard now
     result.failed = sum(failed.values())
     result.failed_by_code = dict(sorted(failed.items()))
     result.facts_by_type = dict(sorted(by_type.items()))
     result.errors = errors.examples
+
+
+def _extract_rows(doc: Document, where: tuple[Path, int, str], options: ShardOptions,
+                  given_up: bool) -> list[dict[str, Any]] | DocumentError:
+    """The fact rows of one document, or its error: within its time budget, under the watchdog;
+    ``given_up`` when a watchdog already gave up on it (it is not extracted again)."""
+    from zhibiao.pool import extract_within_budget, time_budget  # the extractor loads its tables on first use
+
+    global _watched
+    if given_up:
+        return DocumentError(doc.doc_id, "E_TIMEOUT", "its worker did not answer and was replaced")
+    if _watchdog_on and options.seconds_per_100kb is not None:
+        budget = time_budget(doc, options.seconds_per_100kb)
+        stuck_path, index, digest = where
+        _watched = (stuck_path, index, doc.doc_id, digest, time.monotonic() + budget + max(WATCHDOG_GRACE, budget))
+    try:
+        _, facts = extract_within_budget(doc, options.seconds_per_100kb)
+        facts, _dropped = sound_facts(facts, doc.doc_id)  # finite and in range, or no fact
+        return fact_rows(doc, facts)
+    except Exception as exc:  # one document's failure must not end the shard
+        return exc if isinstance(exc, DocumentError) else DocumentError(
+            doc.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}")
+    finally:
+        _watched = None
 
 
 def _prefilter() -> Any:

@@ -28,7 +28,9 @@ def document_from_text(text: str, *, doc_id: str = "-", published: str | None = 
     header in ``text``. ``meta.body_end`` is where the article body ends when ``text`` has an
     e-paper trailer (the trailer's start), else None: the body is the whole text. ``meta``
     itself is not modified, ``text`` is kept as it is and ``published`` as given (never taken
-    from the text). Never raises, not even for blank text: readers that refuse it check first.
+    from the text): the readers apply the input edge's checks
+    (:func:`~zhibiao.ingest.validate.clean_document`). Never raises, not even for blank text:
+    readers that refuse it check first.
 
     >>> doc = document_from_text("收入增长5%。2023-07-19 1 淮安日报 content_1.html 3 标题 /enpproperty-->")
     >>> doc.meta.date, doc.meta.title, doc.meta.body_end, doc.text[:doc.meta.body_end], doc.published
@@ -54,8 +56,8 @@ def document_from_bytes(data: bytes, name: str, *, doc_id: str | None = None, so
     holds. ``doc_id`` defaults to the stem of ``name``, ``source`` to ``name``.
 
     Raises :class:`DocumentError` with ``E_EMPTY`` (no bytes, only whitespace, an HTML page
-    without visible text), ``E_TOO_LARGE`` (more than ``max_bytes``), ``E_BINARY`` or
-    ``E_ENCODING``.
+    without visible text), ``E_TOO_LARGE`` (more than ``max_bytes``), ``E_BINARY`` (binary
+    content, a NUL anywhere) or ``E_ENCODING``.
 
     >>> page = '<meta charset="gbk"><title>上半年经济</title><p>收入18.56亿元</p>'.encode("gbk")
     >>> doc = document_from_bytes(page, "in/page.html")
@@ -75,6 +77,10 @@ def document_from_bytes(data: bytes, name: str, *, doc_id: str | None = None, so
             raise DocumentError(name, "E_EMPTY", "no visible text in the HTML")
     else:
         text, given = decode_bytes(data, name, max_bytes=max_bytes), DocMeta()
+    if "\x00" in text:
+        # NUL is no text character: a file holding one is binary, wherever it is (decoding only
+        # sniffs the first bytes). A JSON record's "\u0000" escape is replaced instead.
+        raise DocumentError(name, "E_BINARY", "NUL characters in the text")
     # HTML too: text scraped from an e-paper page keeps its 第A06版 header and its trailer
     doc = document_from_text(text, doc_id=PurePath(name).stem if doc_id is None else doc_id,
                              source=name if source is None else source, meta=given)

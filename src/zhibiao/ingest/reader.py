@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import gzip
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from zhibiao.errors import DocumentError
+from zhibiao.errors import DocumentError, internal_error, warning_line
 from zhibiao.ingest.decode import DEFAULT_MAX_BYTES
 from zhibiao.ingest.document import document_from_bytes, document_from_text
 from zhibiao.ingest.records import jsonl_record, meta_from_record, record_doc_id, record_text
+from zhibiao.ingest.validate import clean_document, clean_strings, set_published
 from zhibiao.ingest.walk import SUPPORTED_SUFFIXES, os_error_reason, walk_inputs
 from zhibiao.model import Document
 
@@ -47,11 +48,25 @@ def _read_path(path: Path, where: str, max_bytes: int) -> Iterator[Document | Do
     if path.name.lower().endswith((".jsonl", ".jsonl.gz")):
         yield from _read_jsonl(path, where, max_bytes)
         return
+    yield _guarded(where, _file_document, path, where, max_bytes)
+
+
+def _file_document(path: Path, where: str, max_bytes: int) -> Document:
+    data = _read_bytes(path, where, max_bytes)
+    # doc_id: the stem of where (a path from the file system may hold surrogate escapes: cleaned)
+    return clean_document(document_from_bytes(data, where, max_bytes=max_bytes))
+
+
+def _guarded(where: str, read: Callable[..., Document], *args: Any) -> Document | DocumentError:
+    """``read(*args)``, or the error in its place: a :class:`DocumentError` as raised, any other
+    exception (a bug met on one input) as ``E_INTERNAL`` naming ``where``, so that no input ends
+    the run."""
     try:
-        data = _read_bytes(path, where, max_bytes)
-        yield document_from_bytes(data, where, max_bytes=max_bytes)  # doc_id: the stem of where (path's)
+        return read(*args)
     except DocumentError as exc:
-        yield exc
+        return exc
+    except Exception as exc:
+        return internal_error(where, exc)
 
 
 def _read_bytes(path: Path, where: str, max_bytes: int) -> bytes:
@@ -115,10 +130,7 @@ def _read_jsonl(path: Path, where: str, max_bytes: int) -> Iterator[Document | D
                 return
             if not line.strip():
                 continue  # blank lines (a trailing newline, hand-edited files) carry no record
-            try:
-                yield _record_to_document(line, path, line_where, lineno, max_bytes)
-            except DocumentError as exc:
-                yield exc
+            yield _guarded(line_where, _record_to_document, line, path, line_where, lineno, max_bytes)
 
 
 def _skip_rest_of_line(f: IO[bytes]) -> None:
@@ -132,11 +144,13 @@ def _record_to_document(line: bytes, path: Path, where: str, lineno: int, max_by
     record = jsonl_record(line, where, max_bytes=max_bytes)
     text = record_text(record, "text", where)
     doc_id = record_doc_id(record.get("doc_id"), "doc_id", where, f"{path.name}:{lineno}")
-    published = _optional_str(record, "published", where)
     source = _optional_str(record, "source", where)
-    doc = document_from_text(text, doc_id=doc_id, published=published, source=source,
-                             meta=meta_from_record(record.get("meta")))
-    doc.extra = {k: v for k, v in record.items() if k not in _CORE_KEYS}
+    doc = clean_document(document_from_text(text, doc_id=doc_id, source=source,
+                                            meta=meta_from_record(record.get("meta"))))
+    set_published(doc, record.get("published"))
+    doc.extra, replaced = clean_strings({k: v for k, v in record.items() if k not in _CORE_KEYS})
+    if replaced:
+        doc.warnings.append(warning_line(doc.doc_id, "W_TEXT", f"{replaced} in the other fields of the record"))
     return doc
 
 

@@ -7,18 +7,19 @@ so that a bad record gets the same error code and message from both.
 from __future__ import annotations
 
 import codecs
-import json
 from typing import Any
 
 from zhibiao.errors import DocumentError
 from zhibiao.ingest.decode import DEFAULT_MAX_BYTES, decode_bytes
+from zhibiao.ingest.validate import MAX_DOC_ID, check_doc_id, load_json
 from zhibiao.model import DocMeta
 
 __all__ = ["json_record", "jsonl_record", "meta_from_record", "record_doc_id", "record_text"]
 
 
 def json_record(raw: str, where: str) -> dict[str, Any]:
-    """The JSON object of one line; ``E_JSON`` when it is no JSON, ``E_SCHEMA`` when no object.
+    """The JSON object of one line; ``E_JSON`` when it is no JSON (or nested too deep, or holding a
+    number no double holds: :func:`~zhibiao.ingest.validate.load_json`), ``E_SCHEMA`` when no object.
 
     >>> json_record('{"text": "正文"}', "c.jsonl:1")
     {'text': '正文'}
@@ -28,10 +29,7 @@ def json_record(raw: str, where: str) -> dict[str, Any]:
     ...     print(exc.where, exc.code, exc.detail)
     c.jsonl:2 E_SCHEMA a JSON list, not an object
     """
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise DocumentError(where, "E_JSON", f"{exc.msg} at column {exc.colno}") from exc
+    record = load_json(raw, where)
     if not isinstance(record, dict):
         raise DocumentError(where, "E_SCHEMA", f"a JSON {type(record).__name__}, not an object")
     return record
@@ -88,12 +86,19 @@ def record_doc_id(value: Any, key: str, where: str, default: str) -> str:
 
     >>> record_doc_id(7, "doc_id", "x", "c.jsonl:1"), record_doc_id("", "doc_id", "x", "c.jsonl:1")
     ('7', 'c.jsonl:1')
+    >>> try:
+    ...     record_doc_id("x" * 5000, "doc_id", "c.jsonl:2", "c.jsonl:2")
+    ... except DocumentError as exc:
+    ...     print(exc.code, exc.detail)
+    E_SCHEMA "doc_id" is 5000 characters long, more than 500
     """
     if value is None or value == "":
         return default
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise DocumentError(where, "E_SCHEMA", f'"{key}" is a {type(value).__name__}')
-    return str(value)
+    if isinstance(value, int) and abs(value) >= 10 ** MAX_DOC_ID:
+        raise DocumentError(where, "E_SCHEMA", f'"{key}" is a number of more than {MAX_DOC_ID} digits')
+    return check_doc_id(str(value), where)
 
 
 def meta_from_record(meta: Any) -> DocMeta:

@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection
@@ -144,10 +143,10 @@ _UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-da
 async def upload(request: Request) -> JSONResponse:
     """Ingest one report file (multipart field ``file``): each stored document with its facts,
     or the errors that kept it out."""
+    from zhibiao.serve.uploading import process_upload
+
     filename, data = await read_upload(request)
-    result = await run_in_threadpool(views.upload_view, request.app.state.store, filename, data,
-                                     request.app.state.cache)
-    return _ok(result)
+    return _ok(await process_upload(request.app.state, filename, data))
 
 
 async def read_upload(request: Request) -> tuple[str | None, bytes]:

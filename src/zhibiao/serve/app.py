@@ -8,10 +8,11 @@ them on its thread pool, so the synchronous SQLAlchemy queries never block the e
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,16 +20,19 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from sqlalchemy.exc import OperationalError
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zhibiao.errors import QueryError, StoreError
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.serve.cache import TTLCache
 from zhibiao.serve.errors import ApiError
 from zhibiao.serve.upload import MAX_UPLOAD_BYTES
 
-__all__ = ["CONTENT_SECURITY_POLICY", "create_app"]
+__all__ = ["CONTENT_SECURITY_POLICY", "LOOPBACK_HOSTS", "create_app", "same_origin_problem"]
 
 log = logging.getLogger("zhibiao.serve")
 
@@ -43,24 +47,40 @@ CONTENT_SECURITY_POLICY = (
 _SECURITY_HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with the
+    # dashboard's own form posts, which the same-origin check must refuse; no other site ever
+    # learns a page address either way
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
 _UPLOAD_PATHS = ("/upload", "/api/upload")
+# The names a server answers to unless told otherwise (--allowed-host): this machine only.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")  # IPv6 literals in brackets, as in a Host header
 # A multipart body carries the file plus boundaries and headers.
 _MAX_UPLOAD_BODY = MAX_UPLOAD_BYTES + 64 * 1024
 _STATUS_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                  413: "too_large", 415: "unsupported_type", 422: "bad_parameter"}
 
 
-def create_app(db_url: str | None = None, *, read_only: bool = False) -> FastAPI:
+def create_app(db_url: str | None = None, *, read_only: bool = False,
+               allowed_hosts: Sequence[str] | None = None, upload_workers: int = 2,
+               seconds_per_100kb: float = DEFAULT_SECONDS_PER_100KB) -> FastAPI:
     """The dashboard and JSON API over the fact store at ``db_url`` (default as the CLI's:
     ``$ZHIBIAO_DB`` or ``./zhibiao.db``). ``read_only`` turns uploads off (403, no form).
+
+    ``allowed_hosts`` are the names the server answers to in the Host header (default: the
+    loopback names, :data:`LOOPBACK_HOSTS`; ``*.example.com`` patterns allowed; ``*`` any): a
+    request for another is refused, so a page of another site cannot reach the server through
+    DNS rebinding. Every unsafe method (POST …) from a browser must come from the server's own
+    origin (Origin, else Referer, naming the requested host). Uploads are extracted in a pool of
+    ``upload_workers`` processes, each document within its time budget of ``seconds_per_100kb``.
 
     Raises :class:`~zhibiao.errors.StoreError` when the store cannot be opened.
     """
     from zhibiao.store.api import Store
 
+    if upload_workers < 1:
+        raise ValueError("upload_workers must be at least 1")
     store = Store(db_url)
 
     @asynccontextmanager
@@ -68,7 +88,7 @@ def create_app(db_url: str | None = None, *, read_only: bool = False) -> FastAPI
         try:
             yield
         finally:
-            store.close()
+            store.close()  # the upload pool is the process's: it stops when the process exits
 
     app = FastAPI(
         title="zhibiao 指标",
@@ -80,6 +100,8 @@ def create_app(db_url: str | None = None, *, read_only: bool = False) -> FastAPI
     )
     app.state.store = store
     app.state.read_only = read_only
+    app.state.upload_workers = upload_workers
+    app.state.seconds_per_100kb = seconds_per_100kb
     app.state.templates = _templates()
     app.state.cache = TTLCache(ttl=30.0)
 
@@ -91,8 +113,12 @@ def create_app(db_url: str | None = None, *, read_only: bool = False) -> FastAPI
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
     _install_error_handlers(app)
+    # outermost last: every answer, refusals and 500s included, gets the security headers
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodyLimit, max_bytes=_MAX_UPLOAD_BODY, paths=_UPLOAD_PATHS)
+    app.add_middleware(SameOrigin)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS),
+                       www_redirect=False)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -171,7 +197,10 @@ def _install_error_handlers(app: FastAPI) -> None:
 # -- middleware ---------------------------------------------------------------------------------
 
 class SecurityHeaders:
-    """Adds the Content-Security-Policy and related headers to every response."""
+    """Adds the Content-Security-Policy and related headers to every response.
+
+    An unexpected exception below it is answered here, with the headers, as the one 500 error
+    shape, then raised on (Starlette's error middleware logs it and sends nothing more)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -180,16 +209,82 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = [h for h in message.get("headers", []) if h[0] not in dict(_SECURITY_HEADERS)]
                 if scope["path"].startswith("/static/"):
                     headers.append((b"cache-control", b"public, max-age=3600"))
                 message["headers"] = headers + _SECURITY_HEADERS
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if not started:
+                message = "an unexpected error; it has been logged"
+                try:
+                    response = _error_response(Request(scope), 500, "internal", message)
+                except Exception:  # the error page itself cannot be rendered: the JSON shape
+                    response = JSONResponse(error_body("internal", message), status_code=500)
+                await response(scope, _no_body, send_with_headers)
+            raise
+
+
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class SameOrigin:
+    """Refuses (403 ``cross_origin``) an unsafe request (POST, PUT, PATCH, DELETE) that a browser
+    sends from a page of another origin: its Origin header — else its Referer — must name the host
+    the request is for. Browsers send Origin with every POST; a request with neither header comes
+    from no browser page (curl, a script) and no other site can make it, so it is let through."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in _SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        problem = same_origin_problem(headers.get("host"), headers.get("origin"), headers.get("referer"))
+        if problem is None:
+            await self.app(scope, receive, send)
+            return
+        response = _error_response(Request(scope), 403, "cross_origin", problem)
+        await response(scope, _no_body, send)
+
+
+def same_origin_problem(host: str | None, origin: str | None, referer: str | None) -> str | None:
+    """Why a request for ``host`` with these Origin and Referer headers is cross-site, or None.
+
+    >>> same_origin_problem("127.0.0.1:8000", "http://127.0.0.1:8000", None) is None
+    True
+    >>> same_origin_problem("127.0.0.1:8000", None, "http://127.0.0.1:8000/zone/x") is None
+    True
+    >>> same_origin_problem("127.0.0.1:8000", None, None) is None
+    True
+    >>> same_origin_problem("127.0.0.1:8000", "http://evil.example", None)
+    'a request from another site (Origin http://evil.example) is refused'
+    >>> same_origin_problem("127.0.0.1:8000", "null", None)
+    'a request from another site (Origin null) is refused'
+    >>> same_origin_problem("127.0.0.1:8000", None, "http://127.0.0.1:9999/")
+    'a request from another site (Referer http://127.0.0.1:9999/) is refused'
+    """
+    if origin is not None:
+        which, value = "Origin", origin
+    elif referer is not None:
+        which, value = "Referer", referer
+    else:
+        return None
+    netloc = urlsplit(value).netloc.lower() if value != "null" else ""
+    if host and netloc == host.lower():
+        return None
+    return f"a request from another site ({which} {value[:200]}) is refused"
 
 
 class BodyLimit:

@@ -30,6 +30,12 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
     read_only: Annotated[bool, typer.Option(
         "--read-only", help="Turn uploads off: the form is hidden and POST /upload answers 403.")] = False,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", show_default=False,
+        help="A name the server answers to in the Host header (repeat for more; *.example.com "
+             "patterns; '*' for any). Default: 127.0.0.1, localhost, [::1] and the --host address.")] = None,
+    upload_workers: Annotated[int, typer.Option(
+        "--upload-workers", min=1, help="Processes that extract uploads (one upload uses one at a time).")] = 2,
 ) -> None:
     """Serve the store as a web dashboard and JSON API: compare zones, zone profiles, every
     report with its evidence highlighted, search, conflicts, uploads (API under /api/)."""
@@ -38,10 +44,31 @@ def serve(
     from zhibiao.serve import create_app
 
     try:
-        web = create_app(db, read_only=read_only)
+        web = create_app(db, read_only=read_only, allowed_hosts=allowed_hosts(host, allowed_host),
+                         upload_workers=upload_workers)
     except ZhibiaoError as exc:
         Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"error: {' '.join(str(exc).split())}"))
         raise typer.Exit(1) from None
     Console(stderr=True, highlight=False).print(Text(f"zhibiao dashboard on http://{host}:{port}/"
                                                      f"{' (read-only)' if read_only else ''}"))
     uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)
+
+
+def allowed_hosts(host: str, given: list[str] | None) -> list[str]:
+    """The Host names a server bound to ``host`` answers to: ``given``, else the loopback names
+    and ``host`` itself when it is one address (not 0.0.0.0 or ::, which stand for every one).
+
+    >>> allowed_hosts("127.0.0.1", None), allowed_hosts("192.168.1.5", None)[-1], allowed_hosts("0.0.0.0", ["a.b"])
+    (['127.0.0.1', 'localhost', '[::1]'], '192.168.1.5', ['a.b'])
+    """
+    from zhibiao.serve.app import LOOPBACK_HOSTS
+
+    if given:
+        return list(given)
+    names = list(LOOPBACK_HOSTS)
+    bare = host.strip("[]").lower()
+    if bare not in ("0.0.0.0", "::", ""):
+        name = f"[{bare}]" if ":" in bare else bare
+        if name not in names:
+            names.append(name)
+    return names

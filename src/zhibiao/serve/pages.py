@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from sqlalchemy.engine import Connection
 
@@ -126,8 +125,8 @@ def conflicts(request: Request, page: int = 1) -> HTMLResponse:
 async def upload(request: Request) -> HTMLResponse:
     """Ingest an uploaded report, then show what was stored with its facts."""
     from zhibiao.serve.api import read_upload
+    from zhibiao.serve.uploading import process_upload
 
     filename, data = await read_upload(request)
-    result = await run_in_threadpool(views.upload_view, request.app.state.store, filename, data,
-                                     request.app.state.cache)
+    result = await process_upload(request.app.state, filename, data)
     return render(request, "upload.html", {"data": result})

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zhibiao.errors import DocumentError
 from zhibiao.ingest import document_from_bytes, iter_documents
+from zhibiao.ingest.validate import clean_document
 from zhibiao.model import Document
 from zhibiao.serve.errors import ApiError
 
@@ -55,7 +56,7 @@ def documents_from_upload(filename: str | None, data: bytes) -> list[Document | 
         doc = document_from_bytes(data, name, source=f"upload:{name}", max_bytes=MAX_UPLOAD_BYTES)
     except DocumentError as exc:
         return [exc]
-    return [_refuse_nul(doc, name)]
+    return [clean_document(doc)]
 
 
 def _jsonl(name: str, data: bytes) -> list[Document | DocumentError]:
@@ -74,13 +75,6 @@ def _jsonl(name: str, data: bytes) -> list[Document | DocumentError]:
             item.doc_id = name + item.doc_id[len("upload.jsonl"):]
         if not item.source:
             item.source = f"upload:{name}"
-        out.append(_refuse_nul(item, item.doc_id))
+        out.append(item)
     return out
 
-
-def _refuse_nul(doc: Document, where: str) -> Document | DocumentError:
-    """``doc``, or an E_BINARY error naming ``where`` when its text holds NUL, which is no text
-    character (and PostgreSQL cannot store it)."""
-    if "\x00" in doc.text:
-        return DocumentError(where, "E_BINARY", "NUL characters in the text")
-    return doc

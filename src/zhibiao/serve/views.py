@@ -21,15 +21,16 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from zhibiao.errors import DocumentError, QueryError
+from zhibiao.model import Document
 from zhibiao.resolve.indicators import IndicatorDef, indicators, resolve_indicator
 from zhibiao.serve.cache import TTLCache
 from zhibiao.serve.errors import ApiError
 from zhibiao.serve.highlight import EvidenceSpan, highlight
-from zhibiao.serve.upload import documents_from_upload
 from zhibiao.store import queries
 from zhibiao.store.api import Store
 from zhibiao.store.dedup import content_hash
 from zhibiao.store.format import human_change, human_fact, human_value, size_class, stage_label
+from zhibiao.store.ingest import BatchExtractor, IngestStats
 from zhibiao.store.periods import Span, format_span, parse_period
 from zhibiao.store.queries import CompareRow, Conflict, DocumentInfo, ProfileRow, SourceRef
 from zhibiao.store.schema import DocumentRow
@@ -42,7 +43,7 @@ __all__ = [
     "document_view",
     "overview_view",
     "search_view",
-    "upload_view",
+    "store_upload",
     "zone_view",
 ]
 
@@ -51,7 +52,10 @@ MAX_LIMIT = 500
 MAX_DOCUMENT_ID = 2**31 - 1
 _KIND_LABEL = {"indicator": "指标", "projects": "项目", "ranking": "排名", "person": "人物"}
 _QUALIFIER_LABEL = {"estimate": "预计", "approx": "约", "at_least": "以上", "at_most": "以内", "target": "目标"}
-_UPLOAD_LOCK = threading.Lock()  # one upload at a time: the ingester's near-duplicate index is not shared
+# one write at a time: the ingester's near-duplicate index is not shared between threads
+_UPLOAD_LOCK = threading.Lock()
+# documents of an upload written per transaction (and per hold of the lock)
+_UPLOAD_CHUNK = 20
 
 
 # -- small helpers ---------------------------------------------------------------------------
@@ -445,19 +449,25 @@ def conflicts_view(conn: Connection, *, limit: int = 100, offset: int = 0,
 
 # -- upload ----------------------------------------------------------------------------------
 
-def upload_view(store: Store, filename: str | None, data: bytes, cache: TTLCache | None = None) -> dict[str, Any]:
-    """Store the documents of one uploaded file; each stored (or already stored) document with
-    its facts, and the errors."""
-    items = documents_from_upload(filename, data)
-    docs = [i for i in items if not isinstance(i, DocumentError)]
+def store_upload(store: Store, items: list[Document | DocumentError], cache: TTLCache | None = None,
+                 extract_batch: BatchExtractor | None = None) -> dict[str, Any]:
+    """Store the documents read from one upload (errors in their place): the upload's answer.
+
+    Written a few documents at a time, each time under the upload lock only for that write, so
+    that a large upload never holds a small one up for longer than one of its writes."""
+    docs = [i for i in items if isinstance(i, Document)]
     errors = [i for i in items if isinstance(i, DocumentError)]
-    stats = None
-    if docs:
+    stats = IngestStats()
+    for start in range(0, len(docs), _UPLOAD_CHUNK):
         with _UPLOAD_LOCK:
-            stats = store.ingest_documents(docs)
-        errors.extend(stats.error_list)
-        if cache is not None and stats.stored:
-            cache.clear()
+            part = store.ingest_documents(docs[start:start + _UPLOAD_CHUNK], extract_batch=extract_batch)
+        stats.stored += part.stored
+        stats.skipped += part.skipped
+        stats.error_list.extend(part.error_list)
+        stats.warnings.extend(part.warnings)
+    errors.extend(stats.error_list)
+    if cache is not None and stats.stored:
+        cache.clear()
     hashes = [content_hash(d.text) for d in docs]
     stored = []
     with store.engine.connect() as conn:
@@ -470,9 +480,11 @@ def upload_view(store: Store, filename: str | None, data: bytes, cache: TTLCache
         raise ApiError(400, "unreadable", "; ".join(" ".join(e.message.split()) for e in errors[:5]))
     return {
         "stored": [{"document": d["document"], "facts": d["facts"]} for d in stored],
-        "new": stats.stored if stats else 0,
-        "already_stored": stats.skipped if stats else 0,
+        "new": stats.stored,
+        "already_stored": stats.skipped,
         "errors": [{"where": e.where, "code": e.code, "message": " ".join(e.message.split())} for e in errors],
+        # what the input edge repaired (U+FFFD for a NUL, a date left out) or left out (a fact)
+        "warnings": list(stats.warnings),
     }
 
 

@@ -21,10 +21,11 @@ from sqlalchemy import select, update
 from zhibiao.errors import DocumentError, QueryError
 from zhibiao.ingest import DEFAULT_MAX_BYTES, iter_documents
 from zhibiao.model import Document
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator, taxonomy_fingerprint
 from zhibiao.resolve.zones import canonical_zone
 from zhibiao.store import queries
-from zhibiao.store.db import connect, info_get, info_set
+from zhibiao.store.db import connect, info_get, info_set, setup_lock, write_lock
 from zhibiao.store.dedup import DEFAULT_THRESHOLD
 from zhibiao.store.export import guess_format, write_export
 from zhibiao.store.ingest import DEFAULT_BATCH_SIZE, BatchExtractor, Ingester, IngestStats
@@ -45,15 +46,18 @@ class Store:
     changed since the facts were stored, re-resolves the stored canonical ids.
     ``batch_size`` documents are written per transaction; ``near_duplicate_threshold`` is the
     estimated Jaccard similarity from which a document counts as a copy of an earlier one;
-    ``extract_batch`` replaces the serial extractor (e.g. by a process pool).
+    ``extract_batch`` replaces the serial extractor (e.g. by a process pool); the serial one
+    gives each document ``seconds_per_100kb`` per 100 KB of text (at least 5 s; None: no limit),
+    past which it is an ``E_TIMEOUT`` error.
     """
 
     def __init__(self, url: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
                  near_duplicate_threshold: float = DEFAULT_THRESHOLD,
-                 extract_batch: BatchExtractor | None = None) -> None:
+                 extract_batch: BatchExtractor | None = None,
+                 seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB) -> None:
         self.engine = connect(url)
         self._ingester = Ingester(self.engine, batch_size=batch_size, threshold=near_duplicate_threshold,
-                                  extract_batch=extract_batch)
+                                  extract_batch=extract_batch, seconds_per_100kb=seconds_per_100kb)
         self._refresh_canonical_ids()
 
     @property
@@ -80,9 +84,11 @@ class Store:
         return self._ingester.run(items, on_batch=on_batch)
 
     def ingest_documents(self, items: Iterable[Document | DocumentError],
-                         on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
-        """Store already-read documents (and record the errors given in their place)."""
-        return self._ingester.run(items, on_batch=on_batch)
+                         on_batch: Callable[[IngestStats], None] | None = None, *,
+                         extract_batch: BatchExtractor | None = None) -> IngestStats:
+        """Store already-read documents (and record the errors given in their place);
+        ``extract_batch`` replaces the store's extractor for this call."""
+        return self._ingester.run(items, on_batch=on_batch, extract_batch=extract_batch)
 
     # -- questions -----------------------------------------------------------------------------
     def compare(self, indicator: str, period: str) -> list[queries.CompareRow]:
@@ -144,7 +150,11 @@ class Store:
     def _refresh_canonical_ids(self) -> None:
         """Re-resolve stored indicator and zone ids when the taxonomy files changed."""
         fingerprint = taxonomy_fingerprint()
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn:
+            if info_get(conn, _TAXONOMY_KEY) == fingerprint:
+                return
+        with setup_lock(self.engine), self.engine.begin() as conn:  # one process refreshes, the others wait
+            write_lock(conn)
             if info_get(conn, _TAXONOMY_KEY) == fingerprint:
                 return
             table = FactRow.__table__

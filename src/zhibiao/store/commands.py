@@ -145,6 +145,10 @@ def ingest(
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", show_default=False,
         help="Show progress on stderr (default: only when stderr is a terminal).")] = None,
+    time_budget: Annotated[float, typer.Option(
+        "--time-budget", min=0.0,
+        help="Seconds one document may take per 100 KB of text (at least 5 s); a document over it is "
+             "recorded as E_TIMEOUT and the run goes on. 0: no limit.")] = 5.0,
 ) -> None:
     """Read, extract and store reports with their facts and provenance.
 
@@ -158,7 +162,7 @@ def ingest(
 
     err = _err()
     show = err.is_terminal if progress is None else progress
-    with _store(db, batch_size=batch_size) as store:
+    with _store(db, batch_size=batch_size, seconds_per_100kb=time_budget or None) as store:
         bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
                        transient=True, disable=not show)
         stats: IngestStats | None = None
@@ -173,6 +177,8 @@ def ingest(
             err.print(Text("interrupted: the batches committed so far are stored; run the same command "
                            "again to continue"))
             raise typer.Exit(130) from None
+        for warning in stats.warnings:
+            err.print(Text(f"warning: {' '.join(warning.split())}"))
         for error in stats.error_list:
             err.print(Text(f"error: {' '.join(error.message.split())}"))
         err.print(Text(f"{_stats_line(stats)} in {stats.seconds:.1f} s → {store.url}"))

@@ -8,17 +8,19 @@ PostgreSQL is reached with ``postgresql+psycopg://user:pass@host:port/db`` (psyc
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from zhibiao.errors import StoreError
 
-__all__ = ["DEFAULT_URL", "connect", "migrate", "now", "resolve_url"]
+__all__ = ["DEFAULT_URL", "connect", "migrate", "now", "resolve_url", "setup_lock", "write_lock"]
 
 DEFAULT_URL = "sqlite:///zhibiao.db"
 ENV_VAR = "ZHIBIAO_DB"
@@ -116,16 +118,73 @@ def migrate(engine: Engine) -> None:
     config = _alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
-    if current == head:
+
+    def current_revision() -> str | None:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    if current_revision() == head:
         return
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise StoreError(f"the database is at schema revision {current}, unknown to this zhibiao "
-                         f"(latest known: {head}); upgrade zhibiao to use it")
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    # Two processes opening a new database at once must not both create it: the second waits
+    # for the first, then finds the schema made.
+    with setup_lock(engine):
+        current = current_revision()
+        if current == head:
+            return
+        if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+            raise StoreError(f"the database is at schema revision {current}, unknown to this zhibiao "
+                             f"(latest known: {head}); upgrade zhibiao to use it")
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+
+# PostgreSQL advisory lock key of writing a batch (any 64-bit number; "zbwrite").
+_WRITE_LOCK_KEY = 0x7A62_7772_6974_65
+
+
+def write_lock(conn: Connection) -> None:
+    """Take the store's write lock for the rest of this transaction, before reading what other
+    writers stored: PostgreSQL, a transaction advisory lock; SQLite, its one writer lock, taken
+    by a statement that writes nothing, as the transaction's first (a transaction that read
+    first and then writes after another writer committed fails at once with "database is
+    locked", without waiting)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK_KEY})
+    elif conn.dialect.name == "sqlite":
+        conn.execute(text("DELETE FROM store_info WHERE 1 = 0"))
+
+
+# PostgreSQL advisory lock key of zhibiao's setup (any 64-bit number; this one spells "zhibiao").
+_ADVISORY_KEY = 0x7A68_6962_6961_6F
+_LOCK_TIMEOUT = 300.0
+
+
+@contextmanager
+def setup_lock(engine: Engine) -> Iterator[None]:
+    """Hold the store's setup lock: only one process at a time migrates the schema or refreshes
+    the stored ids. PostgreSQL: a session advisory lock; a SQLite file: a lock file beside it
+    (``zhibiao.db.lock``, via filelock); an in-memory database needs none."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _ADVISORY_KEY})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _ADVISORY_KEY})
+                conn.commit()
+        return
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:" or database.startswith("file:"):
+        yield
+        return
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(os.path.abspath(database) + ".lock", timeout=_LOCK_TIMEOUT):
+            yield
+    except Timeout as exc:
+        raise StoreError(f"another process has held the setup lock of {database} for {_LOCK_TIMEOUT:.0f} s") from exc
 
 
 def schema_revision(conn: Connection) -> str | None:

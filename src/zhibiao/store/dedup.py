@@ -147,6 +147,9 @@ class NearDuplicateIndex:
     def __len__(self) -> int:
         return len(self._signatures)
 
+    def __contains__(self, key: int) -> bool:
+        return key in self._signatures
+
     def add(self, key: int, mh: LeanMinHash) -> None:
         """Index a canonical document."""
         self._lsh.insert(key, mh, check_duplication=False)

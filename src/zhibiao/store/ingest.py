@@ -15,24 +15,26 @@ A process killed at any moment leaves whole batches only; running again continue
 from __future__ import annotations
 
 import hashlib
-import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice
 from time import perf_counter
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from zhibiao.errors import DocumentError
+from zhibiao.factcheck import sound_facts
+from zhibiao.ingest.validate import check_doc_id, clean_document, clean_text
 from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
+from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.zones import canonical_zone
-from zhibiao.store.db import now
+from zhibiao.store.db import now, write_lock
 from zhibiao.store.dedup import (
     DEFAULT_THRESHOLD,
     NearDuplicateIndex,
@@ -47,6 +49,8 @@ from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 __all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "fact_row"]
 
 DEFAULT_BATCH_SIZE = 50
+# The errors of a document that was read (keyed by its doc_id): a later run that stores it clears them.
+DOCUMENT_CODES = ("E_EXTRACT", "E_TIMEOUT", "E_STORE")
 _PERIOD = re.compile(r"^(\d{4}-\d{2})/(\d{4}-\d{2})$")
 
 Extracted = tuple[DocMeta, list[Fact]]
@@ -69,6 +73,8 @@ class IngestStats:
     batches: int = 0         # transactions committed
     seconds: float = 0.0
     error_list: list[DocumentError] = field(default_factory=list, repr=False)
+    # one line each: what the input edge repaired in a document, facts left out (W_… codes)
+    warnings: list[str] = field(default_factory=list, repr=False)
 
     def exit_code(self) -> int:
         """0: no error; 1: some inputs failed; 2: all failed, or nothing was found."""
@@ -83,14 +89,16 @@ class IngestStats:
                                                "duplicate_facts", "errors", "batches", "seconds")}
 
 
-def serial_extract(docs: list[Document]) -> list[Extracted | BaseException]:
-    """Extract each document in turn with :func:`zhibiao.extract.extract_document`."""
-    extract_module = importlib.import_module("zhibiao.extract")  # looked up per call: tests replace it
+def serial_extract(docs: list[Document], seconds_per_100kb: float | None = None) -> list[Extracted | BaseException]:
+    """Extract each document in turn with :func:`zhibiao.extract.extract_document`, each within
+    its time budget of ``seconds_per_100kb`` (:func:`zhibiao.pool.extract_within_budget`; None:
+    no limit)."""
+    from zhibiao.pool import extract_within_budget
 
     out: list[Extracted | BaseException] = []
     for doc in docs:
         try:
-            out.append(extract_module.extract_document(doc))
+            out.append(extract_within_budget(doc, seconds_per_100kb))
         except Exception as exc:  # one document's failure must not end the batch
             out.append(exc)
     return out
@@ -163,7 +171,8 @@ def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
 
 
 def _error_key(error: DocumentError) -> str:
-    return hashlib.sha256(f"{error.where}\x00{error.code}\x00{error.detail}".encode()).hexdigest()
+    key = f"{error.where}\x00{error.code}\x00{error.detail}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # Built once: a statement with bound parameters is compiled once per connection, not per document.
@@ -186,38 +195,54 @@ class Ingester:
     """Stores documents into one database; keeps the near-duplicate index between batches."""
 
     def __init__(self, engine: Engine, *, batch_size: int = DEFAULT_BATCH_SIZE,
-                 threshold: float = DEFAULT_THRESHOLD, extract_batch: BatchExtractor | None = None) -> None:
+                 threshold: float = DEFAULT_THRESHOLD, extract_batch: BatchExtractor | None = None,
+                 seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.engine = engine
         self.batch_size = batch_size
-        self.extract_batch = extract_batch or serial_extract
+        self.extract_batch = extract_batch or partial(serial_extract, seconds_per_100kb=seconds_per_100kb)
         self._threshold = threshold
         self._index: NearDuplicateIndex | None = None
+        self._index_seen = 0  # the highest document id the index has read from the store
 
-    # -- the near-duplicate index, loaded once from the stored signatures ---------------------
+    # -- the near-duplicate index: the stored signatures, read as they are committed ----------
     def _near_index(self, conn: Connection) -> NearDuplicateIndex:
+        """The near-duplicate index over every canonical document in the store.
+
+        The signatures live in the store (``documents.minhash``); this process keeps them in an
+        LSH index and, at each batch, adds those committed since it last looked — by this
+        process or by any other. Called inside the store's write lock (:func:`~zhibiao.store.db.write_lock`), it
+        sees every document stored before the batch, so concurrent ingests link the same copies
+        as one after the other."""
         if self._index is None:
-            index = NearDuplicateIndex(self._threshold)
-            rows = conn.execute(select(DocumentRow.id, DocumentRow.minhash)
-                                .where(DocumentRow.canonical_id.is_(None), DocumentRow.minhash.is_not(None)))
-            for pk, data in rows:
+            self._index = NearDuplicateIndex(self._threshold)
+            self._index_seen = 0
+        index = self._index
+        rows = conn.execute(select(DocumentRow.id, DocumentRow.minhash)
+                            .where(DocumentRow.id > self._index_seen, DocumentRow.canonical_id.is_(None),
+                                   DocumentRow.minhash.is_not(None))
+                            .order_by(DocumentRow.id))
+        for pk, data in rows:
+            if pk not in index:  # this process's own documents are in already
                 index.add(pk, minhash_from_bytes(data))
-            self._index = index
-        return self._index
+            self._index_seen = pk
+        return index
 
     # -- the run -------------------------------------------------------------------------------
     def run(self, items: Iterable[Document | DocumentError],
-            on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+            on_batch: Callable[[IngestStats], None] | None = None,
+            extract_batch: BatchExtractor | None = None) -> IngestStats:
         """Store every document of ``items`` (errors are recorded); returns the counts.
 
         ``on_batch`` is called after each committed batch (progress display). Interrupting
-        (KeyboardInterrupt) rolls back the current batch only.
+        (KeyboardInterrupt) rolls back the current batch only. ``extract_batch`` replaces the
+        ingester's extractor for this run.
         """
         stats = IngestStats()
         started = perf_counter()
         for batch in _batches(items, self.batch_size):
-            self._run_batch(batch, stats)
+            self._run_batch(batch, stats, extract_batch or self.extract_batch)
             stats.batches += 1
             stats.seconds = perf_counter() - started
             if on_batch is not None:
@@ -231,16 +256,29 @@ class Ingester:
         """Let the query planner see the new rows. Without it PostgreSQL plans the copies lookup of
         compare (duplicate_of IN …) as a sequential scan until autovacuum runs: 40 ms instead of
         8 ms on 100,000 facts."""
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("ANALYZE documents, facts"))
-            elif conn.dialect.name == "sqlite":
-                conn.execute(text("PRAGMA optimize"))
+        try:
+            with self.engine.begin() as conn:
+                write_lock(conn)  # SQLite: the writer lock first, never upgraded from a read (SQLITE_BUSY)
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("ANALYZE documents, facts"))
+                elif conn.dialect.name == "sqlite":
+                    conn.execute(text("PRAGMA optimize"))
+        except OperationalError:
+            pass  # only advice for the planner: the next run refreshes it
 
-    def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats) -> None:
+    def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats,
+                   extract_batch: BatchExtractor) -> None:
         errors = [item for item in batch if isinstance(item, DocumentError)]
-        docs = [item for item in batch if isinstance(item, Document)]
-        stats.read += len(docs)
+        docs: list[Document] = []
+        for item in batch:
+            if isinstance(item, Document):
+                stats.read += 1
+                checked = _checked(item)
+                if isinstance(checked, DocumentError):
+                    errors.append(checked)
+                else:
+                    docs.append(checked)
+                    stats.warnings.extend(checked.warnings)
         by_hash: dict[str, Document] = {}
         for doc in docs:
             digest = content_hash(doc.text)
@@ -252,7 +290,7 @@ class Ingester:
             known = self._stored_hashes(conn, list(by_hash))
         stats.skipped += len(known)
         todo = [(digest, doc) for digest, doc in by_hash.items() if digest not in known]
-        results = self.extract_batch([doc for _, doc in todo]) if todo else []
+        results = extract_batch([doc for _, doc in todo]) if todo else []
         pending: list[_Pending] = []
         for (digest, doc), result in zip(todo, results, strict=True):
             if isinstance(result, BaseException):
@@ -270,7 +308,30 @@ class Ingester:
             with self.engine.connect() as conn:
                 known = self._stored_hashes(conn, [p.digest for p in pending])
             stats.skipped += len(known)
-            self._write([p for p in pending if p.digest not in known], errors, stats)
+            self._write_each([p for p in pending if p.digest not in known], errors, stats)
+        except OperationalError:
+            raise  # the database itself (locked, gone, full): no document's fault
+        except Exception:
+            # One document could not be stored (a value the database refuses): store them one by
+            # one, each in its own transaction, so that only that one becomes an E_STORE error.
+            self._write_each(pending, errors, stats)
+
+    def _write_each(self, pending: list[_Pending], errors: list[DocumentError], stats: IngestStats) -> None:
+        for item in pending:
+            try:
+                self._write([item], [], stats)
+            except OperationalError:
+                raise
+            except IntegrityError:
+                with self.engine.connect() as conn:
+                    known = self._stored_hashes(conn, [item.digest])
+                if known:
+                    stats.skipped += 1
+                else:
+                    errors.append(_store_error(item.doc, "IntegrityError"))
+            except Exception as exc:
+                errors.append(_store_error(item.doc, f"{type(exc).__name__}: {exc}"))
+        self._write([], errors, stats)
 
     @staticmethod
     def _stored_hashes(conn: Connection, digests: list[str]) -> set[str]:
@@ -286,13 +347,15 @@ class Ingester:
         counts = IngestStats()
         try:
             with self.engine.begin() as conn:
+                write_lock(conn)
                 index = self._near_index(conn)
                 for item in pending:
                     self._store_document(conn, item, index, added, counts)
-                # Documents stored now clear the extraction errors an earlier run recorded for them.
+                # Documents stored now clear the errors an earlier run recorded for them (extraction,
+                # time budget, storage).
                 stored_ids = [item.doc.doc_id for item in pending]
                 for i in range(0, len(stored_ids), 500):
-                    conn.execute(delete(ErrorRow).where(ErrorRow.code == "E_EXTRACT",
+                    conn.execute(delete(ErrorRow).where(ErrorRow.code.in_(DOCUMENT_CODES),
                                                         ErrorRow.doc_id.in_(stored_ids[i:i + 500])))
                 for error in errors:
                     _record_error(conn, error)
@@ -307,10 +370,13 @@ class Ingester:
         stats.duplicate_facts += counts.duplicate_facts
         stats.errors += len(errors)
         stats.error_list.extend(errors)
+        stats.warnings.extend(counts.warnings)
 
     def _store_document(self, conn: Connection, item: _Pending, index: NearDuplicateIndex,
                         added: list[int], counts: IngestStats) -> None:
         doc, (meta, facts) = item.doc, item.result
+        facts, dropped = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
+        counts.warnings.extend(dropped)
         mh = minhash_of(doc.text)
         match = index.best_match(mh) if mh is not None else None
         canonical_id, similarity = (match if match is not None else (None, None))
@@ -335,6 +401,20 @@ class Ingester:
         counts.facts += len(rows)
 
 
+def _checked(doc: Document) -> Document | DocumentError:
+    """``doc`` as the input edge leaves it (text cleaned, ``published`` a date or None), or the
+    error that keeps it out of the store (a ``doc_id`` longer than its column)."""
+    try:
+        check_doc_id(doc.doc_id, doc.doc_id[:80] + "…")
+    except DocumentError as exc:
+        return exc
+    return clean_document(doc)
+
+
+def _store_error(doc: Document, detail: str) -> DocumentError:
+    return DocumentError(doc.doc_id, "E_STORE", " ".join(detail.split())[:300])
+
+
 def _link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
     """Point each of a copy's facts that the canonical document also states at that fact."""
     first: dict[str, int] = {}
@@ -354,11 +434,13 @@ def _record_error(conn: Connection, error: DocumentError) -> None:
     table = ErrorRow.__table__
     existing = conn.execute(select(ErrorRow.id).where(ErrorRow.key == key)).scalar_one_or_none()
     when = now()
+    # a path may hold bytes that are no UTF-8 (surrogate escapes): cleaned, or PostgreSQL refuses it
+    location, message, detail = (clean_text(v)[0] for v in (error.where, error.message, error.detail))
     if existing is None:
-        doc_id = error.where if error.code == "E_EXTRACT" else None
-        conn.execute(insert(table).values(key=key, location=error.where, doc_id=doc_id, code=error.code,
-                                          message=error.message, detail=error.detail or None, count=1,
+        doc_id = location[:500] if error.code in DOCUMENT_CODES else None
+        conn.execute(insert(table).values(key=key, location=location, doc_id=doc_id, code=error.code,
+                                          message=message, detail=detail or None, count=1,
                                           first_seen=when, last_seen=when))
     else:
         conn.execute(update(table).where(table.c.id == existing)
-                     .values(count=table.c.count + 1, last_seen=when, message=error.message))
+                     .values(count=table.c.count + 1, last_seen=when, message=message))

@@ -21,10 +21,11 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Double, Select, and_, case, null, select
 from sqlalchemy.engine import Connection, Row
 
 from zhibiao.errors import QueryError
+from zhibiao.factcheck import MAX_ABS
 from zhibiao.resolve.indicators import IndicatorDef, indicator, indicators, normalize_name, resolve_indicator
 from zhibiao.resolve.zones import canonical_zone
 from zhibiao.store.format import rate_rounding, rounding_of, same_figure, same_rate, stage_label
@@ -220,8 +221,21 @@ def _plain_dict(obj: Any) -> dict[str, Any]:
 
 # -- shared helpers --------------------------------------------------------------------------
 
+def _sound(column: Any) -> Any:
+    """A stored number as read by every question: itself when finite and below
+    :data:`~zhibiao.factcheck.MAX_ABS`, else NULL. The fact guard keeps such numbers out of the
+    store, but a store written before it (or by another tool) may hold infinity, NaN or 1e300,
+    and one of them must never break a page: it reads as unknown."""
+    limit = float(MAX_ABS)
+    return case((and_(column > -limit, column < limit), column), else_=null()).label(column.name)
+
+
+# The facts table's columns as the questions read them: every double-precision column guarded.
+_FACT_COLUMNS = tuple(_sound(c) if isinstance(c.type, Double) else c for c in FactRow.__table__.c)
+
+
 def _fact_select() -> Select[Any]:
-    return (select(FactRow.__table__, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published,
+    return (select(*_FACT_COLUMNS, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published,
                    _D.canonical_id)
             .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id)))
 
@@ -655,7 +669,7 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
     unless ``include_copies``; each counted fact lists its copies' doc_ids in ``copies``.
     """
     canonical = DocumentRow.__table__.alias("canonical")
-    query = (select(FactRow.__table__, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published,
+    query = (select(*_FACT_COLUMNS, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published,
                     _D.content_hash, canonical.c.doc_id.label("canonical_doc_id"))
              .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id)
                           .outerjoin(canonical, canonical.c.id == _D.canonical_id)))
@@ -895,7 +909,7 @@ def document(conn: Connection, document_id: int) -> DocumentView | None:
     facts = tuple(
         DocumentFact(id=r._mapping["id"], seq=r._mapping["seq"], type=r._mapping["type"], fact=fact_dict(r),
                      duplicate_of=r._mapping["duplicate_of"])
-        for r in conn.execute(select(FactRow.__table__).where(_F.document_id == document_id)
+        for r in conn.execute(select(*_FACT_COLUMNS).where(_F.document_id == document_id)
                               .order_by(_F.quote_start, _F.seq)))
     canonical = None
     if info.canonical_id is not None:

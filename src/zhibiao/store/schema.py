@@ -11,6 +11,7 @@ repr when read (:func:`to_decimal`).
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -162,15 +163,21 @@ class InfoRow(Base):
 
 
 def to_decimal(value: Any) -> Decimal | None:
-    """A stored number as a Decimal through its shortest repr (1856000000.0 → 1856000000).
+    """A stored number as a Decimal through its shortest repr (1856000000.0 → 1856000000);
+    None for what is no number (infinity or NaN, which a store written before the fact guard, or
+    by another tool, may hold: every question treats it as unknown).
 
     >>> to_decimal(18.56), to_decimal(1856000000.0), to_decimal(None)
     (Decimal('18.56'), Decimal('1856000000'), None)
+    >>> to_decimal(float("inf")), to_decimal(float("nan")), to_decimal(Decimal("-Infinity")), to_decimal(1e300)
+    (None, None, None, Decimal('1E+300'))
     """
     if value is None:
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, Decimal):
-        return value
+        return value if value.is_finite() else None
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
         return Decimal(int(value))
     return Decimal(repr(value))
