@@ -65,7 +65,7 @@ def read_sentence(s: Sentence) -> None:
         projects_frame(s)  # 从签约项目总数来看,定远14个,…: the projects before, place by place
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
-    if _NAME_WORDS.list_mark in text[sent.start:sent.end]:
+    if _NAME_WORDS.list_mark in text[sent.start:sent.end] and _RANKINGS.place_word.search(text, sent.start, sent.end):
         measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
     events = _events(text, sent)
     # breakdowns (分产业看,) are rare: a plain check first

@@ -139,9 +139,9 @@ def traditional_chars() -> re.Pattern[str]:
 
 
 @cache
-def _shared_chars() -> re.Pattern[str]:
-    """The characters of ``traditional_set`` that GB 2312 has as well."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if in_gb2312(c)) + "]")
+def _any_traditional() -> re.Pattern[str]:
+    """Every character of ``traditional_set``, those GB 2312 has as well included."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set())) + "]")
 
 
 @cache
@@ -158,9 +158,12 @@ def is_traditional(text: str) -> bool:
     >>> is_traditional("通讯员刘象乾"), is_traditional("乾隆年間"), is_traditional("增长5%")
     (False, True, False)
     """
-    if traditional_chars().search(text):
+    first = _any_traditional().search(text)  # (one search tells most texts, simplified ones, apart)
+    if first is None:
+        return False
+    if traditional_chars().search(text, first.start()):
         return True
-    return _shared_chars().search(text) is not None and _phrases_of_shared_chars().search(text) is not None
+    return _phrases_of_shared_chars().search(text) is not None
 
 
 
