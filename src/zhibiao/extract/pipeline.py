@@ -75,14 +75,17 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
 def _fields_carried(facts: list[Fact]) -> list[Fact]:
     """A place whose field of peers the text leaves unwritten (苏州工业园区、南京高新区分别位居第四、第九
     after 入围全国50强) is among the peers of the place the report gave before it, else after it."""
-    fields = [(i, f.scope) for i, f in enumerate(facts) if isinstance(f, Ranking) and f.scope]
-    if not fields:
+    first = next((f.scope for f in facts if isinstance(f, Ranking) and f.scope), None)
+    if first is None:
         return facts
     out = list(facts)
+    last = first  # (one pass: the field given last before each place, else the first given)
     for i, f in enumerate(facts):
-        if isinstance(f, Ranking) and f.scope is None and not f.bottom:
-            before = [scope for j, scope in fields if j < i]
-            out[i] = replace(f, scope=before[-1] if before else fields[0][1])
+        if isinstance(f, Ranking):
+            if f.scope:
+                last = f.scope
+            elif not f.bottom:
+                out[i] = replace(f, scope=last)
     return out
 
 

@@ -256,14 +256,24 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
     if stage is None:
         # 本次集中签约项目中,10亿元以上项目55个(;服务业项目12个): the projects are among those named
         # at the head of the sentence
-        among = last_match(_PROJECTS.among, text[sent.start:region_start])
+        among = _last_in_sentence(s, "among", region_start)
         m = stage_words.search(among.group(0)) if among else None
         stage = stage_of(m.group(0)) if m else None
     if stage is None:  # 重点项目集中开工,42个项目总投资381.6亿元: what they did, in a clause before
-        did = last_match(_PROJECTS.stage_before, text[sent.start:region_start])
+        did = _last_in_sentence(s, "stage_before", region_start)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _last_in_sentence(s: Sentence, shape: str, end: int) -> re.Match[str] | None:
+    """The last match of ``projects.<shape>`` in the sentence ending by ``end`` (the sentence's matches
+    found once: a long list of counts asks at every one of them)."""
+    found = s.state.found.get(shape)
+    if found is None:
+        span = s.ctx.span
+        found = s.state.found[shape] = list(getattr(_PROJECTS, shape).finditer(s.text, span.start, span.end))
+    return next((m for m in reversed(found) if m.end() <= end), None)
 
 
 def _listed_stage(words: str, m: re.Match[str]) -> Stage:

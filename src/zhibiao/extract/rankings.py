@@ -20,6 +20,7 @@ from zhibiao.extract.indicators import after_subject
 from zhibiao.extract.names import clean_list_item, cut_enum_tail, last_match, split_names, strip_chars, topic_before
 from zhibiao.extract.periods import period_string
 from zhibiao.extract.quantities import parse_number
+from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Ranking
@@ -517,7 +518,9 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
 def _frame_measure(s: Sentence, region_start: int) -> str | None:
     """从县域发展的综合得分来看,甲市以97.17分蝉联首位; 在总指数方面,…。排在第11名的…: the measure a frame
     opening a sentence of the paragraph looks at, the last one before."""
-    frame = last_match(_RANKINGS.frame, s.text[s.ctx.para.span.start:region_start])
+    # (looked for at most a sentence's length back: a frame opens a sentence near the place; a whole
+    # paragraph's scan at every place was quadratic on a long one)
+    frame = last_match(_RANKINGS.frame, s.text[max(s.ctx.para.span.start, region_start - MAX_SENTENCE):region_start])
     topic = (frame.group("topic") or frame.group("aspect")) if frame is not None else None
     # (从全国前十强看, 从福建省入选情况看: who holds places, or entered the list: no measure)
     return None if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \

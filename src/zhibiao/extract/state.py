@@ -9,6 +9,8 @@ Every rule receives them explicitly through one :class:`Sentence`.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from zhibiao.extract.context import Fact, SentContext
@@ -117,6 +119,8 @@ class SentenceState:
     breakdowns: tuple[int, ...] = ()  # where the sentence's breakdowns (分产业看,) end
     top_n_ranks: set[int] = field(default_factory=set)  # ids of the top-N places given (进入全国百强)
     share_field: str | None = None  # 全市42.3%的甲、56.8%的乙: the field of the shares listed
+    # matches of a shape over the whole sentence, found once (a long list asks at every item)
+    found: dict[str, list[re.Match[str]]] = field(default_factory=dict)
     # the places read already as a list (前三名依次是甲、乙、丙; 跻身全国甲第3位、乙第4位): from, until
     listed_from: int = -1
     listed_until: int = -1
