@@ -10,7 +10,6 @@ Every rule receives them explicitly through one :class:`Sentence`.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 
 from zhibiao.extract.context import Fact, SentContext
