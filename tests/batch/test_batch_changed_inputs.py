@@ -56,12 +56,18 @@ def test_batch_a_changed_line_redoes_its_shard_only(tmp_path: Path) -> None:
     _same_as_clean([corpus], tmp_path / "out", tmp_path / "clean", shard_size=10, prefilter=False)
 
 
-def test_batch_a_file_added_to_a_folder_leaves_no_stale_facts(tmp_path: Path) -> None:
+def _folder_run(tmp_path: Path, stems: list[str]) -> Path:
+    """A folder of one report a file (report i in the i-th file), run once into tmp_path/out."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(21):
-        (folder / f"r{i:02d}.txt").write_text(_record(i)["text"], encoding="utf-8")
+    for i, stem in enumerate(stems):
+        (folder / f"{stem}.txt").write_text(_record(i)["text"], encoding="utf-8")
     run([folder], tmp_path / "out", shard_size=10, prefilter=False)
+    return folder
+
+
+def test_batch_a_file_added_to_a_folder_leaves_no_stale_facts(tmp_path: Path) -> None:
+    folder = _folder_run(tmp_path, [f"r{i:02d}" for i in range(21)])
     (folder / "r05a.txt").write_text(_record(99)["text"], encoding="utf-8")  # reshards the folder
     _same_as_clean([folder], tmp_path / "out", tmp_path / "clean", shard_size=10, prefilter=False)
     output = read_output(tmp_path / "out")
@@ -69,11 +75,7 @@ def test_batch_a_file_added_to_a_folder_leaves_no_stale_facts(tmp_path: Path) ->
 
 
 def test_batch_a_file_changed_in_place_is_read_again(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(4):
-        (folder / f"r{i}.txt").write_text(_record(i)["text"], encoding="utf-8")
-    run([folder], tmp_path / "out", shard_size=10, prefilter=False)
+    folder = _folder_run(tmp_path, [f"r{i}" for i in range(4)])
     target = folder / "r2.txt"
     target.write_text(_record(42)["text"], encoding="utf-8")
     info = target.stat()
