@@ -147,7 +147,7 @@ def _lede_event_stage(text: str, lede: Span | None) -> Stage | None:
     if lede is None:
         return None
     end = text.find(_SENTENCE_END, lede.start, lede.end)
-    if end >= 0 and not _DOCUMENT.figure_or_date.search(text, lede.start, end):
+    if end >= 0 and not any(ch.isdigit() for ch in text[lede.start:end]):
         end = text.find(_SENTENCE_END, end + 1, lede.end)  # (金秋十月,喜讯频传。10月11日,…集中开工: an opening phrase)
     held = _DOCUMENT.event_held.search(text, lede.start, lede.end if end < 0 else end)
     return event_stage(held.group(0)) if held is not None else None

@@ -344,21 +344,28 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
         if not (m.group("above") or m.group("over") or m.group("sized") is not None):
             continue
         # 1至10亿级: a class from its low end
-        number = parse_number(m.group("low") or m.group("n")) if m.group("n") else Decimal(1)
-        if number is not None and in_range(value := scale(number, m.group("mag"))):
-            best = value
-            best_currency = units()[m.group("cur")].unit if m.group("cur") else _CNY
+        sized = _size_written(m, m.group("low") or m.group("n") or "")
+        if sized is not None:
+            best, best_currency = sized
     return best, best_currency
+
+
+def _size_written(m: re.Match[str], number: str) -> tuple[Decimal, str] | None:
+    """The amount and currency of a size the threshold shape matched (亿元 alone: 1 亿元)."""
+    value = scale(parse_number(number) or Decimal(0), m.group("mag")) if number else scale(Decimal(1), m.group("mag"))
+    if not value or not in_range(value):
+        return None
+    return value, units()[m.group("cur")].unit if m.group("cur") else _CNY
 
 
 def _size_of_one(desc: str) -> tuple[Decimal, str] | None:
     """80亿元项目1个, 6000万美元韩资项目1个: one project of a size written with no 以上/超 is that
     project's investment, not a size class (None when the words give none)."""
     for m in _PROJECTS.threshold.finditer(desc):
-        if m.group("n") and not (m.group("above") or m.group("over") or m.group("low")):
-            value = scale(parse_number(m.group("n")) or Decimal(0), m.group("mag"))
-            if value and in_range(value):
-                return value, units()[m.group("cur")].unit if m.group("cur") else _CNY
+        one = _size_written(m, m.group("n")) if m.group("n") and not (
+            m.group("above") or m.group("over") or m.group("low")) else None
+        if one is not None:
+            return one
     return None
 
 
