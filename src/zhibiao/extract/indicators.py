@@ -59,7 +59,7 @@ _QUALIFIER_WORDS = Words("qualifier")
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
-_ASIDE_OPEN = "("
+_ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
 
@@ -282,7 +282,23 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if counted and s.log.projects and name.endswith(_PROJECTS_WORDS.kind_end) \
             and _INDICATORS.investment_next.match(s.text, fig.end):
         return True  # (其中,产业类6项,总投资8.25亿元。…基础设施类3项,总投资1.53亿元: the next kind, its own sentence)
+    if counted and _breakdown_of_projects(s, fig, name):
+        return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)
+
+
+def _breakdown_of_projects(s: Sentence, fig: Fig, name: str) -> bool:
+    """A short kind with no noun of its own (省级, 工业), counted in 个/项 in an aside or a 其中 list
+    right after a count of projects: a part of those projects."""
+    whole = s.state.projects
+    if whole is None or not _PROJECTS.bare_kind.fullmatch(name):
+        return False
+    text, start = s.text, s.ctx.doc.norm_pos(whole.end)
+    if not s.ctx.span.start <= start <= fig.start:
+        return False  # (the whole counted in this sentence only)
+    between = text[start:fig.start]
+    opened = between.rfind(_ASIDE_OPEN)
+    return opened > between.rfind(_ASIDE_CLOSE) or _NAME_WORDS.among in between
 
 
 def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:

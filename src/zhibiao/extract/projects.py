@@ -141,7 +141,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         s.log.child_projects.add(id(p))
         # 重点工业项目37项…其中竣工项目13个: a part is of the whole's kind and size unless it says its own
         if p.category is None:
-            p.category = parent.category
+            p.category = _bare_kind(region) or parent.category
         if p.min_investment is None and p.currency == parent.currency:
             p.min_investment = parent.min_investment
     else:
@@ -327,6 +327,14 @@ def category_of(desc: str) -> str | None:
             _NAME_WORDS.list_mark in cat and len(cat) > 8):
         return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
     return cat or None
+
+
+def _bare_kind(region: str) -> str | None:
+    """省级 in 建设项目27项(省级6项…): the kind a part of projects is listed under, 项目 left out."""
+    if mentions_projects(region):
+        return None
+    kind, _cut = trim_openers(strip_chars(region), _CATEGORY_OPENERS, keep_last=False)
+    return kind if _PROJECTS.bare_kind.fullmatch(kind) else None
 
 
 def threshold_in(desc: str) -> tuple[Decimal | None, str]:
