@@ -167,11 +167,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     given = st.last_rank or s.para.last_rank  # (the field of the places the paragraph gave before)
     if scope is None and given is not None:
         scope = given.scope
-    if names == [None] and not (hit.group("topn") or hit.group("strong")) \
-            and (evaluation := evaluation_before(text, hit.start())) is not None:
-        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation (a top-N beside it stays unmeasured,
-        # to be dropped when the exact place is given)
-        names, scope = [evaluation], scope or evaluation_field(evaluation)
+    if names == [None]:
+        names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
@@ -467,6 +464,28 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
         return [quoted.group(1)]
     names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
     return [None] if len(names) == 1 and names[0] in _RANKING_SETS.back_references else names
+
+
+def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | None) \
+        -> tuple[list[str | None], str | None]:
+    """The measure (and field) of a place whose words name none."""
+    if not (hit.group("topn") or hit.group("strong")) \
+            and (evaluation := evaluation_before(text, hit.start())) is not None:
+        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation (a top-N beside it stays unmeasured,
+        # to be dropped when the exact place is given)
+        return [evaluation], scope or evaluation_field(evaluation)
+    return [_overall_ranking(words, hit)], scope
+
+
+def _overall_ranking(words: str, hit: re.Match[str]) -> str | None:
+    """综合排名第33位, (在全国147个高新区中)综合排名33 with no measure given before or around: the
+    overall ranking is the measure; None for any other words."""
+    if words not in _RANKING_SETS.bare_nouns:
+        return None
+    lead = hit.group("lead") or ""
+    noun = lead if lead in _RANKING_SETS.rank_nouns else next(
+        (w for w in _RANKING_WORDS.rank_nouns if w in hit.group(0)), None)
+    return words + noun if noun is not None and words + noun not in _RANKING_SETS.bare_nouns else None
 
 
 def _measures_unwritten(s: Sentence, hit: re.Match[str], region_start: int) \
