@@ -48,6 +48,7 @@ _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _CLAUSE_MARKS = (",", ";", ":", "。")
+_LEADS = tuple(_RANKING_WORDS.lead)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -510,8 +511,21 @@ def _respectively_before(s: Sentence, hit: re.Match[str], region_start: int) \
     if listed is None:
         return None, None
     places = [s.ctx.doc.finder.entity_named(x) or _place_as_written(x) for x in listed]
+    if None in places:  # 甲区、乙区位列本区之前,分别为17位、25位: the places, each before the verb shared
+        places = [_place_before_verb(s, x) for x in listed]
     held = [p for p in places if p is not None]
     return (held, None) if len(held) == len(listed) else (None, list(listed))
+
+
+def _place_before_verb(s: Sentence, item: str) -> str | None:
+    """The place or zone a last listed item opens with when a ranking verb follows it (乙高新区|位列本区之前,
+    分别为…), its long form; None otherwise."""
+    finder = s.ctx.doc.finder
+    ends = [m[1] for m in (*finder.zone_mentions(item), *finder.place_mentions(item)) if m[0] == 0]
+    end = max(ends, default=0)
+    if not 0 < end < len(item) or not item.startswith(_LEADS, end):
+        return None
+    return finder.entity_named(item[:end])
 
 
 def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[str] | None:
