@@ -18,7 +18,7 @@ from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
 from zhibiao.extract.names import clean_list_item, cut_enum_tail, last_match, split_names, strip_chars, topic_before
-from zhibiao.extract.periods import period_string
+from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence, SentenceState
@@ -49,6 +49,7 @@ _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
+_EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -310,8 +311,9 @@ def _list_measure_and_field(s: Sentence, pos: int, measure: str | None, scope: s
             measure, period = named.indicator, None if own_period else named.period
         else:
             evaluation = here or _evaluation_named(text, pos)
-            measure = evaluation.group("name") if evaluation is not None else None
-            period = None if own_period or evaluation is None else _years_of(text, evaluation)
+            if evaluation is not None:
+                measure, years = _name_and_period(text, evaluation)
+                period = None if own_period else years
     last = s.log.last_ranking()
     return measure, scope or (last.scope if last is not None else None) or home_field(text), period
 
@@ -347,7 +349,7 @@ def evaluation_before(text: str, pos: int) -> str | None:
     '全省开发区高质量发展考评'
     """
     found = _evaluation_named(text, pos)
-    return found.group("name") if found is not None else None
+    return _name_and_period(text, found)[0] if found is not None else None
 
 
 def evaluation_period(text: str, pos: int) -> str | None:
@@ -358,7 +360,22 @@ def evaluation_period(text: str, pos: int) -> str | None:
     '2021-01/2022-12'
     """
     found = _evaluation_named(text, pos)
-    return _years_of(text, found) if found is not None else None
+    return _name_and_period(text, found)[1] if found is not None else None
+
+
+def _name_and_period(text: str, evaluation: re.Match[str]) -> tuple[str, str | None]:
+    """An evaluation's name and the period its places are of: the years written just before it, and a
+    part of the year opening the name (2013年上半年产业大转型考核 → 产业大转型考核, 2013-01/2013-06).
+
+    >>> _name_and_period("开展2013年上半年产业大转型考核", _evaluations("开展2013年上半年产业大转型考核")[0])
+    ('产业大转型考核', '2013-01/2013-06')
+    """
+    name, years = evaluation.group("name"), _years_of(text, evaluation)
+    part = next((m for m in find_periods(name) if m.pos == 0 and m.start is not None and m.end is not None), None)
+    if part is None or part.start is None or part.end is None or len(name) - part.end_pos < _EVALUATION_NAME_MIN:
+        return name, years
+    year = part.year or (int(years[:4]) if years else None)
+    return name[part.end_pos:], period_string(year, part.start, part.end) if year is not None else years
 
 
 def _years_of(text: str, evaluation: re.Match[str]) -> str | None:
