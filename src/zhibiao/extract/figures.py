@@ -162,8 +162,9 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
 
 
 def _chinese_slogan(amount: Amount, m: re.Match[str]) -> bool:
-    """两个维护, 三大战略: a small Chinese numeral is a slogan's, not a count (三千万元 still counts)."""
-    if amount.kind in ("count", "person") and amount.value < 10:
+    """两个维护, 三大战略, 万家民营企业评营商环境: a small Chinese numeral, or a magnitude alone (百家, 千项), is
+    a slogan's or a name's, not a count (三千万元, 三万家 still count)."""
+    if amount.kind in ("count", "person") and (amount.value < 10 or m.group("num") in _FIGURES_SETS.lone_magnitudes):
         return True
     return amount.kind not in ("money", "percent") and m.group("mag") is None and amount.value < 100
 
