@@ -62,6 +62,7 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
     return pseg
 
 
+_DOTTED_TAIL_LENGTHS = (3, 4, 2, 5, 6)  # a dotted name's second part, most usual length first
 _AUTHOR_IN_PARENS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)\s*(?:$|\n)")
 
 
@@ -87,6 +88,9 @@ def read_name(text: str, pos: int) -> str | None:
     >>> read_name("负责人的陪同", 0) is None
     True
     """
+    dotted = _dotted_name(text, pos)
+    if dotted is not None:
+        return dotted
     sur = _surname_at(text, pos)
     if sur is None:
         return None
@@ -114,6 +118,24 @@ def read_name(text: str, pos: int) -> str | None:
     if tagged is not None and tagged in options:
         return tagged
     return options[-1] if len(options[-1]) <= 3 else options[0]
+
+
+def _dotted_name(text: str, pos: int) -> str | None:
+    """A name written in two parts joined by a middle dot (艾尔肯·吐尼亚孜, 克衣色尔·克尤木 — names of
+    Uyghur, Kazakh and other minorities, and of foreigners), no family name first; the second part ends
+    before a usual follower (None when no length is followed by one).
+
+    >>> read_name("麦尔丹·木盖提出席", 0), read_name("克衣色尔·克尤木参加活动", 0), read_name("艾尔肯·吐尼亚孜", 0)
+    ('麦尔丹·木盖提', '克衣色尔·克尤木', '艾尔肯·吐尼亚孜')
+    """
+    m = _PERSONS.dotted_name.match(text, pos)
+    if m is None or text[m.start("tail") - 2] in _PERSONS_SETS.dotted_not_name_ends:
+        return None  # (中国·淮安, 湖南省·新疆, 中国网·滨海: places and outlets joined by a dot)
+    tail = m.start("tail")
+    for n in _DOTTED_TAIL_LENGTHS:  # the usual lengths first (木盖提|出席, not 木盖|提出席)
+        if tail + n <= m.end() and _is_follower(text[tail + n:tail + n + 4]):
+            return text[pos:tail + n]
+    return None
 
 
 def _surname_at(text: str, pos: int) -> str | None:
