@@ -63,7 +63,6 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
 
 
 _DOTTED_TAIL_LENGTHS = (3, 4, 2, 5, 6)  # a dotted name's second part, most usual length first
-_AUTHOR_IN_PARENS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)\s*(?:$|\n)")
 
 
 @cache
@@ -198,13 +197,30 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
         out += _titled_mentions(text, m, taken)
     out += _credit_mentions(text, taken)
     out += _titled_after_mentions(text, heads, taken)
-    # a bare name in parentheses closing the text or a paragraph: the author (龚雯)
-    for m in _AUTHOR_IN_PARENS.finditer(text):
-        name = read_name(m.group(1) + "。", 0)
-        if name and name == m.group(1):
-            out.append(PersonMention(name, (), m.start(1), m.end(1), m.start(1)))
+    out += _authors_in_parens(text)
     out.sort(key=attrgetter("start"))
     return out
+
+
+def _authors_in_parens(text: str) -> list[PersonMention]:
+    """Bare names in parentheses closing the text or a paragraph: the authors (龚雯), (甲 乙), with the
+    office they write for before them as their title (区融媒体中心 任可 戚壮波)."""
+    out = []
+    for m in _PERSONS.authors_in_parens.finditer(text):
+        office = m.group("office")
+        names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.all_cjk.finditer(m.group("names"))]
+        if office is not None and _is_name(office):
+            names.insert(0, (office, m.start("office")))  # (欧阳明辉 王平: two authors, no office)
+            office = None
+        if not all(_is_name(name) for name, _pos in names):
+            continue
+        out += [PersonMention(name, (office,) if office else (), pos, pos + len(name), pos) for name, pos in names]
+    return out
+
+
+def _is_name(words: str) -> bool:
+    """Whether ``words`` are a person's name and nothing else."""
+    return read_name(words + "。", 0) == words
 
 
 def _bylines(text: str) -> Iterator[tuple[re.Match[str], str]]:
