@@ -62,6 +62,7 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
     return pseg
 
 
+_LIST_MARKS = frozenset("、")
 _DOTTED_TAIL_LENGTHS = (3, 4, 2, 5, 6)  # a dotted name's second part, most usual length first
 
 
@@ -108,8 +109,10 @@ def read_name(text: str, pos: int) -> str | None:
     # form (说, 等, 在 …) belongs to the sentence, not to the name
     joined = len(options) == 2 and text[base + 1] in _PERSONS_SETS.name_joiners \
         and text[base + 2:base + 3] in _BOUNDARY  # 康正和、陈冰冰: no 和 stands before a 、
-    whole = len(options) == 2 and text.startswith(tuple(_PERSONS_WORDS.name_only_followers), base + 2)
-    if joined or whole:  # (康正和、陈冰冰; 姜有为同志: no 为 between a name and 同志)
+    whole = len(options) == 2 and text.startswith(tuple(_PERSONS_WORDS.name_only_followers), base + 2) \
+        and text[base + 1] not in _PERSONS_SETS.etc_marks  # (郑毅等一行: 等 closes the list, no name's)
+    listed = len(options) == 2 and text[base + 2:base + 3] in _LIST_MARKS  # 周先来、仇平贵: names listed
+    if joined or whole or listed:  # (康正和、陈冰冰; 姜有为同志: no 为 between a name and 同志)
         return options[1] if not _looks_wordy(options[1]) else None
     if len(options) == 1 or text[base + 1] in _single_char_followers():
         return options[0] if not _looks_wordy(options[0]) else None
