@@ -282,6 +282,8 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if counted and s.log.projects and name.endswith(_PROJECTS_WORDS.kind_end) \
             and _INDICATORS.investment_next.match(s.text, fig.end):
         return True  # (其中,产业类6项,总投资8.25亿元。…基础设施类3项,总投资1.53亿元: the next kind, its own sentence)
+    if counted and s.state.projects is not None and _PROJECTS.any_stage_name.fullmatch(name):
+        return True  # 484个重点项目中,开复工358个,未开复工126个: the projects counted, stage by stage
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)

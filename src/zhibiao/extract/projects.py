@@ -35,6 +35,7 @@ _CLAUSE_MARKS = (",", ";", ":", "。")
 _CNY = "CNY"
 _FRAME_ENDS = (",", ":")
 _SIGNED_THEN_STARTED = ("signed", "started")
+_STAGE_JOINERS = ("", *_NAME_WORDS.joiners)  # (签约、开工: stages listed together; 开工签约 joined)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _EACH_MARK = _PROJECTS_WORDS.each_mark
 _RANGE_JOINERS = tuple(_PROJECTS_WORDS.range_joiners)
@@ -240,12 +241,14 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
     if did is not None:  # (签约项目开工5个: signed projects that started)
         return _listed_stage(desc, stage_words.search(desc, did.start(1)) or did)
     stage = None
-    for m in stage_words.finditer(desc):
-        if _inside_examples(desc, m):
-            continue
+    found = [m for m in stage_words.finditer(desc) if not _inside_examples(desc, m)]
+    for k, m in enumerate(found):
         stage = stage_of(m.group(0))
         if mentions_projects(desc[m.end():]):
-            stage = _listed_stage(desc, m)  # (集中开工签约项目, 签约、开工、投产项目)
+            # the stage nearest the noun (排定…预备项目), from the first of the stages listed with it (集中开工
+            # 签约项目, 签约、开工、投产项目)
+            k = _chain_start(desc, found, _last_before_noun(desc, found, k))
+            stage = _listed_stage(desc, found[k])
             break
     if stage is None and prenominal:
         # (131个重大项目(含预备前期项目5项): not theirs; …;甲整县推进等6个项目: the next item's name)
@@ -264,6 +267,21 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _last_before_noun(desc: str, found: list[re.Match[str]], k: int) -> int:
+    """The last stage word of ``found`` from ``k`` on still before a projects noun (…预备|项目)."""
+    while k + 1 < len(found) and mentions_projects(desc[found[k + 1].end():]):
+        k += 1
+    return k
+
+
+def _chain_start(desc: str, found: list[re.Match[str]], k: int) -> int:
+    """The first stage word of the stages listed together ending at ``found[k]`` (签约、开工、投产)."""
+    while k > 0 and found[k].start() - found[k - 1].end() <= 1 \
+            and desc[found[k - 1].end():found[k].start()] in _STAGE_JOINERS:
+        k -= 1
+    return k
 
 
 def _last_in_sentence(s: Sentence, shape: str, end: int) -> re.Match[str] | None:
