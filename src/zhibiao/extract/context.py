@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from zhibiao.extract.periods import PeriodMention, find_periods, latest_year, resolve_period
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
-from zhibiao.lexicon import Shapes, WordSets
+from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Projects, Ranking, Stage
 from zhibiao.normalize import NormText
 from zhibiao.resolve.subjects import MAIN, SubjectFinder
@@ -34,6 +34,8 @@ __all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 
 _CONTEXT = Shapes("context")
 _ENTITY_SETS = WordSets("entity")
+_PERIODS_WORDS = Words("periods")
+_REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
 Fact = Indicator | Projects | Ranking
 # Sentences up to this length are searched again for each figure; longer ones are indexed once.
@@ -79,6 +81,19 @@ class DocContext:
         if not self._latest:
             self._latest.append(latest_year(self.norm.text))
         return self._latest[0]
+
+    def speaking_year(self) -> int | None:
+        """The year a dated report speaks from when that is not the year it was published: the latest
+        year it names, when that is two years or more before the date (a work report of 2018 put
+        online in 2021 says 今年 of 2018); None otherwise, and when that year only opens a span
+        (2012年以来)."""
+        latest = self.latest_year()
+        if self.published is None or latest is None or latest.year is None or not self.published[:4].isdigit():
+            return None
+        if latest.year > int(self.published[:4]) - _REPRINT_GAP:
+            return None
+        since = self.text[latest.end_pos:latest.end_pos + 2]
+        return None if since.startswith(tuple(_PERIODS_WORDS.since_after)) else latest.year
 
     def speakers_at(self, pos: int) -> list[SpokenFor]:
         """The speakers whose stretch holds ``pos``, in the order they spoke.
@@ -341,6 +356,9 @@ class SentContext:
             mention = mention.with_year_from(year_from).with_year_from(self.doc.title_year)
             if mention.pos >= self.para.span.start and year_from is None:
                 mention = mention.with_year_from(self.para.carry.year)
+        if mention.year is None and mention.rel_year is not None and (spoken := self.doc.speaking_year()) is not None:
+            return PeriodMention(mention.pos, mention.end_pos, spoken + mention.rel_year, None, mention.start,
+                                 mention.end, mention.kind)  # (今年 in a report of an earlier year)
         if mention.year is None and self.doc.published is None:
             # no date to count 今年 from: the last year the text names is the year it speaks of
             # (2016年1-7月全省… then 今年7月, 1-7月: 2016)

@@ -118,7 +118,8 @@ def _mention(text: str, m: re.Match[str], offset: int) -> PeriodMention | None:
     before = text[max(0, m.start() - 2):m.start()]
     if before.endswith(_PERIODS_WORDS.baseline_before) and (rel or year or not g["full"]):
         return None  # 比上年同期, 较2018年, 比1-9月回落: a baseline, not the period of the figure
-    rel_year = int(_PERIODS_WORDS.relative_years[rel]) if rel else None
+    # 当年 ("that year") is the year the text speaks of just before, not one counted from the date
+    rel_year = int(_PERIODS_WORDS.relative_years[rel]) if rel and rel not in _PERIODS_SETS.anaphoric_years else None
     months = _months(g, year, rel)
     if months is None:
         return None
