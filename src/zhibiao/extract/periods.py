@@ -103,11 +103,23 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
     []
     """
     out: list[PeriodMention] = []
+    baseline_end = -1
     for m in _period_matches(text):
+        if baseline_end >= 0 and text[baseline_end:m.start()] in _PERIODS_SETS.list_joiners:
+            baseline_end = m.end()  # 比今年1-3月、1-4月、1-6月: the periods listed after a baseline are baselines
+            continue
         mention = _mention(text, m, offset)
         if mention is not None:
             out.append(mention)
+        baseline_end = m.end() if mention is None and _is_baseline(text, m) else -1
     return out
+
+
+def _is_baseline(text: str, m: re.Match[str]) -> bool:
+    """Whether a period phrase is what a figure is compared with (比上年同期, 较2018年, 比1-9月)."""
+    before = text[max(0, m.start() - 2):m.start()]
+    return before.endswith(_PERIODS_WORDS.baseline_before) and bool(m.group("rel") or m.group("year")
+                                                                     or not m.group("full"))
 
 
 def _mention(text: str, m: re.Match[str], offset: int) -> PeriodMention | None:
@@ -115,8 +127,7 @@ def _mention(text: str, m: re.Match[str], offset: int) -> PeriodMention | None:
     g = m.groupdict()
     year = int(g["year"]) if g["year"] else None
     rel = g["rel"]
-    before = text[max(0, m.start() - 2):m.start()]
-    if before.endswith(_PERIODS_WORDS.baseline_before) and (rel or year or not g["full"]):
+    if _is_baseline(text, m):
         return None  # 比上年同期, 较2018年, 比1-9月回落: a baseline, not the period of the figure
     # 当年 ("that year") is the year the text speaks of just before, not one counted from the date
     rel_year = int(_PERIODS_WORDS.relative_years[rel]) if rel and rel not in _PERIODS_SETS.anaphoric_years else None
@@ -177,6 +188,7 @@ def _month_phrase(g: dict[str, str | None], year: int | None, rel: str | None) -
 
 # Spans of months reported as done (今年前11个月, 今年1-9月): not a bare year (今年), not the whole year.
 _DONE_SPANS = ("span", "cumulative")
+_DONE_SPANS_AND_MONTHS = (*_DONE_SPANS, "month", "month_end", "date")
 _DECEMBER = 12
 
 
@@ -210,9 +222,11 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
     year: int | str | None = mention.year
     if year is None and mention.rel_year is not None and pub_year is not None:
         year = pub_year + mention.rel_year
-        if mention.rel_year == 0 and mention.kind in _DONE_SPANS and pub_month is not None and end > pub_month \
-                and end < _DECEMBER and not future:
-            year -= 1  # 今年前11个月 published in January: a span not yet over is no result, last year's
+        if mention.rel_year == 0 and mention.kind in _DONE_SPANS_AND_MONTHS and pub_month is not None \
+                and end > pub_month and (end < _DECEMBER or mention.kind not in _DONE_SPANS) and not future:
+            # 今年前11个月 (and its 11月份当月) published in January: a span not yet over, a month not yet
+            # come, is no result — last year's
+            year -= 1
     if year is None and pub_year is not None and pub_month is not None:
         year = pub_year if end <= pub_month or future else pub_year - 1
     return period_string("XXXX" if year is None else year, start, end)
