@@ -327,6 +327,11 @@ class SubjectFinder:
         r = _SUBJECTS.refs.match(rest)
         if r and _SUBJECTS.rank_after_scope.match(rest, r.end()):
             return None  # 全省第八位, 全市排名第一: the field of a ranking, not who is ranked
+        zones = _SUBJECTS.whole_zones.match(rest, r.end()) if r else None
+        if zones is not None and zones.group(0) not in _ENTITY_WORDS.any_zone_words \
+                and not (m and m.group(0).endswith(_ENTITY_WORDS.field_mark)):  # (在全省工业园区中: peers)
+            # 全市工业园区, 全市产业集聚区: the parks together (a bare 园区 stays part of the measure's name)
+            return SubjectMention(zones.group(0), start + pos + zones.end())
         if r and not rest[r.end():r.end() + 1].isdigit():
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         found = self._named_entity(rest, m.group(0) if m else "")
