@@ -23,6 +23,7 @@ __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_fi
 MAIN = "\x00main"  # marker: the clause refers to the report's main entity
 
 _SUBJECTS = Shapes("subjects")
+_PROJECTS = Shapes("projects")
 _ENTITY_WORDS = Words("entity")
 _NAME_WORDS = Words("name")
 _ENTITY_SETS = WordSets("entity")
@@ -352,6 +353,8 @@ class SubjectFinder:
             return q.group(1), q.end()
         place = self._place_prefix(rest)
         if place and rest[len(place):len(place) + 1] not in _ENTITY_SETS.not_after_place:
+            if _opens_project_name(rest, len(place)):
+                return _NO_SUBJECT  # 任城区山推奥特机械配件生产项目、…: a project's name, not whose figure
             return place, len(place)
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
@@ -449,6 +452,13 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
+
+
+def _opens_project_name(rest: str, end: int) -> bool:
+    """Whether the place ending at ``end`` opens a project's own name (…生产项目、, …产业园项目总投资): words
+    naming one project, no stage or kind of projects (新开工项目, 重点项目)."""
+    name = _SUBJECTS.project_name_after.match(rest, end)
+    return name is not None and _PROJECTS.aggregate_words.search(name.group(0)) is None
 
 
 def _own_kind(text: str) -> str | None:
