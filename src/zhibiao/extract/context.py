@@ -292,14 +292,15 @@ class SentContext:
 
     # -- periods ------------------------------------------------------------------------------
     def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False,
-                  year_said: bool = True) -> str | None:
+                  year_said: bool = True, day_is_year: bool = False) -> str | None:
         """The period of a figure at ``pos`` (FACTS.md ``YYYY-MM/YYYY-MM``), or None.
 
         The nearest period mention before the figure in its paragraph, else the span carried from
         the paragraphs before, else the title's; a goal only takes a period from its own sentence
         (or an annual plan's year), or a year said before it (2024年,我们将…。预期目标是…) unless
         ``year_said`` is False (a goal of a size: 打造千亿元产业聚集区). The year comes from the nearest
-        mention that has one; a goal or forecast (``future``) of a span not yet over is this year's.
+        mention that has one; a goal or forecast (``future``) of a span not yet over is this year's. A
+        day (2017年12月16日,…名单揭晓) is its year's when ``day_is_year`` (the places of a list announced then).
         """
         mention, year_from = self._mention_before(pos)
         annual = _CONTEXT.annual_name.match(name) is not None
@@ -313,7 +314,7 @@ class SentContext:
             mention = carried or self.doc.title_period or self.doc.title_year
             if mention is None:
                 return None
-        if mention.kind == "year":
+        if mention.kind == "year" or (day_is_year and mention.kind == "date"):
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
         elif not target and mention.pos < self.span.start and self._stock_now(pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)

@@ -118,6 +118,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
 def _is_baseline(text: str, m: re.Match[str]) -> bool:
     """Whether a period phrase is what a figure is compared with (比上年同期, 较2018年, 比1-9月)."""
     before = text[max(0, m.start() - 2):m.start()]
+    if before.endswith(_PERIODS_WORDS.former_place_before) and _PERIODS.former_place_after.match(text, m.end()):
+        return True  # 从去年的第七名, 由2008年的第20位: the period of a place left, read with that place
     return before.endswith(_PERIODS_WORDS.baseline_before) and bool(m.group("rel") or m.group("year")
                                                                      or not m.group("full"))
 

@@ -47,6 +47,7 @@ _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
+_MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
@@ -69,11 +70,19 @@ def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
 def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     """Make the ranking facts of one ranking match of the sentence; False when the match is part of
     the words of the place after it (从全国第七位|晋升为第六位), which are read from before it."""
-    if s.text.endswith(_MOVED_FROM_MARKS, region_start, hit.start()) \
+    if _moved_from(s.text, region_start, hit.start()) \
             and _RANKINGS.moved_from_ahead.match(s.text, hit.end(), s.ctx.span.end):
         return False  # 从全国第七位晋升为第六位: the place moved from, read with the place moved to
     _ranking_facts(s, hit, region_start)
     return True
+
+
+def _moved_from(text: str, start: int, end: int) -> bool:
+    """Whether the words before a place say it was moved from (从, 从去年的, 由2008年的)."""
+    if text.endswith(_MOVED_FROM_MARKS, start, end):
+        return True
+    return any(m in text[max(start, end - _MOVED_FROM_WIDTH):end] for m in _MOVED_FROM_MARKS) \
+        and _RANKINGS.moved_from_end.search(text, max(start, end - _MOVED_FROM_WIDTH), end) is not None
 
 
 def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
@@ -756,7 +765,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     for name, place_n, subject in zip(read.names, read.ranks, subjects, strict=True):
-        period = read.period if read.period is not None else ctx.period_at(period_pos, target=target)
+        period = read.period if read.period is not None else ctx.period_at(period_pos, target=target, day_is_year=True)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=read.scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
