@@ -279,9 +279,11 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         # 27个项目集中签约。其中,宜昌高新区10个,宜都市3个; 其中,产业类6项 (重大社会民生建设2个,投资7亿元):
         # the projects place by place or kind by kind
         return True
-    if counted and s.log.projects and name.endswith(_PROJECTS_WORDS.kind_end) \
+    if counted and s.log.projects and (name.endswith(_PROJECTS_WORDS.kind_end) or _PROJECTS.bare_kind.fullmatch(name)) \
             and _INDICATORS.investment_next.match(s.text, fig.end):
-        return True  # (其中,产业类6项,总投资8.25亿元。…基础设施类3项,总投资1.53亿元: the next kind, its own sentence)
+        # (其中,产业类6项,总投资8.25亿元。…基础设施类3项,总投资1.53亿元; 其中:⏎省级6项,概算投资140.16亿元: the
+        # next kind, its own sentence)
+        return True
     if counted and s.state.projects is not None and _PROJECTS.any_stage_name.fullmatch(name):
         return True  # 484个重点项目中,开复工358个,未开复工126个: the projects counted, stage by stage
     if counted and _breakdown_of_projects(s, fig, name):

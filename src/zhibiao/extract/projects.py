@@ -40,6 +40,8 @@ _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _EACH_MARK = _PROJECTS_WORDS.each_mark
 _RANGE_JOINERS = tuple(_PROJECTS_WORDS.range_joiners)
 _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals)
+_LIST_OPEN = ":"  # (其中: opens a list of the parts)
+_WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
@@ -93,7 +95,10 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if parent is None and st.projects is not None and _NAME_WORDS.among in text[
             ctx.doc.norm_pos(st.projects.end):fig.start]:
         parent = st.parent_projects = st.projects
-    child = parent is not None and (stage is None or st.parts_follow or _NAME_WORDS.among in region)
+    if parent is None and st.projects is None and noun is None:
+        parent = _whole_listed_before(s, fig, region)  # 其中:⏎省级6项,概算投资…: the kinds of the projects before
+    child = parent is not None and (stage is None or st.parts_follow or _NAME_WORDS.among in region
+                                    or _listed_after_among(s, parent, fig))
     if not child and st.projects is not None and text.rfind(_ASIDE_OPEN, ctx.span.start, fig.start) > text.rfind(
             _ASIDE_CLOSE, ctx.span.start, fig.start):
         parent, child = st.projects, True  # 131个重大项目(含前期项目5项),总投资…: an aside, the money the whole's
@@ -149,6 +154,29 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _listed_after_among(s: Sentence, whole: Projects, fig: Fig) -> bool:
+    """其中:建设项目27项(…),前期项目3项: a count in the list a 其中 with a colon opens is a part, whatever its
+    stage, until the sentence ends."""
+    between = s.text[s.ctx.doc.norm_pos(whole.end):fig.start]
+    k = between.find(_NAME_WORDS.among)
+    return k >= 0 and between.startswith(_LIST_OPEN, k + len(_NAME_WORDS.among))
+
+
+def _whole_listed_before(s: Sentence, fig: Fig, region: str) -> Projects | None:
+    """The projects counted last before a 其中 that a bare kind counted after it (省级6项) is part of, when
+    the 其中 closes the text before (…其中:⏎省级6项); None otherwise."""
+    if not s.log.projects or _bare_kind(region) is None:
+        return None
+    last = s.log.projects[-1]
+    if fig.start - s.ctx.doc.norm_pos(last.end) > _WHOLE_WIDTH:
+        return None
+    # (省级6项…。市级5项…: the kinds before are parts of the same whole)
+    whole = next((p for p in reversed(s.log.projects) if id(p) not in s.log.child_projects), None)
+    if whole is None or _NAME_WORDS.among not in s.text[s.ctx.doc.norm_pos(whole.end):fig.start]:
+        return None
+    return whole
 
 
 def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -> str | None:
