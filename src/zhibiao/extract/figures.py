@@ -178,8 +178,9 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
         rest = after[above.end():]
         if _FIGURES.projects_after_class.match(rest) or _FIGURES.class_of_units.match(rest):
             return True
-    if _FIGURES.alternative_class.match(after) or _FIGURES.sized_projects.match(after):
-        return True  # (亿元项目15个: projects of a hundred million yuan and more)
+    if _FIGURES.alternative_class.match(after) or _FIGURES.sized_projects.match(after) \
+            or _FIGURES.sized_kind_counted.match(after):
+        return True  # (亿元项目15个, 6000万美元韩资项目1个: projects of that size)
     return bool(_FIGURES.over_end.search(before) and (
         _FIGURES.project_noun_after.match(after) or _FIGURES.class_of_units.match(after)))
 
