@@ -35,6 +35,7 @@ _CLAUSE_MARKS = (",", ";", ":", "。")
 _CNY = "CNY"
 _FRAME_ENDS = (",", ":")
 _SIGNED_THEN_STARTED = ("signed", "started")
+_BUILDING = {"started", "ongoing"}  # (stages listed together that are all building: 新建、续建)
 _STAGE_JOINERS = ("", *_NAME_WORDS.joiners)  # (签约、开工: stages listed together; 开工签约 joined)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _EACH_MARK = _PROJECTS_WORDS.each_mark
@@ -333,6 +334,8 @@ def _listed_stage(words: str, m: re.Match[str]) -> Stage:
     later = stage_of(more.group("stage"))
     joined = more.start("stage") == m.end()
     step = m.group(0) in _PROJECTS_SETS.steps_before
+    if {stage, later} == _BUILDING:
+        return "ongoing"  # 新建、续建项目: new and continuing, all under construction
     return later if joined and (step or (stage, later) == _SIGNED_THEN_STARTED) else "other"
 
 
