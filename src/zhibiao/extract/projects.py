@@ -430,6 +430,8 @@ def _size_of_one(desc: str) -> tuple[Decimal, str] | None:
 def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     """A money figure that belongs to projects: the investment of those just counted, one named
     project with its investment, or the investment of 这些项目; False when it is none of these."""
+    if _PROJECTS.annual_plan_end.search(region):
+        return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
     if s.state.projects is not None and s.state.projects.min_investment is None \
             and any(c in region for c in _EACH_MARKS) and (_PROJECTS.each_investment.fullmatch(name.text)
                  or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
