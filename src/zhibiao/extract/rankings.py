@@ -116,7 +116,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal (but 昆山市居第1位: a
         # place holding a place)
         return
-    read = _read_place(s, hit, region_start, place)
+    read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
     if read is not None:
         _record(s, hit, read, region_start)
 
@@ -136,6 +136,21 @@ class _Read:
     end: int  # where the places end
     subjects: list[str] | None = None  # 浏阳市、宁乡市分列第16位、第31位: who holds each place
     period: str | None = None  # the years of the evaluation named before, when the sentence says none
+
+
+def _next_group_listed(s: Sentence, hit: re.Match[str], region_start: int, rank: int | None) -> _Read | None:
+    """入选全国投资潜力百强县市、全国绿色发展百强县市: a group listed after the one a place entered, with
+    no verb of its own, is entered by the same place; None for any other place."""
+    last = s.state.last_rank
+    if last is None or hit.group("lead") or not (hit.group("strong") or hit.group("topn")) \
+            or not _RANKINGS.group_list_gap.fullmatch(s.text, region_start, hit.start()):
+        return None
+    group = _group_in_field(s.text, hit, hit.group("scope"))
+    if group is None:
+        return None
+    scope, names, end, exact = group
+    return _Read(names, [exact if exact is not None else rank], scope, False, False, "", hit.start(), None, end,
+                 [last.subject] if last.subject else None)
 
 
 def _part_of_ranking_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
