@@ -968,7 +968,8 @@ def _measure_region(region: str) -> str:
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
-    return _RANKINGS.wrapper.sub(r"\1", region)
+    # (在|最新公布的|中国国家级经开区综合发展水平考核中: the words on when it was announced name nothing)
+    return _RANKINGS.announced_lead.sub("", _RANKINGS.wrapper.sub(r"\1", region))
 
 
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
