@@ -35,7 +35,8 @@ _TAB = "\t"
 _CREDIT_WIDTH = 5
 # The longest line that can be a title and a name alone (中共某某县委副书记 张三).
 _TITLE_LINE_WIDTH = 24
-_BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》")
+# (a digit too: 李东新4月24日上午主持, a date right after a name)
+_BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》0123456789")
 _TITLE_ASIDE = re.compile(r"[((][\u4e00-\u9fff]{1,8}[))]")
 
 
