@@ -163,7 +163,10 @@ def _tagged_name(window: str, sur: str, shortest: int, longest: int) -> str | No
 def _looks_wordy(name: str) -> bool:
     """Reject candidates that are common words, not names (党组, 班子工作 …)."""
     not_names = _PERSONS_SETS.not_names
-    return name in not_names or name[:2] in not_names
+    if name in not_names or name[:2] in not_names:
+        return True
+    # 和院士, 区党委: a one-character family name before a title or a body is no name
+    return name[1:] in _PERSONS_SETS.title_heads or name[1:] in _PERSONS_SETS.bodies_after_name
 
 
 def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
