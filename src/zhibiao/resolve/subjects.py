@@ -23,6 +23,7 @@ __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_fi
 MAIN = "\x00main"  # marker: the clause refers to the report's main entity
 
 _SUBJECTS = Shapes("subjects")
+_ZONE_REPEATED = 2  # (mentions, body weight, that make a zone the report's own over the place it is in)
 _PROJECTS = Shapes("projects")
 _ENTITY_WORDS = Words("entity")
 _NAME_WORDS = Words("name")
@@ -250,14 +251,20 @@ class SubjectFinder:
         weak: Counter[str] = Counter()
         first: dict[str, int] = {}
         for weight, chunk, base in ((_TITLE_WEIGHT, title, -1_000_000), (_BODY_WEIGHT, text, 0)):
+            zone_spans = []
             for start, end, name, known in self._zones_with_evidence(chunk):
                 if name in _ENTITY_SETS.zone_suffixes or _examples_around(chunk, start, end):
                     continue  # a bare suffix names no place of its own; a list of examples no subject
                 key = expand_zone(name)
                 (strong if known else weak)[key] += weight
                 first.setdefault(key, base + start)
+                zone_spans.append((start, end))
             for start, end, name in self.place_mentions(chunk):
-                if any(name in z for z in strong if z != name) and name not in strong:
+                if any(a <= start < b for a, b in zone_spans) or (name not in strong and any(
+                        name in z and strong[z] >= _ZONE_REPEATED for z in strong if z != name)):
+                    # (淮安|经开区: the place a zone is named after, counted with the zone; 淮安市 beside a
+                    # zone the report names again and again: the zone's; but 东安县 beside a park of
+                    # it named once: the county's)
                     continue
                 if _SUBJECTS.outlet_after.match(chunk, end):
                     continue  # 海曙新闻网讯: the outlet's name, not the place a report is about
