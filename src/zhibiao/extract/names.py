@@ -298,10 +298,12 @@ def split_names(region: str, n: int) -> list[str] | None:
             break
         region = region[:m.start()]
     region, head_suffix = cut_enum_tail(strip_chars(region))
-    paired = _NAMES.paired_head.search(region) if n == len(_NAME_WORDS.paired_parts) else None
-    if paired is not None:  # 城乡居民人均可支配收入分别增长7%、8%: 城镇居民…, 农村居民…
-        return [clean_list_item(region[:paired.start()] + part + region[paired.end():]) + head_suffix
-                for part in _NAME_WORDS.paired_parts]
+    for shape, parts in ((_NAMES.paired_head, _NAME_WORDS.paired_parts),
+                         (_NAMES.three_industries, _NAME_WORDS.industries)):
+        paired = shape.search(region) if n == len(parts) else None
+        if paired is not None:  # 城乡居民人均可支配收入分别增长7%、8%: 城镇居民…, 农村居民…; 三次产业…: 第一产业…
+            return [clean_list_item(region[:paired.start()] + part + region[paired.end():]) + head_suffix
+                    for part in parts]
     items = _enumeration(_last_clause(region), n)
     if items is None:
         return None
