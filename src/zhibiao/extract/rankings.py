@@ -943,7 +943,8 @@ def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
     after it (增速全省排名), in places (FACTS.md: a move whose size is written)."""
     last = s.state.last_rank
     if last is None:
-        return  # no ranking of this sentence to move: whose place moved is not said
+        _move_before_place(s, fig, region_start)
+        return
     ind = Indicator(
         subject=last.subject,
         name=_ranking_name(last),
@@ -956,6 +957,23 @@ def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
         rule="indicator.move.v1",
     )
     s.ctx.doc.set_quote(ind, region_start, fig.end)
+    s.log.add(ind)
+
+
+def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
+    """综合排名较上年前移5位,位列全国第45位: a move named by its ranking before any place is given — a change
+    of that ranking, whose measure the place after it takes; no fact when the words name no ranking
+    (whose place moved is not said)."""
+    words = s.text[after_subject(s, region_start, fig.start):fig.start]
+    ranking = _RANKINGS.move_of_ranking.match(words)
+    if ranking is None:
+        return
+    s.state.moved = ranking.group("ranking")
+    ind = Indicator(subject=s.ctx.subject_at(fig.start), name=ranking.group("ranking"),
+                    period=s.ctx.period_at(fig.start, target=False), value=None, unit=None,
+                    change=change_of(basis_of(words), fig.amount, fig.sign), qualifier=None, parent=None,
+                    rule="indicator.move.v1")
+    s.ctx.doc.set_quote(ind, fig.start - len(words) + ranking.start("ranking"), fig.end)
     s.log.add(ind)
 
 
@@ -982,8 +1000,9 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
             return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
         if st.current is not None:
             return [st.current.name]
-        # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before
-        return [st.last_rank.indicator if st.last_rank is not None else None]
+        # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
+        # 前移5位,位列全国第45位: the ranking that moved)
+        return [st.last_rank.indicator if st.last_rank is not None else st.moved]
     heads = _heads_of_figures(s, stripped, s.text[region_start:s.ctx.span.end]) or _counted_measures(s, stripped)
     if heads is not None:
         return heads

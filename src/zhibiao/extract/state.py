@@ -111,6 +111,7 @@ class SentenceState:
     parts_follow: bool = False  # 37个项目中,…: the counts after are parts of the projects named again
     parent_until: int | None = None  # where a mid-sentence 其中 stops applying (its clause's ';')
     last_rank: Ranking | None = None  # 总量位居全市第3位,增速位居第1位: the second shares the first's field
+    moved: str | None = None  # 综合排名较上年前移5位,位列全国第45位: the ranking a move named before its place
     projects: Projects | None = None  # the projects just counted
     # 总投资1972亿元的产业项目69个: an investment written before the projects it is of, and where
     # their count must start to take it
