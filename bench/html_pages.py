@@ -39,7 +39,8 @@ _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _DIGIT = re.compile(r"[0-9０-９]")
 _BLANKS = re.compile(r"\s+")
 # a byline: a time of day, or a label of the date, source or author
-_BYLINE = re.compile(r"\d{1,2}:\d{2}|发布|来源|出处|时间：|日期|发表于|作者：|^\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}日?\s[^。]*$")
+_BYLINE = re.compile(r"\d{1,2}:\d{2}|发布|来源|出处|时间：|日期|发表于|作者："
+                     r"|^\d{4}\s*[-年]\s*\d{1,2}\s*[-月]\s*\d{1,2}日?\s[^。]*$")
 _MARKUP = re.compile(r"^\s*(?:[-*•]\s|\|)|\|\s*$")
 
 
@@ -185,7 +186,7 @@ def trafilatura_runner() -> tuple[Callable[[Page], tuple[str, str | None]] | Non
     def run(page: Page) -> tuple[str, str | None]:
         data = page.path.read_bytes()
         html = decode_bytes(data, page.name, declared=declared_charset(data))
-        found = trafilatura.bare_extraction(html, with_metadata=True, output_format="python")
+        found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
         if found is None:
             return "", None
         values = found.as_dict() if hasattr(found, "as_dict") else dict(found)

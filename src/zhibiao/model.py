@@ -191,8 +191,8 @@ class DocMeta:
     (:meth:`to_dict`) nor compared (two DocMeta with the same fields are equal).
 ``date_source`` says where ``date`` was read: ``meta`` (an HTML page's ``<meta>`` tags),
 ``epaper`` (an e-paper property trailer), ``htmldate`` (the page's markup, read by htmldate),
-``text`` (a dateline such as 发布时间：… in the page's text) or ``input`` (given with the input);
-it is serialised with the date but not compared.
+or ``text`` (a dateline such as 发布时间：… in the page's text); None when the date was given with
+the input or is unknown. It is serialised with the date but not compared.
 
     >>> DocMeta(title="标题", body_end=12).to_dict(), DocMeta(title="标题", body_end=12) == DocMeta(title="标题")
     ({'title': '标题'}, True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from zhibiao.ingest.epaper import parse_enp_tags
+from zhibiao.ingest.epaper import parse_enp_tags, parse_epaper
 from zhibiao.ingest.maincontent import PageTree, article_lines, chrome_name, page_lines
 from zhibiao.ingest.metadata import fill_meta, to_iso_date
 from zhibiao.model import DocMeta
@@ -97,9 +97,14 @@ def html_to_text(html: str) -> tuple[str, DocMeta]:
     parser.close()
     text, meta = parser.text(), parser.meta()
     if not meta.date:
-        from zhibiao.ingest.pagedate import page_date
+        # an e-paper text's trailer (its tags stripped) is the publisher's own record of the date
+        trailer = parse_epaper(text)[1]
+        if trailer.date:
+            meta.date, meta.date_source = trailer.date, trailer.date_source
+        else:
+            from zhibiao.ingest.pagedate import page_date
 
-        meta.date, meta.date_source = page_date(html, text.split("\n"), page_lines(parser.tree))
+            meta.date, meta.date_source = page_date(html, text.split("\n"), page_lines(parser.tree))
     return text, meta
 
 
@@ -173,7 +178,8 @@ class _ArticleParser(HTMLParser):
         url = _first(found, _META_URL) or self._canonical
         if url and not url.lower().startswith(("http://", "https://")):
             url = None
-        return fill_meta(self._enp_meta, DocMeta(title=title or None, date=date, date_source="meta" if date else None,
+        return fill_meta(self._enp_meta, DocMeta(title=title or None, date=date,
+                                                 date_source="meta" if date else None,
                                                  source_name=source or None, url=url))
 
     # -- parser callbacks -------------------------------------------------------------------
@@ -197,11 +203,7 @@ class _ArticleParser(HTMLParser):
         skipped = self._skipped(tag, a, names)
         region = tag if tag in ("founder-content", "article", "main") else None
         self._stack.append((tag, skipped, region))
-        chrome = tag not in _NEVER_CHROME and chrome_name(names)
-        node = self._tree.open(self._nodes[-1] if self._nodes else 0, tag, chrome)
-        self._nodes.append(node)
-        if region and region not in self._region_node and not self._skip_depth:
-            self._region_node[region] = node
+        self._open_node(tag, names, region)
         self._open[tag] = self._open.get(tag, 0) + 1
         if skipped:
             self._skip_depth += 1
@@ -262,6 +264,14 @@ class _ArticleParser(HTMLParser):
             self._in_enpcontent = False
 
     # -- helpers ----------------------------------------------------------------------------
+    def _open_node(self, tag: str, names: str, region: str | None) -> None:
+        """Record the element in the page tree (chrome by its class or id, unless it wraps a page)."""
+        chrome = tag not in _NEVER_CHROME and chrome_name(names)
+        node = self._tree.open(self._nodes[-1] if self._nodes else 0, tag, chrome)
+        self._nodes.append(node)
+        if region and region not in self._region_node and not self._skip_depth:
+            self._region_node[region] = node
+
     def _skipped(self, tag: str, a: dict[str, str | None], names: str) -> bool:
         if tag in _SKIP:
             return True

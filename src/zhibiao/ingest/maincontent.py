@@ -43,11 +43,13 @@ _MIN_PROSE = 10  # characters of text that is no link text, for a line to count 
 _LINK_DENSE = 0.5  # share of link text from which a line or a block is a list of links
 _SIBLING_SHARE = 0.2  # a sibling block as good as this share of the best one belongs to the article
 _HEADLINE_REACH = 12  # lines before the article searched for its headline
+_FIGURE_SENTENCE = 20  # characters of a line that reads as a sentence with a figure
 _END_SHARE = 0.6  # the share of the article's prose before a head or credit that may end it
 _LEDE_BONUS = 10.0  # the first paragraph after the headline: the article starts there
 _CELL_GAP = re.compile(r"[ \t]*\t[ \t]*")
 _MARKS = re.compile(r"[\s（）()【】\[\]<>《》|｜·•>＞»→]+")
 _DIGIT = re.compile(r"[0-9０-９]")
+_TOKENS = re.compile(r"[\s|｜/]+")
 # A byline with the date: "发布时间：2019-05-18 来源：中国地理学会", "2019年06月15日08:18 来源：人民网"
 _DATELINE = re.compile(r"(?:发布|时间|日期|来源|作者|稿源).{0,30}?\d{4}|\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}")
 _DATELINE_MAX = 80
@@ -111,6 +113,7 @@ class _Words:
     short_line: int
     starts: tuple[str, ...]
     notices: tuple[str, ...]
+    credit: re.Pattern[str]
     whole: frozenset[str]
     heads: frozenset[str]
     credits: tuple[str, ...]
@@ -122,7 +125,9 @@ def _words() -> _Words:
     raw = tomllib.loads(resources.files("zhibiao").joinpath("data/boilerplate.toml").read_text("utf-8"))
     line = raw["line"]
     return _Words(short_line=int(line["short_line"]), starts=tuple(line["starts"]),
-                  notices=tuple(line["notices"]), whole=frozenset(line["whole"]),
+                  notices=tuple(line["notices"]),
+                  credit=re.compile(rf"^(?:{'|'.join(map(re.escape, line['credit_words']))})\s*[|丨｜/：:]|责任编辑"),
+                  whole=frozenset(line["whole"]),
                   heads=frozenset(raw["end"]["heads"]),
                   credits=tuple(raw["end"]["credits"]),
                   names=re.compile("|".join(re.escape(p) for p in raw["names"]["parts"])))
@@ -247,7 +252,7 @@ def _article_blocks(tree: PageTree, lines: list[_Line], chrome: list[bool], head
     if not final[top]:
         return []
     parent = tree.parents[top]
-    siblings = [n for n in range(size) if n != top and tree.parents[n] == parent and parent >= 0
+    siblings = [n for n in range(size) if n != top and tree.parents[n] == parent and parent >= 0 and not chrome[n]
                 and final[n] >= _SIBLING_SHARE * final[top]]
     return [top, *siblings]
 
@@ -321,10 +326,19 @@ def _chrome_within(tree: PageTree, node: int, blocks: list[int]) -> bool:
     return False
 
 
+def _figure_sentence(line: _Line) -> bool:
+    """Whether ``line`` reads as a sentence with a figure (a full stop and a digit, 20 characters)."""
+    return line.chars >= _FIGURE_SENTENCE and "。" in line.text and _DIGIT.search(line.text) is not None
+
+
 def _chrome_line(line: _Line, text: str, words: _Words) -> bool:
     if line.link_dense():
         # an article's sentence that happens to be a link is still the article's
-        return not (line.chars >= 40 and "。" in line.text and _DIGIT.search(line.text))
+        return not _figure_sentence(line)
     if text in words.whole or text.rstrip("：:") in words.heads or text.startswith(words.notices):
         return True
-    return len(text) <= words.short_line and "。" not in text and text.startswith(words.starts)
+    if len(text) > words.short_line or "。" in text:
+        return False
+    # a bar of chrome words: 打印 字体： 放大 正常 缩小 分享
+    bar = all(_MARKS.sub("", t).rstrip("：:") in words.whole for t in _TOKENS.split(line.text) if t)
+    return bar or text.startswith(words.starts) or words.credit.search(line.text.strip("（）() ")) is not None

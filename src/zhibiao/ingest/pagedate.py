@@ -28,7 +28,7 @@ def page_date(html: str, article: list[str], page: list[str]) -> tuple[str | Non
 
     ``html`` is the page, ``article`` the lines of its article, ``page`` all its visible lines.
 
-    >>> page_date("<p>发布日期：2016-11-22</p>", ["正文。"], ["发布日期：2016-11-22", "正文。"])
+    >>> page_date('<html><body><p class="date">2016-11-22</p></body></html>', ["正文。"], [])
     ('2016-11-22', 'htmldate')
     >>> page_date("<p>x</p>", ["标题", "2020-10-04 20:30 来源: 长江网", "正文。"], [])
     ('2020-10-04', 'text')
