@@ -4,26 +4,12 @@ bench/html_pages.py, held here as the acceptance of the issue (time per page is 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.benchmodule import load_bench
 
-_PATH = Path(__file__).resolve().parents[1] / "bench" / "html_pages.py"
-
-
-def _load() -> Any:
-    spec = importlib.util.spec_from_file_location("zhibiao_bench_html_pages", _PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load()
+bench = load_bench("html_pages")
 PAGES = bench.load_pages()
 
 
