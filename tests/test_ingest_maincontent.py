@@ -50,6 +50,13 @@ def test_maincontent_keeps_the_article_and_drops_page_chrome(name: str, html: st
         assert piece not in text, name
 
 
+def test_maincontent_keeps_a_last_paragraph_set_apart_in_the_next_block() -> None:
+    # a short closing paragraph in a block of its own scores little, but holds a figure: kept
+    html = _page(NAV, ARTICLE, "<div class='end'><p>全年预计完成固定资产投资300亿元，增长10%以上。</p></div>", RELATED)
+    text = html_to_text(html)[0]
+    assert "全年预计完成固定资产投资300亿元，增长10%以上。" in text and "相关新闻" not in text
+
+
 def test_maincontent_keeps_the_rest_when_a_head_comes_before_most_of_the_article() -> None:
     # "相关新闻" as an early subheading: most of the prose is after it, so it ends nothing
     html = _page("<div><p>相关新闻</p>" + ARTICLE + "</div>")

@@ -199,7 +199,7 @@ class _ArticleParser(HTMLParser):
                 self._emit("\n")
             return
         a = dict(attrs)
-        names = f"{a.get('class') or ''} {a.get('id') or ''}".lower()
+        names = f"{a.get('class') or ''} {a.get('id') or ''}".lower() if "class" in a or "id" in a else ""
         skipped = self._skipped(tag, a, names)
         region = tag if tag in ("founder-content", "article", "main") else None
         self._stack.append((tag, skipped, region))
@@ -266,7 +266,7 @@ class _ArticleParser(HTMLParser):
     # -- helpers ----------------------------------------------------------------------------
     def _open_node(self, tag: str, names: str, region: str | None) -> None:
         """Record the element in the page tree (chrome by its class or id, unless it wraps a page)."""
-        chrome = tag not in _NEVER_CHROME and chrome_name(names)
+        chrome = bool(names) and tag not in _NEVER_CHROME and chrome_name(names)
         node = self._tree.open(self._nodes[-1] if self._nodes else 0, tag, chrome)
         self._nodes.append(node)
         if region and region not in self._region_node and not self._skip_depth:

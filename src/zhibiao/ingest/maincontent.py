@@ -227,10 +227,12 @@ def _article_blocks(tree: PageTree, lines: list[_Line], chrome: list[bool], head
     score = [0.0] * size
     chars = [0] * size
     link = [0] * size
+    figures = [0] * size
     lede = headline >= 0
     for i, line in enumerate(lines):
         chars[line.owner] += line.chars
         link[line.owner] += line.link
+        figures[line.owner] += not line.link_dense() and _figure_sentence(line)
         if chrome[line.owner]:
             continue
         value = _line_score(line)
@@ -247,13 +249,23 @@ def _article_blocks(tree: PageTree, lines: list[_Line], chrome: list[bool], head
     for node in range(size - 1, 0, -1):  # children are numbered after their parent
         chars[tree.parents[node]] += chars[node]
         link[tree.parents[node]] += link[node]
+        figures[tree.parents[node]] += figures[node]
     final = [0.0 if chrome[n] or not chars[n] else score[n] * (1.0 - link[n] / chars[n]) for n in range(size)]
     top = max(range(size), key=final.__getitem__)
     if not final[top]:
         return []
     parent = tree.parents[top]
-    siblings = [n for n in range(size) if n != top and tree.parents[n] == parent and parent >= 0 and not chrome[n]
-                and final[n] >= _SIBLING_SHARE * final[top]]
+    if parent < 0:
+        return [top]
+    last = tree.ends[parent] if parent else size - 1  # the document (0) is never closed
+    kids = [n for n in range(parent + 1, last + 1) if tree.parents[n] == parent and chars[n]]
+    at = kids.index(top)
+    # the blocks right before and after the best one, when they hold a sentence with a figure, are
+    # the article's too (a last paragraph set apart): a doubtful block is kept
+    near = {kids[i] for i in (at - 1, at + 1) if 0 <= i < len(kids) and figures[kids[i]]
+            and link[kids[i]] < _LINK_DENSE * chars[kids[i]]}
+    siblings = [n for n in kids if n != top and not chrome[n]
+                and (final[n] >= _SIBLING_SHARE * final[top] or n in near)]
     return [top, *siblings]
 
 
