@@ -219,7 +219,7 @@ def table(results: dict[str, dict[str, Score]]) -> str:
         ("figure sentences missed", lambda s: f"{s.missed} of {s.figures}"),
         ("boilerplate lines (with digits)", lambda s: f"{s.boiler} ({s.boiler_digits}) of {s.lines}"),
         ("boilerplate share of lines", lambda s: f"{100 * s.boiler / max(s.lines, 1):.1f}%"),
-        ("lines with list/table markup", lambda s: str(s.markup)),
+        ("lines starting or ending with list/table markup", lambda s: str(s.markup)),
         ("date right / wrong / none", lambda s: f"{s.date_right} / {s.date_wrong} / {s.date_none}"),
         ("facts from outside the article", lambda s: f"{s.facts_outside} of {s.facts}"),
         ("median time per page", lambda s: f"{1000 * statistics.median(s.times):.1f} ms" if s.times else "-"),
