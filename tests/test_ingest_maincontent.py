@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhibiao.ingest import document_from_bytes
 from zhibiao.ingest.htmltext import _ArticleParser, html_to_text
 from zhibiao.ingest.maincontent import chrome_name, page_lines
 
@@ -55,6 +56,21 @@ def test_maincontent_keeps_a_last_paragraph_set_apart_in_the_next_block() -> Non
     html = _page(NAV, ARTICLE, "<div class='end'><p>全年预计完成固定资产投资300亿元，增长10%以上。</p></div>", RELATED)
     text = html_to_text(html)[0]
     assert "全年预计完成固定资产投资300亿元，增长10%以上。" in text and "相关新闻" not in text
+
+
+@pytest.mark.parametrize("marker", [
+    "<!--enpproperty <date>2023-07-19</date><nodename>淮安日报</nodename>/enpproperty-->",  # the trailer
+    "",  # only the 第A03版 header
+])
+def test_maincontent_leaves_epaper_pages_as_they_were_read(marker: str) -> None:
+    # an e-paper export without an enpcontent region: its whole text, header, lists and all, as before
+    html = _page("<p>第A03版：要闻</p>", NAV, ARTICLE, RELATED, marker)
+    parser = _ArticleParser()
+    parser.feed(html)
+    parser.close()
+    doc = document_from_bytes(html.encode(), "a03.html")
+    assert doc.text == "\n".join(page_lines(parser.tree))
+    assert doc.meta.page == "A03" and "相关新闻" in doc.text
 
 
 def test_maincontent_keeps_the_rest_when_a_head_comes_before_most_of_the_article() -> None:

@@ -130,6 +130,7 @@ class _ArticleParser(HTMLParser):
         self._meta: dict[str, str] = {}
         self._canonical: str | None = None
         self._enp_meta = DocMeta()
+        self._enp_seen = False
 
     # -- output -----------------------------------------------------------------------------
     def _emit(self, piece: str) -> None:
@@ -142,19 +143,32 @@ class _ArticleParser(HTMLParser):
     def text(self) -> str:
         """The article text: the first region that has any (an ``<article>`` or ``<main>`` without
         its page chrome), else the page's best block (:func:`~zhibiao.ingest.maincontent.article_lines`);
-        the whole page when that finds nothing."""
+        the whole page when that finds nothing. An e-paper page (a property trailer or a 第A03版
+        header) is read as before: its region, else the whole page, chrome and all."""
         for node in self._nodes:
             self._tree.close(node)  # elements left open end with the page
+        whole = _clean(self._out)
+        epaper = self._epaper_page(whole)
         for region in _REGIONS:
             once = region in ("article", "main")
             if once and self._region_seen[region] != 1:
                 continue
             text = _clean(self._region_out[region])
-            if text and once:
+            if text and once and not epaper:
                 return "\n".join(article_lines(self._tree, self._page_title(), self._region_node[region])) or text
             if text:
                 return text
-        return "\n".join(article_lines(self._tree, self._page_title())) or _clean(self._out)
+        if epaper:
+            return whole
+        return "\n".join(article_lines(self._tree, self._page_title())) or whole
+
+    def _epaper_page(self, whole: str) -> bool:
+        """Whether the page is an e-paper export: an ``enpproperty`` comment, or a property trailer
+        or a page header (第A03版) in its text."""
+        if self._enp_seen:
+            return True
+        body_end, found = parse_epaper(whole)
+        return body_end < len(whole) or found.page is not None
 
     @property
     def tree(self) -> PageTree:
@@ -256,6 +270,7 @@ class _ArticleParser(HTMLParser):
     def handle_comment(self, data: str) -> None:
         marker = data.strip().lower()
         if marker.startswith("enpproperty"):
+            self._enp_seen = True
             self._enp_meta = fill_meta(self._enp_meta, parse_enp_tags(data))
         elif marker == "enpcontent":
             self._in_enpcontent = True

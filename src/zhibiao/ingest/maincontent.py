@@ -7,16 +7,20 @@ does it (Readability's candidate scores, jusText's and GeneralNewsExtractor's te
 density per block):
 
 1. The page's lines are scored: a line of prose (ten characters or more, mostly not link text)
-   scores by its commas, full stops and length. Its score goes to the block holding it, half to
-   that block's parent block and a quarter to the next one up; a block's score is then weighed by
-   the share of its text that is not link text. Blocks named as chrome by their class or id
-   (``comment``, ``related``, ``footer``, …; ``data/boilerplate.toml``) score nothing.
+   scores by its commas, full stops and length; the first one after the headline (the line of the
+   page's title, or an ``<h1>``/``<h2>``) gets a bonus, for the article starts there. A line's
+   score goes to the block holding it, half to that block's parent block and a quarter to the next
+   one up; a block's score is then weighed by the share of its text that is not link text. Blocks
+   named as chrome by their class or id (``comment``, ``related``, ``footer``, …;
+   ``data/boilerplate.toml``) score nothing.
 2. The best block is the article, with those of its siblings that score at least a fifth as much
-   (an article cut in two by a picture or an advertisement), and the headline and byline lines
-   just before it (the line of the page's title or its ``<h1>``).
-3. Within that, a line is dropped when it is mostly link text (lists of related articles), lies in
-   a chrome block, or is a short line of the site's words (上一篇, 责任编辑, 分享到, 打印本页, …);
-   a head of the lists after an article (相关新闻, 网友评论, …) ends it.
+   (an article cut in two by a picture or an advertisement), the blocks right before and after it
+   when they hold a sentence with a figure (a last paragraph set apart), and the headline and
+   byline lines just before it.
+3. Within that, a line is dropped when it is mostly link text (lists of related articles) and no
+   sentence with a figure, lies in a chrome block, or is a short line of the site's words (上一篇,
+   责任编辑, 分享到, 打印本页, a bar of them, …) or a notice (免责声明); a head of the lists after
+   an article (相关新闻, 网友评论, …) or the editor's credit ends it once most of its prose is behind.
 
 A doubtful line is kept: losing a sentence of the article costs more than keeping a stray line.
 """
