@@ -3,8 +3,12 @@
 Built on the standard library's tolerant :class:`html.parser.HTMLParser`: no dependency, and it
 never fails on broken markup. Chinese news and government pages are rarely semantic, so the
 article is taken, in this order, from the e-paper ``<!--enpcontent-->`` region, a
-``<founder-content>`` element, the only ``<article>`` or the only ``<main>``; else the whole
-body without its boilerplate (scripts, styles, navigation, forms' controls, site header/footer).
+``<founder-content>`` element, the only ``<article>`` or the only ``<main>`` (without its share
+bars, credits and lists); else the page's best block by text and link density
+(:mod:`zhibiao.ingest.maincontent`). Scripts, styles, navigation, forms' controls and the site's
+header and footer are never text. An e-paper page is read as it always was (its region, else its
+whole text). A page that names no date in its ``<meta>`` tags is dated by
+:mod:`zhibiao.ingest.pagedate`.
 """
 
 from __future__ import annotations
