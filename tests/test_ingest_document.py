@@ -19,8 +19,7 @@ BODY = "今年上半年,全区完成一般公共预算收入18.56亿元、同比
 STRIPPED = "2023-07-19 干在实处 1 1 淮安日报 content_220711.html 1 3 经开区召开攻坚行动动员大会 /enpproperty-->"
 TAGGED = ("<!--enpproperty <date>2023-07-19 00:00:00.0</date><title>经开区召开攻坚行动动员大会</title>"
           "<nodename>淮安日报</nodename>/enpproperty-->")
-EPAPER_META = {"title": "经开区召开攻坚行动动员大会", "date": "2023-07-19", "source_name": "淮安日报",
-               "date_source": "epaper"}  # where the date was read: the trailer
+EPAPER_META = {"title": "经开区召开攻坚行动动员大会", "date": "2023-07-19", "source_name": "淮安日报"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -56,9 +55,8 @@ def test_document_from_text_reads_metadata_and_body_end(text: str, body: str | N
     [
         (None, EPAPER_META),
         (DocMeta(title="给定标题"), {**EPAPER_META, "title": "给定标题"}),
-        (DocMeta(date="2023-07-20", url="https://a.cn/1.html"),
-         # a date given with the input has no date_source: the trailer's is not claimed for it
-         {"title": EPAPER_META["title"], "date": "2023-07-20", "source_name": "淮安日报", "url": "https://a.cn/1.html"}),
+        (DocMeta(date="2023-07-20", url="https://a.cn/1.html"), {**EPAPER_META, "date": "2023-07-20",
+                                                                 "url": "https://a.cn/1.html"}),
         (DocMeta(body_end=3), EPAPER_META),  # body_end comes from the text, never from the input
     ],
     ids=["nothing-given", "given-title-wins", "given-date-wins", "given-body-end-ignored"],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.ingest import document_from_bytes
+from zhibiao.ingest import document_from_bytes, document_from_text
+from zhibiao.model import DocMeta
 from zhibiao.ingest.htmltext import html_to_text
 from zhibiao.ingest.pagedate import text_date
 
@@ -36,7 +37,13 @@ def test_pagedate_is_the_documents_published_date_and_kept_in_the_record() -> No
     page = f"<html><body><h1>标题</h1><p>发布时间：2016-11-22</p>{BODY}</body></html>".encode()
     doc = document_from_bytes(page, "in/page.html")
     assert (doc.published, doc.meta.date, doc.meta.date_source) == ("2016-11-22", "2016-11-22", "htmldate")
-    assert doc.meta.to_dict()["date_source"] == "htmldate"
+    assert "date_source" not in doc.meta.to_dict()  # the output record carries it (cli.output_record)
+
+
+def test_pagedate_given_date_claims_no_source() -> None:
+    doc = document_from_text("收入增长5%。2023-07-19 1 淮安日报 content_1.html 3 标题 /enpproperty-->",
+                             meta=DocMeta(date="2023-07-20"))
+    assert (doc.meta.date, doc.meta.date_source) == ("2023-07-20", None)
 
 
 def test_pagedate_epaper_page_keeps_its_trailer_date_and_body() -> None:

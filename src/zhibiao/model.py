@@ -192,7 +192,8 @@ class DocMeta:
 ``date_source`` says where ``date`` was read: ``meta`` (an HTML page's ``<meta>`` tags),
 ``epaper`` (an e-paper property trailer), ``htmldate`` (the page's markup, read by htmldate),
 or ``text`` (a dateline such as 发布时间：… in the page's text); None when the date was given with
-the input or is unknown. It is serialised with the date but not compared.
+the input or is unknown. Like ``body_end`` it is neither serialised here nor compared: the output
+record of ``zhibiao extract`` carries it beside the date (:func:`zhibiao.cli.output_record`).
 
     >>> DocMeta(title="标题", body_end=12).to_dict(), DocMeta(title="标题", body_end=12) == DocMeta(title="标题")
     ({'title': '标题'}, True)
@@ -210,8 +211,7 @@ the input or is unknown. It is serialised with the date but not compared.
         """The metadata fields that have a value (``body_end`` is not one of them)."""
         return {k: v for k, v in (
             ("title", self.title), ("date", self.date), ("source_name", self.source_name),
-            ("page", self.page), ("url", self.url),
-            ("date_source", self.date_source if self.date else None)) if v}
+            ("page", self.page), ("url", self.url)) if v}
 
 
 @dataclass(slots=True)
