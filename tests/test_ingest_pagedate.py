@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from zhibiao.ingest import document_from_bytes, document_from_text
-from zhibiao.model import DocMeta
 from zhibiao.ingest.htmltext import html_to_text
 from zhibiao.ingest.pagedate import text_date
+from zhibiao.model import DocMeta
 
 BODY = "<p>1-10月，全县固定资产投资完成246.79亿元，同比增长15.3%，位列三县两区第一。</p>"
 
