@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from zhibiao.extract import extract_document
 from zhibiao.ingest import document_from_bytes, document_from_text
 from zhibiao.ingest.htmltext import html_to_text
 from zhibiao.ingest.pagedate import text_date
-from zhibiao.model import DocMeta
+from zhibiao.model import DocMeta, Indicator
 
 BODY = "<p>1-10月，全县固定资产投资完成246.79亿元，同比增长15.3%，位列三县两区第一。</p>"
 
@@ -53,3 +54,14 @@ def test_pagedate_epaper_page_keeps_its_trailer_date_and_body() -> None:
     text, meta = html_to_text(html)
     assert text == "第A03版：要闻\n收入增长5%。"
     assert (meta.date, meta.date_source, meta.source_name) == ("2023-07-19", "epaper", "淮安日报")
+
+
+@pytest.mark.parametrize(("dateline", "period"), [
+    ("<p>发布日期：2016-11-22</p>", "2016-01/2016-10"),
+    ("", "XXXX-01/XXXX-10"),  # no date anywhere: the year stays unknown
+])
+def test_pagedate_resolves_the_periods_of_the_page(dateline: str, period: str) -> None:
+    page = (f"<html><body><div>首页 要闻</div><h1>德清县固定资产投资</h1>{dateline}<div>{BODY}</div>"
+            "</body></html>").encode()
+    _, facts = extract_document(document_from_bytes(page, "p.html"))
+    assert [f.period for f in facts if isinstance(f, Indicator) and f.name == "固定资产投资"] == [period]
