@@ -158,26 +158,42 @@ def article_lines(tree: PageTree, title: str | None, region: int | None = None) 
     ``title`` is the page's title (a line equal to it, or an ``<h1>``, is the headline).
     """
     lines = _lines(tree)
+    heading = _spread(tree, [tag in _HEADINGS for tag in tree.tags])
     if region is None:
-        blocks = _article_blocks(tree, lines, _inherited(tree), _headline_at(tree, lines, title))
+        headline = _headline_at(lines, heading, title)
+        blocks = _article_blocks(tree, lines, _spread(tree, tree.chrome), headline)
         if not blocks:
             return [line.text for line in lines]
     else:
         blocks = [region]
-    inside = [i for i, line in enumerate(lines) if _within(tree, blocks, line.owner)]
+    block_set = set(blocks)
+    within = _spread(tree, [n in block_set for n in range(len(tree.tags))])
+    inside = [i for i, line in enumerate(lines) if within[line.owner]]
     if not inside:
         return []
-    first = _headline(tree, lines, inside[0], title)
+    first = _headline(lines, heading, inside[0], title)
     chosen = [(line, first <= i < inside[0]) for i, line in enumerate(lines) if first <= i < inside[0]]
     chosen += [(lines[i], False) for i in inside]
-    return _without_chrome(tree, chosen, blocks)
+    # chrome names count below the article's blocks only (one around the whole article is a misnomer)
+    return _without_chrome(chosen, _spread(tree, tree.chrome, stop=block_set))
 
 
-def _inherited(tree: PageTree) -> list[bool]:
-    """Per element: named as chrome, or inside an element that is."""
-    out = list(tree.chrome)
-    for node in range(1, len(out)):  # a parent is numbered before its children
-        out[node] = out[node] or out[tree.parents[node]]
+def _spread(tree: PageTree, own: list[bool], stop: frozenset[int] | set[int] = frozenset()) -> list[bool]:
+    """Per element: ``own`` of it or of an element around it, counted from below the ``stop``
+    elements (which are False). One pass: a parent is numbered before its children."""
+    out = list(own)
+    out[0] = own[0] and 0 not in stop
+    parents = tree.parents
+    for node in range(1, len(out)):
+        out[node] = node not in stop and (own[node] or out[parents[node]])
+    return out
+
+
+def _containers(tree: PageTree) -> list[int]:
+    """Per element: the nearest block around it (itself, if it is one) that can hold an article."""
+    out = [0] * len(tree.tags)
+    for node in range(1, len(out)):
+        out[node] = node if tree.tags[node] in _CONTAINERS else out[tree.parents[node]]
     return out
 
 
@@ -218,12 +234,6 @@ def _line_score(line: _Line) -> float:
     return 1.0 + commas + 2.0 * stops + min(line.chars / 50.0, 3.0)
 
 
-def _container(tree: PageTree, node: int) -> int:
-    while node > 0 and tree.tags[node] not in _CONTAINERS:
-        node = tree.parents[node]
-    return max(node, 0)
-
-
 def _article_blocks(tree: PageTree, lines: list[_Line], chrome: list[bool], headline: int) -> list[int]:
     """The block of the article and its siblings as good (element numbers), best first; the
     block of the first prose line after the ``headline`` line (-1: none) gets a bonus."""
@@ -232,6 +242,7 @@ def _article_blocks(tree: PageTree, lines: list[_Line], chrome: list[bool], head
     chars = [0] * size
     link = [0] * size
     figures = [0] * size
+    container = _containers(tree)
     lede = headline >= 0
     for i, line in enumerate(lines):
         chars[line.owner] += line.chars
@@ -242,14 +253,14 @@ def _article_blocks(tree: PageTree, lines: list[_Line], chrome: list[bool], head
         value = _line_score(line)
         if value and lede and i > headline:
             value, lede = value + _LEDE_BONUS, False
-        node = _container(tree, line.owner)
+        node = container[line.owner]
         for weight in (1.0, 0.5, 0.25):
             if not value:
                 break
             score[node] += value * weight
             if node == 0:
                 break
-            node = _container(tree, tree.parents[node])
+            node = container[tree.parents[node]]
     for node in range(size - 1, 0, -1):  # children are numbered after their parent
         chars[tree.parents[node]] += chars[node]
         link[tree.parents[node]] += link[node]
@@ -273,15 +284,12 @@ def _article_blocks(tree: PageTree, lines: list[_Line], chrome: list[bool], head
     return [top, *siblings]
 
 
-def _within(tree: PageTree, blocks: list[int], node: int) -> bool:
-    return any(block <= node <= tree.ends[block] for block in blocks)
-
-
-def _headline(tree: PageTree, lines: list[_Line], start: int, title: str | None) -> int:
-    """The index of the headline line just before line ``start`` (``start`` when none is found)."""
+def _headline(lines: list[_Line], heading: list[bool], start: int, title: str | None) -> int:
+    """The index of the headline line just before line ``start`` (``start`` when none is found);
+    ``heading`` tells the elements in an ``<h1>``/``<h2>``."""
     key = _MARKS.sub("", title or "")
     reach = range(start - 1, max(start - _HEADLINE_REACH, 0) - 1, -1)
-    found = next((i for i in reach if _is_headline(tree, lines[i], key)), None)
+    found = next((i for i in reach if _is_headline(lines[i], heading, key)), None)
     if found is None:
         # the headline stands above its date line
         found = next((i - 1 for i in reach if i > 0 and len(lines[i].text) <= _DATELINE_MAX
@@ -289,33 +297,26 @@ def _headline(tree: PageTree, lines: list[_Line], start: int, title: str | None)
     return found
 
 
-def _headline_at(tree: PageTree, lines: list[_Line], title: str | None) -> int:
+def _headline_at(lines: list[_Line], heading: list[bool], title: str | None) -> int:
     """The index of the page's first headline line (-1 when none is found)."""
     key = _MARKS.sub("", title or "")
-    return next((i for i, line in enumerate(lines) if _is_headline(tree, line, key)), -1)
+    return next((i for i, line in enumerate(lines) if _is_headline(line, heading, key)), -1)
 
 
-def _is_headline(tree: PageTree, line: _Line, key: str) -> bool:
-    """Whether ``line`` is the headline: an ``<h1>``/``<h2>`` or the page's title (``key``)."""
+def _is_headline(line: _Line, heading: list[bool], key: str) -> bool:
+    """Whether ``line`` is the headline: in an ``<h1>``/``<h2>`` or the page's title (``key``)."""
     if line.link_dense():
         return False
+    if heading[line.owner]:
+        return True
     text = _MARKS.sub("", line.text)
-    return _in_heading(tree, line.owner) or (len(key) >= 4 and text.startswith(key[:12])) or (
-        len(text) >= 6 and text in key)
+    return (len(key) >= 4 and text.startswith(key[:12])) or (len(text) >= 6 and text in key)
 
 
-def _in_heading(tree: PageTree, node: int) -> bool:
-    while node > 0:
-        if tree.tags[node] in _HEADINGS:
-            return True
-        node = tree.parents[node]
-    return False
-
-
-def _without_chrome(tree: PageTree, lines: list[tuple[_Line, bool]], blocks: list[int]) -> list[str]:
+def _without_chrome(lines: list[tuple[_Line, bool]], chrome: list[bool]) -> list[str]:
     """The lines that are no page chrome; ``lines`` pairs each with whether it lies before the
-    article's blocks (the headline and byline). A head of the lists after the article, or the
-    editor's credit, ends it once most of its prose is behind."""
+    article's blocks (the headline and byline), ``chrome`` tells the chrome elements. A head of the
+    lists after the article, or the editor's credit, ends it once most of its prose is behind."""
     words = _words()
     total = sum(line.prose for line, _ in lines)
     seen = 0
@@ -326,20 +327,10 @@ def _without_chrome(tree: PageTree, lines: list[tuple[_Line, bool]], blocks: lis
                 and (text.rstrip("：:") in words.heads or text.startswith(words.credits))):
             break
         seen += line.prose
-        if _chrome_within(tree, line.owner, blocks) or _chrome_line(line, text, words):
+        if chrome[line.owner] or _chrome_line(line, text, words):
             continue
         out.append(line.text)
     return out
-
-
-def _chrome_within(tree: PageTree, node: int, blocks: list[int]) -> bool:
-    """Whether ``node`` is, or lies inside, an element named as chrome below the article's
-    blocks (a chrome name on an element around the whole article is a misnomer)."""
-    while node > 0 and node not in blocks:
-        if tree.chrome[node]:
-            return True
-        node = tree.parents[node]
-    return False
 
 
 def _figure_sentence(line: _Line) -> bool:
