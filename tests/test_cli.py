@@ -107,7 +107,7 @@ def test_cli_extract_echoes_jsonl_records(fake_extractor: Any, write_jsonl: Writ
     # Given meta wins; recovered fields fill the rest.
     assert line["meta"] == {"source_name": "淮安日报社", "section": "经开区",
                             "title": "经开区召开攻坚行动动员大会",
-                            "date": "2023-07-19", "page": "A06"}
+                            "date": "2023-07-19", "page": "A06", "date_source": "epaper"}
     assert line["facts"] != ["old"]
     assert all(text[f["start"]:f["end"]] == f["quote"] for f in line["facts"])
     assert "淮安日报" in result.stdout  # ensure_ascii=False

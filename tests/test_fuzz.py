@@ -5,28 +5,14 @@ a shared test machine's timings say little.)"""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.benchmodule import load_bench
 
-_PATH = Path(__file__).resolve().parents[1] / "bench" / "fuzz.py"
-
-
-def _load() -> Any:
-    spec = importlib.util.spec_from_file_location("zhibiao_bench_fuzz", _PATH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-fuzz = _load()
+fuzz = load_bench("fuzz")
 KINDS = ("exception", "invalid_json", "non_finite", "quote_mismatch")
 
 

@@ -192,6 +192,8 @@ def output_record(doc: Document, meta: DocMeta, facts: list[Fact]) -> dict[str, 
     merged: dict[str, Any] = dict(given) if isinstance(given, dict) else {}
     for key, value in meta.to_dict().items():
         merged.setdefault(key, value)
+    if doc.meta.date_source and merged.get("date") == doc.meta.date:
+        merged.setdefault("date_source", doc.meta.date_source)  # where the reader found the date
     record["meta"] = merged
     record["facts"] = [fact.to_dict() for fact in facts]
     return record

@@ -189,6 +189,11 @@ class DocMeta:
     the text has no trailer (the body is the whole text) or nobody looked. Set by the readers of
     :mod:`zhibiao.ingest`, it is derived from the text, so it is neither serialised
     (:meth:`to_dict`) nor compared (two DocMeta with the same fields are equal).
+``date_source`` says where ``date`` was read: ``meta`` (an HTML page's ``<meta>`` tags),
+``epaper`` (an e-paper property trailer), ``htmldate`` (the page's markup, read by htmldate),
+or ``text`` (a dateline such as 发布时间：… in the page's text); None when the date was given with
+the input or is unknown. Like ``body_end`` it is neither serialised here nor compared: the output
+record of ``zhibiao extract`` carries it beside the date (:func:`zhibiao.cli.output_record`).
 
     >>> DocMeta(title="标题", body_end=12).to_dict(), DocMeta(title="标题", body_end=12) == DocMeta(title="标题")
     ({'title': '标题'}, True)
@@ -200,6 +205,7 @@ class DocMeta:
     page: str | None = None
     url: str | None = None
     body_end: int | None = field(default=None, compare=False)
+    date_source: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The metadata fields that have a value (``body_end`` is not one of them)."""

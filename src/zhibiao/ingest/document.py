@@ -36,7 +36,7 @@ def document_from_text(text: str, *, doc_id: str = "-", published: str | None = 
     >>> doc.meta.date, doc.meta.title, doc.meta.body_end, doc.text[:doc.meta.body_end], doc.published
     ('2023-07-19', '标题', 7, '收入增长5%。', None)
     >>> document_from_text("收入增长5%。", meta=DocMeta(title="给定")).meta
-    DocMeta(title='给定', date=None, source_name=None, page=None, url=None, body_end=None)
+    DocMeta(title='给定', date=None, source_name=None, page=None, url=None, body_end=None, date_source=None)
     """
     body_end, found = parse_epaper(text)
     merged = fill_meta(meta or DocMeta(), found)

@@ -79,6 +79,8 @@ def parse_epaper(text: str) -> tuple[int, DocMeta]:
         meta = _parse_stripped(text[body_end:end_at])
     if page:
         meta.page = page
+    if meta.date:
+        meta.date_source = "epaper"
     return body_end, meta
 
 
@@ -101,6 +103,7 @@ def parse_enp_tags(comment: str) -> DocMeta:
         page=found["page"],
         # A relative page name (content_220711.html) is no use as a URL.
         url=url if url and url.lower().startswith(("http://", "https://")) else None,
+        date_source="epaper" if to_iso_date(found["date"]) else None,
     )
 
 

@@ -3,8 +3,12 @@
 Built on the standard library's tolerant :class:`html.parser.HTMLParser`: no dependency, and it
 never fails on broken markup. Chinese news and government pages are rarely semantic, so the
 article is taken, in this order, from the e-paper ``<!--enpcontent-->`` region, a
-``<founder-content>`` element, the only ``<article>`` or the only ``<main>``; else the whole
-body without its boilerplate (scripts, styles, navigation, forms' controls, site header/footer).
+``<founder-content>`` element, the only ``<article>`` or the only ``<main>`` (without its share
+bars, credits and lists); else the page's best block by text and link density
+(:mod:`zhibiao.ingest.maincontent`). Scripts, styles, navigation, forms' controls and the site's
+header and footer are never text. An e-paper page is read as it always was (its region, else its
+whole text). A page that names no date in its ``<meta>`` tags is dated by
+:mod:`zhibiao.ingest.pagedate`.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from zhibiao.ingest.epaper import parse_enp_tags
+from zhibiao.ingest.epaper import parse_enp_tags, parse_epaper
+from zhibiao.ingest.maincontent import PageTree, article_lines, chrome_name, page_lines
 from zhibiao.ingest.metadata import fill_meta, to_iso_date
 from zhibiao.model import DocMeta
 
@@ -44,6 +49,8 @@ _VOID = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr", "keygen", "frame",
 })
+# Elements around a whole page or article: a chrome-like class on them names a layout, not chrome.
+_NEVER_CHROME = frozenset({"html", "body", "main", "article", "form"})
 _REGIONS = ("enpcontent", "founder-content", "article", "main")
 
 # Meta names (lower case) per DocMeta field, best first. Chinese portals follow the government
@@ -92,7 +99,17 @@ def html_to_text(html: str) -> tuple[str, DocMeta]:
     parser = _ArticleParser()
     parser.feed(html)
     parser.close()
-    return parser.text(), parser.meta()
+    text, meta = parser.text(), parser.meta()
+    if not meta.date:
+        # an e-paper text's trailer (its tags stripped) is the publisher's own record of the date
+        trailer = parse_epaper(text)[1]
+        if trailer.date:
+            meta.date, meta.date_source = trailer.date, trailer.date_source
+        else:
+            from zhibiao.ingest.pagedate import page_date
+
+            meta.date, meta.date_source = page_date(html, text.split("\n"), page_lines(parser.tree))
+    return text, meta
 
 
 class _ArticleParser(HTMLParser):
@@ -100,6 +117,10 @@ class _ArticleParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         # Open elements: (tag, skipped, region). Unclosed tags are popped with their parent.
         self._stack: list[tuple[str, bool, str | None]] = []
+        # The element number of each open element (parallel to _stack) and where text was written.
+        self._nodes: list[int] = []
+        self._tree = PageTree()
+        self._region_node: dict[str, int] = {}
         self._open: dict[str, int] = {}
         self._skip_depth = 0
         self._pre_depth = 0
@@ -113,39 +134,70 @@ class _ArticleParser(HTMLParser):
         self._meta: dict[str, str] = {}
         self._canonical: str | None = None
         self._enp_meta = DocMeta()
+        self._enp_seen = False
 
     # -- output -----------------------------------------------------------------------------
     def _emit(self, piece: str) -> None:
         self._out.append(piece)
+        self._tree.write(piece, self._nodes[-1] if self._nodes else 0, bool(self._open.get("a")))
         for region in _REGIONS:
             if self._regions[region] or (region == "enpcontent" and self._in_enpcontent):
                 self._region_out[region].append(piece)
 
     def text(self) -> str:
-        """The article text: the first region that has any, else the whole page."""
+        """The article text: the first region that has any (an ``<article>`` or ``<main>`` without
+        its page chrome), else the page's best block (:func:`~zhibiao.ingest.maincontent.article_lines`);
+        the whole page when that finds nothing. An e-paper page (a property trailer or a 第A03版
+        header) is read as before: its region, else the whole page, chrome and all."""
+        for node in self._nodes:
+            self._tree.close(node)  # elements left open end with the page
+        whole = _clean(self._out)
+        epaper = self._epaper_page(whole)
         for region in _REGIONS:
             once = region in ("article", "main")
             if once and self._region_seen[region] != 1:
                 continue
             text = _clean(self._region_out[region])
+            if text and once and not epaper:
+                return "\n".join(article_lines(self._tree, self._page_title(), self._region_node[region])) or text
             if text:
                 return text
-        return _clean(self._out)
+        if epaper:
+            return whole
+        return "\n".join(article_lines(self._tree, self._page_title())) or whole
+
+    def _epaper_page(self, whole: str) -> bool:
+        """Whether the page is an e-paper export: an ``enpproperty`` comment, or a property trailer
+        or a page header (第A03版) in its text."""
+        if self._enp_seen:
+            return True
+        body_end, found = parse_epaper(whole)
+        return body_end < len(whole) or found.page is not None
+
+    @property
+    def tree(self) -> PageTree:
+        """What the parser recorded of the page's elements and text."""
+        return self._tree
+
+    def _page_title(self) -> str | None:
+        title = _first(self._meta, _META_TITLE)
+        if not title and self._title:
+            title = _strip_site_suffix(" ".join("".join(self._title).split()))
+        return title
 
     def meta(self) -> DocMeta:
         """Metadata from the tags seen, e-paper comment first (it is the publisher's own record)."""
         found = self._meta
-        title = _first(found, _META_TITLE)
+        title = self._page_title()
         source = _first(found, _META_SOURCE)
         if source and source.lower().startswith(("http://", "https://")):
             source = None  # article:publisher is often a profile URL, not a name
-        if not title and self._title:
-            title = _strip_site_suffix(" ".join("".join(self._title).split()))
         date = next((d for d in (to_iso_date(found.get(k)) for k in _META_DATE) if d), None)
         url = _first(found, _META_URL) or self._canonical
         if url and not url.lower().startswith(("http://", "https://")):
             url = None
         return fill_meta(self._enp_meta, DocMeta(title=title or None, date=date,
+                                                 date_source="meta" if date else None,
                                                  source_name=source or None, url=url))
 
     # -- parser callbacks -------------------------------------------------------------------
@@ -164,9 +216,12 @@ class _ArticleParser(HTMLParser):
             if tag in ("br", "hr") and not self._skip_depth:
                 self._emit("\n")
             return
-        skipped = self._skipped(tag, attrs)
+        a = dict(attrs)
+        names = f"{a.get('class') or ''} {a.get('id') or ''}".lower() if "class" in a or "id" in a else ""
+        skipped = self._skipped(tag, a, names)
         region = tag if tag in ("founder-content", "article", "main") else None
         self._stack.append((tag, skipped, region))
+        self._open_node(tag, names, region)
         self._open[tag] = self._open.get(tag, 0) + 1
         if skipped:
             self._skip_depth += 1
@@ -189,6 +244,7 @@ class _ArticleParser(HTMLParser):
             return  # a stray end tag: ignore it rather than close unrelated elements
         while self._stack:
             name, skipped, region = self._stack.pop()
+            self._tree.close(self._nodes.pop())
             self._open[name] -= 1
             if name == "pre":
                 self._pre_depth -= 1
@@ -218,6 +274,7 @@ class _ArticleParser(HTMLParser):
     def handle_comment(self, data: str) -> None:
         marker = data.strip().lower()
         if marker.startswith("enpproperty"):
+            self._enp_seen = True
             self._enp_meta = fill_meta(self._enp_meta, parse_enp_tags(data))
         elif marker == "enpcontent":
             self._in_enpcontent = True
@@ -226,16 +283,22 @@ class _ArticleParser(HTMLParser):
             self._in_enpcontent = False
 
     # -- helpers ----------------------------------------------------------------------------
-    def _skipped(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    def _open_node(self, tag: str, names: str, region: str | None) -> None:
+        """Record the element in the page tree (chrome by its class or id, unless it wraps a page)."""
+        chrome = bool(names) and tag not in _NEVER_CHROME and chrome_name(names)
+        node = self._tree.open(self._nodes[-1] if self._nodes else 0, tag, chrome)
+        self._nodes.append(node)
+        if region and region not in self._region_node and not self._skip_depth:
+            self._region_node[region] = node
+
+    def _skipped(self, tag: str, a: dict[str, str | None], names: str) -> bool:
         if tag in _SKIP:
             return True
         if tag in _SKIP_OUTSIDE_ARTICLE and not self._regions["article"]:
             return True
-        a = dict(attrs)
         if "hidden" in a or _HIDDEN_STYLE.search(a.get("style") or ""):
             return True
-        names = (a.get("class") or "").lower().split() + (a.get("id") or "").lower().split()
-        return any(n in _BOILERPLATE_NAMES for n in names)
+        return any(n in _BOILERPLATE_NAMES for n in names.split())
 
     def _read_meta(self, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}

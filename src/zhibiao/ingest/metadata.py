@@ -38,12 +38,15 @@ def to_iso_date(value: str | None) -> str | None:
 def fill_meta(meta: DocMeta, more: DocMeta) -> DocMeta:
     """A copy of ``meta`` whose empty fields are taken from ``more`` (``meta`` wins).
 
+    The date keeps where it was read (``date_source``).
+
     >>> fill_meta(DocMeta(title="给定", body_end=0), DocMeta(title="读出", date="2023-07-19", body_end=9))
-    DocMeta(title='给定', date='2023-07-19', source_name=None, page=None, url=None, body_end=0)
+    DocMeta(title='给定', date='2023-07-19', source_name=None, page=None, url=None, body_end=0, date_source=None)
     """
     return DocMeta(
         title=meta.title or more.title,
         date=meta.date or more.date,
+        date_source=meta.date_source if meta.date else more.date_source,
         source_name=meta.source_name or more.source_name,
         page=meta.page or more.page,
         url=meta.url or more.url,
