@@ -314,6 +314,11 @@ class SentContext:
             mention = carried or self.doc.title_period or self.doc.title_year
             if mention is None:
                 return None
+        if mention.kind == "month" and mention.end is not None and _CONTEXT.cumulative.search(
+                self.text, mention.end_pos, pos):
+            # 11月份当月完成产值…;累计完成产值…: the months up to that one, not the month alone
+            mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, mention.end,
+                                    "cumulative")
         if mention.kind == "year" or (day_is_year and mention.kind == "date"):
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
         elif not target and mention.pos < self.span.start and self._stock_now(pos):
@@ -328,10 +333,10 @@ class SentContext:
             return f"{year}-01/{year}-12"
         return resolved
 
-    def has_period_before(self, pos: int) -> bool:
-        """Whether the sentence names a period of its own before ``pos``."""
+    def has_period_before(self, pos: int, since: int | None = None) -> bool:
+        """Whether the sentence names a period of its own before ``pos`` (after ``since`` when given)."""
         i = bisect.bisect_right(self.para.period_pos, pos) - 1
-        return i >= 0 and self.para.period_pos[i] >= self.span.start
+        return i >= 0 and self.para.period_pos[i] >= (self.span.start if since is None else since)
 
     def event_month(self, pos: int) -> str | None:
         """The month of the report's event (7月27日,…集中开工活动举行): the period of what was done at it,

@@ -139,6 +139,9 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
         doc.extend_quote(target, fig.end)
         return target
     extra = replace(target, value=None, unit=None, change=fig.change, rule="indicator.change.v1")
+    if s.ctx.has_period_before(fig.start, since=doc.norm_pos(target.end)):
+        # 11月增长5%,1-11月累计增长6%: a further change under a period of its own is of that period
+        extra.period = s.ctx.period_at(fig.start, target=False, name=target.name)
     doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
     s.log.add(extra)
     return extra
