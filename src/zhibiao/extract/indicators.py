@@ -87,9 +87,11 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     share_mark = _SHARE_WORDS.mark
     if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
         qualifier, target = "target", True
-    # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period
-    capacity = s.text.find(_PROJECTS_WORDS.capacity_mark, ctx.span.start, pos) >= 0 \
-        and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None \
+    # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period; nor has
+    # the size of a facility (总占地面积107.2亩, 年生产虾粉2万吨) unless its sentence says one
+    capacity = (_INDICATORS.facility_measure.search(name.text) is not None or (
+        s.text.find(_PROJECTS_WORDS.capacity_mark, ctx.span.start, pos) >= 0
+        and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None)) \
         and not ctx.has_period_before(pos)  # (a plain find first: most sentences hold no 后)
     ind = Indicator(
         subject=ctx.subject_at(pos),
