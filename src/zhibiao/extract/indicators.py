@@ -24,6 +24,7 @@ from zhibiao.extract.names import (
     strip_chars,
     topic_before,
 )
+from zhibiao.extract.periods import years_spans
 from zhibiao.extract.projects import each_of_places, mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
@@ -60,6 +61,7 @@ _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
 
@@ -108,8 +110,29 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     ctx.doc.set_quote(ind, min(name.start, fig.start), fig.end)
     if s.state.parent and not share:
         ind.parent = parent_for(ind, s.state)
+    span_period(s, fig, ind)
     s.log.add(ind)
     return ind
+
+
+def span_period(s: Sentence, fig: Fig, ind: Indicator) -> None:
+    """The period of a figure under a span of several years written before it in its paragraph, with no
+    period of its own after the span (FACTS.md): an average over the span (过去五年…年均增长8%) and what was
+    done over it (五年来…累计完成投资2400亿元, 实际利用外资34亿美元) are of the whole span; a level reached
+    (攀升至160亿元, 达2300亿元) is of its last year."""
+    ctx = s.ctx
+    spans = s.para.years_spans
+    if spans is None:  # (found once per paragraph: a long one asks at every figure)
+        spans = s.para.years_spans = years_spans(s.text, ctx.para.span.start, ctx.para.span.end, ctx.doc.published)
+    span = next((x for x in reversed(spans) if x[2] <= fig.start), None)
+    if span is None or ctx.has_period_before(fig.start, since=span[2]):
+        return
+    first, last, _end = span
+    if (ind.change is None or ind.change.basis != "avg") and _INDICATORS.level_reached_end.search(
+            s.text, max(ctx.span.start, fig.start - _REACHED_WIDTH), fig.start):
+        ind.period = f"{last}-01/{last}-12"
+    else:
+        ind.period = f"{first}-01/{last}-12"
 
 
 def parent_for(ind: Indicator, st: SentenceState) -> str | None:
@@ -144,6 +167,8 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     if s.ctx.has_period_before(fig.start, since=doc.norm_pos(target.end)):
         # 11月增长5%,1-11月累计增长6%: a further change under a period of its own is of that period
         extra.period = s.ctx.period_at(fig.start, target=False, name=target.name)
+    if fig.change is not None and fig.change.basis == "avg":
+        span_period(s, fig, extra)  # (2020年达到300亿元,“十三五”时期年均增长7.5%: the span's)
     doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
     s.log.add(extra)
     return extra

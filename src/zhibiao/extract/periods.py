@@ -15,7 +15,7 @@ from typing import Literal
 
 from zhibiao.lexicon import Shapes, Words, WordSets
 
-__all__ = ["PeriodKind", "PeriodMention", "find_periods", "period_string", "resolve_period"]
+__all__ = ["PeriodKind", "PeriodMention", "find_periods", "period_string", "resolve_period", "years_spans"]
 
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
@@ -190,6 +190,8 @@ def _month_phrase(g: dict[str, str | None], year: int | None, rel: str | None) -
 
 # Spans of months reported as done (今年前11个月, 今年1-9月): not a bare year (今年), not the whole year.
 _DONE_SPANS = ("span", "cumulative")
+_FIRST_PLAN, _FIRST_PLAN_YEAR, _PLAN_YEARS = 3, 1966, 5  # (the third five-year plan: 1966-1970)
+_PLAN_TENS = 10  # (十三五: the thirteenth plan)
 _DONE_SPANS_AND_MONTHS = (*_DONE_SPANS, "month", "month_end", "date")
 _DECEMBER = 12
 
@@ -241,6 +243,47 @@ def period_string(year: int | str, start: int = 1, end: int = 12) -> str:
     ('2016-01/2016-12', 'XXXX-01/XXXX-03')
     """
     return f"{year}-{start:02d}/{year}-{end:02d}"
+
+
+def years_spans(text: str, start: int, end: int, published: str | None) -> list[tuple[int, int, int]]:
+    """The spans of several years written in ``text[start:end]``: (first year, last year, where it ends);
+    N years back count from the year before the date (过去五年 in a 2017 report: 2012-2016), a five-year
+    plan is its years (“十三五”时期: 2016-2020); spans whose years are not known are left out.
+
+    >>> years_spans("过去五年,全区…", 0, 8, "2017-03-01"), years_spans("“十三五”时期", 0, 7, None)
+    ([(2012, 2016, 4)], [(2016, 2020, 7)])
+    >>> years_spans("2016-2018年,全区", 0, 10, None)
+    [(2016, 2018, 10)]
+    """
+    out = []
+    for m in _PERIODS.years_span.finditer(text, start, end):
+        years = _span_years(m, published)
+        if years is not None:
+            out.append((*years, m.end()))
+    return out
+
+
+def _span_years(m: re.Match[str], published: str | None) -> tuple[int, int] | None:
+    if m.group("first"):
+        first, last = int(m.group("first")), int(m.group("last"))
+        return (first, last) if first < last else None
+    if m.group("plan"):  # the third plan began in 1966; each lasts five years
+        k = _PLAN_TENS + int(_PERIODS_WORDS.month_numbers[m.group("plan")])
+        first = _FIRST_PLAN_YEAR + _PLAN_YEARS * (k - _FIRST_PLAN)
+        return first, first + _PLAN_YEARS - 1
+    if published is None or not published[:4].isdigit():
+        return None
+    n = _count(m.group("back") or m.group("since"))
+    year = int(published[:4])
+    return (year - n, year - 1) if n is not None and n > 1 else None
+
+
+def _count(word: str) -> int | None:
+    """A small count written in digits or Chinese (五, 两, 10)."""
+    if word.isdigit():
+        return int(word)
+    value = _PERIODS_WORDS.month_numbers.get(word)
+    return int(value) if value is not None else None
 
 
 def latest_year(text: str) -> PeriodMention | None:
