@@ -47,6 +47,7 @@ __all__ = [
     "ProfileRow",
     "SearchResult",
     "SourceRef",
+    "UnresolvedDocument",
     "ZoneInfo",
     "compare",
     "conflicts",
@@ -61,6 +62,7 @@ __all__ = [
     "resolve_zone",
     "search",
     "summary",
+    "unresolved",
     "zones",
 ]
 
@@ -90,6 +92,9 @@ class SourceRef:
     quote: str
     start: int
     end: int
+    # extract, or manual (added by an editor); original: the extractor's values of a corrected fact
+    origin: str = "extract"
+    original: dict[str, Any] | None = None
 
     def label(self) -> str:
         """A short human label: doc_id, publication and date."""
@@ -230,6 +235,9 @@ def _sound(column: Any) -> Any:
     return case((and_(column > -limit, column < limit), column), else_=null()).label(column.name)
 
 
+# A counted fact: not a syndicated copy's repetition, not marked wrong by an editor.
+_COUNTED = and_(_F.duplicate_of.is_(None), _F.wrong.is_(False))
+
 # The facts table's columns as the questions read them: every double-precision column guarded.
 _FACT_COLUMNS = tuple(_sound(c) if isinstance(c.type, Double) else c for c in FactRow.__table__.c)
 
@@ -244,7 +252,8 @@ def _ref(row: Row[Any]) -> SourceRef:
     m = row._mapping
     return SourceRef(fact_id=m["id"], document=m["document_id"], doc_id=m["doc_id"], title=m["title"],
                      source=m["source"], source_name=m["source_name"], published=m["published"],
-                     quote=m["quote"], start=m["quote_start"], end=m["quote_end"])
+                     quote=m["quote"], start=m["quote_start"], end=m["quote_end"],
+                     origin=m["origin"], original=m["original"])
 
 
 def _root(row: Row[Any]) -> int:
@@ -337,7 +346,7 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
     start, end = _span_of(period)
     rows = conn.execute(_fact_select().where(
         _F.type == "indicator", _F.indicator_id == ind.id, _F.period_start == start, _F.period_end == end,
-        _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+        _COUNTED, _F.zone_id.is_not(None),
         (_F.qualifier.is_(None)) | (_F.qualifier != "target"))).all()
     by_zone: dict[str, list[Row[Any]]] = defaultdict(list)
     for row in rows:
@@ -422,7 +431,7 @@ def profile(conn: Connection, zone: str) -> list[ProfileRow]:
     """All of one zone's facts over time, grouped by indicator (taxonomy order first, then the
     names no canonical indicator covers), then project stages, then rankings."""
     zone_id = resolve_zone(conn, zone)
-    rows = conn.execute(_fact_select().where(_F.zone_id == zone_id, _F.duplicate_of.is_(None))).all()
+    rows = conn.execute(_fact_select().where(_F.zone_id == zone_id, _COUNTED)).all()
     copies = _copies(conn, [r._mapping["id"] for r in rows])
     order = _indicator_order()
     out: list[tuple[tuple[Any, ...], ProfileRow]] = []
@@ -458,7 +467,7 @@ def pipeline(conn: Connection, zone: str | None = None) -> list[PipelineRow]:
     Amounts in another currency (千万美元以上, 6.45亿美元) are their own rows, never merged with CNY
     figures: the reports give no exchange rate.
     """
-    query = _fact_select().where(_F.type == "projects", _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+    query = _fact_select().where(_F.type == "projects", _COUNTED, _F.zone_id.is_not(None),
                                  (_F.qualifier.is_(None)) | (_F.qualifier != "target"))
     if zone is not None:
         query = query.where(_F.zone_id == resolve_zone(conn, zone))
@@ -499,7 +508,7 @@ def conflicts(conn: Connection) -> list[Conflict]:
       two levels.
     """
     rows = conn.execute(_fact_select().where(
-        _F.type == "indicator", _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+        _F.type == "indicator", _COUNTED, _F.zone_id.is_not(None),
         _F.period_start.is_not(None), (_F.qualifier.is_(None)) | (_F.qualifier != "target"))).all()
     groups: dict[tuple[Any, ...], list[Row[Any]]] = defaultdict(list)
     for row in rows:
@@ -640,7 +649,7 @@ def summary(conn: Connection) -> dict[str, int]:
         "documents": one(select(func.count()).select_from(DocumentRow.__table__)),
         "copies": one(select(func.count()).select_from(DocumentRow.__table__).where(_D.canonical_id.is_not(None))),
         "facts": one(select(func.count()).select_from(FactRow.__table__)),
-        "counted_facts": one(select(func.count()).select_from(FactRow.__table__).where(_F.duplicate_of.is_(None))),
+        "counted_facts": one(select(func.count()).select_from(FactRow.__table__).where(_COUNTED)),
         "errors": one(select(func.count()).select_from(ErrorRow.__table__)),
     }
 
@@ -653,7 +662,8 @@ EXPORT_COLUMNS = (
     "parent", "stage", "category", "min_investment", "count", "investment", "currency", "scope", "rank", "top",
     "bottom", "titles",
     "quote", "quote_start", "quote_end", "doc_id", "document_title", "source", "source_name", "published",
-    "content_hash", "canonical_doc_id", "duplicate_of", "copies", "extractor_version", "rule",
+    "content_hash", "canonical_doc_id", "duplicate_of", "copies", "extractor_version", "rule", "origin",
+    "original",
 )
 
 
@@ -663,6 +673,9 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
     """The facts as flat rows (:data:`EXPORT_COLUMNS`), numbers in base units; a projects fact's
     amounts in its ``currency`` (CNY for rows stored before it existed), a ranking's ``bottom``
     true for a last place (both null for the other fact types).
+
+    Corrected facts carry their corrected values, with the extractor's in ``original``; facts
+    marked wrong are left out; ``origin`` is ``manual`` for a fact an editor added.
 
     Filters: fact ``type``, ``indicator`` (any alias), ``zone`` (any alias), ``period`` (any
     form parse_period accepts; the exact span). A syndicated copy's repeated facts are left out
@@ -685,10 +698,8 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
     if period is not None:
         start, end = parse_period(period)
         conditions.append(and_(_F.period_start == start, _F.period_end == end))
-    if not include_copies:
-        conditions.append(_F.duplicate_of.is_(None))
-    if conditions:
-        query = query.where(*conditions)
+    conditions.append(_COUNTED if not include_copies else _F.wrong.is_(False))
+    query = query.where(*conditions)
     copy_ids: dict[int, list[str]] = defaultdict(list)
     copy_query = (select(_F.duplicate_of, _D.doc_id)
                   .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id))
@@ -716,8 +727,16 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
             "source_name": m["source_name"], "published": m["published"], "content_hash": m["content_hash"],
             "canonical_doc_id": m["canonical_doc_id"], "duplicate_of": m["duplicate_of"],
             "copies": ";".join(copy_ids.get(m["id"], [])) or None,
-            "extractor_version": m["extractor_version"], "rule": m["rule"],
+            "extractor_version": m["extractor_version"], "rule": m["rule"], "origin": m["origin"],
+            "original": _original_text(m["original"]),
         }
+
+
+def _original_text(original: dict[str, Any] | None) -> str | None:
+    """A corrected fact's extracted values in one export cell (the fields that had a value)."""
+    if not original:
+        return None
+    return "; ".join(f"{k}={v}" for k, v in original.items() if v is not None)
 
 
 # -- the dashboard's questions: documents, zones, coverage, officials, search -----------------
@@ -753,6 +772,9 @@ class DocumentInfo:
     n_facts: int
     canonical_id: int | None
     similarity: float | None
+    # the zone of its unresolved facts (--zone, a record's zone, assigned on the dashboard)
+    zone: str | None = None
+    extractor_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -768,6 +790,9 @@ class DocumentFact:
     type: str
     fact: dict[str, Any]
     duplicate_of: int | None = None
+    wrong: bool = False              # marked wrong by an editor: counted nowhere
+    origin: str = "extract"          # manual: added by an editor
+    original: dict[str, Any] | None = None  # the extractor's values of a corrected fact
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -877,11 +902,11 @@ def _document_info(m: Any) -> DocumentInfo:
     return DocumentInfo(id=m["id"], doc_id=m["doc_id"], title=m["title"], source=m["source"],
                         source_name=m["source_name"], published=m["published"], page=m["page"], url=m["url"],
                         n_chars=m["n_chars"], n_facts=m["n_facts"], canonical_id=m["canonical_id"],
-                        similarity=m["similarity"])
+                        similarity=m["similarity"], zone=m["zone"], extractor_version=m["extractor_version"])
 
 
 _INFO_COLUMNS = (_D.id, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published, _D.page, _D.url, _D.n_chars,
-                 _D.n_facts, _D.canonical_id, _D.similarity)
+                 _D.n_facts, _D.canonical_id, _D.similarity, _D.zone, _D.extractor_version)
 
 
 def _check_page(limit: int, offset: int) -> None:
@@ -908,7 +933,8 @@ def document(conn: Connection, document_id: int) -> DocumentView | None:
     info = _document_info(row._mapping)
     facts = tuple(
         DocumentFact(id=r._mapping["id"], seq=r._mapping["seq"], type=r._mapping["type"], fact=fact_dict(r),
-                     duplicate_of=r._mapping["duplicate_of"])
+                     duplicate_of=r._mapping["duplicate_of"], wrong=bool(r._mapping["wrong"]),
+                     origin=r._mapping["origin"], original=r._mapping["original"])
         for r in conn.execute(select(*_FACT_COLUMNS).where(_F.document_id == document_id)
                               .order_by(_F.quote_start, _F.seq)))
     canonical = None
@@ -920,13 +946,42 @@ def document(conn: Connection, document_id: int) -> DocumentView | None:
     return DocumentView(info=info, text=row._mapping["text"], facts=facts, canonical=canonical, copies=copies)
 
 
+@dataclass(frozen=True, slots=True)
+class UnresolvedDocument:
+    """A document with counted facts whose subject names no zone (未识别主体): nowhere compared
+    until an editor assigns its zone."""
+
+    document: DocumentInfo
+    facts: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+def unresolved(conn: Connection, *, limit: int = 50) -> tuple[int, list[UnresolvedDocument]]:
+    """The number of counted facts (persons aside) that have no zone, and the documents that hold
+    them, the most such facts first."""
+    from sqlalchemy import func
+
+    where = (_COUNTED, _F.zone_id.is_(None), _F.type != "person")
+    total = int(conn.execute(select(func.count()).select_from(FactRow.__table__).where(*where)).scalar_one())
+    n = func.count(_F.id)
+    per_doc = (select(_F.document_id, n.label("n")).where(*where).group_by(_F.document_id)
+               .order_by(n.desc(), _F.document_id).limit(limit).subquery())
+    rows = conn.execute(select(*_INFO_COLUMNS, per_doc.c.n).join(per_doc, per_doc.c.document_id == _D.id)
+                        .order_by(per_doc.c.n.desc(), _D.id)).all()
+    return total, [UnresolvedDocument(document=_document_info(r._mapping), facts=int(r._mapping["n"]))
+                   for r in rows]
+
+
 def zones(conn: Connection, *, limit: int = 100) -> list[ZoneInfo]:
     """The zones of the store, the most reported first (counted facts, not copies)."""
     from sqlalchemy import func
 
     n_facts = func.count()
     query = (select(_F.zone_id, n_facts, func.count(func.distinct(_F.document_id)), func.max(_F.period_end))
-             .where(_F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+             .where(_F.zone_id.is_not(None), _COUNTED)
              .group_by(_F.zone_id).order_by(n_facts.desc(), _F.zone_id).limit(limit))
     return [ZoneInfo(zone=z, facts=int(n), documents=int(d), latest_period=p) for z, n, d, p in conn.execute(query)]
 
@@ -939,7 +994,7 @@ def coverage(conn: Connection, indicator_name: str | None = None, *, limit: int 
     n_zones = func.count(func.distinct(_F.zone_id))
     query = (select(_F.indicator_id, _F.period_start, _F.period_end, n_zones)
              .where(_F.type == "indicator", _F.indicator_id.is_not(None), _F.period_start.is_not(None),
-                    _F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+                    _F.zone_id.is_not(None), _COUNTED)
              .group_by(_F.indicator_id, _F.period_start, _F.period_end)
              .order_by(n_zones.desc(), _F.period_end.desc(), _F.indicator_id).limit(limit))
     if indicator_name is not None:
@@ -964,7 +1019,7 @@ def officials(conn: Connection, zone: str) -> list[Official]:
 
     docs = select(_F.document_id).where(_F.zone_id == zone_id).distinct().scalar_subquery()
     counts = conn.execute(select(_F.document_id, _F.zone_id, func.count())
-                          .where(_F.document_id.in_(docs), _F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+                          .where(_F.document_id.in_(docs), _F.zone_id.is_not(None), _COUNTED)
                           .group_by(_F.document_id, _F.zone_id)).all()
     best: dict[int, tuple[int, str]] = {}
     for doc, z, n in counts:
@@ -973,7 +1028,8 @@ def officials(conn: Connection, zone: str) -> list[Official]:
     main_docs = sorted(doc for doc, (_, z) in best.items() if z == zone_id)
     people: dict[str, list[Row[Any]]] = defaultdict(list)
     for i in range(0, len(main_docs), 500):
-        for row in conn.execute(_fact_select().where(_F.type == "person", _F.document_id.in_(main_docs[i:i + 500]))):
+        for row in conn.execute(_fact_select().where(_F.type == "person", _F.wrong.is_(False),
+                                                     _F.document_id.in_(main_docs[i:i + 500]))):
             people[row._mapping["name"]].append(row)
     out = []
     for name, rows in people.items():
@@ -1016,7 +1072,7 @@ def search(conn: Connection, query: str, *, limit: int = 20, offset: int = 0) ->
         m = row._mapping
         hits.append(DocumentHit(document=_document_info(m), snippet=_snippet(m["title"], m["text"], lowered),
                                 matches=m["text"].translate(_ASCII_LOWER).count(lowered)))
-    fact_where = (fact_match, _F.duplicate_of.is_(None))
+    fact_where = (fact_match, _COUNTED)
     fact_total = int(conn.execute(select(func.count()).select_from(FactRow.__table__).where(*fact_where),
                                   params).scalar_one())
     fact_rows = conn.execute(_fact_select().where(*fact_where)
