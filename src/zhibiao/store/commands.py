@@ -63,6 +63,12 @@ def register(app: typer.Typer) -> None:
     app.command("conflicts")(conflicts)
     app.command("export")(export)
     app.command("errors")(errors)
+    app.command("reextract")(reextract)
+    corrections_app = typer.Typer(help="Corrections editors made on the dashboard: list them, export them as gold.",
+                                  no_args_is_help=True)
+    corrections_app.command("list")(corrections_list)
+    corrections_app.command("export")(corrections_export)
+    app.add_typer(corrections_app, name="corrections")
 
 
 # -- plumbing --------------------------------------------------------------------------------
@@ -149,6 +155,14 @@ def ingest(
         "--time-budget", min=0.0,
         help="Seconds one document may take per 100 KB of text (at least 5 s); a document over it is "
              "recorded as E_TIMEOUT and the run goes on. 0: no limit.")] = 5.0,
+    published: Annotated[str | None, typer.Option(
+        "--published", show_default=False,
+        help="Publication date (2023-07-19) of the reports that state none; a JSONL record's own published, "
+             "or a date in a report's e-paper trailer, wins.")] = None,
+    zone: Annotated[str | None, typer.Option(
+        "--zone", show_default=False,
+        help="The zone the reports are about (a folder from one zone's website): their facts whose subject "
+             "names no known zone get it; a JSONL record's own zone wins.")] = None,
 ) -> None:
     """Read, extract and store reports with their facts and provenance.
 
@@ -172,7 +186,8 @@ def ingest(
 
                 def on_batch(s: IngestStats) -> None:
                     bar.update(task, description=_stats_line(s))
-                stats = store.ingest(inputs, max_bytes=max_bytes, on_batch=on_batch)
+                stats = store.ingest(inputs, max_bytes=max_bytes, on_batch=on_batch, published=published,
+                                     zone=zone)
         except KeyboardInterrupt:
             err.print(Text("interrupted: the batches committed so far are stored; run the same command "
                            "again to continue"))
@@ -433,3 +448,77 @@ def errors(
         return r.to_dict()
 
     _emit(rows, fmt, table, flat, "no document errors recorded")
+
+
+# -- corrections, reextract --------------------------------------------------------------------
+
+def corrections_list(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the corrections editors made: who, when, why, the values before and after."""
+    with _store(db) as store:
+        rows = store.corrections()
+
+    def table() -> Table:
+        out = Table(title=Text(f"{len(rows)} corrections"))
+        for name in ("when", "who", "action", "document", "span", "before", "after", "why"):
+            out.add_column(name, overflow="fold")
+        for r in rows:
+            span = f"{r.fact_type or ''} {r.start}..{r.end}" if r.start is not None else ""
+            out.add_row(*(Text(str(c)) for c in (r.created_at, r.author, r.action, r.document, span,
+                                                 _values(r.before), _values(r.after), r.reason or "")))
+        return out
+
+    def flat(r: Any) -> dict[str, Any]:
+        return {**r.to_dict(), "before": _values(r.before), "after": _values(r.after)}
+
+    _emit(rows, fmt, table, flat, "no corrections recorded")
+
+
+def _values(values: dict[str, Any] | None) -> str:
+    return "; ".join(f"{k}={v}" for k, v in (values or {}).items())
+
+
+def corrections_export(
+    output: Annotated[str, typer.Option("-o", "--output", help="The gold JSONL file to write.", show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """Write every corrected document with its corrected facts in the FACTS.md gold format, so
+    that 'zhibiao eval GOLD PRED' scores an extractor on the organisation's own corrections."""
+    with _store(db) as store:
+        try:
+            count = store.export_gold(output)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    _err().print(Text(f"{count} corrected documents → {output}"))
+
+
+def reextract(
+    db: DbOption = None,
+    where: Annotated[list[str] | None, typer.Option(
+        "--where", show_default=False,
+        help="Only the documents with FIELD=VALUE (doc_id, source, published, extractor_version, zone; "
+             "!=, >=, <= too; * matches any text). Repeat for several.")] = None,
+) -> None:
+    """Run the current extractor over the stored documents (after an upgrade), one transaction per
+    document, keeping every correction; print the facts added, removed and changed per type.
+    Idempotent, and an interrupted run is finished by running it again."""
+    with _store(db) as store:
+        try:
+            stats = store.reextract(where or ())
+        except KeyboardInterrupt:
+            _err().print(Text("interrupted: the documents done so far are written; run the same command again"))
+            raise typer.Exit(130) from None
+    for error in stats.errors:
+        _err().print(Text(f"error: {' '.join(error.message.split())}"))
+    out = Table(title=Text(f"{stats.documents} documents re-extracted, {stats.changed_documents} changed"))
+    for name in ("type", "added", "removed", "changed"):
+        out.add_column(name)
+    for kind in stats.types():
+        out.add_row(kind, str(stats.added[kind]), str(stats.removed[kind]), str(stats.changed[kind]))
+    Console(highlight=False).print(out)
+    if stats.corrections_unmatched:
+        _err().print(Text(f"{stats.corrections_unmatched} corrections found no fact to apply to "
+                          "(the extractor no longer reads it)"))
+    raise typer.Exit(1 if stats.errors else 0)

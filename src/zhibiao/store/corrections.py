@@ -59,7 +59,8 @@ _MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": D
                "万": Decimal(10) ** 4, "千": Decimal(1000), "百": Decimal(100)}
 _UNIT_WORDS = {"元": "CNY", "美元": "USD", "%": "%", "个": "count", "家": "count", "项": "count", "人": "person",
                "吨": "t", "亩": "mu", "平方米": "m2"}
-_AMOUNT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(万亿|千万|百万|亿|万|千|百)?\s*(美元|元|%|个|家|项|人|吨|亩|平方米)?\s*$")
+_AMOUNT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(万亿|千万|百万|亿|万|千|百)?\s*"
+                     r"(美元|元|%|个|家|项|人|吨|亩|平方米)?\s*$")
 _MAX_TEXT = 200
 
 
@@ -132,7 +133,7 @@ def _changes(given: Mapping[str, str | None]) -> dict[str, Any]:
                 out[key] = None
                 continue
             number, unit = parse_amount(raw)
-            out[key] = str(number.normalize()) if number == number.to_integral() else str(number)
+            out[key] = format(number.normalize(), "f")
             if key == "value" and unit is not None and "unit" not in given:
                 out["unit"] = unit
         elif key == "period":

@@ -46,7 +46,8 @@ from zhibiao.store.dedup import (
 )
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 
-__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "document_zone", "fact_row"]
+__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "document_zone", "fact_row",
+           "link_repeated_facts"]
 
 DEFAULT_BATCH_SIZE = 50
 # The errors of a document that was read (keyed by its doc_id): a later run that stores it clears them.
@@ -407,7 +408,7 @@ class Ingester:
         rows = [fact_row(fact, document_id, seq, zone) for seq, fact in enumerate(facts)]
         if canonical_id is not None:
             counts.copies += 1
-            counts.duplicate_facts += _link_repeated_facts(conn, rows, canonical_id)
+            counts.duplicate_facts += link_repeated_facts(conn, rows, canonical_id)
         if rows:
             conn.execute(_INSERT_FACTS, rows)
         counts.stored += 1
@@ -428,7 +429,7 @@ def _store_error(doc: Document, detail: str) -> DocumentError:
     return DocumentError(doc.doc_id, "E_STORE", " ".join(detail.split())[:300])
 
 
-def _link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
+def link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
     """Point each of a copy's facts that the canonical document also states at that fact."""
     first: dict[str, int] = {}
     for pk, signature in conn.execute(_CANONICAL_FACTS, {"canonical": canonical_id}):
