@@ -256,8 +256,21 @@ def add_fact(conn: Connection, document_id: int, start: int, end: int, values: M
     after["quote"] = text[start:end]
     correction = _record(conn, document_id, "add", author, reason, fact_type="indicator", span=(start, end),
                          after=after)
-    _insert_manual(conn, document_id, start, end, after, _document_zone(conn, document_id))
+    _insert_manual(conn, document_id, start, end, after, _main_zone(conn, document_id))
     return correction
+
+
+def _main_zone(conn: Connection, document_id: int) -> str | None:
+    """The zone a fact added without a subject is about: the document's assigned zone, else the
+    zone most of its facts are about."""
+    from sqlalchemy import func
+
+    assigned = _document_zone(conn, document_id)
+    if assigned is not None:
+        return assigned
+    n = func.count()
+    return conn.execute(select(_F.zone_id).where(_F.document_id == document_id, _F.zone_id.is_not(None))
+                        .group_by(_F.zone_id).order_by(n.desc(), _F.zone_id).limit(1)).scalar_one_or_none()
 
 
 def _insert_manual(conn: Connection, document_id: int, start: int, end: int, after: Mapping[str, Any],
@@ -327,7 +340,8 @@ def apply_corrections(conn: Connection, document_id: int) -> int:
             _F.quote_end == m["quote_end"])).all()
         if m["action"] == "add":
             if not any(r._mapping["origin"] == "manual" for r in matches):
-                _insert_manual(conn, document_id, m["quote_start"], m["quote_end"], m["after"], zone)
+                _insert_manual(conn, document_id, m["quote_start"], m["quote_end"], m["after"],
+                               _main_zone(conn, document_id))
             continue
         extracted = [r._mapping for r in matches if r._mapping["origin"] == "extract"]
         if not extracted:
