@@ -53,3 +53,13 @@ def fill(url: str) -> Store:
     store = Store(url, extract_batch=replay)
     store.ingest_documents(documents())
     return store
+
+
+def form_token(client: object, path: str = "/") -> str:
+    """The CSRF token of the forms on a dashboard page (the client keeps the cookie it is bound to)."""
+    import re
+
+    page = client.get(path)  # type: ignore[attr-defined]
+    found = re.search(r'name="csrf" value="([0-9a-f]{64})"', page.text)
+    assert found, f"no CSRF token on {path}"
+    return found.group(1)

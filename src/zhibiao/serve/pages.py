@@ -28,11 +28,21 @@ ZONE_PAGE = 200
 
 
 def render(request: Request, template: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
-    """A template rendered with the page-wide context (path, read-only flag)."""
+    """A template rendered with the page-wide context (path, read-only flag, who is signed in and
+    may write, the CSRF token of the page's forms)."""
+    from zhibiao.serve.auth import access, set_browser_cookie
+
     env = request.app.state.templates
+    try:
+        who = access(request)
+    except Exception:  # the store cannot be reached: the error page still renders
+        who = None
     html = env.get_template(template).render(path=request.url.path, read_only=request.app.state.read_only,
-                                             **context)
-    return HTMLResponse(html, status_code=status)
+                                             access=who, **context)
+    response = HTMLResponse(html, status_code=status)
+    if who is not None:
+        set_browser_cookie(request, response)
+    return response
 
 
 @contextmanager
@@ -127,6 +137,6 @@ async def upload(request: Request) -> HTMLResponse:
     from zhibiao.serve.api import read_upload
     from zhibiao.serve.uploading import process_upload
 
-    filename, data = await read_upload(request)
-    result = await process_upload(request.app.state, filename, data)
+    filename, data, fields = await read_upload(request, form_token=True)
+    result = await process_upload(request.app.state, filename, data, **fields)
     return render(request, "upload.html", {"data": result})

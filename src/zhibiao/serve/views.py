@@ -128,10 +128,12 @@ def _dec_text(value: Decimal | None) -> str | None:
 
 
 def source_json(ref: SourceRef) -> dict[str, Any]:
-    """A source reference with its link into the dashboard."""
+    """A source reference with its link into the dashboard; a corrected fact carries the
+    extractor's values (``original``), a fact an editor added ``origin`` manual."""
     return {"fact_id": ref.fact_id, "document": ref.document, "doc_id": ref.doc_id, "title": ref.title,
             "source_name": ref.source_name, "published": ref.published, "quote": ref.quote, "start": ref.start,
-            "end": ref.end, "href": doc_href(ref.document, ref.fact_id)}
+            "end": ref.end, "href": doc_href(ref.document, ref.fact_id), "origin": ref.origin,
+            "original": ref.original, "original_text": original_text(ref.original)}
 
 
 def fact_summary(fact: dict[str, Any]) -> dict[str, str]:
@@ -181,7 +183,11 @@ def overview_view(conn: Connection, *, read_only: bool, cache: TTLCache | None =
     zones = queries.zones(conn, limit=10_000)
     latest = queries.documents(conn, limit=10)
     asked = questions(conn, cache)
+    unresolved_total, unresolved = queries.unresolved(conn, limit=10)
     return {
+        "unresolved": {"facts": unresolved_total,
+                       "documents": [{**u.document.to_dict(), "facts": u.facts, "href": doc_href(u.document.id)}
+                                     for u in unresolved]},
         "counts": {"zones": len(zones), "documents": counts["documents"], "facts": counts["facts"],
                    "counted_facts": counts["counted_facts"], "copies": counts["copies"], "errors": counts["errors"]},
         "latest": [{**d.to_dict(), "href": doc_href(d.id)} for d in latest],
@@ -385,18 +391,52 @@ def document_view(conn: Connection, raw_id: str, *, with_html: bool = False) -> 
     spans = []
     for f in view.facts:
         summary = fact_summary(f.fact)
-        facts.append({**f.to_dict(), "display": summary, "href": doc_href(view.info.id, f.id)})
+        facts.append({**f.to_dict(), "display": summary, "href": doc_href(view.info.id, f.id),
+                      "original_text": original_text(f.original), "form": _form_values(f.fact),
+                      "unresolved": f.type != "person" and not f.fact.get("zone_id")})
         spans.append(EvidenceSpan(f.fact["start"], f.fact["end"], f.id, f.type, summary["label"]))
+    from zhibiao.store.corrections import corrections
+
     out: dict[str, Any] = {
         "document": _info_json(view.info),
         "text": view.text,
         "facts": facts,
+        "unresolved": sum(1 for f in facts if f["unresolved"] and not f["wrong"]),
+        "corrections": [c.to_dict() for c in corrections(conn, view.info.id)],
         "canonical": _info_json(view.canonical),
         "copies": [_info_json(c) for c in view.copies],
     }
     if with_html:
         out["_html"] = highlight(view.text, spans)
     return out
+
+
+def original_text(original: dict[str, Any] | None) -> str:
+    """A corrected fact's extracted values in words (原为 18.56亿元 +36.7% 2023H1); '' when uncorrected.
+
+    >>> original_text({"value": "1856000000", "unit": "CNY", "change_pct": "36.7", "period": "2023-01/2023-06"})
+    '18.56亿元 同比+36.7% 2023H1'
+    >>> original_text(None)
+    ''
+    """
+    if not original:
+        return ""
+    value = Decimal(original["value"]) if original.get("value") is not None else None
+    parts = [human_value(value, original.get("unit")) if value is not None else "",
+             human_change("yoy", pct=Decimal(original["change_pct"])) if original.get("change_pct") else "",
+             period_label(original.get("period")), original.get("subject") or "", original.get("name") or ""]
+    return " ".join(p for p in parts if p)
+
+
+def _form_values(fact: dict[str, Any]) -> dict[str, str]:
+    """A fact's editable values as the correction form shows them (numbers in plain digits)."""
+    change = fact.get("change") or {}
+    value = fact.get("value")
+    return {"value": _dec_text(value) or "" if isinstance(value, Decimal) else "",
+            "unit": fact.get("unit") or "",
+            "change_pct": _dec_text(change.get("pct")) or "" if isinstance(change.get("pct"), Decimal) else "",
+            "period": period_label(fact.get("period")) if fact.get("period") and "X" not in fact["period"] else "",
+            "subject": fact.get("subject") or "", "name": fact.get("name") or fact.get("indicator") or ""}
 
 
 # -- search ----------------------------------------------------------------------------------

@@ -69,6 +69,11 @@ def register(app: typer.Typer) -> None:
     corrections_app.command("list")(corrections_list)
     corrections_app.command("export")(corrections_export)
     app.add_typer(corrections_app, name="corrections")
+    users_app = typer.Typer(help="Users of the dashboard: editors may upload and correct, viewers may read.",
+                            no_args_is_help=True)
+    users_app.command("add")(users_add)
+    users_app.command("list")(users_list)
+    app.add_typer(users_app, name="users")
 
 
 # -- plumbing --------------------------------------------------------------------------------
@@ -522,3 +527,43 @@ def reextract(
         _err().print(Text(f"{stats.corrections_unmatched} corrections found no fact to apply to "
                           "(the extractor no longer reads it)"))
     raise typer.Exit(1 if stats.errors else 0)
+
+
+# -- users -----------------------------------------------------------------------------------
+
+class Role(StrEnum):
+    """What a dashboard user may do."""
+
+    editor = "editor"
+    viewer = "viewer"
+
+
+def users_add(
+    name: Annotated[str, typer.Argument(help="The user's name (no spaces).", show_default=False)],
+    role: Annotated[Role, typer.Option("--role", help="editor: may upload and correct; viewer: may read.",
+                                       show_default=False)],
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="Read the password from the first line of standard input (scripts).")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Set a new role and password of an existing user.")]
+    = False,
+    db: DbOption = None,
+) -> None:
+    """Add a user of the dashboard; the password is asked for (twice) and stored as an Argon2id hash."""
+    from zhibiao.store.users import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    with _store(db) as store, store.engine.begin() as conn:
+        user = add_user(conn, name, role.value, password, replace=replace)
+    _err().print(Text(f"user {user.name} ({user.role}) → {store.url}"))
+
+
+def users_list(db: DbOption = None) -> None:
+    """List the dashboard's users and their roles."""
+    from zhibiao.store.users import users
+
+    with _store(db) as store, store.engine.connect() as conn:
+        for user in users(conn):
+            sys.stdout.write(f"{user.name}\t{user.role}\n")

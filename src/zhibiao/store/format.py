@@ -64,7 +64,9 @@ def human_change(basis: str | None, pct: Any = None, pp: Any = None, abs_: Any =
     """A change as a signed figure: +36.7%, -0.3个百分点, +15.42亿元; basis other than yoy noted.
 
     >>> human_change("yoy", pct=36.7), human_change("other", pp=-0.3), human_change("yoy")
-    ('+36.7%', '-0.3个百分点 (other)', '')
+    ('+36.7%', '-0.3个百分点（其他比较）', '')
+    >>> human_change("avg2y", pct=5.1), human_change("avg", pct=8.2)
+    ('+5.1%（两年平均）', '+8.2%（年均）')
     """
     if pct is not None:
         text = f"{_signed(pct)}%"
@@ -76,8 +78,12 @@ def human_change(basis: str | None, pct: Any = None, pp: Any = None, abs_: Any =
     else:
         return ""
     if basis and basis != "yoy":
-        text += f" ({basis})"
+        text += f"（{_BASIS_LABEL.get(basis, '其他比较')}）"
     return text
+
+
+# how a change other than year-on-year is told in Chinese (FACTS.md change bases)
+_BASIS_LABEL = {"avg2y": "两年平均", "avg": "年均", "mom": "环比", "other": "其他比较"}
 
 
 def _signed(value: Any) -> str:

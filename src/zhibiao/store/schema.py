@@ -33,7 +33,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "CorrectionRow", "DocumentRow", "ErrorRow", "FactRow", "InfoRow", "include_name", "to_decimal"]
+__all__ = ["Base", "CorrectionRow", "DocumentRow", "ErrorRow", "FactRow", "InfoRow", "UserRow", "include_name",
+           "to_decimal"]
 
 # Stable constraint names, so that migrations can refer to them on every backend.
 NAMING = {
@@ -181,6 +182,18 @@ class ErrorRow(Base):
     count: Mapped[int] = mapped_column(Integer)
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UserRow(Base):
+    """A user of the dashboard (revision 0006): editor (may upload and correct) or viewer."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class InfoRow(Base):

@@ -244,10 +244,42 @@
     });
   }
 
+  /* document: select a span of the report text to add a fact the extractor missed; the offsets
+     are counted in code points, as Python counts them */
+  function addFactForm() {
+    var text = document.getElementById("report-text");
+    var form = document.getElementById("add-form");
+    if (!text || !form) { return; }
+    function codePoints(s) { return Array.from(s).length; }
+    function offset(node, at) {
+      var range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(node, at);
+      return codePoints(range.toString());
+    }
+    function pick() {
+      var sel = window.getSelection();
+      if (!sel || sel.rangeCount === 0 || sel.isCollapsed) { return; }
+      var r = sel.getRangeAt(0);
+      if (!text.contains(r.startContainer) || !text.contains(r.endContainer)) { return; }
+      var start = offset(r.startContainer, r.startOffset);
+      var end = offset(r.endContainer, r.endOffset);
+      if (end <= start) { return; }
+      document.getElementById("add-start").value = String(start);
+      document.getElementById("add-end").value = String(end);
+      document.getElementById("add-quote").textContent = r.toString();
+      document.getElementById("selection-note").textContent = "已选中原文第 " + start + "–" + end + " 字：";
+      document.getElementById("add-submit").disabled = false;
+    }
+    text.addEventListener("mouseup", pick);
+    text.addEventListener("keyup", pick);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     sortableTables();
     documentPage();
     uploadForm();
+    addFactForm();
     if (window.echarts) { compareChart(); zoneCharts(); }
   });
 }());
