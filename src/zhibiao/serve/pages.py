@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.engine import Connection
 
 from zhibiao.serve import views
@@ -140,3 +140,23 @@ async def upload(request: Request) -> HTMLResponse:
     filename, data, fields = await read_upload(request, form_token=True)
     result = await process_upload(request.app.state, filename, data, **fields)
     return render(request, "upload.html", {"data": result})
+
+
+@router.get("/export.csv")
+def export_csv(request: Request, indicator: str | None = None, period: str | None = None,
+               zone: str | None = None) -> Response:
+    """The counted facts as CSV (one row a fact, corrected values with the extracted ones in
+    ``original``), filtered like ``zhibiao export``."""
+    import io
+
+    from zhibiao.store import queries
+    from zhibiao.store.export import write_csv
+
+    for name, value in (("indicator", indicator), ("period", period), ("zone", zone)):
+        if value is not None and (len(value) > 100 or not value.strip()):
+            raise ApiError(400, "bad_parameter", f"{name} must be 1 to 100 characters")
+    out = io.StringIO()
+    with _conn(request) as conn:
+        write_csv(queries.export_rows(conn, indicator=indicator, period=period, zone=zone), out)
+    return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="zhibiao-facts.csv"'})

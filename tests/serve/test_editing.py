@@ -1,0 +1,173 @@
+"""Writing on the dashboard, over HTTP: who may write (no users: anyone on loopback; with users:
+signed-in editors only, viewers 403, anonymous 401), CSRF tokens on every form, session cookie
+flags, and each correction form changing what compare, the API and the CSV export show."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from zhibiao.cli import app as cli_app
+from zhibiao.serve import create_app
+from zhibiao.store import Store
+
+from .helpers import form_token
+
+LOCAL = "http://127.0.0.1"
+HUAIAN = "上半年,淮安经开区完成一般公共预算收入18.56亿元,同比增长36.7%;规上工业增加值增长12.5%。"
+JINTAN = "上半年,金坛区完成一般公共预算收入20.1亿元,同比增长5.2%。"
+BARE = "上半年,经开区完成一般公共预算收入9.5亿元,同比增长3.1%。"
+ZONE = "淮安经济技术开发区"
+COMPARE = "/api/compare?indicator=一般公共预算收入&period=2023H1"
+
+
+@pytest.fixture
+def url(tmp_path: Path, write_jsonl: Any) -> str:
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    corpus = write_jsonl("r.jsonl", [{"doc_id": "huaian", "published": "2023-07-19", "text": HUAIAN},
+                                     {"doc_id": "jintan", "published": "2023-07-20", "text": JINTAN},
+                                     {"doc_id": "bare", "published": "2023-07-21", "text": BARE}])
+    with Store(db) as store:
+        store.ingest([corpus])
+    return db
+
+
+@pytest.fixture
+def client(url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(url), base_url=LOCAL) as c:
+        yield c
+
+
+def _user(url: str, name: str, role: str) -> None:
+    result = CliRunner().invoke(cli_app, ["users", "add", name, "--role", role, "--password-stdin", "--db", url],
+                                input="correct horse\n")
+    assert result.exit_code == 0, result.output
+
+
+def _sign_in(client: TestClient, name: str, password: str = "correct horse") -> Any:
+    return client.post("/login", data={"name": name, "password": password, "csrf": form_token(client, "/login"),
+                                       "next": "/"}, follow_redirects=False)
+
+
+def _rows(client: TestClient) -> dict[str, dict[str, Any]]:
+    return {r["zone"]: r for r in client.get(COMPARE).json()["data"]["rows"]}
+
+
+def _doc_page(client: TestClient, zone: str) -> tuple[int, int, str]:
+    """(document id, fact id, page) of a zone's 一般公共预算收入 on compare."""
+    source = _rows(client)[zone]["source"]
+    return source["document"], source["fact_id"], client.get(f"/doc/{source['document']}").text
+
+
+def test_editing_correct_shows_on_compare_api_and_csv_with_the_original(client: TestClient) -> None:
+    document, fact, page = _doc_page(client, ZONE)
+    assert f'action="/doc/{document}/fact/{fact}/correct"' in page and 'id="extractor-version"' in page
+    token = form_token(client, f"/doc/{document}")
+    done = client.post(f"/doc/{document}/fact/{fact}/correct", follow_redirects=False,
+                       data={"csrf": token, "value": "19.56亿元", "reason": "原文笔误"})
+    assert done.status_code == 303 and done.headers["location"] == f"/doc/{document}#fact-{fact}"
+    row = _rows(client)[ZONE]
+    assert row["value"] == "1956000000" and row["source"]["original"]["value"] == "1856000000"
+    assert "已更正 · 原为 18.56亿元" in client.get("/compare?indicator=一般公共预算收入&period=2023H1").text
+    page = client.get(f"/doc/{document}").text
+    assert "更正记录" in page and "本机用户" in page and "原文笔误" in page
+    exported = client.get("/export.csv", params={"indicator": "一般公共预算收入", "period": "2023H1"})
+    assert exported.status_code == 200 and exported.headers["content-type"].startswith("text/csv")
+    rows = {r["zone_id"]: r for r in csv.DictReader(io.StringIO(exported.text.lstrip("\ufeff")))}
+    assert float(rows[ZONE]["value"]) == 1956000000 and "value=1856000000" in rows[ZONE]["original"]
+
+
+def test_editing_mark_wrong_and_add_and_assign_zone(client: TestClient) -> None:
+    document, fact, _ = _doc_page(client, "金坛区")
+    token = form_token(client, f"/doc/{document}")
+    assert client.post(f"/doc/{document}/fact/{fact}/wrong", data={"csrf": token}).status_code == 200
+    assert "金坛区" not in _rows(client)
+    overview = client.get("/").text
+    assert "未识别主体" in overview and "bare" in overview
+    bare = int(re.search(r'href="/doc/(\d+)#unresolved"', overview).group(1))  # type: ignore[union-attr]
+    assert "未识别主体" in client.get(f"/doc/{bare}").text
+    assert client.post(f"/doc/{bare}/zone", data={"csrf": token, "zone": "金坛区"}).status_code == 200
+    assert _rows(client)["金坛区"]["value"] == "950000000"
+    huaian, _, _ = _doc_page(client, ZONE)
+    start = HUAIAN.index("规上")
+    added = client.post(f"/doc/{huaian}/add", data={"csrf": token, "start": str(start),
+                                                    "end": str(start + len("规上工业增加值增长12.5%")),
+                                                    "name": "规上工业增加值", "change_pct": "12.5"})
+    assert added.status_code == 200 and "人工添加" in added.text
+    bad = client.post(f"/doc/{huaian}/add", data={"csrf": token, "start": "0", "end": "5", "name": "x",
+                                                  "value": "很多"})
+    assert bad.status_code == 400 and "not a figure" in bad.text
+
+
+def test_editing_form_post_without_csrf_token_fails(client: TestClient) -> None:
+    document, fact, _ = _doc_page(client, ZONE)
+    for data in ({}, {"csrf": "0" * 64}):
+        refused = client.post(f"/doc/{document}/fact/{fact}/wrong", data=data)
+        assert refused.status_code == 403 and "CSRF" in refused.text
+        upload = client.post("/upload", files={"file": ("a.txt", "上半年,金坛区完成税收9亿元。".encode())}, data=data)
+        assert upload.status_code == 403
+    assert ZONE in _rows(client)
+    other = TestClient(client.app, base_url=LOCAL)   # another browser: its own cookie, its own token
+    assert other.post(f"/doc/{document}/fact/{fact}/wrong", data={"csrf": form_token(client)}).status_code == 403
+
+
+def test_editing_with_users_needs_a_signed_in_editor(url: str, client: TestClient) -> None:
+    _user(url, "viewer1", "viewer")
+    _user(url, "editor1", "editor")
+    document, fact, page = _doc_page(client, ZONE)
+    assert "correct" not in page.split("facts-table")[1] and 'id="sign-in-link"' in page
+    assert 'action="/upload"' not in client.get("/").text
+    token = form_token(client, "/login")
+    assert client.post(f"/doc/{document}/fact/{fact}/wrong", data={"csrf": token}).status_code == 401
+    assert client.post("/api/upload", files={"file": ("a.txt", b"x")}).status_code == 401
+    assert _sign_in(client, "viewer1", "wrong password").status_code == 401
+    signed = _sign_in(client, "viewer1")
+    assert signed.status_code == 303
+    cookie = signed.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie and "zb_session=" in cookie
+    assert "viewer1（只读）" in client.get("/").text
+    viewer_token = form_token(client)
+    refused = client.post(f"/doc/{document}/fact/{fact}/wrong", data={"csrf": viewer_token})
+    assert refused.status_code == 403 and "只读" in refused.text
+    assert client.post("/api/upload", files={"file": ("a.txt", b"x")}).status_code == 403
+    client.post("/logout", data={"csrf": viewer_token})
+    assert _sign_in(client, "editor1").status_code == 303
+    assert client.post(f"/doc/{document}/fact/{fact}/wrong", data={"csrf": form_token(client)}).status_code == 200
+    assert ZONE not in _rows(client)
+    (record,) = client.app.state.store.corrections()  # type: ignore[attr-defined]
+    assert record.author == "editor1"
+
+
+def test_editing_forged_or_old_session_cookie_is_no_session(url: str, client: TestClient) -> None:
+    _user(url, "editor1", "editor")
+    assert _sign_in(client, "editor1").status_code == 303
+    value = client.cookies.get("zb_session")
+    assert value is not None
+    user, expires, nonce, signature = value.split(".")
+    assert 'id="signed-in"' in client.get("/").text
+    for forged in (f"{user}.{int(expires) + 999}.{nonce}.{signature}", f"{user}.1.{nonce}.{signature}",
+                   f"{int(user) + 1}.{expires}.{nonce}.{signature}", "garbage"):
+        other = TestClient(client.app, base_url=LOCAL, cookies={"zb_session": forged})
+        page = other.get("/").text
+        assert 'id="sign-in-link"' in page and 'id="signed-in"' not in page
+
+
+def test_editing_serve_refuses_an_open_host_with_writes_and_no_users(url: str) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli_app, ["serve", "--db", url, "--host", "0.0.0.0", "--port", "9"])
+    assert result.exit_code == 1 and "no users" in result.output and "--read-only" in result.output
+    from zhibiao.serve.commands import open_writes_problem
+
+    with Store(url) as store:
+        assert open_writes_problem("0.0.0.0", True, store) is None
+        assert open_writes_problem("127.0.0.1", False, store) is None
+        _user(url, "editor1", "editor")
+        assert open_writes_problem("192.168.1.5", False, store) is None
