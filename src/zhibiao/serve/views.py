@@ -133,7 +133,7 @@ def source_json(ref: SourceRef) -> dict[str, Any]:
     return {"fact_id": ref.fact_id, "document": ref.document, "doc_id": ref.doc_id, "title": ref.title,
             "source_name": ref.source_name, "published": ref.published, "quote": ref.quote, "start": ref.start,
             "end": ref.end, "href": doc_href(ref.document, ref.fact_id), "origin": ref.origin,
-            "original": ref.original, "original_text": original_text(ref.original)}
+            "original": ref.original}
 
 
 def fact_summary(fact: dict[str, Any]) -> dict[str, str]:
@@ -229,6 +229,10 @@ def compare_row_json(row: CompareRow) -> dict[str, Any]:
         "copies": [source_json(c) for c in row.copies],
         "others": [{"value": _dec_text(v), "value_text": human_value(v, row.unit), "source": source_json(s)}
                    for v, s in row.others],
+        # what a correction changed of the shown figure: the extractor's value and change
+        "original_text": original_text(row.source.original, {
+            **(row.source.original or {}), "value": str(row.value) if row.value is not None else None,
+            "unit": row.unit, "change_pct": str(row.change_pct) if row.change_pct is not None else None}),
     }
 
 
@@ -391,8 +395,10 @@ def document_view(conn: Connection, raw_id: str, *, with_html: bool = False) -> 
     spans = []
     for f in view.facts:
         summary = fact_summary(f.fact)
+        form = _form_values(f.fact)
+        was = original_text(f.original, _stored_values(f.fact))
         facts.append({**f.to_dict(), "display": summary, "href": doc_href(view.info.id, f.id),
-                      "original_text": original_text(f.original), "form": _form_values(f.fact),
+                      "original_text": was, "form": form, "card": fact_card(summary, was, f.wrong),
                       "unresolved": f.type != "person" and not f.fact.get("zone_id")})
         spans.append(EvidenceSpan(f.fact["start"], f.fact["end"], f.id, f.type, summary["label"]))
     from zhibiao.store.corrections import corrections
@@ -411,21 +417,56 @@ def document_view(conn: Connection, raw_id: str, *, with_html: bool = False) -> 
     return out
 
 
-def original_text(original: dict[str, Any] | None) -> str:
-    """A corrected fact's extracted values in words (原为 18.56亿元 +36.7% 2023H1); '' when uncorrected.
+def original_text(original: dict[str, Any] | None, current: dict[str, Any] | None = None) -> str:
+    """A corrected fact's extracted values in words, those that differ from ``current`` (the
+    stored values, as :func:`_stored_values` gives them; without it the value and change);
+    '' when uncorrected.
 
-    >>> original_text({"value": "1856000000", "unit": "CNY", "change_pct": "36.7", "period": "2023-01/2023-06"})
-    '18.56亿元 同比+36.7% 2023H1'
-    >>> original_text(None)
-    ''
+    >>> was = {"value": "1856000000", "unit": "CNY", "change_pct": "36.7", "period": "2023-01/2023-06"}
+    >>> original_text(was, {**was, "value": "1956000000"}), original_text(was), original_text(None)
+    ('18.56亿元', '18.56亿元 +36.7%', '')
+    >>> original_text(was, {**was, "period": "2023-01/2023-09", "change_pct": None})
+    '+36.7% 2023H1'
     """
     if not original:
         return ""
+    changed = [k for k in original if current is not None and original.get(k) != current.get(k)]
+    keys = changed if current is not None else ["value", "change_pct"]
+    if "unit" in keys and "value" not in keys:
+        keys.append("value")
     value = Decimal(original["value"]) if original.get("value") is not None else None
-    parts = [human_value(value, original.get("unit")) if value is not None else "",
-             human_change("yoy", pct=Decimal(original["change_pct"])) if original.get("change_pct") else "",
-             period_label(original.get("period")), original.get("subject") or "", original.get("name") or ""]
-    return " ".join(p for p in parts if p)
+    parts = {"value": human_value(value, original.get("unit")) if value is not None else "",
+             "change_pct": human_change("yoy", pct=Decimal(original["change_pct"])) if original.get("change_pct")
+             else "",
+             "period": period_label(original.get("period")), "subject": original.get("subject") or "",
+             "name": original.get("name") or ""}
+    return " ".join(parts[k] for k in ("value", "change_pct", "period", "subject", "name")
+                    if k in keys and parts[k]) or "空"
+
+
+def _stored_values(fact: dict[str, Any]) -> dict[str, Any]:
+    """A fact's editable values as corrections record them (numbers as strings)."""
+    change = fact.get("change") or {}
+    value, pct = fact.get("value"), change.get("pct")
+    return {"value": str(value) if value is not None else None, "unit": fact.get("unit"),
+            "change_pct": str(pct) if pct is not None else None, "period": fact.get("period"),
+            "subject": fact.get("subject"), "name": fact.get("name") or fact.get("indicator")}
+
+
+def fact_card(summary: dict[str, str], was: str, wrong: bool) -> str:
+    """The one line a document page's fact card shows: kind, what, whose, value and change,
+    period — each part apart (never run together), then what a correction changed.
+
+    >>> fact_card({"kind": "指标", "what": "国内生产总值", "subject": "金坛区", "value": "236.3亿元",
+    ...            "change": "+24.5%", "period": "2023H1", "qualifier": ""}, "", False)
+    '指标 · 国内生产总值 · 金坛区 · 236.3亿元 +24.5% · 2023H1'
+    """
+    figure = " ".join(p for p in (summary["qualifier"], summary["value"], summary["change"]) if p)
+    parts = [summary["kind"], summary["what"], summary["subject"], figure, summary["period"]]
+    line = " · ".join(p for p in parts if p)
+    if was:
+        line += f"（已更正，原为 {was}）"
+    return line + ("（已标记错误）" if wrong else "")
 
 
 def _form_values(fact: dict[str, Any]) -> dict[str, str]:

@@ -64,8 +64,8 @@ def parse_where(clauses: Iterable[str]) -> list[Any]:
     """``--where`` clauses (``FIELD=VALUE``, ``!=``, ``>=``, ``<=``; ``*`` in a ``=`` or ``!=``
     value matches any text) as SQL conditions on the documents.
 
-    >>> [str(c) for c in parse_where(["doc_id=huaian*", "published>=2023-01-01"])]
-    ['documents.doc_id LIKE :doc_id_1', 'documents.published >= :published_1']
+    >>> [str(c) for c in parse_where(["published>=2023-01-01", "zone!=金坛区"])]
+    ['documents.published >= :published_1', 'documents.zone != :zone_1']
     >>> parse_where(["title=x"])
     Traceback (most recent call last):
     zhibiao.errors.QueryError: --where 'title=x': unknown field (doc_id, source, published, extractor_version, zone)

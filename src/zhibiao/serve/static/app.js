@@ -155,8 +155,7 @@
     if (!card || !row) { return; }
     card.textContent = "";
     var title = document.createElement("b");
-    title.textContent = Array.prototype.map.call(row.cells, function (c) { return c.textContent.trim(); })
-      .filter(Boolean).join(" · ");
+    title.textContent = row.getAttribute("data-card") || "";
     card.appendChild(title);
     if (mark) {
       var quote = document.createElement("span");
