@@ -171,3 +171,36 @@ def test_editing_serve_refuses_an_open_host_with_writes_and_no_users(url: str) -
         assert open_writes_problem("127.0.0.1", False, store) is None
         _user(url, "editor1", "editor")
         assert open_writes_problem("192.168.1.5", False, store) is None
+
+
+def test_editing_dashboard_defects_of_the_issue_stay_fixed(client: TestClient) -> None:
+    """Chinese 404 text; a target rank never shown as a place reached; the e-paper trailer apart
+    from the body; fact cards with their parts apart; 近10亿元 keeps its qualifier in search."""
+    store = client.app.state.store  # type: ignore[attr-defined]
+    from zhibiao.model import Document
+
+    trailer = "2023-07-19 1 金坛日报 content_220711.html 3 金坛区上半年经济 /enpproperty-->"
+    body = "上半年,金坛区完成固定资产投资近10亿元。金坛区以进入\"全国30强\"为目标。"
+    store.ingest_documents([Document(doc_id="jintan-epaper", published="2023-07-19", text=body + trailer)])
+    missing = client.get("/zone/不存在的开发区")
+    assert missing.status_code == 404 and "库中没有关于“不存在的开发区”的数据" in missing.text
+    assert "no facts" not in missing.text and "没有这个页面" in client.get("/nowhere").text
+    zone = client.get("/zone/金坛区").text
+    assert "目标：进入全国前30" in zone and "<td>全国第30</td>" not in zone
+    document = int(re.search(r'href="/doc/(\d+)"', client.get("/search", params={"q": "全国30强"}).text)
+                   .group(1))  # type: ignore[union-attr]
+    page = client.get(f"/doc/{document}").text
+    shown = page.split('id="report-text"')[1].split("</article>")[0]
+    assert "enpproperty" not in shown and "content_220711.html" in page.split('id="epaper-trailer"')[1]
+    assert 'data-card="指标 · 固定资产投资 · 金坛区 · 约 10亿元 · 2023H1"' in page
+    assert 'data-card="排名 · 金坛区 · 目标：进入全国前30"' in page
+    hits = client.get("/search", params={"q": "固定资产投资"}).text.split('id="fact-hits"')[1]
+    assert '<small class="q">约</small> <b>10亿元</b>' in hits
+
+
+def test_editing_compare_shows_yuan_in_the_unit_picked(client: TestClient) -> None:
+    url = "/compare?indicator=一般公共预算收入&period=2023H1"
+    assert "18.56亿元" in client.get(url).text
+    page = client.get(url + "&unit=万元").text
+    assert "185600万元" in page and "201000万元" in page and 'id="unit-switch"' in page
+    assert client.get(url + "&unit=千元").status_code == 400

@@ -174,7 +174,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         code = _STATUS_CODES.get(exc.status_code, "error")
         detail = exc.detail if isinstance(exc.detail, str) else code
         if exc.status_code == 404 and detail == "Not Found":
-            detail = f"no page {request.url.path[:200]}"
+            detail = f"没有这个页面：{request.url.path[:200]}"
         return _error_response(request, exc.status_code, code, detail)
 
     async def validation_error(request: Request, exc: Exception) -> Response:

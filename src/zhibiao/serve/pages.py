@@ -67,7 +67,7 @@ def overview(request: Request) -> HTMLResponse:
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare(request: Request, indicator: str | None = None, period: str | None = None,
-            page: int = 1) -> HTMLResponse:
+            page: int = 1, unit: str | None = None) -> HTMLResponse:
     """Zones on one indicator and period: chart, ranked table, every value linked to its sentence."""
     from zhibiao.store import queries
 
@@ -81,7 +81,7 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
             indicator, period = asked[0].indicator, asked[0].period
         if indicator or period:
             try:
-                data = views.compare_view(conn, indicator, period, limit=COMPARE_PAGE, offset=offset)
+                data = views.compare_view(conn, indicator, period, limit=COMPARE_PAGE, offset=offset, scale=unit)
             except ApiError as exc:  # shown above the picker, so the question can be corrected
                 error = exc
         if data is not None:

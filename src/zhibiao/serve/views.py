@@ -29,7 +29,15 @@ from zhibiao.serve.highlight import EvidenceSpan, highlight
 from zhibiao.store import queries
 from zhibiao.store.api import Store
 from zhibiao.store.dedup import content_hash
-from zhibiao.store.format import human_change, human_fact, human_value, size_class, stage_label
+from zhibiao.store.format import (
+    YUAN_SCALES,
+    human_change,
+    human_fact,
+    human_value,
+    size_class,
+    stage_label,
+    value_in_scale,
+)
 from zhibiao.store.ingest import BatchExtractor, IngestStats
 from zhibiao.store.periods import Span, format_span, parse_period
 from zhibiao.store.queries import CompareRow, Conflict, DocumentInfo, ProfileRow, SourceRef
@@ -148,7 +156,9 @@ def fact_summary(fact: dict[str, Any]) -> dict[str, str]:
         what = fact.get("indicator") or "排名"
     else:
         what = fact.get("name") or ""
-    qualifier = _QUALIFIER_LABEL.get(fact.get("qualifier") or "", "")
+    # a ranking's goal says 目标 in its place (目标：进入全国前30) already
+    target_rank = kind == "ranking" and fact.get("qualifier") == "target"
+    qualifier = "" if target_rank else _QUALIFIER_LABEL.get(fact.get("qualifier") or "", "")
     period = period_label(fact.get("period"))
     label = " ".join(part for part in (what, qualifier, value, change, period) if part)
     return {"kind": _KIND_LABEL.get(kind, kind), "what": what, "value": value, "change": change,
@@ -218,11 +228,14 @@ def compare_question(indicator: str | None, period: str | None) -> tuple[Indicat
     return ind, span, format_span(*span)
 
 
-def compare_row_json(row: CompareRow) -> dict[str, Any]:
-    """One compare row as JSON: exact numbers as strings, display text and links."""
+def compare_row_json(row: CompareRow, scale: str | None = None) -> dict[str, Any]:
+    """One compare row as JSON: exact numbers as strings, display text (yuan figures in ``scale``,
+    亿元 or 万元, when given) and links."""
     return {
         "rank": row.rank, "zone": row.zone, "zone_href": zone_href(row.zone), "value": _dec_text(row.value),
-        "unit": row.unit, "value_text": human_value(row.value, row.unit), "change_pct": _dec_text(row.change_pct),
+        "unit": row.unit,
+        "value_text": value_in_scale(row.value, row.unit, scale) or human_value(row.value, row.unit),
+        "change_pct": _dec_text(row.change_pct),
         "change_text": human_change("yoy", pct=row.change_pct) if row.change_pct is not None else "",
         "qualifier": row.qualifier, "conflict": row.conflict, "source": source_json(row.source),
         "change_source": source_json(row.change_source) if row.change_source else None,
@@ -252,8 +265,11 @@ def compare_chart(rows: Sequence[CompareRow]) -> dict[str, Any]:
 
 
 def compare_view(conn: Connection, indicator: str | None, period: str | None, *, limit: int = 100,
-                 offset: int = 0) -> dict[str, Any]:
-    """Every zone on one indicator and period (queries.compare), one page of rows and the chart."""
+                 offset: int = 0, scale: str | None = None) -> dict[str, Any]:
+    """Every zone on one indicator and period (queries.compare), one page of rows and the chart;
+    yuan figures in ``scale`` (亿元 or 万元) when given."""
+    if scale is not None and scale not in YUAN_SCALES:
+        raise ApiError(400, "bad_parameter", f"单位只能是 {'、'.join(YUAN_SCALES)}")
     ind, span, label = compare_question(indicator, period)
     rows = queries.compare(conn, ind.id, f"{span[0]}/{span[1]}")
     page = _page(len(rows), limit, offset)
@@ -262,8 +278,9 @@ def compare_view(conn: Connection, indicator: str | None, period: str | None, *,
         "indicator": {"id": ind.id, "name": ind.name, "unit": ind.unit},
         "period": label,
         "page": page.to_dict(),
-        "rows": [compare_row_json(r) for r in shown],
+        "rows": [compare_row_json(r, scale) for r in shown],
         "chart": compare_chart(shown),
+        "scale": scale,
         "_page": page,
     }
 
@@ -334,14 +351,26 @@ def _funnels(pipeline: Sequence[queries.PipelineRow]) -> list[dict[str, Any]]:
     return out
 
 
+def zone_not_found(name: str, reason: str) -> str:
+    """The 404 text of a zone the store has no facts about, in Chinese, with the stored zones the
+    query layer suggests.
+
+    >>> zone_not_found("经开", "no facts about zone '经开' in the store; did you mean 淮安经济技术开发区?")
+    '库中没有关于“经开”的数据。是不是：淮安经济技术开发区'
+    """
+    text = f"库中没有关于“{name[:40]}”的数据。"
+    _, _, suggested = reason.partition("did you mean ")
+    return text + (f"是不是：{suggested.rstrip('?')}" if suggested else "")
+
+
 def zone_view(conn: Connection, name: str, *, limit: int = 200, offset: int = 0) -> dict[str, Any]:
     """One zone: its indicators over time (charts), project pipeline, rankings and officials."""
     if not name.strip() or len(name) > 100 or "\x00" in name:
-        raise ApiError(404, "not_found", "no such zone")
+        raise ApiError(404, "not_found", "没有这个园区或地区")
     try:
         zone = queries.resolve_zone(conn, name)
     except QueryError as exc:
-        raise ApiError(404, "not_found", str(exc)) from exc
+        raise ApiError(404, "not_found", zone_not_found(name, str(exc))) from exc
     profile = queries.profile(conn, zone)
     pipeline = queries.pipeline(conn, zone)
     officials = queries.officials(conn, zone)
@@ -378,7 +407,7 @@ def zone_view(conn: Connection, name: str, *, limit: int = 200, offset: int = 0)
 def parse_document_id(raw: str) -> int:
     """A document id from the URL; anything but a stored row id is a 404."""
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_DOCUMENT_ID or len(raw) > 10:
-        raise ApiError(404, "not_found", f"no document {raw[:40]!r}")
+        raise ApiError(404, "not_found", f"没有编号为“{raw[:40]}”的报告")
     return int(raw)
 
 
@@ -390,7 +419,7 @@ def document_view(conn: Connection, raw_id: str, *, with_html: bool = False) -> 
     """A document's text and facts; with ``with_html`` also the text with its evidence marked."""
     view = queries.document(conn, parse_document_id(raw_id))
     if view is None:
-        raise ApiError(404, "not_found", f"no document {raw_id}")
+        raise ApiError(404, "not_found", f"没有编号为“{raw_id}”的报告")
     facts = []
     spans = []
     for f in view.facts:
@@ -413,7 +442,13 @@ def document_view(conn: Connection, raw_id: str, *, with_html: bool = False) -> 
         "copies": [_info_json(c) for c in view.copies],
     }
     if with_html:
-        out["_html"] = highlight(view.text, spans)
+        from zhibiao.ingest.epaper import parse_epaper
+
+        # an e-paper page's property trailer (… content_220711.html … /enpproperty-->) is no body
+        # text: the body is shown with its evidence, the trailer apart
+        body_end, _meta = parse_epaper(view.text)
+        out["_html"] = highlight(view.text[:body_end], spans)
+        out["trailer"] = view.text[body_end:].strip()
     return out
 
 
@@ -462,7 +497,8 @@ def fact_card(summary: dict[str, str], was: str, wrong: bool) -> str:
     '指标 · 国内生产总值 · 金坛区 · 236.3亿元 +24.5% · 2023H1'
     """
     figure = " ".join(p for p in (summary["qualifier"], summary["value"], summary["change"]) if p)
-    parts = [summary["kind"], summary["what"], summary["subject"], figure, summary["period"]]
+    what = summary["what"] if summary["what"] != summary["kind"] else ""
+    parts = [summary["kind"], what, summary["subject"], figure, summary["period"]]
     line = " · ".join(p for p in parts if p)
     if was:
         line += f"（已更正，原为 {was}）"
