@@ -214,3 +214,26 @@ def test_browser_editing_form_without_csrf_token_fails(page: Watched, site: tupl
     page.problems[:] = [m for m in page.problems if "403" not in m]   # the refusal itself is logged
     p.goto(base + COMPARE)
     expect(p.locator("#compare-table")).to_contain_text("金坛区")
+
+
+def test_browser_editing_targets_page_draws_progress(page: Watched, site: tuple[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    from zhibiao.model import Document
+
+    base, url = site
+    with Store(url) as store:
+        store.ingest_documents([Document(doc_id="jintan-target", published="2023-07-19", text=(
+            "今年,金坛区力争实现一般公共预算收入40亿元,同比增长8%。上半年,金坛区完成一般公共预算收入20.1亿元,"
+            "同比增长5.2%,完成年度目标的50.3%。"))])
+    p = page.page
+    p.goto(base + "/targets")
+    row = p.locator("#targets-table tbody tr").first
+    expect(row).to_contain_text("40亿元")
+    expect(row).to_contain_text("50.2%")
+    width = p.evaluate("() => document.querySelector('.bar-fill').getBoundingClientRect().width")
+    full = p.evaluate("() => document.querySelector('.bar').getBoundingClientRect().width")
+    assert 0.45 < width / full < 0.55
+    shot(p, "targets")
+    row.get_by_role("link", name="20.1亿元").click()
+    p.wait_for_url(re.compile(r"/doc/\d+#fact-\d+$"))

@@ -204,3 +204,20 @@ def test_editing_compare_shows_yuan_in_the_unit_picked(client: TestClient) -> No
     page = client.get(url + "&unit=万元").text
     assert "185600万元" in page and "201000万元" in page and 'id="unit-switch"' in page
     assert client.get(url + "&unit=千元").status_code == 400
+
+
+def test_editing_targets_page(client: TestClient) -> None:
+    from zhibiao.model import Document
+
+    store = client.app.state.store  # type: ignore[attr-defined]
+    store.ingest_documents([Document(doc_id="jintan-target", published="2023-07-19", text=(
+        "今年,金坛区力争实现一般公共预算收入40亿元,同比增长8%。上半年,金坛区完成一般公共预算收入20.1亿元,"
+        "同比增长5.2%,完成年度目标的50.3%。"))])
+    client.app.state.cache.clear()  # type: ignore[attr-defined]
+    page = client.get("/targets", params={"zone": "金坛区"})
+    assert page.status_code == 200
+    table = page.text.split('id="targets-table"')[1]
+    assert "40亿元" in table and "20.1亿元" in table and 'data-width="50.2"' in table
+    assert "完成年度目标的50.3%" in table and 'href="/doc/' in table
+    assert client.get("/targets", params={"zone": "不存在区"}).status_code == 404
+    assert 'href="/targets"' in client.get("/").text

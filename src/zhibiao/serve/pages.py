@@ -108,6 +108,15 @@ def document(request: Request, document_id: str) -> HTMLResponse:
     return render(request, "document.html", {"data": data, "text_html": views.html_text(data)})
 
 
+@router.get("/targets", response_class=HTMLResponse)
+def targets(request: Request, zone: str | None = None) -> HTMLResponse:
+    """Targets and progress: each target beside the actual figure, progress as bars, target
+    ranks beside the places reached; every figure linked to its sentence."""
+    with _conn(request) as conn:
+        data = views.targets_view(conn, zone or None)
+    return render(request, "targets.html", {"data": data})
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str | None = None, page: int = 1) -> HTMLResponse:
     """Full-text search over documents and facts."""

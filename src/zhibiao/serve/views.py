@@ -516,6 +516,46 @@ def _form_values(fact: dict[str, Any]) -> dict[str, str]:
             "subject": fact.get("subject") or "", "name": fact.get("name") or fact.get("indicator") or ""}
 
 
+# -- targets ---------------------------------------------------------------------------------
+
+def targets_view(conn: Connection, zone: str | None) -> dict[str, Any]:
+    """Targets beside actual figures with their progress (bars), and target ranks beside the
+    places reached; of one zone or all."""
+    if zone is not None and (not zone.strip() or len(zone) > 100):
+        raise ApiError(400, "bad_parameter", "zone must be 1 to 100 characters")
+    try:
+        rows, ranks = queries.targets(conn, zone), queries.target_ranks(conn, zone)
+    except QueryError as exc:
+        raise ApiError(404, "not_found", zone_not_found(zone or "", str(exc))) from exc
+
+    def progress(value: Decimal | None) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        return {"pct": _dec_text(value), "width": float(min(max(value, Decimal(0)), Decimal(100)))}
+
+    return {
+        "zone": zone,
+        "targets": [{
+            "zone": r.zone, "zone_href": zone_href(r.zone), "indicator": r.indicator, "period": r.period,
+            "target_text": human_value(r.target, r.unit) if r.target is not None else "",
+            "target_change": human_change("yoy", pct=r.target_change_pct) if r.target_change_pct is not None else "",
+            "actual_text": human_value(r.actual, r.unit) if r.actual is not None else "",
+            "actual_change": human_change("yoy", pct=r.actual_change_pct) if r.actual_change_pct is not None else "",
+            "actual_period": r.actual_period, "progress": progress(r.progress_pct),
+            "stated": progress(r.stated_progress_pct), "source": source_json(r.source),
+            "actual_source": source_json(r.actual_source) if r.actual_source else None,
+            "stated_source": source_json(r.stated_source) if r.stated_source else None,
+        } for r in rows],
+        "ranks": [{
+            "zone": k.zone, "zone_href": zone_href(k.zone), "what": f"{k.scope or ''}{k.indicator or ''}",
+            "target_text": f"进入前{k.target_rank}" if k.target_rank is not None else "目标名次",
+            "achieved_text": f"第{k.achieved_rank}" if k.achieved_rank is not None else "",
+            "achieved_period": k.achieved_period, "source": source_json(k.source),
+            "achieved_source": source_json(k.achieved_source) if k.achieved_source else None,
+        } for k in ranks],
+    }
+
+
 # -- search ----------------------------------------------------------------------------------
 
 def search_view(conn: Connection, q: str | None, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:

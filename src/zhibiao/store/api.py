@@ -132,6 +132,12 @@ class Store:
         with self.engine.connect() as conn:
             return queries.pipeline(conn, zone)
 
+    def targets(self, zone: str | None = None) -> tuple[list[queries.TargetRow], list[queries.TargetRank]]:
+        """Targets beside the actual figures and progress, and target ranks beside the places
+        reached (see :func:`queries.targets`, :func:`queries.target_ranks`)."""
+        with self.engine.connect() as conn:
+            return queries.targets(conn, zone), queries.target_ranks(conn, zone)
+
     def conflicts(self) -> list[queries.Conflict]:
         """Figures that two reports cannot both have right (see :func:`queries.conflicts`)."""
         with self.engine.connect() as conn:

@@ -64,6 +64,7 @@ def register(app: typer.Typer) -> None:
     app.command("export")(export)
     app.command("errors")(errors)
     app.command("reextract")(reextract)
+    app.command("targets")(targets)
     corrections_app = typer.Typer(help="Corrections editors made on the dashboard: list them, export them as gold.",
                                   no_args_is_help=True)
     corrections_app.command("list")(corrections_list)
@@ -567,3 +568,54 @@ def users_list(db: DbOption = None) -> None:
     with _store(db) as store, store.engine.connect() as conn:
         for user in users(conn):
             sys.stdout.write(f"{user.name}\t{user.role}\n")
+
+
+# -- targets ---------------------------------------------------------------------------------
+
+def targets(
+    zone: Annotated[str | None, typer.Argument(help="A zone (any alias); all zones when left out.",
+                                               show_default=False)] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Each zone's targets (目标, 力争, 确保) beside the actual figures for the same indicator and
+    year so far, with the progress (actual ÷ target, and as a report states it), then target
+    ranks (30强) beside the places reached; every figure with its source."""
+    from zhibiao.store.format import human_value
+
+    with _store(db) as store:
+        rows, ranks = store.targets(zone)
+
+    def table() -> Table:
+        out = Table(title=Text(f"{len(rows)} targets" + (f" · {zone}" if zone else "")))
+        for name in ("zone", "indicator", "period", "target", "actual", "progress", "sources"):
+            out.add_column(name, overflow="fold")
+        for r in rows:
+            progress = f"{r.progress_pct}%" if r.progress_pct is not None else ""
+            if r.stated_progress_pct is not None:
+                progress += f" (stated {r.stated_progress_pct}%)"
+            actual = f"{human_value(r.actual, r.unit)} {r.actual_period}" if r.actual is not None else ""
+            out.add_row(Text(r.zone), Text(r.indicator), Text(r.period),
+                        Text(human_value(r.target, r.unit) + (f" {_pct(r.target_change_pct)}"
+                                                             if r.target_change_pct is not None else "")),
+                        Text(actual), Text(progress), _evidence(r.source, extra=r.actual_source))
+        return out
+
+    def flat(r: Any) -> dict[str, Any]:
+        return {"zone": r.zone, "indicator": r.indicator, "period": r.period, "target": r.target, "unit": r.unit,
+                "actual": r.actual, "actual_period": r.actual_period, "progress_pct": r.progress_pct,
+                "stated_progress_pct": r.stated_progress_pct, "target_quote": r.source.quote,
+                "target_doc_id": r.source.doc_id,
+                "actual_quote": r.actual_source.quote if r.actual_source else None}
+
+    _emit(rows, fmt, table, flat, "no targets in the store" + (f" for {zone}" if zone else ""))
+    if ranks and fmt is OutputFormat.table:
+        out = Table(title=Text(f"{len(ranks)} target ranks"))
+        for name in ("zone", "scope", "target", "reached", "sources"):
+            out.add_column(name, overflow="fold")
+        for k in ranks:
+            reached = f"#{k.achieved_rank} {k.achieved_period or ''}".strip() if k.achieved_rank is not None else ""
+            out.add_row(Text(k.zone), Text(f"{k.scope or ''} {k.indicator or ''}".strip()),
+                        Text(f"top {k.target_rank}" if k.target_rank is not None else ""), Text(reached),
+                        _evidence(k.source, extra=k.achieved_source))
+        Console(highlight=False).print(out)

@@ -47,6 +47,8 @@ __all__ = [
     "ProfileRow",
     "SearchResult",
     "SourceRef",
+    "TargetRank",
+    "TargetRow",
     "UnresolvedDocument",
     "ZoneInfo",
     "compare",
@@ -62,6 +64,8 @@ __all__ = [
     "resolve_zone",
     "search",
     "summary",
+    "target_ranks",
+    "targets",
     "unresolved",
     "zones",
 ]
@@ -1155,3 +1159,150 @@ def _snippet(title: str | None, body: str, lowered: str) -> tuple[str, str, str]
             return (("…" if at > _SNIPPET else "") + before, source[at:end],
                     after + ("…" if end + _SNIPPET < len(source) else ""))
     return body[:2 * _SNIPPET], "", ""
+
+
+# -- targets and progress ----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class TargetRow:
+    """A zone's target for one indicator and period (目标, 力争, 确保), beside the actual figure
+    reported for the same indicator over the same year so far, and the progress it makes."""
+
+    zone: str
+    indicator_id: str | None
+    indicator: str
+    period: str
+    target: Decimal | None
+    unit: str | None
+    target_change_pct: Decimal | None
+    source: SourceRef
+    actual: Decimal | None = None
+    actual_period: str | None = None
+    actual_change_pct: Decimal | None = None
+    actual_source: SourceRef | None = None
+    progress_pct: Decimal | None = None   # actual / target × 100, same unit, target above 0
+    stated_progress_pct: Decimal | None = None   # as a report states it: 完成年度目标的50.3%
+    stated_source: SourceRef | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRank:
+    """A zone's target ranking (以进入“全国30强”为目标) beside the latest place it reached in the
+    same scope, if any report states one."""
+
+    zone: str
+    indicator: str | None
+    scope: str | None
+    target_rank: int | None
+    source: SourceRef
+    achieved_rank: int | None = None
+    achieved_period: str | None = None
+    achieved_source: SourceRef | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+def _actual_for(target: Row[Any], actuals: list[Row[Any]]) -> Row[Any] | None:
+    """The actual figure a target is measured by: same indicator, same start, ending within the
+    target's span — the latest such period, the preferred report."""
+    m = target._mapping
+    fitting = [r for r in actuals if r._mapping["period_start"] == m["period_start"]
+               and (r._mapping["period_end"] or "") <= (m["period_end"] or "")
+               and (r._mapping["value"] is not None or r._mapping["change_pct"] is not None)]
+    if not fitting:
+        return None
+    latest = max(r._mapping["period_end"] for r in fitting)
+    return sorted((r for r in fitting if r._mapping["period_end"] == latest), key=_preference)[0]
+
+
+def _indicator_key(row: Row[Any]) -> tuple[str, str]:
+    """(zone, indicator id — or the name as written when no canonical indicator covers it)."""
+    m = row._mapping
+    return m["zone_id"], m["indicator_id"] or f"name:{m['name']}"
+
+
+def _stated_progress(target: Row[Any], stated: list[Row[Any]]) -> Row[Any] | None:
+    """A report's own statement of a target's progress (一般公共预算收入…完成年度目标的50.3%): a
+    percentage whose name starts with the target's indicator as written and names a 目标, in the
+    target's year, the latest."""
+    m = target._mapping
+    name = m["name"] or ""
+    fitting = [r for r in stated if name and (r._mapping["name"] or "").startswith(name)
+               and (r._mapping["period_start"] or "")[:4] == (m["period_start"] or "")[:4]]
+    return max(fitting, key=lambda r: (r._mapping["period_end"] or "", -r._mapping["id"])) if fitting else None
+
+
+def targets(conn: Connection, zone: str | None = None) -> list[TargetRow]:
+    """Every counted indicator target (qualifier ``target``), of one zone (any alias) or all, with
+    the actual figure reported for the same zone, indicator and year so far and the progress."""
+    query = _fact_select().where(_F.type == "indicator", _COUNTED, _F.zone_id.is_not(None),
+                                 _F.period_start.is_not(None))
+    if zone is not None:
+        query = query.where(_F.zone_id == resolve_zone(conn, zone))
+    rows = conn.execute(query).all()
+    key = _indicator_key
+    actuals: dict[Any, list[Row[Any]]] = defaultdict(list)
+    stated: dict[str, list[Row[Any]]] = defaultdict(list)   # 一般公共预算收入完成年度目标 50.3%, by zone
+    for row in rows:
+        if row._mapping["qualifier"] != "target":
+            actuals[key(row)].append(row)
+            if row._mapping["unit"] == "%" and "目标" in (row._mapping["name"] or ""):
+                stated[row._mapping["zone_id"]].append(row)
+    out = []
+    for row in rows:
+        m = row._mapping
+        if m["qualifier"] != "target":
+            continue
+        actual = _actual_for(row, actuals[key(row)])
+        a = actual._mapping if actual is not None else None
+        target, value = _dec(m["value"]), _dec(a["value"]) if a is not None else None
+        progress = None
+        if target is not None and value is not None and target > 0 and a is not None and a["unit"] == m["unit"]:
+            progress = (value / target * 100).quantize(Decimal("0.1"))
+        ind = indicator(m["indicator_id"]) if m["indicator_id"] else None
+        told = _stated_progress(row, stated[m["zone_id"]])
+        out.append(TargetRow(
+            zone=m["zone_id"], indicator_id=m["indicator_id"], indicator=ind.name if ind else (m["name"] or ""),
+            period=format_span(m["period_start"], m["period_end"]), target=target, unit=m["unit"],
+            target_change_pct=_dec(m["change_pct"]), source=_ref(row), actual=value,
+            actual_period=format_span(a["period_start"], a["period_end"]) if a is not None else None,
+            actual_change_pct=_dec(a["change_pct"]) if a is not None else None,
+            actual_source=_ref(actual) if actual is not None else None, progress_pct=progress,
+            stated_progress_pct=_dec(told._mapping["value"]) if told is not None else None,
+            stated_source=_ref(told) if told is not None else None))
+    out.sort(key=lambda t: (t.zone, t.period, t.indicator))
+    return out
+
+
+def target_ranks(conn: Connection, zone: str | None = None) -> list[TargetRank]:
+    """Every counted target ranking, of one zone (any alias) or all, beside the latest place the
+    zone reached in the same scope (and indicator, when the target names one)."""
+    query = _fact_select().where(_F.type == "ranking", _COUNTED, _F.zone_id.is_not(None))
+    if zone is not None:
+        query = query.where(_F.zone_id == resolve_zone(conn, zone))
+    rows = conn.execute(query).all()
+    reached = [r for r in rows if r._mapping["qualifier"] != "target" and r._mapping["rank"] is not None
+               and not r._mapping["bottom"]]
+    out = []
+    for row in rows:
+        m = row._mapping
+        if m["qualifier"] != "target":
+            continue
+        same = [r for r in reached if r._mapping["zone_id"] == m["zone_id"] and r._mapping["scope"] == m["scope"]
+                and (m["name"] is None or r._mapping["name"] == m["name"])]
+        best = max(same, key=lambda r: (r._mapping["period_end"] or "", -_preference(r)[2])) if same else None
+        b = best._mapping if best is not None else None
+        out.append(TargetRank(
+            zone=m["zone_id"], indicator=m["name"], scope=m["scope"], target_rank=m["rank"], source=_ref(row),
+            achieved_rank=b["rank"] if b is not None else None,
+            achieved_period=format_span(b["period_start"], b["period_end"]) if b is not None and b["period_start"]
+            else None,
+            achieved_source=_ref(best) if best is not None else None))
+    out.sort(key=lambda t: (t.zone, t.scope or "", t.indicator or ""))
+    return out

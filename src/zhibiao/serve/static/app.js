@@ -274,7 +274,15 @@
     text.addEventListener("keyup", pick);
   }
 
+  /* targets: progress bars sized from data-width (the CSP allows no inline style attribute) */
+  function progressBars() {
+    document.querySelectorAll(".bar-fill[data-width]").forEach(function (el) {
+      el.style.width = Number(el.getAttribute("data-width")) + "%";
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    progressBars();
     sortableTables();
     documentPage();
     uploadForm();
