@@ -14,7 +14,8 @@ from zhibiao.store import Store
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SAMPLES = Path(str(resources.files("zhibiao") / "samples"))
-INPUTS = (SAMPLES, DATA / "reports.jsonl", DATA / "seeds.jsonl")
+# the seed reports (not the demo corpus beside them), the dev gold texts
+INPUTS = (*sorted(SAMPLES.glob("*.txt")), DATA / "reports.jsonl", DATA / "seeds.jsonl")
 HUAIAN = "淮安经济技术开发区"
 HUAIAN_QUOTE = "一般公共预算收入18.56亿元、同比增长36.7%"
 # An earlier report of the same half-year with another figure: compare keeps the latest (18.56亿元)
