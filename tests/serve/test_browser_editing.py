@@ -18,12 +18,10 @@ from zhibiao.store.schema import DocumentRow, FactRow
 from zhibiao.store.users import add_user
 
 from .browsing import Watched, needs_chromium, serving, shot
+from .helpers import THREE_REPORTS, three_reports
 
 pytestmark = needs_chromium
 
-HUAIAN = "上半年,淮安经开区完成一般公共预算收入18.56亿元,同比增长36.7%;规上工业增加值增长12.5%。"
-JINTAN = "上半年,金坛区完成一般公共预算收入20.1亿元,同比增长5.2%。"
-BARE = "上半年,经开区完成一般公共预算收入9.5亿元,同比增长3.1%。"
 PASSWORD = "correct horse"
 COMPARE = "/compare?indicator=一般公共预算收入&period=2023H1"
 
@@ -33,15 +31,10 @@ def site(tmp_path: Path, write_jsonl: Any) -> Iterator[tuple[str, str]]:
     """(base URL, database URL) of a live dashboard over three reports, with an editor and a viewer."""
     from zhibiao.serve import create_app
 
-    url = f"sqlite:///{tmp_path / 'store.db'}"
-    corpus = write_jsonl("r.jsonl", [{"doc_id": "huaian", "published": "2023-07-19", "text": HUAIAN},
-                                     {"doc_id": "jintan", "published": "2023-07-20", "text": JINTAN},
-                                     {"doc_id": "bare", "published": "2023-07-21", "text": BARE}])
-    with Store(url) as store:
-        store.ingest([corpus])
-        with store.engine.begin() as conn:
-            add_user(conn, "editor1", "editor", PASSWORD)
-            add_user(conn, "viewer1", "viewer", PASSWORD)
+    url = three_reports(tmp_path, write_jsonl)
+    with Store(url) as store, store.engine.begin() as conn:
+        add_user(conn, "editor1", "editor", PASSWORD)
+        add_user(conn, "viewer1", "viewer", PASSWORD)
     with serving(create_app(url)) as base:
         yield base, url
 
@@ -54,6 +47,17 @@ def _sign_in(p: Any, base: str, name: str) -> None:
     p.get_by_label("密码").fill(PASSWORD)
     p.get_by_role("button", name="登录").click()
     expect(p.locator("#signed-in")).to_contain_text(name)
+
+
+def _edit_as_editor(page: Watched, base: str, zone: str) -> tuple[str, Any]:
+    """Signed in as the editor, on the document of a zone's figure with its correction forms
+    open: the fact id and the forms' row."""
+    p = page.page
+    _sign_in(p, base, "editor1")
+    fact = _open_fact(p, base, zone)
+    edit = p.locator(f"#edit-fact-{fact}")
+    edit.locator("summary").click()
+    return fact, edit
 
 
 def _open_fact(p: Any, base: str, zone: str) -> str:
@@ -69,11 +73,7 @@ def test_browser_editing_correct_a_value_then_compare_and_csv(page: Watched, sit
 
     base, url = site
     p = page.page
-    _sign_in(p, base, "editor1")
-    shot(p, "overview-signed-in")
-    fact = _open_fact(p, base, "淮安经济技术开发区")
-    edit = p.locator(f"#edit-fact-{fact}")
-    edit.locator("summary").click()
+    fact, edit = _edit_as_editor(page, base, "淮安经济技术开发区")
     edit.locator('input[name="value"]').fill("19.56亿元")
     edit.locator('.correct-form input[name="reason"]').fill("原文笔误，以统计局数据为准")
     edit.get_by_role("button", name="保存更正").click()
@@ -107,10 +107,7 @@ def test_browser_editing_mark_wrong_and_add_by_selecting(page: Watched, site: tu
 
     base, _ = site
     p = page.page
-    _sign_in(p, base, "editor1")
-    fact = _open_fact(p, base, "金坛区")
-    edit = p.locator(f"#edit-fact-{fact}")
-    edit.locator("summary").click()
+    fact, edit = _edit_as_editor(page, base, "金坛区")
     edit.get_by_role("button", name="标记为错误").click()
     expect(p.locator(f"#row-fact-{fact}")).to_contain_text("已标记错误")
     p.goto(base + COMPARE)
@@ -138,7 +135,7 @@ def test_browser_editing_mark_wrong_and_add_by_selecting(page: Watched, site: tu
         throw new Error('not found: ' + wanted);
     }""", wanted)
     expect(p.locator("#add-quote")).to_have_text(wanted)
-    start = HUAIAN.index(wanted)
+    start = THREE_REPORTS["huaian"].index(wanted)
     assert p.locator("#add-start").input_value() == str(start)
     assert p.locator("#add-end").input_value() == str(start + len(wanted))
     form = p.locator("#add-form")
@@ -157,6 +154,7 @@ def test_browser_editing_assign_a_zone_to_an_unresolved_report(page: Watched, si
     base, _ = site
     p = page.page
     _sign_in(p, base, "editor1")
+    shot(p, "overview-signed-in")
     p.goto(base + "/")
     unresolved = p.locator("#unresolved")
     expect(unresolved).to_contain_text("未识别主体")
@@ -202,10 +200,7 @@ def test_browser_editing_form_without_csrf_token_fails(page: Watched, site: tupl
 
     base, _ = site
     p = page.page
-    _sign_in(p, base, "editor1")
-    fact = _open_fact(p, base, "金坛区")
-    edit = p.locator(f"#edit-fact-{fact}")
-    edit.locator("summary").click()
+    fact, edit = _edit_as_editor(page, base, "金坛区")
     p.evaluate(f"() => document.querySelector('#edit-fact-{fact} .wrong-form input[name=csrf]').remove()")
     page.problems.clear()
     edit.get_by_role("button", name="标记为错误").click()

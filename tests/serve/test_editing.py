@@ -19,25 +19,17 @@ from zhibiao.cli import app as cli_app
 from zhibiao.serve import create_app
 from zhibiao.store import Store
 
-from .helpers import form_token
+from .helpers import THREE_REPORTS, form_token, three_reports
 
 LOCAL = "http://127.0.0.1"
-HUAIAN = "上半年,淮安经开区完成一般公共预算收入18.56亿元,同比增长36.7%;规上工业增加值增长12.5%。"
-JINTAN = "上半年,金坛区完成一般公共预算收入20.1亿元,同比增长5.2%。"
-BARE = "上半年,经开区完成一般公共预算收入9.5亿元,同比增长3.1%。"
+HUAIAN = THREE_REPORTS["huaian"]
 ZONE = "淮安经济技术开发区"
 COMPARE = "/api/compare?indicator=一般公共预算收入&period=2023H1"
 
 
 @pytest.fixture
 def url(tmp_path: Path, write_jsonl: Any) -> str:
-    db = f"sqlite:///{tmp_path / 'store.db'}"
-    corpus = write_jsonl("r.jsonl", [{"doc_id": "huaian", "published": "2023-07-19", "text": HUAIAN},
-                                     {"doc_id": "jintan", "published": "2023-07-20", "text": JINTAN},
-                                     {"doc_id": "bare", "published": "2023-07-21", "text": BARE}])
-    with Store(db) as store:
-        store.ingest([corpus])
-    return db
+    return three_reports(tmp_path, write_jsonl)
 
 
 @pytest.fixture

@@ -142,16 +142,27 @@ def test_store_schema_0004_upgrades_a_0003_store_with_search_intact(db_url: str)
                 conn.execute(text("INSERT INTO search_documents(search_documents) VALUES ('integrity-check')"))
 
 
-def test_store_schema_0004_downgrades_to_0003_and_back(db_url: str) -> None:
+def _downgraded(db_url: str, revision: str) -> tuple[set[str], set[str], set[str] | None]:
+    """A new store taken down to ``revision``: the facts table's columns, the tables, and on SQLite
+    the triggers (None on PostgreSQL)."""
     Store(db_url).close()
-    _migrate(db_url, "downgrade", "0003")
+    _migrate(db_url, "downgrade", revision)
     engine = connect(db_url, migrate_schema=False)
-    with engine.connect() as conn:
-        assert schema_revision(conn) == "0003"
-        assert {"currency", "bottom"}.isdisjoint(c["name"] for c in inspect(conn).get_columns("facts"))
-        if conn.dialect.name == "sqlite":
-            assert _sqlite_triggers(conn) == _SEARCH_TRIGGERS
-    engine.dispose()
+    try:
+        with engine.connect() as conn:
+            assert schema_revision(conn) == revision
+            columns = {c["name"] for c in inspect(conn).get_columns("facts")}
+            tables = set(conn.dialect.get_table_names(conn))
+            triggers = _sqlite_triggers(conn) if conn.dialect.name == "sqlite" else None
+    finally:
+        engine.dispose()
+    return columns, tables, triggers
+
+
+def test_store_schema_0004_downgrades_to_0003_and_back(db_url: str) -> None:
+    columns, _tables, triggers = _downgraded(db_url, "0003")
+    assert {"currency", "bottom"}.isdisjoint(columns)
+    assert triggers in (None, _SEARCH_TRIGGERS)
     with Store(db_url, extract_batch=_no_extraction) as store:
         store.ingest_documents([Document(doc_id="again", text="再次升级后的报告:实际使用外资2.8亿美元。")])
         with store.engine.connect() as conn:
@@ -271,14 +282,10 @@ def _fact_of(store: Store, kind: str) -> int:
 
 
 def test_store_schema_0005_downgrades_to_0004_and_back(db_url: str) -> None:
-    Store(db_url).close()
-    _migrate(db_url, "downgrade", "0004")
-    engine = connect(db_url, migrate_schema=False)
-    with engine.connect() as conn:
-        assert schema_revision(conn) == "0004"
-        assert "corrections" not in set(conn.dialect.get_table_names(conn))
-        assert {"origin", "wrong", "original"}.isdisjoint(c["name"] for c in inspect(conn).get_columns("facts"))
-    engine.dispose()
+    columns, tables, triggers = _downgraded(db_url, "0004")
+    assert "corrections" not in tables and "users" not in tables
+    assert {"origin", "wrong", "original"}.isdisjoint(columns)
+    assert triggers in (None, _SEARCH_TRIGGERS)
     with Store(db_url) as store, store.engine.connect() as conn:
         assert schema_revision(conn) == "0006"
-        assert "corrections" in set(conn.dialect.get_table_names(conn))
+        assert {"corrections", "users"} <= set(conn.dialect.get_table_names(conn))
