@@ -213,3 +213,20 @@ def test_editing_targets_page(client: TestClient) -> None:
     assert "完成年度目标的50.3%" in table and 'href="/doc/' in table
     assert client.get("/targets", params={"zone": "不存在区"}).status_code == 404
     assert 'href="/targets"' in client.get("/").text
+
+
+def test_editing_upload_form_takes_published_and_zone(client: TestClient) -> None:
+    """The upload form's date and zone fill what the report leaves open; a bad date is a 400."""
+    token = form_token(client)
+    text = "上半年,经开区完成一般公共预算收入7.7亿元,同比增长2.2%。".encode()
+    page = client.post("/upload", files={"file": ("site.txt", text)},
+                       data={"csrf": token, "published": "2023-07-25", "zone": "淮安经开区"})
+    assert page.status_code == 200, page.text
+    row = _rows(client)[ZONE]   # the upload's figure is 淮安经开区's now: the latest report, contradicting the first
+    assert row["value"] == "770000000" and row["conflict"] is True
+    document = int(re.search(r'href="/doc/(\d+)', page.text).group(1))  # type: ignore[union-attr]
+    shown = client.get(f"/api/doc/{document}").json()["data"]["document"]
+    assert (shown["published"], shown["zone"]) == ("2023-07-25", ZONE)
+    bad = client.post("/upload", files={"file": ("other.txt", "上半年,经开区完成税收1亿元。".encode())},
+                      data={"csrf": token, "published": "2023-02-30"})
+    assert bad.status_code == 400 and "no calendar date" in bad.text
