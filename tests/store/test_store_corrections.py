@@ -201,3 +201,24 @@ def test_store_corrections_are_rows_with_who_when_why(two_zones: str) -> None:
             row = conn.execute(select(CorrectionRow.__table__)).one()
     assert (row.author, row.reason, row.action, row.fact_type) == ("李 四", "重复", "wrong", "indicator")
     assert row.created_at is not None and row.before is not None and row.before["value"] == "2010000000"
+
+
+def test_store_corrections_projects_and_ranking_figures(db_url: str, write_jsonl: WriteJsonl) -> None:
+    """A projects fact's count and investment, a ranking's rank; a field the type has not is refused."""
+    text = "上半年,金坛区新签约项目12个,总投资80亿元。金坛区一般公共预算收入增幅全市第二。"
+    corpus = write_jsonl("p.jsonl", [{"doc_id": "p", "published": "2023-07-19", "text": text}])
+    with Store(db_url) as store:
+        store.ingest([corpus])
+        with store.engine.connect() as conn:
+            ids = dict(conn.execute(select(FactRow.type, FactRow.id)).all())
+        store.correct(ids["projects"], {"count": "13", "investment": "85亿元", "period": "2023H1"}, author="f")
+        (row,) = store.pipeline("金坛区")
+        assert (row.count, row.investment) == (13, 8500000000)
+        assert row.source.original is not None and row.source.original["count"] == "12"
+        store.correct(ids["ranking"], {"rank": "第3"}, author="f")
+        ranking = next(r for r in store.profile("金坛区") if r.type == "ranking")
+        assert ranking.fact["rank"] == 3
+        with pytest.raises(QueryError, match="projects fact: it has no unit, value"):
+            store.correct(ids["projects"], {"value": "1", "unit": "CNY"}, author="f")
+        with pytest.raises(QueryError, match="not a place"):
+            store.correct(ids["ranking"], {"rank": "很前"}, author="f")

@@ -471,21 +471,26 @@ def original_text(original: dict[str, Any] | None, current: dict[str, Any] | Non
         keys.append("value")
     value = Decimal(original["value"]) if original.get("value") is not None else None
     parts = {"value": human_value(value, original.get("unit")) if value is not None else "",
+             "count": f"{original['count']}个" if original.get("count") is not None else "",
+             "investment": human_value(Decimal(original["investment"]), "CNY") if original.get("investment") else "",
+             "rank": f"第{original['rank']}" if original.get("rank") is not None else "",
              "change_pct": human_change("yoy", pct=Decimal(original["change_pct"])) if original.get("change_pct")
              else "",
              "period": period_label(original.get("period")), "subject": original.get("subject") or "",
              "name": original.get("name") or ""}
-    return " ".join(parts[k] for k in ("value", "change_pct", "period", "subject", "name")
-                    if k in keys and parts[k]) or "空"
+    order = ("value", "count", "investment", "rank", "change_pct", "period", "subject", "name")
+    return " ".join(parts[k] for k in order if k in keys and parts[k]) or "空"
 
 
 def _stored_values(fact: dict[str, Any]) -> dict[str, Any]:
     """A fact's editable values as corrections record them (numbers as strings)."""
     change = fact.get("change") or {}
     value, pct = fact.get("value"), change.get("pct")
-    return {"value": str(value) if value is not None else None, "unit": fact.get("unit"),
-            "change_pct": str(pct) if pct is not None else None, "period": fact.get("period"),
-            "subject": fact.get("subject"), "name": fact.get("name") or fact.get("indicator")}
+    def text(number: Any) -> str | None:
+        return str(number) if number is not None else None
+    return {"value": text(value), "unit": fact.get("unit"), "change_pct": text(pct), "period": fact.get("period"),
+            "subject": fact.get("subject"), "name": fact.get("name") or fact.get("indicator"),
+            "count": text(fact.get("count")), "investment": text(fact.get("investment")), "rank": fact.get("rank")}
 
 
 def fact_card(summary: dict[str, str], was: str, wrong: bool) -> str:
@@ -505,15 +510,29 @@ def fact_card(summary: dict[str, str], was: str, wrong: bool) -> str:
     return line + ("（已标记错误）" if wrong else "")
 
 
-def _form_values(fact: dict[str, Any]) -> dict[str, str]:
-    """A fact's editable values as the correction form shows them (numbers in plain digits)."""
+_FIELD_LABELS = {"value": ("数值", "如 18.56亿元"), "unit": ("单位", "CNY、%、count…"), "change_pct": ("同比 %", ""),
+                 "period": ("期间", "2023H1"), "subject": ("主体", ""), "name": ("名称", ""),
+                 "count": ("项目数", "如 49"), "investment": ("投资额", "如 280.63亿元"), "rank": ("名次", "如 3")}
+
+
+def _form_values(fact: dict[str, Any]) -> list[dict[str, str]]:
+    """The correction form's fields of a fact — those its type has — with its values as the
+    form shows them (numbers in plain digits, the period as 2023H1)."""
+    from zhibiao.store.corrections import FIELDS_OF
+
     change = fact.get("change") or {}
-    value = fact.get("value")
-    return {"value": _dec_text(value) or "" if isinstance(value, Decimal) else "",
-            "unit": fact.get("unit") or "",
-            "change_pct": _dec_text(change.get("pct")) or "" if isinstance(change.get("pct"), Decimal) else "",
-            "period": period_label(fact.get("period")) if fact.get("period") and "X" not in fact["period"] else "",
-            "subject": fact.get("subject") or "", "name": fact.get("name") or fact.get("indicator") or ""}
+
+    def plain(value: Any) -> str:
+        return (_dec_text(value) or "") if isinstance(value, Decimal) else ""
+    period = fact.get("period")
+    values = {"value": plain(fact.get("value")), "unit": fact.get("unit") or "",
+              "change_pct": plain(change.get("pct")),
+              "period": (period if "X" in period else period_label(period)) if period else "",
+              "subject": fact.get("subject") or "", "name": fact.get("name") or fact.get("indicator") or "",
+              "count": plain(fact.get("count")), "investment": plain(fact.get("investment")),
+              "rank": str(fact["rank"]) if fact.get("rank") is not None else ""}
+    return [{"key": key, "label": _FIELD_LABELS[key][0], "placeholder": _FIELD_LABELS[key][1],
+             "value": values[key]} for key in FIELDS_OF.get(fact.get("type", ""), ())]
 
 
 # -- targets ---------------------------------------------------------------------------------

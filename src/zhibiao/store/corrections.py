@@ -9,7 +9,8 @@ so :func:`apply_corrections` applies them again to the facts a re-extraction mak
 
 Actions:
 
-* ``edit`` — new value, unit, year-on-year change, period, subject or name of one fact;
+* ``edit`` — new value, unit, year-on-year change, period, subject or name of one fact (of a
+  projects fact its count or investment, of a ranking its rank);
 * ``wrong`` — the fact is false;
 * ``add`` — an indicator fact the extractor missed, on a span of the document's text;
 * ``zone`` — the zone of the document's facts whose subject names no known zone.
@@ -36,6 +37,7 @@ from zhibiao.store.schema import CorrectionRow, DocumentRow, FactRow, to_decimal
 
 __all__ = [
     "EDITABLE",
+    "FIELDS_OF",
     "MANUAL_VERSION",
     "CorrectionInfo",
     "add_fact",
@@ -49,8 +51,15 @@ __all__ = [
     "zone_of_unresolved",
 ]
 
-# The fields of a fact an editor may change, as the form and the API name them.
-EDITABLE = ("value", "unit", "change_pct", "period", "subject", "name")
+# The fields of a fact an editor may change, as the form and the API name them, and which of them
+# each fact type has (a projects fact's figures are its count and investment, a ranking's its rank).
+EDITABLE = ("value", "unit", "change_pct", "period", "subject", "name", "count", "investment", "rank")
+FIELDS_OF = {
+    "indicator": ("value", "unit", "change_pct", "period", "subject", "name"),
+    "projects": ("count", "investment", "period", "subject"),
+    "ranking": ("rank", "period", "subject", "name"),
+}
+_NUMBERS = ("value", "change_pct", "count", "investment")
 MANUAL_VERSION = "manual"
 _F = FactRow.__table__.c
 _D = DocumentRow.__table__.c
@@ -112,9 +121,14 @@ def _text_field(value: str, what: str) -> str | None:
     return cleaned or None
 
 
+_STORED_PERIOD = re.compile(r"^(\d{4}|XXXX)-\d{2}/(\d{4}|XXXX)-\d{2}$")
+
+
 def _period_field(value: str) -> str | None:
     if not value.strip():
         return None
+    if _STORED_PERIOD.match(value.strip()):   # as stored, a year the report never says included
+        return value.strip()
     start, end = parse_period(value)
     return f"{start}/{end}"
 
@@ -128,7 +142,7 @@ def _changes(given: Mapping[str, str | None]) -> dict[str, Any]:
             continue
         if key not in EDITABLE:
             raise QueryError(f"{key!r} cannot be corrected (only {', '.join(EDITABLE)})")
-        if key in ("value", "change_pct"):
+        if key in _NUMBERS:
             if not raw.strip():
                 out[key] = None
                 continue
@@ -136,6 +150,8 @@ def _changes(given: Mapping[str, str | None]) -> dict[str, Any]:
             out[key] = format(number.normalize(), "f")
             if key == "value" and unit is not None and "unit" not in given:
                 out["unit"] = unit
+        elif key == "rank":
+            out[key] = _rank_field(raw)
         elif key == "period":
             out[key] = _period_field(raw)
         else:
@@ -143,22 +159,34 @@ def _changes(given: Mapping[str, str | None]) -> dict[str, Any]:
     return out
 
 
+def _rank_field(raw: str) -> int | None:
+    text = raw.strip().lstrip("第").rstrip("位名")
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 100_000:
+        raise QueryError(f"not a place: {raw[:20]!r} (write e.g. 3 or 第3)")
+    return int(text)
+
+
 def _fact_values(m: Mapping[str, Any]) -> dict[str, Any]:
-    """The editable values of a fact row, as a correction records them (numbers as strings)."""
+    """The editable values of a fact row (those of its type), as a correction records them
+    (numbers as strings)."""
     def num(value: Any) -> str | None:
         dec = to_decimal(value)
         return None if dec is None else str(dec)
-    return {"value": num(m["value"]), "unit": m["unit"], "change_pct": num(m["change_pct"]),
-            "period": m["period"], "subject": m["subject"], "name": m["name"]}
+    values = {"value": num(m["value"]), "unit": m["unit"], "change_pct": num(m["change_pct"]),
+              "period": m["period"], "subject": m["subject"], "name": m["name"], "count": num(m["count"]),
+              "investment": num(m["investment"]), "rank": m["rank"]}
+    return {k: values[k] for k in FIELDS_OF.get(m["type"], FIELDS_OF["indicator"])}
 
 
 def _columns(values: Mapping[str, Any], row: Mapping[str, Any], zone: str | None) -> dict[str, Any]:
     """The ``facts`` columns that carry ``values`` (ids resolved, the period split)."""
-    cols: dict[str, Any] = {}
-    if "value" in values:
-        cols["value"] = float(values["value"]) if values["value"] is not None else None
-    if "unit" in values:
-        cols["unit"] = values["unit"]
+    cols: dict[str, Any] = {k: float(values[k]) if values[k] is not None else None
+                            for k in ("value", "count", "investment") if k in values}
+    for key in ("unit", "rank"):
+        if key in values:
+            cols[key] = values[key]
     if "change_pct" in values:
         pct = values["change_pct"]
         cols["change_pct"] = float(pct) if pct is not None else None
@@ -208,6 +236,11 @@ def correct_fact(conn: Connection, fact_id: int, changes: Mapping[str, str | Non
     row = _fact(conn, fact_id)
     if row["type"] == "person":
         raise QueryError(f"fact {fact_id} is a person: only indicator, projects and ranking facts are corrected")
+    foreign = sorted(k for k, v in changes.items() if v is not None and k in EDITABLE
+                     and k not in FIELDS_OF[row["type"]])
+    if foreign:
+        raise QueryError(f"fact {fact_id} is a {row['type']} fact: it has no {', '.join(foreign)} "
+                         f"(only {', '.join(FIELDS_OF[row['type']])})")
     after = _changes(changes)
     before = _fact_values(row)
     after = {k: v for k, v in after.items() if before.get(k) != v}
@@ -248,6 +281,9 @@ def add_fact(conn: Connection, document_id: int, start: int, end: int, values: M
         raise QueryError(f"no document {document_id}")
     if not 0 <= start < end <= len(text) or end - start > 1000:
         raise QueryError(f"document {document_id}: the selected span {start}..{end} is not a sentence of its text")
+    foreign = sorted(k for k, v in values.items() if v is not None and k not in FIELDS_OF["indicator"])
+    if foreign:
+        raise QueryError(f"a missed fact is an indicator: it has no {', '.join(foreign)}")
     after = _changes(values)
     if not after.get("name"):
         raise QueryError("a missed fact needs the indicator's name")
@@ -279,11 +315,11 @@ def _insert_manual(conn: Connection, document_id: int, start: int, end: int, aft
                        .limit(1)).scalar_one_or_none()
     blank = {"change_basis": None, "change_pp": None, "change_abs": None}
     row: dict[str, Any] = {c.name: None for c in FactRow.__table__.c if c.name != "id"}
-    row.update(_columns({k: after.get(k) for k in EDITABLE}, blank, zone))
+    row.update(_columns({k: after.get(k) for k in FIELDS_OF["indicator"]}, blank, zone))
     row.update(document_id=document_id, seq=(seq + 1) if seq is not None else 0, type="indicator",
                quote=after["quote"], quote_start=start, quote_end=end, rule="manual", origin="manual",
                wrong=False, extractor_version=MANUAL_VERSION)
-    row["signature"] = fact_signature({"type": "indicator", **{k: after.get(k) for k in EDITABLE}})
+    row["signature"] = fact_signature({"type": "indicator", **{k: after.get(k) for k in FIELDS_OF["indicator"]}})
     conn.execute(insert(FactRow.__table__), row)
 
 
