@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from zhibiao.errors import QueryError
 from zhibiao.evaluate import main_report
@@ -222,3 +222,29 @@ def test_store_corrections_projects_and_ranking_figures(db_url: str, write_jsonl
             store.correct(ids["projects"], {"value": "1", "unit": "CNY"}, author="f")
         with pytest.raises(QueryError, match="not a place"):
             store.correct(ids["ranking"], {"rank": "很前"}, author="f")
+
+
+def test_store_corrections_commands_list_export_and_eval(two_zones: str, tmp_path: Path) -> None:
+    """zhibiao corrections list / export -o gold.jsonl, then zhibiao eval on it; zhibiao reextract
+    prints what changed per type."""
+    from typer.testing import CliRunner
+
+    from zhibiao.cli import app
+
+    with Store(two_zones) as store:
+        store.correct(_fact_id(store, ZONE, "一般公共预算收入"), {"value": "19.56亿元"}, author="王编辑", reason="笔误")
+    runner = CliRunner()
+    listed = runner.invoke(app, ["corrections", "list", "--db", two_zones, "-f", "csv"])
+    assert listed.exit_code == 0 and "王编辑" in listed.output and "value=1956000000" in listed.output
+    gold = tmp_path / "gold.jsonl"
+    exported = runner.invoke(app, ["corrections", "export", "-o", str(gold), "--db", two_zones])
+    assert exported.exit_code == 0 and "1 corrected documents" in exported.output
+    scored = runner.invoke(app, ["eval", str(gold), str(gold)])
+    assert scored.exit_code == 0 and "indicator" in scored.output
+    with Store(two_zones) as store, store.engine.begin() as conn:
+        conn.execute(update(FactRow).values(signature="old"))
+    shown = runner.invoke(app, ["reextract", "--db", two_zones, "--where", "doc_id=hua*"])
+    assert shown.exit_code == 0, shown.output
+    assert "1 documents re-extracted, 1 changed" in shown.output and "indicator" in shown.output
+    with Store(two_zones) as store:   # the correction applied again to the facts made anew
+        assert [r.value for r in store.compare("一般公共预算收入", "2023H1") if r.zone == ZONE] == [1956000000]
