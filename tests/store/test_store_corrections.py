@@ -248,3 +248,18 @@ def test_store_corrections_commands_list_export_and_eval(two_zones: str, tmp_pat
     assert "1 documents re-extracted, 1 changed" in shown.output and "indicator" in shown.output
     with Store(two_zones) as store:   # the correction applied again to the facts made anew
         assert [r.value for r in store.compare("一般公共预算收入", "2023H1") if r.zone == ZONE] == [1956000000]
+
+
+def test_store_corrections_assigned_zone_survives_a_taxonomy_refresh(db_url: str, write: Any) -> None:
+    """Re-resolving the stored zone ids (the zone table changed) keeps a document's assigned zone
+    on the facts whose subject names no known zone."""
+    from zhibiao.store.db import info_set
+
+    path = write("bare.txt", BARE)
+    with Store(db_url) as store:
+        store.ingest([path], published="2023-07-19", zone="淮安经开区")
+        with store.engine.begin() as conn:
+            conn.execute(update(FactRow).values(zone_id="旧名"))
+            info_set(conn, "taxonomy", "old")
+    with Store(db_url) as store:
+        assert [r.zone for r in store.compare("一般公共预算收入", "2023H1")] == [ZONE]

@@ -30,7 +30,7 @@ from zhibiao.store.db import connect, info_get, info_set, setup_lock, write_lock
 from zhibiao.store.dedup import DEFAULT_THRESHOLD
 from zhibiao.store.export import guess_format, write_export
 from zhibiao.store.ingest import DEFAULT_BATCH_SIZE, BatchExtractor, Ingester, IngestStats
-from zhibiao.store.schema import FactRow
+from zhibiao.store.schema import DocumentRow, FactRow
 
 if TYPE_CHECKING:
     import pandas
@@ -239,8 +239,12 @@ class Store:
                                  .values(indicator_id=new))
             zones = conn.execute(select(c.subject, c.zone_id).distinct()
                                  .where(c.type != "person", c.subject.is_not(None))).all()
+            # a subject that names no known zone takes its document's assigned zone (--zone, the dashboard)
+            assigned = (select(DocumentRow.zone).where(DocumentRow.id == c.document_id)
+                        .correlate(table).scalar_subquery())
             for subject, stored in zones:
                 new = canonical_zone(subject)
                 if new != stored:
-                    conn.execute(update(table).where(c.type != "person", c.subject == subject).values(zone_id=new))
+                    conn.execute(update(table).where(c.type != "person", c.subject == subject)
+                                 .values(zone_id=new if new is not None else assigned))
             info_set(conn, _TAXONOMY_KEY, fingerprint)
