@@ -212,6 +212,8 @@ def test_editing_targets_page(client: TestClient) -> None:
     assert "40亿元" in table and "20.1亿元" in table and 'data-width="50.2"' in table
     assert "完成年度目标的50.3%" in table and 'href="/doc/' in table
     assert client.get("/targets", params={"zone": "不存在区"}).status_code == 404
+    (target,) = client.get("/api/targets", params={"zone": "金坛区"}).json()["data"]["targets"]
+    assert (target["target_text"], target["actual_text"], target["progress"]["pct"]) == ("40亿元", "20.1亿元", "50.2")
     assert 'href="/targets"' in client.get("/").text
 
 

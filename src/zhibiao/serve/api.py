@@ -123,6 +123,15 @@ def search(request: Request, q: str | None = None, limit: int = 20, offset: int 
         return _ok(views.search_view(conn, q, limit=limit, offset=offset))
 
 
+@router.get("/targets", response_model=Envelope)
+def targets(request: Request, zone: str | None = None) -> JSONResponse:
+    """Targets (目标, 力争, 确保) beside the actual figures of the same indicator and year so far,
+    with the progress (computed and as stated), and target ranks beside places reached; of one
+    zone (any alias) or all."""
+    with _conn(request) as conn:
+        return _ok(views.targets_view(conn, zone or None))
+
+
 @router.get("/conflicts", response_model=Envelope)
 def conflicts(request: Request, limit: int = 100, offset: int = 0) -> JSONResponse:
     """Figures two reports cannot both have right, both sources linked (one page)."""
