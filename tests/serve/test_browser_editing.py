@@ -232,3 +232,28 @@ def test_browser_editing_targets_page_draws_progress(page: Watched, site: tuple[
     shot(p, "targets")
     row.get_by_role("link", name="20.1亿元").click()
     p.wait_for_url(re.compile(r"/doc/\d+#fact-\d+$"))
+
+
+def test_browser_editing_dashboard_opens_on_the_demo_corpus(page: Watched, tmp_path: Path) -> None:
+    """Over the bundled demo corpus the overview offers comparisons of many zones, and compare
+    opens on the one the most zones answer."""
+    from importlib import resources
+
+    from playwright.sync_api import expect
+
+    from zhibiao.serve import create_app
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    with Store(url) as store:
+        store.ingest([Path(str(resources.files("zhibiao") / "samples"))])
+    p = page.page
+    with serving(create_app(url)) as base:
+        p.goto(base + "/")
+        first = p.locator(".chips li").first
+        expect(first).to_contain_text("地区生产总值 · 2023H1")
+        shot(p, "demo-overview")
+        p.goto(base + "/compare")
+        expect(p.locator("#compare-table tbody tr")).to_have_count(15)
+        shot(p, "demo-compare")
+        p.goto(base + "/")
+        expect(p.locator("#unresolved")).to_contain_text("2023年国家级经济技术开发区主要经济指标情况")
