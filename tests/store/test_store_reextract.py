@@ -163,3 +163,20 @@ def test_store_reextract_keeps_copies_linked(db_url: str, write_jsonl: WriteJson
             (row,) = store.compare("一般公共预算收入", "2023H1")
             assert {c.doc_id for c in row.copies} == {"copy"}
             assert queries.summary(conn)["copies"] == 1
+
+
+def test_store_reextract_keeps_an_added_fact_marked_wrong(stored: str) -> None:
+    """An editor adds a fact, then marks it wrong: after re-extraction it is there, and wrong."""
+    with Store(stored) as store:
+        document = next(r for r in store.compare("一般公共预算收入", "2023H1") if r.zone == ZONE).source.document
+        start = TEXTS["huaian"].index("规上")
+        store.add_fact(document, start, start + len("规上工业增加值增长12.5%"),
+                       {"name": "规上工业增加值", "change_pct": "13.5"}, author="编辑")
+        with store.engine.connect() as conn:
+            added = conn.execute(select(FactRow.id).where(FactRow.origin == "manual")).scalar_one()
+        store.mark_wrong(added, author="编辑", reason="看错了")
+        _as_an_older_extractor_left_it(store)
+        assert store.reextract().corrections_unmatched == 0
+        with store.engine.connect() as conn:
+            manual = conn.execute(select(FactRow.wrong).where(FactRow.origin == "manual")).scalars().all()
+        assert manual == [True]

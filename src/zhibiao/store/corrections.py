@@ -379,11 +379,10 @@ def apply_corrections(conn: Connection, document_id: int) -> int:
                 _insert_manual(conn, document_id, m["quote_start"], m["quote_end"], m["after"],
                                _main_zone(conn, document_id))
             continue
-        extracted = [r._mapping for r in matches if r._mapping["origin"] == "extract"]
-        if not extracted:
+        if not matches:
             unmatched += 1
             continue
-        target = _best_match(extracted, m["before"] or {})
+        target = _best_match([r._mapping for r in matches], m["before"] or {})
         if m["action"] == "wrong":
             conn.execute(update(FactRow.__table__).where(_F.id == target["id"]).values(wrong=True))
         elif m["after"] and any(_fact_values(target).get(k) != v for k, v in m["after"].items()):
@@ -392,10 +391,11 @@ def apply_corrections(conn: Connection, document_id: int) -> int:
 
 
 def _best_match(rows: list[Mapping[str, Any]], before: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Of the facts on one span, the one whose values (or extracted values) the correction saw."""
-    def agreement(row: Mapping[str, Any]) -> int:
+    """Of the facts on one span (the extractor's, and any an editor added there), the one whose
+    values (or extracted values) the correction saw; the extractor's on a tie."""
+    def agreement(row: Mapping[str, Any]) -> tuple[int, bool]:
         seen = row["original"] or _fact_values(row)
-        return sum(1 for k, v in before.items() if seen.get(k) == v)
+        return sum(1 for k, v in before.items() if seen.get(k) == v), row["origin"] == "extract"
     return max(rows, key=agreement)
 
 
