@@ -246,6 +246,8 @@ def test_store_corrections_commands_list_export_and_eval(two_zones: str, tmp_pat
     shown = runner.invoke(app, ["reextract", "--db", two_zones, "--where", "doc_id=hua*"])
     assert shown.exit_code == 0, shown.output
     assert "1 documents re-extracted, 1 changed" in shown.output and "indicator" in shown.output
+    again = runner.invoke(app, ["reextract", "--db", two_zones, "--where", "doc_id=hua*"])
+    assert again.exit_code == 0 and "1 documents re-extracted, 0 changed: no fact added" in again.output
     with Store(two_zones) as store:   # the correction applied again to the facts made anew
         assert [r.value for r in store.compare("一般公共预算收入", "2023H1") if r.zone == ZONE] == [1956000000]
 

@@ -518,12 +518,16 @@ def reextract(
             raise typer.Exit(130) from None
     for error in stats.errors:
         _err().print(Text(f"error: {' '.join(error.message.split())}"))
-    out = Table(title=Text(f"{stats.documents} documents re-extracted, {stats.changed_documents} changed"))
-    for name in ("type", "added", "removed", "changed"):
-        out.add_column(name)
-    for kind in stats.types():
-        out.add_row(kind, str(stats.added[kind]), str(stats.removed[kind]), str(stats.changed[kind]))
-    Console(highlight=False).print(out)
+    title = f"{stats.documents} documents re-extracted, {stats.changed_documents} changed"
+    if not stats.types():
+        Console(highlight=False).print(Text(f"{title}: no fact added, removed or changed"))
+    else:
+        out = Table(title=Text(title))
+        for name in ("type", "added", "removed", "changed"):
+            out.add_column(name)
+        for kind in stats.types():
+            out.add_row(kind, str(stats.added[kind]), str(stats.removed[kind]), str(stats.changed[kind]))
+        Console(highlight=False).print(out)
     if stats.corrections_unmatched:
         _err().print(Text(f"{stats.corrections_unmatched} corrections found no fact to apply to "
                           "(the extractor no longer reads it)"))
