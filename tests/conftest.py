@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -40,9 +41,13 @@ def traditional_text() -> str:
 
 
 @pytest.fixture
-def samples_dir() -> Path:
-    """The reports bundled with the package (src/zhibiao/samples)."""
-    return Path(str(resources.files("zhibiao") / "samples"))
+def samples_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of the two seed reports bundled with the package (src/zhibiao/samples/*.txt); the
+    demo corpus beside them (regional-demo.jsonl) is left out: these tests are about the seeds."""
+    folder = tmp_path_factory.mktemp("samples")
+    for seed in sorted(Path(str(resources.files("zhibiao") / "samples")).glob("*.txt")):
+        shutil.copyfile(seed, folder / seed.name)
+    return folder
 
 
 @pytest.fixture

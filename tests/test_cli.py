@@ -314,3 +314,25 @@ def test_cli_version() -> None:
     result = _run("--version")
     assert result.exit_code == 0
     assert result.stdout.startswith("zhibiao ")
+
+
+def test_cli_extract_published_and_zone_fill_what_inputs_leave_open(write: Write, write_jsonl: WriteJsonl,
+                                                                   tmp_path: Path) -> None:
+    """--published dates a text without one, --zone names its unresolved subjects; a JSONL
+    record's own published and zone win; a bad date or a blank zone is one error line."""
+    text = "上半年,经开区完成一般公共预算收入9.5亿元,同比增长3.1%。"
+    folder = write("site/a.txt", text).parent
+    corpus = write_jsonl("own.jsonl", [{"doc_id": "own", "published": "2022-07-18", "zone": "金坛区", "text": text}])
+    out = tmp_path / "out.jsonl"
+    result = _run("extract", folder, corpus, "-o", out, "--published", "2023年7月19日", "--zone", "淮安经开区")
+    assert result.exit_code == 0, result.output
+    by_id = {r["doc_id"]: r for r in _lines(out)}
+    site, own = by_id["a"], by_id["own"]
+    assert (site["published"], site["zone"]) == ("2023-07-19", "淮安经开区")
+    assert [(f["subject"], f["period"]) for f in site["facts"]] == [("淮安经济技术开发区", "2023-01/2023-06")]
+    assert (own["published"], own["zone"]) == ("2022-07-18", "金坛区")
+    assert [(f["subject"], f["period"]) for f in own["facts"]] == [("金坛区", "2022-01/2022-06")]
+    bad = _run("extract", folder, "--published", "2023-02-30")
+    assert bad.exit_code == 2 and "--published '2023-02-30' is no calendar date" in bad.output
+    blank = _run("extract", folder, "--zone", "  ")
+    assert blank.exit_code == 2 and "--zone must be" in blank.output

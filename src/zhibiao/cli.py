@@ -28,6 +28,7 @@ from zhibiao.batch.commands import register as register_batch
 from zhibiao.errors import DocumentError, ZhibiaoError
 from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES, iter_documents
+from zhibiao.ingest.steer import check_published, check_zone, steered
 from zhibiao.model import DocMeta, Document, Fact
 
 app = typer.Typer(
@@ -52,6 +53,14 @@ _HIGHLIGHT = {
 
 MaxBytesOption = Annotated[int, typer.Option(
     "--max-bytes", min=1, help="Size limit of one document (a file, or one JSONL line) in bytes.")]
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", show_default=False,
+    help="Publication date (2023-07-19) of the reports that state none; a JSONL record's own "
+         "published, or a date in a report's e-paper trailer, wins.")]
+ZoneOption = Annotated[str | None, typer.Option(
+    "--zone", show_default=False,
+    help="The zone the reports are about (a folder from one zone's website): the facts whose subject "
+         "names no known zone (经开区, none) are given it; a JSONL record's own zone wins.")]
 TimeBudgetOption = Annotated[float, typer.Option(
     "--time-budget", min=0.0,
     help="Seconds one document may take per 100 KB of text (at least 5 s); a document over it is an "
@@ -112,6 +121,8 @@ def extract(
         help="Show a progress bar on stderr (default: only when stderr is a terminal).",
         show_default=False)] = None,
     time_budget: TimeBudgetOption = 5.0,
+    published: PublishedOption = None,
+    zone: ZoneOption = None,
 ) -> None:
     """Extract the facts of every document: one JSON line per document, with meta and facts.
 
@@ -124,8 +135,9 @@ def extract(
     started = time.perf_counter()
     show_progress = err.is_terminal if progress is None else progress
     try:
+        steer = {"published": check_published(published), "zone": check_zone(zone)}
         with _open_output(output) as out:
-            stats = _extract_all(inputs, out, max_bytes, err, show_progress, time_budget or None)
+            stats = _extract_all(inputs, out, max_bytes, err, show_progress, time_budget or None, steer)
     except (ZhibiaoError, OSError) as exc:
         _fail(err, _one_line(exc), 2)
     seconds = time.perf_counter() - started
@@ -137,13 +149,13 @@ def extract(
 
 
 def _extract_all(inputs: list[str], out: IO[str], max_bytes: int, err: Console,
-                 show_progress: bool, budget: float | None = None) -> RunStats:
+                 show_progress: bool, budget: float | None = None, steer: dict[str, Any] | None = None) -> RunStats:
     stats = RunStats()
     bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                    console=err, transient=True, disable=not show_progress)
     with bar:
         task = bar.add_task("extracting", total=None)
-        for item in iter_documents(inputs, max_bytes=max_bytes):
+        for item in steered(iter_documents(inputs, max_bytes=max_bytes), **(steer or {})):
             if isinstance(item, DocumentError):
                 stats.errors += 1
                 _report(err, item)
@@ -183,7 +195,8 @@ def output_record(doc: Document, meta: DocMeta, facts: list[Fact]) -> dict[str, 
     """The output line of one document: its input record with ``meta`` and ``facts`` filled in.
 
     The input's keys keep their order; ``meta`` given in the input wins over the recovered one
-    (it was stated explicitly), recovered fields fill in what it lacks.
+    (it was stated explicitly), recovered fields fill in what it lacks. A document with a
+    ``zone`` (its record's, or ``--zone``) gives it to the facts whose subject names no known zone.
     """
     record: dict[str, Any] = {"doc_id": doc.doc_id, "published": doc.published,
                               "source": doc.source, "text": doc.text}
@@ -196,6 +209,13 @@ def output_record(doc: Document, meta: DocMeta, facts: list[Fact]) -> dict[str, 
         merged.setdefault("date_source", doc.meta.date_source)  # where the reader found the date
     record["meta"] = merged
     record["facts"] = [fact.to_dict() for fact in facts]
+    zone = doc.extra.get("zone")
+    if isinstance(zone, str) and zone.strip():
+        from zhibiao.resolve.zones import canonical_zone
+
+        for fact in record["facts"]:
+            if fact["type"] != "person" and canonical_zone(fact.get("subject")) is None:
+                fact["subject"] = canonical_zone(zone) or zone
     return record
 
 

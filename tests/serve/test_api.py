@@ -17,7 +17,7 @@ from zhibiao.serve.app import CONTENT_SECURITY_POLICY
 from zhibiao.serve.upload import MAX_UPLOAD_BYTES
 from zhibiao.store import Store
 
-from .helpers import HUAIAN, HUAIAN_QUOTE, fill
+from .helpers import HUAIAN, HUAIAN_QUOTE, fill, form_token
 
 LOCAL = "http://127.0.0.1"  # the server answers to loopback names only (Host check)
 
@@ -402,7 +402,8 @@ def test_pages_show_errors_as_pages(client: TestClient, url: str, status: int, t
 
 def test_pages_escape_report_text_everywhere(client: TestClient) -> None:
     text = f"{HOSTILE}今年上半年,测试开发区完成一般公共预算收入9.87亿元、同比增长3.2%。{HOSTILE}"
-    upload = client.post("/upload", files={"file": (f"{HOSTILE}.txt", text.encode())})
+    upload = client.post("/upload", files={"file": (f"{HOSTILE}.txt", text.encode())},
+                         data={"csrf": form_token(client)})
     assert upload.status_code == 200
     doc_id = re.search(r'href="/doc/(\d+)"', upload.text)
     assert doc_id is not None

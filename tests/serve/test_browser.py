@@ -8,120 +8,27 @@ Skipped only when /usr/bin/chromium is missing (scripts/test.sh installs it).
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import tempfile
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .browsing import Watched, needs_chromium, serving, shot
 from .helpers import EARLIER, HUAIAN, HUAIAN_QUOTE, fill
 
-CHROMIUM = "/usr/bin/chromium"
-# Playwright adds --headless and --no-sandbox itself; these keep Chromium from reaching out.
-CHROMIUM_ARGS = ["--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-default-apps"]
-SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-LAPTOP = {"width": 1280, "height": 860}
-PHONE = {"width": 390, "height": 844}
-
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM),
-                                reason="chromium not installed (apt-get install chromium)")
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """uvicorn serving the dashboard on a free loopback port, in a thread, for this module."""
-    import uvicorn
-
     from zhibiao.serve import create_app
 
     url = f"sqlite:///{tmp_path_factory.mktemp('serve') / 'store.db'}"
     fill(url).close()
-    app = create_app(url)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    # Chromium writes crash reports and dconf caches under $HOME unless told otherwise.
-    scratch = tempfile.mkdtemp(prefix="zhibiao-chromium.")
-    saved = {k: os.environ.get(k) for k in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
-    os.environ.setdefault("XDG_CONFIG_HOME", os.path.join(scratch, "config"))
-    os.environ.setdefault("XDG_CACHE_HOME", os.path.join(scratch, "cache"))
-    try:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            yield b
-            b.close()
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-        import shutil
-
-        shutil.rmtree(scratch, ignore_errors=True)
-
-
-class Watched:
-    """A page whose console errors, page errors and dialogs are recorded."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.problems: list[str] = []
-        self.dialogs: list[str] = []
-        page.on("console", lambda m: self.problems.append(f"console {m.type}: {m.text}")
-                if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-
-        def dialog(d: Any) -> None:
-            self.dialogs.append(d.message)
-            d.dismiss()
-        page.on("dialog", dialog)
-
-
-def _open(browser: Any, viewport: dict[str, int] = LAPTOP) -> Iterator[Watched]:
-    context = browser.new_context(viewport=viewport, locale="zh-CN")
-    watched = Watched(context.new_page())
-    yield watched
-    context.close()
-    assert watched.dialogs == [], "a dialog opened: some script ran"
-    assert watched.problems == []
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Watched]:
-    yield from _open(browser)
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Watched]:
-    yield from _open(browser, PHONE)
-
-
-def shot(page: Any, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    with serving(create_app(url)) as base:
+        yield base
 
 
 def _chart_series(page: Any, selector: str) -> list[Any]:

@@ -20,6 +20,8 @@ from zhibiao.serve.commands import allowed_hosts
 from zhibiao.store import Store
 from zhibiao.store.schema import DocumentRow
 
+from .helpers import form_token
+
 LOCAL = "http://127.0.0.1"
 TEXT = "测试经济开发区今年上半年完成一般公共预算收入12.34亿元、同比增长5.6%。"
 
@@ -53,7 +55,9 @@ def _upload(client: TestClient, name: str, text: str, **headers: str) -> Any:
         "same-referer", "no-browser"])
 def test_guard_cross_site_posts_are_refused_and_store_nothing(client: TestClient, db_url: str, path: str,
                                                               headers: dict[str, str], allowed: bool) -> None:
-    response = client.post(path, files={"file": ("r.txt", TEXT.encode(), "text/plain")}, headers=headers)
+    token = {"csrf": form_token(client)} if path == "/upload" else {}
+    response = client.post(path, files={"file": ("r.txt", TEXT.encode(), "text/plain")}, headers=headers,
+                           data=token)
     if allowed:
         assert response.status_code == 200, response.text
         assert _documents(db_url) == 1
@@ -160,7 +164,8 @@ def test_guard_upload_page_shows_warnings_escaped(client: TestClient) -> None:
     import json
 
     line = json.dumps({"doc_id": "<b>x</b>", "text": TEXT + "\u0000", "published": "2023-13-45"})
-    page = client.post("/upload", files={"file": ("w.jsonl", line.encode(), "application/json")})
+    page = client.post("/upload", files={"file": ("w.jsonl", line.encode(), "application/json")},
+                       data={"csrf": form_token(client)})
     assert page.status_code == 200, page.text
     assert page.text.count('<p class="warning">') == 2
     assert "&lt;b&gt;x&lt;/b&gt;: W_TEXT" in page.text and "<b>x</b>" not in page.text

@@ -35,8 +35,8 @@ def test_format_human_value(value: object, unit: str, text: str) -> None:
     (("yoy", 36.7, None, None, None), "+36.7%"),
     (("yoy", -8.3, None, None, None), "-8.3%"),
     (("yoy", 0, None, None, None), "+0%"),
-    (("other", None, -0.3, None, None), "-0.3个百分点 (other)"),
-    (("other", None, None, 1542000000, "CNY"), "+15.42亿元 (other)"),
+    (("other", None, -0.3, None, None), "-0.3个百分点（其他比较）"),
+    (("other", None, None, 1542000000, "CNY"), "+15.42亿元（其他比较）"),
     (("yoy", None, None, None, None), ""),
 ])
 def test_format_human_change(args: tuple[object, ...], text: str) -> None:

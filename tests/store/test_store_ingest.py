@@ -171,8 +171,8 @@ def test_store_ingest_failed_write_leaves_no_half_document(db_url: str, write_js
     corpus = _numbered_corpus(write_jsonl, 4)
     original_fact_row = ingest_module.fact_row
 
-    def failing_fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
-        row = original_fact_row(fact, document_id, seq)
+    def failing_fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
+        row = original_fact_row(fact, document_id, seq, zone)
         if row["value"] == 350_000_000:  # the third document: fail after its row is inserted
             raise RuntimeError("disk full")
         return row
@@ -203,8 +203,8 @@ def test_store_ingest_database_failure_rolls_back_the_batch(db_url: str, write_j
     corpus = _numbered_corpus(write_jsonl, 4)
     original_fact_row = ingest_module.fact_row
 
-    def failing_fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
-        row = original_fact_row(fact, document_id, seq)
+    def failing_fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
+        row = original_fact_row(fact, document_id, seq, zone)
         if row["value"] == 350_000_000:
             raise OperationalError("INSERT", {}, Exception("database or disk is full"))
         return row

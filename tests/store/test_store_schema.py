@@ -12,10 +12,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData, Table, inspect, select, text, update
 
 from zhibiao.errors import StoreError
-from zhibiao.model import DocMeta, Document
+from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document
 from zhibiao.store import Store, queries
 from zhibiao.store.db import connect, info_get, info_set, now, resolve_url, schema_revision
-from zhibiao.store.schema import Base, FactRow, include_name
+from zhibiao.store.schema import Base, DocumentRow, FactRow, include_name
 
 
 def test_store_schema_migrations_match_models(db_url: str) -> None:
@@ -27,7 +27,7 @@ def test_store_schema_migrations_match_models(db_url: str) -> None:
             context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True,
                                                              "include_name": include_name})
             assert compare_metadata(context, Base.metadata) == []
-            assert schema_revision(conn) == "0004"
+            assert schema_revision(conn) == "0006"
     finally:
         engine.dispose()
 
@@ -35,7 +35,7 @@ def test_store_schema_migrations_match_models(db_url: str) -> None:
 def test_store_schema_open_is_idempotent(db_url: str) -> None:
     Store(db_url).close()
     with Store(db_url) as store, store.engine.connect() as conn:
-        assert schema_revision(conn) == "0004"
+        assert schema_revision(conn) == "0006"
         assert info_get(conn, "taxonomy")
         tables = set(conn.dialect.get_table_names(conn))
     assert {"documents", "facts", "document_errors", "store_info", "alembic_version"} <= tables
@@ -56,7 +56,7 @@ def test_store_schema_upgrades_an_older_database(db_url: str, samples_dir: Path)
     with Store(db_url) as store:
         store.ingest([samples_dir])
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0004"
+            assert schema_revision(conn) == "0006"
             indexes = {ix["name"] for ix in conn.dialect.get_indexes(conn, "facts")}
     assert "ix_facts_copies" in indexes and "ix_facts_duplicate_of" not in indexes
 
@@ -116,7 +116,7 @@ def test_store_schema_0004_upgrades_a_0003_store_with_search_intact(db_url: str)
 
     with Store(db_url, extract_batch=_no_extraction) as store:
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0004"
+            assert schema_revision(conn) == "0006"
             columns = {c["name"]: c for c in inspect(conn).get_columns("facts")}
             assert columns["currency"]["nullable"] and columns["bottom"]["nullable"]
             assert conn.execute(text("SELECT count(*) FROM facts WHERE currency IS NULL AND bottom IS NULL")
@@ -142,20 +142,31 @@ def test_store_schema_0004_upgrades_a_0003_store_with_search_intact(db_url: str)
                 conn.execute(text("INSERT INTO search_documents(search_documents) VALUES ('integrity-check')"))
 
 
-def test_store_schema_0004_downgrades_to_0003_and_back(db_url: str) -> None:
+def _downgraded(db_url: str, revision: str) -> tuple[set[str], set[str], set[str] | None]:
+    """A new store taken down to ``revision``: the facts table's columns, the tables, and on SQLite
+    the triggers (None on PostgreSQL)."""
     Store(db_url).close()
-    _migrate(db_url, "downgrade", "0003")
+    _migrate(db_url, "downgrade", revision)
     engine = connect(db_url, migrate_schema=False)
-    with engine.connect() as conn:
-        assert schema_revision(conn) == "0003"
-        assert {"currency", "bottom"}.isdisjoint(c["name"] for c in inspect(conn).get_columns("facts"))
-        if conn.dialect.name == "sqlite":
-            assert _sqlite_triggers(conn) == _SEARCH_TRIGGERS
-    engine.dispose()
+    try:
+        with engine.connect() as conn:
+            assert schema_revision(conn) == revision
+            columns = {c["name"] for c in inspect(conn).get_columns("facts")}
+            tables = set(conn.dialect.get_table_names(conn))
+            triggers = _sqlite_triggers(conn) if conn.dialect.name == "sqlite" else None
+    finally:
+        engine.dispose()
+    return columns, tables, triggers
+
+
+def test_store_schema_0004_downgrades_to_0003_and_back(db_url: str) -> None:
+    columns, _tables, triggers = _downgraded(db_url, "0003")
+    assert {"currency", "bottom"}.isdisjoint(columns)
+    assert triggers in (None, _SEARCH_TRIGGERS)
     with Store(db_url, extract_batch=_no_extraction) as store:
         store.ingest_documents([Document(doc_id="again", text="再次升级后的报告:实际使用外资2.8亿美元。")])
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0004"
+            assert schema_revision(conn) == "0006"
             assert queries.search(conn, "再次升级").documents_total == 1
 
 
@@ -222,3 +233,59 @@ def test_store_schema_import_zhibiao_loads_no_database_library() -> None:
             "zhibiao.Store; print('sqlalchemy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[:2] == ["[]", "True"]
+
+
+def test_store_schema_0005_upgrades_a_0004_store_with_data(db_url: str) -> None:
+    """Revision 0005 on a store written at 0004: its facts read as extracted and not wrong, no
+    document has a zone, and the stored facts can be corrected, marked wrong and re-extracted."""
+    _migrate(db_url, "upgrade", "0004")
+    engine = connect(db_url, migrate_schema=False)
+    with engine.begin() as conn:   # written as zhibiao wrote at 0004
+        meta = MetaData()
+        documents, facts = (Table(name, meta, autoload_with=conn) for name in ("documents", "facts"))
+        assert "origin" not in facts.c and "zone" not in documents.c
+        doc = conn.execute(documents.insert().returning(documents.c.id), {
+            "doc_id": "old", "content_hash": "1" * 64, "text": OLD_TEXT, "n_chars": len(OLD_TEXT), "n_facts": 2,
+            "published": "2023-07-19", "extractor_version": "zhibiao-extract.v0", "ingested_at": now()}).scalar_one()
+        common = {"document_id": doc, "subject": "淮安经济技术开发区", "zone_id": "淮安经济技术开发区",
+                  "period": "2023-01/2023-06", "extractor_version": "zhibiao-extract.v0", "signature": "s"}
+        conn.execute(facts.insert(), {
+            **common, "seq": 0, "type": "projects", "stage": "signed", "min_investment": 100000000.0,
+            "count": 49.0, "investment": 28063000000.0, "currency": "CNY",
+            "quote": "签约亿元以上项目49个,总投资280.63亿元", "quote_start": 4, "quote_end": 25})
+        conn.execute(facts.insert(), {
+            **common, "seq": 1, "type": "ranking", "name": "综合排名", "scope": "全市", "rank": 2, "top": False,
+            "bottom": False, "quote": "综合排名全市第二", "quote_start": 26, "quote_end": 34})
+    engine.dispose()
+
+    with Store(db_url) as store:
+        with store.engine.connect() as conn:
+            assert schema_revision(conn) == "0006"
+            assert conn.execute(text("SELECT count(*) FROM facts WHERE origin = 'extract' AND NOT wrong")
+                                ).scalar_one() == 2
+            assert queries.documents(conn)[0].zone is None
+        ranking = _fact_of(store, "ranking")
+        assert [r.count for r in store.pipeline()] == [49]
+        store.correct(ranking, {"period": "2023"}, author="升级后")
+        store.mark_wrong(_fact_of(store, "projects"), author="升级后")
+        assert store.pipeline() == []
+        stats = store.reextract()
+        assert stats.documents == 1
+        with store.engine.connect() as conn:
+            assert [c.action for c in store.corrections()] == ["wrong", "edit"]
+            assert conn.execute(select(DocumentRow.extractor_version)).scalar_one() == EXTRACTOR_VERSION
+
+
+def _fact_of(store: Store, kind: str) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(FactRow.id).where(FactRow.type == kind)).scalar_one())
+
+
+def test_store_schema_0005_downgrades_to_0004_and_back(db_url: str) -> None:
+    columns, tables, triggers = _downgraded(db_url, "0004")
+    assert "corrections" not in tables and "users" not in tables
+    assert {"origin", "wrong", "original"}.isdisjoint(columns)
+    assert triggers in (None, _SEARCH_TRIGGERS)
+    with Store(db_url) as store, store.engine.connect() as conn:
+        assert schema_revision(conn) == "0006"
+        assert {"corrections", "users"} <= set(conn.dialect.get_table_names(conn))

@@ -123,6 +123,15 @@ def search(request: Request, q: str | None = None, limit: int = 20, offset: int 
         return _ok(views.search_view(conn, q, limit=limit, offset=offset))
 
 
+@router.get("/targets", response_model=Envelope)
+def targets(request: Request, zone: str | None = None) -> JSONResponse:
+    """Targets (目标, 力争, 确保) beside the actual figures of the same indicator and year so far,
+    with the progress (computed and as stated), and target ranks beside places reached; of one
+    zone (any alias) or all."""
+    with _conn(request) as conn:
+        return _ok(views.targets_view(conn, zone or None))
+
+
 @router.get("/conflicts", response_model=Envelope)
 def conflicts(request: Request, limit: int = 100, offset: int = 0) -> JSONResponse:
     """Figures two reports cannot both have right, both sources linked (one page)."""
@@ -145,19 +154,27 @@ async def upload(request: Request) -> JSONResponse:
     or the errors that kept it out."""
     from zhibiao.serve.uploading import process_upload
 
-    filename, data = await read_upload(request)
-    return _ok(await process_upload(request.app.state, filename, data))
+    filename, data, fields = await read_upload(request)
+    return _ok(await process_upload(request.app.state, filename, data, **fields))
 
 
-async def read_upload(request: Request) -> tuple[str | None, bytes]:
-    """The uploaded file's name and bytes (403 when read-only, 400 without a file)."""
+async def read_upload(request: Request, *, form_token: bool = False) -> tuple[str | None, bytes, dict[str, str | None]]:
+    """The uploaded file's name and bytes, and the ``published`` and ``zone`` fields (403 when
+    read-only or the user may not write, 401 not signed in on a store with users, 400 without a
+    file); ``form_token``: the dashboard's form, which must carry its CSRF token."""
+    from zhibiao.serve.auth import check_csrf, require_writer
+
     if request.app.state.read_only:
         raise ApiError(403, "read_only", "this server is read-only: uploads are turned off")
-    form = await request.form(max_files=1, max_fields=5)
+    require_writer(request)
+    form = await request.form(max_files=1, max_fields=8)
     try:
+        if form_token:
+            check_csrf(request, form.get("csrf"))
         item = form.get("file")
         if item is None or isinstance(item, str):
             raise ApiError(400, "bad_parameter", "no file in the upload (multipart field 'file')")
-        return item.filename, await item.read()
+        fields = {k: v.strip() or None if isinstance(v := form.get(k), str) else None for k in ("published", "zone")}
+        return item.filename, await item.read(), fields
     finally:
         await form.close()

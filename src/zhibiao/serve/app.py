@@ -58,7 +58,7 @@ _UPLOAD_PATHS = ("/upload", "/api/upload")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")  # IPv6 literals in brackets, as in a Host header
 # A multipart body carries the file plus boundaries and headers.
 _MAX_UPLOAD_BODY = MAX_UPLOAD_BYTES + 64 * 1024
-_STATUS_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+_STATUS_CODES = {400: "bad_request", 401: "sign_in", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
                  413: "too_large", 415: "unsupported_type", 422: "bad_parameter"}
 
 
@@ -104,11 +104,15 @@ def create_app(db_url: str | None = None, *, read_only: bool = False,
     app.state.seconds_per_100kb = seconds_per_100kb
     app.state.templates = _templates()
     app.state.cache = TTLCache(ttl=30.0)
+    from zhibiao.serve.auth import session_secret
 
-    from zhibiao.serve import api, pages
+    app.state.secret = session_secret(store.engine)
+
+    from zhibiao.serve import api, editing, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(editing.router)
     static = resources.files("zhibiao.serve") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
@@ -170,7 +174,7 @@ def _install_error_handlers(app: FastAPI) -> None:
         code = _STATUS_CODES.get(exc.status_code, "error")
         detail = exc.detail if isinstance(exc.detail, str) else code
         if exc.status_code == 404 and detail == "Not Found":
-            detail = f"no page {request.url.path[:200]}"
+            detail = f"没有这个页面：{request.url.path[:200]}"
         return _error_response(request, exc.status_code, code, detail)
 
     async def validation_error(request: Request, exc: Exception) -> Response:

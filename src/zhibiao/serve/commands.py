@@ -6,7 +6,7 @@ of the CLI starts as fast as before.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -46,12 +46,48 @@ def serve(
     try:
         web = create_app(db, read_only=read_only, allowed_hosts=allowed_hosts(host, allowed_host),
                          upload_workers=upload_workers)
+        problem = open_writes_problem(host, read_only, web.state.store)
+        if problem is not None:
+            web.state.store.close()
+            raise ZhibiaoError(problem)
     except ZhibiaoError as exc:
         Console(stderr=True, highlight=False, soft_wrap=True).print(Text(f"error: {' '.join(str(exc).split())}"))
         raise typer.Exit(1) from None
     Console(stderr=True, highlight=False).print(Text(f"zhibiao dashboard on http://{host}:{port}/"
                                                      f"{' (read-only)' if read_only else ''}"))
     uvicorn.run(web, host=host, port=port, log_level="info", server_header=False)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("::1"), is_loopback("0.0.0.0")
+    (True, True, True, False)
+    """
+    import ipaddress
+
+    bare = host.strip("[]").lower()
+    if bare == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(bare).is_loopback
+    except ValueError:
+        return False
+
+
+def open_writes_problem(host: str, read_only: bool, store: Any) -> str | None:
+    """Why a server on ``host`` must not start: reachable beyond this machine with uploads and
+    corrections open to anyone (writes on, no users); None when it may."""
+    from zhibiao.store.users import count_users
+
+    if read_only or is_loopback(host):
+        return None
+    with store.engine.connect() as conn:
+        if count_users(conn) > 0:
+            return None
+    return (f"--host {host} is reachable beyond this machine, and with writes enabled and no users anyone "
+            "there could upload and correct: add an editor first (zhibiao users add NAME --role editor) "
+            "or serve with --read-only")
 
 
 def allowed_hosts(host: str, given: list[str] | None) -> list[str]:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.engine import Connection
 
 from zhibiao.serve import views
@@ -28,11 +28,21 @@ ZONE_PAGE = 200
 
 
 def render(request: Request, template: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
-    """A template rendered with the page-wide context (path, read-only flag)."""
+    """A template rendered with the page-wide context (path, read-only flag, who is signed in and
+    may write, the CSRF token of the page's forms)."""
+    from zhibiao.serve.auth import access, set_browser_cookie
+
     env = request.app.state.templates
+    try:
+        who = access(request)
+    except Exception:  # the store cannot be reached: the error page still renders
+        who = None
     html = env.get_template(template).render(path=request.url.path, read_only=request.app.state.read_only,
-                                             **context)
-    return HTMLResponse(html, status_code=status)
+                                             access=who, **context)
+    response = HTMLResponse(html, status_code=status)
+    if who is not None:
+        set_browser_cookie(request, response)
+    return response
 
 
 @contextmanager
@@ -57,7 +67,7 @@ def overview(request: Request) -> HTMLResponse:
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare(request: Request, indicator: str | None = None, period: str | None = None,
-            page: int = 1) -> HTMLResponse:
+            page: int = 1, unit: str | None = None) -> HTMLResponse:
     """Zones on one indicator and period: chart, ranked table, every value linked to its sentence."""
     from zhibiao.store import queries
 
@@ -71,7 +81,7 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
             indicator, period = asked[0].indicator, asked[0].period
         if indicator or period:
             try:
-                data = views.compare_view(conn, indicator, period, limit=COMPARE_PAGE, offset=offset)
+                data = views.compare_view(conn, indicator, period, limit=COMPARE_PAGE, offset=offset, scale=unit)
             except ApiError as exc:  # shown above the picker, so the question can be corrected
                 error = exc
         if data is not None:
@@ -96,6 +106,15 @@ def document(request: Request, document_id: str) -> HTMLResponse:
     with _conn(request) as conn:
         data = views.document_view(conn, document_id, with_html=True)
     return render(request, "document.html", {"data": data, "text_html": views.html_text(data)})
+
+
+@router.get("/targets", response_class=HTMLResponse)
+def targets(request: Request, zone: str | None = None) -> HTMLResponse:
+    """Targets and progress: each target beside the actual figure, progress as bars, target
+    ranks beside the places reached; every figure linked to its sentence."""
+    with _conn(request) as conn:
+        data = views.targets_view(conn, zone or None)
+    return render(request, "targets.html", {"data": data})
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -127,6 +146,26 @@ async def upload(request: Request) -> HTMLResponse:
     from zhibiao.serve.api import read_upload
     from zhibiao.serve.uploading import process_upload
 
-    filename, data = await read_upload(request)
-    result = await process_upload(request.app.state, filename, data)
+    filename, data, fields = await read_upload(request, form_token=True)
+    result = await process_upload(request.app.state, filename, data, **fields)
     return render(request, "upload.html", {"data": result})
+
+
+@router.get("/export.csv")
+def export_csv(request: Request, indicator: str | None = None, period: str | None = None,
+               zone: str | None = None) -> Response:
+    """The counted facts as CSV (one row a fact, corrected values with the extracted ones in
+    ``original``), filtered like ``zhibiao export``."""
+    import io
+
+    from zhibiao.store import queries
+    from zhibiao.store.export import write_csv
+
+    for name, value in (("indicator", indicator), ("period", period), ("zone", zone)):
+        if value is not None and (len(value) > 100 or not value.strip()):
+            raise ApiError(400, "bad_parameter", f"{name} must be 1 to 100 characters")
+    out = io.StringIO()
+    with _conn(request) as conn:
+        write_csv(queries.export_rows(conn, indicator=indicator, period=period, zone=zone), out)
+    return Response("\ufeff" + out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="zhibiao-facts.csv"'})

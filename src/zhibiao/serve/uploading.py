@@ -20,6 +20,7 @@ from zhibiao.errors import DocumentError
 from zhibiao.model import Document
 from zhibiao.pool import Extracted, ExtractPool, to_result
 from zhibiao.serve import views
+from zhibiao.serve.errors import ApiError
 from zhibiao.serve.upload import documents_from_upload
 from zhibiao.store.dedup import content_hash
 from zhibiao.store.schema import DocumentRow
@@ -65,9 +66,18 @@ def _new_documents(store: Any, docs: list[Document]) -> list[Document]:
     return [d for h, d in reversed(by_hash.items()) if h not in known]
 
 
-async def process_upload(state: Any, filename: str | None, data: bytes) -> dict[str, Any]:
-    """The answer to one upload (see :func:`~zhibiao.serve.views.store_upload`)."""
-    items: list[Document | DocumentError] = await run_in_threadpool(documents_from_upload, filename, data)
+async def process_upload(state: Any, filename: str | None, data: bytes, *, published: str | None = None,
+                         zone: str | None = None) -> dict[str, Any]:
+    """The answer to one upload (see :func:`~zhibiao.serve.views.store_upload`); ``published``
+    and ``zone`` fill what the uploaded reports leave open (a record's own win)."""
+    from zhibiao.ingest.steer import SteerError, check_published, check_zone, steered
+
+    try:
+        steer = {"published": check_published(published), "zone": check_zone(zone)}
+    except SteerError as exc:
+        raise ApiError(400, "bad_parameter", str(exc)) from exc
+    items: list[Document | DocumentError] = list(steered(
+        await run_in_threadpool(documents_from_upload, filename, data), **steer))
     docs = [i for i in items if isinstance(i, Document)]
     todo = await run_in_threadpool(_new_documents, state.store, docs) if docs else []
     outcomes: dict[int, Extracted | BaseException] = {}

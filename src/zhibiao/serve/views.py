@@ -29,7 +29,15 @@ from zhibiao.serve.highlight import EvidenceSpan, highlight
 from zhibiao.store import queries
 from zhibiao.store.api import Store
 from zhibiao.store.dedup import content_hash
-from zhibiao.store.format import human_change, human_fact, human_value, size_class, stage_label
+from zhibiao.store.format import (
+    YUAN_SCALES,
+    human_change,
+    human_fact,
+    human_value,
+    size_class,
+    stage_label,
+    value_in_scale,
+)
 from zhibiao.store.ingest import BatchExtractor, IngestStats
 from zhibiao.store.periods import Span, format_span, parse_period
 from zhibiao.store.queries import CompareRow, Conflict, DocumentInfo, ProfileRow, SourceRef
@@ -128,10 +136,12 @@ def _dec_text(value: Decimal | None) -> str | None:
 
 
 def source_json(ref: SourceRef) -> dict[str, Any]:
-    """A source reference with its link into the dashboard."""
+    """A source reference with its link into the dashboard; a corrected fact carries the
+    extractor's values (``original``), a fact an editor added ``origin`` manual."""
     return {"fact_id": ref.fact_id, "document": ref.document, "doc_id": ref.doc_id, "title": ref.title,
             "source_name": ref.source_name, "published": ref.published, "quote": ref.quote, "start": ref.start,
-            "end": ref.end, "href": doc_href(ref.document, ref.fact_id)}
+            "end": ref.end, "href": doc_href(ref.document, ref.fact_id), "origin": ref.origin,
+            "original": ref.original}
 
 
 def fact_summary(fact: dict[str, Any]) -> dict[str, str]:
@@ -146,7 +156,9 @@ def fact_summary(fact: dict[str, Any]) -> dict[str, str]:
         what = fact.get("indicator") or "排名"
     else:
         what = fact.get("name") or ""
-    qualifier = _QUALIFIER_LABEL.get(fact.get("qualifier") or "", "")
+    # a ranking's goal says 目标 in its place (目标：进入全国前30) already
+    target_rank = kind == "ranking" and fact.get("qualifier") == "target"
+    qualifier = "" if target_rank else _QUALIFIER_LABEL.get(fact.get("qualifier") or "", "")
     period = period_label(fact.get("period"))
     label = " ".join(part for part in (what, qualifier, value, change, period) if part)
     return {"kind": _KIND_LABEL.get(kind, kind), "what": what, "value": value, "change": change,
@@ -181,7 +193,11 @@ def overview_view(conn: Connection, *, read_only: bool, cache: TTLCache | None =
     zones = queries.zones(conn, limit=10_000)
     latest = queries.documents(conn, limit=10)
     asked = questions(conn, cache)
+    unresolved_total, unresolved = queries.unresolved(conn, limit=10)
     return {
+        "unresolved": {"facts": unresolved_total,
+                       "documents": [{**u.document.to_dict(), "facts": u.facts, "href": doc_href(u.document.id)}
+                                     for u in unresolved]},
         "counts": {"zones": len(zones), "documents": counts["documents"], "facts": counts["facts"],
                    "counted_facts": counts["counted_facts"], "copies": counts["copies"], "errors": counts["errors"]},
         "latest": [{**d.to_dict(), "href": doc_href(d.id)} for d in latest],
@@ -212,17 +228,24 @@ def compare_question(indicator: str | None, period: str | None) -> tuple[Indicat
     return ind, span, format_span(*span)
 
 
-def compare_row_json(row: CompareRow) -> dict[str, Any]:
-    """One compare row as JSON: exact numbers as strings, display text and links."""
+def compare_row_json(row: CompareRow, scale: str | None = None) -> dict[str, Any]:
+    """One compare row as JSON: exact numbers as strings, display text (yuan figures in ``scale``,
+    亿元 or 万元, when given) and links."""
     return {
         "rank": row.rank, "zone": row.zone, "zone_href": zone_href(row.zone), "value": _dec_text(row.value),
-        "unit": row.unit, "value_text": human_value(row.value, row.unit), "change_pct": _dec_text(row.change_pct),
+        "unit": row.unit,
+        "value_text": value_in_scale(row.value, row.unit, scale) or human_value(row.value, row.unit),
+        "change_pct": _dec_text(row.change_pct),
         "change_text": human_change("yoy", pct=row.change_pct) if row.change_pct is not None else "",
         "qualifier": row.qualifier, "conflict": row.conflict, "source": source_json(row.source),
         "change_source": source_json(row.change_source) if row.change_source else None,
         "copies": [source_json(c) for c in row.copies],
         "others": [{"value": _dec_text(v), "value_text": human_value(v, row.unit), "source": source_json(s)}
                    for v, s in row.others],
+        # what a correction changed of the shown figure: the extractor's value and change
+        "original_text": original_text(row.source.original, {
+            **(row.source.original or {}), "value": str(row.value) if row.value is not None else None,
+            "unit": row.unit, "change_pct": str(row.change_pct) if row.change_pct is not None else None}),
     }
 
 
@@ -242,8 +265,11 @@ def compare_chart(rows: Sequence[CompareRow]) -> dict[str, Any]:
 
 
 def compare_view(conn: Connection, indicator: str | None, period: str | None, *, limit: int = 100,
-                 offset: int = 0) -> dict[str, Any]:
-    """Every zone on one indicator and period (queries.compare), one page of rows and the chart."""
+                 offset: int = 0, scale: str | None = None) -> dict[str, Any]:
+    """Every zone on one indicator and period (queries.compare), one page of rows and the chart;
+    yuan figures in ``scale`` (亿元 or 万元) when given."""
+    if scale is not None and scale not in YUAN_SCALES:
+        raise ApiError(400, "bad_parameter", f"单位只能是 {'、'.join(YUAN_SCALES)}")
     ind, span, label = compare_question(indicator, period)
     rows = queries.compare(conn, ind.id, f"{span[0]}/{span[1]}")
     page = _page(len(rows), limit, offset)
@@ -252,8 +278,9 @@ def compare_view(conn: Connection, indicator: str | None, period: str | None, *,
         "indicator": {"id": ind.id, "name": ind.name, "unit": ind.unit},
         "period": label,
         "page": page.to_dict(),
-        "rows": [compare_row_json(r) for r in shown],
+        "rows": [compare_row_json(r, scale) for r in shown],
         "chart": compare_chart(shown),
+        "scale": scale,
         "_page": page,
     }
 
@@ -324,14 +351,26 @@ def _funnels(pipeline: Sequence[queries.PipelineRow]) -> list[dict[str, Any]]:
     return out
 
 
+def zone_not_found(name: str, reason: str) -> str:
+    """The 404 text of a zone the store has no facts about, in Chinese, with the stored zones the
+    query layer suggests.
+
+    >>> zone_not_found("经开", "no facts about zone '经开' in the store; did you mean 淮安经济技术开发区?")
+    '库中没有关于“经开”的数据。是不是：淮安经济技术开发区'
+    """
+    text = f"库中没有关于“{name[:40]}”的数据。"
+    _, _, suggested = reason.partition("did you mean ")
+    return text + (f"是不是：{suggested.rstrip('?')}" if suggested else "")
+
+
 def zone_view(conn: Connection, name: str, *, limit: int = 200, offset: int = 0) -> dict[str, Any]:
     """One zone: its indicators over time (charts), project pipeline, rankings and officials."""
     if not name.strip() or len(name) > 100 or "\x00" in name:
-        raise ApiError(404, "not_found", "no such zone")
+        raise ApiError(404, "not_found", "没有这个园区或地区")
     try:
         zone = queries.resolve_zone(conn, name)
     except QueryError as exc:
-        raise ApiError(404, "not_found", str(exc)) from exc
+        raise ApiError(404, "not_found", zone_not_found(name, str(exc))) from exc
     profile = queries.profile(conn, zone)
     pipeline = queries.pipeline(conn, zone)
     officials = queries.officials(conn, zone)
@@ -368,7 +407,7 @@ def zone_view(conn: Connection, name: str, *, limit: int = 200, offset: int = 0)
 def parse_document_id(raw: str) -> int:
     """A document id from the URL; anything but a stored row id is a 404."""
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_DOCUMENT_ID or len(raw) > 10:
-        raise ApiError(404, "not_found", f"no document {raw[:40]!r}")
+        raise ApiError(404, "not_found", f"没有编号为“{raw[:40]}”的报告")
     return int(raw)
 
 
@@ -380,23 +419,160 @@ def document_view(conn: Connection, raw_id: str, *, with_html: bool = False) -> 
     """A document's text and facts; with ``with_html`` also the text with its evidence marked."""
     view = queries.document(conn, parse_document_id(raw_id))
     if view is None:
-        raise ApiError(404, "not_found", f"no document {raw_id}")
+        raise ApiError(404, "not_found", f"没有编号为“{raw_id}”的报告")
     facts = []
     spans = []
     for f in view.facts:
         summary = fact_summary(f.fact)
-        facts.append({**f.to_dict(), "display": summary, "href": doc_href(view.info.id, f.id)})
+        form = _form_values(f.fact)
+        was = original_text(f.original, _stored_values(f.fact))
+        facts.append({**f.to_dict(), "display": summary, "href": doc_href(view.info.id, f.id),
+                      "original_text": was, "form": form, "card": fact_card(summary, was, f.wrong),
+                      "unresolved": f.type != "person" and not f.fact.get("zone_id")})
         spans.append(EvidenceSpan(f.fact["start"], f.fact["end"], f.id, f.type, summary["label"]))
+    from zhibiao.store.corrections import corrections
+
     out: dict[str, Any] = {
         "document": _info_json(view.info),
         "text": view.text,
         "facts": facts,
+        "unresolved": sum(1 for f in facts if f["unresolved"] and not f["wrong"]),
+        "corrections": [c.to_dict() for c in corrections(conn, view.info.id)],
         "canonical": _info_json(view.canonical),
         "copies": [_info_json(c) for c in view.copies],
     }
     if with_html:
-        out["_html"] = highlight(view.text, spans)
+        from zhibiao.ingest.epaper import parse_epaper
+
+        # an e-paper page's property trailer (… content_220711.html … /enpproperty-->) is no body
+        # text: the body is shown with its evidence, the trailer apart
+        body_end, _meta = parse_epaper(view.text)
+        out["_html"] = highlight(view.text[:body_end], spans)
+        out["trailer"] = view.text[body_end:].strip()
     return out
+
+
+def original_text(original: dict[str, Any] | None, current: dict[str, Any] | None = None) -> str:
+    """A corrected fact's extracted values in words, those that differ from ``current`` (the
+    stored values, as :func:`_stored_values` gives them; without it the value and change);
+    '' when uncorrected.
+
+    >>> was = {"value": "1856000000", "unit": "CNY", "change_pct": "36.7", "period": "2023-01/2023-06"}
+    >>> original_text(was, {**was, "value": "1956000000"}), original_text(was), original_text(None)
+    ('18.56亿元', '18.56亿元 +36.7%', '')
+    >>> original_text(was, {**was, "period": "2023-01/2023-09", "change_pct": None})
+    '+36.7% 2023H1'
+    """
+    if not original:
+        return ""
+    changed = [k for k in original if current is not None and original.get(k) != current.get(k)]
+    keys = changed if current is not None else ["value", "change_pct"]
+    if "unit" in keys and "value" not in keys:
+        keys.append("value")
+    value = Decimal(original["value"]) if original.get("value") is not None else None
+    parts = {"value": human_value(value, original.get("unit")) if value is not None else "",
+             "count": f"{original['count']}个" if original.get("count") is not None else "",
+             "investment": human_value(Decimal(original["investment"]), "CNY") if original.get("investment") else "",
+             "rank": f"第{original['rank']}" if original.get("rank") is not None else "",
+             "change_pct": human_change("yoy", pct=Decimal(original["change_pct"])) if original.get("change_pct")
+             else "",
+             "period": period_label(original.get("period")), "subject": original.get("subject") or "",
+             "name": original.get("name") or ""}
+    order = ("value", "count", "investment", "rank", "change_pct", "period", "subject", "name")
+    return " ".join(parts[k] for k in order if k in keys and parts[k]) or "空"
+
+
+def _stored_values(fact: dict[str, Any]) -> dict[str, Any]:
+    """A fact's editable values as corrections record them (numbers as strings)."""
+    change = fact.get("change") or {}
+    value, pct = fact.get("value"), change.get("pct")
+    def text(number: Any) -> str | None:
+        return str(number) if number is not None else None
+    return {"value": text(value), "unit": fact.get("unit"), "change_pct": text(pct), "period": fact.get("period"),
+            "subject": fact.get("subject"), "name": fact.get("name") or fact.get("indicator"),
+            "count": text(fact.get("count")), "investment": text(fact.get("investment")), "rank": fact.get("rank")}
+
+
+def fact_card(summary: dict[str, str], was: str, wrong: bool) -> str:
+    """The one line a document page's fact card shows: kind, what, whose, value and change,
+    period — each part apart (never run together), then what a correction changed.
+
+    >>> fact_card({"kind": "指标", "what": "国内生产总值", "subject": "金坛区", "value": "236.3亿元",
+    ...            "change": "+24.5%", "period": "2023H1", "qualifier": ""}, "", False)
+    '指标 · 国内生产总值 · 金坛区 · 236.3亿元 +24.5% · 2023H1'
+    """
+    figure = " ".join(p for p in (summary["qualifier"], summary["value"], summary["change"]) if p)
+    what = summary["what"] if summary["what"] != summary["kind"] else ""
+    parts = [summary["kind"], what, summary["subject"], figure, summary["period"]]
+    line = " · ".join(p for p in parts if p)
+    if was:
+        line += f"（已更正，原为 {was}）"
+    return line + ("（已标记错误）" if wrong else "")
+
+
+_FIELD_LABELS = {"value": ("数值", "如 18.56亿元"), "unit": ("单位", "CNY、%、count…"), "change_pct": ("同比 %", ""),
+                 "period": ("期间", "2023H1"), "subject": ("主体", ""), "name": ("名称", ""),
+                 "count": ("项目数", "如 49"), "investment": ("投资额", "如 280.63亿元"), "rank": ("名次", "如 3")}
+
+
+def _form_values(fact: dict[str, Any]) -> list[dict[str, str]]:
+    """The correction form's fields of a fact — those its type has — with its values as the
+    form shows them (numbers in plain digits, the period as 2023H1)."""
+    from zhibiao.store.corrections import FIELDS_OF
+
+    change = fact.get("change") or {}
+
+    def plain(value: Any) -> str:
+        return (_dec_text(value) or "") if isinstance(value, Decimal) else ""
+    period = fact.get("period")
+    values = {"value": plain(fact.get("value")), "unit": fact.get("unit") or "",
+              "change_pct": plain(change.get("pct")),
+              "period": (period if "X" in period else period_label(period)) if period else "",
+              "subject": fact.get("subject") or "", "name": fact.get("name") or fact.get("indicator") or "",
+              "count": plain(fact.get("count")), "investment": plain(fact.get("investment")),
+              "rank": str(fact["rank"]) if fact.get("rank") is not None else ""}
+    return [{"key": key, "label": _FIELD_LABELS[key][0], "placeholder": _FIELD_LABELS[key][1],
+             "value": values[key]} for key in FIELDS_OF.get(fact.get("type", ""), ())]
+
+
+# -- targets ---------------------------------------------------------------------------------
+
+def targets_view(conn: Connection, zone: str | None) -> dict[str, Any]:
+    """Targets beside actual figures with their progress (bars), and target ranks beside the
+    places reached; of one zone or all."""
+    if zone is not None and (not zone.strip() or len(zone) > 100):
+        raise ApiError(400, "bad_parameter", "zone must be 1 to 100 characters")
+    try:
+        rows, ranks = queries.targets(conn, zone), queries.target_ranks(conn, zone)
+    except QueryError as exc:
+        raise ApiError(404, "not_found", zone_not_found(zone or "", str(exc))) from exc
+
+    def progress(value: Decimal | None) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        return {"pct": _dec_text(value), "width": float(min(max(value, Decimal(0)), Decimal(100)))}
+
+    return {
+        "zone": zone,
+        "targets": [{
+            "zone": r.zone, "zone_href": zone_href(r.zone), "indicator": r.indicator, "period": r.period,
+            "target_text": human_value(r.target, r.unit) if r.target is not None else "",
+            "target_change": human_change("yoy", pct=r.target_change_pct) if r.target_change_pct is not None else "",
+            "actual_text": human_value(r.actual, r.unit) if r.actual is not None else "",
+            "actual_change": human_change("yoy", pct=r.actual_change_pct) if r.actual_change_pct is not None else "",
+            "actual_period": r.actual_period, "progress": progress(r.progress_pct),
+            "stated": progress(r.stated_progress_pct), "source": source_json(r.source),
+            "actual_source": source_json(r.actual_source) if r.actual_source else None,
+            "stated_source": source_json(r.stated_source) if r.stated_source else None,
+        } for r in rows],
+        "ranks": [{
+            "zone": k.zone, "zone_href": zone_href(k.zone), "what": f"{k.scope or ''}{k.indicator or ''}",
+            "target_text": f"进入前{k.target_rank}" if k.target_rank is not None else "目标名次",
+            "achieved_text": f"第{k.achieved_rank}" if k.achieved_rank is not None else "",
+            "achieved_period": k.achieved_period, "source": source_json(k.source),
+            "achieved_source": source_json(k.achieved_source) if k.achieved_source else None,
+        } for k in ranks],
+    }
 
 
 # -- search ----------------------------------------------------------------------------------

@@ -24,15 +24,18 @@ from zhibiao.model import Document
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator, taxonomy_fingerprint
 from zhibiao.resolve.zones import canonical_zone
+from zhibiao.store import corrections as correcting
 from zhibiao.store import queries
 from zhibiao.store.db import connect, info_get, info_set, setup_lock, write_lock
 from zhibiao.store.dedup import DEFAULT_THRESHOLD
 from zhibiao.store.export import guess_format, write_export
 from zhibiao.store.ingest import DEFAULT_BATCH_SIZE, BatchExtractor, Ingester, IngestStats
-from zhibiao.store.schema import FactRow
+from zhibiao.store.schema import DocumentRow, FactRow
 
 if TYPE_CHECKING:
     import pandas
+
+    from zhibiao.store.reextract import ReextractStats
 
 __all__ = ["Store"]
 
@@ -77,10 +80,16 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
-               on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+               on_batch: Callable[[IngestStats], None] | None = None, published: str | None = None,
+               zone: str | None = None) -> IngestStats:
         """Read, extract and store every report under ``paths`` (anything ``zhibiao extract``
-        reads). Idempotent: stored documents are skipped; errors are recorded, not raised."""
-        items = iter_documents([str(p) for p in paths], max_bytes=max_bytes)
+        reads). Idempotent: stored documents are skipped; errors are recorded, not raised.
+        ``published`` and ``zone`` fill what the inputs leave open (:func:`zhibiao.ingest.steer.steered`):
+        a record's own ``published`` or ``zone`` wins."""
+        from zhibiao.ingest.steer import check_published, check_zone, steered
+
+        items = steered(iter_documents([str(p) for p in paths], max_bytes=max_bytes),
+                        published=check_published(published), zone=check_zone(zone))
         return self._ingester.run(items, on_batch=on_batch)
 
     def ingest_documents(self, items: Iterable[Document | DocumentError],
@@ -123,6 +132,12 @@ class Store:
         with self.engine.connect() as conn:
             return queries.pipeline(conn, zone)
 
+    def targets(self, zone: str | None = None) -> tuple[list[queries.TargetRow], list[queries.TargetRank]]:
+        """Targets beside the actual figures and progress, and target ranks beside the places
+        reached (see :func:`queries.targets`, :func:`queries.target_ranks`)."""
+        with self.engine.connect() as conn:
+            return queries.targets(conn, zone), queries.target_ranks(conn, zone)
+
     def conflicts(self) -> list[queries.Conflict]:
         """Figures that two reports cannot both have right (see :func:`queries.conflicts`)."""
         with self.engine.connect() as conn:
@@ -146,6 +161,62 @@ class Store:
         with self.engine.connect() as conn:
             return write_export(queries.export_rows(conn, **filters), Path(path), chosen)
 
+    # -- corrections -----------------------------------------------------------------------------
+    def correct(self, fact_id: int, changes: dict[str, str | None], *, author: str, reason: str | None = None) -> int:
+        """Correct a fact's value, unit, change, period, subject or name (see
+        :func:`zhibiao.store.correcting.correct_fact`); returns the correction id."""
+        with self.engine.begin() as conn:
+            write_lock(conn)
+            return correcting.correct_fact(conn, fact_id, changes, author=author, reason=reason)
+
+    def mark_wrong(self, fact_id: int, *, author: str, reason: str | None = None) -> int:
+        """Mark a fact wrong (counted nowhere, kept on its document); returns the correction id."""
+        with self.engine.begin() as conn:
+            write_lock(conn)
+            return correcting.mark_wrong(conn, fact_id, author=author, reason=reason)
+
+    def add_fact(self, document_id: int, start: int, end: int, values: dict[str, str | None], *, author: str,
+                 reason: str | None = None) -> int:
+        """Add an indicator fact the extractor missed, on ``text[start:end]`` of a document."""
+        with self.engine.begin() as conn:
+            write_lock(conn)
+            return correcting.add_fact(conn, document_id, start, end, values, author=author, reason=reason)
+
+    def assign_zone(self, document_id: int, zone: str, *, author: str, reason: str | None = None) -> int:
+        """Give a document's unresolved facts the zone ``zone``; returns the correction id."""
+        with self.engine.begin() as conn:
+            write_lock(conn)
+            return correcting.assign_zone(conn, document_id, zone, author=author, reason=reason)
+
+    def corrections(self, document_id: int | None = None) -> list[correcting.CorrectionInfo]:
+        """The stored corrections, newest first (of one document when given)."""
+        with self.engine.connect() as conn:
+            return correcting.corrections(conn, document_id)
+
+    def export_gold(self, path: str | os.PathLike[str]) -> int:
+        """Write every corrected document in the FACTS.md gold shape (JSONL) to ``path``, so that
+        ``zhibiao eval`` scores an extractor against an organisation's own corrections.
+        Returns the number of documents."""
+        import json
+
+        target = Path(path)
+        partial = target.with_name(target.name + ".partial")
+        n = 0
+        with self.engine.connect() as conn, partial.open("w", encoding="utf-8", newline="\n") as out:
+            for record in correcting.gold_records(conn):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n += 1
+        os.replace(partial, target)
+        return n
+
+    def reextract(self, where: Iterable[str] = (), *,
+                  on_document: Callable[[ReextractStats], None] | None = None) -> ReextractStats:
+        """Run the current extractor over the stored documents ``where`` selects, keeping the
+        corrections (see :func:`zhibiao.store.reextract.reextract`)."""
+        from zhibiao.store.reextract import reextract
+
+        return reextract(self.engine, where=where, on_document=on_document)
+
     # -- maintenance ---------------------------------------------------------------------------
     def _refresh_canonical_ids(self) -> None:
         """Re-resolve stored indicator and zone ids when the taxonomy files changed."""
@@ -168,8 +239,12 @@ class Store:
                                  .values(indicator_id=new))
             zones = conn.execute(select(c.subject, c.zone_id).distinct()
                                  .where(c.type != "person", c.subject.is_not(None))).all()
+            # a subject that names no known zone takes its document's assigned zone (--zone, the dashboard)
+            assigned = (select(DocumentRow.zone).where(DocumentRow.id == c.document_id)
+                        .correlate(table).scalar_subquery())
             for subject, stored in zones:
                 new = canonical_zone(subject)
                 if new != stored:
-                    conn.execute(update(table).where(c.type != "person", c.subject == subject).values(zone_id=new))
+                    conn.execute(update(table).where(c.type != "person", c.subject == subject)
+                                 .values(zone_id=new if new is not None else assigned))
             info_set(conn, _TAXONOMY_KEY, fingerprint)

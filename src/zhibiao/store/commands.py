@@ -63,6 +63,18 @@ def register(app: typer.Typer) -> None:
     app.command("conflicts")(conflicts)
     app.command("export")(export)
     app.command("errors")(errors)
+    app.command("reextract")(reextract)
+    app.command("targets")(targets)
+    corrections_app = typer.Typer(help="Corrections editors made on the dashboard: list them, export them as gold.",
+                                  no_args_is_help=True)
+    corrections_app.command("list")(corrections_list)
+    corrections_app.command("export")(corrections_export)
+    app.add_typer(corrections_app, name="corrections")
+    users_app = typer.Typer(help="Users of the dashboard: editors may upload and correct, viewers may read.",
+                            no_args_is_help=True)
+    users_app.command("add")(users_add)
+    users_app.command("list")(users_list)
+    app.add_typer(users_app, name="users")
 
 
 # -- plumbing --------------------------------------------------------------------------------
@@ -149,6 +161,14 @@ def ingest(
         "--time-budget", min=0.0,
         help="Seconds one document may take per 100 KB of text (at least 5 s); a document over it is "
              "recorded as E_TIMEOUT and the run goes on. 0: no limit.")] = 5.0,
+    published: Annotated[str | None, typer.Option(
+        "--published", show_default=False,
+        help="Publication date (2023-07-19) of the reports that state none; a JSONL record's own published, "
+             "or a date in a report's e-paper trailer, wins.")] = None,
+    zone: Annotated[str | None, typer.Option(
+        "--zone", show_default=False,
+        help="The zone the reports are about (a folder from one zone's website): their facts whose subject "
+             "names no known zone get it; a JSONL record's own zone wins.")] = None,
 ) -> None:
     """Read, extract and store reports with their facts and provenance.
 
@@ -172,7 +192,8 @@ def ingest(
 
                 def on_batch(s: IngestStats) -> None:
                     bar.update(task, description=_stats_line(s))
-                stats = store.ingest(inputs, max_bytes=max_bytes, on_batch=on_batch)
+                stats = store.ingest(inputs, max_bytes=max_bytes, on_batch=on_batch, published=published,
+                                     zone=zone)
         except KeyboardInterrupt:
             err.print(Text("interrupted: the batches committed so far are stored; run the same command "
                            "again to continue"))
@@ -433,3 +454,172 @@ def errors(
         return r.to_dict()
 
     _emit(rows, fmt, table, flat, "no document errors recorded")
+
+
+# -- corrections, reextract --------------------------------------------------------------------
+
+def corrections_list(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """List the corrections editors made: who, when, why, the values before and after."""
+    with _store(db) as store:
+        rows = store.corrections()
+
+    def table() -> Table:
+        out = Table(title=Text(f"{len(rows)} corrections"))
+        for name in ("when", "who", "action", "document", "span", "before", "after", "why"):
+            out.add_column(name, overflow="fold")
+        for r in rows:
+            span = f"{r.fact_type or ''} {r.start}..{r.end}" if r.start is not None else ""
+            out.add_row(*(Text(str(c)) for c in (r.created_at, r.author, r.action, r.document, span,
+                                                 _values(r.before), _values(r.after), r.reason or "")))
+        return out
+
+    def flat(r: Any) -> dict[str, Any]:
+        return {**r.to_dict(), "before": _values(r.before), "after": _values(r.after)}
+
+    _emit(rows, fmt, table, flat, "no corrections recorded")
+
+
+def _values(values: dict[str, Any] | None) -> str:
+    return "; ".join(f"{k}={v}" for k, v in (values or {}).items())
+
+
+def corrections_export(
+    output: Annotated[str, typer.Option("-o", "--output", help="The gold JSONL file to write.", show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """Write every corrected document with its corrected facts in the FACTS.md gold format, so
+    that 'zhibiao eval GOLD PRED' scores an extractor on the organisation's own corrections."""
+    with _store(db) as store:
+        try:
+            count = store.export_gold(output)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror or exc}")
+    _err().print(Text(f"{count} corrected documents → {output}"))
+
+
+def reextract(
+    db: DbOption = None,
+    where: Annotated[list[str] | None, typer.Option(
+        "--where", show_default=False,
+        help="Only the documents with FIELD=VALUE (doc_id, source, published, extractor_version, zone; "
+             "!=, >=, <= too; * matches any text). Repeat for several.")] = None,
+) -> None:
+    """Run the current extractor over the stored documents (after an upgrade), one transaction per
+    document, keeping every correction; print the facts added, removed and changed per type.
+    Idempotent, and an interrupted run is finished by running it again."""
+    with _store(db) as store:
+        try:
+            stats = store.reextract(where or ())
+        except KeyboardInterrupt:
+            _err().print(Text("interrupted: the documents done so far are written; run the same command again"))
+            raise typer.Exit(130) from None
+    for error in stats.errors:
+        _err().print(Text(f"error: {' '.join(error.message.split())}"))
+    title = f"{stats.documents} documents re-extracted, {stats.changed_documents} changed"
+    if not stats.types():
+        Console(highlight=False).print(Text(f"{title}: no fact added, removed or changed"))
+    else:
+        out = Table(title=Text(title))
+        for name in ("type", "added", "removed", "changed"):
+            out.add_column(name)
+        for kind in stats.types():
+            out.add_row(kind, str(stats.added[kind]), str(stats.removed[kind]), str(stats.changed[kind]))
+        Console(highlight=False).print(out)
+    if stats.corrections_unmatched:
+        _err().print(Text(f"{stats.corrections_unmatched} corrections found no fact to apply to "
+                          "(the extractor no longer reads it)"))
+    raise typer.Exit(1 if stats.errors else 0)
+
+
+# -- users -----------------------------------------------------------------------------------
+
+class Role(StrEnum):
+    """What a dashboard user may do."""
+
+    editor = "editor"
+    viewer = "viewer"
+
+
+def users_add(
+    name: Annotated[str, typer.Argument(help="The user's name (no spaces).", show_default=False)],
+    role: Annotated[Role, typer.Option("--role", help="editor: may upload and correct; viewer: may read.",
+                                       show_default=False)],
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="Read the password from the first line of standard input (scripts).")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Set a new role and password of an existing user.")]
+    = False,
+    db: DbOption = None,
+) -> None:
+    """Add a user of the dashboard; the password is asked for (twice) and stored as an Argon2id hash."""
+    from zhibiao.store.users import add_user
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    with _store(db) as store, store.engine.begin() as conn:
+        user = add_user(conn, name, role.value, password, replace=replace)
+    _err().print(Text(f"user {user.name} ({user.role}) → {store.url}"))
+
+
+def users_list(db: DbOption = None) -> None:
+    """List the dashboard's users and their roles."""
+    from zhibiao.store.users import users
+
+    with _store(db) as store, store.engine.connect() as conn:
+        for user in users(conn):
+            sys.stdout.write(f"{user.name}\t{user.role}\n")
+
+
+# -- targets ---------------------------------------------------------------------------------
+
+def targets(
+    zone: Annotated[str | None, typer.Argument(help="A zone (any alias); all zones when left out.",
+                                               show_default=False)] = None,
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Each zone's targets (目标, 力争, 确保) beside the actual figures for the same indicator and
+    year so far, with the progress (actual ÷ target, and as a report states it), then target
+    ranks (30强) beside the places reached; every figure with its source."""
+    from zhibiao.store.format import human_value
+
+    with _store(db) as store:
+        rows, ranks = store.targets(zone)
+
+    def table() -> Table:
+        out = Table(title=Text(f"{len(rows)} targets" + (f" · {zone}" if zone else "")))
+        for name in ("zone", "indicator", "period", "target", "actual", "progress", "sources"):
+            out.add_column(name, overflow="fold")
+        for r in rows:
+            progress = f"{r.progress_pct}%" if r.progress_pct is not None else ""
+            if r.stated_progress_pct is not None:
+                progress += f" (stated {r.stated_progress_pct}%)"
+            actual = f"{human_value(r.actual, r.unit)} {r.actual_period}" if r.actual is not None else ""
+            out.add_row(Text(r.zone), Text(r.indicator), Text(r.period),
+                        Text(human_value(r.target, r.unit) + (f" {_pct(r.target_change_pct)}"
+                                                             if r.target_change_pct is not None else "")),
+                        Text(actual), Text(progress), _evidence(r.source, extra=r.actual_source))
+        return out
+
+    def flat(r: Any) -> dict[str, Any]:
+        return {"zone": r.zone, "indicator": r.indicator, "period": r.period, "target": r.target, "unit": r.unit,
+                "actual": r.actual, "actual_period": r.actual_period, "progress_pct": r.progress_pct,
+                "stated_progress_pct": r.stated_progress_pct, "target_quote": r.source.quote,
+                "target_doc_id": r.source.doc_id,
+                "actual_quote": r.actual_source.quote if r.actual_source else None}
+
+    _emit(rows, fmt, table, flat, "no targets in the store" + (f" for {zone}" if zone else ""))
+    if ranks and fmt is OutputFormat.table:
+        out = Table(title=Text(f"{len(ranks)} target ranks"))
+        for name in ("zone", "scope", "target", "reached", "sources"):
+            out.add_column(name, overflow="fold")
+        for k in ranks:
+            reached = f"#{k.achieved_rank} {k.achieved_period or ''}".strip() if k.achieved_rank is not None else ""
+            out.add_row(Text(k.zone), Text(f"{k.scope or ''} {k.indicator or ''}".strip()),
+                        Text(f"top {k.target_rank}" if k.target_rank is not None else ""), Text(reached),
+                        _evidence(k.source, extra=k.achieved_source))
+        Console(highlight=False).print(out)

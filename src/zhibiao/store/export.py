@@ -12,12 +12,12 @@ import csv
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from zhibiao.errors import QueryError
 from zhibiao.store.queries import EXPORT_COLUMNS
 
-__all__ = ["FORMATS", "guess_format", "write_export"]
+__all__ = ["FORMATS", "guess_format", "write_csv", "write_export"]
 
 FORMATS = ("csv", "xlsx", "parquet")
 _INT_COLUMNS = frozenset(("fact_id", "rank", "quote_start", "quote_end", "duplicate_of"))
@@ -62,24 +62,30 @@ def _safe_text(value: str) -> str:
 
 
 def _write_csv(rows: Iterable[dict[str, Any]], path: Path) -> int:
-    count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(EXPORT_COLUMNS)
-        for row in rows:
-            cells = []
-            for column in EXPORT_COLUMNS:
-                value = row.get(column)
-                if value is None:
-                    cells.append("")
-                elif isinstance(value, str):
-                    cells.append(_safe_text(value))
-                elif isinstance(value, bool):
-                    cells.append("true" if value else "false")
-                else:
-                    cells.append(_number(value))
-            writer.writerow(cells)
-            count += 1
+        return write_csv(rows, f)
+
+
+def write_csv(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
+    """Write export ``rows`` as CSV (a header of EXPORT_COLUMNS, then one line a fact) to a text
+    stream; a text cell that a spreadsheet would run as a formula is quoted. Returns the rows."""
+    count = 0
+    writer = csv.writer(stream)
+    writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        cells = []
+        for column in EXPORT_COLUMNS:
+            value = row.get(column)
+            if value is None:
+                cells.append("")
+            elif isinstance(value, str):
+                cells.append(_safe_text(value))
+            elif isinstance(value, bool):
+                cells.append("true" if value else "false")
+            else:
+                cells.append(_number(value))
+        writer.writerow(cells)
+        count += 1
     return count
 
 

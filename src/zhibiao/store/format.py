@@ -27,6 +27,24 @@ def _plain(value: Decimal) -> str:
     return text
 
 
+# the scales a reader may pick for yuan figures on compare (value in yuan → the figure in the scale)
+YUAN_SCALES = {"亿元": Decimal(100_000_000), "万元": Decimal(10_000)}
+
+
+def value_in_scale(value: Decimal | None, unit: str | None, scale: str | None) -> str | None:
+    """A CNY figure in the scale a reader picked (亿元 or 万元); None when the value is no CNY
+    figure or no scale is picked (then :func:`human_value` chooses).
+
+    >>> value_in_scale(Decimal(1856000000), "CNY", "万元"), value_in_scale(Decimal(1856000000), "CNY", "亿元")
+    ('185600万元', '18.56亿元')
+    >>> value_in_scale(Decimal("93.25"), "%", "万元") is None
+    True
+    """
+    if value is None or unit != "CNY" or scale not in YUAN_SCALES:
+        return None
+    return f"{_plain(value / YUAN_SCALES[scale])}{scale}"
+
+
 def human_value(value: Decimal | float | int | None, unit: str | None) -> str:
     """A value in the units a report would use.
 
@@ -64,7 +82,9 @@ def human_change(basis: str | None, pct: Any = None, pp: Any = None, abs_: Any =
     """A change as a signed figure: +36.7%, -0.3个百分点, +15.42亿元; basis other than yoy noted.
 
     >>> human_change("yoy", pct=36.7), human_change("other", pp=-0.3), human_change("yoy")
-    ('+36.7%', '-0.3个百分点 (other)', '')
+    ('+36.7%', '-0.3个百分点（其他比较）', '')
+    >>> human_change("avg2y", pct=5.1), human_change("avg", pct=8.2)
+    ('+5.1%（两年平均）', '+8.2%（年均）')
     """
     if pct is not None:
         text = f"{_signed(pct)}%"
@@ -76,8 +96,12 @@ def human_change(basis: str | None, pct: Any = None, pp: Any = None, abs_: Any =
     else:
         return ""
     if basis and basis != "yoy":
-        text += f" ({basis})"
+        text += f"（{_BASIS_LABEL.get(basis, '其他比较')}）"
     return text
+
+
+# how a change other than year-on-year is told in Chinese (FACTS.md change bases)
+_BASIS_LABEL = {"avg2y": "两年平均", "avg": "年均", "mom": "环比", "other": "其他比较"}
 
 
 def _signed(value: Any) -> str:
@@ -194,6 +218,8 @@ def human_fact(fact: dict[str, Any]) -> tuple[str, str]:
     (('全市第1', ''), ('49个 · 280.63亿元 · ≥1亿元', ''))
     >>> human_fact({"type": "projects", "count": 1, "investment": Decimal(645000000), "currency": "USD"})
     ('1个 · 6.45亿美元', '')
+    >>> human_fact({"type": "ranking", "scope": "全国", "rank": 30, "qualifier": "target"})
+    ('目标：进入全国前30', '')
     """
     kind = fact.get("type")
     change = fact.get("change") or {}
@@ -212,5 +238,10 @@ def human_fact(fact: dict[str, Any]) -> tuple[str, str]:
             parts.append(size_class(fact["min_investment"], currency))
         return " · ".join(parts), ""
     if kind == "ranking":
-        return place_label(fact.get("scope"), fact.get("rank"), fact.get("top"), fact.get("bottom")), ""
+        place = place_label(fact.get("scope"), fact.get("rank"), fact.get("top"), fact.get("bottom"))
+        if fact.get("qualifier") == "target":   # 以进入"全国30强"为目标: a goal, never a place reached
+            rank = fact.get("rank")
+            goal = f"进入{fact.get('scope') or ''}前{rank}" if rank is not None and not fact.get("bottom") else place
+            return f"目标：{goal}", ""
+        return place, ""
     return "、".join(fact.get("titles") or []), ""

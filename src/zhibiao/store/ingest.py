@@ -46,7 +46,8 @@ from zhibiao.store.dedup import (
 )
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 
-__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "fact_row"]
+__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "document_zone", "fact_row",
+           "link_repeated_facts"]
 
 DEFAULT_BATCH_SIZE = 50
 # The errors of a document that was read (keyed by its doc_id): a later run that stores it clears them.
@@ -116,8 +117,19 @@ _zone = lru_cache(maxsize=200_000)(canonical_zone)
 _indicator = lru_cache(maxsize=200_000)(canonical_indicator)
 
 
-def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
-    """The ``facts`` row of one extracted fact (canonical zone and indicator ids resolved)."""
+def document_zone(doc: Document) -> str | None:
+    """The zone a document's unresolved facts are about: its record's (or the user's ``--zone``)
+    ``zone``, as a canonical zone id when it names a known zone; None when none is given."""
+    given = doc.extra.get("zone")
+    if not isinstance(given, str) or not given.strip():
+        return None
+    name = " ".join(given.split())[:200]
+    return _zone(name) or name
+
+
+def fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
+    """The ``facts`` row of one extracted fact (canonical zone and indicator ids resolved); a
+    fact whose subject names no known zone gets ``zone`` (the document's, see :func:`document_zone`)."""
     d = fact.to_dict()
     kind = d["type"]
     change = d.get("change") or {}
@@ -134,7 +146,7 @@ def fact_row(fact: Fact, document_id: int, seq: int) -> dict[str, Any]:
         "seq": seq,
         "type": kind,
         "subject": d.get("subject"),
-        "zone_id": _zone(d.get("subject")) if kind != "person" else None,
+        "zone_id": (_zone(d.get("subject")) or zone) if kind != "person" else None,
         "name": name,
         "indicator_id": _indicator(name) if kind in ("indicator", "ranking") else None,
         "period": period,
@@ -380,6 +392,7 @@ class Ingester:
         mh = minhash_of(doc.text)
         match = index.best_match(mh) if mh is not None else None
         canonical_id, similarity = (match if match is not None else (None, None))
+        zone = document_zone(doc)
         document_id = conn.execute(_INSERT_DOCUMENT, {
             "doc_id": doc.doc_id, "content_hash": item.digest, "source": doc.source,
             "title": meta.title or doc.meta.title, "published": doc.published or meta.date or doc.meta.date,
@@ -387,14 +400,15 @@ class Ingester:
             "url": meta.url or doc.meta.url, "text": doc.text, "n_chars": len(doc.text), "n_facts": len(facts),
             "extractor_version": EXTRACTOR_VERSION, "canonical_id": canonical_id, "similarity": similarity,
             "minhash": minhash_to_bytes(mh) if mh is not None else None, "ingested_at": now(),
+            "zone": zone,
         }).scalar_one()
         if mh is not None and canonical_id is None:
             index.add(document_id, mh)
             added.append(document_id)
-        rows = [fact_row(fact, document_id, seq) for seq, fact in enumerate(facts)]
+        rows = [fact_row(fact, document_id, seq, zone) for seq, fact in enumerate(facts)]
         if canonical_id is not None:
             counts.copies += 1
-            counts.duplicate_facts += _link_repeated_facts(conn, rows, canonical_id)
+            counts.duplicate_facts += link_repeated_facts(conn, rows, canonical_id)
         if rows:
             conn.execute(_INSERT_FACTS, rows)
         counts.stored += 1
@@ -415,7 +429,7 @@ def _store_error(doc: Document, detail: str) -> DocumentError:
     return DocumentError(doc.doc_id, "E_STORE", " ".join(detail.split())[:300])
 
 
-def _link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
+def link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
     """Point each of a copy's facts that the canonical document also states at that fact."""
     first: dict[str, int] = {}
     for pk, signature in conn.execute(_CANONICAL_FACTS, {"canonical": canonical_id}):

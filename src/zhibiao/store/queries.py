@@ -47,6 +47,9 @@ __all__ = [
     "ProfileRow",
     "SearchResult",
     "SourceRef",
+    "TargetRank",
+    "TargetRow",
+    "UnresolvedDocument",
     "ZoneInfo",
     "compare",
     "conflicts",
@@ -61,6 +64,9 @@ __all__ = [
     "resolve_zone",
     "search",
     "summary",
+    "target_ranks",
+    "targets",
+    "unresolved",
     "zones",
 ]
 
@@ -90,6 +96,9 @@ class SourceRef:
     quote: str
     start: int
     end: int
+    # extract, or manual (added by an editor); original: the extractor's values of a corrected fact
+    origin: str = "extract"
+    original: dict[str, Any] | None = None
 
     def label(self) -> str:
         """A short human label: doc_id, publication and date."""
@@ -230,6 +239,9 @@ def _sound(column: Any) -> Any:
     return case((and_(column > -limit, column < limit), column), else_=null()).label(column.name)
 
 
+# A counted fact: not a syndicated copy's repetition, not marked wrong by an editor.
+_COUNTED = and_(_F.duplicate_of.is_(None), _F.wrong.is_(False))
+
 # The facts table's columns as the questions read them: every double-precision column guarded.
 _FACT_COLUMNS = tuple(_sound(c) if isinstance(c.type, Double) else c for c in FactRow.__table__.c)
 
@@ -244,7 +256,8 @@ def _ref(row: Row[Any]) -> SourceRef:
     m = row._mapping
     return SourceRef(fact_id=m["id"], document=m["document_id"], doc_id=m["doc_id"], title=m["title"],
                      source=m["source"], source_name=m["source_name"], published=m["published"],
-                     quote=m["quote"], start=m["quote_start"], end=m["quote_end"])
+                     quote=m["quote"], start=m["quote_start"], end=m["quote_end"],
+                     origin=m["origin"], original=m["original"])
 
 
 def _root(row: Row[Any]) -> int:
@@ -337,7 +350,7 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
     start, end = _span_of(period)
     rows = conn.execute(_fact_select().where(
         _F.type == "indicator", _F.indicator_id == ind.id, _F.period_start == start, _F.period_end == end,
-        _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+        _COUNTED, _F.zone_id.is_not(None),
         (_F.qualifier.is_(None)) | (_F.qualifier != "target"))).all()
     by_zone: dict[str, list[Row[Any]]] = defaultdict(list)
     for row in rows:
@@ -422,7 +435,7 @@ def profile(conn: Connection, zone: str) -> list[ProfileRow]:
     """All of one zone's facts over time, grouped by indicator (taxonomy order first, then the
     names no canonical indicator covers), then project stages, then rankings."""
     zone_id = resolve_zone(conn, zone)
-    rows = conn.execute(_fact_select().where(_F.zone_id == zone_id, _F.duplicate_of.is_(None))).all()
+    rows = conn.execute(_fact_select().where(_F.zone_id == zone_id, _COUNTED)).all()
     copies = _copies(conn, [r._mapping["id"] for r in rows])
     order = _indicator_order()
     out: list[tuple[tuple[Any, ...], ProfileRow]] = []
@@ -458,7 +471,7 @@ def pipeline(conn: Connection, zone: str | None = None) -> list[PipelineRow]:
     Amounts in another currency (千万美元以上, 6.45亿美元) are their own rows, never merged with CNY
     figures: the reports give no exchange rate.
     """
-    query = _fact_select().where(_F.type == "projects", _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+    query = _fact_select().where(_F.type == "projects", _COUNTED, _F.zone_id.is_not(None),
                                  (_F.qualifier.is_(None)) | (_F.qualifier != "target"))
     if zone is not None:
         query = query.where(_F.zone_id == resolve_zone(conn, zone))
@@ -499,7 +512,7 @@ def conflicts(conn: Connection) -> list[Conflict]:
       two levels.
     """
     rows = conn.execute(_fact_select().where(
-        _F.type == "indicator", _F.duplicate_of.is_(None), _F.zone_id.is_not(None),
+        _F.type == "indicator", _COUNTED, _F.zone_id.is_not(None),
         _F.period_start.is_not(None), (_F.qualifier.is_(None)) | (_F.qualifier != "target"))).all()
     groups: dict[tuple[Any, ...], list[Row[Any]]] = defaultdict(list)
     for row in rows:
@@ -640,7 +653,7 @@ def summary(conn: Connection) -> dict[str, int]:
         "documents": one(select(func.count()).select_from(DocumentRow.__table__)),
         "copies": one(select(func.count()).select_from(DocumentRow.__table__).where(_D.canonical_id.is_not(None))),
         "facts": one(select(func.count()).select_from(FactRow.__table__)),
-        "counted_facts": one(select(func.count()).select_from(FactRow.__table__).where(_F.duplicate_of.is_(None))),
+        "counted_facts": one(select(func.count()).select_from(FactRow.__table__).where(_COUNTED)),
         "errors": one(select(func.count()).select_from(ErrorRow.__table__)),
     }
 
@@ -653,7 +666,8 @@ EXPORT_COLUMNS = (
     "parent", "stage", "category", "min_investment", "count", "investment", "currency", "scope", "rank", "top",
     "bottom", "titles",
     "quote", "quote_start", "quote_end", "doc_id", "document_title", "source", "source_name", "published",
-    "content_hash", "canonical_doc_id", "duplicate_of", "copies", "extractor_version", "rule",
+    "content_hash", "canonical_doc_id", "duplicate_of", "copies", "extractor_version", "rule", "origin",
+    "original",
 )
 
 
@@ -663,6 +677,9 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
     """The facts as flat rows (:data:`EXPORT_COLUMNS`), numbers in base units; a projects fact's
     amounts in its ``currency`` (CNY for rows stored before it existed), a ranking's ``bottom``
     true for a last place (both null for the other fact types).
+
+    Corrected facts carry their corrected values, with the extractor's in ``original``; facts
+    marked wrong are left out; ``origin`` is ``manual`` for a fact an editor added.
 
     Filters: fact ``type``, ``indicator`` (any alias), ``zone`` (any alias), ``period`` (any
     form parse_period accepts; the exact span). A syndicated copy's repeated facts are left out
@@ -685,10 +702,8 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
     if period is not None:
         start, end = parse_period(period)
         conditions.append(and_(_F.period_start == start, _F.period_end == end))
-    if not include_copies:
-        conditions.append(_F.duplicate_of.is_(None))
-    if conditions:
-        query = query.where(*conditions)
+    conditions.append(_COUNTED if not include_copies else _F.wrong.is_(False))
+    query = query.where(*conditions)
     copy_ids: dict[int, list[str]] = defaultdict(list)
     copy_query = (select(_F.duplicate_of, _D.doc_id)
                   .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id))
@@ -716,8 +731,16 @@ def export_rows(conn: Connection, *, type: str | None = None, indicator: str | N
             "source_name": m["source_name"], "published": m["published"], "content_hash": m["content_hash"],
             "canonical_doc_id": m["canonical_doc_id"], "duplicate_of": m["duplicate_of"],
             "copies": ";".join(copy_ids.get(m["id"], [])) or None,
-            "extractor_version": m["extractor_version"], "rule": m["rule"],
+            "extractor_version": m["extractor_version"], "rule": m["rule"], "origin": m["origin"],
+            "original": _original_text(m["original"]),
         }
+
+
+def _original_text(original: dict[str, Any] | None) -> str | None:
+    """A corrected fact's extracted values in one export cell (the fields that had a value)."""
+    if not original:
+        return None
+    return "; ".join(f"{k}={v}" for k, v in original.items() if v is not None)
 
 
 # -- the dashboard's questions: documents, zones, coverage, officials, search -----------------
@@ -753,6 +776,9 @@ class DocumentInfo:
     n_facts: int
     canonical_id: int | None
     similarity: float | None
+    # the zone of its unresolved facts (--zone, a record's zone, assigned on the dashboard)
+    zone: str | None = None
+    extractor_version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -768,6 +794,9 @@ class DocumentFact:
     type: str
     fact: dict[str, Any]
     duplicate_of: int | None = None
+    wrong: bool = False              # marked wrong by an editor: counted nowhere
+    origin: str = "extract"          # manual: added by an editor
+    original: dict[str, Any] | None = None  # the extractor's values of a corrected fact
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -877,11 +906,11 @@ def _document_info(m: Any) -> DocumentInfo:
     return DocumentInfo(id=m["id"], doc_id=m["doc_id"], title=m["title"], source=m["source"],
                         source_name=m["source_name"], published=m["published"], page=m["page"], url=m["url"],
                         n_chars=m["n_chars"], n_facts=m["n_facts"], canonical_id=m["canonical_id"],
-                        similarity=m["similarity"])
+                        similarity=m["similarity"], zone=m["zone"], extractor_version=m["extractor_version"])
 
 
 _INFO_COLUMNS = (_D.id, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published, _D.page, _D.url, _D.n_chars,
-                 _D.n_facts, _D.canonical_id, _D.similarity)
+                 _D.n_facts, _D.canonical_id, _D.similarity, _D.zone, _D.extractor_version)
 
 
 def _check_page(limit: int, offset: int) -> None:
@@ -908,7 +937,8 @@ def document(conn: Connection, document_id: int) -> DocumentView | None:
     info = _document_info(row._mapping)
     facts = tuple(
         DocumentFact(id=r._mapping["id"], seq=r._mapping["seq"], type=r._mapping["type"], fact=fact_dict(r),
-                     duplicate_of=r._mapping["duplicate_of"])
+                     duplicate_of=r._mapping["duplicate_of"], wrong=bool(r._mapping["wrong"]),
+                     origin=r._mapping["origin"], original=r._mapping["original"])
         for r in conn.execute(select(*_FACT_COLUMNS).where(_F.document_id == document_id)
                               .order_by(_F.quote_start, _F.seq)))
     canonical = None
@@ -920,13 +950,42 @@ def document(conn: Connection, document_id: int) -> DocumentView | None:
     return DocumentView(info=info, text=row._mapping["text"], facts=facts, canonical=canonical, copies=copies)
 
 
+@dataclass(frozen=True, slots=True)
+class UnresolvedDocument:
+    """A document with counted facts whose subject names no zone (未识别主体): nowhere compared
+    until an editor assigns its zone."""
+
+    document: DocumentInfo
+    facts: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+def unresolved(conn: Connection, *, limit: int = 50) -> tuple[int, list[UnresolvedDocument]]:
+    """The number of counted facts (persons aside) that have no zone, and the documents that hold
+    them, the most such facts first."""
+    from sqlalchemy import func
+
+    where = (_COUNTED, _F.zone_id.is_(None), _F.type != "person")
+    total = int(conn.execute(select(func.count()).select_from(FactRow.__table__).where(*where)).scalar_one())
+    n = func.count(_F.id)
+    per_doc = (select(_F.document_id, n.label("n")).where(*where).group_by(_F.document_id)
+               .order_by(n.desc(), _F.document_id).limit(limit).subquery())
+    rows = conn.execute(select(*_INFO_COLUMNS, per_doc.c.n).join(per_doc, per_doc.c.document_id == _D.id)
+                        .order_by(per_doc.c.n.desc(), _D.id)).all()
+    return total, [UnresolvedDocument(document=_document_info(r._mapping), facts=int(r._mapping["n"]))
+                   for r in rows]
+
+
 def zones(conn: Connection, *, limit: int = 100) -> list[ZoneInfo]:
     """The zones of the store, the most reported first (counted facts, not copies)."""
     from sqlalchemy import func
 
     n_facts = func.count()
     query = (select(_F.zone_id, n_facts, func.count(func.distinct(_F.document_id)), func.max(_F.period_end))
-             .where(_F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+             .where(_F.zone_id.is_not(None), _COUNTED)
              .group_by(_F.zone_id).order_by(n_facts.desc(), _F.zone_id).limit(limit))
     return [ZoneInfo(zone=z, facts=int(n), documents=int(d), latest_period=p) for z, n, d, p in conn.execute(query)]
 
@@ -939,7 +998,7 @@ def coverage(conn: Connection, indicator_name: str | None = None, *, limit: int 
     n_zones = func.count(func.distinct(_F.zone_id))
     query = (select(_F.indicator_id, _F.period_start, _F.period_end, n_zones)
              .where(_F.type == "indicator", _F.indicator_id.is_not(None), _F.period_start.is_not(None),
-                    _F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+                    _F.zone_id.is_not(None), _COUNTED)
              .group_by(_F.indicator_id, _F.period_start, _F.period_end)
              .order_by(n_zones.desc(), _F.period_end.desc(), _F.indicator_id).limit(limit))
     if indicator_name is not None:
@@ -964,7 +1023,7 @@ def officials(conn: Connection, zone: str) -> list[Official]:
 
     docs = select(_F.document_id).where(_F.zone_id == zone_id).distinct().scalar_subquery()
     counts = conn.execute(select(_F.document_id, _F.zone_id, func.count())
-                          .where(_F.document_id.in_(docs), _F.zone_id.is_not(None), _F.duplicate_of.is_(None))
+                          .where(_F.document_id.in_(docs), _F.zone_id.is_not(None), _COUNTED)
                           .group_by(_F.document_id, _F.zone_id)).all()
     best: dict[int, tuple[int, str]] = {}
     for doc, z, n in counts:
@@ -973,7 +1032,8 @@ def officials(conn: Connection, zone: str) -> list[Official]:
     main_docs = sorted(doc for doc, (_, z) in best.items() if z == zone_id)
     people: dict[str, list[Row[Any]]] = defaultdict(list)
     for i in range(0, len(main_docs), 500):
-        for row in conn.execute(_fact_select().where(_F.type == "person", _F.document_id.in_(main_docs[i:i + 500]))):
+        for row in conn.execute(_fact_select().where(_F.type == "person", _F.wrong.is_(False),
+                                                     _F.document_id.in_(main_docs[i:i + 500]))):
             people[row._mapping["name"]].append(row)
     out = []
     for name, rows in people.items():
@@ -1016,7 +1076,7 @@ def search(conn: Connection, query: str, *, limit: int = 20, offset: int = 0) ->
         m = row._mapping
         hits.append(DocumentHit(document=_document_info(m), snippet=_snippet(m["title"], m["text"], lowered),
                                 matches=m["text"].translate(_ASCII_LOWER).count(lowered)))
-    fact_where = (fact_match, _F.duplicate_of.is_(None))
+    fact_where = (fact_match, _COUNTED)
     fact_total = int(conn.execute(select(func.count()).select_from(FactRow.__table__).where(*fact_where),
                                   params).scalar_one())
     fact_rows = conn.execute(_fact_select().where(*fact_where)
@@ -1099,3 +1159,150 @@ def _snippet(title: str | None, body: str, lowered: str) -> tuple[str, str, str]
             return (("…" if at > _SNIPPET else "") + before, source[at:end],
                     after + ("…" if end + _SNIPPET < len(source) else ""))
     return body[:2 * _SNIPPET], "", ""
+
+
+# -- targets and progress ----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class TargetRow:
+    """A zone's target for one indicator and period (目标, 力争, 确保), beside the actual figure
+    reported for the same indicator over the same year so far, and the progress it makes."""
+
+    zone: str
+    indicator_id: str | None
+    indicator: str
+    period: str
+    target: Decimal | None
+    unit: str | None
+    target_change_pct: Decimal | None
+    source: SourceRef
+    actual: Decimal | None = None
+    actual_period: str | None = None
+    actual_change_pct: Decimal | None = None
+    actual_source: SourceRef | None = None
+    progress_pct: Decimal | None = None   # actual / target × 100, same unit, target above 0
+    stated_progress_pct: Decimal | None = None   # as a report states it: 完成年度目标的50.3%
+    stated_source: SourceRef | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRank:
+    """A zone's target ranking (以进入“全国30强”为目标) beside the latest place it reached in the
+    same scope, if any report states one."""
+
+    zone: str
+    indicator: str | None
+    scope: str | None
+    target_rank: int | None
+    source: SourceRef
+    achieved_rank: int | None = None
+    achieved_period: str | None = None
+    achieved_source: SourceRef | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return _plain_dict(self)
+
+
+def _actual_for(target: Row[Any], actuals: list[Row[Any]]) -> Row[Any] | None:
+    """The actual figure a target is measured by: same indicator, same start, ending within the
+    target's span — the latest such period, the preferred report."""
+    m = target._mapping
+    fitting = [r for r in actuals if r._mapping["period_start"] == m["period_start"]
+               and (r._mapping["period_end"] or "") <= (m["period_end"] or "")
+               and (r._mapping["value"] is not None or r._mapping["change_pct"] is not None)]
+    if not fitting:
+        return None
+    latest = max(r._mapping["period_end"] for r in fitting)
+    return sorted((r for r in fitting if r._mapping["period_end"] == latest), key=_preference)[0]
+
+
+def _indicator_key(row: Row[Any]) -> tuple[str, str]:
+    """(zone, indicator id — or the name as written when no canonical indicator covers it)."""
+    m = row._mapping
+    return m["zone_id"], m["indicator_id"] or f"name:{m['name']}"
+
+
+def _stated_progress(target: Row[Any], stated: list[Row[Any]]) -> Row[Any] | None:
+    """A report's own statement of a target's progress (一般公共预算收入…完成年度目标的50.3%): a
+    percentage whose name starts with the target's indicator as written and names a 目标, in the
+    target's year, the latest."""
+    m = target._mapping
+    name = m["name"] or ""
+    fitting = [r for r in stated if name and (r._mapping["name"] or "").startswith(name)
+               and (r._mapping["period_start"] or "")[:4] == (m["period_start"] or "")[:4]]
+    return max(fitting, key=lambda r: (r._mapping["period_end"] or "", -r._mapping["id"])) if fitting else None
+
+
+def targets(conn: Connection, zone: str | None = None) -> list[TargetRow]:
+    """Every counted indicator target (qualifier ``target``), of one zone (any alias) or all, with
+    the actual figure reported for the same zone, indicator and year so far and the progress."""
+    query = _fact_select().where(_F.type == "indicator", _COUNTED, _F.zone_id.is_not(None),
+                                 _F.period_start.is_not(None))
+    if zone is not None:
+        query = query.where(_F.zone_id == resolve_zone(conn, zone))
+    rows = conn.execute(query).all()
+    key = _indicator_key
+    actuals: dict[Any, list[Row[Any]]] = defaultdict(list)
+    stated: dict[str, list[Row[Any]]] = defaultdict(list)   # 一般公共预算收入完成年度目标 50.3%, by zone
+    for row in rows:
+        if row._mapping["qualifier"] != "target":
+            actuals[key(row)].append(row)
+            if row._mapping["unit"] == "%" and "目标" in (row._mapping["name"] or ""):
+                stated[row._mapping["zone_id"]].append(row)
+    out = []
+    for row in rows:
+        m = row._mapping
+        if m["qualifier"] != "target":
+            continue
+        actual = _actual_for(row, actuals[key(row)])
+        a = actual._mapping if actual is not None else None
+        target, value = _dec(m["value"]), _dec(a["value"]) if a is not None else None
+        progress = None
+        if target is not None and value is not None and target > 0 and a is not None and a["unit"] == m["unit"]:
+            progress = (value / target * 100).quantize(Decimal("0.1"))
+        ind = indicator(m["indicator_id"]) if m["indicator_id"] else None
+        told = _stated_progress(row, stated[m["zone_id"]])
+        out.append(TargetRow(
+            zone=m["zone_id"], indicator_id=m["indicator_id"], indicator=ind.name if ind else (m["name"] or ""),
+            period=format_span(m["period_start"], m["period_end"]), target=target, unit=m["unit"],
+            target_change_pct=_dec(m["change_pct"]), source=_ref(row), actual=value,
+            actual_period=format_span(a["period_start"], a["period_end"]) if a is not None else None,
+            actual_change_pct=_dec(a["change_pct"]) if a is not None else None,
+            actual_source=_ref(actual) if actual is not None else None, progress_pct=progress,
+            stated_progress_pct=_dec(told._mapping["value"]) if told is not None else None,
+            stated_source=_ref(told) if told is not None else None))
+    out.sort(key=lambda t: (t.zone, t.period, t.indicator))
+    return out
+
+
+def target_ranks(conn: Connection, zone: str | None = None) -> list[TargetRank]:
+    """Every counted target ranking, of one zone (any alias) or all, beside the latest place the
+    zone reached in the same scope (and indicator, when the target names one)."""
+    query = _fact_select().where(_F.type == "ranking", _COUNTED, _F.zone_id.is_not(None))
+    if zone is not None:
+        query = query.where(_F.zone_id == resolve_zone(conn, zone))
+    rows = conn.execute(query).all()
+    reached = [r for r in rows if r._mapping["qualifier"] != "target" and r._mapping["rank"] is not None
+               and not r._mapping["bottom"]]
+    out = []
+    for row in rows:
+        m = row._mapping
+        if m["qualifier"] != "target":
+            continue
+        same = [r for r in reached if r._mapping["zone_id"] == m["zone_id"] and r._mapping["scope"] == m["scope"]
+                and (m["name"] is None or r._mapping["name"] == m["name"])]
+        best = max(same, key=lambda r: (r._mapping["period_end"] or "", -_preference(r)[2])) if same else None
+        b = best._mapping if best is not None else None
+        out.append(TargetRank(
+            zone=m["zone_id"], indicator=m["name"], scope=m["scope"], target_rank=m["rank"], source=_ref(row),
+            achieved_rank=b["rank"] if b is not None else None,
+            achieved_period=format_span(b["period_start"], b["period_end"]) if b is not None and b["period_start"]
+            else None,
+            achieved_source=_ref(best) if best is not None else None))
+    out.sort(key=lambda t: (t.zone, t.scope or "", t.indicator or ""))
+    return out

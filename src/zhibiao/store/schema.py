@@ -28,11 +28,13 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "DocumentRow", "ErrorRow", "FactRow", "InfoRow", "include_name", "to_decimal"]
+__all__ = ["Base", "CorrectionRow", "DocumentRow", "ErrorRow", "FactRow", "InfoRow", "UserRow", "include_name",
+           "to_decimal"]
 
 # Stable constraint names, so that migrations can refer to them on every backend.
 NAMING = {
@@ -74,6 +76,8 @@ class DocumentRow(Base):
     # MinHash signature (uint32 little-endian), so near-duplicate detection resumes across runs.
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # the zone of the facts whose subject names no known zone (--zone, a record's zone, the dashboard)
+    zone: Mapped[str | None] = mapped_column(String(200))
 
 
 class FactRow(Base):
@@ -133,6 +137,33 @@ class FactRow(Base):
     signature: Mapped[str] = mapped_column(String(40))
     # set on a syndicated copy's fact that repeats a fact of the canonical document
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("facts.id"))
+    # extract: read by the extractor; manual: added by an editor (a correction of action add)
+    origin: Mapped[str] = mapped_column(String(10), server_default=text("'extract'"))
+    # marked wrong by an editor: shown on its document, counted nowhere
+    wrong: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    # the extractor's values of a corrected fact (null: not corrected)
+    original: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class CorrectionRow(Base):
+    """One change an editor made (revision 0005): who, when, why, the values before and after.
+
+    A correction names its fact by document, type and evidence span, so that it is applied again
+    to the facts a re-extraction makes. ``action``: edit, wrong, add or zone."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(10))
+    fact_type: Mapped[str | None] = mapped_column(String(12))
+    quote_start: Mapped[int | None] = mapped_column(Integer)
+    quote_end: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    author: Mapped[str] = mapped_column(String(100))
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class ErrorRow(Base):
@@ -151,6 +182,18 @@ class ErrorRow(Base):
     count: Mapped[int] = mapped_column(Integer)
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class UserRow(Base):
+    """A user of the dashboard (revision 0006): editor (may upload and correct) or viewer."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class InfoRow(Base):

@@ -155,8 +155,7 @@
     if (!card || !row) { return; }
     card.textContent = "";
     var title = document.createElement("b");
-    title.textContent = Array.prototype.map.call(row.cells, function (c) { return c.textContent.trim(); })
-      .filter(Boolean).join(" · ");
+    title.textContent = row.getAttribute("data-card") || "";
     card.appendChild(title);
     if (mark) {
       var quote = document.createElement("span");
@@ -244,10 +243,50 @@
     });
   }
 
+  /* document: select a span of the report text to add a fact the extractor missed; the offsets
+     are counted in code points, as Python counts them */
+  function addFactForm() {
+    var text = document.getElementById("report-text");
+    var form = document.getElementById("add-form");
+    if (!text || !form) { return; }
+    function codePoints(s) { return Array.from(s).length; }
+    function offset(node, at) {
+      var range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(node, at);
+      return codePoints(range.toString());
+    }
+    function pick() {
+      var sel = window.getSelection();
+      if (!sel || sel.rangeCount === 0 || sel.isCollapsed) { return; }
+      var r = sel.getRangeAt(0);
+      if (!text.contains(r.startContainer) || !text.contains(r.endContainer)) { return; }
+      var start = offset(r.startContainer, r.startOffset);
+      var end = offset(r.endContainer, r.endOffset);
+      if (end <= start) { return; }
+      document.getElementById("add-start").value = String(start);
+      document.getElementById("add-end").value = String(end);
+      document.getElementById("add-quote").textContent = r.toString();
+      document.getElementById("selection-note").textContent = "已选中原文第 " + start + "–" + end + " 字：";
+      document.getElementById("add-submit").disabled = false;
+    }
+    text.addEventListener("mouseup", pick);
+    text.addEventListener("keyup", pick);
+  }
+
+  /* targets: progress bars sized from data-width (the CSP allows no inline style attribute) */
+  function progressBars() {
+    document.querySelectorAll(".bar-fill[data-width]").forEach(function (el) {
+      el.style.width = Number(el.getAttribute("data-width")) + "%";
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    progressBars();
     sortableTables();
     documentPage();
     uploadForm();
+    addFactForm();
     if (window.echarts) { compareChart(); zoneCharts(); }
   });
 }());
