@@ -25,9 +25,21 @@ from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Ranking
 
-__all__ = ["MAX_RANK", "evaluation_before", "evaluation_field", "evaluation_period", "home_field", "listed_places",
-           "measures_after_one_lead", "membership_list", "move_role", "place_of", "ranking_role",
-           "split_rank_names"]
+__all__ = [
+    "MAX_RANK",
+    "evaluation_before",
+    "evaluation_field",
+    "evaluation_period",
+    "home_field",
+    "listed_places",
+    "measures_after_one_lead",
+    "membership_list",
+    "move_role",
+    "place_of",
+    "ranking_role",
+    "split_rank_names",
+    "superlatives",
+]
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
@@ -936,6 +948,21 @@ def membership_list(s: Sentence) -> None:
         s.log.add(r)
         s.log.top_n.add(id(r))
     s.state.mark_listed(entered.start(), stop)
+
+
+def superlatives(s: Sentence) -> None:
+    """成为全省最大化工园区, 全国第二大电池生产基地: the largest (or N-th largest) of a kind in a field is a
+    place among peers, the kind's size its measure."""
+    ctx = s.ctx
+    for m in _RANKINGS.superlative.finditer(s.text, ctx.span.start, ctx.span.end):
+        rank = 1 if m.group("most") else parse_number(m.group("n"))
+        if rank is None or not 0 < rank < MAX_RANK:
+            continue
+        r = Ranking(subject=ctx.subject_at(m.start()), period=ctx.period_at(m.start(), target=False, day_is_year=True),
+                    indicator=m.group("kind") + _RANKING_WORDS.size_word, scope=m.group("scope"), rank=int(rank),
+                    top=False, qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1")
+        ctx.doc.set_quote(r, m.start(), m.end())
+        s.log.add(r)
 
 
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:

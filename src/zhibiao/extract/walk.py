@@ -20,7 +20,7 @@ from zhibiao.extract.figures import Fig, Wordless, scan_figures
 from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role, target_with_share
 from zhibiao.extract.lists import all_alike, list_role, places_listed_from
 from zhibiao.extract.projects import projects_frame
-from zhibiao.extract.rankings import measures_after_one_lead, membership_list, move_role, ranking_role
+from zhibiao.extract.rankings import measures_after_one_lead, membership_list, move_role, ranking_role, superlatives
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, words
@@ -65,6 +65,7 @@ def read_sentence(s: Sentence) -> None:
         projects_frame(s)  # 从签约项目总数来看,定远14个,…: the projects before, place by place
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
+    superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
     if _NAME_WORDS.list_mark in text[sent.start:sent.end] and _RANKINGS.place_word.search(text, sent.start, sent.end):
         measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
     events = _events(text, sent)
