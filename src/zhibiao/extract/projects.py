@@ -28,6 +28,7 @@ __all__ = ["category_of", "each_of_places", "is_investment_name", "mentions_proj
 
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
+_WALK = Shapes("walk")
 _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _PROJECTS_SETS = WordSets("projects")
@@ -42,6 +43,7 @@ _EACH_MARK = _PROJECTS_WORDS.each_mark
 _RANGE_JOINERS = tuple(_PROJECTS_WORDS.range_joiners)
 _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals)
 _LIST_OPEN = ":"  # (其中: opens a list of the parts)
+_BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
 _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
@@ -232,12 +234,25 @@ def _stage_around(s: Sentence, desc: str = "") -> Stage:
     """The stage of projects that say none: that of the projects counted last in the paragraph
     (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about, else —
     for a programme of key projects (省重点项目共9项, 安排重点建设项目444项) — under way."""
-    before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else None
+    before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s)
     if before is not None and before.stage != "other":
         return before.stage
     if s.ctx.doc.event_stage:
         return s.ctx.doc.event_stage
     return "ongoing" if _PROJECTS.key_programme.search(desc) else "other"
+
+
+def _broken_down(s: Sentence) -> Projects | None:
+    """实施高端化项目76项…。⏎分行业看:⏎新型化工项目32个: the projects counted before a breakdown heading (分行业看,
+    按类别分) that the paragraphs after it break down; None when no such heading stands between."""
+    para_start = s.ctx.para.span.start
+    for whole in reversed(s.log.projects):
+        end = s.ctx.doc.norm_pos(whole.end)
+        if para_start - end > _BREAKDOWN_WIDTH:
+            return None
+        if _WALK.breakdown.search(s.text, end, para_start):  # (新型化工…;⏎现代装备制造…: the kinds before, passed)
+            return whole
+    return None
 
 
 def _among_counted(s: Sentence, fig: Fig) -> bool:
