@@ -47,6 +47,7 @@ _NAME_WIDTH = 24
 # How far before its first row a caption may stand (with a header row between: 排行 | 名称 | 省份).
 _CAPTION_WIDTH = 160
 _SENTENCE_END = "。"
+_PERCENT = "%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,8 +243,10 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
-    default = _lead_column(lead, _table_unit(doc.text, cells[i].start))
-    columns = [_column(c.text, default) for c in header[len(header) - width:]]
+    units = _table_units(doc.text, cells[i].start)
+    default = _lead_column(lead, units[0] if len(units) == 1 else None)
+    columns = [_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
+               for c in header[len(header) - width:]]
     rows = _rows(cells, label_at, width, row_units)
     if len(rows) < 2 or not (row_units or any(c.growth or c.unit is not None for c in columns)
                              or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
@@ -263,7 +266,8 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
         label = clean_list_item(label)
         if unit is not None and row.unit is None:  # 工业总产值(亿元) | 12937.1 | …
             row = replace(row, unit=unit)
-        subject = doc.finder.entity_named(label) if default.measure else None
+        # a row of a place (吉首市 | 57 | 82.5): the place is whose figures they are, the columns what they measure
+        subject = doc.finder.entity_named(label)
         name = default.measure if subject else label
         whole = wholes[n]
         made.append([])
@@ -317,7 +321,7 @@ def _rows(cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_Fig
 def _lead_column(lead: list[_Cell], table_unit: Amount | None) -> _Column:
     """What the cells before the column labels say of every column (指标:工业增加值_同比增长(%)):
     the table's measure, growth and unit."""
-    words = [c.text for c in lead if c.text not in _TABLE_SETS.name_columns]
+    words = [c.text for c in lead if "".join(c.text.split()) not in _TABLE_SETS.name_columns]  # (隶 属)
     if not words:
         return _Column("", growth=False, index=False, unit=table_unit, month_only=False)
     return _column(_TABLES.caption_noise.sub("", "".join(words)), replace(_NO_COLUMN, unit=table_unit))
@@ -372,12 +376,24 @@ def _unit(word: str | None) -> Amount | None:
     return amount if amount is not None and amount.unit is not None else None
 
 
-def _table_unit(text: str, start: int) -> Amount | None:
-    """The unit written above a table (单位:万元), if any."""
+def _table_units(text: str, start: int) -> list[Amount]:
+    """The units written above a table (单位:万元; 单位:个、亿元: one for counts, one for money), if any."""
     m = None
     for m in _TABLES.table_unit.finditer(text, max(0, start - _HEAD_WIDTH), start):  # noqa: B007
         pass
-    return _unit(m.group("unit")) if m else None
+    if m is None:
+        return []
+    return [u for w in _TABLES.unit_list_split.split(m.group("unit")) if (u := _unit(w)) is not None]
+
+
+def _unit_of_column(label: str, units: list[Amount]) -> Amount | None:
+    """The one of several table units a column is in (单位:个、亿元 → 项目个数 in 个, 完成投资额 in 亿元)."""
+    if len(units) < 2:
+        return units[0] if units else None
+    if _TABLES.rate_label.search(label):
+        return _unit(_PERCENT)  # (年计划投资完成率 | 78.9%: a rate, in neither unit)
+    kind = "count" if _TABLES.count_label.search(label) else "money" if _TABLES.money_label.search(label) else None
+    return next((u for u in units if u.kind == kind), None) if kind else None
 
 
 def _table_period(doc: DocContext, start: int) -> PeriodMention | None:
