@@ -204,6 +204,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
         out += _titled_mentions(text, m, taken)
     out += _credit_mentions(text, taken)
     out += _titled_after_mentions(text, heads, taken)
+    out += _scholar_mentions(text, taken)
     out += _authors_in_parens(text)
     out.sort(key=attrgetter("start"))
     return out
@@ -341,6 +342,19 @@ def _titled_after_mentions(text: str, heads: list[re.Match[str]], taken: set[int
             taken.add(start)
             out.append(PersonMention(name, (head.group(0),), start, head.end(), start))
             break
+    return out
+
+
+def _scholar_mentions(text: str, taken: set[int]) -> list[PersonMention]:
+    """复旦大学伏玉林教授、华东理工大学张涛教授: a name with an academic title written after it (教授, 院士),
+    after the institution or at a clause start; the title is that word."""
+    out = []
+    for m in _PERSONS.scholar.finditer(text):
+        name = m.group("name")
+        if m.start("name") in taken or not _is_name(name):
+            continue
+        taken.add(m.start("name"))
+        out.append(PersonMention(name, (m.group("title"),), m.start("name"), m.end("name"), m.start("name")))
     return out
 
 
