@@ -66,6 +66,7 @@ class DocContext:
     event_date: PeriodMention | None = None  # the day the lede says things happened (7月27日,…举行)
     # an undated report's latest year (not a goal's), found on first use
     _latest: list[PeriodMention | None] = field(default_factory=list, compare=False)
+    _spoken: list[int | None] = field(default_factory=list, compare=False)  # speaking_year, found on first use
     _speaker_starts: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -83,6 +84,13 @@ class DocContext:
         return self._latest[0]
 
     def speaking_year(self) -> int | None:
+        """The year a dated report speaks from when that is not its date's (:meth:`_speaking_year`), found
+        on first use."""
+        if not self._spoken:
+            self._spoken.append(self._speaking_year())
+        return self._spoken[0]
+
+    def _speaking_year(self) -> int | None:
         """The year a dated report speaks from when that is not the year it was published: the latest
         year it names, when that is two years or more before the date (a work report of 2018 put
         online in 2021 says 今年 of 2018); None otherwise, and when that year only opens a span

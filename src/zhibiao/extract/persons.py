@@ -348,7 +348,9 @@ def _titled_after_mentions(text: str, heads: list[re.Match[str]], taken: set[int
 def _scholar_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """复旦大学伏玉林教授、华东理工大学张涛教授: a name with an academic title written after it (教授, 院士),
     after the institution or at a clause start; the title is that word."""
-    out = []
+    out: list[PersonMention] = []
+    if not any(title in text for title in _PERSONS_WORDS.titles_after_name):
+        return out  # (most reports name no professor: a plain check first)
     for m in _PERSONS.scholar.finditer(text):
         name = m.group("name")
         if m.start("name") in taken or not _is_name(name):

@@ -62,6 +62,7 @@ _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
+_LARGEST = _RANKING_WORDS.largest_mark
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
@@ -954,6 +955,8 @@ def superlatives(s: Sentence) -> None:
     """成为全省最大化工园区, 全国第二大电池生产基地: the largest (or N-th largest) of a kind in a field is a
     place among peers, the kind's size its measure."""
     ctx = s.ctx
+    if s.text.find(_LARGEST, ctx.span.start, ctx.span.end) < 0:
+        return  # (最大, 第二大: a plain check first, most sentences hold no 大)
     for m in _RANKINGS.superlative.finditer(s.text, ctx.span.start, ctx.span.end):
         rank = 1 if m.group("most") else parse_number(m.group("n"))
         if rank is None or not 0 < rank < MAX_RANK:
