@@ -990,6 +990,34 @@ def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
     s.log.add(ind)
 
 
+def paired_moves(s: Sentence) -> None:
+    """地区生产总值、利税增速在全市排位,分别由去年的第20位、第7位上升为今年的第11位、第5位: each measure's place
+    now and the place it moved from (FACTS.md: two ranking facts per measure, the earlier of its own
+    period, and no move)."""
+    ctx, text = s.ctx, s.text
+    m = _RANKINGS.paired_moves.search(text, ctx.span.start, ctx.span.end)
+    if m is None:
+        return
+    olds = [int(n) for n in _RANKINGS.number.findall(m.group("from"))]
+    news = [int(n) for n in _RANKINGS.number.findall(m.group("to"))]
+    clause = text[max(ctx.span.start, text.rfind("。", ctx.span.start, m.start()) + 1):m.start()]
+    lead = _RANKINGS.moves_lead.search(clause)
+    names = split_names(lead.group("measures"), len(news)) if lead is not None and len(olds) == len(news) else None
+    if lead is None or names is None:
+        return
+    period = ctx.period_at(m.start(), target=False, day_is_year=True)
+    former = period_string(int(m.group("when")[:4])) if m.group("when") and m.group("when")[:1].isdigit() else \
+        period_string(int(period[:4]) - 1) if m.group("when") and period and period[:4].isdigit() else None
+    for name, old, new in zip(names, olds, news, strict=True):
+        for rank, when in ((old, former), (new, period)):
+            r = Ranking(subject=ctx.subject_at(m.start()), period=when, indicator=_measure_region(name) or name,
+                        scope=lead.group("field"),
+                        rank=rank, top=False, qualifier=None, rule="ranking.v1")
+            ctx.doc.set_quote(r, m.start() - len(clause) + lead.start("measures"), m.end())
+            s.log.add(r)
+    s.state.mark_listed(m.start(), m.end())
+
+
 def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
     """综合排名较上年前移5位,位列全国第45位: a move named by its ranking before any place is given — a change
     of that ranking, whose measure the place after it takes; no fact when the words name no ranking

@@ -20,7 +20,14 @@ from zhibiao.extract.figures import Fig, Wordless, scan_figures
 from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role, target_with_share
 from zhibiao.extract.lists import all_alike, list_role, places_listed_from
 from zhibiao.extract.projects import projects_frame
-from zhibiao.extract.rankings import measures_after_one_lead, membership_list, move_role, ranking_role, superlatives
+from zhibiao.extract.rankings import (
+    measures_after_one_lead,
+    membership_list,
+    move_role,
+    paired_moves,
+    ranking_role,
+    superlatives,
+)
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, words
@@ -66,6 +73,8 @@ def read_sentence(s: Sentence) -> None:
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
     superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
+    if _RANKINGS.respectively_from.search(text, sent.start, sent.end):
+        paired_moves(s)  # A、B在全市排位,分别由第20位、第7位上升为第11位、第5位: places moved at once
     if _NAME_WORDS.list_mark in text[sent.start:sent.end] and _RANKINGS.place_word.search(text, sent.start, sent.end):
         measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
     events = _events(text, sent)
