@@ -63,6 +63,7 @@ _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
+_MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
@@ -1000,7 +1001,7 @@ def paired_moves(s: Sentence) -> None:
         return
     olds = [int(n) for n in _RANKINGS.number.findall(m.group("from"))]
     news = [int(n) for n in _RANKINGS.number.findall(m.group("to"))]
-    clause = text[max(ctx.span.start, text.rfind("。", ctx.span.start, m.start()) + 1):m.start()]
+    clause = text[max(ctx.span.start, m.start() - _MOVES_LEAD_WIDTH):m.start()]  # (bounded: a long sentence)
     lead = _RANKINGS.moves_lead.search(clause)
     names = split_names(lead.group("measures"), len(news)) if lead is not None and len(olds) == len(news) else None
     if lead is None or names is None:
