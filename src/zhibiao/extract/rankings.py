@@ -995,10 +995,12 @@ def paired_moves(s: Sentence) -> None:
     """地区生产总值、利税增速在全市排位,分别由去年的第20位、第7位上升为今年的第11位、第5位: each measure's place
     now and the place it moved from (FACTS.md: two ranking facts per measure, the earlier of its own
     period, and no move)."""
+    for m in _RANKINGS.paired_moves.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
+        _places_moved(s, m)
+
+
+def _places_moved(s: Sentence, m: re.Match[str]) -> None:
     ctx, text = s.ctx, s.text
-    m = _RANKINGS.paired_moves.search(text, ctx.span.start, ctx.span.end)
-    if m is None:
-        return
     olds = [int(n) for n in _RANKINGS.number.findall(m.group("from"))]
     news = [int(n) for n in _RANKINGS.number.findall(m.group("to"))]
     clause = text[max(ctx.span.start, m.start() - _MOVES_LEAD_WIDTH):m.start()]  # (bounded: a long sentence)
@@ -1007,13 +1009,13 @@ def paired_moves(s: Sentence) -> None:
     if lead is None or names is None:
         return
     period = ctx.period_at(m.start(), target=False, day_is_year=True)
-    former = period_string(int(m.group("when")[:4])) if m.group("when") and m.group("when")[:1].isdigit() else \
-        period_string(int(period[:4]) - 1) if m.group("when") and period and period[:4].isdigit() else None
+    when = m.group("when")
+    former = period_string(int(when[:4])) if when and when[:1].isdigit() else \
+        period_string(int(period[:4]) - 1) if when and period and period[:4].isdigit() else None
     for name, old, new in zip(names, olds, news, strict=True):
-        for rank, when in ((old, former), (new, period)):
-            r = Ranking(subject=ctx.subject_at(m.start()), period=when, indicator=_measure_region(name) or name,
-                        scope=lead.group("field"),
-                        rank=rank, top=False, qualifier=None, rule="ranking.v1")
+        for rank, of in ((old, former), (new, period)):
+            r = Ranking(subject=ctx.subject_at(m.start()), period=of, indicator=_measure_region(name) or name,
+                        scope=lead.group("field"), rank=rank, top=False, qualifier=None, rule="ranking.v1")
             ctx.doc.set_quote(r, m.start() - len(clause) + lead.start("measures"), m.end())
             s.log.add(r)
     s.state.mark_listed(m.start(), m.end())
