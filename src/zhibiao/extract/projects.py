@@ -100,6 +100,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         parent = st.parent_projects = st.projects
     if parent is None and st.projects is None and noun is None:
         parent = _whole_listed_before(s, fig, region)  # 其中:⏎省级6项,概算投资…: the kinds of the projects before
+    parent = _counted_before_aside(s, fig) or parent  # 前期项目3项(市级2项、县级1项): the parts of the 3
     child = parent is not None and (stage is None or st.parts_follow or _NAME_WORDS.among in region
                                     or _listed_after_among(s, parent, fig))
     if not child and st.projects is not None and text.rfind(_ASIDE_OPEN, ctx.span.start, fig.start) > text.rfind(
@@ -165,6 +166,17 @@ def _listed_after_among(s: Sentence, whole: Projects, fig: Fig) -> bool:
     between = s.text[s.ctx.doc.norm_pos(whole.end):fig.start]
     k = between.find(_NAME_WORDS.among)
     return k >= 0 and between.startswith(_LIST_OPEN, k + len(_NAME_WORDS.among))
+
+
+def _counted_before_aside(s: Sentence, fig: Fig) -> Projects | None:
+    """The projects counted right before the aside a count stands in (前期项目3项(市级2项…), the whole of the
+    aside's counts; None when the count stands in no aside or no count comes right before it."""
+    text, doc = s.text, s.ctx.doc
+    opened = text.rfind(_ASIDE_OPEN, s.ctx.span.start, fig.start)
+    if opened < 0 or text.rfind(_ASIDE_CLOSE, opened, fig.start) >= 0 or not s.log.projects:
+        return None
+    last = next((p for p in reversed(s.log.projects) if doc.norm_pos(p.end) <= opened), None)
+    return last if last is not None and opened - doc.norm_pos(last.end) <= 1 else None
 
 
 def _whole_listed_before(s: Sentence, fig: Fig, region: str) -> Projects | None:
