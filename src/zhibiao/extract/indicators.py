@@ -567,6 +567,32 @@ def _investment_as_written(s: Sentence, projects: Projects, region_start: int) -
     return (own.text if own is not None else _PROJECTS_WORDS.noun) + word
 
 
+def projects_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """签约引进项目88个,合同引资158.38亿元,同比分别增长80%和114%: two changes right after projects counted with
+    their investment in the sentence — the growth of the count (named after the projects) and of the
+    investment (named as written); False when the changes follow no such projects."""
+    last = s.log.last_projects()
+    if len(group) != 2 or any(f.role != "change" or f.change is None for f in group) or last is None \
+            or last.investment is None or last.count is None:
+        return False
+    doc, cur = s.ctx.doc, s.state.current
+    end = doc.norm_pos(last.end)
+    if doc.norm_pos(last.start) < s.ctx.span.start or (cur is not None and doc.norm_pos(cur.end) > end):
+        return False
+    if s.text.count(",", end, region_start) > 1:
+        return False  # (the projects and their investment, then the changes: nothing else between)
+    named = _projects_as_written(s, last)
+    if named is None:
+        return False
+    count_change = new_indicator(s, named, group[0], value=False)
+    count_change.change = group[0].change
+    money = new_indicator(s, named.renamed(_investment_as_written(s, last, region_start), named.start), group[1],
+                          value=False)
+    money.change = group[1].change
+    s.state.current = money
+    return True
+
+
 def _projects_as_written(s: Sentence, projects: Projects) -> Name | None:
     """The name the projects of a count are written under (亿元以上新签约项目178个 → 亿元以上新签约项目),
     or None when the count comes first (签约…27个项目) and they have no name of their own."""

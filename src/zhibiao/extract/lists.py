@@ -11,7 +11,15 @@ from dataclasses import replace
 from itertools import pairwise
 
 from zhibiao.extract.figures import Fig
-from zhibiao.extract.indicators import attach_change, change_role, level_role, name_at, new_indicator, share_role
+from zhibiao.extract.indicators import (
+    attach_change,
+    change_role,
+    level_role,
+    name_at,
+    new_indicator,
+    projects_changes,
+    share_role,
+)
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
 from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, mentions_projects, project_count
@@ -53,6 +61,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         for f in group:
             attach_change(s, s.state.current, f)
         return
+    if first.role == "change" and projects_changes(s, group, region_start):
+        return  # 签约项目88个,合同引资158亿元,同比分别增长80%和114%: the count's growth, the investment's
     m = _LISTS.respectively.search(text, region_start, lead)
     names_end = m.start() if m else lead
     if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share") \
