@@ -298,8 +298,8 @@ def _stage_count(text: str, name: str, fig: Fig) -> bool:
 
 def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:
     """Whether a count is a count of projects (…项目10个, 330个重点项目, 已签约35个)."""
-    if s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.event_units:
-        return False  # 举办重点项目集中开工现场会4次: events held, no projects counted
+    if s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.event_units or s.text.startswith(_BATCH, fig.end):
+        return False  # 举办重点项目集中开工现场会4次, 14个批次项目开、竣工: events held, batches, no projects counted
     if mentions_projects(name):
         return True
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
