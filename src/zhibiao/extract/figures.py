@@ -154,6 +154,8 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     if counted and before.endswith(_FIGURES_WORDS.enumeration_end) \
             and not _FIGURES.project_noun_after.match(after):
         return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
+    if counted and _FIGURES.per_time_before.search(before):
+        return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
     if counted and (_FIGURES.group_after.match(after) or _FIGURES.duration.match(after)):
         return True  # 49个国家级开发区: a group of places is a subject; 6个月, 3个工作日: a duration
     if amount.kind == "count" and _FIGURES.not_a_count.match(after):
