@@ -86,7 +86,10 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     text, st, ctx = s.text, s.state, s.ctx
     region = text[region_start:fig.start]
     prenominal = noun.text if noun is not None else ""
-    if _PROJECTS.among_counted.match(text, fig.end, ctx.span.end) and _among_counted(s, fig):
+    among = _PROJECTS.among_counted.match(text, fig.end, ctx.span.end) or (
+        _PROJECTS.these_end.search(text, max(ctx.span.start, fig.start - 2), fig.start)
+        and _PROJECTS.among_named.match(text, fig.end, ctx.span.end))  # 这188个重点项目中续建项目有61个
+    if among and _among_counted(s, fig):
         return
     low = _PROJECTS.range_low_before.search(text, max(ctx.span.start, region_start - _RANGE_LOW_WIDTH), region_start) \
         if region.startswith(_RANGE_JOINERS) else None
