@@ -278,9 +278,12 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     noun = None
     if not name or _NAMES.subject_refs.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
-            fig.amount.kind == "count" and _INDICATORS.done_verb_end.search(name)):
+            fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
+                                            or _INDICATORS.count_verb.fullmatch(name))):
         # (新组建了6个驻点招商工作站: what was done, then the count of what it made)
         noun = noun_after(text, fig.end, s.ctx.span.end)
+        if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
+            noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
     if fig.amount.kind == "count" and noun is None:
         pm = _INDICATORS.projects_noun.match(text, fig.end, s.ctx.span.end)
         if pm:
