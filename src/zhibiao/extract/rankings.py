@@ -1092,8 +1092,9 @@ def _counted_measures(s: Sentence, stripped: str) -> list[str | None] | None:
 
 def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | None] | None:
     """总量和占比稳居全市首位; (甲增长4%,乙增长3%,)增速均排名全市前二: heads that name figures the
-    sentence gave — 总量 its first level, 占比 its last share, 增速 the growth of its first figure with
-    one, or of each of them when 均 says they all hold the place. None when the words are no such heads."""
+    sentence gave — 总量 its last level, 占比 its last share, 增速 the growth of its last figure with
+    one (the figure just named), or of each of them when 均 says they all hold the place. None when the
+    words are no such heads."""
     if not stripped.endswith(_HEAD_WORDS):
         return None  # (most measures name no head of a figure)
     heads = _RANKINGS.list_split.split(stripped)
@@ -1112,9 +1113,9 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
         if head in _RANKING_SETS.share_heads:
             held = next((f.name for f in reversed(figures) if f.value is not None and f.unit == "%"), None)
         elif head in _RANKING_SETS.rate_heads:
-            held = changed[0].name + head if changed else None
+            held = changed[-1].name + head if changed else None
         else:
-            held = next((f.name for f in figures if f.value is not None and f.unit != "%"), None)
+            held = next((f.name for f in reversed(figures) if f.value is not None and f.unit != "%"), None)
         if held is None:
             return None
         names.append(held)
