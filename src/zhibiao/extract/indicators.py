@@ -457,6 +457,11 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         # before, alone names nothing: the change is the figure's
         bare = ""
     name = name.renamed(bare)
+    named = st.current or s.para.last_top
+    if named is not None and _INDICATORS.goal_words_only.fullmatch(bare):
+        # 一般公共预算收入增长8%。今年力争增长10%: the goal for the measure just named, a fact of its own
+        st.current = new_indicator(s, name.renamed(named.name), fig, value=False)
+        return
     if not bare or _NAMES.back_ref.match(bare):
         _back_change(s, fig, region_start, name)
         return
