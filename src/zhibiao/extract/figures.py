@@ -168,7 +168,8 @@ def _chinese_slogan(amount: Amount, m: re.Match[str]) -> bool:
     a slogan's or a name's, not a count (三千万元, 三万家 still count)."""
     if amount.kind in ("count", "person") and (amount.value < 10 or m.group("num") in _FIGURES_SETS.lone_magnitudes):
         return True
-    return amount.kind not in ("money", "percent") and m.group("mag") is None and amount.value < 100
+    # (增长一倍, 两倍: a multiple written in Chinese is a change, no slogan)
+    return amount.kind not in ("money", "percent", "times") and m.group("mag") is None and amount.value < 100
 
 
 def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
