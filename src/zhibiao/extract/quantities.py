@@ -18,6 +18,7 @@ from zhibiao.lexicon import Words, alternation, magnitudes, units, word, words
 __all__ = ["MAX_VALUE", "Amount", "figure_regex", "in_range", "parse_amount", "parse_number", "scale"]
 
 _NUMERALS_WORDS = Words("numerals")
+_FIGURES_WORDS = Words("figures")
 
 ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 # The largest value a figure may have, in its base unit (10^18 CNY is a million times the world's
@@ -232,9 +233,11 @@ def _amount(match: re.Match[str]) -> Amount | None:
     unit = units()[unit_word]
     if per:
         # a rate keeps its denominator in the unit, so that it never adds up with totals: CNY/mu (a
-        # denominator that is a multiple of its base unit stays as written: 亿元/平方公里)
+        # denominator that is a multiple of its base unit keeps its own short name, CNY/km2, or as written)
         den = units()[per]
-        return Amount(value * unit.factor, f"{unit.unit}/{den.unit if den.factor == 1 else per}", "other", more)
+        named = _FIGURES_WORDS.per_unit_names.get(per)
+        return Amount(value * unit.factor, f"{unit.unit}/{named or (den.unit if den.factor == 1 else per)}", "other",
+                      more)
     return Amount(value * unit.factor, unit.unit, unit.kind, more)
 
 
