@@ -1155,7 +1155,7 @@ def split_rank_names(region: str) -> list[str] | None:
     ['地区生产总值', '一般公共预算收入']
     """
     region, head = cut_enum_tail(region)
-    region = _RANKINGS.clause_separator.split(region)[-1]
+    region = _RANKINGS.heading_number.sub("", _RANKINGS.clause_separator.split(region)[-1])  # (一、经济增长速度…)
     parts: list[str] = []
     for item in region.split(_NAME_WORDS.list_mark):
         parts += _split_pair(item)
