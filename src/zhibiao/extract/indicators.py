@@ -61,6 +61,7 @@ _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
@@ -470,7 +471,9 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         if topic:
             name = name.renamed(topic + bare)
     cur = st.current
-    if cur is not None and cur.change is None and same_name(cur.name, name.text) and cur.value is not None:
+    if cur is not None and cur.change is None and cur.value is not None and (
+            same_name(cur.name, name.text) or (len(bare) >= _MIN_SUFFIX and cur.name.endswith(bare))):
+        # (第二产业实现增加值280.5亿元,占GDP比重61.8%,增加值增长6.8%: the figure's own measure named again)
         st.current = attach_change(s, cur, fig)
         return
     st.current = new_indicator(s, name, fig, value=False)
