@@ -780,6 +780,9 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     field = _RANKINGS.field_in_measure.search(region) if scope is None else None
     if field is not None and field.start() > 0:  # 税收收入增速全省排名由第25位…: 全省 is the field
         scope, region = field.group("scope"), region[:field.start()]
+    evaluated = _RANKINGS.field_of_evaluation.fullmatch(scope) if scope else None
+    if evaluated is not None:  # 全省重点项目考核排名第7位: the field 全省, the evaluation the measure
+        scope, region = evaluated.group("field"), evaluated.group("evaluation")
     return _measure_region(region), former, scope
 
 
