@@ -96,6 +96,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if _not_a_figure(before, after, amount, chinese) \
             or (unit == _SCORE_UNIT and _FIGURES.score_won_with.search(before)):
         return None
+    if _FIGURES.held_by_noun_after.match(after) and _FIGURES.compared_with_end.search(before):
+        return None  # 失业率4.6%,低于5%的控制目标: the level compared with, a noun's, no change of the figure
     if amount.kind == "number" and mag and not chinese and _FIGURES.money_before.search(before):
         amount = Amount(amount.value, _FIGURES_WORDS.money_unit, "money", amount.more)  # (计划投资10.91亿)
     if amount.kind == "number":
