@@ -47,8 +47,8 @@ from zhibiao.store.dedup import (
 )
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 
-__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "document_zone", "fact_row",
-           "link_repeated_facts"]
+__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "FactDicts", "IngestStats", "Ingester", "canonical_facts",
+           "document_zone", "fact_dict_row", "fact_row", "link_repeated_facts"]
 
 DEFAULT_BATCH_SIZE = 50
 # The errors of a document that was read (keyed by its doc_id): a later run that stores it clears them.
@@ -57,8 +57,9 @@ _PERIOD = re.compile(r"^(\d{4}-\d{2})/(\d{4}-\d{2})$")
 
 Extracted = tuple[DocMeta, list[Fact]]
 # Extract a list of documents: one result (or the exception it raised) per document, in order.
-# The default runs zhibiao.extract.extract_document serially; a caller may parallelise.
-BatchExtractor = Callable[[list[Document]], list[Extracted | BaseException]]
+# The default runs zhibiao.extract.extract_document serially; a caller may parallelise. A result
+# may also be facts extracted earlier (FactDicts, zhibiao batch output): they are stored as they are.
+BatchExtractor = Callable[[list[Document]], "list[Extracted | tuple[DocMeta, FactDicts] | BaseException]"]
 
 
 @dataclass(slots=True)
@@ -131,17 +132,18 @@ def document_zone(doc: Document) -> str | None:
 def fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
     """The ``facts`` row of one extracted fact (canonical zone and indicator ids resolved); a
     fact whose subject names no known zone gets ``zone`` (the document's, see :func:`document_zone`)."""
-    d = fact.to_dict()
+    return fact_dict_row(fact.to_dict(), document_id, seq, zone)
+
+
+def fact_dict_row(d: dict[str, Any], document_id: int, seq: int, zone: str | None = None,
+                  extractor_version: str = EXTRACTOR_VERSION) -> dict[str, Any]:
+    """:func:`fact_row` of a fact given as its FACTS.md dict (``Fact.to_dict``), as
+    ``zhibiao batch`` writes them (made by ``extractor_version``)."""
     kind = d["type"]
     change = d.get("change") or {}
     period = d.get("period")
     match = _PERIOD.match(period) if period else None
-    if kind == "indicator":
-        name = d.get("name")
-    elif kind == "ranking":
-        name = d.get("indicator")
-    else:
-        name = d.get("name")
+    name = d.get("indicator") if kind == "ranking" else d.get("name")
     return {
         "document_id": document_id,
         "seq": seq,
@@ -173,14 +175,23 @@ def fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) ->
         "top": d.get("top") if kind == "ranking" else None,
         "bottom": bool(d.get("bottom")) if kind == "ranking" else None,
         "titles": d.get("titles") if kind == "person" else None,
-        "quote": fact.quote,
-        "quote_start": fact.start,
-        "quote_end": fact.end,
-        "rule": fact.rule or None,
-        "extractor_version": EXTRACTOR_VERSION,
+        "quote": d["quote"],
+        "quote_start": d["start"],
+        "quote_end": d["end"],
+        "rule": d.get("rule") or None,
+        "extractor_version": extractor_version,
         "signature": fact_signature(d),
         "duplicate_of": None,
     }
+
+
+class FactDicts(list[dict[str, Any]]):
+    """A document's facts as FACTS.md dicts, already checked (:func:`zhibiao.factcheck.sound_facts`)
+    by the ``zhibiao batch`` run that extracted them with ``extractor_version``: stored as they are."""
+
+    def __init__(self, facts: list[dict[str, Any]], extractor_version: str) -> None:
+        super().__init__(facts)
+        self.extractor_version = extractor_version
 
 
 def _error_key(error: DocumentError) -> str:
@@ -200,7 +211,7 @@ class _Pending:
 
     doc: Document
     digest: str
-    result: Extracted
+    result: Extracted | tuple[DocMeta, FactDicts]
     row: dict[str, Any] = field(default_factory=dict)
     facts: list[dict[str, Any]] = field(default_factory=list)
     minhash: Any = None
@@ -211,16 +222,21 @@ class _Pending:
         if self.row:
             return
         doc, (meta, facts) = self.doc, self.result
-        facts, self.warnings = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
         self.minhash = minhash_of(doc.text)
         zone = document_zone(doc)
-        self.facts = [fact_row(fact, 0, seq, zone) for seq, fact in enumerate(facts)]
+        version = EXTRACTOR_VERSION
+        if isinstance(facts, FactDicts):
+            version = facts.extractor_version
+            self.facts = [fact_dict_row(d, 0, seq, zone, version) for seq, d in enumerate(facts)]
+        else:
+            kept, self.warnings = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
+            self.facts = [fact_row(fact, 0, seq, zone) for seq, fact in enumerate(kept)]
         self.row = {
             "doc_id": doc.doc_id, "content_hash": self.digest, "source": doc.source,
             "title": meta.title or doc.meta.title, "published": doc.published or meta.date or doc.meta.date,
             "source_name": meta.source_name or doc.meta.source_name, "page": meta.page or doc.meta.page,
-            "url": meta.url or doc.meta.url, "text": doc.text, "n_chars": len(doc.text), "n_facts": len(facts),
-            "extractor_version": EXTRACTOR_VERSION, "canonical_id": None, "similarity": None,
+            "url": meta.url or doc.meta.url, "text": doc.text, "n_chars": len(doc.text), "n_facts": len(self.facts),
+            "extractor_version": version, "canonical_id": None, "similarity": None,
             "minhash": minhash_to_bytes(self.minhash) if self.minhash is not None else None,
             "zone": zone,
         }
