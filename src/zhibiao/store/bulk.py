@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import JSON, Table, func, insert, select, text
+from sqlalchemy import JSON, Boolean, Float, Table, func, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
@@ -49,8 +49,15 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
         _copy(conn, table, columns, rows)
         return
     statement = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
-    processors = [table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for name in columns]
-    typed = [(i, p) for i, p in enumerate(processors) if p is not None]
+    typed = []
+    for i, name in enumerate(columns):
+        kind = table.c[name].type
+        # numbers and flags go in as Python gives them (SQLite's REAL affinity makes an int a float,
+        # as SQLAlchemy's to_float would; a bool binds as 0 or 1): their processors cost a call a value
+        process = None if isinstance(kind, Float | Boolean) else kind.dialect_impl(conn.dialect).bind_processor(
+            conn.dialect)
+        if process is not None:
+            typed.append((i, process))
     if typed:
         rows = [_processed(row, typed) for row in rows]
     if not conn.dialect.positional or statement.positiontup is None:
