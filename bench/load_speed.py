@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ingest_speed import _fresh_pg, make_corpus, throwaway_postgres
+from ingest_speed import _fresh_pg, add_backend_options, make_corpus, throwaway_postgres
 from zhibiao.batch.runner import BatchConfig, run_batch
 from zhibiao.store import Store
 
@@ -57,9 +57,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="processes of the batch run")
     parser.add_argument("--shard-size", type=int, default=2000)
     parser.add_argument("--batch-size", type=int, default=500, help="documents per transaction of the load")
-    parser.add_argument("--pg-url", help="an admin URL of a PostgreSQL server (default: a throwaway cluster)")
-    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
-    parser.add_argument("--json", type=Path, help="also write the figures here")
+    add_backend_options(parser)
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="zhibiao-load."))
