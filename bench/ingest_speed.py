@@ -187,14 +187,19 @@ def bench_backend(name: str, url: str, corpus: Path, cached: dict[str, tuple[Doc
     return out
 
 
+def add_backend_options(parser: argparse.ArgumentParser) -> None:
+    """The options every store benchmark takes: which PostgreSQL, or none; where the JSON goes."""
+    parser.add_argument("--pg-url", help="an admin URL of a PostgreSQL server (default: a throwaway cluster)")
+    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=5000, help="documents in the generated corpus")
     parser.add_argument("--repeat", type=int, default=50, help="rounds of the compare questions")
     parser.add_argument("--batch-size", type=int, default=50)
-    parser.add_argument("--pg-url", help="an admin URL of a PostgreSQL server (default: a throwaway cluster)")
-    parser.add_argument("--no-pg", action="store_true", help="SQLite only")
-    parser.add_argument("--json", type=Path, help="also write the figures here")
+    add_backend_options(parser)
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="zhibiao-bench."))

@@ -79,7 +79,7 @@ def test_batch_folder_of_the_previous_fact_columns_is_not_resumed(tmp_path: Path
     out = tmp_path / "out"
     run([DEV_FILES[1]], out, shard_size=5)
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert manifest["format"] == "zhibiao-batch.v2"
+    assert manifest["format"] == "zhibiao-batch.v3"
     (out / "run.json").write_text(json.dumps({**manifest, "format": "zhibiao-batch.v1"}), encoding="utf-8")
     with pytest.raises(BatchConfigError, match=r"other options \(format\)"):
         run([DEV_FILES[1]], out, shard_size=5)

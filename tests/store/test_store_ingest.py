@@ -201,20 +201,40 @@ def test_store_ingest_database_failure_rolls_back_the_batch(db_url: str, write_j
     import zhibiao.store.ingest as ingest_module
 
     corpus = _numbered_corpus(write_jsonl, 4)
-    original_fact_row = ingest_module.fact_row
+    original_insert_rows = ingest_module.insert_rows
 
-    def failing_fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
-        row = original_fact_row(fact, document_id, seq, zone)
-        if row["value"] == 350_000_000:
+    def failing_insert_rows(conn: Any, table: Any, columns: Any, rows: Any) -> None:
+        original_insert_rows(conn, table, columns, rows)  # the documents are written, then the facts fail
+        if table.name == "facts":
             raise OperationalError("INSERT", {}, Exception("database or disk is full"))
-        return row
 
-    monkeypatch.setattr(ingest_module, "fact_row", failing_fact_row)
+    monkeypatch.setattr(ingest_module, "insert_rows", failing_insert_rows)
     with Store(db_url, batch_size=4, extract_batch=gold_extractor) as store:
         with pytest.raises(OperationalError, match="disk is full"):
             store.ingest([corpus])
         assert _counts(store)["documents"] == 0
         assert store._ingester._index is not None and len(store._ingester._index) == 0
+
+
+def test_store_ingest_row_the_database_refuses_is_that_documents_error(db_url: str) -> None:
+    """A document whose row the database itself refuses (PostgreSQL: a page label longer than its
+    varchar(50); the batch goes in by COPY, which fails whole) is that document's E_STORE error
+    naming the database's reason, and the others of its batch are stored. SQLite does not bound
+    string lengths: there it is stored."""
+    def extract(docs: list[Document]) -> list[tuple[DocMeta, list[Fact]]]:
+        return [(DocMeta(page="版" * 60 if d.doc_id == "b" else "A1"), []) for d in docs]
+
+    docs = [Document(doc_id=name, text=f"{name}报告正文") for name in ("a", "b", "c")]
+    with Store(db_url, extract_batch=extract) as store:
+        stats = store.ingest_documents(docs)
+        with store.engine.connect() as conn:
+            stored = conn.execute(select(DocumentRow.doc_id).order_by(DocumentRow.id)).scalars().all()
+    if db_url.startswith("postgresql"):
+        (error,) = stats.error_list
+        assert (error.where, error.code) == ("b", "E_STORE") and "too long" in (error.detail or "")
+        assert (stats.stored, stored) == (2, ["a", "c"])
+    else:
+        assert (stats.stored, stats.errors, stored) == (3, 0, ["a", "b", "c"])
 
 
 def test_store_ingest_documents_api(db_url: str) -> None:

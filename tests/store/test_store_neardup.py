@@ -190,3 +190,46 @@ def test_store_neardup_copy_in_another_currency_is_not_the_same_statement(
                 .where(DocumentRow.doc_id == "copy"))}
     assert stats.copies == 1 and stats.duplicate_facts == 1
     assert linked == {("indicator", True), ("projects", False), ("ranking", False)}
+
+
+def test_store_neardup_copy_in_the_same_batch_links_as_in_a_later_one(db_url: str, other_db_url: str,
+                                                                     samples_dir: Path, copy_corpus: Path) -> None:
+    """Storing in bulk: a copy stored in the same batch as its original (one transaction, ids
+    reserved ahead) is linked, fact by fact, exactly as when the original was stored by an
+    earlier batch."""
+    def links(url: str, batch_size: int) -> list[tuple[Any, ...]]:
+        with Store(url, batch_size=batch_size) as store:
+            stats = store.ingest([samples_dir / SEED, copy_corpus])
+            assert (stats.batches, stats.copies) == (2 if batch_size == 1 else 1, 1)
+            with store.engine.connect() as conn:
+                docs = dict(conn.execute(select(DocumentRow.id, DocumentRow.doc_id)).all())
+                canonical = {docs[pk]: docs.get(c) for pk, c in conn.execute(
+                    select(DocumentRow.id, DocumentRow.canonical_id))}
+                facts = dict(conn.execute(select(FactRow.id, FactRow.seq)).all())
+                return [(docs[d], seq, None if dup is None else facts[dup], canonical[docs[d]])
+                        for d, seq, dup in conn.execute(select(FactRow.document_id, FactRow.seq, FactRow.duplicate_of)
+                                                        .order_by(FactRow.document_id, FactRow.seq))]
+
+    together, apart = links(db_url, 50), links(other_db_url, 1)
+    assert together == apart
+    assert sum(1 for *_, dup, canonical in together if dup is not None and canonical is not None) >= 8
+
+
+def test_store_minhash_equals_datasketch(samples_dir: Path) -> None:
+    """The numpy MinHash gives datasketch's values (affine32 scheme) bit for bit: signatures are
+    stored, and a store's old and new documents must compare."""
+    import numpy as np
+
+    from zhibiao.store.dedup import minhash_reference
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples_dir.glob("*.txt"))]
+    texts += [_syndicated_copy(texts[0]), "甲" * 10]
+    compared = 0
+    for text in texts:
+        fast, reference = minhash_of(text), minhash_reference(text)
+        assert (fast is None) == (reference is None)
+        if fast is not None and reference is not None:
+            assert fast.hashvalues.dtype == reference.hashvalues.dtype
+            assert np.array_equal(fast.hashvalues, reference.hashvalues)
+            compared += 1
+    assert compared >= 3

@@ -45,12 +45,13 @@ from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 __all__ = ["BatchConfig", "BatchConfigError", "BatchSummary", "Counts", "default_workers", "run_batch"]
 
 Engine = Literal["local", "dask"]
-# v2: the fact shards gained currency and bottom; a v1 folder is not resumed into
-_FORMAT = "zhibiao-batch.v2"
+# v2: the fact shards gained currency and bottom; v3: documents/ID.parquet beside them (what
+# zhibiao ingest --facts stores); an older folder is not resumed into
+_FORMAT = "zhibiao-batch.v3"
 _FAILED_EXAMPLES = 20
 # times a shard is run again in one run after its worker process died under it
 _RETRIES = 2
-_SUBDIRS = ("facts", "errors", "done", "failed")
+_SUBDIRS = ("facts", "documents", "errors", "done", "failed")
 
 ProgressCallback = Callable[[int, int], None]
 ShardCallback = Callable[[ShardResult, bool], None]
@@ -270,7 +271,8 @@ def _remove_stale(out: Path, planned: set[str]) -> int:
     """Remove the output of every shard that is not in this run's plan (an input resharded,
     shortened or gone since an earlier run): the folder then holds what a clean run writes."""
     removed: set[str] = set()
-    for sub, suffix in (("facts", ".parquet"), ("errors", ".jsonl"), ("done", ".json"), ("failed", ".json"),
+    for sub, suffix in (("facts", ".parquet"), ("documents", ".parquet"), ("errors", ".jsonl"), ("done", ".json"),
+                        ("failed", ".json"),
                         ("stuck", ".jsonl")):
         for path in (out / sub).glob(f"*{suffix}"):
             shard_id = path.name.removesuffix(suffix)

@@ -8,6 +8,8 @@ written to the shard's error file, a shard that cannot be read at all comes back
 Output of shard ``ID`` under the output folder::
 
     facts/ID.parquet    one row a fact (FACT_SCHEMA), written beside and renamed when complete
+    documents/ID.parquet  one row an extracted document (DOCUMENT_COLUMNS): its text and metadata,
+                        what ``zhibiao ingest --facts`` stores beside its facts (same order)
     errors/ID.jsonl     one line a failed document or line (only when there are some)
     done/ID.json        the shard's counts; written last, atomically: the shard is finished
     failed/ID.json      why the shard could not be read (it is retried by the next run)
@@ -20,6 +22,7 @@ import os
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,11 +31,11 @@ from zhibiao.batch.shards import Columns, ShardSpec, read_shard
 from zhibiao.errors import DocumentError
 from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES
-from zhibiao.model import Document, Fact
+from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 
-__all__ = ["FACT_COLUMNS", "ShardOptions", "ShardResult", "die_with_parent", "fact_rows", "fact_schema",
-           "finished_result", "init_worker", "process_shard"]
+__all__ = ["DOCUMENT_COLUMNS", "FACT_COLUMNS", "ShardOptions", "ShardResult", "die_with_parent", "document_row",
+           "document_schema", "fact_rows", "fact_schema", "finished_result", "init_worker", "process_shard"]
 
 # Every fact type in one flat schema, nulls where a type has no such field (docs/FACTS.md).
 # (name, arrow type); `name` is an indicator's name or a person's, `indicator` a ranking's.
@@ -46,6 +49,13 @@ FACT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("titles", "list<string>"),
     ("quote", "string"), ("start", "int64"), ("end", "int64"), ("rule", "string"),
     ("published", "string"), ("source", "string"),
+)
+# One row per extracted document, in the order of their facts in facts/ID.parquet: the text and the
+# metadata a store keeps (the extracted metadata completing the input's, as zhibiao ingest does).
+DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("doc_id", "string"), ("text", "string"), ("source", "string"), ("published", "string"), ("title", "string"),
+    ("source_name", "string"), ("page", "string"), ("url", "string"), ("zone", "string"), ("n_facts", "int32"),
+    ("extractor_version", "string"),
 )
 _FACT_KEYS = ("type", "subject", "name", "indicator", "period", "value", "unit", "qualifier", "parent", "stage",
               "category", "min_investment", "count", "investment", "scope", "rank", "quote", "start", "end",
@@ -207,6 +217,7 @@ def process_shard(spec: ShardSpec, options: ShardOptions) -> ShardResult:
                              seconds=round(time.perf_counter() - started, 3), digest=spec.digest)
         marker.unlink(missing_ok=True)  # the output of other input, if any, is no longer this shard's
         (out / "facts" / f"{spec.shard_id}.parquet").unlink(missing_ok=True)
+        (out / "documents" / f"{spec.shard_id}.parquet").unlink(missing_ok=True)
         (out / "errors" / f"{spec.shard_id}.jsonl").unlink(missing_ok=True)
         _write_json(out / "failed" / f"{spec.shard_id}.json", result.to_dict())
         return result
@@ -232,7 +243,8 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
     errors_path = out / "errors" / f"{spec.shard_id}.jsonl"
     stuck_path = out / "stuck" / f"{spec.shard_id}.jsonl"
     stuck = _stuck_indexes(stuck_path, spec.digest)
-    writer = _FactWriter(facts_path)
+    writer = _ParquetWriter(facts_path, fact_schema)
+    documents = _ParquetWriter(out / "documents" / f"{spec.shard_id}.parquet", document_schema)
     errors = _ErrorWriter(errors_path)
     failed: Counter[str] = Counter()
     by_type: Counter[str] = Counter()
@@ -248,11 +260,13 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
             if keep is not None and not keep(item.text):
                 result.skipped += 1
                 continue
-            rows = _extract_rows(item, (stuck_path, index, spec.digest), options, index in stuck)
-            if isinstance(rows, DocumentError):
-                failed[rows.code] += 1
-                errors.add(rows)
+            extracted = _extract_rows(item, (stuck_path, index, spec.digest), options, index in stuck)
+            if isinstance(extracted, DocumentError):
+                failed[extracted.code] += 1
+                errors.add(extracted)
                 continue
+            rows, document = extracted
+            documents.add(document)
             result.extracted += 1
             for row in rows:
                 by_type[row["type"]] += 1
@@ -261,9 +275,11 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
                 last_report = time.monotonic()
                 _progress_queue.put((spec.shard_id, result.documents + sum(failed.values()), result.bytes))
         writer.close()
+        documents.close()
         errors.close()
     except BaseException:
         writer.abort()
+        documents.abort()
         errors.abort()
         raise
     stuck_path.unlink(missing_ok=True)  # its documents are E_TIMEOUT errors of the finished shard now
@@ -274,8 +290,8 @@ def _run(spec: ShardSpec, options: ShardOptions, out: Path, result: ShardResult)
 
 
 def _extract_rows(doc: Document, where: tuple[Path, int, str], options: ShardOptions,
-                  given_up: bool) -> list[dict[str, Any]] | DocumentError:
-    """The fact rows of one document, or its error: within its time budget, under the watchdog;
+                  given_up: bool) -> tuple[list[dict[str, Any]], dict[str, Any]] | DocumentError:
+    """The fact rows and the document row of one document, or its error: within its time budget, under the watchdog;
     ``given_up`` when a watchdog already gave up on it (it is not extracted again)."""
     from zhibiao.pool import extract_within_budget, time_budget  # the extractor loads its tables on first use
 
@@ -287,9 +303,9 @@ def _extract_rows(doc: Document, where: tuple[Path, int, str], options: ShardOpt
         stuck_path, index, digest = where
         _watched = (stuck_path, index, doc.doc_id, digest, time.monotonic() + budget + max(WATCHDOG_GRACE, budget))
     try:
-        _, facts = extract_within_budget(doc, options.seconds_per_100kb)
+        meta, facts = extract_within_budget(doc, options.seconds_per_100kb)
         facts, _dropped = sound_facts(facts, doc.doc_id)  # finite and in range, or no fact
-        return fact_rows(doc, facts)
+        return fact_rows(doc, facts), document_row(doc, meta, len(facts))
     except Exception as exc:  # one document's failure must not end the shard
         return exc if isinstance(exc, DocumentError) else DocumentError(
             doc.doc_id, "E_EXTRACT", f"{type(exc).__name__}: {exc}")
@@ -324,20 +340,41 @@ def fact_rows(doc: Document, facts: list[Fact]) -> list[dict[str, Any]]:
     return rows
 
 
-def fact_schema() -> Any:
-    """The Arrow schema of the fact shards (pyarrow is imported on first use)."""
+def document_row(doc: Document, meta: DocMeta, n_facts: int) -> dict[str, Any]:
+    """The row of one extracted document (:data:`DOCUMENT_COLUMNS`): the input's metadata completed
+    by the extracted one, as the fact store keeps them."""
+    zone = doc.extra.get("zone")
+    return {"doc_id": doc.doc_id, "text": doc.text, "source": doc.source,
+            "published": doc.published or meta.date or doc.meta.date, "title": meta.title or doc.meta.title,
+            "source_name": meta.source_name or doc.meta.source_name, "page": meta.page or doc.meta.page,
+            "url": meta.url or doc.meta.url, "zone": zone if isinstance(zone, str) else None, "n_facts": n_facts,
+            "extractor_version": EXTRACTOR_VERSION}
+
+
+def _schema(columns: tuple[tuple[str, str], ...]) -> Any:
     import pyarrow as pa
 
     types = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64(),
              "bool": pa.bool_(), "list<string>": pa.list_(pa.string())}
-    return pa.schema([(name, types[kind]) for name, kind in FACT_COLUMNS])
+    return pa.schema([(name, types[kind]) for name, kind in columns])
 
 
-class _FactWriter:
+def fact_schema() -> Any:
+    """The Arrow schema of the fact shards (pyarrow is imported on first use)."""
+    return _schema(FACT_COLUMNS)
+
+
+def document_schema() -> Any:
+    """The Arrow schema of the document shards."""
+    return _schema(DOCUMENT_COLUMNS)
+
+
+class _ParquetWriter:
     """Rows → one Parquet file, a row group each ``_ROW_GROUP`` rows, renamed into place on close."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, schema: Callable[[], Any]) -> None:
         self.path = path
+        self.schema = schema
         self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         self.rows: list[dict[str, Any]] = []
         self.writer: Any = None
@@ -351,7 +388,7 @@ class _FactWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schema = fact_schema()
+        schema = self.schema()
         if self.writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.writer = pq.ParquetWriter(self.tmp, schema, compression="zstd")

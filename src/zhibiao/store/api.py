@@ -99,6 +99,17 @@ class Store:
         ``extract_batch`` replaces the store's extractor for this call."""
         return self._ingester.run(items, on_batch=on_batch, extract_batch=extract_batch)
 
+    def load_batch(self, folder: str | os.PathLike[str],
+                   on_batch: Callable[[IngestStats], None] | None = None) -> IngestStats:
+        """Store the documents and facts of a ``zhibiao batch`` output folder without extracting
+        them again (:mod:`zhibiao.store.load`): idempotent and resumable as :meth:`ingest` is.
+        Raises :class:`~zhibiao.errors.DocumentError` when ``folder`` is no batch output."""
+        from zhibiao.store.load import BatchOutput
+
+        output = BatchOutput(folder, self._ingester.batch_size)
+        output.shard_ids()  # no batch output: raised now, not recorded as a document's error
+        return self._ingester.run(output, on_batch=on_batch, extract_batch=output.extracted)
+
     # -- questions -----------------------------------------------------------------------------
     def compare(self, indicator: str, period: str) -> list[queries.CompareRow]:
         """Every zone's figure for ``indicator`` (id or any alias) over ``period`` (2023H1…)."""

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -147,9 +148,14 @@ def _sources_flat(source: SourceRef, copies: tuple[SourceRef, ...]) -> dict[str,
 # -- ingest ----------------------------------------------------------------------------------
 
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(
-        help="JSONL corpora (.jsonl, .jsonl.gz), .txt or .html reports, or folders of them.", show_default=False)],
+    inputs: Annotated[list[str] | None, typer.Argument(
+        help="JSONL corpora (.jsonl, .jsonl.gz), .txt or .html reports, or folders of them.", show_default=False)]
+    = None,
     db: DbOption = None,
+    facts: Annotated[Path | None, typer.Option(
+        "--facts", show_default=False,
+        help="Load the output folder of zhibiao batch (documents and facts as extracted there) instead of "
+             "reading and extracting inputs.")] = None,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Documents per transaction (a killed run loses at most one batch).")] = 50,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Size limit of one document in bytes.")]
@@ -176,10 +182,14 @@ def ingest(
     extracted again, so re-running after a crash or Ctrl-C continues where it stopped. A
     syndicated copy of a stored article is linked to it and its repeated facts are counted
     once. A document that fails is recorded (see zhibiao errors) and the batch goes on.
+    With --facts OUT/, the output of zhibiao batch is stored instead, without extracting again
+    (resumable and idempotent the same way).
     Exit code: 0 all stored, 1 some documents failed, 2 all failed or nothing found.
     """
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    if bool(inputs) == (facts is not None):
+        _fail("give either inputs to read and extract, or --facts OUT/ (the output of zhibiao batch)", 2)
     err = _err()
     show = err.is_terminal if progress is None else progress
     with _store(db, batch_size=batch_size, seconds_per_100kb=time_budget or None) as store:
@@ -192,8 +202,8 @@ def ingest(
 
                 def on_batch(s: IngestStats) -> None:
                     bar.update(task, description=_stats_line(s))
-                stats = store.ingest(inputs, max_bytes=max_bytes, on_batch=on_batch, published=published,
-                                     zone=zone)
+                stats = _ingest_or_load(store, inputs or [], facts, on_batch, max_bytes=max_bytes,
+                                        published=published, zone=zone)
         except KeyboardInterrupt:
             err.print(Text("interrupted: the batches committed so far are stored; run the same command "
                            "again to continue"))
@@ -206,6 +216,18 @@ def ingest(
         if stats.read + stats.errors == 0:
             _fail("no documents found in the inputs", 2)
         raise typer.Exit(stats.exit_code())
+
+
+def _ingest_or_load(store: Store, inputs: list[str], facts: Path | None, on_batch: Callable[[IngestStats], None],
+                    **options: Any) -> IngestStats:
+    if facts is None:
+        return store.ingest(inputs, on_batch=on_batch, **options)
+    from zhibiao.errors import DocumentError
+
+    try:
+        return store.load_batch(facts, on_batch=on_batch)
+    except DocumentError as exc:
+        _fail(exc.message, 2)
 
 
 def _stats_line(s: IngestStats) -> str:

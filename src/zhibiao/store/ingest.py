@@ -23,7 +23,7 @@ from itertools import islice
 from time import perf_counter
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, delete, insert, select, text, update
+from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -34,6 +34,7 @@ from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.zones import canonical_zone
+from zhibiao.store.bulk import insert_rows, reserve_ids
 from zhibiao.store.db import now, write_lock
 from zhibiao.store.dedup import (
     DEFAULT_THRESHOLD,
@@ -46,8 +47,8 @@ from zhibiao.store.dedup import (
 )
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 
-__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "IngestStats", "Ingester", "document_zone", "fact_row",
-           "link_repeated_facts"]
+__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "FactDicts", "IngestStats", "Ingester", "canonical_facts",
+           "document_zone", "fact_dict_row", "fact_row", "link_repeated_facts"]
 
 DEFAULT_BATCH_SIZE = 50
 # The errors of a document that was read (keyed by its doc_id): a later run that stores it clears them.
@@ -56,8 +57,9 @@ _PERIOD = re.compile(r"^(\d{4}-\d{2})/(\d{4}-\d{2})$")
 
 Extracted = tuple[DocMeta, list[Fact]]
 # Extract a list of documents: one result (or the exception it raised) per document, in order.
-# The default runs zhibiao.extract.extract_document serially; a caller may parallelise.
-BatchExtractor = Callable[[list[Document]], list[Extracted | BaseException]]
+# The default runs zhibiao.extract.extract_document serially; a caller may parallelise. A result
+# may also be facts extracted earlier (FactDicts, zhibiao batch output): they are stored as they are.
+BatchExtractor = Callable[[list[Document]], "list[Extracted | tuple[DocMeta, FactDicts] | BaseException]"]
 
 
 @dataclass(slots=True)
@@ -130,17 +132,18 @@ def document_zone(doc: Document) -> str | None:
 def fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
     """The ``facts`` row of one extracted fact (canonical zone and indicator ids resolved); a
     fact whose subject names no known zone gets ``zone`` (the document's, see :func:`document_zone`)."""
-    d = fact.to_dict()
+    return fact_dict_row(fact.to_dict(), document_id, seq, zone)
+
+
+def fact_dict_row(d: dict[str, Any], document_id: int, seq: int, zone: str | None = None,
+                  extractor_version: str = EXTRACTOR_VERSION) -> dict[str, Any]:
+    """:func:`fact_row` of a fact given as its FACTS.md dict (``Fact.to_dict``), as
+    ``zhibiao batch`` writes them (made by ``extractor_version``)."""
     kind = d["type"]
     change = d.get("change") or {}
     period = d.get("period")
     match = _PERIOD.match(period) if period else None
-    if kind == "indicator":
-        name = d.get("name")
-    elif kind == "ranking":
-        name = d.get("indicator")
-    else:
-        name = d.get("name")
+    name = d.get("indicator") if kind == "ranking" else d.get("name")
     return {
         "document_id": document_id,
         "seq": seq,
@@ -172,14 +175,23 @@ def fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) ->
         "top": d.get("top") if kind == "ranking" else None,
         "bottom": bool(d.get("bottom")) if kind == "ranking" else None,
         "titles": d.get("titles") if kind == "person" else None,
-        "quote": fact.quote,
-        "quote_start": fact.start,
-        "quote_end": fact.end,
-        "rule": fact.rule or None,
-        "extractor_version": EXTRACTOR_VERSION,
+        "quote": d["quote"],
+        "quote_start": d["start"],
+        "quote_end": d["end"],
+        "rule": d.get("rule") or None,
+        "extractor_version": extractor_version,
         "signature": fact_signature(d),
         "duplicate_of": None,
     }
+
+
+class FactDicts(list[dict[str, Any]]):
+    """A document's facts as FACTS.md dicts, already checked (:func:`zhibiao.factcheck.sound_facts`)
+    by the ``zhibiao batch`` run that extracted them with ``extractor_version``: stored as they are."""
+
+    def __init__(self, facts: list[dict[str, Any]], extractor_version: str) -> None:
+        super().__init__(facts)
+        self.extractor_version = extractor_version
 
 
 def _error_key(error: DocumentError) -> str:
@@ -188,19 +200,46 @@ def _error_key(error: DocumentError) -> str:
 
 
 # Built once: a statement with bound parameters is compiled once per connection, not per document.
-_INSERT_DOCUMENT = insert(DocumentRow.__table__).returning(DocumentRow.__table__.c.id)
-_INSERT_FACTS = insert(FactRow.__table__)
-_CANONICAL_FACTS = (select(FactRow.__table__.c.id, FactRow.__table__.c.signature)
-                    .where(FactRow.__table__.c.document_id == bindparam("canonical"),
-                           FactRow.__table__.c.duplicate_of.is_(None))
-                    .order_by(FactRow.__table__.c.seq))
+
+_F = FactRow.__table__.c
 
 
 @dataclass(slots=True)
 class _Pending:
+    """A document to store with its extraction, and what storing it needs that no database
+    gives (computed once, outside the write transaction: sound facts, fact rows, signature)."""
+
     doc: Document
     digest: str
-    result: Extracted
+    result: Extracted | tuple[DocMeta, FactDicts]
+    row: dict[str, Any] = field(default_factory=dict)
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    minhash: Any = None
+    warnings: list[str] = field(default_factory=list)
+
+    def prepare(self) -> None:
+        """Fill ``row`` (the documents row without its id), ``facts`` and ``minhash``."""
+        if self.row:
+            return
+        doc, (meta, facts) = self.doc, self.result
+        self.minhash = minhash_of(doc.text)
+        zone = document_zone(doc)
+        version = EXTRACTOR_VERSION
+        if isinstance(facts, FactDicts):
+            version = facts.extractor_version
+            self.facts = [fact_dict_row(d, 0, seq, zone, version) for seq, d in enumerate(facts)]
+        else:
+            kept, self.warnings = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
+            self.facts = [fact_row(fact, 0, seq, zone) for seq, fact in enumerate(kept)]
+        self.row = {
+            "doc_id": doc.doc_id, "content_hash": self.digest, "source": doc.source,
+            "title": meta.title or doc.meta.title, "published": doc.published or meta.date or doc.meta.date,
+            "source_name": meta.source_name or doc.meta.source_name, "page": meta.page or doc.meta.page,
+            "url": meta.url or doc.meta.url, "text": doc.text, "n_chars": len(doc.text), "n_facts": len(self.facts),
+            "extractor_version": version, "canonical_id": None, "similarity": None,
+            "minhash": minhash_to_bytes(self.minhash) if self.minhash is not None else None,
+            "zone": zone,
+        }
 
 
 class Ingester:
@@ -354,18 +393,24 @@ class Ingester:
                                       .where(DocumentRow.content_hash.in_(chunk))).scalars())
         return found
 
+
     def _write(self, pending: list[_Pending], errors: list[DocumentError], stats: IngestStats) -> None:
+        for item in pending:
+            item.prepare()
         added: list[int] = []
         counts = IngestStats()
         try:
             with self.engine.begin() as conn:
                 write_lock(conn)
                 index = self._near_index(conn)
-                for item in pending:
-                    self._store_document(conn, item, index, added, counts)
+                # another writer may have stored some of them since they were looked up
+                known = self._stored_hashes(conn, [item.digest for item in pending])
+                fresh = [item for item in pending if item.digest not in known]
+                counts.skipped += len(pending) - len(fresh)
+                _store_documents(conn, fresh, index, added, counts)
                 # Documents stored now clear the errors an earlier run recorded for them (extraction,
                 # time budget, storage).
-                stored_ids = [item.doc.doc_id for item in pending]
+                stored_ids = [item.doc.doc_id for item in fresh]
                 for i in range(0, len(stored_ids), 500):
                     conn.execute(delete(ErrorRow).where(ErrorRow.code.in_(DOCUMENT_CODES),
                                                         ErrorRow.doc_id.in_(stored_ids[i:i + 500])))
@@ -377,6 +422,7 @@ class Ingester:
                     self._index.remove(pk)
             raise
         stats.stored += counts.stored
+        stats.skipped += counts.skipped
         stats.copies += counts.copies
         stats.facts += counts.facts
         stats.duplicate_facts += counts.duplicate_facts
@@ -384,35 +430,73 @@ class Ingester:
         stats.error_list.extend(errors)
         stats.warnings.extend(counts.warnings)
 
-    def _store_document(self, conn: Connection, item: _Pending, index: NearDuplicateIndex,
-                        added: list[int], counts: IngestStats) -> None:
-        doc, (meta, facts) = item.doc, item.result
-        facts, dropped = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
-        counts.warnings.extend(dropped)
-        mh = minhash_of(doc.text)
-        match = index.best_match(mh) if mh is not None else None
-        canonical_id, similarity = (match if match is not None else (None, None))
-        zone = document_zone(doc)
-        document_id = conn.execute(_INSERT_DOCUMENT, {
-            "doc_id": doc.doc_id, "content_hash": item.digest, "source": doc.source,
-            "title": meta.title or doc.meta.title, "published": doc.published or meta.date or doc.meta.date,
-            "source_name": meta.source_name or doc.meta.source_name, "page": meta.page or doc.meta.page,
-            "url": meta.url or doc.meta.url, "text": doc.text, "n_chars": len(doc.text), "n_facts": len(facts),
-            "extractor_version": EXTRACTOR_VERSION, "canonical_id": canonical_id, "similarity": similarity,
-            "minhash": minhash_to_bytes(mh) if mh is not None else None, "ingested_at": now(),
-            "zone": zone,
-        }).scalar_one()
-        if mh is not None and canonical_id is None:
-            index.add(document_id, mh)
-            added.append(document_id)
-        rows = [fact_row(fact, document_id, seq, zone) for seq, fact in enumerate(facts)]
-        if canonical_id is not None:
+
+_DOCUMENT_COLUMNS = ("id", "doc_id", "content_hash", "source", "title", "published", "source_name", "page", "url",
+                     "text", "n_chars", "n_facts", "extractor_version", "canonical_id", "similarity", "minhash",
+                     "ingested_at", "zone")
+# the columns of fact_row, and the id
+_FACT_COLUMNS = ("id", "document_id", "seq", "type", "subject", "zone_id", "name", "indicator_id", "period",
+                 "period_start", "period_end", "value", "unit", "change_basis", "change_pct", "change_pp", "change_abs",
+                 "qualifier", "parent", "stage", "category", "min_investment", "count", "investment", "currency",
+                 "scope", "rank", "top", "bottom", "titles", "quote", "quote_start", "quote_end", "rule",
+                 "extractor_version", "signature", "duplicate_of")
+
+
+def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplicateIndex, added: list[int],
+                     counts: IngestStats) -> None:
+    """Store ``items`` in bulk: ids reserved, each document linked to the canonical document it
+    copies (one stored earlier or earlier in the batch, as if stored one after the other), its
+    repeated facts to that document's facts, then one insert per table."""
+    if not items:
+        return
+    doc_ids = reserve_ids(conn, DocumentRow.__table__, len(items))
+    fact_ids = iter(reserve_ids(conn, FactRow.__table__, sum(len(item.facts) for item in items)))
+    matches: list[tuple[int | None, float | None]] = []
+    for item, pk in zip(items, doc_ids, strict=True):
+        match = index.best_match(item.minhash) if item.minhash is not None else None
+        matches.append(match if match is not None else (None, None))
+        if item.minhash is not None and match is None:
+            index.add(pk, item.minhash)
+            added.append(pk)
+    batch = set(doc_ids)
+    firsts = canonical_facts(conn, {c for c, _ in matches if c is not None and c not in batch})
+    when = now()
+    documents: list[tuple[Any, ...]] = []
+    facts: list[tuple[Any, ...]] = []
+    for item, pk, (canonical_id, similarity) in zip(items, doc_ids, matches, strict=True):
+        first = firsts.get(canonical_id, {}) if canonical_id is not None else {}
+        own: dict[str, int] = {}
+        for row in item.facts:
+            row["id"], row["document_id"] = next(fact_ids), pk
+            row["duplicate_of"] = first.get(row["signature"])
+            counts.duplicate_facts += row["duplicate_of"] is not None
+            own.setdefault(row["signature"], row["id"])
+            facts.append(tuple(row[c] for c in _FACT_COLUMNS))
+        if canonical_id is None:
+            firsts[pk] = own  # the facts a later copy in this batch may repeat
+        else:
             counts.copies += 1
-            counts.duplicate_facts += link_repeated_facts(conn, rows, canonical_id)
-        if rows:
-            conn.execute(_INSERT_FACTS, rows)
+        item.row.update(id=pk, canonical_id=canonical_id, similarity=similarity, ingested_at=when)
+        documents.append(tuple(item.row[c] for c in _DOCUMENT_COLUMNS))
         counts.stored += 1
-        counts.facts += len(rows)
+        counts.facts += len(item.facts)
+        counts.warnings.extend(item.warnings)
+    insert_rows(conn, DocumentRow.__table__, _DOCUMENT_COLUMNS, documents)
+    insert_rows(conn, FactRow.__table__, _FACT_COLUMNS, facts)
+
+
+def canonical_facts(conn: Connection, document_ids: set[int]) -> dict[int, dict[str, int]]:
+    """For each of these stored documents: the id of its first fact (by ``seq``) of each
+    signature, among the facts that repeat no other — what a copy's facts are linked to."""
+    out: dict[int, dict[str, int]] = {pk: {} for pk in document_ids}
+    ordered = sorted(document_ids)
+    for i in range(0, len(ordered), 500):
+        rows = conn.execute(select(_F.document_id, _F.id, _F.signature)
+                            .where(_F.document_id.in_(ordered[i:i + 500]), _F.duplicate_of.is_(None))
+                            .order_by(_F.document_id, _F.seq, _F.id))
+        for document_id, pk, signature in rows:
+            out[document_id].setdefault(signature, pk)
+    return out
 
 
 def _checked(doc: Document) -> Document | DocumentError:
@@ -431,9 +515,7 @@ def _store_error(doc: Document, detail: str) -> DocumentError:
 
 def link_repeated_facts(conn: Connection, rows: list[dict[str, Any]], canonical_id: int) -> int:
     """Point each of a copy's facts that the canonical document also states at that fact."""
-    first: dict[str, int] = {}
-    for pk, signature in conn.execute(_CANONICAL_FACTS, {"canonical": canonical_id}):
-        first.setdefault(signature, pk)
+    first = canonical_facts(conn, {canonical_id})[canonical_id]
     linked = 0
     for row in rows:
         target = first.get(row["signature"])

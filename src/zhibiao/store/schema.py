@@ -175,7 +175,8 @@ class ErrorRow(Base):
     # sha256 of (location, code, detail): re-running the same batch updates, never duplicates
     key: Mapped[str] = mapped_column(String(64), unique=True)
     location: Mapped[str] = mapped_column(Text)
-    doc_id: Mapped[str | None] = mapped_column(String(500))
+    # indexed (revision 0007): each stored batch clears its documents' earlier errors by doc_id
+    doc_id: Mapped[str | None] = mapped_column(String(500), index=True)
     code: Mapped[str] = mapped_column(String(20))
     message: Mapped[str] = mapped_column(Text)
     detail: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,96 @@
+"""Writing many rows at once: ids reserved ahead, then one statement per table and batch.
+
+Storing a batch used to cost a round trip per document (its row, with ``RETURNING id``) and per
+copy (its canonical document's facts). Here the ids of a batch's documents and facts are reserved
+first — from the table's sequence on PostgreSQL, after the largest id on SQLite, where the store's
+write lock (:func:`~zhibiao.store.db.write_lock`) keeps every other writer out until the commit —
+so that every row, links between them included, is made in Python and sent at once: PostgreSQL
+``COPY … FROM STDIN`` through psycopg, elsewhere one DB-API ``executemany``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, Table, func, insert, select, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+__all__ = ["insert_rows", "reserve_ids"]
+
+
+def reserve_ids(conn: Connection, table: Table, n: int) -> list[int]:
+    """``n`` primary keys of ``table`` that no other row has or will get, in increasing order.
+
+    PostgreSQL: drawn from the column's sequence (safe beside any concurrent writer). Other
+    databases: after the largest id, which is safe only under the store's write lock (SQLite's
+    single writer lock, taken first by every writing transaction)."""
+    if n <= 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        sequence = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar_one()
+        return sorted(conn.execute(text("SELECT nextval(:s) FROM generate_series(1, :n)"),
+                                   {"s": sequence, "n": n}).scalars())
+    top = int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one())
+    return list(range(top + 1, top + 1 + n))
+
+
+def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Insert ``rows`` (values in the order of ``columns``, Python values as the models take
+    them) into ``table`` in one statement: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
+
+    A value the database refuses raises the SQLAlchemy exception of the driver's error
+    (IntegrityError, DataError, OperationalError…), as a statement through SQLAlchemy would."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        _copy(conn, table, columns, rows)
+        return
+    statement = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+    typed = []
+    for i, name in enumerate(columns):
+        kind = table.c[name].type
+        # numbers and flags go in as Python gives them (SQLite's REAL affinity makes an int a float,
+        # as SQLAlchemy's to_float would; a bool binds as 0 or 1): their processors cost a call a value
+        process = None if isinstance(kind, Float | Boolean) else kind.dialect_impl(conn.dialect).bind_processor(
+            conn.dialect)
+        if process is not None:
+            typed.append((i, process))
+    if typed:
+        rows = [_processed(row, typed) for row in rows]
+    if not conn.dialect.positional or statement.positiontup is None:
+        raise NotImplementedError(f"bulk inserts need a positional DB-API driver, not {conn.dialect.name}")
+    # the compiled statement takes its parameters in the table's column order
+    where = {name: i for i, name in enumerate(columns)}
+    order = [where[name] for name in statement.positiontup]
+    params = [tuple(row[i] for i in order) for row in rows]
+    conn.exec_driver_sql(str(statement), params)
+
+
+def _processed(row: Sequence[Any], typed: list[tuple[int, Any]]) -> list[Any]:
+    out = list(row)
+    for i, process in typed:
+        if out[i] is not None:
+            out[i] = process(out[i])
+    return out
+
+
+def _copy(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    import psycopg
+
+    quote = conn.dialect.identifier_preparer.quote
+    sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+    as_json = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
+    raw: Any = conn.connection.driver_connection
+    try:
+        with raw.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                if as_json:
+                    row = list(row)
+                    for i in as_json:
+                        row[i] = None if row[i] is None else json.dumps(row[i])
+                copy.write_row(row)
+    except psycopg.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, psycopg.Error, dialect=conn.dialect) from exc
