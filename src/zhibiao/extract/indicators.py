@@ -92,10 +92,9 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         qualifier, target = "target", True
     # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period; nor has
     # the size of a facility (总占地面积107.2亩, 年生产虾粉2万吨) unless its sentence says one
-    capacity = (_INDICATORS.facility_measure.search(name.text) is not None or (
+    capacity = not ctx.has_period_before(pos) and (_INDICATORS.facility_measure.search(name.text) is not None or (
         s.text.find(_PROJECTS_WORDS.capacity_mark, ctx.span.start, pos) >= 0
-        and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None)) \
-        and not ctx.has_period_before(pos)  # (a plain find first: most sentences hold no 后)
+        and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None))  # (plain checks first)
     ind = Indicator(
         subject=ctx.subject_at(pos),
         name=name.text,
@@ -111,7 +110,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     ctx.doc.set_quote(ind, min(name.start, fig.start), fig.end)
     if s.state.parent and not share:
         ind.parent = parent_for(ind, s.state)
-    span_period(s, fig, ind)
+    if s.para.years_spans != []:  # (most paragraphs write no span of years: found once, then skipped)
+        span_period(s, fig, ind)
     s.log.add(ind)
     return ind
 
