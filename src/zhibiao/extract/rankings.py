@@ -517,6 +517,9 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
         -> list[str | None]:
     """The measures the words before a place name ([None] when none, or only the list just named:
     …前30名名单|名列榜首, whose measure is that of the place before)."""
+    run = _RANKINGS.quoted_run.search(s.text, region_from, hit.start()) if hit.group("lead") else None
+    if run is not None:  # “优质企业数量”“工业总产值”和“…”均闯入前五: each quoted measure holds the place
+        return _RANKINGS.quoted_item.findall(run.group(0))
     quoted = _RANKINGS.quoted_measure.search(s.text, region_from, hit.start())
     if quoted is not None:  # “开放创新和国际竞争力”排名第四: a quoted measure is one, whatever it lists
         return [quoted.group(1)]
