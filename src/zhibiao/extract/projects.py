@@ -471,6 +471,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         s.state.projects.currency = fig.amount.unit or _CNY
         s.ctx.doc.extend_quote(s.state.projects, fig.end)
         return True
+    if _size_after_count(s, fig):
+        return True
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
     investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text))
     if investment and _investment_ahead(s, fig):
@@ -493,6 +495,27 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
                 s.ctx.doc.extend_quote(p, fig.end)
                 return True
     return False
+
+
+def _size_after_count(s: Sentence, fig: Fig) -> bool:
+    """其中6个项目的投资额超过2亿元: a size written right after the projects just counted, with an over mark
+    before the amount or 以上 after it, is the size class of each of them, not their investment."""
+    p = s.log.projects[-1] if s.log.projects else None
+    if p is None or p.min_investment is not None or p.investment is not None or not _same_currency(p, fig):
+        return False
+    end = s.ctx.doc.norm_pos(p.end)
+    if not s.ctx.span.start <= end <= fig.start:
+        return False
+    words = _PROJECTS.size_after_count.match(s.text[end:fig.start])
+    if words is None:
+        return False
+    # 以上 after the amount says each; an over mark alone does only for a part (其中6个项目…超过2亿元)
+    among = _NAME_WORDS.among in s.text[s.ctx.span.start:end]
+    if not (_PROJECTS.size_after_above.match(s.text, fig.end) or (words.group("over") and among)):
+        return False
+    p.min_investment, p.currency = fig.amount.value, fig.amount.unit or _CNY
+    s.ctx.doc.extend_quote(p, fig.end)
+    return True
 
 
 def _investment_after_count(s: Sentence, fig: Fig) -> bool:
