@@ -25,7 +25,7 @@ from zhibiao.extract.names import (
     topic_before,
 )
 from zhibiao.extract.periods import years_spans
-from zhibiao.extract.projects import each_of_places, mentions_projects, project_count, projects_facts
+from zhibiao.extract.projects import each_of_places, listed_place, mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
@@ -309,7 +309,7 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
         return True
     counted = s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
-    if s.state.parent_projects is not None and (s.ctx.doc.finder.entity_named(name) is not None or (
+    if s.state.parent_projects is not None and (listed_place(s, name) is not None or (
             counted and (name.endswith(_PROJECTS_WORDS.kind_end) or _INDICATORS.investment_next.match(s.text, fig.end)))
             or each_of_places(s, name) is not None):
         # 27个项目集中签约。其中,宜昌高新区10个,宜都市3个; 其中,产业类6项 (重大社会民生建设2个,投资7亿元):

@@ -23,8 +23,8 @@ from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
 
-__all__ = ["category_of", "each_of_places", "is_investment_name", "mentions_projects", "project_count",
-           "projects_facts", "projects_frame", "stage_of", "threshold_in"]
+__all__ = ["category_of", "each_of_places", "is_investment_name", "listed_place", "mentions_projects",
+           "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
 
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
@@ -142,25 +142,35 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.investment_ahead = None
     ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
     s.log.add(p)
-    places = each_of_places(s, region)
-    if places:  # 明光、来安、凤阳各3个: the same count for each place listed
-        p.subject = places[0]
-        for place in places[1:]:
-            other = replace(p, subject=place)
-            s.log.add(other)
-            if child:
-                s.log.child_projects.add(id(other))
+    place = _place_by_place(s, p, region, child and noun is None, child)
     if child and parent is not None:
         s.log.child_projects.add(id(p))
         # 重点工业项目37项…其中竣工项目13个: a part is of the whole's kind and size unless it says its own
         if p.category is None:
-            p.category = _bare_kind(region) or parent.category
+            p.category = (_bare_kind(region) if place is None else None) or parent.category
         if p.min_investment is None and p.currency == parent.currency:
             p.min_investment = parent.min_investment
     else:
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _place_by_place(s: Sentence, p: Projects, region: str, bare: bool, child: bool) -> str | None:
+    """The places a count of projects is for: one place listed before a bare count (其中市开发区8个), or
+    several before 各 (明光、来安各3个: one fact each); the one place, or None."""
+    place = listed_place(s, region) if bare else None
+    if place is not None:  # 其中市开发区8个、甲产业园3个: the projects of each place listed
+        p.subject = place
+    places = each_of_places(s, region)
+    if places:  # 明光、来安、凤阳各3个: the same count for each place listed
+        p.subject = places[0]
+        for other_place in places[1:]:
+            other = replace(p, subject=other_place)
+            s.log.add(other)
+            if child:
+                s.log.child_projects.add(id(other))
+    return place
 
 
 def _listed_after_among(s: Sentence, whole: Projects, fig: Fig) -> bool:
@@ -243,6 +253,16 @@ def each_of_places(s: Sentence, region: str) -> list[str] | None:
         places[-1] = next((finder.entity_named(items[-1][:i]) for i in range(2, len(items[-1]) - 1)
                            if mentions_projects(items[-1][i:]) and finder.entity_named(items[-1][:i])), None)
     return [p for p in places if p is not None] if len(items) >= 2 and all(places) else None
+
+
+def listed_place(s: Sentence, region: str) -> str | None:
+    """市开发区 in (其中)市开发区(8个): the words before a bare count, when they are only a place's name (known,
+    or shaped as places are written); None otherwise."""
+    item, _cut = trim_openers(strip_chars(_PROJECTS.place_list_split.split(region)[-1].rsplit(",", 1)[-1]))
+    item = strip_chars(item)
+    if not item:
+        return None
+    return s.ctx.doc.finder.entity_named(item) or (item if _PROJECTS.listed_place.fullmatch(item) else None)
 
 
 def _stage_around(s: Sentence, desc: str = "") -> Stage:
