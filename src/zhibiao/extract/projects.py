@@ -17,6 +17,7 @@ from decimal import Decimal
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import Name, Noun, last_match, strip_chars, trim_openers, without_quotes
+from zhibiao.extract.periods import PeriodMention, resolve_period
 from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
@@ -104,8 +105,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if parent is None and st.projects is None and noun is None:
         parent = _whole_listed_before(s, fig, region)  # 其中:⏎省级6项,概算投资…: the kinds of the projects before
     parent = _counted_before_aside(s, fig) or parent  # 前期项目3项(市级2项、县级1项): the parts of the 3
-    child = parent is not None and (stage is None or st.parts_follow or _NAME_WORDS.among in region
-                                    or _listed_after_among(s, parent, fig))
+    child = parent is not None and _is_part(s, parent, fig, stage, region, noun)
     if not child and st.projects is not None and text.rfind(_ASIDE_OPEN, ctx.span.start, fig.start) > text.rfind(
             _ASIDE_CLOSE, ctx.span.start, fig.start):
         parent, child = st.projects, True  # 131个重大项目(含前期项目5项),总投资…: an aside, the money the whole's
@@ -116,8 +116,11 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     one = _size_of_one(desc) if fig.amount.value == 1 else None
-    target = ctx.target_at(fig.start)
-    period = _projects_period(s, fig, stage, target)
+    # a part of a goal is a goal, of the goal's period unless it says its own (其中“七一”前开工45个以上)
+    whole_goal = child and parent is not None and parent.qualifier == "target" \
+        and _NAME_WORDS.among in text[max(ctx.span.start, ctx.doc.norm_pos(parent.end)):fig.start]
+    target = ctx.target_at(fig.start) or whole_goal
+    period = _projects_period(s, fig, stage, target) or (parent.period if whole_goal and parent else None)
     p = Projects(
         subject=ctx.subject_at(fig.start),
         period=period,
@@ -173,6 +176,19 @@ def _place_by_place(s: Sentence, p: Projects, region: str, bare: bool, child: bo
     return place
 
 
+def _is_part(s: Sentence, whole: Projects, fig: Fig, stage: Stage | None, region: str, noun: Noun | None) -> bool:
+    """Whether a count is a part of the projects counted before it: no stage of its own, parts announced,
+    a 其中 before it, in the list a 其中: opens, or the next of a run of bare counts of the whole's stage after
+    a part (其中“七一”前开工45个,国庆前再开工15个)."""
+    if stage is None or s.state.parts_follow or _NAME_WORDS.among in region or _listed_after_among(s, whole, fig):
+        return True
+    last = s.log.projects[-1] if s.log.projects else None
+    if (noun and noun.text) or stage != whole.stage or last is None or id(last) not in s.log.child_projects:
+        return False
+    end = s.ctx.doc.norm_pos(last.end)  # (a part in an aside closed before is no run: (其中…150项),已开工131项)
+    return s.ctx.span.start <= end <= fig.start and _ASIDE_CLOSE not in s.text[end:fig.start]
+
+
 def _listed_after_among(s: Sentence, whole: Projects, fig: Fig) -> bool:
     """其中:建设项目27项(…),前期项目3项: a count in the list a 其中 with a colon opens is a part, whatever its
     stage, until the sentence ends."""
@@ -215,6 +231,14 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     sentence says when."""
     ctx, text = s.ctx, s.text
     period = ctx.period_at(fig.start, target=target)
+    if period is None and target:
+        # 计划新开工项目51个 (under 1-3月), 全年计划开工项目80个: a plan for the year in force
+        in_force = ctx.period_at(fig.start, target=False)
+        if in_force is not None:
+            return f"{in_force[:4]}-01/{in_force[:4]}-12"
+        if _PROJECTS.annual_plan_start.search(text, ctx.span.start, fig.start):
+            return resolve_period(PeriodMention(fig.start, fig.start, None, 0, 1, 12, "span"), ctx.doc.published,
+                                  future=True)
     if ctx.has_period_before(fig.start):
         return period
     if _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
@@ -433,6 +457,8 @@ def _bare_kind(region: str) -> str | None:
     if mentions_projects(region):
         return None
     kind, _cut = trim_openers(strip_chars(region), _CATEGORY_OPENERS, keep_last=False)
+    if _PROJECTS.stage_words.search(kind) or threshold_in(kind)[0] is not None:
+        return None  # (其中上半年开工45个, 其中亿元以上10个: a stage or a size, no kind)
     return kind if _PROJECTS.bare_kind.fullmatch(kind) else None
 
 
