@@ -191,7 +191,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     names = _names_written(s, hit, region, region_from, region_start)
-    if names == [None]:
+    if names == [None] or _several_places_unworded(s, hit, region):
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
             return _places_of_subjects(s, hit, holders, (rank, top, bottom), None)
@@ -549,6 +549,13 @@ def _overall_ranking(words: str, hit: re.Match[str]) -> str | None:
     return words + noun if noun is not None and words + noun not in _RANKING_SETS.bare_nouns else None
 
 
+def _several_places_unworded(s: Sentence, hit: re.Match[str], region: str) -> bool:
+    """(人均生产总值达到13.8万元,在A、B排名中,)分别跃居第7位、第6位: several places given at once with no words
+    of their own — the items listed before them are their measures, not the figure just given."""
+    return not strip_chars(_RANKINGS.adverb_end.sub("", region)) \
+        and _RANKINGS.more_places.match(s.text, hit.end(), s.ctx.span.end) is not None
+
+
 def _measures_unwritten(s: Sentence, hit: re.Match[str], region_start: int) \
         -> tuple[list[str] | None, list[str | None] | None]:
     """The measures of a place whose words name none: a frame's (从…得分来看), or those listed in the
@@ -801,10 +808,11 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     period_pos = read.region_from + read.former.start() if read.former is not None else start
     subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
-    for name, place_n, subject in zip(read.names, read.ranks, subjects, strict=True):
+    names, scopes = _own_fields(read)
+    for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
         period = read.period if read.period is not None else ctx.period_at(period_pos, target=target, day_is_year=True)
         r = Ranking(subject=subject, period=period, indicator=name,
-                    scope=read.scope, rank=place_n, top=read.top, qualifier="target" if target else None,
+                    scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
         ctx.doc.set_quote(r, qstart, read.end)
         s.log.add(r)
@@ -816,6 +824,21 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _own_fields(read: _Read) -> tuple[list[str | None], list[str | None]]:
+    """在全国县域经济基本竞争力、中国中小城市综合实力百强排名中(分别跃居第7位、第6位): measures listed with no
+    common field, each opening with its own (全国, 中国), each ranked in it; the noun closing the list
+    (排名中) is no part of the last. The measures and fields unchanged otherwise."""
+    names = read.names
+    if len(names) < 2 or read.scope is not None:
+        return names, [read.scope] * len(names)
+    names = [_RANKINGS.list_noun_end.sub("", n) or n if n else n for n in names]
+    heads = [_RANKINGS.region_head.match(n) if n else None for n in names]
+    if not all(heads):
+        return names, [None] * len(names)
+    return [h.group("rest") if h else None for h in heads], [h.group(0)[:-len(h.group("rest"))] if h else None
+                                                           for h in heads]
 
 
 def _drop_top_n_before(s: Sentence, read: _Read, subject: str | None) -> None:
