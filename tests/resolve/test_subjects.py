@@ -54,6 +54,17 @@ def test_subjects_expand_zone(name: str, expected: str) -> None:
     assert expand_zone(name) == expected
 
 
+@pytest.mark.parametrize(("label", "expected"), [
+    # a suffix found inside a longer one that overlaps it (科技园|区): the zone's name runs to the longer's end
+    ("北京中关村科技园区", "北京中关村科技园区"),
+    ("常州科技园", "常州科技园"),
+    ("苏州工业园区", "苏州工业园区"),
+    ("工业园区", None),
+])
+def test_subjects_entity_named_overlapping_suffixes(finder: SubjectFinder, label: str, expected: str | None) -> None:
+    assert finder.entity_named(label) == expected
+
+
 def _leftmost_longest(finder: SubjectFinder, text: str) -> list[tuple[int, str]]:
     """The short names of ``text`` as the definition says, by brute force over every length."""
     out, i = [], 0

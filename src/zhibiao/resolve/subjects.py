@@ -11,6 +11,7 @@ Every word matched here is in ``vocab.toml`` (section ``entity``) and every shap
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -122,9 +123,10 @@ class SubjectFinder:
             while j > lo and 0x4E00 <= ord(text[j - 1]) <= 0x9FFF:  # is_cjk, inline: a hot loop
                 j -= 1
             run = text[j:k]
-            prev_end = m.end()
+            end = _suffix_end(text, m)
+            prev_end = end
             prefix = self._place_suffix_of(run) or self._place_inside(run) or _plain_prefix(run)
-            out.append((k - len(prefix), m.end(), prefix + m.group(0)))
+            out.append((k - len(prefix), end, prefix + text[k:end]))
         return out
 
     def entity_named(self, label: str) -> str | None:
@@ -409,6 +411,17 @@ def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...
     for key, length in sorted(pairs, key=lambda p: -p[1]):
         found.setdefault(key, []).append(length)
     return {k: tuple(v) for k, v in found.items()}
+
+
+def _suffix_end(text: str, m: re.Match[str]) -> int:
+    """Where a zone's suffix ends: a longer suffix overlapping the one found runs on (中关村科技园|区: 科技园
+    found first, 园区 ends the name)."""
+    end = m.end()
+    for i in range(m.start() + 1, m.end()):
+        longer = _SUBJECTS.suffix.match(text, i)
+        if longer is not None and longer.end() > end:
+            end = longer.end()
+    return end
 
 
 def _plain_prefix(run: str) -> str:
