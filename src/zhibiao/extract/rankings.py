@@ -725,6 +725,8 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         ranks, end, top = exact[0], exact[1], False
         scope = scope or exact[2]  # (进入前30强,分别位居全国第3和第27名)
         s.state.mark_listed(hit.start(), end)  # (位列第17、37…: read as these places)
+    if _top_n_shared_out(hit, len(subjects)):  # 甲、乙、丙分列前三: the first three places, in order
+        ranks, top = list(range(1, len(subjects) + 1)), False
     shared_top_n = bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))
     if (len(set(ranks)) < len(ranks) and rank is not None and not (shared_top_n and len(set(ranks)) == 1)) \
             or (scope is None and (rank is None or len(ranks) < 2)):
@@ -739,6 +741,13 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         measure = named.indicator
     measure, scope = _of_the_evaluation(s, hit.start(), measure, scope)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects)
+
+
+def _top_n_shared_out(hit: re.Match[str], n: int) -> bool:
+    """分列前三 after three places listed: the top N shared out one place each, as many places as listed."""
+    if hit.group("topn") is None or (hit.group("lead") or "") not in _RANKING_SETS.sharing_leads:
+        return False
+    return parse_number(hit.group("topn")) == n
 
 
 def _exact_places_after(s: Sentence, hit: re.Match[str], n: int) -> tuple[list[int | None], int, str | None] | None:
