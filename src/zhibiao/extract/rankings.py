@@ -106,6 +106,9 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
             and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
                                                                                             hit.start())):
         return  # 从全国前十强看 (a frame), 跌出全国前十强 (a place not held): no place of anyone
+    if not hit.group("lead") and (hit.group("strong") or hit.group("topn")) \
+            and _RANKINGS.announced_after.match(s.text, hit.end(), s.ctx.span.end):
+        return  # (…推出的)“中国高新区创新能力百强”榜单12月10日发布: a list announced, no place of anyone
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""

@@ -120,11 +120,12 @@ class _Caption:
 
 
 def _caption(text: str, lo: int, hi: int) -> _Caption | None:
-    """The last caption between ``lo`` and a table's first row (``hi``), within its sentence."""
-    lo = max(lo, text.rfind(_SENTENCE_END, lo, hi) + 1)
-    last = None
-    for last in _TABLES.caption.finditer(text, lo, hi):  # noqa: B007 (the last one is wanted)
-        pass
+    """The last caption between ``lo`` and a table's first row (``hi``), within its sentence — or, when the
+    table follows a sentence's end (…百强榜单前三名。⏎RK | 高新区 | …), within the sentence before it."""
+    cut = text.rfind(_SENTENCE_END, lo, hi)
+    last = _last_caption(text, max(lo, cut + 1), hi)
+    if last is None and cut >= lo:
+        last = _last_caption(text, max(lo, text.rfind(_SENTENCE_END, lo, cut) + 1), cut)
     if last is None:
         return None
     body = last.group("body")
@@ -132,6 +133,14 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
     scope = peers.group(0) if peers else None
     measure = body[peers.end():] if peers else body
     return _Caption(scope, strip_chars(measure) or None, last.group("year"))
+
+
+def _last_caption(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The last caption written between ``lo`` and ``hi``."""
+    last = None
+    for last in _TABLES.caption.finditer(text, lo, hi):  # noqa: B007 (the last one is wanted)
+        pass
+    return last
 
 
 def _add_rows(doc: DocContext, run: list[_Row], caption: _Caption, log: FactLog) -> None:
