@@ -125,7 +125,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         subject=ctx.subject_at(fig.start),
         period=period,
         stage=stage,
-        category=category_of(desc),
+        category=category_of(prenominal if _kind_before_noun(prenominal) else desc),
         min_investment=None if one is not None else min_investment,
         count=fig.amount.value,
         investment=one[0] if one is not None else None,
@@ -441,6 +441,9 @@ def category_of(desc: str) -> str | None:
     m = last_match(_PROJECTS.stage_words, cat)
     if m is not None:
         cat = cat[m.end():]
+    said = last_match(_PROJECTS.category_verb, cat)
+    if said is not None:  # 此次活动涉及(29个项目): what the words before a verb did, no kind
+        cat = cat[said.end():]
     cat, _cut = trim_openers(cat, _CATEGORY_OPENERS, keep_last=False)
     cat = _PROJECTS.category_tail.sub("", cat)
     possessive = _NAME_WORDS.possessive
@@ -449,7 +452,12 @@ def category_of(desc: str) -> str | None:
     if any(w in cat for w in _PROJECTS_WORDS.examples_marks) or (
             _NAME_WORDS.list_mark in cat and len(cat) > 8):
         return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
-    return cat or None
+    return cat if cat and cat not in _PROJECTS_SETS.generic_categories else None
+
+
+def _kind_before_noun(prenominal: str) -> bool:
+    """12个外资项目: a kind written between a count and its noun, the projects' kind over the words before."""
+    return mentions_projects(prenominal) and not any(prenominal == noun for noun in _PROJECTS_WORDS.nouns)
 
 
 def _bare_kind(region: str) -> str | None:
