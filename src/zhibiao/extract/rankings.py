@@ -18,7 +18,7 @@ from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
 from zhibiao.extract.names import clean_list_item, cut_enum_tail, last_match, split_names, strip_chars, topic_before
-from zhibiao.extract.periods import find_periods, period_string
+from zhibiao.extract.periods import find_periods, period_string, resolve_period
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence, SentenceState
@@ -879,6 +879,9 @@ def _former_place(s: Sentence, now: Ranking | None, former: re.Match[str], offse
         period = period_string(int(former.group("year")))
     elif former.group("when") in _PERIODS_SETS.whole_past_years and now.period and now.period[:4].isdigit():
         period = period_string(int(now.period[:4]) - 1)
+    elif former.group("quarter"):  # 由二季度的第12位: that quarter of the year in force
+        said = find_periods(former.group("quarter"))
+        period = resolve_period(said[0], s.ctx.doc.published) if said else None
     r = replace(now, period=period, rank=int(rank), top=False, qualifier=None)
     s.ctx.doc.set_quote(r, offset + former.start(), offset + former.start("n") + len(former.group("n")) + 1)
     s.log.add(r)
