@@ -239,6 +239,9 @@ def _bylines(text: str) -> Iterator[tuple[re.Match[str], str]]:
     while (m := _PERSONS.byline.search(text, pos)) is not None:
         at_byline = _PERSONS.byline_at.match(text, m.start()) is not None
         outlet = "" if at_byline else _outlet_before(text, m.start())
+        if outlet and _PERSONS.byline.search(outlet):
+            outlet = ""  # (记者吴宏强|通讯员秦家林: another byline run on before it, no outlet)
+            at_byline = True
         if at_byline or outlet:
             yield m, outlet
             pos = m.end()
