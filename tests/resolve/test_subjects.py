@@ -25,6 +25,10 @@ def finder() -> SubjectFinder:
     ("", "沭阳县上半年实现地区生产总值500亿元。县经开区新签约项目12个,县经开区开工项目8个。", "沭阳县"),
     # an everyday word that is also a short place name (新建区) names no place
     ("", "全区市级重点项目共60个,其中新建项目38个全部开工。", None),
+    # a report that says 我市 and names its city short, and some of the city's counties: the city
+    ("", "1-5月三明重点项目完成投资170亿元。今年我市重点项目中,永安、尤溪、大田各有3个项目开工。", "三明市"),
+    # two cities named short, neither holding the other: no subject
+    ("", "今年我市与三明、莆田两地签约合作项目12个。", None),
     # examples in a list are not the subject
     ("", "学习昆山经开区、苏州工业园区等先进经验,全区新签约项目10个。", None),
 ])

@@ -305,7 +305,21 @@ class SubjectFinder:
                 continue  # 海曙新闻网讯: the outlet's name
             if fulls[0][-1] in own:
                 hits[fulls[0]] += 1
-        return next(iter(hits)) if len(hits) == 1 else None
+        if len(hits) == 1:
+            return next(iter(hits))
+        # 三明 … 永安、尤溪: the one place holding every other place named (a city and its counties)
+        holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
+        return holders[0] if len(holders) == 1 else None
+
+    def _holds(self, outer: str, inner: str) -> bool:
+        """Whether ``inner`` lies inside ``outer`` (a county of a city, a district of a province's city)."""
+        seen = 0
+        place = self.parent_of.get(inner)
+        while place is not None and seen < _MAX_LEVELS:
+            if place == outer:
+                return True
+            place, seen = self.parent_of.get(place), seen + 1
+        return False
 
     def _short_names(self, text: str) -> Iterator[tuple[int, str]]:
         """The short place names of ``text`` (定州, 美丽 is none) with where each starts, leftmost
@@ -411,6 +425,9 @@ def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...
     for key, length in sorted(pairs, key=lambda p: -p[1]):
         found.setdefault(key, []).append(length)
     return {k: tuple(v) for k, v in found.items()}
+
+
+_MAX_LEVELS = 4  # province, city, county, town: how far up a place's parents can go
 
 
 def _suffix_end(text: str, m: re.Match[str]) -> int:
