@@ -42,6 +42,8 @@ def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, exp
     ("其中全县完成工业投资12亿元", MAIN + "县"),
     ("淮安经开区完成一般公共预算收入18亿元", "淮安经济技术开发区"),
     ("台儿庄区实现地区生产总值120亿元", "台儿庄区"),
+    # a county's short name right after the city holding it: the county
+    ("运城市永济举行重大项目集中开工仪式", "永济市"),
     ("工业投资增长12%", None),
 ])
 def test_subjects_clause_subject(finder: SubjectFinder, clause: str, expected: str | None) -> None:

@@ -311,6 +311,16 @@ class SubjectFinder:
         holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
         return holders[0] if len(holders) == 1 else None
 
+    def _place_within(self, rest: str, place: str) -> tuple[str, int] | None:
+        """运城市永济(举行…): a place's short name right after the place holding it names the inner place."""
+        after = rest[len(place):len(place) + _SHORT_WINDOW]
+        for start, short in self._short_names(after):
+            fulls = self.short_to_full[short]
+            if start == 0 and len(fulls) == 1 and self.parent_of.get(fulls[0]) == place:
+                return fulls[0], len(place) + len(short)
+            break
+        return None
+
     def _holds(self, outer: str, inner: str) -> bool:
         """Whether ``inner`` lies inside ``outer`` (a county of a city, a district of a province's city)."""
         seen = 0
@@ -378,7 +388,7 @@ class SubjectFinder:
         if place and rest[len(place):len(place) + 1] not in _ENTITY_SETS.not_after_place:
             if _opens_project_name(rest, len(place)):
                 return _NO_SUBJECT  # 任城区山推奥特机械配件生产项目、…: a project's name, not whose figure
-            return place, len(place)
+            return self._place_within(rest, place) or (place, len(place))
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
@@ -427,6 +437,7 @@ def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...
     return {k: tuple(v) for k, v in found.items()}
 
 
+_SHORT_WINDOW = 6  # the longest short place name looked for right after a place
 _MAX_LEVELS = 4  # province, city, county, town: how far up a place's parents can go
 
 
