@@ -29,6 +29,8 @@ def finder() -> SubjectFinder:
     ("", "1-5月三明重点项目完成投资170亿元。今年我市重点项目中,永安、尤溪、大田各有3个项目开工。", "三明市"),
     # two cities named short, neither holding the other: no subject
     ("", "今年我市与三明、莆田两地签约合作项目12个。", None),
+    # places opening the projects a list gives as examples (包括…) are not the subject
+    ("", "美丽莆田项目推进会召开,我市集中开工项目96个,包括仙游县纤维生产、城厢区配件生产等项目。", "莆田市"),
     # examples in a list are not the subject
     ("", "学习昆山经开区、苏州工业园区等先进经验,全区新签约项目10个。", None),
 ])

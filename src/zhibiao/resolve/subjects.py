@@ -62,9 +62,10 @@ class SubjectMention:  # slotted, not frozen: one per clause that names an entit
 
 
 def _examples_around(chunk: str, start: int, end: int) -> bool:
-    """昆山经开区、烟台经开区等: a mention inside a list of examples."""
+    """昆山经开区、烟台经开区等, 包括仙游县…: a mention inside a list of examples."""
     marks = _ENTITY_SETS.examples_marks
-    return chunk[end:end + 1] in marks or chunk[start - 1:start] == _NAME_WORDS.list_mark
+    return chunk[end:end + 1] in marks or chunk[start - 1:start] == _NAME_WORDS.list_mark \
+        or chunk.endswith(_EXAMPLES_LEADS, 0, start)
 
 
 def _has_function_char(s: str) -> bool:
@@ -72,6 +73,7 @@ def _has_function_char(s: str) -> bool:
     return any(ch in chars for ch in s)
 
 
+_EXAMPLES_LEADS = tuple(_ENTITY_WORDS.examples_leads)
 # How many labels entity_named remembers at most.
 _NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
