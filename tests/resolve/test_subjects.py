@@ -31,6 +31,9 @@ def finder() -> SubjectFinder:
     ("", "今年我市与三明、莆田两地签约合作项目12个。", None),
     # places opening the projects a list gives as examples (包括…) are not the subject
     ("", "美丽莆田项目推进会召开,我市集中开工项目96个,包括仙游县纤维生产、城厢区配件生产等项目。", "莆田市"),
+    # a county of two characters, where no word runs into it; none inside another word (振兴县域, 现代县城)
+    ("凤县举行重点项目集中开工仪式", "当天共有16个重点项目集中开工,总投资21.17亿元。", "凤县"),
+    ("", "振兴县域经济,推进现代县城建设,全年签约项目12个。", None),
     # examples in a list are not the subject
     ("", "学习昆山经开区、苏州工业园区等先进经验,全区新签约项目10个。", None),
 ])

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from zhibiao.lexicon import Shapes, Words, WordSets, places
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, places
 
 __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_finder"]
 
@@ -66,6 +66,12 @@ def _examples_around(chunk: str, start: int, end: int) -> bool:
     marks = _ENTITY_SETS.examples_marks
     return chunk[end:end + 1] in marks or chunk[start - 1:start] == _NAME_WORDS.list_mark \
         or chunk.endswith(_EXAMPLES_LEADS, 0, start)
+
+
+def _at_boundary(text: str, start: int) -> bool:
+    """A two-character place (凤县, 房县) only where no word can run into it: at the start of the text or after
+    a mark (现代县域, 振兴县域 hold 代县, 兴县 as the end of another word)."""
+    return start == 0 or not is_cjk(text[start - 1])
 
 
 def _has_function_char(s: str) -> bool:
@@ -196,7 +202,8 @@ class SubjectFinder:
             if lengths is None:
                 continue  # 全区, 我市: no place name ends this way
             for n in lengths:
-                if 2 < n <= k and k - n > last and text[k - n:k] in self.full_names:
+                if n <= k and k - n > last and (n > 2 or _at_boundary(text, k - n)) \
+                        and text[k - n:k] in self.full_names:
                     out.append((k - n, k, text[k - n:k]))
                     last = k - 1
                     break
