@@ -34,6 +34,7 @@ def finder() -> SubjectFinder:
     # a county of two characters, where no word runs into it; none inside another word (振兴县域, 现代县城)
     ("凤县举行重点项目集中开工仪式", "当天共有16个重点项目集中开工,总投资21.17亿元。", "凤县"),
     ("", "振兴县域经济,推进现代县城建设,全年签约项目12个。", None),
+    ("", "上半年歙县城镇常住居民人均可支配收入19017元,同比增长3.9%。", "歙县"),
     # examples in a list are not the subject
     ("", "学习昆山经开区、苏州工业园区等先进经验,全区新签约项目10个。", None),
 ])
@@ -74,6 +75,15 @@ def test_subjects_expand_zone(name: str, expected: str) -> None:
 ])
 def test_subjects_entity_named_overlapping_suffixes(finder: SubjectFinder, label: str, expected: str | None) -> None:
     assert finder.entity_named(label) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a zone word right after a period word (一季度|新区, 上半年|园区) takes no prefix from it
+    ("2014年一季度新区宝石类商品进口", "新区"),
+    ("上半年园区实现产值", "园区"),
+])
+def test_subjects_zone_prefix_never_a_period(finder: SubjectFinder, text: str, expected: str) -> None:
+    assert [name for _s, _e, name in finder.zone_mentions(text)] == [expected]
 
 
 def _leftmost_longest(finder: SubjectFinder, text: str) -> list[tuple[int, str]]:

@@ -69,9 +69,10 @@ def _examples_around(chunk: str, start: int, end: int) -> bool:
 
 
 def _at_boundary(text: str, start: int) -> bool:
-    """A two-character place (凤县, 房县) only where no word can run into it: at the start of the text or after
-    a mark (现代县域, 振兴县域 hold 代县, 兴县 as the end of another word)."""
-    return start == 0 or not is_cjk(text[start - 1])
+    """A two-character place (凤县, 房县) only where no word can run into it: at the start of the text, after
+    a mark, or after a period's last character (上半年|歙县) — 现代县域, 振兴县域 hold 代县, 兴县 as the end of
+    another word."""
+    return start == 0 or not is_cjk(text[start - 1]) or text[start - 1] in _ENTITY_SETS.period_last_chars
 
 
 def _has_function_char(s: str) -> bool:
