@@ -452,7 +452,12 @@ def evaluation_field(name: str) -> str | None:
 
     >>> evaluation_field("中国中小城市综合实力百强县"), evaluation_field("全省开发区考评"), evaluation_field("争先进位")
     ('全国', '全省', None)
+    >>> evaluation_field("中国省级开发区高质量发展百强"), evaluation_field("国家级经开区综合发展水平考核")
+    ('中国省级开发区', '国家级经开区')
     """
+    group = _RANKINGS.peer_group_head.match(name)
+    if group is not None:  # 中国省级开发区|高质量发展百强: the peers of a level and kind are the field
+        return group.group("field")
     if name.startswith(tuple(_RANKING_WORDS.country_words)):
         country: str = _RANKING_WORDS.country_field
         return country

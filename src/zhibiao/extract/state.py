@@ -16,6 +16,7 @@ from zhibiao.extract.context import Fact, SentContext
 from zhibiao.extract.figures import Fig
 from zhibiao.lexicon import Words
 from zhibiao.model import Indicator, Projects, Ranking
+from zhibiao.resolve.subjects import expand_zone
 
 __all__ = ["FactLog", "ParagraphState", "Sentence", "SentenceState"]
 
@@ -68,9 +69,15 @@ class FactLog:
 def _makes_exact(exact: Ranking, top_n: Ranking) -> bool:
     """Whether ``exact`` is the exact place of the subject ``top_n`` places in a top N."""
     return exact.subject == top_n.subject and exact.subject is not None and top_n.rank is not None \
-        and exact.rank is not None and exact.rank <= top_n.rank and top_n.scope in (None, exact.scope) \
+        and exact.rank is not None and exact.rank <= top_n.rank and _same_field(top_n.scope, exact.scope) \
         and (exact.period == top_n.period or None in (exact.period, top_n.period)) and exact.qualifier is None \
         and not _other_measure_beside(exact, top_n)
+
+
+def _same_field(top_n: str | None, exact: str | None) -> bool:
+    """Whether a top-N place's field is the exact place's: none written, or the same peers (国家级经开区 is
+    国家级经济技术开发区 written short)."""
+    return top_n is None or top_n == exact or (exact is not None and expand_zone(top_n) == expand_zone(exact))
 
 
 # How near two places are written when one sentence gives both (投资潜力第4位,跻身服务业全国10强).
