@@ -57,6 +57,7 @@ _PERIODS_SETS = WordSets("periods")
 # ends with, what opens its holder written after it (的, 位的), how places' names end (with a joiner).
 _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
+_WRAPPER_CLOSED = _RANKINGS.wrapper_closed
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
@@ -799,7 +800,11 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     if former is not None:
         region = region[:former.start()]
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
-    wrapped = _wrapper(region + (scope or ""))
+    # (在|全国147家高新区中…: the place's field is the wrapper's when the words before end at its 在; 杭州在营商环境
+    # 城市排名中|位列全国第一: a wrapper closed before the place holds its measure, the place its own field)
+    wrapped = _wrapper(region + scope if scope and not _WRAPPER_CLOSED.search(region) else region)
+    if wrapped is not None and wrapped.group("peers") and scope and _RANKINGS.whole_field.fullmatch(scope):
+        wrapped = None  # (在营商环境城市排名中|位列全国第一: the place writes its field, the 在…中 its measure)
     if wrapped is not None:
         scope = _wrapped_scope(wrapped)
         # (在全国147家高新区中|综合排名33: the 中 closing the field is no part of the measure)

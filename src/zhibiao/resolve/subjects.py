@@ -81,6 +81,7 @@ def _has_function_char(s: str) -> bool:
 
 
 _EXAMPLES_LEADS = tuple(_ENTITY_WORDS.examples_leads)
+_SHORT_PLACE_FOLLOWERS = tuple(_ENTITY_WORDS.short_place_followers)
 # How many labels entity_named remembers at most.
 _NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
@@ -321,6 +322,15 @@ class SubjectFinder:
         holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
         return holders[0] if len(holders) == 1 else None
 
+    def _short_place_acting(self, rest: str) -> tuple[str, int] | None:
+        """杭州(在营商环境城市排名中…): a place's short name opening a clause, right before 在, names that place."""
+        for start, short in self._short_names(rest[:_SHORT_WINDOW + 1]):
+            fulls = self.short_to_full[short]
+            if start == 0 and len(fulls) == 1 and rest.startswith(_SHORT_PLACE_FOLLOWERS, len(short)):
+                return fulls[0], len(short)
+            break
+        return None
+
     def _place_within(self, rest: str, place: str) -> tuple[str, int] | None:
         """运城市永济(举行…): a place's short name right after the place holding it names the inner place."""
         after = rest[len(place):len(place) + _SHORT_WINDOW]
@@ -399,6 +409,9 @@ class SubjectFinder:
             if _opens_project_name(rest, len(place)):
                 return _NO_SUBJECT  # 任城区山推奥特机械配件生产项目、…: a project's name, not whose figure
             return self._place_within(rest, place) or (place, len(place))
+        acting = self._short_place_acting(rest)
+        if acting is not None:
+            return acting
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
