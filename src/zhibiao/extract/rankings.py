@@ -58,6 +58,7 @@ _PERIODS_SETS = WordSets("periods")
 _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _WRAPPER_CLOSED = _RANKINGS.wrapper_closed
+_LONG_PLACE_LIST = 5  # a list of places this long may hold one item that reads as none
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
@@ -716,7 +717,9 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
         or _place_as_written(items[0])
     named = [finder.entity_named(x) or _place_as_written(x) for x in items[1:]]
     rest = [x for x in named if x is not None]
-    if first is None or len(rest) < len(named):
+    # (a long list of places with one item no place is read as written, a misprint or an unknown name:
+    # 昆山市、江阴市、…、龙口是、长沙县位居前10 — the places it names)
+    if first is None or len(rest) < len(named) - (1 if len(items) >= _LONG_PLACE_LIST else 0):
         return None
     return [first, *rest]
 
