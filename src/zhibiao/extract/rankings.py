@@ -321,6 +321,9 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         plain = _RANKINGS.wrapper.match(_RANKINGS.clause_separator.split(words)[-1]) if wrapped is None else None
         region = region or strip_chars(wrapped.group("measure") if wrapped is not None
                                        else plain.group(1) if plain is not None else "")
+    kinds = _RANKINGS.peer_group_written.search(text, hit.end(), list_start) if scope is None else None
+    if kinds is not None:  # 前十名的国家级开发区依次是…: the peers of a level and kind named are the field
+        scope = kinds.group(0)
     if scope is None and any(k in text[hit.start():list_start] for k in _RANKING_WORDS.national_kinds):
         scope = _RANKING_WORDS.country_field  # 排名前十位省份依次为…: provinces are ranked in the country
     measure = strip_chars(region) or None
