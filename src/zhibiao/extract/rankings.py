@@ -324,8 +324,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     kinds = _RANKINGS.peer_group_written.search(text, hit.end(), list_start) if scope is None else None
     if kinds is not None:  # 前十名的国家级开发区依次是…: the peers of a level and kind named are the field
         scope = kinds.group(0)
-    if scope is None and any(k in text[hit.start():list_start] for k in _RANKING_WORDS.national_kinds):
-        scope = _RANKING_WORDS.country_field  # 排名前十位省份依次为…: provinces are ranked in the country
+    if scope is None:  # 排名前十位省份依次为…, 总分居前3位的县市区分别是…: the field a kind of peers is ranked in
+        scope = _field_of_kind(text[hit.start():list_start])
     measure = strip_chars(region) or None
     if measure is not None and (measure in _RANKING_SETS.back_references
                                 or s.ctx.doc.finder.entity_named(measure) is not None):
@@ -339,6 +339,14 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _field_of_kind(words: str) -> str | None:
+    """The field the kind of peers a list names is ranked in (省份 → 全国, 市州 → 全省, 县市区 → 全市), if any."""
+    for field, kinds in _RANKING_WORDS.kind_fields.items():
+        if any(k in words for k in kinds):
+            return str(field)
+    return None
 
 
 def _list_measure_and_field(s: Sentence, pos: int, measure: str | None, scope: str | None) \
@@ -1114,8 +1122,8 @@ def _measure_region(region: str) -> str:
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
     """The measures ranked: none (进入百强), the figure just named, a back reference, or a list."""
     st = s.state
-    if lead in _RANKING_SETS.entry_leads:
-        return [None]
+    if lead in _RANKING_SETS.entry_leads and not _RANKINGS.head_end.search(stripped):
+        return [None]  # (进入百强: the group entered is the measure; 增速进入全省前两名: the growth's place)
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
         if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
             return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
