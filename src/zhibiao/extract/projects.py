@@ -42,6 +42,8 @@ _STAGE_JOINERS = ("", *_NAME_WORDS.joiners)  # (签约、开工: stages listed t
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _EACH_MARK = _PROJECTS_WORDS.each_mark
 _RANGE_JOINERS = tuple(_PROJECTS_WORDS.range_joiners)
+_NO_START = 1 << 62  # no earlier start of a quote
+_SIZE_ASIDE_WIDTH = 30  # how far back a size class with a note on its bounds (5至10亿元(含5亿元)) may start
 _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals)
 _LIST_OPEN = ":"  # (其中: opens a list of the parts)
 _BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
@@ -96,6 +98,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         if region.startswith(_RANGE_JOINERS) else None
     if low is not None:  # 5至10亿元项目有5个: the size class is a range, its low end read as a figure before
         region = low.group(0) + region
+    region, sized_from = _size_before_aside(s, region, region_start)
     desc = region + prenominal
     stage = _stage(s, fig, region_start, desc, prenominal)
     parent = st.parent_projects
@@ -137,7 +140,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         quote_start = fig.start
     else:
         stripped, _cut = trim_openers(region)
-        quote_start = fig.start - len(stripped)
+        quote_start = min(fig.start - len(stripped), sized_from)
     ahead = st.investment_ahead
     if ahead is not None and ahead[1] >= fig.start and p.min_investment is None:
         p.investment, p.currency = ahead[0].amount.value, ahead[0].amount.unit or _CNY
@@ -174,6 +177,19 @@ def _place_by_place(s: Sentence, p: Projects, region: str, bare: bool, child: bo
             if child:
                 s.log.child_projects.add(id(other))
     return place
+
+
+def _size_before_aside(s: Sentence, region: str, region_start: int) -> tuple[str, int]:
+    """5至10亿元(含5亿元)|项目12个: the words of a count with the size class written before a note on its bounds
+    put back in front, and where that size starts (the count's quote starts there); the words as they are
+    otherwise, with no start (a large position)."""
+    if not region.startswith(_ASIDE_CLOSE):
+        return region, _NO_START
+    lo = max(s.ctx.span.start, region_start - _SIZE_ASIDE_WIDTH)
+    sized = _PROJECTS.size_before_aside.search(s.text, lo, region_start + 1)
+    if sized is None:
+        return region, _NO_START
+    return sized.group("size") + region[1:], sized.start("size")
 
 
 def _is_part(s: Sentence, whole: Projects, fig: Fig, stage: Stage | None, region: str, noun: Noun | None) -> bool:
