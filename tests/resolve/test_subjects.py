@@ -48,6 +48,9 @@ def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, exp
     ("其中全县完成工业投资12亿元", MAIN + "县"),
     ("淮安经开区完成一般公共预算收入18亿元", "淮安经济技术开发区"),
     ("台儿庄区实现地区生产总值120亿元", "台儿庄区"),
+    # a place's short name opening a clause before 在 or what it did (签约, 开工, 实现): that place
+    ("杭州在营商环境城市排名中位列全国第一", "杭州市"),
+    ("厦门签约项目8个", "厦门市"),
     # a county's short name right after the city holding it: the county
     ("运城市永济举行重大项目集中开工仪式", "永济市"),
     ("工业投资增长12%", None),
