@@ -23,7 +23,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from zhibiao.extract.periods import PeriodMention, find_periods, latest_year, resolve_period
+from zhibiao.extract.periods import PeriodMention, find_periods, latest_year, period_string, resolve_period
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Projects, Ranking, Stage
@@ -337,8 +337,7 @@ class SentContext:
             mention = replace(mention, start=mention.end, kind="month_end")
         resolved = resolve_period(mention, self.doc.published, future=future or target)
         if resolved and annual:
-            year = resolved[:4]  # a plan for the year of the period in force
-            return f"{year}-01/{year}-12"
+            return period_string(resolved[:4])  # a plan for the year of the period in force
         return resolved
 
     def has_period_before(self, pos: int, since: int | None = None) -> bool:

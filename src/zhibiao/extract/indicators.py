@@ -24,7 +24,7 @@ from zhibiao.extract.names import (
     strip_chars,
     topic_before,
 )
-from zhibiao.extract.periods import years_spans
+from zhibiao.extract.periods import period_string, years_period, years_spans
 from zhibiao.extract.projects import each_of_places, listed_place, mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
@@ -131,9 +131,9 @@ def span_period(s: Sentence, fig: Fig, ind: Indicator) -> None:
     first, last, _end = span
     if (ind.change is None or ind.change.basis != "avg") and _INDICATORS.level_reached_end.search(
             s.text, max(ctx.span.start, fig.start - _REACHED_WIDTH), fig.start):
-        ind.period = f"{last}-01/{last}-12"
+        ind.period = period_string(last)
     else:
-        ind.period = f"{first}-01/{last}-12"
+        ind.period = years_period(first, last)
 
 
 def parent_for(ind: Indicator, st: SentenceState) -> str | None:
@@ -635,8 +635,7 @@ def target_with_share(s: Sentence, target: Fig, share: Fig, region_start: int) -
     goal = strip_chars(m.group("target"))
     aim = new_indicator(s, Name(main.name + goal, m.start("target")), target, target=True)
     if aim.period and _INDICATORS.annual_goal.match(goal):  # 年度目标任务: the whole year's
-        year = aim.period[:4]
-        aim.period = f"{year}-01/{year}-12"
+        aim.period = period_string(aim.period[:4])
     done = new_indicator(s, Name(main.name + m.group("done") + goal, m.start()), share, share=True)
     doc.set_quote(done, doc.norm_pos(main.start), share.end)
     st.current, st.current_share = main, done

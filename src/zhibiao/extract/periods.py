@@ -15,7 +15,8 @@ from typing import Literal
 
 from zhibiao.lexicon import Shapes, Words, WordSets
 
-__all__ = ["PeriodKind", "PeriodMention", "find_periods", "period_string", "resolve_period", "years_spans"]
+__all__ = ["PeriodKind", "PeriodMention", "find_periods", "period_string", "resolve_period", "years_period",
+           "years_spans"]
 
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
@@ -243,6 +244,15 @@ def period_string(year: int | str, start: int = 1, end: int = 12) -> str:
     ('2016-01/2016-12', 'XXXX-01/XXXX-03')
     """
     return f"{year}-{start:02d}/{year}-{end:02d}"
+
+
+def years_period(first: int | str, last: int | str) -> str:
+    """The FACTS.md period of the whole years ``first`` to ``last``.
+
+    >>> years_period(2016, 2020)
+    '2016-01/2020-12'
+    """
+    return f"{first}-01/{last}-12"
 
 
 def years_spans(text: str, start: int, end: int, published: str | None) -> list[tuple[int, int, int]]:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import Name, Noun, last_match, strip_chars, trim_openers, without_quotes
-from zhibiao.extract.periods import PeriodMention, resolve_period
+from zhibiao.extract.periods import PeriodMention, period_string, resolve_period
 from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
@@ -251,7 +251,7 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
         # 计划新开工项目51个 (under 1-3月), 全年计划开工项目80个: a plan for the year in force
         in_force = ctx.period_at(fig.start, target=False)
         if in_force is not None:
-            return f"{in_force[:4]}-01/{in_force[:4]}-12"
+            return period_string(in_force[:4])
         if _PROJECTS.annual_plan_start.search(text, ctx.span.start, fig.start):
             return resolve_period(PeriodMention(fig.start, fig.start, None, 0, 1, 12, "span"), ctx.doc.published,
                                   future=True)
@@ -261,7 +261,7 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
             stage is not None and stage == ctx.doc.event_stage):
         return ctx.event_month(fig.start) or period
     if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
-        return f"{period[:4]}-01/{period[:4]}-12"
+        return period_string(period[:4])
     return period
 
 
@@ -473,7 +473,7 @@ def category_of(desc: str) -> str | None:
 
 def _kind_before_noun(prenominal: str) -> bool:
     """12个外资项目: a kind written between a count and its noun, the projects' kind over the words before."""
-    return mentions_projects(prenominal) and not any(prenominal == noun for noun in _PROJECTS_WORDS.nouns)
+    return mentions_projects(prenominal) and prenominal not in _PROJECTS_SETS.nouns
 
 
 def _bare_kind(region: str) -> str | None:
@@ -537,9 +537,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
                  or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
             and _same_currency(s.state.projects, fig):
         # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
-        s.state.projects.min_investment = fig.amount.value
-        s.state.projects.currency = fig.amount.unit or _CNY
-        s.ctx.doc.extend_quote(s.state.projects, fig.end)
+        _give_size(s, s.state.projects, fig)
         return True
     if _size_after_count(s, fig):
         return True
@@ -560,9 +558,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
             _PROJECTS.up_to_noun.sub("", name.text)):
         for p in reversed(s.log.projects):
             if p.investment is None and _same_currency(p, fig):
-                p.investment = fig.amount.value
-                p.currency = fig.amount.unit or _CNY
-                s.ctx.doc.extend_quote(p, fig.end)
+                _give_investment(s, p, fig)
                 return True
     return False
 
@@ -583,8 +579,7 @@ def _size_after_count(s: Sentence, fig: Fig) -> bool:
     among = _NAME_WORDS.among in s.text[s.ctx.span.start:end]
     if not (_PROJECTS.size_after_above.match(s.text, fig.end) or (words.group("over") and among)):
         return False
-    p.min_investment, p.currency = fig.amount.value, fig.amount.unit or _CNY
-    s.ctx.doc.extend_quote(p, fig.end)
+    _give_size(s, p, fig)
     return True
 
 
@@ -604,10 +599,20 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     if p.stage == "other" and words in _PROJECTS_SETS.signing_investment \
             and not _PROJECTS.stage_words.search(s.text, max(clause, s.ctx.span.start), end):
         p.stage = "signed"  # (民营企业投资项目3590个,签约金额6978.16亿元: signed projects; 签订框架协议: not)
-    p.investment = fig.amount.value
-    p.currency = fig.amount.unit or _CNY
-    s.ctx.doc.extend_quote(p, fig.end)
+    _give_investment(s, p, fig)
     return True
+
+
+def _give_investment(s: Sentence, p: Projects, fig: Fig) -> None:
+    """The money figure ``fig`` is the investment of the projects ``p``; their evidence runs to it."""
+    p.investment, p.currency = fig.amount.value, fig.amount.unit or _CNY
+    s.ctx.doc.extend_quote(p, fig.end)
+
+
+def _give_size(s: Sentence, p: Projects, fig: Fig) -> None:
+    """The money figure ``fig`` is the size every one of the projects ``p`` has; their evidence runs to it."""
+    p.min_investment, p.currency = fig.amount.value, fig.amount.unit or _CNY
+    s.ctx.doc.extend_quote(p, fig.end)
 
 
 def _same_currency(p: Projects, fig: Fig) -> bool:
@@ -633,9 +638,7 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
             and _ASIDE_CLOSE in s.text[doc.norm_pos(target.end):fig.start]:
         target = s.state.projects  # 131个重大项目(含前期项目5项),总投资…: the whole's, not the aside's
     if target.investment is None and _same_currency(target, fig):
-        target.investment = fig.amount.value
-        target.currency = fig.amount.unit or _CNY
-        doc.extend_quote(target, fig.end)
+        _give_investment(s, target, fig)
         qual = local_qualifier(s.text, fig)
         if qual and target.qualifier is None:
             target.qualifier = qual

@@ -18,7 +18,7 @@ from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
 from zhibiao.extract.names import clean_list_item, cut_enum_tail, last_match, split_names, strip_chars, topic_before
-from zhibiao.extract.periods import find_periods, period_string, resolve_period
+from zhibiao.extract.periods import find_periods, period_string, resolve_period, years_period
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence, SentenceState
@@ -57,7 +57,6 @@ _PERIODS_SETS = WordSets("periods")
 # ends with, what opens its holder written after it (的, 位的), how places' names end (with a joiner).
 _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
-_WRAPPER_CLOSED = _RANKINGS.wrapper_closed
 _LONG_PLACE_LIST = 5  # a list of places this long may hold one item that reads as none
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
@@ -441,7 +440,7 @@ def _years_of(text: str, evaluation: re.Match[str]) -> str | None:
         return None
     last = int(years.group("last"))
     first = int(years.group("first") or last)
-    return f"{first}-01/{last}-12" if first <= last else None
+    return years_period(first, last) if first <= last else None
 
 
 def _evaluation_named(text: str, pos: int, start: int = 0) -> re.Match[str] | None:
@@ -816,7 +815,7 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
     # (在|全国147家高新区中…: the place's field is the wrapper's when the words before end at its 在; 杭州在营商环境
     # 城市排名中|位列全国第一: a wrapper closed before the place holds its measure, the place its own field)
-    wrapped = _wrapper(region + scope if scope and not _WRAPPER_CLOSED.search(region) else region)
+    wrapped = _wrapper(region + scope if scope and not _RANKINGS.wrapper_closed.search(region) else region)
     if wrapped is not None and wrapped.group("peers") and scope and _RANKINGS.whole_field.fullmatch(scope):
         wrapped = None  # (在营商环境城市排名中|位列全国第一: the place writes its field, the 在…中 its measure)
     if wrapped is not None:
@@ -870,11 +869,10 @@ def _own_fields(read: _Read) -> tuple[list[str | None], list[str | None]]:
     if len(names) < 2 or read.scope is not None:
         return names, [read.scope] * len(names)
     names = [_RANKINGS.list_noun_end.sub("", n) or n if n else n for n in names]
-    heads = [_RANKINGS.region_head.match(n) if n else None for n in names]
-    if not all(heads):
+    heads = [_RANKINGS.region_head.match(n) for n in names if n]
+    if len(heads) < len(names) or None in heads:
         return names, [None] * len(names)
-    return [h.group("rest") if h else None for h in heads], [h.group(0)[:-len(h.group("rest"))] if h else None
-                                                           for h in heads]
+    return [h.group("rest") for h in heads if h], [h.string[:h.start("rest")] for h in heads if h]
 
 
 def _drop_top_n_before(s: Sentence, read: _Read, subject: str | None) -> None:

@@ -322,24 +322,27 @@ class SubjectFinder:
         holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
         return holders[0] if len(holders) == 1 else None
 
+    def _short_at_start(self, text: str) -> tuple[str, str] | None:
+        """The short place name opening ``text`` and the one full name it stands for, if any (杭州 → 杭州市)."""
+        first = next(self._short_names(text[:_SHORT_WINDOW + 1]), None)
+        if first is None or first[0] != 0 or len(fulls := self.short_to_full[first[1]]) != 1:
+            return None
+        return first[1], fulls[0]
+
     def _short_place_acting(self, rest: str) -> tuple[str, int] | None:
-        """杭州(在营商环境城市排名中…): a place's short name opening a clause, right before 在, names that place."""
-        for start, short in self._short_names(rest[:_SHORT_WINDOW + 1]):
-            fulls = self.short_to_full[short]
-            if start == 0 and len(fulls) == 1 and rest.startswith(_SHORT_PLACE_FOLLOWERS, len(short)):
-                return fulls[0], len(short)
-            break
-        return None
+        """杭州(在营商环境城市排名中…), 厦门(签约…): a place's short name opening a clause, right before 在 or what
+        it did, names that place."""
+        found = self._short_at_start(rest)
+        if found is None or not rest.startswith(_SHORT_PLACE_FOLLOWERS, len(found[0])):
+            return None
+        return found[1], len(found[0])
 
     def _place_within(self, rest: str, place: str) -> tuple[str, int] | None:
         """运城市永济(举行…): a place's short name right after the place holding it names the inner place."""
-        after = rest[len(place):len(place) + _SHORT_WINDOW]
-        for start, short in self._short_names(after):
-            fulls = self.short_to_full[short]
-            if start == 0 and len(fulls) == 1 and self.parent_of.get(fulls[0]) == place:
-                return fulls[0], len(place) + len(short)
-            break
-        return None
+        found = self._short_at_start(rest[len(place):])
+        if found is None or self.parent_of.get(found[1]) != place:
+            return None
+        return found[1], len(place) + len(found[0])
 
     def _holds(self, outer: str, inner: str) -> bool:
         """Whether ``inner`` lies inside ``outer`` (a county of a city, a district of a province's city)."""
