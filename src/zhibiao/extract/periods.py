@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from zhibiao.extract.quantities import parse_number
 from zhibiao.lexicon import Shapes, Words, WordSets
 
 __all__ = ["PeriodKind", "PeriodMention", "find_periods", "period_string", "resolve_period", "years_period",
@@ -283,17 +284,9 @@ def _span_years(m: re.Match[str], published: str | None) -> tuple[int, int] | No
         return first, first + _PLAN_YEARS - 1
     if published is None or not published[:4].isdigit():
         return None
-    n = _count(m.group("back") or m.group("since"))
+    n = parse_number(m.group("back") or m.group("since"))  # (五, 两, 10)
     year = int(published[:4])
-    return (year - n, year - 1) if n is not None and n > 1 else None
-
-
-def _count(word: str) -> int | None:
-    """A small count written in digits or Chinese (五, 两, 10)."""
-    if word.isdigit():
-        return int(word)
-    value = _PERIODS_WORDS.month_numbers.get(word)
-    return int(value) if value is not None else None
+    return (year - int(n), year - 1) if n is not None and n > 1 else None
 
 
 def latest_year(text: str) -> PeriodMention | None:
