@@ -28,7 +28,7 @@ from zhibiao.batch.commands import register as register_batch
 from zhibiao.errors import DocumentError, ZhibiaoError
 from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES, iter_documents
-from zhibiao.ingest.steer import check_published, check_zone, steered
+from zhibiao.ingest.steer import check_published, check_zone, document_zone, steered
 from zhibiao.model import DocMeta, Document, Fact
 
 app = typer.Typer(
@@ -209,13 +209,13 @@ def output_record(doc: Document, meta: DocMeta, facts: list[Fact]) -> dict[str, 
         merged.setdefault("date_source", doc.meta.date_source)  # where the reader found the date
     record["meta"] = merged
     record["facts"] = [fact.to_dict() for fact in facts]
-    zone = doc.extra.get("zone")
-    if isinstance(zone, str) and zone.strip():
+    zone = document_zone(doc)
+    if zone is not None:
         from zhibiao.resolve.zones import canonical_zone
 
         for fact in record["facts"]:
             if fact["type"] != "person" and canonical_zone(fact.get("subject")) is None:
-                fact["subject"] = canonical_zone(zone) or zone
+                fact["subject"] = zone
     return record
 
 

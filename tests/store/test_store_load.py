@@ -112,6 +112,9 @@ def test_store_load_cli_and_its_errors(db_url: str, batch_output: tuple[Path, Pa
     assert both.exit_code == 2 and "either inputs" in both.output
     nothing = runner.invoke(app, ["ingest", "--facts", str(tmp_path), "--db", db_url])
     assert nothing.exit_code == 2 and "not the output of zhibiao batch" in nothing.output
+    for option in (["--published", "2023-07-19"], ["--zone", "经开区"]):  # (never dropped without a word)
+        steered = runner.invoke(app, ["ingest", "--facts", str(out), *option, "--db", db_url])
+        assert steered.exit_code == 2 and "apply when reports are extracted" in steered.output
 
 
 def test_store_load_shard_without_documents_is_an_error(db_url: str, batch_output: tuple[Path, Path],

@@ -31,6 +31,7 @@ from zhibiao.batch.shards import Columns, ShardSpec, read_shard
 from zhibiao.errors import DocumentError
 from zhibiao.factcheck import sound_facts
 from zhibiao.ingest import DEFAULT_MAX_BYTES
+from zhibiao.ingest.metadata import fill_meta
 from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 
@@ -344,11 +345,10 @@ def document_row(doc: Document, meta: DocMeta, n_facts: int) -> dict[str, Any]:
     """The row of one extracted document (:data:`DOCUMENT_COLUMNS`): the input's metadata completed
     by the extracted one, as the fact store keeps them."""
     zone = doc.extra.get("zone")
-    return {"doc_id": doc.doc_id, "text": doc.text, "source": doc.source,
-            "published": doc.published or meta.date or doc.meta.date, "title": meta.title or doc.meta.title,
-            "source_name": meta.source_name or doc.meta.source_name, "page": meta.page or doc.meta.page,
-            "url": meta.url or doc.meta.url, "zone": zone if isinstance(zone, str) else None, "n_facts": n_facts,
-            "extractor_version": EXTRACTOR_VERSION}
+    m = fill_meta(meta, doc.meta)
+    return {"doc_id": doc.doc_id, "text": doc.text, "source": doc.source, "published": doc.published or m.date,
+            "title": m.title, "source_name": m.source_name, "page": m.page, "url": m.url,
+            "zone": zone if isinstance(zone, str) else None, "n_facts": n_facts, "extractor_version": EXTRACTOR_VERSION}
 
 
 def _schema(columns: tuple[tuple[str, str], ...]) -> Any:

@@ -9,12 +9,16 @@ e-paper trailer of a text states. The user's values fill what the inputs leave o
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from zhibiao.errors import DocumentError, ZhibiaoError
 from zhibiao.ingest.validate import published_date
 from zhibiao.model import Document
+from zhibiao.resolve.zones import canonical_zone
 
-__all__ = ["SteerError", "check_published", "check_zone", "steered"]
+_canonical_zone = lru_cache(maxsize=200_000)(canonical_zone)  # (asked once per document of a large batch)
+
+__all__ = ["SteerError", "check_published", "check_zone", "document_zone", "steered"]
 
 _MAX_ZONE = 200
 
@@ -52,6 +56,20 @@ def check_zone(value: str | None) -> str | None:
     if not name or len(name) > _MAX_ZONE:
         raise SteerError(f"--zone must be a zone's name of 1 to {_MAX_ZONE} characters")
     return name
+
+
+def document_zone(doc: Document) -> str | None:
+    """The zone a document's unresolved facts are about: its record's (or the user's ``--zone``) ``zone``,
+    as a canonical zone id when it names a known zone, else as written; None when none is given.
+
+    >>> document_zone(Document("a", "正文", extra={"zone": " 淮安经开区 "})), document_zone(Document("b", "正文"))
+    ('淮安经济技术开发区', None)
+    """
+    given = doc.extra.get("zone")
+    if not isinstance(given, str) or not given.strip():
+        return None
+    name = " ".join(given.split())[:_MAX_ZONE]
+    return _canonical_zone(name) or name
 
 
 def steered(items: Iterable[Document | DocumentError], *, published: str | None = None,

@@ -190,6 +190,11 @@ def ingest(
 
     if bool(inputs) == (facts is not None):
         _fail("give either inputs to read and extract, or --facts OUT/ (the output of zhibiao batch)", 2)
+    if facts is not None and (published is not None or zone is not None):
+        # (the batch's facts were extracted with the dates and zones its inputs had: a date given now would
+        # leave their periods as they are, so it is refused rather than dropped without a word)
+        _fail("--published and --zone apply when reports are extracted; --facts loads facts already "
+              "extracted by zhibiao batch", 2)
     err = _err()
     show = err.is_terminal if progress is None else progress
     with _store(db, batch_size=batch_size, seconds_per_100kb=time_budget or None) as store:

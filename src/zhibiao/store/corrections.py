@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from zhibiao.errors import QueryError
+from zhibiao.extract.quantities import figure_regex
+from zhibiao.extract.quantities import parse_amount as read_figure
 from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.zones import canonical_zone
 from zhibiao.store.db import now
@@ -64,12 +66,7 @@ MANUAL_VERSION = "manual"
 _F = FactRow.__table__.c
 _D = DocumentRow.__table__.c
 _C = CorrectionRow.__table__.c
-_MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6,
-               "万": Decimal(10) ** 4, "千": Decimal(1000), "百": Decimal(100)}
-_UNIT_WORDS = {"元": "CNY", "美元": "USD", "%": "%", "个": "count", "家": "count", "项": "count", "人": "person",
-               "吨": "t", "亩": "mu", "平方米": "m2"}
-_AMOUNT = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(万亿|千万|百万|亿|万|千|百)?\s*"
-                     r"(美元|元|%|个|家|项|人|吨|亩|平方米)?\s*$")
+_SIGNS = "+-−"
 _MAX_TEXT = 200
 
 
@@ -95,23 +92,22 @@ class CorrectionInfo:
 
 
 def parse_amount(text: str) -> tuple[Decimal, str | None]:
-    """A figure as an editor types it: a number, with 万/亿… and a unit word or not.
+    """A figure as an editor types it, read by the extractor's own figure grammar: a number (digits or
+    Chinese), with 万/亿… and a unit word or not, a sign before it.
 
-    >>> parse_amount("18.56亿元"), parse_amount("36.7%"), parse_amount("1200")
-    ((Decimal('1856000000.00'), 'CNY'), (Decimal('36.7'), '%'), (Decimal('1200'), None))
+    >>> parse_amount("18.56亿元"), parse_amount("36.7%"), parse_amount("1200"), parse_amount("-3.2%")
+    ((Decimal('1856000000.00'), 'CNY'), (Decimal('36.7'), '%'), (Decimal('1200'), None), (Decimal('-3.2'), '%'))
     >>> parse_amount("很多")
     Traceback (most recent call last):
     zhibiao.errors.QueryError: not a figure: '很多' (write e.g. 18.56亿元, 36.7%, 1200)
     """
-    match = _AMOUNT.match(text.replace(",", "").replace("，", ""))
-    if match is None:
+    written = "".join(text.replace(",", "").replace("，", "").split())
+    body = written.lstrip(_SIGNS)
+    match = figure_regex().fullmatch(body) if len(written) - len(body) <= 1 else None
+    amount = read_figure(match) if match is not None else None
+    if amount is None:
         raise QueryError(f"not a figure: {text[:40]!r} (write e.g. 18.56亿元, 36.7%, 1200)")
-    number, magnitude, unit = match.groups()
-    try:
-        value = Decimal(number) * _MAGNITUDES.get(magnitude or "", Decimal(1))
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only decimal numbers
-        raise QueryError(f"not a figure: {text[:40]!r}") from exc
-    return value, _UNIT_WORDS.get(unit or "")
+    return -amount.value if written.startswith(("-", "−")) else amount.value, amount.unit
 
 
 def _text_field(value: str, what: str) -> str | None:

@@ -29,6 +29,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from zhibiao.errors import DocumentError
 from zhibiao.factcheck import sound_facts
+from zhibiao.ingest.metadata import fill_meta
+from zhibiao.ingest.steer import document_zone
 from zhibiao.ingest.validate import check_doc_id, clean_document, clean_text
 from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
@@ -117,16 +119,6 @@ def _batches(items: Iterable[Document | DocumentError], size: int) -> Iterator[l
 # the life of a process; a changed table is picked up on the next open, see Store).
 _zone = lru_cache(maxsize=200_000)(canonical_zone)
 _indicator = lru_cache(maxsize=200_000)(canonical_indicator)
-
-
-def document_zone(doc: Document) -> str | None:
-    """The zone a document's unresolved facts are about: its record's (or the user's ``--zone``)
-    ``zone``, as a canonical zone id when it names a known zone; None when none is given."""
-    given = doc.extra.get("zone")
-    if not isinstance(given, str) or not given.strip():
-        return None
-    name = " ".join(given.split())[:200]
-    return _zone(name) or name
 
 
 def fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
@@ -231,11 +223,12 @@ class _Pending:
         else:
             kept, self.warnings = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
             self.facts = [fact_row(fact, 0, seq, zone) for seq, fact in enumerate(kept)]
+        m = fill_meta(meta, doc.meta)
         self.row = {
             "doc_id": doc.doc_id, "content_hash": self.digest, "source": doc.source,
-            "title": meta.title or doc.meta.title, "published": doc.published or meta.date or doc.meta.date,
-            "source_name": meta.source_name or doc.meta.source_name, "page": meta.page or doc.meta.page,
-            "url": meta.url or doc.meta.url, "text": doc.text, "n_chars": len(doc.text), "n_facts": len(self.facts),
+            "title": m.title, "published": doc.published or m.date,
+            "source_name": m.source_name, "page": m.page, "url": m.url, "text": doc.text, "n_chars": len(doc.text),
+            "n_facts": len(self.facts),
             "extractor_version": version, "canonical_id": None, "similarity": None,
             "minhash": minhash_to_bytes(self.minhash) if self.minhash is not None else None,
             "zone": zone,

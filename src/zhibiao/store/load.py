@@ -83,10 +83,8 @@ def fact_dict(row: dict[str, Any]) -> dict[str, Any]:
 def _columns(path: Path) -> list[dict[str, Any]]:
     import pyarrow.parquet as pq
 
-    table = pq.read_table(path)
-    names = table.column_names
-    columns = [table.column(name).to_pylist() for name in names]
-    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+    rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
+    return rows
 
 
 class BatchOutput:

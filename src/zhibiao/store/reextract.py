@@ -25,7 +25,7 @@ from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB, Extracted
 from zhibiao.store.corrections import apply_corrections
 from zhibiao.store.db import write_lock
-from zhibiao.store.ingest import fact_row, link_repeated_facts
+from zhibiao.store.ingest import canonical_facts, fact_row, link_repeated_facts
 from zhibiao.store.schema import DocumentRow, FactRow
 
 __all__ = ["FIELDS", "ReextractStats", "parse_where", "reextract"]
@@ -139,13 +139,13 @@ def _replace_facts(conn: Connection, document_id: int, rows: list[dict[str, Any]
         link_repeated_facts(conn, rows, canonical_id)
     if rows:
         conn.execute(FactRow.__table__.insert(), rows)
-    first: dict[str, int] = {}
-    for pk, signature in conn.execute(select(_F.id, _F.signature).where(
-            _F.document_id == document_id, _F.duplicate_of.is_(None)).order_by(_F.seq)):
-        first.setdefault(signature, pk)
+    first = canonical_facts(conn, {document_id})[document_id]
+    by_target: dict[int, list[int]] = {}
     for pk, signature in repeating:
         if signature in first:
-            conn.execute(update(FactRow.__table__).where(_F.id == pk).values(duplicate_of=first[signature]))
+            by_target.setdefault(first[signature], []).append(pk)
+    for target, pks in by_target.items():  # (one statement per new fact repeated, not per copy's fact)
+        conn.execute(update(FactRow.__table__).where(_F.id.in_(pks)).values(duplicate_of=target))
 
 
 def _write(engine: Engine, document_id: int, doc: Document, result: Extracted, stats: ReextractStats) -> None:

@@ -8,6 +8,7 @@ the name exists or not.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -24,8 +25,13 @@ ROLES = ("editor", "viewer")
 MIN_PASSWORD = 8
 _HASHER = PasswordHasher()
 _U = UserRow.__table__.c
-# checked when the name is unknown, so that a wrong name costs as long as a wrong password
-_DUMMY_HASH = _HASHER.hash("zhibiao: no such user")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash checked when the name is unknown, so that a wrong name costs as long as a wrong password
+    (made on the first such login, not at import: every command imports this module)."""
+    return _HASHER.hash("zhibiao: no such user")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,7 @@ def check_password(conn: Connection, name: str, password: str) -> User | None:
     """The user if ``password`` is theirs, else None."""
     row = conn.execute(select(_U.id, _U.name, _U.role, _U.password_hash).where(_U.name == name.strip())).first()
     try:
-        _HASHER.verify(row.password_hash if row is not None else _DUMMY_HASH, password)
+        _HASHER.verify(row.password_hash if row is not None else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     return User(row.id, row.name, row.role) if row is not None else None
