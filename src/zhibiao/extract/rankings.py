@@ -233,8 +233,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         measure = _frame_measure(s, region_start)
         if measure is None and named is not None:  # (the measure and field of the place named before)
             measure, scope = named.indicator, scope or named.scope
-        measure, scope = _of_the_evaluation(s, hit.start(), measure, scope)
-        return _Read([measure], ranks, scope, top, bottom, "", region_from, former, end, [holder])
+        measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
+        return _Read([measure], ranks, scope, top, bottom, "", region_from, former, end, [holder], period)
     return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
 
 
@@ -470,20 +470,26 @@ def evaluation_field(name: str) -> str | None:
     group = _RANKINGS.peer_group_head.match(name)
     if group is not None:  # 中国省级开发区|高质量发展百强: the peers of a level and kind are the field
         return group.group("field")
-    if name.startswith(tuple(_RANKING_WORDS.country_words)):
+    # 赛迪百强县榜单: lists of counties, districts or towns a hundred strong rank them across the country
+    if name.startswith(tuple(_RANKING_WORDS.country_words)) or any(k in name for k in _RANKING_WORDS.national_lists):
         country: str = _RANKING_WORDS.country_field
         return country
     whole = _RANKINGS.whole_field_head.match(name)
     return whole.group(0) if whole is not None else None
 
 
-def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | None) -> tuple[str | None, str | None]:
-    """The measure and field of a place that names neither (昆山市高居第一 in a report on a 百强县 list):
-    those of the evaluation the report names before it."""
+def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | None) \
+        -> tuple[str | None, str | None, str | None]:
+    """The measure, field and period of a place that names neither (昆山市高居第一 in a report on a 百强县
+    list): those of the evaluation the report names before it (its years, unless a period follows its name)."""
     if measure is not None:
-        return measure, scope
-    name = evaluation_before(s.text, pos)
-    return (name, scope or evaluation_field(name)) if name else (None, scope)
+        return measure, scope, None
+    found = _evaluation_named(s.text, pos)
+    if found is None:
+        return None, scope, None
+    name, years = _name_and_period(s.text, found)
+    # (7月20日,…发布2022赛迪百强县榜单,…位居前10位: the day it was announced is no period of the places)
+    return name, scope or evaluation_field(name), None if s.ctx.has_period_before(pos, found.end()) else years
 
 
 def listed_places(s: Sentence, words: str, *, ranked: bool = False) -> list[str] | None:
@@ -761,8 +767,8 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         measure = before.indicator if before is not None else None
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
         measure = named.indicator
-    measure, scope = _of_the_evaluation(s, hit.start(), measure, scope)
-    return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects)
+    measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
+    return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects, period)
 
 
 def _top_n_shared_out(hit: re.Match[str], n: int) -> bool:
