@@ -52,6 +52,7 @@ _ENTITY_WORDS = Words("entity")
 _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
+_EVALUATION_ACTS: tuple[str, ...] = tuple(_RANKING_WORDS.evaluation_acts)
 _PERIODS_SETS = WordSets("periods")
 # Plain checks before shapes that run for every place read: what a frame (从) or a place left (跌出)
 # ends with, what opens its holder written after it (的, 位的), how places' names end (with a joiner).
@@ -708,11 +709,19 @@ def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:
     return True
 
 
+def _kind_listed(s: Sentence, hit: re.Match[str]) -> str | None:
+    """甲、乙等国家高新区(位列…): the peers of a level and kind closing a list of places, their field."""
+    kind = _RANKINGS.listed_kind_end.search(s.text, s.ctx.span.start, hit.start())
+    group = _RANKINGS.peer_group_written.fullmatch(kind.group("kind")) if kind is not None else None
+    return group.group(0) if group is not None else None
+
+
 def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     """浏阳市、宁乡市、醴陵市(分列…), 同样来自江苏的江阴、张家港和常熟(分列…), 合肥、芜湖、淮南高新区(在…中分列…):
     the places a list of places is given to, when the words before the place are such a list
     (None otherwise). A zone suffix written once, on the last item, belongs to every item."""
     words = _RANKINGS.adverb_end.sub("", strip_chars(words))  # 张家港市、常熟市分别(居…)
+    words = _RANKINGS.listed_kind_end.sub("", words)  # (甲、乙等国家高新区: the kind they are, no place)
     counted = _RANKINGS.counted_kind_end.search(words)
     items = _RANKINGS.list_split.split(words[:counted.start()] if counted is not None else words)
     if len(items) < 2:
@@ -746,7 +755,8 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     or else of the ranking given before."""
     rank, top, bottom = place
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
-    scope = hit.group("scope") or _wrapped_scope(wrapped) or (before.scope if before is not None else None)
+    scope, evaluation = _field_of_evaluation_placed(hit.group("scope"))
+    scope = scope or _wrapped_scope(wrapped) or _kind_listed(s, hit) or (before.scope if before is not None else None)
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
@@ -762,7 +772,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
         return None
     # the measure: written around the list, of the ranking just given, or of the last one named
-    measure = strip_chars(wrapped.group("measure")) if wrapped is not None else None
+    measure = strip_chars(wrapped.group("measure")) if wrapped is not None else evaluation
     if not measure:
         measure = before.indicator if before is not None else None
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
@@ -834,7 +844,22 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     evaluated = _RANKINGS.field_of_evaluation.fullmatch(scope) if scope else None
     if evaluated is not None:  # 全省重点项目考核排名第7位: the field 全省, the evaluation the measure
         scope, region = evaluated.group("field"), evaluated.group("evaluation")
+    else:
+        scope, evaluation = _field_of_evaluation_placed(scope)
+        region = region if strip_chars(region) or evaluation is None else evaluation
     return _measure_region(region), former, scope
+
+
+def _field_of_evaluation_placed(scope: str | None) -> tuple[str | None, str | None]:
+    """位列国家高新区综合评价第5名, 位列综合评价前50名: an evaluation read after the verb as a field is the
+    measure, the peers opening its name (if any) the field; (field, measure), the measure None when the
+    words are a field only."""
+    if not scope or not scope.endswith(_EVALUATION_ACTS):
+        return scope, None
+    field = evaluation_field(scope)
+    evaluation = scope[len(field):] if field and scope.startswith(field) else scope
+    # (位列榜单前三名: the list named before is the measure, not the word for it)
+    return field, None if evaluation in _RANKING_SETS.back_references else evaluation
 
 
 def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> None:

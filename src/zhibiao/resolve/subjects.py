@@ -148,6 +148,8 @@ class SubjectFinder:
         ('河北省', '苏州工业园区', '市开发区')
         >>> f.entity_named("工业增加值"), f.entity_named("开发区")
         (None, None)
+        >>> f.entity_named("漕河泾科技园区"), f.entity_named("中苏州工业园区")
+        ('漕河泾科技园区', None)
         """
         if label in self._named:
             return self._named[label]
@@ -168,6 +170,9 @@ class SubjectFinder:
                 return expand_zone(name)
             if end == len(label) and name in _ENTITY_SETS.zone_suffixes and 0 < start <= _ZONE_PREFIX_MAX:
                 return expand_zone(label)  # 市开发区: a zone named by the place it belongs to
+            if end == len(label) and 0 < start < _ZONE_PREFIX_MAX and not _has_function_char(label[:start]) \
+                    and name[:_ZONE_PREFIX_MAX] not in self._all_names:
+                return expand_zone(label)  # 中关村科技园区: a name of three characters the gazetteer lacks
         return None
 
     def _place_inside(self, run: str) -> str | None:
