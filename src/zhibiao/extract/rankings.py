@@ -36,6 +36,7 @@ __all__ = [
     "membership_list",
     "move_role",
     "place_of",
+    "places_in_series",
     "ranking_role",
     "split_rank_names",
     "superlatives",
@@ -66,6 +67,7 @@ _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
+_SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
@@ -1277,3 +1279,46 @@ def _split_pair(item: str) -> list[str]:
     if len(sub) >= 2 and all(len(x) >= 3 for x in sub):
         return sub
     return [item]
+
+
+def places_in_series(s: Sentence) -> None:
+    """从全国各省的得票率看,上海第一、广东第二,北京第三: places each written with its own place and no verb,
+    in order (at least three): each a ranking, of the measure and field of the frame before them, else of
+    the evaluation named before."""
+    items = _series(s)
+    if items is None:
+        return
+    text, ctx = s.text, s.ctx
+    first = items[0][1]
+    frame = _RANKINGS.series_frame.search(text, ctx.span.start, first)
+    measure, scope = (strip_chars(frame.group("measure")), frame.group("field")) if frame is not None else (None, None)
+    measure, scope, period = _of_the_evaluation(s, first, measure, scope)
+    for m, start, subject in items:
+        r = Ranking(subject=subject, period=period or ctx.period_at(m.start(), target=False), indicator=measure,
+                    scope=scope, rank=int(parse_number(m.group("n")) or 0), top=False, qualifier=None,
+                    rule="ranking.v1")
+        ctx.doc.set_quote(r, start, m.end())
+        s.log.add(r)
+        s.state.last_rank = r
+    s.state.mark_listed(first, items[-1][0].end())
+
+
+def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
+    """The longest run of places in order in the sentence (上海第一、广东第二,北京第三): each match, where its
+    place is written, and the place; None when no run of three is."""
+    text, span, finder = s.text, s.ctx.span, s.ctx.doc.finder
+    best: list[tuple[re.Match[str], int, str]] = []
+    run: list[tuple[re.Match[str], int, str]] = []
+    for m in _RANKINGS.series_item.finditer(text, span.start, span.end):
+        words, at = m.group("place"), m.start("place")
+        joined = bool(run) and m.start() == run[-1][0].end() + 1 \
+            and parse_number(m.group("n")) == (parse_number(run[-1][0].group("n")) or 0) + 1
+        # the first place may follow other words (结果显示上海第一): the longest place ending them
+        k = 0 if joined else next((k for k in range(len(words) - 1) if finder.entity_named(words[k:])), len(words))
+        place = finder.entity_named(words[k:]) if k < len(words) else None
+        if place is None:
+            run = []
+            continue
+        run = [*run, (m, at, place)] if joined else [(m, at + k, place)]
+        best = run if len(run) > len(best) else best
+    return best if len(best) >= _SERIES_MIN else None

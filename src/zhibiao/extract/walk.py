@@ -25,6 +25,7 @@ from zhibiao.extract.rankings import (
     membership_list,
     move_role,
     paired_moves,
+    places_in_series,
     ranking_role,
     superlatives,
 )
@@ -77,6 +78,7 @@ def read_sentence(s: Sentence) -> None:
         paired_moves(s)  # A、B在全市排位,分别由第20位、第7位上升为第11位、第5位: places moved at once
     if _NAME_WORDS.list_mark in text[sent.start:sent.end] and _RANKINGS.place_word.search(text, sent.start, sent.end):
         measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
+        places_in_series(s)  # 上海第一、广东第二、北京第三: places in order with no verb
     events = _events(text, sent)
     # breakdowns (分产业看,) are rare: a plain check first
     if _WALK.breakdown_end.search(text, sent.start, sent.end):
