@@ -210,6 +210,8 @@ def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> 
     years, after = _listed_years(s, seg_start, names_end)
     if len(years) != len(group) or len(group) < 2:
         return False
+    if _projects_by_years(s, group, years, after):
+        return True
     name = name_at(s, after, names_end)
     if not name.text:  # 2016—2018年分别完成地区生产总值A、B、C: the name after 分别
         resp = _LISTS.respectively.search(s.text, names_end, group[0].start)
@@ -223,6 +225,24 @@ def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> 
         ind.period = period_string(year)
         s.state.current = ind
     s.state.pending = []
+    return True
+
+
+def _projects_by_years(s: Sentence, group: list[Fig], years: list[int], words_start: int) -> bool:
+    """2011年、2012年、2013年签约项目分别为17个、38个、50个: projects counted year by year, each count a
+    projects fact of its year (their stage, size class and kind as written once)."""
+    first = group[0]
+    if first.amount.unit != _COUNT or not mentions_projects(s.text[words_start:first.start]):
+        return False
+    made = len(s.log.facts)
+    project_count(s, first, words_start, None)
+    if len(s.log.facts) != made + 1 or not isinstance(whole := s.log.facts[-1], Projects):
+        return False
+    whole.period = period_string(years[0])
+    for year, f in zip(years[1:], group[1:], strict=True):
+        p = replace(whole, count=f.amount.value, investment=None, period=period_string(year))
+        s.ctx.doc.set_quote(p, f.start, f.end)
+        s.log.add(p)
     return True
 
 
