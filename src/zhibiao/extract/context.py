@@ -327,7 +327,11 @@ class SentContext:
             # 11月份当月完成产值…;累计完成产值…: the months up to that one, not the month alone
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, mention.end,
                                     "cumulative")
-        if mention.kind == "year" or (day_is_year and mention.kind == "date"):
+        if day_is_year and mention.kind == "date":
+            # (6月5日,…榜单揭晓: the year of that day, a day already past at the date, not a whole year to come)
+            day = resolve_period(self._with_year(mention, year_from), self.doc.published, future=False)
+            return period_string(day[:4]) if day else None
+        if mention.kind == "year":
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
         elif not target and mention.pos < self.span.start and self._stock_now(pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)

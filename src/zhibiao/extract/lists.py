@@ -23,7 +23,7 @@ from zhibiao.extract.indicators import (
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
 from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, mentions_projects, project_count
-from zhibiao.extract.rankings import listed_places
+from zhibiao.extract.rankings import listed_places, seats_listed
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import Indicator, Projects
@@ -51,7 +51,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     lead = first.lead if first.lead is not None else first.start
     if places_listed_from(s, region_start) and _by_places(s, group, region_start):
         return
-    if first.amount.unit == _COUNT and _projects_per_place(s, group):
+    if first.amount.unit == _COUNT and (_projects_per_place(s, group) or seats_listed(s, group, region_start)):
         return
     if first.amount.kind == _MONEY and _investments_in_order(s, group, region_start):
         return

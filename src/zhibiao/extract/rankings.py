@@ -38,6 +38,8 @@ __all__ = [
     "place_of",
     "places_in_series",
     "ranking_role",
+    "seats_held",
+    "seats_listed",
     "split_rank_names",
     "superlatives",
 ]
@@ -67,6 +69,7 @@ _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
+_HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
@@ -111,8 +114,11 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
                                                                                             hit.start())):
         return  # 从全国前十强看 (a frame), 跌出全国前十强 (a place not held): no place of anyone
     if not hit.group("lead") and (hit.group("strong") or hit.group("topn")) \
-            and _RANKINGS.announced_after.match(s.text, hit.end(), s.ctx.span.end):
-        return  # (…推出的)“中国高新区创新能力百强”榜单12月10日发布: a list announced, no place of anyone
+            and (_RANKINGS.announced_after.match(s.text, hit.end(), s.ctx.span.end)
+                 or _RANKINGS.group_as_frame.match(s.text, hit.end(), s.ctx.span.end)):
+        # (…推出的)“中国高新区创新能力百强”榜单12月10日发布: a list announced; 全国百强县中,江苏占据25席: the
+        # list as a frame: no place of anyone
+        return
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
@@ -1322,3 +1328,72 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
         run = [*run, (m, at, place)] if joined else [(m, at + k, place)]
         best = run if len(run) > len(best) else best
     return best if len(best) >= _SERIES_MIN else None
+
+
+def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """百强县东部地区占65席, 江苏占据25席: the seats a place holds on a list, an indicator named after the list
+    (百强县席位) of the place written before the verb, of the list's year."""
+    if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end):
+        return False
+    words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:fig.start]))
+    holder = _holder_ending(s, words)
+    if holder is None:
+        return False
+    before = words[:holder[1]]
+    listed = listed_places(s, _RANKINGS.list_tail_mark.sub("", before)) if _RANKINGS.list_tail_mark.search(before) \
+        else None
+    name = _seat_name(s, "" if listed else before, fig.start)
+    for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
+        _seats(s, fig, place, name, region_start + holder[1])
+    return True
+
+
+def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """江苏、浙江及山东分别占25席、18席和13席: the seats of each place listed, in order."""
+    first = group[0]
+    if not s.text.endswith(_RANKING_WORDS.seat_unit, first.start, first.end):
+        return False
+    words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:first.start]))
+    places = listed_places(s, words)
+    if places is None or len(places) != len(group):
+        return False
+    name = _seat_name(s, "", first.start)
+    for place, f in zip(places, group, strict=True):
+        _seats(s, f, place, name, region_start)
+    return True
+
+
+def _holder_ending(s: Sentence, words: str) -> tuple[str, int] | None:
+    """The place or region (东部地区) the words end with, and where it starts; None when they end with none."""
+    finder = s.ctx.doc.finder
+    for k in range(max(0, len(words) - _HOLDER_MAX), len(words) - 1):
+        tail = words[k:]
+        place = finder.entity_named(tail) or (tail if tail in _RANKING_SETS.regions else None)
+        if place is not None:
+            return place, k
+    return None
+
+
+def _seat_name(s: Sentence, before: str, pos: int) -> str:
+    """What seats are counted on: the list the words before the holder name (百强县), else the evaluation
+    named before (赛迪百强县榜单 → 赛迪百强县), followed by 席位."""
+    seat: str = _RANKING_WORDS.seat_name
+    last = next((f for f in reversed(s.log.facts) if isinstance(f, Indicator) and f.name.endswith(seat)), None)
+    if not before and last is not None and last.name != seat:
+        return last.name  # (东部地区占65席,中部地区占22席。其中,甲、乙分别占…: seats on the same list)
+    group = last_match(_RANKINGS.named_group, s.text[s.ctx.span.start:pos])
+    listed = strip_chars(_RANKINGS.list_noun_tail.sub("", before)) \
+        or _RANKINGS.list_noun_tail.sub("", evaluation_before(s.text, pos) or "") \
+        or (_RANKINGS.whole_field_head.sub("", group.group("name")) if group is not None else "")
+    return listed + seat
+
+
+def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int) -> None:
+    ctx = s.ctx
+    ind = Indicator(subject=holder, name=name,
+                    period=evaluation_period(s.text, fig.start) or ctx.period_at(fig.start, target=False,
+                                                                                  day_is_year=True),
+                    value=fig.amount.value, unit=fig.amount.unit, change=None, qualifier=None, parent=None,
+                    rule="indicator.v1")
+    ctx.doc.set_quote(ind, min(quote_start, fig.start), fig.end)
+    s.log.add(ind)

@@ -27,6 +27,7 @@ from zhibiao.extract.rankings import (
     paired_moves,
     places_in_series,
     ranking_role,
+    seats_held,
     superlatives,
 )
 from zhibiao.extract.segment import Span
@@ -168,7 +169,7 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
             change_role(s, fig, region_start)
     elif fig.role == "share":
         share_role(s, fig, region_start)
-    else:
+    elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
         level_role(s, fig, region_start)
     return group[-1].end, i + len(group)
 
