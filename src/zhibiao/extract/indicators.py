@@ -23,6 +23,7 @@ from zhibiao.extract.names import (
     same_name,
     strip_chars,
     topic_before,
+    without_quotes,
 )
 from zhibiao.extract.periods import period_string, years_period, years_spans
 from zhibiao.extract.projects import each_of_places, listed_place, mentions_projects, project_count, projects_facts
@@ -412,20 +413,23 @@ def _share_of_noun_after(s: Sentence, fig: Fig, region: str, region_start: int) 
     """创造了全市42.3%的地区生产总值、56.8%的工业增加值: a percentage of a whole field followed by 的 and a
     noun is that noun's share of the field (地区生产总值占全市); False when the words say no such share."""
     text = s.text
-    if not text.startswith(_NAME_WORDS.possessive, fig.end):
+    of = _INDICATORS.share_possessive.match(text, fig.end, s.ctx.span.end)
+    if of is None:
         return False
     field = _INDICATORS.share_field_end.search(region)
-    if field is None and region.rstrip().endswith(_NAME_WORDS.list_mark) and s.state.share_field:
-        field_name = s.state.share_field  # (…、56.8%的工业增加值: the field of the share before)
+    if field is None and s.state.share_field and (region.rstrip().endswith(_NAME_WORDS.list_mark)
+                                                  or _INDICATORS.share_verb_only.match(strip_chars(region))):
+        # (…、56.8%的工业增加值; …,集聚了30%的高新技术企业: the field of the share before)
+        field_name = s.state.share_field
     elif field is not None:
         field_name = field.group(1)
     else:
         return False
-    noun = _INDICATORS.share_noun.match(text, fig.end + 1, s.ctx.span.end)
+    noun = _INDICATORS.share_noun.match(text, of.end(), s.ctx.span.end)
     if noun is None:
         return False
     s.state.share_field = field_name
-    name = Name(noun.group(1) + _SHARE_WORDS.mark + field_name, fig.start)
+    name = Name(without_quotes(noun.group(1)) + _SHARE_WORDS.mark + field_name, fig.start)
     ind = new_indicator(s, name, fig)
     s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), noun.end(1))
     return True

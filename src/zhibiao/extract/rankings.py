@@ -1340,7 +1340,7 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     if holder is None:
         return False
     before = words[:holder[1]]
-    listed = listed_places(s, _RANKINGS.list_tail_mark.sub("", before)) if _RANKINGS.list_tail_mark.search(before) \
+    listed = _holders_listed(s, _RANKINGS.list_tail_mark.sub("", before)) if _RANKINGS.list_tail_mark.search(before) \
         else None
     name = _seat_name(s, "" if listed else before, fig.start)
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
@@ -1351,16 +1351,27 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
 def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
     """江苏、浙江及山东分别占25席、18席和13席: the seats of each place listed, in order."""
     first = group[0]
-    if not s.text.endswith(_RANKING_WORDS.seat_unit, first.start, first.end):
-        return False
+    if not s.text.endswith(_RANKING_WORDS.seat_unit, group[-1].start, group[-1].end):
+        return False  # (分别占20、16和9席: the unit written once, on the last)
     words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:first.start]))
-    places = listed_places(s, words)
+    places = _holders_listed(s, words)
     if places is None or len(places) != len(group):
         return False
     name = _seat_name(s, "", first.start)
     for place, f in zip(places, group, strict=True):
         _seats(s, f, place, name, region_start)
     return True
+
+
+def _holders_listed(s: Sentence, words: str) -> list[str] | None:
+    """江苏、浙江及山东; 中部、西部和东北部: the places or regions a list holds, None when an item is neither
+    (the first may follow other words: 其中,江苏)."""
+    items = _RANKINGS.list_split.split(strip_chars(words))
+    first = _holder_ending(s, items[0])
+    rest = [s.ctx.doc.finder.entity_named(x) or (x if x in _RANKING_SETS.regions else None) for x in items[1:]]
+    if first is None or None in rest:
+        return None
+    return [first[0], *(x for x in rest if x is not None)]
 
 
 def _holder_ending(s: Sentence, words: str) -> tuple[str, int] | None:
