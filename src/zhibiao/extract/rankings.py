@@ -1077,9 +1077,12 @@ def superlatives(s: Sentence) -> None:
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A move in the ranking just given (居全省第4位,较上月前移一位): a change of that ranking, named
     after it (增速全省排名), in places (FACTS.md: a move whose size is written)."""
+    if _RANKINGS.move_bound_after.match(s.text, fig.end):
+        return  # 排位前进5位以上的县域: a class of places, no move
     last = s.state.last_rank
     if last is None:
-        _move_before_place(s, fig, region_start)
+        if not _moves_of_holders(s, fig, region_start):
+            _move_before_place(s, fig, region_start)
         return
     ind = Indicator(
         subject=last.subject,
@@ -1124,6 +1127,35 @@ def _places_moved(s: Sentence, m: re.Match[str]) -> None:
             ctx.doc.set_quote(r, m.start() - len(clause) + lead.start("measures"), m.end())
             s.log.add(r)
     s.state.mark_listed(m.start(), m.end())
+
+
+def _moves_of_holders(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """珠海经开区和增城经开区在本轮考核中分别比去年提升12位和34位, 大冶市进位12位: places moved in the ranking
+    of the evaluation named before, no place given (FACTS.md: a rank move), each its own move in order."""
+    text = s.text
+    m = _RANKINGS.move_of_holders.match(text[region_start:fig.start])
+    holders = _holders_listed(s, m.group("holders")) if m is not None else None
+    evaluation = evaluation_before(text, fig.start) if holders is not None else None
+    if holders is None or evaluation is None:
+        return False
+    sizes, end = [fig.amount.value], fig.end
+    while len(sizes) < len(holders) and (more := _RANKINGS.more_moves.match(text, end, s.ctx.span.end)):
+        size = parse_number(more.group("n"))
+        if size is None:
+            return False
+        sizes.append(size)
+        end = more.end()
+    if len(sizes) != len(holders) and len(sizes) != 1:
+        return False
+    name = _RANKINGS.list_noun_tail.sub("", _RANKINGS.result_tail.sub("", evaluation)) + _RANKING_WORDS.ranking_noun
+    for holder, size in zip(holders, sizes * len(holders) if len(sizes) == 1 else sizes, strict=True):
+        ind = Indicator(subject=holder, name=name, period=evaluation_period(text, fig.start)
+                        or s.ctx.period_at(fig.start, target=False), value=None, unit=None,
+                        change=change_of("yoy", replace(fig.amount, value=size), fig.sign), qualifier=None,
+                        parent=None, rule="indicator.move.v1")
+        s.ctx.doc.set_quote(ind, region_start, end)
+        s.log.add(ind)
+    return True
 
 
 def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
