@@ -27,6 +27,7 @@ from zhibiao.model import Indicator, Ranking
 
 __all__ = [
     "MAX_RANK",
+    "best_of_kind",
     "evaluation_before",
     "evaluation_field",
     "evaluation_period",
@@ -1440,3 +1441,34 @@ def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int) -> N
                     rule="indicator.v1")
     ctx.doc.set_quote(ind, min(quote_start, fig.start), fig.end)
     s.log.add(ind)
+
+
+def best_of_kind(s: Sentence) -> None:
+    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…: the best N of a kind, listed: each in
+    the top N (its place in order after 依次), of the measure written before 最 (or the quality after 最具),
+    in the field the kind is ranked in (城市, 省份 → 全国)."""
+    for best in _RANKINGS.best_n.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
+        _best_listed(s, best)
+
+
+def _best_listed(s: Sentence, best: re.Match[str]) -> None:
+    text, span = s.text, s.ctx.span
+    size = parse_number(best.group("n"))
+    if size is None or not 1 < size < MAX_RANK or s.state.is_listed(best.end()):
+        return
+    stop = min((k for k in (text.find(c, best.end(), span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
+               default=span.end)
+    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[best.end():stop]), ranked=True)
+    if subjects is None or len(subjects) > size:
+        return
+    measure = best.group("quality") or strip_chars(best.group("measure")) or None
+    scope = _field_of_kind(best.group("kind")) or home_field(text)
+    for k, subject in enumerate(subjects, start=1):
+        r = Ranking(subject=subject, period=s.ctx.period_at(best.start(), target=False), indicator=measure,
+                    scope=scope, rank=k if best.group("ordered") else int(size), top=False, qualifier=None,
+                    rule="ranking.v1")
+        s.ctx.doc.set_quote(r, best.start(), stop)
+        s.log.add(r)
+        if not best.group("ordered"):
+            s.log.top_n.add(id(r))
+    s.state.mark_listed(best.start(), stop)

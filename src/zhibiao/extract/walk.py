@@ -21,6 +21,7 @@ from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, 
 from zhibiao.extract.lists import all_alike, list_role, places_listed_from
 from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
+    best_of_kind,
     measures_after_one_lead,
     membership_list,
     move_role,
@@ -40,6 +41,7 @@ __all__ = ["read_paragraph"]
 _CHANGES = Shapes("changes")
 _LISTS = Shapes("lists")
 _RANKINGS = Shapes("rankings")
+_RANKING_WORDS = Words("ranking")
 _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
@@ -75,6 +77,8 @@ def read_sentence(s: Sentence) -> None:
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
     superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
+    if _RANKING_WORDS.best_mark in text[sent.start:sent.end]:
+        best_of_kind(s)  # 营商环境最好的十座城市是甲、乙: each in the top N
     if _RANKINGS.respectively_from.search(text, sent.start, sent.end):
         paired_moves(s)  # A、B在全市排位,分别由第20位、第7位上升为第11位、第5位: places moved at once
     if _NAME_WORDS.list_mark in text[sent.start:sent.end] and _RANKINGS.place_word.search(text, sent.start, sent.end):
