@@ -64,6 +64,8 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
 
 
 _LIST_MARKS = frozenset("、")
+_ITEM_SPLIT = re.compile(r"[ 、,\u3000]")  # (the items of a byline's names)
+_BYLINE_NAME_MAX = 3  # (a byline's item taken whole as a name: at most a family name and two characters)
 _DOTTED_TAIL_LENGTHS = (3, 4, 2, 5, 6)  # a dotted name's second part, most usual length first
 
 
@@ -267,7 +269,10 @@ def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         by = outlet + m.group("by")  # 极目新闻记者, 全媒体记者: one title
         pos = m.start("names")
         while pos < m.end("names"):
-            name = read_name(text, pos) or _byline_item(text, pos, m.end("names"))
+            item = _ITEM_SPLIT.split(text[pos:m.end("names")], maxsplit=1)[0]
+            whole = m.group("by") not in _PERSONS_SETS.outlet_bylines and _whole_byline_item(text, pos, item)
+            name = item if whole else \
+                read_name(text, pos) or _byline_item(text, pos, m.end("names"))
             if name is None:
                 break
             out.append(PersonMention(name, (by,), pos, pos + len(name), m.start("by")))
@@ -276,6 +281,18 @@ def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
             while pos < len(text) and text[pos] in " 、,":
                 pos += 1
     return out
+
+
+def _whole_byline_item(text: str, pos: int, item: str) -> bool:
+    """记者 蒿中刚, 责任编辑:江小来: a byline's item of three characters is one name as written, even with a
+    family name the list lacks or a last character that may open a verb (来, 成); of two, when it opens
+    with a family name."""
+    if not (2 <= len(item) <= _BYLINE_NAME_MAX and _PERSONS.all_cjk.fullmatch(item)) or _looks_wordy(item):
+        return False
+    # (only where a byline's names end: the text's end, a closing bracket, the next byline word)
+    if not _PERSONS.byline_item_end.match(text, pos + len(item)):
+        return False
+    return len(item) == _BYLINE_NAME_MAX or _surname_at(text, pos) is not None
 
 
 def _byline_item(text: str, pos: int, end: int) -> str | None:
