@@ -28,6 +28,7 @@ from zhibiao.model import Indicator, Ranking
 __all__ = [
     "MAX_RANK",
     "best_of_kind",
+    "counted_measures_listed",
     "evaluation_before",
     "evaluation_field",
     "evaluation_period",
@@ -70,6 +71,7 @@ _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
+_COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
@@ -1472,3 +1474,29 @@ def _best_listed(s: Sentence, best: re.Match[str]) -> None:
         if not best.group("ordered"):
             s.log.top_n.add(id(r))
     s.state.mark_listed(best.start(), stop)
+
+
+def counted_measures_listed(s: Sentence) -> None:
+    """有3项位居全市第1位(其中1项并列第1位),分别是:甲、乙、丙; 有1项指标居全市第2位,即丁: measures counted as
+    holding one place, then listed: each its own ranking (a last place: bottom)."""
+    text, span = s.text, s.ctx.span
+    first = last = -1
+    for m in _RANKINGS.counted_then_listed.finditer(text, span.start, span.end):
+        n, rank = parse_number(m.group("n")), parse_number(m.group("rank")) if m.group("rank") else None
+        stop = min((k for k in (text.find(c, m.end(), span.end) for c in _COUNTED_LIST_STOPS) if k >= 0),
+                   default=span.end)
+        items = [strip_chars(_NAMES.aside.sub("", x)) for x in
+                 _RANKINGS.list_split.split(_NAMES.aside.sub(lambda a: a.group(0).replace("、", ""),
+                                                               text[m.end():stop]))]
+        if n is None or len(items) != n or not all(items):
+            continue
+        for item in items:
+            r = Ranking(subject=s.ctx.subject_at(m.start()), period=s.ctx.period_at(m.start(), target=False),
+                        indicator=item, scope=m.group("scope"), rank=int(rank) if rank is not None else None,
+                        top=False, qualifier=None, rule="ranking.v1", bottom=m.group("bottom") is not None)
+            s.ctx.doc.set_quote(r, m.start(), stop)
+            s.log.add(r)
+        s.state.quiet.append((m.start(), m.end("n") + 1))  # (有3项: how many measures, no fact)
+        first, last = (m.start() if first < 0 else first), stop
+    if first >= 0:
+        s.state.mark_listed(first, last)

@@ -133,11 +133,17 @@ class SentenceState:
     # the places read already as a list (前三名依次是甲、乙、丙; 跻身全国甲第3位、乙第4位): from, until
     listed_from: int = -1
     listed_until: int = -1
+    # figures read as part of something else (有3项|位居全市第1位,分别是…: the count of the measures listed)
+    quiet: list[tuple[int, int]] = field(default_factory=list)
 
     def mark_listed(self, start: int, end: int) -> None:
         """Places from ``start`` to ``end`` are read as a list: the sentence's matches there make none."""
         self.listed_from = start if self.listed_until <= start else min(self.listed_from, start)
         self.listed_until = max(self.listed_until, end)
+
+    def is_quiet(self, pos: int) -> bool:
+        """Whether a figure at ``pos`` was read already as part of something else (no fact of its own)."""
+        return any(a <= pos < b for a, b in self.quiet)
 
     def is_listed(self, pos: int) -> bool:
         """Whether a place at ``pos`` was read already as part of a list."""

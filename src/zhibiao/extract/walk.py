@@ -22,6 +22,7 @@ from zhibiao.extract.lists import all_alike, list_role, places_listed_from
 from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
+    counted_measures_listed,
     measures_after_one_lead,
     membership_list,
     move_role,
@@ -74,16 +75,7 @@ def read_sentence(s: Sentence) -> None:
         st.parent_projects = pst.last_top_projects
     if text.startswith(_FRAME_MARKS, sent.start):
         projects_frame(s)  # 从签约项目总数来看,定远14个,…: the projects before, place by place
-    if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
-        membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
-    superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
-    if _RANKING_WORDS.best_mark in text[sent.start:sent.end]:
-        best_of_kind(s)  # 营商环境最好的十座城市是甲、乙: each in the top N
-    if _RANKINGS.respectively_from.search(text, sent.start, sent.end):
-        paired_moves(s)  # A、B在全市排位,分别由第20位、第7位上升为第11位、第5位: places moved at once
-    if _NAME_WORDS.list_mark in text[sent.start:sent.end] and _RANKINGS.place_word.search(text, sent.start, sent.end):
-        measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
-        places_in_series(s)  # 上海第一、广东第二、北京第三: places in order with no verb
+    _sentence_rankings(s)
     events = _events(text, sent)
     # breakdowns (分产业看,) are rare: a plain check first
     if _WALK.breakdown_end.search(text, sent.start, sent.end):
@@ -110,6 +102,25 @@ def read_sentence(s: Sentence) -> None:
     if tops:
         pst.last_top = tops[-1]
         pst.prev_tops = tops
+
+
+def _sentence_rankings(s: Sentence) -> None:
+    """The rankings a sentence gives as a whole (lists of places or measures), read before its figures so
+    that their places are not read again one by one; each shape behind a plain check."""
+    text, sent = s.text, s.ctx.span
+    words = text[sent.start:sent.end]
+    if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
+        membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
+    superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
+    if _RANKING_WORDS.counted_mark in words:
+        counted_measures_listed(s)  # 有3项位居全市第1位,分别是:甲、乙、丙: each measure listed
+    if _RANKING_WORDS.best_mark in words:
+        best_of_kind(s)  # 营商环境最好的十座城市是甲、乙: each in the top N
+    if _RANKINGS.respectively_from.search(text, sent.start, sent.end):
+        paired_moves(s)  # A、B在全市排位,分别由第20位、第7位上升为第11位、第5位: places moved at once
+    if _NAME_WORDS.list_mark in words and _RANKINGS.place_word.search(text, sent.start, sent.end):
+        measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
+        places_in_series(s)  # 上海第一、广东第二、北京第三: places in order with no verb
 
 
 def _events(text: str, sent: Span) -> list[Event]:
@@ -147,7 +158,7 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     if st.parent_until is not None and fig.start > st.parent_until:
         st.parent, st.parent_pool, st.parent_until = None, [], None
     _mark_among(s, cursor, fig.start)
-    if fig.role == "threshold":
+    if fig.role == "threshold" or (st.quiet and st.is_quiet(fig.start)):
         return cursor, i + 1
     region_start = _region_start(text, cursor, fig.start, sent)
     if fig.role == "bare_mag":
