@@ -547,6 +547,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         return True
     if investment and _single_project(s, fig, name.start):
         return True  # (总投资10.6亿元的甲项目: one project's, never the count's just given)
+    if investment and _stages_listed(s, fig):
+        return True
     if _investment_after_count(s, fig):
         return True
     if investment and (s.state.projects is not None or _projects_in_paragraph(s)):
@@ -642,6 +644,24 @@ def _project_investment(s: Sentence, fig: Fig) -> None:
         qual = local_qualifier(s.text, fig)
         if qual and target.qualifier is None:
             target.qualifier = qual
+
+
+def _stages_listed(s: Sentence, fig: Fig) -> bool:
+    """集中开工8个项目、签约10个项目,总投资67.5亿元: projects of several stages counted one after another, then
+    one investment: the investment of them all, its own projects fact of no one stage and no count."""
+    doc = s.ctx.doc
+    listed = [p for p in s.log.projects if s.ctx.span.start <= doc.norm_pos(p.start) < fig.start]
+    if len(listed) < 2 or any(p.investment is not None for p in listed[-2:]) or listed[-1].stage == listed[-2].stage \
+            or not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, fig.start):
+        return False
+    if not _PROJECTS.stages_joined.fullmatch(s.text, doc.norm_pos(listed[-2].end), doc.norm_pos(listed[-1].start)):
+        return False
+    last = listed[-1]
+    p = Projects(subject=last.subject, period=last.period, stage="other", category=last.category,
+                 investment=fig.amount.value, currency=fig.amount.unit or _CNY, rule="projects.v1")
+    doc.set_quote(p, doc.norm_pos(listed[-2].start), fig.end)
+    s.log.add(p)
+    return True
 
 
 def _sub_counts_before(s: Sentence, fig: Fig) -> int:
