@@ -34,6 +34,7 @@ _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _PROJECTS_SETS = WordSets("projects")
 _CLAUSE_MARKS = (",", ";", ":", "。")
+_AMONG_AFTER: tuple[str, ...] = tuple(_PROJECTS_WORDS.among_after)  # (303个区重点项目|中…)
 _CNY = "CNY"
 _FRAME_ENDS = (",", ":")
 _SIGNED_THEN_STARTED = ("signed", "started")
@@ -345,6 +346,10 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
     """The stage of counted projects: what they did after them, before them, or those they are among."""
     text, sent = s.text, s.ctx.span
     stage_words = _PROJECTS.stage_words
+    among_at = max(prenominal.find(_PROJECTS_WORDS.noun + m) for m in _AMONG_AFTER)
+    if among_at >= 0:  # (303个区重点项目中开工在建…: what some among them did, not they all)
+        cut = among_at + len(_PROJECTS_WORDS.noun)
+        desc, prenominal = desc[:len(desc) - len(prenominal) + cut], prenominal[:cut]
     # what the projects did, written after them (…项目实现达产达效, …项目集中开工), wins
     after = _PROJECTS.stage_after.match(text, fig.end + len(prenominal), sent.end)
     noun = prenominal.find(_PROJECTS_WORDS.noun)
@@ -369,8 +374,9 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
             k = _chain_start(desc, found, _last_before_noun(desc, found, k))
             stage = _listed_stage(desc, found[k])
             break
-    if stage is None and prenominal:
-        # (131个重大项目(含预备前期项目5项): not theirs; …;甲整县推进等6个项目: the next item's name)
+    if stage is None and prenominal and not text.startswith(_AMONG_AFTER, fig.end + len(prenominal)):
+        # (131个重大项目(含预备前期项目5项): not theirs; …;甲整县推进等6个项目: the next item's name;
+        # 303个区重点项目中开工在建…: the stage of some among them)
         ends = [k for k in (text.find(_ASIDE_OPEN, fig.end, sent.end), text.find(";", fig.end, sent.end)) if k >= 0]
         m = stage_words.search(text, fig.end, min(ends, default=sent.end))
         if m:
