@@ -47,6 +47,7 @@ _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
+_COMMA = ","
 _NAME_WORDS = Words("name")
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
 
@@ -244,6 +245,8 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
         if not (_WALK.list_separator.match(sep or "x") or own_verb
                 or (sep.startswith(_NAME_WORDS.list_mark) and _place_item(s, sep, region_start, fig))):
             break
+        if fig.role == "change" and nxt.amount.kind != fig.amount.kind and sep == _COMMA:
+            break  # 增速达38.8%,424家企业…: a count of its own after a comma, no further change
         if fig.role == "change":
             sign = sign_of(own_verb.group("verb"), own_verb.group("verb")) if own_verb else fig.sign
             basis = fig.change.basis if fig.change else "yoy"
