@@ -35,6 +35,11 @@ __all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 _CONTEXT = Shapes("context")
 _ENTITY_SETS = WordSets("entity")
 _PERIODS_WORDS = Words("periods")
+_LEDE_WIDTH = 300  # (the characters of a report's head and lede, where it says what months it reports on)
+_DONE_KINDS = ("span", "cumulative", "month")
+_DECEMBER = 12
+_SENTENCE_ENDS = ("。", "\n")
+_ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
 Fact = Indicator | Projects | Ranking
@@ -96,12 +101,31 @@ class DocContext:
         online in 2021 says 今年 of 2018); None otherwise, and when that year only opens a span
         (2012年以来)."""
         latest = self.latest_year()
-        if self.published is None or latest is None or latest.year is None or not self.published[:4].isdigit():
+        if self.published is None or not self.published[:4].isdigit():
             return None
-        if latest.year > int(self.published[:4]) - _REPRINT_GAP:
-            return None
+        if latest is None or latest.year is None or latest.year > int(self.published[:4]) - _REPRINT_GAP:
+            return self._lede_past_year()
         since = self.text[latest.end_pos:latest.end_pos + 2]
         return None if since.startswith(tuple(_PERIODS_WORDS.since_after)) else latest.year
+
+    def _lede_past_year(self) -> int | None:
+        """今年1至5月,…完成投资169.85亿元 in a report dated in April: the months its lede reports on have not all
+        come at its date, so it speaks from the year before (a reprint), and so does its 今年 elsewhere; None
+        when the lede reports no such months (or plans them: 力争1-6月…)."""
+        published = self.published or ""
+        if not _ISO_MONTH.match(published):
+            return None
+        text = self.text[:_LEDE_WIDTH]
+        for m in find_periods(text):
+            if m.year is None and m.rel_year in (0, None) and m.end is not None and m.end < _DECEMBER \
+                    and m.kind in _DONE_KINDS:  # (全年 may be a whole year's plan or total: no months reported)
+                sent_start = max(text.rfind(c, 0, m.pos) for c in _SENTENCE_ENDS) + 1
+                sent_end = min((k for k in (text.find(c, m.end_pos) for c in _SENTENCE_ENDS) if k >= 0),
+                               default=len(text))
+                if _CONTEXT.goal.search(text, sent_start, sent_end):
+                    return None
+                return int(published[:4]) - 1 if m.end > int(published[5:7]) else None
+        return None
 
     def speakers_at(self, pos: int) -> list[SpokenFor]:
         """The speakers whose stretch holds ``pos``, in the order they spoke.
