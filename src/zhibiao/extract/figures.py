@@ -190,6 +190,9 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
         _FIGURES.project_noun_after.match(after) or _FIGURES.class_of_units.match(after)))
 
 
+_RATE_KINDS = ("pp", "percent")
+
+
 def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
     """The unit of a list's last figure applies to the bare numbers before it (0.74和19.33个百分点)."""
     for i in range(len(figs) - 1, -1, -1):
@@ -202,8 +205,9 @@ def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
             continue
         nxt = figs[i + 1]
         sep = text[f.end:nxt.start].strip() or "x"
-        if not (_WALK.list_separator.match(sep) or _WALK.range_mark.match(sep)):
-            continue
+        if not (_WALK.list_separator.match(sep) or _WALK.range_mark.match(sep)
+                or (nxt.amount.kind in _RATE_KINDS and _FIGURES.baseline_item_sep.match(sep))):
+            continue  # (高于全国0.7、全省2.3个百分点: points against each baseline, the unit written once)
         a = nxt.amount
         value = f.amount.value
         if a.kind in _scaled_kinds() and a.value != 0:
