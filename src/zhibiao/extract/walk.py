@@ -17,8 +17,16 @@ from functools import cache
 from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
 from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
 from zhibiao.extract.figures import Fig, Wordless, scan_figures
-from zhibiao.extract.indicators import bare_magnitude, change_role, level_role, share_role, target_with_share
+from zhibiao.extract.indicators import (
+    bare_magnitude,
+    change_role,
+    level_role,
+    new_indicator,
+    share_role,
+    target_with_share,
+)
 from zhibiao.extract.lists import all_alike, list_role, places_listed_from
+from zhibiao.extract.names import Name, cut_enum_tail, split_names
 from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
@@ -91,7 +99,9 @@ def read_sentence(s: Sentence) -> None:
             i += 1
         elif isinstance(item, Wordless):
             region_start = _region_start(text, cursor, item.start, sent)
-            change_role(s, wordless_change(text, item, region_start), region_start)
+            fig = wordless_change(text, item, region_start)
+            if not _wordless_of_listed(s, fig, region_start):
+                change_role(s, fig, region_start)
             cursor = item.end
             i += 1
         else:
@@ -103,6 +113,27 @@ def read_sentence(s: Sentence) -> None:
     if tops:
         pst.last_top = tops[-1]
         pst.prev_tops = tops
+
+
+def _wordless_of_listed(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """互联网和相关服务业、居民服务业等行业呈两位数以上增长, 甲、乙等行业实现翻番: the same change of each measure
+    listed before it (an enumeration closed by 等…)."""
+    words = s.text[region_start:fig.start]
+    if _NAME_WORDS.list_mark not in words:
+        return False
+    verb = _WALK.listed_change_verb_end.search(words)
+    words = words[:verb.start()] if verb is not None else words
+    listed, _head = cut_enum_tail(words)
+    if listed == words and (verb is None or not verb.group("all")):
+        return False  # (no 等… closing the list, nor 均: one measure named with a list mark in it)
+    start = region_start + len(words) - len(words.lstrip(" ,;:"))
+    names = split_names(listed.strip(" ,;:"), listed.count(_NAME_WORDS.list_mark) + 1)
+    if names is None:
+        return False
+    for name in names:
+        ind = new_indicator(s, Name(name, start), fig, value=False)
+        ind.change = fig.change
+    return True
 
 
 def _sentence_rankings(s: Sentence) -> None:
