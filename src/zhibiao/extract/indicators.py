@@ -608,6 +608,22 @@ def projects_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
     return True
 
 
+def projects_named_before(s: Sentence) -> Indicator | None:
+    """亿元以上项目452个,(比2011年、2012年分别增加205个、88个): the projects just counted in the sentence as a
+    measure named after them (no value, not recorded), whose count the changes after it are of; None when
+    the sentence counted none or they have no name of their own."""
+    last = s.log.last_projects()
+    if last is None or last.count is None or s.ctx.doc.norm_pos(last.start) < s.ctx.span.start:
+        return None
+    named = _projects_as_written(s, last)
+    if named is None:
+        return None
+    measure = Indicator(subject=last.subject, name=named.text, period=last.period, value=None, unit=None,
+                        change=None, qualifier=None, parent=None, rule="indicator.v1")
+    measure.start, measure.end = last.start, last.end
+    return measure
+
+
 def _projects_as_written(s: Sentence, projects: Projects) -> Name | None:
     """The name the projects of a count are written under (亿元以上新签约项目178个 → 亿元以上新签约项目),
     or None when the count comes first (签约…27个项目) and they have no name of their own."""

@@ -18,6 +18,7 @@ from zhibiao.extract.indicators import (
     name_at,
     new_indicator,
     projects_changes,
+    projects_named_before,
     share_role,
 )
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
@@ -55,11 +56,12 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         return
     if first.amount.kind == _MONEY and _investments_in_order(s, group, region_start):
         return
-    if first.role == "change" and s.state.current is not None \
-            and _LISTS.baselines.match(text, region_start, first.start):
-        # 增长8%,比全省、全市分别高2、1.4个百分点: the figure just named, against each baseline
-        for f in group:
-            attach_change(s, s.state.current, f)
+    if first.role == "change" and _LISTS.baselines.match(text, region_start, first.start) \
+            and (target := s.state.current or projects_named_before(s)) is not None:
+        # 增长8%,比全省、全市分别高2、1.4个百分点: the figure just named, against each baseline (亿元以上项目452个,
+        # 比2011年、2012年分别增加205个、88个: the count of the projects just given)
+        for f in _against_years(target, group, text[region_start:first.start]):
+            attach_change(s, target, f)
         return
     if first.role == "change" and projects_changes(s, group, region_start):
         return  # 签约项目88个,合同引资158亿元,同比分别增长80%和114%: the count's growth, the investment's
@@ -96,6 +98,17 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share", "change") else []
+
+
+def _against_years(current: Indicator, group: list[Fig], words: str) -> list[Fig]:
+    """比2011年、2012年分别增加50亿元、20亿元 (of 2013): each change against its year, year on year only against
+    the year before the figure's (else basis other); the changes as read when the baselines are no years."""
+    years = [int(y) for y in _LISTS.baseline_year.findall(words)]  # (baselines: find_periods leaves them)
+    if current.period is None or not current.period[:4].isdigit() or len(years) != len(group):
+        return group
+    year = int(current.period[:4])
+    return [f.read_as("change", change=replace(f.change, basis="yoy" if y == year - 1 else "other"), lead=f.lead)
+            if f.change is not None else f for y, f in zip(years, group, strict=True)]
 
 
 def _projects_per_place(s: Sentence, group: list[Fig]) -> bool:
