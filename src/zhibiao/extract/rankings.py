@@ -73,6 +73,7 @@ _LARGEST = _RANKING_WORDS.largest_mark
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
+_PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a province written before a listed place)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
@@ -727,6 +728,14 @@ def _kind_listed(s: Sentence, hit: re.Match[str]) -> str | None:
     return group.group(0) if group is not None else None
 
 
+def _place_ending(s: Sentence, words: str, longest: int | None = None) -> str | None:
+    """The longest place ending ``words`` (同样来自江苏的江阴 → 江阴市), within ``longest`` characters of
+    words before it when given; None when none does."""
+    finder = s.ctx.doc.finder
+    last = len(words) - 1 if longest is None else min(len(words) - 1, longest + 1)
+    return next((name for k in range(last) if (name := finder.entity_named(words[k:])) is not None), None)
+
+
 def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     """浏阳市、宁乡市、醴陵市(分列…), 同样来自江苏的江阴、张家港和常熟(分列…), 合肥、芜湖、淮南高新区(在…中分列…):
     the places a list of places is given to, when the words before the place are such a list
@@ -749,9 +758,10 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     if suffix:  # (合肥、芜湖、淮南高新区; but 苏州工业园区、…北京经济技术开发区 each have their own)
         items = [x if x.endswith(_ENTITY_WORDS.zone_suffixes) else x + suffix for x in items]
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
-    first = next((name for k in range(len(items[0]) - 1) if (name := finder.entity_named(items[0][k:]))), None) \
-        or _place_as_written(items[0])
-    named = [finder.entity_named(x) or _place_as_written(x) for x in items[1:]]
+    first = _place_ending(s, items[0]) or _place_as_written(items[0])
+    # (湖南省长沙县、辽宁省海城市: each may write its province before it)
+    named = [finder.entity_named(x) or _place_as_written(x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX)
+             for x in items[1:]]
     rest = [x for x in named if x is not None]
     # (a long list of places with one item no place is read as written, a misprint or an unknown name:
     # 昆山市、江阴市、…、龙口是、长沙县位居前10 — the places it names)
