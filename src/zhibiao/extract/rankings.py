@@ -711,11 +711,13 @@ def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:
     if id(before) in st.top_n_ranks and before in s.log.facts:  # 进入全国百强,排名分别为甲(第4位)…
         s.log.facts.remove(before)
         st.top_n_ranks.discard(id(before))
-    measure = before.indicator
+    # (首次进入百强县的县域…分别是:甲(位列86位): the group entered is the measure, the verb no part of it)
+    measure = _RANKINGS.entry_head.sub("", before.indicator) if before.indicator else None
     if measure is None:  # (从福建省入选情况看,6县进入全国百强,排名分别为…: the measure named before)
         named = s.log.last_ranking(measured=True)
         measure = named.indicator if named is not None else evaluation_before(text, hit.start())
-    r = replace(before, subject=name, rank=place[0], top=False, qualifier=None, indicator=measure)
+    scope = before.scope or (evaluation_field(measure) if measure else None)
+    r = replace(before, subject=name, rank=place[0], top=False, qualifier=None, indicator=measure, scope=scope)
     s.ctx.doc.set_quote(r, holder.start(1), hit.end() + 1)
     s.log.add(r)
     return True
