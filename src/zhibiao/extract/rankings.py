@@ -74,6 +74,7 @@ _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures an
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
 _PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a province written before a listed place)
+_TAG_SLOT = "TAG"  # (where the quoted name goes in the tagged_measure shape)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
@@ -338,7 +339,9 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         scope = kinds.group(0)
     if scope is None:  # 排名前十位省份依次为…, 总分居前3位的县市区分别是…: the field a kind of peers is ranked in
         scope = _field_of_kind(text[hit.start():list_start])
-    measure = strip_chars(region) or None
+    tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
+    measure = (tagged[0] if tagged else None) or strip_chars(region) or None
+    scope = scope or (tagged[1] if tagged else None)
     if measure is not None and (measure in _RANKING_SETS.back_references
                                 or s.ctx.doc.finder.entity_named(measure) is not None):
         measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
@@ -351,6 +354,22 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _tagged_measure(text: str, words: str, pos: int) -> tuple[str, str | None] | None:
+    """本年度“十强”县(市)依次为…, after …县域经济实力“十强”、经济发展“十佳”评价结果揭晓: the measure a list's quoted
+    name (in ``words``, which start at ``pos``) was given with where the evaluation was announced before, and
+    the field the place written before it makes (福建省 → 全省); None when the words quote no such name."""
+    tag = _RANKINGS.quoted_tag.search(words)
+    if tag is None:
+        return None
+    given = last_match(re.compile(_RANKINGS.tagged_measure.pattern.replace(_TAG_SLOT, re.escape(tag.group(1)))),
+                       text[:pos])
+    if given is None:
+        return None
+    whole: str = _RANKING_WORDS.whole
+    field = given.group("whole") if given.group("kind") is None else whole + given.group("kind")
+    return given.group("measure"), field
 
 
 def _field_of_kind(words: str) -> str | None:
