@@ -5,10 +5,16 @@ change meant to keep behaviour must give identical files.
 
     .venv/bin/python scripts/extract_snapshot.py GOLD_DIR OUT.jsonl
     diff <(jq -c . before.jsonl) <(jq -c . after.jsonl)
+
+Several folders may be given before OUT (each read recursively: ``*.jsonl`` records and ``*.txt``
+reports); the case table is read once. For a speed change, everything the repository holds:
+
+    .venv/bin/python scripts/extract_snapshot.py tests/data src/zhibiao/samples OUT.jsonl
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import tomllib
@@ -23,13 +29,16 @@ ROOT = Path(__file__).resolve().parents[1]
 _FULL = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789%"})
 
 
-def _texts(gold_dir: Path) -> list[tuple[str, str, str | None]]:
+def _texts(gold_dirs: list[Path]) -> list[tuple[str, str, str | None]]:
     out = []
-    for f in sorted(gold_dir.glob("*.jsonl")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                d = json.loads(line)
-                out.append((d["doc_id"], d["text"], d.get("published")))
+    for gold_dir in gold_dirs:
+        for f in sorted(gold_dir.rglob("*.jsonl")):
+            for line in f.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    d = json.loads(line)
+                    out.append((d["doc_id"], d["text"], d.get("published")))
+        for f in sorted(gold_dir.rglob("*.txt")):
+            out.append((str(f.relative_to(gold_dir)), f.read_text(encoding="utf-8"), None))
     s2t = opencc.OpenCC("s2t")
     cases = tomllib.loads((ROOT / "tests" / "cases" / "extract_cases.toml").read_text("utf-8"))["case"]
     for c in cases:
@@ -40,12 +49,13 @@ def _texts(gold_dir: Path) -> list[tuple[str, str, str | None]]:
 
 
 def main() -> None:
-    gold_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
+    gold_dirs, out = [Path(a) for a in sys.argv[1:-1]], Path(sys.argv[-1])
     with out.open("w", encoding="utf-8") as fh:
-        for doc_id, text, published in _texts(gold_dir):
-            _meta, facts = extract_document(document_from_text(text, doc_id=doc_id, published=published))
+        for doc_id, text, published in _texts(gold_dirs):
+            meta, facts = extract_document(document_from_text(text, doc_id=doc_id, published=published))
             rows = [f.to_dict() for f in facts]
-            fh.write(json.dumps({"doc_id": doc_id, "facts": rows}, ensure_ascii=False, sort_keys=True) + "\n")
+            record = {"doc_id": doc_id, "meta": dataclasses.asdict(meta), "facts": rows}
+            fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 if __name__ == "__main__":
