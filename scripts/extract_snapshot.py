@@ -10,6 +10,13 @@ Several folders may be given before OUT (each read recursively: ``*.jsonl`` reco
 reports); the case table is read once. For a speed change, everything the repository holds:
 
     .venv/bin/python scripts/extract_snapshot.py tests/data src/zhibiao/samples OUT.jsonl
+
+``--keep-facts`` keeps every fact object the extractor makes alive to the end of the run. The rules
+mark facts by ``id()`` in sets (top-N places, projects counted under others); once such a fact is
+dropped and freed, a new fact made at the same address is taken for it, so the output of a few
+reports depends on how memory happens to be reused — a change that allocates differently (a cache,
+a new import) can change it. With ``--keep-facts`` no address is reused and the output is the
+rules' own: compare two trees that way, and plainly.
 """
 
 from __future__ import annotations
@@ -19,10 +26,11 @@ import json
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import opencc
 
-from zhibiao import extract_document
+from zhibiao import extract_document, model
 from zhibiao.ingest import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,8 +56,22 @@ def _texts(gold_dirs: list[Path]) -> list[tuple[str, str, str | None]]:
     return out
 
 
+def _keep_facts() -> None:
+    """Keep every fact made in this process alive (see the module's docstring)."""
+    kept: list[object] = []
+    for cls in (model.Indicator, model.Projects, model.Ranking, model.Person):
+        def init(self: object, *args: object, _init: Any = cls.__init__, **kwargs: object) -> None:
+            kept.append(self)
+            _init(self, *args, **kwargs)
+        cls.__init__ = init  # type: ignore[method-assign]
+
+
 def main() -> None:
-    gold_dirs, out = [Path(a) for a in sys.argv[1:-1]], Path(sys.argv[-1])
+    args = sys.argv[1:]
+    if "--keep-facts" in args:
+        args.remove("--keep-facts")
+        _keep_facts()
+    gold_dirs, out = [Path(a) for a in args[:-1]], Path(args[-1])
     with out.open("w", encoding="utf-8") as fh:
         for doc_id, text, published in _texts(gold_dirs):
             meta, facts = extract_document(document_from_text(text, doc_id=doc_id, published=published))

@@ -22,6 +22,8 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from zhibiao.recache import compile_cached
+
 __all__ = [
     "CJK_FIRST",
     "CJK_LAST",
@@ -192,7 +194,7 @@ def pattern(key: str) -> re.Pattern[str]:
     >>> pattern("test.example").fullmatch("同比增长12") is not None
     True
     """
-    return re.compile(pattern_source(key))
+    return compile_cached(pattern_source(key))  # as re.compile, without compiling again in every process
 
 
 class _Group:

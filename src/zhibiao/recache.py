@@ -1,0 +1,128 @@
+"""Compiled regexes kept from one process to the next, so that a run does not compile the grammar again.
+
+The shapes of ``grammar.toml`` are some 250 regexes, many with classes of every CJK character
+(``[\\u4e00-\\u9fff]``), which Python's regex compiler expands one character at a time: compiling
+them is a fifth of a second, more than extracting a long report. ``compile`` keeps what the compiler
+made of each shape (the engine's code, its groups) in a file of the user's cache folder
+(``$XDG_CACHE_HOME/zhibiao``, else ``~/.cache/zhibiao``), keyed by the exact pattern, its flags and
+the interpreter's version, and later processes hand that code straight to the regex engine.
+
+What is read back cannot differ from a fresh compilation: an entry is only written after the pattern
+made from it compared equal to ``re.compile``'s (CPython compares the pattern, its flags and its
+code), the engine validates the code it is given, and any entry it refuses, a file it cannot read or
+another Python is compiled as usual. ``ZHIBIAO_REGEX_CACHE=0`` turns the cache off (nothing read or
+written); a folder that cannot be written only means every process compiles.
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import re
+import sys
+import tempfile
+from typing import Any
+
+try:  # the engine's own entry points (CPython): without them, patterns are compiled as usual
+    import _sre  # type: ignore[import-not-found]  # (no stubs: the module is CPython's own)
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another interpreter
+    _sre = None
+
+__all__ = ["cache_path", "compile_cached"]
+
+# a cache far bigger than the grammar holds patterns of other versions of it: start again
+_MAX_ENTRIES = 4000
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_table: dict[tuple[str, int], _Entry] | None = None
+_added: dict[tuple[str, int], _Entry] = {}
+
+
+def cache_path() -> str | None:
+    """The cache file of this interpreter, or None when the cache is off."""
+    if os.environ.get("ZHIBIAO_REGEX_CACHE", "1") in ("0", "") or _sre is None:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
+    return os.path.join(base, "zhibiao", f"regex-{tag}.marshal")
+
+
+def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, from the code a former process compiled when it has it.
+
+    >>> compile_cached("[\\u4e00-\\u9fff]{2}市") == re.compile("[\\u4e00-\\u9fff]{2}市")
+    True
+    """
+    table = _load()
+    if table is None:
+        return re.compile(source, flags)
+    entry = table.get((source, flags))
+    if entry is not None:
+        try:
+            return _sre.compile(source, *entry)  # type: ignore[no-any-return]
+        except (TypeError, ValueError, RuntimeError):
+            pass  # an entry the engine refuses: compiled as usual below
+    compiled = re.compile(source, flags)
+    made = _entry(source, flags)
+    if made is not None and _sre.compile(source, *made) == compiled:
+        table[(source, flags)] = made
+        _added[(source, flags)] = made
+    return compiled
+
+
+def _entry(source: str, flags: int) -> _Entry | None:
+    """What ``re._compiler.compile`` hands the engine for ``source`` (None when it cannot be had)."""
+    try:
+        parsed = _parser.parse(source, flags)
+        code = _compiler._code(parsed, flags)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        # plain ints: the compiler's opcodes are int subclasses, which marshal does not write
+        return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex,
+                tuple(indexgroup))
+    except Exception:  # a private API that may change: no cache, never an error
+        return None
+
+
+def _load() -> dict[tuple[str, int], _Entry] | None:
+    """The cache table, read once per process (empty when there is no file yet; None when off)."""
+    global _table
+    if _table is None:
+        path = cache_path()
+        if path is None:
+            return None
+        _table = {}
+        try:
+            with open(path, "rb") as fh:
+                loaded: Any = marshal.load(fh)
+            if isinstance(loaded, dict):
+                _table = loaded
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # no cache yet, or an unreadable one: rewritten at exit
+        atexit.register(_save)
+    return _table
+
+
+def _save() -> None:
+    """Write the patterns this process compiled into the cache file (atomically: a process reading
+    it meanwhile sees the old file or the new one)."""
+    path = cache_path()
+    if not _added or path is None or _table is None:
+        return
+    table = _table if len(_table) <= _MAX_ENTRIES else dict(_added)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".regex-", suffix=".tmp")
+    except OSError:
+        return  # a read-only home: every process compiles, as without the cache
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(table, fh)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        os.unlink(tmp)
+    _added.clear()

@@ -1,0 +1,93 @@
+"""The regex cache across processes (zhibiao.recache): what it reads back is what re.compile makes."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zhibiao import recache
+from zhibiao.lexicon import grammar_shapes, pattern_source
+
+CHILD = """
+import json, sys
+from zhibiao import recache
+from zhibiao.lexicon import pattern
+p = pattern("tables.number_cell")
+print(json.dumps({"hit": bool(recache._table) and not recache._added, "groups": p.groups,
+                  "match": bool(p.search("完成一般公共预算收入18.56亿元"))}))
+"""
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """A process state with no cache read yet, and the cache in ``tmp_path``."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("ZHIBIAO_REGEX_CACHE", raising=False)
+    monkeypatch.setattr(recache, "_table", None)
+    monkeypatch.setattr(recache, "_added", {})
+    return tmp_path
+
+
+def _shapes() -> list[str]:
+    """Every compilable shape of grammar.toml, as the rules compile them."""
+    return [pattern_source(f"{group}.{name}") for group, shapes in grammar_shapes().items()
+            for name in shapes if not name.startswith("_")]
+
+
+def test_every_shape_read_back_equals_a_fresh_compilation(fresh: Path) -> None:
+    sources = _shapes()
+    for source in sources:
+        recache.compile_cached(source)
+    recache._save()
+    path = recache.cache_path()
+    assert path is not None and Path(path).is_file() and path.startswith(str(fresh))
+    recache._table = None  # a new process: everything comes from the file
+    for source in sources:
+        cached = recache.compile_cached(source)
+        fresh_one = re.compile(source)
+        # CPython compares the pattern, its flags and the engine's code; the groups are checked apart
+        assert cached == fresh_one and cached.groupindex == fresh_one.groupindex
+        assert cached.groups == fresh_one.groups
+    assert not recache._added  # nothing compiled again
+
+
+def test_a_second_process_reads_the_cache(tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    env.pop("ZHIBIAO_REGEX_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, check=True)
+            for _ in range(2)]
+    first, second = (r.stdout.strip() for r in runs)
+    assert '"hit": false' in first and '"hit": true' in second
+    assert first.replace("false", "true") == second  # same groups, same match
+
+
+def test_a_damaged_cache_file_is_compiled_over(fresh: Path) -> None:
+    path = recache.cache_path()
+    assert path is not None
+    Path(path).parent.mkdir(parents=True)
+    Path(path).write_bytes(b"\x00not marshal")
+    p = recache.compile_cached("(?P<n>\\d+)亿元")
+    assert p.search("18亿元")["n"] == "18"  # type: ignore[index]
+    recache._save()
+    recache._table = None
+    assert recache._load() == {("(?P<n>\\d+)亿元", 0): recache._entry("(?P<n>\\d+)亿元", 0)}
+
+
+def test_an_entry_the_engine_refuses_is_compiled_as_usual(fresh: Path) -> None:
+    table = recache._load()
+    assert table is not None
+    table[("a+b", 0)] = (32, [1, 2, 3], 0, {}, (None,))  # not a valid program: the engine's validator says so
+    assert recache.compile_cached("a+b").fullmatch("aab") is not None
+
+
+def test_off_switch_reads_and_writes_nothing(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZHIBIAO_REGEX_CACHE", "0")
+    assert recache.cache_path() is None
+    assert recache.compile_cached("[一-鿿]{2}市").search("淮安市") is not None
+    recache._save()
+    assert not any(fresh.iterdir())
