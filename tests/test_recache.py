@@ -81,7 +81,7 @@ def test_a_damaged_cache_file_is_compiled_over(fresh: Path) -> None:
 def test_an_entry_the_engine_refuses_is_compiled_as_usual(fresh: Path) -> None:
     table = recache._load()
     assert table is not None
-    table[("a+b", 0)] = (32, [1, 2, 3], 0, {}, (None,))  # not a valid program: the engine's validator says so
+    table[("a+b", 0)] = (32, b"\xc8\x00\x00\x00" * 3, 0, {}, (None,))  # no opcode: the engine refuses it
     assert recache.compile_cached("a+b").fullmatch("aab") is not None
 
 

@@ -7,11 +7,13 @@ made of each shape (the engine's code, its groups) in a file of the user's cache
 (``$XDG_CACHE_HOME/zhibiao``, else ``~/.cache/zhibiao``), keyed by the exact pattern, its flags and
 the interpreter's version, and later processes hand that code straight to the regex engine.
 
-What is read back cannot differ from a fresh compilation: an entry is only written after the pattern
-made from it compared equal to ``re.compile``'s (CPython compares the pattern, its flags and its
-code), the engine validates the code it is given, and any entry it refuses, a file it cannot read or
-another Python is compiled as usual. ``ZHIBIAO_REGEX_CACHE=0`` turns the cache off (nothing read or
-written); a folder that cannot be written only means every process compiles.
+What is read back is what a fresh compilation makes: an entry is only written after the pattern made
+from it compared equal to ``re.compile``'s (CPython compares the pattern, its flags and its code);
+the engine validates the code it is given (no program runs out of its bounds), and an entry it
+refuses, a file it cannot read or another Python's file is compiled as usual. Like byte code in
+``__pycache__``, the file is trusted: it is the user's own, written by this module.
+``ZHIBIAO_REGEX_CACHE=0`` turns the cache off (nothing read or written); a folder that cannot be
+written only means every process compiles.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from typing import Any
 
 try:  # the engine's own entry points (CPython): without them, patterns are compiled as usual
@@ -34,7 +37,11 @@ __all__ = ["cache_path", "compile_cached"]
 
 # a cache far bigger than the grammar holds patterns of other versions of it: start again
 _MAX_ENTRIES = 4000
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (flags, the engine's code as 32-bit words, groups, group index, index group): the code as bytes,
+# which marshal reads back in one copy (a list of ints, one object each, is ten times slower to load)
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+
+_CODE = "I"  # the array type of the engine's code words (checked against their size)
 
 _table: dict[tuple[str, int], _Entry] | None = None
 _added: dict[tuple[str, int], _Entry] = {}
@@ -42,7 +49,8 @@ _added: dict[tuple[str, int], _Entry] = {}
 
 def cache_path() -> str | None:
     """The cache file of this interpreter, or None when the cache is off."""
-    if os.environ.get("ZHIBIAO_REGEX_CACHE", "1") in ("0", "") or _sre is None:
+    if os.environ.get("ZHIBIAO_REGEX_CACHE", "1") in ("0", "") or _sre is None \
+            or array(_CODE).itemsize != _sre.CODESIZE:
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
@@ -61,29 +69,33 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
     entry = table.get((source, flags))
     if entry is not None:
         try:
-            return _sre.compile(source, *entry)  # type: ignore[no-any-return]
-        except (TypeError, ValueError, RuntimeError):
+            return _made(source, entry)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
             pass  # an entry the engine refuses: compiled as usual below
     compiled = re.compile(source, flags)
     made = _entry(source, flags)
-    if made is not None and _sre.compile(source, *made) == compiled:
+    if made is not None and _made(source, made) == compiled:
         table[(source, flags)] = made
         _added[(source, flags)] = made
     return compiled
+
+
+def _made(source: str, entry: _Entry) -> re.Pattern[str]:
+    """The pattern the engine makes of a cache entry."""
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(source, flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 
 def _entry(source: str, flags: int) -> _Entry | None:
     """What ``re._compiler.compile`` hands the engine for ``source`` (None when it cannot be had)."""
     try:
         parsed = _parser.parse(source, flags)
-        code = _compiler._code(parsed, flags)
+        code = array(_CODE, _compiler._code(parsed, flags)).tobytes()
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        # plain ints: the compiler's opcodes are int subclasses, which marshal does not write
-        return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex,
-                tuple(indexgroup))
+        return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
     except Exception:  # a private API that may change: no cache, never an error
         return None
 
