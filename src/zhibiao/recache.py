@@ -63,6 +63,7 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
     >>> compile_cached("[\\u4e00-\\u9fff]{2}市") == re.compile("[\\u4e00-\\u9fff]{2}市")
     True
     """
+    flags = int(flags)  # (a RegexFlag: the file keeps plain ints)
     table = _load()
     if table is None:
         return re.compile(source, flags)

@@ -39,6 +39,7 @@ from functools import cache
 from typing import Protocol
 
 from zhibiao.lexicon import regional_keep
+from zhibiao.recache import compile_cached
 
 from ._gen_tables import in_gb2312
 from ._opencc_tables import TABLES, TRADITIONAL
@@ -135,20 +136,20 @@ def traditional_chars() -> re.Pattern[str]:
     """A character class of ``traditional_set`` but for the few that GB 2312 has as well (乾 of 乾坤
     and of names, 於 as a family name, 夥, 後 …), which mark nothing alone: one search tells a
     simplified text apart (see ``is_traditional``)."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if not in_gb2312(c)) + "]")
+    return compile_cached("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if not in_gb2312(c)) + "]")
 
 
 @cache
 def _any_traditional() -> re.Pattern[str]:
     """Every character of ``traditional_set``, those GB 2312 has as well included."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set())) + "]")
+    return compile_cached("[" + "".join(re.escape(c) for c in sorted(traditional_set())) + "]")
 
 
 @cache
 def _phrases_of_shared_chars() -> re.Pattern[str]:
     """The regional phrases whose only traditional characters are shared ones (後天免疫缺乏症候群)."""
     marks = traditional_chars()
-    return re.compile("|".join(re.escape(k) for k in sorted(regional_table()) if not marks.search(k)) or "(?!)")
+    return compile_cached("|".join(re.escape(k) for k in sorted(regional_table()) if not marks.search(k)) or "(?!)")
 
 
 def is_traditional(text: str) -> bool:
