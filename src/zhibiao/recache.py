@@ -23,7 +23,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from array import array
 from typing import Any
 
@@ -126,6 +125,8 @@ def _save() -> None:
     path = cache_path()
     if not _added or path is None or _table is None:
         return
+    import tempfile  # (at exit only, and only when something was compiled: a costly import)
+
     table = _table if len(_table) <= _MAX_ENTRIES else dict(_added)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
