@@ -91,3 +91,10 @@ def test_off_switch_reads_and_writes_nothing(fresh: Path, monkeypatch: pytest.Mo
     assert recache.compile_cached("[一-鿿]{2}市").search("淮安市") is not None
     recache._save()
     assert not any(fresh.iterdir())
+
+
+def test_no_home_folder_no_cache(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # (no $HOME, no password entry)
+    assert recache.cache_path() is None
+    assert recache.compile_cached("\\d+亿元").search("18亿元") is not None

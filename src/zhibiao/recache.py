@@ -51,7 +51,12 @@ def cache_path() -> str | None:
     if os.environ.get("ZHIBIAO_REGEX_CACHE", "1") in ("0", "") or _sre is None \
             or array(_CODE).itemsize != _sre.CODESIZE:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":
+            return None  # no home folder known: no cache (rather than a folder named ~ in the working one)
+        base = os.path.join(home, ".cache")
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
     return os.path.join(base, "zhibiao", f"regex-{tag}.marshal")
 
