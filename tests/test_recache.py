@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from zhibiao import recache
+from zhibiao import lexicon, recache
 from zhibiao.lexicon import grammar_shapes, pattern_source
 
 CHILD = """
 import json, sys
-from zhibiao import recache
+from zhibiao import lexicon, recache
 from zhibiao.lexicon import pattern
 p = pattern("tables.number_cell")
 print(json.dumps({"hit": bool(recache._table) and not recache._added, "groups": p.groups,
@@ -98,3 +98,32 @@ def test_no_home_folder_no_cache(fresh: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # (no $HOME, no password entry)
     assert recache.cache_path() is None
     assert recache.compile_cached("\\d+亿元").search("18亿元") is not None
+
+
+def test_memo_keeps_a_copy_across_processes(fresh: Path) -> None:
+    value = recache.memo("test", "key", lambda: {"words": ["增长", "下降"]})
+    value["words"].append("changed by a caller")
+    recache._save()
+    recache._table = None  # a new process
+
+    def never() -> dict[str, list[str]]:
+        raise AssertionError("built again")
+
+    assert recache.memo("test", "key", never) == {"words": ["增长", "下降"]}
+    assert recache.memo("test", "other key", lambda: {"n": 1}) == {"n": 1}
+
+
+def test_memo_of_a_value_marshal_cannot_write_is_built_each_time(fresh: Path) -> None:
+    made = [recache.memo("test", "key", object) for _ in range(2)]
+    assert made[0] is not made[1]
+    assert not recache._added
+
+
+def test_the_shape_sources_kept_are_those_the_data_makes() -> None:
+    # (in this process the sources may come from a cache file a former run wrote: they must be the
+    # expansion of the current grammar.toml and vocab.toml by the current code)
+    kept = lexicon._sources()
+    assert kept or recache.cache_path() is None
+    for key, source in kept.items():
+        assert source == lexicon._source(key), key
+    assert lexicon.pattern_source("test.example") == lexicon._source("test.example")

@@ -19,12 +19,14 @@ written only means every process compiles.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import marshal
 import os
 import re
 import sys
 from array import array
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 try:  # the engine's own entry points (CPython): without them, patterns are compiled as usual
     import _sre  # type: ignore[import-not-found]  # (no stubs: the module is CPython's own)
@@ -32,7 +34,7 @@ try:  # the engine's own entry points (CPython): without them, patterns are comp
 except ImportError:  # pragma: no cover - another interpreter
     _sre = None
 
-__all__ = ["cache_path", "compile_cached"]
+__all__ = ["cache_path", "compile_cached", "memo"]
 
 # a cache far bigger than the grammar holds patterns of other versions of it: start again
 _MAX_ENTRIES = 4000
@@ -40,10 +42,12 @@ _MAX_ENTRIES = 4000
 # which marshal reads back in one copy (a list of ints, one object each, is ten times slower to load)
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
+_T = TypeVar("_T")
 _CODE = "I"  # the array type of the engine's code words (checked against their size)
 
-_table: dict[tuple[str, int], _Entry] | None = None
-_added: dict[tuple[str, int], _Entry] = {}
+# keys: (pattern, flags) → _Entry; ("memo", kind, key) → a value marshalled (see memo)
+_table: dict[tuple[Any, ...], Any] | None = None
+_added: dict[tuple[Any, ...], Any] = {}
 
 
 def cache_path() -> str | None:
@@ -85,6 +89,29 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def memo(kind: str, key: str, build: Callable[[], _T]) -> _T:
+    """``build()``, a value that depends on ``key`` alone (the text of a data file, say), kept across
+    processes like the patterns: the parsed vocabulary, the regex sources made from it. The value must
+    be one marshal writes (dicts, lists, strings, numbers); each call gets its own copy.
+    """
+    table = _load()
+    if table is None:
+        return build()
+    stored = table.get(("memo", kind, key))
+    if isinstance(stored, bytes):
+        try:
+            return marshal.loads(stored)  # type: ignore[no-any-return]
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged entry: built again below
+    value = build()
+    kept: Any = value
+    # a copy as it is now (a caller changing its value cannot change what the file keeps); a value
+    # marshal does not write is built in every process
+    with contextlib.suppress(ValueError):
+        table[("memo", kind, key)] = _added[("memo", kind, key)] = marshal.dumps(kept)
+    return value
+
+
 def _made(source: str, entry: _Entry) -> re.Pattern[str]:
     """The pattern the engine makes of a cache entry."""
     flags, code, groups, groupindex, indexgroup = entry
@@ -105,7 +132,7 @@ def _entry(source: str, flags: int) -> _Entry | None:
         return None
 
 
-def _load() -> dict[tuple[str, int], _Entry] | None:
+def _load() -> dict[tuple[Any, ...], Any] | None:
     """The cache table, read once per process (empty when there is no file yet; None when off)."""
     global _table
     if _table is None:
