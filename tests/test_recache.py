@@ -127,3 +127,11 @@ def test_the_shape_sources_kept_are_those_the_data_makes() -> None:
     for key, source in kept.items():
         assert source == lexicon._source(key), key
     assert lexicon.pattern_source("test.example") == lexicon._source("test.example")
+
+
+def test_the_regional_table_kept_is_the_one_made() -> None:
+    from zhibiao.normalize import _convert
+
+    # (the table in this process may come from a cache file: the same entries; their order follows
+    # the hashing of a frozenset of phrases, which differs from process to process anyway)
+    assert _convert.regional_table() == _convert._regional_table()

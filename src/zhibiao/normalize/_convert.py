@@ -32,6 +32,7 @@ which UTF-8, and so OpenCC, cannot take.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from functools import cache
 from typing import Protocol
 
 from zhibiao.lexicon import regional_keep
-from zhibiao.recache import compile_cached
+from zhibiao.recache import compile_cached, memo
 
 from ._gen_tables import in_gb2312
 from ._opencc_tables import TABLES, TRADITIONAL
@@ -172,7 +173,25 @@ def is_traditional(text: str) -> bool:
 def regional_table() -> dict[str, str]:
     """Key → replacement (traditional script, before t2s) of every regional entry that applies,
     and key → key for the entries kept only because they protect a longer word (OpenCC's
-    exceptions: 軟體動物 is not 软件动物, 海內存知己 keeps its 內存)."""
+    exceptions: 軟體動物 is not 软件动物, 海內存知己 keeps its 內存).
+
+    Made once for each version of its inputs and kept from one process to the next
+    (:func:`zhibiao.recache.memo`: 10 ms of t2s over every entry): the key holds the code of this
+    module and of the tables, the phrases kept and the version of OpenCC.
+    """
+    import opencc  # (imported by any conversion: its version is part of the key)
+
+    parts = [getattr(opencc, "__version__", "?"), "\n".join(sorted(regional_keep()))]
+    for module in (__file__, os.path.join(os.path.dirname(__file__), "_opencc_tables.py")):
+        try:
+            with open(module, encoding="utf-8") as f:
+                parts.append(f.read())
+        except OSError:
+            return _regional_table()  # (a package without its source files: made in every process)
+    return memo("regional", "\0".join(parts), _regional_table)
+
+
+def _regional_table() -> dict[str, str]:
     trad = traditional_set()
     keep = regional_keep()
     merged: dict[str, str] = {}
