@@ -135,3 +135,12 @@ def test_the_regional_table_kept_is_the_one_made() -> None:
     # (the table in this process may come from a cache file: the same entries; their order follows
     # the hashing of a frozenset of phrases, which differs from process to process anyway)
     assert _convert.regional_table() == _convert._regional_table()
+
+
+def test_memo_keeps_the_latest_values_of_a_kind_only(fresh: Path) -> None:
+    for version in range(6):
+        recache.memo("test", f"data file, version {version}", lambda version=version: version)
+    recache._save()
+    recache._table = None
+    kept = [key for key in recache._load() or {} if key[:2] == ("memo", "test")]
+    assert kept == [("memo", "test", f"data file, version {v}") for v in (3, 4, 5)]

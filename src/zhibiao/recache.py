@@ -37,7 +37,9 @@ except ImportError:  # pragma: no cover - another interpreter
 __all__ = ["cache_path", "compile_cached", "memo"]
 
 # a cache far bigger than the grammar holds patterns of other versions of it: start again
-_MAX_ENTRIES = 4000
+_MAX_ENTRIES = 1500
+# values of one kind kept (data files of other versions: other checkouts, or edited since)
+_MAX_MEMOS = 3
 # (flags, the engine's code as 32-bit words, groups, group index, index group): the code as bytes,
 # which marshal reads back in one copy (a list of ints, one object each, is ten times slower to load)
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
@@ -108,7 +110,11 @@ def memo(kind: str, key: str, build: Callable[[], _T]) -> _T:
     # a copy as it is now (a caller changing its value cannot change what the file keeps); a value
     # marshal does not write is built in every process
     with contextlib.suppress(ValueError):
-        table[("memo", kind, key)] = _added[("memo", kind, key)] = marshal.dumps(kept)
+        copy = marshal.dumps(kept)
+        older = [k for k in table if k[:2] == ("memo", kind)]
+        for stale in older[:max(0, len(older) - _MAX_MEMOS + 1)]:  # (the file keeps them in their order)
+            del table[stale]
+        table[("memo", kind, key)] = _added[("memo", kind, key)] = copy
     return value
 
 
