@@ -17,6 +17,7 @@ from zhibiao.extract.figures import Fig, Wordless
 from zhibiao.extract.quantities import Amount
 from zhibiao.lexicon import Shapes, Words, WordSets, words
 from zhibiao.model import Basis, Change, Qualifier
+from zhibiao.recache import compile_cached
 
 __all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word", "sign_of",
            "wordless_change"]
@@ -203,7 +204,7 @@ def _split_phrase(key: str) -> re.Pattern[str]:
     a month may stand there, no other figure), ending where the verb ends."""
     between = _CHANGES.phrase_gap.pattern
     parts = [rf"{re.escape(p[:2])}{between}{{1,10}}?{re.escape(p[2:])}" for p in words("change", key)]
-    return re.compile(rf"(?:{'|'.join(parts)})$")
+    return compile_cached(rf"(?:{'|'.join(parts)})$")
 
 
 def basis_of(region: str, default: Basis = "yoy") -> Basis:

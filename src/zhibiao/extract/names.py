@@ -18,6 +18,7 @@ from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.lexicon import Shapes, Words, pattern_source, words
 from zhibiao.model import Qualifier
+from zhibiao.recache import compile_cached
 
 __all__ = [
     "Name",
@@ -131,7 +132,7 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
     An alternation tries its branches in order at a position and keeps the first that matches,
     which is what trying the shapes one by one does, in one call instead of one per shape.
     """
-    return re.compile("|".join(f"(?:{pattern_source(key)})" for key in shapes))
+    return compile_cached("|".join(f"(?:{pattern_source(key)})" for key in shapes))
 
 
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:

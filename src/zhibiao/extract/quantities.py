@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from zhibiao.lexicon import Words, alternation, magnitudes, units, word, words
+from zhibiao.recache import compile_cached
 
 __all__ = ["MAX_VALUE", "Amount", "figure_regex", "in_range", "parse_amount", "parse_number", "scale"]
 
@@ -184,7 +185,7 @@ def figure_regex() -> re.Pattern[str]:
         rf"(?P<unit>{unit_words})?"
         rf"(?:/(?P<per>{per_words}))?)"  # 2.98万元/亩, 12984.94万元/公顷: a rate per unit
     )
-    return re.compile(pattern)
+    return compile_cached(pattern)
 
 
 def parse_amount(match: re.Match[str]) -> Amount | None:

@@ -32,6 +32,7 @@ which UTF-8, and so OpenCC, cannot take.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ from functools import cache
 from typing import Protocol
 
 from zhibiao.lexicon import regional_keep
+from zhibiao.recache import compile_cached, memo
 
 from ._gen_tables import in_gb2312
 from ._opencc_tables import TABLES, TRADITIONAL
@@ -135,20 +137,20 @@ def traditional_chars() -> re.Pattern[str]:
     """A character class of ``traditional_set`` but for the few that GB 2312 has as well (乾 of 乾坤
     and of names, 於 as a family name, 夥, 後 …), which mark nothing alone: one search tells a
     simplified text apart (see ``is_traditional``)."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if not in_gb2312(c)) + "]")
+    return compile_cached("[" + "".join(re.escape(c) for c in sorted(traditional_set()) if not in_gb2312(c)) + "]")
 
 
 @cache
 def _any_traditional() -> re.Pattern[str]:
     """Every character of ``traditional_set``, those GB 2312 has as well included."""
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(traditional_set())) + "]")
+    return compile_cached("[" + "".join(re.escape(c) for c in sorted(traditional_set())) + "]")
 
 
 @cache
 def _phrases_of_shared_chars() -> re.Pattern[str]:
     """The regional phrases whose only traditional characters are shared ones (後天免疫缺乏症候群)."""
     marks = traditional_chars()
-    return re.compile("|".join(re.escape(k) for k in sorted(regional_table()) if not marks.search(k)) or "(?!)")
+    return compile_cached("|".join(re.escape(k) for k in sorted(regional_table()) if not marks.search(k)) or "(?!)")
 
 
 def is_traditional(text: str) -> bool:
@@ -171,7 +173,25 @@ def is_traditional(text: str) -> bool:
 def regional_table() -> dict[str, str]:
     """Key → replacement (traditional script, before t2s) of every regional entry that applies,
     and key → key for the entries kept only because they protect a longer word (OpenCC's
-    exceptions: 軟體動物 is not 软件动物, 海內存知己 keeps its 內存)."""
+    exceptions: 軟體動物 is not 软件动物, 海內存知己 keeps its 內存).
+
+    Made once for each version of its inputs and kept from one process to the next
+    (:func:`zhibiao.recache.memo`: 10 ms of t2s over every entry): the key holds the code of this
+    module and of the tables, the phrases kept and the version of OpenCC.
+    """
+    import opencc  # (imported by any conversion: its version is part of the key)
+
+    parts = [getattr(opencc, "__version__", "?"), "\n".join(sorted(regional_keep()))]
+    for module in (__file__, os.path.join(os.path.dirname(__file__), "_opencc_tables.py")):
+        try:
+            with open(module, encoding="utf-8") as f:
+                parts.append(f.read())
+        except OSError:
+            return _regional_table()  # (a package without its source files: made in every process)
+    return memo("regional", "\0".join(parts), _regional_table)
+
+
+def _regional_table() -> dict[str, str]:
     trad = traditional_set()
     keep = regional_keep()
     merged: dict[str, str] = {}

@@ -12,14 +12,13 @@ with the package. ``tests/normalize`` checks the tables against the installed Op
 from __future__ import annotations
 
 import os
-import subprocess
-import tempfile
-from pathlib import Path
 
 # The dictionaries of the first step of OpenCC's tw2sp and hk2s conversions (the second is t2s),
 # in the order of tw2sp's and hk2s's "short_circuit" dictionary groups.
 TABLES = ("TWPhrasesRev", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWVariantsRev", "HKVariantsRev")
-OUT = Path(__file__).with_name("_opencc_tables.py")
+# (os.path, and the tools imported where they are used: the extractor imports this module for
+# in_gb2312, and every process would pay for pathlib, subprocess and tempfile)
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_opencc_tables.py")
 # The CJK blocks whose characters t2s may change: Extension A and the unified ideographs.
 CJK_BLOCKS = (0x3400, 0xA000)
 # The tables of single characters (variants), as opposed to phrases.
@@ -28,6 +27,9 @@ VARIANT_TABLES = ("TWVariantsRev", "HKVariantsRev")
 
 def _dump(name: str, tmp: str) -> list[tuple[str, str]]:
     """The entries of one ``.ocd2`` dictionary: key and first candidate, in file order."""
+    import subprocess
+    from pathlib import Path
+
     import opencc
 
     clib = Path(opencc.__file__).parent / "clib"
@@ -80,6 +82,8 @@ def render() -> str:
              f'OPENCC_VERSION = "{opencc.__version__}"',
              "",
              "TABLES: dict[str, str] = {"]
+    import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
         tables = {name: _dump(name, tmp) for name in TABLES}
     for name, entries in tables.items():
@@ -94,7 +98,8 @@ def render() -> str:
 
 def main() -> None:
     """Write ``_opencc_tables.py`` next to this module."""
-    OUT.write_text(render(), encoding="utf-8")
+    with open(OUT, "w", encoding="utf-8") as fh:
+        fh.write(render())
 
 
 if __name__ == "__main__":

@@ -329,10 +329,14 @@ class SubjectFinder:
 
     def _short_at_start(self, text: str) -> tuple[str, str] | None:
         """The short place name opening ``text`` and the one full name it stands for, if any (杭州 → 杭州市)."""
-        first = next(self._short_names(text[:_SHORT_WINDOW + 1]), None)
-        if first is None or first[0] != 0 or len(fulls := self.short_to_full[first[1]]) != 1:
-            return None
-        return first[1], fulls[0]
+        # the name _short_names would find at 0 (the longest starting there), looked up there only:
+        # one further along opens nothing, and scanning on to it cost 2% of the extraction (every clause asks)
+        n = min(len(text), _SHORT_WINDOW + 1)
+        for length in self._short_by_head.get(text[:2], ()) if n > 1 else ():
+            if length <= n and (short := text[:length]) in self.short_to_full:
+                fulls = self.short_to_full[short]
+                return (short, fulls[0]) if len(fulls) == 1 else None
+        return None
 
     def _short_place_acting(self, rest: str) -> tuple[str, int] | None:
         """杭州(在营商环境城市排名中…), 厦门(签约…): a place's short name opening a clause, right before 在 or what

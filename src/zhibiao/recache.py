@@ -1,0 +1,180 @@
+"""Compiled regexes kept from one process to the next, so that a run does not compile the grammar again.
+
+The shapes of ``grammar.toml`` are some 250 regexes, many with classes of every CJK character
+(``[\\u4e00-\\u9fff]``), which Python's regex compiler expands one character at a time: compiling
+them is a fifth of a second, more than extracting a long report. ``compile`` keeps what the compiler
+made of each shape (the engine's code, its groups) in a file of the user's cache folder
+(``$XDG_CACHE_HOME/zhibiao``, else ``~/.cache/zhibiao``), keyed by the exact pattern, its flags and
+the interpreter's version, and later processes hand that code straight to the regex engine.
+
+What is read back is what a fresh compilation makes: an entry is only written after the pattern made
+from it compared equal to ``re.compile``'s (CPython compares the pattern, its flags and its code);
+the engine validates the code it is given (no program runs out of its bounds), and an entry it
+refuses, a file it cannot read or another Python's file is compiled as usual. Like byte code in
+``__pycache__``, the file is trusted: it is the user's own, written by this module.
+``ZHIBIAO_REGEX_CACHE=0`` turns the cache off (nothing read or written); a folder that cannot be
+written only means every process compiles.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import marshal
+import os
+import re
+import sys
+from array import array
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+try:  # the engine's own entry points (CPython): without them, patterns are compiled as usual
+    import _sre  # type: ignore[import-not-found]  # (no stubs: the module is CPython's own)
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - another interpreter
+    _sre = None
+
+__all__ = ["cache_path", "compile_cached", "memo"]
+
+# a cache far bigger than the grammar holds patterns of other versions of it: start again
+_MAX_ENTRIES = 1500
+# values of one kind kept (data files of other versions: other checkouts, or edited since)
+_MAX_MEMOS = 3
+# (flags, the engine's code as 32-bit words, groups, group index, index group): the code as bytes,
+# which marshal reads back in one copy (a list of ints, one object each, is ten times slower to load)
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+
+_T = TypeVar("_T")
+_CODE = "I"  # the array type of the engine's code words (checked against their size)
+
+# keys: (pattern, flags) → _Entry; ("memo", kind, key) → a value marshalled (see memo)
+_table: dict[tuple[Any, ...], Any] | None = None
+_added: dict[tuple[Any, ...], Any] = {}
+
+
+def cache_path() -> str | None:
+    """The cache file of this interpreter, or None when the cache is off."""
+    if os.environ.get("ZHIBIAO_REGEX_CACHE", "1") in ("0", "") or _sre is None \
+            or array(_CODE).itemsize != _sre.CODESIZE:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":
+            return None  # no home folder known: no cache (rather than a folder named ~ in the working one)
+        base = os.path.join(home, ".cache")
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}"
+    return os.path.join(base, "zhibiao", f"regex-{tag}.marshal")
+
+
+def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, from the code a former process compiled when it has it.
+
+    >>> compile_cached("[\\u4e00-\\u9fff]{2}市") == re.compile("[\\u4e00-\\u9fff]{2}市")
+    True
+    """
+    flags = int(flags)  # (a RegexFlag: the file keeps plain ints)
+    table = _load()
+    if table is None:
+        return re.compile(source, flags)
+    entry = table.get((source, flags))
+    if entry is not None:
+        try:
+            return _made(source, entry)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            pass  # an entry the engine refuses: compiled as usual below
+    compiled = re.compile(source, flags)
+    made = _entry(source, flags)
+    if made is not None and _made(source, made) == compiled:
+        table[(source, flags)] = made
+        _added[(source, flags)] = made
+    return compiled
+
+
+def memo(kind: str, key: str, build: Callable[[], _T]) -> _T:
+    """``build()``, a value that depends on ``key`` alone (the text of a data file, say), kept across
+    processes like the patterns: the parsed vocabulary, the regex sources made from it. The value must
+    be one marshal writes (dicts, lists, strings, numbers); each call gets its own copy.
+    """
+    table = _load()
+    if table is None:
+        return build()
+    stored = table.get(("memo", kind, key))
+    if isinstance(stored, bytes):
+        try:
+            return marshal.loads(stored)  # type: ignore[no-any-return]
+        except (EOFError, ValueError, TypeError):
+            pass  # a damaged entry: built again below
+    value = build()
+    kept: Any = value
+    # a copy as it is now (a caller changing its value cannot change what the file keeps); a value
+    # marshal does not write is built in every process
+    with contextlib.suppress(ValueError):
+        copy = marshal.dumps(kept)
+        older = [k for k in table if k[:2] == ("memo", kind)]
+        for stale in older[:max(0, len(older) - _MAX_MEMOS + 1)]:  # (the file keeps them in their order)
+            del table[stale]
+        table[("memo", kind, key)] = _added[("memo", kind, key)] = copy
+    return value
+
+
+def _made(source: str, entry: _Entry) -> re.Pattern[str]:
+    """The pattern the engine makes of a cache entry."""
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(source, flags, array(_CODE, code).tolist(), groups, groupindex, indexgroup)  # type: ignore[no-any-return]
+
+
+def _entry(source: str, flags: int) -> _Entry | None:
+    """What ``re._compiler.compile`` hands the engine for ``source`` (None when it cannot be had)."""
+    try:
+        parsed = _parser.parse(source, flags)
+        code = array(_CODE, _compiler._code(parsed, flags)).tobytes()
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+    except Exception:  # a private API that may change: no cache, never an error
+        return None
+
+
+def _load() -> dict[tuple[Any, ...], Any] | None:
+    """The cache table, read once per process (empty when there is no file yet; None when off)."""
+    global _table
+    if _table is None:
+        path = cache_path()
+        if path is None:
+            return None
+        _table = {}
+        try:
+            with open(path, "rb") as fh:
+                loaded: Any = marshal.load(fh)
+            if isinstance(loaded, dict):
+                _table = loaded
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # no cache yet, or an unreadable one: rewritten at exit
+        atexit.register(_save)
+    return _table
+
+
+def _save() -> None:
+    """Write the patterns this process compiled into the cache file (atomically: a process reading
+    it meanwhile sees the old file or the new one)."""
+    path = cache_path()
+    if not _added or path is None or _table is None:
+        return
+    import tempfile  # (at exit only, and only when something was compiled: a costly import)
+
+    table = _table if len(_table) <= _MAX_ENTRIES else dict(_added)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".regex-", suffix=".tmp")
+    except OSError:
+        return  # a read-only home: every process compiles, as without the cache
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(table, fh)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        os.unlink(tmp)
+    _added.clear()
