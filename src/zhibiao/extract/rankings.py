@@ -728,7 +728,7 @@ def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:
     if not name or before is None or place is None or place[0] is None:
         return False
     if id(before) in st.top_n_ranks and before in s.log.facts:  # 进入全国百强,排名分别为甲(第4位)…
-        s.log.facts.remove(before)
+        s.log.drop(before)
         st.top_n_ranks.discard(id(before))
     # (首次进入百强县的县域…分别是:甲(位列86位): the group entered is the measure, the verb no part of it)
     measure = _RANKINGS.entry_head.sub("", before.indicator) if before.indicator else None
@@ -956,7 +956,7 @@ def _drop_top_n_before(s: Sentence, read: _Read, subject: str | None) -> None:
             or last.rank is None or last.rank <= read.ranks[0] or last.subject != subject or read.subjects \
             or read.scope not in (None, last.scope):
         return  # (跻身全国百强,居全国经开区第12位: another list, both are facts)
-    s.log.facts.remove(last)
+    s.log.drop(last)
     s.state.top_n_ranks.discard(id(last))
     read.scope = read.scope or last.scope
     if read.names == [None]:
@@ -1211,13 +1211,15 @@ def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
 
 def _measure_region(region: str) -> str:
     """The words before a ranking trimmed to its measure: no opener (该区, 今年以来), adverb (持续),
-    duration (连续3年), score (以总分87.3分), former place (由第73位上升至) or 在…中 wrapper."""
+    duration (连续3年), score (以总分87.3分), former place (由第73位上升至), whom it passed (超越甲) or 在…中
+    wrapper."""
     opener = _NAMES.prefix.match(region)
     if opener:  # (all of it an opener, 今年排名第38位: no measure written)
         region = region[opener.end():]
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
+    region = _RANKINGS.overtaking_end.sub("", region)  # (2015年超越浙江义乌|位居第八: whom it passed, no measure)
     # (在|最新公布的|中国国家级经开区综合发展水平考核中: the words on when it was announced name nothing)
     return _RANKINGS.announced_lead.sub("", _RANKINGS.wrapper.sub(r"\1", region))
 

@@ -31,12 +31,20 @@ class FactLog:
     projects: list[Projects] = field(default_factory=list)
     child_projects: set[int] = field(default_factory=set)  # ids of projects counted under others (其中)
     top_n: set[int] = field(default_factory=set)  # ids of rankings that are places in a top N (进入全国百强)
+    # facts dropped while the document is read, kept alive: the sets above hold ids, and an id is only
+    # unique while its object lives (a fact made later at a dropped one's address would pass for it)
+    dropped: list[Fact] = field(default_factory=list)
 
     def add(self, fact: Fact) -> None:
         """Record a new fact."""
         if isinstance(fact, Projects):
             self.projects.append(fact)
         self.facts.append(fact)
+
+    def drop(self, fact: Fact) -> None:
+        """Take back a fact recorded (kept alive, so that no later fact shares its id)."""
+        self.facts.remove(fact)
+        self.dropped.append(fact)
 
     def drop_top_n_made_exact(self) -> None:
         """Drop each top-N place of a subject whose exact place in the same field and period the
@@ -46,8 +54,10 @@ class FactLog:
         exact = [f for f in self.facts if isinstance(f, Ranking) and id(f) not in self.top_n and f.rank is not None]
         if not exact:
             return
-        self.facts = [f for f in self.facts if not (id(f) in self.top_n and isinstance(f, Ranking) and any(
-            _makes_exact(e, f) for e in exact))]
+        made_exact = [f for f in self.facts if id(f) in self.top_n and isinstance(f, Ranking) and any(
+            _makes_exact(e, f) for e in exact)]
+        for f in made_exact:
+            self.drop(f)
 
     def last_ranking(self, *, measured: bool = False) -> Ranking | None:
         """The ranking given last in the document (with a measure named, when ``measured``), if any."""
