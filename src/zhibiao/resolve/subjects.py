@@ -228,7 +228,7 @@ class SubjectFinder:
         strong, weak, first = self._evidence(text, title)
         _merge_places_into_zones(strong)
         if not strong:
-            city = self._short_city(text + title)
+            city = self._short_city(text + title) or self._outlet_own_place(text + title)
             if city:
                 return city
             strong = Counter({k: v for k, v in weak.items() if v >= 2})
@@ -304,6 +304,14 @@ class SubjectFinder:
                 or prefix[:3] in self._all_names
             out.append((start, end, name, bool(prefix) and named_after_place))
         return out
+
+    def _outlet_own_place(self, text: str) -> str | None:
+        """息县融媒体中心 … 我县 … 全县, and no other place named: the report is its own outlet's county (the
+        one place an outlet of the kind the report calls its own is named after); None otherwise."""
+        own = {kind for kind, refs in _ENTITY_WORDS.own_place_refs.items() if any(w in text for w in refs)}
+        found = {name for _start, end, name in self.place_mentions(text)
+                 if name[-1] in own and _SUBJECTS.outlet_after.match(text, end)}
+        return found.pop() if len(found) == 1 else None
 
     def _short_city(self, text: str) -> str | None:
         """我市 … 美丽定州 → 定州市: a short place name in a report that speaks of 我市/我县."""
