@@ -239,9 +239,6 @@ def _bylines(text: str) -> Iterator[tuple[re.Match[str], str]]:
     (极目新闻|记者); each with that outlet ("" when none)."""
     pos = 0
     while (m := _PERSONS.byline.search(text, pos)) is not None:
-        if _PERSONS.credit_closing.match(text, max(0, m.start() - _CREDIT_WIDTH - 1), m.start()):
-            pos = m.start() + 1  # 记者 王明/文 李华/摄: the /文 closes 王明's credit, opens no byline
-            continue
         at_byline = _PERSONS.byline_at.match(text, m.start()) is not None
         outlet = "" if at_byline else _outlet_before(text, m.start())
         if outlet and _PERSONS.byline.search(outlet):
