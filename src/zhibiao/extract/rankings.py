@@ -588,10 +588,12 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
 def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | None) \
         -> tuple[list[str | None], str | None]:
     """The measure (and field) of a place whose words name none."""
-    if not (hit.group("topn") or hit.group("strong")) \
-            and (evaluation := evaluation_before(text, hit.start())) is not None:
-        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation (a top-N beside it stays unmeasured,
-        # to be dropped when the exact place is given)
+    evaluation = evaluation_before(text, hit.start())
+    strong = hit.group("strong")
+    if evaluation is not None and (not (hit.group("topn") or strong)
+                                   or (strong and strong + _RANKING_WORDS.strong_mark in evaluation)):
+        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation (a top-N beside it stays unmeasured, to be
+        # dropped when the exact place is given); 首次入围“十强” after 县域经济十强县: entering that very list
         return [evaluation], scope or evaluation_field(evaluation)
     return [_overall_ranking(words, hit)], scope
 
