@@ -241,15 +241,37 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         if _place_as_measure(s, names) is not None:  # (…的肥东县和|排名第80位的长丰县: the holder before)
             names = [None]
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
-    holder = _place_as_measure(s, names)
-    if holder is not None:  # 大名鼎鼎的昆山市高居第一: the words name who holds the place, not a measure
-        named = s.log.last_ranking(measured=True)
-        measure = _frame_measure(s, region_start)
-        if measure is None and named is not None:  # (the measure and field of the place named before)
-            measure, scope = named.indicator, scope or named.scope
-        measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
-        return _Read([measure], ranks, scope, top, bottom, "", region_from, former, end, [holder], period)
-    return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
+    read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
+    return _held_by_the_words(s, hit, region_start, read) or read
+
+
+def _held_by_the_words(s: Sentence, hit: re.Match[str], region_start: int, read: _Read) -> _Read | None:
+    """The place ``read`` when the one measure read names who holds it instead: a company (美的集团位居中国家电行业
+    第一: in the measure after its name, else overall) or a place (大名鼎鼎的昆山市高居第一: in the measure of a frame,
+    of the place named before, or of the evaluation); None when the words name a measure."""
+    company = _company_and_measure(read.names)
+    if company is not None:
+        return replace(read, names=[company[1]], measure="", subjects=[company[0]])
+    holder = _place_as_measure(s, read.names)
+    if holder is None:
+        return None
+    scope = read.scope
+    named = s.log.last_ranking(measured=True)
+    measure = _frame_measure(s, region_start)
+    if measure is None and named is not None:  # (the measure and field of the place named before)
+        measure, scope = named.indicator, scope or named.scope
+    measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
+    return replace(read, names=[measure], scope=scope, measure="", subjects=[holder], period=period)
+
+
+def _company_and_measure(names: list[str | None]) -> tuple[str, str] | None:
+    """美的集团位居中国家电行业第一, 人本集团产销量…排名第一: a company's name opening the one measure read holds the
+    place, in the measure written after its name (else overall); None when no company's name opens it."""
+    company = _RANKINGS.company_opening.match(names[0]) if len(names) == 1 and names[0] else None
+    if company is None:
+        return None
+    overall: str = _RANKING_WORDS.overall_ranking
+    return company.group(0), strip_chars(company.string[company.end():]) or overall
 
 
 def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Match[str]) \
