@@ -34,6 +34,7 @@ _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
 _PROJECTS_SETS = WordSets("projects")
 _CLAUSE_MARKS = (",", ";", ":", "。")
+_STAGES_LISTED = 2  # (the counts at two stages an investment after them may be of)
 _AMONG_AFTER: tuple[str, ...] = tuple(_PROJECTS_WORDS.among_after)  # (303个区重点项目|中…)
 _CNY = "CNY"
 _FRAME_ENDS = (",", ":")
@@ -656,7 +657,12 @@ def _stages_listed(s: Sentence, fig: Fig) -> bool:
     """集中开工8个项目、签约10个项目,总投资67.5亿元: projects of several stages counted one after another, then
     one investment: the investment of them all, its own projects fact of no one stage and no count."""
     doc = s.ctx.doc
-    listed = [p for p in s.log.projects if s.ctx.span.start <= doc.norm_pos(p.start) < fig.start]
+    listed: list[Projects] = []
+    for p in reversed(s.log.projects):  # (the sentence's own, the last ones: no scan of every project before)
+        if doc.norm_pos(p.start) < s.ctx.span.start or len(listed) == _STAGES_LISTED:
+            break
+        if doc.norm_pos(p.start) < fig.start:
+            listed.insert(0, p)
     if len(listed) < 2 or any(p.investment is not None for p in listed[-2:]) or listed[-1].stage == listed[-2].stage \
             or not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, fig.start):
         return False

@@ -74,6 +74,7 @@ _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures an
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
 _PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a province written before a listed place)
+_TAG_WINDOW = 2000  # (how far before a list its quoted name is looked for where it was announced)
 _TAG_SLOT = "TAG"  # (where the quoted name goes in the tagged_measure shape)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
@@ -386,7 +387,7 @@ def _tagged_measure(text: str, words: str, pos: int) -> tuple[str, str | None] |
     if tag is None:
         return None
     given = last_match(re.compile(_RANKINGS.tagged_measure.pattern.replace(_TAG_SLOT, re.escape(tag.group(1)))),
-                       text[:pos])
+                       text[max(0, pos - _TAG_WINDOW):pos])  # (announced near before: a bounded look back)
     if given is None:
         return None
     whole: str = _RANKING_WORDS.whole
@@ -1481,7 +1482,15 @@ def _seat_name(s: Sentence, before: str, pos: int) -> str:
     """What seats are counted on: the list the words before the holder name (百强县), else the evaluation
     named before (赛迪百强县榜单 → 赛迪百强县), followed by 席位."""
     seat: str = _RANKING_WORDS.seat_name
-    last = next((f for f in reversed(s.log.facts) if isinstance(f, Indicator) and f.name.endswith(seat)), None)
+    # (the facts of this paragraph only: a scan of every fact before would grow with the text)
+    para_start = s.ctx.para.span.start
+    last = None
+    for f in reversed(s.log.facts):
+        if s.ctx.doc.norm_pos(f.start) < para_start:
+            break
+        if isinstance(f, Indicator) and f.name.endswith(seat):
+            last = f
+            break
     if not before and last is not None and last.name != seat:
         return last.name  # (东部地区占65席,中部地区占22席。其中,甲、乙分别占…: seats on the same list)
     group = last_match(_RANKINGS.named_group, s.text[s.ctx.span.start:pos])
