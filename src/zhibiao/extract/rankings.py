@@ -604,7 +604,9 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
     quoted = _RANKINGS.quoted_measure.search(s.text, region_from, hit.start())
     if quoted is not None:  # “开放创新和国际竞争力”排名第四: a quoted measure is one, whatever it lists
         return [quoted.group(1)]
-    names = _ranked_names(s, strip_chars(region), hit.group("lead") or "", region_start)
+    # (进入全省第一方阵: entering no group of a size, a top place in the measure before, not a group's name)
+    lead = hit.group("lead") or "" if hit.group("strong") or hit.group("topn") or not hit.group("top") else ""
+    names = _ranked_names(s, strip_chars(region), lead, region_start)
     return [None] if len(names) == 1 and names[0] in _RANKING_SETS.back_references else names
 
 
