@@ -345,8 +345,8 @@ def _breakdown_of_projects(s: Sentence, fig: Fig, name: str) -> bool:
 def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:
     """Whether ``name`` is a measure at all: two characters or more, and a figure that is the
     value of the name, not the size of the noun after it (亿元企业)."""
-    if len(name) < 2:
-        return False
+    if len(name) < 2 or name in _NAME_SETS.no_measure_words or name.endswith(tuple(_NAME_WORDS.basis_ends)):
+        return False  # (根据31个省市的问卷: a figure no measure is named for)
     prenominal = noun is not None and bool(noun.text)
     return prenominal or fig.amount.kind in ("count", "person", "percent") or not _qualifies_noun(
         s.text, fig, s.ctx.span.end)
