@@ -101,6 +101,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "number" and mag and not chinese and _FIGURES.money_before.search(before):
         amount = Amount(amount.value, _FIGURES_WORDS.money_unit, "money", amount.more)  # (计划投资10.91亿)
     if amount.kind == "number":
+        if chinese and _FIGURES.quoted_label.match(before[-1:] + after):
+            return None  # “千亿城区”, “千亿县”: a label in quotes, part of a name
         return _bare_number(start, end, amount, after, chinese, num)
     if amount.kind == "person" and m.group("unit") in _FIGURES_SETS.place_units \
             and _FIGURES.rank_place_after.match(after) and not _RANKINGS.move_end.search(before):
