@@ -79,7 +79,8 @@ def _migrate(db_url: str, direction: str, revision: str) -> None:
 
 _SEARCH_TRIGGERS = {"search_documents_insert", "search_documents_delete", "search_documents_update"}
 # revision 0008: the store generation and the (indicator, period) rollup
-_KEY_TRIGGERS = {f"zhibiao_{table}_{event}" for table in ("facts", "documents") for event in ("insert", "update", "delete")}
+_KEY_TRIGGERS = {f"zhibiao_{table}_{event}" for table in ("facts", "documents")
+                 for event in ("insert", "update", "delete")}
 OLD_TEXT = "旧报告:签约亿元以上项目49个,总投资280.63亿元;综合排名全市第二。"
 
 

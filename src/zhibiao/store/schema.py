@@ -34,8 +34,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "CorrectionRow", "DocumentRow", "ErrorRow", "FactKeyRow", "FactKeyZoneRow", "FactRow", "GenerationRow",
-           "InfoRow", "UserRow", "include_name", "to_decimal"]
+__all__ = ["Base", "CorrectionRow", "DocumentRow", "ErrorRow", "FactKeyRow", "FactKeyZoneRow", "FactRow",
+           "GenerationRow", "InfoRow", "UserRow", "include_name", "to_decimal"]
 
 # Stable constraint names, so that migrations can refer to them on every backend.
 NAMING = {
