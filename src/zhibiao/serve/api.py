@@ -85,7 +85,8 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
     2023-01/2023-06 …): value, growth, rank, the source sentence and its link; one page of rows
     (``limit`` ≤ 500) and the chart data."""
     with _conn(request) as conn:
-        return _ok(views.compare_view(conn, indicator, period, limit=limit, offset=offset))
+        return _ok(views.compare_view(conn, indicator, period, limit=limit, offset=offset,
+                                      cache=request.app.state.cache))
 
 
 @router.get("/zones", response_model=Envelope)

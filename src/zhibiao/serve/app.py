@@ -28,7 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zhibiao.errors import QueryError, StoreError
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
-from zhibiao.serve.cache import TTLCache
+from zhibiao.serve.cache import VersionedCache
 from zhibiao.serve.errors import ApiError
 from zhibiao.serve.upload import MAX_UPLOAD_BYTES
 
@@ -103,7 +103,7 @@ def create_app(db_url: str | None = None, *, read_only: bool = False,
     app.state.upload_workers = upload_workers
     app.state.seconds_per_100kb = seconds_per_100kb
     app.state.templates = _templates()
-    app.state.cache = TTLCache(ttl=30.0)
+    app.state.cache = VersionedCache()
     from zhibiao.serve.auth import session_secret
 
     app.state.secret = session_secret(store.engine)

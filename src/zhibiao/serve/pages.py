@@ -69,8 +69,6 @@ def overview(request: Request) -> HTMLResponse:
 def compare(request: Request, indicator: str | None = None, period: str | None = None,
             page: int = 1, unit: str | None = None) -> HTMLResponse:
     """Zones on one indicator and period: chart, ranked table, every value linked to its sentence."""
-    from zhibiao.store import queries
-
     offset = _offset(page, COMPARE_PAGE)
     data = error = None
     periods: list[str] = []
@@ -81,11 +79,13 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
             indicator, period = asked[0].indicator, asked[0].period
         if indicator or period:
             try:
-                data = views.compare_view(conn, indicator, period, limit=COMPARE_PAGE, offset=offset, scale=unit)
+                data = views.compare_view(conn, indicator, period, limit=COMPARE_PAGE, offset=offset, scale=unit,
+                                          cache=request.app.state.cache)
             except ApiError as exc:  # shown above the picker, so the question can be corrected
                 error = exc
         if data is not None:
-            periods = [c.period for c in queries.coverage(conn, data["indicator"]["id"], limit=40)]
+            periods = [c.period for c in views.questions(conn, request.app.state.cache, limit=40,
+                                                         indicator=data["indicator"]["id"])]
     return render(request, "compare.html", {
         "data": data, "error": error, "indicator": indicator or "", "period": period or "", "periods": periods,
         "choices": views.indicator_choices(), "questions": asked,
