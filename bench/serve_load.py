@@ -76,11 +76,19 @@ def _split(corpus: Path, first: int, out: Path) -> tuple[Path, Path]:
     return a, b
 
 
-def _questions(url: str, limit: int) -> list[tuple[str, str, int]]:
-    from zhibiao.store import Store, queries
-
-    with Store(url) as store, store.engine.connect() as conn:
-        return [(c.indicator_id, c.period, c.zones) for c in queries.coverage(conn, limit=limit)]
+def _questions(args: argparse.Namespace, url: str, limit: int) -> list[tuple[str, str, int]]:
+    """The (indicator, period) questions the most zones answer, asked of the code under test
+    (``--src``): this process's zhibiao may be of another schema revision."""
+    script = ("import json, sys\nfrom zhibiao.store import Store, queries\n"
+              "with Store(sys.argv[1]) as store, store.engine.connect() as conn:\n"
+              "    print(json.dumps([(c.indicator_id, c.period, c.zones) "
+              "for c in queries.coverage(conn, limit=int(sys.argv[2]))]))\n")
+    env = {**os.environ}
+    if args.src is not None:
+        env["PYTHONPATH"] = str(args.src) + os.pathsep + env.get("PYTHONPATH", "")
+    out = subprocess.run([sys.executable, "-c", script, url, str(limit)], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return [(i, p, z) for i, p, z in json.loads(out)]
 
 
 def _wait_for(base: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -269,7 +277,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             # opening the store migrates it to the schema of the code under test (``--src``)
             _check(_zhibiao(args, "errors", "--db", url), "migrate")
             prepared = time.perf_counter() - t0
-            questions = _questions(url, args.questions)
+            questions = _questions(args, url, args.questions)
             targets: list[tuple[str, str]] = []
             for indicator, period, _ in questions:
                 query = urlencode({"indicator": indicator, "period": period})
