@@ -154,3 +154,20 @@ def test_cache_follows_ingest_of_another_process_corrections_and_reextract(db_ur
             store.reextract()
         reextracted = next(r for r in _check(client, db_url)["compare"]["rows"] if r["zone"] == HUAIAN)
         assert reextracted["value"] == huaian["value"] != "1"
+
+
+def test_cache_compare_answer_encoded_once_same_bytes_gzipped_or_not(db_url: str) -> None:
+    """A cached compare answer is the same JSON gzipped (when the client takes gzip) or not, and
+    the same as an uncached one."""
+    import gzip
+
+    fill(db_url).close()
+    with TestClient(create_app(db_url), base_url=LOCAL) as client:
+        plain = client.get("/api/compare", params=QUESTION, headers={"accept-encoding": "identity"})
+        with client.stream("GET", "/api/compare", params=QUESTION, headers={"accept-encoding": "gzip"}) as packed:
+            raw = b"".join(packed.iter_raw())
+        assert "content-encoding" not in plain.headers and plain.headers["content-type"] == "application/json"
+        assert packed.headers["content-encoding"] == "gzip" and packed.headers["vary"] == "Accept-Encoding"
+        assert len(raw) < len(plain.content) and gzip.decompress(raw) == plain.content
+        assert plain.headers["content-security-policy"]   # the security headers as on every answer
+    assert plain.json()["data"] == _direct(db_url)["compare"]

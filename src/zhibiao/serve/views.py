@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -267,21 +267,28 @@ def compare_chart(rows: Sequence[CompareRow]) -> dict[str, Any]:
 
 
 def compare_view(conn: Connection, indicator: str | None, period: str | None, *, limit: int = 100,
-                 offset: int = 0, scale: str | None = None, cache: VersionedCache | None = None) -> dict[str, Any]:
+                 offset: int = 0, scale: str | None = None) -> dict[str, Any]:
     """Every zone on one indicator and period (queries.compare), one page of rows and the chart;
-    yuan figures in ``scale`` (亿元 or 万元) when given.
+    yuan figures in ``scale`` (亿元 or 万元) when given."""
+    return cached_compare(conn, indicator, period, limit=limit, offset=offset, scale=scale)
 
-    With ``cache``, the view is kept per question and page while the version of its (indicator,
-    period) is unchanged: only a write to a fact of that key (or to its document) changes it."""
+
+def cached_compare(conn: Connection, indicator: str | None, period: str | None, *, limit: int = 100,
+                   offset: int = 0, scale: str | None = None, cache: VersionedCache | None = None,
+                   make: Callable[[dict[str, Any]], Any] = lambda data: data, what: Hashable = "view") -> Any:
+    """``make`` of the compare view (:func:`compare_view`): with ``cache``, computed once per
+    question, page and ``what`` (the form ``make`` gives it: the view, its JSON, its HTML) while
+    the version of the (indicator, period) is unchanged — only a write to a fact of that key,
+    or to the document of one, changes it."""
     if scale is not None and scale not in YUAN_SCALES:
         raise ApiError(400, "bad_parameter", f"单位只能是 {'、'.join(YUAN_SCALES)}")
     ind, span, label = compare_question(indicator, period)
     if cache is None:
-        return _compare_view(conn, ind, span, label, limit, offset, scale)
+        return make(_compare_view(conn, ind, span, label, limit, offset, scale))
     # the version first: the answer computed after it is at least that new
     version = queries.key_version(conn, ind.id, *span)
-    return cache.get(("compare", ind.id, span, limit, offset, scale), version,
-                     lambda: _compare_view(conn, ind, span, label, limit, offset, scale))
+    return cache.get(("compare", what, ind.id, span, limit, offset, scale), version,
+                     lambda: make(_compare_view(conn, ind, span, label, limit, offset, scale)))
 
 
 def _compare_view(conn: Connection, ind: IndicatorDef, span: Span, label: str, limit: int, offset: int,
