@@ -97,7 +97,8 @@ def _wait_for(base: str, server: subprocess.Popen[bytes], timeout: float = 60) -
         if server.poll() is not None:
             raise RuntimeError("zhibiao serve exited")
         try:
-            if httpx2.get(base + "/api/overview", timeout=2).status_code == 200:
+            # a page that reads no facts: the overview of a large store may take seconds (before 0008)
+            if httpx2.get(base + "/api/indicators", timeout=2).status_code == 200:
                 return
         except httpx2.HTTPError:
             pass

@@ -284,16 +284,22 @@ def cached_compare(conn: Connection, indicator: str | None, period: str | None, 
         raise ApiError(400, "bad_parameter", f"单位只能是 {'、'.join(YUAN_SCALES)}")
     ind, span, label = compare_question(indicator, period)
     if cache is None:
-        return make(_compare_view(conn, ind, span, label, limit, offset, scale))
+        return make(_compare_view(queries.compare(conn, ind.id, f"{span[0]}/{span[1]}"), ind, label, limit, offset,
+                                  scale))
     # the version first: the answer computed after it is at least that new
     version = queries.key_version(conn, ind.id, *span)
+
+    def rows() -> list[CompareRow]:
+        # one query per key version, whatever page or form of it is asked for
+        return cache.get(("compare", "rows", ind.id, span), version,
+                         lambda: queries.compare(conn, ind.id, f"{span[0]}/{span[1]}"))
+
     return cache.get(("compare", what, ind.id, span, limit, offset, scale), version,
-                     lambda: make(_compare_view(conn, ind, span, label, limit, offset, scale)))
+                     lambda: make(_compare_view(rows(), ind, label, limit, offset, scale)))
 
 
-def _compare_view(conn: Connection, ind: IndicatorDef, span: Span, label: str, limit: int, offset: int,
+def _compare_view(rows: list[CompareRow], ind: IndicatorDef, label: str, limit: int, offset: int,
                   scale: str | None) -> dict[str, Any]:
-    rows = queries.compare(conn, ind.id, f"{span[0]}/{span[1]}")
     page = _page(len(rows), limit, offset)
     shown = rows[page.offset:page.offset + page.limit]
     return {

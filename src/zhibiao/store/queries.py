@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Double, Select, and_, case, null, select
@@ -254,6 +255,19 @@ def _fact_select() -> Select[Any]:
             .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id)))
 
 
+# What compare reads of each fact and its document — the source reference, the preference, the
+# growth — and nothing more: a compare of 320 zones reads 1,200 facts, and turning their other
+# thirty columns into Python values was a third of its time.
+_COMPARE_COLUMNS = ("id", "document_id", "zone_id", "value", "unit", "change_basis", "change_pct", "qualifier",
+                    "quote", "quote_start", "quote_end", "origin", "original")
+
+
+def _compare_select() -> Select[Any]:
+    columns = [_sound(_F[c]) if isinstance(_F[c].type, Double) else _F[c] for c in _COMPARE_COLUMNS]
+    return (select(*columns, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published, _D.canonical_id)
+            .select_from(FactRow.__table__.join(DocumentRow.__table__, _D.id == _F.document_id)))
+
+
 def _ref(row: Row[Any]) -> SourceRef:
     m = row._mapping
     return SourceRef(fact_id=m["id"], document=m["document_id"], doc_id=m["doc_id"], title=m["title"],
@@ -285,6 +299,7 @@ def _preference(row: Row[Any]) -> tuple[Any, ...]:
     return (_QUALIFIER_ORDER.get(m["qualifier"], 2), -_date_number(m["published"]), m["id"])
 
 
+@lru_cache(maxsize=8192)   # a store has a few thousand publication dates; compare sorts by them
 def _date_number(published: str | None) -> int:
     """2023-07-19 → 20230719; an unknown or partial date → 0 (sorts after every known date)."""
     digits = re.sub(r"\D", "", published or "")
@@ -350,7 +365,7 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
     """
     ind = resolve_indicator(indicator_name)
     start, end = _span_of(period)
-    rows = conn.execute(_fact_select().where(
+    rows = conn.execute(_compare_select().where(
         _F.type == "indicator", _F.indicator_id == ind.id, _F.period_start == start, _F.period_end == end,
         _COUNTED, _F.zone_id.is_not(None),
         (_F.qualifier.is_(None)) | (_F.qualifier != "target"))).all()
