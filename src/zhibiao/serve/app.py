@@ -54,6 +54,8 @@ _SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
 ]
 _UPLOAD_PATHS = ("/upload", "/api/upload")
+# the requests answered at once: AnyIO's default thread limit, which runs FastAPI's sync handlers
+REQUEST_THREADS = 40
 # answers smaller than this are sent uncompressed
 GZIP_MINIMUM_SIZE = 1024
 # The names a server answers to unless told otherwise (--allowed-host): this machine only.
@@ -83,7 +85,9 @@ def create_app(db_url: str | None = None, *, read_only: bool = False,
 
     if upload_workers < 1:
         raise ValueError("upload_workers must be at least 1")
-    store = Store(db_url)
+    # a connection for each request handler thread at once (AnyIO's default limit, 40): fewer, and
+    # every request beyond them opened and closed a connection of its own (on SQLite, four PRAGMAs)
+    store = Store(db_url, pool_size=REQUEST_THREADS)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
