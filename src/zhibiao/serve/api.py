@@ -7,8 +7,6 @@ a ``…_text`` field in the report's units (``"18.56亿元"``).
 
 from __future__ import annotations
 
-import gzip
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Literal
@@ -20,6 +18,7 @@ from sqlalchemy.engine import Connection
 
 from zhibiao.serve import views
 from zhibiao.serve.app import GZIP_MINIMUM_SIZE
+from zhibiao.serve.cache import Encoded
 from zhibiao.serve.errors import ApiError
 
 __all__ = ["router"]
@@ -67,32 +66,6 @@ def _ok(data: dict[str, Any]) -> JSONResponse:
     return JSONResponse({"ok": True, "data": views.public(data)})
 
 
-class EncodedAnswer:
-    """An answer encoded once for every request that gets it from the cache: its JSON bytes (as
-    :func:`_ok` gives them) and, made on first demand, their gzip (a compare answer is 80 KB of
-    JSON: encoding and compressing it again for each request cost more than serving it)."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.body = JSONResponse({"ok": True, "data": views.public(data)}).body
-        self._gzipped: bytes | None = None
-        self._lock = threading.Lock()
-
-    def gzipped(self) -> bytes:
-        """The body gzipped (level 6, once)."""
-        with self._lock:
-            if self._gzipped is None:
-                self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
-            return self._gzipped
-
-    def response(self, request: Request) -> Response:
-        """The answer for ``request``: gzipped when it accepts gzip and the body is worth it (as
-        the GZip middleware would, which leaves an answer with a Content-Encoding alone)."""
-        if len(self.body) >= GZIP_MINIMUM_SIZE and "gzip" in request.headers.get("accept-encoding", ""):
-            return Response(self.gzipped(), media_type="application/json",
-                            headers={"content-encoding": "gzip", "vary": "Accept-Encoding"})
-        return Response(self.body, media_type="application/json")
-
-
 @router.get("/overview", response_model=Envelope)
 def overview(request: Request) -> JSONResponse:
     """Counts (zones, documents, facts), the latest reports, the most reported zones and the
@@ -114,9 +87,14 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
     2023-01/2023-06 …): value, growth, rank, the source sentence and its link; one page of rows
     (``limit`` ≤ 500) and the chart data."""
     with _conn(request) as conn:
-        body: EncodedAnswer = views.cached_compare(conn, indicator, period, limit=limit, offset=offset,
-                                                   cache=request.app.state.cache, make=EncodedAnswer, what="json")
+        body: Encoded = views.cached_compare(conn, indicator, period, limit=limit, offset=offset,
+                                             cache=request.app.state.cache, make=_encoded, what="json")
     return body.response(request)
+
+
+def _encoded(data: dict[str, Any]) -> Encoded:
+    """An answer as :func:`_ok` gives it, encoded once for the cache."""
+    return Encoded(_ok(data).body, "application/json", min_gzip=GZIP_MINIMUM_SIZE)
 
 
 @router.get("/zones", response_model=Envelope)

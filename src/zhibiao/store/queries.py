@@ -262,6 +262,17 @@ _COMPARE_COLUMNS = ("id", "document_id", "zone_id", "value", "unit", "change_bas
                     "quote", "quote_start", "quote_end", "origin", "original")
 
 
+class _Plain:
+    """A result row as a plain dict behind ``_mapping``, where the helpers read it: compare of 320
+    zones reads its 1,200 facts' fields 80,000 times, and through a RowMapping that cost as much
+    as the query."""
+
+    __slots__ = ("_mapping",)
+
+    def __init__(self, mapping: dict[str, Any]) -> None:
+        self._mapping = mapping
+
+
 def _compare_select() -> Select[Any]:
     columns = [_sound(_F[c]) if isinstance(_F[c].type, Double) else _F[c] for c in _COMPARE_COLUMNS]
     return (select(*columns, _D.doc_id, _D.title, _D.source, _D.source_name, _D.published, _D.canonical_id)
@@ -365,10 +376,12 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
     """
     ind = resolve_indicator(indicator_name)
     start, end = _span_of(period)
-    rows = conn.execute(_compare_select().where(
+    result = conn.execute(_compare_select().where(
         _F.type == "indicator", _F.indicator_id == ind.id, _F.period_start == start, _F.period_end == end,
         _COUNTED, _F.zone_id.is_not(None),
-        (_F.qualifier.is_(None)) | (_F.qualifier != "target"))).all()
+        (_F.qualifier.is_(None)) | (_F.qualifier != "target")))
+    keys = list(result.keys())
+    rows: list[Any] = [_Plain(dict(zip(keys, r, strict=True))) for r in result]
     by_zone: dict[str, list[Row[Any]]] = defaultdict(list)
     for row in rows:
         by_zone[row._mapping["zone_id"]].append(row)
