@@ -298,9 +298,14 @@ def _copies(conn: Connection, fact_ids: Iterable[int]) -> dict[int, tuple[Source
     ids = sorted(set(fact_ids))
     out: dict[int, list[SourceRef]] = defaultdict(list)
     for i in range(0, len(ids), 500):
-        rows = conn.execute(_fact_select().where(_F.duplicate_of.in_(ids[i:i + 500])).order_by(_F.id))
-        for row in rows:
-            out[row._mapping["duplicate_of"]].append(_ref(row))
+        # The copies' ids first (the partial index of copies), then their rows by id: asked at
+        # once, PostgreSQL expected thousands of copies for 300 facts and hashed every document
+        # of the store to join them (90 ms on 100,000 documents, for none).
+        found = sorted(conn.execute(select(_F.id).where(_F.duplicate_of.in_(ids[i:i + 500]))).scalars())
+        for j in range(0, len(found), 500):
+            rows = conn.execute(_fact_select().where(_F.id.in_(found[j:j + 500])).order_by(_F.id))
+            for row in rows:
+                out[row._mapping["duplicate_of"]].append(_ref(row))
     return {k: tuple(v) for k, v in out.items()}
 
 
