@@ -15,6 +15,7 @@ Counting rules, the same everywhere:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -401,8 +402,9 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
     copies = _copies(conn, [r._mapping["id"] for _, level, growth, _ in picked for r in (level, growth) if r])
     unit_counts = Counter(level._mapping["unit"] for _, level, _, _ in picked if level is not None)
     main_unit = max(unit_counts, key=lambda u: (unit_counts[u], u == ind.unit)) if unit_counts else None
-    values = sorted((_dec(level._mapping["value"]) for _, level, _, _ in picked
-                     if level is not None and level._mapping["unit"] == main_unit), reverse=True)
+    # ascending: the zones above a value are those after its last equal (bisect, not a scan per zone)
+    values = sorted(_dec(level._mapping["value"]) for _, level, _, _ in picked
+                    if level is not None and level._mapping["unit"] == main_unit)
     out: list[CompareRow] = []
     label = format_span(start, end)
     for zone, level, growth, others in picked:
@@ -411,7 +413,7 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
         value = _dec(level._mapping["value"]) if level is not None else None
         rank = None
         if value is not None and level is not None and level._mapping["unit"] == main_unit:
-            rank = 1 + sum(1 for v in values if v > value)
+            rank = 1 + len(values) - bisect_right(values, value)
         change = _dec(growth._mapping["change_pct"]) if growth is not None else None
         main_id = main._mapping["id"]
         other_rows = [r for r in others if _root(r) != _root(main) and r._mapping["unit"] == main._mapping["unit"]]
