@@ -232,3 +232,20 @@ def test_editing_upload_form_takes_published_and_zone(client: TestClient) -> Non
     bad = client.post("/upload", files={"file": ("other.txt", "上半年,经开区完成税收1亿元。".encode())},
                       data={"csrf": token, "published": "2023-02-30"})
     assert bad.status_code == 400 and "no calendar date" in bad.text
+
+
+def test_editing_compare_page_cached_for_visitors_is_never_a_signed_in_users(url: str) -> None:
+    """The compare page made once for everyone not signed in never carries a user's name or
+    CSRF token, and a signed-in user's page always does (it is not the cached one)."""
+    _user(url, "editor1", "editor")
+    app = create_app(url)   # one server, one cache, both browsers
+    with TestClient(app, base_url=LOCAL) as visitor, TestClient(app, base_url=LOCAL) as editor:
+        assert _sign_in(editor, "editor1").status_code == 303
+        for _ in range(2):   # the second time from the cache
+            seen = visitor.get("/compare?indicator=一般公共预算收入&period=2023H1")
+            mine = editor.get("/compare?indicator=一般公共预算收入&period=2023H1")
+            assert seen.status_code == mine.status_code == 200
+            assert 'id="sign-in-link"' in seen.text and "editor1" not in seen.text and 'name="csrf"' not in seen.text
+            assert 'id="signed-in">editor1' in mine.text and 'name="csrf"' in mine.text
+            assert re.findall(r'<tr data-zone="([^"]+)">', seen.text) == re.findall(r'<tr data-zone="([^"]+)">',
+                                                                                    mine.text) != []

@@ -12,11 +12,13 @@ from contextlib import contextmanager
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
 from zhibiao.serve import views
+from zhibiao.serve.app import GZIP_MINIMUM_SIZE
+from zhibiao.serve.cache import Encoded
 from zhibiao.serve.errors import ApiError
 
 __all__ = ["router"]
@@ -80,12 +82,19 @@ def indicator_list() -> JSONResponse:
 
 @router.get("/compare", response_model=Envelope)
 def compare(request: Request, indicator: str | None = None, period: str | None = None, limit: int = 100,
-            offset: int = 0) -> JSONResponse:
+            offset: int = 0) -> Response:
     """Every zone on one indicator (name, alias or id) over one period (2023H1, 2023Q3, 2023,
     2023-01/2023-06 …): value, growth, rank, the source sentence and its link; one page of rows
     (``limit`` ≤ 500) and the chart data."""
     with _conn(request) as conn:
-        return _ok(views.compare_view(conn, indicator, period, limit=limit, offset=offset))
+        body: Encoded = views.cached_compare(conn, indicator, period, limit=limit, offset=offset,
+                                             cache=request.app.state.cache, make=_encoded, what="json")
+    return body.response(request)
+
+
+def _encoded(data: dict[str, Any]) -> Encoded:
+    """An answer as :func:`_ok` gives it, encoded once for the cache."""
+    return Encoded(_ok(data).body, "application/json", min_gzip=GZIP_MINIMUM_SIZE)
 
 
 @router.get("/zones", response_model=Envelope)

@@ -1,59 +1,94 @@
-"""A small time-bounded cache for the answers that read the whole store.
+"""The server's cache of answers, each kept with the store version it was read at.
 
-``conflicts`` compares every figure with every other (2 s on 100,000 facts) and the list of
-comparable (indicator, period) questions groups every indicator fact (60 ms): recomputing them
-for each page view would make a busy dashboard slow for everyone. They are kept for ``ttl``
-seconds per server process, computed by one request at a time, and dropped after an upload;
-a store written by another process shows its changes within ``ttl`` seconds.
+Every write to the store's facts or documents, by any process, raises the store's generation and
+the version of each (indicator, period) it touches (database triggers, revision 0008;
+:func:`zhibiao.store.queries.generation`, :func:`~zhibiao.store.queries.key_version`). A request
+reads the version its answer depends on — one indexed row — and gets the cached answer while
+that version is unchanged, else computes it anew: a write is seen by the very next request, in
+this server process or any other, and an answer is never older than the store it is served from.
+
+A compare answer depends on the facts of its own key only, so an ingest that adds other figures
+keeps it; whole-store answers (conflicts, the comparable questions) depend on the generation.
+Each answer is computed by one request at a time; the others asking for it wait for it.
 """
 
 from __future__ import annotations
 
+import gzip
 import threading
-import time
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-__all__ = ["TTLCache"]
+from starlette.requests import Request
+from starlette.responses import Response
+
+__all__ = ["Encoded", "VersionedCache"]
 
 T = TypeVar("T")
 
 
-class TTLCache:
-    """Values by key, each computed at most once per ``ttl`` seconds (thread-safe)."""
+class VersionedCache:
+    """Values by key, each with the version it was computed at (thread-safe)."""
 
-    def __init__(self, ttl: float = 30.0, max_entries: int = 256) -> None:
-        self.ttl = ttl
+    def __init__(self, max_entries: int = 512) -> None:
         self.max_entries = max_entries
-        self._values: dict[Hashable, tuple[float, Any]] = {}
+        self._values: dict[Hashable, tuple[int, Any]] = {}
         self._locks: dict[Hashable, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """The cached value of ``key``, or ``compute()`` (once, while other callers wait)."""
-        hit = self._fresh(key)
-        if hit is not None:
+    def get(self, key: Hashable, version: int | None, compute: Callable[[], T]) -> T:
+        """The value of ``key`` computed at ``version`` or later, else ``compute()`` (once, while
+        other callers wait). ``version`` must be read *before* ``compute`` reads the store, so
+        that what it reads is at least that new; None is a key never written (below any version)."""
+        wanted = -1 if version is None else version
+        hit = self._values.get(key)
+        if hit is not None and hit[0] >= wanted:
             return hit[1]  # type: ignore[no-any-return]
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
-            hit = self._fresh(key)
-            if hit is not None:
+            # another caller may have computed it (at this version or a later one) meanwhile
+            hit = self._values.get(key)
+            if hit is not None and hit[0] >= wanted:
                 return hit[1]  # type: ignore[no-any-return]
             value = compute()
             with self._guard:
-                if len(self._values) >= self.max_entries:
+                if len(self._values) >= self.max_entries and key not in self._values:
                     self._values.clear()
-                self._values[key] = (time.monotonic(), value)
+                    self._locks = {key: lock}
+                self._values[key] = (wanted, value)
             return value
 
     def clear(self) -> None:
-        """Forget every value (after this process changed the store)."""
+        """Forget every value (a store replaced under a running server: versions start anew)."""
         with self._guard:
             self._values.clear()
 
-    def _fresh(self, key: Hashable) -> tuple[float, Any] | None:
-        hit = self._values.get(key)
-        if hit is not None and time.monotonic() - hit[0] < self.ttl:
-            return hit
-        return None
+
+class Encoded:
+    """An answer's body encoded once for every request that gets it from the cache, and its
+    gzip, made on first demand: a compare answer is 80 KB of JSON or 90 KB of HTML, and encoding
+    and compressing it again for each request cost more than serving it."""
+
+    def __init__(self, body: bytes, media_type: str, *, status: int = 200, min_gzip: int = 1024) -> None:
+        self.body = body
+        self.media_type = media_type
+        self.status = status
+        self.min_gzip = min_gzip
+        self._gzipped: bytes | None = None
+        self._lock = threading.Lock()
+
+    def gzipped(self) -> bytes:
+        """The body gzipped (level 6, as the app's GZip middleware; once)."""
+        with self._lock:
+            if self._gzipped is None:
+                self._gzipped = gzip.compress(self.body, compresslevel=6, mtime=0)
+            return self._gzipped
+
+    def response(self, request: Request) -> Response:
+        """The answer for ``request``: gzipped when it accepts gzip and the body is worth it (as
+        the GZip middleware would, which leaves an answer with a Content-Encoding alone)."""
+        if len(self.body) >= self.min_gzip and "gzip" in request.headers.get("accept-encoding", ""):
+            return Response(self.gzipped(), status_code=self.status, media_type=self.media_type,
+                            headers={"content-encoding": "gzip", "vary": "Accept-Encoding"})
+        return Response(self.body, status_code=self.status, media_type=self.media_type)

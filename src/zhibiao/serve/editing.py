@@ -48,10 +48,6 @@ def _back(document: int, fact: int | None = None) -> RedirectResponse:
     return RedirectResponse(views.doc_href(document, fact), status_code=303)
 
 
-def _done(request: Request) -> None:
-    request.app.state.cache.clear()   # the coverage of compare and the conflicts are cached
-
-
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/") -> HTMLResponse:
     """The sign-in form."""
@@ -105,7 +101,6 @@ async def correct(request: Request, document_id: str, fact_id: str) -> Response:
     author = access(request).author
     await run_in_threadpool(lambda: request.app.state.store.correct(
         fact, changes, author=author, reason=fields.get("reason")))
-    _done(request)
     return _back(document, fact)
 
 
@@ -117,7 +112,6 @@ async def wrong(request: Request, document_id: str, fact_id: str) -> Response:
     author = access(request).author
     await run_in_threadpool(lambda: request.app.state.store.mark_wrong(fact, author=author,
                                                                        reason=fields.get("reason")))
-    _done(request)
     return _back(document, fact)
 
 
@@ -131,7 +125,6 @@ async def add(request: Request, document_id: str) -> Response:
     author = access(request).author
     await run_in_threadpool(lambda: request.app.state.store.add_fact(
         document, start, end, values, author=author, reason=fields.get("reason")))
-    _done(request)
     return _back(document)
 
 
@@ -143,5 +136,4 @@ async def zone(request: Request, document_id: str) -> Response:
     author = access(request).author
     await run_in_threadpool(lambda: request.app.state.store.assign_zone(
         document, fields.get("zone", ""), author=author, reason=fields.get("reason")))
-    _done(request)
     return _back(document)

@@ -12,9 +12,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 from sqlalchemy.engine import Connection
 
 from zhibiao.serve import views
+from zhibiao.serve.app import GZIP_MINIMUM_SIZE
+from zhibiao.serve.cache import Encoded
 from zhibiao.serve.errors import ApiError
 
 __all__ = ["render", "router"]
@@ -67,12 +70,37 @@ def overview(request: Request) -> HTMLResponse:
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare(request: Request, indicator: str | None = None, period: str | None = None,
-            page: int = 1, unit: str | None = None) -> HTMLResponse:
+            page: int = 1, unit: str | None = None) -> Response:
     """Zones on one indicator and period: chart, ranked table, every value linked to its sentence."""
+    from zhibiao.serve.auth import access, set_browser_cookie
     from zhibiao.store import queries
 
     offset = _offset(page, COMPARE_PAGE)
-    data = error = None
+    who = access(request)
+    if who.user is not None:   # a signed-in user's page names them and carries their CSRF token
+        context, status = _compare_context(request, indicator, period, offset, unit)
+        return render(request, "compare.html", context, status=status)
+    # Not signed in, the page is the same for everyone: made once per store generation (the
+    # questions beside the answer follow every write), encoded and compressed once.
+    with _conn(request) as conn:
+        generation = queries.generation(conn)
+
+    def make() -> Encoded:
+        context, status = _compare_context(request, indicator, period, offset, unit)
+        html = render(request, "compare.html", context, status=status)
+        return Encoded(bytes(html.body), "text/html", status=status, min_gzip=GZIP_MINIMUM_SIZE)
+
+    cached: Encoded = request.app.state.cache.get(("page", "compare", indicator, period, offset, unit,
+                                                   who.has_users), generation, make)
+    response = cached.response(request)
+    set_browser_cookie(request, response)
+    return response
+
+
+def _compare_context(request: Request, indicator: str | None, period: str | None, offset: int,
+                     unit: str | None) -> tuple[dict[str, Any], int]:
+    """What the compare page shows, and its status (400 for a question it cannot answer)."""
+    data = error = data_html = None
     periods: list[str] = []
     with _conn(request) as conn:
         asked = views.questions(conn, request.app.state.cache)
@@ -81,15 +109,33 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
             indicator, period = asked[0].indicator, asked[0].period
         if indicator or period:
             try:
-                data = views.compare_view(conn, indicator, period, limit=COMPARE_PAGE, offset=offset, scale=unit)
+                data, data_html = _compare_data(request, conn, indicator, period, offset, unit)
             except ApiError as exc:  # shown above the picker, so the question can be corrected
                 error = exc
         if data is not None:
-            periods = [c.period for c in queries.coverage(conn, data["indicator"]["id"], limit=40)]
-    return render(request, "compare.html", {
-        "data": data, "error": error, "indicator": indicator or "", "period": period or "", "periods": periods,
-        "choices": views.indicator_choices(), "questions": asked,
-    }, status=error.status if error else 200)
+            periods = [c.period for c in views.questions(conn, request.app.state.cache, limit=40,
+                                                         indicator=data["indicator"]["id"])]
+    return {
+        "data": data, "data_html": data_html, "error": error, "indicator": indicator or "", "period": period or "",
+        "periods": periods, "choices": views.indicator_choices(), "questions": asked,
+    }, error.status if error else 200
+
+
+def _compare_data(request: Request, conn: Connection, indicator: str | None, period: str | None, offset: int,
+                  unit: str | None) -> tuple[dict[str, Any], Markup]:
+    """The compare view and the HTML of its answer (compare_data.html), rendered once per store
+    version of the question: the part of the page that is the same for every visitor, and most
+    of its rendering time (a row per zone)."""
+    template = request.app.state.templates.get_template("compare_data.html")
+
+    def make(data: dict[str, Any]) -> tuple[dict[str, Any], Markup]:
+        return data, Markup(template.render(data=data, indicator=indicator or "", period=period or ""))
+
+    # the links of the answer repeat the question as asked (an alias, 2023年上半年…)
+    found: tuple[dict[str, Any], Markup] = views.cached_compare(
+        conn, indicator, period, limit=COMPARE_PAGE, offset=offset, scale=unit, cache=request.app.state.cache,
+        make=make, what=("html", indicator, period))
+    return found
 
 
 @router.get("/zone/{name}", response_class=HTMLResponse)

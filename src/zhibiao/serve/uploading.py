@@ -94,4 +94,4 @@ async def process_upload(state: Any, filename: str | None, data: bytes, *, publi
             outcomes.update(zip(map(id, missing), upload_pool(state).extract_batch(missing), strict=True))
         return [outcomes[id(d)] for d in batch]
 
-    return await run_in_threadpool(views.store_upload, state.store, items, state.cache, replay)
+    return await run_in_threadpool(views.store_upload, state.store, items, replay)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from zhibiao.errors import DocumentError, QueryError
 from zhibiao.model import Document
 from zhibiao.resolve.indicators import IndicatorDef, indicators, resolve_indicator
-from zhibiao.serve.cache import TTLCache
+from zhibiao.serve.cache import VersionedCache
 from zhibiao.serve.errors import ApiError
 from zhibiao.serve.highlight import EvidenceSpan, highlight
 from zhibiao.store import queries
@@ -179,15 +179,17 @@ def _scale(unit: str | None, values: Sequence[Decimal]) -> tuple[Decimal, str]:
 
 # -- overview --------------------------------------------------------------------------------
 
-def questions(conn: Connection, cache: TTLCache | None = None, limit: int = 12) -> list[queries.Coverage]:
-    """The (indicator, period) questions the most zones answer (queries.coverage), cached: the
-    query groups every indicator fact of the store."""
+def questions(conn: Connection, cache: VersionedCache | None = None, limit: int = 12,
+              indicator: str | None = None) -> list[queries.Coverage]:
+    """The (indicator, period) questions the most zones answer (queries.coverage), of one
+    indicator when given; cached while the store's generation is unchanged."""
     if cache is None:
-        return queries.coverage(conn, limit=limit)
-    return cache.get(("coverage", limit), lambda: queries.coverage(conn, limit=limit))
+        return queries.coverage(conn, indicator, limit=limit)
+    return cache.get(("coverage", indicator, limit), queries.generation(conn),
+                     lambda: queries.coverage(conn, indicator, limit=limit))
 
 
-def overview_view(conn: Connection, *, read_only: bool, cache: TTLCache | None = None) -> dict[str, Any]:
+def overview_view(conn: Connection, *, read_only: bool, cache: VersionedCache | None = None) -> dict[str, Any]:
     """Counts, the latest reports, the most reported zones and the questions compare can answer."""
     counts = queries.summary(conn)
     zones = queries.zones(conn, limit=10_000)
@@ -268,10 +270,36 @@ def compare_view(conn: Connection, indicator: str | None, period: str | None, *,
                  offset: int = 0, scale: str | None = None) -> dict[str, Any]:
     """Every zone on one indicator and period (queries.compare), one page of rows and the chart;
     yuan figures in ``scale`` (亿元 or 万元) when given."""
+    return cached_compare(conn, indicator, period, limit=limit, offset=offset, scale=scale)
+
+
+def cached_compare(conn: Connection, indicator: str | None, period: str | None, *, limit: int = 100,
+                   offset: int = 0, scale: str | None = None, cache: VersionedCache | None = None,
+                   make: Callable[[dict[str, Any]], Any] = lambda data: data, what: Hashable = "view") -> Any:
+    """``make`` of the compare view (:func:`compare_view`): with ``cache``, computed once per
+    question, page and ``what`` (the form ``make`` gives it: the view, its JSON, its HTML) while
+    the version of the (indicator, period) is unchanged — only a write to a fact of that key,
+    or to the document of one, changes it."""
     if scale is not None and scale not in YUAN_SCALES:
         raise ApiError(400, "bad_parameter", f"单位只能是 {'、'.join(YUAN_SCALES)}")
     ind, span, label = compare_question(indicator, period)
-    rows = queries.compare(conn, ind.id, f"{span[0]}/{span[1]}")
+    if cache is None:
+        return make(_compare_view(queries.compare(conn, ind.id, f"{span[0]}/{span[1]}"), ind, label, limit, offset,
+                                  scale))
+    # the version first: the answer computed after it is at least that new
+    version = queries.key_version(conn, ind.id, *span)
+
+    def rows() -> list[CompareRow]:
+        # one query per key version, whatever page or form of it is asked for
+        return cache.get(("compare", "rows", ind.id, span), version,
+                         lambda: queries.compare(conn, ind.id, f"{span[0]}/{span[1]}"))
+
+    return cache.get(("compare", what, ind.id, span, limit, offset, scale), version,
+                     lambda: make(_compare_view(rows(), ind, label, limit, offset, scale)))
+
+
+def _compare_view(rows: list[CompareRow], ind: IndicatorDef, label: str, limit: int, offset: int,
+                  scale: str | None) -> dict[str, Any]:
     page = _page(len(rows), limit, offset)
     shown = rows[page.offset:page.offset + page.limit]
     return {
@@ -614,10 +642,11 @@ def conflict_json(c: Conflict) -> dict[str, Any]:
 
 
 def conflicts_view(conn: Connection, *, limit: int = 100, offset: int = 0,
-                   cache: TTLCache | None = None) -> dict[str, Any]:
+                   cache: VersionedCache | None = None) -> dict[str, Any]:
     """Figures two reports cannot both have right (queries.conflicts, cached: it compares every
     figure of the store), one page."""
-    found = cache.get("conflicts", lambda: queries.conflicts(conn)) if cache else queries.conflicts(conn)
+    found = cache.get("conflicts", queries.generation(conn), lambda: queries.conflicts(conn)) if cache \
+        else queries.conflicts(conn)
     page = _page(len(found), limit, offset)
     return {"page": page.to_dict(), "rows": [conflict_json(c) for c in found[page.offset:page.offset + page.limit]],
             "_page": page}
@@ -625,7 +654,7 @@ def conflicts_view(conn: Connection, *, limit: int = 100, offset: int = 0,
 
 # -- upload ----------------------------------------------------------------------------------
 
-def store_upload(store: Store, items: list[Document | DocumentError], cache: TTLCache | None = None,
+def store_upload(store: Store, items: list[Document | DocumentError],
                  extract_batch: BatchExtractor | None = None) -> dict[str, Any]:
     """Store the documents read from one upload (errors in their place): the upload's answer.
 
@@ -642,8 +671,6 @@ def store_upload(store: Store, items: list[Document | DocumentError], cache: TTL
         stats.error_list.extend(part.error_list)
         stats.warnings.extend(part.warnings)
     errors.extend(stats.error_list)
-    if cache is not None and stats.stored:
-        cache.clear()
     hashes = [content_hash(d.text) for d in docs]
     stored = []
     with store.engine.connect() as conn:

@@ -51,14 +51,15 @@ class Store:
     estimated Jaccard similarity from which a document counts as a copy of an earlier one;
     ``extract_batch`` replaces the serial extractor (e.g. by a process pool); the serial one
     gives each document ``seconds_per_100kb`` per 100 KB of text (at least 5 s; None: no limit),
-    past which it is an ``E_TIMEOUT`` error.
+    past which it is an ``E_TIMEOUT`` error. ``pool_size``: database connections kept for reuse
+    (a server: as many as the requests it answers at once).
     """
 
     def __init__(self, url: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
                  near_duplicate_threshold: float = DEFAULT_THRESHOLD,
                  extract_batch: BatchExtractor | None = None,
-                 seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB) -> None:
-        self.engine = connect(url)
+                 seconds_per_100kb: float | None = DEFAULT_SECONDS_PER_100KB, pool_size: int | None = None) -> None:
+        self.engine = connect(url, pool_size=pool_size)
         self._ingester = Ingester(self.engine, batch_size=batch_size, threshold=near_duplicate_threshold,
                                   extract_batch=extract_batch, seconds_per_100kb=seconds_per_100kb)
         self._refresh_canonical_ids()

@@ -40,8 +40,10 @@ def resolve_url(url: str | None) -> str:
     return chosen
 
 
-def connect(url: str | None = None, *, migrate_schema: bool = True) -> Engine:
-    """An engine for ``url`` (see :func:`resolve_url`), its schema migrated to the latest revision.
+def connect(url: str | None = None, *, migrate_schema: bool = True, pool_size: int | None = None) -> Engine:
+    """An engine for ``url`` (see :func:`resolve_url`), its schema migrated to the latest revision;
+    ``pool_size`` connections kept open for reuse (default SQLAlchemy's 5: a server answering
+    more requests at once keeps more, else each request beyond them opens and closes its own).
 
     Raises :class:`~zhibiao.errors.StoreError` for a malformed URL, a missing driver or a
     database that cannot be reached, with the URL's password hidden.
@@ -55,6 +57,8 @@ def connect(url: str | None = None, *, migrate_schema: bool = True) -> Engine:
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
         kwargs["pool_pre_ping"] = True
+    if pool_size is not None:
+        kwargs["pool_size"] = pool_size
     try:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ImportError, ArgumentError) as exc:

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Double,
@@ -33,8 +34,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "CorrectionRow", "DocumentRow", "ErrorRow", "FactRow", "InfoRow", "UserRow", "include_name",
-           "to_decimal"]
+__all__ = ["Base", "CorrectionRow", "DocumentRow", "ErrorRow", "FactKeyRow", "FactKeyZoneRow", "FactRow",
+           "GenerationRow", "InfoRow", "UserRow", "include_name", "to_decimal"]
 
 # Stable constraint names, so that migrations can refer to them on every backend.
 NAMING = {
@@ -195,6 +196,45 @@ class UserRow(Base):
     role: Mapped[str] = mapped_column(String(10))
     password_hash: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GenerationRow(Base):
+    """The store's generation: one row, its ``version`` raised by every statement that changes
+    ``facts`` or ``documents`` (database triggers, revision 0008), whichever process writes. A
+    server's cached answer made at one generation is still right while the generation is."""
+
+    __tablename__ = "store_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
+class FactKeyRow(Base):
+    """One (indicator, period) that facts are stored for — what ``compare`` answers — kept by
+    triggers (revision 0008): ``version`` is the store generation of the last change to any fact
+    of it (or to the document of one), ``zones`` how many zones have a counted indicator fact of
+    it (the ``coverage`` rollup)."""
+
+    __tablename__ = "fact_keys"
+
+    indicator_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period_start: Mapped[str] = mapped_column(String(7), primary_key=True)
+    period_end: Mapped[str] = mapped_column(String(7), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    zones: Mapped[int] = mapped_column(Integer)
+
+
+class FactKeyZoneRow(Base):
+    """The counted indicator facts of one (indicator, period) and zone (not a copy's repetition,
+    not marked wrong), kept by triggers (revision 0008); a row exists while ``facts`` > 0."""
+
+    __tablename__ = "fact_key_zones"
+
+    indicator_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period_start: Mapped[str] = mapped_column(String(7), primary_key=True)
+    period_end: Mapped[str] = mapped_column(String(7), primary_key=True)
+    zone_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    facts: Mapped[int] = mapped_column(Integer)
 
 
 class InfoRow(Base):
