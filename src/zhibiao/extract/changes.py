@@ -85,6 +85,9 @@ def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
 _PER_MILLE = "‰"
 _ASIDE_CLOSE = ")"
 
+_CONTRIBUTION_KINDS = ("pp", "percent")
+
+
 def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     """``fig`` with its role read from ``text[region_start:fig.start]``: change, share or level."""
     a = fig.amount
@@ -99,8 +102,9 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         m = _CHANGES.level_to_end.search(left, len(left) - 16 if len(left) > 16 else 0)  # anchored at the end
         if m and m.end() == len(left):
             return fig  # 增长到, 提高至: the figure is the new level
-    if a.kind == "pp" and _CHANGES.contribution_up.search(left):
-        return fig  # 拉动增长17.1个百分点: a contribution, itself a figure in percentage points
+    if a.kind in _CONTRIBUTION_KINDS and _CHANGES.contribution_up.search(left):
+        # 拉动增长17.1个百分点, 拉动全区规上工业增长6.9%: a contribution, itself a figure (in its unit as written)
+        return fig
     if a.kind == "pp" and _CHANGES.contribution_down.search(left):
         return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
     cmp_m = _CHANGES.comparative_end.search(left, len(left) - 48 if len(left) > 48 else 0) \
