@@ -945,7 +945,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
-        period = read.period if read.period is not None else ctx.period_at(period_pos, target=target, day_is_year=True)
+        period = read.period if read.period is not None else _years_of_evaluation(s, name, start) \
+            or ctx.period_at(period_pos, target=target, day_is_year=True)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
@@ -959,6 +960,19 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _years_of_evaluation(s: Sentence, measure: str | None, pos: int) -> str | None:
+    """The years of the evaluation named before ``pos`` when ``measure`` is that evaluation (or none is named) and its
+    sentence gives no period of its own (天津开发区位居榜首, paragraphs after 发布2010年…综合评价通报 dated 9月21日: of
+    2010)."""
+    if s.ctx.has_period_before(pos):
+        return None
+    found = _evaluation_named(s.text, pos)
+    if found is None:
+        return None
+    name, years = _name_and_period(s.text, found)
+    return years if measure is None or name == measure else None
 
 
 def _own_fields(read: _Read) -> tuple[list[str | None], list[str | None]]:
