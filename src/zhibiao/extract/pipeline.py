@@ -113,7 +113,7 @@ def _not_restated(heads: list[RuleFact], body: list[RuleFact]) -> list[RuleFact]
     out: list[RuleFact] = []
     for f in heads:
         own = _numbers(f)[:1]
-        if not own or own[0] in numbers or _passed_milestone(f, levels):
+        if not own or own[0] in numbers or _passed_milestone(f, levels) or _rounds_a_figure(f, levels):
             continue
         numbers.add(own[0])  # (a title and its kicker saying the same: once)
         out.append(f)
@@ -130,6 +130,14 @@ def _numbers(f: RuleFact) -> list[Decimal]:
     return [Decimal(f.rank)] if f.rank is not None else []
 
 
+def _rounds_a_figure(f: RuleFact, levels: list[Indicator]) -> bool:
+    """近170亿元 in a headline, 169.85亿元 in the body: the exact figure, rounded (about, within a few percent)."""
+    if not isinstance(f, Indicator) or f.value is None or f.qualifier != _APPROX:
+        return False
+    return any(g.unit == f.unit and g.value is not None and abs(g.value - f.value) <= f.value * _ROUNDING
+               for g in levels)
+
+
 def _passed_milestone(f: RuleFact, levels: list[Indicator]) -> bool:
     """超1500亿元 in a headline, 1523.4亿元 in the body: the milestone the exact figure passes."""
     if not isinstance(f, Indicator) or f.value is None or f.qualifier not in _MILESTONE_QUALIFIERS:
@@ -139,6 +147,8 @@ def _passed_milestone(f: RuleFact, levels: list[Indicator]) -> bool:
 
 
 # How far above a milestone (突破, 超, 近) the exact figure it restates may lie.
+_APPROX = "approx"
+_ROUNDING = Decimal("0.03")  # (how far a headline's round figure may stand from the body's exact one)
 _MILESTONE_SPAN = Decimal("1.5")
 _MILESTONE_QUALIFIERS = ("at_least", "approx")
 
