@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
+from zhibiao.extract.changes import change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import (
     attach_change,
@@ -41,6 +42,8 @@ _RATE_FIGURE_WIDTH = 8
 _COUNT = "count"
 _MONEY = "money"
 _CNY = "CNY"
+_PERCENT = "percent"
+_COMMA = ","
 # How far before a list's first place its 分别为: may stand.
 _RESPECTIVELY_WIDTH = 5
 
@@ -79,6 +82,10 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         return
     start = max(seg_start, _last_value_end(s), _last_rate_end(text, seg_start, names_end))
     region = text[start:names_end]
+    rates = _LISTS.rate_head_end.search(region) if first.role == "level" and first.amount.kind == _PERCENT else None
+    if rates is not None:  # 矿产加工业和电子信息增幅最大,分别为22.5%和21.6%: the growth of each measure listed
+        region = region[:rates.start()].rsplit(_COMMA, 1)[-1]  # (分行业看,|甲和乙: the clause of the names)
+        group = [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
     names = split_names(region, len(group))
     if names is None or all(_only_a_period(n) for n in names):
         _one_by_one(s, group, region_start)  # not an enumeration of measures after all (一季度、二季度…)
