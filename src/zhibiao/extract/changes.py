@@ -88,11 +88,27 @@ _ASIDE_CLOSE = ")"
 _CONTRIBUTION_KINDS = ("pp", "percent")
 
 
+def _read_from_the_figure(text: str, fig: Fig, region_start: int) -> Fig | None:
+    """The figure's role when the figure itself says it (None when the words before must): a rate in per mille is
+    a level (人口自然增长率为-3.19‰: its moves are in 千分点); a percentage whose growth noun is written after it
+    (保持30%以上的增长, 实现10%的增速) a change of the measure before, the verb keeping it no part of the name (but
+    not a share: 占…的30%)."""
+    if fig.amount.unit == _PER_MILLE and text.startswith(_PER_MILLE, fig.end - 1):
+        return fig
+    if fig.amount.kind != "percent" or not _CHANGES.growth_noun_after.match(text, fig.end) \
+            or _CHANGES.share_left.search(text, region_start, fig.start):
+        return None
+    verb = _CHANGES.keeping_end.search(text, region_start, fig.start)
+    return fig.read_as("change", lead=verb.start() if verb is not None else fig.start,
+                       change=change_of(basis_of(text[region_start:fig.start]), fig.amount, 1))
+
+
 def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     """``fig`` with its role read from ``text[region_start:fig.start]``: change, share or level."""
     a = fig.amount
-    if a.unit == _PER_MILLE and text.startswith(_PER_MILLE, fig.end - 1):
-        return fig  # 人口自然增长率为-3.19‰: a rate in per mille is a level (its moves are in 千分点)
+    settled = _read_from_the_figure(text, fig, region_start)
+    if settled is not None:
+        return settled
     if region_start >= fig.start:  # no word before the figure: only a pp after a comparison can be a change
         return _pp_after_comparison(text, fig, region_start, sent_start) if a.kind == "pp" else fig
     left = text[region_start:fig.start]
