@@ -342,7 +342,8 @@ class SentContext:
         if mention is None:
             carried = self.para.carry.period
             if target and (carried is None or carried.kind != "year" or not year_said):
-                return None
+                # (年度计划投资98.6亿元 with no period said: the plan of the year the report speaks from)
+                return self._plan_year() if annual else None
             mention = carried or self.doc.title_period or self.doc.title_year
             if mention is None:
                 return None
@@ -367,6 +368,13 @@ class SentContext:
         if resolved and annual:
             return period_string(resolved[:4])  # a plan for the year of the period in force
         return resolved
+
+    def _plan_year(self) -> str | None:
+        """The whole year an annual plan named with no period is of: the year the report speaks from, else the
+        year of its date; None for an undated report."""
+        published = self.doc.published or ""
+        year = self.doc.speaking_year() or (int(published[:4]) if published[:4].isdigit() else None)
+        return period_string(year) if year is not None else None
 
     def has_period_before(self, pos: int, since: int | None = None) -> bool:
         """Whether the sentence names a period of its own before ``pos`` (after ``since`` when given)."""
