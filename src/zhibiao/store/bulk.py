@@ -11,14 +11,19 @@ so that every row, links between them included, is made in Python and sent at on
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Table, func, insert, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-__all__ = ["insert_rows", "reserve_ids"]
+__all__ = ["BULK_KEY", "index_bulk_documents", "insert_rows", "reserve_ids"]
+
+# The ``store_info`` key that, while a transaction holds it, makes SQLite's full-text insert trigger
+# stand aside (revision 0009): the writer indexes its documents itself, in one statement.
+BULK_KEY = "bulk_write"
 
 
 def reserve_ids(conn: Connection, table: Table, n: int) -> list[int]:
@@ -94,3 +99,24 @@ def _copy(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence
                 copy.write_row(row)
     except psycopg.Error as exc:
         raise DBAPIError.instance(sql, None, exc, psycopg.Error, dialect=conn.dialect) from exc
+
+
+@contextmanager
+def index_bulk_documents(conn: Connection, ids: Sequence[int]) -> Iterator[None]:
+    """Around the insert of the ``documents`` rows ``ids`` (the ids of this batch, reserved by
+    :func:`reserve_ids`, so no other row lies between the first and the last): on SQLite, index
+    them for full-text search with one statement after the insert instead of the insert trigger
+    per row (revision 0009; FTS5 starts an index segment per trigger program, 2× the cost).
+
+    The ``store_info`` key :data:`BULK_KEY` that holds the trigger back is written and deleted in
+    the caller's transaction: no other connection ever sees it, and a rollback or a killed
+    process leaves neither the key nor half an index. Elsewhere (PostgreSQL's expression index,
+    kept by the database) nothing is done."""
+    if conn.dialect.name != "sqlite" or not ids:
+        yield
+        return
+    conn.execute(text("INSERT INTO store_info (key, value) VALUES (:k, '1')"), {"k": BULK_KEY})
+    yield
+    conn.execute(text("INSERT INTO search_documents (rowid, title, text) SELECT id, title, text FROM documents "
+                      "WHERE id BETWEEN :lo AND :hi"), {"lo": min(ids), "hi": max(ids)})
+    conn.execute(text("DELETE FROM store_info WHERE key = :k"), {"k": BULK_KEY})

@@ -36,7 +36,7 @@ from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.zones import canonical_zone
-from zhibiao.store.bulk import insert_rows, reserve_ids
+from zhibiao.store.bulk import index_bulk_documents, insert_rows, reserve_ids
 from zhibiao.store.db import now, write_lock
 from zhibiao.store.dedup import (
     DEFAULT_THRESHOLD,
@@ -474,7 +474,8 @@ def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplica
         counts.stored += 1
         counts.facts += len(item.facts)
         counts.warnings.extend(item.warnings)
-    insert_rows(conn, DocumentRow.__table__, _DOCUMENT_COLUMNS, documents)
+    with index_bulk_documents(conn, doc_ids):
+        insert_rows(conn, DocumentRow.__table__, _DOCUMENT_COLUMNS, documents)
     insert_rows(conn, FactRow.__table__, _FACT_COLUMNS, facts)
 
 
