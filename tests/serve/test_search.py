@@ -153,3 +153,27 @@ def test_search_finds_facts_by_names_their_text_does_not_spell(db_url: str) -> N
         assert any("預算收入" in hit.fact["quote"] for hit in standard.facts)
         alias = queries.search(conn, "一般预算收入")   # an alias no text contains
         assert alias.documents_total == 0 and alias.facts_total == standard.facts_total
+
+
+def test_search_bulk_ingest_indexes_each_batch_and_leaves_the_trigger_to_other_writers(db_url: str) -> None:
+    """Revision 0009: batches stored in bulk are indexed by the ingester's own statement (SQLite),
+    every document of every batch is found, the FTS5 index is consistent, the key that holds the
+    insert trigger back is gone after the commit — and a row written by anyone else is still
+    indexed by the trigger."""
+    texts = [f"第{i}号报告:某园区完成工业投资{i}.5亿元,编号甲{i:03d}乙。" for i in range(7)]
+    store = Store(db_url, batch_size=3)
+    with store:
+        stats = store.ingest_documents([Document(doc_id=f"b{i}", text=t) for i, t in enumerate(texts)])
+        assert stats.stored == 7 and stats.batches == 3
+        with store.engine.begin() as conn:
+            for i in range(7):
+                assert queries.search(conn, f"编号甲{i:03d}乙").documents_total == 1
+            assert queries.search(conn, "亿元,编号").documents_total == 7
+            assert conn.execute(text("SELECT count(*) FROM store_info WHERE key = 'bulk_write'")).scalar_one() == 0
+            conn.execute(text("INSERT INTO documents (doc_id, content_hash, text, n_chars, n_facts, "
+                              "extractor_version, ingested_at) VALUES ('manual', :h, '手工写入的一篇报告', 9, 0, "
+                              "'v', CURRENT_TIMESTAMP)"), {"h": "f" * 64})
+        with store.engine.connect() as conn:
+            assert queries.search(conn, "手工写入").documents_total == 1   # the trigger, as before
+            if conn.dialect.name == "sqlite":
+                conn.execute(text("INSERT INTO search_documents(search_documents) VALUES ('integrity-check')"))

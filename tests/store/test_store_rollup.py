@@ -188,7 +188,7 @@ def test_store_rollup_0008_upgrades_a_0007_store_with_data(db_url: str, write_js
         engine.dispose()
     with Store(db_url) as store:
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0008"
+            assert schema_revision(conn) == "0009"
             assert conn.execute(text("SELECT count(*) FROM facts")).scalar_one() == n_facts
             assert queries.generation(conn) == 1 and queries.key_version(conn, *REVENUE) == 1
             assert [c.zones for c in queries.coverage(conn, "一般公共预算收入")] == [2]
@@ -197,3 +197,53 @@ def test_store_rollup_0008_upgrades_a_0007_store_with_data(db_url: str, write_js
                                                    "text": "上半年,溧阳市完成一般公共预算收入30亿元。"}])])
         _assert_rollup_exact(store)
         assert _versions(store)[1] != 1
+
+
+def test_store_rollup_and_search_of_a_batch_rolled_back_then_stored_again(
+        db_url: str, write_jsonl: WriteJsonl, monkeypatch: Any) -> None:
+    """A batch that fails after its documents are written (revision 0009: on SQLite the ingester
+    indexes and rolls up a batch itself while a ``store_info`` key holds the triggers back) leaves
+    no key, no index entry and no rollup of it; run again, the store equals a clean run's and the
+    triggers still serve other writers."""
+    from sqlalchemy.exc import OperationalError
+
+    import zhibiao.store.ingest as ingest_module
+
+    corpus = write_jsonl("reports.jsonl", [{"doc_id": k, "published": "2023-07-19", "text": v}
+                                           for k, v in TEXTS.items()])
+    real = ingest_module.insert_rows
+    calls = {"facts": 0}
+
+    def failing(conn: Connection, table: Any, columns: Any, rows: Any) -> None:
+        real(conn, table, columns, rows)
+        if table.name == "facts":
+            calls["facts"] += 1
+            if calls["facts"] == 2:   # the second batch, after its documents and facts are sent
+                raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    with Store(db_url, batch_size=1) as store:
+        monkeypatch.setattr(ingest_module, "insert_rows", failing)
+        try:
+            store.ingest([corpus])
+        except OperationalError:
+            pass
+        else:
+            raise AssertionError("the failing batch did not stop the ingest")
+        monkeypatch.setattr(ingest_module, "insert_rows", real)
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM store_info WHERE key = 'bulk_write'")).scalar_one() == 0
+            assert conn.execute(select(func.count()).select_from(DocumentRow.__table__)).scalar_one() == 1
+            assert queries.search(conn, "一般公共预算收入").documents_total == 1
+            assert queries.search(conn, "金坛区").documents_total == 0
+        _assert_rollup_exact(store)
+        assert store.ingest([corpus]).stored == 2
+        _assert_rollup_exact(store)
+        with store.engine.begin() as conn:
+            assert queries.search(conn, "一般公共预算收入").documents_total == 3
+            conn.execute(text("INSERT INTO documents (doc_id, content_hash, text, n_chars, n_facts, extractor_version, "
+                              "ingested_at) VALUES ('manual', :h, '手工写入的报告', 7, 0, 'v', CURRENT_TIMESTAMP)"),
+                         {"h": "e" * 64})
+        with store.engine.connect() as conn:
+            assert queries.search(conn, "手工写入").documents_total == 1
+            if conn.dialect.name == "sqlite":
+                conn.execute(text("INSERT INTO search_documents(search_documents) VALUES ('integrity-check')"))

@@ -36,7 +36,7 @@ from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.zones import canonical_zone
-from zhibiao.store.bulk import insert_rows, reserve_ids
+from zhibiao.store.bulk import bulk_batch, insert_rows, reserve_ids
 from zhibiao.store.db import now, write_lock
 from zhibiao.store.dedup import (
     DEFAULT_THRESHOLD,
@@ -443,7 +443,8 @@ def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplica
     if not items:
         return
     doc_ids = reserve_ids(conn, DocumentRow.__table__, len(items))
-    fact_ids = iter(reserve_ids(conn, FactRow.__table__, sum(len(item.facts) for item in items)))
+    reserved = reserve_ids(conn, FactRow.__table__, sum(len(item.facts) for item in items))
+    fact_ids = iter(reserved)
     matches: list[tuple[int | None, float | None]] = []
     for item, pk in zip(items, doc_ids, strict=True):
         match = index.best_match(item.minhash) if item.minhash is not None else None
@@ -474,8 +475,9 @@ def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplica
         counts.stored += 1
         counts.facts += len(item.facts)
         counts.warnings.extend(item.warnings)
-    insert_rows(conn, DocumentRow.__table__, _DOCUMENT_COLUMNS, documents)
-    insert_rows(conn, FactRow.__table__, _FACT_COLUMNS, facts)
+    with bulk_batch(conn, doc_ids, reserved):
+        insert_rows(conn, DocumentRow.__table__, _DOCUMENT_COLUMNS, documents)
+        insert_rows(conn, FactRow.__table__, _FACT_COLUMNS, facts)
 
 
 def canonical_facts(conn: Connection, document_ids: set[int]) -> dict[int, dict[str, int]]:
