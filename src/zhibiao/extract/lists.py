@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -63,8 +64,10 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
             and (target := s.state.current or projects_named_before(s)) is not None:
         # 增长8%,比全省、全市分别高2、1.4个百分点: the figure just named, against each baseline (亿元以上项目452个,
         # 比2011年、2012年分别增加205个、88个: the count of the projects just given)
-        for f in _against_years(target, group, text[region_start:first.start]):
+        for f in _against_years(target, group, _LISTS.baseline_year.findall(text, region_start, first.start)):
             attach_change(s, target, f)
+        return
+    if first.role == "change" and _measure_against_years(s, group, region_start):
         return
     if first.role == "change" and projects_changes(s, group, region_start):
         return  # 签约项目88个,合同引资158亿元,同比分别增长80%和114%: the count's growth, the investment's
@@ -107,15 +110,40 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.pending = made if first.role in ("level", "share", "change") else []
 
 
-def _against_years(current: Indicator, group: list[Fig], words: str) -> list[Fig]:
+def _against_years(current: Indicator, group: list[Fig], years_written: Sequence[str]) -> list[Fig]:
     """比2011年、2012年分别增加50亿元、20亿元 (of 2013): each change against its year, year on year only against
     the year before the figure's (else basis other); the changes as read when the baselines are no years."""
-    years = [int(y) for y in _LISTS.baseline_year.findall(words)]  # (baselines: find_periods leaves them)
+    years = [int(y) for y in years_written]  # (baselines: find_periods leaves them)
     if current.period is None or not current.period[:4].isdigit() or len(years) != len(group):
         return group
     year = int(current.period[:4])
     return [f.read_as("change", change=replace(f.change, basis="yoy" if y == year - 1 else "other"), lead=f.lead)
             if f.change is not None else f for y, f in zip(years, group, strict=True)]
+
+
+def _measure_against_years(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """亿元以上项目个数比2011年、2012年分别增加205个、88个: a measure named with no level of its own, changed
+    against each year listed; each change its own fact under that name (at most one change per fact). A later
+    clause's 10亿元以上项目分别增加29个、11个 is against the same years."""
+    text, first = s.text, group[0]
+    m = _LISTS.baselines.search(text, region_start, first.start)
+    if m is not None and m.start() > region_start:
+        years = tuple(_LISTS.baseline_year.findall(text, m.start(), first.start))
+        names_end = m.start()
+    elif m is None and len(s.state.baseline_years) == len(group) \
+            and (resp := _LISTS.respectively.search(text, region_start, first.start)) is not None:
+        years, names_end = s.state.baseline_years, resp.start()
+    else:
+        return False
+    name = name_at(s, region_start, names_end)
+    if len(years) != len(group) or not name.text or _only_a_period(name.text):
+        return False
+    made = [new_indicator(s, name, f, value=False) for f in group]
+    for ind, f in zip(made, _against_years(made[0], group, years), strict=True):
+        ind.change = f.change
+    s.state.current = made[-1]
+    s.state.baseline_years = years
+    return True
 
 
 def _projects_per_place(s: Sentence, group: list[Fig]) -> bool:

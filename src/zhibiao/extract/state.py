@@ -132,6 +132,8 @@ class SentenceState:
     last_rank: Ranking | None = None  # 总量位居全市第3位,增速位居第1位: the second shares the first's field
     moved: str | None = None  # 综合排名较上年前移5位,位列全国第45位: the ranking a move named before its place
     projects: Projects | None = None  # the projects just counted
+    # 比2011年、2012年分别增加205个、88个;10亿元以上项目分别增加29个、11个: the years the sentence's changes are against
+    baseline_years: tuple[str, ...] = ()
     # 总投资1972亿元的产业项目69个: an investment written before the projects it is of, and where
     # their count must start to take it
     investment_ahead: tuple[Fig, int] | None = None
