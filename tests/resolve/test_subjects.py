@@ -37,6 +37,9 @@ def finder() -> SubjectFinder:
     ("", "上半年歙县城镇常住居民人均可支配收入19017元,同比增长3.9%。", "歙县"),
     # examples in a list are not the subject
     ("", "学习昆山经开区、苏州工业园区等先进经验,全区新签约项目10个。", None),
+    # peers listed once each (a table's rows) are none of them the report's own; one named again is
+    ("", "重点项目完成情况:\n吉首市 | 57\n泸溪县 | 27\n凤凰县 | 34\n古丈县 | 24", None),
+    ("", "吉首市重点项目完成情况:\n吉首市 | 57\n泸溪县 | 27\n凤凰县 | 34\n古丈县 | 24", "吉首市"),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

@@ -37,6 +37,7 @@ _NO_SUBJECT: tuple[str, int] = ("", -1)
 _PREFIX_WINDOW = 12
 # Weights of a mention in the title and in the body when the main entity is chosen.
 _TITLE_WEIGHT, _BODY_WEIGHT = 3, 1
+_PEERS_LISTED = 4  # (entities named once each that make a list of peers rather than a report's own)
 
 
 def expand_zone(name: str) -> str:
@@ -66,6 +67,13 @@ def _examples_around(chunk: str, start: int, end: int) -> bool:
     marks = _ENTITY_SETS.examples_marks
     return chunk[end:end + 1] in marks or chunk[start - 1:start] == _NAME_WORDS.list_mark \
         or chunk.endswith(_EXAMPLES_LEADS, 0, start)
+
+
+def _peers_only(strong: Counter[str], best: str) -> bool:
+    """Whether the most named entity is only one of a list of peers named as often (once each, in the body):
+    no entity stands out as the report's own."""
+    top = strong[best]
+    return top == _BODY_WEIGHT and sum(1 for v in strong.values() if v == top) >= _PEERS_LISTED
 
 
 def _at_boundary(text: str, start: int) -> bool:
@@ -233,6 +241,9 @@ class SubjectFinder:
                 return city
             strong = Counter({k: v for k, v in weak.items() if v >= 2})
         best = max(strong, key=lambda k: (strong[k], -first.get(k, 0))) if strong else None
+        if best is not None and _peers_only(strong, best):
+            # 吉首市 | 57, 泸溪县 | 27, 凤凰县 | 34 …: peers listed once each, none the report's own
+            best = self._short_city(text + title) or self._outlet_own_place(text + title)
         best = self._of_own_kind(text, best, strong, first)
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
