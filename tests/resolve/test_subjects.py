@@ -56,6 +56,10 @@ def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, exp
     ("厦门签约项目8个", "厦门市"),
     # a county's short name right after the city holding it: the county
     ("运城市永济举行重大项目集中开工仪式", "永济市"),
+    # a place's full name after the short names of the province and city holding it: the place
+    ("江苏南通如东县排名第24位", "如东县"),
+    ("湖南长沙县地区生产总值增长8%", "长沙县"),
+    ("浙江嘉兴海盐县签约项目5个", "海盐县"),
     ("工业投资增长12%", None),
 ])
 def test_subjects_clause_subject(finder: SubjectFinder, clause: str, expected: str | None) -> None:

@@ -365,6 +365,21 @@ class SubjectFinder:
             return None
         return found[1], len(found[0])
 
+    def _place_after_holders(self, rest: str) -> tuple[str, int] | None:
+        """江苏南通如东县, 浙江嘉兴桐乡市, 湖南长沙县: a place's full name written after the short names of the
+        places holding it names that place."""
+        pos, holders = 0, []
+        for _ in range(_MAX_LEVELS):
+            found = self._short_at_start(rest[pos:])
+            if found is None:
+                return None
+            holders.append(found[1])
+            pos += len(found[0])
+            place = self._place_prefix(rest[pos:])
+            if place is not None and all(self._holds(h, place) for h in holders):
+                return place, pos + len(place)
+        return None
+
     def _place_within(self, rest: str, place: str) -> tuple[str, int] | None:
         """运城市永济(举行…): a place's short name right after the place holding it names the inner place."""
         found = self._short_at_start(rest[len(place):])
@@ -440,7 +455,7 @@ class SubjectFinder:
             if _opens_project_name(rest, len(place)):
                 return _NO_SUBJECT  # 任城区山推奥特机械配件生产项目、…: a project's name, not whose figure
             return self._place_within(rest, place) or (place, len(place))
-        acting = self._short_place_acting(rest)
+        acting = self._short_place_acting(rest) or self._place_after_holders(rest)
         if acting is not None:
             return acting
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
