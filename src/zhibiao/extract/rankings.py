@@ -1528,11 +1528,12 @@ def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int) -> N
 
 
 def best_of_kind(s: Sentence) -> None:
-    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…: the best N of a kind, listed: each in
-    the top N (its place in order after 依次), of the measure written before 最 (or the quality after 最具),
-    in the field the kind is ranked in (城市, 省份 → 全国)."""
-    for best in _RANKINGS.best_n.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
-        _best_listed(s, best)
+    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…; 排名前十的工业强县为…: the best N of a
+    kind, listed: each in the top N (its place in order after 依次), of the measure written before 最 (or the
+    quality after 最具, else the evaluation named before), in the field the kind is ranked in (城市, 省份 → 全国)."""
+    for shape in (_RANKINGS.best_n, _RANKINGS.top_n_of_kind):
+        for best in shape.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
+            _best_listed(s, best)
 
 
 def _best_listed(s: Sentence, best: re.Match[str]) -> None:
@@ -1545,15 +1546,16 @@ def _best_listed(s: Sentence, best: re.Match[str]) -> None:
     subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[best.end():stop]), ranked=True)
     if subjects is None or len(subjects) > size:
         return
-    measure = best.group("quality") or strip_chars(best.group("measure")) or None
-    scope = _field_of_kind(best.group("kind")) or home_field(text)
+    said = best.groupdict()
+    measure = said.get("quality") or strip_chars(said.get("measure") or "") or evaluation_before(text, best.start())
+    scope = _field_of_kind(best.group("kind")) or (evaluation_field(measure) if measure else None) or home_field(text)
     for k, subject in enumerate(subjects, start=1):
         r = Ranking(subject=subject, period=s.ctx.period_at(best.start(), target=False), indicator=measure,
-                    scope=scope, rank=k if best.group("ordered") else int(size), top=False, qualifier=None,
+                    scope=scope, rank=k if said.get("ordered") else int(size), top=False, qualifier=None,
                     rule="ranking.v1")
         s.ctx.doc.set_quote(r, best.start(), stop)
         s.log.add(r)
-        if not best.group("ordered"):
+        if not said.get("ordered"):
             s.log.top_n.add(id(r))
     s.state.mark_listed(best.start(), stop)
 
