@@ -1442,7 +1442,7 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
 def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     """百强县东部地区占65席, 江苏占据25席: the seats a place holds on a list, an indicator named after the list
     (百强县席位) of the place written before the verb, of the list's year."""
-    if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end):
+    if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end) and not _members_by_place(s, fig):
         return False
     words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:fig.start]))
     holder = _holder_ending(s, words)
@@ -1455,6 +1455,12 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
         _seats(s, fig, place, name, region_start + holder[1])
     return True
+
+
+def _members_by_place(s: Sentence, fig: Fig) -> bool:
+    """百强县的地区分布是:东部70个,中部24个; 工业百强县分布在18个省份,其中山东省有11个: the members of a list
+    counted by where they are, after the sentence says how the list is spread — seats like 占65席."""
+    return _RANKINGS.members_spread.search(s.text, s.ctx.span.start, fig.start) is not None
 
 
 def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
@@ -1510,6 +1516,7 @@ def _seat_name(s: Sentence, before: str, pos: int) -> str:
     if not before and last is not None and last.name != seat:
         return last.name  # (东部地区占65席,中部地区占22席。其中,甲、乙分别占…: seats on the same list)
     group = last_match(_RANKINGS.named_group, s.text[s.ctx.span.start:pos])
+    before = _RANKINGS.seat_list_lead.sub("", before)  # (…18个省份,其中|山东省有11个; 2023年|百强区: no list's name)
     listed = strip_chars(_RANKINGS.list_noun_tail.sub("", before)) \
         or _RANKINGS.list_noun_tail.sub("", evaluation_before(s.text, pos) or "") \
         or (_RANKINGS.whole_field_head.sub("", group.group("name")) if group is not None else "")
@@ -1525,6 +1532,7 @@ def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int) -> N
                     rule="indicator.v1")
     ctx.doc.set_quote(ind, min(quote_start, fig.start), fig.end)
     s.log.add(ind)
+    s.state.current = ind  # (山东省有11个,与上一年相比增加了5个: the change is of the seats just counted)
 
 
 def best_of_kind(s: Sentence) -> None:
