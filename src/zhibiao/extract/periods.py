@@ -295,7 +295,14 @@ def latest_year(text: str) -> PeriodMention | None:
 
     >>> latest_year("今年1-5月增长5%。2013年增长8%,2014年增长9%,到2025年翻番。").year
     2014
+    >>> latest_year("2011粤港经贸技术合作交流会(7月7日举行)期间共签约项目258个。").year
+    2011
     """
     years = [m for m in find_periods(text) if m.year is not None and m.kind in ("year", "span", "cumulative")
              and not _PERIODS.goal_year_before.search(text, max(0, m.pos - 2), m.pos)]
-    return max(years, key=lambda m: m.year or 0, default=None)
+    if years:
+        return max(years, key=lambda m: m.year or 0)
+    events = list(_PERIODS.event_year.finditer(text))  # (2011粤港经贸技术合作交流会: no year written with 年)
+    last = max(events, key=lambda m: int(m.group("year")), default=None)
+    return None if last is None else PeriodMention(last.start(), last.end(), int(last.group("year")), None, None,
+                                                   None, "year")
