@@ -216,15 +216,17 @@ def _authors_in_parens(text: str) -> list[PersonMention]:
     """Bare names in parentheses closing the text or a paragraph: the authors (龚雯), (甲 乙), with the
     office they write for before them as their title (区融媒体中心 任可 戚壮波)."""
     out = []
-    for m in _PERSONS.authors_in_parens.finditer(text):
-        office = m.group("office")
-        names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.all_cjk.finditer(m.group("names"))]
+    found = [*_PERSONS.authors_in_parens.finditer(text), *_PERSONS.authors_after_news_mark.finditer(text)]
+    for m in found:
+        office = m.groupdict().get("office")
+        names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.paren_name.finditer(m.group("names"))]
         if office is not None and _is_name(office):
             names.insert(0, (office, m.start("office")))  # (欧阳明辉 王平: two authors, no office)
             office = None
-        if not all(_is_name(name) for name, _pos in names):
+        if not all(_is_name(_PERSONS.space.sub("", name)) for name, _pos in names):
             continue
-        out += [PersonMention(name, (office,) if office else (), pos, pos + len(name), pos) for name, pos in names]
+        out += [PersonMention(_PERSONS.space.sub("", name), (office,) if office else (), pos, pos + len(name), pos)
+                for name, pos in names]
     return out
 
 
