@@ -83,15 +83,21 @@ _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKI
 
 def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
     """(rank, top) of a ranking match: 第一 → (1, False), 前列 → (None, True); None when unreadable."""
-    if hit.group("first"):
+    if hit.group("first") or hit.group("strong_head"):  # (蝉联“十强”首位: the first of the group)
         return 1, False
-    raw = hit.group("n") or hit.group("topn") or hit.group("strong")
+    raw = hit.group("n") or hit.group("topn") or hit.group("strong_n") or hit.group("strong")  # (百强榜单第17位: 17)
     if raw:
         value = parse_number(raw)
         if value is None or not 0 < value < MAX_RANK or value != value.to_integral_value():
             return None  # 第99999999999位: a run of digits, no place among peers
         return int(value), False
     return None, True
+
+
+def _top_n_only(hit: re.Match[str]) -> bool:
+    """Whether a ranking match places its subject within a top N only (前10, 百强), not at an exact place of
+    it (百强榜单第17位, “十强”首位)."""
+    return bool(hit.group("topn") or hit.group("strong")) and not (hit.group("strong_n") or hit.group("strong_head"))
 
 
 def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
@@ -259,6 +265,8 @@ def _held_by_the_words(s: Sentence, hit: re.Match[str], region_start: int, read:
     scope = read.scope
     named = s.log.last_ranking(measured=True)
     measure = _frame_measure(s, region_start)
+    if measure is None and (tagged := _tagged_measure(s.text, hit.group(0), hit.start())) is not None:
+        measure, scope = tagged[0], scope or tagged[1]  # (大名鼎鼎的甲蝉联“十强”首位: the tag's measure)
     if measure is None and named is not None:  # (the measure and field of the place named before)
         measure, scope = named.indicator, scope or named.scope
     measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
@@ -613,6 +621,9 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
 def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | None) \
         -> tuple[list[str | None], str | None]:
     """The measure (and field) of a place whose words name none."""
+    tagged = _tagged_measure(text, hit.group(0), hit.start())
+    if tagged is not None:  # (…实力“十强”评价结果揭晓。甲蝉联“十强”首位: the measure the tag was announced with)
+        return [tagged[0]], scope or tagged[1]
     evaluation = evaluation_before(text, hit.start())
     strong = hit.group("strong")
     if evaluation is not None and (not (hit.group("topn") or strong)
@@ -953,7 +964,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         ctx.doc.set_quote(r, qstart, read.end)
         s.log.add(r)
         st.last_rank = s.para.last_rank = r
-        if hit.group("topn") or hit.group("strong"):
+        if _top_n_only(hit):
             st.top_n_ranks.add(id(r))
             s.log.top_n.add(id(r))
     if read.former is not None and len(read.names) == 1:
@@ -1053,8 +1064,7 @@ def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope
     place the sentence gives is that place's field, not a fact (FACTS.md); the exact place takes
     its field when it had none."""
     last = s.state.last_rank
-    top_n = hit.group("topn") or hit.group("strong")
-    if not top_n or rank is None or last is None or last.rank is None or last.rank >= rank \
+    if not _top_n_only(hit) or rank is None or last is None or last.rank is None or last.rank >= rank \
             or last.subject != s.ctx.subject_at(hit.start()):
         return False
     if last.scope is None:
