@@ -1403,6 +1403,9 @@ def _split_pair(item: str) -> list[str]:
         return [sub[0], base + sub[1]]
     if len(sub) >= 2 and all(len(x) >= 3 for x in sub):
         return sub
+    per = _RANKINGS.per_unit_head.match(sub[0]) if len(sub) == 2 else None
+    if per is not None and not sub[1].startswith(per.group(0)) and len(sub[1]) >= 2:
+        return [sub[0], per.group(0) + sub[1]]  # 亩均工业增加值和税收: 亩均工业增加值, 亩均税收
     return [item]
 
 
