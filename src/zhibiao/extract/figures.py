@@ -153,8 +153,9 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
                    m: re.Match[str]) -> bool:
     """两个维护, 等8项指标, 49个国家级开发区, 6个月, 排名前移46位, (16.8%): no measure of its own."""
     counted = amount.kind in ("count", "person")
-    if chinese and _chinese_slogan(amount, m) and not _FIGURES.counted_after_noun.search(before):
-        return True  # (but 10亿元以上项目两个: a count written after what it counts)
+    if chinese and _chinese_slogan(amount, m) and not _FIGURES.counted_after_noun.search(before) \
+            and not (_FIGURES.staged_before_count.search(before) and _FIGURES.project_noun_after.match(after)):
+        return True  # (but 10亿元以上项目两个, 签约六个项目: a count written after what it counts, or of projects)
     if counted and before.endswith(_FIGURES_WORDS.enumeration_end) \
             and not _FIGURES.project_noun_after.match(after):
         return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
