@@ -552,8 +552,9 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text))
     if investment and _investment_ahead(s, fig):
         return True
-    if investment and _single_project(s, fig, name.start):
-        return True  # (总投资10.6亿元的甲项目: one project's, never the count's just given)
+    sized = name.text in _PROJECTS_SETS.plain_investment and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
+    if (investment or sized) and _single_project(s, fig, name.start):
+        return True  # (总投资10.6亿元的甲项目, 投资6000万元的乙项目: one project's, never the count's just given)
     if investment and _stages_listed(s, fig):
         return True
     if _investment_after_count(s, fig):
@@ -730,9 +731,10 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
         return False  # (总投资92.8亿元新开工项目: projects of a stage, not one named)
     # the stage its clause ends with (甲项目、乙项目实现当年签约、当年开工: the last reached)
     clause_end = _PROJECTS.clause_end.search(text, m.end(), sent.end)
-    stage_m = last_match(_PROJECTS.stage_words, text[m.end():clause_end.start() if clause_end else sent.end])
-    if stage_m is not None:
-        stage_m = _PROJECTS.stage_words.match(text, m.end() + stage_m.start())
+    stop = clause_end.start() if clause_end else sent.end
+    # (甲项目建成后主要从事…: what it will do once built, no stage reached)
+    stage_m = next((w for w in reversed(list(_PROJECTS.stage_words.finditer(text, m.end(), stop)))
+                    if not text.startswith(_PROJECTS_WORDS.capacity_mark, w.end())), None)
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
                  stage=stage_of(stage_m.group(0)) if stage_m else _stage_around(s), category=None,
                  min_investment=None, count=Decimal(1), investment=fig.amount.value,
