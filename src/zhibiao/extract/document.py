@@ -150,7 +150,10 @@ def _lede_event_stage(text: str, lede: Span | None) -> Stage | None:
     if end >= 0 and not any(ch.isdigit() for ch in text[lede.start:end]):
         end = text.find(_SENTENCE_END, end + 1, lede.end)  # (金秋十月,喜讯频传。10月11日,…集中开工: an opening phrase)
     held = _DOCUMENT.event_held.search(text, lede.start, lede.end if end < 0 else end)
-    return event_stage(held.group(0)) if held is not None else None
+    if held is None:  # (…交流会期间共签订外商投资项目258个: a fair's signings)
+        fair = _DOCUMENT.fair_signing.search(text, lede.start, lede.end if end < 0 else end)
+        return stage_of(fair.group("verb")) if fair is not None else None
+    return event_stage(held.group(0))
 
 
 def written_date(text: str) -> str | None:
