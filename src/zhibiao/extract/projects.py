@@ -735,10 +735,15 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     # (甲项目建成后主要从事…: what it will do once built, no stage reached)
     stage_m = next((w for w in reversed(list(_PROJECTS.stage_words.finditer(text, m.end(), stop)))
                     if not text.startswith(_PROJECTS_WORDS.capacity_mark, w.end())), None)
+    if stage_m is None:  # (引进了总投资20亿元的甲项目: the stage its clause opens with)
+        opening = max(sent.start, *(text.rfind(c, sent.start, fig.start) + 1 for c in _CLAUSE_MARKS))
+        stage_m = last_match(_PROJECTS.stage_words, text[opening:fig.start])
+        stage_m = _PROJECTS.stage_words.match(text, opening + stage_m.start()) if stage_m is not None else None
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
                  stage=stage_of(stage_m.group(0)) if stage_m else _stage_around(s), category=None,
                  min_investment=None, count=Decimal(1), investment=fig.amount.value,
                  qualifier=local_qualifier(text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
-    ctx.doc.set_quote(p, name_start, stage_m.end() if stage_m else m.end())
+    ctx.doc.set_quote(p, min(name_start, stage_m.start()) if stage_m else name_start,
+                      max(stage_m.end(), m.end()) if stage_m else m.end())
     s.log.add(p)
     return True
