@@ -149,11 +149,12 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     if place is not None and not lead and _won_by_holders(s, hit, region_start, place):
         return
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)
+                         and not _RANKINGS.holder_said_after.match(s.text, hit.end(), s.ctx.span.end)
                          and not (lead and (_holder_before(s, hit, region_start)
                                             or _measures_wrapped(s.text[region_start:hit.start()])
                                             or _part_of_ranking_before(s, hit, region_start)))):
         # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal (but 昆山市居第1位: a
-        # place holding a place)
+        # place holding a place; 第2位的是江阴市: the place, whose holder follows)
         return
     read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
     if read is not None:
@@ -234,6 +235,9 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         scope = given.scope
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
+    if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()) \
+            and (announced := evaluation_before(text, hit.start())) is not None:
+        scope = evaluation_field(announced)  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
