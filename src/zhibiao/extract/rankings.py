@@ -1137,12 +1137,16 @@ def membership_list(s: Sentence) -> None:
         return
     name = group.group("name")
     scope = evaluation_field(name)
-    for subject in subjects:
+    # 分别是晋江(第5位)、南安(第27位): each place listed with its exact place in brackets (FACTS.md: the exact only)
+    exact = [parse_number(m.group("n")) for m in _RANKINGS.bracketed_place.finditer(text, entered.end(), stop)]
+    exact_given = len(exact) == len(subjects) and all(n is not None and 0 < n <= size for n in exact)
+    for subject, n in zip(subjects, exact if exact_given else [size] * len(subjects), strict=True):
         r = Ranking(subject=subject, period=s.ctx.period_at(entered.start(), target=False), indicator=name,
-                    scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
+                    scope=scope, rank=int(n or size), top=False, qualifier=None, rule="ranking.v1")
         s.ctx.doc.set_quote(r, entered.start(), stop)
         s.log.add(r)
-        s.log.top_n.add(id(r))
+        if not exact_given:
+            s.log.top_n.add(id(r))
     s.state.mark_listed(entered.start(), stop)
 
 
