@@ -20,14 +20,14 @@ from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
-from zhibiao.lexicon import Shapes, Words
+from zhibiao.lexicon import Shapes
 from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 
 __all__ = ["run_pipeline"]
 
 _CONTEXT = Shapes("context")
-_TABLE_WORDS = Words("table")
+_TABLES = Shapes("tables")
 _PERIODS = Shapes("periods")
 
 
@@ -64,7 +64,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     log.drop_top_n_made_exact()
     # 2020年国家级高新区创新能力前10强名单: a caption naming a list, no place of anyone
     captions = [f for f in head_log.facts if id(f) in head_log.top_n
-                and text.startswith(tuple(_TABLE_WORDS.list_words), norm.norm_pos(f.end))]
+                and _TABLES.caption_tail.match(text, norm.norm_pos(f.end))]
     heads_said = [f for f in head_log.facts if f not in captions]
     body = _milestones_passed(_projects_once(_dedupe(log.facts)))
     facts: list[Fact] = [*body, *_not_restated(heads_said, log.facts), *persons]

@@ -106,9 +106,9 @@ def _row(doc: DocContext, m: re.Match[str]) -> _Row:
         # 上海漕河泾新兴技术开发区: a name whose prefix the gazetteer does not know runs from the row start
         if all(is_cjk(c) for c in chunk[:z_start]):
             return _Row(m.start("n"), int(m.group("n")), expand_zone(chunk[:z_start] + name), pos + z_end)
-    for p_start, p_end, name in finder.place_mentions(chunk)[:1]:
-        if p_start == 0:
-            return _Row(m.start("n"), int(m.group("n")), name, pos + p_end)
+    opening = finder.place_opening(chunk)  # (昆山市, 江苏昆山市: a place opening the row)
+    if opening is not None:
+        return _Row(m.start("n"), int(m.group("n")), opening[0], pos + opening[1])
     return _Row(m.start("n"), int(m.group("n")), None, m.end("n"))
 
 
