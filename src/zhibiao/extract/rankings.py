@@ -585,8 +585,9 @@ def _place_as_written(item: str) -> str | None:
 def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     """昆山市居第1位, 龙口市94.59分居第二名: the words before the place name only who holds it."""
     words = _RANKINGS.adverb_end.sub("", _RANKINGS.score.sub("", s.text[region_start:hit.start()]))
-    if not words:
-        return False
+    if not words:  # (北京经开区排名未变,|仍列第四位: who kept the place, in the clause before)
+        kept = _RANKINGS.place_kept_before.search(s.text, s.ctx.span.start, region_start)
+        return kept is not None and s.ctx.doc.finder.entity_named(kept.group("holder")) is not None
     return (s.ctx.doc.finder.entity_named(words) or _place_as_written(words)) is not None \
         or _listed_subjects(s, words) is not None  # 张家港市、常熟市分别居第3位和第4位
 
