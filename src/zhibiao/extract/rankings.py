@@ -1516,6 +1516,8 @@ def _holder_ending(s: Sentence, words: str) -> tuple[str, int] | None:
     finder = s.ctx.doc.finder
     for k in range(max(0, len(words) - _HOLDER_MAX), len(words) - 1):
         tail = words[k:]
+        if _RANKINGS.peer_group_written.fullmatch(tail):
+            return tail, k  # (国家高新区占52席: zones of a level and kind together)
         place = finder.entity_named(tail) or (tail if tail in _RANKING_SETS.regions else None)
         if place is not None:
             return place, k
