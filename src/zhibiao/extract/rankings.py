@@ -1491,7 +1491,7 @@ def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
     if not s.text.endswith(_RANKING_WORDS.seat_unit, group[-1].start, group[-1].end):
         return False  # (分别占20、16和9席: the unit written once, on the last)
     words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:first.start]))
-    places = _holders_listed(s, words)
+    places = _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words))  # (甲、乙、丙三省分别以…)
     if places is None or len(places) != len(group):
         return False
     name = _seat_name(s, "", first.start)
