@@ -74,6 +74,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
     title lines (:func:`headlines`)."""
     text = norm.text
     title_text = " ".join(text[p.start:p.end] for p in heads)
+    blanked = _names_blanked(text, mentions)  # (persons' names are no evidence of the report's place)
     if meta.title:
         # an HTML <title> or a corpus title is not in the body text but names the report's subject
         title = to_simplified(meta.title)
@@ -87,7 +88,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
     return DocContext(
         norm=norm,
         published=published,
-        main=finder.main_subject(text[:body_end], title_text),
+        main=finder.main_subject(blanked[:body_end], _names_removed(title_text, mentions)),
         finder=finder,
         title_period=title_period or lede,
         title_year=title_year,
@@ -95,6 +96,23 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
         event_stage=event_stage(title_text) or _lede_event_stage(text, lede_para),
         event_date=lede,
     )
+
+
+def _names_blanked(text: str, mentions: list[PersonMention]) -> str:
+    """``text`` with the persons' names it mentions blanked out (same length): 吴兴发 names a person, not 吴兴区."""
+    chars = list(text)
+    for m in mentions:
+        name_start = m.end - len(m.name)
+        if 0 <= name_start < m.end <= len(chars) and text[name_start:m.end] == m.name:
+            chars[name_start:m.end] = " " * len(m.name)
+    return "".join(chars)
+
+
+def _names_removed(title: str, mentions: list[PersonMention]) -> str:
+    """A title with the names of the persons the text mentions blanked out (编辑林子校对吴兴发)."""
+    for m in mentions:
+        title = title.replace(m.name, " " * len(m.name))
+    return title
 
 
 def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, PeriodMention | None]:
