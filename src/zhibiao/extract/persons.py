@@ -208,7 +208,20 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     out += _titled_after_mentions(text, heads, taken)
     out += _scholar_mentions(text, taken)
     out += _authors_in_parens(text)
+    out += _names_before_group_title(text, taken)
     out.sort(key=attrgetter("start"))
+    return out
+
+
+def _names_before_group_title(text: str, taken: set[int]) -> list[PersonMention]:
+    """乔继明、李万泉、李志彬等县级领导出席: names listed before 等 and the title they share as a group."""
+    out = []
+    for m in _PERSONS.names_before_group_title.finditer(text):
+        names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.all_cjk.finditer(m.group("names"))]
+        if not all(_is_name(name) for name, _pos in names) or any(pos in taken for _name, pos in names):
+            continue
+        out += [PersonMention(name, (m.group("title"),), pos, pos + len(name), pos) for name, pos in names]
+        taken.update(pos for _name, pos in names)
     return out
 
 
