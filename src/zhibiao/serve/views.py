@@ -289,10 +289,16 @@ def cached_compare(conn: Connection, indicator: str | None, period: str | None, 
     # the version first: the answer computed after it is at least that new
     version = queries.key_version(conn, ind.id, *span)
 
+    def picks(previous: dict[str, queries.ZonePick] | None, since: int) -> dict[str, queries.ZonePick]:
+        # the zones changed since the picks kept were read, read again (all of them at first)
+        if previous is None:
+            return queries.compare_picks(conn, ind.id, span)
+        return queries.compare_update(conn, ind.id, span, previous, since)
+
     def rows() -> list[CompareRow]:
-        # one query per key version, whatever page or form of it is asked for
-        return cache.get(("compare", "rows", ind.id, span), version,
-                         lambda: queries.compare(conn, ind.id, f"{span[0]}/{span[1]}"))
+        # ranked once per key version, whatever page or form of it is asked for
+        return cache.get(("compare", "rows", ind.id, span), version, lambda: queries.compare_rows(
+            conn, ind.id, span, cache.refresh(("compare", "picks", ind.id, span), version, picks)))
 
     return cache.get(("compare", what, ind.id, span, limit, offset, scale), version,
                      lambda: make(_compare_view(rows(), ind, label, limit, offset, scale)))
