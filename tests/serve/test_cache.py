@@ -171,3 +171,46 @@ def test_cache_compare_answer_encoded_once_same_bytes_gzipped_or_not(db_url: str
         assert len(raw) < len(plain.content) and gzip.decompress(raw) == plain.content
         assert plain.headers["content-security-policy"]   # the security headers as on every answer
     assert plain.json()["data"] == _direct(db_url)["compare"]
+
+
+def test_cache_compare_page_made_again_only_when_what_it_shows_changed(db_url: str,
+                                                                       monkeypatch: Any) -> None:
+    """The page of a visitor not signed in: a write elsewhere in the store (a document without a
+    fact of the question retitled) raises the generation but leaves the page as it was (not
+    rendered again); a write to the question's facts makes it again, equal to the answer anew."""
+    from zhibiao.serve import pages
+
+    fill(db_url).close()
+    renders: list[str] = []
+    render = pages.render
+
+    def counted(request: Any, template: str, context: dict[str, Any], **kwargs: Any) -> Any:
+        renders.append(template)
+        return render(request, template, context, **kwargs)
+
+    monkeypatch.setattr(pages, "render", counted)
+    with TestClient(create_app(db_url), base_url=LOCAL) as client:
+        first = _check(client, db_url)
+        page = _served(client)["page"]
+        assert renders == ["compare.html"]
+        with Store(db_url) as store, store.engine.begin() as conn:
+            ind, span, _ = views.compare_question(QUESTION["indicator"], QUESTION["period"])
+            generation, version = queries.generation(conn), queries.key_version(conn, ind.id, *span)
+            shown = {row["source"]["document"] for row in first["compare"]["rows"]}
+            other = conn.execute(select(DocumentRow.id).where(DocumentRow.id.not_in(shown))
+                                 .order_by(DocumentRow.id)).scalars().first()
+            facts = conn.execute(select(FactRow.indicator_id, FactRow.period_start, FactRow.period_end)
+                                 .where(FactRow.document_id == other)).all()
+            assert other is not None and (ind.id, *span) not in {tuple(f) for f in facts}
+            conn.execute(update(DocumentRow).where(DocumentRow.id == other).values(title="别的标题"))
+        with Store(db_url) as store, store.engine.connect() as conn:
+            assert queries.generation(conn) > generation and queries.key_version(conn, ind.id, *span) == version
+        _check(client, db_url)
+        assert _served(client)["page"] == page
+        assert renders == ["compare.html"]   # looked up again, not made again
+
+        source = first["compare"]["rows"][0]["source"]["document"]
+        with Store(db_url) as store, store.engine.begin() as conn:
+            conn.execute(update(DocumentRow).where(DocumentRow.id == source).values(title="改过的标题"))
+        _check(client, db_url)
+        assert renders == ["compare.html"] * 2 and "改过的标题" in _served(client)["page"]
