@@ -46,6 +46,20 @@ def test_cache_computes_once_per_version() -> None:
     assert cache.get("k", 4, compute) == 5
 
 
+def test_cache_refresh_updates_from_the_previous_value() -> None:
+    cache, seen = VersionedCache(), []
+
+    def update(previous: list[int] | None, since: int) -> list[int]:
+        seen.append((previous, since))
+        return [*(previous or []), since]
+
+    assert cache.refresh("k", 5, update) == [-1]          # nothing kept: made from nothing
+    assert cache.refresh("k", 5, update) == [-1] and len(seen) == 1
+    assert cache.refresh("k", 8, update) == [-1, 5]       # from the value kept at 5
+    assert seen[-1] == ([-1], 5)
+    assert cache.get("k", 8, lambda: [0]) == [-1, 5]
+
+
 def test_cache_concurrent_callers_wait_for_one_computation() -> None:
     cache, calls, started = VersionedCache(), [], threading.Event()
 
