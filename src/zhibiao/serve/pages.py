@@ -77,7 +77,9 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
     from zhibiao.serve.auth import access, set_browser_cookie
 
     offset = _offset(page, COMPARE_PAGE)
-    who = access(request)
+    with _conn(request) as conn:   # who asks and the store's generation, through one connection
+        who = access(request, conn)
+        generation = queries.generation(conn)
     if who.user is not None:   # a signed-in user's page names them and carries their CSRF token
         context, status = _compare_context(request, indicator, period, offset, unit)
         return render(request, "compare.html", context, status=status)
@@ -87,8 +89,6 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
     # (under an ingest most writes touch other questions).
     cache = request.app.state.cache
     page = ("page", "compare", indicator, period, offset, unit, who.has_users)
-    with _conn(request) as conn:
-        generation = queries.generation(conn)
 
     def for_generation() -> Encoded:
         asked, periods, version = _page_inputs(request, indicator, period)
