@@ -228,3 +228,19 @@ def test_cache_compare_page_made_again_only_when_what_it_shows_changed(db_url: s
             conn.execute(update(DocumentRow).where(DocumentRow.id == source).values(title="改过的标题"))
         _check(client, db_url)
         assert renders == ["compare.html"] * 2 and "改过的标题" in _served(client)["page"]
+
+
+def test_cache_reads_of_pages_and_api_outside_a_transaction_on_postgresql(db_url: str) -> None:
+    """On PostgreSQL the pages' and the API's reads run each statement on its own (no BEGIN and
+    ROLLBACK around them); the store's own connections, which write, keep their transactions."""
+    fill(db_url).close()
+    app = create_app(db_url)
+    with TestClient(app, base_url=LOCAL) as client:
+        postgres = app.state.store.engine.dialect.name == "postgresql"
+        with app.state.reader.connect() as conn:
+            conn.execute(select(1))
+            assert getattr(conn.connection.dbapi_connection, "autocommit", False) is postgres
+        with app.state.store.engine.connect() as conn:
+            conn.execute(select(1))
+            assert not getattr(conn.connection.dbapi_connection, "autocommit", False)
+        assert client.get("/api/compare", params=QUESTION).json()["data"] == _direct(db_url)["compare"]

@@ -52,7 +52,7 @@ def render(request: Request, template: str, context: dict[str, Any], *, status: 
 
 @contextmanager
 def _conn(request: Request) -> Iterator[Connection]:
-    with request.app.state.store.engine.connect() as conn:
+    with request.app.state.reader.connect() as conn:
         yield conn
 
 
