@@ -46,6 +46,20 @@ def test_cache_computes_once_per_version() -> None:
     assert cache.get("k", 4, compute) == 5
 
 
+def test_cache_refresh_updates_from_the_previous_value() -> None:
+    cache, seen = VersionedCache(), []
+
+    def update(previous: list[int] | None, since: int) -> list[int]:
+        seen.append((previous, since))
+        return [*(previous or []), since]
+
+    assert cache.refresh("k", 5, update) == [-1]          # nothing kept: made from nothing
+    assert cache.refresh("k", 5, update) == [-1] and len(seen) == 1
+    assert cache.refresh("k", 8, update) == [-1, 5]       # from the value kept at 5
+    assert seen[-1] == ([-1], 5)
+    assert cache.get("k", 8, lambda: [0]) == [-1, 5]
+
+
 def test_cache_concurrent_callers_wait_for_one_computation() -> None:
     cache, calls, started = VersionedCache(), [], threading.Event()
 
@@ -171,3 +185,62 @@ def test_cache_compare_answer_encoded_once_same_bytes_gzipped_or_not(db_url: str
         assert len(raw) < len(plain.content) and gzip.decompress(raw) == plain.content
         assert plain.headers["content-security-policy"]   # the security headers as on every answer
     assert plain.json()["data"] == _direct(db_url)["compare"]
+
+
+def test_cache_compare_page_made_again_only_when_what_it_shows_changed(db_url: str,
+                                                                       monkeypatch: Any) -> None:
+    """The page of a visitor not signed in: a write elsewhere in the store (a document without a
+    fact of the question retitled) raises the generation but leaves the page as it was (not
+    rendered again); a write to the question's facts makes it again, equal to the answer anew."""
+    from zhibiao.serve import pages
+
+    fill(db_url).close()
+    renders: list[str] = []
+    render = pages.render
+
+    def counted(request: Any, template: str, context: dict[str, Any], **kwargs: Any) -> Any:
+        renders.append(template)
+        return render(request, template, context, **kwargs)
+
+    monkeypatch.setattr(pages, "render", counted)
+    with TestClient(create_app(db_url), base_url=LOCAL) as client:
+        first = _check(client, db_url)
+        page = _served(client)["page"]
+        assert renders == ["compare.html"]
+        with Store(db_url) as store, store.engine.begin() as conn:
+            ind, span, _ = views.compare_question(QUESTION["indicator"], QUESTION["period"])
+            generation, version = queries.generation(conn), queries.key_version(conn, ind.id, *span)
+            shown = {row["source"]["document"] for row in first["compare"]["rows"]}
+            other = conn.execute(select(DocumentRow.id).where(DocumentRow.id.not_in(shown))
+                                 .order_by(DocumentRow.id)).scalars().first()
+            facts = conn.execute(select(FactRow.indicator_id, FactRow.period_start, FactRow.period_end)
+                                 .where(FactRow.document_id == other)).all()
+            assert other is not None and (ind.id, *span) not in {tuple(f) for f in facts}
+            conn.execute(update(DocumentRow).where(DocumentRow.id == other).values(title="别的标题"))
+        with Store(db_url) as store, store.engine.connect() as conn:
+            assert queries.generation(conn) > generation and queries.key_version(conn, ind.id, *span) == version
+        _check(client, db_url)
+        assert _served(client)["page"] == page
+        assert renders == ["compare.html"]   # looked up again, not made again
+
+        source = first["compare"]["rows"][0]["source"]["document"]
+        with Store(db_url) as store, store.engine.begin() as conn:
+            conn.execute(update(DocumentRow).where(DocumentRow.id == source).values(title="改过的标题"))
+        _check(client, db_url)
+        assert renders == ["compare.html"] * 2 and "改过的标题" in _served(client)["page"]
+
+
+def test_cache_reads_of_pages_and_api_outside_a_transaction_on_postgresql(db_url: str) -> None:
+    """On PostgreSQL the pages' and the API's reads run each statement on its own (no BEGIN and
+    ROLLBACK around them); the store's own connections, which write, keep their transactions."""
+    fill(db_url).close()
+    app = create_app(db_url)
+    with TestClient(app, base_url=LOCAL) as client:
+        postgres = app.state.store.engine.dialect.name == "postgresql"
+        with app.state.reader.connect() as conn:
+            conn.execute(select(1))
+            assert getattr(conn.connection.dbapi_connection, "autocommit", False) is postgres
+        with app.state.store.engine.connect() as conn:
+            conn.execute(select(1))
+            assert not getattr(conn.connection.dbapi_connection, "autocommit", False)
+        assert client.get("/api/compare", params=QUESTION).json()["data"] == _direct(db_url)["compare"]

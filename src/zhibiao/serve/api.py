@@ -57,7 +57,7 @@ router = APIRouter(prefix="/api", tags=["api"], responses=_ERRORS)
 
 @contextmanager
 def _conn(request: Request) -> Iterator[Connection]:
-    with request.app.state.store.engine.connect() as conn:
+    with request.app.state.reader.connect() as conn:
         yield conn
 
 

@@ -105,6 +105,11 @@ def create_app(db_url: str | None = None, *, read_only: bool = False,
         docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
     )
     app.state.store = store
+    # The pages' and the API's reads, each statement on its own: on PostgreSQL a request's reads
+    # then cost no BEGIN and ROLLBACK round trips (under its READ COMMITTED, statements of one
+    # transaction read no common snapshot anyway). Writes go through the store's transactions.
+    app.state.reader = store.engine.execution_options(isolation_level="AUTOCOMMIT") \
+        if store.engine.dialect.name == "postgresql" else store.engine
     app.state.read_only = read_only
     app.state.upload_workers = upload_workers
     app.state.seconds_per_100kb = seconds_per_100kb

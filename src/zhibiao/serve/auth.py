@@ -19,11 +19,13 @@ import hashlib
 import hmac
 import secrets
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import Response
+from sqlalchemy.engine import Connection
 
 from zhibiao.serve.errors import ApiError
 from zhibiao.store.users import User, count_users, get_user
@@ -95,17 +97,18 @@ def _session(request: Request, secret: bytes) -> tuple[int, str] | None:
     return int(user_id), nonce
 
 
-def access(request: Request) -> Access:
-    """The access of a request (cached on it)."""
+def access(request: Request, conn: Connection | None = None) -> Access:
+    """The access of a request (cached on it), read through ``conn`` when given (a request that
+    reads the store anyway saves a connection's checkout and reset)."""
     cached = getattr(request.state, "access", None)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     state = request.app.state
     secret: bytes = state.secret
-    with state.store.engine.connect() as conn:
-        has_users = count_users(conn) > 0
+    with nullcontext(conn) if conn is not None else state.store.engine.connect() as reading:
+        has_users = count_users(reading) > 0
         session = _session(request, secret)
-        user = get_user(conn, session[0]) if session is not None else None
+        user = get_user(reading, session[0]) if session is not None else None
     new_browser = None
     if user is not None and session is not None:
         binding = "s:" + session[1]

@@ -19,6 +19,8 @@ from zhibiao.serve import views
 from zhibiao.serve.app import GZIP_MINIMUM_SIZE
 from zhibiao.serve.cache import Encoded
 from zhibiao.serve.errors import ApiError
+from zhibiao.store import queries
+from zhibiao.store.queries import Coverage
 
 __all__ = ["render", "router"]
 
@@ -50,7 +52,7 @@ def render(request: Request, template: str, context: dict[str, Any], *, status: 
 
 @contextmanager
 def _conn(request: Request) -> Iterator[Connection]:
-    with request.app.state.store.engine.connect() as conn:
+    with request.app.state.reader.connect() as conn:
         yield conn
 
 
@@ -73,37 +75,69 @@ def compare(request: Request, indicator: str | None = None, period: str | None =
             page: int = 1, unit: str | None = None) -> Response:
     """Zones on one indicator and period: chart, ranked table, every value linked to its sentence."""
     from zhibiao.serve.auth import access, set_browser_cookie
-    from zhibiao.store import queries
 
     offset = _offset(page, COMPARE_PAGE)
-    who = access(request)
+    with _conn(request) as conn:   # who asks and the store's generation, through one connection
+        who = access(request, conn)
+        generation = queries.generation(conn)
     if who.user is not None:   # a signed-in user's page names them and carries their CSRF token
         context, status = _compare_context(request, indicator, period, offset, unit)
         return render(request, "compare.html", context, status=status)
-    # Not signed in, the page is the same for everyone: made once per store generation (the
-    # questions beside the answer follow every write), encoded and compressed once.
-    with _conn(request) as conn:
-        generation = queries.generation(conn)
+    # Not signed in, the page is the same for everyone: encoded and compressed once for what it
+    # shows — the answer at its key's version, the questions and periods beside it — and looked
+    # up again when the store's generation moves, but made again only when one of those changed
+    # (under an ingest most writes touch other questions).
+    cache = request.app.state.cache
+    page = ("page", "compare", indicator, period, offset, unit, who.has_users)
 
-    def make() -> Encoded:
-        context, status = _compare_context(request, indicator, period, offset, unit)
-        html = render(request, "compare.html", context, status=status)
-        return Encoded(bytes(html.body), "text/html", status=status, min_gzip=GZIP_MINIMUM_SIZE)
+    def for_generation() -> Encoded:
+        asked, periods, version = _page_inputs(request, indicator, period)
 
-    cached: Encoded = request.app.state.cache.get(("page", "compare", indicator, period, offset, unit,
-                                                   who.has_users), generation, make)
+        def make() -> Encoded:
+            context, status = _compare_context(request, indicator, period, offset, unit, asked, periods)
+            html = render(request, "compare.html", context, status=status)
+            return Encoded(bytes(html.body), "text/html", status=status, min_gzip=GZIP_MINIMUM_SIZE)
+
+        shown = (tuple((q.indicator, q.period) for q in asked), tuple(periods))
+        made: Encoded = cache.get((*page, shown), version, make)
+        return made
+
+    cached: Encoded = cache.get(page, generation, for_generation)
     response = cached.response(request)
     set_browser_cookie(request, response)
     return response
 
 
+def _page_inputs(request: Request, indicator: str | None, period: str | None
+                 ) -> tuple[list[Coverage], list[str], int | None]:
+    """What the compare page shows beside its answer — the questions, the periods of the
+    indicator asked — and the version of the answer's key (None: no fact of it, or no such
+    question)."""
+    cache = request.app.state.cache
+    with _conn(request) as conn:
+        asked = views.questions(conn, cache)
+        if not indicator and not period and asked:
+            indicator, period = asked[0].indicator, asked[0].period
+        try:
+            ind, span, _ = views.compare_question(indicator, period)
+        except ApiError:
+            return asked, [], None
+        # the version first: the answer shown is read after it, so at least that new
+        version = queries.key_version(conn, ind.id, *span)
+        periods = [c.period for c in views.questions(conn, cache, limit=40, indicator=ind.id)]
+    return asked, periods, version
+
+
 def _compare_context(request: Request, indicator: str | None, period: str | None, offset: int,
-                     unit: str | None) -> tuple[dict[str, Any], int]:
-    """What the compare page shows, and its status (400 for a question it cannot answer)."""
+                     unit: str | None, asked: list[Coverage] | None = None,
+                     periods_asked: list[str] | None = None) -> tuple[dict[str, Any], int]:
+    """What the compare page shows, and its status (400 for a question it cannot answer); the
+    questions and the indicator's periods as given (:func:`_page_inputs`), else read."""
     data = error = data_html = None
     periods: list[str] = []
     with _conn(request) as conn:
-        asked = views.questions(conn, request.app.state.cache)
+        if asked is None:
+            asked = views.questions(conn, request.app.state.cache)
         if not indicator and not period and asked:
             # No question yet: the one the most zones answer.
             indicator, period = asked[0].indicator, asked[0].period
@@ -113,8 +147,9 @@ def _compare_context(request: Request, indicator: str | None, period: str | None
             except ApiError as exc:  # shown above the picker, so the question can be corrected
                 error = exc
         if data is not None:
-            periods = [c.period for c in views.questions(conn, request.app.state.cache, limit=40,
-                                                         indicator=data["indicator"]["id"])]
+            periods = periods_asked if periods_asked is not None else [
+                c.period for c in views.questions(conn, request.app.state.cache, limit=40,
+                                                  indicator=data["indicator"]["id"])]
     return {
         "data": data, "data_html": data_html, "error": error, "indicator": indicator or "", "period": period or "",
         "periods": periods, "choices": views.indicator_choices(), "questions": asked,

@@ -289,13 +289,25 @@ def cached_compare(conn: Connection, indicator: str | None, period: str | None, 
     # the version first: the answer computed after it is at least that new
     version = queries.key_version(conn, ind.id, *span)
 
-    def rows() -> list[CompareRow]:
-        # one query per key version, whatever page or form of it is asked for
-        return cache.get(("compare", "rows", ind.id, span), version,
-                         lambda: queries.compare(conn, ind.id, f"{span[0]}/{span[1]}"))
+    def picks(previous: dict[str, queries.ZonePick] | None, since: int) -> dict[str, queries.ZonePick]:
+        # the zones changed since the picks kept were read, read again (all of them at first)
+        if previous is None:
+            return queries.compare_picks(conn, ind.id, span)
+        return queries.compare_update(conn, ind.id, span, previous, since)
 
-    return cache.get(("compare", what, ind.id, span, limit, offset, scale), version,
-                     lambda: make(_compare_view(rows(), ind, label, limit, offset, scale)))
+    def rows() -> list[CompareRow]:
+        # ranked once per key version, whatever page or form of it is asked for; the rows of the
+        # zones whose picks were kept are kept too (made before ranking, for this key only)
+        built = cache.get(("compare", "built", ind.id, span), 0, dict)
+        return cache.get(("compare", "rows", ind.id, span), version, lambda: queries.compare_rows(
+            conn, ind.id, span, cache.refresh(("compare", "picks", ind.id, span), version, picks), built))
+
+    def view() -> dict[str, Any]:
+        # one page of the answer, shared by its forms (the API's JSON, the page's HTML)
+        return cache.get(("compare", "view", ind.id, span, limit, offset, scale), version,
+                         lambda: _compare_view(rows(), ind, label, limit, offset, scale))
+
+    return cache.get(("compare", what, ind.id, span, limit, offset, scale), version, lambda: make(view()))
 
 
 def _compare_view(rows: list[CompareRow], ind: IndicatorDef, label: str, limit: int, offset: int,

@@ -110,12 +110,18 @@ _COUNTED = (f"{_HAS_KEY} AND f.type = 'indicator' AND f.zone_id IS NOT NULL AND 
 _SAME_KEY = ("z.indicator_id = fact_keys.indicator_id AND z.period_start = fact_keys.period_start "
              "AND z.period_end = fact_keys.period_end")
 # What SQLite's row triggers of revision 0008 do for each inserted fact, for all the facts with ids
-# in [:lo, :hi] at once: the generation raised, their keys touched at it, the zone counts added to.
+# in [:lo, :hi] at once: the generation raised, their keys touched at it, the zone counts added to
+# (and revision 0010's per-zone generations).
 _SQLITE_ROLLUP = (
     "UPDATE store_generation SET version = version + 1 WHERE id = 1",
     f"INSERT INTO fact_keys ({_KEY}, version, zones) SELECT DISTINCT f.indicator_id, f.period_start, f.period_end, "
     f"(SELECT version FROM store_generation WHERE id = 1), 0 FROM facts f WHERE f.id BETWEEN :lo AND :hi "
     f"AND {_HAS_KEY} ON CONFLICT ({_KEY}) DO UPDATE SET version = excluded.version",
+    # the zones of those keys touched at it (revision 0010)
+    f"INSERT INTO fact_zone_versions ({_KEY}, zone_id, version) SELECT DISTINCT f.indicator_id, f.period_start, "
+    f"f.period_end, f.zone_id, (SELECT version FROM store_generation WHERE id = 1) FROM facts f "
+    f"WHERE f.id BETWEEN :lo AND :hi AND {_HAS_KEY} AND f.zone_id IS NOT NULL "
+    f"ON CONFLICT ({_KEY}, zone_id) DO UPDATE SET version = excluded.version",
     f"INSERT INTO fact_key_zones ({_KEY}, zone_id, facts) SELECT f.indicator_id, f.period_start, f.period_end, "
     f"f.zone_id, count(*) FROM facts f WHERE f.id BETWEEN :lo AND :hi AND {_COUNTED} "
     f"GROUP BY f.indicator_id, f.period_start, f.period_end, f.zone_id "

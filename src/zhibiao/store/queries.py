@@ -32,7 +32,15 @@ from zhibiao.resolve.indicators import IndicatorDef, indicator, indicators, norm
 from zhibiao.resolve.zones import canonical_zone
 from zhibiao.store.format import rate_rounding, rounding_of, same_figure, same_rate, stage_label
 from zhibiao.store.periods import Span, format_span, parse_period, previous_year
-from zhibiao.store.schema import DocumentRow, ErrorRow, FactKeyRow, FactRow, GenerationRow, to_decimal
+from zhibiao.store.schema import (
+    DocumentRow,
+    ErrorRow,
+    FactKeyRow,
+    FactRow,
+    FactZoneVersionRow,
+    GenerationRow,
+    to_decimal,
+)
 
 __all__ = [
     "CompareRow",
@@ -53,7 +61,12 @@ __all__ = [
     "TargetRow",
     "UnresolvedDocument",
     "ZoneInfo",
+    "ZonePick",
+    "changed_zones",
     "compare",
+    "compare_picks",
+    "compare_rows",
+    "compare_update",
     "conflicts",
     "coverage",
     "document",
@@ -382,56 +395,134 @@ def compare(conn: Connection, indicator_name: str, period: str) -> list[CompareR
     """
     ind = resolve_indicator(indicator_name)
     start, end = _span_of(period)
-    result = conn.execute(_compare_select().where(
-        _F.type == "indicator", _F.indicator_id == ind.id, _F.period_start == start, _F.period_end == end,
+    return compare_rows(conn, ind.id, (start, end), compare_picks(conn, ind.id, (start, end)))
+
+
+# What compare chose of one zone's facts: the level shown (None: the zone states a growth rate
+# only), the fact of its growth rate, and the other levels reported (in preference order).
+ZonePick = tuple[Any, Any, tuple[Any, ...]]
+
+
+def compare_picks(conn: Connection, indicator_id: str, span: Span,
+                  zones: Sequence[str] | None = None) -> dict[str, ZonePick]:
+    """Per zone, what :func:`compare` shows of one (indicator id, period) — of every zone, or of
+    ``zones`` only (a zone with no figure of the key left is absent). One zone's pick depends on
+    that zone's facts and their documents alone; :func:`compare_rows` ranks the zones."""
+    start, end = span
+    query = _compare_select().where(
+        _F.type == "indicator", _F.indicator_id == indicator_id, _F.period_start == start, _F.period_end == end,
         _COUNTED, _F.zone_id.is_not(None),
-        (_F.qualifier.is_(None)) | (_F.qualifier != "target")))
-    keys = list(result.keys())
-    rows: list[Any] = [_Plain(dict(zip(keys, r, strict=True))) for r in result]
-    by_zone: dict[str, list[Row[Any]]] = defaultdict(list)
-    for row in rows:
-        by_zone[row._mapping["zone_id"]].append(row)
-    picked: list[tuple[str, Row[Any] | None, Row[Any] | None, list[Row[Any]]]] = []
-    for zone, zone_rows in by_zone.items():
-        levels = sorted((r for r in zone_rows if r._mapping["value"] is not None), key=_preference)
-        level = levels[0] if levels else None
-        growth = _growth_fact(zone_rows, level)
-        if level is None and growth is None:
-            continue
-        picked.append((zone, level, growth, levels[1:]))
-    copies = _copies(conn, [r._mapping["id"] for _, level, growth, _ in picked for r in (level, growth) if r])
-    unit_counts = Counter(level._mapping["unit"] for _, level, _, _ in picked if level is not None)
-    main_unit = max(unit_counts, key=lambda u: (unit_counts[u], u == ind.unit)) if unit_counts else None
+        (_F.qualifier.is_(None)) | (_F.qualifier != "target"))
+    out: dict[str, ZonePick] = {}
+    for i in range(0, len(zones), 500) if zones is not None else (0,):
+        result = conn.execute(query if zones is None else query.where(_F.zone_id.in_(zones[i:i + 500])))
+        keys = list(result.keys())
+        rows: list[Any] = [_Plain(dict(zip(keys, r, strict=True))) for r in result]
+        by_zone: dict[str, list[Row[Any]]] = defaultdict(list)
+        for row in rows:
+            by_zone[row._mapping["zone_id"]].append(row)
+        for zone, zone_rows in by_zone.items():
+            levels = sorted((r for r in zone_rows if r._mapping["value"] is not None), key=_preference)
+            level = levels[0] if levels else None
+            growth = _growth_fact(zone_rows, level)
+            if level is not None or growth is not None:
+                out[zone] = (level, growth, tuple(levels[1:]))
+    return out
+
+
+def changed_zones(conn: Connection, indicator_id: str, span: Span, since: int) -> list[str]:
+    """The zones of an (indicator id, period) with a fact, or the document of one, changed at a
+    store generation above ``since`` (revision 0010): the zones whose :func:`compare_picks`
+    may differ from picks read when the key's version was ``since``."""
+    v = FactZoneVersionRow.__table__.c
+    return list(conn.execute(select(v.zone_id).where(
+        v.indicator_id == indicator_id, v.period_start == span[0], v.period_end == span[1], v.version > since)
+        .order_by(v.zone_id)).scalars())
+
+
+def compare_update(conn: Connection, indicator_id: str, span: Span, picks: dict[str, ZonePick],
+                   since: int) -> dict[str, ZonePick]:
+    """``picks`` of an (indicator id, period) read when its :func:`key_version` was ``since``,
+    brought up to the store: the zones changed since read again, the others kept (a new dict;
+    ``picks`` is left as it was). Equal to :func:`compare_picks` of the whole key."""
+    zones = changed_zones(conn, indicator_id, span, since)
+    if not zones:
+        return picks
+    if len(zones) > max(8, len(picks) // 4):   # most of it: one read of the key is cheaper
+        return compare_picks(conn, indicator_id, span)
+    fresh = compare_picks(conn, indicator_id, span, zones)
+    out = {zone: pick for zone, pick in picks.items() if zone not in fresh}
+    for zone in zones:
+        out.pop(zone, None)
+    out.update(fresh)
+    return out
+
+
+def compare_rows(conn: Connection, indicator_id: str, span: Span, picks: dict[str, ZonePick],
+                 built: dict[str, tuple[ZonePick, CompareRow]] | None = None) -> list[CompareRow]:
+    """The ranked rows of :func:`compare` from its zones' picks (and each shown fact's copies).
+
+    ``built``, when given, keeps each zone's row before ranking with the pick it was made from,
+    from one call to the next (updated here): a zone whose pick is the same object as then (kept
+    by :func:`compare_update`) and whose copies are the same is not made again, only ranked."""
+    ind = indicator(indicator_id)
+    name, default_unit = (ind.name, ind.unit) if ind is not None else (indicator_id, None)
+    copies = _copies(conn, [r._mapping["id"] for level, growth, _ in picks.values() for r in (level, growth) if r])
+    unit_counts = Counter(level._mapping["unit"] for level, _, _ in picks.values() if level is not None)
+    main_unit = max(unit_counts, key=lambda u: (unit_counts[u], u == default_unit)) if unit_counts else None
     # ascending: the zones above a value are those after its last equal (bisect, not a scan per zone)
-    values = sorted(_dec(level._mapping["value"]) for _, level, _, _ in picked
+    values = sorted(_dec(level._mapping["value"]) for level, _, _ in picks.values()
                     if level is not None and level._mapping["unit"] == main_unit)
     out: list[CompareRow] = []
-    label = format_span(start, end)
-    for zone, level, growth, others in picked:
+    label = format_span(*span)
+    for zone, pick in picks.items():
+        level, growth, others = pick
         main = level if level is not None else growth
         assert main is not None
-        value = _dec(level._mapping["value"]) if level is not None else None
-        rank = None
-        if value is not None and level is not None and level._mapping["unit"] == main_unit:
-            rank = 1 + len(values) - bisect_right(values, value)
-        change = _dec(growth._mapping["change_pct"]) if growth is not None else None
-        main_id = main._mapping["id"]
-        other_rows = [r for r in others if _root(r) != _root(main) and r._mapping["unit"] == main._mapping["unit"]]
-        other_values = tuple((_dec(r._mapping["value"]), _ref(r)) for r in other_rows)
-        conflict = value is not None and any(
-            _bounds_agree(value, main._mapping["qualifier"], _dec(r._mapping["value"]),  # type: ignore[arg-type]
-                          r._mapping["qualifier"]) is False for r in other_rows)
-        out.append(CompareRow(
-            zone=zone, indicator_id=ind.id, indicator=ind.name, period=label, value=value,
-            unit=level._mapping["unit"] if level is not None else None, change_pct=change, rank=rank,
-            qualifier=main._mapping["qualifier"], source=_ref(main),
-            change_source=_ref(growth) if growth is not None and growth is not main else None,
-            copies=copies.get(main_id, ()),
-            others=other_values,  # type: ignore[arg-type]
-            conflict=conflict,
-        ))
+        shown_copies = copies.get(main._mapping["id"], ())
+        kept = built.get(zone) if built is not None else None
+        if kept is not None and kept[0] is pick and kept[1].copies == shown_copies:
+            row = kept[1]
+        else:
+            row = _compare_row(zone, indicator_id, name, label, level, growth, others, shown_copies)
+            if built is not None:
+                built[zone] = (pick, row)
+        if row.value is not None and row.unit == main_unit:
+            row = _ranked(row, 1 + len(values) - bisect_right(values, row.value))
+        out.append(row)
+    if built is not None:
+        for zone in built.keys() - picks.keys():
+            del built[zone]
     out.sort(key=lambda r: (r.rank is None, r.rank or 0, -(r.change_pct or Decimal(0)), r.zone))
     return out
+
+
+def _ranked(row: CompareRow, rank: int) -> CompareRow:
+    """``row`` with ``rank`` (``dataclasses.replace``, five times faster: compare ranks 320 rows)."""
+    return CompareRow(row.zone, row.indicator_id, row.indicator, row.period, row.value, row.unit, row.change_pct,
+                      rank, row.qualifier, row.source, row.change_source, row.copies, row.others, row.conflict)
+
+
+def _compare_row(zone: str, indicator_id: str, name: str, label: str, level: Any, growth: Any,
+                 others: tuple[Any, ...], copies: tuple[SourceRef, ...]) -> CompareRow:
+    """One zone's compare row, not ranked."""
+    main = level if level is not None else growth
+    value = _dec(level._mapping["value"]) if level is not None else None
+    change = _dec(growth._mapping["change_pct"]) if growth is not None else None
+    other_rows = [r for r in others if _root(r) != _root(main) and r._mapping["unit"] == main._mapping["unit"]]
+    other_values = tuple((_dec(r._mapping["value"]), _ref(r)) for r in other_rows)
+    conflict = value is not None and any(
+        _bounds_agree(value, main._mapping["qualifier"], _dec(r._mapping["value"]),  # type: ignore[arg-type]
+                      r._mapping["qualifier"]) is False for r in other_rows)
+    return CompareRow(
+        zone=zone, indicator_id=indicator_id, indicator=name, period=label, value=value,
+        unit=level._mapping["unit"] if level is not None else None, change_pct=change, rank=None,
+        qualifier=main._mapping["qualifier"], source=_ref(main),
+        change_source=_ref(growth) if growth is not None and growth is not main else None,
+        copies=copies,
+        others=other_values,  # type: ignore[arg-type]
+        conflict=conflict,
+    )
 
 
 def _growth_fact(rows: list[Row[Any]], level: Row[Any] | None) -> Row[Any] | None:

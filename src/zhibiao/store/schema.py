@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 __all__ = ["Base", "CorrectionRow", "DocumentRow", "ErrorRow", "FactKeyRow", "FactKeyZoneRow", "FactRow",
+           "FactZoneVersionRow",
            "GenerationRow", "InfoRow", "UserRow", "include_name", "to_decimal"]
 
 # Stable constraint names, so that migrations can refer to them on every backend.
@@ -86,8 +87,9 @@ class FactRow(Base):
 
     __tablename__ = "facts"
     __table_args__ = (
-        # compare: one indicator over one period; profile and pipeline: one zone.
-        Index("ix_facts_indicator_period", "indicator_id", "period_start", "period_end"),
+        # compare: one indicator over one period, or a few zones of it (revision 0010); profile and
+        # pipeline: one zone.
+        Index("ix_facts_key_zone", "indicator_id", "period_start", "period_end", "zone_id"),
         Index("ix_facts_zone_type", "zone_id", "type"),
         Index("ix_facts_document_seq", "document_id", "seq"),
         # copies of a fact; partial, so that it is never used for the common duplicate_of IS NULL
@@ -235,6 +237,21 @@ class FactKeyZoneRow(Base):
     period_end: Mapped[str] = mapped_column(String(7), primary_key=True)
     zone_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     facts: Mapped[int] = mapped_column(Integer)
+
+
+class FactZoneVersionRow(Base):
+    """The store generation of the last change to a fact of one (indicator, period) and zone, or to
+    the document of one, kept by triggers (revision 0010): which zones of a cached compare answer
+    to read again. Never deleted (a zone whose facts are gone keeps the generation that removed
+    them)."""
+
+    __tablename__ = "fact_zone_versions"
+
+    indicator_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period_start: Mapped[str] = mapped_column(String(7), primary_key=True)
+    period_end: Mapped[str] = mapped_column(String(7), primary_key=True)
+    zone_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
 
 
 class InfoRow(Base):
