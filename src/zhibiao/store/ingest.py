@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import islice
@@ -26,6 +28,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from zhibiao.errors import DocumentError
 from zhibiao.factcheck import sound_facts
@@ -107,6 +110,14 @@ def serial_extract(docs: list[Document], seconds_per_100kb: float | None = None)
         except Exception as exc:  # one document's failure must not end the batch
             out.append(exc)
     return out
+
+
+def _merge(stats: IngestStats, batch: IngestStats) -> None:
+    """Add the counts of one written batch to the run's."""
+    for name in ("read", "stored", "skipped", "copies", "facts", "duplicate_facts", "errors"):
+        setattr(stats, name, getattr(stats, name) + getattr(batch, name))
+    stats.error_list.extend(batch.error_list)
+    stats.warnings.extend(batch.warnings)
 
 
 def _batches(items: Iterable[Document | DocumentError], size: int) -> Iterator[list[Document | DocumentError]]:
@@ -209,6 +220,12 @@ class _Pending:
     minhash: Any = None
     warnings: list[str] = field(default_factory=list)
 
+    def prepare_quietly(self) -> None:
+        """:meth:`prepare` ahead of the write; a document it fails for is left to the write,
+        where the same failure is that document's ``E_STORE`` error."""
+        with suppress(Exception):  # raised again, and recorded, when the batch is written
+            self.prepare()
+
     def prepare(self) -> None:
         """Fill ``row`` (the documents row without its id), ``facts`` and ``minhash``."""
         if self.row:
@@ -280,21 +297,68 @@ class Ingester:
         """Store every document of ``items`` (errors are recorded); returns the counts.
 
         ``on_batch`` is called after each committed batch (progress display). Interrupting
-        (KeyboardInterrupt) rolls back the current batch only. ``extract_batch`` replaces the
-        ingester's extractor for this run.
+        (KeyboardInterrupt) stops the run after the batch being written, if any, is committed or
+        rolled back whole; the batch being read or extracted is not written. ``extract_batch``
+        replaces the ingester's extractor for this run.
+
+        Two stages overlap (a pipeline of one batch): while a writer thread stores batch N in its
+        transaction (where the time is the database's: PostgreSQL's server, SQLite's C code, both
+        without Python's lock), this thread reads, extracts and prepares batch N+1 (hashes, fact
+        rows, MinHash). Batches are still committed one at a time and in order.
         """
         stats = IngestStats()
         started = perf_counter()
-        for batch in _batches(items, self.batch_size):
-            self._run_batch(batch, stats, extract_batch or self.extract_batch)
+        extract = extract_batch or self.extract_batch
+        writer = ThreadPoolExecutor(1, thread_name_prefix="zhibiao-write") if self._pipelined() else None
+        in_flight: tuple[Future[IngestStats], set[str]] | None = None
+
+        def finish() -> None:
+            """Wait for the batch being written and count it."""
+            nonlocal in_flight
+            if in_flight is None:
+                return
+            future, _ = in_flight
+            in_flight = None
+            _merge(stats, future.result())
             stats.batches += 1
             stats.seconds = perf_counter() - started
             if on_batch is not None:
                 on_batch(stats)
+
+        def before_lookup(digests: Iterable[str]) -> None:
+            # a text the batch being written holds too: its commit decides whether it is stored
+            if in_flight is not None and not in_flight[1].isdisjoint(digests):
+                finish()
+
+        try:
+            for batch in _batches(items, self.batch_size):
+                pending, errors = self._read_batch(batch, stats, extract, before_lookup)
+                for item in pending:
+                    item.prepare_quietly()
+                if writer is None:
+                    _merge(stats, self._write_batch(pending, errors))
+                    stats.batches += 1
+                    stats.seconds = perf_counter() - started
+                    if on_batch is not None:
+                        on_batch(stats)
+                    continue
+                finish()
+                in_flight = (writer.submit(self._write_batch, pending, errors), {p.digest for p in pending})
+            finish()
+        finally:
+            if in_flight is not None:  # interrupted: the batch being written ends whole, either way
+                wait([in_flight[0]])
+            if writer is not None:
+                writer.shutdown(wait=True)
         if stats.stored:
             self._refresh_statistics()
         stats.seconds = perf_counter() - started
         return stats
+
+    def _pipelined(self) -> bool:
+        """Whether a writer thread may have a connection of its own: not with a pool that hands
+        every thread the same connection, or each its own in-memory database."""
+        return not isinstance(self.engine.pool, StaticPool | SingletonThreadPool)
 
     def _refresh_statistics(self) -> None:
         """Let the query planner see the new rows. Without it PostgreSQL plans the copies lookup of
@@ -310,8 +374,11 @@ class Ingester:
         except OperationalError:
             pass  # only advice for the planner: the next run refreshes it
 
-    def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats,
-                   extract_batch: BatchExtractor) -> None:
+    def _read_batch(self, batch: list[Document | DocumentError], stats: IngestStats,
+                    extract_batch: BatchExtractor, before_lookup: Callable[[Iterable[str]], None],
+                    ) -> tuple[list[_Pending], list[DocumentError]]:
+        """The documents of ``batch`` to store, extracted (those already stored are skipped by
+        their hash before extraction), and the errors to record."""
         errors = [item for item in batch if isinstance(item, DocumentError)]
         docs: list[Document] = []
         for item in batch:
@@ -330,6 +397,7 @@ class Ingester:
                 stats.skipped += 1  # the same text twice in one batch
             else:
                 by_hash[digest] = doc
+        before_lookup(by_hash)
         with self.engine.connect() as conn:
             known = self._stored_hashes(conn, list(by_hash))
         stats.skipped += len(known)
@@ -345,6 +413,12 @@ class Ingester:
                 errors.append(error)
             else:
                 pending.append(_Pending(doc, digest, result))
+        return pending, errors
+
+    def _write_batch(self, pending: list[_Pending], errors: list[DocumentError]) -> IngestStats:
+        """Store a read batch: in one transaction, else (a document the database refuses) one
+        document per transaction. Returns what was done (stored, skipped, copies, errors…)."""
+        stats = IngestStats()
         try:
             self._write(pending, errors, stats)
         except IntegrityError:
@@ -359,6 +433,7 @@ class Ingester:
             # One document could not be stored (a value the database refuses): store them one by
             # one, each in its own transaction, so that only that one becomes an E_STORE error.
             self._write_each(pending, errors, stats)
+        return stats
 
     def _write_each(self, pending: list[_Pending], errors: list[DocumentError], stats: IngestStats) -> None:
         for item in pending:
