@@ -22,6 +22,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import islice
+from operator import itemgetter
 from time import perf_counter
 from typing import Any
 
@@ -44,11 +45,11 @@ from zhibiao.store.db import now, write_lock
 from zhibiao.store.dedup import (
     DEFAULT_THRESHOLD,
     NearDuplicateIndex,
-    content_hash,
     fact_signature,
     minhash_from_bytes,
     minhash_of,
     minhash_to_bytes,
+    normalize_text,
 )
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 
@@ -215,8 +216,11 @@ class _Pending:
     doc: Document
     digest: str
     result: Extracted | tuple[DocMeta, FactDicts]
+    normalized: str | None = None  # normalize_text(doc.text), when the hash was made of it here
     row: dict[str, Any] = field(default_factory=dict)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    # each fact row's values in the order of _FACT_COLUMNS (the write sets id, document_id, duplicate_of)
+    values: list[list[Any]] = field(default_factory=list)
     minhash: Any = None
     warnings: list[str] = field(default_factory=list)
 
@@ -231,7 +235,8 @@ class _Pending:
         if self.row:
             return
         doc, (meta, facts) = self.doc, self.result
-        self.minhash = minhash_of(doc.text)
+        self.minhash = minhash_of(doc.text, normalized=self.normalized)
+        self.normalized = None  # no longer needed: let it go before the write
         zone = document_zone(doc)
         version = EXTRACTOR_VERSION
         if isinstance(facts, FactDicts):
@@ -240,6 +245,7 @@ class _Pending:
         else:
             kept, self.warnings = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
             self.facts = [fact_row(fact, 0, seq, zone) for seq, fact in enumerate(kept)]
+        self.values = [[None, *_FACT_VALUES(row)] for row in self.facts]
         m = fill_meta(meta, doc.meta)
         self.row = {
             "doc_id": doc.doc_id, "content_hash": self.digest, "source": doc.source,
@@ -391,12 +397,15 @@ class Ingester:
                     docs.append(checked)
                     stats.warnings.extend(checked.warnings)
         by_hash: dict[str, Document] = {}
+        normalized: dict[str, str] = {}
         for doc in docs:
-            digest = content_hash(doc.text)
+            norm = normalize_text(doc.text)
+            digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()  # content_hash(doc.text)
             if digest in by_hash:
                 stats.skipped += 1  # the same text twice in one batch
             else:
                 by_hash[digest] = doc
+                normalized[digest] = norm
         before_lookup(by_hash)
         with self.engine.connect() as conn:
             known = self._stored_hashes(conn, list(by_hash))
@@ -412,7 +421,7 @@ class Ingester:
                     doc.doc_id, "E_EXTRACT", f"{type(result).__name__}: {result}")
                 errors.append(error)
             else:
-                pending.append(_Pending(doc, digest, result))
+                pending.append(_Pending(doc, digest, result, normalized[digest]))
         return pending, errors
 
     def _write_batch(self, pending: list[_Pending], errors: list[DocumentError]) -> IngestStats:
@@ -502,12 +511,16 @@ class Ingester:
 _DOCUMENT_COLUMNS = ("id", "doc_id", "content_hash", "source", "title", "published", "source_name", "page", "url",
                      "text", "n_chars", "n_facts", "extractor_version", "canonical_id", "similarity", "minhash",
                      "ingested_at", "zone")
-# the columns of fact_row, and the id
+# the id, then the columns of fact_row
 _FACT_COLUMNS = ("id", "document_id", "seq", "type", "subject", "zone_id", "name", "indicator_id", "period",
                  "period_start", "period_end", "value", "unit", "change_basis", "change_pct", "change_pp", "change_abs",
                  "qualifier", "parent", "stage", "category", "min_investment", "count", "investment", "currency",
                  "scope", "rank", "top", "bottom", "titles", "quote", "quote_start", "quote_end", "rule",
                  "extractor_version", "signature", "duplicate_of")
+_FACT_VALUES = itemgetter(*_FACT_COLUMNS[1:])  # all but the id, which the write sets
+_DOCUMENT_VALUES = itemgetter(*_DOCUMENT_COLUMNS)
+_ID, _DOCUMENT_ID, _SIGNATURE, _DUPLICATE_OF = (_FACT_COLUMNS.index(c) for c in ("id", "document_id", "signature",
+                                                                                 "duplicate_of"))
 
 
 def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplicateIndex, added: list[int],
@@ -531,22 +544,24 @@ def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplica
     firsts = canonical_facts(conn, {c for c, _ in matches if c is not None and c not in batch})
     when = now()
     documents: list[tuple[Any, ...]] = []
-    facts: list[tuple[Any, ...]] = []
+    facts: list[list[Any]] = []
     for item, pk, (canonical_id, similarity) in zip(items, doc_ids, matches, strict=True):
         first = firsts.get(canonical_id, {}) if canonical_id is not None else {}
         own: dict[str, int] = {}
-        for row in item.facts:
-            row["id"], row["document_id"] = next(fact_ids), pk
-            row["duplicate_of"] = first.get(row["signature"])
-            counts.duplicate_facts += row["duplicate_of"] is not None
-            own.setdefault(row["signature"], row["id"])
-            facts.append(tuple(row[c] for c in _FACT_COLUMNS))
+        for values in item.values:
+            values[_ID] = fact_id = next(fact_ids)
+            values[_DOCUMENT_ID] = pk
+            signature = values[_SIGNATURE]
+            values[_DUPLICATE_OF] = duplicate_of = first.get(signature)
+            counts.duplicate_facts += duplicate_of is not None
+            own.setdefault(signature, fact_id)
+            facts.append(values)
         if canonical_id is None:
             firsts[pk] = own  # the facts a later copy in this batch may repeat
         else:
             counts.copies += 1
         item.row.update(id=pk, canonical_id=canonical_id, similarity=similarity, ingested_at=when)
-        documents.append(tuple(item.row[c] for c in _DOCUMENT_COLUMNS))
+        documents.append(_DOCUMENT_VALUES(item.row))
         counts.stored += 1
         counts.facts += len(item.facts)
         counts.warnings.extend(item.warnings)
