@@ -12,6 +12,11 @@ PostgreSQL: ``--pg-url URL`` (an admin URL), else a throwaway cluster (default d
 on) when the server binaries exist, else skipped.
 
     .venv/bin/python bench/load_speed.py --docs 20000 --workers 2
+
+``--cache DIR`` keeps the corpus and the batch output in DIR and reuses them (``zhibiao batch``
+resumes a finished output at once), so a large load is measured without extracting again:
+
+    .venv/bin/python bench/load_speed.py --docs 200000 --cache /var/tmp/zhibiao-load --no-sqlite
 """
 
 from __future__ import annotations
@@ -57,13 +62,23 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="processes of the batch run")
     parser.add_argument("--shard-size", type=int, default=2000)
     parser.add_argument("--batch-size", type=int, default=500, help="documents per transaction of the load")
+    parser.add_argument("--cache", type=Path, help="keep (and reuse) the corpus and the batch output here")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     add_backend_options(parser)
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="zhibiao-load."))
+    work = Path(tempfile.mkdtemp(prefix="zhibiao-load.", dir="/var/tmp" if args.cache else None))
     try:
-        corpus = make_corpus(args.docs, work / "corpus.jsonl")
-        out = work / "out"
+        if args.cache:
+            args.cache.mkdir(parents=True, exist_ok=True)
+            corpus = args.cache / f"corpus-{args.docs}.jsonl"
+            if not corpus.exists():
+                make_corpus(args.docs, corpus.with_suffix(".tmp"))
+                corpus.with_suffix(".tmp").rename(corpus)
+            out = args.cache / f"batch-{args.docs}-{args.shard_size}"
+        else:
+            corpus = make_corpus(args.docs, work / "corpus.jsonl")
+            out = work / "out"
         started = time.perf_counter()
         summary = run_batch(BatchConfig(inputs=(str(corpus),), out_dir=str(out), workers=args.workers,
                                         shard_size=args.shard_size, prefilter=False))
@@ -72,8 +87,9 @@ def main() -> None:
             "corpus": {"documents": args.docs, "facts": sum(summary.total.facts_by_type.values())},
             "batch": {"workers": args.workers, "seconds": round(batch_seconds, 1),
                       "docs_per_s": round(args.docs / batch_seconds, 1)},
-            "sqlite": load(f"sqlite:///{work / 'load.db'}", out, args.batch_size),
         }
+        if not args.no_sqlite:
+            results["sqlite"] = load(f"sqlite:///{work / 'load.db'}", out, args.batch_size)
         if not args.no_pg:
             server: AbstractContextManager[str | None] = nullcontext(args.pg_url) if args.pg_url \
                 else throwaway_postgres()

@@ -195,9 +195,9 @@ def test_store_compare_update_0010_upgrades_a_0009_store_with_data(db_url: str, 
             assert "ix_facts_indicator_period" in {i["name"] for i in conn.dialect.get_indexes(conn, "facts")}
     finally:
         engine.dispose()
-    with Store(db_url) as store:   # 0009 → 0010
+    with Store(db_url) as store:   # 0009 → head (0011)
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0010"
+            assert schema_revision(conn) == "0011"
             generation = queries.generation(conn)
             every = queries.changed_zones(conn, REVENUE, SPAN, generation - 1)
             assert every == ["武进区", "淮安经济技术开发区", "金坛区"]

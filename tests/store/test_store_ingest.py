@@ -283,3 +283,95 @@ def test_store_ingest_keeps_currency_and_last_places(money_db: str) -> None:
     ]
     usd = next(r.fact for r in profile if r.fact.get("currency") == "USD")
     assert (usd["investment"], usd["min_investment"]) == (645000000, 10000000)
+
+
+class _Recording:
+    """A batch extractor that records which documents it extracted, in which thread."""
+
+    def __init__(self, extract: BatchExtract) -> None:
+        self.extract, self.docs, self.threads = extract, [], set()  # type: ignore[var-annotated]
+
+    def __call__(self, docs: list[Document]) -> list[Any]:
+        import threading
+
+        self.docs.extend(d.doc_id for d in docs)
+        self.threads.add(threading.current_thread().name)
+        return self.extract(docs)
+
+
+def test_store_ingest_pipeline_writes_in_a_thread_and_in_order(db_url: str, write_jsonl: WriteJsonl,
+                                                              gold_extractor: BatchExtract,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches are written by a writer thread while the next one is read and extracted in this
+    one (the extractor's signal-based time budget needs the main thread); commits come in order;
+    a text of the batch being written that comes again in the next batch is extracted once and
+    stored once, as when batches ran one after the other."""
+    import threading
+
+    import zhibiao.store.ingest as ingest_module
+
+    corpus = _numbered_corpus(write_jsonl, 9)
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    # d003 again (another doc_id, the same text) as the first document of the second batch
+    records.insert(3, {**records[0], "doc_id": "again"})
+    corpus = write_jsonl("numbered_again.jsonl", records)
+    writers: list[str] = []
+    original = ingest_module.Ingester._write_batch
+
+    def recording_write(self: Any, pending: list[Any], errors: list[Any]) -> Any:
+        writers.append(threading.current_thread().name)
+        return original(self, pending, errors)
+
+    monkeypatch.setattr(ingest_module.Ingester, "_write_batch", recording_write)
+    extractor = _Recording(gold_extractor)
+    seen: list[int] = []
+    with Store(db_url, batch_size=3, extract_batch=extractor) as store:
+        stats = store.ingest([corpus], on_batch=lambda s: seen.append(s.stored))
+        with store.engine.connect() as conn:
+            stored = conn.execute(select(DocumentRow.doc_id).order_by(DocumentRow.id)).scalars().all()
+    assert (stats.read, stats.stored, stats.skipped, stats.batches) == (10, 9, 1, 4)
+    assert stored == [f"d{i:03d}" for i in range(9)]  # in input order: batches committed in order
+    assert extractor.docs.count("d000") == 1 and "again" not in extractor.docs
+    assert extractor.threads == {threading.main_thread().name}
+    assert writers and all(name.startswith("zhibiao-write") for name in writers)
+    assert seen == [3, 5, 8, 9]
+
+
+def test_store_ingest_pipeline_stops_at_a_failed_write(db_url: str, write_jsonl: WriteJsonl,
+                                                      gold_extractor: BatchExtract,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database failing a batch (an OperationalError: no document's fault) ends the run with
+    that error; the batches before it stay, nothing of it or after it is stored, and a rerun
+    stores the rest."""
+    from sqlalchemy.exc import OperationalError
+
+    import zhibiao.store.ingest as ingest_module
+
+    corpus = _numbered_corpus(write_jsonl, 10)
+    original = ingest_module._store_documents
+    calls = []
+
+    def failing(conn: Any, items: list[Any], *args: Any) -> None:
+        calls.append(len(items))
+        if len(calls) == 2:
+            raise OperationalError("INSERT", {}, Exception("disk full"))
+        original(conn, items, *args)
+
+    monkeypatch.setattr(ingest_module, "_store_documents", failing)
+    with Store(db_url, batch_size=3, extract_batch=gold_extractor) as store:
+        with pytest.raises(OperationalError):
+            store.ingest([corpus])
+        assert _counts(store)["documents"] == 3
+        monkeypatch.setattr(ingest_module, "_store_documents", original)
+        resumed = store.ingest([corpus])
+    assert (resumed.skipped, resumed.stored) == (3, 7)
+
+
+def test_store_ingest_in_memory_sqlite_writes_in_this_thread(gold_extractor: BatchExtract,
+                                                            write_jsonl: WriteJsonl) -> None:
+    """An in-memory SQLite database is one connection (or one per thread): no writer thread."""
+    corpus = _numbered_corpus(write_jsonl, 5)
+    with Store("sqlite://", batch_size=2, extract_batch=gold_extractor) as store:
+        assert not store._ingester._pipelined()
+        stats = store.ingest([corpus])
+        assert stats.stored == 5 and _counts(store)["documents"] == 5

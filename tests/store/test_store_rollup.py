@@ -188,7 +188,7 @@ def test_store_rollup_0008_upgrades_a_0007_store_with_data(db_url: str, write_js
         engine.dispose()
     with Store(db_url) as store:
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0010"
+            assert schema_revision(conn) == "0011"
             assert conn.execute(text("SELECT count(*) FROM facts")).scalar_one() == n_facts
             assert queries.generation(conn) == 1 and queries.key_version(conn, *REVENUE) == 1
             assert [c.zones for c in queries.coverage(conn, "一般公共预算收入")] == [2]

@@ -27,7 +27,7 @@ def test_store_schema_migrations_match_models(db_url: str) -> None:
             context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True,
                                                              "include_name": include_name})
             assert compare_metadata(context, Base.metadata) == []
-            assert schema_revision(conn) == "0010"
+            assert schema_revision(conn) == "0011"
     finally:
         engine.dispose()
 
@@ -35,7 +35,7 @@ def test_store_schema_migrations_match_models(db_url: str) -> None:
 def test_store_schema_open_is_idempotent(db_url: str) -> None:
     Store(db_url).close()
     with Store(db_url) as store, store.engine.connect() as conn:
-        assert schema_revision(conn) == "0010"
+        assert schema_revision(conn) == "0011"
         assert info_get(conn, "taxonomy")
         tables = set(conn.dialect.get_table_names(conn))
     assert {"documents", "facts", "document_errors", "store_info", "alembic_version"} <= tables
@@ -56,7 +56,7 @@ def test_store_schema_upgrades_an_older_database(db_url: str, samples_dir: Path)
     with Store(db_url) as store:
         store.ingest([samples_dir])
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0010"
+            assert schema_revision(conn) == "0011"
             indexes = {ix["name"] for ix in conn.dialect.get_indexes(conn, "facts")}
     assert "ix_facts_copies" in indexes and "ix_facts_duplicate_of" not in indexes
 
@@ -119,7 +119,7 @@ def test_store_schema_0004_upgrades_a_0003_store_with_search_intact(db_url: str)
 
     with Store(db_url, extract_batch=_no_extraction) as store:
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0010"
+            assert schema_revision(conn) == "0011"
             columns = {c["name"]: c for c in inspect(conn).get_columns("facts")}
             assert columns["currency"]["nullable"] and columns["bottom"]["nullable"]
             assert conn.execute(text("SELECT count(*) FROM facts WHERE currency IS NULL AND bottom IS NULL")
@@ -169,7 +169,7 @@ def test_store_schema_0004_downgrades_to_0003_and_back(db_url: str) -> None:
     with Store(db_url, extract_batch=_no_extraction) as store:
         store.ingest_documents([Document(doc_id="again", text="再次升级后的报告:实际使用外资2.8亿美元。")])
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0010"
+            assert schema_revision(conn) == "0011"
             assert queries.search(conn, "再次升级").documents_total == 1
 
 
@@ -263,7 +263,7 @@ def test_store_schema_0005_upgrades_a_0004_store_with_data(db_url: str) -> None:
 
     with Store(db_url) as store:
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0010"
+            assert schema_revision(conn) == "0011"
             assert conn.execute(text("SELECT count(*) FROM facts WHERE origin = 'extract' AND NOT wrong")
                                 ).scalar_one() == 2
             assert queries.documents(conn)[0].zone is None
@@ -290,7 +290,7 @@ def test_store_schema_0005_downgrades_to_0004_and_back(db_url: str) -> None:
     assert {"origin", "wrong", "original"}.isdisjoint(columns)
     assert triggers in (None, _SEARCH_TRIGGERS)
     with Store(db_url) as store, store.engine.connect() as conn:
-        assert schema_revision(conn) == "0010"
+        assert schema_revision(conn) == "0011"
         assert {"corrections", "users"} <= set(conn.dialect.get_table_names(conn))
 
 
@@ -313,7 +313,7 @@ def test_store_schema_0007_indexes_the_errors_of_a_0006_store_with_data(db_url: 
 
     with Store(db_url, extract_batch=extract) as store:
         with store.engine.connect() as conn:
-            assert schema_revision(conn) == "0010"
+            assert schema_revision(conn) == "0011"
             assert "ix_document_errors_doc_id" in {ix["name"] for ix in inspect(conn).get_indexes("document_errors")}
         assert sorted(e.code for e in store.errors()) == ["E_EXTRACT", "E_JSON"]
         assert store.ingest_documents([Document(doc_id="late", text="迟到的报告")]).stored == 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, Table, func, insert, select, text
@@ -71,16 +72,23 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     # the compiled statement takes its parameters in the table's column order
     where = {name: i for i, name in enumerate(columns)}
     order = [where[name] for name in statement.positiontup]
-    params = [tuple(row[i] for i in order) for row in rows]
+    if order != list(range(len(columns))):  # the columns were not given in the table's order
+        reorder = itemgetter(*order)
+        rows = [reorder(row) if len(order) > 1 else (reorder(row),) for row in rows]
+    # SQLAlchemy takes a list of tuples (or mappings) for executemany
+    params = rows if isinstance(rows, list) and isinstance(rows[0], tuple) else list(map(tuple, rows))
     conn.exec_driver_sql(str(statement), params)
 
 
-def _processed(row: Sequence[Any], typed: list[tuple[int, Any]]) -> list[Any]:
-    out = list(row)
+def _processed(row: Sequence[Any], typed: list[tuple[int, Any]]) -> Sequence[Any]:
+    """``row`` with the values of the ``typed`` columns processed (a copy only if one is set)."""
+    out: list[Any] | None = None
     for i, process in typed:
-        if out[i] is not None:
-            out[i] = process(out[i])
-    return out
+        if row[i] is not None:
+            if out is None:
+                out = list(row)
+            out[i] = process(row[i])
+    return row if out is None else out
 
 
 def _copy(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -93,7 +101,7 @@ def _copy(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence
     try:
         with raw.cursor() as cursor, cursor.copy(sql) as copy:
             for row in rows:
-                if as_json:
+                if as_json and any(row[i] is not None for i in as_json):
                     row = list(row)
                     for i in as_json:
                         row[i] = None if row[i] is None else json.dumps(row[i])

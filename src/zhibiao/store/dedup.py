@@ -68,13 +68,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
 
 
-def _shingle_hashes(text: str) -> Any:
+def _shingle_hashes(text: str, normalized: str | None = None) -> Any:
     """32-bit hashes of the distinct 5-character shingles of a text's body, computed in numpy
     (a polynomial over code points, then the splitmix64 finaliser): ~50x faster than hashing
-    each shingle in Python, which dominated the cost of ingesting."""
+    each shingle in Python, which dominated the cost of ingesting. ``normalized``: the text's
+    :func:`normalize_text`, when the caller has it (the body is the same: whitespace is no word
+    character either)."""
     import numpy as np
 
-    body = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text)).lower()
+    body = _NOT_WORD.sub("", unicodedata.normalize("NFKC", text) if normalized is None else normalized).lower()
     n = len(body) - SHINGLE + 1
     if n <= 0:
         return np.zeros(0, dtype=np.uint32)
@@ -102,8 +104,9 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
-def minhash_of(text: str) -> LeanMinHash | None:
-    """The MinHash of a text's body, or None when the text is too short to compare.
+def minhash_of(text: str, *, normalized: str | None = None) -> LeanMinHash | None:
+    """The MinHash of a text's body, or None when the text is too short to compare
+    (``normalized``: the text's :func:`normalize_text`, if known, saves normalising it again).
 
     The values are those of datasketch's ``MinHash.update_batch`` (affine32 scheme) over the
     shingle hashes, computed here in numpy on the whole array at once: datasketch calls its hash
@@ -111,7 +114,7 @@ def minhash_of(text: str) -> LeanMinHash | None:
     import numpy as np
     from datasketch import LeanMinHash
 
-    hashes = _shingle_hashes(text)
+    hashes = _shingle_hashes(text, normalized)
     if len(hashes) < MIN_SHINGLES:
         return None
     a, b = _permutations()

@@ -17,15 +17,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import islice
+from operator import itemgetter
 from time import perf_counter
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select, text, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 from zhibiao.errors import DocumentError
 from zhibiao.factcheck import sound_facts
@@ -41,11 +45,11 @@ from zhibiao.store.db import now, write_lock
 from zhibiao.store.dedup import (
     DEFAULT_THRESHOLD,
     NearDuplicateIndex,
-    content_hash,
     fact_signature,
     minhash_from_bytes,
     minhash_of,
     minhash_to_bytes,
+    normalize_text,
 )
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 
@@ -107,6 +111,14 @@ def serial_extract(docs: list[Document], seconds_per_100kb: float | None = None)
         except Exception as exc:  # one document's failure must not end the batch
             out.append(exc)
     return out
+
+
+def _merge(stats: IngestStats, batch: IngestStats) -> None:
+    """Add the counts of one written batch to the run's."""
+    for name in ("read", "stored", "skipped", "copies", "facts", "duplicate_facts", "errors"):
+        setattr(stats, name, getattr(stats, name) + getattr(batch, name))
+    stats.error_list.extend(batch.error_list)
+    stats.warnings.extend(batch.warnings)
 
 
 def _batches(items: Iterable[Document | DocumentError], size: int) -> Iterator[list[Document | DocumentError]]:
@@ -204,17 +216,27 @@ class _Pending:
     doc: Document
     digest: str
     result: Extracted | tuple[DocMeta, FactDicts]
+    normalized: str | None = None  # normalize_text(doc.text), when the hash was made of it here
     row: dict[str, Any] = field(default_factory=dict)
     facts: list[dict[str, Any]] = field(default_factory=list)
+    # each fact row's values in the order of _FACT_COLUMNS (the write sets id, document_id, duplicate_of)
+    values: list[list[Any]] = field(default_factory=list)
     minhash: Any = None
     warnings: list[str] = field(default_factory=list)
+
+    def prepare_quietly(self) -> None:
+        """:meth:`prepare` ahead of the write; a document it fails for is left to the write,
+        where the same failure is that document's ``E_STORE`` error."""
+        with suppress(Exception):  # raised again, and recorded, when the batch is written
+            self.prepare()
 
     def prepare(self) -> None:
         """Fill ``row`` (the documents row without its id), ``facts`` and ``minhash``."""
         if self.row:
             return
         doc, (meta, facts) = self.doc, self.result
-        self.minhash = minhash_of(doc.text)
+        self.minhash = minhash_of(doc.text, normalized=self.normalized)
+        self.normalized = None  # no longer needed: let it go before the write
         zone = document_zone(doc)
         version = EXTRACTOR_VERSION
         if isinstance(facts, FactDicts):
@@ -223,6 +245,7 @@ class _Pending:
         else:
             kept, self.warnings = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
             self.facts = [fact_row(fact, 0, seq, zone) for seq, fact in enumerate(kept)]
+        self.values = [[None, *_FACT_VALUES(row)] for row in self.facts]
         m = fill_meta(meta, doc.meta)
         self.row = {
             "doc_id": doc.doc_id, "content_hash": self.digest, "source": doc.source,
@@ -280,21 +303,68 @@ class Ingester:
         """Store every document of ``items`` (errors are recorded); returns the counts.
 
         ``on_batch`` is called after each committed batch (progress display). Interrupting
-        (KeyboardInterrupt) rolls back the current batch only. ``extract_batch`` replaces the
-        ingester's extractor for this run.
+        (KeyboardInterrupt) stops the run after the batch being written, if any, is committed or
+        rolled back whole; the batch being read or extracted is not written. ``extract_batch``
+        replaces the ingester's extractor for this run.
+
+        Two stages overlap (a pipeline of one batch): while a writer thread stores batch N in its
+        transaction (where the time is the database's: PostgreSQL's server, SQLite's C code, both
+        without Python's lock), this thread reads, extracts and prepares batch N+1 (hashes, fact
+        rows, MinHash). Batches are still committed one at a time and in order.
         """
         stats = IngestStats()
         started = perf_counter()
-        for batch in _batches(items, self.batch_size):
-            self._run_batch(batch, stats, extract_batch or self.extract_batch)
+        extract = extract_batch or self.extract_batch
+        writer = ThreadPoolExecutor(1, thread_name_prefix="zhibiao-write") if self._pipelined() else None
+        in_flight: tuple[Future[IngestStats], set[str]] | None = None
+
+        def finish() -> None:
+            """Wait for the batch being written and count it."""
+            nonlocal in_flight
+            if in_flight is None:
+                return
+            future, _ = in_flight
+            in_flight = None
+            _merge(stats, future.result())
             stats.batches += 1
             stats.seconds = perf_counter() - started
             if on_batch is not None:
                 on_batch(stats)
+
+        def before_lookup(digests: Iterable[str]) -> None:
+            # a text the batch being written holds too: its commit decides whether it is stored
+            if in_flight is not None and not in_flight[1].isdisjoint(digests):
+                finish()
+
+        try:
+            for batch in _batches(items, self.batch_size):
+                pending, errors = self._read_batch(batch, stats, extract, before_lookup)
+                for item in pending:
+                    item.prepare_quietly()
+                if writer is None:
+                    _merge(stats, self._write_batch(pending, errors))
+                    stats.batches += 1
+                    stats.seconds = perf_counter() - started
+                    if on_batch is not None:
+                        on_batch(stats)
+                    continue
+                finish()
+                in_flight = (writer.submit(self._write_batch, pending, errors), {p.digest for p in pending})
+            finish()
+        finally:
+            if in_flight is not None:  # interrupted: the batch being written ends whole, either way
+                wait([in_flight[0]])
+            if writer is not None:
+                writer.shutdown(wait=True)
         if stats.stored:
             self._refresh_statistics()
         stats.seconds = perf_counter() - started
         return stats
+
+    def _pipelined(self) -> bool:
+        """Whether a writer thread may have a connection of its own: not with a pool that hands
+        every thread the same connection, or each its own in-memory database."""
+        return not isinstance(self.engine.pool, StaticPool | SingletonThreadPool)
 
     def _refresh_statistics(self) -> None:
         """Let the query planner see the new rows. Without it PostgreSQL plans the copies lookup of
@@ -310,8 +380,11 @@ class Ingester:
         except OperationalError:
             pass  # only advice for the planner: the next run refreshes it
 
-    def _run_batch(self, batch: list[Document | DocumentError], stats: IngestStats,
-                   extract_batch: BatchExtractor) -> None:
+    def _read_batch(self, batch: list[Document | DocumentError], stats: IngestStats,
+                    extract_batch: BatchExtractor, before_lookup: Callable[[Iterable[str]], None],
+                    ) -> tuple[list[_Pending], list[DocumentError]]:
+        """The documents of ``batch`` to store, extracted (those already stored are skipped by
+        their hash before extraction), and the errors to record."""
         errors = [item for item in batch if isinstance(item, DocumentError)]
         docs: list[Document] = []
         for item in batch:
@@ -324,12 +397,16 @@ class Ingester:
                     docs.append(checked)
                     stats.warnings.extend(checked.warnings)
         by_hash: dict[str, Document] = {}
+        normalized: dict[str, str] = {}
         for doc in docs:
-            digest = content_hash(doc.text)
+            norm = normalize_text(doc.text)
+            digest = hashlib.sha256(norm.encode("utf-8")).hexdigest()  # content_hash(doc.text)
             if digest in by_hash:
                 stats.skipped += 1  # the same text twice in one batch
             else:
                 by_hash[digest] = doc
+                normalized[digest] = norm
+        before_lookup(by_hash)
         with self.engine.connect() as conn:
             known = self._stored_hashes(conn, list(by_hash))
         stats.skipped += len(known)
@@ -344,7 +421,13 @@ class Ingester:
                     doc.doc_id, "E_EXTRACT", f"{type(result).__name__}: {result}")
                 errors.append(error)
             else:
-                pending.append(_Pending(doc, digest, result))
+                pending.append(_Pending(doc, digest, result, normalized[digest]))
+        return pending, errors
+
+    def _write_batch(self, pending: list[_Pending], errors: list[DocumentError]) -> IngestStats:
+        """Store a read batch: in one transaction, else (a document the database refuses) one
+        document per transaction. Returns what was done (stored, skipped, copies, errors…)."""
+        stats = IngestStats()
         try:
             self._write(pending, errors, stats)
         except IntegrityError:
@@ -359,6 +442,7 @@ class Ingester:
             # One document could not be stored (a value the database refuses): store them one by
             # one, each in its own transaction, so that only that one becomes an E_STORE error.
             self._write_each(pending, errors, stats)
+        return stats
 
     def _write_each(self, pending: list[_Pending], errors: list[DocumentError], stats: IngestStats) -> None:
         for item in pending:
@@ -427,12 +511,16 @@ class Ingester:
 _DOCUMENT_COLUMNS = ("id", "doc_id", "content_hash", "source", "title", "published", "source_name", "page", "url",
                      "text", "n_chars", "n_facts", "extractor_version", "canonical_id", "similarity", "minhash",
                      "ingested_at", "zone")
-# the columns of fact_row, and the id
+# the id, then the columns of fact_row
 _FACT_COLUMNS = ("id", "document_id", "seq", "type", "subject", "zone_id", "name", "indicator_id", "period",
                  "period_start", "period_end", "value", "unit", "change_basis", "change_pct", "change_pp", "change_abs",
                  "qualifier", "parent", "stage", "category", "min_investment", "count", "investment", "currency",
                  "scope", "rank", "top", "bottom", "titles", "quote", "quote_start", "quote_end", "rule",
                  "extractor_version", "signature", "duplicate_of")
+_FACT_VALUES = itemgetter(*_FACT_COLUMNS[1:])  # all but the id, which the write sets
+_DOCUMENT_VALUES = itemgetter(*_DOCUMENT_COLUMNS)
+_ID, _DOCUMENT_ID, _SIGNATURE, _DUPLICATE_OF = (_FACT_COLUMNS.index(c) for c in ("id", "document_id", "signature",
+                                                                                 "duplicate_of"))
 
 
 def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplicateIndex, added: list[int],
@@ -456,22 +544,24 @@ def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplica
     firsts = canonical_facts(conn, {c for c, _ in matches if c is not None and c not in batch})
     when = now()
     documents: list[tuple[Any, ...]] = []
-    facts: list[tuple[Any, ...]] = []
+    facts: list[list[Any]] = []
     for item, pk, (canonical_id, similarity) in zip(items, doc_ids, matches, strict=True):
         first = firsts.get(canonical_id, {}) if canonical_id is not None else {}
         own: dict[str, int] = {}
-        for row in item.facts:
-            row["id"], row["document_id"] = next(fact_ids), pk
-            row["duplicate_of"] = first.get(row["signature"])
-            counts.duplicate_facts += row["duplicate_of"] is not None
-            own.setdefault(row["signature"], row["id"])
-            facts.append(tuple(row[c] for c in _FACT_COLUMNS))
+        for values in item.values:
+            values[_ID] = fact_id = next(fact_ids)
+            values[_DOCUMENT_ID] = pk
+            signature = values[_SIGNATURE]
+            values[_DUPLICATE_OF] = duplicate_of = first.get(signature)
+            counts.duplicate_facts += duplicate_of is not None
+            own.setdefault(signature, fact_id)
+            facts.append(values)
         if canonical_id is None:
             firsts[pk] = own  # the facts a later copy in this batch may repeat
         else:
             counts.copies += 1
         item.row.update(id=pk, canonical_id=canonical_id, similarity=similarity, ingested_at=when)
-        documents.append(tuple(item.row[c] for c in _DOCUMENT_COLUMNS))
+        documents.append(_DOCUMENT_VALUES(item.row))
         counts.stored += 1
         counts.facts += len(item.facts)
         counts.warnings.extend(item.warnings)
