@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import os
 import re
-import re._constants as _sre_c  # the parser's opcodes (the standard library's own parse tree)
-import re._parser as _sre_p
+import re._constants as _sre_c  # type: ignore[import-not-found]  # the parser's opcodes (no stubs)
+import re._parser as _sre_p  # type: ignore[import-not-found]  # the standard library's own parser
 from functools import cache
 from typing import Any
 
