@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhibiao import anchors, extract_document
+from zhibiao import anchors, extract_document, recache
 from zhibiao.anchors import anchor_gate, required_chars
 from zhibiao.ingest import document_from_text
 from zhibiao.lexicon import grammar_shapes, pattern, pattern_source
@@ -133,3 +133,86 @@ def test_gated_and_ungated_extraction_agree(monkeypatch: pytest.MonkeyPatch) -> 
     assert len(gated) > 1000
     assert gated == ungated
     assert anchors.anchor_gate("rankings.series_item") is not None
+
+
+# ---------------------------------------------------------------- patterns told what their matches start with
+def _sources() -> list[str]:
+    """Every shape of grammar.toml and the regexes the rules make of the data (the figure grammar, the
+    openers of names), and those of the sentence ends and of the removable gaps."""
+    from zhibiao.extract import names, segment
+    from zhibiao.extract.quantities import figure_regex
+    from zhibiao.normalize import _GAP_SOURCE
+
+    keys = [f"{group}.{name}" for group, shapes in grammar_shapes().items() for name in shapes
+            if not name.startswith("_")]
+    return [*(pattern_source(k) for k in keys), figure_regex().pattern, names.first_of(names._OPENERS).pattern,
+            segment._SENTENCE_END_SOURCE, _GAP_SOURCE]
+
+
+@cache
+def _both(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the pattern as the rules get it, told what its matches start with; as re.compile makes it)."""
+    return recache._fresh(source, 0)[0], re.compile(source)
+
+
+def _found(rx: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> list[object]:
+    end = len(text) if endpos is None else endpos
+    return [(m.span(), m.groups()) for m in rx.finditer(text, pos, end)]
+
+
+def test_most_patterns_are_told_their_start() -> None:
+    """Most shapes open with a group or an alternation the engine would try at every place."""
+    told = [s for s in _sources() if _both(s)[0] != _both(s)[1]]
+    assert len(told) > 150
+
+
+def test_told_patterns_find_what_re_compile_finds_in_real_text() -> None:
+    """On the dev reports and the case table, whole and sentence by sentence (a search from inside
+    the text, as the rules do): the same matches, groups and spans."""
+    texts = _texts()
+    for source in _sources():
+        fast, plain = _both(source)
+        if fast == plain:
+            continue
+        for text in texts:
+            assert _found(fast, text) == _found(plain, text), source
+            for m in _SENTENCE.finditer(text):
+                assert _found(fast, text, m.start(), m.end()) == _found(plain, text, m.start(), m.end()), source
+                assert (fast.search(text, m.start(), m.end()) is None) == (plain.search(text, m.start(), m.end())
+                                                                              is None)
+
+
+@cache
+def _told_sources() -> list[str]:
+    return [s for s in _sources() if _both(s)[0] != _both(s)[1]]
+
+
+@cache
+def _source_alphabet(source: str) -> str:
+    own = {c for c in source if not c.isascii() or c.isalnum() or c in "%.:-()"}
+    return "".join(sorted(own | set("0123456789,。、的年月第甲乙 \n")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_told_patterns_find_what_re_compile_finds_in_random_text(data: st.DataObject) -> None:
+    source = data.draw(st.sampled_from(_told_sources()))
+    text = data.draw(st.text(alphabet=_source_alphabet(source), max_size=40))
+    pos = data.draw(st.integers(0, len(text)))
+    fast, plain = _both(source)
+    assert _found(fast, text, pos) == _found(plain, text, pos)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("source, text", [
+    ("(?<![同环可])比(?!上年)[\u4e00-\u9fff]", "同比增长,比上年高,环比,比全省"),
+    ("(?:\\d+|[一二三])(?:个|家)", "新增3个项目,一家企业,两家"),
+    ("(?P<a>第)?(?P<n>\\d+)名", "排名第3名,5名,第12名"),
+    ("\\b[a-z]+\\d|(?=[甲乙])[\u4e00-\u9fff]{2}", "ab1 甲方乙 丙丁 x9"),
+])
+def test_told_patterns_on_edge_shapes(source: str, text: str) -> None:
+    """Optional openers, lookbehinds, lookaheads and word boundaries before the first character."""
+    fast, plain = recache._fresh(source, 0)[0], re.compile(source)
+    assert fast != plain  # (each of these is told its start)
+    for pos in range(len(text) + 1):
+        assert _found(fast, text, pos) == _found(plain, text, pos)

@@ -119,3 +119,4 @@ def anchor_gate(key: str) -> re.Pattern[str] | None:
     if not found:
         return None
     return compile_cached("[" + "".join(re.escape(c) for c in sorted(found)) + "]")
+
