@@ -1,4 +1,6 @@
-"""The regex cache across processes (zhibiao.recache): what it reads back is what re.compile makes."""
+"""The regex cache across processes (zhibiao.recache): what it reads back is what a fresh compilation
+makes — re.compile's code, told the characters its matches start with (whose matches are re.compile's:
+tests/test_anchors.py)."""
 
 from __future__ import annotations
 
@@ -49,10 +51,11 @@ def test_every_shape_read_back_equals_a_fresh_compilation(fresh: Path) -> None:
     recache._table = None  # a new process: everything comes from the file
     for source in sources:
         cached = recache.compile_cached(source)
-        fresh_one = re.compile(source)
+        fresh_one, _entry = recache._fresh(source, 0)
         # CPython compares the pattern, its flags and the engine's code; the groups are checked apart
         assert cached == fresh_one and cached.groupindex == fresh_one.groupindex
-        assert cached.groups == fresh_one.groups
+        plain = re.compile(source)
+        assert cached.groups == plain.groups and cached.groupindex == plain.groupindex and cached.flags == plain.flags
     assert not recache._added  # nothing compiled again
 
 
@@ -75,7 +78,7 @@ def test_a_damaged_cache_file_is_compiled_over(fresh: Path) -> None:
     assert p.search("18亿元")["n"] == "18"  # type: ignore[index]
     recache._save()
     recache._table = None
-    assert recache._load() == {("(?P<n>\\d+)亿元", 0): recache._entry("(?P<n>\\d+)亿元", 0)}
+    assert recache._load() == {("(?P<n>\\d+)亿元", 0): recache._fresh("(?P<n>\\d+)亿元", 0)[1]}
 
 
 def test_an_entry_the_engine_refuses_is_compiled_as_usual(fresh: Path) -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "WordSets",
     "Words",
     "alternation",
+    "data_text",
     "grammar_shapes",
     "is_cjk",
     "magnitudes",
@@ -67,6 +68,12 @@ def _read(name: str) -> str:
         import importlib.resources
 
         return (importlib.resources.files("zhibiao") / "data" / name).read_text(encoding="utf-8")
+
+
+def data_text(name: str) -> str:
+    """The text of the data file ``name`` (for a key of :func:`~zhibiao.recache.memo`: what a value
+    built from the file depends on)."""
+    return _read(name)
 
 
 def _rows(name: str) -> list[list[str]]:

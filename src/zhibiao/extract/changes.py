@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
+from zhibiao.anchors import anchor_gate
 from zhibiao.extract.figures import Fig, Wordless
 from zhibiao.extract.quantities import Amount
 from zhibiao.lexicon import Shapes, Words, WordSets, words
@@ -234,7 +235,8 @@ def basis_of(region: str, default: Basis = "yoy") -> Basis:
     >>> basis_of("同比"), basis_of("两年平均"), basis_of("年均"), basis_of("比上月"), basis_of("")
     ('yoy', 'avg2y', 'avg', 'other', 'yoy')
     """
-    if _CHANGES.other_baseline.search(region):
+    gate = anchor_gate("changes.other_baseline")  # (比/较: a plain class scan, not the shape's at each place)
+    if (gate is None or gate.search(region)) and _CHANGES.other_baseline.search(region):
         return "other"  # 增幅比轻工业高…, 较全省…: a baseline other than last year
     found = {m.group(0) for m in _CHANGES.basis_any.finditer(region)}
     yoy, avg2y, other = _BASIS_SETS.yoy, _BASIS_SETS.avg2y, _BASIS_SETS.other

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
+from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.lexicon import Shapes, Words, pattern_source, words
@@ -154,7 +155,8 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     s, said = _skip_lead(text, s, e)
     seg = text[s:e]
     # text before a realisation verb is the subject, a clause, or the owner of the measure
-    sm = last_match(_NAMES.split_verbs, seg)
+    gate = anchor_gate("names.split_verbs")  # (most names hold no such verb: one class scan tells)
+    sm = last_match(_NAMES.split_verbs, seg) if gate is None or gate.search(seg) else None
     if sm is not None and sm.end() < len(seg):
         head = seg[:sm.start()]
         tail_start = s + sm.end()

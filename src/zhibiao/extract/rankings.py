@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
@@ -1444,6 +1445,9 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
     """The longest run of places in order in the sentence (上海第一、广东第二,北京第三): each match, where its
     place is written, and the place; None when no run of three is."""
     text, span, finder = s.text, s.ctx.span, s.ctx.doc.finder
+    gate = anchor_gate("rankings.series_item")  # (the shape's own anchor: no 第, no place in order)
+    if gate is not None and gate.search(text, span.start, span.end) is None:
+        return None
     best: list[tuple[re.Match[str], int, str]] = []
     run: list[tuple[re.Match[str], int, str]] = []
     for m in _RANKINGS.series_item.finditer(text, span.start, span.end):

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
 from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
 from zhibiao.extract.figures import Fig, Wordless, scan_figures
@@ -166,7 +167,9 @@ def _events(text: str, sent: Span) -> list[Event]:
         rank_hits = [h for h in rank_hits if h.group("lead") or not any(a < h.start() < b for a, b in titles)]
     blocked = [(h.start(), h.end()) for h in rank_hits]
     # 三次产业结构由8.1:45.2:46.7调整为…, 产业结构由上年的22.3%、28.6%和49.1%调整为…: a structure, no facts
-    blocked += [(m.start(), m.end()) for m in _WALK.structure.finditer(text, sent.start, sent.end)]
+    gate = anchor_gate("walk.structure")  # (结构…: most sentences hold none)
+    if gate is None or gate.search(text, sent.start, sent.end):
+        blocked += [(m.start(), m.end()) for m in _WALK.structure.finditer(text, sent.start, sent.end)]
     figures: list[Event] = [*scan_figures(text, sent, blocked)]
     others: list[Event] = [Wordless(m.start(), m.end(), m.group(0))
                            for m in _CHANGES.wordless.finditer(text, sent.start, sent.end)]

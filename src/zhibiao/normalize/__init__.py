@@ -18,6 +18,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+
+from zhibiao.recache import compile_cached
 
 from ._convert import OPAQUE, Change, convert, is_traditional
 
@@ -52,9 +55,17 @@ def _to_half_width(raw: str) -> str:
 #   break between two bare integers is left alone: it is more often a table);
 # - pinyin glosses that some traditional-character gateways add after rare characters
 #   (實(shí)現(xiàn) → 實現), which would otherwise split words apart.
-# Candidates are found with a pattern that starts with a character class (the regex engine then
-# skips ahead quickly); whether a candidate goes is decided from its neighbours in Python.
-_GAP = re.compile(r"[ \t\n\u3000]+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\)")
+# Candidates are found with a pattern told the characters its matches start with (the regex engine then
+# skips ahead quickly: see zhibiao.recache.compile_cached); whether a candidate goes is decided from its
+# neighbours in Python.
+_GAP_SOURCE = r"[ \t\n\u3000]+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\)"
+
+
+@cache
+def _gap() -> re.Pattern[str]:
+    """The candidates of removable whitespace and glosses (compiled on first use)."""
+    return compile_cached(_GAP_SOURCE)
+
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 
 
@@ -213,7 +224,7 @@ def normalize(raw: str) -> NormText:
     changes: list[Change] = []
     if not text.isascii() and is_traditional(text):
         text, changes = convert(text)
-    cuts = [(m.start(), m.end()) for m in _GAP.finditer(text) if _removable(text, m.start(), m.end())]
+    cuts = [(m.start(), m.end()) for m in _gap().finditer(text) if _removable(text, m.start(), m.end())]
     if not cuts and not changes:
         return NormText(text=text, raw=raw)
     starts: Sequence[int] = range(len(text))

@@ -16,8 +16,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, places
+from zhibiao.lexicon import Shapes, Words, WordSets, data_text, is_cjk, places
+from zhibiao.recache import memo
 
 __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_finder"]
 
@@ -102,30 +104,18 @@ class SubjectFinder:
     """The gazetteer indexes for zones, places and clause subjects (build once, use everywhere)."""
 
     def __init__(self) -> None:
-        self.full_names: dict[str, str] = {}
-        self.short_to_full: dict[str, list[str]] = {}
-        self.parent_of: dict[str, str] = {}  # 金安区 → 六安市 (a county's city, a city's province)
-        self._short_name: dict[str, str] = {}
-        everyday = _ENTITY_SETS.common_word_shorts
-        by_code = {p.code: p.name for p in places()}
-        for p in places():
-            self.full_names[p.name] = p.level
-            self._short_name.setdefault(p.name, p.short)
-            if p.parent in by_code:
-                self.parent_of.setdefault(p.name, by_code[p.parent])
-            # zones listed as divisions have generic short names (高新区, 工业园): no place name
-            if len(p.short) >= 2 and p.short != p.name and not _SUBJECTS.generic_short.search(p.short) \
-                    and p.short not in everyday:
-                fulls = self.short_to_full.setdefault(p.short, [])
-                if p.name not in fulls:  # (北京市 is listed as a province and as its own city: one place)
-                    fulls.append(p.name)
-        self._all_names = frozenset({*self.full_names, *self.short_to_full})
+        tables = _gazetteer_tables()
+        self.full_names: dict[str, str] = tables["full_names"]
+        self.short_to_full: dict[str, list[str]] = tables["short_to_full"]
+        self.parent_of: dict[str, str] = tables["parent_of"]  # 金安区 → 六安市 (a county's city, a city's province)
+        self._short_name: dict[str, str] = tables["short_name"]
+        self._all_names: frozenset[str] = tables["all_names"]
         # the lengths of the names by their last two characters (and of the full names by their
         # first two), longest first: a lookup tries only the lengths a name can have
-        self._full_by_tail = _lengths_by(self.full_names, tail=True)
-        self._any_by_tail = _lengths_by(self._all_names, tail=True)
-        self._full_by_head = _lengths_by(self.full_names, tail=False)
-        self._short_by_head = _lengths_by(self.short_to_full, tail=False)
+        self._full_by_tail: dict[str, tuple[int, ...]] = tables["full_by_tail"]
+        self._any_by_tail: dict[str, tuple[int, ...]] = tables["any_by_tail"]
+        self._full_by_head: dict[str, tuple[int, ...]] = tables["full_by_head"]
+        self._short_by_head: dict[str, tuple[int, ...]] = tables["short_by_head"]
         self._named: dict[str, str | None] = {}  # entity_named, remembered
 
     # -- zone mentions anywhere in the text -------------------------------------------------
@@ -499,6 +489,48 @@ class SubjectFinder:
             if main.endswith((name, long)) or (name in any_zone and main.endswith(any_zone)):
                 return main
         return name
+
+
+def _gazetteer_tables() -> dict[str, Any]:
+    """The indexes of :class:`SubjectFinder`, made from the gazetteer and the words that leave a short
+    name out; kept from one process to the next (:func:`~zhibiao.recache.memo`: 25 ms of every
+    process, as much as the first 15 reports' extraction), keyed by this module's code and the data
+    files they are made from."""
+    try:
+        with open(__file__, encoding="utf-8") as f:
+            code = f.read()
+    except OSError:
+        return _build_gazetteer_tables()  # (a package without its source files: made in every process)
+    key = "\0".join((code, data_text("places.tsv"), data_text("vocab.toml"), data_text("grammar.toml")))
+    return memo("gazetteer", key, _build_gazetteer_tables)
+
+
+def _build_gazetteer_tables() -> dict[str, Any]:
+    """Full names → level, short names → the full names they stand for, each place's parent and short
+    name, and the lengths of the names by their first or last two characters."""
+    full_names: dict[str, str] = {}
+    short_to_full: dict[str, list[str]] = {}
+    parent_of: dict[str, str] = {}
+    short_name: dict[str, str] = {}
+    everyday = _ENTITY_SETS.common_word_shorts
+    by_code = {p.code: p.name for p in places()}
+    for p in places():
+        full_names[p.name] = p.level
+        short_name.setdefault(p.name, p.short)
+        if p.parent in by_code:
+            parent_of.setdefault(p.name, by_code[p.parent])
+        # zones listed as divisions have generic short names (高新区, 工业园): no place name
+        if len(p.short) >= 2 and p.short != p.name and not _SUBJECTS.generic_short.search(p.short) \
+                and p.short not in everyday:
+            fulls = short_to_full.setdefault(p.short, [])
+            if p.name not in fulls:  # (北京市 is listed as a province and as its own city: one place)
+                fulls.append(p.name)
+    all_names = frozenset({*full_names, *short_to_full})
+    return {"full_names": full_names, "short_to_full": short_to_full, "parent_of": parent_of,
+            "short_name": short_name, "all_names": all_names,
+            "full_by_tail": _lengths_by(full_names, tail=True), "any_by_tail": _lengths_by(all_names, tail=True),
+            "full_by_head": _lengths_by(full_names, tail=False),
+            "short_by_head": _lengths_by(short_to_full, tail=False)}
 
 
 def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...]]:
