@@ -395,10 +395,18 @@ class SentContext:
         """The last period mention before ``pos`` and the nearest earlier one that names a year."""
         periods = self.para.periods
         i = bisect.bisect_right(self.para.period_pos, pos) - 1
+        if i >= 0 and self._moved_from(periods[i], pos):
+            i -= 1  # (由上年的10席增加到12席: 12席 is not of 上年)
         if i < 0:
             return None, None
         j = self.para.year_before[i]
         return periods[i], periods[j] if j >= 0 else None
+
+    def _moved_from(self, mention: PeriodMention, pos: int) -> bool:
+        """Whether ``mention`` is said of what a figure at ``pos`` moved from (由上年的10席增加到|12席)."""
+        text = self.text
+        return mention.pos > 0 and _CONTEXT.moved_from_mark.search(text, mention.pos - 1, mention.pos) is not None \
+            and mention.end_pos < pos and _CONTEXT.moved_to_after.match(text[mention.end_pos:pos]) is not None
 
     def _with_year(self, mention: PeriodMention, year_from: PeriodMention | None) -> PeriodMention:
         if mention.year is None and mention.rel_year is None:

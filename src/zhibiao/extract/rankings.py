@@ -1471,15 +1471,26 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end) and not _members_by_place(s, fig):
         return False
     words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:fig.start]))
+    moved = _RANKINGS.seat_moved_from.search(words)
+    words = words[:moved.start()] if moved is not None else words
     holder = _holder_ending(s, words)
+    last = s.state.current
+    if holder is None and isinstance(last, Indicator) and last.subject \
+            and last.name.endswith(_RANKING_WORDS.seat_name) and _RANKINGS.seat_moved_to.match(words):
+        _seats(s, fig, last.subject, last.name, region_start)  # (由上年的10席增加到12席: the seats it moved to)
+        return True
     if holder is None:
-        return False
+        opening = _holder_before_list(s, words)
+        if opening is None:
+            return False
+        _seats(s, fig, opening[0], _seat_name(s, opening[1], fig.start), region_start)
+        return True
     before = words[:holder[1]]
     listed = _holders_listed(s, _RANKINGS.list_tail_mark.sub("", before)) if _RANKINGS.list_tail_mark.search(before) \
         else None
     name = _seat_name(s, "" if listed else before, fig.start)
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
-        _seats(s, fig, place, name, region_start + holder[1])
+        _seats(s, fig, place, name, region_start + holder[1], own_period=moved is not None and "年" in moved.group(0))
     return True
 
 
@@ -1494,14 +1505,36 @@ def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
     first = group[0]
     if not s.text.endswith(_RANKING_WORDS.seat_unit, group[-1].start, group[-1].end):
         return False  # (分别占20、16和9席: the unit written once, on the last)
-    words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:first.start]))
+    raw = strip_chars(s.text[region_start:first.start])
+    words = _RANKINGS.seat_verb_end.sub("", raw)
     places = _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words))  # (甲、乙、丙三省分别以…)
+    if places is None and _RANKINGS.counts_respectively.match(raw):
+        places = _holders_of_clause_before(s, region_start)  # (其后依次为甲、乙,入榜数量分别为9席、8席)
     if places is None or len(places) != len(group):
         return False
     name = _seat_name(s, "", first.start)
     for place, f in zip(places, group, strict=True):
         _seats(s, f, place, name, region_start)
     return True
+
+
+def _holder_before_list(s: Sentence, words: str) -> tuple[str, str] | None:
+    """(而)浙江百强县(市)(有23席): the place opening the words and the name of the list after it, None when
+    the words are not a place and a list's name."""
+    rest = _RANKINGS.seat_holder_lead.sub("", words)
+    finder = s.ctx.doc.finder
+    for k in range(2, min(len(rest) - 1, _HOLDER_MAX) + 1):
+        place = finder.entity_named(rest[:k]) or (rest[:k] if rest[:k] in _RANKING_SETS.regions else None)
+        if place is not None and _RANKINGS.seat_list_named.match(rest[k:]):
+            return place, rest[k:]
+    return None
+
+
+def _holders_of_clause_before(s: Sentence, region_start: int) -> list[str] | None:
+    """The places the clause just before ``region_start`` lists after 依次为/分别是 (其后依次为甲、乙、丙,), None
+    when it lists none."""
+    clause = _RANKINGS.holders_clause_before.search(s.text, s.ctx.span.start, region_start)
+    return _holders_listed(s, clause.group("list")) if clause is not None else None
 
 
 def _holders_listed(s: Sentence, words: str) -> list[str] | None:
@@ -1551,11 +1584,12 @@ def _seat_name(s: Sentence, before: str, pos: int) -> str:
     return listed + seat
 
 
-def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int) -> None:
+def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, own_period: bool = False) -> None:
+    """Record ``holder``'s seats; of the list's year, unless ``own_period`` (由上年的10席: the year said before)."""
     ctx = s.ctx
     ind = Indicator(subject=holder, name=name,
-                    period=evaluation_period(s.text, fig.start) or ctx.period_at(fig.start, target=False,
-                                                                                  day_is_year=True),
+                    period=(not own_period and evaluation_period(s.text, fig.start))
+                    or ctx.period_at(fig.start, target=False, day_is_year=True),
                     value=fig.amount.value, unit=fig.amount.unit, change=None, qualifier=None, parent=None,
                     rule="indicator.v1")
     ctx.doc.set_quote(ind, min(quote_start, fig.start), fig.end)
