@@ -22,7 +22,7 @@ from zhibiao.extract.context import DocContext, SpokenFor
 from zhibiao.extract.periods import PeriodMention, find_periods
 from zhibiao.extract.persons import PersonMention
 from zhibiao.extract.projects import stage_of
-from zhibiao.extract.segment import Span, is_headline, sentences
+from zhibiao.extract.segment import Span, is_headline, is_title_line, sentences
 from zhibiao.lexicon import Shapes
 from zhibiao.model import DocMeta, Stage
 from zhibiao.normalize import NormText, to_simplified
@@ -50,8 +50,8 @@ def headlines(text: str, paras: list[Span]) -> list[Span]:
     """
     heads: list[Span] = []
     for para in paras[:_HEAD_LINES]:
-        if not is_headline(text, para):
-            break
+        if not (is_headline(text, para) or (not heads and len(paras) > 1 and is_title_line(text, para))):
+            break  # (the first line may be a title split by a mark: 总投资109.6亿!湖滨区31个重点项目集中开工)
         heads.append(para)
     return heads
 

@@ -178,7 +178,19 @@ def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
                 continue
             seen.add(key)
         out.append(f)
-    return out
+    exact = [f for f in out if isinstance(f, Projects) and f.investment is not None and f.qualifier is None]
+    return [f for f in out if not (exact and isinstance(f, Projects) and _rounds_projects(f, exact))]
+
+
+def _rounds_projects(f: Projects, exact: list[Projects]) -> bool:
+    """24个项目现场签约,投资总额近160亿元 … 共集中签约24个项目,总投资达159.7亿元: the same projects, their
+    investment rounded (近, 约) or a milestone it passes (超) — given once, with the exact figure."""
+    if f.investment is None or f.qualifier not in _MILESTONE_QUALIFIERS:
+        return False
+    rounded = f.investment * (_ROUNDING if f.qualifier == _APPROX else _MILESTONE_SPAN - 1)
+    return any(g.stage == f.stage and g.count == f.count and g.currency == f.currency and g.investment is not None
+               and (abs(g.investment - f.investment) <= rounded if f.qualifier == _APPROX
+                    else f.investment <= g.investment <= f.investment + rounded) for g in exact)
 
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:

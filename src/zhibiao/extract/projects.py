@@ -550,9 +550,9 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         return True
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
     investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text))
-    if investment and _investment_ahead(s, fig):
-        return True
     sized = name.text in _PROJECTS_SETS.plain_investment and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
+    if (investment or sized) and _investment_ahead(s, fig):
+        return True  # (投资109.6亿元的31个项目: the investment of the projects counted next)
     if (investment or sized) and _single_project(s, fig, name.start):
         return True  # (总投资10.6亿元的甲项目, 投资6000万元的乙项目: one project's, never the count's just given)
     if investment and _stages_listed(s, fig):
@@ -727,8 +727,9 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     """总投资50亿元的新能源电池项目正式开工: one named project with its investment."""
     text, sent, ctx = s.text, s.ctx.span, s.ctx
     m = _PROJECTS.named_project.match(text, fig.end, sent.end)
-    if not m or (m.group(2) and _PROJECTS.aggregate_words.search(m.group(2))):
-        return False  # (总投资92.8亿元新开工项目: projects of a stage, not one named)
+    if not m or (m.group(2) and _PROJECTS.aggregate_words.search(m.group(2))) \
+            or (m.group(1) and _PROJECTS.counted_projects.match(m.group(1))):
+        return False  # (总投资92.8亿元新开工项目: projects of a stage, not one named; 投资9亿元的31个项目: counted)
     # the stage its clause ends with (甲项目、乙项目实现当年签约、当年开工: the last reached)
     clause_end = _PROJECTS.clause_end.search(text, m.end(), sent.end)
     stop = clause_end.start() if clause_end else sent.end

@@ -17,7 +17,7 @@ from functools import cache
 
 from zhibiao.recache import compile_cached
 
-__all__ = ["MAX_SENTENCE", "Span", "clauses", "is_headline", "paragraphs", "sentences"]
+__all__ = ["MAX_SENTENCE", "Span", "clauses", "is_headline", "is_title_line", "paragraphs", "sentences"]
 
 MAX_SENTENCE = 1000
 # Where a long sentence may be cut, best first: between clauses, then between list items.
@@ -37,6 +37,8 @@ _HEADLINE_LENGTH = 48
 _ENDS_SENTENCE = re.compile(r"[。!?…][”’」)]*$")
 # sentence punctuation, or two clause marks: prose, not a headline
 _SENTENCE_MARKS = re.compile(r"[。;!?]|[,:].*[,:]")
+# a title split once by an exclamation or question mark, with no other sentence punctuation
+_TITLE_MARKS = re.compile(r"[^。;!?,:]+[!?][^。;!?,:]+")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -140,6 +142,17 @@ def clauses(text: str, sent: Span) -> list[Span]:
         pos = m.end()
     out.append(Span(pos, sent.end))
     return [c for c in out if c.end > c.start]
+
+
+def is_title_line(text: str, para: Span) -> bool:
+    """A headline (:func:`is_headline`), or a short line an exclamation or question mark splits, not ends
+    (总投资109.6亿!湖滨区31个重点项目集中开工): the shape of a title, not of prose, at the top of a report."""
+    if is_headline(text, para):
+        return True
+    if para.end - para.start > _HEADLINE_LENGTH:
+        return False
+    line = text[para.start:para.end]
+    return not _ENDS_SENTENCE.search(line) and _TITLE_MARKS.fullmatch(line) is not None
 
 
 def is_headline(text: str, para: Span) -> bool:
