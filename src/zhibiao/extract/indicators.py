@@ -448,11 +448,17 @@ def _higher_goal(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
     return True
 
 
+# A run of figures one change after 各 is said of: two or more.
+_MIN_RUN = 2
+
+
 def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A change: on the figure just named, or the change of a measure named before its verb."""
     st = s.state
     lead = fig.lead if fig.lead is not None else fig.start
     name = name_at(s, region_start, lead)
+    each = _INDICATORS.each_end.search(name.text) is not None \
+        or _INDICATORS.each_mark.search(s.text, lead, fig.start) is not None
     bare = _INDICATORS.respectively_or_all_end.sub("", name.text)
     if _INDICATORS.baseline_word.search(bare):
         bare = _INDICATORS.baseline_tail.sub("", bare)  # 比全市平均增幅高…: the baseline, no name
@@ -466,6 +472,11 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if named is not None and _INDICATORS.goal_words_only.fullmatch(bare):
         # 一般公共预算收入增长8%。今年力争增长10%: the goal for the measure just named, a fact of its own
         st.current = new_indicator(s, name.renamed(named.name), fig, value=False)
+        return
+    if not bare and each and (run := _run_of_levels(s)) is not None:
+        for f in run:  # (甲有25个,乙有5个,与上一年相比各增加了1个: the change of each)
+            st.current = attach_change(s, f, fig)
+        st.pending = []
         return
     if not bare or _NAMES.back_ref.match(bare):
         _back_change(s, fig, region_start, name)
@@ -482,6 +493,21 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return
     st.current = new_indicator(s, name, fig, value=False)
     st.pending = []
+
+
+def _run_of_levels(s: Sentence) -> list[Indicator] | None:
+    """The figures of one measure given last in the sentence, each of another subject and none with a change
+    yet (浙江省有25个,湖北省有5家,广东省有2个); None unless two or more."""
+    cur = s.state.current
+    if cur is None or cur.value is None or cur.change is not None:
+        return None
+    run: list[Indicator] = []
+    for f in reversed(s.log.facts[s.state.first_fact:]):
+        if not isinstance(f, Indicator) or f.name != cur.name or f.change is not None or f.value is None \
+                or any(g.subject == f.subject for g in run):
+            break
+        run.append(f)
+    return run[::-1] if len(run) >= _MIN_RUN else None
 
 
 def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:

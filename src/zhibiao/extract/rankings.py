@@ -1489,8 +1489,9 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     listed = _holders_listed(s, _RANKINGS.list_tail_mark.sub("", before)) if _RANKINGS.list_tail_mark.search(before) \
         else None
     name = _seat_name(s, "" if listed else before, fig.start)
+    own_period = moved is not None and moved.group("year") is not None  # (由上年的10席: of that year)
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
-        _seats(s, fig, place, name, region_start + holder[1], own_period=moved is not None and "年" in moved.group(0))
+        _seats(s, fig, place, name, region_start + holder[1], own_period=own_period)
     return True
 
 
@@ -1545,7 +1546,11 @@ def _holders_listed(s: Sentence, words: str) -> list[str] | None:
     rest = [s.ctx.doc.finder.entity_named(x) or (x if x in _RANKING_SETS.regions else None) for x in items[1:]]
     if first is None or None in rest:
         return None
-    return [first[0], *(x for x in rest if x is not None)]
+    places = [first[0], *(x for x in rest if x is not None)]
+    tail = _RANKING_WORDS.region_tail
+    if places[-1].endswith(tail):  # (中部、西部和东北地区: each a 地区)
+        places = [p + tail if p in _RANKING_SETS.regions and p + tail in _RANKING_SETS.regions else p for p in places]
+    return places
 
 
 def _holder_ending(s: Sentence, words: str) -> tuple[str, int] | None:
