@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import importlib
 import json
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import text
 
 from zhibiao.ingest import iter_documents
@@ -44,9 +44,10 @@ def _corpus_texts() -> list[str]:
     return texts
 
 
-def test_store_bigrams_0011_equals_the_function_of_0003(db_url: str) -> None:
-    if not db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL's search index only")
+def test_store_bigrams_0011_equals_the_function_of_0003(pg_server: str) -> None:
+    from conftest import _create_pg_database  # (PostgreSQL's search index only: SQLite's FTS5 is untouched)
+
+    db_url = _create_pg_database(pg_server, f"t{uuid.uuid4().hex[:16]}")
     old = importlib.import_module("zhibiao.store.migrations.versions.0003_search")._PG_FUNCTION
     with Store(db_url) as store, store.engine.begin() as conn:
         assert schema_revision(conn) == "0011"
