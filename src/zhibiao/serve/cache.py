@@ -46,20 +46,7 @@ class VersionedCache:
         """The value of ``key`` computed at ``version`` or later, else ``compute()`` (once, while
         other callers wait). ``version`` must be read *before* ``compute`` reads the store, so
         that what it reads is at least that new; None is a key never written (below any version)."""
-        wanted = -1 if version is None else version
-        hit = self._values.get(key)
-        if hit is not None and hit[0] >= wanted:
-            return hit[1]  # type: ignore[no-any-return]
-        with self._guard:
-            lock = self._locks.setdefault(key, threading.Lock())
-        with lock:
-            # another caller may have computed it (at this version or a later one) meanwhile
-            hit = self._values.get(key)
-            if hit is not None and hit[0] >= wanted:
-                return hit[1]  # type: ignore[no-any-return]
-            value = compute()
-            self._store(key, lock, wanted, value)
-            return value
+        return self.refresh(key, version, lambda _previous, _since: compute())
 
     def refresh(self, key: Hashable, version: int | None, update: Callable[[T | None, int], T]) -> T:
         """As :meth:`get`, but a value that must be computed anew is made by ``update(previous,
@@ -73,6 +60,7 @@ class VersionedCache:
         with self._guard:
             lock = self._locks.setdefault(key, threading.Lock())
         with lock:
+            # another caller may have computed it (at this version or a later one) meanwhile
             hit = self._values.get(key)
             if hit is not None and hit[0] >= wanted:
                 return hit[1]  # type: ignore[no-any-return]
