@@ -66,7 +66,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     captions = [f for f in head_log.facts if id(f) in head_log.top_n
                 and _TABLES.caption_tail.match(text, norm.norm_pos(f.end))]
     heads_said = [f for f in head_log.facts if f not in captions]
-    body = _milestones_passed(_projects_once(_dedupe(log.facts)))
+    body = _milestones_passed(_projects_once(_rankings_once(_dedupe(log.facts))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, _fields_carried(facts)
@@ -191,6 +191,21 @@ def _rounds_projects(f: Projects, exact: list[Projects]) -> bool:
     return any(g.stage == f.stage and g.count == f.count and g.currency == f.currency and g.investment is not None
                and (abs(g.investment - f.investment) <= rounded if f.qualifier == _APPROX
                     else f.investment <= g.investment <= f.investment + rounded) for g in exact)
+
+
+def _rankings_once(facts: list[RuleFact]) -> list[RuleFact]:
+    """The facts without a place said again (排名第1位的仍是昆山市,而这也是昆山市连续第7年居于榜首): the same
+    holder, measure, field, place and period, given once (FACTS.md: a fact is annotated once)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in facts:
+        if isinstance(f, Ranking) and f.subject is not None:  # (no holder known: no telling them apart)
+            key = (f.subject, f.indicator, f.scope, f.rank, f.top, f.bottom, f.period, f.qualifier)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
 
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:

@@ -311,6 +311,7 @@ def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
     if len(names) != 1 or not names[0] or not (names[0].endswith(_PLACE_LAST_CHARS) or len(names[0]) <= 3):
         return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name)
     words = _RANKINGS.joiner_end.sub("", names[0].rsplit(_NAME_WORDS.possessive, 1)[-1])
+    words = _RANKINGS.this_is_lead.sub("", words)  # (而这也是昆山市|连续第7年居于榜首)
     return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
 
 
@@ -1298,6 +1299,9 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
         # 前移5位,位列全国第45位: the ranking that moved)
         return [st.last_rank.indicator if st.last_rank is not None else st.moved]
+    bare = _RANKINGS.rank_noun_end.sub("", stripped)
+    if bare != stripped and (_NAMES.back_ref.match(bare) or bare in _NAME_SETS.generic_heads):
+        stripped = bare  # (增速排名居全市第二: the ranking of the growth just given)
     heads = _heads_of_figures(s, stripped, s.text[region_start:s.ctx.span.end]) or _counted_measures(s, stripped)
     if heads is not None:
         return heads
