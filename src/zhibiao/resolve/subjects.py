@@ -96,6 +96,10 @@ _SHORT_PLACE_FOLLOWERS = tuple(_ENTITY_WORDS.short_place_followers)
 _NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
 _ZONE_PREFIX_MAX = 2
+# A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
+# before such a clause.
+_THREE = 3
+_CLAUSE_OPENERS = frozenset(",;:。!?、 \n“\"(")
 # How often a report must call a kind of place its own (全市 … 全市) for it to decide the subject's kind.
 _OWN_REFS_MIN = 2
 
@@ -133,7 +137,12 @@ class SubjectFinder:
             run = text[j:k]
             end = _suffix_end(text, m)
             prev_end = end
-            prefix = self._place_suffix_of(run) or self._place_inside(run) or _plain_prefix(run)
+            place = self._place_suffix_of(run) or self._place_inside(run)
+            prefix = place or _plain_prefix(run)
+            if place is None and len(run) == _THREE and prefix == run[1:] \
+                    and (j == 0 or text[j - 1] in _CLAUSE_OPENERS) \
+                    and not _has_function_char(run) and run[:2] not in _ENTITY_SETS.not_place_prefixes:
+                prefix = run  # (日前,|大亚湾开发区: a name of three characters opening its clause, not 亚湾)
             out.append((k - len(prefix), end, prefix + text[k:end]))
         return out
 
