@@ -271,16 +271,20 @@ def projects_frame(s: Sentence) -> None:
     """从签约项目总数来看,定远14个,凤阳13个: a sentence opening with a frame on projects counts the
     projects before (of the stage the frame names) place by place: the counts after are their parts."""
     text, sent = s.text, s.ctx.span
-    frame = _NAMES.view_from.match(text, sent.start, sent.end)  # (walk calls it for sentences opening with 从)
-    if frame is None or not mentions_projects(frame.group("topic")) \
+    frame = _NAMES.view_from.match(text, sent.start, sent.end)  # (walk calls it for sentences opening with 从, 各)
+    among = _PROJECTS.among_kinds_frame.match(text, sent.start, sent.end) if frame is None else None
+    if among is not None and text[among.end():among.end() + 1] in _FRAME_ENDS:
+        whole = s.para.places_whole  # (…定远14个,凤阳13个。各平台中,市开发区8个: the same projects, on by place)
+    elif frame is None or not mentions_projects(frame.group("topic")) \
             or text[frame.end():frame.end() + 1] not in _FRAME_ENDS:
         return
-    said = _PROJECTS.stage_words.search(frame.group("topic"))
-    stage = stage_of(said.group(0)) if said is not None else None
-    whole = next((p for p in reversed(s.log.projects) if (stage is None or p.stage == stage)
-                  and p.min_investment is None and id(p) not in s.log.child_projects), None)
+    else:
+        said = _PROJECTS.stage_words.search(frame.group("topic"))
+        stage = stage_of(said.group(0)) if said is not None else None
+        whole = next((p for p in reversed(s.log.projects) if (stage is None or p.stage == stage)
+                      and p.min_investment is None and id(p) not in s.log.child_projects), None)
     if whole is not None:
-        s.state.projects = s.state.parent_projects = whole
+        s.state.projects = s.state.parent_projects = s.para.places_whole = whole
         s.state.parts_follow = True
 
 
