@@ -23,6 +23,10 @@ from zhibiao.normalize import normalize
         ("18.56\n亿元", "18.56亿元"),
         ("18.56亿\n元", "18.56亿元"),
         ("2023\n2024", "2023\n2024"),
+        ("产值突破30个亿", "产值突破30亿"),  # a spoken amount: 30个亿 is 30亿
+        ("新签约3个亿元以上项目", "新签约3个亿元以上项目"),  # three projects of a size class: kept
+        ("5个亿级项目", "5个亿级项目"),
+        ("几个亿", "几个亿"),
     ],
 )
 def test_normalize_forms(raw: str, norm: str) -> None:

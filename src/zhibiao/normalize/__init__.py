@@ -54,11 +54,13 @@ def _to_half_width(raw: str) -> str:
 # - whitespace inside a figure: between digits and their decimal point, magnitude or unit (a line
 #   break between two bare integers is left alone: it is more often a table);
 # - pinyin glosses that some traditional-character gateways add after rare characters
-#   (實(shí)現(xiàn) → 實現), which would otherwise split words apart.
+#   (實(shí)現(xiàn) → 實現), which would otherwise split words apart;
+# - the 个 of spoken amounts (产值突破30个亿 → 30亿), unless a unit or size class follows the 亿
+#   (3个亿元以上项目: three projects).
 # Candidates are found with a pattern told the characters its matches start with (the regex engine then
 # skips ahead quickly: see zhibiao.recache.compile_cached); whether a candidate goes is decided from its
 # neighbours in Python.
-_GAP_SOURCE = r"[ \t\n\u3000]+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\)"
+_GAP_SOURCE = r"[ \t\n\u3000]+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\)|个(?=亿)"
 
 
 @cache
@@ -67,6 +69,9 @@ def _gap() -> re.Pattern[str]:
     return compile_cached(_GAP_SOURCE)
 
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
+_SPOKEN_COUNT = "个"
+# what after 亿 makes N个亿 a count of things of that size (3个亿元以上项目, 5个亿级项目), not an amount
+_AFTER_HUNDRED_MILLION = frozenset("元以级美港欧日韩")
 
 
 def _removable(text: str, start: int, end: int) -> bool:
@@ -74,6 +79,8 @@ def _removable(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if text[start] == "(":  # a pinyin gloss after a character
         return _CJK_LO <= before <= _CJK_HI
+    if text[start] == _SPOKEN_COUNT:  # 30个亿 (but 3个亿元以上项目)
+        return before.isdigit() and text[end + 1:end + 2] not in _AFTER_HUNDRED_MILLION
     if not before or not after:
         return False
     if before.isdigit():
