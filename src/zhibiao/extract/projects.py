@@ -555,8 +555,10 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
     investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text))
     sized = name.text in _PROJECTS_SETS.plain_investment and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
-    if (investment or sized) and _investment_ahead(s, fig):
-        return True  # (投资109.6亿元的31个项目: the investment of the projects counted next)
+    if (investment or sized or _PROJECTS.investment_end.search(name.text)) and _investment_ahead(s, fig):
+        # (投资109.6亿元的31个项目; …现场举行一季度总投资6.5亿元的12个项目集中开工: the investment of the projects
+        # counted next, whatever the words before its name)
+        return True
     if (investment or sized) and _single_project(s, fig, name.start):
         return True  # (总投资10.6亿元的甲项目, 投资6000万元的乙项目: one project's, never the count's just given)
     if investment and _stages_listed(s, fig):

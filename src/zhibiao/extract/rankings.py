@@ -1294,8 +1294,11 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
         if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
             return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
-        if st.current is not None:
-            return [st.current.name]
+        latest = st.current
+        if st.current_share is not None and (latest is None or st.current_share.end > latest.end):
+            latest = st.current_share  # (…比重33.6%,列全市第3位: the share just given)
+        if latest is not None:
+            return [latest.name]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
         # 前移5位,位列全国第45位: the ranking that moved)
         return [st.last_rank.indicator if st.last_rank is not None else st.moved]
