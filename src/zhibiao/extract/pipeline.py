@@ -179,7 +179,17 @@ def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
             seen.add(key)
         out.append(f)
     exact = [f for f in out if isinstance(f, Projects) and f.investment is not None and f.qualifier is None]
-    return [f for f in out if not (exact and isinstance(f, Projects) and _rounds_projects(f, exact))]
+    counted = {(f.subject, f.stage, f.count) for f in exact
+               if f.count is not None and f.category is None and f.min_investment is None}
+    return [f for f in out if not (exact and isinstance(f, Projects) and (
+        _rounds_projects(f, exact) or _count_said_again(f, counted)))]
+
+
+def _count_said_again(f: Projects, counted: set[tuple[str | None, str, Decimal | None]]) -> bool:
+    """总投资6.5亿元的12个项目集中开工 … 12个项目: the same projects (of the same place and stage) counted again
+    without their money (no kind, no size, no qualifier of their own)."""
+    return f.investment is None and f.min_investment is None and f.category is None and f.qualifier is None \
+        and (f.subject, f.stage, f.count) in counted
 
 
 def _rounds_projects(f: Projects, exact: list[Projects]) -> bool:

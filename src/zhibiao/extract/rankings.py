@@ -1297,6 +1297,9 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
         latest = st.current
         if st.current_share is not None and (latest is None or st.current_share.end > latest.end):
             latest = st.current_share  # (…比重33.6%,列全市第3位: the share just given)
+        if latest is not None and latest.value is not None and latest.change is not None \
+                and latest.change.pct is not None and _RANKINGS.all_mark.search(s.text[region_start:s.ctx.span.end]):
+            return [latest.name, latest.name + _RANKING_WORDS.growth_head]  # (14.3万元,增长8.5%,均居全市首位: both)
         if latest is not None:
             return [latest.name]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
