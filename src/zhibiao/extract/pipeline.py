@@ -179,7 +179,7 @@ def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
             seen.add(key)
         out.append(f)
     exact = [f for f in out if isinstance(f, Projects) and f.investment is not None and f.qualifier is None]
-    counted = {(f.subject, f.stage, f.count) for f in exact
+    counted: set[tuple[str | None, str, Decimal | None]] = {(f.subject, f.stage, f.count) for f in exact
                if f.count is not None and f.category is None and f.min_investment is None}
     return [f for f in out if not (exact and isinstance(f, Projects) and (
         _rounds_projects(f, exact) or _count_said_again(f, counted)))]
