@@ -287,6 +287,20 @@ def test_cli_eval_scores_gold_against_itself(dev_gold: Path, tmp_path: Path) -> 
     assert json.loads(out.read_text(encoding="utf-8"))["documents"] == 8
 
 
+def test_cli_eval_kinds_counts_failures_without_showing_them(dev_gold: Path, tmp_path: Path) -> None:
+    lines = dev_gold.read_text(encoding="utf-8").splitlines()
+    emptied = [json.dumps({**json.loads(line), "facts": []}, ensure_ascii=False) for line in lines]
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("\n".join(emptied) + "\n", encoding="utf-8")
+    result = _run("eval", dev_gold, pred, "--kinds")
+    assert result.exit_code == 0, result.stderr
+    kinds = result.stdout.split("failure kinds", 1)[1]
+    gold_facts = sum(len(json.loads(line)["facts"]) for line in lines)
+    missed = sum(int(row.split()[1]) for row in kinds.splitlines()[1:] if "missed: nothing here" in row)
+    assert 0 < missed <= gold_facts  # every gold fact missed (persons merged by name), none shown
+    assert "MISSED" not in result.stdout
+
+
 def test_cli_eval_missing_file_is_one_line(dev_gold: Path, tmp_path: Path) -> None:
     result = _run("eval", dev_gold, tmp_path / "missing.jsonl")
     assert result.exit_code == 2

@@ -754,3 +754,49 @@ def test_evaluate_scores_carry_counts() -> None:
 def test_evaluate_doctests() -> None:
     result = doctest.testmod(ev)
     assert result.failed == 0 and result.attempted > 10
+
+
+def _doc(*facts: dict[str, Any]) -> dict[str, Any]:
+    return {"doc_id": "d", "text": "x" * 100, "facts": list(facts)}
+
+
+def test_evaluate_failure_kinds_name_what_differs_without_showing_facts() -> None:
+    gold = {"d": _doc(
+        {"type": "projects", "stage": "signed", "count": 12, "investment": None, "min_investment": None,
+         "start": 10, "end": 20},
+        {"type": "projects", "stage": "started", "count": 3, "start": 40, "end": 45},
+        {"type": "indicator", "name": "工业增加值", "value": 5, "unit": "CNY", "start": 60, "end": 70},
+        {"type": "ranking", "scope": "全市", "rank": 1, "indicator": "增速", "start": 80, "end": 90},
+    )}
+    pred = {"d": _doc(
+        {"type": "projects", "stage": "other", "count": 12, "start": 12, "end": 22},  # stage alone differs
+        {"type": "indicator", "name": "工业增加值", "value": 6, "unit": "CNY", "start": 62, "end": 70},
+        {"type": "ranking", "scope": "全市", "rank": 1, "indicator": "增速", "start": 80, "end": 90},  # matched
+        {"type": "person", "name": "王明", "titles": [], "start": 95, "end": 97},
+    )}
+    kinds = ev.failure_kinds(gold, pred)
+    assert kinds["projects"] == {"near: stage": 1, "missed: nothing here": 1}
+    assert kinds["indicator"] == {"near: value": 1}
+    assert kinds["ranking"] == {}
+    assert kinds["person"] == {"spurious: nothing here": 1}
+    text = ev.format_kinds(kinds)
+    assert "near: stage" in text and "工业增加值" not in text  # counts only, no fact shown
+
+
+def test_evaluate_failure_kinds_of_a_perfect_prediction_are_none(dev_gold: Path) -> None:
+    gold = ev.load_corpus(dev_gold)
+    assert all(not c for c in ev.failure_kinds(gold, gold).values())
+
+
+@pytest.mark.parametrize(("t", "g", "p", "keys"), [
+    ("indicator", {"name": "出口", "value": 1, "unit": "CNY"}, {"name": "出口", "value": 1, "unit": "USD"}, ("unit",)),
+    ("indicator", {"name": "出口", "change": {"basis": "yoy", "pct": 3}}, {"name": "进口", "change": {"pct": 4}},
+     ("change", "name")),
+    ("projects", {"stage": "signed", "count": 2}, {"stage": "signed", "count": 2}, ()),
+    ("person", {"name": "王明"}, {"name": "王敏"}, ("name",)),
+    ("other", {}, {}, ("type",)),
+])
+def test_evaluate_differing_keys_agree_with_key_match(t: str, g: dict[str, Any], p: dict[str, Any],
+                                                       keys: tuple[str, ...]) -> None:
+    assert ev.differing_keys(t, g, p) == keys
+    assert ev.key_match(t, g, p) == (not keys if t != "other" else False)

@@ -380,6 +380,9 @@ def evaluate(
         "--show-errors", help="Also list the missed and spurious facts.")] = False,
     json_out: Annotated[Path | None, typer.Option(
         "--json", help="Also write the scores as JSON to this file.", show_default=False)] = None,
+    kinds: Annotated[bool, typer.Option(
+        "--kinds", help="Also count how the unmatched facts failed (by the keys that differ), showing none of them.")
+    ] = False,
 ) -> None:
     """Score predictions against gold facts: precision, recall and F1 per fact type."""
     err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -391,7 +394,7 @@ def evaluate(
         _fail(err, "evaluation is not available in this installation (no zhibiao.evaluate)", 2)
     try:
         report = main_report(str(gold), str(pred), show_errors=show_errors,
-                             json_out=str(json_out) if json_out else None)
+                             json_out=str(json_out) if json_out else None, kinds=kinds)
     except (ZhibiaoError, OSError) as exc:
         _fail(err, _one_line(exc), 2)
     typer.echo(report, nl=not report.endswith("\n"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -210,7 +211,7 @@ def similar(a: Any, b: Any, floor: float = NAME_SIMILARITY) -> bool:
     """
     a, b = norm(a), norm(b)
     if not a or not b:
-        return a == b
+        return bool(a == b)
     if a in b or b in a:
         return True
     return SequenceMatcher(None, a, b).ratio() >= floor
@@ -258,30 +259,45 @@ def key_match(fact_type: str, g: Fact, p: Fact) -> bool:
     USD matches the same number in CNY) and a ranking's ``bottom`` (a last place, rank null,
     matches any rank-null place of the same scope and indicator).
     """
+    return not differing_keys(fact_type, g, p)
+
+
+def differing_keys(fact_type: str, g: Fact, p: Fact) -> tuple[str, ...]:
+    """The keys :func:`key_match` compares on which ``g`` and ``p`` differ (empty: they may be paired).
+
+    >>> differing_keys("projects", {"stage": "signed", "count": 5}, {"stage": "other", "count": 5})
+    ('stage',)
+    >>> differing_keys("ranking", {"scope": "全市", "rank": 1, "indicator": "增速"},
+    ...                {"scope": "全省", "rank": 1, "indicator": "地区生产总值增速"})
+    ('scope',)
+    """
+    checks: tuple[tuple[str, bool], ...]
     if fact_type == "indicator":
         no_level = g.get("value") is None and p.get("value") is None  # a change alone has no unit
-        return (
-            num_eq(g.get("value"), p.get("value"))
-            and (no_level or (g.get("unit") or None) == (p.get("unit") or None))
-            and change_eq(g.get("change"), p.get("change"))
-            and similar(g.get("name"), p.get("name"))
+        checks = (
+            ("value", num_eq(g.get("value"), p.get("value"))),
+            ("unit", no_level or bool((g.get("unit") or None) == (p.get("unit") or None))),
+            ("change", change_eq(g.get("change"), p.get("change"))),
+            ("name", similar(g.get("name"), p.get("name"))),
         )
-    if fact_type == "projects":
-        return (
-            g.get("stage") == p.get("stage")
-            and num_eq(g.get("min_investment"), p.get("min_investment"))
-            and num_eq(g.get("count"), p.get("count"))
-            and num_eq(g.get("investment"), p.get("investment"))
+    elif fact_type == "projects":
+        checks = (
+            ("stage", bool(g.get("stage") == p.get("stage"))),
+            ("min_investment", num_eq(g.get("min_investment"), p.get("min_investment"))),
+            ("count", num_eq(g.get("count"), p.get("count"))),
+            ("investment", num_eq(g.get("investment"), p.get("investment"))),
         )
-    if fact_type == "ranking":
-        return (
-            norm(g.get("scope")) == norm(p.get("scope"))
-            and g.get("rank") == p.get("rank")
-            and similar(g.get("indicator"), p.get("indicator"))
+    elif fact_type == "ranking":
+        checks = (
+            ("scope", norm(g.get("scope")) == norm(p.get("scope"))),
+            ("rank", bool(g.get("rank") == p.get("rank"))),
+            ("indicator", similar(g.get("indicator"), p.get("indicator"))),
         )
-    if fact_type == "person":
-        return norm(g.get("name")) == norm(p.get("name"))
-    return False
+    elif fact_type == "person":
+        checks = (("name", norm(g.get("name")) == norm(p.get("name"))),)
+    else:
+        return ("type",)
+    return tuple(key for key, same in checks if not same)
 
 
 def pair(fact_type: str, gold: Sequence[Fact], pred: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
@@ -512,6 +528,56 @@ def score(
     )
 
 
+def _overlaps(a: Fact, b: Fact) -> bool:
+    """Whether two facts' evidence overlaps in the text (both need offsets)."""
+    a0, b0 = a.get("start"), b.get("start")
+    if not isinstance(a0, int) or not isinstance(b0, int):
+        return False
+    a1, b1 = a.get("end", a0 + 1), b.get("end", b0 + 1)
+    return isinstance(a1, int) and isinstance(b1, int) and a0 < b1 and b0 < a1
+
+
+def failure_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
+                  pred_docs: Mapping[str, Mapping[str, Any]]) -> dict[str, Counter[str]]:
+    """How the unmatched facts failed, per type, counted without showing any of them — so that a part
+    of the data one must not read can still say where it loses facts.
+
+    A gold fact no prediction matched is ``missed: nothing here`` when no unmatched prediction of its
+    type overlaps its evidence, else ``near: `` and the keys of :func:`key_match` the closest such
+    prediction differs on (``near: stage``, ``near: name+value``); an unmatched prediction overlapping
+    no unmatched gold fact is ``spurious: nothing here``. Documents are matched as in :func:`score`.
+    """
+    kinds: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    empty: dict[str, Any] = {"facts": []}
+    for doc_id, gold_doc in gold_docs.items():
+        pred_doc = pred_docs.get(doc_id, empty)
+        for t in TYPES:
+            gold, pred = _facts_of(gold_doc, t), _facts_of(pred_doc, t)
+            if t == "person":
+                gold, pred = merge_people(gold), merge_people(pred)
+            pairs = pair(t, gold, pred)
+            matched = {id(f) for two in pairs for f in two}
+            missed = [g for g in gold if id(g) not in matched]
+            spurious = [p for p in pred if id(p) not in matched]
+            for g in missed:
+                near: list[tuple[str, ...]] = [differing_keys(t, g, p) for p in spurious if _overlaps(g, p)]
+                closest = min(near, key=len) if near else None
+                kinds[t]["missed: nothing here" if closest is None
+                         else "near: " + ("+".join(closest) or "same keys (paired elsewhere)")] += 1
+            for p in spurious:
+                if not any(_overlaps(g, p) for g in missed):
+                    kinds[t]["spurious: nothing here"] += 1
+    return kinds
+
+
+def format_kinds(kinds: Mapping[str, Counter[str]]) -> str:
+    """The failure kinds as text: one line per type and kind, the most frequent first."""
+    lines = ["failure kinds (unmatched facts, by what differs from an overlapping one):"]
+    for t, counts in kinds.items():
+        lines.extend(f"  {t:<10} {n:5}  {kind}" for kind, n in counts.most_common())
+    return "\n".join(lines) + "\n"
+
+
 # --------------------------------------------------------------------------------------------
 # Reports
 
@@ -566,10 +632,12 @@ def dump_json(scores: Scores) -> str:
     return json.dumps(scores_to_json(scores), ensure_ascii=False, indent=1)
 
 
-def main_report(gold: str, pred: str, *, show_errors: bool = False, json_out: str | None = None) -> str:
+def main_report(gold: str, pred: str, *, show_errors: bool = False, json_out: str | None = None,
+                kinds: bool = False) -> str:
     """Load, score and render, as ``score.py GOLD PRED [--show-errors] [--json OUT]`` does.
 
-    Returns the text to print (see :func:`format_report`); writes the JSON figures to ``json_out``
+    Returns the text to print (see :func:`format_report`), followed with ``kinds`` by the failure kinds
+    (:func:`failure_kinds`); writes the JSON figures to ``json_out``
     (UTF-8, no trailing newline) when given. Raises :class:`~zhibiao.errors.DocumentError` for an
     unreadable corpus (gold is read first).
     """
@@ -577,4 +645,5 @@ def main_report(gold: str, pred: str, *, show_errors: bool = False, json_out: st
     scores = score(gold_docs, pred_docs, collect_errors=show_errors)
     if json_out:
         Path(json_out).write_text(dump_json(scores), encoding="utf-8")
-    return format_report(scores, show_errors=show_errors)
+    report = format_report(scores, show_errors=show_errors)
+    return report + format_kinds(failure_kinds(gold_docs, pred_docs)) if kinds else report
