@@ -320,7 +320,11 @@ def _stage_around(s: Sentence, desc: str = "") -> Stage:
         return before.stage
     if s.ctx.doc.event_stage:
         return s.ctx.doc.event_stage
-    return "ongoing" if _PROJECTS.key_programme.search(desc) else "other"
+    if _PROJECTS.key_programme.search(desc):
+        return "ongoing"
+    # (…签约项目18个…;其中工业项目12个 in a later paragraph: a report counting projects of one stage only)
+    stages = {p.stage for p in s.log.projects if p.stage != "other"}
+    return stages.pop() if len(stages) == 1 else "other"
 
 
 def _broken_down(s: Sentence) -> Projects | None:
@@ -612,9 +616,11 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
     clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
-    if p.stage == "other" and words in _PROJECTS_SETS.signing_investment \
+    if words in _PROJECTS_SETS.signing_investment \
             and not _PROJECTS.stage_words.search(s.text, max(clause, s.ctx.span.start), end):
-        p.stage = "signed"  # (民营企业投资项目3590个,签约金额6978.16亿元: signed projects; 签订框架协议: not)
+        # (民营企业投资项目3590个,签约金额6978.16亿元: signed projects, whatever stage the context gave them;
+        # 签订框架协议: not)
+        p.stage = "signed"
     _give_investment(s, p, fig)
     return True
 
