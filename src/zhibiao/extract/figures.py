@@ -189,6 +189,8 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
     if _FIGURES.alternative_class.match(after) or _FIGURES.sized_projects.match(after) \
             or _FIGURES.sized_kind_counted.match(after):
         return True  # (亿元项目15个, 6000万美元韩资项目1个: projects of that size)
+    if (above or _FIGURES.over_end.search(before)) and _FIGURES.class_counted_after.match(after):
+        return True  # (其中亿元以上的11个, 过亿元的11个: a size class counted, its noun left out)
     return bool(_FIGURES.over_end.search(before) and (
         _FIGURES.project_noun_after.match(after) or _FIGURES.class_of_units.match(after)))
 
