@@ -154,10 +154,19 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
             a = Amount(a.value, _PP, _PP, a.more)
     sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
                    text[max(region_start, lead - 14):lead + len(verb)])
-    basis: Basis = "other" if cmp_m or verb in _CHANGE_SETS.comparatives or verb in _CHANGE_SETS.adjustments \
-        else basis_of(basis_region)
+    basis = _basis_after_verb(text, verb, lead, fig, basis_region, compared=cmp_m is not None)
     return fig.read_as("change", sign=sign, qualifier=qualifier,
                        lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
+
+
+def _basis_after_verb(text: str, verb: str, lead: int, fig: Fig, basis_region: str, *, compared: bool) -> Basis:
+    """The basis of a change read with its verb: other after a comparison (高于全市…) or an adjustment, unless
+    what it is compared with is the same period of last year (高于去年同期1.6个百分点); else from the words before."""
+    if not (compared or verb in _CHANGE_SETS.comparatives or verb in _CHANGE_SETS.adjustments):
+        return basis_of(basis_region)
+    if _CHANGES.same_period_last_year.fullmatch(text, lead + len(verb), fig.start):
+        return "yoy"
+    return "other"
 
 
 def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
@@ -244,7 +253,8 @@ def basis_of(region: str, default: Basis = "yoy") -> Basis:
         return "avg2y"
     if found & _BASIS_SETS.avg:
         return "avg"
-    if found & other and not (found & yoy and not (found - yoy) & other):
+    # (高于去年同期1.6个百分点: a comparison with last year's same period is year on year)
+    if found & other and not (found & yoy and not ((found - yoy) & other) - _CHANGE_SETS.comparatives):
         return "other"
     if found & yoy:
         return "yoy"
@@ -263,6 +273,9 @@ def wordless_change(text: str, d: Wordless, region_start: int) -> Fig:
     if m and m.start() < len(before):
         lead = region_start + m.start()
     basis = basis_of(before)
+    compared = _CHANGES.flat_compared.search(before)
+    if basis == "yoy" and compared is not None and not _CHANGES.yoy_word.search(compared.group(0)):
+        basis = "other"  # (投资完成率与整体进度基本持平: equal to another figure, not to last year's)
     if _CHANGES.rate_word.search(before) or basis == "other":
         other_than_yoy = basis == "yoy" and not _CHANGES.yoy_word.search(before)
         change = Change(basis="other" if other_than_yoy else basis, pp=Decimal(0))
