@@ -491,9 +491,30 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         # (第二产业实现增加值280.5亿元,占GDP比重61.8%,增加值增长6.8%: the figure's own measure named again)
         st.current = attach_change(s, cur, fig)
         return
+    called = _named_by_its_head(s, name.text)
+    if called is not None:  # (城镇居民人均可支配收入…;城镇增速高于全市…: the measure named before, by its head)
+        name = name.renamed(called)
     st.current = new_indicator(s, name, fig, value=False)
     st.pending = []
 
+
+def _named_by_its_head(s: Sentence, words: str) -> str | None:
+    """The measure given earlier in the paragraph that ``words`` — a few characters and a rate word (城镇增速,
+    农村增幅) — call by its opening characters; None when the words are no such head, or none or several measures
+    open with it."""
+    m = _INDICATORS.head_and_rate.fullmatch(words)
+    if m is None:
+        return None
+    head = m.group("head")
+    para_start = s.ctx.para.span.start
+    found: set[str] = set()
+    for f in reversed(s.log.facts):
+        if s.ctx.doc.norm_pos(f.start) < para_start:
+            break
+        if isinstance(f, Indicator) and f.value is not None and f.name.startswith(head) \
+                and len(f.name) > len(head) + 2:
+            found.add(f.name)
+    return found.pop() if len(found) == 1 else None
 
 def _run_of_levels(s: Sentence) -> list[Indicator] | None:
     """The figures of one measure given last in the sentence, each of another subject and none with a change
