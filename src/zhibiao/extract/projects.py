@@ -603,6 +603,10 @@ def _size_after_count(s: Sentence, fig: Fig) -> bool:
     return True
 
 
+# How many characters of the projects' kind said again before their investment make it theirs (工业项目总投资).
+_KIND_SAID_AGAIN = 2
+
+
 def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     """6个产业项目总投资10.89亿元: an investment written right after the projects just counted
     (their noun, then 总投资) is theirs."""
@@ -612,6 +616,10 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
         return False
     end = s.ctx.doc.norm_pos(p.end)
     words = strip_chars(s.text[end:fig.start])
+    kind = p.category or ""
+    shared = next((i for i, (a, b) in enumerate(zip(kind, words, strict=False)) if a != b), min(len(kind), len(words)))
+    if shared >= _KIND_SAID_AGAIN:  # (工业项目12个,工业项目总投资56亿元: their kind said again)
+        words = words[shared:]
     if not s.ctx.span.start <= end <= fig.start \
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
