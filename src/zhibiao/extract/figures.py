@@ -165,6 +165,9 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         return True  # 49个国家级开发区: a group of places is a subject; 6个月, 3个工作日: a duration
     if amount.kind == "count" and _FIGURES.not_a_count.match(after):
         return True
+    if amount.kind == "person" and _FIGURES.place_counted_before.search(before) \
+            and _FIGURES.place_unit_end.search(text, start, end):
+        return True  # 排名后10位, 排名在85名以后, 倒数5名: places in a ranking, no persons counted
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"  # an aside: 平均增速(16.8%)
 
 
