@@ -400,6 +400,10 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         did = _last_in_sentence(s, "stage_before", region_start)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
+    if stage is None:  # 增资项目10项,总投资38.63亿元,已全部竣工: what they did, after their money
+        did = _PROJECTS.stage_after_money.match(text, fig.end + len(prenominal), sent.end)
+        m = stage_words.search(did.group(1)) if did else None
+        stage = stage_of(m.group(0)) if m else None
     return stage
 
 
