@@ -19,12 +19,9 @@ from zhibiao.store import Store, queries
 from zhibiao.store.db import connect, schema_revision
 from zhibiao.store.schema import DocumentRow, FactRow
 
+from .test_store_rollup import TEXTS  # (the same three reports as the rollup's tests)
+
 WriteJsonl = Callable[[str, list[Any]], Path]
-TEXTS = {
-    "huaian": "上半年,淮安经开区完成一般公共预算收入18.56亿元,同比增长36.7%;规上工业增加值增长12.5%。",
-    "jintan": "上半年,金坛区完成一般公共预算收入20.1亿元,同比增长5.2%。新签约项目12个,总投资80亿元。",
-    "wujin": "上半年,武进区完成一般公共预算收入60.2亿元,同比增长4.4%;进出口总额完成300亿元。",
-}
 REVENUE = "general_budget_revenue"
 SPAN = ("2023-01", "2023-06")
 
@@ -181,13 +178,11 @@ def test_store_compare_update_0010_upgrades_a_0009_store_with_data(db_url: str, 
     """Revision 0010 on a store written at 0009: every zone of a stored key gets a version, later
     writes raise it; a downgrade to 0009 drops the table and keeps the 0008 rollup working."""
     from .test_store_rollup import _assert_rollup_exact
-    from .test_store_schema import _migrate
+    from .test_store_schema import _stored_at
 
     corpus = write_jsonl("reports.jsonl", [{"doc_id": k, "published": "2023-07-19", "text": v}
                                            for k, v in TEXTS.items()])
-    with Store(db_url) as store:
-        store.ingest([corpus])
-    _migrate(db_url, "downgrade", "0009")
+    _stored_at(db_url, corpus, "0009")
     engine = connect(db_url, migrate_schema=False)
     try:
         with engine.connect() as conn:

@@ -168,13 +168,11 @@ def test_store_rollup_sees_writes_of_another_process(db_url: str, write_jsonl: W
 def test_store_rollup_0008_upgrades_a_0007_store_with_data(db_url: str, write_jsonl: WriteJsonl) -> None:
     """Revision 0008 on a store written at 0007: the rollup is made from the facts stored before,
     and then kept by the triggers; a downgrade drops it and leaves the facts."""
-    from .test_store_schema import _migrate
+    from .test_store_schema import _stored_at
 
     corpus = write_jsonl("reports.jsonl", [{"doc_id": k, "published": "2023-07-19", "text": v}
                                            for k, v in TEXTS.items()])
-    with Store(db_url) as store:
-        store.ingest([corpus])
-    _migrate(db_url, "downgrade", "0007")
+    _stored_at(db_url, corpus, "0007")
     engine = connect(db_url, migrate_schema=False)
     try:
         with engine.begin() as conn:

@@ -61,6 +61,14 @@ def test_store_schema_upgrades_an_older_database(db_url: str, samples_dir: Path)
     assert "ix_facts_copies" in indexes and "ix_facts_duplicate_of" not in indexes
 
 
+def _stored_at(db_url: str, corpus: Path, revision: str) -> None:
+    """A store holding ``corpus`` as the code writes it now, then taken down to ``revision`` (the data an older
+    store holds, for an upgrade test)."""
+    with Store(db_url) as store:
+        store.ingest([corpus])
+    _migrate(db_url, "downgrade", revision)
+
+
 def _migrate(db_url: str, direction: str, revision: str) -> None:
     """Run ``alembic upgrade|downgrade REVISION`` on the database, without opening a Store."""
     from alembic import command

@@ -516,6 +516,7 @@ def _named_by_its_head(s: Sentence, words: str) -> str | None:
             found.add(f.name)
     return found.pop() if len(found) == 1 else None
 
+
 def _run_of_levels(s: Sentence) -> list[Indicator] | None:
     """The figures of one measure given last in the sentence, each of another subject and none with a change
     yet (浙江省有25个,湖北省有5家,广东省有2个); None unless two or more."""

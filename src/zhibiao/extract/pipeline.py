@@ -7,6 +7,7 @@ trailer) comes in ``doc.meta``: this stage never reads e-paper headers itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
@@ -132,18 +133,28 @@ def _numbers(f: RuleFact) -> list[Decimal]:
 
 def _rounds_a_figure(f: RuleFact, levels: list[Indicator]) -> bool:
     """近170亿元 in a headline, 169.85亿元 in the body: the exact figure, rounded (about, within a few percent)."""
-    if not isinstance(f, Indicator) or f.value is None or f.qualifier != _APPROX:
-        return False
-    return any(g.unit == f.unit and g.value is not None and abs(g.value - f.value) <= f.value * _ROUNDING
-               for g in levels)
+    return isinstance(f, Indicator) and f.qualifier == _APPROX and _any_level(f, levels, _rounds)
 
 
 def _passed_milestone(f: RuleFact, levels: list[Indicator]) -> bool:
     """超1500亿元 in a headline, 1523.4亿元 in the body: the milestone the exact figure passes."""
-    if not isinstance(f, Indicator) or f.value is None or f.qualifier not in _MILESTONE_QUALIFIERS:
-        return False
-    return any(g.unit == f.unit and g.value is not None and f.value <= g.value < f.value * _MILESTONE_SPAN
-               for g in levels)
+    return isinstance(f, Indicator) and f.qualifier in _MILESTONE_QUALIFIERS and _any_level(f, levels, _passes)
+
+
+def _any_level(f: Indicator, levels: list[Indicator], restates: Callable[[Decimal, Decimal], bool]) -> bool:
+    """Whether a level of ``levels`` in ``f``'s unit is the exact figure ``f``'s value ``restates``."""
+    return f.value is not None and any(g.unit == f.unit and g.value is not None and restates(f.value, g.value)
+                                       for g in levels)
+
+
+def _rounds(value: Decimal, exact: Decimal) -> bool:
+    """Whether ``value`` is ``exact`` rounded: within a few percent of it (近170亿元 for 169.85亿元)."""
+    return abs(exact - value) <= value * _ROUNDING
+
+
+def _passes(value: Decimal, exact: Decimal) -> bool:
+    """Whether ``value`` is a milestone ``exact`` passes, not far above it (超1500亿元 for 1523.4亿元)."""
+    return value <= exact < value * _MILESTONE_SPAN
 
 
 # How far above a milestone (突破, 超, 近) the exact figure it restates may lie.
@@ -169,20 +180,28 @@ def _milestones_passed(facts: list[RuleFact]) -> list[RuleFact]:
 def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
     """The facts without a count of projects restated with its investment (当天共有16个重点项目集中开工,
     总投资21.17亿元 … 本次集中开工的重点项目共16个,总投资21.17亿元): the same projects, given once."""
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for f in facts:
-        if isinstance(f, Projects) and f.count is not None and f.investment is not None:
-            key = (f.stage, f.count, f.investment, f.min_investment, f.currency, f.period)
-            if key in seen:
-                continue
-            seen.add(key)
-        out.append(f)
+    out = _first_of_each(facts, lambda f: (f.stage, f.count, f.investment, f.min_investment, f.currency, f.period)
+                         if isinstance(f, Projects) and f.count is not None and f.investment is not None else None)
     exact = [f for f in out if isinstance(f, Projects) and f.investment is not None and f.qualifier is None]
     counted: set[tuple[str | None, str, Decimal | None]] = {(f.subject, f.stage, f.count) for f in exact
                if f.count is not None and f.category is None and f.min_investment is None}
     return [f for f in out if not (exact and isinstance(f, Projects) and (
         _rounds_projects(f, exact) or _count_said_again(f, counted)))]
+
+
+def _first_of_each(facts: list[RuleFact], key_of: Callable[[RuleFact], tuple[object, ...] | None]) \
+        -> list[RuleFact]:
+    """``facts`` keeping the first of those with the same key (a fact whose key is None always stays)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in facts:
+        key = key_of(f)
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out
 
 
 def _count_said_again(f: Projects, counted: set[tuple[str | None, str, Decimal | None]]) -> bool:
@@ -197,25 +216,17 @@ def _rounds_projects(f: Projects, exact: list[Projects]) -> bool:
     investment rounded (近, 约) or a milestone it passes (超) — given once, with the exact figure."""
     if f.investment is None or f.qualifier not in _MILESTONE_QUALIFIERS:
         return False
-    rounded = f.investment * (_ROUNDING if f.qualifier == _APPROX else _MILESTONE_SPAN - 1)
+    restates = _rounds if f.qualifier == _APPROX else _passes
     return any(g.stage == f.stage and g.count == f.count and g.currency == f.currency and g.investment is not None
-               and (abs(g.investment - f.investment) <= rounded if f.qualifier == _APPROX
-                    else f.investment <= g.investment <= f.investment + rounded) for g in exact)
+               and restates(f.investment, g.investment) for g in exact)
 
 
 def _rankings_once(facts: list[RuleFact]) -> list[RuleFact]:
     """The facts without a place said again (排名第1位的仍是昆山市,而这也是昆山市连续第7年居于榜首): the same
-    holder, measure, field, place and period, given once (FACTS.md: a fact is annotated once)."""
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for f in facts:
-        if isinstance(f, Ranking) and f.subject is not None:  # (no holder known: no telling them apart)
-            key = (f.subject, f.indicator, f.scope, f.rank, f.top, f.bottom, f.period, f.qualifier)
-            if key in seen:
-                continue
-            seen.add(key)
-        out.append(f)
-    return out
+    holder, measure, field, place and period, given once (FACTS.md: a fact is annotated once); a place whose holder
+    is unknown is never taken for another's."""
+    return _first_of_each(facts, lambda f: (f.subject, f.indicator, f.scope, f.rank, f.top, f.bottom, f.period,
+                                            f.qualifier) if isinstance(f, Ranking) and f.subject is not None else None)
 
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:
