@@ -783,6 +783,30 @@ def test_evaluate_failure_kinds_name_what_differs_without_showing_facts() -> Non
     assert "near: stage" in text and "工业增加值" not in text  # counts only, no fact shown
 
 
+def test_evaluate_disagreement_kinds_say_how_periods_and_subjects_differ_without_showing_facts() -> None:
+    gold = {"d": _doc(
+        {"type": "indicator", "name": "出口", "value": 5, "unit": "CNY", "subject": "乙镇",
+         "period": "2023-11/2023-11"},
+        {"type": "indicator", "name": "进口", "value": 7, "unit": "CNY", "subject": "甲县", "period": "2023-01/2023-12"},
+        {"type": "projects", "stage": "signed", "count": 4, "subject": "丙园区", "period": "2023-01/2023-06"},
+    )}
+    pred = {"d": _doc(
+        {"type": "indicator", "name": "出口", "value": 5, "unit": "CNY", "subject": "甲县", "period": "2023-01/2023-11"},
+        {"type": "indicator", "name": "进口", "value": 7, "unit": "CNY", "subject": "甲县", "period": "2022-01/2022-12"},
+        {"type": "projects", "stage": "signed", "count": 4, "subject": None, "period": None},
+    )}
+    kinds = ev.disagreement_kinds(gold, pred)
+    assert kinds == {
+        "indicator.period": {"months (gold one month, predicted from January)": 1, "year": 1},
+        "indicator.subject": {"predicted the report main subject": 1},
+        "projects.period": {"predicted none": 1},
+        "projects.subject": {"predicted none": 1},
+    }
+    assert ev.disagreement_kinds(gold, gold) == {}
+    text = ev.format_kinds(kinds, "disagreements:")
+    assert text.startswith("disagreements:") and "出口" not in text and "甲县" not in text
+
+
 def test_evaluate_failure_kinds_of_a_perfect_prediction_are_none(dev_gold: Path) -> None:
     gold = ev.load_corpus(dev_gold)
     assert all(not c for c in ev.failure_kinds(gold, gold).values())

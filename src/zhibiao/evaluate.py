@@ -41,6 +41,7 @@ __all__ = [
     "TypeCounts",
     "brief",
     "change_eq",
+    "disagreement_kinds",
     "dump_json",
     "format_report",
     "key_match",
@@ -570,9 +571,89 @@ def failure_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
     return kinds
 
 
-def format_kinds(kinds: Mapping[str, Counter[str]]) -> str:
+def _period_disagreement(g: Any, p: Any) -> str:
+    """How two periods differ, in words that name no figure.
+
+    >>> _period_disagreement("2023-01/2023-06", "2022-01/2022-06"), _period_disagreement("2023-01/2023-06", None)
+    ('year', 'predicted none')
+    >>> _period_disagreement("2023-01/2023-12", "2023-01/2023-06"), _period_disagreement(None, "2023-01/2023-06")
+    ('months (gold year, predicted from January)', 'gold none')
+    """
+    if not g or not p:
+        return "predicted none" if g else "gold none"
+    g_years = [end[:4] for end in str(g).split("/")]
+    p_years = [end[:4] for end in str(p).split("/")]
+    g_months = [end[5:] for end in str(g).split("/")]
+    p_months = [end[5:] for end in str(p).split("/")]
+    if "XXXX" in p_years and "XXXX" not in g_years:
+        return "year unknown"
+    differs = "+".join(part for part, same in (("year", g_years == p_years), ("months", g_months == p_months))
+                       if not same) or "format"
+    if g_months == p_months:
+        return differs
+    return f"{differs} (gold {_span_shape(g_months)}, predicted {_span_shape(p_months)})"
+
+
+def _span_shape(months: list[str]) -> str:
+    """What kind of span two months make: a year, a part from January, one month, another span.
+
+    >>> _span_shape(["01", "12"]), _span_shape(["01", "06"]), _span_shape(["11", "11"]), _span_shape(["04", "06"])
+    ('year', 'from January', 'one month', 'other span')
+    """
+    if months == ["01", "12"]:
+        return "year"
+    if len(months) == 2 and months[0] == months[1]:
+        return "one month"
+    return "from January" if months[0] == "01" else "other span"
+
+
+def _subject_disagreement(g: Any, p: Any, main: str | None) -> str:
+    """How two subjects differ: absent on a side, one part of the other, or the report's main one.
+
+    >>> _subject_disagreement("甲县乙镇", "甲县", "甲县"), _subject_disagreement("乙镇", "甲县", "甲县")
+    ('predicted the report main subject (gold is part of it or holds it)', 'predicted the report main subject')
+    >>> _subject_disagreement("乙镇", None, None), _subject_disagreement("乙镇", "丙镇", "甲县")
+    ('predicted none', 'another subject')
+    """
+    if not g or not p:
+        return "predicted none" if g else "gold none"
+    gs, ps = short_subject(g), short_subject(p)
+    related = gs in ps or ps in gs
+    if main is not None and subject_eq(p, main):
+        return "predicted the report main subject" + (" (gold is part of it or holds it)" if related else "")
+    if related:
+        return "gold holds the predicted" if ps in gs else "predicted holds the gold"
+    return "another subject"
+
+
+def disagreement_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
+                       pred_docs: Mapping[str, Mapping[str, Any]]) -> dict[str, Counter[str]]:
+    """How matched pairs disagree on ``period`` and ``subject``, counted without showing any fact.
+
+    Keys are ``type.attribute``; a period differs in its year, its months, or is absent on a side
+    (:func:`_period_disagreement`); a subject is absent, part of the other, the report's main subject
+    (the subject most predictions of the report carry) or another (:func:`_subject_disagreement`).
+    """
+    kinds: dict[str, Counter[str]] = {}
+    empty: dict[str, Any] = {"facts": []}
+    for doc_id, gold_doc in gold_docs.items():
+        pred_doc = pred_docs.get(doc_id, empty)
+        subjects = Counter(short_subject(f.get("subject")) for f in pred_doc.get("facts") or [] if f.get("subject"))
+        main = subjects.most_common(1)[0][0] if subjects else None
+        for t in ("indicator", "projects", "ranking"):
+            for g, p in pair(t, _facts_of(gold_doc, t), _facts_of(pred_doc, t)):
+                if not attribute_agrees("period", g, p):
+                    kinds.setdefault(f"{t}.period", Counter())[_period_disagreement(g.get("period"), p.get("period"))] += 1
+                if not attribute_agrees("subject", g, p):
+                    kinds.setdefault(f"{t}.subject", Counter())[
+                        _subject_disagreement(g.get("subject"), p.get("subject"), main)] += 1
+    return dict(sorted(kinds.items()))
+
+
+def format_kinds(kinds: Mapping[str, Counter[str]],
+                 heading: str = "failure kinds (unmatched facts, by what differs from an overlapping one):") -> str:
     """The failure kinds as text: one line per type and kind, the most frequent first."""
-    lines = ["failure kinds (unmatched facts, by what differs from an overlapping one):"]
+    lines = [heading]
     for t, counts in kinds.items():
         lines.extend(f"  {t:<10} {n:5}  {kind}" for kind, n in counts.most_common())
     return "\n".join(lines) + "\n"
@@ -646,4 +727,8 @@ def main_report(gold: str, pred: str, *, show_errors: bool = False, json_out: st
     if json_out:
         Path(json_out).write_text(dump_json(scores), encoding="utf-8")
     report = format_report(scores, show_errors=show_errors)
-    return report + format_kinds(failure_kinds(gold_docs, pred_docs)) if kinds else report
+    if not kinds:
+        return report
+    return (report + format_kinds(failure_kinds(gold_docs, pred_docs))
+            + format_kinds(disagreement_kinds(gold_docs, pred_docs),
+                           "disagreements of matched facts (period, subject), by how they differ:"))

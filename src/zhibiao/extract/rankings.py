@@ -237,8 +237,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
     if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()) \
-            and (announced := evaluation_before(text, hit.start())) is not None:
-        scope = evaluation_field(announced)  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
+            and evaluation_before(text, hit.start()) is not None:
+        scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
@@ -476,6 +476,17 @@ def evaluation_before(text: str, pos: int) -> str | None:
     return _name_and_period(text, found)[0] if found is not None else None
 
 
+def evaluation_field_before(text: str, pos: int) -> str | None:
+    """The field of the evaluation named before ``pos`` (:func:`evaluation_before`), as its full name
+    opens with it (全国218家国家级经济技术开发区综合发展水平考核评价 → 全国218家国家级经济技术开发区).
+
+    >>> evaluation_field_before("公布2020年度全国218家国家级经济技术开发区综合发展水平考核评价排名。", 40)
+    '全国218家国家级经济技术开发区'
+    """
+    found = _evaluation_named(text, pos)
+    return evaluation_field(found.group("name")) if found is not None else None
+
+
 def evaluation_period(text: str, pos: int) -> str | None:
     """The years of the evaluation named before ``pos``, as written just before its name (开展了2021至
     2022年全省开发区高质量发展考评 → 2021-01/2022-12): the period its places are of; None when none is.
@@ -494,12 +505,32 @@ def _name_and_period(text: str, evaluation: re.Match[str]) -> tuple[str, str | N
     >>> _name_and_period("开展2013年上半年产业大转型考核", _evaluations("开展2013年上半年产业大转型考核")[0])
     ('产业大转型考核', '2013-01/2013-06')
     """
-    name, years = evaluation.group("name"), _years_of(text, evaluation)
+    name, years = _counted_peers_dropped(evaluation.group("name")), _years_of(text, evaluation)
     part = next((m for m in find_periods(name) if m.pos == 0 and m.start is not None and m.end is not None), None)
     if part is None or part.start is None or part.end is None or len(name) - part.end_pos < _EVALUATION_NAME_MIN:
         return name, years
     year = part.year or (int(years[:4]) if years else None)
     return name[part.end_pos:], period_string(year, part.start, part.end) if year is not None else years
+
+
+def _counted_peers_dropped(name: str) -> str:
+    """An evaluation's name without the peers it opens with when they are counted (全国218家国家级经济技术开发区
+    综合发展水平考核评价排名 → 综合发展水平考核评价): counted, they are the field (:func:`evaluation_field`), not
+    the measure; a 排名 after the evaluation's own noun says nothing more.
+
+    >>> _counted_peers_dropped("全国218家国家级经济技术开发区综合发展水平考核评价排名")
+    '综合发展水平考核评价'
+    >>> _counted_peers_dropped("国家高新区评价指标体系综合排名")
+    '国家高新区评价指标体系综合排名'
+    """
+    group = _RANKINGS.peer_group_head.match(name)
+    if group is None or not any(ch.isdigit() for ch in group.group("field")):
+        return name
+    rest = name[group.end():]
+    noun: str = _RANKING_WORDS.ranking_noun
+    if rest.endswith(noun) and rest[:-len(noun)].endswith(tuple(_RANKING_WORDS.evaluation_nouns)):
+        rest = rest[:-len(noun)]
+    return rest
 
 
 def _years_of(text: str, evaluation: re.Match[str]) -> str | None:
@@ -558,7 +589,8 @@ def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | 
         return None, scope, None
     name, years = _name_and_period(s.text, found)
     # (7月20日,…发布2022赛迪百强县榜单,…位居前10位: the day it was announced is no period of the places)
-    return name, scope or evaluation_field(name), None if s.ctx.has_period_before(pos, found.end()) else years
+    return (name, scope or evaluation_field(found.group("name")),
+            None if s.ctx.has_period_before(pos, found.end()) else years)
 
 
 def listed_places(s: Sentence, words: str, *, ranked: bool = False) -> list[str] | None:
@@ -637,7 +669,7 @@ def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | Non
                                    or (strong and strong + _RANKING_WORDS.strong_mark in evaluation)):
         # 公布…评价结果,其中,甲市居第35位: the place of an evaluation (a top-N beside it stays unmeasured, to be
         # dropped when the exact place is given); 首次入围“十强” after 县域经济十强县: entering that very list
-        return [evaluation], scope or evaluation_field(evaluation)
+        return [evaluation], scope or evaluation_field_before(text, hit.start())
     return [_overall_ranking(words, hit)], scope
 
 
