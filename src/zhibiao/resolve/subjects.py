@@ -39,6 +39,8 @@ _NO_SUBJECT: tuple[str, int] = ("", -1)
 _PREFIX_WINDOW = 12
 # Weights of a mention in the title and in the body when the main entity is chosen.
 _TITLE_WEIGHT, _BODY_WEIGHT = 3, 1
+# How often (weighted) a zone the gazetteer lacks must be named to be the report's own over known places.
+_UNKNOWN_ZONE_REPEATED = 3 * _BODY_WEIGHT
 _PEERS_LISTED = 4  # (entities named once each that make a list of peers rather than a report's own)
 
 
@@ -76,6 +78,23 @@ def _peers_only(strong: Counter[str], best: str) -> bool:
     no entity stands out as the report's own."""
     top = strong[best]
     return top == _BODY_WEIGHT and sum(1 for v in strong.values() if v == top) >= _PEERS_LISTED
+
+
+def _zone_named_most(weak: Counter[str], first: dict[str, int], strong: Counter[str]) -> str | None:
+    """A zone the gazetteer does not know (慈湖高新区) named again and again, more often than any known place
+    (南京江宁, said once in passing): the report is about that zone; None when there is none such.
+
+    >>> _zone_named_most(Counter({"慈湖高新区": 3}), {}, Counter({"江宁区": 1}))
+    '慈湖高新区'
+    >>> _zone_named_most(Counter({"慈湖高新区": 3}), {}, Counter({"马鞍山市": 4})) is None
+    True
+    """
+    if not weak:
+        return None
+    zone = max(weak, key=lambda k: (weak[k], -first.get(k, 0)))
+    if weak[zone] >= _UNKNOWN_ZONE_REPEATED and all(weak[zone] > n for n in strong.values()):
+        return zone
+    return None
 
 
 def _at_boundary(text: str, start: int) -> bool:
@@ -234,6 +253,8 @@ class SubjectFinder:
         """
         strong, weak, first = self._evidence(text, title)
         _merge_places_into_zones(strong)
+        if (zone := _zone_named_most(weak, first, strong)) is not None:
+            return zone
         if not strong:
             city = self._short_city(text + title) or self._outlet_own_place(text + title)
             if city:
