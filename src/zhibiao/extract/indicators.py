@@ -245,6 +245,19 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     return name
 
 
+def goal_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """引进企业21家(任务数18家), 占比64.9%(任务数占比60%): a goal in brackets right after a figure is that
+    measure's goal (`target`), not a measure named 任务数; True when it was recorded so."""
+    cur = (s.state.current_share if fig.role == "share" else None) or s.state.current
+    if cur is None or fig.role not in ("share", "level") or _ASIDE_OPEN not in s.text[region_start:fig.start]:
+        return False
+    m = _INDICATORS.bracket_target.search(s.text, region_start, fig.start)
+    if m is None:
+        return False
+    new_indicator(s, Name(cur.name, m.start() + 1), fig, target=True)
+    return True
+
+
 def _baseline_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
     """增长7.5%(全市11.1%), 比全省(7.7%), 比全市低2568元(全市为21585元): the figure of the place compared
     with, in brackets, is the same measure's there — of the country when it says so, else of a place

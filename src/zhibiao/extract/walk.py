@@ -21,6 +21,7 @@ from zhibiao.extract.figures import Fig, Wordless, scan_figures
 from zhibiao.extract.indicators import (
     bare_magnitude,
     change_role,
+    goal_in_brackets,
     level_role,
     new_indicator,
     share_role,
@@ -217,6 +218,8 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     elif fig.role == "change":
         if not all_alike(s, fig, region_start):
             change_role(s, fig, region_start)
+    elif goal_in_brackets(s, fig, region_start):
+        pass  # (引进企业21家(任务数18家): the goal of the measure just given, recorded)
     elif fig.role == "share":
         share_role(s, fig, region_start)
     elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
