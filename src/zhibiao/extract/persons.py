@@ -431,14 +431,26 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
         # 、和张保根: a joining word may open the last item
         start = nxt + 2 if text[nxt + 1:nxt + 2] in _PERSONS_SETS.name_joiners else nxt + 1
         cand = read_name(text, start) or _listed_name(text, start)
-        if cand is None or _PERSONS.title_head.match(text, start - 1 + len(cand)) or start in taken:
+        width = len(cand) if cand is not None else 0
+        if cand is None and (spaced := _spaced_listed_name(text, start)) is not None:
+            cand, width = spaced
+        if cand is None or _PERSONS.title_head.match(text, start - 1 + width) or start in taken:
             break
-        if not _is_follower(text[start + len(cand):start + 4 + len(cand)]):
+        if not _is_follower(text[start + width:start + 4 + width]):
             break
-        out.append(PersonMention(cand, tuple(titles), start, start + len(cand), title_start))
+        out.append(PersonMention(cand, tuple(titles), start, start + width, title_start))
         taken.add(start)
-        nxt = start + len(cand)
+        nxt = start + width
     return out
+
+
+def _spaced_listed_name(text: str, pos: int) -> tuple[str, int] | None:
+    """李 杰 in 区领导孙涛、李 杰、张园: a two-character name spaced to the width of three names, as an item of
+    a list of names — the name without the space, and how wide it is written."""
+    m = _PERSONS.spaced_listed_name.match(text, pos)
+    if m is None or _surname_at(text, pos) != m.group(1):
+        return None
+    return m.group(1) + m.group(2), m.end() - pos
 
 
 def extract_persons(norm: NormText, body_end: int | None = None) -> tuple[list[Person], list[PersonMention]]:
