@@ -576,7 +576,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     if investment and (s.state.projects is not None or _projects_in_paragraph(s)):
         _project_investment(s, fig)
         return True
-    if _named_project_investment(s, fig, name):
+    if _named_project_investment(s, fig, name) or _staged_investment(s, fig, name):
         return True
     if _PROJECTS.these.search(region) and mentions_projects(region) and is_investment_name(
             _PROJECTS.up_to_noun.sub("", name.text)):
@@ -742,6 +742,24 @@ def _named_project_investment(s: Sentence, fig: Fig, name: Name) -> bool:
                  stage=_stage_around(s), category=None, min_investment=None, count=Decimal(1),
                  investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
                  currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, name.start, fig.end)
+    s.log.add(p)
+    return True
+
+
+def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
+    """现场签约投资总额达16.76亿元, 集中开工项目总投资58亿元 with no projects counted: the investment of the projects
+    of that stage (a projects fact with no count), not an indicator."""
+    m = _PROJECTS.staged_investment.match(name.text)
+    if m is None:
+        return False
+    ctx, stage = s.ctx, stage_of(m.group("stage"))
+    period = _projects_period(s, fig, stage, False)
+    if m.group("at_event"):  # (现场签约…: done at the event the report is about, in its month)
+        period = ctx.event_month(fig.start) or period
+    p = Projects(subject=ctx.subject_at(fig.start), period=period, stage=stage,
+                 category=None, min_investment=None, count=None, investment=fig.amount.value,
+                 qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name.start, fig.end)
     s.log.add(p)
     return True
