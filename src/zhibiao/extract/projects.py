@@ -23,6 +23,7 @@ from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
+from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["category_of", "each_of_places", "is_investment_name", "listed_place", "mentions_projects",
            "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
@@ -465,6 +466,8 @@ def category_of(desc: str) -> str | None:
 
     >>> category_of("新签约外资项目"), category_of("亿元以上重点工业项目"), category_of("甲、乙等27个项目")
     ('外资', '重点工业', None)
+    >>> category_of("费县项目"), category_of("苏州工业园区项目")
+    (None, None)
     """
     k = max(desc.rfind(noun) for noun in _PROJECTS_WORDS.nouns)
     if k < 0:
@@ -487,7 +490,9 @@ def category_of(desc: str) -> str | None:
     if any(w in cat for w in _PROJECTS_WORDS.examples_marks) or (
             _NAME_WORDS.list_mark in cat and len(cat) > 8):
         return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
-    return cat if cat and cat not in _PROJECTS_SETS.generic_categories else None
+    if not cat or cat in _PROJECTS_SETS.generic_categories or subject_finder().entity_named(cat) is not None:
+        return None  # (费县16个项目: the place whose projects they are, its subject, no kind of project)
+    return cat
 
 
 def _kind_before_noun(prenominal: str) -> bool:
