@@ -205,7 +205,9 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
             if noun.text.endswith(_NAME_WORDS.facility_heads):
                 return  # 30万吨工业水厂: the size of a facility is part of its name
             target = True
-        name = name.renamed(noun.text, fig.start)
+        verb = _INDICATORS.people_verb_end.search(text, region_start, fig.start) \
+            if fig.amount.kind == "person" else None  # (带动|6000人就业: the quote from the verb)
+        name = name.renamed(noun.text, verb.start() if verb is not None else fig.start)
     elif st.current is not None and (_only_subject(s, region_start, fig.start)
                                      or name.text in _NAME_SETS.bare_verbs
                                      or (name.text.endswith(_RISE_TO_ENDS)
@@ -299,6 +301,10 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         noun = noun_after(text, fig.end, s.ctx.span.end)
         if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
             noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
+    if fig.amount.kind == "person" and noun is None and (verb := _INDICATORS.people_verb_end.search(name)):
+        after = noun_after(text, fig.end, s.ctx.span.end)  # (可带动6000人就业: 带动就业, not 可带动)
+        if after is not None and after.text:
+            noun = Noun(verb.group("verb") + after.text, after.end)
     if fig.amount.kind == "count" and noun is None:
         pm = _INDICATORS.projects_noun.match(text, fig.end, s.ctx.span.end)
         if pm:
@@ -318,7 +324,7 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     """Whether a count is a count of projects (…项目10个, 330个重点项目, 已签约35个)."""
     if s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.event_units or s.text.startswith(_BATCH, fig.end):
         return False  # 举办重点项目集中开工现场会4次, 14个批次项目开、竣工: events held, batches, no projects counted
-    if mentions_projects(name):
+    if mentions_projects(name) and not _yield_of_projects(name):
         return True
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
         return True
@@ -339,6 +345,15 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)
+
+
+def _yield_of_projects(name: str) -> bool:
+    """项目投产后将提供就业岗位(800个): what projects will yield once running or built is counted, not the projects.
+
+    >>> _yield_of_projects("项目投产后将提供就业岗位"), _yield_of_projects("新开工项目")
+    (True, False)
+    """
+    return _INDICATORS.capacity_before.search(name) is not None and not name.endswith(tuple(_PROJECTS_WORDS.nouns))
 
 
 def _breakdown_of_projects(s: Sentence, fig: Fig, name: str) -> bool:

@@ -136,6 +136,9 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
     return compile_cached("|".join(f"(?:{pattern_source(key)})" for key in shapes))
 
 
+_CONDITION_MARK = "后"  # (a plain check before the condition's pattern)
+
+
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:
     """Trim the name region ``text[start:end]`` to the indicator's name.
 
@@ -154,6 +157,9 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
         s = pm.end()
     s, said = _skip_lead(text, s, e)
     seg = text[s:e]
+    if _CONDITION_MARK in seg and (cond := last_match(_NAMES.after_condition, seg)) is not None \
+            and cond.end() < len(seg):
+        s, seg = s + cond.end(), seg[cond.end():]  # (项目投产后可|新增就业岗位: the name after the condition)
     # text before a realisation verb is the subject, a clause, or the owner of the measure
     gate = anchor_gate("names.split_verbs")  # (most names hold no such verb: one class scan tells)
     sm = last_match(_NAMES.split_verbs, seg) if gate is None or gate.search(seg) else None
