@@ -27,6 +27,7 @@ _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
 _FIGURES_WORDS = Words("figures")
 _FIGURES_SETS = WordSets("figures")
+_MEASURE_ABBREVIATIONS = tuple(_FIGURES_WORDS.measure_abbreviations)
 _SCORE_UNIT: str = _FIGURES_WORDS.score_unit
 
 Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare", "move"]
@@ -131,8 +132,9 @@ def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> boo
     if before.endswith(_FIGURES_WORDS.ordinal_before) and not before.endswith(
             _FIGURES_WORDS.not_ordinal_before):
         return True
-    if not chinese and before[-1:].isascii() and before[-1:].isalpha():
-        return True  # PM2.5, G20: a digit glued to letters is part of a name
+    if not chinese and before[-1:].isascii() and before[-1:].isalpha() and not (
+            amount.unit is not None and before.upper().endswith(_MEASURE_ABBREVIATIONS)):
+        return True  # PM2.5, G20: a digit glued to letters is part of a name (not GDP212.3亿元: a measure's)
     return bool(_FIGURES.not_after.match(after)) and amount.unit is None
 
 

@@ -58,6 +58,7 @@ _ENTITY_WORDS = Words("entity")
 _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
+_SLOGAN_VERBS = tuple(_RANKING_WORDS.slogan_verbs)
 _EVALUATION_ACTS: tuple[str, ...] = tuple(_RANKING_WORDS.evaluation_acts)
 _PERIODS_SETS = WordSets("periods")
 # Plain checks before shapes that run for every place read: what a frame (从) or a place left (跌出)
@@ -111,6 +112,15 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     return True
 
 
+def _slogan(text: str, hit: re.Match[str]) -> bool:
+    """全省抢前列, 全市争第一: a top place after a verb of striving, with no number, is a slogan."""
+    top = hit.group("top") or hit.group("first")
+    if not top:
+        return False
+    at = hit.start("top") if hit.group("top") else hit.start("first")
+    return text.endswith(_SLOGAN_VERBS, hit.start(), at)
+
+
 def _moved_from(text: str, start: int, end: int) -> bool:
     """Whether the words before a place say it was moved from (从, 从去年的, 由2008年的)."""
     if text.endswith(_MOVED_FROM_MARKS, start, end):
@@ -135,6 +145,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
+    if _slogan(s.text, hit):
+        return  # 锚定“全省抢前列、全市争第一”: a slogan of a goal, no place
     if scope and hit.group("strong"):
         first = _RANKINGS.field_then_place.match(s.text, hit.end(), s.ctx.span.end)
         if first is not None:  # 位居全国百强县投资潜力第3、…: the group is the field
