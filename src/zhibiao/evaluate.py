@@ -561,10 +561,13 @@ def failure_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
             missed = [g for g in gold if id(g) not in matched]
             spurious = [p for p in pred if id(p) not in matched]
             for g in missed:
-                near: list[tuple[str, ...]] = [differing_keys(t, g, p) for p in spurious if _overlaps(g, p)]
-                closest = min(near, key=len) if near else None
-                kinds[t]["missed: nothing here" if closest is None
-                         else "near: " + ("+".join(closest) or "same keys (paired elsewhere)")] += 1
+                near = [(differing_keys(t, g, p), p) for p in spurious if _overlaps(g, p)]
+                if not near:
+                    kinds[t]["missed: nothing here"] += 1
+                    continue
+                closest, p = min(near, key=lambda kp: len(kp[0]))
+                kinds[t]["near: " + ("+".join(closest) or "same keys (paired elsewhere)")
+                         + _words_relation(closest, g, p)] += 1
             for p in spurious:
                 if not any(_overlaps(g, p) for g in missed):
                     kinds[t]["spurious: nothing here"] += 1
@@ -648,6 +651,29 @@ def disagreement_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
                     kinds.setdefault(f"{t}.subject", Counter())[
                         _subject_disagreement(g.get("subject"), p.get("subject"), main)] += 1
     return dict(sorted(kinds.items()))
+
+
+def _words_relation(keys: tuple[str, ...], g: Fact, p: Fact) -> str:
+    """How the one field of words two facts differ on relate (for ``near: scope`` and the like), in
+    words that show neither: the prediction holds the gold's words, the gold holds the prediction's,
+    one side is empty, or neither holds the other.
+
+    >>> _words_relation(("scope",), {"scope": "全国"}, {"scope": "全国百强县"})
+    ' (predicted holds gold)'
+    >>> _words_relation(("scope",), {"scope": "全省"}, {"scope": None}), _words_relation(("rank",), {}, {})
+    (' (predicted none)', '')
+    """
+    if len(keys) != 1 or keys[0] not in _WORD_KEYS:
+        return ""
+    a, b = norm(g.get(keys[0])), norm(p.get(keys[0]))
+    if not a or not b:
+        return " (predicted none)" if a else " (gold none)"
+    if a in b:
+        return " (predicted holds gold)"
+    return " (gold holds predicted)" if b in a else " (other words)"
+
+
+_WORD_KEYS: Final = frozenset({"name", "scope", "indicator", "category", "subject"})
 
 
 def format_kinds(kinds: Mapping[str, Counter[str]],
