@@ -79,6 +79,10 @@ _PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a provi
 _TAG_WINDOW = 2000  # (how far before a list its quoted name is looked for where it was announced)
 _TAG_SLOT = "TAG"  # (where the quoted name goes in the tagged_measure shape)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
+# What may stand between 依次为 and its list on the next line, and how far that line may start.
+_LIST_LEAD_BLANKS = " :：\t\u3000"
+_LIST_END_MARKS = "。;;, \t\u3000"
+_NEXT_LINE_REACH = 6
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
@@ -357,6 +361,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     text, ctx = s.text, s.ctx
     stop = min((k for k in (text.find(c, list_start, ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
                default=ctx.span.end)
+    if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
+        list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
     subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[list_start:stop]), ranked=ordered)
     low, high = places
     if subjects is None or len(subjects) > (high - low + 1 if high is not None else len(subjects)) \
@@ -373,7 +379,12 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     opening = text[max(ctx.span.start, *(text.rfind(c, ctx.span.start, hit.start()) + 1 for c in ",;:")):hit.start()]
     field = _RANKINGS.wrapped_field.search(scope or _RANKINGS.order_end.sub("", opening))
     if field is not None and field.group("scope"):  # 全省11个设区市考核评价结果(依次为): 全省, 考核评价结果
-        scope, region = field.group("scope"), region or field.group("measure")
+        # (the peers counted after the field, 全省14个重点开发县域, are no part of the measure)
+        counted = _RANKINGS.peers_counted.match(region)
+        scope = field.group("scope") + (counted.group(0) if counted is not None else "")  # (the peers as written)
+        region = (field.group("measure") if counted is not None else region) or field.group("measure")
+    if strip_chars(region) in _RANKING_SETS.result_words:
+        region = evaluation_before(text, region_start) or region  # (县域经济转型升级考核评价 … 考核评价结果依次为)
     if scope is None:  # 在全省考核中,前三名依次是…; 国家级开发区中,排名前三的为…: the field in the clause before
         words = _RANKINGS.clause_end.sub("", text[ctx.span.start:region_start])
         wrapped = _wrapper(words)
@@ -403,6 +414,24 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _list_on_next_line(text: str, pos: int) -> tuple[int, int]:
+    """Where the list a sentence announces at its end (…依次为:) is written when it is on the next line: that
+    line's start and end, its closing stop left out (an empty span when no line follows within reach).
+
+    >>> t = "结果从高到低依次为:\\n\\n甲市、乙县、丙县。\\n下一段"
+    >>> a, b = _list_on_next_line(t, 10); t[a:b]
+    '甲市、乙县、丙县'
+    """
+    start = pos
+    while start < len(text) and start - pos < _NEXT_LINE_REACH and text[start] in _LIST_LEAD_BLANKS + "\n":
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1] in _LIST_END_MARKS:
+        end -= 1
+    return (start, end) if start - pos < _NEXT_LINE_REACH else (pos, pos)
 
 
 def _tagged_measure(text: str, words: str, pos: int) -> tuple[str, str | None] | None:
