@@ -136,9 +136,6 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
     return compile_cached("|".join(f"(?:{pattern_source(key)})" for key in shapes))
 
 
-_CONDITION_MARK = "后"  # (a plain check before the condition's pattern)
-
-
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:
     """Trim the name region ``text[start:end]`` to the indicator's name.
 
@@ -157,7 +154,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
         s = pm.end()
     s, said = _skip_lead(text, s, e)
     seg = text[s:e]
-    if _CONDITION_MARK in seg and (cond := last_match(_NAMES.after_condition, seg)) is not None \
+    if _NAME_WORDS.condition_mark in seg and (cond := last_match(_NAMES.after_condition, seg)) is not None \
             and cond.end() < len(seg):
         s, seg = s + cond.end(), seg[cond.end():]  # (项目投产后可|新增就业岗位: the name after the condition)
     # text before a realisation verb is the subject, a clause, or the owner of the measure

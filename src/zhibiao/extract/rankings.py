@@ -363,16 +363,26 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
                default=ctx.span.end)
     if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
         list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
-    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[list_start:stop]), ranked=ordered)
+    words, own_ranks = _ranks_in_brackets(_RANKINGS.list_tail.sub("", text[list_start:stop]))
+    subjects = listed_places(s, words, ranked=ordered)
     low, high = places
-    if subjects is None or len(subjects) > (high - low + 1 if high is not None else len(subjects)) \
+    if own_ranks is not None and subjects is not None and len(own_ranks) == len(subjects):
+        high = None  # (依次是:龙口市(6)、胶州市(18): each its own place, written after it)
+    elif subjects is None or len(subjects) > (high - low + 1 if high is not None else len(subjects)) \
             or (high is None and len(subjects) < 2):
         return False
     ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1)
     ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
+    if own_ranks is not None and subjects is not None and len(own_ranks) == len(subjects):
+        ranks = list(own_ranks)
     region_from = after_subject(s, region_start, hit.start())
     words = _RANKINGS.order_end.sub("", text[region_from:hit.start()])  # (…结果从高到低|依次为)
+    top_kind = _RANKINGS.top_kind_end.search(words) if hit.group("ordered") else None
+    if top_kind is not None:  # 营商环境得分前十的省份|依次是: the measure before the top N, the kind its peers
+        words = words[:top_kind.start()]
     region, _, scope = _field_and_measure(words, hit.group("scope"))
+    if top_kind is not None and scope is None:
+        scope = _field_of_kind(top_kind.group(0))
     if strip_chars(region) in _RANKING_SETS.score_words:
         region = ""  # 总分居前3位的…: the measure is the evaluation the score is of
     # the field may open the clause before a count (全省11个设区市考核评价结果从高到低依次为)
@@ -381,7 +391,9 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if field is not None and field.group("scope"):  # 全省11个设区市考核评价结果(依次为): 全省, 考核评价结果
         # (the peers counted after the field, 全省14个重点开发县域, are no part of the measure)
         counted = _RANKINGS.peers_counted.match(region)
-        scope = field.group("scope") + (counted.group(0) if counted is not None else "")  # (the peers as written)
+        # (全省14个重点开发县域: peers of a kind qualified, the field as written; 全省11个设区市: the field alone)
+        qualified = counted is not None and _RANKINGS.count_then_kind.fullmatch(counted.group(0)) is None
+        scope = field.group("scope") + (counted.group(0) if qualified and counted is not None else "")
         region = (field.group("measure") if counted is not None else region) or field.group("measure")
     if strip_chars(region) in _RANKING_SETS.result_words:
         region = evaluation_before(text, region_start) or region  # (县域经济转型升级考核评价 … 考核评价结果依次为)
@@ -401,6 +413,12 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         scope = _field_of_kind(text[hit.start():list_start])
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
     measure = (tagged[0] if tagged else None) or strip_chars(region) or None
+    entered = _RANKINGS.list_entered_before.search(text, ctx.span.start, hit.start()) \
+        if measure is None or measure in _RANKING_SETS.peer_kinds else None
+    if entered is not None:  # 进入工业百强的20个县市依次是: the list they entered is the measure
+        measure = entered.group("list")
+        scope = scope or evaluation_field(measure) or (
+            _RANKING_WORDS.country_field if _RANKINGS.hundred_strong.search(measure) else None)
     scope = scope or (tagged[1] if tagged else None)
     if measure is not None and (measure in _RANKING_SETS.back_references
                                 or s.ctx.doc.finder.entity_named(measure) is not None):
@@ -414,6 +432,22 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _ranks_in_brackets(words: str) -> tuple[str, list[int] | None]:
+    """龙口市(6)、胶州市(18)、荣成市(22): a list whose every item writes its place in brackets after it — the
+    list without them and those places; the words unchanged and None otherwise.
+
+    >>> _ranks_in_brackets("甲市(6)、乙县(18)、丙县(22)")
+    ('甲市、乙县、丙县', [6, 18, 22])
+    >>> _ranks_in_brackets("甲市、乙县(18)")
+    ('甲市、乙县(18)', None)
+    """
+    found = list(_RANKINGS.rank_in_brackets.finditer(words))
+    items = [x for x in _RANKINGS.list_split.split(words) if x]
+    if len(found) < 2 or len(found) != len(items):
+        return words, None
+    return _RANKINGS.rank_in_brackets.sub("", words), [int(m.group("n")) for m in found]
 
 
 def _list_on_next_line(text: str, pos: int) -> tuple[int, int]:
@@ -479,6 +513,7 @@ def _list_measure_and_field(s: Sentence, pos: int, measure: str | None, scope: s
             if evaluation is not None:
                 measure, years = _name_and_period(text, evaluation)
                 period = None if own_period else years
+                scope = scope or evaluation_field(evaluation.group("name"))  # (工业百强县榜单: 全国)
     last = s.log.last_ranking()
     return measure, scope or (last.scope if last is not None else None) or home_field(text), period
 
