@@ -83,6 +83,10 @@ _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a 
 _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_END_MARKS = "。;;, \t\u3000"
 _NEXT_LINE_REACH = 6
+# Groups of places parted by commas before a list holding one place (at most this many), and what ends a clause.
+_GROUPS_MAX = 4
+_GROUP_MARKS = ","
+_CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
@@ -229,7 +233,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     raw = text[region_start:hit.start()]
     listed = _holders_listed_before(s, raw, region_start, hit)
     if listed is not None:
-        return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1])
+        return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1], listed[2])
     region_from = after_subject(s, region_start, hit.start())
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
@@ -305,21 +309,49 @@ def _company_and_measure(names: list[str | None]) -> tuple[str, str] | None:
 
 
 def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Match[str]) \
-        -> tuple[list[str], re.Match[str] | None] | None:
-    """The places listed as holding the place of ``hit``, and the field wrapped around them: in the
-    words just before it (浏阳市、宁乡市分列…), or opening a clause before when those words only say
-    several hold it (甲、乙两家开发区进步明显,双双跻身全国30强); None when no list is."""
+        -> tuple[list[str], re.Match[str] | None, str | None] | None:
+    """The places listed as holding the place of ``hit``, the field wrapped around them and the measure
+    written after them: in the words just before it (浏阳市、宁乡市分列…; 甲、乙和丙的增速位列…), or opening a
+    clause before when those words only say several hold it (甲、乙两家开发区进步明显,双双跻身全国30强);
+    None when no list is."""
     if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
+        own = _RANKINGS.measure_of_listed.search(raw)  # (甲、乙和丙的增速|位列…: the measure of each)
+        if own is not None and (subjects := _listed_subjects(s, raw[:own.start()])) is not None:
+            return _groups_before(s, region_start) + subjects, None, strip_chars(own.group("measure"))
         wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
         subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
         if subjects is not None:
-            return subjects, wrapped
+            return _groups_before(s, region_start) + subjects, wrapped, None
     if _RANKINGS.plural_only.match(raw):
         opening = _RANKINGS.counted_list_opening.search(s.text, s.ctx.span.start, region_start)
         subjects = _listed_subjects(s, opening.group(0)) if opening is not None else None
         if subjects is not None:
-            return subjects, None
+            return subjects, None, None
+    groups = _groups_before(s, region_start) if s.text[region_start - 1:region_start] == _GROUP_MARKS else []
+    last = _place_ending(s, strip_chars(raw), _PROVINCE_PREFIX_MAX) if groups else None
+    if last is not None:  # (北京海淀区、朝阳区,上海浦东新区|包揽…: the last group one place)
+        return [*groups, last], None, None
     return None
+
+
+def _groups_before(s: Sentence, region_start: int) -> list[str]:
+    """深圳南山区、宝安区,广州天河区、黄埔区(包揽前5名): the places of the groups listed in the clauses right
+    before a list of places (each group one city's, parted by commas) — none when a clause holds anything else."""
+    text, start = s.text, s.ctx.span.start
+    out: list[str] = []
+    end = region_start
+    for _ in range(_GROUPS_MAX):
+        if end - 1 <= start or text[end - 1] not in _GROUP_MARKS:
+            break
+        begin = max(start, *(text.rfind(c, start, end - 1) + 1 for c in _CLAUSE_BREAKS))
+        words = text[begin:end - 1]
+        group = _listed_subjects(s, words) if _RANKINGS.list_split.search(words) else None
+        single = s.ctx.doc.finder.entity_named(strip_chars(words)) if group is None else None
+        if group is None and single is None:
+            break
+        out = (group or [single or ""]) + out
+        end = begin
+    return out
 
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
@@ -945,7 +977,7 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
 
 
 def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], place: tuple[int | None, bool, bool],
-                        wrapped: re.Match[str] | None) -> _Read | None:
+                        wrapped: re.Match[str] | None, own_measure: str | None = None) -> _Read | None:
     """One place for each listed place, in the field and measure written around the list (在…中)
     or else of the ranking given before."""
     rank, top, bottom = place
@@ -967,7 +999,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
         return None
     # the measure: written around the list, of the ranking just given, or of the last one named
-    measure = strip_chars(wrapped.group("measure")) if wrapped is not None else evaluation
+    measure = strip_chars(wrapped.group("measure")) if wrapped is not None else (own_measure or evaluation)
+    if not measure:  # (从榜单排名看,…甲、乙包揽榜单前5名: the measure the frame looks at)
+        measure = _frame_measure(s, s.ctx.span.start)
     if not measure:
         measure = before.indicator if before is not None else None
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
@@ -1070,6 +1104,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
+    names, scopes = _list_references_resolved(s, start, names, scopes)
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
         period = read.period if read.period is not None else _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
@@ -1086,6 +1121,22 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _list_references_resolved(s: Sentence, pos: int, names: list[str | None], scopes: list[str | None]) \
+        -> tuple[list[str | None], list[str | None]]:
+    """从榜单排名看,…甲区跻身前10名: a measure that only points at the list (榜单排名, 该榜单) is the evaluation
+    named before, its field the evaluation's when none is given."""
+    if not any(n in _RANKING_SETS.list_references for n in names):
+        return names, scopes
+    found = _evaluation_named(s.text, pos)
+    if found is None:
+        return names, scopes
+    evaluation = _name_and_period(s.text, found)[0]
+    field = evaluation_field(found.group("name"))
+    out = [(evaluation, scope or field) if name in _RANKING_SETS.list_references else (name, scope)
+           for name, scope in zip(names, scopes, strict=True)]
+    return [n for n, _ in out], [f for _, f in out]
 
 
 def _years_of_evaluation(s: Sentence, measure: str | None, pos: int) -> str | None:
