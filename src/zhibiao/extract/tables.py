@@ -66,7 +66,8 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     """
     text = doc.text
     if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
-            or _TABLES.top_n.search(text, start, end)):
+            or _TABLES.top_n.search(text, start, end)
+            or (_TABLE_WORDS.heading_rank in text and _TABLES.rank_heading.search(text, start, end))):
         return  # (most reports: plain finds and a literal-led search first)
     bound = start
     for anchor in _TABLES.list_anchor.finditer(text, start, end):
@@ -98,18 +99,24 @@ def _run(doc: DocContext, lo: int, end: int) -> list[_Row] | None:
 
 
 def _row(doc: DocContext, m: re.Match[str]) -> _Row:
-    """The row whose place ``m`` matched: the zone or place name right after it, if any."""
+    """The row whose place ``m`` matched (1 | …, 第一名:…, No.1 …): the zone or place name right after it,
+    if any."""
     pos = m.end()
     chunk = doc.text[pos:pos + _NAME_WIDTH]
     finder = doc.finder
+    group = next(g for g in ("n", "nth", "no") if m.group(g))
+    start, rank = m.start(), int(parse_number(m.group(group)) or 0)
     for z_start, z_end, name in finder.zone_mentions(chunk)[:1]:
         # 上海漕河泾新兴技术开发区: a name whose prefix the gazetteer does not know runs from the row start
         if all(is_cjk(c) for c in chunk[:z_start]):
-            return _Row(m.start("n"), int(m.group("n")), expand_zone(chunk[:z_start] + name), pos + z_end)
+            return _Row(start, rank, expand_zone(chunk[:z_start] + name), pos + z_end)
     opening = finder.place_opening(chunk)  # (昆山市, 江苏昆山市: a place opening the row)
     if opening is not None:
-        return _Row(m.start("n"), int(m.group("n")), opening[0], pos + opening[1])
-    return _Row(m.start("n"), int(m.group("n")), None, m.end("n"))
+        return _Row(start, rank, opening[0], pos + opening[1])
+    written = _TABLES.written_row_place.match(chunk)  # (店口镇, 柯桥街道: towns the gazetteer lacks)
+    if written is not None:
+        return _Row(start, rank, written.group(0), pos + written.end())
+    return _Row(start, rank, None, m.end(group))
 
 
 @dataclass(frozen=True, slots=True)
