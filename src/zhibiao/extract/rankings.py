@@ -150,6 +150,10 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         # (…推出的)“中国高新区创新能力百强”榜单12月10日发布: a list announced; 全国百强县中,江苏占据25席: the
         # list as a frame: no place of anyone
         return
+    if not hit.group("lead") and (hit.group("strong") or hit.group("topn")) \
+            and _RANKINGS.list_noun_after.match(s.text, hit.end(), s.ctx.span.end) \
+            and _RANKINGS.announced_before.search(s.text, s.ctx.span.start, hit.start()):
+        return  # 中郡研究所发布全国县域经济基本竞争力百强县榜单: a list announced, no place of anyone
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
@@ -375,7 +379,7 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
     if hit.group("topn") or hit.group("strong"):
         listed = _RANKINGS.top_list.match(text, hit.end(), end)
         # 依次 orders the list; 分别 over exactly N places of a top N (前3位的县市区分别是甲、乙、丙) too
-        order = listed.group("order") if listed is not None else None
+        order = (listed.group("order") or listed.group("order2")) if listed is not None else None
         return listed is not None and _top_list(s, hit, listed.end(), region_start, (1, place),
                                                 ordered=order == _RANKING_WORDS.in_order,
                                                 each_own=order is not None)
@@ -395,20 +399,28 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
                default=ctx.span.end)
     if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
         list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
-    words, own_ranks = _ranks_in_brackets(_RANKINGS.list_tail.sub("", text[list_start:stop]))
+    # ([江阴市、昆山市]、常熟市: places tied, bracketed together, are listed as any)
+    raw_list = _RANKINGS.list_tail.sub("", text[list_start:stop])
+    listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
+    words, own_ranks = _ranks_in_brackets(listed_words)
     subjects = listed_places(s, words, ranked=ordered)
     low, high = places
+    # ([甲、乙]、丙…: places tied share one place, so a top N may list more names than N)
+    tied = sum(_RANKINGS.list_split.subn("", m.group(0))[1] for m in _RANKINGS.tied_group.finditer(raw_list))
     if own_ranks is not None and subjects is not None and len(own_ranks) == len(subjects):
         high = None  # (依次是:龙口市(6)、胶州市(18): each its own place, written after it)
-    elif subjects is None or len(subjects) > (high - low + 1 if high is not None else len(subjects)) \
+    elif subjects is None or len(subjects) > (high - low + 1 + tied if high is not None else len(subjects)) \
             or (high is None and len(subjects) < 2):
         return False
-    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1)
+    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied)
     ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
+    if ordered and listed_words != raw_list:
+        ranks = [low + k for k in _tied_order(raw_list)][:len(subjects)] or ranks
     if own_ranks is not None and subjects is not None and len(own_ranks) == len(subjects):
         ranks = list(own_ranks)
     region_from = after_subject(s, region_start, hit.start())
     words = _RANKINGS.order_end.sub("", text[region_from:hit.start()])  # (…结果从高到低|依次为)
+    words = _RANKINGS.edition_head.sub("", words)  # (第十九届|全国县域经济…: the list's edition, no measure)
     top_kind = _RANKINGS.top_kind_end.search(words) if hit.group("ordered") else None
     if top_kind is not None:  # 营商环境得分前十的省份|依次是: the measure before the top N, the kind its peers
         words = words[:top_kind.start()]
@@ -456,6 +468,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
                                 or s.ctx.doc.finder.entity_named(measure) is not None):
         measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
+    scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
     read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
                  subjects, period)
     s.state.mark_listed(hit.start(), stop)
@@ -464,6 +477,22 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _tied_order(words: str) -> list[int]:
+    """The places, counted from 0, of the items of an ordered list where bracketed items are tied: each
+    tied group shares one place, and the next item takes the next place (dense, as the list counts them).
+
+    >>> _tied_order("[甲、乙]、丙、[丁、戊]、己")
+    [0, 0, 1, 2, 2, 3]
+    """
+    out: list[int] = []
+    place = 0
+    for group in _RANKINGS.tied_or_item.finditer(words):
+        size = len([x for x in _RANKINGS.list_split.split(group.group(0).strip("[]【】")) if x])
+        out.extend([place] * size)
+        place += 1
+    return out
 
 
 def _ranks_in_brackets(words: str) -> tuple[str, list[int] | None]:
@@ -674,6 +703,8 @@ def evaluation_field(name: str) -> str | None:
     ('全国', '全省', None)
     >>> evaluation_field("中国省级开发区高质量发展百强"), evaluation_field("国家级经开区综合发展水平考核")
     ('中国省级开发区', '国家级经开区')
+    >>> evaluation_field("县域经济百强榜单"), evaluation_field("民营企业百强")
+    ('全国', None)
     """
     group = _RANKINGS.peer_group_head.match(name)
     if group is not None:  # 中国省级开发区|高质量发展百强: the peers of a level and kind are the field
@@ -683,7 +714,12 @@ def evaluation_field(name: str) -> str | None:
         country: str = _RANKING_WORDS.country_field
         return country
     whole = _RANKINGS.whole_field_head.match(name)
-    return whole.group(0) if whole is not None else None
+    if whole is not None:
+        return whole.group(0)
+    if _RANKINGS.county_list_strong.search(name):  # (县域经济百强榜单: counties a hundred strong, nationwide)
+        country_list: str = _RANKING_WORDS.country_field
+        return country_list
+    return None
 
 
 def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | None) \
