@@ -859,6 +859,10 @@ def _respectively_before(s: Sentence, hit: re.Match[str], region_start: int) \
     places = [s.ctx.doc.finder.entity_named(x) or _place_as_written(x) for x in listed]
     if None in places:  # 甲区、乙区位列本区之前,分别为17位、25位: the places, each before the verb shared
         places = [_place_before_verb(s, x) for x in listed]
+    if None in places:  # 辽宁省甲市、乙市、丙市成功上榜,分别排名…: the places entering, a province before the first
+        items = [_RANKINGS.entered_end.sub("", x) for x in listed]
+        places = [s.ctx.doc.finder.entity_named(x) or _place_as_written(x)
+                  or _place_ending(s, x, _PROVINCE_PREFIX_MAX) for x in items]
     held = [p for p in places if p is not None]
     return (held, None) if len(held) == len(listed) else (None, list(listed))
 
@@ -1673,7 +1677,8 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
 def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     """百强县东部地区占65席, 江苏占据25席: the seats a place holds on a list, an indicator named after the list
     (百强县席位) of the place written before the verb, of the list's year."""
-    if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end) and not _members_by_place(s, fig):
+    if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end) and not _members_by_place(s, fig) \
+            and not _RANKINGS.members_entering.match(s.text, fig.end, s.ctx.span.end):
         return False
     words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:fig.start]))
     moved = _RANKINGS.seat_moved_from.search(words)
