@@ -619,7 +619,9 @@ def _subject_disagreement(g: Any, p: Any, main: str | None) -> str:
     ('predicted none', 'another subject')
     """
     if not g or not p:
-        return "predicted none" if g else "gold none"
+        if g:
+            return "predicted none"
+        return "gold none" + (" (predicted the report main subject)" if main is not None and subject_eq(p, main) else "")
     gs, ps = short_subject(g), short_subject(p)
     related = gs in ps or ps in gs
     if main is not None and subject_eq(p, main):
