@@ -787,12 +787,15 @@ def test_evaluate_disagreement_kinds_say_how_periods_and_subjects_differ_without
     gold = {"d": _doc(
         {"type": "indicator", "name": "出口", "value": 5, "unit": "CNY", "subject": "乙镇",
          "period": "2023-11/2023-11"},
-        {"type": "indicator", "name": "进口", "value": 7, "unit": "CNY", "subject": "甲县", "period": "2023-01/2023-12"},
+        {"type": "indicator", "name": "进口", "value": 7, "unit": "CNY", "subject": "甲县",
+         "period": "2023-01/2023-12"},
         {"type": "projects", "stage": "signed", "count": 4, "subject": "丙园区", "period": "2023-01/2023-06"},
     )}
     pred = {"d": _doc(
-        {"type": "indicator", "name": "出口", "value": 5, "unit": "CNY", "subject": "甲县", "period": "2023-01/2023-11"},
-        {"type": "indicator", "name": "进口", "value": 7, "unit": "CNY", "subject": "甲县", "period": "2022-01/2022-12"},
+        {"type": "indicator", "name": "出口", "value": 5, "unit": "CNY", "subject": "甲县",
+         "period": "2023-01/2023-11"},
+        {"type": "indicator", "name": "进口", "value": 7, "unit": "CNY", "subject": "甲县",
+         "period": "2022-01/2022-12"},
         {"type": "projects", "stage": "signed", "count": 4, "subject": None, "period": None},
     )}
     kinds = ev.disagreement_kinds(gold, pred)

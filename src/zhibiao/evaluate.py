@@ -621,7 +621,8 @@ def _subject_disagreement(g: Any, p: Any, main: str | None) -> str:
     if not g or not p:
         if g:
             return "predicted none"
-        return "gold none" + (" (predicted the report main subject)" if main is not None and subject_eq(p, main) else "")
+        main_given = main is not None and subject_eq(p, main)
+        return "gold none" + (" (predicted the report main subject)" if main_given else "")
     gs, ps = short_subject(g), short_subject(p)
     related = gs in ps or ps in gs
     if main is not None and subject_eq(p, main):
@@ -648,7 +649,8 @@ def disagreement_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
         for t in ("indicator", "projects", "ranking"):
             for g, p in pair(t, _facts_of(gold_doc, t), _facts_of(pred_doc, t)):
                 if not attribute_agrees("period", g, p):
-                    kinds.setdefault(f"{t}.period", Counter())[_period_disagreement(g.get("period"), p.get("period"))] += 1
+                    kinds.setdefault(f"{t}.period", Counter())[
+                        _period_disagreement(g.get("period"), p.get("period"))] += 1
                 if not attribute_agrees("subject", g, p):
                     kinds.setdefault(f"{t}.subject", Counter())[
                         _subject_disagreement(g.get("subject"), p.get("subject"), main)] += 1

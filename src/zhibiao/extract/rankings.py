@@ -395,29 +395,10 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     """The ranking facts of the places listed from ``list_start`` holding the places ``places`` (the
     first and last; a top N is (1, N)): each its own place in order, or each the last place of the top N."""
     text, ctx = s.text, s.ctx
-    stop = min((k for k in (text.find(c, list_start, ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
-               default=ctx.span.end)
-    if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
-        list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
-    # ([江阴市、昆山市]、常熟市: places tied, bracketed together, are listed as any)
-    raw_list = _RANKINGS.list_tail.sub("", text[list_start:stop])
-    listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
-    words, own_ranks = _ranks_in_brackets(listed_words)
-    subjects = listed_places(s, words, ranked=ordered)
-    low, high = places
-    # ([甲、乙]、丙…: places tied share one place, so a top N may list more names than N)
-    tied = sum(_RANKINGS.list_split.subn("", m.group(0))[1] for m in _RANKINGS.tied_group.finditer(raw_list))
-    if own_ranks is not None and subjects is not None and len(own_ranks) == len(subjects):
-        high = None  # (依次是:龙口市(6)、胶州市(18): each its own place, written after it)
-    elif subjects is None or len(subjects) > (high - low + 1 + tied if high is not None else len(subjects)) \
-            or (high is None and len(subjects) < 2):
+    listed = _places_in_list(s, list_start, places, ordered=ordered, each_own=each_own)
+    if listed is None:
         return False
-    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied)
-    ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
-    if ordered and listed_words != raw_list:
-        ranks = [low + k for k in _tied_order(raw_list)][:len(subjects)] or ranks
-    if own_ranks is not None and subjects is not None and len(own_ranks) == len(subjects):
-        ranks = list(own_ranks)
+    subjects, ranks, ordered, stop = listed
     region_from = after_subject(s, region_start, hit.start())
     words = _RANKINGS.order_end.sub("", text[region_from:hit.start()])  # (…结果从高到低|依次为)
     words = _RANKINGS.edition_head.sub("", words)  # (第十九届|全国县域经济…: the list's edition, no measure)
@@ -457,12 +438,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         scope = _field_of_kind(text[hit.start():list_start])
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
     measure = (tagged[0] if tagged else None) or strip_chars(region) or None
-    entered = _RANKINGS.list_entered_before.search(text, ctx.span.start, hit.start()) \
-        if measure is None or measure in _RANKING_SETS.peer_kinds else None
-    if entered is not None:  # 进入工业百强的20个县市依次是: the list they entered is the measure
-        measure = entered.group("list")
-        scope = scope or evaluation_field(measure) or (
-            _RANKING_WORDS.country_field if _RANKINGS.hundred_strong.search(measure) else None)
+    if measure is None or measure in _RANKING_SETS.peer_kinds:
+        measure, scope = _list_entered(s, hit.start(), measure, scope)
     scope = scope or (tagged[1] if tagged else None)
     if measure is not None and (measure in _RANKING_SETS.back_references
                                 or s.ctx.doc.finder.entity_named(measure) is not None):
@@ -479,6 +456,49 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     return True
 
 
+def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None], *, ordered: bool,
+                    each_own: bool) -> tuple[list[str], list[int | None], bool, int] | None:
+    """The places listed from ``list_start`` (on the next line when the sentence ends there), the place
+    each holds, whether in order, and where the list ends; None when the words list no such places."""
+    text, ctx = s.text, s.ctx
+    stop = min((k for k in (text.find(c, list_start, ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
+               default=ctx.span.end)
+    if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
+        list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
+    # ([江阴市、昆山市]、常熟市: places tied, bracketed together, are listed as any)
+    raw_list = _RANKINGS.list_tail.sub("", text[list_start:stop])
+    listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
+    words, own_ranks = _ranks_in_brackets(listed_words)
+    subjects = listed_places(s, words, ranked=ordered)
+    if subjects is None:
+        return None
+    if own_ranks is not None and len(own_ranks) == len(subjects):
+        return subjects, list(own_ranks), True, stop  # (依次是:龙口市(6)、胶州市(18): each its own place)
+    low, high = places
+    # ([甲、乙]、丙…: places tied share one place, so a top N may list more names than N)
+    tied = sum(_RANKINGS.list_split.subn("", m.group(0))[1] for m in _RANKINGS.tied_group.finditer(raw_list))
+    if len(subjects) > (high - low + 1 + tied if high is not None else len(subjects)) \
+            or (high is None and len(subjects) < 2):
+        return None
+    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied)
+    ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
+    if ordered and listed_words != raw_list:
+        tied_ranks: list[int | None] = [low + k for k in _tied_order(raw_list)[:len(subjects)]]
+        ranks = tied_ranks or ranks
+    return subjects, ranks, ordered, stop
+
+
+def _list_entered(s: Sentence, pos: int, measure: str | None, scope: str | None) -> tuple[str | None, str | None]:
+    """进入工业百强的20个县市依次是: the list the places entered is the measure when the words name only their kind,
+    its field national when a hundred strong."""
+    entered = _RANKINGS.list_entered_before.search(s.text, s.ctx.span.start, pos)
+    if entered is None:
+        return measure, scope
+    name = entered.group("list")
+    country: str = _RANKING_WORDS.country_field
+    return name, scope or evaluation_field(name) or (country if _RANKINGS.hundred_strong.search(name) else None)
+
+
 def _tied_order(words: str) -> list[int]:
     """The places, counted from 0, of the items of an ordered list where bracketed items are tied: each
     tied group shares one place, and the next item takes the next place (dense, as the list counts them).
@@ -487,11 +507,9 @@ def _tied_order(words: str) -> list[int]:
     [0, 0, 1, 2, 2, 3]
     """
     out: list[int] = []
-    place = 0
-    for group in _RANKINGS.tied_or_item.finditer(words):
+    for place, group in enumerate(_RANKINGS.tied_or_item.finditer(words)):
         size = len([x for x in _RANKINGS.list_split.split(group.group(0).strip("[]【】")) if x])
         out.extend([place] * size)
-        place += 1
     return out
 
 
