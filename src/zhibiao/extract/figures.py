@@ -134,7 +134,7 @@ def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> boo
         return True
     if not chinese and before[-1:].isascii() and before[-1:].isalpha() and not (
             amount.unit is not None and before.upper().endswith(_MEASURE_ABBREVIATIONS)):
-        return True  # PM2.5, G20: a digit glued to letters is part of a name (not GDP212.3亿元: a measure's)
+        return True  # PM2.5, G20: a digit glued to letters is part of a name (not GDP186.4亿元: a measure's)
     return bool(_FIGURES.not_after.match(after)) and amount.unit is None
 
 

@@ -206,7 +206,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
                 return  # 30万吨工业水厂: the size of a facility is part of its name
             target = True
         verb = _INDICATORS.people_verb_end.search(text, region_start, fig.start) \
-            if fig.amount.kind == "person" else None  # (带动|6000人就业: the quote from the verb)
+            if fig.amount.kind == "person" else None  # (带动|4500人就业: the quote from the verb)
         name = name.renamed(noun.text, verb.start() if verb is not None else fig.start)
     elif st.current is not None and (_only_subject(s, region_start, fig.start)
                                      or name.text in _NAME_SETS.bare_verbs
@@ -248,7 +248,7 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
 
 
 def goal_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:
-    """引进企业21家(任务数18家), 占比64.9%(任务数占比60%): a goal in brackets right after a figure is that
+    """引进企业14家(任务数12家), 占比58.3%(任务数占比55%): a goal in brackets right after a figure is that
     measure's goal (`target`), not a measure named 任务数; True when it was recorded so."""
     cur = (s.state.current_share if fig.role == "share" else None) or s.state.current
     if cur is None or fig.role not in ("share", "level") or _ASIDE_OPEN not in s.text[region_start:fig.start]:
@@ -302,7 +302,7 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
             noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
     if fig.amount.kind == "person" and noun is None and (verb := _INDICATORS.people_verb_end.search(name)):
-        after = noun_after(text, fig.end, s.ctx.span.end)  # (可带动6000人就业: 带动就业, not 可带动)
+        after = noun_after(text, fig.end, s.ctx.span.end)  # (可带动4500人就业: 带动就业, not 可带动)
         if after is not None and after.text:
             noun = Noun(verb.group("verb") + after.text, after.end)
     if fig.amount.kind == "count" and noun is None:
@@ -348,7 +348,7 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
 
 
 def _yield_of_projects(name: str) -> bool:
-    """项目投产后将提供就业岗位(800个): what projects will yield once running or built is counted, not the projects.
+    """项目投产后将提供就业岗位(650个): what projects will yield once running or built is counted, not the projects.
 
     >>> _yield_of_projects("项目投产后将提供就业岗位"), _yield_of_projects("新开工项目")
     (True, False)

@@ -297,12 +297,12 @@ def latest_year(text: str) -> PeriodMention | None:
     2014
     >>> latest_year("2011粤港经贸技术合作交流会(7月7日举行)期间共签约项目258个。").year
     2011
-    >>> latest_year("1至9月,存量为36581户,较2023年末净增11152户。").year
+    >>> latest_year("1至9月,存量为8240户,较2023年末净增1310户。").year
     2024
     """
     years = [m for m in find_periods(text) if m.year is not None and m.kind in ("year", "span", "cumulative")
              and not _PERIODS.goal_year_before.search(text, max(0, m.pos - 2), m.pos)]
-    # (截至9月,…较2023年末净增11152户: a figure compared with the end or the same months of a year is of the next)
+    # (截至9月,…较2023年末净增1310户: a figure compared with the end or the same months of a year is of the next)
     years += [PeriodMention(m.start(), m.end(), int(m.group("year")) + 1, None, None, None, "year")
               for m in _PERIODS.baseline_year.finditer(text)]
     if years:

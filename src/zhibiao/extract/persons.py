@@ -445,7 +445,7 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
 
 
 def _spaced_listed_name(text: str, pos: int) -> tuple[str, int] | None:
-    """李 杰 in 区领导孙涛、李 杰、张园: a two-character name spaced to the width of three names, as an item of
+    """周 林 in 县领导钱立新、周 林、吴海燕: a two-character name spaced to the width of three names, as an item of
     a list of names — the name without the space, and how wide it is written."""
     m = _PERSONS.spaced_listed_name.match(text, pos)
     if m is None or _surname_at(text, pos) != m.group(1):

@@ -466,7 +466,7 @@ def category_of(desc: str) -> str | None:
 
     >>> category_of("新签约外资项目"), category_of("亿元以上重点工业项目"), category_of("甲、乙等27个项目")
     ('外资', '重点工业', None)
-    >>> category_of("费县项目"), category_of("苏州工业园区项目")
+    >>> category_of("沛县项目"), category_of("苏州工业园区项目")
     (None, None)
     """
     k = max(desc.rfind(noun) for noun in _PROJECTS_WORDS.nouns)
@@ -491,7 +491,7 @@ def category_of(desc: str) -> str | None:
             _NAME_WORDS.list_mark in cat and len(cat) > 8):
         return None  # 汇龙环保、矽盛电子等27个项目: named examples, not a kind of project
     if not cat or cat in _PROJECTS_SETS.generic_categories or subject_finder().entity_named(cat) is not None:
-        return None  # (费县16个项目: the place whose projects they are, its subject, no kind of project)
+        return None  # (沛县12个项目: the place whose projects they are, its subject, no kind of project)
     return cat
 
 
@@ -753,7 +753,7 @@ def _named_project_investment(s: Sentence, fig: Fig, name: Name) -> bool:
 
 
 def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
-    """现场签约投资总额达16.76亿元, 集中开工项目总投资58亿元 with no projects counted: the investment of the projects
+    """现场签约投资总额达12.35亿元, 集中开工项目总投资58亿元 with no projects counted: the investment of the projects
     of that stage (a projects fact with no count), not an indicator."""
     m = _PROJECTS.staged_investment.match(name.text)
     if m is None:

@@ -339,7 +339,7 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
 
 
 def _groups_before(s: Sentence, region_start: int) -> list[str]:
-    """深圳南山区、宝安区,广州天河区、黄埔区(包揽前5名): the places of the groups listed in the clauses right
+    """北京海淀区、朝阳区,上海浦东新区(包揽前5名): the places of the groups listed in the clauses right
     before a list of places (each group one city's, parted by commas) — none when a clause holds anything else."""
     text, start = s.text, s.ctx.span.start
     out: list[str] = []
@@ -403,7 +403,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     words = _RANKINGS.order_end.sub("", text[region_from:hit.start()])  # (…结果从高到低|依次为)
     words = _RANKINGS.edition_head.sub("", words)  # (第十九届|全国县域经济…: the list's edition, no measure)
     top_kind = _RANKINGS.top_kind_end.search(words) if hit.group("ordered") else None
-    if top_kind is not None:  # 营商环境得分前十的省份|依次是: the measure before the top N, the kind its peers
+    if top_kind is not None:  # 综合得分前五的省份|依次是: the measure before the top N, the kind its peers
         words = words[:top_kind.start()]
     region, _, scope = _field_and_measure(words, hit.group("scope"))
     if top_kind is not None and scope is None:
@@ -414,14 +414,14 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     opening = text[max(ctx.span.start, *(text.rfind(c, ctx.span.start, hit.start()) + 1 for c in ",;:")):hit.start()]
     field = _RANKINGS.wrapped_field.search(scope or _RANKINGS.order_end.sub("", opening))
     if field is not None and field.group("scope"):  # 全省11个设区市考核评价结果(依次为): 全省, 考核评价结果
-        # (the peers counted after the field, 全省14个重点开发县域, are no part of the measure)
+        # (the peers counted after the field, 全省12个重点开发县域, are no part of the measure)
         counted = _RANKINGS.peers_counted.match(region)
-        # (全省14个重点开发县域: peers of a kind qualified, the field as written; 全省11个设区市: the field alone)
+        # (全省12个重点开发县域: peers of a kind qualified, the field as written; 全省11个设区市: the field alone)
         qualified = counted is not None and _RANKINGS.count_then_kind.fullmatch(counted.group(0)) is None
         scope = field.group("scope") + (counted.group(0) if qualified and counted is not None else "")
         region = (field.group("measure") if counted is not None else region) or field.group("measure")
     if strip_chars(region) in _RANKING_SETS.result_words:
-        region = evaluation_before(text, region_start) or region  # (县域经济转型升级考核评价 … 考核评价结果依次为)
+        region = evaluation_before(text, region_start) or region  # (县域经济高质量发展考核评价 … 考核评价结果依次为)
     if scope is None:  # 在全省考核中,前三名依次是…; 国家级开发区中,排名前三的为…: the field in the clause before
         words = _RANKINGS.clause_end.sub("", text[ctx.span.start:region_start])
         wrapped = _wrapper(words)
@@ -465,7 +465,7 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
                default=ctx.span.end)
     if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
         list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
-    # ([江阴市、昆山市]、常熟市: places tied, bracketed together, are listed as any)
+    # ([甲市、乙市]、丙县: places tied, bracketed together, are listed as any)
     raw_list = _RANKINGS.list_tail.sub("", text[list_start:stop])
     listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
     words, own_ranks = _ranks_in_brackets(listed_words)
@@ -473,7 +473,7 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     if subjects is None:
         return None
     if own_ranks is not None and len(own_ranks) == len(subjects):
-        return subjects, list(own_ranks), True, stop  # (依次是:龙口市(6)、胶州市(18): each its own place)
+        return subjects, list(own_ranks), True, stop  # (依次是:甲市(6)、乙县(18): each its own place)
     low, high = places
     # ([甲、乙]、丙…: places tied share one place, so a top N may list more names than N)
     tied = sum(_RANKINGS.list_split.subn("", m.group(0))[1] for m in _RANKINGS.tied_group.finditer(raw_list))
@@ -489,7 +489,7 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
 
 
 def _list_entered(s: Sentence, pos: int, measure: str | None, scope: str | None) -> tuple[str | None, str | None]:
-    """进入工业百强的20个县市依次是: the list the places entered is the measure when the words name only their kind,
+    """进入工业百强的4个县市依次是: the list the places entered is the measure when the words name only their kind,
     its field national when a hundred strong."""
     entered = _RANKINGS.list_entered_before.search(s.text, s.ctx.span.start, pos)
     if entered is None:
@@ -514,7 +514,7 @@ def _tied_order(words: str) -> list[int]:
 
 
 def _ranks_in_brackets(words: str) -> tuple[str, list[int] | None]:
-    """龙口市(6)、胶州市(18)、荣成市(22): a list whose every item writes its place in brackets after it — the
+    """甲市(6)、乙县(18)、丙县(22): a list whose every item writes its place in brackets after it — the
     list without them and those places; the words unchanged and None otherwise.
 
     >>> _ranks_in_brackets("甲市(6)、乙县(18)、丙县(22)")
@@ -633,10 +633,10 @@ def evaluation_before(text: str, pos: int) -> str | None:
 
 def evaluation_field_before(text: str, pos: int) -> str | None:
     """The field of the evaluation named before ``pos`` (:func:`evaluation_before`), as its full name
-    opens with it (全国218家国家级经济技术开发区综合发展水平考核评价 → 全国218家国家级经济技术开发区).
+    opens with it (全国230家国家级经济技术开发区综合发展水平考核评价 → 全国230家国家级经济技术开发区).
 
-    >>> evaluation_field_before("公布2020年度全国218家国家级经济技术开发区综合发展水平考核评价排名。", 40)
-    '全国218家国家级经济技术开发区'
+    >>> evaluation_field_before("公布2020年度全国230家国家级经济技术开发区综合发展水平考核评价排名。", 40)
+    '全国230家国家级经济技术开发区'
     """
     found = _evaluation_named(text, pos)
     return evaluation_field(found.group("name")) if found is not None else None
@@ -669,11 +669,11 @@ def _name_and_period(text: str, evaluation: re.Match[str]) -> tuple[str, str | N
 
 
 def _counted_peers_dropped(name: str) -> str:
-    """An evaluation's name without the peers it opens with when they are counted (全国218家国家级经济技术开发区
+    """An evaluation's name without the peers it opens with when they are counted (全国230家国家级经济技术开发区
     综合发展水平考核评价排名 → 综合发展水平考核评价): counted, they are the field (:func:`evaluation_field`), not
     the measure; a 排名 after the evaluation's own noun says nothing more.
 
-    >>> _counted_peers_dropped("全国218家国家级经济技术开发区综合发展水平考核评价排名")
+    >>> _counted_peers_dropped("全国230家国家级经济技术开发区综合发展水平考核评价排名")
     '综合发展水平考核评价'
     >>> _counted_peers_dropped("国家高新区评价指标体系综合排名")
     '国家高新区评价指标体系综合排名'

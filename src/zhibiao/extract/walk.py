@@ -219,7 +219,7 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
         if not all_alike(s, fig, region_start):
             change_role(s, fig, region_start)
     elif goal_in_brackets(s, fig, region_start):
-        pass  # (引进企业21家(任务数18家): the goal of the measure just given, recorded)
+        pass  # (引进企业14家(任务数12家): the goal of the measure just given, recorded)
     elif fig.role == "share":
         share_role(s, fig, region_start)
     elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
