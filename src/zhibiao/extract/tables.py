@@ -34,12 +34,15 @@ __all__ = ["figure_tables", "ranked_tables"]
 _TABLES = Shapes("tables")
 _TABLE_SETS = WordSets("table")
 _TABLE_WORDS = Words("table")
+_RANKING_WORDS = Words("ranking")
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 # How far before a table of figures its caption (period, unit) may stand.
 _HEAD_WIDTH = 200
 # An index column (上年=100) states growth as the index less this.
 _INDEX_BASE = Decimal(100)
+# How many columns of places a ranked table may run in side by side.
+_COLUMNS_MAX = 2
 # A table needs this many rows in a row whose places run on: two could be any numbered lines.
 _MIN_ROWS = 3
 # How far a row's name may run (the longest zone names are about 15 characters).
@@ -89,9 +92,16 @@ def _run(doc: DocContext, lo: int, end: int) -> list[_Row] | None:
     if first is None:
         return None
     run = [_row(doc, first)]
+    nexts = [run[0].rank + 1]  # (the next place of each column: a table may run in two, 1 | 甲 | 51 | 乙 | 2 | …)
     for m in _TABLES.row.finditer(text, run[0].end, end):
         row = _row(doc, m)
-        if run[-1].rank + 1 != row.rank or row.start < run[-1].end:
+        if row.start < run[-1].end:
+            break
+        if row.rank in nexts:
+            nexts[nexts.index(row.rank)] = row.rank + 1
+        elif len(nexts) < _COLUMNS_MAX and len(run) == 1 and row.rank > run[0].rank + 1:
+            nexts.append(row.rank + 1)  # (the second column's first row, right after the first's)
+        else:
             break
         run.append(row)
     named = sum(r.name is not None for r in run)
@@ -133,20 +143,25 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
     last = _last_caption(text, max(lo, cut + 1), hi)
     if last is None and cut >= lo:
         last = _last_caption(text, max(lo, text.rfind(_SENTENCE_END, lo, cut) + 1), cut)
+    if last is None:  # (公布了“…百强县”榜单。榜单以…为对象…。⏎| 排序 | 县(市) |…: the list named before)
+        last = _last_caption(text, lo, hi)
     if last is None:
         return None
-    body = last.group("body")
+    body = _TABLES.edition_head.sub("", last.group("body"))  # (第二十届|全国县域经济…: the list's edition)
     peers = _TABLES.peers.match(body)
     scope = peers.group(0) if peers else None
+    if scope is None and any(w in body for w in _RANKING_WORDS.national_lists):
+        scope = _RANKING_WORDS.country_field  # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide)
     measure = body[peers.end():] if peers else body
     return _Caption(scope, strip_chars(measure) or None, last.group("year"))
 
 
 def _last_caption(text: str, lo: int, hi: int) -> re.Match[str] | None:
-    """The last caption written between ``lo`` and ``hi``."""
+    """The last caption written between ``lo`` and ``hi`` — never words placing someone (甲县和乙市位居榜单前五名)."""
     last = None
-    for last in _TABLES.caption.finditer(text, lo, hi):  # noqa: B007 (the last one is wanted)
-        pass
+    for m in _TABLES.caption.finditer(text, lo, hi):
+        if not _TABLES.placing_words.search(m.group("body")):
+            last = m
     return last
 
 
