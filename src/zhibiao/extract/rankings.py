@@ -761,7 +761,7 @@ def listed_places(s: Sentence, words: str, *, ranked: bool = False) -> list[str]
     A list ``ranked`` in order (依次是天津、苏州、上海漕河泾) may also name places by a short word of their
     own, as written, when most of its items are places known."""
     finder = s.ctx.doc.finder
-    items = _RANKINGS.list_split.split(strip_chars(words))
+    items = [x.strip() for x in _RANKINGS.list_split.split(strip_chars(words))]
     places = [finder.entity_named(item) or _place_as_written(item) for item in items]
     known = [p for p in places if p is not None]
     if len(known) == len(items):
@@ -1007,7 +1007,7 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     words = _RANKINGS.adverb_end.sub("", strip_chars(words))  # 张家港市、常熟市分别(居…)
     words = _RANKINGS.listed_kind_end.sub("", words)  # (甲、乙等国家高新区: the kind they are, no place)
     counted = _RANKINGS.counted_kind_end.search(words)
-    items = _RANKINGS.list_split.split(words[:counted.start()] if counted is not None else words)
+    items = [x.strip() for x in _RANKINGS.list_split.split(words[:counted.start()] if counted is not None else words)]
     if len(items) < 2:
         return None
     finder = s.ctx.doc.finder

@@ -22,6 +22,8 @@ __all__ = ["MAX_SENTENCE", "Span", "clauses", "is_headline", "is_title_line", "p
 MAX_SENTENCE = 1000
 # Where a long sentence may be cut, best first: between clauses, then between list items.
 _CUT_MARKS = (";", ",:", "、")
+# A line ending in one of these goes on in the next (a list or a clause broken by the page, not ended).
+_LINE_GOES_ON = ("、", ",")
 
 _SENTENCE_END_SOURCE = r"[。!?…]+[”’」』)]*|\.{3,}"
 
@@ -54,10 +56,13 @@ class Span:
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Non-blank lines of ``text[start:end]``, trimmed of surrounding spaces.
+    """Non-blank lines of ``text[start:end]``, trimmed of surrounding spaces; a line ending in a list mark or
+    a comma goes on in the next one (lines broken inside a sentence, as e-paper and forum pages break them).
 
     >>> [("ab\\n\\n cd \\n"[s.start:s.end]) for s in paragraphs("ab\\n\\n cd \\n")]
     ['ab', 'cd']
+    >>> [("甲、\\n乙位列前二。"[s.start:s.end]) for s in paragraphs("甲、\\n乙位列前二。")]
+    ['甲、\\n乙位列前二。']
     """
     end = len(text) if end is None else end
     out: list[Span] = []
@@ -71,7 +76,10 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            out.append(Span(a, b))
+            if out and text[out[-1].end - 1] in _LINE_GOES_ON:
+                out[-1] = Span(out[-1].start, b)  # (深圳、广州、⏎宁波…位列前十名: a line broken inside a list)
+            else:
+                out.append(Span(a, b))
         pos = stop + 1
     return out
 
