@@ -77,7 +77,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             b -= 1
         if b > a:
             if out and text[out[-1].end - 1] in _LINE_GOES_ON:
-                out[-1] = Span(out[-1].start, b)  # (深圳、广州、⏎宁波…位列前十名: a line broken inside a list)
+                out[-1] = Span(out[-1].start, b)  # (北京、上海、⏎天津…位列前十名: a line broken inside a list)
             else:
                 out.append(Span(a, b))
         pos = stop + 1
