@@ -85,6 +85,8 @@ _LIST_END_MARKS = "。;;, \t\u3000"
 _NEXT_LINE_REACH = 6
 # Groups of places parted by commas before a list holding one place (at most this many), and what ends a clause.
 _GROUPS_MAX = 4
+# How far back, before its paragraph, the spread of a list's members may be said for the counts that go on.
+_SPREAD_REACH = 400
 _GROUP_MARKS = ","
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
@@ -1726,7 +1728,12 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
 def _members_by_place(s: Sentence, fig: Fig) -> bool:
     """百强县的地区分布是:东部70个,中部24个; 工业百强县分布在18个省份,其中山东省有11个: the members of a list
     counted by where they are, after the sentence says how the list is spread — seats like 占65席."""
-    return _RANKINGS.members_spread.search(s.text, s.ctx.span.start, fig.start) is not None
+    if _RANKINGS.members_spread.search(s.text, s.ctx.span.start, fig.start) is not None:
+        return True
+    # (…分布在全国18个省份,其中甲省有11个…。⏎乙省有7个,丙省有5个: the count goes on in the next paragraph)
+    para = s.ctx.para.span
+    return s.ctx.span.start == para.start and _RANKINGS.place_has_count.match(s.text, para.start, fig.end) is not None \
+        and _RANKINGS.members_spread.search(s.text, max(0, para.start - _SPREAD_REACH), para.start) is not None
 
 
 def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
@@ -1813,8 +1820,16 @@ def _seat_name(s: Sentence, before: str, pos: int) -> str:
     before = _RANKINGS.seat_list_lead.sub("", before)  # (…18个省份,其中|山东省有11个; 2023年|百强区: no list's name)
     listed = strip_chars(_RANKINGS.list_noun_tail.sub("", before)) \
         or _RANKINGS.list_noun_tail.sub("", evaluation_before(s.text, pos) or "") \
-        or (_RANKINGS.whole_field_head.sub("", group.group("name")) if group is not None else "")
+        or (_RANKINGS.whole_field_head.sub("", group.group("name")) if group is not None else "") \
+        or _list_spread_before(s.text, pos)
     return listed + seat
+
+
+def _list_spread_before(text: str, pos: int) -> str:
+    """中国工业百强县分布在全国18个省份(,其中…): the list whose members the text says are spread, named before ``pos``
+    (its field opening the name left out); "" when none is."""
+    found = last_match(_RANKINGS.spread_list, text[max(0, pos - 2 * _SPREAD_REACH):pos])
+    return _RANKINGS.country_head.sub("", found.group("list")) if found is not None else ""
 
 
 def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, own_period: bool = False) -> None:
