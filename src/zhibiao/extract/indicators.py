@@ -30,7 +30,7 @@ from zhibiao.extract.projects import each_of_places, listed_place, mentions_proj
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
-from zhibiao.model import Indicator, Projects, Qualifier
+from zhibiao.model import Change, Indicator, Projects, Qualifier
 
 __all__ = ["attach_change", "bare_magnitude", "change_role", "level_role", "name_at", "new_indicator", "share_role"]
 
@@ -162,7 +162,7 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     doc = s.ctx.doc
     # 2016年达1200亿元,年均增长8.5%: an average over years is a fact of its own, the level keeps no change
     if target.change is None and target.value is not None and (fig.change is None or fig.change.basis != "avg"):
-        target.change = fig.change
+        target.change = _year_end_on_year_end(s, target, fig)
         doc.extend_quote(target, fig.end)
         return target
     extra = replace(target, value=None, unit=None, change=fig.change, rule="indicator.change.v1")
@@ -174,6 +174,17 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
     s.log.add(extra)
     return extra
+
+
+def _year_end_on_year_end(s: Sentence, target: Indicator, fig: Fig) -> Change | None:
+    """年末常住人口94.5万人,比上年末减少0.4万人: a year-end figure compared with the end of the year before is
+    compared year on year (a month-end figure against 上年末 stays another baseline)."""
+    change = fig.change
+    if change is None or change.basis != "other" or not target.period \
+            or not _INDICATORS.december_end.fullmatch(target.period):
+        return change
+    between = s.text[s.ctx.doc.norm_pos(target.start):fig.start]
+    return replace(change, basis="yoy") if _INDICATORS.last_year_end.search(between) else change
 
 
 # ---------------------------------------------------------------------------------------- levels

@@ -46,6 +46,9 @@ _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
 _KIND_END: str = Words("projects").kind_end
 _SHARE_WORDS = Words("share")
+# What a measure's figure was done as after 完成 (完成入库, 完成到位): the measure is named before the verb.
+_DONE_TAILS = frozenset(_NAME_WORDS.done_tails)
+_NAME_MIN = 2
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
@@ -160,6 +163,8 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     # text before a realisation verb is the subject, a clause, or the owner of the measure
     gate = anchor_gate("names.split_verbs")  # (most names hold no such verb: one class scan tells)
     sm = last_match(_NAMES.split_verbs, seg) if gate is None or gate.search(seg) else None
+    if sm is not None and sm.end() < len(seg) and seg[sm.end():] in _DONE_TAILS and sm.start() >= _NAME_MIN:
+        return _finish(seg[:sm.start()], s, estimate or said)  # (工业税收完成|入库5.40亿元: the measure before)
     if sm is not None and sm.end() < len(seg):
         head = seg[:sm.start()]
         tail_start = s + sm.end()
