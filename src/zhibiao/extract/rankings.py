@@ -1697,8 +1697,9 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
 def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     """百强县东部地区占65席, 江苏占据25席: the seats a place holds on a list, an indicator named after the list
     (百强县席位) of the place written before the verb, of the list's year."""
+    entering = _RANKINGS.members_entering.match(s.text, fig.end, s.ctx.span.end)
     if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end) and not _members_by_place(s, fig) \
-            and not _RANKINGS.members_entering.match(s.text, fig.end, s.ctx.span.end):
+            and entering is None:
         return False
     words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:fig.start]))
     moved = _RANKINGS.seat_moved_from.search(words)
@@ -1718,7 +1719,9 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     before = words[:holder[1]]
     listed = _holders_listed(s, _RANKINGS.list_tail_mark.sub("", before)) if _RANKINGS.list_tail_mark.search(before) \
         else None
-    name = _seat_name(s, "" if listed else before, fig.start)
+    entered = _RANKINGS.list_entered_after.match(s.text, entering.end(), s.ctx.span.end) if entering else None
+    name = _RANKINGS.country_head.sub("", entered.group("list")) + _RANKING_WORDS.seat_name if entered \
+        else _seat_name(s, "" if listed else before, fig.start)  # (7个镇上榜中国百强镇榜单: the list entered)
     own_period = moved is not None and moved.group("year") is not None  # (由上年的10席: of that year)
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
         _seats(s, fig, place, name, region_start + holder[1], own_period=own_period)
@@ -1728,8 +1731,8 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
 def _members_by_place(s: Sentence, fig: Fig) -> bool:
     """百强县的地区分布是:东部70个,中部24个; 工业百强县分布在18个省份,其中山东省有11个: the members of a list
     counted by where they are, after the sentence says how the list is spread — seats like 占65席."""
-    if _RANKINGS.members_spread.search(s.text, s.ctx.span.start, fig.start) is not None:
-        return True
+    if _RANKINGS.members_spread.search(s.text, s.ctx.para.span.start, fig.start) is not None:
+        return True  # (…主要分布在东部地区。其中,甲省38个、乙省31个: the sentence before in the paragraph says so)
     # (…分布在全国18个省份,其中甲省有11个…。⏎乙省有7个,丙省有5个: the count goes on in the next paragraph)
     para = s.ctx.para.span
     return s.ctx.span.start == para.start and _RANKINGS.place_has_count.match(s.text, para.start, fig.end) is not None \
@@ -1818,10 +1821,9 @@ def _seat_name(s: Sentence, before: str, pos: int) -> str:
         return last.name  # (东部地区占65席,中部地区占22席。其中,甲、乙分别占…: seats on the same list)
     group = last_match(_RANKINGS.named_group, s.text[s.ctx.span.start:pos])
     before = _RANKINGS.seat_list_lead.sub("", before)  # (…18个省份,其中|山东省有11个; 2023年|百强区: no list's name)
-    listed = strip_chars(_RANKINGS.list_noun_tail.sub("", before)) \
+    listed = strip_chars(_RANKINGS.list_noun_tail.sub("", before)) or _list_spread_before(s.text, pos) \
         or _RANKINGS.list_noun_tail.sub("", evaluation_before(s.text, pos) or "") \
-        or (_RANKINGS.whole_field_head.sub("", group.group("name")) if group is not None else "") \
-        or _list_spread_before(s.text, pos)
+        or (_RANKINGS.whole_field_head.sub("", group.group("name")) if group is not None else "")
     return listed + seat
 
 
