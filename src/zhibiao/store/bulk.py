@@ -5,7 +5,8 @@ copy (its canonical document's facts). Here the ids of a batch's documents and f
 first — from the table's sequence on PostgreSQL, after the largest id on SQLite, where the store's
 write lock (:func:`~zhibiao.store.db.write_lock`) keeps every other writer out until the commit —
 so that every row, links between them included, is made in Python and sent at once: PostgreSQL
-``COPY … FROM STDIN`` through psycopg, elsewhere one DB-API ``executemany``.
+``COPY … FROM STDIN`` through psycopg, on SQLite a few multi-row ``INSERT``s, elsewhere one DB-API
+``executemany``.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def reserve_ids(conn: Connection, table: Table, n: int) -> list[int]:
 
 def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Insert ``rows`` (values in the order of ``columns``, Python values as the models take
-    them) into ``table`` in one statement: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
+    them) into ``table`` in one go: ``COPY`` on PostgreSQL, multi-row inserts on SQLite
+    (:func:`multirow_sizes`), ``executemany`` elsewhere.
 
     A value the database refuses raises the SQLAlchemy exception of the driver's error
     (IntegrityError, DataError, OperationalError…), as a statement through SQLAlchemy would."""
