@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zhibiao.model import EXTRACTOR_VERSION, DocMeta, Document, Fact
+from zhibiao.model import EXTRACTOR_VERSION, Change, DocMeta, Document, Fact, Indicator, Person, Projects, Ranking
 from zhibiao.store import Store
 from zhibiao.store.dedup import content_hash
 from zhibiao.store.schema import DocumentRow, FactRow
@@ -169,15 +170,16 @@ def test_store_ingest_failed_write_leaves_no_half_document(db_url: str, write_js
     import zhibiao.store.ingest as ingest_module
 
     corpus = _numbered_corpus(write_jsonl, 4)
-    original_fact_row = ingest_module.fact_row
+    original_fact_values = ingest_module.fact_values
+    value = ingest_module.FACT_COLUMNS.index("value")
 
-    def failing_fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
-        row = original_fact_row(fact, document_id, seq, zone)
-        if row["value"] == 350_000_000:  # the third document: fail after its row is inserted
+    def failing_fact_values(d: dict[str, Any], *args: Any) -> list[Any]:
+        row = original_fact_values(d, *args)
+        if row[value] == 350_000_000:  # the third document: fail after its row is inserted
             raise RuntimeError("disk full")
         return row
 
-    monkeypatch.setattr(ingest_module, "fact_row", failing_fact_row)
+    monkeypatch.setattr(ingest_module, "fact_values", failing_fact_values)
     with Store(db_url, batch_size=4, extract_batch=gold_extractor) as store:
         stats = store.ingest([corpus])
         assert (stats.stored, stats.errors) == (3, 1)
@@ -186,7 +188,7 @@ def test_store_ingest_failed_write_leaves_no_half_document(db_url: str, write_js
         assert _counts(store) == {"documents": 3, "copies": 0, "facts": 3, "counted_facts": 3, "errors": 1}
         with Session(store.engine) as session:
             assert sorted(session.scalars(select(DocumentRow.doc_id))) == ["d000", "d001", "d003"]
-        monkeypatch.setattr(ingest_module, "fact_row", original_fact_row)
+        monkeypatch.setattr(ingest_module, "fact_values", original_fact_values)
         assert store.ingest([corpus]).stored == 1
         assert _counts(store) == {"documents": 4, "copies": 0, "facts": 4, "counted_facts": 4, "errors": 0}
 
@@ -375,3 +377,43 @@ def test_store_ingest_in_memory_sqlite_writes_in_this_thread(gold_extractor: Bat
         assert not store._ingester._pipelined()
         stats = store.ingest([corpus])
         assert stats.stored == 5 and _counts(store)["documents"] == 5
+
+
+_ROW_FACTS = [
+    (Indicator(name="一般公共预算收入", subject="淮安经开区", period="2023-01/2023-06",
+               value=Decimal("1856000000.00"), unit="CNY", change=Change(basis="yoy", pct=Decimal("36.7")),
+               quote="一般公共预算收入18.56亿元、同比增长36.7%", start=3, end=25, rule="r1"),
+     {"type": "indicator", "subject": "淮安经开区", "zone_id": "淮安经济技术开发区", "name": "一般公共预算收入",
+      "indicator_id": "general_budget_revenue", "period": "2023-01/2023-06", "period_start": "2023-01",
+      "period_end": "2023-06", "value": 1856000000, "unit": "CNY", "change_basis": "yoy", "change_pct": 36.7,
+      "rule": "r1", "signature": "57a1bbae253c06e1162ee66cfa95b0b7c0e23f55"}),
+    (Projects(period="2023", stage="signed", category="外资", count=Decimal(3), investment=Decimal("645000000"),
+              min_investment=Decimal("10000000"), currency="USD", quote="q", start=0, end=1),
+     {"type": "projects", "zone_id": "默认区", "period": "2023", "stage": "signed", "category": "外资",
+      "min_investment": 10000000, "count": 3, "investment": 645000000, "currency": "USD",
+      "signature": "00e54c0f142232a32e402c72fc3c9ad2e705ae31"}),
+    (Ranking(indicator="实际使用外资增速", subject="某某区", period="2023-01/2023-06", rank=1, bottom=True,
+             scope="全市", quote="q", start=0, end=1),
+     {"type": "ranking", "subject": "某某区", "zone_id": "某某区", "name": "实际使用外资增速",
+      "period": "2023-01/2023-06", "period_start": "2023-01", "period_end": "2023-06", "scope": "全市", "rank": 1,
+      "bottom": True,
+      "signature": "af149da675079b0f45536fcb444df11cd18c1088"}),
+    (Person(name="徐子佳", titles=["市委常委", "书记"], quote="q", start=0, end=1),
+     {"type": "person", "name": "徐子佳", "titles": ["市委常委", "书记"],
+      "signature": "6075b8e9f5fb2e6d6e7b77974099ac2e80db2e81"}),
+]
+
+
+@pytest.mark.parametrize(("fact", "expected"), _ROW_FACTS)
+def test_store_ingest_fact_row_values(fact: Fact, expected: dict[str, Any]) -> None:
+    """A fact's row: zone and indicator resolved (the document's zone when the subject names none),
+    the period split, the signature as stored by earlier versions (a re-ingest links to it); the
+    bulk write's value list is the same row in the order of FACT_COLUMNS."""
+    from zhibiao.store.ingest import FACT_COLUMNS, fact_row, fact_values
+
+    row = fact_row(fact, 7, 3, "默认区")
+    evidence = {"quote": fact.quote, "quote_start": fact.start, "quote_end": fact.end}
+    assert row == {c: None for c in FACT_COLUMNS[1:]} | {"document_id": 7, "seq": 3,
+                                                        "extractor_version": EXTRACTOR_VERSION} | evidence | expected
+    assert list(row) == list(FACT_COLUMNS[1:])
+    assert fact_values(fact.to_dict(), 3, "默认区", EXTRACTOR_VERSION, 7) == [None, *row.values()]

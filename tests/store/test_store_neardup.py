@@ -233,3 +233,40 @@ def test_store_minhash_equals_datasketch(samples_dir: Path) -> None:
             assert np.array_equal(fast.hashvalues, reference.hashvalues)
             compared += 1
     assert compared >= 3
+
+
+@pytest.mark.parametrize("values", [[], [7], [7, 7, 7], [3, 1, 2], [2**32 - 1, 0, 2**32 - 1, 5, 0]])
+def test_store_distinct_sorted_equals_numpy_unique(values: list[int]) -> None:
+    """The shingle hashes' distinct values, sorted: what ``np.unique`` gives (the MinHash and the
+    count of shingles depend on it), on edge cases and on random hashes with repeats."""
+    import numpy as np
+
+    from zhibiao.store.dedup import distinct_sorted
+
+    rng = np.random.default_rng(len(values))
+    for array in (np.array(values, dtype=np.uint32), rng.integers(0, 50, size=400).astype(np.uint32),
+                  rng.integers(0, 2**32, size=900, dtype=np.uint64).astype(np.uint32)):
+        out = distinct_sorted(array)
+        assert out.dtype == np.uint32
+        assert np.array_equal(out, np.unique(array))
+
+
+_SIGNED = [{"type": "indicator", "name": "出口\"总额\\", "value": 1856000000, "change": {"basis": "yoy", "pct": 36.7},
+            "unit": "CNY", "parent": None, "qualifier": "estimate"},
+           {"type": "person", "name": "徐子佳", "titles": ["市委常委", "书记\n"], "bottom": False},
+           {"type": "projects", "count": Decimal("12.50"), "investment": 1e-7, "stage": "signed", "b": True, "a": -0.0},
+           {}]
+
+
+@pytest.mark.parametrize("data", _SIGNED)
+def test_store_signature_json_equals_json_dumps(data: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The encoder made once writes what ``json.dumps`` with the signature's options writes (keys
+    sorted, no spaces, non-ASCII as is, a Decimal as its str), also without the C accelerator."""
+    import json
+
+    from zhibiao.store import dedup
+
+    expected = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    assert dedup._canonical_json(data) == expected
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    assert dedup._json_encoder()(data) == expected

@@ -5,7 +5,8 @@ copy (its canonical document's facts). Here the ids of a batch's documents and f
 first — from the table's sequence on PostgreSQL, after the largest id on SQLite, where the store's
 write lock (:func:`~zhibiao.store.db.write_lock`) keeps every other writer out until the commit —
 so that every row, links between them included, is made in Python and sent at once: PostgreSQL
-``COPY … FROM STDIN`` through psycopg, elsewhere one DB-API ``executemany``.
+``COPY … FROM STDIN`` through psycopg, on SQLite a few multi-row ``INSERT``s, elsewhere one DB-API
+``executemany``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -46,7 +48,8 @@ def reserve_ids(conn: Connection, table: Table, n: int) -> list[int]:
 
 def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     """Insert ``rows`` (values in the order of ``columns``, Python values as the models take
-    them) into ``table`` in one statement: ``COPY`` on PostgreSQL, ``executemany`` elsewhere.
+    them) into ``table`` in one go: ``COPY`` on PostgreSQL, multi-row inserts on SQLite
+    (:func:`multirow_sizes`), ``executemany`` elsewhere.
 
     A value the database refuses raises the SQLAlchemy exception of the driver's error
     (IntegrityError, DataError, OperationalError…), as a statement through SQLAlchemy would."""
@@ -75,9 +78,50 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Se
     if order != list(range(len(columns))):  # the columns were not given in the table's order
         reorder = itemgetter(*order)
         rows = [reorder(row) if len(order) > 1 else (reorder(row),) for row in rows]
+    if conn.dialect.name == "sqlite":
+        _insert_multirow(conn, str(statement), rows)
+        return
     # SQLAlchemy takes a list of tuples (or mappings) for executemany
     params = rows if isinstance(rows, list) and isinstance(rows[0], tuple) else list(map(tuple, rows))
     conn.exec_driver_sql(str(statement), params)
+
+
+# The most rows of one multi-row INSERT on SQLite. Statements of 512, 256 … 1 rows only, so that a
+# connection prepares (and caches) at most ten shapes per table, whatever the batches' sizes.
+ROWS_PER_STATEMENT = 512
+
+
+def _insert_multirow(conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Execute the one-row ``INSERT … VALUES (?, …)`` ``sql`` for all ``rows`` as a few
+    multi-row inserts (:func:`multirow_sizes`), the same rows in the same order.
+
+    Python's sqlite3 ``executemany`` lets go of the interpreter lock around each row's step and
+    must take it back after each: with another thread running Python (the ingester preparing the
+    next batch) that wait is up to a switch interval (5 ms) per row, so the database's work hardly
+    overlapped Python's. A multi-row statement runs all its rows in one step, without the lock."""
+    import sqlite3
+
+    head, one = sql.split(" VALUES ", 1)
+    limit = conn.connection.driver_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    start = 0
+    for size in multirow_sizes(len(rows), max(1, limit // max(1, len(rows[0])))):
+        chunk = tuple(chain.from_iterable(rows[start:start + size]))
+        conn.exec_driver_sql(f"{head} VALUES {', '.join([one] * size)}", chunk)
+        start += size
+
+
+def multirow_sizes(n: int, most: int = ROWS_PER_STATEMENT) -> list[int]:
+    """The rows of each statement that inserts ``n`` rows: as many of the largest power of two up
+    to ``most`` (and :data:`ROWS_PER_STATEMENT`) as fit, then the binary digits of the rest.
+
+    >>> multirow_sizes(1100), multirow_sizes(50), multirow_sizes(3, most=37), multirow_sizes(0)
+    ([512, 512, 64, 8, 4], [32, 16, 2], [2, 1], [])
+    """
+    top = 1 << (max(1, min(most, ROWS_PER_STATEMENT)).bit_length() - 1)
+    sizes = [top] * (n // top)
+    rest = n % top
+    sizes += [1 << bit for bit in reversed(range(rest.bit_length())) if rest >> bit & 1]
+    return sizes
 
 
 def _processed(row: Sequence[Any], typed: list[tuple[int, Any]]) -> Sequence[Any]:

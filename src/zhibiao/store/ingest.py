@@ -53,8 +53,8 @@ from zhibiao.store.dedup import (
 )
 from zhibiao.store.schema import DocumentRow, ErrorRow, FactRow
 
-__all__ = ["DEFAULT_BATCH_SIZE", "BatchExtractor", "FactDicts", "IngestStats", "Ingester", "canonical_facts",
-           "document_zone", "fact_dict_row", "fact_row", "link_repeated_facts"]
+__all__ = ["DEFAULT_BATCH_SIZE", "FACT_COLUMNS", "BatchExtractor", "FactDicts", "IngestStats", "Ingester",
+           "canonical_facts", "document_zone", "fact_dict_row", "fact_row", "fact_values", "link_repeated_facts"]
 
 DEFAULT_BATCH_SIZE = 50
 # The errors of a document that was read (keyed by its doc_id): a later run that stores it clears them.
@@ -133,6 +133,14 @@ _zone = lru_cache(maxsize=200_000)(canonical_zone)
 _indicator = lru_cache(maxsize=200_000)(canonical_indicator)
 
 
+# The columns of a ``facts`` row in the order of :func:`fact_values`: the id first (set by the write).
+FACT_COLUMNS = ("id", "document_id", "seq", "type", "subject", "zone_id", "name", "indicator_id", "period",
+                "period_start", "period_end", "value", "unit", "change_basis", "change_pct", "change_pp", "change_abs",
+                "qualifier", "parent", "stage", "category", "min_investment", "count", "investment", "currency",
+                "scope", "rank", "top", "bottom", "titles", "quote", "quote_start", "quote_end", "rule",
+                "extractor_version", "signature", "duplicate_of")
+
+
 def fact_row(fact: Fact, document_id: int, seq: int, zone: str | None = None) -> dict[str, Any]:
     """The ``facts`` row of one extracted fact (canonical zone and indicator ids resolved); a
     fact whose subject names no known zone gets ``zone`` (the document's, see :func:`document_zone`)."""
@@ -143,50 +151,37 @@ def fact_dict_row(d: dict[str, Any], document_id: int, seq: int, zone: str | Non
                   extractor_version: str = EXTRACTOR_VERSION) -> dict[str, Any]:
     """:func:`fact_row` of a fact given as its FACTS.md dict (``Fact.to_dict``), as
     ``zhibiao batch`` writes them (made by ``extractor_version``)."""
+    values = fact_values(d, seq, zone, extractor_version, document_id)
+    return dict(zip(FACT_COLUMNS[1:], values[1:], strict=True))
+
+
+def fact_values(d: dict[str, Any], seq: int, zone: str | None = None, extractor_version: str = EXTRACTOR_VERSION,
+                document_id: int | None = None) -> list[Any]:
+    """:func:`fact_dict_row` as a list of values in the order of :data:`FACT_COLUMNS`, the id
+    None — what a bulk insert sends, made without a dict per row."""
     kind = d["type"]
-    change = d.get("change") or {}
-    period = d.get("period")
+    get = d.get
+    change = get("change") or {}
+    period = get("period")
     match = _PERIOD.match(period) if period else None
-    name = d.get("indicator") if kind == "ranking" else d.get("name")
-    return {
-        "document_id": document_id,
-        "seq": seq,
-        "type": kind,
-        "subject": d.get("subject"),
-        "zone_id": (_zone(d.get("subject")) or zone) if kind != "person" else None,
-        "name": name,
-        "indicator_id": _indicator(name) if kind in ("indicator", "ranking") else None,
-        "period": period,
-        "period_start": match.group(1) if match else None,
-        "period_end": match.group(2) if match else None,
-        "value": d.get("value"),
-        "unit": d.get("unit"),
-        "change_basis": change.get("basis"),
-        "change_pct": change.get("pct"),
-        "change_pp": change.get("pp"),
-        "change_abs": change.get("abs"),
-        "qualifier": d.get("qualifier"),
-        "parent": d.get("parent"),
-        "stage": d.get("stage") if kind == "projects" else None,
-        "category": d.get("category"),
-        "min_investment": d.get("min_investment"),
-        "count": d.get("count"),
-        "investment": d.get("investment"),
+    name = get("indicator") if kind == "ranking" else get("name")
+    projects, ranking = kind == "projects", kind == "ranking"
+    return [
+        None, document_id, seq, kind, get("subject"),
+        (_zone(get("subject")) or zone) if kind != "person" else None,
+        name, _indicator(name) if kind in ("indicator", "ranking") else None,
+        period, match.group(1) if match else None, match.group(2) if match else None,
+        get("value"), get("unit"),
+        change.get("basis"), change.get("pct"), change.get("pp"), change.get("abs"),
+        get("qualifier"), get("parent"), get("stage") if projects else None, get("category"),
+        get("min_investment"), get("count"), get("investment"),
         # stored for every projects fact (CNY included), so that no query has to know the default
-        "currency": (d.get("currency") or "CNY") if kind == "projects" else None,
-        "scope": d.get("scope"),
-        "rank": d.get("rank"),
-        "top": d.get("top") if kind == "ranking" else None,
-        "bottom": bool(d.get("bottom")) if kind == "ranking" else None,
-        "titles": d.get("titles") if kind == "person" else None,
-        "quote": d["quote"],
-        "quote_start": d["start"],
-        "quote_end": d["end"],
-        "rule": d.get("rule") or None,
-        "extractor_version": extractor_version,
-        "signature": fact_signature(d),
-        "duplicate_of": None,
-    }
+        (get("currency") or "CNY") if projects else None,
+        get("scope"), get("rank"), get("top") if ranking else None, bool(get("bottom")) if ranking else None,
+        get("titles") if kind == "person" else None,
+        d["quote"], d["start"], d["end"], get("rule") or None, extractor_version, fact_signature(d),
+        None,  # duplicate_of
+    ]
 
 
 class FactDicts(list[dict[str, Any]]):
@@ -218,8 +213,7 @@ class _Pending:
     result: Extracted | tuple[DocMeta, FactDicts]
     normalized: str | None = None  # normalize_text(doc.text), when the hash was made of it here
     row: dict[str, Any] = field(default_factory=dict)
-    facts: list[dict[str, Any]] = field(default_factory=list)
-    # each fact row's values in the order of _FACT_COLUMNS (the write sets id, document_id, duplicate_of)
+    # each fact row's values in the order of FACT_COLUMNS (the write sets id, document_id, duplicate_of)
     values: list[list[Any]] = field(default_factory=list)
     minhash: Any = None
     warnings: list[str] = field(default_factory=list)
@@ -231,7 +225,7 @@ class _Pending:
             self.prepare()
 
     def prepare(self) -> None:
-        """Fill ``row`` (the documents row without its id), ``facts`` and ``minhash``."""
+        """Fill ``row`` (the documents row without its id), ``values`` and ``minhash``."""
         if self.row:
             return
         doc, (meta, facts) = self.doc, self.result
@@ -239,19 +233,19 @@ class _Pending:
         self.normalized = None  # no longer needed: let it go before the write
         zone = document_zone(doc)
         version = EXTRACTOR_VERSION
+        dicts: list[dict[str, Any]]
         if isinstance(facts, FactDicts):
-            version = facts.extractor_version
-            self.facts = [fact_dict_row(d, 0, seq, zone, version) for seq, d in enumerate(facts)]
+            version, dicts = facts.extractor_version, facts
         else:
             kept, self.warnings = sound_facts(facts, doc.doc_id)  # finite and within the columns, or no fact
-            self.facts = [fact_row(fact, 0, seq, zone) for seq, fact in enumerate(kept)]
-        self.values = [[None, *_FACT_VALUES(row)] for row in self.facts]
+            dicts = [fact.to_dict() for fact in kept]
+        self.values = [fact_values(d, seq, zone, version) for seq, d in enumerate(dicts)]
         m = fill_meta(meta, doc.meta)
         self.row = {
             "doc_id": doc.doc_id, "content_hash": self.digest, "source": doc.source,
             "title": m.title, "published": doc.published or m.date,
             "source_name": m.source_name, "page": m.page, "url": m.url, "text": doc.text, "n_chars": len(doc.text),
-            "n_facts": len(self.facts),
+            "n_facts": len(self.values),
             "extractor_version": version, "canonical_id": None, "similarity": None,
             "minhash": minhash_to_bytes(self.minhash) if self.minhash is not None else None,
             "zone": zone,
@@ -511,16 +505,9 @@ class Ingester:
 _DOCUMENT_COLUMNS = ("id", "doc_id", "content_hash", "source", "title", "published", "source_name", "page", "url",
                      "text", "n_chars", "n_facts", "extractor_version", "canonical_id", "similarity", "minhash",
                      "ingested_at", "zone")
-# the id, then the columns of fact_row
-_FACT_COLUMNS = ("id", "document_id", "seq", "type", "subject", "zone_id", "name", "indicator_id", "period",
-                 "period_start", "period_end", "value", "unit", "change_basis", "change_pct", "change_pp", "change_abs",
-                 "qualifier", "parent", "stage", "category", "min_investment", "count", "investment", "currency",
-                 "scope", "rank", "top", "bottom", "titles", "quote", "quote_start", "quote_end", "rule",
-                 "extractor_version", "signature", "duplicate_of")
-_FACT_VALUES = itemgetter(*_FACT_COLUMNS[1:])  # all but the id, which the write sets
 _DOCUMENT_VALUES = itemgetter(*_DOCUMENT_COLUMNS)
-_ID, _DOCUMENT_ID, _SIGNATURE, _DUPLICATE_OF = (_FACT_COLUMNS.index(c) for c in ("id", "document_id", "signature",
-                                                                                 "duplicate_of"))
+_ID, _DOCUMENT_ID, _SIGNATURE, _DUPLICATE_OF = (FACT_COLUMNS.index(c) for c in ("id", "document_id", "signature",
+                                                                                "duplicate_of"))
 
 
 def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplicateIndex, added: list[int],
@@ -531,7 +518,7 @@ def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplica
     if not items:
         return
     doc_ids = reserve_ids(conn, DocumentRow.__table__, len(items))
-    reserved = reserve_ids(conn, FactRow.__table__, sum(len(item.facts) for item in items))
+    reserved = reserve_ids(conn, FactRow.__table__, sum(len(item.values) for item in items))
     fact_ids = iter(reserved)
     matches: list[tuple[int | None, float | None]] = []
     for item, pk in zip(items, doc_ids, strict=True):
@@ -563,11 +550,11 @@ def _store_documents(conn: Connection, items: list[_Pending], index: NearDuplica
         item.row.update(id=pk, canonical_id=canonical_id, similarity=similarity, ingested_at=when)
         documents.append(_DOCUMENT_VALUES(item.row))
         counts.stored += 1
-        counts.facts += len(item.facts)
+        counts.facts += len(item.values)
         counts.warnings.extend(item.warnings)
     with bulk_batch(conn, doc_ids, reserved):
         insert_rows(conn, DocumentRow.__table__, _DOCUMENT_COLUMNS, documents)
-        insert_rows(conn, FactRow.__table__, _FACT_COLUMNS, facts)
+        insert_rows(conn, FactRow.__table__, FACT_COLUMNS, facts)
 
 
 def canonical_facts(conn: Connection, document_ids: set[int]) -> dict[int, dict[str, int]]:
