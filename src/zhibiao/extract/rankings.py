@@ -1721,7 +1721,7 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
         else None
     entered = _RANKINGS.list_entered_after.match(s.text, entering.end(), s.ctx.span.end) if entering else None
     name = _RANKINGS.country_head.sub("", entered.group("list")) + _RANKING_WORDS.seat_name if entered \
-        else _seat_name(s, "" if listed else before, fig.start)  # (7个镇上榜中国百强镇榜单: the list entered)
+        else _seat_name(s, "" if listed else before, fig.start)  # (3个镇上榜中国百强镇榜单: the list entered)
     own_period = moved is not None and moved.group("year") is not None  # (由上年的10席: of that year)
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
         _seats(s, fig, place, name, region_start + holder[1], own_period=own_period)
@@ -1732,8 +1732,8 @@ def _members_by_place(s: Sentence, fig: Fig) -> bool:
     """百强县的地区分布是:东部70个,中部24个; 工业百强县分布在18个省份,其中山东省有11个: the members of a list
     counted by where they are, after the sentence says how the list is spread — seats like 占65席."""
     if _RANKINGS.members_spread.search(s.text, s.ctx.para.span.start, fig.start) is not None:
-        return True  # (…主要分布在东部地区。其中,甲省38个、乙省31个: the sentence before in the paragraph says so)
-    # (…分布在全国18个省份,其中甲省有11个…。⏎乙省有7个,丙省有5个: the count goes on in the next paragraph)
+        return True  # (…主要分布在东部地区。其中,甲省12个、乙省9个: the sentence before in the paragraph says so)
+    # (…分布在全国17个省份,其中甲省有8个…。⏎乙省有4个,丙省有3个: the count goes on in the next paragraph)
     para = s.ctx.para.span
     return s.ctx.span.start == para.start and _RANKINGS.place_has_count.match(s.text, para.start, fig.end) is not None \
         and _RANKINGS.members_spread.search(s.text, max(0, para.start - _SPREAD_REACH), para.start) is not None
@@ -1828,7 +1828,7 @@ def _seat_name(s: Sentence, before: str, pos: int) -> str:
 
 
 def _list_spread_before(text: str, pos: int) -> str:
-    """中国工业百强县分布在全国18个省份(,其中…): the list whose members the text says are spread, named before ``pos``
+    """中国工业百强县分布在全国17个省份(,其中…): the list whose members the text says are spread, named before ``pos``
     (its field opening the name left out); "" when none is."""
     found = last_match(_RANKINGS.spread_list, text[max(0, pos - 2 * _SPREAD_REACH):pos])
     return _RANKINGS.country_head.sub("", found.group("list")) if found is not None else ""
