@@ -1742,8 +1742,9 @@ def _members_by_place(s: Sentence, fig: Fig) -> bool:
 def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
     """江苏、浙江及山东分别占25席、18席和13席: the seats of each place listed, in order."""
     first = group[0]
-    if not s.text.endswith(_RANKING_WORDS.seat_unit, group[-1].start, group[-1].end):
-        return False  # (分别占20、16和9席: the unit written once, on the last)
+    if not s.text.endswith(_RANKING_WORDS.seat_unit, group[-1].start, group[-1].end) \
+            and not _members_by_place(s, first):
+        return False  # (分别占20、16和9席: the unit written once, on the last; 甲、乙分别为20个、17个 after a spread)
     raw = strip_chars(s.text[region_start:first.start])
     words = _RANKINGS.seat_verb_end.sub("", raw)
     places = _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words))  # (甲、乙、丙三省分别以…)
