@@ -484,6 +484,9 @@ class SubjectFinder:
         acting = self._short_place_acting(rest) or self._place_after_holders(rest)
         if acting is not None:
             return acting
+        listed = _SUBJECTS.list_opening.match(rest)
+        if listed is not None:  # (百强镇总人口平均为…, 赛迪创新百强区(2024)集聚…: the list's members together)
+            return listed.group("list"), listed.end("list")
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
