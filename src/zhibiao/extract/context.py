@@ -391,6 +391,14 @@ class SentContext:
         month = PeriodMention(day.pos, day.end_pos, day.year, day.rel_year, day.start, day.start, "month")
         return resolve_period(self._with_year(month, year_from), self.doc.published)
 
+    def period_names_event(self, pos: int) -> bool:
+        """Whether the period said last before ``pos`` in the sentence is part of an event's name (举行2021年第四季度
+        招商引资项目集中签约仪式,17个项目完成签约): it dates no figure; the event's day does."""
+        mention, _year_from = self._mention_before(pos)
+        if mention is None or mention.pos < self.span.start:
+            return False
+        return _CONTEXT.event_named_after.match(self.text, mention.end_pos, pos) is not None
+
     def _mention_before(self, pos: int) -> tuple[PeriodMention | None, PeriodMention | None]:
         """The last period mention before ``pos`` and the nearest earlier one that names a year."""
         periods = self.para.periods

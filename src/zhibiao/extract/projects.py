@@ -258,10 +258,11 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
         if _PROJECTS.annual_plan_start.search(text, ctx.span.start, fig.start):
             return resolve_period(PeriodMention(fig.start, fig.start, None, 0, 1, 12, "span"), ctx.doc.published,
                                   future=True)
-    if ctx.has_period_before(fig.start):
+    at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
+        stage is not None and stage == ctx.doc.event_stage)
+    if ctx.has_period_before(fig.start) and not (at_event and ctx.period_names_event(fig.start)):
         return period
-    if _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
-            stage is not None and stage == ctx.doc.event_stage):
+    if at_event:
         return ctx.event_month(fig.start) or period
     if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
         return period_string(period[:4])
