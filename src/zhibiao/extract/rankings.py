@@ -262,8 +262,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         scope = given.scope
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
-    if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()) \
-            and evaluation_before(text, hit.start()) is not None:
+    if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()):
         scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
@@ -730,16 +729,14 @@ def evaluation_field(name: str) -> str | None:
     if group is not None:  # 中国省级开发区|高质量发展百强: the peers of a level and kind are the field
         return group.group("field")
     # 赛迪百强县榜单: lists of counties, districts or towns a hundred strong rank them across the country
+    country: str = _RANKING_WORDS.country_field
     if name.startswith(tuple(_RANKING_WORDS.country_words)) or any(k in name for k in _RANKING_WORDS.national_lists):
-        country: str = _RANKING_WORDS.country_field
         return country
     whole = _RANKINGS.whole_field_head.match(name)
     if whole is not None:
         return whole.group(0)
-    if _RANKINGS.county_list_strong.search(name):  # (县域经济百强榜单: counties a hundred strong, nationwide)
-        country_list: str = _RANKING_WORDS.country_field
-        return country_list
-    return None
+    # (县域经济百强榜单: counties a hundred strong, nationwide when no field opens the name)
+    return country if _RANKINGS.county_list_strong.search(name) else None
 
 
 def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | None) \
@@ -1189,11 +1186,9 @@ def _list_references_resolved(s: Sentence, pos: int, names: list[str | None], sc
     named before, its field the evaluation's when none is given."""
     if not any(n in _RANKING_SETS.list_references for n in names):
         return names, scopes
-    found = _evaluation_named(s.text, pos)
-    if found is None:
+    evaluation, field, _years = _of_the_evaluation(s, pos, None, None)
+    if evaluation is None:
         return names, scopes
-    evaluation = _name_and_period(s.text, found)[0]
-    field = evaluation_field(found.group("name"))
     out = [(evaluation, scope or field) if name in _RANKING_SETS.list_references else (name, scope)
            for name, scope in zip(names, scopes, strict=True)]
     return [n for n, _ in out], [f for _, f in out]
@@ -1731,8 +1726,10 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
 def _members_by_place(s: Sentence, fig: Fig) -> bool:
     """百强县的地区分布是:东部70个,中部24个; 工业百强县分布在18个省份,其中山东省有11个: the members of a list
     counted by where they are, after the sentence says how the list is spread — seats like 占65席."""
-    if _RANKINGS.members_spread.search(s.text, s.ctx.para.span.start, fig.start) is not None:
-        return True  # (…主要分布在东部地区。其中,甲省12个、乙省9个: the sentence before in the paragraph says so)
+    # (…主要分布在东部地区。其中,甲省12个、乙省9个: a sentence before in the paragraph says so; a bounded look back)
+    if _RANKINGS.members_spread.search(s.text, max(s.ctx.para.span.start, fig.start - _SPREAD_REACH),
+                                       fig.start) is not None:
+        return True
     # (…分布在全国17个省份,其中甲省有8个…。⏎乙省有4个,丙省有3个: the count goes on in the next paragraph)
     para = s.ctx.para.span
     return s.ctx.span.start == para.start and _RANKINGS.place_has_count.match(s.text, para.start, fig.end) is not None \

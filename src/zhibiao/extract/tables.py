@@ -24,6 +24,7 @@ from zhibiao.extract.context import DocContext
 from zhibiao.extract.names import clean_list_item, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
+from zhibiao.extract.rankings import evaluation_field
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Indicator, Ranking
@@ -34,7 +35,7 @@ __all__ = ["figure_tables", "ranked_tables"]
 _TABLES = Shapes("tables")
 _TABLE_SETS = WordSets("table")
 _TABLE_WORDS = Words("table")
-_RANKING_WORDS = Words("ranking")
+_RANKINGS = Shapes("rankings")
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 # How far before a table of figures its caption (period, unit) may stand.
@@ -147,11 +148,10 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
         last = _last_caption(text, lo, hi)
     if last is None:
         return None
-    body = _TABLES.edition_head.sub("", last.group("body"))  # (第二十届|全国县域经济…: the list's edition)
+    body = _RANKINGS.edition_head.sub("", last.group("body"))  # (第二十届|全国县域经济…: the list's edition)
     peers = _TABLES.peers.match(body)
-    scope = peers.group(0) if peers else None
-    if scope is None and any(w in body for w in _RANKING_WORDS.national_lists):
-        scope = _RANKING_WORDS.country_field  # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide)
+    # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide — as any evaluation's name says its field)
+    scope = peers.group(0) if peers else evaluation_field(body)
     measure = body[peers.end():] if peers else body
     return _Caption(scope, strip_chars(measure) or None, last.group("year"))
 
