@@ -555,8 +555,13 @@ def _tagged_measure(text: str, words: str, pos: int) -> tuple[str, str | None] |
     tag = _RANKINGS.quoted_tag.search(words)
     if tag is None:
         return None
+    window = text[max(0, pos - _TAG_WINDOW):pos]
+    if tag.group(0) not in window:
+        # (every match ends with the quoted name as written: none in the window, no match; checked first,
+        # since compiling the shape with the name in it is 6 ms, the CJK classes expanded, in every process)
+        return None
     given = last_match(re.compile(_RANKINGS.tagged_measure.pattern.replace(_TAG_SLOT, re.escape(tag.group(1)))),
-                       text[max(0, pos - _TAG_WINDOW):pos])  # (announced near before: a bounded look back)
+                       window)  # (announced near before: a bounded look back)
     if given is None:
         return None
     whole: str = _RANKING_WORDS.whole
