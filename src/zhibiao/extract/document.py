@@ -102,12 +102,19 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
 
 def _names_blanked(text: str, mentions: list[PersonMention]) -> str:
     """``text`` with the persons' names it mentions blanked out (same length): 吴兴发 names a person, not 吴兴区."""
-    chars = list(text)
-    for m in mentions:
-        name_start = m.end - len(m.name)
-        if 0 <= name_start < m.end <= len(chars) and text[name_start:m.end] == m.name:
-            chars[name_start:m.end] = " " * len(m.name)
-    return "".join(chars)
+    # the names' spans, joined where they meet or overlap, then the text between them copied in slices
+    # (a list of every character of the report joined again was 1% of the extraction)
+    spans = sorted((m.end - len(m.name), m.end) for m in mentions
+                   if 0 <= m.end - len(m.name) < m.end <= len(text) and text[m.end - len(m.name):m.end] == m.name)
+    parts, done = [], 0
+    for a, b in spans:
+        if b <= done:
+            continue
+        a = max(a, done)
+        parts += [text[done:a], " " * (b - a)]
+        done = b
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _names_removed(title: str, mentions: list[PersonMention]) -> str:

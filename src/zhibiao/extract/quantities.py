@@ -25,6 +25,7 @@ ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 # The largest value a figure may have, in its base unit (10^18 CNY is a million times the world's
 # yearly output): anything larger is a run of digits, not a quantity, and is no figure.
 MAX_VALUE = Decimal(10) ** 18
+_SURELY_IN_RANGE = 17  # (a finite value whose adjusted exponent is below this is below 10**17)
 # Chinese numerals longer than this are no figure (and cn2an is slow on them).
 _MAX_CHINESE_NUMERAL = 24
 # More digits than this (commas and point aside) are no number a report writes.
@@ -208,8 +209,10 @@ def in_range(value: Decimal) -> bool:
     >>> in_range(Decimal("1856000000")), in_range(Decimal("1e18")), in_range(Decimal("NaN"))
     (True, False, False)
     """
-    # (compared as the float a fact carries: 999999999999999936.1 is below the bound, its float is not)
-    return value.is_finite() and abs(float(value)) < MAX_VALUE
+    # (compared as the float a fact carries: 999999999999999936.1 is below the bound, its float is not;
+    # a value under 10**17, nearly every one, is below it as a float too: that comparison, a float with
+    # a Decimal, is 0.5 µs a figure, the exponent's check 0.03)
+    return value.is_finite() and (value.adjusted() < _SURELY_IN_RANGE or abs(float(value)) < MAX_VALUE)
 
 
 _GROUPS = ("pct_cn", "pct_num", "num", "more1", "mag", "more2", "sign", "unit", "per")
