@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from zhibiao.lexicon import Shapes, Words, WordSets, data_text, is_cjk, places
-from zhibiao.recache import memo
+from zhibiao.recache import compile_cached, memo
 
 __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_finder"]
 
@@ -140,6 +140,8 @@ class SubjectFinder:
         self._full_by_head: dict[str, tuple[int, ...]] = tables["full_by_head"]
         self._short_by_head: dict[str, tuple[int, ...]] = tables["short_by_head"]
         self._named: dict[str, str | None] = {}  # entity_named, remembered
+        # where a short name may start (see _short_names)
+        self._head_pairs: re.Pattern[str] = compile_cached(tables["short_head_pairs"])
 
     # -- zone mentions anywhere in the text -------------------------------------------------
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -429,11 +431,17 @@ class SubjectFinder:
 
         (A dictionary probe per character, for the lengths a name with those first two characters
         has: twice as fast as pyahocorasick's ``iter_long`` on Chinese text, and that iterator can
-        miss a name after a longer partial one.)
+        miss a name after a longer partial one. The characters no name's first two can be are skipped
+        by a regex first: a probe per character of a whole report was 1% of the extraction.)
         """
         shorts, by_head = self.short_to_full, self._short_by_head
+        pairs = self._head_pairs
         i, n = 0, len(text)
         while i < n - 1:
+            m = pairs.search(text, i)
+            if m is None:
+                return
+            i = m.start()  # (no name starts before: the first two characters of none are there)
             for length in by_head.get(text[i:i + 2], ()):
                 if i + length <= n and text[i:i + length] in shorts:
                     yield i, text[i:i + length]
@@ -563,7 +571,16 @@ def _build_gazetteer_tables() -> dict[str, Any]:
             "short_name": short_name, "all_names": all_names,
             "full_by_tail": _lengths_by(full_names, tail=True), "any_by_tail": _lengths_by(all_names, tail=True),
             "full_by_head": _lengths_by(full_names, tail=False),
-            "short_by_head": _lengths_by(short_to_full, tail=False)}
+            "short_by_head": _lengths_by(short_to_full, tail=False), "short_head_pairs": _head_pairs(short_to_full)}
+
+
+def _head_pairs(names: Iterable[str]) -> str:
+    """A regex of where the first two characters of one of ``names`` may stand: a character any of them
+    opens with, then one any of them has second (more places than the names' heads, never fewer)."""
+    heads = [n[:2] for n in names if len(n) >= 2]
+    firsts = "".join(sorted({h[0] for h in heads})).translate(_IN_CLASS)
+    seconds = "".join(sorted({h[1] for h in heads})).translate(_IN_CLASS)
+    return f"(?=[{firsts}][{seconds}])"
 
 
 def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...]]:
@@ -578,6 +595,8 @@ def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...
 
 
 _SHORT_WINDOW = 6  # the longest short place name looked for right after a place
+# the characters a regex class needs escaped (re.escape on each of some 1,500 characters was 2 ms)
+_IN_CLASS = str.maketrans({c: "\\" + c for c in "\\[]^-"})
 _MAX_LEVELS = 4  # province, city, county, town: how far up a place's parents can go
 
 
