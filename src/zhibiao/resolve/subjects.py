@@ -576,11 +576,13 @@ def _build_gazetteer_tables() -> dict[str, Any]:
 
 def _head_pairs(names: Iterable[str]) -> str:
     """A regex of where the first two characters of one of ``names`` may stand: a character any of them
-    opens with, then one any of them has second (more places than the names' heads, never fewer)."""
+    opens with, then one any of them has second (more places than the names' heads, never fewer). The
+    first is matched, the second looked ahead at: a pattern that opens with a class is skipped through
+    by the engine in its tight loop, a lookahead is tried at every character."""
     heads = [n[:2] for n in names if len(n) >= 2]
     firsts = "".join(sorted({h[0] for h in heads})).translate(_IN_CLASS)
     seconds = "".join(sorted({h[1] for h in heads})).translate(_IN_CLASS)
-    return f"(?=[{firsts}][{seconds}])"
+    return f"[{firsts}](?=[{seconds}])"
 
 
 def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...]]:
