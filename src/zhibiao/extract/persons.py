@@ -17,6 +17,7 @@ from operator import attrgetter
 from zhibiao.lexicon import Shapes, Words, WordSets, surnames
 from zhibiao.model import Person
 from zhibiao.normalize import NormText, to_simplified
+from zhibiao.recache import compile_cached
 from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["PersonMention", "extract_persons"]
@@ -37,7 +38,7 @@ _CREDIT_WIDTH = 5
 _TITLE_LINE_WIDTH = 24
 # (a digit too: 李东新4月24日上午主持, a date right after a name)
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》0123456789")
-_TITLE_ASIDE = re.compile(r"[((][\u4e00-\u9fff]{1,8}[))]")
+_TITLE_ASIDE = compile_cached(r"[((][\u4e00-\u9fff]{1,8}[))]")  # (0.8 ms to compile in each process)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,11 +36,12 @@ def _sentence_end() -> re.Pattern[str]:
 
 _CLAUSE_SEP = re.compile(r"[,;:]")
 _HEADLINE_LENGTH = 48
-_ENDS_SENTENCE = re.compile(r"[。!?…][”’」)]*$")
+# (these three through the regex cache: compiling them was 1 ms of every process)
+_ENDS_SENTENCE = compile_cached(r"[。!?…][”’」)]*$")
 # sentence punctuation, or two clause marks: prose, not a headline
-_SENTENCE_MARKS = re.compile(r"[。;!?]|[,:].*[,:]")
+_SENTENCE_MARKS = compile_cached(r"[。;!?]|[,:].*[,:]")
 # a title split once by an exclamation or question mark, with no other sentence punctuation
-_TITLE_MARKS = re.compile(r"[^。;!?,:]+[!?][^。;!?,:]+")
+_TITLE_MARKS = compile_cached(r"[^。;!?,:]+[!?][^。;!?,:]+")
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -40,7 +40,7 @@ _WIDTH.update({0x2014: ord("-"), 0x2013: ord("-"), 0x2012: ord("-"), 0x2212: ord
 _WIDTH_MAP = {chr(k): chr(v) for k, v in _WIDTH.items()}
 # Lone surrogates (a str may hold them; UTF-8, and so OpenCC, cannot) become U+FFFD in the same
 # scan: same length, and the original keeps them.
-_WIDTH_CHARS = re.compile("[" + "".join(re.escape(c) for c in _WIDTH_MAP) + "\ud800-\udfff]")
+_WIDTH_CHARS = compile_cached("[" + "".join(re.escape(c) for c in _WIDTH_MAP) + "\ud800-\udfff]")
 
 
 def _to_half_width(raw: str) -> str:
