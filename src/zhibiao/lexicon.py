@@ -16,7 +16,6 @@ import contextlib
 import os
 import re
 import sys
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -106,7 +105,7 @@ class Place:
 def vocab() -> dict[str, Any]:
     """The parsed ``vocab.toml`` (kept parsed from one process to the next: parsing is 12 ms)."""
     text = _read("vocab.toml")
-    return memo("toml", text, lambda: tomllib.loads(text))
+    return memo("toml", text, lambda: _parse_toml(text))
 
 
 @cache
@@ -144,7 +143,15 @@ def word_set(section: str, key: str) -> frozenset[str]:
 def grammar_shapes() -> dict[str, dict[str, str]]:
     """The parsed ``grammar.toml``: group → shape name → regex template."""
     text = _read("grammar.toml")
-    return memo("toml", text, lambda: tomllib.loads(text))
+    return memo("toml", text, lambda: _parse_toml(text))
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads(text)``, imported only when a data file is parsed: a process that reads them from
+    the cache (:func:`~zhibiao.recache.memo`) never parses, and importing the parser is 2 ms."""
+    import tomllib
+
+    return tomllib.loads(text)
 
 
 _REF = re.compile(r"\{([@:^])([\w.+]+)\}")
