@@ -23,7 +23,14 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from zhibiao.extract.periods import PeriodMention, find_periods, latest_year, period_string, resolve_period
+from zhibiao.extract.periods import (
+    PeriodMention,
+    find_periods,
+    iter_periods,
+    latest_year,
+    period_string,
+    resolve_period,
+)
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Projects, Ranking, Stage
@@ -116,7 +123,7 @@ class DocContext:
         if not _ISO_MONTH.match(published):
             return None
         text = self.text[:_LEDE_WIDTH]
-        for m in find_periods(text):
+        for m in iter_periods(text):  # (one at a time: the first that qualifies ends the reading)
             if m.year is None and m.rel_year in (0, None) and m.end is not None and m.end < _DECEMBER \
                     and m.kind in _DONE_KINDS:  # (全年 may be a whole year's plan or total: no months reported)
                 sent_start = max(text.rfind(c, 0, m.pos) for c in _SENTENCE_ENDS) + 1

@@ -19,7 +19,7 @@ import bisect
 import datetime as dt
 
 from zhibiao.extract.context import DocContext, SpokenFor
-from zhibiao.extract.periods import PeriodMention, find_periods
+from zhibiao.extract.periods import PeriodMention, find_periods, iter_periods
 from zhibiao.extract.persons import PersonMention
 from zhibiao.extract.projects import stage_of
 from zhibiao.extract.segment import Span, is_headline, is_title_line, sentences
@@ -147,8 +147,10 @@ def _lede_date(text: str, lede: Span | None) -> PeriodMention | None:
     """The event date of the lede (11月14日,我市举行…): the month a report is about when nothing
     more specific is said."""
     if lede is not None:
-        for m in find_periods(text[lede.start:lede.end], lede.start):
-            if m.kind == "date" and m.pos - lede.start < _LEDE_DATE_WINDOW:
+        for m in iter_periods(text[lede.start:lede.end], lede.start):
+            if m.pos - lede.start >= _LEDE_DATE_WINDOW:
+                return None  # (the mentions come in text order: none further on is near enough)
+            if m.kind == "date":
                 return m
     return None
 

@@ -9,6 +9,7 @@ and Chinese month numbers are tables of ``vocab.toml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -16,8 +17,8 @@ from typing import Literal
 from zhibiao.extract.quantities import parse_number
 from zhibiao.lexicon import Shapes, Words, WordSets
 
-__all__ = ["PeriodKind", "PeriodMention", "find_periods", "period_string", "resolve_period", "years_period",
-           "years_spans"]
+__all__ = ["PeriodKind", "PeriodMention", "find_periods", "iter_periods", "period_string", "resolve_period",
+           "years_period", "years_spans"]
 
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
@@ -78,10 +79,11 @@ def _quarter(text: str) -> int:
     return int(_PERIODS_WORDS.quarter_numbers[text])
 
 
-def _period_matches(text: str) -> list[re.Match[str]]:
-    """Every period phrase of ``text``, the phrase shape tried only in windows around its anchors."""
+def _period_matches(text: str) -> Iterator[re.Match[str]]:
+    """Every period phrase of ``text``, the phrase shape tried only in windows around its anchors; in
+    text order, each found before the text after it is looked at (a reader that stops early, at the
+    first period it wants, leaves the rest of the text unread)."""
     rx = _PERIODS.phrase
-    out: list[re.Match[str]] = []
     scanned = 0
     for a in _PERIODS.anchor.finditer(text):
         if a.end() <= scanned:
@@ -90,10 +92,9 @@ def _period_matches(text: str) -> list[re.Match[str]]:
         hi = min(len(text), a.end() + _ANCHOR_WINDOW)
         for m in rx.finditer(text, lo, hi):
             if m.end() > m.start():
-                out.append(m)
+                yield m
                 scanned = max(scanned, m.end())
         scanned = max(scanned, a.end())
-    return out
 
 
 def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
@@ -104,7 +105,13 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
     >>> find_periods("比上年同期增长")
     []
     """
-    out: list[PeriodMention] = []
+    return list(iter_periods(text, offset))
+
+
+def iter_periods(text: str, offset: int = 0) -> Iterator[PeriodMention]:
+    """The mentions of :func:`find_periods`, one at a time in text order: each comes out as it would in
+    the whole list, whether the reader goes on or not, so a reader that wants the first one of a kind
+    may stop there (and the phrases after it are never looked for)."""
     baseline_end = -1
     for m in _period_matches(text):
         if baseline_end >= 0 and text[baseline_end:m.start()] in _PERIODS_SETS.list_joiners:
@@ -112,9 +119,8 @@ def find_periods(text: str, offset: int = 0) -> list[PeriodMention]:
             continue
         mention = _mention(text, m, offset)
         if mention is not None:
-            out.append(mention)
+            yield mention
         baseline_end = m.end() if mention is None and _is_baseline(text, m) else -1
-    return out
 
 
 def _is_baseline(text: str, m: re.Match[str]) -> bool:
