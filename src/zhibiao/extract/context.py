@@ -27,7 +27,9 @@ from zhibiao.extract.periods import (
     PeriodMention,
     find_periods,
     iter_periods,
+    latest_of,
     latest_year,
+    named_years,
     period_string,
     resolve_period,
 )
@@ -107,10 +109,20 @@ class DocContext:
         year it names, when that is two years or more before the date (a work report of 2018 put
         online in 2021 says 今年 of 2018); None otherwise, and when that year only opens a span
         (2012年以来)."""
-        latest = self.latest_year()
         if self.published is None or not self.published[:4].isdigit():
             return None
-        if latest is None or latest.year is None or latest.year > int(self.published[:4]) - _REPRINT_GAP:
+        bound = int(self.published[:4]) - _REPRINT_GAP
+        # the latest year named, read up to the first year after the bound (the latest is after it too:
+        # most reports name one early on, and reading every period of a report was 1.5 % of the extraction)
+        years: list[PeriodMention] = []
+        for m in named_years(self.norm.text) if not self._latest else ():
+            if m.year is not None and m.year > bound:
+                return self._lede_past_year()
+            years.append(m)
+        if not self._latest:
+            self._latest.append(latest_of(self.norm.text, years))
+        latest = self._latest[0]
+        if latest is None or latest.year is None or latest.year > bound:
             return self._lede_past_year()
         since = self.text[latest.end_pos:latest.end_pos + 2]
         return None if since.startswith(tuple(_PERIODS_WORDS.since_after)) else latest.year

@@ -17,8 +17,8 @@ from typing import Literal
 from zhibiao.extract.quantities import parse_number
 from zhibiao.lexicon import Shapes, Words, WordSets
 
-__all__ = ["PeriodKind", "PeriodMention", "find_periods", "iter_periods", "period_string", "resolve_period",
-           "years_period", "years_spans"]
+__all__ = ["PeriodKind", "PeriodMention", "find_periods", "iter_periods", "latest_of", "named_years", "period_string",
+           "resolve_period", "years_period", "years_spans"]
 
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
@@ -306,11 +306,23 @@ def latest_year(text: str) -> PeriodMention | None:
     >>> latest_year("1至9月,存量为8240户,较2023年末净增1310户。").year
     2024
     """
-    years = [m for m in find_periods(text) if m.year is not None and m.kind in ("year", "span", "cumulative")
-             and not _PERIODS.goal_year_before.search(text, max(0, m.pos - 2), m.pos)]
+    return latest_of(text, list(named_years(text)))
+
+
+def named_years(text: str) -> Iterator[PeriodMention]:
+    """The years :func:`latest_year` chooses from, in its order, one at a time (a reader that only asks
+    whether one is after a given year stops at the first that is)."""
+    for m in iter_periods(text):
+        if m.year is not None and m.kind in ("year", "span", "cumulative") \
+                and not _PERIODS.goal_year_before.search(text, max(0, m.pos - 2), m.pos):
+            yield m
     # (截至9月,…较2023年末净增1310户: a figure compared with the end or the same months of a year is of the next)
-    years += [PeriodMention(m.start(), m.end(), int(m.group("year")) + 1, None, None, None, "year")
-              for m in _PERIODS.baseline_year.finditer(text)]
+    for b in _PERIODS.baseline_year.finditer(text):
+        yield PeriodMention(b.start(), b.end(), int(b.group("year")) + 1, None, None, None, "year")
+
+
+def latest_of(text: str, years: list[PeriodMention]) -> PeriodMention | None:
+    """:func:`latest_year` of ``text``, its :func:`named_years` given (all of them, in their order)."""
     if years:
         return max(years, key=lambda m: m.year or 0)
     events = list(_PERIODS.event_year.finditer(text))  # (2011粤港经贸技术合作交流会: no year written with 年)
