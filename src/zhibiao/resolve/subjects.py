@@ -455,10 +455,11 @@ class SubjectFinder:
         """The entity a clause opens with, if any (MAIN for 全区/我市 …)."""
         clause = text[start:end if end - start < 4 * _SUBJECT_WINDOW else start + 4 * _SUBJECT_WINDOW]
         # 该区 is no opener 该 + 区
-        m = None if _SUBJECTS.refs.match(clause) else _SUBJECTS.opener.match(clause)
+        at_start = _SUBJECTS.refs.match(clause)
+        m = None if at_start else _SUBJECTS.opener.match(clause)
         pos = m.end() if m else 0
         rest = clause[pos:]
-        r = _SUBJECTS.refs.match(rest)
+        r = at_start if pos == 0 else _SUBJECTS.refs.match(rest)  # (nothing skipped: the same words, matched once)
         if r and _SUBJECTS.rank_after_scope.match(rest, r.end()):
             return None  # 全省第八位, 全市排名第一: the field of a ranking, not who is ranked
         zones = _SUBJECTS.whole_zones.match(rest, r.end()) if r else None
@@ -489,7 +490,9 @@ class SubjectFinder:
             if _opens_project_name(rest, len(place)):
                 return _NO_SUBJECT  # 任城区山推奥特机械配件生产项目、…: a project's name, not whose figure
             return self._place_within(rest, place) or (place, len(place))
-        acting = self._short_place_acting(rest) or self._place_after_holders(rest)
+        # (both open with a short place name: none there, neither is, and the name is looked up once)
+        acting = self._short_place_acting(rest) or self._place_after_holders(rest) \
+            if self._short_at_start(rest) is not None else None
         if acting is not None:
             return acting
         listed = _SUBJECTS.list_opening.match(rest)
