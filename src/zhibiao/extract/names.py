@@ -51,7 +51,9 @@ _DONE_TAILS = frozenset(_NAME_WORDS.done_tails)
 _NAME_MIN = 2
 
 _QUOTE_CHARS = "“”\"'‘’「」"
-_NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
+# taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
+# (1.5 µs for a name of 16 characters, against 0.25)
+_QUOTES = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
 _DIGIT = re.compile(r"\d")
 # How far from the end of a name its trailing verbs and qualifiers are looked for.
 _TRAIL_WIDTH = 32
@@ -91,7 +93,7 @@ def strip_chars(s: str) -> str:
 
 def without_quotes(s: str) -> str:
     """``s`` without quotation marks (“出口”总额 → 出口总额)."""
-    return s.translate(_NO_QUOTES)
+    return _QUOTES.sub("", s)
 
 
 def last_match(regex: re.Pattern[str], s: str) -> re.Match[str] | None:
@@ -214,7 +216,7 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
     name = _NAMES.aside.sub("", name)
     name = _NAMES.inner_noise.sub("", name)
     name = _NAMES.space_in_words.sub("", name)
-    name = strip_chars(name.translate(_NO_QUOTES))
+    name = strip_chars(_QUOTES.sub("", name))
     # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
     name, cut = trim_openers(name, limit=3)
     return Name(name, start + cut, estimate, qualifier)
@@ -274,7 +276,7 @@ def noun_after(text: str, end: int, sent_end: int) -> Noun | None:
     m = _NAMES.noun_after.match(text, end, sent_end)
     if not m:
         return None
-    noun = strip_chars(m.group(1).translate(_NO_QUOTES).split(_NAME_WORDS.possessive)[0])
+    noun = strip_chars(_QUOTES.sub("", m.group(1)).split(_NAME_WORDS.possessive)[0])
     if len(noun) < 2 or _CHANGES.change_end.search(noun[:2]) or noun[0] in _NAME_WORDS.not_noun_start:
         return None
     return Noun(noun, m.end(1))
@@ -284,7 +286,7 @@ def clean_list_item(item: str) -> str:
     """One item of an enumeration without openers, periods, asides and quotes."""
     item, _cut = trim_openers(item)
     item = _NAMES.aside.sub("", item)
-    return strip_chars(item.translate(_NO_QUOTES))
+    return strip_chars(_QUOTES.sub("", item))
 
 
 def cut_enum_tail(region: str) -> tuple[str, str]:
