@@ -29,7 +29,7 @@ from zhibiao.extract.periods import (
     iter_periods,
     latest_of,
     latest_year,
-    named_years,
+    latest_year_candidates,
     period_string,
     resolve_period,
 )
@@ -115,7 +115,7 @@ class DocContext:
         # the latest year named, read up to the first year after the bound (the latest is after it too:
         # most reports name one early on, and reading every period of a report was 1.5 % of the extraction)
         years: list[PeriodMention] = []
-        for m in named_years(self.norm.text) if not self._latest else ():
+        for m in latest_year_candidates(self.norm.text) if not self._latest else ():
             if m.year is not None and m.year > bound:
                 return self._lede_past_year()
             years.append(m)

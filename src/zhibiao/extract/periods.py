@@ -17,8 +17,8 @@ from typing import Literal
 from zhibiao.extract.quantities import parse_number
 from zhibiao.lexicon import Shapes, Words, WordSets
 
-__all__ = ["PeriodKind", "PeriodMention", "find_periods", "iter_periods", "latest_of", "named_years", "period_string",
-           "resolve_period", "years_period", "years_spans"]
+__all__ = ["PeriodKind", "PeriodMention", "find_periods", "iter_periods", "latest_of", "latest_year_candidates",
+           "period_string", "resolve_period", "years_period", "years_spans"]
 
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
@@ -306,10 +306,10 @@ def latest_year(text: str) -> PeriodMention | None:
     >>> latest_year("1至9月,存量为8240户,较2023年末净增1310户。").year
     2024
     """
-    return latest_of(text, list(named_years(text)))
+    return latest_of(text, list(latest_year_candidates(text)))
 
 
-def named_years(text: str) -> Iterator[PeriodMention]:
+def latest_year_candidates(text: str) -> Iterator[PeriodMention]:
     """The years :func:`latest_year` chooses from, in its order, one at a time (a reader that only asks
     whether one is after a given year stops at the first that is)."""
     for m in iter_periods(text):
@@ -322,7 +322,7 @@ def named_years(text: str) -> Iterator[PeriodMention]:
 
 
 def latest_of(text: str, years: list[PeriodMention]) -> PeriodMention | None:
-    """:func:`latest_year` of ``text``, its :func:`named_years` given (all of them, in their order)."""
+    """:func:`latest_year` of ``text``, its :func:`latest_year_candidates` given (all, in their order)."""
     if years:
         return max(years, key=lambda m: m.year or 0)
     events = list(_PERIODS.event_year.finditer(text))  # (2011粤港经贸技术合作交流会: no year written with 年)
