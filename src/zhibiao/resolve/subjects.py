@@ -432,9 +432,13 @@ class SubjectFinder:
         miss a name after a longer partial one.)
         """
         shorts, by_head = self.short_to_full, self._short_by_head
+        closing = _ENTITY_SETS.words_before_shorts
         i, n = 0, len(text)
         while i < n - 1:
-            for length in by_head.get(text[i:i + 2], ()):
+            lengths = by_head.get(text[i:i + 2], ())
+            if lengths and i and text[i - 1:i + 1] in closing:
+                lengths = ()  # 其中山东: the name's first character closes a word; the name starts later
+            for length in lengths:
                 if i + length <= n and text[i:i + length] in shorts:
                     yield i, text[i:i + length]
                     i += length
