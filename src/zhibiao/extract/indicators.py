@@ -52,6 +52,7 @@ _FROM_MARKS = tuple(_LEVEL_FROM_WORDS.marks)
 _BATCH: str = _LEVEL_FROM_WORDS.batch
 _RISE_TO_ENDS = tuple(_LEVEL_FROM_WORDS.rise_ends)
 _ZONE_ENDS = tuple(_LEVEL_FROM_WORDS.zone_ends)
+_HOLDER_ENDS = tuple(_LEVEL_FROM_WORDS.holder_ends)
 _SHARE_SETS = WordSets("share")
 # What may stand between a parenthesis and the change after it (…万亿元), 同比增长1%).
 _ASIDE_GAP = " ,;、"
@@ -208,7 +209,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return
     if fig.amount.kind == "money" and projects_facts(s, fig, name, region):
         return
-    target = False
+    target, holder = False, None
     if noun is not None and noun.text:
         if fig.amount.kind not in ("count", "person"):
             if not (s.ctx.target_at(fig.start) or _target_verb_before(region)):
@@ -219,18 +220,15 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         verb = _INDICATORS.people_verb_end.search(text, region_start, fig.start) \
             if fig.amount.kind == "person" else None  # (带动|4500人就业: the quote from the verb)
         name = name.renamed(noun.text, verb.start() if verb is not None else fig.start)
-    elif st.current is not None and (_only_subject(s, region_start, fig.start)
-                                     or name.text in _NAME_SETS.bare_verbs
-                                     or (name.text.endswith(_RISE_TO_ENDS)
-                                         and _INDICATORS.rise_to_only.fullmatch(name.text) is not None)
-                                     or _zone_of_same_measure(s, fig, name.text)):
-        # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
-        lead = len(region) - len(region.lstrip(" ,;:、"))
-        name = name.renamed(st.current.name, region_start + lead)
+    else:
+        name, holder = _of_measure_held(s, fig, name, region_start)
     if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
         return
     name = name.renamed(_with_topic(s, name.text, region_start))
     ind = new_indicator(s, name, fig, target=target)
+    if holder is not None:  # (其中县属企业完成1094万吨: the holder is whose figure it is, a part of the whole)
+        ind.subject = holder
+        ind.parent = parent_for(ind, st) if st.parent else None
     if noun is not None and noun.text:
         s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), noun.end)
     st.current = ind
@@ -412,12 +410,53 @@ def _topic(s: Sentence, pos: int) -> str | None:
     return topic_before(s.text, pos, s.ctx.span.start, s.ctx.para.span.start)
 
 
+def _of_measure_held(s: Sentence, fig: Fig, name: Name, region_start: int) -> tuple[Name, str | None]:
+    """The name of a figure of a measure held by a subject or a kind of holder (:func:`_measure_held`), and the
+    holder when a kind of holder is named; the name unchanged when no measure is held."""
+    measure = _measure_held(s, fig, name.text, region_start)
+    if measure is None:
+        return name, None
+    # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
+    region = s.text[region_start:fig.start]
+    lead = len(region) - len(region.lstrip(" ,;:、"))
+    holder = name.text if _holder(fig, name.text) else None
+    if holder is not None:
+        lead = max(lead, region.rfind(holder))
+    return name.renamed(measure.name, region_start + lead), holder
+
+
+def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indicator | None:
+    """The figure whose measure a figure named by no measure of its own is of: the one just given, when the
+    words before the figure are only its subject, a bare verb, a verb of rising to, or a zone or a kind of
+    holder; or, in a 其中 sentence with no figure yet, the whole it breaks down when the words are only a
+    subject or a holder of the whole's unit (全县固定资产投资55亿元。其中,临空园区18.2亿元)."""
+    cur = s.state.current
+    if cur is None:
+        top = s.para.last_top
+        if top is None or s.state.parent != top.name or top.unit != fig.amount.unit:
+            return None
+        return top if _only_subject(s, region_start, fig.start) or _holder(fig, name) else None
+    if _only_subject(s, region_start, fig.start) or name in _NAME_SETS.bare_verbs \
+            or (name.endswith(_RISE_TO_ENDS) and _INDICATORS.rise_to_only.fullmatch(name) is not None) \
+            or _zone_of_same_measure(s, fig, name):
+        return cur
+    return None
+
+
 def _zone_of_same_measure(s: Sentence, fig: Fig, name: str) -> bool:
     """甲经开区主营业务收入494.82亿元;乙高新技术产业园区108.16亿元: a zone named alone before a figure of
-    the unit just given is the next holder of that measure (also when the zone is new to the gazetteer)."""
+    the unit just given is the next holder of that measure (also when the zone is new to the gazetteer); so is
+    a kind of holder before a figure of that unit other than a count (原煤产量1657万吨,其中县属企业完成1094万吨:
+    县属企业 holds tonnes, it is no measure; 规上企业120家 is one)."""
     cur = s.state.current
-    return cur is not None and cur.unit == fig.amount.unit and name.endswith(_ZONE_ENDS) \
-        and _INDICATORS.zone_name.fullmatch(name) is not None
+    return cur is not None and cur.unit == fig.amount.unit and (
+        (name.endswith(_ZONE_ENDS) and _INDICATORS.zone_name.fullmatch(name) is not None) or _holder(fig, name))
+
+
+def _holder(fig: Fig, name: str) -> bool:
+    """县属企业 before a figure other than a count: a kind of holder, no measure (规上企业120家 is one)."""
+    return fig.amount.kind != "count" and name.endswith(_HOLDER_ENDS) \
+        and _INDICATORS.holder_name.fullmatch(name) is not None
 
 
 def _only_subject(s: Sentence, start: int, end: int) -> bool:
