@@ -618,7 +618,14 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
             and not _CHANGES.rate_word.search(text, region_start, fig.start):
         name = name.renamed(_SHARE_WORDS.share_name)  # 占…比重为33%,较上年提高0.3个百分点
     aside_owner = _before_aside(s, region_start)
-    if name.text in _SHARE_SETS.share_words and st.current_share is not None:
+    if share_newer and not name.text and (part := _part_of_share(s)) is not None \
+            and fig.change is not None and fig.change.pct is not None:
+        # 轻工业产值占比23.9%,同比增长0.8%: a share does not grow by a percentage; its part does
+        assert st.current_share is not None
+        start = s.ctx.doc.norm_pos(st.current_share.start)
+        st.current = new_indicator(s, name.renamed(part, start), fig, value=False)
+        st.pending = []
+    elif name.text in _SHARE_SETS.share_words and st.current_share is not None:
         st.current_share = attach_change(s, st.current_share, fig)
     elif aside_owner is not None:  # 总额10.1万亿元(其中,出口…,进口…),同比增长1%: the total's change
         st.current = attach_change(s, aside_owner, fig)
@@ -636,6 +643,25 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
                                        fig, value=False)
         elif s.para.last_top is not None:  # …增长7.5%。累计增速高于全国3.6个百分点: the figure before
             st.current = new_indicator(s, name.renamed(s.para.last_top.name, region_start), fig, value=False)
+
+
+def _part_of_share(s: Sentence) -> str | None:
+    """The part the share just given is of, when its name is the part and the share's word (重工业产值占比 →
+    重工业产值, 第三产业增加值占GDP比重 → 第三产业增加值); an industry alone takes the measure of the whole named
+    before it (采矿业增加值…,煤炭开采和洗选业占比 → 煤炭开采和洗选业增加值). None when no part is named."""
+    share = s.state.current_share
+    if share is None:
+        return None
+    part = next((share.name[:-len(w)] for w in _SHARE_SETS.share_words if share.name.endswith(w)), "")
+    if _SHARE_WORDS.mark in share.name[1:]:  # (第三产业增加值占GDP: the part before what it is a share of)
+        part = share.name[:share.name.index(_SHARE_WORDS.mark, 1)]
+    whole = s.state.current or s.para.last_top
+    if len(part) < _MIN_SUFFIX or (s.state.current is not None and same_name(s.state.current.name, part)):
+        return None  # (工业投资1.2亿元,占固定资产投资的5.8%,同比下降41.6%: the figure's own change)
+    if part.endswith(_SHARE_WORDS.industry_end) and whole is not None:
+        head = next((h for h in _SHARE_WORDS.part_heads if whole.name.endswith(h)), "")
+        return part + head
+    return part
 
 
 def _before_aside(s: Sentence, pos: int) -> Indicator | None:
