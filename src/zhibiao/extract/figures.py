@@ -163,8 +163,12 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
     if counted and _FIGURES.per_time_before.search(before):
         return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
-    if counted and (_FIGURES.group_after.match(after) or _FIGURES.duration.match(after)):
-        return True  # 49个国家级开发区: a group of places is a subject; 6个月, 3个工作日: a duration
+    if counted and ((_FIGURES.group_after.match(after) and not _FIGURES.entered_before.search(before))
+                    or _FIGURES.duration.match(after)):
+        # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list); 6个月: a duration
+        return True
+    if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after):
+        return True  # 甲、乙、丙3家高新区进入全国前100名: the places just listed, a group (but 山东8个园区入选: seats)
     if amount.kind == "count" and _FIGURES.not_a_count.match(after):
         return True
     if amount.kind == "person" and _FIGURES.place_counted_before.search(before) \

@@ -1515,7 +1515,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
                 and latest.change.pct is not None and _RANKINGS.all_mark.search(s.text[region_start:s.ctx.span.end]):
             return [latest.name, latest.name + _RANKING_WORDS.growth_head]  # (14.3万元,增长8.5%,均居全市首位: both)
         if latest is not None:
-            return [latest.name]
+            seat: str = _RANKING_WORDS.seat_name  # (东北地区有5个城市上榜,甲市位列第35名: a place on the list itself)
+            return [latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
         # 前移5位,位列全国第45位: the ranking that moved)
         return [st.last_rank.indicator if st.last_rank is not None else st.moved]
@@ -1694,7 +1695,7 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     (百强县席位) of the place written before the verb, of the list's year."""
     entering = _RANKINGS.members_entering.match(s.text, fig.end, s.ctx.span.end)
     if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end) and not _members_by_place(s, fig) \
-            and entering is None:
+            and entering is None and not _parts_of_seats(s, fig):
         return False
     words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:fig.start]))
     moved = _RANKINGS.seat_moved_from.search(words)
@@ -1721,6 +1722,16 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
         _seats(s, fig, place, name, region_start + holder[1], own_period=own_period)
     return True
+
+
+def _parts_of_seats(s: Sentence, fig: Fig) -> bool:
+    """东部地区共55个城市上榜,其中,甲、乙各入围13个城市,丙有5个: after the seats a place holds, the counts of the places
+    under 其中 are their seats on the same list."""
+    cur = s.state.current
+    if not isinstance(cur, Indicator) or not cur.name.endswith(_RANKING_WORDS.seat_name):
+        return False
+    end = s.ctx.doc.norm_pos(cur.end)
+    return s.ctx.span.start <= end <= fig.start and s.text.find(_NAME_WORDS.among, end, fig.start) >= 0
 
 
 def _members_by_place(s: Sentence, fig: Fig) -> bool:
@@ -1796,9 +1807,11 @@ def _holder_ending(s: Sentence, words: str) -> tuple[str, int] | None:
         tail = words[k:]
         if _RANKINGS.peer_group_written.fullmatch(tail):
             return tail, k  # (国家高新区占52席: zones of a level and kind together)
-        place = finder.entity_named(tail) or (tail if tail in _RANKING_SETS.regions else None)
+        place = finder.entity_named(tail) or (tail if tail in _RANKING_SETS.regions else None) \
+            or next((tail[:-len(w)] for w in _RANKING_SETS.region_kinds
+                     if tail.endswith(w) and tail[:-len(w)] in _RANKING_SETS.regions), None)
         if place is not None:
-            return place, k
+            return place, k  # (西部省份入围9个: the region)
     return None
 
 
