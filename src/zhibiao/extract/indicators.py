@@ -100,8 +100,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     ind = Indicator(
         subject=ctx.subject_at(pos),
         name=name.text,
-        period=None if capacity else ctx.period_at(pos, target=target, name=name.text,
-                                                   future=qualifier == "estimate", year_said=not sized_goal),
+        period=None if capacity else ctx.period_in_aside(pos, fig.end) or ctx.period_at(
+            pos, target=target, name=name.text, future=qualifier == "estimate", year_said=not sized_goal),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,

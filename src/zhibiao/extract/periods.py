@@ -299,12 +299,17 @@ def latest_year(text: str) -> PeriodMention | None:
     2011
     >>> latest_year("1至9月,存量为8240户,较2023年末净增1310户。").year
     2024
+    >>> latest_year("上半年增加值增长13.3%,比2019年同期增长13.5%,两年平均增长6.5%。").year
+    2021
     """
     years = [m for m in find_periods(text) if m.year is not None and m.kind in ("year", "span", "cumulative")
              and not _PERIODS.goal_year_before.search(text, max(0, m.pos - 2), m.pos)]
     # (截至9月,…较2023年末净增1310户: a figure compared with the end or the same months of a year is of the next)
     years += [PeriodMention(m.start(), m.end(), int(m.group("year")) + 1, None, None, None, "year")
               for m in _PERIODS.baseline_year.finditer(text)]
+    # (比2019年同期增长13.5%,两年平均增长6.5%: against the same months two years before)
+    years += [PeriodMention(m.start(), m.end(), int(m.group("year")) + 2, None, None, None, "year")
+              for m in _PERIODS.baseline_two_years.finditer(text)]
     if years:
         return max(years, key=lambda m: m.year or 0)
     events = list(_PERIODS.event_year.finditer(text))  # (2011粤港经贸技术合作交流会: no year written with 年)
