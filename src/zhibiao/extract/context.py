@@ -458,7 +458,8 @@ class SentContext:
 
 
 def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
-    """Whether ``mention`` stands alone in brackets right after a figure (113.26亿元(1-11月)): the figure's own period."""
+    """Whether ``mention`` stands alone in brackets right after a figure (113.26亿元(1-11月)): the figure's own
+    period."""
     k = mention.pos - 1
     return k > 0 and text[k] == _ASIDE_OPEN and text.startswith(_ASIDE_CLOSE, mention.end_pos) \
         and _CONTEXT.figure_before_aside.search(text, max(0, k - _UNIT_WIDTH), k) is not None
