@@ -23,7 +23,14 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from zhibiao.extract.periods import PeriodMention, find_periods, latest_year, period_string, resolve_period
+from zhibiao.extract.periods import (
+    PeriodMention,
+    find_periods,
+    latest_year,
+    paragraph_periods,
+    period_string,
+    resolve_period,
+)
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Projects, Ranking, Stage
@@ -217,7 +224,7 @@ class ParaContext:
     def read(cls, doc: DocContext, para: Span, carry: Carry) -> ParaContext:
         """Read the periods and sentences of one paragraph (its subjects are read on demand)."""
         text = doc.text
-        found = find_periods(text[para.start:para.end], para.start)
+        found = paragraph_periods(text[para.start:para.end], para.start)
         asides = {m.pos - 1: m for m in found if _aside_of_figure(text, m)}
         periods = tuple(m for m in found if m.pos - 1 not in asides) if asides else tuple(found)
         sents = tuple(sentences(text, para))

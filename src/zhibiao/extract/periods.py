@@ -289,6 +289,35 @@ def _span_years(m: re.Match[str], published: str | None) -> tuple[int, int] | No
     return (year - int(n), year - 1) if n is not None and n > 1 else None
 
 
+def named_years(text: str, offset: int = 0) -> list[PeriodMention]:
+    """Years written without 年 as part of a list's name (2019中国百强镇, 《创新百强区(2024)》): the year of what is
+    said of that list, as a year mention (positions shifted by ``offset``).
+
+    >>> [(m.year, m.pos) for m in named_years("《报告》显示,2019中国百强镇主要集中在东部")]
+    [(2019, 7)]
+    >>> [m.year for m in named_years("《创新百强区(2024)》榜单发布")]
+    [2024]
+    >>> named_years("2023年全市GDP增长5%")
+    []
+    """
+    if _PERIODS.named_year_gate.search(text) is None:
+        return []
+    found = [(m.start("year"), m.end("year"), int(m.group("year"))) for shape in (
+        _PERIODS.list_year, _PERIODS.list_year_bracketed) for m in shape.finditer(text)]
+    return [PeriodMention(a + offset, b + offset, year, None, None, None, "year") for a, b, year in sorted(found)]
+
+
+def paragraph_periods(text: str, offset: int = 0) -> list[PeriodMention]:
+    """The period phrases of ``text`` (:func:`find_periods`) and its named years (:func:`named_years`), in order."""
+    found = find_periods(text, offset)
+    named = named_years(text, offset)
+    if not named:
+        return found
+    taken = [(m.pos, m.end_pos) for m in found]
+    found += [m for m in named if not any(a < m.end_pos and m.pos < b for a, b in taken)]
+    return sorted(found, key=lambda m: m.pos)
+
+
 def latest_year(text: str) -> PeriodMention | None:
     """The latest year ``text`` names, not as a goal (到2025年): the year an undated report speaks
     of when it says 今年 before naming any (今年1-5月… then 2011年、2012年…2014年…).

@@ -15,7 +15,7 @@ from operator import attrgetter
 from zhibiao.extract.context import Carry
 from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
-from zhibiao.extract.periods import find_periods
+from zhibiao.extract.periods import paragraph_periods
 from zhibiao.extract.persons import extract_persons
 from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
@@ -58,8 +58,9 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
             continue
         if not headline and holds:
             carry = read_paragraph(ctx, para, carry, log)
-        elif _PERIODS.anchor.search(text, para.start, para.end):
-            carry = carry.after(find_periods(text[para.start:para.end], para.start))
+        elif _PERIODS.anchor.search(text, para.start, para.end) or _PERIODS.named_year_gate.search(
+                text, para.start, para.end):
+            carry = carry.after(paragraph_periods(text[para.start:para.end], para.start))
     ranked_tables(ctx, 0, body_end, log)
     figure_tables(ctx, 0, body_end, log)
     log.drop_top_n_made_exact()
