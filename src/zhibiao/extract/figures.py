@@ -69,6 +69,9 @@ class Wordless:
     word: str
 
 
+_INDEX_KIND = "index"  # (the value of an index: a number with no unit)
+
+
 def scan_figures(text: str, sent: Span, blocked: list[tuple[int, int]]) -> list[Fig]:
     """The figures of the sentence ``sent``, outside the ``blocked`` spans (rankings, structures)."""
     out: list[Fig] = []
@@ -86,7 +89,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    if num and not (unit or mag) and not _unitless_may_count(text, m, num):
+    if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not _index_value(text, m, sent):
         return None
     amount = parse_amount(m)
     if amount is None:
@@ -104,6 +107,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "number":
         if chinese and _FIGURES.quoted_label.match(before[-1:] + after):
             return None  # “千亿城区”, “千亿县”: a label in quotes, part of a name
+        if not chinese and _index_value(text, m, sent):
+            return Fig(start, end, Amount(amount.value, None, _INDEX_KIND, amount.more))  # 指数为69.4: no unit
         return _bare_number(start, end, amount, after, chinese, num)
     if amount.kind == "person" and m.group("unit") in _FIGURES_SETS.place_units \
             and _FIGURES.rank_place_after.match(after) and not _RANKINGS.move_end.search(before):
@@ -118,6 +123,17 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "money" and _is_threshold(text, start, end, sent):
         fig.role = "threshold"
     return fig
+
+
+def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
+    """科学发展指数为69.4, …,与上年相比提高了0.2: a number written in digits right after an index's name and its
+    verb, or after a verb of change in a sentence naming an index before it."""
+    if not m.group("num")[0].isdigit():
+        return False
+    lo = max(sent.start, m.start() - 12)
+    return _FIGURES.index_before.search(text, lo, m.start()) is not None or (
+        _FIGURES.index_change_before.search(text, lo, m.start()) is not None
+        and text.find(_FIGURES_WORDS.index_word, sent.start, m.start()) >= 0)
 
 
 def _unitless_may_count(text: str, m: re.Match[str], num: str) -> bool:

@@ -47,7 +47,7 @@ _NAME_WORDS = Words("name")
 _KIND_END: str = Words("projects").kind_end
 _SHARE_WORDS = Words("share")
 # What a measure's figure was done as after 完成 (完成入库, 完成到位): the measure is named before the verb.
-_DONE_TAILS = frozenset(_NAME_WORDS.done_tails)
+_DONE_TAILS = frozenset((*_NAME_WORDS.done_tails, *_NAME_WORDS.particle_tails))
 _NAME_MIN = 2
 
 _QUOTE_CHARS = "“”\"'‘’「」"
