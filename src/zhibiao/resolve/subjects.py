@@ -39,6 +39,7 @@ _NO_SUBJECT: tuple[str, int] = ("", -1)
 _PREFIX_WINDOW = 12
 # Weights of a mention in the title and in the body when the main entity is chosen.
 _TITLE_WEIGHT, _BODY_WEIGHT = 3, 1
+_SHORT_REPEATED = 3  # (mentions by a short name alone that make a place the report's own)
 # How often (weighted) a zone the gazetteer lacks must be named to be the report's own over known places.
 _UNKNOWN_ZONE_REPEATED = 3 * _BODY_WEIGHT
 _PEERS_LISTED = 4  # (entities named once each that make a list of peers rather than a report's own)
@@ -267,6 +268,8 @@ class SubjectFinder:
         best = self._of_own_kind(text, best, strong, first)
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
+        if (often := self._short_named_most(text, strong[best] if best is not None else 0)) is not None:
+            return often
         # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md), also
         # over the city it is in when that is named less often (经开区 … 经开区 … 在新乡市参加)
         bare_name, bare_n = _bare_zone_word(title + text)
@@ -366,6 +369,22 @@ class SubjectFinder:
         holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
         return holders[0] if len(holders) == 1 else None
 
+    def _short_named_most(self, text: str, best_count: int) -> str | None:
+        """甲市 named once in passing, 神木 again and again: a place named by its short name alone three times or more,
+        more often than any full name, is the report's own (the place it stands for); None when there is none such."""
+        hits: Counter[str] = Counter()
+        for start, short in self._short_names(text):
+            fulls = self.short_to_full[short]
+            if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
+                    and not _SUBJECTS.outlet_after.match(text, start + len(short)):
+                hits[fulls[0]] += 1
+        if not hits:
+            return None
+        (place, n), *rest = hits.most_common(2)
+        if n < _SHORT_REPEATED or n <= best_count or (rest and rest[0][1] * 2 > n):
+            return None  # (a list of peers named by their short names, each a few times: no one's report)
+        return place
+
     def _short_at_start(self, text: str) -> tuple[str, str] | None:
         """The short place name opening ``text`` and the one full name it stands for, if any (杭州 → 杭州市)."""
         # the name _short_names would find at 0 (the longest starting there), looked up there only:
@@ -378,10 +397,11 @@ class SubjectFinder:
         return None
 
     def _short_place_acting(self, rest: str) -> tuple[str, int] | None:
-        """杭州(在营商环境城市排名中…), 厦门(签约…): a place's short name opening a clause, right before 在 or what
-        it did, names that place."""
+        """杭州(在营商环境城市排名中…), 厦门(签约…), 神木(2022全年GDP…): a place's short name opening a clause, right
+        before 在, what it did or a period, names that place."""
         found = self._short_at_start(rest)
-        if found is None or not rest.startswith(_SHORT_PLACE_FOLLOWERS, len(found[0])):
+        if found is None or not (rest.startswith(_SHORT_PLACE_FOLLOWERS, len(found[0]))
+                                 or _SUBJECTS.period_after_short.match(rest, len(found[0]))):
             return None
         return found[1], len(found[0])
 
