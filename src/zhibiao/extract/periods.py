@@ -297,6 +297,8 @@ def named_years(text: str, offset: int = 0) -> list[PeriodMention]:
     [(2019, 7)]
     >>> [m.year for m in named_years("《创新百强区(2024)》榜单发布")]
     [2024]
+    >>> [m.year for m in named_years("发布了2024《全国县镇发展报告》,并发布了2024全国千强乡镇")]
+    [2024, 2024]
     >>> named_years("2023年全市GDP增长5%")
     []
     """
