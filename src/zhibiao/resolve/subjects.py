@@ -370,7 +370,7 @@ class SubjectFinder:
         return holders[0] if len(holders) == 1 else None
 
     def _short_named_most(self, text: str, best_count: int) -> str | None:
-        """甲市 named once in passing, 神木 again and again: a place named by its short name alone three times or more,
+        """甲市 named once in passing, 仁怀 again and again: a place named by its short name alone three times or more,
         more often than any full name, is the report's own (the place it stands for); None when there is none such."""
         hits: Counter[str] = Counter()
         for start, short in self._short_names(text):
@@ -397,7 +397,7 @@ class SubjectFinder:
         return None
 
     def _short_place_acting(self, rest: str) -> tuple[str, int] | None:
-        """杭州(在营商环境城市排名中…), 厦门(签约…), 神木(2022全年GDP…): a place's short name opening a clause, right
+        """杭州(在营商环境城市排名中…), 厦门(签约…), 仁怀(2022全年GDP…): a place's short name opening a clause, right
         before 在, what it did or a period, names that place."""
         found = self._short_at_start(rest)
         if found is None or not (rest.startswith(_SHORT_PLACE_FOLLOWERS, len(found[0]))
