@@ -63,6 +63,7 @@ _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
@@ -163,18 +164,30 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     doc = s.ctx.doc
     # 2016年达1200亿元,年均增长8.5%: an average over years is a fact of its own, the level keeps no change
     if target.change is None and target.value is not None and (fig.change is None or fig.change.basis != "avg"):
-        target.change = _year_end_on_year_end(s, target, fig)
+        target.change = _against_named_year(s, fig, _year_end_on_year_end(s, target, fig), target.period)
         doc.extend_quote(target, fig.end)
         return target
     extra = replace(target, value=None, unit=None, change=fig.change, rule="indicator.change.v1")
     if s.ctx.has_period_before(fig.start, since=doc.norm_pos(target.end)):
         # 11月增长5%,1-11月累计增长6%: a further change under a period of its own is of that period
         extra.period = s.ctx.period_at(fig.start, target=False, name=target.name)
+    extra.change = _against_named_year(s, fig, extra.change, extra.period)
     if fig.change is not None and fig.change.basis == "avg":
         span_period(s, fig, extra)  # (2020年达到300亿元,“十三五”时期年均增长7.5%: the span's)
     doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
     s.log.add(extra)
     return extra
+
+
+def _against_named_year(s: Sentence, fig: Fig, change: Change | None, period: str | None) -> Change | None:
+    """增长13.3%,比2019年同期增长13.5% (of 2021): a change against a year named is year on year only when that is the
+    year before the figure's; against an earlier one its basis is another."""
+    if change is None or change.basis != "yoy" or period is None or not period[:4].isdigit():
+        return change
+    named = _CHANGES.named_year_baseline.search(s.text, max(s.ctx.span.start, fig.start - _NAMED_YEAR_WIDTH), fig.start)
+    if named is None or int(named.group("year")) == int(period[:4]) - 1:
+        return change
+    return replace(change, basis="other")
 
 
 def _year_end_on_year_end(s: Sentence, target: Indicator, fig: Fig) -> Change | None:
