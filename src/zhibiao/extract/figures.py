@@ -128,12 +128,11 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
 def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
     """科学发展指数为69.4, …,与上年相比提高了0.2: a number written in digits right after an index's name and its
     verb, or after a verb of change in a sentence naming an index before it."""
-    if not m.group("num")[0].isdigit():
-        return False
+    if text.find(_FIGURES_WORDS.index_word, sent.start, m.start()) < 0 or not m.group("num")[0].isdigit():
+        return False  # (a plain find first: most sentences name no index)
     lo = max(sent.start, m.start() - 12)
-    return _FIGURES.index_before.search(text, lo, m.start()) is not None or (
-        _FIGURES.index_change_before.search(text, lo, m.start()) is not None
-        and text.find(_FIGURES_WORDS.index_word, sent.start, m.start()) >= 0)
+    return _FIGURES.index_before.search(text, lo, m.start()) is not None \
+        or _FIGURES.index_change_before.search(text, lo, m.start()) is not None
 
 
 def _unitless_may_count(text: str, m: re.Match[str], num: str) -> bool:

@@ -141,6 +141,8 @@ class SubjectFinder:
         self._full_by_head: dict[str, tuple[int, ...]] = tables["full_by_head"]
         self._short_by_head: dict[str, tuple[int, ...]] = tables["short_by_head"]
         self._named: dict[str, str | None] = {}  # entity_named, remembered
+        # the short names of the last text scanned for them whole (a report's main subject asks several times)
+        self._shorts_of: tuple[str, list[tuple[int, str]]] = ("", [])
 
     # -- zone mentions anywhere in the text -------------------------------------------------
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -268,7 +270,7 @@ class SubjectFinder:
         best = self._of_own_kind(text, best, strong, first)
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
-        if (often := self._short_named_most(text, strong[best] if best is not None else 0)) is not None:
+        if (often := self._short_named_most(text + title, strong[best] if best is not None else 0)) is not None:
             return often
         # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md), also
         # over the city it is in when that is named less often (经开区 … 经开区 … 在新乡市参加)
@@ -353,7 +355,7 @@ class SubjectFinder:
         if not own:
             return None  # the report never speaks of its own city or county
         hits: Counter[str] = Counter()
-        for start, short in self._short_names(text):
+        for start, short in self._short_names_of(text):
             fulls = self.short_to_full[short]
             if len(fulls) != 1:
                 continue
@@ -373,7 +375,7 @@ class SubjectFinder:
         """甲市 named once in passing, 仁怀 again and again: a place named by its short name alone three times or more,
         more often than any full name, is the report's own (the place it stands for); None when there is none such."""
         hits: Counter[str] = Counter()
-        for start, short in self._short_names(text):
+        for start, short in self._short_names_of(text):
             fulls = self.short_to_full[short]
             if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
                     and not _SUBJECTS.outlet_after.match(text, start + len(short)):
@@ -442,6 +444,12 @@ class SubjectFinder:
                 return True
             place, seen = self.parent_of.get(place), seen + 1
         return False
+
+    def _short_names_of(self, text: str) -> list[tuple[int, str]]:
+        """:meth:`_short_names` of a whole text, remembered for the last text asked about."""
+        if self._shorts_of[0] != text:
+            self._shorts_of = (text, list(self._short_names(text)))
+        return self._shorts_of[1]
 
     def _short_names(self, text: str) -> Iterator[tuple[int, str]]:
         """The short place names of ``text`` (定州, 美丽 is none) with where each starts, leftmost
