@@ -172,6 +172,8 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
 
     period: PeriodMention | None = None
     year: PeriodMention | None = None
+    # the place a heading line of its own names (（二）甲县): whose figures the paragraphs under it give
+    subject: str | None = None
 
     def after(self, periods: list[PeriodMention]) -> Carry:
         """The carry once a paragraph with these period mentions has been read.
@@ -185,11 +187,12 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
         spans = [p for p in periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
         if not spans and len(periods) == 1 and periods[0].kind == "year" and periods[0].year is not None:
             # 2023年,全国229家国家级经开区…: a paragraph about one year hands on that whole year
-            return Carry(PeriodMention(periods[0].pos, periods[0].end_pos, periods[0].year, None, 1, 12, "span"), year)
+            return Carry(PeriodMention(periods[0].pos, periods[0].end_pos, periods[0].year, None, 1, 12, "span"), year,
+                         self.subject)
         if not spans:
-            return Carry(self.period, year)
+            return Carry(self.period, year, self.subject)
         with_year = next((p for p in reversed(periods) if p.year is not None or p.rel_year is not None), None)
-        return Carry(spans[-1].with_year_from(with_year), year)
+        return Carry(spans[-1].with_year_from(with_year), year, self.subject)
 
 
 @dataclass(slots=True)
@@ -333,9 +336,10 @@ class SentContext:
                 return said.org
         name = para.subjects[i][1] if i >= 0 else MAIN
         finder = self.doc.finder
+        main = para.carry.subject or self.doc.main  # (under a heading naming a place, 全县 is that place)
         if name.startswith(MAIN):
-            return finder.resolve_main(name, self.doc.main)
-        return finder.resolve_bare(name, self.doc.main)
+            return finder.resolve_main(name, main)
+        return finder.resolve_bare(name, main)
 
     # -- periods ------------------------------------------------------------------------------
     def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False,

@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
-from zhibiao.extract.context import Carry
+from zhibiao.extract.context import Carry, DocContext
 from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import paragraph_periods
@@ -56,6 +56,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
             read_paragraph(ctx, para, carry, head_log)  # (a row of a table is read by the table rules)
         if para in heads:
             continue
+        if headline and not holds:
+            carry = _under_heading(ctx, para, carry)  # (（二）甲县: the place the paragraphs below speak of)
         if not headline and holds:
             carry = read_paragraph(ctx, para, carry, log)
         elif _PERIODS.anchor.search(text, para.start, para.end) or _PERIODS.named_year_gate.search(
@@ -72,6 +74,14 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     facts: list[Fact] = [*body, *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, _fields_carried(facts)
+
+
+def _under_heading(ctx: DocContext, para: Span, carry: Carry) -> Carry:
+    """The carry under a heading line: the place it names when it names only a place (（二）甲县, ◆乙区), else
+    no place (a heading of another kind, 二、工业生产, ends the place's section)."""
+    line = _CONTEXT.heading_marks.sub("", ctx.norm.text[para.start:para.end]).strip()
+    place = ctx.finder.entity_named(line) if line else None
+    return Carry(carry.period, carry.year, place)
 
 
 def _fields_carried(facts: list[Fact]) -> list[Fact]:
