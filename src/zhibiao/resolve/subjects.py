@@ -408,10 +408,18 @@ class SubjectFinder:
         return found[1], len(found[0])
 
     def place_opening(self, text: str) -> tuple[str, int] | None:
-        """The place whose full name opens ``text`` (昆山市), also after the short names of the places holding it
-        (江苏昆山市), and where its name ends; None when no place opens it."""
+        """The place whose full name opens ``text`` (昆山市), also after the names of the places holding it
+        (江苏昆山市, 江苏省邳州市), and where its name ends; None when no place opens it."""
         place = self._place_prefix(text)
-        return (place, len(place)) if place is not None else self._place_after_holders(text)
+        if place is None:
+            return self._place_after_holders(text)
+        end = len(place)
+        for _ in range(_MAX_LEVELS):  # (江苏省邳州市, 江苏省徐州市邳州市: the inner place, its holders written before it)
+            inner = self._place_prefix(text[end:])
+            if inner is None or not self._holds(place, inner):
+                break
+            place, end = inner, end + len(inner)
+        return place, end
 
     def _place_after_holders(self, rest: str) -> tuple[str, int] | None:
         """江苏南通如东县, 浙江嘉兴桐乡市, 湖南长沙县: a place's full name written after the short names of the
