@@ -414,7 +414,7 @@ class SubjectFinder:
         if place is None:
             return self._place_after_holders(text)
         end = len(place)
-        for _ in range(_MAX_LEVELS):  # (江苏省邳州市, 江苏省徐州市邳州市: the inner place, its holders written before it)
+        for _ in range(_MAX_LEVELS):  # (江苏省邳州市, 江苏省徐州市邳州市: the inner place, its holders before it)
             inner = self._place_prefix(text[end:])
             if inner is None or not self._holds(place, inner):
                 break
