@@ -409,12 +409,12 @@ class SubjectFinder:
 
     def place_opening(self, text: str) -> tuple[str, int] | None:
         """The place whose full name opens ``text`` (昆山市), also after the names of the places holding it
-        (江苏昆山市, 江苏省邳州市), and where its name ends; None when no place opens it."""
+        (江苏昆山市, 江苏省睢宁县), and where its name ends; None when no place opens it."""
         place = self._place_prefix(text)
         if place is None:
             return self._place_after_holders(text)
         end = len(place)
-        for _ in range(_MAX_LEVELS):  # (江苏省邳州市, 江苏省徐州市邳州市: the inner place, its holders before it)
+        for _ in range(_MAX_LEVELS):  # (江苏省睢宁县, 江苏省徐州市睢宁县: the inner place, its holders before it)
             inner = self._place_prefix(text[end:])
             if inner is None or not self._holds(place, inner):
                 break
