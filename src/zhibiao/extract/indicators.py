@@ -53,6 +53,7 @@ _BATCH: str = _LEVEL_FROM_WORDS.batch
 _RISE_TO_ENDS = tuple(_LEVEL_FROM_WORDS.rise_ends)
 _ZONE_ENDS = tuple(_LEVEL_FROM_WORDS.zone_ends)
 _HOLDER_ENDS = tuple(_LEVEL_FROM_WORDS.holder_ends)
+_JOINER_ENDS = tuple(_NAME_WORDS.joiners)
 _SHARE_SETS = WordSets("share")
 # What may stand between a parenthesis and the change after it (…万亿元), 同比增长1%).
 _ASIDE_GAP = " ,;、"
@@ -397,6 +398,8 @@ def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     value of the name, not the size of the noun after it (亿元企业)."""
     if len(name) < 2 or name in _NAME_SETS.no_measure_words or name.endswith(tuple(_NAME_WORDS.basis_ends)):
         return False  # (根据31个省市的问卷: a figure no measure is named for)
+    if name.endswith(_JOINER_ENDS) or (name in _NAME_SETS.bare_verbs and s.state.current is None):
+        return False  # (…进步县”和|10个…: a list's words cut at its joiner; 达到|49个 with no figure before: no measure)
     prenominal = noun is not None and bool(noun.text)
     return prenominal or fig.amount.kind in ("count", "person", "percent") or not _qualifies_noun(
         s.text, fig, s.ctx.span.end)
