@@ -236,10 +236,10 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(noun.text, verb.start() if verb is not None else fig.start)
     else:
         name, holder = _of_measure_held(s, fig, name, region_start)
-    if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
+    measured = _measure_named(s, fig, name, noun, region_start)
+    if measured is None:
         return
-    name = name.renamed(_with_topic(s, name.text, region_start))
-    ind = new_indicator(s, name, fig, target=target)
+    ind = new_indicator(s, measured, fig, target=target)
     if holder is not None:  # (其中县属企业完成1094万吨: the holder is whose figure it is, a part of the whole)
         ind.subject = holder
         ind.parent = parent_for(ind, st) if st.parent else None
@@ -249,6 +249,16 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _measure_named(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_start: int) -> Name | None:
+    """The name of the measure a level is of, with the clause's topic when it needs one (从资金到位情况看,完成36.2亿元);
+    None when the words name none (:func:`_names_a_measure`), restate a figure, or are still a bare verb (达到|49个 with
+    no figure nor topic before it)."""
+    if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
+        return None
+    name = name.renamed(_with_topic(s, name.text, region_start))
+    return None if name.text in _NAME_SETS.bare_verbs else name
 
 
 def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
@@ -398,8 +408,8 @@ def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     value of the name, not the size of the noun after it (亿元企业)."""
     if len(name) < 2 or name in _NAME_SETS.no_measure_words or name.endswith(tuple(_NAME_WORDS.basis_ends)):
         return False  # (根据31个省市的问卷: a figure no measure is named for)
-    if name.endswith(_JOINER_ENDS) or (name in _NAME_SETS.bare_verbs and s.state.current is None):
-        return False  # (…进步县”和|10个…: a list's words cut at its joiner; 达到|49个 with no figure before: no measure)
+    if name.endswith(_JOINER_ENDS):
+        return False  # (…进步县”和|10个…: a list's words cut at its joiner)
     prenominal = noun is not None and bool(noun.text)
     return prenominal or fig.amount.kind in ("count", "person", "percent") or not _qualifies_noun(
         s.text, fig, s.ctx.span.end)
