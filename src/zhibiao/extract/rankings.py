@@ -28,6 +28,7 @@ from zhibiao.model import Indicator, Ranking
 
 __all__ = [
     "MAX_RANK",
+    "announces_list",
     "best_of_kind",
     "counted_measures_listed",
     "evaluation_before",
@@ -528,6 +529,17 @@ def _ranks_in_brackets(words: str) -> tuple[str, list[int] | None]:
     if len(found) < 2 or len(found) != len(items):
         return words, None
     return _RANKINGS.rank_in_brackets.sub("", words), [int(m.group("n")) for m in found]
+
+
+def announces_list(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` closes by announcing a list written on the next line
+    (全省12个重点开发县域考核评价结果从高到低依次为:): the lead of a sentence, no heading, though short and
+    without a sentence mark.
+
+    >>> announces_list("甲类县域考核评价结果从高到低依次为:", 0, 18), announces_list("考核评价结果", 0, 6)
+    (True, False)
+    """
+    return _RANKINGS.list_announced_end.search(text, start, end) is not None
 
 
 def _list_on_next_line(text: str, pos: int) -> tuple[int, int]:
