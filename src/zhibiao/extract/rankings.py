@@ -1668,8 +1668,9 @@ def places_in_series(s: Sentence) -> None:
     measure, scope = (strip_chars(frame.group("measure")), frame.group("field")) if frame is not None else (None, None)
     measure, scope, period = _of_the_evaluation(s, first, measure, scope)
     for m, start, subject in items:
-        r = Ranking(subject=subject, period=period or ctx.period_at(m.start(), target=False), indicator=measure,
-                    scope=scope, rank=int(parse_number(m.group("n")) or 0), top=False, qualifier=None,
+        r = Ranking(subject=subject, period=period or ctx.period_at(m.start(), target=False, day_is_year=True),
+                    indicator=measure,
+                    scope=scope, rank=_series_place(m), top=False, qualifier=None,
                     rule="ranking.v1")
         ctx.doc.set_quote(r, start, m.end())
         s.log.add(r)
@@ -1681,15 +1682,14 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
     """The longest run of places in order in the sentence (上海第一、广东第二,北京第三): each match, where its
     place is written, and the place; None when no run of three is."""
     text, span, finder = s.text, s.ctx.span, s.ctx.doc.finder
-    gate = anchor_gate("rankings.series_item")  # (the shape's own anchor: no 第, no place in order)
+    gate = anchor_gate("rankings.series_item")  # (the shape's own anchors: no 第, 位 or 名, no place in order)
     if gate is not None and gate.search(text, span.start, span.end) is None:
         return None
     best: list[tuple[re.Match[str], int, str]] = []
     run: list[tuple[re.Match[str], int, str]] = []
     for m in _RANKINGS.series_item.finditer(text, span.start, span.end):
         words, at = m.group("place"), m.start("place")
-        joined = bool(run) and m.start() == run[-1][0].end() + 1 \
-            and parse_number(m.group("n")) == (parse_number(run[-1][0].group("n")) or 0) + 1
+        joined = bool(run) and _series_goes_on(text, run[-1][0], m)
         # the first place may follow other words (结果显示上海第一): the longest place ending them
         k = 0 if joined else next((k for k in range(len(words) - 1) if finder.entity_named(words[k:])), len(words))
         place = finder.entity_named(words[k:]) if k < len(words) else None
@@ -1699,6 +1699,22 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
         run = [*run, (m, at, place)] if joined else [(m, at + k, place)]
         best = run if len(run) > len(best) else best
     return best if len(best) >= _SERIES_MIN else None
+
+
+def _series_goes_on(text: str, last: re.Match[str], m: re.Match[str]) -> bool:
+    """Whether a place of a series follows the one before: right after it (one mark between, or a mark and the
+    line break of a list broken by the page), the next place (上海第一、广东第二), or any later place when both
+    are counted in 位 or 名 (甲市第4位,乙市9位: places of a list written for some of its members)."""
+    if text[last.end():m.start()].strip() not in _CLAUSE_BREAKS + _NAME_WORDS.list_mark or m.start() == last.end():
+        return False
+    n, before = _series_place(m), _series_place(last)
+    counted = bool(m.group("unit") or m.group("bare_unit")) and bool(last.group("unit") or last.group("bare_unit"))
+    return n == before + 1 or (counted and n > before)
+
+
+def _series_place(m: re.Match[str]) -> int:
+    """The place a series item holds (第3位, 13位)."""
+    return int(parse_number(m.group("n") or m.group("bare")) or 0)
 
 
 def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:

@@ -152,9 +152,10 @@ def _sentence_rankings(s: Sentence) -> None:
         best_of_kind(s)  # 营商环境最好的十座城市是甲、乙, 排名前十的工业强县为甲、乙: each in the top N
     if _RANKINGS.respectively_from.search(text, sent.start, sent.end):
         paired_moves(s)  # A、B在全市排位,分别由第20位、第7位上升为第11位、第5位: places moved at once
-    if _NAME_WORDS.list_mark in words and _RANKINGS.place_word.search(text, sent.start, sent.end):
-        measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
-        places_in_series(s)  # 上海第一、广东第二、北京第三: places in order with no verb
+    if _RANKINGS.place_word.search(text, sent.start, sent.end):
+        if _NAME_WORDS.list_mark in words:
+            measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
+        places_in_series(s)  # 上海第一、广东第二、北京第三, 甲市第4位,乙市9位: places with no verb
 
 
 def _events(text: str, sent: Span) -> list[Event]:
