@@ -418,9 +418,10 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if field is not None and field.group("scope"):  # 全省11个设区市考核评价结果(依次为): 全省, 考核评价结果
         # (the peers counted after the field, 全省12个重点开发县域, are no part of the measure)
         counted = _RANKINGS.peers_counted.match(region)
-        # (全省12个重点开发县域: peers of a kind qualified, the field as written; 全省11个设区市: the field alone)
+        # (全省12个重点开发县域: peers of a kind qualified, the field and the kind, not their count; 全省11个设区市:
+        # the field alone)
         qualified = counted is not None and _RANKINGS.count_then_kind.fullmatch(counted.group(0)) is None
-        scope = field.group("scope") + (counted.group(0) if qualified and counted is not None else "")
+        scope = field.group("scope") + (counted.group("kind") if qualified and counted is not None else "")
         region = (field.group("measure") if counted is not None else region) or field.group("measure")
     if strip_chars(region) in _RANKING_SETS.result_words:
         region = evaluation_before(text, region_start) or region  # (县域经济高质量发展考核评价 … 考核评价结果依次为)
