@@ -723,8 +723,9 @@ def _evaluation_named(text: str, pos: int, start: int = 0) -> re.Match[str] | No
 @lru_cache(maxsize=4)
 def _evaluations(text: str) -> tuple[re.Match[str], ...]:
     """The evaluations a text names, found once per report (a report asks for them at each place
-    that names no measure of its own)."""
-    return tuple(_RANKINGS.evaluation.finditer(text))
+    that names no measure of its own); never the list a verb of holding places points at (甲区、乙区包揽榜单前3名)."""
+    pointed = _RANKINGS.list_after_verb
+    return tuple(m for m in _RANKINGS.evaluation.finditer(text) if not pointed.search(m.group("name")))
 
 
 def evaluation_field(name: str) -> str | None:
@@ -838,11 +839,9 @@ def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | Non
     if tagged is not None:  # (…实力“十强”评价结果揭晓。甲蝉联“十强”首位: the measure the tag was announced with)
         return [tagged[0]], scope or tagged[1]
     evaluation = evaluation_before(text, hit.start())
-    strong = hit.group("strong")
-    if evaluation is not None and (not (hit.group("topn") or strong)
-                                   or (strong and strong + _RANKING_WORDS.strong_mark in evaluation)):
-        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation (a top-N beside it stays unmeasured, to be
-        # dropped when the exact place is given); 首次入围“十强” after 县域经济十强县: entering that very list
+    if evaluation is not None:
+        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation; a top-N too (甲区跻身前10名), dropped when the
+        # exact place is given beside it; 首次入围“十强” after 县域经济十强县: entering that very list
         return [evaluation], scope or evaluation_field_before(text, hit.start())
     return [_overall_ranking(words, hit)], scope
 
