@@ -768,14 +768,16 @@ def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | 
             None if s.ctx.has_period_before(pos, found.end()) else years)
 
 
-def listed_places(s: Sentence, words: str, *, ranked: bool = False) -> list[str] | None:
+def listed_places(s: Sentence, words: str, *, ranked: bool = False, towns: bool = False) -> list[str] | None:
     """甲县、乙经济开发区、丙区: the places of a list that holds nothing else (after 前三的为:), each as the
-    place it names or as written when it ends as a place or zone does; None when an item is no place.
+    place it names or as written when it ends as a place or zone does (or, with ``towns``, as a town written
+    after its county: 新郑市龙湖镇); None when an item is no place.
     A list ``ranked`` in order (依次是天津、苏州、上海漕河泾) may also name places by a short word of their
     own, as written, when most of its items are places known."""
     finder = s.ctx.doc.finder
     items = [x.strip() for x in _RANKINGS.list_split.split(strip_chars(words))]
-    places = [finder.entity_named(item) or _place_as_written(item) for item in items]
+    places = [finder.entity_named(item) or _place_as_written(item)
+              or (item if towns and _RANKINGS.written_town.fullmatch(item) else None) for item in items]
     known = [p for p in places if p is not None]
     if len(known) == len(items):
         return known
@@ -1354,14 +1356,18 @@ def membership_list(s: Sentence) -> None:
     when the group's name opens with it."""
     text, span = s.text, s.ctx.span
     entered = _RANKINGS.entered_list.search(text, span.start, span.end)
-    group = last_match(_RANKINGS.named_group, text[span.start:entered.start()]) if entered is not None else None
+    group = None
+    if entered is not None:  # (the group named after the verb, 上榜中国百强镇榜单,分别为, else before it)
+        after = entered.group("after")
+        group = _RANKINGS.named_group.search(after) if after else None
+        group = group or last_match(_RANKINGS.named_group, text[span.start:entered.start()])
     if entered is None or group is None or s.state.is_listed(entered.end() - 1):
         return
     size = parse_number(group.group("n"))
     stop = min((k for k in (text.find(c, entered.end(), span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
                default=span.end)
     subjects = listed_places(s, _NAMES.aside.sub("", _RANKINGS.list_tail.sub("", text[entered.end():stop])),
-                             ranked=True)
+                             ranked=True, towns=True)
     if size is None or not 0 < size < MAX_RANK or subjects is None or len(subjects) > size:
         return
     name = group.group("name")
