@@ -723,9 +723,14 @@ def _evaluation_named(text: str, pos: int, start: int = 0) -> re.Match[str] | No
 @lru_cache(maxsize=4)
 def _evaluations(text: str) -> tuple[re.Match[str], ...]:
     """The evaluations a text names, found once per report (a report asks for them at each place
-    that names no measure of its own); never the list a verb of holding places points at (甲区、乙区包揽榜单前3名)."""
+    that names no measure of its own), and the titles naming a top-N group; never the list a verb of holding
+    places points at (甲区、乙区包揽榜单前3名)."""
     pointed = _RANKINGS.list_after_verb
-    return tuple(m for m in _RANKINGS.evaluation.finditer(text) if not pointed.search(m.group("name")))
+    found = [m for m in _RANKINGS.evaluation.finditer(text) if not pointed.search(m.group("name"))]
+    # (《2023中国县域经济百强研究》的报告发布: a report's title naming a top-N group)
+    titled = [m for m in _RANKINGS.titled_group.finditer(text)
+              if not any(f.start() <= m.start("name") < f.end() for f in found)]
+    return tuple(sorted([*found, *titled], key=lambda m: m.start()))
 
 
 def evaluation_field(name: str) -> str | None:
