@@ -342,12 +342,13 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
 
 def _groups_before(s: Sentence, region_start: int) -> list[str]:
     """北京海淀区、朝阳区,上海浦东新区(包揽前5名): the places of the groups listed in the clauses right
-    before a list of places (each group one city's, parted by commas) — none when a clause holds anything else."""
+    before a list of places (each group one city's, parted by commas) — none when a clause holds anything else,
+    or is a list already read (分别是甲、乙、丙,另外丁排名第六)."""
     text, start = s.text, s.ctx.span.start
     out: list[str] = []
     end = region_start
     for _ in range(_GROUPS_MAX):
-        if end - 1 <= start or text[end - 1] not in _GROUP_MARKS:
+        if end - 1 <= start or text[end - 1] not in _GROUP_MARKS or s.state.is_listed(end - 2):
             break
         begin = max(start, *(text.rfind(c, start, end - 1) + 1 for c in _CLAUSE_BREAKS))
         words = text[begin:end - 1]
@@ -1534,6 +1535,9 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
         latest = st.current
         if st.current_share is not None and (latest is None or st.current_share.end > latest.end):
             latest = st.current_share  # (…比重33.6%,列全市第3位: the share just given)
+        ranked = st.last_rank
+        if latest is not None and ranked is not None and ranked.indicator and ranked.end > latest.end:
+            return [ranked.indicator]  # (占5个席位,前三名分别是甲、乙、丙,另外丁排名第六: the places just given)
         if latest is not None and latest.value is not None and latest.change is not None \
                 and latest.change.pct is not None and _RANKINGS.all_mark.search(s.text[region_start:s.ctx.span.end]):
             return [latest.name, latest.name + _RANKING_WORDS.growth_head]  # (14.3万元,增长8.5%,均居全市首位: both)
