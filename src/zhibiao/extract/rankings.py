@@ -1889,15 +1889,19 @@ def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, o
 
 
 def best_of_kind(s: Sentence) -> None:
-    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…; 排名前十的工业强县为…: the best N of a
-    kind, listed: each in the top N (its place in order after 依次), of the measure written before 最 (or the
-    quality after 最具, else the evaluation named before), in the field the kind is ranked in (城市, 省份 → 全国)."""
+    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…; 排名前十的工业强县为…; GDP十强县分别是…: the
+    best N of a kind, listed: each in the top N (its place in order after 依次), of the measure written before 最
+    (or the quality after 最具, else the evaluation named before), in the field the kind is ranked in (城市, 省份 →
+    全国)."""
     for shape in (_RANKINGS.best_n, _RANKINGS.top_n_of_kind):
         for best in shape.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
             _best_listed(s, best)
+    if _RANKING_WORDS.strong_mark in s.text[s.ctx.span.start:s.ctx.span.end]:
+        for best in _RANKINGS.strong_group_listed.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
+            _best_listed(s, best, national=True)  # (GDP十强县: places of a kind with no field named rank nationwide)
 
 
-def _best_listed(s: Sentence, best: re.Match[str]) -> None:
+def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) -> None:
     text, span = s.text, s.ctx.span
     size = parse_number(best.group("n"))
     if size is None or not 1 < size < MAX_RANK or s.state.is_listed(best.end()):
@@ -1910,6 +1914,8 @@ def _best_listed(s: Sentence, best: re.Match[str]) -> None:
     said = best.groupdict()
     measure = said.get("quality") or strip_chars(said.get("measure") or "") or evaluation_before(text, best.start())
     scope = _field_of_kind(best.group("kind")) or (evaluation_field(measure) if measure else None) or home_field(text)
+    if scope is None and national:
+        scope = _RANKING_WORDS.country_field
     for k, subject in enumerate(subjects, start=1):
         r = Ranking(subject=subject, period=s.ctx.period_at(best.start(), target=False), indicator=measure,
                     scope=scope, rank=k if said.get("ordered") else int(size), top=False, qualifier=None,

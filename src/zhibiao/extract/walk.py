@@ -148,7 +148,7 @@ def _sentence_rankings(s: Sentence) -> None:
     superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
     if _RANKING_WORDS.counted_mark in words:
         counted_measures_listed(s)  # 有3项位居全市第1位,分别是:甲、乙、丙: each measure listed
-    if _RANKING_WORDS.best_mark in words or _RANKING_WORDS.top_n_mark in words:
+    if _RANKING_WORDS.best_mark in words or _RANKING_WORDS.top_n_mark in words or _RANKING_WORDS.strong_mark in words:
         best_of_kind(s)  # 营商环境最好的十座城市是甲、乙, 排名前十的工业强县为甲、乙: each in the top N
     if _RANKINGS.respectively_from.search(text, sent.start, sent.end):
         paired_moves(s)  # A、B在全市排位,分别由第20位、第7位上升为第11位、第5位: places moved at once
