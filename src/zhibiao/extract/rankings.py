@@ -263,6 +263,10 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         scope = given.scope
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
+    if names == [None] and s.para.last_top is not None and st.current is None and st.current_share is None:
+        # (…增长9%,增幅逐月回落。位次由第一位下滑到第六位: places with no measure, in a sentence of no figure, are of
+        # the figure the sentence before gave)
+        names = [_figure_ranked(s.para.last_top)]
     if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()):
         scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
     if top and scope is None:
@@ -1555,6 +1559,11 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
+
+
+def _figure_ranked(f: Indicator) -> str:
+    """The measure a figure is ranked by: its growth when it gives only a growth (增长9% → 增速), else itself."""
+    return f.name + _RANKING_WORDS.growth_head if f.value is None and f.change is not None else f.name
 
 
 def _counted_measures(s: Sentence, stripped: str) -> list[str | None] | None:
