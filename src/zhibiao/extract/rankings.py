@@ -841,7 +841,10 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
     # (进入全省第一方阵: entering no group of a size, a top place in the measure before, not a group's name)
     lead = hit.group("lead") or "" if hit.group("strong") or hit.group("topn") or not hit.group("top") else ""
     names = _ranked_names(s, strip_chars(region), lead, region_start)
-    return [None] if len(names) == 1 and names[0] in _RANKING_SETS.back_references else names
+    # (其余九个仍然排名前十: places counted or pointed back at name no measure)
+    back = len(names) == 1 and (names[0] in _RANKING_SETS.back_references
+                                or (names[0] is not None and _RANKINGS.counted_places.fullmatch(names[0]) is not None))
+    return [None] if back else names
 
 
 def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | None) \
