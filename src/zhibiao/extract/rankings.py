@@ -1050,7 +1050,7 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
     first = _place_ending(s, items[0]) or _place_as_written(items[0])
     # (湖南省长沙县、辽宁省海城市: each may write its province before it)
-    named = [finder.entity_named(x) or _place_as_written(x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX)
+    named = [finder.entity_named(x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX) or _place_as_written(x)
              for x in items[1:]]
     rest = [x for x in named if x is not None]
     # (a long list of places with one item no place is read as written, a misprint or an unknown name:
