@@ -77,6 +77,7 @@ _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures an
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
 _PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a province written before a listed place)
+_CITY_PREFIX_MAX = 6  # (广东省深圳市|南山区: the most characters of a province and city written before a listed place)
 _TAG_WINDOW = 2000  # (how far before a list its quoted name is looked for where it was announced)
 _TAG_SLOT = "TAG"  # (where the quoted name goes in the tagged_measure shape)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
@@ -786,7 +787,8 @@ def listed_places(s: Sentence, words: str, *, ranked: bool = False, towns: bool 
     own, as written, when most of its items are places known."""
     finder = s.ctx.doc.finder
     items = [x.strip() for x in _RANKINGS.list_split.split(strip_chars(words))]
-    places = [finder.entity_named(item) or _place_as_written(item)
+    # (北京市海淀区, 湖南长沙县: a place written after its city or province is that place)
+    places = [finder.entity_named(item) or _place_as_written(item) or _place_ending(s, item, _CITY_PREFIX_MAX)
               or (item if towns and _RANKINGS.written_town.fullmatch(item) else None) for item in items]
     known = [p for p in places if p is not None]
     if len(known) == len(items):
