@@ -787,6 +787,8 @@ def listed_places(s: Sentence, words: str, *, ranked: bool = False, towns: bool 
     own, as written, when most of its items are places known."""
     finder = s.ctx.doc.finder
     items = [x.strip() for x in _RANKINGS.list_split.split(strip_chars(words))]
+    if len(items) == 1:
+        items = _zones_run(s, items[0]) or items
     # (北京市海淀区, 湖南长沙县: a place written after its city or province is that place)
     places = [finder.entity_named(item) or _place_as_written(item) or _place_ending(s, item, _CITY_PREFIX_MAX)
               or (item if towns and _RANKINGS.written_town.fullmatch(item) else None) for item in items]
@@ -797,6 +799,22 @@ def listed_places(s: Sentence, words: str, *, ranked: bool = False, towns: bool 
             or not all(p is not None or _RANKINGS.short_name.fullmatch(x) for p, x in zip(places, items, strict=True)):
         return None
     return [p if p is not None else x for p, x in zip(places, items, strict=True)]
+
+
+def _zones_run(s: Sentence, words: str) -> list[str] | None:
+    """甲经济开发区乙(丙)高新技术产业开发区丁工业园区: the zones of a list whose marks were lost, each written up to its
+    suffix (what stands between two zones is the next one's prefix); None unless the words are three zones or more
+    and nothing else."""
+    zones = s.ctx.doc.finder.zone_mentions(words)
+    if len(zones) < _SERIES_MIN or zones[0][0] != 0 or zones[-1][1] != len(words):
+        return None
+    out, prev = [], 0
+    for start, end, _name in zones:
+        if start - prev > _PROVINCE_PREFIX_MAX * 2:
+            return None  # (more than a short prefix between two zones: other words)
+        out.append(words[prev:end])
+        prev = end
+    return out
 
 
 def _place_as_written(item: str) -> str | None:
