@@ -173,6 +173,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         return
     if hit.group("ordered"):
         return  # 依次为 with no list of places after it
+    if place is not None and place[1] and hit.group("top") and _top_holders(s, hit, region_start):
+        return  # 中心城区排名靠前的是甲区、乙区: each near the top
     if place is not None and place[0] is not None and _in_brackets_after_place(s, hit):
         return
     if place is not None and not lead and _won_by_holders(s, hit, region_start, place):
@@ -396,6 +398,30 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
     listed = _RANKINGS.top_list.match(text, span.end(), end) if span is not None else None
     return listed is not None and last is not None and last >= place \
         and _top_list(s, hit, listed.end(), region_start, (place, int(last)), ordered=True)
+
+
+def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """(综合排名榜方面,)中心城区排名靠前的是甲区、乙区、丙区: the places listed after a top place of no size, each near
+    the top in the peers named before it, of the measure of the frame (or the evaluation named) before; False when no
+    such list follows, or no peers are named."""
+    text, ctx = s.text, s.ctx
+    listed = _RANKINGS.top_holders_after.match(text, hit.end(), ctx.span.end)
+    scope = strip_chars(_RANKINGS.clause_end.sub("", text[region_start:hit.start()]))
+    if listed is None or not scope or len(scope) > _HOLDER_MAX:
+        return False
+    stop = min((k for k in (text.find(c, listed.end(), ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
+               default=ctx.span.end)
+    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[listed.end():stop]), ranked=True)
+    if subjects is None or len(subjects) < 2:
+        return False
+    measure = _frame_measure(s, region_start) or evaluation_before(text, hit.start())
+    for subject in subjects:
+        r = Ranking(subject=subject, period=ctx.period_at(hit.start(), target=False), indicator=measure, scope=scope,
+                    rank=None, top=True, qualifier=None, rule="ranking.v1")
+        ctx.doc.set_quote(r, region_start, stop)
+        s.log.add(r)
+    s.state.mark_listed(hit.start(), stop)
+    return True
 
 
 def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: int, places: tuple[int, int | None],
