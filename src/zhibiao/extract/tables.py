@@ -24,7 +24,7 @@ from zhibiao.extract.context import DocContext
 from zhibiao.extract.names import clean_list_item, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
-from zhibiao.extract.rankings import evaluation_field
+from zhibiao.extract.rankings import evaluation_field, evaluation_period
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Indicator, Ranking
@@ -69,6 +69,7 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     for only after one, and most reports have none.
     """
     text = doc.text
+    _members_on_lines(doc, start, end, log)
     if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
             or _TABLES.top_n.search(text, start, end)
             or (_TABLE_WORDS.heading_rank in text and _TABLES.rank_heading.search(text, start, end))):
@@ -84,6 +85,51 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
         if caption is not None:
             _add_rows(doc, run, caption, log)
         bound = run[-1].end
+
+
+def _members_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> None:
+    """江西18个镇入选中部百强镇, then one place a line: each member in the group entered (its size the place), the group
+    its measure, its field the one its name opens with, its period the evaluation's named before."""
+    text = doc.text
+    if _TABLE_WORDS.strong_mark not in text:
+        return  # (most reports: no group of a size)
+    for head in _TABLES.members_line.finditer(text, start, end):
+        size = _group_size(head.group("group"))
+        count = parse_number(head.group("count"))
+        if size is None or count is None:
+            continue
+        members: list[tuple[str, int, int]] = []
+        for line in _TABLES.member_line.finditer(text, head.end(), end):
+            between = text[(members[-1][2] if members else head.end()):line.start()]
+            place = _line_place(doc, line.group("place"))
+            if between.strip() or place is None or len(members) == count:
+                break
+            members.append((place, line.start("place"), line.end("place")))
+        if len(members) < _MIN_ROWS:
+            continue
+        group = head.group("group")
+        period = evaluation_period(text, head.start())
+        for place, a, b in members:
+            r = Ranking(subject=place, period=period, indicator=group, scope=evaluation_field(group), rank=size,
+                        top=False, qualifier=None, rule="ranking.table.v1")
+            doc.set_quote(r, a, b)
+            log.add(r)
+
+
+def _group_size(group: str) -> int | None:
+    """The size of a top-N group (中部百强镇 → 100, 50强 → 50)."""
+    m = _TABLES.group_size.search(group)
+    n = parse_number(m.group("n")) if m is not None else None
+    return int(n) if n is not None and n > 0 else None
+
+
+def _line_place(doc: DocContext, words: str) -> str | None:
+    """The place a line names (江西南昌市青山湖区塘山镇: a town after its province and county, as written)."""
+    named = doc.finder.entity_named(words)
+    if named is not None:
+        return named
+    written = _TABLES.written_row_place.fullmatch(words) or _RANKINGS.written_town.fullmatch(words)
+    return words if written is not None else None
 
 
 def _run(doc: DocContext, lo: int, end: int) -> list[_Row] | None:
