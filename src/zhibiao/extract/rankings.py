@@ -329,6 +329,8 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     None when no list is."""
     if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
         own = _RANKINGS.measure_of_listed.search(raw)  # (甲、乙和丙的增速|位列…: the measure of each)
+        if own is not None and s.ctx.doc.finder.entity_named(strip_chars(own.group("measure"))) is not None:
+            own = None  # (…、湖南的浏阳|进入前十名: the last place written after its province, no measure)
         if own is not None and (subjects := _listed_subjects(s, raw[:own.start()])) is not None:
             return _groups_before(s, region_start) + subjects, None, strip_chars(own.group("measure"))
         wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
@@ -999,8 +1001,9 @@ def _frame_measure(s: Sentence, region_start: int) -> str | None:
     frame = last_match(_RANKINGS.frame, s.text[max(s.ctx.para.span.start, region_start - MAX_SENTENCE):region_start])
     topic = (frame.group("topic") or frame.group("aspect")) if frame is not None else None
     # (从全国前十强看, 从福建省入选情况看: who holds places, or entered the list: no measure)
+    # (从地域分布来看: how the places are spread, no measure)
     return None if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \
-        else topic
+        or _RANKINGS.spread_topic.search(topic) else topic
 
 
 def _measures_wrapped(words: str) -> bool:
