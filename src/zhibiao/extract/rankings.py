@@ -245,6 +245,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if listed is not None:
         return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1], listed[2])
     region_from = after_subject(s, region_start, hit.start())
+    if _RANKINGS.counted_entry_head.match(strip_chars(text[region_start:hit.start()])):
+        return None  # (福州两地上榜…全国百强: places counted, none named, hold no place of their own)
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     names = _names_written(s, hit, region, region_from, region_start)
@@ -266,10 +268,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         scope = given.scope
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
-    if names == [None] and s.para.last_top is not None and st.current is None and st.current_share is None:
-        # (…增长9%,增幅逐月回落。位次由第一位下滑到第六位: places with no measure, in a sentence of no figure, are of
-        # the figure the sentence before gave)
-        names = [_figure_ranked(s.para.last_top)]
+        names = _figure_before(s, names)
     if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()):
         scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
     if top and scope is None:
@@ -1194,6 +1193,7 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     if former is not None:
         region = region[:former.start()]
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
+    region = _RANKINGS.counted_entry_head.sub("", region)  # (合肥两地上榜|县域经济基本竞争力全国百强)
     # (在|全国147家高新区中…: the place's field is the wrapper's when the words before end at its 在; 杭州在营商环境
     # 城市排名中|位列全国第一: a wrapper closed before the place holds its measure, the place its own field)
     wrapped = _wrapper(region + scope if scope and not _RANKINGS.wrapper_closed.search(region) else region)
@@ -1616,6 +1616,15 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     return list(split_rank_names(stripped) or [stripped])
 
 
+def _figure_before(s: Sentence, names: list[str | None]) -> list[str | None]:
+    """…增长9%,增幅逐月回落。位次由第一位下滑到第六位: places with no measure found, in a sentence of no figure, are of
+    the figure the sentence before gave; ``names`` unchanged otherwise."""
+    st, before = s.state, s.para.last_top
+    if names != [None] or before is None or st.current is not None or st.current_share is not None:
+        return names
+    return [_figure_ranked(before)]
+
+
 def _figure_ranked(f: Indicator) -> str:
     """The measure a figure is ranked by: its growth when it gives only a growth (增长9% → 增速), else itself."""
     return f.name + _RANKING_WORDS.growth_head if f.value is None and f.change is not None else f.name
@@ -1745,6 +1754,8 @@ def places_in_series(s: Sentence) -> None:
     first = items[0][1]
     frame = _RANKINGS.series_frame.search(text, ctx.span.start, first)
     measure, scope = (strip_chars(frame.group("measure")), frame.group("field")) if frame is not None else (None, None)
+    if measure is None:  # (上榜…全国百强,其中,甲市第29位,乙县第43位: the places of the group just named)
+        measure, scope = _group_named_before(s, first)
     measure, scope, period = _of_the_evaluation(s, first, measure, scope)
     for m, start, subject in items:
         r = Ranking(subject=subject, period=period or ctx.period_at(m.start(), target=False, day_is_year=True),
@@ -1755,6 +1766,19 @@ def places_in_series(s: Sentence) -> None:
         s.log.add(r)
         s.state.last_rank = r
     s.state.mark_listed(first, items[-1][0].end())
+
+
+def _group_named_before(s: Sentence, pos: int) -> tuple[str | None, str | None]:
+    """The measure and field of the top-N group the sentence names before ``pos`` (两地上榜县域经济基本竞争力全国百强 →
+    县域经济基本竞争力, 全国); (None, None) when it names none."""
+    text, start = s.text, s.ctx.span.start
+    group = last_match(_RANKINGS.place, text[start:pos])
+    if group is None or not (group.group("strong") or group.group("topn")):
+        return None, None
+    at = start + group.start()
+    clause = max(start, *(text.rfind(c, start, at) + 1 for c in _CLAUSE_BREAKS))
+    region, _former, scope = _field_and_measure(text[clause:at], group.group("scope"))
+    return strip_chars(region) or None, scope
 
 
 def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
@@ -1777,7 +1801,9 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
             continue
         run = [*run, (m, at, place)] if joined else [(m, at + k, place)]
         best = run if len(run) > len(best) else best
-    return best if len(best) >= _SERIES_MIN else None
+    # (其中,甲市第29位,乙县第43位: two places each written with 第 and 位 are a series too)
+    counted = all(m.group("unit") and m.group("n") for m, _at, _place in best)
+    return best if len(best) >= _SERIES_MIN or (len(best) == _SERIES_MIN - 1 and counted) else None
 
 
 def _series_goes_on(text: str, last: re.Match[str], m: re.Match[str]) -> bool:
