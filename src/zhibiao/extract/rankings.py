@@ -31,6 +31,7 @@ __all__ = [
     "announces_list",
     "best_of_kind",
     "counted_measures_listed",
+    "entered_group_after",
     "evaluation_before",
     "evaluation_field",
     "evaluation_period",
@@ -1448,6 +1449,33 @@ def membership_list(s: Sentence) -> None:
         if not exact_given:
             s.log.top_n.add(id(r))
     s.state.mark_listed(entered.start(), stop)
+
+
+def entered_group_after(s: Sentence) -> None:
+    """甲市、乙市、丙县拟入围2019年度县域经济发展“10强县”: the places listed before a verb of entering a group of a size
+    named after it are each in that group (its size their place), the group's name the measure; the field the group's,
+    else the report's home (我省) or the province whose body published the evaluation (a group written in its field,
+    入选全省民营企业100强, is read as any place is)."""
+    text, span = s.text, s.ctx.span
+    for m in _RANKINGS.entered_group.finditer(text, span.start, span.end):
+        size = parse_number(m.group("n"))
+        if size is None or not 1 < size < MAX_RANK or s.state.is_listed(m.start()) or m.group("field"):
+            continue  # (入选全省民营企业100强: a group in its field, read as any place is)
+        clause = max(span.start, *(text.rfind(c, span.start, m.start()) + 1 for c in _CLAUSE_BREAKS))
+        subjects = _listed_subjects(s, clean_list_item(text[clause:m.start()]))
+        if subjects is None:
+            continue
+        name = strip_chars(m.group("name") + m.group("n") + _RANKING_WORDS.strong_mark + (m.group("kind") or ""))
+        body = _RANKINGS.provincial_body.search(text, 0, m.start())
+        scope = evaluation_field(name) or home_field(text) \
+            or (str(_RANKING_WORDS.province_field) if body is not None else None)
+        for subject in subjects:
+            r = Ranking(subject=subject, period=s.ctx.period_at(m.start(), target=False, day_is_year=True),
+                        indicator=name, scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
+            s.ctx.doc.set_quote(r, clause, m.end())
+            s.log.add(r)
+            s.log.top_n.add(id(r))
+        s.state.mark_listed(clause, m.end())
 
 
 def superlatives(s: Sentence) -> None:
