@@ -371,10 +371,12 @@ def _groups_before(s: Sentence, region_start: int) -> list[str]:
 
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
-    """The place the one measure read names, when it names nothing else (大名鼎鼎的昆山市, 福清市)."""
-    if len(names) != 1 or not names[0] or not (names[0].endswith(_PLACE_LAST_CHARS) or len(names[0]) <= 3):
-        return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name)
-    words = _RANKINGS.joiner_end.sub("", names[0].rsplit(_NAME_WORDS.possessive, 1)[-1])
+    """The place the one measure read names, when it names nothing else but its ranking (大名鼎鼎的昆山市, 福清市,
+    神木排位)."""
+    name = _RANKINGS.rank_noun_end.sub("", names[0]) if len(names) == 1 and names[0] else None
+    if not name or not (name.endswith(_PLACE_LAST_CHARS) or len(name) <= 3):
+        return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name; 神木排位)
+    words = _RANKINGS.joiner_end.sub("", name.rsplit(_NAME_WORDS.possessive, 1)[-1])
     words = _RANKINGS.this_is_lead.sub("", words)  # (而这也是昆山市|连续第7年居于榜首)
     return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
 
