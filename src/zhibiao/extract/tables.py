@@ -133,11 +133,14 @@ def _line_place(doc: DocContext, words: str) -> str | None:
 
 
 def _run(doc: DocContext, lo: int, end: int) -> list[_Row] | None:
-    """The rows whose places run on (1, 2, 3 …) from the first row within reach of ``lo``."""
+    """The rows whose places run on (1, 2, 3 …) from the first row within reach of ``lo`` — or only rise, under a
+    header naming the rank column (全国排名 | 名称 |: some members of a list, each with its own place)."""
     text = doc.text
     first = _TABLES.row.search(text, lo, min(end, lo + _CAPTION_WIDTH))
     if first is None:
         return None
+    if _TABLES.rank_column.search(text, lo, first.start()):
+        return _rising_run(doc, first, end)
     run = [_row(doc, first)]
     nexts = [run[0].rank + 1]  # (the next place of each column: a table may run in two, 1 | 甲 | 51 | 乙 | 2 | …)
     for m in _TABLES.row.finditer(text, run[0].end, end):
@@ -155,6 +158,17 @@ def _run(doc: DocContext, lo: int, end: int) -> list[_Row] | None:
     return run if len(run) >= _MIN_ROWS and named >= _MIN_ROWS else None
 
 
+def _rising_run(doc: DocContext, first: re.Match[str], end: int) -> list[_Row] | None:
+    """The rows from ``first`` on whose places rise, each naming a place; None when fewer than a table's rows do."""
+    run = [_row(doc, first)]
+    for m in _TABLES.row.finditer(doc.text, run[0].end, end):
+        row = _row(doc, m)
+        if row.start < run[-1].end or row.rank <= run[-1].rank or row.name is None:
+            break
+        run.append(row)
+    return run if len(run) >= _MIN_ROWS and run[0].name is not None else None
+
+
 def _row(doc: DocContext, m: re.Match[str]) -> _Row:
     """The row whose place ``m`` matched (1 | …, 第一名:…, No.1 …): the zone or place name right after it,
     if any."""
@@ -169,6 +183,9 @@ def _row(doc: DocContext, m: re.Match[str]) -> _Row:
             return _Row(start, rank, expand_zone(chunk[:z_start] + name), pos + z_end)
     opening = finder.place_opening(chunk)  # (昆山市, 江苏昆山市: a place opening the row)
     if opening is not None:
+        town = _TABLES.town_after.match(chunk, opening[1])  # (安徽肥西县上派镇: the town, with its county)
+        if town is not None:
+            return _Row(start, rank, opening[0] + town.group(0), pos + town.end())
         return _Row(start, rank, opening[0], pos + opening[1])
     written = _TABLES.written_row_place.match(chunk)  # (店口镇, 柯桥街道: towns the gazetteer lacks)
     if written is not None:
