@@ -823,7 +823,8 @@ def listed_places(s: Sentence, words: str, *, ranked: bool = False, towns: bool 
     if len(items) == 1:
         items = _zones_run(s, items[0]) or items
     # (北京市海淀区, 湖南长沙县: a place written after its city or province is that place)
-    places = [finder.entity_named(item) or _place_as_written(item) or _place_ending(s, item, _CITY_PREFIX_MAX)
+    places = [finder.entity_named(item) or _place_after_its_region(s, item) or _place_as_written(item)
+              or _place_ending(s, item, _CITY_PREFIX_MAX)
               or (item if towns and _RANKINGS.written_town.fullmatch(item) else None) for item in items]
     known = [p for p in places if p is not None]
     if len(known) == len(items):
@@ -848,6 +849,16 @@ def _zones_run(s: Sentence, words: str) -> list[str] | None:
         out.append(words[prev:end])
         prev = end
     return out
+
+
+def _place_after_its_region(s: Sentence, item: str) -> str | None:
+    """江苏江阴市, 北京市海淀区: the place written after the province or city it is in; None unless the words are a
+    region and a place."""
+    finder = s.ctx.doc.finder
+    for k in range(2, min(len(item) - 1, _CITY_PREFIX_MAX + 1)):
+        if finder.entity_named(item[:k]) is not None and (place := finder.entity_named(item[k:])) is not None:
+            return place
+    return None
 
 
 def _place_as_written(item: str) -> str | None:
