@@ -78,7 +78,7 @@ _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures an
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
 _PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a province written before a listed place)
-_CITY_PREFIX_MAX = 6  # (广东省深圳市|南山区: the most characters of a province and city written before a listed place)
+_CITY_PREFIX_MAX = 6  # (河北省保定市|竞秀区: the most characters of a province and city written before a listed place)
 _TAG_WINDOW = 2000  # (how far before a list its quoted name is looked for where it was announced)
 _TAG_SLOT = "TAG"  # (where the quoted name goes in the tagged_measure shape)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
@@ -247,7 +247,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1], listed[2])
     region_from = after_subject(s, region_start, hit.start())
     if _RANKINGS.counted_entry_head.match(strip_chars(text[region_start:hit.start()])):
-        return None  # (福州两地上榜…全国百强: places counted, none named, hold no place of their own)
+        return None  # (保定两地上榜…全国百强: places counted, none named, hold no place of their own)
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     names = _names_written(s, hit, region, region_from, region_start)
@@ -269,7 +269,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         scope = given.scope
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
-        names = _figure_before(s, names)
+        names = _figure_before(s, hit, names)
     if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()):
         scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
     if top and scope is None:
@@ -330,7 +330,7 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
         own = _RANKINGS.measure_of_listed.search(raw)  # (甲、乙和丙的增速|位列…: the measure of each)
         if own is not None and s.ctx.doc.finder.entity_named(strip_chars(own.group("measure"))) is not None:
-            own = None  # (…、湖南的浏阳|进入前十名: the last place written after its province, no measure)
+            own = None  # (…、河北的武安|进入前十名: the last place written after its province, no measure)
         if own is not None and (subjects := _listed_subjects(s, raw[:own.start()])) is not None:
             return _groups_before(s, region_start) + subjects, None, strip_chars(own.group("measure"))
         wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
@@ -371,11 +371,11 @@ def _groups_before(s: Sentence, region_start: int) -> list[str]:
 
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
-    """The place the one measure read names, when it names nothing else but its ranking (大名鼎鼎的昆山市, 福清市,
-    神木排位)."""
+    """The place the one measure read names, when it names nothing else but its ranking (大名鼎鼎的甲市, 乙县,
+    遵化排位)."""
     name = _RANKINGS.rank_noun_end.sub("", names[0]) if len(names) == 1 and names[0] else None
     if not name or not (name.endswith(_PLACE_LAST_CHARS) or len(name) <= 3):
-        return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name; 神木排位)
+        return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name; 遵化排位)
     words = _RANKINGS.joiner_end.sub("", name.rsplit(_NAME_WORDS.possessive, 1)[-1])
     words = _RANKINGS.this_is_lead.sub("", words)  # (而这也是昆山市|连续第7年居于榜首)
     return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
@@ -405,7 +405,7 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
 
 
 def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
-    """(综合排名榜方面,)中心城区排名靠前的是甲区、乙区、丙区: the places listed after a top place of no size, each near
+    """(总排名榜方面,)中心城区排名靠前的是甲区、乙区、丙区: the places listed after a top place of no size, each near
     the top in the peers named before it, of the measure of the frame (or the evaluation named) before; False when no
     such list follows, or no peers are named."""
     text, ctx = s.text, s.ctx
@@ -763,7 +763,7 @@ def _evaluations(text: str) -> tuple[re.Match[str], ...]:
     places points at (甲区、乙区包揽榜单前3名)."""
     pointed = _RANKINGS.list_after_verb
     found = [m for m in _RANKINGS.evaluation.finditer(text) if not pointed.search(m.group("name"))]
-    # (《2023中国县域经济百强研究》的报告发布: a report's title naming a top-N group)
+    # (《2024中国县域发展百强研究》的报告发布: a report's title naming a top-N group)
     titled = [m for m in _RANKINGS.titled_group.finditer(text)
               if not any(f.start() <= m.start("name") < f.end() for f in found)]
     return tuple(sorted([*found, *titled], key=lambda m: m.start()))
@@ -822,7 +822,7 @@ def listed_places(s: Sentence, words: str, *, ranked: bool = False, towns: bool 
     items = [x.strip() for x in _RANKINGS.list_split.split(strip_chars(words))]
     if len(items) == 1:
         items = _zones_run(s, items[0]) or items
-    # (北京市海淀区, 湖南长沙县: a place written after its city or province is that place)
+    # (北京市海淀区, 河北正定县: a place written after its city or province is that place)
     places = [finder.entity_named(item) or _place_after_its_region(s, item) or _place_as_written(item)
               or _place_ending(s, item, _CITY_PREFIX_MAX)
               or (item if towns and _RANKINGS.written_town.fullmatch(item) else None) for item in items]
@@ -852,7 +852,7 @@ def _zones_run(s: Sentence, words: str) -> list[str] | None:
 
 
 def _place_after_its_region(s: Sentence, item: str) -> str | None:
-    """江苏江阴市, 北京市海淀区: the place written after the province or city it is in; None unless the words are a
+    """河北正定县, 北京市海淀区: the place written after the province or city it is in; None unless the words are a
     region and a place."""
     finder = s.ctx.doc.finder
     for k in range(2, min(len(item) - 1, _CITY_PREFIX_MAX + 1)):
@@ -905,7 +905,7 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
     # (进入全省第一方阵: entering no group of a size, a top place in the measure before, not a group's name)
     lead = hit.group("lead") or "" if hit.group("strong") or hit.group("topn") or not hit.group("top") else ""
     names = _ranked_names(s, strip_chars(region), lead, region_start)
-    # (其余九个仍然排名前十: places counted or pointed back at name no measure)
+    # (其余四个仍然位居前五: places counted or pointed back at name no measure)
     back = len(names) == 1 and (names[0] in _RANKING_SETS.back_references
                                 or (names[0] is not None and _RANKINGS.counted_places.fullmatch(names[0]) is not None))
     return [None] if back else names
@@ -1207,7 +1207,7 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     if former is not None:
         region = region[:former.start()]
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
-    region = _RANKINGS.counted_entry_head.sub("", region)  # (合肥两地上榜|县域经济基本竞争力全国百强)
+    region = _RANKINGS.counted_entry_head.sub("", region)  # (保定两地上榜|县域经济基本竞争力全国百强)
     # (在|全国147家高新区中…: the place's field is the wrapper's when the words before end at its 在; 杭州在营商环境
     # 城市排名中|位列全国第一: a wrapper closed before the place holds its measure, the place its own field)
     wrapped = _wrapper(region + scope if scope and not _RANKINGS.wrapper_closed.search(region) else region)
@@ -1465,7 +1465,7 @@ def membership_list(s: Sentence) -> None:
 
 
 def entered_group_after(s: Sentence) -> None:
-    """甲市、乙市、丙县拟入围2019年度县域经济发展“10强县”: the places listed before a verb of entering a group of a size
+    """甲市、乙市、丙县拟入围2022年度县域经济发展“5强县”: the places listed before a verb of entering a group of a size
     named after it are each in that group (its size their place), the group's name the measure; the field the group's,
     else the report's home (我省) or the province whose body published the evaluation (a group written in its field,
     入选全省民营企业100强, is read as any place is)."""
@@ -1657,11 +1657,13 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     return list(split_rank_names(stripped) or [stripped])
 
 
-def _figure_before(s: Sentence, names: list[str | None]) -> list[str | None]:
-    """…增长9%,增幅逐月回落。位次由第一位下滑到第六位: places with no measure found, in a sentence of no figure, are of
-    the figure the sentence before gave; ``names`` unchanged otherwise."""
+def _figure_before(s: Sentence, hit: re.Match[str], names: list[str | None]) -> list[str | None]:
+    """…增长9%,增幅逐月回落。位次由第一位下滑到第六位: exact places with no measure found, in a sentence of no figure,
+    are of the figure the sentence before gave (never a group to enter, 以进入“全国30强”为目标); ``names`` unchanged
+    otherwise."""
     st, before = s.state, s.para.last_top
-    if names != [None] or before is None or st.current is not None or st.current_share is not None:
+    exact = bool(hit.group("n") or hit.group("first")) and not s.ctx.target_at(hit.start())
+    if names != [None] or before is None or st.current is not None or st.current_share is not None or not exact:
         return names
     return [_figure_ranked(before)]
 
@@ -2020,7 +2022,7 @@ def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, o
 
 
 def best_of_kind(s: Sentence) -> None:
-    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…; 排名前十的工业强县为…; GDP十强县分别是…: the
+    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…; 排名前十的工业强县为…; 产值五强区分别是…: the
     best N of a kind, listed: each in the top N (its place in order after 依次), of the measure written before 最
     (or the quality after 最具, else the evaluation named before), in the field the kind is ranked in (城市, 省份 →
     全国)."""
@@ -2029,7 +2031,7 @@ def best_of_kind(s: Sentence) -> None:
             _best_listed(s, best)
     if _RANKING_WORDS.strong_mark in s.text[s.ctx.span.start:s.ctx.span.end]:
         for best in _RANKINGS.strong_group_listed.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
-            _best_listed(s, best, national=True)  # (GDP十强县: places of a kind with no field named rank nationwide)
+            _best_listed(s, best, national=True)  # (产值五强区: places of a kind, no field named: nationwide)
 
 
 def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) -> None:

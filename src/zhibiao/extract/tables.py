@@ -88,7 +88,7 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
 
 
 def _members_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> None:
-    """江西18个镇入选中部百强镇, then one place a line: each member in the group entered (its size the place), the group
+    """河南4个镇入选中部百强镇, then one place a line: each member in the group entered (its size the place), the group
     its measure, its field the one its name opens with, its period the evaluation's named before."""
     text = doc.text
     if _TABLE_WORDS.strong_mark not in text:
@@ -124,7 +124,7 @@ def _group_size(group: str) -> int | None:
 
 
 def _line_place(doc: DocContext, words: str) -> str | None:
-    """The place a line names (江西南昌市青山湖区塘山镇: a town after its province and county, as written)."""
+    """The place a line names (河南许昌市禹州市神垕镇: a town after its province and county, as written)."""
     named = doc.finder.entity_named(words)
     if named is not None:
         return named
@@ -183,7 +183,7 @@ def _row(doc: DocContext, m: re.Match[str]) -> _Row:
             return _Row(start, rank, expand_zone(chunk[:z_start] + name), pos + z_end)
     opening = finder.place_opening(chunk)  # (昆山市, 江苏昆山市: a place opening the row)
     if opening is not None:
-        town = _TABLES.town_after.match(chunk, opening[1])  # (安徽肥西县上派镇: the town, with its county)
+        town = _TABLES.town_after.match(chunk, opening[1])  # (河北正定县新城铺镇: the town, with its county)
         if town is not None:
             return _Row(start, rank, opening[0] + town.group(0), pos + town.end())
         return _Row(start, rank, opening[0], pos + opening[1])
