@@ -17,6 +17,7 @@ from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import paragraph_periods
 from zhibiao.extract.persons import extract_persons
+from zhibiao.extract.rankings import announces_list
 from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
@@ -49,7 +50,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
         # a heading's figures are read apart (they mostly repeat the body's), but its period
         # governs the paragraphs below it
         holds = _CONTEXT.may_hold_figures.search(text, para.start, para.end)
-        headline = para in heads or is_headline(text, para)
+        # (a short line closing with …依次为: announces the list on the next line: a sentence's lead, no heading)
+        headline = para in heads or (is_headline(text, para) and not announces_list(text, para.start, para.end))
         if headline and holds and _CONTEXT.headline_figure.search(text, para.start, para.end) \
                 and not _CONTEXT.table_row.search(text, para.start, para.end) \
                 and not _numbers_written_elsewhere(text, para):
