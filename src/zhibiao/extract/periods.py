@@ -289,17 +289,17 @@ def _span_years(m: re.Match[str], published: str | None) -> tuple[int, int] | No
     return (year - int(n), year - 1) if n is not None and n > 1 else None
 
 
-def named_years(text: str, offset: int = 0) -> list[PeriodMention]:
+def years_of_lists(text: str, offset: int = 0) -> list[PeriodMention]:
     """Years written without 年 as part of a list's name (2019中国百强镇, 《创新百强区(2024)》): the year of what is
     said of that list, as a year mention (positions shifted by ``offset``).
 
-    >>> [(m.year, m.pos) for m in named_years("《报告》显示,2019中国百强镇主要集中在东部")]
+    >>> [(m.year, m.pos) for m in years_of_lists("《报告》显示,2019中国百强镇主要集中在东部")]
     [(2019, 7)]
-    >>> [m.year for m in named_years("《创新百强区(2024)》榜单发布")]
+    >>> [m.year for m in years_of_lists("《创新百强区(2024)》榜单发布")]
     [2024]
-    >>> [m.year for m in named_years("发布了2024《全国县镇发展报告》,并发布了2024全国千强乡镇")]
+    >>> [m.year for m in years_of_lists("发布了2024《全国县镇发展报告》,并发布了2024全国千强乡镇")]
     [2024, 2024]
-    >>> named_years("2023年全市GDP增长5%")
+    >>> years_of_lists("2023年全市GDP增长5%")
     []
     """
     if _PERIODS.named_year_gate.search(text) is None:
@@ -310,9 +310,9 @@ def named_years(text: str, offset: int = 0) -> list[PeriodMention]:
 
 
 def paragraph_periods(text: str, offset: int = 0) -> list[PeriodMention]:
-    """The period phrases of ``text`` (:func:`find_periods`) and its named years (:func:`named_years`), in order."""
+    """The period phrases of ``text`` (:func:`find_periods`) and the years of its lists (:func:`years_of_lists`), in order."""
     found = find_periods(text, offset)
-    named = named_years(text, offset)
+    named = years_of_lists(text, offset)
     if not named:
         return found
     taken = [(m.pos, m.end_pos) for m in found]
