@@ -27,6 +27,8 @@ from zhibiao.normalize import normalize
         ("新签约3个亿元以上项目", "新签约3个亿元以上项目"),  # three projects of a size class: kept
         ("5个亿级项目", "5个亿级项目"),
         ("几个亿", "几个亿"),
+        ("實(shí)現", "实现"),  # a pinyin gloss after a character goes
+        ("龍湖鎮(zhen)(zhen)(zhen)入選", "龙湖镇入选"),  # a gloss repeated goes whole
     ],
 )
 def test_normalize_forms(raw: str, norm: str) -> None:

@@ -25,11 +25,11 @@ from dataclasses import dataclass, field, replace
 
 from zhibiao.extract.periods import (
     PeriodMention,
-    find_periods,
     iter_periods,
     latest_of,
     latest_year,
     latest_year_candidates,
+    paragraph_periods,
     period_string,
     resolve_period,
 )
@@ -49,6 +49,8 @@ _DONE_KINDS = ("span", "cumulative", "month")
 _DECEMBER = 12
 _SENTENCE_ENDS = ("。", "\n")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+_ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 113.26亿元|()
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
 Fact = Indicator | Projects | Ranking
@@ -137,7 +139,9 @@ class DocContext:
         text = self.text[:_LEDE_WIDTH]
         for m in iter_periods(text):  # (one at a time: the first that qualifies ends the reading)
             if m.year is None and m.rel_year in (0, None) and m.end is not None and m.end < _DECEMBER \
-                    and m.kind in _DONE_KINDS:  # (全年 may be a whole year's plan or total: no months reported)
+                    and m.kind in _DONE_KINDS and _CONTEXT.event_named_after.match(text, m.end_pos) is None:
+                # (全年 may be a whole year's plan or total: no months reported; nor does 三季度 in an event's
+                # name: 三季度重大项目集中签约仪式 is held in the quarter, not reported after it)
                 sent_start = max(text.rfind(c, 0, m.pos) for c in _SENTENCE_ENDS) + 1
                 sent_end = min((k for k in (text.find(c, m.end_pos) for c in _SENTENCE_ENDS) if k >= 0),
                                default=len(text))
@@ -180,6 +184,8 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
 
     period: PeriodMention | None = None
     year: PeriodMention | None = None
+    # the place a heading line of its own names (（二）甲县): whose figures the paragraphs under it give
+    subject: str | None = None
 
     def after(self, periods: list[PeriodMention]) -> Carry:
         """The carry once a paragraph with these period mentions has been read.
@@ -193,11 +199,12 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
         spans = [p for p in periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
         if not spans and len(periods) == 1 and periods[0].kind == "year" and periods[0].year is not None:
             # 2023年,全国229家国家级经开区…: a paragraph about one year hands on that whole year
-            return Carry(PeriodMention(periods[0].pos, periods[0].end_pos, periods[0].year, None, 1, 12, "span"), year)
+            return Carry(PeriodMention(periods[0].pos, periods[0].end_pos, periods[0].year, None, 1, 12, "span"), year,
+                         self.subject)
         if not spans:
-            return Carry(self.period, year)
+            return Carry(self.period, year, self.subject)
         with_year = next((p for p in reversed(periods) if p.year is not None or p.rel_year is not None), None)
-        return Carry(spans[-1].with_year_from(with_year), year)
+        return Carry(spans[-1].with_year_from(with_year), year, self.subject)
 
 
 @dataclass(slots=True)
@@ -219,6 +226,8 @@ class ParaContext:
     semicolons: tuple[int, ...]  # where the paragraph's ';' stand
     sentences: tuple[Span, ...]
     with_figures: tuple[bool, ...]  # for each sentence: may it hold a figure at all
+    # periods in brackets right after a figure (113.26亿元(1-11月)), by where the bracket opens: the figure's alone
+    asides: dict[int, PeriodMention] = field(default_factory=dict)
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (clause start, subject or MAIN…)
     subject_pos: list[int] = field(default_factory=list)  # the clause starts of ``subjects``
     subject_ends: dict[int, int] = field(default_factory=dict)  # clause start → where its subject ends
@@ -230,13 +239,15 @@ class ParaContext:
     def read(cls, doc: DocContext, para: Span, carry: Carry) -> ParaContext:
         """Read the periods and sentences of one paragraph (its subjects are read on demand)."""
         text = doc.text
-        periods = tuple(find_periods(text[para.start:para.end], para.start))
+        found = paragraph_periods(text[para.start:para.end], para.start)
+        asides = {m.pos - 1: m for m in found if _aside_of_figure(text, m)}
+        periods = tuple(m for m in found if m.pos - 1 not in asides) if asides else tuple(found)
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
         return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods), semicolons,
-                   sents, with_figures)
+                   sents, with_figures, asides)
 
     def _read_subjects(self, pos: int) -> None:
         """Read the subjects of the clauses that start at or before ``pos``: every clause of a sentence
@@ -337,9 +348,10 @@ class SentContext:
                 return said.org
         name = para.subjects[i][1] if i >= 0 else MAIN
         finder = self.doc.finder
+        main = para.carry.subject or self.doc.main  # (under a heading naming a place, 全县 is that place)
         if name.startswith(MAIN):
-            return finder.resolve_main(name, self.doc.main)
-        return finder.resolve_bare(name, self.doc.main)
+            return finder.resolve_main(name, main)
+        return finder.resolve_bare(name, main)
 
     # -- periods ------------------------------------------------------------------------------
     def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False,
@@ -387,6 +399,15 @@ class SentContext:
         if resolved and annual:
             return period_string(resolved[:4])  # a plan for the year of the period in force
         return resolved
+
+    def period_in_aside(self, pos: int, end: int) -> str | None:
+        """The period written in brackets right after the figure ending at ``end`` (营业收入113.26亿元(1-11月)),
+        its year from the text before ``pos`` as for any mention; None when none is."""
+        mention = self.para.asides.get(end) if self.para.asides else None
+        if mention is None:
+            return None
+        return resolve_period(self._with_year(mention, self._mention_before(pos)[1]), self.doc.published,
+                              future=False)
 
     def _plan_year(self) -> str | None:
         """The whole year an annual plan named with no period is of: the year the report speaks from, else the
@@ -457,6 +478,14 @@ class SentContext:
         if self.short:
             return _CONTEXT.stock_now.search(self.text, self.span.start, pos) is not None
         return self.hits("stock_now").any_between(self.span.start, pos)
+
+
+def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
+    """Whether ``mention`` stands alone in brackets right after a figure (113.26亿元(1-11月)): the figure's own
+    period."""
+    k = mention.pos - 1
+    return k > 0 and text[k] == _ASIDE_OPEN and text.startswith(_ASIDE_CLOSE, mention.end_pos) \
+        and _CONTEXT.figure_before_aside.search(text, max(0, k - _UNIT_WIDTH), k) is not None
 
 
 def _years_before(periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:

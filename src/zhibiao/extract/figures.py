@@ -69,6 +69,9 @@ class Wordless:
     word: str
 
 
+_INDEX_KIND = "index"  # (the value of an index: a number with no unit)
+
+
 def scan_figures(text: str, sent: Span, blocked: list[tuple[int, int]]) -> list[Fig]:
     """The figures of the sentence ``sent``, outside the ``blocked`` spans (rankings, structures)."""
     out: list[Fig] = []
@@ -86,7 +89,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    if num and not (unit or mag) and not _unitless_may_count(text, m, num):
+    if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not _index_value(text, m, sent):
         return None
     amount = parse_amount(m)
     if amount is None:
@@ -104,6 +107,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "number":
         if chinese and _FIGURES.quoted_label.match(before[-1:] + after):
             return None  # “千亿城区”, “千亿县”: a label in quotes, part of a name
+        if not chinese and _index_value(text, m, sent):
+            return Fig(start, end, Amount(amount.value, None, _INDEX_KIND, amount.more))  # 指数为69.4: no unit
         return _bare_number(start, end, amount, after, chinese, num)
     if amount.kind == "person" and m.group("unit") in _FIGURES_SETS.place_units \
             and _FIGURES.rank_place_after.match(after) and not _RANKINGS.move_end.search(before):
@@ -118,6 +123,16 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "money" and _is_threshold(text, start, end, sent):
         fig.role = "threshold"
     return fig
+
+
+def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
+    """科学发展指数为69.4, …,与上年相比提高了0.2: a number written in digits right after an index's name and its
+    verb, or after a verb of change in a sentence naming an index before it."""
+    if text.find(_FIGURES_WORDS.index_word, sent.start, m.start()) < 0 or not m.group("num")[0].isdigit():
+        return False  # (a plain find first: most sentences name no index)
+    lo = max(sent.start, m.start() - 12)
+    return _FIGURES.index_before.search(text, lo, m.start()) is not None \
+        or _FIGURES.index_change_before.search(text, lo, m.start()) is not None
 
 
 def _unitless_may_count(text: str, m: re.Match[str], num: str) -> bool:
@@ -163,8 +178,12 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
     if counted and _FIGURES.per_time_before.search(before):
         return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
-    if counted and (_FIGURES.group_after.match(after) or _FIGURES.duration.match(after)):
-        return True  # 49个国家级开发区: a group of places is a subject; 6个月, 3个工作日: a duration
+    if counted and ((_FIGURES.group_after.match(after) and not _FIGURES.entered_before.search(before))
+                    or _FIGURES.duration.match(after)):
+        # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list); 6个月: a duration
+        return True
+    if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after):
+        return True  # 甲、乙、丙3家高新区进入全国前100名: the places just listed, a group (but 山东8个园区入选: seats)
     if amount.kind == "count" and _FIGURES.not_a_count.match(after):
         return True
     if amount.kind == "person" and _FIGURES.place_counted_before.search(before) \

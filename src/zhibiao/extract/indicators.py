@@ -52,6 +52,8 @@ _FROM_MARKS = tuple(_LEVEL_FROM_WORDS.marks)
 _BATCH: str = _LEVEL_FROM_WORDS.batch
 _RISE_TO_ENDS = tuple(_LEVEL_FROM_WORDS.rise_ends)
 _ZONE_ENDS = tuple(_LEVEL_FROM_WORDS.zone_ends)
+_HOLDER_ENDS = tuple(_LEVEL_FROM_WORDS.holder_ends)
+_JOINER_ENDS = tuple(_NAME_WORDS.joiners)
 _SHARE_SETS = WordSets("share")
 # What may stand between a parenthesis and the change after it (…万亿元), 同比增长1%).
 _ASIDE_GAP = " ,;、"
@@ -62,6 +64,7 @@ _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
@@ -99,8 +102,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     ind = Indicator(
         subject=ctx.subject_at(pos),
         name=name.text,
-        period=None if capacity else ctx.period_at(pos, target=target, name=name.text,
-                                                   future=qualifier == "estimate", year_said=not sized_goal),
+        period=None if capacity else ctx.period_in_aside(pos, fig.end) or ctx.period_at(
+            pos, target=target, name=name.text, future=qualifier == "estimate", year_said=not sized_goal),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,
@@ -162,18 +165,30 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     doc = s.ctx.doc
     # 2016年达1200亿元,年均增长8.5%: an average over years is a fact of its own, the level keeps no change
     if target.change is None and target.value is not None and (fig.change is None or fig.change.basis != "avg"):
-        target.change = _year_end_on_year_end(s, target, fig)
+        target.change = _against_named_year(s, fig, _year_end_on_year_end(s, target, fig), target.period)
         doc.extend_quote(target, fig.end)
         return target
     extra = replace(target, value=None, unit=None, change=fig.change, rule="indicator.change.v1")
     if s.ctx.has_period_before(fig.start, since=doc.norm_pos(target.end)):
         # 11月增长5%,1-11月累计增长6%: a further change under a period of its own is of that period
         extra.period = s.ctx.period_at(fig.start, target=False, name=target.name)
+    extra.change = _against_named_year(s, fig, extra.change, extra.period)
     if fig.change is not None and fig.change.basis == "avg":
         span_period(s, fig, extra)  # (2020年达到300亿元,“十三五”时期年均增长7.5%: the span's)
     doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
     s.log.add(extra)
     return extra
+
+
+def _against_named_year(s: Sentence, fig: Fig, change: Change | None, period: str | None) -> Change | None:
+    """增长13.3%,比2019年同期增长13.5% (of 2021): a change against a year named is year on year only when that is the
+    year before the figure's; against an earlier one its basis is another."""
+    if change is None or change.basis != "yoy" or period is None or not period[:4].isdigit():
+        return change
+    named = _CHANGES.named_year_baseline.search(s.text, max(s.ctx.span.start, fig.start - _NAMED_YEAR_WIDTH), fig.start)
+    if named is None or int(named.group("year")) == int(period[:4]) - 1:
+        return change
+    return replace(change, basis="other")
 
 
 def _year_end_on_year_end(s: Sentence, target: Indicator, fig: Fig) -> Change | None:
@@ -208,7 +223,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return
     if fig.amount.kind == "money" and projects_facts(s, fig, name, region):
         return
-    target = False
+    target, holder = False, None
     if noun is not None and noun.text:
         if fig.amount.kind not in ("count", "person"):
             if not (s.ctx.target_at(fig.start) or _target_verb_before(region)):
@@ -219,24 +234,31 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         verb = _INDICATORS.people_verb_end.search(text, region_start, fig.start) \
             if fig.amount.kind == "person" else None  # (带动|4500人就业: the quote from the verb)
         name = name.renamed(noun.text, verb.start() if verb is not None else fig.start)
-    elif st.current is not None and (_only_subject(s, region_start, fig.start)
-                                     or name.text in _NAME_SETS.bare_verbs
-                                     or (name.text.endswith(_RISE_TO_ENDS)
-                                         and _INDICATORS.rise_to_only.fullmatch(name.text) is not None)
-                                     or _zone_of_same_measure(s, fig, name.text)):
-        # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
-        lead = len(region) - len(region.lstrip(" ,;:、"))
-        name = name.renamed(st.current.name, region_start + lead)
-    if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
+    else:
+        name, holder = _of_measure_held(s, fig, name, region_start)
+    measured = _measure_named(s, fig, name, noun, region_start)
+    if measured is None:
         return
-    name = name.renamed(_with_topic(s, name.text, region_start))
-    ind = new_indicator(s, name, fig, target=target)
+    ind = new_indicator(s, measured, fig, target=target)
+    if holder is not None:  # (其中县属企业完成1094万吨: the holder is whose figure it is, a part of the whole)
+        ind.subject = holder
+        ind.parent = parent_for(ind, st) if st.parent else None
     if noun is not None and noun.text:
         s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), noun.end)
     st.current = ind
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _measure_named(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_start: int) -> Name | None:
+    """The name of the measure a level is of, with the clause's topic when it needs one (从资金到位情况看,完成36.2亿元);
+    None when the words name none (:func:`_names_a_measure`), restate a figure, or are still a bare verb (达到|49个 with
+    no figure nor topic before it)."""
+    if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
+        return None
+    name = name.renamed(_with_topic(s, name.text, region_start))
+    return None if name.text in _NAME_SETS.bare_verbs else name
 
 
 def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
@@ -386,6 +408,8 @@ def _names_a_measure(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     value of the name, not the size of the noun after it (亿元企业)."""
     if len(name) < 2 or name in _NAME_SETS.no_measure_words or name.endswith(tuple(_NAME_WORDS.basis_ends)):
         return False  # (根据31个省市的问卷: a figure no measure is named for)
+    if name.endswith(_JOINER_ENDS):
+        return False  # (…进步县”和|10个…: a list's words cut at its joiner)
     prenominal = noun is not None and bool(noun.text)
     return prenominal or fig.amount.kind in ("count", "person", "percent") or not _qualifies_noun(
         s.text, fig, s.ctx.span.end)
@@ -412,12 +436,53 @@ def _topic(s: Sentence, pos: int) -> str | None:
     return topic_before(s.text, pos, s.ctx.span.start, s.ctx.para.span.start)
 
 
+def _of_measure_held(s: Sentence, fig: Fig, name: Name, region_start: int) -> tuple[Name, str | None]:
+    """The name of a figure of a measure held by a subject or a kind of holder (:func:`_measure_held`), and the
+    holder when a kind of holder is named; the name unchanged when no measure is held."""
+    measure = _measure_held(s, fig, name.text, region_start)
+    if measure is None:
+        return name, None
+    # 开发区直接利用外资9.32亿元;保税区3.9亿元: the measure just named, for another subject
+    region = s.text[region_start:fig.start]
+    lead = len(region) - len(region.lstrip(" ,;:、"))
+    holder = name.text if _holder(fig, name.text) else None
+    if holder is not None:
+        lead = max(lead, region.rfind(holder))
+    return name.renamed(measure.name, region_start + lead), holder
+
+
+def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indicator | None:
+    """The figure whose measure a figure named by no measure of its own is of: the one just given, when the
+    words before the figure are only its subject, a bare verb, a verb of rising to, or a zone or a kind of
+    holder; or, in a 其中 sentence with no figure yet, the whole it breaks down when the words are only a
+    subject or a holder of the whole's unit (全县固定资产投资55亿元。其中,临空园区18.2亿元)."""
+    cur = s.state.current
+    if cur is None:
+        top = s.para.last_top
+        if top is None or s.state.parent != top.name or top.unit != fig.amount.unit:
+            return None
+        return top if _only_subject(s, region_start, fig.start) or _holder(fig, name) else None
+    if _only_subject(s, region_start, fig.start) or name in _NAME_SETS.bare_verbs \
+            or (name.endswith(_RISE_TO_ENDS) and _INDICATORS.rise_to_only.fullmatch(name) is not None) \
+            or _zone_of_same_measure(s, fig, name):
+        return cur
+    return None
+
+
 def _zone_of_same_measure(s: Sentence, fig: Fig, name: str) -> bool:
     """甲经开区主营业务收入494.82亿元;乙高新技术产业园区108.16亿元: a zone named alone before a figure of
-    the unit just given is the next holder of that measure (also when the zone is new to the gazetteer)."""
+    the unit just given is the next holder of that measure (also when the zone is new to the gazetteer); so is
+    a kind of holder before a figure of that unit other than a count (原煤产量1657万吨,其中县属企业完成1094万吨:
+    县属企业 holds tonnes, it is no measure; 规上企业120家 is one)."""
     cur = s.state.current
-    return cur is not None and cur.unit == fig.amount.unit and name.endswith(_ZONE_ENDS) \
-        and _INDICATORS.zone_name.fullmatch(name) is not None
+    return cur is not None and cur.unit == fig.amount.unit and (
+        (name.endswith(_ZONE_ENDS) and _INDICATORS.zone_name.fullmatch(name) is not None) or _holder(fig, name))
+
+
+def _holder(fig: Fig, name: str) -> bool:
+    """县属企业 before a figure other than a count: a kind of holder, no measure (规上企业120家 is one)."""
+    return fig.amount.kind != "count" and name.endswith(_HOLDER_ENDS) \
+        and _INDICATORS.holder_name.fullmatch(name) is not None
 
 
 def _only_subject(s: Sentence, start: int, end: int) -> bool:
@@ -579,7 +644,14 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
             and not _CHANGES.rate_word.search(text, region_start, fig.start):
         name = name.renamed(_SHARE_WORDS.share_name)  # 占…比重为33%,较上年提高0.3个百分点
     aside_owner = _before_aside(s, region_start)
-    if name.text in _SHARE_SETS.share_words and st.current_share is not None:
+    if share_newer and not name.text and (part := _part_of_share(s)) is not None \
+            and fig.change is not None and fig.change.pct is not None:
+        # 轻工业产值占比23.9%,同比增长0.8%: a share does not grow by a percentage; its part does
+        assert st.current_share is not None
+        start = s.ctx.doc.norm_pos(st.current_share.start)
+        st.current = new_indicator(s, name.renamed(part, start), fig, value=False)
+        st.pending = []
+    elif name.text in _SHARE_SETS.share_words and st.current_share is not None:
         st.current_share = attach_change(s, st.current_share, fig)
     elif aside_owner is not None:  # 总额10.1万亿元(其中,出口…,进口…),同比增长1%: the total's change
         st.current = attach_change(s, aside_owner, fig)
@@ -597,6 +669,25 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
                                        fig, value=False)
         elif s.para.last_top is not None:  # …增长7.5%。累计增速高于全国3.6个百分点: the figure before
             st.current = new_indicator(s, name.renamed(s.para.last_top.name, region_start), fig, value=False)
+
+
+def _part_of_share(s: Sentence) -> str | None:
+    """The part the share just given is of, when its name is the part and the share's word (重工业产值占比 →
+    重工业产值, 第三产业增加值占GDP比重 → 第三产业增加值); an industry alone takes the measure of the whole named
+    before it (采矿业增加值…,煤炭开采和洗选业占比 → 煤炭开采和洗选业增加值). None when no part is named."""
+    share = s.state.current_share
+    if share is None:
+        return None
+    part = next((share.name[:-len(w)] for w in _SHARE_SETS.share_words if share.name.endswith(w)), "")
+    if _SHARE_WORDS.mark in share.name[1:]:  # (第三产业增加值占GDP: the part before what it is a share of)
+        part = share.name[:share.name.index(_SHARE_WORDS.mark, 1)]
+    whole = s.state.current or s.para.last_top
+    if len(part) < _MIN_SUFFIX or (s.state.current is not None and same_name(s.state.current.name, part)):
+        return None  # (工业投资1.2亿元,占固定资产投资的5.8%,同比下降41.6%: the figure's own change)
+    if part.endswith(_SHARE_WORDS.industry_end) and whole is not None:
+        head = next((h for h in _SHARE_WORDS.part_heads if whole.name.endswith(h)), "")
+        return part + head
+    return part
 
 
 def _before_aside(s: Sentence, pos: int) -> Indicator | None:

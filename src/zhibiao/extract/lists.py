@@ -28,7 +28,7 @@ from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, mentions_projects, project_count
 from zhibiao.extract.rankings import listed_places, seats_listed
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, Words
+from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Projects
 
 __all__ = ["all_alike", "list_role"]
@@ -37,6 +37,7 @@ _LISTS = Shapes("lists")
 _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
 _SHARE_WORDS = Words("share")
+_RANKING_SETS = WordSets("ranking")
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
 _RATE_FIGURE_WIDTH = 8
@@ -97,13 +98,16 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
     whole = _LISTS.share_target.search(text, names_end, first.start) if first.role == "share" else None
     of = _SHARE_WORDS.mark + strip_chars(whole.group(1)) if whole and strip_chars(whole.group(1)) else ""
+    held = _places_holding(s, names, first)
     made = []
-    for name, name_start, f in zip(names, starts, group, strict=True):
+    for k, (name, name_start, f) in enumerate(zip(names, starts, group, strict=True)):
         share = f.role == "share"
-        ind = new_indicator(s, Name(name + (of if share else ""), name_start), f, value=f.role in ("level", "share"),
-                            share=share)
+        label = held[1] if held is not None else name + (of if share else "")
+        ind = new_indicator(s, Name(label, name_start), f, value=f.role in ("level", "share"), share=share)
         if f.role == "change":
             ind.change = f.change
+        if held is not None:  # (甲县、乙县和丙区分别为650亿元、…: the places hold the measure just named)
+            ind.subject = held[0][k]
         made.append(ind)
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
@@ -228,6 +232,22 @@ def _by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
     s.state.current = made[-1]
     s.state.pending = []
     return True
+
+
+def _places_holding(s: Sentence, names: list[str], first: Fig) -> tuple[list[str], str] | None:
+    """全市地区生产总值3200亿元,其中甲县、乙县和丙区分别为650亿元、…: names that are all places (or regions: 东北地区)
+    are whose figures they are, of the measure just given in the unit of the list, or changed when the list is of
+    changes (else of the whole a 其中 breaks down); the places and that measure, or None when a name is no place
+    or no such measure was given."""
+    finder = s.ctx.doc.finder
+    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions else None) for n in names]
+    if any(p is None for p in places):
+        return None
+    cur = s.state.current or s.para.last_top
+    if cur is None or not ((first.role == "change" and cur.change is not None)
+                           or (cur.value is not None and cur.unit == first.amount.unit)):
+        return None
+    return [p for p in places if p is not None], cur.name
 
 
 def _places_before(s: Sentence, group: list[Fig], start: int) -> list[tuple[str, int]] | None:

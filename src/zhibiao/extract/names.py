@@ -47,8 +47,10 @@ _NAME_WORDS = Words("name")
 _KIND_END: str = Words("projects").kind_end
 _SHARE_WORDS = Words("share")
 # What a measure's figure was done as after 完成 (完成入库, 完成到位): the measure is named before the verb.
-_DONE_TAILS = frozenset(_NAME_WORDS.done_tails)
+_DONE_TAILS = frozenset((*_NAME_WORDS.done_tails, *_NAME_WORDS.particle_tails))
 _NAME_MIN = 2
+_SHORT_PLACE_LEN = 2  # (the short names read off a main subject: 仁怀市 → 仁怀; longer ones are not guessed)
+_PLACE_ENDS = tuple(_NAME_WORDS.place_ends)
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 # taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
@@ -158,6 +160,9 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
         estimate = bool(_CONTEXT.estimate.search(text, s, pm.end()))
         s = pm.end()
     s, said = _skip_lead(text, s, e)
+    if main and (short := _short_of_main(main)) and text.startswith(short, s) and e - s > len(short) + 1 \
+            and text[s + len(short)] != main[-1]:
+        s += len(short)  # (2022年|仁怀|规模以上工业营业收入: the report's own place by its short name, no part of it)
     seg = text[s:e]
     if _NAME_WORDS.condition_mark in seg and (cond := last_match(_NAMES.after_condition, seg)) is not None \
             and cond.end() < len(seg):
@@ -227,6 +232,11 @@ def _tail_qualifier(tail: str) -> Qualifier | None:
     word found decides (不超过 is at_most, though it holds 超过)."""
     found = [w for q in ("approx", "at_least", "at_most") for w in words("qualifier", f"{q}_before") if w in tail]
     return qualifier_word(max(found, key=len)) if found else None
+
+
+def _short_of_main(main: str) -> str | None:
+    """The short name a county, city or district is written by (仁怀市 → 仁怀); None for other subjects."""
+    return main[:-1] if len(main) == _SHORT_PLACE_LEN + 1 and main.endswith(_PLACE_ENDS) else None
 
 
 def owner_of(head: str, main: str | None) -> str | None:

@@ -295,6 +295,38 @@ def _span_years(m: re.Match[str], published: str | None) -> tuple[int, int] | No
     return (year - int(n), year - 1) if n is not None and n > 1 else None
 
 
+def years_of_lists(text: str, offset: int = 0) -> list[PeriodMention]:
+    """Years written without 年 as part of a list's name (2019中国百强镇, 《创新百强区(2024)》): the year of what is
+    said of that list, as a year mention (positions shifted by ``offset``).
+
+    >>> [(m.year, m.pos) for m in years_of_lists("《报告》显示,2019中国百强镇主要集中在东部")]
+    [(2019, 7)]
+    >>> [m.year for m in years_of_lists("《创新百强区(2024)》榜单发布")]
+    [2024]
+    >>> [m.year for m in years_of_lists("发布了2024《全国县镇发展报告》,并发布了2024全国千强乡镇")]
+    [2024, 2024]
+    >>> years_of_lists("2023年全市GDP增长5%")
+    []
+    """
+    if _PERIODS.named_year_gate.search(text) is None:
+        return []
+    found = [(m.start("year"), m.end("year"), int(m.group("year"))) for shape in (
+        _PERIODS.list_year, _PERIODS.list_year_bracketed) for m in shape.finditer(text)]
+    return [PeriodMention(a + offset, b + offset, year, None, None, None, "year") for a, b, year in sorted(found)]
+
+
+def paragraph_periods(text: str, offset: int = 0) -> list[PeriodMention]:
+    """The period phrases of ``text`` (:func:`find_periods`) and the years of its lists (:func:`years_of_lists`),
+    in order."""
+    found = find_periods(text, offset)
+    named = years_of_lists(text, offset)
+    if not named:
+        return found
+    taken = [(m.pos, m.end_pos) for m in found]
+    found += [m for m in named if not any(a < m.end_pos and m.pos < b for a, b in taken)]
+    return sorted(found, key=lambda m: m.pos)
+
+
 def latest_year(text: str) -> PeriodMention | None:
     """The latest year ``text`` names, not as a goal (到2025年): the year an undated report speaks
     of when it says 今年 before naming any (今年1-5月… then 2011年、2012年…2014年…).
@@ -305,6 +337,8 @@ def latest_year(text: str) -> PeriodMention | None:
     2011
     >>> latest_year("1至9月,存量为8240户,较2023年末净增1310户。").year
     2024
+    >>> latest_year("上半年增加值增长13.3%,比2019年同期增长13.5%,两年平均增长6.5%。").year
+    2021
     """
     return latest_of(text, list(latest_year_candidates(text)))
 
@@ -319,6 +353,9 @@ def latest_year_candidates(text: str) -> Iterator[PeriodMention]:
     # (截至9月,…较2023年末净增1310户: a figure compared with the end or the same months of a year is of the next)
     for b in _PERIODS.baseline_year.finditer(text):
         yield PeriodMention(b.start(), b.end(), int(b.group("year")) + 1, None, None, None, "year")
+    # (比2019年同期增长13.5%,两年平均增长6.5%: against the same months two years before)
+    for b in _PERIODS.baseline_two_years.finditer(text):
+        yield PeriodMention(b.start(), b.end(), int(b.group("year")) + 2, None, None, None, "year")
 
 
 def latest_of(text: str, years: list[PeriodMention]) -> PeriodMention | None:

@@ -30,6 +30,7 @@ _PERSONS_WORDS = Words("persons")
 _PERSONS_SETS = WordSets("persons")
 
 _SLASH = "/"
+_PHOTO_MARK: str = _PERSONS_WORDS.photo_mark  # (the credit of a photo: checked before its shape)
 _SPACE = " "
 _WIDE_SPACE = "\u3000"
 _TAB = "\t"
@@ -341,6 +342,9 @@ def _credit_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         slash = text.find(_SLASH, slash + 1)
     for m in _PERSONS.office_credit.finditer(text):
         found.append((m.group("name"), m.group("office"), m.start("name"), m.start()))
+    if _PHOTO_MARK in text:  # (…积木。 王小明 摄: a caption's photo credit; most reports have none)
+        found += [(m.group("name"), m.group("by"), m.start("name"), m.start("name"))
+                  for m in _PERSONS.caption_credit.finditer(text)]
     found += [(m.group("name"), "", m.start("name"), m.start("name")) for m in _PERSONS.news_mark_name.finditer(text)]
     found += _title_lines(text)
     out = []

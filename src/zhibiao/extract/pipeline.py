@@ -12,11 +12,12 @@ from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
-from zhibiao.extract.context import Carry
+from zhibiao.extract.context import Carry, DocContext
 from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
-from zhibiao.extract.periods import find_periods
+from zhibiao.extract.periods import paragraph_periods
 from zhibiao.extract.persons import extract_persons
+from zhibiao.extract.rankings import announces_list
 from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
@@ -49,17 +50,21 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
         # a heading's figures are read apart (they mostly repeat the body's), but its period
         # governs the paragraphs below it
         holds = _CONTEXT.may_hold_figures.search(text, para.start, para.end)
-        headline = para in heads or is_headline(text, para)
+        # (a short line closing with …依次为: announces the list on the next line: a sentence's lead, no heading)
+        headline = para in heads or (is_headline(text, para) and not announces_list(text, para.start, para.end))
         if headline and holds and _CONTEXT.headline_figure.search(text, para.start, para.end) \
                 and not _CONTEXT.table_row.search(text, para.start, para.end) \
                 and not _numbers_written_elsewhere(text, para):
             read_paragraph(ctx, para, carry, head_log)  # (a row of a table is read by the table rules)
         if para in heads:
             continue
+        if headline and not holds:
+            carry = _under_heading(ctx, para, carry)  # (（二）甲县: the place the paragraphs below speak of)
         if not headline and holds:
             carry = read_paragraph(ctx, para, carry, log)
-        elif _PERIODS.anchor.search(text, para.start, para.end):
-            carry = carry.after(find_periods(text[para.start:para.end], para.start))
+        elif _PERIODS.anchor.search(text, para.start, para.end) or _PERIODS.named_year_gate.search(
+                text, para.start, para.end):
+            carry = carry.after(paragraph_periods(text[para.start:para.end], para.start))
     ranked_tables(ctx, 0, body_end, log)
     figure_tables(ctx, 0, body_end, log)
     log.drop_top_n_made_exact()
@@ -71,6 +76,14 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     facts: list[Fact] = [*body, *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, _fields_carried(facts)
+
+
+def _under_heading(ctx: DocContext, para: Span, carry: Carry) -> Carry:
+    """The carry under a heading line: the place it names when it names only a place (（二）甲县, ◆乙区), else
+    no place (a heading of another kind, 二、工业生产, ends the place's section)."""
+    line = _CONTEXT.heading_marks.sub("", ctx.norm.text[para.start:para.end]).strip()
+    place = ctx.finder.entity_named(line) if line else None
+    return Carry(carry.period, carry.year, place)
 
 
 def _fields_carried(facts: list[Fact]) -> list[Fact]:

@@ -475,7 +475,7 @@ def category_of(desc: str) -> str | None:
         return None
     cat = _NAMES.aside.sub("", desc[:k])
     cat = _NAMES.clause_separator.split(cat)[-1]
-    cat = _PROJECTS.threshold.sub("", cat)
+    cat = _PROJECTS.alternative_size_joiner.sub("", _PROJECTS.threshold.sub("", cat))  # (5亿元或…以上: no 或 left)
     cat = without_quotes(cat)
     m = last_match(_PROJECTS.stage_words, cat)
     if m is not None:
@@ -520,10 +520,14 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
     ((Decimal('100000000'), 'CNY'), (Decimal('1000000000'), 'CNY'), (Decimal('10000000'), 'USD'))
     >>> threshold_in("签约亿元项目"), threshold_in("1至10亿级项目")
     ((Decimal('100000000'), 'CNY'), (Decimal('100000000'), 'CNY'))
+    >>> threshold_in("5亿元或3000万美元以上项目")
+    (Decimal('500000000'), 'CNY')
     """
     best, best_currency = None, _CNY
     for m in _PROJECTS.threshold.finditer(desc):
         if not (m.group("above") or m.group("over") or m.group("sized") is not None):
+            if _PROJECTS.alternative_size_after.match(desc, m.end()):  # (5亿元或3000万美元以上: the first)
+                return _size_written(m, m.group("n") or "") or (best, best_currency)
             continue
         # 1至10亿级: a class from its low end
         sized = _size_written(m, m.group("low") or m.group("n") or "")

@@ -28,8 +28,10 @@ from zhibiao.model import Indicator, Ranking
 
 __all__ = [
     "MAX_RANK",
+    "announces_list",
     "best_of_kind",
     "counted_measures_listed",
+    "entered_group_after",
     "evaluation_before",
     "evaluation_field",
     "evaluation_period",
@@ -76,6 +78,7 @@ _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures an
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
 _PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a province written before a listed place)
+_CITY_PREFIX_MAX = 6  # (河北省保定市|竞秀区: the most characters of a province and city written before a listed place)
 _TAG_WINDOW = 2000  # (how far before a list its quoted name is looked for where it was announced)
 _TAG_SLOT = "TAG"  # (where the quoted name goes in the tagged_measure shape)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
@@ -171,6 +174,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         return
     if hit.group("ordered"):
         return  # 依次为 with no list of places after it
+    if place is not None and place[1] and hit.group("top") and _top_holders(s, hit, region_start):
+        return  # 中心城区排名靠前的是甲区、乙区: each near the top
     if place is not None and place[0] is not None and _in_brackets_after_place(s, hit):
         return
     if place is not None and not lead and _won_by_holders(s, hit, region_start, place):
@@ -241,6 +246,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if listed is not None:
         return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1], listed[2])
     region_from = after_subject(s, region_start, hit.start())
+    if _RANKINGS.counted_entry_head.match(strip_chars(text[region_start:hit.start()])):
+        return None  # (保定两地上榜…全国百强: places counted, none named, hold no place of their own)
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     names = _names_written(s, hit, region, region_from, region_start)
@@ -262,6 +269,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         scope = given.scope
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
+        names = _figure_before(s, hit, names)
     if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()):
         scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
     if top and scope is None:
@@ -321,6 +329,8 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     None when no list is."""
     if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
         own = _RANKINGS.measure_of_listed.search(raw)  # (甲、乙和丙的增速|位列…: the measure of each)
+        if own is not None and s.ctx.doc.finder.entity_named(strip_chars(own.group("measure"))) is not None:
+            own = None  # (…、河北的武安|进入前十名: the last place written after its province, no measure)
         if own is not None and (subjects := _listed_subjects(s, raw[:own.start()])) is not None:
             return _groups_before(s, region_start) + subjects, None, strip_chars(own.group("measure"))
         wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
@@ -341,12 +351,13 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
 
 def _groups_before(s: Sentence, region_start: int) -> list[str]:
     """北京海淀区、朝阳区,上海浦东新区(包揽前5名): the places of the groups listed in the clauses right
-    before a list of places (each group one city's, parted by commas) — none when a clause holds anything else."""
+    before a list of places (each group one city's, parted by commas) — none when a clause holds anything else,
+    or is a list already read (分别是甲、乙、丙,另外丁排名第六)."""
     text, start = s.text, s.ctx.span.start
     out: list[str] = []
     end = region_start
     for _ in range(_GROUPS_MAX):
-        if end - 1 <= start or text[end - 1] not in _GROUP_MARKS:
+        if end - 1 <= start or text[end - 1] not in _GROUP_MARKS or s.state.is_listed(end - 2):
             break
         begin = max(start, *(text.rfind(c, start, end - 1) + 1 for c in _CLAUSE_BREAKS))
         words = text[begin:end - 1]
@@ -360,10 +371,12 @@ def _groups_before(s: Sentence, region_start: int) -> list[str]:
 
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
-    """The place the one measure read names, when it names nothing else (大名鼎鼎的昆山市, 福清市)."""
-    if len(names) != 1 or not names[0] or not (names[0].endswith(_PLACE_LAST_CHARS) or len(names[0]) <= 3):
-        return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name)
-    words = _RANKINGS.joiner_end.sub("", names[0].rsplit(_NAME_WORDS.possessive, 1)[-1])
+    """The place the one measure read names, when it names nothing else but its ranking (大名鼎鼎的甲市, 乙县,
+    遵化排位)."""
+    name = _RANKINGS.rank_noun_end.sub("", names[0]) if len(names) == 1 and names[0] else None
+    if not name or not (name.endswith(_PLACE_LAST_CHARS) or len(name) <= 3):
+        return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name; 遵化排位)
+    words = _RANKINGS.joiner_end.sub("", name.rsplit(_NAME_WORDS.possessive, 1)[-1])
     words = _RANKINGS.this_is_lead.sub("", words)  # (而这也是昆山市|连续第7年居于榜首)
     return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
 
@@ -389,6 +402,30 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
     listed = _RANKINGS.top_list.match(text, span.end(), end) if span is not None else None
     return listed is not None and last is not None and last >= place \
         and _top_list(s, hit, listed.end(), region_start, (place, int(last)), ordered=True)
+
+
+def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """(总排名榜方面,)中心城区排名靠前的是甲区、乙区、丙区: the places listed after a top place of no size, each near
+    the top in the peers named before it, of the measure of the frame (or the evaluation named) before; False when no
+    such list follows, or no peers are named."""
+    text, ctx = s.text, s.ctx
+    listed = _RANKINGS.top_holders_after.match(text, hit.end(), ctx.span.end)
+    scope = strip_chars(_RANKINGS.clause_end.sub("", text[region_start:hit.start()]))
+    if listed is None or not scope or len(scope) > _HOLDER_MAX:
+        return False
+    stop = min((k for k in (text.find(c, listed.end(), ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
+               default=ctx.span.end)
+    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[listed.end():stop]), ranked=True)
+    if subjects is None or len(subjects) < 2:
+        return False
+    measure = _frame_measure(s, region_start) or evaluation_before(text, hit.start())
+    for subject in subjects:
+        r = Ranking(subject=subject, period=ctx.period_at(hit.start(), target=False), indicator=measure, scope=scope,
+                    rank=None, top=True, qualifier=None, rule="ranking.v1")
+        ctx.doc.set_quote(r, region_start, stop)
+        s.log.add(r)
+    s.state.mark_listed(hit.start(), stop)
+    return True
 
 
 def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: int, places: tuple[int, int | None],
@@ -417,9 +454,10 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if field is not None and field.group("scope"):  # 全省11个设区市考核评价结果(依次为): 全省, 考核评价结果
         # (the peers counted after the field, 全省12个重点开发县域, are no part of the measure)
         counted = _RANKINGS.peers_counted.match(region)
-        # (全省12个重点开发县域: peers of a kind qualified, the field as written; 全省11个设区市: the field alone)
+        # (全省12个重点开发县域: peers of a kind qualified, the field and the kind, not their count; 全省11个设区市:
+        # the field alone)
         qualified = counted is not None and _RANKINGS.count_then_kind.fullmatch(counted.group(0)) is None
-        scope = field.group("scope") + (counted.group(0) if qualified and counted is not None else "")
+        scope = field.group("scope") + (counted.group("kind") if qualified and counted is not None else "")
         region = (field.group("measure") if counted is not None else region) or field.group("measure")
     if strip_chars(region) in _RANKING_SETS.result_words:
         region = evaluation_before(text, region_start) or region  # (县域经济高质量发展考核评价 … 考核评价结果依次为)
@@ -528,6 +566,17 @@ def _ranks_in_brackets(words: str) -> tuple[str, list[int] | None]:
     if len(found) < 2 or len(found) != len(items):
         return words, None
     return _RANKINGS.rank_in_brackets.sub("", words), [int(m.group("n")) for m in found]
+
+
+def announces_list(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` closes by announcing a list written on the next line
+    (全省12个重点开发县域考核评价结果从高到低依次为:): the lead of a sentence, no heading, though short and
+    without a sentence mark.
+
+    >>> announces_list("甲类县域考核评价结果从高到低依次为:", 0, 18), announces_list("考核评价结果", 0, 6)
+    (True, False)
+    """
+    return _RANKINGS.list_announced_end.search(text, start, end) is not None
 
 
 def _list_on_next_line(text: str, pos: int) -> tuple[int, int]:
@@ -715,8 +764,14 @@ def _evaluation_named(text: str, pos: int, start: int = 0) -> re.Match[str] | No
 @lru_cache(maxsize=4)
 def _evaluations(text: str) -> tuple[re.Match[str], ...]:
     """The evaluations a text names, found once per report (a report asks for them at each place
-    that names no measure of its own)."""
-    return tuple(_RANKINGS.evaluation.finditer(text))
+    that names no measure of its own), and the titles naming a top-N group; never the list a verb of holding
+    places points at (甲区、乙区包揽榜单前3名)."""
+    pointed = _RANKINGS.list_after_verb
+    found = [m for m in _RANKINGS.evaluation.finditer(text) if not pointed.search(m.group("name"))]
+    # (《2024中国县域发展百强研究》的报告发布: a report's title naming a top-N group)
+    titled = [m for m in _RANKINGS.titled_group.finditer(text)
+              if not any(f.start() <= m.start("name") < f.end() for f in found)]
+    return tuple(sorted([*found, *titled], key=lambda m: m.start()))
 
 
 def evaluation_field(name: str) -> str | None:
@@ -727,12 +782,15 @@ def evaluation_field(name: str) -> str | None:
     ('全国', '全省', None)
     >>> evaluation_field("中国省级开发区高质量发展百强"), evaluation_field("国家级经开区综合发展水平考核")
     ('中国省级开发区', '国家级经开区')
-    >>> evaluation_field("县域经济百强榜单"), evaluation_field("民营企业百强")
-    ('全国', None)
+    >>> evaluation_field("县域经济百强榜单"), evaluation_field("民营企业百强"), evaluation_field("中部百强镇")
+    ('全国', None, '中部')
     """
     group = _RANKINGS.peer_group_head.match(name)
     if group is not None:  # 中国省级开发区|高质量发展百强: the peers of a level and kind are the field
         return group.group("field")
+    region = _RANKINGS.region_field_head.match(name)
+    if region is not None:  # 中部百强镇: the towns of a region, the region the field
+        return region.group(0)
     # 赛迪百强县榜单: lists of counties, districts or towns a hundred strong rank them across the country
     country: str = _RANKING_WORDS.country_field
     if name.startswith(tuple(_RANKING_WORDS.country_words)) or any(k in name for k in _RANKING_WORDS.national_lists):
@@ -759,14 +817,20 @@ def _of_the_evaluation(s: Sentence, pos: int, measure: str | None, scope: str | 
             None if s.ctx.has_period_before(pos, found.end()) else years)
 
 
-def listed_places(s: Sentence, words: str, *, ranked: bool = False) -> list[str] | None:
+def listed_places(s: Sentence, words: str, *, ranked: bool = False, towns: bool = False) -> list[str] | None:
     """甲县、乙经济开发区、丙区: the places of a list that holds nothing else (after 前三的为:), each as the
-    place it names or as written when it ends as a place or zone does; None when an item is no place.
+    place it names or as written when it ends as a place or zone does (or, with ``towns``, as a town written
+    after its county: 新郑市龙湖镇); None when an item is no place.
     A list ``ranked`` in order (依次是天津、苏州、上海漕河泾) may also name places by a short word of their
     own, as written, when most of its items are places known."""
     finder = s.ctx.doc.finder
     items = [x.strip() for x in _RANKINGS.list_split.split(strip_chars(words))]
-    places = [finder.entity_named(item) or _place_as_written(item) for item in items]
+    if len(items) == 1:
+        items = _zones_run(s, items[0]) or items
+    # (北京市海淀区, 河北正定县: a place written after its city or province is that place)
+    places = [finder.entity_named(item) or _place_after_its_region(s, item) or _place_as_written(item)
+              or _place_ending(s, item, _CITY_PREFIX_MAX)
+              or (item if towns and _RANKINGS.written_town.fullmatch(item) else None) for item in items]
     known = [p for p in places if p is not None]
     if len(known) == len(items):
         return known
@@ -774,6 +838,32 @@ def listed_places(s: Sentence, words: str, *, ranked: bool = False) -> list[str]
             or not all(p is not None or _RANKINGS.short_name.fullmatch(x) for p, x in zip(places, items, strict=True)):
         return None
     return [p if p is not None else x for p, x in zip(places, items, strict=True)]
+
+
+def _zones_run(s: Sentence, words: str) -> list[str] | None:
+    """甲经济开发区乙(丙)高新技术产业开发区丁工业园区: the zones of a list whose marks were lost, each written up to its
+    suffix (what stands between two zones is the next one's prefix); None unless the words are three zones or more
+    and nothing else."""
+    zones = s.ctx.doc.finder.zone_mentions(words)
+    if len(zones) < _SERIES_MIN or zones[0][0] != 0 or zones[-1][1] != len(words):
+        return None
+    out, prev = [], 0
+    for start, end, _name in zones:
+        if start - prev > _PROVINCE_PREFIX_MAX * 2:
+            return None  # (more than a short prefix between two zones: other words)
+        out.append(words[prev:end])
+        prev = end
+    return out
+
+
+def _place_after_its_region(s: Sentence, item: str) -> str | None:
+    """河北正定县, 北京市海淀区: the place written after the province or city it is in; None unless the words are a
+    region and a place."""
+    finder = s.ctx.doc.finder
+    for k in range(2, min(len(item) - 1, _CITY_PREFIX_MAX + 1)):
+        if finder.entity_named(item[:k]) is not None and (place := finder.entity_named(item[k:])) is not None:
+            return place
+    return None
 
 
 def _place_as_written(item: str) -> str | None:
@@ -820,7 +910,10 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
     # (进入全省第一方阵: entering no group of a size, a top place in the measure before, not a group's name)
     lead = hit.group("lead") or "" if hit.group("strong") or hit.group("topn") or not hit.group("top") else ""
     names = _ranked_names(s, strip_chars(region), lead, region_start)
-    return [None] if len(names) == 1 and names[0] in _RANKING_SETS.back_references else names
+    # (其余四个仍然位居前五: places counted or pointed back at name no measure)
+    back = len(names) == 1 and (names[0] in _RANKING_SETS.back_references
+                                or (names[0] is not None and _RANKINGS.counted_places.fullmatch(names[0]) is not None))
+    return [None] if back else names
 
 
 def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | None) \
@@ -830,11 +923,9 @@ def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | Non
     if tagged is not None:  # (…实力“十强”评价结果揭晓。甲蝉联“十强”首位: the measure the tag was announced with)
         return [tagged[0]], scope or tagged[1]
     evaluation = evaluation_before(text, hit.start())
-    strong = hit.group("strong")
-    if evaluation is not None and (not (hit.group("topn") or strong)
-                                   or (strong and strong + _RANKING_WORDS.strong_mark in evaluation)):
-        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation (a top-N beside it stays unmeasured, to be
-        # dropped when the exact place is given); 首次入围“十强” after 县域经济十强县: entering that very list
+    if evaluation is not None:
+        # 公布…评价结果,其中,甲市居第35位: the place of an evaluation; a top-N too (甲区跻身前10名), dropped when the
+        # exact place is given beside it; 首次入围“十强” after 县域经济十强县: entering that very list
         return [evaluation], scope or evaluation_field_before(text, hit.start())
     return [_overall_ranking(words, hit)], scope
 
@@ -928,8 +1019,9 @@ def _frame_measure(s: Sentence, region_start: int) -> str | None:
     frame = last_match(_RANKINGS.frame, s.text[max(s.ctx.para.span.start, region_start - MAX_SENTENCE):region_start])
     topic = (frame.group("topic") or frame.group("aspect")) if frame is not None else None
     # (从全国前十强看, 从福建省入选情况看: who holds places, or entered the list: no measure)
+    # (从地域分布来看: how the places are spread, no measure)
     return None if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \
-        else topic
+        or _RANKINGS.spread_topic.search(topic) else topic
 
 
 def _measures_wrapped(words: str) -> bool:
@@ -1028,7 +1120,7 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
     first = _place_ending(s, items[0]) or _place_as_written(items[0])
     # (湖南省长沙县、辽宁省海城市: each may write its province before it)
-    named = [finder.entity_named(x) or _place_as_written(x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX)
+    named = [finder.entity_named(x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX) or _place_as_written(x)
              for x in items[1:]]
     rest = [x for x in named if x is not None]
     # (a long list of places with one item no place is read as written, a misprint or an unknown name:
@@ -1120,6 +1212,7 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     if former is not None:
         region = region[:former.start()]
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
+    region = _RANKINGS.counted_entry_head.sub("", region)  # (保定两地上榜|县域经济基本竞争力全国百强)
     # (在|全国147家高新区中…: the place's field is the wrapper's when the words before end at its 在; 杭州在营商环境
     # 城市排名中|位列全国第一: a wrapper closed before the place holds its measure, the place its own field)
     wrapped = _wrapper(region + scope if scope and not _RANKINGS.wrapper_closed.search(region) else region)
@@ -1347,14 +1440,18 @@ def membership_list(s: Sentence) -> None:
     when the group's name opens with it."""
     text, span = s.text, s.ctx.span
     entered = _RANKINGS.entered_list.search(text, span.start, span.end)
-    group = last_match(_RANKINGS.named_group, text[span.start:entered.start()]) if entered is not None else None
+    group = None
+    if entered is not None:  # (the group named after the verb, 上榜中国百强镇榜单,分别为, else before it)
+        after = entered.group("after")
+        group = _RANKINGS.named_group.search(after) if after else None
+        group = group or last_match(_RANKINGS.named_group, text[span.start:entered.start()])
     if entered is None or group is None or s.state.is_listed(entered.end() - 1):
         return
     size = parse_number(group.group("n"))
     stop = min((k for k in (text.find(c, entered.end(), span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
                default=span.end)
     subjects = listed_places(s, _NAMES.aside.sub("", _RANKINGS.list_tail.sub("", text[entered.end():stop])),
-                             ranked=True)
+                             ranked=True, towns=True)
     if size is None or not 0 < size < MAX_RANK or subjects is None or len(subjects) > size:
         return
     name = group.group("name")
@@ -1370,6 +1467,33 @@ def membership_list(s: Sentence) -> None:
         if not exact_given:
             s.log.top_n.add(id(r))
     s.state.mark_listed(entered.start(), stop)
+
+
+def entered_group_after(s: Sentence) -> None:
+    """甲市、乙市、丙县拟入围2022年度县域经济发展“5强县”: the places listed before a verb of entering a group of a size
+    named after it are each in that group (its size their place), the group's name the measure; the field the group's,
+    else the report's home (我省) or the province whose body published the evaluation (a group written in its field,
+    入选全省民营企业100强, is read as any place is)."""
+    text, span = s.text, s.ctx.span
+    for m in _RANKINGS.entered_group.finditer(text, span.start, span.end):
+        size = parse_number(m.group("n"))
+        if size is None or not 1 < size < MAX_RANK or s.state.is_listed(m.start()) or m.group("field"):
+            continue  # (入选全省民营企业100强: a group in its field, read as any place is)
+        clause = max(span.start, *(text.rfind(c, span.start, m.start()) + 1 for c in _CLAUSE_BREAKS))
+        subjects = _listed_subjects(s, clean_list_item(text[clause:m.start()]))
+        if subjects is None:
+            continue
+        name = strip_chars(m.group("name") + m.group("n") + _RANKING_WORDS.strong_mark + (m.group("kind") or ""))
+        body = _RANKINGS.provincial_body.search(text, 0, m.start())
+        scope = evaluation_field(name) or home_field(text) \
+            or (str(_RANKING_WORDS.province_field) if body is not None else None)
+        for subject in subjects:
+            r = Ranking(subject=subject, period=s.ctx.period_at(m.start(), target=False, day_is_year=True),
+                        indicator=name, scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
+            s.ctx.doc.set_quote(r, clause, m.end())
+            s.log.add(r)
+            s.log.top_n.add(id(r))
+        s.state.mark_listed(clause, m.end())
 
 
 def superlatives(s: Sentence) -> None:
@@ -1516,11 +1640,15 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
         latest = st.current
         if st.current_share is not None and (latest is None or st.current_share.end > latest.end):
             latest = st.current_share  # (…比重33.6%,列全市第3位: the share just given)
+        ranked = st.last_rank
+        if latest is not None and ranked is not None and ranked.indicator and ranked.end > latest.end:
+            return [ranked.indicator]  # (占5个席位,前三名分别是甲、乙、丙,另外丁排名第六: the places just given)
         if latest is not None and latest.value is not None and latest.change is not None \
                 and latest.change.pct is not None and _RANKINGS.all_mark.search(s.text[region_start:s.ctx.span.end]):
             return [latest.name, latest.name + _RANKING_WORDS.growth_head]  # (14.3万元,增长8.5%,均居全市首位: both)
         if latest is not None:
-            return [latest.name]
+            seat: str = _RANKING_WORDS.seat_name  # (东北地区有5个城市上榜,甲市位列第35名: a place on the list itself)
+            return [latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
         # 前移5位,位列全国第45位: the ranking that moved)
         return [st.last_rank.indicator if st.last_rank is not None else st.moved]
@@ -1533,6 +1661,22 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
+
+
+def _figure_before(s: Sentence, hit: re.Match[str], names: list[str | None]) -> list[str | None]:
+    """…增长9%,增幅逐月回落。位次由第一位下滑到第六位: exact places with no measure found, in a sentence of no figure,
+    are of the figure the sentence before gave (never a group to enter, 以进入“全国30强”为目标); ``names`` unchanged
+    otherwise."""
+    st, before = s.state, s.para.last_top
+    exact = bool(hit.group("n") or hit.group("first")) and not s.ctx.target_at(hit.start())
+    if names != [None] or before is None or st.current is not None or st.current_share is not None or not exact:
+        return names
+    return [_figure_ranked(before)]
+
+
+def _figure_ranked(f: Indicator) -> str:
+    """The measure a figure is ranked by: its growth when it gives only a growth (增长9% → 增速), else itself."""
+    return f.name + _RANKING_WORDS.growth_head if f.value is None and f.change is not None else f.name
 
 
 def _counted_measures(s: Sentence, stripped: str) -> list[str | None] | None:
@@ -1659,10 +1803,13 @@ def places_in_series(s: Sentence) -> None:
     first = items[0][1]
     frame = _RANKINGS.series_frame.search(text, ctx.span.start, first)
     measure, scope = (strip_chars(frame.group("measure")), frame.group("field")) if frame is not None else (None, None)
+    if measure is None:  # (上榜…全国百强,其中,甲市第29位,乙县第43位: the places of the group just named)
+        measure, scope = _group_named_before(s, first)
     measure, scope, period = _of_the_evaluation(s, first, measure, scope)
     for m, start, subject in items:
-        r = Ranking(subject=subject, period=period or ctx.period_at(m.start(), target=False), indicator=measure,
-                    scope=scope, rank=int(parse_number(m.group("n")) or 0), top=False, qualifier=None,
+        r = Ranking(subject=subject, period=period or ctx.period_at(m.start(), target=False, day_is_year=True),
+                    indicator=measure,
+                    scope=scope, rank=_series_place(m), top=False, qualifier=None,
                     rule="ranking.v1")
         ctx.doc.set_quote(r, start, m.end())
         s.log.add(r)
@@ -1670,19 +1817,31 @@ def places_in_series(s: Sentence) -> None:
     s.state.mark_listed(first, items[-1][0].end())
 
 
+def _group_named_before(s: Sentence, pos: int) -> tuple[str | None, str | None]:
+    """The measure and field of the top-N group the sentence names before ``pos`` (两地上榜县域经济基本竞争力全国百强 →
+    县域经济基本竞争力, 全国); (None, None) when it names none."""
+    text, start = s.text, s.ctx.span.start
+    group = last_match(_RANKINGS.place, text[start:pos])
+    if group is None or not (group.group("strong") or group.group("topn")):
+        return None, None
+    at = start + group.start()
+    clause = max(start, *(text.rfind(c, start, at) + 1 for c in _CLAUSE_BREAKS))
+    region, _former, scope = _field_and_measure(text[clause:at], group.group("scope"))
+    return strip_chars(region) or None, scope
+
+
 def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
     """The longest run of places in order in the sentence (上海第一、广东第二,北京第三): each match, where its
     place is written, and the place; None when no run of three is."""
     text, span, finder = s.text, s.ctx.span, s.ctx.doc.finder
-    gate = anchor_gate("rankings.series_item")  # (the shape's own anchor: no 第, no place in order)
+    gate = anchor_gate("rankings.series_item")  # (the shape's own anchors: no 第, 位 or 名, no place in order)
     if gate is not None and gate.search(text, span.start, span.end) is None:
         return None
     best: list[tuple[re.Match[str], int, str]] = []
     run: list[tuple[re.Match[str], int, str]] = []
     for m in _RANKINGS.series_item.finditer(text, span.start, span.end):
         words, at = m.group("place"), m.start("place")
-        joined = bool(run) and m.start() == run[-1][0].end() + 1 \
-            and parse_number(m.group("n")) == (parse_number(run[-1][0].group("n")) or 0) + 1
+        joined = bool(run) and _series_goes_on(text, run[-1][0], m)
         # the first place may follow other words (结果显示上海第一): the longest place ending them
         k = 0 if joined else next((k for k in range(len(words) - 1) if finder.entity_named(words[k:])), len(words))
         place = finder.entity_named(words[k:]) if k < len(words) else None
@@ -1691,7 +1850,25 @@ def _series(s: Sentence) -> list[tuple[re.Match[str], int, str]] | None:
             continue
         run = [*run, (m, at, place)] if joined else [(m, at + k, place)]
         best = run if len(run) > len(best) else best
-    return best if len(best) >= _SERIES_MIN else None
+    # (其中,甲市第29位,乙县第43位: two places each written with 第 and 位 are a series too)
+    counted = all(m.group("unit") and m.group("n") for m, _at, _place in best)
+    return best if len(best) >= _SERIES_MIN or (len(best) == _SERIES_MIN - 1 and counted) else None
+
+
+def _series_goes_on(text: str, last: re.Match[str], m: re.Match[str]) -> bool:
+    """Whether a place of a series follows the one before: right after it (one mark between, or a mark and the
+    line break of a list broken by the page), the next place (上海第一、广东第二), or any later place when both
+    are counted in 位 or 名 (甲市第4位,乙市9位: places of a list written for some of its members)."""
+    if text[last.end():m.start()].strip() not in _CLAUSE_BREAKS + _NAME_WORDS.list_mark or m.start() == last.end():
+        return False
+    n, before = _series_place(m), _series_place(last)
+    counted = bool(m.group("unit") or m.group("bare_unit")) and bool(last.group("unit") or last.group("bare_unit"))
+    return n == before + 1 or (counted and n > before)
+
+
+def _series_place(m: re.Match[str]) -> int:
+    """The place a series item holds (第3位, 13位)."""
+    return int(parse_number(m.group("n") or m.group("bare")) or 0)
 
 
 def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
@@ -1699,7 +1876,7 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     (百强县席位) of the place written before the verb, of the list's year."""
     entering = _RANKINGS.members_entering.match(s.text, fig.end, s.ctx.span.end)
     if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end) and not _members_by_place(s, fig) \
-            and entering is None:
+            and entering is None and not _parts_of_seats(s, fig):
         return False
     words = _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:fig.start]))
     moved = _RANKINGS.seat_moved_from.search(words)
@@ -1726,6 +1903,16 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
         _seats(s, fig, place, name, region_start + holder[1], own_period=own_period)
     return True
+
+
+def _parts_of_seats(s: Sentence, fig: Fig) -> bool:
+    """东部地区共55个城市上榜,其中,甲、乙各入围13个城市,丙有5个: after the seats a place holds, the counts of the places
+    under 其中 are their seats on the same list."""
+    cur = s.state.current
+    if not isinstance(cur, Indicator) or not cur.name.endswith(_RANKING_WORDS.seat_name):
+        return False
+    end = s.ctx.doc.norm_pos(cur.end)
+    return s.ctx.span.start <= end <= fig.start and s.text.find(_NAME_WORDS.among, end, fig.start) >= 0
 
 
 def _members_by_place(s: Sentence, fig: Fig) -> bool:
@@ -1801,9 +1988,11 @@ def _holder_ending(s: Sentence, words: str) -> tuple[str, int] | None:
         tail = words[k:]
         if _RANKINGS.peer_group_written.fullmatch(tail):
             return tail, k  # (国家高新区占52席: zones of a level and kind together)
-        place = finder.entity_named(tail) or (tail if tail in _RANKING_SETS.regions else None)
+        place = finder.entity_named(tail) or (tail if tail in _RANKING_SETS.regions else None) \
+            or next((tail[:-len(w)] for w in _RANKING_SETS.region_kinds
+                     if tail.endswith(w) and tail[:-len(w)] in _RANKING_SETS.regions), None)
         if place is not None:
-            return place, k
+            return place, k  # (西部省份入围9个: the region)
     return None
 
 
@@ -1851,15 +2040,19 @@ def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, o
 
 
 def best_of_kind(s: Sentence) -> None:
-    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…; 排名前十的工业强县为…: the best N of a
-    kind, listed: each in the top N (its place in order after 依次), of the measure written before 最 (or the
-    quality after 最具, else the evaluation named before), in the field the kind is ranked in (城市, 省份 → 全国)."""
+    """营商环境最好的十座城市是杭州、温州…; 最具投资潜力的十个县依次为…; 排名前十的工业强县为…; 产值五强区分别是…: the
+    best N of a kind, listed: each in the top N (its place in order after 依次), of the measure written before 最
+    (or the quality after 最具, else the evaluation named before), in the field the kind is ranked in (城市, 省份 →
+    全国)."""
     for shape in (_RANKINGS.best_n, _RANKINGS.top_n_of_kind):
         for best in shape.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
             _best_listed(s, best)
+    if _RANKING_WORDS.strong_mark in s.text[s.ctx.span.start:s.ctx.span.end]:
+        for best in _RANKINGS.strong_group_listed.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
+            _best_listed(s, best, national=True)  # (产值五强区: places of a kind, no field named: nationwide)
 
 
-def _best_listed(s: Sentence, best: re.Match[str]) -> None:
+def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) -> None:
     text, span = s.text, s.ctx.span
     size = parse_number(best.group("n"))
     if size is None or not 1 < size < MAX_RANK or s.state.is_listed(best.end()):
@@ -1872,6 +2065,8 @@ def _best_listed(s: Sentence, best: re.Match[str]) -> None:
     said = best.groupdict()
     measure = said.get("quality") or strip_chars(said.get("measure") or "") or evaluation_before(text, best.start())
     scope = _field_of_kind(best.group("kind")) or (evaluation_field(measure) if measure else None) or home_field(text)
+    if scope is None and national:
+        scope = _RANKING_WORDS.country_field
     for k, subject in enumerate(subjects, start=1):
         r = Ranking(subject=subject, period=s.ctx.period_at(best.start(), target=False), indicator=measure,
                     scope=scope, rank=k if said.get("ordered") else int(size), top=False, qualifier=None,

@@ -24,7 +24,7 @@ from zhibiao.extract.context import DocContext
 from zhibiao.extract.names import clean_list_item, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
-from zhibiao.extract.rankings import evaluation_field
+from zhibiao.extract.rankings import evaluation_field, evaluation_period
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Indicator, Ranking
@@ -69,6 +69,7 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     for only after one, and most reports have none.
     """
     text = doc.text
+    _members_on_lines(doc, start, end, log)
     if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
             or _TABLES.top_n.search(text, start, end)
             or (_TABLE_WORDS.heading_rank in text and _TABLES.rank_heading.search(text, start, end))):
@@ -86,12 +87,60 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
         bound = run[-1].end
 
 
+def _members_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> None:
+    """河南4个镇入选中部百强镇, then one place a line: each member in the group entered (its size the place), the group
+    its measure, its field the one its name opens with, its period the evaluation's named before."""
+    text = doc.text
+    if _TABLE_WORDS.strong_mark not in text:
+        return  # (most reports: no group of a size)
+    for head in _TABLES.members_line.finditer(text, start, end):
+        size = _group_size(head.group("group"))
+        count = parse_number(head.group("count"))
+        if size is None or count is None:
+            continue
+        members: list[tuple[str, int, int]] = []
+        for line in _TABLES.member_line.finditer(text, head.end(), end):
+            between = text[(members[-1][2] if members else head.end()):line.start()]
+            place = _line_place(doc, line.group("place"))
+            if between.strip() or place is None or len(members) == count:
+                break
+            members.append((place, line.start("place"), line.end("place")))
+        if len(members) < _MIN_ROWS:
+            continue
+        group = head.group("group")
+        period = evaluation_period(text, head.start())
+        for place, a, b in members:
+            r = Ranking(subject=place, period=period, indicator=group, scope=evaluation_field(group), rank=size,
+                        top=False, qualifier=None, rule="ranking.table.v1")
+            doc.set_quote(r, a, b)
+            log.add(r)
+
+
+def _group_size(group: str) -> int | None:
+    """The size of a top-N group (中部百强镇 → 100, 50强 → 50)."""
+    m = _TABLES.group_size.search(group)
+    n = parse_number(m.group("n")) if m is not None else None
+    return int(n) if n is not None and n > 0 else None
+
+
+def _line_place(doc: DocContext, words: str) -> str | None:
+    """The place a line names (河南许昌市禹州市神垕镇: a town after its province and county, as written)."""
+    named = doc.finder.entity_named(words)
+    if named is not None:
+        return named
+    written = _TABLES.written_row_place.fullmatch(words) or _RANKINGS.written_town.fullmatch(words)
+    return words if written is not None else None
+
+
 def _run(doc: DocContext, lo: int, end: int) -> list[_Row] | None:
-    """The rows whose places run on (1, 2, 3 …) from the first row within reach of ``lo``."""
+    """The rows whose places run on (1, 2, 3 …) from the first row within reach of ``lo`` — or only rise, under a
+    header naming the rank column (全国排名 | 名称 |: some members of a list, each with its own place)."""
     text = doc.text
     first = _TABLES.row.search(text, lo, min(end, lo + _CAPTION_WIDTH))
     if first is None:
         return None
+    if _TABLES.rank_column.search(text, lo, first.start()):
+        return _rising_run(doc, first, end)
     run = [_row(doc, first)]
     nexts = [run[0].rank + 1]  # (the next place of each column: a table may run in two, 1 | 甲 | 51 | 乙 | 2 | …)
     for m in _TABLES.row.finditer(text, run[0].end, end):
@@ -109,6 +158,17 @@ def _run(doc: DocContext, lo: int, end: int) -> list[_Row] | None:
     return run if len(run) >= _MIN_ROWS and named >= _MIN_ROWS else None
 
 
+def _rising_run(doc: DocContext, first: re.Match[str], end: int) -> list[_Row] | None:
+    """The rows from ``first`` on whose places rise, each naming a place; None when fewer than a table's rows do."""
+    run = [_row(doc, first)]
+    for m in _TABLES.row.finditer(doc.text, run[0].end, end):
+        row = _row(doc, m)
+        if row.start < run[-1].end or row.rank <= run[-1].rank or row.name is None:
+            break
+        run.append(row)
+    return run if len(run) >= _MIN_ROWS and run[0].name is not None else None
+
+
 def _row(doc: DocContext, m: re.Match[str]) -> _Row:
     """The row whose place ``m`` matched (1 | …, 第一名:…, No.1 …): the zone or place name right after it,
     if any."""
@@ -123,6 +183,9 @@ def _row(doc: DocContext, m: re.Match[str]) -> _Row:
             return _Row(start, rank, expand_zone(chunk[:z_start] + name), pos + z_end)
     opening = finder.place_opening(chunk)  # (昆山市, 江苏昆山市: a place opening the row)
     if opening is not None:
+        town = _TABLES.town_after.match(chunk, opening[1])  # (河北正定县新城铺镇: the town, with its county)
+        if town is not None:
+            return _Row(start, rank, opening[0] + town.group(0), pos + town.end())
         return _Row(start, rank, opening[0], pos + opening[1])
     written = _TABLES.written_row_place.match(chunk)  # (店口镇, 柯桥街道: towns the gazetteer lacks)
     if written is not None:

@@ -33,6 +33,7 @@ from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
     counted_measures_listed,
+    entered_group_after,
     measures_after_one_lead,
     membership_list,
     move_role,
@@ -146,15 +147,18 @@ def _sentence_rankings(s: Sentence) -> None:
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
     superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
+    if _RANKING_WORDS.strong_mark in words and _RANKINGS.membership_verb.search(text, sent.start, sent.end):
+        entered_group_after(s)  # 甲市、乙市、丙县拟入围县域经济发展“10强县”: each in the group
     if _RANKING_WORDS.counted_mark in words:
         counted_measures_listed(s)  # 有3项位居全市第1位,分别是:甲、乙、丙: each measure listed
-    if _RANKING_WORDS.best_mark in words or _RANKING_WORDS.top_n_mark in words:
+    if _RANKING_WORDS.best_mark in words or _RANKING_WORDS.top_n_mark in words or _RANKING_WORDS.strong_mark in words:
         best_of_kind(s)  # 营商环境最好的十座城市是甲、乙, 排名前十的工业强县为甲、乙: each in the top N
     if _RANKINGS.respectively_from.search(text, sent.start, sent.end):
         paired_moves(s)  # A、B在全市排位,分别由第20位、第7位上升为第11位、第5位: places moved at once
-    if _NAME_WORDS.list_mark in words and _RANKINGS.place_word.search(text, sent.start, sent.end):
-        measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
-        places_in_series(s)  # 上海第一、广东第二、北京第三: places in order with no verb
+    if _RANKINGS.place_word.search(text, sent.start, sent.end):
+        if _NAME_WORDS.list_mark in words:
+            measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
+        places_in_series(s)  # 上海第一、广东第二、北京第三, 甲市第4位,乙市9位: places with no verb
 
 
 def _events(text: str, sent: Span) -> list[Event]:

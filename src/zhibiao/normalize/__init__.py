@@ -54,13 +54,13 @@ def _to_half_width(raw: str) -> str:
 # - whitespace inside a figure: between digits and their decimal point, magnitude or unit (a line
 #   break between two bare integers is left alone: it is more often a table);
 # - pinyin glosses that some traditional-character gateways add after rare characters
-#   (實(shí)現(xiàn) → 實現), which would otherwise split words apart;
+#   (實(shí)現(xiàn) → 實現; a gloss repeated, 鎮(zhen)(zhen), goes whole), which would otherwise split words apart;
 # - the 个 of spoken amounts (产值突破30个亿 → 30亿), unless a unit or size class follows the 亿
 #   (3个亿元以上项目: three projects).
 # Candidates are found with a pattern told the characters its matches start with (the regex engine then
 # skips ahead quickly: see zhibiao.recache.compile_cached); whether a candidate goes is decided from its
 # neighbours in Python.
-_GAP_SOURCE = r"[ \t\n\u3000]+|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\)|个(?=亿)"
+_GAP_SOURCE = r"[ \t\n\u3000]+|(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\))+|个(?=亿)"
 
 
 @cache

@@ -39,6 +39,7 @@ _NO_SUBJECT: tuple[str, int] = ("", -1)
 _PREFIX_WINDOW = 12
 # Weights of a mention in the title and in the body when the main entity is chosen.
 _TITLE_WEIGHT, _BODY_WEIGHT = 3, 1
+_SHORT_REPEATED = 3  # (mentions by a short name alone that make a place the report's own)
 # How often (weighted) a zone the gazetteer lacks must be named to be the report's own over known places.
 _UNKNOWN_ZONE_REPEATED = 3 * _BODY_WEIGHT
 _PEERS_LISTED = 4  # (entities named once each that make a list of peers rather than a report's own)
@@ -142,6 +143,8 @@ class SubjectFinder:
         self._named: dict[str, str | None] = {}  # entity_named, remembered
         # where a short name may start (see _short_names)
         self._head_pairs: re.Pattern[str] = compile_cached(tables["short_head_pairs"])
+        # the short names of the last text scanned for them whole (a report's main subject asks several times)
+        self._shorts_of: tuple[str, list[tuple[int, str]]] = ("", [])
 
     # -- zone mentions anywhere in the text -------------------------------------------------
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -269,6 +272,8 @@ class SubjectFinder:
         best = self._of_own_kind(text, best, strong, first)
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
+        if (often := self._short_named_most(text + title, strong[best] if best is not None else 0)) is not None:
+            return often
         # a zone that only ever calls itself 经开区: the subject stays as written (FACTS.md), also
         # over the city it is in when that is named less often (经开区 … 经开区 … 在新乡市参加)
         bare_name, bare_n = _bare_zone_word(title + text)
@@ -352,7 +357,7 @@ class SubjectFinder:
         if not own:
             return None  # the report never speaks of its own city or county
         hits: Counter[str] = Counter()
-        for start, short in self._short_names(text):
+        for start, short in self._short_names_of(text):
             fulls = self.short_to_full[short]
             if len(fulls) != 1:
                 continue
@@ -368,6 +373,22 @@ class SubjectFinder:
         holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
         return holders[0] if len(holders) == 1 else None
 
+    def _short_named_most(self, text: str, best_count: int) -> str | None:
+        """甲市 named once in passing, 仁怀 again and again: a place named by its short name alone three times or more,
+        more often than any full name, is the report's own (the place it stands for); None when there is none such."""
+        hits: Counter[str] = Counter()
+        for start, short in self._short_names_of(text):
+            fulls = self.short_to_full[short]
+            if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
+                    and not _SUBJECTS.outlet_after.match(text, start + len(short)):
+                hits[fulls[0]] += 1
+        if not hits:
+            return None
+        (place, n), *rest = hits.most_common(2)
+        if n < _SHORT_REPEATED or n <= best_count or (rest and rest[0][1] * 2 > n):
+            return None  # (a list of peers named by their short names, each a few times: no one's report)
+        return place
+
     def _short_at_start(self, text: str) -> tuple[str, str] | None:
         """The short place name opening ``text`` and the one full name it stands for, if any (杭州 → 杭州市)."""
         # the name _short_names would find at 0 (the longest starting there), looked up there only:
@@ -380,18 +401,27 @@ class SubjectFinder:
         return None
 
     def _short_place_acting(self, rest: str) -> tuple[str, int] | None:
-        """杭州(在营商环境城市排名中…), 厦门(签约…): a place's short name opening a clause, right before 在 or what
-        it did, names that place."""
+        """杭州(在营商环境城市排名中…), 厦门(签约…), 仁怀(2022全年GDP…): a place's short name opening a clause, right
+        before 在, what it did or a period, names that place."""
         found = self._short_at_start(rest)
-        if found is None or not rest.startswith(_SHORT_PLACE_FOLLOWERS, len(found[0])):
+        if found is None or not (rest.startswith(_SHORT_PLACE_FOLLOWERS, len(found[0]))
+                                 or _SUBJECTS.period_after_short.match(rest, len(found[0]))):
             return None
         return found[1], len(found[0])
 
     def place_opening(self, text: str) -> tuple[str, int] | None:
-        """The place whose full name opens ``text`` (昆山市), also after the short names of the places holding it
-        (江苏昆山市), and where its name ends; None when no place opens it."""
+        """The place whose full name opens ``text`` (昆山市), also after the names of the places holding it
+        (江苏昆山市, 江苏省睢宁县), and where its name ends; None when no place opens it."""
         place = self._place_prefix(text)
-        return (place, len(place)) if place is not None else self._place_after_holders(text)
+        if place is None:
+            return self._place_after_holders(text)
+        end = len(place)
+        for _ in range(_MAX_LEVELS):  # (江苏省睢宁县, 江苏省徐州市睢宁县: the inner place, its holders before it)
+            inner = self._place_prefix(text[end:])
+            if inner is None or not self._holds(place, inner):
+                break
+            place, end = inner, end + len(inner)
+        return place, end
 
     def _place_after_holders(self, rest: str) -> tuple[str, int] | None:
         """江苏南通如东县, 浙江嘉兴桐乡市, 湖南长沙县: a place's full name written after the short names of the
@@ -425,6 +455,12 @@ class SubjectFinder:
             place, seen = self.parent_of.get(place), seen + 1
         return False
 
+    def _short_names_of(self, text: str) -> list[tuple[int, str]]:
+        """:meth:`_short_names` of a whole text, remembered for the last text asked about."""
+        if self._shorts_of[0] != text:
+            self._shorts_of = (text, list(self._short_names(text)))
+        return self._shorts_of[1]
+
     def _short_names(self, text: str) -> Iterator[tuple[int, str]]:
         """The short place names of ``text`` (定州, 美丽 is none) with where each starts, leftmost
         longest and not overlapping: at each character, the longest name starting there.
@@ -435,6 +471,7 @@ class SubjectFinder:
         by a regex first: a probe per character of a whole report was 1% of the extraction.)
         """
         shorts, by_head = self.short_to_full, self._short_by_head
+        closing = _ENTITY_SETS.words_before_shorts
         pairs = self._head_pairs
         i, n = 0, len(text)
         while i < n - 1:
@@ -442,7 +479,10 @@ class SubjectFinder:
             if m is None:
                 return
             i = m.start()  # (no name starts before: the first two characters of none are there)
-            for length in by_head.get(text[i:i + 2], ()):
+            lengths = by_head.get(text[i:i + 2], ())
+            if lengths and i and text[i - 1:i + 1] in closing:
+                lengths = ()  # 其中山东: the name's first character closes a word; the name starts later
+            for length in lengths:
                 if i + length <= n and text[i:i + length] in shorts:
                     yield i, text[i:i + length]
                     i += length
