@@ -810,6 +810,37 @@ def test_evaluate_disagreement_kinds_say_how_periods_and_subjects_differ_without
     assert text.startswith("disagreements:") and "出口" not in text and "甲县" not in text
 
 
+def test_evaluate_missed_shapes_count_layouts_of_facts_missed_outright_without_showing_them() -> None:
+    gold = {"d": _doc(
+        {"type": "ranking", "rank": 1, "scope": "全国", "quote": "1.甲市", "start": 0, "end": 4},
+        {"type": "ranking", "rank": 2, "scope": "全国", "quote": "2.乙市", "start": 5, "end": 9},
+        {"type": "ranking", "rank": 3, "scope": "全国", "quote": "3 | 丙市", "start": 10, "end": 16},
+        {"type": "indicator", "name": "出口", "value": 5, "unit": "CNY", "quote": "出口5亿元", "start": 20, "end": 25},
+        {"type": "indicator", "name": "进口", "value": 7, "unit": "CNY", "quote": "进口7亿元", "start": 30, "end": 35},
+    )}
+    pred = {"d": _doc(
+        {"type": "ranking", "rank": 2, "scope": "全国", "start": 5, "end": 9},  # matched: not missed
+        {"type": "indicator", "name": "出口", "value": 6, "unit": "CNY", "start": 20, "end": 25},  # overlaps: near
+    )}
+    shapes = ev.missed_shapes(gold, pred)
+    assert shapes["ranking"] == {"DPC": 1, "DS|SC": 1}
+    assert shapes["indicator"] == {"CDC": 1}  # (出口 is a near miss, not missed outright)
+    assert ev.missed_shapes(gold, gold) == {t: {} for t in ev.TYPES}
+    text = ev.format_kinds(shapes, "shapes:")
+    assert "DPC" in text and "甲市" not in text and "进口" not in text
+
+
+def test_evaluate_kinds_report_ends_with_the_shapes(tmp_path: Path) -> None:
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"doc_id": "d", "text": "1.甲市", "facts": [
+        {"type": "ranking", "rank": 1, "scope": "全国", "quote": "1.甲市", "start": 0, "end": 4}]}, ensure_ascii=False)
+        + "\n", encoding="utf-8")
+    pred = tmp_path / "p.jsonl"
+    pred.write_text(json.dumps({"doc_id": "d", "facts": []}) + "\n", encoding="utf-8")
+    text = ev.main_report(str(gold), str(pred), kinds=True)
+    assert "by the shape of their evidence" in text and "DPC" in text and "甲市" not in text
+
+
 def test_evaluate_failure_kinds_of_a_perfect_prediction_are_none(dev_gold: Path) -> None:
     gold = ev.load_corpus(dev_gold)
     assert all(not c for c in ev.failure_kinds(gold, gold).values())

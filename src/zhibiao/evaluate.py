@@ -85,6 +85,8 @@ ABS_TOLERANCE: Final = 0.05
 # The field whose closeness breaks ties between candidates when pairing (see :func:`pair`).
 _PAIRING_FIELD: Final[dict[str, str]] = {"indicator": "name", "ranking": "indicator"}
 _CHANGE_KEYS: Final = ("pct", "pp", "abs")
+#: The most runs of character classes an evidence shape keeps (see :func:`missed_shapes`).
+_SHAPE_RUNS: Final = 8
 
 
 # --------------------------------------------------------------------------------------------
@@ -574,6 +576,61 @@ def failure_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
     return kinds
 
 
+def missed_shapes(gold_docs: Mapping[str, Mapping[str, Any]],
+                  pred_docs: Mapping[str, Mapping[str, Any]]) -> dict[str, Counter[str]]:
+    """The gold facts missed outright (no unmatched prediction of their type overlaps them), per type, counted by the
+    shape of their evidence: its runs of digits (D), Chinese (C), Latin letters (L), spaces (S), line breaks (N),
+    table bars (|) and other marks (P), at most :data:`_SHAPE_RUNS` of them — ``DPC`` is 1.甲市, ``C|D`` 甲 | 12. Like
+    :func:`failure_kinds` it shows no text: the layouts a part one must not read loses facts in.
+
+    >>> g = {"d": {"facts": [{"type": "ranking", "quote": "1.甲市", "start": 0, "end": 4}]}}
+    >>> missed_shapes(g, {})["ranking"]
+    Counter({'DPC': 1})
+    """
+    shapes: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    empty: dict[str, Any] = {"facts": []}
+    for doc_id, gold_doc in gold_docs.items():
+        pred_doc = pred_docs.get(doc_id, empty)
+        for t in TYPES:
+            gold, pred = _facts_of(gold_doc, t), _facts_of(pred_doc, t)
+            if t == "person":
+                gold, pred = merge_people(gold), merge_people(pred)
+            matched = {id(f) for two in pair(t, gold, pred) for f in two}
+            spurious = [p for p in pred if id(p) not in matched]
+            for g in gold:
+                if id(g) not in matched and not any(_overlaps(g, p) for p in spurious):
+                    shapes[t][evidence_shape(str(g.get("quote") or ""))] += 1
+    return shapes
+
+
+def evidence_shape(quote: str) -> str:
+    """The runs of character classes of a quote (see :func:`missed_shapes`), at most :data:`_SHAPE_RUNS`.
+
+    >>> evidence_shape("1 | 苏州工业园区 | 江苏"), evidence_shape("GDP增长5.2%")
+    ('DS|SCS|S', 'LCDPDP')
+    """
+    runs: list[str] = []
+    for ch in quote:
+        k = _char_class(ch)
+        if not runs or runs[-1] != k:
+            runs.append(k)
+    return "".join(runs[:_SHAPE_RUNS]) or "(none)"
+
+
+def _char_class(ch: str) -> str:
+    if ch.isdigit():
+        return "D"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "C"
+    if ch.isascii() and ch.isalpha():
+        return "L"
+    if ch == "\n":
+        return "N"
+    if ch.isspace():
+        return "S"
+    return "|" if ch in "|\t" else "P"
+
+
 def _period_disagreement(g: Any, p: Any) -> str:
     """How two periods differ, in words that name no figure.
 
@@ -761,4 +818,7 @@ def main_report(gold: str, pred: str, *, show_errors: bool = False, json_out: st
         return report
     return (report + format_kinds(failure_kinds(gold_docs, pred_docs))
             + format_kinds(disagreement_kinds(gold_docs, pred_docs),
-                           "disagreements of matched facts (period, subject), by how they differ:"))
+                           "disagreements of matched facts (period, subject), by how they differ:")
+            + format_kinds(missed_shapes(gold_docs, pred_docs),
+                           "facts missed outright, by the shape of their evidence (D digits, C Chinese, L Latin, "
+                           "S space, N line break, | bar, P other):"))
