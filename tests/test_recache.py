@@ -96,6 +96,20 @@ def test_off_switch_reads_and_writes_nothing(fresh: Path, monkeypatch: pytest.Mo
     assert not any(fresh.iterdir())
 
 
+def test_each_checkout_keeps_its_own_file(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # two worktrees with other data files evicted each other's values from one shared file (a few kept per kind)
+    here = recache.cache_path()
+    recache.memo("test", "key", lambda: "this checkout's")
+    recache._save()
+    monkeypatch.setattr(recache, "_PACKAGE_DIR", "/elsewhere/src/zhibiao")
+    monkeypatch.setattr(recache, "_table", None)  # another process, run from another checkout
+    monkeypatch.setattr(recache, "_added", {})
+    there = recache.cache_path()
+    assert here is not None and there is not None and here != there
+    assert Path(here).parent == Path(there).parent == fresh / "zhibiao"
+    assert recache.memo("test", "key", lambda: "the other checkout's") == "the other checkout's"  # nothing shared
+
+
 def test_no_home_folder_no_cache(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # (no $HOME, no password entry)

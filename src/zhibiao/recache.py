@@ -4,8 +4,9 @@ The shapes of ``grammar.toml`` are some 250 regexes, many with classes of every 
 (``[\\u4e00-\\u9fff]``), which Python's regex compiler expands one character at a time: compiling
 them is a fifth of a second, more than extracting a long report. ``compile`` keeps what the compiler
 made of each shape (the engine's code, its groups) in a file of the user's cache folder
-(``$XDG_CACHE_HOME/zhibiao``, else ``~/.cache/zhibiao``), keyed by the exact pattern, its flags and
-the interpreter's version, and later processes hand that code straight to the regex engine.
+(``$XDG_CACHE_HOME/zhibiao``, else ``~/.cache/zhibiao``; one file per interpreter version and per folder the
+package runs from), keyed by the exact pattern, its flags and the interpreter's version, and later processes hand
+that code straight to the regex engine.
 
 What is read back is what a fresh compilation makes: an entry is only written after the pattern made
 from it compared equal to ``re.compile``'s (CPython compares the pattern, its flags and its code);
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import marshal
 import os
 import re
@@ -49,6 +51,8 @@ _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _FORMAT = 2
 
 _T = TypeVar("_T")
+_PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))  # (this checkout's or install's package folder)
+_TAG_HEX = 10  # (hex digits of a checkout's tag in the file's name)
 _CODE = "I"  # the array type of the engine's code words (checked against their size)
 
 # keys: (pattern, flags) → _Entry; ("memo", kind, key) → a value marshalled (see memo)
@@ -67,8 +71,18 @@ def cache_path() -> str | None:
         if home == "~":
             return None  # no home folder known: no cache (rather than a folder named ~ in the working one)
         base = os.path.join(home, ".cache")
-    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_FORMAT}"
+    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_FORMAT}-{_checkout_tag(_PACKAGE_DIR)}"
     return os.path.join(base, "zhibiao", f"regex-{tag}.marshal")
+
+
+def _checkout_tag(package_dir: str) -> str:
+    """A short tag of the folder this package runs from: each checkout or install keeps its own file, so that
+    worktrees with other data files do not evict each other's values (the file keeps :data:`_MAX_MEMOS` of a kind).
+
+    >>> _checkout_tag("/a/src/zhibiao") == _checkout_tag("/a/src/zhibiao") != _checkout_tag("/b/src/zhibiao")
+    True
+    """
+    return hashlib.sha1(package_dir.encode("utf-8", "surrogatepass")).hexdigest()[:_TAG_HEX]
 
 
 def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
