@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -551,6 +551,25 @@ def failure_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
     no unmatched gold fact is ``spurious: nothing here``. Documents are matched as in :func:`score`.
     """
     kinds: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    for t, missed, spurious in _unmatched(gold_docs, pred_docs):
+        for g in missed:
+            near = [(differing_keys(t, g, p), p) for p in spurious if _overlaps(g, p)]
+            if not near:
+                kinds[t]["missed: nothing here"] += 1
+                continue
+            closest, p = min(near, key=lambda kp: len(kp[0]))
+            kinds[t]["near: " + ("+".join(closest) or "same keys (paired elsewhere)")
+                     + _words_relation(closest, g, p)] += 1
+        for p in spurious:
+            if not any(_overlaps(g, p) for g in missed):
+                kinds[t]["spurious: nothing here"] += 1
+    return kinds
+
+
+def _unmatched(gold_docs: Mapping[str, Mapping[str, Any]],
+               pred_docs: Mapping[str, Mapping[str, Any]]) -> Iterator[tuple[str, list[Fact], list[Fact]]]:
+    """For each document and type, the gold facts no prediction matched and the predictions that matched none
+    (documents matched as in :func:`score`, persons merged by name)."""
     empty: dict[str, Any] = {"facts": []}
     for doc_id, gold_doc in gold_docs.items():
         pred_doc = pred_docs.get(doc_id, empty)
@@ -558,22 +577,8 @@ def failure_kinds(gold_docs: Mapping[str, Mapping[str, Any]],
             gold, pred = _facts_of(gold_doc, t), _facts_of(pred_doc, t)
             if t == "person":
                 gold, pred = merge_people(gold), merge_people(pred)
-            pairs = pair(t, gold, pred)
-            matched = {id(f) for two in pairs for f in two}
-            missed = [g for g in gold if id(g) not in matched]
-            spurious = [p for p in pred if id(p) not in matched]
-            for g in missed:
-                near = [(differing_keys(t, g, p), p) for p in spurious if _overlaps(g, p)]
-                if not near:
-                    kinds[t]["missed: nothing here"] += 1
-                    continue
-                closest, p = min(near, key=lambda kp: len(kp[0]))
-                kinds[t]["near: " + ("+".join(closest) or "same keys (paired elsewhere)")
-                         + _words_relation(closest, g, p)] += 1
-            for p in spurious:
-                if not any(_overlaps(g, p) for g in missed):
-                    kinds[t]["spurious: nothing here"] += 1
-    return kinds
+            matched = {id(f) for two in pair(t, gold, pred) for f in two}
+            yield t, [g for g in gold if id(g) not in matched], [p for p in pred if id(p) not in matched]
 
 
 def missed_shapes(gold_docs: Mapping[str, Mapping[str, Any]],
@@ -588,18 +593,10 @@ def missed_shapes(gold_docs: Mapping[str, Mapping[str, Any]],
     Counter({'DPC': 1})
     """
     shapes: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
-    empty: dict[str, Any] = {"facts": []}
-    for doc_id, gold_doc in gold_docs.items():
-        pred_doc = pred_docs.get(doc_id, empty)
-        for t in TYPES:
-            gold, pred = _facts_of(gold_doc, t), _facts_of(pred_doc, t)
-            if t == "person":
-                gold, pred = merge_people(gold), merge_people(pred)
-            matched = {id(f) for two in pair(t, gold, pred) for f in two}
-            spurious = [p for p in pred if id(p) not in matched]
-            for g in gold:
-                if id(g) not in matched and not any(_overlaps(g, p) for p in spurious):
-                    shapes[t][evidence_shape(str(g.get("quote") or ""))] += 1
+    for t, missed, spurious in _unmatched(gold_docs, pred_docs):
+        for g in missed:
+            if not any(_overlaps(g, p) for p in spurious):
+                shapes[t][evidence_shape(str(g.get("quote") or ""))] += 1
     return shapes
 
 
