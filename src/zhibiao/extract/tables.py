@@ -72,7 +72,8 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     _members_on_lines(doc, start, end, log)
     if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
             or _TABLES.top_n.search(text, start, end)
-            or (_TABLE_WORDS.heading_rank in text and _TABLES.rank_heading.search(text, start, end))):
+            or (_TABLE_WORDS.heading_rank in text and _TABLES.rank_heading.search(text, start, end))
+            or (_TABLE_WORDS.strong_mark in text and _TABLES.size_group_line.search(text, start, end))):
         return  # (most reports: plain finds and a literal-led search first)
     bound = start
     for anchor in _TABLES.list_anchor.finditer(text, start, end):
