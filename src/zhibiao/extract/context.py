@@ -44,12 +44,12 @@ __all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 _CONTEXT = Shapes("context")
 _ENTITY_SETS = WordSets("entity")
 _PERIODS_WORDS = Words("periods")
+_NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
 _LEDE_WIDTH = 300  # (the characters of a report's head and lede, where it says what months it reports on)
 _DONE_KINDS = ("span", "cumulative", "month")
 _DECEMBER = 12
 _SENTENCE_ENDS = ("。", "\n")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
-_ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 113.26亿元|()
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
@@ -484,7 +484,7 @@ def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
     """Whether ``mention`` stands alone in brackets right after a figure (113.26亿元(1-11月)): the figure's own
     period."""
     k = mention.pos - 1
-    return k > 0 and text[k] == _ASIDE_OPEN and text.startswith(_ASIDE_CLOSE, mention.end_pos) \
+    return k > 0 and text[k] == _NAME_WORDS.aside_open and text.startswith(_NAME_WORDS.aside_close, mention.end_pos) \
         and _CONTEXT.figure_before_aside.search(text, max(0, k - _UNIT_WIDTH), k) is not None
 
 

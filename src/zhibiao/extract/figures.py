@@ -89,7 +89,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not _index_value(text, m, sent):
+    index = bool(num) and not (unit or mag) and _index_value(text, m, sent)  # (指数为69.4: a value with no unit)
+    if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not index:
         return None
     amount = parse_amount(m)
     if amount is None:
@@ -107,8 +108,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "number":
         if chinese and _FIGURES.quoted_label.match(before[-1:] + after):
             return None  # “千亿城区”, “千亿县”: a label in quotes, part of a name
-        if not chinese and _index_value(text, m, sent):
-            return Fig(start, end, Amount(amount.value, None, _INDEX_KIND, amount.more))  # 指数为69.4: no unit
+        if index:
+            return Fig(start, end, Amount(amount.value, None, _INDEX_KIND, amount.more))
         return _bare_number(start, end, amount, after, chinese, num)
     if amount.kind == "person" and m.group("unit") in _FIGURES_SETS.place_units \
             and _FIGURES.rank_place_after.match(after) and not _RANKINGS.move_end.search(before):

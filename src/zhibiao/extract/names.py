@@ -20,6 +20,7 @@ from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.lexicon import Shapes, Words, pattern_source, words
 from zhibiao.model import Qualifier
 from zhibiao.recache import compile_cached
+from zhibiao.resolve.subjects import subject_finder
 
 __all__ = [
     "Name",
@@ -49,8 +50,7 @@ _SHARE_WORDS = Words("share")
 # What a measure's figure was done as after 完成 (完成入库, 完成到位): the measure is named before the verb.
 _DONE_TAILS = frozenset((*_NAME_WORDS.done_tails, *_NAME_WORDS.particle_tails))
 _NAME_MIN = 2
-_SHORT_PLACE_LEN = 2  # (the short names read off a main subject: 仁怀市 → 仁怀; longer ones are not guessed)
-_PLACE_ENDS = tuple(_NAME_WORDS.place_ends)
+_SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a name: 仁怀市 → 仁怀)
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 # taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
@@ -235,8 +235,10 @@ def _tail_qualifier(tail: str) -> Qualifier | None:
 
 
 def _short_of_main(main: str) -> str | None:
-    """The short name a county, city or district is written by (仁怀市 → 仁怀); None for other subjects."""
-    return main[:-1] if len(main) == _SHORT_PLACE_LEN + 1 and main.endswith(_PLACE_ENDS) else None
+    """The short name the gazetteer gives the report's own place (仁怀市 → 仁怀), when it is one of two characters
+    or more; None for a zone or a place with none."""
+    short = subject_finder().short_of(main)
+    return short if short != main and len(short) >= _SHORT_PLACE_LEN else None
 
 
 def owner_of(head: str, main: str | None) -> str | None:

@@ -292,11 +292,11 @@ class SubjectFinder:
         if same:
             return max(same, key=lambda k: (strong[k], -first.get(k, 0)))
         parent = self.parent_of.get(best)
-        if parent is not None and parent.endswith(own) and (parent in text or self._short_of(parent) in text):
+        if parent is not None and parent.endswith(own) and (parent in text or self.short_of(parent) in text):
             return parent
         return best
 
-    def _short_of(self, full: str) -> str:
+    def short_of(self, full: str) -> str:
         """A place's short name (六安市 → 六安), or its full name when it has none."""
         return self._short_name.get(full, full)
 
@@ -356,17 +356,7 @@ class SubjectFinder:
         own = {kind for kind, refs in _ENTITY_WORDS.own_place_refs.items() if any(w in text for w in refs)}
         if not own:
             return None  # the report never speaks of its own city or county
-        hits: Counter[str] = Counter()
-        for start, short in self._short_names_of(text):
-            fulls = self.short_to_full[short]
-            if len(fulls) != 1:
-                continue
-            if _SUBJECTS.compared_end.search(text, max(0, start - 5), start):
-                continue  # 仅次于深圳: a place the report compares itself with
-            if _SUBJECTS.outlet_after.match(text, start + len(short)):
-                continue  # 海曙新闻网讯: the outlet's name
-            if fulls[0][-1] in own:
-                hits[fulls[0]] += 1
+        hits = Counter({k: n for k, n in self._places_by_short_name(text).items() if k[-1] in own})
         if len(hits) == 1:
             return next(iter(hits))
         # 三明 … 永安、尤溪: the one place holding every other place named (a city and its counties)
@@ -376,12 +366,7 @@ class SubjectFinder:
     def _short_named_most(self, text: str, best_count: int) -> str | None:
         """甲市 named once in passing, 仁怀 again and again: a place named by its short name alone three times or more,
         more often than any full name, is the report's own (the place it stands for); None when there is none such."""
-        hits: Counter[str] = Counter()
-        for start, short in self._short_names_of(text):
-            fulls = self.short_to_full[short]
-            if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
-                    and not _SUBJECTS.outlet_after.match(text, start + len(short)):
-                hits[fulls[0]] += 1
+        hits = self._places_by_short_name(text)
         if not hits:
             return None
         (place, n), *rest = hits.most_common(2)
@@ -454,6 +439,17 @@ class SubjectFinder:
                 return True
             place, seen = self.parent_of.get(place), seen + 1
         return False
+
+    def _places_by_short_name(self, text: str) -> Counter[str]:
+        """How often ``text`` names each place by a short name that stands for it alone — never where it compares
+        itself with a place (仅次于深圳) or names an outlet (海曙新闻网讯)."""
+        hits: Counter[str] = Counter()
+        for start, short in self._short_names_of(text):
+            fulls = self.short_to_full[short]
+            if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
+                    and not _SUBJECTS.outlet_after.match(text, start + len(short)):
+                hits[fulls[0]] += 1
+        return hits
 
     def _short_names_of(self, text: str) -> list[tuple[int, str]]:
         """:meth:`_short_names` of a whole text, remembered for the last text asked about."""
