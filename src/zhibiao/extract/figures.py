@@ -103,6 +103,9 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
         return None
     if _FIGURES.held_by_noun_after.match(after) and _FIGURES.compared_with_end.search(before):
         return None  # 失业率4.6%,低于5%的控制目标: the level compared with, a noun's, no change of the figure
+    if chinese and _FIGURES.magnitude_alone.fullmatch(num) and _FIGURES.unit_cell_before.search(before) \
+            and _FIGURES.unit_cell_after.match(after):
+        return None  # 外贸进出口 | 亿元 | 35.8: the row's unit in a cell of its own, no 1亿元
     if amount.kind == "number" and mag and not chinese and _FIGURES.money_before.search(before):
         amount = Amount(amount.value, _FIGURES_WORDS.money_unit, "money", amount.more)  # (计划投资10.91亿)
     if amount.kind == "number":

@@ -52,6 +52,8 @@ _NAME_WIDTH = 24
 _CAPTION_WIDTH = 160
 _SENTENCE_END = "。"
 _PERCENT = "%"
+# What the cells of the rule under a Markdown table's header open with (---, :---).
+_RULE_STARTS = "-:："
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,14 +306,15 @@ def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _cells(text: str, start: int, end: int) -> list[_Cell]:
-    """The non-empty cells of a zone, in order (a line break ends a cell too)."""
+    """The non-empty cells of a zone, in order (a line break ends a cell too); the rule under a
+    Markdown header (| --- | --- |, on its own line or flattened into one with the rows) holds none."""
     cells = []
     lo = start
     for m in [*_TABLES.cell_mark.finditer(text, start, end), None]:
         hi = end if m is None else m.start()
         raw = text[lo:hi]
         body = "".join(raw.split())
-        if body:
+        if body and not (body[0] in _RULE_STARTS and _TABLES.rule_cell.fullmatch(body)):
             first = lo + len(raw) - len(raw.lstrip())
             cells.append(_Cell(first, lo + len(raw.rstrip()), body))
         lo = end if m is None else m.end()
@@ -339,7 +342,7 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
         return first + width
     lead = header[:len(header) - width - row_units]
     units = _table_units(doc.text, cells[i].start)
-    default = _lead_column(lead, units[0] if len(units) == 1 else None)
+    default = _lead_column(lead, _level_unit(units))
     columns = [_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
                for c in header[len(header) - width:]]
     rows = _rows(cells, label_at, width, row_units)
@@ -481,6 +484,13 @@ def _table_units(text: str, start: int) -> list[Amount]:
     return [u for w in _TABLES.unit_list_split.split(m.group("unit")) if (u := _unit(w)) is not None]
 
 
+def _level_unit(units: list[Amount]) -> Amount | None:
+    """The unit of a table's levels when its caption gives one, or one and the percent of its
+    growth columns (单位:亿元,% → 亿元)."""
+    levels = [u for u in units if u.unit != _PERCENT]
+    return levels[0] if len(levels) == 1 and len(units) - len(levels) <= 1 else None
+
+
 def _unit_of_column(label: str, units: list[Amount]) -> Amount | None:
     """The one of several table units a column is in (单位:个、亿元 → 项目个数 in 个, 完成投资额 in 亿元)."""
     if len(units) < 2:
@@ -507,8 +517,8 @@ def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow,
     if value is None:
         return None
     if col.growth:
-        if k > 0 and not columns[k - 1].growth:
-            return None  # the growth of the level before it, read with that level
+        if k > 0 and not columns[k - 1].growth and _number(numbers[k - 1].text) is not None:
+            return None  # the growth of the level before it, read with that level (or its own when that is left empty)
         return _indicator(doc, name, col, None, _change(col, value), period)
     unit = col.unit or row.unit
     if unit is None:
