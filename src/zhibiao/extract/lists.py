@@ -31,7 +31,7 @@ from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Projects
 
-__all__ = ["all_alike", "list_role"]
+__all__ = ["all_alike", "list_role", "places_alike"]
 
 _LISTS = Shapes("lists")
 _NAMES = Shapes("names")
@@ -239,15 +239,48 @@ def _places_holding(s: Sentence, names: list[str], first: Fig) -> tuple[list[str
     are whose figures they are, of the measure just given in the unit of the list, or changed when the list is of
     changes (else of the whole a 其中 breaks down); the places and that measure, or None when a name is no place
     or no such measure was given."""
-    finder = s.ctx.doc.finder
-    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions else None) for n in names]
-    if any(p is None for p in places):
+    places = _places_named(s, names)
+    if places is None:
         return None
     cur = s.state.current or s.para.last_top
     if cur is None or not ((first.role == "change" and cur.change is not None)
                            or (cur.value is not None and cur.unit == first.amount.unit)):
         return None
-    return [p for p in places if p is not None], cur.name
+    return places, cur.name
+
+
+def _places_named(s: Sentence, names: list[str]) -> list[str] | None:
+    """The places (or regions: 东北地区) ``names`` are, the last without the kinds the list closes with (甲、乙和丙
+    三个县区, 甲、乙等区县的); None when one is no place."""
+    finder = s.ctx.doc.finder
+    names = [*names[:-1], _LISTS.places_tail.sub("", names[-1])] if names else names
+    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions else None) for n in names]
+    return None if any(p is None for p in places) else [p for p in places if p is not None]
+
+
+def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """(全市地区生产总值增长5.6%,)甲、乙、丙等区县的增速均在5%及以上; 甲、乙均增长6%: places sharing one growth of
+    the measure just given, each its own fact with that place its subject."""
+    text = s.text
+    cur = s.state.current or s.para.last_top
+    if cur is None or cur.change is None or text.find(_NAME_WORDS.list_mark, region_start, fig.start) < 0:
+        return False  # (a plain find first: most figures follow no list)
+    m = _LISTS.places_alike.match(text[region_start:fig.start].lstrip(_COMMA))
+    if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
+        return False
+    region = _LISTS.places_tail.sub("", m.group("names"))  # (before splitting: 等区县 is no head the places share)
+    names = split_names(region, region.count(_NAME_WORDS.list_mark) + 1)
+    places = _places_named(s, names) if names else None
+    if places is None or names is None or len(places) < 2:
+        return False
+    offset = region_start + len(text[region_start:fig.start]) - len(text[region_start:fig.start].lstrip(_COMMA))
+    growth = fig if fig.role == "change" else fig.read_as(
+        "change", change=change_of("yoy", fig.amount, 1), lead=fig.lead, qualifier=fig.qualifier)
+    for place, start in zip(places, name_positions(region, offset, names), strict=True):
+        ind = new_indicator(s, Name(cur.name, start), growth, value=False)
+        ind.subject = place
+    s.state.pending = []
+    return True
 
 
 def _places_before(s: Sentence, group: list[Fig], start: int) -> list[tuple[str, int]] | None:

@@ -27,7 +27,7 @@ from zhibiao.extract.indicators import (
     share_role,
     target_with_share,
 )
-from zhibiao.extract.lists import all_alike, list_role, places_listed_from
+from zhibiao.extract.lists import all_alike, list_role, places_alike, places_listed_from
 from zhibiao.extract.names import Name, cut_enum_tail, split_names
 from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
@@ -219,6 +219,8 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     group = _gather_list(s, fig, events, i + 1, region_start)
     if len(group) > 1 or (fig.role == "change" and _LISTS.respectively.search(text, region_start, fig.start)):
         list_role(s, group, region_start)
+    elif places_alike(s, fig, region_start):
+        pass  # (甲、乙等区县的增速均在5%以上: each place's growth of the measure just given)
     elif fig.role == "change":
         if not all_alike(s, fig, region_start):
             change_role(s, fig, region_start)
