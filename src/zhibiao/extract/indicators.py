@@ -585,7 +585,8 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if not bare or _NAMES.back_ref.match(bare):
         _back_change(s, fig, region_start, name)
         return
-    if named is not None and named.change is not None and _INDICATORS.place_rate_after.search(s.text, name.start, fig.start) \
+    if named is not None and named.change is not None \
+            and _INDICATORS.place_rate_after.search(s.text, name.start, fig.start) \
             and (place := s.ctx.doc.finder.entity_named(bare)) is not None:
         # (全市地区生产总值增长5.6%,…)甲县增速为4.2%: the place's growth of the measure just given
         ind = new_indicator(s, name.renamed(named.name), fig, value=False)
