@@ -32,7 +32,8 @@ from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 
-__all__ = ["attach_change", "bare_magnitude", "change_role", "level_role", "name_at", "new_indicator", "share_role"]
+__all__ = ["against_named_year", "attach_change", "bare_magnitude", "change_role", "level_role", "name_at",
+           "new_indicator", "share_role"]
 
 _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
@@ -111,6 +112,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         parent=None,
         rule="indicator.v1",
     )
+    if ind.change is not None:  # (比2021年同期增长64%, of 2023: against another year than the one before)
+        ind.change = against_named_year(s, fig, ind.change, ind.period)
     ctx.doc.set_quote(ind, min(name.start, fig.start), fig.end)
     if s.state.parent and not share:
         ind.parent = parent_for(ind, s.state)
@@ -165,14 +168,14 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     doc = s.ctx.doc
     # 2016年达1200亿元,年均增长8.5%: an average over years is a fact of its own, the level keeps no change
     if target.change is None and target.value is not None and (fig.change is None or fig.change.basis != "avg"):
-        target.change = _against_named_year(s, fig, _year_end_on_year_end(s, target, fig), target.period)
+        target.change = against_named_year(s, fig, _year_end_on_year_end(s, target, fig), target.period)
         doc.extend_quote(target, fig.end)
         return target
     extra = replace(target, value=None, unit=None, change=fig.change, rule="indicator.change.v1")
     if s.ctx.has_period_before(fig.start, since=doc.norm_pos(target.end)):
         # 11月增长5%,1-11月累计增长6%: a further change under a period of its own is of that period
         extra.period = s.ctx.period_at(fig.start, target=False, name=target.name)
-    extra.change = _against_named_year(s, fig, extra.change, extra.period)
+    extra.change = against_named_year(s, fig, extra.change, extra.period)
     if fig.change is not None and fig.change.basis == "avg":
         span_period(s, fig, extra)  # (2020年达到300亿元,“十三五”时期年均增长7.5%: the span's)
     doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
@@ -180,7 +183,7 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     return extra
 
 
-def _against_named_year(s: Sentence, fig: Fig, change: Change | None, period: str | None) -> Change | None:
+def against_named_year(s: Sentence, fig: Fig, change: Change | None, period: str | None) -> Change | None:
     """增长13.3%,比2019年同期增长13.5% (of 2021): a change against a year named is year on year only when that is the
     year before the figure's; against an earlier one its basis is another."""
     if change is None or change.basis != "yoy" or period is None or not period[:4].isdigit():

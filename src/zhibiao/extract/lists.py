@@ -14,6 +14,7 @@ from itertools import pairwise
 from zhibiao.extract.changes import change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import (
+    against_named_year,
     attach_change,
     change_role,
     level_role,
@@ -34,6 +35,7 @@ from zhibiao.model import Indicator, Projects
 __all__ = ["all_alike", "list_role", "places_alike"]
 
 _LISTS = Shapes("lists")
+_INDICATORS_SHAPES = Shapes("indicators")
 _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
 _SHARE_WORDS = Words("share")
@@ -57,21 +59,14 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     lead = first.lead if first.lead is not None else first.start
     if places_listed_from(s, region_start) and _by_places(s, group, region_start):
         return
+    if _top_places_in_order(s, group, region_start):
+        return
     if first.amount.unit == _COUNT and (_projects_per_place(s, group) or seats_listed(s, group, region_start)):
         return
     if first.amount.kind == _MONEY and _investments_in_order(s, group, region_start):
         return
-    if first.role == "change" and _LISTS.baselines.match(text, region_start, first.start) \
-            and (target := s.state.current or projects_named_before(s)) is not None:
-        # 增长8%,比全省、全市分别高2、1.4个百分点: the figure just named, against each baseline (亿元以上项目452个,
-        # 比2011年、2012年分别增加205个、88个: the count of the projects just given)
-        for f in _against_years(target, group, _LISTS.baseline_year.findall(text, region_start, first.start)):
-            attach_change(s, target, f)
+    if first.role == "change" and _changes_against(s, group, region_start):
         return
-    if first.role == "change" and _measure_against_years(s, group, region_start):
-        return
-    if first.role == "change" and projects_changes(s, group, region_start):
-        return  # 签约项目88个,合同引资158亿元,同比分别增长80%和114%: the count's growth, the investment's
     m = _LISTS.respectively.search(text, region_start, lead)
     names_end = m.start() if m else lead
     if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share") \
@@ -85,6 +80,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     if _LISTS.respectively.search(text, seg_start, first.start) and _by_years(s, group, seg_start, names_end):
         return
     start = max(seg_start, _last_value_end(s), _last_rate_end(text, seg_start, names_end))
+    if _places_then_measure(s, group, start, names_end):
+        return
     region = text[start:names_end]
     rates = _LISTS.rate_head_end.search(region) if first.role == "level" and first.amount.kind == _PERCENT else None
     if rates is not None:  # 矿产加工业和电子信息增幅最大,分别为22.5%和21.6%: the growth of each measure listed
@@ -112,6 +109,20 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share", "change") else []
+
+
+def _changes_against(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """A list of changes of the figures just given, against the baselines or years listed before them."""
+    text, first = s.text, group[0]
+    if _LISTS.baselines.match(text, region_start, first.start) \
+            and (target := s.state.current or projects_named_before(s)) is not None:
+        # 增长8%,比全省、全市分别高2、1.4个百分点: the figure just named, against each baseline (亿元以上项目452个,
+        # 比2011年、2012年分别增加205个、88个: the count of the projects just given)
+        for f in _against_years(target, group, _LISTS.baseline_year.findall(text, region_start, first.start)):
+            attach_change(s, target, f)
+        return True
+    # (签约项目88个,合同引资158亿元,同比分别增长80%和114%: the count's growth, the investment's)
+    return _measure_against_years(s, group, region_start) or projects_changes(s, group, region_start)
 
 
 def _against_years(current: Indicator, group: list[Fig], years_written: Sequence[str]) -> list[Fig]:
@@ -230,6 +241,66 @@ def _by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
         s.ctx.doc.set_quote(ind, start, f.end)
         made.append(ind)
     s.state.current = made[-1]
+    s.state.pending = []
+    return True
+
+
+def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: int) -> bool:
+    """甲县和乙县上半年签约项目金额分别增长64%和30%: places listed, then the measure each one's figure is of (the
+    last place opening the words of the measure): subject each place, name the measure."""
+    text = s.text
+    raw = text[start:names_end]
+    if _NAME_WORDS.list_mark not in raw and not _LISTS.place_list_split.search(raw):
+        return False
+    items = _LISTS.place_list_split.split(raw)
+    if len(items) != len(group) or len(group) < 2:
+        return False
+    finder = s.ctx.doc.finder
+    heads = [finder.entity_named(strip_chars(x)) for x in items[:-1]]
+    last = finder.place_or_short_opening(items[-1].lstrip())
+    if last is None or any(h is None for h in heads):
+        return False
+    last_start = names_end - len(items[-1].lstrip())
+    measure = name_at(s, last_start + last[1], names_end)
+    measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
+    if not measure.text or (group[0].amount.unit == _COUNT and mentions_projects(measure.text)):
+        return False
+    places = [h for h in heads if h is not None] + [last[0]]
+    at = start
+    for place, item, f in zip(places, items, group, strict=True):
+        ind = new_indicator(s, Name(measure.text, at + len(item) - len(item.lstrip())), f,
+                            value=f.role in ("level", "share"))
+        ind.subject, ind.parent = place, None
+        ind.change = against_named_year(s, group[0], ind.change, ind.period)  # (同比2021年分别增长64%和30%: both)
+        at += len(item) + 1
+    s.state.current = None
+    s.state.pending = []
+    return True
+
+
+def _top_places_in_order(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """完成投资前三位的是甲区、乙区、丙市,分别是300.7亿元、177.5亿元、125.2亿元: the top places of a measure named in
+    order, then each one's figure: subject each place, name the measure (a count of projects is the project rules')."""
+    text, sent = s.text, s.ctx.span
+    resp = _LISTS.respectively.search(text, region_start, group[0].start)
+    if resp is None:
+        return False
+    # (the places may have been read as a ranking already: the clause before 分别, not the figures' region)
+    top = _LISTS.top_places.search(text, max(text.rfind(";", sent.start, resp.start()) + 1, sent.start), resp.start())
+    if top is None:
+        return False
+    measure = name_at(s, max(text.rfind(_COMMA, sent.start, top.start()) + 1, sent.start), top.start())
+    listed = _LISTS.place_list_split.split(top.group("places"))
+    places = _places_named(s, listed)
+    if not measure.text or places is None or len(places) != len(group) or mentions_projects(measure.text):
+        return False
+    at = top.start("places")
+    for place, raw, f in zip(places, listed, group, strict=True):
+        at = text.index(raw, at)
+        ind = new_indicator(s, Name(measure.text, at), f, value=f.role in ("level", "share"))
+        ind.subject, ind.parent = place, None
+        at += len(raw)
+    s.state.current = None  # (the measure is the places', not one the text goes on with)
     s.state.pending = []
     return True
 

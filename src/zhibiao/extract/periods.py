@@ -114,13 +114,24 @@ def iter_periods(text: str, offset: int = 0) -> Iterator[PeriodMention]:
     may stop there (and the phrases after it are never looked for)."""
     baseline_end = -1
     for m in _period_matches(text):
-        if baseline_end >= 0 and text[baseline_end:m.start()] in _PERIODS_SETS.list_joiners:
-            baseline_end = m.end()  # 比今年1-3月、1-4月、1-6月: the periods listed after a baseline are baselines
+        if baseline_end >= 0 and (text[baseline_end:m.start()] in _PERIODS_SETS.list_joiners
+                                  or _baseline_chained(text, baseline_end, m)):
+            # 比今年1-3月、1-4月、1-6月: the periods listed after a baseline are baselines; so is the year of
+            # 同比2022年增长38%、2021年增长12%
+            baseline_end = m.end()
             continue
         mention = _mention(text, m, offset)
         if mention is not None:
             yield mention
         baseline_end = m.end() if mention is None and _is_baseline(text, m) else -1
+
+
+def _baseline_chained(text: str, baseline_end: int, m: re.Match[str]) -> bool:
+    """Whether the year of ``m`` is one more baseline of the figure compared just before (同比2022年增长38%、|2021年
+    增长12%): a change and a list mark between them, a change verb right after it."""
+    return m.group("year") is not None \
+        and _PERIODS.baseline_chain.fullmatch(text, baseline_end, m.start()) is not None \
+        and _PERIODS.baseline_chain_verb.match(text, m.end()) is not None
 
 
 def _is_baseline(text: str, m: re.Match[str]) -> bool:

@@ -408,6 +408,15 @@ class SubjectFinder:
             place, end = inner, end + len(inner)
         return place, end
 
+    def place_or_short_opening(self, text: str) -> tuple[str, int] | None:
+        """The place whose full name (:meth:`place_opening`) or short name (杭州 → 杭州市) opens ``text``, and where
+        its name ends; None when none does (or a short name stands for several places)."""
+        found = self.place_opening(text)
+        if found is not None:
+            return found
+        short = self._short_at_start(text)
+        return (short[1], len(short[0])) if short is not None else None
+
     def _place_after_holders(self, rest: str) -> tuple[str, int] | None:
         """江苏南通如东县, 浙江嘉兴桐乡市, 湖南长沙县: a place's full name written after the short names of the
         places holding it names that place."""
