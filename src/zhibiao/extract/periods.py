@@ -213,6 +213,7 @@ _FIRST_PLAN, _FIRST_PLAN_YEAR, _PLAN_YEARS = 3, 1966, 5  # (the third five-year 
 _PLAN_TENS = 10  # (十三五: the thirteenth plan)
 _DONE_SPANS_AND_MONTHS = (*_DONE_SPANS, "month", "month_end", "date")
 _DECEMBER = 12
+_QUARTER = 3  # months
 
 
 @lru_cache(maxsize=4096)
@@ -251,7 +252,10 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
             # come, is no result — last year's
             year -= 1
     if year is None and pub_year is not None and pub_month is not None:
-        year = pub_year if end <= pub_month or future else pub_year - 1
+        # a span begun at the date and over within a quarter (一季度 in January: the quarter's event, its plan) is
+        # this year's; one further from its end (1-11月 in January) is last year's result
+        under_way = start <= pub_month and end - pub_month < _QUARTER
+        year = pub_year if end <= pub_month or future or under_way else pub_year - 1
     return period_string("XXXX" if year is None else year, start, end)
 
 
