@@ -32,6 +32,7 @@ from zhibiao.extract.periods import (
     paragraph_periods,
     period_string,
     resolve_period,
+    years_of_lists,
 )
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
 from zhibiao.lexicon import Shapes, Words, WordSets
@@ -375,7 +376,7 @@ class SentContext:
             if target and (carried is None or carried.kind != "year" or not year_said):
                 # (年度计划投资98.6亿元 with no period said: the plan of the year the report speaks from)
                 return self._plan_year() if annual else None
-            mention = carried or self.doc.title_period or self.doc.title_year
+            mention = carried or self.doc.title_period or self.doc.title_year or self._report_year(pos)
             if mention is None:
                 return None
         if mention.kind == "month" and mention.end is not None and _CONTEXT.cumulative.search(
@@ -399,6 +400,14 @@ class SentContext:
         if resolved and annual:
             return period_string(resolved[:4])  # a plan for the year of the period in force
         return resolved
+
+    def _report_year(self, pos: int) -> PeriodMention | None:
+        """报告显示,全国县域经济单位总数达到1865个 after 《2021县域经济监测评价报告》: what a report or list named
+        before found is of the year in its name; None when the sentence says no such thing or none was named."""
+        if _CONTEXT.report_says.match(self.text, self.span.start) is None:
+            return None
+        named = years_of_lists(self.text[:pos])
+        return named[-1] if named else None
 
     def period_in_aside(self, pos: int, end: int) -> str | None:
         """The period written in brackets right after the figure ending at ``end`` (营业收入113.26亿元(1-11月)),
