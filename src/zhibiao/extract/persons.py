@@ -33,7 +33,8 @@ _SLASH = "/"
 _PHOTO_MARK: str = _PERSONS_WORDS.photo_mark  # (the credit of a photo: checked before its shape)
 _SPACE = " "
 _WIDE_SPACE = "\u3000"
-_GLUED_CREDIT_AFTER = "(（【[ \u3000"  # (what a credit glued to its name stands after: (文王小明 图李明), not a line start)
+# What a credit glued to its name stands after ((文王小明 图李明)), never a line's start.
+_GLUED_CREDIT_AFTER = "(（【[ \u3000"
 _TAB = "\t"
 # How far from a slash a credit may start (周琪钧/摄: the name; 制图/杨赛军: the credit word).
 _CREDIT_WIDTH = 5
@@ -267,7 +268,8 @@ def _bylines(text: str) -> Iterator[tuple[re.Match[str], str]]:
         at_byline = _PERSONS.byline_at.match(text, m.start()) is not None
         if at_byline and len(m.group("by")) == 1 and m.end("by") == m.start("names") \
                 and (m.start() == 0 or text[m.start() - 1] not in _GLUED_CREDIT_AFTER):
-            pos = m.start() + 1  # (文章来源: 文 glued to words is a word, a credit only in brackets or after a space: (文王小明 图李明))
+            # (文章来源: 文 glued to words is a word, a credit only in brackets or after a space)
+            pos = m.start() + 1
             continue
         outlet = "" if at_byline else _outlet_before(text, m.start())
         if outlet and _PERSONS.byline.search(outlet):
@@ -322,7 +324,8 @@ def _whole_byline_item(text: str, pos: int, item: str) -> bool:
     if not _PERSONS.byline_item_end.match(text, pos + len(item)):
         return False
     # (编辑:香香: a name of one character doubled, as editors' pen names are, needs no family name)
-    return len(item) == _BYLINE_NAME_MAX or _surname_at(text, pos) is not None or (len(item) == 2 and item[0] == item[1])
+    return len(item) == _BYLINE_NAME_MAX or _surname_at(text, pos) is not None \
+        or (len(item) == 2 and item[0] == item[1])
 
 
 def _byline_item(text: str, pos: int, end: int) -> str | None:
