@@ -240,9 +240,10 @@ def _authors_in_parens(text: str) -> list[PersonMention]:
     """Bare names in parentheses closing the text or a paragraph: the authors (龚雯), (甲 乙), with the
     office they write for before them as their title (区融媒体中心 任可 戚壮波)."""
     out = []
-    found = [*_PERSONS.authors_in_parens.finditer(text), *_PERSONS.authors_after_news_mark.finditer(text)]
+    found = [*_PERSONS.authors_in_parens.finditer(text), *_PERSONS.authors_after_news_mark.finditer(text),
+             *_PERSONS.authors_at_start.finditer(text), *_PERSONS.credit_in_parens.finditer(text)]
     for m in found:
-        office = m.groupdict().get("office")
+        office = m.groupdict().get("office") or m.groupdict().get("by")
         names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.paren_name.finditer(m.group("names"))]
         if office is not None and _is_name(office):
             names.insert(0, (office, m.start("office")))  # (欧阳明辉 王平: two authors, no office)
