@@ -890,10 +890,11 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
         return scope, region
     if former is not None and former.group("field"):
         return former.group("field"), region
-    if not region:
-        before = _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
-        if before is not None:
-            return _wrapped_scope(before), strip_chars(before.group("measure"))
+    before = _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
+    if before is not None and not region:
+        return _wrapped_scope(before), strip_chars(before.group("measure"))
+    if before is not None and not _measure_region(before.group("measure")):
+        return _wrapped_scope(before), region  # (茶陵县在全国1866个县域中,|人均GDP位列第53位: the field only)
     return scope, region
 
 
