@@ -719,7 +719,7 @@ def _opens_project_name(rest: str, end: int) -> bool:
 
 
 def _own_kind(text: str) -> str | None:
-    """The kind of place a report calls its own as a subject (全市/我市 → 市), when it says one kind
+    """The kind of place a report calls its own as a subject (全市/我市 → 市, 全省/我省 → 省), when it says one kind
     at least twice and more often than any other; refs that are a ranking's field (全市第一) or a
     comparison (全市平均) do not count."""
     counts = Counter(m.group(1) for m in _SUBJECTS.own_ref.finditer(text))
