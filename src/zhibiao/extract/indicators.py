@@ -862,7 +862,7 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     own = name_at(s, region_start, region_start + (m.start() if m else 0))
     if st.current is not None and _NAMES.back_ref.match(own.text):
         own = own.renamed(st.current.name)  # 产值312亿元,…,总量占全市的21.5%: the figure just named
-    of = strip_chars(m.group(2)) if m else ""
+    of = strip_chars(_NAMES.exclusion_aside.sub("", m.group(2))) if m else ""  # (占全国(除直辖市外)总量: of 全国总量)
     of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))
     connector = m.group(1) if m else _SHARE_WORDS.mark
     if own.text:
