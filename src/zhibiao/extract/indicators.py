@@ -63,6 +63,7 @@ _ASIDE_GAP = " ,;、"
 _QUALIFIER_WORDS = Words("qualifier")
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
+_PERCENT_UNIT = "%"
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
@@ -277,8 +278,9 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     # (plain checks first: most names neither convert nor name a rate)
     if _CONVERT_MARKS.intersection(name.text) and _INDICATORS.converted.fullmatch(name.text):
         return name.renamed(st.current.name)  # 人均GDP达16.3万元,按年平均汇率折算达2.62万美元: the same measure
-    if fig.amount.kind == "percent" and _RATE_MARK in name.text \
+    if fig.amount.kind == "percent" and _RATE_MARK in name.text and st.current.unit != _PERCENT_UNIT \
             and (rate := _INDICATORS.rate_of_figure.fullmatch(strip_chars(s.text[region_start:fig.start]))):
+        # (产销率98.5%,开工率达到100%: a rate after a rate is one of its own, no rate of that rate)
         return name.renamed(st.current.name + rate.group("rate"))  # 城市更新投资126亿元,完成率达70%
     return name
 
