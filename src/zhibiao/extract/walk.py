@@ -58,6 +58,7 @@ _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
+_SIBLING_WIDTH = 6  # (how far into the clause after a ';' a sibling part may open it: 进口, 第三产业)
 _COMMA = ","
 _NAME_WORDS = Words("name")
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
@@ -195,7 +196,7 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     text, sent, st = s.text, s.ctx.span, s.state
     fig = events[i]
     assert isinstance(fig, Fig)
-    if st.parent_until is not None and fig.start > st.parent_until:
+    if st.parent_until is not None and fig.start > st.parent_until and not _sibling_goes_on(s, st.parent_until):
         st.parent, st.parent_pool, st.parent_until = None, [], None
     _mark_among(s, cursor, fig.start)
     if fig.role == "threshold" or (st.quiet and st.is_quiet(fig.start)):
@@ -346,6 +347,28 @@ def _last_figure(s: Sentence) -> Indicator | None:
         if isinstance(f, Indicator) and (f.value is not None or f.change is not None):
             return f
     return None
+
+
+def _sibling_goes_on(s: Sentence, until: int) -> bool:
+    """其中出口22.6亿美元,增长6.3%;|进口12.6亿美元: the clause after a 其中 clause's ';' opens with a sibling of the
+    part just given (in the vocabulary's sets of parts), so the breakdown goes on to its ';' (or the sentence's end)."""
+    text, cur = s.text, s.state.current
+    if cur is None or cur.parent is None:
+        return False
+    clause = text[until + 1:until + 1 + _SIBLING_WIDTH]
+    for parts in _sibling_parts():
+        if any(cur.name.startswith(p) for p in parts) \
+                and any(clause.startswith(p) and not cur.name.startswith(p) for p in parts):
+            end = text.find(";", until + 1, s.ctx.span.end)
+            s.state.parent_until = end if end >= 0 else None
+            return True
+    return False
+
+
+@cache
+def _sibling_parts() -> tuple[tuple[str, ...], ...]:
+    """The sets of sibling parts (出口, 进口), read from the vocabulary on first use."""
+    return tuple(tuple(parts.split()) for parts in words("name", "sibling_parts"))
 
 
 def _region_start(text: str, cursor: int, pos: int, sent: Span) -> int:
