@@ -58,6 +58,7 @@ _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
+_MIN_SIBLINGS = 2  # (parts of one breakdown: a single part after 其中 is broken down itself)
 _SIBLING_WIDTH = 6  # (how far into the clause after a ';' a sibling part may open it: 进口, 第三产业)
 _COMMA = ","
 _NAME_WORDS = Words("name")
@@ -330,10 +331,24 @@ def _mark_breakdown(s: Sentence, cursor: int, pos: int) -> None:
     if st.parent is not None or not any(cursor <= end <= pos for end in st.breakdowns):
         return
     top = st.current or _last_figure(s)
+    if top is not None and st.current is None and (whole := _whole_of_siblings(s, top)) is not None:
+        top = whole  # (分行业看,甲、乙、丙分别增长…。分经济类型看,…: another breakdown of the same whole)
     if top is not None:
         st.parent = top.name
         st.parent_pool = [top]
         st.parent_until = None
+
+
+def _whole_of_siblings(s: Sentence, last: Indicator) -> Indicator | None:
+    """The whole ``last`` is a part of, when it closes a breakdown of two parts or more (a single part, as after
+    其中, is broken down itself); None otherwise."""
+    if last.parent is None:
+        return None
+    parts = [f for f in s.log.facts if isinstance(f, Indicator) and f.parent == last.parent]
+    if len(parts) < _MIN_SIBLINGS:
+        return None
+    return next((f for f in reversed(s.log.facts) if isinstance(f, Indicator) and f.name == last.parent
+                 and f.parent is None), None)
 
 
 def _last_figure(s: Sentence) -> Indicator | None:
