@@ -598,6 +598,8 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         ind.subject, ind.parent = place, None
         st.pending = []
         return
+    if (head := _parallel_head(st.current, bare)) is not None:
+        name = name.renamed(bare + head)  # (国有控股企业增加值增长3.2%,股份制企业增长9.1%: 股份制企业增加值)
     if bare in _NAME_SETS.generic_heads or _INDICATORS.generic_measure_start.match(bare):
         topic = _topic(s, region_start)
         if topic:
@@ -613,6 +615,18 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(called)
     st.current = new_indicator(s, name, fig, value=False)
     st.pending = []
+
+
+def _parallel_head(before: Indicator | None, bare: str) -> str | None:
+    """The measure head (增加值) of the figure just given (国有控股企业增加值) when ``bare`` names a holder of the same
+    kind (股份制企业: both close with 企业) and no measure of its own; None otherwise."""
+    if before is None or len(bare) < _MIN_SUFFIX or bare.endswith(_NAME_WORDS.shared_heads):
+        return None
+    head = next((h for h in sorted(_NAME_WORDS.shared_heads, key=len, reverse=True) if before.name.endswith(h)), None)
+    if head is None:
+        return None
+    holder = before.name[:-len(head)]
+    return head if len(holder) >= _MIN_SUFFIX and holder[-_MIN_SUFFIX:] == bare[-_MIN_SUFFIX:] else None
 
 
 def _named_by_its_head(s: Sentence, words: str) -> str | None:
