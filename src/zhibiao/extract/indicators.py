@@ -875,19 +875,20 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     done = _SHARE_WORDS.done
     if m and m.group(1) == done:
         m = _INDICATORS.share_done.search(region) or m
+    plan = _INDICATORS.share_as_of_plan.search(region) if m is None else None
     own = name_at(s, region_start, region_start + (m.start() if m else 0))
     if st.current is not None and _NAMES.back_ref.match(own.text):
         own = own.renamed(st.current.name)  # 产值312亿元,…,总量占全市的21.5%: the figure just named
-    of = strip_chars(_NAMES.exclusion_aside.sub("", m.group(2))) if m else ""  # (占全国(除直辖市外)总量: of 全国总量)
-    of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))
-    connector = m.group(1) if m else _SHARE_WORDS.mark
+    of = strip_chars(_NAMES.exclusion_aside.sub("", m.group(2))) if m else plan.group(1) if plan else ""
+    of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))  # (占全国(除直辖市外)总量: 全国总量)
+    connector = m.group(1) if m else done if plan else _SHARE_WORDS.mark
     if own.text:
         name = own.renamed(own.text + (connector + of if m and of else ""))
     elif st.current is not None:
         start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
         if m and connector == _SHARE_WORDS.mark and st.current.value is not None:
             start = region_start + m.start()
-        name = own.renamed(st.current.name + connector + of, start)
+        name = own.renamed(st.current.name + connector + of, start)  # (…,为年度计划的108%: 完成 of the plan)
     elif st.projects is not None:
         name = own.renamed(_PROJECTS_WORDS.noun + (connector + of if m else ""), region_start)
     else:
