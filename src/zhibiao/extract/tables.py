@@ -52,6 +52,9 @@ _NAME_WIDTH = 24
 _CAPTION_WIDTH = 160
 _SENTENCE_END = "。"
 _PERCENT = "%"
+# A table laid out one cell a line: at least a header and two rows, and as many numbers alone on their lines.
+_MIN_CELL_LINES = 8
+_MIN_NUMBER_LINES = 4
 # What the cells of the rule under a Markdown table's header open with (---, :---).
 _RULE_STARTS = "-:："
 
@@ -296,6 +299,7 @@ def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
             hi = end if hi < 0 else hi
             lines.add((lo, hi))
             pos = text.find(mark, hi, end) if hi < end else -1
+    lines.update(_cell_line_runs(text, start, end))
     zones: list[tuple[int, int]] = []
     for lo, hi in sorted(lines):
         if zones and text[zones[-1][1]:lo].strip() == "":
@@ -303,6 +307,32 @@ def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             zones.append((lo, hi))
     return zones
+
+
+def _cell_line_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of short lines laid out one cell a line (指标⏎1-9月⏎增长⏎地区生产总值⏎256.3⏎5.2 …): at least
+    :data:`_MIN_CELL_LINES` lines, :data:`_MIN_NUMBER_LINES` of them a number alone."""
+    if _TABLES.number_line.search(text, start, end) is None:
+        return []  # (most reports: no line is a number alone)
+    runs: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    numbers = 0
+    lo = start
+    while lo <= end:
+        hi = text.find("\n", lo, end)
+        hi = end if hi < 0 else hi
+        line = text[lo:hi].strip()
+        if line and _TABLES.cell_line.fullmatch(line):
+            run.append((lo, hi))
+            numbers += _TABLES.number_line.fullmatch(text, lo, hi) is not None
+        else:
+            if len(run) >= _MIN_CELL_LINES and numbers >= _MIN_NUMBER_LINES:
+                runs += run
+            run, numbers = [], 0
+        lo = hi + 1
+    if len(run) >= _MIN_CELL_LINES and numbers >= _MIN_NUMBER_LINES:
+        runs += run
+    return runs
 
 
 def _cells(text: str, start: int, end: int) -> list[_Cell]:
