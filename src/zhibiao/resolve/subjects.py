@@ -700,6 +700,8 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if not _SUBJECTS.group_end.search(phrase) or _SUBJECTS.clause_punct.search(phrase):
         return None
     phrase = _SUBJECTS.demonstrative.sub("", phrase)
+    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words):
+        return None  # (城镇新增就业: towns in general, no town)
     list_mark, etc = _NAME_WORDS.list_mark, _NAME_WORDS.etc
     enumerated = list_mark in phrase and etc in phrase
     if not enumerated and (len(phrase) > 20 or _SUBJECTS.clause_words.search(phrase)):
