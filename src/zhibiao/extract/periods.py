@@ -114,13 +114,24 @@ def iter_periods(text: str, offset: int = 0) -> Iterator[PeriodMention]:
     may stop there (and the phrases after it are never looked for)."""
     baseline_end = -1
     for m in _period_matches(text):
-        if baseline_end >= 0 and text[baseline_end:m.start()] in _PERIODS_SETS.list_joiners:
+        if baseline_end >= 0 and _next_baseline(text, baseline_end, m):
             baseline_end = m.end()  # 比今年1-3月、1-4月、1-6月: the periods listed after a baseline are baselines
             continue
         mention = _mention(text, m, offset)
         if mention is not None:
             yield mention
         baseline_end = m.end() if mention is None and _is_baseline(text, m) else -1
+
+
+def _next_baseline(text: str, baseline_end: int, m: re.Match[str]) -> bool:
+    """Whether a period phrase after a baseline ending at ``baseline_end`` is the next baseline: listed right after
+    it (比今年1-3月、1-4月), or a year opening a further change against it after the change against the first
+    (同比2020年增长48%、2019年增长14%)."""
+    between = text[baseline_end:m.start()]
+    if between in _PERIODS_SETS.list_joiners:
+        return True
+    return bool(m.group("year")) and _PERIODS.change_between_baselines.match(between) is not None \
+        and _PERIODS.change_after_baseline.match(text, m.end()) is not None
 
 
 def _is_baseline(text: str, m: re.Match[str]) -> bool:
