@@ -123,6 +123,7 @@ _THREE = 3
 _CLAUSE_OPENERS = frozenset(",;:。!?、 \n“\"(")
 # How often a report must call a kind of place its own (全市 … 全市) for it to decide the subject's kind.
 _OWN_REFS_MIN = 2
+_PEERS_LISTED = 2  # (places beside one in the same city named as often: a list of peers)
 
 
 class SubjectFinder:
@@ -367,12 +368,23 @@ class SubjectFinder:
         own = {kind for kind, refs in _ENTITY_WORDS.own_place_refs.items() if any(w in text for w in refs)}
         if not own:
             return None  # the report never speaks of its own city or county
-        hits = Counter({k: n for k, n in self._places_by_short_name(text).items() if k[-1] in own})
+        named = self._places_by_short_name(text)
+        hits = Counter({k: n for k, n in named.items() if k[-1] in own})
         if len(hits) == 1:
-            return next(iter(hits))
+            only = next(iter(hits))
+            return None if self._one_of_peers(only, named) else only
         # 三明 … 永安、尤溪: the one place holding every other place named (a city and its counties)
         holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
         return holders[0] if len(holders) == 1 else None
+
+    def _one_of_peers(self, place: str, named: Counter[str]) -> bool:
+        """全市 … 前三位的是甲区、乙市、丙区: whether a place is named no more often than two places or more beside it in
+        the same city or province (its peers, of another kind): one of the places listed, not the one the report speaks
+        for (a single neighbour named as often is no list: 服务雄安新区建设 in a report of 定州)."""
+        parent = self.parent_of.get(place)
+        peers = [other for other, n in named.items()
+                 if other != place and parent is not None and self.parent_of.get(other) == parent and n >= named[place]]
+        return len(peers) >= _PEERS_LISTED
 
     def _short_named_most(self, text: str, best_count: int) -> str | None:
         """甲市 named once in passing, 仁怀 again and again: a place named by its short name alone three times or more,
