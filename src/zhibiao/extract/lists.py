@@ -55,7 +55,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     text, sent = s.text, s.ctx.span
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
-    if places_listed_from(s, region_start) and _by_places(s, group, region_start):
+    if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group):
         return
     if first.amount.unit == _COUNT and (_projects_per_place(s, group) or seats_listed(s, group, region_start)):
         return
@@ -171,6 +171,46 @@ def _projects_per_place(s: Sentence, group: list[Fig]) -> bool:
         p = replace(whole, subject=place, count=f.amount.value, investment=None)
         s.ctx.doc.set_quote(p, f.start, f.end)
         s.log.add(p)
+    return True
+
+
+def _top_places(s: Sentence, group: list[Fig]) -> bool:
+    """新开工项目数前三位的是甲区、乙市、丙县,分别是15个、12个、9个: the places at the top of a measure, then their
+    figures in order after 分别: each place's figure of that measure — its projects when the measure counts them,
+    else an indicator named after the measure."""
+    text, first = s.text, group[0]
+    sent = s.ctx.span.start
+    clause = max(text.rfind(_COMMA, sent, first.start) + 1, sent)
+    if clause == sent or not _LISTS.respectively.match(text, clause):
+        return False
+    before = max(text.rfind(_COMMA, sent, clause - 1) + 1, text.rfind(";", sent, clause - 1) + 1, sent)
+    frame = _LISTS.top_places.search(text, before, clause)
+    if frame is None:
+        return False
+    places = listed_places(s, frame.group("places"), ranked=True)
+    if places is None or len(places) != len(group):
+        return False
+    measure, measure_start = frame.group("measure"), frame.start("measure")
+    if first.amount.unit == _COUNT and mentions_projects(measure):
+        made = len(s.log.facts)
+        project_count(s, first, measure_start, None)
+        if len(s.log.facts) != made + 1 or not isinstance(whole := s.log.facts[-1], Projects):
+            return False
+        whole.category, whole.subject = None, places[0]  # (the measure's words and the places name no kind)
+        for place, f in zip(places[1:], group[1:], strict=True):
+            p = replace(whole, subject=place, count=f.amount.value, investment=None)
+            s.ctx.doc.set_quote(p, f.start, f.end)
+            s.log.add(p)
+        return True
+    made_ind = []
+    for place, f in zip(places, group, strict=True):
+        ind = new_indicator(s, Name(measure, measure_start), f, value=f.role in ("level", "share"))
+        if f.role == "change":
+            ind.change = f.change
+        ind.subject = place
+        made_ind.append(ind)
+    s.state.current = made_ind[-1]
+    s.state.pending = []
     return True
 
 

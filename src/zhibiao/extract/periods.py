@@ -126,7 +126,7 @@ def iter_periods(text: str, offset: int = 0) -> Iterator[PeriodMention]:
 def _next_baseline(text: str, baseline_end: int, m: re.Match[str]) -> bool:
     """Whether a period phrase after a baseline ending at ``baseline_end`` is the next baseline: listed right after
     it (比今年1-3月、1-4月), or a year opening a further change against it after the change against the first
-    (同比2020年增长48%、2019年增长14%)."""
+    (同比2020年增长37%、2019年增长22%)."""
     between = text[baseline_end:m.start()]
     if between in _PERIODS_SETS.list_joiners:
         return True

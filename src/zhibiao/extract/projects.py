@@ -520,8 +520,8 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
     ((Decimal('100000000'), 'CNY'), (Decimal('1000000000'), 'CNY'), (Decimal('10000000'), 'USD'))
     >>> threshold_in("签约亿元项目"), threshold_in("1至10亿级项目")
     ((Decimal('100000000'), 'CNY'), (Decimal('100000000'), 'CNY'))
-    >>> threshold_in("5亿元或3000万美元以上项目"), threshold_in("20亿至50亿元项目")
-    ((Decimal('500000000'), 'CNY'), (Decimal('2000000000'), 'CNY'))
+    >>> threshold_in("5亿元或3000万美元以上项目"), threshold_in("10亿至30亿元项目")
+    ((Decimal('500000000'), 'CNY'), (Decimal('1000000000'), 'CNY'))
     """
     best, best_currency = None, _CNY
     for m in _PROJECTS.threshold.finditer(desc):
@@ -538,7 +538,7 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
 
 def _size_written(m: re.Match[str], number: str, mag: str | None = None) -> tuple[Decimal, str] | None:
     """The amount and currency of a size the threshold shape matched (亿元 alone: 1 亿元); ``mag`` the number's own
-    magnitude when it writes one (20亿至50亿元: the low end's), else the one before the currency."""
+    magnitude when it writes one (10亿至30亿元: the low end's), else the one before the currency."""
     mag = mag or m.group("mag")
     value = scale(parse_number(number) or Decimal(0), mag) if number else scale(Decimal(1), mag)
     if not value or not in_range(value):

@@ -285,12 +285,12 @@ class SubjectFinder:
 
     @staticmethod
     def event_named(text: str, title: str) -> str | None:
-        """The fair or conference a report's title names with its edition (第20届中国—东盟博览会), when the report
+        """The fair or conference a report's title names with its edition (第5届丝路经贸博览会), when the report
         never speaks of a place of its own (我市, 全区): the subject of what was signed at it; None otherwise."""
         if any(ref in text for refs in _ENTITY_WORDS.own_place_refs.values() for ref in refs):
-            return None  # (我区共签约14个项目: the place's signings at the fair, a place the text may never name)
+            return None  # (我区共签约6个项目: the place's signings at the fair, a place the text may never name)
         m = _SUBJECTS.numbered_event.search(title)
-        # (第２０届 written in full-width digits is the same fair: its name as the gold writes names, in half width)
+        # (第５届 written in full-width digits is the same fair: its name as the gold writes names, in half width)
         return unicodedata.normalize("NFKC", m.group(0)) if m else None
 
     def _of_own_kind(self, text: str, best: str | None, strong: Counter[str], first: dict[str, int]) -> str | None:
@@ -378,9 +378,9 @@ class SubjectFinder:
         return holders[0] if len(holders) == 1 else None
 
     def _one_of_peers(self, place: str, named: Counter[str]) -> bool:
-        """全市 … 前三位的是甲区、乙市、丙区: whether a place is named no more often than two places or more beside it in
-        the same city or province (its peers, of another kind): one of the places listed, not the one the report speaks
-        for (a single neighbour named as often is no list: 服务雄安新区建设 in a report of 定州)."""
+        """全市 … 前三位的是甲区、乙市、丙区: whether a place is named no more often than two places or more
+        beside it in the same city or province (its peers, of another kind): one of the places listed, not the
+        one the report speaks for (a single neighbour named as often is no list: 服务乙新区建设 in 甲's report)."""
         parent = self.parent_of.get(place)
         peers = [other for other, n in named.items()
                  if other != place and parent is not None and self.parent_of.get(other) == parent and n >= named[place]]
