@@ -213,6 +213,7 @@ _FIRST_PLAN, _FIRST_PLAN_YEAR, _PLAN_YEARS = 3, 1966, 5  # (the third five-year 
 _PLAN_TENS = 10  # (十三五: the thirteenth plan)
 _DONE_SPANS_AND_MONTHS = (*_DONE_SPANS, "month", "month_end", "date")
 _DECEMBER = 12
+_QUARTER_MONTHS = 3  # (a span of a quarter or less under way at the date is the current one)
 
 
 @lru_cache(maxsize=4096)
@@ -251,7 +252,10 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
             # come, is no result — last year's
             year -= 1
     if year is None and pub_year is not None and pub_month is not None:
-        year = pub_year if end <= pub_month or future else pub_year - 1
+        # (一季度 in January: a quarter under way, not a year ago; a longer span begun, 前三季度 in January,
+        # is last year's)
+        under_way = start <= pub_month and end - start < _QUARTER_MONTHS
+        year = pub_year if end <= pub_month or future or under_way else pub_year - 1
     return period_string("XXXX" if year is None else year, start, end)
 
 
