@@ -526,7 +526,7 @@ class SubjectFinder:
                 and not (m and m.group(0).endswith(_ENTITY_WORDS.field_mark)):  # (在全省工业园区中: peers)
             # 全市工业园区, 全市产业集聚区: the parks together (a bare 园区 stays part of the measure's name)
             return SubjectMention(zones.group(0), start + pos + zones.end())
-        if r and not rest[r.end():r.end() + 1].isdigit():
+        if r and (not rest[r.end():r.end() + 1].isdigit() or _SUBJECTS.size_after_ref.match(rest, r.end())):
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         found = self._named_entity(rest, m.group(0) if m else "")
         if found is _NO_SUBJECT:
