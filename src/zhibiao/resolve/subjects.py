@@ -465,12 +465,13 @@ class SubjectFinder:
 
     def _places_by_short_name(self, text: str) -> Counter[str]:
         """How often ``text`` names each place by a short name that stands for it alone — never where it compares
-        itself with a place (仅次于深圳) or names an outlet (海曙新闻网讯)."""
+        itself with a place (仅次于深圳), names an outlet (海曙新闻网讯) or a street (甲山大道)."""
         hits: Counter[str] = Counter()
         for start, short in self._short_names_of(text):
             fulls = self.short_to_full[short]
+            end = start + len(short)
             if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
-                    and not _SUBJECTS.outlet_after.match(text, start + len(short)):
+                    and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end):
                 hits[fulls[0]] += 1
         return hits
 
