@@ -103,11 +103,15 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         region = low.group(0) + region
     region, sized_from = _size_before_aside(s, region, region_start)
     desc = region + prenominal
-    stage = _stage(s, fig, region_start, desc, prenominal)
     parent = st.parent_projects
     if parent is None and st.projects is not None and _NAME_WORDS.among in text[
             ctx.doc.norm_pos(st.projects.end):fig.start]:
         parent = st.parent_projects = st.projects
+    parent = _whole_before_among(s, fig, parent) or parent
+    # the parts of projects counted in the sentence take their stage, not that of the frame the sentence opens
+    # with (165个前期项目中,已有83个项目开工建设,其中工业项目32个: started, as the 83)
+    stage = _stage(s, fig, region_start, desc, prenominal,
+                   frame=parent is None or ctx.doc.norm_pos(parent.start) < ctx.span.start)
     if parent is None and st.projects is None and noun is None:
         parent = _whole_listed_before(s, fig, region)  # 其中:⏎省级6项,概算投资…: the kinds of the projects before
     parent = _counted_before_aside(s, fig) or parent  # 前期项目3项(市级2项、县级1项): the parts of the 3
@@ -163,6 +167,19 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _whole_before_among(s: Sentence, fig: Fig, whole: Projects | None) -> Projects | None:
+    """…项目中,已有83个项目开工建设,其中工业项目32个: projects counted as a part in the sentence, then 其中 —
+    the counts after are parts of that part, not of its whole; None unless the count last made is such a part."""
+    if whole is None or not s.log.projects:
+        return None
+    last, ctx = s.log.projects[-1], s.ctx
+    if last is whole or id(last) not in s.log.child_projects or ctx.doc.norm_pos(last.start) < ctx.span.start \
+            or _NAME_WORDS.among not in s.text[ctx.doc.norm_pos(last.end):fig.start]:
+        return None
+    s.state.parent_projects = last
+    return last
 
 
 def _place_by_place(s: Sentence, p: Projects, region: str, bare: bool, child: bool) -> str | None:
@@ -353,8 +370,9 @@ def _among_counted(s: Sentence, fig: Fig) -> bool:
     return True
 
 
-def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str) -> Stage | None:
-    """The stage of counted projects: what they did after them, before them, or those they are among."""
+def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str, *, frame: bool = True) -> Stage | None:
+    """The stage of counted projects: what they did after them, before them, or (with ``frame``) those the
+    sentence opens with that they are among."""
     text, sent = s.text, s.ctx.span
     stage_words = _PROJECTS.stage_words
     among_at = max(prenominal.find(_PROJECTS_WORDS.noun + m) for m in _AMONG_AFTER)
@@ -392,7 +410,7 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         m = stage_words.search(text, fig.end, min(ends, default=sent.end))
         if m:
             stage = stage_of(m.group(0))
-    if stage is None:
+    if stage is None and frame:
         # 本次集中签约项目中,10亿元以上项目55个(;服务业项目12个): the projects are among those named
         # at the head of the sentence
         among = _last_in_sentence(s, "among", region_start)
