@@ -51,6 +51,7 @@ _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals
 _LIST_OPEN = ":"  # (其中: opens a list of the parts)
 _BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
 _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
+_BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
@@ -581,6 +582,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     project with its investment, or the investment of 这些项目; False when it is none of these."""
     if _PROJECTS.annual_plan_end.search(region):
         return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
+    if _batch_investment(s, fig):
+        return True  # (…41个,总投资251亿元,还有一批在谈项目,拟投资500亿元: not the 41's)
     if s.state.projects is not None and s.state.projects.min_investment is None \
             and any(c in region for c in _EACH_MARKS) and (_PROJECTS.each_investment.fullmatch(name.text)
                  or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
@@ -791,6 +794,23 @@ def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
                  category=None, min_investment=None, count=None, investment=fig.amount.value,
                  qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name.start, fig.end)
+    s.log.add(p)
+    return True
+
+
+def _batch_investment(s: Sentence, fig: Fig) -> bool:
+    """还有一批在谈项目,拟投资约500亿元: a batch of projects of a stage written without a count, then their
+    investment — a projects fact with no count (as 现场签约投资总额 is), not an indicator."""
+    ctx = s.ctx
+    m = _PROJECTS.batch_investment.search(s.text, max(ctx.span.start, fig.start - _BATCH_WIDTH), fig.start)
+    said = _PROJECTS.stage_words.search(m.group("words")) if m is not None else None
+    if m is None or said is None:
+        return False
+    stage = stage_of(said.group(0))
+    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False), stage=stage,
+                 category=None, min_investment=None, count=None, investment=fig.amount.value,
+                 qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, m.start(), fig.end)
     s.log.add(p)
     return True
 
