@@ -582,7 +582,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     project with its investment, or the investment of 这些项目; False when it is none of these."""
     if _PROJECTS.annual_plan_end.search(region):
         return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
-    if _batch_investment(s, fig):
+    if _batch_investment(s, fig) or _described_project(s, fig, name):
         return True  # (…41个,总投资251亿元,还有一批在谈项目,拟投资500亿元: not the 41's)
     if s.state.projects is not None and s.state.projects.min_investment is None \
             and any(c in region for c in _EACH_MARKS) and (_PROJECTS.each_investment.fullmatch(name.text)
@@ -811,6 +811,24 @@ def _batch_investment(s: Sentence, fig: Fig) -> bool:
                  category=None, min_investment=None, count=None, investment=fig.amount.value,
                  qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, m.start(), fig.end)
+    s.log.add(p)
+    return True
+
+
+def _described_project(s: Sentence, fig: Fig, name: Name) -> bool:
+    """甲项目现场…。作为国家鼓励发展的重点项目,总投资10亿元: one project described after 作为, then its investment —
+    that project's own (count 1), not the investment of projects counted in a sentence before."""
+    if not is_investment_name(name.text):
+        return False
+    ctx = s.ctx
+    m = _PROJECTS.described_project.search(s.text, ctx.span.start, name.start)
+    if m is None:
+        return False
+    stage = "ongoing" if _PROJECTS.key_programme.search(m.group(0)) else _stage_around(s)  # (重点项目: under way)
+    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False), stage=stage,
+                 category=None, min_investment=None, count=Decimal(1), investment=fig.amount.value,
+                 qualifier=local_qualifier(s.text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, name.start, fig.end)
     s.log.add(p)
     return True
 
