@@ -283,6 +283,14 @@ class SubjectFinder:
             return bare_name
         return best
 
+    def title_place(self, title: str) -> str | None:
+        """甲16个项目集中签约: the place a title opens with by its short name, before a count or a period, in a report
+        naming no place in full; None when the title opens with none such."""
+        found = self._short_at_start(title.strip())
+        if found is None or not _SUBJECTS.title_after_short.match(title.strip(), len(found[0])):
+            return None
+        return found[1]
+
     @staticmethod
     def event_named(text: str, title: str) -> str | None:
         """The fair or conference a report's title names with its edition (第5届丝路经贸博览会), when the report
