@@ -80,6 +80,7 @@ class DocContext:
     spoken_for: tuple[SpokenFor, ...] = ()
     event_stage: Stage | None = None  # the project event the report is about (集中开工 → started)
     event_date: PeriodMention | None = None  # the day the lede says things happened (7月27日,…举行)
+    outer: str | None = None  # the city around the report's county or district, when the text names it (全市 is it)
     # an undated report's latest year (not a goal's), found on first use
     _latest: list[PeriodMention | None] = field(default_factory=list, compare=False)
     _spoken: list[int | None] = field(default_factory=list, compare=False)  # speaking_year, found on first use
@@ -350,7 +351,7 @@ class SentContext:
         finder = self.doc.finder
         main = para.carry.subject or self.doc.main  # (under a heading naming a place, 全县 is that place)
         if name.startswith(MAIN):
-            return finder.resolve_main(name, main)
+            return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else None)
         return finder.resolve_bare(name, main)
 
     # -- periods ------------------------------------------------------------------------------

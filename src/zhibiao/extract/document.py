@@ -101,6 +101,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
         event_stage=event_stage(title_text) or _lede_event_stage(text, lede_para),
         event_date=lede,
+        outer=finder.named_outer(main, blanked[:body_end] + title_named),
     )
 
 

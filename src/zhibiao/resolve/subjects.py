@@ -581,17 +581,23 @@ class SubjectFinder:
         return None
 
     @staticmethod
-    def resolve_main(ref: str, main: str | None) -> str | None:
-        """全市 / 我区 … mean the main entity when it is that kind of place: a report about a zone
-        that says 全市 speaks of the city around it, which it does not name (FACTS.md: null)."""
+    def resolve_main(ref: str, main: str | None, outer: str | None = None) -> str | None:
+        """全市 / 我区 … mean the main entity when it is that kind of place: a report about a county
+        that says 全市 speaks of the city around it — ``outer`` when the text names it, else null (FACTS.md)."""
         kind = ref[len(MAIN):]
         if main is None or not kind:
             return main
         inner = _ENTITY_WORDS.outer_kinds.get(kind, [])
         exceptions = _ENTITY_WORDS.outer_kind_exceptions.get(kind, [])
         if main.endswith(tuple(inner)) and not main.endswith(tuple(exceptions)):
-            return None
+            return outer if outer is not None and outer.endswith(kind) else None
         return main
+
+    def named_outer(self, main: str | None, text: str) -> str | None:
+        """The city (or province) around the report's own place, when the text names it in full (绥化市 … 望奎县);
+        None otherwise."""
+        outer = self.parent_of.get(main) if main is not None else None
+        return outer if outer is not None and outer in text else None
 
     def resolve_bare(self, name: str, main: str | None) -> str:
         """A bare 开发区 / 经开区 is the main entity when that is such a zone; else as written."""
