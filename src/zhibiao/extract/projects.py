@@ -541,6 +541,8 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
     ((Decimal('100000000'), 'CNY'), (Decimal('100000000'), 'CNY'))
     >>> threshold_in("5亿元或3000万美元以上项目"), threshold_in("10亿至30亿元项目")
     ((Decimal('500000000'), 'CNY'), (Decimal('1000000000'), 'CNY'))
+    >>> threshold_in("过50亿元、过100亿元项目")
+    (Decimal('5000000000'), 'CNY')
     """
     best, best_currency = None, _CNY
     for m in _PROJECTS.threshold.finditer(desc):
@@ -548,6 +550,8 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
             if _PROJECTS.alternative_size_after.match(desc, m.end()):  # (5亿元或3000万美元以上: the first)
                 return _size_written(m, m.group("n") or "") or (best, best_currency)
             continue
+        if m.group("over") and _PROJECTS.alternative_over_after.match(desc, m.end()):  # (过50亿元、过100亿元)
+            return _size_written(m, m.group("n") or "") or (best, best_currency)
         # 1至10亿级: a class from its low end
         sized = _size_written(m, m.group("low") or m.group("n") or "", m.group("low_mag") if m.group("low") else None)
         if sized is not None:
