@@ -460,7 +460,7 @@ class SentContext:
             and mention.end_pos < pos and _CONTEXT.moved_to_after.match(text[mention.end_pos:pos]) is not None
 
     def _to_lede_month(self, mention: PeriodMention) -> PeriodMention:
-        """今年以来 in a report with no date: the year up to the month of the day its lede opens with (12月27日,…
+        """今年以来 in a report with no date: the year up to the month of the day its lede opens with (12月26日,…
         发布会), the day it was written; as it is when the lede gives no day or the year is unknown."""
         day = self.doc.event_date
         if day is None or day.start is None or mention.year is None or mention.start is None \

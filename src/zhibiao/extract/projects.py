@@ -587,7 +587,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     if _PROJECTS.annual_plan_end.search(region):
         return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
     if _batch_investment(s, fig) or _described_project(s, fig, name):
-        return True  # (…41个,总投资251亿元,还有一批在谈项目,拟投资500亿元: not the 41's)
+        return True  # (…37个,总投资214亿元,还有一批在谈项目,拟投资380亿元: not the 37's)
     if s.state.projects is not None and s.state.projects.min_investment is None \
             and any(c in region for c in _EACH_MARKS) and (_PROJECTS.each_investment.fullmatch(name.text)
                  or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
@@ -803,7 +803,7 @@ def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
 
 
 def _batch_investment(s: Sentence, fig: Fig) -> bool:
-    """还有一批在谈项目,拟投资约500亿元: a batch of projects of a stage written without a count, then their
+    """还有一批在谈项目,拟投资约380亿元: a batch of projects of a stage written without a count, then their
     investment — a projects fact with no count (as 现场签约投资总额 is), not an indicator."""
     ctx = s.ctx
     m = _PROJECTS.batch_investment.search(s.text, max(ctx.span.start, fig.start - _BATCH_WIDTH), fig.start)
@@ -820,8 +820,8 @@ def _batch_investment(s: Sentence, fig: Fig) -> bool:
 
 
 def _described_project(s: Sentence, fig: Fig, name: Name) -> bool:
-    """甲项目现场…。作为国家鼓励发展的重点项目,总投资10亿元: one project described after 作为, then its investment —
-    that project's own (count 1), not the investment of projects counted in a sentence before."""
+    """甲项目现场…。作为省级鼓励发展的新材料类重点项目,总投资12亿元: one project described after 作为, then its
+    investment — that project's own (count 1), not the investment of projects counted in a sentence before."""
     if not is_investment_name(name.text):
         return False
     ctx = s.ctx

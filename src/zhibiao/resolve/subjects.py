@@ -284,7 +284,7 @@ class SubjectFinder:
         return best
 
     def title_place(self, title: str) -> str | None:
-        """甲16个项目集中签约: the place a title opens with by its short name, before a count or a period, in a report
+        """甲13个项目集中签约: the place a title opens with by its short name, before a count or a period, in a report
         naming no place in full; None when the title opens with none such."""
         found = self._short_at_start(title.strip())
         if found is None or not _SUBJECTS.title_after_short.match(title.strip(), len(found[0])):
