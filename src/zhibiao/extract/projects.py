@@ -278,6 +278,10 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
                                   future=True)
     at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
         stage is not None and stage == ctx.doc.event_stage)
+    clause = max(ctx.span.start, *(text.rfind(c, ctx.span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
+    if _PROJECTS.this_event.search(text, clause, fig.start) and not ctx.has_period_before(fig.start, since=clause) \
+            and (month := ctx.event_month(fig.start)) is not None:
+        return month  # (今年以来,…,本次签约项目12个: made at the event, of its month, whatever span came before)
     if ctx.has_period_before(fig.start) and not (at_event and ctx.period_names_event(fig.start)):
         return period
     if at_event:
