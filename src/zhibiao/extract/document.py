@@ -89,8 +89,9 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
     lede = _lede_date(text, lede_para) or _lede_day_said(text, lede_para, published)
     title_named = _names_removed(title_text, mentions)
     # a report naming no place of its own is about the fair its title names, if any (第5届…博览会签约项目…)
+    lede_text = blanked[lede_para.start:lede_para.end] if lede_para is not None else ""
     main = finder.main_subject(blanked[:body_end], title_named) or finder.title_place(title_named) \
-        or finder.event_named(blanked[:body_end], title_named)
+        or finder.lede_place(lede_text) or finder.event_named(blanked[:body_end], title_named)
     return DocContext(
         norm=norm,
         published=published,

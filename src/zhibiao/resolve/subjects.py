@@ -291,6 +291,17 @@ class SubjectFinder:
             return None
         return found[1]
 
+    def lede_place(self, lede: str) -> str | None:
+        """7月29日,甲举行重大项目集中开工仪式: the place a lede opens with by its short name after its day, holding or
+        naming the event it reports, in a report naming no place in full; None when it opens with none such."""
+        opener = _SUBJECTS.lede_opener.match(lede)
+        rest = lede[opener.end():] if opener is not None else lede
+        found = self._short_at_start(rest)
+        if found is None or not (_SUBJECTS.event_after_short.match(rest, len(found[0]))
+                                 or _SUBJECTS.title_after_short.match(rest, len(found[0]))):
+            return None
+        return found[1]
+
     @staticmethod
     def event_named(text: str, title: str) -> str | None:
         """The fair or conference a report's title names with its edition (第5届丝路经贸博览会), when the report
