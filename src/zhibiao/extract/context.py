@@ -81,6 +81,7 @@ class DocContext:
     spoken_for: tuple[SpokenFor, ...] = ()
     event_stage: Stage | None = None  # the project event the report is about (集中开工 → started)
     event_date: PeriodMention | None = None  # the day the lede says things happened (7月27日,…举行)
+    outer: str | None = None  # the city around the report's county or district, when the text names it (全市 is it)
     # an undated report's latest year (not a goal's), found on first use
     _latest: list[PeriodMention | None] = field(default_factory=list, compare=False)
     _spoken: list[int | None] = field(default_factory=list, compare=False)  # speaking_year, found on first use
@@ -351,7 +352,7 @@ class SentContext:
         finder = self.doc.finder
         main = para.carry.subject or self.doc.main  # (under a heading naming a place, 全县 is that place)
         if name.startswith(MAIN):
-            return finder.resolve_main(name, main)
+            return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else None)
         return finder.resolve_bare(name, main)
 
     # -- periods ------------------------------------------------------------------------------
@@ -393,6 +394,8 @@ class SentContext:
         elif not target and mention.pos < self.span.start and self._stock_now(pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
         mention = self._with_year(mention, year_from)
+        if mention.end is None and self.doc.published is None:
+            mention = self._to_lede_month(mention)
         if _CONTEXT.stock_name.search(name) and mention.end is not None \
                 and mention.kind in ("cumulative", "span"):
             mention = replace(mention, start=mention.end, kind="month_end")
@@ -464,6 +467,15 @@ class SentContext:
         text = self.text
         return mention.pos > 0 and _CONTEXT.moved_from_mark.search(text, mention.pos - 1, mention.pos) is not None \
             and mention.end_pos < pos and _CONTEXT.moved_to_after.match(text[mention.end_pos:pos]) is not None
+
+    def _to_lede_month(self, mention: PeriodMention) -> PeriodMention:
+        """今年以来 in a report with no date: the year up to the month of the day its lede opens with (12月26日,…
+        发布会), the day it was written; as it is when the lede gives no day or the year is unknown."""
+        day = self.doc.event_date
+        if day is None or day.start is None or mention.year is None or mention.start is None \
+                or day.start < mention.start:
+            return mention
+        return replace(mention, end=day.start)
 
     def _with_year(self, mention: PeriodMention, year_from: PeriodMention | None) -> PeriodMention:
         if mention.year is None and mention.rel_year is None:

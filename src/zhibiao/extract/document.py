@@ -87,16 +87,22 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
     lede_para = _lede(text, paras, heads)
     published = published or meta.date or written_date(text[:body_end])
     lede = _lede_date(text, lede_para) or _lede_day_said(text, lede_para, published)
+    title_named = _names_removed(title_text, mentions)
+    # a report naming no place of its own is about the fair its title names, if any (第5届…博览会签约项目…)
+    lede_text = blanked[lede_para.start:lede_para.end] if lede_para is not None else ""
+    main = finder.main_subject(blanked[:body_end], title_named) or finder.title_place(title_named) \
+        or finder.lede_place(lede_text) or finder.event_named(blanked[:body_end], title_named)
     return DocContext(
         norm=norm,
         published=published,
-        main=finder.main_subject(blanked[:body_end], _names_removed(title_text, mentions)),
+        main=main,
         finder=finder,
         title_period=title_period or lede,
         title_year=title_year,
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
         event_stage=event_stage(title_text) or _lede_event_stage(text, lede_para),
         event_date=lede,
+        outer=finder.named_outer(main, blanked[:body_end] + title_named),
     )
 
 

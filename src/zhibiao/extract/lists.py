@@ -57,9 +57,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     text, sent = s.text, s.ctx.span
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
-    if places_listed_from(s, region_start) and _by_places(s, group, region_start):
-        return
-    if _top_places_in_order(s, group, region_start):
+    if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group):
         return
     if first.amount.unit == _COUNT and (_projects_per_place(s, group) or seats_listed(s, group, region_start)):
         return
@@ -185,6 +183,46 @@ def _projects_per_place(s: Sentence, group: list[Fig]) -> bool:
     return True
 
 
+def _top_places(s: Sentence, group: list[Fig]) -> bool:
+    """新开工项目数前三位的是甲区、乙市、丙县,分别是15个、12个、9个: the places at the top of a measure, then their
+    figures in order after 分别: each place's figure of that measure — its projects when the measure counts them,
+    else an indicator named after the measure."""
+    text, first = s.text, group[0]
+    sent = s.ctx.span.start
+    clause = max(text.rfind(_COMMA, sent, first.start) + 1, sent)
+    if clause == sent or not _LISTS.respectively.match(text, clause):
+        return False
+    before = max(text.rfind(_COMMA, sent, clause - 1) + 1, text.rfind(";", sent, clause - 1) + 1, sent)
+    frame = _LISTS.top_places.search(text, before, clause)
+    if frame is None:
+        return False
+    places = listed_places(s, frame.group("places"), ranked=True)
+    if places is None or len(places) != len(group):
+        return False
+    measure, measure_start = frame.group("measure"), frame.start("measure")
+    if first.amount.unit == _COUNT and mentions_projects(measure):
+        made = len(s.log.facts)
+        project_count(s, first, measure_start, None)
+        if len(s.log.facts) != made + 1 or not isinstance(whole := s.log.facts[-1], Projects):
+            return False
+        whole.category, whole.subject = None, places[0]  # (the measure's words and the places name no kind)
+        for place, f in zip(places[1:], group[1:], strict=True):
+            p = replace(whole, subject=place, count=f.amount.value, investment=None)
+            s.ctx.doc.set_quote(p, f.start, f.end)
+            s.log.add(p)
+        return True
+    made_ind = []
+    for place, f in zip(places, group, strict=True):
+        ind = new_indicator(s, Name(measure, measure_start), f, value=f.role in ("level", "share"))
+        if f.role == "change":
+            ind.change = f.change
+        ind.subject = place
+        made_ind.append(ind)
+    s.state.current = made_ind[-1]
+    s.state.pending = []
+    return True
+
+
 def _investments_in_order(s: Sentence, group: list[Fig], region_start: int) -> bool:
     """(甲、乙分别签约项目12个、8个,)总投资分别为30亿元、20亿元: the investments of the projects just
     counted place by place, in order."""
@@ -274,33 +312,6 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
         ind.change = against_named_year(s, group[0], ind.change, ind.period)  # (同比2021年分别增长64%和30%: both)
         at += len(item) + 1
     s.state.current = None
-    s.state.pending = []
-    return True
-
-
-def _top_places_in_order(s: Sentence, group: list[Fig], region_start: int) -> bool:
-    """完成投资前三位的是甲区、乙区、丙市,分别是300.7亿元、177.5亿元、125.2亿元: the top places of a measure named in
-    order, then each one's figure: subject each place, name the measure (a count of projects is the project rules')."""
-    text, sent = s.text, s.ctx.span
-    resp = _LISTS.respectively.search(text, region_start, group[0].start)
-    if resp is None:
-        return False
-    # (the places may have been read as a ranking already: the clause before 分别, not the figures' region)
-    top = _LISTS.top_places.search(text, max(text.rfind(";", sent.start, resp.start()) + 1, sent.start), resp.start())
-    if top is None:
-        return False
-    measure = name_at(s, max(text.rfind(_COMMA, sent.start, top.start()) + 1, sent.start), top.start())
-    listed = _LISTS.place_list_split.split(top.group("places"))
-    places = _places_named(s, listed)
-    if not measure.text or places is None or len(places) != len(group) or mentions_projects(measure.text):
-        return False
-    at = top.start("places")
-    for place, raw, f in zip(places, listed, group, strict=True):
-        at = text.index(raw, at)
-        ind = new_indicator(s, Name(measure.text, at), f, value=f.role in ("level", "share"))
-        ind.subject, ind.parent = place, None
-        at += len(raw)
-    s.state.current = None  # (the measure is the places', not one the text goes on with)
     s.state.pending = []
     return True
 

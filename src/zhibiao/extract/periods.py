@@ -114,11 +114,8 @@ def iter_periods(text: str, offset: int = 0) -> Iterator[PeriodMention]:
     may stop there (and the phrases after it are never looked for)."""
     baseline_end = -1
     for m in _period_matches(text):
-        if baseline_end >= 0 and (text[baseline_end:m.start()] in _PERIODS_SETS.list_joiners
-                                  or _baseline_chained(text, baseline_end, m)):
-            # 比今年1-3月、1-4月、1-6月: the periods listed after a baseline are baselines; so is the year of
-            # 同比2022年增长38%、2021年增长12%
-            baseline_end = m.end()
+        if baseline_end >= 0 and _next_baseline(text, baseline_end, m):
+            baseline_end = m.end()  # 比今年1-3月、1-4月、1-6月: the periods listed after a baseline are baselines
             continue
         mention = _mention(text, m, offset)
         if mention is not None:
@@ -126,12 +123,15 @@ def iter_periods(text: str, offset: int = 0) -> Iterator[PeriodMention]:
         baseline_end = m.end() if mention is None and _is_baseline(text, m) else -1
 
 
-def _baseline_chained(text: str, baseline_end: int, m: re.Match[str]) -> bool:
-    """Whether the year of ``m`` is one more baseline of the figure compared just before (同比2022年增长38%、|2021年
-    增长12%): a change and a list mark between them, a change verb right after it."""
-    return m.group("year") is not None \
-        and _PERIODS.baseline_chain.fullmatch(text, baseline_end, m.start()) is not None \
-        and _PERIODS.baseline_chain_verb.match(text, m.end()) is not None
+def _next_baseline(text: str, baseline_end: int, m: re.Match[str]) -> bool:
+    """Whether a period phrase after a baseline ending at ``baseline_end`` is the next baseline: listed right after
+    it (比今年1-3月、1-4月), or a year opening a further change against it after the change against the first
+    (同比2020年增长37%、2019年增长22%)."""
+    between = text[baseline_end:m.start()]
+    if between in _PERIODS_SETS.list_joiners:
+        return True
+    return bool(m.group("year")) and _PERIODS.change_between_baselines.match(between) is not None \
+        and _PERIODS.change_after_baseline.match(text, m.end()) is not None
 
 
 def _is_baseline(text: str, m: re.Match[str]) -> bool:
@@ -213,7 +213,7 @@ _FIRST_PLAN, _FIRST_PLAN_YEAR, _PLAN_YEARS = 3, 1966, 5  # (the third five-year 
 _PLAN_TENS = 10  # (十三五: the thirteenth plan)
 _DONE_SPANS_AND_MONTHS = (*_DONE_SPANS, "month", "month_end", "date")
 _DECEMBER = 12
-_QUARTER = 3  # months
+_QUARTER_MONTHS = 3  # (a span of a quarter or less under way at the date is the current one)
 
 
 @lru_cache(maxsize=4096)
@@ -252,9 +252,9 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
             # come, is no result — last year's
             year -= 1
     if year is None and pub_year is not None and pub_month is not None:
-        # a span begun at the date and over within a quarter (一季度 in January: the quarter's event, its plan) is
-        # this year's; one further from its end (1-11月 in January) is last year's result
-        under_way = start <= pub_month and end - pub_month < _QUARTER
+        # (一季度 in January: a quarter under way, not a year ago; a longer span begun, 前三季度 in January,
+        # is last year's)
+        under_way = start <= pub_month and end - start < _QUARTER_MONTHS
         year = pub_year if end <= pub_month or future or under_way else pub_year - 1
     return period_string("XXXX" if year is None else year, start, end)
 

@@ -196,8 +196,9 @@ def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
     out = _first_of_each(facts, lambda f: (f.stage, f.count, f.investment, f.min_investment, f.currency, f.period)
                          if isinstance(f, Projects) and f.count is not None and f.investment is not None else None)
     exact = [f for f in out if isinstance(f, Projects) and f.investment is not None and f.qualifier is None]
+    # (the kind written first is no other projects: 27个重大项目集中开工,开工项目总投资… 27个项目开工)
     counted: set[tuple[str | None, str, Decimal | None]] = {(f.subject, f.stage, f.count) for f in exact
-               if f.count is not None and f.category is None and f.min_investment is None}
+               if f.count is not None and f.min_investment is None}
     return [f for f in out if not (exact and isinstance(f, Projects) and (
         _rounds_projects(f, exact) or _count_said_again(f, counted)))]
 

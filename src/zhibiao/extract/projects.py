@@ -51,6 +51,7 @@ _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals
 _LIST_OPEN = ":"  # (其中: opens a list of the parts)
 _BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
 _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
+_BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
@@ -103,11 +104,15 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         region = low.group(0) + region
     region, sized_from = _size_before_aside(s, region, region_start)
     desc = region + prenominal
-    stage = _stage(s, fig, region_start, desc, prenominal)
     parent = st.parent_projects
     if parent is None and st.projects is not None and _NAME_WORDS.among in text[
             ctx.doc.norm_pos(st.projects.end):fig.start]:
         parent = st.parent_projects = st.projects
+    parent = _whole_before_among(s, fig, parent) or parent
+    # the parts of projects counted in the sentence take their stage, not that of the frame the sentence opens
+    # with (165个前期项目中,已有83个项目开工建设,其中工业项目32个: started, as the 83)
+    stage = _stage(s, fig, region_start, desc, prenominal,
+                   frame=parent is None or ctx.doc.norm_pos(parent.start) < ctx.span.start)
     if parent is None and st.projects is None and noun is None:
         parent = _whole_listed_before(s, fig, region)  # 其中:⏎省级6项,概算投资…: the kinds of the projects before
     parent = _counted_before_aside(s, fig) or parent  # 前期项目3项(市级2项、县级1项): the parts of the 3
@@ -163,6 +168,19 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _whole_before_among(s: Sentence, fig: Fig, whole: Projects | None) -> Projects | None:
+    """…项目中,已有83个项目开工建设,其中工业项目32个: projects counted as a part in the sentence, then 其中 —
+    the counts after are parts of that part, not of its whole; None unless the count last made is such a part."""
+    if whole is None or not s.log.projects:
+        return None
+    last, ctx = s.log.projects[-1], s.ctx
+    if last is whole or id(last) not in s.log.child_projects or ctx.doc.norm_pos(last.start) < ctx.span.start \
+            or _NAME_WORDS.among not in s.text[ctx.doc.norm_pos(last.end):fig.start]:
+        return None
+    s.state.parent_projects = last
+    return last
 
 
 def _place_by_place(s: Sentence, p: Projects, region: str, bare: bool, child: bool) -> str | None:
@@ -260,6 +278,10 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
                                   future=True)
     at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
         stage is not None and stage == ctx.doc.event_stage)
+    clause = max(ctx.span.start, *(text.rfind(c, ctx.span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
+    if _PROJECTS.this_event.search(text, clause, fig.start) and not ctx.has_period_before(fig.start, since=clause) \
+            and (month := ctx.event_month(fig.start)) is not None:
+        return month  # (今年以来,…,本次签约项目12个: made at the event, of its month, whatever span came before)
     if ctx.has_period_before(fig.start) and not (at_event and ctx.period_names_event(fig.start)):
         return period
     if at_event:
@@ -353,8 +375,9 @@ def _among_counted(s: Sentence, fig: Fig) -> bool:
     return True
 
 
-def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str) -> Stage | None:
-    """The stage of counted projects: what they did after them, before them, or those they are among."""
+def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str, *, frame: bool = True) -> Stage | None:
+    """The stage of counted projects: what they did after them, before them, or (with ``frame``) those the
+    sentence opens with that they are among."""
     text, sent = s.text, s.ctx.span
     stage_words = _PROJECTS.stage_words
     among_at = max(prenominal.find(_PROJECTS_WORDS.noun + m) for m in _AMONG_AFTER)
@@ -392,7 +415,7 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str)
         m = stage_words.search(text, fig.end, min(ends, default=sent.end))
         if m:
             stage = stage_of(m.group(0))
-    if stage is None:
+    if stage is None and frame:
         # 本次集中签约项目中,10亿元以上项目55个(;服务业项目12个): the projects are among those named
         # at the head of the sentence
         among = _last_in_sentence(s, "among", region_start)
@@ -520,8 +543,10 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
     ((Decimal('100000000'), 'CNY'), (Decimal('1000000000'), 'CNY'), (Decimal('10000000'), 'USD'))
     >>> threshold_in("签约亿元项目"), threshold_in("1至10亿级项目")
     ((Decimal('100000000'), 'CNY'), (Decimal('100000000'), 'CNY'))
-    >>> threshold_in("5亿元或3000万美元以上项目")
-    (Decimal('500000000'), 'CNY')
+    >>> threshold_in("5亿元或3000万美元以上项目"), threshold_in("10亿至30亿元项目")
+    ((Decimal('500000000'), 'CNY'), (Decimal('1000000000'), 'CNY'))
+    >>> threshold_in("过50亿元、过100亿元项目")
+    (Decimal('5000000000'), 'CNY')
     """
     best, best_currency = None, _CNY
     for m in _PROJECTS.threshold.finditer(desc):
@@ -529,16 +554,20 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
             if _PROJECTS.alternative_size_after.match(desc, m.end()):  # (5亿元或3000万美元以上: the first)
                 return _size_written(m, m.group("n") or "") or (best, best_currency)
             continue
+        if m.group("over") and _PROJECTS.alternative_over_after.match(desc, m.end()):  # (过50亿元、过100亿元)
+            return _size_written(m, m.group("n") or "") or (best, best_currency)
         # 1至10亿级: a class from its low end
-        sized = _size_written(m, m.group("low") or m.group("n") or "")
+        sized = _size_written(m, m.group("low") or m.group("n") or "", m.group("low_mag") if m.group("low") else None)
         if sized is not None:
             best, best_currency = sized
     return best, best_currency
 
 
-def _size_written(m: re.Match[str], number: str) -> tuple[Decimal, str] | None:
-    """The amount and currency of a size the threshold shape matched (亿元 alone: 1 亿元)."""
-    value = scale(parse_number(number) or Decimal(0), m.group("mag")) if number else scale(Decimal(1), m.group("mag"))
+def _size_written(m: re.Match[str], number: str, mag: str | None = None) -> tuple[Decimal, str] | None:
+    """The amount and currency of a size the threshold shape matched (亿元 alone: 1 亿元); ``mag`` the number's own
+    magnitude when it writes one (10亿至30亿元: the low end's), else the one before the currency."""
+    mag = mag or m.group("mag")
+    value = scale(parse_number(number) or Decimal(0), mag) if number else scale(Decimal(1), mag)
     if not value or not in_range(value):
         return None
     return value, units()[m.group("cur")].unit if m.group("cur") else _CNY
@@ -561,6 +590,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     project with its investment, or the investment of 这些项目; False when it is none of these."""
     if _PROJECTS.annual_plan_end.search(region):
         return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
+    if _batch_investment(s, fig) or _described_project(s, fig, name):
+        return True  # (…37个,总投资214亿元,还有一批在谈项目,拟投资380亿元: not the 37's)
     if s.state.projects is not None and s.state.projects.min_investment is None \
             and any(c in region for c in _EACH_MARKS) and (_PROJECTS.each_investment.fullmatch(name.text)
                  or _PROJECTS.each_investment.fullmatch(strip_chars(region))) \
@@ -770,6 +801,41 @@ def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
     p = Projects(subject=ctx.subject_at(fig.start), period=period, stage=stage,
                  category=None, min_investment=None, count=None, investment=fig.amount.value,
                  qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, name.start, fig.end)
+    s.log.add(p)
+    return True
+
+
+def _batch_investment(s: Sentence, fig: Fig) -> bool:
+    """还有一批在谈项目,拟投资约380亿元: a batch of projects of a stage written without a count, then their
+    investment — a projects fact with no count (as 现场签约投资总额 is), not an indicator."""
+    ctx = s.ctx
+    m = _PROJECTS.batch_investment.search(s.text, max(ctx.span.start, fig.start - _BATCH_WIDTH), fig.start)
+    said = _PROJECTS.stage_words.search(m.group("words")) if m is not None else None
+    if m is None or said is None:
+        return False
+    stage = stage_of(said.group(0))
+    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False), stage=stage,
+                 category=None, min_investment=None, count=None, investment=fig.amount.value,
+                 qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, m.start(), fig.end)
+    s.log.add(p)
+    return True
+
+
+def _described_project(s: Sentence, fig: Fig, name: Name) -> bool:
+    """甲项目现场…。作为省级鼓励发展的新材料类重点项目,总投资12亿元: one project described after 作为, then its
+    investment — that project's own (count 1), not the investment of projects counted in a sentence before."""
+    if not is_investment_name(name.text):
+        return False
+    ctx = s.ctx
+    m = _PROJECTS.described_project.search(s.text, ctx.span.start, name.start)
+    if m is None:
+        return False
+    stage = "ongoing" if _PROJECTS.key_programme.search(m.group(0)) else _stage_around(s)  # (重点项目: under way)
+    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False), stage=stage,
+                 category=None, min_investment=None, count=Decimal(1), investment=fig.amount.value,
+                 qualifier=local_qualifier(s.text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name.start, fig.end)
     s.log.add(p)
     return True

@@ -94,6 +94,8 @@ def sentences(text: str, para: Span) -> list[Span]:
     """
     out: list[Span] = []
     pos = para.start
+    if not is_headline(text, para) and is_title_line(text, para):
+        return [para]  # 总投资128亿!甲县14个项目集中签约: one title the mark splits, read as one sentence
     for m in _sentence_end().finditer(text, para.start, para.end):
         end = m.end()
         if end - pos > MAX_SENTENCE:

@@ -12,6 +12,7 @@ Every word matched here is in ``vocab.toml`` (section ``entity``) and every shap
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -122,6 +123,7 @@ _THREE = 3
 _CLAUSE_OPENERS = frozenset(",;:。!?、 \n“\"(")
 # How often a report must call a kind of place its own (全市 … 全市) for it to decide the subject's kind.
 _OWN_REFS_MIN = 2
+_PEERS_LISTED = 2  # (places beside one in the same city named as often: a list of peers)
 
 
 class SubjectFinder:
@@ -281,6 +283,35 @@ class SubjectFinder:
             return bare_name
         return best
 
+    def title_place(self, title: str) -> str | None:
+        """甲13个项目集中签约: the place a title opens with by its short name, before a count or a period, in a report
+        naming no place in full; None when the title opens with none such."""
+        found = self._short_at_start(title.strip())
+        if found is None or not _SUBJECTS.title_after_short.match(title.strip(), len(found[0])):
+            return None
+        return found[1]
+
+    def lede_place(self, lede: str) -> str | None:
+        """7月29日,甲举行重大项目集中开工仪式: the place a lede opens with by its short name after its day, holding or
+        naming the event it reports, in a report naming no place in full; None when it opens with none such."""
+        opener = _SUBJECTS.lede_opener.match(lede)
+        rest = lede[opener.end():] if opener is not None else lede
+        found = self._short_at_start(rest)
+        if found is None or not (_SUBJECTS.event_after_short.match(rest, len(found[0]))
+                                 or _SUBJECTS.title_after_short.match(rest, len(found[0]))):
+            return None
+        return found[1]
+
+    @staticmethod
+    def event_named(text: str, title: str) -> str | None:
+        """The fair or conference a report's title names with its edition (第5届丝路经贸博览会), when the report
+        never speaks of a place of its own (我市, 全区): the subject of what was signed at it; None otherwise."""
+        if any(ref in text for refs in _ENTITY_WORDS.own_place_refs.values() for ref in refs):
+            return None  # (我区共签约6个项目: the place's signings at the fair, a place the text may never name)
+        m = _SUBJECTS.numbered_event.search(title)
+        # (第５届 written in full-width digits is the same fair: its name as the gold writes names, in half width)
+        return unicodedata.normalize("NFKC", m.group(0)) if m else None
+
     def _of_own_kind(self, text: str, best: str | None, strong: Counter[str], first: dict[str, int]) -> str | None:
         """全市 … 全市 in a report whose most named place is one of its districts (金安区) or zones: the
         report speaks for a place of the kind it calls its own (市) — the most named of that kind, or
@@ -356,12 +387,23 @@ class SubjectFinder:
         own = {kind for kind, refs in _ENTITY_WORDS.own_place_refs.items() if any(w in text for w in refs)}
         if not own:
             return None  # the report never speaks of its own city or county
-        hits = Counter({k: n for k, n in self._places_by_short_name(text).items() if k[-1] in own})
+        named = self._places_by_short_name(text)
+        hits = Counter({k: n for k, n in named.items() if k[-1] in own})
         if len(hits) == 1:
-            return next(iter(hits))
+            only = next(iter(hits))
+            return None if self._one_of_peers(only, named) else only
         # 三明 … 永安、尤溪: the one place holding every other place named (a city and its counties)
         holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
         return holders[0] if len(holders) == 1 else None
+
+    def _one_of_peers(self, place: str, named: Counter[str]) -> bool:
+        """全市 … 前三位的是甲区、乙市、丙区: whether a place is named no more often than two places or more
+        beside it in the same city or province (its peers, of another kind): one of the places listed, not the
+        one the report speaks for (a single neighbour named as often is no list: 服务乙新区建设 in 甲's report)."""
+        parent = self.parent_of.get(place)
+        peers = [other for other, n in named.items()
+                 if other != place and parent is not None and self.parent_of.get(other) == parent and n >= named[place]]
+        return len(peers) >= _PEERS_LISTED
 
     def _short_named_most(self, text: str, best_count: int) -> str | None:
         """甲市 named once in passing, 仁怀 again and again: a place named by its short name alone three times or more,
@@ -451,12 +493,13 @@ class SubjectFinder:
 
     def _places_by_short_name(self, text: str) -> Counter[str]:
         """How often ``text`` names each place by a short name that stands for it alone — never where it compares
-        itself with a place (仅次于深圳) or names an outlet (海曙新闻网讯)."""
+        itself with a place (仅次于深圳), names an outlet (海曙新闻网讯) or a street (甲山大道)."""
         hits: Counter[str] = Counter()
         for start, short in self._short_names_of(text):
             fulls = self.short_to_full[short]
+            end = start + len(short)
             if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
-                    and not _SUBJECTS.outlet_after.match(text, start + len(short)):
+                    and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end):
                 hits[fulls[0]] += 1
         return hits
 
@@ -512,7 +555,7 @@ class SubjectFinder:
                 and not (m and m.group(0).endswith(_ENTITY_WORDS.field_mark)):  # (在全省工业园区中: peers)
             # 全市工业园区, 全市产业集聚区: the parks together (a bare 园区 stays part of the measure's name)
             return SubjectMention(zones.group(0), start + pos + zones.end())
-        if r and not rest[r.end():r.end() + 1].isdigit():
+        if r and (not rest[r.end():r.end() + 1].isdigit() or _SUBJECTS.size_after_ref.match(rest, r.end())):
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         found = self._named_entity(rest, m.group(0) if m else "")
         if found is _NO_SUBJECT:
@@ -558,17 +601,23 @@ class SubjectFinder:
         return None
 
     @staticmethod
-    def resolve_main(ref: str, main: str | None) -> str | None:
-        """全市 / 我区 … mean the main entity when it is that kind of place: a report about a zone
-        that says 全市 speaks of the city around it, which it does not name (FACTS.md: null)."""
+    def resolve_main(ref: str, main: str | None, outer: str | None = None) -> str | None:
+        """全市 / 我区 … mean the main entity when it is that kind of place: a report about a county
+        that says 全市 speaks of the city around it — ``outer`` when the text names it, else null (FACTS.md)."""
         kind = ref[len(MAIN):]
         if main is None or not kind:
             return main
         inner = _ENTITY_WORDS.outer_kinds.get(kind, [])
         exceptions = _ENTITY_WORDS.outer_kind_exceptions.get(kind, [])
         if main.endswith(tuple(inner)) and not main.endswith(tuple(exceptions)):
-            return None
+            return outer if outer is not None and outer.endswith(kind) else None
         return main
+
+    def named_outer(self, main: str | None, text: str) -> str | None:
+        """The city (or province) around the report's own place, when the text names it in full (绥化市 … 望奎县);
+        None otherwise."""
+        outer = self.parent_of.get(main) if main is not None else None
+        return outer if outer is not None and outer in text else None
 
     def resolve_bare(self, name: str, main: str | None) -> str:
         """A bare 开发区 / 经开区 is the main entity when that is such a zone; else as written."""
