@@ -1212,6 +1212,7 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
     if former is not None:
         region = region[:former.start()]
+    region = _RANKINGS.move_by_end.sub("", region)  # (排名前移4位|至第41位: the move is a fact of its own)
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
     region = _RANKINGS.counted_entry_head.sub("", region)  # (保定两地上榜|县域经济基本竞争力全国百强)
     # (在|全国147家高新区中…: the place's field is the wrapper's when the words before end at its 在; 杭州在营商环境

@@ -208,7 +208,8 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
         return fig.end, i + 1
     if fig.role == "move":
         move_role(s, fig, region_start)
-        return fig.end, i + 1
+        # (排名前移4位)至第41位: the words before the move name the measure and field of the place it led to
+        return (cursor if _RANKINGS.place_moved_to.match(text, fig.end) else fig.end), i + 1
     fig = classify(text, fig, region_start, sent.start)
     high = _range_end(text, fig, events, i + 1)
     if high is not None:
