@@ -1258,6 +1258,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     if st.current is not None and read.names and read.names[0] == st.current.name and not read.measure:
         qstart = ctx.doc.norm_pos(st.current.start)
     period_pos = read.region_from + read.former.start() if read.former is not None else start
+    if hit.group("entered_year"):  # (入选2023年度全国…百强县: the year of the group entered, after the verb)
+        period_pos = hit.end("entered_year")
     subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
