@@ -248,7 +248,9 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     region_from = after_subject(s, region_start, hit.start())
     if _RANKINGS.counted_entry_head.match(strip_chars(text[region_start:hit.start()])):
         return None  # (保定两地上榜…全国百强: places counted, none named, hold no place of their own)
-    region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"))
+    # (a group a number strong names itself with the words before 强: 全国综合竞争力百强县)
+    region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"),
+                                               split=not hit.group("strong"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     names = _names_written(s, hit, region, region_from, region_start)
     if names == [None] or _several_places_unworded(s, hit, region):
@@ -1206,7 +1208,8 @@ def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
     return field + (wrapped.group("aside") or "") if field else field
 
 
-def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[str] | None, str | None]:
+def _field_and_measure(region: str, scope: str | None,
+                       split: bool = False) -> tuple[str, re.Match[str] | None, str | None]:
     """The words before a place: the measure, the place it came from, and the field when written
     among them (招商引资工作在全市9个县市区综合排名中 → 全市, 招商引资工作综合排名)."""
     former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
@@ -1231,17 +1234,21 @@ def _field_and_measure(region: str, scope: str | None) -> tuple[str, re.Match[st
     if evaluated is not None:  # 全省重点项目考核排名第7位: the field 全省, the evaluation the measure
         scope, region = evaluated.group("field"), evaluated.group("evaluation")
     else:
-        scope, evaluation = _field_of_evaluation_placed(scope)
+        scope, evaluation = _field_of_evaluation_placed(scope, split)
         region = region if strip_chars(region) or evaluation is None else evaluation
     return _measure_region(region), former, scope
 
 
-def _field_of_evaluation_placed(scope: str | None) -> tuple[str | None, str | None]:
+def _field_of_evaluation_placed(scope: str | None, split: bool = False) -> tuple[str | None, str | None]:
     """位列国家高新区综合评价第5名, 位列综合评价前50名: an evaluation read after the verb as a field is the
     measure, the peers opening its name (if any) the field; (field, measure), the measure None when the
-    words are a field only."""
-    if not scope or not scope.endswith(_EVALUATION_ACTS):
+    words are a field only. With ``split``, a measure of standing closing the words (全省县域经济综合实力)
+    is the measure too."""
+    if not scope:
         return scope, None
+    if not scope.endswith(_EVALUATION_ACTS):  # (位居全省经济总量第三: a measure of standing after the field)
+        parts = _RANKINGS.field_then_measure.fullmatch(scope) if split else None
+        return (parts.group("field"), parts.group("measure")) if parts is not None else (scope, None)
     field = evaluation_field(scope)
     evaluation = scope[len(field):] if field and scope.startswith(field) else scope
     # (位列榜单前三名: the list named before is the measure, not the word for it)
