@@ -1277,6 +1277,10 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
+        same = _restated(s, r)
+        if same is not None:  # (排名第一,连续三年保持全市第一: the same place said again is one fact)
+            st.last_rank = s.para.last_rank = same
+            continue
         ctx.doc.set_quote(r, qstart, read.end)
         s.log.add(r)
         st.last_rank = s.para.last_rank = r
@@ -1287,6 +1291,17 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _restated(s: Sentence, r: Ranking) -> Ranking | None:
+    """The ranking of the same sentence that ``r`` says again (the same holder, measure, field, place and
+    period: 在全市考核中排名第一,连续三年保持全市第一), if any."""
+    for f in s.log.facts[s.state.first_fact:]:
+        if isinstance(f, Ranking) and (f.subject, f.period, f.indicator, f.scope, f.rank, f.top, f.bottom,
+                                       f.qualifier) == (r.subject, r.period, r.indicator, r.scope, r.rank, r.top,
+                                                        r.bottom, r.qualifier):
+            return f
+    return None
 
 
 def _list_references_resolved(s: Sentence, pos: int, names: list[str | None], scopes: list[str | None]) \
