@@ -121,6 +121,10 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     if _moved_from(s.text, region_start, hit.start()) \
             and _RANKINGS.moved_from_ahead.match(s.text, hit.end(), s.ctx.span.end):
         return False  # 从全国第七位晋升为第六位: the place moved from, read with the place moved to
+    if not hit.group("lead") and (hit.group("strong") or hit.group("topn")) \
+            and _RANKINGS.group_in_field.match(s.text, hit.end(), s.ctx.span.end) \
+            and _RANKING_WORDS.field_mark in s.text[region_start:hit.start()]:
+        return False  # 在全国百强县榜单中位列第27位: the group names the field of the place after it
     _ranking_facts(s, hit, region_start)
     return True
 
