@@ -1402,6 +1402,8 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
             if bare and tail is not None and not tail.group("head") else None
     end = tail.end() if tail else hit.end()
     exact = parse_number(tail.group("exact")) if tail and tail.group("exact") else None
+    if exact is None and hit.group("strong_n"):  # (中国县域经济百强第58位: the exact place read with the group)
+        exact = parse_number(hit.group("strong_n"))
     if exact is not None:  # 全国综合实力百强县第45位: the exact place, in the group's measure
         return m.string[:m.start("rest")], [m.group("rest")], end, int(exact)
     measure = m.group("rest") + text[group_start:hit.end()] + kind
