@@ -188,9 +188,11 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
                          and not _RANKINGS.holder_said_after.match(s.text, hit.end(), s.ctx.span.end)
                          and not (lead and (_holder_before(s, hit, region_start)
                                             or _measures_wrapped(s.text[region_start:hit.start()])
-                                            or _part_of_ranking_before(s, hit, region_start)))):
+                                            or _part_of_ranking_before(s, hit, region_start)
+                                            or s.state.moved is not None))):
         # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal (but 昆山市居第1位: a
-        # place holding a place; 第2位的是江阴市: the place, whose holder follows)
+        # place holding a place; 第2位的是江阴市: the place, whose holder follows; 排名上升5位,居第32位: the
+        # place of the ranking that moved)
         return
     read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
     if read is not None:
@@ -270,9 +272,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     unmeasured = names == [None] or (last is not None and names == [last.indicator])
     if unmeasured and _within_exact_place(s, hit, rank, scope):
         return None
-    given = st.last_rank or s.para.last_rank  # (the field of the places the paragraph gave before)
-    if scope is None and given is not None:
-        scope = given.scope
+    scope = _scope_given(s, names, scope)
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
         names = _figure_before(s, hit, names)
@@ -294,6 +294,18 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
     return _held_by_the_words(s, hit, region_start, read) or read
+
+
+def _scope_given(s: Sentence, names: list[str | None], scope: str | None) -> str | None:
+    """The field of a place whose words write none: that of the ranking a move just named (在全省…评价中排名
+    提升7位,位列第4), else of the places the paragraph gave before."""
+    st = s.state
+    if scope is not None:
+        return scope
+    if st.moved_field and names == [st.moved]:
+        return st.moved_field
+    given = st.last_rank or s.para.last_rank
+    return given.scope if given is not None else None
 
 
 def _held_by_the_words(s: Sentence, hit: re.Match[str], region_start: int, read: _Read) -> _Read | None:
@@ -1637,8 +1649,13 @@ def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
     ranking = _RANKINGS.move_of_ranking.match(words)
     if ranking is None:
         return
-    s.state.moved = ranking.group("ranking")
-    ind = Indicator(subject=s.ctx.subject_at(fig.start), name=ranking.group("ranking"),
+    name = s.state.moved = ranking.group("ranking")
+    wrapped = _RANKINGS.wrapped_ranking.fullmatch(name)
+    if wrapped is not None:  # (在全国高新区评价中排名上升5位: named as any ranking, 高新区评价全国排名; the place
+        # after it is in that measure and field)
+        name = wrapped.group("measure") + wrapped.group("field") + wrapped.group("noun")
+        s.state.moved, s.state.moved_field = wrapped.group("measure"), wrapped.group("field")
+    ind = Indicator(subject=s.ctx.subject_at(fig.start), name=name,
                     period=s.ctx.period_at(fig.start, target=False), value=None, unit=None,
                     change=change_of(basis_of(words), fig.amount, fig.sign), qualifier=None, parent=None,
                     rule="indicator.move.v1")

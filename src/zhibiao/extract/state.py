@@ -132,6 +132,7 @@ class SentenceState:
     parent_until: int | None = None  # where a mid-sentence 其中 stops applying (its clause's ';')
     last_rank: Ranking | None = None  # 总量位居全市第3位,增速位居第1位: the second shares the first's field
     moved: str | None = None  # 综合排名较上年前移5位,位列全国第45位: the ranking a move named before its place
+    moved_field: str | None = None  # 在全省…评价中排名提升7位,位列第4: the field that moved ranking was in
     projects: Projects | None = None  # the projects just counted
     # 比2011年、2012年分别增加205个、88个;10亿元以上项目分别增加29个、11个: the years the sentence's changes are against
     baseline_years: tuple[str, ...] = ()
