@@ -1211,7 +1211,8 @@ def _wrapper(words: str) -> re.Match[str] | None:
     if _RANKING_WORDS.field_mark not in words and not _RANKINGS.wrapped_start.match(words):
         return None  # (most words before a place: plain checks first)
     m = _RANKINGS.wrapped_field.search(words)
-    if m is not None and not m.group(0).startswith(_RANKING_WORDS.field_mark) and m.group("group") is None:
+    if m is not None and not m.group(0).startswith(_RANKING_WORDS.field_mark) and m.group("group") is None \
+            and not _RANKINGS.counted_field_closed.fullmatch(words):  # (全省14个市中,: peers counted, then 中)
         return None
     return m
 
