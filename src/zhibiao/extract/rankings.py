@@ -1409,9 +1409,12 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
     group_start = hit.start("strong") if hit.group("strong") else hit.start("topn") - 1  # 百强, 前10
     tail = _RANKINGS.group_tail.match(text, hit.end())
     kind = (tail.group("kind") or "") if tail else ""
-    if m is None:  # 入选中国百强镇, 跻身全国百强县: the group of a kind alone is the measure
-        bare = kind and _RANKINGS.whole_field.fullmatch(scope) and not (tail and tail.group("exact"))
-        return (scope, [text[group_start:hit.end()] + kind], tail.end() if tail else hit.end(), None) \
+    within = parse_number(tail.group("exact")) if tail and tail.group("within") else None
+    if m is None:  # 入选中国百强镇, 跻身全国百强县: the group of a kind alone is the measure (跻身全国百强区前50位:
+        # a top N of the group, that N)
+        bare = kind and _RANKINGS.whole_field.fullmatch(scope) and not (tail and tail.group("exact") and within is None)
+        return (scope, [text[group_start:hit.end()] + kind], tail.end() if tail else hit.end(),
+                int(within) if within is not None else None) \
             if bare and tail is not None and not tail.group("head") else None
     end = tail.end() if tail else hit.end()
     exact = parse_number(tail.group("exact")) if tail and tail.group("exact") else None
