@@ -1764,8 +1764,9 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
     figures = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator)]
     changed = [f for f in figures if f.change is not None]
     if len(heads) == 1:
-        all_of = _RANKINGS.all_mark.search(region) is not None
-        if heads[0] in _RANKING_SETS.rate_heads and all_of and len(changed) > 1:
+        # (…分别增长8.2%、10.5%,增速分别居全市第二、第一: each growth its own place)
+        each = _RANKINGS.all_mark.search(region) is not None or _RANKINGS.respective_mark.search(region) is not None
+        if heads[0] in _RANKING_SETS.rate_heads and each and len(changed) > 1:
             return [f.name + heads[0] for f in changed]
         return None  # one head: a back reference (增速排位全市第8)
     names: list[str | None] = []
