@@ -44,6 +44,7 @@ __all__ = [
 _CHANGES = Shapes("changes")
 _CONTEXT = Shapes("context")
 _NAMES = Shapes("names")
+_RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figure: no noun it counts)
 _NAME_WORDS = Words("name")
 _KIND_END: str = Words("projects").kind_end
 _SHARE_WORDS = Words("share")
@@ -286,8 +287,8 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
 def noun_after(text: str, end: int, sent_end: int) -> Noun | None:
     """The noun phrase right after a figure ending at ``end`` (188家规上工业企业, 100GWh动力电池产能)."""
     m = _NAMES.noun_after.match(text, end, sent_end)
-    if not m:
-        return None
+    if not m or _RANKINGS_AFTER.place.match(text, end, sent_end):
+        return None  # (其中4项|居全市第一: a place among peers follows, no noun the figure counts)
     noun = strip_chars(_QUOTES.sub("", m.group(1)).split(_NAME_WORDS.possessive)[0])
     if len(noun) < 2 or _CHANGES.change_end.search(noun[:2]) or noun[0] in _NAME_WORDS.not_noun_start:
         return None
