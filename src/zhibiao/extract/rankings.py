@@ -298,13 +298,17 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
 
 def _scope_given(s: Sentence, names: list[str | None], scope: str | None) -> str | None:
     """The field of a place whose words write none: that of the ranking a move just named (在全省…评价中排名
-    提升7位,位列第4), else of the places the paragraph gave before."""
+    提升7位,位列第4), else of the places the paragraph gave before, else the country's for a list a hundred
+    strong of counties, districts or towns."""
     st = s.state
     if scope is not None:
         return scope
     if st.moved_field and names == [st.moved]:
         return st.moved_field
     given = st.last_rank or s.para.last_rank
+    if given is None and len(names) == 1 and names[0] and any(k in names[0] for k in _RANKING_WORDS.national_lists):
+        country: str = _RANKING_WORDS.country_field
+        return country  # (在赛迪百强区排名中位列第45位: a list a hundred strong is national)
     return given.scope if given is not None else None
 
 
