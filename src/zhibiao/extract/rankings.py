@@ -243,8 +243,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     """Read a ranking match: None when it makes no fact (a top place among no peers, a top-N beside
     the exact place)."""
     rank, top = place
-    bottom = hit.group("bottom") is not None
-    if bottom:  # 全市倒数第一: a last place, its rank not counted from the top
+    bottom = hit.group("bottom") is not None or hit.group("last") is not None
+    if bottom:  # 全市倒数第一, 居全市末位: a last place, its rank not counted from the top
         rank, top = None, False
     text, st = s.text, s.state
     raw = text[region_start:hit.start()]
