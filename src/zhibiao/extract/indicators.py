@@ -39,6 +39,7 @@ _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
+_CHANGE_WORDS = Words("change")
 _FIGURES_WORDS = Words("figures")
 _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
@@ -189,7 +190,10 @@ def against_named_year(s: Sentence, fig: Fig, change: Change | None, period: str
     year before the figure's; against an earlier one its basis is another."""
     if change is None or change.basis != "yoy" or period is None or not period[:4].isdigit():
         return change
-    named = _CHANGES.named_year_baseline.search(s.text, max(s.ctx.span.start, fig.start - _NAMED_YEAR_WIDTH), fig.start)
+    lo = max(s.ctx.span.start, fig.start - _NAMED_YEAR_WIDTH)
+    if s.text.find(_CHANGE_WORDS.year_mark, lo, fig.start) < 0:
+        return change  # (a plain find first: most changes name no year)
+    named = _CHANGES.named_year_baseline.search(s.text, lo, fig.start)
     if named is None or int(named.group("year")) == int(period[:4]) - 1:
         return change
     return replace(change, basis="other")

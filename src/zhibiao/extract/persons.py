@@ -30,6 +30,7 @@ _PERSONS_WORDS = Words("persons")
 _PERSONS_SETS = WordSets("persons")
 
 _SLASH = "/"
+_PAREN_OPEN = "("
 _PHOTO_MARK: str = _PERSONS_WORDS.photo_mark  # (the credit of a photo: checked before its shape)
 _SPACE = " "
 _WIDE_SPACE = "\u3000"
@@ -240,8 +241,11 @@ def _authors_in_parens(text: str) -> list[PersonMention]:
     """Bare names in parentheses closing the text or a paragraph: the authors (龚雯), (甲 乙), with the
     office they write for before them as their title (区融媒体中心 任可 戚壮波)."""
     out = []
-    found = [*_PERSONS.authors_in_parens.finditer(text), *_PERSONS.authors_after_news_mark.finditer(text),
-             *_PERSONS.authors_at_start.finditer(text), *_PERSONS.credit_in_parens.finditer(text)]
+    found = [*_PERSONS.authors_in_parens.finditer(text), *_PERSONS.authors_after_news_mark.finditer(text)]
+    if text.lstrip()[:1] == _PAREN_OPEN:  # (plain checks first: few texts open with names in brackets or credit them)
+        found += _PERSONS.authors_at_start.finditer(text)
+    if any(end in text for end in _PERSONS_WORDS.byline_ends):
+        found += _PERSONS.credit_in_parens.finditer(text)
     for m in found:
         office = m.groupdict().get("office") or m.groupdict().get("by")
         names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.paren_name.finditer(m.group("names"))]
