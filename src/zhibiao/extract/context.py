@@ -85,6 +85,7 @@ class DocContext:
     # an undated report's latest year (not a goal's), found on first use
     _latest: list[PeriodMention | None] = field(default_factory=list, compare=False)
     _spoken: list[int | None] = field(default_factory=list, compare=False)  # speaking_year, found on first use
+    _list_years: list[list[PeriodMention]] = field(default_factory=list, compare=False)  # found on first use
     _speaker_starts: tuple[int, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
@@ -100,6 +101,13 @@ class DocContext:
         if not self._latest:
             self._latest.append(latest_year(self.norm.text))
         return self._latest[0]
+
+    def list_year_before(self, pos: int) -> PeriodMention | None:
+        """The last year written in a list's or report's name before ``pos`` (《2021县域经济监测评价报告》), the
+        report's list years read once."""
+        if not self._list_years:
+            self._list_years.append(years_of_lists(self.norm.text))
+        return next((m for m in reversed(self._list_years[0]) if m.end_pos <= pos), None)
 
     def speaking_year(self) -> int | None:
         """The year a dated report speaks from when that is not its date's (:meth:`_speaking_year`), found
@@ -409,8 +417,7 @@ class SentContext:
         before found is of the year in its name; None when the sentence says no such thing or none was named."""
         if _CONTEXT.report_says.match(self.text, self.span.start) is None:
             return None
-        named = years_of_lists(self.text[:pos])
-        return named[-1] if named else None
+        return self.doc.list_year_before(pos)
 
     def period_in_aside(self, pos: int, end: int) -> str | None:
         """The period written in brackets right after the figure ending at ``end`` (营业收入113.26亿元(1-11月)),

@@ -25,7 +25,7 @@ from zhibiao.extract.projects import stage_of
 from zhibiao.extract.segment import Span, is_headline, is_title_line, sentences
 from zhibiao.lexicon import Shapes
 from zhibiao.model import DocMeta, Stage
-from zhibiao.normalize import NormText, to_simplified
+from zhibiao.normalize import NormText, normalize
 from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["document_meta", "read_document", "written_date"]
@@ -79,7 +79,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
     blanked = _names_blanked(text, mentions)  # (persons' names are no evidence of the report's place)
     if meta.title:
         # an HTML <title> or a corpus title is not in the body text but names the report's subject
-        title = to_simplified(meta.title)
+        title = normalize(meta.title).text  # (as the body is: simplified, half-width, pinyin glosses removed)
         if title not in title_text:
             title_text = f"{title} {title_text}".strip()
     finder = subject_finder()

@@ -10,6 +10,7 @@ belongs to the figure just named; a level of a project count or investment goes 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from zhibiao.extract.changes import change_of, local_qualifier
 from zhibiao.extract.figures import Fig
@@ -626,11 +627,17 @@ def _parallel_head(before: Indicator | None, bare: str) -> str | None:
     kind (股份制企业: both close with 企业) and no measure of its own; None otherwise."""
     if before is None or len(bare) < _MIN_SUFFIX or bare.endswith(_NAME_WORDS.shared_heads):
         return None
-    head = next((h for h in sorted(_NAME_WORDS.shared_heads, key=len, reverse=True) if before.name.endswith(h)), None)
+    head = next((h for h in _heads_longest_first() if before.name.endswith(h)), None)
     if head is None:
         return None
     holder = before.name[:-len(head)]
     return head if len(holder) >= _MIN_SUFFIX and holder[-_MIN_SUFFIX:] == bare[-_MIN_SUFFIX:] else None
+
+
+@cache
+def _heads_longest_first() -> tuple[str, ...]:
+    """The shared measure heads, longest first (营业收入 before 收入), sorted once on first use."""
+    return tuple(sorted(_NAME_WORDS.shared_heads, key=len, reverse=True))
 
 
 def _named_by_its_head(s: Sentence, words: str) -> str | None:

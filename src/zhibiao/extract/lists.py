@@ -214,8 +214,6 @@ def _top_places(s: Sentence, group: list[Fig]) -> bool:
     made_ind = []
     for place, f in zip(places, group, strict=True):
         ind = new_indicator(s, Name(measure, measure_start), f, value=f.role in ("level", "share"))
-        if f.role == "change":
-            ind.change = f.change
         ind.subject = place
         made_ind.append(ind)
     s.state.current = made_ind[-1]
@@ -347,7 +345,8 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     cur = s.state.current or s.para.last_top
     if cur is None or cur.change is None or text.find(_NAME_WORDS.list_mark, region_start, fig.start) < 0:
         return False  # (a plain find first: most figures follow no list)
-    m = _LISTS.places_alike.match(text[region_start:fig.start].lstrip(_COMMA))
+    words = text[region_start:fig.start]
+    m = _LISTS.places_alike.match(words.lstrip(_COMMA))
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
     region = _LISTS.places_tail.sub("", m.group("names"))  # (before splitting: 等区县 is no head the places share)
@@ -355,7 +354,7 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     places = _places_named(s, names) if names else None
     if places is None or names is None or len(places) < 2:
         return False
-    offset = region_start + len(text[region_start:fig.start]) - len(text[region_start:fig.start].lstrip(_COMMA))
+    offset = region_start + len(words) - len(words.lstrip(_COMMA))
     growth = fig if fig.role == "change" else fig.read_as(
         "change", change=change_of("yoy", fig.amount, 1), lead=fig.lead, qualifier=fig.qualifier)
     for place, start in zip(places, name_positions(region, offset, names), strict=True):

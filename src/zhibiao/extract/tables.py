@@ -318,10 +318,9 @@ def _cell_line_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     run: list[tuple[int, int]] = []
     numbers = 0
     lo = start
-    while lo <= end:
-        hi = text.find("\n", lo, end)
-        hi = end if hi < 0 else hi
-        line = text[lo:hi].strip()
+    for raw in [*text[start:end].split("\n"), ""]:  # (an empty line after the last closes its run)
+        hi = lo + len(raw)
+        line = raw.strip()
         if line and _TABLES.cell_line.fullmatch(line):
             run.append((lo, hi))
             numbers += _TABLES.number_line.fullmatch(text, lo, hi) is not None
@@ -330,8 +329,6 @@ def _cell_line_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 runs += run
             run, numbers = [], 0
         lo = hi + 1
-    if len(run) >= _MIN_CELL_LINES and numbers >= _MIN_NUMBER_LINES:
-        runs += run
     return runs
 
 

@@ -197,8 +197,7 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     text, sent, st = s.text, s.ctx.span, s.state
     fig = events[i]
     assert isinstance(fig, Fig)
-    if st.parent_until is not None and fig.start > st.parent_until and not _sibling_goes_on(s, st.parent_until):
-        st.parent, st.parent_pool, st.parent_until = None, [], None
+    _close_among(s, fig.start)
     _mark_among(s, cursor, fig.start)
     if fig.role == "threshold" or (st.quiet and st.is_quiet(fig.start)):
         return cursor, i + 1
@@ -365,20 +364,29 @@ def _last_figure(s: Sentence) -> Indicator | None:
     return None
 
 
-def _sibling_goes_on(s: Sentence, until: int) -> bool:
-    """其中出口22.6亿美元,增长6.3%;|进口12.6亿美元: the clause after a 其中 clause's ';' opens with a sibling of the
-    part just given (in the vocabulary's sets of parts), so the breakdown goes on to its ';' (or the sentence's end)."""
-    text, cur = s.text, s.state.current
+def _close_among(s: Sentence, pos: int) -> None:
+    """Past the ';' closing a mid-sentence 其中's clause, its whole is no longer the parent — unless the next clause
+    opens with a sibling of the part just given (其中出口…;进口…): then the breakdown goes on to the next ';'."""
+    st = s.state
+    if st.parent_until is None or pos <= st.parent_until:
+        return
+    if _opens_with_sibling(s, st.parent_until):
+        end = s.text.find(";", st.parent_until + 1, s.ctx.span.end)
+        st.parent_until = end if end >= 0 else None
+    else:
+        st.parent, st.parent_pool, st.parent_until = None, [], None
+
+
+def _opens_with_sibling(s: Sentence, until: int) -> bool:
+    """其中出口22.6亿美元,增长6.3%;|进口12.6亿美元: whether the clause after a 其中 clause's ';' opens with a sibling of
+    the part just given (in the vocabulary's sets of parts): the breakdown goes on."""
+    cur = s.state.current
     if cur is None or cur.parent is None:
         return False
-    clause = text[until + 1:until + 1 + _SIBLING_WIDTH]
-    for parts in _sibling_parts():
-        if any(cur.name.startswith(p) for p in parts) \
-                and any(clause.startswith(p) and not cur.name.startswith(p) for p in parts):
-            end = text.find(";", until + 1, s.ctx.span.end)
-            s.state.parent_until = end if end >= 0 else None
-            return True
-    return False
+    clause = s.text[until + 1:until + 1 + _SIBLING_WIDTH]
+    return any(any(cur.name.startswith(p) for p in parts)
+               and any(clause.startswith(p) and not cur.name.startswith(p) for p in parts)
+               for parts in _sibling_parts())
 
 
 @cache

@@ -12,7 +12,6 @@ Every word matched here is in ``vocab.toml`` (section ``entity``) and every shap
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -309,8 +308,7 @@ class SubjectFinder:
         if any(ref in text for refs in _ENTITY_WORDS.own_place_refs.values() for ref in refs):
             return None  # (我区共签约6个项目: the place's signings at the fair, a place the text may never name)
         m = _SUBJECTS.numbered_event.search(title)
-        # (第５届 written in full-width digits is the same fair: its name as the gold writes names, in half width)
-        return unicodedata.normalize("NFKC", m.group(0)) if m else None
+        return m.group(0) if m else None
 
     def _of_own_kind(self, text: str, best: str | None, strong: Counter[str], first: dict[str, int]) -> str | None:
         """全市 … 全市 in a report whose most named place is one of its districts (金安区) or zones: the
