@@ -70,7 +70,10 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
 
 
 _LIST_MARKS = frozenset("、")
+# Spacing a page may leave after a list mark (、 姚敏, 、\u3000姚敏): no part of the next item.
+_LIST_GAPS = frozenset(" \u3000")
 _ITEM_SPLIT = re.compile(r"[ 、,\u3000]")  # (the items of a byline's names)
+_SHORT_NAME = 2  # (a family name and one character: as often a common word, 公司, 方案)
 _BYLINE_NAME_MAX = 3  # (a byline's item taken whole as a name: at most a family name and two characters)
 _DOTTED_TAIL_LENGTHS = (3, 4, 2, 5, 6)  # a dotted name's second part, most usual length first
 
@@ -216,6 +219,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     out += _scholar_mentions(text, taken)
     out += _authors_in_parens(text)
     out += _names_before_group_title(text, taken)
+    out += _clause_opening_names(text, taken)
     out.sort(key=attrgetter("start"))
     return out
 
@@ -235,6 +239,55 @@ def _names_before_group_title(text: str, taken: set[int]) -> list[PersonMention]
         out += [PersonMention(name, (m.group("title"),), pos, pos + len(name), pos) for name, pos in names]
         taken.update(pos for _name, pos in names)
     return out
+
+
+def _clause_opening_names(text: str, taken: set[int]) -> list[PersonMention]:
+    """张凤林出席会议并讲话, 甲、乙先后作招商推介: names with no title opening a clause right before a verb only
+    people do (``bare_name_verbs``); each item of the list must read as a name and nothing else, and a name
+    of two characters counts only listed beside a longer one."""
+    out: list[PersonMention] = []
+    opens = frozenset(_PERSONS_WORDS.bare_name_opens)
+    for verb in _PERSONS_WORDS.bare_name_verbs:
+        at = text.find(verb)
+        while at >= 0:
+            names = _names_listed_before(text, at, opens)
+            if names and not any(pos in taken for _name, pos in names):
+                out += [PersonMention(name, (), pos, pos + len(name), pos) for name, pos in names]
+                taken.update(pos for _name, pos in names)
+            at = text.find(verb, at + len(verb))
+    return out
+
+
+def _names_listed_before(text: str, end: int, opens: frozenset[str]) -> list[tuple[str, int]]:
+    """The names listed with 、 right before ``end``, the first opening a clause (empty when any item is no name)."""
+    names: list[tuple[str, int]] = []
+    while True:
+        item = next(((text[end - n:end], end - n) for n in (3, 2, 4)
+                     if end - n >= 0 and _is_bare_name(text[end - n:end])
+                     and (end - n == 0 or text[end - n - 1] in opens or text[end - n - 1] in _LIST_MARKS)), None)
+        if item is None:
+            return []
+        names.insert(0, item)
+        if item[1] == 0 or text[item[1] - 1] in opens:
+            # a two-character item could be any word (公司表示, 方案强调): only beside a longer name in a list
+            return names if any(len(name) > _SHORT_NAME for name, _pos in names) else []
+        end = item[1] - 1
+
+
+def _is_bare_name(words: str) -> bool:
+    """A name standing with no title: a family name first, no common word, no place or body (高新区, 管委会),
+    and tagged a person's name by jieba."""
+    return (_surname_at(words, 0) is not None and words[-1] not in _PERSONS_SETS.bare_not_name_ends
+            and not _looks_wordy(words) and _is_name(words) and subject_finder().entity_named(words) is None
+            and not _in_dictionary(words))
+
+
+def _in_dictionary(words: str) -> bool:
+    """Whether jieba's dictionary holds ``words`` (董事长, 白皮书, 万人次: words, no names; it tags a few
+    words as names, so its tags are not asked)."""
+    tokenizer = _pos_tagger().dt.tokenizer
+    tokenizer.check_initialized()
+    return bool(tokenizer.FREQ.get(words))
 
 
 def _authors_in_parens(text: str) -> list[PersonMention]:
@@ -454,8 +507,11 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
     # 市领导陈业鹏、田军、李克明…: one title for a list of names
     nxt = pos + len(name)
     while nxt < len(text) and text[nxt] == "、":
-        # 、和张保根: a joining word may open the last item
-        start = nxt + 2 if text[nxt + 1:nxt + 2] in _PERSONS_SETS.name_joiners else nxt + 1
+        # 、和张保根: a joining word may open the last item; 、 姚敏: a page's spacing after the mark is none of it
+        start = nxt + 1
+        while text[start:start + 1] in _LIST_GAPS:
+            start += 1
+        start += text[start:start + 1] in _PERSONS_SETS.name_joiners
         cand = read_name(text, start) or _listed_name(text, start)
         width = len(cand) if cand is not None else 0
         if cand is None and (spaced := _spaced_listed_name(text, start)) is not None:
