@@ -651,6 +651,8 @@ def _build_gazetteer_tables() -> dict[str, Any]:
     everyday = _ENTITY_SETS.common_word_shorts
     by_code = {p.code: p.name for p in places()}
     for p in places():
+        if p.name in _ENTITY_SETS.common_word_names:
+            continue  # (城区空气质量优良天数: the urban area of the place the report is about)
         full_names[p.name] = p.level
         short_name.setdefault(p.name, p.short)
         if p.parent in by_code:
