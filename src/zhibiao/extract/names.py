@@ -44,6 +44,7 @@ __all__ = [
 _CHANGES = Shapes("changes")
 _CONTEXT = Shapes("context")
 _NAMES = Shapes("names")
+_CLAUSE_BREAK = re.compile(r"[,;]")  # (the clauses of a region, as normalised text writes them)
 _RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figure: no noun it counts)
 _NAME_WORDS = Words("name")
 _KIND_END: str = Words("projects").kind_end
@@ -324,11 +325,13 @@ def split_names(region: str, n: int) -> list[str] | None:
             break
         region = region[:m.start()]
     region, head_suffix = cut_enum_tail(strip_chars(region))
+    # (三次产业结构为22.8:34.5:42.7,三次产业贡献率分别为…: the clause before is no part of the names)
+    clause = _CLAUSE_BREAK.split(region)[-1]
     for shape, parts in ((_NAMES.paired_head, _NAME_WORDS.paired_parts),
                          (_NAMES.three_industries, _NAME_WORDS.industries)):
-        paired = shape.search(region) if n == len(parts) else None
+        paired = shape.search(clause) if n == len(parts) else None
         if paired is not None:  # 城乡居民人均可支配收入分别增长7%、8%: 城镇居民…, 农村居民…; 三次产业…: 第一产业…
-            return [clean_list_item(region[:paired.start()] + part + region[paired.end():]) + head_suffix
+            return [clean_list_item(clause[:paired.start()] + part + clause[paired.end():]) + head_suffix
                     for part in parts]
     items = _enumeration(_last_clause(region), n)
     if items is None:
