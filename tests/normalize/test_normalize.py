@@ -29,6 +29,9 @@ from zhibiao.normalize import normalize
         ("几个亿", "几个亿"),
         ("實(shí)現", "实现"),  # a pinyin gloss after a character goes
         ("龍湖鎮(zhen)(zhen)(zhen)入選", "龙湖镇入选"),  # a gloss repeated goes whole
+        ("电子信息、\n绿色建材产值", "电子信息、绿色建材产值"),  # a list hard-wrapped after its mark goes on
+        ("县领导王波、 姚敏出席", "县领导王波、姚敏出席"),  # and so does one spaced after it
+        ("增长5%。\n全年", "增长5%。\n全年"),  # a paragraph's end stays
     ],
 )
 def test_normalize_forms(raw: str, norm: str) -> None:

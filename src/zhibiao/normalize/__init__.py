@@ -56,7 +56,8 @@ def _to_half_width(raw: str) -> str:
 # - pinyin glosses that some traditional-character gateways add after rare characters
 #   (實(shí)現(xiàn) → 實現; a gloss repeated, 鎮(zhen)(zhen), goes whole), which would otherwise split words apart;
 # - the 个 of spoken amounts (产值突破30个亿 → 30亿), unless a unit or size class follows the 亿
-#   (3个亿元以上项目: three projects).
+#   (3个亿元以上项目: three projects);
+# - a break or spaces right after the list mark 、 (电子信息、⏎绿色建材…: a list hard-wrapped or spaced by the page).
 # Candidates are found with a pattern told the characters its matches start with (the regex engine then
 # skips ahead quickly: see zhibiao.recache.compile_cached); whether a candidate goes is decided from its
 # neighbours in Python.
@@ -70,6 +71,7 @@ def _gap() -> re.Pattern[str]:
 
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _SPOKEN_COUNT = "个"
+_LIST_MARK = "\u3001"  # (、)
 # what after 亿 makes N个亿 a count of things of that size (3个亿元以上项目, 5个亿级项目), not an amount
 _AFTER_HUNDRED_MILLION = frozenset("元以级美港欧日韩")
 
@@ -83,6 +85,8 @@ def _removable(text: str, start: int, end: int) -> bool:
         return before.isdigit() and text[end + 1:end + 2] not in _AFTER_HUNDRED_MILLION
     if not before or not after:
         return False
+    if before == _LIST_MARK:
+        return True  # 电子信息、\n绿色建材…, 县领导甲、 乙: a list goes on past a break or a space after its mark
     if before.isdigit():
         if after in ".%万亿":
             return True  # 18.56\n亿元
