@@ -458,6 +458,8 @@ def _of_measure_held(s: Sentence, fig: Fig, name: Name, region_start: int) -> tu
     holder = name.text if _holder(fig, name.text) else None
     if holder is not None:
         lead = max(lead, region.rfind(holder))
+    elif name.text and (place := s.ctx.doc.finder.entity_named(name.text)) is not None:
+        holder = place  # (…436家(甲高新区365家、乙高新区71家): each listed place holds its own figure)
     return name.renamed(measure.name, region_start + lead), holder
 
 
@@ -467,6 +469,10 @@ def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indica
     holder; or, in a 其中 sentence with no figure yet, the whole it breaks down when the words are only a
     subject or a holder of the whole's unit (全县固定资产投资55亿元。其中,临空园区18.2亿元)."""
     cur = s.state.current
+    share = s.state.current_share
+    if fig.amount.kind == "percent" and share is not None and (cur is None or share.start >= cur.start) \
+            and name and s.ctx.doc.finder.entity_named(name) is not None:
+        return share  # (比重17.5%(甲高新区18.3%、乙高新区15.6%): a place alone before a rate holds the share just given)
     if cur is None:
         top = s.para.last_top
         if top is None or s.state.parent != top.name or top.unit != fig.amount.unit:
