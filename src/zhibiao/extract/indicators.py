@@ -472,7 +472,7 @@ def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indica
     share = s.state.current_share
     if fig.amount.kind == "percent" and share is not None and (cur is None or share.start >= cur.start) \
             and name and s.ctx.doc.finder.entity_named(name) is not None:
-        return share  # (比重17.5%(甲高新区18.3%、乙高新区15.6%): a place alone before a rate holds the share just given)
+        return share  # (比重17.5%(甲高新区18.3%、乙高新区15.6%): a place alone before a rate holds the share given)
     if cur is None:
         top = s.para.last_top
         if top is None or s.state.parent != top.name or top.unit != fig.amount.unit:
