@@ -33,8 +33,8 @@ from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 
-__all__ = ["against_named_year", "attach_change", "bare_magnitude", "change_role", "level_role", "name_at",
-           "new_indicator", "share_role"]
+__all__ = ["against_named_year", "attach_change", "bare_magnitude", "breadth_role", "change_role", "level_role",
+           "name_at", "new_indicator", "share_role"]
 
 _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
@@ -43,6 +43,7 @@ _PROJECTS = Shapes("projects")
 _CHANGE_WORDS = Words("change")
 _FIGURES_WORDS = Words("figures")
 _NAME_WORDS = Words("name")
+_BREADTH_WORDS = Words("breadth")
 _PROJECTS_WORDS = Words("projects")
 _SHARE_WORDS = Words("share")
 _NAME_SETS = WordSets("name")
@@ -68,6 +69,7 @@ _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
@@ -212,6 +214,27 @@ def _year_end_on_year_end(s: Sentence, target: Indicator, fig: Fig) -> Change | 
 
 
 # ---------------------------------------------------------------------------------------- levels
+def breadth_role(s: Sentence, fig: Fig) -> bool:
+    """在工业40个行业大类中,28个行业增加值实现增长: how many of a group did something, a count named after what
+    they did (增加值实现增长的行业, the dev gold's name); the size of the group is no fact. False for any other
+    count."""
+    text, group_in = s.text, _BREADTH_WORDS.group_in
+    if group_in not in text[fig.end:fig.end + _BREADTH_WIDTH] and group_in not in text[fig.start - 3:fig.start]:
+        return False  # (plain checks first: most counts stand in no group)
+    if _INDICATORS.breadth_group.match(text, fig.end, s.ctx.span.end):
+        return True
+    if not _INDICATORS.breadth_before.search(text, max(s.ctx.span.start, fig.start - 3), fig.start):
+        return False
+    m = _INDICATORS.breadth_member.match(text, fig.end, s.ctx.span.end)
+    if m is None:
+        return False
+    ind = new_indicator(s, Name(m.group("did") + _NAME_WORDS.possessive + m.group("noun"), fig.start), fig)
+    s.ctx.doc.set_quote(ind, fig.start, m.end())
+    s.state.current = ind
+    s.state.pending.append(ind)
+    return True
+
+
 def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A figure that is a value: an indicator, a project count, or a projects' investment."""
     text, st = s.text, s.state

@@ -20,6 +20,7 @@ from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
 from zhibiao.extract.figures import Fig, Wordless, scan_figures
 from zhibiao.extract.indicators import (
     bare_magnitude,
+    breadth_role,
     change_role,
     goal_in_brackets,
     level_role,
@@ -230,6 +231,8 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
         pass  # (引进企业14家(任务数12家): the goal of the measure just given, recorded)
     elif fig.role == "share":
         share_role(s, fig, region_start)
+    elif fig.amount.kind == "count" and breadth_role(s, fig):
+        pass  # (在工业40个行业大类中,28个行业增加值实现增长: how many of a group did something)
     elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
         level_role(s, fig, region_start)
     return group[-1].end, i + len(group)
