@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 
 from zhibiao.anchors import anchor_gate
@@ -1286,14 +1287,17 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     if st.current is not None and read.names and read.names[0] == st.current.name and not read.measure:
         qstart = ctx.doc.norm_pos(st.current.start)
     period_pos = read.region_from + read.former.start() if read.former is not None else start
-    if hit.group("entered_year"):  # (入选2023年度全国…百强县: the year of the group entered, after the verb)
+    entered_year = hit.group("entered_year")
+    if entered_year:  # (入选2023年度全国…百强县: the year of the group entered, after the verb)
         period_pos = hit.end("entered_year")
+    # (位列2023中国…百强榜: a year glued to the list's name, no 年 to read as a period, is the list's year)
+    own_period = period_string(entered_year) if entered_year and entered_year.isdigit() else None
     subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
-        period = read.period if read.period is not None else _years_of_evaluation(s, name, start) \
+        period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
@@ -2136,13 +2140,21 @@ def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) ->
     s.state.mark_listed(best.start(), stop)
 
 
+def _counted_place(m: re.Match[str]) -> Decimal | None:
+    """The place measures counted then listed hold: 第N, 首位 (1) or a top N (each is in it); none at the bottom."""
+    if m.group("first"):
+        return Decimal(1)
+    written = m.group("rank") or m.group("topn")
+    return parse_number(written) if written else None
+
+
 def counted_measures_listed(s: Sentence) -> None:
     """有3项位居全市第1位(其中1项并列第1位),分别是:甲、乙、丙; 有1项指标居全市第2位,即丁: measures counted as
     holding one place, then listed: each its own ranking (a last place: bottom)."""
     text, span = s.text, s.ctx.span
     first = last = -1
     for m in _RANKINGS.counted_then_listed.finditer(text, span.start, span.end):
-        n, rank = parse_number(m.group("n")), parse_number(m.group("rank")) if m.group("rank") else None
+        n, rank = parse_number(m.group("n")), _counted_place(m)
         stop = min((k for k in (text.find(c, m.end(), span.end) for c in _COUNTED_LIST_STOPS) if k >= 0),
                    default=span.end)
         items = [strip_chars(_NAMES.aside.sub("", x)) for x in
