@@ -1679,6 +1679,7 @@ def _measure_region(region: str) -> str:
     """The words before a ranking trimmed to its measure: no opener (该区, 今年以来), adverb (持续),
     duration (连续3年), score (以总分87.3分), former place (由第73位上升至), whom it passed (超越甲) or 在…中
     wrapper."""
+    region = _RANKINGS.heading_mark_start.sub("", region)  # ((三)经济总量稳居全市第二位: a heading line)
     opener = _NAMES.prefix.match(region)
     if opener:  # (all of it an opener, 今年排名第38位: no measure written)
         region = region[opener.end():]
