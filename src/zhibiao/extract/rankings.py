@@ -1720,7 +1720,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     heads = _heads_of_figures(s, stripped, s.text[region_start:s.ctx.span.end]) or _counted_measures(s, stripped)
     if heads is not None:
         return heads
-    if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
+    if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads \
+            or stripped in _RANKING_SETS.pointer_refs:
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
 
@@ -1793,11 +1794,18 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
 
 
 def _back_reference(s: Sentence, st: SentenceState, stripped: str, region_start: int) -> str:
-    """增速排位全市第8, 总量居全市第1: a measure of the figure just given, or of the topic."""
+    """增速排位全市第8, 总量居全市第1: a measure of the figure just given, or of the topic; a sentence opening
+    with the head (…增长15%。增速位居全市第二; …15.6亿元。这一指标居全市第三位) points at the paragraph's figure
+    before it."""
+    pointer = stripped in _NAME_SETS.pronoun_refs or stripped in _RANKING_SETS.pointer_refs
     if st.current is not None:
-        return st.current.name + ("" if stripped in _NAME_SETS.pronoun_refs else stripped)
+        return st.current.name + ("" if pointer else stripped)
     if st.last_rank is not None and st.last_rank.indicator:
         return _RANKINGS.head_end.sub("", st.last_rank.indicator) + stripped
+    before = s.para.last_top
+    if before is not None and region_start == s.ctx.span.start:
+        name = _figure_ranked(before) if pointer else before.name
+        return name if pointer or name.endswith(stripped) else name + stripped
     topic = topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
     return (topic or "") + stripped
 
