@@ -1663,6 +1663,10 @@ def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
         return
     name = s.state.moved = ranking.group("ranking")
     wrapped = _RANKINGS.wrapped_ranking.fullmatch(name)
+    if wrapped is None and name in _RANKING_SETS.bare_nouns:  # (在全省开发区综合考评中,该区位次前移3位: the
+        # ranking the clause before wraps)
+        closed = last_match(_RANKINGS.wrapper_closed, s.text[s.ctx.span.start:fig.start - len(words)])
+        wrapped = _RANKINGS.wrapped_ranking.fullmatch(closed.group(0) + name) if closed is not None else None
     if wrapped is not None:  # (在全国高新区评价中排名上升5位: named as any ranking, 高新区评价全国排名; the place
         # after it is in that measure and field)
         name = wrapped.group("measure") + wrapped.group("field") + wrapped.group("noun")
