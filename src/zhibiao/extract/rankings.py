@@ -358,8 +358,8 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
             return _groups_before(s, region_start) + subjects, None, strip_chars(own.group("measure"))
         wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
         subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
-        if subjects is not None:
-            return _groups_before(s, region_start) + subjects, wrapped, None
+        if subjects is not None:  # (全省开发区综合考评中,|甲、乙分别位列…: the clause before wraps them)
+            return _groups_before(s, region_start) + subjects, wrapped or _clause_wrapper(s, region_start), None
     if _RANKINGS.plural_only.match(raw):
         opening = _RANKINGS.counted_list_opening.search(s.text, s.ctx.span.start, region_start)
         subjects = _listed_subjects(s, opening.group(0)) if opening is not None else None
@@ -913,12 +913,18 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
         return scope, region
     if former is not None and former.group("field"):
         return former.group("field"), region
-    before = _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
+    before = _clause_wrapper(s, region_start)
     if before is not None and not region:
         return _wrapped_scope(before), strip_chars(before.group("measure"))
     if before is not None and not _measure_region(before.group("measure")):
         return _wrapped_scope(before), region  # (茶陵县在全国1866个县域中,|人均GDP位列第53位: the field only)
     return scope, region
+
+
+def _clause_wrapper(s: Sentence, region_start: int) -> re.Match[str] | None:
+    """The 在…中 wrapper (or an evaluation of a field closed by 中) that the clauses before ``region_start`` in the
+    sentence close with, if any."""
+    return _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
 
 
 def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: int, region_start: int) \
@@ -1217,7 +1223,8 @@ def _wrapper(words: str) -> re.Match[str] | None:
         return None  # (most words before a place: plain checks first)
     m = _RANKINGS.wrapped_field.search(words)
     if m is not None and not m.group(0).startswith(_RANKING_WORDS.field_mark) and m.group("group") is None \
-            and not _RANKINGS.counted_field_closed.fullmatch(words):  # (全省14个市中,: peers counted, then 中)
+            and not _RANKINGS.counted_field_closed.fullmatch(words) \
+            and not _RANKINGS.evaluation_field_closed.fullmatch(words):  # (全省14个市中,: peers counted, then 中)
         return None
     return m
 
