@@ -260,6 +260,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
                                                split=not hit.group("strong"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     names = _names_written(s, hit, region, region_from, region_start)
+    scope, names = _peers_of_a_level(scope, names)
     if names == [None] or _several_places_unworded(s, hit, region):
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
@@ -295,6 +296,18 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
     return _held_by_the_words(s, hit, region_start, read) or read
+
+
+def _peers_of_a_level(scope: str | None, names: list[str | None]) -> tuple[str | None, list[str | None]]:
+    """在全省国家级开发区中排名第一, 综合实力在全省国家级经开区中位列第五: zones of a level closing the one measure read
+    inside a whole field are its peers (全省国家级开发区), not the measure nor a zone holding the place."""
+    if len(names) != 1 or not names[0] or not scope or not _RANKINGS.whole_field.fullmatch(scope) \
+            or _RANKING_WORDS.level_mark not in names[0]:
+        return scope, names  # (most places: a plain check first)
+    peers = _RANKINGS.peers_of_level_end.search(names[0])
+    if peers is None:
+        return scope, names
+    return scope + peers.group(0), [names[0][:peers.start()] or None]
 
 
 def _scope_given(s: Sentence, names: list[str | None], scope: str | None) -> str | None:
