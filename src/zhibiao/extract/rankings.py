@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import basis_of, change_of
@@ -555,12 +556,23 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     if len(subjects) > (high - low + 1 + tied if high is not None else len(subjects)) \
             or (high is None and len(subjects) < 2):
         return None
-    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied)
+    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied) \
+        or (high is not None and len(subjects) == high - low + 1 and _figures_descend(text, stop, len(subjects)))
     ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
     if ordered and listed_words != raw_list:
         tied_ranks: list[int | None] = [low + k for k in _tied_order(raw_list)[:len(subjects)]]
         ranks = tied_ranks or ranks
     return subjects, ranks, ordered, stop
+
+
+def _figures_descend(text: str, pos: int, n: int) -> bool:
+    """Whether the ``n`` places listed up to ``pos`` are given their figures after it, none above the one before
+    (前三位的是甲、乙、丙,分别是300.7亿元、177.5亿元、125.2亿元): the figures show the places are in order."""
+    m = _RANKINGS.figures_respectively.match(text, pos)
+    if m is None:
+        return False
+    values = [Decimal(x) for x in _RANKINGS.decimal_number.findall(m.group("figures"))]
+    return len(values) == n and all(a >= b for a, b in pairwise(values))
 
 
 def _list_entered(s: Sentence, pos: int, measure: str | None, scope: str | None) -> tuple[str | None, str | None]:
@@ -695,15 +707,18 @@ def _field_ranked(s: Sentence, pos: int) -> str | None:
 
 
 def home_field(text: str) -> str | None:
-    """The field of peers of the place a report speaks for (我省 → 全省, 我市 → 全市), the one it says
-    most often; None when it says none.
+    """The field of peers of the place a report speaks for (我省 → 全省, 我市 → 全市; else a whole place opening
+    its clauses, 全市共安排…), the one it says most often; None when it says none.
 
-    >>> home_field("我省将拿出590万元…我省共有107个县,我市…")
-    '全省'
+    >>> home_field("我省将拿出590万元…我省共有107个县,我市…"), home_field("全市共安排…。其中,全市新开工…")
+    ('全省', '全市')
     """
     counts: dict[str, int] = {}
     for m in _RANKINGS.home_place.finditer(text):
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts:  # (全市共安排…, 9月份,全市新开工…: a whole place opening clauses, as FACTS.md reads 全市)
+        for m in _RANKINGS.home_whole_opening.finditer(text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
         return None
     whole: str = _RANKING_WORDS.whole
