@@ -93,6 +93,7 @@ _GROUPS_MAX = 4
 # How far back, before its paragraph, the spread of a list's members may be said for the counts that go on.
 _SPREAD_REACH = 400
 _GROUP_MARKS = ","
+_SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
@@ -1204,8 +1205,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         s.state.mark_listed(hit.start(), end)  # (位列第17、37…: read as these places)
     if _top_n_shared_out(hit, len(subjects)):  # 甲、乙、丙分列前三: the first three places, in order
         ranks, top = list(range(1, len(subjects) + 1)), False
-    shared_top_n = bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))
-    if (len(set(ranks)) < len(ranks) and rank is not None and not (shared_top_n and len(set(ranks)) == 1)) \
+    # (a top N entered, 甲、乙并列全省第一, 甲和乙均位居全省第一: one place each holds)
+    shared = (bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))) or _place_shared(s, hit)
+    if (len(set(ranks)) < len(ranks) and rank is not None and not (shared and len(set(ranks)) == 1)) \
             or (scope is None and (rank is None or len(ranks) < 2)):
         # fewer places than places listed, or a shared place among no field: not a list of places with
         # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
@@ -1220,6 +1222,16 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         measure = named.indicator
     measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects, period)
+
+
+def _place_shared(s: Sentence, hit: re.Match[str]) -> bool:
+    """Whether the places listed before ``hit`` all hold its one place: 并列 its verb, or 均, 双双 or 都 right
+    before it."""
+    lead = hit.group("lead") or ""
+    if lead.endswith(_RANKING_WORDS.shared_verb):
+        return True
+    return _RANKINGS.shared_place_before.search(s.text, max(s.ctx.span.start, hit.start() - _SHARED_REACH),
+                                                 hit.start()) is not None
 
 
 def _top_n_shared_out(hit: re.Match[str], n: int) -> bool:
