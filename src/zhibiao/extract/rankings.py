@@ -280,6 +280,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
         names = _figure_before(s, hit, names)
+        names = _topic_of_clause_before(s, hit, names, region_start)
     if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()):
         scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
     if top and scope is None:
@@ -1786,6 +1787,23 @@ def _figure_before(s: Sentence, hit: re.Match[str], names: list[str | None]) -> 
     if names != [None] or before is None or st.current is not None or st.current_share is not None or not exact:
         return names
     return [_figure_ranked(before)]
+
+
+def _topic_of_clause_before(s: Sentence, hit: re.Match[str], names: list[str | None], region_start: int) \
+        -> list[str | None]:
+    """该区综合考核成绩优异,继续位居全市第一; 招商引资工作成效显著,连续三年位居全市第一: a place with no measure and no
+    figure in its sentence is of the topic the clause before it judges (or names before a verb); ``names`` unchanged
+    otherwise."""
+    st = s.state
+    if names != [None] or st.current is not None or st.current_share is not None or region_start <= s.ctx.span.start:
+        return names
+    clause_start = max(s.text.rfind(c, s.ctx.span.start, region_start - 1) for c in _CLAUSE_BREAKS) + 1
+    clause = s.text[max(clause_start, s.ctx.span.start):region_start - 1]
+    judged = _RANKINGS.judged_topic.fullmatch(clause)
+    topic = judged.group("topic") if judged is not None else \
+        topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
+    measure = _measure_region(strip_chars(topic)) if topic else ""
+    return [measure] if measure and not _RANKINGS.place_word.search(measure) else names
 
 
 def _figure_ranked(f: Indicator) -> str:
