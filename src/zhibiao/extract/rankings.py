@@ -1760,6 +1760,9 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
         if latest is not None and latest.value is not None and latest.change is not None \
                 and latest.change.pct is not None and _RANKINGS.all_mark.search(s.text[region_start:s.ctx.span.end]):
             return [latest.name, latest.name + _RANKING_WORDS.growth_head]  # (14.3万元,增长8.5%,均居全市首位: both)
+        if latest is not None and latest.name in _RANKING_SETS.score_words \
+                and (scored := evaluation_before(s.text, region_start)) is not None:
+            return [scored]  # (…考核结果。我县综合得分89.6分,位列全省第八: the place in the evaluation scored)
         if latest is not None:
             seat: str = _RANKING_WORDS.seat_name  # (东北地区有5个城市上榜,甲市位列第35名: a place on the list itself)
             return [latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name]
