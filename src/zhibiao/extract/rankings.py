@@ -1732,6 +1732,7 @@ def _measure_region(region: str) -> str:
     duration (连续3年), score (以总分87.3分), former place (由第73位上升至), whom it passed (超越甲) or 在…中
     wrapper."""
     region = _RANKINGS.heading_mark_start.sub("", region)  # ((三)经济总量稳居全市第二位: a heading line)
+    region = _RANKINGS.label_end.sub("", region)  # (GDP增速:|全市第一, 增速(|全市第2位): the mark is no measure
     opener = _NAMES.prefix.match(region)
     if opener:  # (all of it an opener, 今年排名第38位: no measure written)
         region = region[opener.end():]
