@@ -81,7 +81,7 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     _members_on_lines(doc, start, end, log)
     if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
             or _TABLES.top_n.search(text, start, end)
-            or (_TABLE_WORDS.heading_rank in text and _TABLES.rank_heading.search(text, start, end))
+            or (any(w in text for w in _TABLE_WORDS.heading_ranks) and _TABLES.rank_heading.search(text, start, end))
             or (_TABLE_WORDS.strong_mark in text and _TABLES.size_group_line.search(text, start, end))):
         return  # (most reports: plain finds and a literal-led search first)
     bound = start
@@ -225,7 +225,7 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
     peers = _TABLES.peers.match(body)
     # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide — as any evaluation's name says its field)
     scope = peers.group(0) if peers else evaluation_field(body)
-    measure = body[peers.end():] if peers else body
+    measure = _TABLES.peers_each.sub("", body[peers.end():] if peers else body)  # (全市|各县区|综合考核结果如下:)
     return _Caption(scope, strip_chars(measure) or None, last.group("year"))
 
 
