@@ -1197,7 +1197,8 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     rank, top, bottom = place
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
     scope, evaluation = _field_of_evaluation_placed(hit.group("scope"))
-    scope = scope or _wrapped_scope(wrapped) or _kind_listed(s, hit) or (before.scope if before is not None else None)
+    scope = scope or _wrapped_scope(wrapped) or _kind_listed(s, hit) or (before.scope if before is not None else None) \
+        or _field_of_evaluation_before(s.text, hit.start())
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
@@ -1233,6 +1234,14 @@ def _place_shared(s: Sentence, hit: re.Match[str]) -> bool:
         return True
     return _RANKINGS.shared_place_before.search(s.text, max(s.ctx.span.start, hit.start() - _SHARED_REACH),
                                                  hit.start()) is not None
+
+
+def _field_of_evaluation_before(text: str, pos: int) -> str | None:
+    """全市2023年度高质量发展综合考核结果公布。甲、乙获评第一等次: the field of the evaluation named before, or the
+    report's own kind of place when its name writes none; None when no evaluation was named."""
+    if evaluation_before(text, pos) is None:
+        return None
+    return evaluation_field_before(text, pos) or home_field(text)
 
 
 def _top_n_shared_out(hit: re.Match[str], n: int) -> bool:
