@@ -1292,8 +1292,8 @@ def _field_and_measure(region: str, scope: str | None,
     """The words before a place: the measure, the place it came from, and the field when written
     among them (招商引资工作在全市9个县市区综合排名中 → 全市, 招商引资工作综合排名)."""
     former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
-    if former is not None:
-        region = region[:former.start()]
+    if former is not None:  # (在全省…考核中排名|由第十七位…: the noun after the wrapper names no measure)
+        region = _RANKINGS.wrapped_rank_noun_end.sub("", region[:former.start()])
     region = _RANKINGS.move_by_end.sub("", region)  # (排名前移4位|至第41位: the move is a fact of its own)
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
     region = _RANKINGS.counted_entry_head.sub("", region)  # (保定两地上榜|县域经济基本竞争力全国百强)
