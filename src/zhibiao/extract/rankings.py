@@ -32,6 +32,7 @@ __all__ = [
     "MAX_RANK",
     "announces_list",
     "best_of_kind",
+    "compared_places",
     "counted_measures_listed",
     "entered_group_after",
     "evaluation_before",
@@ -1624,6 +1625,56 @@ def superlatives(s: Sentence) -> None:
                     top=False, qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1")
         ctx.doc.set_quote(r, m.start(), m.end())
         s.log.add(r)
+
+
+def compared_places(s: Sentence) -> None:
+    """从各县区看,甲经开区增速最快,乙经开区次之,丙经开区最慢; 全省开发区中,实际使用外资最多的是甲经开区: places
+    compared in a frame over their kind hold the first, second and last places of the measure compared."""
+    text, span = s.text, s.ctx.span
+    frame = _RANKINGS.peers_frame.search(text, span.start, span.end)
+    if frame is None:
+        return  # (most superlatives compare no places: 增速最快的行业)
+    whole = _RANKINGS.whole_field.match(text, frame.start(), frame.end())  # (全市各县区中: 全市)
+    scope = whole.group(0) if whole is not None else home_field(text)  # (从各县区看: the report's own field)
+    measure: str | None = None
+    pos = frame.end()
+    for clause_end in [*(k for k in range(pos, span.end) if text[k] in _CLAUSE_BREAKS), span.end]:
+        clause = text[pos:clause_end].strip(_LIST_LEAD_BLANKS + _CLAUSE_BREAKS)
+        start, pos = pos, clause_end + 1
+        held = _compared_holder(s, clause, measure)
+        if held is None:
+            continue
+        holder, measure, rank, bottom = held
+        r = Ranking(subject=holder, period=s.ctx.period_at(start, target=False), indicator=measure or None,
+                    scope=scope or None, rank=rank, top=False, qualifier=None, rule="ranking.v1", bottom=bottom)
+        s.ctx.doc.set_quote(r, start, clause_end)
+        s.log.add(r)
+
+
+def _compared_holder(s: Sentence, clause: str, measure: str | None) -> tuple[str, str | None, int | None, bool] | None:
+    """Who a clause of a comparison places, in which measure (that of the clause before when it writes none), at
+    which place (1, 2, or the bottom); None when the clause places no place."""
+    after = _RANKINGS.superlative_holder_after.match(clause)
+    if after is not None:  # (实际使用外资最多的是|甲经开区)
+        place = _compared_place(s, clause[after.end():])
+        whole = place is not None and place[1] == len(clause) - after.end()
+        return (place[0], after.group("measure"), 1, False) if place is not None and whole else None
+    m = _RANKINGS.superlative_clause.fullmatch(clause)
+    opening = _compared_place(s, m.group("words")) if m is not None else None
+    if m is None or opening is None:
+        return None
+    holder, end = opening
+    own = strip_chars(m.group("words")[end:]) or measure
+    if m.group("next"):
+        return (holder, measure, 2, False) if not m.group("words")[end:] else None
+    return holder, own, 1 if m.group("most") else None, bool(m.group("least"))
+
+
+def _compared_place(s: Sentence, words: str) -> tuple[str, int] | None:
+    """The place (or zone) opening ``words`` and where its name ends, if one does."""
+    finder = s.ctx.doc.finder
+    zone = next(((name, end) for start, end, name in finder.zone_mentions(words)[:1] if start == 0), None)
+    return zone or finder.place_opening(words)
 
 
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:

@@ -32,6 +32,7 @@ from zhibiao.extract.names import Name, cut_enum_tail, split_names
 from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
+    compared_places,
     counted_measures_listed,
     entered_group_after,
     measures_after_one_lead,
@@ -150,6 +151,8 @@ def _sentence_rankings(s: Sentence) -> None:
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
     superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
+    if _RANKING_WORDS.most_mark in words or _RANKING_WORDS.next_mark in words:
+        compared_places(s)  # 从各县区看,甲县增速最快,乙县次之: places compared, first, second and last
     if _RANKING_WORDS.strong_mark in words and _RANKINGS.membership_verb.search(text, sent.start, sent.end):
         entered_group_after(s)  # 甲市、乙市、丙县拟入围县域经济发展“10强县”: each in the group
     if _RANKING_WORDS.counted_mark in words:
