@@ -262,9 +262,10 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"),
                                                split=not hit.group("strong"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
-    names = _names_written(s, hit, region, region_from, region_start)
+    in_turn = _figures_placed_in_turn(s, hit, text[region_from:hit.start()])
+    names = in_turn or _names_written(s, hit, region, region_from, region_start)
     scope, names = _peers_of_a_level(scope, names)
-    if names == [None] or _several_places_unworded(s, hit, region):
+    if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
             return _places_of_subjects(s, hit, holders, (rank, top, bottom), None)
@@ -975,6 +976,28 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
     back = len(names) == 1 and (names[0] in _RANKING_SETS.back_references
                                 or (names[0] is not None and _RANKINGS.counted_places.fullmatch(names[0]) is not None))
     return [None] if back else names
+
+
+def _figures_placed_in_turn(s: Sentence, hit: re.Match[str], words: str) -> list[str | None] | None:
+    """甲、乙分别增长8.1%、12.3%,分别居全市第二、第一位; 实现甲356亿元、乙15.6亿元,分别居全市第三、第四位: places
+    given in turn with no measure words are those of the figures the sentence just gave, one each, in order (their
+    growth when only a growth was given); None when the words or the count do not say so."""
+    if not _RANKINGS.respectively_only.fullmatch(strip_chars(words)):
+        return None  # (most places: their own measure words)
+    more = _RANKINGS.more_places.match(s.text, hit.end(), s.ctx.span.end)
+    n = 1 + (len(_RANKINGS.number.findall(more.group(0))) if more is not None else 0)
+    figures = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.parent is None]
+    if n < 2 or not figures:
+        return None
+    # (the figures end the clause right before the places: 在甲、乙排名中,分别跃居… places in the measures wrapped)
+    gap = s.text[s.ctx.doc.norm_pos(figures[-1].end):hit.start()]
+    if not _RANKINGS.respectively_only.fullmatch(strip_chars(gap.strip(_LIST_END_MARKS))):
+        return None
+    names: list[str] = []
+    for f in figures:
+        if _figure_ranked(f) not in names:
+            names.append(_figure_ranked(f))
+    return list(names[-n:]) if len(names) >= n else None
 
 
 def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | None) \
