@@ -94,6 +94,8 @@ _GROUPS_MAX = 4
 # How far back, before its paragraph, the spread of a list's members may be said for the counts that go on.
 _SPREAD_REACH = 400
 _GROUP_MARKS = ","
+_PERIOD_LAST_CHARS = tuple(_RANKING_WORDS.period_last_chars)
+_MEASURE_MIN = 2  # (the fewest characters of a measure before a period closing the words before a place)
 _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
@@ -1823,8 +1825,18 @@ def _measure_region(region: str) -> str:
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
     region = _RANKINGS.overtaking_end.sub("", region)  # (2015年超越浙江义乌|位居第八: whom it passed, no measure)
+    region = _period_end_cut(region)  # (一般公共预算收入增速|今年以来|始终保持全市首位: when, no measure)
     # (在|最新公布的|中国国家级经开区综合发展水平考核中: the words on when it was announced name nothing)
     return _RANKINGS.announced_lead.sub("", _RANKINGS.wrapper.sub(r"\1", region))
+
+
+def _period_end_cut(region: str) -> str:
+    """The words before a place without the period closing them after a measure (增速今年以来, 增速1-9月): the
+    period says when the place was held, it names no measure."""
+    if not region or region[-1] not in _PERIOD_LAST_CHARS:
+        return region  # (most measures end in no period word: a plain check first)
+    last = next((m for m in find_periods(region) if m.end_pos == len(region)), None)
+    return region[:last.pos] if last is not None and last.pos >= _MEASURE_MIN else region
 
 
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
