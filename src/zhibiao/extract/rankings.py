@@ -284,9 +284,12 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
         names = _figure_before(s, hit, names)
-        names = _topic_of_clause_before(s, hit, names, region_start)
-    if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()):
-        scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
+        names, scope = _topic_of_clause_before(s, names, scope, region_start)
+    if scope is None and (_RANKINGS.holder_said_after.match(text, hit.end())
+                          or text.startswith(_NAME_WORDS.among, s.ctx.span.start)):
+        # (全国百强县榜单发布。…第2位的是江阴市: the list's field; 在…全省…考核中,我县获评优秀等次。其中,经济发展指标
+        # 排名第二: the parts of the evaluation just given, in its field)
+        scope = evaluation_field_before(text, hit.start())
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
@@ -1888,21 +1891,25 @@ def _figure_before(s: Sentence, hit: re.Match[str], names: list[str | None]) -> 
     return [_figure_ranked(before)]
 
 
-def _topic_of_clause_before(s: Sentence, hit: re.Match[str], names: list[str | None], region_start: int) \
-        -> list[str | None]:
+def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | None, region_start: int) \
+        -> tuple[list[str | None], str | None]:
     """该区综合考核成绩优异,继续位居全市第一; 招商引资工作成效显著,连续三年位居全市第一: a place with no measure and no
-    figure in its sentence is of the topic the clause before it judges (or names before a verb); ``names`` unchanged
-    otherwise."""
+    figure in its sentence is of the topic the clause before it judges (or names before a verb); after a clause
+    announcing an evaluation's results (全市一季度经济运行考核结果出炉,我区位列第一) it is in that evaluation and its
+    field; (names, scope) unchanged otherwise."""
     st = s.state
     if names != [None] or st.current is not None or st.current_share is not None or region_start <= s.ctx.span.start:
-        return names
+        return names, scope
     clause_start = max(s.text.rfind(c, s.ctx.span.start, region_start - 1) for c in _CLAUSE_BREAKS) + 1
     clause = s.text[max(clause_start, s.ctx.span.start):region_start - 1]
+    announced = _RANKINGS.results_announced.fullmatch(clause)
+    if announced is not None:
+        return [announced.group("evaluation")], scope or announced.group("field")
     judged = _RANKINGS.judged_topic.fullmatch(clause)
     topic = judged.group("topic") if judged is not None else \
         topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
     measure = _measure_region(strip_chars(topic)) if topic else ""
-    return [measure] if measure and not _RANKINGS.place_word.search(measure) else names
+    return ([measure] if measure and not _RANKINGS.place_word.search(measure) else names), scope
 
 
 def _figure_ranked(f: Indicator) -> str:
