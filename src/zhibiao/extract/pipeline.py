@@ -51,7 +51,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
         # governs the paragraphs below it
         holds = _CONTEXT.may_hold_figures.search(text, para.start, para.end)
         # (a short line closing with …依次为: announces the list on the next line: a sentence's lead, no heading)
-        headline = para in heads or (is_headline(text, para) and not announces_list(text, para.start, para.end))
+        headline = para in heads or (is_headline(text, para) and not announces_list(text, para.start, para.end)
+                                     and not _CONTEXT.list_item_place.fullmatch(text, para.start, para.end))
         if headline and holds and _CONTEXT.headline_figure.search(text, para.start, para.end) \
                 and not _CONTEXT.table_row.search(text, para.start, para.end) \
                 and not _numbers_written_elsewhere(text, para):

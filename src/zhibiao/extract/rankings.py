@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import basis_of, change_of
@@ -30,6 +32,7 @@ __all__ = [
     "MAX_RANK",
     "announces_list",
     "best_of_kind",
+    "compared_places",
     "counted_measures_listed",
     "entered_group_after",
     "evaluation_before",
@@ -91,6 +94,9 @@ _GROUPS_MAX = 4
 # How far back, before its paragraph, the spread of a list's members may be said for the counts that go on.
 _SPREAD_REACH = 400
 _GROUP_MARKS = ","
+_PERIOD_LAST_CHARS = tuple(_RANKING_WORDS.period_last_chars)
+_MEASURE_MIN = 2  # (the fewest characters of a measure before a period closing the words before a place)
+_SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
@@ -258,8 +264,10 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"),
                                                split=not hit.group("strong"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
-    names = _names_written(s, hit, region, region_from, region_start)
-    if names == [None] or _several_places_unworded(s, hit, region):
+    in_turn = _figures_placed_in_turn(s, hit, text[region_from:hit.start()])
+    names = in_turn or _names_written(s, hit, region, region_from, region_start)
+    scope, names = _peers_of_a_level(scope, names)
+    if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
             return _places_of_subjects(s, hit, holders, (rank, top, bottom), None)
@@ -276,8 +284,12 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
         names = _figure_before(s, hit, names)
-    if scope is None and _RANKINGS.holder_said_after.match(text, hit.end()):
-        scope = evaluation_field_before(text, hit.start())  # (全国百强县榜单发布。…第2位的是江阴市: the list's field)
+        names, scope = _topic_of_clause_before(s, names, scope, region_start)
+    if scope is None and (_RANKINGS.holder_said_after.match(text, hit.end())
+                          or text.startswith(_NAME_WORDS.among, s.ctx.span.start)):
+        # (全国百强县榜单发布。…第2位的是江阴市: the list's field; 在…全省…考核中,我县获评优秀等次。其中,经济发展指标
+        # 排名第二: the parts of the evaluation just given, in its field)
+        scope = evaluation_field_before(text, hit.start())
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
@@ -294,6 +306,18 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
     return _held_by_the_words(s, hit, region_start, read) or read
+
+
+def _peers_of_a_level(scope: str | None, names: list[str | None]) -> tuple[str | None, list[str | None]]:
+    """在全省国家级开发区中排名第一, 综合实力在全省国家级经开区中位列第五: zones of a level closing the one measure read
+    inside a whole field are its peers (全省国家级开发区), not the measure nor a zone holding the place."""
+    if len(names) != 1 or not names[0] or not scope or not _RANKINGS.whole_field.fullmatch(scope) \
+            or _RANKING_WORDS.level_mark not in names[0]:
+        return scope, names  # (most places: a plain check first)
+    peers = _RANKINGS.peers_of_level_end.search(names[0])
+    if peers is None:
+        return scope, names
+    return scope + peers.group(0), [names[0][:peers.start()] or None]
 
 
 def _scope_given(s: Sentence, names: list[str | None], scope: str | None) -> str | None:
@@ -357,8 +381,8 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
             return _groups_before(s, region_start) + subjects, None, strip_chars(own.group("measure"))
         wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
         subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
-        if subjects is not None:
-            return _groups_before(s, region_start) + subjects, wrapped, None
+        if subjects is not None:  # (全省开发区综合考评中,|甲、乙分别位列…: the clause before wraps them)
+            return _groups_before(s, region_start) + subjects, wrapped or _clause_wrapper(s, region_start), None
     if _RANKINGS.plural_only.match(raw):
         opening = _RANKINGS.counted_list_opening.search(s.text, s.ctx.span.start, region_start)
         subjects = _listed_subjects(s, opening.group(0)) if opening is not None else None
@@ -541,12 +565,23 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     if len(subjects) > (high - low + 1 + tied if high is not None else len(subjects)) \
             or (high is None and len(subjects) < 2):
         return None
-    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied)
+    ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied) \
+        or (high is not None and len(subjects) == high - low + 1 and _figures_descend(text, stop, len(subjects)))
     ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
     if ordered and listed_words != raw_list:
         tied_ranks: list[int | None] = [low + k for k in _tied_order(raw_list)[:len(subjects)]]
         ranks = tied_ranks or ranks
     return subjects, ranks, ordered, stop
+
+
+def _figures_descend(text: str, pos: int, n: int) -> bool:
+    """Whether the ``n`` places listed up to ``pos`` are given their figures after it, none above the one before
+    (前三位的是甲、乙、丙,分别是300.7亿元、177.5亿元、125.2亿元): the figures show the places are in order."""
+    m = _RANKINGS.figures_respectively.match(text, pos)
+    if m is None:
+        return False
+    values = [Decimal(x) for x in _RANKINGS.decimal_number.findall(m.group("figures"))]
+    return len(values) == n and all(a >= b for a, b in pairwise(values))
 
 
 def _list_entered(s: Sentence, pos: int, measure: str | None, scope: str | None) -> tuple[str | None, str | None]:
@@ -681,15 +716,18 @@ def _field_ranked(s: Sentence, pos: int) -> str | None:
 
 
 def home_field(text: str) -> str | None:
-    """The field of peers of the place a report speaks for (我省 → 全省, 我市 → 全市), the one it says
-    most often; None when it says none.
+    """The field of peers of the place a report speaks for (我省 → 全省, 我市 → 全市; else a whole place opening
+    its clauses, 全市共安排…), the one it says most often; None when it says none.
 
-    >>> home_field("我省将拿出590万元…我省共有107个县,我市…")
-    '全省'
+    >>> home_field("我省将拿出590万元…我省共有107个县,我市…"), home_field("全市共安排…。其中,全市新开工…")
+    ('全省', '全市')
     """
     counts: dict[str, int] = {}
     for m in _RANKINGS.home_place.finditer(text):
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts:  # (全市共安排…, 9月份,全市新开工…: a whole place opening clauses, as FACTS.md reads 全市)
+        for m in _RANKINGS.home_whole_opening.finditer(text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     if not counts:
         return None
     whole: str = _RANKING_WORDS.whole
@@ -912,12 +950,18 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
         return scope, region
     if former is not None and former.group("field"):
         return former.group("field"), region
-    before = _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
+    before = _clause_wrapper(s, region_start)
     if before is not None and not region:
         return _wrapped_scope(before), strip_chars(before.group("measure"))
     if before is not None and not _measure_region(before.group("measure")):
         return _wrapped_scope(before), region  # (茶陵县在全国1866个县域中,|人均GDP位列第53位: the field only)
     return scope, region
+
+
+def _clause_wrapper(s: Sentence, region_start: int) -> re.Match[str] | None:
+    """The 在…中 wrapper (or an evaluation of a field closed by 中) that the clauses before ``region_start`` in the
+    sentence close with, if any."""
+    return _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
 
 
 def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: int, region_start: int) \
@@ -937,6 +981,28 @@ def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: in
     back = len(names) == 1 and (names[0] in _RANKING_SETS.back_references
                                 or (names[0] is not None and _RANKINGS.counted_places.fullmatch(names[0]) is not None))
     return [None] if back else names
+
+
+def _figures_placed_in_turn(s: Sentence, hit: re.Match[str], words: str) -> list[str | None] | None:
+    """甲、乙分别增长8.1%、12.3%,分别居全市第二、第一位; 实现甲356亿元、乙15.6亿元,分别居全市第三、第四位: places
+    given in turn with no measure words are those of the figures the sentence just gave, one each, in order (their
+    growth when only a growth was given); None when the words or the count do not say so."""
+    if not _RANKINGS.respectively_only.fullmatch(strip_chars(words)):
+        return None  # (most places: their own measure words)
+    more = _RANKINGS.more_places.match(s.text, hit.end(), s.ctx.span.end)
+    n = 1 + (len(_RANKINGS.number.findall(more.group(0))) if more is not None else 0)
+    figures = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.parent is None]
+    if n < 2 or not figures:
+        return None
+    # (the figures end the clause right before the places: 在甲、乙排名中,分别跃居… places in the measures wrapped)
+    gap = s.text[s.ctx.doc.norm_pos(figures[-1].end):hit.start()]
+    if not _RANKINGS.respectively_only.fullmatch(strip_chars(gap.strip(_LIST_END_MARKS))):
+        return None
+    names: list[str] = []
+    for f in figures:
+        if _figure_ranked(f) not in names:
+            names.append(_figure_ranked(f))
+    return list(names[-n:]) if len(names) >= n else None
 
 
 def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | None) \
@@ -1160,7 +1226,8 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     rank, top, bottom = place
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
     scope, evaluation = _field_of_evaluation_placed(hit.group("scope"))
-    scope = scope or _wrapped_scope(wrapped) or _kind_listed(s, hit) or (before.scope if before is not None else None)
+    scope = scope or _wrapped_scope(wrapped) or _kind_listed(s, hit) or (before.scope if before is not None else None) \
+        or _field_of_evaluation_before(s.text, hit.start())
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
@@ -1169,8 +1236,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         s.state.mark_listed(hit.start(), end)  # (位列第17、37…: read as these places)
     if _top_n_shared_out(hit, len(subjects)):  # 甲、乙、丙分列前三: the first three places, in order
         ranks, top = list(range(1, len(subjects) + 1)), False
-    shared_top_n = bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))
-    if (len(set(ranks)) < len(ranks) and rank is not None and not (shared_top_n and len(set(ranks)) == 1)) \
+    # (a top N entered, 甲、乙并列全省第一, 甲和乙均位居全省第一: one place each holds)
+    shared = (bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))) or _place_shared(s, hit)
+    if (len(set(ranks)) < len(ranks) and rank is not None and not (shared and len(set(ranks)) == 1)) \
             or (scope is None and (rank is None or len(ranks) < 2)):
         # fewer places than places listed, or a shared place among no field: not a list of places with
         # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
@@ -1185,6 +1253,24 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         measure = named.indicator
     measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects, period)
+
+
+def _place_shared(s: Sentence, hit: re.Match[str]) -> bool:
+    """Whether the places listed before ``hit`` all hold its one place: 并列 its verb, or 均, 双双 or 都 right
+    before it."""
+    lead = hit.group("lead") or ""
+    if lead.endswith(_RANKING_WORDS.shared_verb):
+        return True
+    return _RANKINGS.shared_place_before.search(s.text, max(s.ctx.span.start, hit.start() - _SHARED_REACH),
+                                                 hit.start()) is not None
+
+
+def _field_of_evaluation_before(text: str, pos: int) -> str | None:
+    """全市2023年度高质量发展综合考核结果公布。甲、乙获评第一等次: the field of the evaluation named before, or the
+    report's own kind of place when its name writes none; None when no evaluation was named."""
+    if evaluation_before(text, pos) is None:
+        return None
+    return evaluation_field_before(text, pos) or home_field(text)
 
 
 def _top_n_shared_out(hit: re.Match[str], n: int) -> bool:
@@ -1216,7 +1302,8 @@ def _wrapper(words: str) -> re.Match[str] | None:
         return None  # (most words before a place: plain checks first)
     m = _RANKINGS.wrapped_field.search(words)
     if m is not None and not m.group(0).startswith(_RANKING_WORDS.field_mark) and m.group("group") is None \
-            and not _RANKINGS.counted_field_closed.fullmatch(words):  # (全省14个市中,: peers counted, then 中)
+            and not _RANKINGS.counted_field_closed.fullmatch(words) \
+            and not _RANKINGS.evaluation_field_closed.fullmatch(words):  # (全省14个市中,: peers counted, then 中)
         return None
     return m
 
@@ -1234,8 +1321,8 @@ def _field_and_measure(region: str, scope: str | None,
     """The words before a place: the measure, the place it came from, and the field when written
     among them (招商引资工作在全市9个县市区综合排名中 → 全市, 招商引资工作综合排名)."""
     former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
-    if former is not None:
-        region = region[:former.start()]
+    if former is not None:  # (在全省…考核中排名|由第十七位…: the noun after the wrapper names no measure)
+        region = _RANKINGS.wrapped_rank_noun_end.sub("", region[:former.start()])
     region = _RANKINGS.move_by_end.sub("", region)  # (排名前移4位|至第41位: the move is a fact of its own)
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
     region = _RANKINGS.counted_entry_head.sub("", region)  # (保定两地上榜|县域经济基本竞争力全国百强)
@@ -1286,14 +1373,17 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     if st.current is not None and read.names and read.names[0] == st.current.name and not read.measure:
         qstart = ctx.doc.norm_pos(st.current.start)
     period_pos = read.region_from + read.former.start() if read.former is not None else start
-    if hit.group("entered_year"):  # (入选2023年度全国…百强县: the year of the group entered, after the verb)
+    entered_year = hit.group("entered_year")
+    if entered_year:  # (入选2023年度全国…百强县: the year of the group entered, after the verb)
         period_pos = hit.end("entered_year")
+    # (位列2023中国…百强榜: a year glued to the list's name, no 年 to read as a period, is the list's year)
+    own_period = period_string(entered_year) if entered_year and entered_year.isdigit() else None
     subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
-        period = read.period if read.period is not None else _years_of_evaluation(s, name, start) \
+        period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
@@ -1565,6 +1655,56 @@ def superlatives(s: Sentence) -> None:
         s.log.add(r)
 
 
+def compared_places(s: Sentence) -> None:
+    """从各县区看,甲经开区增速最快,乙经开区次之,丙经开区最慢; 全省开发区中,实际使用外资最多的是甲经开区: places
+    compared in a frame over their kind hold the first, second and last places of the measure compared."""
+    text, span = s.text, s.ctx.span
+    frame = _RANKINGS.peers_frame.search(text, span.start, span.end)
+    if frame is None:
+        return  # (most superlatives compare no places: 增速最快的行业)
+    whole = _RANKINGS.whole_field.match(text, frame.start(), frame.end())  # (全市各县区中: 全市)
+    scope = whole.group(0) if whole is not None else home_field(text)  # (从各县区看: the report's own field)
+    measure: str | None = None
+    pos = frame.end()
+    for clause_end in [*(k for k in range(pos, span.end) if text[k] in _CLAUSE_BREAKS), span.end]:
+        clause = text[pos:clause_end].strip(_LIST_LEAD_BLANKS + _CLAUSE_BREAKS)
+        start, pos = pos, clause_end + 1
+        held = _compared_holder(s, clause, measure)
+        if held is None:
+            continue
+        holder, measure, rank, bottom = held
+        r = Ranking(subject=holder, period=s.ctx.period_at(start, target=False), indicator=measure or None,
+                    scope=scope or None, rank=rank, top=False, qualifier=None, rule="ranking.v1", bottom=bottom)
+        s.ctx.doc.set_quote(r, start, clause_end)
+        s.log.add(r)
+
+
+def _compared_holder(s: Sentence, clause: str, measure: str | None) -> tuple[str, str | None, int | None, bool] | None:
+    """Who a clause of a comparison places, in which measure (that of the clause before when it writes none), at
+    which place (1, 2, or the bottom); None when the clause places no place."""
+    after = _RANKINGS.superlative_holder_after.match(clause)
+    if after is not None:  # (实际使用外资最多的是|甲经开区)
+        place = _compared_place(s, clause[after.end():])
+        whole = place is not None and place[1] == len(clause) - after.end()
+        return (place[0], after.group("measure"), 1, False) if place is not None and whole else None
+    m = _RANKINGS.superlative_clause.fullmatch(clause)
+    opening = _compared_place(s, m.group("words")) if m is not None else None
+    if m is None or opening is None:
+        return None
+    holder, end = opening
+    own = strip_chars(m.group("words")[end:]) or measure
+    if m.group("next"):
+        return (holder, measure, 2, False) if not m.group("words")[end:] else None
+    return holder, own, 1 if m.group("most") else None, bool(m.group("least"))
+
+
+def _compared_place(s: Sentence, words: str) -> tuple[str, int] | None:
+    """The place (or zone) opening ``words`` and where its name ends, if one does."""
+    finder = s.ctx.doc.finder
+    zone = next(((name, end) for start, end, name in finder.zone_mentions(words)[:1] if start == 0), None)
+    return zone or finder.place_opening(words)
+
+
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A move in the ranking just given (居全省第4位,较上月前移一位): a change of that ranking, named
     after it (增速全省排名), in places (FACTS.md: a move whose size is written)."""
@@ -1659,6 +1799,10 @@ def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
         return
     name = s.state.moved = ranking.group("ranking")
     wrapped = _RANKINGS.wrapped_ranking.fullmatch(name)
+    if wrapped is None and name in _RANKING_SETS.bare_nouns:  # (在全省开发区综合考评中,该区位次前移3位: the
+        # ranking the clause before wraps)
+        closed = last_match(_RANKINGS.wrapper_closed, s.text[s.ctx.span.start:fig.start - len(words)])
+        wrapped = _RANKINGS.wrapped_ranking.fullmatch(closed.group(0) + name) if closed is not None else None
     if wrapped is not None:  # (在全国高新区评价中排名上升5位: named as any ranking, 高新区评价全国排名; the place
         # after it is in that measure and field)
         name = wrapped.group("measure") + wrapped.group("field") + wrapped.group("noun")
@@ -1675,6 +1819,8 @@ def _measure_region(region: str) -> str:
     """The words before a ranking trimmed to its measure: no opener (该区, 今年以来), adverb (持续),
     duration (连续3年), score (以总分87.3分), former place (由第73位上升至), whom it passed (超越甲) or 在…中
     wrapper."""
+    region = _RANKINGS.heading_mark_start.sub("", region)  # ((三)经济总量稳居全市第二位: a heading line)
+    region = _RANKINGS.label_end.sub("", region)  # (GDP增速:|全市第一, 增速(|全市第2位): the mark is no measure
     opener = _NAMES.prefix.match(region)
     if opener:  # (all of it an opener, 今年排名第38位: no measure written)
         region = region[opener.end():]
@@ -1682,8 +1828,18 @@ def _measure_region(region: str) -> str:
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
     region = _RANKINGS.overtaking_end.sub("", region)  # (2015年超越浙江义乌|位居第八: whom it passed, no measure)
+    region = _period_end_cut(region)  # (一般公共预算收入增速|今年以来|始终保持全市首位: when, no measure)
     # (在|最新公布的|中国国家级经开区综合发展水平考核中: the words on when it was announced name nothing)
     return _RANKINGS.announced_lead.sub("", _RANKINGS.wrapper.sub(r"\1", region))
+
+
+def _period_end_cut(region: str) -> str:
+    """The words before a place without the period closing them after a measure (增速今年以来, 增速1-9月): the
+    period says when the place was held, it names no measure."""
+    if not region or region[-1] not in _PERIOD_LAST_CHARS:
+        return region  # (most measures end in no period word: a plain check first)
+    last = next((m for m in find_periods(region) if m.end_pos == len(region)), None)
+    return region[:last.pos] if last is not None and last.pos >= _MEASURE_MIN else region
 
 
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
@@ -1703,6 +1859,9 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
         if latest is not None and latest.value is not None and latest.change is not None \
                 and latest.change.pct is not None and _RANKINGS.all_mark.search(s.text[region_start:s.ctx.span.end]):
             return [latest.name, latest.name + _RANKING_WORDS.growth_head]  # (14.3万元,增长8.5%,均居全市首位: both)
+        if latest is not None and latest.name in _RANKING_SETS.score_words \
+                and (scored := evaluation_before(s.text, region_start)) is not None:
+            return [scored]  # (…考核结果。我县综合得分89.6分,位列全省第八: the place in the evaluation scored)
         if latest is not None:
             seat: str = _RANKING_WORDS.seat_name  # (东北地区有5个城市上榜,甲市位列第35名: a place on the list itself)
             return [latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name]
@@ -1715,7 +1874,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     heads = _heads_of_figures(s, stripped, s.text[region_start:s.ctx.span.end]) or _counted_measures(s, stripped)
     if heads is not None:
         return heads
-    if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads:
+    if _NAMES.back_ref.match(stripped) or stripped in _NAME_SETS.generic_heads \
+            or stripped in _RANKING_SETS.pointer_refs:
         return [_back_reference(s, st, stripped, region_start)]
     return list(split_rank_names(stripped) or [stripped])
 
@@ -1729,6 +1889,27 @@ def _figure_before(s: Sentence, hit: re.Match[str], names: list[str | None]) -> 
     if names != [None] or before is None or st.current is not None or st.current_share is not None or not exact:
         return names
     return [_figure_ranked(before)]
+
+
+def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | None, region_start: int) \
+        -> tuple[list[str | None], str | None]:
+    """该区综合考核成绩优异,继续位居全市第一; 招商引资工作成效显著,连续三年位居全市第一: a place with no measure and no
+    figure in its sentence is of the topic the clause before it judges (or names before a verb); after a clause
+    announcing an evaluation's results (全市一季度经济运行考核结果出炉,我区位列第一) it is in that evaluation and its
+    field; (names, scope) unchanged otherwise."""
+    st = s.state
+    if names != [None] or st.current is not None or st.current_share is not None or region_start <= s.ctx.span.start:
+        return names, scope
+    clause_start = max(s.text.rfind(c, s.ctx.span.start, region_start - 1) for c in _CLAUSE_BREAKS) + 1
+    clause = s.text[max(clause_start, s.ctx.span.start):region_start - 1]
+    announced = _RANKINGS.results_announced.fullmatch(clause)
+    if announced is not None:
+        return [announced.group("evaluation")], scope or announced.group("field")
+    judged = _RANKINGS.judged_topic.fullmatch(clause)
+    topic = judged.group("topic") if judged is not None else \
+        topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
+    measure = _measure_region(strip_chars(topic)) if topic else ""
+    return ([measure] if measure and not _RANKINGS.place_word.search(measure) else names), scope
 
 
 def _figure_ranked(f: Indicator) -> str:
@@ -1788,11 +1969,18 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
 
 
 def _back_reference(s: Sentence, st: SentenceState, stripped: str, region_start: int) -> str:
-    """增速排位全市第8, 总量居全市第1: a measure of the figure just given, or of the topic."""
+    """增速排位全市第8, 总量居全市第1: a measure of the figure just given, or of the topic; a sentence opening
+    with the head (…增长15%。增速位居全市第二; …15.6亿元。这一指标居全市第三位) points at the paragraph's figure
+    before it."""
+    pointer = stripped in _NAME_SETS.pronoun_refs or stripped in _RANKING_SETS.pointer_refs
     if st.current is not None:
-        return st.current.name + ("" if stripped in _NAME_SETS.pronoun_refs else stripped)
+        return st.current.name + ("" if pointer else stripped)
     if st.last_rank is not None and st.last_rank.indicator:
         return _RANKINGS.head_end.sub("", st.last_rank.indicator) + stripped
+    before = s.para.last_top
+    if before is not None and region_start == s.ctx.span.start:
+        name = _figure_ranked(before) if pointer else before.name
+        return name if pointer or name.endswith(stripped) else name + stripped
     topic = topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
     return (topic or "") + stripped
 
@@ -2136,13 +2324,21 @@ def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) ->
     s.state.mark_listed(best.start(), stop)
 
 
+def _counted_place(m: re.Match[str]) -> Decimal | None:
+    """The place measures counted then listed hold: 第N, 首位 (1) or a top N (each is in it); none at the bottom."""
+    if m.group("first"):
+        return Decimal(1)
+    written = m.group("rank") or m.group("topn")
+    return parse_number(written) if written else None
+
+
 def counted_measures_listed(s: Sentence) -> None:
     """有3项位居全市第1位(其中1项并列第1位),分别是:甲、乙、丙; 有1项指标居全市第2位,即丁: measures counted as
     holding one place, then listed: each its own ranking (a last place: bottom)."""
     text, span = s.text, s.ctx.span
     first = last = -1
     for m in _RANKINGS.counted_then_listed.finditer(text, span.start, span.end):
-        n, rank = parse_number(m.group("n")), parse_number(m.group("rank")) if m.group("rank") else None
+        n, rank = parse_number(m.group("n")), _counted_place(m)
         stop = min((k for k in (text.find(c, m.end(), span.end) for c in _COUNTED_LIST_STOPS) if k >= 0),
                    default=span.end)
         items = [strip_chars(_NAMES.aside.sub("", x)) for x in

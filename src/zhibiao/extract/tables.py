@@ -57,6 +57,10 @@ _MIN_CELL_LINES = 8
 _MIN_NUMBER_LINES = 4
 # What the cells of the rule under a Markdown table's header open with (---, :---).
 _RULE_STARTS = "-:："
+_YEAR = "year"  # (the kind of a period mention that is a year alone)
+_RANK_MAX = 1000  # (a place in a table of places: a whole number below this)
+_GROWTH_HEAD: str = _TABLE_WORDS.growth_head  # (the place after a column of growth rates is the measure's growth's)
+_GROWTH_HEADS = tuple(_TABLE_WORDS.growth_heads)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +81,7 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     _members_on_lines(doc, start, end, log)
     if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
             or _TABLES.top_n.search(text, start, end)
-            or (_TABLE_WORDS.heading_rank in text and _TABLES.rank_heading.search(text, start, end))
+            or (any(w in text for w in _TABLE_WORDS.heading_ranks) and _TABLES.rank_heading.search(text, start, end))
             or (_TABLE_WORDS.strong_mark in text and _TABLES.size_group_line.search(text, start, end))):
         return  # (most reports: plain finds and a literal-led search first)
     bound = start
@@ -221,7 +225,7 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
     peers = _TABLES.peers.match(body)
     # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide — as any evaluation's name says its field)
     scope = peers.group(0) if peers else evaluation_field(body)
-    measure = body[peers.end():] if peers else body
+    measure = _TABLES.peers_each.sub("", body[peers.end():] if peers else body)  # (全市|各县区|综合考核结果如下:)
     return _Caption(scope, strip_chars(measure) or None, last.group("year"))
 
 
@@ -263,6 +267,8 @@ class _Column:
     unit: Amount | None  # the unit of its numbers (None: unknown)
     month_only: bool  # 本月, 当月: the last month of the table's period
     period: PeriodMention | None = None  # a column of one period (2020年11月)
+    rank: bool = False  # a column of places (排名, 位次): each row's place in the measure before it
+    field: str | None = None  # the field of those places written in the label (全市排名)
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,7 +382,10 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     if len(rows) < 2 or not (row_units or any(c.growth or c.unit is not None for c in columns)
                              or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
         return first + width
-    _add_table(doc, default, columns, rows, _table_period(doc, cells[i].start), log)
+    period = _table_period(doc, cells[i].start)
+    _add_table(doc, default, columns, rows, period, log)
+    if any(c.rank for c in columns):
+        _add_places(doc, _title_measure(doc.text, cells[i].start), columns, rows, period, log)
     return label_at + len(rows) * (width + 1 + row_units)
 
 
@@ -397,6 +406,9 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
         whole = wholes[n]
         made.append([])
         for k in range(len(columns)):
+            if columns[k].rank:
+                made[n].append(None)
+                continue  # (a place, read by _add_places)
             # the whole of a breakdown measured by a column is that column's measure (…产销率 of all)
             is_whole = n == 0 and any(w == 0 for w in wholes)
             ind = _figure(doc, "" if is_whole and columns[k].measure else name, columns, row, k, period)
@@ -409,6 +421,67 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
             ind.parent = parent.name if parent is not None else None
             doc.set_quote(ind, row.label.start, row.numbers[k].end)
             log.add(ind)
+
+
+def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[_FigureRow],
+                period: PeriodMention | None, log: FactLog) -> None:
+    """The places of a table's column of places: each row's place in the measure of the column before it (its growth
+    when that holds growth rates), named by the table's title when the column is not (| 县区 | 增速(%) | 排名 |); in
+    a table of measures (| 指标 | 绝对值 | 增速 | 全市位次 |) each row's measure is the place's, the report's own."""
+    for k, col in enumerate(columns):
+        if not col.rank or k == 0 or columns[k - 1].rank:
+            continue
+        measure = _ranked_measure(columns, k, title)
+        # (2023年各县区…及排名: places are of a whole year, a year written alone above the table)
+        when = resolve_period(period, doc.published) or (
+            period_string(period.year) if period is not None and period.kind == _YEAR and period.year else None)
+        for row in rows:
+            place = _number(row.numbers[k].text)
+            if place is None or place != place.to_integral_value() or not 0 < place < _RANK_MAX:
+                continue
+            holder = _row_holder(doc, row.label.text)
+            name = measure if holder is not None else _row_measure(row.label.text, columns[k - 1].growth)
+            r = Ranking(subject=holder or doc.main, period=when, indicator=name or None,
+                        scope=col.field, rank=int(place), top=False, qualifier=None, rule="ranking.table.v1")
+            doc.set_quote(r, row.label.start, row.numbers[k].end)
+            log.add(r)
+
+
+def _ranked_measure(columns: list[_Column], k: int, title: str) -> str:
+    """The measure column ``k``'s places are in: that of the column before it, or the level's before a growth
+    column that names none (| 地区生产总值 | 增速 | 位次 |: the growth of 地区生产总值), else the table's title's."""
+    before = columns[k - 1]
+    level = columns[k - 2] if k > 1 and before.growth and not before.measure and not columns[k - 2].growth else None
+    measure = before.measure or (level.measure if level is not None else "") or title
+    if before.growth and measure and not measure.endswith(_GROWTH_HEADS):
+        measure += _GROWTH_HEAD
+    return measure
+
+
+def _row_measure(label: str, growth: bool) -> str:
+    """The measure a row of a table of measures names (地区生产总值(亿元) → 地区生产总值), its growth's when the places
+    follow a column of growth rates."""
+    name = clean_list_item(_label_and_unit(label)[0])
+    return name + _GROWTH_HEAD if growth and name and not name.endswith(_GROWTH_HEADS) else name
+
+
+def _row_holder(doc: DocContext, label: str) -> str | None:
+    """The place a row of places is of: one the gazetteer knows, else one written with its kind (甲山县, 乙镇)."""
+    known = doc.finder.entity_named(label)
+    if known:
+        return known
+    written = _TABLES.written_row_place.fullmatch(label)
+    return written.group(0) if written is not None else None
+
+
+def _title_measure(text: str, start: int) -> str:
+    """The measure the heading line right above a table names (2023年各县区规上工业增加值增速及排名), or ""."""
+    header = text.rfind("\n", 0, start)
+    if header < 0:
+        return ""
+    line = "".join(text[text.rfind("\n", 0, header) + 1:header].split())
+    m = _TABLES.places_title.fullmatch(line)
+    return m.group("measure") if m is not None else ""
 
 
 def _wholes(rows: list[_FigureRow]) -> list[int | None]:
@@ -464,6 +537,9 @@ def _label_and_unit(label: str) -> tuple[str, Amount | None]:
 def _column(label: str, default: _Column) -> _Column:
     """What a column label says: its measure, whether it holds growth rates, its unit and period;
     what it leaves unsaid, the table says (``default``)."""
+    ranked = _TABLES.rank_label.fullmatch(label)
+    if ranked is not None:  # (全市排名: places, no figures of a measure)
+        return replace(_NO_COLUMN, rank=True, field=ranked.group("field"))
     m = _TABLES.label_unit.fullmatch(label)
     base = m.group("base") if m else label
     unit = _unit("%") if m and m.group("pct") else _unit(m.group("unit")) if m else None

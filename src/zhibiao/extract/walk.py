@@ -33,6 +33,7 @@ from zhibiao.extract.names import Name, cut_enum_tail, split_names
 from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
+    compared_places,
     counted_measures_listed,
     entered_group_after,
     measures_after_one_lead,
@@ -62,6 +63,7 @@ _CLASS_WIDTH = 10
 _MIN_SIBLINGS = 2  # (parts of one breakdown: a single part after 其中 is broken down itself)
 _SIBLING_WIDTH = 6  # (how far into the clause after a ';' a sibling part may open it: 进口, 第三产业)
 _COMMA = ","
+_COLON = ":"  # (a label closed by a colon before a place: GDP增速:全市第一)
 _NAME_WORDS = Words("name")
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
 
@@ -100,7 +102,7 @@ def read_sentence(s: Sentence) -> None:
     while i < len(events):
         item = events[i]
         if isinstance(item, re.Match):
-            if ranking_role(s, item, _region_start(text, cursor, item.start(), sent)):
+            if ranking_role(s, item, _place_region_start(text, cursor, item, sent)):
                 cursor = max(cursor, item.end())
             i += 1
         elif isinstance(item, Wordless):
@@ -150,6 +152,8 @@ def _sentence_rankings(s: Sentence) -> None:
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
     superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
+    if _RANKING_WORDS.most_mark in words or _RANKING_WORDS.next_mark in words:
+        compared_places(s)  # 从各县区看,甲县增速最快,乙县次之: places compared, first, second and last
     if _RANKING_WORDS.strong_mark in words and _RANKINGS.membership_verb.search(text, sent.start, sent.end):
         entered_group_after(s)  # 甲市、乙市、丙县拟入围县域经济发展“10强县”: each in the group
     if _RANKING_WORDS.counted_mark in words:
@@ -396,6 +400,17 @@ def _opens_with_sibling(s: Sentence, until: int) -> bool:
 def _sibling_parts() -> tuple[tuple[str, ...], ...]:
     """The sets of sibling parts (出口, 进口), read from the vocabulary on first use."""
     return tuple(tuple(parts.split()) for parts in words("name", "sibling_parts"))
+
+
+def _place_region_start(text: str, cursor: int, hit: re.Match[str], sent: Span) -> int:
+    """Where the words of the place ``hit`` start: as any figure's, but a label closed by a colon right before one
+    exact place is its measure (GDP增速:全市第一;财政收入增速:全市第三; a list announced after a colon is not)."""
+    pos = hit.start()
+    start = _region_start(text, cursor, pos, sent)
+    exact = hit.group("n") or hit.group("first")
+    if exact and start == pos and start - 1 > max(cursor, sent.start) and text[start - 1] == _COLON:
+        return _region_start(text, cursor, start - 1, sent)
+    return start
 
 
 def _region_start(text: str, cursor: int, pos: int, sent: Span) -> int:
