@@ -1383,6 +1383,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
+        if name and _RANKINGS.counted_measures.match(name):
+            continue  # (我市有58项指标考核结果居全省前5位: how many measures hold a place, no place of anyone's)
         period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
         r = Ranking(subject=subject, period=period, indicator=name,

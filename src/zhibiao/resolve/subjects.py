@@ -385,6 +385,8 @@ class SubjectFinder:
         own = {kind for kind, refs in _ENTITY_WORDS.own_place_refs.items() if any(w in text for w in refs)}
         if not own:
             return None  # the report never speaks of its own city or county
+        if (kind := _own_kind(text)) in own:
+            own = {kind}  # (我市…全市 and 全省经济 once: a city's report, not one of the province it names)
         named = self._places_by_short_name(text)
         hits = Counter({k: n for k, n in named.items() if k[-1] in own})
         if len(hits) == 1:
