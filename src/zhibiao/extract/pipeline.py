@@ -127,11 +127,26 @@ def _not_restated(heads: list[RuleFact], body: list[RuleFact]) -> list[RuleFact]
     out: list[RuleFact] = []
     for f in heads:
         own = _numbers(f)[:1]
-        if not own or own[0] in numbers or _passed_milestone(f, levels) or _rounds_a_figure(f, levels):
+        if not own or own[0] in numbers or _passed_milestone(f, levels) or _rounds_a_figure(f, levels) \
+                or _projects_rounded(f, body):
             continue
         numbers.add(own[0])  # (a title and its kicker saying the same: once)
         out.append(f)
     return out
+
+
+def _projects_rounded(f: RuleFact, body: list[RuleFact]) -> bool:
+    """十余个项目集中开工 (总投资超50亿元) in a headline, 本次集中开工项目13个,总投资52亿元 in the body: the body's
+    projects of that stage, their count or investment rounded down to a milestone (余, 多, 超) or about (近, 约)."""
+    if not isinstance(f, Projects) or f.qualifier not in _MILESTONE_QUALIFIERS:
+        return False
+    restates = _rounds if f.qualifier == _APPROX else _passes
+    for g in body:
+        if isinstance(g, Projects) and g.stage == f.stage and g.qualifier is None \
+                and any(a is not None and b is not None and restates(a, b)
+                        for a, b in ((f.count, g.count), (f.investment, g.investment))):
+            return True
+    return False
 
 
 def _numbers(f: RuleFact) -> list[Decimal]:

@@ -811,7 +811,8 @@ def _batch_investment(s: Sentence, fig: Fig) -> bool:
     investment — a projects fact with no count (as 现场签约投资总额 is), not an indicator."""
     ctx = s.ctx
     m = _PROJECTS.batch_investment.search(s.text, max(ctx.span.start, fig.start - _BATCH_WIDTH), fig.start)
-    said = _PROJECTS.stage_words.search(m.group("words")) if m is not None else None
+    said = _PROJECTS.stage_words.search("".join(g or "" for g in m.group("ahead", "words", "done"))) \
+        if m is not None else None
     if m is None or said is None:
         return False
     stage = stage_of(said.group(0))
