@@ -295,7 +295,9 @@ def projects_frame(s: Sentence) -> None:
     """从签约项目总数来看,定远14个,凤阳13个: a sentence opening with a frame on projects counts the
     projects before (of the stage the frame names) place by place: the counts after are their parts."""
     text, sent = s.text, s.ctx.span
-    frame = _NAMES.view_from.match(text, sent.start, sent.end)  # (walk calls it for sentences opening with 从, 各)
+    # (walk calls it for sentences opening with 从, 各, or with projects and 中 near their start)
+    frame = _NAMES.view_from.match(text, sent.start, sent.end) \
+        or _NAMES.projects_among.match(text, sent.start, sent.end)
     among = _PROJECTS.among_kinds_frame.match(text, sent.start, sent.end) if frame is None else None
     if among is not None and text[among.end():among.end() + 1] in _FRAME_ENDS:
         whole = s.para.places_whole  # (…定远14个,凤阳13个。各平台中,市开发区8个: the same projects, on by place)

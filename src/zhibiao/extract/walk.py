@@ -63,6 +63,8 @@ _SIBLING_WIDTH = 6  # (how far into the clause after a ';' a sibling part may op
 _COMMA = ","
 _NAME_WORDS = Words("name")
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
+_PROJECTS_AMONG = Words("projects").noun + _NAME_WORDS.among_mark  # (签约项目中,…: a frame on projects too)
+_FRAME_REACH = 16  # (how far into a sentence such a frame may end)
 
 Event = Fig | Wordless | re.Match[str]
 
@@ -87,7 +89,8 @@ def read_sentence(s: Sentence) -> None:
             st.parent = pst.last_top.name
             st.parent_pool = list(pst.prev_tops)
         st.parent_projects = pst.last_top_projects
-    if text.startswith(_FRAME_MARKS, sent.start):
+    if text.startswith(_FRAME_MARKS, sent.start) \
+            or text.find(_PROJECTS_AMONG, sent.start, sent.start + _FRAME_REACH) >= 0:
         projects_frame(s)  # 从签约项目总数来看,定远14个,…: the projects before, place by place
     _sentence_rankings(s)
     events = _events(text, sent)

@@ -116,6 +116,9 @@ _SHORT_PLACE_FOLLOWERS = tuple(_ENTITY_WORDS.short_place_followers)
 _NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
 _ZONE_PREFIX_MAX = 2
+_LABEL_MARK = ":"  # (◆甲镇:开工项目5个: a name labelling the words after it)
+_LABEL_MAX = 10  # (how long a name alone before a colon may be)
+_ZONE_WORDS_BETWEEN = 4  # (凤台县|新材料|产业园区: the words a zone's name may hold between its place and suffix)
 # A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
 # before such a clause.
 _THREE = 3
@@ -560,6 +563,8 @@ class SubjectFinder:
             return None
         if found is None:
             found = _entity_before_verb(rest)
+        if found is None and text.startswith(_LABEL_MARK, end):
+            found = _entity_labelled(rest)
         if found is None:
             return None
         name, length = found
@@ -573,6 +578,9 @@ class SubjectFinder:
             return q.group(1), q.end()
         place = self._place_prefix(rest)
         if place and rest[len(place):len(place) + 1] not in _ENTITY_SETS.not_after_place:
+            zone = _zone_of_place(rest, place)
+            if zone is not None:
+                return zone  # 凤台县经济开发区紧盯…: the zone the place's name opens, not the place
             if _opens_project_name(rest, len(place)):
                 return _NO_SUBJECT  # 任城区山推奥特机械配件生产项目、…: a project's name, not whose figure
             return self._place_within(rest, place) or (place, len(place))
@@ -758,6 +766,29 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
+
+
+def _entity_labelled(rest: str) -> tuple[str, int] | None:
+    """◆甲镇:开工项目5个, 城东街道:签约项目…: a name ending in a town's, a zone's or a group's word, alone before a
+    colon, labels what follows it as its own."""
+    phrase = rest.strip()
+    if not phrase or len(phrase) > _LABEL_MAX or not _SUBJECTS.group_end.search(phrase) \
+            or _SUBJECTS.clause_punct.search(phrase) or _SUBJECTS.clause_words.search(phrase) \
+            or phrase.endswith(_ENTITY_WORDS.kinds_of_place_words) or phrase in _ENTITY_SETS.zone_suffixes:
+        return None
+    return expand_zone(phrase), len(rest)
+
+
+def _zone_of_place(rest: str, place: str) -> tuple[str, int] | None:
+    """The zone whose full name opens ``rest`` with the place ``place`` and at most a few words more before its
+    suffix (凤台县经济开发区, 甲县新材料产业园区), and where it ends; None when the place stands alone."""
+    z = _SUBJECTS.zone_at_start.match(rest)
+    if z is None or not z.group(1).startswith(place):
+        return None
+    between = z.group(1)[len(place):]
+    if len(between) > _ZONE_WORDS_BETWEEN or _has_function_char(between) or _SUBJECTS.clause_words.search(between):
+        return None
+    return expand_zone(z.group(0)), z.end()
 
 
 def _opens_project_name(rest: str, end: int) -> bool:
