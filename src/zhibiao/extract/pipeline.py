@@ -22,7 +22,7 @@ from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
-from zhibiao.lexicon import Shapes
+from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 
@@ -31,6 +31,7 @@ __all__ = ["run_pipeline"]
 _CONTEXT = Shapes("context")
 _TABLES = Shapes("tables")
 _PERIODS = Shapes("periods")
+_INVESTMENT_WORDS = tuple(Words("projects").investment)  # (what a projects' investment is named: 总投资, 签约金额)
 
 
 def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
@@ -137,7 +138,13 @@ def _not_restated(heads: list[RuleFact], body: list[RuleFact]) -> list[RuleFact]
 
 def _projects_rounded(f: RuleFact, body: list[RuleFact]) -> bool:
     """十余个项目集中开工 (总投资超50亿元) in a headline, 本次集中开工项目13个,总投资52亿元 in the body: the body's
-    projects of that stage, their count or investment rounded down to a milestone (余, 多, 超) or about (近, 约)."""
+    projects of that stage, their count or investment rounded down to a milestone (余, 多, 超) or about (近, 约);
+    so is an investment the headline names alone (重大项目集中签约 总投资逾80亿元 beside 总投资81.6亿元)."""
+    if isinstance(f, Indicator) and f.qualifier in _MILESTONE_QUALIFIERS and f.value is not None \
+            and f.name.endswith(_INVESTMENT_WORDS):
+        restates = _rounds if f.qualifier == _APPROX else _passes
+        return any(isinstance(g, Projects) and g.investment is not None and g.currency == f.unit
+                   and restates(f.value, g.investment) for g in body)
     if not isinstance(f, Projects) or f.qualifier not in _MILESTONE_QUALIFIERS:
         return False
     restates = _rounds if f.qualifier == _APPROX else _passes
