@@ -70,6 +70,9 @@ class Wordless:
     word: str
 
 
+_COUNT = "count"  # (the unit and kind of a count)
+_FEW_GREAT = 5  # (三大, 四大: so few counted with 大 name a programme; narrowed after rp14 indicators dropped)
+_BEFORE_WIDTH = 12  # (how far before a figure the words read with it go)
 _INDEX_KIND = "index"  # (the value of an index: a number with no unit)
 _PROJECT_NOUN = _PROJECTS_WORDS.noun  # (32个项目落户园区: projects counted, the zone only where they went)
 _TEN = 10  # (五个项目成功签约: a count in Chinese numerals under this, with a stage verb after, is no slogan's)
@@ -92,6 +95,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
+    if num and not (unit or mag) and text.startswith(_FIGURES_WORDS.great_mark, m.end()):
+        return _great_projects(text, m, sent)
     index = bool(num) and not (unit or mag) and _index_value(text, m, sent)  # (指数为69.4: a value with no unit)
     if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not index:
         return None
@@ -130,6 +135,20 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "money" and _is_threshold(text, start, end, sent):
         fig.role = "threshold"
     return fig
+
+
+def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:
+    """共有九大项目成功签约, 十二大项目集中开工: projects counted with 大 (no unit) that did something right after
+    their noun are a count of them; 实施十大项目 (nothing done) and a handful (三大项目, 四大项目集中开工) name a
+    programme, no figure."""
+    after = m.end() + len(_FIGURES_WORDS.great_mark)
+    amount = parse_amount(m)
+    words = text[after:sent.end]
+    staged_before = _FIGURES.staged_before_count.search(text, max(sent.start, m.start() - _BEFORE_WIDTH), m.start())
+    if amount is None or amount.value < _FEW_GREAT or not (_FIGURES.staged_project_noun_after.match(words)
+                              or (staged_before and _FIGURES.project_noun_after.match(words))):
+        return None  # (but 签约5大项目: a stage verb before them)
+    return Fig(m.start(), after, Amount(amount.value, _COUNT, _COUNT, amount.more))
 
 
 def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
