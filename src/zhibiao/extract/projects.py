@@ -25,7 +25,7 @@ from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
 from zhibiao.resolve.subjects import subject_finder
 
-__all__ = ["category_of", "each_of_places", "is_investment_name", "listed_place", "mentions_projects",
+__all__ = ["category_of", "each_of_places", "is_investment_name", "listed_count", "listed_place", "mentions_projects",
            "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
 
 _NAMES = Shapes("names")
@@ -289,6 +289,27 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
         return period_string(period[:4])
     return period
+
+
+def listed_count(s: Sentence, words: str, words_start: int, fig: Fig, investment: Fig | None = None) -> Projects:
+    """签约、开工、投产项目分别为32个、25个、12个; 签约项目数和投资额分别为56个和218亿元: projects named in a list
+    (``words``, starting at ``words_start``), their count ``fig`` paired in order (and their ``investment``): of the
+    stage, kind and size their words say, else of those around."""
+    ctx = s.ctx
+    said = _PROJECTS.stage_words.search(words)
+    stage = stage_of(said.group(0)) if said is not None else _stage_around(s, words)
+    target = ctx.target_at(fig.start)
+    min_investment, currency = threshold_in(words)
+    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, target), stage=stage,
+                 category=category_of(words), min_investment=min_investment, count=fig.amount.value, investment=None,
+                 qualifier="target" if target else ("at_least" if fig.amount.more else None), rule="projects.v1",
+                 currency=currency)
+    ctx.doc.set_quote(p, words_start, fig.end)
+    s.log.add(p)
+    if investment is not None and _same_currency(p, investment):
+        _give_investment(s, p, investment)
+    s.state.projects = p
+    return p
 
 
 def projects_frame(s: Sentence) -> None:

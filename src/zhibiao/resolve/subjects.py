@@ -118,6 +118,7 @@ _NAMED_CACHE_SIZE = 100_000
 _ZONE_PREFIX_MAX = 2
 _LABEL_MARK = ":"  # (◆甲镇:开工项目5个: a name labelling the words after it)
 _LABEL_MAX = 10  # (how long a name alone before a colon may be)
+_ORIGIN_MARKS = tuple(_ENTITY_WORDS.origin_marks)
 _ZONE_WORDS_BETWEEN = 4  # (凤台县|新材料|产业园区: the words a zone's name may hold between its place and suffix)
 # A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
 # before such a clause.
@@ -755,8 +756,8 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if not _SUBJECTS.group_end.search(phrase) or _SUBJECTS.clause_punct.search(phrase):
         return None
     phrase = _SUBJECTS.demonstrative.sub("", phrase)
-    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words):
-        return None  # (城镇新增就业: towns in general, no town)
+    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words) or phrase.startswith(_ORIGIN_MARKS):
+        return None  # (城镇新增就业: towns in general, no town; 来自长三角地区的项目: where investors came from)
     list_mark, etc = _NAME_WORDS.list_mark, _NAME_WORDS.etc
     enumerated = list_mark in phrase and etc in phrase
     if not enumerated and (len(phrase) > 20 or _SUBJECTS.clause_words.search(phrase)):
