@@ -385,6 +385,9 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         return True
     if counted and s.state.projects is not None and _PROJECTS.any_stage_name.fullmatch(name):
         return True  # 484个重点项目中,开复工358个,未开复工126个: the projects counted, stage by stage
+    if counted and s.state.projects is not None and _PROJECTS.stage_after.match(s.text, fig.end, s.ctx.span.end) \
+            and _PROJECTS.among_then.search(s.text, s.ctx.span.start, fig.start):
+        return True  # 今年新开工的76个项目中,已有70个开工建设: how many of them did it
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)
