@@ -294,6 +294,15 @@ class SubjectFinder:
             return None
         return found[1]
 
+    @staticmethod
+    def title_town(title: str, text: str) -> str | None:
+        """白沙乡:8个项目集中签约: the town a title opens with (before a colon, a space, a count or a period) and the
+        body names again, in a report naming no place of its own in full; None otherwise."""
+        m = _SUBJECTS.title_town.match(title.strip())
+        if m is None or m.group("town") in _ENTITY_SETS.kinds_of_place_words or m.group("town") not in text:
+            return None
+        return m.group("town")
+
     def lede_place(self, lede: str) -> str | None:
         """7月29日,甲举行重大项目集中开工仪式: the place a lede opens with by its short name after its day, holding or
         naming the event it reports, in a report naming no place in full; None when it opens with none such."""
@@ -501,7 +510,8 @@ class SubjectFinder:
             fulls = self.short_to_full[short]
             end = start + len(short)
             if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
-                    and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end):
+                    and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end) \
+                    and not _SUBJECTS.town_after.match(text, end):  # (白沙乡: a town, not 白沙县)
                 hits[fulls[0]] += 1
         return hits
 
