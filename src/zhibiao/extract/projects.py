@@ -51,6 +51,7 @@ _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals
 _LIST_OPEN = ":"  # (其中: opens a list of the parts)
 _BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
 _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
+_PARTS_AND_WHOLE = 3  # (a whole and two parts listed: the fewest an investment after them may be the whole's of)
 _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
@@ -220,6 +221,10 @@ def _is_part(s: Sentence, whole: Projects, fig: Fig, stage: Stage | None, region
     if stage is None or s.state.parts_follow or _NAME_WORDS.among in region or _listed_after_among(s, whole, fig):
         return True
     last = s.log.projects[-1] if s.log.projects else None
+    if last is not None and id(last) in s.log.child_projects \
+            and s.text.startswith(_NAME_WORDS.list_mark, s.ctx.doc.norm_pos(last.end)) \
+            and s.ctx.span.start <= s.ctx.doc.norm_pos(last.end) <= fig.start:
+        return True  # (其中正式合同项目16个、框架协议项目4个: listed with a part, a part too, of whatever stage)
     if (noun and noun.text) or stage != whole.stage or last is None or id(last) not in s.log.child_projects:
         return False
     end = s.ctx.doc.norm_pos(last.end)  # (a part in an aside closed before is no run: (其中…150项),已开工131项)
@@ -409,6 +414,8 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         desc, prenominal = desc[:len(desc) - len(prenominal) + cut], prenominal[:cut]
     # what the projects did, written after them (…项目实现达产达效, …项目集中开工), wins
     after = _PROJECTS.stage_after.match(text, fig.end + len(prenominal), sent.end)
+    if after is not None and _PROJECTS.count_of_part.match(text, after.end()):
+        return _stage_of_whole(s, desc, prenominal)  # (319个省市重点项目已开工288个: the 288 started, not the 319)
     noun = prenominal.find(_PROJECTS_WORDS.noun)
     if after is None and noun >= 0:  # (3个续建项目提前部分投产: the noun's words ran on to what they did)
         after = _PROJECTS.stage_after.fullmatch(prenominal, noun + len(_PROJECTS_WORDS.noun))
@@ -453,6 +460,15 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _stage_of_whole(s: Sentence, desc: str, prenominal: str) -> Stage | None:
+    """The stage of projects some of which are counted right after what they did: that their own words say (签约项目
+    56个已开工28个), a programme's (重点项目: under way), else none (the context's)."""
+    said = _PROJECTS.stage_words.search(desc)
+    if said is not None and mentions_projects(desc[said.end():]):
+        return stage_of(said.group(0))
+    return "ongoing" if _PROJECTS.key_programme.search(desc + prenominal) else None
 
 
 def _last_before_noun(desc: str, found: list[re.Match[str]], k: int) -> int:
@@ -692,6 +708,7 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
     clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
+    p = _whole_of_parts_listed(s, p) or p
     if words in _PROJECTS_SETS.signing_investment \
             and not _PROJECTS.stage_words.search(s.text, max(clause, s.ctx.span.start), end):
         # (民营企业投资项目3590个,签约金额6978.16亿元: signed projects, whatever stage the context gave them;
@@ -699,6 +716,23 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
         p.stage = "signed"
     _give_investment(s, p, fig)
     return True
+
+
+def _whole_of_parts_listed(s: Sentence, last: Projects) -> Projects | None:
+    """共签约项目20个,其中正式合同项目16个、框架协议项目4个,总投资96亿元: parts listed with 、 and none of them with
+    money, then an investment — the whole's (counted before them in the sentence), not the last part's; None when
+    the parts are no such list."""
+    log, doc = s.log, s.ctx.doc
+    if len(log.projects) < _PARTS_AND_WHOLE or id(last) not in log.child_projects:
+        return None
+    sibling = log.projects[-2]
+    if id(sibling) not in log.child_projects or sibling.investment is not None \
+            or not s.text.startswith(_NAME_WORDS.list_mark, doc.norm_pos(sibling.end)):
+        return None
+    whole = next((p for p in reversed(log.projects) if id(p) not in log.child_projects), None)
+    if whole is None or whole.investment is not None or doc.norm_pos(whole.start) < s.ctx.span.start:
+        return None
+    return whole
 
 
 def _give_investment(s: Sentence, p: Projects, fig: Fig) -> None:
@@ -753,6 +787,7 @@ def _stages_listed(s: Sentence, fig: Fig) -> bool:
         if doc.norm_pos(p.start) < fig.start:
             listed.insert(0, p)
     if len(listed) < 2 or any(p.investment is not None for p in listed[-2:]) or listed[-1].stage == listed[-2].stage \
+            or _parts_listed(s, listed[-2]) \
             or not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, fig.start):
         return False
     if not _PROJECTS.stages_joined.fullmatch(s.text, doc.norm_pos(listed[-2].end), doc.norm_pos(listed[-1].start)):
@@ -763,6 +798,14 @@ def _stages_listed(s: Sentence, fig: Fig) -> bool:
     doc.set_quote(p, doc.norm_pos(listed[-2].start), fig.end)
     s.log.add(p)
     return True
+
+
+def _parts_listed(s: Sentence, first: Projects) -> bool:
+    """共签约项目20个,其中正式合同项目16个、框架协议项目4个,总投资96亿元: counts listed under 其中 after the whole, of
+    whatever stages — parts, the investment after them the whole's, not theirs together."""
+    doc, sent = s.ctx.doc, s.ctx.span
+    among = s.text.rfind(_NAME_WORDS.among, sent.start, doc.norm_pos(first.start))
+    return among >= 0 and any(sent.start <= doc.norm_pos(p.start) < among for p in reversed(s.log.projects))
 
 
 def _sub_counts_before(s: Sentence, fig: Fig) -> int:
