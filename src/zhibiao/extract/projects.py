@@ -536,7 +536,7 @@ def category_of(desc: str) -> str | None:
     if k < 0:
         return None
     cat = _NAMES.aside.sub("", desc[:k])
-    cat = _NAMES.clause_separator.split(cat)[-1]
+    cat = _PROJECTS.item_number.sub("", _NAMES.clause_separator.split(cat)[-1])  # (1.先进制造业项目14个)
     cat = _PROJECTS.alternative_size_joiner.sub("", _PROJECTS.threshold.sub("", cat))  # (5亿元或…以上: no 或 left)
     cat = without_quotes(cat)
     m = last_match(_PROJECTS.stage_words, cat)
