@@ -138,7 +138,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
 
 
 def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:
-    """共有九大项目成功签约, 十二大项目集中开工: projects counted with 大 (no unit) that did something right after
+    """共有七大项目成功签约, 十二大项目集中开工: projects counted with 大 (no unit) that did something right after
     their noun are a count of them; 实施十大项目 (nothing done) and a handful (三大项目, 四大项目集中开工) name a
     programme, no figure."""
     after = m.end() + len(_FIGURES_WORDS.great_mark)

@@ -221,8 +221,27 @@ def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
     # (the kind written first is no other projects: 27个重大项目集中开工,开工项目总投资… 27个项目开工)
     counted: set[tuple[str | None, str, Decimal | None]] = {(f.subject, f.stage, f.count) for f in exact
                if f.count is not None and f.min_investment is None}
-    return [f for f in out if not (exact and isinstance(f, Projects) and (
+    kept = [f for f in out if not (exact and isinstance(f, Projects) and (
         _rounds_projects(f, exact) or _count_said_again(f, counted)))]
+    return _counted_again_as_kind(kept)
+
+
+def _counted_again_as_kind(facts: list[RuleFact]) -> list[RuleFact]:
+    """186个重点产业项目完成投资近200亿元 … 186个重点项目完成投资198.6亿元: the same projects (same place, stage,
+    period, size and count, no money either time) counted again under a kind that opens the other's (重点, 重点产业) or
+    none — once."""
+    seen: dict[tuple[object, ...], list[str]] = {}
+    out: list[RuleFact] = []
+    for f in facts:
+        if isinstance(f, Projects) and f.count is not None and f.investment is None:
+            key = (f.subject, f.stage, f.period, f.count, f.min_investment, f.qualifier)
+            kind = f.category or ""
+            kinds = seen.setdefault(key, [])
+            if any(kind.startswith(k) or k.startswith(kind) for k in kinds):
+                continue
+            kinds.append(kind)
+        out.append(f)
+    return out
 
 
 def _first_of_each(facts: list[RuleFact], key_of: Callable[[RuleFact], tuple[object, ...] | None]) \
