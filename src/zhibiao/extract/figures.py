@@ -231,6 +231,8 @@ def _chinese_projects_count(amount: Amount, before: str, after: str) -> bool:
         return False
     if _FIGURES.staged_before_count.search(before):
         return True
+    if amount.kind == "count" and _FIGURES.vague_before.search(before):
+        return True  # (近百个项目集中开工, 上百个项目: about or over a round number)
     return amount.kind == "count" and (amount.more or (
         amount.value < _TEN and bool(_FIGURES.staged_project_noun_after.match(after))))
 
