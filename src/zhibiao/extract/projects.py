@@ -160,6 +160,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     place = _place_by_place(s, p, region, child and noun is None, child)
     if child and parent is not None:
         s.log.child_projects.add(id(p))
+        _building_whole(s, parent, p)
         # 重点工业项目37项…其中竣工项目13个: a part is of the whole's kind and size unless it says its own
         if p.category is None:
             p.category = (_bare_kind(region) if place is None else None) or parent.category
@@ -169,6 +170,21 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _building_whole(s: Sentence, whole: Projects, part: Projects) -> None:
+    """开工项目42个,其中新开工项目18个、续建项目24个: projects started whose parts are new and continuing ones are
+    all those being built (as 开复工 and 新建、续建 are): under way."""
+    if whole.stage != "started" or part.stage not in _BUILDING:
+        return
+    end, stages = s.ctx.doc.norm_pos(whole.end), set()
+    for p in reversed(s.log.projects):  # (the parts after the whole only: no scan of every project before)
+        if s.ctx.doc.norm_pos(p.start) < end:
+            break
+        if id(p) in s.log.child_projects:
+            stages.add(p.stage)
+    if stages >= _BUILDING:
+        whole.stage = "ongoing"
 
 
 def _whole_before_among(s: Sentence, fig: Fig, whole: Projects | None) -> Projects | None:
