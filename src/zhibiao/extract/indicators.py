@@ -388,6 +388,10 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if counted and s.state.projects is not None and _PROJECTS.stage_after.match(s.text, fig.end, s.ctx.span.end) \
             and _PROJECTS.among_then.search(s.text, s.ctx.span.start, fig.start):
         return True  # 今年新开工的76个项目中,已有70个开工建设: how many of them did it
+    if counted and _PROJECTS.total_only.fullmatch(name) and s.log.projects \
+            and s.log.projects[-1].count is None and s.log.projects[-1].investment is not None \
+            and s.ctx.doc.norm_pos(s.log.projects[-1].start) >= s.ctx.span.start:
+        return True  # 集中开工的项目总投资86亿元,共18个: the count of the projects whose money came first
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)

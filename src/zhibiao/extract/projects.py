@@ -155,6 +155,12 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         p.investment, p.currency = ahead[0].amount.value, ahead[0].amount.unit or _CNY
         quote_start = min(quote_start, ahead[0].start)
         st.investment_ahead = None
+    staged = _counted_after_money(s, p)
+    if staged is not None:  # (本次签约总额120亿元,共涉及项目36个: the count of the projects whose money came first)
+        staged.count, staged.qualifier = p.count, staged.qualifier or p.qualifier
+        ctx.doc.extend_quote(staged, fig.end + len(prenominal))
+        st.projects = staged
+        return
     ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
     s.log.add(p)
     place = _place_by_place(s, p, region, child and noun is None, child)
@@ -170,6 +176,17 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _counted_after_money(s: Sentence, p: Projects) -> Projects | None:
+    """本次签约总额120亿元,共涉及项目36个; 集中开工的项目总投资86亿元,共18个: the projects fact of the sentence made of
+    an investment with no count (现场签约投资总额…), of the stage and size of ``p``, that ``p`` counts; None when
+    the sentence has none such."""
+    last = s.log.projects[-1] if s.log.projects else None
+    if last is None or last.count is not None or last.investment is None or last.stage != p.stage \
+            or last.min_investment != p.min_investment or s.ctx.doc.norm_pos(last.start) < s.ctx.span.start:
+        return None
+    return last
 
 
 def _building_whole(s: Sentence, whole: Projects, part: Projects) -> None:
