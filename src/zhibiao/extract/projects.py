@@ -400,6 +400,8 @@ def _stage_around(s: Sentence, desc: str = "") -> Stage:
     """The stage of projects that say none: that of the projects counted last in the paragraph
     (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about, else —
     for a programme of key projects (省重点项目共9项, 安排重点建设项目444项) — under way."""
+    if desc and _PROJECTS.key_programme.search(desc):
+        return "ongoing"  # (…竣工投产项目6个。省市重点项目11个,完成投资…: a programme under way, not the stage before)
     before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s)
     if before is not None and before.stage != "other":
         return before.stage
