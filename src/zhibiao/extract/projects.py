@@ -17,7 +17,7 @@ from decimal import Decimal
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import Name, Noun, last_match, strip_chars, trim_openers, without_quotes
-from zhibiao.extract.periods import PeriodMention, period_string, resolve_period
+from zhibiao.extract.periods import PeriodMention, period_string, resolve_period, years_period, years_spans
 from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
@@ -133,6 +133,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         and _NAME_WORDS.among in text[max(ctx.span.start, ctx.doc.norm_pos(parent.end)):fig.start]
     target = ctx.target_at(fig.start) or whole_goal
     period = _projects_period(s, fig, stage, target) or (parent.period if whole_goal and parent else None)
+    if s.para.years_spans != [] and not target:  # (most paragraphs write no span of years: found once, then skipped)
+        period = _over_years(s, fig) or period
     p = Projects(
         subject=ctx.subject_at(fig.start),
         period=period,
@@ -187,6 +189,20 @@ def _counted_after_money(s: Sentence, p: Projects) -> Projects | None:
             or last.min_investment != p.min_investment or s.ctx.doc.norm_pos(last.start) < s.ctx.span.start:
         return None
     return last
+
+
+def _over_years(s: Sentence, fig: Fig) -> str | None:
+    """过去五年,全县累计引进亿元以上项目286个: projects counted under a span of several years written before them in
+    their paragraph, with no period of their own after it, are of the whole span (FACTS.md: what was done over
+    it)."""
+    ctx = s.ctx
+    spans = s.para.years_spans
+    if spans is None:  # (found once per paragraph, shared with the indicators)
+        spans = s.para.years_spans = years_spans(s.text, ctx.para.span.start, ctx.para.span.end, ctx.doc.published)
+    span = next((x for x in reversed(spans) if x[2] <= fig.start), None)
+    if span is None or ctx.has_period_before(fig.start, since=span[2]):
+        return None
+    return years_period(span[0], span[1])
 
 
 def _building_whole(s: Sentence, whole: Projects, part: Projects) -> None:
