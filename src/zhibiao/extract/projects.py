@@ -26,7 +26,7 @@ from zhibiao.model import Projects, Qualifier, Stage
 from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["category_of", "each_of_places", "is_investment_name", "listed_count", "listed_place", "mentions_projects",
-           "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
+           "place_list_goes_on", "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
 
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
@@ -165,7 +165,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         return
     ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
     s.log.add(p)
-    place = _place_by_place(s, p, region, child and noun is None, child)
+    place = _place_by_place(s, p, region, noun is None and (child or place_list_goes_on(s, region)), child)
     if child and parent is not None:
         s.log.child_projects.add(id(p))
         _building_whole(s, parent, p)
@@ -390,16 +390,31 @@ def projects_frame(s: Sentence) -> None:
 
 
 def each_of_places(s: Sentence, region: str) -> list[str] | None:
-    """明光、来安、凤阳各(3个): places listed before 各, each with the count after it; None otherwise."""
+    """明光、来安、凤阳各(3个), 甲镇、乙乡各签约(2个): places listed before 各, each with the count after it; None
+    otherwise."""
+    done = _PROJECTS.each_stage_end.search(region) if _EACH_MARK in region else None
+    if done is not None:
+        region = region[:done.start()]  # (各签约2个: what each did, no part of the places)
     if not region.endswith(_EACH_MARK):
         return None
     items = _PROJECTS.place_list_split.split(strip_chars(region[:-len(_EACH_MARK)].rsplit(",", 1)[-1]))
     finder = s.ctx.doc.finder
-    places = [finder.entity_named(x) for x in items]
+    # (towns the gazetteer lacks, shaped as places are written: 甲镇、乙乡各2个)
+    places = [finder.entity_named(x) or (x if _PROJECTS.listed_place.fullmatch(x) else None) for x in items]
     if places and places[-1] is None:  # 坊子、高密、青州新开工项目各4个: the projects written after the last
         places[-1] = next((finder.entity_named(items[-1][:i]) for i in range(2, len(items[-1]) - 1)
                            if mentions_projects(items[-1][i:]) and finder.entity_named(items[-1][:i])), None)
     return [p for p in places if p is not None] if len(items) >= 2 and all(places) else None
+
+
+def place_list_goes_on(s: Sentence, name: str) -> bool:
+    """甲镇签约项目5个,乙乡3个,丙镇2个: a place and a bare count after the projects of another place counted in the
+    sentence, a list of places going on."""
+    last = s.log.projects[-1] if s.log.projects else None
+    if last is None or last.subject is None or last.subject == s.ctx.doc.main \
+            or s.ctx.doc.norm_pos(last.start) < s.ctx.span.start:
+        return False
+    return listed_place(s, name) is not None
 
 
 def listed_place(s: Sentence, region: str) -> str | None:
