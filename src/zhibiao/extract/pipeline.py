@@ -194,6 +194,7 @@ def _passes(value: Decimal, exact: Decimal) -> bool:
 
 # How far above a milestone (突破, 超, 近) the exact figure it restates may lie.
 _APPROX = "approx"
+_NAMED_RULE = "projects.named.v1"
 _ROUNDING = Decimal("0.03")  # (how far a headline's round figure may stand from the body's exact one)
 _MILESTONE_SPAN = Decimal("1.5")
 _MILESTONE_QUALIFIERS = ("at_least", "approx")
@@ -215,8 +216,10 @@ def _milestones_passed(facts: list[RuleFact]) -> list[RuleFact]:
 def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
     """The facts without a count of projects restated with its investment (当天共有16个重点项目集中开工,
     总投资21.17亿元 … 本次集中开工的重点项目共16个,总投资21.17亿元): the same projects, given once."""
+    # (two named projects of the same money are two projects: 甲项目,总投资6亿元;乙项目,总投资6亿元)
     out = _first_of_each(facts, lambda f: (f.stage, f.count, f.investment, f.min_investment, f.currency, f.period)
-                         if isinstance(f, Projects) and f.count is not None and f.investment is not None else None)
+                         if isinstance(f, Projects) and f.count is not None and f.investment is not None
+                         and f.rule != _NAMED_RULE else None)
     exact = [f for f in out if isinstance(f, Projects) and f.investment is not None and f.qualifier is None]
     # (the kind written first is no other projects: 27个重大项目集中开工,开工项目总投资… 27个项目开工)
     counted: set[tuple[str | None, str, Decimal | None]] = {(f.subject, f.stage, f.count) for f in exact

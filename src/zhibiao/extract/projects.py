@@ -52,6 +52,8 @@ _LIST_OPEN = ":"  # (其中: opens a list of the parts)
 _BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
 _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
 _PARTS_AND_WHOLE = 3  # (a whole and two parts listed: the fewest an investment after them may be the whole's of)
+_ITEM_WIDTH = 60  # (how long an item naming one project may be before its investment)
+_DIGITS = re.compile(r"\d")  # (a project's name may hold figures of its own: 年产5万吨)
 _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
@@ -695,7 +697,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     project with its investment, or the investment of 这些项目; False when it is none of these."""
     if _PROJECTS.annual_plan_end.search(region):
         return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
-    if _batch_investment(s, fig) or _described_project(s, fig, name):
+    if _batch_investment(s, fig) or _described_project(s, fig, name) or _item_project(s, fig, name):
         return True  # (…37个,总投资214亿元,还有一批在谈项目,拟投资380亿元: not the 37's)
     if s.state.projects is not None and s.state.projects.min_investment is None \
             and any(c in region for c in _EACH_MARKS) and (_PROJECTS.each_investment.fullmatch(name.text)
@@ -707,7 +709,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     if _size_after_count(s, fig):
         return True
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
-    investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text))
+    investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text)) \
+        or _PROJECTS.investment_after_copula.search(name.text) is not None
     sized = name.text in _PROJECTS_SETS.plain_investment and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
     if (investment or sized or _PROJECTS.investment_end.search(name.text)) and _investment_ahead(s, fig):
         # (投资109.6亿元的31个项目; …现场举行一季度总投资6.5亿元的12个项目集中开工: the investment of the projects
@@ -956,6 +959,27 @@ def _batch_investment(s: Sentence, fig: Fig) -> bool:
     return True
 
 
+def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
+    """签约项目分别为:⏎1.甲公司年产5万吨预制菜项目,总投资6亿元;⏎2.…: an item of a list that is one project's own name,
+    then its investment — that project (count 1), of the stage of the projects around, never the investment of those
+    counted before."""
+    if not is_investment_name(name.text):
+        return False
+    ctx = s.ctx
+    lo = max(ctx.span.start, name.start - _ITEM_WIDTH)
+    m = _PROJECTS.item_project.search(s.text[lo:name.start])  # (a slice: ^ is where the sentence or window starts)
+    if m is None or _PROJECTS.aggregate_words.search(_DIGITS.sub("", m.group("project"))) \
+            or _PROJECTS.count_of_part.search(m.group("project")):
+        return False  # (签约项目,总投资…; 12个工业项目,总投资…: projects of a kind or counted, no one project)
+    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
+                 stage=_stage_around(s), category=None, min_investment=None, count=Decimal(1),
+                 investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
+                 currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, lo + m.start("project"), fig.end)
+    s.log.add(p)
+    return True
+
+
 def _described_project(s: Sentence, fig: Fig, name: Name) -> bool:
     """甲项目现场…。作为省级鼓励发展的新材料类重点项目,总投资12亿元: one project described after 作为, then its
     investment — that project's own (count 1), not the investment of projects counted in a sentence before."""
@@ -991,8 +1015,11 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
         opening = max(sent.start, *(text.rfind(c, sent.start, fig.start) + 1 for c in _CLAUSE_MARKS))
         stage_m = last_match(_PROJECTS.stage_words, text[opening:fig.start])
         stage_m = _PROJECTS.stage_words.match(text, opening + stage_m.start()) if stage_m is not None else None
+    among = _last_in_sentence(s, "among", fig.start) if stage_m is None else None
+    framed = _PROJECTS.stage_words.search(among.group(0)) if among is not None else None
+    stage = stage_of(stage_m.group(0)) if stage_m else stage_of(framed.group(0)) if framed else _stage_around(s)
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=stage_of(stage_m.group(0)) if stage_m else _stage_around(s), category=None,
+                 stage=stage, category=None,  # (此次开工的项目中,投资最大的是…甲项目: of the frame's stage)
                  min_investment=None, count=Decimal(1), investment=fig.amount.value,
                  qualifier=local_qualifier(text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, min(name_start, stage_m.start()) if stage_m else name_start,
