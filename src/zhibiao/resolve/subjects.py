@@ -303,6 +303,16 @@ class SubjectFinder:
             return None
         return m.group("town")
 
+    @staticmethod
+    def lede_town(lede: str) -> str | None:
+        """6月19日,云溪镇举行重点项目集中签约仪式: the town a lede opens with, after its day, holding the event it
+        reports, in a report naming no place of its own in full; None otherwise."""
+        opener = _SUBJECTS.lede_opener.match(lede)
+        m = _SUBJECTS.lede_town.match(lede, opener.end() if opener is not None else 0)
+        if m is None or m.group("town") in _ENTITY_SETS.kinds_of_place_words:
+            return None
+        return m.group("town")
+
     def lede_place(self, lede: str) -> str | None:
         """7月29日,甲举行重大项目集中开工仪式: the place a lede opens with by its short name after its day, holding or
         naming the event it reports, in a report naming no place in full; None when it opens with none such."""
