@@ -398,7 +398,8 @@ class SentContext:
             day = resolve_period(self._with_year(mention, year_from), self.doc.published, future=False)
             return period_string(day[:4]) if day else None
         if mention.kind == "year":
-            mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, 12, "span")
+            end = self._month_now(mention, pos) if not target else None
+            mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, end or 12, "span")
         elif not target and mention.pos < self.span.start and self._stock_now(pos):
             return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
         mention = self._with_year(mention, year_from)
@@ -411,6 +412,18 @@ class SentContext:
         if resolved and annual:
             return period_string(resolved[:4])  # a plan for the year of the period in force
         return resolved
+
+    def _month_now(self, mention: PeriodMention, pos: int) -> int | None:
+        """截至目前,全县今年前四批集中开工的102个工业项目: 今年 said up to now is the year up to the month of the
+        report's date; None when the sentence says no 截至目前 or the year is not the date's."""
+        published = self.doc.published or ""
+        if not _ISO_MONTH.match(published) or (mention.rel_year != 0 and mention.year != int(published[:4])):
+            return None
+        para_start = self.para.span.start
+        said = min(self.span.start, max(self.text.rfind(c, para_start, mention.pos) for c in _SENTENCE_ENDS) + 1)
+        if _CONTEXT.up_to_now.search(self.text, max(said, self.para.span.start), pos) is None:
+            return None  # (截至目前,…今年…。其中,28个项目已投产: said in the sentence of the 今年 in force too)
+        return int(published[5:7])
 
     def _report_year(self, pos: int) -> PeriodMention | None:
         """报告显示,全国县域经济单位总数达到1865个 after 《2021县域经济监测评价报告》: what a report or list named

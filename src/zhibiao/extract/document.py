@@ -31,6 +31,7 @@ from zhibiao.resolve.subjects import subject_finder
 __all__ = ["document_meta", "read_document", "written_date"]
 
 _DOCUMENT = Shapes("document")
+_CONTEXT = Shapes("context")
 _SENTENCE_END = "。"
 # How many opening lines may be the title, a kicker or a page header.
 _HEAD_LINES = 4
@@ -91,7 +92,9 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
     # a report naming no place of its own is about the fair its title names, if any (第5届…博览会签约项目…)
     lede_text = blanked[lede_para.start:lede_para.end] if lede_para is not None else ""
     main = finder.main_subject(blanked[:body_end], title_named) or finder.title_place(title_named) \
-        or finder.lede_place(lede_text) or finder.event_named(blanked[:body_end], title_named)
+        or finder.title_town(title_named, lede_text) \
+        or finder.lede_place(lede_text) or finder.lede_town(lede_text) \
+        or finder.event_named(blanked[:body_end], title_named)
     return DocContext(
         norm=norm,
         published=published,
@@ -137,8 +140,9 @@ def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, P
         for m in find_periods(text[p.start:p.end], p.start):
             if m.kind in ("span", "cumulative") and span is None and m.start is not None:
                 span = m
-            if (m.year is not None or m.rel_year is not None) and year is None:
-                year = m
+            if (m.year is not None or m.rel_year is not None) and year is None \
+                    and not _CONTEXT.meeting_named_after.match(text, m.end_pos, p.end):
+                year = m  # (召开2024年招商引资工作会议: the meeting's year, not the figures')
     return span, year
 
 

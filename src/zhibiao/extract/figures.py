@@ -27,6 +27,7 @@ _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
 _FIGURES_WORDS = Words("figures")
 _FIGURES_SETS = WordSets("figures")
+_PROJECTS_WORDS = Words("projects")
 _MEASURE_ABBREVIATIONS = tuple(_FIGURES_WORDS.measure_abbreviations)
 _SCORE_UNIT: str = _FIGURES_WORDS.score_unit
 
@@ -69,7 +70,12 @@ class Wordless:
     word: str
 
 
+_COUNT = "count"  # (the unit and kind of a count)
+_FEW_GREAT = 5  # (三大, 四大: so few counted with 大 name a programme; narrowed after rp14 indicators dropped)
+_BEFORE_WIDTH = 12  # (how far before a figure the words read with it go)
 _INDEX_KIND = "index"  # (the value of an index: a number with no unit)
+_PROJECT_NOUN = _PROJECTS_WORDS.noun  # (32个项目落户园区: projects counted, the zone only where they went)
+_TEN = 10  # (五个项目成功签约: a count in Chinese numerals under this, with a stage verb after, is no slogan's)
 
 
 def scan_figures(text: str, sent: Span, blocked: list[tuple[int, int]]) -> list[Fig]:
@@ -89,6 +95,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
+    if num and not (unit or mag) and text.startswith(_FIGURES_WORDS.great_mark, m.end()):
+        return _great_projects(text, m, sent)
     index = bool(num) and not (unit or mag) and _index_value(text, m, sent)  # (指数为69.4: a value with no unit)
     if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not index:
         return None
@@ -127,6 +135,20 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "money" and _is_threshold(text, start, end, sent):
         fig.role = "threshold"
     return fig
+
+
+def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:
+    """共有七大项目成功签约, 十二大项目集中开工: projects counted with 大 (no unit) that did something right after
+    their noun are a count of them; 实施十大项目 (nothing done) and a handful (三大项目, 四大项目集中开工) name a
+    programme, no figure."""
+    after = m.end() + len(_FIGURES_WORDS.great_mark)
+    amount = parse_amount(m)
+    words = text[after:sent.end]
+    staged_before = _FIGURES.staged_before_count.search(text, max(sent.start, m.start() - _BEFORE_WIDTH), m.start())
+    if amount is None or amount.value < _FEW_GREAT or not (_FIGURES.staged_project_noun_after.match(words)
+                              or (staged_before and _FIGURES.project_noun_after.match(words))):
+        return None  # (but 签约5大项目: a stage verb before them)
+    return Fig(m.start(), after, Amount(amount.value, _COUNT, _COUNT, amount.more))
 
 
 def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
@@ -174,17 +196,21 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
                    m: re.Match[str]) -> bool:
     """两个维护, 等8项指标, 49个国家级开发区, 6个月, 排名前移46位, (16.8%): no measure of its own."""
     counted = amount.kind in ("count", "person")
-    if chinese and _chinese_slogan(amount, m) and not _FIGURES.counted_after_noun.search(before) \
-            and not (_FIGURES.staged_before_count.search(before) and _FIGURES.project_noun_after.match(after)):
+    if chinese and m.group("unit") in _FIGURES_SETS.batch_units:
+        return True  # 签约一批项目: a batch, no count (its investment after is a batch's, projects.py)
+    after_noun = _FIGURES.counted_after_noun.search(before) is not None and _FIGURES.count_closes.match(after)
+    if chinese and _chinese_slogan(amount, m) and not after_noun and not _chinese_projects_count(amount, before, after):
         return True  # (but 10亿元以上项目两个, 签约六个项目: a count written after what it counts, or of projects)
     if counted and before.endswith(_FIGURES_WORDS.enumeration_end) \
             and not _FIGURES.project_noun_after.match(after):
         return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
     if counted and _FIGURES.per_time_before.search(before):
         return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
-    if counted and ((_FIGURES.group_after.match(after) and not _FIGURES.entered_before.search(before))
+    group = _FIGURES.group_after.match(after) if counted else None
+    if counted and ((group and not _FIGURES.entered_before.search(before) and _PROJECT_NOUN not in group.group(0))
                     or _FIGURES.duration.match(after)):
-        # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list); 6个月: a duration
+        # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list; 32个项目落户园区:
+        # projects, the zone where they went); 6个月: a duration
         return True
     if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after):
         return True  # 甲、乙、丙3家高新区进入全国前100名: the places just listed, a group (but 山东8个园区入选: seats)
@@ -194,6 +220,21 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
             and _FIGURES.place_unit_end.search(text, start, end):
         return True  # 排名后10位, 排名在85名以后, 倒数5名: places in a ranking, no persons counted
     return text[start - 1:start] == "(" and text[end:end + 1] == ")"  # an aside: 平均增速(16.8%)
+
+
+def _chinese_projects_count(amount: Amount, before: str, after: str) -> bool:
+    """签约六个项目, 十余个项目破土动工, 五个项目成功签约: a count in Chinese numerals of projects — after a stage
+    verb, a vague one (余, 多: no programme is named so), or one under ten with a stage verb right after their
+    noun (一个项目一个专班 says none: a slogan). An exact one of ten or more with no stage verb before it (二十个重大
+    项目) stays a programme's name, as before."""
+    if not _FIGURES.project_noun_after.match(after):
+        return False
+    if _FIGURES.staged_before_count.search(before):
+        return True
+    if amount.kind == "count" and _FIGURES.vague_before.search(before):
+        return True  # (近百个项目集中开工, 上百个项目: about or over a round number)
+    return amount.kind == "count" and (amount.more or (
+        amount.value < _TEN and bool(_FIGURES.staged_project_noun_after.match(after))))
 
 
 def _chinese_slogan(amount: Amount, m: re.Match[str]) -> bool:

@@ -27,7 +27,14 @@ from zhibiao.extract.names import (
     without_quotes,
 )
 from zhibiao.extract.periods import period_string, years_period, years_spans
-from zhibiao.extract.projects import each_of_places, listed_place, mentions_projects, project_count, projects_facts
+from zhibiao.extract.projects import (
+    each_of_places,
+    listed_place,
+    mentions_projects,
+    place_list_goes_on,
+    project_count,
+    projects_facts,
+)
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
@@ -401,6 +408,9 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         # 27个项目集中签约。其中,宜昌高新区10个,宜都市3个; 其中,产业类6项 (重大社会民生建设2个,投资7亿元):
         # the projects place by place or kind by kind
         return True
+    if counted and s.state.projects is not None \
+            and (each_of_places(s, name) is not None or place_list_goes_on(s, name)):
+        return True  # (共签约项目10个,甲镇、乙乡各签约2个; 甲镇签约项目5个,乙乡3个: the projects place by place)
     if counted and s.log.projects and (name.endswith(_PROJECTS_WORDS.kind_end) or _PROJECTS.bare_kind.fullmatch(name)) \
             and _INDICATORS.investment_next.match(s.text, fig.end):
         # (其中,产业类6项,总投资8.25亿元。…基础设施类3项,总投资1.53亿元; 其中:⏎省级6项,概算投资140.16亿元: the
@@ -408,6 +418,13 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         return True
     if counted and s.state.projects is not None and _PROJECTS.any_stage_name.fullmatch(name):
         return True  # 484个重点项目中,开复工358个,未开复工126个: the projects counted, stage by stage
+    if counted and s.state.projects is not None and _PROJECTS.stage_after.match(s.text, fig.end, s.ctx.span.end) \
+            and _PROJECTS.among_then.search(s.text, s.ctx.span.start, fig.start):
+        return True  # 今年新开工的76个项目中,已有70个开工建设: how many of them did it
+    if counted and _PROJECTS.total_only.fullmatch(name) and s.log.projects \
+            and s.log.projects[-1].count is None and s.log.projects[-1].investment is not None \
+            and s.ctx.doc.norm_pos(s.log.projects[-1].start) >= s.ctx.span.start:
+        return True  # 集中开工的项目总投资86亿元,共18个: the count of the projects whose money came first
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)

@@ -26,7 +26,7 @@ from zhibiao.extract.indicators import (
 )
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
 from zhibiao.extract.periods import find_periods, period_string
-from zhibiao.extract.projects import is_investment_name, mentions_projects, project_count
+from zhibiao.extract.projects import is_investment_name, listed_count, mentions_projects, project_count
 from zhibiao.extract.rankings import listed_places, seats_listed
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, WordSets
@@ -44,6 +44,7 @@ _RANKING_SETS = WordSets("ranking")
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
 _RATE_FIGURE_WIDTH = 8
 _COUNT = "count"
+_COUNT_AND_MONEY = 2  # (项目数和投资额分别为56个和218亿元: a count and an investment)
 _MONEY = "money"
 _CNY = "CNY"
 _PERCENT = "percent"
@@ -90,6 +91,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         _one_by_one(s, group, region_start)  # not an enumeration of measures after all (一季度、二季度…)
         return
     starts = name_positions(region, start, names)
+    if _projects_listed(s, group, names, starts):
+        return
     # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
     whole = _LISTS.share_target.search(text, names_end, first.start) if first.role == "share" else None
     of = _SHARE_WORDS.mark + strip_chars(whole.group(1)) if whole and strip_chars(whole.group(1)) else ""
@@ -107,6 +110,26 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share", "change") else []
+
+
+def _projects_listed(s: Sentence, group: list[Fig], names: list[str], starts: list[int]) -> bool:
+    """Counts paired with projects named in a list: 签约、开工、投产项目分别为32个、25个、12个 (the noun written once,
+    after the last), 新签约项目、新开工项目分别达到32个、25个 — one projects fact each; 签约项目数和投资额分别为56个和
+    218亿元 — the projects' count and their investment, one fact."""
+    first = group[0]
+    if first.amount.unit != _COUNT or not names:
+        return False
+    if len(group) == _COUNT_AND_MONEY and group[1].amount.kind == _MONEY and mentions_projects(names[0]) \
+            and _LISTS.money_name.match(names[1]):
+        listed_count(s, names[0], starts[0], first, investment=group[1])  # (项目数和投资额: one fact)
+        return True
+    if not mentions_projects(names[-1]) or any(f.amount.unit != _COUNT or f.role != "level" for f in group):
+        return False
+    if not all(mentions_projects(n) or _LISTS.stage_only.fullmatch(n) for n in names):
+        return False
+    for name, start, f in zip(names, starts, group, strict=True):
+        listed_count(s, name, start, f)
+    return True
 
 
 def _changes_against(s: Sentence, group: list[Fig], region_start: int) -> bool:

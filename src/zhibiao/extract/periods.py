@@ -240,9 +240,13 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
     if published and _ISO_MONTH.match(published):
         pub_year, pub_month = int(published[:4]), int(published[5:7])
     if end is None:  # year to date: up to the publication month
-        if pub_month is None:
+        if pub_month is None or pub_year is None:
             return None
         end = pub_month
+        since = mention.year if mention.year is not None else (
+            pub_year + mention.rel_year if mention.rel_year is not None else None)
+        if since is not None and since < pub_year:  # (2021年以来, 去年以来: from that year up to the date)
+            return f"{since:04d}-{start:02d}/{pub_year:04d}-{end:02d}"
     year: int | str | None = mention.year
     if year is None and mention.rel_year is not None and pub_year is not None:
         year = pub_year + mention.rel_year
@@ -277,6 +281,9 @@ def years_period(first: int | str, last: int | str) -> str:
     return f"{first}-01/{last}-12"
 
 
+_SINCE = _PERIODS_WORDS.since_mark  # (a plan's span said up to now)
+
+
 def years_spans(text: str, start: int, end: int, published: str | None) -> list[tuple[int, int, int]]:
     """The spans of several years written in ``text[start:end]``: (first year, last year, where it ends);
     N years back count from the year before the date (过去五年 in a 2017 report: 2012-2016), a five-year
@@ -302,7 +309,10 @@ def _span_years(m: re.Match[str], published: str | None) -> tuple[int, int] | No
     if m.group("plan"):  # the third plan began in 1966; each lasts five years
         k = _PLAN_TENS + int(_PERIODS_WORDS.month_numbers[m.group("plan")])
         first = _FIRST_PLAN_YEAR + _PLAN_YEARS * (k - _FIRST_PLAN)
-        return first, first + _PLAN_YEARS - 1
+        last = first + _PLAN_YEARS - 1
+        if m.group(0).endswith(_SINCE) and published and published[:4].isdigit() and first < int(published[:4]) <= last:
+            last = int(published[:4]) - 1  # (“十四五”以来 in 2024: the plan's years so far, not those to come)
+        return first, last
     if published is None or not published[:4].isdigit():
         return None
     n = parse_number(m.group("back") or m.group("since"))  # (五, 两, 10)

@@ -22,7 +22,7 @@ from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
-from zhibiao.lexicon import Shapes
+from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 
@@ -31,6 +31,7 @@ __all__ = ["run_pipeline"]
 _CONTEXT = Shapes("context")
 _TABLES = Shapes("tables")
 _PERIODS = Shapes("periods")
+_INVESTMENT_WORDS = tuple(Words("projects").investment)  # (what a projects' investment is named: 总投资, 签约金额)
 
 
 def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
@@ -128,11 +129,32 @@ def _not_restated(heads: list[RuleFact], body: list[RuleFact]) -> list[RuleFact]
     out: list[RuleFact] = []
     for f in heads:
         own = _numbers(f)[:1]
-        if not own or own[0] in numbers or _passed_milestone(f, levels) or _rounds_a_figure(f, levels):
+        if not own or own[0] in numbers or _passed_milestone(f, levels) or _rounds_a_figure(f, levels) \
+                or _projects_rounded(f, body):
             continue
         numbers.add(own[0])  # (a title and its kicker saying the same: once)
         out.append(f)
     return out
+
+
+def _projects_rounded(f: RuleFact, body: list[RuleFact]) -> bool:
+    """十余个项目集中开工 (总投资超50亿元) in a headline, 本次集中开工项目13个,总投资52亿元 in the body: the body's
+    projects of that stage, their count or investment rounded down to a milestone (余, 多, 超) or about (近, 约);
+    so is an investment the headline names alone (重大项目集中签约 总投资逾80亿元 beside 总投资81.6亿元)."""
+    if isinstance(f, Indicator) and f.qualifier in _MILESTONE_QUALIFIERS and f.value is not None \
+            and f.name.endswith(_INVESTMENT_WORDS):
+        restates = _rounds if f.qualifier == _APPROX else _passes
+        return any(isinstance(g, Projects) and g.investment is not None and g.currency == f.unit
+                   and restates(f.value, g.investment) for g in body)
+    if not isinstance(f, Projects) or f.qualifier not in _MILESTONE_QUALIFIERS:
+        return False
+    restates = _rounds if f.qualifier == _APPROX else _passes
+    for g in body:
+        if isinstance(g, Projects) and g.stage == f.stage and g.qualifier is None \
+                and any(a is not None and b is not None and restates(a, b)
+                        for a, b in ((f.count, g.count), (f.investment, g.investment))):
+            return True
+    return False
 
 
 def _numbers(f: RuleFact) -> list[Decimal]:
@@ -173,6 +195,7 @@ def _passes(value: Decimal, exact: Decimal) -> bool:
 
 # How far above a milestone (突破, 超, 近) the exact figure it restates may lie.
 _APPROX = "approx"
+_NAMED_RULE = "projects.named.v1"
 _ROUNDING = Decimal("0.03")  # (how far a headline's round figure may stand from the body's exact one)
 _MILESTONE_SPAN = Decimal("1.5")
 _MILESTONE_QUALIFIERS = ("at_least", "approx")
@@ -194,14 +217,35 @@ def _milestones_passed(facts: list[RuleFact]) -> list[RuleFact]:
 def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
     """The facts without a count of projects restated with its investment (当天共有16个重点项目集中开工,
     总投资21.17亿元 … 本次集中开工的重点项目共16个,总投资21.17亿元): the same projects, given once."""
+    # (two named projects of the same money are two projects: 甲项目,总投资6亿元;乙项目,总投资6亿元)
     out = _first_of_each(facts, lambda f: (f.stage, f.count, f.investment, f.min_investment, f.currency, f.period)
-                         if isinstance(f, Projects) and f.count is not None and f.investment is not None else None)
+                         if isinstance(f, Projects) and f.count is not None and f.investment is not None
+                         and f.rule != _NAMED_RULE else None)
     exact = [f for f in out if isinstance(f, Projects) and f.investment is not None and f.qualifier is None]
     # (the kind written first is no other projects: 27个重大项目集中开工,开工项目总投资… 27个项目开工)
     counted: set[tuple[str | None, str, Decimal | None]] = {(f.subject, f.stage, f.count) for f in exact
                if f.count is not None and f.min_investment is None}
-    return [f for f in out if not (exact and isinstance(f, Projects) and (
+    kept = [f for f in out if not (exact and isinstance(f, Projects) and (
         _rounds_projects(f, exact) or _count_said_again(f, counted)))]
+    return _counted_again_as_kind(kept)
+
+
+def _counted_again_as_kind(facts: list[RuleFact]) -> list[RuleFact]:
+    """186个重点产业项目完成投资近200亿元 … 186个重点项目完成投资198.6亿元: the same projects (same place, stage,
+    period, size and count, no money either time) counted again under a kind that opens the other's (重点, 重点产业) or
+    none — once."""
+    seen: dict[tuple[object, ...], list[str]] = {}
+    out: list[RuleFact] = []
+    for f in facts:
+        if isinstance(f, Projects) and f.count is not None and f.investment is None:
+            key = (f.subject, f.stage, f.period, f.count, f.min_investment, f.qualifier)
+            kind = f.category or ""
+            kinds = seen.setdefault(key, [])
+            if any(kind.startswith(k) or k.startswith(kind) for k in kinds):
+                continue
+            kinds.append(kind)
+        out.append(f)
+    return out
 
 
 def _first_of_each(facts: list[RuleFact], key_of: Callable[[RuleFact], tuple[object, ...] | None]) \

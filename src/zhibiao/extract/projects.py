@@ -17,7 +17,7 @@ from decimal import Decimal
 from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import Name, Noun, last_match, strip_chars, trim_openers, without_quotes
-from zhibiao.extract.periods import PeriodMention, period_string, resolve_period
+from zhibiao.extract.periods import PeriodMention, period_string, resolve_period, years_period, years_spans
 from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
@@ -25,8 +25,8 @@ from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set
 from zhibiao.model import Projects, Qualifier, Stage
 from zhibiao.resolve.subjects import subject_finder
 
-__all__ = ["category_of", "each_of_places", "is_investment_name", "listed_place", "mentions_projects",
-           "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
+__all__ = ["category_of", "each_of_places", "is_investment_name", "listed_count", "listed_place", "mentions_projects",
+           "place_list_goes_on", "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
 
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
@@ -51,6 +51,9 @@ _RANGE_LOW_WIDTH = 12  # (the digits of the low end of a range, and its decimals
 _LIST_OPEN = ":"  # (其中: opens a list of the parts)
 _BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
 _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
+_PARTS_AND_WHOLE = 3  # (a whole and two parts listed: the fewest an investment after them may be the whole's of)
+_ITEM_WIDTH = 60  # (how long an item naming one project may be before its investment)
+_DIGITS = re.compile(r"\d")  # (a project's name may hold figures of its own: 年产5万吨)
 _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
@@ -132,6 +135,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         and _NAME_WORDS.among in text[max(ctx.span.start, ctx.doc.norm_pos(parent.end)):fig.start]
     target = ctx.target_at(fig.start) or whole_goal
     period = _projects_period(s, fig, stage, target) or (parent.period if whole_goal and parent else None)
+    if s.para.years_spans != [] and not target:  # (most paragraphs write no span of years: found once, then skipped)
+        period = _over_years(s, fig) or period
     p = Projects(
         subject=ctx.subject_at(fig.start),
         period=period,
@@ -154,11 +159,18 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         p.investment, p.currency = ahead[0].amount.value, ahead[0].amount.unit or _CNY
         quote_start = min(quote_start, ahead[0].start)
         st.investment_ahead = None
+    staged = _counted_after_money(s, p)
+    if staged is not None:  # (本次签约总额120亿元,共涉及项目36个: the count of the projects whose money came first)
+        staged.count, staged.qualifier = p.count, staged.qualifier or p.qualifier
+        ctx.doc.extend_quote(staged, fig.end + len(prenominal))
+        st.projects = staged
+        return
     ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
     s.log.add(p)
-    place = _place_by_place(s, p, region, child and noun is None, child)
+    place = _place_by_place(s, p, region, noun is None and (child or place_list_goes_on(s, region)), child)
     if child and parent is not None:
         s.log.child_projects.add(id(p))
+        _building_whole(s, parent, p)
         # 重点工业项目37项…其中竣工项目13个: a part is of the whole's kind and size unless it says its own
         if p.category is None:
             p.category = (_bare_kind(region) if place is None else None) or parent.category
@@ -168,6 +180,46 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _counted_after_money(s: Sentence, p: Projects) -> Projects | None:
+    """本次签约总额120亿元,共涉及项目36个; 集中开工的项目总投资86亿元,共18个: the projects fact of the sentence made of
+    an investment with no count (现场签约投资总额…), of the stage and size of ``p``, that ``p`` counts; None when
+    the sentence has none such."""
+    last = s.log.projects[-1] if s.log.projects else None
+    if last is None or last.count is not None or last.investment is None or last.stage != p.stage \
+            or last.min_investment != p.min_investment or s.ctx.doc.norm_pos(last.start) < s.ctx.span.start:
+        return None
+    return last
+
+
+def _over_years(s: Sentence, fig: Fig) -> str | None:
+    """过去五年,全县累计引进亿元以上项目286个: projects counted under a span of several years written before them in
+    their paragraph, with no period of their own after it, are of the whole span (FACTS.md: what was done over
+    it)."""
+    ctx = s.ctx
+    spans = s.para.years_spans
+    if spans is None:  # (found once per paragraph, shared with the indicators)
+        spans = s.para.years_spans = years_spans(s.text, ctx.para.span.start, ctx.para.span.end, ctx.doc.published)
+    span = next((x for x in reversed(spans) if x[2] <= fig.start), None)
+    if span is None or ctx.has_period_before(fig.start, since=span[2]):
+        return None
+    return years_period(span[0], span[1])
+
+
+def _building_whole(s: Sentence, whole: Projects, part: Projects) -> None:
+    """开工项目42个,其中新开工项目18个、续建项目24个: projects started whose parts are new and continuing ones are
+    all those being built (as 开复工 and 新建、续建 are): under way."""
+    if whole.stage != "started" or part.stage not in _BUILDING:
+        return
+    end, stages = s.ctx.doc.norm_pos(whole.end), set()
+    for p in reversed(s.log.projects):  # (the parts after the whole only: no scan of every project before)
+        if s.ctx.doc.norm_pos(p.start) < end:
+            break
+        if id(p) in s.log.child_projects:
+            stages.add(p.stage)
+    if stages >= _BUILDING:
+        whole.stage = "ongoing"
 
 
 def _whole_before_among(s: Sentence, fig: Fig, whole: Projects | None) -> Projects | None:
@@ -220,6 +272,10 @@ def _is_part(s: Sentence, whole: Projects, fig: Fig, stage: Stage | None, region
     if stage is None or s.state.parts_follow or _NAME_WORDS.among in region or _listed_after_among(s, whole, fig):
         return True
     last = s.log.projects[-1] if s.log.projects else None
+    if last is not None and id(last) in s.log.child_projects \
+            and s.text.startswith(_NAME_WORDS.list_mark, s.ctx.doc.norm_pos(last.end)) \
+            and s.ctx.span.start <= s.ctx.doc.norm_pos(last.end) <= fig.start:
+        return True  # (其中正式合同项目16个、框架协议项目4个: listed with a part, a part too, of whatever stage)
     if (noun and noun.text) or stage != whole.stage or last is None or id(last) not in s.log.child_projects:
         return False
     end = s.ctx.doc.norm_pos(last.end)  # (a part in an aside closed before is no run: (其中…150项),已开工131项)
@@ -291,11 +347,34 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     return period
 
 
+def listed_count(s: Sentence, words: str, words_start: int, fig: Fig, investment: Fig | None = None) -> Projects:
+    """签约、开工、投产项目分别为32个、25个、12个; 签约项目数和投资额分别为56个和218亿元: projects named in a list
+    (``words``, starting at ``words_start``), their count ``fig`` paired in order (and their ``investment``): of the
+    stage, kind and size their words say, else of those around."""
+    ctx = s.ctx
+    said = _PROJECTS.stage_words.search(words)
+    stage = stage_of(said.group(0)) if said is not None else _stage_around(s, words)
+    target = ctx.target_at(fig.start)
+    min_investment, currency = threshold_in(words)
+    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, target), stage=stage,
+                 category=category_of(words), min_investment=min_investment, count=fig.amount.value, investment=None,
+                 qualifier="target" if target else ("at_least" if fig.amount.more else None), rule="projects.v1",
+                 currency=currency)
+    ctx.doc.set_quote(p, words_start, fig.end)
+    s.log.add(p)
+    if investment is not None and _same_currency(p, investment):
+        _give_investment(s, p, investment)
+    s.state.projects = p
+    return p
+
+
 def projects_frame(s: Sentence) -> None:
     """从签约项目总数来看,定远14个,凤阳13个: a sentence opening with a frame on projects counts the
     projects before (of the stage the frame names) place by place: the counts after are their parts."""
     text, sent = s.text, s.ctx.span
-    frame = _NAMES.view_from.match(text, sent.start, sent.end)  # (walk calls it for sentences opening with 从, 各)
+    # (walk calls it for sentences opening with 从, 各, or with projects and 中 near their start)
+    frame = _NAMES.view_from.match(text, sent.start, sent.end) \
+        or _NAMES.projects_among.match(text, sent.start, sent.end)
     among = _PROJECTS.among_kinds_frame.match(text, sent.start, sent.end) if frame is None else None
     if among is not None and text[among.end():among.end() + 1] in _FRAME_ENDS:
         whole = s.para.places_whole  # (…定远14个,凤阳13个。各平台中,市开发区8个: the same projects, on by place)
@@ -313,16 +392,31 @@ def projects_frame(s: Sentence) -> None:
 
 
 def each_of_places(s: Sentence, region: str) -> list[str] | None:
-    """明光、来安、凤阳各(3个): places listed before 各, each with the count after it; None otherwise."""
+    """明光、来安、凤阳各(3个), 甲镇、乙乡各签约(2个): places listed before 各, each with the count after it; None
+    otherwise."""
+    done = _PROJECTS.each_stage_end.search(region) if _EACH_MARK in region else None
+    if done is not None:
+        region = region[:done.start()]  # (各签约2个: what each did, no part of the places)
     if not region.endswith(_EACH_MARK):
         return None
     items = _PROJECTS.place_list_split.split(strip_chars(region[:-len(_EACH_MARK)].rsplit(",", 1)[-1]))
     finder = s.ctx.doc.finder
-    places = [finder.entity_named(x) for x in items]
+    # (towns the gazetteer lacks, shaped as places are written: 甲镇、乙乡各2个)
+    places = [finder.entity_named(x) or (x if _PROJECTS.listed_place.fullmatch(x) else None) for x in items]
     if places and places[-1] is None:  # 坊子、高密、青州新开工项目各4个: the projects written after the last
         places[-1] = next((finder.entity_named(items[-1][:i]) for i in range(2, len(items[-1]) - 1)
                            if mentions_projects(items[-1][i:]) and finder.entity_named(items[-1][:i])), None)
     return [p for p in places if p is not None] if len(items) >= 2 and all(places) else None
+
+
+def place_list_goes_on(s: Sentence, name: str) -> bool:
+    """甲镇签约项目5个,乙乡3个,丙镇2个: a place and a bare count after the projects of another place counted in the
+    sentence, a list of places going on."""
+    last = s.log.projects[-1] if s.log.projects else None
+    if last is None or last.subject is None or last.subject == s.ctx.doc.main \
+            or s.ctx.doc.norm_pos(last.start) < s.ctx.span.start:
+        return False
+    return listed_place(s, name) is not None
 
 
 def listed_place(s: Sentence, region: str) -> str | None:
@@ -339,6 +433,8 @@ def _stage_around(s: Sentence, desc: str = "") -> Stage:
     """The stage of projects that say none: that of the projects counted last in the paragraph
     (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about, else —
     for a programme of key projects (省重点项目共9项, 安排重点建设项目444项) — under way."""
+    if desc and _PROJECTS.key_programme.search(desc):
+        return "ongoing"  # (…竣工投产项目6个。省市重点项目11个,完成投资…: a programme under way, not the stage before)
     before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s)
     if before is not None and before.stage != "other":
         return before.stage
@@ -386,6 +482,8 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         desc, prenominal = desc[:len(desc) - len(prenominal) + cut], prenominal[:cut]
     # what the projects did, written after them (…项目实现达产达效, …项目集中开工), wins
     after = _PROJECTS.stage_after.match(text, fig.end + len(prenominal), sent.end)
+    if after is not None and _PROJECTS.count_of_part.match(text, after.end()):
+        return _stage_of_whole(s, desc, prenominal)  # (319个省市重点项目已开工288个: the 288 started, not the 319)
     noun = prenominal.find(_PROJECTS_WORDS.noun)
     if after is None and noun >= 0:  # (3个续建项目提前部分投产: the noun's words ran on to what they did)
         after = _PROJECTS.stage_after.fullmatch(prenominal, noun + len(_PROJECTS_WORDS.noun))
@@ -430,6 +528,15 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _stage_of_whole(s: Sentence, desc: str, prenominal: str) -> Stage | None:
+    """The stage of projects some of which are counted right after what they did: that their own words say (签约项目
+    56个已开工28个), a programme's (重点项目: under way), else none (the context's)."""
+    said = _PROJECTS.stage_words.search(desc)
+    if said is not None and mentions_projects(desc[said.end():]):
+        return stage_of(said.group(0))
+    return "ongoing" if _PROJECTS.key_programme.search(desc + prenominal) else None
 
 
 def _last_before_noun(desc: str, found: list[re.Match[str]], k: int) -> int:
@@ -497,7 +604,7 @@ def category_of(desc: str) -> str | None:
     if k < 0:
         return None
     cat = _NAMES.aside.sub("", desc[:k])
-    cat = _NAMES.clause_separator.split(cat)[-1]
+    cat = _PROJECTS.item_number.sub("", _NAMES.clause_separator.split(cat)[-1])  # (1.先进制造业项目14个)
     cat = _PROJECTS.alternative_size_joiner.sub("", _PROJECTS.threshold.sub("", cat))  # (5亿元或…以上: no 或 left)
     cat = without_quotes(cat)
     m = last_match(_PROJECTS.stage_words, cat)
@@ -590,7 +697,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     project with its investment, or the investment of 这些项目; False when it is none of these."""
     if _PROJECTS.annual_plan_end.search(region):
         return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
-    if _batch_investment(s, fig) or _described_project(s, fig, name):
+    if _batch_investment(s, fig) or _described_project(s, fig, name) or _item_project(s, fig, name):
         return True  # (…37个,总投资214亿元,还有一批在谈项目,拟投资380亿元: not the 37's)
     if s.state.projects is not None and s.state.projects.min_investment is None \
             and any(c in region for c in _EACH_MARKS) and (_PROJECTS.each_investment.fullmatch(name.text)
@@ -602,7 +709,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     if _size_after_count(s, fig):
         return True
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
-    investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text))
+    investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text)) \
+        or _PROJECTS.investment_after_copula.search(name.text) is not None
     sized = name.text in _PROJECTS_SETS.plain_investment and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
     if (investment or sized or _PROJECTS.investment_end.search(name.text)) and _investment_ahead(s, fig):
         # (投资109.6亿元的31个项目; …现场举行一季度总投资6.5亿元的12个项目集中开工: the investment of the projects
@@ -669,6 +777,7 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
     clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
+    p = _whole_of_parts_listed(s, p) or p
     if words in _PROJECTS_SETS.signing_investment \
             and not _PROJECTS.stage_words.search(s.text, max(clause, s.ctx.span.start), end):
         # (民营企业投资项目3590个,签约金额6978.16亿元: signed projects, whatever stage the context gave them;
@@ -676,6 +785,23 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
         p.stage = "signed"
     _give_investment(s, p, fig)
     return True
+
+
+def _whole_of_parts_listed(s: Sentence, last: Projects) -> Projects | None:
+    """共签约项目20个,其中正式合同项目16个、框架协议项目4个,总投资96亿元: parts listed with 、 and none of them with
+    money, then an investment — the whole's (counted before them in the sentence), not the last part's; None when
+    the parts are no such list."""
+    log, doc = s.log, s.ctx.doc
+    if len(log.projects) < _PARTS_AND_WHOLE or id(last) not in log.child_projects:
+        return None
+    sibling = log.projects[-2]
+    if id(sibling) not in log.child_projects or sibling.investment is not None \
+            or not s.text.startswith(_NAME_WORDS.list_mark, doc.norm_pos(sibling.end)):
+        return None
+    whole = next((p for p in reversed(log.projects) if id(p) not in log.child_projects), None)
+    if whole is None or whole.investment is not None or doc.norm_pos(whole.start) < s.ctx.span.start:
+        return None
+    return whole
 
 
 def _give_investment(s: Sentence, p: Projects, fig: Fig) -> None:
@@ -730,6 +856,7 @@ def _stages_listed(s: Sentence, fig: Fig) -> bool:
         if doc.norm_pos(p.start) < fig.start:
             listed.insert(0, p)
     if len(listed) < 2 or any(p.investment is not None for p in listed[-2:]) or listed[-1].stage == listed[-2].stage \
+            or _parts_listed(s, listed[-2]) \
             or not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, fig.start):
         return False
     if not _PROJECTS.stages_joined.fullmatch(s.text, doc.norm_pos(listed[-2].end), doc.norm_pos(listed[-1].start)):
@@ -740,6 +867,14 @@ def _stages_listed(s: Sentence, fig: Fig) -> bool:
     doc.set_quote(p, doc.norm_pos(listed[-2].start), fig.end)
     s.log.add(p)
     return True
+
+
+def _parts_listed(s: Sentence, first: Projects) -> bool:
+    """共签约项目20个,其中正式合同项目16个、框架协议项目4个,总投资96亿元: counts listed under 其中 after the whole, of
+    whatever stages — parts, the investment after them the whole's, not theirs together."""
+    doc, sent = s.ctx.doc, s.ctx.span
+    among = s.text.rfind(_NAME_WORDS.among, sent.start, doc.norm_pos(first.start))
+    return among >= 0 and any(sent.start <= doc.norm_pos(p.start) < among for p in reversed(s.log.projects))
 
 
 def _sub_counts_before(s: Sentence, fig: Fig) -> int:
@@ -811,7 +946,8 @@ def _batch_investment(s: Sentence, fig: Fig) -> bool:
     investment — a projects fact with no count (as 现场签约投资总额 is), not an indicator."""
     ctx = s.ctx
     m = _PROJECTS.batch_investment.search(s.text, max(ctx.span.start, fig.start - _BATCH_WIDTH), fig.start)
-    said = _PROJECTS.stage_words.search(m.group("words")) if m is not None else None
+    said = _PROJECTS.stage_words.search("".join(g or "" for g in m.group("ahead", "words", "done"))) \
+        if m is not None else None
     if m is None or said is None:
         return False
     stage = stage_of(said.group(0))
@@ -819,6 +955,27 @@ def _batch_investment(s: Sentence, fig: Fig) -> bool:
                  category=None, min_investment=None, count=None, investment=fig.amount.value,
                  qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, m.start(), fig.end)
+    s.log.add(p)
+    return True
+
+
+def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
+    """签约项目分别为:⏎1.甲公司年产5万吨预制菜项目,总投资6亿元;⏎2.…: an item of a list that is one project's own name,
+    then its investment — that project (count 1), of the stage of the projects around, never the investment of those
+    counted before."""
+    if not is_investment_name(name.text):
+        return False
+    ctx = s.ctx
+    lo = max(ctx.span.start, name.start - _ITEM_WIDTH)
+    m = _PROJECTS.item_project.search(s.text[lo:name.start])  # (a slice: ^ is where the sentence or window starts)
+    if m is None or _PROJECTS.aggregate_words.search(_DIGITS.sub("", m.group("project"))) \
+            or _PROJECTS.count_of_part.search(m.group("project")):
+        return False  # (签约项目,总投资…; 12个工业项目,总投资…: projects of a kind or counted, no one project)
+    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
+                 stage=_stage_around(s), category=None, min_investment=None, count=Decimal(1),
+                 investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
+                 currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, lo + m.start("project"), fig.end)
     s.log.add(p)
     return True
 
@@ -858,8 +1015,11 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
         opening = max(sent.start, *(text.rfind(c, sent.start, fig.start) + 1 for c in _CLAUSE_MARKS))
         stage_m = last_match(_PROJECTS.stage_words, text[opening:fig.start])
         stage_m = _PROJECTS.stage_words.match(text, opening + stage_m.start()) if stage_m is not None else None
+    among = _last_in_sentence(s, "among", fig.start) if stage_m is None else None
+    framed = _PROJECTS.stage_words.search(among.group(0)) if among is not None else None
+    stage = stage_of(stage_m.group(0)) if stage_m else stage_of(framed.group(0)) if framed else _stage_around(s)
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=stage_of(stage_m.group(0)) if stage_m else _stage_around(s), category=None,
+                 stage=stage, category=None,  # (此次开工的项目中,投资最大的是…甲项目: of the frame's stage)
                  min_investment=None, count=Decimal(1), investment=fig.amount.value,
                  qualifier=local_qualifier(text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, min(name_start, stage_m.start()) if stage_m else name_start,

@@ -48,7 +48,7 @@ from zhibiao.extract.rankings import (
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, words
-from zhibiao.model import Indicator
+from zhibiao.model import Indicator, Projects
 
 __all__ = ["read_paragraph"]
 
@@ -60,12 +60,15 @@ _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
+_COUNT_KIND = "count"  # (a range of counts may be of projects)
 _MIN_SIBLINGS = 2  # (parts of one breakdown: a single part after 其中 is broken down itself)
 _SIBLING_WIDTH = 6  # (how far into the clause after a ';' a sibling part may open it: 进口, 第三产业)
 _COMMA = ","
 _COLON = ":"  # (a label closed by a colon before a place: GDP增速:全市第一)
 _NAME_WORDS = Words("name")
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
+_PROJECTS_AMONG = Words("projects").noun + _NAME_WORDS.among_mark  # (签约项目中,…: a frame on projects too)
+_FRAME_REACH = 16  # (how far into a sentence such a frame may end)
 
 Event = Fig | Wordless | re.Match[str]
 
@@ -90,7 +93,8 @@ def read_sentence(s: Sentence) -> None:
             st.parent = pst.last_top.name
             st.parent_pool = list(pst.prev_tops)
         st.parent_projects = pst.last_top_projects
-    if text.startswith(_FRAME_MARKS, sent.start):
+    if text.startswith(_FRAME_MARKS, sent.start) \
+            or text.find(_PROJECTS_AMONG, sent.start, sent.start + _FRAME_REACH) >= 0:
         projects_frame(s)  # 从签约项目总数来看,定远14个,…: the projects before, place by place
     _sentence_rankings(s)
     events = _events(text, sent)
@@ -257,8 +261,9 @@ def _range_end(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None:
     if not isinstance(nxt, Fig) or fig.role not in ("level", "change") or nxt.role not in ("level", "change") \
             or not _WALK.range_mark.match(text[fig.end:nxt.start].strip() or "x") \
             or nxt.amount.kind != fig.amount.kind or nxt.amount.value <= fig.amount.value \
-            or _FIGURES.project_noun_after.match(text[nxt.end:nxt.end + _CLASS_WIDTH]):
-        return None  # (500万元-1亿元项目: a size class of projects, not a measure's range)
+            or (nxt.amount.kind != _COUNT_KIND
+                and _FIGURES.project_noun_after.match(text[nxt.end:nxt.end + _CLASS_WIDTH])):
+        return None  # (500万元-1亿元项目: a size class of projects, not a measure's range; 1-2个项目 is a range)
     if fig.role == "change" and fig.change is not None:
         return nxt.read_as("change", change=change_of(fig.change.basis, nxt.amount, fig.sign))
     return nxt if fig.role == "level" else None
@@ -266,6 +271,8 @@ def _range_end(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None:
 
 def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
     """A range: two facts of one measure, the low end at least, the high end at most (FACTS.md)."""
+    if low.amount.kind == _COUNT_KIND and _projects_range(s, low, high, region_start):
+        return
     low.qualifier = "at_least"
     made = len(s.log.facts)
     (change_role if low.role == "change" else level_role)(s, low, region_start)
@@ -280,6 +287,31 @@ def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
     doc.set_quote(top, doc.norm_pos(ind.start), high.end)
     s.log.add(top)
     s.state.current = top
+
+
+def _projects_range(s: Sentence, low: Fig, high: Fig, region_start: int) -> bool:
+    """力争引进5-8个10亿元以上项目, 新开工项目30至40个: a range of counts of projects — two projects facts of the
+    same stage and size, the low end at least, the high end at most (a goal: both goals); the end the noun is
+    read with first (the high end when the projects follow it), the other its copy."""
+    noun_after = _WALK.projects_after_range.match(s.text[high.end:s.ctx.span.end]) is not None
+    # (the high end read from the low one on: 5-|8个10亿元以上项目 is no size class 5-10亿元)
+    first, other = (replace(high, start=low.start), low) if noun_after else (low, high)
+    made = len(s.log.facts)
+    level_role(s, first, region_start)
+    p = s.log.facts[-1] if len(s.log.facts) > made else None
+    if not isinstance(p, Projects) or p.count != first.amount.value:
+        return len(s.log.facts) > made  # (no projects counted: whatever the first end made stands)
+    doc = s.ctx.doc
+    goal = p.qualifier == "target"
+    q = replace(p, count=other.amount.value)
+    p.qualifier = "target" if goal else ("at_least" if first is low else "at_most")
+    q.qualifier = "target" if goal else ("at_most" if first is low else "at_least")
+    end = max(high.end, doc.norm_pos(p.end))
+    if first is not low:  # (each end its own evidence: 8个10亿元以上项目, 5-8个10亿元以上项目)
+        doc.set_quote(p, high.start, end)
+    doc.set_quote(q, min(low.start, doc.norm_pos(p.start)), end)
+    s.log.add(q)
+    return True
 
 
 def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_start: int) -> list[Fig]:

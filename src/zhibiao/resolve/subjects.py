@@ -116,6 +116,10 @@ _SHORT_PLACE_FOLLOWERS = tuple(_ENTITY_WORDS.short_place_followers)
 _NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
 _ZONE_PREFIX_MAX = 2
+_LABEL_MARK = ":"  # (◆甲镇:开工项目5个: a name labelling the words after it)
+_LABEL_MAX = 10  # (how long a name alone before a colon may be)
+_ORIGIN_MARKS = tuple(_ENTITY_WORDS.origin_marks)
+_ZONE_WORDS_BETWEEN = 4  # (凤台县|新材料|产业园区: the words a zone's name may hold between its place and suffix)
 # A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
 # before such a clause.
 _THREE = 3
@@ -289,6 +293,25 @@ class SubjectFinder:
         if found is None or not _SUBJECTS.title_after_short.match(title.strip(), len(found[0])):
             return None
         return found[1]
+
+    @staticmethod
+    def title_town(title: str, text: str) -> str | None:
+        """白沙乡:8个项目集中签约: the town a title opens with (before a colon, a space, a count or a period) and the
+        body names again, in a report naming no place of its own in full; None otherwise."""
+        m = _SUBJECTS.title_town.match(title.strip())
+        if m is None or m.group("town") in _ENTITY_SETS.kinds_of_place_words or m.group("town") not in text:
+            return None
+        return m.group("town")
+
+    @staticmethod
+    def lede_town(lede: str) -> str | None:
+        """6月19日,云溪镇举行重点项目集中签约仪式: the town a lede opens with, after its day, holding the event it
+        reports, in a report naming no place of its own in full; None otherwise."""
+        opener = _SUBJECTS.lede_opener.match(lede)
+        m = _SUBJECTS.lede_town.match(lede, opener.end() if opener is not None else 0)
+        if m is None or m.group("town") in _ENTITY_SETS.kinds_of_place_words:
+            return None
+        return m.group("town")
 
     def lede_place(self, lede: str) -> str | None:
         """7月29日,甲举行重大项目集中开工仪式: the place a lede opens with by its short name after its day, holding or
@@ -499,7 +522,8 @@ class SubjectFinder:
             fulls = self.short_to_full[short]
             end = start + len(short)
             if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
-                    and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end):
+                    and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end) \
+                    and not _SUBJECTS.town_after.match(text, end):  # (白沙乡: a town, not 白沙县)
                 hits[fulls[0]] += 1
         return hits
 
@@ -562,6 +586,8 @@ class SubjectFinder:
             return None
         if found is None:
             found = _entity_before_verb(rest)
+        if found is None and text.startswith(_LABEL_MARK, end):
+            found = _entity_labelled(rest)
         if found is None:
             return None
         name, length = found
@@ -575,6 +601,9 @@ class SubjectFinder:
             return q.group(1), q.end()
         place = self._place_prefix(rest)
         if place and rest[len(place):len(place) + 1] not in _ENTITY_SETS.not_after_place:
+            zone = _zone_of_place(rest, place)
+            if zone is not None:
+                return zone  # 凤台县经济开发区紧盯…: the zone the place's name opens, not the place
             if _opens_project_name(rest, len(place)):
                 return _NO_SUBJECT  # 任城区山推奥特机械配件生产项目、…: a project's name, not whose figure
             return self._place_within(rest, place) or (place, len(place))
@@ -751,8 +780,8 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if not _SUBJECTS.group_end.search(phrase) or _SUBJECTS.clause_punct.search(phrase):
         return None
     phrase = _SUBJECTS.demonstrative.sub("", phrase)
-    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words):
-        return None  # (城镇新增就业: towns in general, no town)
+    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words) or phrase.startswith(_ORIGIN_MARKS):
+        return None  # (城镇新增就业: towns in general, no town; 来自长三角地区的项目: where investors came from)
     list_mark, etc = _NAME_WORDS.list_mark, _NAME_WORDS.etc
     enumerated = list_mark in phrase and etc in phrase
     if not enumerated and (len(phrase) > 20 or _SUBJECTS.clause_words.search(phrase)):
@@ -762,6 +791,29 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
+
+
+def _entity_labelled(rest: str) -> tuple[str, int] | None:
+    """◆甲镇:开工项目5个, 城东街道:签约项目…: a name ending in a town's, a zone's or a group's word, alone before a
+    colon, labels what follows it as its own."""
+    phrase = rest.strip()
+    if not phrase or len(phrase) > _LABEL_MAX or not _SUBJECTS.group_end.search(phrase) \
+            or _SUBJECTS.clause_punct.search(phrase) or _SUBJECTS.clause_words.search(phrase) \
+            or phrase.endswith(_ENTITY_WORDS.kinds_of_place_words) or phrase in _ENTITY_SETS.zone_suffixes:
+        return None
+    return expand_zone(phrase), len(rest)
+
+
+def _zone_of_place(rest: str, place: str) -> tuple[str, int] | None:
+    """The zone whose full name opens ``rest`` with the place ``place`` and at most a few words more before its
+    suffix (凤台县经济开发区, 甲县新材料产业园区), and where it ends; None when the place stands alone."""
+    z = _SUBJECTS.zone_at_start.match(rest)
+    if z is None or not z.group(1).startswith(place):
+        return None
+    between = z.group(1)[len(place):]
+    if len(between) > _ZONE_WORDS_BETWEEN or _has_function_char(between) or _SUBJECTS.clause_words.search(between):
+        return None
+    return expand_zone(z.group(0)), z.end()
 
 
 def _opens_project_name(rest: str, end: int) -> bool:
