@@ -844,13 +844,15 @@ def evaluation_field(name: str) -> str | None:
     ('中国省级开发区', '国家级经开区')
     >>> evaluation_field("县域经济百强榜单"), evaluation_field("民营企业百强"), evaluation_field("中部百强镇")
     ('全国', None, '中部')
+    >>> evaluation_field("赛迪西部百强县榜单")
+    '西部'
     """
     group = _RANKINGS.peer_group_head.match(name)
     if group is not None:  # 中国省级开发区|高质量发展百强: the peers of a level and kind are the field
         return group.group("field")
     region = _RANKINGS.region_field_head.match(name)
-    if region is not None:  # 中部百强镇: the towns of a region, the region the field
-        return region.group(0)
+    if region is not None:  # 中部百强镇, 赛迪西部百强县: the towns of a region, the region the field
+        return region.group("region")
     # 赛迪百强县榜单: lists of counties, districts or towns a hundred strong rank them across the country
     country: str = _RANKING_WORDS.country_field
     if name.startswith(tuple(_RANKING_WORDS.country_words)) or any(k in name for k in _RANKING_WORDS.national_lists):
