@@ -471,7 +471,7 @@ def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indica
         top = s.para.last_top
         if top is None or s.state.parent != top.name or top.unit != fig.amount.unit:
             return None
-        return top if _only_subject(s, region_start, fig.start) or _holder(fig, name) else None
+        return top if _subject_and_verb(s, region_start, fig.start) or _holder(fig, name) else None
     if _only_subject(s, region_start, fig.start) or name in _NAME_SETS.bare_verbs \
             or (name.endswith(_RISE_TO_ENDS) and _INDICATORS.rise_to_only.fullmatch(name) is not None) \
             or _zone_of_same_measure(s, fig, name):
@@ -499,6 +499,13 @@ def _only_subject(s: Sentence, start: int, end: int) -> bool:
     """Whether the name region holds nothing but the entity that opens the clause."""
     after = after_subject(s, start, end)
     return after > start and not strip_chars(s.text[after:end])
+
+
+def _subject_and_verb(s: Sentence, start: int, end: int) -> bool:
+    """Whether the name region holds the entity opening the clause and at most a bare verb after it (其中,甲区|完成
+    320.5亿元: the place's part of the whole just given)."""
+    after = after_subject(s, start, end)
+    return after > start and (not (rest := strip_chars(s.text[after:end])) or rest in _NAME_SETS.bare_verbs)
 
 
 def after_subject(s: Sentence, start: int, end: int) -> int:
@@ -596,12 +603,12 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         _back_change(s, fig, region_start, name)
         return
     if named is not None and named.change is not None \
-            and _INDICATORS.place_rate_after.search(s.text, name.start, fig.start) \
             and (place := s.ctx.doc.finder.entity_named(bare)) is not None:
-        # (全市地区生产总值增长5.6%,…)甲县增速为4.2%: the place's growth of the measure just given
+        # (全市地区生产总值增长5.6%,…)甲县增速为4.2%, 乙区增长9.3%: a place alone before its growth is the place's
+        # growth of the measure just given, never a measure named after the place
         ind = new_indicator(s, name.renamed(named.name), fig, value=False)
         ind.subject, ind.parent = place, None
-        st.pending = []
+        st.current, st.pending = ind, []  # (…,高于全市1.9个百分点: the place's growth compared)
         return
     if (head := _parallel_head(st.current, bare)) is not None:
         name = name.renamed(bare + head)  # (国有控股企业增加值增长3.2%,股份制企业增长9.1%: 股份制企业增加值)

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
-from zhibiao.lexicon import Shapes, Words, pattern_source, words
+from zhibiao.lexicon import Shapes, Words, WordSets, pattern_source, words
 from zhibiao.model import Qualifier
 from zhibiao.recache import compile_cached
 from zhibiao.resolve.subjects import subject_finder
@@ -46,6 +46,7 @@ _CONTEXT = Shapes("context")
 _NAMES = Shapes("names")
 _RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figure: no noun it counts)
 _NAME_WORDS = Words("name")
+_NAME_SETS = WordSets("name")
 _KIND_END: str = Words("projects").kind_end
 _SHARE_WORDS = Words("share")
 # What a measure's figure was done as after 完成 (完成入库, 完成到位): the measure is named before the verb.
@@ -377,6 +378,9 @@ def _share_head(items: list[str]) -> list[str]:
     """A measure head written once at the end belongs to every item (…、锂离子电池产量); in a share it
     starts at the measure before 占 (甲、乙产值占规上工业比重 → 甲产值占规上工业比重)."""
     last = items[-1]
+    bare = _bare_modifiers_head(items)
+    if bare:  # 城镇、农村常住居民人均可支配收入: the whole noun after the last modifier, not only its measure head
+        return [x + bare if x in _NAME_SETS.bare_modifiers else x for x in items[:-1]] + [last]
     share_mark = _SHARE_WORDS.mark
     k = last.find(share_mark)
     head_re = _NAMES.shared_head
@@ -393,6 +397,17 @@ def _share_head(items: list[str]) -> list[str]:
         return items
     head = last[start:]
     return [x if head_re.search(x) or share_mark in x or x.endswith(head) else x + head for x in items]
+
+
+def _bare_modifiers_head(items: list[str]) -> str:
+    """The noun modifiers listed bare share (进、出口总额 → 口总额): what follows the modifier the last item opens
+    with, when the first item is a bare modifier; "" otherwise."""
+    if items[0] not in _NAME_SETS.bare_modifiers:
+        return ""
+    last = items[-1]
+    opener = max((m for m in _NAME_SETS.bare_modifiers if last.startswith(m) and len(last) > len(m)), key=len,
+                 default="")
+    return last[len(opener):] if opener else ""
 
 
 def _parallel_end(first: str, last: str) -> int | None:
