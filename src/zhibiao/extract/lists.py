@@ -103,6 +103,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
             ind.change = f.change
         if held is not None:  # (甲县、乙县和丙区分别为650亿元、…: the places hold the measure just named)
             ind.subject = held[0][k]
+            if _NAME_WORDS.among not in text[sent.start:start]:
+                ind.parent = None  # (分县区看,甲县、乙县分别增长…: a place's figure of the measure, no part of it)
         made.append(ind)
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels

@@ -105,6 +105,12 @@ def _at_boundary(text: str, start: int) -> bool:
     return start == 0 or not is_cjk(text[start - 1]) or text[start - 1] in _ENTITY_SETS.period_last_chars
 
 
+def _county_of_two(text: str) -> bool:
+    """A county named in two characters opening ``text`` (歙县实现…, 黟县61.8亿元): one ending in 县 and not running
+    on into a word of the county in general (新县城, 县域, 县级, 县委)."""
+    return text[1] == _ENTITY_WORDS.county_mark and text[2:3] not in _ENTITY_SETS.not_after_county_of_two
+
+
 def _has_function_char(s: str) -> bool:
     chars = _ENTITY_SETS.function_chars
     return any(ch in chars for ch in s)
@@ -226,7 +232,7 @@ class SubjectFinder:
     def _place_prefix(self, text: str) -> str | None:
         """The longest full gazetteer name that starts ``text``."""
         for n in self._full_by_head.get(text[:2], ()):
-            if n > 2 and n <= len(text) and text[:n] in self.full_names:
+            if n <= len(text) and text[:n] in self.full_names and (n > 2 or _county_of_two(text)):
                 return text[:n]
         return None
 
