@@ -30,7 +30,7 @@ from zhibiao.extract.periods import period_string, years_period, years_spans
 from zhibiao.extract.projects import each_of_places, listed_place, mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
-from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 
 __all__ = ["against_named_year", "attach_change", "bare_magnitude", "change_role", "level_role", "name_at",
@@ -63,6 +63,9 @@ _ASIDE_GAP = " ,;、"
 
 
 _QUALIFIER_WORDS = Words("qualifier")
+_ENTITY_SETS = WordSets("entity")
+_REGION_KINDS = tuple(words("ranking", "part_region_kinds"))
+_MAX_REGION = 8  # (a region named in more characters is a clause, no name)
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
@@ -603,7 +606,7 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         _back_change(s, fig, region_start, name)
         return
     if named is not None and named.change is not None \
-            and (place := s.ctx.doc.finder.entity_named(bare)) is not None:
+            and (place := s.ctx.doc.finder.entity_named(bare) or _region_named(bare)) is not None:
         # (全市地区生产总值增长5.6%,…)甲县增速为4.2%, 乙区增长9.3%: a place alone before its growth is the place's
         # growth of the measure just given, never a measure named after the place
         ind = new_indicator(s, name.renamed(named.name), fig, value=False)
@@ -627,6 +630,14 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(called)
     st.current = new_indicator(s, name, fig, value=False)
     st.pending = []
+
+
+def _region_named(words: str) -> str | None:
+    """北部山区, 东部片区: a part of a place named by its kind of region (no gazetteer name), ``words`` when so."""
+    if not words.endswith(_REGION_KINDS) or len(words) > _MAX_REGION \
+            or any(ch in _ENTITY_SETS.function_chars for ch in words):
+        return None
+    return words
 
 
 def _parallel_head(before: Indicator | None, bare: str) -> str | None:

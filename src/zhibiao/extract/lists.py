@@ -40,6 +40,8 @@ _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
 _SHARE_WORDS = Words("share")
 _RANKING_SETS = WordSets("ranking")
+_ENTITY_SETS = WordSets("entity")
+_MIN_PLACE, _MAX_PLACE = 2, 8  # (the length of a place a list names that the gazetteer lacks: 城区, 东部片区)
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
 _RATE_FIGURE_WIDTH = 8
@@ -335,9 +337,18 @@ def _places_named(s: Sentence, names: list[str]) -> list[str] | None:
     """The places (or regions: 东北地区) ``names`` are, the last without the kinds the list closes with (甲、乙和丙
     三个县区, 甲、乙等区县的); None when one is no place."""
     finder = s.ctx.doc.finder
-    names = [*names[:-1], _LISTS.places_tail.sub("", names[-1])] if names else names
-    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions else None) for n in names]
+    tail = _LISTS.places_tail.search(names[-1]) if names else None
+    # (城区、东部片区和西部片区三个片区: the list says its names are places, the gazetteer need not know them)
+    said = tail is not None and _LISTS.place_kinds_tail.search(tail.group(0)) is not None
+    names = [*names[:-1], names[-1][:tail.start()]] if tail is not None else names
+    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions or (said and _plain_place(n)) else None)
+              for n in names]
     return None if any(p is None for p in places) else [p for p in places if p is not None]
+
+
+def _plain_place(name: str) -> bool:
+    """A name a list of places may hold unknown to the gazetteer: a few characters, no function word."""
+    return _MIN_PLACE <= len(name) <= _MAX_PLACE and not any(ch in _ENTITY_SETS.function_chars for ch in name)
 
 
 def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
@@ -345,14 +356,14 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     the measure just given, each its own fact with that place its subject."""
     text = s.text
     cur = s.state.current or s.para.last_top
-    if cur is None or cur.change is None or text.find(_NAME_WORDS.list_mark, region_start, fig.start) < 0:
-        return False  # (a plain find first: most figures follow no list)
+    if cur is None or cur.change is None or _LISTS.places_alike_marks.search(text, region_start, fig.start) is None:
+        return False  # (a plain search first: most figures follow no list)
     words = text[region_start:fig.start]
     m = _LISTS.places_alike.match(words.lstrip(_COMMA))
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
     region = _LISTS.places_tail.sub("", m.group("names"))  # (before splitting: 等区县 is no head the places share)
-    names = split_names(region, region.count(_NAME_WORDS.list_mark) + 1)
+    names = split_names(region, len(_LISTS.places_alike_marks.findall(region)) + 1)
     places = _places_named(s, names) if names else None
     if places is None or names is None or len(places) < 2:
         return False
