@@ -46,6 +46,9 @@ _CONTEXT = Shapes("context")
 _ENTITY_SETS = WordSets("entity")
 _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
+_PERIOD_SETS = WordSets("periods")
+_SAME_PERIOD: str = _PERIODS_WORDS.same_period
+_SPANS_OF_MONTHS = ("span", "cumulative", "ytd", "month")
 _LEDE_WIDTH = 300  # (the characters of a report's head and lede, where it says what months it reports on)
 _DONE_KINDS = ("span", "cumulative", "month")
 _DECEMBER = 12
@@ -219,6 +222,35 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
         return Carry(spans[-1].with_year_from(with_year), year, self.subject)
 
 
+def _same_months_last_year(text: str, periods: tuple[PeriodMention, ...], carry: Carry) -> tuple[PeriodMention, ...]:
+    """上年同期, 去年同期 said as a period, not a baseline (…增长4.1%,上年同期为增长10.5%): the months of the span
+    spoken of just before (in the paragraph, else carried into it), a year earlier."""
+    out = []
+    spoken = carry.period  # (the span spoken of, never one of these: 上年同期…;去年同期… are both the year before it)
+    dated = carry.year  # (the last mention naming a year: the span's year when it names none)
+    for m in periods:
+        if not text.startswith(_SAME_PERIOD, m.end_pos) or text[m.pos:m.end_pos] not in _PERIOD_SETS.whole_past_years:
+            out.append(m)
+            if m.start is not None and m.kind in _SPANS_OF_MONTHS:
+                spoken = m.with_year_from(dated) if m.year is None and m.rel_year is None else m
+                if spoken.year is None and spoken.rel_year is None:
+                    spoken = replace(spoken, rel_year=0)  # (1-5月 with no year: this year's, counted from the date)
+            if m.year is not None or m.rel_year is not None:
+                dated = m
+            continue
+        if spoken is None or spoken.start is None:
+            out.append(m)
+            continue
+        year, rel = (spoken.year - 1, None) if spoken.year is not None else (
+            None, (spoken.rel_year if spoken.rel_year is not None else 0) - 1)
+        out.append(PeriodMention(m.pos, m.end_pos + len(_SAME_PERIOD), year, rel, spoken.start, spoken.end,
+                                 spoken.kind))
+        close = _CONTEXT.clause_close.search(text, m.end_pos)
+        if close is not None:  # (…,上年同期为增长10.5%。|: the span spoken of goes on after that clause)
+            out.append(replace(spoken, pos=close.start(), end_pos=close.start()))
+    return tuple(sorted(out, key=lambda p: p.pos))
+
+
 @dataclass(slots=True)
 class ParaContext:
     """The paragraph scope: its period mentions and the entity each clause opens with.
@@ -254,6 +286,8 @@ class ParaContext:
         found = paragraph_periods(text[para.start:para.end], para.start)
         asides = {m.pos - 1: m for m in found if _aside_of_figure(text, m)}
         periods = tuple(m for m in found if m.pos - 1 not in asides) if asides else tuple(found)
+        if _SAME_PERIOD in text[para.start:para.end]:  # (a plain find first: 同期 as a period is rare)
+            periods = _same_months_last_year(text, periods, carry)
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)

@@ -10,6 +10,7 @@ belongs to the figure just named; a level of a project count or investment goes 
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract.changes import change_of, local_qualifier
@@ -26,7 +27,7 @@ from zhibiao.extract.names import (
     topic_before,
     without_quotes,
 )
-from zhibiao.extract.periods import period_string, years_period, years_spans
+from zhibiao.extract.periods import find_periods, period_string, years_period, years_spans
 from zhibiao.extract.projects import each_of_places, listed_place, mentions_projects, project_count, projects_facts
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
@@ -66,6 +67,7 @@ _QUALIFIER_WORDS = Words("qualifier")
 _ENTITY_SETS = WordSets("entity")
 _REGION_KINDS = tuple(words("ranking", "part_region_kinds"))
 _MAX_REGION = 8  # (a region named in more characters is a clause, no name)
+_SAME_PERIOD: str = Words("periods").same_period
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
@@ -316,14 +318,47 @@ def _baseline_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
         return False
     rate = fig.amount.kind == "percent"
     place = m.group("place") or m.group("place2")
-    base = Indicator(subject=place if place == _COUNTRY else None, name=cur.name,
-                     period=cur.period, value=None if rate else fig.amount.value,
+    said = m.group("period")
+    period = _baseline_period(said, cur.period) if said else cur.period
+    if said and period is None:
+        return True  # (a baseline's period with no year to read it in: its figure is no fact)
+    base = Indicator(subject=cur.subject if said else place if place == _COUNTRY else None, name=cur.name,
+                     period=period, value=None if rate else fig.amount.value,
                      unit=None if rate else fig.amount.unit,
                      change=change_of("yoy", fig.amount, 1) if rate else None, qualifier=None, parent=cur.parent,
                      rule="indicator.v1")
-    s.ctx.doc.set_quote(base, fig.start - len(m.group(0)), fig.end)
+    opens = fig.start - len(m.group(0)) + (m.start("period") - m.start() if said else 0)  # (上年同期(3.2%: no 较)
+    s.ctx.doc.set_quote(base, opens, fig.end)
     s.log.add(base)
     return True
+
+
+def _period_figure_in_brackets(s: Sentence, cur: Indicator, start: int, end: int) -> None:
+    """比一季度(-10.8%)回升2.1个百分点: the growth of the period compared with, in brackets before the change against
+    it, is the measure's growth then (the bracket is no figure of the scan when a change follows it: figures.py)."""
+    m = _INDICATORS.period_figure_in_brackets.search(s.text, start, end)
+    period = _baseline_period(m.group("period"), cur.period) if m is not None else None
+    if m is None or period is None:
+        return
+    base = Indicator(subject=cur.subject, name=cur.name, period=period, value=None, unit=None,
+                     change=Change(basis="yoy", pct=Decimal(m.group("pct"))), qualifier=None, parent=cur.parent,
+                     rule="indicator.v1")
+    s.ctx.doc.set_quote(base, m.start("period"), m.end())
+    s.log.add(base)
+
+
+def _baseline_period(said: str, period: str | None) -> str | None:
+    """The period a baseline names (比一季度(-10.8%), 较上年同期(3.2%)) in the year of the figure compared, ``period``:
+    the same months a year before for 上年同期; None when that period is unknown."""
+    if period is None or not _INDICATORS.known_span.fullmatch(period):
+        return None
+    year, start, end = int(period[:4]), int(period[5:7]), int(period[-2:])
+    if said.endswith(_SAME_PERIOD):
+        return period_string(year - 1, start, end)
+    found = find_periods(said)
+    if len(found) != 1 or found[0].start is None or found[0].end is None:
+        return None
+    return period_string(year, found[0].start, found[0].end)
 
 
 def _restates_a_figure(s: Sentence, fig: Fig, name: str) -> bool:
@@ -579,6 +614,8 @@ _MIN_RUN = 2
 def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A change: on the figure just named, or the change of a measure named before its verb."""
     st = s.state
+    if st.current is not None and s.text.find(_ASIDE_OPEN, region_start, fig.start) >= 0:
+        _period_figure_in_brackets(s, st.current, region_start, fig.start)
     lead = fig.lead if fig.lead is not None else fig.start
     name = name_at(s, region_start, lead)
     each = _INDICATORS.each_end.search(name.text) is not None \
@@ -587,9 +624,9 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if _INDICATORS.baseline_word.search(bare):
         bare = _INDICATORS.baseline_tail.sub("", bare)  # 比全市平均增幅高…: the baseline, no name
     bare = strip_chars(bare).rstrip(_ASIDE_OPEN)  # (…12%以上(|调增2个百分点): an aside on the figure before
-    if _INDICATORS.verb_only.fullmatch(bare) or bare in _AFTER_QUALIFIERS:
-        # 制造业增长11.9%,提高0.6个百分点; 增长12%以上(调增2个百分点): a verb, or the qualifier of the figure
-        # before, alone names nothing: the change is the figure's
+    if _INDICATORS.verb_only.fullmatch(bare) or bare in _AFTER_QUALIFIERS or bare in _NAME_SETS.bare_verbs:
+        # 制造业增长11.9%,提高0.6个百分点; 增长12%以上(调增2个百分点); 上年同期为|增长10.5%: a verb, or the qualifier
+        # of the figure before, alone names nothing: the change is the figure's
         bare = ""
     name = name.renamed(bare)
     named = st.current or s.para.last_top
