@@ -49,6 +49,8 @@ _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
 _PERIOD_SETS = WordSets("periods")
 _SAME_PERIOD: str = _PERIODS_WORDS.same_period
 _SPANS_OF_MONTHS = ("span", "cumulative", "ytd", "month")
+_REPORT_SPANS = ("span", "cumulative")  # (spans a month may be said in passing within)
+_MONTH = "month"
 _LEDE_WIDTH = 300  # (the characters of a report's head and lede, where it says what months it reports on)
 _DONE_KINDS = ("span", "cumulative", "month")
 _DECEMBER = 12
@@ -251,6 +253,29 @@ def _same_months_last_year(text: str, periods: tuple[PeriodMention, ...], carry:
     return tuple(sorted(out, key=lambda p: p.pos))
 
 
+def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carry: Carry,
+                       para: Span) -> tuple[PeriodMention, ...]:
+    """A month said in passing after a span (上半年,…。其中,6月份…增长6.9%。|工业技改投资…; …,6月份增长6.9%;|…): the
+    span goes on after the month's sentence or clause; a month opening its sentence (3月份,…) is left as it is, and
+    so is one the words after it go back to (…11月份当月完成…。新能源产业当月完成…)."""
+    spoken = carry.period if carry.period is not None and carry.period.kind in _REPORT_SPANS else None
+    added = []
+    para_start = para.start
+    for i, m in enumerate(periods):
+        if m.kind in _REPORT_SPANS:
+            spoken = m
+            continue
+        if m.kind != _MONTH or spoken is None:
+            continue
+        if _CONTEXT.opens_sentence.search(text[para_start:m.pos]):
+            continue  # (3月份,全县…: the month the sentence speaks of)
+        close = _CONTEXT.sentence_or_clause_close.search(text, m.end_pos, para.end)
+        later = periods[i + 1].pos if i + 1 < len(periods) else para.end
+        if close is not None and not _CONTEXT.this_month.search(text, close.end(), later):
+            added.append(replace(spoken, pos=close.start(), end_pos=close.start()))
+    return tuple(sorted((*periods, *added), key=lambda p: p.pos)) if added else periods
+
+
 @dataclass(slots=True)
 class ParaContext:
     """The paragraph scope: its period mentions and the entity each clause opens with.
@@ -288,6 +313,8 @@ class ParaContext:
         periods = tuple(m for m in found if m.pos - 1 not in asides) if asides else tuple(found)
         if _SAME_PERIOD in text[para.start:para.end]:  # (a plain find first: 同期 as a period is rare)
             periods = _same_months_last_year(text, periods, carry)
+        if any(m.kind == _MONTH for m in periods):
+            periods = _months_in_passing(text, periods, carry, para)
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
