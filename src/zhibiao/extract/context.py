@@ -51,6 +51,8 @@ _SAME_PERIOD: str = _PERIODS_WORDS.same_period
 _SPANS_OF_MONTHS = ("span", "cumulative", "ytd", "month")
 _REPORT_SPANS = ("span", "cumulative")  # (spans a month may be said in passing within)
 _MONTH = "month"
+_SPAN = "span"
+_LATER_QUARTER_STARTS = (4, 7, 10)  # (二季度, 三季度, 四季度: the quarters a report to date may name alone)
 _LEDE_WIDTH = 300  # (the characters of a report's head and lede, where it says what months it reports on)
 _DONE_KINDS = ("span", "cumulative", "month")
 _DECEMBER = 12
@@ -253,6 +255,18 @@ def _same_months_last_year(text: str, periods: tuple[PeriodMention, ...], carry:
     return tuple(sorted(out, key=lambda p: p.pos))
 
 
+def _quarters_to_date(text: str, periods: tuple[PeriodMention, ...], para: Span) -> tuple[PeriodMention, ...]:
+    """三季度,全县实现地区生产总值…,比上半年高1.5个百分点: a later quarter compared in its paragraph with a span from
+    January (上半年, 1-6月) is the months up to its end, as the span compared with is."""
+    out = []
+    for m in periods:
+        if m.kind == _SPAN and m.start in _LATER_QUARTER_STARTS and m.end == m.start + 2 \
+                and _CONTEXT.cumulative_baseline.search(text, m.end_pos, para.end):
+            m = replace(m, start=1)
+        out.append(m)
+    return tuple(out)
+
+
 def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carry: Carry,
                        para: Span) -> tuple[PeriodMention, ...]:
     """A month said in passing after a span (上半年,…。其中,6月份…增长6.9%。|工业技改投资…; …,6月份增长6.9%;|…): the
@@ -313,6 +327,8 @@ class ParaContext:
         periods = tuple(m for m in found if m.pos - 1 not in asides) if asides else tuple(found)
         if _SAME_PERIOD in text[para.start:para.end]:  # (a plain find first: 同期 as a period is rare)
             periods = _same_months_last_year(text, periods, carry)
+        if any(m.kind == _SPAN and m.start in _LATER_QUARTER_STARTS and m.end == m.start + 2 for m in periods):
+            periods = _quarters_to_date(text, periods, para)
         if any(m.kind == _MONTH for m in periods):
             periods = _months_in_passing(text, periods, carry, para)
         sents = tuple(sentences(text, para))
