@@ -203,8 +203,9 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
     year: PeriodMention | None = None
     # the place a heading line of its own names (（二）甲县): whose figures the paragraphs under it give
     subject: str | None = None
-    # the last top-level figure of the paragraph read last, for one that opens by breaking it down (其中, 分区域看)
-    last_top: Indicator | None = None
+    # the top-level figures of the last sentence of the paragraph read last, for one that opens by breaking them down
+    # (其中, 分区域看)
+    last_tops: tuple[Indicator, ...] = ()
 
     def after(self, periods: list[PeriodMention]) -> Carry:
         """The carry once a paragraph with these period mentions has been read.

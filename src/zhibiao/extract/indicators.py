@@ -163,12 +163,18 @@ def parent_for(ind: Indicator, st: SentenceState) -> str | None:
         if ratio > best_ratio:
             best, best_ratio = cand, ratio
     if best is not None and best_ratio >= 0.6:
-        if best.subject == ind.subject and same_name(best.name, ind.name):
+        if best.subject == ind.subject and _named_again(best.name, ind.name):
             return None
         return best.name
-    if st.parent and same_name(st.parent, ind.name):
+    if st.parent and _named_again(st.parent, ind.name):
         return None
     return st.parent
+
+
+def _named_again(whole: str, part: str) -> bool:
+    """Whether a part under 其中 names the whole again (税收 / 税收收入), not a kind of it named by words before the
+    whole's (税收 / 工业税收: a part)."""
+    return same_name(whole, part) and (whole.startswith(part) or part.startswith(whole))
 
 
 def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:

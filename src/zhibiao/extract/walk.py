@@ -71,15 +71,15 @@ def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> C
     """Read every sentence of one body paragraph into ``log``; return the carry for the next one."""
     ctx = ParaContext.read(doc, para, carry)
     pst = ParagraphState(first_project=len(log.projects))
-    if carry.last_top is not None and _WALK.opens_breakdown.match(doc.norm.text, para.start, para.end):
+    if carry.last_tops and _WALK.opens_breakdown.match(doc.norm.text, para.start, para.end):
         # (a report laid out a sentence a line: 分区域看,甲区增长9.3%… breaks down the figure of the line before)
-        pst.last_top, pst.prev_tops = carry.last_top, [carry.last_top]
+        pst.last_top, pst.prev_tops = carry.last_tops[-1], list(carry.last_tops)
     for sent, with_figures in zip(ctx.sentences, ctx.with_figures, strict=True):
         if with_figures:
             read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log,
                                    doc.norm.text))
     out = carry.after(list(ctx.periods))
-    out.last_top = pst.last_top
+    out.last_tops = tuple(pst.prev_tops) if pst.last_top is not None else ()
     return out
 
 
