@@ -38,11 +38,12 @@ from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Projects, Ranking, Stage
 from zhibiao.normalize import NormText
-from zhibiao.resolve.subjects import MAIN, SubjectFinder
+from zhibiao.resolve.subjects import MAIN, SubjectFinder, SubjectMention, expand_zone
 
 __all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 
 _CONTEXT = Shapes("context")
+_SUBJECTS = Shapes("subjects")
 _ENTITY_SETS = WordSets("entity")
 _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
@@ -354,12 +355,23 @@ class ParaContext:
             while self._pending and self._pending[0].start <= pos:
                 cl = self._pending.pop(0)
                 mention = finder.clause_subject(text, cl.start, cl.end)
+                if mention is not None and self.doc.main is not None and mention.name != self.doc.main \
+                        and self.doc.main.startswith(mention.name):
+                    mention = self._own_zone(mention)
                 if mention is not None:
                     self.subjects.append((cl.start, mention.name))
                     self.subject_pos.append(cl.start)
                     self.subject_ends[cl.start] = mention.end
             if self._pending:
                 return
+
+    def _own_zone(self, mention: SubjectMention) -> SubjectMention:
+        """汝州市|产业集聚区 in a report about that zone: the place's full name opening the zone's name is the zone,
+        the report's own, not the place (a zone of the place that is not the report's own is left as it was)."""
+        z = _SUBJECTS.zone_after_place.match(self.doc.norm.text, mention.end)
+        if z is None or expand_zone(mention.name + z.group(0)) != self.doc.main:
+            return mention
+        return SubjectMention(self.doc.main, z.end())
 
     def semicolon_before(self, pos: int) -> int:
         """Where the last ';' of the paragraph before ``pos`` stands (-1 when none)."""
