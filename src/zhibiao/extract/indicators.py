@@ -473,7 +473,8 @@ def _with_topic(s: Sentence, name: str, region_start: int) -> str:
     """A generic measure (产值, 增速, 投资) named after the clause topic or the projects before it."""
     if name in _TOPIC_SETS.plain_verbs:  # 从资金到位情况看,完成48.4亿元: the topic looked at
         topic = _topic(s, region_start)
-        view = last_match(_NAMES.view_from, s.text[s.ctx.para.span.start:region_start])
+        before = s.text[s.ctx.para.span.start:region_start]
+        view = last_match(_NAMES.view_from, before) or last_match(_NAMES.aspect_of, before)
         return topic if topic and view is not None and view.group("topic") == topic else name
     if not ((_NAMES.back_ref.match(name) and len(name) <= 3) or name in _NAME_SETS.generic_heads):
         return name

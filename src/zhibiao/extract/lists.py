@@ -24,7 +24,7 @@ from zhibiao.extract.indicators import (
     projects_named_before,
     share_role,
 )
-from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
+from zhibiao.extract.names import Name, name_positions, split_names, strip_chars, topic_before
 from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, mentions_projects, project_count
 from zhibiao.extract.rankings import listed_places, seats_listed
@@ -50,6 +50,7 @@ _MONEY = "money"
 _CNY = "CNY"
 _PERCENT = "percent"
 _COMMA = ","
+_CLAUSE_ENDS = " ,:"
 # How far before a list's first place its 分别为: may stand.
 _RESPECTIVELY_WIDTH = 5
 
@@ -292,6 +293,9 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     raw = text[start:names_end]
     if _NAME_WORDS.list_mark not in raw and not _LISTS.place_list_split.search(raw):
         return False
+    lead = _LISTS.clause_lead.match(raw.rstrip(_CLAUSE_ENDS))  # (…位居前列,|分别为: no lead, a clause's end)
+    if lead is not None:  # (1-5月,|甲区和乙区…: the places open the last clause)
+        start, raw = start + lead.end(), raw[lead.end():]
     items = _LISTS.place_list_split.split(raw)
     if len(items) != len(group) or len(group) < 2:
         return False
@@ -303,19 +307,32 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     last_start = names_end - len(items[-1].lstrip())
     measure = name_at(s, last_start + last[1], names_end)
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
+    if _names_places_only(measure.text):  # (甲、乙和丙三个县区增速…: the kind of the places, no measure)
+        measure = measure.renamed("")
+    if not measure.text:  # (社会消费品零售总额方面,甲县、乙县分别实现…: the topic the clause before names)
+        topic = topic_before(text, start, s.ctx.span.start, s.ctx.para.span.start)
+        measure = measure.renamed("" if topic is None or _names_places_only(topic) else topic)
     if not measure.text or (group[0].amount.unit == _COUNT and mentions_projects(measure.text)):
         return False
     places = [h for h in heads if h is not None] + [last[0]]
     at = start
+    made = []
     for place, item, f in zip(places, items, group, strict=True):
         ind = new_indicator(s, Name(measure.text, at + len(item) - len(item.lstrip())), f,
                             value=f.role in ("level", "share"))
         ind.subject, ind.parent = place, None
         ind.change = against_named_year(s, group[0], ind.change, ind.period)  # (同比2021年分别增长64%和30%: both)
         at += len(item) + 1
+        made.append(ind)
     s.state.current = None
-    s.state.pending = []
+    s.state.pending = made  # (…分别增长8.2%、6.9%,增速较1-4月分别提高0.5、0.3个百分点: each place's, in order)
     return True
+
+
+def _names_places_only(words: str) -> bool:
+    """三个县区, 县区 (从县区看): words naming only the kind of the places listed, no measure."""
+    return bool(words) and (_LISTS.places_tail.fullmatch(words) is not None
+                            or _LISTS.place_kinds_tail.fullmatch(words) is not None)
 
 
 def _places_holding(s: Sentence, names: list[str], first: Fig) -> tuple[list[str], str] | None:

@@ -273,8 +273,8 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
     clause = _NAMES.enum_opener.sub("", text[prev_start:prev_end])
     if _DIGIT.search(clause):
         return None
-    view = _NAMES.view_from.fullmatch(clause)
-    if view is not None:  # 从资金到位情况看,…: the topic looked at
+    view = _NAMES.view_from.fullmatch(clause) or _NAMES.aspect_of.fullmatch(clause)
+    if view is not None:  # 从资金到位情况看,…; 社会消费品零售总额方面,…: the topic looked at
         return view.group("topic")
     m = _NAMES.topic_break.search(clause)
     if not m or m.start() < 2:
