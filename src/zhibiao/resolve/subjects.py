@@ -129,6 +129,7 @@ _CLAUSE_OPENERS = frozenset(",;:。!?、 \n“\"(")
 # How often a report must call a kind of place its own (全市 … 全市) for it to decide the subject's kind.
 _OWN_REFS_MIN = 2
 _TOWN_KINDS = tuple(words("entity", "town_kinds"))  # (镇, 乡, 街道: places a report may be about, not in the gazetteer)
+_COLON = ":"
 _PEERS_LISTED = 2  # (places beside one in the same city named as often: a list of peers)
 
 
@@ -583,9 +584,19 @@ class SubjectFinder:
         if found is None:
             found = _entity_before_verb(rest)
         if found is None:
+            found = self._label_before_colon(text, rest, end)
+        if found is None:
             return None
         name, length = found
         return SubjectMention(name, start + pos + length)
+
+    def _label_before_colon(self, text: str, rest: str, end: int) -> tuple[str, int] | None:
+        """龙泉街道:完成…, 进化镇:新增…: a place written alone before a colon labels what follows it."""
+        if text[end:end + 1] != _COLON or not rest:
+            return None
+        place = self.entity_named(rest) or (rest if _SUBJECTS.town_label.fullmatch(rest)
+                                            and rest not in _ENTITY_SETS.kinds_of_place_words else None)
+        return (place, len(rest)) if place is not None else None
 
     def _named_entity(self, rest: str, opener: str) -> tuple[str, int] | None:
         """A quoted name, a gazetteer place, a counted group or a zone opening ``rest``; None when
