@@ -279,7 +279,7 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
     m = _NAMES.topic_break.search(clause)
     if not m or m.start() < 2:
         return None
-    topic = strip_chars(clause[:m.start()])
+    topic = strip_chars(_NAMES.subject_refs.sub("", clause[:m.start()]))  # (全县|固定资产投资增速达到两位数: no 全县)
     if _NAMES.not_topic.match(topic):
         return None  # 已连续三个月回升: how long something went on, no topic
     return topic or None
