@@ -233,7 +233,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return  # 9个批次33个重大项目: the batches the projects came in, no fact
     if st.current is not None and _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
         return
-    if _higher_goal(s, fig, region, region_start):
+    if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start):
         return
     if fig.amount.kind == "percent" and _share_of_noun_after(s, fig, region, region_start):
         return
@@ -269,6 +269,17 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _growth_aimed_at(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
+    """规上工业增加值增长9%,力争达到10%: a percentage after only a goal word and a verb of reaching, right after a
+    growth, is the growth aimed at of the measure just given; True when it was recorded so."""
+    cur = s.state.current
+    if fig.amount.kind != "percent" or cur is None or cur.change is None or cur.change.pct is None \
+            or not _INDICATORS.goal_reach_only.fullmatch(strip_chars(region)):
+        return False
+    change_role(s, fig.read_as("change", change=change_of("yoy", fig.amount, 1), lead=region_start), region_start)
+    return True
 
 
 def _measure_named(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_start: int) -> Name | None:
