@@ -309,6 +309,9 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
     if _names_places_only(measure.text):  # (甲、乙和丙三个县区增速…: the kind of the places, no measure)
         measure = measure.renamed("")
+    named = s.state.current or s.para.last_top
+    if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
+        measure = measure.renamed(named.name)  # (全市GDP增长5.6%,甲区、乙区增速分别高于全市…: the measure just given)
     if not measure.text:  # (社会消费品零售总额方面,甲县、乙县分别实现…: the topic the clause before names)
         topic = topic_before(text, start, s.ctx.span.start, s.ctx.para.span.start)
         measure = measure.renamed("" if topic is None or _names_places_only(topic) else topic)
