@@ -207,6 +207,7 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
     # the top-level figures of the last sentence of the paragraph read last, for one that opens by breaking them down
     # (其中, 分区域看)
     last_tops: tuple[Indicator, ...] = ()
+    among: bool = False  # (the paragraph read last closed with 其中: or goes on with the parts after one)
 
     def after(self, periods: list[PeriodMention]) -> Carry:
         """The carry once a paragraph with these period mentions has been read.
