@@ -32,6 +32,7 @@ _CHANGE_SETS = WordSets("change")
 _NUMERALS_SETS = WordSets("numerals")
 
 _RATE_KINDS = ("percent", "pp", "times")
+_AT_LEAST_EITHER = tuple(words("qualifier", "at_least_either"))  # (超过或达到: longer than the window above)
 
 
 def qualifier_word(word: str | None) -> Qualifier | None:
@@ -61,6 +62,8 @@ def local_qualifier(text: str, fig: Fig) -> Qualifier | None:
     m = _QUALIFIERS.before.search(before)
     if m:
         return qualifier_word(m.group("q"))
+    if text.endswith(_AT_LEAST_EITHER, 0, fig.start):
+        return "at_least"  # (甲和乙增速超过或达到|7%)
     m = _QUALIFIERS.after.match(text[fig.end:fig.end + 4])
     if m:
         return qualifier_word(m.group("q"))

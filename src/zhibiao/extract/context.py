@@ -38,14 +38,22 @@ from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Indicator, Projects, Ranking, Stage
 from zhibiao.normalize import NormText
-from zhibiao.resolve.subjects import MAIN, SubjectFinder
+from zhibiao.resolve.subjects import MAIN, SubjectFinder, SubjectMention, expand_zone
 
 __all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 
 _CONTEXT = Shapes("context")
+_SUBJECTS = Shapes("subjects")
 _ENTITY_SETS = WordSets("entity")
 _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
+_PERIOD_SETS = WordSets("periods")
+_SAME_PERIOD: str = _PERIODS_WORDS.same_period
+_SPANS_OF_MONTHS = ("span", "cumulative", "ytd", "month")
+_REPORT_SPANS = ("span", "cumulative")  # (spans a month may be said in passing within)
+_MONTH = "month"
+_SPAN = "span"
+_LATER_QUARTER_STARTS = (4, 7, 10)  # (二季度, 三季度, 四季度: the quarters a report to date may name alone)
 _LEDE_WIDTH = 300  # (the characters of a report's head and lede, where it says what months it reports on)
 _DONE_KINDS = ("span", "cumulative", "month")
 _DECEMBER = 12
@@ -196,6 +204,10 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
     year: PeriodMention | None = None
     # the place a heading line of its own names (（二）甲县): whose figures the paragraphs under it give
     subject: str | None = None
+    # the top-level figures of the last sentence of the paragraph read last, for one that opens by breaking them down
+    # (其中, 分区域看)
+    last_tops: tuple[Indicator, ...] = ()
+    among: bool = False  # (the paragraph read last closed with 其中: or goes on with the parts after one)
 
     def after(self, periods: list[PeriodMention]) -> Carry:
         """The carry once a paragraph with these period mentions has been read.
@@ -215,6 +227,70 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
             return Carry(self.period, year, self.subject)
         with_year = next((p for p in reversed(periods) if p.year is not None or p.rel_year is not None), None)
         return Carry(spans[-1].with_year_from(with_year), year, self.subject)
+
+
+def _same_months_last_year(text: str, periods: tuple[PeriodMention, ...], carry: Carry) -> tuple[PeriodMention, ...]:
+    """上年同期, 去年同期 said as a period, not a baseline (…增长4.1%,上年同期为增长10.5%): the months of the span
+    spoken of just before (in the paragraph, else carried into it), a year earlier."""
+    out = []
+    spoken = carry.period  # (the span spoken of, never one of these: 上年同期…;去年同期… are both the year before it)
+    dated = carry.year  # (the last mention naming a year: the span's year when it names none)
+    for m in periods:
+        if not text.startswith(_SAME_PERIOD, m.end_pos) or text[m.pos:m.end_pos] not in _PERIOD_SETS.whole_past_years:
+            out.append(m)
+            if m.start is not None and m.kind in _SPANS_OF_MONTHS:
+                spoken = m.with_year_from(dated) if m.year is None and m.rel_year is None else m
+                if spoken.year is None and spoken.rel_year is None:
+                    spoken = replace(spoken, rel_year=0)  # (1-5月 with no year: this year's, counted from the date)
+            if m.year is not None or m.rel_year is not None:
+                dated = m
+            continue
+        if spoken is None or spoken.start is None:
+            out.append(m)
+            continue
+        year, rel = (spoken.year - 1, None) if spoken.year is not None else (
+            None, (spoken.rel_year if spoken.rel_year is not None else 0) - 1)
+        out.append(PeriodMention(m.pos, m.end_pos + len(_SAME_PERIOD), year, rel, spoken.start, spoken.end,
+                                 spoken.kind))
+        close = _CONTEXT.clause_close.search(text, m.end_pos)
+        if close is not None:  # (…,上年同期为增长10.5%。|: the span spoken of goes on after that clause)
+            out.append(replace(spoken, pos=close.start(), end_pos=close.start()))
+    return tuple(sorted(out, key=lambda p: p.pos))
+
+
+def _quarters_to_date(text: str, periods: tuple[PeriodMention, ...], para: Span) -> tuple[PeriodMention, ...]:
+    """三季度,全县实现地区生产总值…,比上半年高1.5个百分点: a later quarter compared in its paragraph with a span from
+    January (上半年, 1-6月) is the months up to its end, as the span compared with is."""
+    out = []
+    for m in periods:
+        if m.kind == _SPAN and m.start in _LATER_QUARTER_STARTS and m.end == m.start + 2 \
+                and _CONTEXT.cumulative_baseline.search(text, m.end_pos, para.end):
+            m = replace(m, start=1)
+        out.append(m)
+    return tuple(out)
+
+
+def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carry: Carry,
+                       para: Span) -> tuple[PeriodMention, ...]:
+    """A month said in passing after a span (上半年,…。其中,6月份…增长6.9%。|工业技改投资…; …,6月份增长6.9%;|…): the
+    span goes on after the month's sentence or clause; a month opening its sentence (3月份,…) is left as it is, and
+    so is one the words after it go back to (…11月份当月完成…。新能源产业当月完成…)."""
+    spoken = carry.period if carry.period is not None and carry.period.kind in _REPORT_SPANS else None
+    added = []
+    para_start = para.start
+    for i, m in enumerate(periods):
+        if m.kind in _REPORT_SPANS:
+            spoken = m
+            continue
+        if m.kind != _MONTH or spoken is None:
+            continue
+        if _CONTEXT.opens_sentence.search(text[para_start:m.pos]):
+            continue  # (3月份,全县…: the month the sentence speaks of)
+        close = _CONTEXT.sentence_or_clause_close.search(text, m.end_pos, para.end)
+        later = periods[i + 1].pos if i + 1 < len(periods) else para.end
+        if close is not None and not _CONTEXT.this_month.search(text, close.end(), later):
+            added.append(replace(spoken, pos=close.start(), end_pos=close.start()))
+    return tuple(sorted((*periods, *added), key=lambda p: p.pos)) if added else periods
 
 
 @dataclass(slots=True)
@@ -252,6 +328,12 @@ class ParaContext:
         found = paragraph_periods(text[para.start:para.end], para.start)
         asides = {m.pos - 1: m for m in found if _aside_of_figure(text, m)}
         periods = tuple(m for m in found if m.pos - 1 not in asides) if asides else tuple(found)
+        if _SAME_PERIOD in text[para.start:para.end]:  # (a plain find first: 同期 as a period is rare)
+            periods = _same_months_last_year(text, periods, carry)
+        if any(m.kind == _SPAN and m.start in _LATER_QUARTER_STARTS and m.end == m.start + 2 for m in periods):
+            periods = _quarters_to_date(text, periods, para)
+        if any(m.kind == _MONTH for m in periods):
+            periods = _months_in_passing(text, periods, carry, para)
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
@@ -274,12 +356,23 @@ class ParaContext:
             while self._pending and self._pending[0].start <= pos:
                 cl = self._pending.pop(0)
                 mention = finder.clause_subject(text, cl.start, cl.end)
+                if mention is not None and self.doc.main is not None and mention.name != self.doc.main \
+                        and self.doc.main.startswith(mention.name):
+                    mention = self._own_zone(mention)
                 if mention is not None:
                     self.subjects.append((cl.start, mention.name))
                     self.subject_pos.append(cl.start)
                     self.subject_ends[cl.start] = mention.end
             if self._pending:
                 return
+
+    def _own_zone(self, mention: SubjectMention) -> SubjectMention:
+        """汝州市|产业集聚区 in a report about that zone: the place's full name opening the zone's name is the zone,
+        the report's own, not the place (a zone of the place that is not the report's own is left as it was)."""
+        z = _SUBJECTS.zone_after_place.match(self.doc.norm.text, mention.end)
+        if z is None or expand_zone(mention.name + z.group(0)) != self.doc.main:
+            return mention
+        return SubjectMention(self.doc.main, z.end())
 
     def semicolon_before(self, pos: int) -> int:
         """Where the last ';' of the paragraph before ``pos`` stands (-1 when none)."""

@@ -219,7 +219,11 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     if amount.kind == "person" and _FIGURES.place_counted_before.search(before) \
             and _FIGURES.place_unit_end.search(text, start, end):
         return True  # 排名后10位, 排名在85名以后, 倒数5名: places in a ranking, no persons counted
-    return text[start - 1:start] == "(" and text[end:end + 1] == ")"  # an aside: 平均增速(16.8%)
+    # an aside: 平均增速(16.8%); but the figure of a period compared with is the measure's then (较上年同期(3.2%)大幅
+    # 增长), read with the change after it when one follows (比一季度(-10.8%)回升2.1个百分点: indicators.change_role)
+    return text[start - 1:start] == "(" and text[end:end + 1] == ")" \
+        and (_FIGURES.period_compared_end.search(before) is None
+             or _FIGURES.change_after_aside.match(after) is not None)
 
 
 def _chinese_projects_count(amount: Amount, before: str, after: str) -> bool:

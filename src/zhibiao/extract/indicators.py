@@ -10,6 +10,7 @@ belongs to the figure just named; a level of a project count or investment goes 
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract.changes import change_of, local_qualifier
@@ -26,7 +27,7 @@ from zhibiao.extract.names import (
     topic_before,
     without_quotes,
 )
-from zhibiao.extract.periods import period_string, years_period, years_spans
+from zhibiao.extract.periods import find_periods, period_string, years_period, years_spans
 from zhibiao.extract.projects import (
     each_of_places,
     listed_place,
@@ -37,7 +38,7 @@ from zhibiao.extract.projects import (
 )
 from zhibiao.extract.quantities import Amount
 from zhibiao.extract.state import Sentence, SentenceState
-from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 
 __all__ = ["against_named_year", "attach_change", "bare_magnitude", "breadth_role", "change_role", "level_role",
@@ -71,6 +72,10 @@ _ASIDE_GAP = " ,;、"
 
 
 _QUALIFIER_WORDS = Words("qualifier")
+_ENTITY_SETS = WordSets("entity")
+_REGION_KINDS = tuple(words("ranking", "part_region_kinds"))
+_MAX_REGION = 8  # (a region named in more characters is a clause, no name)
+_SAME_PERIOD: str = Words("periods").same_period
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
@@ -167,12 +172,18 @@ def parent_for(ind: Indicator, st: SentenceState) -> str | None:
         if ratio > best_ratio:
             best, best_ratio = cand, ratio
     if best is not None and best_ratio >= 0.6:
-        if best.subject == ind.subject and same_name(best.name, ind.name):
+        if best.subject == ind.subject and _named_again(best.name, ind.name):
             return None
         return best.name
-    if st.parent and same_name(st.parent, ind.name):
+    if st.parent and _named_again(st.parent, ind.name):
         return None
     return st.parent
+
+
+def _named_again(whole: str, part: str) -> bool:
+    """Whether a part under 其中 names the whole again (税收 / 税收收入), not a kind of it named by words before the
+    whole's (税收 / 工业税收: a part)."""
+    return same_name(whole, part) and (whole.startswith(part) or part.startswith(whole))
 
 
 def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
@@ -252,7 +263,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return  # 9个批次33个重大项目: the batches the projects came in, no fact
     if st.current is not None and _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
         return
-    if _higher_goal(s, fig, region, region_start):
+    if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start):
         return
     if fig.amount.kind == "percent" and _share_of_noun_after(s, fig, region, region_start):
         return
@@ -288,6 +299,17 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _growth_aimed_at(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
+    """规上工业增加值增长9%,力争达到10%: a percentage after only a goal word and a verb of reaching, right after a
+    growth, is the growth aimed at of the measure just given; True when it was recorded so."""
+    cur = s.state.current
+    if fig.amount.kind != "percent" or cur is None or cur.change is None or cur.change.pct is None \
+            or not _INDICATORS.goal_reach_only.fullmatch(strip_chars(region)):
+        return False
+    change_role(s, fig.read_as("change", change=change_of("yoy", fig.amount, 1), lead=region_start), region_start)
+    return True
 
 
 def _measure_named(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_start: int) -> Name | None:
@@ -343,14 +365,47 @@ def _baseline_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
         return False
     rate = fig.amount.kind == "percent"
     place = m.group("place") or m.group("place2")
-    base = Indicator(subject=place if place == _COUNTRY else None, name=cur.name,
-                     period=cur.period, value=None if rate else fig.amount.value,
+    said = m.group("period")
+    period = _baseline_period(said, cur.period) if said else cur.period
+    if said and period is None:
+        return True  # (a baseline's period with no year to read it in: its figure is no fact)
+    base = Indicator(subject=cur.subject if said else place if place == _COUNTRY else None, name=cur.name,
+                     period=period, value=None if rate else fig.amount.value,
                      unit=None if rate else fig.amount.unit,
                      change=change_of("yoy", fig.amount, 1) if rate else None, qualifier=None, parent=cur.parent,
                      rule="indicator.v1")
-    s.ctx.doc.set_quote(base, fig.start - len(m.group(0)), fig.end)
+    opens = fig.start - len(m.group(0)) + (m.start("period") - m.start() if said else 0)  # (上年同期(3.2%: no 较)
+    s.ctx.doc.set_quote(base, opens, fig.end)
     s.log.add(base)
     return True
+
+
+def _period_figure_in_brackets(s: Sentence, cur: Indicator, start: int, end: int) -> None:
+    """比一季度(-10.8%)回升2.1个百分点: the growth of the period compared with, in brackets before the change against
+    it, is the measure's growth then (the bracket is no figure of the scan when a change follows it: figures.py)."""
+    m = _INDICATORS.period_figure_in_brackets.search(s.text, start, end)
+    period = _baseline_period(m.group("period"), cur.period) if m is not None else None
+    if m is None or period is None:
+        return
+    base = Indicator(subject=cur.subject, name=cur.name, period=period, value=None, unit=None,
+                     change=Change(basis="yoy", pct=Decimal(m.group("pct"))), qualifier=None, parent=cur.parent,
+                     rule="indicator.v1")
+    s.ctx.doc.set_quote(base, m.start("period"), m.end())
+    s.log.add(base)
+
+
+def _baseline_period(said: str, period: str | None) -> str | None:
+    """The period a baseline names (比一季度(-10.8%), 较上年同期(3.2%)) in the year of the figure compared, ``period``:
+    the same months a year before for 上年同期; None when that period is unknown."""
+    if period is None or not _INDICATORS.known_span.fullmatch(period):
+        return None
+    year, start, end = int(period[:4]), int(period[5:7]), int(period[-2:])
+    if said.endswith(_SAME_PERIOD):
+        return period_string(year - 1, start, end)
+    found = find_periods(said)
+    if len(found) != 1 or found[0].start is None or found[0].end is None:
+        return None
+    return period_string(year, found[0].start, found[0].end)
 
 
 def _restates_a_figure(s: Sentence, fig: Fig, name: str) -> bool:
@@ -469,7 +524,8 @@ def _with_topic(s: Sentence, name: str, region_start: int) -> str:
     """A generic measure (产值, 增速, 投资) named after the clause topic or the projects before it."""
     if name in _TOPIC_SETS.plain_verbs:  # 从资金到位情况看,完成48.4亿元: the topic looked at
         topic = _topic(s, region_start)
-        view = last_match(_NAMES.view_from, s.text[s.ctx.para.span.start:region_start])
+        before = s.text[s.ctx.para.span.start:region_start]
+        view = last_match(_NAMES.view_from, before) or last_match(_NAMES.aspect_of, before)
         return topic if topic and view is not None and view.group("topic") == topic else name
     if not ((_NAMES.back_ref.match(name) and len(name) <= 3) or name in _NAME_SETS.generic_heads):
         return name
@@ -517,7 +573,7 @@ def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indica
         top = s.para.last_top
         if top is None or s.state.parent != top.name or top.unit != fig.amount.unit:
             return None
-        return top if _only_subject(s, region_start, fig.start) or _holder(fig, name) else None
+        return top if _subject_and_verb(s, region_start, fig.start) or _holder(fig, name) else None
     if _only_subject(s, region_start, fig.start) or name in _NAME_SETS.bare_verbs \
             or (name.endswith(_RISE_TO_ENDS) and _INDICATORS.rise_to_only.fullmatch(name) is not None) \
             or _zone_of_same_measure(s, fig, name):
@@ -545,6 +601,13 @@ def _only_subject(s: Sentence, start: int, end: int) -> bool:
     """Whether the name region holds nothing but the entity that opens the clause."""
     after = after_subject(s, start, end)
     return after > start and not strip_chars(s.text[after:end])
+
+
+def _subject_and_verb(s: Sentence, start: int, end: int) -> bool:
+    """Whether the name region holds the entity opening the clause and at most a bare verb after it (其中,甲区|完成
+    320.5亿元: the place's part of the whole just given)."""
+    after = after_subject(s, start, end)
+    return after > start and (not (rest := strip_chars(s.text[after:end])) or rest in _NAME_SETS.bare_verbs)
 
 
 def after_subject(s: Sentence, start: int, end: int) -> int:
@@ -615,6 +678,8 @@ _MIN_RUN = 2
 def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A change: on the figure just named, or the change of a measure named before its verb."""
     st = s.state
+    if st.current is not None and s.text.find(_ASIDE_OPEN, region_start, fig.start) >= 0:
+        _period_figure_in_brackets(s, st.current, region_start, fig.start)
     lead = fig.lead if fig.lead is not None else fig.start
     name = name_at(s, region_start, lead)
     each = _INDICATORS.each_end.search(name.text) is not None \
@@ -623,9 +688,9 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if _INDICATORS.baseline_word.search(bare):
         bare = _INDICATORS.baseline_tail.sub("", bare)  # 比全市平均增幅高…: the baseline, no name
     bare = strip_chars(bare).rstrip(_ASIDE_OPEN)  # (…12%以上(|调增2个百分点): an aside on the figure before
-    if _INDICATORS.verb_only.fullmatch(bare) or bare in _AFTER_QUALIFIERS:
-        # 制造业增长11.9%,提高0.6个百分点; 增长12%以上(调增2个百分点): a verb, or the qualifier of the figure
-        # before, alone names nothing: the change is the figure's
+    if _INDICATORS.verb_only.fullmatch(bare) or bare in _AFTER_QUALIFIERS or bare in _NAME_SETS.bare_verbs:
+        # 制造业增长11.9%,提高0.6个百分点; 增长12%以上(调增2个百分点); 上年同期为|增长10.5%: a verb, or the qualifier
+        # of the figure before, alone names nothing: the change is the figure's
         bare = ""
     name = name.renamed(bare)
     named = st.current or s.para.last_top
@@ -642,12 +707,12 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         _back_change(s, fig, region_start, name)
         return
     if named is not None and named.change is not None \
-            and _INDICATORS.place_rate_after.search(s.text, name.start, fig.start) \
-            and (place := s.ctx.doc.finder.entity_named(bare)) is not None:
-        # (全市地区生产总值增长5.6%,…)甲县增速为4.2%: the place's growth of the measure just given
+            and (place := s.ctx.doc.finder.entity_named(bare) or _region_named(bare)) is not None:
+        # (全市地区生产总值增长5.6%,…)甲县增速为4.2%, 乙区增长9.3%: a place alone before its growth is the place's
+        # growth of the measure just given, never a measure named after the place
         ind = new_indicator(s, name.renamed(named.name), fig, value=False)
         ind.subject, ind.parent = place, None
-        st.pending = []
+        st.current, st.pending = ind, []  # (…,高于全市1.9个百分点: the place's growth compared)
         return
     if (head := _parallel_head(st.current, bare)) is not None:
         name = name.renamed(bare + head)  # (国有控股企业增加值增长3.2%,股份制企业增长9.1%: 股份制企业增加值)
@@ -666,6 +731,14 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(called)
     st.current = new_indicator(s, name, fig, value=False)
     st.pending = []
+
+
+def _region_named(words: str) -> str | None:
+    """北部山区, 东部片区: a part of a place named by its kind of region (no gazetteer name), ``words`` when so."""
+    if not words.endswith(_REGION_KINDS) or len(words) > _MAX_REGION \
+            or any(ch in _ENTITY_SETS.function_chars for ch in words):
+        return None
+    return words
 
 
 def _parallel_head(before: Indicator | None, bare: str) -> str | None:

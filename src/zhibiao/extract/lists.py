@@ -24,7 +24,7 @@ from zhibiao.extract.indicators import (
     projects_named_before,
     share_role,
 )
-from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
+from zhibiao.extract.names import Name, name_positions, split_names, strip_chars, topic_before
 from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, listed_count, mentions_projects, project_count
 from zhibiao.extract.rankings import listed_places, seats_listed
@@ -40,6 +40,8 @@ _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
 _SHARE_WORDS = Words("share")
 _RANKING_SETS = WordSets("ranking")
+_ENTITY_SETS = WordSets("entity")
+_MIN_PLACE, _MAX_PLACE = 2, 8  # (the length of a place a list names that the gazetteer lacks: 城区, 东部片区)
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
 _RATE_FIGURE_WIDTH = 8
@@ -49,6 +51,7 @@ _MONEY = "money"
 _CNY = "CNY"
 _PERCENT = "percent"
 _COMMA = ","
+_CLAUSE_ENDS = " ,:"
 # How far before a list's first place its 分别为: may stand.
 _RESPECTIVELY_WIDTH = 5
 
@@ -106,6 +109,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
             ind.change = f.change
         if held is not None:  # (甲县、乙县和丙区分别为650亿元、…: the places hold the measure just named)
             ind.subject = held[0][k]
+            if _NAME_WORDS.among not in text[sent.start:start]:
+                ind.parent = None  # (分县区看,甲县、乙县分别增长…: a place's figure of the measure, no part of it)
         made.append(ind)
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
@@ -311,6 +316,9 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     raw = text[start:names_end]
     if _NAME_WORDS.list_mark not in raw and not _LISTS.place_list_split.search(raw):
         return False
+    lead = _LISTS.clause_lead.match(raw.rstrip(_CLAUSE_ENDS))  # (…位居前列,|分别为: no lead, a clause's end)
+    if lead is not None:  # (1-5月,|甲区和乙区…: the places open the last clause)
+        start, raw = start + lead.end(), raw[lead.end():]
     items = _LISTS.place_list_split.split(raw)
     if len(items) != len(group) or len(group) < 2:
         return False
@@ -322,19 +330,35 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     last_start = names_end - len(items[-1].lstrip())
     measure = name_at(s, last_start + last[1], names_end)
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
+    if _names_places_only(measure.text):  # (甲、乙和丙三个县区增速…: the kind of the places, no measure)
+        measure = measure.renamed("")
+    named = s.state.current or s.para.last_top
+    if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
+        measure = measure.renamed(named.name)  # (全市GDP增长5.6%,甲区、乙区增速分别高于全市…: the measure just given)
+    if not measure.text:  # (社会消费品零售总额方面,甲县、乙县分别实现…: the topic the clause before names)
+        topic = topic_before(text, start, s.ctx.span.start, s.ctx.para.span.start)
+        measure = measure.renamed("" if topic is None or _names_places_only(topic) else topic)
     if not measure.text or (group[0].amount.unit == _COUNT and mentions_projects(measure.text)):
         return False
     places = [h for h in heads if h is not None] + [last[0]]
     at = start
+    made = []
     for place, item, f in zip(places, items, group, strict=True):
         ind = new_indicator(s, Name(measure.text, at + len(item) - len(item.lstrip())), f,
                             value=f.role in ("level", "share"))
         ind.subject, ind.parent = place, None
         ind.change = against_named_year(s, group[0], ind.change, ind.period)  # (同比2021年分别增长64%和30%: both)
         at += len(item) + 1
+        made.append(ind)
     s.state.current = None
-    s.state.pending = []
+    s.state.pending = made  # (…分别增长8.2%、6.9%,增速较1-4月分别提高0.5、0.3个百分点: each place's, in order)
     return True
+
+
+def _names_places_only(words: str) -> bool:
+    """三个县区, 县区 (从县区看): words naming only the kind of the places listed, no measure."""
+    return bool(words) and (_LISTS.places_tail.fullmatch(words) is not None
+                            or _LISTS.place_kinds_tail.fullmatch(words) is not None)
 
 
 def _places_holding(s: Sentence, names: list[str], first: Fig) -> tuple[list[str], str] | None:
@@ -356,9 +380,18 @@ def _places_named(s: Sentence, names: list[str]) -> list[str] | None:
     """The places (or regions: 东北地区) ``names`` are, the last without the kinds the list closes with (甲、乙和丙
     三个县区, 甲、乙等区县的); None when one is no place."""
     finder = s.ctx.doc.finder
-    names = [*names[:-1], _LISTS.places_tail.sub("", names[-1])] if names else names
-    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions else None) for n in names]
+    tail = _LISTS.places_tail.search(names[-1]) if names else None
+    # (城区、东部片区和西部片区三个片区: the list says its names are places, the gazetteer need not know them)
+    said = tail is not None and _LISTS.place_kinds_tail.search(tail.group(0)) is not None
+    names = [*names[:-1], names[-1][:tail.start()]] if tail is not None else names
+    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions or (said and _plain_place(n)) else None)
+              for n in names]
     return None if any(p is None for p in places) else [p for p in places if p is not None]
+
+
+def _plain_place(name: str) -> bool:
+    """A name a list of places may hold unknown to the gazetteer: a few characters, no function word."""
+    return _MIN_PLACE <= len(name) <= _MAX_PLACE and not any(ch in _ENTITY_SETS.function_chars for ch in name)
 
 
 def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
@@ -366,14 +399,14 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     the measure just given, each its own fact with that place its subject."""
     text = s.text
     cur = s.state.current or s.para.last_top
-    if cur is None or cur.change is None or text.find(_NAME_WORDS.list_mark, region_start, fig.start) < 0:
-        return False  # (a plain find first: most figures follow no list)
+    if cur is None or cur.change is None or _LISTS.places_alike_marks.search(text, region_start, fig.start) is None:
+        return False  # (a plain search first: most figures follow no list)
     words = text[region_start:fig.start]
     m = _LISTS.places_alike.match(words.lstrip(_COMMA))
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
     region = _LISTS.places_tail.sub("", m.group("names"))  # (before splitting: 等区县 is no head the places share)
-    names = split_names(region, region.count(_NAME_WORDS.list_mark) + 1)
+    names = split_names(region, len(_LISTS.places_alike_marks.findall(region)) + 1)
     places = _places_named(s, names) if names else None
     if places is None or names is None or len(places) < 2:
         return False

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
-from zhibiao.lexicon import Shapes, Words, pattern_source, words
+from zhibiao.lexicon import Shapes, Words, WordSets, pattern_source, words
 from zhibiao.model import Qualifier
 from zhibiao.recache import compile_cached
 from zhibiao.resolve.subjects import subject_finder
@@ -47,6 +47,7 @@ _NAMES = Shapes("names")
 _CLAUSE_BREAK = re.compile(r"[,;]")  # (the clauses of a region, as normalised text writes them)
 _RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figure: no noun it counts)
 _NAME_WORDS = Words("name")
+_NAME_SETS = WordSets("name")
 _KIND_END: str = Words("projects").kind_end
 _SHARE_WORDS = Words("share")
 # What a measure's figure was done as after 完成 (完成入库, 完成到位): the measure is named before the verb.
@@ -273,13 +274,13 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
     clause = _NAMES.enum_opener.sub("", text[prev_start:prev_end])
     if _DIGIT.search(clause):
         return None
-    view = _NAMES.view_from.fullmatch(clause)
-    if view is not None:  # 从资金到位情况看,…: the topic looked at
+    view = _NAMES.view_from.fullmatch(clause) or _NAMES.aspect_of.fullmatch(clause)
+    if view is not None:  # 从资金到位情况看,…; 社会消费品零售总额方面,…: the topic looked at
         return view.group("topic")
     m = _NAMES.topic_break.search(clause)
     if not m or m.start() < 2:
         return None
-    topic = strip_chars(clause[:m.start()])
+    topic = strip_chars(_NAMES.subject_refs.sub("", clause[:m.start()]))  # (全县|固定资产投资增速达到两位数: no 全县)
     if _NAMES.not_topic.match(topic):
         return None  # 已连续三个月回升: how long something went on, no topic
     return topic or None
@@ -380,6 +381,9 @@ def _share_head(items: list[str]) -> list[str]:
     """A measure head written once at the end belongs to every item (…、锂离子电池产量); in a share it
     starts at the measure before 占 (甲、乙产值占规上工业比重 → 甲产值占规上工业比重)."""
     last = items[-1]
+    bare = _bare_modifiers_head(items)
+    if bare:  # 城镇、农村常住居民人均可支配收入: the whole noun after the last modifier, not only its measure head
+        return [x + bare if x in _NAME_SETS.bare_modifiers else x for x in items[:-1]] + [last]
     share_mark = _SHARE_WORDS.mark
     k = last.find(share_mark)
     head_re = _NAMES.shared_head
@@ -396,6 +400,17 @@ def _share_head(items: list[str]) -> list[str]:
         return items
     head = last[start:]
     return [x if head_re.search(x) or share_mark in x or x.endswith(head) else x + head for x in items]
+
+
+def _bare_modifiers_head(items: list[str]) -> str:
+    """The noun modifiers listed bare share (进、出口总额 → 口总额): what follows the modifier the last item opens
+    with, when the first item is a bare modifier; "" otherwise."""
+    if items[0] not in _NAME_SETS.bare_modifiers:
+        return ""
+    last = items[-1]
+    opener = max((m for m in _NAME_SETS.bare_modifiers if last.startswith(m) and len(last) > len(m)), key=len,
+                 default="")
+    return last[len(opener):] if opener else ""
 
 
 def _parallel_end(first: str, last: str) -> int | None:

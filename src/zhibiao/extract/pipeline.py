@@ -15,7 +15,7 @@ from operator import attrgetter
 from zhibiao.extract.context import Carry, DocContext
 from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
-from zhibiao.extract.periods import paragraph_periods
+from zhibiao.extract.periods import PeriodMention, paragraph_periods
 from zhibiao.extract.persons import extract_persons
 from zhibiao.extract.rankings import announces_list
 from zhibiao.extract.segment import Span, is_headline, paragraphs
@@ -46,6 +46,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     ctx = read_document(norm, paras, heads, meta, doc.published, mentions, body_end)
     log, head_log = FactLog(), FactLog()
     carry = Carry()
+    opening: PeriodMention | None = None  # (the span the report's first paragraphs speak of: its sections' own)
     for para in paras:
         # most paragraphs of a report carry no figure at all: skip them before any rule runs;
         # a heading's figures are read apart (they mostly repeat the body's), but its period
@@ -61,9 +62,11 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
         if para in heads:
             continue
         if headline and not holds:
-            carry = _under_heading(ctx, para, carry)  # (（二）甲县: the place the paragraphs below speak of)
+            carry = _under_heading(ctx, para, carry, opening)  # (（二）甲县: the place the paragraphs below speak of)
         if not headline and holds:
             carry = read_paragraph(ctx, para, carry, log)
+            if opening is None and carry.period is not None and carry.period.kind in _SECTION_SPANS:
+                opening = carry.period
         elif _PERIODS.anchor.search(text, para.start, para.end) or _PERIODS.named_year_gate.search(
                 text, para.start, para.end):
             carry = carry.after(paragraph_periods(text[para.start:para.end], para.start))
@@ -80,12 +83,17 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     return meta, _fields_carried(facts)
 
 
-def _under_heading(ctx: DocContext, para: Span, carry: Carry) -> Carry:
+def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMention | None) -> Carry:
     """The carry under a heading line: the place it names when it names only a place (（二）甲县, ◆乙区), else
-    no place (a heading of another kind, 二、工业生产, ends the place's section)."""
+    no place (a heading of another kind, 二、工业生产, ends the place's section); a heading of another kind also
+    ends the span a section said in passing (五、服务业 1-2月,… 六、居民收入: the report's own span again, 一季度)."""
     line = _CONTEXT.heading_marks.sub("", ctx.norm.text[para.start:para.end]).strip()
     place = ctx.finder.entity_named(line) if line else None
-    return Carry(carry.period, carry.year, place)
+    period = carry.period if place is not None or opening is None else opening
+    return Carry(period, carry.year, place)
+
+
+_SECTION_SPANS = ("span", "cumulative")  # (a report's own span its sections go back to: not 今年以来, not a month)
 
 
 def _fields_carried(facts: list[Fact]) -> list[Fact]:

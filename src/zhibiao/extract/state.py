@@ -112,6 +112,7 @@ class ParagraphState:
     last_top_projects: Projects | None = None
     prev_tops: list[Indicator] = field(default_factory=list)
     last_rank: Ranking | None = None  # …位居第六名;甲、乙分列第16位、第31位: the ranking the list shares
+    among: bool = False  # (a line after one closing with 其中: its figures are parts of the whole before)
     places_whole: Projects | None = None  # 从签约项目总数来看,定远14个…: the projects counted place by place here
     # the spans of several years the paragraph writes (first, last, where each ends), found once
     years_spans: list[tuple[int, int, int]] | None = None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from zhibiao.extract.context import DocContext
-from zhibiao.extract.names import clean_list_item, strip_chars
+from zhibiao.extract.names import clean_list_item, last_match, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.rankings import evaluation_field, evaluation_period
@@ -393,6 +393,8 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
                period: PeriodMention | None, log: FactLog) -> None:
     """The figures of a table's rows, each row part of the one its mark says (:func:`_wholes`)."""
     wholes = _wholes(rows)
+    # (a table of places under a caption naming their measure: the caption's, not the place column's label)
+    caption = _caption_measure(doc, rows[0].label.start)
     made: list[list[Indicator | None]] = []
     for n, row in enumerate(rows):
         mark = _TABLES.part_row.match(row.label.text)
@@ -402,7 +404,7 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
             row = replace(row, unit=unit)
         # a row of a place (吉首市 | 57 | 82.5): the place is whose figures they are, the columns what they measure
         subject = doc.finder.entity_named(label)
-        name = default.measure if subject else label
+        name = (caption or default.measure) if subject else label
         whole = wholes[n]
         made.append([])
         for k in range(len(columns)):
@@ -481,6 +483,14 @@ def _title_measure(text: str, start: int) -> str:
         return ""
     line = "".join(text[text.rfind("\n", 0, header) + 1:header].split())
     m = _TABLES.places_title.fullmatch(line)
+    return m.group("measure") if m is not None else ""
+
+
+def _caption_measure(doc: DocContext, start: int) -> str:
+    """南充市1-5月各县(市、区)规上工业增加值增速 above a table of places: the measure its rows of places give ("" when
+    the line above names none so)."""
+    lo = max(0, start - _HEAD_WIDTH)
+    m = last_match(_TABLES.places_caption, doc.text[lo:start])
     return m.group("measure") if m is not None else ""
 
 

@@ -61,6 +61,7 @@ _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
 _COUNT_KIND = "count"  # (a range of counts may be of projects)
+_LIST_LINE_ENDS = (";", ",")  # (a line of a list of parts that goes on in the next)
 _MIN_SIBLINGS = 2  # (parts of one breakdown: a single part after 其中 is broken down itself)
 _SIBLING_WIDTH = 6  # (how far into the clause after a ';' a sibling part may open it: 进口, 第三产业)
 _COMMA = ","
@@ -77,17 +78,29 @@ def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> C
     """Read every sentence of one body paragraph into ``log``; return the carry for the next one."""
     ctx = ParaContext.read(doc, para, carry)
     pst = ParagraphState(first_project=len(log.projects))
+    among = carry.among and _WALK.part_line.match(doc.norm.text, para.start, para.end) is not None
+    if carry.last_tops and (among or _WALK.opens_breakdown.match(doc.norm.text, para.start, para.end)):
+        # (a report laid out a sentence a line: 分区域看,甲区增长9.3%… breaks down the figure of the line before; so
+        # do the lines after one closing with 其中:)
+        pst.last_top, pst.prev_tops = carry.last_tops[-1], list(carry.last_tops)
+        pst.among = among
     for sent, with_figures in zip(ctx.sentences, ctx.with_figures, strict=True):
         if with_figures:
             read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log,
                                    doc.norm.text))
-    return carry.after(list(ctx.periods))
+    out = carry.after(list(ctx.periods))
+    out.last_tops = tuple(pst.prev_tops) if pst.last_top is not None else ()
+    # (…同比增长5.1%。其中:⏎税收收入…;⏎非税收入…。: the lines after 其中: are parts, until one closes its sentence)
+    line = doc.norm.text[para.start:para.end].rstrip()
+    out.among = bool(out.last_tops) and (_WALK.among_opens_lines.search(line) is not None
+                                         or (pst.among and line.endswith(_LIST_LINE_ENDS)))
+    return out
 
 
 def read_sentence(s: Sentence) -> None:
     """Read the figures, figure-less changes and rankings of one sentence, in text order."""
     text, sent, st, pst = s.text, s.ctx.span, s.state, s.para
-    if _WALK.starts_with_among.match(text[sent.start:sent.end]):
+    if pst.among or _WALK.starts_with_among.match(text[sent.start:sent.end]):
         # 其中,… opening a sentence: its figures are parts of the last figure or projects before
         if pst.last_top is not None:
             st.parent = pst.last_top.name

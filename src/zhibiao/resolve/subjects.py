@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from zhibiao.lexicon import Shapes, Words, WordSets, data_text, is_cjk, places
+from zhibiao.lexicon import Shapes, Words, WordSets, data_text, is_cjk, places, words
 from zhibiao.recache import compile_cached, memo
 
 __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_finder"]
@@ -105,6 +105,12 @@ def _at_boundary(text: str, start: int) -> bool:
     return start == 0 or not is_cjk(text[start - 1]) or text[start - 1] in _ENTITY_SETS.period_last_chars
 
 
+def _county_of_two(text: str) -> bool:
+    """A county named in two characters opening ``text`` (歙县实现…, 黟县61.8亿元): one ending in 县 and not running
+    on into a word of the county in general (新县城, 县域, 县级, 县委)."""
+    return text[1] == _ENTITY_WORDS.county_mark and text[2:3] not in _ENTITY_SETS.not_after_county_of_two
+
+
 def _has_function_char(s: str) -> bool:
     chars = _ENTITY_SETS.function_chars
     return any(ch in chars for ch in s)
@@ -126,6 +132,8 @@ _THREE = 3
 _CLAUSE_OPENERS = frozenset(",;:。!?、 \n“\"(")
 # How often a report must call a kind of place its own (全市 … 全市) for it to decide the subject's kind.
 _OWN_REFS_MIN = 2
+_TOWN_KINDS = tuple(words("entity", "town_kinds"))  # (镇, 乡, 街道: places a report may be about, not in the gazetteer)
+_COLON = ":"
 _PEERS_LISTED = 2  # (places beside one in the same city named as often: a list of peers)
 
 
@@ -230,7 +238,7 @@ class SubjectFinder:
     def _place_prefix(self, text: str) -> str | None:
         """The longest full gazetteer name that starts ``text``."""
         for n in self._full_by_head.get(text[:2], ()):
-            if n > 2 and n <= len(text) and text[:n] in self.full_names:
+            if n <= len(text) and text[:n] in self.full_names and (n > 2 or _county_of_two(text)):
                 return text[:n]
         return None
 
@@ -275,6 +283,8 @@ class SubjectFinder:
             # 吉首市 | 57, 泸溪县 | 27, 凤凰县 | 34 …: peers listed once each, none the report's own
             best = self._short_city(text + title) or self._outlet_own_place(text + title)
         best = self._of_own_kind(text, best, strong, first)
+        if best is not None and (town := self._own_town(title + "\n" + text, best)) is not None:
+            return town
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
         if (often := self._short_named_most(text + title, strong[best] if best is not None else 0)) is not None:
@@ -285,6 +295,19 @@ class SubjectFinder:
         if bare_n >= 2 and (best is None or bare_n > strong[best]):
             return bare_name
         return best
+
+    def _own_town(self, text: str, place: str) -> str | None:
+        """余庆县构皮滩镇上半年…, 该镇完成…: a report that speaks of its own town (该镇, 全镇) is about the town it
+        names right after the place it lies in, not that place; None when it names none so."""
+        if _SUBJECTS.town_refs.search(text) is None:
+            return None
+        at = text.find(place)
+        while at >= 0:
+            town = _SUBJECTS.town_after_place.match(text, at + len(place))
+            if town is not None and town.group(0) not in _ENTITY_SETS.kinds_of_place_words:
+                return town.group(0)
+            at = text.find(place, at + 1)
+        return None
 
     def title_place(self, title: str) -> str | None:
         """甲13个项目集中签约: the place a title opens with by its short name, before a count or a period, in a report
@@ -589,9 +612,19 @@ class SubjectFinder:
         if found is None and text.startswith(_LABEL_MARK, end):
             found = _entity_labelled(rest)
         if found is None:
+            found = self._label_before_colon(text, rest, end)
+        if found is None:
             return None
         name, length = found
         return SubjectMention(name, start + pos + length)
+
+    def _label_before_colon(self, text: str, rest: str, end: int) -> tuple[str, int] | None:
+        """龙泉街道:完成…, 进化镇:新增…: a place written alone before a colon labels what follows it."""
+        if text[end:end + 1] != _COLON or not rest:
+            return None
+        place = self.entity_named(rest) or (rest if _SUBJECTS.town_label.fullmatch(rest)
+                                            and rest not in _ENTITY_SETS.kinds_of_place_words else None)
+        return (place, len(rest)) if place is not None else None
 
     def _named_entity(self, rest: str, opener: str) -> tuple[str, int] | None:
         """A quoted name, a gazetteer place, a counted group or a zone opening ``rest``; None when
@@ -646,6 +679,11 @@ class SubjectFinder:
         """The city (or province) around the report's own place, when the text names it in full (绥化市 … 望奎县);
         None otherwise."""
         outer = self.parent_of.get(main) if main is not None else None
+        if outer is None and main is not None and main.endswith(_TOWN_KINDS):
+            # (余庆县构皮滩镇: a town the gazetteer lacks lies in the place named right before it)
+            at = text.find(main)
+            held = [p for _, end, p in self.place_mentions(text[:at])] if at > 0 else []
+            outer = held[-1] if held and text[:at].endswith(held[-1]) else None
         return outer if outer is not None and outer in text else None
 
     def resolve_bare(self, name: str, main: str | None) -> str:
