@@ -70,6 +70,7 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
 
 
 _LIST_MARKS = frozenset("、")
+_NEWLINE = "\n"
 # Spacing a page may leave after a list mark (、 姚敏, 、\u3000姚敏): no part of the next item.
 _LIST_GAPS = frozenset(" \u3000")
 _ITEM_SPLIT = re.compile(r"[ 、,\u3000]")  # (the items of a byline's names)
@@ -246,7 +247,7 @@ def _clause_opening_names(text: str, taken: set[int]) -> list[PersonMention]:
     people do (``bare_name_verbs``); each item of the list must read as a name and nothing else, and a name
     of two characters counts only listed beside a longer one."""
     out: list[PersonMention] = []
-    opens = frozenset(_PERSONS_WORDS.bare_name_opens)
+    opens = frozenset((*_PERSONS_WORDS.bare_name_opens, _NEWLINE))
     for verb in _PERSONS_WORDS.bare_name_verbs:
         at = text.find(verb)
         while at >= 0:
