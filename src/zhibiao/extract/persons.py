@@ -74,6 +74,7 @@ _NEWLINE = "\n"
 # Spacing a page may leave after a list mark (、 姚敏, 、\u3000姚敏): no part of the next item.
 _LIST_GAPS = frozenset(" \u3000")
 _ITEM_SPLIT = re.compile(r"[ 、,\u3000]")  # (the items of a byline's names)
+_GIVEN_MAX = 2  # (the most characters a given name has)
 _SHORT_NAME = 2  # (a family name and one character: as often a common word, 公司, 方案)
 _BYLINE_NAME_MAX = 3  # (a byline's item taken whole as a name: at most a family name and two characters)
 _DOTTED_TAIL_LENGTHS = (3, 4, 2, 5, 6)  # a dotted name's second part, most usual length first
@@ -276,19 +277,14 @@ def _names_listed_before(text: str, end: int, opens: frozenset[str]) -> list[tup
 
 
 def _is_bare_name(words: str) -> bool:
-    """A name standing with no title: a family name first, no common word, no place or body (高新区, 管委会),
-    and tagged a person's name by jieba."""
-    return (_surname_at(words, 0) is not None and words[-1] not in _PERSONS_SETS.bare_not_name_ends
-            and not _looks_wordy(words) and _is_name(words) and subject_finder().entity_named(words) is None
-            and not _in_dictionary(words))
-
-
-def _in_dictionary(words: str) -> bool:
-    """Whether jieba's dictionary holds ``words`` (董事长, 白皮书, 万人次: words, no names; it tags a few
-    words as names, so its tags are not asked)."""
-    tokenizer = _pos_tagger().dt.tokenizer
-    tokenizer.check_initialized()
-    return bool(tokenizer.FREQ.get(words))
+    """A name standing with no title: a family name first, no common word, no place, body or thing (高新区, 管委会,
+    董事长: by how it ends; jieba's dictionary is not asked, whose loading would cost a second a process)."""
+    sur = _surname_at(words, 0)
+    # (a family name and one or two characters, checked here: read_name would ask jieba of what it cannot tell)
+    return (sur is not None and 0 < len(words) - len(sur) <= _GIVEN_MAX
+            and words[-1] not in _PERSONS_SETS.bare_not_name_ends
+            and _PERSONS.all_cjk.fullmatch(words) is not None and not _looks_wordy(words)
+            and subject_finder().entity_named(words) is None)
 
 
 def _authors_in_parens(text: str) -> list[PersonMention]:
