@@ -424,11 +424,14 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     if not name or _NAMES.subject_refs.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
             fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
-                                            or _INDICATORS.count_verb.fullmatch(name))):
+                                            or _INDICATORS.count_verb.fullmatch(name)
+                                            or _had_after(s, fig, name, region))):
         # (新组建了6个驻点招商工作站: what was done, then the count of what it made)
         noun = noun_after(text, fig.end, s.ctx.span.end)
         if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
             noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
+        if noun is not None and (entered := _INDICATORS.entered_noun_end.search(noun.text)):
+            noun = Noun(entered.group(1) + noun.text[:entered.start()], noun.end)
     if fig.amount.kind == "person" and noun is None and (verb := _INDICATORS.people_verb_end.search(name)):
         after = noun_after(text, fig.end, s.ctx.span.end)  # (可带动4500人就业: 带动就业, not 可带动)
         if after is not None and after.text:
@@ -440,6 +443,29 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
         noun = Noun("", fig.end)
     return noun
+
+
+def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
+    """Whether the words before a count are only a place and a verb of having, or only a place (全县共有|198家规上
+    陶瓷企业, 全国|25个先进制造业集群): what is counted is the noun after, the place is whose count it is."""
+    text, end = s.text, s.ctx.span.end
+    if _INDICATORS.members_entering.match(text, fig.end, end) or _INDICATORS.places_doing_after.match(
+            text, fig.end, end) or _INDICATORS.projects_noun.match(text, fig.end, end):
+        return False  # (共有156个亿元以上重大项目…: projects are counted as projects)
+    start = fig.start - len(region)
+    verb = _INDICATORS.have_verb_end.search(region.rstrip())
+    if verb is not None and ((name in verb.group(0) and not verb.group("bare"))
+                             or _place_alone(s, start, start + verb.start())):
+        return True
+    return bool(name) and (_INDICATORS.whole_field.fullmatch(name) is not None or _only_subject(s, start, fig.start))
+
+
+def _place_alone(s: Sentence, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` are one place and nothing else (江屿县|共有…)."""
+    if _INDICATORS.place_alone.fullmatch(strip_chars(s.text[start:end])):
+        return True  # (a place the gazetteer may not know, named by its kind)
+    mention = s.ctx.doc.finder.clause_subject(s.text, start, end)
+    return mention is not None and not strip_chars(s.text[mention.end:end])
 
 
 def _stage_count(text: str, name: str, fig: Fig) -> bool:
