@@ -426,12 +426,7 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
             fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
                                             or _INDICATORS.count_verb.fullmatch(name)
                                             or _had_after(s, fig, name, region))):
-        # (新组建了6个驻点招商工作站: what was done, then the count of what it made)
-        noun = noun_after(text, fig.end, s.ctx.span.end)
-        if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
-            noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
-        if noun is not None and (entered := _INDICATORS.entered_noun_end.search(noun.text)):
-            noun = Noun(entered.group(1) + noun.text[:entered.start()], noun.end)
+        noun = _counted_noun(s, fig, name)
     if fig.amount.kind == "person" and noun is None and (verb := _INDICATORS.people_verb_end.search(name)):
         after = noun_after(text, fig.end, s.ctx.span.end)  # (可带动4500人就业: 带动就业, not 可带动)
         if after is not None and after.text:
@@ -440,8 +435,25 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         pm = _INDICATORS.projects_noun.match(text, fig.end, s.ctx.span.end)
         if pm:
             noun = Noun(pm.group(1), pm.end(1))
+    if fig.amount.kind == "count" and noun is None and (spread := _INDICATORS.spread_verb_end.search(name)):
+        kind = _INDICATORS.kind_after.match(text, fig.end, s.ctx.span.end)  # (分布在|17个省(区): 分布省(区))
+        noun = Noun(spread.group("verb") + kind.group(1), kind.end(1)) if kind else None
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
         noun = Noun("", fig.end)
+    return noun
+
+
+def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
+    """The noun a count is of when the words before it name nothing of their own (新组建了6个驻点招商工作站: what
+    was done, then the count of what it made); a bare kind in brackets too (107个县(市、区))."""
+    noun = noun_after(s.text, fig.end, s.ctx.span.end)
+    if noun is None and fig.amount.kind == "count":
+        kind = _INDICATORS.kind_after.match(s.text, fig.end, s.ctx.span.end)
+        noun = Noun(kind.group(1), kind.end(1)) if kind and _ASIDE_OPEN in kind.group(1) else None
+    if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
+        noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
+    if noun is not None and (entered := _INDICATORS.entered_noun_end.search(noun.text)):
+        noun = Noun(entered.group(1) + noun.text[:entered.start()], noun.end)
     return noun
 
 
