@@ -466,8 +466,10 @@ def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
         return False  # (共有156个亿元以上重大项目…: projects are counted as projects)
     start = fig.start - len(region)
     verb = _INDICATORS.have_verb_end.search(region.rstrip())
-    if verb is not None and ((name in verb.group(0) and not verb.group("bare"))
+    if verb is not None and ((name in verb.group(0) and not verb.group("bare")) or verb.group("each")
                              or _place_alone(s, start, start + verb.start())):
+        return True
+    if _INDICATORS.scope_end.search(name):
         return True
     return bool(name) and (_INDICATORS.whole_field.fullmatch(name) is not None or _only_subject(s, start, fig.start))
 
