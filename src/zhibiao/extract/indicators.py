@@ -81,6 +81,7 @@ _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
@@ -469,7 +470,7 @@ def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
     if verb is not None and ((name in verb.group(0) and not verb.group("bare")) or verb.group("each")
                              or _place_alone(s, start, start + verb.start())):
         return True
-    if _INDICATORS.scope_end.search(name):
+    if _INDICATORS.scope_end.search(name) or (_LIST_MARK in name and _INDICATORS.items_end.search(name)):
         return True
     return bool(name) and (_INDICATORS.whole_field.fullmatch(name) is not None or _only_subject(s, start, fig.start))
 
