@@ -81,6 +81,7 @@ _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
@@ -424,11 +425,9 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     if not name or _NAMES.subject_refs.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
             fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
-                                            or _INDICATORS.count_verb.fullmatch(name))):
-        # (新组建了6个驻点招商工作站: what was done, then the count of what it made)
-        noun = noun_after(text, fig.end, s.ctx.span.end)
-        if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
-            noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
+                                            or _INDICATORS.count_verb.fullmatch(name)
+                                            or _had_after(s, fig, name, region))):
+        noun = _counted_noun(s, fig, name)
     if fig.amount.kind == "person" and noun is None and (verb := _INDICATORS.people_verb_end.search(name)):
         after = noun_after(text, fig.end, s.ctx.span.end)  # (可带动4500人就业: 带动就业, not 可带动)
         if after is not None and after.text:
@@ -437,9 +436,51 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         pm = _INDICATORS.projects_noun.match(text, fig.end, s.ctx.span.end)
         if pm:
             noun = Noun(pm.group(1), pm.end(1))
+    if fig.amount.kind == "count" and noun is None and (spread := _INDICATORS.spread_verb_end.search(name)):
+        kind = _INDICATORS.kind_after.match(text, fig.end, s.ctx.span.end)  # (分布在|17个省(区): 分布省(区))
+        noun = Noun(spread.group("verb") + kind.group(1), kind.end(1)) if kind else None
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
         noun = Noun("", fig.end)
     return noun
+
+
+def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
+    """The noun a count is of when the words before it name nothing of their own (新组建了6个驻点招商工作站: what
+    was done, then the count of what it made); a bare kind in brackets too (107个县(市、区))."""
+    noun = noun_after(s.text, fig.end, s.ctx.span.end)
+    if noun is None and fig.amount.kind == "count":
+        kind = _INDICATORS.kind_after.match(s.text, fig.end, s.ctx.span.end)
+        noun = Noun(kind.group(1), kind.end(1)) if kind and _ASIDE_OPEN in kind.group(1) else None
+    if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
+        noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
+    if noun is not None and (entered := _INDICATORS.entered_noun_end.search(noun.text)):
+        noun = Noun(entered.group(1) + noun.text[:entered.start()], noun.end)
+    return noun
+
+
+def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
+    """Whether the words before a count are only a place and a verb of having, or only a place (全县共有|198家规上
+    陶瓷企业, 全国|25个先进制造业集群): what is counted is the noun after, the place is whose count it is."""
+    text, end = s.text, s.ctx.span.end
+    if _INDICATORS.members_entering.match(text, fig.end, end) or _INDICATORS.places_doing_after.match(
+            text, fig.end, end) or _INDICATORS.projects_noun.match(text, fig.end, end):
+        return False  # (共有156个亿元以上重大项目…: projects are counted as projects)
+    start = fig.start - len(region)
+    verb = _INDICATORS.have_verb_end.search(region.rstrip())
+    if verb is not None and ((name in verb.group(0) and not verb.group("bare")) or verb.group("each")
+                             or _place_alone(s, start, start + verb.start())):
+        return True
+    if _INDICATORS.scope_end.search(name) or (_LIST_MARK in name and _INDICATORS.items_end.search(name)):
+        return True
+    return bool(name) and (_INDICATORS.whole_field.fullmatch(name) is not None or _only_subject(s, start, fig.start))
+
+
+def _place_alone(s: Sentence, start: int, end: int) -> bool:
+    """Whether the words from ``start`` to ``end`` are one place and nothing else (江屿县|共有…)."""
+    if _INDICATORS.place_alone.fullmatch(strip_chars(s.text[start:end])):
+        return True  # (a place the gazetteer may not know, named by its kind)
+    mention = s.ctx.doc.finder.clause_subject(s.text, start, end)
+    return mention is not None and not strip_chars(s.text[mention.end:end])
 
 
 def _stage_count(text: str, name: str, fig: Fig) -> bool:
@@ -1021,8 +1062,8 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = own.renamed(st.current.name + connector + of, start)  # (…,为年度计划的108%: 完成 of the plan)
     elif st.projects is not None:
         name = own.renamed(_PROJECTS_WORDS.noun + (connector + of if m else ""), region_start)
-    else:
-        name = own.renamed(strip_chars(region), region_start)
+    else:  # (占全部指标的|40% with nothing named before: the share of the whole, its 的 no part of it)
+        name = own.renamed(_INDICATORS.de_end.sub("", strip_chars(region)) if m else strip_chars(region), region_start)
     if not name.text:
         return
     ind = new_indicator(s, name, fig, share=True)
