@@ -1260,7 +1260,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
         return None
     # the measure: written around the list, of the ranking just given, or of the last one named
-    measure = strip_chars(wrapped.group("measure")) if wrapped is not None else (own_measure or evaluation)
+    # (甲、乙在全国169家高新区中综合排名分别位列…: the 中 closing the field is no part of the measure)
+    measure = strip_chars(_RANKINGS.field_close.sub("", wrapped.group("measure"))) if wrapped is not None \
+        else (own_measure or evaluation)
     if not measure:  # (从榜单排名看,…甲、乙包揽榜单前5名: the measure the frame looks at)
         measure = _frame_measure(s, s.ctx.span.start)
     if not measure:
@@ -1866,6 +1868,7 @@ def _measure_region(region: str) -> str:
     region = _RANKINGS.overtaking_end.sub("", region)  # (2015年超越浙江义乌|位居第八: whom it passed, no measure)
     region = _period_end_cut(region)  # (一般公共预算收入增速|今年以来|始终保持全市首位: when, no measure)
     # (在|最新公布的|中国国家级经开区综合发展水平考核中: the words on when it was announced name nothing)
+    region = _RANKINGS.evaluation_closed_end.sub(r"\g<evaluation>", region)  # (…考核中综合|排名第6位: the evaluation)
     return _RANKINGS.announced_lead.sub("", _RANKINGS.wrapper.sub(r"\1", region))
 
 
