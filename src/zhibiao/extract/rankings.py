@@ -1252,6 +1252,12 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     if listed is not None:  # 甲、乙、丙分获…百强榜单前三名: the first places of the list, its name the measure
         ranks, end, top = list(range(1, len(subjects) + 1)), listed[0], False
         scope, own_measure = listed[1], listed[2]
+    elif wrapped is None and own_measure is None and evaluation is None \
+            and _RANKINGS.region_head.match(hit.group("scope") or ""):  # (a group with a name of its own only:
+        # 蝉联全国百强县市 leaves the measure named before)
+        group = _group_in_field(s.text, hit, hit.group("scope"))
+        if group is not None and group[3] is None:  # 甲、乙入选全国某某前50强: held as by one place (field, group)
+            scope, own_measure, end = group[0], group[1][0], max(end, group[2])
     # (a top N entered, 甲、乙并列全省第一, 甲和乙均位居全省第一: one place each holds)
     shared = (bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))) or _place_shared(s, hit)
     if (len(set(ranks)) < len(ranks) and rank is not None and not (shared and len(set(ranks)) == 1)) \
