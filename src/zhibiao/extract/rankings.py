@@ -96,6 +96,9 @@ _SPREAD_REACH = 400
 _GROUP_MARKS = ","
 _PERIOD_LAST_CHARS = tuple(_RANKING_WORDS.period_last_chars)
 _MEASURE_MIN = 2  # (the fewest characters of a measure before a period closing the words before a place)
+_LISTED_AREAS = tuple(_RANKING_WORDS.listed_areas)
+_LIST_ORDER_ADVERBS = tuple(_RANKING_WORDS.list_order_adverbs)
+_ORDER_ADVERB_WIDTH = 2  # (分别, 依次 right before the verb)
 _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
@@ -272,7 +275,9 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
             return _places_of_subjects(s, hit, holders, (rank, top, bottom), None)
         names = measures or names
-    group = _group_in_field(text, hit, scope) if names == [None] else None
+    # (甲县位列全国先进制造业城市60强: the place read as the measure holds the group, as 该县 does)
+    holder = _place_as_measure(s, names) if names != [None] and hit.group("strong") else None
+    group = _group_in_field(text, hit, scope) if names == [None] or holder is not None else None
     if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
         scope, names, end, exact = group
         rank, top = (exact, False) if exact is not None else (rank, top)
@@ -304,7 +309,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         if _place_as_measure(s, names) is not None:  # (…的肥东县和|排名第80位的长丰县: the holder before)
             names = [None]
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
-    read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end)
+    read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end,
+                 [holder] if group is not None and holder is not None else None)
     return _held_by_the_words(s, hit, region_start, read) or read
 
 
@@ -521,6 +527,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         scope = kinds.group(0)
     if scope is None:  # 排名前十位省份依次为…, 总分居前3位的县市区分别是…: the field a kind of peers is ranked in
         scope = _field_of_kind(text[hit.start():list_start])
+    if scope is None and any(k in text[hit.start():list_start] for k in _LISTED_AREAS):
+        scope = home_field(text)  # (排名前三位的地区分别是…: the places of the report's own field)
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
     measure = (tagged[0] if tagged else None) or strip_chars(region) or None
     if measure is None or measure in _RANKING_SETS.peer_kinds:
@@ -529,6 +537,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if measure is not None and (measure in _RANKING_SETS.back_references
                                 or s.ctx.doc.finder.entity_named(measure) is not None):
         measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
+    if measure is None:  # (从完成投资看,排名前三位的地区分别是…: the frame's topic, not the measure of the list before)
+        measure = _frame_measure(s, region_start)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
     read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
@@ -1238,6 +1248,16 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         s.state.mark_listed(hit.start(), end)  # (位列第17、37…: read as these places)
     if _top_n_shared_out(hit, len(subjects)):  # 甲、乙、丙分列前三: the first three places, in order
         ranks, top = list(range(1, len(subjects) + 1)), False
+    listed = _top_n_of_list_after(s, hit, len(subjects))
+    if listed is not None:  # 甲、乙、丙分获…百强榜单前三名: the first places of the list, its name the measure
+        ranks, end, top = list(range(1, len(subjects) + 1)), listed[0], False
+        scope, own_measure = listed[1], listed[2]
+    elif wrapped is None and own_measure is None and evaluation is None \
+            and _RANKINGS.region_head.match(hit.group("scope") or ""):  # (a group with a name of its own only:
+        # 蝉联全国百强县市 leaves the measure named before)
+        group = _group_in_field(s.text, hit, hit.group("scope"))
+        if group is not None and group[3] is None:  # 甲、乙入选全国某某前50强: held as by one place (field, group)
+            scope, own_measure, end = group[0], group[1][0], max(end, group[2])
     # (a top N entered, 甲、乙并列全省第一, 甲和乙均位居全省第一: one place each holds)
     shared = (bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))) or _place_shared(s, hit)
     if (len(set(ranks)) < len(ranks) and rank is not None and not (shared and len(set(ranks)) == 1)) \
@@ -1246,7 +1266,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         # places (甲、乙、丙分列第11、12和第15位 needs no field: each place is its own)
         return None
     # the measure: written around the list, of the ranking just given, or of the last one named
-    measure = strip_chars(wrapped.group("measure")) if wrapped is not None else (own_measure or evaluation)
+    # (甲、乙在全国169家高新区中综合排名分别位列…: the 中 closing the field is no part of the measure)
+    measure = strip_chars(_RANKINGS.field_close.sub("", wrapped.group("measure"))) if wrapped is not None \
+        else (own_measure or evaluation)
     if not measure:  # (从榜单排名看,…甲、乙包揽榜单前5名: the measure the frame looks at)
         measure = _frame_measure(s, s.ctx.span.start)
     if not measure:
@@ -1280,6 +1302,24 @@ def _top_n_shared_out(hit: re.Match[str], n: int) -> bool:
     if hit.group("topn") is None or (hit.group("lead") or "") not in _RANKING_SETS.sharing_leads:
         return False
     return parse_number(hit.group("topn")) == n
+
+
+def _top_n_of_list_after(s: Sentence, hit: re.Match[str], n: int) -> tuple[int, str | None, str] | None:
+    """甲、乙、丙分获2021中国某某百强榜单前三名: a top N of the list just named shared out in order among as many
+    places as listed (a list a hundred strong is no place of theirs); where it ends, the list's field and its name."""
+    if not hit.group("strong") or hit.group("strong_n") or hit.group("strong_head"):
+        return None
+    lead = hit.group("lead") or ""
+    shared = lead in _RANKING_SETS.list_sharing_leads \
+        or s.text[max(0, hit.start() - _ORDER_ADVERB_WIDTH):hit.start()].endswith(_LIST_ORDER_ADVERBS)
+    m = _RANKINGS.top_n_of_list_after.match(s.text, hit.end(), s.ctx.span.end) if shared else None
+    if m is None or parse_number(m.group("n")) != n:
+        return None
+    name = (hit.group("scope") or "") + s.text[hit.start("strong"):hit.end("strong") + 1]
+    opened = _RANKINGS.list_field_opening.fullmatch(name)
+    if opened is None:
+        return m.end(), None, name
+    return m.end(), opened.group("field"), opened.group("name")
 
 
 def _exact_places_after(s: Sentence, hit: re.Match[str], n: int) -> tuple[list[int | None], int, str | None] | None:
@@ -1834,6 +1874,7 @@ def _measure_region(region: str) -> str:
     region = _RANKINGS.overtaking_end.sub("", region)  # (2015年超越浙江义乌|位居第八: whom it passed, no measure)
     region = _period_end_cut(region)  # (一般公共预算收入增速|今年以来|始终保持全市首位: when, no measure)
     # (在|最新公布的|中国国家级经开区综合发展水平考核中: the words on when it was announced name nothing)
+    region = _RANKINGS.evaluation_closed_end.sub(r"\g<evaluation>", region)  # (…考核中综合|排名第6位: the evaluation)
     return _RANKINGS.announced_lead.sub("", _RANKINGS.wrapper.sub(r"\1", region))
 
 
