@@ -461,18 +461,22 @@ def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
 def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
     """Whether the words before a count are only a place and a verb of having, or only a place (全县共有|198家规上
     陶瓷企业, 全国|25个先进制造业集群): what is counted is the noun after, the place is whose count it is."""
-    text, end = s.text, s.ctx.span.end
-    if _INDICATORS.members_entering.match(text, fig.end, end) or _INDICATORS.places_doing_after.match(
-            text, fig.end, end) or _INDICATORS.projects_noun.match(text, fig.end, end):
-        return False  # (共有156个亿元以上重大项目…: projects are counted as projects)
     start = fig.start - len(region)
     verb = _INDICATORS.have_verb_end.search(region.rstrip())
-    if verb is not None and ((name in verb.group(0) and not verb.group("bare")) or verb.group("each")
-                             or _place_alone(s, start, start + verb.start())):
-        return True
-    if _INDICATORS.scope_end.search(name) or (_LIST_MARK in name and _INDICATORS.items_end.search(name)):
-        return True
-    return bool(name) and (_INDICATORS.whole_field.fullmatch(name) is not None or _only_subject(s, start, fig.start))
+    # (the plain checks first, the subject's reading last: this runs for every count named by words)
+    had = (verb is not None and ((name in verb.group(0) and not verb.group("bare")) or bool(verb.group("each")))) \
+        or _INDICATORS.scope_end.search(name) is not None \
+        or (_LIST_MARK in name and _INDICATORS.items_end.search(name) is not None) \
+        or (bool(name) and _INDICATORS.whole_field.fullmatch(name) is not None) \
+        or (verb is not None and _place_alone(s, start, start + verb.start())) \
+        or (bool(name) and _only_subject(s, start, fig.start))
+    if not had:
+        return False
+    text, end = s.text, s.ctx.span.end
+    # (共有156个亿元以上重大项目…: projects are counted as projects)
+    return not (_INDICATORS.members_entering.match(text, fig.end, end)
+                or _INDICATORS.places_doing_after.match(text, fig.end, end)
+                or _INDICATORS.projects_noun.match(text, fig.end, end))
 
 
 def _place_alone(s: Sentence, start: int, end: int) -> bool:

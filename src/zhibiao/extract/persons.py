@@ -265,8 +265,9 @@ def _names_listed_before(text: str, end: int, opens: frozenset[str]) -> list[tup
     names: list[tuple[str, int]] = []
     while True:
         item = next(((text[end - n:end], end - n) for n in (3, 2, 4)
-                     if end - n >= 0 and _is_bare_name(text[end - n:end])
-                     and (end - n == 0 or text[end - n - 1] in opens or text[end - n - 1] in _LIST_MARKS)), None)
+                     if end - n >= 0 and (end - n == 0 or text[end - n - 1] in opens
+                                          or text[end - n - 1] in _LIST_MARKS)
+                     and _is_bare_name(text[end - n:end])), None)
         if item is None:
             return []
         names.insert(0, item)
