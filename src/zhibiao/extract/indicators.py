@@ -467,16 +467,14 @@ def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
     had = (verb is not None and ((name in verb.group(0) and not verb.group("bare")) or bool(verb.group("each")))) \
         or _INDICATORS.scope_end.search(name) is not None \
         or (_LIST_MARK in name and _INDICATORS.items_end.search(name) is not None) \
-        or (bool(name) and _INDICATORS.whole_field.fullmatch(name) is not None) \
-        or (verb is not None and _place_alone(s, start, start + verb.start())) \
-        or (bool(name) and _only_subject(s, start, fig.start))
-    if not had:
-        return False
+        or (bool(name) and _INDICATORS.whole_field.fullmatch(name) is not None)
     text, end = s.text, s.ctx.span.end
     # (共有156个亿元以上重大项目…: projects are counted as projects)
-    return not (_INDICATORS.members_entering.match(text, fig.end, end)
-                or _INDICATORS.places_doing_after.match(text, fig.end, end)
-                or _INDICATORS.projects_noun.match(text, fig.end, end))
+    if _INDICATORS.members_entering.match(text, fig.end, end) or _INDICATORS.places_doing_after.match(
+            text, fig.end, end) or _INDICATORS.projects_noun.match(text, fig.end, end):
+        return False
+    return had or (verb is not None and _place_alone(s, start, start + verb.start())) \
+        or (bool(name) and _only_subject(s, start, fig.start))
 
 
 def _place_alone(s: Sentence, start: int, end: int) -> bool:
