@@ -198,8 +198,9 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     counted = amount.kind in ("count", "person")
     if chinese and m.group("unit") in _FIGURES_SETS.batch_units:
         return True  # 签约一批项目: a batch, no count (its investment after is a batch's, projects.py)
-    after_noun = _FIGURES.counted_after_noun.search(before) is not None and _FIGURES.count_closes.match(after)
-    if chinese and _chinese_slogan(amount, m) and not after_noun and not _chinese_projects_count(amount, before, after):
+    if chinese and _chinese_slogan(amount, m) and not (
+            _FIGURES.counted_after_noun.search(before) and _FIGURES.count_closes.match(after)) \
+            and not _chinese_projects_count(amount, before, after):
         return True  # (but 10亿元以上项目两个, 签约六个项目: a count written after what it counts, or of projects)
     if counted and before.endswith(_FIGURES_WORDS.enumeration_end) \
             and not _FIGURES.project_noun_after.match(after):

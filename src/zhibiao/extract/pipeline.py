@@ -238,10 +238,15 @@ def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
     return _counted_again_as_kind(kept)
 
 
+_TWICE = 2  # (a fact counted again needs two)
+
+
 def _counted_again_as_kind(facts: list[RuleFact]) -> list[RuleFact]:
     """186个重点产业项目完成投资近200亿元 … 186个重点项目完成投资198.6亿元: the same projects (same place, stage,
     period, size and count, no money either time) counted again under a kind that opens the other's (重点, 重点产业) or
     none — once."""
+    if sum(isinstance(f, Projects) for f in facts) < _TWICE:
+        return facts  # (most reports: fewer than two projects facts, none counted again)
     seen: dict[tuple[object, ...], list[str]] = {}
     out: list[RuleFact] = []
     for f in facts:
