@@ -116,6 +116,16 @@ def _has_function_char(s: str) -> bool:
     return any(ch in chars for ch in s)
 
 
+_ZONE_OBJECT_WORDS = tuple(words("entity", "zone_object_words"))
+_POINTING_BACK = tuple(words("entity", "pointing_back_words"))
+
+
+def _zone_is_object(prefix: str) -> bool:
+    """Whether the characters before a zone word make it a verb's object or point back (已建有|高新区9家,
+    加快推进|园区建设, 以上|开发区): then they are no part of a zone's name and the zone opens no subject."""
+    return prefix.startswith(_POINTING_BACK) or any(w in prefix for w in _ZONE_OBJECT_WORDS)
+
+
 _EXAMPLES_LEADS = tuple(_ENTITY_WORDS.examples_leads)
 _SHORT_PLACE_FOLLOWERS = tuple(_ENTITY_WORDS.short_place_followers)
 # How many labels entity_named remembers at most.
@@ -599,6 +609,7 @@ class SubjectFinder:
             return None  # 全省第八位, 全市排名第一: the field of a ranking, not who is ranked
         zones = _SUBJECTS.whole_zones.match(rest, r.end()) if r else None
         if zones is not None and zones.group(0) not in _ENTITY_WORDS.any_zone_words \
+                and not _zone_is_object(zones.group(0)) \
                 and not (m and m.group(0).endswith(_ENTITY_WORDS.field_mark)):  # (在全省工业园区中: peers)
             # 全市工业园区, 全市产业集聚区: the parks together (a bare 园区 stays part of the measure's name)
             return SubjectMention(zones.group(0), start + pos + zones.end())
@@ -657,6 +668,7 @@ class SubjectFinder:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
         if z and not _has_function_char(z.group(1)) and z.group(1) not in _ENTITY_SETS.not_place_prefixes \
+                and not _zone_is_object(z.group(1)) \
                 and not _SUBJECTS.clause_words.search(z.group(1)) \
                 and z.end() < len(rest) and rest[z.end()] not in _ENTITY_SETS.not_after_zone:
             return expand_zone(z.group(0)), z.end()
