@@ -72,6 +72,7 @@ _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _LONG_PLACE_LIST = 5  # a list of places this long may hold one item that reads as none
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
+_PASSED_VERB_CHARS = frozenset(_RANKING_WORDS.passed_verb_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
 _CLAUSE_MARKS = (",", ";", ":", "。")
@@ -270,6 +271,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     in_turn = _figures_placed_in_turn(s, hit, text[region_from:hit.start()])
     names = in_turn or _names_written(s, hit, region, region_from, region_start)
     scope, names = _peers_of_a_level(scope, names)
+    names = _place_passed_dropped(s, names)
     if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
@@ -420,6 +422,18 @@ def _groups_before(s: Sentence, region_start: int) -> list[str]:
         out = (group or [single or ""]) + out
         end = begin
     return out
+
+
+def _place_passed_dropped(s: Sentence, names: list[str | None]) -> list[str | None]:
+    """The one measure read without a place it overtook (GDP超过乙县|居全市第二 -> GDP; 超过乙县|居第二 -> none):
+    the place passed is neither the measure nor who holds the place."""
+    if len(names) != 1 or not names[0] or not _PASSED_VERB_CHARS.intersection(names[0]):
+        return names
+    m = _RANKINGS.passed_place.match(names[0])
+    if m is None or (_place_as_written(m.group("passed")) is None
+                     and s.ctx.doc.finder.entity_named(m.group("passed")) is None):
+        return names
+    return [strip_chars(m.group("before")) or None]
 
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
@@ -947,6 +961,7 @@ def _place_as_written(item: str) -> str | None:
 def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     """昆山市居第1位, 龙口市94.59分居第二名: the words before the place name only who holds it."""
     words = _RANKINGS.adverb_end.sub("", _RANKINGS.score.sub("", s.text[region_start:hit.start()]))
+    words = _place_passed_dropped(s, [words])[0] or "" if words else words  # (甲县超过乙县|居第2位: 甲县 holds it)
     if not words:  # (北京经开区排名未变,|仍列第四位: who kept the place, in the clause before)
         kept = _RANKINGS.place_kept_before.search(s.text, s.ctx.span.start, region_start)
         return kept is not None and s.ctx.doc.finder.entity_named(kept.group("holder")) is not None
