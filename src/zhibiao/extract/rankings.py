@@ -20,7 +20,15 @@ from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import after_subject
-from zhibiao.extract.names import clean_list_item, cut_enum_tail, last_match, split_names, strip_chars, topic_before
+from zhibiao.extract.names import (
+    clean_list_item,
+    cut_enum_tail,
+    last_match,
+    split_names,
+    strip_chars,
+    topic_before,
+    without_quotes,
+)
 from zhibiao.extract.periods import find_periods, period_string, resolve_period, years_period
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.segment import MAX_SENTENCE
@@ -72,6 +80,7 @@ _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _LONG_PLACE_LIST = 5  # a list of places this long may hold one item that reads as none
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
+_PASSED_VERB_CHARS = frozenset(_RANKING_WORDS.passed_verb_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
 _CLAUSE_MARKS = (",", ";", ":", "。")
@@ -270,6 +279,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     in_turn = _figures_placed_in_turn(s, hit, text[region_from:hit.start()])
     names = in_turn or _names_written(s, hit, region, region_from, region_start)
     scope, names = _peers_of_a_level(scope, names)
+    names = _organ_dropped(_place_passed_dropped(s, names))
     if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
@@ -360,6 +370,9 @@ def _held_by_the_words(s: Sentence, hit: re.Match[str], region_start: int, read:
     if measure is None and named is not None:  # (the measure and field of the place named before)
         measure, scope = named.indicator, scope or named.scope
     measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
+    wrapper = _clause_wrapper(s, region_start) if measure is None else None
+    if wrapper is not None:  # (在全市…竞赛活动中,|甲区管委会以总分…拔得头筹: the clause before wraps the place)
+        measure, scope = strip_chars(without_quotes(wrapper.group("measure"))) or None, scope or _wrapped_scope(wrapper)
     return replace(read, names=[measure], scope=scope, measure="", subjects=[holder], period=period)
 
 
@@ -420,6 +433,28 @@ def _groups_before(s: Sentence, region_start: int) -> list[str]:
         out = (group or [single or ""]) + out
         end = begin
     return out
+
+
+def _organ_dropped(names: list[str | None]) -> list[str | None]:
+    """The one measure read without the body governing a place closing it (青禾高新区管委会 -> 青禾高新区, a lone
+    人民政府 after the clause's place -> none): a place's government stands for the place it governs."""
+    if len(names) != 1 or not names[0]:
+        return names
+    name = _RANKINGS.score.sub("", names[0])  # (…管委会以总分91.9分|拔得头筹: the score says how)
+    m = _RANKINGS.organ_end.search(name)
+    return names if m is None else [name[:m.start()] or None]
+
+
+def _place_passed_dropped(s: Sentence, names: list[str | None]) -> list[str | None]:
+    """The one measure read without a place it overtook (GDP超过乙县|居全市第二 -> GDP; 超过乙县|居第二 -> none):
+    the place passed is neither the measure nor who holds the place."""
+    if len(names) != 1 or not names[0] or not _PASSED_VERB_CHARS.intersection(names[0]):
+        return names
+    m = _RANKINGS.passed_place.match(names[0])
+    if m is None or (_place_as_written(m.group("passed")) is None
+                     and s.ctx.doc.finder.entity_named(m.group("passed")) is None):
+        return names
+    return [strip_chars(m.group("before")) or None]
 
 
 def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
@@ -947,6 +982,8 @@ def _place_as_written(item: str) -> str | None:
 def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     """昆山市居第1位, 龙口市94.59分居第二名: the words before the place name only who holds it."""
     words = _RANKINGS.adverb_end.sub("", _RANKINGS.score.sub("", s.text[region_start:hit.start()]))
+    words = _organ_dropped(_place_passed_dropped(s, [words]))[0] or "" if words else words
+    # (甲县超过乙县|居第2位, 甲县人民政府|位列第一: 甲县 holds it)
     if not words:  # (北京经开区排名未变,|仍列第四位: who kept the place, in the clause before)
         kept = _RANKINGS.place_kept_before.search(s.text, s.ctx.span.start, region_start)
         return kept is not None and s.ctx.doc.finder.entity_named(kept.group("holder")) is not None
