@@ -71,8 +71,6 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
 
 _LIST_MARKS = frozenset("、")
 _NEWLINE = "\n"
-# Spacing a page may leave after a list mark (、 姚敏, 、\u3000姚敏): no part of the next item.
-_LIST_GAPS = frozenset(" \u3000")
 _ITEM_SPLIT = re.compile(r"[ 、,\u3000]")  # (the items of a byline's names)
 _GIVEN_MAX = 2  # (the most characters a given name has)
 _SHORT_NAME = 2  # (a family name and one character: as often a common word, 公司, 方案)
@@ -248,16 +246,21 @@ def _clause_opening_names(text: str, taken: set[int]) -> list[PersonMention]:
     people do (``bare_name_verbs``); each item of the list must read as a name and nothing else, and a name
     of two characters counts only listed beside a longer one."""
     out: list[PersonMention] = []
-    opens = frozenset((*_PERSONS_WORDS.bare_name_opens, _NEWLINE))
     for verb in _PERSONS_WORDS.bare_name_verbs:
         at = text.find(verb)
         while at >= 0:
-            names = _names_listed_before(text, at, opens)
+            names = _names_listed_before(text, at, _bare_name_opens())
             if names and not any(pos in taken for _name, pos in names):
                 out += [PersonMention(name, (), pos, pos + len(name), pos) for name, pos in names]
                 taken.update(pos for _name, pos in names)
             at = text.find(verb, at + len(verb))
     return out
+
+
+@cache
+def _bare_name_opens() -> frozenset[str]:
+    """What ends a clause before a bare name (the vocabulary's marks, and a line's start)."""
+    return frozenset((*_PERSONS_WORDS.bare_name_opens, _NEWLINE))
 
 
 def _names_listed_before(text: str, end: int, opens: frozenset[str]) -> list[tuple[str, int]]:
@@ -505,11 +508,8 @@ def _titled_mentions(text: str, head: re.Match[str], taken: set[int]) -> list[Pe
     # 市领导陈业鹏、田军、李克明…: one title for a list of names
     nxt = pos + len(name)
     while nxt < len(text) and text[nxt] == "、":
-        # 、和张保根: a joining word may open the last item; 、 姚敏: a page's spacing after the mark is none of it
-        start = nxt + 1
-        while text[start:start + 1] in _LIST_GAPS:
-            start += 1
-        start += text[start:start + 1] in _PERSONS_SETS.name_joiners
+        # 、和张保根: a joining word may open the last item (a page's spacing after 、 is gone: normalize)
+        start = nxt + 2 if text[nxt + 1:nxt + 2] in _PERSONS_SETS.name_joiners else nxt + 1
         cand = read_name(text, start) or _listed_name(text, start)
         width = len(cand) if cand is not None else 0
         if cand is None and (spaced := _spaced_listed_name(text, start)) is not None:
