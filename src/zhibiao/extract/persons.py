@@ -44,6 +44,11 @@ _TITLE_LINE_WIDTH = 24
 # (a digit too: 李东新4月24日上午主持, a date right after a name)
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》0123456789")
 _TITLE_ASIDE = compile_cached(r"[((][\u4e00-\u9fff]{1,8}[))]")  # (0.8 ms to compile in each process)
+_TITLE_STOPS = frozenset(_BOUNDARY - {"、"})  # (made once, not again at each character of a title)
+_PAREN_CLOSE = ")"
+_ASIDE_WIDTH = 10  # (an aside inside a title: brackets around at most eight characters)
+_COMMA = ","
+_TITLE_RUN_WIDTH = 30  # (how far back a run of titles before a comma may start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,18 +186,29 @@ def _looks_wordy(name: str) -> bool:
 
 
 def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
-    """Titles ending at ``end``: the 、-separated run back to a boundary (市委常委、…党工委书记)."""
-    start = end
-    stops = _BOUNDARY - {"、"}  # (made once, not again at each character: a set copied 40 times a title)
-    while start > floor and text[start - 1] not in stops:
-        start -= 1
+    """Titles ending at ``end``: the 、-separated run back to a boundary (市委常委、…党工委书记), and the runs of
+    titles alone before it across commas (市政府副秘书长,市投资促进中心党组书记、主任高瑞国: one person's)."""
+    titles, title_start, whole = _title_run(text, end, floor)
+    while whole and title_start - 1 > floor and text[title_start - 1] == _COMMA:
+        more, more_start, whole = _title_run(text, title_start - 1, max(floor, title_start - 1 - _TITLE_RUN_WIDTH))
+        if not more or not whole:
+            break  # (区长甲,副区长乙: a name closes the run before, which is another person's)
+        titles, title_start = more + titles, more_start
+    return titles, title_start
+
+
+def _title_run(text: str, end: int, floor: int) -> tuple[list[str], int, bool]:
+    """The 、-separated titles ending at ``end``, where they start, and whether the whole run back to a boundary
+    was titles (no words cut before them and a boundary, not the floor, reached)."""
+    start = _run_start(text, end, floor)
+    reached = start == 0 or text[start - 1] in _BOUNDARY
     chunk = text[start:end]
     m = _PERSONS.title_cut.match(chunk)
     if m:
         start += m.end()
         chunk = chunk[m.end():]
-    chunk = _PERSONS.leading_date.sub("", chunk)
-    pieces = chunk.split("、")
+    dated = _PERSONS.leading_date.sub("", chunk)
+    pieces = dated.split("、")
     titles: list[str] = []
     for p in reversed(pieces):
         p = p.strip()
@@ -202,9 +218,27 @@ def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
             break
         titles.insert(0, p)
     if not titles:
-        return [], end
-    title_start = end - len("、".join(titles))
-    return titles, title_start
+        return [], end, False
+    whole = reached and m is None and dated == chunk and len(titles) == len(pieces)
+    return titles, end - len("、".join(titles)), whole
+
+
+def _run_start(text: str, end: int, floor: int) -> int:
+    """Where a run of titles ending at ``end`` starts: back to a boundary, past an aside in brackets inside a
+    title (区党工委(区委)书记: the aside is part of the title)."""
+    start = end
+    while start > floor:
+        c = text[start - 1]
+        if c == _PAREN_CLOSE:
+            opened = text.rfind(_PAREN_OPEN, max(floor, start - _ASIDE_WIDTH), start)
+            if opened <= floor or text[opened - 1] in _BOUNDARY or not _TITLE_ASIDE.fullmatch(text, opened, start):
+                break
+            start = opened
+            continue
+        if c in _TITLE_STOPS:
+            break
+        start -= 1
+    return start
 
 
 def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
