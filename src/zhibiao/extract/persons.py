@@ -188,18 +188,20 @@ def _looks_wordy(name: str) -> bool:
 def _titles_before(text: str, end: int, floor: int) -> tuple[list[str], int]:
     """Titles ending at ``end``: the 、-separated run back to a boundary (市委常委、…党工委书记), and the runs of
     titles alone before it across commas (市政府副秘书长,市投资促进中心党组书记、主任高瑞国: one person's)."""
-    titles, title_start, whole = _title_run(text, end, floor)
-    while whole and title_start - 1 > floor and text[title_start - 1] == _COMMA:
-        more, more_start, whole = _title_run(text, title_start - 1, max(floor, title_start - 1 - _TITLE_RUN_WIDTH))
+    titles, title_start, whole, opened = _title_run(text, end, floor)
+    while whole and not opened and title_start - 1 > floor and text[title_start - 1] == _COMMA:
+        more, more_start, whole, opened = _title_run(text, title_start - 1,
+                                                     max(floor, title_start - 1 - _TITLE_RUN_WIDTH))
         if not more or not whole:
             break  # (区长甲,副区长乙: a name closes the run before, which is another person's)
         titles, title_start = more + titles, more_start
     return titles, title_start
 
 
-def _title_run(text: str, end: int, floor: int) -> tuple[list[str], int, bool]:
-    """The 、-separated titles ending at ``end``, where they start, and whether the whole run back to a boundary
-    was titles (no words cut before them and a boundary, not the floor, reached)."""
+def _title_run(text: str, end: int, floor: int) -> tuple[list[str], int, bool, bool]:
+    """The 、-separated titles ending at ``end``, where they start, whether the whole run back to a boundary was
+    titles (a boundary, not the floor, reached; words cut before them allowed: 会议由区委常委、常务副区长), and
+    whether words were cut (they open the clause: no run of titles before them)."""
     start = _run_start(text, end, floor)
     reached = start == 0 or text[start - 1] in _BOUNDARY
     chunk = text[start:end]
@@ -218,9 +220,9 @@ def _title_run(text: str, end: int, floor: int) -> tuple[list[str], int, bool]:
             break
         titles.insert(0, p)
     if not titles:
-        return [], end, False
-    whole = reached and m is None and dated == chunk and len(titles) == len(pieces)
-    return titles, end - len("、".join(titles)), whole
+        return [], end, False, False
+    whole = reached and dated == chunk and len(titles) == len(pieces)
+    return titles, end - len("、".join(titles)), whole, m is not None
 
 
 def _run_start(text: str, end: int, floor: int) -> int:
