@@ -336,6 +336,8 @@ def _authors_in_parens(text: str) -> list[PersonMention]:
         found += _PERSONS.authors_at_start.finditer(text)
     if any(end in text for end in _PERSONS_WORDS.byline_ends):
         found += _PERSONS.credit_in_parens.finditer(text)
+    if any(mark in text for mark in _PERSONS_WORDS.source_marks):
+        found += _PERSONS.authors_after_source.finditer(text)
     for m in found:
         office = m.groupdict().get("office") or m.groupdict().get("by")
         names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.paren_name.finditer(m.group("names"))]
