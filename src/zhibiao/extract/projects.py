@@ -58,6 +58,7 @@ _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not coun
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
+_PLAIN_INVESTMENT = tuple(_PROJECTS_WORDS.plain_investment)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
 _INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
 # The openers a project category may start with, as the category rule tries them.
@@ -661,6 +662,9 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
             if _PROJECTS.alternative_size_after.match(desc, m.end()):  # (5亿元或3000万美元以上: the first)
                 return _size_written(m, m.group("n") or "") or (best, best_currency)
             continue
+        if m.group("sized") is not None and not (m.group("n") or m.group("cur") or m.group("over")) \
+                and len(m.group("mag")) == 1:
+            continue  # (甲新材料、万丰科技等41个项目: a lone 万 or 亿 opening a name is no size; 百亿项目 is)
         if m.group("over") and _PROJECTS.alternative_over_after.match(desc, m.end()):  # (过50亿元、过100亿元)
             return _size_written(m, m.group("n") or "") or (best, best_currency)
         # 1至10亿级: a class from its low end
@@ -711,7 +715,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
     investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text)) \
         or _PROJECTS.investment_after_copula.search(name.text) is not None
-    sized = name.text in _PROJECTS_SETS.plain_investment and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
+    # (启动实施投资11.12亿元的甲项目: verbs before the bare investment word are what was done to the project)
+    sized = name.text.endswith(_PLAIN_INVESTMENT) and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
     if (investment or sized or _PROJECTS.investment_end.search(name.text)) and _investment_ahead(s, fig):
         # (投资109.6亿元的31个项目; …现场举行一季度总投资6.5亿元的12个项目集中开工: the investment of the projects
         # counted next, whatever the words before its name)
@@ -971,10 +976,11 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
     if m is None or _PROJECTS.aggregate_words.search(_DIGITS.sub("", m.group("project"))) \
             or _PROJECTS.count_of_part.search(m.group("project")):
         return False  # (签约项目,总投资…; 12个工业项目,总投资…: projects of a kind or counted, no one project)
+    done = last_match(_PROJECTS.stage_words, m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
     p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=_stage_around(s), category=None, min_investment=None, count=Decimal(1),
-                 investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
-                 currency=fig.amount.unit or _CNY)
+                 stage=stage_of(done.group(0)) if done else _stage_around(s), category=None, min_investment=None,
+                 count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(s.text, fig),
+                 rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, lo + m.start("project"), fig.end)
     s.log.add(p)
     return True
