@@ -83,6 +83,8 @@ _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compare
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
+_FIELDS_WIDTH = 16  # (how far before a count the 等 closing the fields its projects cover may stand)
+_DESCRIBED_WIDTH = 80  # (how long the projects described before their count may be written)
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
@@ -269,8 +271,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if fig.amount.kind == "percent" and _share_of_noun_after(s, fig, region, region_start):
         return
     noun = _prenominal(s, fig, name.text, region)
-    if fig.amount.kind == "count" and _counts_projects(s, fig, name.text, noun):
-        project_count(s, fig, region_start, noun)
+    if fig.amount.kind == "count" and _count_of_projects(s, fig, name.text, noun, region_start):
         return
     if fig.amount.kind == "money" and projects_facts(s, fig, name, region):
         return
@@ -489,6 +490,31 @@ def _stage_count(text: str, name: str, fig: Fig) -> bool:
     """计划新开工223项, 已签约35个: a count of projects named only by their stage."""
     unit = text[fig.end - 1:fig.end]
     return unit in _PROJECTS_SETS.count_units and bool(_PROJECTS.stage_name.fullmatch(name))
+
+
+def _count_of_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None, region_start: int) -> bool:
+    """Read a count as one of projects when it is one; whether it was."""
+    described = _described_before(s, fig, name)
+    if described is not None:  # 此次签约项目涵盖装备制造、新能源等领域,共9个: the projects described, then counted
+        project_count(s, fig, described, None)
+        return True
+    if _counts_projects(s, fig, name, noun):
+        project_count(s, fig, region_start, noun)
+        return True
+    return False
+
+
+def _described_before(s: Sentence, fig: Fig, name: str) -> int | None:
+    """签约项目涵盖甲、乙等领域,共9个: projects of a stage and the fields they cover right before a count named by no
+    noun of its own; where their words start, else None."""
+    start = s.ctx.span.start
+    if _PROJECTS_WORDS.fields_mark not in s.text[max(start, fig.start - _FIELDS_WIDTH):fig.start] \
+            or s.text[fig.end - 1:fig.end] not in _PROJECTS_SETS.count_units \
+            or not _PROJECTS.total_only.fullmatch(name):
+        return None  # (plain checks first: most counts follow no such description)
+    lo = max(start, fig.start - _DESCRIBED_WIDTH)
+    m = _PROJECTS.described_then_counted.search(s.text[lo:fig.start])
+    return None if m is None else lo + m.start("head")
 
 
 def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:

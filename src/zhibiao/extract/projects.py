@@ -699,8 +699,9 @@ def _size_of_one(desc: str) -> tuple[Decimal, str] | None:
 def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     """A money figure that belongs to projects: the investment of those just counted, one named
     project with its investment, or the investment of 这些项目; False when it is none of these."""
-    if _PROJECTS.annual_plan_end.search(region):
-        return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
+    if _PROJECTS.annual_plan_end.search(region) or _PROJECTS.investment_made_end.search(region):
+        # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own; 完成投资额: investment made
+        return False
     if _batch_investment(s, fig) or _described_project(s, fig, name) or _item_project(s, fig, name):
         return True  # (…37个,总投资214亿元,还有一批在谈项目,拟投资380亿元: not the 37's)
     if s.state.projects is not None and s.state.projects.min_investment is None \
