@@ -978,8 +978,10 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
             or _PROJECTS.count_of_part.search(m.group("project")):
         return False  # (签约项目,总投资…; 12个工业项目,总投资…: projects of a kind or counted, no one project)
     done = last_match(_PROJECTS.stage_words, m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
-    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=stage_of(done.group(0)) if done else _stage_around(s), category=None, min_investment=None,
+    stage = stage_of(done.group(0)) if done else _stage_around(s)
+    # (an item of the projects of the event the report is about: of its month, as they are)
+    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False),
+                 stage=stage, category=None, min_investment=None,
                  count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(s.text, fig),
                  rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, lo + m.start("project"), fig.end)
