@@ -521,7 +521,7 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     """Whether a count is a count of projects (…项目10个, 330个重点项目, 已签约35个)."""
     if s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.event_units or s.text.startswith(_BATCH, fig.end):
         return False  # 举办重点项目集中开工现场会4次, 14个批次项目开、竣工: events held, batches, no projects counted
-    if mentions_projects(name) and not _yield_of_projects(name):
+    if mentions_projects(name) and not _yield_of_projects(name) and not _other_thing_counted(s, fig, name):
         return True
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
         return True
@@ -552,6 +552,13 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)
+
+
+def _other_thing_counted(s: Sentence, fig: Fig, name: str) -> bool:
+    """建成重点项目配套道路12条: a noun after the projects' one, counted in a unit projects never are, is what is
+    counted."""
+    return s.text[fig.end - 1:fig.end] not in _PROJECTS_SETS.units_after_name \
+        and not name.endswith(tuple(_PROJECTS_WORDS.nouns))
 
 
 def _yield_of_projects(name: str) -> bool:

@@ -59,6 +59,8 @@ _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not coun
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
 _PLAIN_INVESTMENT = tuple(_PROJECTS_WORDS.plain_investment)
+_INVOLVED = _PROJECTS_WORDS.involved_mark
+_ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
 _INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
 # The openers a project category may start with, as the category rule tries them.
@@ -524,6 +526,9 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         did = _last_in_sentence(s, "stage_before", region_start)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
+    if stage is None and _INVOLVED in desc:  # 签订合作协议,涉及项目18个: what the act before them did
+        did = _PROJECTS.act_then_involved.search(text, max(sent.start, fig.start - _ACT_WIDTH), fig.start)
+        stage = stage_of(did.group(1)) if did else None
     if stage is None:  # 增资项目10项,总投资38.63亿元,已全部竣工: what they did, after their money
         did = _PROJECTS.stage_after_money.match(text, fig.end + len(prenominal), sent.end)
         m = stage_words.search(did.group(1)) if did else None
