@@ -21,7 +21,7 @@ from zhibiao.extract.periods import PeriodMention, period_string, resolve_period
 from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set
+from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set, words
 from zhibiao.model import Projects, Qualifier, Stage
 from zhibiao.resolve.subjects import subject_finder
 
@@ -60,6 +60,7 @@ _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not coun
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
 _PLAIN_INVESTMENT = tuple(_PROJECTS_WORDS.plain_investment)
 _INVOLVED = _PROJECTS_WORDS.involved_mark
+_NOW_WORDS = tuple(w for w in words("periods", "now_words") if w != _PROJECTS_WORDS.had_mark)
 _ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
 _INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
@@ -129,7 +130,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if stage is None:
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
-        stage = parent.stage if child and parent is not None else _stage_around(s, desc)
+        stage = parent.stage if child and parent is not None else _stage_around(s, desc, now=_said_now(s))
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     one = _size_of_one(desc) if fig.amount.value == 1 else None
@@ -432,15 +433,18 @@ def listed_place(s: Sentence, region: str) -> str | None:
     return s.ctx.doc.finder.entity_named(item) or (item if _PROJECTS.listed_place.fullmatch(item) else None)
 
 
-def _stage_around(s: Sentence, desc: str = "") -> Stage:
+def _stage_around(s: Sentence, desc: str = "", *, now: bool = False) -> Stage:
     """The stage of projects that say none: that of the projects counted last in the paragraph
-    (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about, else —
-    for a programme of key projects (省重点项目共9项, 安排重点建设项目444项) — under way."""
+    (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about (not for a stock said
+    ``now``: 目前,全市百亿项目17个 in a report on a signing), else — for a programme of key projects (省重点项目共9项,
+    安排重点建设项目444项) — under way."""
     if desc and _PROJECTS.key_programme.search(desc):
         return "ongoing"  # (…竣工投产项目6个。省市重点项目11个,完成投资…: a programme under way, not the stage before)
     before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s)
     if before is not None and before.stage != "other":
         return before.stage
+    if now:
+        return "other"
     if s.ctx.doc.event_stage:
         return s.ctx.doc.event_stage
     if _PROJECTS.key_programme.search(desc):
@@ -448,6 +452,11 @@ def _stage_around(s: Sentence, desc: str = "") -> Stage:
     # (…签约项目18个…;其中工业项目12个 in a later paragraph: a report counting projects of one stage only)
     stages = {p.stage for p in s.log.projects if p.stage != "other"}
     return stages.pop() if len(stages) == 1 else "other"
+
+
+def _said_now(s: Sentence) -> bool:
+    """Whether the sentence opens with a stock said now (目前,全市百亿项目17个): what is, not done at an event."""
+    return s.text.startswith(_NOW_WORDS, s.ctx.span.start)
 
 
 def _broken_down(s: Sentence) -> Projects | None:
