@@ -60,6 +60,8 @@ _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not coun
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
 _PLAIN_INVESTMENT = tuple(_PROJECTS_WORDS.plain_investment)
 _INVOLVED = _PROJECTS_WORDS.involved_mark
+_WHOLE_AND_PART = 2
+_NEXT_COUNT_GAP = 2  # (施工项目149个,|新开工项目74个: the next count right after the first, a mark between)
 _NOW_WORDS = tuple(w for w in words("periods", "now_words") if w != _PROJECTS_WORDS.had_mark)
 _ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
@@ -441,6 +443,8 @@ def _stage_around(s: Sentence, desc: str = "", *, now: bool = False) -> Stage:
     if desc and _PROJECTS.key_programme.search(desc):
         return "ongoing"  # (…竣工投产项目6个。省市重点项目11个,完成投资…: a programme under way, not the stage before)
     before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s)
+    if before is not None and before.stage == "started" and _building_counted_before(s, before):
+        return "ongoing"  # (施工项目149个,新开工项目74个,亿元以上项目30个: of all those built, the new ones among them)
     if before is not None and before.stage != "other":
         return before.stage
     if now:
@@ -452,6 +456,17 @@ def _stage_around(s: Sentence, desc: str = "", *, now: bool = False) -> Stage:
     # (…签约项目18个…;其中工业项目12个 in a later paragraph: a report counting projects of one stage only)
     stages = {p.stage for p in s.log.projects if p.stage != "other"}
     return stages.pop() if len(stages) == 1 else "other"
+
+
+def _building_counted_before(s: Sentence, started: Projects) -> bool:
+    """Whether projects under way were counted in the sentence right before the new ones ``started`` (施工项目149个,
+    新开工项目74个): the new ones are some of them, the counts after the whole's."""
+    log, doc = s.log, s.ctx.doc
+    if len(log.projects) < _WHOLE_AND_PART or id(started) in log.child_projects:
+        return False
+    whole = log.projects[-2]
+    return whole.stage == "ongoing" and doc.norm_pos(whole.start) >= s.ctx.span.start \
+        and doc.norm_pos(started.start) - doc.norm_pos(whole.end) <= _NEXT_COUNT_GAP
 
 
 def _said_now(s: Sentence) -> bool:
