@@ -132,7 +132,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if stage is None:
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
-        stage = parent.stage if child and parent is not None else _stage_around(s, desc, now=_said_now(s))
+        stage = parent.stage if child and parent is not None else (
+            _stage_of_whole_counted(s, fig) or _stage_around(s, desc, now=_said_now(s)))
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     one = _size_of_one(desc) if fig.amount.value == 1 else None
@@ -467,6 +468,20 @@ def _building_counted_before(s: Sentence, started: Projects) -> bool:
     whole = log.projects[-2]
     return whole.stage == "ongoing" and doc.norm_pos(whole.start) >= s.ctx.span.start \
         and doc.norm_pos(started.start) - doc.norm_pos(whole.end) <= _NEXT_COUNT_GAP
+
+
+def _stage_of_whole_counted(s: Sentence, fig: Fig) -> Stage | None:
+    """新引进企业35家,其中亿元以上项目12个: projects of no stage under 其中 after a whole that is no projects count
+    (firms, 企业) are of what the whole did, its verb in the clause before 其中; None when no such clause says one."""
+    text, sent = s.text, s.ctx.span
+    among = text.rfind(_NAME_WORDS.among, sent.start, fig.start)
+    after = among + len(_NAME_WORDS.among) + 1  # (其中,亿元以上项目12个: the count's own clause opens with 其中)
+    if among < 0 or any(c in text[after:fig.start] for c in _CLAUSE_MARKS) \
+            or any(s.ctx.doc.norm_pos(p.start) >= sent.start for p in s.log.projects[s.para.first_project:]):
+        return None  # (the projects counted before in the sentence are the whole: their stage, as parts)
+    clause = max(sent.start, *(text.rfind(c, sent.start, among - 1) + 1 for c in _CLAUSE_MARKS))
+    said = last_match(_PROJECTS.stage_words, text[clause:among])
+    return stage_of(said.group(0)) if said is not None else None
 
 
 def _said_now(s: Sentence) -> bool:
