@@ -1018,10 +1018,15 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
     ctx = s.ctx
     lo = max(ctx.span.start, name.start - _ITEM_WIDTH)
     m = _PROJECTS.item_project.search(s.text[lo:name.start])  # (a slice: ^ is where the sentence or window starts)
+    if m is None:  # (甲项目于3月开工建设,项目总投资…: the sentence of one project, what it did between)
+        m = _PROJECTS.project_sentence.search(s.text[lo:name.start])
+        if m is not None and (_PROJECTS.not_one_project.search(m.group("project"))
+                              or _PROJECTS.count_of_part.search(m.group("done"))):
+            return False
     if m is None or _PROJECTS.aggregate_words.search(_DIGITS.sub("", m.group("project"))) \
             or _PROJECTS.count_of_part.search(m.group("project")):
         return False  # (签约项目,总投资…; 12个工业项目,总投资…: projects of a kind or counted, no one project)
-    done = last_match(_PROJECTS.stage_words, m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
+    done = _reached(m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
     stage = stage_of(done.group(0)) if done else _stage_around(s)
     # (an item of the projects of the event the report is about: of its month, as they are)
     p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False),
@@ -1031,6 +1036,15 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
     ctx.doc.set_quote(p, lo + m.start("project"), fig.end)
     s.log.add(p)
     return True
+
+
+def _reached(words: str) -> re.Match[str] | None:
+    """The last stage word of what one project did (竣工投产), None when none or only one planned (预计明年6月投产)."""
+    said = last_match(_PROJECTS.stage_words, words)
+    if said is None or _PROJECTS.planned_stage.search(words, 0, said.start()) \
+            or words.startswith(_PROJECTS_WORDS.capacity_mark, said.end()):
+        return None
+    return said
 
 
 def _described_project(s: Sentence, fig: Fig, name: Name) -> bool:
