@@ -83,6 +83,7 @@ _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compare
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
+_AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
 _FIELDS_WIDTH = 16  # (how far before a count the 等 closing the fields its projects cover may stand)
 _DESCRIBED_WIDTH = 80  # (how long the projects described before their count may be written)
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
@@ -549,6 +550,9 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
             and s.log.projects[-1].count is None and s.log.projects[-1].investment is not None \
             and s.ctx.doc.norm_pos(s.log.projects[-1].start) >= s.ctx.span.start:
         return True  # 集中开工的项目总投资86亿元,共18个: the count of the projects whose money came first
+    if counted and s.state.projects is not None and _PROJECTS.part_is_after.match(s.text, fig.end) \
+            and _PROJECTS.among_end.search(s.text, max(s.ctx.span.start, fig.start - _AMONG_WIDTH), fig.start):
+        return True  # 本次集中竣工项目82个,其中25个是年内开工…: some of the projects counted, said what they are
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)

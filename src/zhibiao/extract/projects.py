@@ -129,6 +129,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if not child and st.projects is not None and text.rfind(_ASIDE_OPEN, ctx.span.start, fig.start) > text.rfind(
             _ASIDE_CLOSE, ctx.span.start, fig.start):
         parent, child = st.projects, True  # 131个重大项目(含前期项目5项),总投资…: an aside, the money the whole's
+    if child and parent is not None and _PROJECTS.part_is_after.match(text, fig.end):
+        stage = parent.stage  # (竣工项目82个,其中25个是年内开工…: what some of them are, of the whole's stage)
     if stage is None:
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
