@@ -522,6 +522,8 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     """Whether a count is a count of projects (…项目10个, 330个重点项目, 已签约35个)."""
     if s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.event_units or s.text.startswith(_BATCH, fig.end):
         return False  # 举办重点项目集中开工现场会4次, 14个批次项目开、竣工: events held, batches, no projects counted
+    if any(w in name or (noun is not None and w in noun.text) for w in _PROJECTS_WORDS.non_investment_kinds):
+        return False  # 获批国家自然科学基金项目15项: grants, research or heritage items, no investment projects
     if mentions_projects(name) and not _yield_of_projects(name) and not _other_thing_counted(s, fig, name):
         return True
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
