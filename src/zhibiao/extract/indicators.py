@@ -554,7 +554,7 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         return True  # 集中开工的项目总投资86亿元,共18个: the count of the projects whose money came first
     if counted and s.state.projects is not None and _PROJECTS.part_is_after.match(s.text, fig.end) \
             and _PROJECTS.among_end.search(s.text, max(s.ctx.span.start, fig.start - _AMONG_WIDTH), fig.start):
-        return True  # 本次集中竣工项目82个,其中25个是年内开工…: some of the projects counted, said what they are
+        return True  # 本次集中竣工项目76个,其中23个是年内开工…: some of the projects counted, said what they are
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)

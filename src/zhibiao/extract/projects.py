@@ -61,7 +61,7 @@ _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
 _PLAIN_INVESTMENT = tuple(_PROJECTS_WORDS.plain_investment)
 _INVOLVED = _PROJECTS_WORDS.involved_mark
 _WHOLE_AND_PART = 2
-_NEXT_COUNT_GAP = 2  # (施工项目149个,|新开工项目74个: the next count right after the first, a mark between)
+_NEXT_COUNT_GAP = 2  # (施工项目168个,|新开工项目57个: the next count right after the first, a mark between)
 _NOW_WORDS = tuple(w for w in words("periods", "now_words") if w != _PROJECTS_WORDS.had_mark)
 _ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
@@ -130,7 +130,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
             _ASIDE_CLOSE, ctx.span.start, fig.start):
         parent, child = st.projects, True  # 131个重大项目(含前期项目5项),总投资…: an aside, the money the whole's
     if child and parent is not None and _PROJECTS.part_is_after.match(text, fig.end):
-        stage = parent.stage  # (竣工项目82个,其中25个是年内开工…: what some of them are, of the whole's stage)
+        stage = parent.stage  # (竣工项目76个,其中23个是年内开工…: what some of them are, of the whole's stage)
     if stage is None:
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
@@ -441,13 +441,13 @@ def listed_place(s: Sentence, region: str) -> str | None:
 def _stage_around(s: Sentence, desc: str = "", *, now: bool = False) -> Stage:
     """The stage of projects that say none: that of the projects counted last in the paragraph
     (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about (not for a stock said
-    ``now``: 目前,全市百亿项目17个 in a report on a signing), else — for a programme of key projects (省重点项目共9项,
+    ``now``: 目前,全市百亿项目15个 in a report on a signing), else — for a programme of key projects (省重点项目共9项,
     安排重点建设项目444项) — under way."""
     if desc and _PROJECTS.key_programme.search(desc):
         return "ongoing"  # (…竣工投产项目6个。省市重点项目11个,完成投资…: a programme under way, not the stage before)
     before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s)
     if before is not None and before.stage == "started" and _building_counted_before(s, before):
-        return "ongoing"  # (施工项目149个,新开工项目74个,亿元以上项目30个: of all those built, the new ones among them)
+        return "ongoing"  # (施工项目168个,新开工项目57个,亿元以上项目26个: of all those built, the new ones among them)
     if before is not None and before.stage != "other":
         return before.stage
     if now:
@@ -462,8 +462,8 @@ def _stage_around(s: Sentence, desc: str = "", *, now: bool = False) -> Stage:
 
 
 def _building_counted_before(s: Sentence, started: Projects) -> bool:
-    """Whether projects under way were counted in the sentence right before the new ones ``started`` (施工项目149个,
-    新开工项目74个): the new ones are some of them, the counts after the whole's."""
+    """Whether projects under way were counted in the sentence right before the new ones ``started`` (施工项目168个,
+    新开工项目57个): the new ones are some of them, the counts after the whole's."""
     log, doc = s.log, s.ctx.doc
     if len(log.projects) < _WHOLE_AND_PART or id(started) in log.child_projects:
         return False
@@ -487,7 +487,7 @@ def _stage_of_whole_counted(s: Sentence, fig: Fig) -> Stage | None:
 
 
 def _said_now(s: Sentence) -> bool:
-    """Whether the sentence opens with a stock said now (目前,全市百亿项目17个): what is, not done at an event."""
+    """Whether the sentence opens with a stock said now (目前,全市百亿项目15个): what is, not done at an event."""
     return s.text.startswith(_NOW_WORDS, s.ctx.span.start)
 
 
@@ -710,7 +710,7 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
             continue
         if m.group("sized") is not None and not (m.group("n") or m.group("cur") or m.group("over")) \
                 and len(m.group("mag")) == 1:
-            continue  # (甲新材料、万丰科技等41个项目: a lone 万 or 亿 opening a name is no size; 百亿项目 is)
+            continue  # (甲新材料、万丰科技等37个项目: a lone 万 or 亿 opening a name is no size; 百亿项目 is)
         if m.group("over") and _PROJECTS.alternative_over_after.match(desc, m.end()):  # (过50亿元、过100亿元)
             return _size_written(m, m.group("n") or "") or (best, best_currency)
         # 1至10亿级: a class from its low end
@@ -762,7 +762,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
     investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text)) \
         or _PROJECTS.investment_after_copula.search(name.text) is not None
-    # (启动实施投资11.12亿元的甲项目: verbs before the bare investment word are what was done to the project)
+    # (启动实施投资9.6亿元的甲项目: verbs before the bare investment word are what was done to the project)
     sized = name.text.endswith(_PLAIN_INVESTMENT) and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
     if (investment or sized or _PROJECTS.investment_end.search(name.text)) and _investment_ahead(s, fig):
         # (投资109.6亿元的31个项目; …现场举行一季度总投资6.5亿元的12个项目集中开工: the investment of the projects
