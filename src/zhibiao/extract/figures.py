@@ -95,8 +95,9 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    if num and not (unit or mag) and text.startswith(_FIGURES_WORDS.great_mark, m.end()):
-        return _great_projects(text, m, sent)
+    projects_said, fig = _before_projects_noun(text, m, sent, chinese=chinese)
+    if projects_said:
+        return fig
     index = bool(num) and not (unit or mag) and _index_value(text, m, sent)  # (指数为69.4: a value with no unit)
     if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not index:
         return None
@@ -114,7 +115,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if chinese and _FIGURES.magnitude_alone.fullmatch(num) and _FIGURES.unit_cell_before.search(before) \
             and _FIGURES.unit_cell_after.match(after):
         return None  # 外贸进出口 | 亿元 | 35.8: the row's unit in a cell of its own, no 1亿元
-    if amount.kind == "number" and mag and not chinese and _FIGURES.money_before.search(before):
+    if amount.kind == "number" and _money_named_before(before, num, mag, chinese=chinese):
         amount = Amount(amount.value, _FIGURES_WORDS.money_unit, "money", amount.more)  # (计划投资10.91亿)
     if amount.kind == "number":
         if chinese and _FIGURES.quoted_label.match(before[-1:] + after):
@@ -135,6 +136,35 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "money" and _is_threshold(text, start, end, sent):
         fig.role = "threshold"
     return fig
+
+
+def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool) -> bool:
+    """计划投资10.91亿, 合同额过百亿: a number with a magnitude and no unit after a money measure is in yuan (a bare
+    magnitude in Chinese only after the projects' investment word: 产值突破千亿 stays a goal's)."""
+    if chinese:
+        return num in _FIGURES_SETS.bare_magnitudes and _FIGURES.investment_before_bare.search(before) is not None
+    return bool(mag) and _FIGURES.money_before.search(before) is not None
+
+
+def _before_projects_noun(text: str, m: re.Match[str], sent: Span, *, chinese: bool) -> tuple[bool, Fig | None]:
+    """Whether the number is read by the projects' noun right after it, and its figure if so: 七大项目 (projects
+    counted with 大), 百亿项目 (a size, 项 opening the noun, no unit)."""
+    num, unit, mag = m.group("num", "unit", "mag")
+    if num and not (unit or mag) and text.startswith(_FIGURES_WORDS.great_mark, m.end()):
+        return True, _great_projects(text, m, sent)
+    if chinese and unit and num in _FIGURES_SETS.bare_magnitudes \
+            and text.startswith(_PROJECT_NOUN, m.end() - len(unit)):
+        return True, _sized_projects(m, num)
+    return False, None
+
+
+def _sized_projects(m: re.Match[str], num: str) -> Fig | None:
+    """百亿项目: a bare magnitude right before the projects' noun sizes them (a threshold in CNY, as 百亿级项目)."""
+    value = parse_number(num)
+    if value is None:
+        return None
+    end = m.end() - len(m.group("unit"))
+    return Fig(m.start(), end, Amount(value, _FIGURES_WORDS.money_unit, "money", False), role="threshold")
 
 
 def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:

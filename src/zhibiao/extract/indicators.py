@@ -83,6 +83,9 @@ _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compare
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
+_AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
+_FIELDS_WIDTH = 16  # (how far before a count the 等 closing the fields its projects cover may stand)
+_DESCRIBED_WIDTH = 80  # (how long the projects described before their count may be written)
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
@@ -269,8 +272,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if fig.amount.kind == "percent" and _share_of_noun_after(s, fig, region, region_start):
         return
     noun = _prenominal(s, fig, name.text, region)
-    if fig.amount.kind == "count" and _counts_projects(s, fig, name.text, noun):
-        project_count(s, fig, region_start, noun)
+    if fig.amount.kind == "count" and _count_of_projects(s, fig, name.text, noun, region_start):
         return
     if fig.amount.kind == "money" and projects_facts(s, fig, name, region):
         return
@@ -491,11 +493,38 @@ def _stage_count(text: str, name: str, fig: Fig) -> bool:
     return unit in _PROJECTS_SETS.count_units and bool(_PROJECTS.stage_name.fullmatch(name))
 
 
+def _count_of_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None, region_start: int) -> bool:
+    """Read a count as one of projects when it is one; whether it was."""
+    described = _described_before(s, fig, name)
+    if described is not None:  # 此次签约项目涵盖装备制造、新能源等领域,共9个: the projects described, then counted
+        project_count(s, fig, described, None)
+        return True
+    if _counts_projects(s, fig, name, noun):
+        project_count(s, fig, region_start, noun)
+        return True
+    return False
+
+
+def _described_before(s: Sentence, fig: Fig, name: str) -> int | None:
+    """签约项目涵盖甲、乙等领域,共9个: projects of a stage and the fields they cover right before a count named by no
+    noun of its own; where their words start, else None."""
+    start = s.ctx.span.start
+    if _PROJECTS_WORDS.fields_mark not in s.text[max(start, fig.start - _FIELDS_WIDTH):fig.start] \
+            or s.text[fig.end - 1:fig.end] not in _PROJECTS_SETS.count_units \
+            or not _PROJECTS.total_only.fullmatch(name):
+        return None  # (plain checks first: most counts follow no such description)
+    lo = max(start, fig.start - _DESCRIBED_WIDTH)
+    m = _PROJECTS.described_then_counted.search(s.text[lo:fig.start])
+    return None if m is None else lo + m.start("head")
+
+
 def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> bool:
     """Whether a count is a count of projects (…项目10个, 330个重点项目, 已签约35个)."""
     if s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.event_units or s.text.startswith(_BATCH, fig.end):
         return False  # 举办重点项目集中开工现场会4次, 14个批次项目开、竣工: events held, batches, no projects counted
-    if mentions_projects(name) and not _yield_of_projects(name):
+    if any(w in name or (noun is not None and w in noun.text) for w in _PROJECTS_WORDS.non_investment_kinds):
+        return False  # 获批国家自然科学基金项目15项: grants, research or heritage items, no investment projects
+    if mentions_projects(name) and not _yield_of_projects(name) and not _other_thing_counted(s, fig, name):
         return True
     if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
         return True
@@ -523,9 +552,19 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
             and s.log.projects[-1].count is None and s.log.projects[-1].investment is not None \
             and s.ctx.doc.norm_pos(s.log.projects[-1].start) >= s.ctx.span.start:
         return True  # 集中开工的项目总投资86亿元,共18个: the count of the projects whose money came first
+    if counted and s.state.projects is not None and _PROJECTS.part_is_after.match(s.text, fig.end) \
+            and _PROJECTS.among_end.search(s.text, max(s.ctx.span.start, fig.start - _AMONG_WIDTH), fig.start):
+        return True  # 本次集中竣工项目76个,其中23个是年内开工…: some of the projects counted, said what they are
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)
+
+
+def _other_thing_counted(s: Sentence, fig: Fig, name: str) -> bool:
+    """建成重点项目配套道路12条: a noun after the projects' one, counted in a unit projects never are, is what is
+    counted."""
+    return s.text[fig.end - 1:fig.end] not in _PROJECTS_SETS.units_after_name \
+        and not name.endswith(tuple(_PROJECTS_WORDS.nouns))
 
 
 def _yield_of_projects(name: str) -> bool:

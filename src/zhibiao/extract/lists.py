@@ -63,7 +63,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     lead = first.lead if first.lead is not None else first.start
     if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group):
         return
-    if first.amount.unit == _COUNT and (_projects_per_place(s, group) or seats_listed(s, group, region_start)):
+    if first.amount.unit == _COUNT and (_projects_per_place(s, group) or _parts_per_place(s, group)
+                                        or seats_listed(s, group, region_start)):
         return
     if first.amount.kind == _MONEY and _investments_in_order(s, group, region_start):
         return
@@ -208,6 +209,27 @@ def _projects_per_place(s: Sentence, group: list[Fig]) -> bool:
         p = replace(whole, subject=place, count=f.amount.value, investment=None)
         s.ctx.doc.set_quote(p, f.start, f.end)
         s.log.add(p)
+    return True
+
+
+def _parts_per_place(s: Sentence, group: list[Fig]) -> bool:
+    """集中开工项目42个,甲区、乙区、丙区分别为12个、8个、6个: the projects just counted in the sentence, then the
+    places listed before 分别 with no noun after it: each place's part of them, of their stage, size and kind."""
+    text, first, whole = s.text, group[0], s.state.projects
+    if whole is None or s.ctx.doc.norm_pos(whole.start) < s.ctx.span.start:
+        return False  # (a plain check first: no projects counted before in the sentence)
+    clause = max(text.rfind(_COMMA, s.ctx.span.start, first.start) + 1, s.ctx.span.start)
+    resp = _LISTS.respectively.search(text, clause, first.start)
+    if resp is None or not _LISTS.respectively_places.fullmatch(text, resp.start(), first.start):
+        return False
+    places = listed_places(s, _NAMES.aside.sub("", text[clause:resp.start()]))
+    if places is None or len(places) != len(group):
+        return False
+    for place, f in zip(places, group, strict=True):
+        p = replace(whole, subject=place, count=f.amount.value, investment=None, qualifier=f.qualifier)
+        s.ctx.doc.set_quote(p, f.start, f.end)
+        s.log.add(p)
+        s.log.child_projects.add(id(p))
     return True
 
 

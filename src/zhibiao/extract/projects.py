@@ -21,7 +21,7 @@ from zhibiao.extract.periods import PeriodMention, period_string, resolve_period
 from zhibiao.extract.quantities import in_range, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set
+from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set, words
 from zhibiao.model import Projects, Qualifier, Stage
 from zhibiao.resolve.subjects import subject_finder
 
@@ -58,6 +58,12 @@ _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not coun
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
 _EACH_MARKS = frozenset(_PROJECTS_WORDS.each_marks)
+_PLAIN_INVESTMENT = tuple(_PROJECTS_WORDS.plain_investment)
+_INVOLVED = _PROJECTS_WORDS.involved_mark
+_WHOLE_AND_PART = 2
+_NEXT_COUNT_GAP = 2  # (施工项目168个,|新开工项目57个: the next count right after the first, a mark between)
+_NOW_WORDS = tuple(w for w in words("periods", "now_words") if w != _PROJECTS_WORDS.had_mark)
+_ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
 _INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
 # The openers a project category may start with, as the category rule tries them.
@@ -123,10 +129,13 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if not child and st.projects is not None and text.rfind(_ASIDE_OPEN, ctx.span.start, fig.start) > text.rfind(
             _ASIDE_CLOSE, ctx.span.start, fig.start):
         parent, child = st.projects, True  # 131个重大项目(含前期项目5项),总投资…: an aside, the money the whole's
+    if child and parent is not None and _PROJECTS.part_is_after.match(text, fig.end):
+        stage = parent.stage  # (竣工项目76个,其中23个是年内开工…: what some of them are, of the whole's stage)
     if stage is None:
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
-        stage = parent.stage if child and parent is not None else _stage_around(s, desc)
+        stage = parent.stage if child and parent is not None else (
+            _stage_of_whole_counted(s, fig) or _stage_around(s, desc, now=_said_now(s)))
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     one = _size_of_one(desc) if fig.amount.value == 1 else None
@@ -429,15 +438,20 @@ def listed_place(s: Sentence, region: str) -> str | None:
     return s.ctx.doc.finder.entity_named(item) or (item if _PROJECTS.listed_place.fullmatch(item) else None)
 
 
-def _stage_around(s: Sentence, desc: str = "") -> Stage:
+def _stage_around(s: Sentence, desc: str = "", *, now: bool = False) -> Stage:
     """The stage of projects that say none: that of the projects counted last in the paragraph
-    (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about, else —
-    for a programme of key projects (省重点项目共9项, 安排重点建设项目444项) — under way."""
+    (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about (not for a stock said
+    ``now``: 目前,全市百亿项目15个 in a report on a signing), else — for a programme of key projects (省重点项目共9项,
+    安排重点建设项目444项) — under way."""
     if desc and _PROJECTS.key_programme.search(desc):
         return "ongoing"  # (…竣工投产项目6个。省市重点项目11个,完成投资…: a programme under way, not the stage before)
     before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s)
+    if before is not None and before.stage == "started" and _building_counted_before(s, before):
+        return "ongoing"  # (施工项目168个,新开工项目57个,亿元以上项目26个: of all those built, the new ones among them)
     if before is not None and before.stage != "other":
         return before.stage
+    if now:
+        return "other"
     if s.ctx.doc.event_stage:
         return s.ctx.doc.event_stage
     if _PROJECTS.key_programme.search(desc):
@@ -445,6 +459,36 @@ def _stage_around(s: Sentence, desc: str = "") -> Stage:
     # (…签约项目18个…;其中工业项目12个 in a later paragraph: a report counting projects of one stage only)
     stages = {p.stage for p in s.log.projects if p.stage != "other"}
     return stages.pop() if len(stages) == 1 else "other"
+
+
+def _building_counted_before(s: Sentence, started: Projects) -> bool:
+    """Whether projects under way were counted in the sentence right before the new ones ``started`` (施工项目168个,
+    新开工项目57个): the new ones are some of them, the counts after the whole's."""
+    log, doc = s.log, s.ctx.doc
+    if len(log.projects) < _WHOLE_AND_PART or id(started) in log.child_projects:
+        return False
+    whole = log.projects[-2]
+    return whole.stage == "ongoing" and doc.norm_pos(whole.start) >= s.ctx.span.start \
+        and doc.norm_pos(started.start) - doc.norm_pos(whole.end) <= _NEXT_COUNT_GAP
+
+
+def _stage_of_whole_counted(s: Sentence, fig: Fig) -> Stage | None:
+    """新引进企业35家,其中亿元以上项目12个: projects of no stage under 其中 after a whole that is no projects count
+    (firms, 企业) are of what the whole did, its verb in the clause before 其中; None when no such clause says one."""
+    text, sent = s.text, s.ctx.span
+    among = text.rfind(_NAME_WORDS.among, sent.start, fig.start)
+    after = among + len(_NAME_WORDS.among) + 1  # (其中,亿元以上项目12个: the count's own clause opens with 其中)
+    if among < 0 or any(c in text[after:fig.start] for c in _CLAUSE_MARKS) \
+            or any(s.ctx.doc.norm_pos(p.start) >= sent.start for p in s.log.projects[s.para.first_project:]):
+        return None  # (the projects counted before in the sentence are the whole: their stage, as parts)
+    clause = max(sent.start, *(text.rfind(c, sent.start, among - 1) + 1 for c in _CLAUSE_MARKS))
+    said = last_match(_PROJECTS.stage_words, text[clause:among])
+    return stage_of(said.group(0)) if said is not None else None
+
+
+def _said_now(s: Sentence) -> bool:
+    """Whether the sentence opens with a stock said now (目前,全市百亿项目15个): what is, not done at an event."""
+    return s.text.startswith(_NOW_WORDS, s.ctx.span.start)
 
 
 def _broken_down(s: Sentence) -> Projects | None:
@@ -523,6 +567,9 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         did = _last_in_sentence(s, "stage_before", region_start)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
+    if stage is None and _INVOLVED in desc:  # 签订合作协议,涉及项目18个: what the act before them did
+        did = _PROJECTS.act_then_involved.search(text, max(sent.start, fig.start - _ACT_WIDTH), fig.start)
+        stage = stage_of(did.group(1)) if did else None
     if stage is None:  # 增资项目10项,总投资38.63亿元,已全部竣工: what they did, after their money
         did = _PROJECTS.stage_after_money.match(text, fig.end + len(prenominal), sent.end)
         m = stage_words.search(did.group(1)) if did else None
@@ -661,6 +708,9 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
             if _PROJECTS.alternative_size_after.match(desc, m.end()):  # (5亿元或3000万美元以上: the first)
                 return _size_written(m, m.group("n") or "") or (best, best_currency)
             continue
+        if m.group("sized") is not None and not (m.group("n") or m.group("cur") or m.group("over")) \
+                and len(m.group("mag")) == 1:
+            continue  # (甲新材料、万丰科技等37个项目: a lone 万 or 亿 opening a name is no size; 百亿项目 is)
         if m.group("over") and _PROJECTS.alternative_over_after.match(desc, m.end()):  # (过50亿元、过100亿元)
             return _size_written(m, m.group("n") or "") or (best, best_currency)
         # 1至10亿级: a class from its low end
@@ -695,8 +745,9 @@ def _size_of_one(desc: str) -> tuple[Decimal, str] | None:
 def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     """A money figure that belongs to projects: the investment of those just counted, one named
     project with its investment, or the investment of 这些项目; False when it is none of these."""
-    if _PROJECTS.annual_plan_end.search(region):
-        return False  # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own
+    if _PROJECTS.annual_plan_end.search(region) or _PROJECTS.investment_made_end.search(region):
+        # 今年计划投资206亿元, 当年计划投资19亿元: the year's plan, an indicator of its own; 完成投资额: investment made
+        return False
     if _batch_investment(s, fig) or _described_project(s, fig, name) or _item_project(s, fig, name):
         return True  # (…37个,总投资214亿元,还有一批在谈项目,拟投资380亿元: not the 37's)
     if s.state.projects is not None and s.state.projects.min_investment is None \
@@ -711,7 +762,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
     investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text)) \
         or _PROJECTS.investment_after_copula.search(name.text) is not None
-    sized = name.text in _PROJECTS_SETS.plain_investment and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
+    # (启动实施投资9.6亿元的甲项目: verbs before the bare investment word are what was done to the project)
+    sized = name.text.endswith(_PLAIN_INVESTMENT) and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
     if (investment or sized or _PROJECTS.investment_end.search(name.text)) and _investment_ahead(s, fig):
         # (投资109.6亿元的31个项目; …现场举行一季度总投资6.5亿元的12个项目集中开工: the investment of the projects
         # counted next, whatever the words before its name)
@@ -968,16 +1020,33 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
     ctx = s.ctx
     lo = max(ctx.span.start, name.start - _ITEM_WIDTH)
     m = _PROJECTS.item_project.search(s.text[lo:name.start])  # (a slice: ^ is where the sentence or window starts)
+    if m is None:  # (甲项目于3月开工建设,项目总投资…: the sentence of one project, what it did between)
+        m = _PROJECTS.project_sentence.search(s.text[lo:name.start])
+        if m is not None and (_PROJECTS.not_one_project.search(m.group("project"))
+                              or _PROJECTS.count_of_part.search(m.group("done"))):
+            return False
     if m is None or _PROJECTS.aggregate_words.search(_DIGITS.sub("", m.group("project"))) \
             or _PROJECTS.count_of_part.search(m.group("project")):
         return False  # (签约项目,总投资…; 12个工业项目,总投资…: projects of a kind or counted, no one project)
-    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=_stage_around(s), category=None, min_investment=None, count=Decimal(1),
-                 investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
-                 currency=fig.amount.unit or _CNY)
+    done = _reached(m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
+    stage = stage_of(done.group(0)) if done else _stage_around(s)
+    # (an item of the projects of the event the report is about: of its month, as they are)
+    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False),
+                 stage=stage, category=None, min_investment=None,
+                 count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(s.text, fig),
+                 rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, lo + m.start("project"), fig.end)
     s.log.add(p)
     return True
+
+
+def _reached(words: str) -> re.Match[str] | None:
+    """The last stage word of what one project did (竣工投产), None when none or only one planned (预计明年6月投产)."""
+    said = last_match(_PROJECTS.stage_words, words)
+    if said is None or _PROJECTS.planned_stage.search(words, 0, said.start()) \
+            or words.startswith(_PROJECTS_WORDS.capacity_mark, said.end()):
+        return None
+    return said
 
 
 def _described_project(s: Sentence, fig: Fig, name: Name) -> bool:

@@ -23,11 +23,12 @@ from decimal import Decimal
 from zhibiao.extract.context import DocContext
 from zhibiao.extract.names import clean_list_item, last_match, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
+from zhibiao.extract.projects import category_of, is_investment_name, mentions_projects, stage_of, threshold_in
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.rankings import evaluation_field, evaluation_period
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
-from zhibiao.model import Change, Indicator, Ranking
+from zhibiao.model import Change, Indicator, Projects, Ranking
 from zhibiao.resolve.subjects import expand_zone
 
 __all__ = ["figure_tables", "ranked_tables"]
@@ -36,6 +37,8 @@ _TABLES = Shapes("tables")
 _TABLE_SETS = WordSets("table")
 _TABLE_WORDS = Words("table")
 _RANKINGS = Shapes("rankings")
+_PROJECTS = Shapes("projects")
+_COUNT = "count"  # (the unit of a count)
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 # How far before a table of figures its caption (period, unit) may stand.
@@ -419,10 +422,40 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
                 continue
             if subject:
                 ind.subject = subject
+            if _projects_cell(doc, ind, columns, k, row, log):
+                made[n][k] = None  # (no indicator: a count of projects, or their investment)
+                continue
             parent = made[whole][k] if whole is not None else None
             ind.parent = parent.name if parent is not None else None
             doc.set_quote(ind, row.label.start, row.numbers[k].end)
             log.add(ind)
+
+
+def _projects_cell(doc: DocContext, ind: Indicator, columns: list[_Column], k: int, row: _FigureRow,
+                   log: FactLog) -> bool:
+    """| 县区 | 签约项目(个) | 签约金额(亿元) |: a cell of a column counting projects at a stage it names is a projects
+    fact of the row's place, and the money of an investment column right after it is their investment (| 项目个数 |,
+    naming no stage, stays a measure of the table); whether the cell was read so."""
+    measure = columns[k].measure
+    if ind.value is None or ind.change is not None or not measure or (not mentions_projects(measure) and not (
+            k > 0 and is_investment_name(measure))):
+        return False  # (plain checks first: most tables count no projects)
+    said = last_match(_PROJECTS.stage_words, measure)
+    if ind.unit == _COUNT and mentions_projects(measure) and said is not None:
+        size, currency = threshold_in(measure)
+        p = Projects(subject=ind.subject, period=ind.period, stage=stage_of(said.group(0)),
+                     category=category_of(measure), min_investment=size, count=ind.value, investment=None,
+                     qualifier=None, rule="projects.table.v1", currency=currency)
+        doc.set_quote(p, row.label.start, row.numbers[k].end)
+        log.add(p)
+        return True
+    last = log.projects[-1] if log.projects else None
+    if ind.unit is None or last is None or last.rule != "projects.table.v1" or last.investment is not None \
+            or doc.norm_pos(last.start) != row.label.start or not is_investment_name(measure):
+        return False
+    last.investment, last.currency = ind.value, ind.unit
+    doc.set_quote(last, row.label.start, row.numbers[k].end)
+    return True
 
 
 def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[_FigureRow],

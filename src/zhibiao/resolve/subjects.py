@@ -28,6 +28,7 @@ MAIN = "\x00main"  # marker: the clause refers to the report's main entity
 _SUBJECTS = Shapes("subjects")
 _ZONE_REPEATED = 2  # (mentions, body weight, that make a zone the report's own over the place it is in)
 _PROJECTS = Shapes("projects")
+_PROJECT_NOUNS = tuple(words("projects", "named_nouns"))
 _ENTITY_WORDS = Words("entity")
 _NAME_WORDS = Words("name")
 _ENTITY_SETS = WordSets("entity")
@@ -667,6 +668,8 @@ class SubjectFinder:
         if grp:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
+        if z and rest.startswith(_PROJECT_NOUNS, z.end()) and _SUBJECTS.zone_ends_project_name.match(rest, z.end()):
+            return _NO_SUBJECT  # 丙丁智能制造产业园项目,总投资15亿元: the zone word ends a project's own name
         if z and not _has_function_char(z.group(1)) and z.group(1) not in _ENTITY_SETS.not_place_prefixes \
                 and not _zone_is_object(z.group(1)) \
                 and not _SUBJECTS.clause_words.search(z.group(1)) \
