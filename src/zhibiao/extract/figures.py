@@ -95,8 +95,9 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    if num and not (unit or mag) and text.startswith(_FIGURES_WORDS.great_mark, m.end()):
-        return _great_projects(text, m, sent)
+    read = _unitless_read(text, m, sent, chinese) if num and not (unit or mag) else None
+    if read is not None:
+        return read[0]
     index = bool(num) and not (unit or mag) and _index_value(text, m, sent)  # (指数为69.4: a value with no unit)
     if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not index:
         return None
@@ -135,6 +136,26 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "money" and _is_threshold(text, start, end, sent):
         fig.role = "threshold"
     return fig
+
+
+def _unitless_read(text: str, m: re.Match[str], sent: Span, chinese: bool) -> tuple[Fig | None] | None:
+    """A number with no unit read by a shape of its own (七大项目 counted with 大, 排名前进|12 a move): its
+    figure or None for no figure, in a 1-tuple; None when no such shape reads it."""
+    if text.startswith(_FIGURES_WORDS.great_mark, m.end()):
+        return (_great_projects(text, m, sent),)
+    if not chinese and _RANKINGS.bare_move_before.search(text, sent.start, m.start()):
+        move = _bare_move(text, m, sent)
+        return (move,) if move is not None else None  # (排名前进12家企业: read as any other number)
+    return None
+
+
+def _bare_move(text: str, m: re.Match[str], sent: Span) -> Fig | None:
+    """排名比上年前进12 closing a clause: places moved in a ranking with no unit written (a move, as 前进12位 is);
+    None when a noun follows the number (排名前进12家企业 is no move)."""
+    if not _RANKINGS.bare_move_after.match(text[m.end():sent.end]):
+        return None
+    sign = -1 if _RANKINGS.move_down_end.search(text, sent.start, m.start()) else 1
+    return Fig(m.start(), m.end(), Amount(Decimal(m.group("num")), None, "count"), role="move", sign=sign)
 
 
 def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:

@@ -278,7 +278,10 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     in_turn = _figures_placed_in_turn(s, hit, text[region_from:hit.start()])
     names = in_turn or _names_written(s, hit, region, region_from, region_start)
-    scope, names = _peers_of_a_level(scope, names)
+    leveled, names = _peers_of_a_level(scope, names)
+    if leveled != scope and names[0] is not None:  # (在全国国家级经开区中|综合|排名第33位: the overall ranking)
+        names = [_overall_ranking(names[0], hit) or names[0]]
+    scope = leveled
     names = _organ_dropped(_place_passed_dropped(s, names))
     if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
@@ -326,13 +329,17 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
 
 def _peers_of_a_level(scope: str | None, names: list[str | None]) -> tuple[str | None, list[str | None]]:
     """在全省国家级开发区中排名第一, 综合实力在全省国家级经开区中位列第五: zones of a level closing the one measure read
-    inside a whole field are its peers (全省国家级开发区), not the measure nor a zone holding the place."""
+    inside a whole field are its peers (全省国家级开发区), not the measure nor a zone holding the place; closed by 中
+    before the measure (在全国国家级经开区中综合排名第33位), they are the peers all the same."""
     if len(names) != 1 or not names[0] or not scope or not _RANKINGS.whole_field.fullmatch(scope) \
             or _RANKING_WORDS.level_mark not in names[0]:
         return scope, names  # (most places: a plain check first)
     peers = _RANKINGS.peers_of_level_end.search(names[0])
     if peers is None:
         return scope, names
+    if peers.group("close"):  # (在全国国家级经开区中|综合排名第33位: the measure is the words after the 中)
+        return scope + names[0][peers.start():peers.start("close")], \
+            [(names[0][:peers.start()] + names[0][peers.end():]) or None]
     return scope + peers.group(0), [names[0][:peers.start()] or None]
 
 
