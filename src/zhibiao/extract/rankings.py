@@ -1016,8 +1016,10 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
 
 def _clause_wrapper(s: Sentence, region_start: int) -> re.Match[str] | None:
     """The 在…中 wrapper (or an evaluation of a field closed by 中) that the clauses before ``region_start`` in the
-    sentence close with, if any."""
-    return _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
+    sentence close with, if any: read in the last clause (2023年,|全市各县区中,: a wrapper needing no 在 opens
+    its clause, never the sentence)."""
+    words = _RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start])
+    return _wrapper(_RANKINGS.clause_separator.split(words)[-1])
 
 
 def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: int, region_start: int) \
