@@ -1606,8 +1606,18 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
         exact = parse_number(hit.group("strong_n"))
     if exact is not None:  # 全国综合实力百强县第45位: the exact place, in the group's measure
         return m.string[:m.start("rest")], [m.group("rest")], end, int(exact)
-    measure = m.group("rest") + text[group_start:hit.end()] + kind
+    group = hit.group("strong") or hit.group(0).endswith(_RANKING_WORDS.strong_mark)  # (前30强: a group's name)
+    measure = m.group("rest") + text[group_start:hit.end()] + kind if group else _top_n_measure(m.group("rest"), hit)
     return m.string[:m.start("rest")], [measure], end, 1 if tail and tail.group("head") else None
+
+
+def _top_n_measure(rest: str, hit: re.Match[str]) -> str:
+    """进入全省县域经济前十, 进入全国国家级经开区综合排名前30位: a top N after the words naming a measure is a place
+    in that measure, no group's name; an overall measure keeps the ranking noun the field swallowed (综合排名)."""
+    if rest.endswith(tuple(_RANKING_WORDS.overall_heads)):
+        noun = next((w for w in _RANKING_WORDS.rank_nouns if w in hit.group(0)), "")
+        return rest + noun
+    return rest
 
 
 def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope: str | None) -> bool:
@@ -1936,7 +1946,7 @@ def _period_end_cut(region: str) -> str:
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
     """The measures ranked: none (进入百强), the figure just named, a back reference, or a list."""
     st = s.state
-    if lead in _RANKING_SETS.entry_leads and not _RANKINGS.head_end.search(stripped):
+    if lead in _RANKING_SETS.entry_leads and not _RANKINGS.entered_head_end.search(stripped):
         return [None]  # (进入百强: the group entered is the measure; 增速进入全省前两名: the growth's place)
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
         if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
