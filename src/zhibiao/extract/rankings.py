@@ -1003,7 +1003,7 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
     """The field (and measure) of a place whose words write no field: that of the place it moved from
     (由全市第五位上升至第二位), or of a 在…中 clause before (在2022年度全省开发区综合考评中,该区位列第6名)."""
     if scope is not None:
-        return scope, region
+        return _class_of_clause_before(s, region_start, region, scope)
     if former is not None and former.group("field"):
         return former.group("field"), region
     before = _clause_wrapper(s, region_start)
@@ -1012,6 +1012,19 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
     if before is not None and not _measure_region(before.group("measure")):
         return _wrapped_scope(before), region  # (茶陵县在全国1866个县域中,|人均GDP位列第53位: the field only)
     return scope, region
+
+
+def _class_of_clause_before(s: Sentence, region_start: int, region: str, scope: str) -> tuple[str | None, str]:
+    """在2022年度全省县域经济考核中,该区跃居一类县市区第四名: a class of places written after the verb is the peers
+    within the whole field of a 在…中 clause before (全省一类县市区), that clause's evaluation the measure when the
+    words write none."""
+    if not _RANKINGS.class_field.fullmatch(scope):
+        return scope, region  # (most fields: the one written)
+    before = _clause_wrapper(s, region_start)
+    field = _wrapped_scope(before)
+    if before is None or field is None or not _RANKINGS.whole_field.fullmatch(field):
+        return scope, region
+    return field + scope, region if strip_chars(region) else strip_chars(before.group("measure"))
 
 
 def _clause_wrapper(s: Sentence, region_start: int) -> re.Match[str] | None:
@@ -1420,7 +1433,7 @@ def _field_and_measure(region: str, scope: str | None,
     if wrapped is not None and wrapped.group("peers") and scope and _RANKINGS.whole_field.fullmatch(scope):
         wrapped = None  # (在营商环境城市排名中|位列全国第一: the place writes its field, the 在…中 its measure)
     if wrapped is not None:
-        scope = _wrapped_scope(wrapped)
+        scope = _class_in_field(_wrapped_scope(wrapped), scope)
         # (在全国147家高新区中|综合排名33: the 中 closing the field is no part of the measure)
         region = region[:wrapped.start()] + _RANKINGS.field_close.sub("", wrapped.group("measure"))
     field = _RANKINGS.field_in_measure.search(region) if scope is None else None
@@ -1433,6 +1446,14 @@ def _field_and_measure(region: str, scope: str | None,
         scope, evaluation = _field_of_evaluation_placed(scope, split)
         region = region if strip_chars(region) or evaluation is None else evaluation
     return _measure_region(region), former, scope
+
+
+def _class_in_field(field: str | None, written: str | None) -> str | None:
+    """在全省县域经济考核中位列一类县市区第四名: a class of places written after the verb (一类县市区, 省级二类开发区)
+    is the peers within the whole field the wrapper writes (全省一类县市区); else the wrapper's field."""
+    if field and written and _RANKINGS.whole_field.fullmatch(field) and _RANKINGS.class_field.fullmatch(written):
+        return field + written
+    return field
 
 
 def _field_of_evaluation_placed(scope: str | None, split: bool = False) -> tuple[str | None, str | None]:
