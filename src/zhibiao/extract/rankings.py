@@ -79,6 +79,7 @@ _PERIODS_SETS = WordSets("periods")
 _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _LONG_PLACE_LIST = 5  # a list of places this long may hold one item that reads as none
+_GLUED_MEASURE_MIN = 2  # (a measure glued to the last place listed is two characters at least: 增速)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _PASSED_VERB_CHARS = frozenset(_RANKING_WORDS.passed_verb_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
@@ -409,6 +410,9 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
         subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
         if subjects is not None:  # (全省开发区综合考评中,|甲、乙分别位列…: the clause before wraps them)
             return _groups_before(s, region_start) + subjects, wrapped or _clause_wrapper(s, region_start), None
+        glued = _measure_glued_to_last(s, raw) if own is None else None
+        if glued is not None:  # (甲县、乙县固定资产投资增速|分别列…: the measure written right after the last place)
+            return _groups_before(s, region_start) + glued[0], None, glued[1]
     if _RANKINGS.plural_only.match(raw):
         opening = _RANKINGS.counted_list_opening.search(s.text, s.ctx.span.start, region_start)
         subjects = _listed_subjects(s, opening.group(0)) if opening is not None else None
@@ -419,6 +423,22 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     if last is not None:  # (北京海淀区、朝阳区,上海浦东新区|包揽…: the last group one place)
         return [*groups, last], None, None
     return None
+
+
+def _measure_glued_to_last(s: Sentence, raw: str) -> tuple[list[str], str] | None:
+    """甲县、乙县固定资产投资增速(分别列全市第一、第二位): places listed with the measure written right after the
+    last one, no 的 between: the places and the measure (None when the last item is a place alone or no place
+    opens it)."""
+    words = _RANKINGS.adverb_end.sub("", strip_chars(raw))
+    last = _RANKINGS.list_split.split(words)[-1]
+    opening = _compared_place(s, last)
+    if opening is None or len(last) - opening[1] < _GLUED_MEASURE_MIN:
+        return None
+    measure = last[opening[1]:]
+    if _RANKING_WORDS.field_mark in measure or s.ctx.doc.finder.entity_named(measure) is not None:
+        return None  # (甲、乙县经开区: a zone of the last place; …在全国…中综合排名: a wrapper, read as such)
+    subjects = _listed_subjects(s, words[:len(words) - len(measure)])
+    return (subjects, measure) if subjects is not None else None
 
 
 def _groups_before(s: Sentence, region_start: int) -> list[str]:
