@@ -195,8 +195,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     if (hit.group("ordered") or (place is not None and place[0] is not None and not hit.group("first"))) \
             and _holders_after(s, hit, region_start, place[0] if place is not None else None):
         return
-    if hit.group("ordered"):
-        return  # 依次为 with no list of places after it
+    if hit.group("ordered") or (hit.group("last") and _bottom_holders(s, hit, region_start)):
+        return  # 依次为 with no list of places after it; 排名后三位的是甲、乙和丙: each a last place
     if place is not None and place[1] and hit.group("top") and _top_holders(s, hit, region_start):
         return  # 中心城区排名靠前的是甲区、乙区: each near the top
     if place is not None and place[0] is not None and _in_brackets_after_place(s, hit):
@@ -518,6 +518,14 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
         and _top_list(s, hit, listed.end(), region_start, (place, int(last)), ordered=True)
 
 
+def _bottom_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """排名后三位的是甲、乙和丙, 后两位的县区为甲、乙: the places listed after a bottom N, each a last place (FACTS.md:
+    bottom, no rank) in the measure and field before it; False when no list of two places or more follows."""
+    listed = _RANKINGS.top_list.match(s.text, hit.end(), s.ctx.span.end)
+    return listed is not None and _top_list(s, hit, listed.end(), region_start, (1, None), ordered=False,
+                                            bottom=True)
+
+
 def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     """(总排名榜方面,)中心城区排名靠前的是甲区、乙区、丙区: the places listed after a top place of no size, each near
     the top in the peers named before it, of the measure of the frame (or the evaluation named) before; False when no
@@ -543,9 +551,10 @@ def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
 
 
 def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: int, places: tuple[int, int | None],
-              *, ordered: bool, each_own: bool = False) -> bool:
+              *, ordered: bool, each_own: bool = False, bottom: bool = False) -> bool:
     """The ranking facts of the places listed from ``list_start`` holding the places ``places`` (the
-    first and last; a top N is (1, N)): each its own place in order, or each the last place of the top N."""
+    first and last; a top N is (1, N)): each its own place in order, or each the last place of the top N;
+    with ``bottom``, each a last place (排名后三位的是甲、乙和丙)."""
     text, ctx = s.text, s.ctx
     listed = _places_in_list(s, list_start, places, ordered=ordered, each_own=each_own)
     if listed is None:
@@ -603,7 +612,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         measure = _frame_measure(s, region_start)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
-    read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
+    read = _Read([measure] * len(subjects), ranks, scope, False, bottom, measure or "", region_from, None, stop,
                  subjects, period)
     s.state.mark_listed(hit.start(), stop)
     made = len(s.log.facts)
