@@ -2056,6 +2056,9 @@ def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | N
     announced = _RANKINGS.results_announced.fullmatch(clause)
     if announced is not None:
         return [announced.group("evaluation")], scope or announced.group("field")
+    wrapped = _RANKINGS.evaluation_wrapper.fullmatch(clause)
+    if wrapped is not None:  # (在区域创新能力排名中,|甲省位居第一: the evaluation the clause before wraps, no field)
+        return [wrapped.group("measure")], scope
     judged = _RANKINGS.judged_topic.fullmatch(clause)
     topic = judged.group("topic") if judged is not None else \
         topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
