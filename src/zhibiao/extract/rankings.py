@@ -634,7 +634,8 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     # ([甲市、乙市]、丙县: places tied, bracketed together, are listed as any)
     raw_list = _RANKINGS.list_tail.sub("", text[list_start:stop])
     listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
-    words, own_ranks = _ranks_in_brackets(listed_words)
+    # (依次为甲县(12.5%)、乙县(10.2%): the figure each place was ranked by, in brackets, is no part of its name)
+    words, own_ranks = _ranks_in_brackets(_RANKINGS.figure_in_brackets.sub("", listed_words))
     subjects = listed_places(s, words, ranked=ordered)
     if subjects is None:
         return None
