@@ -23,6 +23,7 @@ from zhibiao.model import Change, Qualifier
 __all__ = ["Fig", "Role", "Wordless", "scan_figures"]
 
 _FIGURES = Shapes("figures")
+_MOVE_WORDS_MAX = 24  # the words a ranking noun and its verb of moving take before places moved (排名比上年前进)
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
 _FIGURES_WORDS = Words("figures")
@@ -143,7 +144,7 @@ def _unitless_read(text: str, m: re.Match[str], sent: Span, chinese: bool) -> tu
     figure or None for no figure, in a 1-tuple; None when no such shape reads it."""
     if text.startswith(_FIGURES_WORDS.great_mark, m.end()):
         return (_great_projects(text, m, sent),)
-    if not chinese and _RANKINGS.bare_move_before.search(text, sent.start, m.start()):
+    if not chinese and _RANKINGS.bare_move_before.search(text, max(sent.start, m.start() - _MOVE_WORDS_MAX), m.start()):
         move = _bare_move(text, m, sent)
         return (move,) if move is not None else None  # (排名前进12家企业: read as any other number)
     return None
