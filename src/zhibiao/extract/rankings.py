@@ -1658,6 +1658,9 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
     if exact is not None:  # 全国综合实力百强县第45位: the exact place, in the group's measure
         return m.string[:m.start("rest")], [m.group("rest")], end, int(exact)
     group = hit.group("strong") or hit.group(0).endswith(_RANKING_WORDS.strong_mark)  # (前30强: a group's name)
+    rest = m.group("rest")
+    if not group and (rest in _ENTITY_WORDS.zone_suffixes or rest in _RANKING_SETS.peer_kinds):
+        return m.string, [None], end, None  # (进入全省开发区前十: the peers' kind closes the field, no measure)
     measure = m.group("rest") + text[group_start:hit.end()] + kind if group else _top_n_measure(m.group("rest"), hit)
     return m.string[:m.start("rest")], [measure], end, 1 if tail and tail.group("head") else None
 
