@@ -1994,7 +1994,9 @@ def _period_end_cut(region: str) -> str:
     if not region or region[-1] not in _PERIOD_LAST_CHARS:
         return region  # (most measures end in no period word: a plain check first)
     last = next((m for m in find_periods(region) if m.end_pos == len(region)), None)
-    return region[:last.pos] if last is not None and last.pos >= _MEASURE_MIN else region
+    if last is None or last.pos < _MEASURE_MIN:
+        return region
+    return _RANKINGS.span_opener_end.sub("", region[:last.pos])  # (增速自|2019年以来: the 自 opens the span)
 
 
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
