@@ -79,6 +79,7 @@ _PERIODS_SETS = WordSets("periods")
 _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _LONG_PLACE_LIST = 5  # a list of places this long may hold one item that reads as none
+_COUNTED_MEASURES_MAX = 16  # (有12项主要经济指标增速: the words of a count of measures before a place)
 _GLUED_MEASURE_MIN = 2  # (a measure glued to the last place listed is two characters at least: 增速)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _PASSED_VERB_CHARS = frozenset(_RANKING_WORDS.passed_verb_chars)
@@ -166,8 +167,8 @@ def _moved_from(text: str, start: int, end: int) -> bool:
 
 
 def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
-    if s.state.is_listed(hit.start()):
-        return  # (依次是 inside 前三名依次是甲、乙: the list is read)
+    if s.state.is_listed(hit.start()) or _measures_counted_only(s, hit, region_start):
+        return  # (依次是 inside 前三名依次是甲、乙: the list is read; 有5项指标进入全市前三: how many measures hold it)
     if s.text.endswith(_FRAME_OR_EXIT_ENDS, region_start, hit.start()) \
             and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
                                                                                             hit.start())):
@@ -216,6 +217,15 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
     if read is not None:
         _record(s, hit, read, region_start)
+
+
+def _measures_counted_only(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """我县有5项指标进入全市前三, 12项指标中有8项增速位居全市前三位: a count of measures holding a place, none named and
+    none listed after it (有3项位居全市第一,分别是… lists them: read elsewhere)."""
+    text = s.text  # (the count may have been read as a figure already, before the region: 中有8项|增速)
+    start = max(s.ctx.span.start, min(region_start, hit.start() - _COUNTED_MEASURES_MAX))
+    return _RANKINGS.measures_counted_end.search(text, start, hit.start()) is not None \
+        and _RANKINGS.measures_listed_after.match(text, hit.end(), s.ctx.span.end) is None
 
 
 @dataclass(slots=True)
