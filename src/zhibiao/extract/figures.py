@@ -23,6 +23,7 @@ from zhibiao.model import Change, Qualifier
 __all__ = ["Fig", "Role", "Wordless", "scan_figures"]
 
 _FIGURES = Shapes("figures")
+_MOVE_WORDS_MAX = 24  # the words a ranking noun and its verb of moving take before places moved (排名比上年前进)
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
 _FIGURES_WORDS = Words("figures")
@@ -95,9 +96,9 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    projects_said, fig = _before_projects_noun(text, m, sent, chinese=chinese)
-    if projects_said:
-        return fig
+    read = _read_by_shape(text, m, sent, chinese=chinese)
+    if read is not None:
+        return read[0]
     index = bool(num) and not (unit or mag) and _index_value(text, m, sent)  # (指数为69.4: a value with no unit)
     if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not index:
         return None
@@ -146,6 +147,16 @@ def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool
     return bool(mag) and _FIGURES.money_before.search(before) is not None
 
 
+def _read_by_shape(text: str, m: re.Match[str], sent: Span, *, chinese: bool) -> tuple[Fig | None] | None:
+    """A number read by a shape of its own before the general rules (七大项目, 百亿项目, 排名前进|12): its figure or
+    None for no figure, in a 1-tuple; None when no such shape reads it."""
+    projects_said, fig = _before_projects_noun(text, m, sent, chinese=chinese)
+    if projects_said:
+        return (fig,)
+    num, unit, mag = m.group("num", "unit", "mag")
+    return _unitless_read(text, m, sent, chinese) if num and not (unit or mag) else None
+
+
 def _before_projects_noun(text: str, m: re.Match[str], sent: Span, *, chinese: bool) -> tuple[bool, Fig | None]:
     """Whether the number is read by the projects' noun right after it, and its figure if so: 七大项目 (projects
     counted with 大), 百亿项目 (a size, 项 opening the noun, no unit)."""
@@ -165,6 +176,24 @@ def _sized_projects(m: re.Match[str], num: str) -> Fig | None:
         return None
     end = m.end() - len(m.group("unit"))
     return Fig(m.start(), end, Amount(value, _FIGURES_WORDS.money_unit, "money", False), role="threshold")
+
+
+def _unitless_read(text: str, m: re.Match[str], sent: Span, chinese: bool) -> tuple[Fig | None] | None:
+    """A number with no unit read by a shape of its own (排名前进|12 a move; 七大项目 is read before, by the projects'
+    noun after it): its figure or None for no figure, in a 1-tuple; None when no such shape reads it."""
+    if not chinese and _RANKINGS.bare_move_before.search(text, max(sent.start, m.start() - _MOVE_WORDS_MAX), m.start()):
+        move = _bare_move(text, m, sent)
+        return (move,) if move is not None else None  # (排名前进12家企业: read as any other number)
+    return None
+
+
+def _bare_move(text: str, m: re.Match[str], sent: Span) -> Fig | None:
+    """排名比上年前进12 closing a clause: places moved in a ranking with no unit written (a move, as 前进12位 is);
+    None when a noun follows the number (排名前进12家企业 is no move)."""
+    if not _RANKINGS.bare_move_after.match(text[m.end():sent.end]):
+        return None
+    sign = -1 if _RANKINGS.move_down_end.search(text, sent.start, m.start()) else 1
+    return Fig(m.start(), m.end(), Amount(Decimal(m.group("num")), None, "count"), role="move", sign=sign)
 
 
 def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:

@@ -79,6 +79,8 @@ _PERIODS_SETS = WordSets("periods")
 _FRAME_OR_EXIT_ENDS = (*_RANKING_WORDS.frame_marks, *_RANKING_WORDS.exits)
 _HOLDER_AFTER_STARTS = tuple(_RANKING_WORDS.holder_after_starts)
 _LONG_PLACE_LIST = 5  # a list of places this long may hold one item that reads as none
+_COUNTED_MEASURES_MAX = 16  # (有12项主要经济指标增速: the words of a count of measures before a place)
+_GLUED_MEASURE_MIN = 2  # (a measure glued to the last place listed is two characters at least: 增速)
 _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _PASSED_VERB_CHARS = frozenset(_RANKING_WORDS.passed_verb_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
@@ -165,8 +167,8 @@ def _moved_from(text: str, start: int, end: int) -> bool:
 
 
 def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
-    if s.state.is_listed(hit.start()):
-        return  # (依次是 inside 前三名依次是甲、乙: the list is read)
+    if s.state.is_listed(hit.start()) or _measures_counted_only(s, hit, region_start):
+        return  # (依次是 inside 前三名依次是甲、乙: the list is read; 有5项指标进入全市前三: how many measures hold it)
     if s.text.endswith(_FRAME_OR_EXIT_ENDS, region_start, hit.start()) \
             and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
                                                                                             hit.start())):
@@ -194,8 +196,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     if (hit.group("ordered") or (place is not None and place[0] is not None and not hit.group("first"))) \
             and _holders_after(s, hit, region_start, place[0] if place is not None else None):
         return
-    if hit.group("ordered"):
-        return  # 依次为 with no list of places after it
+    if hit.group("ordered") or (hit.group("last") and _bottom_holders(s, hit, region_start)):
+        return  # 依次为 with no list of places after it; 排名后三位的是甲、乙和丙: each a last place
     if place is not None and place[1] and hit.group("top") and _top_holders(s, hit, region_start):
         return  # 中心城区排名靠前的是甲区、乙区: each near the top
     if place is not None and place[0] is not None and _in_brackets_after_place(s, hit):
@@ -215,6 +217,15 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
     if read is not None:
         _record(s, hit, read, region_start)
+
+
+def _measures_counted_only(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """我县有5项指标进入全市前三, 12项指标中有8项增速位居全市前三位: a count of measures holding a place, none named and
+    none listed after it (有3项位居全市第一,分别是… lists them: read elsewhere)."""
+    text = s.text  # (the count may have been read as a figure already, before the region: 中有8项|增速)
+    start = max(s.ctx.span.start, min(region_start, hit.start() - _COUNTED_MEASURES_MAX))
+    return _RANKINGS.measures_counted_end.search(text, start, hit.start()) is not None \
+        and _RANKINGS.measures_listed_after.match(text, hit.end(), s.ctx.span.end) is None
 
 
 @dataclass(slots=True)
@@ -278,7 +289,10 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     scope, region = _field_unwritten(s, region_start, region, former, scope)
     in_turn = _figures_placed_in_turn(s, hit, text[region_from:hit.start()])
     names = in_turn or _names_written(s, hit, region, region_from, region_start)
-    scope, names = _peers_of_a_level(scope, names)
+    leveled, names = _peers_of_a_level(scope, names)
+    if leveled != scope and names[0] is not None:  # (在全国国家级经开区中|综合|排名第33位: the overall ranking)
+        names = [_overall_ranking(names[0], hit) or names[0]]
+    scope = leveled
     names = _organ_dropped(_place_passed_dropped(s, names))
     if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
@@ -326,13 +340,17 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
 
 def _peers_of_a_level(scope: str | None, names: list[str | None]) -> tuple[str | None, list[str | None]]:
     """在全省国家级开发区中排名第一, 综合实力在全省国家级经开区中位列第五: zones of a level closing the one measure read
-    inside a whole field are its peers (全省国家级开发区), not the measure nor a zone holding the place."""
+    inside a whole field are its peers (全省国家级开发区), not the measure nor a zone holding the place; closed by 中
+    before the measure (在全国国家级经开区中综合排名第33位), they are the peers all the same."""
     if len(names) != 1 or not names[0] or not scope or not _RANKINGS.whole_field.fullmatch(scope) \
             or _RANKING_WORDS.level_mark not in names[0]:
         return scope, names  # (most places: a plain check first)
     peers = _RANKINGS.peers_of_level_end.search(names[0])
     if peers is None:
         return scope, names
+    if peers.group("close"):  # (在全国国家级经开区中|综合排名第33位: the measure is the words after the 中)
+        return scope + names[0][peers.start():peers.start("close")], \
+            [(names[0][:peers.start()] + names[0][peers.end():]) or None]
     return scope + peers.group(0), [names[0][:peers.start()] or None]
 
 
@@ -402,6 +420,9 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
         subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
         if subjects is not None:  # (全省开发区综合考评中,|甲、乙分别位列…: the clause before wraps them)
             return _groups_before(s, region_start) + subjects, wrapped or _clause_wrapper(s, region_start), None
+        glued = _measure_glued_to_last(s, raw) if own is None else None
+        if glued is not None:  # (甲县、乙县固定资产投资增速|分别列…: the measure written right after the last place)
+            return _groups_before(s, region_start) + glued[0], None, glued[1]
     if _RANKINGS.plural_only.match(raw):
         opening = _RANKINGS.counted_list_opening.search(s.text, s.ctx.span.start, region_start)
         subjects = _listed_subjects(s, opening.group(0)) if opening is not None else None
@@ -412,6 +433,22 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     if last is not None:  # (北京海淀区、朝阳区,上海浦东新区|包揽…: the last group one place)
         return [*groups, last], None, None
     return None
+
+
+def _measure_glued_to_last(s: Sentence, raw: str) -> tuple[list[str], str] | None:
+    """甲县、乙县固定资产投资增速(分别列全市第一、第二位): places listed with the measure written right after the
+    last one, no 的 between: the places and the measure (None when the last item is a place alone or no place
+    opens it)."""
+    words = _RANKINGS.adverb_end.sub("", strip_chars(raw))
+    last = _RANKINGS.list_split.split(words)[-1]
+    opening = _compared_place(s, last)
+    if opening is None or len(last) - opening[1] < _GLUED_MEASURE_MIN:
+        return None
+    measure = last[opening[1]:]
+    if _RANKING_WORDS.field_mark in measure or s.ctx.doc.finder.entity_named(measure) is not None:
+        return None  # (甲、乙县经开区: a zone of the last place; …在全国…中综合排名: a wrapper, read as such)
+    subjects = _listed_subjects(s, words[:len(words) - len(measure)])
+    return (subjects, measure) if subjects is not None else None
 
 
 def _groups_before(s: Sentence, region_start: int) -> list[str]:
@@ -491,6 +528,14 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
         and _top_list(s, hit, listed.end(), region_start, (place, int(last)), ordered=True)
 
 
+def _bottom_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """排名后三位的是甲、乙和丙, 后两位的县区为甲、乙: the places listed after a bottom N, each a last place (FACTS.md:
+    bottom, no rank) in the measure and field before it; False when no list of two places or more follows."""
+    listed = _RANKINGS.top_list.match(s.text, hit.end(), s.ctx.span.end)
+    return listed is not None and _top_list(s, hit, listed.end(), region_start, (1, None), ordered=False,
+                                            bottom=True)
+
+
 def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     """(总排名榜方面,)中心城区排名靠前的是甲区、乙区、丙区: the places listed after a top place of no size, each near
     the top in the peers named before it, of the measure of the frame (or the evaluation named) before; False when no
@@ -516,9 +561,10 @@ def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
 
 
 def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: int, places: tuple[int, int | None],
-              *, ordered: bool, each_own: bool = False) -> bool:
+              *, ordered: bool, each_own: bool = False, bottom: bool = False) -> bool:
     """The ranking facts of the places listed from ``list_start`` holding the places ``places`` (the
-    first and last; a top N is (1, N)): each its own place in order, or each the last place of the top N."""
+    first and last; a top N is (1, N)): each its own place in order, or each the last place of the top N;
+    with ``bottom``, each a last place (排名后三位的是甲、乙和丙)."""
     text, ctx = s.text, s.ctx
     listed = _places_in_list(s, list_start, places, ordered=ordered, each_own=each_own)
     if listed is None:
@@ -576,7 +622,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         measure = _frame_measure(s, region_start)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
-    read = _Read([measure] * len(subjects), ranks, scope, False, False, measure or "", region_from, None, stop,
+    read = _Read([measure] * len(subjects), ranks, scope, False, bottom, measure or "", region_from, None, stop,
                  subjects, period)
     s.state.mark_listed(hit.start(), stop)
     made = len(s.log.facts)
@@ -598,7 +644,8 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     # ([甲市、乙市]、丙县: places tied, bracketed together, are listed as any)
     raw_list = _RANKINGS.list_tail.sub("", text[list_start:stop])
     listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
-    words, own_ranks = _ranks_in_brackets(listed_words)
+    # (依次为甲县(12.5%)、乙县(10.2%): the figure each place was ranked by, in brackets, is no part of its name)
+    words, own_ranks = _ranks_in_brackets(_RANKINGS.figure_in_brackets.sub("", listed_words))
     subjects = listed_places(s, words, ranked=ordered)
     if subjects is None:
         return None
@@ -996,7 +1043,7 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
     """The field (and measure) of a place whose words write no field: that of the place it moved from
     (由全市第五位上升至第二位), or of a 在…中 clause before (在2022年度全省开发区综合考评中,该区位列第6名)."""
     if scope is not None:
-        return scope, region
+        return _class_of_clause_before(s, region_start, region, scope)
     if former is not None and former.group("field"):
         return former.group("field"), region
     before = _clause_wrapper(s, region_start)
@@ -1007,10 +1054,25 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
     return scope, region
 
 
+def _class_of_clause_before(s: Sentence, region_start: int, region: str, scope: str) -> tuple[str | None, str]:
+    """在2022年度全省县域经济考核中,该区跃居一类县市区第四名: a class of places written after the verb is the peers
+    within the whole field of a 在…中 clause before (全省一类县市区), that clause's evaluation the measure when the
+    words write none."""
+    if not _RANKINGS.class_field.fullmatch(scope):
+        return scope, region  # (most fields: the one written)
+    before = _clause_wrapper(s, region_start)
+    field = _wrapped_scope(before)
+    if before is None or field is None or not _RANKINGS.whole_field.fullmatch(field):
+        return scope, region
+    return field + scope, region if strip_chars(region) else strip_chars(before.group("measure"))
+
+
 def _clause_wrapper(s: Sentence, region_start: int) -> re.Match[str] | None:
     """The 在…中 wrapper (or an evaluation of a field closed by 中) that the clauses before ``region_start`` in the
-    sentence close with, if any."""
-    return _wrapper(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start]))
+    sentence close with, if any: read in the last clause (2023年,|全市各县区中,: a wrapper needing no 在 opens
+    its clause, never the sentence)."""
+    words = _RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start])
+    return _wrapper(_RANKINGS.clause_separator.split(words)[-1])
 
 
 def _names_written(s: Sentence, hit: re.Match[str], region: str, region_from: int, region_start: int) \
@@ -1411,7 +1473,7 @@ def _field_and_measure(region: str, scope: str | None,
     if wrapped is not None and wrapped.group("peers") and scope and _RANKINGS.whole_field.fullmatch(scope):
         wrapped = None  # (在营商环境城市排名中|位列全国第一: the place writes its field, the 在…中 its measure)
     if wrapped is not None:
-        scope = _wrapped_scope(wrapped)
+        scope = _class_in_field(_wrapped_scope(wrapped), scope)
         # (在全国147家高新区中|综合排名33: the 中 closing the field is no part of the measure)
         region = region[:wrapped.start()] + _RANKINGS.field_close.sub("", wrapped.group("measure"))
     field = _RANKINGS.field_in_measure.search(region) if scope is None else None
@@ -1424,6 +1486,14 @@ def _field_and_measure(region: str, scope: str | None,
         scope, evaluation = _field_of_evaluation_placed(scope, split)
         region = region if strip_chars(region) or evaluation is None else evaluation
     return _measure_region(region), former, scope
+
+
+def _class_in_field(field: str | None, written: str | None) -> str | None:
+    """在全省县域经济考核中位列一类县市区第四名: a class of places written after the verb (一类县市区, 省级二类开发区)
+    is the peers within the whole field the wrapper writes (全省一类县市区); else the wrapper's field."""
+    if field and written and _RANKINGS.whole_field.fullmatch(field) and _RANKINGS.class_field.fullmatch(written):
+        return field + written
+    return field
 
 
 def _field_of_evaluation_placed(scope: str | None, split: bool = False) -> tuple[str | None, str | None]:
@@ -1597,8 +1667,21 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
         exact = parse_number(hit.group("strong_n"))
     if exact is not None:  # 全国综合实力百强县第45位: the exact place, in the group's measure
         return m.string[:m.start("rest")], [m.group("rest")], end, int(exact)
-    measure = m.group("rest") + text[group_start:hit.end()] + kind
+    group = hit.group("strong") or hit.group(0).endswith(_RANKING_WORDS.strong_mark)  # (前30强: a group's name)
+    rest = m.group("rest")
+    if not group and (rest in _ENTITY_WORDS.zone_suffixes or rest in _RANKING_SETS.peer_kinds):
+        return m.string, [None], end, None  # (进入全省开发区前十: the peers' kind closes the field, no measure)
+    measure = m.group("rest") + text[group_start:hit.end()] + kind if group else _top_n_measure(m.group("rest"), hit)
     return m.string[:m.start("rest")], [measure], end, 1 if tail and tail.group("head") else None
+
+
+def _top_n_measure(rest: str, hit: re.Match[str]) -> str:
+    """进入全省县域经济前十, 进入全国国家级经开区综合排名前30位: a top N after the words naming a measure is a place
+    in that measure, no group's name; an overall measure keeps the ranking noun the field swallowed (综合排名)."""
+    if rest.endswith(tuple(_RANKING_WORDS.overall_heads)):
+        noun = next((w for w in _RANKING_WORDS.rank_nouns if w in hit.group(0)), "")
+        return rest + noun
+    return rest
 
 
 def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope: str | None) -> bool:
@@ -1921,13 +2004,15 @@ def _period_end_cut(region: str) -> str:
     if not region or region[-1] not in _PERIOD_LAST_CHARS:
         return region  # (most measures end in no period word: a plain check first)
     last = next((m for m in find_periods(region) if m.end_pos == len(region)), None)
-    return region[:last.pos] if last is not None and last.pos >= _MEASURE_MIN else region
+    if last is None or last.pos < _MEASURE_MIN:
+        return region
+    return _RANKINGS.span_opener_end.sub("", region[:last.pos])  # (增速自|2019年以来: the 自 opens the span)
 
 
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
     """The measures ranked: none (进入百强), the figure just named, a back reference, or a list."""
     st = s.state
-    if lead in _RANKING_SETS.entry_leads and not _RANKINGS.head_end.search(stripped):
+    if lead in _RANKING_SETS.entry_leads and not _RANKINGS.entered_head_end.search(stripped):
         return [None]  # (进入百强: the group entered is the measure; 增速进入全省前两名: the growth's place)
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
         if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
@@ -1987,6 +2072,9 @@ def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | N
     announced = _RANKINGS.results_announced.fullmatch(clause)
     if announced is not None:
         return [announced.group("evaluation")], scope or announced.group("field")
+    wrapped = _RANKINGS.evaluation_wrapper.fullmatch(clause)
+    if wrapped is not None:  # (在区域创新能力排名中,|甲省位居第一: the evaluation the clause before wraps, no field)
+        return [wrapped.group("measure")], scope
     judged = _RANKINGS.judged_topic.fullmatch(clause)
     topic = judged.group("topic") if judged is not None else \
         topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
