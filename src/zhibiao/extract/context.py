@@ -47,12 +47,13 @@ _SUBJECTS = Shapes("subjects")
 _ENTITY_SETS = WordSets("entity")
 _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
-_PERIOD_SETS = WordSets("periods")
+_PERIODS_SETS = WordSets("periods")
 _SAME_PERIOD: str = _PERIODS_WORDS.same_period
 _SPANS_OF_MONTHS = ("span", "cumulative", "ytd", "month")
 _REPORT_SPANS = ("span", "cumulative")  # (spans a month may be said in passing within)
 _MONTH = "month"
 _SPAN = "span"
+_YEAR = "year"
 _LATER_QUARTER_STARTS = (4, 7, 10)  # (二季度, 三季度, 四季度: the quarters a report to date may name alone)
 _LEDE_WIDTH = 300  # (the characters of a report's head and lede, where it says what months it reports on)
 _DONE_KINDS = ("span", "cumulative", "month")
@@ -236,7 +237,7 @@ def _same_months_last_year(text: str, periods: tuple[PeriodMention, ...], carry:
     spoken = carry.period  # (the span spoken of, never one of these: 上年同期…;去年同期… are both the year before it)
     dated = carry.year  # (the last mention naming a year: the span's year when it names none)
     for m in periods:
-        if not text.startswith(_SAME_PERIOD, m.end_pos) or text[m.pos:m.end_pos] not in _PERIOD_SETS.whole_past_years:
+        if not text.startswith(_SAME_PERIOD, m.end_pos) or text[m.pos:m.end_pos] not in _PERIODS_SETS.whole_past_years:
             out.append(m)
             if m.start is not None and m.kind in _SPANS_OF_MONTHS:
                 spoken = m.with_year_from(dated) if m.year is None and m.rel_year is None else m
@@ -293,6 +294,29 @@ def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carry: Car
     return tuple(sorted((*periods, *added), key=lambda p: p.pos)) if added else periods
 
 
+def _years_of_measures(text: str, periods: tuple[PeriodMention, ...], carry: Carry) -> tuple[PeriodMention, ...]:
+    """1-7月实现本年完成投资28.2亿元, (1-10月,…)当年计划投资88亿元,完成投资71.2亿元: 本年/当年 glued to the measure
+    after it is part of the statistic's name while a span is in force (said before in the paragraph or carried into
+    it): the figures keep that span (a plan of the year still takes its whole year, by its name)."""
+    spoken = carry.period if carry.period is not None and carry.period.start is not None else None
+    out: list[PeriodMention] = []
+    for m in periods:
+        if m.kind in _REPORT_SPANS and m.start is not None:
+            spoken = m
+        elif spoken is not None and m.kind == _YEAR and text[m.pos:m.end_pos] in _PERIODS_SETS.measure_years:
+            glued = _CONTEXT.measure_after_year.match(text, m.end_pos)
+            if glued is not None and glued.group(0) not in _PERIODS_SETS.plan_after_year:
+                continue  # (1-7月实现本年完成投资: the span's figure)
+            if glued is not None:  # (当年计划投资88亿元,|完成投资…: the plan's whole year, then the span again)
+                close = _CONTEXT.clause_close.search(text, m.end_pos)
+                if close is not None:
+                    out.append(replace(spoken, pos=close.start(), end_pos=close.start()))
+        out.append(m)
+    if len(out) == len(periods) and all(a is b for a, b in zip(out, periods, strict=True)):
+        return periods
+    return tuple(sorted(out, key=lambda p: p.pos))
+
+
 @dataclass(slots=True)
 class ParaContext:
     """The paragraph scope: its period mentions and the entity each clause opens with.
@@ -334,6 +358,8 @@ class ParaContext:
             periods = _quarters_to_date(text, periods, para)
         if any(m.kind == _MONTH for m in periods):
             periods = _months_in_passing(text, periods, carry, para)
+        if any(m.kind == _YEAR and m.year is None for m in periods):
+            periods = _years_of_measures(text, periods, carry)
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
