@@ -608,11 +608,14 @@ class SubjectFinder:
         if r and _SUBJECTS.rank_after_scope.match(rest, r.end()):
             return None  # 全省第八位, 全市排名第一: the field of a ranking, not who is ranked
         zones = _SUBJECTS.whole_zones.match(rest, r.end()) if r else None
-        if zones is not None and zones.group(0) not in _ENTITY_WORDS.any_zone_words \
-                and not _zone_is_object(zones.group(0)) \
+        if zones is not None and r is not None and not _zone_is_object(zones.group(0)) \
                 and not (m and m.group(0).endswith(_ENTITY_WORDS.field_mark)):  # (在全省工业园区中: peers)
-            # 全市工业园区, 全市产业集聚区: the parks together (a bare 园区 stays part of the measure's name)
-            return SubjectMention(zones.group(0), start + pos + zones.end())
+            # 全市工业园区, 全市产业集聚区: the parks together (a bare 园区 stays part of the measure's name, unless a
+            # verb of doing follows it: 全市开发区完成…, written with its place)
+            if zones.group(0) not in _ENTITY_WORDS.any_zone_words:
+                return SubjectMention(zones.group(0), start + pos + zones.end())
+            if _SUBJECTS.doer_verb_after.match(rest, zones.end()):
+                return SubjectMention(r.group(0) + zones.group(0), start + pos + zones.end())
         if r and (not rest[r.end():r.end() + 1].isdigit() or _SUBJECTS.size_after_ref.match(rest, r.end())):
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         found = self._named_entity(rest, m.group(0) if m else "")
