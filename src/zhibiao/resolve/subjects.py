@@ -135,6 +135,7 @@ _ZONE_PREFIX_MAX = 2
 _LABEL_MARK = ":"  # (◆甲镇:开工项目5个: a name labelling the words after it)
 _LABEL_MAX = 10  # (how long a name alone before a colon may be)
 _ORIGIN_MARKS = tuple(_ENTITY_WORDS.origin_marks)
+_ZONE_SUFFIXES = tuple(_ENTITY_WORDS.zone_suffixes)
 _ZONE_WORDS_BETWEEN = 4  # (凤台县|新材料|产业园区: the words a zone's name may hold between its place and suffix)
 # A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
 # before such a clause.
@@ -622,7 +623,7 @@ class SubjectFinder:
         if found is _NO_SUBJECT:
             return None
         if found is None:
-            found = _entity_before_verb(rest)
+            found = _entity_before_verb(rest) or _unknown_place_doing(rest)
         if found is None and text.startswith(_LABEL_MARK, end):
             found = _entity_labelled(rest)
         if found is None:
@@ -844,6 +845,18 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
+
+
+def _unknown_place_doing(rest: str) -> tuple[str, int] | None:
+    """柳溪县实现地区生产总值…: a county or district the gazetteer does not know, named in full before a verb of doing
+    (a zone's word or a kind of area ending in 区, 城区/辖区/社区, is none)."""
+    m = _SUBJECTS.unknown_place_doing.match(rest)
+    if m is None:
+        return None
+    name = m.group(1)
+    if name.endswith(_ZONE_SUFFIXES) or name in _ENTITY_SETS.kinds_of_area_words:
+        return None
+    return name, m.end(1)
 
 
 def _entity_labelled(rest: str) -> tuple[str, int] | None:
