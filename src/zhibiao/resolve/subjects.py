@@ -132,6 +132,7 @@ _SHORT_PLACE_FOLLOWERS = tuple(_ENTITY_WORDS.short_place_followers)
 _NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
 _ZONE_PREFIX_MAX = 2
+_SENTENCE_END = "\u3002"  # (the end of the lede's first sentence)
 _LABEL_MARK = ":"  # (◆甲镇:开工项目5个: a name labelling the words after it)
 _LABEL_MAX = 10  # (how long a name alone before a colon may be)
 _ORIGIN_MARKS = tuple(_ENTITY_WORDS.origin_marks)
@@ -346,6 +347,16 @@ class SubjectFinder:
         if m is None or m.group("town") in _ENTITY_SETS.kinds_of_place_words:
             return None
         return m.group("town")
+
+    @staticmethod
+    def lede_bare_zone(lede: str) -> str | None:
+        """2017年,面对…,高新区按照…要求,全面推进…: a bare zone word opening a clause of the lede's first sentence is
+        the zone the report is about, in a report naming no place of its own; None when it opens none."""
+        first = lede.split(_SENTENCE_END, 1)[0]
+        for m in _SUBJECTS.suffix.finditer(first):
+            if m.group(0) in _ENTITY_SETS.bare_zone_words and _SUBJECTS.clause_start_before.search(first, 0, m.start()):
+                return m.group(0)
+        return None
 
     def lede_place(self, lede: str) -> str | None:
         """7月29日,甲举行重大项目集中开工仪式: the place a lede opens with by its short name after its day, holding or
