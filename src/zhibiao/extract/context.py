@@ -49,6 +49,7 @@ _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
 _PERIODS_SETS = WordSets("periods")
 _SAME_PERIOD: str = _PERIODS_WORDS.same_period
+_MOVED_FROM_OF: str = _PERIODS_WORDS.moved_from_of  # (由上年的…: the word after the period a thing moved from)
 _SPANS_OF_MONTHS = ("span", "cumulative", "ytd", "month")
 _REPORT_SPANS = ("span", "cumulative")  # (spans a month may be said in passing within)
 _MONTH = "month"
@@ -317,6 +318,29 @@ def _years_of_measures(text: str, periods: tuple[PeriodMention, ...], carry: Car
     return tuple(sorted(out, key=lambda p: p.pos))
 
 
+def _after_moved_from(text: str, periods: tuple[PeriodMention, ...], carry: Carry) -> tuple[PeriodMention, ...]:
+    """三次产业结构由上年的9.4:66.8:23.8调整为…,|服务业比重比上年下降…: the period of what something moved from
+    (由上年的, 从2018年的), the move ending in its clause, is said of that clause alone: the period in force before it
+    goes on after the clause."""
+    spoken = carry.period
+    added = []
+    for m in periods:
+        if _is_moved_from(text, m):
+            close = _CONTEXT.clause_close.search(text, m.end_pos)
+            if spoken is not None and close is not None \
+                    and _CONTEXT.moved_to_in_clause.search(text, m.end_pos, close.start()):
+                added.append(replace(spoken, pos=close.start(), end_pos=close.start()))
+            continue
+        spoken = m
+    return tuple(sorted((*periods, *added), key=lambda p: p.pos)) if added else periods
+
+
+def _is_moved_from(text: str, m: PeriodMention) -> bool:
+    """Whether ``m`` is the period of what something moved from (由上年的…, 从2018年的…)."""
+    return m.pos > 0 and _CONTEXT.moved_from_mark.search(text, m.pos - 1, m.pos) is not None \
+        and text.startswith(_MOVED_FROM_OF, m.end_pos)
+
+
 @dataclass(slots=True)
 class ParaContext:
     """The paragraph scope: its period mentions and the entity each clause opens with.
@@ -360,11 +384,14 @@ class ParaContext:
             periods = _months_in_passing(text, periods, carry, para)
         if any(m.kind == _YEAR and m.year is None for m in periods):
             periods = _years_of_measures(text, periods, carry)
+        moved = frozenset(m.pos for m in periods if _is_moved_from(text, m))
+        if moved:
+            periods = _after_moved_from(text, periods, carry)
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
-        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods), semicolons,
+        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods, moved), semicolons,
                    sents, with_figures, asides)
 
     def _read_subjects(self, pos: int) -> None:
@@ -648,13 +675,14 @@ def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
         and _CONTEXT.figure_before_aside.search(text, max(0, k - _UNIT_WIDTH), k) is not None
 
 
-def _years_before(periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:
-    """For each mention, the index of the nearest earlier mention that names a year (-1: none)."""
+def _years_before(periods: tuple[PeriodMention, ...], moved: frozenset[int] = frozenset()) -> tuple[int, ...]:
+    """For each mention, the index of the nearest earlier mention that names a year (-1: none); the year of what
+    something moved from (由上年的…, at a position in ``moved``) names none for the mentions after it."""
     out = []
     last = -1
     for i, p in enumerate(periods):
         out.append(last)
-        if p.year is not None or p.rel_year is not None:
+        if (p.year is not None or p.rel_year is not None) and p.pos not in moved:
             last = i
     return tuple(out)
 

@@ -90,7 +90,10 @@ def _period_matches(text: str) -> Iterator[re.Match[str]]:
             continue
         lo = max(scanned, a.start() - _ANCHOR_WINDOW)
         hi = min(len(text), a.end() + _ANCHOR_WINDOW)
-        for m in rx.finditer(text, lo, hi):
+        # (a phrase begun in the window may end past it: …增加14545元。前三季|度 is 前三季度, not 三季)
+        for m in rx.finditer(text, lo, min(len(text), hi + _ANCHOR_WINDOW)):
+            if m.start() >= hi:
+                break
             if m.end() > m.start():
                 yield m
                 scanned = max(scanned, m.end())
