@@ -272,12 +272,13 @@ def _quarters_to_date(text: str, periods: tuple[PeriodMention, ...], para: Span)
     return tuple(out)
 
 
-def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carry: Carry,
+def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carried: PeriodMention | None,
                        para: Span) -> tuple[PeriodMention, ...]:
     """A month said in passing after a span (上半年,…。其中,6月份…增长6.9%。|工业技改投资…; …,6月份增长6.9%;|…): the
     span goes on after the month's sentence or clause; a month opening its sentence (3月份,…) is left as it is, and
     so is one the words after it go back to (…11月份当月完成…。新能源产业当月完成…)."""
-    spoken = carry.period if carry.period is not None and carry.period.kind in _REPORT_SPANS else None
+    # (the span carried into the paragraph, else the title's: 2023年1-11月…简况 … 11月份当月增长9.1%。|营业收入…)
+    spoken = carried if carried is not None and carried.kind in _REPORT_SPANS else None
     added = []
     para_start = para.start
     for i, m in enumerate(periods):
@@ -381,7 +382,7 @@ class ParaContext:
         if any(m.kind == _SPAN and m.start in _LATER_QUARTER_STARTS and m.end == m.start + 2 for m in periods):
             periods = _quarters_to_date(text, periods, para)
         if any(m.kind == _MONTH for m in periods):
-            periods = _months_in_passing(text, periods, carry, para)
+            periods = _months_in_passing(text, periods, carry.period or doc.title_period, para)
         if any(m.kind == _YEAR and m.year is None for m in periods):
             periods = _years_of_measures(text, periods, carry)
         moved = frozenset(m.pos for m in periods if _is_moved_from(text, m))
