@@ -530,8 +530,9 @@ class SentContext:
         if mention is None:
             carried = self.para.carry.period
             if target and (carried is None or carried.kind != "year" or not year_said):
-                # (年度计划投资98.6亿元 with no period said: the plan of the year the report speaks from)
-                return self._plan_year() if annual else None
+                # (年度计划投资98.6亿元 with no period said: the plan of the year of the span in force, else of the
+                # year the report speaks from)
+                return (self._year_of(carried) or self._plan_year()) if annual else None
             mention = carried or self.doc.title_period or self.doc.title_year or self._report_year(pos)
             if mention is None:
                 return None
@@ -587,6 +588,14 @@ class SentContext:
             return None
         return resolve_period(self._with_year(mention, self._mention_before(pos)[1]), self.doc.published,
                               future=False)
+
+    def _year_of(self, carried: PeriodMention | None) -> str | None:
+        """The whole year of the span carried into the paragraph (2024年,…1-4月,…。|…年度投资计划236.2亿元), None when
+        none is carried or its year is unknown."""
+        if carried is None:
+            return None
+        resolved = resolve_period(self._with_year(carried, None), self.doc.published)
+        return period_string(resolved[:4]) if resolved and resolved[:4].isdigit() else None
 
     def _plan_year(self) -> str | None:
         """The whole year an annual plan named with no period is of: the year the report speaks from, else the
