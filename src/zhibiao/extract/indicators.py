@@ -84,6 +84,7 @@ _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
+_ANNUAL_LEAD_WIDTH = 2  # (全年, 年度: the words of a whole year before a name)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
@@ -122,7 +123,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         subject=ctx.subject_at(pos),
         name=name.text,
         period=None if capacity else ctx.period_in_aside(pos, fig.end) or ctx.period_at(
-            pos, target=target, name=name.text, future=qualifier == "estimate", year_said=not sized_goal),
+            pos, target=target, name=_with_annual_lead(s.text, name), future=qualifier == "estimate",
+            year_said=not sized_goal),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,
@@ -300,6 +302,13 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _with_annual_lead(text: str, name: Name) -> str:
+    """全年目标为1000亿元, 年度计划…: the name with the word of a whole year trimmed off before it (a plan of that
+    year)."""
+    lead = _INDICATORS.annual_lead.search(text, max(0, name.start - _ANNUAL_LEAD_WIDTH), name.start)
+    return lead.group(0) + name.text if lead is not None else name.text
 
 
 def _growth_aimed_at(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
