@@ -507,7 +507,8 @@ class SentContext:
         finder = self.doc.finder
         main = para.carry.subject or self.doc.main  # (under a heading naming a place, 全县 is that place)
         if name.startswith(MAIN):
-            return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else None)
+            # (under a heading naming a county of the report's city, 全市 is the report's own city)
+            return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else self.doc.main)
         return finder.resolve_bare(name, main)
 
     # -- periods ------------------------------------------------------------------------------
