@@ -830,6 +830,17 @@ def _named_by_its_head(s: Sentence, words: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _other_place_opens(s: Sentence, cur: Indicator, region_start: int, fig: Fig) -> bool:
+    """Whether the clause of a bare change opens with a place (全市, 全省, 乙县) named after the figure ``cur`` and
+    other than its subject: the change is that place's, not a further one of ``cur``."""
+    ctx, para = s.ctx, s.ctx.para
+    subject_end = para.subject_end_before(fig.start)
+    if subject_end < region_start or subject_end > fig.start or subject_end <= ctx.doc.norm_pos(cur.end):
+        return False
+    here, there = para.subject_index(fig.start), para.subject_index(ctx.doc.norm_pos(cur.start))
+    return there < 0 or para.subjects[here][1] != para.subjects[there][1]
+
+
 def _run_of_levels(s: Sentence) -> list[Indicator] | None:
     """The figures of one measure given last in the sentence, each of another subject and none with a change
     yet (浙江省有25个,湖北省有5家,广东省有2个); None unless two or more."""
@@ -864,6 +875,10 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
         st.current_share = attach_change(s, st.current_share, fig)
     elif aside_owner is not None:  # 总额10.1万亿元(其中,出口…,进口…),同比增长1%: the total's change
         st.current = attach_change(s, aside_owner, fig)
+        st.pending = []
+    elif st.current is not None and _other_place_opens(s, st.current, region_start, fig):
+        # 甲县地区生产总值增长6.1%,全市增长5.8%: the same measure of the place the clause opens with
+        st.current = new_indicator(s, name.renamed(st.current.name, region_start), fig, value=False)
         st.pending = []
     elif st.current is not None and not _investment_just_given(s, region_start):
         st.current = attach_change(s, st.current, fig)
