@@ -332,6 +332,8 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
     if _names_places_only(measure.text):  # (甲、乙和丙三个县区增速…: the kind of the places, no measure)
         measure = measure.renamed("")
+    # (甲、乙、丙三县|地区生产总值…: the count of the places listed opens no measure)
+    measure = measure.renamed(_LISTS.places_count_head.sub("", measure.text))
     named = s.state.current or s.para.last_top
     if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
         measure = measure.renamed(named.name)  # (全市GDP增长5.6%,甲区、乙区增速分别高于全市…: the measure just given)
