@@ -401,13 +401,16 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     the measure just given, each its own fact with that place its subject."""
     text = s.text
     cur = s.state.current or s.para.last_top
-    if cur is None or cur.change is None or _LISTS.places_alike_marks.search(text, region_start, fig.start) is None:
+    if _LISTS.places_alike_marks.search(text, region_start, fig.start) is None:
         return False  # (a plain search first: most figures follow no list)
     words = text[region_start:fig.start]
     m = _LISTS.places_alike.match(words.lstrip(_COMMA))
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
-    region = _LISTS.places_tail.sub("", m.group("names"))  # (before splitting: 等区县 is no head the places share)
+    region, measure = _places_and_measure(m.group("names"))
+    if not measure and (cur is None or cur.change is None):
+        return False
+    measure = measure or (cur.name if cur is not None else "")
     names = split_names(region, len(_LISTS.places_alike_marks.findall(region)) + 1)
     places = _places_named(s, names) if names else None
     if places is None or names is None or len(places) < 2:
@@ -416,10 +419,19 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     growth = fig if fig.role == "change" else fig.read_as(
         "change", change=change_of("yoy", fig.amount, 1), lead=fig.lead, qualifier=fig.qualifier)
     for place, start in zip(places, name_positions(region, offset, names), strict=True):
-        ind = new_indicator(s, Name(cur.name, start), growth, value=False)
+        ind = new_indicator(s, Name(measure, start), growth, value=False)
         ind.subject = place
     s.state.pending = []
     return True
+
+
+def _places_and_measure(words: str) -> tuple[str, str]:
+    """The places of a list sharing one figure and the measure written after them, if any: 甲县、乙县等5个县区|规上工业
+    增加值 (增速超过10%); 甲、乙等区县的 (增速均在…) names none (the measure is the one just given)."""
+    tail = _LISTS.places_count_inside.search(words)
+    if tail is not None and tail.end() < len(words):
+        return words[:tail.start()], words[tail.end():]
+    return _LISTS.places_tail.sub("", words), ""  # (before splitting: 等区县 is no head the places share)
 
 
 def _places_before(s: Sentence, group: list[Fig], start: int) -> list[tuple[str, int]] | None:
