@@ -54,6 +54,8 @@ _COMMA = ","
 _CLAUSE_ENDS = " ,:"
 # How far before a list's first place its 分别为: may stand.
 _RESPECTIVELY_WIDTH = 5
+# How far before a paragraph the growth given last may stand and still name the measure of places listed with a rate.
+_GROWTH_REACH = 400
 
 
 def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
@@ -408,6 +410,8 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
     region, measure = _places_and_measure(m.group("names"))
+    if not measure and (cur is None or cur.change is None) and m.group("rate"):
+        cur = _last_growth(s)  # (…GDP增长5%。有22个区县…跑赢全市。其中,甲和乙增速超过7%: the growth given last)
     if not measure and (cur is None or cur.change is None):
         return False
     measure = measure or (cur.name if cur is not None else "")
@@ -423,6 +427,18 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
         ind.subject = place
     s.state.pending = []
     return True
+
+
+def _last_growth(s: Sentence) -> Indicator | None:
+    """The last measure the report gave a growth of, in this paragraph or the one before, for places whose growth
+    rate is given with no measure named (其中,甲和乙增速超过7%)."""
+    floor = s.ctx.para.span.start - _GROWTH_REACH
+    for f in reversed(s.log.facts):
+        if not isinstance(f, Indicator) or s.ctx.doc.norm_pos(f.start) < floor:
+            return None
+        if f.change is not None and f.change.pct is not None and f.name:
+            return f
+    return None
 
 
 def _places_and_measure(words: str) -> tuple[str, str]:
