@@ -339,6 +339,12 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     named = s.state.current or s.para.last_top
     if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
         measure = measure.renamed(named.name)  # (全市GDP增长5.6%,甲区、乙区增速分别高于全市…: the measure just given)
+    if not measure.text:  # (甲县、乙县分别实现地区生产总值256.3亿元和…: the measure after 分别 and its verb)
+        first = group[0]
+        measure = name_at(s, names_end, first.lead if first.lead is not None else first.start)
+        verb = _NAMES.lead_verbs.match(measure.text)
+        if verb is not None and verb.end() == len(measure.text):
+            measure = measure.renamed("")  # (分别实现28.6亿元: a verb alone names no measure)
     if not measure.text:  # (社会消费品零售总额方面,甲县、乙县分别实现…: the topic the clause before names)
         topic = topic_before(text, start, s.ctx.span.start, s.ctx.para.span.start)
         measure = measure.renamed("" if topic is None or _names_places_only(topic) else topic)
