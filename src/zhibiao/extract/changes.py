@@ -182,8 +182,8 @@ def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
             and not _CHANGES.compared_before.search(left, 0, m.start()):
         return None  # 超过10亿元 is a level; 高10% after a name is a change (and 比全市低2568元)
     if verb in _CHANGE_SETS.one_char_verbs and left[:m.start()].endswith(
-            _CHANGE_WORDS.ends_one_char_verb):
-        return None  # 提高, 最高, 新增: a one-character verb that is the end of another word
+            _CHANGE_WORDS.ends_one_char_verb) and not _CHANGES.baseline_then_new.search(left, 0, m.start()):
+        return None  # 提高, 最高, 新增: a one-character verb that is the end of another word (not 较年初新增)
     return m
 
 

@@ -47,12 +47,14 @@ _SUBJECTS = Shapes("subjects")
 _ENTITY_SETS = WordSets("entity")
 _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
-_PERIOD_SETS = WordSets("periods")
+_PERIODS_SETS = WordSets("periods")
 _SAME_PERIOD: str = _PERIODS_WORDS.same_period
+_MOVED_FROM_OF: str = _PERIODS_WORDS.moved_from_of  # (由上年的…: the word after the period a thing moved from)
 _SPANS_OF_MONTHS = ("span", "cumulative", "ytd", "month")
 _REPORT_SPANS = ("span", "cumulative")  # (spans a month may be said in passing within)
 _MONTH = "month"
 _SPAN = "span"
+_YEAR = "year"
 _LATER_QUARTER_STARTS = (4, 7, 10)  # (二季度, 三季度, 四季度: the quarters a report to date may name alone)
 _LEDE_WIDTH = 300  # (the characters of a report's head and lede, where it says what months it reports on)
 _DONE_KINDS = ("span", "cumulative", "month")
@@ -236,7 +238,7 @@ def _same_months_last_year(text: str, periods: tuple[PeriodMention, ...], carry:
     spoken = carry.period  # (the span spoken of, never one of these: 上年同期…;去年同期… are both the year before it)
     dated = carry.year  # (the last mention naming a year: the span's year when it names none)
     for m in periods:
-        if not text.startswith(_SAME_PERIOD, m.end_pos) or text[m.pos:m.end_pos] not in _PERIOD_SETS.whole_past_years:
+        if not text.startswith(_SAME_PERIOD, m.end_pos) or text[m.pos:m.end_pos] not in _PERIODS_SETS.whole_past_years:
             out.append(m)
             if m.start is not None and m.kind in _SPANS_OF_MONTHS:
                 spoken = m.with_year_from(dated) if m.year is None and m.rel_year is None else m
@@ -270,12 +272,13 @@ def _quarters_to_date(text: str, periods: tuple[PeriodMention, ...], para: Span)
     return tuple(out)
 
 
-def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carry: Carry,
+def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carried: PeriodMention | None,
                        para: Span) -> tuple[PeriodMention, ...]:
     """A month said in passing after a span (上半年,…。其中,6月份…增长6.9%。|工业技改投资…; …,6月份增长6.9%;|…): the
     span goes on after the month's sentence or clause; a month opening its sentence (3月份,…) is left as it is, and
     so is one the words after it go back to (…11月份当月完成…。新能源产业当月完成…)."""
-    spoken = carry.period if carry.period is not None and carry.period.kind in _REPORT_SPANS else None
+    # (the span carried into the paragraph, else the title's: 2023年1-11月…简况 … 11月份当月增长9.1%。|营业收入…)
+    spoken = carried if carried is not None and carried.kind in _REPORT_SPANS else None
     added = []
     para_start = para.start
     for i, m in enumerate(periods):
@@ -291,6 +294,52 @@ def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carry: Car
         if close is not None and not _CONTEXT.this_month.search(text, close.end(), later):
             added.append(replace(spoken, pos=close.start(), end_pos=close.start()))
     return tuple(sorted((*periods, *added), key=lambda p: p.pos)) if added else periods
+
+
+def _years_of_measures(text: str, periods: tuple[PeriodMention, ...], carry: Carry) -> tuple[PeriodMention, ...]:
+    """1-7月实现本年完成投资28.2亿元, (1-10月,…)当年计划投资88亿元,完成投资71.2亿元: 本年/当年 glued to the measure
+    after it is part of the statistic's name while a span is in force (said before in the paragraph or carried into
+    it): the figures keep that span (a plan of the year still takes its whole year, by its name)."""
+    spoken = carry.period if carry.period is not None and carry.period.start is not None else None
+    out: list[PeriodMention] = []
+    for m in periods:
+        if m.kind in _REPORT_SPANS and m.start is not None:
+            spoken = m
+        elif spoken is not None and m.kind == _YEAR and text[m.pos:m.end_pos] in _PERIODS_SETS.measure_years:
+            glued = _CONTEXT.measure_after_year.match(text, m.end_pos)
+            if glued is not None and glued.group(0) not in _PERIODS_SETS.plan_after_year:
+                continue  # (1-7月实现本年完成投资: the span's figure)
+            if glued is not None:  # (当年计划投资88亿元,|完成投资…: the plan's whole year, then the span again)
+                close = _CONTEXT.clause_close.search(text, m.end_pos)
+                if close is not None:
+                    out.append(replace(spoken, pos=close.start(), end_pos=close.start()))
+        out.append(m)
+    if len(out) == len(periods) and all(a is b for a, b in zip(out, periods, strict=True)):
+        return periods
+    return tuple(sorted(out, key=lambda p: p.pos))
+
+
+def _after_moved_from(text: str, periods: tuple[PeriodMention, ...], carry: Carry) -> tuple[PeriodMention, ...]:
+    """三次产业结构由上年的9.4:66.8:23.8调整为…,|服务业比重比上年下降…: the period of what something moved from
+    (由上年的, 从2018年的), the move ending in its clause, is said of that clause alone: the period in force before it
+    goes on after the clause."""
+    spoken = carry.period
+    added = []
+    for m in periods:
+        if _is_moved_from(text, m):
+            close = _CONTEXT.clause_close.search(text, m.end_pos)
+            if spoken is not None and close is not None \
+                    and _CONTEXT.moved_to_in_clause.search(text, m.end_pos, close.start()):
+                added.append(replace(spoken, pos=close.start(), end_pos=close.start()))
+            continue
+        spoken = m
+    return tuple(sorted((*periods, *added), key=lambda p: p.pos)) if added else periods
+
+
+def _is_moved_from(text: str, m: PeriodMention) -> bool:
+    """Whether ``m`` is the period of what something moved from (由上年的…, 从2018年的…)."""
+    return m.pos > 0 and _CONTEXT.moved_from_mark.search(text, m.pos - 1, m.pos) is not None \
+        and text.startswith(_MOVED_FROM_OF, m.end_pos)
 
 
 @dataclass(slots=True)
@@ -333,12 +382,17 @@ class ParaContext:
         if any(m.kind == _SPAN and m.start in _LATER_QUARTER_STARTS and m.end == m.start + 2 for m in periods):
             periods = _quarters_to_date(text, periods, para)
         if any(m.kind == _MONTH for m in periods):
-            periods = _months_in_passing(text, periods, carry, para)
+            periods = _months_in_passing(text, periods, carry.period or doc.title_period, para)
+        if any(m.kind == _YEAR and m.year is None for m in periods):
+            periods = _years_of_measures(text, periods, carry)
+        moved = frozenset(m.pos for m in periods if _is_moved_from(text, m))
+        if moved:
+            periods = _after_moved_from(text, periods, carry)
         sents = tuple(sentences(text, para))
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
-        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods), semicolons,
+        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods, moved), semicolons,
                    sents, with_figures, asides)
 
     def _read_subjects(self, pos: int) -> None:
@@ -453,7 +507,8 @@ class SentContext:
         finder = self.doc.finder
         main = para.carry.subject or self.doc.main  # (under a heading naming a place, 全县 is that place)
         if name.startswith(MAIN):
-            return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else None)
+            # (under a heading naming a county of the report's city, 全市 is the report's own city)
+            return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else self.doc.main)
         return finder.resolve_bare(name, main)
 
     # -- periods ------------------------------------------------------------------------------
@@ -476,8 +531,9 @@ class SentContext:
         if mention is None:
             carried = self.para.carry.period
             if target and (carried is None or carried.kind != "year" or not year_said):
-                # (年度计划投资98.6亿元 with no period said: the plan of the year the report speaks from)
-                return self._plan_year() if annual else None
+                # (年度计划投资98.6亿元 with no period said: the plan of the year of the span in force, else of the
+                # year the report speaks from)
+                return (self._year_of(carried) or self._plan_year()) if annual else None
             mention = carried or self.doc.title_period or self.doc.title_year or self._report_year(pos)
             if mention is None:
                 return None
@@ -533,6 +589,14 @@ class SentContext:
             return None
         return resolve_period(self._with_year(mention, self._mention_before(pos)[1]), self.doc.published,
                               future=False)
+
+    def _year_of(self, carried: PeriodMention | None) -> str | None:
+        """The whole year of the span carried into the paragraph (2024年,…1-4月,…。|…年度投资计划236.2亿元), None when
+        none is carried or its year is unknown."""
+        if carried is None:
+            return None
+        resolved = resolve_period(self._with_year(carried, None), self.doc.published)
+        return period_string(resolved[:4]) if resolved and resolved[:4].isdigit() else None
 
     def _plan_year(self) -> str | None:
         """The whole year an annual plan named with no period is of: the year the report speaks from, else the
@@ -622,13 +686,14 @@ def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
         and _CONTEXT.figure_before_aside.search(text, max(0, k - _UNIT_WIDTH), k) is not None
 
 
-def _years_before(periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:
-    """For each mention, the index of the nearest earlier mention that names a year (-1: none)."""
+def _years_before(periods: tuple[PeriodMention, ...], moved: frozenset[int] = frozenset()) -> tuple[int, ...]:
+    """For each mention, the index of the nearest earlier mention that names a year (-1: none); the year of what
+    something moved from (由上年的…, at a position in ``moved``) names none for the mentions after it."""
     out = []
     last = -1
     for i, p in enumerate(periods):
         out.append(last)
-        if p.year is not None or p.rel_year is not None:
+        if (p.year is not None or p.rel_year is not None) and p.pos not in moved:
             last = i
     return tuple(out)
 

@@ -93,7 +93,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
     lede_text = blanked[lede_para.start:lede_para.end] if lede_para is not None else ""
     main = finder.main_subject(blanked[:body_end], title_named) or finder.title_place(title_named) \
         or finder.title_town(title_named, lede_text) \
-        or finder.lede_place(lede_text) or finder.lede_town(lede_text) \
+        or finder.lede_place(lede_text) or finder.lede_town(lede_text) or finder.lede_bare_zone(lede_text) \
         or finder.event_named(blanked[:body_end], title_named)
     return DocContext(
         norm=norm,

@@ -87,6 +87,7 @@ _AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
 _FIELDS_WIDTH = 16  # (how far before a count the 等 closing the fields its projects cover may stand)
 _DESCRIBED_WIDTH = 80  # (how long the projects described before their count may be written)
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
+_ANNUAL_LEAD_WIDTH = 2  # (全年, 年度: the words of a whole year before a name)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
@@ -125,7 +126,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         subject=ctx.subject_at(pos),
         name=name.text,
         period=None if capacity else ctx.period_in_aside(pos, fig.end) or ctx.period_at(
-            pos, target=target, name=name.text, future=qualifier == "estimate", year_said=not sized_goal),
+            pos, target=target, name=_with_annual_lead(s.text, name), future=qualifier == "estimate",
+            year_said=not sized_goal),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,
@@ -302,6 +304,13 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _with_annual_lead(text: str, name: Name) -> str:
+    """全年目标为1000亿元, 年度计划…: the name with the word of a whole year trimmed off before it (a plan of that
+    year)."""
+    lead = _INDICATORS.annual_lead.search(text, max(0, name.start - _ANNUAL_LEAD_WIDTH), name.start)
+    return lead.group(0) + name.text if lead is not None else name.text
 
 
 def _growth_aimed_at(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
@@ -860,6 +869,17 @@ def _named_by_its_head(s: Sentence, words: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _other_place_opens(s: Sentence, cur: Indicator, region_start: int, fig: Fig) -> bool:
+    """Whether the clause of a bare change opens with a place (全市, 全省, 乙县) named after the figure ``cur`` and
+    other than its subject: the change is that place's, not a further one of ``cur``."""
+    ctx, para = s.ctx, s.ctx.para
+    subject_end = para.subject_end_before(fig.start)
+    if subject_end < region_start or subject_end > fig.start or subject_end <= ctx.doc.norm_pos(cur.end):
+        return False
+    here, there = para.subject_index(fig.start), para.subject_index(ctx.doc.norm_pos(cur.start))
+    return there < 0 or para.subjects[here][1] != para.subjects[there][1]
+
+
 def _run_of_levels(s: Sentence) -> list[Indicator] | None:
     """The figures of one measure given last in the sentence, each of another subject and none with a change
     yet (浙江省有25个,湖北省有5家,广东省有2个); None unless two or more."""
@@ -894,6 +914,10 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
         st.current_share = attach_change(s, st.current_share, fig)
     elif aside_owner is not None:  # 总额10.1万亿元(其中,出口…,进口…),同比增长1%: the total's change
         st.current = attach_change(s, aside_owner, fig)
+        st.pending = []
+    elif st.current is not None and _other_place_opens(s, st.current, region_start, fig):
+        # 甲县地区生产总值增长6.1%,全市增长5.8%: the same measure of the place the clause opens with
+        st.current = new_indicator(s, name.renamed(st.current.name, region_start), fig, value=False)
         st.pending = []
     elif st.current is not None and not _investment_just_given(s, region_start):
         st.current = attach_change(s, st.current, fig)

@@ -54,6 +54,8 @@ _COMMA = ","
 _CLAUSE_ENDS = " ,:"
 # How far before a list's first place its 分别为: may stand.
 _RESPECTIVELY_WIDTH = 5
+# How far before a paragraph the growth given last may stand and still name the measure of places listed with a rate.
+_GROWTH_REACH = 400
 
 
 def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
@@ -354,9 +356,17 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
     if _names_places_only(measure.text):  # (甲、乙和丙三个县区增速…: the kind of the places, no measure)
         measure = measure.renamed("")
+    # (甲、乙、丙三县|地区生产总值…: the count of the places listed opens no measure)
+    measure = measure.renamed(_LISTS.places_count_head.sub("", measure.text))
     named = s.state.current or s.para.last_top
     if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
         measure = measure.renamed(named.name)  # (全市GDP增长5.6%,甲区、乙区增速分别高于全市…: the measure just given)
+    if not measure.text:  # (甲县、乙县分别实现地区生产总值256.3亿元和…: the measure after 分别 and its verb)
+        first = group[0]
+        measure = name_at(s, names_end, first.lead if first.lead is not None else first.start)
+        verb = _NAMES.lead_verbs.match(measure.text)
+        if verb is not None and verb.end() == len(measure.text):
+            measure = measure.renamed("")  # (分别实现28.6亿元: a verb alone names no measure)
     if not measure.text:  # (社会消费品零售总额方面,甲县、乙县分别实现…: the topic the clause before names)
         topic = topic_before(text, start, s.ctx.span.start, s.ctx.para.span.start)
         measure = measure.renamed("" if topic is None or _names_places_only(topic) else topic)
@@ -421,13 +431,18 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     the measure just given, each its own fact with that place its subject."""
     text = s.text
     cur = s.state.current or s.para.last_top
-    if cur is None or cur.change is None or _LISTS.places_alike_marks.search(text, region_start, fig.start) is None:
+    if _LISTS.places_alike_marks.search(text, region_start, fig.start) is None:
         return False  # (a plain search first: most figures follow no list)
     words = text[region_start:fig.start]
     m = _LISTS.places_alike.match(words.lstrip(_COMMA))
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
-    region = _LISTS.places_tail.sub("", m.group("names"))  # (before splitting: 等区县 is no head the places share)
+    region, measure = _places_and_measure(m.group("names"))
+    if not measure and (cur is None or cur.change is None) and m.group("rate"):
+        cur = _last_growth(s)  # (…GDP增长5%。有22个区县…跑赢全市。其中,甲和乙增速超过7%: the growth given last)
+    if not measure and (cur is None or cur.change is None):
+        return False
+    measure = measure or (cur.name if cur is not None else "")
     names = split_names(region, len(_LISTS.places_alike_marks.findall(region)) + 1)
     places = _places_named(s, names) if names else None
     if places is None or names is None or len(places) < 2:
@@ -436,10 +451,31 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     growth = fig if fig.role == "change" else fig.read_as(
         "change", change=change_of("yoy", fig.amount, 1), lead=fig.lead, qualifier=fig.qualifier)
     for place, start in zip(places, name_positions(region, offset, names), strict=True):
-        ind = new_indicator(s, Name(cur.name, start), growth, value=False)
+        ind = new_indicator(s, Name(measure, start), growth, value=False)
         ind.subject = place
     s.state.pending = []
     return True
+
+
+def _last_growth(s: Sentence) -> Indicator | None:
+    """The last measure the report gave a growth of, in this paragraph or the one before, for places whose growth
+    rate is given with no measure named (其中,甲和乙增速超过7%)."""
+    floor = s.ctx.para.span.start - _GROWTH_REACH
+    for f in reversed(s.log.facts):
+        if not isinstance(f, Indicator) or s.ctx.doc.norm_pos(f.start) < floor:
+            return None
+        if f.change is not None and f.change.pct is not None and f.name:
+            return f
+    return None
+
+
+def _places_and_measure(words: str) -> tuple[str, str]:
+    """The places of a list sharing one figure and the measure written after them, if any: 甲县、乙县等5个县区|规上工业
+    增加值 (增速超过10%); 甲、乙等区县的 (增速均在…) names none (the measure is the one just given)."""
+    tail = _LISTS.places_count_inside.search(words)
+    if tail is not None and tail.end() < len(words):
+        return words[:tail.start()], words[tail.end():]
+    return _LISTS.places_tail.sub("", words), ""  # (before splitting: 等区县 is no head the places share)
 
 
 def _places_before(s: Sentence, group: list[Fig], start: int) -> list[tuple[str, int]] | None:

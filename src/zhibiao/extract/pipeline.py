@@ -60,6 +60,9 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
                 and not _numbers_written_elsewhere(text, para):
             read_paragraph(ctx, para, carry, head_log)  # (a row of a table is read by the table rules)
         if para in heads:
+            if not holds and _CONTEXT.section_marker.match(text, para.start, para.end):
+                # (title, then 一、甲县 read among the head lines: still the place of the section below it)
+                carry = _under_heading(ctx, para, carry, opening)
             continue
         if headline and not holds:
             carry = _under_heading(ctx, para, carry, opening)  # (（二）甲县: the place the paragraphs below speak of)

@@ -133,9 +133,11 @@ _SHORT_PLACE_FOLLOWERS = tuple(_ENTITY_WORDS.short_place_followers)
 _NAMED_CACHE_SIZE = 100_000
 # The most characters before a zone suffix that name whose zone it is (市开发区, 省级开发区).
 _ZONE_PREFIX_MAX = 2
+_SENTENCE_END = "\u3002"  # (the end of the lede's first sentence)
 _LABEL_MARK = ":"  # (◆甲镇:开工项目5个: a name labelling the words after it)
 _LABEL_MAX = 10  # (how long a name alone before a colon may be)
 _ORIGIN_MARKS = tuple(_ENTITY_WORDS.origin_marks)
+_ZONE_SUFFIXES = tuple(_ENTITY_WORDS.zone_suffixes)
 _ZONE_WORDS_BETWEEN = 4  # (凤台县|新材料|产业园区: the words a zone's name may hold between its place and suffix)
 # A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
 # before such a clause.
@@ -346,6 +348,16 @@ class SubjectFinder:
         if m is None or m.group("town") in _ENTITY_SETS.kinds_of_place_words:
             return None
         return m.group("town")
+
+    @staticmethod
+    def lede_bare_zone(lede: str) -> str | None:
+        """2017年,面对…,高新区按照…要求,全面推进…: a bare zone word opening a clause of the lede's first sentence is
+        the zone the report is about, in a report naming no place of its own; None when it opens none."""
+        first = lede.split(_SENTENCE_END, 1)[0]
+        for m in _SUBJECTS.suffix.finditer(first):
+            if m.group(0) in _ENTITY_SETS.bare_zone_words and _SUBJECTS.clause_start_before.search(first, 0, m.start()):
+                return m.group(0)
+        return None
 
     def lede_place(self, lede: str) -> str | None:
         """7月29日,甲举行重大项目集中开工仪式: the place a lede opens with by its short name after its day, holding or
@@ -609,18 +621,21 @@ class SubjectFinder:
         if r and _SUBJECTS.rank_after_scope.match(rest, r.end()):
             return None  # 全省第八位, 全市排名第一: the field of a ranking, not who is ranked
         zones = _SUBJECTS.whole_zones.match(rest, r.end()) if r else None
-        if zones is not None and zones.group(0) not in _ENTITY_WORDS.any_zone_words \
-                and not _zone_is_object(zones.group(0)) \
+        if zones is not None and r is not None and not _zone_is_object(zones.group(0)) \
                 and not (m and m.group(0).endswith(_ENTITY_WORDS.field_mark)):  # (在全省工业园区中: peers)
-            # 全市工业园区, 全市产业集聚区: the parks together (a bare 园区 stays part of the measure's name)
-            return SubjectMention(zones.group(0), start + pos + zones.end())
+            # 全市工业园区, 全市产业集聚区: the parks together (a bare 园区 stays part of the measure's name, unless a
+            # verb of doing follows it: 全市开发区完成…, written with its place)
+            if zones.group(0) not in _ENTITY_WORDS.any_zone_words:
+                return SubjectMention(zones.group(0), start + pos + zones.end())
+            if _SUBJECTS.doer_verb_after.match(rest, zones.end()):
+                return SubjectMention(r.group(0) + zones.group(0), start + pos + zones.end())
         if r and (not rest[r.end():r.end() + 1].isdigit() or _SUBJECTS.size_after_ref.match(rest, r.end())):
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
         found = self._named_entity(rest, m.group(0) if m else "")
         if found is _NO_SUBJECT:
             return None
         if found is None:
-            found = _entity_before_verb(rest)
+            found = _entity_before_verb(rest) or _unknown_place_doing(rest)
         if found is None and text.startswith(_LABEL_MARK, end):
             found = _entity_labelled(rest)
         if found is None:
@@ -844,6 +859,18 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
+
+
+def _unknown_place_doing(rest: str) -> tuple[str, int] | None:
+    """柳溪县实现地区生产总值…: a county or district the gazetteer does not know, named in full before a verb of doing
+    (a zone's word or a kind of area ending in 区, 城区/辖区/社区, is none)."""
+    m = _SUBJECTS.unknown_place_doing.match(rest)
+    if m is None:
+        return None
+    name = m.group(1)
+    if name.endswith(_ZONE_SUFFIXES) or name in _ENTITY_SETS.kinds_of_area_words:
+        return None
+    return name, m.end(1)
 
 
 def _entity_labelled(rest: str) -> tuple[str, int] | None:
