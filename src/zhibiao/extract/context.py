@@ -404,6 +404,8 @@ class ParaContext:
                 i = self._next_sentence
                 if i >= len(self.sentences) or self.sentences[i].start > pos:
                     return
+                if i > 0:
+                    self._after_breakdown(i)
                 parts = clauses(text, self.sentences[i])
                 self._pending = parts if self.with_figures[i] else parts[:1]
                 self._next_sentence = i + 1
@@ -419,6 +421,19 @@ class ParaContext:
                     self.subject_ends[cl.start] = mention.end
             if self._pending:
                 return
+
+    def _after_breakdown(self, i: int) -> None:
+        """Sentence ``i`` after one breaking a figure down by places (其中,甲县增长5.2%,乙区增长4.8%。): the subject
+        in force before that sentence holds again, not the last place it named."""
+        before = self.sentences[i - 1]
+        first = bisect.bisect_left(self.subject_pos, before.start)
+        if first == len(self.subject_pos) or not _CONTEXT.places_breakdown.match(self.doc.norm.text, before.start,
+                                                                                  before.end):
+            return  # (no place named in it, or no breakdown: nothing to undo)
+        name = self.subjects[first - 1][1] if first > 0 else MAIN
+        if self.subjects[-1][1] != name:
+            self.subjects.append((self.sentences[i].start, name))
+            self.subject_pos.append(self.sentences[i].start)
 
     def _own_zone(self, mention: SubjectMention) -> SubjectMention:
         """汝州市|产业集聚区 in a report about that zone: the place's full name opening the zone's name is the zone,
