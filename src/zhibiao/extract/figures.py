@@ -96,7 +96,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    read = _read_by_shape(text, m, sent, chinese=chinese)
+    read = _read_by_shape(text, m, sent, (num, unit, mag), chinese=chinese) if num else None
     if read is not None:
         return read[0]
     index = bool(num) and not (unit or mag) and _index_value(text, m, sent)  # (指数为69.4: a value with no unit)
@@ -147,26 +147,20 @@ def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool
     return bool(mag) and _FIGURES.money_before.search(before) is not None
 
 
-def _read_by_shape(text: str, m: re.Match[str], sent: Span, *, chinese: bool) -> tuple[Fig | None] | None:
-    """A number read by a shape of its own before the general rules (七大项目, 百亿项目, 排名前进|12): its figure or
-    None for no figure, in a 1-tuple; None when no such shape reads it."""
-    projects_said, fig = _before_projects_noun(text, m, sent, chinese=chinese)
-    if projects_said:
-        return (fig,)
-    num, unit, mag = m.group("num", "unit", "mag")
-    return _unitless_read(text, m, sent, chinese) if num and not (unit or mag) else None
-
-
-def _before_projects_noun(text: str, m: re.Match[str], sent: Span, *, chinese: bool) -> tuple[bool, Fig | None]:
-    """Whether the number is read by the projects' noun right after it, and its figure if so: 七大项目 (projects
-    counted with 大), 百亿项目 (a size, 项 opening the noun, no unit)."""
-    num, unit, mag = m.group("num", "unit", "mag")
-    if num and not (unit or mag) and text.startswith(_FIGURES_WORDS.great_mark, m.end()):
-        return True, _great_projects(text, m, sent)
+def _read_by_shape(text: str, m: re.Match[str], sent: Span, groups: tuple[str, str | None, str | None], *,
+                   chinese: bool) -> tuple[Fig | None] | None:
+    """A number read by a shape of its own before the general rules (七大项目 counted with 大, 百亿项目 a size,
+    排名前进|12 a move): its figure or None for no figure, in a 1-tuple; None when no such shape reads it.
+    ``groups`` are the match's number, unit and magnitude."""
+    num, unit, mag = groups
+    if not (unit or mag):
+        if text.startswith(_FIGURES_WORDS.great_mark, m.end()):
+            return (_great_projects(text, m, sent),)
+        return _unitless_read(text, m, sent, chinese)
     if chinese and unit and num in _FIGURES_SETS.bare_magnitudes \
             and text.startswith(_PROJECT_NOUN, m.end() - len(unit)):
-        return True, _sized_projects(m, num)
-    return False, None
+        return (_sized_projects(m, num),)  # (百亿项目: 项 opening the noun read as the unit)
+    return None
 
 
 def _sized_projects(m: re.Match[str], num: str) -> Fig | None:
@@ -179,8 +173,8 @@ def _sized_projects(m: re.Match[str], num: str) -> Fig | None:
 
 
 def _unitless_read(text: str, m: re.Match[str], sent: Span, chinese: bool) -> tuple[Fig | None] | None:
-    """A number with no unit read by a shape of its own (排名前进|12 a move; 七大项目 is read before, by the projects'
-    noun after it): its figure or None for no figure, in a 1-tuple; None when no such shape reads it."""
+    """A number with no unit and no magnitude read by a shape of its own (排名前进|12 a move): its figure or None for
+    no figure, in a 1-tuple; None when no such shape reads it."""
     if not chinese and _RANKINGS.bare_move_before.search(text, max(sent.start, m.start() - _MOVE_WORDS_MAX), m.start()):
         move = _bare_move(text, m, sent)
         return (move,) if move is not None else None  # (排名前进12家企业: read as any other number)
