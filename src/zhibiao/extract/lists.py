@@ -47,6 +47,7 @@ _MIN_PLACE, _MAX_PLACE = 2, 8  # (the length of a place a list names that the ga
 _RATE_FIGURE_WIDTH = 8
 _COUNT = "count"
 _COUNT_AND_MONEY = 2  # (项目数和投资额分别为56个和218亿元: a count and an investment)
+_FEWEST_LISTED = 2  # (the fewest items a list of measures names)
 _MONEY = "money"
 _CNY = "CNY"
 _PERCENT = "percent"
@@ -92,7 +93,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     if rates is not None:  # 矿产加工业和电子信息增幅最大,分别为22.5%和21.6%: the growth of each measure listed
         region = region[:rates.start()].rsplit(_COMMA, 1)[-1]  # (分行业看,|甲和乙: the clause of the names)
         group = [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
-    names = split_names(region, len(group))
+    pulled = _LISTS.pulled_measure.fullmatch(text, m.end(), first.start) if m is not None else None
+    names = _names_pulled(s, region, len(group), pulled.group(0)) if pulled else split_names(region, len(group))
     if names is None or all(_only_a_period(n) for n in names):
         _one_by_one(s, group, region_start)  # not an enumeration of measures after all (一季度、二季度…)
         return
@@ -118,6 +120,27 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share", "change") else []
+
+
+def _names_pulled(s: Sentence, region: str, n: int, pulled: str) -> list[str] | None:
+    """…分别拉动经济增长1.64、2.4和2.66个百分点: each item pulling, named with the measure after the verb; the items are
+    those the region names (三次产业 → 第一产业, …) or, when it names none, those of the list just given
+    (三次产业贡献率分别为…,分别拉动… → the three industries again)."""
+    items = split_names(region, n) if strip_chars(region) else _items_again(s.state.pending, n)
+    return None if items is None else [item + pulled for item in items]
+
+
+def _items_again(pending: list[Indicator], n: int) -> list[str] | None:
+    """The items of the ``n`` measures just listed: the three industries when those are what they measure
+    (第一产业贡献率, … → 第一产业, …: the industry pulls, not its share), else the measures themselves (工业投资、民间
+    投资分别增长…,分别拉动…); None when fewer were listed."""
+    names = [p.name for p in pending[-n:]]
+    if len(names) != n or n < _FEWEST_LISTED:
+        return None
+    parts = _NAME_WORDS.industries
+    if len(parts) == n and all(x.startswith(part) for x, part in zip(names, parts, strict=True)):
+        return list(parts)
+    return names
 
 
 def _projects_listed(s: Sentence, group: list[Fig], names: list[str], starts: list[int]) -> bool:
