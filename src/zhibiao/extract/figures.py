@@ -31,8 +31,9 @@ _FIGURES_SETS = WordSets("figures")
 _PROJECTS_WORDS = Words("projects")
 _MEASURE_ABBREVIATIONS = tuple(_FIGURES_WORDS.measure_abbreviations)
 _SCORE_UNIT: str = _FIGURES_WORDS.score_unit
+_SCORE_WIDTH = 12  # (以 or 凭借 and the words naming a score before it)
 
-Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare", "move"]
+Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare", "move", "score"]
 
 
 
@@ -108,8 +109,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     start, end = m.start(), m.end()
     before = text[max(sent.start, start - 12):start]
     after = text[end:min(sent.end, end + 16)]
-    if _not_a_figure(before, after, amount, chinese) \
-            or (unit == _SCORE_UNIT and _FIGURES.score_won_with.search(before)):
+    if _not_a_figure(before, after, amount, chinese):
         return None
     if _FIGURES.held_by_noun_after.match(after) and _FIGURES.compared_with_end.search(before):
         return None  # 失业率4.6%,低于5%的控制目标: the level compared with, a noun's, no change of the figure
@@ -153,6 +153,10 @@ def _read_by_shape(text: str, m: re.Match[str], sent: Span, groups: tuple[str, s
     排名前进|12 a move): its figure or None for no figure, in a 1-tuple; None when no such shape reads it.
     ``groups`` are the match's number, unit and magnitude."""
     num, unit, mag = groups
+    if unit == _SCORE_UNIT and not chinese \
+            and _FIGURES.score_won_with.search(text, max(sent.start, m.start() - _SCORE_WIDTH), m.start()):
+        amount = parse_amount(m)  # (以总分91.9分拔得头筹: a score a place won with, read apart from its ranking)
+        return (None if amount is None else Fig(m.start(), m.end(), amount, role="score"),)
     if not (unit or mag):
         if text.startswith(_FIGURES_WORDS.great_mark, m.end()):
             return (_great_projects(text, m, sent),)

@@ -50,6 +50,8 @@ _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _CHANGE_WORDS = Words("change")
 _FIGURES_WORDS = Words("figures")
+_FIGURES_SHAPES = Shapes("figures")
+_SCORE_WORDS_WIDTH = 16  # (以 and the words naming a score: at most twelve characters before it)
 _NAME_WORDS = Words("name")
 _BREADTH_WORDS = Words("breadth")
 _PROJECTS_WORDS = Words("projects")
@@ -98,6 +100,17 @@ def name_at(s: Sentence, start: int, end: int) -> Name:
     if start >= end:
         return Name("", start)
     return clean_name(s.text, start, end, subject_end=s.ctx.para.subject_end_before(start), main=s.ctx.doc.main)
+
+
+def score_role(s: Sentence, fig: Fig) -> None:
+    """以总分91.9分(拔得头筹), 凭借综合得分92.5分(位列…): the score a place won with, named by the words between 以 and
+    it (总分, 综合得分), of the place the clause is about; nothing else in the clause is moved by it."""
+    m = _FIGURES_SHAPES.score_won_with.search(s.text, max(s.ctx.span.start, fig.start - _SCORE_WORDS_WIDTH), fig.start)
+    words = strip_chars(m.group("words")) if m is not None else ""
+    if any(c.isdigit() for c in words):
+        words = ""  # (分别以87.3分和130.1分: the second score, named as the first is not)
+    start = m.start("words") if m is not None and words else fig.start
+    new_indicator(s, Name(words or _FIGURES_WORDS.score_name, start), fig)
 
 
 def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, share: bool = False,

@@ -25,6 +25,7 @@ from zhibiao.extract.indicators import (
     goal_in_brackets,
     level_role,
     new_indicator,
+    score_role,
     share_role,
     target_with_share,
 )
@@ -214,6 +215,16 @@ def _event_start(e: Event) -> int:
     return e.start() if isinstance(e, re.Match) else e.start
 
 
+def _ranking_figure(s: Sentence, fig: Fig, region_start: int, cursor: int) -> int:
+    """A figure of a ranking (a move, a score a place won with) read; the new cursor."""
+    if fig.role == "score":
+        score_role(s, fig)
+        return cursor  # (以总分91.9分|拔得头筹: the words before it still lead to the place it won)
+    move_role(s, fig, region_start)
+    # (排名前移4位)至第41位: the words before the move name the measure and field of the place it led to
+    return cursor if _RANKINGS.place_moved_to.match(s.text, fig.end) else fig.end
+
+
 def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tuple[int, int]:
     """Read the figure ``events[i]`` (and the list it opens); return the new cursor and index."""
     text, sent, st = s.text, s.ctx.span, s.state
@@ -227,10 +238,8 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     if fig.role == "bare_mag":
         bare_magnitude(s, fig)
         return fig.end, i + 1
-    if fig.role == "move":
-        move_role(s, fig, region_start)
-        # (排名前移4位)至第41位: the words before the move name the measure and field of the place it led to
-        return (cursor if _RANKINGS.place_moved_to.match(text, fig.end) else fig.end), i + 1
+    if fig.role in ("score", "move"):
+        return _ranking_figure(s, fig, region_start, cursor), i + 1
     fig = classify(text, fig, region_start, sent.start)
     high = _range_end(text, fig, events, i + 1)
     if high is not None:
