@@ -40,6 +40,7 @@ __all__ = [
     "MAX_RANK",
     "announces_list",
     "best_of_kind",
+    "bracketed_places_listed",
     "compared_places",
     "counted_measures_listed",
     "entered_group_after",
@@ -62,6 +63,8 @@ __all__ = [
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
+# How far before a list of bracketed places the group it is of may be named (the sentence before, say).
+_GROUP_BEFORE_MAX = 200
 
 _NAMES = Shapes("names")
 _RANKINGS = Shapes("rankings")
@@ -620,6 +623,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
     if measure is None:  # (从完成投资看,排名前三位的地区分别是…: the frame's topic, not the measure of the list before)
         measure = _frame_measure(s, region_start)
+    measure, scope = _group_and_class_of_list(s, hit.start(), measure, scope)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
     read = _Read([measure] * len(subjects), ranks, scope, False, bottom, measure or "", region_from, None, stop,
@@ -630,6 +634,30 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _group_and_class_of_list(s: Sentence, pos: int, measure: str | None, scope: str | None) \
+        -> tuple[str | None, str | None]:
+    """The measure and field of a top list read in its own words: a group written only by its size (十强依次是) is
+    the group named before; a class of places in a clause of its own (第二类县市区排名中,) the field, not that of
+    the list before."""
+    if measure is not None and _RANKINGS.bare_group.fullmatch(measure):
+        measure, scope = _group_named_in_paragraph(s, pos, measure, scope)
+    if scope is None and _RANKING_WORDS.class_mark in s.text[s.ctx.span.start:pos]:
+        scope = _class_clause_before(s, pos)
+    return measure, scope
+
+
+def _group_named_in_paragraph(s: Sentence, pos: int, bare: str, scope: str | None) -> tuple[str, str | None]:
+    """工业百强县(市)分布于17个省…。十强依次是甲、乙: a top group written only by its size is the top of the group of a
+    size named last before it, in this paragraph or the one before (its name the measure, its field the scope); when
+    none is named, the evaluation named before, else the words as written."""
+    # (the group may be named in the paragraph before: …工业百强县(市)分布于17个省…各1个。⏎十强依次是…)
+    group = last_match(_RANKINGS.named_group, s.text[max(0, pos - _GROUP_BEFORE_MAX):pos])
+    if group is None or _RANKINGS.bare_group.fullmatch(group.group("name")):
+        return evaluation_before(s.text, pos) or bare, scope  # (…考核结果公布,十强依次是: the evaluation's top)
+    name = group.group("name")
+    return name, scope or evaluation_field(name)
 
 
 def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None], *, ordered: bool,
@@ -1531,6 +1559,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
+    if not all(scopes) and _RANKING_WORDS.class_mark in s.text[ctx.span.start:start]:
+        scopes = [scope or _class_clause_before(s, start) for scope in scopes]
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
         if name and _RANKINGS.counted_measures.match(name):
             continue  # (我市有58项指标考核结果居全省前5位: how many measures hold a place, no place of anyone's)
@@ -1553,6 +1583,13 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _class_clause_before(s: Sentence, pos: int) -> str | None:
+    """第一类县市区里,甲、乙和丙位列综合排名前三; 第二类县市区排名中,综合排名前三位的是…: a clause of its own
+    naming a class of places is the field of the places after it that write none."""
+    clause = last_match(_RANKINGS.class_clause, s.text[s.ctx.span.start:pos])
+    return clause.group("field") if clause is not None else None
 
 
 def _restated(s: Sentence, r: Ranking) -> Ranking | None:
@@ -1773,6 +1810,36 @@ def membership_list(s: Sentence) -> None:
         if not exact_given:
             s.log.top_n.add(id(r))
     s.state.mark_listed(entered.start(), stop)
+
+
+def bracketed_places_listed(s: Sentence) -> None:
+    """…百强县中,甲省以5个列全国第三。甲省5个(位次)分别为:甲(12)、乙(27)、丙(43); “…百强榜”,甲省共有8县市上榜:
+    甲市(10),乙县(22): places listed after a colon, each with its bare place in brackets, hold those places in the
+    group of a size named last before them in the paragraph (its name the measure, its field the scope)."""
+    text, span = s.text, s.ctx.span
+    run = _RANKINGS.bracketed_run.search(text, span.start, span.end)
+    if run is None or s.state.is_listed(run.start("list")) \
+            or _RANKINGS.ordered_colon.search(text, span.start, run.start()):
+        return  # (依次是: the ordered list rule reads it)
+    items = list(_RANKINGS.bracketed_item.finditer(run.group("list")))
+    ranks = [int(m.group("n")) for m in items]
+    paragraph = text.rfind("\n", 0, span.start) + 1
+    group = last_match(_RANKINGS.named_group, text[max(paragraph, span.start - _GROUP_BEFORE_MAX):run.start()])
+    size = parse_number(group.group("n")) if group is not None else None
+    if group is None or size is None or any(b <= a for a, b in pairwise(ranks)) or not 0 < ranks[-1] <= size:
+        return  # (places rising in order, none past the group's size: else the brackets say something else)
+    subjects = listed_places(s, "、".join(m.group("name") for m in items), ranked=True, towns=True)
+    if subjects is None:
+        return
+    name = _RANKINGS.entered_in_name.sub("", group.group("name")) or group.group("name")
+    national = _RANKINGS.hundred_strong.search(name) is not None  # (工业百强: a list a hundred strong, nationwide)
+    scope = evaluation_field(name) or (str(_RANKING_WORDS.country_field) if national else None)
+    for subject, n in zip(subjects, ranks, strict=True):
+        r = Ranking(subject=subject, period=s.ctx.period_at(run.start(), target=False), indicator=name,
+                    scope=scope, rank=n, top=False, qualifier=None, rule="ranking.v1")
+        s.ctx.doc.set_quote(r, run.start("list"), run.end())
+        s.log.add(r)
+    s.state.mark_listed(run.start(), run.end())
 
 
 def entered_group_after(s: Sentence) -> None:
