@@ -1559,8 +1559,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
-    if not all(scopes) and _RANKING_WORDS.class_mark in s.text[ctx.span.start:start]:
-        scopes = [scope or _class_clause_before(s, start) for scope in scopes]
+    if _RANKING_WORDS.class_mark in s.text[ctx.span.start:start]:
+        scopes = _class_clause_fields(s, start, read.end, scopes)
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
         if name and _RANKINGS.counted_measures.match(name):
             continue  # (我市有58项指标考核结果居全省前5位: how many measures hold a place, no place of anyone's)
@@ -1583,6 +1583,16 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _class_clause_fields(s: Sentence, pos: int, end: int, scopes: list[str | None]) -> list[str | None]:
+    """The fields of places after a class of places in a clause of its own (第三类县市区中,甲、乙、丙综合排名位居前三):
+    the class, for each place whose own words write no field (one carried from the sentence before is not theirs)."""
+    clause = last_match(_RANKINGS.class_clause, s.text[s.ctx.span.start:pos])
+    if clause is None:
+        return scopes
+    written = s.text[s.ctx.span.start + clause.end():end]
+    return [scope if scope and scope in written else clause.group("field") for scope in scopes]
 
 
 def _class_clause_before(s: Sentence, pos: int) -> str | None:
