@@ -1566,6 +1566,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
             continue  # (我市有58项指标考核结果居全省前5位: how many measures hold a place, no place of anyone's)
         period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
+        scope = _region_of_group(name, scope)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
@@ -1600,6 +1601,15 @@ def _class_clause_before(s: Sentence, pos: int) -> str | None:
     naming a class of places is the field of the places after it that write none."""
     clause = last_match(_RANKINGS.class_clause, s.text[s.ctx.span.start:pos])
     return clause.group("field") if clause is not None else None
+
+
+def _region_of_group(name: str | None, scope: str | None) -> str | None:
+    """进入2022中国西部百强县名单: a group of a size whose name opens with a region of the country, written after the
+    country (中国), is ranked in that region (西部), as evaluation_field reads 赛迪西部百强县."""
+    if not name or scope not in _RANKING_WORDS.country_words or _RANKING_WORDS.strong_mark not in name:
+        return scope
+    region = _RANKINGS.region_field_head.match(name)
+    return region.group("region") if region is not None else scope
 
 
 def _restated(s: Sentence, r: Ranking) -> Ranking | None:
@@ -1790,14 +1800,16 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
 def membership_list(s: Sentence) -> None:
     """“2025中国省级开发区高质量发展百强”榜单中,福州6家省级开发区入围,分别是甲、乙、丙: each place listed
     as having entered a top-N group is in its top N, the group its measure, the country its field
-    when the group's name opens with it."""
+    when the group's name opens with it; the group may be named in the sentence before (…“电商百佳县”排行榜…。
+    我省上榜的16个县(市)分别为:)."""
     text, span = s.text, s.ctx.span
     entered = _RANKINGS.entered_list.search(text, span.start, span.end)
     group = None
     if entered is not None:  # (the group named after the verb, 上榜中国百强镇榜单,分别为, else before it)
         after = entered.group("after")
         group = _RANKINGS.named_group.search(after) if after else None
-        group = group or last_match(_RANKINGS.named_group, text[span.start:entered.start()])
+        group = group or last_match(_RANKINGS.named_group, text[span.start:entered.start()]) \
+            or last_match(_RANKINGS.named_group, text[max(0, span.start - _GROUP_BEFORE_MAX):span.start])
     if entered is None or group is None or s.state.is_listed(entered.end() - 1):
         return
     size = parse_number(group.group("n"))
@@ -1808,7 +1820,8 @@ def membership_list(s: Sentence) -> None:
     if size is None or not 0 < size < MAX_RANK or subjects is None or len(subjects) > size:
         return
     name = group.group("name")
-    scope = evaluation_field(name)
+    national = _RANKINGS.hundred_strong.search(name) is not None  # (电商百佳县: a list a hundred strong, nationwide)
+    scope = evaluation_field(name) or (str(_RANKING_WORDS.country_field) if national else None)
     # 分别是晋江(第5位)、南安(第27位): each place listed with its exact place in brackets (FACTS.md: the exact only)
     exact = [parse_number(m.group("n")) for m in _RANKINGS.bracketed_place.finditer(text, entered.end(), stop)]
     exact_given = len(exact) == len(subjects) and all(n is not None and 0 < n <= size for n in exact)
