@@ -1038,12 +1038,16 @@ def _zones_run(s: Sentence, words: str) -> list[str] | None:
     return out
 
 
-def _place_after_its_region(s: Sentence, item: str) -> str | None:
-    """河北正定县, 北京市海淀区: the place written after the province or city it is in; None unless the words are a
-    region and a place."""
+def _place_after_its_region(s: Sentence, item: str, *, city_too: bool = True) -> str | None:
+    """河北正定县, 北京市海淀区, 浙江省甲市乙县: the place written after the province or city it is in (or both);
+    None unless the words are regions and a place."""
     finder = s.ctx.doc.finder
     for k in range(2, min(len(item) - 1, _CITY_PREFIX_MAX + 1)):
-        if finder.entity_named(item[:k]) is not None and (place := finder.entity_named(item[k:])) is not None:
+        if finder.entity_named(item[:k]) is None:
+            continue
+        place = finder.entity_named(item[k:]) or (_place_after_its_region(s, item[k:], city_too=False)
+                                                  if city_too else None)
+        if place is not None:
             return place
     return None
 
@@ -1230,6 +1234,8 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     clause_end = region_start - 1
     clause_start = max(text.rfind(c, span.start, clause_end) for c in _CLAUSE_MARKS) + 1
     words = text[max(clause_start, span.start):clause_end]
+    if any(w in words for w in _RANKING_WORDS.unchanged_words):  # (甲、乙等2个区的位次没有变化,|分别为38位、44位)
+        words = _RANKINGS.places_unchanged_end.sub("", words)
     quoted = _RANKINGS.quoted_item.findall(words)
     if len(quoted) == n:  # 在“企业研发经费投入强度”和“营商环境”方面表现优异,分列第三、第四: the quoted measures
         return quoted
@@ -1347,9 +1353,9 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
         items = [x if x.endswith(_ENTITY_WORDS.zone_suffixes) else x + suffix for x in items]
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
     first = _place_ending(s, items[0]) or _place_as_written(items[0])
-    # (湖南省长沙县、辽宁省海城市: each may write its province before it)
-    named = [finder.entity_named(x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX) or _place_as_written(x)
-             for x in items[1:]]
+    # (湖南省长沙县、辽宁省海城市, 浙江省甲市乙县: each may write its province, and its city, before it)
+    named = [finder.entity_named(x) or _place_after_its_region(s, x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX)
+             or _place_as_written(x) for x in items[1:]]
     rest = [x for x in named if x is not None]
     # (a long list of places with one item no place is read as written, a misprint or an unknown name:
     # 昆山市、江阴市、…、龙口是、长沙县位居前10 — the places it names)
