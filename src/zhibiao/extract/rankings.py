@@ -338,7 +338,38 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end,
                  [holder] if group is not None and holder is not None else None)
+    read = _members_counted(s, hit, read)
     return _held_by_the_words(s, hit, region_start, read) or read
+
+
+def _members_counted(s: Sentence, hit: re.Match[str], read: _Read) -> _Read:
+    """…百强县榜单发布,山东21县上榜位列全国第二; 山东以21个列全国第二; 我省16个县(市)上榜,…,数量仅次于浙江,位居全国第二;
+    四川省西部百强县数量达到28个,居西部地区首位: a count of the members a place has on a list holds the place, named
+    after the list (…百强县数量: the one written, else the one named last before) and held by the place opening it."""
+    text, span = s.text, s.ctx.span
+    clause = max(span.start, *(text.rfind(c, span.start, hit.start()) + 1 for c in _CLAUSE_BREAKS))
+    words = strip_chars(text[clause:hit.start()])
+    if not words and clause > span.start:  # (数量仅次于浙江,|位居全国第二: the count in the clause before)
+        end, clause = clause - 1, max(span.start, *(text.rfind(c, span.start, clause - 1) + 1 for c in _CLAUSE_BREAKS))
+        words = strip_chars(text[clause:end])
+    if len(read.names) != 1 or (_RANKING_WORDS.count_word not in words and not any(c.isdigit() for c in words)):
+        return read
+    shape = _RANKINGS.members_counted.fullmatch(words) or _RANKINGS.members_count_noun.fullmatch(words)
+    if shape is None:
+        return read
+    holder_words, written = shape.group("holder"), shape.groupdict().get("list")
+    if written and not holder_words:  # (四川省西部百强县数量: the place opening the list's name holds the count)
+        k = next((k for k in range(len(written) - 1, 1, -1) if s.ctx.doc.finder.entity_named(written[:k])), 0)
+        holder_words, written = written[:k], written[k:]
+    entered = _RANKINGS.membership_verb.search(text, span.start, hit.start()) is not None
+    # (a count with no list written is of the list named before only when the sentence says its members entered it)
+    group = None if written or not entered else \
+        last_match(_RANKINGS.named_group, text[max(0, clause - _GROUP_BEFORE_MAX):clause])
+    name = written or (_RANKINGS.entered_in_name.sub("", group.group("name")) if group is not None else None)
+    holder = s.ctx.doc.finder.entity_named(holder_words) if holder_words else None
+    if not name or (holder_words and holder is None):
+        return read  # (no list named, or the words before the count name no place: something else is counted)
+    return replace(read, names=[name + _RANKING_WORDS.count_word], subjects=[holder] if holder else read.subjects)
 
 
 def _peers_of_a_level(scope: str | None, names: list[str | None]) -> tuple[str | None, list[str | None]]:
