@@ -1532,6 +1532,7 @@ def _field_and_measure(region: str, scope: str | None,
     region = _RANKINGS.move_by_end.sub("", region)  # (排名前移4位|至第41位: the move is a fact of its own)
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
     region = _RANKINGS.counted_entry_head.sub("", region)  # (保定两地上榜|县域经济基本竞争力全国百强)
+    region = _RANKINGS.edition_only.sub("", region)  # (第22届|全国…百强县名单中: the edition, no measure)
     # (在|全国147家高新区中…: the place's field is the wrapper's when the words before end at its 在; 杭州在营商环境
     # 城市排名中|位列全国第一: a wrapper closed before the place holds its measure, the place its own field)
     wrapped = _wrapper(region + scope if scope and not _RANKINGS.wrapper_closed.search(region) else region)
