@@ -498,7 +498,9 @@ def _groups_before(s: Sentence, region_start: int) -> list[str]:
         begin = max(start, *(text.rfind(c, start, end - 1) + 1 for c in _CLAUSE_BREAKS))
         words = text[begin:end - 1]
         group = _listed_subjects(s, words) if _RANKINGS.list_split.search(words) else None
-        single = s.ctx.doc.finder.entity_named(strip_chars(words)) if group is None else None
+        # (…,酒泉市肃州区,…: a group of one place may be written after its city)
+        single = s.ctx.doc.finder.entity_named(strip_chars(words)) or _place_after_its_region(s, strip_chars(words)) \
+            if group is None else None
         if group is None and single is None:
             break
         out = (group or [single or ""]) + out
