@@ -284,6 +284,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if listed is not None:
         return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1], listed[2])
     region_from = after_subject(s, region_start, hit.start())
+    aside = _RANKINGS.subject_aside.match(text, region_from, hit.start())  # (甲新区|(原甲经开区)|在…中: no measure)
+    region_from = aside.end() if aside is not None else region_from
     if _RANKINGS.counted_entry_head.match(strip_chars(text[region_start:hit.start()])):
         return None  # (保定两地上榜…全国百强: places counted, none named, hold no place of their own)
     # (a group a number strong names itself with the words before 强: 全国综合竞争力百强县)
@@ -1424,6 +1426,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         group = _group_in_field(s.text, hit, hit.group("scope"))
         if group is not None and group[3] is None:  # 甲、乙入选全国某某前50强: held as by one place (field, group)
             scope, own_measure, end = group[0], group[1][0], max(end, group[2])
+        elif group is not None and _RANKINGS.group_top_n_after.match(s.text, hit.end()):
+            # 甲、乙、丙包揽全省县域经济十强县前3名: the top N of the group, each in it (its rank N)
+            scope, own_measure, end, ranks = group[0], group[1][0], max(end, group[2]), [group[3]] * len(subjects)
     # (a top N entered, 甲、乙并列全省第一, 甲和乙均位居全省第一: one place each holds)
     shared = (bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))) or _place_shared(s, hit)
     if (len(set(ranks)) < len(ranks) and rank is not None and not (shared and len(set(ranks)) == 1)) \
