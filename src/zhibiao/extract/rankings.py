@@ -40,6 +40,7 @@ __all__ = [
     "MAX_RANK",
     "announces_list",
     "best_of_kind",
+    "bracketed_places_listed",
     "compared_places",
     "counted_measures_listed",
     "entered_group_after",
@@ -62,6 +63,8 @@ __all__ = [
 
 # No field of peers has a million members: a larger place is a run of digits.
 MAX_RANK = 1_000_000
+# How far before a list of bracketed places the group it is of may be named (the sentence before, say).
+_GROUP_BEFORE_MAX = 200
 
 _NAMES = Shapes("names")
 _RANKINGS = Shapes("rankings")
@@ -281,6 +284,10 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if listed is not None:
         return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1], listed[2])
     region_from = after_subject(s, region_start, hit.start())
+    aside = _RANKINGS.subject_aside.match(text, region_from, hit.start())  # (甲新区|(原甲经开区)|在…中: no measure)
+    region_from = aside.end() if aside is not None else region_from
+    gap = last_match(_RANKINGS.cjk_gap, text[region_from:hit.start()]) if " " in text[region_from:hit.start()] else None
+    region_from += gap.end() if gap is not None else 0  # (…一起看看详情吧 |综合排名全国第一: a space parts clauses)
     if _RANKINGS.counted_entry_head.match(strip_chars(text[region_start:hit.start()])):
         return None  # (保定两地上榜…全国百强: places counted, none named, hold no place of their own)
     # (a group a number strong names itself with the words before 强: 全国综合竞争力百强县)
@@ -335,7 +342,38 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end,
                  [holder] if group is not None and holder is not None else None)
+    read = _members_counted(s, hit, read)
     return _held_by_the_words(s, hit, region_start, read) or read
+
+
+def _members_counted(s: Sentence, hit: re.Match[str], read: _Read) -> _Read:
+    """…百强县榜单发布,山东21县上榜位列全国第二; 山东以21个列全国第二; 我省16个县(市)上榜,…,数量仅次于浙江,位居全国第二;
+    四川省西部百强县数量达到28个,居西部地区首位: a count of the members a place has on a list holds the place, named
+    after the list (…百强县数量: the one written, else the one named last before) and held by the place opening it."""
+    text, span = s.text, s.ctx.span
+    clause = max(span.start, *(text.rfind(c, span.start, hit.start()) + 1 for c in _CLAUSE_BREAKS))
+    words = strip_chars(text[clause:hit.start()])
+    if not words and clause > span.start:  # (数量仅次于浙江,|位居全国第二: the count in the clause before)
+        end, clause = clause - 1, max(span.start, *(text.rfind(c, span.start, clause - 1) + 1 for c in _CLAUSE_BREAKS))
+        words = strip_chars(text[clause:end])
+    if len(read.names) != 1 or (_RANKING_WORDS.count_word not in words and not any(c.isdigit() for c in words)):
+        return read
+    shape = _RANKINGS.members_counted.fullmatch(words) or _RANKINGS.members_count_noun.fullmatch(words)
+    if shape is None:
+        return read
+    holder_words, written = shape.group("holder"), shape.groupdict().get("list")
+    if written and not holder_words:  # (四川省西部百强县数量: the place opening the list's name holds the count)
+        k = next((k for k in range(len(written) - 1, 1, -1) if s.ctx.doc.finder.entity_named(written[:k])), 0)
+        holder_words, written = written[:k], written[k:]
+    entered = _RANKINGS.membership_verb.search(text, span.start, hit.start()) is not None
+    # (a count with no list written is of the list named before only when the sentence says its members entered it)
+    group = None if written or not entered else \
+        last_match(_RANKINGS.named_group, text[max(0, clause - _GROUP_BEFORE_MAX):clause])
+    name = written or (_RANKINGS.entered_in_name.sub("", group.group("name")) if group is not None else None)
+    holder = s.ctx.doc.finder.entity_named(holder_words) if holder_words else None
+    if not name or (holder_words and holder is None):
+        return read  # (no list named, or the words before the count name no place: something else is counted)
+    return replace(read, names=[name + _RANKING_WORDS.count_word], subjects=[holder] if holder else read.subjects)
 
 
 def _peers_of_a_level(scope: str | None, names: list[str | None]) -> tuple[str | None, list[str | None]]:
@@ -464,7 +502,9 @@ def _groups_before(s: Sentence, region_start: int) -> list[str]:
         begin = max(start, *(text.rfind(c, start, end - 1) + 1 for c in _CLAUSE_BREAKS))
         words = text[begin:end - 1]
         group = _listed_subjects(s, words) if _RANKINGS.list_split.search(words) else None
-        single = s.ctx.doc.finder.entity_named(strip_chars(words)) if group is None else None
+        # (…,酒泉市肃州区,…: a group of one place may be written after its city)
+        single = s.ctx.doc.finder.entity_named(strip_chars(words)) or _place_after_its_region(s, strip_chars(words)) \
+            if group is None else None
         if group is None and single is None:
             break
         out = (group or [single or ""]) + out
@@ -620,6 +660,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
     if measure is None:  # (从完成投资看,排名前三位的地区分别是…: the frame's topic, not the measure of the list before)
         measure = _frame_measure(s, region_start)
+    measure, scope = _group_and_class_of_list(s, hit.start(), measure, scope)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
     read = _Read([measure] * len(subjects), ranks, scope, False, bottom, measure or "", region_from, None, stop,
@@ -630,6 +671,30 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _group_and_class_of_list(s: Sentence, pos: int, measure: str | None, scope: str | None) \
+        -> tuple[str | None, str | None]:
+    """The measure and field of a top list read in its own words: a group written only by its size (十强依次是) is
+    the group named before; a class of places in a clause of its own (第二类县市区排名中,) the field, not that of
+    the list before."""
+    if measure is not None and _RANKINGS.bare_group.fullmatch(measure):
+        measure, scope = _group_named_in_paragraph(s, pos, measure, scope)
+    if scope is None and _RANKING_WORDS.class_mark in s.text[s.ctx.span.start:pos]:
+        scope = _class_clause_before(s, pos)
+    return measure, scope
+
+
+def _group_named_in_paragraph(s: Sentence, pos: int, bare: str, scope: str | None) -> tuple[str, str | None]:
+    """工业百强县(市)分布于17个省…。十强依次是甲、乙: a top group written only by its size is the top of the group of a
+    size named last before it, in this paragraph or the one before (its name the measure, its field the scope); when
+    none is named, the evaluation named before, else the words as written."""
+    # (the group may be named in the paragraph before: …工业百强县(市)分布于17个省…各1个。⏎十强依次是…)
+    group = last_match(_RANKINGS.named_group, s.text[max(0, pos - _GROUP_BEFORE_MAX):pos])
+    if group is None or _RANKINGS.bare_group.fullmatch(group.group("name")):
+        return evaluation_before(s.text, pos) or bare, scope  # (…考核结果公布,十强依次是: the evaluation's top)
+    name = group.group("name")
+    return name, scope or evaluation_field(name)
 
 
 def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None], *, ordered: bool,
@@ -1010,12 +1075,16 @@ def _zones_run(s: Sentence, words: str) -> list[str] | None:
     return out
 
 
-def _place_after_its_region(s: Sentence, item: str) -> str | None:
-    """河北正定县, 北京市海淀区: the place written after the province or city it is in; None unless the words are a
-    region and a place."""
+def _place_after_its_region(s: Sentence, item: str, *, city_too: bool = True) -> str | None:
+    """河北正定县, 北京市海淀区, 浙江省甲市乙县: the place written after the province or city it is in (or both);
+    None unless the words are regions and a place."""
     finder = s.ctx.doc.finder
     for k in range(2, min(len(item) - 1, _CITY_PREFIX_MAX + 1)):
-        if finder.entity_named(item[:k]) is not None and (place := finder.entity_named(item[k:])) is not None:
+        if finder.entity_named(item[:k]) is None:
+            continue
+        place = finder.entity_named(item[k:]) or (_place_after_its_region(s, item[k:], city_too=False)
+                                                  if city_too else None)
+        if place is not None:
             return place
     return None
 
@@ -1202,6 +1271,8 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     clause_end = region_start - 1
     clause_start = max(text.rfind(c, span.start, clause_end) for c in _CLAUSE_MARKS) + 1
     words = text[max(clause_start, span.start):clause_end]
+    if any(w in words for w in _RANKING_WORDS.unchanged_words):  # (甲、乙等2个区的位次没有变化,|分别为38位、44位)
+        words = _RANKINGS.places_unchanged_end.sub("", words)
     quoted = _RANKINGS.quoted_item.findall(words)
     if len(quoted) == n:  # 在“企业研发经费投入强度”和“营商环境”方面表现优异,分列第三、第四: the quoted measures
         return quoted
@@ -1319,9 +1390,9 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
         items = [x if x.endswith(_ENTITY_WORDS.zone_suffixes) else x + suffix for x in items]
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
     first = _place_ending(s, items[0]) or _place_as_written(items[0])
-    # (湖南省长沙县、辽宁省海城市: each may write its province before it)
-    named = [finder.entity_named(x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX) or _place_as_written(x)
-             for x in items[1:]]
+    # (湖南省长沙县、辽宁省海城市, 浙江省甲市乙县: each may write its province, and its city, before it)
+    named = [finder.entity_named(x) or _place_after_its_region(s, x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX)
+             or _place_as_written(x) for x in items[1:]]
     rest = [x for x in named if x is not None]
     # (a long list of places with one item no place is read as written, a misprint or an unknown name:
     # 昆山市、江阴市、…、龙口是、长沙县位居前10 — the places it names)
@@ -1357,6 +1428,9 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         group = _group_in_field(s.text, hit, hit.group("scope"))
         if group is not None and group[3] is None:  # 甲、乙入选全国某某前50强: held as by one place (field, group)
             scope, own_measure, end = group[0], group[1][0], max(end, group[2])
+        elif group is not None and _RANKINGS.group_top_n_after.match(s.text, hit.end()):
+            # 甲、乙、丙包揽全省县域经济十强县前3名: the top N of the group, each in it (its rank N)
+            scope, own_measure, end, ranks = group[0], group[1][0], max(end, group[2]), [group[3]] * len(subjects)
     # (a top N entered, 甲、乙并列全省第一, 甲和乙均位居全省第一: one place each holds)
     shared = (bool(hit.group("topn") or hit.group("strong")) and bool(hit.group("lead"))) or _place_shared(s, hit)
     if (len(set(ranks)) < len(ranks) and rank is not None and not (shared and len(set(ranks)) == 1)) \
@@ -1467,6 +1541,7 @@ def _field_and_measure(region: str, scope: str | None,
     region = _RANKINGS.move_by_end.sub("", region)  # (排名前移4位|至第41位: the move is a fact of its own)
     region = _RANKINGS.adverb_end.sub("", region)  # (在三类园区中|分别位居: the adverb closes no field)
     region = _RANKINGS.counted_entry_head.sub("", region)  # (保定两地上榜|县域经济基本竞争力全国百强)
+    region = _RANKINGS.edition_only.sub("", region)  # (第22届|全国…百强县名单中: the edition, no measure)
     # (在|全国147家高新区中…: the place's field is the wrapper's when the words before end at its 在; 杭州在营商环境
     # 城市排名中|位列全国第一: a wrapper closed before the place holds its measure, the place its own field)
     wrapped = _wrapper(region + scope if scope and not _RANKINGS.wrapper_closed.search(region) else region)
@@ -1531,11 +1606,14 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
+    if _RANKING_WORDS.class_mark in s.text[ctx.span.start:start]:
+        scopes = _class_clause_fields(s, start, read.end, scopes)
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
         if name and _RANKINGS.counted_measures.match(name):
             continue  # (我市有58项指标考核结果居全省前5位: how many measures hold a place, no place of anyone's)
         period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
+        scope = _region_of_group(name, scope)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
@@ -1553,6 +1631,32 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _class_clause_fields(s: Sentence, pos: int, end: int, scopes: list[str | None]) -> list[str | None]:
+    """The fields of places after a class of places in a clause of its own (第三类县市区中,甲、乙、丙综合排名位居前三):
+    the class, for each place whose own words write no field (one carried from the sentence before is not theirs)."""
+    clause = last_match(_RANKINGS.class_clause, s.text[s.ctx.span.start:pos])
+    if clause is None:
+        return scopes
+    written = s.text[s.ctx.span.start + clause.end():end]
+    return [scope if scope and scope in written else clause.group("field") for scope in scopes]
+
+
+def _class_clause_before(s: Sentence, pos: int) -> str | None:
+    """第一类县市区里,甲、乙和丙位列综合排名前三; 第二类县市区排名中,综合排名前三位的是…: a clause of its own
+    naming a class of places is the field of the places after it that write none."""
+    clause = last_match(_RANKINGS.class_clause, s.text[s.ctx.span.start:pos])
+    return clause.group("field") if clause is not None else None
+
+
+def _region_of_group(name: str | None, scope: str | None) -> str | None:
+    """进入2022中国西部百强县名单: a group of a size whose name opens with a region of the country, written after the
+    country (中国), is ranked in that region (西部), as evaluation_field reads 赛迪西部百强县."""
+    if not name or scope not in _RANKING_WORDS.country_words or _RANKING_WORDS.strong_mark not in name:
+        return scope
+    region = _RANKINGS.region_field_head.match(name)
+    return region.group("region") if region is not None else scope
 
 
 def _restated(s: Sentence, r: Ranking) -> Ranking | None:
@@ -1743,14 +1847,16 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
 def membership_list(s: Sentence) -> None:
     """“2025中国省级开发区高质量发展百强”榜单中,福州6家省级开发区入围,分别是甲、乙、丙: each place listed
     as having entered a top-N group is in its top N, the group its measure, the country its field
-    when the group's name opens with it."""
+    when the group's name opens with it; the group may be named in the sentence before (…“电商百佳县”排行榜…。
+    我省上榜的16个县(市)分别为:)."""
     text, span = s.text, s.ctx.span
     entered = _RANKINGS.entered_list.search(text, span.start, span.end)
     group = None
     if entered is not None:  # (the group named after the verb, 上榜中国百强镇榜单,分别为, else before it)
         after = entered.group("after")
         group = _RANKINGS.named_group.search(after) if after else None
-        group = group or last_match(_RANKINGS.named_group, text[span.start:entered.start()])
+        group = group or last_match(_RANKINGS.named_group, text[span.start:entered.start()]) \
+            or last_match(_RANKINGS.named_group, text[max(0, span.start - _GROUP_BEFORE_MAX):span.start])
     if entered is None or group is None or s.state.is_listed(entered.end() - 1):
         return
     size = parse_number(group.group("n"))
@@ -1761,7 +1867,8 @@ def membership_list(s: Sentence) -> None:
     if size is None or not 0 < size < MAX_RANK or subjects is None or len(subjects) > size:
         return
     name = group.group("name")
-    scope = evaluation_field(name)
+    national = _RANKINGS.hundred_strong.search(name) is not None  # (电商百佳县: a list a hundred strong, nationwide)
+    scope = evaluation_field(name) or (str(_RANKING_WORDS.country_field) if national else None)
     # 分别是晋江(第5位)、南安(第27位): each place listed with its exact place in brackets (FACTS.md: the exact only)
     exact = [parse_number(m.group("n")) for m in _RANKINGS.bracketed_place.finditer(text, entered.end(), stop)]
     exact_given = len(exact) == len(subjects) and all(n is not None and 0 < n <= size for n in exact)
@@ -1773,6 +1880,36 @@ def membership_list(s: Sentence) -> None:
         if not exact_given:
             s.log.top_n.add(id(r))
     s.state.mark_listed(entered.start(), stop)
+
+
+def bracketed_places_listed(s: Sentence) -> None:
+    """…百强县中,甲省以5个列全国第三。甲省5个(位次)分别为:甲(12)、乙(27)、丙(43); “…百强榜”,甲省共有8县市上榜:
+    甲市(10),乙县(22): places listed after a colon, each with its bare place in brackets, hold those places in the
+    group of a size named last before them in the paragraph (its name the measure, its field the scope)."""
+    text, span = s.text, s.ctx.span
+    run = _RANKINGS.bracketed_run.search(text, span.start, span.end)
+    if run is None or s.state.is_listed(run.start("list")) \
+            or _RANKINGS.ordered_colon.search(text, span.start, run.start()):
+        return  # (依次是: the ordered list rule reads it)
+    items = list(_RANKINGS.bracketed_item.finditer(run.group("list")))
+    ranks = [int(m.group("n")) for m in items]
+    paragraph = text.rfind("\n", 0, span.start) + 1
+    group = last_match(_RANKINGS.named_group, text[max(paragraph, span.start - _GROUP_BEFORE_MAX):run.start()])
+    size = parse_number(group.group("n")) if group is not None else None
+    if group is None or size is None or any(b <= a for a, b in pairwise(ranks)) or not 0 < ranks[-1] <= size:
+        return  # (places rising in order, none past the group's size: else the brackets say something else)
+    subjects = listed_places(s, "、".join(m.group("name") for m in items), ranked=True, towns=True)
+    if subjects is None:
+        return
+    name = _RANKINGS.entered_in_name.sub("", group.group("name")) or group.group("name")
+    national = _RANKINGS.hundred_strong.search(name) is not None  # (工业百强: a list a hundred strong, nationwide)
+    scope = evaluation_field(name) or (str(_RANKING_WORDS.country_field) if national else None)
+    for subject, n in zip(subjects, ranks, strict=True):
+        r = Ranking(subject=subject, period=s.ctx.period_at(run.start(), target=False), indicator=name,
+                    scope=scope, rank=n, top=False, qualifier=None, rule="ranking.v1")
+        s.ctx.doc.set_quote(r, run.start("list"), run.end())
+        s.log.add(r)
+    s.state.mark_listed(run.start(), run.end())
 
 
 def entered_group_after(s: Sentence) -> None:

@@ -34,6 +34,7 @@ from zhibiao.extract.names import Name, cut_enum_tail, split_names
 from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
+    bracketed_places_listed,
     compared_places,
     counted_measures_listed,
     entered_group_after,
@@ -174,6 +175,8 @@ def _sentence_rankings(s: Sentence) -> None:
         compared_places(s)  # 从各县区看,甲县增速最快,乙县次之: places compared, first, second and last
     if _RANKING_WORDS.strong_mark in words and _RANKINGS.membership_verb.search(text, sent.start, sent.end):
         entered_group_after(s)  # 甲市、乙市、丙县拟入围县域经济发展“10强县”: each in the group
+    if _RANKING_WORDS.bracket_open in words and _RANKING_WORDS.colon in words:
+        bracketed_places_listed(s)  # …百强县中…。5个(位次)分别为:甲(12)、乙(27)、丙(43): each its place in the group
     if _RANKING_WORDS.counted_mark in words:
         counted_measures_listed(s)  # 有3项位居全市第1位,分别是:甲、乙、丙: each measure listed
     if _RANKING_WORDS.best_mark in words or _RANKING_WORDS.top_n_mark in words or _RANKING_WORDS.strong_mark in words:
