@@ -29,7 +29,9 @@ from zhibiao.extract.periods import (
     latest_of,
     latest_year,
     latest_year_candidates,
+    lends_year,
     paragraph_periods,
+    passed,
     period_string,
     resolve_period,
     years_of_lists,
@@ -338,7 +340,7 @@ class ParaContext:
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
-        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods), semicolons,
+        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(text, periods), semicolons,
                    sents, with_figures, asides)
 
     def _read_subjects(self, pos: int) -> None:
@@ -570,6 +572,8 @@ class SentContext:
         i = bisect.bisect_right(self.para.period_pos, pos) - 1
         if i >= 0 and self._moved_from(periods[i], pos):
             i -= 1  # (由上年的10席增加到12席: 12席 is not of 上年)
+        while i >= 0 and passed(self.text, periods[i], pos):
+            i -= 1  # (其中2024年结转项目13个,新增入库项目5个: a year in passing dates its own clause only)
         if i < 0:
             return None, None
         j = self.para.year_before[i]
@@ -622,13 +626,14 @@ def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
         and _CONTEXT.figure_before_aside.search(text, max(0, k - _UNIT_WIDTH), k) is not None
 
 
-def _years_before(periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:
-    """For each mention, the index of the nearest earlier mention that names a year (-1: none)."""
+def _years_before(text: str, periods: tuple[PeriodMention, ...]) -> tuple[int, ...]:
+    """For each mention, the index of the nearest earlier mention that names a year (-1: none), a year said in
+    passing skipped (其中2024年结转项目13个,…3月新申报入库项目2个: not of 2024)."""
     out = []
     last = -1
     for i, p in enumerate(periods):
         out.append(last)
-        if p.year is not None or p.rel_year is not None:
+        if p.rel_year is not None or (p.year is not None and lends_year(text, p)):
             last = i
     return tuple(out)
 
