@@ -1072,10 +1072,22 @@ def _described_project(s: Sentence, fig: Fig, name: Name) -> bool:
     return True
 
 
+def _last_listed_firm(s: Sentence, fig: Fig, name_start: int) -> re.Match[str] | None:
+    """总投资13.5亿元的甲乙铝业和|总投资10亿元的丙丁新材料已进入…: the last of firms' projects listed each after its
+    investment (the one before already taken as one project); None otherwise."""
+    text, sent = s.text, s.ctx.span
+    last = s.log.projects[-1] if s.log.projects else None
+    if last is None or last.rule != "projects.named.v1" or last.count != 1 \
+            or _PROJECTS.listed_before.search(text, max(sent.start, name_start - 1), fig.start) is None \
+            or s.ctx.doc.norm_pos(last.start) < sent.start:
+        return None
+    return _PROJECTS.named_last.match(text, fig.end, sent.end)
+
+
 def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     """总投资50亿元的新能源电池项目正式开工: one named project with its investment."""
     text, sent, ctx = s.text, s.ctx.span, s.ctx
-    m = _PROJECTS.named_project.match(text, fig.end, sent.end)
+    m = _PROJECTS.named_project.match(text, fig.end, sent.end) or _last_listed_firm(s, fig, name_start)
     if not m or (m.group(2) and _PROJECTS.aggregate_words.search(m.group(2))) \
             or (m.group(1) and _PROJECTS.counted_projects.match(m.group(1))):
         return False  # (总投资92.8亿元新开工项目: projects of a stage, not one named; 投资9亿元的31个项目: counted)
