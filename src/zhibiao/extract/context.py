@@ -495,8 +495,12 @@ class SentContext:
         if mention.kind == "year":
             end = self._month_now(mention, pos) if not target else None
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, end or 12, "span")
-        elif not target and mention.pos < self.span.start and self._stock_now(pos):
-            return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
+        elif not target and mention.pos < self.span.start and self._stock_now(pos) and not (
+                mention.kind == "ytd" and _CONTEXT.up_to_now.search(self.text, self.span.start, pos)
+                and _CONTEXT.cumulative.search(self.text, self.span.start, pos)):
+            # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null); but 今年以来,…。截至目前,累计新签约
+            # 项目86个: what was done up to now since the start of the year, the year to date
+            return None
         mention = self._with_year(mention, year_from)
         if mention.end is None and self.doc.published is None:
             mention = self._to_lede_month(mention)

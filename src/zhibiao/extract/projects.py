@@ -135,7 +135,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         # a part of the projects before takes their stage; others those counted last in the paragraph
         # (签约项目610个…从规模来看,10亿元以上项目124个), else the event the report is about
         stage = parent.stage if child and parent is not None else (
-            _stage_of_whole_counted(s, fig) or _stage_around(s, desc, now=_said_now(s), count=fig.amount.value))
+            _stage_of_whole_counted(s, fig) or _stage_around(s, desc, now=_said_now(s)))
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
     one = _size_of_one(desc) if fig.amount.value == 1 else None
@@ -438,14 +438,14 @@ def listed_place(s: Sentence, region: str) -> str | None:
     return s.ctx.doc.finder.entity_named(item) or (item if _PROJECTS.listed_place.fullmatch(item) else None)
 
 
-def _stage_around(s: Sentence, desc: str = "", *, now: bool = False, count: Decimal | None = None) -> Stage:
+def _stage_around(s: Sentence, desc: str = "", *, now: bool = False) -> Stage:
     """The stage of projects that say none: that of the projects counted last in the paragraph
     (签约项目610个…从规模来看,10亿元以上项目124个), else of the event the report is about (not for a stock said
     ``now``: 目前,全市百亿项目15个 in a report on a signing), else — for a programme of key projects (省重点项目共9项,
     安排重点建设项目444项) — under way."""
     if desc and _PROJECTS.key_programme.search(desc):
         return "ongoing"  # (…竣工投产项目6个。省市重点项目11个,完成投资…: a programme under way, not the stage before)
-    before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s, count)
+    before = s.log.projects[-1] if len(s.log.projects) > s.para.first_project else _broken_down(s)
     if before is not None and before.stage == "started" and _building_counted_before(s, before):
         return "ongoing"  # (施工项目168个,新开工项目57个,亿元以上项目26个: of all those built, the new ones among them)
     if before is not None and before.stage != "other":
@@ -491,22 +491,37 @@ def _said_now(s: Sentence) -> bool:
     return s.text.startswith(_NOW_WORDS, s.ctx.span.start)
 
 
-def _broken_down(s: Sentence, count: Decimal | None = None) -> Projects | None:
+def _broken_down(s: Sentence) -> Projects | None:
     """实施高端化项目76项…。⏎分行业看:⏎新型化工项目32个: the projects counted before a breakdown heading (分行业看,
     按类别分) that the paragraphs after it break down; None when no such heading stands between."""
     para_start = s.ctx.para.span.start
-    # (■按项目类别统计:产业发展项目172个…: a paragraph opening with the heading breaks down the projects before it)
-    opens = para_start > 0 and _WALK.breakdown.match(s.text, para_start - 1) is not None
+    if para_start > 0 and _WALK.breakdown.match(s.text, para_start - 1) is not None:
+        return _whole_of_breakdown(s, para_start)
     for whole in reversed(s.log.projects):
         end = s.ctx.doc.norm_pos(whole.end)
         if para_start - end > _BREAKDOWN_WIDTH:
             return None
-        if opens and (id(whole) in s.log.child_projects or (count is not None and whole.count is not None
-                                                             and whole.count < count)):
-            continue  # (316个重点项目…已开工145个。⏎■按类别统计:产业项目172个: the whole, not a part of it)
-        if opens or _WALK.breakdown.search(s.text, end, para_start):  # (新型化工…;⏎现代装备制造…: the kinds before)
+        if _WALK.breakdown.search(s.text, end, para_start):  # (新型化工…;⏎现代装备制造…: the kinds before, passed)
             return whole
     return None
+
+
+def _whole_of_breakdown(s: Sentence, para_start: int) -> Projects | None:
+    """■按项目类别统计:产业项目120个… opening a paragraph: it breaks down the whole counted before — the most projects
+    counted nearby, never a part of them (其中…新开项目已开工84个) nor a line of another breakdown of it (■按建设阶段
+    统计:…)."""
+    text, doc = s.text, s.ctx.doc
+    best: Projects | None = None
+    for p in reversed(s.log.projects):
+        end = doc.norm_pos(p.end)
+        if para_start - end > _BREAKDOWN_WIDTH:
+            break
+        line = text.rfind("\n", 0, end)
+        if id(p) in s.log.child_projects or p.count is None or (line >= 0 and _WALK.breakdown.match(text, line)):
+            continue
+        if best is None or best.count is None or p.count > best.count:
+            best = p
+    return best
 
 
 def _among_counted(s: Sentence, fig: Fig) -> bool:
