@@ -342,7 +342,8 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
             return resolve_period(PeriodMention(fig.start, fig.start, None, 0, 1, 12, "span"), ctx.doc.published,
                                   future=True)
     at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
-        stage is not None and stage == ctx.doc.event_stage)
+        stage is not None and stage == ctx.doc.event_stage
+        and not _PROJECTS.up_to_now.search(text, ctx.span.start, fig.start))  # (截至目前,…新开工项目93个)
     clause = max(ctx.span.start, *(text.rfind(c, ctx.span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
     if _PROJECTS.this_event.search(text, clause, fig.start) and not ctx.has_period_before(fig.start, since=clause) \
             and (month := ctx.event_month(fig.start)) is not None:
