@@ -29,7 +29,9 @@ from zhibiao.extract.periods import (
     latest_of,
     latest_year,
     latest_year_candidates,
+    lends_year,
     paragraph_periods,
+    passed,
     period_string,
     resolve_period,
     years_of_lists,
@@ -392,8 +394,8 @@ class ParaContext:
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
-        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods, moved), semicolons,
-                   sents, with_figures, asides)
+        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(text, periods, moved),
+                   semicolons, sents, with_figures, asides)
 
     def _read_subjects(self, pos: int) -> None:
         """Read the subjects of the clauses that start at or before ``pos``: every clause of a sentence
@@ -564,8 +566,12 @@ class SentContext:
         if mention.kind == "year":
             end = self._month_now(mention, pos) if not target else None
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, end or 12, "span")
-        elif not target and mention.pos < self.span.start and self._stock_now(pos):
-            return None  # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null)
+        elif not target and mention.pos < self.span.start and self._stock_now(pos) and not (
+                mention.kind == "ytd" and _CONTEXT.up_to_now.search(self.text, self.span.start, pos)
+                and _CONTEXT.cumulative.search(self.text, self.span.start, pos)):
+            # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null); but 今年以来,…。截至目前,累计新签约
+            # 项目86个: what was done up to now since the start of the year, the year to date
+            return None
         mention = self._with_year(mention, year_from)
         if mention.end is None and self.doc.published is None:
             mention = self._to_lede_month(mention)
@@ -649,6 +655,8 @@ class SentContext:
         i = bisect.bisect_right(self.para.period_pos, pos) - 1
         if i >= 0 and self._moved_from(periods[i], pos):
             i -= 1  # (由上年的10席增加到12席: 12席 is not of 上年)
+        while i >= 0 and passed(self.text, periods[i], pos):
+            i -= 1  # (其中2024年结转项目13个,新增入库项目5个: a year in passing dates its own clause only)
         if i < 0:
             return None, None
         j = self.para.year_before[i]
@@ -701,14 +709,16 @@ def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
         and _CONTEXT.figure_before_aside.search(text, max(0, k - _UNIT_WIDTH), k) is not None
 
 
-def _years_before(periods: tuple[PeriodMention, ...], moved: frozenset[int] = frozenset()) -> tuple[int, ...]:
+def _years_before(text: str, periods: tuple[PeriodMention, ...], moved: frozenset[int] = frozenset()) \
+        -> tuple[int, ...]:
     """For each mention, the index of the nearest earlier mention that names a year (-1: none); the year of what
-    something moved from (由上年的…, at a position in ``moved``) names none for the mentions after it."""
+    something moved from (由上年的…, at a position in ``moved``) names none for the mentions after it, nor does a
+    year said in passing (其中2024年结转项目13个,…3月新申报入库项目2个: not of 2024)."""
     out = []
     last = -1
     for i, p in enumerate(periods):
         out.append(last)
-        if (p.year is not None or p.rel_year is not None) and p.pos not in moved:
+        if p.pos not in moved and (p.rel_year is not None or (p.year is not None and lends_year(text, p))):
             last = i
     return tuple(out)
 

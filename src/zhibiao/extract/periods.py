@@ -356,6 +356,42 @@ def paragraph_periods(text: str, offset: int = 0) -> list[PeriodMention]:
     return sorted(found, key=lambda m: m.pos)
 
 
+def lends_year(text: str, m: PeriodMention) -> bool:
+    """Whether mention ``m`` lends its year to the mentions after it and the next paragraph: not a year said in
+    passing, of an assessment or of what was carried over from it (在2018年度全省考核中, 2024年结转项目13个).
+
+    >>> lends_year("2019年,全区增长7.6%。", find_periods("2019年,全区增长7.6%。")[0])
+    True
+    >>> lends_year("其中2024年结转项目13个", find_periods("其中2024年结转项目13个")[0])
+    False
+    """
+    if _moved_from(text, m):
+        return False
+    return m.year is None or _PERIODS.year_in_passing.match(text, m.end_pos) is None
+
+
+def passed(text: str, m: PeriodMention, pos: int) -> bool:
+    """Whether a year said in passing (:func:`lends_year`) is not in force at ``pos``: past its sentence, or at once
+    when it names what was carried over from it (截至3月底,…其中2024年结转项目13个: counted at the end of March)."""
+    if _moved_from(text, m):  # (从2020年的412.9亿元提升至621亿元,…: past the clause of the move)
+        return _PERIODS.clause_ends.search(text, m.end_pos, pos) is not None
+    said = _PERIODS.year_in_passing.match(text, m.end_pos) if m.year is not None else None
+    if said is None:
+        return False
+    return bool(said.group("carried")) or _PERIODS.passing_ends.search(text, m.end_pos, pos) is not None
+
+
+def _moved_from(text: str, m: PeriodMention) -> bool:
+    """Whether ``m`` is the year a figure moved from (由上年的52.1%提高到53.4%, 从2020年的412.9亿元提升至621亿元)."""
+    return m.pos > 0 and _PERIODS.moved_from_mark.match(text, m.pos - 1) is not None \
+        and _PERIODS.moved_from_year.match(text, m.end_pos) is not None
+
+
+def lent_years(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """``periods`` without the years said in passing (:func:`lends_year`): those a paragraph hands on."""
+    return [m for m in periods if lends_year(text, m)]
+
+
 def latest_year(text: str) -> PeriodMention | None:
     """The latest year ``text`` names, not as a goal (到2025年): the year an undated report speaks
     of when it says 今年 before naming any (今年1-5月… then 2011年、2012年…2014年…).

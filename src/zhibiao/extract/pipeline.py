@@ -15,7 +15,7 @@ from operator import attrgetter
 from zhibiao.extract.context import Carry, DocContext
 from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
-from zhibiao.extract.periods import PeriodMention, paragraph_periods
+from zhibiao.extract.periods import PeriodMention, lent_years, paragraph_periods
 from zhibiao.extract.persons import extract_persons
 from zhibiao.extract.rankings import announces_list
 from zhibiao.extract.segment import Span, is_headline, paragraphs
@@ -72,7 +72,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
                 opening = carry.period
         elif _PERIODS.anchor.search(text, para.start, para.end) or _PERIODS.named_year_gate.search(
                 text, para.start, para.end):
-            carry = carry.after(paragraph_periods(text[para.start:para.end], para.start))
+            carry = carry.after(lent_years(text, paragraph_periods(text[para.start:para.end], para.start)))
     ranked_tables(ctx, 0, body_end, log)
     figure_tables(ctx, 0, body_end, log)
     log.drop_top_n_made_exact()

@@ -342,7 +342,8 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
             return resolve_period(PeriodMention(fig.start, fig.start, None, 0, 1, 12, "span"), ctx.doc.published,
                                   future=True)
     at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
-        stage is not None and stage == ctx.doc.event_stage)
+        stage is not None and stage == ctx.doc.event_stage
+        and not _PROJECTS.up_to_now.search(text, ctx.span.start, fig.start))  # (截至目前,…新开工项目93个)
     clause = max(ctx.span.start, *(text.rfind(c, ctx.span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
     if _PROJECTS.this_event.search(text, clause, fig.start) and not ctx.has_period_before(fig.start, since=clause) \
             and (month := ctx.event_month(fig.start)) is not None:
@@ -495,6 +496,8 @@ def _broken_down(s: Sentence) -> Projects | None:
     """实施高端化项目76项…。⏎分行业看:⏎新型化工项目32个: the projects counted before a breakdown heading (分行业看,
     按类别分) that the paragraphs after it break down; None when no such heading stands between."""
     para_start = s.ctx.para.span.start
+    if para_start > 0 and _WALK.breakdown.match(s.text, para_start - 1) is not None:
+        return _whole_of_breakdown(s, para_start)
     for whole in reversed(s.log.projects):
         end = s.ctx.doc.norm_pos(whole.end)
         if para_start - end > _BREAKDOWN_WIDTH:
@@ -502,6 +505,24 @@ def _broken_down(s: Sentence) -> Projects | None:
         if _WALK.breakdown.search(s.text, end, para_start):  # (新型化工…;⏎现代装备制造…: the kinds before, passed)
             return whole
     return None
+
+
+def _whole_of_breakdown(s: Sentence, para_start: int) -> Projects | None:
+    """■按项目类别统计:产业项目120个… opening a paragraph: it breaks down the whole counted before — the most projects
+    counted nearby, never a part of them (其中…新开项目已开工84个) nor a line of another breakdown of it (■按建设阶段
+    统计:…)."""
+    text, doc = s.text, s.ctx.doc
+    best: Projects | None = None
+    for p in reversed(s.log.projects):
+        end = doc.norm_pos(p.end)
+        if para_start - end > _BREAKDOWN_WIDTH:
+            break
+        line = text.rfind("\n", 0, end)
+        if id(p) in s.log.child_projects or p.count is None or (line >= 0 and _WALK.breakdown.match(text, line)):
+            continue
+        if best is None or best.count is None or p.count > best.count:
+            best = p
+    return best
 
 
 def _among_counted(s: Sentence, fig: Fig) -> bool:
@@ -1067,10 +1088,22 @@ def _described_project(s: Sentence, fig: Fig, name: Name) -> bool:
     return True
 
 
+def _last_listed_firm(s: Sentence, fig: Fig, name_start: int) -> re.Match[str] | None:
+    """总投资13.5亿元的甲乙铝业和|总投资10亿元的丙丁新材料已进入…: the last of firms' projects listed each after its
+    investment (the one before already taken as one project); None otherwise."""
+    text, sent = s.text, s.ctx.span
+    last = s.log.projects[-1] if s.log.projects else None
+    if last is None or last.rule != "projects.named.v1" or last.count != 1 \
+            or _PROJECTS.listed_before.search(text, max(sent.start, name_start - 1), fig.start) is None \
+            or s.ctx.doc.norm_pos(last.start) < sent.start:
+        return None
+    return _PROJECTS.named_last.match(text, fig.end, sent.end)
+
+
 def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     """总投资50亿元的新能源电池项目正式开工: one named project with its investment."""
     text, sent, ctx = s.text, s.ctx.span, s.ctx
-    m = _PROJECTS.named_project.match(text, fig.end, sent.end)
+    m = _PROJECTS.named_project.match(text, fig.end, sent.end) or _last_listed_firm(s, fig, name_start)
     if not m or (m.group(2) and _PROJECTS.aggregate_words.search(m.group(2))) \
             or (m.group(1) and _PROJECTS.counted_projects.match(m.group(1))):
         return False  # (总投资92.8亿元新开工项目: projects of a stage, not one named; 投资9亿元的31个项目: counted)
