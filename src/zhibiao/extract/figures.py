@@ -103,8 +103,9 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not index:
         return None
     amount = parse_amount(m)
-    if amount is None:
-        return None
+    pointed = _pointed_index(text, m, amount) if index else None
+    if amount is None or pointed is not None:
+        return pointed
     start, end = m.start(), m.end()
     before = text[max(sent.start, start - 12):start]
     after = text[end:min(sent.end, end + 16)]
@@ -208,6 +209,14 @@ def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:
                               or (staged_before and _FIGURES.project_noun_after.match(words))):
         return None  # (but 签约5大项目: a stage verb before them)
     return Fig(m.start(), after, Amount(amount.value, _COUNT, _COUNT, amount.more))
+
+
+def _pointed_index(text: str, m: re.Match[str], amount: Amount | None) -> Fig | None:
+    """较上年提高2.1点: an index's value or change with its points written after it (the 点 is no hour); None
+    otherwise."""
+    if amount is None or not text.startswith(_FIGURES_WORDS.index_point, m.end()):
+        return None
+    return Fig(m.start(), m.end() + 1, Amount(amount.value, None, _INDEX_KIND, amount.more))
 
 
 def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
