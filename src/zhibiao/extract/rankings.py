@@ -2445,7 +2445,7 @@ def _list_spread_before(text: str, pos: int) -> str:
 def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, own_period: bool = False) -> None:
     """Record ``holder``'s seats; of the list's year, unless ``own_period`` (由上年的10席: the year said before)."""
     ctx = s.ctx
-    ind = Indicator(subject=holder, name=name,
+    ind = Indicator(subject=holder, name=_RANKINGS.seat_name_noise.sub("", name),
                     period=(not own_period and evaluation_period(s.text, fig.start))
                     or ctx.period_at(fig.start, target=False, day_is_year=True),
                     value=fig.amount.value, unit=fig.amount.unit, change=None, qualifier=None, parent=None,
