@@ -185,6 +185,9 @@ def _unitless_read(text: str, m: re.Match[str], sent: Span, chinese: bool) -> tu
     if not chinese and _RANKINGS.bare_move_before.search(text, max(sent.start, m.start() - _MOVE_WORDS_MAX), m.start()):
         move = _bare_move(text, m, sent)
         return (move,) if move is not None else None  # (排名前进12家企业: read as any other number)
+    if _RANKINGS.bare_places_entering.match(text, m.end(), sent.end):
+        amount = parse_amount(m)  # (浙江17县上榜, 甲市两地上榜: places counted as they enter a list, seats)
+        return (Fig(m.start(), m.end(), Amount(amount.value, _COUNT, _COUNT, amount.more)) if amount else None,)
     return None
 
 
