@@ -1111,6 +1111,9 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A share: 占全市的73.2%, 完成年度任务的76.62%, or the share of the figure just named."""
     text, st, doc = s.text, s.state, s.ctx.doc
     region = text[region_start:fig.start]
+    if _INDICATORS.share_of_field_end.search(region) and not _INDICATORS.share_of_field_generic.match(text, fig.end) \
+            and _share_of_noun_after(s, fig, region, region_start):
+        return  # (以占全国46%的人口: the noun's share of the field)
     m = _INDICATORS.share_of.search(region)
     done = _SHARE_WORDS.done
     if m and m.group(1) == done:
