@@ -75,6 +75,7 @@ _COUNT = "count"  # (the unit and kind of a count)
 _FEW_GREAT = 5  # (三大, 四大: so few counted with 大 name a programme; narrowed after rp14 indicators dropped)
 _BEFORE_WIDTH = 12  # (how far before a figure the words read with it go)
 _INDEX_KIND = "index"  # (the value of an index: a number with no unit)
+_INDEX_REACH = 24  # (how far before a number its index verb may be: 分别为66.1、69.2和|63.8, a list of three)
 _PROJECT_NOUN = _PROJECTS_WORDS.noun  # (32个项目落户园区: projects counted, the zone only where they went)
 _TEN = 10  # (五个项目成功签约: a count in Chinese numerals under this, with a stage verb after, is no slogan's)
 
@@ -227,7 +228,7 @@ def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
     verb, or after a verb of change in a sentence naming an index before it."""
     if text.find(_FIGURES_WORDS.index_word, sent.start, m.start()) < 0 or not m.group("num")[0].isdigit():
         return False  # (a plain find first: most sentences name no index)
-    lo = max(sent.start, m.start() - 12)
+    lo = max(sent.start, m.start() - _INDEX_REACH)
     return _FIGURES.index_before.search(text, lo, m.start()) is not None \
         or _FIGURES.index_change_before.search(text, lo, m.start()) is not None
 
