@@ -90,6 +90,8 @@ _PER_MILLE = "‰"
 _ASIDE_CLOSE = ")"
 
 _CONTRIBUTION_KINDS = ("pp", "percent")
+# Kinds compared with a baseline written between the verb and the figure (高于东部地区0.8点: an index's points too).
+_COMPARED_KINDS = (*_RATE_KINDS, "index")
 
 
 def _read_from_the_figure(text: str, fig: Fig, region_start: int) -> Fig | None:
@@ -128,7 +130,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     if a.kind == "pp" and _CHANGES.contribution_down.search(left):
         return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
     cmp_m = _CHANGES.comparative_end.search(left, len(left) - 48 if len(left) > 48 else 0) \
-        if a.kind in _RATE_KINDS else None
+        if a.kind in _COMPARED_KINDS else None
     verb_m = None if cmp_m else _change_verb(left, a)
     if cmp_m is not None and not cmp_m.group("base").strip():
         # 同比增长低于12%: with no baseline, a comparison right after a change verb qualifies it

@@ -76,6 +76,7 @@ _COUNT = "count"  # (the unit and kind of a count)
 _FEW_GREAT = 5  # (三大, 四大: so few counted with 大 name a programme; narrowed after rp14 indicators dropped)
 _BEFORE_WIDTH = 12  # (how far before a figure the words read with it go)
 _INDEX_KIND = "index"  # (the value of an index: a number with no unit)
+_INDEX_REACH = 24  # (how far before a number its index verb may be: 分别为66.1、69.2和|63.8, a list of three)
 _PROJECT_NOUN = _PROJECTS_WORDS.noun  # (32个项目落户园区: projects counted, the zone only where they went)
 _TEN = 10  # (五个项目成功签约: a count in Chinese numerals under this, with a stage verb after, is no slogan's)
 
@@ -104,8 +105,9 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if num and not (unit or mag) and not _unitless_may_count(text, m, num) and not index:
         return None
     amount = parse_amount(m)
-    if amount is None:
-        return None
+    pointed = _pointed_index(text, m, amount) if index else None
+    if amount is None or pointed is not None:
+        return pointed
     start, end = m.start(), m.end()
     before = text[max(sent.start, start - 12):start]
     after = text[end:min(sent.end, end + 16)]
@@ -182,6 +184,9 @@ def _unitless_read(text: str, m: re.Match[str], sent: Span, chinese: bool) -> tu
     if not chinese and _RANKINGS.bare_move_before.search(text, max(sent.start, m.start() - _MOVE_WORDS_MAX), m.start()):
         move = _bare_move(text, m, sent)
         return (move,) if move is not None else None  # (排名前进12家企业: read as any other number)
+    if _RANKINGS.bare_places_entering.match(text, m.end(), sent.end):
+        amount = parse_amount(m)  # (浙江17县上榜, 甲市两地上榜: places counted as they enter a list, seats)
+        return (Fig(m.start(), m.end(), Amount(amount.value, _COUNT, _COUNT, amount.more)) if amount else None,)
     return None
 
 
@@ -208,12 +213,20 @@ def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     return Fig(m.start(), after, Amount(amount.value, _COUNT, _COUNT, amount.more))
 
 
+def _pointed_index(text: str, m: re.Match[str], amount: Amount | None) -> Fig | None:
+    """较上年提高2.1点: an index's value or change with its points written after it (the 点 is no hour); None
+    otherwise."""
+    if amount is None or not text.startswith(_FIGURES_WORDS.index_point, m.end()):
+        return None
+    return Fig(m.start(), m.end() + 1, Amount(amount.value, None, _INDEX_KIND, amount.more))
+
+
 def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
     """科学发展指数为69.4, …,与上年相比提高了0.2: a number written in digits right after an index's name and its
     verb, or after a verb of change in a sentence naming an index before it."""
     if text.find(_FIGURES_WORDS.index_word, sent.start, m.start()) < 0 or not m.group("num")[0].isdigit():
         return False  # (a plain find first: most sentences name no index)
-    lo = max(sent.start, m.start() - 12)
+    lo = max(sent.start, m.start() - _INDEX_REACH)
     return _FIGURES.index_before.search(text, lo, m.start()) is not None \
         or _FIGURES.index_change_before.search(text, lo, m.start()) is not None
 

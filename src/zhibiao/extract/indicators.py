@@ -76,6 +76,8 @@ _ASIDE_GAP = " ,;、"
 _QUALIFIER_WORDS = Words("qualifier")
 _ENTITY_SETS = WordSets("entity")
 _REGION_KINDS = tuple(words("ranking", "part_region_kinds"))
+# The parts of the country by where they are (东部地区, 东北): a holder of a measure's figure as a place is.
+_COUNTRY_REGIONS = frozenset(words("ranking", "regions"))
 _MAX_REGION = 8  # (a region named in more characters is a clause, no name)
 _SAME_PERIOD: str = Words("periods").same_period
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
@@ -660,6 +662,8 @@ def _of_measure_held(s: Sentence, fig: Fig, name: Name, region_start: int) -> tu
         lead = max(lead, region.rfind(holder))
     elif name.text and (place := s.ctx.doc.finder.entity_named(name.text)) is not None:
         holder = place  # (…436家(甲高新区365家、乙高新区71家): each listed place holds its own figure)
+    elif name.text in _COUNTRY_REGIONS:
+        holder = name.text  # (…总体水平为35.2%,其中东部地区为39.4%: the region's figure of that measure)
     return name.renamed(measure.name, region_start + lead), holder
 
 
@@ -678,7 +682,7 @@ def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indica
         if top is None or s.state.parent != top.name or top.unit != fig.amount.unit:
             return None
         return top if _subject_and_verb(s, region_start, fig.start) or _holder(fig, name) else None
-    if _only_subject(s, region_start, fig.start) or name in _NAME_SETS.bare_verbs \
+    if _only_subject(s, region_start, fig.start) or name in _NAME_SETS.bare_verbs or name in _COUNTRY_REGIONS \
             or (name.endswith(_RISE_TO_ENDS) and _INDICATORS.rise_to_only.fullmatch(name) is not None) \
             or _zone_of_same_measure(s, fig, name):
         return cur
@@ -1120,6 +1124,9 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A share: 占全市的73.2%, 完成年度任务的76.62%, or the share of the figure just named."""
     text, st, doc = s.text, s.state, s.ctx.doc
     region = text[region_start:fig.start]
+    if _INDICATORS.share_of_field_end.search(region) and not _INDICATORS.share_of_field_generic.match(text, fig.end) \
+            and _share_of_noun_after(s, fig, region, region_start):
+        return  # (以占全国46%的人口: the noun's share of the field)
     m = _INDICATORS.share_of.search(region)
     done = _SHARE_WORDS.done
     if m and m.group(1) == done:

@@ -64,7 +64,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     text, sent = s.text, s.ctx.span
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
-    if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group):
+    if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group) \
+            or _places_before_bracket(s, group):
         return
     if first.amount.unit == _COUNT and (_projects_per_place(s, group) or _parts_per_place(s, group)
                                         or seats_listed(s, group, region_start)):
@@ -310,6 +311,31 @@ def _investments_in_order(s: Sentence, group: list[Fig], region_start: int) -> b
         p.investment, p.currency = f.amount.value, f.amount.unit or _CNY
         s.ctx.doc.extend_quote(p, f.end)
     return True
+
+
+def _places_before_bracket(s: Sentence, group: list[Fig]) -> bool:
+    """东部地区…领先于东北地区、中部地区和西部地区(分别为65.2、68.9和64.2): places listed before a bracket whose figures
+    follow 分别为 hold each its figure of the level just given (a level of the same unit); False otherwise."""
+    text, cur = s.text, s.state.current
+    lo = max(s.ctx.span.start, group[0].start - _RESPECTIVELY_WIDTH)
+    m = _LISTS.bracket_respectively.search(text, lo, group[0].start)
+    if m is None or cur is None or cur.value is None or cur.unit != group[0].amount.unit:
+        return False
+    clause = max(text.rfind(_COMMA, s.ctx.span.start, m.start()) + 1, s.ctx.span.start)
+    words = _LISTS.compared_lead.sub("", strip_chars(text[clause:m.start()]))
+    places = listed_places(s, words) or _regions_listed(words)
+    if places is None or len(places) != len(group):
+        return False
+    for place, f in zip(places, group, strict=True):
+        ind = new_indicator(s, Name(cur.name, f.start), f)
+        ind.subject = place
+    return True
+
+
+def _regions_listed(words: str) -> list[str] | None:
+    """东北地区、中部地区和西部地区: the parts of the country a list names, None when an item is none."""
+    items = _LISTS.region_list_split.split(words)
+    return items if all(x in _RANKING_SETS.regions for x in items) else None
 
 
 def places_listed_from(s: Sentence, region_start: int) -> bool:

@@ -2562,10 +2562,10 @@ def _seat_name(s: Sentence, before: str, pos: int) -> str:
         if isinstance(f, Indicator) and f.name.endswith(seat):
             last = f
             break
-    if not before and last is not None and last.name != seat:
-        return last.name  # (东部地区占65席,中部地区占22席。其中,甲、乙分别占…: seats on the same list)
-    group = last_match(_RANKINGS.named_group, s.text[s.ctx.span.start:pos])
     before = _RANKINGS.seat_list_lead.sub("", before)  # (…18个省份,其中|山东省有11个; 2023年|百强区: no list's name)
+    if not before and last is not None and last.name != seat:
+        return last.name  # (东部地区占65席,中部地区占22席。其中,甲、乙分别占…; …,其次是丙9个: seats on the same list)
+    group = last_match(_RANKINGS.named_group, s.text[s.ctx.span.start:pos])
     listed = strip_chars(_RANKINGS.list_noun_tail.sub("", before)) or _list_spread_before(s.text, pos) \
         or _RANKINGS.list_noun_tail.sub("", evaluation_before(s.text, pos) or "") \
         or (_RANKINGS.whole_field_head.sub("", group.group("name")) if group is not None else "")
@@ -2582,7 +2582,7 @@ def _list_spread_before(text: str, pos: int) -> str:
 def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, own_period: bool = False) -> None:
     """Record ``holder``'s seats; of the list's year, unless ``own_period`` (由上年的10席: the year said before)."""
     ctx = s.ctx
-    ind = Indicator(subject=holder, name=name,
+    ind = Indicator(subject=holder, name=_RANKINGS.seat_name_noise.sub("", name),
                     period=(not own_period and evaluation_period(s.text, fig.start))
                     or ctx.period_at(fig.start, target=False, day_is_year=True),
                     value=fig.amount.value, unit=fig.amount.unit, change=None, qualifier=None, parent=None,

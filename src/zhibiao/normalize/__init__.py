@@ -34,10 +34,10 @@ _WIDTH.update({cp: 0x20 for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2004, 0x200
 # Dashes used in ranges (1—6月, 1–2月) and the wave dash (1～5月) → ASCII; CR → LF.
 _WIDTH.update({0x2014: ord("-"), 0x2013: ord("-"), 0x2012: ord("-"), 0x2212: ord("-"),
                0x301C: ord("~"), 0x0D: 0x0A, 0x2236: ord(":"), 0xFE6A: ord("%")})
-# (‰ stays: a per-mille rate, 人口自然增长率为-3.19‰, is ten times smaller than a percentage)
-# Variant characters OpenCC's tables leave alone, which some gateways print for the usual ones: U+965C for
-# the 陕 of 陕西 (U+9655), so the province is still known.
+# A variant OpenCC's t2s leaves as it is, seen in reports from traditional-character gateways: U+965C (the
+# province's first character as some fonts write it) is U+9655.
 _WIDTH.update({0x965C: 0x9655})
+# (‰ stays: a per-mille rate, 人口自然增长率为-3.19‰, is ten times smaller than a percentage)
 # str.translate with a table is slow on CJK text (a dict lookup per character); the few characters
 # a report actually uses are found by one regex scan and replaced one by one instead.
 _WIDTH_MAP = {chr(k): chr(v) for k, v in _WIDTH.items()}
