@@ -1140,6 +1140,8 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     connector = m.group(1) if m else done if plan else _SHARE_WORDS.mark
     if own.text:
         name = own.renamed(own.text + (connector + of if m and of else ""))
+    elif st.kind_named is not None and not strip_chars(text[st.kind_named[0]:region_start]):
+        name = own.renamed(st.kind_named[1] + connector + of)  # (甲产业项目总投资3066亿元,占比超过50%: its share)
     elif st.current is not None:
         start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
         if m and connector == _SHARE_WORDS.mark and st.current.value is not None:

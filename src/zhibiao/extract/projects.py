@@ -54,6 +54,9 @@ _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may
 _PARTS_AND_WHOLE = 3  # (a whole and two parts listed: the fewest an investment after them may be the whole's of)
 _ITEM_WIDTH = 60  # (how long an item naming one project may be before its investment)
 _DIGITS = re.compile(r"\d")  # (a project's name may hold figures of its own: 年产5万吨)
+_NOUN_WORD: str = _PROJECTS_WORDS.nouns[0]  # (项目: a plain check before the shape of a kind's investment)
+_KIND_OPENERS = ("", *_PROJECTS_WORDS.kind_openers)  # (what a clause may open with before a kind's investment)
+_KIND_RULE = "projects.kind.v1"  # (a kind's investment as a part of the projects before)
 _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
@@ -798,7 +801,8 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     if investment and (s.state.projects is not None or _projects_in_paragraph(s)):
         _project_investment(s, fig)
         return True
-    if _named_project_investment(s, fig, name) or _staged_investment(s, fig, name):
+    if _named_project_investment(s, fig, name) or _staged_investment(s, fig, name) \
+            or _kind_part_investment(s, fig, name) or _firm_investment(s, fig, name):
         return True
     if _PROJECTS.these.search(region) and mentions_projects(region) and is_investment_name(
             _PROJECTS.up_to_noun.sub("", name.text)):
@@ -1009,6 +1013,56 @@ def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
     p = Projects(subject=ctx.subject_at(fig.start), period=period, stage=stage,
                  category=None, min_investment=None, count=None, investment=fig.amount.value,
                  qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, name.start, fig.end)
+    s.log.add(p)
+    return True
+
+
+def _kind_part_investment(s: Sentence, fig: Fig, name: Name) -> bool:
+    """签约项目210个,总投资1820亿元。其中,新材料产业项目总投资806亿元: the investment of a kind of the projects of
+    the paragraph, no stage word and none counted, is a part of those before — a projects fact with no count, of
+    their stage, period and place (a smaller sum than theirs: the same projects again are no part)."""
+    if _NOUN_WORD not in name.text:
+        return False
+    m = _PROJECTS.kind_investment.fullmatch(name.text)
+    if m is None or not _projects_in_paragraph(s) or _PROJECTS.stage_words.search(m.group("kind")) \
+            or _PROJECTS.these.search(m.group("kind")) or category_of(m.group("kind") + _NOUN_WORD) is None:
+        return False  # (the same projects again, or of a stage of their own, or of a place: no kind among them)
+    opening = max(s.ctx.span.start, *(s.text.rfind(c, 0, name.start) + 1 for c in _CLAUSE_MARKS))
+    if s.text[opening:name.start].strip() not in _KIND_OPENERS:
+        return False  # (甲公司年产5万吨复合板生产项目计划总投资…: one project's own name, cut at its figures)
+    # (外资项目总投资40亿元,内资项目总投资270亿元: each kind a part of the whole, not of the kind before)
+    whole = next((p for p in reversed(s.log.projects) if p.rule != _KIND_RULE), None)
+    if whole is None or whole.investment is None or fig.amount.value >= whole.investment \
+            or whole.currency != (fig.amount.unit or _CNY):  # (one currency: a part is compared with its whole)
+        return False
+    ctx = s.ctx
+    p = Projects(subject=whole.subject, period=whole.period, stage=whole.stage,
+                 category=category_of(m.group("kind") + _NOUN_WORD), min_investment=None, count=None,
+                 investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule=_KIND_RULE,
+                 currency=fig.amount.unit or _CNY)
+    ctx.doc.set_quote(p, name.start + m.start("kind"), fig.end)
+    s.log.add(p)
+    s.state.kind_named = (fig.end, name.text[m.start("kind"):])
+    return True
+
+
+def _firm_investment(s: Sentence, fig: Fig, name: Name) -> bool:
+    """签约项目12个…。甲乙新能源有限公司计划投资9亿元,建设…; 企业将投资6亿元在…建设…: what one firm plans to invest, in
+    a paragraph on projects, is one project's investment (count 1) of the stage it names or of the projects around."""
+    if not name.text.endswith(_PLAIN_INVESTMENT):
+        return False
+    m = _PROJECTS.firm_investment.fullmatch(name.text)
+    if m is None or not (s.log.projects or mentions_projects(s.text[s.ctx.para.span.start:fig.start])):
+        return False  # (a report counting projects, or a paragraph on them: a firm's plan is a project's)
+    said = _PROJECTS.stage_words.search(m.group("signed") or "")
+    if said is None and not _projects_in_paragraph(s):  # (甲公司新厂区项目正式开工。企业将投资…: the stage it reached)
+        said = _reached(s.text[s.ctx.para.span.start:name.start])
+    stage = stage_of(said.group(0)) if said is not None else _stage_around(s)
+    ctx = s.ctx
+    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False), stage=stage,
+                 category=None, min_investment=None, count=Decimal(1), investment=fig.amount.value,
+                 qualifier=local_qualifier(s.text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name.start, fig.end)
     s.log.add(p)
     return True

@@ -135,6 +135,8 @@ class SentenceState:
     moved: str | None = None  # 综合排名较上年前移5位,位列全国第45位: the ranking a move named before its place
     moved_field: str | None = None  # 在全省…评价中排名提升7位,位列第4: the field that moved ranking was in
     projects: Projects | None = None  # the projects just counted
+    # 其中,甲产业项目总投资3066亿元,占比超过50%: where a kind's investment ends and its name (a share after is its)
+    kind_named: tuple[int, str] | None = None
     # 比2011年、2012年分别增加205个、88个;10亿元以上项目分别增加29个、11个: the years the sentence's changes are against
     baseline_years: tuple[str, ...] = ()
     # 总投资1972亿元的产业项目69个: an investment written before the projects it is of, and where
