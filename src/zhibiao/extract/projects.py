@@ -802,7 +802,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         _project_investment(s, fig)
         return True
     if _named_project_investment(s, fig, name) or _staged_investment(s, fig, name) \
-            or _kind_part_investment(s, fig, name) or _firm_investment(s, fig, name):
+            or _kind_part_investment(s, fig, name) or _firm_investment(s, fig, name, region):
         return True
     if _PROJECTS.these.search(region) and mentions_projects(region) and is_investment_name(
             _PROJECTS.up_to_noun.sub("", name.text)):
@@ -1047,12 +1047,15 @@ def _kind_part_investment(s: Sentence, fig: Fig, name: Name) -> bool:
     return True
 
 
-def _firm_investment(s: Sentence, fig: Fig, name: Name) -> bool:
+def _firm_investment(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     """签约项目12个…。甲乙新能源有限公司计划投资9亿元,建设…; 企业将投资6亿元在…建设…: what one firm plans to invest, in
     a paragraph on projects, is one project's investment (count 1) of the stage it names or of the projects around."""
     if not name.text.endswith(_PLAIN_INVESTMENT):
         return False
-    m = _PROJECTS.firm_investment.fullmatch(name.text)
+    # (the words before the figure first: a name cleaned may have lost the firm's opening, 甲控股集团|有限公司)
+    m, start = _PROJECTS.firm_investment.fullmatch(region), fig.start - len(region)
+    if m is None:
+        m, start = _PROJECTS.firm_investment.fullmatch(name.text), name.start
     if m is None or not (s.log.projects or mentions_projects(s.text[s.ctx.para.span.start:fig.start])):
         return False  # (a report counting projects, or a paragraph on them: a firm's plan is a project's)
     said = _PROJECTS.stage_words.search(m.group("signed") or "")
@@ -1060,10 +1063,12 @@ def _firm_investment(s: Sentence, fig: Fig, name: Name) -> bool:
         said = _reached(s.text[s.ctx.para.span.start:name.start])
     stage = stage_of(said.group(0)) if said is not None else _stage_around(s)
     ctx = s.ctx
-    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False), stage=stage,
+    lead = min((m.start(g) for g in ("firm", "own") if m.start(g) >= 0), default=m.start())  # (from the firm on)
+    # (the place of the text before the firm, never the firm its name reads as: 甲控股集团)
+    p = Projects(subject=ctx.subject_at(start + lead), period=_projects_period(s, fig, stage, False), stage=stage,
                  category=None, min_investment=None, count=Decimal(1), investment=fig.amount.value,
                  qualifier=local_qualifier(s.text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
-    ctx.doc.set_quote(p, name.start, fig.end)
+    ctx.doc.set_quote(p, start + lead, fig.end)
     s.log.add(p)
     return True
 
