@@ -116,6 +116,8 @@ _ORDER_ADVERB_WIDTH = 2  # (分别, 依次 right before the verb)
 _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
+_NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -308,6 +310,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         names = measures or names
     # (甲县位列全国先进制造业城市60强: the place read as the measure holds the group, as 该县 does)
     holder = _place_as_measure(s, names) if names != [None] and hit.group("strong") else None
+    named = _place_as_measure(s, names) if names != [None] and hit.group("scope") in _NAMED_FIELDS else None
+    names = [None] if named else names  # (甲镇 某省第4 全国第272: the place before a province's field holds it)
     group = _group_in_field(text, hit, scope) if names == [None] or holder is not None else None
     if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
         scope, names, end, exact = group
@@ -341,7 +345,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
             names = [None]
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end,
-                 [holder] if group is not None and holder is not None else None)
+                 [holder] if group is not None and holder is not None else [named] * len(names) if named else None)
     read = _members_counted(s, hit, read)
     return _held_by_the_words(s, hit, region_start, read) or read
 
@@ -1587,6 +1591,23 @@ def _field_of_evaluation_placed(scope: str | None, split: bool = False) -> tuple
     return field, None if evaluation in _RANKING_SETS.back_references else evaluation
 
 
+def _subject_pos(hit: re.Match[str]) -> int:
+    """Where the holder of a place is looked for: before a province opening the match as its field (甲镇 某省第4
+    全国第272), whose name is the field, not the place holding it."""
+    if hit.group("scope") in _NAMED_FIELDS and hit.start("scope") == hit.start() > 0:
+        return hit.start() - 1
+    return hit.start()
+
+
+def _holder_beside(s: Sentence, hit: re.Match[str]) -> str | None:
+    """甲镇 某省第4 全国第272: a place written right after a province's field is held by the same place."""
+    last = s.state.last_rank
+    if last is None or last.scope not in _NAMED_FIELDS \
+            or not _RANKINGS.named_field_before.search(s.text, max(0, hit.start() - _NAMED_FIELD_WIDTH), hit.start()):
+        return None
+    return last.subject
+
+
 def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> None:
     """Record the ranking facts read from one match (and the place it came from, and more measures
     in the same field after it)."""
@@ -1602,7 +1623,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         period_pos = hit.end("entered_year")
     # (位列2023中国…百强榜: a year glued to the list's name, no 年 to read as a period, is the list's year)
     own_period = period_string(entered_year) if entered_year and entered_year.isdigit() else None
-    subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
+    subjects: list[str | None] = list(read.subjects) if read.subjects \
+        else [_holder_beside(s, hit) or ctx.subject_at(_subject_pos(hit))] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
