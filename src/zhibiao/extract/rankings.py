@@ -53,6 +53,7 @@ __all__ = [
     "membership_list",
     "move_role",
     "place_of",
+    "places_entered_bare",
     "places_in_series",
     "ranking_role",
     "seats_held",
@@ -1902,6 +1903,52 @@ def membership_list(s: Sentence) -> None:
         if not exact_given:
             s.log.top_n.add(id(r))
     s.state.mark_listed(entered.start(), stop)
+
+
+def places_entered_bare(s: Sentence) -> None:
+    """《某创新百强区(2024)》发布。…甲区、乙区上榜; 与去年相比,甲区为新上榜城区; 乙市首次入围: places entering with no
+    list written after the verb are each in the group of a size named last before them (its size the place, its name
+    the measure, its field the scope as for a list entered); places counted (12个区上榜) hold none."""
+    text, span = s.text, s.ctx.span
+    for m in _RANKINGS.places_entered_bare.finditer(text, span.start, span.end):
+        if s.state.is_listed(m.start("list")) or _RANKING_WORDS.ordinal_mark in _next_clause(text, m.end(), span.end):
+            continue  # (甲市、乙市成功上榜,分别排名第58位、第83位: their exact places follow)
+        group = _size_group_before(text, span.start, m.start("list"))
+        subjects = listed_places(s, m.group("list"), ranked=True, towns=True)
+        size = parse_number(group.group("n")) if group is not None else None
+        if group is None or size is None or not 0 < size < MAX_RANK or not subjects or len(subjects) > size \
+                or (len(subjects) < 2 and not m.group("new")):
+            continue  # (one place entering, not for the first time: most often a place of its own given elsewhere)
+        name = group.group("name")
+        national = _RANKINGS.hundred_strong.search(name) is not None
+        scope = evaluation_field(name) or (str(_RANKING_WORDS.country_field) if national else None)
+        if scope is None:
+            continue  # (与上年十强县相比,甲县新晋入围: a group of no field written is the report's own, read elsewhere)
+        held = {f.subject for f in s.log.facts if isinstance(f, Ranking) and f.rank == size}
+        for subject in (p for p in subjects if p not in held):  # (a place already read in the group: no second fact)
+            r = Ranking(subject=subject, period=s.ctx.period_at(m.start("list"), target=False), indicator=name,
+                        scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
+            s.ctx.doc.set_quote(r, m.start("list"), m.end())
+            s.log.add(r)
+            s.log.top_n.add(id(r))
+        s.state.mark_listed(m.start("list"), m.end())
+
+
+def _next_clause(text: str, start: int, end: int) -> str:
+    """The clause right after ``start`` (its mark skipped), up to the next clause mark or ``end``."""
+    stops = [k for k in (text.find(c, start + 1, end) for c in _CLAUSE_BREAKS) if k >= 0]
+    return text[start:min(stops, default=end)]
+
+
+def _size_group_before(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """The group of a size named last before ``pos``: in the sentence, else in the words before it (a group compared
+    with, 与2022年度十强县相比, names no list of its own: its name opens with the year's word)."""
+    for lo, hi in ((start, pos), (max(0, start - _GROUP_BEFORE_MAX), start)):
+        found = [g for g in _RANKINGS.named_group.finditer(text, lo, hi)
+                 if not g.group("name").startswith(_RANKING_WORDS.year_word_heads)]
+        if found:
+            return found[-1]
+    return None
 
 
 def bracketed_places_listed(s: Sentence) -> None:

@@ -43,6 +43,7 @@ from zhibiao.extract.rankings import (
     membership_list,
     move_role,
     paired_moves,
+    places_entered_bare,
     places_in_series,
     ranking_role,
     seats_held,
@@ -171,6 +172,7 @@ def _sentence_rankings(s: Sentence) -> None:
     words = text[sent.start:sent.end]
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
+        places_entered_bare(s)  # …百强区(2024)》发布…甲区、乙区上榜: each in the group named before
     superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
     if _RANKING_WORDS.most_mark in words or _RANKING_WORDS.next_mark in words:
         compared_places(s)  # 从各县区看,甲县增速最快,乙县次之: places compared, first, second and last
