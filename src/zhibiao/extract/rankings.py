@@ -42,6 +42,7 @@ __all__ = [
     "best_of_kind",
     "bracketed_places_listed",
     "compared_places",
+    "count_most",
     "counted_measures_listed",
     "entered_group_after",
     "evaluation_before",
@@ -2022,6 +2023,23 @@ def superlatives(s: Sentence) -> None:
                     indicator=m.group("kind") + _RANKING_WORDS.size_word, scope=m.group("scope"), rank=int(rank),
                     top=False, qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1")
         ctx.doc.set_quote(r, m.start(), m.end())
+        s.log.add(r)
+
+
+def count_most(s: Sentence) -> None:
+    """其中甲省入围县(市)最多,达22个; 东部地区的县级市排名数量最多: a province or region of the country with the most of
+    a kind is first in that count (named as a count: 入围县(市)数量), its peers the country's provinces or regions."""
+    text, span = s.text, s.ctx.span
+    for m in _RANKINGS.count_most.finditer(text, span.start, span.end):
+        kind = m.group("kind")
+        measure = kind if kind.endswith(_RANKING_WORDS.count_word) else kind + _RANKING_WORDS.count_word
+        holder = s.ctx.doc.finder.entity_named(m.group("holder")) or m.group("holder")
+        if any(isinstance(f, Ranking) and f.subject == holder and f.rank == 1 for f in s.log.facts) \
+                or any(w in text[max(0, span.start - _GROUP_BEFORE_MAX):m.start()] for w in _RANKING_WORDS.regions):
+            continue  # (its first place already read; 西部百强县中,甲省入围最多: first among a region's)
+        r = Ranking(subject=holder, period=s.ctx.period_at(m.start(), target=False), indicator=measure,
+                    scope=str(_RANKING_WORDS.country_field), rank=1, top=False, qualifier=None, rule="ranking.v1")
+        s.ctx.doc.set_quote(r, m.start("holder"), m.end())
         s.log.add(r)
 
 
