@@ -31,6 +31,7 @@ __all__ = ["run_pipeline"]
 _CONTEXT = Shapes("context")
 _TABLES = Shapes("tables")
 _PERIODS = Shapes("periods")
+_NAMED_FIELDS = frozenset(Words("ranking").named_fields)  # (provinces named as a field: FACTS.md)
 _INVESTMENT_WORDS = tuple(Words("projects").investment)  # (what a projects' investment is named: 总投资, 签约金额)
 
 
@@ -102,7 +103,8 @@ _SECTION_SPANS = ("span", "cumulative")  # (a report's own span its sections go 
 def _fields_carried(facts: list[Fact]) -> list[Fact]:
     """A place whose field of peers the text leaves unwritten (苏州工业园区、南京高新区分别位居第四、第九
     after 入围全国50强) is among the peers of the place the report gave before it, else after it."""
-    first = next((f.scope for f in facts if isinstance(f, Ranking) and f.scope), None)
+    # (a province named as the field beside another place, 位列第34位,某省第1位, is that place's own: not carried)
+    first = next((f.scope for f in facts if isinstance(f, Ranking) and f.scope and f.scope not in _NAMED_FIELDS), None)
     if first is None:
         return facts
     out = list(facts)
@@ -110,7 +112,7 @@ def _fields_carried(facts: list[Fact]) -> list[Fact]:
     for i, f in enumerate(facts):
         if isinstance(f, Ranking):
             if f.scope:
-                last = f.scope
+                last = f.scope if f.scope not in _NAMED_FIELDS else last
             elif not f.bottom:
                 out[i] = replace(f, scope=last)
     return out

@@ -42,6 +42,7 @@ __all__ = [
     "best_of_kind",
     "bracketed_places_listed",
     "compared_places",
+    "count_most",
     "counted_measures_listed",
     "entered_group_after",
     "evaluation_before",
@@ -53,6 +54,7 @@ __all__ = [
     "membership_list",
     "move_role",
     "place_of",
+    "places_entered_bare",
     "places_in_series",
     "ranking_role",
     "seats_held",
@@ -116,6 +118,8 @@ _ORDER_ADVERB_WIDTH = 2  # (分别, 依次 right before the verb)
 _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
+_NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -308,6 +312,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         names = measures or names
     # (甲县位列全国先进制造业城市60强: the place read as the measure holds the group, as 该县 does)
     holder = _place_as_measure(s, names) if names != [None] and hit.group("strong") else None
+    named = _place_as_measure(s, names) if names != [None] and hit.group("scope") in _NAMED_FIELDS else None
+    names = [None] if named else names  # (甲镇 某省第4 全国第272: the place before a province's field holds it)
     group = _group_in_field(text, hit, scope) if names == [None] or holder is not None else None
     if group is not None:  # 入选全省民营企业100强: the field 全省, the measure 民营企业100强
         scope, names, end, exact = group
@@ -341,7 +347,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
             names = [None]
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end,
-                 [holder] if group is not None and holder is not None else None)
+                 [holder] if group is not None and holder is not None else [named] * len(names) if named else None)
     read = _members_counted(s, hit, read)
     return _held_by_the_words(s, hit, region_start, read) or read
 
@@ -1587,6 +1593,23 @@ def _field_of_evaluation_placed(scope: str | None, split: bool = False) -> tuple
     return field, None if evaluation in _RANKING_SETS.back_references else evaluation
 
 
+def _subject_pos(hit: re.Match[str]) -> int:
+    """Where the holder of a place is looked for: before a province opening the match as its field (甲镇 某省第4
+    全国第272), whose name is the field, not the place holding it."""
+    if hit.group("scope") in _NAMED_FIELDS and hit.start("scope") == hit.start() > 0:
+        return hit.start() - 1
+    return hit.start()
+
+
+def _holder_beside(s: Sentence, hit: re.Match[str]) -> str | None:
+    """甲镇 某省第4 全国第272: a place written right after a province's field is held by the same place."""
+    last = s.state.last_rank
+    if last is None or last.scope not in _NAMED_FIELDS \
+            or not _RANKINGS.named_field_before.search(s.text, max(0, hit.start() - _NAMED_FIELD_WIDTH), hit.start()):
+        return None
+    return last.subject
+
+
 def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> None:
     """Record the ranking facts read from one match (and the place it came from, and more measures
     in the same field after it)."""
@@ -1602,7 +1625,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         period_pos = hit.end("entered_year")
     # (位列2023中国…百强榜: a year glued to the list's name, no 年 to read as a period, is the list's year)
     own_period = period_string(entered_year) if entered_year and entered_year.isdigit() else None
-    subjects: list[str | None] = list(read.subjects) if read.subjects else [ctx.subject_at(start)] * len(read.names)
+    subjects: list[str | None] = list(read.subjects) if read.subjects \
+        else [_holder_beside(s, hit) or ctx.subject_at(_subject_pos(hit))] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
@@ -1882,6 +1906,52 @@ def membership_list(s: Sentence) -> None:
     s.state.mark_listed(entered.start(), stop)
 
 
+def places_entered_bare(s: Sentence) -> None:
+    """《某创新百强区(2024)》发布。…甲区、乙区上榜; 与去年相比,甲区为新上榜城区; 乙市首次入围: places entering with no
+    list written after the verb are each in the group of a size named last before them (its size the place, its name
+    the measure, its field the scope as for a list entered); places counted (12个区上榜) hold none."""
+    text, span = s.text, s.ctx.span
+    for m in _RANKINGS.places_entered_bare.finditer(text, span.start, span.end):
+        if s.state.is_listed(m.start("list")) or _RANKING_WORDS.ordinal_mark in _next_clause(text, m.end(), span.end):
+            continue  # (甲市、乙市成功上榜,分别排名第58位、第83位: their exact places follow)
+        group = _size_group_before(text, span.start, m.start("list"))
+        subjects = listed_places(s, m.group("list"), ranked=True, towns=True)
+        size = parse_number(group.group("n")) if group is not None else None
+        if group is None or size is None or not 0 < size < MAX_RANK or not subjects or len(subjects) > size \
+                or (len(subjects) < 2 and not m.group("new")):
+            continue  # (one place entering, not for the first time: most often a place of its own given elsewhere)
+        name = group.group("name")
+        national = _RANKINGS.hundred_strong.search(name) is not None
+        scope = evaluation_field(name) or (str(_RANKING_WORDS.country_field) if national else None)
+        if scope is None:
+            continue  # (与上年十强县相比,甲县新晋入围: a group of no field written is the report's own, read elsewhere)
+        held = {f.subject for f in s.log.facts if isinstance(f, Ranking) and f.rank == size}
+        for subject in (p for p in subjects if p not in held):  # (a place already read in the group: no second fact)
+            r = Ranking(subject=subject, period=s.ctx.period_at(m.start("list"), target=False), indicator=name,
+                        scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
+            s.ctx.doc.set_quote(r, m.start("list"), m.end())
+            s.log.add(r)
+            s.log.top_n.add(id(r))
+        s.state.mark_listed(m.start("list"), m.end())
+
+
+def _next_clause(text: str, start: int, end: int) -> str:
+    """The clause right after ``start`` (its mark skipped), up to the next clause mark or ``end``."""
+    stops = [k for k in (text.find(c, start + 1, end) for c in _CLAUSE_BREAKS) if k >= 0]
+    return text[start:min(stops, default=end)]
+
+
+def _size_group_before(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """The group of a size named last before ``pos``: in the sentence, else in the words before it (a group compared
+    with, 与2022年度十强县相比, names no list of its own: its name opens with the year's word)."""
+    for lo, hi in ((start, pos), (max(0, start - _GROUP_BEFORE_MAX), start)):
+        found = [g for g in _RANKINGS.named_group.finditer(text, lo, hi)
+                 if not g.group("name").startswith(_RANKING_WORDS.year_word_heads)]
+        if found:
+            return found[-1]
+    return None
+
+
 def bracketed_places_listed(s: Sentence) -> None:
     """…百强县中,甲省以5个列全国第三。甲省5个(位次)分别为:甲(12)、乙(27)、丙(43); “…百强榜”,甲省共有8县市上榜:
     甲市(10),乙县(22): places listed after a colon, each with its bare place in brackets, hold those places in the
@@ -1953,6 +2023,23 @@ def superlatives(s: Sentence) -> None:
                     indicator=m.group("kind") + _RANKING_WORDS.size_word, scope=m.group("scope"), rank=int(rank),
                     top=False, qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1")
         ctx.doc.set_quote(r, m.start(), m.end())
+        s.log.add(r)
+
+
+def count_most(s: Sentence) -> None:
+    """其中甲省入围县(市)最多,达22个; 东部地区的县级市排名数量最多: a province or region of the country with the most of
+    a kind is first in that count (named as a count: 入围县(市)数量), its peers the country's provinces or regions."""
+    text, span = s.text, s.ctx.span
+    for m in _RANKINGS.count_most.finditer(text, span.start, span.end):
+        kind = m.group("kind")
+        measure = kind if kind.endswith(_RANKING_WORDS.count_word) else kind + _RANKING_WORDS.count_word
+        holder = s.ctx.doc.finder.entity_named(m.group("holder")) or m.group("holder")
+        if any(isinstance(f, Ranking) and f.subject == holder and f.rank == 1 for f in s.log.facts) \
+                or any(w in text[max(0, span.start - _GROUP_BEFORE_MAX):m.start()] for w in _RANKING_WORDS.regions):
+            continue  # (its first place already read; 西部百强县中,甲省入围最多: first among a region's)
+        r = Ranking(subject=holder, period=s.ctx.period_at(m.start(), target=False), indicator=measure,
+                    scope=str(_RANKING_WORDS.country_field), rank=1, top=False, qualifier=None, rule="ranking.v1")
+        s.ctx.doc.set_quote(r, m.start("holder"), m.end())
         s.log.add(r)
 
 

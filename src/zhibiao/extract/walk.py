@@ -37,12 +37,14 @@ from zhibiao.extract.rankings import (
     best_of_kind,
     bracketed_places_listed,
     compared_places,
+    count_most,
     counted_measures_listed,
     entered_group_after,
     measures_after_one_lead,
     membership_list,
     move_role,
     paired_moves,
+    places_entered_bare,
     places_in_series,
     ranking_role,
     seats_held,
@@ -171,7 +173,10 @@ def _sentence_rankings(s: Sentence) -> None:
     words = text[sent.start:sent.end]
     if _RANKINGS.membership_verb.search(text, sent.start, sent.end) is not None:
         membership_list(s)  # …百强榜单中,6家开发区入围,分别是甲、乙: each in the top 100
+        places_entered_bare(s)  # …百强区(2024)》发布…甲区、乙区上榜: each in the group named before
     superlatives(s)  # 成为全省最大化工园区: the largest of its kind in a field
+    if _RANKING_WORDS.count_most_mark in words:
+        count_most(s)  # 其中甲省入围县(市)最多,达22个: the first place of a count among the country's provinces
     if _RANKING_WORDS.most_mark in words or _RANKING_WORDS.next_mark in words:
         compared_places(s)  # 从各县区看,甲县增速最快,乙县次之: places compared, first, second and last
     if _RANKING_WORDS.strong_mark in words and _RANKINGS.membership_verb.search(text, sent.start, sent.end):
