@@ -447,6 +447,10 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     """The noun after a figure that it counts or sizes, when the words before name nothing
     (188家规上工业企业, 330个重点项目, 打造千亿元产业); an empty noun for a count named by its stage."""
     text = s.text
+    if fig.amount.kind == "count" and text.startswith(_ASIDE_OPEN, fig.end + 1, fig.end + 5):
+        kinds = _bracketed_kinds(s, fig, name)  # (本次评选将全省|98个县(市、区)划分为…: 县(市、区))
+        if kinds is not None:
+            return kinds
     noun = None
     if not name or _NAMES.subject_refs.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
@@ -468,6 +472,23 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
         noun = Noun("", fig.end)
     return noun
+
+
+def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
+    """A kind of place written with the kinds it stands for in brackets right after a count (7个县(市)区招商局…,
+    17个省(区)内): it is what is counted, whatever the words before say, since such a bracket is said of places
+    only; a verb of spreading before keeps its verb (分布在|17个省(区): 分布省(区)), a verb of counting too."""
+    m = _INDICATORS.place_kind_bracketed.match(s.text, fig.end, s.ctx.span.end)
+    if m is None or _INDICATORS.kinds_entering.match(s.text, m.end(1), s.ctx.span.end):
+        return None  # (7个区(市)县登榜: seats on a list, named after the list)
+    kind = m.group(1)
+    if (spread := _INDICATORS.spread_verb_end.search(name)) is not None:
+        kind = spread.group("verb") + kind
+    elif _INDICATORS.count_verb.fullmatch(name):
+        kind = name + kind
+    elif not _INDICATORS.place_before_kinds.search(name):
+        return None  # (实现摘帽的有|23个县(市、区): words describing the places name them, not only their kind)
+    return Noun(kind, m.end(1))
 
 
 def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
