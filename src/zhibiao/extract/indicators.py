@@ -85,7 +85,6 @@ _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
-_WORK_VERBS = tuple(words("name", "work_verbs"))
 _LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
@@ -456,7 +455,6 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     if not name or _NAMES.subject_refs.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
             fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
-                                            or _work_done(name, region)
                                             or _INDICATORS.count_verb.fullmatch(name)
                                             or _had_after(s, fig, name, region))):
         noun = _counted_noun(s, fig, name)
@@ -491,13 +489,6 @@ def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
     elif not _INDICATORS.place_before_kinds.search(name):
         return None  # (实现摘帽的有|23个县(市、区): words describing the places name them, not only their kind)
     return Noun(kind, m.end(1))
-
-
-def _work_done(name: str, region: str) -> bool:
-    """(全区)超额完成|6项民生实事任务: the words before a count are only a verb of doing work and its manner, so
-    the count is of the noun after (the plain check first: most counts follow no such verb)."""
-    return any(v in region for v in _WORK_VERBS) and _INDICATORS.work_verb_end.search(region.rstrip()) is not None \
-        and _INDICATORS.work_verb_name.fullmatch(name) is not None
 
 
 def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
