@@ -2531,9 +2531,12 @@ def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
         return False  # (分别占20、16和9席: the unit written once, on the last; 甲、乙分别为20个、17个 after a spread)
     raw = strip_chars(s.text[region_start:first.start])
     words = _RANKINGS.seat_verb_end.sub("", raw)
+    words = _RANKINGS.seats_judged_tail.sub("", words)  # (西部和东北地区上榜数量较少,分别占…: the places, no list)
     places = _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words))  # (甲、乙、丙三省分别以…)
     if places is None and _RANKINGS.counts_respectively.match(raw):
         places = _holders_of_clause_before(s, region_start)  # (其后依次为甲、乙,入榜数量分别为9席、8席)
+    if places is None and not words:
+        places = _holders_judged_before(s, region_start)  # (西部和东北地区上榜数量较少,分别占13席和3席)
     if places is None or len(places) != len(group):
         return False
     name = _seat_name(s, "", first.start)
@@ -2552,6 +2555,15 @@ def _holder_before_list(s: Sentence, words: str) -> tuple[str, str] | None:
         if place is not None and _RANKINGS.seat_list_named.match(rest[k:]):
             return place, rest[k:]
     return None
+
+
+def _holders_judged_before(s: Sentence, region_start: int) -> list[str] | None:
+    """The places the clause just before ``region_start`` lists then judges (西部和东北地区上榜数量较少,|分别占…;
+    甲、乙等省份表现突出,), None when it judges none or lists no places."""
+    clause_start = max(s.text.rfind(c, s.ctx.span.start, region_start - 1) for c in ",;:") + 1
+    words = strip_chars(s.text[max(clause_start, s.ctx.span.start):region_start])
+    judged = _RANKINGS.seats_judged_tail.search(words)
+    return _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words[:judged.start()])) if judged else None
 
 
 def _holders_of_clause_before(s: Sentence, region_start: int) -> list[str] | None:
