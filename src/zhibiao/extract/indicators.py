@@ -85,6 +85,11 @@ _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_PARTITIVE_ENDS = tuple(words("name", "partitive_ends"))
+_PARTITIVE_WIDTH = 24  # (N个 + a kind + 中有, before the count of some of them)
+_MEMBERSHIP = frozenset(words("ranking", "membership_verbs"))
+_BARE_VERB = 2  # (参评, 达标: a verb alone joins its kind without 的)
+_DE = words("name", "de")[0]
 _LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
@@ -447,6 +452,12 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     """The noun after a figure that it counts or sizes, when the words before name nothing
     (188家规上工业企业, 330个重点项目, 打造千亿元产业); an empty noun for a count named by its stage."""
     text = s.text
+    if fig.amount.kind == "count" and region.endswith(_PARTITIVE_ENDS) and (some := _some_of_kind(s, fig)):
+        return some
+    if fig.amount.kind == "count" and text.startswith(_ASIDE_OPEN, fig.end + 1, fig.end + 5):
+        kinds = _bracketed_kinds(s, fig, name)  # (本次评选将全省|98个县(市、区)划分为…: 县(市、区))
+        if kinds is not None:
+            return kinds
     noun = None
     if not name or _NAMES.subject_refs.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
@@ -468,6 +479,41 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
         noun = Noun("", fig.end)
     return noun
+
+
+def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
+    """A kind of place written with the kinds it stands for in brackets right after a count (7个县(市)区招商局…,
+    17个省(区)内): it is what is counted, whatever the words before say, since such a bracket is said of places
+    only; a verb of spreading before keeps its verb (分布在|17个省(区): 分布省(区)), a verb of counting too."""
+    m = _INDICATORS.place_kind_bracketed.match(s.text, fig.end, s.ctx.span.end)
+    if m is None or _INDICATORS.kinds_entering.match(s.text, m.end(1), s.ctx.span.end):
+        return None  # (7个区(市)县登榜: seats on a list, named after the list)
+    kind = m.group(1)
+    if (spread := _INDICATORS.spread_verb_end.search(name)) is not None:
+        kind = spread.group("verb") + kind
+    elif _INDICATORS.count_verb.fullmatch(name):
+        kind = name + kind
+    elif not _INDICATORS.place_before_kinds.search(name):
+        return None  # (实现摘帽的有|23个县(市、区): words describing the places name them, not only their kind)
+    return Noun(kind, m.end(1))
+
+
+def _some_of_kind(s: Sentence, fig: Fig) -> Noun | None:
+    """全省90个县(市、区)中有|85个|参评: some of a kind just counted, named by what they did and the kind
+    (参评县(市、区); a predicate of more words with 的: 入围电商百强的百强县); None when a verb of entering a list
+    alone follows (seats)."""
+    text, end = s.text, s.ctx.span.end
+    before = _INDICATORS.partitive_before.search(text, max(s.ctx.span.start, fig.start - _PARTITIVE_WIDTH), fig.start)
+    after = _INDICATORS.partitive_after.match(text, fig.end, end)
+    if before is None or after is None:
+        return None
+    kind = strip_chars(before.group("kind"))
+    pred = strip_chars(without_quotes(after.group("pred")))
+    if pred.startswith(kind):  # (81个县(市、区)的发展水平超过了全国总体水平: the kind said again)
+        pred = pred[len(kind):].lstrip(_DE)
+    if not pred or pred in _MEMBERSHIP or _CHANGES.change_end.search(pred):
+        return None
+    return Noun(pred + kind if len(pred) <= _BARE_VERB else pred + _DE + kind, after.end("pred"))
 
 
 def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:

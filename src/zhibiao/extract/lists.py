@@ -29,7 +29,7 @@ from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, listed_count, mentions_projects, project_count
 from zhibiao.extract.rankings import listed_places, seats_listed
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, Words, WordSets
+from zhibiao.lexicon import Shapes, Words, WordSets, words
 from zhibiao.model import Indicator, Projects
 
 __all__ = ["all_alike", "list_role", "places_alike"]
@@ -55,6 +55,7 @@ _COMMA = ","
 _CLAUSE_ENDS = " ,:"
 # How far before a list's first place its 分别为: may stand.
 _RESPECTIVELY_WIDTH = 5
+_JUDGING_WORDS = (*words("name", "judging_subjects"), *words("name", "judgements"))
 # How far before a paragraph the growth given last may stand and still name the measure of places listed with a rate.
 _GROWTH_REACH = 400
 
@@ -87,7 +88,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     if _LISTS.respectively.search(text, seg_start, first.start) and _by_years(s, group, seg_start, names_end):
         return
     start = max(seg_start, _last_value_end(s), _last_rate_end(text, seg_start, names_end))
-    if _places_then_measure(s, group, start, names_end):
+    if _places_then_measure(s, group, start, names_end) or _judged_then_measure(s, group, start, names_end):
         return
     region = text[start:names_end]
     rates = _LISTS.rate_head_end.search(region) if first.role == "level" and first.amount.kind == _PERCENT else None
@@ -403,16 +404,20 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     last_start = names_end - len(items[-1].lstrip())
     measure = name_at(s, last_start + last[1], names_end)
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
-    if _names_places_only(measure.text):  # (甲、乙和丙三个县区增速…: the kind of the places, no measure)
-        measure = measure.renamed("")
+    if _names_places_only(measure.text) or _LISTS.places_judged.fullmatch(measure.text):
+        measure = measure.renamed("")  # (甲、乙和丙三个县区增速…, 甲区、乙区进展较好,分别…: no measure named)
     # (甲、乙、丙三县|地区生产总值…: the count of the places listed opens no measure)
     measure = measure.renamed(_LISTS.places_count_head.sub("", measure.text))
     named = s.state.current or s.para.last_top
     if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
         measure = measure.renamed(named.name)  # (全市GDP增长5.6%,甲区、乙区增速分别高于全市…: the measure just given)
+    plan = None
     if not measure.text:  # (甲县、乙县分别实现地区生产总值256.3亿元和…: the measure after 分别 and its verb)
         first = group[0]
-        measure = name_at(s, names_end, first.lead if first.lead is not None else first.start)
+        end = first.lead if first.lead is not None else first.start
+        plan = _LISTS.share_of_plan_after.search(text, names_end, end) if first.role == "share" else None
+        measure = Name(strip_chars(plan.group("measure")), plan.start("measure")) if plan is not None \
+            else name_at(s, names_end, end)  # (分别完成年度计划的116.2%: 完成年度计划, the verb kept as 完成 says it)
         verb = _NAMES.lead_verbs.match(measure.text)
         if verb is not None and verb.end() == len(measure.text):
             measure = measure.renamed("")  # (分别实现28.6亿元: a verb alone names no measure)
@@ -426,13 +431,48 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     made = []
     for place, item, f in zip(places, items, group, strict=True):
         ind = new_indicator(s, Name(measure.text, at + len(item) - len(item.lstrip())), f,
-                            value=f.role in ("level", "share"))
+                            value=f.role in ("level", "share"), share=plan is not None)  # (a share of a plan: no goal)
         ind.subject, ind.parent = place, None
         ind.change = against_named_year(s, group[0], ind.change, ind.period)  # (同比2021年分别增长64%和30%: both)
         at += len(item) + 1
         made.append(ind)
     s.state.current = None
     s.state.pending = made  # (…分别增长8.2%、6.9%,增速较1-4月分别提高0.5、0.3个百分点: each place's, in order)
+    return True
+
+
+def _judged_then_measure(s: Sentence, group: list[Fig], start: int, names_end: int) -> bool:
+    """甲镇、乙镇、丙镇进展较好,分别完成年度计划的116.2%、100.1%和91.1%: holders listed then judged (how well they did),
+    each figure theirs, of the measure after 分别; the judgement says they are holders, so the gazetteer need not know
+    them (towns, departments)."""
+    text = s.text
+    raw = text[start:names_end].rstrip(_CLAUSE_ENDS)
+    judged = _LISTS.judged_tail.search(raw) if any(w in raw for w in _JUDGING_WORDS) else None
+    if judged is None or len(group) < _FEWEST_LISTED:
+        return False
+    lead = _LISTS.clause_lead.match(raw, 0, judged.start())  # (部门方面,|甲局和乙局…: the holders open the clause)
+    at = start + (lead.end() if lead is not None else 0)
+    items = _LISTS.place_list_split.split(text[at:start + judged.start()])
+    if len(items) != len(group):
+        items = _LISTS.judged_split.split(text[at:start + judged.start()])
+    holders = [strip_chars(x) for x in items]
+    if len(holders) != len(group) or not all(_plain_place(h) for h in holders):
+        return False
+    first = group[0]
+    end = first.lead if first.lead is not None else first.start
+    plan = _LISTS.share_of_plan_after.search(text, names_end, end) if first.role == "share" else None
+    if plan is None:
+        return False
+    finder = s.ctx.doc.finder
+    made = []
+    for holder, item, f in zip(holders, items, group, strict=True):
+        ind = new_indicator(s, Name(strip_chars(plan.group("measure")), at + len(item) - len(item.lstrip())), f,
+                            share=True)
+        ind.subject, ind.parent = finder.entity_named(holder) or holder, None
+        at += len(item) + 1
+        made.append(ind)
+    s.state.current = None
+    s.state.pending = made
     return True
 
 

@@ -2515,6 +2515,8 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     """百强县东部地区占65席, 江苏占据25席: the seats a place holds on a list, an indicator named after the list
     (百强县席位) of the place written before the verb, of the list's year."""
     entering = _RANKINGS.members_entering.match(s.text, fig.end, s.ctx.span.end)
+    if _most_held(s, fig, region_start) or _seats_go_on(s, fig, region_start):
+        return True
     if not s.text.endswith(_RANKING_WORDS.seat_unit, fig.start, fig.end) and not _members_by_place(s, fig) \
             and entering is None and not _parts_of_seats(s, fig):
         return False
@@ -2542,6 +2544,46 @@ def seats_held(s: Sentence, fig: Fig, region_start: int) -> bool:
     own_period = moved is not None and moved.group("year") is not None  # (由上年的10席: of that year)
     for place in [*(listed or []), holder[0]]:  # 江苏和山东各拿到了17席: as many each
         _seats(s, fig, place, name, region_start + holder[1], own_period=own_period)
+    return True
+
+
+def _most_held(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """(…分布在17个省区,)其中甲省最多,达到21个; 东部地区的县级市排名数量最多,达63个: a count after only a verb of
+    reaching, the clause before naming the place holding the most of a list's members, is that place's seats on the
+    list; the list's spread said before or the members named in that clause tell the count is of members."""
+    if not _RANKINGS.most_figure_words.fullmatch(strip_chars(s.text[region_start:fig.start])):
+        return False
+    m = _RANKINGS.most_clause_before.search(s.text, s.ctx.span.start, region_start)
+    if m is None:
+        return False
+    words = strip_chars(m.group("words"))
+    finder = s.ctx.doc.finder
+    for k in range(min(len(words), _HOLDER_MAX), 1, -1):
+        place = finder.entity_named(words[:k]) or (words[:k] if words[:k] in _RANKING_SETS.regions else None)
+        if place is not None:
+            break
+    else:
+        return False
+    if not (_RANKINGS.most_of_members.search(words, k) or _members_by_place(s, fig)):
+        return False
+    _seats(s, fig, place, _seat_name(s, "", fig.start), region_start)
+    return True
+
+
+def _seats_go_on(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """…最多,达63个,中部21个,西部9个,东北仅有2个: a place alone before a count, right after seats counted in the same
+    sentence, holds seats on the same list (an adverb of few after it: 仅有)."""
+    cur = s.state.current
+    if not isinstance(cur, Indicator) or not cur.name.endswith(_RANKING_WORDS.seat_name) or cur.unit != fig.amount.unit:
+        return False
+    end = s.ctx.doc.norm_pos(cur.end)
+    if not s.ctx.span.start <= end <= region_start:
+        return False
+    words = _RANKINGS.seat_few_end.sub("", _RANKINGS.seat_verb_end.sub("", strip_chars(s.text[region_start:fig.start])))
+    place = s.ctx.doc.finder.entity_named(words) or (words if words in _RANKING_SETS.regions else None)
+    if place is None:
+        return False
+    _seats(s, fig, place, cur.name, region_start)
     return True
 
 
@@ -2576,9 +2618,12 @@ def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
         return False  # (分别占20、16和9席: the unit written once, on the last; 甲、乙分别为20个、17个 after a spread)
     raw = strip_chars(s.text[region_start:first.start])
     words = _RANKINGS.seat_verb_end.sub("", raw)
+    words = _RANKINGS.seats_judged_tail.sub("", words)  # (西部和东北地区上榜数量较少,分别占…: the places, no list)
     places = _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words))  # (甲、乙、丙三省分别以…)
     if places is None and _RANKINGS.counts_respectively.match(raw):
         places = _holders_of_clause_before(s, region_start)  # (其后依次为甲、乙,入榜数量分别为9席、8席)
+    if places is None and not words:
+        places = _holders_judged_before(s, region_start)  # (西部和东北地区上榜数量较少,分别占13席和3席)
     if places is None or len(places) != len(group):
         return False
     name = _seat_name(s, "", first.start)
@@ -2597,6 +2642,15 @@ def _holder_before_list(s: Sentence, words: str) -> tuple[str, str] | None:
         if place is not None and _RANKINGS.seat_list_named.match(rest[k:]):
             return place, rest[k:]
     return None
+
+
+def _holders_judged_before(s: Sentence, region_start: int) -> list[str] | None:
+    """The places the clause just before ``region_start`` lists then judges (西部和东北地区上榜数量较少,|分别占…;
+    甲、乙等省份表现突出,), None when it judges none or lists no places."""
+    clause_start = max(s.text.rfind(c, s.ctx.span.start, region_start - 1) for c in ",;:") + 1
+    words = strip_chars(s.text[max(clause_start, s.ctx.span.start):region_start])
+    judged = _RANKINGS.seats_judged_tail.search(words)
+    return _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words[:judged.start()])) if judged else None
 
 
 def _holders_of_clause_before(s: Sentence, region_start: int) -> list[str] | None:
