@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from zhibiao.extract.periods import (
     PeriodMention,
+    after_moved_from_mark,
     iter_periods,
     latest_of,
     latest_year,
@@ -42,7 +43,7 @@ from zhibiao.model import Indicator, Projects, Ranking, Stage
 from zhibiao.normalize import NormText
 from zhibiao.resolve.subjects import MAIN, SubjectFinder, SubjectMention, expand_zone
 
-__all__ = ["Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
+__all__ = ["REPORT_SPANS", "Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 
 _CONTEXT = Shapes("context")
 _SUBJECTS = Shapes("subjects")
@@ -53,7 +54,7 @@ _PERIODS_SETS = WordSets("periods")
 _SAME_PERIOD: str = _PERIODS_WORDS.same_period
 _MOVED_FROM_OF: str = _PERIODS_WORDS.moved_from_of  # (由上年的…: the word after the period a thing moved from)
 _SPANS_OF_MONTHS = ("span", "cumulative", "ytd", "month")
-_REPORT_SPANS = ("span", "cumulative")  # (spans a month may be said in passing within)
+REPORT_SPANS = ("span", "cumulative")  # (a report's own spans: a month may be said in passing within them)
 _MONTH = "month"
 _SPAN = "span"
 _YEAR = "year"
@@ -280,11 +281,11 @@ def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carried: P
     span goes on after the month's sentence or clause; a month opening its sentence (3月份,…) is left as it is, and
     so is one the words after it go back to (…11月份当月完成…。新能源产业当月完成…)."""
     # (the span carried into the paragraph, else the title's: 2023年1-11月…简况 … 11月份当月增长9.1%。|营业收入…)
-    spoken = carried if carried is not None and carried.kind in _REPORT_SPANS else None
+    spoken = carried if carried is not None and carried.kind in REPORT_SPANS else None
     added = []
     para_start = para.start
     for i, m in enumerate(periods):
-        if m.kind in _REPORT_SPANS:
+        if m.kind in REPORT_SPANS:
             spoken = m
             continue
         if m.kind != _MONTH or spoken is None:
@@ -305,7 +306,7 @@ def _years_of_measures(text: str, periods: tuple[PeriodMention, ...], carry: Car
     spoken = carry.period if carry.period is not None and carry.period.start is not None else None
     out: list[PeriodMention] = []
     for m in periods:
-        if m.kind in _REPORT_SPANS and m.start is not None:
+        if m.kind in REPORT_SPANS and m.start is not None:
             spoken = m
         elif spoken is not None and m.kind == _YEAR and text[m.pos:m.end_pos] in _PERIODS_SETS.measure_years:
             glued = _CONTEXT.measure_after_year.match(text, m.end_pos)
@@ -340,8 +341,7 @@ def _after_moved_from(text: str, periods: tuple[PeriodMention, ...], carry: Carr
 
 def _is_moved_from(text: str, m: PeriodMention) -> bool:
     """Whether ``m`` is the period of what something moved from (由上年的…, 从2018年的…)."""
-    return m.pos > 0 and _CONTEXT.moved_from_mark.search(text, m.pos - 1, m.pos) is not None \
-        and text.startswith(_MOVED_FROM_OF, m.end_pos)
+    return after_moved_from_mark(text, m) and text.startswith(_MOVED_FROM_OF, m.end_pos)
 
 
 @dataclass(slots=True)
@@ -665,8 +665,8 @@ class SentContext:
     def _moved_from(self, mention: PeriodMention, pos: int) -> bool:
         """Whether ``mention`` is said of what a figure at ``pos`` moved from (由上年的10席增加到|12席)."""
         text = self.text
-        return mention.pos > 0 and _CONTEXT.moved_from_mark.search(text, mention.pos - 1, mention.pos) is not None \
-            and mention.end_pos < pos and _CONTEXT.moved_to_after.match(text[mention.end_pos:pos]) is not None
+        return after_moved_from_mark(text, mention) and mention.end_pos < pos \
+            and _CONTEXT.moved_to_after.match(text[mention.end_pos:pos]) is not None
 
     def _to_lede_month(self, mention: PeriodMention) -> PeriodMention:
         """今年以来 in a report with no date: the year up to the month of the day its lede opens with (12月26日,…

@@ -196,7 +196,7 @@ def _bare_move(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if not _RANKINGS.bare_move_after.match(text[m.end():sent.end]):
         return None
     sign = -1 if _RANKINGS.move_down_end.search(text, sent.start, m.start()) else 1
-    return Fig(m.start(), m.end(), Amount(Decimal(m.group("num")), None, "count"), role="move", sign=sign)
+    return Fig(m.start(), m.end(), Amount(Decimal(m.group("num")), None, _COUNT), role="move", sign=sign)
 
 
 def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:

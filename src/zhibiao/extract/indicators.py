@@ -90,7 +90,6 @@ _PARTITIVE_WIDTH = 24  # (N个 + a kind + 中有, before the count of some of th
 _MEMBERSHIP = frozenset(words("ranking", "membership_verbs"))
 _BARE_VERB = 2  # (参评, 达标: a verb alone joins its kind without 的)
 _DE = words("name", "de")[0]
-_LIST_MARK = "\u3001"
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
 _FIELDS_WIDTH = 16  # (how far before a count the 等 closing the fields its projects cover may stand)
@@ -538,7 +537,7 @@ def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
     # (the plain checks first, the subject's reading last: this runs for every count named by words)
     had = (verb is not None and ((name in verb.group(0) and not verb.group("bare")) or bool(verb.group("each")))) \
         or _INDICATORS.scope_end.search(name) is not None \
-        or (_LIST_MARK in name and _INDICATORS.items_end.search(name) is not None) \
+        or (_NAME_WORDS.list_mark in name and _INDICATORS.items_end.search(name) is not None) \
         or (bool(name) and _INDICATORS.whole_field.fullmatch(name) is not None)
     text, end = s.text, s.ctx.span.end
     # (共有156个亿元以上重大项目…: projects are counted as projects)

@@ -383,8 +383,12 @@ def passed(text: str, m: PeriodMention, pos: int) -> bool:
 
 def _moved_from(text: str, m: PeriodMention) -> bool:
     """Whether ``m`` is the year a figure moved from (由上年的52.1%提高到53.4%, 从2020年的412.9亿元提升至621亿元)."""
-    return m.pos > 0 and _PERIODS.moved_from_mark.match(text, m.pos - 1) is not None \
-        and _PERIODS.moved_from_year.match(text, m.end_pos) is not None
+    return after_moved_from_mark(text, m) and _PERIODS.moved_from_year.match(text, m.end_pos) is not None
+
+
+def after_moved_from_mark(text: str, m: PeriodMention) -> bool:
+    """Whether mention ``m`` follows the 由/从 that opens what something moved from (由上年的…, 从2018年的…)."""
+    return m.pos > 0 and _PERIODS.moved_from_mark.match(text, m.pos - 1) is not None
 
 
 def lent_years(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
-from zhibiao.extract.context import Carry, DocContext
+from zhibiao.extract.context import REPORT_SPANS, Carry, DocContext
 from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import PeriodMention, lent_years, paragraph_periods
@@ -69,7 +69,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
             carry = _under_heading(ctx, para, carry, opening)  # (（二）甲县: the place the paragraphs below speak of)
         if not headline and holds:
             carry = read_paragraph(ctx, para, carry, log)
-            if opening is None and carry.period is not None and carry.period.kind in _SECTION_SPANS:
+            if opening is None and carry.period is not None and carry.period.kind in REPORT_SPANS:
                 opening = carry.period
         elif _PERIODS.anchor.search(text, para.start, para.end) or _PERIODS.named_year_gate.search(
                 text, para.start, para.end):
@@ -96,8 +96,6 @@ def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMen
     period = carry.period if place is not None or opening is None else opening
     return Carry(period, carry.year, place)
 
-
-_SECTION_SPANS = ("span", "cumulative")  # (a report's own span its sections go back to: not 今年以来, not a month)
 
 
 def _fields_carried(facts: list[Fact]) -> list[Fact]:
