@@ -413,7 +413,10 @@ class SubjectFinder:
                 (strong if known else weak)[key] += weight
                 first.setdefault(key, base + start)
                 zone_spans.append((start, end))
-            for start, end, name in self.place_mentions(chunk):
+            places = self.place_mentions(chunk)
+            for n, (start, end, name) in enumerate(places):
+                if self._address_in_title(chunk, places, n):
+                    continue
                 if any(a <= start < b for a, b in zone_spans) or (name not in strong and any(
                         name in z and strong[z] >= _ZONE_REPEATED for z in strong if z != name)):
                     # (淮安|经开区: the place a zone is named after, counted with the zone; 淮安市 beside a
@@ -430,6 +433,15 @@ class SubjectFinder:
                 strong[m.group(1)] += weight
                 first.setdefault(m.group(1), base + m.start())
         return strong, weak, first
+
+    def _address_in_title(self, chunk: str, places: list[tuple[int, int, str]], n: int) -> bool:
+        """甲市|乙区政府工作报告: in the title line (the whole title, or the text's first line) a place written right
+        before one inside it is that one's address, not a subject of its own. (Only there: in a body, 甲市乙区 is
+        as often one of the city's districts listed as the report's own place.)"""
+        _start, end, name = places[n]
+        head_end = chunk.find("\n") % (len(chunk) + 1)
+        return end <= head_end and n + 1 < len(places) and places[n + 1][0] == end and self._holds(
+            name, places[n + 1][2])
 
     def _zones_with_evidence(self, text: str) -> list[tuple[int, int, str, bool]]:
         out = []
