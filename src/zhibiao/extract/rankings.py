@@ -2149,7 +2149,7 @@ def _places_moved(s: Sentence, m: re.Match[str]) -> None:
 
 
 def _moves_of_holders(s: Sentence, fig: Fig, region_start: int) -> bool:
-    """珠海经开区和增城经开区在本轮考核中分别比去年提升12位和34位, 大冶市进位12位: places moved in the ranking
+    """甲经开区和乙经开区在本轮考核中分别比去年提升9位和21位, 丙市进位7位: places moved in the ranking
     of the evaluation named before, no place given (FACTS.md: a rank move), each its own move in order."""
     text = s.text
     m = _RANKINGS.move_of_holders.match(text[region_start:fig.start])
