@@ -146,7 +146,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         name=name.text,
         period=None if capacity else ctx.period_in_aside(pos, fig.end) or ctx.period_at(
             pos, target=target, name=_with_annual_lead(s.text, name), future=qualifier == "estimate",
-            year_said=not sized_goal),
+            year_said=not sized_goal, release_is_year=True),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,
