@@ -1193,7 +1193,7 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
             start = region_start + m.start()
         name = own.renamed(st.current.name + connector + of, start)  # (…,为年度计划的108%: 完成 of the plan)
     elif st.projects is not None:
-        name = own.renamed(_PROJECTS_WORDS.noun + (connector + of if m else ""), region_start)
+        name = own.renamed(_PROJECTS_WORDS.noun + (connector + of if m or plan else ""), region_start)
     else:  # (占全部指标的|40% with nothing named before: the share of the whole, its 的 no part of it)
         name = own.renamed(_INDICATORS.de_end.sub("", strip_chars(region)) if m else strip_chars(region), region_start)
     if not name.text:
