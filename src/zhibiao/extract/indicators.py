@@ -458,7 +458,7 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         if kinds is not None:
             return kinds
     noun = None
-    if not name or _NAMES.subject_refs.fullmatch(name) or (
+    if not name or _NAMES.subject_refs.fullmatch(name) or _INDICATORS.manner_only.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
             fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
                                             or _INDICATORS.count_verb.fullmatch(name)
