@@ -137,8 +137,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
         qualifier, target = "target", True
     # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period; nor has
-    # the size of a facility (总占地面积107.2亩, 年生产虾粉2万吨) or the places a place is made of (全省129个县(市、区))
-    # unless its sentence says one
+    # the size of a facility (总占地面积107.2亩, 年生产虾粉2万吨) or the places a place is made of
+    # (全国1893个县级行政区划) unless its sentence says one
     capacity = not ctx.has_period_before(pos) and (_INDICATORS.facility_measure.search(name.text) is not None or (
         fig.amount.kind == "count" and _INDICATORS.composition_name.fullmatch(name.text) is not None) or (
         s.text.find(_PROJECTS_WORDS.capacity_mark, ctx.span.start, pos) >= 0
