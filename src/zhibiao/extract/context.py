@@ -574,7 +574,7 @@ class SentContext:
             # 项目86个: what was done up to now since the start of the year, the year to date
             return None
         if release_is_year and mention.kind == "date" and self._released_on(mention):
-            # (2017年12月14日,《…报告》…发布。…分布于17个省: what the report gives covers that day's year)
+            # (2019年11月8日,《…报告》…发布。…分布于14个省: what the report gives covers that day's year)
             day = resolve_period(self._with_year(mention, year_from), self.doc.published, future=False)
             return period_string(day[:4]) if day else None
         mention = self._with_year(mention, year_from)
@@ -589,7 +589,7 @@ class SentContext:
         return resolved
 
     def _released_on(self, mention: PeriodMention) -> bool:
-        """Whether the sentence of a day says a report or list came out that day (2017年12月14日,《…报告》…发布)."""
+        """Whether the sentence of a day says a report or list came out that day (2019年11月8日,《…报告》…发布)."""
         return _CONTEXT.released_after.match(self.text, mention.end_pos) is not None
 
     def _month_now(self, mention: PeriodMention, pos: int) -> int | None:
