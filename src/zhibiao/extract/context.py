@@ -530,7 +530,7 @@ class SentContext:
 
     # -- periods ------------------------------------------------------------------------------
     def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False,
-                  year_said: bool = True, day_is_year: bool = False) -> str | None:
+                  year_said: bool = True, day_is_year: bool = False, release_is_year: bool = False) -> str | None:
         """The period of a figure at ``pos`` (FACTS.md ``YYYY-MM/YYYY-MM``), or None.
 
         The nearest period mention before the figure in its paragraph, else the span carried from
@@ -538,7 +538,8 @@ class SentContext:
         (or an annual plan's year), or a year said before it (2024年,我们将…。预期目标是…) unless
         ``year_said`` is False (a goal of a size: 打造千亿元产业聚集区). The year comes from the nearest
         mention that has one; a goal or forecast (``future``) of a span not yet over is this year's. A
-        day (2017年12月16日,…名单揭晓) is its year's when ``day_is_year`` (the places of a list announced then).
+        day (2017年12月16日,…名单揭晓) is its year's when ``day_is_year`` (the places of a list announced then), or
+        when ``release_is_year`` and a report or list came out that day (what it gives covers the year).
         """
         mention, year_from = self._mention_before(pos)
         annual = _CONTEXT.annual_name.match(name) is not None
@@ -572,6 +573,10 @@ class SentContext:
             # a stock "now", with no period of its own (FACTS.md: 目前 / 已 → null); but 今年以来,…。截至目前,累计新签约
             # 项目86个: what was done up to now since the start of the year, the year to date
             return None
+        if release_is_year and mention.kind == "date" and self._released_on(mention):
+            # (2019年11月8日,《…报告》…发布。…分布于14个省: what the report gives covers that day's year)
+            day = resolve_period(self._with_year(mention, year_from), self.doc.published, future=False)
+            return period_string(day[:4]) if day else None
         mention = self._with_year(mention, year_from)
         if mention.end is None and self.doc.published is None:
             mention = self._to_lede_month(mention)
@@ -582,6 +587,10 @@ class SentContext:
         if resolved and annual:
             return period_string(resolved[:4])  # a plan for the year of the period in force
         return resolved
+
+    def _released_on(self, mention: PeriodMention) -> bool:
+        """Whether the sentence of a day says a report or list came out that day (2019年11月8日,《…报告》…发布)."""
+        return _CONTEXT.released_after.match(self.text, mention.end_pos) is not None
 
     def _month_now(self, mention: PeriodMention, pos: int) -> int | None:
         """截至目前,全县今年前四批集中开工的102个工业项目: 今年 said up to now is the year up to the month of the

@@ -137,8 +137,10 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
         qualifier, target = "target", True
     # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period; nor has
-    # the size of a facility (总占地面积107.2亩, 年生产虾粉2万吨) unless its sentence says one
+    # the size of a facility (总占地面积107.2亩, 年生产虾粉2万吨) or the places a place is made of
+    # (全国1893个县级行政区划) unless its sentence says one
     capacity = not ctx.has_period_before(pos) and (_INDICATORS.facility_measure.search(name.text) is not None or (
+        fig.amount.kind == "count" and _INDICATORS.composition_name.fullmatch(name.text) is not None) or (
         s.text.find(_PROJECTS_WORDS.capacity_mark, ctx.span.start, pos) >= 0
         and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None))  # (plain checks first)
     ind = Indicator(
@@ -146,7 +148,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         name=name.text,
         period=None if capacity else ctx.period_in_aside(pos, fig.end) or ctx.period_at(
             pos, target=target, name=_with_annual_lead(s.text, name), future=qualifier == "estimate",
-            year_said=not sized_goal),
+            year_said=not sized_goal, release_is_year=True),
         value=fig.amount.value if value else None,
         unit=fig.amount.unit if value else None,
         change=fig.change if not value else None,
@@ -458,7 +460,7 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         if kinds is not None:
             return kinds
     noun = None
-    if not name or _NAMES.subject_refs.fullmatch(name) or (
+    if not name or _NAMES.subject_refs.fullmatch(name) or _INDICATORS.manner_only.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
             fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
                                             or _INDICATORS.count_verb.fullmatch(name)
@@ -1193,7 +1195,7 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
             start = region_start + m.start()
         name = own.renamed(st.current.name + connector + of, start)  # (…,为年度计划的108%: 完成 of the plan)
     elif st.projects is not None:
-        name = own.renamed(_PROJECTS_WORDS.noun + (connector + of if m else ""), region_start)
+        name = own.renamed(_PROJECTS_WORDS.noun + (connector + of if m or plan else ""), region_start)
     else:  # (占全部指标的|40% with nothing named before: the share of the whole, its 的 no part of it)
         name = own.renamed(_INDICATORS.de_end.sub("", strip_chars(region)) if m else strip_chars(region), region_start)
     if not name.text:
