@@ -643,7 +643,10 @@ def _last_before_noun(desc: str, found: list[re.Match[str]], k: int) -> int:
 
 
 def _chain_start(desc: str, found: list[re.Match[str]], k: int) -> int:
-    """The first stage word of the stages listed together ending at ``found[k]`` (签约、开工、投产)."""
+    """The first stage word of the stages listed together ending at ``found[k]`` (签约、开工、投产); an agreement
+    signed (新签协议, 签订意向协议) is the agreement's."""
+    if found[k].group(0) in _PROJECTS_SETS.agreements:
+        return k
     while k > 0 and found[k].start() - found[k - 1].end() <= 1 \
             and desc[found[k - 1].end():found[k].start()] in _STAGE_JOINERS:
         k -= 1
