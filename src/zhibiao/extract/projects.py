@@ -366,10 +366,10 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
 
 def _year_programme(s: Sentence, fig: Fig) -> bool:
     """Whether projects counted are the year's programme: the year's planned investment, or the investment done then
-    measured against the year's plan, follows the count in its own clauses (省重点建设项目29宗,完成投资105.66亿元,
-    完成年度计划的82.2%, under 1-8月 said before) — unless the sentence dates the count (截至3月底,…项目99个), counts
-    it among projects before (这188个重点项目中续建项目有61个: of the whole's period) or says what they did since
-    (基础设施项目开工在建2个: progress)."""
+    measured against the year's plan, follows the count in its own clauses (省重点建设项目14宗,完成投资31亿元,
+    完成年度计划的78%, under 1-7月 said before) — unless the sentence dates the count (截至5月底,…项目70个), counts
+    it among projects before (这160个重点项目中续建项目有47个: of the whole's period) or says what they did since
+    (基础设施项目开工在建6个: progress)."""
     text, span = s.text, s.ctx.span
     if _PLAN_WORD not in text[fig.end:fig.end + _PLAN_WIDTH]:
         return False
