@@ -57,6 +57,8 @@ _DIGITS = re.compile(r"\d")  # (a project's name may hold figures of its own: �
 _NOUN_WORD: str = _PROJECTS_WORDS.nouns[0]  # (项目: a plain check before the shape of a kind's investment)
 _KIND_OPENERS = ("", *_PROJECTS_WORDS.kind_openers)  # (what a clause may open with before a kind's investment)
 _KIND_RULE = "projects.kind.v1"  # (a kind's investment as a part of the projects before)
+_PLAN_WORD: str = _PROJECTS_WORDS.plan_word  # (计划: a plain check before the shapes of the year's plan)
+_PLAN_WIDTH = 80  # (how far after a count the year's plan may be written)
 _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
@@ -351,6 +353,8 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     if _PROJECTS.this_event.search(text, clause, fig.start) and not ctx.has_period_before(fig.start, since=clause) \
             and (month := ctx.event_month(fig.start)) is not None:
         return month  # (今年以来,…,本次签约项目12个: made at the event, of its month, whatever span came before)
+    if period and not at_event and _year_programme(s, fig):
+        return period_string(period[:4])
     if ctx.has_period_before(fig.start) and not (at_event and ctx.period_names_event(fig.start)):
         return period
     if at_event:
@@ -358,6 +362,27 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
         return period_string(period[:4])
     return period
+
+
+def _year_programme(s: Sentence, fig: Fig) -> bool:
+    """Whether projects counted are the year's programme: the year's planned investment, or the investment done then
+    measured against the year's plan, follows the count in its own clauses (省重点建设项目14宗,完成投资31亿元,
+    完成年度计划的78%, under 1-7月 said before) — unless the sentence dates the count (截至5月底,…项目70个), counts
+    it among projects before (这160个重点项目中续建项目有47个: of the whole's period) or says what they did since
+    (基础设施项目开工在建6个: progress)."""
+    text, span = s.text, s.ctx.span
+    if _PLAN_WORD not in text[fig.end:fig.end + _PLAN_WIDTH]:
+        return False
+    plan = _PROJECTS.year_plan.match(text, fig.end, span.end) or _PROJECTS.year_plan_done.match(text, fig.end, span.end)
+    if plan is None:
+        return False
+    if s.ctx.has_period_before(fig.start):
+        return False
+    noun = text.rfind(_NOUN_WORD, span.start, fig.start)
+    if noun < 0 or any(text.startswith(m, noun + len(_NOUN_WORD)) for m in _AMONG_AFTER) \
+            or _NOUN_WORD + _AMONG_AFTER[-1] in text[span.start:noun]:
+        return False
+    return _PROJECTS.stage_words.search(text, noun + len(_NOUN_WORD), fig.start) is None
 
 
 def listed_count(s: Sentence, words: str, words_start: int, fig: Fig, investment: Fig | None = None) -> Projects:
@@ -618,7 +643,10 @@ def _last_before_noun(desc: str, found: list[re.Match[str]], k: int) -> int:
 
 
 def _chain_start(desc: str, found: list[re.Match[str]], k: int) -> int:
-    """The first stage word of the stages listed together ending at ``found[k]`` (签约、开工、投产)."""
+    """The first stage word of the stages listed together ending at ``found[k]`` (签约、开工、投产); an agreement
+    signed (新签协议, 签订意向协议) is the agreement's."""
+    if found[k].group(0) in _PROJECTS_SETS.agreements:
+        return k
     while k > 0 and found[k].start() - found[k - 1].end() <= 1 \
             and desc[found[k - 1].end():found[k].start()] in _STAGE_JOINERS:
         k -= 1
