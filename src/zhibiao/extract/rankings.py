@@ -550,7 +550,9 @@ def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
         return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name; 遵化排位)
     words = _RANKINGS.joiner_end.sub("", name.rsplit(_NAME_WORDS.possessive, 1)[-1])
     words = _RANKINGS.this_is_lead.sub("", words)  # (而这也是昆山市|连续第7年居于榜首)
-    return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
+    # (甲县乙镇 某省第9: a town written after its county, known to no gazetteer, is a place too)
+    return s.ctx.doc.finder.entity_named(words) or _place_as_written(words) \
+        or (words if _RANKINGS.written_town.fullmatch(words) else None)
 
 
 def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: int | None) -> bool:
