@@ -1381,7 +1381,9 @@ def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:
 def _kind_listed(s: Sentence, hit: re.Match[str]) -> str | None:
     """甲、乙等国家高新区(位列…): the peers of a level and kind closing a list of places, their field."""
     kind = _RANKINGS.listed_kind_end.search(s.text, s.ctx.span.start, hit.start())
-    group = _RANKINGS.peer_group_written.fullmatch(kind.group("kind")) if kind is not None else None
+    # (甲、乙等地: no kind of peers named)
+    group = _RANKINGS.peer_group_written.fullmatch(kind.group("kind")) if kind is not None and kind.group("kind") \
+        else None
     return group.group(0) if group is not None else None
 
 
