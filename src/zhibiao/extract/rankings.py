@@ -48,6 +48,7 @@ __all__ = [
     "evaluation_before",
     "evaluation_field",
     "evaluation_period",
+    "field_of_kind",
     "home_field",
     "listed_places",
     "measures_after_one_lead",
@@ -103,6 +104,7 @@ _TAG_SLOT = "TAG"  # (where the quoted name goes in the tagged_measure shape)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
 # What may stand between 依次为 and its list on the next line, and how far that line may start.
 _LIST_LEAD_BLANKS = " :：\t\u3000"
+_LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
 _LIST_END_MARKS = "。;;, \t\u3000"
 _NEXT_LINE_REACH = 6
 # Groups of places parted by commas before a list holding one place (at most this many), and what ends a clause.
@@ -548,7 +550,9 @@ def _place_as_measure(s: Sentence, names: list[str | None]) -> str | None:
         return None  # (most measures end as no place's name does; 深圳, 南京: a city by its short name; 遵化排位)
     words = _RANKINGS.joiner_end.sub("", name.rsplit(_NAME_WORDS.possessive, 1)[-1])
     words = _RANKINGS.this_is_lead.sub("", words)  # (而这也是昆山市|连续第7年居于榜首)
-    return s.ctx.doc.finder.entity_named(words) or _place_as_written(words)
+    # (甲县乙镇 某省第9: a town written after its county, known to no gazetteer, is a place too)
+    return s.ctx.doc.finder.entity_named(words) or _place_as_written(words) \
+        or (words if _RANKINGS.written_town.fullmatch(words) else None)
 
 
 def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: int | None) -> bool:
@@ -624,7 +628,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         words = words[:top_kind.start()]
     region, _, scope = _field_and_measure(words, hit.group("scope"))
     if top_kind is not None and scope is None:
-        scope = _field_of_kind(top_kind.group(0))
+        scope = field_of_kind(top_kind.group(0))
     if strip_chars(region) in _RANKING_SETS.score_words:
         region = ""  # 总分居前3位的…: the measure is the evaluation the score is of
     # the field may open the clause before a count (全省11个设区市考核评价结果从高到低依次为)
@@ -653,7 +657,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if kinds is not None:  # 前十名的国家级开发区依次是…: the peers of a level and kind named are the field
         scope = kinds.group(0)
     if scope is None:  # 排名前十位省份依次为…, 总分居前3位的县市区分别是…: the field a kind of peers is ranked in
-        scope = _field_of_kind(text[hit.start():list_start])
+        scope = field_of_kind(text[hit.start():list_start])
     if scope is None and any(k in text[hit.start():list_start] for k in _LISTED_AREAS):
         scope = home_field(text)  # (排名前三位的地区分别是…: the places of the report's own field)
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
@@ -713,7 +717,7 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
         list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
     # ([甲市、乙市]、丙县: places tied, bracketed together, are listed as any)
-    raw_list = _RANKINGS.list_tail.sub("", text[list_start:stop])
+    raw_list = _RANKINGS.list_tail.sub("", _aside_dropped(text[list_start:stop]))
     listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
     # (依次为甲县(12.5%)、乙县(10.2%): the figure each place was ranked by, in brackets, is no part of its name)
     words, own_ranks = _ranks_in_brackets(_RANKINGS.figure_in_brackets.sub("", listed_words))
@@ -735,6 +739,22 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
         tied_ranks: list[int | None] = [low + k for k in _tied_order(raw_list)[:len(subjects)]]
         ranks = tied_ranks or ranks
     return subjects, ranks, ordered, stop
+
+
+def _aside_dropped(words: str) -> str:
+    """甲市、乙市和丙县(特别说明:…): words in brackets after a listed place that give no figure are an aside, no part of
+    its name; the list ends there unless another item follows (、, 和)."""
+    if "(" not in words:
+        return words  # (most lists)
+    kept, pos = [], 0
+    for m in _RANKINGS.list_aside.finditer(words):
+        if not words[:m.start()].endswith(_PLACE_LAST_CHARS):
+            continue
+        kept.append(words[pos:m.start()])
+        pos = m.end()
+        if not words.startswith(_LIST_MARKS, pos):
+            return "".join(kept)
+    return "".join(kept) + words[pos:]
 
 
 def _figures_descend(text: str, pos: int, n: int) -> bool:
@@ -838,7 +858,7 @@ def _tagged_measure(text: str, words: str, pos: int) -> tuple[str, str | None] |
     return given.group("measure"), field
 
 
-def _field_of_kind(words: str) -> str | None:
+def field_of_kind(words: str) -> str | None:
     """The field the kind of peers a list names is ranked in (省份 → 全国, 市州 → 全省, 县市区 → 全市), if any."""
     for field, kinds in _RANKING_WORDS.kind_fields.items():
         if any(k in words for k in kinds):
@@ -1361,7 +1381,9 @@ def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:
 def _kind_listed(s: Sentence, hit: re.Match[str]) -> str | None:
     """甲、乙等国家高新区(位列…): the peers of a level and kind closing a list of places, their field."""
     kind = _RANKINGS.listed_kind_end.search(s.text, s.ctx.span.start, hit.start())
-    group = _RANKINGS.peer_group_written.fullmatch(kind.group("kind")) if kind is not None else None
+    # (甲、乙等地: no kind of peers named)
+    group = _RANKINGS.peer_group_written.fullmatch(kind.group("kind")) if kind is not None and kind.group("kind") \
+        else None
     return group.group(0) if group is not None else None
 
 
@@ -2758,7 +2780,7 @@ def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) ->
         return
     said = best.groupdict()
     measure = said.get("quality") or strip_chars(said.get("measure") or "") or evaluation_before(text, best.start())
-    scope = _field_of_kind(best.group("kind")) or (evaluation_field(measure) if measure else None) or home_field(text)
+    scope = field_of_kind(best.group("kind")) or (evaluation_field(measure) if measure else None) or home_field(text)
     if scope is None and national:
         scope = _RANKING_WORDS.country_field
     for k, subject in enumerate(subjects, start=1):

@@ -25,7 +25,7 @@ from zhibiao.extract.names import clean_list_item, last_match, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
 from zhibiao.extract.projects import category_of, is_investment_name, mentions_projects, stage_of, threshold_in
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
-from zhibiao.extract.rankings import evaluation_field, evaluation_period
+from zhibiao.extract.rankings import evaluation_field, evaluation_period, field_of_kind
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Change, Indicator, Projects, Ranking
@@ -62,6 +62,11 @@ _MIN_NUMBER_LINES = 4
 _RULE_STARTS = "-:："
 _YEAR = "year"  # (the kind of a period mention that is a year alone)
 _RANK_MAX = 1000  # (a place in a table of places: a whole number below this)
+# What may follow a numbered place on its line under a heading (江苏, 1234.5): a short cell, no clause.
+_ROW_TAIL_MAX = 12
+_ROW_TAIL_STOPS = ",;:。"
+_CELL_ENDS = ("", "\n", "|", " ", "\t", "\u3000")  # (what may close a cell naming a place by its short name)
+_HEADING_LINES = 2  # (the heading, and a header line of column names under it)
 _GROWTH_HEAD: str = _TABLE_WORDS.growth_head  # (the place after a column of growth rates is the measure's growth's)
 _GROWTH_HEADS = tuple(_TABLE_WORDS.growth_heads)
 
@@ -80,13 +85,20 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     A ranked table follows a word that names a ranked list (榜单, 前30强, TOP10): rows are looked
     for only after one, and most reports have none.
     """
-    text = doc.text
     _members_on_lines(doc, start, end, log)
+    read = _anchored_runs(doc, start, end, log)
+    _runs_under_headings(doc, start, end, log, read)
+
+
+def _anchored_runs(doc: DocContext, start: int, end: int, log: FactLog) -> list[tuple[int, int]]:
+    """The ranked tables after a word naming a ranked list, read into ``log``; the spans of their rows."""
+    text = doc.text
+    read: list[tuple[int, int]] = []
     if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
             or _TABLES.top_n.search(text, start, end)
             or (any(w in text for w in _TABLE_WORDS.heading_ranks) and _TABLES.rank_heading.search(text, start, end))
             or (_TABLE_WORDS.strong_mark in text and _TABLES.size_group_line.search(text, start, end))):
-        return  # (most reports: plain finds and a literal-led search first)
+        return read  # (most reports: plain finds and a literal-led search first)
     bound = start
     for anchor in _TABLES.list_anchor.finditer(text, start, end):
         if anchor.start() < bound:
@@ -97,7 +109,60 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
         caption = _caption(text, max(bound, run[0].start - _CAPTION_WIDTH), run[0].start)
         if caption is not None:
             _add_rows(doc, run, caption, log)
+            read.append((run[0].start, run[-1].end))
         bound = run[-1].end
+    return read
+
+
+def _runs_under_headings(doc: DocContext, start: int, end: int, log: FactLog, read: list[tuple[int, int]]) -> None:
+    """2021年十大营商环境最好的省份⏎序号省市⏎1甲省⏎2乙省⏎3丙省: places numbered 1, 2, 3 … one a line, each line
+    the place alone (or with a short cell: its province, its figure), under a heading that orders them (十大, 最好,
+    排名, 前10, 百强…) are a ranked list with no word naming it: the rows themselves show the order. The heading is
+    the measure (its kind of peers and its size dropped), its year the period, its peers or kind the field."""
+    text = doc.text
+    for first in _TABLES.first_line_row.finditer(text, start, end):
+        if any(a <= first.start() < b for a, b in read):
+            continue  # (a table read after its list's name)
+        run = _run(doc, first.start(), end)
+        if run is None or run[0].rank != 1 or not all(_row_alone_on_line(text, row) for row in run):
+            continue
+        caption = _heading_caption(text, run[0].start)
+        if caption is None:
+            continue
+        _add_rows(doc, run, caption, log)
+        read.append((run[0].start, run[-1].end))
+
+
+def _row_alone_on_line(text: str, row: _Row) -> bool:
+    """Whether a numbered row opens its line and names a place with at most a short cell after it on that line (not a
+    numbered point: 1.甲县完成投资…)."""
+    if row.name is None or text[row.start] == "|":
+        return False
+    line_end = text.find("\n", row.end)
+    rest = text[row.end:len(text) if line_end < 0 else line_end].strip()
+    return len(rest) <= _ROW_TAIL_MAX and not any(c in rest for c in _ROW_TAIL_STOPS)
+
+
+def _heading_caption(text: str, first_row: int) -> _Caption | None:
+    """The heading over numbered rows: the nearest line before them (a header line of column names between,
+    序号省市 / 排名 县市, skipped) when it is short, no sentence, and orders what it names."""
+    lines = [x.strip() for x in text[max(0, first_row - _CAPTION_WIDTH):first_row].split("\n")]
+    lines = [x for x in lines if x][-_HEADING_LINES:]
+    while lines and _TABLES.header_line.fullmatch(lines[-1]):
+        lines.pop()
+    if not lines:
+        return None
+    heading = _TABLES.heading.fullmatch(lines[-1])
+    if heading is None or not _TABLES.heading_order.search(heading.group("body")):
+        return None
+    body = heading.group("body")
+    peers = _TABLES.peers.match(body)
+    kind = _TABLES.heading_kind.search(body)
+    scope = peers.group(0) if peers else evaluation_field(body) or (field_of_kind(kind.group(0)) if kind else None)
+    measure = _TABLES.heading_size.sub("", _TABLES.peers_each.sub("", body[peers.end():] if peers else body))
+    # (…GDP排名: the measure ranked, not the list; 营商环境最好的十个省份: the kind ranked and how many, no measure)
+    measure = _TABLES.heading_list_word.sub("", _TABLES.heading_kind.sub("", measure))
+    return _Caption(scope, strip_chars(measure) or None, heading.group("year"))
 
 
 def _members_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> None:
@@ -203,6 +268,9 @@ def _row(doc: DocContext, m: re.Match[str]) -> _Row:
     written = _TABLES.written_row_place.match(chunk)  # (店口镇, 柯桥街道: towns the gazetteer lacks)
     if written is not None:
         return _Row(start, rank, written.group(0), pos + written.end())
+    short = finder.place_or_short_opening(chunk)  # (1浙江⏎2广东: a place by its short name, the cell's whole words)
+    if short is not None and chunk[short[1]:short[1] + 1] in _CELL_ENDS:
+        return _Row(start, rank, chunk[:short[1]], pos + short[1])
     return _Row(start, rank, None, m.end(group))
 
 
