@@ -33,7 +33,7 @@ __all__ = [
     "WordSets",
     "Words",
     "alternation",
-    "data_text",
+    "data_bytes",
     "grammar_shapes",
     "is_cjk",
     "magnitudes",
@@ -69,10 +69,17 @@ def _read(name: str) -> str:
         return (importlib.resources.files("zhibiao") / "data" / name).read_text(encoding="utf-8")
 
 
-def data_text(name: str) -> str:
-    """The text of the data file ``name`` (for a key of :func:`~zhibiao.recache.memo`: what a value
-    built from the file depends on)."""
-    return _read(name)
+def data_bytes(name: str) -> bytes:
+    """The bytes of the data file ``name``, for a key of :func:`~zhibiao.recache.memo` (what a value built
+    from the file depends on): read as they are, not decoded (a process that finds its values kept never
+    decodes the file)."""
+    try:
+        with open(os.path.join(_DATA_DIR, name), "rb") as f:
+            return f.read()
+    except OSError:
+        import importlib.resources
+
+        return (importlib.resources.files("zhibiao") / "data" / name).read_bytes()
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -104,8 +111,7 @@ class Place:
 @cache
 def vocab() -> dict[str, Any]:
     """The parsed ``vocab.toml`` (kept parsed from one process to the next: parsing is 12 ms)."""
-    text = _read("vocab.toml")
-    return memo("toml", text, lambda: _parse_toml(text))
+    return memo("toml", data_bytes("vocab.toml"), lambda: _parse_toml(_read("vocab.toml")))
 
 
 @cache
@@ -142,8 +148,7 @@ def word_set(section: str, key: str) -> frozenset[str]:
 @cache
 def grammar_shapes() -> dict[str, dict[str, str]]:
     """The parsed ``grammar.toml``: group → shape name → regex template."""
-    text = _read("grammar.toml")
-    return memo("toml", text, lambda: _parse_toml(text))
+    return memo("toml", data_bytes("grammar.toml"), lambda: _parse_toml(_read("grammar.toml")))
 
 
 def _parse_toml(text: str) -> dict[str, Any]:
@@ -176,11 +181,11 @@ def _sources() -> dict[str, str]:
     if cache_path() is None:
         return {}
     try:
-        with open(__file__, encoding="utf-8") as f:
+        with open(__file__, "rb") as f:
             code = f.read()
     except OSError:
         return {}  # (a package without its source files: every process expands the shapes)
-    return memo("shapes", f"{code}\0{_read('grammar.toml')}\0{_read('vocab.toml')}", _every_source)
+    return memo("shapes", b"\0".join((code, data_bytes("grammar.toml"), data_bytes("vocab.toml"))), _every_source)
 
 
 def _every_source() -> dict[str, str]:
