@@ -13,6 +13,7 @@ added to ``vocab.toml`` therefore works in every rule that uses its list.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import sys
@@ -33,7 +34,8 @@ __all__ = [
     "WordSets",
     "Words",
     "alternation",
-    "data_bytes",
+    "code_digest",
+    "data_digest",
     "grammar_shapes",
     "is_cjk",
     "magnitudes",
@@ -69,17 +71,29 @@ def _read(name: str) -> str:
         return (importlib.resources.files("zhibiao") / "data" / name).read_text(encoding="utf-8")
 
 
-def data_bytes(name: str) -> bytes:
-    """The bytes of the data file ``name``, for a key of :func:`~zhibiao.recache.memo` (what a value built
-    from the file depends on): read as they are, not decoded (a process that finds its values kept never
-    decodes the file)."""
+@cache
+def data_digest(name: str) -> bytes:
+    """A digest of the bytes of the data file ``name``, for a key of :func:`~zhibiao.recache.memo` (what a
+    value built from the file depends on): the file read as it is, not decoded (a process that finds its
+    values kept never decodes it), and hashed once however many keys it is part of."""
     try:
         with open(os.path.join(_DATA_DIR, name), "rb") as f:
-            return f.read()
+            data = f.read()
     except OSError:
         import importlib.resources
 
-        return (importlib.resources.files("zhibiao") / "data" / name).read_bytes()
+        data = (importlib.resources.files("zhibiao") / "data" / name).read_bytes()
+    return hashlib.sha1(data).digest()
+
+
+def code_digest(path: str) -> bytes | None:
+    """A digest of the module at ``path`` (a key of :func:`~zhibiao.recache.memo` holds the code that makes
+    the value); None for a package without its source files."""
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha1(f.read()).digest()
+    except OSError:
+        return None
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -111,7 +125,7 @@ class Place:
 @cache
 def vocab() -> dict[str, Any]:
     """The parsed ``vocab.toml`` (kept parsed from one process to the next: parsing is 12 ms)."""
-    return memo("toml", data_bytes("vocab.toml"), lambda: _parse_toml(_read("vocab.toml")))
+    return memo("toml", data_digest("vocab.toml"), lambda: _parse_toml(_read("vocab.toml")))
 
 
 @cache
@@ -148,7 +162,7 @@ def word_set(section: str, key: str) -> frozenset[str]:
 @cache
 def grammar_shapes() -> dict[str, dict[str, str]]:
     """The parsed ``grammar.toml``: group → shape name → regex template."""
-    return memo("toml", data_bytes("grammar.toml"), lambda: _parse_toml(_read("grammar.toml")))
+    return memo("toml", data_digest("grammar.toml"), lambda: _parse_toml(_read("grammar.toml")))
 
 
 def _parse_toml(text: str) -> dict[str, Any]:
@@ -180,12 +194,10 @@ def _sources() -> dict[str, str]:
     The key holds this module's code too: a change of how sources are written makes new ones."""
     if cache_path() is None:
         return {}
-    try:
-        with open(__file__, "rb") as f:
-            code = f.read()
-    except OSError:
+    code = code_digest(__file__)
+    if code is None:
         return {}  # (a package without its source files: every process expands the shapes)
-    return memo("shapes", b"\0".join((code, data_bytes("grammar.toml"), data_bytes("vocab.toml"))), _every_source)
+    return memo("shapes", code + data_digest("grammar.toml") + data_digest("vocab.toml"), _every_source)
 
 
 def _every_source() -> dict[str, str]:

@@ -49,7 +49,6 @@ _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 # the format of the entries: 2 since their code may say what its matches start with (an older file
 # keeps another checkout's entries, made without); 3 since a memo is keyed by a digest of its key (see memo)
 _FORMAT = 3
-_MEMO_DIGEST = 20  # (bytes of a memo key's digest)
 
 _T = TypeVar("_T")
 _PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))  # (this checkout's or install's package folder)
@@ -144,9 +143,10 @@ def memo(kind: str, key: str | bytes, build: Callable[[], _T]) -> _T:
     processes like the patterns: the parsed vocabulary, the regex sources made from it. The value must
     be one marshal writes (dicts, lists, strings, numbers); each call gets its own copy.
 
-    The file keeps a digest of ``key``, not the key: the keys are whole data files and modules (750,000
-    characters), which every process would otherwise decode from the file and hash again, after decoding the
-    data files to make them (22 M instructions, 3 % of a process reading the 10 dev reports).
+    The file keeps a digest of ``key``, not the key, which may be long (the regional phrase table's is 40,000
+    characters): every process would decode it from the file and hash it again. A value made from data files
+    is keyed by their digests (:func:`~zhibiao.lexicon.data_digest`), not their text, which it would have to
+    decode first (the two, 30 M instructions of a process reading the 10 dev reports).
     """
     table = _load()
     if table is None:
@@ -174,7 +174,7 @@ def memo(kind: str, key: str | bytes, build: Callable[[], _T]) -> _T:
 def memo_key(kind: str, key: str | bytes) -> tuple[str, str, bytes]:
     """The key the cache file keeps the value :func:`memo` makes of ``key`` under."""
     data = key if isinstance(key, bytes) else key.encode("utf-8", "surrogatepass")
-    return "memo", kind, hashlib.blake2b(data, digest_size=_MEMO_DIGEST).digest()
+    return "memo", kind, hashlib.sha1(data).digest()
 
 
 def _made(source: str, entry: _Entry) -> re.Pattern[str]:
