@@ -72,7 +72,7 @@ _TABLE_ORDER = tuple(TABLES)
 
 # Characters the conversion cannot carry: lone surrogates (UTF-8, and so OpenCC, cannot encode
 # them) and plane 15 (private use), whose characters are the conversion's own markers.
-OPAQUE = re.compile("[\ud800-\udfff\U000f0000-\U000fffff]+")
+OPAQUE = compile_cached("[\ud800-\udfff\U000f0000-\U000fffff]+")
 
 
 class _Automaton(Protocol):
@@ -227,7 +227,7 @@ def _regional_table() -> dict[str, str]:
 
 # Markers: U+F0000 + the entry's number in ``_Entries.spans``.
 _MARK_BASE = 0xF0000
-_MARKS = re.compile("[\U000f0000-\U000fffff]")
+_MARKS = compile_cached("[\U000f0000-\U000fffff]")
 
 
 @dataclass(frozen=True, slots=True)
