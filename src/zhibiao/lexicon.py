@@ -13,7 +13,6 @@ added to ``vocab.toml`` therefore works in every rule that uses its list.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sys
@@ -23,7 +22,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from zhibiao.recache import cache_path, compile_cached, memo
+from zhibiao.recache import cache_path, compile_cached, digest, memo
 
 __all__ = [
     "CJK_FIRST",
@@ -83,7 +82,7 @@ def data_digest(name: str) -> bytes:
         import importlib.resources
 
         data = (importlib.resources.files("zhibiao") / "data" / name).read_bytes()
-    return hashlib.sha1(data).digest()
+    return digest(data)
 
 
 def code_digest(path: str) -> bytes | None:
@@ -91,7 +90,7 @@ def code_digest(path: str) -> bytes | None:
     the value); None for a package without its source files."""
     try:
         with open(path, "rb") as f:
-            return hashlib.sha1(f.read()).digest()
+            return digest(f.read())
     except OSError:
         return None
 

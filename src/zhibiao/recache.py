@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import marshal
 import os
 import re
@@ -35,8 +34,12 @@ try:  # the engine's own entry points (CPython): without them, patterns are comp
     from re import _compiler, _parser
 except ImportError:  # pragma: no cover - another interpreter
     _sre = None
+try:  # CPython's own SHA-1 for the few digests made (hashlib loads OpenSSL: 11 M instructions of every process)
+    from _sha1 import sha1 as _sha1  # type: ignore[import-not-found]  # (no stubs: the module is CPython's own)
+except ImportError:  # pragma: no cover - another interpreter
+    from hashlib import sha1 as _sha1
 
-__all__ = ["cache_path", "compile_cached", "memo", "memo_key"]
+__all__ = ["cache_path", "compile_cached", "digest", "memo", "memo_key"]
 
 # a cache far bigger than the grammar holds patterns of other versions of it: start again
 _MAX_ENTRIES = 1500
@@ -82,7 +85,7 @@ def _checkout_tag(package_dir: str) -> str:
     >>> _checkout_tag("/a/src/zhibiao") == _checkout_tag("/a/src/zhibiao") != _checkout_tag("/b/src/zhibiao")
     True
     """
-    return hashlib.sha1(package_dir.encode("utf-8", "surrogatepass")).hexdigest()[:_TAG_HEX]
+    return _sha1(package_dir.encode("utf-8", "surrogatepass")).hexdigest()[:_TAG_HEX]  # type: ignore[no-any-return]
 
 
 def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -174,7 +177,12 @@ def memo(kind: str, key: str | bytes, build: Callable[[], _T]) -> _T:
 def memo_key(kind: str, key: str | bytes) -> tuple[str, str, bytes]:
     """The key the cache file keeps the value :func:`memo` makes of ``key`` under."""
     data = key if isinstance(key, bytes) else key.encode("utf-8", "surrogatepass")
-    return "memo", kind, hashlib.sha1(data).digest()
+    return "memo", kind, digest(data)
+
+
+def digest(data: bytes) -> bytes:
+    """The SHA-1 digest of ``data`` (what a key of :func:`memo` is made of)."""
+    return _sha1(data).digest()  # type: ignore[no-any-return]
 
 
 def _made(source: str, entry: _Entry) -> re.Pattern[str]:
