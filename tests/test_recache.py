@@ -160,4 +160,4 @@ def test_memo_keeps_the_latest_values_of_a_kind_only(fresh: Path) -> None:
     recache._save()
     recache._table = None
     kept = [key for key in recache._load() or {} if key[:2] == ("memo", "test")]
-    assert kept == [("memo", "test", f"data file, version {v}") for v in (3, 4, 5)]
+    assert kept == [recache.memo_key("test", f"data file, version {v}") for v in (3, 4, 5)]

@@ -22,7 +22,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from zhibiao.recache import cache_path, compile_cached, memo
+from zhibiao.recache import cache_path, compile_cached, digest, memo
 
 __all__ = [
     "CJK_FIRST",
@@ -33,7 +33,8 @@ __all__ = [
     "WordSets",
     "Words",
     "alternation",
-    "data_text",
+    "code_digest",
+    "data_digest",
     "grammar_shapes",
     "is_cjk",
     "magnitudes",
@@ -69,10 +70,29 @@ def _read(name: str) -> str:
         return (importlib.resources.files("zhibiao") / "data" / name).read_text(encoding="utf-8")
 
 
-def data_text(name: str) -> str:
-    """The text of the data file ``name`` (for a key of :func:`~zhibiao.recache.memo`: what a value
-    built from the file depends on)."""
-    return _read(name)
+@cache
+def data_digest(name: str) -> bytes:
+    """A digest of the bytes of the data file ``name``, for a key of :func:`~zhibiao.recache.memo` (what a
+    value built from the file depends on): the file read as it is, not decoded (a process that finds its
+    values kept never decodes it), and hashed once however many keys it is part of."""
+    try:
+        with open(os.path.join(_DATA_DIR, name), "rb") as f:
+            data = f.read()
+    except OSError:
+        import importlib.resources
+
+        data = (importlib.resources.files("zhibiao") / "data" / name).read_bytes()
+    return digest(data)
+
+
+def code_digest(path: str) -> bytes | None:
+    """A digest of the module at ``path`` (a key of :func:`~zhibiao.recache.memo` holds the code that makes
+    the value); None for a package without its source files."""
+    try:
+        with open(path, "rb") as f:
+            return digest(f.read())
+    except OSError:
+        return None
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -104,8 +124,7 @@ class Place:
 @cache
 def vocab() -> dict[str, Any]:
     """The parsed ``vocab.toml`` (kept parsed from one process to the next: parsing is 12 ms)."""
-    text = _read("vocab.toml")
-    return memo("toml", text, lambda: _parse_toml(text))
+    return memo("toml", data_digest("vocab.toml"), lambda: _parse_toml(_read("vocab.toml")))
 
 
 @cache
@@ -142,8 +161,7 @@ def word_set(section: str, key: str) -> frozenset[str]:
 @cache
 def grammar_shapes() -> dict[str, dict[str, str]]:
     """The parsed ``grammar.toml``: group → shape name → regex template."""
-    text = _read("grammar.toml")
-    return memo("toml", text, lambda: _parse_toml(text))
+    return memo("toml", data_digest("grammar.toml"), lambda: _parse_toml(_read("grammar.toml")))
 
 
 def _parse_toml(text: str) -> dict[str, Any]:
@@ -175,12 +193,10 @@ def _sources() -> dict[str, str]:
     The key holds this module's code too: a change of how sources are written makes new ones."""
     if cache_path() is None:
         return {}
-    try:
-        with open(__file__, encoding="utf-8") as f:
-            code = f.read()
-    except OSError:
+    code = code_digest(__file__)
+    if code is None:
         return {}  # (a package without its source files: every process expands the shapes)
-    return memo("shapes", f"{code}\0{_read('grammar.toml')}\0{_read('vocab.toml')}", _every_source)
+    return memo("shapes", code + data_digest("grammar.toml") + data_digest("vocab.toml"), _every_source)
 
 
 def _every_source() -> dict[str, str]:

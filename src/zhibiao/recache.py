@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import marshal
 import os
 import re
@@ -35,8 +34,12 @@ try:  # the engine's own entry points (CPython): without them, patterns are comp
     from re import _compiler, _parser
 except ImportError:  # pragma: no cover - another interpreter
     _sre = None
+try:  # CPython's own SHA-1 for the few digests made (hashlib loads OpenSSL: 11 M instructions of every process)
+    from _sha1 import sha1 as _sha1  # type: ignore[import-not-found]  # (no stubs: the module is CPython's own)
+except ImportError:  # pragma: no cover - another interpreter
+    from hashlib import sha1 as _sha1
 
-__all__ = ["cache_path", "compile_cached", "memo"]
+__all__ = ["cache_path", "compile_cached", "digest", "memo", "memo_key"]
 
 # a cache far bigger than the grammar holds patterns of other versions of it: start again
 _MAX_ENTRIES = 1500
@@ -47,15 +50,15 @@ _MAX_MEMOS = 3
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 # the format of the entries: 2 since their code may say what its matches start with (an older file
-# keeps another checkout's entries, made without)
-_FORMAT = 2
+# keeps another checkout's entries, made without); 3 since a memo is keyed by a digest of its key (see memo)
+_FORMAT = 3
 
 _T = TypeVar("_T")
 _PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))  # (this checkout's or install's package folder)
 _TAG_HEX = 10  # (hex digits of a checkout's tag in the file's name)
 _CODE = "I"  # the array type of the engine's code words (checked against their size)
 
-# keys: (pattern, flags) → _Entry; ("memo", kind, key) → a value marshalled (see memo)
+# keys: (pattern, flags) → _Entry; ("memo", kind, digest of the key) → a value marshalled (see memo)
 _table: dict[tuple[Any, ...], Any] | None = None
 _added: dict[tuple[Any, ...], Any] = {}
 
@@ -82,7 +85,7 @@ def _checkout_tag(package_dir: str) -> str:
     >>> _checkout_tag("/a/src/zhibiao") == _checkout_tag("/a/src/zhibiao") != _checkout_tag("/b/src/zhibiao")
     True
     """
-    return hashlib.sha1(package_dir.encode("utf-8", "surrogatepass")).hexdigest()[:_TAG_HEX]
+    return _sha1(package_dir.encode("utf-8", "surrogatepass")).hexdigest()[:_TAG_HEX]  # type: ignore[no-any-return]
 
 
 def compile_cached(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -138,15 +141,21 @@ def _fresh(source: str, flags: int) -> tuple[re.Pattern[str], _Entry | None]:
         return compiled, made
 
 
-def memo(kind: str, key: str, build: Callable[[], _T]) -> _T:
-    """``build()``, a value that depends on ``key`` alone (the text of a data file, say), kept across
+def memo(kind: str, key: str | bytes, build: Callable[[], _T]) -> _T:
+    """``build()``, a value that depends on ``key`` alone (the bytes of a data file, say), kept across
     processes like the patterns: the parsed vocabulary, the regex sources made from it. The value must
     be one marshal writes (dicts, lists, strings, numbers); each call gets its own copy.
+
+    The file keeps a digest of ``key``, not the key, which may be long (the regional phrase table's is 40,000
+    characters): every process would decode it from the file and hash it again. A value made from data files
+    is keyed by their digests (:func:`~zhibiao.lexicon.data_digest`), not their text, which it would have to
+    decode first (the two, 30 M instructions of a process reading the 10 dev reports).
     """
     table = _load()
     if table is None:
         return build()
-    stored = table.get(("memo", kind, key))
+    stored_key = memo_key(kind, key)
+    stored = table.get(stored_key)
     if isinstance(stored, bytes):
         try:
             return marshal.loads(stored)  # type: ignore[no-any-return]
@@ -161,8 +170,19 @@ def memo(kind: str, key: str, build: Callable[[], _T]) -> _T:
         older = [k for k in table if k[:2] == ("memo", kind)]
         for stale in older[:max(0, len(older) - _MAX_MEMOS + 1)]:  # (the file keeps them in their order)
             del table[stale]
-        table[("memo", kind, key)] = _added[("memo", kind, key)] = copy
+        table[stored_key] = _added[stored_key] = copy
     return value
+
+
+def memo_key(kind: str, key: str | bytes) -> tuple[str, str, bytes]:
+    """The key the cache file keeps the value :func:`memo` makes of ``key`` under."""
+    data = key if isinstance(key, bytes) else key.encode("utf-8", "surrogatepass")
+    return "memo", kind, digest(data)
+
+
+def digest(data: bytes) -> bytes:
+    """The SHA-1 digest of ``data`` (what a key of :func:`memo` is made of)."""
+    return _sha1(data).digest()  # type: ignore[no-any-return]
 
 
 def _made(source: str, entry: _Entry) -> re.Pattern[str]:

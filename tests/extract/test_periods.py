@@ -49,3 +49,28 @@ def test_periods_resolve(text: str, published: str | None, period: str) -> None:
 @pytest.mark.parametrize("text", ["比上年同期增长", "较去年同期", "十四五", "第一", "一是", "同比"])
 def test_periods_baselines_and_words_are_not_periods(text: str) -> None:
     assert [m for m in find_periods(text) if m.start is not None] == []
+
+
+def test_year_reach_says_what_lends_year_and_passed_say() -> None:
+    """year_reach (worked out once per mention) agrees with lends_year and passed at every position after a
+    mention, on the dev reports and on the moves and years in passing the rules were written for."""
+    import json
+    from pathlib import Path
+
+    from zhibiao.extract.periods import lends_year, passed, year_reach
+
+    texts = ["由上年的52.1%提高到53.4%,其中2024年结转项目13个;新增5个。",
+             "从2020年的412.9亿元提升至621亿元,增长5%。在2018年度全省考核中获第一,2019年增长7.6%。"]
+    data = Path(__file__).resolve().parents[1] / "data"
+    for name in ("reports.jsonl", "seeds.jsonl"):
+        texts += [json.loads(line)["text"] for line in (data / name).read_text(encoding="utf-8").splitlines()
+                  if line.strip()]
+    checked = 0
+    for text in texts:
+        for m in find_periods(text):
+            lends, passed_at = year_reach(text, m)
+            assert lends == lends_year(text, m)
+            for pos in range(m.pos, min(len(text), m.end_pos + 80) + 1):
+                assert passed(text, m, pos) == (pos >= passed_at), (text[m.pos:m.end_pos + 20], pos)
+                checked += 1
+    assert checked > 1000

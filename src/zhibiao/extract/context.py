@@ -30,11 +30,10 @@ from zhibiao.extract.periods import (
     latest_of,
     latest_year,
     latest_year_candidates,
-    lends_year,
     paragraph_periods,
-    passed,
     period_string,
     resolve_period,
+    year_reach,
     years_of_lists,
 )
 from zhibiao.extract.segment import MAX_SENTENCE, Span, clauses, sentences
@@ -360,6 +359,11 @@ class ParaContext:
     period_pos: tuple[int, ...]  # where each period mention starts (text order)
     # for each period mention, the index of the nearest earlier one that names a year (-1: none)
     year_before: tuple[int, ...]
+    # for each period mention, worked out once (the rules ask at every figure): whether it follows the 由/从 of what
+    # moved, whether it lends its year to what follows, and where it is passed (periods.year_reach)
+    moved_mark: tuple[bool, ...]
+    lends: tuple[bool, ...]
+    passed_at: tuple[int, ...]
     semicolons: tuple[int, ...]  # where the paragraph's ';' stand
     sentences: tuple[Span, ...]
     with_figures: tuple[bool, ...]  # for each sentence: may it hold a figure at all
@@ -394,7 +398,10 @@ class ParaContext:
         gate = _CONTEXT.may_hold_figures
         with_figures = tuple(gate.search(text, sent.start, sent.end) is not None for sent in sents)
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
-        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(text, periods, moved),
+        reach = [year_reach(text, m) for m in periods]
+        lends = tuple(r[0] for r in reach)
+        return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods, lends, moved),
+                   tuple(after_moved_from_mark(text, m) for m in periods), lends, tuple(r[1] for r in reach),
                    semicolons, sents, with_figures, asides)
 
     def _read_subjects(self, pos: int) -> None:
@@ -660,22 +667,23 @@ class SentContext:
 
     def _mention_before(self, pos: int) -> tuple[PeriodMention | None, PeriodMention | None]:
         """The last period mention before ``pos`` and the nearest earlier one that names a year."""
-        periods = self.para.periods
-        i = bisect.bisect_right(self.para.period_pos, pos) - 1
-        if i >= 0 and self._moved_from(periods[i], pos):
+        para = self.para
+        periods = para.periods
+        i = bisect.bisect_right(para.period_pos, pos) - 1
+        if i >= 0 and para.moved_mark[i] and self._moved_to(periods[i], pos):
             i -= 1  # (由上年的10席增加到12席: 12席 is not of 上年)
-        while i >= 0 and passed(self.text, periods[i], pos):
+        passed_at = para.passed_at
+        while i >= 0 and pos >= passed_at[i]:
             i -= 1  # (其中2024年结转项目13个,新增入库项目5个: a year in passing dates its own clause only)
         if i < 0:
             return None, None
         j = self.para.year_before[i]
         return periods[i], periods[j] if j >= 0 else None
 
-    def _moved_from(self, mention: PeriodMention, pos: int) -> bool:
-        """Whether ``mention`` is said of what a figure at ``pos`` moved from (由上年的10席增加到|12席)."""
-        text = self.text
-        return after_moved_from_mark(text, mention) and mention.end_pos < pos \
-            and _CONTEXT.moved_to_after.match(text[mention.end_pos:pos]) is not None
+    def _moved_to(self, mention: PeriodMention, pos: int) -> bool:
+        """Whether ``mention``, after the 由/从 of what moved, is said of what a figure at ``pos`` moved from
+        (由上年的10席增加到|12席)."""
+        return mention.end_pos < pos and _CONTEXT.moved_to_after.match(self.text[mention.end_pos:pos]) is not None
 
     def _to_lede_month(self, mention: PeriodMention) -> PeriodMention:
         """今年以来 in a report with no date: the year up to the month of the day its lede opens with (12月26日,…
@@ -718,7 +726,7 @@ def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
         and _CONTEXT.figure_before_aside.search(text, max(0, k - _UNIT_WIDTH), k) is not None
 
 
-def _years_before(text: str, periods: tuple[PeriodMention, ...], moved: frozenset[int] = frozenset()) \
+def _years_before(periods: tuple[PeriodMention, ...], lends: tuple[bool, ...], moved: frozenset[int] = frozenset()) \
         -> tuple[int, ...]:
     """For each mention, the index of the nearest earlier mention that names a year (-1: none); the year of what
     something moved from (由上年的…, at a position in ``moved``) names none for the mentions after it, nor does a
@@ -727,7 +735,7 @@ def _years_before(text: str, periods: tuple[PeriodMention, ...], moved: frozense
     last = -1
     for i, p in enumerate(periods):
         out.append(last)
-        if p.pos not in moved and (p.rel_year is not None or (p.year is not None and lends_year(text, p))):
+        if p.pos not in moved and (p.rel_year is not None or (p.year is not None and lends[i])):
             last = i
     return tuple(out)
 

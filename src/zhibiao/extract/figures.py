@@ -98,7 +98,10 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     num, unit, mag = m.group("num", "unit", "mag")
     num = num or ""
     chinese = bool(num) and not num[0].isdigit()
-    read = _read_by_shape(text, m, sent, (num, unit, mag), chinese=chinese) if num else None
+    # (the shapes of their own read a score, a number with no unit or magnitude, or a Chinese one: most figures
+    # are digits with a unit, for which the call is spared)
+    read = _read_by_shape(text, m, sent, (num, unit, mag), chinese=chinese) \
+        if num and (chinese or unit == _SCORE_UNIT or not (unit or mag)) else None
     if read is not None:
         return read[0]
     index = bool(num) and not (unit or mag) and _index_value(text, m, sent)  # (指数为69.4: a value with no unit)

@@ -44,7 +44,7 @@ __all__ = [
 _CHANGES = Shapes("changes")
 _CONTEXT = Shapes("context")
 _NAMES = Shapes("names")
-_CLAUSE_BREAK = re.compile(r"[,;]")  # (the clauses of a region, as normalised text writes them)
+_CLAUSE_BREAK = compile_cached(r"[,;]")  # (the clauses of a region, as normalised text writes them)
 _RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figure: no noun it counts)
 _NAME_WORDS = Words("name")
 _NAME_SETS = WordSets("name")
@@ -58,8 +58,8 @@ _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a na
 _QUOTE_CHARS = "“”\"'‘’「」"
 # taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
 # (1.5 µs for a name of 16 characters, against 0.25)
-_QUOTES = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
-_DIGIT = re.compile(r"\d")
+_QUOTES = compile_cached("[" + re.escape(_QUOTE_CHARS) + "]")
+_DIGIT = compile_cached(r"\d")
 # How far from the end of a name its trailing verbs and qualifiers are looked for.
 _TRAIL_WIDTH = 32
 

@@ -23,6 +23,7 @@ __all__ = ["PeriodKind", "PeriodMention", "find_periods", "iter_periods", "lates
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
 _PERIODS_SETS = WordSets("periods")
+_MOVED_FROM_MARKS = tuple(Words("ranking").moved_from_marks)  # (由上年的…, 从2018年的…)
 
 # span: a run of months (上半年); year: a bare year that only fixes the year (2023年); date: an event
 # day (11月14日); ytd: from January to the publication month (今年以来); cumulative: up to a month
@@ -32,6 +33,7 @@ PeriodKind = Literal["span", "year", "date", "ytd", "cumulative", "month", "mont
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 # How far around an anchor (年, 月, 季, 以来) a period phrase may reach.
 _ANCHOR_WINDOW = 12
+NEVER_PASSED = 1 << 62  # (year_reach: a mention in force at every position after it)
 # Regex groups of the phrase shape that are fixed spans of months.
 _FIXED_SPANS = {"h1": (1, 6), "h2": (7, 12), "q3c": (1, 9)}
 
@@ -381,6 +383,28 @@ def passed(text: str, m: PeriodMention, pos: int) -> bool:
     return bool(said.group("carried")) or _PERIODS.passing_ends.search(text, m.end_pos, pos) is not None
 
 
+def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
+    """What :func:`lends_year` and :func:`passed` say of mention ``m``, worked out once: a paragraph's rules ask it of
+    the same mentions at every figure. Whether ``m`` lends its year, and where it is passed: ``passed(text, m, pos)``
+    is ``pos >= `` that for every ``pos`` (the ends it looks for are single characters, so the first one after the
+    mention decides), ``NEVER_PASSED`` when it never is.
+
+    >>> text = "其中2024年结转项目13个"
+    >>> year_reach(text, find_periods(text)[0])
+    (False, 0)
+    """
+    if _moved_from(text, m):
+        close = _PERIODS.clause_ends.search(text, m.end_pos)
+        return False, NEVER_PASSED if close is None else close.end()
+    said = _PERIODS.year_in_passing.match(text, m.end_pos) if m.year is not None else None
+    if said is None:
+        return True, NEVER_PASSED
+    if said.group("carried"):
+        return False, 0
+    close = _PERIODS.passing_ends.search(text, m.end_pos)
+    return False, NEVER_PASSED if close is None else close.end()
+
+
 def _moved_from(text: str, m: PeriodMention) -> bool:
     """Whether ``m`` is the year a figure moved from (由上年的52.1%提高到53.4%, 从2020年的412.9亿元提升至621亿元)."""
     return after_moved_from_mark(text, m) and _PERIODS.moved_from_year.match(text, m.end_pos) is not None
@@ -388,7 +412,7 @@ def _moved_from(text: str, m: PeriodMention) -> bool:
 
 def after_moved_from_mark(text: str, m: PeriodMention) -> bool:
     """Whether mention ``m`` follows the 由/从 that opens what something moved from (由上年的…, 从2018年的…)."""
-    return m.pos > 0 and _PERIODS.moved_from_mark.match(text, m.pos - 1) is not None
+    return m.pos > 0 and text.startswith(_MOVED_FROM_MARKS, m.pos - 1)  # (a plain check: asked of every mention)
 
 
 def lent_years(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:

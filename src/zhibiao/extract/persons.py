@@ -76,7 +76,7 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
 
 _LIST_MARKS = frozenset("、")
 _NEWLINE = "\n"
-_ITEM_SPLIT = re.compile(r"[ 、,\u3000]")  # (the items of a byline's names)
+_ITEM_SPLIT = compile_cached(r"[ 、,\u3000]")  # (the items of a byline's names)
 _GIVEN_MAX = 2  # (the most characters a given name has)
 _SHORT_NAME = 2  # (a family name and one character: as often a common word, 公司, 方案)
 _BYLINE_NAME_MAX = 3  # (a byline's item taken whole as a name: at most a family name and two characters)

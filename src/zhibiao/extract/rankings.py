@@ -2760,10 +2760,15 @@ def best_of_kind(s: Sentence) -> None:
     best N of a kind, listed: each in the top N (its place in order after 依次), of the measure written before 最
     (or the quality after 最具, else the evaluation named before), in the field the kind is ranked in (城市, 省份 →
     全国)."""
-    for shape in (_RANKINGS.best_n, _RANKINGS.top_n_of_kind):
-        for best in shape.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
-            _best_listed(s, best)
-    if _RANKING_WORDS.strong_mark in s.text[s.ctx.span.start:s.ctx.span.end]:
+    words = s.text[s.ctx.span.start:s.ctx.span.end]
+    # (plain checks first: each shape holds its mark, and the first and last open with a run of any characters, so
+    # the engine would try them at every character of the sentence)
+    for mark, shape in ((_RANKING_WORDS.best_mark, _RANKINGS.best_n),
+                        (_RANKING_WORDS.top_n_mark, _RANKINGS.top_n_of_kind)):
+        if mark in words:
+            for best in shape.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
+                _best_listed(s, best)
+    if _RANKING_WORDS.strong_mark in words and _RANKING_WORDS.respectively_mark in words:
         for best in _RANKINGS.strong_group_listed.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
             _best_listed(s, best, national=True)  # (产值五强区: places of a kind, no field named: nationwide)
 

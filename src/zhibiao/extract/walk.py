@@ -31,7 +31,6 @@ from zhibiao.extract.indicators import (
 )
 from zhibiao.extract.lists import all_alike, list_role, places_alike, places_listed_from
 from zhibiao.extract.names import Name, cut_enum_tail, split_names
-from zhibiao.extract.periods import lent_years
 from zhibiao.extract.projects import projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
@@ -93,7 +92,8 @@ def read_paragraph(doc: DocContext, para: Span, carry: Carry, log: FactLog) -> C
         if with_figures:
             read_sentence(Sentence(SentContext.read(ctx, sent), SentenceState(first_fact=len(log.facts)), pst, log,
                                    doc.norm.text))
-    out = carry.after(lent_years(doc.text, list(ctx.periods)))
+    # (the years a paragraph hands on: not those said in passing, periods.lends_year)
+    out = carry.after([m for m, lends in zip(ctx.periods, ctx.lends, strict=True) if lends])
     out.last_tops = tuple(pst.prev_tops) if pst.last_top is not None else ()
     # (…同比增长5.1%。其中:⏎税收收入…;⏎非税收入…。: the lines after 其中: are parts, until one closes its sentence)
     line = doc.norm.text[para.start:para.end].rstrip()

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from zhibiao.model import DocMeta
+from zhibiao.recache import compile_cached
 
 __all__ = ["fill_meta", "to_iso_date"]
 
-_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-_COMPACT_DATE = re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
+_DATE = compile_cached(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_COMPACT_DATE = compile_cached(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)")
 
 
 def to_iso_date(value: str | None) -> str | None:

@@ -72,7 +72,7 @@ _TABLE_ORDER = tuple(TABLES)
 
 # Characters the conversion cannot carry: lone surrogates (UTF-8, and so OpenCC, cannot encode
 # them) and plane 15 (private use), whose characters are the conversion's own markers.
-OPAQUE = re.compile("[\ud800-\udfff\U000f0000-\U000fffff]+")
+OPAQUE = compile_cached("[\ud800-\udfff\U000f0000-\U000fffff]+")
 
 
 class _Automaton(Protocol):
@@ -227,7 +227,7 @@ def _regional_table() -> dict[str, str]:
 
 # Markers: U+F0000 + the entry's number in ``_Entries.spans``.
 _MARK_BASE = 0xF0000
-_MARKS = re.compile("[\U000f0000-\U000fffff]")
+_MARKS = compile_cached("[\U000f0000-\U000fffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,11 +254,12 @@ def _entries_marked() -> _Entries:
 def _opencc_engine() -> _Converter | None:
     """OpenCC with our table, then t2s's dictionaries; None when it cannot be built."""
     import json
-    import logging
     import os
     import tempfile
 
     import opencc
+
+    from zhibiao import logger
 
     share = os.path.join(os.path.dirname(opencc.__file__), "clib", "share", "opencc")
     ts = [{"type": "ocd2", "file": os.path.join(share, "TSPhrases.ocd2")},
@@ -280,7 +281,7 @@ def _opencc_engine() -> _Converter | None:
         if _unmark(str(engine.convert("記憶體")), 3) != ("内存", [(0, 3, 0, 2)]):  # fail here, not on a report
             raise ValueError("the OpenCC configuration does not convert as the tables say")
     except Exception:  # OpenCC raises its own error types; any failure means: use the fallback
-        logging.getLogger(__name__).warning("OpenCC regional configuration failed; using the fallback", exc_info=True)
+        logger(__name__).warning("OpenCC regional configuration failed; using the fallback", exc_info=True)
         return None
     return engine
 

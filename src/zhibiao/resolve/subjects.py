@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from zhibiao.lexicon import Shapes, Words, WordSets, data_text, is_cjk, places, words
+from zhibiao.lexicon import Shapes, Words, WordSets, code_digest, data_digest, is_cjk, places, words
 from zhibiao.recache import compile_cached, memo
 
 __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_finder"]
@@ -743,12 +743,10 @@ def _gazetteer_tables() -> dict[str, Any]:
     name out; kept from one process to the next (:func:`~zhibiao.recache.memo`: 25 ms of every
     process, as much as the first 15 reports' extraction), keyed by this module's code and the data
     files they are made from."""
-    try:
-        with open(__file__, encoding="utf-8") as f:
-            code = f.read()
-    except OSError:
+    code = code_digest(__file__)
+    if code is None:
         return _build_gazetteer_tables()  # (a package without its source files: made in every process)
-    key = "\0".join((code, data_text("places.tsv"), data_text("vocab.toml"), data_text("grammar.toml")))
+    key = code + data_digest("places.tsv") + data_digest("vocab.toml") + data_digest("grammar.toml")
     return memo("gazetteer", key, _build_gazetteer_tables)
 
 

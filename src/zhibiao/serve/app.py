@@ -7,7 +7,6 @@ them on its thread pool, so the synchronous SQLAlchemy queries never block the e
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -26,6 +25,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from zhibiao import logger
 from zhibiao.errors import QueryError, StoreError
 from zhibiao.pool import DEFAULT_SECONDS_PER_100KB
 from zhibiao.serve.cache import VersionedCache
@@ -34,7 +34,7 @@ from zhibiao.serve.upload import MAX_UPLOAD_BYTES
 
 __all__ = ["CONTENT_SECURITY_POLICY", "LOOPBACK_HOSTS", "create_app", "same_origin_problem"]
 
-log = logging.getLogger("zhibiao.serve")
+log = logger("zhibiao.serve")
 
 # Only the app's own scripts and styles: no inline script or event handler, no eval, nothing from
 # another origin (the dashboard works offline). ECharts sets styles through the CSSOM, which the
