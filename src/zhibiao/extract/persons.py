@@ -26,6 +26,7 @@ __all__ = ["PersonMention", "extract_persons"]
 _PERSONS = Shapes("persons")
 # How long an outlet's name before a byline word may be (极目新闻记者, 闽南网记者).
 _OUTLET_WIDTH = 6
+_LONG_OUTLET_WIDTH = 12  # (甲广播电视台融媒体|记者: an outlet's name this long only when it holds an outlet's word)
 _PERSONS_WORDS = Words("persons")
 _PERSONS_SETS = WordSets("persons")
 
@@ -39,6 +40,9 @@ _GLUED_CREDIT_AFTER = "(（【[ \u3000"
 _TAB = "\t"
 # How far from a slash a credit may start (周琪钧/摄: the name; 制图/杨赛军: the credit word).
 _CREDIT_WIDTH = 5
+_OUTLET_NAME_WORDS: tuple[str, ...] = tuple(_PERSONS_WORDS.outlet_name_words)
+_SPACED_CREDIT_WORDS: tuple[str, ...] = tuple(_PERSONS_WORDS.bylines)
+_SPACE_RUN = re.compile(r"[ \u3000]+")
 # The longest line that can be a title and a name alone (中共某某县委副书记 张三).
 _TITLE_LINE_WIDTH = 24
 # (a digit too: 李东新4月24日上午主持, a date right after a name)
@@ -247,6 +251,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     text = norm.text[:body_end]
     taken: set[int] = set()
     out = _byline_mentions(text, taken)
+    out += _spaced_byline_mentions(text, taken)
     heads = list(_PERSONS.title_head.finditer(text))
     for m in heads:
         out += _titled_mentions(text, m, taken)
@@ -382,12 +387,35 @@ def _bylines(text: str) -> Iterator[tuple[re.Match[str], str]]:
 def _outlet_before(text: str, start: int) -> str:
     """The outlet a byline word is prefixed with (极目新闻|记者 庞正), when the text before the word up
     to where a byline may stand is a short run of Chinese characters; "" otherwise."""
-    lo = max(0, start - _OUTLET_WIDTH)
+    lo = max(0, start - _LONG_OUTLET_WIDTH)
     for b in range(lo, start):
         run = text[b:start]
+        if start - b > _OUTLET_WIDTH and not any(w in run for w in _OUTLET_NAME_WORDS):
+            continue
         if _PERSONS.all_cjk.fullmatch(run) and _PERSONS.byline_at.match(text, b):
             return run
     return ""
+
+
+def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
+    """编辑:林 海, 初审:甲乙丙 柳 冉: a credit's name of two characters spaced to the width of three (one
+    character, a space, one character, opening with a family name), with the credit as its title."""
+    if not any(w + ":" in text for w in _SPACED_CREDIT_WORDS):
+        return []  # (most reports have no credit written with a colon)
+    out = []
+    for m in _PERSONS.spaced_byline.finditer(text):
+        items = _SPACE_RUN.split(m.group("names"))
+        pos = m.start("names")
+        for k, item in enumerate(items):
+            at = text.index(item, pos)
+            pos = at + len(item)
+            if len(item) != 1 or k + 1 == len(items) or len(items[k + 1]) != 1 or at in taken \
+                    or (k > 0 and len(items[k - 1]) == 1) or _surname_at(text, at) != item:
+                continue  # (only a lone pair of single characters, opening with a family name, is one name)
+            end = text.index(items[k + 1], pos) + 1
+            out.append(PersonMention(item + items[k + 1], (m.group("by"),), at, end, m.start("by")))
+            taken.add(at)
+    return out
 
 
 def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:

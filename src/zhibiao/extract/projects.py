@@ -68,6 +68,8 @@ _INVOLVED = _PROJECTS_WORDS.involved_mark
 _WHOLE_AND_PART = 2
 _NEXT_COUNT_GAP = 2  # (施工项目168个,|新开工项目57个: the next count right after the first, a mark between)
 _NOW_WORDS = tuple(w for w in words("periods", "now_words") if w != _PROJECTS_WORDS.had_mark)
+_INTENTS: tuple[str, ...] = tuple(_PROJECTS_WORDS.intents)
+_INTENT_WIDTH = 12  # (how far before a stage word a word of a stage still to come may stand: 预计可于近期|开工)
 _ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
 _INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
@@ -596,8 +598,9 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         if mentions_projects(desc[m.end():]):
             # the stage nearest the noun (排定…预备项目), from the first of the stages listed with it (集中开工
             # 签约项目, 签约、开工、投产项目)
-            k = _chain_start(desc, found, _last_before_noun(desc, found, k))
-            stage = _listed_stage(desc, found[k])
+            k = _last_before_noun(desc, found, k)
+            intended = _intended(desc, found[k].start())
+            stage = "other" if intended else _listed_stage(desc, found[_chain_start(desc, found, k)])
             break
     if stage is None and prenominal and not text.startswith(_AMONG_AFTER, fig.end + len(prenominal)):
         # (131个重大项目(含预备前期项目5项): not theirs; …;甲整县推进等6个项目: the next item's name;
@@ -605,7 +608,7 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         ends = [k for k in (text.find(_ASIDE_OPEN, fig.end, sent.end), text.find(";", fig.end, sent.end)) if k >= 0]
         m = stage_words.search(text, fig.end, min(ends, default=sent.end))
         if m:
-            stage = stage_of(m.group(0))
+            stage = "other" if _intended(text, m.start()) else stage_of(m.group(0))
     if stage is None and frame:
         # 本次集中签约项目中,10亿元以上项目55个(;服务业项目12个): the projects are among those named
         # at the head of the sentence
@@ -624,6 +627,15 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _intended(text: str, at: int) -> bool:
+    """Whether the stage word at ``at`` is a stage still to come (拟签约, 即将投产, 预计可于近期开工): projects that
+    have not reached it have no stage yet."""
+    lo = max(at - _INTENT_WIDTH, 0)
+    if not any(w in text[lo:at] for w in _INTENTS):
+        return False
+    return _PROJECTS.intended.search(text, lo, at) is not None
 
 
 def _stage_of_whole(s: Sentence, desc: str, prenominal: str) -> Stage | None:
