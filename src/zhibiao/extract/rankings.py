@@ -94,6 +94,7 @@ _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
+_PEER_KINDS = _RANKING_SETS.peer_kinds | _RANKING_SETS.compared_kinds
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
@@ -127,8 +128,8 @@ _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKI
 
 def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
     """(rank, top) of a ranking match: 第一 → (1, False), 前列 → (None, True); None when unreadable."""
-    if hit.group("first") or hit.group("strong_head"):  # (蝉联“十强”首位: the first of the group)
-        return 1, False
+    if hit.group("first") or hit.group("strong_head") or hit.group("most"):  # (蝉联“十强”首位: the first of
+        return 1, False  # the group; 增速为全省最高: the first place)
     raw = hit.group("n") or hit.group("topn") or hit.group("strong_n") or hit.group("strong")  # (百强榜单第17位: 17)
     if raw:
         value = parse_number(raw)
@@ -202,7 +203,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         if first is not None:  # 位居全国百强县投资潜力第3、…: the group is the field
             _measures_with_places(s, first, scope, hit.start())
             return
-    if (hit.group("ordered") or (place is not None and place[0] is not None and not hit.group("first"))) \
+    exact_n = place is not None and place[0] is not None and not (hit.group("first") or hit.group("most"))
+    if (hit.group("ordered") or exact_n) \
             and _holders_after(s, hit, region_start, place[0] if place is not None else None):
         return
     if hit.group("ordered") or (hit.group("last") and _bottom_holders(s, hit, region_start)):
@@ -343,7 +345,9 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         ranks = [rank]
     after = _RANKINGS.holder_after.match(text, end, s.ctx.span.end) \
         if len(names) == 1 and text.startswith(_HOLDER_AFTER_STARTS, end) else None
-    held = after and (s.ctx.doc.finder.entity_named(after.group(1)) or _place_as_written(after.group(1)))
+    held = after and after.group(1) not in _PEER_KINDS \
+        and (s.ctx.doc.finder.entity_named(after.group(1)) or _place_as_written(after.group(1)))
+    # (全省最多的市州: the kind of the peers, no holder)
     if after is not None and held:  # 排名第59的肥西县: who holds it is written after the place
         if _place_as_measure(s, names) is not None:  # (…的肥东县和|排名第80位的长丰县: the holder before)
             names = [None]
@@ -2237,6 +2241,7 @@ def _measure_region(region: str) -> str:
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
+    region = _RANKINGS.copula_end.sub("", region)  # (增速为|全省最高: the copula names nothing)
     region = _RANKINGS.overtaking_end.sub("", region)  # (2015年超越浙江义乌|位居第八: whom it passed, no measure)
     region = _period_end_cut(region)  # (一般公共预算收入增速|今年以来|始终保持全市首位: when, no measure)
     # (在|最新公布的|中国国家级经开区综合发展水平考核中: the words on when it was announced name nothing)
@@ -2298,7 +2303,7 @@ def _figure_before(s: Sentence, hit: re.Match[str], names: list[str | None]) -> 
     are of the figure the sentence before gave (never a group to enter, 以进入“全国30强”为目标); ``names`` unchanged
     otherwise."""
     st, before = s.state, s.para.last_top
-    exact = bool(hit.group("n") or hit.group("first")) and not s.ctx.target_at(hit.start())
+    exact = bool(hit.group("n") or hit.group("first") or hit.group("most")) and not s.ctx.target_at(hit.start())
     if names != [None] or before is None or st.current is not None or st.current_share is not None or not exact:
         return names
     return [_figure_ranked(before)]
