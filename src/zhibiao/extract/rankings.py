@@ -122,6 +122,7 @@ _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均�
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
@@ -2067,6 +2068,35 @@ def count_most(s: Sentence) -> None:
                     scope=str(_RANKING_WORDS.country_field), rank=1, top=False, qualifier=None, rule="ranking.v1")
         s.ctx.doc.set_quote(r, m.start("holder"), m.end())
         s.log.add(r)
+
+
+def superlative_of_kind(s: Sentence) -> None:
+    """甲省成为20个省区市中旅游收入增长最快的省份; 乙市是全省进出口总额增长最快的市州: a place that is the one of its
+    peers' kind with the most (first) or the least (a last place) of a measure, in the field written before the
+    measure or else the one its kind is ranked in (省份 → 全国); a kind ranked in no known field makes no fact. (A
+    superlative right after its field, 为全省最多的市州, is a place the ranking shape reads.)"""
+    text, ctx = s.text, s.ctx
+    for m in _RANKINGS.superlative_of_kind.finditer(text, ctx.span.start, ctx.span.end):
+        scope = m.group("field") or field_of_kind(m.group("kind"))
+        if scope is None:
+            continue
+        bottom = m.group("least") is not None
+        holder = ctx.subject_at(m.start()) or _place_opening(s, text[ctx.span.start:m.start()])
+        r = Ranking(subject=holder, period=ctx.period_at(m.start(), target=False),
+                    indicator=m.group("measure"), scope=scope, rank=None if bottom else 1, top=False,
+                    qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1", bottom=bottom)
+        ctx.doc.set_quote(r, m.start("measure"), m.end())
+        s.log.add(r)
+
+
+def _place_opening(s: Sentence, words: str) -> str | None:
+    """The place opening a sentence whose clauses name none as their subject (云南旅游总收入…,成为…): a place the
+    gazetteer knows, or a province written bare."""
+    opening = _compared_place(s, words)
+    if opening is not None:
+        return opening[0]
+    province = next((p for p in _PROVINCES_LONGEST_FIRST if words.startswith(p)), None)
+    return (s.ctx.doc.finder.entity_named(province) or province) if province else None
 
 
 def compared_places(s: Sentence) -> None:
