@@ -2295,6 +2295,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     st = s.state
     if lead in _RANKING_SETS.entry_leads and not _RANKINGS.entered_head_end.search(stripped):
         return [None]  # (进入百强: the group entered is the measure; 增速进入全省前两名: the growth's place)
+    if stripped in _RANKING_SETS.overall_heads and lead in _RANKING_SETS.rank_nouns:
+        return [stripped + lead]  # (…增长30%,综合排名全省第一: the overall ranking, as 综合排名位居…; not the figure's)
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
         if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
             return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
