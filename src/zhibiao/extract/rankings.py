@@ -492,7 +492,7 @@ def _measure_glued_to_last(s: Sentence, raw: str) -> tuple[list[str], str] | Non
     opens it)."""
     words = _RANKINGS.adverb_end.sub("", strip_chars(raw))
     last = _RANKINGS.list_split.split(words)[-1]
-    opening = _compared_place(s, last)
+    opening = _compared_place(s, last, short=True)  # (甲和乙前5个月出口总额…: short names listed)
     if opening is None or len(last) - opening[1] < _GLUED_MEASURE_MIN:
         return None
     measure = last[opening[1]:]
@@ -2092,7 +2092,7 @@ def superlative_of_kind(s: Sentence) -> None:
 def _place_opening(s: Sentence, words: str) -> str | None:
     """The place opening a sentence whose clauses name none as their subject (云南旅游总收入…,成为…): a place the
     gazetteer knows, or a province written bare."""
-    opening = _compared_place(s, words)
+    opening = _compared_place(s, words, short=True)
     if opening is not None:
         return opening[0]
     province = next((p for p in _PROVINCES_LONGEST_FIRST if words.startswith(p)), None)
@@ -2142,11 +2142,12 @@ def _compared_holder(s: Sentence, clause: str, measure: str | None) -> tuple[str
     return holder, own, 1 if m.group("most") else None, bool(m.group("least"))
 
 
-def _compared_place(s: Sentence, words: str) -> tuple[str, int] | None:
-    """The place (or zone) opening ``words`` and where its name ends, if one does."""
+def _compared_place(s: Sentence, words: str, *, short: bool = False) -> tuple[str, int] | None:
+    """The place (or zone) opening ``words`` and where its name ends, if one does; with ``short``, also a place
+    written by its short name (甲 for 甲市) when it stands for one place only."""
     finder = s.ctx.doc.finder
     zone = next(((name, end) for start, end, name in finder.zone_mentions(words)[:1] if start == 0), None)
-    return zone or finder.place_opening(words)
+    return zone or (finder.place_or_short_opening(words) if short else finder.place_opening(words))
 
 
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
