@@ -11,6 +11,7 @@ it: an indicator named after the ranking (增速全省排名), in places.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -34,7 +35,7 @@ from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
-from zhibiao.model import Indicator, Ranking
+from zhibiao.model import Fact, Indicator, Ranking
 
 __all__ = [
     "MAX_RANK",
@@ -95,6 +96,9 @@ _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
 _PEER_KINDS = _RANKING_SETS.peer_kinds | _RANKING_SETS.compared_kinds
+_DATED_TITLE_WORDS = tuple(_RANKING_WORDS.dated_title_words)
+_UNDATED_TITLE_WORDS = tuple(_RANKING_WORDS.undated_title_words)
+_TITLE_OPEN = str(_RANKING_WORDS.title_open)
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
@@ -2097,6 +2101,29 @@ def _place_opening(s: Sentence, words: str) -> str | None:
         return opening[0]
     province = next((p for p in _PROVINCES_LONGEST_FIRST if words.startswith(p)), None)
     return (s.ctx.doc.finder.entity_named(province) or province) if province else None
+
+
+def dated_by_titles(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -> list[Fact]:
+    """Places no period dates, read after the title of a list or an evaluation's report written with its year
+    (《2021全国县域…评价报告》…畜禽养殖信息化率全国第一): of that year, the year the list ranks. ``text`` is the
+    normalised text, ``norm_pos`` maps a fact's place in the original text into it."""
+    if _TITLE_OPEN not in text:
+        return facts  # (most reports name no title: a plain check first)
+    titles = [(m.end(), int(m.group("year")), m.group("name")) for m in _RANKINGS.dated_title.finditer(text)
+              if any(w in m.group("name") for w in _DATED_TITLE_WORDS)
+              and not any(w in m.group("name") for w in _UNDATED_TITLE_WORDS)]
+    if not titles:
+        return facts
+    out = list(facts)
+    for i, f in enumerate(facts):
+        if isinstance(f, Ranking) and f.period is None and f.qualifier is None:
+            before = [(y, name) for end, y, name in titles if end <= norm_pos(f.start)]
+            # (the title naming the list ranked, 《2016年…工业百强县(市)发展报告》, before the last one named)
+            year = next((y for y, name in reversed(before) if f.indicator and f.indicator in name),
+                        before[-1][0] if before else None)
+            if year is not None:
+                out[i] = replace(f, period=period_string(year))
+    return out
 
 
 def compared_places(s: Sentence) -> None:
