@@ -611,7 +611,8 @@ def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
         return False
     measure = _frame_measure(s, region_start) or evaluation_before(text, hit.start())
     for subject in subjects:
-        r = Ranking(subject=subject, period=ctx.period_at(hit.start(), target=False), indicator=measure, scope=scope,
+        r = Ranking(subject=subject, period=ctx.period_at(hit.start(), target=False, day_is_year=True),
+                    indicator=measure, scope=scope,
                     rank=None, top=True, qualifier=None, rule="ranking.v1")
         ctx.doc.set_quote(r, region_start, stop)
         s.log.add(r)
@@ -1928,7 +1929,8 @@ def membership_list(s: Sentence) -> None:
     exact = [parse_number(m.group("n")) for m in _RANKINGS.bracketed_place.finditer(text, entered.end(), stop)]
     exact_given = len(exact) == len(subjects) and all(n is not None and 0 < n <= size for n in exact)
     for subject, n in zip(subjects, exact if exact_given else [size] * len(subjects), strict=True):
-        r = Ranking(subject=subject, period=s.ctx.period_at(entered.start(), target=False), indicator=name,
+        r = Ranking(subject=subject, period=s.ctx.period_at(entered.start(), target=False, day_is_year=True),
+                    indicator=name,
                     scope=scope, rank=int(n or size), top=False, qualifier=None, rule="ranking.v1")
         s.ctx.doc.set_quote(r, entered.start(), stop)
         s.log.add(r)
@@ -1958,7 +1960,8 @@ def places_entered_bare(s: Sentence) -> None:
             continue  # (与上年十强县相比,甲县新晋入围: a group of no field written is the report's own, read elsewhere)
         held = {f.subject for f in s.log.facts if isinstance(f, Ranking) and f.rank == size}
         for subject in (p for p in subjects if p not in held):  # (a place already read in the group: no second fact)
-            r = Ranking(subject=subject, period=s.ctx.period_at(m.start("list"), target=False), indicator=name,
+            r = Ranking(subject=subject, period=s.ctx.period_at(m.start("list"), target=False, day_is_year=True),
+                        indicator=name,
                         scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
             s.ctx.doc.set_quote(r, m.start("list"), m.end())
             s.log.add(r)
@@ -2006,7 +2009,8 @@ def bracketed_places_listed(s: Sentence) -> None:
     national = _RANKINGS.hundred_strong.search(name) is not None  # (工业百强: a list a hundred strong, nationwide)
     scope = evaluation_field(name) or (str(_RANKING_WORDS.country_field) if national else None)
     for subject, n in zip(subjects, ranks, strict=True):
-        r = Ranking(subject=subject, period=s.ctx.period_at(run.start(), target=False), indicator=name,
+        r = Ranking(subject=subject, period=s.ctx.period_at(run.start(), target=False, day_is_year=True),
+                    indicator=name,
                     scope=scope, rank=n, top=False, qualifier=None, rule="ranking.v1")
         s.ctx.doc.set_quote(r, run.start("list"), run.end())
         s.log.add(r)
@@ -2849,7 +2853,8 @@ def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) ->
     if scope is None and national:
         scope = _RANKING_WORDS.country_field
     for k, subject in enumerate(subjects, start=1):
-        r = Ranking(subject=subject, period=s.ctx.period_at(best.start(), target=False), indicator=measure,
+        r = Ranking(subject=subject, period=s.ctx.period_at(best.start(), target=False, day_is_year=True),
+                    indicator=measure,
                     scope=scope, rank=k if said.get("ordered") else int(size), top=False, qualifier=None,
                     rule="ranking.v1")
         s.ctx.doc.set_quote(r, best.start(), stop)
