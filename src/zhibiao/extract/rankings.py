@@ -98,7 +98,8 @@ _LARGEST = _RANKING_WORDS.largest_mark
 _PEER_KINDS = _RANKING_SETS.peer_kinds | _RANKING_SETS.compared_kinds
 _DATED_TITLE_WORDS = tuple(_RANKING_WORDS.dated_title_words)
 _UNDATED_TITLE_WORDS = tuple(_RANKING_WORDS.undated_title_words)
-_TITLE_OPEN = str(_RANKING_WORDS.title_open)
+_TITLE_MARKS = tuple(_RANKING_WORDS.title_marks)
+_SENTENCE_ENDS = ("\u3002", "\n")  # (a full stop or a line break ends the sentence a title is named in)
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
@@ -2111,23 +2112,35 @@ def dated_by_titles(text: str, facts: list[Fact], norm_pos: Callable[[int], int]
     """Places no period dates, read after the title of a list or an evaluation's report written with its year
     (《2021全国县域…评价报告》…畜禽养殖信息化率全国第一): of that year, the year the list ranks. ``text`` is the
     normalised text, ``norm_pos`` maps a fact's place in the original text into it."""
-    if _TITLE_OPEN not in text:
-        return facts  # (most reports name no title: a plain check first)
-    titles = [(m.end(), int(m.group("year")), m.group("name")) for m in _RANKINGS.dated_title.finditer(text)
-              if any(w in m.group("name") for w in _DATED_TITLE_WORDS)
-              and not any(w in m.group("name") for w in _UNDATED_TITLE_WORDS)]
+    if not any(mark in text for mark in _TITLE_MARKS):
+        return facts  # (most reports name no title or list: a plain check first)
+    titles = [(m.end(), int(m.group("year") or m.group("year2")), name) for m in _RANKINGS.dated_title.finditer(text)
+              if any(w in (name := m.group("name") or m.group("name2")) for w in _DATED_TITLE_WORDS)
+              and not any(w in name for w in _UNDATED_TITLE_WORDS)]
     if not titles:
         return facts
     out = list(facts)
     for i, f in enumerate(facts):
-        if isinstance(f, Ranking) and f.period is None and f.qualifier is None:
-            before = [(y, name) for end, y, name in titles if end <= norm_pos(f.start)]
-            # (the title naming the list ranked, 《2016年…工业百强县(市)发展报告》, before the last one named)
-            year = next((y for y, name in reversed(before) if f.indicator and f.indicator in name),
-                        before[-1][0] if before else None)
+        if isinstance(f, Ranking) and f.qualifier is None:
+            year = _title_year(text, titles, f, norm_pos(f.start))
             if year is not None:
                 out[i] = replace(f, period=period_string(year))
     return out
+
+
+def _title_year(text: str, titles: list[tuple[int, int, str]], f: Ranking, pos: int) -> int | None:
+    """The year a dated title gives a place at ``pos``: that of the title in its own sentence (发布《…评价报告2022》,
+    在后者中排名前十的城市依次为…: over the day it was announced), else, when no period dates it, that of the title
+    naming its list (《2016年…工业百强县(市)发展报告》), else of the last one named."""
+    before = [(end, y, name) for end, y, name in titles if end <= pos]
+    if not before:
+        return None
+    end, year, _name = before[-1]
+    if not any(c in text[end:pos] for c in _SENTENCE_ENDS) and (f.period is None or f.period.endswith("-12")):
+        return year  # (the list just named, in the same sentence: its places are of its year)
+    if f.period is not None:
+        return None
+    return next((y for _e, y, name in reversed(before) if f.indicator and f.indicator in name), year)
 
 
 def compared_places(s: Sentence) -> None:
