@@ -17,7 +17,7 @@ from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import PeriodMention, lent_years, paragraph_periods
 from zhibiao.extract.persons import extract_persons
-from zhibiao.extract.rankings import announces_list
+from zhibiao.extract.rankings import announces_list, dated_by_titles
 from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
@@ -84,7 +84,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     body = _milestones_passed(_projects_once(_rankings_once(_dedupe(log.facts))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
-    return meta, _fields_carried(facts)
+    return meta, dated_by_titles(text, _fields_carried(facts), norm.norm_pos)
 
 
 def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMention | None) -> Carry:

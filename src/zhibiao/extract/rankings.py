@@ -11,6 +11,7 @@ it: an indicator named after the ranking (增速全省排名), in places.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -34,7 +35,7 @@ from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
-from zhibiao.model import Indicator, Ranking
+from zhibiao.model import Fact, Indicator, Ranking
 
 __all__ = [
     "MAX_RANK",
@@ -94,6 +95,11 @@ _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
+_PEER_KINDS = _RANKING_SETS.peer_kinds | _RANKING_SETS.compared_kinds
+_DATED_TITLE_WORDS = tuple(_RANKING_WORDS.dated_title_words)
+_UNDATED_TITLE_WORDS = tuple(_RANKING_WORDS.undated_title_words)
+_TITLE_MARKS = tuple(_RANKING_WORDS.title_marks)
+_SENTENCE_ENDS = ("\u3002", "\n")  # (a full stop or a line break ends the sentence a title is named in)
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
@@ -121,14 +127,15 @@ _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均�
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
 def place_of(hit: re.Match[str]) -> tuple[int | None, bool] | None:
     """(rank, top) of a ranking match: 第一 → (1, False), 前列 → (None, True); None when unreadable."""
-    if hit.group("first") or hit.group("strong_head"):  # (蝉联“十强”首位: the first of the group)
-        return 1, False
+    if hit.group("first") or hit.group("strong_head") or hit.group("most"):  # (蝉联“十强”首位: the first of
+        return 1, False  # the group; 增速为全省最高: the first place)
     raw = hit.group("n") or hit.group("topn") or hit.group("strong_n") or hit.group("strong")  # (百强榜单第17位: 17)
     if raw:
         value = parse_number(raw)
@@ -202,7 +209,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         if first is not None:  # 位居全国百强县投资潜力第3、…: the group is the field
             _measures_with_places(s, first, scope, hit.start())
             return
-    if (hit.group("ordered") or (place is not None and place[0] is not None and not hit.group("first"))) \
+    exact_n = place is not None and place[0] is not None and not (hit.group("first") or hit.group("most"))
+    if (hit.group("ordered") or exact_n) \
             and _holders_after(s, hit, region_start, place[0] if place is not None else None):
         return
     if hit.group("ordered") or (hit.group("last") and _bottom_holders(s, hit, region_start)):
@@ -343,7 +351,9 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         ranks = [rank]
     after = _RANKINGS.holder_after.match(text, end, s.ctx.span.end) \
         if len(names) == 1 and text.startswith(_HOLDER_AFTER_STARTS, end) else None
-    held = after and (s.ctx.doc.finder.entity_named(after.group(1)) or _place_as_written(after.group(1)))
+    held = after and after.group(1) not in _PEER_KINDS \
+        and (s.ctx.doc.finder.entity_named(after.group(1)) or _place_as_written(after.group(1)))
+    # (全省最多的市州: the kind of the peers, no holder)
     if after is not None and held:  # 排名第59的肥西县: who holds it is written after the place
         if _place_as_measure(s, names) is not None:  # (…的肥东县和|排名第80位的长丰县: the holder before)
             names = [None]
@@ -487,7 +497,7 @@ def _measure_glued_to_last(s: Sentence, raw: str) -> tuple[list[str], str] | Non
     opens it)."""
     words = _RANKINGS.adverb_end.sub("", strip_chars(raw))
     last = _RANKINGS.list_split.split(words)[-1]
-    opening = _compared_place(s, last)
+    opening = _compared_place(s, last, short=True)  # (甲和乙前5个月出口总额…: short names listed)
     if opening is None or len(last) - opening[1] < _GLUED_MEASURE_MIN:
         return None
     measure = last[opening[1]:]
@@ -602,7 +612,8 @@ def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
         return False
     measure = _frame_measure(s, region_start) or evaluation_before(text, hit.start())
     for subject in subjects:
-        r = Ranking(subject=subject, period=ctx.period_at(hit.start(), target=False), indicator=measure, scope=scope,
+        r = Ranking(subject=subject, period=ctx.period_at(hit.start(), target=False, day_is_year=True),
+                    indicator=measure, scope=scope,
                     rank=None, top=True, qualifier=None, rule="ranking.v1")
         ctx.doc.set_quote(r, region_start, stop)
         s.log.add(r)
@@ -1919,7 +1930,8 @@ def membership_list(s: Sentence) -> None:
     exact = [parse_number(m.group("n")) for m in _RANKINGS.bracketed_place.finditer(text, entered.end(), stop)]
     exact_given = len(exact) == len(subjects) and all(n is not None and 0 < n <= size for n in exact)
     for subject, n in zip(subjects, exact if exact_given else [size] * len(subjects), strict=True):
-        r = Ranking(subject=subject, period=s.ctx.period_at(entered.start(), target=False), indicator=name,
+        r = Ranking(subject=subject, period=s.ctx.period_at(entered.start(), target=False, day_is_year=True),
+                    indicator=name,
                     scope=scope, rank=int(n or size), top=False, qualifier=None, rule="ranking.v1")
         s.ctx.doc.set_quote(r, entered.start(), stop)
         s.log.add(r)
@@ -1949,7 +1961,8 @@ def places_entered_bare(s: Sentence) -> None:
             continue  # (与上年十强县相比,甲县新晋入围: a group of no field written is the report's own, read elsewhere)
         held = {f.subject for f in s.log.facts if isinstance(f, Ranking) and f.rank == size}
         for subject in (p for p in subjects if p not in held):  # (a place already read in the group: no second fact)
-            r = Ranking(subject=subject, period=s.ctx.period_at(m.start("list"), target=False), indicator=name,
+            r = Ranking(subject=subject, period=s.ctx.period_at(m.start("list"), target=False, day_is_year=True),
+                        indicator=name,
                         scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
             s.ctx.doc.set_quote(r, m.start("list"), m.end())
             s.log.add(r)
@@ -1997,7 +2010,8 @@ def bracketed_places_listed(s: Sentence) -> None:
     national = _RANKINGS.hundred_strong.search(name) is not None  # (工业百强: a list a hundred strong, nationwide)
     scope = evaluation_field(name) or (str(_RANKING_WORDS.country_field) if national else None)
     for subject, n in zip(subjects, ranks, strict=True):
-        r = Ranking(subject=subject, period=s.ctx.period_at(run.start(), target=False), indicator=name,
+        r = Ranking(subject=subject, period=s.ctx.period_at(run.start(), target=False, day_is_year=True),
+                    indicator=name,
                     scope=scope, rank=n, top=False, qualifier=None, rule="ranking.v1")
         s.ctx.doc.set_quote(r, run.start("list"), run.end())
         s.log.add(r)
@@ -2065,6 +2079,70 @@ def count_most(s: Sentence) -> None:
         s.log.add(r)
 
 
+def superlative_of_kind(s: Sentence) -> None:
+    """甲省成为20个省区市中旅游收入增长最快的省份; 乙市是全省进出口总额增长最快的市州: a place that is the one of its
+    peers' kind with the most (first) or the least (a last place) of a measure, in the field written before the
+    measure or else the one its kind is ranked in (省份 → 全国); a kind ranked in no known field makes no fact. (A
+    superlative right after its field, 为全省最多的市州, is a place the ranking shape reads.)"""
+    text, ctx = s.text, s.ctx
+    for m in _RANKINGS.superlative_of_kind.finditer(text, ctx.span.start, ctx.span.end):
+        scope = m.group("field") or field_of_kind(m.group("kind"))
+        if scope is None:
+            continue
+        bottom = m.group("least") is not None
+        holder = ctx.subject_at(m.start()) or _place_opening(s, text[ctx.span.start:m.start()])
+        r = Ranking(subject=holder, period=ctx.period_at(m.start(), target=False),
+                    indicator=m.group("measure"), scope=scope, rank=None if bottom else 1, top=False,
+                    qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1", bottom=bottom)
+        ctx.doc.set_quote(r, m.start("measure"), m.end())
+        s.log.add(r)
+
+
+def _place_opening(s: Sentence, words: str) -> str | None:
+    """The place opening a sentence whose clauses name none as their subject (云南旅游总收入…,成为…): a place the
+    gazetteer knows, or a province written bare."""
+    opening = _compared_place(s, words, short=True)
+    if opening is not None:
+        return opening[0]
+    province = next((p for p in _PROVINCES_LONGEST_FIRST if words.startswith(p)), None)
+    return (s.ctx.doc.finder.entity_named(province) or province) if province else None
+
+
+def dated_by_titles(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -> list[Fact]:
+    """Places no period dates, read after the title of a list or an evaluation's report written with its year
+    (《2021全国县域…评价报告》…畜禽养殖信息化率全国第一): of that year, the year the list ranks. ``text`` is the
+    normalised text, ``norm_pos`` maps a fact's place in the original text into it."""
+    if not any(mark in text for mark in _TITLE_MARKS):
+        return facts  # (most reports name no title or list: a plain check first)
+    titles = [(m.end(), int(m.group("year") or m.group("year2")), name) for m in _RANKINGS.dated_title.finditer(text)
+              if any(w in (name := m.group("name") or m.group("name2")) for w in _DATED_TITLE_WORDS)
+              and not any(w in name for w in _UNDATED_TITLE_WORDS)]
+    if not titles:
+        return facts
+    out = list(facts)
+    for i, f in enumerate(facts):
+        if isinstance(f, Ranking) and f.qualifier is None:
+            year = _title_year(text, titles, f, norm_pos(f.start))
+            if year is not None:
+                out[i] = replace(f, period=period_string(year))
+    return out
+
+
+def _title_year(text: str, titles: list[tuple[int, int, str]], f: Ranking, pos: int) -> int | None:
+    """The year a dated title gives a place at ``pos``: that of the title in its own sentence (发布《…评价报告2022》,
+    在后者中排名前十的城市依次为…: over the day it was announced), else, when no period dates it, that of the title
+    naming its list (《2016年…工业百强县(市)发展报告》), else of the last one named."""
+    before = [(end, y, name) for end, y, name in titles if end <= pos]
+    if not before:
+        return None
+    end, year, _name = before[-1]
+    if not any(c in text[end:pos] for c in _SENTENCE_ENDS) and (f.period is None or f.period.endswith("-12")):
+        return year  # (the list just named, in the same sentence: its places are of its year)
+    if f.period is not None:
+        return None
+    return next((y for _e, y, name in reversed(before) if f.indicator and f.indicator in name), year)
+
+
 def compared_places(s: Sentence) -> None:
     """从各县区看,甲经开区增速最快,乙经开区次之,丙经开区最慢; 全省开发区中,实际使用外资最多的是甲经开区: places
     compared in a frame over their kind hold the first, second and last places of the measure compared."""
@@ -2108,11 +2186,12 @@ def _compared_holder(s: Sentence, clause: str, measure: str | None) -> tuple[str
     return holder, own, 1 if m.group("most") else None, bool(m.group("least"))
 
 
-def _compared_place(s: Sentence, words: str) -> tuple[str, int] | None:
-    """The place (or zone) opening ``words`` and where its name ends, if one does."""
+def _compared_place(s: Sentence, words: str, *, short: bool = False) -> tuple[str, int] | None:
+    """The place (or zone) opening ``words`` and where its name ends, if one does; with ``short``, also a place
+    written by its short name (甲 for 甲市) when it stands for one place only."""
     finder = s.ctx.doc.finder
     zone = next(((name, end) for start, end, name in finder.zone_mentions(words)[:1] if start == 0), None)
-    return zone or finder.place_opening(words)
+    return zone or (finder.place_or_short_opening(words) if short else finder.place_opening(words))
 
 
 def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
@@ -2237,6 +2316,7 @@ def _measure_region(region: str) -> str:
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
+    region = _RANKINGS.copula_end.sub("", region)  # (增速为|全省最高: the copula names nothing)
     region = _RANKINGS.overtaking_end.sub("", region)  # (2015年超越浙江义乌|位居第八: whom it passed, no measure)
     region = _period_end_cut(region)  # (一般公共预算收入增速|今年以来|始终保持全市首位: when, no measure)
     # (在|最新公布的|中国国家级经开区综合发展水平考核中: the words on when it was announced name nothing)
@@ -2260,6 +2340,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     st = s.state
     if lead in _RANKING_SETS.entry_leads and not _RANKINGS.entered_head_end.search(stripped):
         return [None]  # (进入百强: the group entered is the measure; 增速进入全省前两名: the growth's place)
+    if stripped in _RANKING_SETS.overall_heads and lead in _RANKING_SETS.rank_nouns:
+        return [stripped + lead]  # (…增长30%,综合排名全省第一: the overall ranking, as 综合排名位居…; not the figure's)
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
         if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
             return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
@@ -2298,7 +2380,7 @@ def _figure_before(s: Sentence, hit: re.Match[str], names: list[str | None]) -> 
     are of the figure the sentence before gave (never a group to enter, 以进入“全国30强”为目标); ``names`` unchanged
     otherwise."""
     st, before = s.state, s.para.last_top
-    exact = bool(hit.group("n") or hit.group("first")) and not s.ctx.target_at(hit.start())
+    exact = bool(hit.group("n") or hit.group("first") or hit.group("most")) and not s.ctx.target_at(hit.start())
     if names != [None] or before is None or st.current is not None or st.current_share is not None or not exact:
         return names
     return [_figure_ranked(before)]
@@ -2789,7 +2871,8 @@ def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) ->
     if scope is None and national:
         scope = _RANKING_WORDS.country_field
     for k, subject in enumerate(subjects, start=1):
-        r = Ranking(subject=subject, period=s.ctx.period_at(best.start(), target=False), indicator=measure,
+        r = Ranking(subject=subject, period=s.ctx.period_at(best.start(), target=False, day_is_year=True),
+                    indicator=measure,
                     scope=scope, rank=k if said.get("ordered") else int(size), top=False, qualifier=None,
                     rule="ranking.v1")
         s.ctx.doc.set_quote(r, best.start(), stop)

@@ -47,6 +47,7 @@ from zhibiao.extract.rankings import (
     places_in_series,
     ranking_role,
     seats_held,
+    superlative_of_kind,
     superlatives,
 )
 from zhibiao.extract.segment import Span
@@ -179,6 +180,8 @@ def _sentence_rankings(s: Sentence) -> None:
         count_most(s)  # 其中甲省入围县(市)最多,达22个: the first place of a count among the country's provinces
     if _RANKING_WORDS.most_mark in words or _RANKING_WORDS.next_mark in words:
         compared_places(s)  # 从各县区看,甲县增速最快,乙县次之: places compared, first, second and last
+    if _RANKING_WORDS.most_mark in words or _RANKING_WORDS.bottom_mark in words:
+        superlative_of_kind(s)  # 甲省成为旅游收入增长最快的省份: the first (or last) of its peers' kind
     if _RANKING_WORDS.strong_mark in words and _RANKINGS.membership_verb.search(text, sent.start, sent.end):
         entered_group_after(s)  # 甲市、乙市、丙县拟入围县域经济发展“10强县”: each in the group
     if _RANKING_WORDS.bracket_open in words and _RANKING_WORDS.colon in words:
