@@ -66,7 +66,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
     if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group) \
-            or _places_before_bracket(s, group):
+            or _places_before_bracket(s, group) or _shares_of_listed(s, group, region_start):
         return
     if first.amount.unit == _COUNT and (_projects_per_place(s, group) or _parts_per_place(s, group)
                                         or seats_listed(s, group, region_start)):
@@ -122,6 +122,28 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share", "change") else []
+
+
+def _shares_of_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """皖北、皖中、皖南地区生产总值分别增长5.5%、6.1%、4.9%,占全省地区生产总值的比重分别为31.2%、45.6%、23.2%: shares
+    written with no name of their own right after one figure for each of several places: each place's share of that
+    whole, named as the measure of the places' figures and the share (地区生产总值占全省地区生产总值的比重)."""
+    pending, first = s.state.pending, group[0]
+    if len(pending) != len(group) or len(group) < _FEWEST_LISTED or first.amount.kind != _PERCENT \
+            or _SHARE_WORDS.mark not in s.text[region_start:first.start]:
+        return False  # (plain checks first: most lists follow no places' figures)
+    m = _LISTS.share_of_listed.match(s.text, region_start, first.lead if first.lead is not None else first.start)
+    places = [p.subject for p in pending]
+    if m is None or None in places or len(set(places)) != len(places) \
+            or any(s.ctx.doc.norm_pos(p.start) < s.ctx.span.start for p in pending):
+        return False
+    made = []
+    for p, f in zip(pending, group, strict=True):
+        ind = new_indicator(s, Name(p.name + m.group("share"), m.start("share")), f, share=True)
+        ind.subject, ind.parent = p.subject, None
+        made.append(ind)
+    s.state.current, s.state.pending = None, made
+    return True
 
 
 def _names_pulled(s: Sentence, region: str, n: int, pulled: str) -> list[str] | None:
@@ -339,6 +361,27 @@ def _regions_listed(words: str) -> list[str] | None:
     return items if all(x in _RANKING_SETS.regions for x in items) else None
 
 
+def _period_opening(words: str) -> int:
+    """去年|皖北, 1-5月|邵阳: where the period opening ``words`` (after any spaces) ends; 0 when none opens them."""
+    bare = words.lstrip()
+    found = next((p for p in find_periods(bare) if p.pos == 0), None)
+    return len(words) - len(bare) + found.end_pos if found is not None else 0
+
+
+def _region_named(words: str) -> str | None:
+    """皖北, 豫东, 东北地区: ``words`` when they name a region of the country or of a province (no gazetteer place,
+    but a place a list of places may hold), else None."""
+    m = _LISTS.region_opening.fullmatch(words)
+    return words if m is not None else None
+
+
+def _region_opening(words: str) -> tuple[str, int] | None:
+    """皖南|高新技术产业产值, 西部地区|社会消费品零售总额: the region opening the last item of a list of places, and
+    where its name ends; None when none does."""
+    m = _LISTS.region_opening.match(words)
+    return (m.group(0), m.end()) if m is not None else None
+
+
 def places_listed_from(s: Sentence, region_start: int) -> bool:
     """Whether a list of places with their figures starts at ``region_start`` (right after 分别为:)."""
     lo = max(s.ctx.span.start, region_start - _RESPECTIVELY_WIDTH)
@@ -397,18 +440,25 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     if len(items) != len(group) or len(group) < 2:
         return False
     finder = s.ctx.doc.finder
-    heads = [finder.entity_named(strip_chars(x)) for x in items[:-1]]
-    last = finder.place_or_short_opening(items[-1].lstrip())
+    heads = [finder.entity_named(strip_chars(x)) or _region_named(strip_chars(x)) for x in items[:-1]]
+    if heads[0] is None and (cut := _period_opening(items[0])):  # (去年|甲市、乙市…: the period opens the list)
+        start, items[0] = start + cut, items[0][cut:]
+        heads[0] = finder.entity_named(strip_chars(items[0])) or _region_named(strip_chars(items[0]))
+    last = finder.place_or_short_opening(items[-1].lstrip()) or _region_opening(items[-1].lstrip())
     if last is None or any(h is None for h in heads):
         return False
     last_start = names_end - len(items[-1].lstrip())
     measure = name_at(s, last_start + last[1], names_end)
+    named = s.state.current or s.para.last_top
+    if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
+        measure = measure.renamed(named.name)  # (全市出口增长5%,甲市、乙市同比增长率分别为…: the measure just given)
+        if group[0].role == "level" and group[0].amount.kind == _PERCENT:  # (…增长率分别为28.1%: its growth)
+            group = [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
     if _names_places_only(measure.text) or _LISTS.places_judged.fullmatch(measure.text):
         measure = measure.renamed("")  # (甲、乙和丙三个县区增速…, 甲区、乙区进展较好,分别…: no measure named)
     # (甲、乙、丙三县|地区生产总值…: the count of the places listed opens no measure)
     measure = measure.renamed(_LISTS.places_count_head.sub("", measure.text))
-    named = s.state.current or s.para.last_top
     if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
         measure = measure.renamed(named.name)  # (全市GDP增长5.6%,甲区、乙区增速分别高于全市…: the measure just given)
     plan = None
@@ -505,8 +555,7 @@ def _places_named(s: Sentence, names: list[str]) -> list[str] | None:
     # (城区、东部片区和西部片区三个片区: the list says its names are places, the gazetteer need not know them)
     said = tail is not None and _LISTS.place_kinds_tail.search(tail.group(0)) is not None
     names = [*names[:-1], names[-1][:tail.start()]] if tail is not None else names
-    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions or (said and _plain_place(n)) else None)
-              for n in names]
+    places = [finder.entity_named(n) or _region_named(n) or (n if said and _plain_place(n) else None) for n in names]
     return None if any(p is None for p in places) else [p for p in places if p is not None]
 
 
