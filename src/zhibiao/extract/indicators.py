@@ -524,11 +524,33 @@ def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
     if noun is None and fig.amount.kind == "count":
         kind = _INDICATORS.kind_after.match(s.text, fig.end, s.ctx.span.end)
         noun = Noun(kind.group(1), kind.end(1)) if kind and _ASIDE_OPEN in kind.group(1) else None
+    if noun is not None and noun.text and fig.amount.kind == "count":
+        noun = _with_predicate(s, noun)
     if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
         noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
     if noun is not None and (entered := _INDICATORS.entered_noun_end.search(noun.text)):
         noun = Noun(entered.group(1) + noun.text[:entered.start()], noun.end)
     return noun
+
+
+def _with_predicate(s: Sentence, noun: Noun) -> Noun:
+    """21个行业大类累计实现正增长, 36项工作获省政府督查激励: things counted, then what they did to the end of the clause
+    with no figure in it; they are named by what they did (累计实现正增长的行业大类), which keeps the noun as written
+    inside the name. The noun unchanged when no such words follow."""
+    text, end = s.text, s.ctx.span.end
+    words, at = noun.text, noun.end
+    inside = _INDICATORS.counted_verb_inside.search(words)
+    if inside is not None:  # (工作获省政府督查激励: the noun read ran into the verb)
+        at -= len(words) - inside.start()
+        words = words[:inside.start()]
+    adverbs = _INDICATORS.counted_adverb_end.search(words)
+    if adverbs is not None:  # (行业大类累计|实现…: the adverb opens what they did)
+        at -= len(words) - adverbs.start()
+        words = words[:adverbs.start()]
+    m = _INDICATORS.counted_predicate.match(text, at, end)
+    if m is None or not words:
+        return noun
+    return Noun(m.group("pred") + _DE + words, m.end("pred"))
 
 
 def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
