@@ -550,7 +550,7 @@ def _with_predicate(s: Sentence, noun: Noun) -> Noun:
     m = _INDICATORS.counted_predicate.match(text, at, end)
     if m is None or not words:
         return noun
-    return Noun(m.group("pred") + _DE + words, m.end("pred"))
+    return Noun((m.group("own") or "") + m.group("pred") + _DE + words, m.end("pred"))
 
 
 def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
