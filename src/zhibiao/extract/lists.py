@@ -41,6 +41,7 @@ _NAME_WORDS = Words("name")
 _SHARE_WORDS = Words("share")
 _RANKING_SETS = WordSets("ranking")
 _ENTITY_SETS = WordSets("entity")
+_SEAT_UNIT = words("ranking", "seat_unit")[0]
 _MIN_PLACE, _MAX_PLACE = 2, 8  # (the length of a place a list names that the gazetteer lacks: 城区, 东部片区)
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
@@ -573,6 +574,8 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
         return False  # (a plain search first: most figures follow no list)
     words = text[region_start:fig.start]
     m = _LISTS.places_alike.match(words.lstrip(_COMMA))
+    if m is not None and fig.role == "level" and not m.group("rate"):
+        return _places_sharing_level(s, fig, m.group("names"), region_start + len(words) - len(words.lstrip(_COMMA)))
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
     region, measure = _places_and_measure(m.group("names"))
@@ -590,6 +593,34 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
         "change", change=change_of("yoy", fig.amount, 1), lead=fig.lead, qualifier=fig.qualifier)
     for place, start in zip(places, name_positions(region, offset, names), strict=True):
         ind = new_indicator(s, Name(measure, start), growth, value=False)
+        ind.subject = place
+    s.state.pending = []
+    return True
+
+
+def _places_sharing_level(s: Sentence, fig: Fig, words: str, offset: int) -> bool:
+    """甲、乙和丙的社会消费品零售总额均在500亿元以上; 甲、乙、丙三市的地区生产总值均超过2000亿元: places listed, then
+    the measure they share one level of (a bound, mostly): each place its own fact of that level, in the measure
+    written after the last place (or after the count of the places)."""
+    if s.text.endswith(_SEAT_UNIT, 0, fig.end):
+        return False  # (甲、乙两省上榜县(市)均超过10席: seats on a list, read as seats)
+    region, measure = _places_and_measure(words)
+    if not measure:  # (甲、乙和丙的|社会消费品零售总额: the last place opens the measure)
+        region = words
+        items = _LISTS.place_list_split.split(region)
+        last = s.ctx.doc.finder.place_or_short_opening(items[-1].lstrip()) or _region_opening(items[-1].lstrip())
+        if last is None or len(items) < _FEWEST_LISTED:
+            return False
+        cut = len(region) - len(items[-1].lstrip()) + last[1]
+        region, measure = region[:cut], region[cut:]
+    # (甲、乙、丙三市的|地区生产总值: the count of the places listed opens no measure)
+    measure = _LISTS.places_count_head.sub("", strip_chars(measure)).removeprefix(_NAME_WORDS.possessive)
+    names = split_names(region, len(_LISTS.places_alike_marks.findall(region)) + 1)
+    places = _places_named(s, names) if names else None
+    if places is None or names is None or len(places) < _FEWEST_LISTED or not _LISTS.shared_measure.fullmatch(measure):
+        return False
+    for place, start in zip(places, name_positions(region, offset, names), strict=True):
+        ind = new_indicator(s, Name(measure, start), fig)
         ind.subject = place
     s.state.pending = []
     return True
