@@ -574,8 +574,12 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
         return False  # (a plain search first: most figures follow no list)
     words = text[region_start:fig.start]
     m = _LISTS.places_alike.match(words.lstrip(_COMMA))
+    offset = region_start + len(words) - len(words.lstrip(_COMMA))
     if m is not None and fig.role == "level" and not m.group("rate"):
-        return _places_sharing_level(s, fig, m.group("names"), region_start + len(words) - len(words.lstrip(_COMMA)))
+        return _places_sharing_level(s, fig, m.group("names"), offset)
+    if m is None and fig.role == "level" and (bound := _LISTS.places_in_bound.match(words.lstrip(_COMMA))) \
+            and _LISTS.bound_after.match(text, fig.end):  # (甲、乙和丙的综合得分在40分以上: a bound they all keep)
+        return _places_sharing_level(s, fig, bound.group("names"), offset)
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
     region, measure = _places_and_measure(m.group("names"))
@@ -588,7 +592,6 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     places = _places_named(s, names) if names else None
     if places is None or names is None or len(places) < 2:
         return False
-    offset = region_start + len(words) - len(words.lstrip(_COMMA))
     growth = fig if fig.role == "change" else fig.read_as(
         "change", change=change_of("yoy", fig.amount, 1), lead=fig.lead, qualifier=fig.qualifier)
     for place, start in zip(places, name_positions(region, offset, names), strict=True):
