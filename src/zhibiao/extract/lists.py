@@ -570,13 +570,14 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     the measure just given, each its own fact with that place its subject."""
     text = s.text
     cur = s.state.current or s.para.last_top
-    if _LISTS.places_alike_marks.search(text, region_start, fig.start) is None:
-        return False  # (a plain search first: most figures follow no list)
+    if _LISTS.places_alike_marks.search(text, region_start, fig.start) is None and s.state.listed_from < 0:
+        return False  # (a plain search first: most figures follow no list, nor places the sentence listed)
     words = text[region_start:fig.start]
     m = _LISTS.places_alike.match(words.lstrip(_COMMA))
     offset = region_start + len(words) - len(words.lstrip(_COMMA))
     if m is not None and fig.role == "level" and not m.group("rate"):
-        return _places_sharing_level(s, fig, m.group("names"), offset)
+        return _places_sharing_level(s, fig, m.group("names"), offset) \
+            or _listed_places_sharing_level(s, fig, m.group("names"), offset)
     if m is None and fig.role == "level" and (bound := _LISTS.places_in_bound.match(words.lstrip(_COMMA))) \
             and _LISTS.bound_after.match(text, fig.end):  # (甲、乙和丙的综合得分在40分以上: a bound they all keep)
         return _places_sharing_level(s, fig, bound.group("names"), offset)
@@ -624,6 +625,30 @@ def _places_sharing_level(s: Sentence, fig: Fig, words: str, offset: int) -> boo
         return False
     for place, start in zip(places, name_positions(region, offset, names), strict=True):
         ind = new_indicator(s, Name(measure, start), fig)
+        ind.subject = place
+    s.state.pending = []
+    return True
+
+
+def _listed_places_sharing_level(s: Sentence, fig: Fig, words: str, offset: int) -> bool:
+    """(排名前三位的城市分别是甲、乙和丙,)旅游收入均在300亿元以上: the places the sentence has just listed share one
+    level of the measure the clause names alone: one fact per place."""
+    lo, hi = s.state.listed_from, s.state.listed_until
+    measure = strip_chars(words)
+    if lo < 0 or hi > offset or not _LISTS.shared_measure.fullmatch(measure) \
+            or _LISTS.places_alike_marks.search(measure):
+        return False
+    leads = list(_LISTS.listed_places_lead.finditer(s.text, lo, hi))  # (the last 是/为 of the list's frame)
+    if not leads or s.text.endswith(_SEAT_UNIT, 0, fig.end):
+        return False
+    lead = leads[-1]
+    items = [strip_chars(x) for x in _LISTS.place_list_split.split(s.text[lead.end():hi])]
+    finder = s.ctx.doc.finder
+    places = [finder.entity_named(x) or _region_named(x) for x in items]
+    if len(places) < _FEWEST_LISTED or None in places:
+        return False
+    for place in places:
+        ind = new_indicator(s, Name(measure, offset), fig)
         ind.subject = place
     s.state.pending = []
     return True
