@@ -818,7 +818,8 @@ def _share_of_noun_after(s: Sentence, fig: Fig, region: str, region_start: int) 
         return False
     field = _INDICATORS.share_field_end.search(region)
     if field is None and s.state.share_field and (_INDICATORS.share_list_next.search(region)
-                                                  or _INDICATORS.share_verb_only.match(strip_chars(region))):
+                                                  or _INDICATORS.share_verb_only.match(strip_chars(region))
+                                                  or _INDICATORS.share_verb_end.search(region)):
         # (…、56.8%的工业增加值, …和51%的高新技术产业产值; …,集聚了30%的高新技术企业: the field of the share before)
         field_name = s.state.share_field
     elif field is not None:
