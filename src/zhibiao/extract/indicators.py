@@ -271,10 +271,17 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
     if not _INDICATORS.breadth_before.search(text, max(s.ctx.span.start, fig.start - 3), fig.start):
         return False
     m = _INDICATORS.breadth_member.match(text, fig.end, s.ctx.span.end)
-    if m is None:
-        return False
-    ind = new_indicator(s, Name(m.group("did") + _NAME_WORDS.possessive + m.group("noun"), fig.start), fig)
-    s.ctx.doc.set_quote(ind, fig.start, m.end())
+    if m is None:  # (31个行业大类中13个行业大类累计实现正增长: the kind again, then what those did)
+        noun = noun_after(text, fig.end, s.ctx.span.end)  # (21个项目未开工: projects are counted as projects)
+        named = _with_predicate(s, noun) if noun is not None and noun.text and not mentions_projects(noun.text) \
+            else None
+        if named is None or named is noun:
+            return False
+        ind = new_indicator(s, Name(named.text, fig.start), fig)
+        s.ctx.doc.set_quote(ind, fig.start, named.end)
+    else:
+        ind = new_indicator(s, Name(m.group("did") + _NAME_WORDS.possessive + m.group("noun"), fig.start), fig)
+        s.ctx.doc.set_quote(ind, fig.start, m.end())
     s.state.current = ind
     s.state.pending.append(ind)
     return True
