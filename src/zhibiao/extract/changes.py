@@ -154,7 +154,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         assert cmp_m is not None
         verb, lead, qualifier = cmp_m.group("verb"), region_start + cmp_m.start(), None
         basis_region = text[region_start:fig.start]
-        if verb in _CHANGE_SETS.ahead_of and a.kind == "percent":
+        if (verb in _CHANGE_SETS.ahead_of or verb in _CHANGE_SETS.behind_schedule) and a.kind == "percent":
             # 占年度计划42.13%,超序时进度17.13%: a share's lead on the schedule is in points
             a = Amount(a.value, _PP, _PP, a.more)
     sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
@@ -230,7 +230,7 @@ def sign_of(verb: str, around: str, before: str = "") -> int:
         return 1
     if _split_phrase("phrase_down").search(before):
         return -1
-    return -1 if verb in _CHANGE_SETS.down else 1
+    return -1 if verb in _CHANGE_SETS.down or verb in _CHANGE_SETS.behind_schedule else 1
 
 
 @cache

@@ -271,10 +271,17 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
     if not _INDICATORS.breadth_before.search(text, max(s.ctx.span.start, fig.start - 3), fig.start):
         return False
     m = _INDICATORS.breadth_member.match(text, fig.end, s.ctx.span.end)
-    if m is None:
-        return False
-    ind = new_indicator(s, Name(m.group("did") + _NAME_WORDS.possessive + m.group("noun"), fig.start), fig)
-    s.ctx.doc.set_quote(ind, fig.start, m.end())
+    if m is None:  # (31个行业大类中13个行业大类累计实现正增长: the kind again, then what those did)
+        noun = noun_after(text, fig.end, s.ctx.span.end)  # (21个项目未开工: projects are counted as projects)
+        named = _with_predicate(s, noun) if noun is not None and noun.text and not mentions_projects(noun.text) \
+            else None
+        if named is None or named is noun:
+            return False
+        ind = new_indicator(s, Name(named.text, fig.start), fig)
+        s.ctx.doc.set_quote(ind, fig.start, named.end)
+    else:
+        ind = new_indicator(s, Name(m.group("did") + _NAME_WORDS.possessive + m.group("noun"), fig.start), fig)
+        s.ctx.doc.set_quote(ind, fig.start, m.end())
     s.state.current = ind
     s.state.pending.append(ind)
     return True
@@ -524,11 +531,33 @@ def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
     if noun is None and fig.amount.kind == "count":
         kind = _INDICATORS.kind_after.match(s.text, fig.end, s.ctx.span.end)
         noun = Noun(kind.group(1), kind.end(1)) if kind and _ASIDE_OPEN in kind.group(1) else None
+    if noun is not None and noun.text and fig.amount.kind == "count":
+        noun = _with_predicate(s, noun)
     if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
         noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
     if noun is not None and (entered := _INDICATORS.entered_noun_end.search(noun.text)):
         noun = Noun(entered.group(1) + noun.text[:entered.start()], noun.end)
     return noun
+
+
+def _with_predicate(s: Sentence, noun: Noun) -> Noun:
+    """21个行业大类累计实现正增长, 36项工作获省政府督查激励: things counted, then what they did to the end of the clause
+    with no figure in it; they are named by what they did (累计实现正增长的行业大类), which keeps the noun as written
+    inside the name. The noun unchanged when no such words follow."""
+    text, end = s.text, s.ctx.span.end
+    words, at = noun.text, noun.end
+    inside = _INDICATORS.counted_verb_inside.search(words)
+    if inside is not None:  # (工作获省政府督查激励: the noun read ran into the verb)
+        at -= len(words) - inside.start()
+        words = words[:inside.start()]
+    adverbs = _INDICATORS.counted_adverb_end.search(words)
+    if adverbs is not None:  # (行业大类累计|实现…: the adverb opens what they did)
+        at -= len(words) - adverbs.start()
+        words = words[:adverbs.start()]
+    m = _INDICATORS.counted_predicate.match(text, at, end)
+    if m is None or not words:
+        return noun
+    return Noun((m.group("own") or "") + m.group("pred") + _DE + words, m.end("pred"))
 
 
 def _had_after(s: Sentence, fig: Fig, name: str, region: str) -> bool:
@@ -795,9 +824,10 @@ def _share_of_noun_after(s: Sentence, fig: Fig, region: str, region_start: int) 
     if of is None:
         return False
     field = _INDICATORS.share_field_end.search(region)
-    if field is None and s.state.share_field and (region.rstrip().endswith(_NAME_WORDS.list_mark)
-                                                  or _INDICATORS.share_verb_only.match(strip_chars(region))):
-        # (…、56.8%的工业增加值; …,集聚了30%的高新技术企业: the field of the share before)
+    if field is None and s.state.share_field and (_INDICATORS.share_list_next.search(region)
+                                                  or _INDICATORS.share_verb_only.match(strip_chars(region))
+                                                  or _INDICATORS.share_verb_end.search(region)):
+        # (…、56.8%的工业增加值, …和51%的高新技术产业产值; …,集聚了30%的高新技术企业: the field of the share before)
         field_name = s.state.share_field
     elif field is not None:
         field_name = field.group(1)

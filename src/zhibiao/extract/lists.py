@@ -41,6 +41,7 @@ _NAME_WORDS = Words("name")
 _SHARE_WORDS = Words("share")
 _RANKING_SETS = WordSets("ranking")
 _ENTITY_SETS = WordSets("entity")
+_SEAT_UNIT = words("ranking", "seat_unit")[0]
 _MIN_PLACE, _MAX_PLACE = 2, 8  # (the length of a place a list names that the gazetteer lacks: 城区, 东部片区)
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
@@ -66,7 +67,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
     if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group) \
-            or _places_before_bracket(s, group):
+            or _places_before_bracket(s, group) or _shares_of_listed(s, group, region_start):
         return
     if first.amount.unit == _COUNT and (_projects_per_place(s, group) or _parts_per_place(s, group)
                                         or seats_listed(s, group, region_start)):
@@ -122,6 +123,28 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share", "change") else []
+
+
+def _shares_of_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """皖北、皖中、皖南地区生产总值分别增长5.5%、6.1%、4.9%,占全省地区生产总值的比重分别为31.2%、45.6%、23.2%: shares
+    written with no name of their own right after one figure for each of several places: each place's share of that
+    whole, named as the measure of the places' figures and the share (地区生产总值占全省地区生产总值的比重)."""
+    pending, first = s.state.pending, group[0]
+    if len(pending) != len(group) or len(group) < _FEWEST_LISTED or first.amount.kind != _PERCENT \
+            or _SHARE_WORDS.mark not in s.text[region_start:first.start]:
+        return False  # (plain checks first: most lists follow no places' figures)
+    m = _LISTS.share_of_listed.match(s.text, region_start, first.lead if first.lead is not None else first.start)
+    places = [p.subject for p in pending]
+    if m is None or None in places or len(set(places)) != len(places) \
+            or any(s.ctx.doc.norm_pos(p.start) < s.ctx.span.start for p in pending):
+        return False
+    made = []
+    for p, f in zip(pending, group, strict=True):
+        ind = new_indicator(s, Name(p.name + m.group("share"), m.start("share")), f, share=True)
+        ind.subject, ind.parent = p.subject, None
+        made.append(ind)
+    s.state.current, s.state.pending = None, made
+    return True
 
 
 def _names_pulled(s: Sentence, region: str, n: int, pulled: str) -> list[str] | None:
@@ -339,6 +362,27 @@ def _regions_listed(words: str) -> list[str] | None:
     return items if all(x in _RANKING_SETS.regions for x in items) else None
 
 
+def _period_opening(words: str) -> int:
+    """去年|皖北, 1-5月|邵阳: where the period opening ``words`` (after any spaces) ends; 0 when none opens them."""
+    bare = words.lstrip()
+    found = next((p for p in find_periods(bare) if p.pos == 0), None)
+    return len(words) - len(bare) + found.end_pos if found is not None else 0
+
+
+def _region_named(words: str) -> str | None:
+    """皖北, 豫东, 东北地区: ``words`` when they name a region of the country or of a province (no gazetteer place,
+    but a place a list of places may hold), else None."""
+    m = _LISTS.region_opening.fullmatch(words)
+    return words if m is not None else None
+
+
+def _region_opening(words: str) -> tuple[str, int] | None:
+    """皖南|高新技术产业产值, 西部地区|社会消费品零售总额: the region opening the last item of a list of places, and
+    where its name ends; None when none does."""
+    m = _LISTS.region_opening.match(words)
+    return (m.group(0), m.end()) if m is not None else None
+
+
 def places_listed_from(s: Sentence, region_start: int) -> bool:
     """Whether a list of places with their figures starts at ``region_start`` (right after 分别为:)."""
     lo = max(s.ctx.span.start, region_start - _RESPECTIVELY_WIDTH)
@@ -397,18 +441,25 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     if len(items) != len(group) or len(group) < 2:
         return False
     finder = s.ctx.doc.finder
-    heads = [finder.entity_named(strip_chars(x)) for x in items[:-1]]
-    last = finder.place_or_short_opening(items[-1].lstrip())
+    heads = [finder.entity_named(strip_chars(x)) or _region_named(strip_chars(x)) for x in items[:-1]]
+    if heads[0] is None and (cut := _period_opening(items[0])):  # (去年|甲市、乙市…: the period opens the list)
+        start, items[0] = start + cut, items[0][cut:]
+        heads[0] = finder.entity_named(strip_chars(items[0])) or _region_named(strip_chars(items[0]))
+    last = finder.place_or_short_opening(items[-1].lstrip()) or _region_opening(items[-1].lstrip())
     if last is None or any(h is None for h in heads):
         return False
     last_start = names_end - len(items[-1].lstrip())
     measure = name_at(s, last_start + last[1], names_end)
+    named = s.state.current or s.para.last_top
+    if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
+        measure = measure.renamed(named.name)  # (全市出口增长5%,甲市、乙市同比增长率分别为…: the measure just given)
+        if group[0].role == "level" and group[0].amount.kind == _PERCENT:  # (…增长率分别为28.1%: its growth)
+            group = [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
     if _names_places_only(measure.text) or _LISTS.places_judged.fullmatch(measure.text):
         measure = measure.renamed("")  # (甲、乙和丙三个县区增速…, 甲区、乙区进展较好,分别…: no measure named)
     # (甲、乙、丙三县|地区生产总值…: the count of the places listed opens no measure)
     measure = measure.renamed(_LISTS.places_count_head.sub("", measure.text))
-    named = s.state.current or s.para.last_top
     if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
         measure = measure.renamed(named.name)  # (全市GDP增长5.6%,甲区、乙区增速分别高于全市…: the measure just given)
     plan = None
@@ -505,8 +556,7 @@ def _places_named(s: Sentence, names: list[str]) -> list[str] | None:
     # (城区、东部片区和西部片区三个片区: the list says its names are places, the gazetteer need not know them)
     said = tail is not None and _LISTS.place_kinds_tail.search(tail.group(0)) is not None
     names = [*names[:-1], names[-1][:tail.start()]] if tail is not None else names
-    places = [finder.entity_named(n) or (n if n in _RANKING_SETS.regions or (said and _plain_place(n)) else None)
-              for n in names]
+    places = [finder.entity_named(n) or _region_named(n) or (n if said and _plain_place(n) else None) for n in names]
     return None if any(p is None for p in places) else [p for p in places if p is not None]
 
 
@@ -520,10 +570,17 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     the measure just given, each its own fact with that place its subject."""
     text = s.text
     cur = s.state.current or s.para.last_top
-    if _LISTS.places_alike_marks.search(text, region_start, fig.start) is None:
-        return False  # (a plain search first: most figures follow no list)
+    if _LISTS.places_alike_marks.search(text, region_start, fig.start) is None and s.state.listed_from < 0:
+        return False  # (a plain search first: most figures follow no list, nor places the sentence listed)
     words = text[region_start:fig.start]
     m = _LISTS.places_alike.match(words.lstrip(_COMMA))
+    offset = region_start + len(words) - len(words.lstrip(_COMMA))
+    if m is not None and fig.role == "level" and not m.group("rate"):
+        return _places_sharing_level(s, fig, m.group("names"), offset) \
+            or _listed_places_sharing_level(s, fig, m.group("names"), offset)
+    if m is None and fig.role == "level" and (bound := _LISTS.places_in_bound.match(words.lstrip(_COMMA))) \
+            and _LISTS.bound_after.match(text, fig.end):  # (甲、乙和丙的综合得分在40分以上: a bound they all keep)
+        return _places_sharing_level(s, fig, bound.group("names"), offset)
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
     region, measure = _places_and_measure(m.group("names"))
@@ -536,11 +593,62 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     places = _places_named(s, names) if names else None
     if places is None or names is None or len(places) < 2:
         return False
-    offset = region_start + len(words) - len(words.lstrip(_COMMA))
     growth = fig if fig.role == "change" else fig.read_as(
         "change", change=change_of("yoy", fig.amount, 1), lead=fig.lead, qualifier=fig.qualifier)
     for place, start in zip(places, name_positions(region, offset, names), strict=True):
         ind = new_indicator(s, Name(measure, start), growth, value=False)
+        ind.subject = place
+    s.state.pending = []
+    return True
+
+
+def _places_sharing_level(s: Sentence, fig: Fig, words: str, offset: int) -> bool:
+    """甲、乙和丙的社会消费品零售总额均在500亿元以上; 甲、乙、丙三市的地区生产总值均超过2000亿元: places listed, then
+    the measure they share one level of (a bound, mostly): each place its own fact of that level, in the measure
+    written after the last place (or after the count of the places)."""
+    if s.text.endswith(_SEAT_UNIT, 0, fig.end):
+        return False  # (甲、乙两省上榜县(市)均超过10席: seats on a list, read as seats)
+    region, measure = _places_and_measure(words)
+    if not measure:  # (甲、乙和丙的|社会消费品零售总额: the last place opens the measure)
+        region = words
+        items = _LISTS.place_list_split.split(region)
+        last = s.ctx.doc.finder.place_or_short_opening(items[-1].lstrip()) or _region_opening(items[-1].lstrip())
+        if last is None or len(items) < _FEWEST_LISTED:
+            return False
+        cut = len(region) - len(items[-1].lstrip()) + last[1]
+        region, measure = region[:cut], region[cut:]
+    # (甲、乙、丙三市的|地区生产总值: the count of the places listed opens no measure)
+    measure = _LISTS.places_count_head.sub("", strip_chars(measure)).removeprefix(_NAME_WORDS.possessive)
+    names = split_names(region, len(_LISTS.places_alike_marks.findall(region)) + 1)
+    places = _places_named(s, names) if names else None
+    if places is None or names is None or len(places) < _FEWEST_LISTED or not _LISTS.shared_measure.fullmatch(measure):
+        return False
+    for place, start in zip(places, name_positions(region, offset, names), strict=True):
+        ind = new_indicator(s, Name(measure, start), fig)
+        ind.subject = place
+    s.state.pending = []
+    return True
+
+
+def _listed_places_sharing_level(s: Sentence, fig: Fig, words: str, offset: int) -> bool:
+    """(排名前三位的城市分别是甲、乙和丙,)旅游收入均在300亿元以上: the places the sentence has just listed share one
+    level of the measure the clause names alone: one fact per place."""
+    lo, hi = s.state.listed_from, s.state.listed_until
+    measure = strip_chars(words)
+    if lo < 0 or hi > offset or not _LISTS.shared_measure.fullmatch(measure) \
+            or _LISTS.places_alike_marks.search(measure):
+        return False
+    leads = list(_LISTS.listed_places_lead.finditer(s.text, lo, hi))  # (the last 是/为 of the list's frame)
+    if not leads or s.text.endswith(_SEAT_UNIT, 0, fig.end):
+        return False
+    lead = leads[-1]
+    items = [strip_chars(x) for x in _LISTS.place_list_split.split(s.text[lead.end():hi])]
+    finder = s.ctx.doc.finder
+    places = [finder.entity_named(x) or _region_named(x) for x in items]
+    if len(places) < _FEWEST_LISTED or None in places:
+        return False
+    for place in places:
+        ind = new_indicator(s, Name(measure, offset), fig)
         ind.subject = place
     s.state.pending = []
     return True
