@@ -80,6 +80,8 @@ _REGION_KINDS = tuple(words("ranking", "part_region_kinds"))
 _COUNTRY_REGIONS = frozenset(words("ranking", "regions"))
 _MAX_REGION = 8  # (a region named in more characters is a clause, no name)
 _SAME_PERIOD: str = Words("periods").same_period
+_LIST_MARK: str = _NAME_WORDS.list_mark
+_CLAUSE_MARKS = (",", ";", ":", "\u3002")  # (a list of items ends at any of these)
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
@@ -142,7 +144,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     capacity = not ctx.has_period_before(pos) and (_INDICATORS.facility_measure.search(name.text) is not None or (
         fig.amount.kind == "count" and _INDICATORS.composition_name.fullmatch(name.text) is not None) or (
         s.text.find(_PROJECTS_WORDS.capacity_mark, ctx.span.start, pos) >= 0
-        and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None))  # (plain checks first)
+        and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None) or _of_one_facility(s, name))
     ind = Indicator(
         subject=ctx.subject_at(pos),
         name=name.text,
@@ -165,6 +167,27 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         span_period(s, fig, ind)
     s.log.add(ind)
     return ind
+
+
+def _of_one_facility(s: Sentence, name: Name) -> bool:
+    """Whether ``name`` measures the facility its sentence describes, with no period: what one project builds or
+    installs (项目占地96亩,新建厂房3.6万平方米,共有6条生产线; 与甲公司签订的项目计划投资18亿元,建设装机容量15万千瓦),
+    or one more item of a facility's yearly capacity listed after the first (可年生产虾粉3万吨、虾酱0.2万吨、…)."""
+    listed = s.text.startswith(_LIST_MARK, name.start - 1)
+    built = _INDICATORS.built_measure.search(name.text) is not None
+    if not (listed or built):
+        return False  # (most figures: asked before the facts of the sentence are looked through)
+    made = s.log.facts[s.state.first_fact:]
+    sized = [f for f in made if isinstance(f, Indicator) and f.period is None and (
+        _INDICATORS.facility_measure.search(f.name) is not None
+        or _INDICATORS.built_measure.search(f.name) is not None)]
+    if sized and listed:
+        items = s.text[s.ctx.doc.norm_pos(sized[-1].end):name.start]
+        if items.startswith(_LIST_MARK) and not any(mark in items for mark in _CLAUSE_MARKS):
+            return True
+    return built and (bool(sized) or any(isinstance(f, Projects) and f.count == 1 for f in made) or (
+        _INDICATORS.one_project_opens.match(s.text, s.ctx.span.start) is not None) or (
+        _INDICATORS.one_project_named.search(name.text) is not None))  # (甲光伏项目新建标准化厂房)
 
 
 def span_period(s: Sentence, fig: Fig, ind: Indicator) -> None:
