@@ -612,9 +612,10 @@ class SentContext:
         return int(published[5:7])
 
     def _report_year(self, pos: int) -> PeriodMention | None:
-        """报告显示,全国县域经济单位总数达到1865个 after 《2021县域经济监测评价报告》: what a report or list named
-        before found is of the year in its name; None when the sentence says no such thing or none was named."""
-        if _CONTEXT.report_says.match(self.text, self.span.start) is None:
+        """报告显示,全国县域经济单位总数达到1865个 after 《2021县域经济监测评价报告》, 东部地区共有62个县上榜 after
+        《2023中国县域创新百强报告》: what a report or list named before found, in a report no other period dates, is of
+        the year in its name; None when none was named or the figure is a stock now (目前,全市共有…)."""
+        if self._stock_now(pos):
             return None
         return self.doc.list_year_before(pos)
 
