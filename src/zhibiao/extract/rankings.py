@@ -100,6 +100,7 @@ _DATED_TITLE_WORDS = tuple(_RANKING_WORDS.dated_title_words)
 _UNDATED_TITLE_WORDS = tuple(_RANKING_WORDS.undated_title_words)
 _TITLE_MARKS = tuple(_RANKING_WORDS.title_marks)
 _SENTENCE_ENDS = ("\u3002", "\n")  # (a full stop or a line break ends the sentence a title is named in)
+_CONTEXT_SHAPES = Shapes("context")  # (released_after: a period said as the time a list came out)
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
@@ -2114,8 +2115,10 @@ def dated_by_titles(text: str, facts: list[Fact], norm_pos: Callable[[int], int]
     normalised text, ``norm_pos`` maps a fact's place in the original text into it."""
     if not any(mark in text for mark in _TITLE_MARKS):
         return facts  # (most reports name no title or list: a plain check first)
-    titles = [(m.end(), int(m.group("year") or m.group("year2")), name) for m in _RANKINGS.dated_title.finditer(text)
-              if any(w in (name := m.group("name") or m.group("name2")) for w in _DATED_TITLE_WORDS)
+    titles = [(m.end(), int(next(y for y in m.group("year", "year2", "year3", "year4") if y)), name)
+              for m in _RANKINGS.dated_title.finditer(text)
+              if any(w in (name := next(n for n in m.group("name", "name2", "name3", "name4") if n))
+                     for w in _DATED_TITLE_WORDS)
               and not any(w in name for w in _UNDATED_TITLE_WORDS)]
     if not titles:
         return facts
@@ -2139,8 +2142,20 @@ def _title_year(text: str, titles: list[tuple[int, int, str]], f: Ranking, pos: 
     if not any(c in text[end:pos] for c in _SENTENCE_ENDS) and (f.period is None or f.period.endswith("-12")):
         return year  # (the list just named, in the same sentence: its places are of its year)
     if f.period is not None:
-        return None
+        return year if _part_of_list_year(text, f.period, year, pos) else None
     return next((y for _e, y, name in reversed(before) if f.indicator and f.indicator in name), year)
+
+
+def _part_of_list_year(text: str, period: str, year: int, pos: int) -> bool:
+    """Whether a place at ``pos`` dated by a part of the year of the list named last (今年8月至10月,…开展了评价工作。
+    按照总得分,…前十的省份依次是…; 根据年底…发布的…名单,排名前十的…) is of the list's whole year: the months of its
+    survey or its release, carried from before or said as the time it came out, never a period its sentence says of the
+    places."""
+    if not period.startswith(str(year)) or period == period_string(year):
+        return False
+    said = max(text.rfind(c, 0, pos) for c in _SENTENCE_ENDS) + 1
+    released = _CONTEXT_SHAPES.released_after
+    return all(released.match(text, m.end_pos) is not None for m in find_periods(text[said:pos], said))
 
 
 def compared_places(s: Sentence) -> None:
