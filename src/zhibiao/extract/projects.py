@@ -33,6 +33,8 @@ _PROJECTS = Shapes("projects")
 _WALK = Shapes("walk")
 _NAME_WORDS = Words("name")
 _PROJECTS_WORDS = Words("projects")
+_PROGRESS_MARKS = tuple(_PROJECTS_WORDS.progress_marks)
+_PROGRESS_AFTER = tuple(_PROJECTS_WORDS.progress_after)
 _PROJECTS_SETS = WordSets("projects")
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _STAGES_LISTED = 2  # (the counts at two stages an investment after them may be of)
@@ -151,6 +153,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         and _NAME_WORDS.among in text[max(ctx.span.start, ctx.doc.norm_pos(parent.end)):fig.start]
     target = ctx.target_at(fig.start) or whole_goal
     period = _projects_period(s, fig, stage, target) or (parent.period if whole_goal and parent else None)
+    period = _period_of_part(s, fig, parent if child and not target else None, period, region)
     if s.para.years_spans != [] and not target:  # (most paragraphs write no span of years: found once, then skipped)
         period = _over_years(s, fig) or period
     p = Projects(
@@ -385,6 +388,22 @@ def _year_programme(s: Sentence, fig: Fig) -> bool:
             or _NOUN_WORD + _AMONG_AFTER[-1] in text[span.start:noun]:
         return False
     return _PROJECTS.stage_words.search(text, noun + len(_NOUN_WORD), fig.start) is None
+
+
+def _period_of_part(s: Sentence, fig: Fig, whole: Projects | None, period: str | None, region: str) -> str | None:
+    """The period of a part of the projects counted before (``whole``, None for no part): the whole's year when the
+    whole is the year's programme (2024年,安排重点项目86宗…。1-4月,完成投资…。其中续建项目32宗; 全市190个重点建设项目中,
+    50亿元及以上项目28个 under 1-9月) and the part's sentence names no period of its own nor says what was done so far
+    (已开工91个: progress, of the span) nor measures it by what it did then (…项目中续建项目有33宗,累计完成投资40亿元);
+    ``period`` otherwise."""
+    year = whole.period if whole is not None else None
+    if year is None or period is None or year == period or year[:4] != period[:4] \
+            or _PROJECTS.whole_year.fullmatch(year) is None:
+        return period
+    if s.ctx.has_period_before(fig.start) or any(m in region for m in _PROGRESS_MARKS):
+        return period
+    rest = s.text[fig.end:s.ctx.span.end]
+    return period if any(m in rest for m in _PROGRESS_AFTER) else year
 
 
 def listed_count(s: Sentence, words: str, words_start: int, fig: Fig, investment: Fig | None = None) -> Projects:
