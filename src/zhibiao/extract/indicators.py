@@ -145,6 +145,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         fig.amount.kind == "count" and _INDICATORS.composition_name.fullmatch(name.text) is not None) or (
         s.text.find(_PROJECTS_WORDS.capacity_mark, ctx.span.start, pos) >= 0
         and _INDICATORS.capacity_before.search(s.text, ctx.span.start, pos) is not None) or _of_one_facility(s, name))
+    capacity = capacity or _of_evaluation_design(s, name, fig)
     ind = Indicator(
         subject=ctx.subject_at(pos),
         name=name.text,
@@ -167,6 +168,16 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         span_period(s, fig, ind)
     s.log.add(ind)
     return ind
+
+
+def _of_evaluation_design(s: Sentence, name: Name, fig: Fig) -> bool:
+    """Whether ``fig`` is part of the design of an evaluation, with no period even under the study's year: how many
+    dimensions or indicators it has (从…生态宜居3个维度, 下设…6个一级指标, 从…6个方面进行综合评价) or a threshold it
+    sets (“双门槛”(GDP≥460亿元, 门槛评价原则,即地区生产总值>900亿元)."""
+    if fig.amount.kind == "count" and _INDICATORS.evaluation_design.fullmatch(name.text) is not None:
+        return True
+    return _INDICATORS.threshold_name.search(name.text) is not None \
+        and _INDICATORS.threshold_frame.search(s.text, s.ctx.span.start, fig.start) is not None
 
 
 def _of_one_facility(s: Sentence, name: Name) -> bool:
