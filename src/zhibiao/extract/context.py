@@ -571,6 +571,8 @@ class SentContext:
             # (6月5日,…榜单揭晓: the year of that day, a day already past at the date, not a whole year to come)
             day = resolve_period(self._with_year(mention, year_from), self.doc.published, future=False)
             return period_string(day[:4]) if day else None
+        if not target and self._stock_now_after(mention, pos):
+            return None  # (2023年,…。目前,全区共有规上企业320家; 5月13日,…获悉,截至目前,我省已建有…: a stock now)
         if mention.kind == "year":
             end = self._month_now(mention, pos) if not target else None
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, end or 12, "span")
@@ -713,10 +715,19 @@ class SentContext:
                                         mention.start, mention.end, mention.kind)
         return mention
 
-    def _stock_now(self, pos: int) -> bool:
+    def _stock_now_after(self, mention: PeriodMention, pos: int) -> bool:
+        """Whether a stock now (目前, 现有, 已建有…) is said after ``mention`` of a year before the sentence or of a day
+        (the day it was told: 5月13日,…获悉,截至目前,…) and before the figure at ``pos``; a year the sentence opens with
+        (2023年,…现有规上企业320家) dates its stock at that year's end."""
+        if mention.kind == "date":
+            return self._stock_now(pos, max(mention.end_pos, self.span.start))
+        return mention.kind == "year" and mention.pos < self.span.start and self._stock_now(pos)
+
+    def _stock_now(self, pos: int, since: int | None = None) -> bool:
+        start = self.span.start if since is None else since
         if self.short:
-            return _CONTEXT.stock_now.search(self.text, self.span.start, pos) is not None
-        return self.hits("stock_now").any_between(self.span.start, pos)
+            return _CONTEXT.stock_now.search(self.text, start, pos) is not None
+        return self.hits("stock_now").any_between(start, pos)
 
 
 def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
