@@ -400,7 +400,7 @@ def _outlet_before(text: str, start: int) -> str:
 def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """编辑:林 海, 初审:甲乙丙 柳 冉: a credit's name of two characters spaced to the width of three (one
     character, a space, one character, opening with a family name), with the credit as its title."""
-    if not any(w + ":" in text for w in _SPACED_CREDIT_WORDS):
+    if not _credit_colon_in(text):
         return []  # (most reports have no credit written with a colon)
     out = []
     for m in _PERSONS.spaced_byline.finditer(text):
@@ -416,6 +416,18 @@ def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
             out.append(PersonMention(item + items[k + 1], (m.group("by"),), at, end, m.start("by")))
             taken.add(at)
     return out
+
+
+def _credit_colon_in(text: str) -> bool:
+    """Whether a credit word stands right before a colon anywhere in ``text`` (编辑:): the text's few colons are
+    looked at, each against every credit word at once, instead of a scan of the whole text for each of the words
+    (0.6 % of the extraction)."""
+    at = text.find(":")
+    while at >= 0:
+        if text.endswith(_SPACED_CREDIT_WORDS, 0, at):
+            return True
+        at = text.find(":", at + 1)
+    return False
 
 
 def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
