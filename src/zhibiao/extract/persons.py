@@ -388,6 +388,10 @@ def _outlet_before(text: str, start: int) -> str:
     """The outlet a byline word is prefixed with (极目新闻|记者 庞正), when the text before the word up
     to where a byline may stand is a short run of Chinese characters; "" otherwise."""
     lo = max(0, start - _LONG_OUTLET_WIDTH)
+    widest = text[lo:start]
+    if not any(w in widest for w in _OUTLET_NAME_WORDS):
+        # (no outlet's word in the widest run, so in none of the runs it holds: only the short ones may be outlets)
+        lo = max(lo, start - _OUTLET_WIDTH)
     for b in range(lo, start):
         run = text[b:start]
         if start - b > _OUTLET_WIDTH and not any(w in run for w in _OUTLET_NAME_WORDS):
