@@ -50,9 +50,8 @@ _MAX_MEMOS = 3
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 # the format of the entries: 2 since their code may say what its matches start with (an older file
-# keeps another checkout's entries, made without); 3 since a memo is keyed by a digest of its key (see memo); 4
-# since a pattern opening with a line start is told no start (refirst: an older file's entries are told one)
-_FORMAT = 4
+# keeps another checkout's entries, made without); 3 since a memo is keyed by a digest of its key (see memo)
+_FORMAT = 3
 
 _T = TypeVar("_T")
 _PACKAGE_DIR = os.path.dirname(os.path.realpath(__file__))  # (this checkout's or install's package folder)

@@ -93,16 +93,6 @@ def _start_of(op: Any, av: Any) -> tuple[list[_Item], bool] | None:
     return None  # ANY, NOT_LITERAL, GROUPREF(_EXISTS) …: any character may start it
 
 
-def _opens_with_line_start(parsed: Any) -> bool:
-    """Whether the pattern opens with the start of a line (``(?m)^``). Such a pattern is left as it is: the
-    engine rejects a place that opens no line with one test of the character before it, cheaper than a class
-    test at every place followed by a try at every character of the class (a digit, a space: many on a line;
-    ``tables.number_line`` searched twice as fast without its start told, ``tables.members_line`` 1.6 times)."""
-    items = list(parsed)
-    return bool(items) and items[0][0] is _sre_c.AT and items[0][1] is _sre_c.AT_BEGINNING \
-        and bool(parsed.state.flags & re.MULTILINE)
-
-
 def _flat(items: list[_Item]) -> list[_Item]:
     """The items of a class: the classes among ``items`` opened up."""
     out: list[_Item] = []
@@ -124,8 +114,6 @@ def with_start_charset(code: list[int], parsed: Any, flags: int) -> list[int] | 
     """
     if len(code) < 5 or code[0] != _sre_c.INFO or code[2] != 0 or code[3] == 0:
         return None  # no info block, a prefix or a charset already, or an empty match possible
-    if _opens_with_line_start(parsed):
-        return None
     items = start_items(parsed)
     if not items:
         return None
