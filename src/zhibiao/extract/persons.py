@@ -388,6 +388,10 @@ def _outlet_before(text: str, start: int) -> str:
     """The outlet a byline word is prefixed with (极目新闻|记者 庞正), when the text before the word up
     to where a byline may stand is a short run of Chinese characters; "" otherwise."""
     lo = max(0, start - _LONG_OUTLET_WIDTH)
+    widest = text[lo:start]
+    if not any(w in widest for w in _OUTLET_NAME_WORDS):
+        # (no outlet's word in the widest run, so in none of the runs it holds: only the short ones may be outlets)
+        lo = max(lo, start - _OUTLET_WIDTH)
     for b in range(lo, start):
         run = text[b:start]
         if start - b > _OUTLET_WIDTH and not any(w in run for w in _OUTLET_NAME_WORDS):
@@ -400,7 +404,7 @@ def _outlet_before(text: str, start: int) -> str:
 def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """编辑:林 海, 初审:甲乙丙 柳 冉: a credit's name of two characters spaced to the width of three (one
     character, a space, one character, opening with a family name), with the credit as its title."""
-    if not any(w + ":" in text for w in _SPACED_CREDIT_WORDS):
+    if not _credit_colon_in(text):
         return []  # (most reports have no credit written with a colon)
     out = []
     for m in _PERSONS.spaced_byline.finditer(text):
@@ -416,6 +420,18 @@ def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
             out.append(PersonMention(item + items[k + 1], (m.group("by"),), at, end, m.start("by")))
             taken.add(at)
     return out
+
+
+def _credit_colon_in(text: str) -> bool:
+    """Whether a credit word stands right before a colon anywhere in ``text`` (编辑:): the text's few colons are
+    looked at, each against every credit word at once, instead of a scan of the whole text for each of the words
+    (0.6 % of the extraction)."""
+    at = text.find(":")
+    while at >= 0:
+        if text.endswith(_SPACED_CREDIT_WORDS, 0, at):
+            return True
+        at = text.find(":", at + 1)
+    return False
 
 
 def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:

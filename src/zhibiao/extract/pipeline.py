@@ -311,7 +311,7 @@ def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:
     for f in facts:
         same_span = spans.setdefault((f.type, f.start, f.end), [])
         # most facts have a span of their own: the fields are compared only when one is shared
-        if any(_same_statement(f, g) for g in same_span):
+        if same_span and any(_same_statement(f, g) for g in same_span):
             continue
         same_span.append(f)
         out.append(f)

@@ -652,7 +652,8 @@ def _intended(text: str, at: int) -> bool:
     """Whether the stage word at ``at`` is a stage still to come (拟签约, 即将投产, 预计可于近期开工): projects that
     have not reached it have no stage yet."""
     lo = max(at - _INTENT_WIDTH, 0)
-    if not any(w in text[lo:at] for w in _INTENTS):
+    before = text[lo:at]  # (sliced once, not once for each word)
+    if not any(w in before for w in _INTENTS):
         return False
     return _PROJECTS.intended.search(text, lo, at) is not None
 

@@ -17,6 +17,7 @@ above the table) is no figure. A row marked # or 其中 is part of the row above
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -120,7 +121,7 @@ def _runs_under_headings(doc: DocContext, start: int, end: int, log: FactLog, re
     排名, 前10, 百强…) are a ranked list with no word naming it: the rows themselves show the order. The heading is
     the measure (its kind of peers and its size dropped), its year the period, its peers or kind the field."""
     text = doc.text
-    for first in _TABLES.first_line_row.finditer(text, start, end):
+    for first in _at_line_starts(_TABLES.first_line_row, text, start, end):
         if any(a <= first.start() < b for a, b in read):
             continue  # (a table read after its list's name)
         run = _run(doc, first.start(), end)
@@ -165,13 +166,39 @@ def _heading_caption(text: str, first_row: int) -> _Caption | None:
     return _Caption(scope, strip_chars(measure) or None, heading.group("year"))
 
 
+def _at_line_starts(rx: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``rx``, a shape opening with a line's start (``(?m)^``) whose matches hold no line break, in
+    ``text[start:end]``: those of ``rx.finditer(text, start, end)``, found by a match at each line's start (a
+    search tries the shape at every character of the report, each try failing at the line start test but a few).
+
+    >>> rx = re.compile(r"(?m)^\\d+$")
+    >>> text = "12\\nab\\n3\\n\\n45"
+    >>> [m.span() for m in _at_line_starts(rx, text, 1, 11)] == [m.span() for m in rx.finditer(text, 1, 11)]
+    True
+    """
+    at = start if start == 0 or text[start - 1] == "\n" else text.find("\n", start, end) + 1
+    if at == 0 and start > 0:
+        return  # (no line starts in the span)
+    done = start
+    while at <= end:
+        if at >= done:
+            m = rx.match(text, at, end)
+            if m is not None:
+                yield m
+                done = m.end()
+        line_break = text.find("\n", at, end)
+        if line_break < 0:
+            return
+        at = line_break + 1
+
+
 def _members_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     """河南4个镇入选中部百强镇, then one place a line: each member in the group entered (its size the place), the group
     its measure, its field the one its name opens with, its period the evaluation's named before."""
     text = doc.text
     if _TABLE_WORDS.strong_mark not in text:
         return  # (most reports: no group of a size)
-    for head in _TABLES.members_line.finditer(text, start, end):
+    for head in _at_line_starts(_TABLES.members_line, text, start, end):
         size = _group_size(head.group("group"))
         count = parse_number(head.group("count"))
         if size is None or count is None:
@@ -389,7 +416,7 @@ def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _cell_line_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Runs of short lines laid out one cell a line (指标⏎1-9月⏎增长⏎地区生产总值⏎256.3⏎5.2 …): at least
     :data:`_MIN_CELL_LINES` lines, :data:`_MIN_NUMBER_LINES` of them a number alone."""
-    if _TABLES.number_line.search(text, start, end) is None:
+    if next(_at_line_starts(_TABLES.number_line, text, start, end), None) is None:
         return []  # (most reports: no line is a number alone)
     runs: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
