@@ -202,6 +202,8 @@ def test_extract_never_raises_on_report_like_fragments(text: str) -> None:
 @example("占全市的" + "9" * 400 + "%")
 @example("完成" + "9" * 400 + "亿元")
 @example("工业总产值999999999999999936.1元")  # below the bound as a decimal, not as the fact's float
+@example("居全市前列排名前移1000000000000000000")  # a bare rank move past the bound (was read as a move of 10**18)
+@example("工业总产值排名前移1,000,000,000,000,000")  # a bare rank move with grouped digits (was a crash)
 def test_figures_of_any_size_stay_finite_and_in_range(text: str) -> None:
     _check_invariants(text)
 

@@ -198,8 +198,11 @@ def _bare_move(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     None when a noun follows the number (排名前进12家企业 is no move)."""
     if not _RANKINGS.bare_move_after.match(text[m.end():sent.end]):
         return None
+    value = parse_number(m.group("num"))
+    if value is None or not in_range(value):
+        return None  # (排名前移1,000,000,000,000,000: digits grouped, or past any figure's bound: no move read)
     sign = -1 if _RANKINGS.move_down_end.search(text, sent.start, m.start()) else 1
-    return Fig(m.start(), m.end(), Amount(Decimal(m.group("num")), None, _COUNT), role="move", sign=sign)
+    return Fig(m.start(), m.end(), Amount(value, None, _COUNT), role="move", sign=sign)
 
 
 def _great_projects(text: str, m: re.Match[str], sent: Span) -> Fig | None:
