@@ -821,10 +821,16 @@ def _suffix_end(text: str, m: re.Match[str]) -> int:
 
 def _plain_prefix(run: str) -> str:
     """The two characters before a zone suffix as its prefix, unless they are a word of the
-    clause (建设开发区, 的开发区) rather than a name."""
+    clause (建设开发区, 的开发区, 因此园区, 推进园区, 省级以上开发区) rather than a name."""
     cand = run[-2:]
-    usable = len(cand) == 2 and cand not in _ENTITY_SETS.not_place_prefixes and not _has_function_char(cand)
+    usable = len(cand) == 2 and cand not in _ENTITY_SETS.not_place_prefixes and not _has_function_char(cand) \
+        and cand not in _NOT_NAME_PREFIXES
     return cand if usable else ""
+
+
+# Words of a clause that stand right before a zone word without naming it: its conjunctions and verbs, the verbs
+# taking it as their object, and 以上 (省级以上开发区: the zones as written, 开发区).
+_NOT_NAME_PREFIXES = _ENTITY_SETS.clause_words | _ENTITY_SETS.zone_object_words | _ENTITY_SETS.pointing_back_words
 
 
 def _merge_places_into_zones(strong: Counter[str]) -> None:
@@ -858,8 +864,10 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if not _SUBJECTS.group_end.search(phrase) or _SUBJECTS.clause_punct.search(phrase):
         return None
     phrase = _SUBJECTS.demonstrative.sub("", phrase)
-    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words) or phrase.startswith(_ORIGIN_MARKS):
-        return None  # (城镇新增就业: towns in general, no town; 来自长三角地区的项目: where investors came from)
+    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words) or any(w in phrase for w in _ORIGIN_MARKS):
+        # (城镇新增就业: towns in general, no town; 来自长三角地区的项目, 投资方来自长三角地区的项目: where
+        # investors came from, whoever is said to come)
+        return None
     list_mark, etc = _NAME_WORDS.list_mark, _NAME_WORDS.etc
     enumerated = list_mark in phrase and etc in phrase
     if not enumerated and (len(phrase) > 20 or _SUBJECTS.clause_words.search(phrase)):
