@@ -137,6 +137,8 @@ _SENTENCE_END = "\u3002"  # (the end of the lede's first sentence)
 _LABEL_MARK = ":"  # (◆甲镇:开工项目5个: a name labelling the words after it)
 _LABEL_MAX = 10  # (how long a name alone before a colon may be)
 _ORIGIN_MARKS = tuple(_ENTITY_WORDS.origin_marks)
+_NATION_WORDS = tuple(_ENTITY_WORDS.nation_refs)  # (all of one length: 全国, 我国)
+_NATION_TITLE_STARTS = tuple(_ENTITY_WORDS.nation_title_starts)
 _ZONE_SUFFIXES = tuple(_ENTITY_WORDS.zone_suffixes)
 _ZONE_WORDS_BETWEEN = 4  # (凤台县|新材料|产业园区: the words a zone's name may hold between its place and suffix)
 # A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
@@ -687,6 +689,9 @@ class SubjectFinder:
         listed = _SUBJECTS.list_opening.match(rest)
         if listed is not None:  # (百强镇总人口平均为…, 赛迪创新百强区(2024)集聚…: the list's members together)
             return listed.group("list"), listed.end("list")
+        nation = _nation_opening(rest, opener) if rest.startswith(_NATION_WORDS) else None
+        if nation is not None:
+            return nation
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
@@ -877,6 +882,17 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
+
+
+def _nation_opening(rest: str, opener: str) -> tuple[str, int] | None:
+    """全国旅游收入…, 我国拥有…: the nation opening a clause holds its figures (全国, 中国 for 我国); not where it is
+    a ranking's field (全国第一, 在全国…中), part of a title (全国文明城市, 全国重点镇, 全国首个…) or opens a counted
+    group (全国230家国家级经开区: that group)."""
+    word = rest[:len(_NATION_WORDS[0])]
+    if _ENTITY_WORDS.field_mark in opener or rest.startswith(_NATION_TITLE_STARTS, len(word)) \
+            or _SUBJECTS.rank_after_scope.match(rest, len(word)) or _SUBJECTS.counted_group.match(rest):
+        return None
+    return _ENTITY_WORDS.nation_refs[word], len(word)
 
 
 def _unknown_place_doing(rest: str) -> tuple[str, int] | None:
