@@ -140,6 +140,7 @@ _ORIGIN_MARKS = tuple(_ENTITY_WORDS.origin_marks)
 _NATION_WORDS = tuple(_ENTITY_WORDS.nation_refs)  # (all of one length: 全国, 我国)
 _NATION_TITLE_STARTS = tuple(_ENTITY_WORDS.nation_title_starts)
 _ZONE_SUFFIXES = tuple(_ENTITY_WORDS.zone_suffixes)
+_SHORT_NAME_MAX = 4  # (the longest short name a zone's name may open with: 张家港, 乌鲁木齐)
 _ZONE_WORDS_BETWEEN = 4  # (凤台县|新材料|产业园区: the words a zone's name may hold between its place and suffix)
 # A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
 # before such a clause.
@@ -394,7 +395,21 @@ class SubjectFinder:
         parent = self.parent_of.get(best)
         if parent is not None and parent.endswith(own) and (parent in text or self.short_of(parent) in text):
             return parent
-        return best
+        # (a zone named once is where the report's event was held, not what the report is about)
+        once = strong[best] <= _BODY_WEIGHT
+        return (self._place_naming_zone(best, own) if once else None) or best
+
+    def _place_naming_zone(self, zone: str, own: str) -> str | None:
+        """全市 … 全市 in a report whose most named entity is a zone named once after a place of that kind (全市集中开工
+        现场会在滁州经济技术开发区举行): the report speaks for that place, the zone is one of its parts; None when
+        ``zone`` is no zone or opens with no one place of the kind."""
+        if not zone.endswith(_ZONE_SUFFIXES):
+            return None
+        for n in range(min(len(zone) - 2, _SHORT_NAME_MAX), 1, -1):
+            full = self.short_to_full.get(zone[:n], [])
+            if len(full) == 1 and full[0].endswith(own):
+                return full[0]
+        return None
 
     def short_of(self, full: str) -> str:
         """A place's short name (六安市 → 六安), or its full name when it has none."""
