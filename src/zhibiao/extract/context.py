@@ -47,6 +47,7 @@ __all__ = ["REPORT_SPANS", "Carry", "DocContext", "ParaContext", "SentContext", 
 _CONTEXT = Shapes("context")
 _SUBJECTS = Shapes("subjects")
 _ENTITY_SETS = WordSets("entity")
+_NATIONS = frozenset(Words("entity").nation_refs.values())  # (全国, 中国: who holds a clause, never a ranking)
 _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
 _PERIODS_SETS = WordSets("periods")
@@ -519,10 +520,14 @@ class SentContext:
         return self.hits("estimate").any_between(seg_start, pos)
 
     # -- subjects -----------------------------------------------------------------------------
-    def subject_at(self, pos: int) -> str | None:
-        """Whose figure stands at ``pos``: a speaker's organisation, the clause's entity, or the report's."""
+    def subject_at(self, pos: int, *, ranked: bool = False) -> str | None:
+        """Whose figure stands at ``pos``: a speaker's organisation, the clause's entity, or the report's.
+        ``ranked``: who holds a ranking there — never the nation (全国 is a ranking's field), but whoever held
+        the clause before it."""
         para = self.para
         i = para.subject_index(pos)
+        while ranked and i >= 0 and para.subjects[i][1] in _NATIONS:
+            i -= 1
         for said in self.doc.speakers_at(pos) if self.doc.spoken_for else ():
             if i < 0 or para.subjects[i][0] < said.start or para.subjects[i][1].startswith(MAIN) \
                     or para.subjects[i][1] in _ENTITY_SETS.zone_suffixes:

@@ -1660,7 +1660,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     # (位列2023中国…百强榜: a year glued to the list's name, no 年 to read as a period, is the list's year)
     own_period = period_string(entered_year) if entered_year and entered_year.isdigit() else None
     subjects: list[str | None] = list(read.subjects) if read.subjects \
-        else [_holder_beside(s, hit) or ctx.subject_at(_subject_pos(hit))] * len(read.names)
+        else [_holder_beside(s, hit) or ctx.subject_at(_subject_pos(hit), ranked=True)] * len(read.names)
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
@@ -1852,7 +1852,7 @@ def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope
     its field when it had none."""
     last = s.state.last_rank
     if not _top_n_only(hit) or rank is None or last is None or last.rank is None or last.rank >= rank \
-            or last.subject != s.ctx.subject_at(hit.start()):
+            or last.subject != s.ctx.subject_at(hit.start(), ranked=True):
         return False
     if last.scope is None:
         last.scope = scope
@@ -1893,7 +1893,7 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
         field: str | None = scope
         if _RANKINGS.region_field.fullmatch(measure or ""):  # 名列全国第四、西部第一: another field
             field, measure = measure, (s.state.last_rank.indicator if s.state.last_rank is not None else None)
-        r = Ranking(subject=ctx.subject_at(start), period=ctx.period_at(start, target=False),
+        r = Ranking(subject=ctx.subject_at(start, ranked=True), period=ctx.period_at(start, target=False),
                     indicator=measure, scope=field, rank=int(rank), top=False,
                     qualifier=None, rule="ranking.v1")
         ctx.doc.set_quote(r, item.start("measure"), item.end())
@@ -2056,7 +2056,8 @@ def superlatives(s: Sentence) -> None:
         rank = 1 if m.group("most") else parse_number(m.group("n"))
         if rank is None or not 0 < rank < MAX_RANK:
             continue
-        r = Ranking(subject=ctx.subject_at(m.start()), period=ctx.period_at(m.start(), target=False, day_is_year=True),
+        r = Ranking(subject=ctx.subject_at(m.start(), ranked=True),
+                    period=ctx.period_at(m.start(), target=False, day_is_year=True),
                     indicator=m.group("kind") + _RANKING_WORDS.size_word, scope=m.group("scope"), rank=int(rank),
                     top=False, qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1")
         ctx.doc.set_quote(r, m.start(), m.end())
@@ -2091,7 +2092,7 @@ def superlative_of_kind(s: Sentence) -> None:
         if scope is None:
             continue
         bottom = m.group("least") is not None
-        holder = ctx.subject_at(m.start()) or _place_opening(s, text[ctx.span.start:m.start()])
+        holder = ctx.subject_at(m.start(), ranked=True) or _place_opening(s, text[ctx.span.start:m.start()])
         r = Ranking(subject=holder, period=ctx.period_at(m.start(), target=False),
                     indicator=m.group("measure"), scope=scope, rank=None if bottom else 1, top=False,
                     qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1", bottom=bottom)
@@ -2257,7 +2258,8 @@ def _places_moved(s: Sentence, m: re.Match[str]) -> None:
         period_string(int(period[:4]) - 1) if when and period and period[:4].isdigit() else None
     for name, old, new in zip(names, olds, news, strict=True):
         for rank, of in ((old, former), (new, period)):
-            r = Ranking(subject=ctx.subject_at(m.start()), period=of, indicator=_measure_region(name) or name,
+            r = Ranking(subject=ctx.subject_at(m.start(), ranked=True), period=of,
+                        indicator=_measure_region(name) or name,
                         scope=lead.group("field"), rank=rank, top=False, qualifier=None, rule="ranking.v1")
             ctx.doc.set_quote(r, m.start() - len(clause) + lead.start("measures"), m.end())
             s.log.add(r)
@@ -2920,7 +2922,8 @@ def counted_measures_listed(s: Sentence) -> None:
         if n is None or len(items) != n or not all(items):
             continue
         for item in items:
-            r = Ranking(subject=s.ctx.subject_at(m.start()), period=s.ctx.period_at(m.start(), target=False),
+            r = Ranking(subject=s.ctx.subject_at(m.start(), ranked=True),
+                        period=s.ctx.period_at(m.start(), target=False),
                         indicator=item, scope=m.group("scope"), rank=int(rank) if rank is not None else None,
                         top=False, qualifier=None, rule="ranking.v1", bottom=m.group("bottom") is not None)
             s.ctx.doc.set_quote(r, m.start(), stop)

@@ -137,7 +137,10 @@ _SENTENCE_END = "\u3002"  # (the end of the lede's first sentence)
 _LABEL_MARK = ":"  # (◆甲镇:开工项目5个: a name labelling the words after it)
 _LABEL_MAX = 10  # (how long a name alone before a colon may be)
 _ORIGIN_MARKS = tuple(_ENTITY_WORDS.origin_marks)
+_NATION_WORDS = tuple(_ENTITY_WORDS.nation_refs)  # (all of one length: 全国, 我国)
+_NATION_TITLE_STARTS = tuple(_ENTITY_WORDS.nation_title_starts)
 _ZONE_SUFFIXES = tuple(_ENTITY_WORDS.zone_suffixes)
+_SHORT_NAME_MAX = 4  # (the longest short name a zone's name may open with: 张家港, 乌鲁木齐)
 _ZONE_WORDS_BETWEEN = 4  # (凤台县|新材料|产业园区: the words a zone's name may hold between its place and suffix)
 # A zone name of three characters the gazetteer lacks, opening its clause (日前,大亚湾开发区); what may stand
 # before such a clause.
@@ -392,7 +395,21 @@ class SubjectFinder:
         parent = self.parent_of.get(best)
         if parent is not None and parent.endswith(own) and (parent in text or self.short_of(parent) in text):
             return parent
-        return best
+        # (a zone named once is where the report's event was held, not what the report is about)
+        once = strong[best] <= _BODY_WEIGHT
+        return (self._place_naming_zone(best, own) if once else None) or best
+
+    def _place_naming_zone(self, zone: str, own: str) -> str | None:
+        """全市 … 全市 in a report whose most named entity is a zone named once after a place of that kind (全市集中开工
+        现场会在滁州经济技术开发区举行): the report speaks for that place, the zone is one of its parts; None when
+        ``zone`` is no zone or opens with no one place of the kind."""
+        if not zone.endswith(_ZONE_SUFFIXES):
+            return None
+        for n in range(min(len(zone) - 2, _SHORT_NAME_MAX), 1, -1):
+            full = self.short_to_full.get(zone[:n], [])
+            if len(full) == 1 and full[0].endswith(own):
+                return full[0]
+        return None
 
     def short_of(self, full: str) -> str:
         """A place's short name (六安市 → 六安), or its full name when it has none."""
@@ -687,6 +704,9 @@ class SubjectFinder:
         listed = _SUBJECTS.list_opening.match(rest)
         if listed is not None:  # (百强镇总人口平均为…, 赛迪创新百强区(2024)集聚…: the list's members together)
             return listed.group("list"), listed.end("list")
+        nation = _nation_opening(rest, opener) if rest.startswith(_NATION_WORDS) else None
+        if nation is not None:
+            return nation
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
@@ -821,10 +841,16 @@ def _suffix_end(text: str, m: re.Match[str]) -> int:
 
 def _plain_prefix(run: str) -> str:
     """The two characters before a zone suffix as its prefix, unless they are a word of the
-    clause (建设开发区, 的开发区) rather than a name."""
+    clause (建设开发区, 的开发区, 因此园区, 推进园区, 省级以上开发区) rather than a name."""
     cand = run[-2:]
-    usable = len(cand) == 2 and cand not in _ENTITY_SETS.not_place_prefixes and not _has_function_char(cand)
+    usable = len(cand) == 2 and cand not in _ENTITY_SETS.not_place_prefixes and not _has_function_char(cand) \
+        and cand not in _NOT_NAME_PREFIXES
     return cand if usable else ""
+
+
+# Words of a clause that stand right before a zone word without naming it: its conjunctions and verbs, the verbs
+# taking it as their object, and 以上 (省级以上开发区: the zones as written, 开发区).
+_NOT_NAME_PREFIXES = _ENTITY_SETS.clause_words | _ENTITY_SETS.zone_object_words | _ENTITY_SETS.pointing_back_words
 
 
 def _merge_places_into_zones(strong: Counter[str]) -> None:
@@ -858,8 +884,10 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if not _SUBJECTS.group_end.search(phrase) or _SUBJECTS.clause_punct.search(phrase):
         return None
     phrase = _SUBJECTS.demonstrative.sub("", phrase)
-    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words) or phrase.startswith(_ORIGIN_MARKS):
-        return None  # (城镇新增就业: towns in general, no town; 来自长三角地区的项目: where investors came from)
+    if phrase.endswith(_ENTITY_WORDS.kinds_of_place_words) or any(w in phrase for w in _ORIGIN_MARKS):
+        # (城镇新增就业: towns in general, no town; 来自长三角地区的项目, 投资方来自长三角地区的项目: where
+        # investors came from, whoever is said to come)
+        return None
     list_mark, etc = _NAME_WORDS.list_mark, _NAME_WORDS.etc
     enumerated = list_mark in phrase and etc in phrase
     if not enumerated and (len(phrase) > 20 or _SUBJECTS.clause_words.search(phrase)):
@@ -869,6 +897,17 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
+
+
+def _nation_opening(rest: str, opener: str) -> tuple[str, int] | None:
+    """全国旅游收入…, 我国拥有…: the nation opening a clause holds its figures (全国, 中国 for 我国); not where it is
+    a ranking's field (全国第一, 在全国…中), part of a title (全国文明城市, 全国重点镇, 全国首个…) or opens a counted
+    group (全国230家国家级经开区: that group)."""
+    word = rest[:len(_NATION_WORDS[0])]
+    if _ENTITY_WORDS.field_mark in opener or rest.startswith(_NATION_TITLE_STARTS, len(word)) \
+            or _SUBJECTS.rank_after_scope.match(rest, len(word)) or _SUBJECTS.counted_group.match(rest):
+        return None
+    return _ENTITY_WORDS.nation_refs[word], len(word)
 
 
 def _unknown_place_doing(rest: str) -> tuple[str, int] | None:
