@@ -550,7 +550,7 @@ class SentContext:
         (or an annual plan's year), or a year said before it (2024年,我们将…。预期目标是…) unless
         ``year_said`` is False (a goal of a size: 打造千亿元产业聚集区). The year comes from the nearest
         mention that has one; a goal or forecast (``future``) of a span not yet over is this year's. A
-        day (2017年12月16日,…名单揭晓) is its year's when ``day_is_year`` (the places of a list announced then), or
+        day (2016年12月18日,…名单揭晓) is its year's when ``day_is_year`` (the places of a list announced then), or
         when ``release_is_year`` and a report or list came out that day (what it gives covers the year).
         """
         mention, year_from = self._mention_before(pos)
@@ -588,7 +588,7 @@ class SentContext:
             # 项目86个: what was done up to now since the start of the year, the year to date
             return None
         if release_is_year and mention.kind == "date" and self._released_on(mention):
-            # (2019年11月8日,《…报告》…发布。…分布于14个省: what the report gives covers that day's year)
+            # (2018年11月6日,《…报告》…发布。…分布于14个省: what the report gives covers that day's year)
             day = resolve_period(self._with_year(mention, year_from), self.doc.published, future=False)
             return period_string(day[:4]) if day else None
         mention = self._with_year(mention, year_from)
@@ -603,7 +603,7 @@ class SentContext:
         return resolved
 
     def _released_on(self, mention: PeriodMention) -> bool:
-        """Whether the sentence of a day says a report or list came out that day (2019年11月8日,《…报告》…发布)."""
+        """Whether the sentence of a day says a report or list came out that day (2018年11月6日,《…报告》…发布)."""
         return _CONTEXT.released_after.match(self.text, mention.end_pos) is not None
 
     def _month_now(self, mention: PeriodMention, pos: int) -> int | None:
@@ -619,7 +619,7 @@ class SentContext:
         return int(published[5:7])
 
     def _report_year(self, pos: int) -> PeriodMention | None:
-        """报告显示,全国县域经济单位总数达到1865个 after 《2021县域经济监测评价报告》, 东部地区共有62个县上榜 after
+        """报告显示,全国县域经济单位总数达到1847个 after 《2021县域经济监测评价报告》, 东部地区共有62个县上榜 after
         《2023中国县域创新百强报告》: what a report or list named before found, in a report no other period dates, is of
         the year in its name; None when none was named or the figure is a stock now (目前,全市共有…)."""
         if self._stock_now(pos):

@@ -139,7 +139,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
         qualifier, target = "target", True
     # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period; nor has
-    # the size of a facility (总占地面积107.2亩, 年生产虾粉2万吨) or the places a place is made of
+    # the size of a facility (总占地面积93.6亩, 年生产虾粉2万吨) or the places a place is made of
     # (全国1893个县级行政区划) unless its sentence says one
     capacity = not ctx.has_period_before(pos) and (_INDICATORS.facility_measure.search(name.text) is not None or (
         fig.amount.kind == "count" and _INDICATORS.composition_name.fullmatch(name.text) is not None) or (
@@ -182,7 +182,7 @@ def _of_evaluation_design(s: Sentence, name: Name, fig: Fig) -> bool:
 
 def _of_one_facility(s: Sentence, name: Name) -> bool:
     """Whether ``name`` measures the facility its sentence describes, with no period: what one project builds or
-    installs (项目占地96亩,新建厂房3.6万平方米,共有6条生产线; 与甲公司签订的项目计划投资18亿元,建设装机容量15万千瓦),
+    installs (项目占地96亩,新建厂房3.6万平方米,共有6条生产线; 与甲公司签订的项目计划投资16亿元,建设装机容量15万千瓦),
     or one more item of a facility's yearly capacity listed after the first (可年生产虾粉3万吨、虾酱0.2万吨、…)."""
     listed = s.text.startswith(_LIST_MARK, name.start - 1)
     built = _INDICATORS.built_measure.search(name.text) is not None
@@ -305,8 +305,8 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
     if not _INDICATORS.breadth_before.search(text, max(s.ctx.span.start, fig.start - 3), fig.start):
         return False
     m = _INDICATORS.breadth_member.match(text, fig.end, s.ctx.span.end)
-    if m is None:  # (31个行业大类中13个行业大类累计实现正增长: the kind again, then what those did)
-        noun = noun_after(text, fig.end, s.ctx.span.end)  # (21个项目未开工: projects are counted as projects)
+    if m is None:  # (33个行业大类中19个行业大类累计实现正增长: the kind again, then what those did)
+        noun = noun_after(text, fig.end, s.ctx.span.end)  # (23个项目未开工: projects are counted as projects)
         named = _with_predicate(s, noun) if noun is not None and noun.text and not mentions_projects(noun.text) \
             else None
         if named is None or named is noun:
@@ -861,7 +861,7 @@ def _share_of_noun_after(s: Sentence, fig: Fig, region: str, region_start: int) 
     if field is None and s.state.share_field and (_INDICATORS.share_list_next.search(region)
                                                   or _INDICATORS.share_verb_only.match(strip_chars(region))
                                                   or _INDICATORS.share_verb_end.search(region)):
-        # (…、56.8%的工业增加值, …和51%的高新技术产业产值; …,集聚了30%的高新技术企业: the field of the share before)
+        # (…、61.4%的工业增加值, …和47%的高新技术产业产值; …,集聚了35%的高新技术企业: the field of the share before)
         field_name = s.state.share_field
     elif field is not None:
         field_name = field.group(1)

@@ -453,7 +453,7 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     named = s.state.current or s.para.last_top
     if named is not None and measure.text and _LISTS.rate_words_only.fullmatch(measure.text):
         measure = measure.renamed(named.name)  # (全市出口增长5%,甲市、乙市同比增长率分别为…: the measure just given)
-        if group[0].role == "level" and group[0].amount.kind == _PERCENT:  # (…增长率分别为28.1%: its growth)
+        if group[0].role == "level" and group[0].amount.kind == _PERCENT:  # (…增长率分别为24.7%: its growth)
             group = [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
     if _names_places_only(measure.text) or _LISTS.places_judged.fullmatch(measure.text):
@@ -579,7 +579,7 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
         return _places_sharing_level(s, fig, m.group("names"), offset) \
             or _listed_places_sharing_level(s, fig, m.group("names"), offset)
     if m is None and fig.role == "level" and (bound := _LISTS.places_in_bound.match(words.lstrip(_COMMA))) \
-            and _LISTS.bound_after.match(text, fig.end):  # (甲、乙和丙的综合得分在40分以上: a bound they all keep)
+            and _LISTS.bound_after.match(text, fig.end):  # (甲、乙和丙的综合得分在45分以上: a bound they all keep)
         return _places_sharing_level(s, fig, bound.group("names"), offset)
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
@@ -603,7 +603,7 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
 
 
 def _places_sharing_level(s: Sentence, fig: Fig, words: str, offset: int) -> bool:
-    """甲、乙和丙的社会消费品零售总额均在500亿元以上; 甲、乙、丙三市的地区生产总值均超过2000亿元: places listed, then
+    """甲、乙和丙的社会消费品零售总额均在600亿元以上; 甲、乙、丙三市的地区生产总值均超过2400亿元: places listed, then
     the measure they share one level of (a bound, mostly): each place its own fact of that level, in the measure
     written after the last place (or after the count of the places)."""
     if s.text.endswith(_SEAT_UNIT, 0, fig.end):

@@ -389,7 +389,7 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
     is ``pos >= `` that for every ``pos`` (the ends it looks for are single characters, so the first one after the
     mention decides), ``NEVER_PASSED`` when it never is.
 
-    >>> text = "其中2024年结转项目13个"
+    >>> text = "其中2023年结转项目11个"
     >>> year_reach(text, find_periods(text)[0])
     (False, 0)
     """

@@ -392,8 +392,8 @@ def _year_programme(s: Sentence, fig: Fig) -> bool:
 
 def _period_of_part(s: Sentence, fig: Fig, whole: Projects | None, period: str | None, region: str) -> str | None:
     """The period of a part of the projects counted before (``whole``, None for no part): the whole's year when the
-    whole is the year's programme (2024年,安排重点项目86宗…。1-4月,完成投资…。其中续建项目32宗; 全市190个重点建设项目中,
-    50亿元及以上项目28个 under 1-9月) and the part's sentence names no period of its own nor says what was done so far
+    whole is the year's programme (2024年,安排重点项目86宗…。1-4月,完成投资…。其中续建项目32宗; 全市170个重点建设项目中,
+    30亿元及以上项目23个 under 1-9月) and the part's sentence names no period of its own nor says what was done so far
     (已开工91个: progress, of the span) nor measures it by what it did then (…项目中续建项目有33宗,累计完成投资40亿元);
     ``period`` otherwise."""
     year = whole.period if whole is not None else None

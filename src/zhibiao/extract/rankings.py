@@ -2112,7 +2112,7 @@ def _place_opening(s: Sentence, words: str) -> str | None:
 
 def dated_by_titles(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -> list[Fact]:
     """Places no period dates, read after the title of a list or an evaluation's report written with its year
-    (《2021全国县域…评价报告》…畜禽养殖信息化率全国第一): of that year, the year the list ranks. ``text`` is the
+    (《2020全国县域…评价报告》…数字经济渗透率全国第一): of that year, the year the list ranks. ``text`` is the
     normalised text, ``norm_pos`` maps a fact's place in the original text into it."""
     if not any(mark in text for mark in _TITLE_MARKS):
         return facts  # (most reports name no title or list: a plain check first)
@@ -2148,7 +2148,7 @@ def _title_year(text: str, titles: list[tuple[int, int, str]], f: Ranking, pos: 
 
 
 def _part_of_list_year(text: str, period: str, year: int, pos: int) -> bool:
-    """Whether a place at ``pos`` dated by a part of the year of the list named last (今年8月至10月,…开展了评价工作。
+    """Whether a place at ``pos`` dated by a part of the year of the list named last (今年7月至9月,…开展了评价工作。
     按照总得分,…前十的省份依次是…; 根据年底…发布的…名单,排名前十的…) is of the list's whole year: the months of its
     survey or its release, carried from before or said as the time it came out, never a period its sentence says of the
     places."""

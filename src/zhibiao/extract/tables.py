@@ -116,7 +116,7 @@ def _anchored_runs(doc: DocContext, start: int, end: int, log: FactLog) -> list[
 
 
 def _runs_under_headings(doc: DocContext, start: int, end: int, log: FactLog, read: list[tuple[int, int]]) -> None:
-    """2021年十大营商环境最好的省份⏎序号省市⏎1甲省⏎2乙省⏎3丙省: places numbered 1, 2, 3 … one a line, each line
+    """2020年十大营商环境最好的省份⏎序号省市⏎1甲省⏎2乙省⏎3丙省: places numbered 1, 2, 3 … one a line, each line
     the place alone (or with a short cell: its province, its figure), under a heading that orders them (十大, 最好,
     排名, 前10, 百强…) are a ranked list with no word naming it: the rows themselves show the order. The heading is
     the measure (its kind of peers and its size dropped), its year the period, its peers or kind the field."""
