@@ -682,7 +682,7 @@ class SentContext:
             i -= 1  # (由上年的10席增加到12席: 12席 is not of 上年)
         passed_at = para.passed_at
         while i >= 0 and pos >= passed_at[i]:
-            i -= 1  # (其中2024年结转项目13个,新增入库项目5个: a year in passing dates its own clause only)
+            i -= 1  # (其中2024年结转项目11个,新增入库项目5个: a year in passing dates its own clause only)
         if i < 0:
             return None, None
         j = self.para.year_before[i]
@@ -747,7 +747,7 @@ def _years_before(periods: tuple[PeriodMention, ...], lends: tuple[bool, ...], m
         -> tuple[int, ...]:
     """For each mention, the index of the nearest earlier mention that names a year (-1: none); the year of what
     something moved from (由上年的…, at a position in ``moved``) names none for the mentions after it, nor does a
-    year said in passing (其中2024年结转项目13个,…3月新申报入库项目2个: not of 2024)."""
+    year said in passing (其中2024年结转项目11个,…3月新申报入库项目2个: not of 2024)."""
     out = []
     last = -1
     for i, p in enumerate(periods):

@@ -360,11 +360,11 @@ def paragraph_periods(text: str, offset: int = 0) -> list[PeriodMention]:
 
 def lends_year(text: str, m: PeriodMention) -> bool:
     """Whether mention ``m`` lends its year to the mentions after it and the next paragraph: not a year said in
-    passing, of an assessment or of what was carried over from it (在2018年度全省考核中, 2024年结转项目13个).
+    passing, of an assessment or of what was carried over from it (在2018年度全省考核中, 2024年结转项目11个).
 
     >>> lends_year("2019年,全区增长7.6%。", find_periods("2019年,全区增长7.6%。")[0])
     True
-    >>> lends_year("其中2024年结转项目13个", find_periods("其中2024年结转项目13个")[0])
+    >>> lends_year("其中2024年结转项目11个", find_periods("其中2024年结转项目11个")[0])
     False
     """
     if _moved_from(text, m):
@@ -374,7 +374,7 @@ def lends_year(text: str, m: PeriodMention) -> bool:
 
 def passed(text: str, m: PeriodMention, pos: int) -> bool:
     """Whether a year said in passing (:func:`lends_year`) is not in force at ``pos``: past its sentence, or at once
-    when it names what was carried over from it (截至3月底,…其中2024年结转项目13个: counted at the end of March)."""
+    when it names what was carried over from it (截至3月底,…其中2024年结转项目11个: counted at the end of March)."""
     if _moved_from(text, m):  # (从2020年的412.9亿元提升至621亿元,…: past the clause of the move)
         return _PERIODS.clause_ends.search(text, m.end_pos, pos) is not None
     said = _PERIODS.year_in_passing.match(text, m.end_pos) if m.year is not None else None

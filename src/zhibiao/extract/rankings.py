@@ -1309,7 +1309,7 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     clause_end = region_start - 1
     clause_start = max(text.rfind(c, span.start, clause_end) for c in _CLAUSE_MARKS) + 1
     words = text[max(clause_start, span.start):clause_end]
-    if any(w in words for w in _RANKING_WORDS.unchanged_words):  # (甲、乙等2个区的位次没有变化,|分别为38位、44位)
+    if any(w in words for w in _RANKING_WORDS.unchanged_words):  # (甲、乙等2个区的位次没有变化,|分别为41位、57位)
         words = _RANKINGS.places_unchanged_end.sub("", words)
     quoted = _RANKINGS.quoted_item.findall(words)
     if len(quoted) == n:  # 在“企业研发经费投入强度”和“营商环境”方面表现优异,分列第三、第四: the quoted measures
