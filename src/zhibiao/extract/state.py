@@ -113,6 +113,7 @@ class ParagraphState:
     prev_tops: list[Indicator] = field(default_factory=list)
     last_rank: Ranking | None = None  # …位居第六名;甲、乙分列第16位、第31位: the ranking the list shares
     among: bool = False  # (a line after one closing with 其中: its figures are parts of the whole before)
+    own_project: str | None = None  # 甲项目…。该项目…: the one project the sentences are about, for its measures
     places_whole: Projects | None = None  # 从签约项目总数来看,定远14个…: the projects counted place by place here
     # the spans of several years the paragraph writes (first, last, where each ends), found once
     years_spans: list[tuple[int, int, int]] | None = None

@@ -75,6 +75,10 @@ _NAME_WORDS = Words("name")
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
 _PROJECTS_AMONG = Words("projects").noun + _NAME_WORDS.among_mark  # (签约项目中,…: a frame on projects too)
 _FRAME_REACH = 16  # (how far into a sentence such a frame may end)
+_PROJECTS_SHAPES = Shapes("projects")
+_INDICATOR_SHAPES = Shapes("indicators")
+_PROJECT_NOUN = Words("projects").noun  # (a plain check before the shapes of one named project)
+_NAME_DIGITS = re.compile(r"\d")  # (a project's own name may hold figures: 年产5万吨)
 
 Event = Fig | Wordless | re.Match[str]
 
@@ -139,6 +143,7 @@ def read_sentence(s: Sentence) -> None:
             cursor, i = _figure_event(s, events, i, cursor)
     if st.projects is not None and st.parent_projects is None:
         pst.last_top_projects = st.projects
+    _own_project_measures(s)
     # remember the sentence's top figures for a 其中 in the next sentence
     tops = s.log.tops_since(st.first_fact)
     if tops:
@@ -509,3 +514,56 @@ def _mark_among(s: Sentence, cursor: int, pos: int) -> None:
         st.parent_pool = s.log.tops_since(st.first_fact) or list(pst.prev_tops)
     if st.parent_projects is None and st.projects is not None:
         st.parent_projects = st.projects
+
+
+def _own_project(s: Sentence) -> re.Match[str] | None:
+    """The first one project named by its own name in the sentence (其中,甲公司年产5万吨乙制品项目计划总投资…), None
+    when the only projects named are of a kind, a stage or a count (重点项目, 新开工项目, 12个项目, 该项目)."""
+    text, pos, end = s.text, s.ctx.span.start, s.ctx.span.end
+    while (m := _WALK.own_project.search(text, pos, end)) is not None:
+        name = m.group("project")
+        pos = m.start() + 1  # (a name refused may hold the start of the right one: 计划投资…在戊县建设甲项目)
+        if _PROJECTS_SHAPES.not_one_project.search(name) or _PROJECTS_SHAPES.count_of_part.search(name) \
+                or _WALK.own_project_not.search(name) \
+                or _PROJECTS_SHAPES.aggregate_words.search(_NAME_DIGITS.sub("", name)) \
+                or _INDICATOR_SHAPES.one_project_opens.fullmatch(name):
+            continue
+        if _WALK.own_project_firm.search(name) or _counted_as_one(s, m.start("project"), m.end("project")):
+            return m
+    return None
+
+
+def _counted_as_one(s: Sentence, start: int, end: int) -> bool:
+    """Whether a projects fact of this sentence counts the project named at ``[start, end)`` as one
+    (总投资9亿元的甲项目): a name of a kind of projects (先进制造项目52个) is counted by more."""
+    norm_pos = s.ctx.doc.norm_pos
+    return any(isinstance(f, Projects) and f.count == 1 and norm_pos(f.start) <= start and norm_pos(f.end) >= end
+               for f in s.log.facts[s.state.first_fact:])
+
+
+def _own_project_measures(s: Sentence) -> None:
+    """Measures of one project named by its own name (FACTS.md: 项目占地95亩, 预计年产值… after 甲公司…项目) are that
+    project's: it is their subject, from after its name to the end of the sentence and in the sentences right after
+    that open on it (该项目…, 项目分两期建设,…), until a clause turns to a place (全市, 园区)."""
+    text, sent, pst = s.text, s.ctx.span, s.para
+    if _PROJECT_NOUN not in text[sent.start:sent.end]:
+        pst.own_project = None
+        return
+    m = _own_project(s)
+    if m is not None:
+        name, opens, after = m.group("project"), m.start("project"), m.end()
+    elif pst.own_project is not None and _INDICATOR_SHAPES.one_project_opens.match(text, sent.start):
+        name, opens, after = pst.own_project, sent.start, sent.start
+    else:
+        pst.own_project = None
+        return
+    pst.own_project = name
+    for f in s.log.facts[s.state.first_fact:]:
+        if not isinstance(f, Indicator):
+            continue
+        at = s.ctx.doc.norm_pos(f.start)
+        if at < after and (at != opens or _WALK.own_project_investment.search(f.name) is not None):
+            continue  # (甲项目一期占地60亩 is the project's; 甲项目计划总投资… is the projects fact's, no measure)
+        if at > after and _WALK.own_project_ends.search(text, after, at) is not None:
+            return  # (…,全市完成投资…: the clause turned to a place; the project's measures ended)
+        f.subject = name
