@@ -528,7 +528,9 @@ def _own_project(s: Sentence) -> re.Match[str] | None:
                 or _PROJECTS_SHAPES.aggregate_words.search(_NAME_DIGITS.sub("", name)) \
                 or _INDICATOR_SHAPES.one_project_opens.fullmatch(name):
             continue
-        if _WALK.own_project_firm.search(name) or _counted_as_one(s, m.start("project"), m.end("project")):
+        if _WALK.own_project_firm.search(name) or _counted_as_one(s, m.start("project"), m.end("project")) \
+                or _WALK.own_project_site.match(text, m.end(), end) \
+                or (m.group("built") and _WALK.own_project_firm_before.search(text, s.ctx.span.start, m.start())):
             return m
     return None
 
