@@ -548,13 +548,11 @@ def _own_project_measures(s: Sentence) -> None:
     project's: it is their subject, from after its name to the end of the sentence and in the sentences right after
     that open on it (该项目…, 项目分两期建设,…), until a clause turns to a place (全市, 园区)."""
     text, sent, pst = s.text, s.ctx.span, s.para
-    if _PROJECT_NOUN not in text[sent.start:sent.end]:
-        pst.own_project = None
-        return
-    m = _own_project(s)
+    m = _own_project(s) if _PROJECT_NOUN in text[sent.start:sent.end] else None  # (a plain check first)
     if m is not None:
         name, opens, after = m.group("project"), m.start("project"), m.end()
-    elif pst.own_project is not None and _INDICATOR_SHAPES.one_project_opens.match(text, sent.start):
+    elif pst.own_project is not None and (_INDICATOR_SHAPES.one_project_opens.match(text, sent.start)
+                                          or _WALK.own_project_goes_on.match(text, sent.start)):
         name, opens, after = pst.own_project, sent.start, sent.start
     else:
         pst.own_project = None
