@@ -367,27 +367,15 @@ def lends_year(text: str, m: PeriodMention) -> bool:
     >>> lends_year("其中2024年结转项目11个", find_periods("其中2024年结转项目11个")[0])
     False
     """
-    if _moved_from(text, m):
-        return False
-    return m.year is None or _PERIODS.year_in_passing.match(text, m.end_pos) is None
-
-
-def passed(text: str, m: PeriodMention, pos: int) -> bool:
-    """Whether a year said in passing (:func:`lends_year`) is not in force at ``pos``: past its sentence, or at once
-    when it names what was carried over from it (截至3月底,…其中2024年结转项目11个: counted at the end of March)."""
-    if _moved_from(text, m):  # (从2020年的412.9亿元提升至621亿元,…: past the clause of the move)
-        return _PERIODS.clause_ends.search(text, m.end_pos, pos) is not None
-    said = _PERIODS.year_in_passing.match(text, m.end_pos) if m.year is not None else None
-    if said is None:
-        return False
-    return bool(said.group("carried")) or _PERIODS.passing_ends.search(text, m.end_pos, pos) is not None
+    return year_reach(text, m)[0]
 
 
 def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
-    """What :func:`lends_year` and :func:`passed` say of mention ``m``, worked out once: a paragraph's rules ask it of
-    the same mentions at every figure. Whether ``m`` lends its year, and where it is passed: ``passed(text, m, pos)``
-    is ``pos >= `` that for every ``pos`` (the ends it looks for are single characters, so the first one after the
-    mention decides), ``NEVER_PASSED`` when it never is.
+    """Whether mention ``m`` lends its year (:func:`lends_year`), and from where on a year it does not lend is no longer
+    in force — past its sentence (past the clause of a move: 从2020年的412.9亿元提升至621亿元,…), or at once when it
+    names what was carried over from it (截至3月底,…其中2024年结转项目11个: counted at the end of March);
+    ``NEVER_PASSED`` when it never is. Worked out once per mention (a paragraph's rules ask it at every figure): the
+    ends looked for are single characters, so the first one after the mention decides.
 
     >>> text = "其中2023年结转项目11个"
     >>> year_reach(text, find_periods(text)[0])

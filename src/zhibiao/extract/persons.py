@@ -42,7 +42,7 @@ _TAB = "\t"
 _CREDIT_WIDTH = 5
 _OUTLET_NAME_WORDS: tuple[str, ...] = tuple(_PERSONS_WORDS.outlet_name_words)
 _SPACED_CREDIT_WORDS: tuple[str, ...] = tuple(_PERSONS_WORDS.bylines)
-_SPACE_RUN = re.compile(r"[ \u3000]+")
+_SPACE_RUN = compile_cached(r"[ \u3000]+")
 # The longest line that can be a title and a name alone (中共某某县委副书记 张三).
 _TITLE_LINE_WIDTH = 24
 # (a digit too: 李东新4月24日上午主持, a date right after a name)

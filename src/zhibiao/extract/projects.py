@@ -26,6 +26,7 @@ from zhibiao.model import Projects, Qualifier, Stage
 from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["category_of", "each_of_places", "is_investment_name", "listed_count", "listed_place", "mentions_projects",
+           "names_projects_of_a_kind",
            "place_list_goes_on", "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
 
 _NAMES = Shapes("names")
@@ -1151,6 +1152,13 @@ def _batch_investment(s: Sentence, fig: Fig) -> bool:
     return True
 
 
+def names_projects_of_a_kind(name: str) -> bool:
+    """Whether a project's name as written names projects of a kind or counted (签约项目, 12个工业项目), no one
+    project; figures of its own (甲公司年产5万吨乙制品项目) are no count."""
+    return _PROJECTS.aggregate_words.search(_DIGITS.sub("", name)) is not None \
+        or _PROJECTS.count_of_part.search(name) is not None
+
+
 def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
     """签约项目分别为:⏎1.甲公司年产5万吨预制菜项目,总投资6亿元;⏎2.…: an item of a list that is one project's own name,
     then its investment — that project (count 1), of the stage of the projects around, never the investment of those
@@ -1165,8 +1173,7 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
         if m is not None and (_PROJECTS.not_one_project.search(m.group("project"))
                               or _PROJECTS.count_of_part.search(m.group("done"))):
             return False
-    if m is None or _PROJECTS.aggregate_words.search(_DIGITS.sub("", m.group("project"))) \
-            or _PROJECTS.count_of_part.search(m.group("project")):
+    if m is None or names_projects_of_a_kind(m.group("project")):
         return False  # (签约项目,总投资…; 12个工业项目,总投资…: projects of a kind or counted, no one project)
     done = _reached(m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
     stage = stage_of(done.group(0)) if done else _stage_around(s)

@@ -31,7 +31,7 @@ from zhibiao.extract.indicators import (
 )
 from zhibiao.extract.lists import all_alike, list_role, places_alike, places_listed_from
 from zhibiao.extract.names import Name, cut_enum_tail, split_names
-from zhibiao.extract.projects import projects_frame
+from zhibiao.extract.projects import names_projects_of_a_kind, projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
     bracketed_places_listed,
@@ -78,7 +78,6 @@ _FRAME_REACH = 16  # (how far into a sentence such a frame may end)
 _PROJECTS_SHAPES = Shapes("projects")
 _INDICATOR_SHAPES = Shapes("indicators")
 _PROJECT_NOUN = Words("projects").noun  # (a plain check before the shapes of one named project)
-_NAME_DIGITS = re.compile(r"\d")  # (a project's own name may hold figures: 年产5万吨)
 
 Event = Fig | Wordless | re.Match[str]
 
@@ -523,10 +522,8 @@ def _own_project(s: Sentence) -> re.Match[str] | None:
     while (m := _WALK.own_project.search(text, pos, end)) is not None:
         name = m.group("project")
         pos = m.start() + 1  # (a name refused may hold the start of the right one: 计划投资…在戊县建设甲项目)
-        if _PROJECTS_SHAPES.not_one_project.search(name) or _PROJECTS_SHAPES.count_of_part.search(name) \
-                or _WALK.own_project_not.search(name) \
-                or _PROJECTS_SHAPES.aggregate_words.search(_NAME_DIGITS.sub("", name)) \
-                or _INDICATOR_SHAPES.one_project_opens.fullmatch(name):
+        if _PROJECTS_SHAPES.not_one_project.search(name) or names_projects_of_a_kind(name) \
+                or _WALK.own_project_not.search(name) or _INDICATOR_SHAPES.one_project_opens.fullmatch(name):
             continue
         if _WALK.own_project_firm.search(name) or _counted_as_one(s, m.start("project"), m.end("project")) \
                 or _WALK.own_project_site.match(text, m.end(), end) \
