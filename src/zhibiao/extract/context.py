@@ -65,6 +65,7 @@ _DECEMBER = 12
 _SENTENCE_ENDS = ("。", "\n")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 113.26亿元|()
+_DEICTIC_YEARS = tuple(_PERIODS_WORDS.deictic_years)  # (今年, 去年: counted from the day a report is written)
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
 Fact = Indicator | Projects | Ranking
@@ -98,6 +99,7 @@ class DocContext:
     # an undated report's latest year (not a goal's), found on first use
     _latest: list[PeriodMention | None] = field(default_factory=list, compare=False)
     _spoken: list[int | None] = field(default_factory=list, compare=False)  # speaking_year, found on first use
+    _written: list[int | None] = field(default_factory=list, compare=False)  # written_year, found on first use
     _list_years: list[list[PeriodMention]] = field(default_factory=list, compare=False)  # found on first use
     _speaker_starts: tuple[int, ...] = field(init=False, default=())
 
@@ -128,6 +130,15 @@ class DocContext:
         if not self._spoken:
             self._spoken.append(self._speaking_year())
         return self._spoken[0]
+
+    def written_year(self) -> int | None:
+        """The year an undated report was written in when its lede opens on the results of a whole year before
+        (4月23日,…公布…2021年度…考核结果; 亮出2024年招商引资成绩单): the year after that one; None otherwise, and for a
+        dated report. Its 去年 and 今年 count from it (去年,…GDP达到… → 2021), not from the year named last."""
+        if not self._written:
+            m = None if self.published else _CONTEXT.closed_year_results.search(self.text, 0, _LEDE_WIDTH)
+            self._written.append(int(m.group("year")) + 1 if m is not None else None)
+        return self._written[0]
 
     def _speaking_year(self) -> int | None:
         """The year a dated report speaks from when that is not the year it was published: the latest
@@ -710,6 +721,11 @@ class SentContext:
         if mention.year is None and mention.rel_year is not None and (spoken := self.doc.speaking_year()) is not None:
             return PeriodMention(mention.pos, mention.end_pos, spoken + mention.rel_year, None, mention.start,
                                  mention.end, mention.kind)  # (今年 in a report of an earlier year)
+        if mention.year is None and mention.rel_year is not None and self.doc.published is None \
+                and (written := self.doc.written_year()) is not None \
+                and self.text.startswith(_DEICTIC_YEARS, mention.pos):
+            return PeriodMention(mention.pos, mention.end_pos, written + mention.rel_year, None, mention.start,
+                                 mention.end, mention.kind)  # (去年 in a report written the year after the one named)
         if mention.year is None and self.doc.published is None:
             # no date to count 今年 from: the last year the text names is the year it speaks of
             # (2016年1-7月全省… then 今年7月, 1-7月: 2016)
