@@ -66,6 +66,8 @@ _SENTENCE_ENDS = ("。", "\n")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 113.26亿元|()
 _DEICTIC_YEARS = tuple(_PERIODS_WORDS.deictic_years)  # (今年, 去年: counted from the day a report is written)
+_ANY_ZONE_WORDS = frozenset(Words("entity").any_zone_words)  # (园区, 开发区 written alone)
+_ZONE_SUFFIXES = tuple(Words("entity").zone_suffixes)
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
 Fact = Indicator | Projects | Ranking
@@ -549,7 +551,20 @@ class SentContext:
         if name.startswith(MAIN):
             # (under a heading naming a county of the report's city, 全市 is the report's own city)
             return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else self.doc.main)
-        return finder.resolve_bare(name, main)
+        resolved = finder.resolve_bare(name, main)
+        if resolved == name and name in _ANY_ZONE_WORDS and i > 0:
+            return self._zone_before(i) or resolved
+        return resolved
+
+    def _zone_before(self, i: int) -> str | None:
+        """甲高新区发展总体向好,园区生产总值达到…; …新材料产业园区先后签约…,1-10月份,园区投资增长17.2%: a bare 园区 (or
+        开发区) not read as the report's own zone is the zone named by the clause subject right before it in the
+        paragraph (高新区园区实现…,园区…: 高新区 too); None when that subject is no zone (全县…。园区规模工业增加值…:
+        some park of the place, left as written)."""
+        before = self.para.subjects[i - 1][1]
+        if before.startswith(MAIN) or before in _ANY_ZONE_WORDS or not before.endswith(_ZONE_SUFFIXES):
+            return None
+        return before
 
     # -- periods ------------------------------------------------------------------------------
     def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False,
