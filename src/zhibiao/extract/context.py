@@ -135,8 +135,8 @@ class DocContext:
 
     def written_year(self) -> int | None:
         """The year an undated report was written in when its lede opens on the results of a whole year before
-        (4月23日,…公布…2021年度…考核结果; 亮出2024年招商引资成绩单): the year after that one; None otherwise, and for a
-        dated report. Its 去年 and 今年 count from it (去年,…GDP达到… → 2021), not from the year named last."""
+        (5月8日,…公布…2019年度…考核结果; 亮出2020年招商引资成绩单): the year after that one; None otherwise, and for a
+        dated report. Its 去年 and 今年 count from it (去年,…GDP达到… → 2019), not from the year named last."""
         if not self._written:
             m = None if self.published else _CONTEXT.closed_year_results.search(self.text, 0, _LEDE_WIDTH)
             self._written.append(int(m.group("year")) + 1 if m is not None else None)
@@ -557,10 +557,10 @@ class SentContext:
         return resolved
 
     def _zone_before(self, i: int) -> str | None:
-        """甲高新区发展总体向好,园区生产总值达到…; …新材料产业园区先后签约…,1-10月份,园区投资增长17.2%: a bare 园区 (or
-        开发区) not read as the report's own zone is the zone named by the clause subject right before it in the
-        paragraph (高新区园区实现…,园区…: 高新区 too); None when that subject is no zone (全县…。园区规模工业增加值…:
-        some park of the place, left as written)."""
+        """甲高新区发展总体向好,园区生产总值达到…; …乙智能装备产业园区先后签约…,1-8月份,园区投资增长23.6%: a bare
+        园区 (or 开发区) not read as the report's own zone is the zone named by the clause subject right before it
+        in the paragraph (高新区园区实现…,园区…: 高新区 too); None when that subject is no zone (全县…。
+        园区规模工业增加值…: some park of the place, left as written)."""
         before = self.para.subjects[i - 1][1]
         if before.startswith(MAIN) or before in _ANY_ZONE_WORDS or not before.endswith(_ZONE_SUFFIXES):
             return None

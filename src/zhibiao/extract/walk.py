@@ -570,7 +570,7 @@ def _own_project_measures(s: Sentence) -> None:
 
 def _measures_of_event_projects(s: Sentence) -> None:
     """A share or an average of the projects just counted at the report's event, in the clauses right after the count
-    (FACTS.md: 在117个新签约项目中,投资5亿元以上的项目69个,占比为60%; 其中产业类项目16个,…,投资占比65.2%), is of the
+    (FACTS.md: 在85个新签约项目中,投资5亿元以上的项目41个,占比为48.2%; 其中产业类项目14个,…,投资占比37.5%), is of the
     event's month as the count is, not of a span said before (今年以来, 一季度 in the event's name) — unless a period
     of its own is said after the count."""
     ctx, month = s.ctx, None
