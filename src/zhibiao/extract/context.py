@@ -65,6 +65,9 @@ _DECEMBER = 12
 _SENTENCE_ENDS = ("。", "\n")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 113.26亿元|()
+_DEICTIC_YEARS = tuple(_PERIODS_WORDS.deictic_years)  # (今年, 去年: counted from the day a report is written)
+_ANY_ZONE_WORDS = frozenset(Words("entity").any_zone_words)  # (园区, 开发区 written alone)
+_ZONE_SUFFIXES = tuple(Words("entity").zone_suffixes)
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
 Fact = Indicator | Projects | Ranking
@@ -98,6 +101,7 @@ class DocContext:
     # an undated report's latest year (not a goal's), found on first use
     _latest: list[PeriodMention | None] = field(default_factory=list, compare=False)
     _spoken: list[int | None] = field(default_factory=list, compare=False)  # speaking_year, found on first use
+    _written: list[int | None] = field(default_factory=list, compare=False)  # written_year, found on first use
     _list_years: list[list[PeriodMention]] = field(default_factory=list, compare=False)  # found on first use
     _speaker_starts: tuple[int, ...] = field(init=False, default=())
 
@@ -128,6 +132,15 @@ class DocContext:
         if not self._spoken:
             self._spoken.append(self._speaking_year())
         return self._spoken[0]
+
+    def written_year(self) -> int | None:
+        """The year an undated report was written in when its lede opens on the results of a whole year before
+        (5月8日,…公布…2019年度…考核结果; 亮出2020年招商引资成绩单): the year after that one; None otherwise, and for a
+        dated report. Its 去年 and 今年 count from it (去年,…GDP达到… → 2019), not from the year named last."""
+        if not self._written:
+            m = None if self.published else _CONTEXT.closed_year_results.search(self.text, 0, _LEDE_WIDTH)
+            self._written.append(int(m.group("year")) + 1 if m is not None else None)
+        return self._written[0]
 
     def _speaking_year(self) -> int | None:
         """The year a dated report speaks from when that is not the year it was published: the latest
@@ -538,7 +551,20 @@ class SentContext:
         if name.startswith(MAIN):
             # (under a heading naming a county of the report's city, 全市 is the report's own city)
             return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else self.doc.main)
-        return finder.resolve_bare(name, main)
+        resolved = finder.resolve_bare(name, main)
+        if resolved == name and name in _ANY_ZONE_WORDS and i > 0:
+            return self._zone_before(i) or resolved
+        return resolved
+
+    def _zone_before(self, i: int) -> str | None:
+        """甲高新区发展总体向好,园区生产总值达到…; …乙智能装备产业园区先后签约…,1-8月份,园区投资增长23.6%: a bare
+        园区 (or 开发区) not read as the report's own zone is the zone named by the clause subject right before it
+        in the paragraph (高新区园区实现…,园区…: 高新区 too); None when that subject is no zone (全县…。
+        园区规模工业增加值…: some park of the place, left as written)."""
+        before = self.para.subjects[i - 1][1]
+        if before.startswith(MAIN) or before in _ANY_ZONE_WORDS or not before.endswith(_ZONE_SUFFIXES):
+            return None
+        return before
 
     # -- periods ------------------------------------------------------------------------------
     def period_at(self, pos: int, *, target: bool, name: str = "", future: bool = False,
@@ -710,6 +736,11 @@ class SentContext:
         if mention.year is None and mention.rel_year is not None and (spoken := self.doc.speaking_year()) is not None:
             return PeriodMention(mention.pos, mention.end_pos, spoken + mention.rel_year, None, mention.start,
                                  mention.end, mention.kind)  # (今年 in a report of an earlier year)
+        if mention.year is None and mention.rel_year is not None and self.doc.published is None \
+                and (written := self.doc.written_year()) is not None \
+                and self.text.startswith(_DEICTIC_YEARS, mention.pos):
+            return PeriodMention(mention.pos, mention.end_pos, written + mention.rel_year, None, mention.start,
+                                 mention.end, mention.kind)  # (去年 in a report written the year after the one named)
         if mention.year is None and self.doc.published is None:
             # no date to count 今年 from: the last year the text names is the year it speaks of
             # (2016年1-7月全省… then 今年7月, 1-7月: 2016)

@@ -143,6 +143,8 @@ def read_sentence(s: Sentence) -> None:
     if st.projects is not None and st.parent_projects is None:
         pst.last_top_projects = st.projects
     _own_project_measures(s)
+    if s.log.projects and s.log.projects[-1] in s.log.facts[st.first_fact:]:
+        _measures_of_event_projects(s)  # (most sentences count no projects: skipped)
     # remember the sentence's top figures for a 其中 in the next sentence
     tops = s.log.tops_since(st.first_fact)
     if tops:
@@ -564,3 +566,34 @@ def _own_project_measures(s: Sentence) -> None:
         if at > after and _WALK.own_project_ends.search(text, after, at) is not None:
             return  # (…,全市完成投资…: the clause turned to a place; the project's measures ended)
         f.subject = name
+
+
+def _measures_of_event_projects(s: Sentence) -> None:
+    """A share or an average of the projects just counted at the report's event, in the clauses right after the count
+    (FACTS.md: 在85个新签约项目中,投资5亿元以上的项目41个,占比为48.2%; 其中产业类项目14个,…,投资占比37.5%), is of the
+    event's month as the count is, not of a span said before (今年以来, 一季度 in the event's name) — unless a period
+    of its own is said after the count."""
+    ctx, month = s.ctx, None
+    norm = ctx.doc.norm_pos
+    for f in sorted(s.log.facts[s.state.first_fact:], key=lambda f: norm(f.end)):
+        if isinstance(f, Projects):
+            event = ctx.event_month(norm(f.start))
+            month = (f.period, norm(f.end)) if f.period is not None and f.period == event else None
+        elif isinstance(f, Indicator) and month is not None:
+            at = norm(f.start)
+            if not _measure_of_projects(s, f, month[1]) or ctx.has_period_before(at, since=month[1]):
+                month = None
+                continue
+            f.period = month[0]
+
+
+def _measure_of_projects(s: Sentence, f: Indicator, since: int) -> bool:
+    """Whether ``f``, written after projects counted up to ``since`` in the same clauses, is a share or an average of
+    theirs: no plan or estimate, no change, a share's mark or an average's word in its name or right before it."""
+    if f.qualifier is not None or f.change is not None or f.value is None:
+        return False
+    at = s.ctx.doc.norm_pos(f.start)
+    lo = min(at, since)
+    if _WALK.projects_clause_ends.search(s.text, lo, at) is not None:
+        return False
+    return _WALK.measure_of_projects.search(s.text, lo, s.ctx.doc.norm_pos(f.end)) is not None

@@ -485,7 +485,7 @@ class SubjectFinder:
             return None  # the report never speaks of its own city or county
         if (kind := _own_kind(text)) in own:
             own = {kind}  # (我市…全市 and 全省经济 once: a city's report, not one of the province it names)
-        named = self._places_by_short_name(text)
+        named = self._places_by_short_name(text, own)
         hits = Counter({k: n for k, n in named.items() if k[-1] in own})
         if len(hits) == 1:
             only = next(iter(hits))
@@ -589,12 +589,18 @@ class SubjectFinder:
             place, seen = self.parent_of.get(place), seen + 1
         return False
 
-    def _places_by_short_name(self, text: str) -> Counter[str]:
+    def _places_by_short_name(self, text: str, own: set[str] | None = None) -> Counter[str]:
         """How often ``text`` names each place by a short name that stands for it alone — never where it compares
-        itself with a place (仅次于深圳), names an outlet (海曙新闻网讯) or a street (甲山大道)."""
+        itself with a place (仅次于深圳), names an outlet (海曙新闻网讯) or a street (甲山大道). With ``own``, the
+        kinds of place a report calls its own (我县 → 县), a short name standing for places of several kinds stands
+        for the one of those kinds (甲容 → 甲容县, not 甲容区, in a report that says 我县)."""
         hits: Counter[str] = Counter()
         for start, short in self._short_names_of(text):
             fulls = self.short_to_full[short]
+            if len(fulls) > 1 and own and not any(self.parent_of.get(f) in fulls for f in fulls):
+                # (甲沙 for 甲沙县 and the 甲沙市 holding it: the city's name too, no county's alone)
+                # (甲海 for 甲海县 or 甲海新区 in a report saying 全区: a new district's name is a zone's, no 区's)
+                fulls = [f for f in fulls if f[-1] in own and len(f) == len(short) + 1]
             end = start + len(short)
             if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
                     and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end) \
