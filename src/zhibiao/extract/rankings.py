@@ -128,6 +128,9 @@ _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均�
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_TOP_TIERS = frozenset(_RANKING_WORDS.top_tiers)
+_GRADED_TIERS = frozenset(_RANKING_WORDS.graded_tiers)
+_FIELD_LAST_CHARS = tuple(_RANKING_WORDS.field_place_ends)
 _PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
@@ -175,6 +178,12 @@ def _slogan(text: str, hit: re.Match[str]) -> bool:
     return text.endswith(_SLOGAN_VERBS, hit.start(), at)
 
 
+def _grade_restated(s: Sentence, hit: re.Match[str]) -> bool:
+    """获评全省营商环境评价优秀等次,位列全省第一方阵: a grade restated by the place right after it, read there."""
+    return hit.group("top") in _GRADED_TIERS and s.text.startswith(_LEADS, hit.end() + 1) \
+        and _RANKINGS.place.match(s.text, hit.end() + 1, s.ctx.span.end) is not None
+
+
 def _moved_from(text: str, start: int, end: int) -> bool:
     """Whether the words before a place say it was moved from (从, 从去年的, 由2008年的)."""
     if text.endswith(_MOVED_FROM_MARKS, start, end):
@@ -203,7 +212,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
-    if _slogan(s.text, hit):
+    if _slogan(s.text, hit) or _grade_restated(s, hit):
         return  # 锚定“全省抢前列、全市争第一”: a slogan of a goal, no place
     if scope and hit.group("strong"):
         first = _RANKINGS.field_then_place.match(s.text, hit.end(), s.ctx.span.end)
@@ -343,6 +352,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         # (全国百强县榜单发布。…第2位的是江阴市: the list's field; 在…全省…考核中,我县获评优秀等次。其中,经济发展指标
         # 排名第二: the parts of the evaluation just given, in its field)
         scope = evaluation_field_before(text, hit.start())
+    scope, tier_period = _unwritten_tier_field(s, hit, names, scope, top)
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
@@ -360,7 +370,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
             names = [None]
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end,
-                 [holder] if group is not None and holder is not None else [named] * len(names) if named else None)
+                 [holder] if group is not None and holder is not None else [named] * len(names) if named else None,
+                 tier_period)
     read = _members_counted(s, hit, read)
     return _held_by_the_words(s, hit, region_start, read) or read
 
@@ -467,6 +478,8 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     written after them: in the words just before it (浏阳市、宁乡市分列…; 甲、乙和丙的增速位列…), or opening a
     clause before when those words only say several hold it (甲、乙两家开发区进步明显,双双跻身全国30强);
     None when no list is."""
+    if (hit.group("top") or "") in _TOP_TIERS and (tiered := _listed_in_evaluation(s, raw, region_start)) is not None:
+        return tiered
     if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
         own = _RANKINGS.measure_of_listed.search(raw)  # (甲、乙和丙的增速|位列…: the measure of each)
         if own is not None and s.ctx.doc.finder.entity_named(strip_chars(own.group("measure"))) is not None:
@@ -490,6 +503,20 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     if last is not None:  # (北京海淀区、朝阳区,上海浦东新区|包揽…: the last group one place)
         return [*groups, last], None, None
     return None
+
+
+def _listed_in_evaluation(s: Sentence, raw: str, region_start: int) -> tuple[list[str], None, str] | None:
+    """甲、乙、丙在高质量发展综合考核中(,)稳居优秀等次: the places listed before an evaluation that writes no field,
+    in these words or closing the clause before them, and the evaluation as their measure; None otherwise."""
+    words = strip_chars(_RANKINGS.adverb_end.sub("", raw))
+    if not words:  # (…考核中,|稳居…: the clause before)
+        before = _RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start])
+        words = _RANKINGS.clause_separator.split(before)[-1]
+    m = _RANKINGS.listed_in_evaluation.match(words) if _RANKING_WORDS.field_mark in words else None
+    subjects = _listed_subjects(s, m.group("places")) if m is not None else None
+    if m is None or subjects is None:
+        return None
+    return subjects, None, m.group("measure")
 
 
 def _measure_glued_to_last(s: Sentence, raw: str) -> tuple[list[str], str] | None:
@@ -1449,7 +1476,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
     scope, evaluation = _field_of_evaluation_placed(hit.group("scope"))
     scope = scope or _wrapped_scope(wrapped) or _kind_listed(s, hit) or (before.scope if before is not None else None) \
-        or _field_of_evaluation_before(s.text, hit.start())
+        or _field_of_evaluation_before(s.text, hit.start()) or _tier_field(s, hit, [own_measure])
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
@@ -1489,6 +1516,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
         measure = named.indicator
     measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
+    period = period or _tier_period(s, hit)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects, period)
 
 
@@ -1500,6 +1528,46 @@ def _place_shared(s: Sentence, hit: re.Match[str]) -> bool:
         return True
     return _RANKINGS.shared_place_before.search(s.text, max(s.ctx.span.start, hit.start() - _SHARED_REACH),
                                                  hit.start()) is not None
+
+
+def _tier_field(s: Sentence, hit: re.Match[str], names: list[str | None]) -> str | None:
+    """稳居优秀等次, 获设区市…考核第一等次 with no field written: a top tier is graded among the evaluation's own
+    peers, in the field their kind makes (设区市 → 全省), else in that of the evaluation named before (全市…考核,
+    甲市…考核 → 全市) or the report's own; None for any other top place (靠前, 前列: FACTS.md)."""
+    if (hit.group("top") or "") not in _TOP_TIERS:
+        return None
+    kind = next((f for name in names if name and (f := field_of_kind(name)) is not None), None)
+    return kind or _field_of_evaluation_before(s.text, hit.start()) \
+        or _field_of_place_evaluation(s, s.ctx.span.start) or home_field(s.text)
+
+
+def _unwritten_tier_field(s: Sentence, hit: re.Match[str], names: list[str | None], scope: str | None, top: bool) \
+        -> tuple[str | None, str | None]:
+    """The field of a top place (and the years, for a top tier) when none is written (:func:`_tier_field`)."""
+    if not top or scope is not None:
+        return scope, None
+    scope = _tier_field(s, hit, names)
+    return scope, _tier_period(s, hit) if scope is not None else None
+
+
+def _tier_period(s: Sentence, hit: re.Match[str]) -> str | None:
+    """公布了2021年度甲市高质量发展综合考核结果。乙、丙在…考核中稳居优秀等次: a top tier is of the years of the
+    evaluation named before its sentence, not the report's; None for other places or when no years are written."""
+    if (hit.group("top") or "") not in _TOP_TIERS:
+        return None
+    return evaluation_period(s.text, s.ctx.span.start)
+
+
+def _field_of_place_evaluation(s: Sentence, pos: int) -> str | None:
+    """公布了2023年度甲市高质量发展综合考核结果。乙县在高质量发展考核中…: the field of the evaluation named
+    before the sentence whose name opens with a place (甲市 → 全市), None when none does."""
+    evaluation = evaluation_before(s.text, pos)
+    if not evaluation:
+        return None
+    finder = s.ctx.doc.finder
+    place = next((name for k in range(len(evaluation) - 1, 1, -1)
+                  if (name := finder.entity_named(evaluation[:k])) is not None), None)
+    return str(_RANKING_WORDS.whole) + place[-1] if place and place.endswith(_FIELD_LAST_CHARS) else None
 
 
 def _field_of_evaluation_before(text: str, pos: int) -> str | None:
