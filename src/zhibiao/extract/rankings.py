@@ -130,6 +130,7 @@ _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as t
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
 _TOP_TIERS = frozenset(_RANKING_WORDS.top_tiers)
 _GRADED_TIERS = frozenset(_RANKING_WORDS.graded_tiers)
+_PROVINCIAL_PEER_KINDS = frozenset(_RANKING_WORDS.provincial_peer_kinds)
 _FIELD_LAST_CHARS = tuple(_RANKING_WORDS.field_place_ends)
 _PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
@@ -1636,6 +1637,8 @@ def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
     if wrapped is None:
         return None
     field = wrapped.group("group") or wrapped.group("scope") or wrapped.group("counted") or wrapped.group("peers")
+    if field in _PROVINCIAL_PEER_KINDS:  # (在设区市综合考核中: the province's peers, in its field)
+        return str(_RANKING_WORDS.province_field)
     return field + (wrapped.group("aside") or "") if field else field
 
 
@@ -1667,7 +1670,9 @@ def _field_and_measure(region: str, scope: str | None,
         scope, region = evaluated.group("field"), evaluated.group("evaluation")
     else:
         scope, evaluation = _field_of_evaluation_placed(scope, split)
-        region = region if strip_chars(region) or evaluation is None else evaluation
+        # (连续三年获|设区市…考核第一等次: how long it was held names no measure; the evaluation does)
+        bare = not strip_chars(_RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region)))
+        region = evaluation if bare and evaluation is not None else region
     return _measure_region(region), former, scope
 
 
@@ -1689,7 +1694,7 @@ def _field_of_evaluation_placed(scope: str | None, split: bool = False) -> tuple
     if not scope.endswith(_EVALUATION_ACTS):  # (位居全省经济总量第三: a measure of standing after the field)
         parts = _RANKINGS.field_then_measure.fullmatch(scope) if split else None
         return (parts.group("field"), parts.group("measure")) if parts is not None else (scope, None)
-    field = evaluation_field(scope)
+    field = evaluation_field(scope) or _field_of_provincial_peers(scope)  # (设区市…考核: the province's)
     evaluation = scope[len(field):] if field and scope.startswith(field) else scope
     # (位列榜单前三名: the list named before is the measure, not the word for it)
     return field, None if evaluation in _RANKING_SETS.back_references else evaluation
@@ -1739,7 +1744,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
             continue  # (我市有58项指标考核结果居全省前5位: how many measures hold a place, no place of anyone's)
         period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
-        scope = _region_of_group(name, scope)
+        scope = _region_of_group(name, scope) or _field_of_provincial_peers(name)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
@@ -1757,6 +1762,14 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _field_of_provincial_peers(name: str | None) -> str | None:
+    """设区市综合考评前三名依次是…, 设区市综合考核位列第三名 with no field written: peers only a province counts are
+    ranked in its field (全省); None for any other measure."""
+    if name and any(kind in name for kind in _PROVINCIAL_PEER_KINDS):
+        return str(_RANKING_WORDS.province_field)
+    return None
 
 
 def _class_clause_fields(s: Sentence, pos: int, end: int, scopes: list[str | None]) -> list[str | None]:
