@@ -2131,15 +2131,19 @@ def superlatives(s: Sentence) -> None:
     """成为全省最大化工园区, 全国第二大电池生产基地: the largest (or N-th largest) of a kind in a field is a
     place among peers, the kind's size its measure."""
     ctx = s.ctx
-    if s.text.find(_LARGEST, ctx.span.start, ctx.span.end) < 0:
-        return  # (最大, 第二大: a plain check first, most sentences hold no 大)
+    if s.text.find(_LARGEST, ctx.span.start, ctx.span.end) < 0 \
+            and s.text.find(_RANKING_WORDS.strongest_mark, ctx.span.start, ctx.span.end) < 0:
+        return  # (最大, 第二大, 最强: a plain check first, most sentences hold neither)
     for m in _RANKINGS.superlative.finditer(s.text, ctx.span.start, ctx.span.end):
-        rank = 1 if m.group("most") else parse_number(m.group("n"))
+        rank = 1 if m.group("most") or m.group("strongest") else parse_number(m.group("n"))
         if rank is None or not 0 < rank < MAX_RANK:
             continue
+        # (江苏GDP第四大城市: a measure written before the place is the measure; 最强地级市: the kind's strength)
+        measure = m.group("measure") or m.group("kind") + (
+            _RANKING_WORDS.strength_word if m.group("strongest") else _RANKING_WORDS.size_word)
         r = Ranking(subject=ctx.subject_at(m.start(), ranked=True),
                     period=ctx.period_at(m.start(), target=False, day_is_year=True),
-                    indicator=m.group("kind") + _RANKING_WORDS.size_word, scope=m.group("scope"), rank=int(rank),
+                    indicator=measure, scope=m.group("scope") or m.group("named"), rank=int(rank),
                     top=False, qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1")
         ctx.doc.set_quote(r, m.start(), m.end())
         s.log.add(r)
