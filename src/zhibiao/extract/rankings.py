@@ -1955,8 +1955,8 @@ def measures_after_one_lead(s: Sentence) -> None:
     own place (the sentence's places are read here; the walk's matches inside them make none)."""
     span = s.ctx.span
     first = _RANKINGS.lead_field_then_place.search(s.text, span.start, span.end)
-    if first is None or s.state.is_listed(first.start()):
-        return
+    if first is None or s.state.is_listed(first.start()) or strip_chars(first.group("measure")) in _PEER_KINDS:
+        return  # (列全国大中城市第23位、地级市第9位: kinds of peers, no measures: read one by one)
     made = len(s.log.facts)
     _measures_with_places(s, first, first.group("scope"), first.start())
     if len(s.log.facts) > made:
@@ -1974,6 +1974,10 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
         field: str | None = scope
         if _RANKINGS.region_field.fullmatch(measure or ""):  # 名列全国第四、西部第一: another field
             field, measure = measure, (s.state.last_rank.indicator if s.state.last_rank is not None else None)
+        elif measure and measure in _PEER_KINDS and (whole := _RANKINGS.whole_field_head.match(scope or "")):
+            # (列全国大中城市第23位、地级市第9位: a kind of peers, no measure: the field's peers, the measure the
+            # place's before)
+            field, measure = whole.group(0) + measure, (s.state.last_rank.indicator if s.state.last_rank else None)
         r = Ranking(subject=ctx.subject_at(start, ranked=True), period=ctx.period_at(start, target=False),
                     indicator=measure, scope=field, rank=int(rank), top=False,
                     qualifier=None, rule="ranking.v1")
