@@ -180,8 +180,15 @@ def _slogan(text: str, hit: re.Match[str]) -> bool:
 
 
 def _grade_restated(s: Sentence, hit: re.Match[str]) -> bool:
-    """获评全省营商环境评价优秀等次,位列全省第一方阵: a grade restated by the place right after it, read there."""
-    return hit.group("top") in _GRADED_TIERS and s.text.startswith(_LEADS, hit.end() + 1) \
+    """获评全省营商环境评价优秀等次,位列全省第一方阵: a grade restated by the place right after it, read there; 共有12个
+    单位获评优秀等次, 38名干部年度考核获评优秀等次, 获评优秀等次的单位: a grade given to units or people counted (an
+    appraisal), or naming whom it was given to, is no place of anyone."""
+    if hit.group("top") not in _GRADED_TIERS:
+        return False
+    if s.text.startswith(_RANKING_WORDS.holder_after_starts[0], hit.end()) \
+            or _RANKINGS.graded_holders_counted.search(s.text, s.ctx.span.start, hit.start()):
+        return True
+    return s.text.startswith(_LEADS, hit.end() + 1) \
         and _RANKINGS.place.match(s.text, hit.end() + 1, s.ctx.span.end) is not None
 
 
@@ -1538,7 +1545,7 @@ def _tier_field(s: Sentence, hit: re.Match[str], names: list[str | None]) -> str
     if (hit.group("top") or "") not in _TOP_TIERS:
         return None
     kind = next((f for name in names if name and (f := field_of_kind(name)) is not None), None)
-    return kind or _field_of_evaluation_before(s.text, hit.start()) \
+    return kind or evaluation_field_before(s.text, hit.start()) \
         or _field_of_place_evaluation(s, s.ctx.span.start) or home_field(s.text)
 
 
