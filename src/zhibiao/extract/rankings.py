@@ -128,6 +128,10 @@ _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均�
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_TOP_TIERS = frozenset(_RANKING_WORDS.top_tiers)
+_GRADED_TIERS = frozenset(_RANKING_WORDS.graded_tiers)
+_PROVINCIAL_PEER_KINDS = frozenset(_RANKING_WORDS.provincial_peer_kinds)
+_FIELD_LAST_CHARS = tuple(_RANKING_WORDS.field_place_ends)
 _PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
@@ -175,6 +179,19 @@ def _slogan(text: str, hit: re.Match[str]) -> bool:
     return text.endswith(_SLOGAN_VERBS, hit.start(), at)
 
 
+def _grade_restated(s: Sentence, hit: re.Match[str]) -> bool:
+    """获评全省营商环境评价优秀等次,位列全省第一方阵: a grade restated by the place right after it, read there; 共有12个
+    单位获评优秀等次, 38名干部年度考核获评优秀等次, 获评优秀等次的单位: a grade given to units or people counted (an
+    appraisal), or naming whom it was given to, is no place of anyone."""
+    if hit.group("top") not in _GRADED_TIERS:
+        return False
+    if s.text.startswith(_RANKING_WORDS.holder_after_starts[0], hit.end()) \
+            or _RANKINGS.graded_holders_counted.search(s.text, s.ctx.span.start, hit.start()):
+        return True
+    return s.text.startswith(_LEADS, hit.end() + 1) \
+        and _RANKINGS.place.match(s.text, hit.end() + 1, s.ctx.span.end) is not None
+
+
 def _moved_from(text: str, start: int, end: int) -> bool:
     """Whether the words before a place say it was moved from (从, 从去年的, 由2008年的)."""
     if text.endswith(_MOVED_FROM_MARKS, start, end):
@@ -203,7 +220,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
-    if _slogan(s.text, hit):
+    if _slogan(s.text, hit) or _grade_restated(s, hit):
         return  # 锚定“全省抢前列、全市争第一”: a slogan of a goal, no place
     if scope and hit.group("strong"):
         first = _RANKINGS.field_then_place.match(s.text, hit.end(), s.ctx.span.end)
@@ -343,6 +360,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         # (全国百强县榜单发布。…第2位的是江阴市: the list's field; 在…全省…考核中,我县获评优秀等次。其中,经济发展指标
         # 排名第二: the parts of the evaluation just given, in its field)
         scope = evaluation_field_before(text, hit.start())
+    scope, tier_period = _unwritten_tier_field(s, hit, names, scope, top)
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
@@ -360,7 +378,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
             names = [None]
         return _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, after.end(), [held])
     read = _Read(names, ranks, scope, top, bottom, strip_chars(region), region_from, former, end,
-                 [holder] if group is not None and holder is not None else [named] * len(names) if named else None)
+                 [holder] if group is not None and holder is not None else [named] * len(names) if named else None,
+                 tier_period)
     read = _members_counted(s, hit, read)
     return _held_by_the_words(s, hit, region_start, read) or read
 
@@ -467,6 +486,8 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     written after them: in the words just before it (浏阳市、宁乡市分列…; 甲、乙和丙的增速位列…), or opening a
     clause before when those words only say several hold it (甲、乙两家开发区进步明显,双双跻身全国30强);
     None when no list is."""
+    if (hit.group("top") or "") in _TOP_TIERS and (tiered := _listed_in_evaluation(s, raw, region_start)) is not None:
+        return tiered
     if _RANKINGS.list_split.search(raw):  # (a list of places needs a list mark: most rankings have none)
         own = _RANKINGS.measure_of_listed.search(raw)  # (甲、乙和丙的增速|位列…: the measure of each)
         if own is not None and s.ctx.doc.finder.entity_named(strip_chars(own.group("measure"))) is not None:
@@ -490,6 +511,20 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
     if last is not None:  # (北京海淀区、朝阳区,上海浦东新区|包揽…: the last group one place)
         return [*groups, last], None, None
     return None
+
+
+def _listed_in_evaluation(s: Sentence, raw: str, region_start: int) -> tuple[list[str], None, str] | None:
+    """甲、乙、丙在高质量发展综合考核中(,)稳居优秀等次: the places listed before an evaluation that writes no field,
+    in these words or closing the clause before them, and the evaluation as their measure; None otherwise."""
+    words = strip_chars(_RANKINGS.adverb_end.sub("", raw))
+    if not words:  # (…考核中,|稳居…: the clause before)
+        before = _RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:region_start])
+        words = _RANKINGS.clause_separator.split(before)[-1]
+    m = _RANKINGS.listed_in_evaluation.match(words) if _RANKING_WORDS.field_mark in words else None
+    subjects = _listed_subjects(s, m.group("places")) if m is not None else None
+    if m is None or subjects is None:
+        return None
+    return subjects, None, m.group("measure")
 
 
 def _measure_glued_to_last(s: Sentence, raw: str) -> tuple[list[str], str] | None:
@@ -1449,7 +1484,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     before = s.state.last_rank or s.para.last_rank or s.log.last_ranking()
     scope, evaluation = _field_of_evaluation_placed(hit.group("scope"))
     scope = scope or _wrapped_scope(wrapped) or _kind_listed(s, hit) or (before.scope if before is not None else None) \
-        or _field_of_evaluation_before(s.text, hit.start())
+        or _field_of_evaluation_before(s.text, hit.start()) or _tier_field(s, hit, [own_measure])
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
@@ -1489,6 +1524,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
         measure = named.indicator
     measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
+    period = period or _tier_period(s, hit)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects, period)
 
 
@@ -1500,6 +1536,46 @@ def _place_shared(s: Sentence, hit: re.Match[str]) -> bool:
         return True
     return _RANKINGS.shared_place_before.search(s.text, max(s.ctx.span.start, hit.start() - _SHARED_REACH),
                                                  hit.start()) is not None
+
+
+def _tier_field(s: Sentence, hit: re.Match[str], names: list[str | None]) -> str | None:
+    """稳居优秀等次, 获设区市…考核第一等次 with no field written: a top tier is graded among the evaluation's own
+    peers, in the field their kind makes (设区市 → 全省), else in that of the evaluation named before (全市…考核,
+    甲市…考核 → 全市) or the report's own; None for any other top place (靠前, 前列: FACTS.md)."""
+    if (hit.group("top") or "") not in _TOP_TIERS:
+        return None
+    kind = next((f for name in names if name and (f := field_of_kind(name)) is not None), None)
+    return kind or evaluation_field_before(s.text, hit.start()) \
+        or _field_of_place_evaluation(s, s.ctx.span.start) or home_field(s.text)
+
+
+def _unwritten_tier_field(s: Sentence, hit: re.Match[str], names: list[str | None], scope: str | None, top: bool) \
+        -> tuple[str | None, str | None]:
+    """The field of a top place (and the years, for a top tier) when none is written (:func:`_tier_field`)."""
+    if not top or scope is not None:
+        return scope, None
+    scope = _tier_field(s, hit, names)
+    return scope, _tier_period(s, hit) if scope is not None else None
+
+
+def _tier_period(s: Sentence, hit: re.Match[str]) -> str | None:
+    """公布了2021年度甲市高质量发展综合考核结果。乙、丙在…考核中稳居优秀等次: a top tier is of the years of the
+    evaluation named before its sentence, not the report's; None for other places or when no years are written."""
+    if (hit.group("top") or "") not in _TOP_TIERS:
+        return None
+    return evaluation_period(s.text, s.ctx.span.start)
+
+
+def _field_of_place_evaluation(s: Sentence, pos: int) -> str | None:
+    """公布了2023年度甲市高质量发展综合考核结果。乙县在高质量发展考核中…: the field of the evaluation named
+    before the sentence whose name opens with a place (甲市 → 全市), None when none does."""
+    evaluation = evaluation_before(s.text, pos)
+    if not evaluation:
+        return None
+    finder = s.ctx.doc.finder
+    place = next((name for k in range(len(evaluation) - 1, 1, -1)
+                  if (name := finder.entity_named(evaluation[:k])) is not None), None)
+    return str(_RANKING_WORDS.whole) + place[-1] if place and place.endswith(_FIELD_LAST_CHARS) else None
 
 
 def _field_of_evaluation_before(text: str, pos: int) -> str | None:
@@ -1568,6 +1644,8 @@ def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
     if wrapped is None:
         return None
     field = wrapped.group("group") or wrapped.group("scope") or wrapped.group("counted") or wrapped.group("peers")
+    if field in _PROVINCIAL_PEER_KINDS:  # (在设区市综合考核中: the province's peers, in its field)
+        return str(_RANKING_WORDS.province_field)
     return field + (wrapped.group("aside") or "") if field else field
 
 
@@ -1599,7 +1677,9 @@ def _field_and_measure(region: str, scope: str | None,
         scope, region = evaluated.group("field"), evaluated.group("evaluation")
     else:
         scope, evaluation = _field_of_evaluation_placed(scope, split)
-        region = region if strip_chars(region) or evaluation is None else evaluation
+        # (连续三年获|设区市…考核第一等次: how long it was held names no measure; the evaluation does)
+        bare = not strip_chars(_RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region)))
+        region = evaluation if bare and evaluation is not None else region
     return _measure_region(region), former, scope
 
 
@@ -1621,7 +1701,7 @@ def _field_of_evaluation_placed(scope: str | None, split: bool = False) -> tuple
     if not scope.endswith(_EVALUATION_ACTS):  # (位居全省经济总量第三: a measure of standing after the field)
         parts = _RANKINGS.field_then_measure.fullmatch(scope) if split else None
         return (parts.group("field"), parts.group("measure")) if parts is not None else (scope, None)
-    field = evaluation_field(scope)
+    field = evaluation_field(scope) or _field_of_provincial_peers(scope)  # (设区市…考核: the province's)
     evaluation = scope[len(field):] if field and scope.startswith(field) else scope
     # (位列榜单前三名: the list named before is the measure, not the word for it)
     return field, None if evaluation in _RANKING_SETS.back_references else evaluation
@@ -1671,7 +1751,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
             continue  # (我市有58项指标考核结果居全省前5位: how many measures hold a place, no place of anyone's)
         period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
-        scope = _region_of_group(name, scope)
+        scope = _region_of_group(name, scope) or _field_of_provincial_peers(name)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
@@ -1689,6 +1769,14 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _field_of_provincial_peers(name: str | None) -> str | None:
+    """设区市综合考评前三名依次是…, 设区市综合考核位列第三名 with no field written: peers only a province counts are
+    ranked in its field (全省); None for any other measure."""
+    if name and any(kind in name for kind in _PROVINCIAL_PEER_KINDS):
+        return str(_RANKING_WORDS.province_field)
+    return None
 
 
 def _class_clause_fields(s: Sentence, pos: int, end: int, scopes: list[str | None]) -> list[str | None]:
@@ -1874,8 +1962,8 @@ def measures_after_one_lead(s: Sentence) -> None:
     own place (the sentence's places are read here; the walk's matches inside them make none)."""
     span = s.ctx.span
     first = _RANKINGS.lead_field_then_place.search(s.text, span.start, span.end)
-    if first is None or s.state.is_listed(first.start()):
-        return
+    if first is None or s.state.is_listed(first.start()) or strip_chars(first.group("measure")) in _PEER_KINDS:
+        return  # (列全国大中城市第23位、地级市第9位: kinds of peers, no measures: read one by one)
     made = len(s.log.facts)
     _measures_with_places(s, first, first.group("scope"), first.start())
     if len(s.log.facts) > made:
@@ -1893,6 +1981,10 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
         field: str | None = scope
         if _RANKINGS.region_field.fullmatch(measure or ""):  # 名列全国第四、西部第一: another field
             field, measure = measure, (s.state.last_rank.indicator if s.state.last_rank is not None else None)
+        elif measure and measure in _PEER_KINDS and (whole := _RANKINGS.whole_field_head.match(scope or "")):
+            # (列全国大中城市第23位、地级市第9位: a kind of peers, no measure: the field's peers, the measure the
+            # place's before)
+            field, measure = whole.group(0) + measure, (s.state.last_rank.indicator if s.state.last_rank else None)
         r = Ranking(subject=ctx.subject_at(start, ranked=True), period=ctx.period_at(start, target=False),
                     indicator=measure, scope=field, rank=int(rank), top=False,
                     qualifier=None, rule="ranking.v1")
@@ -2050,15 +2142,19 @@ def superlatives(s: Sentence) -> None:
     """成为全省最大化工园区, 全国第二大电池生产基地: the largest (or N-th largest) of a kind in a field is a
     place among peers, the kind's size its measure."""
     ctx = s.ctx
-    if s.text.find(_LARGEST, ctx.span.start, ctx.span.end) < 0:
-        return  # (最大, 第二大: a plain check first, most sentences hold no 大)
+    if s.text.find(_LARGEST, ctx.span.start, ctx.span.end) < 0 \
+            and s.text.find(_RANKING_WORDS.strongest_mark, ctx.span.start, ctx.span.end) < 0:
+        return  # (最大, 第二大, 最强: a plain check first, most sentences hold neither)
     for m in _RANKINGS.superlative.finditer(s.text, ctx.span.start, ctx.span.end):
-        rank = 1 if m.group("most") else parse_number(m.group("n"))
+        rank = 1 if m.group("most") or m.group("strongest") else parse_number(m.group("n"))
         if rank is None or not 0 < rank < MAX_RANK:
             continue
+        # (江苏GDP第四大城市: a measure written before the place is the measure; 最强地级市: the kind's strength)
+        measure = m.group("measure") or m.group("kind") + (
+            _RANKING_WORDS.strength_word if m.group("strongest") else _RANKING_WORDS.size_word)
         r = Ranking(subject=ctx.subject_at(m.start(), ranked=True),
                     period=ctx.period_at(m.start(), target=False, day_is_year=True),
-                    indicator=m.group("kind") + _RANKING_WORDS.size_word, scope=m.group("scope"), rank=int(rank),
+                    indicator=measure, scope=m.group("scope") or m.group("named"), rank=int(rank),
                     top=False, qualifier="target" if ctx.target_at(m.start()) else None, rule="ranking.v1")
         ctx.doc.set_quote(r, m.start(), m.end())
         s.log.add(r)
