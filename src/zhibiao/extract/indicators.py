@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract.changes import change_of, local_qualifier
-from zhibiao.extract.figures import Fig
+from zhibiao.extract.figures import Fig, passes_a_mark
 from zhibiao.extract.names import (
     Name,
     Noun,
@@ -42,6 +42,7 @@ from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 
 __all__ = ["against_named_year", "attach_change", "bare_magnitude", "breadth_role", "change_role", "level_role",
+           "members_passing",
            "name_at", "new_indicator", "share_role"]
 
 _CHANGES = Shapes("changes")
@@ -317,6 +318,23 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
         ind = new_indicator(s, Name(m.group("did") + _NAME_WORDS.possessive + m.group("noun"), fig.start), fig)
         s.ctx.doc.set_quote(ind, fig.start, m.end())
     s.state.current = ind
+    s.state.pending.append(ind)
+    return True
+
+
+def members_passing(s: Sentence, fig: Fig) -> bool:
+    """20个开发区规上工业增加值同比增速超过20%, 10个省份旅游总收入均超过100亿元, 9个地市的县域生产总值增速高于
+    上年同期: how many of a kind have a measure past a mark, a count named after the measure, the mark and the kind
+    (旅游总收入超过100亿元的省份, the dev gold's name); the mark is part of the name, no figure of its own. False
+    for any other count."""
+    m = passes_a_mark(s.text, fig.start, fig.end, s.ctx.span.end)
+    if m is None:
+        return False
+    ind = new_indicator(s, Name(m.group("measure") + m.group("verb") + m.group("mark") + _DE + m.group("kind"),
+                                fig.start), fig)
+    s.ctx.doc.set_quote(ind, fig.start, m.end())
+    s.state.quiet.append((m.start("mark"), m.end("mark")))  # (超过|20%: the mark, read as part of the name)
+    s.state.current = s.state.side_count = ind
     s.state.pending.append(ind)
     return True
 
