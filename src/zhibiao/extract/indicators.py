@@ -553,7 +553,7 @@ def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
         kind = spread.group("verb") + kind
     elif _INDICATORS.count_verb.fullmatch(name):
         kind = name + kind
-    elif not _INDICATORS.place_before_kinds.search(name):
+    elif not (_INDICATORS.place_before_kinds.search(name) or _INDICATORS.done_verb_end.search(name)):
         return None  # (实现摘帽的有|23个县(市、区): words describing the places name them, not only their kind)
     return Noun(kind, m.end(1))
 
