@@ -42,8 +42,7 @@ from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 
 __all__ = ["against_named_year", "attach_change", "bare_magnitude", "breadth_role", "change_role", "level_role",
-           "members_passing",
-           "name_at", "new_indicator", "share_role"]
+           "members_passing", "name_at", "new_indicator", "projects_share_names", "share_role"]
 
 _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
@@ -1267,10 +1266,14 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     of = strip_chars(_NAMES.exclusion_aside.sub("", m.group(2))) if m else plan.group(1) if plan else ""
     of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))  # (占全国(除直辖市外)总量: 全国总量)
     connector = m.group(1) if m else done if plan else _SHARE_WORDS.mark
+    if _INDICATORS.respectively_only.fullmatch(own.text):
+        own = own.renamed("")  # (工业项目100个,…,分别|占项目总数的85.5%: no name of its own)
     if own.text:
         name = own.renamed(own.text + (connector + of if m and of else ""))
     elif st.kind_named is not None and not strip_chars(text[st.kind_named[0]:region_start]):
         name = own.renamed(st.kind_named[1] + connector + of)  # (甲产业项目总投资3066亿元,占比超过50%: its share)
+    elif (shared := projects_share_names(s, fig, 1, of if m and _SHARE_WORDS.share_name not in region else "")):
+        name = own.renamed(shared[0], region_start)  # (产业发展类项目18个,总投资294亿元,占比达66.7%: the projects')
     elif st.current is not None:
         start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
         if m and connector == _SHARE_WORDS.mark and st.current.value is not None:
@@ -1286,6 +1289,43 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if st.current is not None and m and connector == done and not own.text:
         doc.set_quote(ind, doc.norm_pos(st.current.start), fig.end)
     st.current_share = ind
+
+
+def _projects_base(p: Projects) -> str:
+    """The projects as a share of them names them: their kind and 项目 (工业项目), or 项目 alone (also when the kind
+    read holds more than words: 手续全部办结(以下均含…)项目)."""
+    kind = p.category or ""
+    noun: str = _PROJECTS_WORDS.noun
+    return (kind if all(is_cjk(c) for c in kind) else "") + noun
+
+
+def projects_share_names(s: Sentence, first: Fig, n: int, whole: str = "") -> list[str] | None:
+    """(来自甲地区的项目27个,总投资438亿元,)占比分别为23.3%、31.2%: ``n`` shares right after the projects just counted,
+    with only a share mark between, are theirs — the count's then the investment's when two follow both
+    (项目数占比, 项目投资占比), the investment's when one follows it (项目投资占比), else the projects' (项目占比);
+    one of a ``whole`` named is the projects' share of it (工业项目占项目总数); None when no projects were just
+    counted or other words stand between."""
+    # (the projects counted last in the sentence: 其中甲项目36个 after 签约项目48个)
+    p = next((f for f in reversed(s.log.facts[s.state.first_fact:]) if isinstance(f, Projects)), None)
+    if p is None or p.end is None:
+        return None
+    end = s.ctx.doc.norm_pos(p.end)
+    lead = _INDICATORS.projects_share_lead.match(s.text, end, first.lead if first.lead is not None else first.start) \
+        if s.ctx.span.start <= end <= first.start else None
+    if lead is None:
+        return None
+    base, share, mark = _projects_base(p), _SHARE_WORDS.share_name, _SHARE_WORDS.mark
+    whole = whole or lead.group("whole") or ""  # (占比分别为全市总量的56.5%、58.3%: the whole named once)
+    if whole and n == 1:
+        return [base + mark + whole]
+    if n == 2 and p.count is not None:  # (项目36个、1204亿元,分别占比75%、77.7%: the investment may be read apart)
+        counted, invested = (mark + whole, _SHARE_WORDS.projects_investment_part + mark + whole) if whole \
+            else (_SHARE_WORDS.projects_count_part + share, _SHARE_WORDS.projects_investment_part + share)
+        return [base + counted, base + invested]
+    if n == 1:
+        part = _SHARE_WORDS.projects_investment_part if p.investment is not None else ""
+        return [base + part + share]
+    return None
 
 
 # ------------------------------------------------------------------------------ bare magnitudes
