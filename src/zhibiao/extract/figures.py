@@ -20,11 +20,12 @@ from zhibiao.extract.segment import Span
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, units, words
 from zhibiao.model import Change, Qualifier
 
-__all__ = ["Fig", "Role", "Wordless", "passes_a_mark", "scan_figures"]
+__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "passes_a_mark", "scan_figures"]
 
 _FIGURES = Shapes("figures")
 _INDICATORS = Shapes("indicators")
 _PASSING_GATE = tuple(words("breadth", "passing_gate"))
+_DOING_GATE = tuple(words("breadth", "doing_gate"))
 # How far after a count of a kind its measure and the mark it passes may end (the shape spans at most 42 characters:
 # so far the end of the text read is never mistaken for a clause's).
 _PASSING_WIDTH = 50
@@ -161,6 +162,17 @@ def passes_a_mark(text: str, start: int, end: int, stop: int) -> re.Match[str] |
     if m is None or m.group("all") or not _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
         return m
     return None
+
+
+def did_a_thing(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
+    """(9个)|区实现了位次提升, (5个)|县(市、区)获奖: the kind a count from ``start`` to ``end`` counts, what of theirs
+    did it, and what they did, to the clause's end with no figure (before ``stop``); None when the words after say
+    no such thing, or when a whole field stands right before the count (全市|5个开发区实现…: the group together)."""
+    window = text[end:min(stop, end + _PASSING_WIDTH)]
+    if not any(v in window for v in _DOING_GATE) \
+            or _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
+        return None  # (plain check first: most counts did nothing so)
+    return _INDICATORS.members_doing.match(text, end, min(stop, end + _PASSING_WIDTH))
 
 
 def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool) -> bool:
@@ -304,7 +316,8 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
     group = _FIGURES.group_after.match(after) if counted else None
     if counted and ((group and not _FIGURES.entered_before.search(before) and _PROJECT_NOUN not in group.group(0)
-                     and passes_a_mark(text, start, end, len(text)) is None)
+                     and passes_a_mark(text, start, end, len(text)) is None
+                     and did_a_thing(text, start, end, len(text)) is None)
                     or _FIGURES.duration.match(after)):
         # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list; 32个项目落户园区:
         # projects, the zone where they went; 20个开发区增速超过20%: how many passed a mark); 6个月: a duration

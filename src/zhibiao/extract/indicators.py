@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract.changes import change_of, local_qualifier
-from zhibiao.extract.figures import Fig, passes_a_mark
+from zhibiao.extract.figures import Fig, did_a_thing, passes_a_mark
 from zhibiao.extract.names import (
     Name,
     Noun,
@@ -327,12 +327,18 @@ def members_passing(s: Sentence, fig: Fig) -> bool:
     (旅游总收入超过100亿元的省份, the dev gold's name); the mark is part of the name, no figure of its own. False
     for any other count."""
     m = passes_a_mark(s.text, fig.start, fig.end, s.ctx.span.end)
-    if m is None:
+    if m is not None:
+        name = m.group("measure") + m.group("verb") + m.group("mark") + _DE + m.group("kind")
+    elif (m := did_a_thing(s.text, fig.start, fig.end, s.ctx.span.end)) is not None:
+        # (9个区实现了位次提升: 实现位次提升的区; 5个县(市、区)获奖: 获奖县(市、区), a verb alone joining its kind)
+        pred = without_quotes((m.group("own") or "") + m.group("verb") + m.group("rest"))
+        name = pred + m.group("kind") if len(pred) <= _BARE_VERB else pred + _DE + m.group("kind")
+    else:
         return False
-    ind = new_indicator(s, Name(m.group("measure") + m.group("verb") + m.group("mark") + _DE + m.group("kind"),
-                                fig.start), fig)
+    ind = new_indicator(s, Name(name, fig.start), fig)
     s.ctx.doc.set_quote(ind, fig.start, m.end())
-    s.state.quiet.append((m.start("mark"), m.end("mark")))  # (超过|20%: the mark, read as part of the name)
+    if "mark" in m.groupdict():
+        s.state.quiet.append((m.start("mark"), m.end("mark")))  # (超过|20%: the mark, read as part of the name)
     s.state.current = s.state.side_count = ind
     s.state.pending.append(ind)
     return True
