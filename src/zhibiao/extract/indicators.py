@@ -327,8 +327,13 @@ def members_passing(s: Sentence, fig: Fig) -> bool:
     (旅游总收入超过100亿元的省份, the dev gold's name); the mark is part of the name, no figure of its own. False
     for any other count."""
     m = passes_a_mark(s.text, fig.start, fig.end, s.ctx.span.end)
+    group = _INDICATORS.group_kind_end.search(s.text, max(s.ctx.span.start, fig.start - _PARTITIVE_WIDTH), fig.start) \
+        if m is None and _BREADTH_WORDS.group_in in s.text[fig.start - 4:fig.start] else None
+    if group is not None:  # (83个县(市、区)中,|43个增速超过全省平均水平: the kind of the group just named)
+        m = _INDICATORS.members_passing_bare.match(s.text, fig.end, s.ctx.span.end)
     if m is not None:
-        name = m.group("measure") + m.group("verb") + m.group("mark") + _DE + m.group("kind")
+        kind = group.group("kind") if group is not None else m.group("kind")
+        name = m.group("measure") + m.group("verb") + m.group("mark") + _DE + kind
     elif (m := did_a_thing(s.text, fig.start, fig.end, s.ctx.span.end)) is not None:
         # (9个区实现了位次提升: 实现位次提升的区; 5个县(市、区)获奖: 获奖县(市、区), a verb alone joining its kind)
         pred = without_quotes((m.group("own") or "") + m.group("verb") + m.group("rest"))
