@@ -17,12 +17,18 @@ from typing import Literal
 
 from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
-from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, units
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, units, words
 from zhibiao.model import Change, Qualifier
 
-__all__ = ["Fig", "Role", "Wordless", "scan_figures"]
+__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "passes_a_mark", "scan_figures"]
 
 _FIGURES = Shapes("figures")
+_INDICATORS = Shapes("indicators")
+_PASSING_GATE = tuple(words("breadth", "passing_gate"))
+_DOING_GATE = tuple(words("breadth", "doing_gate"))
+# How far after a count of a kind its measure and the mark it passes may end (the shape spans at most 42 characters:
+# so far the end of the text read is never mistaken for a clause's).
+_PASSING_WIDTH = 50
 _MOVE_WORDS_MAX = 24  # the words a ranking noun and its verb of moving take before places moved (排名比上年前进)
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
@@ -142,6 +148,31 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "money" and _is_threshold(text, start, end, sent):
         fig.role = "threshold"
     return fig
+
+
+def passes_a_mark(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
+    """(20个)|开发区规上工业增加值同比增速超过20%, (10个)|省份旅游总收入均超过100亿元: the kind a count from
+    ``start`` to ``end`` counts, its measure, the verb of passing and the mark passed (before ``stop``); None when
+    the words after say no such thing, or when the count right after a whole field is the field's group together
+    (全省|10个开发区营业收入超过…: their total) with no 均 or 全部 saying each passed it."""
+    window = text[end:min(stop, end + _PASSING_WIDTH)]
+    if not any(v in window for v in _PASSING_GATE):
+        return None  # (plain check first: most counts pass no mark)
+    m = _INDICATORS.members_passing.match(text, end, min(stop, end + _PASSING_WIDTH))
+    if m is None or m.group("all") or not _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
+        return m
+    return None
+
+
+def did_a_thing(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
+    """(9个)|区实现了位次提升, (5个)|县(市、区)获奖: the kind a count from ``start`` to ``end`` counts, what of theirs
+    did it, and what they did, to the clause's end with no figure (before ``stop``); None when the words after say
+    no such thing, or when a whole field stands right before the count (全市|5个开发区实现…: the group together)."""
+    window = text[end:min(stop, end + _PASSING_WIDTH)]
+    if not any(v in window for v in _DOING_GATE) \
+            or _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
+        return None  # (plain check first: most counts did nothing so)
+    return _INDICATORS.members_doing.match(text, end, min(stop, end + _PASSING_WIDTH))
 
 
 def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool) -> bool:
@@ -284,10 +315,12 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     if counted and _FIGURES.per_time_before.search(before):
         return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
     group = _FIGURES.group_after.match(after) if counted else None
-    if counted and ((group and not _FIGURES.entered_before.search(before) and _PROJECT_NOUN not in group.group(0))
+    if counted and ((group and not _FIGURES.entered_before.search(before) and _PROJECT_NOUN not in group.group(0)
+                     and passes_a_mark(text, start, end, len(text)) is None
+                     and did_a_thing(text, start, end, len(text)) is None)
                     or _FIGURES.duration.match(after)):
         # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list; 32个项目落户园区:
-        # projects, the zone where they went); 6个月: a duration
+        # projects, the zone where they went; 20个开发区增速超过20%: how many passed a mark); 6个月: a duration
         return True
     if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after):
         return True  # 甲、乙、丙3家高新区进入全国前100名: the places just listed, a group (but 山东8个园区入选: seats)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract.changes import change_of, local_qualifier
-from zhibiao.extract.figures import Fig
+from zhibiao.extract.figures import Fig, did_a_thing, passes_a_mark
 from zhibiao.extract.names import (
     Name,
     Noun,
@@ -42,7 +42,7 @@ from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 
 __all__ = ["against_named_year", "attach_change", "bare_magnitude", "breadth_role", "change_role", "level_role",
-           "name_at", "new_indicator", "share_role"]
+           "members_passing", "name_at", "new_indicator", "projects_share_names", "share_role"]
 
 _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
@@ -321,6 +321,34 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
     return True
 
 
+def members_passing(s: Sentence, fig: Fig) -> bool:
+    """20个开发区规上工业增加值同比增速超过20%, 10个省份旅游总收入均超过100亿元, 9个地市的县域生产总值增速高于
+    上年同期: how many of a kind have a measure past a mark, a count named after the measure, the mark and the kind
+    (旅游总收入超过100亿元的省份, the dev gold's name); the mark is part of the name, no figure of its own. False
+    for any other count."""
+    m = passes_a_mark(s.text, fig.start, fig.end, s.ctx.span.end)
+    group = _INDICATORS.group_kind_end.search(s.text, max(s.ctx.span.start, fig.start - _PARTITIVE_WIDTH), fig.start) \
+        if m is None and _BREADTH_WORDS.group_in in s.text[fig.start - 4:fig.start] else None
+    if group is not None:  # (83个县(市、区)中,|43个增速超过全省平均水平: the kind of the group just named)
+        m = _INDICATORS.members_passing_bare.match(s.text, fig.end, s.ctx.span.end)
+    if m is not None:
+        kind = group.group("kind") if group is not None else m.group("kind")
+        name = m.group("measure") + m.group("verb") + m.group("mark") + _DE + kind
+    elif (m := did_a_thing(s.text, fig.start, fig.end, s.ctx.span.end)) is not None:
+        # (9个区实现了位次提升: 实现位次提升的区; 5个县(市、区)获奖: 获奖县(市、区), a verb alone joining its kind)
+        pred = without_quotes((m.group("own") or "") + m.group("verb") + m.group("rest"))
+        name = pred + m.group("kind") if len(pred) <= _BARE_VERB else pred + _DE + m.group("kind")
+    else:
+        return False
+    ind = new_indicator(s, Name(name, fig.start), fig)
+    s.ctx.doc.set_quote(ind, fig.start, m.end())
+    if "mark" in m.groupdict():
+        s.state.quiet.append((m.start("mark"), m.end("mark")))  # (超过|20%: the mark, read as part of the name)
+    s.state.current = s.state.side_count = ind
+    s.state.pending.append(ind)
+    return True
+
+
 def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A figure that is a value: an indicator, a project count, or a projects' investment."""
     text, st = s.text, s.state
@@ -535,7 +563,7 @@ def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
         kind = spread.group("verb") + kind
     elif _INDICATORS.count_verb.fullmatch(name):
         kind = name + kind
-    elif not _INDICATORS.place_before_kinds.search(name):
+    elif not (_INDICATORS.place_before_kinds.search(name) or _INDICATORS.done_verb_end.search(name)):
         return None  # (实现摘帽的有|23个县(市、区): words describing the places name them, not only their kind)
     return Noun(kind, m.end(1))
 
@@ -1249,10 +1277,14 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     of = strip_chars(_NAMES.exclusion_aside.sub("", m.group(2))) if m else plan.group(1) if plan else ""
     of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))  # (占全国(除直辖市外)总量: 全国总量)
     connector = m.group(1) if m else done if plan else _SHARE_WORDS.mark
+    if _INDICATORS.respectively_only.fullmatch(own.text):
+        own = own.renamed("")  # (工业项目100个,…,分别|占项目总数的85.5%: no name of its own)
     if own.text:
         name = own.renamed(own.text + (connector + of if m and of else ""))
     elif st.kind_named is not None and not strip_chars(text[st.kind_named[0]:region_start]):
         name = own.renamed(st.kind_named[1] + connector + of)  # (甲产业项目总投资3066亿元,占比超过50%: its share)
+    elif (shared := projects_share_names(s, fig, 1, of if m and _SHARE_WORDS.share_name not in region else "")):
+        name = own.renamed(shared[0], region_start)  # (产业发展类项目18个,总投资294亿元,占比达66.7%: the projects')
     elif st.current is not None:
         start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
         if m and connector == _SHARE_WORDS.mark and st.current.value is not None:
@@ -1268,6 +1300,43 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if st.current is not None and m and connector == done and not own.text:
         doc.set_quote(ind, doc.norm_pos(st.current.start), fig.end)
     st.current_share = ind
+
+
+def _projects_base(p: Projects) -> str:
+    """The projects as a share of them names them: their kind and 项目 (工业项目), or 项目 alone (also when the kind
+    read holds more than words: 手续全部办结(以下均含…)项目)."""
+    kind = p.category or ""
+    noun: str = _PROJECTS_WORDS.noun
+    return (kind if all(is_cjk(c) for c in kind) else "") + noun
+
+
+def projects_share_names(s: Sentence, first: Fig, n: int, whole: str = "") -> list[str] | None:
+    """(来自甲地区的项目27个,总投资438亿元,)占比分别为23.3%、31.2%: ``n`` shares right after the projects just counted,
+    with only a share mark between, are theirs — the count's then the investment's when two follow both
+    (项目数占比, 项目投资占比), the investment's when one follows it (项目投资占比), else the projects' (项目占比);
+    one of a ``whole`` named is the projects' share of it (工业项目占项目总数); None when no projects were just
+    counted or other words stand between."""
+    # (the projects counted last in the sentence: 其中甲项目36个 after 签约项目48个)
+    p = next((f for f in reversed(s.log.facts[s.state.first_fact:]) if isinstance(f, Projects)), None)
+    if p is None or p.end is None:
+        return None
+    end = s.ctx.doc.norm_pos(p.end)
+    lead = _INDICATORS.projects_share_lead.match(s.text, end, first.lead if first.lead is not None else first.start) \
+        if s.ctx.span.start <= end <= first.start else None
+    if lead is None:
+        return None
+    base, share, mark = _projects_base(p), _SHARE_WORDS.share_name, _SHARE_WORDS.mark
+    whole = whole or lead.group("whole") or ""  # (占比分别为全市总量的56.5%、58.3%: the whole named once)
+    if whole and n == 1:
+        return [base + mark + whole]
+    if n == 2 and p.count is not None:  # (项目36个、1204亿元,分别占比75%、77.7%: the investment may be read apart)
+        counted, invested = (mark + whole, _SHARE_WORDS.projects_investment_part + mark + whole) if whole \
+            else (_SHARE_WORDS.projects_count_part + share, _SHARE_WORDS.projects_investment_part + share)
+        return [base + counted, base + invested]
+    if n == 1:
+        part = _SHARE_WORDS.projects_investment_part if p.investment is not None else ""
+        return [base + part + share]
+    return None
 
 
 # ------------------------------------------------------------------------------ bare magnitudes

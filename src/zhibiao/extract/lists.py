@@ -22,6 +22,7 @@ from zhibiao.extract.indicators import (
     new_indicator,
     projects_changes,
     projects_named_before,
+    projects_share_names,
     share_role,
 )
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars, topic_before
@@ -67,7 +68,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
     if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group) \
-            or _places_before_bracket(s, group) or _shares_of_listed(s, group, region_start):
+            or _places_before_bracket(s, group) or _shares_of_listed(s, group, region_start) \
+            or (first.role == "share" and len(group) == 2 and _shares_of_projects(s, group)):
         return
     if first.amount.unit == _COUNT and (_projects_per_place(s, group) or _parts_per_place(s, group)
                                         or seats_listed(s, group, region_start)):
@@ -123,6 +125,17 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share", "change") else []
+
+
+def _shares_of_projects(s: Sentence, group: list[Fig]) -> bool:
+    """项目27个,总投资438亿元,占比分别为23.3%、31.2%: two shares right after the projects just counted, the count's and
+    the investment's (项目数占比, 项目投资占比); False when no projects were just counted so."""
+    names = projects_share_names(s, group[0], len(group))
+    if names is None:
+        return False
+    made = [new_indicator(s, Name(name, group[0].start), f, share=True) for name, f in zip(names, group, strict=True)]
+    s.state.current, s.state.pending = made[-1], made
+    return True
 
 
 def _shares_of_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:

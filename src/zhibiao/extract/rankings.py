@@ -2458,7 +2458,7 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     if not stripped or stripped in _RANKING_SETS.bare_nouns:
         if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
             return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
-        latest = st.current
+        latest = st.ranked_figure()  # (4座城市出口超过千亿,位居全省首位的是甲市: not the count of those)
         if st.current_share is not None and (latest is None or st.current_share.end > latest.end):
             latest = st.current_share  # (…比重33.6%,列全市第3位: the share just given)
         ranked = st.last_rank
@@ -2494,7 +2494,7 @@ def _figure_before(s: Sentence, hit: re.Match[str], names: list[str | None]) -> 
     otherwise."""
     st, before = s.state, s.para.last_top
     exact = bool(hit.group("n") or hit.group("first") or hit.group("most")) and not s.ctx.target_at(hit.start())
-    if names != [None] or before is None or st.current is not None or st.current_share is not None or not exact:
+    if names != [None] or before is None or st.ranked_figure() is not None or st.current_share is not None or not exact:
         return names
     return [_figure_ranked(before)]
 
@@ -2506,7 +2506,8 @@ def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | N
     announcing an evaluation's results (全市一季度经济运行考核结果出炉,我区位列第一) it is in that evaluation and its
     field; (names, scope) unchanged otherwise."""
     st = s.state
-    if names != [None] or st.current is not None or st.current_share is not None or region_start <= s.ctx.span.start:
+    if names != [None] or st.ranked_figure() is not None or st.current_share is not None \
+            or region_start <= s.ctx.span.start:
         return names, scope
     clause_start = max(s.text.rfind(c, s.ctx.span.start, region_start - 1) for c in _CLAUSE_BREAKS) + 1
     clause = s.text[max(clause_start, s.ctx.span.start):region_start - 1]

@@ -153,6 +153,14 @@ class SentenceState:
     listed_until: int = -1
     # figures read as part of something else (有3项|位居全市第1位,分别是…: the count of the measures listed)
     quiet: list[tuple[int, int]] = field(default_factory=list)
+    # 其中共有4座城市出口规模超过千亿,位居全省首位的是甲市: how many passed a mark, a side count (a change after it
+    # is its own, but a place after it is ranked by the figures before, not by it)
+    side_count: Indicator | None = None
+
+    def ranked_figure(self) -> Indicator | None:
+        """The figure just named that a place with no measure words is ranked by (never a count of those passing
+        a mark)."""
+        return None if self.current is self.side_count else self.current
 
     def mark_listed(self, start: int, end: int) -> None:
         """Places from ``start`` to ``end`` are read as a list: the sentence's matches there make none."""

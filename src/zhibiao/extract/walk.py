@@ -24,6 +24,7 @@ from zhibiao.extract.indicators import (
     change_role,
     goal_in_brackets,
     level_role,
+    members_passing,
     new_indicator,
     score_role,
     share_role,
@@ -279,8 +280,10 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
         pass  # (引进企业14家(任务数12家): the goal of the measure just given, recorded)
     elif fig.role == "share":
         share_role(s, fig, region_start)
-    elif fig.amount.kind == "count" and breadth_role(s, fig):
-        pass  # (在工业40个行业大类中,28个行业增加值实现增长: how many of a group did something)
+    elif fig.amount.kind == "count" and (breadth_role(s, fig) or members_passing(s, fig)):
+        # (在工业40个行业大类中,28个行业增加值实现增长: how many of a group did something; 20个开发区规上工业增加值增速
+        # 超过20%: how many of a kind have a measure past a mark)
+        pass
     elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
         level_role(s, fig, region_start)
     return group[-1].end, i + len(group)

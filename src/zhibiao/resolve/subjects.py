@@ -26,6 +26,9 @@ __all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_fi
 MAIN = "\x00main"  # marker: the clause refers to the report's main entity
 
 _SUBJECTS = Shapes("subjects")
+_INDICATORS = Shapes("indicators")
+_PASSING_GATE = tuple(words("breadth", "passing_gate"))
+_PASSING_WIDTH = 50  # (as in extract.figures: the shape spans at most 42 characters)
 _ZONE_REPEATED = 2  # (mentions, body weight, that make a zone the report's own over the place it is in)
 _PROJECTS = Shapes("projects")
 _PROJECT_NOUNS = tuple(words("projects", "named_nouns"))
@@ -58,6 +61,19 @@ def expand_zone(name: str) -> str:
         if name.endswith(short) and len(name) > len(short):
             return name[: -len(short)] + str(long)
     return name
+
+
+def _passes_a_mark(text: str, start: int, end: int) -> bool:
+    """(20个)|开发区规上工业增加值同比增速超过20%: the zones a count from ``start`` to ``end`` counts have a
+    measure past a mark (how many did so: the count is a figure, not whose figures follow); as
+    extract.figures.passes_a_mark reads it (a count right after a whole field, 全省|10个开发区…超过, is the group
+    together unless 均 or 全部 follows)."""
+    window = text[end:end + _PASSING_WIDTH]
+    if not any(v in window for v in _PASSING_GATE):
+        return False
+    m = _INDICATORS.members_passing.match(text, end, end + _PASSING_WIDTH)
+    return m is not None and (bool(m.group("all"))
+                              or not _INDICATORS.whole_field_end.search(text, max(0, start - 4), start))
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -718,6 +734,8 @@ class SubjectFinder:
         grp = _SUBJECTS.counted_group.match(rest)
         if grp and _ENTITY_WORDS.field_mark in opener:  # (在2021年度全国217家…: a period may stand between)
             return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国230家国开区…考评中: the field of a ranking
+        if grp and _passes_a_mark(rest, grp.start("count"), grp.end("unit")):
+            return _NO_SUBJECT  # 20个开发区工业增加值增速超过20%: how many passed a mark, a count of the report's own
         if grp:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
