@@ -352,10 +352,10 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
         if _PROJECTS.annual_plan_start.search(text, ctx.span.start, fig.start):
             return resolve_period(PeriodMention(fig.start, fig.start, None, 0, 1, 12, "span"), ctx.doc.published,
                                   future=True)
-    at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
-        stage is not None and stage == ctx.doc.event_stage
-        and not _PROJECTS.up_to_now.search(text, ctx.span.start, fig.start))  # (截至目前,…新开工项目93个)
     clause = max(ctx.span.start, *(text.rfind(c, ctx.span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
+    at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
+        ((stage is not None and stage == ctx.doc.event_stage) or _at_joint_event(s, stage, clause, fig.start))
+        and not _PROJECTS.up_to_now.search(text, ctx.span.start, fig.start))  # (截至目前,…新开工项目93个)
     if _PROJECTS.this_event.search(text, clause, fig.start) and not ctx.has_period_before(fig.start, since=clause) \
             and (month := ctx.event_month(fig.start)) is not None:
         return month  # (今年以来,…,本次签约项目12个: made at the event, of its month, whatever span came before)
@@ -368,6 +368,40 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
         return period_string(period[:4])
     return period
+
+
+def _at_joint_event(s: Sentence, stage: Stage | None, clause: int, pos: int) -> bool:
+    """Whether projects counted in a report on an event of two stages at once (集中开竣工活动) were counted at it:
+    the event's own verb or 现场 in their clause (现场共开竣工项目22个), or a stage reached under a count so made (其中,
+    开工项目15个;竣工项目7个) — never a stock under way or of no stage (在库项目141个)."""
+    if not s.ctx.doc.event_joint or stage is None or stage == "ongoing":
+        return False
+    if _PROJECTS.joint_stage.search(s.text, clause, pos) is not None:
+        return True
+    if stage == "other":
+        return False
+    # (…现场共开竣工项目22个。其中,开工项目15个;竣工项目7个: the parts of a whole counted at it, the stages after it)
+    month, para_start = s.ctx.event_month(pos), s.ctx.para.span.start
+    for before in reversed(s.log.projects):
+        if s.ctx.doc.norm_pos(before.end) < para_start or before.period != month:
+            return False
+        if before.stage == "other":
+            return True
+    return False
+
+
+def _one_project_period(s: Sentence, fig: Fig, stage: Stage | None) -> str | None:
+    """The period of one project named in a report on a project event: the event's month when it is of the event's
+    stage or says none (甲项目总投资4.6亿元 after 举行一季度项目集中开工活动; 比如,乙项目位于…,总投资15亿元), as the
+    projects counted at it are, unless its sentence says when; the period in force otherwise."""
+    ctx = s.ctx
+    period = ctx.period_at(fig.start, target=False)
+    doc = ctx.doc
+    if not (doc.event_stage or doc.event_joint) or (stage not in ("other", doc.event_stage) and not doc.event_joint) \
+            or stage == "ongoing" or ctx.has_period_before(fig.start) \
+            or _PROJECTS.up_to_now.search(s.text, ctx.span.start, fig.start):
+        return period
+    return ctx.event_month(fig.start) or period
 
 
 def _year_programme(s: Sentence, fig: Fig) -> bool:
@@ -1052,8 +1086,9 @@ def _named_project_investment(s: Sentence, fig: Fig, name: Name) -> bool:
     if m is None or _PROJECTS.aggregate_words.search(m.group("project")):
         return False
     ctx = s.ctx
-    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=_stage_around(s), category=None, min_investment=None, count=Decimal(1),
+    stage = _stage_around(s)
+    p = Projects(subject=ctx.subject_at(fig.start), period=_one_project_period(s, fig, stage),
+                 stage=stage, category=None, min_investment=None, count=Decimal(1),
                  investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
                  currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name.start, fig.end)
@@ -1246,7 +1281,7 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     among = _last_in_sentence(s, "among", fig.start) if stage_m is None else None
     framed = _PROJECTS.stage_words.search(among.group(0)) if among is not None else None
     stage = stage_of(stage_m.group(0)) if stage_m else stage_of(framed.group(0)) if framed else _stage_around(s)
-    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
+    p = Projects(subject=ctx.subject_at(fig.start), period=_one_project_period(s, fig, stage),
                  stage=stage, category=None,  # (此次开工的项目中,投资最大的是…甲项目: of the frame's stage)
                  min_investment=None, count=Decimal(1), investment=fig.amount.value,
                  qualifier=local_qualifier(text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
