@@ -75,6 +75,7 @@ _INTENTS: tuple[str, ...] = tuple(_PROJECTS_WORDS.intents)
 _INTENT_WIDTH = 12  # (how far before a stage word a word of a stage still to come may stand: 预计可于近期|开工)
 _ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
+_INVESTMENT_REACH = tuple(sorted(_PROJECTS_WORDS.investment_reach, key=len, reverse=True))
 _INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
 # The openers a project category may start with, as the category rule tries them.
 _CATEGORY_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise", "projects.category_noise")
@@ -936,11 +937,15 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     """6个产业项目总投资10.89亿元: an investment written right after the projects just counted
     (their noun, then 总投资) is theirs."""
     p = s.log.projects[-1] if s.log.projects else None  # (the last counted: a kind listed under a lede too)
-    if p is None or p.investment is not None or not _same_currency(p, fig) \
-            or not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, fig.start):
+    if p is None or p.investment is not None or not _same_currency(p, fig):
+        return False
+    # (签约项目12个,投资突破50亿元: a verb of reaching between the word and the figure is no part of the word)
+    reach = next((w for w in _INVESTMENT_REACH if s.text.endswith(w, s.ctx.span.start, fig.start)), "")
+    stop = fig.start - len(reach)
+    if not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, stop):
         return False
     end = s.ctx.doc.norm_pos(p.end)
-    words = strip_chars(s.text[end:fig.start])
+    words = strip_chars(s.text[end:stop])
     kind = p.category or ""
     shared = next((i for i, (a, b) in enumerate(zip(kind, words, strict=False)) if a != b), min(len(kind), len(words)))
     if shared >= _KIND_SAID_AGAIN:  # (工业项目12个,工业项目总投资56亿元: their kind said again)
@@ -948,6 +953,8 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     if not s.ctx.span.start <= end <= fig.start \
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
+    if reach and id(p) in s.log.child_projects and is_investment_name(words):
+        return False  # (其中…100亿元以上的5个,总投资近200亿元: a total after parts, the whole's — _project_investment)
     clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
     p = _whole_of_parts_listed(s, p) or p
     if words in _PROJECTS_SETS.signing_investment \
@@ -956,6 +963,9 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
         # 签订框架协议: not)
         p.stage = "signed"
     _give_investment(s, p, fig)
+    qual = local_qualifier(s.text, fig)  # (投资突破50亿元: at least)
+    if qual and p.qualifier is None:
+        p.qualifier = qual
     return True
 
 
