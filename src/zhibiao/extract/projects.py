@@ -373,15 +373,15 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
 
 def _at_joint_event(s: Sentence, stage: Stage | None, clause: int, pos: int) -> bool:
     """Whether projects counted in a report on an event of two stages at once (集中开竣工活动) were counted at it:
-    the event's own verb or 现场 in their clause (现场共开竣工项目22个), or a stage reached under a count so made (其中,
-    开工项目15个;竣工项目7个) — never a stock under way or of no stage (在库项目141个)."""
+    the event's own verb or 现场 in their clause (现场共开竣工项目26个), or a stage reached under a count so made (其中,
+    开工项目17个;竣工项目9个) — never a stock under way or of no stage (在库项目120个)."""
     if not s.ctx.doc.event_joint or stage is None or stage == "ongoing":
         return False
     if _PROJECTS.joint_stage.search(s.text, clause, pos) is not None:
         return True
     if stage == "other":
         return False
-    # (…现场共开竣工项目22个。其中,开工项目15个;竣工项目7个: the parts of a whole counted at it, the stages after it)
+    # (…现场共开竣工项目26个。其中,开工项目17个;竣工项目9个: the parts of a whole counted at it, the stages after it)
     month, para_start = s.ctx.event_month(pos), s.ctx.para.span.start
     for before in reversed(s.log.projects):
         if s.ctx.doc.norm_pos(before.end) < para_start or before.period != month:
@@ -393,7 +393,7 @@ def _at_joint_event(s: Sentence, stage: Stage | None, clause: int, pos: int) -> 
 
 def _one_project_period(s: Sentence, fig: Fig, stage: Stage | None) -> str | None:
     """The period of one project named in a report on a project event: the event's month when it is of the event's
-    stage or says none (甲项目总投资4.6亿元 after 举行一季度项目集中开工活动; 比如,乙项目位于…,总投资15亿元), as the
+    stage or says none (甲项目总投资4.2亿元 after 举行一季度项目集中开工活动; 比如,乙项目位于…,总投资13亿元), as the
     projects counted at it are, unless its sentence says when; the period in force otherwise."""
     ctx = s.ctx
     period = ctx.period_at(fig.start, target=False)
@@ -954,7 +954,7 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
     if reach and id(p) in s.log.child_projects and is_investment_name(words):
-        return False  # (其中…100亿元以上的5个,总投资近200亿元: a total after parts, the whole's — _project_investment)
+        return False  # (其中…100亿元以上的4个,总投资近160亿元: a total after parts, the whole's — _project_investment)
     clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
     p = _whole_of_parts_listed(s, p) or p
     if words in _PROJECTS_SETS.signing_investment \
@@ -1223,7 +1223,7 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
     done = _reached(m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
     stage = stage_of(done.group(0)) if done else _stage_around(s)
     # (an item of the projects of the event the report is about: of its month, as they are)
-    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False),
+    p = Projects(subject=ctx.subject_at(fig.start), period=_one_project_period(s, fig, stage),
                  stage=stage, category=None, min_investment=None,
                  count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(s.text, fig),
                  rule="projects.named.v1", currency=fig.amount.unit or _CNY)
