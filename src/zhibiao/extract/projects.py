@@ -55,6 +55,7 @@ _LIST_OPEN = ":"  # (其中: opens a list of the parts)
 _BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
 _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
 _PARTS_AND_WHOLE = 3  # (a whole and two parts listed: the fewest an investment after them may be the whole's of)
+_OWN_FIGURES_WIDTH = 8  # (how close before a project's cut name a figure of its own stands: 年产15万吨)
 _ITEM_WIDTH = 60  # (how long an item naming one project may be before its investment)
 _DIGITS = re.compile(r"\d")  # (a project's name may hold figures of its own: 年产5万吨)
 _NOUN_WORD: str = _PROJECTS_WORDS.nouns[0]  # (项目: a plain check before the shape of a kind's investment)
@@ -1092,18 +1093,39 @@ def _investment_ahead(s: Sentence, fig: Fig) -> bool:
 def _named_project_investment(s: Sentence, fig: Fig, name: Name) -> bool:
     """山东宝雅新能源汽车制造项目总投资达到65亿元: a project named by its own name, with its investment,
     is one project (FACTS.md); 重点项目总投资, 在建项目总投资 (projects of a kind or a stage) are not."""
+    start: int | None = name.start
     m = _PROJECTS.project_then_investment.fullmatch(name.text)
-    if m is None or _PROJECTS.aggregate_words.search(m.group("project")):
-        return False
+    if m is None:  # (甲公司年产15万吨|乙板材项目计划总投资…: the name cut at its own figures, read whole)
+        start = _own_figures_start(s, name)
+        m = _PROJECTS.project_then_investment.fullmatch(s.text[start:name.start] + name.text) \
+            if start is not None else None
+    if m is None or start is None or names_projects_of_a_kind(m.group("project")) \
+            or (start == name.start and _PROJECTS.aggregate_words.search(m.group("project"))):
+        return False  # (its own figures, 年产15万吨, are no count; a digit in a name as cleaned is)
     ctx = s.ctx
     stage = _stage_around(s)
     p = Projects(subject=ctx.subject_at(fig.start), period=_one_project_period(s, fig, stage),
                  stage=stage, category=None, min_investment=None, count=Decimal(1),
                  investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
                  currency=fig.amount.unit or _CNY)
-    ctx.doc.set_quote(p, name.start, fig.end)
+    ctx.doc.set_quote(p, start, fig.end)
     s.log.add(p)
     return True
+
+
+def _own_figures_start(s: Sentence, name: Name) -> int | None:
+    """Where one project's own name starts when its words were cut at a figure of its own glued before them (甲板业
+    公司年产15万吨|乙板材项目计划总投资: a firm, what it will make): the clause's start; None otherwise."""
+    text, sent = s.text, s.ctx.span
+    if name.start <= sent.start or not text[name.start - 1].isalpha() or not any(
+            c.isdigit() for c in text[max(sent.start, name.start - _OWN_FIGURES_WIDTH):name.start]):
+        return None
+    clause = max(sent.start, *(text.rfind(c, sent.start, name.start) + 1 for c in _CLAUSE_MARKS))
+    words = text[clause:name.start]
+    m = _PROJECTS.own_figure_before.match(words)
+    if m is None or _PROJECTS.not_one_project.search(m.group("firm")):
+        return None
+    return clause
 
 
 def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
