@@ -957,7 +957,7 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     if reach and id(p) in s.log.child_projects and is_investment_name(words):
         return False  # (其中…100亿元以上的4个,总投资近160亿元: a total after parts, the whole's — _project_investment)
     clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
-    p = _whole_of_parts_listed(s, p) or p
+    p = _whole_of_parts_listed(s, p) or _whole_of_size_part(s, p) or p
     if words in _PROJECTS_SETS.signing_investment \
             and not _PROJECTS.stage_words.search(s.text, max(clause, s.ctx.span.start), end):
         # (民营企业投资项目3590个,签约金额6978.16亿元: signed projects, whatever stage the context gave them;
@@ -983,6 +983,21 @@ def _whole_of_parts_listed(s: Sentence, last: Projects) -> Projects | None:
         return None
     whole = next((p for p in reversed(log.projects) if id(p) not in log.child_projects), None)
     if whole is None or whole.investment is not None or doc.norm_pos(whole.start) < s.ctx.span.start:
+        return None
+    return whole
+
+
+def _whole_of_size_part(s: Sentence, last: Projects) -> Projects | None:
+    """签约项目22个,其中亿元以上项目8个,协议总投资28.4亿元: one size class under 其中, no money of its own, said in the
+    sentence of its whole, then an investment — the whole's (how many of them are large is an aside); None otherwise."""
+    log, doc = s.log, s.ctx.doc
+    if last.min_investment is None or last.investment is not None or id(last) not in log.child_projects \
+            or len(log.projects) < _WHOLE_AND_PART:
+        return None
+    whole = log.projects[-2]
+    if id(whole) in log.child_projects or whole.investment is not None or whole.min_investment is not None \
+            or doc.norm_pos(whole.start) < s.ctx.span.start \
+            or _NAME_WORDS.among not in s.text[doc.norm_pos(whole.end):doc.norm_pos(last.end)]:
         return None
     return whole
 
