@@ -96,6 +96,7 @@ class DocContext:
     title_year: PeriodMention | None = None
     spoken_for: tuple[SpokenFor, ...] = ()
     event_stage: Stage | None = None  # the project event the report is about (集中开工 → started)
+    event_joint: bool = False  # the project event is one of two stages at once (集中开竣工, 签约开工)
     event_date: PeriodMention | None = None  # the day the lede says things happened (7月27日,…举行)
     outer: str | None = None  # the city around the report's county or district, when the text names it (全市 is it)
     # an undated report's latest year (not a goal's), found on first use

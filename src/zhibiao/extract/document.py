@@ -104,6 +104,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
         title_year=title_year,
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
         event_stage=event_stage(title_text) or _lede_event_stage(text, lede_para),
+        event_joint=_joint_event(title_text, text, lede_para),
         event_date=lede,
         outer=finder.named_outer(main, blanked[:body_end] + title_named),
     )
@@ -193,6 +194,17 @@ def _lede_event_stage(text: str, lede: Span | None) -> Stage | None:
         fair = _DOCUMENT.fair_signing.search(text, lede.start, lede.end if end < 0 else end)
         return stage_of(fair.group("verb")) if fair is not None else None
     return event_stage(held.group(0))
+
+
+def _joint_event(title: str, text: str, lede: Span | None) -> bool:
+    """Whether the title or the lede's first sentence names an event of two stages at once (集中开竣工, 开(竣)工活动,
+    集中签约开工仪式): the counts made at it are of its day's month as at an event of one stage (FACTS.md)."""
+    if _DOCUMENT.joint_event.search(title):
+        return True
+    if lede is None:
+        return False
+    end = text.find(_SENTENCE_END, lede.start, lede.end)
+    return _DOCUMENT.joint_event.search(text, lede.start, lede.end if end < 0 else end) is not None
 
 
 def written_date(text: str) -> str | None:

@@ -1183,7 +1183,7 @@ def projects_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
     """签约引进项目88个,合同引资158.38亿元,同比分别增长80%和114%: two changes right after projects counted with
     their investment in the sentence — the growth of the count (named after the projects) and of the
     investment (named as written); False when the changes follow no such projects."""
-    last = s.log.last_projects()
+    last = _holder_of_investment(s)
     if len(group) != 2 or any(f.role != "change" or f.change is None for f in group) or last is None \
             or last.investment is None or last.count is None:
         return False
@@ -1203,6 +1203,17 @@ def projects_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
     money.change = group[1].change
     s.state.current = money
     return True
+
+
+def _holder_of_investment(s: Sentence) -> Projects | None:
+    """The projects counted last, or their whole when the last is a size class under 其中 with no money and the whole
+    just before holds the investment said after it (签约引进项目64个,其中亿元以上项目11个,合同引资132.5亿元)."""
+    log = s.log
+    last = log.last_projects()
+    if last is None or last.investment is not None or id(last) not in log.child_projects or len(log.projects) < 2:
+        return last
+    whole = log.projects[-2]
+    return whole if whole.investment is not None and id(whole) not in log.child_projects else last
 
 
 def projects_named_before(s: Sentence) -> Indicator | None:

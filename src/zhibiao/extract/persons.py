@@ -53,6 +53,9 @@ _PAREN_CLOSE = ")"
 _ASIDE_WIDTH = 10  # (an aside inside a title: brackets around at most eight characters)
 _COMMA = ","
 _TITLE_RUN_WIDTH = 30  # (how far back a run of titles before a comma may start)
+# The longest one title: a firm's full name, a branch of it, then the office (甲乙新能源投资有限公司丙丁分公司总经理,
+# 戊己装备制造股份有限公司华东区域营销中心总监); 22 dropped such titles with their names.
+_TITLE_WIDTH = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +223,7 @@ def _title_run(text: str, end: int, floor: int) -> tuple[list[str], int, bool, b
         p = p.strip()
         if not p or not _PERSONS.title_end.search(p):
             break
-        if len(p) > 22:
+        if len(p) > _TITLE_WIDTH:
             break
         titles.insert(0, p)
     if not titles:

@@ -55,6 +55,7 @@ _LIST_OPEN = ":"  # (其中: opens a list of the parts)
 _BREAKDOWN_WIDTH = 600  # (how far the kinds of a breakdown may run after the projects it breaks down)
 _WHOLE_WIDTH = 160  # (how far before a kind counted the whole it is part of may be counted)
 _PARTS_AND_WHOLE = 3  # (a whole and two parts listed: the fewest an investment after them may be the whole's of)
+_OWN_FIGURES_WIDTH = 8  # (how close before a project's cut name a figure of its own stands: 年产15万吨)
 _ITEM_WIDTH = 60  # (how long an item naming one project may be before its investment)
 _DIGITS = re.compile(r"\d")  # (a project's name may hold figures of its own: 年产5万吨)
 _NOUN_WORD: str = _PROJECTS_WORDS.nouns[0]  # (项目: a plain check before the shape of a kind's investment)
@@ -75,6 +76,7 @@ _INTENTS: tuple[str, ...] = tuple(_PROJECTS_WORDS.intents)
 _INTENT_WIDTH = 12  # (how far before a stage word a word of a stage still to come may stand: 预计可于近期|开工)
 _ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
+_INVESTMENT_REACH = tuple(sorted(_PROJECTS_WORDS.investment_reach, key=len, reverse=True))
 _INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
 # The openers a project category may start with, as the category rule tries them.
 _CATEGORY_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise", "projects.category_noise")
@@ -352,10 +354,10 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
         if _PROJECTS.annual_plan_start.search(text, ctx.span.start, fig.start):
             return resolve_period(PeriodMention(fig.start, fig.start, None, 0, 1, 12, "span"), ctx.doc.published,
                                   future=True)
-    at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
-        stage is not None and stage == ctx.doc.event_stage
-        and not _PROJECTS.up_to_now.search(text, ctx.span.start, fig.start))  # (截至目前,…新开工项目93个)
     clause = max(ctx.span.start, *(text.rfind(c, ctx.span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
+    at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
+        ((stage is not None and stage == ctx.doc.event_stage) or _at_joint_event(s, stage, clause, fig.start))
+        and not _PROJECTS.up_to_now.search(text, ctx.span.start, fig.start))  # (截至目前,…新开工项目93个)
     if _PROJECTS.this_event.search(text, clause, fig.start) and not ctx.has_period_before(fig.start, since=clause) \
             and (month := ctx.event_month(fig.start)) is not None:
         return month  # (今年以来,…,本次签约项目12个: made at the event, of its month, whatever span came before)
@@ -368,6 +370,40 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
         return period_string(period[:4])
     return period
+
+
+def _at_joint_event(s: Sentence, stage: Stage | None, clause: int, pos: int) -> bool:
+    """Whether projects counted in a report on an event of two stages at once (集中开竣工活动) were counted at it:
+    the event's own verb or 现场 in their clause (现场共开竣工项目26个), or a stage reached under a count so made (其中,
+    开工项目17个;竣工项目9个) — never a stock under way or of no stage (在库项目120个)."""
+    if not s.ctx.doc.event_joint or stage is None or stage == "ongoing":
+        return False
+    if _PROJECTS.joint_stage.search(s.text, clause, pos) is not None:
+        return True
+    if stage == "other":
+        return False
+    # (…现场共开竣工项目26个。其中,开工项目17个;竣工项目9个: the parts of a whole counted at it, the stages after it)
+    month, para_start = s.ctx.event_month(pos), s.ctx.para.span.start
+    for before in reversed(s.log.projects):
+        if s.ctx.doc.norm_pos(before.end) < para_start or before.period != month:
+            return False
+        if before.stage == "other":
+            return True
+    return False
+
+
+def _one_project_period(s: Sentence, fig: Fig, stage: Stage | None) -> str | None:
+    """The period of one project named in a report on a project event: the event's month when it is of the event's
+    stage or says none (甲项目总投资4.2亿元 after 举行一季度项目集中开工活动; 比如,乙项目位于…,总投资13亿元), as the
+    projects counted at it are, unless its sentence says when; the period in force otherwise."""
+    ctx = s.ctx
+    period = ctx.period_at(fig.start, target=False)
+    doc = ctx.doc
+    if not (doc.event_stage or doc.event_joint) or (stage not in ("other", doc.event_stage) and not doc.event_joint) \
+            or stage == "ongoing" or ctx.has_period_before(fig.start) \
+            or _PROJECTS.up_to_now.search(s.text, ctx.span.start, fig.start):
+        return period
+    return ctx.event_month(fig.start) or period
 
 
 def _year_programme(s: Sentence, fig: Fig) -> bool:
@@ -902,11 +938,15 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     """6个产业项目总投资10.89亿元: an investment written right after the projects just counted
     (their noun, then 总投资) is theirs."""
     p = s.log.projects[-1] if s.log.projects else None  # (the last counted: a kind listed under a lede too)
-    if p is None or p.investment is not None or not _same_currency(p, fig) \
-            or not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, fig.start):
+    if p is None or p.investment is not None or not _same_currency(p, fig):
+        return False
+    # (签约项目12个,投资突破50亿元: a verb of reaching between the word and the figure is no part of the word)
+    reach = next((w for w in _INVESTMENT_REACH if s.text.endswith(w, s.ctx.span.start, fig.start)), "")
+    stop = fig.start - len(reach)
+    if not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, stop):
         return False
     end = s.ctx.doc.norm_pos(p.end)
-    words = strip_chars(s.text[end:fig.start])
+    words = strip_chars(s.text[end:stop])
     kind = p.category or ""
     shared = next((i for i, (a, b) in enumerate(zip(kind, words, strict=False)) if a != b), min(len(kind), len(words)))
     if shared >= _KIND_SAID_AGAIN:  # (工业项目12个,工业项目总投资56亿元: their kind said again)
@@ -914,14 +954,19 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     if not s.ctx.span.start <= end <= fig.start \
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
+    if reach and id(p) in s.log.child_projects and is_investment_name(words):
+        return False  # (其中…100亿元以上的4个,总投资近160亿元: a total after parts, the whole's — _project_investment)
     clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
-    p = _whole_of_parts_listed(s, p) or p
+    p = _whole_of_parts_listed(s, p) or _whole_of_size_part(s, p) or p
     if words in _PROJECTS_SETS.signing_investment \
             and not _PROJECTS.stage_words.search(s.text, max(clause, s.ctx.span.start), end):
         # (民营企业投资项目3590个,签约金额6978.16亿元: signed projects, whatever stage the context gave them;
         # 签订框架协议: not)
         p.stage = "signed"
     _give_investment(s, p, fig)
+    qual = local_qualifier(s.text, fig)  # (投资突破50亿元: at least)
+    if qual and p.qualifier is None:
+        p.qualifier = qual
     return True
 
 
@@ -938,6 +983,21 @@ def _whole_of_parts_listed(s: Sentence, last: Projects) -> Projects | None:
         return None
     whole = next((p for p in reversed(log.projects) if id(p) not in log.child_projects), None)
     if whole is None or whole.investment is not None or doc.norm_pos(whole.start) < s.ctx.span.start:
+        return None
+    return whole
+
+
+def _whole_of_size_part(s: Sentence, last: Projects) -> Projects | None:
+    """签约项目22个,其中亿元以上项目8个,协议总投资28.4亿元: one size class under 其中, no money of its own, said in the
+    sentence of its whole, then an investment — the whole's (how many of them are large is an aside); None otherwise."""
+    log, doc = s.log, s.ctx.doc
+    if last.min_investment is None or last.investment is not None or id(last) not in log.child_projects \
+            or len(log.projects) < _WHOLE_AND_PART:
+        return None
+    whole = log.projects[-2]
+    if id(whole) in log.child_projects or whole.investment is not None or whole.min_investment is not None \
+            or doc.norm_pos(whole.start) < s.ctx.span.start \
+            or _NAME_WORDS.among not in s.text[doc.norm_pos(whole.end):doc.norm_pos(last.end)]:
         return None
     return whole
 
@@ -1048,17 +1108,39 @@ def _investment_ahead(s: Sentence, fig: Fig) -> bool:
 def _named_project_investment(s: Sentence, fig: Fig, name: Name) -> bool:
     """山东宝雅新能源汽车制造项目总投资达到65亿元: a project named by its own name, with its investment,
     is one project (FACTS.md); 重点项目总投资, 在建项目总投资 (projects of a kind or a stage) are not."""
+    start: int | None = name.start
     m = _PROJECTS.project_then_investment.fullmatch(name.text)
-    if m is None or _PROJECTS.aggregate_words.search(m.group("project")):
-        return False
+    if m is None:  # (甲公司年产15万吨|乙板材项目计划总投资…: the name cut at its own figures, read whole)
+        start = _own_figures_start(s, name)
+        m = _PROJECTS.project_then_investment.fullmatch(s.text[start:name.start] + name.text) \
+            if start is not None else None
+    if m is None or start is None or names_projects_of_a_kind(m.group("project")) \
+            or (start == name.start and _PROJECTS.aggregate_words.search(m.group("project"))):
+        return False  # (its own figures, 年产15万吨, are no count; a digit in a name as cleaned is)
     ctx = s.ctx
-    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
-                 stage=_stage_around(s), category=None, min_investment=None, count=Decimal(1),
+    stage = _stage_around(s)
+    p = Projects(subject=ctx.subject_at(fig.start), period=_one_project_period(s, fig, stage),
+                 stage=stage, category=None, min_investment=None, count=Decimal(1),
                  investment=fig.amount.value, qualifier=local_qualifier(s.text, fig), rule="projects.named.v1",
                  currency=fig.amount.unit or _CNY)
-    ctx.doc.set_quote(p, name.start, fig.end)
+    ctx.doc.set_quote(p, start, fig.end)
     s.log.add(p)
     return True
+
+
+def _own_figures_start(s: Sentence, name: Name) -> int | None:
+    """Where one project's own name starts when its words were cut at a figure of its own glued before them (甲板业
+    公司年产15万吨|乙板材项目计划总投资: a firm, what it will make): the clause's start; None otherwise."""
+    text, sent = s.text, s.ctx.span
+    if name.start <= sent.start or not text[name.start - 1].isalpha() or not any(
+            c.isdigit() for c in text[max(sent.start, name.start - _OWN_FIGURES_WIDTH):name.start]):
+        return None
+    clause = max(sent.start, *(text.rfind(c, sent.start, name.start) + 1 for c in _CLAUSE_MARKS))
+    words = text[clause:name.start]
+    m = _PROJECTS.own_figure_before.match(words)
+    if m is None or _PROJECTS.not_one_project.search(m.group("firm")):
+        return None
+    return clause
 
 
 def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
@@ -1178,7 +1260,7 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
     done = _reached(m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
     stage = stage_of(done.group(0)) if done else _stage_around(s)
     # (an item of the projects of the event the report is about: of its month, as they are)
-    p = Projects(subject=ctx.subject_at(fig.start), period=_projects_period(s, fig, stage, False),
+    p = Projects(subject=ctx.subject_at(fig.start), period=_one_project_period(s, fig, stage),
                  stage=stage, category=None, min_investment=None,
                  count=Decimal(1), investment=fig.amount.value, qualifier=local_qualifier(s.text, fig),
                  rule="projects.named.v1", currency=fig.amount.unit or _CNY)
@@ -1246,7 +1328,7 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     among = _last_in_sentence(s, "among", fig.start) if stage_m is None else None
     framed = _PROJECTS.stage_words.search(among.group(0)) if among is not None else None
     stage = stage_of(stage_m.group(0)) if stage_m else stage_of(framed.group(0)) if framed else _stage_around(s)
-    p = Projects(subject=ctx.subject_at(fig.start), period=ctx.period_at(fig.start, target=False),
+    p = Projects(subject=ctx.subject_at(fig.start), period=_one_project_period(s, fig, stage),
                  stage=stage, category=None,  # (此次开工的项目中,投资最大的是…甲项目: of the frame's stage)
                  min_investment=None, count=Decimal(1), investment=fig.amount.value,
                  qualifier=local_qualifier(text, fig), rule="projects.named.v1", currency=fig.amount.unit or _CNY)
