@@ -605,6 +605,9 @@ class SentContext:
             return period_string(day[:4]) if day else None
         if not target and self._stock_now_after(mention, pos):
             return None  # (2023年,…。目前,全区共有规上企业320家; 5月13日,…获悉,截至目前,我省已建有…: a stock now)
+        if not target and not annual and (mention.kind == "year" or (mention.start, mention.end) == (1, _DECEMBER)) \
+                and (day := self._day_of_event_named(mention, pos)) is not None:
+            return day  # (2月16日,甲区2023年重大项目集中开工活动举行。本次…同比增长25%: the event's month)
         if mention.kind == "year":
             end = self._month_now(mention, pos) if not target else None
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, end or 12, "span")
@@ -691,6 +694,21 @@ class SentContext:
         _mention, year_from = self._mention_before(pos)
         month = PeriodMention(day.pos, day.end_pos, day.year, day.rel_year, day.start, day.start, "month")
         return resolve_period(self._with_year(month, year_from), self.doc.published)
+
+    def _day_of_event_named(self, mention: PeriodMention, pos: int) -> str | None:
+        """The month of the event a bare year names (2月16日,甲区2023年重大项目集中开工活动举行; 今天,2023年全省第三次
+        重大项目集中开竣工活动…), for a figure after it: the day said before the year in its sentence, else the report's
+        event day; None when the year names no event or no day is known (the year then dates the figure as any year)."""
+        if self.text[mention.end_pos - 1:mention.end_pos] not in _PERIODS_SETS.year_marks \
+                or _CONTEXT.projects_event_named_after.match(self.text, mention.end_pos, pos) is None:
+            return None
+        sent_start = max(self.text.rfind(c, self.para.span.start, mention.pos) for c in _SENTENCE_ENDS) + 1
+        for day in reversed(self.para.periods):
+            if day.kind == "date" and sent_start <= day.pos < mention.pos and day.start is not None:
+                month = PeriodMention(day.pos, day.end_pos, day.year or mention.year, day.rel_year, day.start,
+                                      day.start, "month")
+                return resolve_period(month, self.doc.published)
+        return self.event_month(pos)
 
     def period_names_event(self, pos: int) -> bool:
         """Whether the period said last before ``pos`` in the sentence is part of an event's name (举行2021年第四季度

@@ -35,7 +35,7 @@ _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _ANCHOR_WINDOW = 12
 NEVER_PASSED = 1 << 62  # (year_reach: a mention in force at every position after it)
 # Regex groups of the phrase shape that are fixed spans of months.
-_FIXED_SPANS = {"h1": (1, 6), "h2": (7, 12), "q3c": (1, 9)}
+_FIXED_SPANS = {"h1": (1, 6), "h2": (7, 12), "q3c": (1, 9), "natday": (10, 10), "mayday": (5, 5)}
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -2022,8 +2022,11 @@ def membership_list(s: Sentence) -> None:
     # 分别是晋江(第5位)、南安(第27位): each place listed with its exact place in brackets (FACTS.md: the exact only)
     exact = [parse_number(m.group("n")) for m in _RANKINGS.bracketed_place.finditer(text, entered.end(), stop)]
     exact_given = len(exact) == len(subjects) and all(n is not None and 0 < n <= size for n in exact)
+    # (发布2016年“电商百佳县”排行榜…。我省上榜的…分别为: the group's year, written with its name)
+    period = period_string(group.group("year")) if group.group("year") else None
     for subject, n in zip(subjects, exact if exact_given else [size] * len(subjects), strict=True):
-        r = Ranking(subject=subject, period=s.ctx.period_at(entered.start(), target=False, day_is_year=True),
+        r = Ranking(subject=subject,
+                    period=period or s.ctx.period_at(entered.start(), target=False, day_is_year=True),
                     indicator=name,
                     scope=scope, rank=int(n or size), top=False, qualifier=None, rule="ranking.v1")
         s.ctx.doc.set_quote(r, entered.start(), stop)
@@ -2129,8 +2132,11 @@ def entered_group_after(s: Sentence) -> None:
         body = _RANKINGS.provincial_body.search(text, 0, m.start())
         scope = evaluation_field(name) or home_field(text) \
             or (str(_RANKING_WORDS.province_field) if body is not None else None)
+        # (入围2022年度…“5强县”: the year of the group entered, after the verb, as 入选2023年度全国百强县 is)
+        period = period_string(m.group("year")) if m.group("year") else None
         for subject in subjects:
-            r = Ranking(subject=subject, period=s.ctx.period_at(m.start(), target=False, day_is_year=True),
+            r = Ranking(subject=subject,
+                        period=period or s.ctx.period_at(m.start(), target=False, day_is_year=True),
                         indicator=name, scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
             s.ctx.doc.set_quote(r, clause, m.end())
             s.log.add(r)

@@ -308,12 +308,14 @@ class SubjectFinder:
         if not strong:
             city = self._short_city(text + title) or self._outlet_own_place(text + title)
             if city:
-                return city
+                return self._ranked_within(text + title, city, strong) or city
             strong = Counter({k: v for k, v in weak.items() if v >= 2})
         best = max(strong, key=lambda k: (strong[k], -first.get(k, 0))) if strong else None
         if best is not None and _peers_only(strong, best):
             # 吉首市 | 57, 泸溪县 | 27, 凤凰县 | 34 …: peers listed once each, none the report's own
             best = self._short_city(text + title) or self._outlet_own_place(text + title)
+        if (within := self._ranked_within(text + title, best, strong)) is not None:
+            return within  # (the place most named is only the field it ranks in)
         best = self._of_own_kind(text, best, strong, first)
         if best is not None and (town := self._own_town(title + "\n" + text, best)) is not None:
             return town
@@ -327,6 +329,28 @@ class SubjectFinder:
         if bare_n >= 2 and (best is None or bare_n > strong[best]):
             return bare_name
         return best
+
+    def _ranked_within(self, text: str, best: str | None, strong: Counter[str]) -> str | None:
+        """甲州 named most, but as the field its county-level place ranks in (…增速继续位居甲州第一; 在甲州市排名前列;
+        领跑甲州): the report is about the one place of ``best`` it names, when it names that place at least as often as
+        it names ``best`` otherwise (a place does not rank within itself; a city's report naming one county first in
+        the city names the city more); None otherwise (a city's report ranking its counties names several)."""
+        if best is None or best not in self.parent_of.values():
+            return None
+        short = self.short_of(best)
+        said = list(re.finditer(re.escape(short), text))
+        as_field = sum(1 for m in said if _SUBJECTS.field_rank_after.match(text, m.end())
+                       or _SUBJECTS.field_led_before.search(text, max(0, m.start() - 2), m.start()))
+        if not as_field:
+            return None
+        named = Counter({k: n for k, n in strong.items() if self.parent_of.get(k) == best})
+        for place, n in self._places_by_short_name(text).items():
+            if self.parent_of.get(place) == best:
+                named[place] += n
+        if len(named) != 1:
+            return None
+        place, n = next(iter(named.items()))
+        return place if n >= len(said) - as_field else None
 
     def _own_town(self, text: str, place: str) -> str | None:
         """余庆县构皮滩镇上半年…, 该镇完成…: a report that speaks of its own town (该镇, 全镇) is about the town it
