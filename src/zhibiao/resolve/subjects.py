@@ -711,7 +711,7 @@ class SubjectFinder:
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
         if grp and _ENTITY_WORDS.field_mark in opener:  # (在2021年度全国217家…: a period may stand between)
-            return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国230家国开区…考评中: the field of a ranking
+            return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国186家国开区…考评中: the field of a ranking
         if grp:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
