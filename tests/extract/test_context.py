@@ -67,7 +67,7 @@ def test_context_written_date(text: str, date: str | None) -> None:
         ("我区2023年第二批重大项目集中开工", "started"),
         ("全市重大项目集中签约仪式举行", "signed"),
         ("三季度重点项目集中竣工", "completed"),
-        ("肇庆279个项目集中签约动工竣工投产", None),  # a mixed event gives no stage
+        ("禾榆386个项目集中签约动工竣工投产", None),  # a mixed event gives no stage
         ("上半年经济运行情况", None),
     ],
 )

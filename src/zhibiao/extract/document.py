@@ -51,7 +51,7 @@ def headlines(text: str, paras: list[Span]) -> list[Span]:
     """
     heads: list[Span] = []
     for para in paras[:_HEAD_LINES]:
-        # (the first line of several may be a title split by a mark: 总投资109.6亿!湖滨区31个重点项目集中开工)
+        # (the first line of several may be a title split by a mark: 总投资87.3亿!禾榆区26个重点项目集中开工)
         first = not heads and len(paras) > 1
         if not (is_title_line(text, para) if first else is_headline(text, para)):
             break

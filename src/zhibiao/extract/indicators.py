@@ -694,7 +694,7 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if s.state.parent_projects is not None and (listed_place(s, name) is not None or (
             counted and (name.endswith(_PROJECTS_WORDS.kind_end) or _INDICATORS.investment_next.match(s.text, fig.end)))
             or each_of_places(s, name) is not None):
-        # 27个项目集中签约。其中,宜昌高新区10个,宜都市3个; 其中,产业类6项 (重大社会民生建设2个,投资7亿元):
+        # 34个项目集中签约。其中,栖澜高新区12个,蘅溪市5个; 其中,产业类8项 (重大社会民生建设3个,投资9亿元):
         # the projects place by place or kind by kind
         return True
     if counted and s.state.projects is not None \

@@ -403,7 +403,7 @@ def places_listed_from(s: Sentence, region_start: int) -> bool:
 
 
 def _by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
-    """新签约项目344个,分别为:霍邱县52个、舒城县52个; 开工率分别为:金安区93.5%、叶集区89.5%: after
+    """新签约项目287个,分别为:椿岭县46个、槿川县46个; 开工率分别为:苓江区91.4%、澄岗区87.2%: after
     分别为, each figure follows the place it is of: one fact per place, that place its subject — the
     projects counted before broken down (their stage and size class), or the measure named before."""
     places = _places_before(s, group, region_start)
@@ -423,7 +423,7 @@ def _by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
         return True
     clause = max(s.text.rfind(",", s.ctx.span.start, resp.start()) + 1, s.ctx.span.start)
     name = name_at(s, clause, resp.start())
-    if not name.text and s.state.current is not None:  # 共外出招商161批次,分别为:金安区28批次…: the figure just given
+    if not name.text and s.state.current is not None:  # 共外出招商137批次,分别为:苓江区24批次…: the figure just given
         name = Name(s.state.current.name, clause)
     if not name.text:
         return False

@@ -448,7 +448,7 @@ def _scope_given(s: Sentence, names: list[str | None], scope: str | None) -> str
 
 def _held_by_the_words(s: Sentence, hit: re.Match[str], region_start: int, read: _Read) -> _Read | None:
     """The place ``read`` when the one measure read names who holds it instead: a company (美的集团位居中国家电行业
-    第一: in the measure after its name, else overall) or a place (大名鼎鼎的昆山市高居第一: in the measure of a frame,
+    第一: in the measure after its name, else overall) or a place (远近闻名的栖澜市高居第一: in the measure of a frame,
     of the place named before, or of the evaluation); None when the words name a measure."""
     company = _company_and_measure(read.names)
     if company is not None:
@@ -978,10 +978,10 @@ def evaluation_before(text: str, pos: int) -> str | None:
 
 def evaluation_field_before(text: str, pos: int) -> str | None:
     """The field of the evaluation named before ``pos`` (:func:`evaluation_before`), as its full name
-    opens with it (全国230家国家级经济技术开发区综合发展水平考核评价 → 全国230家国家级经济技术开发区).
+    opens with it (全国186家国家级经济技术开发区综合发展水平考核评价 → 全国186家国家级经济技术开发区).
 
-    >>> evaluation_field_before("公布2020年度全国230家国家级经济技术开发区综合发展水平考核评价排名。", 40)
-    '全国230家国家级经济技术开发区'
+    >>> evaluation_field_before("公布2020年度全国186家国家级经济技术开发区综合发展水平考核评价排名。", 40)
+    '全国186家国家级经济技术开发区'
     """
     found = _evaluation_named(text, pos)
     return evaluation_field(found.group("name")) if found is not None else None
@@ -1014,11 +1014,11 @@ def _name_and_period(text: str, evaluation: re.Match[str]) -> tuple[str, str | N
 
 
 def _counted_peers_dropped(name: str) -> str:
-    """An evaluation's name without the peers it opens with when they are counted (全国230家国家级经济技术开发区
+    """An evaluation's name without the peers it opens with when they are counted (全国186家国家级经济技术开发区
     综合发展水平考核评价排名 → 综合发展水平考核评价): counted, they are the field (:func:`evaluation_field`), not
     the measure; a 排名 after the evaluation's own noun says nothing more.
 
-    >>> _counted_peers_dropped("全国230家国家级经济技术开发区综合发展水平考核评价排名")
+    >>> _counted_peers_dropped("全国186家国家级经济技术开发区综合发展水平考核评价排名")
     '综合发展水平考核评价'
     >>> _counted_peers_dropped("国家高新区评价指标体系综合排名")
     '国家高新区评价指标体系综合排名'
@@ -1192,7 +1192,7 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
     if before is not None and not region:
         return _wrapped_scope(before), strip_chars(before.group("measure"))
     if before is not None and not _measure_region(before.group("measure")):
-        return _wrapped_scope(before), region  # (茶陵县在全国1866个县域中,|人均GDP位列第53位: the field only)
+        return _wrapped_scope(before), region  # (禾榆县在全国1742个县域中,|人均GDP位列第38位: the field only)
     return scope, region
 
 
@@ -1398,7 +1398,7 @@ def _won_by_holders(s: Sentence, hit: re.Match[str], region_start: int, place: t
 
 
 def _in_brackets_after_place(s: Sentence, hit: re.Match[str]) -> bool:
-    """晋江市(第4位)、福清市(第29位): a place in brackets right after who holds it, in the field and
+    """蘅溪市(第5位)、芷桐市(第27位): a place in brackets right after who holds it, in the field and
     measure of the ranking the sentence gave before (whose top-N it makes exact: FACTS.md)."""
     text, st = s.text, s.state
     if not (text[hit.start() - 1:hit.start()] == "(" and text[hit.end():hit.end() + 1] == ")"):
@@ -1443,7 +1443,7 @@ def _place_ending(s: Sentence, words: str, longest: int | None = None) -> str | 
 
 
 def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
-    """浏阳市、宁乡市、醴陵市(分列…), 同样来自江苏的江阴、张家港和常熟(分列…), 合肥、芜湖、淮南高新区(在…中分列…):
+    """泓苓市、椿岭市、槿川市(分列…), 同样来自江苏的澄岗、翎城和蘅川(分列…), 禾川、栖岗、芷洲高新区(在…中分列…):
     the places a list of places is given to, when the words before the place are such a list
     (None otherwise). A zone suffix written once, on the last item, belongs to every item."""
     words = _RANKINGS.adverb_end.sub("", strip_chars(words))  # 张家港市、常熟市分别(居…)
@@ -1465,7 +1465,7 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
         items = [x if x.endswith(_ENTITY_WORDS.zone_suffixes) else x + suffix for x in items]
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
     first = _place_ending(s, items[0]) or _place_as_written(items[0])
-    # (湖南省长沙县、辽宁省海城市, 浙江省甲市乙县: each may write its province, and its city, before it)
+    # (湖南省蔚洲县、辽宁省苓江市, 浙江省甲市乙县: each may write its province, and its city, before it)
     named = [finder.entity_named(x) or _place_after_its_region(s, x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX)
              or _place_as_written(x) for x in items[1:]]
     rest = [x for x in named if x is not None]
@@ -1627,7 +1627,7 @@ def _exact_places_after(s: Sentence, hit: re.Match[str], n: int) -> tuple[list[i
 
 def _wrapper(words: str) -> re.Match[str] | None:
     """The field written among the words before a place: inside 在…中, or a counted group of peers
-    opening them (全国230家国开区综合发展水平考评中); never a bare 全区 opening them (全区…增速全市倒数第一:
+    opening them (全国186家国开区综合发展水平考评中); never a bare 全区 opening them (全区…增速全市倒数第一:
     全区 says whose figure it is)."""
     if _RANKING_WORDS.field_mark not in words and not _RANKINGS.wrapped_start.match(words):
         return None  # (most words before a place: plain checks first)
@@ -1950,7 +1950,7 @@ def _within_exact_place(s: Sentence, hit: re.Match[str], rank: int | None, scope
 def _ranking_name(r: Ranking) -> str:
     """The name of a ranking as a measure: 增速 in 全省 → 增速全省排名; 综合排名 in 全国 → 全国综合排名."""
     noun: str = _RANKING_WORDS.ranking_noun
-    # a field named by a place (全省) says which ranking; a counted group (全国230家国开区) only its size
+    # a field named by a place (全省) says which ranking; a counted group (全国186家国开区) only its size
     scope = r.scope if r.scope and (not r.indicator or _RANKINGS.region_field.fullmatch(r.scope)) else ""
     if r.indicator and r.indicator.endswith(noun):
         return scope + r.indicator

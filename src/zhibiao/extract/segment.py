@@ -157,7 +157,7 @@ def clauses(text: str, sent: Span) -> list[Span]:
 
 def is_title_line(text: str, para: Span) -> bool:
     """A headline (:func:`is_headline`), or a short line an exclamation or question mark splits, not ends
-    (总投资109.6亿!湖滨区31个重点项目集中开工): the shape of a title, not of prose, at the top of a report."""
+    (总投资87.3亿!禾榆区26个重点项目集中开工): the shape of a title, not of prose, at the top of a report."""
     if is_headline(text, para):
         return True
     if para.end - para.start > _HEADLINE_LENGTH:

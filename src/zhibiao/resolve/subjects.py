@@ -738,9 +738,9 @@ class SubjectFinder:
         if place and rest[len(place):len(place) + 1] not in _ENTITY_SETS.not_after_place:
             zone = _zone_of_place(rest, place)
             if zone is not None:
-                return zone  # 凤台县经济开发区紧盯…: the zone the place's name opens, not the place
+                return zone  # 翎城县经济开发区紧盯…: the zone the place's name opens, not the place
             if _opens_project_name(rest, len(place)):
-                return _NO_SUBJECT  # 任城区山推奥特机械配件生产项目、…: a project's name, not whose figure
+                return _NO_SUBJECT  # 蔚洲区禾丰精密机械配件生产项目、…: a project's name, not whose figure
             return self._place_within(rest, place) or (place, len(place))
         # (both open with a short place name: none there, neither is, and the name is looked up once)
         acting = self._short_place_acting(rest) or self._place_after_holders(rest) \
@@ -757,7 +757,7 @@ class SubjectFinder:
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
         if grp and _ENTITY_WORDS.field_mark in opener:  # (在2021年度全国217家…: a period may stand between)
-            return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国230家国开区…考评中: the field of a ranking
+            return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国186家国开区…考评中: the field of a ranking
         if grp and _passes_a_mark(rest, grp.start("count"), grp.end("unit")):
             return _NO_SUBJECT  # 20个开发区工业增加值增速超过20%: how many passed a mark, a count of the report's own
         if grp:
