@@ -1840,7 +1840,19 @@ def _years_of_evaluation(s: Sentence, measure: str | None, pos: int) -> str | No
     if found is None:
         return None
     name, years = _name_and_period(s.text, found)
-    return years if measure is None or name == measure else None
+    if measure is not None and name != measure:
+        return None
+    return years or _years_named_earlier(s.text, found, name)
+
+
+def _years_named_earlier(text: str, found: re.Match[str], name: str) -> str | None:
+    """公布了2023年度甲市高质量发展综合考核结果。乙、丙在高质量发展综合考核中稳居优秀等次。丙由第五位上升至第三位: an
+    evaluation named again without its years (and its place's word) is of the years it was first named with."""
+    for earlier in reversed([m for m in _evaluations(text) if m.end() <= found.start()]):
+        full, years = _name_and_period(text, earlier)
+        if full.endswith(name):
+            return years
+    return None
 
 
 def _own_fields(read: _Read) -> tuple[list[str | None], list[str | None]]:
