@@ -92,6 +92,7 @@ _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _PASSED_VERB_CHARS = frozenset(_RANKING_WORDS.passed_verb_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
+_FULL_GROUP_WIDTH = 20  # (the year, quote mark and words opening a group's full name before its short name)
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
@@ -2139,7 +2140,10 @@ def entered_group_after(s: Sentence) -> None:
             continue
         name = strip_chars(m.group("name") + m.group("n") + _RANKING_WORDS.strong_mark + (m.group("kind") or ""))
         body = _RANKINGS.provincial_body.search(text, 0, m.start())
-        scope = evaluation_field(name) or home_field(text) \
+        full = _group_named_in_full(text, m.start(), name) if not m.group("name") else None
+        scope = _field_of_full_group(full) if full is not None else None
+        name = full or name
+        scope = scope or evaluation_field(name) or home_field(text) \
             or (str(_RANKING_WORDS.province_field) if body is not None else None)
         for subject in subjects:
             r = Ranking(subject=subject, period=s.ctx.period_at(m.start(), target=False, day_is_year=True),
@@ -2148,6 +2152,26 @@ def entered_group_after(s: Sentence) -> None:
             s.log.add(r)
             s.log.top_n.add(id(r))
         s.state.mark_listed(clause, m.end())
+
+
+def _group_named_in_full(text: str, pos: int, short: str) -> str | None:
+    """《报告》揭晓了“2022中国西部百强区”名单。其中,…12个区入选百强区: a group entered by its short name (百强区) is the
+    one the report named in full before (中国西部百强区); None when it named none."""
+    at = text.rfind(short, 0, pos)
+    while at > 0:
+        opening = _RANKINGS.group_full_opening.search(text, max(0, at - _FULL_GROUP_WIDTH), at)
+        if opening is not None:
+            return opening.group("name") + short
+        at = text.rfind(short, 0, at)
+    return None
+
+
+def _field_of_full_group(full: str) -> str | None:
+    """The field of a group named in full (中国西部百强区 → 西部, 全国百强县 → 全国), as 进入…名单 reads it."""
+    head = _RANKINGS.region_head.match(full)
+    if head is None:
+        return evaluation_field(full)
+    return _region_of_group(head.group("rest"), full[:head.start("rest")])
 
 
 def superlatives(s: Sentence) -> None:
