@@ -1998,6 +1998,9 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
             # (列全国大中城市第23位、地级市第9位: a kind of peers, no measure: the field's peers, the measure the
             # place's before)
             field, measure = whole.group(0) + measure, (s.state.last_rank.indicator if s.state.last_rank else None)
+        elif _names_a_place(s, measure):
+            # (排名全省第八、甲市第一: another field, the place's name as written)
+            field, measure = measure, (s.state.last_rank.indicator if s.state.last_rank is not None else None)
         r = Ranking(subject=ctx.subject_at(start, ranked=True), period=ctx.period_at(start, target=False),
                     indicator=measure, scope=field, rank=int(rank), top=False,
                     qualifier=None, rule="ranking.v1")
@@ -2005,6 +2008,12 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
         s.log.add(r)
         s.state.last_rank = r
         item = _RANKINGS.listed_place.match(s.text, item.end(), ctx.span.end)
+
+
+def _names_a_place(s: Sentence, words: str | None) -> bool:
+    """Whether the words where a measure would be are a known place's name (甲市, or 甲 standing for it); never a kind
+    of places (地级市, 县级市)."""
+    return words is not None and words != "" and s.ctx.doc.finder.entity_named(words) is not None
 
 
 def membership_list(s: Sentence) -> None:
