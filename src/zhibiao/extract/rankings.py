@@ -1911,13 +1911,16 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
     """入选全省民营企业100强, 荣登全国发展潜力百强县榜首, 位列全国综合实力百强县第45位: a top-N group named
     inside its field — the field, the group as the measure (the measure alone when an exact place
     in the group follows), where the group ends, and that exact place (1 for its head)."""
-    m = _RANKINGS.region_head.match(scope) if scope else None
+    m = (_RANKINGS.region_head.match(scope) or _RANKINGS.named_region_head.match(scope)) if scope else None
     if not (hit.group("strong") or hit.group("topn")) or scope is None:
         return None
     group_start = hit.start("strong") if hit.group("strong") else hit.start("topn") - 1  # 百强, 前10
     tail = _RANKINGS.group_tail.match(text, hit.end())
     kind = (tail.group("kind") or "") if tail else ""
     within = parse_number(tail.group("exact")) if tail and tail.group("within") else None
+    if m is None and scope in _NAMED_FIELDS and tail is not None and tail.group("exact") and within is None:
+        # (位列甲省百强乡镇第二: the exact place in a group of the province named, the group the measure)
+        return scope, [text[group_start:hit.end()] + kind], tail.end(), int(parse_number(tail.group("exact")) or 0)
     if m is None:  # 入选中国百强镇, 跻身全国百强县: the group of a kind alone is the measure (跻身全国百强区前50位:
         # a top N of the group, that N)
         bare = kind and _RANKINGS.whole_field.fullmatch(scope) and not (tail and tail.group("exact") and within is None)
@@ -1928,6 +1931,9 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
     exact = parse_number(tail.group("exact")) if tail and tail.group("exact") else None
     if exact is None and hit.group("strong_n"):  # (中国县域经济百强第58位: the exact place read with the group)
         exact = parse_number(hit.group("strong_n"))
+    if exact is not None and m.group("rest") in _RANKING_SETS.regions:  # (中国中部百强县第8位: the region is the field,
+        # the group named with it the measure)
+        return m.group("rest"), [m.group("rest") + text[group_start:hit.end()] + kind], end, int(exact)
     if exact is not None:  # 全国综合实力百强县第45位: the exact place, in the group's measure
         return m.string[:m.start("rest")], [m.group("rest")], end, int(exact)
     group = hit.group("strong") or hit.group(0).endswith(_RANKING_WORDS.strong_mark)  # (前30强: a group's name)
