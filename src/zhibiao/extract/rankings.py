@@ -92,6 +92,7 @@ _PLACE_LAST_CHARS = tuple(_RANKING_WORDS.place_last_chars)
 _PASSED_VERB_CHARS = frozenset(_RANKING_WORDS.passed_verb_chars)
 _MOVED_FROM_MARKS = tuple(_RANKING_WORDS.moved_from_marks)
 _MOVED_FROM_WIDTH = 12  # (从, a period and 的 before a place moved from)
+_FULL_GROUP_WIDTH = 20  # (the year, quote mark and words opening a group's full name before its short name)
 _CLAUSE_MARKS = (",", ";", ":", "。")
 _LEADS = tuple(_RANKING_WORDS.lead)
 _LARGEST = _RANKING_WORDS.largest_mark
@@ -1840,7 +1841,19 @@ def _years_of_evaluation(s: Sentence, measure: str | None, pos: int) -> str | No
     if found is None:
         return None
     name, years = _name_and_period(s.text, found)
-    return years if measure is None or name == measure else None
+    if measure is not None and name != measure:
+        return None
+    return years or _years_named_earlier(s.text, found, name)
+
+
+def _years_named_earlier(text: str, found: re.Match[str], name: str) -> str | None:
+    """公布了2023年度甲市高质量发展综合考核结果。乙、丙在高质量发展综合考核中稳居优秀等次。丙由第五位上升至第三位: an
+    evaluation named again without its years (and its place's word) is of the years it was first named with."""
+    for earlier in reversed([m for m in _evaluations(text) if m.end() <= found.start()]):
+        full, years = _name_and_period(text, earlier)
+        if full.endswith(name):
+            return years
+    return None
 
 
 def _own_fields(read: _Read) -> tuple[list[str | None], list[str | None]]:
@@ -1898,13 +1911,16 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
     """入选全省民营企业100强, 荣登全国发展潜力百强县榜首, 位列全国综合实力百强县第45位: a top-N group named
     inside its field — the field, the group as the measure (the measure alone when an exact place
     in the group follows), where the group ends, and that exact place (1 for its head)."""
-    m = _RANKINGS.region_head.match(scope) if scope else None
+    m = (_RANKINGS.region_head.match(scope) or _RANKINGS.named_region_head.match(scope)) if scope else None
     if not (hit.group("strong") or hit.group("topn")) or scope is None:
         return None
     group_start = hit.start("strong") if hit.group("strong") else hit.start("topn") - 1  # 百强, 前10
     tail = _RANKINGS.group_tail.match(text, hit.end())
     kind = (tail.group("kind") or "") if tail else ""
     within = parse_number(tail.group("exact")) if tail and tail.group("within") else None
+    if m is None and scope in _NAMED_FIELDS and tail is not None and tail.group("exact") and within is None:
+        # (位列甲省百强乡镇第二: the exact place in a group of the province named, the group the measure)
+        return scope, [text[group_start:hit.end()] + kind], tail.end(), int(parse_number(tail.group("exact")) or 0)
     if m is None:  # 入选中国百强镇, 跻身全国百强县: the group of a kind alone is the measure (跻身全国百强区前50位:
         # a top N of the group, that N)
         bare = kind and _RANKINGS.whole_field.fullmatch(scope) and not (tail and tail.group("exact") and within is None)
@@ -1915,6 +1931,9 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
     exact = parse_number(tail.group("exact")) if tail and tail.group("exact") else None
     if exact is None and hit.group("strong_n"):  # (中国县域经济百强第58位: the exact place read with the group)
         exact = parse_number(hit.group("strong_n"))
+    if exact is not None and m.group("rest") in _RANKING_SETS.regions:  # (中国中部百强县第8位: the region is the field,
+        # the group named with it the measure)
+        return m.group("rest"), [m.group("rest") + text[group_start:hit.end()] + kind], end, int(exact)
     if exact is not None:  # 全国综合实力百强县第45位: the exact place, in the group's measure
         return m.string[:m.start("rest")], [m.group("rest")], end, int(exact)
     group = hit.group("strong") or hit.group(0).endswith(_RANKING_WORDS.strong_mark)  # (前30强: a group's name)
@@ -1985,6 +2004,9 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
             # (列全国大中城市第23位、地级市第9位: a kind of peers, no measure: the field's peers, the measure the
             # place's before)
             field, measure = whole.group(0) + measure, (s.state.last_rank.indicator if s.state.last_rank else None)
+        elif _names_a_place(s, measure):
+            # (排名全省第八、甲市第一: another field, the place's name as written)
+            field, measure = measure, (s.state.last_rank.indicator if s.state.last_rank is not None else None)
         r = Ranking(subject=ctx.subject_at(start, ranked=True), period=ctx.period_at(start, target=False),
                     indicator=measure, scope=field, rank=int(rank), top=False,
                     qualifier=None, rule="ranking.v1")
@@ -1992,6 +2014,12 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
         s.log.add(r)
         s.state.last_rank = r
         item = _RANKINGS.listed_place.match(s.text, item.end(), ctx.span.end)
+
+
+def _names_a_place(s: Sentence, words: str | None) -> bool:
+    """Whether the words where a measure would be are a known place's name (甲市, or 甲 standing for it); never a kind
+    of places (地级市, 县级市)."""
+    return words is not None and words != "" and s.ctx.doc.finder.entity_named(words) is not None
 
 
 def membership_list(s: Sentence) -> None:
@@ -2130,7 +2158,10 @@ def entered_group_after(s: Sentence) -> None:
             continue
         name = strip_chars(m.group("name") + m.group("n") + _RANKING_WORDS.strong_mark + (m.group("kind") or ""))
         body = _RANKINGS.provincial_body.search(text, 0, m.start())
-        scope = evaluation_field(name) or home_field(text) \
+        full = _group_named_in_full(text, m.start(), name) if not m.group("name") else None
+        scope = _field_of_full_group(full) if full is not None else None
+        name = full or name
+        scope = scope or evaluation_field(name) or home_field(text) \
             or (str(_RANKING_WORDS.province_field) if body is not None else None)
         # (入围2022年度…“5强县”: the year of the group entered, after the verb, as 入选2023年度全国百强县 is)
         period = period_string(m.group("year")) if m.group("year") else None
@@ -2142,6 +2173,26 @@ def entered_group_after(s: Sentence) -> None:
             s.log.add(r)
             s.log.top_n.add(id(r))
         s.state.mark_listed(clause, m.end())
+
+
+def _group_named_in_full(text: str, pos: int, short: str) -> str | None:
+    """《报告》揭晓了“2022中国西部百强区”名单。其中,…12个区入选百强区: a group entered by its short name (百强区) is the
+    one the report named in full before (中国西部百强区); None when it named none."""
+    at = text.rfind(short, 0, pos)
+    while at > 0:
+        opening = _RANKINGS.group_full_opening.search(text, max(0, at - _FULL_GROUP_WIDTH), at)
+        if opening is not None:
+            return opening.group("name") + short
+        at = text.rfind(short, 0, at)
+    return None
+
+
+def _field_of_full_group(full: str) -> str | None:
+    """The field of a group named in full (中国西部百强区 → 西部, 全国百强县 → 全国), as 进入…名单 reads it."""
+    head = _RANKINGS.region_head.match(full)
+    if head is None:
+        return evaluation_field(full)
+    return _region_of_group(head.group("rest"), full[:head.start("rest")])
 
 
 def superlatives(s: Sentence) -> None:

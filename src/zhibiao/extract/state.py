@@ -151,6 +151,8 @@ class SentenceState:
     # the places read already as a list (前三名依次是甲、乙、丙; 跻身全国甲第3位、乙第4位): from, until
     listed_from: int = -1
     listed_until: int = -1
+    # lists read before the current one (甲、乙3个县市入选百强县市,丙、丁2个区入选百强区: the first stays read)
+    listed_before: list[tuple[int, int]] = field(default_factory=list)
     # figures read as part of something else (有3项|位居全市第1位,分别是…: the count of the measures listed)
     quiet: list[tuple[int, int]] = field(default_factory=list)
     # 其中共有4座城市出口规模超过千亿,位居全省首位的是甲市: how many passed a mark, a side count (a change after it
@@ -164,6 +166,8 @@ class SentenceState:
 
     def mark_listed(self, start: int, end: int) -> None:
         """Places from ``start`` to ``end`` are read as a list: the sentence's matches there make none."""
+        if 0 <= self.listed_from < self.listed_until <= start:
+            self.listed_before.append((self.listed_from, self.listed_until))
         self.listed_from = start if self.listed_until <= start else min(self.listed_from, start)
         self.listed_until = max(self.listed_until, end)
 
@@ -173,7 +177,7 @@ class SentenceState:
 
     def is_listed(self, pos: int) -> bool:
         """Whether a place at ``pos`` was read already as part of a list."""
-        return self.listed_from <= pos < self.listed_until
+        return self.listed_from <= pos < self.listed_until or any(a <= pos < b for a, b in self.listed_before)
 
 
 @dataclass(slots=True)
