@@ -63,6 +63,7 @@ _KIND_OPENERS = ("", *_PROJECTS_WORDS.kind_openers)  # (what a clause may open w
 _KIND_RULE = "projects.kind.v1"  # (a kind's investment as a part of the projects before)
 _PLAN_WORD: str = _PROJECTS_WORDS.plan_word  # (计划: a plain check before the shapes of the year's plan)
 _PLAN_WIDTH = 80  # (how far after a count the year's plan may be written)
+_YEAR_TO_DATE = frozenset(WordSets("periods").year_to_date)  # (今年以来: the year so far, no span dating a plan)
 _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
@@ -418,13 +419,20 @@ def _year_programme(s: Sentence, fig: Fig) -> bool:
     plan = _PROJECTS.year_plan.match(text, fig.end, span.end) or _PROJECTS.year_plan_done.match(text, fig.end, span.end)
     if plan is None:
         return False
-    if s.ctx.has_period_before(fig.start):
+    if not _plan_undated(s, fig):
         return False
     noun = text.rfind(_NOUN_WORD, span.start, fig.start)
     if noun < 0 or any(text.startswith(m, noun + len(_NOUN_WORD)) for m in _AMONG_AFTER) \
             or _NOUN_WORD + _AMONG_AFTER[-1] in text[span.start:noun]:
         return False
     return _PROJECTS.stage_words.search(text, noun + len(_NOUN_WORD), fig.start) is None
+
+
+def _plan_undated(s: Sentence, fig: Fig) -> bool:
+    """Whether the sentence leaves a count of the year's programme undated: it names no period before the count, or
+    only the year so far (今年以来,…共谋划年度重点工程项目56项,…年度计划投资107亿元: the plan drawn up so far is the
+    whole year's, as with no period said)."""
+    return all(w in _YEAR_TO_DATE for w in s.ctx.periods_said(s.ctx.span.start, fig.start))
 
 
 def _period_of_part(s: Sentence, fig: Fig, whole: Projects | None, period: str | None, region: str) -> str | None:
