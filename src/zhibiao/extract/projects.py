@@ -346,6 +346,8 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     investment follows the count (省重点项目共9项,…,年度计划投资23.5亿元 under 1-3月…) — unless the
     sentence says when."""
     ctx, text = s.ctx, s.text
+    if stage == "other" and _to_come(s, fig) and not ctx.has_period_before(fig.start):
+        return None  # (1至5月,…。近期拟签约项目7个: not yet done, of no span before; 下半年…有望开工 keeps its own)
     period = ctx.period_at(fig.start, target=target)
     if period is None and target:
         # 计划新开工项目51个 (under 1-3月), 全年计划开工项目80个: a plan for the year in force
@@ -691,6 +693,20 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _to_come(s: Sentence, fig: Fig) -> bool:
+    """Whether projects counted are of a stage still to come in their clause (近期拟签约项目7个, 开工和即将投产项目7个,
+    6个项目有望开工)."""
+    text, span = s.text, s.ctx.span
+    before = text[max(span.start, fig.start - _INTENT_WIDTH):fig.start]
+    after = text[fig.end:min(span.end, fig.end + _INTENT_WIDTH)]
+    if not any(w in before or w in after for w in _INTENTS):
+        return False
+    clause = max(span.start, *(text.rfind(c, span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
+    ends = [i for c in _CLAUSE_MARKS if (i := text.find(c, fig.end, span.end)) >= 0]
+    close = min(ends) if ends else span.end
+    return any(_intended(text, m.start()) for m in _PROJECTS.stage_words.finditer(text, clause, close))
 
 
 def _intended(text: str, at: int) -> bool:
