@@ -369,10 +369,18 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     if ctx.has_period_before(fig.start) and not (at_event and ctx.period_names_event(fig.start)):
         return period
     if at_event:
-        return ctx.event_month(fig.start) or period
+        # (29日,…举行“2019年集中签约、开工、投产活动”,现场签约项目… undated: the event's name dates nothing done at
+        # it, and its month is not known)
+        month = ctx.event_month(fig.start)
+        return month or (None if _month_unknown(ctx.doc.event_date) and ctx.period_names_event(fig.start) else period)
     if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
         return period_string(period[:4])
     return period
+
+
+def _month_unknown(day: PeriodMention | None) -> bool:
+    """Whether the report's event is dated by a day of no month known (29日, in an undated report)."""
+    return day is not None and day.start is None
 
 
 def _at_joint_event(s: Sentence, stage: Stage | None, clause: int, pos: int) -> bool:
