@@ -685,6 +685,12 @@ class SentContext:
         i = bisect.bisect_right(self.para.period_pos, pos) - 1
         return i >= 0 and self.para.period_pos[i] >= (self.span.start if since is None else since)
 
+    def periods_said(self, since: int, pos: int) -> list[str]:
+        """The words of the periods the sentence names between ``since`` and ``pos`` (今年以来, 1-8月), in order."""
+        para = self.para
+        lo, hi = bisect.bisect_left(para.period_pos, since), bisect.bisect_right(para.period_pos, pos)
+        return [self.text[m.pos:m.end_pos] for m in para.periods[lo:hi] if m.pos < pos]
+
     def event_month(self, pos: int) -> str | None:
         """The month of the report's event (7月27日,…集中开工活动举行): the period of what was done at it,
         the year from the text as for any mention; None when the lede gives no day."""

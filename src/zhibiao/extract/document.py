@@ -105,7 +105,7 @@ def read_document(norm: NormText, paras: list[Span], heads: list[Span], meta: Do
         spoken_for=tuple(_spoken_for(text, mentions, paras)),
         event_stage=event_stage(title_text) or _lede_event_stage(text, lede_para),
         event_joint=_joint_event(title_text, text, lede_para),
-        event_date=lede,
+        event_date=lede or _lede_day_only(text, lede_para, published),
         outer=finder.named_outer(main, blanked[:body_end] + title_named),
     )
 
@@ -179,6 +179,27 @@ def _lede_day_said(text: str, lede: Span | None, published: str | None) -> Perio
     except ValueError:
         return None
     return PeriodMention(said.start(), said.end(), day.year, None, day.month, day.month, "date")
+
+
+def _lede_day_only(text: str, lede: Span | None, published: str | None) -> PeriodMention | None:
+    """27日,我县举行重大招商引资项目签约仪式 (published 25 January): a lede opening with a day and no month holds its
+    event on the last such day up to the publication — that month when the day has come, else the month before; in an
+    undated report, a day of no month known."""
+    if lede is None:
+        return None
+    m = _DOCUMENT.day_only.match(text, lede.start, lede.end)
+    if m is None:
+        return None
+    if published is None:  # (29日,甲举行“2019年集中签约活动” in an undated report: a day of no month known)
+        return PeriodMention(m.start("day"), m.end(), None, None, None, None, "date")
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    month_start = pub.replace(day=1)
+    if int(m.group("day")) > pub.day:
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    return PeriodMention(m.start("day"), m.end(), month_start.year, None, month_start.month, month_start.month, "date")
 
 
 def _lede_event_stage(text: str, lede: Span | None) -> Stage | None:

@@ -63,6 +63,7 @@ _KIND_OPENERS = ("", *_PROJECTS_WORDS.kind_openers)  # (what a clause may open w
 _KIND_RULE = "projects.kind.v1"  # (a kind's investment as a part of the projects before)
 _PLAN_WORD: str = _PROJECTS_WORDS.plan_word  # (计划: a plain check before the shapes of the year's plan)
 _PLAN_WIDTH = 80  # (how far after a count the year's plan may be written)
+_YEAR_TO_DATE = frozenset(WordSets("periods").year_to_date)  # (今年以来: the year so far, no span dating a plan)
 _BATCH_WIDTH = 30  # (how far before its investment a batch of projects not counted may be written)
 
 # The characters a size every project has is written with (每个, 单项, 均在, 都超过): a plain check first.
@@ -345,6 +346,8 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     investment follows the count (省重点项目共9项,…,年度计划投资23.5亿元 under 1-3月…) — unless the
     sentence says when."""
     ctx, text = s.ctx, s.text
+    if stage == "other" and _to_come(s, fig) and not ctx.has_period_before(fig.start):
+        return None  # (1至5月,…。近期拟签约项目7个: not yet done, of no span before; 下半年…有望开工 keeps its own)
     period = ctx.period_at(fig.start, target=target)
     if period is None and target:
         # 计划新开工项目51个 (under 1-3月), 全年计划开工项目80个: a plan for the year in force
@@ -366,10 +369,18 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     if ctx.has_period_before(fig.start) and not (at_event and ctx.period_names_event(fig.start)):
         return period
     if at_event:
-        return ctx.event_month(fig.start) or period
+        # (29日,…举行“2019年集中签约、开工、投产活动”,现场签约项目… undated: the event's name dates nothing done at
+        # it, and its month is not known)
+        month = ctx.event_month(fig.start)
+        return month or (None if _month_unknown(ctx.doc.event_date) and ctx.period_names_event(fig.start) else period)
     if period and _PROJECTS.year_plan.match(text, fig.end, ctx.span.end):
         return period_string(period[:4])
     return period
+
+
+def _month_unknown(day: PeriodMention | None) -> bool:
+    """Whether the report's event is dated by a day of no month known (29日, in an undated report)."""
+    return day is not None and day.start is None
 
 
 def _at_joint_event(s: Sentence, stage: Stage | None, clause: int, pos: int) -> bool:
@@ -418,13 +429,20 @@ def _year_programme(s: Sentence, fig: Fig) -> bool:
     plan = _PROJECTS.year_plan.match(text, fig.end, span.end) or _PROJECTS.year_plan_done.match(text, fig.end, span.end)
     if plan is None:
         return False
-    if s.ctx.has_period_before(fig.start):
+    if not _plan_undated(s, fig):
         return False
     noun = text.rfind(_NOUN_WORD, span.start, fig.start)
     if noun < 0 or any(text.startswith(m, noun + len(_NOUN_WORD)) for m in _AMONG_AFTER) \
             or _NOUN_WORD + _AMONG_AFTER[-1] in text[span.start:noun]:
         return False
     return _PROJECTS.stage_words.search(text, noun + len(_NOUN_WORD), fig.start) is None
+
+
+def _plan_undated(s: Sentence, fig: Fig) -> bool:
+    """Whether the sentence leaves a count of the year's programme undated: it names no period before the count, or
+    only the year so far (今年以来,…共谋划年度重点工程项目56项,…年度计划投资107亿元: the plan drawn up so far is the
+    whole year's, as with no period said)."""
+    return all(w in _YEAR_TO_DATE for w in s.ctx.periods_said(s.ctx.span.start, fig.start))
 
 
 def _period_of_part(s: Sentence, fig: Fig, whole: Projects | None, period: str | None, region: str) -> str | None:
@@ -683,6 +701,20 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _to_come(s: Sentence, fig: Fig) -> bool:
+    """Whether projects counted are of a stage still to come in their clause (近期拟签约项目7个, 开工和即将投产项目7个,
+    6个项目有望开工)."""
+    text, span = s.text, s.ctx.span
+    before = text[max(span.start, fig.start - _INTENT_WIDTH):fig.start]
+    after = text[fig.end:min(span.end, fig.end + _INTENT_WIDTH)]
+    if not any(w in before or w in after for w in _INTENTS):
+        return False
+    clause = max(span.start, *(text.rfind(c, span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
+    ends = [i for c in _CLAUSE_MARKS if (i := text.find(c, fig.end, span.end)) >= 0]
+    close = min(ends) if ends else span.end
+    return any(_intended(text, m.start()) for m in _PROJECTS.stage_words.finditer(text, clause, close))
 
 
 def _intended(text: str, at: int) -> bool:

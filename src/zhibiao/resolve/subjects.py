@@ -480,8 +480,8 @@ class SubjectFinder:
                     # zone the report names again and again: the zone's; but 东安县 beside a park of
                     # it named once: the county's)
                     continue
-                if _SUBJECTS.outlet_after.match(chunk, end):
-                    continue  # 海曙新闻网讯: the outlet's name, not the place a report is about
+                if _SUBJECTS.outlet_after.match(chunk, end) or _opens_firm_name(chunk, end):
+                    continue  # 海曙新闻网讯: the outlet's name, not the place a report is about (nor a firm's)
                 if _examples_around(chunk, start, end):
                     continue  # 学习昆山、苏州工业园区等: examples, not the subject
                 strong[name] += weight
@@ -644,7 +644,8 @@ class SubjectFinder:
             end = start + len(short)
             if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
                     and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end) \
-                    and not _SUBJECTS.town_after.match(text, end):  # (白沙乡: a town, not 白沙县)
+                    and not _SUBJECTS.town_after.match(text, end) \
+                    and not _opens_firm_name(text, end):  # (白沙乡: a town, not 白沙县; 甲乙科技有限公司: a firm's)
                 hits[fulls[0]] += 1
         return hits
 
@@ -739,7 +740,7 @@ class SubjectFinder:
             zone = _zone_of_place(rest, place)
             if zone is not None:
                 return zone  # 翎城县经济开发区紧盯…: the zone the place's name opens, not the place
-            if _opens_project_name(rest, len(place)):
+            if _opens_project_name(rest, len(place)) or _opens_firm_name(rest, len(place)):
                 return _NO_SUBJECT  # 蔚洲区禾丰精密机械配件生产项目、…: a project's name, not whose figure
             return self._place_within(rest, place) or (place, len(place))
         # (both open with a short place name: none there, neither is, and the name is looked up once)
@@ -998,6 +999,13 @@ def _opens_project_name(rest: str, end: int) -> bool:
     naming one project, no stage or kind of projects (新开工项目, 重点项目)."""
     name = _SUBJECTS.project_name_after.match(rest, end)
     return name is not None and _PROJECTS.aggregate_words.search(name.group(0)) is None
+
+
+def _opens_firm_name(rest: str, end: int) -> bool:
+    """Whether the place ending at ``end`` opens a firm's name (湖南省|甲乙智能科技有限公司计划投资21亿元…): the firm
+    acts, the place is part of its name, no subject (a run holding a word of function is no firm's name)."""
+    name = _SUBJECTS.firm_name_after.match(rest, end)
+    return name is not None and not _has_function_char(name.group(0))
 
 
 def _own_kind(text: str) -> str | None:
