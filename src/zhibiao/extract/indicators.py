@@ -342,6 +342,8 @@ def members_passing(s: Sentence, fig: Fig) -> bool:
         return False
     ind = new_indicator(s, Name(name, fig.start), fig)
     s.ctx.doc.set_quote(ind, fig.start, m.end())
+    if m.re is _INDICATORS.listed_entering:  # (甲、乙3个县市入选…,丙、丁2个区入选…: the places listed are no subject of
+        ind.subject = s.ctx.subject_at(s.ctx.span.start - 1)  # their count; whoever held the words before the sentence)
     if "mark" in m.groupdict():
         s.state.quiet.append((m.start("mark"), m.end("mark")))  # (超过|20%: the mark, read as part of the name)
     s.state.current = s.state.side_count = ind
