@@ -50,6 +50,9 @@ _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _CHANGE_WORDS = Words("change")
 _FIGURES_WORDS = Words("figures")
+_HEAD_UNIT: str = _FIGURES_WORDS.head_unit
+_HEAD_COUNTED = tuple(words("figures", "head_counted"))
+_COUNT_UNIT = "count"
 _FIGURES_SHAPES = Shapes("figures")
 _SCORE_WORDS_WIDTH = 16  # (以 and the words naming a score: at most twelve characters before it)
 _NAME_WORDS = Words("name")
@@ -153,7 +156,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
             pos, target=target, name=_with_annual_lead(s.text, name), future=qualifier == "estimate",
             year_said=not sized_goal, release_is_year=True),
         value=fig.amount.value if value else None,
-        unit=fig.amount.unit if value else None,
+        unit=_unit_of(s, name, fig) if value else None,
         change=fig.change if not value else None,
         qualifier=qualifier,
         parent=None,
@@ -168,6 +171,16 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         span_period(s, fig, ind)
     s.log.add(ind)
     return ind
+
+
+def _unit_of(s: Sentence, name: Name, fig: Fig) -> str | None:
+    """The unit of ``fig`` as ``name`` measures it: 只 of animals counted by the head stays 只 (家禽出栏120万只, as 头
+    does), a count of anything else."""
+    unit = fig.amount.unit
+    if unit == _COUNT_UNIT and s.text.endswith(_HEAD_UNIT, fig.start, fig.end) \
+            and any(w in name.text for w in _HEAD_COUNTED):
+        return _HEAD_UNIT
+    return unit
 
 
 def _of_evaluation_design(s: Sentence, name: Name, fig: Fig) -> bool:
