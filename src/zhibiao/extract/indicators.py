@@ -95,6 +95,7 @@ _PARTITIVE_WIDTH = 24  # (N个 + a kind + 中有, before the count of some of th
 _MEMBERSHIP = frozenset(words("ranking", "membership_verbs"))
 _BARE_VERB = 2  # (参评, 达标: a verb alone joins its kind without 的)
 _DE = words("name", "de")[0]
+_INNER_CLAUSE_MARKS = (",", ";", ":")  # (what closes a clause inside a sentence)
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
 _FIELDS_WIDTH = 16  # (how far before a count the 等 closing the fields its projects cover may stand)
@@ -1242,16 +1243,38 @@ def _projects_as_written(s: Sentence, projects: Projects) -> Name | None:
     text, doc = s.text, s.ctx.doc
     start, end = doc.norm_pos(projects.start), doc.norm_pos(projects.end)
     noun = text.find(_PROJECTS_WORDS.noun, start, end)
-    if noun < 0 or _INDICATORS.count_before_noun.search(text, start, noun):
+    if noun < 0:
         return None
     mention = doc.finder.clause_subject(text, start, noun)
     if mention is not None and mention.end <= noun:  # 产业集聚区在建项目: whose projects, not their name
         start = mention.end
+    if _INDICATORS.count_then_kind.search(text, start, noun):
+        return _counted_first(s, start, noun)
     name = name_at(s, start, noun + len(_PROJECTS_WORDS.noun))
     manner = _INDICATORS.projects_manner.match(name.text)
     if manner:
         name = name.renamed(name.text[manner.end():], name.start + manner.end())
     return name if name.text.endswith(_PROJECTS_WORDS.noun) and name.text != _PROJECTS_WORDS.noun else None
+
+
+def _counted_first(s: Sentence, start: int, noun: int) -> Name | None:
+    """The name of projects counted before their noun (共开复工1349个大项目 → 开复工大项目; 春季集中开工的300个项目 →
+    春季集中开工项目): the words before the count with the kind after it, None when no words come before the count."""
+    text = s.text  # (the words before the count may stand before the projects' own words: the clause's)
+    lo = max(s.ctx.span.start, *(text.rfind(c, s.ctx.span.start, start) + 1 for c in _INNER_CLAUSE_MARKS))
+    m = _INDICATORS.count_then_kind.search(text, lo, noun)
+    if m is None:
+        return None
+    mention = s.ctx.doc.finder.clause_subject(text, lo, m.start())
+    if mention is not None and mention.end <= m.start():
+        lo = mention.end
+    before = name_at(s, lo, m.start())
+    words = _INDICATORS.counted_first_lead.sub("", before.text)
+    manner = _INDICATORS.projects_manner.match(words)
+    words = words[manner.end():] if manner else words
+    if not words:
+        return None
+    return Name(words + m.group("kind") + _PROJECTS_WORDS.noun, before.start)
 
 
 # ---------------------------------------------------------------------------------------- shares
