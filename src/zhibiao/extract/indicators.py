@@ -126,8 +126,9 @@ def score_role(s: Sentence, fig: Fig) -> None:
 
 
 def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, share: bool = False,
-                  target: bool = False) -> Indicator:
-    """Make and record the indicator ``fig`` states under ``name``, its context filled in."""
+                  target: bool = False, plan_named: bool = True) -> Indicator:
+    """Make and record the indicator ``fig`` states under ``name``, its context filled in; ``plan_named``: a plan
+    word in the name (计划, 目标) makes it a goal (not for members counted after what they did)."""
     ctx = s.ctx
     pos = fig.start
     sized_goal = target  # 打造100GWh产能, 千亿元产业聚集区: a goal of a size, of no year said before it
@@ -140,7 +141,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     else:
         qualifier = name.qualifier or fig.qualifier or local_qualifier(s.text, fig)
     share_mark = _SHARE_WORDS.mark
-    if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
+    if plan_named and not target and _INDICATORS.plan_word.search(name.text) and not share \
+            and share_mark not in name.text:
         qualifier, target = "target", True
     # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period; nor has
     # the size of a facility (总占地面积93.6亩, 年生产虾粉2万吨) or the places a place is made of
@@ -354,7 +356,8 @@ def members_passing(s: Sentence, fig: Fig) -> bool:
         name = pred + m.group("kind") if len(pred) <= _BARE_VERB else pred + _DE + m.group("kind")
     else:
         return False
-    ind = new_indicator(s, Name(name, fig.start), fig)
+    # (12个乡镇完成年度目标任务: how many did so, no goal of the count — 完成年度目标任务的乡镇)
+    ind = new_indicator(s, Name(name, fig.start), fig, plan_named=False)
     s.ctx.doc.set_quote(ind, fig.start, m.end())
     if m.re is _INDICATORS.listed_entering:  # (甲、乙3个县市入选…,丙、丁2个区入选…: the places listed are no subject of
         ind.subject = s.ctx.subject_at(s.ctx.span.start - 1)  # their count; whoever held the words before the sentence)
