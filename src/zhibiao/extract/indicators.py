@@ -1261,7 +1261,7 @@ def _projects_as_written(s: Sentence, projects: Projects) -> Name | None:
 
 
 def _counted_first(s: Sentence, start: int, noun: int) -> Name | None:
-    """The name of projects counted before their noun (共开复工1349个大项目 → 开复工大项目; 春季集中开工的300个项目 →
+    """The name of projects counted before their noun (共开复工1268个大项目 → 开复工大项目; 春季集中开工的240个项目 →
     春季集中开工项目): the words before the count with the kind after it, None when no words come before the count."""
     text = s.text  # (the words before the count may stand before the projects' own words: the clause's)
     lo = max(s.ctx.span.start, *(text.rfind(c, s.ctx.span.start, start) + 1 for c in _INNER_CLAUSE_MARKS))

@@ -736,8 +736,8 @@ def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> 
 
 
 def _by_periods(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> bool:
-    """规上工业增加值增速1-3月、1-4月、1-5月分别为A、B、C; 从1-3月,1-4月的增长幅度来看,…分别为A、B; 增幅2-5月份
-    分别为A、B、C、D (months counted up to each from the first); 一季度、上半年分别增长A、B: one measure given period by
+    """规上工业增加值增速1-3月、1-4月、1-5月分别为A、B、C; 从1-3月,1-4月的增长幅度来看,…分别为A、B; 增幅2-4月份
+    分别为A、B、C (months counted up to each from the first); 一季度、上半年分别增长A、B: one measure given period by
     period, a figure for each in order with its own months (a rate word closing the measure's name makes them its
     growth)."""
     spans = _listed_months(s, seg_start, names_end, len(group))
@@ -765,7 +765,7 @@ def _by_periods(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -
 
 def _listed_months(s: Sentence, start: int, end: int, n: int) -> tuple[list[tuple[int, int]], int, int] | None:
     """The months of the periods listed in ``[start, end)``, one for each of ``n`` figures (1-3月、1-4月; 一季度、
-    上半年), or of a span of as many months as figures (2-5月份: up to each month from the first), with where they start
+    上半年), or of a span of as many months as figures (2-4月份: up to each month from the first), with where they start
     and end; None when no such list is there, or when it follows a comparative lead (比1-3月、1-4月: baselines)."""
     found = [(p.pos, p.end_pos, p.start, p.end) for p in s.ctx.para.periods
              if start <= p.pos and p.end_pos <= end and p.kind in ("span", "month")]
@@ -773,7 +773,7 @@ def _listed_months(s: Sentence, start: int, end: int, n: int) -> tuple[list[tupl
     if not months or len(months) != len(found) or _LISTS.period_baseline_end.search(s.text, start, months[0][0]):
         return None
     if len(months) == 1 and n >= _FEWEST_LISTED and months[0][3] - months[0][2] + 1 == n and months[0][2] > 1:
-        pos, end_pos, lo, hi = months[0]  # (增幅2-5月份分别为…: each figure up to its month)
+        pos, end_pos, lo, hi = months[0]  # (增幅2-4月份分别为…: each figure up to its month)
         return [(1, m) for m in range(lo, hi + 1)], pos, end_pos
     if len(months) != n or n < _FEWEST_LISTED or any(q[0] - p[1] > 1 for p, q in pairwise(months)):
         return None
