@@ -9,6 +9,7 @@ belongs to the figure just named; a level of a project count or investment goes 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache
@@ -36,7 +37,7 @@ from zhibiao.extract.projects import (
     project_count,
     projects_facts,
 )
-from zhibiao.extract.quantities import Amount
+from zhibiao.extract.quantities import Amount, figure_regex, parse_amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
@@ -95,6 +96,9 @@ _PARTITIVE_WIDTH = 24  # (N个 + a kind + 中有, before the count of some of th
 _MEMBERSHIP = frozenset(words("ranking", "membership_verbs"))
 _BARE_VERB = 2  # (参评, 达标: a verb alone joins its kind without 的)
 _DE = words("name", "de")[0]
+_FIGURE_SHAPE = figure_regex()
+_OWN_REFS = frozenset(words("sentence", "subject_refs"))  # (我市, 全市: the report's own place)
+_BELOW_VERBS = frozenset(words("breadth", "passing_below"))
 _INNER_CLAUSE_MARKS = (",", ";", ":")  # (what closes a clause inside a sentence)
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
@@ -363,9 +367,57 @@ def members_passing(s: Sentence, fig: Fig) -> bool:
         ind.subject = s.ctx.subject_at(s.ctx.span.start - 1)  # their count; whoever held the words before the sentence)
     if "mark" in m.groupdict():
         s.state.quiet.append((m.start("mark"), m.end("mark")))  # (超过|20%: the mark, read as part of the name)
+        _members_named_after(s, m, ind)
     s.state.current = s.state.side_count = ind
     s.state.pending.append(ind)
     return True
+
+
+def _members_named_after(s: Sentence, m: re.Match[str], count: Indicator) -> None:
+    """10个省份旅游总收入均超过100亿元,分别为甲、乙…: the members passing a mark, named right after their count (as
+    many as it says), each hold the measure past the mark (at least it; at most it below 低于)."""
+    after = _INDICATORS.members_named_after.match(s.text, m.end(), s.ctx.span.end)
+    mark = _FIGURE_SHAPE.search(m.group("mark")) if after is not None else None
+    amount = parse_amount(mark) if mark is not None else None
+    if after is None or amount is None or amount.kind in ("count", "person"):
+        return
+    finder = s.ctx.doc.finder
+    names = [strip_chars(x) for x in _INDICATORS.members_name_split.split(after.group("names"))]
+    places = [finder.entity_named(n) for n in names]
+    if len(places) < 2 or None in places or (count.value is not None and len(places) != count.value):
+        return
+    below = m.group("verb") in _BELOW_VERBS
+    for place in places:
+        each = replace(count, subject=place, name=m.group("measure"), value=amount.value, unit=amount.unit,
+                       qualifier="at_most" if below else "at_least", parent=None)
+        s.ctx.doc.set_quote(each, m.start("measure"), m.end("mark"))
+        s.log.add(each)
+
+
+def places_past_mark(s: Sentence, fig: Fig, made: int) -> None:
+    """吸引资金总额超过200亿元的省辖市是甲、乙和丙: a level past a mark followed by the places of a kind named as past
+    it — each place's own fact of that level (``made``: how many facts there were before the level was read)."""
+    if not s.text.startswith(_DE, fig.end):
+        return  # (plain check first: most levels name no places after them)
+    after = _INDICATORS.kind_past_mark_named.match(s.text[fig.end:s.ctx.span.end])
+    new = s.log.facts[made:]
+    if after is None or len(new) != 1 or not isinstance(level := new[0], Indicator) or level.value is None \
+            or level.qualifier not in ("at_least", "at_most"):
+        return
+    finder = s.ctx.doc.finder
+    names = [strip_chars(x) for x in _INDICATORS.members_name_split.split(after.group("names"))]
+    places = [n if n in _OWN_REFS else finder.entity_named(n) for n in names]
+    if len(places) < 2 or None in places:
+        return
+    held = level.subject  # (我市: the place the report speaks of, as the level already has)
+    for k, place in enumerate(places):
+        subject = held if place in _OWN_REFS else place
+        if k == 0:
+            level.subject = subject
+            continue
+        each = replace(level, subject=subject)
+        s.ctx.doc.set_quote(each, s.ctx.doc.norm_pos(level.start), s.ctx.doc.norm_pos(level.end))
+        s.log.add(each)
 
 
 def level_role(s: Sentence, fig: Fig, region_start: int) -> None:

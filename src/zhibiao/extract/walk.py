@@ -26,6 +26,7 @@ from zhibiao.extract.indicators import (
     level_role,
     members_passing,
     new_indicator,
+    places_past_mark,
     score_role,
     share_role,
     target_with_share,
@@ -285,7 +286,9 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
         # 超过20%: how many of a kind have a measure past a mark)
         return _cursor_after_members(s, fig, cursor), i + 1
     elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
+        made = len(s.log.facts)
         level_role(s, fig, region_start)
+        places_past_mark(s, fig, made)  # (…超过200亿元的省辖市是甲、乙和丙: each of them)
     return group[-1].end, i + len(group)
 
 
