@@ -20,12 +20,17 @@ from zhibiao.extract.segment import Span
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, units, words
 from zhibiao.model import Change, Qualifier
 
-__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "passes_a_mark", "scan_figures"]
+__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "listed_entering", "listed_group_entering", "passes_a_mark",
+           "scan_figures"]
 
 _FIGURES = Shapes("figures")
 _INDICATORS = Shapes("indicators")
 _PASSING_GATE = tuple(words("breadth", "passing_gate"))
 _DOING_GATE = tuple(words("breadth", "doing_gate"))
+# How far before a count the last of the names listed may start (、 and at most ten characters).
+_NAMES_WIDTH = 11
+_ENTRY_WIDTH = 4  # (the longest entry verb: 首次进入)
+_LIST_MARK: str = Words("name").list_mark  # (甲、乙3个县市入选…: a plain check before the shape of names listed)
 # How far after a count of a kind its measure and the mark it passes may end (the shape spans at most 42 characters:
 # so far the end of the text read is never mistaken for a clause's).
 _PASSING_WIDTH = 50
@@ -164,14 +169,36 @@ def passes_a_mark(text: str, start: int, end: int, stop: int) -> re.Match[str] |
     return None
 
 
+def listed_entering(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
+    """甲、乙、丙(3个县市)|入选百强县市: the places just listed, counted with their kind as they enter a list — how many
+    did so (no seats of anyone); None for any other count (甲省18个县上榜、乙省(12个县上榜): a place after the entry
+    closing a run's item before holds seats)."""
+    if _LIST_MARK not in text[max(0, start - _NAMES_WIDTH):start] \
+            or not _FIGURES.names_listed_end.search(text, max(0, start - _NAMES_WIDTH), start) \
+            or _FIGURES.seat_run_item.search(text, max(0, start - _NAMES_WIDTH - _ENTRY_WIDTH), start):
+        return None  # (plain check first: most counts follow no names listed)
+    return _INDICATORS.listed_entering.match(text, end, min(stop, end + _PASSING_WIDTH))
+
+
+def listed_group_entering(text: str, start: int, end: int, stop: int) -> bool:
+    """甲、乙、丙(3家高新区)|进入全国前100名: places just listed, counted as a group of a kind of zone or place as they
+    enter a list — the words before the count still name who entered (the rankings read them, 分别位列…)."""
+    after = text[end:min(stop, end + _PASSING_WIDTH)]  # (the shape of a group entering opens on ^)
+    return listed_entering(text, start, end, stop) is not None and _FIGURES.group_entering.match(after) is not None
+
+
 def did_a_thing(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
     """(9个)|区实现了位次提升, (5个)|县(市、区)获奖: the kind a count from ``start`` to ``end`` counts, what of theirs
     did it, and what they did, to the clause's end with no figure (before ``stop``); None when the words after say
     no such thing, or when a whole field stands right before the count (全市|5个开发区实现…: the group together)."""
     window = text[end:min(stop, end + _PASSING_WIDTH)]
-    if not any(v in window for v in _DOING_GATE) \
-            or _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
-        return None  # (plain check first: most counts did nothing so)
+    doing = any(v in window for v in _DOING_GATE)
+    listed = _LIST_MARK in text[max(0, start - _NAMES_WIDTH):start]
+    if not (doing or listed) or _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
+        return None  # (plain checks first: most counts did nothing so)
+    found = listed_entering(text, start, end, stop) if listed else None
+    if found is not None or not doing:
+        return found
     return _INDICATORS.members_doing.match(text, end, min(stop, end + _PASSING_WIDTH))
 
 
@@ -322,7 +349,8 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list; 32个项目落户园区:
         # projects, the zone where they went; 20个开发区增速超过20%: how many passed a mark); 6个月: a duration
         return True
-    if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after):
+    if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after) \
+            and did_a_thing(text, start, end, len(text)) is None:
         return True  # 甲、乙、丙3家高新区进入全国前100名: the places just listed, a group (but 山东8个园区入选: seats)
     if amount.kind == "count" and _FIGURES.not_a_count.match(after):
         return True

@@ -9,6 +9,7 @@ belongs to the figure just named; a level of a project count or investment goes 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from decimal import Decimal
 from functools import cache
@@ -36,7 +37,7 @@ from zhibiao.extract.projects import (
     project_count,
     projects_facts,
 )
-from zhibiao.extract.quantities import Amount
+from zhibiao.extract.quantities import Amount, figure_regex, parse_amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
@@ -50,6 +51,9 @@ _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _CHANGE_WORDS = Words("change")
 _FIGURES_WORDS = Words("figures")
+_HEAD_UNIT: str = _FIGURES_WORDS.head_unit
+_HEAD_COUNTED = tuple(words("figures", "head_counted"))
+_COUNT_UNIT = "count"
 _FIGURES_SHAPES = Shapes("figures")
 _SCORE_WORDS_WIDTH = 16  # (以 and the words naming a score: at most twelve characters before it)
 _NAME_WORDS = Words("name")
@@ -92,6 +96,10 @@ _PARTITIVE_WIDTH = 24  # (N个 + a kind + 中有, before the count of some of th
 _MEMBERSHIP = frozenset(words("ranking", "membership_verbs"))
 _BARE_VERB = 2  # (参评, 达标: a verb alone joins its kind without 的)
 _DE = words("name", "de")[0]
+_FIGURE_SHAPE = figure_regex()
+_OWN_REFS = frozenset(words("sentence", "subject_refs"))  # (我市, 全市: the report's own place)
+_BELOW_VERBS = frozenset(words("breadth", "passing_below"))
+_INNER_CLAUSE_MARKS = (",", ";", ":")  # (what closes a clause inside a sentence)
 _BREADTH_WIDTH = 12  # how far after a group's size its 中 may stand
 _AMONG_WIDTH = 4  # (其中, right before a count of some of the projects)
 _FIELDS_WIDTH = 16  # (how far before a count the 等 closing the fields its projects cover may stand)
@@ -122,8 +130,9 @@ def score_role(s: Sentence, fig: Fig) -> None:
 
 
 def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, share: bool = False,
-                  target: bool = False) -> Indicator:
-    """Make and record the indicator ``fig`` states under ``name``, its context filled in."""
+                  target: bool = False, plan_named: bool = True) -> Indicator:
+    """Make and record the indicator ``fig`` states under ``name``, its context filled in; ``plan_named``: a plan
+    word in the name (计划, 目标) makes it a goal (not for members counted after what they did)."""
     ctx = s.ctx
     pos = fig.start
     sized_goal = target  # 打造100GWh产能, 千亿元产业聚集区: a goal of a size, of no year said before it
@@ -136,7 +145,8 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     else:
         qualifier = name.qualifier or fig.qualifier or local_qualifier(s.text, fig)
     share_mark = _SHARE_WORDS.mark
-    if not target and _INDICATORS.plan_word.search(name.text) and not share and share_mark not in name.text:
+    if plan_named and not target and _INDICATORS.plan_word.search(name.text) and not share \
+            and share_mark not in name.text:
         qualifier, target = "target", True
     # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period; nor has
     # the size of a facility (总占地面积93.6亩, 年生产虾粉2万吨) or the places a place is made of
@@ -153,7 +163,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
             pos, target=target, name=_with_annual_lead(s.text, name), future=qualifier == "estimate",
             year_said=not sized_goal, release_is_year=True),
         value=fig.amount.value if value else None,
-        unit=fig.amount.unit if value else None,
+        unit=_unit_of(s, name, fig) if value else None,
         change=fig.change if not value else None,
         qualifier=qualifier,
         parent=None,
@@ -168,6 +178,16 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
         span_period(s, fig, ind)
     s.log.add(ind)
     return ind
+
+
+def _unit_of(s: Sentence, name: Name, fig: Fig) -> str | None:
+    """The unit of ``fig`` as ``name`` measures it: 只 of animals counted by the head stays 只 (家禽出栏120万只, as 头
+    does), a count of anything else."""
+    unit = fig.amount.unit
+    if unit == _COUNT_UNIT and s.text.endswith(_HEAD_UNIT, fig.start, fig.end) \
+            and any(w in name.text for w in _HEAD_COUNTED):
+        return _HEAD_UNIT
+    return unit
 
 
 def _of_evaluation_design(s: Sentence, name: Name, fig: Fig) -> bool:
@@ -340,13 +360,64 @@ def members_passing(s: Sentence, fig: Fig) -> bool:
         name = pred + m.group("kind") if len(pred) <= _BARE_VERB else pred + _DE + m.group("kind")
     else:
         return False
-    ind = new_indicator(s, Name(name, fig.start), fig)
+    # (12个乡镇完成年度目标任务: how many did so, no goal of the count — 完成年度目标任务的乡镇)
+    ind = new_indicator(s, Name(name, fig.start), fig, plan_named=False)
     s.ctx.doc.set_quote(ind, fig.start, m.end())
+    if m.re is _INDICATORS.listed_entering:  # (甲、乙3个县市入选…,丙、丁2个区入选…: the places listed are no subject of
+        ind.subject = s.ctx.subject_at(s.ctx.span.start - 1)  # their count; whoever held the words before the sentence)
     if "mark" in m.groupdict():
         s.state.quiet.append((m.start("mark"), m.end("mark")))  # (超过|20%: the mark, read as part of the name)
+        _members_named_after(s, m, ind)
     s.state.current = s.state.side_count = ind
     s.state.pending.append(ind)
     return True
+
+
+def _members_named_after(s: Sentence, m: re.Match[str], count: Indicator) -> None:
+    """10个省份旅游总收入均超过100亿元,分别为甲、乙…: the members passing a mark, named right after their count (as
+    many as it says), each hold the measure past the mark (at least it; at most it below 低于)."""
+    after = _INDICATORS.members_named_after.match(s.text, m.end(), s.ctx.span.end)
+    mark = _FIGURE_SHAPE.search(m.group("mark")) if after is not None else None
+    amount = parse_amount(mark) if mark is not None else None
+    if after is None or amount is None or amount.kind in ("count", "person"):
+        return
+    finder = s.ctx.doc.finder
+    names = [strip_chars(x) for x in _INDICATORS.members_name_split.split(after.group("names"))]
+    places = [finder.entity_named(n) for n in names]
+    if len(places) < 2 or None in places or (count.value is not None and len(places) != count.value):
+        return
+    below = m.group("verb") in _BELOW_VERBS
+    for place in places:
+        each = replace(count, subject=place, name=m.group("measure"), value=amount.value, unit=amount.unit,
+                       qualifier="at_most" if below else "at_least", parent=None)
+        s.ctx.doc.set_quote(each, m.start("measure"), m.end("mark"))
+        s.log.add(each)
+
+
+def places_past_mark(s: Sentence, fig: Fig, made: int) -> None:
+    """吸引资金总额超过200亿元的省辖市是甲、乙和丙: a level past a mark followed by the places of a kind named as past
+    it — each place's own fact of that level (``made``: how many facts there were before the level was read)."""
+    if not s.text.startswith(_DE, fig.end):
+        return  # (plain check first: most levels name no places after them)
+    after = _INDICATORS.kind_past_mark_named.match(s.text[fig.end:s.ctx.span.end])
+    new = s.log.facts[made:]
+    if after is None or len(new) != 1 or not isinstance(level := new[0], Indicator) or level.value is None \
+            or level.qualifier not in ("at_least", "at_most"):
+        return
+    finder = s.ctx.doc.finder
+    names = [strip_chars(x) for x in _INDICATORS.members_name_split.split(after.group("names"))]
+    places = [n if n in _OWN_REFS else finder.entity_named(n) for n in names]
+    if len(places) < 2 or None in places:
+        return
+    held = level.subject  # (我市: the place the report speaks of, as the level already has)
+    for k, place in enumerate(places):
+        subject = held if place in _OWN_REFS else place
+        if k == 0:
+            level.subject = subject
+            continue
+        each = replace(level, subject=subject)
+        s.ctx.doc.set_quote(each, s.ctx.doc.norm_pos(level.start), s.ctx.doc.norm_pos(level.end))
+        s.log.add(each)
 
 
 def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
@@ -1238,16 +1309,38 @@ def _projects_as_written(s: Sentence, projects: Projects) -> Name | None:
     text, doc = s.text, s.ctx.doc
     start, end = doc.norm_pos(projects.start), doc.norm_pos(projects.end)
     noun = text.find(_PROJECTS_WORDS.noun, start, end)
-    if noun < 0 or _INDICATORS.count_before_noun.search(text, start, noun):
+    if noun < 0:
         return None
     mention = doc.finder.clause_subject(text, start, noun)
     if mention is not None and mention.end <= noun:  # 产业集聚区在建项目: whose projects, not their name
         start = mention.end
+    if _INDICATORS.count_then_kind.search(text, start, noun):
+        return _counted_first(s, start, noun)
     name = name_at(s, start, noun + len(_PROJECTS_WORDS.noun))
     manner = _INDICATORS.projects_manner.match(name.text)
     if manner:
         name = name.renamed(name.text[manner.end():], name.start + manner.end())
     return name if name.text.endswith(_PROJECTS_WORDS.noun) and name.text != _PROJECTS_WORDS.noun else None
+
+
+def _counted_first(s: Sentence, start: int, noun: int) -> Name | None:
+    """The name of projects counted before their noun (共开复工1268个大项目 → 开复工大项目; 春季集中开工的240个项目 →
+    春季集中开工项目): the words before the count with the kind after it, None when no words come before the count."""
+    text = s.text  # (the words before the count may stand before the projects' own words: the clause's)
+    lo = max(s.ctx.span.start, *(text.rfind(c, s.ctx.span.start, start) + 1 for c in _INNER_CLAUSE_MARKS))
+    m = _INDICATORS.count_then_kind.search(text, lo, noun)
+    if m is None:
+        return None
+    mention = s.ctx.doc.finder.clause_subject(text, lo, m.start())
+    if mention is not None and mention.end <= m.start():
+        lo = mention.end
+    before = name_at(s, lo, m.start())
+    words = _INDICATORS.counted_first_lead.sub("", before.text)
+    manner = _INDICATORS.projects_manner.match(words)
+    words = words[manner.end():] if manner else words
+    if not words:
+        return None
+    return Name(words + m.group("kind") + _PROJECTS_WORDS.noun, before.start)
 
 
 # ---------------------------------------------------------------------------------------- shares

@@ -88,7 +88,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         _pair_with_pending(s, group, region_start)
         return
     seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start)
-    if _LISTS.respectively.search(text, seg_start, first.start) and _by_years(s, group, seg_start, names_end):
+    if _LISTS.respectively.search(text, seg_start, first.start) and (
+            _by_years(s, group, seg_start, names_end) or _by_periods(s, group, seg_start, names_end)):
         return
     start = max(seg_start, _last_value_end(s), _last_rate_end(text, seg_start, names_end))
     if _places_then_measure(s, group, start, names_end) or _judged_then_measure(s, group, start, names_end):
@@ -732,6 +733,65 @@ def _by_years(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> 
         s.state.current = ind
     s.state.pending = []
     return True
+
+
+def _by_periods(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -> bool:
+    """规上工业增加值增速1-3月、1-4月、1-5月分别为A、B、C; 从1-3月,1-4月的增长幅度来看,…分别为A、B; 增幅2-4月份
+    分别为A、B、C (months counted up to each from the first); 一季度、上半年分别增长A、B: one measure given period by
+    period, a figure for each in order with its own months (a rate word closing the measure's name makes them its
+    growth)."""
+    spans = _listed_months(s, seg_start, names_end, len(group))
+    if spans is None:
+        return False
+    months, first_pos, after = spans
+    name = _measure_of_periods(s, seg_start, first_pos, after, names_end)
+    if name is None:
+        return False
+    rate = _LISTS.period_rate_end.search(name.text)
+    if rate is not None:
+        name = Name(name.text[:rate.start()], name.start)
+    for (lo, hi), f in zip(months, group, strict=True):
+        as_change = rate is not None and f.role == "level" and f.amount.kind == _PERCENT
+        g = f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) if as_change else f
+        ind = new_indicator(s, name, g, value=g.role in ("level", "share"))
+        if g.role == "change":
+            ind.change = g.change
+        if ind.period is not None:  # (the year as the context reads it, the months the list's own)
+            ind.period = period_string(ind.period[:ind.period.index("-")], lo, hi)
+        s.state.current = ind
+    s.state.pending = []
+    return True
+
+
+def _listed_months(s: Sentence, start: int, end: int, n: int) -> tuple[list[tuple[int, int]], int, int] | None:
+    """The months of the periods listed in ``[start, end)``, one for each of ``n`` figures (1-3月、1-4月; 一季度、
+    上半年), or of a span of as many months as figures (2-4月份: up to each month from the first), with where they start
+    and end; None when no such list is there, or when it follows a comparative lead (比1-3月、1-4月: baselines)."""
+    found = [(p.pos, p.end_pos, p.start, p.end) for p in s.ctx.para.periods
+             if start <= p.pos and p.end_pos <= end and p.kind in ("span", "month")]
+    months = [(a, b, lo, hi) for a, b, lo, hi in found if lo is not None and hi is not None]
+    if not months or len(months) != len(found) or _LISTS.period_baseline_end.search(s.text, start, months[0][0]):
+        return None
+    if len(months) == 1 and n >= _FEWEST_LISTED and months[0][3] - months[0][2] + 1 == n and months[0][2] > 1:
+        pos, end_pos, lo, hi = months[0]  # (增幅2-4月份分别为…: each figure up to its month)
+        return [(1, m) for m in range(lo, hi + 1)], pos, end_pos
+    if len(months) != n or n < _FEWEST_LISTED or any(q[0] - p[1] > 1 for p, q in pairwise(months)):
+        return None
+    return [(lo, hi) for _, _, lo, hi in months], months[0][0], months[-1][1]
+
+
+def _measure_of_periods(s: Sentence, seg_start: int, first_pos: int, after: int, names_end: int) -> Name | None:
+    """The measure a list of periods gives: named in the clause between the periods and 分别 (全县固定资产投资
+    增速), else right before the periods (规上工业增加值增速1-3月、…), else the figure just given when only a rate
+    word is written (…增长7.1%。增幅2-4月份分别为…); None when no measure is named."""
+    tail = max(after, s.text.rfind(_COMMA, after, names_end - 1) + 1)
+    head = max(seg_start, s.text.rfind(_COMMA, seg_start, first_pos) + 1)
+    written = [n for n in (name_at(s, tail, names_end), name_at(s, head, first_pos)) if n.text]
+    for name in written:
+        if not _LISTS.period_rate_end.fullmatch(name.text):
+            return name
+    last = _last_growth(s) if written else None  # (…增长7.1%。增幅2-4月份分别为…: the growth of the measure given last)
+    return Name(last.name + written[0].text, s.ctx.doc.norm_pos(last.start)) if last is not None else None
 
 
 def _projects_by_years(s: Sentence, group: list[Fig], years: list[int], words_start: int) -> bool:

@@ -17,7 +17,7 @@ from functools import cache
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
 from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
-from zhibiao.extract.figures import Fig, Wordless, scan_figures
+from zhibiao.extract.figures import Fig, Wordless, listed_group_entering, scan_figures
 from zhibiao.extract.indicators import (
     bare_magnitude,
     breadth_role,
@@ -26,6 +26,7 @@ from zhibiao.extract.indicators import (
     level_role,
     members_passing,
     new_indicator,
+    places_past_mark,
     score_role,
     share_role,
     target_with_share,
@@ -283,10 +284,18 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     elif fig.amount.kind == "count" and (breadth_role(s, fig) or members_passing(s, fig)):
         # (在工业40个行业大类中,28个行业增加值实现增长: how many of a group did something; 20个开发区规上工业增加值增速
         # 超过20%: how many of a kind have a measure past a mark)
-        pass
+        return _cursor_after_members(s, fig, cursor), i + 1
     elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
+        made = len(s.log.facts)
         level_role(s, fig, region_start)
+        places_past_mark(s, fig, made)  # (…超过200亿元的省辖市是甲、乙和丙: each of them)
     return group[-1].end, i + len(group)
+
+
+def _cursor_after_members(s: Sentence, fig: Fig, cursor: int) -> int:
+    """Where reading goes on after members counted at ``fig``: past it, or from ``cursor`` when places listed before
+    it enter a list as a group (甲、乙、丙3家高新区进入全国前100名: they still enter it, the rankings read them)."""
+    return cursor if listed_group_entering(s.text, fig.start, fig.end, s.ctx.span.end) else fig.end
 
 
 @cache
