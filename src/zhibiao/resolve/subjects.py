@@ -177,6 +177,8 @@ class SubjectFinder:
         self.full_names: dict[str, str] = tables["full_names"]
         self.short_to_full: dict[str, list[str]] = tables["short_to_full"]
         self.parent_of: dict[str, str] = tables["parent_of"]  # 金安区 → 六安市 (a county's city, a city's province)
+        # the places some place lies in (a set: testing the dictionary's values scans all of them, 30 µs a report)
+        self._parents: frozenset[str] = frozenset(self.parent_of.values())
         self._short_name: dict[str, str] = tables["short_name"]
         self._all_names: frozenset[str] = tables["all_names"]
         # the lengths of the names by their last two characters (and of the full names by their
@@ -335,7 +337,7 @@ class SubjectFinder:
         领跑甲州): the report is about the one place of ``best`` it names, when it names that place at least as often as
         it names ``best`` otherwise (a place does not rank within itself; a city's report naming one county first in
         the city names the city more); None otherwise (a city's report ranking its counties names several)."""
-        if best is None or best not in self.parent_of.values():
+        if best is None or best not in self._parents:
             return None
         short = self.short_of(best)
         said = list(re.finditer(re.escape(short), text))
