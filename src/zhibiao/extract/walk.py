@@ -577,6 +577,8 @@ def _measures_of_event_projects(s: Sentence) -> None:
     event's month as the count is, not of a span said before (今年以来, 一季度 in the event's name) — unless a period
     of its own is said after the count."""
     ctx, month = s.ctx, None
+    if ctx.doc.event_date is None or ctx.doc.event_date.start is None:
+        return  # (a report with no event day: event_month is None for every count, none is of its month)
     norm = ctx.doc.norm_pos
     for f in sorted(s.log.facts[s.state.first_fact:], key=lambda f: norm(f.end)):
         if isinstance(f, Projects):
