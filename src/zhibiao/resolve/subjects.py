@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from zhibiao.anchors import anchor_gate
 from zhibiao.lexicon import Shapes, Words, WordSets, alternation, code_digest, data_digest, is_cjk, places, words
 from zhibiao.recache import compile_cached, memo
 
@@ -748,7 +749,8 @@ class SubjectFinder:
             if self._short_at_start(rest) is not None else None
         if acting is not None:
             return acting
-        listed = _SUBJECTS.list_opening.match(rest)
+        gate = anchor_gate("subjects.list_opening")  # (百强, 千强: most clauses name no list; one class scan tells)
+        listed = _SUBJECTS.list_opening.match(rest) if gate is None or gate.search(rest) is not None else None
         if listed is not None:  # (百强镇总人口平均为…, 赛迪创新百强区(2024)集聚…: the list's members together)
             return listed.group("list"), listed.end("list")
         nation = _nation_opening(rest, opener) if rest.startswith(_NATION_WORDS) else None
