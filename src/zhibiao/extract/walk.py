@@ -144,8 +144,10 @@ def read_sentence(s: Sentence) -> None:
     if st.projects is not None and st.parent_projects is None:
         pst.last_top_projects = st.projects
     _own_project_measures(s)
-    if s.log.projects and s.log.projects[-1] in s.log.facts[st.first_fact:]:
-        _measures_of_event_projects(s)  # (most sentences count no projects: skipped)
+    # (most sentences count no projects: skipped; the last counted looked for by identity, its ids in C, where
+    # `in` called the facts' dataclass __eq__ on each fact of the sentence)
+    if s.log.projects and id(s.log.projects[-1]) in map(id, s.log.facts[st.first_fact:]):
+        _measures_of_event_projects(s)
     # remember the sentence's top figures for a 其中 in the next sentence
     tops = s.log.tops_since(st.first_fact)
     if tops:
