@@ -582,11 +582,17 @@ def _measures_of_event_projects(s: Sentence) -> None:
     if ctx.doc.event_date is None or ctx.doc.event_date.start is None:
         return  # (a report with no event day: event_month is None for every count, none is of its month)
     norm = ctx.doc.norm_pos
+    counted: Projects | None = None  # (the projects counted last: their month worked out once a measure follows)
     for f in sorted(s.log.facts[s.state.first_fact:], key=lambda f: norm(f.end)):
         if isinstance(f, Projects):
-            event = ctx.event_month(norm(f.start))
-            month = (f.period, norm(f.end)) if f.period is not None and f.period == event else None
-        elif isinstance(f, Indicator) and month is not None:
+            counted, month = f, None
+        elif isinstance(f, Indicator):
+            if counted is not None:  # (most counts have no measure after them: the event's month is not asked)
+                month = (counted.period, norm(counted.end)) if counted.period is not None \
+                    and counted.period == ctx.event_month(norm(counted.start)) else None
+                counted = None
+            if month is None:
+                continue
             at = norm(f.start)
             if not _measure_of_projects(s, f, month[1]) or ctx.has_period_before(at, since=month[1]):
                 month = None
