@@ -24,8 +24,8 @@ import re._parser as _sre_p  # type: ignore[import-not-found]  # the standard li
 from functools import cache
 from typing import Any
 
-from zhibiao.lexicon import pattern_source
-from zhibiao.recache import compile_cached
+from zhibiao.lexicon import code_digest, pattern_source
+from zhibiao.recache import compile_cached, memo
 
 __all__ = ["MAX_ANCHORS", "anchor_gate", "required_chars"]
 
@@ -115,8 +115,25 @@ def anchor_gate(key: str) -> re.Pattern[str] | None:
     """
     if os.environ.get("ZHIBIAO_ANCHOR_GATES") == "0":
         return None
-    found = required_chars(pattern_source(key))
+    source = pattern_source(key)
+    found = _anchors_kept(key, source)
     if not found:
         return None
     return compile_cached("[" + "".join(re.escape(c) for c in sorted(found)) + "]")
 
+
+def _anchors_kept(key: str, source: str) -> list[str]:
+    """:func:`required_chars` of a shape, kept from one process to the next (``recache.memo``, keyed by the shape's
+    source and this module's code): parsing the shapes gated was 2 M instructions of every process's start."""
+    code = _own_code()
+    if code is None:
+        return sorted(required_chars(source) or ())
+    # (a kind of memo per shape: the cache file keeps a few values of each kind, and the gates would evict each other)
+    return memo("anchors:" + key, code + source.encode("utf-8", "surrogatepass"),
+                lambda: sorted(required_chars(source) or ()))
+
+
+@cache
+def _own_code() -> bytes | None:
+    """The digest of this module (once a process)."""
+    return code_digest(__file__)

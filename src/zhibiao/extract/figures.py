@@ -17,16 +17,19 @@ from typing import Literal
 
 from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
-from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, units, words
+from zhibiao.lexicon import Shapes, Words, WordSets, alternation, is_cjk, units, words
 from zhibiao.model import Change, Qualifier
+from zhibiao.recache import compile_cached
 
 __all__ = ["Fig", "Role", "Wordless", "did_a_thing", "listed_entering", "listed_group_entering", "passes_a_mark",
            "scan_figures"]
 
 _FIGURES = Shapes("figures")
 _INDICATORS = Shapes("indicators")
-_PASSING_GATE = tuple(words("breadth", "passing_gate"))
-_DOING_GATE = tuple(words("breadth", "doing_gate"))
+# The gates' words as one regex each, searched within the window (a generator testing each word on a slice of it
+# cost more than the shapes it spares, at every count)
+_PASSING_GATE = compile_cached(alternation(words("breadth", "passing_gate")))
+_DOING_GATE = compile_cached(alternation(words("breadth", "doing_gate")))
 # How far before a count the last of the names listed may start (、 and at most ten characters).
 _NAMES_WIDTH = 11
 _ENTRY_WIDTH = 4  # (the longest entry verb: 首次进入)
@@ -160,10 +163,10 @@ def passes_a_mark(text: str, start: int, end: int, stop: int) -> re.Match[str] |
     ``start`` to ``end`` counts, its measure, the verb of passing and the mark passed (before ``stop``); None when
     the words after say no such thing, or when the count right after a whole field is the field's group together
     (全省|10个开发区营业收入超过…: their total) with no 均 or 全部 saying each passed it."""
-    window = text[end:min(stop, end + _PASSING_WIDTH)]
-    if not any(v in window for v in _PASSING_GATE):
+    limit = min(stop, end + _PASSING_WIDTH)
+    if _PASSING_GATE.search(text, end, limit) is None:
         return None  # (plain check first: most counts pass no mark)
-    m = _INDICATORS.members_passing.match(text, end, min(stop, end + _PASSING_WIDTH))
+    m = _INDICATORS.members_passing.match(text, end, limit)
     if m is None or m.group("all") or not _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
         return m
     return None
@@ -191,15 +194,15 @@ def did_a_thing(text: str, start: int, end: int, stop: int) -> re.Match[str] | N
     """(9个)|区实现了位次提升, (5个)|县(市、区)获奖: the kind a count from ``start`` to ``end`` counts, what of theirs
     did it, and what they did, to the clause's end with no figure (before ``stop``); None when the words after say
     no such thing, or when a whole field stands right before the count (全市|5个开发区实现…: the group together)."""
-    window = text[end:min(stop, end + _PASSING_WIDTH)]
-    doing = any(v in window for v in _DOING_GATE)
+    limit = min(stop, end + _PASSING_WIDTH)
+    doing = _DOING_GATE.search(text, end, limit) is not None
     listed = _LIST_MARK in text[max(0, start - _NAMES_WIDTH):start]
     if not (doing or listed) or _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
         return None  # (plain checks first: most counts did nothing so)
     found = listed_entering(text, start, end, stop) if listed else None
     if found is not None or not doing:
         return found
-    return _INDICATORS.members_doing.match(text, end, min(stop, end + _PASSING_WIDTH))
+    return _INDICATORS.members_doing.match(text, end, limit)
 
 
 def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool) -> bool:

@@ -973,7 +973,8 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     if p is None or p.investment is not None or not _same_currency(p, fig):
         return False
     # (签约项目12个,投资突破50亿元: a verb of reaching between the word and the figure is no part of the word)
-    reach = next((w for w in _INVESTMENT_REACH if s.text.endswith(w, s.ctx.span.start, fig.start)), "")
+    reach = next((w for w in _INVESTMENT_REACH if s.text.endswith(w, s.ctx.span.start, fig.start)), "") \
+        if s.text.endswith(_INVESTMENT_REACH, s.ctx.span.start, fig.start) else ""  # (one test first: most have none)
     stop = fig.start - len(reach)
     if not s.text.endswith(_INVESTMENT_ENDS, s.ctx.span.start, stop):
         return False
@@ -1164,8 +1165,9 @@ def _own_figures_start(s: Sentence, name: Name) -> int | None:
     """Where one project's own name starts when its words were cut at a figure of its own glued before them (甲板业
     公司年产15万吨|乙板材项目计划总投资: a firm, what it will make): the clause's start; None otherwise."""
     text, sent = s.text, s.ctx.span
+    # (map with the str method: no generator's frame at each of the 620 names of 10 reports)
     if name.start <= sent.start or not text[name.start - 1].isalpha() or not any(
-            c.isdigit() for c in text[max(sent.start, name.start - _OWN_FIGURES_WIDTH):name.start]):
+            map(str.isdigit, text[max(sent.start, name.start - _OWN_FIGURES_WIDTH):name.start])):
         return None
     clause = max(sent.start, *(text.rfind(c, sent.start, name.start) + 1 for c in _CLAUSE_MARKS))
     words = text[clause:name.start]

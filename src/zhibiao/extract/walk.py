@@ -145,8 +145,10 @@ def read_sentence(s: Sentence) -> None:
     if st.projects is not None and st.parent_projects is None:
         pst.last_top_projects = st.projects
     _own_project_measures(s)
-    if s.log.projects and s.log.projects[-1] in s.log.facts[st.first_fact:]:
-        _measures_of_event_projects(s)  # (most sentences count no projects: skipped)
+    # (most sentences count no projects: skipped; the last counted looked for by identity, its ids in C, where
+    # `in` called the facts' dataclass __eq__ on each fact of the sentence)
+    if s.log.projects and id(s.log.projects[-1]) in map(id, s.log.facts[st.first_fact:]):
+        _measures_of_event_projects(s)
     # remember the sentence's top figures for a 其中 in the next sentence
     tops = s.log.tops_since(st.first_fact)
     if tops:
@@ -586,12 +588,20 @@ def _measures_of_event_projects(s: Sentence) -> None:
     event's month as the count is, not of a span said before (今年以来, 一季度 in the event's name) — unless a period
     of its own is said after the count."""
     ctx, month = s.ctx, None
+    if ctx.doc.event_date is None or ctx.doc.event_date.start is None:
+        return  # (a report with no event day: event_month is None for every count, none is of its month)
     norm = ctx.doc.norm_pos
+    counted: Projects | None = None  # (the projects counted last: their month worked out once a measure follows)
     for f in sorted(s.log.facts[s.state.first_fact:], key=lambda f: norm(f.end)):
         if isinstance(f, Projects):
-            event = ctx.event_month(norm(f.start))
-            month = (f.period, norm(f.end)) if f.period is not None and f.period == event else None
-        elif isinstance(f, Indicator) and month is not None:
+            counted, month = f, None
+        elif isinstance(f, Indicator):
+            if counted is not None:  # (most counts have no measure after them: the event's month is not asked)
+                month = (counted.period, norm(counted.end)) if counted.period is not None \
+                    and counted.period == ctx.event_month(norm(counted.start)) else None
+                counted = None
+            if month is None:
+                continue
             at = norm(f.start)
             if not _measure_of_projects(s, f, month[1]) or ctx.has_period_before(at, since=month[1]):
                 month = None
