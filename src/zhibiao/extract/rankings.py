@@ -78,6 +78,7 @@ _ENTITY_WORDS = Words("entity")
 _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
+_GROWTH_HEADS = tuple(_RANKING_SETS.growth_names)
 _SLOGAN_VERBS = tuple(_RANKING_WORDS.slogan_verbs)
 _EVALUATION_ACTS: tuple[str, ...] = tuple(_RANKING_WORDS.evaluation_acts)
 _PERIODS_SETS = WordSets("periods")
@@ -2529,7 +2530,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
             return [scored]  # (…考核结果。我县综合得分89.6分,位列全省第八: the place in the evaluation scored)
         if latest is not None:
             seat: str = _RANKING_WORDS.seat_name  # (东北地区有5个城市上榜,甲市位列第35名: a place on the list itself)
-            return [latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name]
+            return [_growth_compared(s, latest, region_start)
+                    or (latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name)]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
         # 前移5位,位列全国第45位: the ranking that moved)
         return [st.last_rank.indicator if st.last_rank is not None else st.moved]
@@ -2579,6 +2581,17 @@ def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | N
         topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
     measure = _measure_region(strip_chars(topic)) if topic else ""
     return ([measure] if measure and not _RANKINGS.place_word.search(measure) else names), scope
+
+
+def _growth_compared(s: Sentence, latest: Indicator, region_start: int) -> str | None:
+    """…增长4.5%,增速高于全国1.5个百分点,居全国第3位: a place right after a clause comparing the growth with a
+    baseline's (in points) is the growth's place, named by the growth word written (增速, 增幅); None otherwise. The
+    comparison is a figure of the measure itself, so without this the place fell to the measure's level."""
+    if latest.value is not None or latest.change is None or latest.change.pp is None \
+            or latest.name.endswith(_GROWTH_HEADS):
+        return None  # (a share's points, or a growth already named: the figure's own name)
+    compared = _RANKINGS.growth_compared_end.search(s.text, s.ctx.span.start, region_start)
+    return latest.name + compared.group("growth") if compared is not None else None
 
 
 def _figure_ranked(f: Indicator) -> str:
