@@ -63,6 +63,7 @@ __all__ = [
     "seats_listed",
     "split_rank_names",
     "superlatives",
+    "tier_place",
 ]
 
 # No field of peers has a million members: a larger place is a run of digits.
@@ -1572,8 +1573,11 @@ def _field_of_place_evaluation(s: Sentence, pos: int) -> str | None:
     """公布了2023年度甲市高质量发展综合考核结果。乙县在高质量发展考核中…: the field of the evaluation named
     before the sentence whose name opens with a place (甲市 → 全市), None when none does."""
     evaluation = evaluation_before(s.text, pos)
-    if not evaluation:
-        return None
+    return _field_of_place_opening(s, evaluation) if evaluation else None
+
+
+def _field_of_place_opening(s: Sentence, evaluation: str) -> str | None:
+    """The field of an evaluation whose name opens with a known place (甲市综合考核 → 全市), None otherwise."""
     finder = s.ctx.doc.finder
     place = next((name for k in range(len(evaluation) - 1, 1, -1)
                   if (name := finder.entity_named(evaluation[:k])) is not None), None)
@@ -2174,6 +2178,35 @@ def entered_group_after(s: Sentence) -> None:
             s.log.add(r)
             s.log.top_n.add(id(r))
         s.state.mark_listed(clause, m.end())
+
+
+def tier_place(s: Sentence) -> None:
+    """在甲市…综合考核结果的通报中,乙县荣获一等第一名; 乙县获全市综合考核一等次第一名: an exact place inside the
+    top tier of an evaluation is the place in that evaluation (its field the evaluation's, else the report's), the
+    tier no measure; read as a whole, since the tier (a place of its own) and the bare 第一名 after it, each read
+    alone, made a fact of the tier's name or none."""
+    text, span = s.text, s.ctx.span
+    for m in _RANKINGS.tier_place.finditer(text, span.start, span.end):
+        n = parse_number(m.group("n"))
+        if n is None or not 0 < n < MAX_RANK or s.state.is_listed(m.start()):
+            continue
+        named = strip_chars(m.group("evaluation")).removeprefix(_RANKING_WORDS.year_head)
+        evaluation = named if named.endswith(_EVALUATION_ACTS) else evaluation_before(text, m.start())
+        if not evaluation:
+            continue  # (获得一等奖第一名 with no evaluation anywhere: a prize, no place among peers)
+        evaluation = evaluation.removeprefix(_RANKING_WORDS.year_head)
+        if _field_of_place_opening(s, evaluation) is not None:
+            continue  # (甲市综合考核“第一等次”第一名: the city or its whole as the field is unsettled; left alone)
+        field = evaluation_field(evaluation) or evaluation_field_before(text, m.start()) or home_field(text)
+        if field and evaluation.startswith(field):
+            evaluation = evaluation[len(field):]  # (全市综合考核: the field 全市, the measure 综合考核)
+        period = evaluation_period(text, span.start) or s.ctx.period_at(m.start(), target=False, day_is_year=True)
+        r = Ranking(subject=s.ctx.subject_at(m.start(), ranked=True), period=period,
+                    indicator=evaluation, scope=field, rank=int(n), top=False, qualifier=None, rule="ranking.v1")
+        s.ctx.doc.set_quote(r, m.start(), m.end())
+        s.log.add(r)
+        s.state.last_rank = s.para.last_rank = r
+        s.state.mark_listed(m.start(), m.end())
 
 
 def _group_named_in_full(text: str, pos: int, short: str) -> str | None:
