@@ -353,7 +353,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     unmeasured = names == [None] or (last is not None and names == [last.indicator])
     if unmeasured and _within_exact_place(s, hit, rank, scope):
         return None
-    scope = _scope_given(s, names, scope)
+    scope = _field_of_peers_written(s, hit, _scope_given(s, names, scope))
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
         names = _figure_before(s, hit, names)
@@ -1775,6 +1775,17 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _field_of_peers_written(s: Sentence, hit: re.Match[str], scope: str | None) -> str | None:
+    """居一类县第三名, 居国家级开发区第三位 after an evaluation named before in a whole field (全省…考核结果公布,;
+    在全省开发区综合考评中,): a class of peers written as the field is that class within the evaluation's field
+    (全省一类县), as in 在全省…考核中位列一类县第二名; else ``scope``."""
+    if not scope or not (_RANKINGS.class_field.fullmatch(scope) or _RANKINGS.level_class_field.fullmatch(scope)):
+        return scope
+    announced = _RANKINGS.results_announced.search(s.text, s.ctx.span.start, hit.start())
+    field = evaluation_field_before(s.text, hit.start()) or (announced.group("field") if announced else None)
+    return field + scope if field and _RANKINGS.class_whole_field.fullmatch(field) else scope
 
 
 def _field_of_provincial_peers(name: str | None) -> str | None:
