@@ -497,6 +497,10 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
             own = None  # (…、河北的武安|进入前十名: the last place written after its province, no measure)
         if own is not None and (subjects := _listed_subjects(s, raw[:own.start()])) is not None:
             return _groups_before(s, region_start) + subjects, None, strip_chars(own.group("measure"))
+        framed = _RANKINGS.measure_framed_of_listed.search(raw) if own is None else None
+        if framed is not None and (subjects := _listed_subjects(s, raw[:framed.start()])) is not None:
+            # (甲、乙在旅游收入上|分列第二与第三: each place listed, in the measure the frame names)
+            return _groups_before(s, region_start) + subjects, None, strip_chars(framed.group("measure"))
         wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
         subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
         if subjects is not None:  # (全省开发区综合考评中,|甲、乙分别位列…: the clause before wraps them)
