@@ -63,6 +63,7 @@ __all__ = [
     "seats_listed",
     "split_rank_names",
     "superlatives",
+    "tier_place",
 ]
 
 # No field of peers has a million members: a larger place is a run of digits.
@@ -78,6 +79,7 @@ _ENTITY_WORDS = Words("entity")
 _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
+_GROWTH_HEADS = tuple(_RANKING_SETS.growth_names)
 _SLOGAN_VERBS = tuple(_RANKING_WORDS.slogan_verbs)
 _EVALUATION_ACTS: tuple[str, ...] = tuple(_RANKING_WORDS.evaluation_acts)
 _PERIODS_SETS = WordSets("periods")
@@ -351,7 +353,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     unmeasured = names == [None] or (last is not None and names == [last.indicator])
     if unmeasured and _within_exact_place(s, hit, rank, scope):
         return None
-    scope = _scope_given(s, names, scope)
+    scope = _field_of_peers_written(s, hit, _scope_given(s, names, scope))
     if names == [None]:
         names, scope = _measure_unnamed(text, hit, strip_chars(region), scope)
         names = _figure_before(s, hit, names)
@@ -495,6 +497,10 @@ def _holders_listed_before(s: Sentence, raw: str, region_start: int, hit: re.Mat
             own = None  # (…、河北的武安|进入前十名: the last place written after its province, no measure)
         if own is not None and (subjects := _listed_subjects(s, raw[:own.start()])) is not None:
             return _groups_before(s, region_start) + subjects, None, strip_chars(own.group("measure"))
+        framed = _RANKINGS.measure_framed_of_listed.search(raw) if own is None else None
+        if framed is not None and (subjects := _listed_subjects(s, raw[:framed.start()])) is not None:
+            # (甲、乙在旅游收入上|分列第二与第三: each place listed, in the measure the frame names)
+            return _groups_before(s, region_start) + subjects, None, strip_chars(framed.group("measure"))
         wrapped = _wrapper(_RANKINGS.adverb_end.sub("", raw) + (hit.group("scope") or ""))
         subjects = _listed_subjects(s, raw[:wrapped.start()] if wrapped is not None else raw)
         if subjects is not None:  # (全省开发区综合考评中,|甲、乙分别位列…: the clause before wraps them)
@@ -1571,8 +1577,11 @@ def _field_of_place_evaluation(s: Sentence, pos: int) -> str | None:
     """公布了2023年度甲市高质量发展综合考核结果。乙县在高质量发展考核中…: the field of the evaluation named
     before the sentence whose name opens with a place (甲市 → 全市), None when none does."""
     evaluation = evaluation_before(s.text, pos)
-    if not evaluation:
-        return None
+    return _field_of_place_opening(s, evaluation) if evaluation else None
+
+
+def _field_of_place_opening(s: Sentence, evaluation: str) -> str | None:
+    """The field of an evaluation whose name opens with a known place (甲市综合考核 → 全市), None otherwise."""
     finder = s.ctx.doc.finder
     place = next((name for k in range(len(evaluation) - 1, 1, -1)
                   if (name := finder.entity_named(evaluation[:k])) is not None), None)
@@ -1770,6 +1779,17 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _field_of_peers_written(s: Sentence, hit: re.Match[str], scope: str | None) -> str | None:
+    """居一类县第三名, 居国家级开发区第三位 after an evaluation named before in a whole field (全省…考核结果公布,;
+    在全省开发区综合考评中,): a class of peers written as the field is that class within the evaluation's field
+    (全省一类县), as in 在全省…考核中位列一类县第二名; else ``scope``."""
+    if not scope or not (_RANKINGS.class_field.fullmatch(scope) or _RANKINGS.level_class_field.fullmatch(scope)):
+        return scope
+    announced = _RANKINGS.results_announced.search(s.text, s.ctx.span.start, hit.start())
+    field = evaluation_field_before(s.text, hit.start()) or (announced.group("field") if announced else None)
+    return field + scope if field and _RANKINGS.class_whole_field.fullmatch(field) else scope
 
 
 def _field_of_provincial_peers(name: str | None) -> str | None:
@@ -2175,6 +2195,35 @@ def entered_group_after(s: Sentence) -> None:
         s.state.mark_listed(clause, m.end())
 
 
+def tier_place(s: Sentence) -> None:
+    """在甲市…综合考核结果的通报中,乙县荣获一等第一名; 乙县获全市综合考核一等次第一名: an exact place inside the
+    top tier of an evaluation is the place in that evaluation (its field the evaluation's, else the report's), the
+    tier no measure; read as a whole, since the tier (a place of its own) and the bare 第一名 after it, each read
+    alone, made a fact of the tier's name or none."""
+    text, span = s.text, s.ctx.span
+    for m in _RANKINGS.tier_place.finditer(text, span.start, span.end):
+        n = parse_number(m.group("n"))
+        if n is None or not 0 < n < MAX_RANK or s.state.is_listed(m.start()):
+            continue
+        named = strip_chars(m.group("evaluation")).removeprefix(_RANKING_WORDS.year_head)
+        evaluation = named if named.endswith(_EVALUATION_ACTS) else evaluation_before(text, m.start())
+        if not evaluation:
+            continue  # (获得一等奖第一名 with no evaluation anywhere: a prize, no place among peers)
+        evaluation = evaluation.removeprefix(_RANKING_WORDS.year_head)
+        if _field_of_place_opening(s, evaluation) is not None:
+            continue  # (甲市综合考核“第一等次”第一名: the city or its whole as the field is unsettled; left alone)
+        field = evaluation_field(evaluation) or evaluation_field_before(text, m.start()) or home_field(text)
+        if field and evaluation.startswith(field):
+            evaluation = evaluation[len(field):]  # (全市综合考核: the field 全市, the measure 综合考核)
+        period = evaluation_period(text, span.start) or s.ctx.period_at(m.start(), target=False, day_is_year=True)
+        r = Ranking(subject=s.ctx.subject_at(m.start(), ranked=True), period=period,
+                    indicator=evaluation, scope=field, rank=int(n), top=False, qualifier=None, rule="ranking.v1")
+        s.ctx.doc.set_quote(r, m.start(), m.end())
+        s.log.add(r)
+        s.state.last_rank = s.para.last_rank = r
+        s.state.mark_listed(m.start(), m.end())
+
+
 def _group_named_in_full(text: str, pos: int, short: str) -> str | None:
     """《报告》揭晓了“2022中国西部百强区”名单。其中,…12个区入选百强区: a group entered by its short name (百强区) is the
     one the report named in full before (中国西部百强区); None when it named none."""
@@ -2529,7 +2578,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
             return [scored]  # (…考核结果。我县综合得分89.6分,位列全省第八: the place in the evaluation scored)
         if latest is not None:
             seat: str = _RANKING_WORDS.seat_name  # (东北地区有5个城市上榜,甲市位列第35名: a place on the list itself)
-            return [latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name]
+            return [_growth_compared(s, latest, region_start)
+                    or (latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name)]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
         # 前移5位,位列全国第45位: the ranking that moved)
         return [st.last_rank.indicator if st.last_rank is not None else st.moved]
@@ -2579,6 +2629,17 @@ def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | N
         topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
     measure = _measure_region(strip_chars(topic)) if topic else ""
     return ([measure] if measure and not _RANKINGS.place_word.search(measure) else names), scope
+
+
+def _growth_compared(s: Sentence, latest: Indicator, region_start: int) -> str | None:
+    """…增长4.5%,增速高于全国1.5个百分点,居全国第3位: a place right after a clause comparing the growth with a
+    baseline's (in points) is the growth's place, named by the growth word written (增速, 增幅); None otherwise. The
+    comparison is a figure of the measure itself, so without this the place fell to the measure's level."""
+    if latest.value is not None or latest.change is None or latest.change.pp is None \
+            or latest.name.endswith(_GROWTH_HEADS):
+        return None  # (a share's points, or a growth already named: the figure's own name)
+    compared = _RANKINGS.growth_compared_end.search(s.text, s.ctx.span.start, region_start)
+    return latest.name + compared.group("growth") if compared is not None else None
 
 
 def _figure_ranked(f: Indicator) -> str:

@@ -51,10 +51,11 @@ from zhibiao.extract.rankings import (
     seats_held,
     superlative_of_kind,
     superlatives,
+    tier_place,
 )
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
-from zhibiao.lexicon import Shapes, Words, words
+from zhibiao.lexicon import Shapes, Words, WordSets, words
 from zhibiao.model import Indicator, Projects
 
 __all__ = ["read_paragraph"]
@@ -63,6 +64,8 @@ _CHANGES = Shapes("changes")
 _LISTS = Shapes("lists")
 _RANKINGS = Shapes("rankings")
 _RANKING_WORDS = Words("ranking")
+_RANKING_SETS = WordSets("ranking")
+_TIER_MARKS = tuple(_RANKING_SETS.tier_marks)
 _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
@@ -192,6 +195,8 @@ def _sentence_rankings(s: Sentence) -> None:
         compared_places(s)  # 从各县区看,甲县增速最快,乙县次之: places compared, first, second and last
     if _RANKING_WORDS.most_mark in words or _RANKING_WORDS.bottom_mark in words:
         superlative_of_kind(s)  # 甲省成为旅游收入增长最快的省份: the first (or last) of its peers' kind
+    if any(mark in words for mark in _TIER_MARKS):
+        tier_place(s)  # 乙县荣获全市综合考核一等第一名: the exact place inside the top tier
     if _RANKING_WORDS.strong_mark in words and _RANKINGS.membership_verb.search(text, sent.start, sent.end):
         entered_group_after(s)  # 甲市、乙市、丙县拟入围县域经济发展“10强县”: each in the group
     if _RANKING_WORDS.bracket_open in words and _RANKING_WORDS.colon in words:
