@@ -754,7 +754,7 @@ class SubjectFinder:
             return listed.group("list"), listed.end("list")
         framed = _SUBJECTS.list_frame.match(rest) if _ENTITY_WORDS.field_mark not in opener else None
         if framed is not None and not _SUBJECTS.list_frame_ranked.match(ahead, framed.end()):
-            # (2022百强园区中,GDP超过1000亿元的园区共有48个: the list its members are counted in; not where places
+            # (2024百强园区中,GDP超过800亿元的园区共有51个: the list its members are counted in; not where places
             # are ranked in it after: 百强县中,甲县位列第5)
             return framed.group("list"), framed.end()
         nation = _nation_opening(rest, opener) if rest.startswith(_NATION_WORDS) else None
