@@ -48,6 +48,7 @@ _CONTEXT = Shapes("context")
 _SUBJECTS = Shapes("subjects")
 _ENTITY_SETS = WordSets("entity")
 _NATIONS = frozenset(Words("entity").nation_refs.values())  # (全国, 中国: who holds a clause, never a ranking)
+_TOP_N = Words("ranking").strong_mark  # (a plain check before the shape of a list's name)
 _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
 _PERIODS_SETS = WordSets("periods")
@@ -540,8 +541,9 @@ class SentContext:
         the clause before it."""
         para = self.para
         i = para.subject_index(pos)
-        while ranked and i >= 0 and para.subjects[i][1] in _NATIONS:
-            i -= 1
+        while ranked and i >= 0 and (para.subjects[i][1] in _NATIONS or (_TOP_N in para.subjects[i][1]
+                                     and _CONTEXT.top_n_list.fullmatch(para.subjects[i][1]))):
+            i -= 1  # (a list's members together, 百强县中,…, hold no place in it either)
         for said in self.doc.speakers_at(pos) if self.doc.spoken_for else ():
             if i < 0 or para.subjects[i][0] < said.start or para.subjects[i][1].startswith(MAIN) \
                     or para.subjects[i][1] in _ENTITY_SETS.zone_suffixes:

@@ -164,6 +164,7 @@ _THREE = 3
 _CLAUSE_OPENERS = frozenset(",;:。!?、 \n“\"(")
 # How often a report must call a kind of place its own (全市 … 全市) for it to decide the subject's kind.
 _OWN_REFS_MIN = 2
+_FRAME_REACH = 60  # (how far after a list closing a frame a ranking is looked for)
 _TOWN_KINDS = tuple(words("entity", "town_kinds"))  # (镇, 乡, 街道: places a report may be about, not in the gazetteer)
 _COLON = ":"
 _PEERS_LISTED = 2  # (places beside one in the same city named as often: a list of peers)
@@ -710,7 +711,7 @@ class SubjectFinder:
                 return SubjectMention(r.group(0) + zones.group(0), start + pos + zones.end())
         if r and (not rest[r.end():r.end() + 1].isdigit() or _SUBJECTS.size_after_ref.match(rest, r.end())):
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
-        found = self._named_entity(rest, m.group(0) if m else "")
+        found = self._named_entity(rest, m.group(0) if m else "", text[start + pos:start + pos + _FRAME_REACH])
         if found is _NO_SUBJECT:
             return None
         if found is None:
@@ -732,9 +733,10 @@ class SubjectFinder:
                                             and rest not in _ENTITY_SETS.kinds_of_place_words else None)
         return (place, len(rest)) if place is not None else None
 
-    def _named_entity(self, rest: str, opener: str) -> tuple[str, int] | None:
+    def _named_entity(self, rest: str, opener: str, ahead: str = "") -> tuple[str, int] | None:
         """A quoted name, a gazetteer place, a counted group or a zone opening ``rest``; None when
-        none does, :data:`_NO_SUBJECT` when the clause can have no subject at all."""
+        none does, :data:`_NO_SUBJECT` when the clause can have no subject at all. ``ahead``: the text from where
+        ``rest`` starts on, past its clause (what a list closing a frame is followed by)."""
         q = _SUBJECTS.quoted.match(rest)
         if q:
             return q.group(1), q.end()
@@ -755,6 +757,11 @@ class SubjectFinder:
         listed = _SUBJECTS.list_opening.match(rest) if gate is None or gate.search(rest) is not None else None
         if listed is not None:  # (百强镇总人口平均为…, 赛迪创新百强区(2024)集聚…: the list's members together)
             return listed.group("list"), listed.end("list")
+        framed = _SUBJECTS.list_frame.match(rest) if _ENTITY_WORDS.field_mark not in opener else None
+        if framed is not None and not _SUBJECTS.list_frame_ranked.match(ahead, framed.end()):
+            # (2024百强园区中,GDP超过800亿元的园区共有51个: the list its members are counted in; not where places
+            # are ranked in it after: 百强县中,甲县位列第5)
+            return framed.group("list"), framed.end()
         nation = _nation_opening(rest, opener) if rest.startswith(_NATION_WORDS) else None
         if nation is not None:
             return nation
