@@ -20,15 +20,14 @@ from zhibiao.extract.segment import Span
 from zhibiao.lexicon import Shapes, Words, WordSets, alternation, is_cjk, units, words
 from zhibiao.model import Change, Qualifier
 from zhibiao.recache import compile_cached
+from zhibiao.resolve.subjects import passes_a_mark
 
-__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "listed_entering", "listed_group_entering", "passes_a_mark",
-           "scan_figures"]
+__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "listed_entering", "listed_group_entering", "scan_figures"]
 
 _FIGURES = Shapes("figures")
 _INDICATORS = Shapes("indicators")
 # The gates' words as one regex each, searched within the window (a generator testing each word on a slice of it
 # cost more than the shapes it spares, at every count)
-_PASSING_GATE = compile_cached(alternation(words("breadth", "passing_gate")))
 _DOING_GATE = compile_cached(alternation(words("breadth", "doing_gate")))
 # How far before a count the last of the names listed may start (、 and at most ten characters).
 _NAMES_WIDTH = 11
@@ -156,20 +155,6 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "money" and _is_threshold(text, start, end, sent):
         fig.role = "threshold"
     return fig
-
-
-def passes_a_mark(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
-    """(20个)|开发区规上工业增加值同比增速超过20%, (10个)|省份旅游总收入均超过100亿元: the kind a count from
-    ``start`` to ``end`` counts, its measure, the verb of passing and the mark passed (before ``stop``); None when
-    the words after say no such thing, or when the count right after a whole field is the field's group together
-    (全省|10个开发区营业收入超过…: their total) with no 均 or 全部 saying each passed it."""
-    limit = min(stop, end + _PASSING_WIDTH)
-    if _PASSING_GATE.search(text, end, limit) is None:
-        return None  # (plain check first: most counts pass no mark)
-    m = _INDICATORS.members_passing.match(text, end, limit)
-    if m is None or m.group("all") or not _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
-        return m
-    return None
 
 
 def listed_entering(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:

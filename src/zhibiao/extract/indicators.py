@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract.changes import change_of, local_qualifier
-from zhibiao.extract.figures import Fig, did_a_thing, passes_a_mark
+from zhibiao.extract.figures import Fig, did_a_thing
 from zhibiao.extract.names import (
     Name,
     Noun,
@@ -41,6 +41,7 @@ from zhibiao.extract.quantities import Amount, figure_regex, parse_amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
+from zhibiao.resolve.subjects import passes_a_mark
 
 __all__ = ["against_named_year", "attach_change", "bare_magnitude", "breadth_role", "change_role", "level_role",
            "members_passing", "name_at", "new_indicator", "projects_share_names", "share_role"]

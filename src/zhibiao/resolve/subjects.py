@@ -22,14 +22,16 @@ from zhibiao.anchors import anchor_gate
 from zhibiao.lexicon import Shapes, Words, WordSets, alternation, code_digest, data_digest, is_cjk, places, words
 from zhibiao.recache import compile_cached, memo
 
-__all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "subject_finder"]
+__all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "passes_a_mark", "subject_finder"]
 
 MAIN = "\x00main"  # marker: the clause refers to the report's main entity
 
 _SUBJECTS = Shapes("subjects")
 _INDICATORS = Shapes("indicators")
 _PASSING_GATE = compile_cached(alternation(words("breadth", "passing_gate")))  # (one search, not a word at a time)
-_PASSING_WIDTH = 50  # (as in extract.figures: the shape spans at most 42 characters)
+# How far after a count of a kind its measure and the mark it passes may end (the shape spans at most 42 characters:
+# so far the end of the text read is never mistaken for a clause's).
+_PASSING_WIDTH = 50
 _ZONE_REPEATED = 2  # (mentions, body weight, that make a zone the report's own over the place it is in)
 _PROJECTS = Shapes("projects")
 _PROJECT_NOUNS = tuple(words("projects", "named_nouns"))
@@ -64,16 +66,19 @@ def expand_zone(name: str) -> str:
     return name
 
 
-def _passes_a_mark(text: str, start: int, end: int) -> bool:
-    """(20个)|开发区规上工业增加值同比增速超过20%: the zones a count from ``start`` to ``end`` counts have a
-    measure past a mark (how many did so: the count is a figure, not whose figures follow); as
-    extract.figures.passes_a_mark reads it (a count right after a whole field, 全省|10个开发区…超过, is the group
-    together unless 均 or 全部 follows)."""
-    if _PASSING_GATE.search(text, end, end + _PASSING_WIDTH) is None:
-        return False
-    m = _INDICATORS.members_passing.match(text, end, end + _PASSING_WIDTH)
-    return m is not None and (bool(m.group("all"))
-                              or not _INDICATORS.whole_field_end.search(text, max(0, start - 4), start))
+def passes_a_mark(text: str, start: int, end: int, stop: int | None = None) -> re.Match[str] | None:
+    """(20个)|开发区规上工业增加值同比增速超过20%, (10个)|省份旅游总收入均超过100亿元: the kind a count from
+    ``start`` to ``end`` counts, its measure, the verb of passing and the mark passed (before ``stop``); None when
+    the words after say no such thing, or when the count right after a whole field is the field's group together
+    (全省|10个开发区营业收入超过…: their total) with no 均 or 全部 saying each passed it. One reading for the figure
+    walk (how many did so: a figure) and for clause subjects (so no subject of the figures that follow)."""
+    limit = end + _PASSING_WIDTH if stop is None else min(stop, end + _PASSING_WIDTH)
+    if _PASSING_GATE.search(text, end, limit) is None:
+        return None  # (plain check first: most counts pass no mark)
+    m = _INDICATORS.members_passing.match(text, end, limit)
+    if m is None or m.group("all") or not _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
+        return m
+    return None
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -770,7 +775,7 @@ class SubjectFinder:
         grp = _SUBJECTS.counted_group.match(rest)
         if grp and _ENTITY_WORDS.field_mark in opener:  # (在2021年度全国217家…: a period may stand between)
             return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国186家国开区…考评中: the field of a ranking
-        if grp and _passes_a_mark(rest, grp.start("count"), grp.end("unit")):
+        if grp and passes_a_mark(rest, grp.start("count"), grp.end("unit")) is not None:
             return _NO_SUBJECT  # 20个开发区工业增加值增速超过20%: how many passed a mark, a count of the report's own
         if grp:
             return expand_zone(grp.group(0)), grp.end()
