@@ -151,7 +151,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
 
 
 def passes_a_mark(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
-    """(20个)|开发区规上工业增加值同比增速超过20%, (10个)|省份旅游总收入均超过100亿元: the kind a count from
+    """(14个)|开发区规上工业增加值同比增速超过30%, (7个)|省份旅游总收入均超过150亿元: the kind a count from
     ``start`` to ``end`` counts, its measure, the verb of passing and the mark passed (before ``stop``); None when
     the words after say no such thing, or when the count right after a whole field is the field's group together
     (全省|10个开发区营业收入超过…: their total) with no 均 or 全部 saying each passed it."""
@@ -320,7 +320,7 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
                      and did_a_thing(text, start, end, len(text)) is None)
                     or _FIGURES.duration.match(after)):
         # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list; 32个项目落户园区:
-        # projects, the zone where they went; 20个开发区增速超过20%: how many passed a mark); 6个月: a duration
+        # projects, the zone where they went; 14个开发区增速超过30%: how many passed a mark); 6个月: a duration
         return True
     if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after):
         return True  # 甲、乙、丙3家高新区进入全国前100名: the places just listed, a group (but 山东8个园区入选: seats)

@@ -64,7 +64,7 @@ def expand_zone(name: str) -> str:
 
 
 def _passes_a_mark(text: str, start: int, end: int) -> bool:
-    """(20个)|开发区规上工业增加值同比增速超过20%: the zones a count from ``start`` to ``end`` counts have a
+    """(14个)|开发区规上工业增加值同比增速超过30%: the zones a count from ``start`` to ``end`` counts have a
     measure past a mark (how many did so: the count is a figure, not whose figures follow); as
     extract.figures.passes_a_mark reads it (a count right after a whole field, 全省|10个开发区…超过, is the group
     together unless 均 or 全部 follows)."""
@@ -760,7 +760,7 @@ class SubjectFinder:
         if grp and _ENTITY_WORDS.field_mark in opener:  # (在2021年度全国217家…: a period may stand between)
             return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国186家国开区…考评中: the field of a ranking
         if grp and _passes_a_mark(rest, grp.start("count"), grp.end("unit")):
-            return _NO_SUBJECT  # 20个开发区工业增加值增速超过20%: how many passed a mark, a count of the report's own
+            return _NO_SUBJECT  # 14个开发区工业增加值增速超过30%: how many passed a mark, a count of the report's own
         if grp:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
@@ -1002,7 +1002,7 @@ def _opens_project_name(rest: str, end: int) -> bool:
 
 
 def _opens_firm_name(rest: str, end: int) -> bool:
-    """Whether the place ending at ``end`` opens a firm's name (湖南省|甲乙智能科技有限公司计划投资21亿元…): the firm
+    """Whether the place ending at ``end`` opens a firm's name (湖南省|甲乙智能科技有限公司计划投资16亿元…): the firm
     acts, the place is part of its name, no subject (a run holding a word of function is no firm's name)."""
     name = _SUBJECTS.firm_name_after.match(rest, end)
     return name is not None and not _has_function_char(name.group(0))
