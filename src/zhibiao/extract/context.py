@@ -137,7 +137,7 @@ class DocContext:
 
     def written_year(self) -> int | None:
         """The year an undated report was written in when its lede opens on the results of a whole year before
-        (5月8日,…公布…2019年度…考核结果; 亮出2020年招商引资成绩单): the year after that one; None otherwise, and for a
+        (5月8日,…公布…2019年度…考核结果; 亮出2021年招商引资成绩单): the year after that one; None otherwise, and for a
         dated report. Its 去年 and 今年 count from it (去年,…GDP达到… → 2019), not from the year named last."""
         if not self._written:
             m = None if self.published else _CONTEXT.closed_year_results.search(self.text, 0, _LEDE_WIDTH)
@@ -609,7 +609,7 @@ class SentContext:
             return None  # (2023年,…。目前,全区共有规上企业320家; 5月13日,…获悉,截至目前,我省已建有…: a stock now)
         if not target and not annual and (mention.kind == "year" or (mention.start, mention.end) == (1, _DECEMBER)) \
                 and (day := self._day_of_event_named(mention, pos)) is not None:
-            return day  # (2月16日,甲区2023年重大项目集中开工活动举行。本次…同比增长25%: the event's month)
+            return day  # (3月9日,甲区2024年重大项目集中开工活动举行。本次…同比增长25%: the event's month)
         if mention.kind == "year":
             end = self._month_now(mention, pos) if not target else None
             mention = PeriodMention(mention.pos, mention.end_pos, mention.year, mention.rel_year, 1, end or 12, "span")
@@ -704,7 +704,7 @@ class SentContext:
         return resolve_period(self._with_year(month, year_from), self.doc.published)
 
     def _day_of_event_named(self, mention: PeriodMention, pos: int) -> str | None:
-        """The month of the event a bare year names (2月16日,甲区2023年重大项目集中开工活动举行; 今天,2023年全省第三次
+        """The month of the event a bare year names (3月9日,甲区2024年重大项目集中开工活动举行; 今天,2024年全省第二次
         重大项目集中开竣工活动…), for a figure after it: the day said before the year in its sentence, else the report's
         event day; None when the year names no event or no day is known (the year then dates the figure as any year)."""
         if self.text[mention.end_pos - 1:mention.end_pos] not in _PERIODS_SETS.year_marks \

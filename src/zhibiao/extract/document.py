@@ -182,7 +182,7 @@ def _lede_day_said(text: str, lede: Span | None, published: str | None) -> Perio
 
 
 def _lede_day_only(text: str, lede: Span | None, published: str | None) -> PeriodMention | None:
-    """27日,我县举行重大招商引资项目签约仪式 (published 25 January): a lede opening with a day and no month holds its
+    """28日,我县举行重大招商引资项目签约仪式 (published 25 January): a lede opening with a day and no month holds its
     event on the last such day up to the publication — that month when the day has come, else the month before; in an
     undated report, a day of no month known."""
     if lede is None:
@@ -190,7 +190,7 @@ def _lede_day_only(text: str, lede: Span | None, published: str | None) -> Perio
     m = _DOCUMENT.day_only.match(text, lede.start, lede.end)
     if m is None:
         return None
-    if published is None:  # (29日,甲举行“2019年集中签约活动” in an undated report: a day of no month known)
+    if published is None:  # (29日,甲举行“2018年集中签约活动” in an undated report: a day of no month known)
         return PeriodMention(m.start("day"), m.end(), None, None, None, None, "date")
     try:
         pub = dt.date.fromisoformat(published[:10])

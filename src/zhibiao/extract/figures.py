@@ -335,7 +335,7 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
                      and did_a_thing(text, start, end, len(text)) is None)
                     or _FIGURES.duration.match(after)):
         # 49个国家级开发区: a group of places is a subject (but 各入围13个城市: seats on a list; 32个项目落户园区:
-        # projects, the zone where they went; 20个开发区增速超过20%: how many passed a mark); 6个月: a duration
+        # projects, the zone where they went; 14个开发区增速超过30%: how many passed a mark); 6个月: a duration
         return True
     if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after) \
             and did_a_thing(text, start, end, len(text)) is None:

@@ -315,7 +315,7 @@ def _year_end_on_year_end(s: Sentence, target: Indicator, fig: Fig) -> Change | 
 
 # ---------------------------------------------------------------------------------------- levels
 def breadth_role(s: Sentence, fig: Fig) -> bool:
-    """在工业40个行业大类中,28个行业增加值实现增长: how many of a group did something, a count named after what
+    """在工业41个行业大类中,30个行业增加值实现增长: how many of a group did something, a count named after what
     they did (增加值实现增长的行业, the dev gold's name); the size of the group is no fact. False for any other
     count."""
     text, group_in = s.text, _BREADTH_WORDS.group_in
@@ -343,14 +343,14 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
 
 
 def members_passing(s: Sentence, fig: Fig) -> bool:
-    """20个开发区规上工业增加值同比增速超过20%, 10个省份旅游总收入均超过100亿元, 9个地市的县域生产总值增速高于
+    """14个开发区规上工业增加值同比增速超过30%, 7个省份旅游总收入均超过150亿元, 9个地市的县域生产总值增速高于
     上年同期: how many of a kind have a measure past a mark, a count named after the measure, the mark and the kind
     (旅游总收入超过100亿元的省份, the dev gold's name); the mark is part of the name, no figure of its own. False
     for any other count."""
     m = passes_a_mark(s.text, fig.start, fig.end, s.ctx.span.end)
     group = _INDICATORS.group_kind_end.search(s.text, max(s.ctx.span.start, fig.start - _PARTITIVE_WIDTH), fig.start) \
         if m is None and _BREADTH_WORDS.group_in in s.text[fig.start - 4:fig.start] else None
-    if group is not None:  # (83个县(市、区)中,|43个增速超过全省平均水平: the kind of the group just named)
+    if group is not None:  # (67个县(市、区)中,|31个增速超过全省平均水平: the kind of the group just named)
         m = _INDICATORS.members_passing_bare.match(s.text, fig.end, s.ctx.span.end)
     if m is not None:
         kind = group.group("kind") if group is not None else m.group("kind")
@@ -1279,7 +1279,7 @@ def projects_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
 
 def _holder_of_investment(s: Sentence) -> Projects | None:
     """The projects counted last, or their whole when the last is a size class under 其中 with no money and the whole
-    just before holds the investment said after it (签约引进项目64个,其中亿元以上项目11个,合同引资132.5亿元)."""
+    just before holds the investment said after it (签约引进项目52个,其中亿元以上项目9个,合同引资104.5亿元)."""
     log = s.log
     last = log.last_projects()
     if last is None or last.investment is not None or id(last) not in log.child_projects or len(log.projects) < 2:
@@ -1383,13 +1383,13 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))  # (占全国(除直辖市外)总量: 全国总量)
     connector = m.group(1) if m else done if plan else _SHARE_WORDS.mark
     if _INDICATORS.respectively_only.fullmatch(own.text):
-        own = own.renamed("")  # (工业项目100个,…,分别|占项目总数的85.5%: no name of its own)
+        own = own.renamed("")  # (工业项目90个,…,分别|占项目总数的82.5%: no name of its own)
     if own.text:
         name = own.renamed(own.text + (connector + of if m and of else ""))
     elif st.kind_named is not None and not strip_chars(text[st.kind_named[0]:region_start]):
         name = own.renamed(st.kind_named[1] + connector + of)  # (甲产业项目总投资3066亿元,占比超过50%: its share)
     elif (shared := projects_share_names(s, fig, 1, of if m and _SHARE_WORDS.share_name not in region else "")):
-        name = own.renamed(shared[0], region_start)  # (产业发展类项目18个,总投资294亿元,占比达66.7%: the projects')
+        name = own.renamed(shared[0], region_start)  # (产业发展类项目14个,总投资212亿元,占比达58.3%: the projects')
     elif st.current is not None:
         start = doc.norm_pos(st.current.start) if m and connector == done else region_start + (m.start() if m else 0)
         if m and connector == _SHARE_WORDS.mark and st.current.value is not None:
@@ -1416,7 +1416,7 @@ def _projects_base(p: Projects) -> str:
 
 
 def projects_share_names(s: Sentence, first: Fig, n: int, whole: str = "") -> list[str] | None:
-    """(来自甲地区的项目27个,总投资438亿元,)占比分别为23.3%、31.2%: ``n`` shares right after the projects just counted,
+    """(来自甲地区的项目19个,总投资276亿元,)占比分别为17.4%、26.8%: ``n`` shares right after the projects just counted,
     with only a share mark between, are theirs — the count's then the investment's when two follow both
     (项目数占比, 项目投资占比), the investment's when one follows it (项目投资占比), else the projects' (项目占比);
     one of a ``whole`` named is the projects' share of it (工业项目占项目总数); None when no projects were just
@@ -1431,10 +1431,10 @@ def projects_share_names(s: Sentence, first: Fig, n: int, whole: str = "") -> li
     if lead is None:
         return None
     base, share, mark = _projects_base(p), _SHARE_WORDS.share_name, _SHARE_WORDS.mark
-    whole = whole or lead.group("whole") or ""  # (占比分别为全市总量的56.5%、58.3%: the whole named once)
+    whole = whole or lead.group("whole") or ""  # (占比分别为全市总量的52.5%、61.4%: the whole named once)
     if whole and n == 1:
         return [base + mark + whole]
-    if n == 2 and p.count is not None:  # (项目36个、1204亿元,分别占比75%、77.7%: the investment may be read apart)
+    if n == 2 and p.count is not None:  # (项目28个、865亿元,分别占比70%、74.6%: the investment may be read apart)
         counted, invested = (mark + whole, _SHARE_WORDS.projects_investment_part + mark + whole) if whole \
             else (_SHARE_WORDS.projects_count_part + share, _SHARE_WORDS.projects_investment_part + share)
         return [base + counted, base + invested]

@@ -129,7 +129,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
 
 
 def _shares_of_projects(s: Sentence, group: list[Fig]) -> bool:
-    """项目27个,总投资438亿元,占比分别为23.3%、31.2%: two shares right after the projects just counted, the count's and
+    """项目19个,总投资276亿元,占比分别为17.4%、26.8%: two shares right after the projects just counted, the count's and
     the investment's (项目数占比, 项目投资占比); False when no projects were just counted so."""
     names = projects_share_names(s, group[0], len(group))
     if names is None:

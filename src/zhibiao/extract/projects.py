@@ -369,7 +369,7 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     if ctx.has_period_before(fig.start) and not (at_event and ctx.period_names_event(fig.start)):
         return period
     if at_event:
-        # (29日,…举行“2019年集中签约、开工、投产活动”,现场签约项目… undated: the event's name dates nothing done at
+        # (29日,…举行“2018年集中签约、开工、投产活动”,现场签约项目… undated: the event's name dates nothing done at
         # it, and its month is not known)
         month = ctx.event_month(fig.start)
         return month or (None if _month_unknown(ctx.doc.event_date) and ctx.period_names_event(fig.start) else period)
@@ -440,7 +440,7 @@ def _year_programme(s: Sentence, fig: Fig) -> bool:
 
 def _plan_undated(s: Sentence, fig: Fig) -> bool:
     """Whether the sentence leaves a count of the year's programme undated: it names no period before the count, or
-    only the year so far (今年以来,…共谋划年度重点工程项目56项,…年度计划投资107亿元: the plan drawn up so far is the
+    only the year so far (今年以来,…共谋划年度重点工程项目43项,…年度计划投资86亿元: the plan drawn up so far is the
     whole year's, as with no period said)."""
     return all(w in _YEAR_TO_DATE for w in s.ctx.periods_said(s.ctx.span.start, fig.start))
 
@@ -972,7 +972,7 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     p = s.log.projects[-1] if s.log.projects else None  # (the last counted: a kind listed under a lede too)
     if p is None or p.investment is not None or not _same_currency(p, fig):
         return False
-    # (签约项目12个,投资突破50亿元: a verb of reaching between the word and the figure is no part of the word)
+    # (签约项目9个,投资突破40亿元: a verb of reaching between the word and the figure is no part of the word)
     reach = next((w for w in _INVESTMENT_REACH if s.text.endswith(w, s.ctx.span.start, fig.start)), "") \
         if s.text.endswith(_INVESTMENT_REACH, s.ctx.span.start, fig.start) else ""  # (one test first: most have none)
     stop = fig.start - len(reach)
@@ -988,7 +988,7 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
     if reach and id(p) in s.log.child_projects and is_investment_name(words):
-        return False  # (其中…100亿元以上的4个,总投资近160亿元: a total after parts, the whole's — _project_investment)
+        return False  # (其中…100亿元以上的3个,总投资近130亿元: a total after parts, the whole's — _project_investment)
     clause = max(s.text.rfind(c, s.ctx.span.start, end) for c in _CLAUSE_MARKS) + 1
     p = _whole_of_parts_listed(s, p) or _whole_of_size_part(s, p) or p
     if words in _PROJECTS_SETS.signing_investment \
@@ -1021,7 +1021,7 @@ def _whole_of_parts_listed(s: Sentence, last: Projects) -> Projects | None:
 
 
 def _whole_of_size_part(s: Sentence, last: Projects) -> Projects | None:
-    """签约项目22个,其中亿元以上项目8个,协议总投资28.4亿元: one size class under 其中, no money of its own, said in the
+    """签约项目17个,其中亿元以上项目5个,协议总投资19.7亿元: one size class under 其中, no money of its own, said in the
     sentence of its whole, then an investment — the whole's (how many of them are large is an aside); None otherwise."""
     log, doc = s.log, s.ctx.doc
     if last.min_investment is None or last.investment is not None or id(last) not in log.child_projects \

@@ -2002,7 +2002,7 @@ def measures_after_one_lead(s: Sentence) -> None:
     span = s.ctx.span
     first = _RANKINGS.lead_field_then_place.search(s.text, span.start, span.end)
     if first is None or s.state.is_listed(first.start()) or strip_chars(first.group("measure")) in _PEER_KINDS:
-        return  # (列全国大中城市第23位、地级市第9位: kinds of peers, no measures: read one by one)
+        return  # (列全国大中城市第41位、地级市第17位: kinds of peers, no measures: read one by one)
     made = len(s.log.facts)
     _measures_with_places(s, first, first.group("scope"), first.start())
     if len(s.log.facts) > made:
@@ -2021,7 +2021,7 @@ def _measures_with_places(s: Sentence, item: re.Match[str] | None, scope: str, s
         if _RANKINGS.region_field.fullmatch(measure or ""):  # 名列全国第四、西部第一: another field
             field, measure = measure, (s.state.last_rank.indicator if s.state.last_rank is not None else None)
         elif measure and measure in _PEER_KINDS and (whole := _RANKINGS.whole_field_head.match(scope or "")):
-            # (列全国大中城市第23位、地级市第9位: a kind of peers, no measure: the field's peers, the measure the
+            # (列全国大中城市第41位、地级市第17位: a kind of peers, no measure: the field's peers, the measure the
             # place's before)
             field, measure = whole.group(0) + measure, (s.state.last_rank.indicator if s.state.last_rank else None)
         elif _names_a_place(s, measure):
@@ -2225,7 +2225,7 @@ def tier_place(s: Sentence) -> None:
 
 
 def _group_named_in_full(text: str, pos: int, short: str) -> str | None:
-    """《报告》揭晓了“2022中国西部百强区”名单。其中,…12个区入选百强区: a group entered by its short name (百强区) is the
+    """《报告》揭晓了“2021中国西部百强区”名单。其中,…9个区入选百强区: a group entered by its short name (百强区) is the
     one the report named in full before (中国西部百强区); None when it named none."""
     at = text.rfind(short, 0, pos)
     while at > 0:

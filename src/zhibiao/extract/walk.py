@@ -289,8 +289,8 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     elif fig.role == "share":
         share_role(s, fig, region_start)
     elif fig.amount.kind == "count" and (breadth_role(s, fig) or members_passing(s, fig)):
-        # (在工业40个行业大类中,28个行业增加值实现增长: how many of a group did something; 20个开发区规上工业增加值增速
-        # 超过20%: how many of a kind have a measure past a mark)
+        # (在工业41个行业大类中,30个行业增加值实现增长: how many of a group did something; 14个开发区规上工业增加值增速
+        # 超过30%: how many of a kind have a measure past a mark)
         return _cursor_after_members(s, fig, cursor), i + 1
     elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
         made = len(s.log.facts)

@@ -67,7 +67,7 @@ def expand_zone(name: str) -> str:
 
 
 def passes_a_mark(text: str, start: int, end: int, stop: int | None = None) -> re.Match[str] | None:
-    """(20个)|开发区规上工业增加值同比增速超过20%, (10个)|省份旅游总收入均超过100亿元: the kind a count from
+    """(14个)|开发区规上工业增加值同比增速超过30%, (7个)|省份旅游总收入均超过150亿元: the kind a count from
     ``start`` to ``end`` counts, its measure, the verb of passing and the mark passed (before ``stop``); None when
     the words after say no such thing, or when the count right after a whole field is the field's group together
     (全省|10个开发区营业收入超过…: their total) with no 均 or 全部 saying each passed it. One reading for the figure
@@ -776,7 +776,7 @@ class SubjectFinder:
         if grp and _ENTITY_WORDS.field_mark in opener:  # (在2021年度全国217家…: a period may stand between)
             return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国186家国开区…考评中: the field of a ranking
         if grp and passes_a_mark(rest, grp.start("count"), grp.end("unit")) is not None:
-            return _NO_SUBJECT  # 20个开发区工业增加值增速超过20%: how many passed a mark, a count of the report's own
+            return _NO_SUBJECT  # 14个开发区工业增加值增速超过30%: how many passed a mark, a count of the report's own
         if grp:
             return expand_zone(grp.group(0)), grp.end()
         z = _SUBJECTS.zone_at_start.match(rest)
@@ -1018,7 +1018,7 @@ def _opens_project_name(rest: str, end: int) -> bool:
 
 
 def _opens_firm_name(rest: str, end: int) -> bool:
-    """Whether the place ending at ``end`` opens a firm's name (湖南省|甲乙智能科技有限公司计划投资21亿元…): the firm
+    """Whether the place ending at ``end`` opens a firm's name (湖南省|甲乙智能科技有限公司计划投资16亿元…): the firm
     acts, the place is part of its name, no subject (a run holding a word of function is no firm's name)."""
     name = _SUBJECTS.firm_name_after.match(rest, end)
     return name is not None and not _has_function_char(name.group(0))
