@@ -2632,7 +2632,7 @@ def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | N
 
 
 def _growth_compared(s: Sentence, latest: Indicator, region_start: int) -> str | None:
-    """…增长4.5%,增速高于全国1.5个百分点,居全国第3位: a place right after a clause comparing the growth with a
+    """…增长5.2%,增速高于全国2.1个百分点,居全国第4位: a place right after a clause comparing the growth with a
     baseline's (in points) is the growth's place, named by the growth word written (增速, 增幅); None otherwise. The
     comparison is a figure of the measure itself, so without this the place fell to the measure's level."""
     if latest.value is not None or latest.change is None or latest.change.pp is None \
