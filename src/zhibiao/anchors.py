@@ -125,12 +125,14 @@ def anchor_gate(key: str) -> re.Pattern[str] | None:
 def _anchors_kept(key: str, source: str) -> list[str]:
     """:func:`required_chars` of a shape, kept from one process to the next (``recache.memo``, keyed by the shape's
     source and this module's code): parsing the shapes gated was 2 M instructions of every process's start."""
+    def build() -> list[str]:
+        return sorted(required_chars(source) or ())
+
     code = _own_code()
     if code is None:
-        return sorted(required_chars(source) or ())
+        return build()
     # (a kind of memo per shape: the cache file keeps a few values of each kind, and the gates would evict each other)
-    return memo("anchors:" + key, code + source.encode("utf-8", "surrogatepass"),
-                lambda: sorted(required_chars(source) or ()))
+    return memo("anchors:" + key, code + source.encode("utf-8", "surrogatepass"), build)
 
 
 @cache

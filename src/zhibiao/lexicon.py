@@ -61,13 +61,18 @@ def _read(name: str) -> str:
     import (zipfile, tempfile, pathlib, …) costs more than reading every data file, and every
     extraction process would pay it.
     """
+    return _read_bytes(name).decode("utf-8")
+
+
+def _read_bytes(name: str) -> bytes:
+    """The bytes of a data file of the package (:func:`_read`)."""
     try:
-        with open(os.path.join(_DATA_DIR, name), encoding="utf-8") as f:
+        with open(os.path.join(_DATA_DIR, name), "rb") as f:
             return f.read()
     except OSError:
         import importlib.resources
 
-        return (importlib.resources.files("zhibiao") / "data" / name).read_text(encoding="utf-8")
+        return (importlib.resources.files("zhibiao") / "data" / name).read_bytes()
 
 
 @cache
@@ -75,14 +80,7 @@ def data_digest(name: str) -> bytes:
     """A digest of the bytes of the data file ``name``, for a key of :func:`~zhibiao.recache.memo` (what a
     value built from the file depends on): the file read as it is, not decoded (a process that finds its
     values kept never decodes it), and hashed once however many keys it is part of."""
-    try:
-        with open(os.path.join(_DATA_DIR, name), "rb") as f:
-            data = f.read()
-    except OSError:
-        import importlib.resources
-
-        data = (importlib.resources.files("zhibiao") / "data" / name).read_bytes()
-    return digest(data)
+    return digest(_read_bytes(name))
 
 
 def code_digest(path: str) -> bytes | None:

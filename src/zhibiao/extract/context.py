@@ -47,7 +47,8 @@ __all__ = ["REPORT_SPANS", "Carry", "DocContext", "ParaContext", "SentContext", 
 _CONTEXT = Shapes("context")
 _SUBJECTS = Shapes("subjects")
 _ENTITY_SETS = WordSets("entity")
-_NATIONS = frozenset(Words("entity").nation_refs.values())  # (全国, 中国: who holds a clause, never a ranking)
+_ENTITY_WORDS = Words("entity")
+_NATIONS = frozenset(_ENTITY_WORDS.nation_refs.values())  # (全国, 中国: who holds a clause, never a ranking)
 _TOP_N = Words("ranking").strong_mark  # (a plain check before the shape of a list's name)
 _PERIODS_WORDS = Words("periods")
 _NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
@@ -67,8 +68,7 @@ _SENTENCE_ENDS = ("。", "\n")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 113.26亿元|()
 _DEICTIC_YEARS = tuple(_PERIODS_WORDS.deictic_years)  # (今年, 去年: counted from the day a report is written)
-_ANY_ZONE_WORDS = frozenset(Words("entity").any_zone_words)  # (园区, 开发区 written alone)
-_ZONE_SUFFIXES = tuple(Words("entity").zone_suffixes)
+_ZONE_SUFFIXES = tuple(_ENTITY_WORDS.zone_suffixes)
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
 Fact = Indicator | Projects | Ranking
@@ -555,7 +555,7 @@ class SentContext:
             # (under a heading naming a county of the report's city, 全市 is the report's own city)
             return finder.resolve_main(name, main, self.doc.outer if main == self.doc.main else self.doc.main)
         resolved = finder.resolve_bare(name, main)
-        if resolved == name and name in _ANY_ZONE_WORDS and i > 0:
+        if resolved == name and name in _ENTITY_SETS.any_zone_words and i > 0:
             return self._zone_before(i) or resolved
         return resolved
 
@@ -565,7 +565,7 @@ class SentContext:
         in the paragraph (高新区园区实现…,园区…: 高新区 too); None when that subject is no zone (全县…。
         园区规模工业增加值…: some park of the place, left as written)."""
         before = self.para.subjects[i - 1][1]
-        if before.startswith(MAIN) or before in _ANY_ZONE_WORDS or not before.endswith(_ZONE_SUFFIXES):
+        if before.startswith(MAIN) or before in _ENTITY_SETS.any_zone_words or not before.endswith(_ZONE_SUFFIXES):
             return None
         return before
 

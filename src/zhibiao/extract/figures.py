@@ -22,7 +22,7 @@ from zhibiao.model import Change, Qualifier
 from zhibiao.recache import compile_cached
 from zhibiao.resolve.subjects import passes_a_mark
 
-__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "listed_entering", "listed_group_entering", "scan_figures"]
+__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "listed_group_entering", "scan_figures"]
 
 _FIGURES = Shapes("figures")
 _INDICATORS = Shapes("indicators")
@@ -157,7 +157,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     return fig
 
 
-def listed_entering(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
+def _listed_entering(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
     """甲、乙、丙(3个县市)|入选百强县市: the places just listed, counted with their kind as they enter a list — how many
     did so (no seats of anyone); None for any other count (甲省18个县上榜、乙省(12个县上榜): a place after the entry
     closing a run's item before holds seats)."""
@@ -172,7 +172,7 @@ def listed_group_entering(text: str, start: int, end: int, stop: int) -> bool:
     """甲、乙、丙(3家高新区)|进入全国前100名: places just listed, counted as a group of a kind of zone or place as they
     enter a list — the words before the count still name who entered (the rankings read them, 分别位列…)."""
     after = text[end:min(stop, end + _PASSING_WIDTH)]  # (the shape of a group entering opens on ^)
-    return listed_entering(text, start, end, stop) is not None and _FIGURES.group_entering.match(after) is not None
+    return _listed_entering(text, start, end, stop) is not None and _FIGURES.group_entering.match(after) is not None
 
 
 def did_a_thing(text: str, start: int, end: int, stop: int) -> re.Match[str] | None:
@@ -184,7 +184,7 @@ def did_a_thing(text: str, start: int, end: int, stop: int) -> re.Match[str] | N
     listed = _LIST_MARK in text[max(0, start - _NAMES_WIDTH):start]
     if not (doing or listed) or _INDICATORS.whole_field_end.search(text, max(0, start - 4), start):
         return None  # (plain checks first: most counts did nothing so)
-    found = listed_entering(text, start, end, stop) if listed else None
+    found = _listed_entering(text, start, end, stop) if listed else None
     if found is not None or not doing:
         return found
     return _INDICATORS.members_doing.match(text, end, limit)

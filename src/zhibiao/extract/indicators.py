@@ -383,7 +383,7 @@ def _members_named_after(s: Sentence, m: re.Match[str], count: Indicator) -> Non
     if after is None or amount is None or amount.kind in ("count", "person"):
         return
     finder = s.ctx.doc.finder
-    names = [strip_chars(x) for x in _INDICATORS.members_name_split.split(after.group("names"))]
+    names = _members_listed(after.group("names"))
     places = [finder.entity_named(n) for n in names]
     if len(places) < 2 or None in places or (count.value is not None and len(places) != count.value):
         return
@@ -393,6 +393,11 @@ def _members_named_after(s: Sentence, m: re.Match[str], count: Indicator) -> Non
                        qualifier="at_most" if below else "at_least", parent=None)
         s.ctx.doc.set_quote(each, m.start("measure"), m.end("mark"))
         s.log.add(each)
+
+
+def _members_listed(listed: str) -> list[str]:
+    """The names of the members listed after a mark, split at the list's marks and conjunctions, each stripped."""
+    return [strip_chars(x) for x in _INDICATORS.members_name_split.split(listed)]
 
 
 def places_past_mark(s: Sentence, fig: Fig, made: int) -> None:
@@ -406,7 +411,7 @@ def places_past_mark(s: Sentence, fig: Fig, made: int) -> None:
             or level.qualifier not in ("at_least", "at_most"):
         return
     finder = s.ctx.doc.finder
-    names = [strip_chars(x) for x in _INDICATORS.members_name_split.split(after.group("names"))]
+    names = _members_listed(after.group("names"))
     places = [n if n in _OWN_REFS else finder.entity_named(n) for n in names]
     if len(places) < 2 or None in places:
         return

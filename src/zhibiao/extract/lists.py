@@ -30,7 +30,7 @@ from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, listed_count, mentions_projects, project_count
 from zhibiao.extract.rankings import listed_places, seats_listed
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes, Words, WordSets, words
+from zhibiao.lexicon import Shapes, Words, WordSets, word, words
 from zhibiao.model import Indicator, Projects
 
 __all__ = ["all_alike", "list_role", "places_alike"]
@@ -42,7 +42,7 @@ _NAME_WORDS = Words("name")
 _SHARE_WORDS = Words("share")
 _RANKING_SETS = WordSets("ranking")
 _ENTITY_SETS = WordSets("entity")
-_SEAT_UNIT = words("ranking", "seat_unit")[0]
+_SEAT_UNIT = word("ranking", "seat_unit")
 _MIN_PLACE, _MAX_PLACE = 2, 8  # (the length of a place a list names that the gazetteer lacks: 城区, 东部片区)
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
@@ -637,8 +637,13 @@ def _places_sharing_level(s: Sentence, fig: Fig, words: str, offset: int) -> boo
     places = _places_named(s, names) if names else None
     if places is None or names is None or len(places) < _FEWEST_LISTED or not _LISTS.shared_measure.fullmatch(measure):
         return False
-    for place, start in zip(places, name_positions(region, offset, names), strict=True):
-        ind = new_indicator(s, Name(measure, start), fig)
+    return _level_of_each(s, fig, [Name(measure, start) for start in name_positions(region, offset, names)], places)
+
+
+def _level_of_each(s: Sentence, fig: Fig, names: list[Name], places: Sequence[str]) -> bool:
+    """The one level ``fig`` gives, a fact for each of ``places`` (in its name of ``names``), that place its subject."""
+    for name, place in zip(names, places, strict=True):
+        ind = new_indicator(s, name, fig)
         ind.subject = place
     s.state.pending = []
     return True
@@ -661,11 +666,7 @@ def _listed_places_sharing_level(s: Sentence, fig: Fig, words: str, offset: int)
     places = [finder.entity_named(x) or _region_named(x) for x in items]
     if len(places) < _FEWEST_LISTED or None in places:
         return False
-    for place in places:
-        ind = new_indicator(s, Name(measure, offset), fig)
-        ind.subject = place
-    s.state.pending = []
-    return True
+    return _level_of_each(s, fig, [Name(measure, offset) for _ in places], [p for p in places if p is not None])
 
 
 def _last_growth(s: Sentence) -> Indicator | None:

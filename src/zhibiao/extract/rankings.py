@@ -131,9 +131,9 @@ _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均�
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
-_TOP_TIERS = frozenset(_RANKING_WORDS.top_tiers)
-_GRADED_TIERS = frozenset(_RANKING_WORDS.graded_tiers)
-_PROVINCIAL_PEER_KINDS = frozenset(_RANKING_WORDS.provincial_peer_kinds)
+_TOP_TIERS = _RANKING_SETS.top_tiers
+_GRADED_TIERS = _RANKING_SETS.graded_tiers
+_PROVINCIAL_PEER_KINDS = _RANKING_SETS.provincial_peer_kinds
 _FIELD_LAST_CHARS = tuple(_RANKING_WORDS.field_place_ends)
 _PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
@@ -188,7 +188,7 @@ def _grade_restated(s: Sentence, hit: re.Match[str]) -> bool:
     appraisal), or naming whom it was given to, is no place of anyone."""
     if hit.group("top") not in _GRADED_TIERS:
         return False
-    if s.text.startswith(_RANKING_WORDS.holder_after_starts[0], hit.end()) \
+    if s.text.startswith(_HOLDER_AFTER_STARTS[0], hit.end()) \
             or _RANKINGS.graded_holders_counted.search(s.text, s.ctx.span.start, hit.start()):
         return True
     return s.text.startswith(_LEADS, hit.end() + 1) \

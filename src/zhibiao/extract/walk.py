@@ -78,11 +78,11 @@ _COMMA = ","
 _COLON = ":"  # (a label closed by a colon before a place: GDP增速:全市第一)
 _NAME_WORDS = Words("name")
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
-_PROJECTS_AMONG = Words("projects").noun + _NAME_WORDS.among_mark  # (签约项目中,…: a frame on projects too)
+_PROJECT_NOUN = Words("projects").noun  # (a plain check before the shapes of one named project)
+_PROJECTS_AMONG = _PROJECT_NOUN + _NAME_WORDS.among_mark  # (签约项目中,…: a frame on projects too)
 _FRAME_REACH = 16  # (how far into a sentence such a frame may end)
 _PROJECTS_SHAPES = Shapes("projects")
 _INDICATOR_SHAPES = Shapes("indicators")
-_PROJECT_NOUN = Words("projects").noun  # (a plain check before the shapes of one named project)
 
 Event = Fig | Wordless | re.Match[str]
 

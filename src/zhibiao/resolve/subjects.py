@@ -347,9 +347,13 @@ class SubjectFinder:
         if best is None or best not in self._parents:
             return None
         short = self.short_of(best)
-        said = list(re.finditer(re.escape(short), text))
-        as_field = sum(1 for m in said if _SUBJECTS.field_rank_after.match(text, m.end())
-                       or _SUBJECTS.field_led_before.search(text, max(0, m.start() - 2), m.start()))
+        said = []  # (where the short name stands: a plain find, not a pattern made of it for each report)
+        at = text.find(short)
+        while at >= 0:
+            said.append(at)
+            at = text.find(short, at + len(short))
+        as_field = sum(1 for at in said if _SUBJECTS.field_rank_after.match(text, at + len(short))
+                       or _SUBJECTS.field_led_before.search(text, max(0, at - 2), at))
         if not as_field:
             return None
         named = Counter({k: n for k, n in strong.items() if self.parent_of.get(k) == best})
