@@ -12,6 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
+from zhibiao.extract.backoff import measures_in_context
 from zhibiao.extract.context import REPORT_SPANS, Carry, DocContext
 from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
@@ -84,6 +85,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     body = _milestones_passed(_projects_once(_rankings_once(_dedupe(log.facts))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, log.facts), *persons]
     facts.sort(key=attrgetter("start", "end"))
+    facts = measures_in_context(text, facts, norm.norm_pos)  # (江西以|3.2万亿元: the measure of the figure before)
     return meta, dated_by_titles(text, _fields_carried(facts), norm.norm_pos)
 
 

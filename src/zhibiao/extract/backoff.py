@@ -1,0 +1,114 @@
+"""A back-off for indicator names that name no measure.
+
+The words before a figure are its name; sometimes they are only a place, a pronoun, adverbs and particles, a verb
+of reaching or how long (江西以|3.2万亿元, 其金额高达…, 好在同比增长率3.9%, 3年内将突破…). Such a name says which
+measure only through its context: the figure given before it in the paragraph, of the same unit (a level) or of
+any unit (a growth of that measure). The place such a name holds is the figure's subject. With no such figure
+before it in the paragraph, the name stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+
+from zhibiao.lexicon import Shapes
+from zhibiao.model import Fact, Indicator
+from zhibiao.resolve.indicators import indicators
+from zhibiao.resolve.subjects import subject_finder
+
+__all__ = ["measures_in_context"]
+
+_NAMES = Shapes("names")
+_PARA_BREAK = "\n"
+_MIN_MEASURE = 2  # (the fewest characters of a measure looked for in the words)
+
+
+def measures_in_context(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -> list[Fact]:
+    """``facts`` (in the order of the text) with each indicator named by no measure given the measure of the
+    indicator before it in its paragraph (:func:`_measure_before`), else the measure its paragraph or the title names
+    last before it (:func:`_measure_written_before`); ``text`` is the normalised text, ``norm_pos`` maps a fact's
+    place in the original text into it."""
+    out = list(facts)
+    known: dict[str, str | None] | None = None
+    for i, f in enumerate(out):
+        if not isinstance(f, Indicator) or not f.name:
+            continue
+        bare = _measureless(f.name)
+        if bare is None:
+            continue
+        measure = _measure_before(text, out, i, norm_pos)
+        if measure is None:
+            known = known if known is not None else _known_measures(out)  # (only for a report that needs them)
+            measure = _measure_written_before(text, norm_pos(f.start), f, known)
+        if measure is not None:
+            out[i] = replace(f, name=measure, subject=bare or f.subject)
+    return out
+
+
+@lru_cache(maxsize=4096)  # (a report names its measures again and again)
+def _measureless(name: str) -> str | None:
+    """For a name that names no measure, the place it holds ('' when none); None for a name of a measure.
+
+    >>> _measureless("其金额"), _measureless("好在"), _measureless("工业增加值")
+    ('', '', None)
+    """
+    rest, place = name, ""
+    found = subject_finder().place_or_short_opening(name)
+    if found is not None:
+        place, rest = found[0], name[found[1]:]
+        if not rest:
+            return place  # (泰州|同比增长率高达28.1%: the place alone)
+    return place if _NAMES.measureless_rest.match(rest) else None
+
+
+def _measure_before(text: str, facts: list[Fact], i: int, norm_pos: Callable[[int], int]) -> str | None:
+    """The measure of the indicator before ``facts[i]`` in its paragraph whose measure it is: of the same unit for a
+    level (or of a growth alone, 出口总额同比增长6.5%), any for a growth; None when the paragraph gives none before
+    it."""
+    f = facts[i]
+    assert isinstance(f, Indicator)
+    start = norm_pos(f.start)
+    for j in range(i - 1, -1, -1):
+        g = facts[j]
+        if text.find(_PARA_BREAK, norm_pos(g.end), start) >= 0:
+            return None  # (the paragraph before speaks of other things)
+        if not isinstance(g, Indicator) or _measureless(g.name) is not None:
+            continue
+        if f.value is None or g.value is None or g.unit == f.unit:
+            return g.name
+    return None
+
+
+def _known_measures(facts: list[Fact]) -> dict[str, str | None]:
+    """The measures a report may write in words before a figure: those its facts are named by, and the
+    taxonomy's names, each with its unit (None: any)."""
+    known: dict[str, str | None] = {}
+    for d in indicators():
+        for alias in (d.name, *d.aliases):
+            known[alias] = d.unit
+    for f in facts:
+        if isinstance(f, Indicator) and len(f.name) >= _MIN_MEASURE and _measureless(f.name) is None:
+            known[f.name] = f.unit if f.value is not None else known.get(f.name)
+    return known
+
+
+def _measure_written_before(text: str, pos: int, f: Indicator, known: dict[str, str | None]) -> str | None:
+    """The known measure written last before ``pos`` in its paragraph (南通出口总额却是不及常州,|好在同比增长率3.9%),
+    else in the title (各省份旅游收入排行榜 … 江西以|199.96亿元), of the unit of ``f`` when it is a level."""
+    para_start = text.rfind(_PARA_BREAK, 0, pos) + 1
+    title_end = text.find(_PARA_BREAK)
+    windows = [(para_start, pos)] if para_start > 0 or title_end < 0 else []
+    windows.append((0, title_end if title_end >= 0 else pos))
+    for lo, hi in windows:
+        best: tuple[int, int, str] | None = None
+        for name, unit in known.items():
+            if f.value is not None and unit is not None and unit != f.unit:
+                continue
+            at = text.rfind(name, lo, hi)
+            if at >= 0 and (best is None or (at + len(name), len(name)) > best[:2]):
+                best = (at + len(name), len(name), name)
+        if best is not None:
+            return best[2]
+    return None
