@@ -9,41 +9,51 @@ before it in the paragraph, the name stays as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from zhibiao.lexicon import Shapes
 from zhibiao.model import Fact, Indicator
-from zhibiao.resolve.indicators import indicators
+from zhibiao.resolve.indicators import canonical_indicator, indicators
 from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["measures_in_context"]
 
 _NAMES = Shapes("names")
+_F = TypeVar("_F", bound=Fact)  # (the rules' facts or the model's: the same kinds)
 _PARA_BREAK = "\n"
 _MIN_MEASURE = 2  # (the fewest characters of a measure looked for in the words)
 
 
-def measures_in_context(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -> list[Fact]:
-    """``facts`` (in the order of the text) with each indicator named by no measure given the measure of the
-    indicator before it in its paragraph (:func:`_measure_before`), else the measure its paragraph or the title names
-    last before it (:func:`_measure_written_before`); ``text`` is the normalised text, ``norm_pos`` maps a fact's
-    place in the original text into it."""
-    out = list(facts)
+def measures_in_context(text: str, facts: list[_F], norm_pos: Callable[[int], int]) -> list[_F]:
+    """``facts`` with each indicator named by no measure given the measure of the indicator before it in its
+    paragraph (:func:`_measure_before`), else the measure its paragraph or the title names last before it
+    (:func:`_measure_written_before`), and each named by a place glued to a measure given the measure alone
+    (:func:`_glued_place`); ``text`` is the normalised text, ``norm_pos`` maps a fact's place in the original text
+    into it. The facts stay in their order."""
+    order = sorted(range(len(facts)), key=lambda k: (facts[k].start, facts[k].end))
+    ordered = [facts[k] for k in order]
     known: dict[str, str | None] | None = None
-    for i, f in enumerate(out):
+    for i, f in enumerate(ordered):
         if not isinstance(f, Indicator) or not f.name:
             continue
         bare = _measureless(f.name)
         if bare is None:
+            glued = _glued_place(f.name)
+            if glued is not None:  # (云南旅游总收入: the place is the subject, the measure the name)
+                ordered[i] = cast(_F, replace(f, name=glued[1], subject=glued[0]))
             continue
-        measure = _measure_before(text, out, i, norm_pos)
+        measure = _measure_before(text, ordered, i, norm_pos)
         if measure is None:
-            known = known if known is not None else _known_measures(out)  # (only for a report that needs them)
+            known = known if known is not None else _known_measures(ordered)  # (only for a report that needs them)
             measure = _measure_written_before(text, norm_pos(f.start), f, known)
         if measure is not None:
-            out[i] = replace(f, name=measure, subject=bare or f.subject)
+            ordered[i] = cast(_F, replace(f, name=measure, subject=bare or f.subject))
+    out = list(facts)
+    for k, f in zip(order, ordered, strict=True):
+        out[k] = f
     return out
 
 
@@ -63,7 +73,17 @@ def _measureless(name: str) -> str | None:
     return place if _NAMES.measureless_rest.match(rest) else None
 
 
-def _measure_before(text: str, facts: list[Fact], i: int, norm_pos: Callable[[int], int]) -> str | None:
+@lru_cache(maxsize=4096)
+def _glued_place(name: str) -> tuple[str, str] | None:
+    """A name of a place glued to a measure the taxonomy knows (云南旅游总收入): the place and the measure; None
+    for any other name."""
+    found = subject_finder().place_or_short_opening(name)
+    if found is None or found[1] >= len(name) or canonical_indicator(name[found[1]:]) is None:
+        return None
+    return found[0], name[found[1]:]
+
+
+def _measure_before(text: str, facts: Sequence[Fact], i: int, norm_pos: Callable[[int], int]) -> str | None:
     """The measure of the indicator before ``facts[i]`` in its paragraph whose measure it is: of the same unit for a
     level (or of a growth alone, 出口总额同比增长6.5%), any for a growth; None when the paragraph gives none before
     it."""
@@ -81,7 +101,7 @@ def _measure_before(text: str, facts: list[Fact], i: int, norm_pos: Callable[[in
     return None
 
 
-def _known_measures(facts: list[Fact]) -> dict[str, str | None]:
+def _known_measures(facts: Sequence[Fact]) -> dict[str, str | None]:
     """The measures a report may write in words before a figure: those its facts are named by, and the
     taxonomy's names, each with its unit (None: any)."""
     known: dict[str, str | None] = {}
