@@ -9,6 +9,7 @@ before it in the paragraph, the name stays as it was.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -24,6 +25,7 @@ __all__ = ["measures_in_context"]
 _NAMES = Shapes("names")
 _F = TypeVar("_F", bound=Fact)  # (the rules' facts or the model's: the same kinds)
 _PARA_BREAK = "\n"
+_DIGIT = re.compile(r"\d")
 _MIN_MEASURE = 2  # (the fewest characters of a measure looked for in the words)
 
 
@@ -94,8 +96,8 @@ def _measure_before(text: str, facts: Sequence[Fact], i: int, norm_pos: Callable
         g = facts[j]
         if text.find(_PARA_BREAK, norm_pos(g.end), start) >= 0:
             return None  # (the paragraph before speaks of other things)
-        if not isinstance(g, Indicator) or _measureless(g.name) is not None:
-            continue
+        if not isinstance(g, Indicator) or _measureless(g.name) is not None or _DIGIT.search(g.name):
+            continue  # (徐州分处400-500亿之间: words holding a figure are no measure to take)
         if f.value is None or g.value is None or g.unit == f.unit:
             return g.name
     return None
@@ -109,7 +111,8 @@ def _known_measures(facts: Sequence[Fact]) -> dict[str, str | None]:
         for alias in (d.name, *d.aliases):
             known[alias] = d.unit
     for f in facts:
-        if isinstance(f, Indicator) and len(f.name) >= _MIN_MEASURE and _measureless(f.name) is None:
+        if isinstance(f, Indicator) and len(f.name) >= _MIN_MEASURE and _measureless(f.name) is None \
+                and not _DIGIT.search(f.name):
             known[f.name] = f.unit if f.value is not None else known.get(f.name)
     return known
 
