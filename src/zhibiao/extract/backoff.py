@@ -52,7 +52,8 @@ def measures_in_context(text: str, facts: list[_F], norm_pos: Callable[[int], in
             known = known if known is not None else _known_measures(ordered)  # (only for a report that needs them)
             measure = _measure_written_before(text, norm_pos(f.start), f, known)
         if measure is not None:
-            ordered[i] = cast(_F, replace(f, name=measure, subject=bare or f.subject))
+            held = bare and _written_in(text[norm_pos(f.start):norm_pos(f.end)], bare)
+            ordered[i] = cast(_F, replace(f, name=measure, subject=bare if held else f.subject))
     out = list(facts)
     for k, f in zip(order, ordered, strict=True):
         out[k] = f
@@ -70,9 +71,15 @@ def _measureless(name: str) -> str | None:
     found = subject_finder().place_or_short_opening(name)
     if found is not None:
         place, rest = found[0], name[found[1]:]
-        if not rest:
-            return place  # (泰州|同比增长率高达28.1%: the place alone)
+        if not rest or _DIGIT.search(rest):
+            return place  # (泰州|同比增长率高达28.1%: the place alone; 宁陵分处40-50亿之间: a place, then a figure)
     return place if _NAMES.measureless_rest.match(rest) else None
+
+
+def _written_in(quote: str, place: str) -> bool:
+    """Whether ``quote`` writes ``place`` (or its short name): a name cut from another item of a list (贵州9席位 before
+    宁夏1个) gives the figure no place."""
+    return place in quote or subject_finder().short_of(place) in quote
 
 
 @lru_cache(maxsize=4096)
