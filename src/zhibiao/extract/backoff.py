@@ -1,10 +1,15 @@
 """A back-off for indicator names that name no measure.
 
 The words before a figure are its name; sometimes they are only a place, a pronoun, adverbs and particles, a verb
-of reaching or how long (江西以|3.2万亿元, 其金额高达…, 好在同比增长率3.9%, 3年内将突破…). Such a name says which
-measure only through its context: the figure given before it in the paragraph, of the same unit (a level) or of
-any unit (a growth of that measure). The place such a name holds is the figure's subject. With no such figure
-before it in the paragraph, the name stays as it was.
+of reaching or how long (江西以|3.2万亿元, 其金额高达…, 好在同比增长率3.9%, 3年内将突破…), or a place and then words
+holding a figure (宁陵分处40-50亿之间). Such a name says which measure only through its context: the figure given
+before it in the paragraph, of the same unit (a level) or of any unit (a growth of that measure); else the measure
+the paragraph, then the title, writes last before it. The place such a name holds is the figure's subject when the
+figure's own words write it. With no measure found, the name stays as it was. A place glued to a measure the
+taxonomy knows (岳西旅游总收入) is read apart: the subject and the measure.
+
+It fires on few reports the rules were written from and more often on unseen ones: a fallback, kept general on
+purpose (issue 9).
 """
 
 from __future__ import annotations
