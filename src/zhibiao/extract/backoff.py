@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TypeVar, cast
 
-from zhibiao.lexicon import Shapes
+from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import Fact, Indicator
 from zhibiao.resolve.indicators import canonical_indicator, indicators
 from zhibiao.resolve.subjects import subject_finder
@@ -28,6 +28,9 @@ from zhibiao.resolve.subjects import subject_finder
 __all__ = ["measures_in_context"]
 
 _NAMES = Shapes("names")
+_INDICATORS = Shapes("indicators")
+_HOLDER_ENDS = tuple(Words("level_from").holder_ends)
+_COUNTED_UNITS = ("count", "person")  # (how many holders or people: a measure of its own)
 _F = TypeVar("_F", bound=Fact)  # (the rules' facts or the model's: the same kinds)
 _PARA_BREAK = "\n"
 _DIGIT = re.compile(r"\d")
@@ -51,6 +54,10 @@ def measures_in_context(text: str, facts: list[_F], norm_pos: Callable[[int], in
             glued = _glued_place(f.name)
             if glued is not None:  # (云南旅游总收入: the place is the subject, the measure the name)
                 ordered[i] = cast(_F, replace(f, name=glued[1], subject=glued[0]))
+            elif _holder_level(f) and (held_measure := _measure_before(text, ordered, i, norm_pos)) is not None:
+                # (其中县属企业完成1094万吨: the holder's part of the whole of that measure)
+                parent = held_measure if f.parent is not None else None
+                ordered[i] = cast(_F, replace(f, name=held_measure, subject=f.name, parent=parent))
             continue
         measure = _measure_before(text, ordered, i, norm_pos)
         if measure is None:
@@ -79,6 +86,14 @@ def _measureless(name: str) -> str | None:
         if not rest or _DIGIT.search(rest):
             return place  # (泰州|同比增长率高达28.1%: the place alone; 宁陵分处40-50亿之间: a place, then a figure)
     return place if _NAMES.measureless_rest.match(rest) else None
+
+
+def _holder_level(f: Indicator) -> bool:
+    """A level of a kind of holder named alone (税务部门完成6197万元, 县属企业完成1094万吨 after the whole): the holder
+    holds the measure just given; a count of holders (规上企业120家) is a measure of its own, and a growth of a kind of
+    enterprise (国有企业增长8%) is named by it (FACTS.md)."""
+    return f.value is not None and f.unit not in _COUNTED_UNITS and f.name.endswith(_HOLDER_ENDS) \
+        and _INDICATORS.holder_name.fullmatch(f.name) is not None
 
 
 def _written_in(quote: str, place: str) -> bool:
