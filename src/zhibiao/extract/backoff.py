@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TypeVar, cast
 
 from zhibiao.lexicon import Shapes, Words
@@ -133,15 +133,18 @@ def _measure_before(text: str, facts: Sequence[Fact], i: int, norm_pos: Callable
 def _known_measures(facts: Sequence[Fact]) -> dict[str, str | None]:
     """The measures a report may write in words before a figure: those its facts are named by, and the
     taxonomy's names, each with its unit (None: any)."""
-    known: dict[str, str | None] = {}
-    for d in indicators():
-        for alias in (d.name, *d.aliases):
-            known[alias] = d.unit
+    known = dict(_taxonomy_measures())
     for f in facts:
         if isinstance(f, Indicator) and len(f.name) >= _MIN_MEASURE and _measureless(f.name) is None \
                 and not _DIGIT.search(f.name):
             known[f.name] = f.unit if f.value is not None else known.get(f.name)
     return known
+
+
+@cache
+def _taxonomy_measures() -> dict[str, str | None]:
+    """The taxonomy's names and aliases, each with its unit (read once)."""
+    return {alias: d.unit for d in indicators() for alias in (d.name, *d.aliases)}
 
 
 def _measure_written_before(text: str, pos: int, f: Indicator, known: dict[str, str | None]) -> str | None:
