@@ -3194,6 +3194,7 @@ def unread_places(s: Sentence) -> None:
     text, span = s.text, s.ctx.span
     words = text[span.start:span.end]
     if not any(mark in words for mark in _FALLBACK_MARKS):
+        _fields_filled(s)
         return
     read = [(s.ctx.doc.norm_pos(f.start), s.ctx.doc.norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]
             if isinstance(f, Ranking) and f.start is not None and f.end is not None]
@@ -3206,6 +3207,7 @@ def unread_places(s: Sentence) -> None:
         if any(q in text[clause:m.start()] for q in _OPEN_QUOTES):
             continue  # (“某市第一区”的地位: a title in quotes, no place of anyone)
         _unread_place(s, m, clause)
+    _fields_filled(s)
     if not any(verb in words for verb in _TOP_VERBS):
         return
     for m in _RANKINGS.fallback_top.finditer(text, span.start, span.end):
@@ -3269,3 +3271,18 @@ def _figure_named_before(s: Sentence, pos: int) -> Indicator | None:
             found = f
     return found
 
+
+
+def _fields_filled(s: Sentence) -> None:
+    """A place the rules of the sentence read with no field or no measure (排名前10位, 拔得头筹, 位居全国第二) is held
+    among the peers the sentence wrote before it (the last whole field: 全国, 全省, 中国), else those of the evaluation
+    the report named before; and in the measure that evaluation names: no place is held among no peers or in nothing."""
+    for f in s.log.facts[s.state.first_fact:]:
+        if not isinstance(f, Ranking) or (f.scope and f.indicator) or f.start is None:
+            continue
+        pos = s.ctx.doc.norm_pos(f.start)
+        if not f.scope:
+            fields = [m.group(0) for m in _RANKINGS.whole_field.finditer(s.text, s.ctx.span.start, pos)]
+            f.scope = fields[-1] if fields else evaluation_field_before(s.text, pos)
+        if not f.indicator:
+            f.indicator = evaluation_before(s.text, pos)
