@@ -3238,10 +3238,12 @@ def _unread_place(s: Sentence, m: re.Match[str], clause: int) -> None:
     if no_measure is not None:
         measure = ""
     current = _figure_named_before(s, m.start())
+    holder = s.ctx.subject_at(m.start(), ranked=True)
     if current is not None and (measure in _GROWTH_HEADS or not measure):
         # (工业投资增长27.68%,增速在某市第一: the growth of the figure just named; 某省百强县数量达到28个,居某地区各省份
-        # 首位: that figure itself)
+        # 首位: that figure itself, its holder the place's)
         measure = current.name + measure if measure else _figure_ranked(current)
+        holder = current.subject or holder
     written = bool(measure)
     measure = measure or evaluation_before(text, m.start()) or ""
     if not measure:
@@ -3256,8 +3258,8 @@ def _unread_place(s: Sentence, m: re.Match[str], clause: int) -> None:
         if value is None or not 0 < value < MAX_RANK:
             return
         rank = int(value)
-    r = Ranking(subject=s.ctx.subject_at(m.start(), ranked=True),
-                period=s.ctx.period_at(m.start(), target=False, day_is_year=True), indicator=measure, scope=scope,
+    r = Ranking(subject=holder, period=s.ctx.period_at(m.start(), target=False, day_is_year=True), indicator=measure,
+                scope=scope,
                 rank=rank, top=top, qualifier="target" if s.ctx.target_at(m.start()) else None, rule="ranking.v1")
     s.ctx.doc.set_quote(r, region_from if written else m.start(), m.end())
     s.log.add(r)
