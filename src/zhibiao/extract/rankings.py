@@ -64,6 +64,7 @@ __all__ = [
     "split_rank_names",
     "superlatives",
     "tier_place",
+    "unread_places",
 ]
 
 # No field of peers has a million members: a larger place is a run of digits.
@@ -137,6 +138,9 @@ _PROVINCIAL_PEER_KINDS = _RANKING_SETS.provincial_peer_kinds
 _FIELD_LAST_CHARS = tuple(_RANKING_WORDS.field_place_ends)
 _PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
+_FALLBACK_MARKS = tuple(_RANKING_WORDS.fallback_marks)
+_TOP_VERBS = tuple(_RANKING_WORDS.top_leads)
+_OPEN_QUOTES = ("\u201c", '"')
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -329,7 +333,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"),
                                                split=not hit.group("strong"))
     scope, region = _field_unwritten(s, region_start, region, former, scope)
-    in_turn = _figures_placed_in_turn(s, hit, text[region_from:hit.start()])
+    in_turn = _figures_placed_in_turn(s, hit, text[region_from:hit.start()]) \
+        or _figures_sharing_place(s, hit, region_start)
     names = in_turn or _names_written(s, hit, region, region_from, region_start)
     leveled, names = _peers_of_a_level(scope, names)
     if leveled != scope and names[0] is not None:  # (在全国国家级经开区中|综合|排名第33位: the overall ranking)
@@ -1263,6 +1268,30 @@ def _figures_placed_in_turn(s: Sentence, hit: re.Match[str], words: str) -> list
         if _figure_ranked(f) not in names:
             names.append(_figure_ranked(f))
     return list(names[-n:]) if len(names) >= n else None
+
+
+def _figures_sharing_place(s: Sentence, hit: re.Match[str], region_start: int) -> list[str | None] | None:
+    """甲增长8.2%,乙增长12.5%,丙增长15.1%,均居全市第一; 甲356亿元,乙15.6亿元,均在全省排名靠前: a place that the
+    clauses before share (均, 都) is the place of each figure they gave, in order (their growth when the words say
+    增速均 or when only a growth was given); None when the words before the place are more than that, or fewer than
+    two figures of one holder end right before it."""
+    words = strip_chars(s.text[region_start:hit.start()]) + (hit.group("lead") or "")  # (均居: the mark in the verb)
+    shared = _RANKINGS.shared_only.fullmatch(words) if words else None
+    if shared is None:
+        return None
+    figures = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.parent is None]
+    if len(figures) < 2 or len({f.subject for f in figures}) > 1:
+        return None
+    gap = s.text[s.ctx.doc.norm_pos(figures[-1].end):region_start]
+    if gap.strip(_LIST_END_MARKS + _CLAUSE_BREAKS):
+        return None  # (the last figure ends the clause right before the place)
+    growth = shared.group("growth")
+    names: list[str | None] = []
+    for f in figures:
+        name = f.name + growth if growth else _figure_ranked(f)
+        if name not in names:
+            names.append(name)
+    return names if len(names) > 1 else None
 
 
 def _measure_unnamed(text: str, hit: re.Match[str], words: str, scope: str | None) \
@@ -2736,6 +2765,8 @@ def split_rank_names(region: str) -> list[str] | None:
 
     >>> split_rank_names("地区生产总值和一般公共预算收入")
     ['地区生产总值', '一般公共预算收入']
+    >>> split_rank_names("销售面积和增幅")
+    ['销售面积', '销售面积增幅']
     """
     region, head = cut_enum_tail(region)
     region = _RANKINGS.heading_number.sub("", _RANKINGS.clause_separator.split(region)[-1])  # (一、经济增长速度…)
@@ -2747,7 +2778,7 @@ def split_rank_names(region: str) -> list[str] | None:
     if not parts:
         return None
     # 一般公共预算收入、税收收入增幅均居…: a rate head written once belongs to every item
-    rate = _RANKINGS.head_end.search(parts[-1]) if len(parts) > 1 else None
+    rate = _RANKINGS.head_end.search(parts[-1]) if len(parts) > 1 and not parts[-1].startswith(parts[0]) else None
     if rate and rate.start() > 0:
         parts = [p if _RANKINGS.head_end.search(p) else p + rate.group(0) for p in parts]
     return parts
@@ -2760,6 +2791,8 @@ def _split_pair(item: str) -> list[str]:
     if len(sub) == 2 and _RANKINGS.head_only.fullmatch(sub[1]) and head_end.search(sub[0]):
         base = head_end.sub("", sub[0])
         return [sub[0], base + sub[1]]
+    if len(sub) == 2 and sub[1] in _GROWTH_HEADS and len(sub[0]) >= _MEASURE_MIN:
+        return [sub[0], sub[0] + sub[1]]  # 销售面积和增幅: the measure and its growth
     if len(sub) >= 2 and all(len(x) >= 3 for x in sub):
         return sub
     per = _RANKINGS.per_unit_head.match(sub[0]) if len(sub) == 2 else None
@@ -3147,3 +3180,111 @@ def counted_measures_listed(s: Sentence) -> None:
         first, last = (m.start() if first < 0 else first), stop
     if first >= 0:
         s.state.mark_listed(first, last)
+
+
+def unread_places(s: Sentence) -> None:
+    """居某地区各省份首位, 增速在某市第一, 增幅列某某地区第一: a place among peers right after a ranking verb and a
+    field written there (a whole field, a region or a city) that no rule of the sentence read is a place still: its
+    measure the words between its holder and the verb, else (those words a growth word, or none) the figure named
+    just before it in the sentence, else the evaluation the report named; 多项指标领跑某市 (a top verb before a known
+    place or a region closing the clause) a top place. A place the ranking shape read with its field and no rule kept
+    (a count of measures holding it) is left alone, as is one in quotes (“某市第一区”, a title) and one with no field
+    written (作为第一要务, 保持第1位: no peers to hold it among; a field taken from the report's evaluation there cost
+    the held-out sets more than it gained)."""
+    text, span = s.text, s.ctx.span
+    words = text[span.start:span.end]
+    if not any(mark in words for mark in _FALLBACK_MARKS):
+        _fields_filled(s)
+        return
+    read = [(s.ctx.doc.norm_pos(f.start), s.ctx.doc.norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]
+            if isinstance(f, Ranking) and f.start is not None and f.end is not None]
+    for m in _RANKINGS.fallback_place.finditer(text, span.start, span.end):
+        at = m.end("verb")
+        if not m.group("scope") or any(a <= at < b for a, b in read) or s.state.is_listed(at) \
+                or _refused_with_field(s, m):
+            continue  # (a place with no field written is left to the rules: 为第一要务, 保持第1位)
+        clause = _clause_opening(text, span.start, m.start())
+        if any(q in text[clause:m.start()] for q in _OPEN_QUOTES):
+            continue  # (“某市第一区”的地位: a title in quotes, no place of anyone)
+        _unread_place(s, m, clause)
+    _fields_filled(s)
+    if not any(verb in words for verb in _TOP_VERBS):
+        return
+    for m in _RANKINGS.fallback_top.finditer(text, span.start, span.end):
+        # (领跑某市: a top place when the words after the verb are a place's name and nothing else)
+        named = m.group("region") or s.ctx.doc.finder.entity_named(m.group("scope"))
+        if named is not None and not any(a <= m.start() < b for a, b in read):
+            _unread_place(s, m, _clause_opening(text, span.start, m.start()))
+
+
+def _clause_opening(text: str, start: int, pos: int) -> int:
+    """Where the clause holding ``pos`` opens, not before ``start``."""
+    return max(max(text.rfind(mark, start, pos) for mark in _CLAUSE_MARKS) + 1, start)
+
+def _refused_with_field(s: Sentence, m: re.Match[str]) -> bool:
+    """Whether the ranking shape read the place with a field and the rules made no fact of it on purpose."""
+    return any(h.group("scope") and h.start() < m.end() and m.start("verb") < h.end()
+               for h in _RANKINGS.place.finditer(s.text, s.ctx.span.start, s.ctx.span.end))
+
+
+def _unread_place(s: Sentence, m: re.Match[str], clause: int) -> None:
+    """The ranking fact of one place :func:`unread_places` found, its clause opening at ``clause``."""
+    text, scope = s.text, m.group("scope")
+    region_from = after_subject(s, clause, m.start())
+    measure = strip_chars(text[region_from:m.start()])
+    if any(c.isdigit() for c in measure):
+        return  # (2024年某省创新能力依然保持第1位: a year or a figure before the verb, its holder unread)
+    no_measure = _RANKINGS.fallback_no_measure.fullmatch(measure)
+    if no_measure is not None:
+        measure = ""
+    current = _figure_named_before(s, m.start())
+    holder = s.ctx.subject_at(m.start(), ranked=True)
+    if current is not None and (measure in _GROWTH_HEADS or not measure):
+        # (工业投资增长27.68%,增速在某市第一: the growth of the figure just named; 某省百强县数量达到28个,居某地区各省份
+        # 首位: that figure itself, its holder the place's)
+        measure = current.name + measure if measure else _figure_ranked(current)
+        holder = current.subject or holder
+    written = bool(measure)
+    measure = measure or evaluation_before(text, m.start()) or ""
+    if not measure:
+        return
+    top = m.re is _RANKINGS.fallback_top
+    if top:
+        rank: int | None = None
+    elif m.group("first"):
+        rank = 1
+    else:
+        value = parse_number(m.group("n") or m.group("topn"))
+        if value is None or not 0 < value < MAX_RANK:
+            return
+        rank = int(value)
+    r = Ranking(subject=holder, period=s.ctx.period_at(m.start(), target=False, day_is_year=True), indicator=measure,
+                scope=scope,
+                rank=rank, top=top, qualifier="target" if s.ctx.target_at(m.start()) else None, rule="ranking.v1")
+    s.ctx.doc.set_quote(r, region_from if written else m.start(), m.end())
+    s.log.add(r)
+
+
+def _figure_named_before(s: Sentence, pos: int) -> Indicator | None:
+    """The last figure of the sentence named before ``pos`` (the walk has read the whole sentence by now)."""
+    found = None
+    for f in s.log.facts[s.state.first_fact:]:
+        if isinstance(f, Indicator) and f.start is not None and s.ctx.doc.norm_pos(f.start) < pos:
+            found = f
+    return found
+
+
+
+def _fields_filled(s: Sentence) -> None:
+    """A place the rules of the sentence read with no field or no measure (排名前10位, 拔得头筹, 位居全国第二) is held
+    among the peers the sentence wrote before it (the last whole field: 全国, 全省, 中国), else those of the evaluation
+    the report named before; and in the measure that evaluation names: no place is held among no peers or in nothing."""
+    for f in s.log.facts[s.state.first_fact:]:
+        if not isinstance(f, Ranking) or (f.scope and f.indicator) or f.start is None:
+            continue
+        pos = s.ctx.doc.norm_pos(f.start)
+        if not f.scope:
+            fields = [m.group(0) for m in _RANKINGS.whole_field.finditer(s.text, s.ctx.span.start, pos)]
+            f.scope = fields[-1] if fields else evaluation_field_before(s.text, pos)
+        if not f.indicator:
+            f.indicator = evaluation_before(s.text, pos)

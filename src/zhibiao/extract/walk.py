@@ -52,6 +52,7 @@ from zhibiao.extract.rankings import (
     superlative_of_kind,
     superlatives,
     tier_place,
+    unread_places,
 )
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
@@ -145,6 +146,7 @@ def read_sentence(s: Sentence) -> None:
             i += 1
         else:
             cursor, i = _figure_event(s, events, i, cursor)
+    unread_places(s)  # 居某地区各省份首位, 仅列第83: a place after a ranking verb that no rule read
     if st.projects is not None and st.parent_projects is None:
         pst.last_top_projects = st.projects
     _own_project_measures(s)
