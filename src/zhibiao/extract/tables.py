@@ -70,6 +70,10 @@ _CELL_ENDS = ("", "\n", "|", " ", "\t", "\u3000")  # (what may close a cell nami
 _HEADING_LINES = 2  # (the heading, and a header line of column names under it)
 _GROWTH_HEAD: str = _TABLE_WORDS.growth_head  # (the place after a column of growth rates is the measure's growth's)
 _GROWTH_HEADS = tuple(_TABLE_WORDS.growth_heads)
+_FLAT_CELLS = frozenset(_TABLE_WORDS.flat_cells)  # (持平: a change of nought)
+_POINTS: str = _TABLE_WORDS.points_word  # (a label or cell saying its changes are in percentage points)
+_SHARE_OF: str = _TABLE_WORDS.share_of
+_SHARE_HEAD: str = _TABLE_WORDS.share_head
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,7 +472,7 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     label_at = first - 1
     row_units = label_at - 1 > i and _unit(cells[label_at].text) is not None
     label_at -= row_units
-    header = cells[i:label_at]
+    header = _unwrapped(doc.text, cells[i:label_at], width + row_units)
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
@@ -477,29 +481,36 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     columns = [_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
                for c in header[len(header) - width:]]
     rows = _rows(cells, label_at, width, row_units)
-    if len(rows) < 2 or not (row_units or any(c.growth or c.unit is not None for c in columns)
-                             or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
+    # (one row under its column labels is a table too when the row writes its unit: 农业总产值(亿元) | 112.25 | 8.1)
+    if not rows or (len(rows) < 2 and not (row_units or _label_and_unit(rows[0].label.text)[1] is not None)) \
+            or not (row_units or any(c.growth or c.unit is not None for c in columns)
+                    or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
         return first + width
     period = _table_period(doc, cells[i].start)
-    _add_table(doc, default, columns, rows, period, log)
+    share = _share_title(doc.text, lead, cells[i].start)
+    _add_table(doc, default, columns, rows, period, log, share)
     if any(c.rank for c in columns):
         _add_places(doc, _title_measure(doc.text, cells[i].start), columns, rows, period, log)
     return label_at + len(rows) * (width + 1 + row_units)
 
 
 def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: list[_FigureRow],
-               period: PeriodMention | None, log: FactLog) -> None:
-    """The figures of a table's rows, each row part of the one its mark says (:func:`_wholes`)."""
-    wholes = _wholes(rows)
+               period: PeriodMention | None, log: FactLog, share_of: str | None = None) -> None:
+    """The figures of a table's rows, each row part of the one its mark says (:func:`_wholes`); under a title of
+    shares (地区生产总值构成: ``share_of``) each row's figure is its share of that whole."""
+    wholes = _wholes(doc.text, rows)
     # (a table of places under a caption naming their measure: the caption's, not the place column's label)
     caption = _caption_measure(doc, rows[0].label.start)
     made: list[list[Indicator | None]] = []
+    carried: Amount | None = None
     for n, row in enumerate(rows):
-        mark = _TABLES.part_row.match(row.label.text)
-        label, unit = _label_and_unit(row.label.text[mark.end():] if mark else row.label.text)
-        label = clean_list_item(label)
-        if unit is not None and row.unit is None:  # 工业总产值(亿元) | 12937.1 | …
-            row = replace(row, unit=unit)
+        label, unit = _row_label(row, share_of)
+        if label is None:  # (the whole of a table of shares: 100% of itself)
+            made.append([None] * len(columns))
+            continue
+        carried = unit or carried
+        if row.unit is None and carried is not None:  # 工业总产值(亿元) | 12937.1 | …, and the rows under it
+            row = replace(row, unit=carried)
         # a row of a place (吉首市 | 57 | 82.5): the place is whose figures they are, the columns what they measure
         subject = doc.finder.entity_named(label)
         name = (caption or default.measure) if subject else label
@@ -524,6 +535,34 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
             ind.parent = parent.name if parent is not None else None
             doc.set_quote(ind, row.label.start, row.numbers[k].end)
             log.add(ind)
+
+
+def _share_title(text: str, lead: list[_Cell], start: int) -> str | None:
+    """The whole a title of shares names (2、地区生产总值构成 → 地区生产总值), written before the column labels or on
+    the line above the table."""
+    if not any(w in text for w in _TABLE_WORDS.share_titles):
+        return None  # (most reports: no table of shares)
+    above = text.rfind("\n", 0, start)
+    line = "".join(text[text.rfind("\n", 0, above) + 1:above].split()) if above >= 0 else ""
+    for words in [*(c.text for c in reversed(lead)), line]:
+        m = _TABLES.share_title.fullmatch(words)
+        if m is not None:
+            return m.group("whole")
+    return None
+
+
+def _row_label(row: _FigureRow, share_of: str | None) -> tuple[str | None, Amount | None]:
+    """A row's measure and the unit written in its label (工业总产值(亿元) → 工业总产值, 亿元); in a table of shares of
+    ``share_of`` the row's share of it, in percent (第一产业 → 第一产业占地区生产总值比重), None for the whole's own
+    row."""
+    mark = _TABLES.part_row.match(row.label.text)
+    label, unit = _label_and_unit(row.label.text[mark.end():] if mark else row.label.text)
+    label = clean_list_item(label)
+    if share_of is None:
+        return label, unit
+    if label == share_of:
+        return None, None
+    return label + _SHARE_OF + share_of + _SHARE_HEAD, unit or _unit(_PERCENT)
 
 
 def _projects_cell(doc: DocContext, ind: Indicator, columns: list[_Column], k: int, row: _FigureRow,
@@ -622,20 +661,45 @@ def _caption_measure(doc: DocContext, start: int) -> str:
     return m.group("measure") if m is not None else ""
 
 
-def _wholes(rows: list[_FigureRow]) -> list[int | None]:
-    """For each row, the row it is part of: a row marked 其中 is part of the last row not so marked;
-    in a table that marks a breakdown with # (#轻工业), every row after the first is part of the
-    first, the table's whole (the indents that told the levels apart are lost in text)."""
+def _wholes(text: str, rows: list[_FigureRow]) -> list[int | None]:
+    """For each row, the row it is part of: a row marked 其中 or # (or indented deeper than the table's first row,
+    under one so marked) is part of the last row not so marked; in a table whose breakdown opens right under its first
+    row with # (#轻工业), every row after the first is part of the first, the table's whole (the indents that told
+    the levels apart are lost in text)."""
     marks = [_TABLES.part_row.match(row.label.text) for row in rows]
-    if any(m is not None and m.group("breakdown") for m in marks[1:]):
+    if len(marks) > 1 and marks[1] is not None and marks[1].group("breakdown"):
         return [None, *([0] * (len(rows) - 1))]
+    indents = [_indent(text, row.label.start) for row in rows]
     wholes: list[int | None] = []
     last = None
     for n, m in enumerate(marks):
-        wholes.append(last if m is not None else None)
-        if m is None:
+        part = m is not None or (indents[n] > indents[0] and n > 0 and wholes[n - 1] is not None)
+        wholes.append(last if part else None)
+        if not part:
             last = n
     return wholes
+
+
+def _indent(text: str, start: int) -> int:
+    """How many blanks a cell opening its line stands after (0 for one after a cell mark: | 甲 |)."""
+    line = text.rfind("\n", 0, start) + 1
+    return start - line if not text[line:start].strip() else 0
+
+
+def _unwrapped(text: str, header: list[_Cell], width: int) -> list[_Cell]:
+    """A header whose last labels wrap onto a line of their own (9月 | 1-9月累计 | 累计 |⏎增长% |): the cells of that
+    line are the ends of the labels right above them (累计增长%), when the line above names every column."""
+    if len(header) < 2 or text.find("\n", header[-2].end, header[-1].start) < 0:
+        return header  # (the last label shares its line: nothing wrapped)
+    line = text.rfind("\n", 0, header[-1].start)
+    tail = [c for c in header if c.start > line]
+    above_line = text.rfind("\n", 0, line)
+    above = [c for c in header if above_line < c.start < line]
+    if len(tail) >= width or len(above) < width:
+        return header
+    keep = header[:len(header) - len(tail) - len(tail)]
+    joined = [_Cell(a.start, b.end, a.text + b.text) for a, b in zip(above[-len(tail):], tail, strict=True)]
+    return [*keep, *joined]
 
 
 def _rows(cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_FigureRow]:
@@ -701,7 +765,9 @@ def _column_period(label: str) -> PeriodMention | None:
     if year is not None:
         return PeriodMention(0, len(label), int(year.group("year")), None, 1, 12, "span")
     periods = find_periods(label)
-    if periods and periods[0].pos == 0 and periods[0].end_pos == len(label):
+    # (1-9月累计: a period and how its value was counted)
+    if periods and periods[0].pos == 0 and (periods[0].end_pos == len(label)
+                                            or _TABLES.plain_label.fullmatch(label, periods[0].end_pos)):
         return periods[0]
     return None
 
@@ -760,20 +826,23 @@ def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow,
     if col.growth:
         if k > 0 and not columns[k - 1].growth and _number(numbers[k - 1].text) is not None:
             return None  # the growth of the level before it, read with that level (or its own when that is left empty)
-        return _indicator(doc, name, col, None, _change(col, value), period)
+        return _indicator(doc, name, col, None, _change(col, value, _POINTS in numbers[k].text), period)
     unit = col.unit or row.unit
     if unit is None:
         return None  # a level in a unit written nowhere
     growth = _number(numbers[k + 1].text) if k + 1 < len(columns) and columns[k + 1].growth else None
-    change = _change(columns[k + 1], growth) if growth is not None else None
+    # (亏损面(%) | 24.6 | 1.5: a rate's change is in points, whether or not its cell says so)
+    points = growth is not None and (_POINTS in numbers[k + 1].text or unit.unit == _PERCENT)
+    change = _change(columns[k + 1], growth, points) if growth is not None else None
     return _indicator(doc, name, replace(col, unit=unit), value * unit.value, change, period)
 
 
-def _change(col: _Column, value: Decimal) -> Change:
-    """The change a growth cell states: points when its label says so, else a percentage."""
+def _change(col: _Column, value: Decimal, points: bool = False) -> Change:
+    """The change a growth cell states: points when its label or the cell says so (or the level is a rate), else a
+    percentage."""
     if col.index:
         return Change(basis="yoy", pct=value - _INDEX_BASE)
-    if col.unit is not None and col.unit.unit == "pp":
+    if points or (col.unit is not None and col.unit.unit == "pp"):
         return Change(basis="yoy", pp=value)
     return Change(basis="yoy", pct=value)
 
@@ -799,6 +868,6 @@ def _number(cell: str) -> Decimal | None:
     """
     m = _TABLES.number_cell.fullmatch(cell)
     if m is None:
-        return None
+        return Decimal(0) if cell in _FLAT_CELLS else None
     value = parse_number(m.group("digits"))
     return -value if value is not None and m.group("minus") else value
