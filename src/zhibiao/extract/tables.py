@@ -40,6 +40,7 @@ _TABLE_WORDS = Words("table")
 _RANKINGS = Shapes("rankings")
 _PROJECTS = Shapes("projects")
 _COUNT = "count"  # (the unit of a count)
+_TABLE_RULE = "indicator.table.v1"
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 # How far before a table of figures its caption (period, unit) may stand.
@@ -458,7 +459,17 @@ def _cells(text: str, start: int, end: int) -> list[_Cell]:
 
 def _is_number(cell: _Cell) -> bool:
     """Whether a cell holds a number, one left empty (—), or one garbled in print (27446-3)."""
-    return _TABLES.number_like.fullmatch(cell.text) is not None or _TABLES.empty_cell.fullmatch(cell.text) is not None
+    return _TABLES.number_like.fullmatch(cell.text) is not None or _TABLES.empty_cell.fullmatch(cell.text) is not None \
+        or _cell_amount(cell.text) is not None
+
+
+def _cell_amount(text: str) -> Amount | None:
+    """The amount a cell writes with its unit (132.6亿元, 15家), when it is no bare number."""
+    if not text[:1].isdigit() or not is_cjk(text[-1]):
+        return None  # (plain checks first: most cells are bare numbers or words)
+    m = figure_regex().fullmatch(text)
+    amount = parse_amount(m) if m is not None else None
+    return amount if amount is not None and amount.unit is not None else None
 
 
 def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> int:
@@ -472,7 +483,7 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     label_at = first - 1
     row_units = label_at - 1 > i and _unit(cells[label_at].text) is not None
     label_at -= row_units
-    header = _unwrapped(doc.text, cells[i:label_at], width + row_units)
+    header = _spread(doc.text, _unwrapped(doc.text, cells[i:label_at], width + row_units), width)
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
@@ -503,6 +514,7 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
     caption = _caption_measure(doc, rows[0].label.start)
     made: list[list[Indicator | None]] = []
     carried: Amount | None = None
+    said = _said_in_prose(log)
     for n, row in enumerate(rows):
         label, unit = _row_label(row, share_of)
         if label is None:  # (the whole of a table of shares: 100% of itself)
@@ -533,6 +545,8 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
                 continue
             parent = made[whole][k] if whole is not None else None
             ind.parent = parent.name if parent is not None else None
+            if _said_key(ind) in said:
+                continue  # (a figure the report's prose already gave, restated in its table: one fact)
             doc.set_quote(ind, row.label.start, row.numbers[k].end)
             log.add(ind)
 
@@ -551,12 +565,28 @@ def _share_title(text: str, lead: list[_Cell], start: int) -> str | None:
     return None
 
 
+_SaidKey = tuple[object, ...]
+
+
+def _said_key(ind: Indicator) -> _SaidKey | None:
+    """What makes a level the same figure wherever a report writes it: its value, unit, period and holder."""
+    return (ind.value, ind.unit, ind.period, ind.subject) if ind.value is not None else None
+
+
+def _said_in_prose(log: FactLog) -> set[_SaidKey | None]:
+    """The keys of the levels read so far from the report's sentences (not from a table)."""
+    keys = {_said_key(f) for f in log.facts if isinstance(f, Indicator) and f.rule != _TABLE_RULE}
+    keys.discard(None)
+    return keys
+
+
 def _row_label(row: _FigureRow, share_of: str | None) -> tuple[str | None, Amount | None]:
     """A row's measure and the unit written in its label (工业总产值(亿元) → 工业总产值, 亿元); in a table of shares of
     ``share_of`` the row's share of it, in percent (第一产业 → 第一产业占地区生产总值比重), None for the whole's own
     row."""
     mark = _TABLES.part_row.match(row.label.text)
-    label, unit = _label_and_unit(row.label.text[mark.end():] if mark else row.label.text)
+    text = row.label.text[mark.end():] if mark else row.label.text
+    label, unit = _label_and_unit(_TABLES.row_ordinal.sub("", text, count=1))
     label = clean_list_item(label)
     if share_of is None:
         return label, unit
@@ -602,8 +632,7 @@ def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[
             continue
         measure = _ranked_measure(columns, k, title)
         # (2023年各县区…及排名: places are of a whole year, a year written alone above the table)
-        when = resolve_period(period, doc.published) or (
-            period_string(period.year) if period is not None and period.kind == _YEAR and period.year else None)
+        when = _resolved(period, doc)
         for row in rows:
             place = _number(row.numbers[k].text)
             if place is None or place != place.to_integral_value() or not 0 < place < _RANK_MAX:
@@ -614,6 +643,12 @@ def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[
                         scope=col.field, rank=int(place), top=False, qualifier=None, rule="ranking.table.v1")
             doc.set_quote(r, row.label.start, row.numbers[k].end)
             log.add(r)
+
+
+def _resolved(period: PeriodMention | None, doc: DocContext) -> str | None:
+    """A table's period as a fact states it: a year written alone above the table (2024年全市…) its whole year."""
+    return resolve_period(period, doc.published) or (
+        period_string(period.year) if period is not None and period.kind == _YEAR and period.year else None)
 
 
 def _ranked_measure(columns: list[_Column], k: int, title: str) -> str:
@@ -662,8 +697,8 @@ def _caption_measure(doc: DocContext, start: int) -> str:
 
 
 def _wholes(text: str, rows: list[_FigureRow]) -> list[int | None]:
-    """For each row, the row it is part of: a row marked 其中 or # (or indented deeper than the table's first row,
-    under one so marked) is part of the last row not so marked; in a table whose breakdown opens right under its first
+    """For each row, the row it is part of: a row marked 其中 or # (or indented deeper than the table's first row) is
+    part of the last row not so marked; in a table whose breakdown opens right under its first
     row with # (#轻工业), every row after the first is part of the first, the table's whole (the indents that told
     the levels apart are lost in text)."""
     marks = [_TABLES.part_row.match(row.label.text) for row in rows]
@@ -673,7 +708,7 @@ def _wholes(text: str, rows: list[_FigureRow]) -> list[int | None]:
     wholes: list[int | None] = []
     last = None
     for n, m in enumerate(marks):
-        part = m is not None or (indents[n] > indents[0] and n > 0 and wholes[n - 1] is not None)
+        part = m is not None or indents[n] > indents[0]
         wholes.append(last if part else None)
         if not part:
             last = n
@@ -684,6 +719,35 @@ def _indent(text: str, start: int) -> int:
     """How many blanks a cell opening its line stands after (0 for one after a cell mark: | 甲 |)."""
     line = text.rfind("\n", 0, start) + 1
     return start - line if not text[line:start].strip() else 0
+
+
+def _spread(text: str, header: list[_Cell], width: int) -> list[_Cell]:
+    """A header of two lines, the upper one grouping the columns of the lower (指标名称 | 本月 | | 1-5月 |⏎| 绝对值 |
+    增长% | 绝对值 | 增长% |): each lower label under its group's (本月绝对值, 1-5月增长%), the groups sharing the
+    columns evenly."""
+    lines = _header_lines(text, header)
+    if len(lines) < 2 or len(lines[-1]) != width:
+        return header
+    upper = lines[-2]
+    if "".join(upper[0].text.split()) not in _TABLE_SETS.name_columns:
+        return header  # (an upper line opening with the name column's label, not a title over the table)
+    groups = upper[1:]
+    if not groups or len(groups) >= width or width % len(groups):
+        return header
+    span = width // len(groups)
+    spread = [_Cell(c.start, c.end, groups[n // span].text + c.text) for n, c in enumerate(lines[-1])]
+    return [*header[:len(header) - width - len(groups)], *spread]
+
+
+def _header_lines(text: str, header: list[_Cell]) -> list[list[_Cell]]:
+    """A header's cells, line by line."""
+    lines: list[list[_Cell]] = []
+    for cell in header:
+        if lines and text.find("\n", lines[-1][-1].end, cell.start) < 0:
+            lines[-1].append(cell)
+        else:
+            lines.append([cell])
+    return lines
 
 
 def _unwrapped(text: str, header: list[_Cell], width: int) -> list[_Cell]:
@@ -822,9 +886,10 @@ def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow,
     col, numbers = columns[k], row.numbers
     value = _number(numbers[k].text)
     if value is None:
-        return None
+        return _written_level(doc, name, columns, row, k, period)
     if col.growth:
-        if k > 0 and not columns[k - 1].growth and _number(numbers[k - 1].text) is not None:
+        if k > 0 and not columns[k - 1].growth and (_number(numbers[k - 1].text) is not None
+                                                    or _cell_amount(numbers[k - 1].text) is not None):
             return None  # the growth of the level before it, read with that level (or its own when that is left empty)
         return _indicator(doc, name, col, None, _change(col, value, _POINTS in numbers[k].text), period)
     unit = col.unit or row.unit
@@ -835,6 +900,19 @@ def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow,
     points = growth is not None and (_POINTS in numbers[k + 1].text or unit.unit == _PERCENT)
     change = _change(columns[k + 1], growth, points) if growth is not None else None
     return _indicator(doc, name, replace(col, unit=unit), value * unit.value, change, period)
+
+
+def _written_level(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow, k: int,
+                   period: PeriodMention | None) -> Indicator | None:
+    """A level written with its unit in its cell (| 地区生产总值 | 132.6亿元 | 5.3% |), with the growth after it."""
+    amount = _cell_amount(row.numbers[k].text)
+    if amount is None or columns[k].growth:
+        return None
+    nxt = row.numbers[k + 1].text if k + 1 < len(columns) and columns[k + 1].growth else ""
+    growth = _number(nxt) if nxt else None
+    change = _change(columns[k + 1], growth, _POINTS in nxt) if growth is not None else None
+    unit = Amount(Decimal(1), amount.unit, amount.kind, more=False)
+    return _indicator(doc, name, replace(columns[k], unit=unit), amount.value, change, period)
 
 
 def _change(col: _Column, value: Decimal, points: bool = False) -> Change:
@@ -855,9 +933,9 @@ def _indicator(doc: DocContext, name: str, col: _Column, value: Decimal | None, 
     elif col.month_only and period is not None and period.end is not None:
         period = replace(period, start=period.end)
     full = name if not col.measure or col.measure in name else name + col.measure
-    return Indicator(subject=doc.main, name=full, period=resolve_period(period, doc.published), value=value,
+    return Indicator(subject=doc.main, name=full, period=_resolved(period, doc), value=value,
                      unit=col.unit.unit if value is not None and col.unit is not None else None, change=change,
-                     qualifier=None, parent=None, rule="indicator.table.v1")
+                     qualifier=None, parent=None, rule=_TABLE_RULE)
 
 
 def _number(cell: str) -> Decimal | None:
