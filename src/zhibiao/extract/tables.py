@@ -41,6 +41,7 @@ _RANKINGS = Shapes("rankings")
 _PROJECTS = Shapes("projects")
 _COUNT = "count"  # (the unit of a count)
 _TABLE_RULE = "indicator.table.v1"
+_GENERIC_CAPTIONS = tuple(_TABLE_WORDS.generic_captions)
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 # How far before a table of figures its caption (period, unit) may stand.
@@ -498,6 +499,7 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
                     or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
         return first + width
     period = _table_period(doc, cells[i].start)
+    _drop_prose_in_rows(doc, rows, log)
     share = _share_title(doc.text, lead, cells[i].start)
     _add_table(doc, default, columns, rows, period, log, share)
     if any(c.rank for c in columns):
@@ -512,6 +514,8 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
     wholes = _wholes(doc.text, rows)
     # (a table of places under a caption naming their measure: the caption's, not the place column's label)
     caption = _caption_measure(doc, rows[0].label.start)
+    if caption.endswith(_GENERIC_CAPTIONS):
+        caption = ""  # (各县区主要指标: the columns name the measures)
     made: list[list[Indicator | None]] = []
     carried: Amount | None = None
     said = _said_in_prose(log)
@@ -523,9 +527,7 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
         carried = unit or carried
         if row.unit is None and carried is not None:  # 工业总产值(亿元) | 12937.1 | …, and the rows under it
             row = replace(row, unit=carried)
-        # a row of a place (吉首市 | 57 | 82.5): the place is whose figures they are, the columns what they measure
-        subject = doc.finder.entity_named(label)
-        name = (caption or default.measure) if subject else label
+        subject, name, when = _row_holder_and_name(doc, label, caption or default.measure, period)
         whole = wholes[n]
         made.append([])
         for k in range(len(columns)):
@@ -534,7 +536,7 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
                 continue  # (a place, read by _add_places)
             # the whole of a breakdown measured by a column is that column's measure (…产销率 of all)
             is_whole = n == 0 and any(w == 0 for w in wholes)
-            ind = _figure(doc, "" if is_whole and columns[k].measure else name, columns, row, k, period)
+            ind = _figure(doc, "" if is_whole and columns[k].measure else name, columns, row, k, when)
             made[n].append(ind)
             if ind is None:
                 continue
@@ -551,6 +553,19 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
             log.add(ind)
 
 
+def _row_holder_and_name(doc: DocContext, label: str, measure: str,
+                         period: PeriodMention | None) -> tuple[str | None, str, PeriodMention | None]:
+    """Whose a row's figures are, what they measure and when: a row of a place (吉首市 | 57 | 82.5) is the place's
+    figures in the columns' measures (or the table's, ``measure``); a row of a year (2022年 | 318.6 | 4.9) is the
+    columns' measures in that year; any other row names its measure."""
+    subject = doc.finder.entity_named(label)
+    if subject:
+        return subject, measure, period
+    if _TABLES.year_cell.fullmatch(label):
+        return None, measure, _column_period(label)
+    return None, label, period
+
+
 def _share_title(text: str, lead: list[_Cell], start: int) -> str | None:
     """The whole a title of shares names (2、地区生产总值构成 → 地区生产总值), written before the column labels or on
     the line above the table."""
@@ -563,6 +578,15 @@ def _share_title(text: str, lead: list[_Cell], start: int) -> str | None:
         if m is not None:
             return m.group("whole")
     return None
+
+
+def _drop_prose_in_rows(doc: DocContext, rows: list[_FigureRow], log: FactLog) -> None:
+    """Drop the figures the reading of sentences made of a table's rows (社会消费品零售总额  万元  21384 …): the rows
+    are read by their columns."""
+    lo, hi = rows[0].label.start, rows[-1].numbers[-1].end
+    for f in [f for f in log.facts if isinstance(f, Indicator) and f.rule != _TABLE_RULE]:
+        if lo <= doc.norm_pos(f.start) < hi:
+            log.drop(f)
 
 
 _SaidKey = tuple[object, ...]
@@ -888,7 +912,7 @@ def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow,
     if value is None:
         return _written_level(doc, name, columns, row, k, period)
     if col.growth:
-        if k > 0 and not columns[k - 1].growth and (_number(numbers[k - 1].text) is not None
+        if k > 0 and not columns[k - 1].growth and not columns[k - 1].rank and (_number(numbers[k - 1].text) is not None
                                                     or _cell_amount(numbers[k - 1].text) is not None):
             return None  # the growth of the level before it, read with that level (or its own when that is left empty)
         return _indicator(doc, name, col, None, _change(col, value, _POINTS in numbers[k].text), period)
