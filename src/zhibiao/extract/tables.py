@@ -42,6 +42,8 @@ _PROJECTS = Shapes("projects")
 _COUNT = "count"  # (the unit of a count)
 _TABLE_RULE = "indicator.table.v1"
 _GENERIC_CAPTIONS = tuple(_TABLE_WORDS.generic_captions)
+_INDUSTRIES = frozenset(Words("name").industries)
+_TERTIARY_SECTORS = tuple(_TABLE_WORDS.tertiary_sectors)
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 # How far before a table of figures its caption (period, unit) may stand.
@@ -512,6 +514,8 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
     """The figures of a table's rows, each row part of the one its mark says (:func:`_wholes`); under a title of
     shares (地区生产总值构成: ``share_of``) each row's figure is its share of that whole."""
     wholes = _wholes(doc.text, rows)
+    if share_of is None:
+        wholes = _industry_wholes([_row_label(row, None)[0] or "" for row in rows], wholes)
     # (a table of places under a caption naming their measure: the caption's, not the place column's label)
     caption = _caption_measure(doc, rows[0].label.start)
     if caption.endswith(_GENERIC_CAPTIONS):
@@ -521,8 +525,8 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
     said = _said_in_prose(log)
     for n, row in enumerate(rows):
         label, unit = _row_label(row, share_of)
-        if label is None:  # (the whole of a table of shares: 100% of itself)
-            made.append([None] * len(columns))
+        if label is None or (n > 0 and _grows_row_above(row, label, unit, made[n - 1])):
+            made.append([None] * len(columns))  # (the whole of a table of shares, or the growth of the row above)
             continue
         carried = unit or carried
         if row.unit is None and carried is not None:  # 工业总产值(亿元) | 12937.1 | …, and the rows under it
@@ -739,6 +743,40 @@ def _wholes(text: str, rows: list[_FigureRow]) -> list[int | None]:
     return wholes
 
 
+def _grows_row_above(row: _FigureRow, label: str, unit: Amount | None, above: list[Indicator | None]) -> bool:
+    """增长(%) | 5.1 | 5.6 under 地区生产总值(亿元) | 81.3 | 90.3: a row naming growth alone gives each figure of the
+    row above its change (in points when the row says so or the figure is a rate); whether the row was read so."""
+    if not _TABLES.growth_row.fullmatch(label) or not any(f is not None for f in above):
+        return False
+    points = (unit is not None and unit.unit == "pp") or _POINTS in row.label.text
+    for fact, cell in zip(above, row.numbers, strict=False):
+        value = _number(cell.text)
+        if fact is None or value is None or fact.change is not None:
+            continue
+        fact.change = Change(basis="yoy", pp=value) if points or fact.unit == _PERCENT or _POINTS in cell.text \
+            else Change(basis="yoy", pct=value)
+    return True
+
+
+def _industry_wholes(labels: list[str], wholes: list[int | None]) -> list[int | None]:
+    """A table of the economy's output rows its parts unmarked (生产总值 | 第一产业 | 第二产业 | 第三产业 | 交通运输… |
+    金融业 …): each of the three industries is part of the table's first row, each service part of the 第三产业 row
+    above it."""
+    if not any(label in _INDUSTRIES for label in labels[1:]):
+        return wholes  # (most tables: no industries)
+    tertiary = None
+    out = list(wholes)
+    for n, label in enumerate(labels):
+        if out[n] is None and n > 0:
+            if label in _INDUSTRIES and labels[0] not in _INDUSTRIES:
+                out[n] = 0
+            elif tertiary is not None and label.startswith(_TERTIARY_SECTORS):
+                out[n] = tertiary
+        if label == _TABLE_WORDS.tertiary_industry:
+            tertiary = n
+    return out
+
+
 def _indent(text: str, start: int) -> int:
     """How many blanks a cell opening its line stands after (0 for one after a cell mark: | 甲 |)."""
     line = text.rfind("\n", 0, start) + 1
@@ -834,6 +872,8 @@ def _column(label: str, default: _Column) -> _Column:
     base = m.group("base") if m else label
     unit = _unit("%") if m and m.group("pct") else _unit(m.group("unit")) if m else None
     index = default.index or _TABLES.index_label.search(label) is not None
+    if index:
+        base = _TABLES.index_basis.sub("", base) or base  # (本月(上年同月=100): a column of this month)
     grown = _TABLES.growth_label.search(base)
     growth = index or default.growth or grown is not None
     period = _column_period(base)
@@ -854,9 +894,11 @@ def _column_period(label: str) -> PeriodMention | None:
         return PeriodMention(0, len(label), int(year.group("year")), None, 1, 12, "span")
     periods = find_periods(label)
     # (1-9月累计: a period and how its value was counted)
-    if periods and periods[0].pos == 0 and (periods[0].end_pos == len(label)
-                                            or _TABLES.plain_label.fullmatch(label, periods[0].end_pos)):
-        return periods[0]
+    if not periods or periods[0].pos != 0:
+        return None
+    first = periods[0]
+    if first.end_pos == len(label) or (first.end is not None and _TABLES.plain_label.fullmatch(label, first.end_pos)):
+        return first
     return None
 
 
