@@ -46,6 +46,9 @@ _INDUSTRIES = frozenset(Words("name").industries)
 _TERTIARY_SECTORS = tuple(_TABLE_WORDS.tertiary_sectors)
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
+_MARK_CHARS = "| \t\u3000"  # (what may stand around a row's cells on its line)
+_ORDER_HEADS = frozenset(_TABLE_WORDS.rank_columns) | frozenset(_TABLE_WORDS.order_columns)
+_RANKED_ROW_MIN = 3  # (a place, a name and a figure at least)
 # How far before a table of figures its caption (period, unit) may stand.
 _HEAD_WIDTH = 200
 # An index column (上年=100) states growth as the index less this.
@@ -391,7 +394,7 @@ def figure_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     """Add to ``log`` the figures of every table of figures in ``[start, end)``."""
     text = doc.text
     for zone_start, zone_end in _zones(text, start, end):
-        cells = _cells(text, zone_start, zone_end)
+        cells = _without_rank_cells(text, _cells(text, zone_start, zone_end))
         i = 0
         while i < len(cells):
             i = _read_table(doc, cells, i, log)
@@ -494,9 +497,10 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     default = _lead_column(lead, _level_unit(units))
     columns = [_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
                for c in header[len(header) - width:]]
-    rows = _rows(cells, label_at, width, row_units)
+    rows = _rows(doc.text, cells, label_at, width, row_units)
     # (one row under its column labels is a table too when the row writes its unit: 农业总产值(亿元) | 112.25 | 8.1)
-    if not rows or (len(rows) < 2 and not (row_units or _label_and_unit(rows[0].label.text)[1] is not None)) \
+    if not rows or (len(rows) < 2 and not (_whole_line(doc.text, rows[0]) and (
+            row_units or _label_and_unit(rows[0].label.text)[1] is not None))) \
             or not (row_units or any(c.growth or c.unit is not None for c in columns)
                     or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
         return first + width
@@ -812,6 +816,35 @@ def _header_lines(text: str, header: list[_Cell]) -> list[list[_Cell]]:
     return lines
 
 
+def _without_rank_cells(text: str, cells: list[_Cell]) -> list[_Cell]:
+    """A table whose first column is its rows' places (排名 | 县(市) | 地区生产总值(亿元) | 增速(%) ⏎ 1 | 甲县 | 312.4 | 6.3):
+    its figures read without that column (the places are the ranked table's, read apart), each row's place dropped
+    and the column's label with it."""
+    if not any(c.text in _ORDER_HEADS for c in cells):
+        return cells  # (most tables: no column of places first)
+    out: list[_Cell] = []
+    ranked = False
+    for line in _header_lines(text, cells):
+        if len(line) >= _RANKED_ROW_MIN and line[0].text in _ORDER_HEADS:
+            ranked = True
+        elif not (ranked and len(line) >= _RANKED_ROW_MIN and _TABLES.rank_cell.fullmatch(line[0].text)
+                  and not _is_number(line[1])):
+            ranked = False
+            out.extend(line)
+            continue
+        out.extend(line[1:])
+    return out
+
+
+def _whole_line(text: str, row: _FigureRow) -> bool:
+    """Whether a row is a line of its own: its label opens the line and its last number closes it (cell marks
+    aside)."""
+    line = text.rfind("\n", 0, row.label.start) + 1
+    end = text.find("\n", row.numbers[-1].end)
+    rest = text[row.numbers[-1].end:len(text) if end < 0 else end]
+    return not text[line:row.label.start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
+
+
 def _unwrapped(text: str, header: list[_Cell], width: int) -> list[_Cell]:
     """A header whose last labels wrap onto a line of their own (9月 | 1-9月累计 | 累计 |⏎增长% |): the cells of that
     line are the ends of the labels right above them (累计增长%), when the line above names every column."""
@@ -828,20 +861,31 @@ def _unwrapped(text: str, header: list[_Cell], width: int) -> list[_Cell]:
     return [*keep, *joined]
 
 
-def _rows(cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_FigureRow]:
+def _rows(text: str, cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_FigureRow]:
     """The rows from cell ``at`` on: a name, a unit when the table gives one per row, then ``width``
-    numbers; the table ends where a row does not."""
+    numbers; the table ends where a row does not, or where one runs from a line holding other cells onto the next
+    (1 | 甲县⏎2 | 乙县: places, not a name and its figure)."""
     rows = []
     step = width + 1 + with_unit
     while at + step <= len(cells) and not _is_number(cells[at]) \
             and all(_is_number(c) for c in cells[at + 1 + with_unit:at + step]) \
             and (at + step == len(cells) or not _is_number(cells[at + step])):
         unit = _unit(cells[at + 1].text) if with_unit else None
-        if with_unit and unit is None:
+        if (with_unit and unit is None) or not _on_its_lines(text, cells[at], cells[at + step - 1]):
             break
         rows.append(_FigureRow(cells[at], unit, cells[at + 1 + with_unit:at + step]))
         at += step
     return rows
+
+
+def _on_its_lines(text: str, label: _Cell, last: _Cell) -> bool:
+    """Whether a row from ``label`` to ``last`` keeps to its line, or is laid out one cell a line (its label alone on
+    its line)."""
+    if text.find("\n", label.end, last.start) < 0:
+        return True
+    line = text.rfind("\n", 0, label.start) + 1
+    end = text.find("\n", label.end)
+    return not text[line:label.start].strip(_MARK_CHARS) and not text[label.end:end].strip(_MARK_CHARS)
 
 
 def _lead_column(lead: list[_Cell], table_unit: Amount | None) -> _Column:
