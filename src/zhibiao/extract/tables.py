@@ -817,9 +817,9 @@ def _header_lines(text: str, header: list[_Cell]) -> list[list[_Cell]]:
 
 
 def _without_rank_cells(text: str, cells: list[_Cell]) -> list[_Cell]:
-    """A table whose first column is its rows' places (排名 | 县(市) | 地区生产总值(亿元) | 增速(%) ⏎ 1 | 甲县 | 312.4 | 6.3):
-    its figures read without that column (the places are the ranked table's, read apart), each row's place dropped
-    and the column's label with it."""
+    """A table whose first column is its rows' places (排名 | 县(市) | 地区生产总值(亿元) |⏎1 | 甲县 | 312.4 |): its
+    figures read without that column (the places are the ranked table's, read apart), each row's place dropped and
+    the column's label with it."""
     if not any(c.text in _ORDER_HEADS for c in cells):
         return cells  # (most tables: no column of places first)
     out: list[_Cell] = []
