@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from zhibiao.extract.changes import basis_of
 from zhibiao.extract.context import DocContext
 from zhibiao.extract.names import clean_list_item, last_match, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
@@ -29,7 +30,7 @@ from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse
 from zhibiao.extract.rankings import evaluation_field, evaluation_period, field_of_kind
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
-from zhibiao.model import Change, Indicator, Projects, Ranking
+from zhibiao.model import Basis, Change, Indicator, Projects, Ranking
 from zhibiao.resolve.subjects import expand_zone
 
 __all__ = ["figure_tables", "ranked_tables"]
@@ -378,6 +379,7 @@ class _Column:
     period: PeriodMention | None = None  # a column of one period (2020年11月)
     rank: bool = False  # a column of places (排名, 位次): each row's place in the measure before it
     field: str | None = None  # the field of those places written in the label (全市排名)
+    basis: Basis = "yoy"  # what a growth column's changes are against (环比: the month before, basis other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -757,8 +759,9 @@ def _grows_row_above(row: _FigureRow, label: str, unit: Amount | None, above: li
         value = _number(cell.text)
         if fact is None or value is None or fact.change is not None:
             continue
-        fact.change = Change(basis="yoy", pp=value) if points or fact.unit == _PERCENT or _POINTS in cell.text \
-            else Change(basis="yoy", pct=value)
+        basis = basis_of(label)
+        fact.change = Change(basis=basis, pp=value) if points or fact.unit == _PERCENT or _POINTS in cell.text \
+            else Change(basis=basis, pct=value)
     return True
 
 
@@ -928,7 +931,8 @@ def _column(label: str, default: _Column) -> _Column:
     if unit is None:
         unit = default.unit
     month_only = _TABLES.this_month.match(base) is not None
-    return _Column(strip_chars(measure), growth, index, unit, month_only)
+    basis = basis_of(base) if grown is not None else "yoy"
+    return _Column(strip_chars(measure), growth, index, unit, month_only, basis=basis)
 
 
 def _column_period(label: str) -> PeriodMention | None:
@@ -1029,10 +1033,10 @@ def _change(col: _Column, value: Decimal, points: bool = False) -> Change:
     """The change a growth cell states: points when its label or the cell says so (or the level is a rate), else a
     percentage."""
     if col.index:
-        return Change(basis="yoy", pct=value - _INDEX_BASE)
+        return Change(basis=col.basis, pct=value - _INDEX_BASE)
     if points or (col.unit is not None and col.unit.unit == "pp"):
-        return Change(basis="yoy", pp=value)
-    return Change(basis="yoy", pct=value)
+        return Change(basis=col.basis, pp=value)
+    return Change(basis=col.basis, pct=value)
 
 
 def _indicator(doc: DocContext, name: str, col: _Column, value: Decimal | None, change: Change | None,
