@@ -43,6 +43,7 @@ _PROJECTS = Shapes("projects")
 _COUNT = "count"  # (the unit of a count)
 _TABLE_RULE = "indicator.table.v1"
 _GENERIC_CAPTIONS = tuple(_TABLE_WORDS.generic_captions)
+_LAST_YEAR_COLUMNS = frozenset(_TABLE_WORDS.last_year_columns)
 _INDUSTRIES = frozenset(Words("name").industries)
 _TERTIARY_SECTORS = tuple(_TABLE_WORDS.tertiary_sectors)
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
@@ -380,6 +381,7 @@ class _Column:
     rank: bool = False  # a column of places (排名, 位次): each row's place in the measure before it
     field: str | None = None  # the field of those places written in the label (全市排名)
     basis: Basis = "yoy"  # what a growth column's changes are against (环比: the month before, basis other)
+    year_back: bool = False  # 去年同期: the table's period, a year before
 
 
 @dataclass(frozen=True, slots=True)
@@ -538,6 +540,10 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
         if row.unit is None and carried is not None:  # 工业总产值(亿元) | 12937.1 | …, and the rows under it
             row = replace(row, unit=carried)
         subject, name, when = _row_holder_and_name(doc, label, caption or default.measure, period)
+        if share_of is None and not subject:
+            name, row, cols = _growth_row(name, row, columns)
+        else:
+            cols = columns
         whole = wholes[n]
         made.append([])
         for k in range(len(columns)):
@@ -546,13 +552,13 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
                 continue  # (a place, read by _add_places)
             # the whole of a breakdown measured by a column is that column's measure (…产销率 of all)
             is_whole = n == 0 and any(w == 0 for w in wholes)
-            ind = _figure(doc, "" if is_whole and columns[k].measure else name, columns, row, k, when)
+            ind = _figure(doc, "" if is_whole and cols[k].measure else name, cols, row, k, when)
             made[n].append(ind)
             if ind is None:
                 continue
             if subject:
                 ind.subject = subject
-            if _projects_cell(doc, ind, columns, k, row, log):
+            if _projects_cell(doc, ind, cols, k, row, log):
                 made[n][k] = None  # (no indicator: a count of projects, or their investment)
                 continue
             parent = made[whole][k] if whole is not None else None
@@ -561,6 +567,15 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
                 continue  # (a figure the report's prose already gave, restated in its table: one fact)
             doc.set_quote(ind, row.label.start, row.numbers[k].end)
             log.add(ind)
+
+
+def _growth_row(name: str, row: _FigureRow, columns: list[_Column]) -> tuple[str, _FigureRow, list[_Column]]:
+    """A row naming a measure's growth (规上工业增加值增速(%) | 6.5 | 5.9): the measure's changes in every column, no
+    levels of a rate; any other row as it is."""
+    grown = _TABLES.growth_named.fullmatch(name)
+    if grown is None or (row.unit is not None and row.unit.unit != _PERCENT):
+        return name, row, columns
+    return grown.group("measure"), replace(row, unit=None), [replace(c, growth=True, unit=None) for c in columns]
 
 
 def _row_holder_and_name(doc: DocContext, label: str, measure: str,
@@ -923,6 +938,8 @@ def _column(label: str, default: _Column) -> _Column:
         base = _TABLES.index_basis.sub("", base) or base  # (本月(上年同月=100): a column of this month)
     grown = _TABLES.growth_label.search(base)
     growth = index or default.growth or grown is not None
+    if base in _LAST_YEAR_COLUMNS:
+        return replace(default, measure="", growth=False, index=False, month_only=False, year_back=True)
     period = _column_period(base)
     if period is not None:  # a column of one period (2020年11月, 2002)
         return _Column("", growth, index, unit or default.unit, month_only=False, period=period)
@@ -1047,7 +1064,10 @@ def _indicator(doc: DocContext, name: str, col: _Column, value: Decimal | None, 
     elif col.month_only and period is not None and period.end is not None:
         period = replace(period, start=period.end)
     full = name if not col.measure or col.measure in name else name + col.measure
-    return Indicator(subject=doc.main, name=full, period=_resolved(period, doc), value=value,
+    when = _resolved(period, doc)
+    if col.year_back and when:
+        when = _TABLES.period_year.sub(lambda m: str(int(m.group(0)) - 1), when)
+    return Indicator(subject=doc.main, name=full, period=when, value=value,
                      unit=col.unit.unit if value is not None and col.unit is not None else None, change=change,
                      qualifier=None, parent=None, rule=_TABLE_RULE)
 
