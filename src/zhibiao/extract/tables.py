@@ -51,6 +51,7 @@ _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 _MARK_CHARS = "| \t\u3000"  # (what may stand around a row's cells on its line)
 _ORDER_HEADS = frozenset(_TABLE_WORDS.rank_columns) | frozenset(_TABLE_WORDS.order_columns)
 _RANKED_ROW_MIN = 3  # (a place, a name and a figure at least)
+_SECTION_WIDTH = 12  # (how long a heading line within a table may be)
 # How far before a table of figures its caption (period, unit) may stand.
 _HEAD_WIDTH = 200
 # An index column (上年=100) states growth as the index less this.
@@ -389,6 +390,7 @@ class _FigureRow:
     label: _Cell
     unit: Amount | None  # a unit cell of its own (指标 | 单位 | 本月 …)
     numbers: list[_Cell]
+    part: bool = False  # under a line of its own saying 其中: (a part of the last row above that line)
 
 
 _NO_COLUMN = _Column("", growth=False, index=False, unit=None, month_only=False)
@@ -493,7 +495,10 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     label_at = first - 1
     row_units = label_at - 1 > i and _unit(cells[label_at].text) is not None
     label_at -= row_units
-    header = _spread(doc.text, _unwrapped(doc.text, cells[i:label_at], width + row_units), width)
+    header = cells[i:label_at]
+    while len(header) > 1 and _heading_in_table(doc.text, header[-1], cells[label_at]):
+        header.pop()  # (一、工业 | | | between the column labels and the first row: no label)
+    header = _spread(doc.text, _unwrapped(doc.text, header, width + row_units), width)
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
@@ -757,7 +762,7 @@ def _wholes(text: str, rows: list[_FigureRow]) -> list[int | None]:
     wholes: list[int | None] = []
     last = None
     for n, m in enumerate(marks):
-        part = m is not None or indents[n] > indents[0]
+        part = m is not None or indents[n] > indents[0] or rows[n].part
         wholes.append(last if part else None)
         if not part:
             last = n
@@ -882,18 +887,52 @@ def _unwrapped(text: str, header: list[_Cell], width: int) -> list[_Cell]:
 def _rows(text: str, cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_FigureRow]:
     """The rows from cell ``at`` on: a name, a unit when the table gives one per row, then ``width``
     numbers; the table ends where a row does not, or where one runs from a line holding other cells onto the next
-    (1 | 甲县⏎2 | 乙县: places, not a name and its figure)."""
-    rows = []
+    (1 | 甲县⏎2 | 乙县: places, not a name and its figure). A line between rows holding a name alone (一、工业 | | |, or
+    其中: | | |, after which rows are parts of the row above it) is passed over."""
+    rows: list[_FigureRow] = []
     step = width + 1 + with_unit
-    while at + step <= len(cells) and not _is_number(cells[at]) \
-            and all(_is_number(c) for c in cells[at + 1 + with_unit:at + step]) \
-            and (at + step == len(cells) or not _is_number(cells[at + step])):
-        unit = _unit(cells[at + 1].text) if with_unit else None
-        if (with_unit and unit is None) or not _on_its_lines(text, cells[at], cells[at + step - 1]):
+    part = False
+    while True:
+        skip = at
+        while rows and skip + 1 < len(cells) and _section_line(text, cells[skip], cells[skip + 1]):
+            skip += 1
+        if skip > at and not _row_at(text, cells, skip, step, with_unit):
+            break  # (no row after the lines passed over: the table ended before them)
+        if skip > at:
+            part = _TABLES.part_row.fullmatch(cells[skip - 1].text) is not None
+            at = skip
+        if not _row_at(text, cells, at, step, with_unit):
             break
-        rows.append(_FigureRow(cells[at], unit, cells[at + 1 + with_unit:at + step]))
+        unit = _unit(cells[at + 1].text) if with_unit else None
+        rows.append(_FigureRow(cells[at], unit, cells[at + 1 + with_unit:at + step], part))
         at += step
     return rows
+
+
+def _row_at(text: str, cells: list[_Cell], at: int, step: int, with_unit: bool) -> bool:
+    """Whether a row of a name, its unit (when ``with_unit``) and numbers starts at cell ``at``."""
+    return at + step <= len(cells) and not _is_number(cells[at]) \
+        and all(_is_number(c) for c in cells[at + 1 + with_unit:at + step]) \
+        and (at + step == len(cells) or not _is_number(cells[at + step])) \
+        and (not with_unit or _unit(cells[at + 1].text) is not None) \
+        and _on_its_lines(text, cells[at], cells[at + step - 1])
+
+
+def _heading_in_table(text: str, cell: _Cell, after: _Cell) -> bool:
+    """Whether a cell is a numbered heading or a 其中: on a line of a table to itself (一、工业 | | |)."""
+    return (_TABLES.row_ordinal.match(cell.text) is not None or _TABLES.part_row.fullmatch(cell.text) is not None) \
+        and _section_line(text, cell, after)
+
+
+def _section_line(text: str, cell: _Cell, after: _Cell) -> bool:
+    """Whether a cell is a line of a table to itself, a short name (一、工业, 其中:) followed by another name."""
+    if _is_number(cell) or _is_number(after) or len(cell.text) > _SECTION_WIDTH:
+        return False
+    line = text.rfind("\n", 0, cell.start) + 1
+    end = text.find("\n", cell.end)
+    rest = text[cell.end:len(text) if end < 0 else end]
+    return not text[line:cell.start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS) and (
+        _MARK_CHARS[0] in text[line:cell.start] + rest or "\t" in rest)
 
 
 def _on_its_lines(text: str, label: _Cell, last: _Cell) -> bool:
