@@ -52,6 +52,7 @@ _MARK_CHARS = "| \t\u3000"  # (what may stand around a row's cells on its line)
 _ORDER_HEADS = frozenset(_TABLE_WORDS.rank_columns) | frozenset(_TABLE_WORDS.order_columns)
 _RANKED_ROW_MIN = 3  # (a place, a name and a figure at least)
 _SECTION_WIDTH = 12  # (how long a heading line within a table may be)
+_HEADING_STOPS = ",。;,"  # (what no heading line within a table holds)
 # How far before a table of figures its caption (period, unit) may stand.
 _HEAD_WIDTH = 200
 # An index column (上年=100) states growth as the index less this.
@@ -423,11 +424,21 @@ def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     lines.update(_cell_line_runs(text, start, end))
     zones: list[tuple[int, int]] = []
     for lo, hi in sorted(lines):
-        if zones and text[zones[-1][1]:lo].strip() == "":
+        if zones and _joins_zones(text[zones[-1][1]:lo]):
             zones[-1] = (zones[-1][0], max(hi, zones[-1][1]))
         else:
             zones.append((lo, hi))
     return zones
+
+
+def _joins_zones(gap: str) -> bool:
+    """Whether what stands between two stretches of cells leaves them one table: nothing, or one short heading line
+    (一、工业, 其中:) with no sentence's punctuation and no figure or date (2025年6月用电情况 titles a table of its
+    own)."""
+    words = gap.strip()
+    return not words or ("\n" not in words and len(words) <= _SECTION_WIDTH
+                         and not any(c in words for c in _HEADING_STOPS)
+                         and not any(c.isdigit() for c in words))
 
 
 def _cell_line_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -502,7 +513,7 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
-    units = _table_units(doc.text, cells[i].start)
+    units = _table_units(doc.text, cells[label_at].start)  # (单位:亿元 above the column labels, or among them)
     default = _lead_column(lead, _level_unit(units))
     columns = [_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
                for c in header[len(header) - width:]]
@@ -931,8 +942,7 @@ def _section_line(text: str, cell: _Cell, after: _Cell) -> bool:
     line = text.rfind("\n", 0, cell.start) + 1
     end = text.find("\n", cell.end)
     rest = text[cell.end:len(text) if end < 0 else end]
-    return not text[line:cell.start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS) and (
-        _MARK_CHARS[0] in text[line:cell.start] + rest or "\t" in rest)
+    return not text[line:cell.start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
 
 
 def _on_its_lines(text: str, label: _Cell, last: _Cell) -> bool:
