@@ -1061,36 +1061,63 @@ def _table_period(doc: DocContext, start: int) -> PeriodMention | None:
 
 def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow, k: int,
             period: PeriodMention | None) -> Indicator | None:
-    """The figure of cell ``k`` of a row: a level with the growth in the next column, or a growth
-    that follows no level (the row's measure grew)."""
+    """The figure of cell ``k`` of a row: a level with the growth of the column that is its (:func:`_owner`), or a
+    growth that follows no level (the row's measure grew)."""
     col, numbers = columns[k], row.numbers
     value = _number(numbers[k].text)
     if value is None:
         return _written_level(doc, name, columns, row, k, period)
     if col.growth:
-        if k > 0 and not columns[k - 1].growth and not columns[k - 1].rank and (_number(numbers[k - 1].text) is not None
-                                                    or _cell_amount(numbers[k - 1].text) is not None):
-            return None  # the growth of the level before it, read with that level (or its own when that is left empty)
+        owner = _owner(columns, k)
+        if owner is not None and (_number(numbers[owner].text) is not None
+                                  or _cell_amount(numbers[owner].text) is not None):
+            return None  # the growth of a level, read with that level (or its own when that is left empty)
         return _indicator(doc, name, col, None, _change(col, value, _POINTS in numbers[k].text), period)
     unit = col.unit or row.unit
     if unit is None:
         return None  # a level in a unit written nowhere
-    growth = _number(numbers[k + 1].text) if k + 1 < len(columns) and columns[k + 1].growth else None
+    g = _growth_column(columns, k)
+    growth = _number(numbers[g].text) if g is not None else None
     # (亏损面(%) | 24.6 | 1.5: a rate's change is in points, whether or not its cell says so)
-    points = growth is not None and (_POINTS in numbers[k + 1].text or unit.unit == _PERCENT)
-    change = _change(columns[k + 1], growth, points) if growth is not None else None
+    points = g is not None and (_POINTS in numbers[g].text or unit.unit == _PERCENT)
+    change = _change(columns[g], growth, points) if g is not None and growth is not None else None
     return _indicator(doc, name, replace(col, unit=unit), value * unit.value, change, period)
+
+
+def _owner(columns: list[_Column], g: int) -> int | None:
+    """The level column whose change growth column ``g`` states: the level right before it — or, where that is a
+    period before another level right before it (| 2024年 | 2023年 | 增长 |, | 1-6月 | 去年同期 | 增长 |), the
+    latest."""
+    if g == 0 or columns[g - 1].growth or columns[g - 1].rank:
+        return None
+    levels = [g - 1]
+    while levels[0] > 0 and not columns[levels[0] - 1].growth and not columns[levels[0] - 1].rank:
+        levels.insert(0, levels[0] - 1)
+    if len(levels) == 1:
+        return g - 1
+    current = [n for n in levels if not columns[n].year_back]
+    years = {n: p.year for n in current if (p := columns[n].period) is not None and p.year is not None}
+    if current and len(years) == len(current):
+        return max(current, key=lambda n: years[n])  # (years written: the latest)
+    return current[-1] if current and columns[g - 1].year_back else g - 1
+
+
+def _growth_column(columns: list[_Column], k: int) -> int | None:
+    """The growth column whose change is level column ``k``'s, if any."""
+    return next((g for g in range(k + 1, len(columns)) if columns[g].growth and _owner(columns, g) == k), None)
 
 
 def _written_level(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow, k: int,
                    period: PeriodMention | None) -> Indicator | None:
-    """A level written with its unit in its cell (| 地区生产总值 | 132.6亿元 | 5.3% |), with the growth after it."""
+    """A level written with its unit in its cell (| 地区生产总值 | 132.6亿元 | 5.3% |), with the growth of its
+    column."""
     amount = _cell_amount(row.numbers[k].text)
     if amount is None or columns[k].growth:
         return None
-    nxt = row.numbers[k + 1].text if k + 1 < len(columns) and columns[k + 1].growth else ""
+    g = _growth_column(columns, k)
+    nxt = row.numbers[g].text if g is not None else ""
     growth = _number(nxt) if nxt else None
-    change = _change(columns[k + 1], growth, _POINTS in nxt) if growth is not None else None
+    change = _change(columns[g], growth, _POINTS in nxt) if g is not None and growth is not None else None
     unit = Amount(Decimal(1), amount.unit, amount.kind, more=False)
     return _indicator(doc, name, replace(columns[k], unit=unit), amount.value, change, period)
 
