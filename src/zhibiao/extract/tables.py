@@ -44,6 +44,7 @@ _COUNT = "count"  # (the unit of a count)
 _TABLE_RULE = "indicator.table.v1"
 _GENERIC_CAPTIONS = tuple(_TABLE_WORDS.generic_captions)
 _LAST_YEAR_COLUMNS = frozenset(_TABLE_WORDS.last_year_columns)
+_PROJECT_NAME_COLUMNS = frozenset(_TABLE_WORDS.project_name_columns)
 _INDUSTRIES = frozenset(Words("name").industries)
 _TERTIARY_SECTORS = tuple(_TABLE_WORDS.tertiary_sectors)
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
@@ -524,13 +525,22 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
             or not (row_units or any(c.growth or c.unit is not None for c in columns)
                     or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
         return first + width
+    after = next(j for j in range(label_at, len(cells)) if cells[j] is rows[-1].numbers[-1]) + 1
+    if _of_projects(lead, columns):
+        return after  # (项目名称 | 总投资 | …: each row one project, no measure of the report's place)
     period = _table_period(doc, cells[i].start)
     _drop_prose_in_rows(doc, rows, log)
     share = _share_title(doc.text, lead, cells[i].start)
     _add_table(doc, default, columns, rows, period, log, share)
     if any(c.rank for c in columns):
         _add_places(doc, _title_measure(doc.text, cells[i].start), columns, rows, period, log)
-    return label_at + len(rows) * (width + 1 + row_units)
+    return after
+
+
+def _of_projects(lead: list[_Cell], columns: list[_Column]) -> bool:
+    """Whether a table lists projects one a row (项目名称 | 总投资(亿元) | 年度计划 |): their figures are no
+    indicators."""
+    return any(c.text in _PROJECT_NAME_COLUMNS for c in lead) and any(is_investment_name(c.measure) for c in columns)
 
 
 def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: list[_FigureRow],
