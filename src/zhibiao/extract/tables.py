@@ -53,6 +53,7 @@ _MARK_CHARS = "| \t\u3000"  # (what may stand around a row's cells on its line)
 _ORDER_HEADS = frozenset(_TABLE_WORDS.rank_columns) | frozenset(_TABLE_WORDS.order_columns)
 _RANKED_ROW_MIN = 3  # (a place, a name and a figure at least)
 _SECTION_WIDTH = 12  # (how long a heading line within a table may be)
+_SAID_ROW = 3  # (a row saying all itself: its measure, its level, its change)
 _HEADING_STOPS = ",。;,"  # (what no heading line within a table holds)
 # How far before a table of figures its caption (period, unit) may stand.
 _HEAD_WIDTH = 200
@@ -406,6 +407,45 @@ def figure_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
         i = 0
         while i < len(cells):
             i = _read_table(doc, cells, i, log)
+        _rows_saying_all(doc, zone_start, zone_end, log)
+
+
+def _rows_saying_all(doc: DocContext, start: int, end: int, log: FactLog) -> None:
+    """Rows no column labels head that say all themselves (地区生产总值 | 137.4亿元 | 增长5.3% |): a measure, a level
+    written with its unit and, after it, a change written with its verb."""
+    text = doc.text
+    if not any(w in text[start:end] for w in _TABLE_WORDS.rise_cells + _TABLE_WORDS.fall_cells):
+        return  # (plain checks first: most tables hold bare numbers)
+    # (a row read already, by its column labels or as a sentence, is not read again)
+    read = sorted(doc.norm_pos(f.start) for f in log.facts if isinstance(f, Indicator))
+    lo = start
+    while lo < end:
+        hi = text.find("\n", lo, end)
+        hi = end if hi < 0 else hi
+        cells = _cells(text, lo, hi)
+        if len(cells) == _SAID_ROW and not any(lo <= at < hi for at in read):
+            _row_saying_all(doc, cells, log)
+        lo = hi + 1
+
+
+def _row_saying_all(doc: DocContext, cells: list[_Cell], log: FactLog) -> None:
+    """One row that says all itself (:func:`_rows_saying_all`), read into ``log`` when it is one."""
+    label, level, said = cells
+    amount = _cell_amount(level.text)
+    grew = _TABLES.change_cell.fullmatch(said.text)
+    name = clean_list_item(_TABLES.row_ordinal.sub("", label.text, count=1))
+    if amount is None or grew is None or _is_number(label) or not name or doc.finder.entity_named(name):
+        return
+    value = parse_number(grew.group("digits"))
+    if value is None:
+        return
+    value = -value if grew.group("fall") else value
+    change = Change(basis="yoy", pp=value) if grew.group("points") else Change(basis="yoy", pct=value)
+    period = _table_period(doc, label.start)
+    ind = Indicator(subject=doc.main, name=name, period=_resolved(period, doc), value=amount.value,
+                    unit=amount.unit, change=change, qualifier=None, parent=None, rule=_TABLE_RULE)
+    doc.set_quote(ind, label.start, said.end)
+    log.add(ind)
 
 
 def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
