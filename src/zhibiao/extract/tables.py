@@ -550,7 +550,8 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     header = cells[i:label_at]
     while len(header) > 1 and _heading_in_table(doc.text, header[-1], cells[label_at]):
         header.pop()  # (一、工业 | | | between the column labels and the first row: no label)
-    header = _spread(doc.text, _unwrapped(doc.text, header, width + row_units), width)
+    header = _spread(doc.text, _unwrapped(doc.text, _with_units_line(doc.text, header, width), width + row_units),
+                     width)
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
@@ -869,6 +870,18 @@ def _indent(text: str, start: int) -> int:
     """How many blanks a cell opening its line stands after (0 for one after a cell mark: | 甲 |)."""
     line = text.rfind("\n", 0, start) + 1
     return start - line if not text[line:start].strip() else 0
+
+
+def _with_units_line(text: str, header: list[_Cell], width: int) -> list[_Cell]:
+    """Column labels over a line of their units (本月 | 累计 | 增长 |⏎| 亿元 | 亿元 | % |): each label with its unit
+    (本月(亿元), 增长(%))."""
+    lines = _header_lines(text, header)
+    if len(lines) < 2 or len(lines[-1]) != width or len(lines[-2]) < width \
+            or not all(_unit(c.text) is not None for c in lines[-1]):
+        return header
+    labels = lines[-2][-width:]
+    joined = [_Cell(a.start, b.end, f"{a.text}({b.text})") for a, b in zip(labels, lines[-1], strict=True)]
+    return [*header[:len(header) - 2 * width], *joined]
 
 
 def _spread(text: str, header: list[_Cell], width: int) -> list[_Cell]:
