@@ -1042,6 +1042,9 @@ def _column(label: str, default: _Column) -> _Column:
     ranked = _TABLES.rank_label.fullmatch(label)
     if ranked is not None:  # (全市排名: places, no figures of a measure)
         return replace(_NO_COLUMN, rank=True, field=ranked.group("field"))
+    bare = _unit(label)
+    if bare is not None and bare.unit != _PERCENT:  # (指标 | 亿元 | 增长%: a column labelled by its unit alone)
+        return replace(default, measure="", growth=False, index=False, unit=bare, month_only=False)
     m = _TABLES.label_unit.fullmatch(label)
     base = m.group("base") if m else label
     unit = _unit("%") if m and m.group("pct") else _unit(m.group("unit")) if m else None
