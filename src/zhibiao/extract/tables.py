@@ -12,6 +12,13 @@ table has columns; a column labelled with a unit gives a level (产销率(%) →
 growth column (增长%, 累计增长) the change of the level before it, or of the row's measure when no
 level comes first; a level whose unit is written nowhere (neither in its label nor as 单位:万元
 above the table) is no figure. A row marked # or 其中 is part of the row above it.
+
+The column labels are read as a statistics release writes them: wrapped onto a line of their own (累计⏎增长%), grouped
+by an upper line (本月 | | 1-5月 |⏎| 绝对值 | 增长% | …), over a line of units, or a unit alone; a period opening a
+label (1-9月累计), a year before (去年同期), a basis (环比). Units come from a unit column, the label, the caption or
+the row label (carried down to the rows under it); a rate's change is in points; rows of years, growth rows,
+headings and 其中: lines among the rows, tables of shares (…构成) and rows saying all themselves (甲 | 12.3亿元 |
+增长5%) are read; a first column of places or numbers, and a table of projects one a row, give no figure.
 """
 
 from __future__ import annotations
