@@ -12,6 +12,13 @@ table has columns; a column labelled with a unit gives a level (产销率(%) →
 growth column (增长%, 累计增长) the change of the level before it, or of the row's measure when no
 level comes first; a level whose unit is written nowhere (neither in its label nor as 单位:万元
 above the table) is no figure. A row marked # or 其中 is part of the row above it.
+
+The column labels are read as a statistics release writes them: wrapped onto a line of their own (累计⏎增长%), grouped
+by an upper line (本月 | | 1-5月 |⏎| 绝对值 | 增长% | …), over a line of units, or a unit alone; a period opening a
+label (1-9月累计), a year before (去年同期), a basis (环比). Units come from a unit column, the label, the caption or
+the row label (carried down to the rows under it); a rate's change is in points; rows of years, growth rows,
+headings and 其中: lines among the rows, tables of shares (…构成) and rows saying all themselves (甲 | 12.3亿元 |
+增长5%) are read; a first column of places or numbers, and a table of projects one a row, give no figure.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from zhibiao.extract.changes import basis_of
 from zhibiao.extract.context import DocContext
 from zhibiao.extract.names import clean_list_item, last_match, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
@@ -29,7 +37,7 @@ from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse
 from zhibiao.extract.rankings import evaluation_field, evaluation_period, field_of_kind
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
-from zhibiao.model import Change, Indicator, Projects, Ranking
+from zhibiao.model import Basis, Change, Indicator, Projects, Ranking
 from zhibiao.resolve.subjects import expand_zone
 
 __all__ = ["figure_tables", "ranked_tables"]
@@ -40,8 +48,20 @@ _TABLE_WORDS = Words("table")
 _RANKINGS = Shapes("rankings")
 _PROJECTS = Shapes("projects")
 _COUNT = "count"  # (the unit of a count)
+_TABLE_RULE = "indicator.table.v1"
+_GENERIC_CAPTIONS = tuple(_TABLE_WORDS.generic_captions)
+_LAST_YEAR_COLUMNS = frozenset(_TABLE_WORDS.last_year_columns)
+_PROJECT_NAME_COLUMNS = frozenset(_TABLE_WORDS.project_name_columns)
+_INDUSTRIES = frozenset(Words("name").industries)
+_TERTIARY_SECTORS = tuple(_TABLE_WORDS.tertiary_sectors)
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
+_MARK_CHARS = "| \t\u3000"  # (what may stand around a row's cells on its line)
+_ORDER_HEADS = frozenset(_TABLE_WORDS.rank_columns) | frozenset(_TABLE_WORDS.order_columns)
+_RANKED_ROW_MIN = 3  # (a place, a name and a figure at least)
+_SECTION_WIDTH = 12  # (how long a heading line within a table may be)
+_SAID_ROW = 3  # (a row saying all itself: its measure, its level, its change)
+_HEADING_STOPS = ",。;,"  # (what no heading line within a table holds)
 # How far before a table of figures its caption (period, unit) may stand.
 _HEAD_WIDTH = 200
 # An index column (上年=100) states growth as the index less this.
@@ -70,6 +90,10 @@ _CELL_ENDS = ("", "\n", "|", " ", "\t", "\u3000")  # (what may close a cell nami
 _HEADING_LINES = 2  # (the heading, and a header line of column names under it)
 _GROWTH_HEAD: str = _TABLE_WORDS.growth_head  # (the place after a column of growth rates is the measure's growth's)
 _GROWTH_HEADS = tuple(_TABLE_WORDS.growth_heads)
+_FLAT_CELLS = frozenset(_TABLE_WORDS.flat_cells)  # (持平: a change of nought)
+_POINTS: str = _TABLE_WORDS.points_word  # (a label or cell saying its changes are in percentage points)
+_SHARE_OF: str = _TABLE_WORDS.share_of
+_SHARE_HEAD: str = _TABLE_WORDS.share_head
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +391,8 @@ class _Column:
     period: PeriodMention | None = None  # a column of one period (2020年11月)
     rank: bool = False  # a column of places (排名, 位次): each row's place in the measure before it
     field: str | None = None  # the field of those places written in the label (全市排名)
+    basis: Basis = "yoy"  # what a growth column's changes are against (环比: the month before, basis other)
+    year_back: bool = False  # 去年同期: the table's period, a year before
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +400,7 @@ class _FigureRow:
     label: _Cell
     unit: Amount | None  # a unit cell of its own (指标 | 单位 | 本月 …)
     numbers: list[_Cell]
+    part: bool = False  # under a line of its own saying 其中: (a part of the last row above that line)
 
 
 _NO_COLUMN = _Column("", growth=False, index=False, unit=None, month_only=False)
@@ -383,10 +410,49 @@ def figure_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     """Add to ``log`` the figures of every table of figures in ``[start, end)``."""
     text = doc.text
     for zone_start, zone_end in _zones(text, start, end):
-        cells = _cells(text, zone_start, zone_end)
+        cells = _without_rank_cells(text, _cells(text, zone_start, zone_end))
         i = 0
         while i < len(cells):
             i = _read_table(doc, cells, i, log)
+        _rows_saying_all(doc, zone_start, zone_end, log)
+
+
+def _rows_saying_all(doc: DocContext, start: int, end: int, log: FactLog) -> None:
+    """Rows no column labels head that say all themselves (地区生产总值 | 137.4亿元 | 增长5.3% |): a measure, a level
+    written with its unit and, after it, a change written with its verb."""
+    text = doc.text
+    if not any(w in text[start:end] for w in _TABLE_WORDS.rise_cells + _TABLE_WORDS.fall_cells):
+        return  # (plain checks first: most tables hold bare numbers)
+    # (a row read already, by its column labels or as a sentence, is not read again)
+    read = sorted(doc.norm_pos(f.start) for f in log.facts if isinstance(f, Indicator))
+    lo = start
+    while lo < end:
+        hi = text.find("\n", lo, end)
+        hi = end if hi < 0 else hi
+        cells = _cells(text, lo, hi)
+        if len(cells) == _SAID_ROW and not any(lo <= at < hi for at in read):
+            _row_saying_all(doc, cells, log)
+        lo = hi + 1
+
+
+def _row_saying_all(doc: DocContext, cells: list[_Cell], log: FactLog) -> None:
+    """One row that says all itself (:func:`_rows_saying_all`), read into ``log`` when it is one."""
+    label, level, said = cells
+    amount = _cell_amount(level.text)
+    grew = _TABLES.change_cell.fullmatch(said.text)
+    name = clean_list_item(_TABLES.row_ordinal.sub("", label.text, count=1))
+    if amount is None or grew is None or _is_number(label) or not name or doc.finder.entity_named(name):
+        return
+    value = parse_number(grew.group("digits"))
+    if value is None:
+        return
+    value = -value if grew.group("fall") else value
+    change = Change(basis="yoy", pp=value) if grew.group("points") else Change(basis="yoy", pct=value)
+    period = _table_period(doc, label.start)
+    ind = Indicator(subject=doc.main, name=name, period=_resolved(period, doc), value=amount.value,
+                    unit=amount.unit, change=change, qualifier=None, parent=None, rule=_TABLE_RULE)
+    doc.set_quote(ind, label.start, said.end)
+    log.add(ind)
 
 
 def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -406,11 +472,21 @@ def _zones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     lines.update(_cell_line_runs(text, start, end))
     zones: list[tuple[int, int]] = []
     for lo, hi in sorted(lines):
-        if zones and text[zones[-1][1]:lo].strip() == "":
+        if zones and _joins_zones(text[zones[-1][1]:lo]):
             zones[-1] = (zones[-1][0], max(hi, zones[-1][1]))
         else:
             zones.append((lo, hi))
     return zones
+
+
+def _joins_zones(gap: str) -> bool:
+    """Whether what stands between two stretches of cells leaves them one table: nothing, or one short heading line
+    (一、工业, 其中:) with no sentence's punctuation and no figure or date (2025年6月用电情况 titles a table of its
+    own)."""
+    words = gap.strip()
+    return not words or ("\n" not in words and len(words) <= _SECTION_WIDTH
+                         and not any(c in words for c in _HEADING_STOPS)
+                         and not any(c.isdigit() for c in words))
 
 
 def _cell_line_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -454,7 +530,17 @@ def _cells(text: str, start: int, end: int) -> list[_Cell]:
 
 def _is_number(cell: _Cell) -> bool:
     """Whether a cell holds a number, one left empty (—), or one garbled in print (27446-3)."""
-    return _TABLES.number_like.fullmatch(cell.text) is not None or _TABLES.empty_cell.fullmatch(cell.text) is not None
+    return _TABLES.number_like.fullmatch(cell.text) is not None or _TABLES.empty_cell.fullmatch(cell.text) is not None \
+        or _cell_amount(cell.text) is not None
+
+
+def _cell_amount(text: str) -> Amount | None:
+    """The amount a cell writes with its unit (132.6亿元, 15家), when it is no bare number."""
+    if not text[:1].isdigit() or not is_cjk(text[-1]):
+        return None  # (plain checks first: most cells are bare numbers or words)
+    m = figure_regex().fullmatch(text)
+    amount = parse_amount(m) if m is not None else None
+    return amount if amount is not None and amount.unit is not None else None
 
 
 def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> int:
@@ -469,40 +555,69 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     row_units = label_at - 1 > i and _unit(cells[label_at].text) is not None
     label_at -= row_units
     header = cells[i:label_at]
+    while len(header) > 1 and _heading_in_table(doc.text, header[-1], cells[label_at]):
+        header.pop()  # (一、工业 | | | between the column labels and the first row: no label)
+    header = _spread(doc.text, _unwrapped(doc.text, _with_units_line(doc.text, header, width), width + row_units),
+                     width)
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
-    units = _table_units(doc.text, cells[i].start)
+    units = _table_units(doc.text, cells[label_at].start)  # (单位:亿元 above the column labels, or among them)
     default = _lead_column(lead, _level_unit(units))
     columns = [_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
                for c in header[len(header) - width:]]
-    rows = _rows(cells, label_at, width, row_units)
-    if len(rows) < 2 or not (row_units or any(c.growth or c.unit is not None for c in columns)
-                             or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
+    rows = _rows(doc.text, cells, label_at, width, row_units)
+    # (one row under its column labels is a table too when the row writes its unit: 农业总产值(亿元) | 112.25 | 8.1)
+    if not rows or (len(rows) < 2 and not (_whole_line(doc.text, rows[0]) and (
+            row_units or _label_and_unit(rows[0].label.text)[1] is not None))) \
+            or not (row_units or any(c.growth or c.unit is not None for c in columns)
+                    or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
         return first + width
+    after = next(j for j in range(label_at, len(cells)) if cells[j] is rows[-1].numbers[-1]) + 1
+    if _of_projects(lead, columns):
+        return after  # (项目名称 | 总投资 | …: each row one project, no measure of the report's place)
     period = _table_period(doc, cells[i].start)
-    _add_table(doc, default, columns, rows, period, log)
+    _drop_prose_in_rows(doc, rows, log)
+    share = _share_title(doc.text, lead, cells[i].start)
+    _add_table(doc, default, columns, rows, period, log, share)
     if any(c.rank for c in columns):
         _add_places(doc, _title_measure(doc.text, cells[i].start), columns, rows, period, log)
-    return label_at + len(rows) * (width + 1 + row_units)
+    return after
+
+
+def _of_projects(lead: list[_Cell], columns: list[_Column]) -> bool:
+    """Whether a table lists projects one a row (项目名称 | 总投资(亿元) | 年度计划 |): their figures are no
+    indicators."""
+    return any(c.text in _PROJECT_NAME_COLUMNS for c in lead) and any(is_investment_name(c.measure) for c in columns)
 
 
 def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: list[_FigureRow],
-               period: PeriodMention | None, log: FactLog) -> None:
-    """The figures of a table's rows, each row part of the one its mark says (:func:`_wholes`)."""
-    wholes = _wholes(rows)
+               period: PeriodMention | None, log: FactLog, share_of: str | None = None) -> None:
+    """The figures of a table's rows, each row part of the one its mark says (:func:`_wholes`); under a title of
+    shares (地区生产总值构成: ``share_of``) each row's figure is its share of that whole."""
+    wholes = _wholes(doc.text, rows)
+    if share_of is None:
+        wholes = _industry_wholes([_row_label(row, None)[0] or "" for row in rows], wholes)
     # (a table of places under a caption naming their measure: the caption's, not the place column's label)
     caption = _caption_measure(doc, rows[0].label.start)
+    if caption.endswith(_GENERIC_CAPTIONS):
+        caption = ""  # (各县区主要指标: the columns name the measures)
     made: list[list[Indicator | None]] = []
+    carried: Amount | None = None
+    said = _said_in_prose(log)
     for n, row in enumerate(rows):
-        mark = _TABLES.part_row.match(row.label.text)
-        label, unit = _label_and_unit(row.label.text[mark.end():] if mark else row.label.text)
-        label = clean_list_item(label)
-        if unit is not None and row.unit is None:  # 工业总产值(亿元) | 12937.1 | …
-            row = replace(row, unit=unit)
-        # a row of a place (吉首市 | 57 | 82.5): the place is whose figures they are, the columns what they measure
-        subject = doc.finder.entity_named(label)
-        name = (caption or default.measure) if subject else label
+        label, unit = _row_label(row, share_of)
+        if label is None or (n > 0 and _grows_row_above(row, label, unit, made[n - 1])):
+            made.append([None] * len(columns))  # (the whole of a table of shares, or the growth of the row above)
+            continue
+        carried = unit or carried
+        if row.unit is None and carried is not None:  # 工业总产值(亿元) | 12937.1 | …, and the rows under it
+            row = replace(row, unit=carried)
+        subject, name, when = _row_holder_and_name(doc, label, caption or default.measure, period)
+        if share_of is None and not subject:
+            name, row, cols = _growth_row(name, row, columns)
+        else:
+            cols = columns
         whole = wholes[n]
         made.append([])
         for k in range(len(columns)):
@@ -511,19 +626,96 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
                 continue  # (a place, read by _add_places)
             # the whole of a breakdown measured by a column is that column's measure (…产销率 of all)
             is_whole = n == 0 and any(w == 0 for w in wholes)
-            ind = _figure(doc, "" if is_whole and columns[k].measure else name, columns, row, k, period)
+            ind = _figure(doc, "" if is_whole and cols[k].measure else name, cols, row, k, when)
             made[n].append(ind)
             if ind is None:
                 continue
             if subject:
                 ind.subject = subject
-            if _projects_cell(doc, ind, columns, k, row, log):
+            if _projects_cell(doc, ind, cols, k, row, log):
                 made[n][k] = None  # (no indicator: a count of projects, or their investment)
                 continue
             parent = made[whole][k] if whole is not None else None
             ind.parent = parent.name if parent is not None else None
+            if _said_key(ind) in said:
+                continue  # (a figure the report's prose already gave, restated in its table: one fact)
             doc.set_quote(ind, row.label.start, row.numbers[k].end)
             log.add(ind)
+
+
+def _growth_row(name: str, row: _FigureRow, columns: list[_Column]) -> tuple[str, _FigureRow, list[_Column]]:
+    """A row naming a measure's growth (规上工业增加值增速(%) | 6.5 | 5.9): the measure's changes in every column, no
+    levels of a rate; any other row as it is."""
+    grown = _TABLES.growth_named.fullmatch(name)
+    if grown is None or (row.unit is not None and row.unit.unit != _PERCENT):
+        return name, row, columns
+    return grown.group("measure"), replace(row, unit=None), [replace(c, growth=True, unit=None) for c in columns]
+
+
+def _row_holder_and_name(doc: DocContext, label: str, measure: str,
+                         period: PeriodMention | None) -> tuple[str | None, str, PeriodMention | None]:
+    """Whose a row's figures are, what they measure and when: a row of a place (吉首市 | 57 | 82.5) is the place's
+    figures in the columns' measures (or the table's, ``measure``); a row of a year (2022年 | 318.6 | 4.9) is the
+    columns' measures in that year; any other row names its measure."""
+    subject = doc.finder.entity_named(label)
+    if subject:
+        return subject, measure, period
+    if _TABLES.year_cell.fullmatch(label):
+        return None, measure, _column_period(label)
+    return None, label, period
+
+
+def _share_title(text: str, lead: list[_Cell], start: int) -> str | None:
+    """The whole a title of shares names (2、地区生产总值构成 → 地区生产总值), written before the column labels or on
+    the line above the table."""
+    if not any(w in text for w in _TABLE_WORDS.share_titles):
+        return None  # (most reports: no table of shares)
+    above = text.rfind("\n", 0, start)
+    line = "".join(text[text.rfind("\n", 0, above) + 1:above].split()) if above >= 0 else ""
+    for words in [*(c.text for c in reversed(lead)), line]:
+        m = _TABLES.share_title.fullmatch(words)
+        if m is not None:
+            return m.group("whole")
+    return None
+
+
+def _drop_prose_in_rows(doc: DocContext, rows: list[_FigureRow], log: FactLog) -> None:
+    """Drop the figures the reading of sentences made of a table's rows (社会消费品零售总额  万元  21384 …): the rows
+    are read by their columns."""
+    lo, hi = rows[0].label.start, rows[-1].numbers[-1].end
+    for f in [f for f in log.facts if isinstance(f, Indicator) and f.rule != _TABLE_RULE]:
+        if lo <= doc.norm_pos(f.start) < hi:
+            log.drop(f)
+
+
+_SaidKey = tuple[object, ...]
+
+
+def _said_key(ind: Indicator) -> _SaidKey | None:
+    """What makes a level the same figure wherever a report writes it: its value, unit, period and holder."""
+    return (ind.value, ind.unit, ind.period, ind.subject) if ind.value is not None else None
+
+
+def _said_in_prose(log: FactLog) -> set[_SaidKey | None]:
+    """The keys of the levels read so far from the report's sentences (not from a table)."""
+    keys = {_said_key(f) for f in log.facts if isinstance(f, Indicator) and f.rule != _TABLE_RULE}
+    keys.discard(None)
+    return keys
+
+
+def _row_label(row: _FigureRow, share_of: str | None) -> tuple[str | None, Amount | None]:
+    """A row's measure and the unit written in its label (工业总产值(亿元) → 工业总产值, 亿元); in a table of shares of
+    ``share_of`` the row's share of it, in percent (第一产业 → 第一产业占地区生产总值比重), None for the whole's own
+    row."""
+    mark = _TABLES.part_row.match(row.label.text)
+    text = row.label.text[mark.end():] if mark else row.label.text
+    label, unit = _label_and_unit(_TABLES.row_ordinal.sub("", text, count=1))
+    label = clean_list_item(label)
+    if share_of is None:
+        return label, unit
+    if label == share_of:
+        return None, None
+    return label + _SHARE_OF + share_of + _SHARE_HEAD, unit or _unit(_PERCENT)
 
 
 def _projects_cell(doc: DocContext, ind: Indicator, columns: list[_Column], k: int, row: _FigureRow,
@@ -563,8 +755,7 @@ def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[
             continue
         measure = _ranked_measure(columns, k, title)
         # (2023年各县区…及排名: places are of a whole year, a year written alone above the table)
-        when = resolve_period(period, doc.published) or (
-            period_string(period.year) if period is not None and period.kind == _YEAR and period.year else None)
+        when = _resolved(period, doc)
         for row in rows:
             place = _number(row.numbers[k].text)
             if place is None or place != place.to_integral_value() or not 0 < place < _RANK_MAX:
@@ -575,6 +766,12 @@ def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[
                         scope=col.field, rank=int(place), top=False, qualifier=None, rule="ranking.table.v1")
             doc.set_quote(r, row.label.start, row.numbers[k].end)
             log.add(r)
+
+
+def _resolved(period: PeriodMention | None, doc: DocContext) -> str | None:
+    """A table's period as a fact states it: a year written alone above the table (2024年全市…) its whole year."""
+    return resolve_period(period, doc.published) or (
+        period_string(period.year) if period is not None and period.kind == _YEAR and period.year else None)
 
 
 def _ranked_measure(columns: list[_Column], k: int, title: str) -> str:
@@ -622,36 +819,210 @@ def _caption_measure(doc: DocContext, start: int) -> str:
     return m.group("measure") if m is not None else ""
 
 
-def _wholes(rows: list[_FigureRow]) -> list[int | None]:
-    """For each row, the row it is part of: a row marked 其中 is part of the last row not so marked;
-    in a table that marks a breakdown with # (#轻工业), every row after the first is part of the
-    first, the table's whole (the indents that told the levels apart are lost in text)."""
+def _wholes(text: str, rows: list[_FigureRow]) -> list[int | None]:
+    """For each row, the row it is part of: a row marked 其中 or # (or indented deeper than the table's first row) is
+    part of the last row not so marked; in a table whose breakdown opens right under its first
+    row with # (#轻工业), every row after the first is part of the first, the table's whole (the indents that told
+    the levels apart are lost in text)."""
     marks = [_TABLES.part_row.match(row.label.text) for row in rows]
-    if any(m is not None and m.group("breakdown") for m in marks[1:]):
+    if len(marks) > 1 and marks[1] is not None and marks[1].group("breakdown"):
         return [None, *([0] * (len(rows) - 1))]
+    indents = [_indent(text, row.label.start) for row in rows]
     wholes: list[int | None] = []
     last = None
     for n, m in enumerate(marks):
-        wholes.append(last if m is not None else None)
-        if m is None:
+        part = m is not None or indents[n] > indents[0] or rows[n].part
+        wholes.append(last if part else None)
+        if not part:
             last = n
     return wholes
 
 
-def _rows(cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_FigureRow]:
+def _grows_row_above(row: _FigureRow, label: str, unit: Amount | None, above: list[Indicator | None]) -> bool:
+    """增长(%) | 5.1 | 5.6 under 地区生产总值(亿元) | 81.3 | 90.3: a row naming growth alone gives each figure of the
+    row above its change (in points when the row says so or the figure is a rate); whether the row was read so."""
+    if not _TABLES.growth_row.fullmatch(label) or not any(f is not None for f in above):
+        return False
+    points = (unit is not None and unit.unit == "pp") or _POINTS in row.label.text
+    for fact, cell in zip(above, row.numbers, strict=False):
+        value = _number(cell.text)
+        if fact is None or value is None or fact.change is not None:
+            continue
+        basis = basis_of(label)
+        fact.change = Change(basis=basis, pp=value) if points or fact.unit == _PERCENT or _POINTS in cell.text \
+            else Change(basis=basis, pct=value)
+    return True
+
+
+def _industry_wholes(labels: list[str], wholes: list[int | None]) -> list[int | None]:
+    """A table of the economy's output rows its parts unmarked (生产总值 | 第一产业 | 第二产业 | 第三产业 | 交通运输… |
+    金融业 …): each of the three industries is part of the table's first row, each service part of the 第三产业 row
+    above it."""
+    if not any(label in _INDUSTRIES for label in labels[1:]):
+        return wholes  # (most tables: no industries)
+    tertiary = None
+    out = list(wholes)
+    for n, label in enumerate(labels):
+        if out[n] is None and n > 0:
+            if label in _INDUSTRIES and labels[0] not in _INDUSTRIES:
+                out[n] = 0
+            elif tertiary is not None and label.startswith(_TERTIARY_SECTORS):
+                out[n] = tertiary
+        if label == _TABLE_WORDS.tertiary_industry:
+            tertiary = n
+    return out
+
+
+def _indent(text: str, start: int) -> int:
+    """How many blanks a cell opening its line stands after (0 for one after a cell mark: | 甲 |)."""
+    line = text.rfind("\n", 0, start) + 1
+    return start - line if not text[line:start].strip() else 0
+
+
+def _with_units_line(text: str, header: list[_Cell], width: int) -> list[_Cell]:
+    """Column labels over a line of their units (本月 | 累计 | 增长 |⏎| 亿元 | 亿元 | % |): each label with its unit
+    (本月(亿元), 增长(%))."""
+    lines = _header_lines(text, header)
+    if len(lines) < 2 or len(lines[-1]) != width or len(lines[-2]) < width \
+            or not all(_unit(c.text) is not None for c in lines[-1]):
+        return header
+    labels = lines[-2][-width:]
+    joined = [_Cell(a.start, b.end, f"{a.text}({b.text})") for a, b in zip(labels, lines[-1], strict=True)]
+    return [*header[:len(header) - 2 * width], *joined]
+
+
+def _spread(text: str, header: list[_Cell], width: int) -> list[_Cell]:
+    """A header of two lines, the upper one grouping the columns of the lower (指标名称 | 本月 | | 1-5月 |⏎| 绝对值 |
+    增长% | 绝对值 | 增长% |): each lower label under its group's (本月绝对值, 1-5月增长%), the groups sharing the
+    columns evenly."""
+    lines = _header_lines(text, header)
+    if len(lines) < 2 or len(lines[-1]) != width:
+        return header
+    upper = lines[-2]
+    if "".join(upper[0].text.split()) not in _TABLE_SETS.name_columns:
+        return header  # (an upper line opening with the name column's label, not a title over the table)
+    groups = upper[1:]
+    if not groups or len(groups) >= width or width % len(groups):
+        return header
+    span = width // len(groups)
+    spread = [_Cell(c.start, c.end, groups[n // span].text + c.text) for n, c in enumerate(lines[-1])]
+    return [*header[:len(header) - width - len(groups)], *spread]
+
+
+def _header_lines(text: str, header: list[_Cell]) -> list[list[_Cell]]:
+    """A header's cells, line by line."""
+    lines: list[list[_Cell]] = []
+    for cell in header:
+        if lines and text.find("\n", lines[-1][-1].end, cell.start) < 0:
+            lines[-1].append(cell)
+        else:
+            lines.append([cell])
+    return lines
+
+
+def _without_rank_cells(text: str, cells: list[_Cell]) -> list[_Cell]:
+    """A table whose first column is its rows' places (排名 | 县(市) | 地区生产总值(亿元) |⏎1 | 甲县 | 312.4 |): its
+    figures read without that column (the places are the ranked table's, read apart), each row's place dropped and
+    the column's label with it."""
+    if not any(c.text in _ORDER_HEADS for c in cells):
+        return cells  # (most tables: no column of places first)
+    out: list[_Cell] = []
+    ranked = False
+    for line in _header_lines(text, cells):
+        if len(line) >= _RANKED_ROW_MIN and line[0].text in _ORDER_HEADS:
+            ranked = True
+        elif not (ranked and len(line) >= _RANKED_ROW_MIN and _TABLES.rank_cell.fullmatch(line[0].text)
+                  and not _is_number(line[1])):
+            ranked = False
+            out.extend(line)
+            continue
+        out.extend(line[1:])
+    return out
+
+
+def _whole_line(text: str, row: _FigureRow) -> bool:
+    """Whether a row is a line of its own: its label opens the line and its last number closes it (cell marks
+    aside)."""
+    line = text.rfind("\n", 0, row.label.start) + 1
+    end = text.find("\n", row.numbers[-1].end)
+    rest = text[row.numbers[-1].end:len(text) if end < 0 else end]
+    return not text[line:row.label.start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
+
+
+def _unwrapped(text: str, header: list[_Cell], width: int) -> list[_Cell]:
+    """A header whose last labels wrap onto a line of their own (9月 | 1-9月累计 | 累计 |⏎增长% |): the cells of that
+    line are the ends of the labels right above them (累计增长%), when the line above names every column."""
+    if len(header) < 2 or text.find("\n", header[-2].end, header[-1].start) < 0:
+        return header  # (the last label shares its line: nothing wrapped)
+    line = text.rfind("\n", 0, header[-1].start)
+    tail = [c for c in header if c.start > line]
+    above_line = text.rfind("\n", 0, line)
+    above = [c for c in header if above_line < c.start < line]
+    if len(tail) >= width or len(above) < width:
+        return header
+    keep = header[:len(header) - len(tail) - len(tail)]
+    joined = [_Cell(a.start, b.end, a.text + b.text) for a, b in zip(above[-len(tail):], tail, strict=True)]
+    return [*keep, *joined]
+
+
+def _rows(text: str, cells: list[_Cell], at: int, width: int, with_unit: bool) -> list[_FigureRow]:
     """The rows from cell ``at`` on: a name, a unit when the table gives one per row, then ``width``
-    numbers; the table ends where a row does not."""
-    rows = []
+    numbers; the table ends where a row does not, or where one runs from a line holding other cells onto the next
+    (1 | 甲县⏎2 | 乙县: places, not a name and its figure). A line between rows holding a name alone (一、工业 | | |, or
+    其中: | | |, after which rows are parts of the row above it) is passed over."""
+    rows: list[_FigureRow] = []
     step = width + 1 + with_unit
-    while at + step <= len(cells) and not _is_number(cells[at]) \
-            and all(_is_number(c) for c in cells[at + 1 + with_unit:at + step]) \
-            and (at + step == len(cells) or not _is_number(cells[at + step])):
-        unit = _unit(cells[at + 1].text) if with_unit else None
-        if with_unit and unit is None:
+    part = False
+    while True:
+        skip = at
+        while rows and skip + 1 < len(cells) and _section_line(text, cells[skip], cells[skip + 1]):
+            skip += 1
+        if skip > at and not _row_at(text, cells, skip, step, with_unit):
+            break  # (no row after the lines passed over: the table ended before them)
+        if skip > at:
+            part = _TABLES.part_row.fullmatch(cells[skip - 1].text) is not None
+            at = skip
+        if not _row_at(text, cells, at, step, with_unit):
             break
-        rows.append(_FigureRow(cells[at], unit, cells[at + 1 + with_unit:at + step]))
+        unit = _unit(cells[at + 1].text) if with_unit else None
+        rows.append(_FigureRow(cells[at], unit, cells[at + 1 + with_unit:at + step], part))
         at += step
     return rows
+
+
+def _row_at(text: str, cells: list[_Cell], at: int, step: int, with_unit: bool) -> bool:
+    """Whether a row of a name, its unit (when ``with_unit``) and numbers starts at cell ``at``."""
+    return at + step <= len(cells) and not _is_number(cells[at]) \
+        and all(_is_number(c) for c in cells[at + 1 + with_unit:at + step]) \
+        and (at + step == len(cells) or not _is_number(cells[at + step])) \
+        and (not with_unit or _unit(cells[at + 1].text) is not None) \
+        and _on_its_lines(text, cells[at], cells[at + step - 1])
+
+
+def _heading_in_table(text: str, cell: _Cell, after: _Cell) -> bool:
+    """Whether a cell is a numbered heading or a 其中: on a line of a table to itself (一、工业 | | |)."""
+    return (_TABLES.row_ordinal.match(cell.text) is not None or _TABLES.part_row.fullmatch(cell.text) is not None) \
+        and _section_line(text, cell, after)
+
+
+def _section_line(text: str, cell: _Cell, after: _Cell) -> bool:
+    """Whether a cell is a line of a table to itself, a short name (一、工业, 其中:) followed by another name."""
+    if _is_number(cell) or _is_number(after) or len(cell.text) > _SECTION_WIDTH:
+        return False
+    line = text.rfind("\n", 0, cell.start) + 1
+    end = text.find("\n", cell.end)
+    rest = text[cell.end:len(text) if end < 0 else end]
+    return not text[line:cell.start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
+
+
+def _on_its_lines(text: str, label: _Cell, last: _Cell) -> bool:
+    """Whether a row from ``label`` to ``last`` keeps to its line, or is laid out one cell a line (its label alone on
+    its line)."""
+    if text.find("\n", label.end, last.start) < 0:
+        return True
+    line = text.rfind("\n", 0, label.start) + 1
+    end = text.find("\n", label.end)
+    return not text[line:label.start].strip(_MARK_CHARS) and not text[label.end:end].strip(_MARK_CHARS)
 
 
 def _lead_column(lead: list[_Cell], table_unit: Amount | None) -> _Column:
@@ -678,12 +1049,19 @@ def _column(label: str, default: _Column) -> _Column:
     ranked = _TABLES.rank_label.fullmatch(label)
     if ranked is not None:  # (全市排名: places, no figures of a measure)
         return replace(_NO_COLUMN, rank=True, field=ranked.group("field"))
+    bare = _unit(label)
+    if bare is not None and bare.unit != _PERCENT:  # (指标 | 亿元 | 增长%: a column labelled by its unit alone)
+        return replace(default, measure="", growth=False, index=False, unit=bare, month_only=False)
     m = _TABLES.label_unit.fullmatch(label)
     base = m.group("base") if m else label
     unit = _unit("%") if m and m.group("pct") else _unit(m.group("unit")) if m else None
     index = default.index or _TABLES.index_label.search(label) is not None
+    if index:
+        base = _TABLES.index_basis.sub("", base) or base  # (本月(上年同月=100): a column of this month)
     grown = _TABLES.growth_label.search(base)
     growth = index or default.growth or grown is not None
+    if base in _LAST_YEAR_COLUMNS:
+        return replace(default, measure="", growth=False, index=False, month_only=False, year_back=True)
     period = _column_period(base)
     if period is not None:  # a column of one period (2020年11月, 2002)
         return _Column("", growth, index, unit or default.unit, month_only=False, period=period)
@@ -692,7 +1070,8 @@ def _column(label: str, default: _Column) -> _Column:
     if unit is None:
         unit = default.unit
     month_only = _TABLES.this_month.match(base) is not None
-    return _Column(strip_chars(measure), growth, index, unit, month_only)
+    basis = basis_of(base) if grown is not None else "yoy"
+    return _Column(strip_chars(measure), growth, index, unit, month_only, basis=basis)
 
 
 def _column_period(label: str) -> PeriodMention | None:
@@ -701,8 +1080,12 @@ def _column_period(label: str) -> PeriodMention | None:
     if year is not None:
         return PeriodMention(0, len(label), int(year.group("year")), None, 1, 12, "span")
     periods = find_periods(label)
-    if periods and periods[0].pos == 0 and periods[0].end_pos == len(label):
-        return periods[0]
+    # (1-9月累计: a period and how its value was counted)
+    if not periods or periods[0].pos != 0:
+        return None
+    first = periods[0]
+    if first.end_pos == len(label) or (first.end is not None and _TABLES.plain_label.fullmatch(label, first.end_pos)):
+        return first
     return None
 
 
@@ -751,31 +1134,75 @@ def _table_period(doc: DocContext, start: int) -> PeriodMention | None:
 
 def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow, k: int,
             period: PeriodMention | None) -> Indicator | None:
-    """The figure of cell ``k`` of a row: a level with the growth in the next column, or a growth
-    that follows no level (the row's measure grew)."""
+    """The figure of cell ``k`` of a row: a level with the growth of the column that is its (:func:`_owner`), or a
+    growth that follows no level (the row's measure grew)."""
     col, numbers = columns[k], row.numbers
     value = _number(numbers[k].text)
     if value is None:
-        return None
+        return _written_level(doc, name, columns, row, k, period)
     if col.growth:
-        if k > 0 and not columns[k - 1].growth and _number(numbers[k - 1].text) is not None:
-            return None  # the growth of the level before it, read with that level (or its own when that is left empty)
-        return _indicator(doc, name, col, None, _change(col, value), period)
+        owner = _owner(columns, k)
+        if owner is not None and (_number(numbers[owner].text) is not None
+                                  or _cell_amount(numbers[owner].text) is not None):
+            return None  # the growth of a level, read with that level (or its own when that is left empty)
+        return _indicator(doc, name, col, None, _change(col, value, _POINTS in numbers[k].text), period)
     unit = col.unit or row.unit
     if unit is None:
         return None  # a level in a unit written nowhere
-    growth = _number(numbers[k + 1].text) if k + 1 < len(columns) and columns[k + 1].growth else None
-    change = _change(columns[k + 1], growth) if growth is not None else None
+    g = _growth_column(columns, k)
+    growth = _number(numbers[g].text) if g is not None else None
+    # (亏损面(%) | 24.6 | 1.5: a rate's change is in points, whether or not its cell says so)
+    points = g is not None and (_POINTS in numbers[g].text or unit.unit == _PERCENT)
+    change = _change(columns[g], growth, points) if g is not None and growth is not None else None
     return _indicator(doc, name, replace(col, unit=unit), value * unit.value, change, period)
 
 
-def _change(col: _Column, value: Decimal) -> Change:
-    """The change a growth cell states: points when its label says so, else a percentage."""
+def _owner(columns: list[_Column], g: int) -> int | None:
+    """The level column whose change growth column ``g`` states: the level right before it — or, where that is a
+    period before another level right before it (| 2024年 | 2023年 | 增长 |, | 1-6月 | 去年同期 | 增长 |), the
+    latest."""
+    if g == 0 or columns[g - 1].growth or columns[g - 1].rank:
+        return None
+    levels = [g - 1]
+    while levels[0] > 0 and not columns[levels[0] - 1].growth and not columns[levels[0] - 1].rank:
+        levels.insert(0, levels[0] - 1)
+    if len(levels) == 1:
+        return g - 1
+    current = [n for n in levels if not columns[n].year_back]
+    years = {n: p.year for n in current if (p := columns[n].period) is not None and p.year is not None}
+    if current and len(years) == len(current):
+        return max(current, key=lambda n: years[n])  # (years written: the latest)
+    return current[-1] if current and columns[g - 1].year_back else g - 1
+
+
+def _growth_column(columns: list[_Column], k: int) -> int | None:
+    """The growth column whose change is level column ``k``'s, if any."""
+    return next((g for g in range(k + 1, len(columns)) if columns[g].growth and _owner(columns, g) == k), None)
+
+
+def _written_level(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow, k: int,
+                   period: PeriodMention | None) -> Indicator | None:
+    """A level written with its unit in its cell (| 地区生产总值 | 132.6亿元 | 5.3% |), with the growth of its
+    column."""
+    amount = _cell_amount(row.numbers[k].text)
+    if amount is None or columns[k].growth:
+        return None
+    g = _growth_column(columns, k)
+    nxt = row.numbers[g].text if g is not None else ""
+    growth = _number(nxt) if nxt else None
+    change = _change(columns[g], growth, _POINTS in nxt) if g is not None and growth is not None else None
+    unit = Amount(Decimal(1), amount.unit, amount.kind, more=False)
+    return _indicator(doc, name, replace(columns[k], unit=unit), amount.value, change, period)
+
+
+def _change(col: _Column, value: Decimal, points: bool = False) -> Change:
+    """The change a growth cell states: points when its label or the cell says so (or the level is a rate), else a
+    percentage."""
     if col.index:
-        return Change(basis="yoy", pct=value - _INDEX_BASE)
-    if col.unit is not None and col.unit.unit == "pp":
-        return Change(basis="yoy", pp=value)
-    return Change(basis="yoy", pct=value)
+        return Change(basis=col.basis, pct=value - _INDEX_BASE)
+    if points or (col.unit is not None and col.unit.unit == "pp"):
+        return Change(basis=col.basis, pp=value)
+    return Change(basis=col.basis, pct=value)
 
 
 def _indicator(doc: DocContext, name: str, col: _Column, value: Decimal | None, change: Change | None,
@@ -786,9 +1213,12 @@ def _indicator(doc: DocContext, name: str, col: _Column, value: Decimal | None, 
     elif col.month_only and period is not None and period.end is not None:
         period = replace(period, start=period.end)
     full = name if not col.measure or col.measure in name else name + col.measure
-    return Indicator(subject=doc.main, name=full, period=resolve_period(period, doc.published), value=value,
+    when = _resolved(period, doc)
+    if col.year_back and when:
+        when = _TABLES.period_year.sub(lambda m: str(int(m.group(0)) - 1), when)
+    return Indicator(subject=doc.main, name=full, period=when, value=value,
                      unit=col.unit.unit if value is not None and col.unit is not None else None, change=change,
-                     qualifier=None, parent=None, rule="indicator.table.v1")
+                     qualifier=None, parent=None, rule=_TABLE_RULE)
 
 
 def _number(cell: str) -> Decimal | None:
@@ -799,6 +1229,6 @@ def _number(cell: str) -> Decimal | None:
     """
     m = _TABLES.number_cell.fullmatch(cell)
     if m is None:
-        return None
+        return Decimal(0) if cell in _FLAT_CELLS else None
     value = parse_number(m.group("digits"))
     return -value if value is not None and m.group("minus") else value

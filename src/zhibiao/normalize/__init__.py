@@ -74,6 +74,8 @@ def _gap() -> re.Pattern[str]:
 
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _SPOKEN_COUNT = "个"
+_CELL_GAPS = "\n\t"  # (whitespace that parts the cells of a table, never a figure and its unit)
+_CELL_SPACES = 3  # (a run of this many spaces parts cells too)
 _LIST_MARK = "\u3001"  # (、)
 # what after 亿 makes N个亿 a count of things of that size (3个亿元以上项目, 5个亿级项目), not an amount
 _AFTER_HUNDRED_MILLION = frozenset("元以级美港欧日韩")
@@ -93,8 +95,9 @@ def _removable(text: str, start: int, end: int) -> bool:
     if before.isdigit():
         if after in ".%万亿":
             return True  # 18.56\n亿元
-        if "\n" not in text[start:end] and _CJK_LO <= after <= _CJK_HI:
-            return True  # 219 个, 1—10 月份: a digit and its unit or month
+        if _CJK_LO <= after <= _CJK_HI and not any(c in _CELL_GAPS for c in text[start:end]) \
+                and end - start < _CELL_SPACES:
+            return True  # 219 个, 1—10 月份: a digit and its unit or month (not 33.08\t持平: two cells of a table)
     if before == "." and after.isdigit() and start >= 2 and text[start - 2].isdigit():
         return True  # 18.\n56
     if after.isdigit() and _CJK_LO <= before <= _CJK_HI and end - start == 1 and text[start] in " \u3000":
