@@ -10,15 +10,13 @@ name that is a share, a rate, a change or a target of something (一般公共预
 
 from __future__ import annotations
 
-import hashlib
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from zhibiao.errors import QueryError
+from zhibiao.lexicon import data_bytes, data_toml
 
 __all__ = [
     "IndicatorDef",
@@ -71,8 +69,7 @@ def normalize_name(name: str) -> str:
 @cache
 def _load() -> tuple[dict[str, IndicatorDef], dict[str, str]]:
     """The taxonomy, by id, and its alias index (normalised name → id); loaded once."""
-    raw = resources.files("zhibiao").joinpath("data/indicators.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))
+    data = data_toml("indicators.toml")  # (kept parsed across processes: the extractor's names read it too)
     by_id: dict[str, IndicatorDef] = {}
     index: dict[str, str] = {}
     for entry in data["indicator"]:
@@ -145,9 +142,10 @@ def resolve_indicator(text: str) -> IndicatorDef:
 
 def taxonomy_fingerprint() -> str:
     """A short hash of the indicator and zone tables: stored ids are refreshed when it changes."""
-    files = resources.files("zhibiao").joinpath("data")
+    import hashlib  # (here, not at the top: the extractor's names read the taxonomy, a store fingerprints it)
+
     digest = hashlib.sha256()
     for name in ("indicators.toml", "zones.toml"):
-        digest.update(files.joinpath(name).read_bytes())
+        digest.update(data_bytes(name))
     digest.update(b"resolver.v1")
     return digest.hexdigest()[:16]
