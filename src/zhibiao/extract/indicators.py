@@ -43,8 +43,20 @@ from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 from zhibiao.resolve.subjects import passes_a_mark
 
-__all__ = ["against_named_year", "attach_change", "bare_magnitude", "breadth_role", "change_role", "level_role",
-           "members_passing", "name_at", "new_indicator", "projects_share_names", "share_role"]
+__all__ = [
+    "against_named_year",
+    "attach_change",
+    "bare_magnitude",
+    "breadth_role",
+    "change_role",
+    "level_role",
+    "members_passing",
+    "name_at",
+    "new_indicator",
+    "projects_share_names",
+    "share_role",
+    "with_predicate",
+]
 
 _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
@@ -328,7 +340,7 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
     m = _INDICATORS.breadth_member.match(text, fig.end, s.ctx.span.end)
     if m is None:  # (33个行业大类中19个行业大类累计实现正增长: the kind again, then what those did)
         noun = noun_after(text, fig.end, s.ctx.span.end)  # (23个项目未开工: projects are counted as projects)
-        named = _with_predicate(s, noun) if noun is not None and noun.text and not mentions_projects(noun.text) \
+        named = with_predicate(s, noun) if noun is not None and noun.text and not mentions_projects(noun.text) \
             else None
         if named is None or named is noun:
             return False
@@ -671,7 +683,7 @@ def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
         kind = _INDICATORS.kind_after.match(s.text, fig.end, s.ctx.span.end)
         noun = Noun(kind.group(1), kind.end(1)) if kind and _ASIDE_OPEN in kind.group(1) else None
     if noun is not None and noun.text and fig.amount.kind == "count":
-        noun = _with_predicate(s, noun)
+        noun = with_predicate(s, noun)
     if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
         noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
     if noun is not None and (entered := _INDICATORS.entered_noun_end.search(noun.text)):
@@ -679,7 +691,7 @@ def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
     return noun
 
 
-def _with_predicate(s: Sentence, noun: Noun) -> Noun:
+def with_predicate(s: Sentence, noun: Noun) -> Noun:
     """21个行业大类累计实现正增长, 36项工作获省政府督查激励: things counted, then what they did to the end of the clause
     with no figure in it; they are named by what they did (累计实现正增长的行业大类), which keeps the noun as written
     inside the name. The noun unchanged when no such words follow."""
