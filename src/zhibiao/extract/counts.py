@@ -22,6 +22,7 @@ from zhibiao.extract.projects import mentions_projects
 from zhibiao.extract.quantities import figure_regex, parse_amount
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes
+from zhibiao.model import Indicator
 
 __all__ = ["unclaimed_counts"]
 
@@ -32,6 +33,8 @@ _CLAUSE_MARKS = ",;:。!?()"
 _DIGITS = "0123456789"
 _QUOTES = "\u201c\""  # (an opening quote right before a count: a slogan's, “4个百亿”)
 _MIN_NOUN = 2
+_COUNT = "count"
+_LIST_MARK = "\u3001"
 
 
 def unclaimed_counts(s: Sentence) -> None:
@@ -44,14 +47,39 @@ def unclaimed_counts(s: Sentence) -> None:
             continue  # (most figures: no unit, a rate per unit; a count in Chinese numerals is mostly a slogan's)
         fig = _count_of_things(s, m)
         noun = noun_after(text, fig.end, sent.end) if fig is not None else None
-        if fig is None or noun is None or not noun.text or not _things_counted(s, fig, noun):
+        if fig is None:
             continue
-        name = _name_of(s, fig, noun, taken)
+        if noun is None or not noun.text:
+            name = _total_of_new(s, fig)  # (新增甲企业12家、累计46家: the total of those things)
+        elif _things_counted(s, fig, noun):
+            name = _name_of(s, fig, noun, taken)
+        else:
+            continue
         if name is None or any(a < name.end and fig.start < b for a, b in taken):
             continue
         ind = new_indicator(s, Name(name.text, fig.start), fig, plan_named=False)
         s.ctx.doc.set_quote(ind, fig.start, name.end)
         taken.append((fig.start, name.end))
+
+
+def _total_of_new(s: Sentence, fig: Fig) -> Noun | None:
+    """A count named only by a word of a running total (累计46家, 累计已拥有9家) right after a count of new things in
+    its sentence (新增省级专精特新企业12家): the total of those things, named without the verb of new
+    (省级专精特新企业); None for any other count with no noun after it."""
+    clause = _clause_start(s, fig.start)
+    clause = max(clause, s.text.rfind(_LIST_MARK, clause, fig.start) + 1)  # (…12家、|累计46家)
+    if not _COUNTS.total_only.fullmatch(s.text, clause, fig.start):
+        return None
+    norm_pos = s.ctx.doc.norm_pos
+    before = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.unit == _COUNT
+              and f.value is not None and norm_pos(f.end) <= fig.start]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.end)  # (the count given last before it, whichever rule made it)
+    new = _COUNTS.new_verb_open.match(last.name)
+    if new is None or len(last.name) - new.end() < _MIN_NOUN:
+        return None
+    return Noun(last.name[new.end():], fig.end)
 
 
 def _count_of_things(s: Sentence, m: re.Match[str]) -> Fig | None:
