@@ -117,11 +117,13 @@ def _things_counted(s: Sentence, fig: Fig, noun: Noun) -> bool:
 def _subject_group(s: Sentence, fig: Fig, noun: Noun, taken: list[tuple[int, int]]) -> bool:
     """Whether a count is of a group of places that is the subject of its clause (229家国家级经开区发挥…作用) or of
     the figures after it in its sentence (现有72家园区,贡献了全省80%的…): only a verb of holding with nothing said of
-    them after makes it a fact (共有88个省级开发区, 辖21个乡镇)."""
-    if _FIGURES.group_after.match(s.text[fig.end:s.ctx.span.end]) is None:
+    them after makes it a fact (共有88个省级开发区, 辖21个乡镇), and only when the places close the noun (对全省184个
+    开发区高质量发展考核评价: the count sizes the evaluation, no count of its own)."""
+    group = _FIGURES.group_after.match(s.text[fig.end:s.ctx.span.end])
+    if group is None:
         return False
     return _COUNTS.holding_end.search(s.text, _clause_start(s, fig.start), fig.start) is None \
-        or any(a >= noun.end for a, _b in taken)
+        or fig.end + group.end() < noun.end or any(a >= noun.end for a, _b in taken)
 
 
 def _name_of(s: Sentence, fig: Fig, noun: Noun, taken: list[tuple[int, int]]) -> Noun | None:
@@ -131,12 +133,10 @@ def _name_of(s: Sentence, fig: Fig, noun: Noun, taken: list[tuple[int, int]]) ->
     done = with_predicate(s, noun)
     if done.text != noun.text:
         return done
-    if _subject_group(s, fig, noun, taken):
-        return None
     cut = _COUNTS.clause_verb_inside.search(noun.text)
     if cut is not None:
         noun = Noun(noun.text[:cut.start()], noun.end - len(noun.text) + cut.start())
-    if len(noun.text) < _MIN_NOUN:
+    if len(noun.text) < _MIN_NOUN or _subject_group(s, fig, noun, taken):
         return None
     clause = _clause_start(s, fig.start)
     verb = _COUNTS.done_verb_end.search(s.text, clause, fig.start)
