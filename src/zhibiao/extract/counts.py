@@ -46,9 +46,9 @@ def unclaimed_counts(s: Sentence) -> None:
         if m.group("unit") is None or m.group("per") is not None or text[m.start()] not in _DIGITS:
             continue  # (most figures: no unit, a rate per unit; a count in Chinese numerals is mostly a slogan's)
         fig = _count_of_things(s, m)
-        noun = noun_after(text, fig.end, sent.end) if fig is not None else None
         if fig is None:
             continue
+        noun = noun_after(text, fig.end, sent.end) or _lone_kind(s, fig)
         if noun is None or not noun.text:
             name = _total_of_new(s, fig)  # (新增甲企业12家、累计46家: the total of those things)
         elif _things_counted(s, fig, noun):
@@ -60,6 +60,12 @@ def unclaimed_counts(s: Sentence) -> None:
         ind = new_indicator(s, Name(name.text, fig.start), fig, plan_named=False)
         s.ctx.doc.set_quote(ind, fig.start, name.end)
         taken.append((fig.start, name.end))
+
+
+def _lone_kind(s: Sentence, fig: Fig) -> Noun | None:
+    """A kind of place one character long counted alone (27个县, 4个旗), which :func:`noun_after` leaves unread."""
+    m = _COUNTS.lone_kind.match(s.text, fig.end, s.ctx.span.end)
+    return Noun(m.group(1), m.end(1)) if m is not None else None
 
 
 def _total_of_new(s: Sentence, fig: Fig) -> Noun | None:
@@ -122,7 +128,7 @@ def _subject_group(s: Sentence, fig: Fig, noun: Noun, taken: list[tuple[int, int
     group = _FIGURES.group_after.match(s.text[fig.end:s.ctx.span.end])
     if group is None:
         return False
-    return _COUNTS.holding_end.search(s.text, _clause_start(s, fig.start), fig.start) is None \
+    return _COUNTS.holding_end.search(s.text, s.ctx.span.start, fig.start) is None \
         or fig.end + group.end() < noun.end or any(a >= noun.end for a, _b in taken)
 
 
@@ -136,7 +142,8 @@ def _name_of(s: Sentence, fig: Fig, noun: Noun, taken: list[tuple[int, int]]) ->
     cut = _COUNTS.clause_verb_inside.search(noun.text)
     if cut is not None:
         noun = Noun(noun.text[:cut.start()], noun.end - len(noun.text) + cut.start())
-    if len(noun.text) < _MIN_NOUN or _subject_group(s, fig, noun, taken):
+    if (len(noun.text) < _MIN_NOUN and not _COUNTS.lone_kind.fullmatch(noun.text)) \
+            or _subject_group(s, fig, noun, taken):
         return None
     clause = _clause_start(s, fig.start)
     verb = _COUNTS.done_verb_end.search(s.text, clause, fig.start)
