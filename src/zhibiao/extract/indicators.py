@@ -617,6 +617,8 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         kinds = _bracketed_kinds(s, fig, name)  # (本次评选将全省|98个县(市、区)划分为…: 县(市、区))
         if kinds is not None:
             return kinds
+    if fig.amount.kind == "count" and _stage_count(text, name, fig) and (staged := _staged_things(s, fig, name)):
+        return staged  # (建成|6个口袋公园: things built, named with the verb)
     noun = None
     if not name or _NAMES.subject_refs.fullmatch(name) or _INDICATORS.manner_only.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
@@ -636,8 +638,21 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         kind = _INDICATORS.kind_after.match(text, fig.end, s.ctx.span.end)  # (分布在|17个省(区): 分布省(区))
         noun = Noun(spread.group("verb") + kind.group(1), kind.end(1)) if kind else None
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
-        noun = Noun("", fig.end)
+        noun = _staged_things(s, fig, name) or Noun("", fig.end)
     return noun
+
+
+def _staged_things(s: Sentence, fig: Fig, name: str) -> Noun | None:
+    """What a verb of building then a count names when a noun that is no projects follows the count (建成6个口袋公园,
+    竣工3座桥梁): those things, named with the verb (建成口袋公园), no count of projects; None when no such noun
+    follows (已建成35个: projects named by their stage) or the stage is another (签约, 开工)."""
+    verb = _INDICATORS.stage_verb_trim.sub("", strip_chars(name))
+    if not _INDICATORS.building_verb.fullmatch(verb):
+        return None  # (签约12个…, 开工5个…: the stages of projects, whatever noun follows)
+    after = noun_after(s.text, fig.end, s.ctx.span.end)
+    if after is None or not after.text or mentions_projects(after.text):
+        return None
+    return Noun(verb + after.text, after.end)
 
 
 def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
@@ -777,8 +792,9 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         return False  # 获批国家自然科学基金项目15项: grants, research or heritage items, no investment projects
     if mentions_projects(name) and not _yield_of_projects(name) and not _other_thing_counted(s, fig, name):
         return True
-    if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
-        return True
+    if noun is not None and (mentions_projects(noun.text) or (_stage_count(s.text, name, fig) and not (
+            noun.text and _staged_things(s, fig, name)))):
+        return True  # (but 建成6个口袋公园: things built, no projects)
     counted = s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
     if s.state.parent_projects is not None and (listed_place(s, name) is not None or (
             counted and (name.endswith(_PROJECTS_WORDS.kind_end) or _INDICATORS.investment_next.match(s.text, fig.end)))
