@@ -41,10 +41,14 @@ def unclaimed_counts(s: Sentence) -> None:
     """Record as indicators the counts of things in the sentence ``s`` that no fact claims (see the module note)."""
     text, sent = s.text, s.ctx.span
     norm_pos = s.ctx.doc.norm_pos
-    taken = [(norm_pos(f.start), norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]]
+    taken: list[tuple[int, int]] | None = None  # (the spans of the sentence's facts: found for the first candidate)
     for m in figure_regex().finditer(text, sent.start, sent.end):
         if m.group("unit") is None or m.group("per") is not None or text[m.start()] not in _DIGITS:
             continue  # (most figures: no unit, a rate per unit; a count in Chinese numerals is mostly a slogan's)
+        if taken is None:
+            taken = [(norm_pos(f.start), norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]]
+        if any(a <= m.start() < b for a, b in taken):
+            continue  # (most counts: read by a rule)
         fig = _count_of_things(s, m)
         if fig is None:
             continue
