@@ -43,8 +43,20 @@ from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
 from zhibiao.resolve.subjects import passes_a_mark
 
-__all__ = ["against_named_year", "attach_change", "bare_magnitude", "breadth_role", "change_role", "level_role",
-           "members_passing", "name_at", "new_indicator", "projects_share_names", "share_role"]
+__all__ = [
+    "against_named_year",
+    "attach_change",
+    "bare_magnitude",
+    "breadth_role",
+    "change_role",
+    "level_role",
+    "members_passing",
+    "name_at",
+    "new_indicator",
+    "projects_share_names",
+    "share_role",
+    "with_predicate",
+]
 
 _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
@@ -328,7 +340,7 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
     m = _INDICATORS.breadth_member.match(text, fig.end, s.ctx.span.end)
     if m is None:  # (33个行业大类中19个行业大类累计实现正增长: the kind again, then what those did)
         noun = noun_after(text, fig.end, s.ctx.span.end)  # (23个项目未开工: projects are counted as projects)
-        named = _with_predicate(s, noun) if noun is not None and noun.text and not mentions_projects(noun.text) \
+        named = with_predicate(s, noun) if noun is not None and noun.text and not mentions_projects(noun.text) \
             else None
         if named is None or named is noun:
             return False
@@ -605,6 +617,8 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         kinds = _bracketed_kinds(s, fig, name)  # (本次评选将全省|98个县(市、区)划分为…: 县(市、区))
         if kinds is not None:
             return kinds
+    if fig.amount.kind == "count" and _stage_count(text, name, fig) and (staged := _staged_things(s, fig, name)):
+        return staged  # (建成|6个口袋公园: things built, named with the verb)
     noun = None
     if not name or _NAMES.subject_refs.fullmatch(name) or _INDICATORS.manner_only.fullmatch(name) or (
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
@@ -624,8 +638,21 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         kind = _INDICATORS.kind_after.match(text, fig.end, s.ctx.span.end)  # (分布在|17个省(区): 分布省(区))
         noun = Noun(spread.group("verb") + kind.group(1), kind.end(1)) if kind else None
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
-        noun = Noun("", fig.end)
+        noun = _staged_things(s, fig, name) or Noun("", fig.end)
     return noun
+
+
+def _staged_things(s: Sentence, fig: Fig, name: str) -> Noun | None:
+    """What a verb of building then a count names when a noun that is no projects follows the count (建成6个口袋公园,
+    竣工3座桥梁): those things, named with the verb (建成口袋公园), no count of projects; None when no such noun
+    follows (已建成35个: projects named by their stage) or the stage is another (签约, 开工)."""
+    verb = _INDICATORS.stage_verb_trim.sub("", strip_chars(name))
+    if not _INDICATORS.building_verb.fullmatch(verb):
+        return None  # (签约12个…, 开工5个…: the stages of projects, whatever noun follows)
+    after = noun_after(s.text, fig.end, s.ctx.span.end)
+    if after is None or not after.text or mentions_projects(after.text):
+        return None
+    return Noun(verb + after.text, after.end)
 
 
 def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
@@ -671,7 +698,7 @@ def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
         kind = _INDICATORS.kind_after.match(s.text, fig.end, s.ctx.span.end)
         noun = Noun(kind.group(1), kind.end(1)) if kind and _ASIDE_OPEN in kind.group(1) else None
     if noun is not None and noun.text and fig.amount.kind == "count":
-        noun = _with_predicate(s, noun)
+        noun = with_predicate(s, noun)
     if noun is not None and noun.text and _INDICATORS.count_verb.fullmatch(name):
         noun = Noun(name + noun.text, noun.end)  # 新增37户规上工业企业: 新增规上工业企业
     if noun is not None and (entered := _INDICATORS.entered_noun_end.search(noun.text)):
@@ -679,7 +706,7 @@ def _counted_noun(s: Sentence, fig: Fig, name: str) -> Noun | None:
     return noun
 
 
-def _with_predicate(s: Sentence, noun: Noun) -> Noun:
+def with_predicate(s: Sentence, noun: Noun) -> Noun:
     """21个行业大类累计实现正增长, 36项工作获省政府督查激励: things counted, then what they did to the end of the clause
     with no figure in it; they are named by what they did (累计实现正增长的行业大类), which keeps the noun as written
     inside the name. The noun unchanged when no such words follow."""
@@ -765,8 +792,9 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         return False  # 获批国家自然科学基金项目15项: grants, research or heritage items, no investment projects
     if mentions_projects(name) and not _yield_of_projects(name) and not _other_thing_counted(s, fig, name):
         return True
-    if noun is not None and (mentions_projects(noun.text) or _stage_count(s.text, name, fig)):
-        return True
+    if noun is not None and (mentions_projects(noun.text) or (_stage_count(s.text, name, fig) and not (
+            noun.text and _staged_things(s, fig, name)))):
+        return True  # (but 建成6个口袋公园: things built, no projects)
     counted = s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
     if s.state.parent_projects is not None and (listed_place(s, name) is not None or (
             counted and (name.endswith(_PROJECTS_WORDS.kind_end) or _INDICATORS.investment_next.match(s.text, fig.end)))

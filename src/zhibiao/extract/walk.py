@@ -17,6 +17,7 @@ from functools import cache
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
 from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
+from zhibiao.extract.counts import unclaimed_counts
 from zhibiao.extract.figures import Fig, Wordless, listed_group_entering, scan_figures
 from zhibiao.extract.indicators import (
     bare_magnitude,
@@ -147,6 +148,7 @@ def read_sentence(s: Sentence) -> None:
         else:
             cursor, i = _figure_event(s, events, i, cursor)
     unread_places(s)  # 居某地区各省份首位, 仅列第83: a place after a ranking verb that no rule read
+    unclaimed_counts(s)  # 建成6个口袋公园, 选取了三个指标: a count of things no rule read
     if st.projects is not None and st.parent_projects is None:
         pst.last_top_projects = st.projects
     _own_project_measures(s)
