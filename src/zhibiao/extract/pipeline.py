@@ -18,7 +18,7 @@ from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import PeriodMention, lent_years, paragraph_periods
 from zhibiao.extract.persons import extract_persons
-from zhibiao.extract.rankings import announces_list, dated_by_titles
+from zhibiao.extract.rankings import announces_list, dated_by_titles, evaluation_field_before
 from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
@@ -87,7 +87,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     body = _milestones_passed(_projects_once(_rankings_once(_dedupe(named))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
-    return meta, dated_by_titles(text, _fields_carried(facts), norm.norm_pos)
+    return meta, dated_by_titles(text, _among_peers(text, _fields_carried(facts), norm.norm_pos), norm.norm_pos)
 
 
 def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMention | None) -> Carry:
@@ -116,6 +116,22 @@ def _fields_carried(facts: list[Fact]) -> list[Fact]:
                 last = f.scope if f.scope not in _NAMED_FIELDS else last
             elif not f.bottom:
                 out[i] = replace(f, scope=last)
+    return out
+
+
+def _among_peers(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -> list[Fact]:
+    """The facts with each place among peers no words of its own name held among the peers of the evaluation or list
+    the report named before it (在“2023中国…百强榜”中位列第一 → 中国…), and without the places still among no peers: a
+    ranking whose field neither its words, nor the report's other places, nor an evaluation give (保持第1位, 拔得头筹)
+    says only that something went well, and FACTS.md has a place always among peers written somewhere (``scope``)."""
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, Ranking) and not f.scope:
+            field = evaluation_field_before(text, norm_pos(f.end)) if f.end is not None else None
+            if field is None:
+                continue
+            f = replace(f, scope=field)
+        out.append(f)
     return out
 
 
