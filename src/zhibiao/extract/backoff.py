@@ -1,12 +1,12 @@
 """A back-off for indicator names that name no measure.
 
 The words before a figure are its name; sometimes they are only a place, a pronoun, adverbs and particles, a verb
-of reaching or how long (江西以|3.2万亿元, 其金额高达…, 好在同比增长率3.9%, 3年内将突破…), or a place and then words
-holding a figure (宁陵分处40-50亿之间). Such a name says which measure only through its context: the figure given
+of reaching or how long (甲省以|3.2万亿元, 其金额高达…, 好在同比增长率4.7%, 3年内将突破…), or a place and then words
+holding a figure (乙县分处60-70亿之间). Such a name says which measure only through its context: the figure given
 before it in the paragraph, of the same unit (a level) or of any unit (a growth of that measure); else the measure
 the paragraph, then the title, writes last before it. The place such a name holds is the figure's subject when the
 figure's own words write it. With no measure found, the name stays as it was. A place glued to a measure the
-taxonomy knows (岳西旅游总收入) is read apart: the subject and the measure.
+taxonomy knows (甲县旅游总收入) is read apart: the subject and the measure.
 
 It fires on few reports the rules were written from and more often on unseen ones: a fallback, kept general on
 purpose (issue 9).
@@ -52,10 +52,10 @@ def measures_in_context(text: str, facts: list[_F], norm_pos: Callable[[int], in
         bare = _measureless(f.name)
         if bare is None:
             glued = _glued_place(f.name)
-            if glued is not None:  # (云南旅游总收入: the place is the subject, the measure the name)
+            if glued is not None:  # (甲省旅游总收入: the place is the subject, the measure the name)
                 ordered[i] = cast(_F, replace(f, name=glued[1], subject=glued[0]))
             elif _holder_level(f) and (held_measure := _measure_before(text, ordered, i, norm_pos)) is not None:
-                # (其中县属企业完成1094万吨: the holder's part of the whole of that measure)
+                # (其中县属企业完成1270万吨: the holder's part of the whole of that measure)
                 parent = held_measure if f.parent is not None else None
                 ordered[i] = cast(_F, replace(f, name=held_measure, subject=f.name, parent=parent))
             continue
@@ -84,12 +84,12 @@ def _measureless(name: str) -> str | None:
     if found is not None:
         place, rest = found[0], name[found[1]:]
         if not rest or _DIGIT.search(rest):
-            return place  # (泰州|同比增长率高达28.1%: the place alone; 宁陵分处40-50亿之间: a place, then a figure)
+            return place  # (甲市|同比增长率高达31.4%: the place alone; 乙县分处60-70亿之间: a place, then a figure)
     return place if _NAMES.measureless_rest.match(rest) else None
 
 
 def _holder_level(f: Indicator) -> bool:
-    """A level of a kind of holder named alone (税务部门完成6197万元, 县属企业完成1094万吨 after the whole): the holder
+    """A level of a kind of holder named alone (税务部门完成5830万元, 县属企业完成1270万吨 after the whole): the holder
     holds the measure just given; a count of holders (规上企业120家) is a measure of its own, and a growth of a kind of
     enterprise (国有企业增长8%) is named by it (FACTS.md)."""
     return f.value is not None and f.unit not in _COUNTED_UNITS and f.name.endswith(_HOLDER_ENDS) \
@@ -97,14 +97,14 @@ def _holder_level(f: Indicator) -> bool:
 
 
 def _written_in(quote: str, place: str) -> bool:
-    """Whether ``quote`` writes ``place`` (or its short name): a name cut from another item of a list (贵州9席位 before
-    宁夏1个) gives the figure no place."""
+    """Whether ``quote`` writes ``place`` (or its short name): a name cut from another item of a list (甲省7席位 before
+    乙省1个) gives the figure no place."""
     return place in quote or subject_finder().short_of(place) in quote
 
 
 @lru_cache(maxsize=4096)
 def _glued_place(name: str) -> tuple[str, str] | None:
-    """A name of a place glued to a measure the taxonomy knows (云南旅游总收入): the place and the measure; None
+    """A name of a place glued to a measure the taxonomy knows (甲省旅游总收入): the place and the measure; None
     for any other name."""
     found = subject_finder().place_or_short_opening(name)
     if found is None or found[1] >= len(name) or canonical_indicator(name[found[1]:]) is None:
@@ -114,7 +114,7 @@ def _glued_place(name: str) -> tuple[str, str] | None:
 
 def _measure_before(text: str, facts: Sequence[Fact], i: int, norm_pos: Callable[[int], int]) -> str | None:
     """The measure of the indicator before ``facts[i]`` in its paragraph whose measure it is: of the same unit for a
-    level (or of a growth alone, 出口总额同比增长6.5%), any for a growth; None when the paragraph gives none before
+    level (or of a growth alone, 出口总额同比增长5.8%), any for a growth; None when the paragraph gives none before
     it."""
     f = facts[i]
     assert isinstance(f, Indicator)
@@ -124,7 +124,7 @@ def _measure_before(text: str, facts: Sequence[Fact], i: int, norm_pos: Callable
         if text.find(_PARA_BREAK, norm_pos(g.end), start) >= 0:
             return None  # (the paragraph before speaks of other things)
         if not isinstance(g, Indicator) or _measureless(g.name) is not None or _DIGIT.search(g.name):
-            continue  # (徐州分处400-500亿之间: words holding a figure are no measure to take)
+            continue  # (丙市分处300-400亿之间: words holding a figure are no measure to take)
         if f.value is None or g.value is None or g.unit == f.unit:
             return g.name
     return None
@@ -148,8 +148,8 @@ def _taxonomy_measures() -> dict[str, str | None]:
 
 
 def _measure_written_before(text: str, pos: int, f: Indicator, known: dict[str, str | None]) -> str | None:
-    """The known measure written last before ``pos`` in its paragraph (南通出口总额却是不及常州,|好在同比增长率3.9%),
-    else in the title (各省份旅游收入排行榜 … 江西以|199.96亿元), of the unit of ``f`` when it is a level."""
+    """The known measure written last before ``pos`` in its paragraph (甲市出口总额却是不及乙市,|好在同比增长率4.7%),
+    else in the title (各省份旅游收入排行榜 … 甲省以|173.58亿元), of the unit of ``f`` when it is a level."""
     para_start = text.rfind(_PARA_BREAK, 0, pos) + 1
     title_end = text.find(_PARA_BREAK)
     windows = [(para_start, pos)] if para_start > 0 or title_end < 0 else []

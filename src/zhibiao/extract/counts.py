@@ -6,7 +6,7 @@ Reports count what was built, gained, chosen or held everywhere, in shapes the r
 the noun, with the verb of making before it (建成口袋公园) or what the things did after it (完成土建工程的泵站), its
 subject and period as any indicator of the clause gets them. Left alone: places and moves in rankings (第3个, 前5名),
 durations, batches, slogans (三大…), a lone 一 (an article), projects (the projects rules count them), groups some of
-which did something (全省67个县中) and seats on a list (21个县市入选).
+which did something (全省67个县中) and seats on a list (14个县市入选).
 
 It is kept general on purpose: it acts wherever the condition holds, not on shapes of particular reports.
 """
@@ -114,8 +114,8 @@ def _clause_start(s: Sentence, pos: int) -> int:
 
 def _things_counted(s: Sentence, fig: Fig, noun: Noun) -> bool:
     """Whether the noun after a count is things counted: no duration, batch or slogan, no projects, no group some of
-    which did something, no seats on a list, and no group of places that is the subject of its clause (229家国家级
-    经开区实现…) unless a verb of holding counts them (共有88个省级开发区)."""
+    which did something, no seats on a list, and no group of places that is the subject of its clause (164家国家级
+    经开区实现…) unless a verb of holding counts them (共有57个省级开发区)."""
     text = s.text
     if _COUNTS.not_things.match(text, fig.end) or mentions_projects(noun.text) or (
             fig.start > 0 and text[fig.start - 1] in _QUOTES):
@@ -125,10 +125,10 @@ def _things_counted(s: Sentence, fig: Fig, noun: Noun) -> bool:
 
 
 def _subject_group(s: Sentence, fig: Fig, noun: Noun, taken: list[tuple[int, int]]) -> bool:
-    """Whether a count is of a group of places that is the subject of its clause (229家国家级经开区发挥…作用) or of
+    """Whether a count is of a group of places that is the subject of its clause (164家国家级经开区发挥…作用) or of
     the figures after it in its sentence (现有72家园区,贡献了全省80%的…): only a verb of holding with nothing said of
-    them after makes it a fact (共有88个省级开发区, 辖21个乡镇), and only when the places close the noun (对全省184个
-    开发区高质量发展考核评价: the count sizes the evaluation, no count of its own)."""
+    them after makes it a fact (共有57个省级开发区, 辖21个乡镇), and only when the places close the noun (对全省126个
+    开发区开展考核评价: the count sizes the evaluation, no count of its own)."""
     group = _FIGURES.group_after.match(s.text[fig.end:s.ctx.span.end])
     if group is None:
         return False

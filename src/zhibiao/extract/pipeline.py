@@ -82,7 +82,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     captions = [f for f in head_log.facts if id(f) in head_log.top_n
                 and _TABLES.caption_tail.match(text, norm.norm_pos(f.end))]
     heads_said = [f for f in head_log.facts if f not in captions]
-    # (江西以|3.2万亿元: the measure of the figure before; named before a milestone is checked against its level)
+    # (甲省以|3.2万亿元: the measure of the figure before; named before a milestone is checked against its level)
     named = measures_in_context(text, log.facts, norm.norm_pos)
     body = _milestones_passed(_projects_once(_rankings_once(_dedupe(named))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]

@@ -3240,7 +3240,7 @@ def _unread_place(s: Sentence, m: re.Match[str], clause: int) -> None:
     current = _figure_named_before(s, m.start())
     holder = s.ctx.subject_at(m.start(), ranked=True)
     if current is not None and (measure in _GROWTH_HEADS or not measure):
-        # (工业投资增长27.68%,增速在某市第一: the growth of the figure just named; 某省百强县数量达到28个,居某地区各省份
+        # (工业投资增长23.74%,增速在某市第一: the growth of the figure just named; 某省百强县数量达到19个,居某地区各省份
         # 首位: that figure itself, its holder the place's)
         measure = current.name + measure if measure else _figure_ranked(current)
         holder = current.subject or holder

@@ -418,7 +418,7 @@ def figure_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
 
 
 def _rows_saying_all(doc: DocContext, start: int, end: int, log: FactLog) -> None:
-    """Rows no column labels head that say all themselves (地区生产总值 | 137.4亿元 | 增长5.3% |): a measure, a level
+    """Rows no column labels head that say all themselves (地区生产总值 | 146.8亿元 | 增长5.3% |): a measure, a level
     written with its unit and, after it, a change written with its verb."""
     text = doc.text
     if not any(w in text[start:end] for w in _TABLE_WORDS.rise_cells + _TABLE_WORDS.fall_cells):
