@@ -3221,6 +3221,7 @@ def _clause_opening(text: str, start: int, pos: int) -> int:
     """Where the clause holding ``pos`` opens, not before ``start``."""
     return max(max(text.rfind(mark, start, pos) for mark in _CLAUSE_MARKS) + 1, start)
 
+
 def _refused_with_field(s: Sentence, m: re.Match[str]) -> bool:
     """Whether the ranking shape read the place with a field and the rules made no fact of it on purpose."""
     return any(h.group("scope") and h.start() < m.end() and m.start("verb") < h.end()
@@ -3272,7 +3273,6 @@ def _figure_named_before(s: Sentence, pos: int) -> Indicator | None:
         if isinstance(f, Indicator) and f.start is not None and s.ctx.doc.norm_pos(f.start) < pos:
             found = f
     return found
-
 
 
 def _fields_filled(s: Sentence) -> None:
