@@ -14,6 +14,7 @@ It is kept general on purpose: it acts wherever the condition holds, not on shap
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import new_indicator, with_predicate
@@ -21,8 +22,9 @@ from zhibiao.extract.names import Name, Noun, noun_after
 from zhibiao.extract.projects import mentions_projects
 from zhibiao.extract.quantities import figure_regex, parse_amount
 from zhibiao.extract.state import Sentence
-from zhibiao.lexicon import Shapes
+from zhibiao.lexicon import Shapes, Words, alternation, magnitudes, units
 from zhibiao.model import Indicator
+from zhibiao.recache import compile_cached
 
 __all__ = ["unclaimed_counts"]
 
@@ -30,11 +32,20 @@ _COUNTS = Shapes("counts")
 _FIGURES = Shapes("figures")
 _COUNTED = ("count", "person")
 _CLAUSE_MARKS = ",;:。!?()"
-_DIGITS = "0123456789"
 _QUOTES = "\u201c\""  # (an opening quote right before a count: a slogan's, “4个百亿”)
 _MIN_NOUN = 2
 _COUNT = "count"
 _LIST_MARK = "\u3001"
+
+
+@cache
+def _count_gate() -> re.Pattern[str]:
+    """Digits, then what the figure grammar lets stand between them and a unit (more digits, 多/余, magnitudes), then a
+    unit of things or people: where a count in digits opens (a count in Chinese numerals is mostly a slogan's). The
+    figure grammar run over every sentence again was most of what the fallback cost."""
+    between = re.escape("".join(sorted({*"0123456789.,", *Words("numerals").more, *"".join(magnitudes())})))
+    counted = alternation([w for w, u in units().items() if u.kind in _COUNTED])
+    return compile_cached(rf"\d[{between}]*(?:{counted})")
 
 
 def unclaimed_counts(s: Sentence) -> None:
@@ -42,9 +53,12 @@ def unclaimed_counts(s: Sentence) -> None:
     text, sent = s.text, s.ctx.span
     norm_pos = s.ctx.doc.norm_pos
     taken: list[tuple[int, int]] | None = None  # (the spans of the sentence's facts: found for the first candidate)
-    for m in figure_regex().finditer(text, sent.start, sent.end):
-        if m.group("unit") is None or m.group("per") is not None or text[m.start()] not in _DIGITS:
-            continue  # (most figures: no unit, a rate per unit; a count in Chinese numerals is mostly a slogan's)
+    figures = figure_regex()
+    for hit in _count_gate().finditer(text, sent.start, sent.end):
+        # (the figure read where a count in digits opens: the figure grammar is not run over the whole sentence)
+        m = figures.match(text, hit.start(), sent.end)
+        if m is None or m.group("unit") is None or m.group("per") is not None:
+            continue  # (a rate per unit: 2.98万元/亩)
         if taken is None:
             taken = [(norm_pos(f.start), norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]]
         if any(a <= m.start() < b for a, b in taken):
