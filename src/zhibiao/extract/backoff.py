@@ -14,7 +14,6 @@ purpose (issue 9).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -22,6 +21,7 @@ from typing import TypeVar, cast
 
 from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import Fact, Indicator
+from zhibiao.recache import compile_cached
 from zhibiao.resolve.indicators import canonical_indicator, indicators
 from zhibiao.resolve.subjects import subject_finder
 
@@ -33,7 +33,7 @@ _HOLDER_ENDS = tuple(Words("level_from").holder_ends)
 _COUNTED_UNITS = ("count", "person")  # (how many holders or people: a measure of its own)
 _F = TypeVar("_F", bound=Fact)  # (the rules' facts or the model's: the same kinds)
 _PARA_BREAK = "\n"
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_cached(r"\d")
 _MIN_MEASURE = 2  # (the fewest characters of a measure looked for in the words)
 
 

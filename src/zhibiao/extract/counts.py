@@ -21,6 +21,7 @@ from zhibiao.extract.indicators import new_indicator, with_predicate
 from zhibiao.extract.names import Name, Noun, noun_after
 from zhibiao.extract.projects import mentions_projects
 from zhibiao.extract.quantities import figure_regex, parse_amount
+from zhibiao.extract.segment import clause_start
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, alternation, magnitudes, units
 from zhibiao.model import Indicator
@@ -118,12 +119,8 @@ def _count_of_things(s: Sentence, m: re.Match[str]) -> Fig | None:
 
 
 def _clause_start(s: Sentence, pos: int) -> int:
-    """Where the clause holding ``pos`` opens inside its sentence."""
-    start = s.ctx.span.start
-    for i in range(pos - 1, start - 1, -1):
-        if s.text[i] in _CLAUSE_MARKS:
-            return i + 1
-    return start
+    """Where the clause holding ``pos`` opens inside its sentence (a bracket closes one too)."""
+    return clause_start(s.text, s.ctx.span.start, pos, _CLAUSE_MARKS)
 
 
 def _things_counted(s: Sentence, fig: Fig, noun: Noun) -> bool:

@@ -100,7 +100,6 @@ def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMen
     return Carry(period, carry.year, place)
 
 
-
 def _fields_carried(facts: list[Fact]) -> list[Fact]:
     """A place whose field of peers the text leaves unwritten (苏州工业园区、南京高新区分别位居第四、第九
     after 入围全国50强) is among the peers of the place the report gave before it, else after it."""

@@ -19,7 +19,7 @@ from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import Name, Noun, last_match, strip_chars, trim_openers, without_quotes
 from zhibiao.extract.periods import PeriodMention, period_string, resolve_period, years_period, years_spans
 from zhibiao.extract.quantities import in_range, parse_number, scale
-from zhibiao.extract.segment import MAX_SENTENCE
+from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set, words
 from zhibiao.model import Projects, Qualifier, Stage
@@ -90,11 +90,6 @@ def mentions_projects(s: str) -> bool:
     (True, False)
     """
     return any(noun in s for noun in _PROJECTS_WORDS.nouns)
-
-
-def _clause_start(text: str, start: int, pos: int) -> int:
-    """Where the clause holding ``pos`` opens: after the last clause mark in ``text[start:pos]``, else ``start``."""
-    return max(start, *(text.rfind(c, start, pos) + 1 for c in _CLAUSE_MARKS))
 
 
 def stage_of(word_found: str) -> Stage:
@@ -362,7 +357,7 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
         if _PROJECTS.annual_plan_start.search(text, ctx.span.start, fig.start):
             return resolve_period(PeriodMention(fig.start, fig.start, None, 0, 1, 12, "span"), ctx.doc.published,
                                   future=True)
-    clause = _clause_start(text, ctx.span.start, fig.start)
+    clause = clause_start(text, ctx.span.start, fig.start)
     at_event = _PROJECTS.at_event.search(text, ctx.span.start, ctx.span.end) is not None or (
         ((stage is not None and stage == ctx.doc.event_stage) or _at_joint_event(s, stage, clause, fig.start))
         and not _PROJECTS.up_to_now.search(text, ctx.span.start, fig.start))  # (截至目前,…新开工项目93个)
@@ -591,7 +586,7 @@ def _stage_of_whole_counted(s: Sentence, fig: Fig) -> Stage | None:
     if among < 0 or any(c in text[after:fig.start] for c in _CLAUSE_MARKS) \
             or any(s.ctx.doc.norm_pos(p.start) >= sent.start for p in s.log.projects[s.para.first_project:]):
         return None  # (the projects counted before in the sentence are the whole: their stage, as parts)
-    clause = _clause_start(text, sent.start, among - 1)
+    clause = clause_start(text, sent.start, among - 1)
     said = last_match(_PROJECTS.stage_words, text[clause:among])
     return stage_of(said.group(0)) if said is not None else None
 
@@ -716,7 +711,7 @@ def _to_come(s: Sentence, fig: Fig) -> bool:
     after = text[fig.end:min(span.end, fig.end + _INTENT_WIDTH)]
     if not any(w in before or w in after for w in _INTENTS):
         return False
-    clause = _clause_start(text, span.start, fig.start)
+    clause = clause_start(text, span.start, fig.start)
     ends = [i for c in _CLAUSE_MARKS if (i := text.find(c, fig.end, span.end)) >= 0]
     close = min(ends) if ends else span.end
     return any(_intended(text, m.start()) for m in _PROJECTS.stage_words.finditer(text, clause, close))
@@ -1174,7 +1169,7 @@ def _own_figures_start(s: Sentence, name: Name) -> int | None:
     if name.start <= sent.start or not text[name.start - 1].isalpha() or not any(
             map(str.isdigit, text[max(sent.start, name.start - _OWN_FIGURES_WIDTH):name.start])):
         return None
-    clause = _clause_start(text, sent.start, name.start)
+    clause = clause_start(text, sent.start, name.start)
     words = text[clause:name.start]
     m = _PROJECTS.own_figure_before.match(words)
     if m is None or _PROJECTS.not_one_project.search(m.group("firm")):
@@ -1210,7 +1205,7 @@ def _kind_part_investment(s: Sentence, fig: Fig, name: Name) -> bool:
     if m is None or not _projects_in_paragraph(s) or _PROJECTS.stage_words.search(m.group("kind")) \
             or _PROJECTS.these.search(m.group("kind")) or category_of(m.group("kind") + _NOUN_WORD) is None:
         return False  # (the same projects again, or of a stage of their own, or of a place: no kind among them)
-    opening = _clause_start(s.text, s.ctx.span.start, name.start)
+    opening = clause_start(s.text, s.ctx.span.start, name.start)
     if s.text[opening:name.start].strip() not in _KIND_OPENERS:
         return False  # (甲公司年产5万吨复合板生产项目计划总投资…: one project's own name, cut at its figures)
     # (外资项目总投资40亿元,内资项目总投资270亿元: each kind a part of the whole, not of the kind before)
@@ -1361,7 +1356,7 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     stage_m = next((w for w in reversed(list(_PROJECTS.stage_words.finditer(text, m.end(), stop)))
                     if not text.startswith(_PROJECTS_WORDS.capacity_mark, w.end())), None)
     if stage_m is None:  # (引进了总投资20亿元的甲项目: the stage its clause opens with)
-        opening = _clause_start(text, sent.start, fig.start)
+        opening = clause_start(text, sent.start, fig.start)
         stage_m = last_match(_PROJECTS.stage_words, text[opening:fig.start])
         stage_m = _PROJECTS.stage_words.match(text, opening + stage_m.start()) if stage_m is not None else None
     among = _last_in_sentence(s, "among", fig.start) if stage_m is None else None

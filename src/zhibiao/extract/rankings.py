@@ -32,7 +32,7 @@ from zhibiao.extract.names import (
 )
 from zhibiao.extract.periods import find_periods, period_string, resolve_period, years_period
 from zhibiao.extract.quantities import parse_number
-from zhibiao.extract.segment import MAX_SENTENCE
+from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Fact, Indicator, Ranking
@@ -1286,11 +1286,7 @@ def _figures_sharing_place(s: Sentence, hit: re.Match[str], region_start: int) -
     if gap.strip(_LIST_END_MARKS + _CLAUSE_BREAKS):
         return None  # (the last figure ends the clause right before the place)
     growth = shared.group("growth")
-    names: list[str | None] = []
-    for f in figures:
-        name = f.name + growth if growth else _figure_ranked(f)
-        if name not in names:
-            names.append(name)
+    names: list[str | None] = list(dict.fromkeys(f.name + growth if growth else _figure_ranked(f) for f in figures))
     return names if len(names) > 1 else None
 
 
@@ -3203,7 +3199,7 @@ def unread_places(s: Sentence) -> None:
         if not m.group("scope") or any(a <= at < b for a, b in read) or s.state.is_listed(at) \
                 or _refused_with_field(s, m):
             continue  # (a place with no field written is left to the rules: 为第一要务, 保持第1位)
-        clause = _clause_opening(text, span.start, m.start())
+        clause = clause_start(text, span.start, m.start())
         if any(q in text[clause:m.start()] for q in _OPEN_QUOTES):
             continue  # (“某市第一区”的地位: a title in quotes, no place of anyone)
         _unread_place(s, m, clause)
@@ -3214,12 +3210,7 @@ def unread_places(s: Sentence) -> None:
         # (领跑某市: a top place when the words after the verb are a place's name and nothing else)
         named = m.group("region") or s.ctx.doc.finder.entity_named(m.group("scope"))
         if named is not None and not any(a <= m.start() < b for a, b in read):
-            _unread_place(s, m, _clause_opening(text, span.start, m.start()))
-
-
-def _clause_opening(text: str, start: int, pos: int) -> int:
-    """Where the clause holding ``pos`` opens, not before ``start``."""
-    return max(max(text.rfind(mark, start, pos) for mark in _CLAUSE_MARKS) + 1, start)
+            _unread_place(s, m, clause_start(text, span.start, m.start()))
 
 
 def _refused_with_field(s: Sentence, m: re.Match[str]) -> bool:
@@ -3284,7 +3275,7 @@ def _fields_filled(s: Sentence) -> None:
             continue
         pos = s.ctx.doc.norm_pos(f.start)
         if not f.scope:
-            fields = [m.group(0) for m in _RANKINGS.whole_field.finditer(s.text, s.ctx.span.start, pos)]
-            f.scope = fields[-1] if fields else evaluation_field_before(s.text, pos)
+            field = last_match(_RANKINGS.whole_field, s.text[s.ctx.span.start:pos])
+            f.scope = field.group(0) if field is not None else evaluation_field_before(s.text, pos)
         if not f.indicator:
             f.indicator = evaluation_before(s.text, pos)

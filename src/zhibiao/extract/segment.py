@@ -12,18 +12,21 @@ bounded and extraction time grows linearly with the text, whatever its punctuati
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from zhibiao.recache import compile_cached
 
-__all__ = ["MAX_SENTENCE", "Span", "clauses", "is_headline", "is_title_line", "paragraphs", "sentences"]
+__all__ = ["MAX_SENTENCE", "Span", "clause_start", "clauses", "is_headline", "is_title_line", "paragraphs", "sentences"]
 
 MAX_SENTENCE = 1000
 # Where a long sentence may be cut, best first: between clauses, then between list items.
 _CUT_MARKS = (";", ",:", "、")
 # A line ending in one of these goes on in the next (a list or a clause broken by the page, not ended).
 _LINE_GOES_ON = ("、", ",")
+# What closes a clause for :func:`clause_start` (a full stop too: a long sentence is cut at its clauses).
+_CLAUSE_MARKS = (",", ";", ":", "\u3002")
 
 _SENTENCE_END_SOURCE = r"[。!?…]+[”’」』)]*|\.{3,}"
 
@@ -153,6 +156,11 @@ def clauses(text: str, sent: Span) -> list[Span]:
         pos = m.end()
     out.append(Span(pos, sent.end))
     return [c for c in out if c.end > c.start]
+
+
+def clause_start(text: str, start: int, pos: int, marks: Iterable[str] = _CLAUSE_MARKS) -> int:
+    """Where the clause holding ``pos`` opens: after the last of ``marks`` in ``text[start:pos]``, else ``start``."""
+    return max(start, *(text.rfind(c, start, pos) + 1 for c in marks))
 
 
 def is_title_line(text: str, para: Span) -> bool:

@@ -24,6 +24,7 @@ headings and 其中: lines among the rows, tables of shares (…构成) and rows
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -61,6 +62,7 @@ _ORDER_HEADS = frozenset(_TABLE_WORDS.rank_columns) | frozenset(_TABLE_WORDS.ord
 _RANKED_ROW_MIN = 3  # (a place, a name and a figure at least)
 _SECTION_WIDTH = 12  # (how long a heading line within a table may be)
 _SAID_ROW = 3  # (a row saying all itself: its measure, its level, its change)
+_CHANGE_VERBS = (*_TABLE_WORDS.rise_cells, *_TABLE_WORDS.fall_cells)  # (what such a row's change opens with)
 _HEADING_STOPS = ",。;,"  # (what no heading line within a table holds)
 # How far before a table of figures its caption (period, unit) may stand.
 _HEAD_WIDTH = 200
@@ -421,7 +423,7 @@ def _rows_saying_all(doc: DocContext, start: int, end: int, log: FactLog) -> Non
     """Rows no column labels head that say all themselves (地区生产总值 | 146.8亿元 | 增长5.3% |): a measure, a level
     written with its unit and, after it, a change written with its verb."""
     text = doc.text
-    if not any(w in text[start:end] for w in _TABLE_WORDS.rise_cells + _TABLE_WORDS.fall_cells):
+    if not any(text.find(w, start, end) >= 0 for w in _CHANGE_VERBS):
         return  # (plain checks first: most tables hold bare numbers)
     # (a row read already, by its column labels or as a sentence, is not read again)
     read = sorted(doc.norm_pos(f.start) for f in log.facts if isinstance(f, Indicator))
@@ -430,7 +432,8 @@ def _rows_saying_all(doc: DocContext, start: int, end: int, log: FactLog) -> Non
         hi = text.find("\n", lo, end)
         hi = end if hi < 0 else hi
         cells = _cells(text, lo, hi)
-        if len(cells) == _SAID_ROW and not any(lo <= at < hi for at in read):
+        first_read = bisect_left(read, lo)
+        if len(cells) == _SAID_ROW and (first_read == len(read) or read[first_read] >= hi):
             _row_saying_all(doc, cells, log)
         lo = hi + 1
 
@@ -670,9 +673,7 @@ def _share_title(text: str, lead: list[_Cell], start: int) -> str | None:
     the line above the table."""
     if not any(w in text for w in _TABLE_WORDS.share_titles):
         return None  # (most reports: no table of shares)
-    above = text.rfind("\n", 0, start)
-    line = "".join(text[text.rfind("\n", 0, above) + 1:above].split()) if above >= 0 else ""
-    for words in [*(c.text for c in reversed(lead)), line]:
+    for words in [*(c.text for c in reversed(lead)), _line_above(text, start)]:
         m = _TABLES.share_title.fullmatch(words)
         if m is not None:
             return m.group("whole")
@@ -803,12 +804,14 @@ def _row_holder(doc: DocContext, label: str) -> str | None:
 
 def _title_measure(text: str, start: int) -> str:
     """The measure the heading line right above a table names (2023年各县区规上工业增加值增速及排名), or ""."""
-    header = text.rfind("\n", 0, start)
-    if header < 0:
-        return ""
-    line = "".join(text[text.rfind("\n", 0, header) + 1:header].split())
-    m = _TABLES.places_title.fullmatch(line)
+    m = _TABLES.places_title.fullmatch(_line_above(text, start))
     return m.group("measure") if m is not None else ""
+
+
+def _line_above(text: str, start: int) -> str:
+    """The line right above the one holding ``start``, without its blanks ("" when there is none)."""
+    header = text.rfind("\n", 0, start)
+    return "".join(text[text.rfind("\n", 0, header) + 1:header].split()) if header >= 0 else ""
 
 
 def _caption_measure(doc: DocContext, start: int) -> str:
@@ -943,10 +946,15 @@ def _without_rank_cells(text: str, cells: list[_Cell]) -> list[_Cell]:
 def _whole_line(text: str, row: _FigureRow) -> bool:
     """Whether a row is a line of its own: its label opens the line and its last number closes it (cell marks
     aside)."""
-    line = text.rfind("\n", 0, row.label.start) + 1
-    end = text.find("\n", row.numbers[-1].end)
-    rest = text[row.numbers[-1].end:len(text) if end < 0 else end]
-    return not text[line:row.label.start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
+    return _alone_on_line(text, row.label.start, row.numbers[-1].end)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all its line holds, cell marks aside."""
+    line = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:len(text) if line_end < 0 else line_end]
+    return not text[line:start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
 
 
 def _unwrapped(text: str, header: list[_Cell], width: int) -> list[_Cell]:
@@ -1009,20 +1017,13 @@ def _section_line(text: str, cell: _Cell, after: _Cell) -> bool:
     """Whether a cell is a line of a table to itself, a short name (一、工业, 其中:) followed by another name."""
     if _is_number(cell) or _is_number(after) or len(cell.text) > _SECTION_WIDTH:
         return False
-    line = text.rfind("\n", 0, cell.start) + 1
-    end = text.find("\n", cell.end)
-    rest = text[cell.end:len(text) if end < 0 else end]
-    return not text[line:cell.start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
+    return _alone_on_line(text, cell.start, cell.end)
 
 
 def _on_its_lines(text: str, label: _Cell, last: _Cell) -> bool:
     """Whether a row from ``label`` to ``last`` keeps to its line, or is laid out one cell a line (its label alone on
     its line)."""
-    if text.find("\n", label.end, last.start) < 0:
-        return True
-    line = text.rfind("\n", 0, label.start) + 1
-    end = text.find("\n", label.end)
-    return not text[line:label.start].strip(_MARK_CHARS) and not text[label.end:end].strip(_MARK_CHARS)
+    return text.find("\n", label.end, last.start) < 0 or _alone_on_line(text, label.start, label.end)
 
 
 def _lead_column(lead: list[_Cell], table_unit: Amount | None) -> _Column:
@@ -1149,11 +1150,8 @@ def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow,
     unit = col.unit or row.unit
     if unit is None:
         return None  # a level in a unit written nowhere
-    g = _growth_column(columns, k)
-    growth = _number(numbers[g].text) if g is not None else None
     # (亏损面(%) | 24.6 | 1.5: a rate's change is in points, whether or not its cell says so)
-    points = g is not None and (_POINTS in numbers[g].text or unit.unit == _PERCENT)
-    change = _change(columns[g], growth, points) if g is not None and growth is not None else None
+    change = _growth_change(columns, numbers, k, rate=unit.unit == _PERCENT)
     return _indicator(doc, name, replace(col, unit=unit), value * unit.value, change, period)
 
 
@@ -1180,6 +1178,16 @@ def _growth_column(columns: list[_Column], k: int) -> int | None:
     return next((g for g in range(k + 1, len(columns)) if columns[g].growth and _owner(columns, g) == k), None)
 
 
+def _growth_change(columns: list[_Column], numbers: list[_Cell], k: int, *, rate: bool) -> Change | None:
+    """The change the growth column of level column ``k`` states in a row (:func:`_growth_column`), if any: in points
+    when its cell says so or the level is a ``rate``."""
+    g = _growth_column(columns, k)
+    growth = _number(numbers[g].text) if g is not None else None
+    if g is None or growth is None:
+        return None
+    return _change(columns[g], growth, rate or _POINTS in numbers[g].text)
+
+
 def _written_level(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow, k: int,
                    period: PeriodMention | None) -> Indicator | None:
     """A level written with its unit in its cell (| 地区生产总值 | 132.6亿元 | 5.3% |), with the growth of its
@@ -1187,10 +1195,7 @@ def _written_level(doc: DocContext, name: str, columns: list[_Column], row: _Fig
     amount = _cell_amount(row.numbers[k].text)
     if amount is None or columns[k].growth:
         return None
-    g = _growth_column(columns, k)
-    nxt = row.numbers[g].text if g is not None else ""
-    growth = _number(nxt) if nxt else None
-    change = _change(columns[g], growth, _POINTS in nxt) if g is not None and growth is not None else None
+    change = _growth_change(columns, row.numbers, k, rate=False)  # (in points only when its cell says so)
     unit = Amount(Decimal(1), amount.unit, amount.kind, more=False)
     return _indicator(doc, name, replace(columns[k], unit=unit), amount.value, change, period)
 
