@@ -56,14 +56,15 @@ def unclaimed_counts(s: Sentence) -> None:
     taken: list[tuple[int, int]] | None = None  # (the spans of the sentence's facts: found for the first candidate)
     figures = figure_regex()
     for hit in _count_gate().finditer(text, sent.start, sent.end):
-        # (the figure read where a count in digits opens: the figure grammar is not run over the whole sentence)
-        m = figures.match(text, hit.start(), sent.end)
-        if m is None or m.group("unit") is None or m.group("per") is not None:
-            continue  # (a rate per unit: 2.98万元/亩)
         if taken is None:
             taken = [(norm_pos(f.start), norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]]
-        if any(a <= m.start() < b for a, b in taken):
+        at = hit.start()
+        if any(a <= at < b for a, b in taken):
             continue  # (most counts: read by a rule)
+        # (the figure read where a count in digits opens: the figure grammar is not run over the whole sentence)
+        m = figures.match(text, at, sent.end)
+        if m is None or m.group("unit") is None or m.group("per") is not None:
+            continue  # (a rate per unit: 2.98万元/亩)
         fig = _count_of_things(s, m)
         if fig is None:
             continue
