@@ -43,10 +43,23 @@ _LIST_MARK = "\u3001"
 def _count_gate() -> re.Pattern[str]:
     """Digits, then what the figure grammar lets stand between them and a unit (more digits, 多/余, magnitudes), then a
     unit of things or people: where a count in digits opens (a count in Chinese numerals is mostly a slogan's). The
-    figure grammar run over every sentence again was most of what the fallback cost."""
-    between = re.escape("".join(sorted({*"0123456789.,", *Words("numerals").more, *"".join(magnitudes())})))
-    counted = alternation([w for w, u in units().items() if u.kind in _COUNTED])
-    return compile_cached(rf"\d[{between}]*(?:{counted})")
+    figure grammar run over every sentence again was most of what the fallback cost. What stands between is taken
+    whole, never given back, when no unit opens with such a character (the matches are the same, found sooner)."""
+    between, counted = _between(), _counted_units()
+    taken_whole = "+" if not any(w[0] in between for w in counted) else ""
+    return compile_cached(rf"\d[{re.escape(''.join(sorted(between)))}]*{taken_whole}(?:{alternation(counted)})")
+
+
+@cache
+def _between() -> frozenset[str]:
+    """The characters the figure grammar lets stand between digits and their unit (:func:`_count_gate`)."""
+    return frozenset({*"0123456789.,", *Words("numerals").more, *"".join(magnitudes())})
+
+
+@cache
+def _counted_units() -> list[str]:
+    """The units of things or people."""
+    return [w for w, u in units().items() if u.kind in _COUNTED]
 
 
 def unclaimed_counts(s: Sentence) -> None:
