@@ -3215,7 +3215,7 @@ def unread_places(s: Sentence) -> None:
 
 def _places_read(s: Sentence) -> list[tuple[int, int]]:
     """The spans of the places the rules of the sentence read (:func:`unread_places`)."""
-    norm_pos = s.ctx.doc.norm_pos
+    norm_pos = s.ctx.doc.norm.norm_pos
     return [(norm_pos(f.start), norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]
             if isinstance(f, Ranking) and f.start is not None and f.end is not None]
 

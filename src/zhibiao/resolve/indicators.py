@@ -14,8 +14,8 @@ import unicodedata
 from functools import cache
 
 from zhibiao.errors import QueryError
-from zhibiao.lexicon import data_bytes, data_toml
-from zhibiao.recache import compile_cached
+from zhibiao.lexicon import code_digest, data_bytes, data_digest, data_toml
+from zhibiao.recache import compile_cached, memo
 
 __all__ = [
     "IndicatorDef",
@@ -100,24 +100,37 @@ def normalize_name(name: str) -> str:
     return text.replace("规模以上", "规上").replace("限额以上", "限上")
 
 
+_Row = tuple[str, str, str, bool, tuple[str, ...]]  # (an IndicatorDef's fields, as the cache keeps them)
+
+
 @cache
 def _load() -> tuple[dict[str, IndicatorDef], dict[str, str]]:
-    """The taxonomy, by id, and its alias index (normalised name → id); loaded once."""
-    data = data_toml("indicators.toml")  # (kept parsed across processes: the extractor's names read it too)
-    by_id: dict[str, IndicatorDef] = {}
+    """The taxonomy, by id, and its alias index (normalised name → id); loaded once, and kept from one process to the
+    next (:func:`~zhibiao.recache.memo`: normalising every alias is 3 M instructions of every process that reads a
+    name), keyed by this module's code and the data file."""
+    code = code_digest(__file__)
+    rows, index = _build() if code is None else memo("taxonomy", code + data_digest("indicators.toml"), _build)
+    return {row[0]: IndicatorDef(*row) for row in rows}, index
+
+
+def _build() -> tuple[list[_Row], dict[str, str]]:
+    """The fields of every indicator of ``indicators.toml``, in order, and the alias index (:func:`_load`)."""
+    rows: list[_Row] = []
     index: dict[str, str] = {}
-    for entry in data["indicator"]:
-        item = IndicatorDef(id=entry["id"], name=entry["name"], unit=entry["unit"],
-                            nominal=bool(entry.get("nominal", False)), aliases=tuple(entry.get("aliases", ())))
-        if item.id in by_id:
-            raise ValueError(f"indicators.toml: duplicate id {item.id!r}")
-        by_id[item.id] = item
-        for alias in (item.name, *item.aliases):
+    seen: set[str] = set()
+    for entry in data_toml("indicators.toml")["indicator"]:
+        row: _Row = (entry["id"], entry["name"], entry["unit"], bool(entry.get("nominal", False)),
+                     tuple(entry.get("aliases", ())))
+        if row[0] in seen:
+            raise ValueError(f"indicators.toml: duplicate id {row[0]!r}")
+        seen.add(row[0])
+        rows.append(row)
+        for alias in (row[1], *row[4]):
             key = normalize_name(alias)
-            owner = index.setdefault(key, item.id)
-            if owner != item.id:
-                raise ValueError(f"indicators.toml: {alias!r} is claimed by {owner!r} and {item.id!r}")
-    return by_id, index
+            owner = index.setdefault(key, row[0])
+            if owner != row[0]:
+                raise ValueError(f"indicators.toml: {alias!r} is claimed by {owner!r} and {row[0]!r}")
+    return rows, index
 
 
 def indicators() -> list[IndicatorDef]:
