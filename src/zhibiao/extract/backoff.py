@@ -43,6 +43,12 @@ def measures_in_context(text: str, facts: list[_F], norm_pos: Callable[[int], in
     (:func:`_measure_written_before`), and each named by a place glued to a measure given the measure alone
     (:func:`_glued_place`); ``text`` is the normalised text, ``norm_pos`` maps a fact's place in the original text
     into it. The facts stay in their order."""
+    for f in facts:
+        if isinstance(f, Indicator) and f.name and (
+                _measureless(f.name) is not None or _glued_place(f.name) is not None or _holder_level(f)):
+            break
+    else:
+        return list(facts)  # (most reports: every name names its measure, and nothing is put in order)
     order = sorted(range(len(facts)), key=lambda k: (facts[k].start, facts[k].end))
     ordered = [facts[k] for k in order]
     known: dict[str, str | None] | None = None

@@ -138,8 +138,6 @@ _PROVINCIAL_PEER_KINDS = _RANKING_SETS.provincial_peer_kinds
 _FIELD_LAST_CHARS = tuple(_RANKING_WORDS.field_place_ends)
 _PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
-_FALLBACK_MARKS = tuple(_RANKING_WORDS.fallback_marks)
-_TOP_VERBS = tuple(_RANKING_WORDS.top_leads)
 _OPEN_QUOTES = ("\u201c", '"')
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
@@ -3188,35 +3186,44 @@ def unread_places(s: Sentence) -> None:
     written (作为第一要务, 保持第1位: no peers to hold it among; a field taken from the report's evaluation there cost
     the held-out sets more than it gained)."""
     text, span = s.text, s.ctx.span
-    words = text[span.start:span.end]
-    if not any(mark in words for mark in _FALLBACK_MARKS):
-        _fields_filled(s)
-        return
-    read = [(s.ctx.doc.norm_pos(f.start), s.ctx.doc.norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]
-            if isinstance(f, Ranking) and f.start is not None and f.end is not None]
+    read: list[tuple[int, int]] | None = None  # (the places the rules read: found for the first candidate)
+    placed: list[re.Match[str]] | None = None  # (the ranking shape's places in the sentence, found once)
+    # (the shape is its own gate: run over the sentence, it costs less than looking for its marks first)
     for m in _RANKINGS.fallback_place.finditer(text, span.start, span.end):
+        if read is None:
+            read = _places_read(s)
         at = m.end("verb")
-        if not m.group("scope") or any(a <= at < b for a, b in read) or s.state.is_listed(at) \
-                or _refused_with_field(s, m):
+        if not m.group("scope") or any(a <= at < b for a, b in read) or s.state.is_listed(at):
             continue  # (a place with no field written is left to the rules: 为第一要务, 保持第1位)
+        if placed is None:
+            placed = list(_RANKINGS.place.finditer(text, span.start, span.end))
+        if _refused_with_field(placed, m):
+            continue
         clause = clause_start(text, span.start, m.start())
         if any(q in text[clause:m.start()] for q in _OPEN_QUOTES):
             continue  # (“某市第一区”的地位: a title in quotes, no place of anyone)
         _unread_place(s, m, clause)
     _fields_filled(s)
-    if not any(verb in words for verb in _TOP_VERBS):
-        return
     for m in _RANKINGS.fallback_top.finditer(text, span.start, span.end):
         # (领跑某市: a top place when the words after the verb are a place's name and nothing else)
         named = m.group("region") or s.ctx.doc.finder.entity_named(m.group("scope"))
+        if read is None:
+            read = _places_read(s)
         if named is not None and not any(a <= m.start() < b for a, b in read):
             _unread_place(s, m, clause_start(text, span.start, m.start()))
 
 
-def _refused_with_field(s: Sentence, m: re.Match[str]) -> bool:
-    """Whether the ranking shape read the place with a field and the rules made no fact of it on purpose."""
-    return any(h.group("scope") and h.start() < m.end() and m.start("verb") < h.end()
-               for h in _RANKINGS.place.finditer(s.text, s.ctx.span.start, s.ctx.span.end))
+def _places_read(s: Sentence) -> list[tuple[int, int]]:
+    """The spans of the places the rules of the sentence read (:func:`unread_places`)."""
+    norm_pos = s.ctx.doc.norm.norm_pos
+    return [(norm_pos(f.start), norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]
+            if isinstance(f, Ranking) and f.start is not None and f.end is not None]
+
+
+def _refused_with_field(placed: list[re.Match[str]], m: re.Match[str]) -> bool:
+    """Whether the ranking shape read the place with a field (``placed``: its places in the sentence) and the rules
+    made no fact of it on purpose."""
+    return any(h.group("scope") and h.start() < m.end() and m.start("verb") < h.end() for h in placed)
 
 
 def _unread_place(s: Sentence, m: re.Match[str], clause: int) -> None:

@@ -10,13 +10,12 @@ name that is a share, a rate, a change or a target of something (一般公共预
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
 from zhibiao.errors import QueryError
-from zhibiao.lexicon import data_bytes, data_toml
+from zhibiao.lexicon import code_digest, data_bytes, data_digest, data_toml
+from zhibiao.recache import compile_cached, memo
 
 __all__ = [
     "IndicatorDef",
@@ -42,18 +41,53 @@ _DERIVED = ("增速", "增幅", "增长", "增量", "增加额", "增减", "涨�
 _PREFIXES = ("全区", "全市", "全县", "全镇", "全省", "全州", "全园区", "全年", "当年", "累计", "其中", "共")
 # Trailing words dropped only when a money indicator remains (出口额, 合同外资金额, 到账外资总量).
 _SUFFIXES = ("金额", "总金额", "总额", "总量", "总值", "额", "值")
-_SPACE = re.compile(r"\s+")
+_SPACE = compile_cached(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
+_DEF_FIELDS = ("id", "name", "unit", "nominal", "aliases")  # (the fields of an IndicatorDef, in order)
+
+
 class IndicatorDef:
-    """One canonical indicator of the taxonomy."""
+    """One canonical indicator of the taxonomy: an immutable record, compared and hashed by its fields.
 
+    Written out, not a dataclass: the extractor imports this module, and a dataclass's methods are compiled
+    from source in every process that defines it (5 M instructions, a fifth of a process's start-up work
+    for the extractor's names)."""
+
+    __slots__ = ("aliases", "id", "name", "nominal", "unit")
     id: str
     name: str
     unit: str
     nominal: bool
     aliases: tuple[str, ...]
+
+    def __init__(self, id: str, name: str, unit: str, nominal: bool, aliases: tuple[str, ...]) -> None:
+        for key, value in zip(_DEF_FIELDS, (id, name, unit, nominal, aliases), strict=True):
+            object.__setattr__(self, key, value)
+
+    def _fields(self) -> tuple[str, str, str, bool, tuple[str, ...]]:
+        return self.id, self.name, self.unit, self.nominal, self.aliases
+
+    def __repr__(self) -> str:
+        return "IndicatorDef(" + ", ".join(f"{k}={v!r}" for k, v in zip(_DEF_FIELDS, self._fields(), strict=True)) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, IndicatorDef)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __reduce__(self) -> tuple[type[IndicatorDef], tuple[str, str, str, bool, tuple[str, ...]]]:
+        return IndicatorDef, self._fields()  # (copied and pickled by its fields)
+
+    def __setattr__(self, key: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {key!r} of an IndicatorDef")
+
+    def __delattr__(self, key: str) -> None:
+        raise AttributeError(f"cannot delete field {key!r} of an IndicatorDef")
 
 
 def normalize_name(name: str) -> str:
@@ -66,24 +100,37 @@ def normalize_name(name: str) -> str:
     return text.replace("规模以上", "规上").replace("限额以上", "限上")
 
 
+_Row = tuple[str, str, str, bool, tuple[str, ...]]  # (an IndicatorDef's fields, as the cache keeps them)
+
+
 @cache
 def _load() -> tuple[dict[str, IndicatorDef], dict[str, str]]:
-    """The taxonomy, by id, and its alias index (normalised name → id); loaded once."""
-    data = data_toml("indicators.toml")  # (kept parsed across processes: the extractor's names read it too)
-    by_id: dict[str, IndicatorDef] = {}
+    """The taxonomy, by id, and its alias index (normalised name → id); loaded once, and kept from one process to the
+    next (:func:`~zhibiao.recache.memo`: normalising every alias is 3 M instructions of every process that reads a
+    name), keyed by this module's code and the data file."""
+    code = code_digest(__file__)
+    rows, index = _build() if code is None else memo("taxonomy", code + data_digest("indicators.toml"), _build)
+    return {row[0]: IndicatorDef(*row) for row in rows}, index
+
+
+def _build() -> tuple[list[_Row], dict[str, str]]:
+    """The fields of every indicator of ``indicators.toml``, in order, and the alias index (:func:`_load`)."""
+    rows: list[_Row] = []
     index: dict[str, str] = {}
-    for entry in data["indicator"]:
-        item = IndicatorDef(id=entry["id"], name=entry["name"], unit=entry["unit"],
-                            nominal=bool(entry.get("nominal", False)), aliases=tuple(entry.get("aliases", ())))
-        if item.id in by_id:
-            raise ValueError(f"indicators.toml: duplicate id {item.id!r}")
-        by_id[item.id] = item
-        for alias in (item.name, *item.aliases):
+    seen: set[str] = set()
+    for entry in data_toml("indicators.toml")["indicator"]:
+        row: _Row = (entry["id"], entry["name"], entry["unit"], bool(entry.get("nominal", False)),
+                     tuple(entry.get("aliases", ())))
+        if row[0] in seen:
+            raise ValueError(f"indicators.toml: duplicate id {row[0]!r}")
+        seen.add(row[0])
+        rows.append(row)
+        for alias in (row[1], *row[4]):
             key = normalize_name(alias)
-            owner = index.setdefault(key, item.id)
-            if owner != item.id:
-                raise ValueError(f"indicators.toml: {alias!r} is claimed by {owner!r} and {item.id!r}")
-    return by_id, index
+            owner = index.setdefault(key, row[0])
+            if owner != row[0]:
+                raise ValueError(f"indicators.toml: {alias!r} is claimed by {owner!r} and {row[0]!r}")
+    return rows, index
 
 
 def indicators() -> list[IndicatorDef]:
