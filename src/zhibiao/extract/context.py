@@ -240,7 +240,7 @@ class Carry:  # slotted, not frozen: made for every paragraph (see segment.Span)
             year = self.year  # 2014年…2015年…2016年…: a history hands on none of its years
         spans = [p for p in periods if p.kind in ("span", "cumulative", "ytd") and p.start is not None]
         if not spans and len(periods) == 1 and periods[0].kind == "year" and periods[0].year is not None:
-            # 2023年,全国229家国家级经开区…: a paragraph about one year hands on that whole year
+            # 2023年,全国213家国家级经开区…: a paragraph about one year hands on that whole year
             return Carry(PeriodMention(periods[0].pos, periods[0].end_pos, periods[0].year, None, 1, 12, "span"), year,
                          self.subject)
         if not spans:

@@ -206,7 +206,7 @@ def _read_by_shape(text: str, m: re.Match[str], sent: Span, groups: tuple[str, s
     num, unit, mag = groups
     if unit == _SCORE_UNIT and not chinese \
             and _FIGURES.score_won_with.search(text, max(sent.start, m.start() - _SCORE_WIDTH), m.start()):
-        amount = parse_amount(m)  # (以总分91.9分拔得头筹: a score a place won with, read apart from its ranking)
+        amount = parse_amount(m)  # (以总分88.7分拔得头筹: a score a place won with, read apart from its ranking)
         return (None if amount is None else Fig(m.start(), m.end(), amount, role="score"),)
     if not (unit or mag):
         if text.startswith(_FIGURES_WORDS.great_mark, m.end()):

@@ -132,7 +132,7 @@ def name_at(s: Sentence, start: int, end: int) -> Name:
 
 
 def score_role(s: Sentence, fig: Fig) -> None:
-    """以总分91.9分(拔得头筹), 凭借综合得分92.5分(位列…): the score a place won with, named by the words between 以 and
+    """以总分88.7分(拔得头筹), 凭借综合得分92.5分(位列…): the score a place won with, named by the words between 以 and
     it (总分, 综合得分), of the place the clause is about; nothing else in the clause is moved by it."""
     m = _FIGURES_SHAPES.score_won_with.search(s.text, max(s.ctx.span.start, fig.start - _SCORE_WORDS_WIDTH), fig.start)
     words = strip_chars(m.group("words")) if m is not None else ""
@@ -935,7 +935,7 @@ def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indica
 def _zone_of_same_measure(s: Sentence, fig: Fig, name: str) -> bool:
     """甲经开区主营业务收入494.82亿元;乙高新技术产业园区108.16亿元: a zone named alone before a figure of
     the unit just given is the next holder of that measure (also when the zone is new to the gazetteer); so is
-    a kind of holder before a figure of that unit other than a count (原煤产量1657万吨,其中县属企业完成1094万吨:
+    a kind of holder before a figure of that unit other than a count (原煤产量1438万吨,其中县属企业完成962万吨:
     县属企业 holds tonnes, it is no measure; 规上企业120家 is one)."""
     cur = s.state.current
     return cur is not None and cur.unit == fig.amount.unit and (

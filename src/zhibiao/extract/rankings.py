@@ -581,7 +581,7 @@ def _organ_dropped(names: list[str | None]) -> list[str | None]:
     人民政府 after the clause's place -> none): a place's government stands for the place it governs."""
     if len(names) != 1 or not names[0]:
         return names
-    name = _RANKINGS.score.sub("", names[0])  # (…管委会以总分91.9分|拔得头筹: the score says how)
+    name = _RANKINGS.score.sub("", names[0])  # (…管委会以总分88.7分|拔得头筹: the score says how)
     m = _RANKINGS.organ_end.search(name)
     return names if m is None else [name[:m.start()] or None]
 
@@ -2655,7 +2655,7 @@ def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | N
 
 
 def _growth_compared(s: Sentence, latest: Indicator, region_start: int) -> str | None:
-    """…增长5.2%,增速高于全国2.1个百分点,居全国第4位: a place right after a clause comparing the growth with a
+    """…增长6.3%,增速高于全国1.7个百分点,居全国第6位: a place right after a clause comparing the growth with a
     baseline's (in points) is the growth's place, named by the growth word written (增速, 增幅); None otherwise. The
     comparison is a figure of the measure itself, so without this the place fell to the measure's level."""
     if latest.value is not None or latest.change is None or latest.change.pp is None \

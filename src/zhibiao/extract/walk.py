@@ -222,7 +222,7 @@ def _events(text: str, sent: Span) -> list[Event]:
     rank_hits = list(_RANKINGS.place.finditer(text, sent.start, sent.end)) \
         if _RANKINGS.place_word.search(text, sent.start, sent.end) else []
     if rank_hits and _NAME_WORDS.open_quote in text[sent.start:sent.end]:
-        # “2023中国省级开发区高质量发展百强榜”: a ranking's title in quotes is no ranking (but a goal
+        # “2022中国省级园区综合实力百强榜”: a ranking's title in quotes is no ranking (but a goal
         # quoted with its verb is: 提出“2025年跻身全国百强县”的目标)
         titles = [(m.start(), m.end()) for m in _WALK.quoted.finditer(text, sent.start, sent.end)]
         rank_hits = [h for h in rank_hits if h.group("lead") or not any(a < h.start() < b for a, b in titles)]
@@ -250,7 +250,7 @@ def _ranking_figure(s: Sentence, fig: Fig, region_start: int, cursor: int) -> in
     """A figure of a ranking (a move, a score a place won with) read; the new cursor."""
     if fig.role == "score":
         score_role(s, fig)
-        return cursor  # (以总分91.9分|拔得头筹: the words before it still lead to the place it won)
+        return cursor  # (以总分88.7分|拔得头筹: the words before it still lead to the place it won)
     move_role(s, fig, region_start)
     # (排名前移4位)至第41位: the words before the move name the measure and field of the place it led to
     return cursor if _RANKINGS.place_moved_to.match(s.text, fig.end) else fig.end
