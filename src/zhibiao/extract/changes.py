@@ -96,7 +96,7 @@ _COMPARED_KINDS = (*_RATE_KINDS, "index")
 
 def _read_from_the_figure(text: str, fig: Fig, region_start: int) -> Fig | None:
     """The figure's role when the figure itself says it (None when the words before must): a rate in per mille is
-    a level (人口自然增长率为-3.19‰: its moves are in 千分点); a percentage whose growth noun is written after it
+    a level (人口自然增长率为-2.76‰: its moves are in 千分点); a percentage whose growth noun is written after it
     (保持30%以上的增长, 实现10%的增速) a change of the measure before, the verb keeping it no part of the name (but
     not a share: 占…的30%)."""
     if fig.amount.unit == _PER_MILLE and text.startswith(_PER_MILLE, fig.end - 1):

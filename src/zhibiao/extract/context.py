@@ -51,7 +51,7 @@ _ENTITY_WORDS = Words("entity")
 _NATIONS = frozenset(_ENTITY_WORDS.nation_refs.values())  # (全国, 中国: who holds a clause, never a ranking)
 _TOP_N = Words("ranking").strong_mark  # (a plain check before the shape of a list's name)
 _PERIODS_WORDS = Words("periods")
-_NAME_WORDS = Words("name")  # (the aside marks: 113.26亿元(1-11月))
+_NAME_WORDS = Words("name")  # (the aside marks: 127.48亿元(1-11月))
 _PERIODS_SETS = WordSets("periods")
 _SAME_PERIOD: str = _PERIODS_WORDS.same_period
 _MOVED_FROM_OF: str = _PERIODS_WORDS.moved_from_of  # (由上年的…: the word after the period a thing moved from)
@@ -66,7 +66,7 @@ _DONE_KINDS = ("span", "cumulative", "month")
 _DECEMBER = 12
 _SENTENCE_ENDS = ("。", "\n")
 _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
-_UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 113.26亿元|()
+_UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 127.48亿元|()
 _DEICTIC_YEARS = tuple(_PERIODS_WORDS.deictic_years)  # (今年, 去年: counted from the day a report is written)
 _ZONE_SUFFIXES = tuple(_ENTITY_WORDS.zone_suffixes)
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
@@ -383,7 +383,7 @@ class ParaContext:
     semicolons: tuple[int, ...]  # where the paragraph's ';' stand
     sentences: tuple[Span, ...]
     with_figures: tuple[bool, ...]  # for each sentence: may it hold a figure at all
-    # periods in brackets right after a figure (113.26亿元(1-11月)), by where the bracket opens: the figure's alone
+    # periods in brackets right after a figure (127.48亿元(1-11月)), by where the bracket opens: the figure's alone
     asides: dict[int, PeriodMention] = field(default_factory=dict)
     subjects: list[tuple[int, str]] = field(default_factory=list)  # (clause start, subject or MAIN…)
     subject_pos: list[int] = field(default_factory=list)  # the clause starts of ``subjects``
@@ -659,7 +659,7 @@ class SentContext:
         return self.doc.list_year_before(pos)
 
     def period_in_aside(self, pos: int, end: int) -> str | None:
-        """The period written in brackets right after the figure ending at ``end`` (营业收入113.26亿元(1-11月)),
+        """The period written in brackets right after the figure ending at ``end`` (营业收入127.48亿元(1-11月)),
         its year from the text before ``pos`` as for any mention; None when none is."""
         mention = self.para.asides.get(end) if self.para.asides else None
         if mention is None:
@@ -794,7 +794,7 @@ class SentContext:
 
 
 def _aside_of_figure(text: str, mention: PeriodMention) -> bool:
-    """Whether ``mention`` stands alone in brackets right after a figure (113.26亿元(1-11月)): the figure's own
+    """Whether ``mention`` stands alone in brackets right after a figure (127.48亿元(1-11月)): the figure's own
     period."""
     k = mention.pos - 1
     return k > 0 and text[k] == _NAME_WORDS.aside_open and text.startswith(_NAME_WORDS.aside_close, mention.end_pos) \

@@ -1,7 +1,7 @@
 """The figures of a sentence: every amount, share, count or rate the figure grammar finds, filtered.
 
 A number is a figure only where the language makes it one: 2023年, 第3位, 6个月, PM2.5 and 两个维护
-are not; a bare number counts only inside a list whose last figure gives the unit (0.74和19.33个
+are not; a bare number counts only inside a list whose last figure gives the unit (0.68和17.56个
 百分点). Money that sizes a class of projects (亿元以上项目, 超10亿元企业) is a *threshold*, and a
 bare magnitude before a noun (千亿产业) is kept for the goal rule. Everything returned is a
 :class:`Fig` in text order.
@@ -53,7 +53,7 @@ Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare", "mov
 @cache
 def _scaled_kinds() -> frozenset[str]:
     """Kinds of unit a bare number before a list's last figure takes the factor of (亿元 → 1e8):
-    every kind of units.tsv (not rates: 0.74和19.33个百分点 stays 0.74)."""
+    every kind of units.tsv (not rates: 0.68和17.56个百分点 stays 0.68)."""
     return frozenset(u.kind for u in units().values())
 
 
@@ -398,7 +398,7 @@ _RATE_KINDS = ("pp", "percent")
 
 
 def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
-    """The unit of a list's last figure applies to the bare numbers before it (0.74和19.33个百分点)."""
+    """The unit of a list's last figure applies to the bare numbers before it (0.68和17.56个百分点)."""
     for i in range(len(figs) - 1, -1, -1):
         f = figs[i]
         if i + 1 < len(figs) and f.amount.kind == "count" and figs[i + 1].amount.kind == "pp" \

@@ -474,7 +474,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if measured is None:
         return
     ind = new_indicator(s, measured, fig, target=target)
-    if holder is not None:  # (其中县属企业完成1094万吨: the holder is whose figure it is, a part of the whole)
+    if holder is not None:  # (其中县属企业完成962万吨: the holder is whose figure it is, a part of the whole)
         ind.subject = holder
         ind.parent = parent_for(ind, st) if st.parent else None
     if noun is not None and noun.text:
@@ -525,7 +525,7 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
         return name
     # (plain checks first: most names neither convert nor name a rate)
     if _CONVERT_MARKS.intersection(name.text) and _INDICATORS.converted.fullmatch(name.text):
-        return name.renamed(st.current.name)  # 人均GDP达16.3万元,按年平均汇率折算达2.62万美元: the same measure
+        return name.renamed(st.current.name)  # 人均GDP达16.3万元,按年平均汇率折算达2.41万美元: the same measure
     if fig.amount.kind == "percent" and _RATE_MARK in name.text and st.current.unit != _PERCENT_UNIT \
             and (rate := _INDICATORS.rate_of_figure.fullmatch(strip_chars(s.text[region_start:fig.start]))):
         # (产销率98.5%,开工率达到100%: a rate after a rate is one of its own, no rate of that rate)
@@ -807,7 +807,7 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         return True  # (共签约项目10个,甲镇、乙乡各签约2个; 甲镇签约项目5个,乙乡3个: the projects place by place)
     if counted and s.log.projects and (name.endswith(_PROJECTS_WORDS.kind_end) or _PROJECTS.bare_kind.fullmatch(name)) \
             and _INDICATORS.investment_next.match(s.text, fig.end):
-        # (其中,产业类6项,总投资8.25亿元。…基础设施类3项,总投资1.53亿元; 其中:⏎省级6项,概算投资140.16亿元: the
+        # (其中,产业类6项,总投资8.25亿元。…基础设施类3项,总投资1.53亿元; 其中:⏎省级6项,概算投资152.73亿元: the
         # next kind, its own sentence)
         return True
     if counted and s.state.projects is not None and _PROJECTS.any_stage_name.fullmatch(name):
@@ -933,7 +933,7 @@ def _measure_held(s: Sentence, fig: Fig, name: str, region_start: int) -> Indica
 
 
 def _zone_of_same_measure(s: Sentence, fig: Fig, name: str) -> bool:
-    """甲经开区主营业务收入494.82亿元;乙高新技术产业园区108.16亿元: a zone named alone before a figure of
+    """甲经开区主营业务收入417.65亿元;乙高新技术产业园区96.37亿元: a zone named alone before a figure of
     the unit just given is the next holder of that measure (also when the zone is new to the gazetteer); so is
     a kind of holder before a figure of that unit other than a count (原煤产量1438万吨,其中县属企业完成962万吨:
     县属企业 holds tonnes, it is no measure; 规上企业120家 is one)."""
@@ -984,7 +984,7 @@ def _qualifies_noun(text: str, fig: Fig, sent_end: int) -> bool:
 
 # --------------------------------------------------------------------------------------- changes
 def _share_of_noun_after(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
-    """创造了全市42.3%的地区生产总值、56.8%的工业增加值: a percentage of a whole field followed by 的 and a
+    """创造了全市38.6%的地区生产总值、51.2%的工业增加值: a percentage of a whole field followed by 的 and a
     noun is that noun's share of the field (地区生产总值占全市); False when the words say no such share."""
     text = s.text
     of = _INDICATORS.share_possessive.match(text, fig.end, s.ctx.span.end)

@@ -254,7 +254,7 @@ def _rate(value: Decimal, rate: str, more: bool) -> Amount:
         return Amount(value, None, "times", more)
     if rate == "tenth":
         return Amount(value * 10, "%", "percent", more)
-    if rate in ("permille", "ppt"):  # a level in ‰ (人口自然增长率为-3.19‰) or its move in 千分点
+    if rate in ("permille", "ppt"):  # a level in ‰ (人口自然增长率为-2.76‰) or its move in 千分点
         return Amount(value, "‰", "other", more)
     return Amount(value, "%", "percent", more)
 

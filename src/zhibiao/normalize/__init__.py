@@ -37,7 +37,7 @@ _WIDTH.update({0x2014: ord("-"), 0x2013: ord("-"), 0x2012: ord("-"), 0x2212: ord
 # A variant OpenCC's t2s leaves as it is, seen in reports from traditional-character gateways: U+965C (the
 # province's first character as some fonts write it) is U+9655.
 _WIDTH.update({0x965C: 0x9655})
-# (‰ stays: a per-mille rate, 人口自然增长率为-3.19‰, is ten times smaller than a percentage)
+# (‰ stays: a per-mille rate, 人口自然增长率为-2.76‰, is ten times smaller than a percentage)
 # str.translate with a table is slow on CJK text (a dict lookup per character); the few characters
 # a report actually uses are found by one regex scan and replaced one by one instead.
 _WIDTH_MAP = {chr(k): chr(v) for k, v in _WIDTH.items()}
