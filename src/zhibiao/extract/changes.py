@@ -155,7 +155,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         verb, lead, qualifier = cmp_m.group("verb"), region_start + cmp_m.start(), None
         basis_region = text[region_start:fig.start]
         if (verb in _CHANGE_SETS.ahead_of or verb in _CHANGE_SETS.behind_schedule) and a.kind == "percent":
-            # 占年度计划42.13%,超序时进度17.13%: a share's lead on the schedule is in points
+            # 占年度计划44.27%,超序时进度19.27%: a share's lead on the schedule is in points
             a = Amount(a.value, _PP, _PP, a.more)
     sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
                    text[max(region_start, lead - 14):lead + len(verb)])

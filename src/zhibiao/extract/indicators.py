@@ -161,7 +161,7 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     if plan_named and not target and _INDICATORS.plan_word.search(name.text) and not share \
             and share_mark not in name.text:
         qualifier, target = "target", True
-    # 达产后年可实现产值143.2亿元: what a project will yield each year once running has no period; nor has
+    # 达产后年可实现产值137.6亿元: what a project will yield each year once running has no period; nor has
     # the size of a facility (总占地面积93.6亩, 年生产虾粉2万吨) or the places a place is made of
     # (全国1893个县级行政区划) unless its sentence says one
     capacity = not ctx.has_period_before(pos) and (_INDICATORS.facility_measure.search(name.text) is not None or (
@@ -315,7 +315,7 @@ def against_named_year(s: Sentence, fig: Fig, change: Change | None, period: str
 
 
 def _year_end_on_year_end(s: Sentence, target: Indicator, fig: Fig) -> Change | None:
-    """年末常住人口94.5万人,比上年末减少0.4万人: a year-end figure compared with the end of the year before is
+    """年末常住人口87.3万人,比上年末减少0.4万人: a year-end figure compared with the end of the year before is
     compared year on year (a month-end figure against 上年末 stays another baseline)."""
     change = fig.change
     if change is None or change.basis != "other" or not target.period \
@@ -904,7 +904,7 @@ def _of_measure_held(s: Sentence, fig: Fig, name: Name, region_start: int) -> tu
     if holder is not None:
         lead = max(lead, region.rfind(holder))
     elif name.text and (place := s.ctx.doc.finder.entity_named(name.text)) is not None:
-        holder = place  # (…436家(甲高新区365家、乙高新区71家): each listed place holds its own figure)
+        holder = place  # (…417家(甲高新区342家、乙高新区71家): each listed place holds its own figure)
     elif name.text in _COUNTRY_REGIONS:
         holder = name.text  # (…总体水平为35.2%,其中东部地区为39.4%: the region's figure of that measure)
     return name.renamed(measure.name, region_start + lead), holder
@@ -1229,7 +1229,7 @@ def _before_aside(s: Sentence, pos: int) -> Indicator | None:
 
 
 def _investment_just_given(s: Sentence, region_start: int) -> bool:
-    """协议总金额1052.97亿元,同比增长38.7%: the last figure before the change is the projects'
+    """协议总金额1087.46亿元,同比增长38.7%: the last figure before the change is the projects'
     investment (held by their fact, not an indicator), given after the indicator last named."""
     last = s.log.last_projects()
     if last is None or last.investment is None:
@@ -1285,7 +1285,7 @@ def _investment_as_written(s: Sentence, projects: Projects, region_start: int) -
 
 
 def projects_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
-    """签约引进项目88个,合同引资158.38亿元,同比分别增长80%和114%: two changes right after projects counted with
+    """签约引进项目88个,合同引资149.27亿元,同比分别增长80%和114%: two changes right after projects counted with
     their investment in the sentence — the growth of the count (named after the projects) and of the
     investment (named as written); False when the changes follow no such projects."""
     last = _holder_of_investment(s)
@@ -1398,7 +1398,7 @@ def target_with_share(s: Sentence, target: Fig, share: Fig, region_start: int) -
 
 
 def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
-    """A share: 占全市的73.2%, 完成年度任务的76.62%, or the share of the figure just named."""
+    """A share: 占全市的73.2%, 完成年度任务的71.48%, or the share of the figure just named."""
     text, st, doc = s.text, s.state, s.ctx.doc
     region = text[region_start:fig.start]
     if _INDICATORS.share_of_field_end.search(region) and not _INDICATORS.share_of_field_generic.match(text, fig.end) \

@@ -162,7 +162,7 @@ def _shares_of_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
 
 
 def _names_pulled(s: Sentence, region: str, n: int, pulled: str) -> list[str] | None:
-    """…分别拉动经济增长1.64、2.4和2.66个百分点: each item pulling, named with the measure after the verb; the items are
+    """…分别拉动经济增长1.64、2.4和2.43个百分点: each item pulling, named with the measure after the verb; the items are
     those the region names (三次产业 → 第一产业, …) or, when it names none, those of the list just given
     (三次产业贡献率分别为…,分别拉动… → the three industries again)."""
     items = split_names(region, n) if strip_chars(region) else _items_again(s.state.pending, n)
@@ -482,7 +482,7 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
         end = first.lead if first.lead is not None else first.start
         plan = _LISTS.share_of_plan_after.search(text, names_end, end) if first.role == "share" else None
         measure = Name(strip_chars(plan.group("measure")), plan.start("measure")) if plan is not None \
-            else name_at(s, names_end, end)  # (分别完成年度计划的116.2%: 完成年度计划, the verb kept as 完成 says it)
+            else name_at(s, names_end, end)  # (分别完成年度计划的113.7%: 完成年度计划, the verb kept as 完成 says it)
         verb = _NAMES.lead_verbs.match(measure.text)
         if verb is not None and verb.end() == len(measure.text):
             measure = measure.renamed("")  # (分别实现28.6亿元: a verb alone names no measure)
@@ -507,7 +507,7 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
 
 
 def _judged_then_measure(s: Sentence, group: list[Fig], start: int, names_end: int) -> bool:
-    """甲镇、乙镇、丙镇进展较好,分别完成年度计划的116.2%、100.1%和91.1%: holders listed then judged (how well they did),
+    """甲镇、乙镇、丙镇进展较好,分别完成年度计划的113.7%、100.1%和91.1%: holders listed then judged (how well they did),
     each figure theirs, of the measure after 分别; the judgement says they are holders, so the gazetteer need not know
     them (towns, departments)."""
     text = s.text

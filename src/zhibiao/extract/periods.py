@@ -94,7 +94,7 @@ def _period_matches(text: str) -> Iterator[re.Match[str]]:
         hi = min(len(text), a.end() + _ANCHOR_WINDOW)
         found = list(rx.finditer(text, lo, hi))
         if found and found[-1].end() == hi < len(text):
-            # (a phrase begun in the window may end past it: …增加14545元。前三季|度 is 前三季度, not 三季)
+            # (a phrase begun in the window may end past it: …增加13872元。前三季|度 is 前三季度, not 三季)
             found = [m for m in rx.finditer(text, lo, min(len(text), hi + _ANCHOR_WINDOW)) if m.start() < hi]
         for m in found:
             if m.end() > m.start():

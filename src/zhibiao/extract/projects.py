@@ -342,7 +342,7 @@ def _whole_listed_before(s: Sentence, fig: Fig, region: str) -> Projects | None:
 def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -> str | None:
     """The period of counted projects: that of their mention (a goal of a span not yet over is this
     year's); the month of the event the report is about when counted at it (本次集中开工的15个项目, or
-    projects of its stage: …集中开工仪式。总投资9.78亿元的9个项目…); the year when the year's planned
+    projects of its stage: …集中开工仪式。总投资8.57亿元的9个项目…); the year when the year's planned
     investment follows the count (省重点项目共9项,…,年度计划投资23.5亿元 under 1-3月…) — unless the
     sentence says when."""
     ctx, text = s.ctx, s.text
@@ -689,14 +689,14 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         among = _last_in_sentence(s, "among", region_start)
         m = stage_words.search(among.group(0)) if among else None
         stage = stage_of(m.group(0)) if m else None
-    if stage is None:  # 重点项目集中开工,42个项目总投资381.6亿元: what they did, in a clause before
+    if stage is None:  # 重点项目集中开工,42个项目总投资362.9亿元: what they did, in a clause before
         did = _last_in_sentence(s, "stage_before", region_start)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     if stage is None and _INVOLVED in desc:  # 签订合作协议,涉及项目18个: what the act before them did
         did = _PROJECTS.act_then_involved.search(text, max(sent.start, fig.start - _ACT_WIDTH), fig.start)
         stage = stage_of(did.group(1)) if did else None
-    if stage is None:  # 增资项目10项,总投资38.63亿元,已全部竣工: what they did, after their money
+    if stage is None:  # 增资项目10项,总投资34.71亿元,已全部竣工: what they did, after their money
         did = _PROJECTS.stage_after_money.match(text, fig.end + len(prenominal), sent.end)
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
@@ -918,7 +918,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
     # (启动实施投资9.6亿元的甲项目: verbs before the bare investment word are what was done to the project)
     sized = name.text.endswith(_PLAIN_INVESTMENT) and s.text.startswith(_PROJECTS_WORDS.of_mark, fig.end)
     if (investment or sized or _PROJECTS.investment_end.search(name.text)) and _investment_ahead(s, fig):
-        # (投资109.6亿元的31个项目; …现场举行一季度总投资6.5亿元的12个项目集中开工: the investment of the projects
+        # (投资103.2亿元的31个项目; …现场举行一季度总投资6.5亿元的12个项目集中开工: the investment of the projects
         # counted next, whatever the words before its name)
         return True
     if (investment or sized) and _single_project(s, fig, name.start):
@@ -1125,12 +1125,12 @@ def _sub_counts_before(s: Sentence, fig: Fig) -> int:
 
 
 def _investment_ahead(s: Sentence, fig: Fig) -> bool:
-    """总投资1972亿元的产业项目69个, 协议总投资93.57亿元的27个项目: an investment written before the
+    """总投资1972亿元的产业项目69个, 协议总投资88.24亿元的27个项目: an investment written before the
     projects counted next is theirs."""
     text, sent = s.text, s.ctx.span
     m = _PROJECTS.named_project.match(text, fig.end, sent.end)
     count = _PROJECTS.count_after.match(text, m.end(), sent.end) if m else None
-    if count is None:  # 协议总投资93.57亿元的27个项目集中签约: the count right after 的
+    if count is None:  # 协议总投资88.24亿元的27个项目集中签约: the count right after 的
         count = _PROJECTS.count_of_projects_after.match(text, fig.end, sent.end)
     if count is None:
         return False
@@ -1348,7 +1348,7 @@ def _single_project(s: Sentence, fig: Fig, name_start: int) -> bool:
     m = _PROJECTS.named_project.match(text, fig.end, sent.end) or _last_listed_firm(s, fig, name_start)
     if not m or (m.group(2) and _PROJECTS.aggregate_words.search(m.group(2))) \
             or (m.group(1) and _PROJECTS.counted_projects.match(m.group(1))):
-        return False  # (总投资92.8亿元新开工项目: projects of a stage, not one named; 投资9亿元的31个项目: counted)
+        return False  # (总投资85.3亿元新开工项目: projects of a stage, not one named; 投资9亿元的31个项目: counted)
     # the stage its clause ends with (甲项目、乙项目实现当年签约、当年开工: the last reached)
     clause_end = _PROJECTS.clause_end.search(text, m.end(), sent.end)
     stop = clause_end.start() if clause_end else sent.end

@@ -816,7 +816,7 @@ def _aside_dropped(words: str) -> str:
 
 def _figures_descend(text: str, pos: int, n: int) -> bool:
     """Whether the ``n`` places listed up to ``pos`` are given their figures after it, none above the one before
-    (前三位的是甲、乙、丙,分别是300.7亿元、177.5亿元、125.2亿元): the figures show the places are in order."""
+    (前三位的是甲、乙、丙,分别是284.3亿元、163.8亿元、118.6亿元): the figures show the places are in order."""
     m = _RANKINGS.figures_respectively.match(text, pos)
     if m is None:
         return False
@@ -1202,7 +1202,7 @@ def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Mat
     if before is not None and not region:
         return _wrapped_scope(before), strip_chars(before.group("measure"))
     if before is not None and not _measure_region(before.group("measure")):
-        return _wrapped_scope(before), region  # (禾榆县在全国1742个县域中,|人均GDP位列第38位: the field only)
+        return _wrapped_scope(before), region  # (禾榆县在全国1695个县域中,|人均GDP位列第38位: the field only)
     return scope, region
 
 

@@ -393,7 +393,7 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
                 or (sep.startswith(_NAME_WORDS.list_mark) and _place_item(s, sep, region_start, fig))):
             break
         if fig.role == "change" and nxt.amount.kind != fig.amount.kind and sep == _COMMA:
-            break  # 增速达38.8%,424家企业…: a count of its own after a comma, no further change
+            break  # 增速达38.8%,409家企业…: a count of its own after a comma, no further change
         if fig.role == "change":
             sign = sign_of(own_verb.group("verb"), own_verb.group("verb")) if own_verb else fig.sign
             basis = fig.change.basis if fig.change else "yoy"

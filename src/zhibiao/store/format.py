@@ -80,7 +80,7 @@ def human_value(value: Decimal | float | int | None, unit: str | None) -> str:
 
 def human_change(basis: str | None, pct: Any = None, pp: Any = None, abs_: Any = None,
                  unit: str | None = None) -> str:
-    """A change as a signed figure: +36.7%, -0.3个百分点, +15.42亿元; basis other than yoy noted.
+    """A change as a signed figure: +36.7%, -0.3个百分点, +14.63亿元; basis other than yoy noted.
 
     >>> human_change("yoy", pct=36.7), human_change("other", pp=-0.3), human_change("yoy")
     ('+36.7%', '-0.3个百分点（其他比较）', '')
@@ -215,8 +215,8 @@ def human_fact(fact: dict[str, Any]) -> tuple[str, str]:
     ...             "change": {"basis": "yoy", "pct": Decimal("36.7")}})
     ('18.56亿元', '+36.7%')
     >>> human_fact({"type": "ranking", "scope": "全市", "rank": 1}), human_fact({"type": "projects", "count": 49,
-    ...            "investment": Decimal(28063000000), "min_investment": Decimal(100000000)})
-    (('全市第1', ''), ('49个 · 280.63亿元 · ≥1亿元', ''))
+    ...            "investment": Decimal(26481000000), "min_investment": Decimal(100000000)})
+    (('全市第1', ''), ('49个 · 264.81亿元 · ≥1亿元', ''))
     >>> human_fact({"type": "projects", "count": 1, "investment": Decimal(645000000), "currency": "USD"})
     ('1个 · 6.45亿美元', '')
     >>> human_fact({"type": "ranking", "scope": "全国", "rank": 30, "qualifier": "target"})
