@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from typing import TypeVar, cast
 
+from zhibiao.extract.quantities import COUNTED
 from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import Fact, Indicator
 from zhibiao.recache import compile_cached
@@ -30,7 +31,6 @@ __all__ = ["measures_in_context"]
 _NAMES = Shapes("names")
 _INDICATORS = Shapes("indicators")
 _HOLDER_ENDS = tuple(Words("level_from").holder_ends)
-_COUNTED_UNITS = ("count", "person")  # (how many holders or people: a measure of its own)
 _F = TypeVar("_F", bound=Fact)  # (the rules' facts or the model's: the same kinds)
 _PARA_BREAK = "\n"
 _DIGIT = compile_cached(r"\d")
@@ -98,7 +98,7 @@ def _holder_level(f: Indicator) -> bool:
     """A level of a kind of holder named alone (税务部门完成5830万元, 县属企业完成1270万吨 after the whole): the holder
     holds the measure just given; a count of holders (规上企业120家) is a measure of its own, and a growth of a kind of
     enterprise (国有企业增长8%) is named by it (FACTS.md)."""
-    return f.value is not None and f.unit not in _COUNTED_UNITS and f.name.endswith(_HOLDER_ENDS) \
+    return f.value is not None and f.unit not in COUNTED and f.name.endswith(_HOLDER_ENDS) \
         and _INDICATORS.holder_name.fullmatch(f.name) is not None
 
 

@@ -20,7 +20,7 @@ from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import new_indicator, with_predicate
 from zhibiao.extract.names import Name, Noun, noun_after
 from zhibiao.extract.projects import mentions_projects
-from zhibiao.extract.quantities import figure_regex, parse_amount
+from zhibiao.extract.quantities import COUNTED, figure_regex, parse_amount
 from zhibiao.extract.segment import clause_start
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, alternation, magnitudes, units
@@ -31,7 +31,6 @@ __all__ = ["unclaimed_counts"]
 
 _COUNTS = Shapes("counts")
 _FIGURES = Shapes("figures")
-_COUNTED = ("count", "person")
 _CLAUSE_MARKS = ",;:。!?()"
 _QUOTES = "\u201c\""  # (an opening quote right before a count: a slogan's, “4个百亿”)
 _MIN_NOUN = 2
@@ -62,7 +61,7 @@ def _between() -> frozenset[str]:
 @cache
 def _counted_units() -> list[str]:
     """The units of things or people."""
-    return [w for w, u in units().items() if u.kind in _COUNTED]
+    return [w for w, u in units().items() if u.kind in COUNTED]
 
 
 def unclaimed_counts(s: Sentence) -> None:
@@ -127,7 +126,7 @@ def _total_of_new(s: Sentence, fig: Fig) -> Noun | None:
 def _count_of_things(s: Sentence, m: re.Match[str]) -> Fig | None:
     """The figure of ``m`` when it counts things or people, is no place or move in a ranking and no article."""
     amount = parse_amount(m)
-    if amount is None or amount.kind not in _COUNTED or amount.value <= 0:
+    if amount is None or amount.kind not in COUNTED or amount.value <= 0:
         return None
     clause = _clause_start(s, m.start())
     if _COUNTS.ranking_end.search(s.text, clause, m.start()):

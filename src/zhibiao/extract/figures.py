@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Literal
 
-from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number
+from zhibiao.extract.quantities import COUNTED, Amount, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
 from zhibiao.lexicon import Shapes, Words, WordSets, alternation, is_cjk, units, words
 from zhibiao.model import Change, Qualifier
@@ -317,7 +317,7 @@ def _bare_number(start: int, end: int, amount: Amount, after: str, chinese: bool
 def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str, after: str, chinese: bool,
                    m: re.Match[str]) -> bool:
     """两个维护, 等8项指标, 49个国家级开发区, 6个月, 排名前移46位, (16.8%): no measure of its own."""
-    counted = amount.kind in ("count", "person")
+    counted = amount.kind in COUNTED
     if chinese and m.group("unit") in _FIGURES_SETS.batch_units:
         return True  # 签约一批项目: a batch, no count (its investment after is a batch's, projects.py)
     if chinese and _chinese_slogan(amount, m) and not (
@@ -370,7 +370,7 @@ def _chinese_projects_count(amount: Amount, before: str, after: str) -> bool:
 def _chinese_slogan(amount: Amount, m: re.Match[str]) -> bool:
     """两个维护, 三大战略, 万家民营企业评营商环境: a small Chinese numeral, or a magnitude alone (百家, 千项), is
     a slogan's or a name's, not a count (三千万元, 三万家 still count)."""
-    if amount.kind in ("count", "person") and (amount.value < 10 or m.group("num") in _FIGURES_SETS.lone_magnitudes):
+    if amount.kind in COUNTED and (amount.value < 10 or m.group("num") in _FIGURES_SETS.lone_magnitudes):
         return True
     # (增长一倍, 两倍: a multiple written in Chinese is a change, no slogan)
     return amount.kind not in ("money", "percent", "times") and m.group("mag") is None and amount.value < 100

@@ -37,7 +37,7 @@ from zhibiao.extract.projects import (
     project_count,
     projects_facts,
 )
-from zhibiao.extract.quantities import Amount, figure_regex, parse_amount
+from zhibiao.extract.quantities import COUNTED, Amount, figure_regex, parse_amount
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
@@ -392,7 +392,7 @@ def _members_named_after(s: Sentence, m: re.Match[str], count: Indicator) -> Non
     after = _INDICATORS.members_named_after.match(s.text, m.end(), s.ctx.span.end)
     mark = _FIGURE_SHAPE.search(m.group("mark")) if after is not None else None
     amount = parse_amount(mark) if mark is not None else None
-    if after is None or amount is None or amount.kind in ("count", "person"):
+    if after is None or amount is None or amount.kind in COUNTED:
         return
     finder = s.ctx.doc.finder
     names = _members_listed(after.group("names"))
@@ -459,7 +459,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return
     target, holder = False, None
     if noun is not None and noun.text:
-        if fig.amount.kind not in ("count", "person"):
+        if fig.amount.kind not in COUNTED:
             if not (s.ctx.target_at(fig.start) or _target_verb_before(region)):
                 return
             if noun.text.endswith(_NAME_WORDS.facility_heads):

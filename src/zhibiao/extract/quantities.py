@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from zhibiao.lexicon import Words, alternation, magnitudes, units, word, words
 from zhibiao.recache import compile_cached
 
-__all__ = ["MAX_VALUE", "Amount", "figure_regex", "in_range", "parse_amount", "parse_number", "scale"]
+__all__ = ["COUNTED", "MAX_VALUE", "Amount", "figure_regex", "in_range", "parse_amount", "parse_number", "scale"]
 
 _NUMERALS_WORDS = Words("numerals")
 _FIGURES_WORDS = Words("figures")
@@ -25,6 +25,8 @@ ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 # The largest value a figure may have, in its base unit (10^18 CNY is a million times the world's
 # yearly output): anything larger is a run of digits, not a quantity, and is no figure.
 MAX_VALUE = Decimal(10) ** 18
+# The units (and kinds, units.tsv) of a count of things or of people: 12家, 300人.
+COUNTED = ("count", "person")
 _SURELY_IN_RANGE = 17  # (a finite value whose adjusted exponent is below this is below 10**17)
 # Chinese numerals longer than this are no figure (and cn2an is slow on them).
 _MAX_CHINESE_NUMERAL = 24
