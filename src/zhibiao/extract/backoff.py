@@ -6,7 +6,8 @@ holding a figure (乙县分处60-70亿之间). Such a name says which measure on
 before it in the paragraph, of the same unit (a level) or of any unit (a growth of that measure); else the measure
 the paragraph, then the title, writes last before it. The place such a name holds is the figure's subject when the
 figure's own words write it. With no measure found, the name stays as it was. A place glued to a measure the
-taxonomy knows (甲县旅游总收入) is read apart: the subject and the measure.
+taxonomy knows (甲县旅游总收入) is read apart: the subject and the measure. A name cut before the measure it
+leads to (…上榜的, 分别为: :func:`names_made_whole`) is made whole, or its figure is no fact.
 
 It fires on few reports the rules were written from and more often on unseen ones: a fallback, kept general on
 purpose (issue 9).
@@ -26,7 +27,7 @@ from zhibiao.recache import compile_cached
 from zhibiao.resolve.indicators import canonical_indicator, indicators
 from zhibiao.resolve.subjects import subject_finder
 
-__all__ = ["measures_in_context"]
+__all__ = ["measures_in_context", "names_made_whole"]
 
 _NAMES = Shapes("names")
 _INDICATORS = Shapes("indicators")
@@ -35,6 +36,10 @@ _F = TypeVar("_F", bound=Fact)  # (the rules' facts or the model's: the same kin
 _PARA_BREAK = "\n"
 _DIGIT = compile_cached(r"\d")
 _MIN_MEASURE = 2  # (the fewest characters of a measure looked for in the words)
+_NAME_WORDS = Words("name")
+_DANGLING_ENDS = tuple(_NAME_WORDS.dangling_ends)  # (what no measure's name ends with: FACTS.md)
+_SHARE_WORDS = Words("share")
+_SHARE_HEADS = tuple(_SHARE_WORDS.share_words)  # (占比, 比重: the noun a share's 的 leads to)
 
 
 def measures_in_context(text: str, facts: list[_F], norm_pos: Callable[[int], int]) -> list[_F]:
@@ -171,3 +176,23 @@ def _measure_written_before(text: str, pos: int, f: Indicator, known: dict[str, 
         if best is not None:
             return best[2]
     return None
+
+
+def names_made_whole(text: str, facts: list[_F], norm_pos: Callable[[int], int]) -> list[_F]:
+    """The facts with no indicator whose name ends in a particle or preposition (上榜的, 增速均在, 分别为): the words
+    were cut before the measure they modify or lead to, and FACTS.md has a measure always named whole. A share's
+    noun written right after the 的 (第一产业占地区生产总值的|比重上升3.8个百分点) completes the name; a period
+    and a verb of reaching before the 的 (千亿县数量增加至|2021年的|43个) say when the level was reached: cut,
+    the measure is named whole."""
+    out: list[_F] = []
+    for f in facts:
+        if isinstance(f, Indicator) and f.name.endswith(_DANGLING_ENDS):
+            quote = text[norm_pos(f.start):norm_pos(f.end)]
+            head = next((h for h in _SHARE_HEADS if f.name + h in quote), None)
+            cut = f.name + head if head is not None else \
+                _NAMES.trail.sub("", _NAMES.period_de_end.sub("", f.name))
+            if cut == f.name or len(cut) < _MIN_MEASURE or cut.endswith(_DANGLING_ENDS):
+                continue
+            f = cast(_F, replace(f, name=cut))
+        out.append(f)
+    return out

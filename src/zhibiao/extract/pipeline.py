@@ -12,7 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 from operator import attrgetter
 
-from zhibiao.extract.backoff import measures_in_context
+from zhibiao.extract.backoff import measures_in_context, names_made_whole
 from zhibiao.extract.context import REPORT_SPANS, Carry, DocContext
 from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
@@ -33,12 +33,7 @@ _CONTEXT = Shapes("context")
 _TABLES = Shapes("tables")
 _PERIODS = Shapes("periods")
 _NAMED_FIELDS = frozenset(Words("ranking").named_fields)  # (provinces named as a field: FACTS.md)
-_INVESTMENT_WORDS = tuple(Words("projects").investment)
-_NAME_WORDS = Words("name")
-_DANGLING_ENDS = tuple(_NAME_WORDS.dangling_ends)  # (what no measure's name ends with: FACTS.md)
-_NAMES = Shapes("names")
-_MIN_NAME = 2  # (the fewest characters of a measure's name)
-_SHARE_HEADS = tuple(Words("share").share_words)  # (占比, 比重: the noun a share's 的 leads to)
+_INVESTMENT_WORDS = tuple(Words("projects").investment)  # (what a projects' investment is named: 总投资, 签约金额)
 
 
 def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
@@ -88,7 +83,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
                 and _TABLES.caption_tail.match(text, norm.norm_pos(f.end))]
     heads_said = [f for f in head_log.facts if f not in captions]
     # (甲省以|3.2万亿元: the measure of the figure before; named before a milestone is checked against its level)
-    named = _named_whole(text, measures_in_context(text, log.facts, norm.norm_pos), norm.norm_pos)
+    named = names_made_whole(text, measures_in_context(text, log.facts, norm.norm_pos), norm.norm_pos)
     body = _milestones_passed(_projects_once(_rankings_once(_dedupe(named))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
@@ -103,26 +98,6 @@ def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMen
     place = ctx.finder.entity_named(line) if line else None
     period = carry.period if place is not None or opening is None else opening
     return Carry(period, carry.year, place)
-
-
-def _named_whole(text: str, facts: list[RuleFact], norm_pos: Callable[[int], int]) -> list[RuleFact]:
-    """The facts with no indicator whose name ends in a particle or preposition (上榜的, 增速均在, 分别为): the words
-    were cut before the measure they modify or lead to, and FACTS.md has a measure always named whole. A share's
-    noun written right after the 的 (第一产业占地区生产总值的|比重上升3.8个百分点) completes the name; a period
-    and a verb of reaching before the 的 (千亿县数量增加至|2021年的|43个) say when the level was reached: cut,
-    the measure is named whole."""
-    out: list[RuleFact] = []
-    for f in facts:
-        if isinstance(f, Indicator) and f.name.endswith(_DANGLING_ENDS):
-            quote = text[norm_pos(f.start):norm_pos(f.end)]
-            head = next((h for h in _SHARE_HEADS if f.name + h in quote), None)
-            cut = f.name + head if head is not None else \
-                _NAMES.trail.sub("", _NAMES.period_de_end.sub("", f.name))
-            if cut == f.name or len(cut) < _MIN_NAME or cut.endswith(_DANGLING_ENDS):
-                continue
-            f = replace(f, name=cut)
-        out.append(f)
-    return out
 
 
 def _fields_carried(facts: list[Fact]) -> list[Fact]:
