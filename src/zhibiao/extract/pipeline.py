@@ -18,7 +18,7 @@ from zhibiao.extract.context import Fact as RuleFact
 from zhibiao.extract.document import document_meta, headlines, read_document
 from zhibiao.extract.periods import PeriodMention, lent_years, paragraph_periods
 from zhibiao.extract.persons import extract_persons
-from zhibiao.extract.rankings import announces_list, dated_by_titles, evaluation_field_before
+from zhibiao.extract.rankings import announces_list, dated_by_titles, evaluation_field_before, field_short
 from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
@@ -130,6 +130,8 @@ def _among_peers(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -
             if field is None:
                 continue
             f = replace(f, scope=field)
+        if isinstance(f, Ranking) and f.scope:
+            f = replace(f, scope=field_short(f.scope))
         out.append(f)
     return out
 

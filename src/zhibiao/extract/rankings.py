@@ -1074,6 +1074,20 @@ def _evaluations(text: str) -> tuple[re.Match[str], ...]:
     return tuple(sorted([*found, *titled], key=lambda m: m.start()))
 
 
+def field_short(scope: str) -> str:
+    """A class of zones as the field, written with the zones' short name as the reports call their peers
+    (FACTS.md's ``国家级经开区``), whichever form the words it was read from used; peers counted (全国230家…)
+    stay as written.
+
+    >>> field_short("国家级经济技术开发区"), field_short("全省高新技术产业开发区"), field_short("全国9家经济技术开发区")
+    ('国家级经开区', '全省高新区', '全国9家经济技术开发区')
+    """
+    for short, long in _ENTITY_WORDS.expansions.items():
+        if scope.endswith(long) and not any(c.isdigit() for c in scope):
+            return scope[:-len(long)] + short
+    return scope
+
+
 def evaluation_field(name: str) -> str | None:
     """The field of peers an evaluation's name opens with (全省开发区高质量发展考评 → 全省,
     中国中小城市综合实力百强县 → 全国), if any.
@@ -1185,7 +1199,11 @@ def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     # (甲县超过乙县|居第2位, 甲县人民政府|位列第一: 甲县 holds it)
     if not words:  # (北京经开区排名未变,|仍列第四位: who kept the place, in the clause before)
         kept = _RANKINGS.place_kept_before.search(s.text, s.ctx.span.start, region_start)
-        return kept is not None and s.ctx.doc.finder.entity_named(kept.group("holder")) is not None
+        if kept is not None and s.ctx.doc.finder.entity_named(kept.group("holder")) is not None:
+            return True
+        # (甲区、乙区2家上榜,|分别列第4、第9名: the places listed in the clause before, as many as the places)
+        return _LISTS.respectively.search(s.text, region_start, hit.start()) is not None \
+            and _respectively_before(s, hit, region_start)[0] is not None
     return (s.ctx.doc.finder.entity_named(words) or _place_as_written(words)) is not None \
         or _listed_subjects(s, words) is not None  # 张家港市、常熟市分别居第3位和第4位
 
@@ -1380,7 +1398,11 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     if len(quoted) == n:  # 在“企业研发经费投入强度”和“营商环境”方面表现优异,分列第三、第四: the quoted measures
         return quoted
     verb = last_match(_RANKINGS.evaluation_verb, words)
-    listed, _head = cut_enum_tail(words[verb.end():] if verb is not None else words)
+    words = words[verb.end():] if verb is not None else words
+    counted = _RANKINGS.count_of_listed_end.search(words)
+    if counted is not None and parse_number(counted.group("n")) == n:  # (甲、乙|2家经开区上榜,|分别列…)
+        words = words[:counted.start()]
+    listed, _head = cut_enum_tail(words)
     names = split_names(_RANKINGS.entered_tail.sub("", _RANKINGS.noun_tail.sub("", listed)), n)
     return names if names is not None and len(names) == n else None
 
