@@ -133,7 +133,11 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     parent = _whole_before_among(s, fig, parent) or parent
     # the parts of projects counted in the sentence take their stage, not that of the frame the sentence opens
     # with (165个前期项目中,已有83个项目开工建设,其中工业项目32个: started, as the 83)
-    stage = _stage(s, fig, region_start, desc, prenominal,
+    ahead = st.investment_ahead
+    # (集中开工建设|总投资130亿元的|17个重大项目: what they did is written before their money, written first)
+    lead = text[clause_start(text, ctx.span.start, ahead[0].start):ahead[0].start] \
+        if ahead is not None and ahead[1] >= fig.start else ""
+    stage = _stage(s, fig, region_start, lead + desc, prenominal,
                    frame=parent is None or ctx.doc.norm_pos(parent.start) < ctx.span.start)
     if parent is None and st.projects is None and noun is None:
         parent = _whole_listed_before(s, fig, region)  # 其中:⏎省级6项,概算投资…: the kinds of the projects before
@@ -177,7 +181,6 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     else:
         stripped, _cut = trim_openers(region)
         quote_start = min(fig.start - len(stripped), sized_from)
-    ahead = st.investment_ahead
     if ahead is not None and ahead[1] >= fig.start and p.min_investment is None:
         p.investment, p.currency = ahead[0].amount.value, ahead[0].amount.unit or _CNY
         quote_start = min(quote_start, ahead[0].start)
