@@ -58,6 +58,7 @@ __all__ = [
     "place_of",
     "places_entered_bare",
     "places_in_series",
+    "places_continued",
     "ranking_role",
     "seats_held",
     "seats_listed",
@@ -112,6 +113,7 @@ _PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a provi
 _CITY_PREFIX_MAX = 6  # (河北省保定市|竞秀区: the most characters of a province and city written before a listed place)
 _TAG_WINDOW = 2000  # (how far before a list its quoted name is looked for where it was announced)
 _TAG_SLOT = "TAG"  # (where the quoted name goes in the tagged_measure shape)
+_PROVINCE_ENDS = tuple(_RANKING_WORDS.province_ends)
 _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a series: 上海第一、广东第二、北京第三)
 # What may stand between 依次为 and its list on the next line, and how far that line may start.
 _LIST_LEAD_BLANKS = " :：\t\u3000"
@@ -2815,6 +2817,51 @@ def _split_pair(item: str) -> list[str]:
     if per is not None and not sub[1].startswith(per.group(0)) and len(sub[1]) >= 2:
         return [sub[0], per.group(0) + sub[1]]  # 亩均工业增加值和税收: 亩均工业增加值, 亩均税收
     return [item]
+
+
+def places_continued(s: Sentence) -> None:
+    """甲区排名第14位,|乙区第69位; 位列全国第9位,|东部地区第8位: a clause that is only a place (or a field) and its
+    ordinal, right after a ranking of the sentence, goes on with that ranking: another holder of its measure in
+    its field, or the same holder's place in another field (a province beside a place of a lower level is one)."""
+    log, doc = s.log, s.ctx.doc
+    rankings = [f for f in log.facts[s.state.first_fact:]
+                if isinstance(f, Ranking) and f.rank is not None and f.end is not None]
+    if not rankings:
+        return
+    taken = {doc.norm_pos(f.start) for f in log.facts[s.state.first_fact:] if f.start is not None}
+    held = {(r.subject, r.scope, r.rank) for r in rankings}
+    for r in rankings:
+        pos = doc.norm_pos(r.end) if r.end is not None else -1
+        while (m := _RANKINGS.place_continued.match(s.text, pos, s.ctx.span.end)) is not None:
+            if any(m.start("place") <= t < m.end() for t in taken):
+                break  # (read already: a place with its own verb)
+            nxt = _continued(s, r, m)
+            if nxt is None or (nxt.subject, nxt.scope, nxt.rank) in held:
+                break  # (居全市首位,全省第三: read already with the place before)
+            held.add((nxt.subject, nxt.scope, nxt.rank))
+            doc.set_quote(nxt, m.start("place"), m.end())
+            log.add(nxt)
+            pos = m.end()
+
+
+def _continued(s: Sentence, r: Ranking, m: re.Match[str]) -> Ranking | None:
+    """The ranking a clause going on from ``r`` gives (see :func:`places_continued`); None when its words name
+    neither a place nor a field."""
+    words, finder = m.group("place"), s.ctx.doc.finder
+    place = finder.entity_named(words)
+    holder_level = r.subject is not None and r.subject.endswith(_PROVINCE_ENDS)
+    if _RANKINGS.field_continued.fullmatch(words) or (
+            place is not None and place.endswith(_PROVINCE_ENDS) and not holder_level):
+        subject, scope = r.subject, words
+    elif place is not None:
+        subject, scope = place, r.scope
+    else:
+        return None
+    rank = parse_number(m.group("n"))
+    if rank is None:
+        return None
+    return Ranking(subject=subject, period=r.period, indicator=r.indicator, scope=scope, rank=int(rank),
+                   top=False, qualifier=r.qualifier, rule="ranking.v1")
 
 
 def places_in_series(s: Sentence) -> None:

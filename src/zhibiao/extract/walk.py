@@ -54,6 +54,7 @@ from zhibiao.extract.rankings import (
     superlatives,
     tier_place,
     unread_places,
+    places_continued,
 )
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
@@ -148,6 +149,7 @@ def read_sentence(s: Sentence) -> None:
         else:
             cursor, i = _figure_event(s, events, i, cursor)
     unread_places(s)  # 居某地区各省份首位, 仅列第83: a place after a ranking verb that no rule read
+    places_continued(s)  # 甲区排名第14位,乙区第69位: a place (or a field) and its ordinal going on from a ranking
     unclaimed_counts(s)  # 建成6个口袋公园, 选取了三个指标: a count of things no rule read
     if st.projects is not None and st.parent_projects is None:
         pst.last_top_projects = st.projects
