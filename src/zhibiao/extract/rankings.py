@@ -56,9 +56,9 @@ __all__ = [
     "membership_list",
     "move_role",
     "place_of",
+    "places_continued",
     "places_entered_bare",
     "places_in_series",
-    "places_continued",
     "ranking_role",
     "seats_held",
     "seats_listed",
@@ -1084,7 +1084,8 @@ def field_short(scope: str) -> str:
     >>> field_short("国家级经济技术开发区"), field_short("全省高新技术产业开发区"), field_short("全国9家经济技术开发区")
     ('国家级经开区', '全省高新区', '全国9家经济技术开发区')
     """
-    for short, long in _ENTITY_WORDS.expansions.items():
+    expansions: dict[str, str] = _ENTITY_WORDS.expansions
+    for short, long in expansions.items():
         if scope.endswith(long) and not any(c.isdigit() for c in scope):
             return scope[:-len(long)] + short
     return scope

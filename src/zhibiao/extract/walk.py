@@ -46,6 +46,7 @@ from zhibiao.extract.rankings import (
     membership_list,
     move_role,
     paired_moves,
+    places_continued,
     places_entered_bare,
     places_in_series,
     ranking_role,
@@ -54,7 +55,6 @@ from zhibiao.extract.rankings import (
     superlatives,
     tier_place,
     unread_places,
-    places_continued,
 )
 from zhibiao.extract.segment import Span
 from zhibiao.extract.state import FactLog, ParagraphState, Sentence, SentenceState
