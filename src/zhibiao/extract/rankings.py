@@ -235,7 +235,9 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
             _measures_with_places(s, first, scope, hit.start())
             return
     exact_n = place is not None and place[0] is not None and not (hit.group("first") or hit.group("most"))
-    if (hit.group("ordered") or exact_n) \
+    # (从第一名到第七名依次为:甲、乙…: the first of a range of places, listed after it)
+    ranged = bool(hit.group("first")) and _RANKINGS.place_range.match(s.text, hit.end(), s.ctx.span.end) is not None
+    if (hit.group("ordered") or exact_n or ranged) \
             and _holders_after(s, hit, region_start, place[0] if place is not None else None):
         return
     if hit.group("ordered") or (hit.group("last") and _bottom_holders(s, hit, region_start)):
@@ -629,7 +631,7 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
         return listed is not None and _top_list(s, hit, listed.end(), region_start, (1, place),
                                                 ordered=order == _RANKING_WORDS.in_order,
                                                 each_own=order is not None)
-    span = _RANKINGS.place_range.match(text, hit.end(), end) if hit.group("n") else None
+    span = _RANKINGS.place_range.match(text, hit.end(), end) if hit.group("n") or hit.group("first") else None
     last = parse_number(span.group("last")) if span is not None else None
     listed = _RANKINGS.top_list.match(text, span.end(), end) if span is not None else None
     return listed is not None and last is not None and last >= place \
@@ -712,6 +714,9 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         plain = _RANKINGS.wrapper.match(_RANKINGS.clause_separator.split(words)[-1]) if wrapped is None else None
         region = region or strip_chars(wrapped.group("measure") if wrapped is not None
                                        else plain.group(1) if plain is not None else "")
+    group = _RANKINGS.evaluation_group_end.search(text, ctx.span.start, hit.start()) if scope is None else None
+    if group is not None:  # 城区组,从第一名到第四名依次为…: the group of the evaluation is the field
+        scope = group.group("group")
     kinds = _RANKINGS.peer_group_written.search(text, hit.end(), list_start) if scope is None else None
     if kinds is not None:  # 前十名的国家级开发区依次是…: the peers of a level and kind named are the field
         scope = kinds.group(0)
