@@ -714,16 +714,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         plain = _RANKINGS.wrapper.match(_RANKINGS.clause_separator.split(words)[-1]) if wrapped is None else None
         region = region or strip_chars(wrapped.group("measure") if wrapped is not None
                                        else plain.group(1) if plain is not None else "")
-    group = _RANKINGS.evaluation_group_end.search(text, ctx.span.start, hit.start()) if scope is None else None
-    if group is not None:  # 城区组,从第一名到第四名依次为…: the group of the evaluation is the field
-        scope = group.group("group")
-    kinds = _RANKINGS.peer_group_written.search(text, hit.end(), list_start) if scope is None else None
-    if kinds is not None:  # 前十名的国家级开发区依次是…: the peers of a level and kind named are the field
-        scope = kinds.group(0)
-    if scope is None:  # 排名前十位省份依次为…, 总分居前3位的县市区分别是…: the field a kind of peers is ranked in
-        scope = field_of_kind(text[hit.start():list_start])
-    if scope is None and any(k in text[hit.start():list_start] for k in _LISTED_AREAS):
-        scope = home_field(text)  # (排名前三位的地区分别是…: the places of the report's own field)
+    scope = scope or _field_of_list(s, hit, list_start)
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
     measure = (tagged[0] if tagged else None) or strip_chars(region) or None
     if measure is None or measure in _RANKING_SETS.peer_kinds:
@@ -745,6 +736,24 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
     return True
+
+
+def _field_of_list(s: Sentence, hit: re.Match[str], list_start: int) -> str | None:
+    """The field of a top list that its words before the list leave unwritten: the group of an evaluation
+    closing the clause before (城区组,从第一名到第四名依次为…), the peers of a level and kind named
+    (前十名的国家级开发区依次是…), the field a kind of peers is ranked in (排名前十位省份依次为…), the report's own
+    (排名前三位的地区分别是…)."""
+    text = s.text
+    group = _RANKINGS.evaluation_group_end.search(text, s.ctx.span.start, hit.start())
+    if group is not None:
+        return group.group("group")
+    kinds = _RANKINGS.peer_group_written.search(text, hit.end(), list_start)
+    if kinds is not None:
+        return kinds.group(0)
+    scope = field_of_kind(text[hit.start():list_start])
+    if scope is None and any(k in text[hit.start():list_start] for k in _LISTED_AREAS):
+        scope = home_field(text)
+    return scope
 
 
 def _group_and_class_of_list(s: Sentence, pos: int, measure: str | None, scope: str | None) \
