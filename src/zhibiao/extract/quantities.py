@@ -185,7 +185,7 @@ def figure_regex() -> re.Pattern[str]:
         rf"|(?P<sign>(?<=[{signs}])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
         rf"(?P<num>{ARABIC}|{cn})(?P<more1>{more})?"
         rf"(?:(?P<mag>{mags})(?!{alternation(words('numerals', 'not_magnitude_after'))}))?(?P<more2>{more})?"
-        rf"(?P<unit>{unit_words})?"
+        rf"(?:(?!{alternation(words('numerals', 'unit_led_words'))})(?P<unit>{unit_words}))?"
         rf"(?:/(?P<per>{per_words}))?)"  # 2.98万元/亩, 12984.94万元/公顷: a rate per unit
     )
     return compile_cached(pattern)
