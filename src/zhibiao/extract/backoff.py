@@ -178,6 +178,17 @@ def _measure_written_before(text: str, pos: int, f: Indicator, known: dict[str, 
     return None
 
 
+def measure_named_between(text: str, lo: int, hi: int) -> str | None:
+    """The taxonomy's measure written last between ``lo`` and ``hi`` (the longest of those ending last), if any:
+    有9个市的县域生产总值增幅超过全省平均水平,|其中甲、乙两市增幅超过9% → 生产总值."""
+    best: tuple[int, int, str] | None = None
+    for name in _taxonomy_measures():
+        at = text.rfind(name, lo, hi)
+        if at >= 0 and (best is None or (at + len(name), len(name)) > best[:2]):
+            best = (at + len(name), len(name), name)
+    return best[2] if best is not None else None
+
+
 def names_made_whole(text: str, facts: list[_F], norm_pos: Callable[[int], int]) -> list[_F]:
     """The facts with no indicator whose name ends in a particle or preposition (上榜的, 增速均在, 分别为): the words
     were cut before the measure they modify or lead to, and FACTS.md has a measure always named whole. A share's

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from zhibiao.extract.backoff import measure_named_between
 from zhibiao.extract.changes import change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import (
@@ -598,6 +599,10 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     if m is None or (fig.role != "change" and not (m.group("rate") and fig.amount.kind == _PERCENT)):
         return False
     region, measure = _places_and_measure(m.group("names"))
+    named = ""
+    if not measure and m.group("rate"):  # (有9个市的县域生产总值增幅超过…,其中甲、乙两市增幅超过9%: its measure)
+        since = s.ctx.doc.norm_pos(cur.end) if cur is not None and cur.end is not None else -1
+        measure = named = measure_named_between(text, max(s.ctx.span.start, since), region_start) or ""
     if not measure and (cur is None or cur.change is None) and m.group("rate"):
         cur = _last_growth(s)  # (…GDP增长5%。有22个区县…跑赢全市。其中,甲和乙增速超过7%: the growth given last)
     if not measure and (cur is None or cur.change is None):
@@ -612,6 +617,8 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     for place, start in zip(places, name_positions(region, offset, names), strict=True):
         ind = new_indicator(s, Name(measure, start), growth, value=False)
         ind.subject = place
+        if named and ind.parent != named:
+            ind.parent = None  # (the places' own measure, not a part of the figure before)
     s.state.pending = []
     return True
 
