@@ -346,7 +346,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
-            return _places_of_subjects(s, hit, holders, (rank, top, bottom), None)
+            entered = _group_entered_measure(s, region_start)  # (跻身“进出口总额”单项十强榜单,|分别列…)
+            return _places_of_subjects(s, hit, holders, (rank, top, bottom), None, entered)
         names = measures or names
     # (甲县位列全国先进制造业城市60强: the place read as the measure holds the group, as 该县 does)
     holder = _place_as_measure(s, names) if names != [None] and hit.group("strong") else None
@@ -1385,6 +1386,16 @@ def _respectively_before(s: Sentence, hit: re.Match[str], region_start: int) \
                   or _place_ending(s, x, _PROVINCE_PREFIX_MAX) for x in items]
     held = [p for p in places if p is not None]
     return (held, None) if len(held) == len(listed) else (None, list(listed))
+
+
+def _group_entered_measure(s: Sentence, region_start: int) -> str | None:
+    """甲、乙跻身“进出口总额”单项十强榜单,|分别列第一名…: the measure of the top group of one measure that the places
+    listed in the clause before entered; None when they entered no such group (or a group named by no measure)."""
+    clause_start = max(s.text.rfind(c, s.ctx.span.start, region_start - 1) for c in _CLAUSE_MARKS) + 1
+    words = s.text[max(clause_start, s.ctx.span.start):region_start].rstrip(_LIST_END_MARKS)
+    m = _RANKINGS.entered_group_measure.search(words)
+    measure = m.group("measure") if m is not None else None
+    return measure if measure and _RANKINGS.place_word.search(measure) is None else None
 
 
 def _place_before_verb(s: Sentence, item: str) -> str | None:
