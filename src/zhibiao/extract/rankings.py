@@ -2855,24 +2855,30 @@ def places_continued(s: Sentence) -> None:
     if not rankings:
         return
     taken = {doc.norm_pos(f.start) for f in log.facts[s.state.first_fact:] if f.start is not None}
-    held = {(r.subject, r.scope, r.rank) for r in rankings}
+    held = {(r.subject, r.scope, r.rank, r.period) for r in rankings}
     for r in rankings:
         pos = doc.norm_pos(r.end) if r.end is not None else -1
-        while (m := _RANKINGS.place_continued.match(s.text, pos, s.ctx.span.end)) is not None:
-            if any(m.start("place") <= t < m.end() for t in taken):
+        while (m := _RANKINGS.place_continued.match(s.text, pos, s.ctx.span.end)
+               or _RANKINGS.year_continued.match(s.text, pos, s.ctx.span.end)) is not None:
+            if any(m.start(1) <= t < m.end() for t in taken):
                 break  # (read already: a place with its own verb)
             nxt = _continued(s, r, m)
-            if nxt is None or (nxt.subject, nxt.scope, nxt.rank) in held:
+            if nxt is None or (nxt.subject, nxt.scope, nxt.rank, nxt.period) in held:
                 break  # (居全市首位,全省第三: read already with the place before)
-            held.add((nxt.subject, nxt.scope, nxt.rank))
-            doc.set_quote(nxt, m.start("place"), m.end())
+            held.add((nxt.subject, nxt.scope, nxt.rank, nxt.period))
+            doc.set_quote(nxt, m.start(1), m.end())
             log.add(nxt)
-            pos = m.end()
+            pos, r = m.end(), nxt
 
 
 def _continued(s: Sentence, r: Ranking, m: re.Match[str]) -> Ranking | None:
     """The ranking a clause going on from ``r`` gives (see :func:`places_continued`); None when its words name
     neither a place nor a field."""
+    rank = parse_number(m.group("n"))
+    if rank is None:
+        return None
+    if "year" in m.re.groupindex:  # (…;2021年,排名第89位: the same place of another year)
+        return replace(r, period=years_period(m.group("year"), m.group("year")), rank=int(rank), top=False)
     words, finder = m.group("place"), s.ctx.doc.finder
     place = finder.entity_named(words)
     holder_level = r.subject is not None and r.subject.endswith(_PROVINCE_ENDS)
@@ -2882,9 +2888,6 @@ def _continued(s: Sentence, r: Ranking, m: re.Match[str]) -> Ranking | None:
     elif place is not None:
         subject, scope = place, r.scope
     else:
-        return None
-    rank = parse_number(m.group("n"))
-    if rank is None:
         return None
     return Ranking(subject=subject, period=r.period, indicator=r.indicator, scope=scope, rank=int(rank),
                    top=False, qualifier=r.qualifier, rule="ranking.v1")
