@@ -80,6 +80,7 @@ _SIBLING_WIDTH = 6  # (how far into the clause after a ';' a sibling part may op
 _COMMA = ","
 _COLON = ":"  # (a label closed by a colon before a place: GDP增速:全市第一)
 _NAME_WORDS = Words("name")
+_LIST_JOINERS = tuple(_NAME_WORDS.joiners)  # (figures joined by 、/和 alone after a list of names: one list)
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
 _PROJECT_NOUN = Words("projects").noun  # (a plain check before the shapes of one named project)
 _PROJECTS_AMONG = _PROJECT_NOUN + _NAME_WORDS.among_mark  # (签约项目中,…: a frame on projects too)
@@ -403,8 +404,11 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
         elif fig.role == "share":
             nxt = nxt.read_as("share")
         elif not (_LISTS.respectively_as.search(text, region_start, fig.start) or places_listed_from(s, region_start)
-                  or _LISTS.respectively_projects.search(text, region_start, fig.start)):
-            break  # levels form a list only after 分别为/依次为
+                  or _LISTS.respectively_projects.search(text, region_start, fig.start)
+                  or (sep in _LIST_JOINERS and _NAME_WORDS.list_mark in text[region_start:fig.start])):
+            # levels form a list only after 分别为/依次为, or joined right after a list of names (甲区、乙区…比重达到
+            # 50.6%、53.3%: as many figures as names, in order)
+            break
         group.append(nxt)
         j += 1
     return group
