@@ -180,7 +180,7 @@ def _measure_written_before(text: str, pos: int, f: Indicator, known: dict[str, 
 
 def measure_named_between(text: str, lo: int, hi: int) -> str | None:
     """The taxonomy's measure written last between ``lo`` and ``hi`` (the longest of those ending last), if any:
-    有9个市的县域生产总值增幅超过全省平均水平,|其中甲、乙两市增幅超过9% → 生产总值."""
+    有8个市的县域生产总值增幅超过全省平均水平,|其中甲、乙两市增幅超过8% → 生产总值."""
     best: tuple[int, int, str] | None = None
     for name in _taxonomy_measures():
         at = text.rfind(name, lo, hi)

@@ -134,7 +134,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     # the parts of projects counted in the sentence take their stage, not that of the frame the sentence opens
     # with (165个前期项目中,已有83个项目开工建设,其中工业项目32个: started, as the 83)
     ahead = st.investment_ahead
-    # (集中开工建设|总投资130亿元的|17个重大项目: what they did is written before their money, written first)
+    # (集中开工建设|总投资56亿元的|12个重大项目: what they did is written before their money, written first)
     lead = text[clause_start(text, ctx.span.start, ahead[0].start):ahead[0].start] \
         if ahead is not None and ahead[1] >= fig.start else ""
     stage = _stage(s, fig, region_start, lead + desc, prenominal,

@@ -1093,7 +1093,7 @@ def _evaluations(text: str) -> tuple[re.Match[str], ...]:
 
 def field_short(scope: str) -> str:
     """A class of zones as the field, written with the zones' short name as the reports call their peers
-    (FACTS.md's ``国家级经开区``), whichever form the words it was read from used; peers counted (全国230家…)
+    (FACTS.md's ``国家级经开区``), whichever form the words it was read from used; peers counted (全国9家…)
     stay as written.
 
     >>> field_short("国家级经济技术开发区"), field_short("全省高新技术产业开发区"), field_short("全国9家经济技术开发区")
@@ -2846,7 +2846,7 @@ def _split_pair(item: str) -> list[str]:
 
 
 def places_continued(s: Sentence) -> None:
-    """甲区排名第14位,|乙区第69位; 位列全国第9位,|东部地区第8位: a clause that is only a place (or a field) and its
+    """甲区排名第12位,|乙区第57位; 位列全国第12位,|东部地区第7位: a clause that is only a place (or a field) and its
     ordinal, right after a ranking of the sentence, goes on with that ranking: another holder of its measure in
     its field, or the same holder's place in another field (a province beside a place of a lower level is one)."""
     log, doc = s.log, s.ctx.doc
@@ -2877,7 +2877,7 @@ def _continued(s: Sentence, r: Ranking, m: re.Match[str]) -> Ranking | None:
     rank = parse_number(m.group("n"))
     if rank is None:
         return None
-    if "year" in m.re.groupindex:  # (…;2021年,排名第89位: the same place of another year)
+    if "year" in m.re.groupindex:  # (…;2020年,排名第52位: the same place of another year)
         return replace(r, period=years_period(m.group("year"), m.group("year")), rank=int(rank), top=False)
     words, finder = m.group("place"), s.ctx.doc.finder
     place = finder.entity_named(words)
@@ -2915,6 +2915,8 @@ def places_in_series(s: Sentence) -> None:
         ctx.doc.set_quote(r, start, m.end())
         s.log.add(r)
         s.state.last_rank = r
+        if m.group("bare"):  # (甲区33名: a place counted in 名 is no count of people)
+            s.state.quiet.append((m.start("bare"), m.end()))
     s.state.mark_listed(first, items[-1][0].end())
 
 

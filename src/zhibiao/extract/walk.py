@@ -150,7 +150,7 @@ def read_sentence(s: Sentence) -> None:
         else:
             cursor, i = _figure_event(s, events, i, cursor)
     unread_places(s)  # 居某地区各省份首位, 仅列第83: a place after a ranking verb that no rule read
-    places_continued(s)  # 甲区排名第14位,乙区第69位: a place (or a field) and its ordinal going on from a ranking
+    places_continued(s)  # 甲区排名第12位,乙区第57位: a place (or a field) and its ordinal going on from a ranking
     unclaimed_counts(s)  # 建成6个口袋公园, 选取了三个指标: a count of things no rule read
     if st.projects is not None and st.parent_projects is None:
         pst.last_top_projects = st.projects
@@ -407,7 +407,7 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
                   or _LISTS.respectively_projects.search(text, region_start, fig.start)
                   or (sep in _LIST_JOINERS and _NAME_WORDS.list_mark in text[region_start:fig.start])):
             # levels form a list only after 分别为/依次为, or joined right after a list of names (甲区、乙区…比重达到
-            # 50.6%、53.3%: as many figures as names, in order)
+            # 47.2%、44.9%: as many figures as names, in order)
             break
         group.append(nxt)
         j += 1
