@@ -38,6 +38,7 @@ _PROJECT_NOUNS = tuple(words("projects", "named_nouns"))
 _ENTITY_WORDS = Words("entity")
 _NAME_WORDS = Words("name")
 _ENTITY_SETS = WordSets("entity")
+_LEVEL_LED_WORDS = tuple(_ENTITY_WORDS.level_led_words)
 # How far into a clause its subject and its verb are looked for.
 _SUBJECT_WINDOW = 64
 # What a rule answers when a clause can have no subject at all (no other rule should look).
@@ -608,7 +609,12 @@ class SubjectFinder:
         if found is not None:
             return found
         short = self._short_at_start(text)
-        return (short[1], len(short[0])) if short is not None else None
+        if short is None:
+            return None
+        end = len(short[0])
+        if end < len(text) and text[end] == short[1][-1] and not text.startswith(_LEVEL_LED_WORDS, end):
+            end += 1  # (景宁|县增速…: the short name with the character of its level, as written, 景宁县; not 市场)
+        return short[1], end
 
     def _place_after_holders(self, rest: str) -> tuple[str, int] | None:
         """江苏南通如东县, 浙江嘉兴桐乡市, 湖南长沙县: a place's full name written after the short names of the
