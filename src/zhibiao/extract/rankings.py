@@ -332,7 +332,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if _RANKINGS.counted_entry_head.match(strip_chars(text[region_start:hit.start()])) or (
             (hit.group("strong") or hit.group("topn"))
             and _RANKINGS.counted_holders.match(strip_chars(text[region_start:hit.start()]))):
-        return None  # (保定两地上榜…全国百强, 某省9家经开区跻身30强: places counted, none named, hold no place of their own)
+        return None  # (保定两地上榜…全国百强, 某省9家经开区跻身30强: places counted, none named, hold no place)
     # (a group a number strong names itself with the words before 强: 全国综合竞争力百强县)
     region, former, scope = _field_and_measure(text[region_from:hit.start()], hit.group("scope"),
                                                split=not hit.group("strong"))
