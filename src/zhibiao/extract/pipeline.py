@@ -130,8 +130,8 @@ def _among_peers(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -
             if field is None:
                 continue
             f = replace(f, scope=field)
-        if isinstance(f, Ranking) and f.scope:
-            f = replace(f, scope=field_short(f.scope))
+        if isinstance(f, Ranking) and f.scope and (short := field_short(f.scope)) != f.scope:
+            f = replace(f, scope=short)
         out.append(f)
     return out
 

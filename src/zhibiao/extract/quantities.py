@@ -187,10 +187,16 @@ def figure_regex() -> re.Pattern[str]:
         rf"(?:(?P<mag>{mags})(?!{alternation(words('numerals', 'not_magnitude_after'))}))?"
         rf"(?:(?<=\D)(?P<rest>\d{{1,4}})(?P<rest_mag>{mags}))?"  # 9亿6000万元: a lower magnitude's part written after
         rf"(?P<more2>{more})?"
-        rf"(?:(?!{alternation(words('numerals', 'unit_led_words'))})(?P<unit>{unit_words}))?"
+        rf"(?:(?P<unit>{unit_words})(?!{_led_word_rests()}))?"
         rf"(?:/(?P<per>{per_words}))?)"  # 2.98万元/亩, 12984.94万元/公顷: a rate per unit
     )
     return compile_cached(pattern)
+
+
+def _led_word_rests() -> str:
+    """What follows a unit that opens a longer word (项 of 项目: ``(?<=项)目``), as one alternation: a unit so
+    followed is no unit."""
+    return "|".join(f"(?<={re.escape(w[0])}){re.escape(w[1:])}" for w in words("numerals", "unit_led_words"))
 
 
 def parse_amount(match: re.Match[str]) -> Amount | None:

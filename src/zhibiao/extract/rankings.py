@@ -2851,7 +2851,10 @@ def places_continued(s: Sentence) -> None:
     """甲区排名第12位,|乙区第57位; 位列全国第12位,|东部地区第7位: a clause that is only a place (or a field) and its
     ordinal, right after a ranking of the sentence, goes on with that ranking: another holder of its measure in
     its field, or the same holder's place in another field (a province beside a place of a lower level is one)."""
-    log, doc = s.log, s.ctx.doc
+    log, doc, span = s.log, s.ctx.doc, s.ctx.span
+    gate = anchor_gate("rankings.place_continued")  # (most sentences hold no second ordinal: one scan tells)
+    if gate is not None and gate.search(s.text, span.start, span.end) is None:
+        return
     rankings = [f for f in log.facts[s.state.first_fact:]
                 if isinstance(f, Ranking) and f.rank is not None and f.end is not None]
     if not rankings:
