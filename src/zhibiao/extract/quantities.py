@@ -184,8 +184,8 @@ def figure_regex() -> re.Pattern[str]:
         rf"(?:(?P<pct_cn>{re.escape(word('numerals', 'percent_prefix'))}(?P<pct_num>[{chars}]+|{ARABIC}))"
         rf"|(?P<sign>(?<=[{signs}])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
         rf"(?P<num>{ARABIC}|{cn})(?P<more1>{more})?"
-        rf"(?:(?P<mag>{mags})(?!{alternation(words('numerals', 'not_magnitude_after'))}))?"
-        rf"(?:(?<=\D)(?P<rest>\d{{1,4}})(?P<rest_mag>{mags}))?"  # 9亿6000万元: a lower magnitude's part written after
+        rf"(?:(?P<mag>{mags})(?!{alternation(words('numerals', 'not_magnitude_after'))})"
+        rf"(?:(?P<rest>\d{{1,4}})(?P<rest_mag>{mags}))?)?"  # 9亿6000万元: a lower magnitude's part written after
         rf"(?P<more2>{more})?"
         rf"(?:(?P<unit>{unit_words})(?!{_led_word_rests()}))?"
         rf"(?:/(?P<per>{per_words}))?)"  # 2.98万元/亩, 12984.94万元/公顷: a rate per unit
@@ -238,10 +238,10 @@ def _amount(match: re.Match[str]) -> Amount | None:
         return None
     more = bool(more1 or more2)
     value = scale(number, mag)
-    if rest and mag and rest_mag and _power_of(rest_mag) < _power_of(mag):
+    if rest:
+        if _power_of(rest_mag) >= _power_of(mag):
+            return None  # (5万3亿: no amount)
         value += scale(Decimal(rest), rest_mag)  # (9亿6000万元: 960000000)
-    elif rest:
-        return None  # (5万3亿: no amount)
     if sign:
         value = -value
     if unit_word is None:
