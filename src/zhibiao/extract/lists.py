@@ -601,7 +601,7 @@ def places_alike(s: Sentence, fig: Fig, region_start: int) -> bool:
     region, measure = _places_and_measure(m.group("names"))
     named = ""
     if not measure and m.group("rate"):  # (有8个市的县域生产总值增幅超过…,其中甲、乙两市增幅超过8%: its measure)
-        since = s.ctx.doc.norm_pos(cur.end) if cur is not None and cur.end is not None else -1
+        since = s.ctx.doc.norm_pos(cur.end) if cur is not None else -1
         measure = named = measure_named_between(text, max(s.ctx.span.start, since), region_start) or ""
     if not measure and (cur is None or cur.change is None) and m.group("rate"):
         cur = _last_growth(s)  # (…GDP增长5%。有22个区县…跑赢全市。其中,甲和乙增速超过7%: the growth given last)

@@ -2855,16 +2855,16 @@ def places_continued(s: Sentence) -> None:
     gate = anchor_gate("rankings.place_continued")  # (most sentences hold no second ordinal: one scan tells)
     if gate is not None and gate.search(s.text, span.start, span.end) is None:
         return
-    rankings = [f for f in log.facts[s.state.first_fact:]
-                if isinstance(f, Ranking) and f.rank is not None and f.end is not None]
+    facts = log.facts[s.state.first_fact:]
+    rankings = [f for f in facts if isinstance(f, Ranking) and f.rank is not None]
     if not rankings:
         return
-    taken = {doc.norm_pos(f.start) for f in log.facts[s.state.first_fact:] if f.start is not None}
+    taken = {doc.norm_pos(f.start) for f in facts}
     held = {(r.subject, r.scope, r.rank, r.period) for r in rankings}
     for r in rankings:
-        pos = doc.norm_pos(r.end) if r.end is not None else -1
-        while (m := _RANKINGS.place_continued.match(s.text, pos, s.ctx.span.end)
-               or _RANKINGS.year_continued.match(s.text, pos, s.ctx.span.end)) is not None:
+        pos = doc.norm_pos(r.end)
+        while (m := _RANKINGS.place_continued.match(s.text, pos, span.end)
+               or _RANKINGS.year_continued.match(s.text, pos, span.end)) is not None:
             if any(m.start(1) <= t < m.end() for t in taken):
                 break  # (read already: a place with its own verb)
             nxt = _continued(s, r, m)
@@ -2882,7 +2882,7 @@ def _continued(s: Sentence, r: Ranking, m: re.Match[str]) -> Ranking | None:
     rank = parse_number(m.group("n"))
     if rank is None:
         return None
-    if "year" in m.re.groupindex:  # (…;2020年,排名第52位: the same place of another year)
+    if "year" in m.re.groupindex:  # (the year_continued shape, …;2020年,排名第52位: the same place of another year)
         return replace(r, period=years_period(m.group("year"), m.group("year")), rank=int(rank), top=False)
     words, finder = m.group("place"), s.ctx.doc.finder
     place = finder.entity_named(words)
