@@ -758,6 +758,7 @@ def _by_periods(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -
     rate = _LISTS.period_rate_end.search(name.text)
     if rate is not None:
         name = Name(name.text[:rate.start()], name.start)
+    made = []
     for (lo, hi), f in zip(months, group, strict=True):
         as_change = rate is not None and f.role == "level" and f.amount.kind == _PERCENT
         g = f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) if as_change else f
@@ -767,7 +768,8 @@ def _by_periods(s: Sentence, group: list[Fig], seg_start: int, names_end: int) -
         if ind.period is not None:  # (the year as the context reads it, the months the list's own)
             ind.period = period_string(ind.period[:ind.period.index("-")], lo, hi)
         s.state.current = ind
-    s.state.pending = []
+        made.append(ind)
+    s.state.pending = made  # (…分别为18.8%、9.6%,两年平均增速分别为4.7%、5.0%: the further changes, period by period)
     return True
 
 
@@ -794,7 +796,9 @@ def _measure_of_periods(s: Sentence, seg_start: int, first_pos: int, after: int,
     word is written (…增长7.1%。增幅2-4月份分别为…); None when no measure is named."""
     tail = max(after, s.text.rfind(_COMMA, after, names_end - 1) + 1)
     head = max(seg_start, s.text.rfind(_COMMA, seg_start, first_pos) + 1)
-    written = [n for n in (name_at(s, tail, names_end), name_at(s, head, first_pos)) if n.text]
+    # (…全年GDP增速分别为18.8%、…,两年平均增速分别为…: words holding the figures of a list before name no measure)
+    written = [n for n in (name_at(s, tail, names_end), name_at(s, head, first_pos))
+               if n.text and not any(map(str.isdigit, n.text))]
     for name in written:
         if not _LISTS.period_rate_end.fullmatch(name.text):
             return name
