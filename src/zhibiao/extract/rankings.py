@@ -1754,6 +1754,9 @@ def _field_and_measure(region: str, scope: str | None,
         scope = _class_in_field(_wrapped_scope(wrapped), scope)
         # (在全国147家高新区中|综合排名33: the 中 closing the field is no part of the measure)
         region = region[:wrapped.start()] + _RANKINGS.field_close.sub("", wrapped.group("measure"))
+    counted = _RANKINGS.counted_peers_end.search(region) if scope is None and wrapped is None else None
+    if counted is not None:  # (…增长7.5%,六县市|排名第五: the peers counted are the field, the figure the measure)
+        scope, region = counted.group("peers"), region[:counted.start()]
     field = _RANKINGS.field_in_measure.search(region) if scope is None else None
     if field is not None and field.start() > 0:  # 税收收入增速全省排名由第25位…: 全省 is the field
         scope, region = field.group("scope"), region[:field.start()]
