@@ -20,13 +20,15 @@ from zhibiao.lexicon import Shapes, Words, WordSets, words
 from zhibiao.model import Basis, Change, Qualifier
 from zhibiao.recache import compile_cached
 
-__all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word", "sign_of",
-           "wordless_change"]
+__all__ = ["RATE_MOVE_WIDTH", "basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word",
+           "sign_of", "wordless_change"]
 
 _CHANGES = Shapes("changes")
 _PP = "pp"
 _QUALIFIERS = Shapes("qualifiers")
 _CHANGE_WORDS = Words("change")
+_RATE_MOVE_ENDS = tuple(_CHANGE_WORDS.rate_move_ends)
+RATE_MOVE_WIDTH = 48  # (how far back a rate moved from one period's to another's is written: 增幅由…的14%提升至)
 _BASIS_SETS = WordSets("basis")
 _CHANGE_SETS = WordSets("change")
 _NUMERALS_SETS = WordSets("numerals")
@@ -120,15 +122,17 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     left = text[region_start:fig.start]
     if left.endswith(_ASIDE_CLOSE) and (note := _CHANGES.note_aside.search(left)) is not None:
         left = left[:note.start()]  # 同比增长(下同)15%: a note on the words, between the verb and its figure
+    moved = _rate_moved(text, fig, left, sent_start)
+    if moved is not None:  # 增幅由一季度的|14%提升至|22.9%: each figure a growth, of its own period
+        return fig.read_as("change", lead=max(region_start, moved.start()),
+                           change=change_of(basis_of(text[sent_start:moved.start()]), a, 1))
     if left.rstrip().endswith(_CHANGE_WORDS.level_marks):  # only then can a level verb end the words
         m = _CHANGES.level_to_end.search(left, len(left) - 16 if len(left) > 16 else 0)  # anchored at the end
         if m and m.end() == len(left):
             return fig  # 增长到, 提高至: the figure is the new level
-    if a.kind in _CONTRIBUTION_KINDS and _CHANGES.contribution_up.search(left):
-        # 拉动增长17.1个百分点, 拉动全区规上工业增长6.9%: a contribution, itself a figure (in its unit as written)
-        return fig
-    if a.kind == "pp" and _CHANGES.contribution_down.search(left):
-        return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
+    contributed = _contribution(fig, left)
+    if contributed is not None:
+        return contributed
     cmp_m = _CHANGES.comparative_end.search(left, len(left) - 48 if len(left) > 48 else 0) \
         if a.kind in _COMPARED_KINDS else None
     verb_m = None if cmp_m else _change_verb(left, a)
@@ -172,6 +176,25 @@ def _basis_after_verb(text: str, verb: str, lead: int, fig: Fig, basis_region: s
     if _CHANGES.same_period_last_year.fullmatch(text, lead + len(verb), fig.start):
         return "yoy"
     return "other"
+
+
+def _contribution(fig: Fig, left: str) -> Fig | None:
+    """拉动增长17.1个百分点, 拉动全区规上工业增长6.9%: a contribution, itself a figure (in its unit as written; one
+    that pulls down, negative); None when the words say none."""
+    a = fig.amount
+    if a.kind in _CONTRIBUTION_KINDS and _CHANGES.contribution_up.search(left):
+        return fig
+    if a.kind == "pp" and _CHANGES.contribution_down.search(left):
+        return fig.read_as(fig.role, amount=Amount(-a.value, a.unit, a.kind, a.more))
+    return None
+
+
+def _rate_moved(text: str, fig: Fig, left: str, sent_start: int) -> re.Match[str] | None:
+    """The words of a growth rate moved from one period's to another's ending right before ``fig``
+    (增幅由一季度的|14%, 增幅由一季度的14%提升至|22.9%), if any."""
+    if fig.amount.kind != "percent" or not left.endswith(_RATE_MOVE_ENDS):
+        return None  # (plain checks first: most percentages follow other words)
+    return _CHANGES.rate_moved.search(text, max(sent_start, fig.start - RATE_MOVE_WIDTH), fig.start)
 
 
 def _change_verb(left: str, a: Amount) -> re.Match[str] | None:

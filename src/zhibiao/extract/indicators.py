@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 
-from zhibiao.extract.changes import change_of, local_qualifier
+from zhibiao.extract.changes import RATE_MOVE_WIDTH, change_of, local_qualifier
 from zhibiao.extract.figures import Fig, did_a_thing
 from zhibiao.extract.names import (
     Name,
@@ -289,8 +289,9 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
         doc.extend_quote(target, fig.end)
         return target
     extra = replace(target, value=None, unit=None, change=fig.change, rule="indicator.change.v1")
-    if s.ctx.has_period_before(fig.start, since=doc.norm_pos(target.end)):
-        # 11月增长5%,1-11月累计增长6%: a further change under a period of its own is of that period
+    if s.ctx.has_period_before(fig.start, since=doc.norm_pos(target.end)) or _rate_moved_to(s, fig):
+        # 11月增长5%,1-11月累计增长6%: a further change under a period of its own is of that period (增幅由一季度的
+        # 14%提升至22.9%: the rate moved to is of the period in force, not the one it moved from)
         extra.period = s.ctx.period_at(fig.start, target=False, name=target.name)
     extra.change = against_named_year(s, fig, extra.change, extra.period)
     if fig.change is not None and fig.change.basis == "avg":
@@ -298,6 +299,12 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
     doc.set_quote(extra, doc.norm_pos(target.start), fig.end)
     s.log.add(extra)
     return extra
+
+
+def _rate_moved_to(s: Sentence, fig: Fig) -> bool:
+    """Whether ``fig`` is the growth rate a rate moved to (增幅由一季度的14%提升至|22.9%)."""
+    m = _CHANGES.rate_moved.search(s.text, max(s.ctx.span.start, fig.start - RATE_MOVE_WIDTH), fig.start)
+    return m is not None and not m.group(0).endswith(_NAME_WORDS.possessive)
 
 
 def against_named_year(s: Sentence, fig: Fig, change: Change | None, period: str | None) -> Change | None:
