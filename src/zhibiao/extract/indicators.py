@@ -1391,14 +1391,22 @@ def target_with_share(s: Sentence, target: Fig, share: Fig, region_start: int) -
     belongs to. False when the words before ``target`` name no target of that figure."""
     st, doc = s.state, s.ctx.doc
     m = _INDICATORS.target_before.search(s.text, region_start, target.start)
+    after = None
+    if m is None:  # (完成全年|43亿元|目标任务的34.8%: the target's words after it)
+        m = _INDICATORS.done_before_target.search(s.text, region_start, target.start)
+        after = _INDICATORS.goal_after_target.match(s.text, target.end)
+        if after is None:
+            return False
     main = st.current
     if m is None or main is None or main.value is None or main.unit != target.amount.unit:
         return False
-    goal = strip_chars(m.group("target"))
+    goal = strip_chars(m.group("target") or "") + (after.group(0) if after is not None else "")
     aim = new_indicator(s, Name(main.name + goal, m.start("target")), target, target=True)
     if aim.period and _INDICATORS.annual_goal.match(goal):  # 年度目标任务: the whole year's
         aim.period = period_string(aim.period[:4])
     done = new_indicator(s, Name(main.name + m.group("done") + goal, m.start()), share, share=True)
+    if after is not None:
+        done.period = main.period  # (完成全年…的34.8%: the share done so far, of the figure's period, not the year's)
     doc.set_quote(done, doc.norm_pos(main.start), share.end)
     st.current, st.current_share = main, done
     return True

@@ -81,6 +81,8 @@ _COMMA = ","
 _COLON = ":"  # (a label closed by a colon before a place: GDP增速:全市第一)
 _NAME_WORDS = Words("name")
 _LIST_JOINERS = tuple(_NAME_WORDS.joiners)  # (figures joined by 、/和 alone after a list of names: one list)
+_SHARE_WORDS = Words("share")
+_GOAL_HEADS = tuple(_SHARE_WORDS.goal_heads)  # (目标, 任务, 计划: a target's words written after it)
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
 _PROJECT_NOUN = Words("projects").noun  # (a plain check before the shapes of one named project)
 _PROJECTS_AMONG = _PROJECT_NOUN + _NAME_WORDS.among_mark  # (签约项目中,…: a frame on projects too)
@@ -279,7 +281,8 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     if high is not None:
         _range(s, fig, high, region_start)
         return high.end, i + 2
-    if fig.role == "level" and text.startswith(_NAME_WORDS.possessive, fig.end):  # (plain check first)
+    if fig.role == "level" and (text.startswith(_NAME_WORDS.possessive, fig.end)  # (plain checks first)
+                                or text.startswith(_GOAL_HEADS, fig.end)):  # (…43亿元|目标任务的34.8%)
         share = _share_after(text, fig, events, i + 1)
         if share is not None and target_with_share(s, fig, share, region_start):
             return share.end, i + 2
