@@ -15,7 +15,7 @@ purpose (issue 9).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from typing import TypeVar, cast
@@ -165,24 +165,24 @@ def _measure_written_before(text: str, pos: int, f: Indicator, known: dict[str, 
     title_end = text.find(_PARA_BREAK)
     windows = [(para_start, pos)] if para_start > 0 or title_end < 0 else []
     windows.append((0, title_end if title_end >= 0 else pos))
+    names = [name for name, unit in known.items() if f.value is None or unit is None or unit == f.unit]
     for lo, hi in windows:
-        best: tuple[int, int, str] | None = None
-        for name, unit in known.items():
-            if f.value is not None and unit is not None and unit != f.unit:
-                continue
-            at = text.rfind(name, lo, hi)
-            if at >= 0 and (best is None or (at + len(name), len(name)) > best[:2]):
-                best = (at + len(name), len(name), name)
-        if best is not None:
-            return best[2]
+        found = _named_last(text, lo, hi, names)
+        if found is not None:
+            return found
     return None
 
 
 def measure_named_between(text: str, lo: int, hi: int) -> str | None:
     """The taxonomy's measure written last between ``lo`` and ``hi`` (the longest of those ending last), if any:
     有8个市的县域生产总值增幅超过全省平均水平,|其中甲、乙两市增幅超过8% → 生产总值."""
+    return _named_last(text, lo, hi, _taxonomy_measures())
+
+
+def _named_last(text: str, lo: int, hi: int, names: Iterable[str]) -> str | None:
+    """Of ``names``, the one written last in ``text[lo:hi]`` (the longest of those ending last), if any."""
     best: tuple[int, int, str] | None = None
-    for name in _taxonomy_measures():
+    for name in names:
         at = text.rfind(name, lo, hi)
         if at >= 0 and (best is None or (at + len(name), len(name)) > best[:2]):
             best = (at + len(name), len(name), name)

@@ -20,7 +20,7 @@ from zhibiao.lexicon import Shapes, Words, WordSets, words
 from zhibiao.model import Basis, Change, Qualifier
 from zhibiao.recache import compile_cached
 
-__all__ = ["RATE_MOVE_WIDTH", "basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word",
+__all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier", "qualifier_word", "rate_moved_before",
            "sign_of", "wordless_change"]
 
 _CHANGES = Shapes("changes")
@@ -28,7 +28,7 @@ _PP = "pp"
 _QUALIFIERS = Shapes("qualifiers")
 _CHANGE_WORDS = Words("change")
 _RATE_MOVE_ENDS = tuple(_CHANGE_WORDS.rate_move_ends)
-RATE_MOVE_WIDTH = 48  # (how far back a rate moved from one period's to another's is written: 增幅由…的14%提升至)
+_RATE_MOVE_WIDTH = 48  # (how far back a rate moved from one period's to another's is written: 增幅由…的14%提升至)
 _BASIS_SETS = WordSets("basis")
 _CHANGE_SETS = WordSets("change")
 _NUMERALS_SETS = WordSets("numerals")
@@ -194,7 +194,13 @@ def _rate_moved(text: str, fig: Fig, left: str, sent_start: int) -> re.Match[str
     (增幅由一季度的|14%, 增幅由一季度的14%提升至|22.9%), if any."""
     if fig.amount.kind != "percent" or not left.endswith(_RATE_MOVE_ENDS):
         return None  # (plain checks first: most percentages follow other words)
-    return _CHANGES.rate_moved.search(text, max(sent_start, fig.start - RATE_MOVE_WIDTH), fig.start)
+    return rate_moved_before(text, sent_start, fig.start)
+
+
+def rate_moved_before(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """The words of a growth rate moved from one period's to another's ending at ``pos`` (not before ``start``):
+    增幅由一季度的|…, 增幅由一季度的14%提升至|…."""
+    return _CHANGES.rate_moved.search(text, max(start, pos - _RATE_MOVE_WIDTH), pos)
 
 
 def _change_verb(left: str, a: Amount) -> re.Match[str] | None:

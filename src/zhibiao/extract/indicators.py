@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 
-from zhibiao.extract.changes import RATE_MOVE_WIDTH, change_of, local_qualifier
+from zhibiao.extract.changes import change_of, local_qualifier, rate_moved_before
 from zhibiao.extract.figures import Fig, did_a_thing
 from zhibiao.extract.names import (
     Name,
@@ -303,7 +303,7 @@ def attach_change(s: Sentence, target: Indicator, fig: Fig) -> Indicator:
 
 def _rate_moved_to(s: Sentence, fig: Fig) -> bool:
     """Whether ``fig`` is the growth rate a rate moved to (增幅由一季度的14%提升至|22.9%)."""
-    m = _CHANGES.rate_moved.search(s.text, max(s.ctx.span.start, fig.start - RATE_MOVE_WIDTH), fig.start)
+    m = rate_moved_before(s.text, s.ctx.span.start, fig.start)
     return m is not None and not m.group(0).endswith(_NAME_WORDS.possessive)
 
 

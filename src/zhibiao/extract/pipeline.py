@@ -126,7 +126,7 @@ def _among_peers(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -
     out: list[Fact] = []
     for f in facts:
         if isinstance(f, Ranking) and not f.scope:
-            field = evaluation_field_before(text, norm_pos(f.end)) if f.end is not None else None
+            field = evaluation_field_before(text, norm_pos(f.end))
             if field is None:
                 continue
             f = replace(f, scope=field)

@@ -140,7 +140,7 @@ _PROVINCIAL_PEER_KINDS = _RANKING_SETS.provincial_peer_kinds
 _FIELD_LAST_CHARS = tuple(_RANKING_WORDS.field_place_ends)
 _PROVINCES_LONGEST_FIRST = tuple(sorted(_NAMED_FIELDS, key=len, reverse=True))  # (内蒙古自治区 before 内蒙古)
 _NAMED_FIELD_WIDTH = 16  # (新疆维吾尔自治区第123位, : a province's field and its place just before another)
-_OPEN_QUOTES = ("\u201c", '"')
+_OPEN_QUOTES = (_NAME_WORDS.open_quote, '"')
 _HEAD_WORDS = (*_RANKING_WORDS.level_heads, *_RANKING_WORDS.share_heads, *_RANKING_WORDS.rate_heads)
 
 
@@ -1393,8 +1393,8 @@ def _respectively_before(s: Sentence, hit: re.Match[str], region_start: int) \
 def _group_entered_measure(s: Sentence, region_start: int) -> str | None:
     """甲、乙跻身“进出口总额”单项十强榜单,|分别列第一名…: the measure of the top group of one measure that the places
     listed in the clause before entered; None when they entered no such group (or a group named by no measure)."""
-    clause_start = max(s.text.rfind(c, s.ctx.span.start, region_start - 1) for c in _CLAUSE_MARKS) + 1
-    words = s.text[max(clause_start, s.ctx.span.start):region_start].rstrip(_LIST_END_MARKS)
+    words = s.text[clause_start(s.text, s.ctx.span.start, region_start - 1, _CLAUSE_MARKS):region_start]
+    words = words.rstrip(_LIST_END_MARKS)
     m = _RANKINGS.entered_group_measure.search(words)
     measure = m.group("measure") if m is not None else None
     return measure if measure and _RANKINGS.place_word.search(measure) is None else None
@@ -3325,7 +3325,7 @@ def _places_read(s: Sentence) -> list[tuple[int, int]]:
     """The spans of the places the rules of the sentence read (:func:`unread_places`)."""
     norm_pos = s.ctx.doc.norm.norm_pos
     return [(norm_pos(f.start), norm_pos(f.end)) for f in s.log.facts[s.state.first_fact:]
-            if isinstance(f, Ranking) and f.start is not None and f.end is not None]
+            if isinstance(f, Ranking)]
 
 
 def _refused_with_field(placed: list[re.Match[str]], m: re.Match[str]) -> bool:
@@ -3376,7 +3376,7 @@ def _figure_named_before(s: Sentence, pos: int) -> Indicator | None:
     """The last figure of the sentence named before ``pos`` (the walk has read the whole sentence by now)."""
     found = None
     for f in s.log.facts[s.state.first_fact:]:
-        if isinstance(f, Indicator) and f.start is not None and s.ctx.doc.norm_pos(f.start) < pos:
+        if isinstance(f, Indicator) and s.ctx.doc.norm_pos(f.start) < pos:
             found = f
     return found
 
