@@ -184,6 +184,7 @@ class SubjectFinder:
         self.full_names: dict[str, str] = tables["full_names"]
         self.short_to_full: dict[str, list[str]] = tables["short_to_full"]
         self.parent_of: dict[str, str] = tables["parent_of"]  # 金安区 → 六安市 (a county's city, a city's province)
+        self._other_parents: dict[str, list[str]] = tables["other_parents"]
         # the places some place lies in (a set: testing the dictionary's values scans all of them, 30 µs a report;
         # kept with the tables: made from the 3,000 values in every process it cost 0.4 M instructions)
         self._parents: frozenset[str] = tables["parents"]
@@ -251,6 +252,9 @@ class SubjectFinder:
         full = self.short_to_full.get(label, [])
         if len(full) == 1:  # a short name of several places names none of them
             return full[0]
+        held = self.place_or_short_opening(label) if len(label) > _THREE else None
+        if held is not None and held[1] == len(label) and held[0] != label:
+            return held[0]  # (福建省晋江市, 江苏南通如东县: the inner place, written after the places holding it)
         for start, end, name in self.zone_mentions(label)[:1]:
             if end == len(label) and name not in _ENTITY_SETS.zone_suffixes and start == 0:
                 return expand_zone(name)
@@ -631,21 +635,30 @@ class SubjectFinder:
                 return place, pos + len(place)
         return None
 
+    def _inner_opening(self, rest: str, place: str) -> tuple[str, int]:
+        """深圳市南山区: the innermost place written after the places holding it, and where its name ends (``place``,
+        the outermost, when no place inside it follows)."""
+        found = self.place_opening(rest)
+        return found if found is not None and found[1] > len(place) else (place, len(place))
+
     def _place_within(self, rest: str, place: str) -> tuple[str, int] | None:
         """运城市永济(举行…): a place's short name right after the place holding it names the inner place."""
         found = self._short_at_start(rest[len(place):])
         if found is None or self.parent_of.get(found[1]) != place:
             return None
-        return found[1], len(place) + len(found[0])
+        end = len(place) + len(found[0])
+        if rest[end:end + 1] == found[1][-1] and found[1].endswith(found[0] + found[1][-1]):
+            end += 1  # (泉州市晋江|市: the short name with its level's character, as written)
+        return found[1], end
 
     def _holds(self, outer: str, inner: str) -> bool:
         """Whether ``inner`` lies inside ``outer`` (a county of a city, a district of a province's city)."""
-        seen = 0
-        place = self.parent_of.get(inner)
-        while place is not None and seen < _MAX_LEVELS:
-            if place == outer:
-                return True
-            place, seen = self.parent_of.get(place), seen + 1
+        for place in (self.parent_of.get(inner), *self._other_parents.get(inner, ())):
+            seen = 0
+            while place is not None and seen < _MAX_LEVELS:
+                if place == outer:
+                    return True
+                place, seen = self.parent_of.get(place), seen + 1
         return False
 
     def _places_by_short_name(self, text: str, own: set[str] | None = None) -> Counter[str]:
@@ -762,7 +775,8 @@ class SubjectFinder:
                 return zone  # 翎城县经济开发区紧盯…: the zone the place's name opens, not the place
             if _opens_project_name(rest, len(place)) or _opens_firm_name(rest, len(place)):
                 return _NO_SUBJECT  # 蔚洲区禾丰精密机械配件生产项目、…: a project's name, not whose figure
-            return self._place_within(rest, place) or (place, len(place))
+            within, inner = self._place_within(rest, place), self._inner_opening(rest, place)
+            return within if within is not None and within[1] > inner[1] else inner
         # (both open with a short place name: none there, neither is, and the name is looked up once)
         acting = self._short_place_acting(rest) or self._place_after_holders(rest) \
             if self._short_at_start(rest) is not None else None
@@ -851,6 +865,7 @@ def _build_gazetteer_tables() -> dict[str, Any]:
     full_names: dict[str, str] = {}
     short_to_full: dict[str, list[str]] = {}
     parent_of: dict[str, str] = {}
+    other_parents: dict[str, list[str]] = {}  # (南山区 of 鹤岗市 and of 深圳市: a name some places share)
     short_name: dict[str, str] = {}
     everyday = _ENTITY_SETS.common_word_shorts
     by_code = {p.code: p.name for p in places()}
@@ -860,7 +875,9 @@ def _build_gazetteer_tables() -> dict[str, Any]:
         full_names[p.name] = p.level
         short_name.setdefault(p.name, p.short)
         if p.parent in by_code:
-            parent_of.setdefault(p.name, by_code[p.parent])
+            parent = parent_of.setdefault(p.name, by_code[p.parent])
+            if parent != by_code[p.parent]:
+                other_parents.setdefault(p.name, []).append(by_code[p.parent])
         # zones listed as divisions have generic short names (高新区, 工业园): no place name
         if len(p.short) >= 2 and p.short != p.name and not _SUBJECTS.generic_short.search(p.short) \
                 and p.short not in everyday:
@@ -869,7 +886,8 @@ def _build_gazetteer_tables() -> dict[str, Any]:
                 fulls.append(p.name)
     all_names = frozenset({*full_names, *short_to_full})
     return {"full_names": full_names, "short_to_full": short_to_full, "parent_of": parent_of,
-            "parents": frozenset(parent_of.values()), "short_name": short_name, "all_names": all_names,
+            "other_parents": other_parents, "parents": frozenset(parent_of.values()), "short_name": short_name,
+            "all_names": all_names,
             "full_by_tail": _lengths_by(full_names, tail=True), "any_by_tail": _lengths_by(all_names, tail=True),
             "full_by_head": _lengths_by(full_names, tail=False),
             "short_by_head": _lengths_by(short_to_full, tail=False), "short_head_pairs": _head_pairs(short_to_full)}
