@@ -29,6 +29,9 @@ from zhibiao.normalize import normalize
         ("几个亿", "几个亿"),
         ("實(shí)現", "实现"),  # a pinyin gloss after a character goes
         ("龍湖鎮(zhen)(zhen)(zhen)入選", "龙湖镇入选"),  # a gloss repeated goes whole
+        ("生产总值(GDP)[2]91.3亿元", "生产总值(GDP)91.3亿元"),  # a footnote's mark after a word or aside goes
+        ("净增“四上”企业[1]35家", "净增“四上”企业35家"),
+        ("注释:\n[1]规模以上工业", "注释:\n[1]规模以上工业"),  # a line's label stays
         ("电子信息、\n绿色建材产值", "电子信息、绿色建材产值"),  # a list hard-wrapped after its mark goes on
         ("县领导王波、 姚敏出席", "县领导王波、姚敏出席"),  # and so does one spaced after it
         ("增长5%。\n全年", "增长5%。\n全年"),  # a paragraph's end stays

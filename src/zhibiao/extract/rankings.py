@@ -1224,7 +1224,10 @@ def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
         # (甲区、乙区2家上榜,|分别列第4、第9名: the places listed in the clause before, as many as the places)
         return _LISTS.respectively.search(s.text, region_start, hit.start()) is not None \
             and _respectively_before(s, hit, region_start)[0] is not None
-    return (s.ctx.doc.finder.entity_named(words) or _place_as_written(words)) is not None \
+    finder = s.ctx.doc.finder
+    described = finder.place_after_appositive(words)  # (“中国竹乡”浙江省安吉县|排第九位: the place the words describe)
+    return (finder.entity_named(words) or _place_as_written(words)) is not None \
+        or (described is not None and described[1] == len(words)) \
         or _listed_subjects(s, words) is not None  # 张家港市、常熟市分别居第3位和第4位
 
 

@@ -58,13 +58,15 @@ def _to_half_width(raw: str) -> str:
 #   break between two bare integers is left alone: it is more often a table);
 # - pinyin glosses that some traditional-character gateways add after rare characters
 #   (實(shí)現(xiàn) → 實現; a gloss repeated, 鎮(zhen)(zhen), goes whole), which would otherwise split words apart;
+# - a footnote's mark after a word (a statistics bulletin's 生产总值(GDP)[2]156.2亿元, 净增“四上”企业[1]28家), which
+#   would otherwise end the measure's name;
 # - the 个 of spoken amounts (产值突破30个亿 → 30亿), unless a unit or size class follows the 亿
 #   (3个亿元以上项目: three projects);
 # - a break or spaces right after the list mark 、 (电子信息、⏎绿色建材…: a list hard-wrapped or spaced by the page).
 # Candidates are found with a pattern told the characters its matches start with (the regex engine then
 # skips ahead quickly: see zhibiao.recache.compile_cached); whether a candidate goes is decided from its
 # neighbours in Python.
-_GAP_SOURCE = r"[ \t\n\u3000]+|(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\))+|个(?=亿)"
+_GAP_SOURCE = r"[ \t\n\u3000]+|(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\))+|个(?=亿)|\[\d{1,2}\]"
 
 
 @cache
@@ -74,6 +76,7 @@ def _gap() -> re.Pattern[str]:
 
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _SPOKEN_COUNT = "个"
+_ASIDE_CLOSES = ")\u201d"  # (an aside's bracket or a quote closed just before a footnote's mark)
 _CELL_GAPS = "\n\t"  # (whitespace that parts the cells of a table, never a figure and its unit)
 _CELL_SPACES = 3  # (a run of this many spaces parts cells too)
 _LIST_MARK = "\u3001"  # (、)
@@ -86,6 +89,8 @@ def _removable(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if text[start] == "(":  # a pinyin gloss after a character
         return _CJK_LO <= before <= _CJK_HI
+    if text[start] == "[":  # a footnote's mark after a word or its aside (企业[1]35家, (GDP)[2]), not a line's label
+        return _CJK_LO <= before <= _CJK_HI or before in _ASIDE_CLOSES
     if text[start] == _SPOKEN_COUNT:  # 30个亿 (but 3个亿元以上项目)
         return before.isdigit() and text[end + 1:end + 2] not in _AFTER_HUNDRED_MILLION
     if not before or not after:

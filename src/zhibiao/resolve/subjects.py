@@ -254,7 +254,7 @@ class SubjectFinder:
             return full[0]
         held = self.place_or_short_opening(label) if len(label) > _THREE else None
         if held is not None and held[1] == len(label) and held[0] != label:
-            return held[0]  # (福建省晋江市, 江苏南通如东县: the inner place, written after the places holding it)
+            return held[0]  # (浙江省长兴县, 江苏南通如东县: the inner place, written after the places holding it)
         for start, end, name in self.zone_mentions(label)[:1]:
             if end == len(label) and name not in _ENTITY_SETS.zone_suffixes and start == 0:
                 return expand_zone(name)
@@ -648,7 +648,7 @@ class SubjectFinder:
             return None
         end = len(place) + len(found[0])
         if rest[end:end + 1] == found[1][-1] and found[1].endswith(found[0] + found[1][-1]):
-            end += 1  # (泉州市晋江|市: the short name with its level's character, as written)
+            end += 1  # (湖州市德清|县: the short name with its level's character, as written)
         return found[1], end
 
     def _holds(self, outer: str, inner: str) -> bool:
@@ -743,6 +743,8 @@ class SubjectFinder:
         if found is _NO_SUBJECT:
             return None
         if found is None:
+            found = self.place_after_appositive(rest)
+        if found is None:
             found = _entity_before_verb(rest) or _unknown_place_doing(rest)
         if found is None and text.startswith(_LABEL_MARK, end):
             found = _entity_labelled(rest)
@@ -752,6 +754,24 @@ class SubjectFinder:
             return None
         name, length = found
         return SubjectMention(name, start + pos + length)
+
+    def place_after_appositive(self, text: str) -> tuple[str, int] | None:
+        """The place ``text`` opens with after words describing it (“中国竹乡”浙江省安吉县, 滨湖城市长兴县, 作为浙北
+        重镇的长兴县), and where its name ends; None when no such words open it or no place follows them.
+
+        >>> f = subject_finder()
+        >>> f.place_after_appositive("滨湖城市长兴县排名第11"), f.place_after_appositive("作为浙北重镇的长兴县排名第11")
+        (('长兴县', 7), ('长兴县', 10))
+        >>> f.place_after_appositive("全市的工业增加值"), f.place_after_appositive("长兴县排名第11")
+        (None, None)
+        """
+        m = _SUBJECTS.appositive.match(text)
+        if m is None:
+            return None
+        found = self.place_opening(text[m.end():])
+        if found is None or text[m.end() + found[1]:m.end() + found[1] + 1] in _ENTITY_SETS.not_after_place:
+            return None
+        return found[0], m.end() + found[1]
 
     def _label_before_colon(self, text: str, rest: str, end: int) -> tuple[str, int] | None:
         """龙泉街道:完成…, 进化镇:新增…: a place written alone before a colon labels what follows it."""
