@@ -137,8 +137,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "number" and _money_named_before(before, num, mag, chinese=chinese):
         amount = Amount(amount.value, _FIGURES_WORDS.money_unit, "money", amount.more)  # (计划投资10.91亿)
     if amount.kind == "number":
-        if chinese and _FIGURES.quoted_label.match(before[-1:] + after):
-            return None  # “千亿城区”, “千亿县”: a label in quotes, part of a name
+        if chinese and _magnitude_as_label(before, after, num):
+            return None
         if index:
             return Fig(start, end, Amount(amount.value, None, _INDEX_KIND, amount.more))
         return _bare_number(start, end, amount, after, chinese, num)
@@ -281,6 +281,14 @@ def _index_value(text: str, m: re.Match[str], sent: Span) -> bool:
     lo = max(sent.start, m.start() - _INDEX_REACH)
     return _FIGURES.index_before.search(text, lo, m.start()) is not None \
         or _FIGURES.index_change_before.search(text, lo, m.start()) is not None
+
+
+def _magnitude_as_label(before: str, after: str, num: str) -> bool:
+    """“千亿城区”, “千亿县”: a label in quotes, part of a name; 连跨两个千亿台阶, 迈上五个百亿台阶: thresholds passed,
+    counted; no amount either way."""
+    if _FIGURES.quoted_label.match(before[-1:] + after):
+        return True
+    return num in _FIGURES_SETS.bare_magnitudes and _FIGURES.marks_counted_end.search(before) is not None
 
 
 def _unitless_may_count(text: str, m: re.Match[str], num: str) -> bool:

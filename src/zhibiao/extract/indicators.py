@@ -41,6 +41,7 @@ from zhibiao.extract.quantities import COUNTED, Amount, figure_regex, parse_amou
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
+from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.subjects import passes_a_mark
 
 __all__ = [
@@ -120,6 +121,8 @@ _DESCRIBED_WIDTH = 80  # (how long the projects described before their count may
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _ANNUAL_LEAD_WIDTH = 2  # (全年, 年度: the words of a whole year before a name)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
+_CLAUSE_COMMA = ","
+_CARRIED_MEASURE_MAX = 16  # (the longest measure a clause with no figure passes to a bare verb after it)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
@@ -514,10 +517,33 @@ def _measure_named(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_
     """The name of the measure a level is of, with the clause's topic when it needs one (从资金到位情况看,完成36.2亿元);
     None when the words name none (:func:`_names_a_measure`), restate a figure, or are still a bare verb (达到|49个 with
     no figure nor topic before it)."""
+    if not name.text and noun is None:  # (地区生产总值连跨两个千亿台阶,|由2020年的2863.5亿元…: the measure before)
+        carried = _measure_of_clause_before(s, region_start)
+        return name.renamed(carried) if carried is not None else None
     if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
         return None
     name = name.renamed(_with_topic(s, name.text, region_start))
-    return None if name.text in _NAME_SETS.bare_verbs else name
+    if name.text in _NAME_SETS.bare_verbs:
+        carried = _measure_of_clause_before(s, region_start)
+        return name.renamed(carried) if carried is not None else None
+    return name
+
+
+def _measure_of_clause_before(s: Sentence, region_start: int) -> str | None:
+    """全市地区生产总值稳步增长,|达到4005.8亿元: a bare verb of reaching opening its clause names the measure the clause
+    before opens with when that clause gives no figure of its own (the longest words opening it that the indicator
+    table knows); None otherwise."""
+    text, sent_start = s.text, s.ctx.span.start
+    if region_start - 1 <= sent_start or text[region_start - 1] != _CLAUSE_COMMA:
+        return None
+    start = max(sent_start, text.rfind(_CLAUSE_COMMA, sent_start, region_start - 1) + 1)
+    words = text[after_subject(s, start, region_start - 1):region_start - 1]
+    if len(words) < _MIN_SUFFIX or any(ch.isdigit() for ch in words):
+        return None
+    for end in range(min(len(words), _CARRIED_MEASURE_MAX), _MIN_SUFFIX - 1, -1):
+        if canonical_indicator(words[:end]) is not None:
+            return words[:end]
+    return None
 
 
 def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:

@@ -251,6 +251,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)
                          and not _RANKINGS.holder_said_after.match(s.text, hit.end(), s.ctx.span.end)
                          and not (lead and (_holder_before(s, hit, region_start)
+                                            or _RANKINGS.wrapper_closed_end.search(s.text, region_start, hit.start())
                                             or _measures_wrapped(s.text[region_start:hit.start()])
                                             or _part_of_ranking_before(s, hit, region_start)
                                             or s.state.moved is not None))):
