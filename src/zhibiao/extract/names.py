@@ -227,6 +227,8 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
     name = strip_chars(_QUOTES.sub("", name))
     # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
     name, cut = trim_openers(name, limit=3)
+    # (固定资产投资一季度|同比增长, 规模以上工业增加值1-7月|增长: the period said between the measure and its verb)
+    name = _NAMES.trailing_period.sub("", name) or name
     return Name(name, start + cut, estimate, qualifier)
 
 
