@@ -667,6 +667,9 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         pm = _INDICATORS.projects_noun.match(text, fig.end, s.ctx.span.end)
         if pm:
             noun = Noun(pm.group(1), pm.end(1))
+    elif fig.amount.kind == "count" and noun.text and text.startswith(_NAME_WORDS.possessive, noun.end) \
+            and (pm := _INDICATORS.projects_noun.match(text, noun.end + 1, s.ctx.span.end)):
+        noun = Noun(pm.group(1), pm.end(1))  # (753个条件成熟的|工业项目: what the projects are like, then the projects)
     if fig.amount.kind == "count" and noun is None and (spread := _INDICATORS.spread_verb_end.search(name)):
         kind = _INDICATORS.kind_after.match(text, fig.end, s.ctx.span.end)  # (分布在|17个省(区): 分布省(区))
         noun = Noun(spread.group("verb") + kind.group(1), kind.end(1)) if kind else None

@@ -191,7 +191,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         ctx.doc.extend_quote(staged, fig.end + len(prenominal))
         st.projects = staged
         return
-    ctx.doc.set_quote(p, quote_start, fig.end + len(prenominal))
+    # (753个条件成熟的工业项目: the noun read past what the projects are like, the quote to its end)
+    ctx.doc.set_quote(p, quote_start, max(fig.end + len(prenominal), noun.end if noun is not None else 0))
     s.log.add(p)
     place = _place_by_place(s, p, region, noun is None and (child or place_list_goes_on(s, region)), child)
     if child and parent is not None:
