@@ -667,7 +667,8 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
         pm = _INDICATORS.projects_noun.match(text, fig.end, s.ctx.span.end)
         if pm:
             noun = Noun(pm.group(1), pm.end(1))
-    elif fig.amount.kind == "count" and noun.text and text.startswith(_NAME_WORDS.possessive, noun.end) \
+    elif fig.amount.kind == "count" and noun is not None and noun.text \
+            and text.startswith(_NAME_WORDS.possessive, noun.end) \
             and (pm := _INDICATORS.projects_noun.match(text, noun.end + 1, s.ctx.span.end)):
         noun = Noun(pm.group(1), pm.end(1))  # (753个条件成熟的|工业项目: what the projects are like, then the projects)
     if fig.amount.kind == "count" and noun is None and (spread := _INDICATORS.spread_verb_end.search(name)):
