@@ -40,6 +40,7 @@ _LISTS = Shapes("lists")
 _INDICATORS_SHAPES = Shapes("indicators")
 _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
+_HOLDER_HEADS = tuple(_NAME_WORDS.holder_heads)
 _SHARE_WORDS = Words("share")
 _RANKING_SETS = WordSets("ranking")
 _ENTITY_SETS = WordSets("entity")
@@ -100,8 +101,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     if rates is not None:  # 矿产加工业和电子信息增幅最大,分别为22.5%和21.6%: the growth of each measure listed
         region = region[:rates.start()].rsplit(_COMMA, 1)[-1]  # (分行业看,|甲和乙: the clause of the names)
         group = [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
-    pulled = _LISTS.pulled_measure.fullmatch(text, m.end(), first.start) if m is not None else None
-    names = _names_pulled(s, region, len(group), pulled.group(0)) if pulled else split_names(region, len(group))
+    names = _names_of_list(s, region, group, m.end() if m is not None else None)
     if names is None or all(_only_a_period(n) for n in names):
         _one_by_one(s, group, region_start)  # not an enumeration of measures after all (一季度、二季度…)
         return
@@ -168,6 +168,28 @@ def _names_pulled(s: Sentence, region: str, n: int, pulled: str) -> list[str] | 
     (三次产业贡献率分别为…,分别拉动… → the three industries again)."""
     items = split_names(region, n) if strip_chars(region) else _items_again(s.state.pending, n)
     return None if items is None else [item + pulled for item in items]
+
+
+def _names_of_list(s: Sentence, region: str, group: list[Fig], after: int | None) -> list[str] | None:
+    """The names of the figures of a list, from the words before them (``after``: where 分别 ends, if written)."""
+    first = group[0]
+    pulled = _LISTS.pulled_measure.fullmatch(s.text, after, first.start) if after is not None else None
+    names = _names_pulled(s, region, len(group), pulled.group(0)) if pulled else split_names(region, len(group))
+    if names is not None and after is not None and first.role in ("level", "share"):
+        names = _holders_measured(s, names, after, first.start)
+    return names
+
+
+def _holders_measured(s: Sentence, names: list[str], after: int, first: int) -> list[str]:
+    """省重点项目、市重点项目分别完成投资…, 甲产业、乙产业分别实现经济规模…: items that hold a measure and are none,
+    each named with the measure written after 分别 (完成 kept: 完成年度投资目标); the names as they were otherwise."""
+    head = next((h for h in _HOLDER_HEADS if names[-1].endswith(h)), None)
+    held = _LISTS.held_measure.fullmatch(s.text, after, first) if head is not None else None
+    if held is None or head is None:
+        return names
+    measure = (held.group("done") or "") + held.group("measure")
+    # (半导体、新能源产业: the head written once, at the end, is every item's)
+    return [(n if n.endswith(_HOLDER_HEADS) else n + head) + measure for n in names]
 
 
 def _items_again(pending: list[Indicator], n: int) -> list[str] | None:

@@ -54,6 +54,8 @@ _SHARE_WORDS = Words("share")
 _DONE_TAILS = frozenset((*_NAME_WORDS.done_tails, *_NAME_WORDS.particle_tails))
 _NAME_MIN = 2
 _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a name: 仁怀市 → 仁怀)
+_ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
+_LIST_MARK = "\u3001"  # (、)
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 # taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
@@ -383,6 +385,10 @@ def _share_head(items: list[str]) -> list[str]:
     """A measure head written once at the end belongs to every item (…、锂离子电池产量); in a share it
     starts at the measure before 占 (甲、乙产值占规上工业比重 → 甲产值占规上工业比重)."""
     last = items[-1]
+    if len(last) > _ONE_CHAR + 1 and any(len(x) == _ONE_CHAR for x in items[:-1]) \
+            and not _NAMES.counted_items_head.match(last, _ONE_CHAR):  # (批、零、住、餐四行业: the items counted)
+        # 省、市重点项目, 大、中型企业: an item of one character shares what the last writes after its own first one
+        items = [x + last[_ONE_CHAR:] if len(x) == _ONE_CHAR else x for x in items[:-1]] + [last]
     bare = _bare_modifiers_head(items)
     if bare:  # 城镇、农村常住居民人均可支配收入: the whole noun after the last modifier, not only its measure head
         return [x + bare if x in _NAME_SETS.bare_modifiers else x for x in items[:-1]] + [last]
@@ -431,6 +437,9 @@ def name_positions(region: str, start: int, names: list[str]) -> list[int]:
     for name in names:
         probe = name[:2]
         k = region.find(probe, pos)
+        if k < 0:  # 省、市重点项目: an item of one character, its mark after it
+            probe = name[:1] + _LIST_MARK
+            k = region.find(probe, pos)
         if k < 0:  # 第二、三产业: the second name is written from its second character on
             probe = name[1:3]
             k = region.find(probe, pos)
