@@ -385,10 +385,11 @@ def _share_head(items: list[str]) -> list[str]:
     """A measure head written once at the end belongs to every item (…、锂离子电池产量); in a share it
     starts at the measure before 占 (甲、乙产值占规上工业比重 → 甲产值占规上工业比重)."""
     last = items[-1]
-    if len(last) > _ONE_CHAR + 1 and any(len(x) == _ONE_CHAR for x in items[:-1]) \
+    if len(last) > _ONE_CHAR + 1 and last[0] in _NAME_SETS.one_char_items \
+            and any(x in _NAME_SETS.one_char_items for x in items[:-1]) \
             and not _NAMES.counted_items_head.match(last, _ONE_CHAR):  # (批、零、住、餐四行业: the items counted)
-        # 省、市重点项目, 大、中型企业: an item of one character shares what the last writes after its own first one
-        items = [x + last[_ONE_CHAR:] if len(x) == _ONE_CHAR else x for x in items[:-1]] + [last]
+        # 省、市重点项目, 大、中型企业: a level or size of one character shares what the last writes after its own
+        items = [x + last[_ONE_CHAR:] if x in _NAME_SETS.one_char_items else x for x in items[:-1]] + [last]
     bare = _bare_modifiers_head(items)
     if bare:  # 城镇、农村常住居民人均可支配收入: the whole noun after the last modifier, not only its measure head
         return [x + bare if x in _NAME_SETS.bare_modifiers else x for x in items[:-1]] + [last]

@@ -31,7 +31,7 @@ from zhibiao.extract.names import (
     without_quotes,
 )
 from zhibiao.extract.periods import find_periods, period_string, resolve_period, years_period
-from zhibiao.extract.quantities import parse_number
+from zhibiao.extract.quantities import figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
@@ -719,6 +719,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         region = region or strip_chars(wrapped.group("measure") if wrapped is not None
                                        else plain.group(1) if plain is not None else "")
     scope = scope or _field_of_list(s, hit, list_start)
+    if scope is None and (frame := _RANKINGS.group_frame_open.match(text, ctx.span.start, hit.start())) is not None:
+        scope = frame.group("field")  # (九大千亿产业集群中,…增幅前三位的分别是…)
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
     measure = (tagged[0] if tagged else None) or strip_chars(region) or None
     if measure is None or measure in _RANKING_SETS.peer_kinds:
@@ -739,7 +741,30 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     _record(s, hit, read, region_start)
     if not ordered:  # 排名前三的为…: places in a top N, made exact by a list of places elsewhere
         s.log.top_n.update(id(f) for f in s.log.facts[made:])
+    _figures_of_listed(s, [f for f in s.log.facts[made:] if isinstance(f, Ranking)], list_start, stop)
     return True
+
+
+def _figures_of_listed(s: Sentence, ranked: list[Ranking], list_start: int, stop: int) -> None:
+    """依次为甲市(44.74%)、乙县(42.6%)和丙县(41.13%): the figure in brackets after each place of a ranked list is that
+    place's level of the measure it was ranked by (one indicator each, of the ranking's period), when every place
+    has one."""
+    text = s.text
+    figures = [m for m in _RANKINGS.figure_in_brackets.finditer(text, list_start, stop)] if "(" in text[
+        list_start:stop] else []
+    if not figures or len(figures) != len(ranked) or any(r.indicator is None for r in ranked):
+        return
+    item_start = list_start
+    for r, m in zip(ranked, figures, strict=True):
+        found = figure_regex().search(text, m.start(), m.end())
+        amount = parse_amount(found) if found is not None else None
+        if amount is None or found is None:
+            return
+        ind = Indicator(subject=r.subject, name=str(r.indicator), period=r.period, value=amount.value,
+                        unit=amount.unit, change=None, qualifier=None, parent=None, rule="indicator.v1")
+        s.ctx.doc.set_quote(ind, item_start, m.end())  # (the place and its figure: 甲市(44.74%))
+        s.log.add(ind)
+        item_start = m.end() + 1 if text.startswith(_LIST_MARKS, m.end()) else m.end()
 
 
 def _field_of_list(s: Sentence, hit: re.Match[str], list_start: int) -> str | None:
@@ -751,7 +776,8 @@ def _field_of_list(s: Sentence, hit: re.Match[str], list_start: int) -> str | No
     group = _RANKINGS.evaluation_group_end.search(text, s.ctx.span.start, hit.start())
     if group is not None:
         return group.group("group")
-    kinds = _RANKINGS.peer_group_written.search(text, hit.end(), list_start)
+    kinds = _RANKINGS.peer_group_written.search(text, hit.end(), list_start) \
+        or _RANKINGS.kind_with_alternatives.search(text, hit.end(), list_start)  # (前三位的市(州)分别是: as written)
     if kinds is not None:
         return kinds.group(0)
     scope = field_of_kind(text[hit.start():list_start])
@@ -798,7 +824,9 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
     # (依次为甲县(12.5%)、乙县(10.2%): the figure each place was ranked by, in brackets, is no part of its name)
     words, own_ranks = _ranks_in_brackets(_RANKINGS.figure_in_brackets.sub("", listed_words))
-    subjects = listed_places(s, words, ranked=ordered)
+    subjects = listed_places(s, words, ranked=ordered or each_own)  # (前三位的市(州)分别是…: as 依次 lists them)
+    if subjects is None and each_own and places[1] is not None:
+        subjects = _items_of_top(words, places[1] - places[0] + 1)
     if subjects is None:
         return None
     if own_ranks is not None and len(own_ranks) == len(subjects):
@@ -816,6 +844,15 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
         tied_ranks: list[int | None] = [low + k for k in _tied_order(raw_list)[:len(subjects)]]
         ranks = tied_ranks or ranks
     return subjects, ranks, ordered, stop
+
+
+def _items_of_top(words: str, n: int) -> list[str] | None:
+    """增幅前三位的分别是甲、乙和丙: exactly as many short items as the top holds, listed after 分别, hold its places
+    whatever they are (industries, parks), as written; None otherwise."""
+    items = [x.strip() for x in _RANKINGS.list_split.split(strip_chars(words))]
+    if len(items) != n or n < _SERIES_MIN - 1 or not all(_RANKINGS.short_name.fullmatch(x) for x in items):
+        return None
+    return items
 
 
 def _aside_dropped(words: str) -> str:
