@@ -220,6 +220,8 @@ def _sentence_rankings(s: Sentence) -> None:
         if _NAME_WORDS.list_mark in words:
             measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
         places_in_series(s)  # 上海第一、广东第二、北京第三, 甲市第4位,乙市9位: places with no verb
+    elif _RANKINGS.series_counted.search(text, sent.start, sent.end):
+        places_in_series(s)  # (排名分别是:)甲区33名、乙区38名: places each counted in 名, with no 第
 
 
 def _events(text: str, sent: Span) -> list[Event]:
