@@ -122,6 +122,7 @@ _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change
 _ANNUAL_LEAD_WIDTH = 2  # (全年, 年度: the words of a whole year before a name)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _CLAUSE_COMMA = ","
+_WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以515.7亿元的投资额位居第一)
 _CARRIED_MEASURE_MAX = 16  # (the longest measure a clause with no figure passes to a bare verb after it)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
@@ -458,7 +459,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return  # 9个批次33个重大项目: the batches the projects came in, no fact
     if st.current is not None and _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
         return
-    if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start):
+    if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start) \
+            or _ranked_by(s, fig, region_start):
         return
     if fig.amount.kind == "percent" and _share_of_noun_after(s, fig, region, region_start):
         return
@@ -493,6 +495,20 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _ranked_by(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """甲县以515.7亿元的投资额位居全省第一: the figure a place won its place with, before 的 and the measure it was
+    ranked by, is that measure's level; True when it was recorded so."""
+    if not s.text.endswith(_WON_WITH, region_start, fig.start):
+        return False
+    m = _INDICATORS.ranked_by_measure.match(s.text, fig.end, s.ctx.span.end)
+    if m is None:
+        return False
+    ind = new_indicator(s, Name(m.group("measure"), fig.start), fig)
+    s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), m.end("measure"))
+    s.state.current = ind
+    return True
 
 
 def _with_annual_lead(text: str, name: Name) -> str:

@@ -290,6 +290,14 @@ class _Read:
     period: str | None = None  # the years of the evaluation named before, when the sentence says none
 
 
+def _breakdown_field(s: Sentence, hit: re.Match[str]) -> str | None:
+    """分地区来看,甲市以…位居榜首: a sentence opening with a breakdown by places ranks them among the report's own
+    places (its home field); None when it opens otherwise."""
+    if _RANKINGS.places_frame_open.match(s.text, s.ctx.span.start, hit.start()) is None:
+        return None
+    return home_field(s.text)
+
+
 def _next_group_listed(s: Sentence, hit: re.Match[str], region_start: int, rank: int | None) -> _Read | None:
     """入选全国投资潜力百强县市、全国绿色发展百强县市: a group listed after the one a place entered, with
     no verb of its own, is entered by the same place; None for any other place."""
@@ -375,6 +383,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         # 排名第二: the parts of the evaluation just given, in its field)
         scope = evaluation_field_before(text, hit.start())
     scope, tier_period = _unwritten_tier_field(s, hit, names, scope, top)
+    scope = scope or _breakdown_field(s, hit)
     if top and scope is None:
         return None  # 考评排名靠前的开发区: a place near the top among no peers named is no ranking
     ranks, places_end = _places(text, hit, rank, len(names), s.ctx.span.end)
