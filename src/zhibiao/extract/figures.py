@@ -43,6 +43,7 @@ _FIGURES_WORDS = Words("figures")
 _FIGURES_SETS = WordSets("figures")
 _PROJECTS_WORDS = Words("projects")
 _MEASURE_ABBREVIATIONS = tuple(_FIGURES_WORDS.measure_abbreviations)
+_SIZE_LIST_ENDS = tuple(_FIGURES_WORDS.size_list_ends)
 _SCORE_UNIT: str = _FIGURES_WORDS.score_unit
 _SCORE_WIDTH = 12  # (以 or 凭借 and the words naming a score before it)
 
@@ -398,6 +399,8 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
         return True  # (亿元项目15个, 6000万美元韩资项目1个: projects of that size)
     if (above or _FIGURES.over_end.search(before)) and _FIGURES.class_counted_after.match(after):
         return True  # (其中亿元以上的11个, 过亿元的11个: a size class counted, its noun left out)
+    if _FIGURES.class_count_after.match(after) and before.endswith(_SIZE_LIST_ENDS):
+        return True  # (其中50亿元1个、10亿元3个: sizes of the projects counted, in a list of counts)
     return bool(_FIGURES.over_end.search(before) and (
         _FIGURES.project_noun_after.match(after) or _FIGURES.class_of_units.match(after)))
 

@@ -863,8 +863,11 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
         # (其中,产业类6项,总投资8.25亿元。…基础设施类3项,总投资1.53亿元; 其中:⏎省级6项,概算投资152.73亿元: the
         # next kind, its own sentence)
         return True
-    if counted and s.state.projects is not None and _PROJECTS.any_stage_name.fullmatch(name):
-        return True  # 484个重点项目中,开复工358个,未开复工126个: the projects counted, stage by stage
+    if counted and s.state.projects is not None and (_PROJECTS.any_stage_name.fullmatch(name)
+                                                     or _PROJECTS.threshold.fullmatch(name)):
+        # 484个重点项目中,开复工358个,未开复工126个: the projects counted, stage by stage; 签约项目8个,其中
+        # 50亿元以上1个、10亿元3个: size by size
+        return True
     if counted and s.state.projects is not None and _PROJECTS.stage_after.match(s.text, fig.end, s.ctx.span.end) \
             and _PROJECTS.among_then.search(s.text, s.ctx.span.start, fig.start):
         return True  # 今年新开工的76个项目中,已有70个开工建设: how many of them did it

@@ -155,7 +155,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
             _stage_of_whole_counted(s, fig) or _stage_around(s, desc, now=_said_now(s)))
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
     min_investment, currency = threshold_in(desc)
-    one = _size_of_one(desc) if fig.amount.value == 1 else None
+    # (其中50亿元1个、10亿元3个: one of a list of sizes, its noun left out, is of that size, not of that investment)
+    one = _size_of_one(desc) if fig.amount.value == 1 and not _sizes_listed(desc) else None
     # a part of a goal is a goal, of the goal's period unless it says its own (其中“七一”前开工45个以上)
     whole_goal = child and parent is not None and parent.qualifier == "target" \
         and _NAME_WORDS.among in text[max(ctx.span.start, ctx.doc.norm_pos(parent.end)):fig.start]
@@ -845,6 +846,19 @@ def _bare_kind(region: str) -> str | None:
     return kind if _PROJECTS.bare_kind.fullmatch(kind) else None
 
 
+def _amount_alone(desc: str, m: re.Match[str]) -> bool:
+    """Whether ``m`` (an amount) is all the words of a count's description but the marks of a list of counts before
+    it (其中50亿元|1个, 、10亿元|3个): the size of the projects counted, in a list of sizes."""
+    lead = _PROJECTS.size_list_lead.match(desc)
+    return m.start() == (lead.end() if lead is not None else 0) and m.end() == len(desc)
+
+
+def _sizes_listed(desc: str) -> bool:
+    """Whether a count's description is only an amount after the marks of a list of counts (其中50亿元|1个)."""
+    m = _PROJECTS.threshold.search(desc)
+    return m is not None and bool(m.group("n")) and _amount_alone(desc, m)
+
+
 def threshold_in(desc: str) -> tuple[Decimal | None, str]:
     """The size class in a project description and its currency: 亿元以上 → 1e8, 超10亿元 → 1e9,
     百亿级 → 1e10, 亿元项目 → 1e8, 1至10亿级 → 1e8; 千万美元以上 → 1e7 in USD (kept in the currency
@@ -856,14 +870,16 @@ def threshold_in(desc: str) -> tuple[Decimal | None, str]:
     ((Decimal('100000000'), 'CNY'), (Decimal('100000000'), 'CNY'))
     >>> threshold_in("5亿元或3000万美元以上项目"), threshold_in("10亿至30亿元项目")
     ((Decimal('500000000'), 'CNY'), (Decimal('1000000000'), 'CNY'))
-    >>> threshold_in("过50亿元、过100亿元项目")
-    (Decimal('5000000000'), 'CNY')
+    >>> threshold_in("过50亿元、过100亿元项目"), threshold_in("10亿元")
+    ((Decimal('5000000000'), 'CNY'), (Decimal('1000000000'), 'CNY'))
     """
     best, best_currency = None, _CNY
     for m in _PROJECTS.threshold.finditer(desc):
         if not (m.group("above") or m.group("over") or m.group("sized") is not None):
             if _PROJECTS.alternative_size_after.match(desc, m.end()):  # (5亿元或3000万美元以上: the first)
                 return _size_written(m, m.group("n") or "") or (best, best_currency)
+            if m.group("n") and _amount_alone(desc, m):  # (其中50亿元|1个、10亿元|3个: an amount alone)
+                return _size_written(m, m.group("n")) or (best, best_currency)
             continue
         if m.group("sized") is not None and not (m.group("n") or m.group("cur") or m.group("over")) \
                 and len(m.group("mag")) == 1:
