@@ -679,7 +679,8 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
             # 签约项目, 签约、开工、投产项目)
             k = _last_before_noun(desc, found, k)
             intended = _intended(desc, found[k].start())
-            stage = "other" if intended else _listed_stage(desc, found[_chain_start(desc, found, k)])
+            stage = "other" if intended else _listed_stage(desc, found[_stage_reached(found, _chain_start(desc, found,
+                                                                                                         k), k)])
             break
     if stage is None and prenominal and not text.startswith(_AMONG_AFTER, fig.end + len(prenominal)):
         # (131个重大项目(含预备前期项目5项): not theirs; …;甲整县推进等6个项目: the next item's name;
@@ -739,6 +740,15 @@ def _stage_of_whole(s: Sentence, desc: str, prenominal: str) -> Stage | None:
     if said is not None and mentions_projects(desc[said.end():]):
         return stage_of(said.group(0))
     return "ongoing" if _PROJECTS.key_programme.search(desc + prenominal) else None
+
+
+def _stage_reached(found: list[re.Match[str]], first: int, last: int) -> int:
+    """谋划实施项目: of a chain of stage words from ``first`` to ``last``, the first that is reached, past the verbs of
+    planning written right before the next one (not 洽谈及签约, a list: a mix; not 意向签约, an intention)."""
+    while first < last and found[first].group(0) in _PROJECTS_SETS.planning_verbs \
+            and found[first].end() == found[first + 1].start():
+        first += 1
+    return first
 
 
 def _last_before_noun(desc: str, found: list[re.Match[str]], k: int) -> int:
