@@ -58,11 +58,17 @@ def _qualifier_words() -> dict[str, Qualifier]:
     return out
 
 
+_FIELD_QUALIFIER_WIDTH = 6  # (不到全市: the longest qualifier word and a whole field)
+
+
 def local_qualifier(text: str, fig: Fig) -> Qualifier | None:
     """The qualifier written right at a figure: 约18亿元, 500万元以上, 30余家."""
     before = text[max(0, fig.start - 3):fig.start]
     m = _QUALIFIERS.before.search(before)
     if m:
+        return qualifier_word(m.group("q"))
+    m = _QUALIFIERS.before_field.search(text, max(0, fig.start - _FIELD_QUALIFIER_WIDTH), fig.start)
+    if m:  # (以不到全市|十分之一的土地: the qualifier before the whole field the share is of)
         return qualifier_word(m.group("q"))
     if text.endswith(_AT_LEAST_EITHER, 0, fig.start):
         return "at_least"  # (甲和乙增速超过或达到|7%)

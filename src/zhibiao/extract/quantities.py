@@ -157,6 +157,9 @@ def scale(number: Decimal, magnitude: str | None) -> Decimal:
     return number * _power_of(magnitude)
 
 
+_HUNDREDTH = Decimal("0.01")
+
+
 @cache
 def _power_of(magnitude: str) -> Decimal:
     return Decimal(10) ** magnitudes()[magnitude]
@@ -182,6 +185,8 @@ def figure_regex() -> re.Pattern[str]:
         # a first-character gate: everywhere else the engine gives up at once
         rf"(?=[\d{chars}\-−])"
         rf"(?:(?P<pct_cn>{re.escape(word('numerals', 'percent_prefix'))}(?P<pct_num>[{chars}]+|{ARABIC}))"
+        # 三分之一, 五分之二: a fraction, read as the percentage it is
+        rf"|(?P<frac_den>[{chars}]+){re.escape(word('numerals', 'fraction_mark'))}(?P<frac_num>[{chars}]+)"
         rf"|(?P<sign>(?<=[{signs}])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
         rf"(?P<num>{ARABIC}|{cn})(?P<more1>{more})?"
         rf"(?:(?P<mag>{mags})(?!{alternation(words('numerals', 'not_magnitude_after'))})"
@@ -225,14 +230,17 @@ def in_range(value: Decimal) -> bool:
     return value.is_finite() and (value.adjusted() < _SURELY_IN_RANGE or abs(float(value)) < MAX_VALUE)
 
 
-_GROUPS = ("pct_cn", "pct_num", "num", "more1", "mag", "more2", "sign", "unit", "per", "rest", "rest_mag")
+_GROUPS = ("pct_cn", "pct_num", "num", "more1", "mag", "more2", "sign", "unit", "per", "rest", "rest_mag", "frac_den",
+           "frac_num")
 
 
 def _amount(match: re.Match[str]) -> Amount | None:
-    pct_cn, pct_num, num, more1, mag, more2, sign, unit_word, per, rest, rest_mag = match.group(*_GROUPS)
+    pct_cn, pct_num, num, more1, mag, more2, sign, unit_word, per, rest, rest_mag, den, part = match.group(*_GROUPS)
     if pct_cn:
         number = parse_number(pct_num)
         return None if number is None else Amount(number, "%", "percent")
+    if den:
+        return _fraction(den, part)
     number = parse_number(num)
     if number is None:
         return None
@@ -258,6 +266,19 @@ def _amount(match: re.Match[str]) -> Amount | None:
         return Amount(value * unit.factor, f"{unit.unit}/{named or (den.unit if den.factor == 1 else per)}", "other",
                       more)
     return Amount(value * unit.factor, unit.unit, unit.kind, more)
+
+
+def _fraction(den: str, part: str) -> Amount | None:
+    """三分之一 → 33.33%, 五分之二 → 40%: a fraction as the percentage it is (two decimals, as reports round them);
+    None when it is no proper fraction.
+
+    >>> _fraction("三", "一").value, _fraction("五", "二").value, _fraction("二", "三")
+    (Decimal('33.33'), Decimal('40.00'), None)
+    """
+    d, n = parse_number(den), parse_number(part)
+    if d is None or n is None or not 0 < n < d:
+        return None
+    return Amount((n * 100 / d).quantize(_HUNDREDTH), "%", "percent")
 
 
 def _rate(value: Decimal, rate: str, more: bool) -> Amount:
