@@ -556,6 +556,8 @@ def _measure_of_clause_before(s: Sentence, region_start: int) -> str | None:
     words = text[after_subject(s, start, region_start - 1):region_start - 1]
     if len(words) < _MIN_SUFFIX or any(ch.isdigit() for ch in words):
         return None
+    lead = _NAMES.lead_verbs.match(words)  # (我市完成|外贸进出口总值创历史新高,|达到51.4亿元)
+    words = words[lead.end():] if lead is not None else words
     for end in range(min(len(words), _CARRIED_MEASURE_MAX), _MIN_SUFFIX - 1, -1):
         if canonical_indicator(words[:end]) is not None:
             return words[:end]
