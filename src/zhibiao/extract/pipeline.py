@@ -84,7 +84,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     heads_said = [f for f in head_log.facts if f not in captions]
     # (甲省以|3.2万亿元: the measure of the figure before; named before a milestone is checked against its level)
     named = names_made_whole(text, measures_in_context(text, log.facts, norm.norm_pos), norm.norm_pos)
-    body = _milestones_passed(_projects_once(_rankings_once(_dedupe(named))))
+    body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(named)))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
     return meta, dated_by_titles(text, _among_peers(text, _fields_carried(facts), norm.norm_pos), norm.norm_pos)
@@ -322,6 +322,14 @@ def _rankings_once(facts: list[RuleFact]) -> list[RuleFact]:
     is unknown is never taken for another's."""
     return _first_of_each(facts, lambda f: (f.subject, f.indicator, f.scope, f.rank, f.top, f.bottom, f.period,
                                             f.qualifier) if isinstance(f, Ranking) and f.subject is not None else None)
+
+
+def _indicators_once(facts: list[RuleFact]) -> list[RuleFact]:
+    """The facts without a figure said again in the body (a lede's sentence repeated word for word further down: 1至9月,
+    全省签约…金额9433.27亿元,同比增长29.84%): the same holder, measure, period, level, change, qualifier and parent,
+    given once (FACTS.md: a fact is annotated once)."""
+    return _first_of_each(facts, lambda f: (f.subject, f.name, f.period, f.value, f.unit, f.change, f.qualifier,
+                                            f.parent) if isinstance(f, Indicator) else None)
 
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:
