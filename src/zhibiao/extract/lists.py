@@ -188,7 +188,8 @@ def _holders_measured(s: Sentence, names: list[str], after: int, first: int) -> 
     if held is None or head is None:
         return names
     measure = (held.group("done") or "") + held.group("measure")
-    # (半导体、新能源产业: the head written once, at the end, is every item's)
+    # (半导体、新能源产业: the head written once, at the end, is every item's; 40个省重点项目: the count no part of it)
+    names = [_NAMES.leading_count.sub("", n) or n for n in names]
     return [(n if n.endswith(_HOLDER_HEADS) else n + head) + measure for n in names]
 
 
