@@ -29,6 +29,7 @@ from zhibiao.extract.indicators import (
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars, topic_before
 from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, listed_count, mentions_projects, project_count
+from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.rankings import listed_places, seats_listed
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, WordSets, word, words
@@ -41,6 +42,8 @@ _INDICATORS_SHAPES = Shapes("indicators")
 _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
 _HOLDER_HEADS = tuple(_NAME_WORDS.holder_heads)
+_QUARTER_WORD = str(_NAME_WORDS.quarter_word)  # (the gate of quarters counted)
+_QUARTERS, _MONTHS_A_QUARTER = 4, 3
 _SHARE_WORDS = Words("share")
 _RANKING_SETS = WordSets("ranking")
 _ENTITY_SETS = WordSets("entity")
@@ -800,6 +803,10 @@ def _listed_months(s: Sentence, start: int, end: int, n: int) -> tuple[list[tupl
     """The months of the periods listed in ``[start, end)``, one for each of ``n`` figures (1-3月、1-4月; 一季度、
     上半年), or of a span of as many months as figures (2-4月份: up to each month from the first), with where they start
     and end; None when no such list is there, or when it follows a comparative lead (比1-3月、1-4月: baselines)."""
+    quarters = _LISTS.quarters_counted.search(s.text, start, end) if _QUARTER_WORD in s.text[start:end] else None
+    if quarters is not None and n == (parse_number(quarters.group("n")) or 0) and n <= _QUARTERS:
+        # (四个季度累计GDP增幅分别为…: the year to the end of each quarter, in order)
+        return [(1, _MONTHS_A_QUARTER * k) for k in range(1, n + 1)], quarters.start(), quarters.end()
     found = [(p.pos, p.end_pos, p.start, p.end) for p in s.ctx.para.periods
              if start <= p.pos and p.end_pos <= end and p.kind in ("span", "month")]
     months = [(a, b, lo, hi) for a, b, lo, hi in found if lo is not None and hi is not None]

@@ -56,6 +56,9 @@ _NAME_MIN = 2
 _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a name: 仁怀市 → 仁怀)
 _ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
 _LIST_MARK = "\u3001"  # (、)
+# The last characters of the period words a name may end with (1-7月, 一季度, 上半年, 今年以来, 同期, 累计, 年内): see
+# the names.trailing_period shape.
+_PERIOD_LAST_CHARS = frozenset("年度月份季期来计内末底共")
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 # taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
@@ -229,8 +232,10 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
     name = strip_chars(_QUOTES.sub("", name))
     # drop a leading period or subject word left inside (全区规模以上… / 1-9月…)
     name, cut = trim_openers(name, limit=3)
-    # (固定资产投资一季度|同比增长, 规模以上工业增加值1-7月|增长: the period said between the measure and its verb)
-    name = _NAMES.trailing_period.sub("", name) or name
+    # (固定资产投资一季度|同比增长, 规模以上工业增加值1-7月|增长: the period said between the measure and its verb;
+    # most names end as no period word does: one look at the last character first)
+    if name and name[-1] in _PERIOD_LAST_CHARS:
+        name = _NAMES.trailing_period.sub("", name) or name
     return Name(name, start + cut, estimate, qualifier)
 
 

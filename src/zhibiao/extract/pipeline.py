@@ -328,8 +328,23 @@ def _indicators_once(facts: list[RuleFact]) -> list[RuleFact]:
     """The facts without a figure said again in the body (a lede's sentence repeated word for word further down: 1至9月,
     全省签约…金额9433.27亿元,同比增长29.84%): the same holder, measure, period, level, change, qualifier and parent,
     given once (FACTS.md: a fact is annotated once)."""
-    return _first_of_each(facts, lambda f: (f.subject, f.name, f.period, f.value, f.unit, f.change, f.qualifier,
-                                            f.parent) if isinstance(f, Indicator) else None)
+    seen: dict[tuple[str, Decimal | None, str | None], list[Indicator]] = {}
+    out: list[RuleFact] = []
+    for f in facts:
+        if isinstance(f, Indicator):
+            # (a cheap key first: most indicators share no name, level and period with another)
+            same = seen.setdefault((f.name, f.value, f.period), [])
+            if any(_said_again(f, g) for g in same):
+                continue
+            same.append(f)
+        out.append(f)
+    return out
+
+
+def _said_again(f: Indicator, g: Indicator) -> bool:
+    """Whether ``f`` says what ``g`` said (of the same name, level and period): the same holder, unit, change,
+    qualifier and parent."""
+    return (f.subject, f.unit, f.change, f.qualifier, f.parent) == (g.subject, g.unit, g.change, g.qualifier, g.parent)
 
 
 def _dedupe(facts: list[RuleFact]) -> list[RuleFact]:
