@@ -58,7 +58,7 @@ _ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
 _LIST_MARK = "\u3001"  # (、)
 # The last characters of the period words a name may end with (1-7月, 一季度, 上半年, 今年以来, 同期, 累计, 年内): see
 # the names.trailing_period shape.
-_PERIOD_LAST_CHARS = frozenset("年度月份季期来计内末底共")
+_PERIOD_LAST_CHARS = frozenset(_NAME_WORDS.period_last_chars)
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 # taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
