@@ -118,6 +118,7 @@ _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a 
 # What may stand between 依次为 and its list on the next line, and how far that line may start.
 _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
+_IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _LIST_END_MARKS = "。;;, \t\u3000"
 _NEXT_LINE_REACH = 6
 # Groups of places parted by commas before a list holding one place (at most this many), and what ends a clause.
@@ -1623,7 +1624,7 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         ranks, end, top = exact[0], exact[1], False
         scope = scope or exact[2]  # (进入前30强,分别位居全国第3和第27名)
         s.state.mark_listed(hit.start(), end)  # (位列第17、37…: read as these places)
-    if _top_n_shared_out(hit, len(subjects)):  # 甲、乙、丙分列前三: the first three places, in order
+    if _top_n_shared_out(s.text, hit, len(subjects)):  # 甲、乙、丙分列前三: the first three places, in order
         ranks, top = list(range(1, len(subjects) + 1)), False
     listed = _top_n_of_list_after(s, hit, len(subjects))
     if listed is not None:  # 甲、乙、丙分获…百强榜单前三名: the first places of the list, its name the measure
@@ -1721,9 +1722,13 @@ def _field_of_evaluation_before(text: str, pos: int) -> str | None:
     return evaluation_field_before(text, pos) or home_field(text)
 
 
-def _top_n_shared_out(hit: re.Match[str], n: int) -> bool:
-    """分列前三 after three places listed: the top N shared out one place each, as many places as listed."""
-    if hit.group("topn") is None or (hit.group("lead") or "") not in _RANKING_SETS.sharing_leads:
+def _top_n_shared_out(text: str, hit: re.Match[str], n: int) -> bool:
+    """分列前三, 依次名列前十名, 分别获前三名 after as many places listed: the top N shared out, one place each, in
+    order."""
+    if hit.group("topn") is None:
+        return False
+    lead = hit.group("lead") or ""
+    if lead not in _RANKING_SETS.sharing_leads and not (lead and text.endswith(_IN_TURN_MARKS, 0, hit.start())):
         return False
     return parse_number(hit.group("topn")) == n
 
