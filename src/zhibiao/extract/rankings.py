@@ -118,6 +118,7 @@ _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a 
 # What may stand between 依次为 and its list on the next line, and how far that line may start.
 _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
+_EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _LIST_END_MARKS = "。;;, \t\u3000"
 _NEXT_LINE_REACH = 6
@@ -1892,9 +1893,13 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
         if name and _RANKINGS.counted_measures.match(name):
             continue  # (我市有58项指标考核结果居全省前5位: how many measures hold a place, no place of anyone's)
+        if name and name.endswith(_EVALUATION_NOUNS):  # (在甲、乙、丙的考评中: 丙, the evaluation no part of it)
+            name = _RANKINGS.of_evaluation_end.sub("", name) or name
         period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
         scope = _region_of_group(name, scope) or _field_of_provincial_peers(name)
+        if scope is not None and ")" in scope:  # (全省工业园区(100个): peers counted)
+            scope = _RANKINGS.peers_counted_aside.sub("", scope) or scope
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
