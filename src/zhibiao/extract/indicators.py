@@ -124,6 +124,7 @@ _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last w
 _CLAUSE_COMMA = ","
 _WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以515.7亿元的投资额位居第一)
 _CARRIED_MEASURE_MAX = 16  # (the longest measure a clause with no figure passes to a bare verb after it)
+_CLAUSES_BACK = 2  # (how many clauses with no figure a bare verb looks back over for the measure they open with)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
@@ -550,17 +551,22 @@ def _measure_of_clause_before(s: Sentence, region_start: int) -> str | None:
     before opens with when that clause gives no figure of its own (the longest words opening it that the indicator
     table knows); None otherwise."""
     text, sent_start = s.text, s.ctx.span.start
-    if region_start - 1 <= sent_start or text[region_start - 1] != _CLAUSE_COMMA:
-        return None
-    start = max(sent_start, text.rfind(_CLAUSE_COMMA, sent_start, region_start - 1) + 1)
-    words = text[after_subject(s, start, region_start - 1):region_start - 1]
-    if len(words) < _MIN_SUFFIX or any(ch.isdigit() for ch in words):
-        return None
-    lead = _NAMES.lead_verbs.match(words)  # (我市完成|外贸进出口总值创历史新高,|达到51.4亿元)
-    words = words[lead.end():] if lead is not None else words
-    for end in range(min(len(words), _CARRIED_MEASURE_MAX), _MIN_SUFFIX - 1, -1):
-        if canonical_indicator(words[:end]) is not None:
-            return words[:end]
+    end = region_start - 1
+    # (…收入迈上新台阶,首次突破“千亿”大关,|达1004.1亿元: a milestone's clause between, the measure before it)
+    for _ in range(_CLAUSES_BACK):
+        if end <= sent_start or text[end] != _CLAUSE_COMMA:
+            return None
+        start = max(sent_start, text.rfind(_CLAUSE_COMMA, sent_start, end) + 1)
+        words = text[after_subject(s, start, end):end]
+        if len(words) < _MIN_SUFFIX or any(ch.isdigit() for ch in words):
+            return None
+        lead = _NAMES.lead_verbs.match(words)  # (我市完成|外贸进出口总值创历史新高,|达到51.4亿元)
+        words = words[lead.end():] if lead is not None else words
+        # (the words opening the clause up to the end of a measure the table knows: 新材料产业主营业务收入)
+        for k in range(min(len(words), _CARRIED_MEASURE_MAX), _MIN_SUFFIX - 1, -1):
+            if any(canonical_indicator(words[j:k]) is not None for j in range(k - _MIN_SUFFIX + 1)):
+                return words[:k]
+        end = start - 1
     return None
 
 
