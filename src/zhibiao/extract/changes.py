@@ -59,6 +59,8 @@ def _qualifier_words() -> dict[str, Qualifier]:
 
 
 _FIELD_QUALIFIER_WIDTH = 6  # (不到全市: the longest qualifier word and a whole field)
+_RANKING_WORDS = Words("ranking")
+_FIELD_LEVEL_CHARS = frozenset(_RANKING_WORDS.whole_levels)  # (国, 省, 市, 区, 县: what closes a whole field)
 
 
 def local_qualifier(text: str, fig: Fig) -> Qualifier | None:
@@ -67,8 +69,11 @@ def local_qualifier(text: str, fig: Fig) -> Qualifier | None:
     m = _QUALIFIERS.before.search(before)
     if m:
         return qualifier_word(m.group("q"))
-    m = _QUALIFIERS.before_field.search(text, max(0, fig.start - _FIELD_QUALIFIER_WIDTH), fig.start)
-    if m:  # (以不到全市|十分之一的土地: the qualifier before the whole field the share is of)
+    # (以不到全市|十分之一的土地: the qualifier before the whole field the share is of; one look at the character
+    # before the figure first: most figures follow no whole field)
+    m = _QUALIFIERS.before_field.search(text, max(0, fig.start - _FIELD_QUALIFIER_WIDTH), fig.start) \
+        if text[fig.start - 1:fig.start] in _FIELD_LEVEL_CHARS else None
+    if m:
         return qualifier_word(m.group("q"))
     if text.endswith(_AT_LEAST_EITHER, 0, fig.start):
         return "at_least"  # (甲和乙增速超过或达到|7%)

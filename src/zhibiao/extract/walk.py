@@ -85,6 +85,7 @@ _SHARE_WORDS = Words("share")
 _GOAL_HEADS = tuple(_SHARE_WORDS.goal_heads)  # (目标, 任务, 计划: a target's words written after it)
 _FRAME_MARKS = tuple(Words("ranking").frame_marks)  # (从…来看: a frame on what follows)
 _PROJECT_NOUN = Words("projects").noun  # (a plain check before the shapes of one named project)
+_SERIES_UNITS: tuple[str, ...] = tuple(_RANKING_WORDS.series_units)  # (名, 位: a series counted with no 第)
 _PROJECTS_AMONG = _PROJECT_NOUN + _NAME_WORDS.among_mark  # (签约项目中,…: a frame on projects too)
 _FRAME_REACH = 16  # (how far into a sentence such a frame may end)
 _PROJECTS_SHAPES = Shapes("projects")
@@ -220,7 +221,8 @@ def _sentence_rankings(s: Sentence) -> None:
         if _NAME_WORDS.list_mark in words:
             measures_after_one_lead(s)  # 跻身全国甲第3位、乙第4位: measures with places of their own
         places_in_series(s)  # 上海第一、广东第二、北京第三, 甲市第4位,乙市9位: places with no verb
-    elif _RANKINGS.series_counted.search(text, sent.start, sent.end):
+    elif (_SERIES_UNITS[0] in words or _SERIES_UNITS[1] in words) \
+            and _RANKINGS.series_counted.search(text, sent.start, sent.end):
         places_in_series(s)  # (排名分别是:)甲区33名、乙区38名: places each counted in 名, with no 第
 
 
