@@ -690,11 +690,7 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         if m:
             stage = "other" if _intended(text, m.start()) else stage_of(m.group(0))
     if stage is None and frame:
-        # 本次集中签约项目中,10亿元以上项目55个(;服务业项目12个): the projects are among those named
-        # at the head of the sentence
-        among = _last_in_sentence(s, "among", region_start)
-        m = stage_words.search(among.group(0)) if among else None
-        stage = stage_of(m.group(0)) if m else None
+        stage = _stage_of_frame(s, region_start)
     if stage is None:  # 重点项目集中开工,42个项目总投资362.9亿元: what they did, in a clause before
         did = _last_in_sentence(s, "stage_before", region_start)
         m = stage_words.search(did.group(1)) if did else None
@@ -707,6 +703,19 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _stage_of_frame(s: Sentence, region_start: int) -> Stage | None:
+    """The stage of the projects the sentence opens with, that the projects counted are among (本次集中签约项目中,
+    10亿元以上项目55个) or the kinds of (集中开工项目具有…特点,分别为47个产业项目、8个…); None when it opens with
+    none."""
+    stage_words = _PROJECTS.stage_words
+    among = _last_in_sentence(s, "among", region_start)
+    m = stage_words.search(among.group(0)) if among else None
+    if m is None:
+        opening = _PROJECTS.staged_projects_open.match(s.text, s.ctx.span.start, region_start)
+        m = stage_words.search(opening.group("stage")) if opening else None
+    return stage_of(m.group(0)) if m else None
 
 
 def _to_come(s: Sentence, fig: Fig) -> bool:
