@@ -1330,6 +1330,8 @@ def _item_project(s: Sentence, fig: Fig, name: Name) -> bool:
             return False
     if m is None or names_projects_of_a_kind(m.group("project")):
         return False  # (签约项目,总投资…; 12个工业项目,总投资…: projects of a kind or counted, no one project)
+    if _PROJECTS.examples_closed.search(s.text, lo + m.start(), name.start):
+        return False  # (8个项目包括甲项目、乙项目等,涉及…,总投资…: examples of the projects counted, whose money it is)
     done = _reached(m.group("done") or "")  # (甲项目竣工投产,总投资…: the last it reached)
     stage = stage_of(done.group(0)) if done else _stage_around(s)
     # (an item of the projects of the event the report is about: of its month, as they are)
