@@ -33,6 +33,7 @@ from zhibiao.normalize import normalize
         ("净增“四上”企业[1]35家", "净增“四上”企业35家"),
         ("注释:\n[1]规模以上工业", "注释:\n[1]规模以上工业"),  # a line's label stays
         ("投资额78.5亿元 ,同比增长13.7%", "投资额78.5亿元,同比增长13.7%"),  # a space before a clause mark goes
+        ("投资额78.5亿元\n,同比增长13.7%", "投资额78.5亿元,同比增长13.7%"),  # and a break: no line opens with a comma
         ("地区生产总值\t,亿元", "地区生产总值\t,亿元"),  # but not a table's cell gap
         ("电子信息、\n绿色建材产值", "电子信息、绿色建材产值"),  # a list hard-wrapped after its mark goes on
         ("县领导王波、 姚敏出席", "县领导王波、姚敏出席"),  # and so does one spaced after it

@@ -79,6 +79,7 @@ _SPOKEN_COUNT = "个"
 _ASIDE_CLOSES = ")\u201d"  # (an aside's bracket or a quote closed just before a footnote's mark)
 _CELL_GAPS = "\n\t"  # (whitespace that parts the cells of a table, never a figure and its unit)
 _CELL_SPACES = 3  # (a run of this many spaces parts cells too)
+_CELL_TAB = "\t"
 _LIST_MARK = "\u3001"  # (、)
 _CLAUSE_MARKS = frozenset(",;:\u3002\u3001")  # (, ; : 。 、 as normalised)
 # what after 亿 makes N个亿 a count of things of that size (3个亿元以上项目, 5个亿级项目), not an amount
@@ -98,8 +99,10 @@ def _removable(text: str, start: int, end: int) -> bool:
         return False
     if before == _LIST_MARK:
         return True  # 电子信息、\n绿色建材…, 县领导甲、 乙: a list goes on past a break or a space after its mark
-    if after in _CLAUSE_MARKS and end - start < _CELL_SPACES and not any(c in _CELL_GAPS for c in text[start:end]):
-        return True  # 78.5亿元 ,同比增长: a space or two the page put before a clause mark
+    if after in _CLAUSE_MARKS and end - start < _CELL_SPACES and _CELL_TAB not in text[start:end]:
+        # 78.5亿元 ,同比增长, 78.5亿元⏎,同比增长: a space or a break the page put before a clause mark (no line or
+        # paragraph opens with one)
+        return True
     if before.isdigit():
         if after in ".%万亿":
             return True  # 18.56\n亿元
