@@ -255,6 +255,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     taken: set[int] = set()
     out = _byline_mentions(text, taken)
     out += _spaced_byline_mentions(text, taken)
+    out += _spaced_title_mentions(text, taken)
     heads = list(_PERSONS.title_head.finditer(text))
     for m in heads:
         out += _titled_mentions(text, m, taken)
@@ -422,6 +423,21 @@ def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
             end = text.index(items[k + 1], pos) + 1
             out.append(PersonMention(item + items[k + 1], (m.group("by"),), at, end, m.start("by")))
             taken.add(at)
+    return out
+
+
+def _spaced_title_mentions(text: str, taken: set[int]) -> list[PersonMention]:
+    """记 者:徐菁, 编 辑:宋子光: a credit line whose title of two characters is spaced to the width of others, then its
+    name; the title as written without the space."""
+    if ":" not in text:
+        return []
+    out = []
+    for m in _PERSONS.spaced_title_line.finditer(text):
+        title, name = m.group("a") + m.group("b"), m.group("name")
+        if title not in _PERSONS_SETS.bylines or m.start("name") in taken or not _is_name(name):
+            continue
+        out.append(PersonMention(name, (title,), m.start("name"), m.end("name"), m.start("a")))
+        taken.add(m.start("name"))
     return out
 
 
