@@ -256,6 +256,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     out = _byline_mentions(text, taken)
     out += _spaced_byline_mentions(text, taken)
     out += _spaced_title_mentions(text, taken)
+    out += _closing_name_mentions(text, taken)
     heads = list(_PERSONS.title_head.finditer(text))
     for m in heads:
         out += _titled_mentions(text, m, taken)
@@ -439,6 +440,16 @@ def _spaced_title_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         out.append(PersonMention(name, (title,), m.start("name"), m.end("name"), m.start("a")))
         taken.add(m.start("name"))
     return out
+
+
+def _closing_name_mentions(text: str, taken: set[int]) -> list[PersonMention]:
+    """…确保兑现向市民的庄严承诺。⏎牛凌: a name alone on the last line of a report, after a sentence closed, is its
+    author's (a person with no title, as a bare name in brackets at the end is)."""
+    m = _PERSONS.closing_name.search(text)
+    if m is None or m.start("name") in taken or not _is_name(m.group("name")):
+        return []
+    taken.add(m.start("name"))
+    return [PersonMention(m.group("name"), (), m.start("name"), m.end("name"), m.start("name"))]
 
 
 def _credit_colon_in(text: str) -> bool:
