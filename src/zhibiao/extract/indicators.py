@@ -26,6 +26,7 @@ from zhibiao.extract.names import (
     same_name,
     strip_chars,
     topic_before,
+    trim_openers,
     without_quotes,
 )
 from zhibiao.extract.periods import find_periods, period_string, years_period, years_spans
@@ -565,7 +566,9 @@ def _measure_of_clause_before(s: Sentence, region_start: int) -> str | None:
         # (the words opening the clause up to the end of a measure the table knows: 新材料产业主营业务收入)
         for k in range(min(len(words), _CARRIED_MEASURE_MAX), _MIN_SUFFIX - 1, -1):
             if any(canonical_indicator(words[j:k]) is not None for j in range(k - _MIN_SUFFIX + 1)):
-                return words[:k]
+                # (全年地区生产总值(GDP)突破千亿大关,|实现…: the measure, without an aside left open or a period word)
+                carried = words[:k].split(_ASIDE_OPEN, 1)[0]
+                return trim_openers(carried)[0] or carried
         end = start - 1
     return None
 

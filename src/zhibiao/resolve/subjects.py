@@ -300,11 +300,18 @@ class SubjectFinder:
                 continue  # 全区, 我市: no place name ends this way
             for n in lengths:
                 if n <= k and k - n > last and (n > 2 or _at_boundary(text, k - n)) \
-                        and text[k - n:k] in self.full_names:
+                        and text[k - n:k] in self.full_names and not self._inside_short_name(text, k - n):
                     out.append((k - n, k, text[k - n:k]))
                     last = k - 1
                     break
         return out
+
+    def _inside_short_name(self, text: str, start: int) -> bool:
+        """Whether a full name found at ``start`` begins inside another place's short name, the text read leftmost
+        longest (大南昌都市圈: 南昌, then 都市圈; the 昌都市 read there is none; 浙江宁波市: 浙江, then 宁波市)."""
+        if start == 0 or text[start - 1:start + 1] not in self.short_to_full:
+            return False  # (a plain look first: most names start after no short name's first character)
+        return any(at < start < at + len(short) for at, short in self._short_names_of(text))
 
     # -- the report's main entity --------------------------------------------------------------
     def main_subject(self, text: str, title: str = "") -> str | None:
