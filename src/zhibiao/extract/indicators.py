@@ -123,7 +123,7 @@ _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change
 _ANNUAL_LEAD_WIDTH = 2  # (全年, 年度: the words of a whole year before a name)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
 _CLAUSE_COMMA = ","
-_WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以515.7亿元的投资额位居第一)
+_WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以386.2亿元的投资额位居第一)
 _CARRIED_MEASURE_MAX = 16  # (the longest measure a clause with no figure passes to a bare verb after it)
 _CLAUSES_BACK = 2  # (how many clauses with no figure a bare verb looks back over for the measure they open with)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
@@ -500,7 +500,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
 
 
 def _ranked_by(s: Sentence, fig: Fig, region_start: int) -> bool:
-    """甲县以515.7亿元的投资额位居全省第一: the figure a place won its place with, before 的 and the measure it was
+    """甲县以386.2亿元的投资额位居全省第一: the figure a place won its place with, before 的 and the measure it was
     ranked by, is that measure's level; True when it was recorded so."""
     if not s.text.endswith(_WON_WITH, region_start, fig.start):
         return False
@@ -535,7 +535,7 @@ def _measure_named(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_
     """The name of the measure a level is of, with the clause's topic when it needs one (从资金到位情况看,完成36.2亿元);
     None when the words name none (:func:`_names_a_measure`), restate a figure, or are still a bare verb (达到|49个 with
     no figure nor topic before it)."""
-    if not name.text and noun is None:  # (地区生产总值连跨两个千亿台阶,|由2020年的2863.5亿元…: the measure before)
+    if not name.text and noun is None:  # (地区生产总值连跨两个千亿台阶,|由2019年的1860亿元…: the measure before)
         carried = _measure_of_clause_before(s, region_start)
         return name.renamed(carried) if carried is not None else None
     if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
@@ -548,12 +548,12 @@ def _measure_named(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_
 
 
 def _measure_of_clause_before(s: Sentence, region_start: int) -> str | None:
-    """全市地区生产总值稳步增长,|达到4005.8亿元: a bare verb of reaching opening its clause names the measure the clause
-    before opens with when that clause gives no figure of its own (the longest words opening it that the indicator
-    table knows); None otherwise."""
+    """全县一般公共预算收入稳步增长,|达到12.6亿元: a bare verb of reaching opening its clause names the measure the
+    clause before opens with when that clause gives no figure of its own (its opening words up to the end of a
+    measure the indicator table knows); None otherwise."""
     text, sent_start = s.text, s.ctx.span.start
     end = region_start - 1
-    # (…收入迈上新台阶,首次突破“千亿”大关,|达1004.1亿元: a milestone's clause between, the measure before it)
+    # (…产值迈上新台阶,首次突破“百亿”大关,|达126.4亿元: a milestone's clause between, the measure before it)
     for _ in range(_CLAUSES_BACK):
         if end <= sent_start or text[end] != _CLAUSE_COMMA:
             return None
@@ -563,7 +563,7 @@ def _measure_of_clause_before(s: Sentence, region_start: int) -> str | None:
             return None
         lead = _NAMES.lead_verbs.match(words)  # (我市完成|外贸进出口总值创历史新高,|达到51.4亿元)
         words = words[lead.end():] if lead is not None else words
-        # (the words opening the clause up to the end of a measure the table knows: 新材料产业主营业务收入)
+        # (the words opening the clause up to the end of a measure the table knows: 全县一般公共预算收入)
         for k in range(min(len(words), _CARRIED_MEASURE_MAX), _MIN_SUFFIX - 1, -1):
             if any(canonical_indicator(words[j:k]) is not None for j in range(k - _MIN_SUFFIX + 1)):
                 # (全年地区生产总值(GDP)突破千亿大关,|实现…: the measure, without an aside left open or a period word)

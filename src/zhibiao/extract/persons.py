@@ -428,8 +428,8 @@ def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
 
 
 def _spaced_title_mentions(text: str, taken: set[int]) -> list[PersonMention]:
-    """记 者:徐菁, 编 辑:宋子光: a credit line whose title of two characters is spaced to the width of others, then its
-    name; the title as written without the space."""
+    """记 者:林晓东, 编 辑:陈雅琪: a credit line whose title of two characters is spaced to the width of others, then
+    its name; the title as written without the space."""
     if ":" not in text:
         return []
     out = []
@@ -443,7 +443,7 @@ def _spaced_title_mentions(text: str, taken: set[int]) -> list[PersonMention]:
 
 
 def _closing_name_mentions(text: str, taken: set[int]) -> list[PersonMention]:
-    """…确保兑现向市民的庄严承诺。⏎牛凌: a name alone on the last line of a report, after a sentence closed, is its
+    """…确保兑现各项承诺。⏎周明: a name alone on the last line of a report, after a sentence closed, is its
     author's (a person with no title, as a bare name in brackets at the end is)."""
     m = _PERSONS.closing_name.search(text)
     if m is None or m.start("name") in taken or not _is_name(m.group("name")):

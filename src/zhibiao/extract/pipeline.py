@@ -325,9 +325,9 @@ def _rankings_once(facts: list[RuleFact]) -> list[RuleFact]:
 
 
 def _indicators_once(facts: list[RuleFact]) -> list[RuleFact]:
-    """The facts without a figure said again in the body (a lede's sentence repeated word for word further down: 1至9月,
-    全省签约…金额9433.27亿元,同比增长29.84%): the same holder, measure, period, level, change, qualifier and parent,
-    given once (FACTS.md: a fact is annotated once)."""
+    """The facts without a figure said again in the body (a lede's sentence repeated word for word further down:
+    1至9月,全省招商引资签约金额5230.6亿元,同比增长18.7%): the same holder, measure, period, level, change, qualifier
+    and parent, given once (FACTS.md: a fact is annotated once)."""
     seen: dict[tuple[str, Decimal | None, str | None], list[Indicator]] = {}
     out: list[RuleFact] = []
     for f in facts:

@@ -707,7 +707,7 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
 
 def _stage_of_frame(s: Sentence, region_start: int) -> Stage | None:
     """The stage of the projects the sentence opens with, that the projects counted are among (本次集中签约项目中,
-    10亿元以上项目55个) or the kinds of (集中开工项目具有…特点,分别为47个产业项目、8个…); None when it opens with
+    10亿元以上项目55个) or the kinds of (集中开工项目具有…特点,分别为31个产业项目、6个…); None when it opens with
     none."""
     stage_words = _PROJECTS.stage_words
     among = _last_in_sentence(s, "among", region_start)

@@ -731,7 +731,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
                                        else plain.group(1) if plain is not None else "")
     scope = scope or _field_of_list(s, hit, list_start)
     if scope is None and (frame := _RANKINGS.group_frame_open.match(text, ctx.span.start, hit.start())) is not None:
-        scope = frame.group("field")  # (九大千亿产业集群中,…增幅前三位的分别是…)
+        scope = frame.group("field")  # (五大主导产业中,…增速前三位的分别是…)
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
     measure = (tagged[0] if tagged else None) or strip_chars(region) or None
     if measure is None or measure in _RANKING_SETS.peer_kinds:
@@ -757,23 +757,23 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
 
 
 def _figures_of_listed(s: Sentence, ranked: list[Ranking], list_start: int, stop: int) -> None:
-    """依次为甲市(44.74%)、乙县(42.6%)和丙县(41.13%): the figure in brackets after each place of a ranked list is that
+    """依次为甲市(91.2%)、乙县(90.5%)和丙县(88.7%): the figure in brackets after each place of a ranked list is that
     place's level of the measure it was ranked by (one indicator each, of the ranking's period), when every place
     has one."""
     text = s.text
-    figures = [m for m in _RANKINGS.figure_in_brackets.finditer(text, list_start, stop)] if "(" in text[
-        list_start:stop] else []
-    if not figures or len(figures) != len(ranked) or any(r.indicator is None for r in ranked):
+    if "(" not in text[list_start:stop]:
+        return  # (most ranked lists give no figures)
+    figures = list(_RANKINGS.figure_in_brackets.finditer(text, list_start, stop))
+    if len(figures) != len(ranked) or any(r.indicator is None for r in ranked):
         return
     item_start = list_start
     for r, m in zip(ranked, figures, strict=True):
         found = figure_regex().search(text, m.start(), m.end())
-        amount = parse_amount(found) if found is not None else None
-        if amount is None or found is None:
+        if found is None or (amount := parse_amount(found)) is None:
             return
         ind = Indicator(subject=r.subject, name=str(r.indicator), period=r.period, value=amount.value,
                         unit=amount.unit, change=None, qualifier=None, parent=None, rule="indicator.v1")
-        s.ctx.doc.set_quote(ind, item_start, m.end())  # (the place and its figure: 甲市(44.74%))
+        s.ctx.doc.set_quote(ind, item_start, m.end())  # (the place and its figure: 甲市(91.2%))
         s.log.add(ind)
         item_start = m.end() + 1 if text.startswith(_LIST_MARKS, m.end()) else m.end()
 
@@ -1274,9 +1274,10 @@ def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
         return _LISTS.respectively.search(s.text, region_start, hit.start()) is not None \
             and _respectively_before(s, hit, region_start)[0] is not None
     finder = s.ctx.doc.finder
+    if (finder.entity_named(words) or _place_as_written(words)) is not None:
+        return True
     described = finder.place_after_appositive(words)  # (“中国竹乡”浙江省安吉县|排第九位: the place the words describe)
-    return (finder.entity_named(words) or _place_as_written(words)) is not None \
-        or (described is not None and described[1] == len(words)) \
+    return (described is not None and described[1] == len(words)) \
         or _listed_subjects(s, words) is not None  # 张家港市、常熟市分别居第3位和第4位
 
 
@@ -1898,7 +1899,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
         scope = _region_of_group(name, scope) or _field_of_provincial_peers(name)
-        if scope is not None and ")" in scope:  # (全省工业园区(100个): peers counted)
+        if scope is not None and ")" in scope:  # (全省工业园区(120个): peers counted)
             scope = _RANKINGS.peers_counted_aside.sub("", scope) or scope
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
@@ -2983,7 +2984,7 @@ def places_in_series(s: Sentence) -> None:
         ctx.doc.set_quote(r, start, m.end())
         s.log.add(r)
         s.state.last_rank = r
-        if m.group("bare"):  # (甲区33名: a place counted in 名 is no count of people)
+        if m.group("bare"):  # (甲区27名: a place counted in 名 is no count of people)
             s.state.quiet.append((m.start("bare"), m.end()))
     s.state.mark_listed(first, items[-1][0].end())
 

@@ -223,7 +223,7 @@ def _sentence_rankings(s: Sentence) -> None:
         places_in_series(s)  # 上海第一、广东第二、北京第三, 甲市第4位,乙市9位: places with no verb
     elif (_SERIES_UNITS[0] in words or _SERIES_UNITS[1] in words) \
             and _RANKINGS.series_counted.search(text, sent.start, sent.end):
-        places_in_series(s)  # (排名分别是:)甲区33名、乙区38名: places each counted in 名, with no 第
+        places_in_series(s)  # (排名分别是:)甲区27名、乙区45名: places each counted in 名, with no 第
 
 
 def _events(text: str, sent: Span) -> list[Event]:

@@ -100,7 +100,7 @@ def _removable(text: str, start: int, end: int) -> bool:
     if before == _LIST_MARK:
         return True  # 电子信息、\n绿色建材…, 县领导甲、 乙: a list goes on past a break or a space after its mark
     if after in _CLAUSE_MARKS and end - start < _CELL_SPACES and _CELL_TAB not in text[start:end]:
-        # 78.5亿元 ,同比增长, 78.5亿元⏎,同比增长: a space or a break the page put before a clause mark (no line or
+        # 36.8亿元 ,同比增长, 36.8亿元⏎,同比增长: a space or a break the page put before a clause mark (no line or
         # paragraph opens with one)
         return True
     if before.isdigit():

@@ -308,7 +308,7 @@ class SubjectFinder:
 
     def _inside_short_name(self, text: str, start: int) -> bool:
         """Whether a full name found at ``start`` begins inside another place's short name, the text read leftmost
-        longest (大南昌都市圈: 南昌, then 都市圈; the 昌都市 read there is none; 浙江宁波市: 浙江, then 宁波市)."""
+        longest (常德城区: 常德, then 城区; the 德城区 read there is none; 浙江宁波市: 浙江, then 宁波市)."""
         if start == 0 or text[start - 1:start + 1] not in self.short_to_full:
             return False  # (a plain look first: most names start after no short name's first character)
         return any(at < start < at + len(short) for at, short in self._short_names_of(text))
@@ -643,7 +643,7 @@ class SubjectFinder:
         return None
 
     def _inner_opening(self, rest: str, place: str) -> tuple[str, int]:
-        """深圳市南山区: the innermost place written after the places holding it, and where its name ends (``place``,
+        """长春市朝阳区: the innermost place written after the places holding it, and where its name ends (``place``,
         the outermost, when no place inside it follows)."""
         found = self.place_opening(rest)
         return found if found is not None and found[1] > len(place) else (place, len(place))
@@ -892,7 +892,7 @@ def _build_gazetteer_tables() -> dict[str, Any]:
     full_names: dict[str, str] = {}
     short_to_full: dict[str, list[str]] = {}
     parent_of: dict[str, str] = {}
-    other_parents: dict[str, list[str]] = {}  # (南山区 of 鹤岗市 and of 深圳市: a name some places share)
+    other_parents: dict[str, list[str]] = {}  # (朝阳区 of 北京市 and of 长春市: a name some places share)
     short_name: dict[str, str] = {}
     everyday = _ENTITY_SETS.common_word_shorts
     by_code = {p.code: p.name for p in places()}
