@@ -15,7 +15,7 @@ from functools import cache
 from operator import attrgetter
 
 from zhibiao.anchors import anchor_gate
-from zhibiao.lexicon import Shapes, Words, WordSets, surnames
+from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, surnames
 from zhibiao.model import Person
 from zhibiao.normalize import NormText, to_simplified
 from zhibiao.recache import compile_cached
@@ -43,6 +43,9 @@ _CREDIT_WIDTH = 5
 _OUTLET_NAME_WORDS: tuple[str, ...] = tuple(_PERSONS_WORDS.outlet_name_words)
 _SPACED_CREDIT_WORDS: tuple[str, ...] = tuple(_PERSONS_WORDS.bylines)
 _SPACE_RUN = compile_cached(r"[ \u3000]+")
+_SPACES = " \u3000"
+_SPACED_TITLE_REACH, _SPACED_TITLE_MIN = 6, 3  # (记 者: a title's characters spaced apart, right before a colon)
+_CLOSING_NAME_REACH = 8  # (…承诺。⏎周明: the last line's name and the break before it)
 # The longest line that can be a title and a name alone (中共某某县委副书记 张三).
 _TITLE_LINE_WIDTH = 24
 # (a digit too: 李东新4月24日上午主持, a date right after a name)
@@ -430,8 +433,8 @@ def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
 def _spaced_title_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """记 者:林晓东, 编 辑:陈雅琪: a credit line whose title of two characters is spaced to the width of others, then
     its name; the title as written without the space."""
-    if ":" not in text:
-        return []
+    if not _spaced_title_colon_in(text):
+        return []  # (most reports space no credit's title: their few colons looked at first)
     out = []
     for m in _PERSONS.spaced_title_line.finditer(text):
         title, name = m.group("a") + m.group("b"), m.group("name")
@@ -442,10 +445,21 @@ def _spaced_title_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     return out
 
 
+def _spaced_title_colon_in(text: str) -> bool:
+    """Whether a colon anywhere in ``text`` follows a title of two characters spaced apart (记 者:)."""
+    at = text.find(":")
+    while at >= 0:
+        words = text[max(0, at - _SPACED_TITLE_REACH):at].rstrip(_SPACES)
+        if len(words) >= _SPACED_TITLE_MIN and words[-2] in _SPACES and is_cjk(words[-1]):
+            return True
+        at = text.find(":", at + 1)
+    return False
+
+
 def _closing_name_mentions(text: str, taken: set[int]) -> list[PersonMention]:
     """…确保兑现各项承诺。⏎周明: a name alone on the last line of a report, after a sentence closed, is its
     author's (a person with no title, as a bare name in brackets at the end is)."""
-    m = _PERSONS.closing_name.search(text)
+    m = _PERSONS.closing_name.search(text, max(0, len(text.rstrip()) - _CLOSING_NAME_REACH))  # (the last line only)
     if m is None or m.start("name") in taken or not _is_name(m.group("name")):
         return []
     taken.add(m.start("name"))
