@@ -58,6 +58,7 @@ _FEWEST_LISTED = 2  # (the fewest items a list of measures names)
 _MONEY = "money"
 _CNY = "CNY"
 _PERCENT = "percent"
+_PERCENT_UNIT = "%"
 _COMMA = ","
 _CLAUSE_ENDS = " ,:"
 # How far before a list's first place its 分别为: may stand.
@@ -100,6 +101,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     if _places_then_measure(s, group, start, names_end) or _judged_then_measure(s, group, start, names_end):
         return
     region = text[start:names_end]
+    group = _growths_of_places(s, group, region)  # (…同比增长5.1%,其中甲县、乙县分别为6.2%、6.1%: places' growths)
+    first = group[0]
     rates = _LISTS.rate_head_end.search(region) if first.role == "level" and first.amount.kind == _PERCENT else None
     if rates is not None:  # 矿产加工业和电子信息增幅最大,分别为22.5%和21.6%: the growth of each measure listed
         region = region[:rates.start()].rsplit(_COMMA, 1)[-1]  # (分行业看,|甲和乙: the clause of the names)
@@ -572,6 +575,20 @@ def _names_places_only(words: str) -> bool:
     """三个县区, 县区 (从县区看): words naming only the kind of the places listed, no measure."""
     return bool(words) and (_LISTS.places_tail.fullmatch(words) is not None
                             or _LISTS.place_kinds_tail.fullmatch(words) is not None)
+
+
+def _growths_of_places(s: Sentence, group: list[Fig], region: str) -> list[Fig]:
+    """…同比增长5.1%,其中甲县、乙县、丙县分别为6.2%、6.1%、6.0%: percentages after 分别为 that places listed hold, right
+    after the growth of a measure given with no percentage level of its own, are those places' growths (the figures
+    read as changes); ``group`` as it was otherwise."""
+    cur, first = s.state.current, group[0]
+    if first.role != "level" or first.amount.kind != _PERCENT or cur is None or cur.change is None \
+            or cur.change.pct is None or (cur.value is not None and cur.unit == _PERCENT_UNIT):
+        return group
+    names = split_names(region, len(group))
+    if names is None or _places_named(s, names) is None:
+        return group
+    return [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
 
 
 def _places_holding(s: Sentence, names: list[str], first: Fig) -> tuple[list[str], str] | None:
