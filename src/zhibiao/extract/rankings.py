@@ -120,6 +120,8 @@ _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
+_SHARED_HEADS = tuple(_NAME_WORDS.shared_heads)  # (数量, 增速, 总额…: a measure items ending alike may share)
+_SHARED_ENDING = 2  # (企业 of 独角兽企业、瞪羚企业新增数量: how the items end alike)
 _LIST_END_MARKS = "。;;, \t\u3000"
 _NEXT_LINE_REACH = 6
 # Groups of places parted by commas before a list holding one place (at most this many), and what ends a clause.
@@ -2891,7 +2893,22 @@ def split_rank_names(region: str) -> list[str] | None:
     rate = _RANKINGS.head_end.search(parts[-1]) if len(parts) > 1 and not parts[-1].startswith(parts[0]) else None
     if rate and rate.start() > 0:
         parts = [p if _RANKINGS.head_end.search(p) else p + rate.group(0) for p in parts]
+    elif len(parts) > 1:
+        parts = _tail_shared(parts)
     return parts
+
+
+def _tail_shared(parts: list[str]) -> list[str]:
+    """独角兽企业、瞪羚企业新增数量: items that end alike, the last with a measure after that ending — the measure is
+    every item's (独角兽企业新增数量); the items as they were otherwise."""
+    ending = parts[0][-_SHARED_ENDING:]
+    k = parts[-1].find(ending)
+    tail = parts[-1][k + len(ending):] if k > 0 else ""
+    if not tail or not tail.endswith(_SHARED_HEADS) or not all(p.endswith(ending) for p in parts[:-1]):
+        return parts
+    if any(parts[-1].startswith(p) for p in parts[:-1]):  # (面积和面积增幅: a measure and its own rate, split before)
+        return parts
+    return [p + tail for p in parts[:-1]] + [parts[-1]]
 
 
 def _split_pair(item: str) -> list[str]:
