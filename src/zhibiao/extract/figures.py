@@ -395,8 +395,9 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
         if _FIGURES.projects_after_class.match(rest) or _FIGURES.class_of_units.match(rest):
             return True
     if _FIGURES.alternative_class.match(after) or _FIGURES.sized_projects.match(after) \
-            or _FIGURES.sized_kind_counted.match(after) or _FIGURES.range_class.match(after):
-        return True  # (亿元项目15个, 6000万美元韩资项目1个: projects of that size)
+            or _FIGURES.sized_kind_counted.match(after) or _FIGURES.range_class.match(after) \
+            or (_FIGURES.range_high_class.match(after) and _FIGURES.range_high_before.search(before)):
+        return True  # (亿元项目15个, 6000万美元韩资项目1个, 3亿元-5亿元的项目: projects of that size)
     if (above or _FIGURES.over_end.search(before)) and _FIGURES.class_counted_after.match(after):
         return True  # (其中亿元以上的11个, 过亿元的11个: a size class counted, its noun left out)
     if _FIGURES.class_count_after.match(after) and before.endswith(_SIZE_LIST_ENDS):

@@ -44,7 +44,7 @@ __all__ = [
 _CHANGES = Shapes("changes")
 _CONTEXT = Shapes("context")
 _NAMES = Shapes("names")
-_CLAUSE_BREAK = compile_cached(r"[,;]")  # (the clauses of a region, as normalised text writes them)
+_CLAUSE_BREAK = compile_cached(r"[,;:]")  # (the clauses of a region, as normalised text writes them; a colon heads)
 _RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figure: no noun it counts)
 _NAME_WORDS = Words("name")
 _NAME_SETS = WordSets("name")
@@ -162,6 +162,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
         return Name("", s)  # a figure right after the last one or a separator: no words to trim
     if s <= subject_end < e:
         s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
+    s, e = _inside_open_aside(text, s, e)
     estimate = False
     pm = _NAMES.prefix.match(text, s, e)  # one pass over 其中, 全区, 1-9月, 预计, 完成 …
     if pm and pm.end() < e:
@@ -192,6 +193,19 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
         if m and m.end() < e - s:
             s += m.end()
     return _finish(text[s:e], s, estimate or said)
+
+
+def _inside_open_aside(text: str, s: int, e: int) -> tuple[int, int]:
+    """The name region without a bracket left open before the figure, or a dash: 开局良好(GDP|增长 → GDP,
+    更有力——新增…用地|1万亩 → 新增…用地 (what comes before says how things went); an aside of the figure's basis or
+    currency only (增加值(按可比价格计算|增长) leaves the measure before it."""
+    if "(" not in text[s:e] and "--" not in text[s:e]:
+        return s, e  # (most regions hold neither)
+    own = _NAMES.figure_aside_left_open.search(text, s, e)
+    if own is not None and own.start() - s >= _NAME_MIN:
+        return s, own.start()
+    lead = _NAMES.open_aside_lead.search(text, s, e)
+    return (lead.end(), e) if lead is not None else (s, e)
 
 
 def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
@@ -361,7 +375,8 @@ def split_names(region: str, n: int) -> list[str] | None:
 
 def _last_clause(region: str) -> str:
     """The clause of a region that holds the enumeration, without a predicate after the names."""
-    last_clause = strip_chars(region.split(";")[-1])
+    # (结构呈现新变化:|第一、二、三产业分别…: the words before a colon head the list, no part of its names)
+    last_clause = strip_chars(region.split(";")[-1].split(":")[-1])
     # …企业增长较快,分别增长…: the predicate after the names is no part of them
     pred = last_match(_NAMES.topic_break, last_clause)
     if pred is not None and pred.end() == len(last_clause) and pred.start() > 0:
