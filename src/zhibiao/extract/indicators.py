@@ -1006,8 +1006,11 @@ def _zone_of_same_measure(s: Sentence, fig: Fig, name: str) -> bool:
     a kind of holder before a figure of that unit other than a count (原煤产量1438万吨,其中县属企业完成962万吨:
     县属企业 holds tonnes, it is no measure; 规上企业120家 is one)."""
     cur = s.state.current
-    return cur is not None and cur.unit == fig.amount.unit and (
-        (name.endswith(_ZONE_ENDS) and _INDICATORS.zone_name.fullmatch(name) is not None) or _holder(fig, name))
+    if cur is None or cur.unit != fig.amount.unit:
+        return False
+    if fig.amount.kind == "count" and cur.name.endswith(_ZONE_ENDS):
+        return False  # (国家级高新区169家,经济技术开发区230家: zones of another kind counted, no holder of that count)
+    return (name.endswith(_ZONE_ENDS) and _INDICATORS.zone_name.fullmatch(name) is not None) or _holder(fig, name)
 
 
 def _holder(fig: Fig, name: str) -> bool:

@@ -56,6 +56,7 @@ _NAME_MIN = 2
 _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a name: 仁怀市 → 仁怀)
 _ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
 _LIST_MARK = "\u3001"  # (、)
+_ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"  # (brackets as normalised text writes them)
 # The last characters of the period words a name may end with (1-7月, 一季度, 上半年, 今年以来, 同期, 累计, 年内): see
 # the names.trailing_period shape.
 _PERIOD_LAST_CHARS = frozenset(_NAME_WORDS.period_last_chars)
@@ -199,7 +200,7 @@ def _inside_open_aside(text: str, s: int, e: int) -> tuple[int, int]:
     """The name region without a bracket left open before the figure, or a dash: 开局良好(GDP|增长 → GDP,
     更有力——新增…用地|1万亩 → 新增…用地 (what comes before says how things went); an aside of the figure's basis or
     currency only (增加值(按可比价格计算|增长) leaves the measure before it."""
-    if "(" not in text[s:e] and "--" not in text[s:e]:
+    if _ASIDE_OPEN not in text[s:e] and "--" not in text[s:e]:
         return s, e  # (most regions hold neither)
     own = _NAMES.figure_aside_left_open.search(text, s, e)
     if own is not None and own.start() - s >= _NAME_MIN:
@@ -232,6 +233,12 @@ def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
 def _finish(name: str, start: int, estimate: bool) -> Name:
     """Drop trailing verbs (their qualifier kept), asides, period words and quotes from a name."""
     qualifier: Qualifier | None = None
+    close = name.find(_ASIDE_CLOSE)
+    if close >= 0 and _ASIDE_OPEN not in name[:close] and len(name) - close > _NAME_MIN:
+        # (11个自贸试验区(不包括海南…)|累计新设立企业: the rest of an aside opened before the name's words)
+        rest = _NAMES.joined_lead.match(name, close + 1)  # (…)|和经济技术开发区: what the aside was said of is done
+        cut = rest.end() if rest is not None else close + 1
+        name, start = name[cut:], start + cut
     m = _NAMES.trail.search(name, max(0, len(name) - _TRAIL_WIDTH))  # trailing words: only the end
     if m and m.start() == 0 and _NAMES.only_qualifier.fullmatch(name):
         return Name("", start + len(name), estimate, _tail_qualifier(name))  # 接近400家: no name, a qualifier

@@ -760,6 +760,8 @@ class SubjectFinder:
         if found is None:
             return None
         name, length = found
+        if _SUBJECTS.zones_counted_after.match(rest, length) and _SUBJECTS.kind_of_zone.fullmatch(rest, 0, length):
+            return None  # (…169家,经济技术开发区|230家: zones of that kind counted, the measure's name, no subject)
         return SubjectMention(name, start + pos + length)
 
     def place_after_appositive(self, text: str) -> tuple[str, int] | None:
