@@ -101,6 +101,7 @@ def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
 
 _PER_MILLE = "‰"
 _ASIDE_CLOSE = ")"
+_LEVEL_REACH = tuple(Words("change").level_reach)  # (高达, 多达: a level, though 高 and 多 may open a change)
 
 _CONTRIBUTION_KINDS = ("pp", "percent")
 # Kinds compared with a baseline written between the verb and the figure (高于东部地区0.8点: an index's points too).
@@ -220,6 +221,8 @@ def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
     if m is None:
         return None
     verb = m.group("verb")
+    if left.startswith(_LEVEL_REACH, m.start("verb")):
+        return None  # (完成率高达104.2%, 多达12家: how high a level reaches, no change)
     if verb in _CHANGE_SETS.pct_only and a.kind not in _RATE_KINDS \
             and not _CHANGES.compared_before.search(left, 0, m.start()):
         return None  # 超过10亿元 is a level; 高10% after a name is a change (and 比全市低2568元)
