@@ -48,6 +48,7 @@ _SHARE_WORDS = Words("share")
 _RANKING_SETS = WordSets("ranking")
 _ENTITY_SETS = WordSets("entity")
 _SEAT_UNIT = word("ranking", "seat_unit")
+_GROWTH_WORD = word("name", "growth_word")  # (增速)
 _MIN_PLACE, _MAX_PLACE = 2, 8  # (the length of a place a list names that the gazetteer lacks: 城区, 东部片区)
 
 # How far before the names of a list a rate figure may end and still bound them (…%、甲、乙分别…).
@@ -845,12 +846,16 @@ def _measure_of_periods(s: Sentence, seg_start: int, first_pos: int, after: int,
     head = max(seg_start, s.text.rfind(_COMMA, seg_start, first_pos) + 1)
     # (…全年GDP增速分别为18.8%、…,两年平均增速分别为…: words holding the figures of a list before name no measure)
     written = [n for n in (name_at(s, tail, names_end), name_at(s, head, first_pos))
-               if n.text and not any(map(str.isdigit, n.text))]
+               if len(n.text) > 1 and not any(map(str.isdigit, n.text))]  # (从|1-3月,…: no measure)
     for name in written:
         if not _LISTS.period_rate_end.fullmatch(name.text):
             return name
-    last = _last_growth(s) if written else None  # (…增长7.1%。增幅2-4月份分别为…: the growth of the measure given last)
-    return Name(last.name + written[0].text, s.ctx.doc.norm_pos(last.start)) if last is not None else None
+    last = _last_growth(s)
+    if last is not None and not written and s.ctx.doc.norm_pos(last.start) >= after:
+        # (从1-3月,1-4月…来看,增加值的增速保持在10%左右,|分别为A、B、C: the growth just given, period by period)
+        return Name(last.name + _GROWTH_WORD, s.ctx.doc.norm_pos(last.start))  # (a rate word: the figures are growths)
+    # (…增长7.1%。增幅2-4月份分别为…: the growth of the measure given last)
+    return Name(last.name + written[0].text, s.ctx.doc.norm_pos(last.start)) if last is not None and written else None
 
 
 def _projects_by_years(s: Sentence, group: list[Fig], years: list[int], words_start: int) -> bool:
