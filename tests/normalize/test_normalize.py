@@ -38,6 +38,12 @@ from zhibiao.normalize import normalize
         ("电子信息、\n绿色建材产值", "电子信息、绿色建材产值"),  # a list hard-wrapped after its mark goes on
         ("县领导王波、 姚敏出席", "县领导王波、姚敏出席"),  # and so does one spaced after it
         ("增长5%。\n全年", "增长5%。\n全年"),  # a paragraph's end stays
+        ("对全区经 - 2 - 济的贡献率", "对全区经济的贡献率"),  # a page's number inside a word goes
+        ("比上年增-3-长2.3%", "比上年增长2.3%"),
+        ("A - 2 - B", "A - 2 - B"),  # (not between two characters: kept)
+        ("开工项目1 069 个,总投资7 362.1 亿元", "开工项目1069个,总投资7362.1亿元"),  # groups of thousands set apart
+        ("地区生产总值 2060.35 6.0 100.0 第一产业", "地区生产总值2060.35 6.0 100.0第一产业"),  # a table's cells stay
+        ("企业数 12 150 8.5", "企业数12 150 8.5"),
     ],
 )
 def test_normalize_forms(raw: str, norm: str) -> None:

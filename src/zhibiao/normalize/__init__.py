@@ -62,11 +62,14 @@ def _to_half_width(raw: str) -> str:
 #   would otherwise end the measure's name;
 # - the 个 of spoken amounts (产值突破30个亿 → 30亿), unless a unit or size class follows the 亿
 #   (3个亿元以上项目: three projects);
-# - a break or spaces right after the list mark 、 (电子信息、⏎绿色建材…: a list hard-wrapped or spaced by the page).
+# - a break or spaces right after the list mark 、 (电子信息、⏎绿色建材…: a list hard-wrapped or spaced by the page);
+# - a page's number left between two characters of a word by a PDF's text (对经 - 2 - 济的贡献率, 比上年增-3-长);
+# - a space between the groups of three digits of a typeset figure (集中开工项目1 069个, 总投资7 362.1亿元), when
+#   a unit, a magnitude or a decimal point follows the group (never a table's next cell: 6.0 100.0, 12 150 8.5).
 # Candidates are found with a pattern told the characters its matches start with (the regex engine then
 # skips ahead quickly: see zhibiao.recache.compile_cached); whether a candidate goes is decided from its
 # neighbours in Python.
-_GAP_SOURCE = r"[ \t\n\u3000]+|(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\))+|个(?=亿)|\[\d{1,2}\]"
+_GAP_SOURCE = r"[ \t\u3000]*-[ \t\u3000]*\d{1,3}[ \t\u3000]*-[ \t\u3000]*(?=[\u4e00-\u9fff])|[ \t\n\u3000]+|(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\))+|个(?=亿)|\[\d{1,2}\]"
 
 
 @cache
@@ -76,6 +79,9 @@ def _gap() -> re.Pattern[str]:
 
 _CJK_LO, _CJK_HI = "\u4e00", "\u9fff"
 _SPOKEN_COUNT = "个"
+_PAGE_MARK = "-"  # (a page's number written between two dashes)
+_GROUP = 3  # (digits of a group of thousands)
+_NUMBER_MARKS = ".,:-/"  # (what before a run of digits makes it no figure's opening group: 6.0 100.0, 1:100)
 _ASIDE_CLOSES = ")\u201d"  # (an aside's bracket or a quote closed just before a footnote's mark)
 _CELL_GAPS = "\n\t"  # (whitespace that parts the cells of a table, never a figure and its unit)
 _CELL_SPACES = 3  # (a run of this many spaces parts cells too)
@@ -84,6 +90,21 @@ _LIST_MARK = "\u3001"  # (、)
 _CLAUSE_MARKS = frozenset(",;:\u3002\u3001")  # (, ; : 。 、 as normalised)
 # what after 亿 makes N个亿 a count of things of that size (3个亿元以上项目, 5个亿级项目), not an amount
 _AFTER_HUNDRED_MILLION = frozenset("元以级美港欧日韩")
+
+
+def _thousands_gap(text: str, start: int, end: int) -> bool:
+    """Whether the space at ``[start, end)`` parts groups of three digits of one figure: one to three digits
+    open the figure before it, exactly three follow, then a decimal point, a magnitude or a unit (after a space)."""
+    head = start
+    while head > 0 and text[head - 1].isdigit():
+        head -= 1
+    if not 1 <= start - head <= _GROUP or (head > 0 and text[head - 1] in _NUMBER_MARKS):
+        return False
+    tail = end + _GROUP
+    if text[end:tail].isdigit() and len(text[end:tail]) == _GROUP and tail < len(text):
+        nxt = text[tail:tail + 2].lstrip(" ")[:1]
+        return nxt == "." or _CJK_LO <= nxt <= _CJK_HI
+    return False
 
 
 def _removable(text: str, start: int, end: int) -> bool:
@@ -97,6 +118,8 @@ def _removable(text: str, start: int, end: int) -> bool:
         return before.isdigit() and text[end + 1:end + 2] not in _AFTER_HUNDRED_MILLION
     if not before or not after:
         return False
+    if _PAGE_MARK in text[start:end]:  # 经 - 2 - 济: a page's number inside a word
+        return _CJK_LO <= before <= _CJK_HI
     if before == _LIST_MARK:
         return True  # 电子信息、\n绿色建材…, 县领导甲、 乙: a list goes on past a break or a space after its mark
     if after in _CLAUSE_MARKS and end - start < _CELL_SPACES and _CELL_TAB not in text[start:end]:
@@ -104,6 +127,8 @@ def _removable(text: str, start: int, end: int) -> bool:
         # paragraph opens with one)
         return True
     if before.isdigit():
+        if text[start:end] == " " and after.isdigit() and _thousands_gap(text, start, end):
+            return True  # 1 069个, 7 362.1亿元: groups of three digits set apart
         if after in ".%万亿":
             return True  # 18.56\n亿元
         if _CJK_LO <= after <= _CJK_HI and not any(c in _CELL_GAPS for c in text[start:end]) \
