@@ -69,7 +69,8 @@ def _to_half_width(raw: str) -> str:
 # Candidates are found with a pattern told the characters its matches start with (the regex engine then
 # skips ahead quickly: see zhibiao.recache.compile_cached); whether a candidate goes is decided from its
 # neighbours in Python.
-_GAP_SOURCE = r"[ \t\u3000]*-[ \t\u3000]*\d{1,3}[ \t\u3000]*-[ \t\u3000]*(?=[\u4e00-\u9fff])|[ \t\n\u3000]+|(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\))+|个(?=亿)|\[\d{1,2}\]"
+_GAP_SOURCE = r"[ \t\u3000]*-[ \t\u3000]*\d{1,3}[ \t\u3000]*-[ \t\u3000]*(?=[\u4e00-\u9fff])|" \
+    r"[ \t\n\u3000]+|(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\))+|个(?=亿)|\[\d{1,2}\]"
 
 
 @cache
