@@ -146,8 +146,9 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if amount.kind == "person" and m.group("unit") in _FIGURES_SETS.place_units \
             and _FIGURES.rank_place_after.match(after) and not _RANKINGS.move_end.search(before):
         return None  # 由2012年的73位跃升至51位: places in a ranking, not persons
-    if amount.kind == "person" and _RANKINGS.move_end.search(before):
-        # 排名前移46位, 较上年提升30位: places moved in a ranking (a change of the ranking), not persons
+    if (amount.kind == "person" or (amount.kind == "count" and _FIGURES.places_counted_after.match(after))) \
+            and _RANKINGS.move_end.search(before):
+        # 排名前移46位, 较上年提升30位, 提升了22个名次: places moved in a ranking (a change of the ranking), not persons
         sign = -1 if _RANKINGS.move_down_end.search(before) else 1
         return Fig(start, end, amount, role="move", sign=sign)
     if _not_a_measure(text, start, end, amount, before, after, chinese, m):

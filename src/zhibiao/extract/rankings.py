@@ -2674,6 +2674,7 @@ def _measure_region(region: str) -> str:
     if opener:  # (all of it an opener, 今年排名第38位: no measure written)
         region = region[opener.end():]
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
+    region = _RANKINGS.won_with_measure.sub(r"\g<measure>", region)  # (以GDP378.6亿元的成绩: GDP)
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
     region = _RANKINGS.copula_end.sub("", region)  # (增速为|全省最高: the copula names nothing)
@@ -2702,7 +2703,7 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
         return [None]  # (进入百强: the group entered is the measure; 增速进入全省前两名: the growth's place)
     if stripped in _RANKING_SETS.overall_heads and lead in _RANKING_SETS.rank_nouns:
         return [stripped + lead]  # (…增长30%,综合排名全省第一: the overall ranking, as 综合排名位居…; not the figure's)
-    if not stripped or stripped in _RANKING_SETS.bare_nouns:
+    if not stripped or stripped in _RANKING_SETS.bare_nouns or stripped in _RANKING_SETS.won_results:
         if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
             return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
         latest = st.ranked_figure()  # (4座城市出口超过千亿,位居全省首位的是甲市: not the count of those)
