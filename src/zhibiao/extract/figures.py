@@ -87,6 +87,7 @@ class Wordless:
 
 
 _COUNT = "count"  # (the unit and kind of a count)
+_ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"  # (brackets as normalised text writes them)
 _FEW_GREAT = 5  # (三大, 四大: so few counted with 大 name a programme; narrowed after rp14 indicators dropped)
 _BEFORE_WIDTH = 12  # (how far before a figure the words read with it go)
 _INDEX_KIND = "index"  # (the value of an index: a number with no unit)
@@ -395,6 +396,8 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
         rest = after[above.end():]
         if _FIGURES.projects_after_class.match(rest) or _FIGURES.class_of_units.match(rest):
             return True
+        if rest.startswith(_ASIDE_CLOSE) and before.endswith(_ASIDE_OPEN):
+            return True  # (固定资产投资(500万元以上)完成…: the class of what the measure counts, said in an aside)
     if _FIGURES.alternative_class.match(after) or _FIGURES.sized_projects.match(after) \
             or _FIGURES.sized_kind_counted.match(after) or _FIGURES.range_class.match(after) \
             or (_FIGURES.range_high_class.match(after) and _FIGURES.range_high_before.search(before)):
