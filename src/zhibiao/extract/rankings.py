@@ -120,6 +120,8 @@ _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
+_MOVE_QUOTE_LEAD = 8  # (how far before the move its quote may open: 县市第23位|、较上年前进5位)
+_MOVE_RULE = "indicator.move.v1"  # (the rule of a move of a place: its quote may open inside the clause after it)
 _SHARED_HEADS = tuple(_NAME_WORDS.shared_heads)  # (数量, 增速, 总额…: a measure items ending alike may share)
 _SHARED_ENDING = 2  # (企业 of 独角兽企业、瞪羚企业新增数量: how the items end alike)
 _LIST_END_MARKS = "。;;, \t\u3000"
@@ -1913,7 +1915,8 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         ctx.doc.set_quote(r, qstart, read.end)
         s.log.add(r)
         st.last_rank = s.para.last_rank = r
-        if _top_n_only(hit):
+        if _top_n_only(hit) and _NAME_WORDS.ordinal_mark not in s.text[hit.end():read.end]:
+            # (位居全国甲百强县市|第95位: the exact place read after the top N, no top-N place)
             st.top_n_ranks.add(id(r))
             s.log.top_n.add(id(r))
     if read.former is not None and len(read.names) == 1:
@@ -2941,12 +2944,11 @@ def places_continued(s: Sentence) -> None:
     rankings = [f for f in facts if isinstance(f, Ranking) and f.rank is not None]
     if not rankings:
         return
-    taken = {doc.norm_pos(f.start) for f in facts}
+    taken = {doc.norm_pos(f.start) for f in facts if not (isinstance(f, Indicator) and f.rule == _MOVE_RULE)}
     held = {(r.subject, r.scope, r.rank, r.period) for r in rankings}
     for r in rankings:
         pos = doc.norm_pos(r.end)
-        while (m := _RANKINGS.place_continued.match(s.text, pos, span.end)
-               or _RANKINGS.year_continued.match(s.text, pos, span.end)) is not None:
+        while (m := _continuing_clause(s.text, pos, span.end)) is not None:
             if any(m.start(1) <= t < m.end() for t in taken):
                 break  # (read already: a place with its own verb)
             nxt = _continued(s, r, m)
@@ -2955,7 +2957,32 @@ def places_continued(s: Sentence) -> None:
             held.add((nxt.subject, nxt.scope, nxt.rank, nxt.period))
             doc.set_quote(nxt, m.start(1), m.end())
             log.add(nxt)
+            _move_renamed(s, facts, r, nxt, m.end())
             pos, r = m.end(), nxt
+
+
+def _move_renamed(s: Sentence, facts: list[Fact], before: Ranking, nxt: Ranking, end: int) -> None:
+    """…全国乙百强县市第23位|、较上年前进5位: the move right after a ranking going on from another is of its measure,
+    not of the measure before (read with that one's name when the sentence was walked)."""
+    moved = _RANKINGS.move_between.match(s.text, end, s.ctx.span.end)
+    if moved is None or not before.indicator or not nxt.indicator or before.indicator == nxt.indicator:
+        return
+    doc = s.ctx.doc
+    for f in facts:
+        if isinstance(f, Indicator) and f.rule == _MOVE_RULE and end - _MOVE_QUOTE_LEAD <= doc.norm_pos(f.start) \
+                and doc.norm_pos(f.end) == moved.end() and f.name.startswith(before.indicator):
+            f.name = nxt.indicator + f.name[len(before.indicator):]
+
+
+def _continuing_clause(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """The clause at ``pos`` going on from a ranking (a place, a field, a year or a measure with its ordinal), also
+    after a move of the place just given (第95位、较上年前进1位,|全国乙百强县市第23位)."""
+    for at in (pos, *((moved.end(),) if (moved := _RANKINGS.move_between.match(text, pos, end)) else ())):
+        m = _RANKINGS.place_continued.match(text, at, end) or _RANKINGS.year_continued.match(text, at, end) \
+            or _RANKINGS.measure_continued.match(text, at, end)
+        if m is not None:
+            return m
+    return None
 
 
 def _continued(s: Sentence, r: Ranking, m: re.Match[str]) -> Ranking | None:
@@ -2966,6 +2993,8 @@ def _continued(s: Sentence, r: Ranking, m: re.Match[str]) -> Ranking | None:
         return None
     if "year" in m.re.groupindex:  # (the year_continued shape, …;2020年,排名第52位: the same place of another year)
         return replace(r, period=years_period(m.group("year"), m.group("year")), rank=int(rank), top=False)
+    if "measure" in m.re.groupindex:  # (the measure_continued shape, …,全国乙百强县市第23位: another measure's place)
+        return replace(r, indicator=m.group("measure"), scope=m.group("field"), rank=int(rank), top=False)
     words, finder = m.group("place"), s.ctx.doc.finder
     place = finder.entity_named(words)
     holder_level = r.subject is not None and r.subject.endswith(_PROVINCE_ENDS)

@@ -760,6 +760,9 @@ class SubjectFinder:
         if found is None:
             return None
         name, length = found
+        if m is not None and _ENTITY_WORDS.field_mark in m.group(0) \
+                and _SUBJECTS.kind_of_zone.fullmatch(rest, 0, length):
+            return None  # (在2018年度|开发区综合…考核评价中: the zones of that kind are the field, no subject)
         if _SUBJECTS.zones_counted_after.match(rest, length) and _SUBJECTS.kind_of_zone.fullmatch(rest, 0, length):
             return None  # (…169家,经济技术开发区|230家: zones of that kind counted, the measure's name, no subject)
         return SubjectMention(name, start + pos + length)
