@@ -11,7 +11,7 @@ it: an indicator named after the ranking (增速全省排名), in places.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -2961,7 +2961,7 @@ def places_continued(s: Sentence) -> None:
             pos, r = m.end(), nxt
 
 
-def _move_renamed(s: Sentence, facts: list[Fact], before: Ranking, nxt: Ranking, end: int) -> None:
+def _move_renamed(s: Sentence, facts: Sequence[Fact], before: Ranking, nxt: Ranking, end: int) -> None:
     """…全国乙百强县市第23位|、较上年前进5位: the move right after a ranking going on from another is of its measure,
     not of the measure before (read with that one's name when the sentence was walked)."""
     moved = _RANKINGS.move_between.match(s.text, end, s.ctx.span.end)
