@@ -101,7 +101,8 @@ def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
 
 _PER_MILLE = "‰"
 _ASIDE_CLOSE = ")"
-_LEVEL_REACH = tuple(Words("change").level_reach)  # (高达, 多达: a level, though 高 and 多 may open a change)
+_BARE_BASIS = str(_CHANGE_WORDS.bare_basis)  # (同比: a growth's basis written alone before its figure)
+_LEVEL_REACH = tuple(_CHANGE_WORDS.level_reach)  # (高达, 多达: a level, though 高 and 多 may open a change)
 
 _CONTRIBUTION_KINDS = ("pp", "percent")
 # Kinds compared with a baseline written between the verb and the figure (高于东部地区0.8点: an index's points too).
@@ -161,7 +162,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
             return _pp_after_comparison(text, fig, region_start, sent_start)
         if a.kind == "percent" and _CHANGES.share_left.search(left):
             return fig.read_as("share")
-        return fig
+        return _basis_only(fig, left, region_start) or fig
     if verb_m is not None:
         verb, lead = verb_m.group("verb"), region_start + verb_m.start()
         qualifier = qualifier_word(verb_m.group("q"))
@@ -178,6 +179,14 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
     basis = _basis_after_verb(text, verb, lead, fig, basis_region, compared=cmp_m is not None)
     return fig.read_as("change", sign=sign, qualifier=qualifier,
                        lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
+
+
+def _basis_only(fig: Fig, left: str, region_start: int) -> Fig | None:
+    """牧业产值5.78亿元,同比|2.8%: a percentage after its basis alone (no verb) is a growth, its sign the figure's
+    own; None otherwise."""
+    if fig.amount.kind != "percent" or not left.endswith(_BARE_BASIS) or not _CHANGES.bare_basis.search(left):
+        return None
+    return fig.read_as("change", lead=region_start + left.rfind(_BARE_BASIS), change=change_of("yoy", fig.amount, 1))
 
 
 def _basis_after_verb(text: str, verb: str, lead: int, fig: Fig, basis_region: str, *, compared: bool) -> Basis:

@@ -180,6 +180,8 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     # text before a realisation verb is the subject, a clause, or the owner of the measure
     gate = anchor_gate("names.split_verbs")  # (most names hold no such verb: one class scan tells)
     sm = last_match(_NAMES.split_verbs, seg) if gate is None or gate.search(seg) else None
+    if sm is not None and _NAMES.verb_noun_tail.fullmatch(seg, sm.end()):
+        sm = None  # (固定资产投资完成额, 总实现程度: the verb and what follows are one noun, the measure)
     if sm is not None and sm.end() < len(seg) and seg[sm.end():] in _DONE_TAILS and sm.start() >= _NAME_MIN:
         return _finish(seg[:sm.start()], s, estimate or said)  # (工业税收完成|入库2.87亿元: the measure before)
     if sm is not None and sm.end() < len(seg):
