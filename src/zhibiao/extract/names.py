@@ -57,6 +57,7 @@ _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a na
 _ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
 _LIST_MARK = "\u3001"  # (、)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"  # (brackets as normalised text writes them)
+_FIELD_MARK: str = Words("ranking").field_mark  # (在: the gate of a period written inside a name)
 # The last characters of the period words a name may end with (1-7月, 一季度, 上半年, 今年以来, 同期, 累计, 年内): see
 # the names.trailing_period shape.
 _PERIOD_LAST_CHARS = frozenset(_NAME_WORDS.period_last_chars)
@@ -250,6 +251,8 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
         qualifier = _tail_qualifier(tail)
         name = name[:m.start()]
     name = _NAMES.aside.sub("", name)
+    if _FIELD_MARK in name:
+        name = _NAMES.period_inside.sub("", name)  # (GDP在一季度的|增速: when, no part of the measure)
     name = _NAMES.inner_noise.sub("", name)
     name = _NAMES.space_in_words.sub("", name)
     name = strip_chars(_QUOTES.sub("", name))

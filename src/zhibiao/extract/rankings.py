@@ -2677,6 +2677,7 @@ def _measure_region(region: str) -> str:
     if opener:  # (all of it an opener, 今年排名第38位: no measure written)
         region = region[opener.end():]
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
+    region = _RANKINGS.measure_lead.sub("", region) or region  # (继续以|综合经济实力, 在一季度的|增速)
     region = _RANKINGS.won_with_measure.sub(r"\g<measure>", region)  # (以GDP378.6亿元的成绩: GDP)
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
