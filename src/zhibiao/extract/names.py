@@ -57,6 +57,8 @@ _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a na
 _ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
 _LIST_MARK = "\u3001"  # (、)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"  # (brackets as normalised text writes them)
+_ASIDE_REACH = 24  # (how far before the words an aside a comma split may open)
+_CLAUSE_MARKS = ",;:\u3002"  # (, ; : 。: where the clause of a name starts)
 _FIELD_MARK: str = Words("ranking").field_mark  # (在: the gate of a period written inside a name)
 # The last characters of the period words a name may end with (1-7月, 一季度, 上半年, 今年以来, 同期, 累计, 年内): see
 # the names.trailing_period shape.
@@ -165,6 +167,8 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     if s <= subject_end < e:
         s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
     s, e = _inside_open_aside(text, s, e)
+    if _ASIDE_CLOSE in text[s:e] and (whole := _before_aside_split(text, s, e)) is not None:
+        return clean_name(text, whole[0], whole[1], subject_end=subject_end, main=main)
     estimate = False
     pm = _NAMES.prefix.match(text, s, e)  # one pass over 其中, 全区, 1-9月, 预计, 完成 …
     if pm and pm.end() < e:
@@ -199,12 +203,26 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     return _finish(text[s:e], s, estimate or said)
 
 
+def _before_aside_split(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """进出口总额(人民币,|下同)200亿元: the words before the figure are the rest of an aside a comma split, closed
+    right before it: the name is the words before the aside's opening, from their clause's start; None otherwise."""
+    close = text.find(_ASIDE_CLOSE, s, e)
+    if _ASIDE_OPEN in text[s:close] or strip_chars(text[close + 1:e]):
+        return None
+    k = text.rfind(_ASIDE_OPEN, max(0, s - _ASIDE_REACH), s)
+    if k <= 0 or _ASIDE_CLOSE in text[k:s]:
+        return None
+    start = max(text.rfind(mark, 0, k) for mark in _CLAUSE_MARKS) + 1
+    return (start, k) if k - start >= _NAME_MIN else None
+
+
 def _inside_open_aside(text: str, s: int, e: int) -> tuple[int, int]:
     """The name region without a bracket left open before the figure, or a dash: 开局良好(GDP|增长 → GDP,
     更有力——新增…用地|1万亩 → 新增…用地 (what comes before says how things went); an aside of the figure's basis or
     currency only (增加值(按可比价格计算|增长) leaves the measure before it."""
-    if _ASIDE_OPEN not in text[s:e] and "--" not in text[s:e]:
-        return s, e  # (most regions hold neither)
+    seg = text[s:e]
+    if _ASIDE_OPEN not in seg and "-" not in seg and "[" not in seg:
+        return s, e  # (most regions hold none)
     own = _NAMES.figure_aside_left_open.search(text, s, e)
     if own is not None and own.start() - s >= _NAME_MIN:
         return s, own.start()
