@@ -746,6 +746,8 @@ class SubjectFinder:
                 return SubjectMention(r.group(0) + zones.group(0), start + pos + zones.end())
         if r and (not rest[r.end():r.end() + 1].isdigit() or _SUBJECTS.size_after_ref.match(rest, r.end())):
             return SubjectMention(MAIN + r.group(0)[-1], start + pos + r.end())
+        if pos == 0 and _SUBJECTS.rank_verb_start.match(rest):
+            return None  # (位居|全国146个高新区第三位: the field of a ranking, no subject)
         found = self._named_entity(rest, m.group(0) if m else "", text[start + pos:start + pos + _FRAME_REACH])
         if found is _NO_SUBJECT:
             return None
