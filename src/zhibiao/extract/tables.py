@@ -501,9 +501,14 @@ def _cell_line_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     run: list[tuple[int, int]] = []
     numbers = 0
     lo = start
-    for raw in [*text[start:end].split("\n"), ""]:  # (an empty line after the last closes its run)
+    blank = 0
+    for raw in [*text[start:end].split("\n"), "", ""]:  # (two empty lines after the last close its run)
         hi = lo + len(raw)
         line = raw.strip()
+        blank = blank + 1 if not line else 0
+        if blank == 1 and run:
+            lo = hi + 1
+            continue  # (指标⏎⏎2023年⏎⏎粮食总产量⏎⏎162817吨: one empty line between cells, as pages lay them out)
         if line and _TABLES.cell_line.fullmatch(line):
             run.append((lo, hi))
             numbers += _TABLES.number_line.fullmatch(text, lo, hi) is not None
@@ -560,8 +565,8 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     header = cells[i:label_at]
     while len(header) > 1 and _heading_in_table(doc.text, header[-1], cells[label_at]):
         header.pop()  # (一、工业 | | | between the column labels and the first row: no label)
-    header = _spread(doc.text, _unwrapped(doc.text, _with_units_line(doc.text, header, width), width + row_units),
-                     width)
+    header = _spread(doc.text, _unwrapped(doc.text, _with_units_line(doc.text, _units_joined(header), width),
+                                          width + row_units), width)
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
@@ -955,6 +960,19 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = text[end:len(text) if line_end < 0 else line_end]
     return not text[line:start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
+
+
+def _units_joined(header: list[_Cell]) -> list[_Cell]:
+    """绝对数⏎(亿元)⏎比上年同期增长⏎(%): a unit alone in brackets, a cell of its own under a label laid out one cell a
+    line, is that label's end (绝对数(亿元))."""
+    joined: list[_Cell] = []
+    for c in header:
+        if joined and _TABLES.unit_alone.fullmatch(c.text):
+            last = joined[-1]
+            joined[-1] = _Cell(last.start, c.end, last.text + c.text)
+        else:
+            joined.append(c)
+    return joined
 
 
 def _unwrapped(text: str, header: list[_Cell], width: int) -> list[_Cell]:
