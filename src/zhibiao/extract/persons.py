@@ -41,6 +41,7 @@ _TAB = "\t"
 # How far from a slash a credit may start (周琪钧/摄: the name; 制图/杨赛军: the credit word).
 _CREDIT_WIDTH = 5
 _OUTLET_NAME_WORDS: tuple[str, ...] = tuple(_PERSONS_WORDS.outlet_name_words)
+_OUTLET_ENDS: tuple[str, ...] = tuple(_PERSONS_WORDS.outlet_ends)  # (网, 报, 社: how an outlet's name ends)
 _SPACED_CREDIT_WORDS: tuple[str, ...] = tuple(_PERSONS_WORDS.bylines)
 _SPACE_RUN = compile_cached(r"[ \u3000]+")
 _SPACES = " \u3000"
@@ -486,6 +487,8 @@ def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         pos = m.start("names")
         while pos < m.end("names"):
             item = _ITEM_SPLIT.split(text[pos:m.end("names")], maxsplit=1)[0]
+            if m.group("by") in _PERSONS_SETS.outlet_bylines and item.endswith(_OUTLET_ENDS):
+                break  # (来源:东方网: an outlet credited, no person)
             whole = m.group("by") not in _PERSONS_SETS.outlet_bylines and _whole_byline_item(text, pos, item)
             name = item if whole else \
                 read_name(text, pos) or _byline_item(text, pos, m.end("names"))
