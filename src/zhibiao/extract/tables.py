@@ -39,6 +39,7 @@ from zhibiao.extract.rankings import evaluation_field, evaluation_period, field_
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Basis, Change, Indicator, Projects, Ranking
+from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.subjects import expand_zone
 
 __all__ = ["figure_tables", "ranked_tables"]
@@ -49,6 +50,7 @@ _TABLE_WORDS = Words("table")
 _RANKINGS = Shapes("rankings")
 _PROJECTS = Shapes("projects")
 _COUNT = "count"  # (the unit of a count)
+_GROUP_ROW_MAX = 4  # (the longest row under a caption over places taken as a group of them: 东部地区)
 _TABLE_RULE = "indicator.table.v1"
 _GENERIC_CAPTIONS = tuple(_TABLE_WORDS.generic_captions)
 _LAST_YEAR_COLUMNS = frozenset(_TABLE_WORDS.last_year_columns)
@@ -621,7 +623,7 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
         carried = unit or carried
         if row.unit is None and carried is not None:  # 工业总产值(亿元) | 12937.1 | …, and the rows under it
             row = replace(row, unit=carried)
-        subject, name, when = _row_holder_and_name(doc, label, caption or default.measure, period)
+        subject, name, when = _row_holder_and_name(doc, label, caption or default.measure, period, places=bool(caption))
         if share_of is None and not subject:
             name, row, cols = _growth_row(name, row, columns)
         else:
@@ -660,16 +662,19 @@ def _growth_row(name: str, row: _FigureRow, columns: list[_Column]) -> tuple[str
     return grown.group("measure"), replace(row, unit=None), [replace(c, growth=True, unit=None) for c in columns]
 
 
-def _row_holder_and_name(doc: DocContext, label: str, measure: str,
-                         period: PeriodMention | None) -> tuple[str | None, str, PeriodMention | None]:
+def _row_holder_and_name(doc: DocContext, label: str, measure: str, period: PeriodMention | None, *,
+                         places: bool = False) -> tuple[str | None, str, PeriodMention | None]:
     """Whose a row's figures are, what they measure and when: a row of a place (吉首市 | 57 | 82.5) is the place's
     figures in the columns' measures (or the table's, ``measure``); a row of a year (2022年 | 318.6 | 4.9) is the
-    columns' measures in that year; any other row names its measure."""
+    columns' measures in that year; under a caption over places (各市县…), a short row the gazetteer does not know
+    (东部地区, a group of cities) holds the caption's measure too; any other row names its measure."""
     subject = doc.finder.entity_named(label)
     if subject:
         return subject, measure, period
     if _TABLES.year_cell.fullmatch(label):
         return None, measure, _column_period(label)
+    if places and len(label) <= _GROUP_ROW_MAX and canonical_indicator(label) is None:
+        return label, measure, period
     return None, label, period
 
 
