@@ -49,6 +49,7 @@ _RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figur
 _NAME_WORDS = Words("name")
 _NAME_SETS = WordSets("name")
 _KIND_END: str = Words("projects").kind_end
+_PROJECT_NOUNS = tuple(Words("projects").nouns)
 _SHARE_WORDS = Words("share")
 # What a measure's figure was done as after 完成 (完成入库, 完成到位): the measure is named before the verb.
 _DONE_TAILS = frozenset((*_NAME_WORDS.done_tails, *_NAME_WORDS.particle_tails))
@@ -227,7 +228,9 @@ def _inside_open_aside(text: str, s: int, e: int) -> tuple[int, int]:
     if own is not None and own.start() - s >= _NAME_MIN:
         return s, own.start()
     lead = _NAMES.open_aside_lead.search(text, s, e)
-    return (lead.end(), e) if lead is not None else (s, e)
+    if lead is None or any(noun in text[s:lead.start()] for noun in _PROJECT_NOUNS):
+        return s, e  # (新开工项目(已开工8宗: the projects counted are named before the bracket)
+    return lead.end(), e
 
 
 def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
