@@ -503,7 +503,8 @@ def _ranked_by(s: Sentence, fig: Fig, region_start: int) -> bool:
     """甲县以386.2亿元的投资额位居全省第一: the figure a place won its place with, before 的 and the measure it was
     ranked by, is that measure's level; True when it was recorded so."""
     named = _INDICATORS.won_with_named.search(s.text, region_start, fig.start) \
-        if _INDICATORS.results_after.match(s.text, fig.end, s.ctx.span.end) else None  # (the rare 的成绩 first)
+        if s.text.startswith(_NAME_WORDS.possessive, fig.end) \
+        and _INDICATORS.results_after.match(s.text, fig.end, s.ctx.span.end) else None  # (the rare 的成绩 first)
     if named is not None:
         # (甲县以|GDP|378.6亿元的成绩荣列…: the measure named between 以 and the figure)
         s.state.current = new_indicator(s, Name(named.group("measure"), named.start("measure")), fig)

@@ -58,6 +58,7 @@ _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a na
 _ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
 _LIST_MARK = "\u3001"  # (、)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"  # (brackets as normalised text writes them)
+_OPEN_ASIDE_GATE = compile_cached(r"[(\-\[]")  # (what a bracket left open, a dash or a note mark opens with)
 _ASIDE_REACH = 24  # (how far before the words an aside a comma split may open)
 _CLAUSE_MARKS = ",;:\u3002"  # (, ; : 。: where the clause of a name starts)
 _FIELD_MARK: str = Words("ranking").field_mark  # (在: the gate of a period written inside a name)
@@ -168,7 +169,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     if s <= subject_end < e:
         s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
     s, e = _inside_open_aside(text, s, e)
-    if _ASIDE_CLOSE in text[s:e] and (whole := _before_aside_split(text, s, e)) is not None:
+    if text.find(_ASIDE_CLOSE, s, e) >= 0 and (whole := _before_aside_split(text, s, e)) is not None:
         return clean_name(text, whole[0], whole[1], subject_end=subject_end, main=main)
     estimate = False
     pm = _NAMES.prefix.match(text, s, e)  # one pass over 其中, 全区, 1-9月, 预计, 完成 …
@@ -221,9 +222,8 @@ def _inside_open_aside(text: str, s: int, e: int) -> tuple[int, int]:
     """The name region without a bracket left open before the figure, or a dash: 开局良好(GDP|增长 → GDP,
     更有力——新增…用地|1万亩 → 新增…用地 (what comes before says how things went); an aside of the figure's basis or
     currency only (增加值(按可比价格计算|增长) leaves the measure before it."""
-    seg = text[s:e]
-    if _ASIDE_OPEN not in seg and "-" not in seg and "[" not in seg:
-        return s, e  # (most regions hold none)
+    if _OPEN_ASIDE_GATE.search(text, s, e) is None:
+        return s, e  # (most regions hold none: one class scan tells)
     own = _NAMES.figure_aside_left_open.search(text, s, e)
     if own is not None and own.start() - s >= _NAME_MIN:
         return s, own.start()
