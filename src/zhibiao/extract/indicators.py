@@ -99,6 +99,9 @@ _REGION_KINDS = tuple(words("ranking", "part_region_kinds"))
 _COUNTRY_REGIONS = frozenset(words("ranking", "regions"))
 _MAX_REGION = 8  # (a region named in more characters is a clause, no name)
 _SAME_PERIOD: str = Words("periods").same_period
+_PERIODS_WORDS = Words("periods")
+_PLAN_END_YEARS: dict[str, int] = dict(_PERIODS_WORDS.plan_end_years)  # (十三五 → 2020: a plan's last year)
+_BASELINE_OPENS = ",,"  # (what may open the words of a baseline before its 比)
 _LIST_MARK: str = _NAME_WORDS.list_mark
 _CLAUSE_MARKS = (",", ";", ":", "\u3002")  # (a list of items ends at any of these)
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
@@ -462,7 +465,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if st.current is not None and _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
         return
     if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start) \
-            or _ranked_by(s, fig, region_start):
+            or _ranked_by(s, fig, region_start) or _baseline_level(s, fig, region_start):
         return
     if fig.amount.kind == "percent" and _share_of_noun_after(s, fig, region, region_start):
         return
@@ -517,6 +520,34 @@ def _ranked_by(s: Sentence, fig: Fig, region_start: int) -> bool:
     ind = new_indicator(s, Name(m.group("measure"), fig.start), fig)
     s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), m.end("measure"))
     s.state.current = ind
+    return True
+
+
+def _baseline_level(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """…12.5亿元,比2020年的|8.3亿元|增长50.6%: the figure the one just given is compared with, written with its own
+    time before the change, is the same measure's level then (上年 the year before, 十三五末 the plan's last year);
+    the change after it is the figure just given's, against that time (``SentenceState.baseline_basis``). True when
+    it was recorded so."""
+    cur = s.state.current
+    if cur is None or cur.value is None or cur.unit != fig.amount.unit or cur.period is None \
+            or not _INDICATORS.known_span.fullmatch(cur.period):
+        return False
+    m = _INDICATORS.baseline_level_before.search(s.text, max(region_start - 1, s.ctx.span.start), fig.start)
+    if m is None or not _INDICATORS.change_after_baseline.match(s.text, fig.end, s.ctx.span.end):
+        return False
+    year, start, end = int(cur.period[:4]), int(cur.period[5:7]), int(cur.period[-2:])
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif m.group("last"):
+        year -= 1
+    else:
+        year, start, end = int(_PLAN_END_YEARS[m.group("plan")]), 1, 12
+    base = Indicator(subject=cur.subject, name=cur.name, period=period_string(year, start, end),
+                     value=fig.amount.value, unit=fig.amount.unit, change=None, qualifier=None, parent=cur.parent,
+                     rule="indicator.v1")
+    s.ctx.doc.set_quote(base, m.start() + (1 if s.text[m.start()] in _BASELINE_OPENS else 0), fig.end)
+    s.log.add(base)
+    s.state.baseline_basis = "yoy" if m.group("last") else "other"
     return True
 
 
@@ -1108,6 +1139,10 @@ _MIN_RUN = 2
 def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A change: on the figure just named, or the change of a measure named before its verb."""
     st = s.state
+    if st.baseline_basis is not None and fig.change is not None:
+        # (比2020年的8.3亿元|增长50.6%: the change against the baseline just read)
+        fig = fig.read_as("change", change=replace(fig.change, basis=st.baseline_basis), lead=fig.lead)
+        st.baseline_basis = None
     if st.current is not None and s.text.find(_ASIDE_OPEN, region_start, fig.start) >= 0:
         _period_figure_in_brackets(s, st.current, region_start, fig.start)
     lead = fig.lead if fig.lead is not None else fig.start

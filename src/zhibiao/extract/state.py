@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from zhibiao.extract.context import Fact, SentContext
 from zhibiao.extract.figures import Fig
 from zhibiao.lexicon import Words
-from zhibiao.model import Indicator, Projects, Ranking
+from zhibiao.model import Basis, Indicator, Projects, Ranking
 from zhibiao.resolve.subjects import expand_zone
 
 __all__ = ["FactLog", "ParagraphState", "Sentence", "SentenceState"]
@@ -140,6 +140,8 @@ class SentenceState:
     kind_named: tuple[int, str] | None = None
     # 比2011年、2012年分别增加205个、88个;10亿元以上项目分别增加29个、11个: the years the sentence's changes are against
     baseline_years: tuple[str, ...] = ()
+    # 比2020年的8.3亿元|增长50.6%: the basis of the change right after a baseline's level (other; yoy after 上年的)
+    baseline_basis: Basis | None = None
     # 总投资1972亿元的产业项目69个: an investment written before the projects it is of, and where
     # their count must start to take it
     investment_ahead: tuple[Fig, int] | None = None
