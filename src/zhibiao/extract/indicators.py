@@ -488,7 +488,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     else:
         name, holder = _of_measure_held(s, fig, name, region_start)
     measured = _measure_named(s, fig, name, noun, region_start)
-    if measured is None:
+    if measured is None or (not target and _level_after_growth(s, fig, measured, region)):
         return
     ind = new_indicator(s, measured, fig, target=target)
     if holder is not None:  # (其中县属企业完成962万吨: the holder is whose figure it is, a part of the whole)
@@ -520,6 +520,19 @@ def _ranked_by(s: Sentence, fig: Fig, region_start: int) -> bool:
     ind = new_indicator(s, Name(m.group("measure"), fig.start), fig)
     s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), m.end("measure"))
     s.state.current = ind
+    return True
+
+
+def _level_after_growth(s: Sentence, fig: Fig, measured: Name, region: str) -> bool:
+    """规上工业增加值增长12.6%,|达到92.9亿元: a level reached right after a growth given alone of the same measure is
+    that growth's level, one fact; True when it was filled in so."""
+    cur = s.state.current
+    if cur is None or cur.value is not None or cur.change is None or cur.name != measured.text \
+            or strip_chars(region) not in _NAME_SETS.bare_verbs or s.ctx.doc.norm_pos(cur.start) < s.ctx.span.start:
+        return False
+    cur.value, cur.unit = fig.amount.value, fig.amount.unit
+    cur.qualifier = cur.qualifier or fig.qualifier or local_qualifier(s.text, fig)
+    s.ctx.doc.set_quote(cur, s.ctx.doc.norm_pos(cur.start), fig.end)
     return True
 
 
