@@ -528,7 +528,8 @@ def _level_after_growth(s: Sentence, fig: Fig, measured: Name, region: str) -> b
     that growth's level, one fact; True when it was filled in so."""
     cur = s.state.current
     if cur is None or cur.value is not None or cur.change is None or cur.name != measured.text \
-            or strip_chars(region) not in _NAME_SETS.bare_verbs or s.ctx.doc.norm_pos(cur.start) < s.ctx.span.start:
+            or not _INDICATORS.bare_verb_only.fullmatch(strip_chars(region)) \
+            or s.ctx.doc.norm_pos(cur.start) < s.ctx.span.start:
         return False
     cur.value, cur.unit = fig.amount.value, fig.amount.unit
     cur.qualifier = cur.qualifier or fig.qualifier or local_qualifier(s.text, fig)
