@@ -376,6 +376,7 @@ def cut_enum_tail(region: str) -> tuple[str, str]:
 def split_names(region: str, n: int) -> list[str] | None:
     """Split an enumeration into ``n`` names, sharing a trailing measure head (None when it is none)."""
     region = _NAMES.respectively_end.sub("", strip_chars(region))
+    region = _NAMES.trail.sub("", region) or region  # (城乡居民人均可支配收入达到|A和B: the verb, no part of the names)
     for _ in range(3):
         m = _CHANGES.basis_any.search(region)
         if not (m and m.end() == len(region)):

@@ -65,6 +65,7 @@ __all__ = ["read_paragraph"]
 
 _CHANGES = Shapes("changes")
 _LISTS = Shapes("lists")
+_NAMES = Shapes("names")  # (三次产业…为A、B和C: items named together, their levels listed in order)
 _RANKINGS = Shapes("rankings")
 _RANKING_WORDS = Words("ranking")
 _RANKING_SETS = WordSets("ranking")
@@ -412,9 +413,10 @@ def _gather_list(s: Sentence, fig: Fig, events: list[Event], j: int, region_star
             nxt = nxt.read_as("share")
         elif not (_LISTS.respectively_as.search(text, region_start, fig.start) or places_listed_from(s, region_start)
                   or _LISTS.respectively_projects.search(text, region_start, fig.start)
-                  or (sep in _LIST_JOINERS and _NAME_WORDS.list_mark in text[region_start:fig.start])):
-            # levels form a list only after 分别为/依次为, or joined right after a list of names (甲区、乙区…比重达到
-            # 47.2%、44.9%: as many figures as names, in order)
+                  or (sep in _LIST_JOINERS and _NAME_WORDS.list_mark in text[region_start:fig.start])
+                  or _NAMES.items_named_together.search(text, region_start, fig.start)):
+            # levels form a list only after 分别为/依次为, joined right after a list of names (甲区、乙区…比重达到
+            # 47.2%、44.9%: as many figures as names, in order), or after items named together (三次产业…为A、B和C)
             break
         group.append(nxt)
         j += 1
