@@ -242,7 +242,9 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
             return
     exact_n = place is not None and place[0] is not None and not (hit.group("first") or hit.group("most"))
     # (从第一名到第七名依次为:甲、乙…: the first of a range of places, listed after it)
-    ranged = bool(hit.group("first")) and _RANKINGS.place_range.match(s.text, hit.end(), s.ctx.span.end) is not None
+    ranged = bool(hit.group("first")) and (_RANKINGS.place_range.match(s.text, hit.end(), s.ctx.span.end) is not None
+                                           or _RANKINGS.first_holder_after.match(s.text, hit.end(), s.ctx.span.end)
+                                           is not None)  # (排名第一的是甲市, 第一名乙市: the first place's holder)
     if (hit.group("ordered") or exact_n or ranged) \
             and _holders_after(s, hit, region_start, place[0] if place is not None else None):
         return
@@ -256,6 +258,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         return
     if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)
                          and not _RANKINGS.holder_said_after.match(s.text, hit.end(), s.ctx.span.end)
+                         and not _holder_named_after(s, hit.end())
                          and not (lead and (_holder_before(s, hit, region_start)
                                             or _RANKINGS.wrapper_closed_end.search(s.text, region_start, hit.start())
                                             or _measures_wrapped(s.text[region_start:hit.start()])
@@ -397,8 +400,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
         end = places_end
     else:
         ranks = [rank]
-    after = _RANKINGS.holder_after.match(text, end, s.ctx.span.end) \
-        if len(names) == 1 and text.startswith(_HOLDER_AFTER_STARTS, end) else None
+    after = _RANKINGS.holder_after.match(text, end, s.ctx.span.end) if len(names) == 1 and (
+        text.startswith(_HOLDER_AFTER_STARTS, end) or _holder_named_after(s, end)) else None
     held = after and after.group(1) not in _PEER_KINDS \
         and (s.ctx.doc.finder.entity_named(after.group(1)) or _place_as_written(after.group(1)))
     # (全省最多的市州: the kind of the peers, no holder)
@@ -411,6 +414,12 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
                  tier_period)
     read = _members_counted(s, hit, read)
     return _held_by_the_words(s, hit, region_start, read) or read
+
+
+def _holder_named_after(s: Sentence, end: int) -> bool:
+    """(第二名)是甲市, (第三位)为乙县: whether a place written right after a place, with 是 or 为 alone, holds it."""
+    m = _RANKINGS.holder_named_after.match(s.text, end, s.ctx.span.end)
+    return m is not None and bool(s.ctx.doc.finder.entity_named(m.group("name")) or _place_as_written(m.group("name")))
 
 
 def _members_counted(s: Sentence, hit: re.Match[str], read: _Read) -> _Read:
@@ -651,6 +660,10 @@ def _holders_after(s: Sentence, hit: re.Match[str], region_start: int, place: in
                                                 ordered=order == _RANKING_WORDS.in_order,
                                                 each_own=order is not None)
     span = _RANKINGS.place_range.match(text, hit.end(), end) if hit.group("n") or hit.group("first") else None
+    if span is None and s.state.last_rank is None \
+            and (one := _RANKINGS.one_holder_after.match(text, hit.end(), end)) is not None:
+        # (排名第一的是甲市, 第二名为乙市: one place, its holder after it)
+        return _top_list(s, hit, one.end(), region_start, (place, place), ordered=True)
     last = parse_number(span.group("last")) if span is not None else None
     listed = _RANKINGS.top_list.match(text, span.end(), end) if span is not None else None
     return listed is not None and last is not None and last >= place \
@@ -746,6 +759,9 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
     if measure is None:  # (从完成投资看,排名前三位的地区分别是…: the frame's topic, not the measure of the list before)
         measure = _frame_measure(s, region_start)
+    kinds = _RANKINGS.kinds_ranking_words.fullmatch(measure) if measure is not None else _kinds_frame(s, region_start)
+    if kinds is not None:  # (某省各市GDP排名中,第一名是甲市: the measure ranked, and the field before 各)
+        measure, scope = kinds.group("measure"), scope or kinds.group("field")
     measure, scope = _group_and_class_of_list(s, hit.start(), measure, scope)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
@@ -1492,6 +1508,13 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     listed, _head = cut_enum_tail(words)
     names = split_names(_RANKINGS.entered_tail.sub("", _RANKINGS.noun_tail.sub("", listed)), n)
     return names if names is not None and len(names) == n else None
+
+
+def _kinds_frame(s: Sentence, region_start: int) -> re.Match[str] | None:
+    """2023年某省各市GDP排名中,|第一名是甲市: the ranking of places of a kind a sentence of the paragraph opens with,
+    the last one before (its measure, and its field as written before 各); None when none does."""
+    return last_match(_RANKINGS.kinds_ranking_frame,
+                      s.text[max(s.ctx.para.span.start, region_start - MAX_SENTENCE):region_start])
 
 
 def _frame_measure(s: Sentence, region_start: int) -> str | None:
