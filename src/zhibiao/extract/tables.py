@@ -115,6 +115,7 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     for only after one, and most reports have none.
     """
     _members_on_lines(doc, start, end, log)
+    _places_on_lines(doc, start, end, log)
     read = _anchored_runs(doc, start, end, log)
     _runs_under_headings(doc, start, end, log, read)
 
@@ -123,11 +124,8 @@ def _anchored_runs(doc: DocContext, start: int, end: int, log: FactLog) -> list[
     """The ranked tables after a word naming a ranked list, read into ``log``; the spans of their rows."""
     text = doc.text
     read: list[tuple[int, int]] = []
-    if not (any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words)
-            or _TABLES.top_n.search(text, start, end)
-            or (any(w in text for w in _TABLE_WORDS.heading_ranks) and _TABLES.rank_heading.search(text, start, end))
-            or (_TABLE_WORDS.strong_mark in text and _TABLES.size_group_line.search(text, start, end))):
-        return read  # (most reports: plain finds and a literal-led search first)
+    if not _may_name_a_list(text, start, end):
+        return read
     bound = start
     for anchor in _TABLES.list_anchor.finditer(text, start, end):
         if anchor.start() < bound:
@@ -141,6 +139,16 @@ def _anchored_runs(doc: DocContext, start: int, end: int, log: FactLog) -> list[
             read.append((run[0].start, run[-1].end))
         bound = run[-1].end
     return read
+
+
+def _may_name_a_list(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` may hold a caption naming a ranked list (most reports do not: plain finds, and a
+    literal-led search first)."""
+    return any(w in text for w in _TABLE_WORDS.list_words) or any(w in text for w in _TABLE_WORDS.top_words) \
+        or _TABLES.top_n.search(text, start, end) is not None \
+        or (any(w in text for w in _TABLE_WORDS.heading_ranks) and _TABLES.rank_heading.search(text, start, end)
+            is not None) \
+        or (_TABLE_WORDS.strong_mark in text and _TABLES.size_group_line.search(text, start, end) is not None)
 
 
 def _runs_under_headings(doc: DocContext, start: int, end: int, log: FactLog, read: list[tuple[int, int]]) -> None:
@@ -247,6 +255,35 @@ def _members_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> No
                         top=False, qualifier=None, rule="ranking.table.v1")
             doc.set_quote(r, a, b)
             log.add(r)
+
+
+def _places_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> None:
+    """在…全国综合竞争力百强县(市)榜单中,某省占6席。分别是——⏎甲市 第13位⏎乙县 第38位⏎丙县 第41位: places one a
+    line, each with the place it holds, rising, under a caption naming the ranked list (its field, measure and year)."""
+    text = doc.text
+    if not _may_name_a_list(text, start, end):
+        return  # (no caption for such lines)
+    rows: list[_Row] = []
+    for line in _at_line_starts(_TABLES.place_line, text, start, end):
+        place = _line_place(doc, line.group("place"))
+        rank = parse_number(line.group("n"))
+        row = _Row(line.start("place"), int(rank), place, line.end()) if place is not None and rank else None
+        if rows and (row is None or text[rows[-1].end:line.start()].strip() or row.rank <= rows[-1].rank):
+            _rows_under_caption(doc, rows, log)
+            rows = []
+        if row is not None:
+            rows.append(row)
+    _rows_under_caption(doc, rows, log)
+
+
+def _rows_under_caption(doc: DocContext, rows: list[_Row], log: FactLog) -> None:
+    """The ranking facts of a run of places one a line (see _places_on_lines), when there are enough of them and a
+    caption before the first names the list."""
+    if len(rows) < _MIN_ROWS:
+        return
+    caption = _caption(doc.text, max(0, rows[0].start - _CAPTION_WIDTH), rows[0].start)
+    if caption is not None:
+        _add_rows(doc, rows, caption, log)
 
 
 def _group_size(group: str) -> int | None:
