@@ -50,6 +50,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     carry = Carry()
     opening: PeriodMention | None = None  # (the span the report's first paragraphs speak of: its sections' own)
     for para in paras:
+        if _CONTEXT.caption_line.fullmatch(text, para.start, para.end):
+            continue  # (表二 …全国十强情况表: a table's caption, what it names shown below it)
         # most paragraphs of a report carry no figure at all: skip them before any rule runs;
         # a heading's figures are read apart (they mostly repeat the body's), but its period
         # governs the paragraphs below it
