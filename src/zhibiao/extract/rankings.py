@@ -220,16 +220,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
             and (_RANKINGS.view_end.match(s.text, hit.end()) or _RANKINGS.exit_end.search(s.text, region_start,
                                                                                             hit.start())):
         return  # 从全国前十强看 (a frame), 跌出全国前十强 (a place not held): no place of anyone
-    if not hit.group("lead") and (hit.group("strong") or hit.group("topn")) \
-            and (_RANKINGS.announced_after.match(s.text, hit.end(), s.ctx.span.end)
-                 or _RANKINGS.group_as_frame.match(s.text, hit.end(), s.ctx.span.end)):
-        # (…推出的)“中国高新区创新能力百强”榜单12月10日发布: a list announced; 全国百强县中,江苏占据25席: the
-        # list as a frame: no place of anyone
+    if (hit.group("strong") or hit.group("topn")) and _group_named_only(s, hit):
         return
-    if not hit.group("lead") and (hit.group("strong") or hit.group("topn")) \
-            and _RANKINGS.list_noun_after.match(s.text, hit.end(), s.ctx.span.end) \
-            and _RANKINGS.announced_before.search(s.text, s.ctx.span.start, hit.start()):
-        return  # 中郡研究所发布全国县域经济基本竞争力百强县榜单: a list announced, no place of anyone
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
@@ -271,6 +263,21 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
     if read is not None:
         _record(s, hit, read, region_start)
+
+
+def _group_named_only(s: Sentence, hit: re.Match[str]) -> bool:
+    """Whether a top-N group is named with no place of anyone in it: a list announced (…“中国高新区创新能力百强”榜单12月
+    10日发布; 中郡研究所发布全国…百强县榜单), the list as a frame (全国百强县中,江苏占据25席), its members counted
+    (进位全国30强数量是…)."""
+    text, end = s.text, s.ctx.span.end
+    if _RANKINGS.group_counted_after.match(text, hit.end(), end):
+        return True
+    if hit.group("lead"):
+        return False
+    return bool(_RANKINGS.announced_after.match(text, hit.end(), end)
+                or _RANKINGS.group_as_frame.match(text, hit.end(), end)
+                or (_RANKINGS.list_noun_after.match(text, hit.end(), end)
+                    and _RANKINGS.announced_before.search(text, s.ctx.span.start, hit.start())))
 
 
 def _measures_counted_only(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
