@@ -1501,6 +1501,9 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     n = 1 + len(_RANKINGS.number.findall(more.group(0)))
     clause_end = region_start - 1
     clause_start = max(text.rfind(c, span.start, clause_end) for c in _CLAUSE_MARKS) + 1
+    placed = _measures_placed_in(s, max(clause_start, span.start), clause_end)
+    if len(placed) == n:  # (总量和增速均居全市第2位,|分别居全省第21位和43位: the measures just placed, in order)
+        return placed
     words = text[max(clause_start, span.start):clause_end]
     if any(w in words for w in _RANKING_WORDS.unchanged_words):  # (甲、乙等2个区的位次没有变化,|分别为41位、57位)
         words = _RANKINGS.places_unchanged_end.sub("", words)
@@ -1515,6 +1518,17 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     listed, _head = cut_enum_tail(words)
     names = split_names(_RANKINGS.entered_tail.sub("", _RANKINGS.noun_tail.sub("", listed)), n)
     return names if names is not None and len(names) == n else None
+
+
+def _measures_placed_in(s: Sentence, start: int, end: int) -> list[str]:
+    """The measures of the ranking facts the sentence read within ``[start, end)``, in order (one each)."""
+    norm_pos = s.ctx.doc.norm.norm_pos
+    measures: list[str] = []
+    for f in s.log.facts[s.state.first_fact:]:
+        if isinstance(f, Ranking) and f.indicator and start <= norm_pos(f.start) and norm_pos(f.end) <= end \
+                and f.indicator not in measures:
+            measures.append(f.indicator)
+    return measures
 
 
 def _kinds_frame(s: Sentence, region_start: int) -> re.Match[str] | None:
