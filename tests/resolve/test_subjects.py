@@ -87,6 +87,20 @@ def test_subjects_entity_named_overlapping_suffixes(finder: SubjectFinder, label
     assert finder.entity_named(label) == expected
 
 
+@pytest.mark.parametrize(("label", "expected", "parent"), [
+    # a county since made a city (德清县 → 德清市): its short name and 市, in the county's place
+    ("德清市", "德清市", "湖州市"),
+    ("德清县", "德清县", "湖州市"),
+    ("德清", "德清县", "湖州市"),  # (the short name still the county's alone)
+    ("大城市", None, None),  # (大城县: 大城市 is "a big city")
+    ("湖州市", "湖州市", "浙江省"),  # (a city of the gazetteer is its own)
+])
+def test_subjects_county_made_a_city(finder: SubjectFinder, label: str, expected: str | None,
+                                     parent: str | None) -> None:
+    assert finder.entity_named(label) == expected
+    assert (finder.parent_of.get(expected) if expected else None) == parent
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a zone word right after a period word (一季度|新区, 上半年|园区) takes no prefix from it
     ("2014年一季度新区宝石类商品进口", "新区"),

@@ -48,6 +48,8 @@ _CLAUSE_BREAK = compile_cached(r"[,;:]")  # (the clauses of a region, as normali
 _RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figure: no noun it counts)
 _NAME_WORDS = Words("name")
 _NAME_SETS = WordSets("name")
+_LEVEL_NOUNS = tuple(_NAME_WORDS.level_nouns)
+_LEVEL_NOUN_LEN = 2  # (总量, 规模)
 _KIND_END: str = Words("projects").kind_end
 _PROJECT_NOUNS = tuple(Words("projects").nouns)
 _SHARE_WORDS = Words("share")
@@ -266,6 +268,8 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
     m = _NAMES.trail.search(name, max(0, len(name) - _TRAIL_WIDTH))  # trailing words: only the end
     if m and m.start() == 0 and _NAMES.only_qualifier.fullmatch(name):
         return Name("", start + len(name), estimate, _tail_qualifier(name))  # 接近400家: no name, a qualifier
+    if m and m.start() == 0 and name.startswith(_LEVEL_NOUNS) and len(name) > _LEVEL_NOUN_LEN:
+        m = _NAMES.trail.search(name, _LEVEL_NOUN_LEN)  # (甲县|总量为491亿元: the level named, 为 its verb)
     if m and m.start() > 0:
         tail = name[m.start():]
         estimate = estimate or _CONTEXT.estimate.search(tail) is not None

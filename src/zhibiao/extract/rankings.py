@@ -252,6 +252,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
                          and not _RANKINGS.holder_said_after.match(s.text, hit.end(), s.ctx.span.end)
                          and not _holder_named_after(s, hit.end())
                          and not (lead and (_holder_before(s, hit, region_start)
+                                            or _holder_of_level_before(s, hit, region_start)
                                             or _RANKINGS.wrapper_closed_end.search(s.text, region_start, hit.start())
                                             or _measures_wrapped(s.text[region_start:hit.start()])
                                             or _part_of_ranking_before(s, hit, region_start)
@@ -1306,6 +1307,18 @@ def _holder_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     described = finder.place_after_appositive(words)  # (“中国竹乡”浙江省安吉县|排第九位: the place the words describe)
     return (described is not None and described[1] == len(words)) \
         or _listed_subjects(s, words) is not None  # 张家港市、常熟市分别居第3位和第4位
+
+
+def _holder_of_level_before(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """甲县总量为491亿元|排第7: a place opening the clause, then a level of its read just before the place (the words
+    between the level and the place empty): the place's holder, as in 甲县排第7."""
+    if s.text[region_start:hit.start()].strip() or region_start <= s.ctx.span.start:
+        return False
+    opens = clause_start(s.text, s.ctx.span.start, region_start, _CLAUSE_MARKS)
+    if opens >= region_start:
+        return False
+    held = s.ctx.doc.finder.place_or_short_opening(s.text[opens:region_start])
+    return held is not None and held[1] < region_start - opens
 
 
 def _field_unwritten(s: Sentence, region_start: int, region: str, former: re.Match[str] | None,

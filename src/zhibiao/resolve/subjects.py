@@ -918,6 +918,7 @@ def _build_gazetteer_tables() -> dict[str, Any]:
             fulls = short_to_full.setdefault(p.short, [])
             if p.name not in fulls:  # (北京市 is listed as a province and as its own city: one place)
                 fulls.append(p.name)
+    _cities_made_of_counties(full_names, parent_of, short_name)
     all_names = frozenset({*full_names, *short_to_full})
     return {"full_names": full_names, "short_to_full": short_to_full, "parent_of": parent_of,
             "other_parents": other_parents, "parents": frozenset(parent_of.values()), "short_name": short_name,
@@ -925,6 +926,22 @@ def _build_gazetteer_tables() -> dict[str, Any]:
             "full_by_tail": _lengths_by(full_names, tail=True), "any_by_tail": _lengths_by(all_names, tail=True),
             "full_by_head": _lengths_by(full_names, tail=False),
             "short_by_head": _lengths_by(short_to_full, tail=False), "short_head_pairs": _head_pairs(short_to_full)}
+
+
+def _cities_made_of_counties(full_names: dict[str, str], parent_of: dict[str, str], short_name: dict[str, str]) -> None:
+    """Add the county-level city each county may since have become (无为县 → 无为市: counties are made cities every
+    year, and the gazetteer keeps the names of its edition): its short name and 市, when no place has that name. The
+    short name still stands for the county alone (a short name of two places would name neither)."""
+    for name, level in list(full_names.items()):
+        short = short_name.get(name, name)
+        if level != _COUNTY_LEVEL or not name.endswith(_COUNTY_END) or short == name or len(short) < _SHORT_MIN:
+            continue
+        city = short + _CITY_END
+        if city not in full_names and city not in _ENTITY_SETS.everyday_city_words:  # (大城县: 大城市 a big city)
+            full_names[city] = level
+            short_name[city] = short
+            if name in parent_of:
+                parent_of[city] = parent_of[name]
 
 
 def _head_pairs(names: Iterable[str]) -> str:
@@ -950,6 +967,10 @@ def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...
 
 
 _SHORT_WINDOW = 6  # the longest short place name looked for right after a place
+_COUNTY_LEVEL = "county"
+_COUNTY_END: str = _ENTITY_WORDS.county_end
+_CITY_END: str = _ENTITY_WORDS.county_city_end
+_SHORT_MIN = 2  # (a county's short name made a city's: two characters at least)
 # the characters a regex class needs escaped (re.escape on each of some 1,500 characters was 2 ms)
 _IN_CLASS = str.maketrans({c: "\\" + c for c in "\\[]^-"})
 _MAX_LEVELS = 4  # province, city, county, town: how far up a place's parents can go
