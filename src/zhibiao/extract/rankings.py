@@ -121,6 +121,7 @@ _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed 
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _MOVE_QUOTE_LEAD = 8  # (how far before the move its quote may open: 县市第23位|、较上年前进5位)
+_MOVED_RANKING_ENDS = (*_RANKING_WORDS.rank_nouns, _RANKING_WORDS.place_order_noun)  # (综合排名, 位次)
 _MOVE_RULE = "indicator.move.v1"  # (the rule of a move of a place: its quote may open inside the clause after it)
 _SHARED_HEADS = tuple(_NAME_WORDS.shared_heads)  # (数量, 增速, 总额…: a measure items ending alike may share)
 _SHARED_ENDING = 2  # (企业 of 独角兽企业、瞪羚企业新增数量: how the items end alike)
@@ -2703,10 +2704,15 @@ def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
     of that ranking, whose measure the place after it takes; no fact when the words name no ranking
     (whose place moved is not said)."""
     words = s.text[after_subject(s, region_start, fig.start):fig.start]
+    aside = _RANKINGS.subject_aside.match(words)  # (甲高新区(以下简称“甲”)|综合评价前进6名)
+    words = words[aside.end():] if aside is not None else words
     ranking = _RANKINGS.move_of_ranking.match(words)
     if ranking is None:
         return
-    name = s.state.moved = ranking.group("ranking")
+    name = ranking.group("ranking")
+    if not name.endswith(_MOVED_RANKING_ENDS):  # (综合评价|前进6名: the evaluation's ranking moved)
+        name += _RANKING_WORDS.ranking_noun
+    s.state.moved = name
     wrapped = _RANKINGS.wrapped_ranking.fullmatch(name)
     if wrapped is None and name in _RANKING_SETS.bare_nouns:  # (在全省开发区综合考评中,该区位次前移3位: the
         # ranking the clause before wraps)
@@ -2761,6 +2767,8 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     """The measures ranked: none (进入百强), the figure just named, a back reference, or a list."""
     st = s.state
     if lead in _RANKING_SETS.entry_leads and not _RANKINGS.entered_head_end.search(stripped):
+        if not stripped and st.moved and st.last_rank is None:
+            return [st.moved]  # (综合评价前进6名,进入全国前10: the top N of the ranking that moved)
         return [None]  # (进入百强: the group entered is the measure; 增速进入全省前两名: the growth's place)
     if stripped in _RANKING_SETS.overall_heads and lead in _RANKING_SETS.rank_nouns:
         return [stripped + lead]  # (…增长30%,综合排名全省第一: the overall ranking, as 综合排名位居…; not the figure's)
