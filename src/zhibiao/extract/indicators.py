@@ -130,6 +130,7 @@ _WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以386.2亿元的投资额�
 _CARRIED_MEASURE_MAX = 16  # (the longest measure a clause with no figure passes to a bare verb after it)
 _CLAUSES_BACK = 2  # (how many clauses with no figure a bare verb looks back over for the measure they open with)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
+_JUDGED_CLAUSE_WIDTH = 24  # (其中生物产业表现突出,: a clause of a short measure and its judgement)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
 
@@ -1257,6 +1258,16 @@ def _named_by_its_head(s: Sentence, words: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _judged_clause_before(s: Sentence, region_start: int) -> tuple[str, int] | None:
+    """其中生物产业表现突出,|同比增长46.2%: the measure a clause right before a bare change judges (表现突出, 增势
+    强劲), and where it is written; None when the clause before is no such judgement (or names a place)."""
+    lo = max(s.ctx.span.start, region_start - _JUDGED_CLAUSE_WIDTH)
+    m = _INDICATORS.judged_clause_end.search(s.text, lo, region_start)
+    if m is None or s.ctx.doc.finder.entity_named(m.group("measure")) is not None:
+        return None
+    return m.group("measure"), m.start("measure")
+
+
 def _other_place_opens(s: Sentence, cur: Indicator, region_start: int, fig: Fig) -> bool:
     """Whether the clause of a bare change opens with a place (全市, 全省, 乙县) named after the figure ``cur`` and
     other than its subject: the change is that place's, not a further one of ``cur``."""
@@ -1302,6 +1313,10 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
         st.current_share = attach_change(s, st.current_share, fig)
     elif aside_owner is not None:  # 总额10.1万亿元(其中,出口…,进口…),同比增长1%: the total's change
         st.current = attach_change(s, aside_owner, fig)
+        st.pending = []
+    elif not name.text and (judged := _judged_clause_before(s, region_start)) is not None:
+        # (…基本持平,其中生物产业表现突出,同比增长46.2%: the measure judged just before)
+        st.current = new_indicator(s, name.renamed(*judged), fig, value=False)
         st.pending = []
     elif st.current is not None and _other_place_opens(s, st.current, region_start, fig):
         # 甲县地区生产总值增长6.1%,全市增长5.8%: the same measure of the place the clause opens with
