@@ -206,6 +206,14 @@ def _grade_restated(s: Sentence, hit: re.Match[str]) -> bool:
         and _RANKINGS.place.match(s.text, hit.end() + 1, s.ctx.span.end) is not None
 
 
+def _top_said_of_places_given(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """甲区、乙区分列第15位和第11位,|排名靠前: a place near the top said with no words of its own right after exact
+    places the sentence gave: how those places did, no place of its own."""
+    last = s.state.last_rank
+    return bool(hit.group("top")) and not hit.group("scope") and last is not None and last.rank is not None \
+        and not s.text[region_start:hit.start()].strip()
+
+
 def _moved_from(text: str, start: int, end: int) -> bool:
     """Whether the words before a place say it was moved from (从, 从去年的, 由2008年的)."""
     if text.endswith(_MOVED_FROM_MARKS, start, end):
@@ -226,7 +234,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
-    if _slogan(s.text, hit) or _grade_restated(s, hit):
+    if _slogan(s.text, hit) or _grade_restated(s, hit) or _top_said_of_places_given(s, hit, region_start):
         return  # 锚定“全省抢前列、全市争第一”: a slogan of a goal, no place
     if scope and hit.group("strong"):
         first = _RANKINGS.field_then_place.match(s.text, hit.end(), s.ctx.span.end)
@@ -270,10 +278,13 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
 def _group_named_only(s: Sentence, hit: re.Match[str]) -> bool:
     """Whether a top-N group is named with no place of anyone in it: a list announced (…“中国高新区创新能力百强”榜单12月
     10日发布; 中郡研究所发布全国…百强县榜单), the list as a frame (全国百强县中,江苏占据25席), its members counted
-    (进位全国30强数量是…)."""
+    (进位全国30强数量是…), the peers of the places after it (在排名前三十名的国家级经开区中,)."""
     text, end = s.text, s.ctx.span.end
     if _RANKINGS.group_counted_after.match(text, hit.end(), end):
         return True
+    if text.endswith(_RANKING_WORDS.field_mark, s.ctx.span.start, hit.start()) \
+            and _RANKINGS.top_group_wrapped.match(text, hit.end(), end):
+        return True  # (在排名前三十名的国家级经开区中,: the peers the places after it are among)
     if hit.group("lead"):
         return False
     return bool(_RANKINGS.announced_after.match(text, hit.end(), end)
