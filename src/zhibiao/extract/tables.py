@@ -35,7 +35,13 @@ from zhibiao.extract.names import clean_list_item, last_match, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
 from zhibiao.extract.projects import category_of, is_investment_name, mentions_projects, stage_of, threshold_in
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
-from zhibiao.extract.rankings import evaluation_field, evaluation_period, field_of_kind
+from zhibiao.extract.rankings import (
+    evaluation_before,
+    evaluation_field,
+    evaluation_field_before,
+    evaluation_period,
+    field_of_kind,
+)
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Basis, Change, Indicator, Projects, Ranking
@@ -86,6 +92,8 @@ _MIN_NUMBER_LINES = 4
 # What the cells of the rule under a Markdown table's header open with (---, :---).
 _RULE_STARTS = "-:："
 _YEAR = "year"  # (the kind of a period mention that is a year alone)
+_YEAR_DIGITS = 4
+_MONTH_PART = 3  # ("-12" closing a period string: 2023-01/2023-12)
 _RANK_MAX = 1000  # (a place in a table of places: a whole number below this)
 # What may follow a numbered place on its line under a heading (江苏, 1234.5): a short cell, no clause.
 _ROW_TAIL_MAX = 12
@@ -133,7 +141,8 @@ def _anchored_runs(doc: DocContext, start: int, end: int, log: FactLog) -> list[
         run = _run(doc, anchor.end(), end)
         if run is None:
             continue
-        caption = _caption(text, max(bound, run[0].start - _CAPTION_WIDTH), run[0].start)
+        caption = _caption(text, max(bound, run[0].start - _CAPTION_WIDTH), run[0].start) \
+            or _evaluation_caption(text, run[0].start)
         if caption is not None:
             _add_rows(doc, run, caption, log)
             read.append((run[0].start, run[-1].end))
@@ -392,12 +401,25 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
     return _Caption(scope, strip_chars(measure) or None, last.group("year"))
 
 
+def _evaluation_caption(text: str, pos: int) -> _Caption | None:
+    """The caption of a ranked table with none of its own right before it: the evaluation the report named before it
+    (2023赛迪百强县设置评价…, then 序号 | 全国排名 | 县(市) | rows), its field and its one year; None when none was."""
+    name = evaluation_before(text, pos)
+    if name is None:
+        return None
+    period = evaluation_period(text, pos)
+    year = period[:_YEAR_DIGITS] if period and period[:_YEAR_DIGITS] == period[-_MONTH_PART - _YEAR_DIGITS:
+                                                                             -_MONTH_PART] else None
+    return _Caption(evaluation_field_before(text, pos), name, year)
+
+
 def _last_caption(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """The last caption written between ``lo`` and ``hi`` — never words placing someone (甲县和乙市位居榜单前五名)."""
     last = None
     for m in _TABLES.caption.finditer(text, lo, hi):
-        if not _TABLES.placing_words.search(m.group("body")):
-            last = m
+        body = m.group("body")
+        if not _TABLES.placing_words.search(body) and not _TABLES.caption_back_reference.match(body):
+            last = m  # (在榜单前10名中: the list named again, not a caption)
     return last
 
 
