@@ -26,13 +26,17 @@ from zhibiao.extract.walk import read_paragraph
 from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
+from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["run_pipeline"]
 
 _CONTEXT = Shapes("context")
 _TABLES = Shapes("tables")
 _PERIODS = Shapes("periods")
-_NAMED_FIELDS = frozenset(Words("ranking").named_fields)  # (provinces named as a field: FACTS.md)
+_RANKING_WORDS = Words("ranking")
+_NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)  # (provinces named as a field: FACTS.md)
+_CITY_FIELD: str = _RANKING_WORDS.city_field
+_CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
 _INVESTMENT_WORDS = tuple(Words("projects").investment)  # (what a projects' investment is named: 总投资, 签约金额)
 
 
@@ -89,7 +93,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(named)))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
-    return meta, dated_by_titles(text, _among_peers(text, _fields_carried(facts), norm.norm_pos), norm.norm_pos)
+    facts = _fields_carried(_cities_places(text, facts, norm.norm_pos))
+    return meta, dated_by_titles(text, _among_peers(text, facts, norm.norm_pos), norm.norm_pos)
 
 
 def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMention | None) -> Carry:
@@ -117,6 +122,25 @@ def _fields_carried(facts: list[Fact]) -> list[Fact]:
                 last = f.scope if f.scope not in _NAMED_FIELDS else last
             elif not f.bottom:
                 out[i] = replace(f, scope=last)
+    return out
+
+
+def _cities_places(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -> list[Fact]:
+    """甲市在全国各城市中GDP总量排名第六。…乙县2023年GDP总量为…,排名第一: a place of the city ranked last with a field
+    written, ranked with no field of its own written (none, or one carried from the city's), is among the city's places
+    (全市), not the city's peers."""
+    finder = subject_finder()
+    out = list(facts)
+    cities: dict[str, str] = {}  # (the cities ranked before in a field their own words write, and in what measure)
+    for i, f in enumerate(facts):
+        if not isinstance(f, Ranking) or f.bottom or f.subject is None:
+            continue
+        if f.scope and f.scope in text[norm_pos(f.start):norm_pos(f.end)]:
+            if finder.full_names.get(f.subject) == _CITY_LEVEL and f.indicator:
+                cities[f.subject] = f.indicator
+        elif f.indicator and (measure := cities.get(finder.parent_of.get(f.subject) or "")) is not None \
+                and (f.indicator in measure or measure in f.indicator):  # (GDP总量 and GDP: the same measure)
+            out[i] = replace(f, scope=_CITY_FIELD)
     return out
 
 

@@ -386,7 +386,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
         if holders is not None:  # 甲开发区和乙开发区进入前30强,分别位居全国第3和第27名: who holds them
-            entered = _group_entered_measure(s, region_start)  # (跻身“进出口总额”单项十强榜单,|分别列…)
+            entered = _group_entered_measure(s, region_start) or _measure_of_levels_before(s, region_start, holders)
+            # (跻身“进出口总额”单项十强榜单,|分别列…; 甲市和乙县GDP总量分别为…,|分别排名…)
             return _places_of_subjects(s, hit, holders, (rank, top, bottom), None, entered)
         names = measures or names
     # (甲县位列全国先进制造业城市60强: the place read as the measure holds the group, as 该县 does)
@@ -1529,6 +1530,9 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     placed = _measures_placed_in(s, max(clause_start, span.start), clause_end)
     if len(placed) == n:  # (总量和增速均居全市第2位,|分别居全省第21位和43位: the measures just placed, in order)
         return placed
+    holders, _measure = _levels_in(s, max(clause_start, span.start), clause_end)
+    if len(holders) == n:  # (甲市和乙县GDP总量分别为2800亿元、2377亿元,|分别排名第四、第五: whose levels, in order)
+        return holders
     words = text[max(clause_start, span.start):clause_end]
     if any(w in words for w in _RANKING_WORDS.unchanged_words):  # (甲、乙等2个区的位次没有变化,|分别为41位、57位)
         words = _RANKINGS.places_unchanged_end.sub("", words)
@@ -1554,6 +1558,27 @@ def _measures_placed_in(s: Sentence, start: int, end: int) -> list[str]:
                 and f.indicator not in measures:
             measures.append(f.indicator)
     return measures
+
+
+def _levels_in(s: Sentence, start: int, end: int) -> tuple[list[str], str | None]:
+    """The places whose levels of one measure the sentence read within ``[start, end)``, in order (one each), and that
+    measure; none unless every level there is of the same measure and of a place of its own."""
+    norm_pos = s.ctx.doc.norm.norm_pos
+    levels = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.value is not None
+              and start <= norm_pos(f.start) and norm_pos(f.end) <= end]
+    holders = [f.subject for f in levels if f.subject]
+    if len(holders) != len(levels) or len(set(holders)) != len(holders) or len({f.name for f in levels}) != 1:
+        return [], None
+    return holders, levels[0].name
+
+
+def _measure_of_levels_before(s: Sentence, region_start: int, holders: list[str]) -> str | None:
+    """甲市和乙县GDP总量分别为2800亿元、2377亿元,|分别排名第四、第五: the measure of the levels of ``holders`` given in
+    the clause before, which their places are in; None when that clause gives no levels of theirs alone."""
+    clause_end = region_start - 1
+    opens = max(s.ctx.span.start, max(s.text.rfind(c, s.ctx.span.start, clause_end) for c in _CLAUSE_MARKS) + 1)
+    leveled, measure = _levels_in(s, opens, clause_end)
+    return measure if leveled == holders else None
 
 
 def _kinds_frame(s: Sentence, region_start: int) -> re.Match[str] | None:
