@@ -121,6 +121,7 @@ _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed 
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _MOVE_QUOTE_LEAD = 8  # (how far before the move its quote may open: 县市第23位|、较上年前进5位)
+_FOLLOWING_WORDS = tuple(_RANKING_WORDS.following_words)
 _MOVED_RANKING_ENDS = (*_RANKING_WORDS.rank_nouns, _RANKING_WORDS.place_order_noun)  # (综合排名, 位次)
 _MOVE_RULE = "indicator.move.v1"  # (the rule of a move of a place: its quote may open inside the clause after it)
 _SHARED_HEADS = tuple(_NAME_WORDS.shared_heads)  # (数量, 增速, 总额…: a measure items ending alike may share)
@@ -234,6 +235,8 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
+    if hit.group("ordered") and s.text.endswith(_FOLLOWING_WORDS, region_start, hit.start()):
+        return  # (江苏省占19席,其后依次为甲、乙、丙: after a place given no place, the order anchored by no number)
     if _slogan(s.text, hit) or _grade_restated(s, hit) or _top_said_of_places_given(s, hit, region_start):
         return  # 锚定“全省抢前列、全市争第一”: a slogan of a goal, no place
     if scope and hit.group("strong"):
