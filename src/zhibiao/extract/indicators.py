@@ -130,6 +130,7 @@ _WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以386.2亿元的投资额�
 _CARRIED_MEASURE_MAX = 16  # (the longest measure a clause with no figure passes to a bare verb after it)
 _CLAUSES_BACK = 2  # (how many clauses with no figure a bare verb looks back over for the measure they open with)
 _REACHED_WIDTH = 6  # (the verb of a level reached, right before its figure: 攀升至, 达到)
+_HEADING_BACK = 400  # (how far above a numbered item its heading may stand: a dozen items one a line)
 _JUDGED_CLAUSE_WIDTH = 24  # (其中生物产业表现突出,: a clause of a short measure and its judgement)
 _AFTER_QUALIFIERS = frozenset((*_QUALIFIER_WORDS.at_least_after, *_QUALIFIER_WORDS.approx_after,
                                *_QUALIFIER_WORDS.at_most_after))
@@ -631,6 +632,10 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     unit, or a rate of it written alone)."""
     st = s.state
     name = name_at(s, region_start, fig.start)
+    if name.text and s.ctx.doc.finder.entity_named(name.text) is not None \
+            and (heading := _measure_heading(s, name.start)) is not None:
+        # (各区县财政收入完成数据:|甲县11.96亿元: the place holds the level, of the measure named before it)
+        return name.renamed(*heading)
     if any(m in name.text for m in _FROM_MARKS) and _INDICATORS.from_tail.search(name.text):
         # 地区生产总值由2011年的|1.24万亿元(提高到…), 企业从成立之初的|54家(增加到…)
         name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
@@ -644,6 +649,28 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
         # (产销率98.5%,开工率达到100%: a rate after a rate is one of its own, no rate of that rate)
         return name.renamed(st.current.name + rate.group("rate"))  # 城市更新投资126亿元,完成率达70%
     return name
+
+
+def _measure_heading(s: Sentence, pos: int) -> tuple[str, int] | None:
+    """The measure of the places given levels from ``pos`` on, named in a heading, and where the name's evidence opens:
+    in the sentence before them (财政收入方面,|甲县…: at the heading), or on the line over a run of numbered items one a
+    line (各区县财政收入完成数据:⏎1.甲县…⏎2.|乙县…: at the item); None when there is none, or it names a place."""
+    text, finder = s.text, s.ctx.doc.finder
+    heading = _INDICATORS.measure_heading.search(text, s.ctx.span.start, pos)
+    if heading is not None:
+        measure, start = heading.group("measure"), heading.start("measure")
+    else:
+        line_start = text.rfind("\n", 0, pos) + 1
+        if not _INDICATORS.numbered_item_line.match(text, line_start, pos):
+            return None
+        above = [x for x in text[max(0, line_start - _HEADING_BACK):line_start].split("\n") if x.strip()]
+        while above and _INDICATORS.numbered_item_line.match(above[-1]):
+            above.pop()  # (the items above it, one a line)
+        heading = _INDICATORS.measure_heading.search(above[-1].rstrip()) if above else None
+        if heading is None:
+            return None
+        measure, start = heading.group("measure"), pos
+    return (measure, start) if finder.entity_named(measure) is None else None
 
 
 def goal_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:
