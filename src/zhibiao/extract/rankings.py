@@ -28,6 +28,7 @@ from zhibiao.extract.names import (
     split_names,
     strip_chars,
     topic_before,
+    trim_openers,
     without_quotes,
 )
 from zhibiao.extract.periods import find_periods, period_string, resolve_period, years_period
@@ -2877,6 +2878,9 @@ def _topic_of_clause_before(s: Sentence, names: list[str | None], scope: str | N
     judged = _RANKINGS.judged_topic.fullmatch(clause)
     topic = judged.group("topic") if judged is not None else \
         topic_before(s.text, region_start, s.ctx.span.start, s.ctx.para.span.start)
+    topic = trim_openers(topic)[0] if topic else topic  # (去年|甲县的经济总量…)
+    if topic and (held := s.ctx.doc.finder.place_or_short_opening(topic)) is not None:
+        topic = _RANKINGS.possessive_start.sub("", topic[held[1]:])  # (甲县的|经济总量…: whose it is, no measure)
     measure = _measure_region(strip_chars(topic)) if topic else ""
     return ([measure] if measure and not _RANKINGS.place_word.search(measure) else names), scope
 
@@ -3554,6 +3558,8 @@ def _unread_place(s: Sentence, m: re.Match[str], clause: int) -> None:
     measure = strip_chars(text[region_from:m.start()])
     if any(c.isdigit() for c in measure):
         return  # (2024年某省创新能力依然保持第1位: a year or a figure before the verb, its holder unread)
+    # (甲县的|经济总量继续|保持某市第一: the 的 after the holder and the adverb before the verb are no part of it)
+    measure = _RANKINGS.adverb_end.sub("", _RANKINGS.possessive_start.sub("", measure)) or measure
     no_measure = _RANKINGS.fallback_no_measure.fullmatch(measure)
     if no_measure is not None:
         measure = ""
