@@ -1598,7 +1598,7 @@ def _frame_measure(s: Sentence, region_start: int) -> str | None:
     # (looked for at most a sentence's length back: a frame opens a sentence near the place; a whole
     # paragraph's scan at every place was quadratic on a long one)
     frame = last_match(_RANKINGS.frame, s.text[max(s.ctx.para.span.start, region_start - MAX_SENTENCE):region_start])
-    topic = (frame.group("topic") or frame.group("aspect")) if frame is not None else None
+    topic = (frame.group("topic") or frame.group("aspect") or frame.group("data")) if frame is not None else None
     # (从全国前十强看, 从福建省入选情况看: who holds places, or entered the list: no measure)
     # (从地域分布来看: how the places are spread, no measure)
     return None if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \
