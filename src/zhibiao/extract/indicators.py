@@ -488,7 +488,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
             if fig.amount.kind == "person" else None  # (带动|4500人就业: the quote from the verb)
         name = name.renamed(noun.text, verb.start() if verb is not None else fig.start)
     else:
-        name, holder = _of_measure_held(s, fig, name, region_start)
+        name, holder = _measure_and_holder(s, fig, name, region_start)
     measured = _measure_named(s, fig, name, noun, region_start)
     if measured is None or (not target and _level_after_growth(s, fig, measured, region)):
         return
@@ -652,13 +652,13 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
 
 
 def _measure_heading(s: Sentence, pos: int) -> tuple[str, int] | None:
-    """The measure of the places given levels from ``pos`` on, named in a heading, and where the name's evidence opens:
-    in the sentence before them (财政收入方面,|甲县…: at the heading), or on the line over a run of numbered items one a
-    line (各区县财政收入完成数据:⏎1.甲县…⏎2.|乙县…: at the item); None when there is none, or it names a place."""
+    """The measure of the places given levels from ``pos`` on, named in a heading, and where the name's evidence opens
+    (at the place): in the sentence before them (财政收入方面,|甲县…), or on the line over a run of numbered items one a
+    line (各区县财政收入完成数据:⏎1.甲县…⏎2.|乙县…); None when there is none, or it names a place."""
     text, finder = s.text, s.ctx.doc.finder
     heading = _INDICATORS.measure_heading.search(text, s.ctx.span.start, pos)
     if heading is not None:
-        measure, start = heading.group("measure"), heading.start("measure")
+        measure, start = heading.group("measure"), pos
     else:
         line_start = text.rfind("\n", 0, pos) + 1
         if not _INDICATORS.numbered_item_line.match(text, line_start, pos):
@@ -1037,6 +1037,16 @@ def _with_topic(s: Sentence, name: str, region_start: int) -> str:
 
 def _topic(s: Sentence, pos: int) -> str | None:
     return topic_before(s.text, pos, s.ctx.span.start, s.ctx.para.span.start)
+
+
+def _measure_and_holder(s: Sentence, fig: Fig, name: Name, region_start: int) -> tuple[Name, str | None]:
+    """The name of a figure named by no measure of its own and its holder (:func:`_of_measure_held`); a place written
+    where a heading's measure was put in its stead (中部百强镇分别为|甲省40个) holds it."""
+    name, holder = _of_measure_held(s, fig, name, region_start)
+    written = strip_chars(s.text[name.start:fig.start])
+    if holder is None and written != name.text and (place := s.ctx.doc.finder.entity_named(written)):
+        holder = place
+    return name, holder
 
 
 def _of_measure_held(s: Sentence, fig: Fig, name: Name, region_start: int) -> tuple[Name, str | None]:
