@@ -633,7 +633,7 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     st = s.state
     name = name_at(s, region_start, fig.start)
     if name.text and s.ctx.doc.finder.entity_named(name.text) is not None \
-            and (heading := _measure_heading(s, name.start)) is not None:
+            and (heading := _measure_heading(s, name.start) or _measure_of_line_above(s, fig, name.start)) is not None:
         # (各区县财政收入完成数据:|甲县11.96亿元: the place holds the level, of the measure named before it)
         return name.renamed(*heading)
     if any(m in name.text for m in _FROM_MARKS) and _INDICATORS.from_tail.search(name.text):
@@ -671,6 +671,24 @@ def _measure_heading(s: Sentence, pos: int) -> tuple[str, int] | None:
             return None
         measure, start = heading.group("measure"), pos
     return (measure, start) if finder.entity_named(measure) is None else None
+
+
+def _measure_of_line_above(s: Sentence, fig: Fig, pos: int) -> tuple[str, int] | None:
+    """甲区新增企业4332家⏎乙区|2705家: a place given a level alone on its line, right under a line giving another place
+    that measure's level in the same unit, holds the same measure; None otherwise."""
+    text = s.text
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].strip() or not s.log.facts:
+        return None
+    last = s.log.facts[-1]
+    if not isinstance(last, Indicator) or last.value is None or last.unit != fig.amount.unit \
+            or text[s.ctx.doc.norm_pos(last.end):line_start].strip() \
+            or last.name == last.subject or s.ctx.doc.finder.entity_named(last.name) is not None:
+        return None  # (a line above named by its place, no measure)
+    above = s.ctx.doc.norm_pos(last.start)
+    if not text[text.rfind("\n", 0, above) + 1:above].strip() and text.startswith(last.name, above):
+        return None  # (丙园621亿元⏎|丁区569亿元: the line above opens with its name, a holder as likely as a measure)
+    return last.name, pos
 
 
 def goal_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:
