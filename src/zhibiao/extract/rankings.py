@@ -2000,6 +2000,10 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
             name = _RANKINGS.of_evaluation_end.sub("", name) or name
         period = read.period if read.period is not None else own_period or _years_of_evaluation(s, name, start) \
             or ctx.period_at(period_pos, target=target, day_is_year=True)
+        if scope and (listed := _RANKINGS.scope_with_list.fullmatch(scope)) is not None \
+                and (name is None or listed.group("list") in name):
+            # (位居全国百强县第27位: the list the measure, 全国 the field; 指数排名百强县第一: the list the peers)
+            name, scope = name or listed.group("list"), listed.group("field") or evaluation_field(listed.group("list"))
         scope = _region_of_group(name, scope) or _field_of_provincial_peers(name)
         if scope is not None and ")" in scope:  # (全省工业园区(120个): peers counted)
             scope = _RANKINGS.peers_counted_aside.sub("", scope) or scope
