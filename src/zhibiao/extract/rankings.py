@@ -1888,6 +1888,9 @@ def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
     if wrapped is None:
         return None
     field = wrapped.group("group") or wrapped.group("scope") or wrapped.group("counted") or wrapped.group("peers")
+    if wrapped.group("scope") and field == wrapped.group("scope") \
+            and (zones := _RANKINGS.zone_kind_closing.match(wrapped.string, wrapped.end("scope"), wrapped.end())):
+        return field_short(field + zones.group(0))  # (在全省开发区中: the zones of the field, 全省开发区)
     if field in _PROVINCIAL_PEER_KINDS:  # (在设区市综合考核中: the province's peers, in its field)
         return str(_RANKING_WORDS.province_field)
     return field + (wrapped.group("aside") or "") if field else field
