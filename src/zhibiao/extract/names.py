@@ -20,6 +20,7 @@ from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.lexicon import Shapes, Words, WordSets, pattern_source, words
 from zhibiao.model import Qualifier
 from zhibiao.recache import compile_cached
+from zhibiao.resolve.indicators import canonical_indicator
 from zhibiao.resolve.subjects import subject_finder
 
 __all__ = [
@@ -49,7 +50,6 @@ _RANKINGS_AFTER = Shapes("rankings")  # (a place among peers right after a figur
 _NAME_WORDS = Words("name")
 _NAME_SETS = WordSets("name")
 _LEVEL_NOUNS = tuple(_NAME_WORDS.level_nouns)
-_LEVEL_NOUN_LEN = 2  # (总量, 规模)
 _KIND_END: str = Words("projects").kind_end
 _PROJECT_NOUNS = tuple(Words("projects").nouns)
 _SHARE_WORDS = Words("share")
@@ -268,8 +268,8 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
     m = _NAMES.trail.search(name, max(0, len(name) - _TRAIL_WIDTH))  # trailing words: only the end
     if m and m.start() == 0 and _NAMES.only_qualifier.fullmatch(name):
         return Name("", start + len(name), estimate, _tail_qualifier(name))  # 接近400家: no name, a qualifier
-    if m and m.start() == 0 and name.startswith(_LEVEL_NOUNS) and len(name) > _LEVEL_NOUN_LEN:
-        m = _NAMES.trail.search(name, _LEVEL_NOUN_LEN)  # (甲县|总量为491亿元: the level named, 为 its verb)
+    if m and (kept := _level_noun_kept(name, m.start())) is not None:
+        m = _NAMES.trail.search(name, kept)  # (甲县|总量为491亿元, 经济总量为…: the level named, 为 its verb)
     if m and m.start() > 0:
         tail = name[m.start():]
         estimate = estimate or _CONTEXT.estimate.search(tail) is not None
@@ -288,6 +288,17 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
     if name and name[-1] in _PERIOD_LAST_CHARS:
         name = _NAMES.trailing_period.sub("", name) or name
     return Name(name, start + cut, estimate, qualifier)
+
+
+def _level_noun_kept(name: str, at: int) -> int | None:
+    """Where a level's noun (总量, 规模) opening the trailing words at ``at`` ends, when it is part of the measure:
+    stripped with its verb only after words naming a measure of their own (地区生产总值总量为 → 地区生产总值), kept
+    after none (总量为) or after words that need it (经济总量为, 基金规模近…); None when the trailing words open with
+    no such noun, or it goes."""
+    noun = next((n for n in _LEVEL_NOUNS if name.startswith(n, at)), None)
+    if noun is None or at + len(noun) == len(name) or (at > 0 and canonical_indicator(name[:at]) is not None):
+        return None
+    return at + len(noun)
 
 
 def _tail_qualifier(tail: str) -> Qualifier | None:
