@@ -633,9 +633,9 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     st = s.state
     name = name_at(s, region_start, fig.start)
     if name.text and s.ctx.doc.finder.entity_named(name.text) is not None \
-            and (heading := _measure_heading(s, name.start) or _measure_of_line_above(s, fig, name.start)) is not None:
+            and (heading := _measure_heading(s, name.start) or _measure_of_line_above(s, fig, name.start)):
         # (各区县财政收入完成数据:|甲县11.96亿元: the place holds the level, of the measure named before it)
-        return name.renamed(*heading)
+        return name.renamed(heading)
     if any(m in name.text for m in _FROM_MARKS) and _INDICATORS.from_tail.search(name.text):
         # 地区生产总值由2011年的|1.24万亿元(提高到…), 企业从成立之初的|54家(增加到…)
         name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
@@ -651,15 +651,13 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     return name
 
 
-def _measure_heading(s: Sentence, pos: int) -> tuple[str, int] | None:
-    """The measure of the places given levels from ``pos`` on, named in a heading, and where the name's evidence opens
-    (at the place): in the sentence before them (财政收入方面,|甲县…), or on the line over a run of numbered items one a
-    line (各区县财政收入完成数据:⏎1.甲县…⏎2.|乙县…); None when there is none, or it names a place."""
-    text, finder = s.text, s.ctx.doc.finder
+def _measure_heading(s: Sentence, pos: int) -> str | None:
+    """The measure of the places given levels from ``pos`` on, named in a heading: in the sentence before them (财政收入
+    方面,|甲县…), or on the line over a run of numbered items one a line (各区县财政收入完成数据:⏎1.甲县…⏎2.|乙县…);
+    None when there is none, or it names a place."""
+    text = s.text
     heading = _INDICATORS.measure_heading.search(text, s.ctx.span.start, pos)
-    if heading is not None:
-        measure, start = heading.group("measure"), pos
-    else:
+    if heading is None:
         line_start = text.rfind("\n", 0, pos) + 1
         if not _INDICATORS.numbered_item_line.match(text, line_start, pos):
             return None
@@ -667,13 +665,11 @@ def _measure_heading(s: Sentence, pos: int) -> tuple[str, int] | None:
         while above and _INDICATORS.numbered_item_line.match(above[-1]):
             above.pop()  # (the items above it, one a line)
         heading = _INDICATORS.measure_heading.search(above[-1].rstrip()) if above else None
-        if heading is None:
-            return None
-        measure, start = heading.group("measure"), pos
-    return (measure, start) if finder.entity_named(measure) is None else None
+    measure = heading.group("measure") if heading is not None else None
+    return measure if measure and s.ctx.doc.finder.entity_named(measure) is None else None
 
 
-def _measure_of_line_above(s: Sentence, fig: Fig, pos: int) -> tuple[str, int] | None:
+def _measure_of_line_above(s: Sentence, fig: Fig, pos: int) -> str | None:
     """甲区新增企业4332家⏎乙区|2705家: a place given a level alone on its line, right under a line giving another place
     that measure's level in the same unit, holds the same measure; None otherwise."""
     text = s.text
@@ -688,7 +684,7 @@ def _measure_of_line_above(s: Sentence, fig: Fig, pos: int) -> tuple[str, int] |
     above = s.ctx.doc.norm_pos(last.start)
     if not text[text.rfind("\n", 0, above) + 1:above].strip() and text.startswith(last.name, above):
         return None  # (丙园621亿元⏎|丁区569亿元: the line above opens with its name, a holder as likely as a measure)
-    return last.name, pos
+    return last.name
 
 
 def goal_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:

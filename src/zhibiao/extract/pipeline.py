@@ -26,7 +26,6 @@ from zhibiao.extract.walk import read_paragraph
 from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
-from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["run_pipeline"]
 
@@ -93,7 +92,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(named)))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
-    facts = _fields_carried(_cities_places(text, facts, norm.norm_pos))
+    facts = _fields_carried(_cities_places(ctx, facts))
     return meta, dated_by_titles(text, _among_peers(text, facts, norm.norm_pos), norm.norm_pos)
 
 
@@ -125,11 +124,11 @@ def _fields_carried(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _cities_places(text: str, facts: list[Fact], norm_pos: Callable[[int], int]) -> list[Fact]:
+def _cities_places(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     """甲市在全国各城市中GDP总量排名第六。…乙县2023年GDP总量为…,排名第一: a place of the city ranked last with a field
     written, ranked with no field of its own written (none, or one carried from the city's), is among the city's places
     (全市), not the city's peers."""
-    finder = subject_finder()
+    text, norm_pos, finder = ctx.norm.text, ctx.norm_pos, ctx.finder
     out = list(facts)
     cities: dict[str, str] = {}  # (the cities ranked before in a field their own words write, and in what measure)
     for i, f in enumerate(facts):

@@ -1529,15 +1529,14 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     if more is None:
         return None
     n = 1 + len(_RANKINGS.number.findall(more.group(0)))
-    clause_end = region_start - 1
-    clause_start = max(text.rfind(c, span.start, clause_end) for c in _CLAUSE_MARKS) + 1
-    placed = _measures_placed_in(s, max(clause_start, span.start), clause_end)
+    opens, clause_end = _clause_before(s, region_start)
+    placed = _measures_placed_in(s, opens, clause_end)
     if len(placed) == n:  # (总量和增速均居全市第2位,|分别居全省第21位和43位: the measures just placed, in order)
         return placed
-    holders, _measure = _levels_in(s, max(clause_start, span.start), clause_end)
+    holders, _measure = _levels_in(s, opens, clause_end)
     if len(holders) == n:  # (甲市和乙县GDP总量分别为2800亿元、2377亿元,|分别排名第四、第五: whose levels, in order)
         return holders
-    words = text[max(clause_start, span.start):clause_end]
+    words = text[opens:clause_end]
     if any(w in words for w in _RANKING_WORDS.unchanged_words):  # (甲、乙等2个区的位次没有变化,|分别为41位、57位)
         words = _RANKINGS.places_unchanged_end.sub("", words)
     quoted = _RANKINGS.quoted_item.findall(words)
@@ -1579,10 +1578,14 @@ def _levels_in(s: Sentence, start: int, end: int) -> tuple[list[str], str | None
 def _measure_of_levels_before(s: Sentence, region_start: int, holders: list[str]) -> str | None:
     """甲市和乙县GDP总量分别为2800亿元、2377亿元,|分别排名第四、第五: the measure of the levels of ``holders`` given in
     the clause before, which their places are in; None when that clause gives no levels of theirs alone."""
-    clause_end = region_start - 1
-    opens = max(s.ctx.span.start, max(s.text.rfind(c, s.ctx.span.start, clause_end) for c in _CLAUSE_MARKS) + 1)
-    leveled, measure = _levels_in(s, opens, clause_end)
+    leveled, measure = _levels_in(s, *_clause_before(s, region_start))
     return measure if leveled == holders else None
+
+
+def _clause_before(s: Sentence, region_start: int) -> tuple[int, int]:
+    """Where the clause right before the one opening at ``region_start`` starts and ends, within the sentence."""
+    end = region_start - 1
+    return clause_start(s.text, s.ctx.span.start, end, _CLAUSE_MARKS), end
 
 
 def _kinds_frame(s: Sentence, region_start: int) -> re.Match[str] | None:

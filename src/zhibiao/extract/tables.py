@@ -92,8 +92,6 @@ _MIN_NUMBER_LINES = 4
 # What the cells of the rule under a Markdown table's header open with (---, :---).
 _RULE_STARTS = "-:："
 _YEAR = "year"  # (the kind of a period mention that is a year alone)
-_YEAR_DIGITS = 4
-_MONTH_PART = 3  # ("-12" closing a period string: 2023-01/2023-12)
 _RANK_MAX = 1000  # (a place in a table of places: a whole number below this)
 # What may follow a numbered place on its line under a heading (江苏, 1234.5): a short cell, no clause.
 _ROW_TAIL_MAX = 12
@@ -208,7 +206,7 @@ def _heading_caption(text: str, first_row: int) -> _Caption | None:
     measure = _TABLES.heading_size.sub("", _TABLES.peers_each.sub("", body[peers.end():] if peers else body))
     # (…GDP排名: the measure ranked, not the list; 营商环境最好的十个省份: the kind ranked and how many, no measure)
     measure = _TABLES.heading_list_word.sub("", _TABLES.heading_kind.sub("", measure))
-    return _Caption(scope, strip_chars(measure) or None, heading.group("year"))
+    return _Caption(scope, strip_chars(measure) or None, _year_period(heading.group("year")))
 
 
 def _at_line_starts(rx: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -379,7 +377,7 @@ def _row(doc: DocContext, m: re.Match[str]) -> _Row:
 class _Caption:
     scope: str | None
     measure: str | None
-    year: str | None
+    period: str | None  # (the years its places are of: a caption's one year, an evaluation's years)
 
 
 def _caption(text: str, lo: int, hi: int) -> _Caption | None:
@@ -398,19 +396,21 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
     # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide — as any evaluation's name says its field)
     scope = peers.group(0) if peers else evaluation_field(body)
     measure = _TABLES.peers_each.sub("", body[peers.end():] if peers else body)  # (全市|各县区|综合考核结果如下:)
-    return _Caption(scope, strip_chars(measure) or None, last.group("year"))
+    return _Caption(scope, strip_chars(measure) or None, _year_period(last.group("year")))
 
 
 def _evaluation_caption(text: str, pos: int) -> _Caption | None:
     """The caption of a ranked table with none of its own right before it: the evaluation the report named before it
-    (2023赛迪百强县设置评价…, then 序号 | 全国排名 | 县(市) | rows), its field and its one year; None when none was."""
+    (2023赛迪百强县设置评价…, then 序号 | 全国排名 | 县(市) | rows), its field and its years; None when none was."""
     name = evaluation_before(text, pos)
     if name is None:
         return None
-    period = evaluation_period(text, pos)
-    year = period[:_YEAR_DIGITS] if period and period[:_YEAR_DIGITS] == period[-_MONTH_PART - _YEAR_DIGITS:
-                                                                             -_MONTH_PART] else None
-    return _Caption(evaluation_field_before(text, pos), name, year)
+    return _Caption(evaluation_field_before(text, pos), name, evaluation_period(text, pos))
+
+
+def _year_period(year: str | None) -> str | None:
+    """The period of a caption's year (2021 → 2021-01/2021-12), None when it writes none."""
+    return period_string(year) if year else None
 
 
 def _last_caption(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -425,7 +425,7 @@ def _last_caption(text: str, lo: int, hi: int) -> re.Match[str] | None:
 
 def _add_rows(doc: DocContext, run: list[_Row], caption: _Caption, log: FactLog) -> None:
     """One ranking fact per named row of a ranked table."""
-    period = period_string(caption.year) if caption.year else None
+    period = caption.period
     for row in run:
         if row.name is None:
             continue
