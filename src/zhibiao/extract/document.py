@@ -39,6 +39,7 @@ _HEAD_LINES = 4
 _LEDE_DATE_WINDOW = 60
 # The shortest lede: a line of prose shorter is a caption (图为奠基现场。).
 _LEDE_MIN = 16
+_DATELINE_MARKS = " \t\u3000()（）"  # (what may stand around a date alone on its line: (2022年8月5日))
 # How many characters at each end of a text a 发布时间 line or dateline may stand in.
 _DATELINE_WINDOW = 400
 
@@ -138,6 +139,10 @@ def _title_period(text: str, heads: list[Span]) -> tuple[PeriodMention | None, P
     """The first span (上半年, 1-9月) and the first year (2023年, 今年) of the title lines."""
     span = year = None
     for p in heads:
+        dated = _DOCUMENT.dateline.match(text, p.start, p.end)
+        if dated is not None and not text[p.start:dated.start("y")].strip(_DATELINE_MARKS) \
+                and not text[dated.end():p.end].strip(_DATELINE_MARKS):
+            continue  # (2018年5月2日 on a line of its own: when the report was published, not what its figures cover)
         for m in find_periods(text[p.start:p.end], p.start):
             if m.kind in ("span", "cumulative") and span is None and m.start is not None:
                 span = m

@@ -66,7 +66,8 @@ _TERTIARY_SECTORS = tuple(_TABLE_WORDS.tertiary_sectors)
 # What parts the cells of a line (a run of spaces only between two cells, never as an indent).
 _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 _MARK_CHARS = "| \t\u3000"  # (what may stand around a row's cells on its line)
-_ORDER_HEADS = frozenset(_TABLE_WORDS.rank_columns) | frozenset(_TABLE_WORDS.order_columns)
+_RANK_HEADS = frozenset(_TABLE_WORDS.rank_columns)
+_ORDER_HEADS = _RANK_HEADS | frozenset(_TABLE_WORDS.order_columns)
 _RANKED_ROW_MIN = 3  # (a place, a name and a figure at least)
 _SECTION_WIDTH = 12  # (how long a heading line within a table may be)
 _SAID_ROW = 3  # (a row saying all itself: its measure, its level, its change)
@@ -98,6 +99,10 @@ _ROW_TAIL_MAX = 12
 _ROW_TAIL_STOPS = ",;:。"
 _CELL_ENDS = ("", "\n", "|", " ", "\t", "\u3000")  # (what may close a cell naming a place by its short name)
 _HEADING_LINES = 2  # (the heading, and a header line of column names under it)
+_SCORE_WORDS = frozenset(Words("ranking").score_words)
+_SCORE = Amount(Decimal(1), Words("figures").score_unit, "other")
+_UNITLESS = Amount(Decimal(1), None, "index")  # (an index's level: no unit, FACTS.md)
+_HEADER_CELLS_MAX = 8  # (how many column names a ranked table laid out one cell a line may have)
 _GROWTH_HEAD: str = _TABLE_WORDS.growth_head  # (the place after a column of growth rates is the measure's growth's)
 _GROWTH_HEADS = tuple(_TABLE_WORDS.growth_heads)
 _FLAT_CELLS = frozenset(_TABLE_WORDS.flat_cells)  # (持平: a change of nought)
@@ -141,6 +146,8 @@ def _anchored_runs(doc: DocContext, start: int, end: int, log: FactLog) -> list[
             continue
         caption = _caption(text, max(bound, run[0].start - _CAPTION_WIDTH), run[0].start) \
             or _evaluation_caption(text, run[0].start)
+        if caption is not None and caption.scope is None:  # (某市各区县GDP排名: the field the heading's places say)
+            caption = _heading_caption(text, run[0].start) or caption
         if caption is not None:
             _add_rows(doc, run, caption, log)
             read.append((run[0].start, run[-1].end))
@@ -183,21 +190,26 @@ def _row_alone_on_line(text: str, row: _Row) -> bool:
     if row.name is None or text[row.start] == "|":
         return False
     line_end = text.find("\n", row.end)
-    rest = text[row.end:len(text) if line_end < 0 else line_end].strip()
-    return len(rest) <= _ROW_TAIL_MAX and not any(c in rest for c in _ROW_TAIL_STOPS)
+    rest = text[row.end:len(text) if line_end < 0 else line_end].strip(_MARK_CHARS)
+    if len(rest) <= _ROW_TAIL_MAX and not any(c in rest for c in _ROW_TAIL_STOPS):
+        return True
+    # (1 | 甲县 | 612.4 | 6.5: the place's figures in cells of their own after it)
+    return all(_TABLES.number_like.fullmatch(cell.strip()) for cell in _TABLES.cell_mark.split(rest))
 
 
 def _heading_caption(text: str, first_row: int) -> _Caption | None:
     """The heading over numbered rows: the nearest line before them (a header line of column names between,
     序号省市 / 排名 县市, skipped) when it is short, no sentence, and orders what it names."""
-    lines = [x.strip() for x in text[max(0, first_row - _CAPTION_WIDTH):first_row].split("\n")]
-    lines = [x for x in lines if x][-_HEADING_LINES:]
-    while lines and _TABLES.header_line.fullmatch(lines[-1]):
-        lines.pop()
+    lines, labels = _without_header([x.strip() for x in text[max(0, first_row - _CAPTION_WIDTH):first_row].split("\n")])
     if not lines:
         return None
+    places = _TABLES.heading_places.fullmatch(lines[-1])
+    if places is not None:  # (2019年某市38区县排名: the field as written, the measure the heading's or the figures')
+        measure = places.group("measure") or _first_figure_label(labels)
+        return _Caption(places.group("field"), measure, _year_period(places.group("year")))
     heading = _TABLES.heading.fullmatch(lines[-1])
-    if heading is None or not _TABLES.heading_order.search(heading.group("body")):
+    ranked = bool(labels) and labels[0] in _RANK_HEADS  # (排名 | 地区 | …: the rows' places say the order)
+    if heading is None or not (ranked or _TABLES.heading_order.search(heading.group("body"))):
         return None
     body = heading.group("body")
     peers = _TABLES.peers.match(body)
@@ -207,6 +219,29 @@ def _heading_caption(text: str, first_row: int) -> _Caption | None:
     # (…GDP排名: the measure ranked, not the list; 营商环境最好的十个省份: the kind ranked and how many, no measure)
     measure = _TABLES.heading_list_word.sub("", _TABLES.heading_kind.sub("", measure))
     return _Caption(scope, strip_chars(measure) or None, _year_period(heading.group("year")))
+
+
+def _without_header(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines before numbered rows without the column names heading them, and those names: a header line (排名 |
+    地区 | 生产总值(亿元)), or names one a line from the rank column's on (排名⏎地区⏎生产总值(亿元)⏎增速(%))."""
+    lines = [x for x in lines if x]
+    for k in range(len(lines) - 1, max(-1, len(lines) - 1 - _HEADER_CELLS_MAX), -1):
+        if lines[k] in _ORDER_HEADS and all(_TABLES.label_line.fullmatch(x) for x in lines[k + 1:]):
+            return lines[:k][-_HEADING_LINES:], lines[k:]
+    lines = lines[-_HEADING_LINES:]
+    labels: list[str] = []
+    while lines and _TABLES.header_line.fullmatch(lines[-1]):
+        labels = [c.strip() for c in _TABLES.cell_mark.split(lines.pop()) if c.strip()]
+    return lines, labels
+
+
+def _first_figure_label(labels: list[str]) -> str | None:
+    """The measure of the first column of figures a ranked table's column names give (生产总值(亿元) → 生产总值)."""
+    for label in labels:
+        name, unit = _label_and_unit(label)
+        if unit is not None:
+            return strip_chars(name) or None
+    return None
 
 
 def _at_line_starts(rx: re.Pattern[str], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -631,6 +666,8 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
+    if len(lead) > 1 and all(_alone_on_line(doc.text, c.start, c.end) for c in header):
+        lead = lead[-1:]  # (laid out one cell a line: the name column's label only, the lines before it a caption)
     units = _table_units(doc.text, cells[label_at].start)  # (单位:亿元 above the column labels, or among them)
     default = _lead_column(lead, _level_unit(units))
     columns = [_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
@@ -645,7 +682,7 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     after = next(j for j in range(label_at, len(cells)) if cells[j] is rows[-1].numbers[-1]) + 1
     if _of_projects(lead, columns):
         return after  # (项目名称 | 总投资 | …: each row one project, no measure of the report's place)
-    period = _table_period(doc, cells[i].start)
+    period = _table_period(doc, lead[0].start if lead else cells[i].start)  # (a caption among the cells: its year)
     _drop_prose_in_rows(doc, rows, log)
     share = _share_title(doc.text, lead, cells[i].start)
     _add_table(doc, default, columns, rows, period, log, share)
@@ -1000,7 +1037,7 @@ def _without_rank_cells(text: str, cells: list[_Cell]) -> list[_Cell]:
         return cells  # (most tables: no column of places first)
     out: list[_Cell] = []
     ranked = False
-    for line in _header_lines(text, cells):
+    for line in _folded_lines(text, cells):
         if len(line) >= _RANKED_ROW_MIN and line[0].text in _ORDER_HEADS:
             ranked = True
         elif not (ranked and len(line) >= _RANKED_ROW_MIN and _TABLES.rank_cell.fullmatch(line[0].text)
@@ -1010,6 +1047,41 @@ def _without_rank_cells(text: str, cells: list[_Cell]) -> list[_Cell]:
             continue
         out.extend(line[1:])
     return out
+
+
+def _folded_lines(text: str, cells: list[_Cell]) -> list[list[_Cell]]:
+    """A table's cells line by line, a ranked table laid out one cell a line (排名⏎地区⏎生产总值(亿元)⏎1⏎甲县⏎312.4 …)
+    folded into its rows: as many cells each as its header has names, each opening with its place."""
+    lines = _header_lines(text, cells)
+    out: list[list[_Cell]] = []
+    i = 0
+    while i < len(lines):
+        width = _names_one_a_line(lines, i)
+        if width is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append([line[0] for line in lines[i:i + width]])
+        i += width
+        while i + width <= len(lines) and all(len(line) == 1 for line in lines[i:i + width]) \
+                and _TABLES.rank_cell.fullmatch(lines[i][0].text) and not _is_number(lines[i + 1][0]):
+            out.append([line[0] for line in lines[i:i + width]])
+            i += width
+    return out
+
+
+def _names_one_a_line(lines: list[list[_Cell]], i: int) -> int | None:
+    """How many column names a ranked table's header laid out one cell a line has from line ``i`` on (its rank
+    column's name first, then names up to the first number), or None when line ``i`` opens no such header."""
+    if len(lines[i]) != 1 or lines[i][0].text not in _ORDER_HEADS:
+        return None
+    for width in range(1, min(_HEADER_CELLS_MAX, len(lines) - i)):
+        cell = lines[i + width]
+        if len(cell) != 1:
+            return None
+        if _is_number(cell[0]):
+            return width if width >= _RANKED_ROW_MIN else None
+    return None
 
 
 def _whole_line(text: str, row: _FigureRow) -> bool:
@@ -1138,6 +1210,10 @@ def _column(label: str, default: _Column) -> _Column:
     m = _TABLES.label_unit.fullmatch(label)
     base = m.group("base") if m else label
     unit = _unit("%") if m and m.group("pct") else _unit(m.group("unit")) if m else None
+    level = _unitless_level(base)
+    if level is not None:  # (综合发展指数, 综合得分: a composite measure's own level, no growth)
+        return replace(default, measure=base, growth=False, index=False, unit=default.unit or level,
+                       month_only=False)
     index = default.index or _TABLES.index_label.search(label) is not None
     if index:
         base = _TABLES.index_basis.sub("", base) or base  # (本月(上年同月=100): a column of this month)
@@ -1155,6 +1231,15 @@ def _column(label: str, default: _Column) -> _Column:
     month_only = _TABLES.this_month.match(base) is not None
     basis = basis_of(base) if grown is not None else "yoy"
     return _Column(strip_chars(measure), growth, index, unit, month_only, basis=basis)
+
+
+def _unitless_level(label: str) -> Amount | None:
+    """The unit of a column of a composite measure's levels, written in no cell: none for an index named by its own
+    words (综合发展指数 69.4; an index against a base, 上年=100, or of prices, is growth), points for a score
+    (综合得分 92.45)."""
+    if label in _SCORE_WORDS:
+        return _SCORE
+    return _UNITLESS if _TABLES.named_index.fullmatch(label) is not None else None
 
 
 def _column_period(label: str) -> PeriodMention | None:
