@@ -134,7 +134,8 @@ def _cities_places(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
     for i, f in enumerate(facts):
         if not isinstance(f, Ranking) or f.bottom or f.subject is None:
             continue
-        if f.scope and f.scope in text[norm_pos(f.start):norm_pos(f.end)]:
+        quote = text[norm_pos(f.start):norm_pos(f.end)]
+        if f.scope and (f.scope in quote or f.scope in _CONTEXT.peers_count.sub("", quote)):  # (全省14个…县域)
             if finder.full_names.get(f.subject) == _CITY_LEVEL and f.indicator:
                 cities[f.subject] = f.indicator
         elif f.indicator and (measure := cities.get(finder.parent_of.get(f.subject) or "")) is not None \
