@@ -37,6 +37,7 @@ from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Fact, Indicator, Ranking
+from zhibiao.resolve.subjects import SubjectFinder
 
 __all__ = [
     "MAX_RANK",
@@ -83,6 +84,7 @@ _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
 _GROWTH_HEADS = tuple(_RANKING_SETS.growth_names)
+_WHOLE_ENDS = frozenset(_RANKING_WORDS.whole_place_ends)
 _SLOGAN_VERBS = tuple(_RANKING_WORDS.slogan_verbs)
 _EVALUATION_ACTS: tuple[str, ...] = tuple(_RANKING_WORDS.evaluation_acts)
 _PERIODS_SETS = WordSets("periods")
@@ -786,7 +788,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         measure = _frame_measure(s, region_start)
     kinds = _RANKINGS.kinds_ranking_words.fullmatch(measure) if measure is not None else _kinds_frame(s, region_start)
     if kinds is not None:  # (某省各市GDP排名中,第一名是甲市: the measure ranked, and the field before 各)
-        measure, scope = kinds.group("measure"), scope or kinds.group("field")
+        measure, scope = kinds.group("measure"), scope or whole_of_place(s.ctx.doc.finder, kinds.group("field"))
     measure, scope = _group_and_class_of_list(s, hit.start(), measure, scope)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
@@ -1026,6 +1028,22 @@ def _tagged_measure(text: str, words: str, pos: int) -> tuple[str, str | None] |
     whole: str = _RANKING_WORDS.whole
     field = given.group("whole") if given.group("kind") is None else whole + given.group("kind")
     return given.group("measure"), field
+
+
+def whole_of_place(finder: SubjectFinder, words: str | None) -> str | None:
+    """The field a place named before the places of a kind within it stands for (湖南各县 → 全省, 某市各区县 → 全市,
+    内蒙古各盟市 → 全区), as FACTS.md writes fields; the words as written when they name no place the gazetteer knows.
+
+    >>> from zhibiao.resolve.subjects import subject_finder
+    >>> f = subject_finder()
+    >>> whole_of_place(f, "湖南"), whole_of_place(f, "重庆市"), whole_of_place(f, "内蒙古"), whole_of_place(f, "某省")
+    ('全省', '全市', '全区', '某省')
+    """
+    place = finder.entity_named(words) if words else None
+    if place is None or place[-1] not in _WHOLE_ENDS:
+        return words
+    whole: str = _RANKING_WORDS.whole
+    return whole + place[-1]
 
 
 def field_of_kind(words: str) -> str | None:

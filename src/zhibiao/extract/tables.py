@@ -41,12 +41,13 @@ from zhibiao.extract.rankings import (
     evaluation_field_before,
     evaluation_period,
     field_of_kind,
+    whole_of_place,
 )
 from zhibiao.extract.state import FactLog
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk
 from zhibiao.model import Basis, Change, Indicator, Projects, Ranking
 from zhibiao.resolve.indicators import canonical_indicator
-from zhibiao.resolve.subjects import expand_zone
+from zhibiao.resolve.subjects import SubjectFinder, expand_zone
 
 __all__ = ["figure_tables", "ranked_tables"]
 
@@ -147,7 +148,7 @@ def _anchored_runs(doc: DocContext, start: int, end: int, log: FactLog) -> list[
         caption = _caption(text, max(bound, run[0].start - _CAPTION_WIDTH), run[0].start) \
             or _evaluation_caption(text, run[0].start)
         if caption is not None and caption.scope is None:  # (某市各区县GDP排名: the field the heading's places say)
-            caption = _heading_caption(text, run[0].start) or caption
+            caption = _heading_caption(text, run[0].start, doc.finder) or caption
         if caption is not None:
             _add_rows(doc, run, caption, log)
             read.append((run[0].start, run[-1].end))
@@ -177,7 +178,7 @@ def _runs_under_headings(doc: DocContext, start: int, end: int, log: FactLog, re
         run = _run(doc, first.start(), end)
         if run is None or run[0].rank != 1 or not all(_row_alone_on_line(text, row) for row in run):
             continue
-        caption = _heading_caption(text, run[0].start)
+        caption = _heading_caption(text, run[0].start, doc.finder)
         if caption is None:
             continue
         _add_rows(doc, run, caption, log)
@@ -197,16 +198,16 @@ def _row_alone_on_line(text: str, row: _Row) -> bool:
     return all(_TABLES.number_like.fullmatch(cell.strip()) for cell in _TABLES.cell_mark.split(rest))
 
 
-def _heading_caption(text: str, first_row: int) -> _Caption | None:
+def _heading_caption(text: str, first_row: int, finder: SubjectFinder) -> _Caption | None:
     """The heading over numbered rows: the nearest line before them (a header line of column names between,
     序号省市 / 排名 县市, skipped) when it is short, no sentence, and orders what it names."""
     lines, labels = _without_header([x.strip() for x in text[max(0, first_row - _CAPTION_WIDTH):first_row].split("\n")])
     if not lines:
         return None
     places = _TABLES.heading_places.fullmatch(lines[-1])
-    if places is not None:  # (2019年某市38区县排名: the field as written, the measure the heading's or the figures')
+    if places is not None:  # (2019年某市38区县排名: the place's whole the field, the heading's or the figures' measure)
         measure = places.group("measure") or _first_figure_label(labels)
-        return _Caption(places.group("field"), measure, _year_period(places.group("year")))
+        return _Caption(whole_of_place(finder, places.group("field")), measure, _year_period(places.group("year")))
     heading = _TABLES.heading.fullmatch(lines[-1])
     ranked = bool(labels) and labels[0] in _RANK_HEADS  # (排名 | 地区 | …: the rows' places say the order)
     if heading is None or not (ranked or _TABLES.heading_order.search(heading.group("body"))):
