@@ -39,6 +39,7 @@ from zhibiao.extract.projects import (
     projects_facts,
 )
 from zhibiao.extract.quantities import COUNTED, Amount, figure_regex, parse_amount
+from zhibiao.extract.segment import MAX_SENTENCE
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets, is_cjk, words
 from zhibiao.model import Change, Indicator, Projects, Qualifier
@@ -62,6 +63,9 @@ __all__ = [
 
 _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
+_RANKINGS = Shapes("rankings")
+_RANKING_WORDS = Words("ranking")
+_RANKED_IN = tuple(_RANKING_WORDS.kinds_ranking_ends)  # (what closes words naming a ranking of places of a kind)
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _CHANGE_WORDS = Words("change")
@@ -633,9 +637,13 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     st = s.state
     name = name_at(s, region_start, fig.start)
     if name.text and s.ctx.doc.finder.entity_named(name.text) is not None \
-            and (heading := _measure_heading(s, name.start) or _measure_of_line_above(s, fig, name.start)):
+            and (heading := _measure_heading(s, name.start) or _measure_of_line_above(s, fig, name.start)
+                 or _kinds_measure(s, name.start)):
         # (各区县财政收入完成数据:|甲县11.96亿元: the place holds the level, of the measure named before it)
         return name.renamed(heading)
+    if name.text.endswith(_RANKED_IN) and (kinds := kinds_ranked_before(s, fig.start)) is not None \
+            and kinds.group("measure") in name.text:
+        return name.renamed(kinds.group("measure"))  # (某省各县地方财政收入排名中,甲县…: the measure, not the frame)
     if any(m in name.text for m in _FROM_MARKS) and _INDICATORS.from_tail.search(name.text):
         # 地区生产总值由2011年的|1.24万亿元(提高到…), 企业从成立之初的|54家(增加到…)
         name = name.renamed(_INDICATORS.from_tail.sub("", name.text))
@@ -649,6 +657,12 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
         # (产销率98.5%,开工率达到100%: a rate after a rate is one of its own, no rate of that rate)
         return name.renamed(st.current.name + rate.group("rate"))  # 城市更新投资126亿元,完成率达70%
     return name
+
+
+def _kinds_measure(s: Sentence, pos: int) -> str | None:
+    """某省各县地方财政收入排名中,…乙县|93.44亿元: the measure the places of a kind are ranked by, before ``pos``."""
+    kinds = kinds_ranked_before(s, pos)
+    return kinds.group("measure") if kinds is not None else None
 
 
 def _measure_heading(s: Sentence, pos: int) -> str | None:
@@ -667,6 +681,17 @@ def _measure_heading(s: Sentence, pos: int) -> str | None:
         heading = _INDICATORS.measure_heading.search(above[-1].rstrip()) if above else None
     measure = heading.group("measure") if heading is not None else None
     return measure if measure and s.ctx.doc.finder.entity_named(measure) is None else None
+
+
+def kinds_ranked_before(s: Sentence, pos: int) -> re.Match[str] | None:
+    """2023年某省各市GDP排名中,|第一名是甲市: the ranking of places of a kind a sentence of the paragraph opens with,
+    the last one before ``pos`` (its measure, and its field before 各) — or, when none does, the places of a kind and
+    their measure said closing the sentence before (…各县/县级市地方财政收入情况。); None when neither is."""
+    text = s.text
+    frame = last_match(_RANKINGS.kinds_ranking_frame, text[max(s.ctx.para.span.start, pos - MAX_SENTENCE):pos])
+    if frame is None:
+        frame = last_match(_RANKINGS.kinds_ranking_said, text[max(0, pos - MAX_SENTENCE):pos])
+    return frame
 
 
 def _measure_of_line_above(s: Sentence, fig: Fig, pos: int) -> str | None:

@@ -20,7 +20,7 @@ from itertools import pairwise
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
-from zhibiao.extract.indicators import after_subject
+from zhibiao.extract.indicators import after_subject, kinds_ranked_before
 from zhibiao.extract.names import (
     clean_list_item,
     cut_enum_tail,
@@ -786,7 +786,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         measure = None  # 在后者中排名前十的, 江苏入围前50名的还有: words that name no measure
     if measure is None:  # (从完成投资看,排名前三位的地区分别是…: the frame's topic, not the measure of the list before)
         measure = _frame_measure(s, region_start)
-    kinds = _RANKINGS.kinds_ranking_words.fullmatch(measure) if measure is not None else _kinds_frame(s, region_start)
+    kinds = _RANKINGS.kinds_ranking_words.fullmatch(measure) if measure is not None \
+        else kinds_ranked_before(s, region_start)
     if kinds is not None:  # (某省各市GDP排名中,第一名是甲市: the measure ranked, and the field before 各)
         measure, scope = kinds.group("measure"), scope or whole_of_place(s.ctx.doc.finder, kinds.group("field"))
     measure, scope = _group_and_class_of_list(s, hit.start(), measure, scope)
@@ -1031,12 +1032,12 @@ def _tagged_measure(text: str, words: str, pos: int) -> tuple[str, str | None] |
 
 
 def whole_of_place(finder: SubjectFinder, words: str | None) -> str | None:
-    """The field a place named before the places of a kind within it stands for (湖南各县 → 全省, 某市各区县 → 全市,
+    """The field a place named before the places of a kind within it stands for (青海各县 → 全省, 某市各区县 → 全市,
     内蒙古各盟市 → 全区), as FACTS.md writes fields; the words as written when they name no place the gazetteer knows.
 
     >>> from zhibiao.resolve.subjects import subject_finder
     >>> f = subject_finder()
-    >>> whole_of_place(f, "湖南"), whole_of_place(f, "重庆市"), whole_of_place(f, "内蒙古"), whole_of_place(f, "某省")
+    >>> whole_of_place(f, "青海"), whole_of_place(f, "重庆市"), whole_of_place(f, "内蒙古"), whole_of_place(f, "某省")
     ('全省', '全市', '全区', '某省')
     """
     place = finder.entity_named(words) if words else None
@@ -1606,11 +1607,13 @@ def _clause_before(s: Sentence, region_start: int) -> tuple[int, int]:
     return clause_start(s.text, s.ctx.span.start, end, _CLAUSE_MARKS), end
 
 
-def _kinds_frame(s: Sentence, region_start: int) -> re.Match[str] | None:
-    """2023年某省各市GDP排名中,|第一名是甲市: the ranking of places of a kind a sentence of the paragraph opens with,
-    the last one before (its measure, and its field as written before 各); None when none does."""
-    return last_match(_RANKINGS.kinds_ranking_frame,
-                      s.text[max(s.ctx.para.span.start, region_start - MAX_SENTENCE):region_start])
+def _kinds_field(s: Sentence, pos: int, measure: str | None) -> str | None:
+    """某省各县地方财政收入排名中,甲县…,排名第一: the field of a place in the measure the places of a kind named before
+    are ranked by (the whole of the place before 各); None when no such ranking was named, or of another measure."""
+    kinds = kinds_ranked_before(s, pos) if measure else None
+    if kinds is None or kinds.group("measure") not in str(measure):
+        return None
+    return whole_of_place(s.ctx.doc.finder, kinds.group("field"))
 
 
 def _frame_measure(s: Sentence, region_start: int) -> str | None:
@@ -1619,7 +1622,10 @@ def _frame_measure(s: Sentence, region_start: int) -> str | None:
     # (looked for at most a sentence's length back: a frame opens a sentence near the place; a whole
     # paragraph's scan at every place was quadratic on a long one)
     frame = last_match(_RANKINGS.frame, s.text[max(s.ctx.para.span.start, region_start - MAX_SENTENCE):region_start])
-    topic = (frame.group("topic") or frame.group("aspect") or frame.group("data")) if frame is not None else None
+    if frame is None:  # (某省各县地方财政收入排名中,甲县…排名第一: the measure the places of a kind are ranked by)
+        kinds = kinds_ranked_before(s, region_start)
+        return kinds.group("measure") if kinds is not None else None
+    topic = frame.group("topic") or frame.group("aspect") or frame.group("data")
     # (从全国前十强看, 从福建省入选情况看: who holds places, or entered the list: no measure)
     # (从地域分布来看: how the places are spread, no measure)
     return None if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \
@@ -2028,7 +2034,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
                 and (name is None or listed.group("list") in name):
             # (位居全国百强县第27位: the list the measure, 全国 the field; 指数排名百强县第一: the list the peers)
             name, scope = name or listed.group("list"), listed.group("field") or evaluation_field(listed.group("list"))
-        scope = _region_of_group(name, scope) or _field_of_provincial_peers(name)
+        scope = _region_of_group(name, scope) or _field_of_provincial_peers(name) or _kinds_field(s, start, name)
         if scope is not None and ")" in scope:  # (全省工业园区(120个): peers counted)
             scope = _RANKINGS.peers_counted_aside.sub("", scope) or scope
         r = Ranking(subject=subject, period=period, indicator=name,
