@@ -38,6 +38,7 @@ from zhibiao.model import Indicator, Projects
 __all__ = ["all_alike", "list_role", "places_alike"]
 
 _LISTS = Shapes("lists")
+_PROJECTS = Shapes("projects")
 _INDICATORS_SHAPES = Shapes("indicators")
 _NAMES = Shapes("names")
 _NAME_WORDS = Words("name")
@@ -113,7 +114,8 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         _one_by_one(s, group, region_start)  # not an enumeration of measures after all (一季度、二季度…)
         return
     starts = name_positions(region, start, names)
-    if _projects_listed(s, group, names, starts):
+    if _projects_listed(s, group, names, starts) \
+            or (m is not None and _kinds_with_projects(s, group, names, starts, text[m.start():first.start])):
         return
     # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
     whole = _LISTS.share_target.search(text, names_end, first.start) if first.role == "share" else None
@@ -230,6 +232,21 @@ def _projects_listed(s: Sentence, group: list[Fig], names: list[str], starts: li
         return False
     for name, start, f in zip(names, starts, group, strict=True):
         listed_count(s, name, start, f)
+    return True
+
+
+def _kinds_with_projects(s: Sentence, group: list[Fig], names: list[str], starts: list[int], after: str) -> bool:
+    """农业、消费品工业、新材料等产业分别签约项目137个、56个、31个: kinds listed before 分别 and projects at a stage
+    after it — each kind's projects at that stage, one projects fact each (the kind their category); places listed so
+    are :func:`_projects_per_place`'s."""
+    if any(f.amount.unit != _COUNT or f.role != "level" for f in group):
+        return False
+    m = _LISTS.kinds_projects_after.fullmatch(after)
+    if m is None or _PROJECTS.stage_words.search(m.group("verb")) is None \
+            or any(s.ctx.doc.finder.entity_named(n) is not None for n in names):
+        return False
+    for name, start, f in zip(names, starts, group, strict=True):
+        listed_count(s, m.group("verb") + name + m.group("noun"), start, f)
     return True
 
 
