@@ -65,6 +65,7 @@ _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
 _RANKINGS = Shapes("rankings")
 _RANKING_WORDS = Words("ranking")
+_BRACKET_REACH = 12  # (how far before a level the place whose brackets it opens may stand: 甲县()
 _RANKED_IN = tuple(_RANKING_WORDS.kinds_ranking_ends)  # (what closes words naming a ranking of places of a kind)
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
@@ -473,7 +474,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start) \
             or _ranked_by(s, fig, region_start) or _baseline_level(s, fig, region_start):
         return
-    if fig.amount.kind == "percent" and _share_of_noun_after(s, fig, region, region_start):
+    if fig.amount.kind == "percent" and (_share_of_noun_after(s, fig, region, region_start)
+                                         or _growth_in_brackets(s, fig, region)):
         return
     noun = _prenominal(s, fig, name.text, region)
     if fig.amount.kind == "count" and _count_of_projects(s, fig, name.text, noun, region_start):
@@ -641,6 +643,9 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
                  or _kinds_measure(s, name.start)):
         # (各区县财政收入完成数据:|甲县11.96亿元: the place holds the level, of the measure named before it)
         return name.renamed(heading)
+    if _ASIDE_OPEN in s.text[max(region_start, fig.start - _BRACKET_REACH):fig.start] \
+            and (held := _held_in_brackets(s, region_start, fig.start)) is not None:
+        return held
     if name.text.endswith(_RANKED_IN) and (kinds := kinds_ranked_before(s, fig.start)) is not None \
             and kinds.group("measure") in name.text:
         return name.renamed(kinds.group("measure"))  # (某省各县地方财政收入排名中,甲县…: the measure, not the frame)
@@ -659,6 +664,33 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     return name
 
 
+def _growth_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
+    """甲县(281.72亿元 5.6%): a bare percentage closing a place's brackets right after its level is that level's growth,
+    as the list's first item writes it (同比增长5.4%下同); True when it was recorded so."""
+    cur = s.state.current
+    if cur is None or cur.value is None or cur.change is not None or region.strip() \
+            or not s.text.startswith(_ASIDE_CLOSE, fig.end):
+        return False
+    since = s.text[s.ctx.doc.norm_pos(cur.start):fig.start]
+    if _ASIDE_OPEN not in since or _ASIDE_CLOSE in since:
+        return False
+    attach_change(s, cur, fig.read_as("change", change=change_of("yoy", fig.amount, 1)))
+    return True
+
+
+def _held_in_brackets(s: Sentence, region_start: int, pos: int) -> Name | None:
+    """1.甲县(|607.87亿元 同比增长5.4%)、2.乙县(|281.72亿元 5.6%): a level opening the brackets after a place is the
+    place's, in the measure a heading names before the list (各县(市、区)GDP完成数据:) or, further on, the measure of
+    the level just given; its name starts at the place (which holds it)."""
+    m = _INDICATORS.place_bracket_open.search(s.text, region_start, pos)
+    if m is None or s.ctx.doc.finder.entity_named(m.group("place")) is None:
+        return None
+    current = s.state.current
+    measure = _measure_heading(s, m.start("place")) or _kinds_measure(s, m.start("place")) \
+        or (current.name if current is not None and current.subject != m.group("place") else None)
+    return Name(measure, m.start("place")) if measure else None
+
+
 def _kinds_measure(s: Sentence, pos: int) -> str | None:
     """某省各县地方财政收入排名中,…乙县|93.44亿元: the measure the places of a kind are ranked by, before ``pos``."""
     kinds = kinds_ranked_before(s, pos)
@@ -667,14 +699,15 @@ def _kinds_measure(s: Sentence, pos: int) -> str | None:
 
 def _measure_heading(s: Sentence, pos: int) -> str | None:
     """The measure of the places given levels from ``pos`` on, named in a heading: in the sentence before them (财政收入
-    方面,|甲县…), or on the line over a run of numbered items one a line (各区县财政收入完成数据:⏎1.甲县…⏎2.|乙县…);
-    None when there is none, or it names a place."""
+    方面,|甲县…), or on the line over a run of numbered items one a line (各区县财政收入完成数据:⏎1.甲县…⏎2.|乙县…) or
+    over a line the place opens (各县(市、区)GDP完成“成绩单”:⏎|甲县(876.45亿元…); None when there is none, or it names a
+    place."""
     text = s.text
     heading = _INDICATORS.measure_heading.search(text, s.ctx.span.start, pos)
     if heading is None:
         line_start = text.rfind("\n", 0, pos) + 1
-        if not _INDICATORS.numbered_item_line.match(text, line_start, pos):
-            return None
+        if text[line_start:pos].strip() and not _INDICATORS.numbered_item_line.match(text, line_start, pos):
+            return None  # (the place opens its line, or a numbered item does: the heading may be the line above)
         above = [x for x in text[max(0, line_start - _HEADING_BACK):line_start].split("\n") if x.strip()]
         while above and _INDICATORS.numbered_item_line.match(above[-1]):
             above.pop()  # (the items above it, one a line)
@@ -1082,7 +1115,7 @@ def _measure_and_holder(s: Sentence, fig: Fig, name: Name, region_start: int) ->
     """The name of a figure named by no measure of its own and its holder (:func:`_of_measure_held`); a place written
     where a heading's measure was put in its stead (中部百强镇分别为|甲省40个) holds it."""
     name, holder = _of_measure_held(s, fig, name, region_start)
-    written = strip_chars(s.text[name.start:fig.start])
+    written = strip_chars(s.text[name.start:fig.start]).rstrip(_ASIDE_OPEN)  # (甲县(|281.72亿元: the place's)
     if holder is None and written != name.text and (place := s.ctx.doc.finder.entity_named(written)):
         holder = place
     return name, holder
