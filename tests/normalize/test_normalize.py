@@ -22,6 +22,8 @@ from zhibiao.normalize import normalize
         ("18.\n56亿元", "18.56亿元"),
         ("18.56\n亿元", "18.56亿元"),
         ("18.56亿\n元", "18.56亿元"),
+        ("增加3.5\n万人", "增加3.5万人"),
+        ("5.3\n\n万 荣 县\n\n107.28", "5.3\n\n万 荣 县\n\n107.28"),  # a table's next cell opening with 万: a place
         ("2023\n2024", "2023\n2024"),
         ("产值突破30个亿", "产值突破30亿"),  # a spoken amount: 30个亿 is 30亿
         ("新签约3个亿元以上项目", "新签约3个亿元以上项目"),  # three projects of a size class: kept

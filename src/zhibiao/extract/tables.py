@@ -94,6 +94,7 @@ _MIN_NUMBER_LINES = 4
 # What the cells of the rule under a Markdown table's header open with (---, :---).
 _RULE_STARTS = "-:："
 _YEAR = "year"  # (the kind of a period mention that is a year alone)
+_MONTH_WORD = _TABLE_WORDS.month_word
 _RANK_MAX = 1000  # (a place in a table of places: a whole number below this)
 # What may follow a numbered place on its line under a heading (江苏, 1234.5): a short cell, no clause.
 _ROW_TAIL_MAX = 12
@@ -680,7 +681,8 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
             or not (row_units or any(c.growth or c.unit is not None for c in columns)
                     or any(_label_and_unit(row.label.text)[1] is not None for row in rows)):
         return first + width
-    after = next(j for j in range(label_at, len(cells)) if cells[j] is rows[-1].numbers[-1]) + 1
+    last = next(c for c in reversed(rows[-1].numbers) if c.text)  # (a short row's empty cells are none of the table's)
+    after = next(j for j in range(label_at, len(cells)) if cells[j] is last) + 1
     if _of_projects(lead, columns):
         return after  # (项目名称 | 总投资 | …: each row one project, no measure of the report's place)
     period = _table_period(doc, lead[0].start if lead else cells[i].start)  # (a caption among the cells: its year)
@@ -1146,11 +1148,33 @@ def _rows(text: str, cells: list[_Cell], at: int, width: int, with_unit: bool) -
             part = _TABLES.part_row.fullmatch(cells[skip - 1].text) is not None
             at = skip
         if not _row_at(text, cells, at, step, with_unit):
-            break
+            short = _short_row(text, cells, at, width, with_unit) if rows else 0
+            if not short:
+                break
+            # (工业产销率(%) | 98.8 | 102.4 | with no growth cell: the numbers fill the first columns, the rest empty)
+            numbers = cells[at + 1 + with_unit:at + 1 + with_unit + short]
+            end = numbers[-1].end
+            numbers += [_Cell(end, end, "")] * (width - short)
+            rows.append(_FigureRow(cells[at], _unit(cells[at + 1].text) if with_unit else None, numbers, part))
+            at += 1 + with_unit + short
+            continue
         unit = _unit(cells[at + 1].text) if with_unit else None
         rows.append(_FigureRow(cells[at], unit, cells[at + 1 + with_unit:at + step], part))
         at += step
     return rows
+
+
+def _short_row(text: str, cells: list[_Cell], at: int, width: int, with_unit: bool) -> int:
+    """How many numbers a row starting at cell ``at`` gives when it gives fewer than the table's columns (a cell left
+    empty, dropped): at least one, then a name or the table's end; 0 when no such row starts there."""
+    first = at + 1 + with_unit
+    n = 0
+    while n < width and first + n < len(cells) and _is_number(cells[first + n]):
+        n += 1
+    if not 0 < n < width or _is_number(cells[at]) or (with_unit and _unit(cells[at + 1].text) is None) \
+            or (first + n < len(cells) and cells[first + n].text[:1].isdigit()):
+        return 0  # (5.3万宁市 after it: a number run into the next cell, no row left short)
+    return n if _on_its_lines(text, cells[at], cells[first + n - 1]) else 0
 
 
 def _row_at(text: str, cells: list[_Cell], at: int, step: int, with_unit: bool) -> bool:
@@ -1248,6 +1272,8 @@ def _column_period(label: str) -> PeriodMention | None:
     year = _TABLES.year_cell.fullmatch(label)
     if year is not None:
         return PeriodMention(0, len(label), int(year.group("year")), None, 1, 12, "span")
+    if _TABLES.months_unclosed.fullmatch(label):
+        label += _MONTH_WORD  # (2022年1-12: the months' 月 lost from a cell, as pages print it)
     periods = find_periods(label)
     # (1-9月累计: a period and how its value was counted)
     if not periods or periods[0].pos != 0:
@@ -1315,7 +1341,8 @@ def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow,
                                   or _cell_amount(numbers[owner].text) is not None):
             return None  # the growth of a level, read with that level (or its own when that is left empty)
         return _indicator(doc, name, col, None, _change(col, value, _POINTS in numbers[k].text), period)
-    unit = col.unit or row.unit
+    # (工业产销率(%) under 单位:万元: a row of rates says its own unit, over the table's)
+    unit = row.unit if row.unit is not None and row.unit.unit == _PERCENT else col.unit or row.unit
     if unit is None:
         return None  # a level in a unit written nowhere
     # (亏损面(%) | 24.6 | 1.5: a rate's change is in points, whether or not its cell says so)

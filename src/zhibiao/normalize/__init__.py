@@ -91,6 +91,9 @@ _LIST_MARK = "\u3001"  # (、)
 _CLAUSE_MARKS = frozenset(",;:\u3002\u3001")  # (, ; : 。 、 as normalised)
 # what after 亿 makes N个亿 a count of things of that size (3个亿元以上项目, 5个亿级项目), not an amount
 _AFTER_HUNDRED_MILLION = frozenset("元以级美港欧日韩")
+_MAGNITUDES = "万亿"
+# what may follow a magnitude in a figure's unit or its end (亿元, 万美元, 万人, 万吨, 万平方米, 万余, 万多, 亿以上)
+_AFTER_MAGNITUDE = frozenset("元美欧港日韩人吨千平立方户个家台辆亩头只套件米余多以左")
 
 
 def _thousands_gap(text: str, start: int, end: int) -> bool:
@@ -106,6 +109,13 @@ def _thousands_gap(text: str, start: int, end: int) -> bool:
         nxt = text[tail:tail + 2].lstrip(" ")[:1]
         return nxt == "." or _CJK_LO <= nxt <= _CJK_HI
     return False
+
+
+def _unit_after_magnitude(text: str, pos: int) -> bool:
+    """Whether what follows a magnitude (万, 亿) at ``pos`` may be its figure's unit or the figure's end: anything but
+    a character that goes on a word (万宁市 is a place's name, not 5.3万)."""
+    nxt = text[pos:pos + 3].lstrip(" \u3000")[:1]
+    return not (_CJK_LO <= nxt <= _CJK_HI) or nxt in _AFTER_MAGNITUDE
 
 
 def _removable(text: str, start: int, end: int) -> bool:
@@ -130,8 +140,10 @@ def _removable(text: str, start: int, end: int) -> bool:
     if before.isdigit():
         if text[start:end] == " " and after.isdigit() and _thousands_gap(text, start, end):
             return True  # 1 069个, 7 362.1亿元: groups of three digits set apart
-        if after in ".%万亿":
-            return True  # 18.56\n亿元
+        if after in ".%":
+            return True  # 18.\n56, 5.3\n%
+        if after in _MAGNITUDES:  # 18.56\n亿元 — but never a table's next cell opening with one (5.3⏎⏎万 宁 市)
+            return "\n" not in text[start:end] or _unit_after_magnitude(text, end + 1)
         if _CJK_LO <= after <= _CJK_HI and not any(c in _CELL_GAPS for c in text[start:end]) \
                 and end - start < _CELL_SPACES:
             return True  # 219 个, 1—10 月份: a digit and its unit or month (not 33.08\t持平: two cells of a table)
