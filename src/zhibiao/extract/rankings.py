@@ -85,6 +85,7 @@ _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
 _GROWTH_HEADS = tuple(_RANKING_SETS.growth_names)
 _WHOLE_ENDS = frozenset(_RANKING_WORDS.whole_place_ends)
+_MEMBER_COUNTS = tuple(_RANKING_WORDS.member_counts)
 _SLOGAN_VERBS = tuple(_RANKING_WORDS.slogan_verbs)
 _EVALUATION_ACTS: tuple[str, ...] = tuple(_RANKING_WORDS.evaluation_acts)
 _PERIODS_SETS = WordSets("periods")
@@ -1783,13 +1784,19 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         else (own_measure or evaluation)
     if not measure:  # (从榜单排名看,…甲、乙包揽榜单前5名: the measure the frame looks at)
         measure = _frame_measure(s, s.ctx.span.start)
-    if not measure:
+    if not measure and not _counts_members(before):
         measure = before.indicator if before is not None else None
-    if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
-        measure = named.indicator
+        if measure is None and (named := s.log.last_ranking(measured=True)) is not None:
+            measure = named.indicator
     measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
     period = period or _tier_period(s, hit)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects, period)
+
+
+def _counts_members(before: Ranking | None) -> bool:
+    """Whether the ranking given before is of how many members a place has in a list (某省共有24地进入榜单,总数全国
+    第一): the members listed after it (其中甲和乙并列第一) hold places in the list itself, not in that count."""
+    return before is not None and bool(before.indicator) and str(before.indicator).endswith(_MEMBER_COUNTS)
 
 
 def _place_shared(s: Sentence, hit: re.Match[str]) -> bool:
