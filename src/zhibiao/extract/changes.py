@@ -31,6 +31,8 @@ _RATE_MOVE_ENDS = tuple(_CHANGE_WORDS.rate_move_ends)
 _RATE_MOVE_WIDTH = 48  # (how far back a rate moved from one period's to another's is written: 增幅由…的14%提升至)
 _BASIS_SETS = WordSets("basis")
 _CHANGE_SETS = WordSets("change")
+_COMPARED_MARK: str = _CHANGE_WORDS.compared_mark
+_FRONTED_REACH = 40  # (how far before a change's verb a comparison fronted in its clause or the one before may open)
 _NUMERALS_SETS = WordSets("numerals")
 
 _RATE_KINDS = ("percent", "pp", "times")
@@ -193,7 +195,12 @@ def _basis_after_verb(text: str, verb: str, lead: int, fig: Fig, basis_region: s
     """The basis of a change read with its verb: other after a comparison (高于全市…) or an adjustment, unless
     what it is compared with is the same period of last year (高于去年同期1.6个百分点); else from the words before."""
     if not (compared or verb in _CHANGE_SETS.comparatives or verb in _CHANGE_SETS.adjustments):
-        return basis_of(basis_region)
+        fronted = _CHANGES.fronted_comparison.search(text, max(0, lead - _FRONTED_REACH), lead) \
+            if _COMPARED_MARK in text[max(0, lead - _FRONTED_REACH):lead] else None
+        basis = basis_of(basis_region)
+        if basis == "yoy" and fronted is not None and _CHANGES.year_named.search(fronted.group("base")) is None:
+            return "other"  # (与一季度相比,全区GDP同比增速提高8.7个百分点: against the first quarter's rate)
+        return basis  # (与上年相比, 与2014年相比: a year's, read as any year named; 与2020年相比,两年平均增长)
     if _CHANGES.same_period_last_year.fullmatch(text, lead + len(verb), fig.start):
         return "yoy"
     return "other"
