@@ -36,7 +36,7 @@ from zhibiao.extract.quantities import figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
-from zhibiao.model import Fact, Indicator, Ranking
+from zhibiao.model import Fact, Indicator, Projects, Ranking
 from zhibiao.resolve.subjects import SubjectFinder
 
 __all__ = [
@@ -86,6 +86,9 @@ _RANKING_WORDS = Words("ranking")
 _GROWTH_HEADS = tuple(_RANKING_SETS.growth_names)
 _WHOLE_ENDS = frozenset(_RANKING_WORDS.whole_place_ends)
 _MEMBER_COUNTS = tuple(_RANKING_WORDS.member_counts)
+_PROJECTS_NOUN: str = _RANKING_WORDS.projects_noun
+_COUNT_HEAD: str = _RANKING_WORDS.count_head
+_INVESTMENT_HEAD: str = _RANKING_WORDS.investment_head
 _SLOGAN_VERBS = tuple(_RANKING_WORDS.slogan_verbs)
 _EVALUATION_ACTS: tuple[str, ...] = tuple(_RANKING_WORDS.evaluation_acts)
 _PERIODS_SETS = WordSets("periods")
@@ -1422,7 +1425,8 @@ def _figures_placed_in_turn(s: Sentence, hit: re.Match[str], words: str) -> list
         return None  # (most places: their own measure words)
     more = _RANKINGS.more_places.match(s.text, hit.end(), s.ctx.span.end)
     n = 1 + (len(_RANKINGS.number.findall(more.group(0))) if more is not None else 0)
-    figures = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.parent is None]
+    figures = [f for f in s.log.facts[s.state.first_fact:]
+               if (isinstance(f, Indicator) and f.parent is None) or isinstance(f, Projects)]
     if n < 2 or not figures:
         return None
     # (the figures end the clause right before the places: 在甲、乙排名中,分别跃居… places in the measures wrapped)
@@ -1431,9 +1435,17 @@ def _figures_placed_in_turn(s: Sentence, hit: re.Match[str], words: str) -> list
         return None
     names: list[str] = []
     for f in figures:
-        if _figure_ranked(f) not in names:
-            names.append(_figure_ranked(f))
+        for name in _projects_ranked(f) if isinstance(f, Projects) else [_figure_ranked(f)]:
+            if name not in names:
+                names.append(name)
     return list(names[-n:]) if len(names) >= n else None
+
+
+def _projects_ranked(p: Projects) -> list[str]:
+    """The measures a projects fact gives to be ranked by, in the order written: how many (重大项目51个 → 重大项目数),
+    then their investment (总投资396.8亿元 → 重大项目总投资)."""
+    kind = (p.category or "") + _PROJECTS_NOUN
+    return [kind + _COUNT_HEAD] * (p.count is not None) + [kind + _INVESTMENT_HEAD] * (p.investment is not None)
 
 
 def _figures_sharing_place(s: Sentence, hit: re.Match[str], region_start: int) -> list[str | None] | None:
