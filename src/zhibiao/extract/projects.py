@@ -837,6 +837,9 @@ def category_of(desc: str) -> str | None:
     said = last_match(_PROJECTS.category_verb, cat)
     if said is not None:  # 此次活动涉及(29个项目): what the words before a verb did, no kind
         cat = cat[said.end():]
+    dated = last_match(_PROJECTS.category_period, cat)
+    if dated is not None:  # (筛选2022年度|市级重大重点项目, 肥西县年底|在库项目: the kind after its date)
+        cat = cat[dated.end():]
     cat, _cut = trim_openers(cat, _CATEGORY_OPENERS, keep_last=False)
     cat = _PROJECTS.category_tail.sub("", cat)
     possessive = _NAME_WORDS.possessive
