@@ -18,7 +18,7 @@ from zhibiao.extract.changes import local_qualifier
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.names import Name, Noun, last_match, strip_chars, trim_openers, without_quotes
 from zhibiao.extract.periods import PeriodMention, period_string, resolve_period, years_period, years_spans
-from zhibiao.extract.quantities import in_range, parse_number, scale
+from zhibiao.extract.quantities import Amount, figure_regex, in_range, parse_amount, parse_number, scale
 from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, WordSets, units, word_set, words
@@ -154,7 +154,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         stage = parent.stage if child and parent is not None else (
             _stage_of_whole_counted(s, fig) or _stage_around(s, desc, now=_said_now(s)))
     qualifier: Qualifier | None = "at_least" if fig.amount.more else None
-    min_investment, currency = threshold_in(desc)
+    min_investment, currency, total = _size_or_total(desc, prenominal)
     # (其中50亿元1个、10亿元3个: one of a list of sizes, its noun left out, is of that size, not of that investment)
     one = _size_of_one(desc) if fig.amount.value == 1 and not _sizes_listed(desc) else None
     # a part of a goal is a goal, of the goal's period unless it says its own (其中“七一”前开工45个以上)
@@ -172,7 +172,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         category=category_of(prenominal if _kind_before_noun(prenominal) else desc),
         min_investment=None if one is not None else min_investment,
         count=fig.amount.value,
-        investment=one[0] if one is not None else None,
+        investment=one[0] if one is not None else total,
         qualifier="target" if target else qualifier,
         rule="projects.v1",
         currency=one[1] if one is not None else currency,
@@ -851,6 +851,25 @@ def category_of(desc: str) -> str | None:
     if not cat or cat in _PROJECTS_SETS.generic_categories or subject_finder().entity_named(cat) is not None:
         return None  # (沛县12个项目: the place whose projects they are, its subject, no kind of project)
     return cat
+
+
+def _size_or_total(desc: str, prenominal: str) -> tuple[Decimal | None, str, Decimal | None]:
+    """The size class of counted projects and its currency (:func:`threshold_in`) — or, when the words between the
+    count and its noun give the projects' total investment (8个|总投资127亿元项目), no size but that total."""
+    total = _total_before_noun(prenominal)
+    if total is not None:
+        return None, _CNY, total.value
+    min_investment, currency = threshold_in(desc)
+    return min_investment, currency, None
+
+
+def _total_before_noun(prenominal: str) -> Amount | None:
+    """8个|总投资127亿元项目: the investment written between a count and its noun (总投资, then an amount glued to the
+    noun or joined by 的), the projects' total; None when the words are no such thing (亿元以上项目: a size)."""
+    m = _PROJECTS.total_before_noun.match(prenominal) if prenominal else None
+    found = figure_regex().fullmatch(m.group("amount")) if m is not None else None
+    amount = parse_amount(found) if found is not None else None
+    return amount if amount is not None and amount.unit == _CNY else None
 
 
 def _kind_before_noun(prenominal: str) -> bool:
