@@ -489,6 +489,9 @@ def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
             item = _ITEM_SPLIT.split(text[pos:m.end("names")], maxsplit=1)[0]
             if m.group("by") in _PERSONS_SETS.outlet_bylines and item.endswith(_OUTLET_ENDS):
                 break  # (来源:东方网: an outlet credited, no person)
+            if pos == m.start("names") and m.group("by") in _PERSONS_SETS.source_marks:
+                pos = _after_item(text, pos + len(item))  # (来源:东方财富, 来源:甲日报 殷素: the source is an outlet,
+                continue  # the names after it its reporters')
             whole = m.group("by") not in _PERSONS_SETS.outlet_bylines and _whole_byline_item(text, pos, item)
             name = item if whole else \
                 read_name(text, pos) or _byline_item(text, pos, m.end("names"))
@@ -496,10 +499,15 @@ def _byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
                 break
             out.append(PersonMention(name, (by,), pos, pos + len(name), m.start("by")))
             taken.add(pos)
-            pos += len(name)
-            while pos < len(text) and text[pos] in " 、,":
-                pos += 1
+            pos = _after_item(text, pos + len(name))
     return out
+
+
+def _after_item(text: str, pos: int) -> int:
+    """Where the next item of a byline's names starts after one ending at ``pos`` (past the spaces and marks)."""
+    while pos < len(text) and text[pos] in " 、,":
+        pos += 1
+    return pos
 
 
 def _whole_byline_item(text: str, pos: int, item: str) -> bool:
