@@ -82,6 +82,12 @@ _INDEX_BASE = Decimal(100)
 _COLUMNS_MAX = 2
 # A table needs this many rows in a row whose places run on: two could be any numbered lines.
 _MIN_ROWS = 3
+_MIN_ROWS_SPREAD = 2  # (lines of ranks with their figures, prose between: two say a list)
+_PLACE_MIN = 2  # (the fewest characters of a place's name: 陕西)
+_MONEY = "money"
+_MONEY_UNIT: str = Words("figures").money_unit
+_FIGURES = Shapes("figures")
+_RANK_LINE_MARK = _TABLE_WORDS.rank_line_mark  # (名: a plain check before the lines' shape)
 # How far a row's name may run (the longest zone names are about 15 characters).
 _NAME_WIDTH = 24
 # How far before its first row a caption may stand (with a header row between: 排行 | 名称 | 省份).
@@ -129,6 +135,7 @@ def ranked_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     """
     _members_on_lines(doc, start, end, log)
     _places_on_lines(doc, start, end, log)
+    _ranks_with_figures_on_lines(doc, start, end, log)
     read = _anchored_runs(doc, start, end, log)
     _runs_under_headings(doc, start, end, log, read)
 
@@ -318,6 +325,51 @@ def _places_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> Non
         if row is not None:
             rows.append(row)
     _rows_under_caption(doc, rows, log)
+
+
+def _ranks_with_figures_on_lines(doc: DocContext, start: int, end: int, log: FactLog) -> None:
+    """某省各市财政收入…⏎第一名:甲市(财政收入:297.67亿)⏎…⏎第二名:乙市(财政收入:87.64亿): each line a place, its rank,
+    the measure it is ranked by and its level — a ranking and an indicator each, in the field of the places of a kind
+    said before the first (the whole of the place before 各), of the period said before it."""
+    text = doc.text
+    if _RANK_LINE_MARK not in text:
+        return  # (most reports: no such lines)
+    lines = list(_TABLES.rank_line_figure.finditer(text, start, end))
+    if len(lines) < _MIN_ROWS_SPREAD:
+        return
+    first = lines[0].start()
+    kinds = last_match(_TABLES.kinds_of_place, text[max(0, first - _CAPTION_WIDTH):first])
+    scope = _place_field(doc, kinds.group("field")) if kinds is not None else None
+    periods = find_periods(text[max(0, first - _CAPTION_WIDTH):first], max(0, first - _CAPTION_WIDTH))
+    period = _resolved(periods[-1], doc) if periods else None
+    for line in lines:
+        place = _line_place(doc, line.group("place"))
+        rank = parse_number(line.group("n"))
+        found = figure_regex().fullmatch(line.group("figure").strip())
+        amount = parse_amount(found) if found is not None else None
+        if place is None or rank is None:
+            continue
+        measure = line.group("measure")
+        if amount is not None and amount.unit is None and _FIGURES.money_before.search(measure):
+            amount = Amount(amount.value, _MONEY_UNIT, _MONEY, amount.more)  # (财政收入:297.67亿: in yuan)
+        if scope is not None:
+            r = Ranking(subject=place, period=period, indicator=measure, scope=scope, rank=int(rank), top=False,
+                        qualifier=None, rule="ranking.table.v1")
+            doc.set_quote(r, line.start("n") - 1, line.end())
+            log.add(r)
+        if amount is not None and amount.unit is not None:
+            ind = Indicator(subject=place, name=measure, period=period, value=amount.value, unit=amount.unit,
+                            change=None, qualifier=None, parent=None, rule=_TABLE_RULE)
+            doc.set_quote(ind, line.start("place"), line.end())
+            log.add(ind)
+
+
+def _place_field(doc: DocContext, words: str) -> str | None:
+    """The field of the place the words before 各 end with (1-5月份某省|各市 → 全省); None when they name none."""
+    for k in range(len(words) - _PLACE_MIN, -1, -1):
+        if doc.finder.entity_named(words[k:]) is not None:
+            return whole_of_place(doc.finder, words[k:])
+    return None
 
 
 def _rows_under_caption(doc: DocContext, rows: list[_Row], log: FactLog) -> None:
