@@ -432,13 +432,13 @@ def _spaced_byline_mentions(text: str, taken: set[int]) -> list[PersonMention]:
 
 
 def _spaced_title_mentions(text: str, taken: set[int]) -> list[PersonMention]:
-    """记 者:林晓东, 编 辑:陈雅琪: a credit line whose title of two characters is spaced to the width of others, then
-    its name; the title as written without the space."""
+    """记 者:林晓东, 编 辑:陈雅琪, 审 签 人:励 明: a credit line whose title of two or three characters is spaced to the
+    width of others, then its name (spaced too, at times); the title and the name as written without the spaces."""
     if not _spaced_title_colon_in(text):
         return []  # (most reports space no credit's title: their few colons looked at first)
     out = []
     for m in _PERSONS.spaced_title_line.finditer(text):
-        title, name = m.group("a") + m.group("b"), m.group("name")
+        title, name = m.group("a") + m.group("b") + (m.group("c") or ""), "".join(m.group("name").split())
         if title not in _PERSONS_SETS.bylines or m.start("name") in taken or not _is_name(name):
             continue
         out.append(PersonMention(name, (title,), m.start("name"), m.end("name"), m.start("a")))
