@@ -347,7 +347,8 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
         return None
     view = _NAMES.view_from.fullmatch(clause) or _NAMES.aspect_of.fullmatch(clause)
     if view is not None:  # 从资金到位情况看,…; 社会消费品零售总额方面,…: the topic looked at
-        return view.group("topic")
+        topic: str = view.group("topic")
+        return None if topic in _NAME_SETS.aspect_topics else topic  # (从月度增速看: an aspect, no topic)
     m = _NAMES.topic_break.search(clause)
     if not m or m.start() < 2:
         return None
