@@ -36,7 +36,7 @@ from zhibiao.extract.quantities import figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
-from zhibiao.model import Fact, Indicator, Projects, Ranking
+from zhibiao.model import Change, Fact, Indicator, Projects, Ranking
 from zhibiao.resolve.subjects import SubjectFinder
 
 __all__ = [
@@ -2730,6 +2730,21 @@ def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
     )
     s.ctx.doc.set_quote(ind, region_start, fig.end)
     s.log.add(ind)
+
+
+def flat_move(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """甲县排名第八位,位次与去年持平: a place held as it was, right after the place was given — a move of nought in that
+    ranking (named after it, as a move is); True when it was recorded so."""
+    last = s.state.last_rank
+    change = fig.change
+    if last is None or change is None or change.pct != 0 \
+            or not _RANKINGS.place_held_words.fullmatch(strip_chars(s.text[region_start:fig.start])):
+        return False
+    ind = Indicator(subject=last.subject, name=_ranking_name(last), period=last.period, value=None, unit=None,
+                    change=Change(basis=change.basis, abs=Decimal(0)), qualifier=None, parent=None, rule=_MOVE_RULE)
+    s.ctx.doc.set_quote(ind, region_start, fig.end)
+    s.log.add(ind)
+    return True
 
 
 def paired_moves(s: Sentence) -> None:

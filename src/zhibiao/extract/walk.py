@@ -42,6 +42,7 @@ from zhibiao.extract.rankings import (
     count_most,
     counted_measures_listed,
     entered_group_after,
+    flat_move,
     measures_after_one_lead,
     membership_list,
     move_role,
@@ -147,7 +148,7 @@ def read_sentence(s: Sentence) -> None:
         elif isinstance(item, Wordless):
             region_start = _region_start(text, cursor, item.start, sent)
             fig = wordless_change(text, item, region_start)
-            if not _wordless_of_listed(s, fig, region_start):
+            if not (_wordless_of_listed(s, fig, region_start) or flat_move(s, fig, region_start)):
                 change_role(s, fig, region_start)
             cursor = item.end
             i += 1
