@@ -22,7 +22,7 @@ from zhibiao.model import Change, Qualifier
 from zhibiao.recache import compile_cached
 from zhibiao.resolve.subjects import passes_a_mark
 
-__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "listed_group_entering", "scan_figures"]
+__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "in_yuan", "listed_group_entering", "money_named", "scan_figures"]
 
 _FIGURES = Shapes("figures")
 _INDICATORS = Shapes("indicators")
@@ -137,7 +137,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
             and _FIGURES.unit_cell_after.match(after):
         return None  # 外贸进出口 | 亿元 | 35.8: the row's unit in a cell of its own, no 1亿元
     if amount.kind == "number" and _money_named_before(before, num, mag, chinese=chinese):
-        amount = Amount(amount.value, _FIGURES_WORDS.money_unit, "money", amount.more)  # (计划投资10.91亿)
+        amount = in_yuan(amount)  # (计划投资10.91亿)
     if amount.kind == "number":
         if chinese and _magnitude_as_label(before, after, num):
             return None
@@ -198,7 +198,18 @@ def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool
     magnitude in Chinese only after the projects' investment word: 产值突破千亿 stays a goal's)."""
     if chinese:
         return num in _FIGURES_SETS.bare_magnitudes and _FIGURES.investment_before_bare.search(before) is not None
-    return bool(mag) and _FIGURES.money_before.search(before) is not None
+    return bool(mag) and money_named(before)
+
+
+def money_named(before: str) -> bool:
+    """Whether the words before a number with no unit close with a money measure (计划投资, 财政收入): it is in
+    yuan."""
+    return _FIGURES.money_before.search(before) is not None
+
+
+def in_yuan(amount: Amount) -> Amount:
+    """A number with no unit read as an amount of money (yuan)."""
+    return Amount(amount.value, _FIGURES_WORDS.money_unit, "money", amount.more)
 
 
 def _read_by_shape(text: str, m: re.Match[str], sent: Span, groups: tuple[str, str | None, str | None], *,

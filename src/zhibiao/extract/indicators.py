@@ -79,6 +79,7 @@ _SCORE_WORDS_WIDTH = 16  # (以 and the words naming a score: at most twelve cha
 _NAME_WORDS = Words("name")
 _BREADTH_WORDS = Words("breadth")
 _PROJECTS_WORDS = Words("projects")
+_EACH_MARK: str = _PROJECTS_WORDS.each_mark  # (各: what every naming of places of a kind holds)
 _SHARE_WORDS = Words("share")
 _NAME_SETS = WordSets("name")
 _PROJECTS_SETS = WordSets("projects")
@@ -721,6 +722,8 @@ def kinds_ranked_before(s: Sentence, pos: int) -> re.Match[str] | None:
     the last one before ``pos`` (its measure, and its field before 各) — or, when none does, the places of a kind and
     their measure said closing the sentence before (…各县/县级市地方财政收入情况。); None when neither is."""
     text = s.text
+    if text.find(_EACH_MARK, max(0, pos - MAX_SENTENCE), pos) < 0:
+        return None  # (no 各 within reach: no places of a kind named; a plain find before the shapes)
     frame = last_match(_RANKINGS.kinds_ranking_frame, text[max(s.ctx.para.span.start, pos - MAX_SENTENCE):pos])
     if frame is None:
         frame = last_match(_RANKINGS.kinds_ranking_said, text[max(0, pos - MAX_SENTENCE):pos])

@@ -85,9 +85,10 @@ _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
 _GROWTH_HEADS = tuple(_RANKING_SETS.growth_names)
 _WHOLE_ENDS = frozenset(_RANKING_WORDS.whole_place_ends)
+_PLACE_MIN = 2  # (the fewest characters of a place's name: 青海)
 _MEMBER_COUNTS = tuple(_RANKING_WORDS.member_counts)
-_PROJECTS_NOUN: str = _RANKING_WORDS.projects_noun
-_COUNT_HEAD: str = _RANKING_WORDS.count_head
+_PROJECTS_NOUN: str = Words("projects").noun
+_COUNT_HEAD: str = Words("share").projects_count_part  # (项目数: the projects' count, as a share of it is named)
 _INVESTMENT_HEAD: str = _RANKING_WORDS.investment_head
 _SLOGAN_VERBS = tuple(_RANKING_WORDS.slogan_verbs)
 _EVALUATION_ACTS: tuple[str, ...] = tuple(_RANKING_WORDS.evaluation_acts)
@@ -1044,11 +1045,23 @@ def whole_of_place(finder: SubjectFinder, words: str | None) -> str | None:
     >>> whole_of_place(f, "青海"), whole_of_place(f, "重庆市"), whole_of_place(f, "内蒙古"), whole_of_place(f, "某省")
     ('全省', '全市', '全区', '某省')
     """
-    place = finder.entity_named(words) if words else None
-    if place is None or place[-1] not in _WHOLE_ENDS:
-        return words
-    whole: str = _RANKING_WORDS.whole
-    return whole + place[-1]
+    return (place_whole(finder, words) if words else None) or words
+
+
+def place_whole(finder: SubjectFinder, words: str) -> str | None:
+    """The whole, as a field, of the place the words end with (1-5月份青海 → 全省); None when they end with no place
+    the gazetteer knows, or one whose whole is no field.
+
+    >>> from zhibiao.resolve.subjects import subject_finder
+    >>> place_whole(subject_finder(), "1-5月份青海"), place_whole(subject_finder(), "某省")
+    ('全省', None)
+    """
+    for k in range(len(words) - _PLACE_MIN, -1, -1):  # (the shortest tail first: 青海, not 份青海)
+        place = finder.entity_named(words[k:])
+        if place is not None:
+            whole: str = _RANKING_WORDS.whole
+            return whole + place[-1] if place[-1] in _WHOLE_ENDS else None
+    return None
 
 
 def field_of_kind(words: str) -> str | None:
@@ -2717,18 +2730,17 @@ def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
         if not _moves_of_holders(s, fig, region_start):
             _move_before_place(s, fig, region_start)
         return
-    ind = Indicator(
-        subject=last.subject,
-        name=_ranking_name(last),
-        period=last.period,
-        value=None,
-        unit=None,
-        change=change_of(basis_of(s.text[region_start:fig.start]), fig.amount, fig.sign),
-        qualifier=None,
-        parent=None,
-        rule="indicator.move.v1",
-    )
-    s.ctx.doc.set_quote(ind, region_start, fig.end)
+    _record_move(s, last.subject, _ranking_name(last), last.period,
+                 change_of(basis_of(s.text[region_start:fig.start]), fig.amount, fig.sign), region_start, fig.end)
+
+
+def _record_move(s: Sentence, subject: str | None, name: str, period: str | None, change: Change, start: int,
+                 end: int) -> None:
+    """Record a move of a place in a ranking (FACTS.md: a change of the ranking named ``name``, in places), quoted
+    from ``start`` to ``end``."""
+    ind = Indicator(subject=subject, name=name, period=period, value=None, unit=None, change=change, qualifier=None,
+                    parent=None, rule=_MOVE_RULE)
+    s.ctx.doc.set_quote(ind, start, end)
     s.log.add(ind)
 
 
@@ -2740,10 +2752,8 @@ def flat_move(s: Sentence, fig: Fig, region_start: int) -> bool:
     if last is None or change is None or change.pct != 0 \
             or not _RANKINGS.place_held_words.fullmatch(strip_chars(s.text[region_start:fig.start])):
         return False
-    ind = Indicator(subject=last.subject, name=_ranking_name(last), period=last.period, value=None, unit=None,
-                    change=Change(basis=change.basis, abs=Decimal(0)), qualifier=None, parent=None, rule=_MOVE_RULE)
-    s.ctx.doc.set_quote(ind, region_start, fig.end)
-    s.log.add(ind)
+    _record_move(s, last.subject, _ranking_name(last), last.period, Change(basis=change.basis, abs=Decimal(0)),
+                 region_start, fig.end)
     return True
 
 
@@ -2797,13 +2807,10 @@ def _moves_of_holders(s: Sentence, fig: Fig, region_start: int) -> bool:
     if len(sizes) != len(holders) and len(sizes) != 1:
         return False
     name = _RANKINGS.list_noun_tail.sub("", _RANKINGS.result_tail.sub("", evaluation)) + _RANKING_WORDS.ranking_noun
+    period = evaluation_period(text, fig.start) or s.ctx.period_at(fig.start, target=False)
     for holder, size in zip(holders, sizes * len(holders) if len(sizes) == 1 else sizes, strict=True):
-        ind = Indicator(subject=holder, name=name, period=evaluation_period(text, fig.start)
-                        or s.ctx.period_at(fig.start, target=False), value=None, unit=None,
-                        change=change_of("yoy", replace(fig.amount, value=size), fig.sign), qualifier=None,
-                        parent=None, rule="indicator.move.v1")
-        s.ctx.doc.set_quote(ind, region_start, end)
-        s.log.add(ind)
+        _record_move(s, holder, name, period, change_of("yoy", replace(fig.amount, value=size), fig.sign),
+                     region_start, end)
     return True
 
 
@@ -2830,12 +2837,9 @@ def _move_before_place(s: Sentence, fig: Fig, region_start: int) -> None:
         # after it is in that measure and field)
         name = wrapped.group("measure") + wrapped.group("field") + wrapped.group("noun")
         s.state.moved, s.state.moved_field = wrapped.group("measure"), wrapped.group("field")
-    ind = Indicator(subject=s.ctx.subject_at(fig.start), name=name,
-                    period=s.ctx.period_at(fig.start, target=False), value=None, unit=None,
-                    change=change_of(basis_of(words), fig.amount, fig.sign), qualifier=None, parent=None,
-                    rule="indicator.move.v1")
-    s.ctx.doc.set_quote(ind, fig.start - len(words) + ranking.start("ranking"), fig.end)
-    s.log.add(ind)
+    _record_move(s, s.ctx.subject_at(fig.start), name, s.ctx.period_at(fig.start, target=False),
+                 change_of(basis_of(words), fig.amount, fig.sign), fig.start - len(words) + ranking.start("ranking"),
+                 fig.end)
 
 
 def _measure_region(region: str) -> str:

@@ -31,6 +31,7 @@ from decimal import Decimal
 
 from zhibiao.extract.changes import basis_of
 from zhibiao.extract.context import DocContext
+from zhibiao.extract.figures import in_yuan, money_named
 from zhibiao.extract.names import clean_list_item, last_match, strip_chars
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
 from zhibiao.extract.projects import category_of, is_investment_name, mentions_projects, stage_of, threshold_in
@@ -41,6 +42,7 @@ from zhibiao.extract.rankings import (
     evaluation_field_before,
     evaluation_period,
     field_of_kind,
+    place_whole,
     whole_of_place,
 )
 from zhibiao.extract.state import FactLog
@@ -83,10 +85,6 @@ _COLUMNS_MAX = 2
 # A table needs this many rows in a row whose places run on: two could be any numbered lines.
 _MIN_ROWS = 3
 _MIN_ROWS_SPREAD = 2  # (lines of ranks with their figures, prose between: two say a list)
-_PLACE_MIN = 2  # (the fewest characters of a place's name: 陕西)
-_MONEY = "money"
-_MONEY_UNIT: str = Words("figures").money_unit
-_FIGURES = Shapes("figures")
 _RANK_LINE_MARK = _TABLE_WORDS.rank_line_mark  # (名: a plain check before the lines' shape)
 # How far a row's name may run (the longest zone names are about 15 characters).
 _NAME_WIDTH = 24
@@ -339,9 +337,8 @@ def _ranks_with_figures_on_lines(doc: DocContext, start: int, end: int, log: Fac
         return
     first = lines[0].start()
     kinds = last_match(_TABLES.kinds_of_place, text[max(0, first - _CAPTION_WIDTH):first])
-    scope = _place_field(doc, kinds.group("field")) if kinds is not None else None
-    periods = find_periods(text[max(0, first - _CAPTION_WIDTH):first], max(0, first - _CAPTION_WIDTH))
-    period = _resolved(periods[-1], doc) if periods else None
+    scope = place_whole(doc.finder, kinds.group("field")) if kinds is not None else None
+    period = _resolved(_table_period(doc, first), doc)
     for line in lines:
         place = _line_place(doc, line.group("place"))
         rank = parse_number(line.group("n"))
@@ -350,8 +347,8 @@ def _ranks_with_figures_on_lines(doc: DocContext, start: int, end: int, log: Fac
         if place is None or rank is None:
             continue
         measure = line.group("measure")
-        if amount is not None and amount.unit is None and _FIGURES.money_before.search(measure):
-            amount = Amount(amount.value, _MONEY_UNIT, _MONEY, amount.more)  # (财政收入:297.67亿: in yuan)
+        if amount is not None and amount.unit is None and money_named(measure):
+            amount = in_yuan(amount)  # (财政收入:297.67亿: in yuan)
         if scope is not None:
             r = Ranking(subject=place, period=period, indicator=measure, scope=scope, rank=int(rank), top=False,
                         qualifier=None, rule="ranking.table.v1")
@@ -362,14 +359,6 @@ def _ranks_with_figures_on_lines(doc: DocContext, start: int, end: int, log: Fac
                             change=None, qualifier=None, parent=None, rule=_TABLE_RULE)
             doc.set_quote(ind, line.start("place"), line.end())
             log.add(ind)
-
-
-def _place_field(doc: DocContext, words: str) -> str | None:
-    """The field of the place the words before 各 end with (1-5月份某省|各市 → 全省); None when they name none."""
-    for k in range(len(words) - _PLACE_MIN, -1, -1):
-        if doc.finder.entity_named(words[k:]) is not None:
-            return whole_of_place(doc.finder, words[k:])
-    return None
 
 
 def _rows_under_caption(doc: DocContext, rows: list[_Row], log: FactLog) -> None:
@@ -1199,20 +1188,16 @@ def _rows(text: str, cells: list[_Cell], at: int, width: int, with_unit: bool) -
         if skip > at:
             part = _TABLES.part_row.fullmatch(cells[skip - 1].text) is not None
             at = skip
-        if not _row_at(text, cells, at, step, with_unit):
-            short = _short_row(text, cells, at, width, with_unit) if rows else 0
-            if not short:
-                break
-            # (工业产销率(%) | 98.8 | 102.4 | with no growth cell: the numbers fill the first columns, the rest empty)
-            numbers = cells[at + 1 + with_unit:at + 1 + with_unit + short]
-            end = numbers[-1].end
-            numbers += [_Cell(end, end, "")] * (width - short)
-            rows.append(_FigureRow(cells[at], _unit(cells[at + 1].text) if with_unit else None, numbers, part))
-            at += 1 + with_unit + short
-            continue
+        given = width if _row_at(text, cells, at, step, with_unit) else \
+            _short_row(text, cells, at, width, with_unit) if rows else 0
+        if not given:
+            break
+        # (工业产销率(%) | 98.8 | 102.4 | with no growth cell: the numbers fill the first columns, the rest empty)
+        numbers = cells[at + 1 + with_unit:at + 1 + with_unit + given]
+        numbers += [_Cell(numbers[-1].end, numbers[-1].end, "")] * (width - given)
         unit = _unit(cells[at + 1].text) if with_unit else None
-        rows.append(_FigureRow(cells[at], unit, cells[at + 1 + with_unit:at + step], part))
-        at += step
+        rows.append(_FigureRow(cells[at], unit, numbers, part))
+        at += 1 + with_unit + given
     return rows
 
 
