@@ -594,10 +594,14 @@ class SubjectFinder:
         """杭州(在营商环境城市排名中…), 厦门(签约…), 仁怀(2022全年GDP…): a place's short name opening a clause, right
         before 在, what it did or a period, names that place."""
         found = self._short_at_start(rest)
-        if found is None or not (rest.startswith(_SHORT_PLACE_FOLLOWERS, len(found[0]))
-                                 or _SUBJECTS.period_after_short.match(rest, len(found[0]))):
+        if found is None:
             return None
-        return found[1], len(found[0])
+        end = len(found[0])
+        if rest[end:end + 1] == found[1][-1] and not rest.startswith(_LEVEL_LED_WORDS, end):
+            end += 1  # (某|州GDP…: the short name and its level's character, a prefecture's everyday name)
+        if not (rest.startswith(_SHORT_PLACE_FOLLOWERS, end) or _SUBJECTS.period_after_short.match(rest, end)):
+            return None
+        return found[1], end
 
     def place_opening(self, text: str) -> tuple[str, int] | None:
         """The place whose full name opens ``text`` (昆山市), also after the names of the places holding it
