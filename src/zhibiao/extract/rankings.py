@@ -795,6 +795,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         else kinds_ranked_before(s, region_start)
     if kinds is not None:  # (某省各市GDP排名中,第一名是甲市: the measure ranked, and the field before 各)
         measure, scope = kinds.group("measure"), scope or whole_of_place(s.ctx.doc.finder, kinds.group("field"))
+    elif scope is None and (opened := _RANKINGS.place_then_kinds.match(text, region_start, hit.start())) is not None:
+        scope = place_whole(s.ctx.doc.finder, opened.group("field"))  # (某市各县区…前三的依次为: the city's whole)
     measure, scope = _group_and_class_of_list(s, hit.start(), measure, scope)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
     scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
