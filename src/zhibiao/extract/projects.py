@@ -143,6 +143,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         parent = _whole_listed_before(s, fig, region)  # 其中:⏎省级6项,概算投资…: the kinds of the projects before
     parent = _counted_before_aside(s, fig) or parent  # 前期项目3项(市级2项、县级1项): the parts of the 3
     child = parent is not None and _is_part(s, parent, fig, stage, region, noun)
+    if not child and (whole := _progress_of_whole(s, fig, region, noun)) is not None:
+        parent, child = whole, True
     if not child and st.projects is not None and text.rfind(_ASIDE_OPEN, ctx.span.start, fig.start) > text.rfind(
             _ASIDE_CLOSE, ctx.span.start, fig.start):
         parent, child = st.projects, True  # 131个重大项目(含前期项目5项),总投资…: an aside, the money the whole's
@@ -208,6 +210,19 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _progress_of_whole(s: Sentence, fig: Fig, region: str, noun: Noun | None) -> Projects | None:
+    """签约的218个亿元以上重点工业项目,截至9月底,已有199个项目开工: a bare count of projects that some of the projects
+    the sentence counted before have come to (已有, 已经有) is a part of them, of their kind and size; None when the
+    count names a kind of its own, says no 已, or is no fewer than the projects before."""
+    whole = s.state.projects
+    if whole is None or whole.count is None or fig.amount.value >= whole.count \
+            or (noun is not None and noun.text and noun.text not in _PROJECTS_SETS.nouns) \
+            or _PROJECTS.progress_of_whole.search(region) is None \
+            or s.ctx.doc.norm_pos(whole.start) < s.ctx.span.start:
+        return None
+    return whole
 
 
 def _counted_after_money(s: Sentence, p: Projects) -> Projects | None:
@@ -293,12 +308,17 @@ def _size_before_aside(s: Sentence, region: str, region_start: int) -> tuple[str
     return sized.group("size") + region[1:], sized.start("size")
 
 
+_AMONG_REACH = 8  # (其中, 共有 and spaces: how far before a count a 其中 closing the clause before it is looked for)
+
+
 def _is_part(s: Sentence, whole: Projects, fig: Fig, stage: Stage | None, region: str, noun: Noun | None) -> bool:
     """Whether a count is a part of the projects counted before it: no stage of its own, parts announced,
     a 其中 before it, in the list a 其中: opens, or the next of a run of bare counts of the whole's stage after
     a part (其中“七一”前开工45个,国庆前再开工15个)."""
     if stage is None or s.state.parts_follow or _NAME_WORDS.among in region or _listed_after_among(s, whole, fig):
         return True
+    if _PROJECTS.among_before_count.search(s.text, max(s.ctx.span.start, fig.start - _AMONG_REACH), fig.start):
+        return True  # (…;其中,有118个项目竣工投产: the comma after 其中 cut the count's words from it)
     last = s.log.projects[-1] if s.log.projects else None
     if last is not None and id(last) in s.log.child_projects \
             and s.text.startswith(_NAME_WORDS.list_mark, s.ctx.doc.norm_pos(last.end)) \
