@@ -1109,7 +1109,8 @@ def _with_topic(s: Sentence, name: str, region_start: int) -> str:
     # 新开工产业项目15个,完成投资42.3亿元: what the projects just counted have invested (其中,42个涉市重点项目,累计完成
     # 投资…: a part counted in the sentence, its whole in the sentence before)
     holder = s.state.projects
-    if holder is None and _projects_in_sentence(s) and id(part := s.log.last_projects()) in s.log.child_projects:
+    part = s.log.last_projects() if holder is None and _projects_in_sentence(s) else None
+    if part is not None and id(part) in s.log.child_projects:
         written = _projects_as_written(s, part)  # (其中亿元以上项目46个,…完成投资: the part's own name)
         return written.text.removesuffix(_PROJECTS_WORDS.noun) + str(_NAME_WORDS.projects_investment) \
             if written is not None else (part.category or "") + str(_NAME_WORDS.projects_investment)

@@ -142,9 +142,8 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     if parent is None and st.projects is None and noun is None:
         parent = _whole_listed_before(s, fig, region)  # 其中:⏎省级6项,概算投资…: the kinds of the projects before
     parent = _counted_before_aside(s, fig) or parent  # 前期项目3项(市级2项、县级1项): the parts of the 3
-    child = parent is not None and _is_part(s, parent, fig, stage, region, noun)
-    if not child and (whole := _progress_of_whole(s, fig, region, noun)) is not None:
-        parent, child = whole, True
+    parent = _whole_of_part(s, parent, fig, stage, region, noun)
+    child = parent is not None
     if not child and st.projects is not None and text.rfind(_ASIDE_OPEN, ctx.span.start, fig.start) > text.rfind(
             _ASIDE_CLOSE, ctx.span.start, fig.start):
         parent, child = st.projects, True  # 131个重大项目(含前期项目5项),总投资…: an aside, the money the whole's
@@ -210,6 +209,15 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         st.projects = p
         st.parent_projects = None
     st.current = None
+
+
+def _whole_of_part(s: Sentence, parent: Projects | None, fig: Fig, stage: Stage | None, region: str,
+                   noun: Noun | None) -> Projects | None:
+    """The projects a count is a part of: ``parent`` when the words say so (:func:`_is_part`), else those counted
+    before that some have come to (:func:`_progress_of_whole`); None when it is a part of none."""
+    if parent is not None and _is_part(s, parent, fig, stage, region, noun):
+        return parent
+    return _progress_of_whole(s, fig, region, noun)
 
 
 def _progress_of_whole(s: Sentence, fig: Fig, region: str, noun: Noun | None) -> Projects | None:
