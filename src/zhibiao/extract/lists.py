@@ -86,7 +86,9 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         return
     if first.role == "change" and _changes_against(s, group, region_start):
         return
-    m = _LISTS.respectively.search(text, region_start, lead)
+    m = _LISTS.respectively.search(text, region_start, lead) or (
+        # (甲、乙等县完成投资额较大,分别为:|500亿元、…: the colon closed the clause of the names before the figures')
+        _LISTS.respectively_places.search(text, max(sent.start, region_start - _RESPECTIVELY_WIDTH), region_start))
     names_end = m.start() if m else lead
     if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share") \
             and (any(p.value is not None for p in s.state.pending[-len(group):])
