@@ -204,10 +204,24 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     ctx.doc.set_quote(ind, min(name.start, fig.start), fig.end)
     if s.state.parent and not share:
         ind.parent = parent_for(ind, s.state)
+    if s.state.parent and ind.subject is not None:
+        _part_of_place_named(s, name, fig, ind, s.state.parent)
     if s.para.years_spans != []:  # (most paragraphs write no span of years: found once, then skipped)
         span_period(s, fig, ind)
     s.log.add(ind)
     return ind
+
+
+def _part_of_place_named(s: Sentence, name: Name, fig: Fig, ind: Indicator, whole: str) -> None:
+    """其中,…;经开区占比22.7%,同比增长92.8%: a part under 其中 named by the place opening its clause alone, or with a
+    share word, is that place's part of the whole broken down: named after the whole (固定资产投资占比, 固定资产投资),
+    the place its subject."""
+    end = s.ctx.para.subject_end_before(fig.start)
+    if not name.start < end <= fig.start or not name.text.startswith(s.text[name.start:end]):
+        return
+    rest = name.text[end - name.start:]
+    if rest in _SHARE_SETS.share_words or (not rest and ind.value is None):  # (甲区3个: a count of what, unsaid)
+        ind.name = whole + rest
 
 
 def _unit_of(s: Sentence, name: Name, fig: Fig) -> str | None:
@@ -1467,8 +1481,9 @@ def _part_of_share(s: Sentence) -> str | None:
     if _SHARE_WORDS.mark in share.name[1:]:  # (第三产业增加值占GDP: the part before what it is a share of)
         part = share.name[:share.name.index(_SHARE_WORDS.mark, 1)]
     whole = s.state.current or s.para.last_top
-    if len(part) < _MIN_SUFFIX or (s.state.current is not None and same_name(s.state.current.name, part)):
-        return None  # (工业投资1.2亿元,占固定资产投资的5.8%,同比下降41.6%: the figure's own change)
+    if len(part) < _MIN_SUFFIX or (s.state.current is not None and same_name(s.state.current.name, part)
+                                   and s.state.current.subject == share.subject):
+        return None  # (工业投资1.2亿元,占固定资产投资的5.8%,同比下降41.6%: the figure's own change; not another place's)
     if part.endswith(_SHARE_WORDS.industry_end) and whole is not None:
         head = next((h for h in _SHARE_WORDS.part_heads if whole.name.endswith(h)), "")
         return part + head
