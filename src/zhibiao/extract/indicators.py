@@ -1483,7 +1483,7 @@ def _part_of_share(s: Sentence) -> str | None:
     whole = s.state.current or s.para.last_top
     if len(part) < _MIN_SUFFIX or (s.state.current is not None and same_name(s.state.current.name, part)
                                    and s.state.current.subject == share.subject):
-        return None  # (工业投资1.2亿元,占固定资产投资的5.8%,同比下降41.6%: the figure's own change; not another place's)
+        return None  # (工业投资1.2亿元,占固定资产投资的5.8%,同比下降41.6%: the figure's own; not another place's)
     if part.endswith(_SHARE_WORDS.industry_end) and whole is not None:
         head = next((h for h in _SHARE_WORDS.part_heads if whole.name.endswith(h)), "")
         return part + head
