@@ -835,7 +835,8 @@ class SubjectFinder:
         if not _SUBJECTS.entity_end.search(rest, 0, _SUBJECT_WINDOW):
             return _NO_SUBJECT  # no zone, place, company or group noun near the start: no subject
         grp = _SUBJECTS.counted_group.match(rest)
-        if grp and _ENTITY_WORDS.field_mark in opener:  # (在2021年度全国217家…: a period may stand between)
+        if grp and (_ENTITY_WORDS.field_mark in opener  # (在2021年度全国217家…: a period may stand between)
+                    or _SUBJECTS.field_closed_after.match(rest, grp.end())):
             return _NO_SUBJECT  # 在全省100个工业园区中排位第五, 在全国186家国开区…考评中: the field of a ranking
         if grp and passes_a_mark(rest, grp.start("count"), grp.end("unit")) is not None:
             return _NO_SUBJECT  # 14个开发区工业增加值增速超过30%: how many passed a mark, a count of the report's own
