@@ -187,6 +187,8 @@ def figure_regex() -> re.Pattern[str]:
         rf"(?:(?P<pct_cn>{re.escape(word('numerals', 'percent_prefix'))}(?P<pct_num>[{chars}]+|{ARABIC}))"
         # 三分之一, 五分之二: a fraction, read as the percentage it is
         rf"|(?P<frac_den>[{chars}]+){re.escape(word('numerals', 'fraction_mark'))}(?P<frac_num>[{chars}]+)"
+        # 占全市1/8, 超1/4: a fraction written with a slash, small numbers alone (no date's or path's parts)
+        r"|(?<![\d./])(?P<slash_num>\d{1,2})/(?P<slash_den>\d{1,2})(?![\d./])"
         rf"|(?P<sign>(?<=[{signs}])[-−])?"  # a sign only where a list or a 为 puts it: 增速分别为-11.6%
         rf"(?P<num>{ARABIC}|{cn})(?P<more1>{more})?"
         rf"(?:(?P<mag>{mags})(?!{alternation(words('numerals', 'not_magnitude_after'))})"
@@ -231,16 +233,17 @@ def in_range(value: Decimal) -> bool:
 
 
 _GROUPS = ("pct_cn", "pct_num", "num", "more1", "mag", "more2", "sign", "unit", "per", "rest", "rest_mag", "frac_den",
-           "frac_num")
+           "frac_num", "slash_den", "slash_num")
 
 
 def _amount(match: re.Match[str]) -> Amount | None:
-    pct_cn, pct_num, num, more1, mag, more2, sign, unit_word, per, rest, rest_mag, den, part = match.group(*_GROUPS)
+    pct_cn, pct_num, num, more1, mag, more2, sign, unit_word, per, rest, rest_mag, den, part, slash_den, slash_part \
+        = match.group(*_GROUPS)
     if pct_cn:
         number = parse_number(pct_num)
         return None if number is None else Amount(number, "%", "percent")
-    if den:
-        return _fraction(den, part)
+    if den or slash_den:
+        return _fraction(den, part) if den else _fraction(slash_den, slash_part)
     number = parse_number(num)
     if number is None:
         return None
@@ -272,8 +275,8 @@ def _fraction(den: str, part: str) -> Amount | None:
     """三分之一 → 33.33%, 五分之二 → 40%: a fraction as the percentage it is (two decimals, as reports round them);
     None when it is no proper fraction.
 
-    >>> _fraction("三", "一").value, _fraction("五", "二").value, _fraction("二", "三")
-    (Decimal('33.33'), Decimal('40.00'), None)
+    >>> _fraction("三", "一").value, _fraction("五", "二").value, _fraction("二", "三"), _fraction("8", "1").value
+    (Decimal('33.33'), Decimal('40.00'), None, Decimal('12.50'))
     """
     d, n = parse_number(den), parse_number(part)
     if d is None or n is None or not 0 < n < d:
