@@ -371,7 +371,8 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     # 增长), read with the change after it when one follows (比一季度(-10.8%)回升2.1个百分点: indicators.change_role)
     return text[start - 1:start] == "(" and text[end:end + 1] == ")" \
         and (_FIGURES.period_compared_end.search(before) is None
-             or _FIGURES.change_after_aside.match(after) is not None)
+             or _FIGURES.change_after_aside.match(after) is not None) \
+        and _FIGURES.place_compared_end.search(before) is None
 
 
 def _chinese_projects_count(amount: Amount, before: str, after: str) -> bool:

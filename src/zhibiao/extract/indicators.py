@@ -484,7 +484,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if fig.amount.kind == "count" and text.startswith(_BATCH, fig.end) \
             and _PROJECTS.batch_before_count.match(text, fig.end):
         return  # 9个批次33个重大项目: the batches the projects came in, no fact
-    if st.current is not None and _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
+    if _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
         return
     if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start) \
             or _ranked_by(s, fig, region_start) or _baseline_level(s, fig, region_start):
@@ -781,6 +781,9 @@ def _baseline_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
     the report does not name; a rate as its growth. Never the figure the next words change."""
     m = _INDICATORS.bracket_baseline.search(region)
     cur = s.state.current
+    if cur is None and m is not None and _INDICATORS.rate_of_measure_before.fullmatch(
+            strip_chars(_INDICATORS.compared_verb_end.sub("", region[:m.start()]))):
+        cur = s.para.last_top  # (…增长7.5%。累计增速高于全国(3.9%)…: the measure the paragraph gave last)
     if m is None or cur is None:
         return False
     rate = fig.amount.kind == "percent"

@@ -75,6 +75,7 @@ _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
+_COMPARED_REACH = 12  # (高于全国平均水平|(: how far before a figure the whole compared with is looked for)
 _COUNT_KIND = "count"  # (a range of counts may be of projects)
 _LIST_LINE_ENDS = (";", ",")  # (a line of a list of parts that goes on in the next)
 _MIN_SIBLINGS = 2  # (parts of one breakdown: a single part after 其中 is broken down itself)
@@ -309,10 +310,19 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
         # 超过30%: how many of a kind have a measure past a mark)
         return _cursor_after_members(s, fig, cursor), i + 1
     elif not (fig.amount.kind == "count" and seats_held(s, fig, region_start)):  # (东部地区占65席)
-        made = len(s.log.facts)
-        level_role(s, fig, region_start)
-        places_past_mark(s, fig, made)  # (…超过200亿元的省辖市是甲、乙和丙: each of them)
+        return _level_event(s, fig, region_start, cursor), i + 1
     return group[-1].end, i + len(group)
+
+
+def _level_event(s: Sentence, fig: Fig, region_start: int, cursor: int) -> int:
+    """Read the level ``fig``; return where reading goes on: past it, or from ``cursor`` after the figure of a whole
+    compared with (比全省(7.7%)|高0.5个百分点: the comparison still leads to the change after it)."""
+    made = len(s.log.facts)
+    level_role(s, fig, region_start)
+    places_past_mark(s, fig, made)  # (…超过200亿元的省辖市是甲、乙和丙: each of them)
+    if _FIGURES.place_compared_end.search(s.text, max(region_start, fig.start - _COMPARED_REACH), fig.start):
+        return cursor
+    return fig.end
 
 
 def _cursor_after_members(s: Sentence, fig: Fig, cursor: int) -> int:
