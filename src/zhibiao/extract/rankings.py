@@ -1293,6 +1293,7 @@ def listed_places(s: Sentence, words: str, *, ranked: bool = False, towns: bool 
     own, as written, when most of its items are places known."""
     finder = s.ctx.doc.finder
     items = [x.strip() for x in _RANKINGS.list_split.split(strip_chars(words))]
+    items[0] = _RANKINGS.own_place_head.sub("", items[0])  # (我省|甲高新区、乙经开区: the report's own place)
     if len(items) == 1:
         items = _zones_run(s, items[0]) or items
     # (北京市海淀区, 河北正定县: a place written after its city or province is that place)
