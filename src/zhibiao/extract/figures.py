@@ -351,6 +351,8 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         return True  # 等8项指标, 等5个区域: the size of an enumeration (but 等27个项目 counts them)
     if counted and _FIGURES.per_time_before.search(before):
         return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
+    if counted and _FIGURES.field_counted_before.search(before):
+        return True  # 位列全省|38个B类县(市)…第二位: the peers of the ranking counted
     group = _FIGURES.group_after.match(after) if counted else None
     if counted and ((group and not _FIGURES.entered_before.search(before) and _PROJECT_NOUN not in group.group(0)
                      and passes_a_mark(text, start, end, len(text)) is None

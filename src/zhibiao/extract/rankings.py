@@ -1981,6 +1981,9 @@ def _field_and_measure(region: str, scope: str | None,
     counted = _RANKINGS.counted_peers_end.search(region) if scope is None and wrapped is None else None
     if counted is not None:  # (…增长7.5%,六县市|排名第五: the peers counted are the field, the figure the measure)
         scope, region = counted.group("peers"), region[:counted.start()]
+    headed = _RANKINGS.verb_field_counted_head.match(region) if scope is None and wrapped is None else None
+    if headed is not None:  # (位列|全省38个B类县(市)|考核综合排名第二位: the peers counted first, the measure after)
+        scope, region = headed.group("field"), region[headed.end():]
     field = _RANKINGS.field_in_measure.search(region) if scope is None else None
     if field is not None and field.start() > 0:  # 税收收入增速全省排名由第25位…: 全省 is the field
         scope, region = field.group("scope"), region[:field.start()]
@@ -2735,6 +2738,9 @@ def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
         return
     _record_move(s, last.subject, _ranking_name(last), last.period,
                  change_of(basis_of(s.text[region_start:fig.start]), fig.amount, fig.sign), region_start, fig.end)
+    former = _RANKINGS.compared_place.search(s.text, region_start, fig.start)
+    if former is not None:  # (比上年的第八位|进位6位: the place it moved from, a ranking of its own period)
+        _former_place(s, last, former, 0)
 
 
 def _record_move(s: Sentence, subject: str | None, name: str, period: str | None, change: Change, start: int,
