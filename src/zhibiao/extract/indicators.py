@@ -1563,6 +1563,9 @@ def _investment_as_written(s: Sentence, projects: Projects, region_start: int) -
     return (own.text if own is not None else _PROJECTS_WORDS.noun) + word
 
 
+_PROJECTS_AND_A_LEVEL = 3  # (a count's change, its investment's, then a level's at least)
+
+
 def projects_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
     """签约引进项目88个,合同引资149.27亿元,同比分别增长80%和114%: two changes right after projects counted with
     their investment in the sentence — the growth of the count (named after the projects) and of the
@@ -1577,16 +1580,49 @@ def projects_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
         return False
     if s.text.count(",", end, region_start) > 1:
         return False  # (the projects and their investment, then the changes: nothing else between)
+    money = _projects_count_and_money_changes(s, last, group, region_start)
+    if money is None:
+        return False
+    s.state.current = money
+    return True
+
+
+def projects_and_levels_changes(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """共实施省大中型项目526个,总投资5059亿元、年度投资1729亿元,分别比去年增加81个、697亿元、327亿元: changes listed
+    after projects counted with their investment and the levels given after them, one each in order — the count's
+    (named after the projects), the investment's, then each level's; False when the figures do not pair so."""
+    last = _holder_of_investment(s)
+    if len(group) < _PROJECTS_AND_A_LEVEL or any(f.role != "change" or f.change is None for f in group) \
+            or last is None or last.investment is None or last.count is None \
+            or group[0].amount.kind != "count" or group[1].amount.kind != "money":
+        return False
+    doc = s.ctx.doc
+    start = doc.norm_pos(last.start)
+    if start < s.ctx.span.start:
+        return False
+    levels = [f for f in s.log.facts[s.state.first_fact:]
+              if isinstance(f, Indicator) and f.value is not None and doc.norm_pos(f.start) > start]
+    if len(levels) != len(group) - 2 or _projects_count_and_money_changes(s, last, group, region_start) is None:
+        return False
+    for ind, f in zip(levels, group[2:], strict=True):
+        attach_change(s, ind, f)
+    s.state.pending, s.state.current = [], levels[-1]
+    return True
+
+
+def _projects_count_and_money_changes(s: Sentence, last: Projects, group: list[Fig], region_start: int) \
+        -> Indicator | None:
+    """Record the changes ``group[0]`` of the count of the projects ``last`` (named after them) and ``group[1]`` of
+    their investment (named as written); the investment's change, or None when the projects have no name."""
     named = _projects_as_written(s, last)
     if named is None:
-        return False
+        return None
     count_change = new_indicator(s, named, group[0], value=False)
     count_change.change = group[0].change
     money = new_indicator(s, named.renamed(_investment_as_written(s, last, region_start), named.start), group[1],
                           value=False)
     money.change = group[1].change
-    s.state.current = money
-    return True
+    return money
 
 
 def _holder_of_investment(s: Sentence) -> Projects | None:

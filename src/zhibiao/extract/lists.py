@@ -21,6 +21,7 @@ from zhibiao.extract.indicators import (
     level_role,
     name_at,
     new_indicator,
+    projects_and_levels_changes,
     projects_changes,
     projects_named_before,
     projects_share_names,
@@ -255,6 +256,8 @@ def _kinds_with_projects(s: Sentence, group: list[Fig], names: list[str], starts
 def _changes_against(s: Sentence, group: list[Fig], region_start: int) -> bool:
     """A list of changes of the figures just given, against the baselines or years listed before them."""
     text, first = s.text, group[0]
+    if projects_and_levels_changes(s, group, region_start):
+        return True  # (项目526个,总投资5059亿元、年度投资1729亿元,分别比去年增加81个、697亿元、327亿元: one each)
     if _LISTS.baselines.match(text, region_start, first.start) \
             and (target := s.state.current or projects_named_before(s)) is not None:
         # 增长8%,比全省、全市分别高2、1.4个百分点: the figure just named, against each baseline (亿元以上项目452个,
