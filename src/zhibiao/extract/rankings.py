@@ -3373,6 +3373,9 @@ def _members_by_place(s: Sentence, fig: Fig) -> bool:
     if _RANKINGS.members_spread.search(s.text, max(s.ctx.para.span.start, fig.start - _SPREAD_REACH),
                                        fig.start) is not None:
         return True
+    if s.text.endswith(_RANKING_WORDS.member_unit, fig.start, fig.end) and _RANKINGS.members_in_list.search(
+            s.text, max(s.ctx.span.start, fig.start - _SPREAD_REACH), fig.start) is not None:
+        return True  # (百强县中,甲省23个,乙省27个: the members of the list by place, counted in 个)
     # (…分布在全国17个省份,其中甲省有8个…。⏎乙省有4个,丙省有3个: the count goes on in the next paragraph)
     para = s.ctx.para.span
     return s.ctx.span.start == para.start and _RANKINGS.place_has_count.match(s.text, para.start, fig.end) is not None \
