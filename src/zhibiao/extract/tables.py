@@ -973,21 +973,28 @@ def _caption_measure(doc: DocContext, start: int) -> str:
 
 
 def _wholes(text: str, rows: list[_FigureRow]) -> list[int | None]:
-    """For each row, the row it is part of: a row marked 其中 or # (or indented deeper than the table's first row) is
-    part of the last row not so marked; in a table whose breakdown opens right under its first
-    row with # (#轻工业), every row after the first is part of the first, the table's whole (the indents that told
-    the levels apart are lost in text)."""
+    """For each row, the row it is part of: a row marked 其中 or # (or indented deeper than the table's first row,
+    or numbered 1、 under a row numbered 一、) is part of the last row not so marked; in a table whose breakdown opens
+    right under its first row with # (#轻工业), every row after the first is part of the first, the table's whole
+    (the indents that told the levels apart are lost in text)."""
     marks = [_TABLES.part_row.match(row.label.text) for row in rows]
     if len(marks) > 1 and marks[1] is not None and marks[1].group("breakdown"):
         return [None, *([0] * (len(rows) - 1))]
     indents = [_indent(text, row.label.start) for row in rows]
     wholes: list[int | None] = []
     last = None
+    headed = False  # (a row numbered 一、 seen: rows numbered 1、 after it are its parts)
     for n, m in enumerate(marks):
-        part = m is not None or indents[n] > indents[0] or rows[n].part
+        numbered = _TABLES.row_ordinal.match(rows[n].label.text)
+        head = numbered is not None and not rows[n].label.text[:1].isdigit() and numbered.group(0)[0] != "("
+        # (三、销售总额 | …⏎1、批发额 | …⏎在总额中:⏎食品类 | …⏎四、营业收入: a row numbered 1、 under one
+        # numbered 三、 is its part, as the rows under 在总额中: are; the next 四、 opens a section of its own)
+        part = not head and (m is not None or indents[n] > indents[0] or rows[n].part
+                             or (headed and numbered is not None))
         wholes.append(last if part else None)
         if not part:
             last = n
+        headed = headed or head
     return wholes
 
 
@@ -1183,8 +1190,9 @@ def _rows(text: str, cells: list[_Cell], at: int, width: int, with_unit: bool) -
         skip = at
         while rows and skip + 1 < len(cells) and _section_line(text, cells[skip], cells[skip + 1]):
             skip += 1
-        if skip > at and not _row_at(text, cells, skip, step, with_unit):
-            break  # (no row after the lines passed over: the table ended before them)
+        if skip > at and not (_row_at(text, cells, skip, step, with_unit)
+                              or _short_row(text, cells, skip, width, with_unit)):
+            break  # (no row after the lines passed over, full or short: the table ended before them)
         if skip > at:
             part = _TABLES.part_row.fullmatch(cells[skip - 1].text) is not None
             at = skip
@@ -1209,8 +1217,9 @@ def _short_row(text: str, cells: list[_Cell], at: int, width: int, with_unit: bo
     while n < width and first + n < len(cells) and _is_number(cells[first + n]):
         n += 1
     if not 0 < n < width or _is_number(cells[at]) or (with_unit and _unit(cells[at + 1].text) is None) \
-            or (first + n < len(cells) and cells[first + n].text[:1].isdigit()):
-        return 0  # (5.3万宁市 after it: a number run into the next cell, no row left short)
+            or (first + n < len(cells) and cells[first + n].text[:1].isdigit()
+                and _TABLES.row_ordinal.match(cells[first + n].text) is None):
+        return 0  # (5.3万宁市 after it: a number run into the next cell, no row left short; 1、批发额 is a label)
     return n if _on_its_lines(text, cells[at], cells[first + n - 1]) else 0
 
 
