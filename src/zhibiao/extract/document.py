@@ -219,6 +219,8 @@ def _lede_event_stage(text: str, lede: Span | None) -> Stage | None:
     if held is None:  # (…交流会期间共签订外商投资项目258个: a fair's signings)
         fair = _DOCUMENT.fair_signing.search(text, lede.start, lede.end if end < 0 else end)
         return stage_of(fair.group("verb")) if fair is not None else None
+    if held.group("bare"):  # (现场举行了签约仪式: the ceremony of one stage, no programme's marks)
+        return stage_of(held.group("bare"))
     return event_stage(held.group(0))
 
 
