@@ -31,7 +31,7 @@ from zhibiao.extract.names import Name, name_positions, split_names, strip_chars
 from zhibiao.extract.periods import find_periods, period_string
 from zhibiao.extract.projects import is_investment_name, listed_count, mentions_projects, project_count
 from zhibiao.extract.quantities import parse_number
-from zhibiao.extract.rankings import listed_places, seats_listed
+from zhibiao.extract.rankings import listed_places, places_moved_in_turn, seats_listed
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, WordSets, word, words
 from zhibiao.model import Indicator, Projects
@@ -76,7 +76,9 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     text, sent = s.text, s.ctx.span
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
-    if (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group) \
+    # (甲区、乙县…在全省…的排名分别比去年同期上升2、5个位次: each place's move)
+    if places_moved_in_turn(s, group, region_start) \
+            or (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group) \
             or _places_before_bracket(s, group) or _shares_of_listed(s, group, region_start) \
             or (first.role == "share" and len(group) == 2 and _shares_of_projects(s, group)):
         return

@@ -61,6 +61,7 @@ __all__ = [
     "places_continued",
     "places_entered_bare",
     "places_in_series",
+    "places_moved_in_turn",
     "ranking_role",
     "seats_held",
     "seats_listed",
@@ -2741,6 +2742,27 @@ def move_role(s: Sentence, fig: Fig, region_start: int) -> None:
     former = _RANKINGS.compared_place.search(s.text, region_start, fig.start)
     if former is not None:  # (比上年的第八位|进位6位: the place it moved from, a ranking of its own period)
         _former_place(s, last, former, 0)
+
+
+def places_moved_in_turn(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """甲区、乙区、丙县地区生产总值在全省137个县(市、区)的排名分别比去年同期上升2、5、3个位次: places listed with their
+    measure, then each place's move in that ranking, in turn (a move named after the ranking, FACTS.md); False when the
+    words or the count do not say so."""
+    m = _RANKINGS.places_moved_in_turn.search(s.text, max(s.ctx.span.start, region_start), group[0].start)
+    if m is None:
+        return False
+    items = _RANKINGS.list_split.split(m.group("places"))
+    finder = s.ctx.doc.finder
+    last = finder.place_or_short_opening(items[-1])
+    places = [finder.entity_named(x) or _place_as_written(x) for x in items[:-1]]
+    if last is None or len(items) != len(group) or any(p is None for p in places):
+        return False
+    measure = items[-1][last[1]:] + _RANKING_WORDS.ranking_noun
+    sign = -1 if m.group("verb") in _RANKING_SETS.moves_down else 1
+    period = s.ctx.period_at(m.start(), target=False)
+    for place, f in zip([*places, last[0]], group, strict=True):
+        _record_move(s, place, measure, period, change_of(basis_of(m.group("base")), f.amount, sign), m.start(), f.end)
+    return True
 
 
 def _record_move(s: Sentence, subject: str | None, name: str, period: str | None, change: Change, start: int,
