@@ -94,6 +94,9 @@ _BYLINE_NAME_MAX = 3  # (a byline's item taken whole as a name: at most a family
 _DOTTED_TAIL_LENGTHS = (3, 4, 2, 5, 6)  # a dotted name's second part, most usual length first
 
 
+_SAYING_VERBS = tuple(_PERSONS_WORDS.saying_verbs)  # (王某来|表示: a verb of saying right after a name's 来)
+
+
 @cache
 def _single_char_followers() -> frozenset[str]:
     return frozenset(w for w in _PERSONS_WORDS.followers if len(w) == 1)
@@ -140,7 +143,9 @@ def read_name(text: str, pos: int) -> str | None:
     whole = len(options) == 2 and text.startswith(tuple(_PERSONS_WORDS.name_only_followers), base + 2) \
         and text[base + 1] not in _PERSONS_SETS.etc_marks  # (郑毅等一行: 等 closes the list, no name's)
     listed = len(options) == 2 and text[base + 2:base + 3] in _LIST_MARKS  # 周先来、仇平贵: names listed
-    if joined or whole or listed:  # (康正和、陈冰冰; 姜有为同志: no 为 between a name and 同志)
+    said = len(options) == 2 and text[base + 1] in _PERSONS_SETS.name_end_before_saying \
+        and text.startswith(_SAYING_VERBS, base + 2) and text[pos - 1:pos] not in _PERSONS_SETS.saying_phrase_opens
+    if joined or whole or listed or said:  # (康正和、陈冰冰; 姜有为同志: no 为 between a name and 同志; 王某来表示)
         return options[1] if not _looks_wordy(options[1]) else None
     if len(options) == 1 or text[base + 1] in _single_char_followers():
         return options[0] if not _looks_wordy(options[0]) else None
