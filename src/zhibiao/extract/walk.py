@@ -33,7 +33,7 @@ from zhibiao.extract.indicators import (
     target_with_share,
 )
 from zhibiao.extract.lists import all_alike, list_role, places_alike, places_listed_from
-from zhibiao.extract.names import Name, cut_enum_tail, split_names
+from zhibiao.extract.names import Name, cut_enum_tail, noun_after, split_names
 from zhibiao.extract.projects import names_projects_of_a_kind, projects_frame
 from zhibiao.extract.rankings import (
     best_of_kind,
@@ -356,7 +356,8 @@ def _range_end(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None:
 
 def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
     """A range: two facts of one measure, the low end at least, the high end at most (FACTS.md)."""
-    if low.amount.kind == _COUNT_KIND and _projects_range(s, low, high, region_start):
+    if low.amount.kind == _COUNT_KIND and _of_projects(s, low, high, region_start) \
+            and _projects_range(s, low, high, region_start):
         return
     low.qualifier = "at_least"
     made = len(s.log.facts)
@@ -366,12 +367,22 @@ def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
         return  # the low end made no fact of its own (a project count, a threshold): no range here
     doc = s.ctx.doc
     level = low.role == "level"
+    noun = noun_after(s.text, high.end, s.ctx.span.end) if low.amount.kind == _COUNT_KIND else None
+    if noun is not None and doc.norm_pos(ind.end) <= high.start:  # (引进5-10家孵化器: what the range counts)
+        ind.name += noun.text
     top = replace(ind, value=high.amount.value if level else None, unit=high.amount.unit if level else None,
                   change=None if level else high.change,
                   qualifier="at_most" if ind.qualifier == "at_least" else ind.qualifier)
     doc.set_quote(top, doc.norm_pos(ind.start), high.end)
     s.log.add(top)
     s.state.current = top
+
+
+def _of_projects(s: Sentence, low: Fig, high: Fig, region_start: int) -> bool:
+    """Whether a range of counts counts projects: their noun after it (5-8个10亿元以上项目) or before it
+    (新开工项目30至40个); not 引进5-10家孵化器, a range of another measure's count."""
+    return _WALK.projects_after_range.match(s.text[high.end:s.ctx.span.end]) is not None \
+        or s.text.find(_PROJECT_NOUN, region_start, low.start) >= 0
 
 
 def _projects_range(s: Sentence, low: Fig, high: Fig, region_start: int) -> bool:
