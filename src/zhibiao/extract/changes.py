@@ -104,6 +104,7 @@ def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
 
 _PER_MILLE = "‰"
 _ASIDE_CLOSE = ")"
+_ASIDE_OPEN = "("  # (a figure in brackets: a plain check before the shape of a whole compared with)
 _BARE_BASIS = str(_CHANGE_WORDS.bare_basis)  # (同比: a growth's basis written alone before its figure)
 _LEVEL_REACH = tuple(_CHANGE_WORDS.level_reach)  # (高达, 多达: a level, though 高 and 多 may open a change)
 
@@ -120,7 +121,8 @@ def _read_from_the_figure(text: str, fig: Fig, region_start: int) -> Fig | None:
     not a share: 占…的30%)."""
     if fig.amount.unit == _PER_MILLE and text.startswith(_PER_MILLE, fig.end - 1):
         return fig
-    if _FIGURES.place_compared_end.search(text, max(region_start, fig.start - _COMPARED_REACH), fig.start):
+    if text.startswith(_ASIDE_OPEN, fig.start - 1) \
+            and _FIGURES.place_compared_end.search(text, max(region_start, fig.start - _COMPARED_REACH), fig.start):
         return fig  # 高于全国|(3.9%): the whole compared with, its figure as it reads (_baseline_in_brackets)
     if fig.amount.kind != "percent" or not _CHANGES.growth_noun_after.match(text, fig.end) \
             or _CHANGES.share_left.search(text, region_start, fig.start):

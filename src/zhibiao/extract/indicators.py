@@ -1591,10 +1591,11 @@ def projects_and_levels_changes(s: Sentence, group: list[Fig], region_start: int
     """共实施省大中型项目526个,总投资5059亿元、年度投资1729亿元,分别比去年增加81个、697亿元、327亿元: changes listed
     after projects counted with their investment and the levels given after them, one each in order — the count's
     (named after the projects), the investment's, then each level's; False when the figures do not pair so."""
+    if len(group) < _PROJECTS_AND_A_LEVEL or group[0].amount.kind != "count" or group[1].amount.kind != "money" \
+            or any(f.role != "change" or f.change is None for f in group):
+        return False  # (plain checks first: most lists of changes are no such run)
     last = _holder_of_investment(s)
-    if len(group) < _PROJECTS_AND_A_LEVEL or any(f.role != "change" or f.change is None for f in group) \
-            or last is None or last.investment is None or last.count is None \
-            or group[0].amount.kind != "count" or group[1].amount.kind != "money":
+    if last is None or last.investment is None or last.count is None:
         return False
     doc = s.ctx.doc
     start = doc.norm_pos(last.start)

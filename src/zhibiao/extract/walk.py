@@ -75,6 +75,7 @@ _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
+_ASIDE_OPEN = "("  # (a figure in brackets: a plain check before the shape of a whole compared with)
 _COMPARED_REACH = 12  # (高于全国平均水平|(: how far before a figure the whole compared with is looked for)
 _COUNT_KIND = "count"  # (a range of counts may be of projects)
 _LIST_LINE_ENDS = (";", ",")  # (a line of a list of parts that goes on in the next)
@@ -320,7 +321,8 @@ def _level_event(s: Sentence, fig: Fig, region_start: int, cursor: int) -> int:
     made = len(s.log.facts)
     level_role(s, fig, region_start)
     places_past_mark(s, fig, made)  # (…超过200亿元的省辖市是甲、乙和丙: each of them)
-    if _FIGURES.place_compared_end.search(s.text, max(region_start, fig.start - _COMPARED_REACH), fig.start):
+    if s.text.startswith(_ASIDE_OPEN, fig.start - 1) \
+            and _FIGURES.place_compared_end.search(s.text, max(region_start, fig.start - _COMPARED_REACH), fig.start):
         return cursor
     return fig.end
 
