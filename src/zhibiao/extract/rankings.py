@@ -527,6 +527,8 @@ def _held_by_the_words(s: Sentence, hit: re.Match[str], region_start: int, read:
     holder = _place_as_measure(s, read.names)
     if holder is None:
         return None
+    if _RANKINGS.zone_kind_only.fullmatch(holder):
+        holder = None  # (在中部地区国家级经开区排名由第5位…: zones of a kind are the peers, not who holds the place)
     scope = read.scope
     named = s.log.last_ranking(measured=True)
     measure = _frame_measure(s, region_start)
@@ -538,7 +540,7 @@ def _held_by_the_words(s: Sentence, hit: re.Match[str], region_start: int, read:
     wrapper = _clause_wrapper(s, region_start) if measure is None else None
     if wrapper is not None:  # (在全市…竞赛活动中,|甲区管委会以总分…拔得头筹: the clause before wraps the place)
         measure, scope = strip_chars(without_quotes(wrapper.group("measure"))) or None, scope or _wrapped_scope(wrapper)
-    return replace(read, names=[measure], scope=scope, measure="", subjects=[holder], period=period)
+    return replace(read, names=[measure], scope=scope, measure="", subjects=[holder] if holder else None, period=period)
 
 
 def _company_and_measure(names: list[str | None]) -> tuple[str, str] | None:
