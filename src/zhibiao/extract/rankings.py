@@ -117,6 +117,7 @@ _SENTENCE_ENDS = ("\u3002", "\n")  # (a full stop or a line break ends the sente
 _CONTEXT_SHAPES = Shapes("context")  # (released_after: a period said as the time a list came out)
 _MOVES_LEAD_WIDTH = 60  # (how far before places moved at once their measures and field may start)
 _COUNTED_LIST_STOPS = ("。", ";")  # (where a list of measures after 分别是 ends)
+_EACH_MARK: str = Words("projects").each_mark  # (各: places of a kind, never a measure)
 _HOLDER_MAX = 12  # (the most characters of a place holding seats: 内蒙古自治区, 东北地区)
 _PROVINCE_PREFIX_MAX = 3  # (湖南省|长沙县: the most characters of a province written before a listed place)
 _CITY_PREFIX_MAX = 6  # (河北省保定市|竞秀区: the most characters of a province and city written before a listed place)
@@ -720,6 +721,12 @@ def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     text, ctx = s.text, s.ctx
     listed = _RANKINGS.top_holders_after.match(text, hit.end(), ctx.span.end)
     scope = strip_chars(_RANKINGS.clause_end.sub("", text[region_start:hit.start()]))
+    field = _RANKINGS.whole_then_measure.fullmatch(scope)
+    if field is not None and not field.group("measure").startswith(_EACH_MARK) \
+            and field.group("measure") not in _RANKING_SETS.peer_kinds:
+        scope = field.group("field")  # (全区区外到位资金总量|排名靠前的地州市是: the whole, then the measure)
+    else:
+        field = None
     if listed is None or not scope or len(scope) > _HOLDER_MAX:
         return False
     stop = min((k for k in (text.find(c, listed.end(), ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
@@ -727,7 +734,8 @@ def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
     subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[listed.end():stop]), ranked=True)
     if subjects is None or len(subjects) < 2:
         return False
-    measure = _frame_measure(s, region_start) or evaluation_before(text, hit.start())
+    measure = (field.group("measure") if field is not None else None) or _frame_measure(s, region_start) \
+        or evaluation_before(text, hit.start())
     for subject in subjects:
         r = Ranking(subject=subject, period=ctx.period_at(hit.start(), target=False, day_is_year=True),
                     indicator=measure, scope=scope,
