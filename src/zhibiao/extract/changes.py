@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.anchors import anchor_gate
-from zhibiao.extract.figures import Fig, Wordless
+from zhibiao.extract.figures import Fig, Wordless, whole_compared_before
 from zhibiao.extract.quantities import Amount
 from zhibiao.lexicon import Shapes, Words, WordSets, words
 from zhibiao.model import Basis, Change, Qualifier
@@ -24,7 +24,6 @@ __all__ = ["basis_of", "change_of", "classify", "lead_start", "local_qualifier",
            "sign_of", "wordless_change"]
 
 _CHANGES = Shapes("changes")
-_FIGURES = Shapes("figures")
 _PP = "pp"
 _QUALIFIERS = Shapes("qualifiers")
 _CHANGE_WORDS = Words("change")
@@ -104,11 +103,9 @@ def change_of(basis: Basis, amount: Amount, sign: int) -> Change:
 
 _PER_MILLE = "‰"
 _ASIDE_CLOSE = ")"
-_ASIDE_OPEN = "("  # (a figure in brackets: a plain check before the shape of a whole compared with)
 _BARE_BASIS = str(_CHANGE_WORDS.bare_basis)  # (同比: a growth's basis written alone before its figure)
 _LEVEL_REACH = tuple(_CHANGE_WORDS.level_reach)  # (高达, 多达: a level, though 高 and 多 may open a change)
 
-_COMPARED_REACH = 12  # (高于全国平均水平|(: how far before a figure the whole compared with is looked for)
 _CONTRIBUTION_KINDS = ("pp", "percent")
 # Kinds compared with a baseline written between the verb and the figure (高于东部地区0.8点: an index's points too).
 _COMPARED_KINDS = (*_RATE_KINDS, "index")
@@ -121,8 +118,7 @@ def _read_from_the_figure(text: str, fig: Fig, region_start: int) -> Fig | None:
     not a share: 占…的30%)."""
     if fig.amount.unit == _PER_MILLE and text.startswith(_PER_MILLE, fig.end - 1):
         return fig
-    if text.startswith(_ASIDE_OPEN, fig.start - 1) \
-            and _FIGURES.place_compared_end.search(text, max(region_start, fig.start - _COMPARED_REACH), fig.start):
+    if whole_compared_before(text, fig.start, region_start):
         return fig  # 高于全国|(3.9%): the whole compared with, its figure as it reads (_baseline_in_brackets)
     if fig.amount.kind != "percent" or not _CHANGES.growth_noun_after.match(text, fig.end) \
             or _CHANGES.share_left.search(text, region_start, fig.start):

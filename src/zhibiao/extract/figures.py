@@ -22,7 +22,8 @@ from zhibiao.model import Change, Qualifier
 from zhibiao.recache import compile_cached
 from zhibiao.resolve.subjects import passes_a_mark
 
-__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "in_yuan", "listed_group_entering", "money_named", "scan_figures"]
+__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "in_yuan", "listed_group_entering", "money_named", "scan_figures",
+           "whole_compared_before"]
 
 _FIGURES = Shapes("figures")
 _INDICATORS = Shapes("indicators")
@@ -93,6 +94,7 @@ _BEFORE_WIDTH = 12  # (how far before a figure the words read with it go)
 _INDEX_KIND = "index"  # (the value of an index: a number with no unit)
 _INDEX_REACH = 24  # (how far before a number its index verb may be: 分别为66.1、69.2和|63.8, a list of three)
 _PROJECT_NOUN = _PROJECTS_WORDS.noun  # (32个项目落户园区: projects counted, the zone only where they went)
+_COMPARED_REACH = 12  # (高于全国平均水平|(: how far before a figure the whole compared with is looked for)
 _TEN = 10  # (五个项目成功签约: a count in Chinese numerals under this, with a stage verb after, is no slogan's)
 
 
@@ -199,6 +201,13 @@ def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool
     if chinese:
         return num in _FIGURES_SETS.bare_magnitudes and _FIGURES.investment_before_bare.search(before) is not None
     return bool(mag) and money_named(before)
+
+
+def whole_compared_before(text: str, start: int, lo: int) -> bool:
+    """Whether the figure at ``start`` stands in brackets right after the whole it is compared with (高于全国|(3.9%),
+    比全省平均水平|(7.7%)), looked for from ``lo`` on: that whole's figure of the measure, as it reads."""
+    return text.startswith(_ASIDE_OPEN, start - 1) \
+        and _FIGURES.place_compared_end.search(text, max(lo, start - _COMPARED_REACH), start) is not None
 
 
 def money_named(before: str) -> bool:

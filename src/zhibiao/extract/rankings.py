@@ -2761,16 +2761,13 @@ def places_moved_in_turn(s: Sentence, group: list[Fig], region_start: int) -> bo
     m = _RANKINGS.places_moved_in_turn.search(s.text, max(s.ctx.span.start, region_start), group[0].start)
     if m is None:
         return False
-    items = _RANKINGS.list_split.split(m.group("places"))
-    finder = s.ctx.doc.finder
-    last = finder.place_or_short_opening(items[-1])
-    places = [finder.entity_named(x) or _place_as_written(x) for x in items[:-1]]
-    if last is None or len(items) != len(group) or any(p is None for p in places):
+    glued = _measure_glued_to_last(s, m.group("places"))  # (the places, and the measure right after the last)
+    if glued is None or len(glued[0]) != len(group):
         return False
-    measure = items[-1][last[1]:] + _RANKING_WORDS.ranking_noun
+    measure = glued[1] + _RANKING_WORDS.ranking_noun
     sign = -1 if m.group("verb") in _RANKING_SETS.moves_down else 1
     period = s.ctx.period_at(m.start(), target=False)
-    for place, f in zip([*places, last[0]], group, strict=True):
+    for place, f in zip(glued[0], group, strict=True):
         _record_move(s, place, measure, period, change_of(basis_of(m.group("base")), f.amount, sign), m.start(), f.end)
     return True
 

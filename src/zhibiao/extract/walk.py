@@ -18,7 +18,7 @@ from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import change_of, classify, sign_of, wordless_change
 from zhibiao.extract.context import Carry, DocContext, ParaContext, SentContext
 from zhibiao.extract.counts import unclaimed_counts
-from zhibiao.extract.figures import Fig, Wordless, listed_group_entering, scan_figures
+from zhibiao.extract.figures import Fig, Wordless, listed_group_entering, scan_figures, whole_compared_before
 from zhibiao.extract.indicators import (
     bare_magnitude,
     breadth_role,
@@ -75,8 +75,6 @@ _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
 _CLASS_WIDTH = 10
-_ASIDE_OPEN = "("  # (a figure in brackets: a plain check before the shape of a whole compared with)
-_COMPARED_REACH = 12  # (高于全国平均水平|(: how far before a figure the whole compared with is looked for)
 _COUNT_KIND = "count"  # (a range of counts may be of projects)
 _LIST_LINE_ENDS = (";", ",")  # (a line of a list of parts that goes on in the next)
 _MIN_SIBLINGS = 2  # (parts of one breakdown: a single part after 其中 is broken down itself)
@@ -321,8 +319,7 @@ def _level_event(s: Sentence, fig: Fig, region_start: int, cursor: int) -> int:
     made = len(s.log.facts)
     level_role(s, fig, region_start)
     places_past_mark(s, fig, made)  # (…超过200亿元的省辖市是甲、乙和丙: each of them)
-    if s.text.startswith(_ASIDE_OPEN, fig.start - 1) \
-            and _FIGURES.place_compared_end.search(s.text, max(region_start, fig.start - _COMPARED_REACH), fig.start):
+    if whole_compared_before(s.text, fig.start, region_start):
         return cursor
     return fig.end
 
@@ -358,9 +355,11 @@ def _range_end(text: str, fig: Fig, events: list[Event], j: int) -> Fig | None:
 
 def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
     """A range: two facts of one measure, the low end at least, the high end at most (FACTS.md)."""
-    if low.amount.kind == _COUNT_KIND and _of_projects(s, low, high, region_start) \
-            and _projects_range(s, low, high, region_start):
-        return
+    counted = low.amount.kind == _COUNT_KIND
+    projects_after = counted and _WALK.projects_after_range.match(s.text[high.end:s.ctx.span.end]) is not None
+    if counted and (projects_after or s.text.find(_PROJECT_NOUN, region_start, low.start) >= 0) \
+            and _projects_range(s, low, high, region_start, noun_after=projects_after):
+        return  # (5-8个10亿元以上项目, 新开工项目30至40个: projects counted; not 引进5-10家孵化器, another measure's)
     low.qualifier = "at_least"
     made = len(s.log.facts)
     (change_role if low.role == "change" else level_role)(s, low, region_start)
@@ -380,18 +379,10 @@ def _range(s: Sentence, low: Fig, high: Fig, region_start: int) -> None:
     s.state.current = top
 
 
-def _of_projects(s: Sentence, low: Fig, high: Fig, region_start: int) -> bool:
-    """Whether a range of counts counts projects: their noun after it (5-8个10亿元以上项目) or before it
-    (新开工项目30至40个); not 引进5-10家孵化器, a range of another measure's count."""
-    return _WALK.projects_after_range.match(s.text[high.end:s.ctx.span.end]) is not None \
-        or s.text.find(_PROJECT_NOUN, region_start, low.start) >= 0
-
-
-def _projects_range(s: Sentence, low: Fig, high: Fig, region_start: int) -> bool:
+def _projects_range(s: Sentence, low: Fig, high: Fig, region_start: int, *, noun_after: bool) -> bool:
     """力争引进5-8个10亿元以上项目, 新开工项目30至40个: a range of counts of projects — two projects facts of the
     same stage and size, the low end at least, the high end at most (a goal: both goals); the end the noun is
     read with first (the high end when the projects follow it), the other its copy."""
-    noun_after = _WALK.projects_after_range.match(s.text[high.end:s.ctx.span.end]) is not None
     # (the high end read from the low one on: 5-|8个10亿元以上项目 is no size class 5-10亿元)
     first, other = (replace(high, start=low.start), low) if noun_after else (low, high)
     made = len(s.log.facts)

@@ -596,9 +596,7 @@ class SubjectFinder:
         found = self._short_at_start(rest)
         if found is None:
             return None
-        end = len(found[0])
-        if rest[end:end + 1] == found[1][-1] and not rest.startswith(_LEVEL_LED_WORDS, end):
-            end += 1  # (某|州GDP…: the short name and its level's character, a prefecture's everyday name)
+        end = _with_level_char(rest, len(found[0]), found[1])  # (某|州GDP…: a prefecture's everyday name)
         if not (rest.startswith(_SHORT_PLACE_FOLLOWERS, end) or _SUBJECTS.period_after_short.match(rest, end)):
             return None
         return found[1], end
@@ -626,10 +624,7 @@ class SubjectFinder:
         short = self._short_at_start(text)
         if short is None:
             return None
-        end = len(short[0])
-        if end < len(text) and text[end] == short[1][-1] and not text.startswith(_LEVEL_LED_WORDS, end):
-            end += 1  # (景宁|县增速…: the short name with the character of its level, as written, 景宁县; not 市场)
-        return short[1], end
+        return short[1], _with_level_char(text, len(short[0]), short[1])  # (景宁|县增速…: 景宁县 as written)
 
     def _place_after_holders(self, rest: str) -> tuple[str, int] | None:
         """江苏南通如东县, 浙江嘉兴桐乡市, 湖南长沙县: a place's full name written after the short names of the
@@ -931,6 +926,14 @@ def _build_gazetteer_tables() -> dict[str, Any]:
             "full_by_tail": _lengths_by(full_names, tail=True), "any_by_tail": _lengths_by(all_names, tail=True),
             "full_by_head": _lengths_by(full_names, tail=False),
             "short_by_head": _lengths_by(short_to_full, tail=False), "short_head_pairs": _head_pairs(short_to_full)}
+
+
+def _with_level_char(text: str, end: int, full: str) -> int:
+    """Where a short name ending at ``end`` ends when written with the character of its place's level (景宁|县,
+    凉山|州), not opening another word (杭州|市场): one past it, else ``end``."""
+    if text[end:end + 1] == full[-1] and not text.startswith(_LEVEL_LED_WORDS, end):
+        return end + 1
+    return end
 
 
 def _cities_made_of_counties(full_names: dict[str, str], parent_of: dict[str, str], short_name: dict[str, str]) -> None:
