@@ -510,7 +510,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(noun.text, verb.start() if verb is not None else fig.start)
     else:
         name, holder = _measure_and_holder(s, fig, name, region_start)
-    measured = _measure_named(s, fig, name, noun, region_start)
+    measured = _measure_named(s, fig, name, noun, region_start) or _won_with_after_another(s, fig, region_start)
     if measured is None or (not target and _level_after_growth(s, fig, measured, region)):
         return
     ind = new_indicator(s, measured, fig, target=target)
@@ -539,11 +539,41 @@ def _ranked_by(s: Sentence, fig: Fig, region_start: int) -> bool:
         return False
     m = _INDICATORS.ranked_by_measure.match(s.text, fig.end, s.ctx.span.end)
     if m is None:
-        return False
+        return _won_with_named_before(s, fig, region_start)
     ind = new_indicator(s, Name(m.group("measure"), fig.start), fig)
     s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), m.end("measure"))
     s.state.current = ind
     return True
+
+
+def _won_with(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """甲县财政收入以|125.84亿元|居全市第一: a figure a place won its place with, a ranking verb after it (not a growth:
+    以6.3%的增速 is a change, read as one)."""
+    return fig.amount.kind != "percent" and s.text.endswith(_WON_WITH, region_start, fig.start) \
+        and _INDICATORS.ranked_after_won.match(s.text, fig.end, s.ctx.span.end) is not None
+
+
+def _won_with_named_before(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """甲县财政收入以|125.84亿元|居全市第一: the figure a place won with is the level of the measure named before 以;
+    True when it was recorded so."""
+    if not _won_with(s, fig, region_start):
+        return False
+    name = name_at(s, region_start, fig.start - len(_WON_WITH))
+    if not name.text or s.ctx.doc.finder.entity_named(name.text) is not None:
+        return False
+    s.state.current = new_indicator(s, name, fig)
+    return True
+
+
+def _won_with_after_another(s: Sentence, fig: Fig, region_start: int) -> Name | None:
+    """甲县地区生产总值以1256亿元位居第一,乙县以|980亿元|位列第二: a figure a place won with, no measure named
+    before 以, is of the measure of the figure in the same unit another place won with just before in the sentence;
+    None when it is no such figure."""
+    cur = s.state.current
+    if cur is None or cur.unit != fig.amount.unit or s.ctx.doc.norm_pos(cur.start) < s.ctx.span.start \
+            or not _won_with(s, fig, region_start):
+        return None
+    return Name(cur.name, fig.start)
 
 
 def _level_after_growth(s: Sentence, fig: Fig, measured: Name, region: str) -> bool:
