@@ -2924,12 +2924,15 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
     if stripped in _RANKING_SETS.overall_heads and lead in _RANKING_SETS.rank_nouns:
         return [stripped + lead]  # (…增长30%,综合排名全省第一: the overall ranking, as 综合排名位居…; not the figure's)
     if not stripped or stripped in _RANKING_SETS.bare_nouns or stripped in _RANKING_SETS.won_results:
-        if st.last_rank is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start):
-            return [st.last_rank.indicator]  # 增速列全省第三、全市第一: the place before's measure
         latest = st.ranked_figure()  # (4座城市出口超过千亿,位居全省首位的是甲市: not the count of those)
         if st.current_share is not None and (latest is None or st.current_share.end > latest.end):
             latest = st.current_share  # (…比重33.6%,列全市第3位: the share just given)
         ranked = st.last_rank
+        if ranked is not None and s.text.startswith(_NAME_WORDS.list_mark, region_start) \
+                and (latest is None or latest.end < ranked.end):
+            # 增速列全省第三、全市第一: the place before's measure (not after a figure given since: …第2位;乙同比增长
+            # 12.2%、列全市第12位)
+            return [ranked.indicator]
         if latest is not None and ranked is not None and ranked.indicator and ranked.end > latest.end:
             return [ranked.indicator]  # (占5个席位,前三名分别是甲、乙、丙,另外丁排名第六: the places just given)
         if latest is not None and latest.value is not None and latest.change is not None \
