@@ -29,6 +29,7 @@ _OUTLET_WIDTH = 6
 _LONG_OUTLET_WIDTH = 12  # (甲广播电视台融媒体|记者: an outlet's name this long only when it holds an outlet's word)
 _PERSONS_WORDS = Words("persons")
 _PERSONS_SETS = WordSets("persons")
+_RANKING_SETS = WordSets("ranking")  # (the provinces' names: named_fields)
 
 _SLASH = "/"
 _PAREN_OPEN = "("
@@ -195,8 +196,8 @@ def _tagged_name(window: str, sur: str, shortest: int, longest: int) -> str | No
 def _looks_wordy(name: str) -> bool:
     """Reject candidates that are common words, not names (党组, 班子工作 …)."""
     not_names = _PERSONS_SETS.not_names
-    if name in not_names or name[:2] in not_names:
-        return True
+    if name in not_names or name[:2] in not_names or name in _RANKING_SETS.named_fields:
+        return True  # ((云南省)甲市…报告: a province's name is no person's, though 云 is a family name)
     # 和院士, 区党委: a one-character family name before a title or a body is no name
     return name[1:] in _PERSONS_SETS.title_heads or name[1:] in _PERSONS_SETS.bodies_after_name
 
@@ -562,8 +563,16 @@ def _credit_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         if pos in taken or read_name(name + "。", 0) != name:
             continue
         taken.add(pos)
-        out.append(PersonMention(name, (title,) if title else (), pos, pos + len(name), start))
+        out.append(PersonMention(name, (title,) if title else (), pos, _written_end(text, pos, name), start))
     return out
+
+
+def _written_end(text: str, pos: int, name: str) -> int:
+    """Where ``name``, written from ``pos``, ends in ``text``: spaces may part its characters (李 松)."""
+    end = pos
+    for ch in name:
+        end = text.index(ch, end) + 1
+    return end
 
 
 def _title_lines(text: str) -> list[tuple[str, str, int, int]]:
@@ -575,7 +584,9 @@ def _title_lines(text: str) -> list[tuple[str, str, int, int]]:
             m = _PERSONS.title_line.match(line)
             title = "".join(m.group("title").split()) if m else ""
             if m and _PERSONS.title_end.search(title) and title not in _PERSONS_SETS.not_titles:
-                found.append((m.group("name"), title, start + m.start("name"), start + m.start("title")))
+                # (代理区长 李 松: a name of two characters spaced to the width of three is one name)
+                name = "".join(m.group("name").split())
+                found.append((name, title, start + m.start("name"), start + m.start("title")))
         start += len(line) + 1
     return found
 
