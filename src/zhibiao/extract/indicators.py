@@ -1352,13 +1352,7 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if not bare or _NAMES.back_ref.match(bare):
         _back_change(s, fig, region_start, name)
         return
-    if named is not None and named.change is not None \
-            and (place := s.ctx.doc.finder.entity_named(bare) or _region_named(bare)) is not None:
-        # (全市地区生产总值增长5.6%,…)甲县增速为4.2%, 乙区增长9.3%: a place alone before its growth is the place's
-        # growth of the measure just given, never a measure named after the place
-        ind = new_indicator(s, name.renamed(named.name), fig, value=False)
-        ind.subject, ind.parent = place, None
-        st.current, st.pending = ind, []  # (…,高于全市1.9个百分点: the place's growth compared)
+    if _place_growth(s, fig, name, bare, named):
         return
     if (head := _parallel_head(st.current, bare)) is not None:
         name = name.renamed(bare + head)  # (国有控股企业增加值增长3.2%,股份制企业增长9.1%: 股份制企业增加值)
@@ -1377,6 +1371,20 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(called)
     st.current = new_indicator(s, name, fig, value=False)
     st.pending = []
+
+
+def _place_growth(s: Sentence, fig: Fig, name: Name, bare: str, named: Indicator | None) -> bool:
+    """(全市地区生产总值增长5.6%,…)甲县增速为4.2%, 乙区增长9.3%: a place alone before its growth is the place's growth
+    of the measure just given, never a measure named after the place; True when it was recorded so."""
+    if named is None or named.change is None:
+        return False
+    place = s.ctx.doc.finder.entity_named(bare) or _region_named(bare)
+    if place is None:
+        return False
+    ind = new_indicator(s, name.renamed(named.name), fig, value=False)
+    ind.subject, ind.parent = place, None
+    s.state.current, s.state.pending = ind, []  # (…,高于全市1.9个百分点: the place's growth compared)
+    return True
 
 
 def _region_named(words: str) -> str | None:

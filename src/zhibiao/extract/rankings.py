@@ -3071,8 +3071,8 @@ def _back_reference(s: Sentence, st: SentenceState, stripped: str, region_start:
     with the head (…增长15%。增速位居全市第二; …15.6亿元。这一指标居全市第三位) points at the paragraph's figure
     before it."""
     pointer = stripped in _NAME_SETS.pronoun_refs or stripped in _RANKING_SETS.pointer_refs
-    if st.current is not None:
-        return st.current.name + ("" if pointer else stripped)
+    if st.current is not None and st.current.name != _NAME_WORDS.won_with:  # (甲县以|5.1%的增速位居…: no measure)
+        return st.current.name + ("" if pointer or st.current.name.endswith(stripped) else stripped)
     if st.last_rank is not None and st.last_rank.indicator:
         return _RANKINGS.head_end.sub("", st.last_rank.indicator) + stripped
     before = s.para.last_top
