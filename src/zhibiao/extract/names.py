@@ -170,6 +170,9 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
         return Name("", s)  # a figure right after the last one or a separator: no words to trim
     if s <= subject_end < e:
         s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
+        if text.startswith(_ASIDE_OPEN, s) and (close := text.find(_ASIDE_CLOSE, s, e)) > 0 \
+                and _ASIDE_OPEN not in text[s + 1:close]:
+            s = close + 1  # (甲县|(含经开区)|以377.92亿元: an aside on the subject, no part of the name)
     s, e = _inside_open_aside(text, s, e)
     if text.find(_ASIDE_CLOSE, s, e) >= 0 and (whole := _before_aside_split(text, s, e)) is not None:
         return clean_name(text, whole[0], whole[1], subject_end=subject_end, main=main)

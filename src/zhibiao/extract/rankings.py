@@ -2893,6 +2893,7 @@ def _measure_region(region: str) -> str:
     region = _RANKINGS.measure_lead.sub("", region) or region  # (继续以|综合经济实力, 在一季度的|增速)
     region = _RANKINGS.won_with_measure.sub(r"\g<measure>", region)  # (以GDP378.6亿元的成绩: GDP)
     region = _RANKINGS.won_with_figure.sub("", region)  # (财政收入以125.84亿元: 财政收入)
+    region = _RANKINGS.won_by_margin.sub("", region)  # (以绝对优势: how, not what)
     region = _RANKINGS.score.sub("", _RANKINGS.lead_start.sub("", region))
     region = _RANKINGS.preposition_end.sub("", _RANKINGS.from_place.sub("", region))
     region = _RANKINGS.copula_end.sub("", region)  # (增速为|全省最高: the copula names nothing)
