@@ -183,7 +183,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
     else:
         stripped, _cut = trim_openers(region)
         quote_start = min(fig.start - len(stripped), sized_from)
-    if ahead is not None and ahead[1] >= fig.start and p.min_investment is None:
+    if ahead is not None and ahead[1] >= fig.start and _total_ahead(s, ahead[0], p):
         p.investment, p.currency = ahead[0].amount.value, ahead[0].amount.unit or _CNY
         quote_start = min(quote_start, ahead[0].start)
         st.investment_ahead = None
@@ -1211,6 +1211,14 @@ def _sub_counts_before(s: Sentence, fig: Fig) -> int:
         if found >= 2:
             break
     return found
+
+
+def _total_ahead(s: Sentence, money: Fig, p: Projects) -> bool:
+    """Whether the investment written before projects counted next is their total: always when they have no size;
+    beside their size only when 的 joins it to them (总投资432.7亿元的|87个亿元以上项目) and it is not that size
+    (投资5000万元以上的12个项目)."""
+    return p.min_investment is None or (s.text.startswith(_PROJECTS_WORDS.of_mark, money.end)
+                                        and p.min_investment != money.amount.value)
 
 
 def _investment_ahead(s: Sentence, fig: Fig) -> bool:
