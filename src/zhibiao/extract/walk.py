@@ -542,7 +542,13 @@ def _region_start(text: str, cursor: int, pos: int, sent: Span) -> int:
     """Where the words belonging to the figure at ``pos`` start: after the last figure read or the
     last clause separator, whichever is nearer."""
     lo = max(cursor, sent.start)
-    return max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos), lo - 1) + 1
+    start = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos), lo - 1) + 1
+    if start == pos and start > lo and text[start - 1] == ":":
+        # (分产业看,农业:|5个,…: a short label closed by a colon right before its figure names it)
+        label = _WALK.label_before_colon.search(text, lo, start - 1)
+        if label is not None:
+            return label.start()
+    return start
 
 
 def _mark_among(s: Sentence, cursor: int, pos: int) -> None:
