@@ -429,6 +429,8 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
         return True  # (其中亿元以上的11个, 过亿元的11个: a size class counted, its noun left out)
     if _FIGURES.class_count_after.match(after) and before.endswith(_SIZE_LIST_ENDS):
         return True  # (其中50亿元1个、10亿元3个: sizes of the projects counted, in a list of counts)
+    if after.startswith(_ASIDE_CLOSE) and _FIGURES.bound_aside_before.search(before):
+        return True  # (5-10亿元(不含10亿元)项目: a bound of the size class said again)
     return bool(_FIGURES.over_end.search(before) and (
         _FIGURES.project_noun_after.match(after) or _FIGURES.class_of_units.match(after)))
 
@@ -458,7 +460,8 @@ def _give_list_units(text: str, figs: list[Fig]) -> list[Fig]:
         if not in_range(value):
             continue  # 9999999999999999和1亿元: scaled, the bare number is no figure
         f.amount = Amount(value, a.unit, a.kind, f.amount.more)
-        f.role = "level"
+        # (5-|10亿元项目: the low end of a range sizing projects sizes them too)
+        f.role = "threshold" if nxt.role == "threshold" and _WALK.range_mark.match(sep) else "level"
     return [f for f in figs if f.role != "bare"]
 
 

@@ -74,7 +74,7 @@ _TIER_MARKS = tuple(_RANKING_SETS.tier_marks)
 _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
-_CLASS_WIDTH = 10
+_CLASS_WIDTH = 16
 _COUNT_KIND = "count"  # (a range of counts may be of projects)
 _LIST_LINE_ENDS = (";", ",")  # (a line of a list of parts that goes on in the next)
 _MIN_SIBLINGS = 2  # (parts of one breakdown: a single part after 其中 is broken down itself)
