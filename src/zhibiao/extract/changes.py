@@ -178,8 +178,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         if (verb in _CHANGE_SETS.ahead_of or verb in _CHANGE_SETS.behind_schedule) and a.kind == "percent":
             # 占年度计划44.27%,超序时进度19.27%: a share's lead on the schedule is in points
             a = Amount(a.value, _PP, _PP, a.more)
-    sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
-                   text[max(region_start, lead - 14):lead + len(verb)])
+    sign = _sign_said(text, verb, lead, region_start, a)
     basis = _basis_after_verb(text, verb, lead, fig, basis_region, compared=cmp_m is not None)
     return fig.read_as("change", sign=sign, qualifier=qualifier,
                        lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
@@ -275,6 +274,14 @@ def lead_start(text: str, lead: int, region_start: int) -> int:
         if not m or m.start() == m.end():
             return pos
         pos = m.start()
+
+
+def _sign_said(text: str, verb: str, lead: int, region_start: int, a: Amount) -> int:
+    """The sign of the change ``verb`` at ``lead`` says of amount ``a``: its own (:func:`sign_of`), except that a
+    decline written with the figure's own minus (负增长-25.1%) is said once, not undone."""
+    sign = sign_of(verb, text[max(region_start, lead - 4):lead + len(verb)],
+                   text[max(region_start, lead - 14):lead + len(verb)])
+    return 1 if sign < 0 and a.value < 0 else sign
 
 
 def sign_of(verb: str, around: str, before: str = "") -> int:
