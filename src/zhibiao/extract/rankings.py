@@ -394,7 +394,7 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     leveled, names = _peers_of_a_level(scope, names)
     if leveled != scope and names[0] is not None:  # (在全国国家级经开区中|综合|排名第33位: the overall ranking)
         names = [_overall_ranking(names[0], hit) or names[0]]
-    scope = leveled
+    scope, names = _peer_kinds_named(s, leveled, names)
     names = _organ_dropped(_place_passed_dropped(s, names))
     if in_turn is None and (names == [None] or _several_places_unworded(s, hit, region)):
         holders, measures = _measures_unwritten(s, hit, region_start)
@@ -500,6 +500,18 @@ def _peers_of_a_level(scope: str | None, names: list[str | None]) -> tuple[str |
         return scope + names[0][peers.start():peers.start("close")], \
             [(names[0][:peers.start()] + names[0][peers.end():]) or None]
     return scope + peers.group(0), [names[0][:peers.start()] or None]
+
+
+def _peer_kinds_named(s: Sentence, scope: str | None, names: list[str | None]) -> tuple[str | None, list[str | None]]:
+    """…全省增速排名第15,|第二平台市县(增速)|排名第6: places of a kind named alone (with the measure's head or not)
+    before a place, right after another place in the sentence, are its field, the measure the place before's."""
+    last = s.state.last_rank
+    kinds = _RANKINGS.peer_kinds_headed.fullmatch(names[0]) if last is not None and len(names) == 1 \
+        and names[0] else None
+    if kinds is None or last is None or any(w in kinds.group("peers") for w in _RANKING_WORDS.dated_title_words) \
+            or s.ctx.doc.finder.entity_named(kinds.group("peers")) is not None:
+        return scope, names  # (综合实力百强县市: a list, the measure; 县市 alone: no class; 甲县: a place)
+    return kinds.group("peers"), [last.indicator]
 
 
 def _scope_given(s: Sentence, names: list[str | None], scope: str | None) -> str | None:
@@ -1969,10 +1981,20 @@ def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
     return field + (wrapped.group("aside") or "") if field else field
 
 
+def _head_after_field(region: str, scope: str | None) -> tuple[str, str | None]:
+    """…增加值增长5%,全省|增速|排名第15: a measure's head written between the field and the ranking verb is the
+    measure's, not the field's (the field 全省, the measure 增速 after the words before)."""
+    headed = _RANKINGS.field_then_head.fullmatch(scope) if scope else None
+    if headed is None:
+        return region, scope
+    return region + headed.group("head"), headed.group("field")
+
+
 def _field_and_measure(region: str, scope: str | None,
                        split: bool = False) -> tuple[str, re.Match[str] | None, str | None]:
     """The words before a place: the measure, the place it came from, and the field when written
     among them (招商引资工作在全市9个县市区综合排名中 → 全市, 招商引资工作综合排名)."""
+    region, scope = _head_after_field(region, scope)
     former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
     if former is not None:  # (在全省…考核中排名|由第十七位…: the noun after the wrapper names no measure)
         region = _RANKINGS.wrapped_rank_noun_end.sub("", region[:former.start()])
