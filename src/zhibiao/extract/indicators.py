@@ -71,6 +71,7 @@ _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _CHANGE_WORDS = Words("change")
 _FIGURES_WORDS = Words("figures")
+_PER_LAND: dict[str, str] = _FIGURES_WORDS.per_land_heads  # (亩均 → mu: measures per unit of land)
 _HEAD_UNIT: str = _FIGURES_WORDS.head_unit
 _HEAD_COUNTED = tuple(words("figures", "head_counted"))
 _COUNT_UNIT = "count"
@@ -226,11 +227,14 @@ def _part_of_place_named(s: Sentence, name: Name, fig: Fig, ind: Indicator, whol
 
 def _unit_of(s: Sentence, name: Name, fig: Fig) -> str | None:
     """The unit of ``fig`` as ``name`` measures it: 只 of animals counted by the head stays 只 (家禽出栏120万只, as 头
-    does), a count of anything else."""
+    does), a count of anything else; money of a measure per unit of land (亩均税收) is per that unit."""
     unit = fig.amount.unit
     if unit == _COUNT_UNIT and s.text.endswith(_HEAD_UNIT, fig.start, fig.end) \
             and any(w in name.text for w in _HEAD_COUNTED):
         return _HEAD_UNIT
+    land = next((per for head, per in _PER_LAND.items() if head in name.text), None)
+    if land is not None and unit == _FIGURES_WORDS.money_unit:
+        return f"{unit}/{land}"  # (亩均利润达到2.8万元: per mu, though no 亩 is written after the figure)
     return unit
 
 
