@@ -29,7 +29,7 @@ from zhibiao.extract.names import (
     trim_openers,
     without_quotes,
 )
-from zhibiao.extract.periods import find_periods, period_string, years_period, years_spans
+from zhibiao.extract.periods import find_periods, period_string, resolve_period, years_period, years_spans
 from zhibiao.extract.projects import (
     each_of_places,
     listed_place,
@@ -50,6 +50,7 @@ __all__ = [
     "against_named_year",
     "attach_change",
     "bare_magnitude",
+    "baseline_rate",
     "breadth_role",
     "change_role",
     "level_role",
@@ -107,6 +108,7 @@ _COUNTRY_REGIONS = frozenset(words("ranking", "regions"))
 _MAX_REGION = 8  # (a region named in more characters is a clause, no name)
 _SAME_PERIOD: str = Words("periods").same_period
 _PERIODS_WORDS = Words("periods")
+_LAST_YEAR_SAME = frozenset(w + _SAME_PERIOD for w in _PERIODS_WORDS.last_year_words)  # (上年同期, 去年同期)
 _PLAN_END_YEARS: dict[str, int] = dict(_PERIODS_WORDS.plan_end_years)  # (十三五 → 2020: a plan's last year)
 _BASELINE_OPENS = ",,"  # (what may open the words of a baseline before its 比)
 _LIST_MARK: str = _NAME_WORDS.list_mark
@@ -491,7 +493,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
         return
     if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start) \
-            or _ranked_by(s, fig, region_start) or _baseline_level(s, fig, region_start):
+            or _ranked_by(s, fig, region_start) or _baseline_level(s, fig, region_start) \
+            or baseline_rate(s, fig, region_start):
         return
     if fig.amount.kind == "percent" and (_share_of_noun_after(s, fig, region, region_start)
                                          or _growth_in_brackets(s, fig, region)):
@@ -620,6 +623,45 @@ def _baseline_level(s: Sentence, fig: Fig, region_start: int) -> bool:
     s.log.add(base)
     s.state.baseline_basis = "yoy" if m.group("last") else "other"
     return True
+
+
+def baseline_rate(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """…增长12.6%,增幅比1-4月的|12.3%|提高0.3个百分点: a growth written after 比 and an earlier period, the points it
+    moved by after it, is the same measure's growth in that period (basis yoy, its own period); the points after
+    are the growth just given's, against it (``SentenceState.baseline_basis``). True when it was recorded so."""
+    cur = s.state.current
+    if fig.amount.kind != "percent" or cur is None or cur.change is None or cur.change.pct is None \
+            or s.ctx.doc.norm_pos(cur.start) < s.ctx.span.start:
+        return False
+    m = _INDICATORS.rate_baseline_before.search(s.text, region_start, fig.start)
+    if m is None or not _INDICATORS.points_after_rate.match(s.text, fig.end, s.ctx.span.end):
+        return False
+    period = _earlier_period(m.group("period"), cur.period)
+    if period is None:
+        return False
+    base = Indicator(subject=cur.subject, name=cur.name, period=period,
+                     value=None, unit=None, change=Change(basis="yoy", pct=fig.amount.value), qualifier=None,
+                     parent=cur.parent, rule="indicator.v1")
+    s.ctx.doc.set_quote(base, m.start("period"), fig.end)
+    s.log.add(base)
+    s.state.baseline_basis = "other"
+    return True
+
+
+def _earlier_period(words: str, now: str | None) -> str | None:
+    """The period an earlier span (1-4月, 一季度, 上年同期) names, of the year of ``now`` (the period of the figure
+    compared with it) or the year before; None when it names none there.
+
+    >>> _earlier_period("1-4月", "2024-01/2024-05"), _earlier_period("上年同期", "2024-01/2024-05")
+    ('2024-01/2024-04', '2023-01/2023-05')
+    """
+    if now is None:
+        return None
+    known = _INDICATORS.known_span.fullmatch(now) is not None  # (XXXX-01/XXXX-05: the year unknown, the months not)
+    if words in _LAST_YEAR_SAME:  # (上年同期: the same months a year before)
+        return period_string(int(now[:4]) - 1, int(now[5:7]), int(now[-2:])) if known else None
+    mentions = find_periods(words)
+    return resolve_period(mentions[0], f"{now[-7:]}-28" if known else None) if mentions else None
 
 
 def _with_annual_lead(text: str, name: Name) -> str:

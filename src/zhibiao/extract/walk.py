@@ -21,6 +21,7 @@ from zhibiao.extract.counts import unclaimed_counts
 from zhibiao.extract.figures import Fig, Wordless, listed_group_entering, scan_figures, whole_compared_before
 from zhibiao.extract.indicators import (
     bare_magnitude,
+    baseline_rate,
     breadth_role,
     change_role,
     goal_in_brackets,
@@ -298,7 +299,8 @@ def _figure_event(s: Sentence, events: list[Event], i: int, cursor: int) -> tupl
     elif places_alike(s, fig, region_start):
         pass  # (甲、乙等区县的增速均在5%以上: each place's growth of the measure just given)
     elif fig.role == "change":
-        if not all_alike(s, fig, region_start):
+        # (增幅比1-4月增速|18%|上升5.4个百分点: the growth then, not a change of the figure just given)
+        if not (all_alike(s, fig, region_start) or baseline_rate(s, fig, region_start)):
             change_role(s, fig, region_start)
     elif goal_in_brackets(s, fig, region_start):
         pass  # (引进企业14家(任务数12家): the goal of the measure just given, recorded)
