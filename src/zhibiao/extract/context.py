@@ -45,6 +45,7 @@ from zhibiao.resolve.subjects import MAIN, SubjectFinder, SubjectMention, expand
 __all__ = ["REPORT_SPANS", "Carry", "DocContext", "ParaContext", "SentContext", "SpokenFor"]
 
 _CONTEXT = Shapes("context")
+_SPAN_KINDS = ("span", "ytd", "cumulative")  # (periods of several months, up to one said: 1-8月, 今年以来)
 _SUBJECTS = Shapes("subjects")
 _ENTITY_SETS = WordSets("entity")
 _ENTITY_WORDS = Words("entity")
@@ -623,7 +624,7 @@ class SentContext:
             # (2018年11月6日,《…报告》…发布。…分布于14个省: what the report gives covers that day's year)
             day = resolve_period(self._with_year(mention, year_from), self.doc.published, future=False)
             return period_string(day[:4]) if day else None
-        mention = self._with_year(mention, year_from)
+        mention = self._this_month(self._with_year(mention, year_from), pos)
         if mention.end is None and self.doc.published is None:
             mention = self._to_lede_month(mention)
         if _CONTEXT.stock_name.search(name) and mention.end is not None \
@@ -633,6 +634,19 @@ class SentContext:
         if resolved and annual:
             return period_string(resolved[:4])  # a plan for the year of the period in force
         return resolved
+
+    def _this_month(self, mention: PeriodMention, pos: int) -> PeriodMention:
+        """1-8月,…。当月原煤产量73.2万吨: a figure of 当月 / 本月 in the sentence, after the months up to one were
+        said, is of that month alone."""
+        if mention.end is None or mention.kind not in _SPAN_KINDS:
+            return mention
+        said = next(reversed(list(_CONTEXT.this_month.finditer(self.text, max(mention.end_pos, self.span.start), pos))),
+                    None)  # (the last one said before the figure)
+        if said is None or _CONTEXT.cumulative.search(self.text, said.end(), pos) or ";" in self.text[said.end():pos]:
+            # (当月完成产值33.8亿元;累计完成产值273.1亿元: the months up to it again; 其中当月…增长12%;工业对…: its
+            # clause only)
+            return mention
+        return replace(mention, start=mention.end, kind="month")
 
     def _released_on(self, mention: PeriodMention) -> bool:
         """Whether the sentence of a day says a report or list came out that day (2018年11月6日,《…报告》…发布)."""
