@@ -31,7 +31,7 @@ from zhibiao.extract.names import (
     trim_openers,
     without_quotes,
 )
-from zhibiao.extract.periods import find_periods, period_string, resolve_period, years_period
+from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period, years_period
 from zhibiao.extract.quantities import figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
@@ -84,6 +84,7 @@ _ENTITY_WORDS = Words("entity")
 _NAME_SETS = WordSets("name")
 _RANKING_SETS = WordSets("ranking")
 _RANKING_WORDS = Words("ranking")
+_PERIODS_LISTED = str(_RANKING_WORDS.periods_joiners)  # (自2021年、2022年: what opens or joins periods alone)
 _GROWTH_HEADS = tuple(_RANKING_SETS.growth_names)
 _WHOLE_ENDS = frozenset(_RANKING_WORDS.whole_place_ends)
 _PLACE_MIN = 2  # (the fewest characters of a place's name: 青海)
@@ -2931,10 +2932,21 @@ def _period_end_cut(region: str) -> str:
     period says when the place was held, it names no measure."""
     if not region or region[-1] not in _PERIOD_LAST_CHARS:
         return region  # (most measures end in no period word: a plain check first)
-    last = next((m for m in find_periods(region) if m.end_pos == len(region)), None)
+    periods = find_periods(region)
+    last = next((m for m in periods if m.end_pos == len(region)), None)
+    if last is not None and _periods_only(region, periods):
+        return ""  # (在2023年|成功跃升至首位, 自2021年、2022年|连续两年位居…: when, and no measure)
     if last is None or last.pos < _MEASURE_MIN:
         return region
     return _RANKINGS.span_opener_end.sub("", region[:last.pos])  # (增速自|2019年以来: the 自 opens the span)
+
+
+def _periods_only(region: str, periods: list[PeriodMention]) -> bool:
+    """Whether ``region`` is periods alone, opened by 自 / 在 / 于 and listed with 、 or 和 (自2021年、2022年)."""
+    rest = list(region)
+    for m in periods:
+        rest[m.pos:m.end_pos] = [""] * (m.end_pos - m.pos)
+    return not "".join(rest).strip(_PERIODS_LISTED)
 
 
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
