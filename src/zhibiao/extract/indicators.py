@@ -493,6 +493,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if _ASIDE_OPEN in region and _baseline_in_brackets(s, fig, region):
         return
     if _higher_goal(s, fig, region, region_start) or _growth_aimed_at(s, fig, region, region_start) \
+            or _growth_in_a_run(s, fig, region, region_start) \
             or _ranked_by(s, fig, region_start) or _baseline_level(s, fig, region_start) \
             or baseline_rate(s, fig, region_start):
         return
@@ -669,6 +670,18 @@ def _with_annual_lead(text: str, name: Name) -> str:
     year)."""
     lead = _INDICATORS.annual_lead.search(text, max(0, name.start - _ANNUAL_LEAD_WIDTH), name.start)
     return lead.group(0) + name.text if lead is not None else name.text
+
+
+def _growth_in_a_run(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
+    """其中,甲支出增长70.9%,…,乙支出|20.7%: a percentage right after the name of a money measure, in a run of growths
+    of parts of one whole, is that measure's growth too, its verb left out; True when it was recorded so."""
+    cur = s.state.current
+    if fig.amount.kind != "percent" or cur is None or cur.value is not None or cur.change is None \
+            or cur.change.pct is None or cur.parent is None or s.ctx.doc.norm_pos(cur.start) < s.ctx.span.start \
+            or not _INDICATORS.money_name_alone.fullmatch(strip_chars(region)):
+        return False
+    change_role(s, fig.read_as("change", change=change_of("yoy", fig.amount, 1), lead=fig.start), region_start)
+    return True
 
 
 def _growth_aimed_at(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
