@@ -149,6 +149,7 @@ _MEASURE_MIN = 2  # (the fewest characters of a measure before a period closing 
 _LISTED_AREAS = tuple(_RANKING_WORDS.listed_areas)
 _LIST_ORDER_ADVERBS = tuple(_RANKING_WORDS.list_order_adverbs)
 _ORDER_ADVERB_WIDTH = 2  # (分别, 依次 right before the verb)
+_SERIES_UNITS = tuple(_RANKING_WORDS.series_units)  # (名, 位: the units of a place)
 _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
@@ -271,7 +272,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         return
     if place is not None and not lead and _won_by_holders(s, hit, region_start, place):
         return
-    if place is None or (not scope and (not lead or lead in _RANKING_SETS.weak_leads)
+    if place is None or (not scope and (not lead or (lead in _RANKING_SETS.weak_leads and not _place_with_unit(s, hit)))
                          and not _RANKINGS.holder_said_after.match(s.text, hit.end(), s.ctx.span.end)
                          and not _holder_named_after(s, hit.end())
                          and not (lead and (_holder_before(s, hit, region_start)
@@ -286,7 +287,32 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         return
     read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
     if read is not None:
-        _record(s, hit, read, region_start)
+        _record(s, hit, _with_sharer(s, hit, read), region_start)
+
+
+def _with_sharer(s: Sentence, hit: re.Match[str], read: _Read) -> _Read:
+    """甲县与乙县并列第4位, 山东与湖北共居第4位: a place named between 与 and the verb of sharing holds the place too
+    (与邻区并列, naming no place, only says it is shared)."""
+    sharer = _RANKINGS.sharer_lead.fullmatch(hit.group("lead") or "")
+    if sharer is None or len(read.names) != 1 or (read.subjects is not None and len(read.subjects) != 1):
+        return read
+    name = s.ctx.doc.finder.entity_named(sharer.group("place"))
+    if name is None:
+        return read
+    holder = read.subjects[0] if read.subjects else \
+        _holder_beside(s, hit) or s.ctx.subject_at(_subject_pos(hit), ranked=True)
+    if holder is None:
+        return read
+    return replace(read, names=read.names * 2, ranks=read.ranks * 2, subjects=[holder, name])
+
+
+def _place_with_unit(s: Sentence, hit: re.Match[str]) -> bool:
+    """排第1位, 居第三名: one place written with its number and unit, which makes a weak verb (排, 居, 列) a ranking's
+    (not several given at once: 列第103位、第118位, whose holders are read elsewhere; nor one after peers closed by 中
+    with no 在, 珠三角9市中居第1位, which name its field)."""
+    return bool(hit.group("n")) and hit.group(0).endswith(_SERIES_UNITS) \
+        and not s.text.endswith(_RANKING_WORDS.field_close, 0, hit.start()) \
+        and _RANKINGS.more_places.match(s.text, hit.end(), s.ctx.span.end) is None
 
 
 def _group_named_only(s: Sentence, hit: re.Match[str]) -> bool:
@@ -1855,7 +1881,7 @@ def _place_shared(s: Sentence, hit: re.Match[str]) -> bool:
     """Whether the places listed before ``hit`` all hold its one place: 并列 its verb, or 均, 双双 or 都 right
     before it."""
     lead = hit.group("lead") or ""
-    if lead.endswith(_RANKING_WORDS.shared_verb):
+    if lead.endswith(_RANKING_WORDS.shared_verbs):
         return True
     return _RANKINGS.shared_place_before.search(s.text, max(s.ctx.span.start, hit.start() - _SHARED_REACH),
                                                  hit.start()) is not None

@@ -732,8 +732,8 @@ class SubjectFinder:
         pos = m.end() if m else 0
         rest = clause[pos:]
         r = at_start if pos == 0 else _SUBJECTS.refs.match(rest)  # (nothing skipped: the same words, matched once)
-        if r and _SUBJECTS.rank_after_scope.match(rest, r.end()):
-            return None  # 全省第八位, 全市排名第一: the field of a ranking, not who is ranked
+        if r and _ref_is_field(rest, r.end(), m.group(0) if m else ""):
+            return None  # 全省第八位, 全市排名第一, 在全市五县区中: the field of a ranking, not who is ranked
         zones = _SUBJECTS.whole_zones.match(rest, r.end()) if r else None
         if zones is not None and r is not None and not _zone_is_object(zones.group(0)) \
                 and not (m and m.group(0).endswith(_ENTITY_WORDS.field_mark)):  # (在全省工业园区中: peers)
@@ -1053,6 +1053,13 @@ def _entity_before_verb(rest: str) -> tuple[str, int] | None:
     if phrase in _ENTITY_SETS.whole_place_refs:
         return MAIN + phrase[-1], v.start()
     return expand_zone(phrase), v.start()
+
+
+def _ref_is_field(rest: str, ref_end: int, opener: str) -> bool:
+    """Whether the whole place opening a clause (全省, 全市) is a ranking's field: a place after it (全省第八位,
+    全市排名第一) or, after 在, peers of it closed by 中 (在全市五县区中, 在全市县区中)."""
+    return _SUBJECTS.rank_after_scope.match(rest, ref_end) is not None \
+        or (_ENTITY_WORDS.field_mark in opener and _SUBJECTS.peers_closed_after_ref.match(rest, ref_end) is not None)
 
 
 def _nation_opening(rest: str, opener: str) -> tuple[str, int] | None:
