@@ -149,6 +149,7 @@ _MEASURE_MIN = 2  # (the fewest characters of a measure before a period closing 
 _LISTED_AREAS = tuple(_RANKING_WORDS.listed_areas)
 _LIST_ORDER_ADVERBS = tuple(_RANKING_WORDS.list_order_adverbs)
 _ORDER_ADVERB_WIDTH = 2  # (分别, 依次 right before the verb)
+_FIELD_WIDTH = 2  # (全省, 中国: how long a whole field is)
 _SERIES_UNITS = tuple(_RANKING_WORDS.series_units)  # (名, 位: the units of a place)
 _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
@@ -833,7 +834,9 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         scope = frame.group("field")  # (五大主导产业中,…增速前三位的分别是…)
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
     measure = (tagged[0] if tagged else None) or strip_chars(region) or None
-    if measure is None or measure in _RANKING_SETS.peer_kinds:
+    if measure is None or measure in _RANKING_SETS.peer_kinds or measure in _RANKING_SETS.one_char_kinds:
+        # (共有5个县|进入前十名: the kind of the places counted, no measure)
+        measure = None if measure in _RANKING_SETS.one_char_kinds else measure
         measure, scope = _list_entered(s, hit.start(), measure, scope)
     scope = scope or (tagged[1] if tagged else None)
     if measure is not None and (measure in _RANKING_SETS.back_references
@@ -849,7 +852,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         scope = place_whole(s.ctx.doc.finder, opened.group("field"))  # (某市各县区…前三的依次为: the city's whole)
     measure, scope = _group_and_class_of_list(s, hit.start(), measure, scope)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
-    scope = scope or evaluation_field_before(text, hit.start())  # (全国…百强县榜单。…十强县依次是: 全国)
+    scope = _list_field(text, hit.start(), measure, scope)
     read = _Read([measure] * len(subjects), ranks, scope, False, bottom, measure or "", region_from, None, stop,
                  subjects, period)
     s.state.mark_listed(hit.start(), stop)
@@ -995,6 +998,30 @@ def _figures_descend(text: str, pos: int, n: int) -> bool:
         return False
     values = [Decimal(x) for x in _RANKINGS.decimal_number.findall(m.group("figures"))]
     return len(values) == n and all(a >= b for a, b in pairwise(values))
+
+
+def _list_field(text: str, pos: int, measure: str | None, scope: str | None) -> str | None:
+    """The field of a list of places at ``pos``: the one found, else the one its measure was named with before, else
+    the evaluation's named before (全国…百强县榜单。…十强县依次是: 全国; 为全省制造业10强县。…制造业10强县:甲、乙:
+    全省); a field ending with the measure's words is the field without them (全省制造业10强 read before)."""
+    scope = scope or _field_named_with_before(text, pos, measure) or evaluation_field_before(text, pos)
+    if scope and measure and scope.endswith(measure) and _RANKINGS.whole_field.fullmatch(scope[:-len(measure)]):
+        return scope[:-len(measure)]
+    return scope
+
+
+def _field_named_with_before(text: str, pos: int, measure: str | None) -> str | None:
+    """甲县等10个县为全省制造业发展综合10强县。…制造业发展综合10强县:甲县、乙县: a list of a measure written before
+    with its field right before it (全省) takes that field; None when the measure is named nowhere before with one."""
+    if not measure:
+        return None
+    at = text.rfind(measure, 0, pos)
+    while at > 0:
+        field = _RANKINGS.whole_field_closing.search(text, max(0, at - _FIELD_WIDTH), at)
+        if field is not None:
+            return field.group(0)
+        at = text.rfind(measure, 0, at)
+    return None
 
 
 def _list_entered(s: Sentence, pos: int, measure: str | None, scope: str | None) -> tuple[str | None, str | None]:
