@@ -699,7 +699,7 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
     if did is not None:  # (签约项目开工5个: signed projects that started)
         return _listed_stage(desc, stage_words.search(desc, did.start(1)) or did)
     stage = None
-    found = [m for m in stage_words.finditer(desc) if not _inside_examples(desc, m)]
+    found = _programmed(desc, [m for m in stage_words.finditer(desc) if not _inside_examples(desc, m)])
     for k, m in enumerate(found):
         stage = stage_of(m.group(0))
         if mentions_projects(desc[m.end():]):
@@ -731,6 +731,14 @@ def _stage(s: Sentence, fig: Fig, region_start: int, desc: str, prenominal: str,
         m = stage_words.search(did.group(1)) if did else None
         stage = stage_of(m.group(0)) if m else None
     return stage
+
+
+def _programmed(desc: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """安排集中开工重大项目, 列入新开工项目: a verb putting projects in a programme right before another stage word is
+    no stage of theirs; the stage after it is (计划开工 is read so too)."""
+    return [m for k, m in enumerate(found)
+            if not (m.group(0) in _PROJECTS_SETS.programme_verbs and k + 1 < len(found)
+                    and _PROJECTS.programme_gap.fullmatch(desc, m.end(), found[k + 1].start()))]
 
 
 def _stage_of_frame(s: Sentence, region_start: int) -> Stage | None:
