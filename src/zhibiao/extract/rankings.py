@@ -194,7 +194,10 @@ def ranking_role(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
             and _RANKINGS.group_in_field.match(s.text, hit.end(), s.ctx.span.end) \
             and _RANKING_WORDS.field_mark in s.text[region_start:hit.start()]:
         return False  # 在全国百强县榜单中位列第27位: the group names the field of the place after it
-    _ranking_facts(s, hit, region_start)
+    if hit.group("following"):
+        _followers(s, hit)  # (甲区位居榜首,其次是乙区、丙区: following the place just given)
+    else:
+        _ranking_facts(s, hit, region_start)
     return True
 
 
@@ -314,6 +317,23 @@ def _place_with_unit(s: Sentence, hit: re.Match[str]) -> bool:
     return bool(hit.group("n")) and hit.group(0).endswith(_SERIES_UNITS) \
         and not s.text.endswith(_RANKING_WORDS.field_close, 0, hit.start()) \
         and _RANKINGS.more_places.match(s.text, hit.end(), s.ctx.span.end) is None
+
+
+def _followers(s: Sentence, hit: re.Match[str]) -> None:
+    """甲区位居榜首,其次是乙区、丙区和丁区: the places listed after 其次是 follow the place just given, in order, in its
+    measure and field (nothing when no place was given before, or no places are listed)."""
+    last = s.state.last_rank or s.log.last_ranking()
+    if last is None or last.rank is None or last.bottom or last.start is None \
+            or s.ctx.doc.norm_pos(last.start) < s.ctx.para.span.start:
+        return  # (a place given in another paragraph is no place these follow)
+    listed = _places_in_list(s, hit.end(), (last.rank + 1, None), ordered=True, each_own=False)
+    if listed is None:
+        return
+    subjects, ranks, _ordered, stop = listed
+    read = _Read([last.indicator] * len(subjects), ranks, last.scope, False, False, last.indicator or "", hit.start(),
+                 None, stop, subjects, last.period)
+    s.state.mark_listed(hit.start(), stop)
+    _record(s, hit, read, hit.start())
 
 
 def _group_named_only(s: Sentence, hit: re.Match[str]) -> bool:
