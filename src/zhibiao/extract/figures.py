@@ -383,7 +383,9 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     return text[start - 1:start] == "(" and text[end:end + 1] == ")" \
         and (_FIGURES.period_compared_end.search(before) is None
              or _FIGURES.change_after_aside.match(after) is not None) \
-        and _FIGURES.place_compared_end.search(before) is None
+        and _FIGURES.place_compared_end.search(before) is None \
+        and not (amount.kind == "percent" and _FIGURES.listed_name_bracket_end.search(before)
+                 and _FIGURES.listed_name_bracket_after.match(after))
 
 
 def _chinese_projects_count(amount: Amount, before: str, after: str) -> bool:

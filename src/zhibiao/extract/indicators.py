@@ -118,6 +118,9 @@ _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
+_YOY = "yoy"
+_GROWTH_REACH = 200  # (how far before a list of places' growths the measure's own growth may be given)
+_SHORTEST_PLACE = 2  # (安吉, 德清: a place is written in two characters at least)
 _PARTITIVE_ENDS = tuple(words("name", "partitive_ends"))
 _PARTITIVE_WIDTH = 24  # (N个 + a kind + 中有, before the count of some of them)
 _MEMBERSHIP = frozenset(words("ranking", "membership_verbs"))
@@ -498,7 +501,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
             or baseline_rate(s, fig, region_start):
         return
     if fig.amount.kind == "percent" and (_share_of_noun_after(s, fig, region, region_start)
-                                         or _growth_in_brackets(s, fig, region)):
+                                         or _growth_in_brackets(s, fig, region)
+                                         or place_growth_in_brackets(s, fig, region_start)):
         return
     noun = _prenominal(s, fig, name.text, region)
     if fig.amount.kind == "count" and _count_of_projects(s, fig, name.text, noun, region_start):
@@ -780,6 +784,55 @@ def _growth_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
         return False
     attach_change(s, cur, fig.read_as("change", change=change_of("yoy", fig.amount, 1)))
     return True
+
+
+def place_growth_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:
+    """(各市GDP增速差异较大。…)另外还有甲(4.6%)、乙(4.2%)9个城市增速高于全省水平: a bare percentage alone in brackets
+    right after a place the gazetteer knows is that place's growth of the measure whose growth was given last before it
+    (:func:`_growth_measure_before`); True when the figure is such (recorded, or no fact when no such measure was
+    given)."""
+    if not s.text.startswith(_ASIDE_CLOSE, fig.end):
+        return False
+    m = _INDICATORS.place_bracket_open.search(s.text, region_start, fig.start)
+    found = _place_closing(s, m.group("place")) if m is not None else None
+    if m is None or found is None:
+        # (产业跃升(25%)、开放协同(15%): a weight of an item listed, no figure of its own, as any aside)
+        return m is not None and _INDICATORS.whole_place.search(m.group("place")) is None
+    place, place_start = found[0], m.end("place") - found[1]
+    measure = _growth_measure_before(s, place_start)
+    if measure is None:
+        return True
+    growth = fig.read_as("change", change=change_of("yoy", fig.amount, 1))
+    ind = new_indicator(s, Name(measure, place_start), growth, value=False)
+    ind.change, ind.subject = growth.change, place
+    s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(place_start), s.ctx.doc.norm_pos(fig.end + len(_ASIDE_CLOSE)))
+    return True
+
+
+def _place_closing(s: Sentence, words: str) -> tuple[str, int] | None:
+    """(另外还有)安吉: the longest place the gazetteer knows closing ``words``, and how long it is written."""
+    finder = s.ctx.doc.finder
+    for k in range(len(words) - _SHORTEST_PLACE + 1):
+        if _INDICATORS.whole_place.fullmatch(words, k):
+            return None  # (高出全国(5.9%): the whole compared with)
+        place = finder.entity_named(words[k:])
+        if place is not None:
+            return place, len(words) - k
+    return None
+
+
+def _growth_measure_before(s: Sentence, pos: int) -> str | None:
+    """The name of the measure whose growth was given last before ``pos`` (a change in percent on the year), near it
+    (in its paragraph or the lines just before it: a list of places may stand on a line of its own)."""
+    reach = pos - _GROWTH_REACH
+    for f in reversed(s.log.facts):
+        start = s.ctx.doc.norm_pos(f.start) if f.start is not None else -1
+        if start < reach:
+            return None
+        if isinstance(f, Indicator) and start < pos and f.name and f.change is not None and f.change.pct is not None \
+                and f.change.basis == _YOY:
+            return f.name
+    return None
 
 
 def _held_in_brackets(s: Sentence, region_start: int, pos: int) -> Name | None:

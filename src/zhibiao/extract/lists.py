@@ -21,6 +21,7 @@ from zhibiao.extract.indicators import (
     level_role,
     name_at,
     new_indicator,
+    place_growth_in_brackets,
     projects_and_levels_changes,
     projects_changes,
     projects_named_before,
@@ -62,6 +63,7 @@ _MONEY = "money"
 _CNY = "CNY"
 _PERCENT = "percent"
 _PERCENT_UNIT = "%"
+_BRACKET_CLOSE = ")"  # (甲(4.6%): a figure alone in brackets after its place)
 _COMMA = ","
 _CLAUSE_ENDS = " ,:"
 # How far before a list's first place its 分别为: may stand.
@@ -76,11 +78,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     text, sent = s.text, s.ctx.span
     first = group[0]
     lead = first.lead if first.lead is not None else first.start
-    # (甲区、乙县…在全省…的排名分别比去年同期上升2、5个位次: each place's move)
-    if places_moved_in_turn(s, group, region_start) \
-            or (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group) \
-            or _places_before_bracket(s, group) or _shares_of_listed(s, group, region_start) \
-            or (first.role == "share" and len(group) == 2 and _shares_of_projects(s, group)):
+    if _read_by_places(s, group, region_start):
         return
     if first.amount.unit == _COUNT and (_projects_per_place(s, group) or _parts_per_place(s, group)
                                         or seats_listed(s, group, region_start)):
@@ -404,6 +402,27 @@ def _investments_in_order(s: Sentence, group: list[Fig], region_start: int) -> b
         p.investment, p.currency = f.amount.value, f.amount.unit or _CNY
         s.ctx.doc.extend_quote(p, f.end)
     return True
+
+
+def _read_by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """The shapes of a list of figures read place by place (or share by share); True when one read it."""
+    first = group[0]
+    # (另外还有甲(4.6%)、乙(4.2%): each place's growth; 甲区、乙县…在全省…的排名分别比去年同期上升2、5个位次: each
+    # place's move)
+    return (first.amount.kind == _PERCENT and _growths_in_place_brackets(s, group, region_start)) \
+        or places_moved_in_turn(s, group, region_start) \
+        or (places_listed_from(s, region_start) and _by_places(s, group, region_start)) or _top_places(s, group) \
+        or _places_before_bracket(s, group) or _shares_of_listed(s, group, region_start) \
+        or (first.role == "share" and len(group) == 2 and _shares_of_projects(s, group))
+
+
+def _growths_in_place_brackets(s: Sentence, group: list[Fig], region_start: int) -> bool:
+    """另外还有甲(4.6%)、乙(4.2%)、丙(4.0%): percentages each alone in brackets after a place, each that place's growth
+    of the measure whose growth was given last (:func:`place_growth_in_brackets`); False unless each is one."""
+    if not all(s.text.startswith(_BRACKET_CLOSE, f.end) for f in group):
+        return False
+    starts = [region_start, *(f.end + len(_BRACKET_CLOSE) for f in group[:-1])]
+    return all([place_growth_in_brackets(s, f, start) for f, start in zip(group, starts, strict=True)])
 
 
 def _places_before_bracket(s: Sentence, group: list[Fig]) -> bool:
