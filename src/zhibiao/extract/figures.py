@@ -427,8 +427,9 @@ def _is_threshold(text: str, start: int, end: int, sent: Span) -> bool:
             or _FIGURES.sized_kind_counted.match(after) or _FIGURES.range_class.match(after) \
             or (_FIGURES.range_high_class.match(after) and _FIGURES.range_high_before.search(before)):
         return True  # (亿元项目15个, 6000万美元韩资项目1个, 3亿元-5亿元的项目: projects of that size)
-    if (above or _FIGURES.over_end.search(before)) and _FIGURES.class_counted_after.match(after):
-        return True  # (其中亿元以上的11个, 过亿元的11个: a size class counted, its noun left out)
+    if (above or _FIGURES.over_end.search(before)) and (_FIGURES.class_counted_after.match(after)
+                                                        or _FIGURES.class_count_after.match(after)):
+        return True  # (其中亿元以上的11个, 过亿元的11个, 过10亿元7个: a size class counted, its noun left out)
     if _FIGURES.class_count_after.match(after) and before.endswith(_SIZE_LIST_ENDS):
         return True  # (其中50亿元1个、10亿元3个: sizes of the projects counted, in a list of counts)
     if after.startswith(_ASIDE_CLOSE) and _FIGURES.bound_aside_before.search(before):
