@@ -59,6 +59,9 @@ _TABLE_WORDS = Words("table")
 _RANKINGS = Shapes("rankings")
 _PROJECTS = Shapes("projects")
 _COUNT = "count"  # (the unit of a count)
+_RANKING_WORDS = Words("ranking")
+_COUNTRY_NAME, _COUNTRY_FIELD = _RANKING_WORDS.country_words[0], _RANKING_WORDS.country_field  # (中国 → 全国)
+_POSSESSIVE = Words("name").possessive  # (的)
 _GROUP_ROW_MAX = 4  # (the longest row under a caption over places taken as a group of them: 东部地区)
 _TABLE_RULE = "indicator.table.v1"
 _GENERIC_CAPTIONS = tuple(_TABLE_WORDS.generic_captions)
@@ -221,7 +224,7 @@ def _heading_caption(text: str, first_row: int, finder: SubjectFinder) -> _Capti
     body = heading.group("body")
     peers = _TABLES.peers.match(body)
     kind = _TABLES.heading_kind.search(body)
-    scope = peers.group(0) if peers else evaluation_field(body) or (field_of_kind(kind.group(0)) if kind else None)
+    scope = _peers_field(peers) if peers else evaluation_field(body) or (field_of_kind(kind.group(0)) if kind else None)
     measure = _TABLES.heading_size.sub("", _TABLES.peers_each.sub("", body[peers.end():] if peers else body))
     # (…GDP排名: the measure ranked, not the list; 营商环境最好的十个省份: the kind ranked and how many, no measure)
     measure = _TABLES.heading_list_word.sub("", _TABLES.heading_kind.sub("", measure))
@@ -472,7 +475,7 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
     body = _RANKINGS.edition_head.sub("", last.group("body"))  # (第二十届|全国县域经济…: the list's edition)
     peers = _TABLES.peers.match(body)
     # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide — as any evaluation's name says its field)
-    scope = peers.group(0) if peers else evaluation_field(body)
+    scope = _peers_field(peers) if peers else evaluation_field(body)
     measure = _TABLES.peers_each.sub("", body[peers.end():] if peers else body)  # (全市|各县区|综合考核结果如下:)
     return _Caption(scope, strip_chars(measure) or None, _year_period(last.group("year")))
 
@@ -484,6 +487,13 @@ def _evaluation_caption(text: str, pos: int) -> _Caption | None:
     if name is None:
         return None
     return _Caption(evaluation_field_before(text, pos), name, evaluation_period(text, pos))
+
+
+def _peers_field(peers: re.Match[str]) -> str:
+    """The field a caption's peers write (全省, 国家级经开区); 中国 is the nation's field, written 全国 as
+    elsewhere."""
+    field = peers.group(0).removesuffix(_POSSESSIVE)
+    return _COUNTRY_FIELD if field == _COUNTRY_NAME else field
 
 
 def _year_period(year: str | None) -> str | None:
