@@ -33,7 +33,7 @@ _RANKING_SETS = WordSets("ranking")  # (the provinces' names: named_fields)
 
 _SLASH = "/"
 _PAREN_OPEN = "("
-_PHOTO_MARK: str = _PERSONS_WORDS.photo_mark  # (the credit of a photo: checked before its shape)
+_PHOTO_MARKS = tuple(_PERSONS_WORDS.photo_marks)  # (the credit of a photo or a chart: checked before its shape)
 _SPACE = " "
 _WIDE_SPACE = "\u3000"
 # What a credit glued to its name stands after ((文王小明 图李明)), never a line's start.
@@ -50,6 +50,8 @@ _SPACED_TITLE_REACH, _SPACED_TITLE_MIN = 6, 3  # (记 者: a title's characters 
 _CLOSING_NAME_REACH = 8  # (…承诺。⏎周明: the last line's name and the break before it)
 # The longest line that can be a title and a name alone (中共某某县委副书记 张三).
 _TITLE_LINE_WIDTH = 24
+_HEAD_LINES = 12  # (how many lines open a report, blank ones too: its title, date, who delivers it)
+_NOT_NAME_ENDS = tuple(_PERSONS_WORDS.bare_not_name_ends)  # (海 口 市: a place spaced out, no name)
 # (a digit too: 李东新4月24日上午主持, a date right after a name)
 _BOUNDARY = set(",;:。!?“”\"()、\n \t|■●【】[]《》0123456789")
 _TITLE_ASIDE = compile_cached(r"[((][\u4e00-\u9fff]{1,8}[))]")  # (0.8 ms to compile in each process)
@@ -553,7 +555,7 @@ def _credit_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         slash = text.find(_SLASH, slash + 1)
     for m in _PERSONS.office_credit.finditer(text):
         found.append((m.group("name"), m.group("office"), m.start("name"), m.start()))
-    if _PHOTO_MARK in text:  # (…积木。 王小明 摄: a caption's photo credit; most reports have none)
+    if any(mark in text for mark in _PHOTO_MARKS):  # (…积木。 王小明 摄: a caption's credit; most reports have none)
         found += [(m.group("name"), m.group("by"), m.start("name"), m.start("name"))
                   for m in _PERSONS.caption_credit.finditer(text)]
     found += [(m.group("name"), "", m.start("name"), m.start("name")) for m in _PERSONS.news_mark_name.finditer(text)]
@@ -579,7 +581,7 @@ def _title_lines(text: str) -> list[tuple[str, str, int, int]]:
     """Lines that are only a title and a name (县长 陈永高): short lines, looked at one by one."""
     found = []
     start = 0
-    for line in text.split("\n"):
+    for k, line in enumerate(text.split("\n")):
         if len(line) <= _TITLE_LINE_WIDTH and (_SPACE in line or _WIDE_SPACE in line or _TAB in line):
             m = _PERSONS.title_line.match(line)
             title = "".join(m.group("title").split()) if m else ""
@@ -587,8 +589,22 @@ def _title_lines(text: str) -> list[tuple[str, str, int, int]]:
                 # (代理区长 李 松: a name of two characters spaced to the width of three is one name)
                 name = "".join(m.group("name").split())
                 found.append((name, title, start + m.start("name"), start + m.start("title")))
+            elif k < _HEAD_LINES and (spaced := _spaced_name(line)) is not None:
+                # (刘 誓 保 on its own line under a report's title: who delivers it, no title)
+                found.append((spaced, "", start + len(line) - len(line.lstrip()), start))
         start += len(line) + 1
     return found
+
+
+def _spaced_name(line: str) -> str | None:
+    """刘 誓 保: a line holding only a name spaced character by character (a family name first, no place's end:
+    海 口 市 in a table is none); None otherwise."""
+    m = _PERSONS.spaced_name_line.fullmatch(line)
+    name = "".join(m.group("name").split()) if m is not None else ""
+    if not name or _surname_at(name, 0) is None or name.endswith(_NOT_NAME_ENDS) \
+            or subject_finder().entity_named(name) is not None:
+        return None
+    return name
 
 
 def _titled_after_mentions(text: str, heads: list[re.Match[str]], taken: set[int]) -> list[PersonMention]:
