@@ -3148,7 +3148,9 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
     words are no such heads."""
     if not stripped.endswith(_HEAD_WORDS):
         return None  # (most measures name no head of a figure)
-    heads = _RANKINGS.list_split.split(stripped)
+    written = _RANKINGS.list_split.split(stripped)
+    # (总量及累计增速: a head may say the span it is of, 累计, 当月; the name keeps it)
+    heads = [_RANKINGS.head_span.sub("", h) for h in written]
     if not all(h in _RANKING_SETS.level_heads or h in _RANKING_SETS.share_heads or h in _RANKING_SETS.rate_heads
                for h in heads):
         return None
@@ -3161,11 +3163,11 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
             return [f.name + heads[0] for f in changed]
         return None  # one head: a back reference (增速排位全市第8)
     names: list[str | None] = []
-    for head in heads:
+    for head, as_written in zip(heads, written, strict=True):
         if head in _RANKING_SETS.share_heads:
             held = next((f.name for f in reversed(figures) if f.value is not None and f.unit == "%"), None)
         elif head in _RANKING_SETS.rate_heads:
-            held = changed[-1].name + head if changed else None
+            held = changed[-1].name + as_written if changed else None
         else:
             held = next((f.name for f in reversed(figures) if f.value is not None and f.unit != "%"), None)
         if held is None:
