@@ -422,6 +422,7 @@ def _growths_in_place_brackets(s: Sentence, group: list[Fig], region_start: int)
     if not all(s.text.startswith(_BRACKET_CLOSE, f.end) for f in group):
         return False
     starts = [region_start, *(f.end + len(_BRACKET_CLOSE) for f in group[:-1])]
+    # (a list, not a generator: each item is read, even after one that is no place's)
     return all([place_growth_in_brackets(s, f, start) for f, start in zip(group, starts, strict=True)])
 
 
