@@ -413,7 +413,7 @@ def _outlet_before(text: str, start: int) -> str:
         run = text[b:start]
         if start - b > _OUTLET_WIDTH and not any(w in run for w in _OUTLET_NAME_WORDS):
             continue
-        if _PERSONS.all_cjk.fullmatch(run) and _PERSONS.byline_at.match(text, b):
+        if _PERSONS.outlet_run.fullmatch(run) and _PERSONS.byline_at.match(text, b):
             return run
     return ""
 
