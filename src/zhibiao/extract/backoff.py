@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from typing import TypeVar, cast
 
+from zhibiao.extract.periods import period_string
 from zhibiao.extract.quantities import COUNTED
 from zhibiao.lexicon import Shapes, Words
 from zhibiao.model import Fact, Indicator
@@ -38,6 +39,7 @@ _DIGIT = compile_cached(r"\d")
 _MIN_MEASURE = 2  # (the fewest characters of a measure looked for in the words)
 _NAME_WORDS = Words("name")
 _DANGLING_ENDS = tuple(_NAME_WORDS.dangling_ends)  # (what no measure's name ends with: FACTS.md)
+_PLAN_END_YEARS: dict[str, int] = dict(Words("periods").plan_end_years)  # (十二五 → 2015: a plan's last year)
 _SHARE_WORDS = Words("share")
 _SHARE_HEADS = tuple(_SHARE_WORDS.share_words)  # (占比, 比重: the noun a share's 的 leads to)
 
@@ -189,6 +191,14 @@ def _named_last(text: str, lo: int, hi: int, names: Iterable[str]) -> str | None
     return best[2] if best is not None else None
 
 
+def _plan_end_period(name: str, quote: str) -> str | None:
+    """(地区生产总值由)十二五末的: the last year of the plan whose end closes ``name`` and the figure's own words
+    (2015), else None (增加到|1700亿元, named from the words before the move, is not of that time)."""
+    m = _NAMES.period_de_end.search(name)
+    year = _PLAN_END_YEARS.get(m.group("plan")) if m is not None and m.group("plan") and m.group(0) in quote else None
+    return period_string(year, 1, 12) if year is not None else None
+
+
 def names_made_whole(text: str, facts: list[_F], norm_pos: Callable[[int], int]) -> list[_F]:
     """The facts with no indicator whose name ends in a particle or preposition (上榜的, 增速均在, 分别为): the words
     were cut before the measure they modify or lead to, and FACTS.md has a measure always named whole. A share's
@@ -204,6 +214,6 @@ def names_made_whole(text: str, facts: list[_F], norm_pos: Callable[[int], int])
                 _NAMES.trail.sub("", _NAMES.period_de_end.sub("", f.name))
             if cut == f.name or len(cut) < _MIN_MEASURE or cut.endswith(_DANGLING_ENDS):
                 continue
-            f = cast(_F, replace(f, name=cut))
+            f = cast(_F, replace(f, name=cut, period=f.period or _plan_end_period(f.name, quote)))
         out.append(f)
     return out
