@@ -46,6 +46,8 @@ _PROJECTS_WORDS = Words("projects")
 _MEASURE_ABBREVIATIONS = tuple(_FIGURES_WORDS.measure_abbreviations)
 _SIZE_LIST_ENDS = tuple(_FIGURES_WORDS.size_list_ends)
 _SCORE_UNIT: str = _FIGURES_WORDS.score_unit
+_MILESTONE_AFTER = tuple(_FIGURES_WORDS.milestone_after)  # (大关)
+_MILESTONE_FLOOR = 10_000  # (a figure that big was written with a magnitude: 3000亿, not 七)
 _SCORE_WIDTH = 12  # (以 or 凭借 and the words naming a score before it)
 
 Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare", "move", "score"]
@@ -329,6 +331,8 @@ def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> boo
     if not chinese and before[-1:].isascii() and before[-1:].isalpha() and not (
             amount.unit is not None and before.upper().endswith(_MEASURE_ABBREVIATIONS)):
         return True  # PM2.5, G20: a digit glued to letters is part of a name (not GDP186.4亿元: a measure's)
+    if amount.value >= _MILESTONE_FLOOR and after.startswith(_MILESTONE_AFTER):
+        return False  # (突破3000亿大关: the magnitude's figure a milestone passed, not 七大)
     return bool(_FIGURES.not_after.match(after)) and amount.unit is None
 
 
