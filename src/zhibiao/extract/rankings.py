@@ -149,6 +149,7 @@ _MEASURE_MIN = 2  # (the fewest characters of a measure before a period closing 
 _LISTED_AREAS = tuple(_RANKING_WORDS.listed_areas)
 _LIST_ORDER_ADVERBS = tuple(_RANKING_WORDS.list_order_adverbs)
 _ORDER_ADVERB_WIDTH = 2  # (分别, 依次 right before the verb)
+_COUNT_UNIT = "count"  # (the unit of figures counted in 家, 个, 项)
 _FIELD_WIDTH = 2  # (全省, 中国: how long a whole field is)
 _SERIES_UNITS = tuple(_RANKING_WORDS.series_units)  # (名, 位: the units of a place)
 _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
@@ -3146,6 +3147,8 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
     sentence gave — 总量 its last level, 占比 its last share, 增速 the growth of its last figure with
     one (the figure just named), or of each of them when 均 says they all hold the place. None when the
     words are no such heads."""
+    if stripped == _RANKING_WORDS.count_word:
+        return _counts_given(s, region)  # (甲2家、乙6家,数量均为全市第1: each count just given)
     if not stripped.endswith(_HEAD_WORDS):
         return None  # (most measures name no head of a figure)
     written = _RANKINGS.list_split.split(stripped)
@@ -3174,6 +3177,16 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
             return None
         names.append(held)
     return names
+
+
+def _counts_given(s: Sentence, region: str) -> list[str | None] | None:
+    """获评国家级孵化器2家、省级企业技术中心6家,数量均为全市第1: 数量 with 均 names each count the sentence just gave
+    (the measures counted in 家, 个, 项…); None unless two or more were given and 均 says they all hold the place."""
+    if _RANKINGS.all_mark.search(region) is None:
+        return None
+    counts = [f.name for f in s.log.facts[s.state.first_fact:]
+              if isinstance(f, Indicator) and f.unit == _COUNT_UNIT and f.value is not None and f.name]
+    return list(counts) if len(counts) > 1 else None
 
 
 def _back_reference(s: Sentence, st: SentenceState, stripped: str, region_start: int) -> str:
