@@ -47,7 +47,6 @@ _MEASURE_ABBREVIATIONS = tuple(_FIGURES_WORDS.measure_abbreviations)
 _SIZE_LIST_ENDS = tuple(_FIGURES_WORDS.size_list_ends)
 _SCORE_UNIT: str = _FIGURES_WORDS.score_unit
 _MILESTONE_AFTER = tuple(_FIGURES_WORDS.milestone_after)  # (大关)
-_MILESTONE_FLOOR = 10_000  # (a figure that big was written with a magnitude: 3000亿, not 七)
 _SCORE_WIDTH = 12  # (以 or 凭借 and the words naming a score before it)
 
 Role = Literal["level", "change", "share", "threshold", "bare_mag", "bare", "move", "score"]
@@ -133,7 +132,7 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     start, end = m.start(), m.end()
     before = text[max(sent.start, start - 12):start]
     after = text[end:min(sent.end, end + 16)]
-    if _not_a_figure(before, after, amount, chinese):
+    if _not_a_figure(before, after, amount, chinese, magnitude=bool(mag)):
         return None
     if _FIGURES.held_by_noun_after.match(after) and _FIGURES.compared_with_end.search(before):
         return None  # 失业率4.6%,低于5%的控制目标: the level compared with, a noun's, no change of the figure
@@ -323,7 +322,7 @@ def _unitless_may_count(text: str, m: re.Match[str], num: str) -> bool:
     return text[m.end():m.end() + 1] in _FIGURES_SETS.list_chars  # a year, a day, an ordinal
 
 
-def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> bool:
+def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool, *, magnitude: bool = False) -> bool:
     """第3, 前5, PM2.5, 2023年: a number that is an ordinal, part of a name or a date."""
     if before.endswith(_FIGURES_WORDS.ordinal_before) and not before.endswith(
             _FIGURES_WORDS.not_ordinal_before):
@@ -331,7 +330,7 @@ def _not_a_figure(before: str, after: str, amount: Amount, chinese: bool) -> boo
     if not chinese and before[-1:].isascii() and before[-1:].isalpha() and not (
             amount.unit is not None and before.upper().endswith(_MEASURE_ABBREVIATIONS)):
         return True  # PM2.5, G20: a digit glued to letters is part of a name (not GDP186.4亿元: a measure's)
-    if amount.value >= _MILESTONE_FLOOR and after.startswith(_MILESTONE_AFTER):
+    if magnitude and after.startswith(_MILESTONE_AFTER):
         return False  # (突破3000亿大关: the magnitude's figure a milestone passed, not 七大)
     return bool(_FIGURES.not_after.match(after)) and amount.unit is None
 

@@ -120,7 +120,6 @@ _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compare
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _YOY = "yoy"
 _GROWTH_REACH = 200  # (how far before a list of places' growths the measure's own growth may be given)
-_SHORTEST_PLACE = 2  # (安吉, 德清: a place is written in two characters at least)
 _PARTITIVE_ENDS = tuple(words("name", "partitive_ends"))
 _PARTITIVE_WIDTH = 24  # (N个 + a kind + 中有, before the count of some of them)
 _MEMBERSHIP = frozenset(words("ranking", "membership_verbs"))
@@ -794,7 +793,9 @@ def place_growth_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:
     if not s.text.startswith(_ASIDE_CLOSE, fig.end):
         return False
     m = _INDICATORS.place_bracket_open.search(s.text, region_start, fig.start)
-    found = _place_closing(s, m.group("place")) if m is not None else None
+    # (高出全国(5.9%): the whole compared with, no place of a list)
+    found = s.ctx.doc.finder.place_closing(m.group("place")) \
+        if m is not None and _INDICATORS.whole_place.search(m.group("place")) is None else None
     if m is None or found is None:
         # (产业跃升(25%)、开放协同(15%): a weight of an item listed, no figure of its own, as any aside)
         return m is not None and _INDICATORS.whole_place.search(m.group("place")) is None
@@ -807,18 +808,6 @@ def place_growth_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:
     ind.change, ind.subject = growth.change, place
     s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(place_start), s.ctx.doc.norm_pos(fig.end + len(_ASIDE_CLOSE)))
     return True
-
-
-def _place_closing(s: Sentence, words: str) -> tuple[str, int] | None:
-    """(另外还有)安吉: the longest place the gazetteer knows closing ``words``, and how long it is written."""
-    finder = s.ctx.doc.finder
-    for k in range(len(words) - _SHORTEST_PLACE + 1):
-        if _INDICATORS.whole_place.fullmatch(words, k):
-            return None  # (高出全国(5.9%): the whole compared with)
-        place = finder.entity_named(words[k:])
-        if place is not None:
-            return place, len(words) - k
-    return None
 
 
 def _growth_measure_before(s: Sentence, pos: int) -> str | None:

@@ -64,6 +64,7 @@ _CNY = "CNY"
 _PERCENT = "percent"
 _PERCENT_UNIT = "%"
 _BRACKET_CLOSE = ")"  # (甲(4.6%): a figure alone in brackets after its place)
+_RATE_HEADS = tuple(Words("ranking").growth_names)  # (增速, 增幅, 增长率: a measure named as its growth rate)
 _COMMA = ","
 _CLAUSE_ENDS = " ,:"
 # How far before a list's first place its 分别为: may stand.
@@ -504,8 +505,14 @@ def _by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
     if not name.text:
         return False
     made = []
+    rate = next((h for h in _RATE_HEADS if name.text.endswith(h) and len(name.text) > len(h)), None)
     for (place, start), f in zip(places, group, strict=True):
-        ind = new_indicator(s, Name(name.text, start), f, value=f.role in ("level", "share"))
+        if rate is not None and f.role == "level" and f.amount.kind == _PERCENT:
+            # (规上工业增加值增速分别为:甲县6.3%: the measure's growth, named without its rate word, not a level in %)
+            f = f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead)
+            ind = new_indicator(s, Name(name.text[:-len(rate)], start), f, value=False)
+        else:
+            ind = new_indicator(s, Name(name.text, start), f, value=f.role in ("level", "share"))
         if f.role == "change":
             ind.change = f.change
         ind.subject = place

@@ -24,7 +24,7 @@ from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
 from zhibiao.lexicon import Shapes, Words
-from zhibiao.model import Change, DocMeta, Document, Fact, Indicator, Projects, Ranking
+from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 
 __all__ = ["run_pipeline"]
@@ -36,7 +36,6 @@ _RANKING_WORDS = Words("ranking")
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)  # (provinces named as a field: FACTS.md)
 _CITY_FIELD: str = _RANKING_WORDS.city_field
 _CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
-_RATE_HEADS = tuple(Words("ranking").growth_names)  # (增速, 增幅, 增长率: a measure named as its growth rate)
 _INVESTMENT_WORDS = tuple(Words("projects").investment)  # (what a projects' investment is named: 总投资, 签约金额)
 
 
@@ -90,26 +89,11 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     heads_said = [f for f in head_log.facts if f not in captions]
     # (甲省以|3.2万亿元: the measure of the figure before; named before a milestone is checked against its level)
     named = names_made_whole(text, measures_in_context(text, log.facts, norm.norm_pos), norm.norm_pos)
-    named = _rates_as_growths(text, named, norm.norm_pos)
     body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(named)))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
     facts = _fields_carried(_cities_places(ctx, facts))
     return meta, dated_by_titles(text, _among_peers(text, facts, norm.norm_pos), norm.norm_pos)
-
-
-def _rates_as_growths(text: str, facts: list[RuleFact], norm_pos: Callable[[int], int]) -> list[RuleFact]:
-    """各县区规上工业增加值增速分别为:甲县6.3%、乙县7.3%: a percentage given a measure named as its growth rate, the
-    name written away from the figure (a list's head), is that measure's growth (as 增速为6.3% is), not a level in %."""
-    out: list[RuleFact] = []
-    for f in facts:
-        if isinstance(f, Indicator) and f.unit == "%" and f.change is None and f.value is not None and f.name \
-                and f.name.endswith(_RATE_HEADS) and f.name not in text[norm_pos(f.start):norm_pos(f.end)]:
-            head = next(h for h in _RATE_HEADS if f.name.endswith(h))
-            f = replace(f, name=f.name[:-len(head)] or f.name, value=None, unit=None,
-                        change=Change(basis="yoy", pct=f.value))
-        out.append(f)
-    return out
 
 
 def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMention | None) -> Carry:

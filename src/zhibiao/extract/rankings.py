@@ -316,7 +316,7 @@ def _place_with_unit(s: Sentence, hit: re.Match[str]) -> bool:
     (not several given at once: 列第103位、第118位, whose holders are read elsewhere; nor one after peers closed by 中
     with no 在, 珠三角9市中居第1位, which name its field)."""
     return bool(hit.group("n")) and hit.group(0).endswith(_SERIES_UNITS) \
-        and not s.text.endswith(_RANKING_WORDS.field_close, 0, hit.start()) \
+        and not s.text.endswith(_NAME_WORDS.among_mark, 0, hit.start()) \
         and _RANKINGS.more_places.match(s.text, hit.end(), s.ctx.span.end) is None
 
 
@@ -1038,7 +1038,7 @@ def _field_named_with_before(text: str, pos: int, measure: str | None) -> str | 
         return None
     at = text.rfind(measure, 0, pos)
     while at > 0:
-        field = _RANKINGS.whole_field_closing.search(text, max(0, at - _FIELD_WIDTH), at)
+        field = _RANKINGS.whole_field.fullmatch(text, max(0, at - _FIELD_WIDTH), at)
         if field is not None:
             return field.group(0)
         at = text.rfind(measure, 0, at)
@@ -1828,9 +1828,8 @@ def _kind_listed(s: Sentence, hit: re.Match[str]) -> str | None:
 def _place_ending(s: Sentence, words: str, longest: int | None = None) -> str | None:
     """The longest place ending ``words`` (同样来自江苏的江阴 → 江阴市), within ``longest`` characters of
     words before it when given; None when none does."""
-    finder = s.ctx.doc.finder
-    last = len(words) - 1 if longest is None else min(len(words) - 1, longest + 1)
-    return next((name for k in range(last) if (name := finder.entity_named(words[k:])) is not None), None)
+    found = s.ctx.doc.finder.place_closing(words, longest)
+    return found[0] if found is not None else None
 
 
 def _listed_subjects(s: Sentence, words: str) -> list[str] | None:

@@ -60,7 +60,7 @@ _RANKINGS = Shapes("rankings")
 _PROJECTS = Shapes("projects")
 _COUNT = "count"  # (the unit of a count)
 _RANKING_WORDS = Words("ranking")
-_COUNTRY_NAME, _COUNTRY_FIELD = _RANKING_WORDS.country_words[0], _RANKING_WORDS.country_field  # (中国 → 全国)
+_COUNTRY_WORDS = frozenset(_RANKING_WORDS.country_words)  # (中国, 全国: the nation as a field, written 全国)
 _POSSESSIVE = Words("name").possessive  # (的)
 _GROUP_ROW_MAX = 4  # (the longest row under a caption over places taken as a group of them: 东部地区)
 _TABLE_RULE = "indicator.table.v1"
@@ -493,7 +493,7 @@ def _peers_field(peers: re.Match[str]) -> str:
     """The field a caption's peers write (全省, 国家级经开区); 中国 is the nation's field, written 全国 as
     elsewhere."""
     field = peers.group(0).removesuffix(_POSSESSIVE)
-    return _COUNTRY_FIELD if field == _COUNTRY_NAME else field
+    return _RANKING_WORDS.country_field if field in _COUNTRY_WORDS else field
 
 
 def _year_period(year: str | None) -> str | None:

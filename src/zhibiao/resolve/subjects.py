@@ -615,6 +615,17 @@ class SubjectFinder:
             place, end = inner, end + len(inner)
         return place, end
 
+    def place_closing(self, words: str, longest: int | None = None) -> tuple[str, int] | None:
+        """The longest place whose name closes ``words`` (同样来自江苏的江阴 → 江阴市, 另外还有安吉 → 安吉县), within
+        ``longest`` characters of words before it when given, and how long it is written; None when none does.
+
+        >>> subject_finder().place_closing("另外还有安吉"), subject_finder().place_closing("增长最快")
+        (('安吉县', 2), None)
+        """
+        last = len(words) - 1 if longest is None else min(len(words) - 1, longest + 1)
+        return next(((name, len(words) - k) for k in range(last)
+                     if (name := self.entity_named(words[k:])) is not None), None)
+
     def place_or_short_opening(self, text: str) -> tuple[str, int] | None:
         """The place whose full name (:meth:`place_opening`) or short name (杭州 → 杭州市) opens ``text``, and where
         its name ends; None when none does (or a short name stands for several places)."""
