@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from zhibiao.extract.figures import Fig
+from zhibiao.extract.figures import Fig, peers_looked_at
 from zhibiao.extract.indicators import new_indicator, with_predicate
 from zhibiao.extract.names import Name, Noun, noun_after
 from zhibiao.extract.projects import mentions_projects
@@ -36,6 +36,8 @@ _QUOTES = "\u201c\""  # (an opening quote right before a count: a slogan's, “4
 _MIN_NOUN = 2
 _COUNT = "count"
 _LIST_MARK = "\u3001"
+# How far after a count the kind of peers looked at and the 看 closing the look may stand (个|旗县市增速看,).
+_LOOK_WIDTH = 16
 
 
 @cache
@@ -129,8 +131,9 @@ def _count_of_things(s: Sentence, m: re.Match[str]) -> Fig | None:
     if amount is None or amount.kind not in COUNTED or amount.value <= 0:
         return None
     clause = _clause_start(s, m.start())
-    if _COUNTS.ranking_end.search(s.text, clause, m.start()):
-        return None
+    if _COUNTS.ranking_end.search(s.text, clause, m.start()) \
+            or peers_looked_at(s.text[clause:m.start()], s.text[m.end():m.end() + _LOOK_WIDTH]):
+        return None  # (第|3个, 从|6个旗县市增速看: a place, the peers looked at)
     return Fig(m.start(), m.end(), amount)
 
 

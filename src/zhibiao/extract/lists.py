@@ -536,12 +536,13 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     items = _LISTS.place_list_split.split(raw)
     if len(items) != len(group) or len(group) < 2:
         return False
-    finder = s.ctx.doc.finder
-    heads = [finder.entity_named(strip_chars(x)) or _region_named(strip_chars(x)) for x in items[:-1]]
+    framed = _LISTS.places_looked_at.match(text, s.ctx.span.start, start + 1) is not None \
+        or _LISTS.places_looked_at.match(text, s.ctx.span.start, start) is not None
+    heads = [_list_place(s, x, framed) for x in items[:-1]]
     if heads[0] is None and (cut := _period_opening(items[0])):  # (去年|甲市、乙市…: the period opens the list)
         start, items[0] = start + cut, items[0][cut:]
-        heads[0] = finder.entity_named(strip_chars(items[0])) or _region_named(strip_chars(items[0]))
-    last = finder.place_or_short_opening(items[-1].lstrip()) or _region_opening(items[-1].lstrip())
+        heads[0] = _list_place(s, items[0], framed)
+    last = _last_list_place(s, items[-1].lstrip(), framed)
     if last is None or any(h is None for h in heads):
         return False
     last_start = names_end - len(items[-1].lstrip())
@@ -568,9 +569,8 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
         verb = _NAMES.lead_verbs.match(measure.text)
         if verb is not None and verb.end() == len(measure.text):
             measure = measure.renamed("")  # (分别实现28.6亿元: a verb alone names no measure)
-    if not measure.text:  # (社会消费品零售总额方面,甲县、乙县分别实现…: the topic the clause before names)
-        topic = topic_before(text, start, s.ctx.span.start, s.ctx.para.span.start)
-        measure = measure.renamed("" if topic is None or _names_places_only(topic) else topic)
+    if not measure.text:
+        measure = measure.renamed(_measure_before_list(s, start, named if framed else None, framed))
     if not measure.text or (group[0].amount.unit == _COUNT and mentions_projects(measure.text)):
         return False
     places = [h for h in heads if h is not None] + [last[0]]
@@ -586,6 +586,38 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     s.state.current = None
     s.state.pending = made  # (…分别增长8.2%、6.9%,增速较1-4月分别提高0.5、0.3个百分点: each place's, in order)
     return True
+
+
+def _measure_before_list(s: Sentence, start: int, named: Indicator | None, framed: bool) -> str:
+    """The measure of a list of places that names none: the topic the clause before names (社会消费品零售总额方面,
+    甲县、乙县分别实现…), or after a look at places of a kind the measure just given (a growth: 从6个县市增速看,甲、乙
+    分别增长…); empty when there is none."""
+    topic = topic_before(s.text, start, s.ctx.span.start, s.ctx.para.span.start)
+    if topic is not None and not _names_places_only(topic):
+        return topic
+    given = (named or _last_growth(s)) if framed else None
+    return given.name if given is not None else ""
+
+
+def _list_place(s: Sentence, item: str, framed: bool) -> str | None:
+    """The place a list's item names: known to the gazetteer, a region, or (after a look at places of a kind:
+    分区域看,关中、陕北…) a short name it lacks; None when the item names none."""
+    name = strip_chars(item)
+    plain = name if framed and _plain_place(name) else None
+    return s.ctx.doc.finder.entity_named(name) or _region_named(name) or plain
+
+
+def _last_list_place(s: Sentence, item: str, framed: bool) -> tuple[str, int] | None:
+    """The place opening the last item of a list of places (甲县|地区生产总值), and where its name ends: after a look at
+    places of a kind, the words before a verb or a judgement (陕南|实现…, 丙镇|进展较好) or the whole item (…、陕南|分别
+    增长); else the place the gazetteer finds, or a region; None when none opens it."""
+    if framed:  # (the words before a verb or a judgement: 丙镇|进展较好, not the short name 丙 of another place)
+        m = _LISTS.place_before_verb.match(item)
+        if m is not None:
+            return s.ctx.doc.finder.entity_named(m.group("place")) or m.group("place"), m.end()
+        if _plain_place(strip_chars(item)):
+            return s.ctx.doc.finder.entity_named(strip_chars(item)) or strip_chars(item), len(item)
+    return s.ctx.doc.finder.place_or_short_opening(item) or _region_opening(item)
 
 
 def _judged_then_measure(s: Sentence, group: list[Fig], start: int, names_end: int) -> bool:
