@@ -2585,35 +2585,50 @@ def bracketed_places_listed(s: Sentence) -> None:
 
 def entered_group_after(s: Sentence) -> None:
     """甲市、乙市、丙县拟入围2022年度县域经济发展“5强县”: the places listed before a verb of entering a group of a size
-    named after it are each in that group (its size their place), the group's name the measure; the field the group's,
-    else the report's home (我省) or the province whose body published the evaluation (a group written in its field,
-    入选全省民营企业100强, is read as any place is)."""
+    named after it are each in that group (its size their place; or the exact place each has in brackets: 甲市(第45位)),
+    the group's name the measure; the field the group's, else the report's home (我省) or the province whose body
+    published the evaluation (a group written in its field, 入选全省民营企业100强, is read as any place is, unless every
+    place listed has its place in brackets)."""
     text, span = s.text, s.ctx.span
     for m in _RANKINGS.entered_group.finditer(text, span.start, span.end):
         size = parse_number(m.group("n"))
-        if size is None or not 1 < size < MAX_RANK or s.state.is_listed(m.start()) or m.group("field"):
-            continue  # (入选全省民营企业100强: a group in its field, read as any place is)
-        clause = max(span.start, *(text.rfind(c, span.start, m.start()) + 1 for c in _CLAUSE_BREAKS))
-        subjects = _listed_subjects(s, clean_list_item(text[clause:m.start()]))
-        if subjects is None:
+        if size is None or not 1 < size < MAX_RANK or s.state.is_listed(m.start()):
             continue
-        name = strip_chars(m.group("name") + m.group("n") + _RANKING_WORDS.strong_mark + (m.group("kind") or ""))
-        body = _RANKINGS.provincial_body.search(text, 0, m.start())
-        full = _group_named_in_full(text, m.start(), name) if not m.group("name") else None
-        scope = _field_of_full_group(full) if full is not None else None
-        name = full or name
-        scope = scope or evaluation_field(name) or home_field(text) \
-            or (str(_RANKING_WORDS.province_field) if body is not None else None)
-        # (入围2022年度…“5强县”: the year of the group entered, after the verb, as 入选2023年度全国百强县 is)
-        period = period_string(m.group("year")) if m.group("year") else None
-        for subject in subjects:
-            r = Ranking(subject=subject,
-                        period=period or s.ctx.period_at(m.start(), target=False, day_is_year=True),
-                        indicator=name, scope=scope, rank=int(size), top=False, qualifier=None, rule="ranking.v1")
+        clause = max(span.start, *(text.rfind(c, span.start, m.start()) + 1 for c in _CLAUSE_BREAKS))
+        # (甲市(第45位)、乙市(第56位)入选…百强: each place's exact place in the group, in brackets: that place only)
+        words, ranks = _ranks_in_brackets(text[clause:m.start()])
+        if m.group("field") and ranks is None:
+            continue  # (入选全省民营企业100强: a group in its field, read as any place is)
+        subjects = _listed_subjects(s, clean_list_item(words))
+        if subjects is None or (ranks is not None and (len(ranks) != len(subjects) or max(ranks) > size)):
+            continue
+        name, scope, period = _group_entered(s, m)
+        exact: list[int | None] = list(ranks) if ranks is not None else [None] * len(subjects)
+        for subject, rank in zip(subjects, exact, strict=True):
+            r = Ranking(subject=subject, period=period, indicator=name, scope=m.group("field") or scope,
+                        rank=rank or int(size), top=False, qualifier=None, rule="ranking.v1")
             s.ctx.doc.set_quote(r, clause, m.end())
             s.log.add(r)
-            s.log.top_n.add(id(r))
+            if rank is None:
+                s.log.top_n.add(id(r))
         s.state.mark_listed(clause, m.end())
+
+
+def _group_entered(s: Sentence, m: re.Match[str]) -> tuple[str, str | None, str | None]:
+    """The name, field and period of a group of a size entered (:func:`entered_group_after`): its name in full when
+    the report named it so before; the field the group's, else the report's home (我省) or the province whose body
+    published the evaluation; the year written after the verb, else the period of the sentence."""
+    text = s.text
+    name = strip_chars(m.group("name") + m.group("n") + _RANKING_WORDS.strong_mark + (m.group("kind") or ""))
+    body = _RANKINGS.provincial_body.search(text, 0, m.start())
+    full = _group_named_in_full(text, m.start(), name) if not m.group("name") else None
+    scope = _field_of_full_group(full) if full is not None else None
+    name = full or name
+    scope = scope or evaluation_field(name) or home_field(text) \
+        or (str(_RANKING_WORDS.province_field) if body is not None else None)
+    # (入围2022年度…“5强县”: the year of the group entered, after the verb, as 入选2023年度全国百强县 is)
+    period = period_string(m.group("year")) if m.group("year") else None
+    return name, scope, period or s.ctx.period_at(m.start(), target=False, day_is_year=True)
 
 
 def tier_place(s: Sentence) -> None:
