@@ -2057,11 +2057,18 @@ def _wrapped_scope(wrapped: re.Match[str] | None) -> str | None:
 
 def _head_after_field(region: str, scope: str | None) -> tuple[str, str | None]:
     """…增加值增长5%,全省|增速|排名第15: a measure's head written between the field and the ranking verb is the
-    measure's, not the field's (the field 全省, the measure 增速 after the words before)."""
+    measure's, not the field's (the field 全省, the measure 增速 after the words before); 位列全国|省级开发区升级潜力
+    (百强第12位): the kind of peers opening a group named right after the whole is the field with it."""
     headed = _RANKINGS.field_then_head.fullmatch(scope) if scope else None
-    if headed is None:
+    if headed is not None:
+        return region + headed.group("head"), headed.group("field")
+    whole = _RANKINGS.whole_field_end.search(region) if scope else None
+    peers = evaluation_field(whole.group(0) + scope) if whole is not None and scope else None
+    if whole is None or scope is None or peers is None or len(peers) <= len(whole.group(0)):
         return region, scope
-    return region + headed.group("head"), headed.group("field")
+    # (位列全国|“省级开发区升级潜力百强”第12位: the kind of peers opening the group named after the whole is the field
+    # with it, 全国省级开发区; the rest of the group's name the measure)
+    return region[:whole.start()] + _RANKINGS.field_close.sub("", (whole.group(0) + scope)[len(peers):]), peers
 
 
 def _field_and_measure(region: str, scope: str | None,
@@ -3183,8 +3190,9 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
     for head, as_written in zip(heads, written, strict=True):
         if head in _RANKING_SETS.share_heads:
             held = next((f.name for f in reversed(figures) if f.value is not None and f.unit == "%"), None)
-        elif head in _RANKING_SETS.rate_heads:
-            held = changed[-1].name + as_written if changed else None
+        elif head in _RANKING_SETS.rate_heads:  # (…23.27亿元,总量及增幅均居…: the growth of the level, not written)
+            grown = changed[-1] if changed else next((f for f in reversed(figures) if f.value is not None), None)
+            held = grown.name + as_written if grown is not None else None
         else:
             held = next((f.name for f in reversed(figures) if f.value is not None and f.unit != "%"), None)
         if held is None:
