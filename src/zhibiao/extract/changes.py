@@ -175,8 +175,9 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         assert cmp_m is not None
         verb, lead, qualifier = cmp_m.group("verb"), region_start + cmp_m.start(), None
         basis_region = text[region_start:fig.start]
-        if (verb in _CHANGE_SETS.ahead_of or verb in _CHANGE_SETS.behind_schedule) and a.kind == "percent":
-            # 占年度计划44.27%,超序时进度19.27%: a share's lead on the schedule is in points
+        if a.kind == "percent" and (verb in _CHANGE_SETS.ahead_of or verb in _CHANGE_SETS.behind_schedule
+                                    or _CHANGES.schedule_base.search(cmp_m.group("base"))):
+            # 占年度计划44.27%,超序时进度19.27%; 高于目标序时进度3.75%: a lead on the schedule is in points
             a = Amount(a.value, _PP, _PP, a.more)
     sign = _sign_said(text, verb, lead, region_start, a)
     basis = _basis_after_verb(text, verb, lead, fig, basis_region, compared=cmp_m is not None)

@@ -24,6 +24,7 @@ from zhibiao.extract.names import (
     name_ratio,
     noun_after,
     same_name,
+    split_names,
     strip_chars,
     topic_before,
     trim_openers,
@@ -136,6 +137,8 @@ _DESCRIBED_WIDTH = 80  # (how long the projects described before their count may
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _ANNUAL_LEAD_WIDTH = 2  # (全年, 年度: the words of a whole year before a name)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
+_MOST_EACH = 5  # (the most things a list before 各 and one count names: 甲、乙和丙各2家)
+_FEWEST_THING_CHARS = 4  # (the shortest name of things counted so: 著名商标; 扶茂 is a town)
 _CLAUSE_COMMA = ","
 _WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以386.2亿元的投资额位居第一)
 _CARRIED_MEASURE_MAX = 16  # (the longest measure a clause with no figure passes to a bare verb after it)
@@ -504,7 +507,7 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
                                          or place_growth_in_brackets(s, fig, region_start)):
         return
     noun = _prenominal(s, fig, name.text, region)
-    if fig.amount.kind == "count" and _count_of_projects(s, fig, name.text, noun, region_start):
+    if _count_read_apart(s, fig, name, noun, region_start):
         return
     if fig.amount.kind == "money" and projects_facts(s, fig, name, region):
         return
@@ -534,6 +537,35 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     st.pending.append(ind)
     if ind.parent is None:
         s.para.last_top = ind
+
+
+def _count_read_apart(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_start: int) -> bool:
+    """A count read as projects (:func:`_count_of_projects`) or as the count of each thing listed before 各
+    (:func:`_each_listed`); True when it was recorded so."""
+    if fig.amount.kind == "count" and _count_of_projects(s, fig, name.text, noun, region_start):
+        return True
+    return noun is None and fig.amount.kind in COUNTED and _each_listed(s, fig, name, region_start)
+
+
+def _each_listed(s: Sentence, fig: Fig, name: Name, region_start: int) -> bool:
+    """新批中国驰名商标和省著名商标各1个: things listed before 各 and a count each have that count, one fact each; False
+    when the words before 各 list no things (places listed so are seats, read elsewhere)."""
+    if _INDICATORS.each_end.search(name.text) is None or fig.role != "level":
+        return False
+    # (…各1个,|新增甲、乙和丙各3家: the clause's own words, from where it opens, not from the last list mark)
+    clause = max(s.ctx.span.start, *(s.text.rfind(c, s.ctx.span.start, fig.start) + 1 for c in _CLAUSE_MARKS))
+    each = _INDICATORS.each_end.search(s.text, clause, fig.start)
+    if each is None:
+        return False
+    named = name_at(s, clause, each.start())
+    words = named.text
+    items = next((x for n in range(_MOST_EACH, 1, -1) if (x := split_names(words, n)) is not None), None)
+    if items is None or any(len(x) < _FEWEST_THING_CHARS or mentions_projects(x) or s.ctx.doc.finder.entity_named(x)
+                            for x in items):
+        return False  # (甲、乙各2个: short names are places unknown to the gazetteer; 甲、乙项目各9个: projects)
+    made = [new_indicator(s, Name(x, named.start), fig) for x in items]
+    s.state.current, s.state.pending = made[-1], made
+    return True
 
 
 def _ranked_by(s: Sentence, fig: Fig, region_start: int) -> bool:

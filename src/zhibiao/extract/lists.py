@@ -553,7 +553,8 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
         if group[0].role == "level" and group[0].amount.kind == _PERCENT:  # (…增长率分别为24.7%: its growth)
             group = [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
     measure = measure.renamed(_INDICATORS_SHAPES.baseline_tail.sub("", measure.text))  # (…金额同比2021年: no name)
-    if _names_places_only(measure.text) or _LISTS.places_judged.fullmatch(measure.text):
+    judged = _LISTS.places_judged.fullmatch(measure.text) is not None
+    if judged or _names_places_only(measure.text):
         measure = measure.renamed("")  # (甲、乙和丙三个县区增速…, 甲区、乙区进展较好,分别…: no measure named)
     # (甲、乙、丙三县|地区生产总值…: the count of the places listed opens no measure)
     measure = measure.renamed(_LISTS.places_count_head.sub("", measure.text))
@@ -570,7 +571,8 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
         if verb is not None and verb.end() == len(measure.text):
             measure = measure.renamed("")  # (分别实现28.6亿元: a verb alone names no measure)
     if not measure.text:
-        measure = measure.renamed(_measure_before_list(s, start, named if framed else None, framed))
+        # (甲和乙也不错,分别是…: places judged, or looked at as places of a kind, hold the measure just given)
+        measure = measure.renamed(_measure_before_list(s, start, named, framed, judged))
     if not measure.text or (group[0].amount.unit == _COUNT and mentions_projects(measure.text)):
         return False
     places = [h for h in heads if h is not None] + [last[0]]
@@ -588,14 +590,14 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     return True
 
 
-def _measure_before_list(s: Sentence, start: int, named: Indicator | None, framed: bool) -> str:
+def _measure_before_list(s: Sentence, start: int, named: Indicator | None, framed: bool, judged: bool) -> str:
     """The measure of a list of places that names none: the topic the clause before names (社会消费品零售总额方面,
-    甲县、乙县分别实现…), or after a look at places of a kind the measure just given (a growth: 从6个县市增速看,甲、乙
-    分别增长…); empty when there is none."""
+    甲县、乙县分别实现…); after a look at places of a kind the measure just given (a growth: 从6个县市增速看,甲、乙分别
+    增长…), or when the places are judged (甲和乙也不错,分别是…) the measure just named; empty when there is none."""
     topic = topic_before(s.text, start, s.ctx.span.start, s.ctx.para.span.start)
     if topic is not None and not _names_places_only(topic):
         return topic
-    given = (named or _last_growth(s)) if framed else None
+    given = (named or _last_growth(s)) if framed else named if judged else None
     return given.name if given is not None else ""
 
 
