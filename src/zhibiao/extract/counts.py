@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from zhibiao.extract.figures import Fig, peers_looked_at
+from zhibiao.extract.figures import Fig, measures_of_a_method, peers_looked_at
 from zhibiao.extract.indicators import new_indicator, with_predicate
 from zhibiao.extract.names import Name, Noun, noun_after
 from zhibiao.extract.projects import mentions_projects
@@ -131,9 +131,10 @@ def _count_of_things(s: Sentence, m: re.Match[str]) -> Fig | None:
     if amount is None or amount.kind not in COUNTED or amount.value <= 0:
         return None
     clause = _clause_start(s, m.start())
-    if _COUNTS.ranking_end.search(s.text, clause, m.start()) \
-            or peers_looked_at(s.text[clause:m.start()], s.text[m.end():m.end() + _LOOK_WIDTH]):
-        return None  # (第|3个, 从|6个旗县市增速看: a place, the peers looked at)
+    after = s.text[m.end():m.end() + _LOOK_WIDTH]
+    if _COUNTS.ranking_end.search(s.text, clause, m.start()) or peers_looked_at(s.text[clause:m.start()], after) \
+            or measures_of_a_method(after):
+        return None  # (第|3个, 从|6个旗县市增速看, 设置5个|一级指标: a place, the peers looked at, a method's measures)
     return Fig(m.start(), m.end(), amount)
 
 

@@ -22,8 +22,19 @@ from zhibiao.model import Change, Qualifier
 from zhibiao.recache import compile_cached
 from zhibiao.resolve.subjects import passes_a_mark
 
-__all__ = ["Fig", "Role", "Wordless", "did_a_thing", "in_yuan", "listed_group_entering", "money_named",
-           "peers_looked_at", "scan_figures", "whole_compared_before"]
+__all__ = [
+    "Fig",
+    "Role",
+    "Wordless",
+    "did_a_thing",
+    "in_yuan",
+    "listed_group_entering",
+    "measures_of_a_method",
+    "money_named",
+    "peers_looked_at",
+    "scan_figures",
+    "whole_compared_before",
+]
 
 _FIGURES = Shapes("figures")
 _INDICATORS = Shapes("indicators")
@@ -348,6 +359,18 @@ def _bare_number(start: int, end: int, amount: Amount, after: str, chinese: bool
     return None
 
 
+def measures_of_a_method(after: str) -> bool:
+    """五大类53项|指标。, 设置5个|一级指标,: whether a count is of the measures an evaluation's method uses, nothing
+    said of them.
+
+    >>> measures_of_a_method("核心指标,构建了")
+    True
+    >>> measures_of_a_method("指标处于上升区间")
+    False
+    """
+    return _FIGURES.measures_of_a_method_after.match(after) is not None
+
+
 def peers_looked_at(before: str, after: str) -> bool:
     """从|6个|旗县市增速看: whether a count stands in a look at places of a kind, the peers looked at counted.
 
@@ -377,8 +400,8 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
     if counted and _FIGURES.field_counted_before.search(before):
         return True  # 位列全省|38个B类县(市)…第二位: the peers of the ranking counted
-    if counted and peers_looked_at(before, after):
-        return True  # 从|6个旗县市增速看: the peers looked at counted
+    if counted and (peers_looked_at(before, after) or measures_of_a_method(after)):
+        return True  # 从|6个旗县市增速看: the peers looked at counted; 五大类53项|指标: a method's measures
     group = _FIGURES.group_after.match(after) if counted else None
     if counted and ((group and not _FIGURES.entered_before.search(before) and _PROJECT_NOUN not in group.group(0)
                      and passes_a_mark(text, start, end, len(text)) is None
