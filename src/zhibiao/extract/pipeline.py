@@ -37,6 +37,7 @@ _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)  # (provinces named as a 
 _CITY_FIELD: str = _RANKING_WORDS.city_field
 _CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
 _INVESTMENT_WORDS = tuple(Words("projects").investment)  # (what a projects' investment is named: 总投资, 签约金额)
+_WHOLES = frozenset(Words("sentence").subject_refs)  # (全市, 我区: a whole or a place pointed at, no measure)
 
 
 def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
@@ -89,7 +90,7 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     heads_said = [f for f in head_log.facts if f not in captions]
     # (甲省以|3.2万亿元: the measure of the figure before; named before a milestone is checked against its level)
     named = names_made_whole(text, measures_in_context(text, log.facts, norm.norm_pos), norm.norm_pos)
-    body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(named)))))
+    body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(_measured(named))))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
     facts = _fields_carried(_cities_places(ctx, facts))
@@ -348,6 +349,23 @@ def _rankings_once(facts: list[RuleFact]) -> list[RuleFact]:
     is unknown is never taken for another's."""
     return _first_of_each(facts, lambda f: (f.subject, f.indicator, f.scope, f.rank, f.top, f.bottom, f.period,
                                             f.qualifier) if isinstance(f, Ranking) and f.subject is not None else None)
+
+
+def _measured(facts: list[RuleFact]) -> list[RuleFact]:
+    """The facts without indicators that name no measure at all (a figure of a table row read with no measure found
+    for it, named by nothing or by the whole the row is of, 全 市): a figure of nothing is of no use to a reader, and no
+    annotator keeps one (34 in the work halves, none right)."""
+    return [f for f in facts if not isinstance(f, Indicator) or _names_a_measure(f.name)]
+
+
+def _names_a_measure(name: str) -> bool:
+    """Whether a name names a measure: something written, not a whole alone (全 市, 我区).
+
+    >>> _names_a_measure("全 市"), _names_a_measure(""), _names_a_measure("全市地区生产总值")
+    (False, False, True)
+    """
+    bare = "".join(name.split())
+    return bool(bare) and bare not in _WHOLES
 
 
 def _indicators_once(facts: list[RuleFact]) -> list[RuleFact]:
