@@ -36,6 +36,7 @@ from zhibiao.normalize import NormText, normalize
 __all__ = ["run_pipeline"]
 
 _CONTEXT = Shapes("context")
+_NAMES = Shapes("names")
 _TABLES = Shapes("tables")
 _PERIODS = Shapes("periods")
 _RANKING_WORDS = Words("ranking")
@@ -364,12 +365,13 @@ def _measured(text: str, facts: list[RuleFact]) -> list[RuleFact]:
     with no measure found for it, 全 市) goes — a figure of nothing is of no use to a reader, and no annotator keeps
     one (34 in the work halves, none right); a place ranked by nothing written takes the evaluation its sentence wraps
     it in (在2023年度考核评价中,该区…名列第一) or the report named before it, else goes (2 of 1,777 annotated places
-    have no measure; of 61 such places in the measure halves none was right) — unless it is a goal."""
+    have no measure; of 61 such places in the measure halves none was right) — unless it is a goal; so does a place
+    whose measure is a fragment (都, 此排) or words of no measure."""
     out: list[RuleFact] = []
     for f in facts:
         if isinstance(f, Indicator) and not _names_a_measure(f.name):
             continue
-        if isinstance(f, Ranking) and not (f.indicator or "").strip() and f.qualifier != _TARGET:
+        if isinstance(f, Ranking) and not _names_a_ranked_measure(f.indicator) and f.qualifier != _TARGET:
             evaluation = _evaluation_wrapping(text, f.start)
             if not evaluation:
                 continue
@@ -385,6 +387,17 @@ def _evaluation_wrapping(text: str, pos: int) -> str | None:
     start = max(text.rfind(mark, 0, pos) for mark in _SENTENCE_ENDS) + 1
     found = _CONTEXT.evaluation_wrapper.search(text, start, pos)
     return found.group("evaluation") if found is not None else evaluation_before(text, pos)
+
+
+def _names_a_ranked_measure(measure: str | None) -> bool:
+    """Whether a place's measure names one: more than a character (a fragment cut from the words: 都, 作), and more
+    than words of no measure (其, 此, 常年…: :data:`names.measureless_rest`).
+
+    >>> _names_a_ranked_measure("地区生产总值"), _names_a_ranked_measure("都"), _names_a_ranked_measure(None)
+    (True, False, False)
+    """
+    bare = (measure or "").strip()
+    return len(bare) > 1 and _NAMES.measureless_rest.match(bare) is None
 
 
 def _names_a_measure(name: str) -> bool:
