@@ -536,8 +536,9 @@ def _places_then_measure(s: Sentence, group: list[Fig], start: int, names_end: i
     items = _LISTS.place_list_split.split(raw)
     if len(items) != len(group) or len(group) < 2:
         return False
-    framed = _LISTS.places_looked_at.match(text, s.ctx.span.start, start + 1) is not None \
-        or _LISTS.places_looked_at.match(text, s.ctx.span.start, start) is not None
+    # (分区域看,|关中、陕北…: the sentence opens with a look at places of a kind, up to where the list's clause opens)
+    look = _LISTS.places_looked_at.match(text, s.ctx.span.start, names_end)
+    framed = look is not None and look.end() <= start + 1
     heads = [_list_place(s, x, framed) for x in items[:-1]]
     if heads[0] is None and (cut := _period_opening(items[0])):  # (去年|甲市、乙市…: the period opens the list)
         start, items[0] = start + cut, items[0][cut:]
@@ -597,8 +598,10 @@ def _measure_before_list(s: Sentence, start: int, named: Indicator | None, frame
     topic = topic_before(s.text, start, s.ctx.span.start, s.ctx.para.span.start)
     if topic is not None and not _names_places_only(topic):
         return topic
-    given = (named or _last_growth(s)) if framed else named if judged else None
-    return given.name if given is not None else ""
+    if framed:  # (a look at places: the measure just named, else the last one given a growth)
+        given = named or _last_growth(s)
+        return given.name if given is not None else ""
+    return named.name if judged and named is not None else ""
 
 
 def _list_place(s: Sentence, item: str, framed: bool) -> str | None:
