@@ -292,8 +292,8 @@ def _projects_once(facts: list[RuleFact]) -> list[RuleFact]:
                          and f.rule != _NAMED_RULE else None)
     exact = [f for f in out if isinstance(f, Projects) and f.investment is not None and f.qualifier is None]
     # (the kind written first is no other projects: 27个重大项目集中开工,开工项目总投资… 27个项目开工)
-    counted: set[tuple[str | None, str, Decimal | None]] = {(f.subject, f.stage, f.count) for f in exact
-               if f.count is not None and f.min_investment is None}
+    counted: set[tuple[str | None, str, Decimal | None, str | None]] = {
+        (f.subject, f.stage, f.count, f.category) for f in exact if f.count is not None and f.min_investment is None}
     kept = [f for f in out if not (exact and isinstance(f, Projects) and (
         _rounds_projects(f, exact) or _count_said_again(f, counted)))]
     return _counted_again_as_kind(kept)
@@ -337,11 +337,15 @@ def _first_of_each(facts: list[RuleFact], key_of: Callable[[RuleFact], tuple[obj
     return out
 
 
-def _count_said_again(f: Projects, counted: set[tuple[str | None, str, Decimal | None]]) -> bool:
-    """总投资6.5亿元的12个项目集中开工 … 12个项目: the same projects (of the same place and stage) counted again
-    without their money (no kind, no size, no qualifier of their own)."""
-    return f.investment is None and f.min_investment is None and f.category is None and f.qualifier is None \
-        and (f.subject, f.stage, f.count) in counted
+def _count_said_again(f: Projects, counted: set[tuple[str | None, str, Decimal | None, str | None]]) -> bool:
+    """总投资6.5亿元的12个项目集中开工 … 12个项目; 22个重大项目集中开工,总投资69.3亿元 … 今天集中开工的22个重大项目: the
+    same projects (of the same place and stage, of no kind or the kind counted with their money) counted again without
+    their money (no size, no qualifier of their own)."""
+    if f.investment is not None or f.min_investment is not None or f.qualifier is not None:
+        return False
+    if f.category is not None:
+        return (f.subject, f.stage, f.count, f.category) in counted
+    return any(key[:3] == (f.subject, f.stage, f.count) for key in counted)
 
 
 def _rounds_projects(f: Projects, exact: list[Projects]) -> bool:
