@@ -142,6 +142,9 @@ class SentenceState:
     baseline_years: tuple[str, ...] = ()
     # 比2020年的8.3亿元|增长50.6%: the basis of the change right after a baseline's level (other; yoy after 上年的)
     baseline_basis: Basis | None = None
+    # 采矿业…较1-7月提高0.2个百分点;制造业增长11.9%,提高0.6个百分点: the baseline of the last move of a rate in points
+    # against another baseline than last year, which the moves after it with none of their own share
+    points_basis: Basis | None = None
     # 总投资1972亿元的产业项目69个: an investment written before the projects it is of, and where
     # their count must start to take it
     investment_ahead: tuple[Fig, int] | None = None
