@@ -36,8 +36,7 @@ _QUOTES = "\u201c\""  # (an opening quote right before a count: a slogan's, “4
 _MIN_NOUN = 2
 _COUNT = "count"
 _LIST_MARK = "\u3001"
-# How far after a count the kind of peers looked at and the 看 closing the look may stand (个|旗县市增速看,).
-_LOOK_WIDTH = 16
+_METHOD_WIDTH = 16  # (how far after a count the 指标 of an evaluation's method may stand: 5个|一级指标,)
 
 
 @cache
@@ -131,9 +130,8 @@ def _count_of_things(s: Sentence, m: re.Match[str]) -> Fig | None:
     if amount is None or amount.kind not in COUNTED or amount.value <= 0:
         return None
     clause = _clause_start(s, m.start())
-    after = s.text[m.end():m.end() + _LOOK_WIDTH]
-    if _COUNTS.ranking_end.search(s.text, clause, m.start()) or peers_looked_at(s.text[clause:m.start()], after) \
-            or measures_of_a_method(after):
+    if _COUNTS.ranking_end.search(s.text, clause, m.start()) or peers_looked_at(s.text, m.start()) \
+            or measures_of_a_method(s.text[m.end():m.end() + _METHOD_WIDTH]):
         return None  # (第|3个, 从|6个旗县市增速看, 设置5个|一级指标: a place, the peers looked at, a method's measures)
     return Fig(m.start(), m.end(), amount)
 

@@ -37,6 +37,7 @@ __all__ = [
 ]
 
 _FIGURES = Shapes("figures")
+_LISTS = Shapes("lists")
 _INDICATORS = Shapes("indicators")
 # The gates' words as one regex each, searched within the window (a generator testing each word on a slice of it
 # cost more than the shapes it spares, at every count)
@@ -371,16 +372,14 @@ def measures_of_a_method(after: str) -> bool:
     return _FIGURES.measures_of_a_method_after.match(after) is not None
 
 
-def peers_looked_at(before: str, after: str) -> bool:
-    """从|6个|旗县市增速看: whether a count stands in a look at places of a kind, the peers looked at counted.
+def peers_looked_at(text: str, start: int) -> bool:
+    """从|6个|旗县市增速看: whether the count at ``start`` stands in a look at places of a kind (:data:`lists.
+    places_looked_at`, the frame a list of places opens with): the peers looked at counted, no figure.
 
-    >>> peers_looked_at("分", "县区看,")
-    True
-    >>> peers_looked_at("共有", "县区")
-    False
+    >>> peers_looked_at("从6个旗县市增速看,", 1), peers_looked_at("共有6个县区", 2)
+    (True, False)
     """
-    looked_from = _FIGURES.looked_from_end.search(before) is not None
-    return looked_from and _FIGURES.peers_looked_at_after.match(after) is not None
+    return start > 0 and _LISTS.places_looked_at.match(text, start - 1) is not None
 
 
 def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str, after: str, chinese: bool,
@@ -400,7 +399,7 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
         return True  # 平均每天都有1个重大项目落户: a rate over time, no count of its own
     if counted and _FIGURES.field_counted_before.search(before):
         return True  # 位列全省|38个B类县(市)…第二位: the peers of the ranking counted
-    if counted and (peers_looked_at(before, after) or measures_of_a_method(after)):
+    if counted and (peers_looked_at(text, start) or measures_of_a_method(after)):
         return True  # 从|6个旗县市增速看: the peers looked at counted; 五大类53项|指标: a method's measures
     group = _FIGURES.group_after.match(after) if counted else None
     if counted and ((group and not _FIGURES.entered_before.search(before) and _PROJECT_NOUN not in group.group(0)

@@ -618,10 +618,10 @@ def _last_list_place(s: Sentence, item: str, framed: bool) -> tuple[str, int] | 
     增长); else the place the gazetteer finds, or a region; None when none opens it."""
     if framed:  # (the words before a verb or a judgement: 丙镇|进展较好, not the short name 丙 of another place)
         m = _LISTS.place_before_verb.match(item)
-        if m is not None:
-            return s.ctx.doc.finder.entity_named(m.group("place")) or m.group("place"), m.end()
-        if _plain_place(strip_chars(item)):
-            return s.ctx.doc.finder.entity_named(strip_chars(item)) or strip_chars(item), len(item)
+        words, end = (m.group("place"), m.end()) if m is not None else (item, len(item))
+        place = _list_place(s, words, framed)
+        if place is not None:
+            return place, end
     return s.ctx.doc.finder.place_or_short_opening(item) or _region_opening(item)
 
 
