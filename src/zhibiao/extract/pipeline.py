@@ -49,6 +49,8 @@ _SENTENCE_ENDS = ("\u3002", "\n")  # (。 and a line's end: where a sentence wra
 _WHOLES = frozenset(Words("sentence").subject_refs)  # (全市, 我区: a whole or a place pointed at, no measure)
 _REGIONS = frozenset(_RANKING_WORDS.regions)  # (东部, 中部地区: parts of the country)
 _ZONE_ENDS = tuple(Words("entity").zone_suffixes)  # (省级开发区: zones of a kind, counted)
+_PROJECTS_WORDS = Words("projects")
+_PROJECTS_TOTALS = frozenset(_PROJECTS_WORDS.bare_totals)  # (总投资: the money of projects, not a place's figure)
 
 
 def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
@@ -416,9 +418,9 @@ def _names_a_ranked_measure(measure: str | None) -> bool:
 def _names_a_measure(ctx: DocContext, name: str) -> bool:
     """Whether a name names a measure: something written, not a whole alone (全 市, 我区), nor a place alone (广州,
     东部: a place's figure whose measure was not found) — a kind of zone alone (省级开发区) may name a count of such
-    zones."""
+    zones —, nor the total investment of projects alone (总投资: the projects' money, not the place's)."""
     bare = "".join(name.split())
-    if not bare or bare in _WHOLES or bare in _REGIONS:
+    if not bare or bare in _WHOLES or bare in _REGIONS or bare in _PROJECTS_TOTALS:
         return False
     place = ctx.finder.entity_named(bare)
     return place is None or place.endswith(_ZONE_ENDS)
