@@ -49,6 +49,8 @@ _SENTENCE_ENDS = ("\u3002", "\n")  # (。 and a line's end: where a sentence wra
 _WHOLES = frozenset(Words("sentence").subject_refs)  # (全市, 我区: a whole or a place pointed at, no measure)
 _REGIONS = frozenset(_RANKING_WORDS.regions)  # (东部, 中部地区: parts of the country)
 _ZONE_ENDS = tuple(Words("entity").zone_suffixes)  # (省级开发区: zones of a kind, counted)
+_COUNT = "count"
+_SEAT = _RANKING_WORDS.seat_name  # (百强县席位: places on a list counted as seats)
 _PROJECTS_WORDS = Words("projects")
 _PROJECTS_TOTALS = frozenset(_PROJECTS_WORDS.bare_totals)  # (总投资: the money of projects, not a place's figure)
 
@@ -381,11 +383,11 @@ def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:
     """
     out: list[RuleFact] = []
     for f in facts:
-        if isinstance(f, Indicator) and not _names_a_measure(ctx, f.name):
+        if isinstance(f, Indicator) and not (_names_a_measure(ctx, f.name) and _counts_no_places(ctx, f)):
             continue
         if isinstance(f, Ranking) and not _names_a_ranked_measure(f.indicator) and f.qualifier != _TARGET:
             # (words read wrongly as the measure, 都, 发布资料勾勒出: no evaluation stands for them; it may for none)
-            evaluation = None if (f.indicator or "").strip() else _evaluation_wrapping(ctx.norm.text, f.start)
+            evaluation = None if (f.indicator or "").strip() else _evaluation_wrapping(ctx.norm, f.start)
             if not evaluation:
                 continue
             f = replace(f, indicator=evaluation)
@@ -393,10 +395,11 @@ def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:
     return out
 
 
-def _evaluation_wrapping(text: str, pos: int) -> str | None:
-    """在2023年度考核评价中,|该区…名列第一: the evaluation a clause of its sentence before ``pos`` wraps the place in,
-    named without its year, else the evaluation the report named before it (2023年度综合考核评价结果公布。…); None
-    when there is none."""
+def _evaluation_wrapping(norm: NormText, raw_pos: int) -> str | None:
+    """在2023年度考核评价中,|该区…名列第一: the evaluation a clause of its sentence before the place at ``raw_pos`` (an
+    offset of the original text) wraps it in, named without its year, else the evaluation the report named before it
+    (2023年度综合考核评价结果公布。…); None when there is none."""
+    text, pos = norm.text, norm.norm_pos(raw_pos)
     start = max(text.rfind(mark, 0, pos) for mark in _SENTENCE_ENDS) + 1
     found = _CONTEXT.evaluation_wrapper.search(text, start, pos)
     return found.group("evaluation") if found is not None else evaluation_before(text, pos)
@@ -413,6 +416,15 @@ def _names_a_ranked_measure(measure: str | None) -> bool:
     bare = (measure or "").strip()
     return len(bare) > 1 and _NAMES.measureless_rest.match(bare) is None \
         and _CONTEXT.publishing_inside.search(bare) is None
+
+
+def _counts_no_places(ctx: DocContext, f: Indicator) -> bool:
+    """Whether a figure is anything but places counted under a name not of seats (甲市下辖…2个|市辖区, 其他2个|
+    县(市、区), 甲市共3个|区入选): what such a count names is read from words before it that name no measure; places
+    on a list counted as seats (18个县市上榜 → 百强县席位) stay."""
+    if f.unit != _COUNT or f.name.endswith(_SEAT):
+        return True
+    return _CONTEXT.places_counted_next.match(ctx.norm.text, ctx.norm.norm_pos(f.end)) is None
 
 
 def _names_a_measure(ctx: DocContext, name: str) -> bool:
