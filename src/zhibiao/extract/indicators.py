@@ -1408,7 +1408,9 @@ def _qualifies_noun(text: str, fig: Fig, sent_end: int) -> bool:
 # --------------------------------------------------------------------------------------- changes
 def _share_of_noun_after(s: Sentence, fig: Fig, region: str, region_start: int) -> bool:
     """创造了全市38.6%的地区生产总值、51.2%的工业增加值: a percentage of a whole field followed by 的 and a
-    noun is that noun's share of the field (地区生产总值占全市); False when the words say no such share."""
+    noun is that noun's share of the field (地区生产总值占全市); after a verb of holding with no field written
+    (聚集了84%的国家重点实验室) the noun's share of a whole left unsaid (国家重点实验室占比); False when the words say
+    no such share."""
     text = s.text
     of = _INDICATORS.share_possessive.match(text, fig.end, s.ctx.span.end)
     if of is None:
@@ -1418,16 +1420,18 @@ def _share_of_noun_after(s: Sentence, fig: Fig, region: str, region_start: int) 
                                                   or _INDICATORS.share_verb_only.match(strip_chars(region))
                                                   or _INDICATORS.share_verb_end.search(region)):
         # (…、61.4%的工业增加值, …和47%的高新技术产业产值; …,集聚了35%的高新技术企业: the field of the share before)
-        field_name = s.state.share_field
+        share_of = s.state.share_field
     elif field is not None:
-        field_name = field.group(1)
+        share_of = _SHARE_WORDS.mark + field.group(1)
+    elif _INDICATORS.share_verb_unfielded.search(region):
+        share_of = _SHARE_WORDS.share_name  # (聚集了|84%的国家重点实验室: a share of a whole never written)
     else:
         return False
     noun = _INDICATORS.share_noun.match(text, of.end(), s.ctx.span.end)
     if noun is None:
         return False
-    s.state.share_field = field_name
-    name = Name(without_quotes(noun.group(1)) + _SHARE_WORDS.mark + field_name, fig.start)
+    s.state.share_field = share_of
+    name = Name(without_quotes(noun.group(1)) + share_of, fig.start)
     ind = new_indicator(s, name, fig)
     s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), noun.end(1))
     return True

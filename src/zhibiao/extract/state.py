@@ -150,7 +150,7 @@ class SentenceState:
     investment_ahead: tuple[Fig, int] | None = None
     breakdowns: tuple[int, ...] = ()  # where the sentence's breakdowns (分产业看,) end
     top_n_ranks: set[int] = field(default_factory=set)  # ids of the top-N places given (进入全国百强)
-    share_field: str | None = None  # 全市38.6%的甲、51.2%的乙: the field of the shares listed
+    share_field: str | None = None  # 全市38.6%的甲、51.2%的乙: what the shares listed are of (占全市, 占比)
     # matches of a shape over the whole sentence, found once (a long list asks at every item)
     found: dict[str, list[re.Match[str]]] = field(default_factory=dict)
     # the places read already as a list (前三名依次是甲、乙、丙; 跻身全国甲第3位、乙第4位): from, until
