@@ -1688,6 +1688,7 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     quoted = _RANKINGS.quoted_item.findall(words)
     if len(quoted) == n:  # 在“企业研发经费投入强度”和“营商环境”方面表现优异,分列第三、第四: the quoted measures
         return quoted
+    words = _RANKINGS.top_n_tail.sub("", words)  # (甲县、乙县排在前60名,|分列第21位、第34位: the holders, 在 no opener)
     verb = last_match(_RANKINGS.evaluation_verb, words)
     words = words[verb.end():] if verb is not None else words
     counted = _RANKINGS.count_of_listed_end.search(words)
