@@ -2190,6 +2190,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         scope = _region_of_group(name, scope) or _field_of_provincial_peers(name) or _kinds_field(s, start, name)
         if scope is not None and ")" in scope:  # (全省工业园区(120个): peers counted)
             scope = _RANKINGS.peers_counted_aside.sub("", scope) or scope
+        scope = _RANKINGS.zones_counted_lead.sub("", scope) if scope else scope  # (169个|国家级高新区: how many)
         r = Ranking(subject=subject, period=period, indicator=name,
                     scope=scope, rank=place_n, top=read.top, qualifier="target" if target else None,
                     rule="ranking.v1", bottom=read.bottom)
