@@ -49,6 +49,7 @@ _SENTENCE_ENDS = ("\u3002", "\n")  # (。 and a line's end: where a sentence wra
 _WHOLES = frozenset(Words("sentence").subject_refs)  # (全市, 我区: a whole or a place pointed at, no measure)
 _REGIONS = frozenset(_RANKING_WORDS.regions)  # (东部, 中部地区: parts of the country)
 _ZONE_ENDS = tuple(Words("entity").zone_suffixes)  # (省级开发区: zones of a kind, counted)
+_FOLLOWING = frozenset(_RANKING_WORDS.following_words)  # (紧随其后: a place following the one before)
 _COUNT = "count"
 _SEAT = _RANKING_WORDS.seat_name  # (百强县席位: places on a list counted as seats)
 _PROJECTS_WORDS = Words("projects")
@@ -382,15 +383,19 @@ def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:
     right).
     """
     out: list[RuleFact] = []
+    last: Ranking | None = None
     for f in facts:
         if isinstance(f, Indicator) and not (_names_a_measure(ctx, f.name) and _counts_no_places(ctx, f)):
             continue
+        if isinstance(f, Ranking) and last is not None and (f.indicator or "").strip() in _FOLLOWING:
+            f = replace(f, indicator=last.indicator)  # (乙县紧随其后为第55名: in the measure of the place before)
         if isinstance(f, Ranking) and not _names_a_ranked_measure(f.indicator) and f.qualifier != _TARGET:
             # (words read wrongly as the measure, 都, 发布资料勾勒出: no evaluation stands for them; it may for none)
             evaluation = None if (f.indicator or "").strip() else _evaluation_wrapping(ctx.norm, f.start)
             if not evaluation:
                 continue
             f = replace(f, indicator=evaluation)
+        last = f if isinstance(f, Ranking) else last
         out.append(f)
     return out
 
