@@ -385,7 +385,8 @@ def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:
     out: list[RuleFact] = []
     last: Ranking | None = None
     for f in facts:
-        if isinstance(f, Indicator) and not (_names_a_measure(ctx, f.name) and _counts_no_places(ctx, f)):
+        if isinstance(f, Indicator) and not (_names_a_measure(ctx, f.name) and _counts_no_places(ctx, f)
+                                             and _sizes_no_project(ctx, f)):
             continue
         if isinstance(f, Ranking) and last is not None and (f.indicator or "").strip() in _FOLLOWING:
             f = replace(f, indicator=last.indicator)  # (乙县紧随其后为第55名: in the measure of the place before)
@@ -421,6 +422,12 @@ def _names_a_ranked_measure(measure: str | None) -> bool:
     bare = (measure or "").strip()
     return len(bare) > 1 and _NAMES.measureless_rest.match(bare) is None \
         and _CONTEXT.publishing_inside.search(bare) is None
+
+
+def _sizes_no_project(ctx: DocContext, f: Indicator) -> bool:
+    """Whether a figure is anything but the size of the one project named right after it (总投资20亿元|的甲乙丙项目、
+    5亿元|的丁项目): such a figure is the project's, given by the projects rules or by none, not a place's."""
+    return _CONTEXT.project_sized_next.match(ctx.norm.text, ctx.norm.norm_pos(f.end)) is None
 
 
 def _counts_no_places(ctx: DocContext, f: Indicator) -> bool:
