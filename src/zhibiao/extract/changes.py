@@ -176,13 +176,21 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         verb, lead, qualifier = cmp_m.group("verb"), region_start + cmp_m.start(), None
         basis_region = text[region_start:fig.start]
         if a.kind == "percent" and (verb in _CHANGE_SETS.ahead_of or verb in _CHANGE_SETS.behind_schedule
-                                    or _CHANGES.schedule_base.search(cmp_m.group("base"))):
+                                    or _CHANGES.schedule_base.search(cmp_m.group("base"))
+                                    or _rate_over_average(text, cmp_m, sent_start, lead)):
             # 占年度计划44.27%,超序时进度19.27%; 高于目标序时进度3.75%: a lead on the schedule is in points
             a = Amount(a.value, _PP, _PP, a.more)
     sign = _sign_said(text, verb, lead, region_start, a)
     basis = _basis_after_verb(text, verb, lead, fig, basis_region, compared=cmp_m is not None)
     return fig.read_as("change", sign=sign, qualifier=qualifier,
                        lead=lead_start(text, lead, region_start), change=change_of(basis, a, sign))
+
+
+def _rate_over_average(text: str, cmp_m: re.Match[str], sent_start: int, lead: int) -> bool:
+    """增速高于全省平均水平|3.5%, 完成年度目标的25.7%,超三县平均值|8.1%: a rate compared with an average — a rate or
+    a percentage said before the comparison in the sentence — leads it by points."""
+    return _CHANGES.average_base.search(cmp_m.group(0)) is not None \
+        and _CHANGES.rate_before.search(text, sent_start, lead) is not None
 
 
 def _basis_only(fig: Fig, left: str, region_start: int) -> Fig | None:
