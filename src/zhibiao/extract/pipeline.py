@@ -29,7 +29,7 @@ from zhibiao.extract.segment import Span, is_headline, paragraphs
 from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
-from zhibiao.lexicon import Shapes, Words
+from zhibiao.lexicon import Shapes, Words, is_cjk
 from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 
@@ -50,6 +50,7 @@ _WHOLES = frozenset(Words("sentence").subject_refs)  # (全市, 我区: a whole 
 _REGIONS = frozenset(_RANKING_WORDS.regions)  # (东部, 中部地区: parts of the country)
 _ZONE_ENDS = tuple(Words("entity").zone_suffixes)  # (省级开发区: zones of a kind, counted)
 _FOLLOWING = frozenset(_RANKING_WORDS.following_words)  # (紧随其后: a place following the one before)
+_STRONG = _RANKING_WORDS.strong_mark  # (百强, 30强: a top-N group's mark)
 _COUNT = "count"
 _SEAT = _RANKING_WORDS.seat_name  # (百强县席位: places on a list counted as seats)
 _PROJECTS_WORDS = Words("projects")
@@ -388,6 +389,8 @@ def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:
         if isinstance(f, Indicator) and not (_names_a_measure(ctx, f.name) and _counts_no_places(ctx, f)
                                              and _sizes_no_project(ctx, f)):
             continue
+        if isinstance(f, Ranking) and f.qualifier != _TARGET and _group_named_on(ctx, f):
+            continue
         if isinstance(f, Ranking) and last is not None and (f.indicator or "").strip() in _FOLLOWING:
             f = replace(f, indicator=last.indicator)  # (乙县紧随其后为第55名: in the measure of the place before)
         if isinstance(f, Ranking) and not _names_a_ranked_measure(f.indicator) and f.qualifier != _TARGET:
@@ -422,6 +425,15 @@ def _names_a_ranked_measure(measure: str | None) -> bool:
     bare = (measure or "").strip()
     return len(bare) > 1 and _NAMES.measureless_rest.match(bare) is None \
         and _CONTEXT.publishing_inside.search(bare) is None
+
+
+def _group_named_on(ctx: DocContext, f: Ranking) -> bool:
+    """Whether a place read from a top-N group stops inside the group's name, which the words go on naming
+    (测算形成全国综合竞争力百强|县(市)榜单, 以创建全国百强|县为统领, 进入…百强|候选库, 百强|县第5位): the group is a
+    noun of the sentence, no place of anyone's (1 of 25 such right in the work halves); a goal (以跨进…三十强|为目标)
+    is one of the place's, and is kept by the caller."""
+    text, end = ctx.norm.text, ctx.norm.norm_pos(f.end)
+    return text.endswith(_STRONG, 0, end) and end < len(text) and is_cjk(text[end])
 
 
 def _sizes_no_project(ctx: DocContext, f: Indicator) -> bool:
