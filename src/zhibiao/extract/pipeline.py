@@ -454,9 +454,11 @@ def _counts_no_places(ctx: DocContext, f: Indicator) -> bool:
 def _names_a_measure(ctx: DocContext, name: str) -> bool:
     """Whether a name names a measure: something written, not a whole alone (全 市, 我区), nor a place alone (广州,
     东部: a place's figure whose measure was not found) — a kind of zone alone (省级开发区) may name a count of such
-    zones —, nor the total investment of projects alone (总投资: the projects' money, not the place's)."""
+    zones —, nor the total investment of projects alone (总投资: the projects' money, not the place's), nor how long
+    something lasted (连续18个月保持|20%以上: a threshold held over the span)."""
     bare = "".join(name.split())
-    if not bare or bare in _WHOLES or bare in _REGIONS or bare in _PROJECTS_TOTALS:
+    if not bare or bare in _WHOLES or bare in _REGIONS or bare in _PROJECTS_TOTALS \
+            or _CONTEXT.duration_opening.match(bare):
         return False
     place = ctx.finder.entity_named(bare)
     return place is None or place.endswith(_ZONE_ENDS)
