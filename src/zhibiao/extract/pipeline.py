@@ -377,31 +377,48 @@ def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:
 
     An indicator named by nothing, by a whole or by a place alone (a table's row read with no measure found for it,
     全 市; 东部70个) goes: a figure of nothing is of no use to a reader, and annotators keep none (none of 68 in the
-    work halves was right). A place ranked by nothing written takes the evaluation its sentence wraps it in
-    (在2023年度考核评价中,该区…名列第一) or the report named before it, else goes (2 of 1,777 annotated places have no
-    measure; of 61 such places in the measure halves none was right), unless it is a goal. A place whose measure is a
-    fragment (都, 此排), words of no measure or of who published a list goes (35 such in the annotated halves, one
-    right).
+    work halves was right); so does a figure that is no place's (:func:`_a_places_figure`). A place ranked by nothing
+    written takes the evaluation its sentence wraps it in (在2023年度考核评价中,该区…名列第一) or the report named
+    before it, else goes (2 of 1,777 annotated places have no measure; of 61 such places in the measure halves none
+    was right), unless it is a goal. A place whose measure is a fragment (都, 此排), words of no measure or of who
+    published a list goes (35 such in the annotated halves, one right); one following the place before (紧随其后)
+    is in that place's measure.
     """
     out: list[RuleFact] = []
     last: Ranking | None = None
     for f in facts:
-        if isinstance(f, Indicator) and not (_names_a_measure(ctx, f.name) and _counts_no_places(ctx, f)
-                                             and _sizes_no_project(ctx, f)):
+        if isinstance(f, Indicator) and not _a_places_figure(ctx, f):
             continue
-        if isinstance(f, Ranking) and f.qualifier != _TARGET and _group_named_on(ctx, f):
-            continue
-        if isinstance(f, Ranking) and last is not None and (f.indicator or "").strip() in _FOLLOWING:
-            f = replace(f, indicator=last.indicator)  # (乙县紧随其后为第55名: in the measure of the place before)
-        if isinstance(f, Ranking) and not _names_a_ranked_measure(f.indicator) and f.qualifier != _TARGET:
-            # (words read wrongly as the measure, 都, 发布资料勾勒出: no evaluation stands for them; it may for none)
-            evaluation = None if (f.indicator or "").strip() else _evaluation_wrapping(ctx.norm, f.start)
-            if not evaluation:
+        if isinstance(f, Ranking):
+            ranked = _ranking_measured(ctx, f, last)
+            if ranked is None:
                 continue
-            f = replace(f, indicator=evaluation)
-        last = f if isinstance(f, Ranking) else last
+            f = last = ranked
         out.append(f)
     return out
+
+
+def _a_places_figure(ctx: DocContext, f: Indicator) -> bool:
+    """Whether an indicator is a figure of the place it is given to: it names a measure, and it is not places counted
+    under a name not of seats, nor the size of the one project named right after it."""
+    return _names_a_measure(ctx, f.name) and _counts_no_places(ctx, f) and _sizes_no_project(ctx, f)
+
+
+def _ranking_measured(ctx: DocContext, f: Ranking, last: Ranking | None) -> Ranking | None:
+    """A place with what it is ranked in made whole (the measure of the place before it follows, the evaluation
+    wrapping it when none is written), or None when it is no place of anyone's: read from inside a group's name, or
+    ranked in words read wrongly as a measure."""
+    if f.qualifier != _TARGET and _group_named_on(ctx, f):
+        return None
+    if last is not None and (f.indicator or "").strip() in _FOLLOWING:
+        f = replace(f, indicator=last.indicator)  # (乙县紧随其后为第55名: in the measure of the place before)
+    if not _names_a_ranked_measure(f.indicator) and f.qualifier != _TARGET:
+        # (words read wrongly as the measure, 都, 发布资料勾勒出: no evaluation stands for them; it may for none)
+        evaluation = None if (f.indicator or "").strip() else _evaluation_wrapping(ctx.norm, f.start)
+        if not evaluation:
+            return None
+        f = replace(f, indicator=evaluation)
+    return f
 
 
 def _evaluation_wrapping(norm: NormText, raw_pos: int) -> str | None:
