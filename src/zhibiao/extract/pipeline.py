@@ -43,7 +43,8 @@ _RANKING_WORDS = Words("ranking")
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)  # (provinces named as a field: FACTS.md)
 _CITY_FIELD: str = _RANKING_WORDS.city_field
 _CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
-_INVESTMENT_WORDS = tuple(Words("projects").investment)  # (what a projects' investment is named: 总投资, 签约金额)
+_PROJECTS_WORDS = Words("projects")
+_INVESTMENT_WORDS = tuple(_PROJECTS_WORDS.investment)  # (what a projects' investment is named: 总投资, 签约金额)
 _TARGET = "target"  # (a goal of a place, 以进入“全国30强”为目标, is kept with no measure: one aims at a place overall)
 _SENTENCE_ENDS = ("\u3002", "\n")  # (。 and a line's end: where a sentence wrapping a place may open)
 _WHOLES = frozenset(Words("sentence").subject_refs)  # (全市, 我区: a whole or a place pointed at, no measure)
@@ -53,7 +54,6 @@ _FOLLOWING = frozenset(_RANKING_WORDS.following_words)  # (紧随其后: a place
 _STRONG = _RANKING_WORDS.strong_mark  # (百强, 30强: a top-N group's mark)
 _COUNT = "count"
 _SEAT = _RANKING_WORDS.seat_name  # (百强县席位: places on a list counted as seats)
-_PROJECTS_WORDS = Words("projects")
 _PROJECTS_TOTALS = frozenset(_PROJECTS_WORDS.bare_totals)  # (总投资: the money of projects, not a place's figure)
 
 
@@ -400,19 +400,25 @@ def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:
 
 def _a_places_figure(ctx: DocContext, f: Indicator) -> bool:
     """Whether an indicator is a figure of the place it is given to: it names a measure, and it is not places counted
-    under a name not of seats, nor the size of the one project named right after it."""
-    return _names_a_measure(ctx, f.name) and _counts_no_places(ctx, f) and _sizes_no_project(ctx, f)
+    under a name not of seats, nor the size of the one project named right after it (both read from where the figure
+    ends)."""
+    if not _names_a_measure(ctx, f.name):
+        return False
+    text, end = ctx.norm.text, ctx.norm.norm_pos(f.end)
+    return _counts_no_places(text, end, f) and _CONTEXT.project_sized_next.match(text, end) is None
 
 
 def _ranking_measured(ctx: DocContext, f: Ranking, last: Ranking | None) -> Ranking | None:
     """A place with what it is ranked in made whole (the measure of the place before it follows, the evaluation
     wrapping it when none is written), or None when it is no place of anyone's: read from inside a group's name, or
     ranked in words read wrongly as a measure."""
-    if f.qualifier != _TARGET and _group_named_on(ctx, f):
-        return None
     if last is not None and (f.indicator or "").strip() in _FOLLOWING:
         f = replace(f, indicator=last.indicator)  # (乙县紧随其后为第55名: in the measure of the place before)
-    if not _names_a_ranked_measure(f.indicator) and f.qualifier != _TARGET:
+    if f.qualifier == _TARGET:
+        return f  # (以跨进…三十强为目标: a goal of the place's, with or without a measure)
+    if _group_named_on(ctx, f):
+        return None
+    if not _names_a_ranked_measure(f.indicator):
         # (words read wrongly as the measure, 都, 发布资料勾勒出: no evaluation stands for them; it may for none)
         evaluation = None if (f.indicator or "").strip() else _evaluation_wrapping(ctx.norm, f.start)
         if not evaluation:
@@ -448,24 +454,18 @@ def _group_named_on(ctx: DocContext, f: Ranking) -> bool:
     """Whether a place read from a top-N group stops inside the group's name, which the words go on naming
     (测算形成全国综合竞争力百强|县(市)榜单, 以创建全国百强|县为统领, 进入…百强|候选库, 百强|县第5位): the group is a
     noun of the sentence, no place of anyone's (1 of 25 such right in the work halves); a goal (以跨进…三十强|为目标)
-    is one of the place's, and is kept by the caller."""
+    is one of the place's: the caller keeps goals before asking."""
     text, end = ctx.norm.text, ctx.norm.norm_pos(f.end)
     return text.endswith(_STRONG, 0, end) and end < len(text) and is_cjk(text[end])
 
 
-def _sizes_no_project(ctx: DocContext, f: Indicator) -> bool:
-    """Whether a figure is anything but the size of the one project named right after it (总投资20亿元|的甲乙丙项目、
-    5亿元|的丁项目): such a figure is the project's, given by the projects rules or by none, not a place's."""
-    return _CONTEXT.project_sized_next.match(ctx.norm.text, ctx.norm.norm_pos(f.end)) is None
-
-
-def _counts_no_places(ctx: DocContext, f: Indicator) -> bool:
-    """Whether a figure is anything but places counted under a name not of seats (甲市下辖…2个|市辖区, 其他2个|
-    县(市、区), 甲市共3个|区入选): what such a count names is read from words before it that name no measure; places
-    on a list counted as seats (18个县市上榜 → 百强县席位) stay."""
-    if f.unit != _COUNT or f.name.endswith(_SEAT):
-        return True
-    return _CONTEXT.places_counted_next.match(ctx.norm.text, ctx.norm.norm_pos(f.end)) is None
+def _counts_no_places(text: str, end: int, f: Indicator) -> bool:
+    """Whether a figure ending at ``end`` (of the normalised text) is anything but places counted under a name not of
+    seats (甲市下辖…2个|市辖区, 其他2个|县(市、区), 甲市共3个|区入选): what such a count names is read from words before
+    it that name no measure; places on a list counted as seats (18个县市上榜 → 百强县席位) stay. (A figure sizing the
+    one project named after it, 总投资20亿元|的甲乙丙项目, is tested by the caller with :data:`context.
+    project_sized_next`.)"""
+    return f.unit != _COUNT or f.name.endswith(_SEAT) or _CONTEXT.places_counted_next.match(text, end) is None
 
 
 def _names_a_measure(ctx: DocContext, name: str) -> bool:
