@@ -1595,6 +1595,19 @@ def _judged_clause_before(s: Sentence, region_start: int) -> tuple[str, int] | N
     return m.group("measure"), m.start("measure")
 
 
+def _new_topic_before(s: Sentence, region_start: int, cur: Indicator) -> tuple[str, int] | None:
+    """The measure a clause written after the figure ``cur`` names with how it moved (社会消费品零售总额延续较快增长
+    势头,|同比增长9.1%: :func:`topic_before`), and where: a bare change after it is that measure's, not one more of
+    ``cur``'s. None when the clause names none, names ``cur`` again, or names a place."""
+    topic = _topic(s, region_start)
+    if topic is None or same_name(topic, cur.name) or s.ctx.doc.finder.entity_named(topic) is not None:
+        return None
+    where = s.text.rfind(topic, s.ctx.doc.norm_pos(cur.end), region_start)
+    if where < 0 or not _NAMES.moved_only.fullmatch(s.text, where + len(topic), region_start):
+        return None  # (排名较上月|提升两位, 总量|领跑渝西八区: more than how it moved, no measure's clause)
+    return topic, where
+
+
 def _other_place_opens(s: Sentence, cur: Indicator, region_start: int, fig: Fig) -> bool:
     """Whether the clause of a bare change opens with a place (全市, 全省, 乙县) named after the figure ``cur`` and
     other than its subject: the change is that place's, not a further one of ``cur``."""
@@ -1644,6 +1657,11 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     elif not name.text and (judged := _judged_clause_before(s, region_start)) is not None:
         # (…基本持平,其中生物产业表现突出,同比增长46.2%: the measure judged just before)
         st.current = new_indicator(s, name.renamed(*judged), fig, value=False)
+        st.pending = []
+    elif not name.text and st.current is not None \
+            and (moved := _new_topic_before(s, region_start, st.current)) is not None:
+        # (…同比增长6.5%;社会消费品零售总额延续较快增长势头,同比增长9.1%: the measure the clause before names)
+        st.current = new_indicator(s, name.renamed(*moved), fig, value=False)
         st.pending = []
     elif st.current is not None and _other_place_opens(s, st.current, region_start, fig):
         # 甲县地区生产总值增长6.1%,全市增长5.8%: the same measure of the place the clause opens with

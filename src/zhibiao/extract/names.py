@@ -346,6 +346,9 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
     prev_start = max(text.rfind(",", floor, prev_end), text.rfind(";", floor, prev_end),
                      text.rfind("。", floor, prev_end), floor - 1) + 1
     clause = _NAMES.enum_opener.sub("", text[prev_start:prev_end])
+    # (1-8月全省|固定资产投资平稳增长, 今年以来…: the period and place opening the clause are no part of the topic;
+    # a figure left after them is a clause of its own)
+    clause = trim_openers(clause)[0]
     if _DIGIT.search(clause):
         return None
     view = _NAMES.view_from.fullmatch(clause) or _NAMES.aspect_of.fullmatch(clause)
@@ -356,6 +359,7 @@ def topic_before(text: str, pos: int, sent_start: int, para_start: int) -> str |
     if not m or m.start() < 2:
         return None
     topic = strip_chars(_NAMES.subject_refs.sub("", clause[:m.start()]))  # (全县|固定资产投资增速达到两位数: no 全县)
+    topic = _NAMES.trail.sub("", topic) or topic  # (营业总收入延续|快速增长势头: how it moved, no part of it)
     if _NAMES.not_topic.match(topic):
         return None  # 已连续三个月回升: how long something went on, no topic
     return topic or None
