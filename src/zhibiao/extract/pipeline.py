@@ -110,8 +110,23 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(_measured(ctx, named))))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
-    facts = _fields_carried(_cities_places(ctx, facts))
+    facts = _subjects_as_written(ctx, _fields_carried(_cities_places(ctx, facts)))
     return meta, dated_by_titles(text, _among_peers(text, facts, norm.norm_pos), norm.norm_pos)
+
+
+def _subjects_as_written(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
+    """Each fact's subject as the text gives it (凉山州 for 凉山彝族自治州 when the text never writes the full name:
+    FACTS.md keeps the most specific full name the text gives; :meth:`SubjectFinder.as_written`)."""
+    text, finder = ctx.norm.text, ctx.finder
+    written: dict[str, str] = {}
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, (Indicator, Projects, Ranking)) and f.subject:
+            name = written.get(f.subject) or written.setdefault(f.subject, finder.as_written(f.subject, text))
+            if name != f.subject:
+                f = replace(f, subject=name)
+        out.append(f)
+    return out
 
 
 def _under_heading(ctx: DocContext, para: Span, carry: Carry, opening: PeriodMention | None) -> Carry:

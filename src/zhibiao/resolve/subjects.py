@@ -38,6 +38,7 @@ _PROJECT_NOUNS = tuple(words("projects", "named_nouns"))
 _ENTITY_WORDS = Words("entity")
 _NAME_WORDS = Words("name")
 _ENTITY_SETS = WordSets("entity")
+_AUTONOMOUS_KINDS = tuple(_ENTITY_WORDS.autonomous_kinds)  # (凉山彝族自治州: a name reports mostly write short)
 _LEVEL_LED_WORDS = tuple(_ENTITY_WORDS.level_led_words)
 # How far into a clause its subject and its verb are looked for.
 _SUBJECT_WINDOW = 64
@@ -479,6 +480,22 @@ class SubjectFinder:
     def short_of(self, full: str) -> str:
         """A place's short name (六安市 → 六安), or its full name when it has none."""
         return self._short_name.get(full, full)
+
+    def as_written(self, full: str, text: str) -> str:
+        """An autonomous place's name as ``text`` gives it: its short name with the last character of its kind
+        (凉山彝族自治州 → 凉山州, 琼中黎族苗族自治县 → 琼中县) when the text writes that and never the full name;
+        any other name as it is.
+
+        >>> f = subject_finder()
+        >>> f.as_written("凉山彝族自治州", "凉山州全年…"), f.as_written("凉山彝族自治州", "凉山彝族自治州…凉山州")
+        ('凉山州', '凉山彝族自治州')
+        >>> f.as_written("六安市", "六安全年…")
+        '六安市'
+        """
+        if not full.endswith(_AUTONOMOUS_KINDS) or full in text:
+            return full
+        written = self.short_of(full) + full[-1]
+        return written if written != full and written in text else full
 
     def _evidence(self, text: str, title: str) -> tuple[Counter[str], Counter[str], dict[str, int]]:
         """Weighted mentions of entities: strong (named after a known place), weak, and where
