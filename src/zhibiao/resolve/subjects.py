@@ -1092,8 +1092,8 @@ def _ref_is_field(rest: str, ref_end: int, opener: str) -> bool:
 
 def _nation_opening(rest: str, opener: str) -> tuple[str, int] | None:
     """全国旅游收入…, 我国拥有…: the nation opening a clause holds its figures (全国, 中国 for 我国); not where it is
-    a ranking's field (全国第一, 在全国…中, 全国县域经济基本竞争力排名), part of a title (全国文明城市, 全国重点镇, 全国首个…) or opens a counted
-    group (全国208家国家级经开区: that group)."""
+    a ranking's field (全国第一, 在全国…中, 全国县域经济基本竞争力排名), part of a title (全国文明城市, 全国重点镇,
+    全国首个…) or opens a counted group (全国208家国家级经开区: that group)."""
     word = rest[:len(_NATION_WORDS[0])]
     if _ENTITY_WORDS.field_mark in opener or rest.startswith(_NATION_TITLE_STARTS, len(word)) \
             or _SUBJECTS.rank_after_scope.match(rest, len(word)) or _SUBJECTS.counted_group.match(rest) \
