@@ -1500,8 +1500,10 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
             name = name.renamed(topic + bare)
     cur = st.current
     if cur is not None and cur.change is None and cur.value is not None and (
-            same_name(cur.name, name.text) or (len(bare) >= _MIN_SUFFIX and cur.name.endswith(bare))):
-        # (第二产业实现增加值280.5亿元,占GDP比重61.8%,增加值增长6.8%: the figure's own measure named again)
+            same_name(cur.name, name.text) or (len(bare) >= _MIN_SUFFIX and cur.name.endswith(bare))) \
+            and not _other_place_opens(s, cur, region_start, fig):
+        # (第二产业实现增加值280.5亿元,占GDP比重61.8%,增加值增长6.8%: the figure's own measure named again; but 甲市GDP
+        # 总量为…,乙市GDP增长5.6%: another place's)
         st.current = attach_change(s, cur, fig)
         return
     called = _named_by_its_head(s, name.text)
