@@ -55,6 +55,7 @@ _STRONG = _RANKING_WORDS.strong_mark  # (百强, 30强: a top-N group's mark)
 _COUNT = "count"
 _SEAT = _RANKING_WORDS.seat_name  # (百强县席位: places on a list counted as seats)
 _PROJECTS_TOTALS = frozenset(_PROJECTS_WORDS.bare_totals)  # (总投资: the money of projects, not a place's figure)
+_PLANNED_TOTALS = frozenset(_PROJECTS_WORDS.projects_totals)  # (项目总投资10亿元: the projects' money at a level)
 
 
 def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
@@ -414,11 +415,11 @@ def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:
 
 
 def _a_places_figure(ctx: DocContext, f: Indicator) -> bool:
-    """Whether an indicator is a figure of the place it is given to: it names a measure, and it is not places counted
-    under a name not of seats, nor the size of the one project named right after it (both read from where the figure
-    ends)."""
-    if not _names_a_measure(ctx, f.name):
-        return False
+    """Whether an indicator is a figure of the place it is given to: it names a measure, it is not the money of projects
+    at a level (项目总投资, 计划总投资), and it is not places counted under a name not of seats, nor the size of the one
+    project named right after it (both read from where the figure ends)."""
+    if not _names_a_measure(ctx, f.name) or (f.value is not None and "".join(f.name.split()) in _PLANNED_TOTALS):
+        return False  # (项目总投资10亿元: the money of projects at a level, not the place's)
     text, end = ctx.norm.text, ctx.norm.norm_pos(f.end)
     return _counts_no_places(text, end, f) and _CONTEXT.project_sized_next.match(text, end) is None
 
