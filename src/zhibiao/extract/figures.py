@@ -53,6 +53,7 @@ _MOVE_WORDS_MAX = 24  # the words a ranking noun and its verb of moving take bef
 _RANKINGS = Shapes("rankings")
 _WALK = Shapes("walk")
 _FIGURES_WORDS = Words("figures")
+_PERSON_UNIT: str = _FIGURES_WORDS.person_unit  # (户籍总人口70.01万: persons, as 万人 reads)
 _FIGURES_SETS = WordSets("figures")
 _PROJECTS_WORDS = Words("projects")
 _MEASURE_ABBREVIATIONS = tuple(_FIGURES_WORDS.measure_abbreviations)
@@ -151,8 +152,8 @@ def _figure(text: str, m: re.Match[str], sent: Span) -> Fig | None:
     if chinese and _FIGURES.magnitude_alone.fullmatch(num) and _FIGURES.unit_cell_before.search(before) \
             and _FIGURES.unit_cell_after.match(after):
         return None  # 外贸进出口 | 亿元 | 35.8: the row's unit in a cell of its own, no 1亿元
-    if amount.kind == "number" and _money_named_before(before, num, mag, chinese=chinese):
-        amount = in_yuan(amount)  # (计划投资10.91亿)
+    if amount.kind == "number":
+        amount = _unit_named_before(amount, before, num, mag, chinese=chinese)
     if amount.kind == "number":
         if chinese and _magnitude_as_label(before, after, num):
             return None
@@ -206,6 +207,16 @@ def did_a_thing(text: str, start: int, end: int, stop: int) -> re.Match[str] | N
     if found is not None or not doing:
         return found
     return _INDICATORS.members_doing.match(text, end, limit)
+
+
+def _unit_named_before(amount: Amount, before: str, num: str, mag: str | None, *, chinese: bool) -> Amount:
+    """A number with no unit in the unit the measure right before it counts in: yuan after a money measure (计划投资
+    10.91亿), persons after a population measure (户籍总人口70.01万); else as it is."""
+    if _money_named_before(before, num, mag, chinese=chinese):
+        return in_yuan(amount)
+    if mag and not chinese and _FIGURES.population_before.search(before):
+        return Amount(amount.value, _PERSON_UNIT, _PERSON_UNIT, amount.more)
+    return amount
 
 
 def _money_named_before(before: str, num: str, mag: str | None, *, chinese: bool) -> bool:
