@@ -74,6 +74,8 @@ _CELL_MARKS = ("|", "\t", "  ", "\u3000\u3000")
 _MARK_CHARS = "| \t\u3000"  # (what may stand around a row's cells on its line)
 _RANK_HEADS = frozenset(_TABLE_WORDS.rank_columns)
 _ORDER_HEADS = _RANK_HEADS | frozenset(_TABLE_WORDS.order_columns)
+_TEXT_COLUMNS = frozenset(_TABLE_WORDS.text_columns)  # (主要产业: a column of words describing each row)
+_ECONOMY_WORDS = frozenset(_TABLE_WORDS.economy_measures)  # (经济: ranked by its first column's measure)
 _RANKED_ROW_MIN = 3  # (a place, a name and a figure at least)
 _SECTION_WIDTH = 12  # (how long a heading line within a table may be)
 _SAID_ROW = 3  # (a row saying all itself: its measure, its level, its change)
@@ -203,8 +205,13 @@ def _row_alone_on_line(text: str, row: _Row) -> bool:
     rest = text[row.end:len(text) if line_end < 0 else line_end].strip(_MARK_CHARS)
     if len(rest) <= _ROW_TAIL_MAX and not any(c in rest for c in _ROW_TAIL_STOPS):
         return True
-    # (1 | 甲县 | 612.4 | 6.5: the place's figures in cells of their own after it)
-    return all(_TABLES.number_like.fullmatch(cell.strip()) for cell in _TABLES.cell_mark.split(rest))
+    # (1 | 甲县 | 612.4 | 6.5: the place's figures in cells of their own after it, and words describing it in a last
+    # one: 1 | 甲市 | 9560 | 5.8 | 钢铁、煤炭 |)
+    cells = [cell.strip() for cell in _TABLES.cell_mark.split(rest)]
+    if len(cells) > 1 and not _TABLES.number_like.fullmatch(cells[-1]) \
+            and not any(c in cells[-1] for c in _ROW_TAIL_STOPS):
+        cells.pop()
+    return all(_TABLES.number_like.fullmatch(cell) for cell in cells)
 
 
 def _heading_caption(text: str, first_row: int, finder: SubjectFinder) -> _Caption | None:
@@ -213,11 +220,24 @@ def _heading_caption(text: str, first_row: int, finder: SubjectFinder) -> _Capti
     lines, labels = _without_header([x.strip() for x in text[max(0, first_row - _CAPTION_WIDTH):first_row].split("\n")])
     if not lines:
         return None
-    places = _TABLES.heading_places.fullmatch(lines[-1])
+    line = _TABLES.row_ordinal.sub("", lines[-1])  # (二、甲省主要城市经济排名: the section's number no part of it)
+    caption = _heading_of_places_or_order(line, labels, finder)
+    if caption is not None or not (aside := _TABLES.heading_year_aside.search(line)):
+        return caption
+    # (河北省主要城市经济排名(2023年数据): the heading without the year of its figures, that year its period)
+    caption = _heading_of_places_or_order(line[:aside.start()], labels, finder)
+    return replace(caption, period=caption.period or _year_period(aside.group("year"))) if caption else None
+
+
+def _heading_of_places_or_order(line: str, labels: list[str], finder: SubjectFinder) -> _Caption | None:
+    """The caption a heading line over numbered rows gives (:func:`_heading_caption`), None when it gives none."""
+    places = _TABLES.heading_places.fullmatch(line)
     if places is not None:  # (2019年某市38区县排名: the place's whole the field, the heading's or the figures' measure)
-        measure = places.group("measure") or _first_figure_label(labels)
+        # (甲省主要城市经济排名 over 排名 | 城市 | 地区生产总值(亿元): the economy ranked by the first column's measure)
+        measure = places.group("measure")
+        measure = (_first_figure_label(labels) or measure) if not measure or measure in _ECONOMY_WORDS else measure
         return _Caption(whole_of_place(finder, places.group("field")), measure, _year_period(places.group("year")))
-    heading = _TABLES.heading.fullmatch(lines[-1])
+    heading = _TABLES.heading.fullmatch(line)
     ranked = bool(labels) and labels[0] in _RANK_HEADS  # (排名 | 地区 | …: the rows' places say the order)
     if heading is None or not (ranked or _TABLES.heading_order.search(heading.group("body"))):
         return None
@@ -561,7 +581,7 @@ def figure_tables(doc: DocContext, start: int, end: int, log: FactLog) -> None:
     """Add to ``log`` the figures of every table of figures in ``[start, end)``."""
     text = doc.text
     for zone_start, zone_end in _zones(text, start, end):
-        cells = _without_rank_cells(text, _cells(text, zone_start, zone_end))
+        cells = _without_text_columns(text, _without_rank_cells(text, _cells(text, zone_start, zone_end)))
         i = 0
         while i < len(cells):
             i = _read_table(doc, cells, i, log)
@@ -1107,6 +1127,24 @@ def _without_rank_cells(text: str, cells: list[_Cell]) -> list[_Cell]:
             out.extend(line)
             continue
         out.extend(line[1:])
+    return out
+
+
+def _without_text_columns(text: str, cells: list[_Cell]) -> list[_Cell]:
+    """A table whose last column describes its rows in words (… | 同比增长(%) | 主要产业 |⏎… | 5.8 | 钢铁、煤炭 |): its
+    figures read without that column, the label dropped and each row's words with it."""
+    if not any(c.text in _TEXT_COLUMNS for c in cells):
+        return cells  # (most tables: no column of words)
+    out: list[_Cell] = []
+    width = 0  # (the cells of a line under such a header: its rows have as many, the last their words)
+    for line in _folded_lines(text, cells):
+        if len(line) > 1 and line[-1].text in _TEXT_COLUMNS:
+            width = len(line)
+        elif not (width and len(line) == width and not _is_number(line[-1]) and _is_number(line[-2])):
+            width = 0
+            out.extend(line)
+            continue
+        out.extend(line[:-1])
     return out
 
 
