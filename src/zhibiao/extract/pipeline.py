@@ -53,6 +53,8 @@ _ZONE_ENDS = tuple(Words("entity").zone_suffixes)  # (省级开发区: zones of 
 _FOLLOWING = frozenset(_RANKING_WORDS.following_words)  # (紧随其后: a place following the one before)
 _STRONG = _RANKING_WORDS.strong_mark  # (百强, 30强: a top-N group's mark)
 _COUNT = "count"
+_CLAUSE_COMMA = ","  # (the normalised comma, which parts clauses: no measure's name holds one)
+_MIN_NAME = 2
 _SEAT = _RANKING_WORDS.seat_name  # (百强县席位: places on a list counted as seats)
 _PROJECTS_TOTALS = frozenset(_PROJECTS_WORDS.bare_totals)  # (总投资: the money of projects, not a place's figure)
 _PLANNED_TOTALS = frozenset(_PROJECTS_WORDS.projects_totals)  # (项目总投资10亿元: the projects' money at a level)
@@ -111,8 +113,20 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(_measured(ctx, named))))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
-    facts = _subjects_as_written(ctx, _fields_carried(_cities_places(ctx, facts)))
+    facts = _last_clause_named(_subjects_as_written(ctx, _fields_carried(_cities_places(ctx, facts))))
     return meta, dated_by_titles(text, _among_peers(text, facts, norm.norm_pos), norm.norm_pos)
+
+
+def _last_clause_named(facts: list[Fact]) -> list[Fact]:
+    """Each indicator named by the last clause of the words read as its name (从新兴产业看,|高新技术增加值; 至9月份止,…,
+    |行业从业人员): a measure's name holds no clause's comma, the words before it are clauses of their own."""
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, Indicator) and _CLAUSE_COMMA in f.name:
+            last = f.name.rsplit(_CLAUSE_COMMA, 1)[1].strip()
+            f = replace(f, name=last) if len(last) >= _MIN_NAME else f
+        out.append(f)
+    return out
 
 
 def _subjects_as_written(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
