@@ -30,3 +30,16 @@ def test_a_range_before_projects_is_a_size_class_not_a_measures_range() -> None:
     bounded = [(f.name, f.qualifier) for f in facts
                if isinstance(f, Indicator) and f.qualifier in ("at_least", "at_most")]
     assert bounded == [("税收收入", "at_least"), ("税收收入", "at_most")]
+
+
+def test_a_name_cut_at_its_last_clause_renames_the_parents_pointing_at_it() -> None:
+    """A whole renamed by its last clause (至9月份止,…,|工业增加值) is named so by its parts too: a part's parent is the
+    name the whole is given, never one no fact bears."""
+    from zhibiao.extract.pipeline import _last_clause_named
+
+    whole = Indicator(subject=None, name="至9月份止,全县工业增加值", value=None)
+    part = Indicator(subject=None, name="制造业增加值", value=None, parent=whole.name)
+    other = Indicator(subject=None, name="固定资产投资", value=None, parent="税收")
+    out = _last_clause_named([whole, part, other])
+    assert [f.name for f in out if isinstance(f, Indicator)] == ["全县工业增加值", "制造业增加值", "固定资产投资"]
+    assert [f.parent for f in out if isinstance(f, Indicator)] == [None, "全县工业增加值", "税收"]

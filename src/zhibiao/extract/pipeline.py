@@ -119,12 +119,21 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
 
 def _last_clause_named(facts: list[Fact]) -> list[Fact]:
     """Each indicator named by the last clause of the words read as its name (从新兴产业看,|高新技术增加值; 至9月份止,…,
-    |行业从业人员): a measure's name holds no clause's comma, the words before it are clauses of their own."""
-    out: list[Fact] = []
+    |行业从业人员): a measure's name holds no clause's comma, the words before it are clauses of their own; a part names
+    its whole so renamed by the new name."""
+    renamed: dict[str, str] = {}
     for f in facts:
         if isinstance(f, Indicator) and _CLAUSE_COMMA in f.name:
             last = f.name.rsplit(_CLAUSE_COMMA, 1)[1].strip()
-            f = replace(f, name=last) if len(last) >= _MIN_NAME else f
+            if len(last) >= _MIN_NAME:
+                renamed[f.name] = last
+    if not renamed:
+        return facts  # (most reports: no name holds a comma)
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, Indicator) and (f.name in renamed or f.parent in renamed):
+            f = replace(f, name=renamed.get(f.name, f.name),
+                        parent=renamed.get(f.parent, f.parent) if f.parent is not None else None)
         out.append(f)
     return out
 
