@@ -24,6 +24,7 @@ _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
 _PERIODS_SETS = WordSets("periods")
 _MOVED_FROM_MARKS = tuple(Words("ranking").moved_from_marks)  # (由上年的…, 从2018年的…)
+_SINCE_KIND = "ytd"  # (2017年以来, 今年以来: a span running from its start to now)
 
 # span: a run of months (上半年); year: a bare year that only fixes the year (2023年); date: an event
 # day (11月14日); ytd: from January to the publication month (今年以来); cumulative: up to a month
@@ -384,6 +385,8 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
     if _moved_from(text, m):
         close = _PERIODS.clause_ends.search(text, m.end_pos)
         return False, NEVER_PASSED if close is None else close.end()
+    if m.kind == _SINCE_KIND and m.year is not None:
+        return False, NEVER_PASSED  # (2017年以来,…。前三季度,…: the years since run to now; the quarters after, now's)
     said = _PERIODS.year_in_passing.match(text, m.end_pos) if m.year is not None else None
     if said is None:
         return True, NEVER_PASSED
