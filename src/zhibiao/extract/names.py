@@ -124,7 +124,7 @@ def last_match(regex: re.Pattern[str], s: str) -> re.Match[str] | None:
 
 # The openers a name or list item may start with, tried in this order at each step: a subject
 # word before the noise words, or 该 would be taken alone out of 该区.
-_OPENERS = ("names.dateline", "names.period_words", "names.subject_refs", "names.lead_noise")
+_OPENERS = ("names.period_words", "names.subject_refs", "names.lead_noise")
 
 
 def trim_openers(s: str, shapes: tuple[str, ...] = _OPENERS, limit: int = 4, *,

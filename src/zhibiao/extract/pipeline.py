@@ -441,8 +441,8 @@ def _a_places_figure(ctx: DocContext, f: Indicator) -> bool:
     """Whether an indicator is a figure of the place it is given to: it names a measure, it is not the money of projects
     at a level (项目总投资, 计划总投资), and it is not places counted under a name not of seats, nor the size of the one
     project named right after it (both read from where the figure ends)."""
-    if not _names_a_measure(ctx, f.name) or (f.value is not None and "".join(f.name.split()) in _PLANNED_TOTALS):
-        return False  # (项目总投资10亿元: the money of projects at a level, not the place's)
+    if not _names_a_measure(ctx, f.name, level=f.value is not None):
+        return False
     text, end = ctx.norm.text, ctx.norm.norm_pos(f.end)
     return _counts_no_places(text, end, f) and _CONTEXT.project_sized_next.match(text, end) is None
 
@@ -507,14 +507,15 @@ def _counts_no_places(text: str, end: int, f: Indicator) -> bool:
     return f.unit != _COUNT or f.name.endswith(_SEAT) or _CONTEXT.places_counted_next.match(text, end) is None
 
 
-def _names_a_measure(ctx: DocContext, name: str) -> bool:
+def _names_a_measure(ctx: DocContext, name: str, *, level: bool) -> bool:
     """Whether a name names a measure: something written, not a whole alone (全 市, 我区), nor a place alone (广州,
     东部: a place's figure whose measure was not found) — a kind of zone alone (省级开发区) may name a count of such
-    zones —, nor the total investment of projects alone (总投资: the projects' money, not the place's), nor how long
+    zones —, nor the total investment of projects alone (总投资: the projects' money, not the place's) or, at a
+    ``level``, named as theirs or their plan's (项目总投资10亿元; their growth may be a place's), nor how long
     something lasted (连续18个月保持|20%以上: a threshold held over the span)."""
     bare = "".join(name.split())
     if not bare or bare in _WHOLES or bare in _REGIONS or bare in _PROJECTS_TOTALS \
-            or _CONTEXT.duration_opening.match(bare):
+            or (level and bare in _PLANNED_TOTALS) or _CONTEXT.duration_opening.match(bare):
         return False
     place = ctx.finder.entity_named(bare)
     return place is None or place.endswith(_ZONE_ENDS)
