@@ -1293,10 +1293,12 @@ def _counted_peers_dropped(name: str) -> str:
 
 
 def _years_of(text: str, evaluation: re.Match[str]) -> str | None:
-    """The years written just before an evaluation's name, as a period (None when none are)."""
+    """The years written just before an evaluation's name, or its year in brackets right after it (…百强(2022)), as a
+    period (None when none are)."""
     years = _RANKINGS.evaluation_years.search(text, max(0, evaluation.start("name") - 12), evaluation.start("name"))
     if years is None:
-        return None
+        after = _RANKINGS.evaluation_year_after.match(text, evaluation.end("name"))
+        return years_period(int(after.group("last")), int(after.group("last"))) if after is not None else None
     last = int(years.group("last"))
     first = int(years.group("first") or last)
     return years_period(first, last) if first <= last else None
@@ -3572,13 +3574,17 @@ def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
     words = _RANKINGS.seat_verb_end.sub("", raw)
     words = _RANKINGS.seats_judged_tail.sub("", words)  # (西部和东北地区上榜数量较少,分别占…: the places, no list)
     places = _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words))  # (甲、乙、丙三省分别以…)
-    if places is None and _RANKINGS.counts_respectively.match(raw):
+    counted = _RANKINGS.counts_respectively.match(raw)
+    if places is None and counted:
         places = _holders_of_clause_before(s, region_start)  # (其后依次为甲、乙,入榜数量分别为9席、8席)
     if places is None and not words:
-        places = _holders_judged_before(s, region_start)  # (西部和东北地区上榜数量较少,分别占13席和3席)
+        # (西部和东北地区上榜数量较少,分别占13席和3席; 甲省、乙省、丙省,分别占4席、4席、3席: the places alone)
+        places = _holders_judged_before(s, region_start) or _holders_of_clause_before(s, region_start, plain=True)
     if places is None or len(places) != len(group):
         return False
-    name = _seat_name(s, "", first.start)
+    # (入榜园区数量分别为9席、8席: the count the words name is the measure, as written; else seats on the list)
+    written = _RANKINGS.written_count.match(raw) if counted else None
+    name = written.group("measure") if written is not None else _seat_name(s, "", first.start)
     for place, f in zip(places, group, strict=True):
         _seats(s, f, place, name, region_start)
     return True
@@ -3605,10 +3611,11 @@ def _holders_judged_before(s: Sentence, region_start: int) -> list[str] | None:
     return _holders_listed(s, _RANKINGS.listed_count_tail.sub("", words[:judged.start()])) if judged else None
 
 
-def _holders_of_clause_before(s: Sentence, region_start: int) -> list[str] | None:
-    """The places the clause just before ``region_start`` lists after 依次为/分别是 (其后依次为甲、乙、丙,), None
-    when it lists none."""
-    clause = _RANKINGS.holders_clause_before.search(s.text, s.ctx.span.start, region_start)
+def _holders_of_clause_before(s: Sentence, region_start: int, *, plain: bool = False) -> list[str] | None:
+    """The places the clause just before ``region_start`` lists after 依次为/分别是 (其后依次为甲、乙、丙,), or, when
+    ``plain``, that is a list of places alone (甲省、乙省、丙省,); None when it lists none."""
+    shape = _RANKINGS.holders_clause_plain if plain else _RANKINGS.holders_clause_before
+    clause = shape.search(s.text, s.ctx.span.start, region_start)
     return _holders_listed(s, clause.group("list")) if clause is not None else None
 
 
