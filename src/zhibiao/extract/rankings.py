@@ -129,6 +129,8 @@ _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a 
 # What may stand between 依次为 and its list on the next line, and how far that line may start.
 _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
+_COMMA = ","  # (a list of places written apart by commas: 甲区,乙区,丙区)
+_LIST_MARK = "、"
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _MOVE_QUOTE_LEAD = 8  # (how far before the move its quote may open: 县市第23位|、较上年前进5位)
@@ -959,8 +961,9 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
                default=ctx.span.end)
     if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
         list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
+    stop = _comma_run_end(s, list_start, stop)
     # ([甲市、乙市]、丙县: places tied, bracketed together, are listed as any)
-    raw_list = _RANKINGS.list_tail.sub("", _aside_dropped(text[list_start:stop]))
+    raw_list = _RANKINGS.list_tail.sub("", _aside_dropped(text[list_start:stop].replace(_COMMA, _LIST_MARK)))
     listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
     # (依次为甲县(12.5%)、乙县(10.2%): the figure each place was ranked by, in brackets, is no part of its name)
     words, own_ranks = _ranks_in_brackets(_RANKINGS.figure_in_brackets.sub("", listed_words))
@@ -984,6 +987,21 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
         tied_ranks: list[int | None] = [low + k for k in _tied_order(raw_list)[:len(subjects)]]
         ranks = tied_ranks or ranks
     return subjects, ranks, ordered, stop
+
+
+def _comma_run_end(s: Sentence, list_start: int, stop: int) -> int:
+    """二十强区分别是:甲区,乙区,丙区…: where a list of places written apart by commas ends — past each comma followed by
+    one more place alone, when the list's first item is one place alone; ``stop`` (the first comma) otherwise."""
+    text, finder = s.text, s.ctx.doc.finder
+    if finder.entity_named(text[list_start:stop].strip(_LIST_LEAD_BLANKS)) is None:
+        return stop
+    while stop < s.ctx.span.end and text[stop] == _COMMA:
+        nxt = min((k for k in (text.find(c, stop + 1, s.ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
+                  default=s.ctx.span.end)
+        if finder.entity_named(text[stop + 1:nxt].strip()) is None:
+            break
+        stop = nxt
+    return stop
 
 
 def _items_of_top(words: str, n: int) -> list[str] | None:
@@ -3717,12 +3735,17 @@ def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) ->
         return
     stop = min((k for k in (text.find(c, best.end(), span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
                default=span.end)
-    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[best.end():stop]), ranked=True)
+    stop = _comma_run_end(s, best.end(), stop)
+    subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[best.end():stop].replace(_COMMA, _LIST_MARK)),
+                             ranked=True)
     if subjects is None or len(subjects) > size:
         return
     said = best.groupdict()
-    measure = said.get("quality") or strip_chars(said.get("measure") or "") or evaluation_before(text, best.start())
-    scope = field_of_kind(best.group("kind")) or (evaluation_field(measure) if measure else None) or home_field(text)
+    measure = said.get("quality") or strip_chars(said.get("measure") or "")
+    whole = measure if measure in _RANKING_WORDS.country_words else None  # (全国二十强区分别是: the field, no measure)
+    measure = (None if whole else measure) or evaluation_before(text, best.start())
+    scope = field_of_kind(best.group("kind")) or (evaluation_field(measure) if measure else None) \
+        or (_RANKING_WORDS.country_field if whole else None) or home_field(text)
     if scope is None and national:
         scope = _RANKING_WORDS.country_field
     for k, subject in enumerate(subjects, start=1):
