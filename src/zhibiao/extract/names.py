@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
-from zhibiao.lexicon import Shapes, Words, WordSets, pattern_source, words
+from zhibiao.lexicon import Shapes, Words, WordSets, pattern_source, places, words
 from zhibiao.model import Qualifier
 from zhibiao.recache import compile_cached
 from zhibiao.resolve.indicators import canonical_indicator
@@ -145,7 +145,10 @@ def trim_openers(s: str, shapes: tuple[str, ...] = _OPENERS, limit: int = 4, *,
         m = opener.match(s)
         if not m or (keep_last and m.end() >= len(s)):
             break
-        s, cut = s[m.end():], cut + m.end()
+        back = _joiner_of_place(s, m.end(), len(s))
+        s, cut = s[m.end() - back:], cut + m.end() - back
+        if back:
+            break  # (、和平区: the joiner is the place's own first character)
     return s, cut
 
 
@@ -157,6 +160,22 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
     which is what trying the shapes one by one does, in one call instead of one per shape.
     """
     return compile_cached("|".join(f"(?:{pattern_source(key)})" for key in shapes))
+
+
+@cache
+def _places_opening_with_joiners() -> tuple[str, ...]:
+    """The places whose names (full or short) open with a character that also joins items (和平区, 和田, 与…)."""
+    joiners = frozenset(_NAME_WORDS.joiners)
+    return tuple(sorted({n for p in places() for n in (p.name, p.short) if len(n) > 1 and n[0] in joiners},
+                        key=len, reverse=True))
+
+
+def _joiner_of_place(text: str, pos: int, end: int) -> int:
+    """1 when the opener cut before ``pos`` ends with a joiner that opens a place's name (、和平区139.8亿元: 和 is
+    part of 和平区, no 和 joining items), else 0."""
+    if pos < 1 or text[pos - 1] not in _NAME_SETS.joiners:
+        return 0
+    return int(any(text.startswith(name, pos - 1, end) for name in _places_opening_with_joiners()))
 
 
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:
@@ -180,7 +199,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     pm = _NAMES.prefix.match(text, s, e)  # one pass over 其中, 全区, 1-9月, 预计, 完成 …
     if pm and pm.end() < e:
         estimate = bool(_CONTEXT.estimate.search(text, s, pm.end()))
-        s = pm.end()
+        s = pm.end() - _joiner_of_place(text, pm.end(), e)
     s, said = _skip_lead(text, s, e)
     if main and (short := _short_of_main(main)) and text.startswith(short, s) and e - s > len(short) + 1 \
             and text[s + len(short)] != main[-1]:
@@ -245,7 +264,10 @@ def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
         seg = text[s:e]
         m = first_of(_OPENERS).match(seg)
         if m and m.end() > 0:
-            s += m.end()
+            back = _joiner_of_place(text, s + m.end(), e)
+            s += m.end() - back
+            if back:
+                break  # (和平区: the place's own first character, where the name starts)
             continue
         m = _CONTEXT.estimate.match(seg)
         if m:

@@ -967,6 +967,9 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
     # (依次为甲县(12.5%)、乙县(10.2%): the figure each place was ranked by, in brackets, is no part of its name)
     words, own_ranks = _ranks_in_brackets(_RANKINGS.figure_in_brackets.sub("", listed_words))
+    glued = [Decimal(m.group("n")) for m in _RANKINGS.figure_after_item.finditer(words)]
+    if glued:  # (甲区225.2亿元、乙区210.5亿元: each place's figure after it, no part of its name)
+        words = _RANKINGS.figure_after_item.sub("", words)
     subjects = listed_places(s, words, ranked=ordered or each_own)  # (前三位的市(州)分别是…: as 依次 lists them)
     if subjects is None and each_own and places[1] is not None:
         subjects = _items_of_top(words, places[1] - places[0] + 1)
@@ -981,7 +984,9 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
             or (high is None and len(subjects) < 2):
         return None
     ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied) \
-        or (high is not None and len(subjects) == high - low + 1 and _figures_descend(text, stop, len(subjects)))
+        or (high is not None and len(subjects) == high - low + 1 and (
+            _figures_descend(text, stop, len(subjects))
+            or (len(glued) == len(subjects) and all(a >= b for a, b in pairwise(glued)))))
     ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
     if ordered and listed_words != raw_list:
         tied_ranks: list[int | None] = [low + k for k in _tied_order(raw_list)[:len(subjects)]]
@@ -3722,10 +3727,17 @@ def best_of_kind(s: Sentence) -> None:
                         (_RANKING_WORDS.top_n_mark, _RANKINGS.top_n_of_kind)):
         if mark in words:
             for best in shape.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
+                if shape is _RANKINGS.top_n_of_kind and _plain_peers(best.group("kind")):
+                    continue  # (地区生产总值排在前三位的城区为: peers of a plain kind; read as any top N)
                 _best_listed(s, best)
     if _RANKING_WORDS.strong_mark in words and _RANKING_WORDS.respectively_mark in words:
         for best in _RANKINGS.strong_group_listed.finditer(s.text, s.ctx.span.start, s.ctx.span.end):
             _best_listed(s, best, national=True)  # (产值五强区: places of a kind, no field named: nationwide)
+
+
+def _plain_peers(kind: str) -> bool:
+    """Whether a top N's kind names only what its places are (城区, 县市区), no measure of their own (工业强县)."""
+    return kind in _RANKING_SETS.peer_kinds or kind in _RANKING_SETS.field_kinds
 
 
 def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) -> None:
