@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from zhibiao.anchors import anchor_gate
 from zhibiao.extract.changes import qualifier_word
 from zhibiao.extract.segment import MAX_SENTENCE
-from zhibiao.lexicon import Shapes, Words, WordSets, pattern_source, places, words
+from zhibiao.lexicon import Shapes, Words, WordSets, pattern_source, words
 from zhibiao.model import Qualifier
 from zhibiao.recache import compile_cached
 from zhibiao.resolve.indicators import canonical_indicator
@@ -162,20 +162,19 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
     return compile_cached("|".join(f"(?:{pattern_source(key)})" for key in shapes))
 
 
-@cache
-def _places_opening_with_joiners() -> tuple[str, ...]:
-    """The places whose names (full or short) open with a character that also joins items (和平区, 和田, 与…)."""
-    joiners = frozenset(_NAME_WORDS.joiners)
-    return tuple(sorted({n for p in places() for n in (p.name, p.short) if len(n) > 1 and n[0] in joiners},
-                        key=len, reverse=True))
+_JOINED_PLACE_TAILS = tuple(_NAME_WORDS.joined_place_tails)  # (和|平区: a place's name opening with a joiner)
 
 
 def _joiner_of_place(text: str, pos: int, end: int) -> int:
     """1 when the opener cut before ``pos`` ends with a joiner that opens a place's name (、和平区139.8亿元: 和 is
-    part of 和平区, no 和 joining items), else 0."""
+    part of 和平区, no 和 joining items), else 0.
+
+    >>> _joiner_of_place("、和平区139.8亿元", 2, 5), _joiner_of_place("、和信息化投资", 2, 7)
+    (1, 0)
+    """
     if pos < 1 or text[pos - 1] not in _NAME_SETS.joiners:
         return 0
-    return int(any(text.startswith(name, pos - 1, end) for name in _places_opening_with_joiners()))
+    return int(text.startswith(_JOINED_PLACE_TAILS, pos, end))
 
 
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:
