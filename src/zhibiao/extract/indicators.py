@@ -72,6 +72,7 @@ _RANKED_IN = tuple(_RANKING_WORDS.kinds_ranking_ends)  # (what closes words nami
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _CHANGE_WORDS = Words("change")
+_SUPERLATIVES = tuple(_CHANGE_WORDS.superlatives)  # (最高, 最多: a place first among peers in what they follow)
 _FIGURES_WORDS = Words("figures")
 _PER_LAND: dict[str, str] = _FIGURES_WORDS.per_land_heads  # (亩均 → mu: measures per unit of land)
 _HEAD_UNIT: str = _FIGURES_WORDS.head_unit
@@ -762,6 +763,12 @@ def _measure_of_clause_before(s: Sentence, region_start: int) -> str | None:
             return None
         lead = _NAMES.lead_verbs.match(words)  # (我市完成|外贸进出口总值创历史新高,|达到51.4亿元)
         words = words[lead.end():] if lead is not None else words
+        most = next((w for w in _SUPERLATIVES if words.endswith(w)), "")
+        if most and len(words) - len(most) >= _MIN_SUFFIX:
+            # (甲县财政收入最高,|达到13.57亿元: the measure the place stands first in, whatever the table knows; not
+            # the field it leads: 开工项目规模全省最大 → 开工项目规模)
+            measure = _NAMES.whole_end.sub("", words[:-len(most)])
+            return measure if len(measure) >= _MIN_SUFFIX else None
         # (the words opening the clause up to the end of a measure the table knows: 全县一般公共预算收入)
         for k in range(min(len(words), _CARRIED_MEASURE_MAX), _MIN_SUFFIX - 1, -1):
             if any(canonical_indicator(words[j:k]) is not None for j in range(k - _MIN_SUFFIX + 1)):
