@@ -892,10 +892,14 @@ def _figures_of_listed(s: Sentence, ranked: list[Ranking], list_start: int, stop
     place's level of the measure it was ranked by (one indicator each, of the ranking's period), when every place
     has one."""
     text = s.text
-    if "(" not in text[list_start:stop]:
-        return  # (most ranked lists give no figures)
-    figures = list(_RANKINGS.figure_in_brackets.finditer(text, list_start, stop))
-    if len(figures) != len(ranked) or any(r.indicator is None for r in ranked):
+    if any(r.indicator is None for r in ranked):
+        return
+    # (安顺市38家、遵义市17家: a figure written right after each place, read here, not again as a level of the words
+    # before it; most ranked lists give no figures at all)
+    glued = "(" not in text[list_start:stop]
+    shape = _RANKINGS.figure_after_item if glued else _RANKINGS.figure_in_brackets
+    figures = list(shape.finditer(text, list_start, stop))
+    if len(figures) != len(ranked):
         return
     item_start = list_start
     for r, m in zip(ranked, figures, strict=True):
@@ -906,6 +910,8 @@ def _figures_of_listed(s: Sentence, ranked: list[Ranking], list_start: int, stop
                         unit=amount.unit, change=None, qualifier=None, parent=None, rule="indicator.v1")
         s.ctx.doc.set_quote(ind, item_start, m.end())  # (the place and its figure: 甲市(91.2%))
         s.log.add(ind)
+        if glued:
+            s.state.quiet.append((m.start(), m.end()))
         item_start = m.end() + 1 if text.startswith(_LIST_MARKS, m.end()) else m.end()
 
 
