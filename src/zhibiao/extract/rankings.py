@@ -287,6 +287,7 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
                                             or _RANKINGS.wrapper_closed_end.search(s.text, region_start, hit.start())
                                             or _measures_wrapped(s.text[region_start:hit.start()])
                                             or _part_of_ranking_before(s, hit, region_start)
+                                            or _wrapped_before(s, region_start, hit.start())
                                             or s.state.moved is not None))):
         # 第一, 前3 with neither a field of peers nor a ranking verb: an ordinal (but 昆山市居第1位: a
         # place holding a place; 第2位的是江阴市: the place, whose holder follows; 排名上升5位,居第32位: the
@@ -1533,6 +1534,18 @@ def _class_of_clause_before(s: Sentence, region_start: int, region: str, scope: 
     if before is None or field is None or not _RANKINGS.whole_field.fullmatch(field):
         return scope, region
     return field + scope, region if strip_chars(region) else strip_chars(before.group("measure"))
+
+
+def _wrapped_before(s: Sentence, region_start: int, pos: int) -> bool:
+    """在全省16个地市中,甲市GDP增速居第三,固定资产投资增速居第四: a clause of the sentence before ``region_start``
+    wraps what follows in a field of peers (在…中), and a clause after it opens with a place (the holder), so a bare
+    居/列 at ``pos`` places that holder among them (measures listed alone, 甲业、乙业所占比重居前3位, hold nothing)."""
+    clauses = _RANKINGS.clause_separator.split(_RANKINGS.clause_end.sub("", s.text[s.ctx.span.start:pos]))
+    finder = s.ctx.doc.finder
+    for k, clause in enumerate(clauses[:-1]):
+        if (w := _wrapper(clause)) is not None and _wrapped_scope(w) is not None:
+            return any(finder.place_or_short_opening(later) is not None for later in clauses[k + 1:])
+    return False
 
 
 def _clause_wrapper(s: Sentence, region_start: int) -> re.Match[str] | None:
