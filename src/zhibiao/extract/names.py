@@ -162,6 +162,7 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
     return compile_cached("|".join(f"(?:{pattern_source(key)})" for key in shapes))
 
 
+_PLAN_BEFORE_VERB = tuple(Words("periods").plan_after_year)  # (计划|完成投资: a plan of what the verb does)
 _JOINED_PLACE_TAILS = tuple(_NAME_WORDS.joined_place_tails)  # (和|平区: a place's name opening with a joiner)
 
 
@@ -212,6 +213,8 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     sm = last_match(_NAMES.split_verbs, seg) if gate is None or gate.search(seg) else None
     if sm is not None and _NAMES.verb_noun_tail.fullmatch(seg, sm.end()):
         sm = None  # (固定资产投资完成额, 总实现程度: the verb and what follows are one noun, the measure)
+    if sm is not None and seg.endswith(_PLAN_BEFORE_VERB, 0, sm.start()):
+        sm = None  # (年度计划完成投资: the verb is what the plan is of, one measure with it)
     if sm is not None and sm.end() < len(seg) and seg[sm.end():] in _DONE_TAILS and sm.start() >= _NAME_MIN:
         return _finish(seg[:sm.start()], s, estimate or said)  # (工业税收完成|入库2.87亿元: the measure before)
     if sm is not None and sm.end() < len(seg):
