@@ -162,6 +162,7 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
     return compile_cached("|".join(f"(?:{pattern_source(key)})" for key in shapes))
 
 
+_ETC = str(_NAME_WORDS.etc)  # (甲、乙等丙: examples of a kind before it)
 _PLAN_BEFORE_VERB = tuple(Words("periods").plan_after_year)  # (计划|完成投资: a plan of what the verb does)
 _JOINED_PLACE_TAILS = tuple(_NAME_WORDS.joined_place_tails)  # (和|平区: a place's name opening with a joiner)
 
@@ -303,6 +304,9 @@ def _finish(name: str, start: int, estimate: bool) -> Name:
         qualifier = _tail_qualifier(tail)
         name = name[:m.start()]
     name = _NAMES.aside.sub("", name)
+    if _ETC in name and (examples := _NAMES.examples_before_kind.search(name)) is not None \
+            and len(name) > examples.end() + 1:
+        name = name[:examples.start()] + (examples.group("verb") or "") + name[examples.end():]
     if _FIELD_MARK in name:
         name = _NAMES.period_inside.sub("", name)  # (GDP在一季度的|增速: when, no part of the measure)
     name = _NAMES.inner_noise.sub("", name)

@@ -857,7 +857,8 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if scope is None and (frame := _RANKINGS.group_frame_open.match(text, ctx.span.start, hit.start())) is not None:
         scope = frame.group("field")  # (五大主导产业中,…增速前三位的分别是…)
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
-    measure = (tagged[0] if tagged else None) or strip_chars(region) or None
+    # (全省11个市完成率由高到低|依次是: the order the places are listed in is no part of the measure, however read)
+    measure = (tagged[0] if tagged else None) or strip_chars(_RANKINGS.order_end.sub("", region)) or None
     if measure is None or measure in _RANKING_SETS.peer_kinds or measure in _RANKING_SETS.one_char_kinds:
         # (共有5个县|进入前十名: the kind of the places counted, no measure)
         measure = None if measure in _RANKING_SETS.one_char_kinds else measure
