@@ -130,6 +130,7 @@ _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a 
 _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
 _COMMA = ","  # (a list of places written apart by commas: 甲区,乙区,丙区)
+_MEANS_REACH = 16  # (how far before a ranking verb 以第57名的成绩 may start)
 _LIST_MARK = "、"
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
@@ -2219,6 +2220,7 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
     _drop_top_n_before(s, read, subjects[0])
     names, scopes = _own_fields(read)
     names, scopes = _list_references_resolved(s, start, names, scopes)
+    read = _exact_place_as_means(s, start, read)
     if _RANKING_WORDS.class_mark in s.text[ctx.span.start:start]:
         scopes = _class_clause_fields(s, start, read.end, scopes)
     for name, scope, place_n, subject in zip(names, scopes, read.ranks, subjects, strict=True):
@@ -2254,6 +2256,18 @@ def _record(s: Sentence, hit: re.Match[str], read: _Read, region_start: int) -> 
         _former_place(s, st.last_rank, read.former, read.region_from)
     if read.scope:  # 增速居全市第1、一般公共预算收入增速第2: more measures in the same field
         _measures_with_places(s, _RANKINGS.listed_place.match(s.text, read.end, ctx.span.end), read.scope, start)
+
+
+def _exact_place_as_means(s: Sentence, start: int, read: _Read) -> _Read:
+    """以第57名的成绩入围全国百强区: the exact place written as the holder's means right before the verb of entering a
+    group or standing near its top is the place held (FACTS.md: an exact position beside a top N gives it only)."""
+    if len(read.ranks) != 1 or not (read.top or read.ranks[0] is not None):
+        return read
+    means = _RANKINGS.rank_as_means.search(s.text, max(s.ctx.span.start, start - _MEANS_REACH), start)
+    n = parse_number(means.group("n")) if means is not None else None
+    if n is None or not 0 < n < MAX_RANK or (read.ranks[0] is not None and n > read.ranks[0]):
+        return read
+    return replace(read, ranks=[int(n)], top=False)
 
 
 def _field_of_peers_written(s: Sentence, hit: re.Match[str], scope: str | None) -> str | None:
