@@ -163,8 +163,8 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _ETC = str(_NAME_WORDS.etc)  # (甲、乙等丙: examples of a kind before it)
-_PLAN_BEFORE_VERB = tuple(Words("periods").plan_after_year)  # (计划|完成投资: a plan of what the verb does)
-_JOINED_PLACE_TAILS = tuple(_NAME_WORDS.joined_place_tails)  # (和|平区: a place's name opening with a joiner)
+_PLAN_BEFORE_VERB = tuple(_NAME_WORDS.plan_before_verb)  # (计划|完成投资: a plan of what the verb does)
+_JOINER_PLACES = tuple(_NAME_WORDS.places_opening_with_joiners)  # (和平区: a place's name opening with a joiner)
 
 
 def _joiner_of_place(text: str, pos: int, end: int) -> int:
@@ -174,9 +174,7 @@ def _joiner_of_place(text: str, pos: int, end: int) -> int:
     >>> _joiner_of_place("、和平区139.8亿元", 2, 5), _joiner_of_place("、和信息化投资", 2, 7)
     (1, 0)
     """
-    if pos < 1 or text[pos - 1] not in _NAME_SETS.joiners:
-        return 0
-    return int(text.startswith(_JOINED_PLACE_TAILS, pos, end))
+    return int(pos >= 1 and text.startswith(_JOINER_PLACES, pos - 1, end))
 
 
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:
