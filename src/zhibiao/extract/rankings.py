@@ -858,8 +858,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
     if scope is None and (frame := _RANKINGS.group_frame_open.match(text, ctx.span.start, hit.start())) is not None:
         scope = frame.group("field")  # (五大主导产业中,…增速前三位的分别是…)
     tagged = _tagged_measure(text, text[ctx.span.start:list_start], ctx.span.start)
-    # (全省11个市完成率由高到低|依次是: the order the places are listed in is no part of the measure, however read)
-    measure = (tagged[0] if tagged else None) or strip_chars(_RANKINGS.order_end.sub("", region)) or None
+    measure = (tagged[0] if tagged else None) or strip_chars(region) or None
     if measure is None or measure in _RANKING_SETS.peer_kinds or measure in _RANKING_SETS.one_char_kinds:
         # (共有5个县|进入前十名: the kind of the places counted, no measure)
         measure = None if measure in _RANKING_SETS.one_char_kinds else measure
@@ -1227,6 +1226,8 @@ def _list_measure_and_field(s: Sentence, pos: int, measure: str | None, scope: s
                 period = None if own_period else years
                 scope = scope or evaluation_field(evaluation.group("name"))  # (工业百强县榜单: 全国)
     last = s.log.last_ranking()
+    # (全省11个市完成率由高到低|依次是: the order the places are listed in is no part of the measure, however read)
+    measure = _RANKINGS.order_end.sub("", measure) or measure if measure else measure
     return measure, scope or (last.scope if last is not None else None) or home_field(text), period
 
 
