@@ -145,10 +145,7 @@ def trim_openers(s: str, shapes: tuple[str, ...] = _OPENERS, limit: int = 4, *,
         m = opener.match(s)
         if not m or (keep_last and m.end() >= len(s)):
             break
-        back = _joiner_of_place(s, m.end(), len(s))
-        s, cut = s[m.end() - back:], cut + m.end() - back
-        if back:
-            break  # (、和平区: the joiner is the place's own first character)
+        s, cut = s[m.end():], cut + m.end()
     return s, cut
 
 
@@ -164,17 +161,6 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
 
 _ETC = str(_NAME_WORDS.etc)  # (甲、乙等丙: examples of a kind before it)
 _PLAN_BEFORE_VERB = tuple(_NAME_WORDS.plan_before_verb)  # (计划|完成投资: a plan of what the verb does)
-_JOINER_PLACES = tuple(_NAME_WORDS.places_opening_with_joiners)  # (和平区: a place's name opening with a joiner)
-
-
-def _joiner_of_place(text: str, pos: int, end: int) -> int:
-    """1 when the opener cut before ``pos`` ends with a joiner that opens a place's name (、和平区139.8亿元: 和 is
-    part of 和平区, no 和 joining items), else 0.
-
-    >>> _joiner_of_place("、和平区139.8亿元", 2, 5), _joiner_of_place("、和信息化投资", 2, 7)
-    (1, 0)
-    """
-    return int(pos >= 1 and text.startswith(_JOINER_PLACES, pos - 1, end))
 
 
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:
@@ -198,7 +184,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     pm = _NAMES.prefix.match(text, s, e)  # one pass over 其中, 全区, 1-9月, 预计, 完成 …
     if pm and pm.end() < e:
         estimate = bool(_CONTEXT.estimate.search(text, s, pm.end()))
-        s = pm.end() - _joiner_of_place(text, pm.end(), e)
+        s = pm.end()
     s, said = _skip_lead(text, s, e)
     if main and (short := _short_of_main(main)) and text.startswith(short, s) and e - s > len(short) + 1 \
             and text[s + len(short)] != main[-1]:
@@ -265,10 +251,7 @@ def _skip_lead(text: str, s: int, e: int) -> tuple[int, bool]:
         seg = text[s:e]
         m = first_of(_OPENERS).match(seg)
         if m and m.end() > 0:
-            back = _joiner_of_place(text, s + m.end(), e)
-            s += m.end() - back
-            if back:
-                break  # (和平区: the place's own first character, where the name starts)
+            s += m.end()
             continue
         m = _CONTEXT.estimate.match(seg)
         if m:

@@ -130,8 +130,8 @@ _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a 
 _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
 _COMMA = ","  # (a list of places written apart by commas: 甲区,乙区,丙区)
+_LIST_MARK: str = _NAME_WORDS.list_mark  # (、: what such a list's commas stand for)
 _MEANS_REACH = 16  # (how far before a ranking verb 以第57名的成绩 may start)
-_LIST_MARK = "、"
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _MOVE_QUOTE_LEAD = 8  # (how far before the move its quote may open: 县市第23位|、较上年前进5位)
@@ -794,8 +794,7 @@ def _top_holders(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
         field = None
     if listed is None or not scope or len(scope) > _HOLDER_MAX:
         return False
-    stop = min((k for k in (text.find(c, listed.end(), ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
-               default=ctx.span.end)
+    stop = _list_stop(s, listed.end())
     subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[listed.end():stop]), ranked=True)
     if subjects is None or len(subjects) < 2:
         return False
@@ -965,8 +964,7 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     """The places listed from ``list_start`` (on the next line when the sentence ends there), the place
     each holds, whether in order, and where the list ends; None when the words list no such places."""
     text, ctx = s.text, s.ctx
-    stop = min((k for k in (text.find(c, list_start, ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
-               default=ctx.span.end)
+    stop = _list_stop(s, list_start)
     if stop == ctx.span.end and not text[list_start:stop].strip(_LIST_LEAD_BLANKS):
         list_start, stop = _list_on_next_line(text, stop)  # (…从高到低依次为:⏎甲市、乙县、丙县。)
     stop = _comma_run_end(s, list_start, stop)
@@ -1002,6 +1000,13 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     return subjects, ranks, ordered, stop
 
 
+def _list_stop(s: Sentence, start: int) -> int:
+    """Where the words of a list opening at ``start`` stop: the first list stop (。 ; ,) after it in the sentence, else
+    the sentence's end."""
+    end = s.ctx.span.end
+    return min((k for k in (s.text.find(c, start, end) for c in _RANKING_WORDS.list_stops) if k >= 0), default=end)
+
+
 def _comma_run_end(s: Sentence, list_start: int, stop: int) -> int:
     """二十强区分别是:甲区,乙区,丙区…: where a list of places written apart by commas ends — past each comma followed by
     one more place alone, when the list's first item is one place alone; ``stop`` (the first comma) otherwise."""
@@ -1009,8 +1014,7 @@ def _comma_run_end(s: Sentence, list_start: int, stop: int) -> int:
     if finder.entity_named(text[list_start:stop].strip(_LIST_LEAD_BLANKS)) is None:
         return stop
     while stop < s.ctx.span.end and text[stop] == _COMMA:
-        nxt = min((k for k in (text.find(c, stop + 1, s.ctx.span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
-                  default=s.ctx.span.end)
+        nxt = _list_stop(s, stop + 1)
         if finder.entity_named(text[stop + 1:nxt].strip()) is None:
             break
         stop = nxt
@@ -2548,8 +2552,7 @@ def membership_list(s: Sentence) -> None:
     if entered is None or group is None or s.state.is_listed(entered.end() - 1):
         return
     size = parse_number(group.group("n"))
-    stop = min((k for k in (text.find(c, entered.end(), span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
-               default=span.end)
+    stop = _list_stop(s, entered.end())
     subjects = listed_places(s, _NAMES.aside.sub("", _RANKINGS.list_tail.sub("", text[entered.end():stop])),
                              ranked=True, towns=True)
     if size is None or not 0 < size < MAX_RANK or subjects is None or len(subjects) > size:
@@ -3641,8 +3644,7 @@ def seats_listed(s: Sentence, group: list[Fig], region_start: int) -> bool:
     if places is None or len(places) != len(group):
         return False
     # (入榜园区数量分别为9席、8席: the count the words name is the measure, as written; else seats on the list)
-    written = _RANKINGS.written_count.match(raw) if counted else None
-    name = written.group("measure") if written is not None else _seat_name(s, "", first.start)
+    name = counted.group("measure") if counted and counted.group("measure") else _seat_name(s, "", first.start)
     for place, f in zip(places, group, strict=True):
         _seats(s, f, place, name, region_start)
     return True
@@ -3776,13 +3778,11 @@ def _plain_peers(kind: str) -> bool:
 
 
 def _best_listed(s: Sentence, best: re.Match[str], *, national: bool = False) -> None:
-    text, span = s.text, s.ctx.span
+    text = s.text
     size = parse_number(best.group("n"))
     if size is None or not 1 < size < MAX_RANK or s.state.is_listed(best.end()):
         return
-    stop = min((k for k in (text.find(c, best.end(), span.end) for c in _RANKING_WORDS.list_stops) if k >= 0),
-               default=span.end)
-    stop = _comma_run_end(s, best.end(), stop)
+    stop = _comma_run_end(s, best.end(), _list_stop(s, best.end()))
     subjects = listed_places(s, _RANKINGS.list_tail.sub("", text[best.end():stop].replace(_COMMA, _LIST_MARK)),
                              ranked=True)
     if subjects is None or len(subjects) > size:
