@@ -734,7 +734,8 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     header = cells[i:label_at]
     while len(header) > 1 and _heading_in_table(doc.text, header[-1], cells[label_at]):
         header.pop()  # (一、工业 | | | between the column labels and the first row: no label)
-    header = _spread(doc.text, _unwrapped(doc.text, _with_units_line(doc.text, _units_joined(header), width),
+    header = _spread(doc.text, _unwrapped(doc.text, _with_units_line(doc.text, _units_joined(
+        _wrapped_joined(doc.text, header)), width),
                                           width + row_units), width)
     if len(header) < width + row_units:
         return first + width
@@ -743,8 +744,8 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
         lead = lead[-1:]  # (laid out one cell a line: the name column's label only, the lines before it a caption)
     units = _table_units(doc.text, cells[label_at].start)  # (单位:亿元 above the column labels, or among them)
     default = _lead_column(lead, _level_unit(units))
-    columns = [_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
-               for c in header[len(header) - width:]]
+    columns = _units_shared([_column(c.text, replace(default, unit=default.unit or _unit_of_column(c.text, units)))
+                             for c in header[len(header) - width:]])
     rows = _rows(doc.text, cells, label_at, width, row_units)
     # (one row under its column labels is a table too when the row writes its unit: 农业总产值(亿元) | 112.25 | 8.1)
     if not rows or (len(rows) < 2 and not (_whole_line(doc.text, rows[0]) and (
@@ -763,6 +764,14 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     if any(c.rank for c in columns):
         _add_places(doc, _title_measure(doc.text, cells[i].start), columns, rows, period, log)
     return after
+
+
+def _units_shared(columns: list[_Column]) -> list[_Column]:
+    """Level columns of one measure, its unit written on one of them (本月增加值(万元) | 累计增加值 |): the unit of
+    each."""
+    units = {c.measure: c.unit for c in columns if c.measure and not c.growth and c.unit is not None}
+    return [replace(c, unit=units[c.measure]) if c.unit is None and not c.growth and c.measure in units else c
+            for c in columns]
 
 
 def _of_projects(lead: list[_Cell], columns: list[_Column]) -> bool:
@@ -1197,6 +1206,27 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return not text[line:start].strip(_MARK_CHARS) and not rest.strip(_MARK_CHARS)
 
 
+def _marked(text: str, cell: _Cell) -> bool:
+    """Whether a cell mark (|) closes a cell's line right after it."""
+    line_end = text.find("\n", cell.end)
+    return text[cell.end:len(text) if line_end < 0 else line_end].strip(" \t\u3000").startswith("|")
+
+
+def _wrapped_joined(text: str, header: list[_Cell]) -> list[_Cell]:
+    """Column labels laid out one a line, each closed by its mark (增幅(%) |), where one wraps onto the next line
+    (较去年同期⏎±百分点 |): the unmarked line and the next are one label (较去年同期±百分点)."""
+    joined: list[_Cell] = []
+    for n, c in enumerate(header):
+        last = joined[-1] if joined else None
+        if last is not None and n >= 2 and not _marked(text, last) and _marked(text, header[n - 2]) \
+                and _marked(text, c) and text.count("\n", last.end, c.start) == 1 \
+                and all(_alone_on_line(text, x.start, x.end) for x in (header[n - 2], last, c)):
+            joined[-1] = _Cell(last.start, c.end, last.text + c.text)
+        else:
+            joined.append(c)
+    return joined
+
+
 def _units_joined(header: list[_Cell]) -> list[_Cell]:
     """绝对数⏎(亿元)⏎比上年同期增长⏎(%): a unit alone in brackets, a cell of its own under a label laid out one cell a
     line, is that label's end (绝对数(亿元))."""
@@ -1344,12 +1374,22 @@ def _column(label: str, default: _Column) -> _Column:
     if period is not None:  # a column of one period (2020年11月, 2002)
         return _Column("", growth, index, unit or default.unit, month_only=False, period=period)
     plain = _TABLES.plain_label.fullmatch(base) is not None or base in _TABLE_SETS.name_columns
-    measure = "" if plain else base[:grown.start()] if grown else base
+    measure = "" if plain else _label_measure(base[:grown.start()] if grown else base)
+    if unit is None and growth and _POINTS in base:
+        unit = _unit(_POINTS)  # (较去年同期±百分点: changes in points, written in the label, not in brackets)
     if unit is None:
         unit = default.unit
     month_only = _TABLES.this_month.match(base) is not None
     basis = basis_of(base) if grown is not None else "yoy"
     return _Column(strip_chars(measure), growth, index, unit, month_only, basis=basis)
+
+
+def _label_measure(words: str) -> str:
+    """What a column label measures, the period word opening it aside (本月增加值 → 增加值; 累计增长 → nothing)."""
+    if _TABLES.plain_label.fullmatch(words):
+        return ""
+    when = _TABLES.period_word.match(words)
+    return words[when.end():] if when is not None else words
 
 
 def _unitless_level(label: str) -> Amount | None:
@@ -1447,7 +1487,11 @@ def _figure(doc: DocContext, name: str, columns: list[_Column], row: _FigureRow,
 def _owner(columns: list[_Column], g: int) -> int | None:
     """The level column whose change growth column ``g`` states: the level right before it — or, where that is a
     period before another level right before it (| 2024年 | 2023年 | 增长 |, | 1-6月 | 去年同期 | 增长 |), the
-    latest."""
+    latest; where as many growth columns follow as levels before them (| 本月 | 累计 | 本月增长 | 累计增长 |), the level
+    at the same place in its run."""
+    paired = _paired_level(columns, g)
+    if paired is not None:
+        return paired
     if g == 0 or columns[g - 1].growth or columns[g - 1].rank:
         return None
     levels = [g - 1]
@@ -1460,6 +1504,26 @@ def _owner(columns: list[_Column], g: int) -> int | None:
     if current and len(years) == len(current):
         return max(current, key=lambda n: years[n])  # (years written: the latest)
     return current[-1] if current and columns[g - 1].year_back else g - 1
+
+
+def _paired_level(columns: list[_Column], g: int) -> int | None:
+    """The level paired with growth column ``g`` when a run of growth columns follows a run of as many levels of one
+    period each (本月增加值 | 累计增加值 | 本月增长率 | 累计增长率), or None."""
+    if not columns[g].growth:
+        return None
+    first = g
+    while first > 0 and columns[first - 1].growth:
+        first -= 1
+    last = g
+    while last + 1 < len(columns) and columns[last + 1].growth:
+        last += 1
+    count = last - first + 1
+    levels = columns[first - count:first] if first >= count else []
+    if count < 2 or not levels or (first > count and not columns[first - count - 1].rank
+                                   and not columns[first - count - 1].growth) \
+            or any(c.growth or c.rank or c.year_back or c.period is not None for c in levels):
+        return None
+    return first - count + (g - first)
 
 
 def _growth_column(columns: list[_Column], k: int) -> int | None:
