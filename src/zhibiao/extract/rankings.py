@@ -36,7 +36,7 @@ from zhibiao.extract.quantities import figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
-from zhibiao.model import Change, Fact, Indicator, Projects, Ranking
+from zhibiao.model import Basis, Change, Fact, Indicator, Projects, Ranking
 from zhibiao.resolve.subjects import SubjectFinder
 
 __all__ = [
@@ -130,6 +130,8 @@ _SERIES_MIN = 3  # (the fewest places in order written with no verb that make a 
 _LIST_LEAD_BLANKS = " :：\t\u3000"
 _LIST_MARKS = tuple(_RANKING_WORDS.list_marks)  # (what goes on from one listed place to the next)
 _COMMA = ","  # (a list of places written apart by commas: 甲区,乙区,丙区)
+_PERCENT = "%"
+_YOY: Basis = "yoy"
 _LIST_MARK: str = _NAME_WORDS.list_mark  # (、: what such a list's commas stand for)
 _MEANS_REACH = 16  # (how far before a ranking verb 以第57名的成绩 may start)
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
@@ -909,6 +911,10 @@ def _figures_of_listed(s: Sentence, ranked: list[Ranking], list_start: int, stop
             return
         ind = Indicator(subject=r.subject, name=str(r.indicator), period=r.period, value=amount.value,
                         unit=amount.unit, change=None, qualifier=None, parent=None, rule="indicator.v1")
+        grown = _RANKINGS.growth_rate_named.fullmatch(ind.name) if amount.unit == _PERCENT else None
+        if grown is not None:  # (GDP增速前十名为甲县(9.8%): 甲县's GDP grew 9.8%, no level of a rate)
+            ind.name, ind.value, ind.unit = grown.group("measure"), None, None
+            ind.change = Change(basis=_YOY, pct=amount.value)
         s.ctx.doc.set_quote(ind, item_start, m.end())  # (the place and its figure: 甲市(91.2%))
         s.log.add(ind)
         if glued:
@@ -3030,7 +3036,7 @@ def _moves_of_holders(s: Sentence, fig: Fig, region_start: int) -> bool:
     name = _RANKINGS.list_noun_tail.sub("", _RANKINGS.result_tail.sub("", evaluation)) + _RANKING_WORDS.ranking_noun
     period = evaluation_period(text, fig.start) or s.ctx.period_at(fig.start, target=False)
     for holder, size in zip(holders, sizes * len(holders) if len(sizes) == 1 else sizes, strict=True):
-        _record_move(s, holder, name, period, change_of("yoy", replace(fig.amount, value=size), fig.sign),
+        _record_move(s, holder, name, period, change_of(_YOY, replace(fig.amount, value=size), fig.sign),
                      region_start, end)
     return True
 
@@ -3254,12 +3260,12 @@ def _heads_of_figures(s: Sentence, stripped: str, region: str) -> list[str | Non
     names: list[str | None] = []
     for head, as_written in zip(heads, written, strict=True):
         if head in _RANKING_SETS.share_heads:
-            held = next((f.name for f in reversed(figures) if f.value is not None and f.unit == "%"), None)
+            held = next((f.name for f in reversed(figures) if f.value is not None and f.unit == _PERCENT), None)
         elif head in _RANKING_SETS.rate_heads:  # (…23.27亿元,总量及增幅均居…: the growth of the level, not written)
             grown = changed[-1] if changed else next((f for f in reversed(figures) if f.value is not None), None)
             held = grown.name + as_written if grown is not None else None
         else:
-            held = next((f.name for f in reversed(figures) if f.value is not None and f.unit != "%"), None)
+            held = next((f.name for f in reversed(figures) if f.value is not None and f.unit != _PERCENT), None)
         if held is None:
             return None
         names.append(held)
