@@ -65,6 +65,7 @@ _POSSESSIVE = Words("name").possessive  # (的)
 _GROUP_ROW_MAX = 4  # (the longest row under a caption over places taken as a group of them: 东部地区)
 _TABLE_RULE = "indicator.table.v1"
 _GENERIC_CAPTIONS = tuple(_TABLE_WORDS.generic_captions)
+_CAPTION_QUOTES = "“”\""  # (around a list's name in its caption)
 _LAST_YEAR_COLUMNS = frozenset(_TABLE_WORDS.last_year_columns)
 _PROJECT_NAME_COLUMNS = frozenset(_TABLE_WORDS.project_name_columns)
 _INDUSTRIES = frozenset(Words("name").industries)
@@ -492,7 +493,8 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
         last = _last_caption(text, lo, hi)
     if last is None:
         return None
-    body = _RANKINGS.edition_head.sub("", last.group("body"))  # (第二十届|全国县域经济…: the list's edition)
+    # (第二十届|全国县域经济…: the list's edition; “中国创新百强县”: the list's name quoted)
+    body = _RANKINGS.edition_head.sub("", last.group("body")).strip(_CAPTION_QUOTES)
     peers = _TABLES.peers.match(body)
     # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide — as any evaluation's name says its field)
     scope = _peers_field(peers) if peers else evaluation_field(body)
