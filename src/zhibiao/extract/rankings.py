@@ -979,6 +979,9 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
     listed_words = _RANKINGS.tie_brackets.sub("", raw_list)
     # (依次为甲县(12.5%)、乙县(10.2%): the figure each place was ranked by, in brackets, is no part of its name)
     words, own_ranks = _ranks_in_brackets(_RANKINGS.figure_in_brackets.sub("", listed_words))
+    # (居前五位的市州是:甲市(253.79亿元)、乙市(147.17亿元)…: the figure each place was ranked by, falling)
+    bracketed = [Decimal(d.group(0)) for m in _RANKINGS.figure_in_brackets.finditer(listed_words)
+                 if (d := _RANKINGS.decimal_number.search(m.group(0))) is not None]
     glued = [Decimal(m.group("n")) for m in _RANKINGS.figure_after_item.finditer(words)]
     if glued:  # (甲区225.2亿元、乙区210.5亿元: each place's figure after it, no part of its name)
         words = _RANKINGS.figure_after_item.sub("", words)
@@ -997,8 +1000,8 @@ def _places_in_list(s: Sentence, list_start: int, places: tuple[int, int | None]
         return None
     ordered = ordered or (each_own and high is not None and len(subjects) == high - low + 1 + tied) \
         or (high is not None and len(subjects) == high - low + 1 and (
-            _figures_descend(text, stop, len(subjects))
-            or (len(glued) == len(subjects) and all(a >= b for a, b in pairwise(glued)))))
+            _figures_descend(text, stop, len(subjects)) or _falling(glued, len(subjects))
+            or _falling(bracketed, len(subjects))))
     ranks: list[int | None] = list(range(low, low + len(subjects))) if ordered else [high] * len(subjects)
     if ordered and listed_words != raw_list:
         tied_ranks: list[int | None] = [low + k for k in _tied_order(raw_list)[:len(subjects)]]
@@ -1052,14 +1055,18 @@ def _aside_dropped(words: str) -> str:
     return "".join(kept) + words[pos:]
 
 
+def _falling(values: list[Decimal], n: int) -> bool:
+    """Whether ``n`` places' figures, one each, fall (none above the one before): the places are in order."""
+    return len(values) == n and all(a >= b for a, b in pairwise(values))
+
+
 def _figures_descend(text: str, pos: int, n: int) -> bool:
     """Whether the ``n`` places listed up to ``pos`` are given their figures after it, none above the one before
     (前三位的是甲、乙、丙,分别是284.3亿元、163.8亿元、118.6亿元): the figures show the places are in order."""
     m = _RANKINGS.figures_respectively.match(text, pos)
     if m is None:
         return False
-    values = [Decimal(x) for x in _RANKINGS.decimal_number.findall(m.group("figures"))]
-    return len(values) == n and all(a >= b for a, b in pairwise(values))
+    return _falling([Decimal(x) for x in _RANKINGS.decimal_number.findall(m.group("figures"))], n)
 
 
 def _list_field(text: str, pos: int, measure: str | None, scope: str | None) -> str | None:
