@@ -736,9 +736,8 @@ def _read_table(doc: DocContext, cells: list[_Cell], i: int, log: FactLog) -> in
     header = cells[i:label_at]
     while len(header) > 1 and _heading_in_table(doc.text, header[-1], cells[label_at]):
         header.pop()  # (一、工业 | | | between the column labels and the first row: no label)
-    header = _spread(doc.text, _unwrapped(doc.text, _with_units_line(doc.text, _units_joined(
-        _wrapped_joined(doc.text, header)), width),
-                                          width + row_units), width)
+    header = _with_units_line(doc.text, _units_joined(_wrapped_joined(doc.text, header)), width)
+    header = _spread(doc.text, _unwrapped(doc.text, header, width + row_units), width)
     if len(header) < width + row_units:
         return first + width
     lead = header[:len(header) - width - row_units]
@@ -1520,12 +1519,11 @@ def _paired_level(columns: list[_Column], g: int) -> int | None:
     while last + 1 < len(columns) and columns[last + 1].growth:
         last += 1
     count = last - first + 1
-    levels = columns[first - count:first] if first >= count else []
-    if count < 2 or not levels or (first > count and not columns[first - count - 1].rank
-                                   and not columns[first - count - 1].growth) \
-            or any(c.growth or c.rank or c.year_back or c.period is not None for c in levels):
+    before = first - count - 1  # (the column before the levels: none, a growth or a place column, so the run is whole)
+    if count < 2 or first < count or (before >= 0 and not (columns[before].growth or columns[before].rank)) \
+            or any(c.growth or c.rank or c.year_back or c.period is not None for c in columns[first - count:first]):
         return None
-    return first - count + (g - first)
+    return g - count
 
 
 def _growth_column(columns: list[_Column], k: int) -> int | None:
