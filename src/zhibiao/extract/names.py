@@ -75,6 +75,8 @@ _QUOTES = compile_cached("[" + re.escape(_QUOTE_CHARS) + "]")
 _DIGIT = compile_cached(r"\d")
 # How far from the end of a name its trailing verbs and qualifiers are looked for.
 _TRAIL_WIDTH = 32
+_ETC = str(_NAME_WORDS.etc)  # (甲、乙等丙: examples of a kind before it)
+_PLAN_BEFORE_VERB = tuple(_NAME_WORDS.plan_before_verb)  # (计划|完成投资: a plan of what the verb does)
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -157,10 +159,6 @@ def first_of(shapes: tuple[str, ...]) -> re.Pattern[str]:
     which is what trying the shapes one by one does, in one call instead of one per shape.
     """
     return compile_cached("|".join(f"(?:{pattern_source(key)})" for key in shapes))
-
-
-_ETC = str(_NAME_WORDS.etc)  # (甲、乙等丙: examples of a kind before it)
-_PLAN_BEFORE_VERB = tuple(_NAME_WORDS.plan_before_verb)  # (计划|完成投资: a plan of what the verb does)
 
 
 def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str | None) -> Name:

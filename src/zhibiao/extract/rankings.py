@@ -78,6 +78,7 @@ _GROUP_BEFORE_MAX = 200
 
 _NAMES = Shapes("names")
 _RANKINGS = Shapes("rankings")
+_CHANGES = Shapes("changes")
 _LISTS = Shapes("lists")
 _NAME_WORDS = Words("name")
 _ENTITY_WORDS = Words("entity")
@@ -911,7 +912,7 @@ def _figures_of_listed(s: Sentence, ranked: list[Ranking], list_start: int, stop
             return
         ind = Indicator(subject=r.subject, name=str(r.indicator), period=r.period, value=amount.value,
                         unit=amount.unit, change=None, qualifier=None, parent=None, rule="indicator.v1")
-        grown = _RANKINGS.growth_rate_named.fullmatch(ind.name) if amount.unit == _PERCENT else None
+        grown = _CHANGES.growth_named.fullmatch(ind.name) if amount.unit == _PERCENT else None
         if grown is not None:  # (GDP增速前十名为甲县(9.8%): 甲县's GDP grew 9.8%, no level of a rate)
             ind.name, ind.value, ind.unit = grown.group("measure"), None, None
             ind.change = Change(basis=_YOY, pct=amount.value)

@@ -54,6 +54,7 @@ from zhibiao.resolve.subjects import SubjectFinder, expand_zone
 __all__ = ["figure_tables", "ranked_tables"]
 
 _TABLES = Shapes("tables")
+_CHANGES = Shapes("changes")
 _TABLE_SETS = WordSets("table")
 _TABLE_WORDS = Words("table")
 _RANKINGS = Shapes("rankings")
@@ -836,7 +837,7 @@ def _add_table(doc: DocContext, default: _Column, columns: list[_Column], rows: 
 def _growth_row(name: str, row: _FigureRow, columns: list[_Column]) -> tuple[str, _FigureRow, list[_Column]]:
     """A row naming a measure's growth (规上工业增加值增速(%) | 6.5 | 5.9): the measure's changes in every column, no
     levels of a rate; any other row as it is."""
-    grown = _TABLES.growth_named.fullmatch(name)
+    grown = _CHANGES.growth_named.fullmatch(name)
     if grown is None or (row.unit is not None and row.unit.unit != _PERCENT):
         return name, row, columns
     return grown.group("measure"), replace(row, unit=None), [replace(c, growth=True, unit=None) for c in columns]
