@@ -36,6 +36,7 @@ _FRONTED_REACH = 40  # (how far before a change's verb a comparison fronted in i
 _NUMERALS_SETS = WordSets("numerals")
 
 _RATE_KINDS = ("percent", "pp", "times")
+_WON_WITH = str(Words("name").won_with)  # (以: 甲县以9.2%的GDP增速位居第一)
 _AT_LEAST_EITHER = tuple(words("qualifier", "at_least_either"))  # (超过或达到: longer than the window above)
 
 
@@ -120,12 +121,20 @@ def _read_from_the_figure(text: str, fig: Fig, region_start: int) -> Fig | None:
         return fig
     if whole_compared_before(text, fig.start, region_start):
         return fig  # 高于全国|(3.9%): the whole compared with, its figure as it reads (_baseline_in_brackets)
-    if fig.amount.kind != "percent" or not _CHANGES.growth_noun_after.match(text, fig.end) \
+    if fig.amount.kind != "percent" or not _growth_noun_after(text, fig, region_start) \
             or _CHANGES.share_left.search(text, region_start, fig.start):
         return None
     verb = _CHANGES.keeping_end.search(text, region_start, fig.start)
     return fig.read_as("change", lead=verb.start() if verb is not None else fig.start,
                        change=change_of(basis_of(text[region_start:fig.start]), fig.amount, 1))
+
+
+def _growth_noun_after(text: str, fig: Fig, region_start: int) -> bool:
+    """Whether a growth noun follows the percentage (30%以上的增长, 10%的增速), or its measure and a growth noun
+    after 以 (甲县以9.2%的GDP增速: the growth the place won its place with)."""
+    return _CHANGES.growth_noun_after.match(text, fig.end) is not None \
+        or (text.endswith(_WON_WITH, region_start, fig.start)
+            and _CHANGES.growth_named_after.match(text, fig.end) is not None)
 
 
 def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:

@@ -1464,15 +1464,11 @@ _MIN_RUN = 2
 def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     """A change: on the figure just named, or the change of a measure named before its verb."""
     st = s.state
-    if st.baseline_basis is not None and fig.change is not None:
-        # (比2020年的8.3亿元|增长50.6%: the change against the baseline just read)
-        fig = fig.read_as("change", change=replace(fig.change, basis=st.baseline_basis), lead=fig.lead)
-        st.baseline_basis = None
-    if st.current is not None and s.text.find(_ASIDE_OPEN, region_start, fig.start) >= 0:
-        _period_figure_in_brackets(s, st.current, region_start, fig.start)
-    fig = _basis_of_the_run(s, fig, region_start)
+    fig = _change_as_read(s, fig, region_start)
     lead = fig.lead if fig.lead is not None else fig.start
     name = name_at(s, region_start, lead)
+    if _won_growth(s, fig, name):
+        return
     each = _INDICATORS.each_end.search(name.text) is not None \
         or _INDICATORS.each_mark.search(s.text, lead, fig.start) is not None
     bare = _INDICATORS.respectively_or_all_end.sub("", name.text)
@@ -1518,6 +1514,37 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
         name = name.renamed(called)
     st.current = new_indicator(s, name, fig, value=False)
     st.pending = []
+
+
+def _change_as_read(s: Sentence, fig: Fig, region_start: int) -> Fig:
+    """``fig`` against the baseline just read (比2020年的8.3亿元|增长50.6%) and in the basis of the run it is in; a
+    period in brackets before it given to the figure just named."""
+    st = s.state
+    if st.baseline_basis is not None and fig.change is not None:
+        # (比2020年的8.3亿元|增长50.6%: the change against the baseline just read)
+        fig = fig.read_as("change", change=replace(fig.change, basis=st.baseline_basis), lead=fig.lead)
+        st.baseline_basis = None
+    if st.current is not None and s.text.find(_ASIDE_OPEN, region_start, fig.start) >= 0:
+        _period_figure_in_brackets(s, st.current, region_start, fig.start)
+    return _basis_of_the_run(s, fig, region_start)
+
+
+def _won_growth(s: Sentence, fig: Fig, name: Name) -> bool:
+    """甲县以9.2%的GDP增速位居…, 甲县地区生产总值以|9.2%的增速|位居…: a growth a place won its place with is of the
+    measure written between 的 and the growth noun, else of the one before 以; True when it was recorded so (not
+    when no measure is written: 甲县以9.2%的增速)."""
+    if not name.text.endswith(_WON_WITH):
+        return False  # (plain check first: most changes are no growth won with)
+    after = _CHANGES.growth_named_after.match(s.text, fig.end)
+    if after is not None:
+        ind = new_indicator(s, Name(after.group("measure"), fig.start), fig, value=False)
+        s.ctx.doc.set_quote(ind, s.ctx.doc.norm_pos(ind.start), after.end("measure"))
+    elif len(name.text) > len(_WON_WITH):
+        ind = new_indicator(s, name.renamed(name.text[:-len(_WON_WITH)]), fig, value=False)
+    else:
+        return False
+    s.state.current, s.state.pending = ind, []
+    return True
 
 
 def _basis_of_the_run(s: Sentence, fig: Fig, region_start: int) -> Fig:
