@@ -51,6 +51,7 @@ _NAME_WORDS = Words("name")
 _NAME_SETS = WordSets("name")
 _LEVEL_NOUNS = tuple(_NAME_WORDS.level_nouns)
 _KIND_END: str = Words("projects").kind_end
+_ITEM_KIND_ENDS = tuple(_NAME_WORDS.item_kind_ends)
 _PROJECT_NOUNS = tuple(Words("projects").nouns)
 _SHARE_WORDS = Words("share")
 # What a measure's figure was done as after 完成 (完成入库, 完成到位): the measure is named before the verb.
@@ -486,9 +487,10 @@ def _share_head(items: list[str]) -> list[str]:
     if parallel is not None and (start <= 0 or parallel < start):
         # 城镇居民、农村居民人均可支配收入: the last item opens as the first one is written (…居民)
         start = parallel
-    kind = last.rfind(_KIND_END, 0, len(last) - 1)
-    if start <= 0 and kind > 0 and items[0].endswith(_KIND_END):
-        start = kind + 1  # 甲类、乙类商品零售额: kinds, the measure after the last
+    kind = next((k for end in _ITEM_KIND_ENDS if items[0].endswith(end)
+                 and (k := last.rfind(end, 0, len(last) - 1)) > 0), -1)
+    if start <= 0 and kind > 0:
+        start = kind + 1  # 甲类、乙类商品零售额, 省级、市级众创空间: kinds or levels, the noun after the last
     if start <= 0:
         return items
     head = last[start:]

@@ -160,6 +160,7 @@ _FIELD_WIDTH = 2  # (全省, 中国: how long a whole field is)
 _SERIES_UNITS = tuple(_RANKING_WORDS.series_units)  # (名, 位: the units of a place)
 _SHARED_REACH = 6  # (how far before a place 均, 双双 or 都 may stand: 均稳定位居)
 _CLAUSE_BREAKS = ",;:。"
+_ITEM_BREAK = ";"  # (what ends an item of a sentence listing several)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
 _TOP_TIERS = _RANKING_SETS.top_tiers
@@ -1636,10 +1637,15 @@ def _figures_sharing_place(s: Sentence, hit: re.Match[str], region_start: int) -
     shared = _RANKINGS.shared_only.fullmatch(words) if words else None
     if shared is None:
         return None
-    figures = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.parent is None]
+    # (…增幅排名全市第一;申报省级、市级众创空间19家、35家,均列全市第一: only the figures after the last semicolon,
+    # an item of its own, share the place)
+    item_start = s.text.rfind(_ITEM_BREAK, s.ctx.span.start, region_start)
+    norm_pos = s.ctx.doc.norm_pos
+    figures = [f for f in s.log.facts[s.state.first_fact:]
+               if isinstance(f, Indicator) and f.parent is None and norm_pos(f.start) > item_start]
     if len(figures) < 2 or len({f.subject for f in figures}) > 1:
         return None
-    gap = s.text[s.ctx.doc.norm_pos(figures[-1].end):region_start]
+    gap = s.text[norm_pos(figures[-1].end):region_start]
     if gap.strip(_LIST_END_MARKS + _CLAUSE_BREAKS):
         return None  # (the last figure ends the clause right before the place)
     growth = shared.group("growth")
