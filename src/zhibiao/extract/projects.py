@@ -195,6 +195,7 @@ def project_count(s: Sentence, fig: Fig, region_start: int, noun: Noun | None) -
         return
     # (753个条件成熟的工业项目: the noun read past what the projects are like, the quote to its end)
     ctx.doc.set_quote(p, quote_start, max(fig.end + len(prenominal), noun.end if noun is not None else 0))
+    _said_of_all(s, p, fig.end + len(prenominal))
     s.log.add(p)
     place = _place_by_place(s, p, region, noun is None and (child or place_list_goes_on(s, region)), child)
     if child and parent is not None:
@@ -865,8 +866,7 @@ def category_of(desc: str) -> str | None:
         return None
     cat = _NAMES.aside.sub("", desc[:k])
     cat = _PROJECTS.item_number.sub("", _NAMES.clause_separator.split(cat)[-1])  # (1.先进制造业项目14个)
-    cat = _PROJECTS.alternative_size_joiner.sub("", _PROJECTS.threshold.sub("", cat))  # (5亿元或…以上: no 或 left)
-    cat = without_quotes(cat)
+    cat = without_quotes(_PROJECTS.threshold.sub("", cat))
     m = last_match(_PROJECTS.stage_words, cat)
     if m is not None:
         cat = cat[m.end():]
@@ -877,7 +877,8 @@ def category_of(desc: str) -> str | None:
     if dated is not None:  # (筛选2022年度|市级重大重点项目, 肥西县年底|在库项目: the kind after its date)
         cat = cat[dated.end():]
     cat, _cut = trim_openers(cat, _CATEGORY_OPENERS, keep_last=False)
-    cat = _PROJECTS.category_tail.sub("", cat)
+    # (5亿元或…以上, 引进50亿元或5亿美元以上工业, 其中50亿元或…: no joiner of two sizes left)
+    cat = _PROJECTS.category_tail.sub("", _PROJECTS.alternative_size_joiner.sub("", cat))
     possessive = _NAME_WORDS.possessive
     if possessive in cat:
         cat = cat.rsplit(possessive, 1)[1]  # 实体经济重点建设项目的工业项目 → 工业
@@ -1037,6 +1038,23 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
                 _give_investment(s, p, fig)
                 return True
     return False
+
+
+def _said_of_all(s: Sentence, p: Projects, end: int) -> None:
+    """55个项目均是亿元以上项目, 项目14个,均为工业项目: a size class or a kind said of all the projects right after
+    their count is their ``min_investment`` or ``category`` (each only when they have none)."""
+    said = _PROJECTS.of_all_after.match(s.text, end, s.ctx.span.end)
+    if said is None:
+        return  # (plain check first: most counts say nothing of them all after them)
+    size, currency = threshold_in(said.group("kind"))
+    kind = category_of(said.group("kind")) if size is None else None
+    if size is not None and p.min_investment is None:
+        p.min_investment, p.currency = size, currency
+    elif kind is not None and p.category is None:
+        p.category = kind
+    else:
+        return
+    s.ctx.doc.extend_quote(p, said.end())
 
 
 def _size_after_count(s: Sentence, fig: Fig) -> bool:
