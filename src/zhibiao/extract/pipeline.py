@@ -30,7 +30,7 @@ from zhibiao.extract.state import FactLog
 from zhibiao.extract.tables import figure_tables, ranked_tables
 from zhibiao.extract.walk import read_paragraph
 from zhibiao.lexicon import Shapes, Words, is_cjk
-from zhibiao.model import DocMeta, Document, Fact, Indicator, Projects, Ranking
+from zhibiao.model import Change, DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
 
 __all__ = ["run_pipeline"]
@@ -110,7 +110,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     heads_said = [f for f in head_log.facts if f not in captions]
     # (甲省以|3.2万亿元: the measure of the figure before; named before a milestone is checked against its level)
     named = names_made_whole(text, measures_in_context(text, log.facts, norm.norm_pos), norm.norm_pos)
-    body = _milestones_passed(_projects_once(_rankings_once(_indicators_once(_dedupe(_measured(ctx, named))))))
+    body = _milestones_passed(_projects_once(_rankings_once(_changes_once(_indicators_once(
+        _dedupe(_measured(ctx, named)))))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
     facts = _last_clause_named(_subjects_as_written(ctx, _fields_carried(_cities_places(ctx, facts))))
@@ -532,6 +533,22 @@ def _indicators_once(facts: list[RuleFact]) -> list[RuleFact]:
             # (a cheap key first: most indicators share no name, level and period with another)
             same = seen.setdefault((f.name, f.value, f.period), [])
             if any(_said_again(f, g) for g in same):
+                continue
+            same.append(f)
+        out.append(f)
+    return out
+
+
+def _changes_once(facts: list[RuleFact]) -> list[RuleFact]:
+    """The facts without a growth said again on its own of a figure given before (第一产业增加值217.3亿元,同比增长4.7%
+    … 第一产业同比增长4.7%,高于全市…): a change alone of the same holder, period and change as an earlier indicator
+    whose name opens with its name, given once (whatever parent a breakdown gave it the second time)."""
+    seen: dict[tuple[str | None, str | None, Change], list[Indicator]] = {}
+    out: list[RuleFact] = []
+    for f in facts:
+        if isinstance(f, Indicator) and f.change is not None:
+            same = seen.setdefault((f.subject, f.period, f.change), [])
+            if f.value is None and any(g.name.startswith(f.name) for g in same):
                 continue
             same.append(f)
         out.append(f)
