@@ -258,7 +258,7 @@ def _change_verb(left: str, a: Amount) -> re.Match[str] | None:
     verb = m.group("verb")
     if left.startswith(_LEVEL_REACH, m.start("verb")):
         return None  # (完成率高达104.2%, 多达12家: how high a level reaches, no change)
-    if verb in _CHANGE_SETS.pct_only and a.kind not in _RATE_KINDS \
+    if (verb in _CHANGE_SETS.pct_only or verb in _CHANGE_SETS.aimed) and a.kind not in _RATE_KINDS \
             and not _CHANGES.compared_before.search(left, 0, m.start()):
         return None  # 超过10亿元 is a level; 高10% after a name is a change (and 比全市低2568元)
     if verb in _CHANGE_SETS.one_char_verbs and left[:m.start()].endswith(
