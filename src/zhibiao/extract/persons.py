@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
 
@@ -88,7 +88,8 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
     return pseg
 
 
-_LIST_MARKS = frozenset("、")
+_LIST_MARK = "、"
+_LIST_MARKS = frozenset(_LIST_MARK)
 _NEWLINE = "\n"
 _ITEM_SPLIT = compile_cached(r"[ 、,\u3000]")  # (the items of a byline's names)
 _GIVEN_MAX = 2  # (the most characters a given name has)
@@ -374,8 +375,9 @@ def _authors_in_parens(text: str) -> list[PersonMention]:
 
 
 def _is_name(words: str) -> bool:
-    """Whether ``words`` are a person's name and nothing else."""
-    return read_name(words + "。", 0) == words
+    """Whether ``words``, an item already cut out (by list marks, spaces or a title), are a person's name and nothing
+    else: read as an item closed by a list mark (张运来、: its last character no word of the sentence after it)."""
+    return read_name(words + _LIST_MARK, 0) == words
 
 
 def _bylines(text: str) -> Iterator[tuple[re.Match[str], str]]:
@@ -702,9 +704,21 @@ def _spaced_listed_name(text: str, pos: int) -> tuple[str, int] | None:
     return m.group(1) + m.group(2), m.end() - pos
 
 
+def _longer_names_kept(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+    """The mentions, each cut short before a character its name has where the document writes it in full (县长张运|来主持
+    beside 张运来、曾衍敏…: 来 read as a verb of the sentence) given that full name."""
+    full = {pm.name for pm in mentions}
+    out = []
+    for pm in mentions:
+        longer = next((n for n in full if len(n) == len(pm.name) + 1 and n.startswith(pm.name)
+                       and text.startswith(n, pm.start)), None)
+        out.append(pm if longer is None else replace(pm, name=longer, end=pm.start + len(longer)))
+    return out
+
+
 def extract_persons(norm: NormText, body_end: int | None = None) -> tuple[list[Person], list[PersonMention]]:
     """Person facts (one per name, titles merged in order) and every mention found."""
-    mentions = _extract_mentions(norm, len(norm.text) if body_end is None else body_end)
+    mentions = _longer_names_kept(norm.text, _extract_mentions(norm, len(norm.text) if body_end is None else body_end))
     people: dict[str, Person] = {}
     for pm in mentions:
         name = to_simplified(pm.name)
