@@ -705,8 +705,8 @@ def _spaced_listed_name(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _longer_names_kept(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
-    """The mentions, each cut short before a character its name has where the document writes it in full (县长张运|来主持
-    beside 张运来、曾衍敏…: 来 read as a verb of the sentence) given that full name."""
+    """The mentions, each cut short before a character its name has where the document writes it in full
+    (县长张运|来主持 beside 张运来、曾衍敏…: 来 read as a verb of the sentence) given that full name."""
     full = {pm.name for pm in mentions}
     out = []
     for pm in mentions:
