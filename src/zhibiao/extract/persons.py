@@ -89,6 +89,7 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
 
 
 _LIST_MARK = "、"
+_SOURCE_WORDS = tuple(_PERSONS_WORDS.source_words)  # (来源:襄阳日报 殷素 金松: the words opening a source line)
 _LIST_MARKS = frozenset(_LIST_MARK)
 _NEWLINE = "\n"
 _ITEM_SPLIT = compile_cached(r"[ 、,\u3000]")  # (the items of a byline's names)
@@ -270,6 +271,7 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
     out += _spaced_byline_mentions(text, taken)
     out += _spaced_title_mentions(text, taken)
     out += _closing_name_mentions(text, taken)
+    out += _source_line_names(text, taken)
     heads = list(_PERSONS.title_head.finditer(text))
     for m in heads:
         out += _titled_mentions(text, m, taken)
@@ -475,6 +477,21 @@ def _closing_name_mentions(text: str, taken: set[int]) -> list[PersonMention]:
         return []
     taken.add(m.start("name"))
     return [PersonMention(m.group("name"), (), m.start("name"), m.end("name"), m.start("name"))]
+
+
+def _source_line_names(text: str, taken: set[int]) -> list[PersonMention]:
+    """来源:襄阳日报 殷素 金松: the names spaced after the outlet of a source line are its writers' (persons with no
+    title, as a bare name closing a report is)."""
+    out: list[PersonMention] = []
+    if not any(w in text for w in _SOURCE_WORDS):
+        return out  # (plain check first: most reports write no source line)
+    for m in _PERSONS.source_line_names.finditer(text):
+        names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.all_cjk.finditer(m.group("names"))]
+        if not all(_is_name(name) for name, _pos in names) or any(pos in taken for _name, pos in names):
+            continue
+        out += [PersonMention(name, (), pos, pos + len(name), pos) for name, pos in names]
+        taken.update(pos for _name, pos in names)
+    return out
 
 
 def _credit_colon_in(text: str) -> bool:
