@@ -1008,7 +1008,7 @@ def projects_facts(s: Sentence, fig: Fig, name: Name, region: str) -> bool:
         # 28个项目,投资总额96亿元,每个项目投资均在5000万元以上: the size every one of them has
         _give_size(s, s.state.projects, fig)
         return True
-    if _size_after_count(s, fig):
+    if _size_after_count(s, fig) or _counted_kind_investment(s, fig, name):
         return True
     # 甲项目、总投资100亿元的乙项目: the investment word after the list item before it
     investment = is_investment_name(_PROJECTS.listed_project.sub("", name.text)) \
@@ -1315,6 +1315,30 @@ def _staged_investment(s: Sentence, fig: Fig, name: Name) -> bool:
                  qualifier=local_qualifier(s.text, fig), rule="projects.v1", currency=fig.amount.unit or _CNY)
     ctx.doc.set_quote(p, name.start, fig.end)
     s.log.add(p)
+    return True
+
+
+def _counted_kind_investment(s: Sentence, fig: Fig, name: Name) -> bool:
+    """签约项目23个,其中合同项目21个,协议项目2个;签约项目总投资52.06亿元,其中合同项目投资45.56亿元: an investment
+    named by the kind (合同) or the stage (签约) of projects counted before it in the paragraph is theirs, when exactly
+    one such count has no investment yet (the kind's count by its kind; the stage's, of no kind, by its stage)."""
+    if _NOUN_WORD not in name.text or not _projects_in_paragraph(s):
+        return False  # (plain checks first: most investments name no projects, or follow none counted)
+    m = _PROJECTS.kind_investment.fullmatch(name.text)
+    if m is None:
+        return False
+    kind = m.group("kind")
+    staged = _PROJECTS.stage_words.fullmatch(kind)
+    category = None if staged is not None else category_of(kind + _NOUN_WORD)
+    if staged is None and category is None:
+        return False
+    stage = stage_of(staged.group(0)) if staged is not None else None
+    counted = [p for p in s.log.projects[s.para.first_project:]
+               if p.count is not None and p.investment is None and _same_currency(p, fig)
+               and (p.category == category if category is not None else p.category is None and p.stage == stage)]
+    if len(counted) != 1:
+        return False
+    _give_investment(s, counted[0], fig)
     return True
 
 
