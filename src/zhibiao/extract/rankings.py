@@ -1491,6 +1491,16 @@ def _place_after_its_region(s: Sentence, item: str, *, city_too: bool = True) ->
     return None
 
 
+def _written_after_its_region(s: Sentence, item: str) -> str | None:
+    """陕西省神木县: a place the gazetteer no longer knows (renamed), shaped as a place, written after its region (the
+    longest region first: never 省神木县); None otherwise."""
+    finder = s.ctx.doc.finder
+    for k in range(min(len(item) - 1, _CITY_PREFIX_MAX), 1, -1):
+        if finder.entity_named(item[:k]) is not None:
+            return _place_as_written(item[k:])
+    return None
+
+
 def _place_as_written(item: str) -> str | None:
     """邹平县, 某某经济开发区: an item shaped as a place's name (short, ending as places do), taken as
     written when the gazetteer does not know it (renamed counties, new zones)."""
@@ -1926,7 +1936,7 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     if suffix:  # (合肥、芜湖、淮南高新区; but 苏州工业园区、…北京经济技术开发区 each have their own)
         items = [x if x.endswith(_ENTITY_WORDS.zone_suffixes) else x + suffix for x in items]
     # the first item may follow words about the list (同样来自江苏的江阴): its longest place at the end
-    first = _place_ending(s, items[0]) or _place_as_written(items[0])
+    first = _place_ending(s, items[0]) or _place_as_written(items[0]) or _written_after_its_region(s, items[0])
     # (湖南省蔚洲县、辽宁省苓江市, 浙江省甲市乙县: each may write its province, and its city, before it)
     named = [finder.entity_named(x) or _place_after_its_region(s, x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX)
              or _place_as_written(x) for x in items[1:]]
