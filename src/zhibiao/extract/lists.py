@@ -704,6 +704,10 @@ def _places_named(s: Sentence, names: list[str]) -> list[str] | None:
     said = tail is not None and _LISTS.place_kinds_tail.search(tail.group(0)) is not None
     names = [*names[:-1], names[-1][:tail.start()]] if tail is not None else names
     places = [finder.entity_named(n) or _region_named(n) or (n if said and _plain_place(n) else None) for n in names]
+    if sum(p is not None for p in places) >= _FEWEST_LISTED:
+        # (古塔区、松山新区、滨海新区和凌河区: among places known, one shaped as a place's name is one, as written)
+        places = [p if p is not None or _LISTS.written_place.fullmatch(n) is None else n
+                  for p, n in zip(places, names, strict=True)]
     return None if any(p is None for p in places) else [p for p in places if p is not None]
 
 
