@@ -423,6 +423,8 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     if counted and _FIGURES.names_listed_end.search(before) and _FIGURES.group_entering.match(after) \
             and did_a_thing(text, start, end, len(text)) is None:
         return True  # 甲、乙、丙3家高新区进入全国前100名: the places just listed, a group (but 山东8个园区入选: seats)
+    if counted and _FIGURES.kinds_counted_after.match(after) and _FIGURES.kinds_listed_end.search(before):
+        return True  # 甲业、乙业3个行业增加值分别增长…: how many kinds were just listed, each its own figure after
     if amount.kind == "count" and _FIGURES.not_a_count.match(after):
         return True
     if amount.kind == "person" and _FIGURES.place_counted_before.search(before) \

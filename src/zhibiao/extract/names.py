@@ -458,12 +458,21 @@ def _enumeration(clause: str, n: int) -> list[str] | None:
         [p for part in by_dun for p in _NAMES.and_strong.split(part)],
         [p for part in by_dun for p in _NAMES.and_any.split(part)],
         clause.split(","),
+        # (其中,甲、乙业,丙业,丁业3个行业…: items holding 、 parted by commas, after an opener alone)
+        _without_opener(clause.split(",")),
     ]
     for c in candidates:
         items = [x for x in (strip_chars(x) for x in c) if x]
         if len(items) == n:
             return items
     return None
+
+
+def _without_opener(parts: list[str]) -> list[str]:
+    """``parts`` without a first one that is only an opener (其中), else as they are."""
+    if len(parts) > 1 and (m := _NAMES.prefix.match(parts[0])) is not None and m.end() == len(parts[0]):
+        return parts[1:]
+    return parts
 
 
 def _share_head(items: list[str]) -> list[str]:
