@@ -1332,8 +1332,9 @@ def _of_measure_held(s: Sentence, fig: Fig, name: Name, region_start: int) -> tu
         lead = max(lead, region.rfind(holder))
     elif name.text and (place := s.ctx.doc.finder.entity_named(name.text)) is not None:
         holder = place  # (…417家(甲高新区342家、乙高新区71家): each listed place holds its own figure)
-    elif name.text in _COUNTRY_REGIONS:
-        holder = name.text  # (…总体水平为35.2%,其中东部地区为39.4%: the region's figure of that measure)
+    elif name.text in _COUNTRY_REGIONS or _next_place_of_a_run(s, measure, name.text):
+        # (…总体水平为35.2%,其中东部地区为39.4%: the region's figure of that measure; 许昌县为1.67亿美元: the place's)
+        holder = name.text
     return name.renamed(measure.name, region_start + lead), holder
 
 
@@ -1369,7 +1370,16 @@ def _zone_of_same_measure(s: Sentence, fig: Fig, name: str) -> bool:
         return False
     if fig.amount.kind == "count" and cur.name.endswith(_ZONE_ENDS):
         return False  # (国家级高新区169家,经济技术开发区230家: zones of another kind counted, no holder of that count)
-    return (name.endswith(_ZONE_ENDS) and _INDICATORS.zone_name.fullmatch(name) is not None) or _holder(fig, name)
+    return (name.endswith(_ZONE_ENDS) and _INDICATORS.zone_name.fullmatch(name) is not None) or _holder(fig, name) \
+        or _next_place_of_a_run(s, cur, name)
+
+
+def _next_place_of_a_run(s: Sentence, cur: Indicator, name: str) -> bool:
+    """西峡县为1.74亿美元、许昌县为1.67亿美元: a name shaped as a place's (one the gazetteer does not know, renamed
+    since) after a figure of a place in the same sentence is the next place holding the measure just given."""
+    return cur.subject is not None and s.ctx.doc.norm_pos(cur.start) >= s.ctx.span.start \
+        and s.ctx.doc.finder.entity_named(cur.subject) is not None \
+        and _INDICATORS.place_shaped.fullmatch(name) is not None
 
 
 def _holder(fig: Fig, name: str) -> bool:
