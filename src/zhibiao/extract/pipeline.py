@@ -407,9 +407,10 @@ def _rounds_projects(f: Projects, exact: list[Projects]) -> bool:
 def _rankings_once(facts: list[RuleFact]) -> list[RuleFact]:
     """The facts without a place said again (排名第1位的仍是昆山市,而这也是昆山市连续第7年居于榜首): the same
     holder, measure, field, place and period, given once (FACTS.md: a fact is annotated once); a place whose holder
-    is unknown is never taken for another's."""
+    is unknown is never taken for another's, unless its very words are written again (a lede repeated below)."""
     return _first_of_each(facts, lambda f: (f.subject, f.indicator, f.scope, f.rank, f.top, f.bottom, f.period,
-                                            f.qualifier) if isinstance(f, Ranking) and f.subject is not None else None)
+                                            f.qualifier, None if f.subject is not None else f.quote)
+                          if isinstance(f, Ranking) else None)
 
 
 def _measured(ctx: DocContext, facts: list[RuleFact]) -> list[RuleFact]:

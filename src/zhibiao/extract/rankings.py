@@ -3168,7 +3168,7 @@ def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> l
             return [scored]  # (…考核结果。我县综合得分89.6分,位列全省第八: the place in the evaluation scored)
         if latest is not None:
             seat: str = _RANKING_WORDS.seat_name  # (东北地区有5个城市上榜,甲市位列第35名: a place on the list itself)
-            return [_growth_compared(s, latest, region_start)
+            return [_growth_compared(s, latest, region_start) or _growth_after_level_placed(st, latest)
                     or (latest.name[:-len(seat)] if latest.name.endswith(seat) else latest.name)]
         # 在全国…考评中排名第54位,在西部50家国开区中排名第7位: the measure ranked just before (综合排名较上年
         # 前移5位,位列全国第45位: the ranking that moved)
@@ -3233,6 +3233,17 @@ def _growth_compared(s: Sentence, latest: Indicator, region_start: int) -> str |
         return None  # (a share's points, or a growth already named: the figure's own name)
     compared = _RANKINGS.growth_compared_end.search(s.text, s.ctx.span.start, region_start)
     return latest.name + compared.group("growth") if compared is not None else None
+
+
+def _growth_after_level_placed(st: SentenceState, latest: Indicator) -> str | None:
+    """…1666.29亿元,居全省第6位;同比增长4.5%,高于全省1.4个百分点,居全省第5位: a place after the growth of a measure
+    whose level was just placed in the sentence is the growth's (named 增速); None otherwise."""
+    placed = st.last_rank
+    if placed is None or placed.indicator != latest.name or latest.change is None or latest.end <= placed.end \
+            or latest.name.endswith(_GROWTH_HEADS):
+        return None
+    growth: str = _RANKING_WORDS.growth_head
+    return latest.name + growth
 
 
 def _figure_ranked(f: Indicator) -> str:
