@@ -9,7 +9,7 @@ Where a name ends is decided by the words that usually follow names (表示, 主
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
@@ -287,17 +287,24 @@ def _extract_mentions(norm: NormText, body_end: int) -> list[PersonMention]:
 
 def _names_before_group_title(text: str, taken: set[int]) -> list[PersonMention]:
     """乔继明、李万泉、李志彬等县级领导出席: names listed before 等 and the title they share as a group."""
-    out: list[PersonMention] = []
     # a report without 等 has none: found first by one class scan (the shape is tried at every character
     # after a separator, 2 % of the extraction)
     gate = anchor_gate("persons.names_before_group_title")
     if gate is not None and gate.search(text) is None:
-        return out
-    for m in _PERSONS.names_before_group_title.finditer(text):
+        return []
+    return _names_listed_in(_PERSONS.names_before_group_title.finditer(text), taken, lambda m: (m.group("title"),))
+
+
+def _names_listed_in(matches: Iterator[re.Match[str]], taken: set[int],
+                     titles: Callable[[re.Match[str]], tuple[str, ...]]) -> list[PersonMention]:
+    """The names each match lists in its group ``names`` (parted by 、 or spaces), each with the titles ``titles``
+    gives it; none of a match whose items are not all names, or one already read."""
+    out: list[PersonMention] = []
+    for m in matches:
         names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.all_cjk.finditer(m.group("names"))]
         if not all(_is_name(name) for name, _pos in names) or any(pos in taken for _name, pos in names):
             continue
-        out += [PersonMention(name, (m.group("title"),), pos, pos + len(name), pos) for name, pos in names]
+        out += [PersonMention(name, titles(m), pos, pos + len(name), pos) for name, pos in names]
         taken.update(pos for _name, pos in names)
     return out
 
@@ -482,16 +489,9 @@ def _closing_name_mentions(text: str, taken: set[int]) -> list[PersonMention]:
 def _source_line_names(text: str, taken: set[int]) -> list[PersonMention]:
     """来源:襄阳日报 殷素 金松: the names spaced after the outlet of a source line are its writers' (persons with no
     title, as a bare name closing a report is)."""
-    out: list[PersonMention] = []
     if not any(w in text for w in _SOURCE_WORDS):
-        return out  # (plain check first: most reports write no source line)
-    for m in _PERSONS.source_line_names.finditer(text):
-        names = [(n.group(0), m.start("names") + n.start()) for n in _PERSONS.all_cjk.finditer(m.group("names"))]
-        if not all(_is_name(name) for name, _pos in names) or any(pos in taken for _name, pos in names):
-            continue
-        out += [PersonMention(name, (), pos, pos + len(name), pos) for name, pos in names]
-        taken.update(pos for _name, pos in names)
-    return out
+        return []  # (plain check first: most reports write no source line)
+    return _names_listed_in(_PERSONS.source_line_names.finditer(text), taken, lambda _m: ())
 
 
 def _credit_colon_in(text: str) -> bool:
