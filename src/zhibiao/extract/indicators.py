@@ -82,6 +82,7 @@ _FIGURES_SHAPES = Shapes("figures")
 _SCORE_WORDS_WIDTH = 16  # (以 and the words naming a score: at most twelve characters before it)
 _NAME_WORDS = Words("name")
 _BREADTH_WORDS = Words("breadth")
+_BREADTH_SETS = WordSets("breadth")
 _PROJECTS_WORDS = Words("projects")
 _EACH_MARK: str = _PROJECTS_WORDS.each_mark  # (各: what every naming of places of a kind holds)
 _SHARE_WORDS = Words("share")
@@ -397,11 +398,22 @@ def breadth_role(s: Sentence, fig: Fig) -> bool:
         ind = new_indicator(s, Name(named.text, fig.start), fig)
         s.ctx.doc.set_quote(ind, fig.start, named.end)
     else:
-        ind = new_indicator(s, Name(m.group("did") + _NAME_WORDS.possessive + m.group("noun"), fig.start), fig)
+        ind = new_indicator(s, Name(_breadth_name(s, fig, m), fig.start), fig)
         s.ctx.doc.set_quote(ind, fig.start, m.end())
     s.state.current = ind
     s.state.pending.append(ind)
     return True
+
+
+def _breadth_name(s: Sentence, fig: Fig, m: re.Match[str]) -> str:
+    """30个行业实现增长 → 实现增长的行业: what the members did, then their noun; 38个大类行业中32个实现增长 (no noun
+    of their own, the words before what they did only a verb of it) → 实现增长的大类行业, the group's kind."""
+    noun, did, of = m.group("noun"), m.group("did"), str(_NAME_WORDS.possessive)
+    if noun in _BREADTH_SETS.adverbs:
+        kind = _INDICATORS.breadth_kind_before.search(s.text, s.ctx.span.start, fig.start)
+        if kind is not None:
+            return f"{noun}{did}{of}{kind.group('kind')}"
+    return f"{did}{of}{noun}"
 
 
 def members_passing(s: Sentence, fig: Fig) -> bool:
