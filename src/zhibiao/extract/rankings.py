@@ -1987,8 +1987,10 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
         return None
     # the measure: written around the list, of the ranking just given, or of the last one named
     # (甲、乙在全国169家高新区中综合排名分别位列…: the 中 closing the field is no part of the measure)
-    measure = strip_chars(_RANKINGS.field_close.sub("", wrapped.group("measure"))) if wrapped is not None \
-        else (own_measure or evaluation)
+    measure = own_measure or _item_frame_measure(s, hit.start())
+    if not measure:
+        measure = strip_chars(_RANKINGS.field_close.sub("", wrapped.group("measure"))) if wrapped is not None \
+            else evaluation
     if not measure:  # (从榜单排名看,…甲、乙包揽榜单前5名: the measure the frame looks at)
         measure = _frame_measure(s, s.ctx.span.start)
     if not measure and not _counts_members(before):
@@ -1998,6 +2000,21 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     measure, scope, period = _of_the_evaluation(s, hit.start(), measure, scope)
     period = period or _tier_period(s, hit)
     return _Read([measure] * len(subjects), ranks, scope, top, bottom, "", hit.start(), None, end, subjects, period)
+
+
+def _item_frame_measure(s: Sentence, pos: int) -> str | None:
+    """…;从吸收利用外资情况来看,甲、乙及丙则包揽前三名: the measure a frame opening the item of the sentence the places
+    are listed in (after its last semicolon) looks at, over the evaluation the sentence opened with; None when the
+    item opens with none, or with a look at who holds places (从福建省入选情况看)."""
+    start = s.text.rfind(_ITEM_BREAK, s.ctx.span.start, pos)
+    if start < 0:
+        return None  # (plain check first: a frame opening the sentence is _frame_measure's)
+    m = _RANKINGS.item_frame.match(s.text, start + 1, pos)
+    topic = m.group("topic") if m is not None else None
+    if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \
+            or _RANKINGS.spread_topic.search(topic):
+        return None
+    return topic
 
 
 def _counts_members(before: Ranking | None) -> bool:
