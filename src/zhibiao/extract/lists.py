@@ -12,7 +12,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from zhibiao.extract.backoff import measure_named_between
-from zhibiao.extract.changes import change_of
+from zhibiao.extract.changes import basis_of, change_of
 from zhibiao.extract.figures import Fig
 from zhibiao.extract.indicators import (
     against_named_year,
@@ -263,11 +263,27 @@ def _changes_against(s: Sentence, group: list[Fig], region_start: int) -> bool:
             and (target := s.state.current or projects_named_before(s)) is not None:
         # 增长8%,比全省、全市分别高2、1.4个百分点: the figure just named, against each baseline (亿元以上项目452个,
         # 比2011年、2012年分别增加205个、88个: the count of the projects just given)
-        for f in _against_years(target, group, _LISTS.baseline_year.findall(text, region_start, first.start)):
-            attach_change(s, target, f)
+        years = _LISTS.baseline_year.findall(text, region_start, first.start)
+        for f in _against_years(target, _against_each(text, group, region_start, years), years):
+            made = attach_change(s, target, f)
+            if made is not target:
+                made.period = target.period  # (高于上年同期、2017年全年…: the years compared with are no period of it)
         return True
     # (签约项目88个,合同引资158亿元,同比分别增长80%和114%: the count's growth, the investment's)
     return _measure_against_years(s, group, region_start) or projects_changes(s, group, region_start)
+
+
+def _against_each(text: str, group: list[Fig], region_start: int, years: Sequence[str]) -> list[Fig]:
+    """增速分别高于上年同期、2017年全年0.1个和0.9个百分点: points against baselines listed, each against its own (the
+    same period of last year year on year, any other baseline another); the figures as read when each baseline is a
+    year (:func:`_against_years` reads those) or the baselines are not as many as the figures."""
+    listed = _LISTS.baselines_listed.search(text, region_start, group[0].start)
+    items = _LISTS.baseline_split.split(listed.group("items")) if listed is not None else []
+    if len(years) == len(group) or len(items) != len(group) \
+            or any(f.change is None or f.change.pp is None for f in group):
+        return group
+    return [f.read_as("change", change=replace(f.change, basis=basis_of(item, default="other")), lead=f.lead)
+            if f.change is not None else f for item, f in zip(items, group, strict=True)]
 
 
 def _against_years(current: Indicator, group: list[Fig], years_written: Sequence[str]) -> list[Fig]:
