@@ -59,6 +59,8 @@ _RATE_FIGURE_WIDTH = 8
 _COUNT = "count"
 _COUNT_AND_MONEY = 2  # (项目数和投资额分别为56个和218亿元: a count and an investment)
 _FEWEST_LISTED = 2  # (the fewest items a list of measures names)
+_UNKNOWN_SHARE = 3  # (at most one place in this many of a list may be a short name the gazetteer does not know)
+_SHORT_PLACE = 2  # (how long a place's short name is: 南岸 for 南岸区)
 _MONEY = "money"
 _CNY = "CNY"
 _PERCENT = "percent"
@@ -719,10 +721,16 @@ def _places_named(s: Sentence, names: list[str]) -> list[str] | None:
     # (城区、东部片区和西部片区三个片区: the list says its names are places, the gazetteer need not know them)
     said = tail is not None and _LISTS.place_kinds_tail.search(tail.group(0)) is not None
     names = [*names[:-1], names[-1][:tail.start()]] if tail is not None else names
+    # (綦江(不含万盛): an aside on what the place's figure covers is no part of its name)
+    names = [_NAMES.aside.sub("", n) or n for n in names]
     places = [finder.entity_named(n) or _region_named(n) or (n if said and _plain_place(n) else None) for n in names]
-    if sum(p is not None for p in places) >= _FEWEST_LISTED:
-        # (古塔区、松山新区、滨海新区和凌河区: among places known, one shaped as a place's name is one, as written)
-        places = [p if p is not None or _LISTS.written_place.fullmatch(n) is None else n
+    known = sum(p is not None for p in places)
+    if known >= _FEWEST_LISTED:
+        # (古塔区、松山新区、滨海新区和凌河区: among places known, one shaped as a place's name is one, as written; so
+        # is a short name of a place, 南岸 among 大渡口、九龙坡…, when nearly all the others are known)
+        few_unknown = (len(places) - known) * _UNKNOWN_SHARE <= len(places)
+        places = [p if p is not None or not (_LISTS.written_place.fullmatch(n) or (
+                      few_unknown and len(n) == _SHORT_PLACE and _plain_place(n))) else n
                   for p, n in zip(places, names, strict=True)]
     return None if any(p is None for p in places) else [p for p in places if p is not None]
 
