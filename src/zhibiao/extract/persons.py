@@ -89,6 +89,7 @@ def _pos_tagger():  # type: ignore[no-untyped-def]
 
 
 _LIST_MARK = "、"
+_PLACE_NAME_ENDS = tuple(_PERSONS_WORDS.place_name_ends)
 _SOURCE_WORDS = tuple(_PERSONS_WORDS.source_words)  # (来源:襄阳日报 殷素 金松: the words opening a source line)
 _LIST_MARKS = frozenset(_LIST_MARK)
 _NEWLINE = "\n"
@@ -385,8 +386,10 @@ def _authors_in_parens(text: str) -> list[PersonMention]:
 
 def _is_name(words: str) -> bool:
     """Whether ``words``, an item already cut out (by list marks, spaces or a title), are a person's name and nothing
-    else: read as an item closed by a list mark (张运来、: its last character no word of the sentence after it)."""
-    return read_name(words + _LIST_MARK, 0) == words
+    else: read as an item closed by a list mark (张运来、: its last character no word of the sentence after it), and
+    not ending as a place's name does ((胡集镇): a place credited in brackets, no author)."""
+    return read_name(words + _LIST_MARK, 0) == words \
+        and not (len(words) > _SHORT_NAME and words.endswith(_PLACE_NAME_ENDS))
 
 
 def _bylines(text: str) -> Iterator[tuple[re.Match[str], str]]:
