@@ -280,7 +280,7 @@ def _against_each(text: str, group: list[Fig], region_start: int, years: Sequenc
     same period of last year year on year, any other baseline another); the figures as read when each baseline is a
     year (:func:`_against_years` reads those) or the baselines are not as many as the figures."""
     listed = _LISTS.baselines_listed.search(text, region_start, group[0].start)
-    items = _LISTS.baseline_split.split(listed.group("items")) if listed is not None else []
+    items = _LISTS.judged_split.split(listed.group("items")) if listed is not None else []
     if len(years) == len(group) or len(items) != len(group) \
             or any(f.change is None or f.change.pp is None for f in group):
         return group

@@ -29,6 +29,7 @@ __all__ = ["category_of", "each_of_places", "is_investment_name", "listed_count"
            "names_projects_of_a_kind",
            "place_list_goes_on", "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
 
+_CONTEXT = Shapes("context")  # (estimate: 预计, the words names.py skips before a name as an estimate)
 _NAMES = Shapes("names")
 _PROJECTS = Shapes("projects")
 _WALK = Shapes("walk")
@@ -78,7 +79,6 @@ _INTENT_WIDTH = 12  # (how far before a stage word a word of a stage still to co
 _ACT_WIDTH = 30  # (how far before a count of projects involved the act involving them may stand)
 # What an investment named right before its amount ends with (总投资, 协议投资额, 金额): a plain check first.
 _INVESTMENT_REACH = tuple(sorted(_PROJECTS_WORDS.investment_reach, key=len, reverse=True))
-_ESTIMATE_WORDS = tuple(Words("qualifier").estimate)  # (预计投资87.39亿元: the estimate word before an investment's)
 _ESTIMATE: Qualifier = "estimate"
 _INVESTMENT_ENDS = tuple({w[-1] for w in (*_PROJECTS_WORDS.investment, *_PROJECTS_WORDS.adjacent_investment)})
 # The openers a project category may start with, as the category rule tries them.
@@ -1101,9 +1101,9 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
     shared = next((i for i, (a, b) in enumerate(zip(kind, words, strict=False)) if a != b), min(len(kind), len(words)))
     if shared >= _KIND_SAID_AGAIN:  # (工业项目12个,工业项目总投资56亿元: their kind said again)
         words = words[shared:]
-    estimated = words.startswith(_ESTIMATE_WORDS) and not is_investment_name(words)
-    if estimated:  # (签约落地项目11个,预计投资87.39亿元: an estimate of their investment)
-        words = words[next(len(w) for w in _ESTIMATE_WORDS if words.startswith(w)):]
+    estimated = _CONTEXT.estimate.match(words) if not is_investment_name(words) else None
+    if estimated is not None:  # (签约落地项目11个,预计投资87.39亿元: an estimate of their investment)
+        words = words[estimated.end():]
     if not s.ctx.span.start <= end <= fig.start \
             or not (is_investment_name(words) or words in _PROJECTS_SETS.adjacent_investment):
         return False
@@ -1117,7 +1117,7 @@ def _investment_after_count(s: Sentence, fig: Fig) -> bool:
         # 签订框架协议: not)
         p.stage = "signed"
     _give_investment(s, p, fig)
-    qual = local_qualifier(s.text, fig) or (_ESTIMATE if estimated else None)  # (投资突破50亿元: at least)
+    qual = local_qualifier(s.text, fig) or (_ESTIMATE if estimated is not None else None)  # (投资突破50亿元: at least)
     if qual and p.qualifier is None:
         p.qualifier = qual
     return True

@@ -1834,9 +1834,12 @@ def _frame_measure(s: Sentence, region_start: int) -> str | None:
     if frame is None:  # (某省各县地方财政收入排名中,甲县…排名第一: the measure the places of a kind are ranked by)
         kinds = kinds_ranked_before(s, region_start)
         return kinds.group("measure") if kinds is not None else None
-    topic = frame.group("topic") or frame.group("aspect") or frame.group("data")
-    # (从全国前十强看, 从福建省入选情况看: who holds places, or entered the list: no measure)
-    # (从地域分布来看: how the places are spread, no measure)
+    return _measure_looked_at(frame.group("topic") or frame.group("aspect") or frame.group("data"))
+
+
+def _measure_looked_at(topic: str | None) -> str | None:
+    """The measure a frame looks at (从吸收利用外资情况来看: 吸收利用外资); None when it looks at who holds places or
+    entered a list (从全国前十强看, 从福建省入选情况看) or how the places are spread (从地域分布来看)."""
     return None if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \
         or _RANKINGS.spread_topic.search(topic) else topic
 
@@ -2010,11 +2013,7 @@ def _item_frame_measure(s: Sentence, pos: int) -> str | None:
     if start < 0:
         return None  # (plain check first: a frame opening the sentence is _frame_measure's)
     m = _RANKINGS.item_frame.match(s.text, start + 1, pos)
-    topic = m.group("topic") if m is not None else None
-    if topic is None or _RANKINGS.place_word.search(topic) or _RANKINGS.membership_verb.search(topic) \
-            or _RANKINGS.spread_topic.search(topic):
-        return None
-    return topic
+    return _measure_looked_at(m.group("topic") if m is not None else None)
 
 
 def _counts_members(before: Ranking | None) -> bool:
