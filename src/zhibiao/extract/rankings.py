@@ -846,6 +846,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         qualified = counted is not None and _RANKINGS.count_then_kind.fullmatch(counted.group(0)) is None
         scope = field.group("scope") + (counted.group("kind") if qualified and counted is not None else "")
         region = (field.group("measure") if counted is not None else region) or field.group("measure")
+        region = _RANKINGS.each_kind_head.sub("", region)  # (全省|各县|实际利用外资居前3位: the places compared)
     if strip_chars(region) in _RANKING_SETS.result_words:
         region = evaluation_before(text, region_start) or region  # (县域经济高质量发展考核评价 … 考核评价结果依次为)
     if scope is None:  # 在全省考核中,前三名依次是…; 国家级开发区中,排名前三的为…: the field in the clause before
@@ -3120,6 +3121,7 @@ def _measure_region(region: str) -> str:
         region = region[opener.end():]
     region = _RANKINGS.adverb_end.sub("", _RANKINGS.duration.sub("", region))
     region = _RANKINGS.measure_lead.sub("", region) or region  # (继续以|综合经济实力, 在一季度的|增速)
+    region = _RANKINGS.each_kind_head.sub("", region)  # (各县|实际利用外资居前3位: the places compared, no measure)
     region = _RANKINGS.won_with_measure.sub(r"\g<measure>", region)  # (以GDP378.6亿元的成绩: GDP)
     region = _RANKINGS.won_with_figure.sub("", region)  # (财政收入以125.84亿元: 财政收入)
     region = _RANKINGS.won_by_margin.sub("", region)  # (以绝对优势: how, not what)
