@@ -1088,6 +1088,11 @@ def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
         kind = name + kind
     elif not (_INDICATORS.place_before_kinds.search(name) or _INDICATORS.done_verb_end.search(name)):
         return None  # (实现摘帽的有|23个县(市、区): words describing the places name them, not only their kind)
+    elif not _INDICATORS.done_verb_end.search(name) \
+            and _INDICATORS.kinds_then_words.match(s.text, m.end(1), s.ctx.span.end):
+        # (全市9个县(市)区|GDP增速…, 我市6个县(市、区)|的8个镇: the peers of what follows, no figure;
+        # 根据对|60个县(市、区)的综合考评: the places something was done to stay counted)
+        return None
     return Noun(kind, m.end(1))
 
 
