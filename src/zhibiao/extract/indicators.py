@@ -119,6 +119,8 @@ _CLAUSE_MARKS = (",", ";", ":", "\u3002")  # (a list of items ends at any of the
 _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
+_PERCENT_KIND = "percent"
+_LINE_END_MARKS = " \t\u3000\n。;,"  # (what may close a line of one place's figure: 甲县11.9%。)
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
 _YOY = "yoy"
@@ -142,6 +144,10 @@ _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last w
 _MOST_EACH = 5  # (the most things a list before 各 and one count names: 甲、乙和丙各2家)
 _FEWEST_THING_CHARS = 4  # (the shortest name of things counted so: 著名商标; 扶茂 is a town)
 _CLAUSE_COMMA = ","
+_COLON = ":"
+_LABEL_OPENS = (",", ";", ":", "\u3002", "\n")  # (what opens the label a colon closes: 集宁区:265.62亿元)
+_LABELS_NOT_MEASURES = tuple(_LEVEL_FROM_WORDS.label_ends_not_measures)
+_LABEL_MIN, _LABEL_MAX = 2, 16  # (how long a label before a colon may be: GDP, 规上工业增加值, 察哈尔右翼前旗)
 _WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以386.2亿元的投资额位居第一)
 _CARRIED_MEASURE_MAX = 16  # (the longest measure a clause with no figure passes to a bare verb after it)
 _CLAUSES_BACK = 2  # (how many clauses with no figure a bare verb looks back over for the measure they open with)
@@ -538,7 +544,8 @@ def level_role(s: Sentence, fig: Fig, region_start: int) -> None:
     else:
         name, holder = _measure_and_holder(s, fig, name, region_start)
     measured = _measure_named(s, fig, name, noun, region_start) or _won_with_after_another(s, fig, region_start)
-    if measured is None or (not target and _level_after_growth(s, fig, measured, region)):
+    if measured is None or (not target and _level_after_growth(s, fig, measured, region)) \
+            or _growth_named_above(s, fig, measured, region):
         return
     ind = new_indicator(s, measured, fig, target=target)
     if holder is not None:  # (其中县属企业完成962万吨: the holder is whose figure it is, a part of the whole)
@@ -796,6 +803,8 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     unit, or a rate of it written alone)."""
     st = s.state
     name = name_at(s, region_start, fig.start)
+    if not name.text:
+        name = _label_before(s, region_start, fig.start)
     if name.text and s.ctx.doc.finder.entity_named(name.text) is not None \
             and (heading := _measure_heading(s, name.start) or _measure_of_line_above(s, fig, name.start)
                  or _kinds_measure(s, name.start)):
@@ -820,6 +829,24 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
         # (产销率98.5%,开工率达到100%: a rate after a rate is one of its own, no rate of that rate)
         return name.renamed(st.current.name + rate.group("rate"))  # 城市更新投资126亿元,完成率达70%
     return name
+
+
+def _label_before(s: Sentence, region_start: int, pos: int) -> Name:
+    """GDP:|265.62亿元, 集宁区:|265.62亿元: a figure alone after a colon is named by the short label the colon closes
+    (a measure, or a place whose measure a heading names); an empty name when no such label is written."""
+    text = s.text
+    colon = text.rfind(_COLON, max(0, region_start - 1), pos)
+    if colon < 0 or text[colon + 1:pos].strip():
+        return Name("", region_start)
+    start = max(s.ctx.span.start, *(text.rfind(c, 0, colon) + 1 for c in _LABEL_OPENS))
+    label = name_at(s, start, colon)
+    written = text[start:colon].strip()
+    if not label.text and written and s.ctx.doc.finder.entity_named(written) is not None:
+        label = Name(written, text.index(written, start))  # (a place alone: whose figure, named by a heading)
+    if not _LABEL_MIN <= len(label.text) <= _LABEL_MAX or any(c.isdigit() for c in label.text) \
+            or label.text.endswith(_LABELS_NOT_MEASURES):
+        return Name("", region_start)  # (单位:亿元, 发布日期:2016: how or when it was written, no measure)
+    return label
 
 
 def _growth_in_brackets(s: Sentence, fig: Fig, region: str) -> bool:
@@ -934,14 +961,40 @@ def _measure_of_line_above(s: Sentence, fig: Fig, pos: int) -> str | None:
     if text[line_start:pos].strip() or not s.log.facts:
         return None
     last = s.log.facts[-1]
-    if not isinstance(last, Indicator) or last.value is None or last.unit != fig.amount.unit \
-            or text[s.ctx.doc.norm_pos(last.end):line_start].strip() \
+    if not isinstance(last, Indicator) or not (last.unit == fig.amount.unit or _growth_given(last, fig)) \
+            or text[s.ctx.doc.norm_pos(last.end):line_start].strip(_LINE_END_MARKS) \
             or last.name == last.subject or s.ctx.doc.finder.entity_named(last.name) is not None:
         return None  # (a line above named by its place, no measure)
     above = s.ctx.doc.norm_pos(last.start)
     if not text[text.rfind("\n", 0, above) + 1:above].strip() and text.startswith(last.name, above):
         return None  # (丙园621亿元⏎|丁区569亿元: the line above opens with its name, a holder as likely as a measure)
     return last.name
+
+
+def _growth_named_above(s: Sentence, fig: Fig, measured: Name, region: str) -> bool:
+    """各旗县的GDP增速表现如下:⏎- 甲县:|11.9%: a percentage named by a growth written above it (in a heading, a
+    label) is the measure's growth, as is one on the line under a line giving that growth; True when recorded so."""
+    if fig.amount.kind != _PERCENT_KIND or measured.text in region:
+        return False  # (most figures: no percentage, or named by the words right before them)
+    grown = _CHANGES.growth_named.fullmatch(measured.text)
+    if grown is None and not _growth_above(s, fig, measured):
+        return False
+    new_indicator(s, measured.renamed(grown.group("measure")) if grown is not None else measured,
+                  fig.read_as("change", change=change_of("yoy", fig.amount, 1)), value=False)
+    return True
+
+
+def _growth_above(s: Sentence, fig: Fig, measured: Name) -> bool:
+    """Whether the last fact is a growth of the measure ``measured`` names, so that ``fig`` under it is another."""
+    last = s.log.facts[-1] if s.log.facts else None
+    return isinstance(last, Indicator) and last.name == measured.text and _growth_given(last, fig)
+
+
+def _growth_given(fact: Indicator, fig: Fig) -> bool:
+    """Whether ``fact`` is a growth in percent and ``fig`` a percentage (甲县:11.9%⏎乙县:|10.7%: the same measure's
+    growth, the line above a growth)."""
+    return fact.value is None and fact.change is not None and fact.change.pct is not None \
+        and fig.amount.kind == _PERCENT_KIND
 
 
 def goal_in_brackets(s: Sentence, fig: Fig, region_start: int) -> bool:
