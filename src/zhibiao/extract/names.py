@@ -109,7 +109,7 @@ def strip_chars(s: str) -> str:
     >>> strip_chars("、“出口”,")
     '出口'
     """
-    return s.strip(" ,;:、" + _QUOTE_CHARS)
+    return s.strip(" ,;:、!?" + _QUOTE_CHARS)
 
 
 def without_quotes(s: str) -> str:

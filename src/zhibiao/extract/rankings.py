@@ -163,6 +163,7 @@ _CLAUSE_BREAKS = ",;:。"
 _ITEM_BREAK = ";"  # (what ends an item of a sentence listing several)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_FIELD_REGIONS = frozenset(_RANKING_WORDS.regions)  # (东部地区, 西部, 中西部: parts of the country ranked within)
 _TOP_TIERS = _RANKING_SETS.top_tiers
 _GRADED_TIERS = _RANKING_SETS.graded_tiers
 _PROVINCIAL_PEER_KINDS = _RANKING_SETS.provincial_peer_kinds
@@ -2175,6 +2176,8 @@ def _field_and_measure(region: str, scope: str | None,
     """The words before a place: the measure, the place it came from, and the field when written
     among them (招商引资工作在全市9个县市区综合排名中 → 全市, 招商引资工作综合排名)."""
     region, scope = _head_after_field(region, scope)
+    if scope is None and region.strip() in _FIELD_REGIONS:
+        return "", None, region.strip()  # (在…百强县中,|西部地区|第一名是甲县: a part of the country, the field)
     former = _RANKINGS.from_place.search(region)  # 由上年的第7位上升至…: a place of its own
     if former is not None:  # (在全省…考核中排名|由第十七位…: the noun after the wrapper names no measure)
         region = _RANKINGS.wrapped_rank_noun_end.sub("", region[:former.start()])

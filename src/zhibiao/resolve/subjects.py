@@ -966,18 +966,24 @@ def _with_level_char(text: str, end: int, full: str) -> int:
 
 def _cities_made_of_counties(full_names: dict[str, str], parent_of: dict[str, str], short_name: dict[str, str]) -> None:
     """Add the county-level city each county may since have become (无为县 → 无为市: counties are made cities every
-    year, and the gazetteer keeps the names of its edition): its short name and 市, when no place has that name. The
-    short name still stands for the county alone (a short name of two places would name neither)."""
+    year, and the gazetteer keeps the names of its edition): its short name and 市, when no place has that name; and
+    the county a county-level city or district was before (神木市, 江宁区 → 神木县, 江宁县: older reports write the
+    county). The short name still stands for the place alone (a short name of two places would name neither)."""
     for name, level in list(full_names.items()):
         short = short_name.get(name, name)
-        if level != _COUNTY_LEVEL or not name.endswith(_COUNTY_END) or short == name or len(short) < _SHORT_MIN:
+        if level != _COUNTY_LEVEL or short == name or len(short) < _SHORT_MIN:
             continue
-        city = short + _CITY_END
-        if city not in full_names and city not in _ENTITY_SETS.everyday_city_words:  # (大城县: 大城市 a big city)
-            full_names[city] = level
-            short_name[city] = short
+        if name.endswith(_COUNTY_END):
+            renamed = short + _CITY_END
+        elif name.endswith(_FORMER_COUNTY_OF):
+            renamed = short + _COUNTY_END
+        else:
+            continue
+        if renamed not in full_names and renamed not in _ENTITY_SETS.everyday_city_words:  # (大城县: 大城市 a big city)
+            full_names[renamed] = level
+            short_name[renamed] = short
             if name in parent_of:
-                parent_of[city] = parent_of[name]
+                parent_of[renamed] = parent_of[name]
 
 
 def _head_pairs(names: Iterable[str]) -> str:
@@ -1007,6 +1013,7 @@ _COUNTY_LEVEL = "county"
 _COUNTY_END: str = _ENTITY_WORDS.county_end
 _CITY_END: str = _ENTITY_WORDS.county_city_end
 _SHORT_MIN = 2  # (a county's short name made a city's: two characters at least)
+_FORMER_COUNTY_OF = (_CITY_END, _ENTITY_WORDS.district_end)  # (what a county may have become: 神木市, 江宁区)
 # the characters a regex class needs escaped (re.escape on each of some 1,500 characters was 2 ms)
 _IN_CLASS = str.maketrans({c: "\\" + c for c in "\\[]^-"})
 _MAX_LEVELS = 4  # province, city, county, town: how far up a place's parents can go
