@@ -2487,9 +2487,11 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
         return scope, [text[group_start:hit.end()] + kind], tail.end(), int(parse_number(tail.group("exact")) or 0)
     if m is None:  # 入选中国百强镇, 跻身全国百强县: the group of a kind alone is the measure (跻身全国百强区前50位:
         # a top N of the group, that N)
-        bare = kind and _RANKINGS.whole_field.fullmatch(scope) and not (tail and tail.group("exact") and within is None)
-        return (scope, [text[group_start:hit.end()] + kind], tail.end() if tail else hit.end(),
-                int(within) if within is not None else None) \
+        region = scope in _FIELD_REGIONS  # (入选西部百强县: a part of the country the field, its group the measure)
+        bare = kind and (_RANKINGS.whole_field.fullmatch(scope) or region) \
+            and not (tail and tail.group("exact") and within is None)
+        return (scope, [(scope if region else "") + text[group_start:hit.end()] + kind],
+                tail.end() if tail else hit.end(), int(within) if within is not None else None) \
             if bare and tail is not None and not tail.group("head") else None
     end = tail.end() if tail else hit.end()
     exact = parse_number(tail.group("exact")) if tail and tail.group("exact") else None
