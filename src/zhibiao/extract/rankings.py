@@ -3287,6 +3287,8 @@ def _counted_measures(s: Sentence, stripped: str) -> list[str | None] | None:
         if f.name not in names:
             names.insert(0, f.name)
         if len(names) == n:
+            if counted is not None and counted.group("head"):  # (这两项主要经济指标增幅均位列…: each one's growth)
+                return [x + counted.group("head") for x in names]
             grown = {f.name for f in given if f.change is not None and f.change.pct is not None}
             return [x + _RANKING_WORDS.growth_head if x in grown else x for x in names]
     return None
