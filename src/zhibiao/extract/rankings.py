@@ -163,6 +163,9 @@ _CLAUSE_BREAKS = ",;:。"
 _ITEM_BREAK = ";"  # (what ends an item of a sentence listing several)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
+_CITY_WHOLE: str = _RANKING_WORDS.whole + _RANKING_WORDS.city_level_char  # (全市: the field of a city's parts)
+_PROVINCE_WHOLE: str = _RANKING_WORDS.province_field  # (全省: the field of a province's cities)
 _FIELD_REGIONS = frozenset(_RANKING_WORDS.regions)  # (东部地区, 西部, 中西部: parts of the country ranked within)
 _TOP_TIERS = _RANKING_SETS.top_tiers
 _GRADED_TIERS = _RANKING_SETS.graded_tiers
@@ -882,7 +885,7 @@ def _top_list(s: Sentence, hit: re.Match[str], list_start: int, region_start: in
         scope = place_whole(s.ctx.doc.finder, opened.group("field"))  # (某市各县区…前三的依次为: the city's whole)
     measure, scope = _group_and_class_of_list(s, hit.start(), measure, scope)
     measure, scope, period = _list_measure_and_field(s, hit.start(), measure, scope)
-    scope = _list_field(text, hit.start(), measure, scope)
+    scope = _field_above_places(s, _list_field(text, hit.start(), measure, scope), subjects)
     read = _Read([measure] * len(subjects), ranks, scope, False, bottom, measure or "", region_from, None, stop,
                  subjects, period)
     s.state.mark_listed(hit.start(), stop)
@@ -943,6 +946,15 @@ def _field_of_list(s: Sentence, hit: re.Match[str], list_start: int) -> str | No
     if scope is None and any(k in text[hit.start():list_start] for k in _LISTED_AREAS):
         scope = home_field(text)
     return scope
+
+
+def _field_above_places(s: Sentence, scope: str | None, subjects: list[str]) -> str | None:
+    """A city's whole (全市) read as the field of a list of cities (a city's report: 我市…; 产值总量前三名为甲市、乙市):
+    cities are peers within their province, so the field is the province's (全省)."""
+    finder = s.ctx.doc.finder
+    if scope != _CITY_WHOLE or not subjects or any(finder.full_names.get(x) != _CITY_LEVEL for x in subjects):
+        return scope
+    return _PROVINCE_WHOLE
 
 
 def _group_and_class_of_list(s: Sentence, pos: int, measure: str | None, scope: str | None) \
