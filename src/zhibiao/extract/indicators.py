@@ -2064,6 +2064,11 @@ def share_role(s: Sentence, fig: Fig, region_start: int) -> None:
     of = strip_chars(_NAMES.exclusion_aside.sub("", m.group(2))) if m else plan.group(1) if plan else ""
     of = _INDICATORS.de_end.sub("", _INDICATORS.share_qualifier_end.sub("", of))  # (占全国(除直辖市外)总量: 全国总量)
     connector = m.group(1) if m else done if plan else _SHARE_WORDS.mark
+    if m is not None and not of and st.current is not None and own.text.endswith(_SHARE_WORDS.held_mark):
+        # (…增长12.5%,其所占比重为15.2%, 所占比重: the share the figure just named holds, of no whole written)
+        held = strip_chars(own.text[:-1])
+        own = own.renamed((st.current.name if not held or _NAMES.back_ref.match(held) else held)
+                          + _SHARE_WORDS.share_name)
     if _INDICATORS.respectively_only.fullmatch(own.text):
         own = own.renamed("")  # (工业项目90个,…,分别|占项目总数的82.5%: no name of its own)
     if own.text:
