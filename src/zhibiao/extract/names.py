@@ -186,7 +186,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
         s = pm.end()
     s, said = _skip_lead(text, s, e)
     if main and (short := _short_of_main(main)) and text.startswith(short, s) and e - s > len(short) + 1 \
-            and text[s + len(short)] != main[-1]:
+            and text[s + len(short)] != main[-1] and not text.startswith(main, s):  # (内蒙古|自治区: its full name)
         s += len(short)  # (2022年|仁怀|规模以上工业营业收入: the report's own place by its short name, no part of it)
     seg = text[s:e]
     if _NAME_WORDS.condition_mark in seg and (cond := last_match(_NAMES.after_condition, seg)) is not None \

@@ -163,6 +163,7 @@ _CLAUSE_BREAKS = ",;:。"
 _ITEM_BREAK = ";"  # (what ends an item of a sentence listing several)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
+_ITEM_MARKS = "、,;: "  # (what stands between listed items)
 _CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
 _CITY_WHOLE: str = _RANKING_WORDS.whole + _RANKING_WORDS.city_level_char  # (全市: the field of a city's parts)
 _PROVINCE_WHOLE: str = _RANKING_WORDS.province_field  # (全省: the field of a province's cities)
@@ -3815,7 +3816,8 @@ def _list_spread_before(text: str, pos: int) -> str:
     """中国工业百强县分布在全国17个省份(,其中…): the list whose members the text says are spread, named before ``pos``
     (its field opening the name left out); "" when none is."""
     found = last_match(_RANKINGS.spread_list, text[max(0, pos - 2 * _SPREAD_REACH):pos])
-    return _RANKINGS.country_head.sub("", found.group("list")) if found is not None else ""
+    return _RANKINGS.country_head.sub("", _RANKINGS.edition_through.sub("", found.group("list"))) \
+        if found is not None else ""
 
 
 def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, own_period: bool = False) -> None:
@@ -3826,7 +3828,10 @@ def _seats(s: Sentence, fig: Fig, holder: str, name: str, quote_start: int, *, o
                     or ctx.period_at(fig.start, target=False, day_is_year=True),
                     value=fig.amount.value, unit=fig.amount.unit, change=None, qualifier=None, parent=None,
                     rule="indicator.v1")
-    ctx.doc.set_quote(ind, min(quote_start, fig.start), fig.end)
+    start = min(quote_start, fig.start)
+    while start < fig.start and s.text[start] in _ITEM_MARKS:
+        start += 1  # (、乙省6个: the mark between items opens no quote)
+    ctx.doc.set_quote(ind, start, fig.end)
     s.log.add(ind)
     s.state.current = ind  # (山东省有11个,与上一年相比增加了5个: the change is of the seats just counted)
 
