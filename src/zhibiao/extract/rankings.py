@@ -1781,6 +1781,7 @@ def _listed_before(s: Sentence, hit: re.Match[str], region_start: int) -> list[s
     words = text[opens:clause_end]
     if any(w in words for w in _RANKING_WORDS.unchanged_words):  # (甲、乙等2个区的位次没有变化,|分别为41位、57位)
         words = _RANKINGS.places_unchanged_end.sub("", words)
+    words = _RANKINGS.places_judged_end.sub("", words)  # (甲、乙、丙表现抢眼,|分别位居…: how they did, no measure)
     quoted = _RANKINGS.quoted_item.findall(words)
     if len(quoted) == n:  # 在“企业研发经费投入强度”和“营商环境”方面表现优异,分列第三、第四: the quoted measures
         return quoted
@@ -1958,12 +1959,24 @@ def _listed_subjects(s: Sentence, words: str) -> list[str] | None:
     # (湖南省蔚洲县、辽宁省苓江市, 浙江省甲市乙县: each may write its province, and its city, before it)
     named = [finder.entity_named(x) or _place_after_its_region(s, x) or _place_ending(s, x, _PROVINCE_PREFIX_MAX)
              or _place_as_written(x) for x in items[1:]]
+    if first is not None and None in named:  # (重庆、成都、长沙: 长沙 names a city and a county, the city among cities)
+        levels = [finder.full_names.get(x) for x in (first, *named) if x is not None]
+        level = max(set(levels), key=levels.count) if levels else None  # (重庆 a province: most places' level)
+        named = [x if x is not None else _short_of_level(finder, item, level) for x, item in zip(named, items[1:],
+                                                                                               strict=True)]
     rest = [x for x in named if x is not None]
     # (a long list of places with one item no place is read as written, a misprint or an unknown name:
     # 昆山市、江阴市、…、龙口是、长沙县位居前10 — the places it names)
     if first is None or len(rest) < len(named) - (1 if len(items) >= _LONG_PLACE_LIST else 0):
         return None
     return [first, *rest]
+
+
+def _short_of_level(finder: SubjectFinder, short: str, level: str | None) -> str | None:
+    """The one place of ``level`` a short name shared by places of several levels stands for in a list of places of that
+    level (长沙 among cities: 长沙市, not 长沙县); None when it stands for none or several."""
+    fulls = [x for x in finder.short_to_full.get(short, []) if finder.full_names.get(x) == level]
+    return fulls[0] if level is not None and len(fulls) == 1 else None
 
 
 def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], place: tuple[int | None, bool, bool],
@@ -1976,6 +1989,8 @@ def _places_of_subjects(s: Sentence, hit: re.Match[str], subjects: list[str], pl
     scope = scope or _wrapped_scope(wrapped) or _kind_listed(s, hit) or (before.scope if before is not None else None) \
         or _field_of_evaluation_before(s.text, hit.start()) or _tier_field(s, hit, [own_measure])
     ranks, end = _places(s.text, hit, rank, len(subjects), s.ctx.span.end)
+    if end > hit.end():
+        s.state.mark_listed(hit.end(), end)  # (第五名|至第十名: the run's last place is read with it, not again)
     exact = _exact_places_after(s, hit, len(subjects))
     if exact is not None:  # 双双跻身全国30强,分别列22位和29位: the exact places only (FACTS.md)
         ranks, end, top = exact[0], exact[1], False

@@ -21,6 +21,9 @@ from zhibiao.resolve.subjects import expand_zone
 __all__ = ["FactLog", "ParagraphState", "Sentence", "SentenceState"]
 
 _SHARE_WORDS = Words("share")
+_RANKING_NOUN: str = Words("ranking").ranking_noun  # (排名 after a measure names no evaluation: 营商环境排名)
+_EVALUATION_WORDS = tuple(w for w in (*Words("ranking").evaluation_acts, *Words("ranking").overall_heads)
+                          if w != _RANKING_NOUN)  # (考核, 评价, 综合: an evaluation's words)
 
 
 @dataclass(slots=True)
@@ -81,7 +84,25 @@ def _makes_exact(exact: Ranking, top_n: Ranking) -> bool:
     return exact.subject == top_n.subject and exact.subject is not None and top_n.rank is not None \
         and exact.rank is not None and exact.rank <= top_n.rank and _same_field(top_n.scope, exact.scope) \
         and (exact.period == top_n.period or None in (exact.period, top_n.period)) and exact.qualifier is None \
-        and not _other_measure_beside(exact, top_n)
+        and not _other_measure_beside(exact, top_n) and not _measures_unlike(exact.indicator, top_n.indicator)
+
+
+def _measures_unlike(one: str | None, other: str | None) -> bool:
+    """Whether two measures, neither an evaluation (考核评价, 排名), share no three characters written together
+    (城市营商环境 and 城市基础设施指数: two rankings of one report, not one evaluation worded two ways as 综合实力 and
+    百强县综合实力评价 are, or as an evaluation's name and the words of its table).
+
+    >>> _measures_unlike("四大城市营商环境", "296个城市基础设施指数"), _measures_unlike("综合实力", "百强县综合实力")
+    (True, False)
+    """
+    one, other = (one or "").replace(_RANKING_NOUN, ""), (other or "").replace(_RANKING_NOUN, "")  # (营商环境排名)
+    if min(len(one), len(other)) < _SHARED_RUN or any(w in one or w in other for w in _EVALUATION_WORDS):
+        return False
+    return not {one[k:k + _SHARED_RUN] for k in range(len(one) - _SHARED_RUN + 1)} \
+        & {other[k:k + _SHARED_RUN] for k in range(len(other) - _SHARED_RUN + 1)}
+
+
+_SHARED_RUN = 3  # (how many characters two wordings of one measure share at least: 综合实, 营商环)
 
 
 def _same_field(top_n: str | None, exact: str | None) -> bool:
