@@ -139,6 +139,7 @@ _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, �
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _MOVE_QUOTE_LEAD = 8  # (how far before the move its quote may open: 县市第23位|、较上年前进5位)
 _FOLLOWING_WORDS = tuple(_RANKING_WORDS.following_words)
+_REST_WORDS = frozenset((*_RANKING_WORDS.following_words, *_RANKING_WORDS.rest_words))  # (其他, 其余, 其后…)
 _MOVED_RANKING_ENDS = (*_RANKING_WORDS.rank_nouns, _RANKING_WORDS.place_order_noun)  # (综合排名, 位次)
 _MOVE_RULE = "indicator.move.v1"  # (the rule of a move of a place: its quote may open inside the clause after it)
 _SHARED_HEADS = tuple(_NAME_WORDS.shared_heads)  # (数量, 增速, 总额…: a measure items ending alike may share)
@@ -264,8 +265,11 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     place = place_of(hit)
     scope = hit.group("scope")
     lead = hit.group("lead") or ""
-    if hit.group("ordered") and s.text.endswith(_FOLLOWING_WORDS, region_start, hit.start()):
-        return  # (江苏省占19席,其后依次为甲、乙、丙: after a place given no place, the order anchored by no number)
+    if hit.group("ordered") and (_rest_in_order(s, hit, region_start)
+                                 or s.text.endswith(_FOLLOWING_WORDS, region_start, hit.start())):
+        # (第1位是甲区,第2位是乙区,其他依次是丙、丁: the places after the last one given;
+        # 江苏省占19席,其后依次为甲、乙、丙: after a place given no place, the order anchored by no number)
+        return
     if _slogan(s.text, hit) or _grade_restated(s, hit) or _top_said_of_places_given(s, hit, region_start):
         return  # 锚定“全省抢前列、全市争第一”: a slogan of a goal, no place
     if scope and hit.group("strong"):
@@ -306,6 +310,24 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
     read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
     if read is not None:
         _record(s, hit, _with_sharer(s, hit, read), region_start)
+
+
+def _rest_in_order(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
+    """第1位是甲区,第2位是乙区,其他依次是丙区、丁区: the places listed after words of the rest (其他, 其余, 其后) hold
+    the places after the last exact one given, in its measure and field; True when they were recorded so."""
+    last = s.state.last_rank or s.para.last_rank
+    words = strip_chars(s.text[region_start:hit.start()])
+    if last is None or last.rank is None or words not in _REST_WORDS:
+        return False
+    listed = _places_in_list(s, hit.end(), (last.rank + 1, None), ordered=True, each_own=False)
+    if listed is None:
+        return False
+    subjects, ranks, _ordered, stop = listed
+    read = _Read([last.indicator] * len(subjects), ranks, last.scope, False, False, "", region_start, None, stop,
+                 subjects, last.period)
+    s.state.mark_listed(hit.start(), stop)
+    _record(s, hit, read, region_start)
+    return True
 
 
 def _with_sharer(s: Sentence, hit: re.Match[str], read: _Read) -> _Read:
