@@ -3950,10 +3950,12 @@ def counted_measures_listed(s: Sentence) -> None:
                                                                text[m.end():stop]))]
         if n is None or len(items) != n or not all(items):
             continue
+        head = m.group("head") or ""  # (有8个指标增幅位居…,分别是甲、乙: each one's growth)
         for item in items:
             r = Ranking(subject=s.ctx.subject_at(m.start(), ranked=True),
                         period=s.ctx.period_at(m.start(), target=False),
-                        indicator=item, scope=m.group("scope"), rank=int(rank) if rank is not None else None,
+                        indicator=item if item.endswith(head) else item + head, scope=m.group("scope"),
+                        rank=int(rank) if rank is not None else None,
                         top=False, qualifier=None, rule="ranking.v1", bottom=m.group("bottom") is not None)
             s.ctx.doc.set_quote(r, m.start(), stop)
             s.log.add(r)

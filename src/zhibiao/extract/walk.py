@@ -72,6 +72,7 @@ _RANKINGS = Shapes("rankings")
 _RANKING_WORDS = Words("ranking")
 _RANKING_SETS = WordSets("ranking")
 _TIER_MARKS = tuple(_RANKING_SETS.tier_marks)
+_COUNTED_MARKS = tuple(_RANKING_WORDS.counted_marks)  # (有3项…, 有8个指标…: measures counted, then listed)
 _WALK = Shapes("walk")
 _FIGURES = Shapes("figures")
 # How far after a range a projects noun makes it a size class (500万元-1亿元的工业项目).
@@ -214,7 +215,7 @@ def _sentence_rankings(s: Sentence) -> None:
         entered_group_after(s)  # 甲市、乙市、丙县拟入围县域经济发展“10强县”: each in the group
     if _RANKING_WORDS.bracket_open in words and _RANKING_WORDS.colon in words:
         bracketed_places_listed(s)  # …百强县中…。5个(位次)分别为:甲(12)、乙(27)、丙(43): each its place in the group
-    if _RANKING_WORDS.counted_mark in words:
+    if any(mark in words for mark in _COUNTED_MARKS):
         counted_measures_listed(s)  # 有3项位居全市第1位,分别是:甲、乙、丙: each measure listed
     if _RANKING_WORDS.best_mark in words or _RANKING_WORDS.top_n_mark in words or _RANKING_WORDS.strong_mark in words:
         best_of_kind(s)  # 营商环境最好的十座城市是甲、乙, 排名前十的工业强县为甲、乙: each in the top N
