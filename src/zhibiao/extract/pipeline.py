@@ -32,6 +32,7 @@ from zhibiao.extract.walk import read_paragraph
 from zhibiao.lexicon import Shapes, Words, is_cjk
 from zhibiao.model import Change, DocMeta, Document, Fact, Indicator, Projects, Ranking
 from zhibiao.normalize import NormText, normalize
+from zhibiao.resolve.subjects import CITY_LEVEL
 
 __all__ = ["run_pipeline"]
 
@@ -42,7 +43,6 @@ _PERIODS = Shapes("periods")
 _RANKING_WORDS = Words("ranking")
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)  # (provinces named as a field: FACTS.md)
 _CITY_FIELD: str = _RANKING_WORDS.city_field
-_CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
 _PROJECTS_WORDS = Words("projects")
 _INVESTMENT_WORDS = tuple(_PROJECTS_WORDS.investment)  # (what a projects' investment is named: 总投资, 签约金额)
 _TARGET = "target"  # (a goal of a place, 以进入“全国30强”为目标, is kept with no measure: one aims at a place overall)
@@ -194,7 +194,7 @@ def _cities_places(ctx: DocContext, facts: list[Fact]) -> list[Fact]:
             continue
         quote = text[norm_pos(f.start):norm_pos(f.end)]
         if f.scope and (f.scope in quote or f.scope in _CONTEXT.peers_count.sub("", quote)):  # (全省14个…县域)
-            if finder.full_names.get(f.subject) == _CITY_LEVEL and f.indicator:
+            if finder.full_names.get(f.subject) == CITY_LEVEL and f.indicator:
                 cities[f.subject] = f.indicator
         elif f.indicator and (measure := cities.get(finder.parent_of.get(f.subject) or "")) is not None \
                 and (f.indicator in measure or measure in f.indicator):  # (GDP总量 and GDP: the same measure)

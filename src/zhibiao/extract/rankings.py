@@ -37,7 +37,7 @@ from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
 from zhibiao.model import Basis, Change, Fact, Indicator, Projects, Ranking
-from zhibiao.resolve.subjects import SubjectFinder
+from zhibiao.resolve.subjects import CITY_LEVEL, SubjectFinder
 
 __all__ = [
     "MAX_RANK",
@@ -165,7 +165,6 @@ _ITEM_BREAK = ";"  # (what ends an item of a sentence listing several)
 _EVALUATION_NAME_MIN = 4  # (the fewest characters of an evaluation's name, as the grammar finds them)
 _NAMED_FIELDS = frozenset(_RANKING_WORDS.named_fields)
 _ITEM_MARKS = "、,;: "  # (what stands between listed items)
-_CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
 _CITY_WHOLE: str = _RANKING_WORDS.whole + _RANKING_WORDS.city_level_char  # (全市: the field of a city's parts)
 _PROVINCE_WHOLE: str = _RANKING_WORDS.province_field  # (全省: the field of a province's cities)
 _FIELD_REGIONS = frozenset(_RANKING_WORDS.regions)  # (东部地区, 西部, 中西部: parts of the country ranked within)
@@ -975,7 +974,7 @@ def _field_above_places(s: Sentence, scope: str | None, subjects: list[str]) -> 
     """A city's whole (全市) read as the field of a list of cities (a city's report: 我市…; 产值总量前三名为甲市、乙市):
     cities are peers within their province, so the field is the province's (全省)."""
     finder = s.ctx.doc.finder
-    if scope != _CITY_WHOLE or not subjects or any(finder.full_names.get(x) != _CITY_LEVEL for x in subjects):
+    if scope != _CITY_WHOLE or not subjects or any(finder.full_names.get(x) != CITY_LEVEL for x in subjects):
         return scope
     return _PROVINCE_WHOLE
 
@@ -2537,10 +2536,10 @@ def _group_in_field(text: str, hit: re.Match[str], scope: str | None) -> _Group 
         return scope, [text[group_start:hit.end()] + kind], tail.end(), int(parse_number(tail.group("exact")) or 0)
     if m is None:  # 入选中国百强镇, 跻身全国百强县: the group of a kind alone is the measure (跻身全国百强区前50位:
         # a top N of the group, that N)
-        region = scope in _FIELD_REGIONS  # (入选西部百强县: a part of the country the field, its group the measure)
-        bare = kind and (_RANKINGS.whole_field.fullmatch(scope) or region) \
+        regional = scope in _FIELD_REGIONS  # (入选西部百强县: a part of the country the field, its group the measure)
+        bare = kind and (_RANKINGS.whole_field.fullmatch(scope) or regional) \
             and not (tail and tail.group("exact") and within is None)
-        return (scope, [(scope if region else "") + text[group_start:hit.end()] + kind],
+        return (scope, [(scope if regional else "") + text[group_start:hit.end()] + kind],
                 tail.end() if tail else hit.end(), int(within) if within is not None else None) \
             if bare and tail is not None and not tail.group("head") else None
     end = tail.end() if tail else hit.end()

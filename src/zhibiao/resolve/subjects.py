@@ -22,7 +22,7 @@ from zhibiao.anchors import anchor_gate
 from zhibiao.lexicon import Shapes, Words, WordSets, alternation, code_digest, data_digest, is_cjk, places, words
 from zhibiao.recache import compile_cached, memo
 
-__all__ = ["MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "passes_a_mark", "subject_finder"]
+__all__ = ["CITY_LEVEL", "MAIN", "SubjectFinder", "SubjectMention", "expand_zone", "passes_a_mark", "subject_finder"]
 
 MAIN = "\x00main"  # marker: the clause refers to the report's main entity
 
@@ -1010,6 +1010,7 @@ def _lengths_by(names: Iterable[str], *, tail: bool) -> dict[str, tuple[int, ...
 
 _SHORT_WINDOW = 6  # the longest short place name looked for right after a place
 _COUNTY_LEVEL = "county"
+CITY_LEVEL = "prefecture"  # (a city holding counties and districts, in the gazetteer)
 _COUNTY_END: str = _ENTITY_WORDS.county_end
 _CITY_END: str = _ENTITY_WORDS.county_city_end
 _SHORT_MIN = 2  # (a county's short name made a city's: two characters at least)
