@@ -386,6 +386,9 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
         close = _PERIODS.clause_ends.search(text, m.end_pos)
         return False, NEVER_PASSED if close is None else close.end()
     if m.kind == _SINCE_KIND and m.year is not None:
+        if _PERIODS.record_since.match(text, m.end_pos):  # (为2015年以来同期最好位次: a record's span, no figure's)
+            close = _PERIODS.passing_ends.search(text, m.end_pos)
+            return False, NEVER_PASSED if close is None else close.end()
         return False, NEVER_PASSED  # (2017年以来,…。前三季度,…: the years since run to now; the quarters after, now's)
     said = _PERIODS.year_in_passing.match(text, m.end_pos) if m.year is not None else None
     if said is None:
