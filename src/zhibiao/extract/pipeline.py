@@ -110,8 +110,8 @@ def run_pipeline(doc: Document) -> tuple[DocMeta, list[Fact]]:
     heads_said = [f for f in head_log.facts if f not in captions]
     # (甲省以|3.2万亿元: the measure of the figure before; named before a milestone is checked against its level)
     named = names_made_whole(text, measures_in_context(text, log.facts, norm.norm_pos), norm.norm_pos)
-    body = _milestones_passed(_projects_once(_rankings_once(_changes_once(_indicators_once(
-        _dedupe(_measured(ctx, named)))))))
+    body = _milestones_passed(_projects_once(_rankings_once(_changes_once(_summaries_dated(_indicators_once(
+        _dedupe(_measured(ctx, named))))))))
     facts: list[Fact] = [*body, *_not_restated(heads_said, named), *persons]
     facts.sort(key=attrgetter("start", "end"))
     facts = _last_clause_named(_subjects_as_written(ctx, _fields_carried(_cities_places(ctx, facts))))
@@ -538,6 +538,18 @@ def _indicators_once(facts: list[RuleFact]) -> list[RuleFact]:
             same.append(f)
         out.append(f)
     return out
+
+
+def _summaries_dated(facts: list[RuleFact]) -> list[RuleFact]:
+    """The facts without a summary's figure given again where its period is said (●营业收入13977.46亿元 over
+    the body's 上半年实现营业收入13977.46亿元,同比增长28.09%): a level with no period and no change, of the same holder,
+    name, unit and value as a level the report dates, is that one, given once where the period is."""
+    dated = {(f.subject, f.name, f.unit, f.value) for f in facts
+             if isinstance(f, Indicator) and f.value is not None and f.period is not None}
+    if not dated:
+        return facts
+    return [f for f in facts if not (isinstance(f, Indicator) and f.period is None and f.change is None
+                                     and (f.subject, f.name, f.unit, f.value) in dated)]
 
 
 def _changes_once(facts: list[RuleFact]) -> list[RuleFact]:
