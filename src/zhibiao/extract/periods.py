@@ -439,7 +439,7 @@ def latest_year_candidates(text: str) -> Iterator[PeriodMention]:
             yield m
     # (截至9月,…较2023年末净增1310户: a figure compared with the end or the same months of a year is of the next)
     for b in _PERIODS.baseline_year.finditer(text):
-        yield PeriodMention(b.start(), b.end(), int(b.group("year")) + 1, None, None, None, "year")
+        yield PeriodMention(b.start(), b.end(), int(b.group("year") or b.group("same")) + 1, None, None, None, "year")
     # (比2019年同期增长13.5%,两年平均增长6.5%: against the same months two years before)
     for b in _PERIODS.baseline_two_years.finditer(text):
         yield PeriodMention(b.start(), b.end(), int(b.group("year")) + 2, None, None, None, "year")
