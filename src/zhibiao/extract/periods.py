@@ -385,6 +385,9 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
     if _moved_from(text, m):
         close = _PERIODS.clause_ends.search(text, m.end_pos)
         return False, NEVER_PASSED if close is None else close.end()
+    if _PERIODS.good_start_after.match(text, m.end_pos):  # (…1-3月,…实现了今年“开门红”。工业…: the quarter's)
+        close = _PERIODS.passing_ends.search(text, m.end_pos)
+        return False, NEVER_PASSED if close is None else close.end()
     if m.kind == _SINCE_KIND and m.year is not None:
         if _PERIODS.record_since.match(text, m.end_pos):  # (为2015年以来同期最好位次: a record's span, no figure's)
             close = _PERIODS.passing_ends.search(text, m.end_pos)
