@@ -24,6 +24,7 @@ _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
 _PERIODS_SETS = WordSets("periods")
 _MOVED_FROM_MARKS = tuple(Words("ranking").moved_from_marks)  # (由上年的…, 从2018年的…)
+_COMPARED_REACH = 12  # (how far before a year the verb comparing with it may stand: 高于上年同期、|2017年全年)
 _SINCE_KIND = "ytd"  # (2017年以来, 今年以来: a span running from its start to now)
 
 # span: a run of months (上半年); year: a bare year that only fixes the year (2023年); date: an event
@@ -382,7 +383,7 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
     >>> year_reach(text, find_periods(text)[0])
     (False, 0)
     """
-    if _moved_from(text, m):
+    if _moved_from(text, m) or (m.year is not None and _compared_with(text, m)):
         close = _PERIODS.clause_ends.search(text, m.end_pos)
         return False, NEVER_PASSED if close is None else close.end()
     if _PERIODS.good_start_after.match(text, m.end_pos):  # (…1-3月,…实现了今年“开门红”。工业…: the quarter's)
@@ -400,6 +401,12 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
         return False, 0
     close = _PERIODS.passing_ends.search(text, m.end_pos)
     return False, NEVER_PASSED if close is None else close.end()
+
+
+def _compared_with(text: str, m: PeriodMention) -> bool:
+    """Whether ``m`` is a year a figure is compared with (高于上年同期、2017年全年0.9个百分点, 比2019年同期): it
+    dates no figure after its clause."""
+    return _PERIODS.compared_before.search(text, max(0, m.pos - _COMPARED_REACH), m.pos) is not None
 
 
 def _moved_from(text: str, m: PeriodMention) -> bool:
