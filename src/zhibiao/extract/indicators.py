@@ -145,7 +145,7 @@ _MOST_EACH = 5  # (the most things a list before 各 and one count names: 甲、
 _FEWEST_THING_CHARS = 4  # (the shortest name of things counted so: 著名商标; 扶茂 is a town)
 _CLAUSE_COMMA = ","
 _COLON = ":"
-_LABEL_OPENS = (",", ";", ":", "\u3002", "\n")  # (what opens the label a colon closes: 集宁区:265.62亿元)
+_LABEL_OPENS = (*_CLAUSE_MARKS, "\n")  # (what opens the label a colon closes: 集宁区:265.62亿元)
 _LABELS_NOT_MEASURES = tuple(_LEVEL_FROM_WORDS.label_ends_not_measures)
 _LABEL_MIN, _LABEL_MAX = 2, 16  # (how long a label before a colon may be: GDP, 规上工业增加值, 察哈尔右翼前旗)
 _WON_WITH = str(_NAME_WORDS.won_with)  # (以: 甲县以386.2亿元的投资额位居第一)
@@ -1139,10 +1139,9 @@ def _bracketed_kinds(s: Sentence, fig: Fig, name: str) -> Noun | None:
         kind = spread.group("verb") + kind
     elif _INDICATORS.count_verb.fullmatch(name):
         kind = name + kind
-    elif not (_INDICATORS.place_before_kinds.search(name) or _INDICATORS.done_verb_end.search(name)):
+    elif (done := _INDICATORS.done_verb_end.search(name)) is None and not _INDICATORS.place_before_kinds.search(name):
         return None  # (实现摘帽的有|23个县(市、区): words describing the places name them, not only their kind)
-    elif not _INDICATORS.done_verb_end.search(name) \
-            and _INDICATORS.kinds_then_words.match(s.text, m.end(1), s.ctx.span.end):
+    elif done is None and _INDICATORS.kinds_then_words.match(s.text, m.end(1), s.ctx.span.end):
         # (全市9个县(市)区|GDP增速…, 我市6个县(市、区)|的8个镇: the peers of what follows, no figure;
         # 根据对|60个县(市、区)的综合考评: the places something was done to stay counted)
         return None

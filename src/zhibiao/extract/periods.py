@@ -384,23 +384,26 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
     (False, 0)
     """
     if _moved_from(text, m) or (m.year is not None and _compared_with(text, m)):
-        close = _PERIODS.clause_ends.search(text, m.end_pos)
-        return False, NEVER_PASSED if close is None else close.end()
+        return False, _in_force_until(_PERIODS.clause_ends, text, m)
     if _PERIODS.good_start_after.match(text, m.end_pos):  # (…1-3月,…实现了今年“开门红”。工业…: the quarter's)
-        close = _PERIODS.passing_ends.search(text, m.end_pos)
-        return False, NEVER_PASSED if close is None else close.end()
+        return False, _in_force_until(_PERIODS.passing_ends, text, m)
     if m.kind == _SINCE_KIND and m.year is not None:
         if _PERIODS.record_since.match(text, m.end_pos):  # (为2015年以来同期最好位次: a record's span, no figure's)
-            close = _PERIODS.passing_ends.search(text, m.end_pos)
-            return False, NEVER_PASSED if close is None else close.end()
+            return False, _in_force_until(_PERIODS.passing_ends, text, m)
         return False, NEVER_PASSED  # (2017年以来,…。前三季度,…: the years since run to now; the quarters after, now's)
     said = _PERIODS.year_in_passing.match(text, m.end_pos) if m.year is not None else None
     if said is None:
         return True, NEVER_PASSED
     if said.group("carried"):
         return False, 0
-    close = _PERIODS.passing_ends.search(text, m.end_pos)
-    return False, NEVER_PASSED if close is None else close.end()
+    return False, _in_force_until(_PERIODS.passing_ends, text, m)
+
+
+def _in_force_until(ends: re.Pattern[str], text: str, m: PeriodMention) -> int:
+    """Where a mention that lends no year stops dating figures: past the first of ``ends`` after it (its clause, its
+    sentence); ``NEVER_PASSED`` when none follows."""
+    close = ends.search(text, m.end_pos)
+    return NEVER_PASSED if close is None else close.end()
 
 
 def _compared_with(text: str, m: PeriodMention) -> bool:

@@ -946,7 +946,7 @@ def _build_gazetteer_tables() -> dict[str, Any]:
             fulls = short_to_full.setdefault(p.short, [])
             if p.name not in fulls:  # (北京市 is listed as a province and as its own city: one place)
                 fulls.append(p.name)
-    _cities_made_of_counties(full_names, parent_of, short_name)
+    _counties_renamed(full_names, parent_of, short_name)
     all_names = frozenset({*full_names, *short_to_full})
     return {"full_names": full_names, "short_to_full": short_to_full, "parent_of": parent_of,
             "other_parents": other_parents, "parents": frozenset(parent_of.values()), "short_name": short_name,
@@ -964,7 +964,7 @@ def _with_level_char(text: str, end: int, full: str) -> int:
     return end
 
 
-def _cities_made_of_counties(full_names: dict[str, str], parent_of: dict[str, str], short_name: dict[str, str]) -> None:
+def _counties_renamed(full_names: dict[str, str], parent_of: dict[str, str], short_name: dict[str, str]) -> None:
     """Add the county-level city each county may since have become (无为县 → 无为市: counties are made cities every
     year, and the gazetteer keeps the names of its edition): its short name and 市, when no place has that name; and
     the county a county-level city or district was before (神木市, 江宁区 → 神木县, 江宁县: older reports write the
