@@ -1109,6 +1109,9 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
     if fig.amount.kind == "count" and noun is None and (spread := _INDICATORS.spread_verb_end.search(name)):
         kind = _INDICATORS.kind_after.match(text, fig.end, s.ctx.span.end)  # (分布在|17个省(区): 分布省(区))
         noun = Noun(spread.group("verb") + kind.group(1), kind.end(1)) if kind else None
+    if fig.amount.kind == "count" and noun is None and _INDICATORS.spread_at_end.search(name):
+        kind = _INDICATORS.kind_then_spread.match(text, fig.end, s.ctx.span.end)  # (分别在|18个省区分布: 分布省区)
+        noun = Noun(kind.group("verb") + kind.group("kind"), kind.end()) if kind else None
     if fig.amount.kind == "count" and noun is None and _stage_count(text, name, fig):
         noun = _staged_things(s, fig, name) or Noun("", fig.end)
     return noun

@@ -3839,6 +3839,7 @@ def _seat_name(s: Sentence, before: str, pos: int) -> str:
             break
     before = _RANKINGS.seat_list_lead.sub("", before)  # (…18个省份,其中|山东省有11个; 2023年|百强区: no list's name)
     before = _RANKINGS.seat_list_tail.sub("", before)  # (中部百强镇分别为|安徽40个: the list, not the handing out)
+    before = "" if _RANKINGS.bare_member_kinds.match(before) else before
     if not before and last is not None and last.name != seat:
         return last.name  # (东部地区占65席,中部地区占22席。其中,甲、乙分别占…; …,其次是丙9个: seats on the same list)
     group = last_match(_RANKINGS.named_group, s.text[s.ctx.span.start:pos])
