@@ -17,14 +17,13 @@ import re
 from functools import cache
 
 from zhibiao.extract.figures import Fig, measures_of_a_method, peers_looked_at
-from zhibiao.extract.indicators import new_indicator, with_predicate
+from zhibiao.extract.indicators import new_indicator, new_things_before, with_predicate
 from zhibiao.extract.names import Name, Noun, noun_after
 from zhibiao.extract.projects import mentions_projects
 from zhibiao.extract.quantities import COUNTED, figure_regex, parse_amount
 from zhibiao.extract.segment import clause_start
 from zhibiao.extract.state import Sentence
 from zhibiao.lexicon import Shapes, Words, alternation, magnitudes, units
-from zhibiao.model import Indicator
 from zhibiao.recache import compile_cached
 
 __all__ = ["unclaimed_counts"]
@@ -112,16 +111,8 @@ def _total_of_new(s: Sentence, fig: Fig) -> Noun | None:
     clause = max(clause, s.text.rfind(_LIST_MARK, clause, fig.start) + 1)  # (…12家、|累计46家)
     if not _COUNTS.total_only.fullmatch(s.text, clause, fig.start):
         return None
-    norm_pos = s.ctx.doc.norm_pos
-    before = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.unit == _COUNT
-              and f.value is not None and norm_pos(f.end) <= fig.start]
-    if not before:
-        return None
-    last = max(before, key=lambda f: f.end)  # (the count given last before it, whichever rule made it)
-    new = _COUNTS.new_verb_open.match(last.name)
-    if new is None or len(last.name) - new.end() < _MIN_NOUN:
-        return None
-    return Noun(last.name[new.end():], fig.end)
+    things = new_things_before(s, fig.start)
+    return Noun(things, fig.end) if things is not None else None
 
 
 def _count_of_things(s: Sentence, m: re.Match[str]) -> Fig | None:

@@ -65,6 +65,7 @@ __all__ = [
 
 _CHANGES = Shapes("changes")
 _INDICATORS = Shapes("indicators")
+_COUNTS = Shapes("counts")
 _RANKINGS = Shapes("rankings")
 _RANKING_WORDS = Words("ranking")
 _BRACKET_REACH = 12  # (how far before a level the place whose brackets it opens may stand: 甲县()
@@ -760,10 +761,28 @@ def _measure_named(s: Sentence, fig: Fig, name: Name, noun: Noun | None, region_
     if not _names_a_measure(s, fig, name.text, noun) or _restates_a_figure(s, fig, name.text):
         return None
     name = name.renamed(_with_topic(s, name.text, region_start))
+    if name.text in _NAME_SETS.bare_count_nouns and fig.amount.kind == "count" \
+            and (things := new_things_before(s, fig.start)) is not None:
+        return name.renamed(things)  # (新增研发机构33家,|总数达1630家: the total of the things new before)
     if name.text in _NAME_SETS.bare_verbs:
         carried = _measure_of_clause_before(s, region_start)
         return name.renamed(carried) if carried is not None else None
     return name
+
+
+def new_things_before(s: Sentence, pos: int) -> str | None:
+    """The things the count given last before ``pos`` in its sentence counts as new, named without the verb of new
+    (新增省级专精特新企业12家 → 省级专精特新企业); None when there is no such count or it counts no new things."""
+    norm_pos = s.ctx.doc.norm_pos
+    before = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.unit == _COUNT_UNIT
+              and f.value is not None and norm_pos(f.end) <= pos]
+    if not before:
+        return None
+    last = max(before, key=lambda f: f.end)  # (the count given last before it, whichever rule made it)
+    new = _COUNTS.new_verb_open.match(last.name)
+    if new is None or len(last.name) - new.end() < _MIN_SUFFIX:
+        return None
+    return last.name[new.end():]
 
 
 def _measure_of_clause_before(s: Sentence, region_start: int) -> str | None:

@@ -68,6 +68,7 @@ _FIELD_MARK: str = Words("ranking").field_mark  # (在: the gate of a period wri
 # The last characters of the period words a name may end with (1-7月, 一季度, 上半年, 今年以来, 同期, 累计, 年内): see
 # the names.trailing_period shape.
 _PERIOD_LAST_CHARS = frozenset(_NAME_WORDS.period_last_chars)
+_BARE_COUNT_NOUNS = frozenset(_NAME_WORDS.bare_count_nouns)
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 # taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
@@ -171,7 +172,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     s, e = start, end
     if s >= e:
         return Name("", s)  # a figure right after the last one or a separator: no words to trim
-    if s <= subject_end < e:
+    if s <= subject_end < e and _finish(text[subject_end:e], subject_end, False).text not in _BARE_COUNT_NOUNS:
         s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
         if text.startswith(_ASIDE_OPEN, s) and (close := text.find(_ASIDE_CLOSE, s, e)) > 0 \
                 and _ASIDE_OPEN not in text[s + 1:close]:
