@@ -142,6 +142,8 @@ _DESCRIBED_WIDTH = 80  # (how long the projects described before their count may
 _NAMED_YEAR_WIDTH = 16  # (比2019年同期增长|13.5%: how far before a change the year it is against may be named)
 _ANNUAL_LEAD_WIDTH = 2  # (全年, 年度: the words of a whole year before a name)
 _MIN_SUFFIX = 2  # (the fewest characters of a measure named again by its last words)
+_PROJECTS_BEFORE_WIDTH = 120  # (how far back projects a sentence opening with 其中 breaks down place by place may end)
+_FACTS_SINCE = 8  # (how many facts back to look for a count given since those projects)
 _MOST_EACH = 5  # (the most things a list before 各 and one count names: 甲、乙和丙各2家)
 _FEWEST_THING_CHARS = 4  # (the shortest name of things counted so: 著名商标; 扶茂 is a town)
 _CLAUSE_COMMA = ","
@@ -1263,7 +1265,10 @@ def _count_of_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None, regi
     if described is not None:  # 此次签约项目涵盖装备制造、新能源等领域,共9个: the projects described, then counted
         project_count(s, fig, described, None)
         return True
-    if _counts_projects(s, fig, name, noun):
+    if _counts_projects(s, fig, name, noun) or (
+            s.log.projects and s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
+            and listed_place(s, s.text[region_start:fig.start]) is not None and _places_of_projects_before(s)):
+        # (…1141个项目集中开工。这些项目…,年度计划投资1142亿元。其中,甲市200个: the projects place by place)
         project_count(s, fig, region_start, noun)
         return True
     return False
@@ -1326,6 +1331,21 @@ def _counts_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None) -> boo
     if counted and _breakdown_of_projects(s, fig, name):
         return True  # 建设项目27项(省级6项、市级5项): the projects counted kind by kind, 项目 left out
     return s.state.projects is not None and name.endswith(_NAME_WORDS.possessive)
+
+
+def _places_of_projects_before(s: Sentence) -> bool:
+    """Whether the sentence opens with 其中 right after the sentence counting projects or the one after it
+    (…项目集中开工,总投资4676亿元。这些项目涵盖…领域,年度计划投资1142亿元。|其中,…): its places are those projects',
+    when nothing else was counted since."""
+    text, sent_start, doc = s.text, s.ctx.span.start, s.ctx.doc
+    if not text.startswith(_NAME_WORDS.among, sent_start):
+        return False
+    end = next((e for p in reversed(s.log.projects) if (e := doc.norm_pos(p.end)) <= sent_start), -1)
+    # (the projects counted before the sentence: not its places already read)
+    if end < 0 or sent_start - end > _PROJECTS_BEFORE_WIDTH:
+        return False
+    return not any(isinstance(f, Indicator) and f.unit == _COUNT_UNIT and end <= doc.norm_pos(f.start) < sent_start
+                   for f in s.log.facts[-_FACTS_SINCE:])
 
 
 def _other_thing_counted(s: Sentence, fig: Fig, name: str) -> bool:

@@ -384,7 +384,8 @@ def _projects_period(s: Sentence, fig: Fig, stage: Stage | None, target: bool) -
     ctx, text = s.ctx, s.text
     if stage == "other" and _to_come(s, fig) and not ctx.has_period_before(fig.start):
         return None  # (1至5月,…。近期拟签约项目7个: not yet done, of no span before; 下半年…有望开工 keeps its own)
-    period = ctx.period_at(fig.start, target=target)
+    # (预计二季度,全省开工项目约3700个: a forecast of a span not yet over is this year's, as an indicator's is)
+    period = ctx.period_at(fig.start, target=target, future=ctx.estimate_at(fig.start))
     if period is None and target:
         # 计划新开工项目51个 (under 1-3月), 全年计划开工项目80个: a plan for the year in force
         in_force = ctx.period_at(fig.start, target=False)
