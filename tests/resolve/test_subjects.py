@@ -40,6 +40,8 @@ def finder() -> SubjectFinder:
     # peers listed once each (a table's rows) are none of them the report's own; one named again is
     ("", "重点项目完成情况:\n延吉市 | 57\n图们市 | 27\n汪清县 | 34\n安图县 | 24", None),
     ("", "延吉市重点项目完成情况:\n延吉市 | 57\n图们市 | 27\n汪清县 | 34\n安图县 | 24", "延吉市"),
+    # a league's full name opens with another place's short name (兴安|盟, 兴安区): the league, no 区 of the report's
+    ("", "占全区的23%。赤峰市95项、通辽市75项、兴安盟和巴彦淖尔市各25项。", None),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

@@ -701,8 +701,13 @@ class SubjectFinder:
         kinds of place a report calls its own (我县 → 县), a short name standing for places of several kinds stands
         for the one of those kinds (甲容 → 甲容县, not 甲容区, in a report that says 我县)."""
         hits: Counter[str] = Counter()
+        # (兴安|盟: a full name read there, longer than the short name it opens, is that place, no other's short name)
+        full_at = {start: (end, name) for start, end, name in self.place_mentions(text)}
         for start, short in self._short_names_of(text):
             fulls = self.short_to_full[short]
+            end, full = full_at.get(start, (0, ""))
+            if end > start + len(short) and full not in fulls:
+                continue
             if len(fulls) > 1 and own and not any(self.parent_of.get(f) in fulls for f in fulls):
                 # (甲沙 for 甲沙县 and the 甲沙市 holding it: the city's name too, no county's alone)
                 # (甲海 for 甲海县 or 甲海新区 in a report saying 全区: a new district's name is a zone's, no 区's)
