@@ -30,7 +30,13 @@ from zhibiao.extract.indicators import (
 )
 from zhibiao.extract.names import Name, name_positions, split_names, strip_chars, topic_before
 from zhibiao.extract.periods import find_periods, period_string
-from zhibiao.extract.projects import is_investment_name, listed_count, mentions_projects, project_count
+from zhibiao.extract.projects import (
+    is_investment_name,
+    listed_count,
+    mentions_projects,
+    project_count,
+    projects_named,
+)
 from zhibiao.extract.quantities import parse_number
 from zhibiao.extract.rankings import listed_places, places_moved_in_turn, seats_listed
 from zhibiao.extract.state import Sentence
@@ -508,16 +514,20 @@ def _by_places(s: Sentence, group: list[Fig], region_start: int) -> bool:
                                       region_start)
     if resp is None:
         return False
+    clause = max(s.text.rfind(",", s.ctx.span.start, resp.start()) + 1, s.ctx.span.start)
+    name = name_at(s, clause, resp.start())
+    counts = all(f.role == "level" and f.amount.unit == _COUNT for f in group)
     whole = s.state.projects
-    if whole is not None and all(f.role == "level" and f.amount.unit == _COUNT for f in group):
+    if whole is None and counts and mentions_projects(name.text) and not is_investment_name(name.text):
+        # (新开工亿元以上工业项目数分别为,甲市95项…: those projects, place by place)
+        whole = projects_named(s, name.text, group[0].start)
+    if whole is not None and counts:
         for (place, start), f in zip(places, group, strict=True):
             p = replace(whole, subject=place, count=f.amount.value, investment=None, qualifier=None)
             s.ctx.doc.set_quote(p, start, f.end)
             s.log.add(p)
             s.log.child_projects.add(id(p))
         return True
-    clause = max(s.text.rfind(",", s.ctx.span.start, resp.start()) + 1, s.ctx.span.start)
-    name = name_at(s, clause, resp.start())
     if not name.text and s.state.current is not None:  # 共外出招商137批次,分别为:苓江区24批次…: the figure just given
         name = Name(s.state.current.name, clause)
     if not name.text:

@@ -27,7 +27,8 @@ from zhibiao.resolve.subjects import subject_finder
 
 __all__ = ["category_of", "each_of_places", "is_investment_name", "listed_count", "listed_place", "mentions_projects",
            "names_projects_of_a_kind",
-           "place_list_goes_on", "project_count", "projects_facts", "projects_frame", "stage_of", "threshold_in"]
+           "place_list_goes_on", "project_count", "projects_facts", "projects_frame", "projects_named", "stage_of",
+           "threshold_in"]
 
 _CONTEXT = Shapes("context")  # (estimate: 预计, the words names.py skips before a name as an estimate)
 _NAMES = Shapes("names")
@@ -578,6 +579,18 @@ def listed_place(s: Sentence, region: str) -> str | None:
     if not item:
         return None
     return s.ctx.doc.finder.entity_named(item) or (item if _PROJECTS.listed_place.fullmatch(item) else None)
+
+
+def projects_named(s: Sentence, words: str, pos: int) -> Projects:
+    """The projects a measure's words name (新开工亿元以上工业项目数, 各县签约项目): their stage (said, else that of the
+    projects around), size class, kind and the period in force at ``pos``; no subject nor count (the places listed
+    after give them)."""
+    said = last_match(_PROJECTS.stage_words, words)
+    stage = stage_of(said.group(0)) if said is not None else _stage_around(s, words)
+    min_investment, currency = threshold_in(words)
+    return Projects(subject=None, period=s.ctx.period_at(pos, target=False), stage=stage, category=category_of(words),
+                    min_investment=min_investment, count=None, investment=None, qualifier=None, rule="projects.v1",
+                    currency=currency)
 
 
 def _stage_around(s: Sentence, desc: str = "", *, now: bool = False) -> Stage:
