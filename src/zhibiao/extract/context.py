@@ -33,6 +33,7 @@ from zhibiao.extract.periods import (
     paragraph_periods,
     period_string,
     resolve_period,
+    under_way,
     year_reach,
     years_of_lists,
 )
@@ -186,7 +187,9 @@ class DocContext:
                                default=len(text))
                 if _CONTEXT.goal.search(text, sent_start, sent_end):
                     return None
-                return int(published[:4]) - 1 if m.end > int(published[5:7]) else None
+                month = int(published[5:7])
+                # (今年一季度 in February: the quarter under way, no sign of a reprint)
+                return int(published[:4]) - 1 if m.end > month and not under_way(m.start or 1, m.end, month) else None
         return None
 
     def speakers_at(self, pos: int) -> list[SpokenFor]:

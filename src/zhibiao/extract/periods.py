@@ -18,7 +18,7 @@ from zhibiao.extract.quantities import parse_number
 from zhibiao.lexicon import Shapes, Words, WordSets
 
 __all__ = ["PeriodKind", "PeriodMention", "find_periods", "iter_periods", "latest_of", "latest_year_candidates",
-           "period_string", "resolve_period", "years_period", "years_spans"]
+           "period_string", "resolve_period", "under_way", "years_period", "years_spans"]
 
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
@@ -238,6 +238,8 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
     '2023-01/2023-12'
     >>> resolve_period(find_periods("全年")[0], "2023-10-20", future=True)
     '2023-01/2023-12'
+    >>> resolve_period(find_periods("今年一季度")[0], "2024-02-19")
+    '2024-01/2024-03'
     >>> resolve_period(find_periods("一季度")[0], None)
     'XXXX-01/XXXX-03'
     """
@@ -259,16 +261,26 @@ def resolve_period(mention: PeriodMention | None, published: str | None, *, futu
     if year is None and mention.rel_year is not None and pub_year is not None:
         year = pub_year + mention.rel_year
         if mention.rel_year == 0 and mention.kind in _DONE_SPANS_AND_MONTHS and pub_month is not None \
-                and end > pub_month and (end < _DECEMBER or mention.kind not in _DONE_SPANS) and not future:
+                and end > pub_month and (end < _DECEMBER or mention.kind not in _DONE_SPANS) and not future \
+                and not under_way(start, end, pub_month):
             # 今年前11个月 (and its 11月份当月) published in January: a span not yet over, a month not yet
-            # come, is no result — last year's
+            # come, is no result — last year's (but 今年一季度 in February: the quarter under way, this year's)
             year -= 1
     if year is None and pub_year is not None and pub_month is not None:
         # (一季度 in January: a quarter under way, not a year ago; a longer span begun, 前三季度 in January,
         # is last year's)
-        under_way = start <= pub_month and end - start < _QUARTER_MONTHS
-        year = pub_year if end <= pub_month or future or under_way else pub_year - 1
+        year = pub_year if end <= pub_month or future or under_way(start, end, pub_month) else pub_year - 1
     return period_string("XXXX" if year is None else year, start, end)
+
+
+def under_way(start: int, end: int, month: int) -> bool:
+    """Whether months ``start``-``end`` are a span of a quarter or less begun by ``month``: the current one, not last
+    year's (一季度 in February).
+
+    >>> under_way(1, 3, 2), under_way(1, 9, 2), under_way(4, 6, 2)
+    (True, False, False)
+    """
+    return start <= month and end - start < _QUARTER_MONTHS
 
 
 def period_string(year: int | str, start: int = 1, end: int = 12) -> str:

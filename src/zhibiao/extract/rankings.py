@@ -32,7 +32,8 @@ from zhibiao.extract.names import (
     without_quotes,
 )
 from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period, years_period
-from zhibiao.extract.quantities import figure_regex, parse_amount, parse_number
+from zhibiao.extract.projects import is_investment_name, mentions_projects, projects_named
+from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import MAX_SENTENCE, clause_start
 from zhibiao.extract.state import Sentence, SentenceState
 from zhibiao.lexicon import Shapes, Words, WordSets
@@ -934,21 +935,33 @@ def _figures_of_listed(s: Sentence, ranked: list[Ranking], list_start: int, stop
     if len(figures) != len(ranked):
         return
     item_start = list_start
+    measure = str(ranked[0].indicator)
+    # (项目数量排前三的州市分别为甲111个、乙94个: counts of projects, each place's projects of the stage around)
+    projects = projects_named(s, measure, list_start) \
+        if mentions_projects(measure) and not is_investment_name(measure) else None
     for r, m in zip(ranked, figures, strict=True):
         found = figure_regex().search(text, m.start(), m.end())
         if found is None or (amount := parse_amount(found)) is None:
             return
-        ind = Indicator(subject=r.subject, name=str(r.indicator), period=r.period, value=amount.value,
-                        unit=amount.unit, change=None, qualifier=None, parent=None, rule="indicator.v1")
-        grown = _CHANGES.growth_named.fullmatch(ind.name) if amount.unit == _PERCENT else None
-        if grown is not None:  # (GDP增速前十名为甲县(9.8%): 甲县's GDP grew 9.8%, no level of a rate)
-            ind.name, ind.value, ind.unit = grown.group("measure"), None, None
-            ind.change = Change(basis=_YOY, pct=amount.value)
-        s.ctx.doc.set_quote(ind, item_start, m.end())  # (the place and its figure: 甲市(91.2%))
-        s.log.add(ind)
+        fact: Indicator | Projects = replace(projects, subject=r.subject, period=r.period, count=amount.value) \
+            if projects is not None and amount.unit == _COUNT_UNIT else _level_of_listed(r, amount)
+        s.ctx.doc.set_quote(fact, item_start, m.end())  # (the place and its figure: 甲市(91.2%))
+        s.log.add(fact)
         if glued:
             s.state.quiet.append((m.start(), m.end()))
         item_start = m.end() + 1 if text.startswith(_LIST_MARKS, m.end()) else m.end()
+
+
+def _level_of_listed(r: Ranking, amount: Amount) -> Indicator:
+    """The level of the measure ``r`` ranks by that a place listed has (甲市(91.2%)); a rate's figure is the measure's
+    growth (GDP增速前十名为甲县(9.8%): 甲县's GDP grew 9.8%, no level of a rate)."""
+    ind = Indicator(subject=r.subject, name=str(r.indicator), period=r.period, value=amount.value,
+                    unit=amount.unit, change=None, qualifier=None, parent=None, rule="indicator.v1")
+    grown = _CHANGES.growth_named.fullmatch(ind.name) if amount.unit == _PERCENT else None
+    if grown is not None:
+        ind.name, ind.value, ind.unit = grown.group("measure"), None, None
+        ind.change = Change(basis=_YOY, pct=amount.value)
+    return ind
 
 
 def _field_of_list(s: Sentence, hit: re.Match[str], list_start: int) -> str | None:
