@@ -1596,6 +1596,8 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if _INDICATORS.baseline_word.search(bare):
         bare = _INDICATORS.baseline_tail.sub("", bare)  # 比全市平均增幅高…: the baseline, no name
     bare = strip_chars(bare).rstrip(_ASIDE_OPEN)  # (…12%以上(|调增2个百分点): an aside on the figure before
+    if bare and _INDICATORS.aside_only.fullmatch(strip_chars(s.text[region_start:lead])):
+        bare = ""  # (760亿元(含港务区)、|增长5.6%: an aside on the figure before, then its change)
     if _INDICATORS.verb_only.fullmatch(bare) or bare in _AFTER_QUALIFIERS or bare in _NAME_SETS.bare_verbs:
         # 制造业增长11.9%,提高0.6个百分点; 增长12%以上(调增2个百分点); 上年同期为|增长10.5%: a verb, or the qualifier
         # of the figure before, alone names nothing: the change is the figure's
