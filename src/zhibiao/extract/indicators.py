@@ -1113,6 +1113,7 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
             fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
                                             or _INDICATORS.count_verb.fullmatch(name)
                                             or _INDICATORS.deed_verb.fullmatch(name)
+                                            or _INDICATORS.deed_verb_end.search(name)
                                             or _had_after(s, fig, name, region))):
         noun = _counted_noun(s, fig, name)
     if fig.amount.kind == "person" and noun is None and (verb := _INDICATORS.people_verb_end.search(name)):
