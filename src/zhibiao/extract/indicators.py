@@ -1688,13 +1688,18 @@ def _basis_of_the_run(s: Sentence, fig: Fig, region_start: int) -> Fig:
 
 def _place_growth(s: Sentence, fig: Fig, name: Name, bare: str, named: Indicator | None) -> bool:
     """(全市地区生产总值增长5.6%,…)甲县增速为4.2%, 乙区增长9.3%: a place alone before its growth is the place's growth
-    of the measure just given, never a measure named after the place; True when it was recorded so."""
-    if named is None or named.change is None:
+    of the measure just given (or of the one a count of places grown names), never a measure named after the place;
+    True when it was recorded so."""
+    if named is None:
+        return False
+    grown = _INDICATORS.places_grown.fullmatch(named.name) if named.unit == _COUNT_UNIT else None
+    if named.change is None and grown is None:
         return False
     place = s.ctx.doc.finder.entity_named(bare) or _region_named(bare)
     if place is None:
         return False
-    ind = new_indicator(s, name.renamed(named.name), fig, value=False)
+    # (技工贸收入增长较快的园区有3家,甲区同比增长40.1%: each place's growth of the measure the count of them opens with)
+    ind = new_indicator(s, name.renamed(grown.group("measure") if grown is not None else named.name), fig, value=False)
     ind.subject, ind.parent = place, None
     s.state.current, s.state.pending = ind, []  # (…,高于全市1.9个百分点: the place's growth compared)
     return True
