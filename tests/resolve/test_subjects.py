@@ -42,6 +42,10 @@ def finder() -> SubjectFinder:
     ("", "延吉市重点项目完成情况:\n延吉市 | 57\n图们市 | 27\n汪清县 | 34\n安图县 | 24", "延吉市"),
     # a league's full name opens with another place's short name (兴安|盟, 兴安区): the league, no 区 of the report's
     ("", "占全区的23%。赤峰市95项、通辽市75项、兴安盟和巴彦淖尔市各25项。", None),
+    # a report speaking of its own town (全镇, 该街道) that names the town on its own more than any place: the town,
+    # not the county it lies in; a county report with one town's paragraph stays the county's
+    ("", "2020年,柳湾镇面对冲击,全镇上下呈现蓬勃朝气。坚持工业兴镇,柳湾镇引进项目3个。经验在邻水县推广。", "柳湾镇"),
+    ("", "邻水县上半年地区生产总值增长6%。邻水县固定资产投资增长9%。柳湾镇引进项目3个,全镇上下干劲足。", "邻水县"),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

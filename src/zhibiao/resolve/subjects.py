@@ -49,6 +49,7 @@ _PREFIX_WINDOW = 12
 # Weights of a mention in the title and in the body when the main entity is chosen.
 _TITLE_WEIGHT, _BODY_WEIGHT = 3, 1
 _SHORT_REPEATED = 3  # (mentions by a short name alone that make a place the report's own)
+_TOWN_REPEATED = 2  # (mentions of a town named on its own that make it the report's own, when it speaks of 该镇/全镇)
 # How often (weighted) a zone the gazetteer lacks must be named to be the report's own over known places.
 _UNKNOWN_ZONE_REPEATED = 3 * _BODY_WEIGHT
 _PEERS_LISTED = 4  # (entities named once each that make a list of peers rather than a report's own)
@@ -341,6 +342,9 @@ class SubjectFinder:
         best = self._of_own_kind(text, best, strong, first)
         if best is not None and (town := self._own_town(title + "\n" + text, best)) is not None:
             return town
+        if (town := self._town_named_most(title + "\n" + text, strong[best] if best is not None else 0)) is not None \
+                and (best is None or not best.endswith(_ENTITY_WORDS.zone_suffixes)):
+            return town
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
         if (often := self._short_named_most(text + title, strong[best] if best is not None else 0)) is not None:
@@ -390,6 +394,22 @@ class SubjectFinder:
                 return town.group(0)
             at = text.find(place, at + 1)
         return None
+
+    @staticmethod
+    def _town_named_most(text: str, best_count: int) -> str | None:
+        """胡集镇按照…,截至6月19日,该镇…; 2020年,干驿镇…全镇上下…: a report that speaks of its own town (该镇, 全镇,
+        该街道) and names one town on its own more often than any other place, twice at least, is about that town
+        (the county it lies in, named in passing, is not); None otherwise."""
+        if _SUBJECTS.town_refs.search(text) is None:
+            return None
+        named = Counter(m.group("town") for m in _SUBJECTS.town_alone.finditer(text)
+                        if m.group("town") not in _ENTITY_SETS.kinds_of_place_words)
+        if not named:
+            return None
+        (town, n), *rest = named.most_common(2)
+        if n < _TOWN_REPEATED or n < best_count or (rest and rest[0][1] == n):
+            return None
+        return town
 
     def title_place(self, title: str) -> str | None:
         """甲13个项目集中签约: the place a title opens with by its short name, before a count or a period, in a report
