@@ -46,6 +46,8 @@ def finder() -> SubjectFinder:
     # not the county it lies in; a county report with one town's paragraph stays the county's
     ("", "2020年,柳湾镇面对冲击,全镇上下呈现蓬勃朝气。坚持工业兴镇,柳湾镇引进项目3个。经验在邻水县推广。", "柳湾镇"),
     ("", "邻水县上半年地区生产总值增长6%。邻水县固定资产投资增长9%。柳湾镇引进项目3个,全镇上下干劲足。", "邻水县"),
+    # a city's report (全市 once) that names its province once in passing, 全省 only its ranks' field: no subject
+    ("", "一季度,全市坚持贯彻在辽宁考察时的讲话精神。地区生产总值增长5.5%,增速全省第7位,高于全省0.3个百分点。", None),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

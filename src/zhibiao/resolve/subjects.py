@@ -587,6 +587,9 @@ class SubjectFinder:
             return None  # the report never speaks of its own city or county
         if (kind := _own_kind(text)) in own:
             own = {kind}  # (我市…全市 and 全省经济 once: a city's report, not one of the province it names)
+        elif len(own) > 1:
+            # (全市… once, 全省 as the field of its ranks and comparisons: no province's report unless it speaks as one)
+            own.discard(_ENTITY_WORDS.province_kind)
         named = self._places_by_short_name(text, own)
         hits = Counter({k: n for k, n in named.items() if k[-1] in own})
         if len(hits) == 1:
