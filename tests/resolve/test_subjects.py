@@ -48,6 +48,10 @@ def finder() -> SubjectFinder:
     ("", "邻水县上半年地区生产总值增长6%。邻水县固定资产投资增长9%。柳湾镇引进项目3个,全镇上下干劲足。", "邻水县"),
     # a city's report (全市 once) that names its province once in passing, 全省 only its ranks' field: no subject
     ("", "一季度,全市坚持贯彻在辽宁考察时的讲话精神。地区生产总值增长5.5%,增速全省第7位,高于全省0.3个百分点。", None),
+    # a subdistrict's report that calls itself 街道 and names itself after its district (甲区乙街道): the subdistrict
+    ("", "近日,京口区柳荫街道召开会议。今年以来,街道经济稳中向好。柳荫街道完成投资15.6亿元。", "柳荫街道"),
+    # a zone that only calls itself 示范区 or 新区 (and names the province it leads once): as written
+    ("", "10月份,示范区规上工业继续领跑全省。1-10月,示范区规上工业增加值增长14.3%,增速位居全省第一。", "示范区"),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

@@ -398,14 +398,16 @@ class SubjectFinder:
     @staticmethod
     def _town_named_most(text: str, best_count: int) -> str | None:
         """胡集镇按照…,截至6月19日,该镇…; 2020年,干驿镇…全镇上下…: a report that speaks of its own town (该镇, 全镇,
-        该街道) and names one town on its own more often than any other place, twice at least, is about that town
-        (the county it lies in, named in passing, is not); None otherwise."""
+        该街道, a clause opening with 街道) and names one town more often than any other place, twice at least, is about
+        that town (the county it lies in, named in passing, is not); None otherwise."""
         if _SUBJECTS.town_refs.search(text) is None:
             return None
-        named = Counter(m.group("town") for m in _SUBJECTS.town_alone.finditer(text)
-                        if m.group("town") not in _ENTITY_SETS.kinds_of_place_words)
-        if not named:
+        towns = {m.group("town") for m in _SUBJECTS.town_alone.finditer(text)
+                 if m.group("town") not in _ENTITY_SETS.kinds_of_place_words}
+        if not towns:
             return None
+        # (each town found where no word runs into it, then counted wherever written: 在甲镇第六届…, 代表甲镇…)
+        named = Counter({town: text.count(town) for town in towns})
         (town, n), *rest = named.most_common(2)
         if n < _TOWN_REPEATED or n < best_count or (rest and rest[0][1] == n):
             return None
