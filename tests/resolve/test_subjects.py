@@ -52,6 +52,10 @@ def finder() -> SubjectFinder:
     ("", "近日,京口区柳荫街道召开会议。今年以来,街道经济稳中向好。柳荫街道完成投资15.6亿元。", "柳荫街道"),
     # a zone that only calls itself 示范区 or 新区 (and names the province it leads once): as written
     ("", "10月份,示范区规上工业继续领跑全省。1-10月,示范区规上工业增加值增长14.3%,增速位居全省第一。", "示范区"),
+    # a town's report that names the city of its outlet (甲门网记者) and a park once: the town
+    ("", "来源:天门网\n2020年,岳口镇面对冲击,全镇上下呈现朝气。岳口镇引进项目3个,园区建设加快。", "岳口镇"),
+    # 和政 of 和政府 ("and the government") is no county
+    ("", "为80位创业大学生提供担保贷款和政府贴息。", None),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

@@ -328,6 +328,8 @@ class SubjectFinder:
         _merge_places_into_zones(strong)
         if (zone := _zone_named_most(weak, first, strong)) is not None:
             return zone
+        if (town := self._town_named_most(title + "\n" + text, max(strong.values(), default=0))) is not None:
+            return town  # (a town's report naming its county or city, or a park, less often)
         if not strong:
             city = self._short_city(text + title) or self._outlet_own_place(text + title)
             if city:
@@ -341,9 +343,6 @@ class SubjectFinder:
             return within  # (the place most named is only the field it ranks in)
         best = self._of_own_kind(text, best, strong, first)
         if best is not None and (town := self._own_town(title + "\n" + text, best)) is not None:
-            return town
-        if (town := self._town_named_most(title + "\n" + text, strong[best] if best is not None else 0)) is not None \
-                and (best is None or not best.endswith(_ENTITY_WORDS.zone_suffixes)):
             return town
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
             return best
