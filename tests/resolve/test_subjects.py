@@ -55,7 +55,7 @@ def finder() -> SubjectFinder:
     # a town's report that names the city of its outlet (甲门网记者) and a park once: the town
     ("", "来源:天门网\n2020年,岳口镇面对冲击,全镇上下呈现朝气。岳口镇引进项目3个,园区建设加快。", "岳口镇"),
     # 和政 of 和政府 ("and the government") is no county
-    ("", "为80位创业大学生提供担保贷款和政府贴息。", None),
+    ("", "全县新增就业1200人。全县为80位创业大学生提供担保贷款和政府贴息。", None),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected
