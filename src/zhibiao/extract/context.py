@@ -153,6 +153,10 @@ class DocContext:
         (2012年以来)."""
         if self.published is None or not self.published[:4].isdigit():
             return None
+        titled = self.title_year
+        if titled is not None and titled.year is not None and titled.year < int(self.published[:4]) \
+                and _CONTEXT.year_review_after.match(self.text, titled.end_pos) is not None:
+            return titled.year  # (2021年国民经济和社会发展统计公报 put out in 2022: its 今年 is 2021)
         bound = int(self.published[:4]) - _REPRINT_GAP
         # the latest year named, read up to the first year after the bound (the latest is after it too:
         # most reports name one early on, and reading every period of a report was 1.5 % of the extraction)
