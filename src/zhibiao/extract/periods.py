@@ -158,6 +158,8 @@ def _mention(text: str, m: re.Match[str], offset: int) -> PeriodMention | None:
     rel = g["rel"]
     if _is_baseline(text, m):
         return None  # 比上年同期, 较2018年, 比1-9月回落: a baseline, not the period of the figure
+    if g["full"] and not (year or rel) and _PERIODS.whole_year_target_after.match(text, m.end()) is not None:
+        return None  # (完成全年任务的148.8%: the year of a target's noun, no period of the figures)
     # 当年 ("that year") is the year the text speaks of just before, not one counted from the date
     rel_year = int(_PERIODS_WORDS.relative_years[rel]) if rel and rel not in _PERIODS_SETS.anaphoric_years else None
     months = _months(g, year, rel)
