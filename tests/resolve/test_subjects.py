@@ -58,6 +58,10 @@ def finder() -> SubjectFinder:
     ("", "全县新增就业1200人。全县为80位创业大学生提供担保贷款和政府贴息。", None),
     # a software park named again and again is the report's own (软件园 a kind of park)
     ("", "上海浦东软件园迎来十周岁生日。浦东软件园向30家企业颁奖,上海浦东软件园园区产值每年增长。", "浦东软件园"),
+    # a town's report titled with the city in brackets before it, speaking of 我镇: the town
+    ("(东莞市)长安镇2022年上半年经济运行情况", "今年上半年,我镇实现地区生产总值341.44亿元,同比增长1.1%。", "长安镇"),
+    # 综合实验区 is a kind of zone
+    ("", "平潭综合实验区新增外资企业22户。一季度,平潭综合实验区投资总额4.72亿美元。", "平潭综合实验区"),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

@@ -328,7 +328,7 @@ class SubjectFinder:
         _merge_places_into_zones(strong)
         if (zone := _zone_named_most(weak, first, strong)) is not None:
             return zone
-        if (town := self._town_named_most(title + "\n" + text, max(strong.values(), default=0))) is not None:
+        if (town := self._town_named_most(title, text, max(strong.values(), default=0))) is not None:
             return town  # (a town's report naming its county or city, or a park, less often)
         if not strong:
             city = self._short_city(text + title) or self._outlet_own_place(text + title)
@@ -395,18 +395,20 @@ class SubjectFinder:
         return None
 
     @staticmethod
-    def _town_named_most(text: str, best_count: int) -> str | None:
+    def _town_named_most(title: str, text: str, best_count: int) -> str | None:
         """胡集镇按照…,截至6月19日,该镇…; 2020年,干驿镇…全镇上下…: a report that speaks of its own town (该镇, 全镇,
         该街道, a clause opening with 街道) and names one town more often than any other place, twice at least, is about
         that town (the county it lies in, named in passing, is not); None otherwise."""
         if _SUBJECTS.town_refs.search(text) is None:
             return None
-        towns = {m.group("town") for m in _SUBJECTS.town_alone.finditer(text)
+        whole = title + "\n" + text
+        towns = {m.group("town") for m in _SUBJECTS.town_alone.finditer(whole)
                  if m.group("town") not in _ENTITY_SETS.kinds_of_place_words}
         if not towns:
             return None
-        # (each town found where no word runs into it, then counted wherever written: 在甲镇第六届…, 代表甲镇…)
-        named = Counter({town: text.count(town) for town in towns})
+        # (each town found where no word runs into it, then counted wherever written — 在甲镇第六届…, 代表甲镇… — and
+        # in the title with a title's weight, as places are)
+        named = Counter({town: text.count(town) + _TITLE_WEIGHT * title.count(town) for town in towns})
         (town, n), *rest = named.most_common(2)
         if n < _TOWN_REPEATED or n < best_count or (rest and rest[0][1] == n):
             return None
