@@ -1802,6 +1802,12 @@ def _run_of_levels(s: Sentence) -> list[Indicator] | None:
 def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     """A change that refers back (增速, 同比, or nothing): to the share, figure, projects or topic just named."""
     text, st = s.text, s.state
+    lead = fig.lead if fig.lead is not None else fig.start
+    if not name.text and (label := _label_before(s, region_start, lead)).text:
+        # (规模以上工业增加值:|增长8%: a growth alone after a colon, named by the label the colon closes)
+        st.current = new_indicator(s, label, fig, value=False)
+        st.pending = []
+        return
     share_newer = st.current_share is not None and (st.current is None or st.current_share.end > st.current.end)
     if share_newer and fig.change is not None and fig.change.pp is not None and not name.text \
             and not _CHANGES.rate_word.search(text, region_start, fig.start):
