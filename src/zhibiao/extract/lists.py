@@ -196,6 +196,10 @@ def _names_of_list(s: Sentence, region: str, group: list[Fig], after: int | None
     first = group[0]
     pulled = _LISTS.pulled_measure.fullmatch(s.text, after, first.start) if after is not None else None
     names = _names_pulled(s, region, len(group), pulled.group(0)) if pulled else split_names(region, len(group))
+    measure = strip_chars(region)
+    if names is None and measure and _NAME_WORDS.list_mark not in measure \
+            and (items := _items_again(s.state.pending, len(group))) is not None:
+        names = [item + measure for item in items]  # (…分别增长…,|对经济增长的贡献率分别为…: each item's again)
     if names is not None and after is not None and first.role in ("level", "share"):
         names = _holders_measured(s, names, after, first.start)
     return names

@@ -60,6 +60,7 @@ _NAME_MIN = 2
 _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a name: 仁怀市 → 仁怀)
 _ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
 _LIST_MARK = "\u3001"  # (、)
+_LEAD_MARKS = " ,:;\u3001"  # (the marks a list's words may open with after the figures before)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"  # (brackets as normalised text writes them)
 _OPEN_ASIDE_GATE = compile_cached(r"[(\-\[]")  # (what a bracket left open, a dash or a note mark opens with)
 _ASIDE_REACH = 24  # (how far before the words an aside a comma split may open)
@@ -531,6 +532,7 @@ def name_positions(region: str, start: int, names: list[str]) -> list[int]:
     """Where each listed name starts in ``region`` (which starts at ``start``)."""
     out = []
     pos = 0
+    marks = len(region) - len(region.lstrip(_LEAD_MARKS))  # (a name not written here starts after the marks opening it)
     for name in names:
         probe = name[:2]
         k = region.find(probe, pos)
@@ -541,7 +543,7 @@ def name_positions(region: str, start: int, names: list[str]) -> list[int]:
             probe = name[1:3]
             k = region.find(probe, pos)
         if k < 0:
-            out.append(start + pos)
+            out.append(start + max(pos, marks))
         else:
             out.append(start + k)
             pos = k + len(probe)
