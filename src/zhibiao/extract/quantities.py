@@ -178,7 +178,9 @@ def figure_regex() -> re.Pattern[str]:
     digits = re.escape("".join(_NUMERALS_WORDS.digits))
     chars = re.escape("".join(sorted(_numeral_chars())))
     unit_chars = re.escape("".join(_NUMERALS_WORDS.units))
-    cn = f"[{digits}][{chars}]*|[{unit_chars}]+[{chars}]*"
+    vague = re.escape(word("numerals", "vague_leads"))
+    # (数十亿元: some tens, no figure — nor its 亿 read on its own inside the numeral)
+    cn = f"(?<![{vague}{chars}])(?:[{digits}][{chars}]*|[{unit_chars}]+[{chars}]*)"
     more = alternation(_NUMERALS_WORDS.more)
     signs = re.escape("".join(_NUMERALS_WORDS.sign_after))
     pattern = (
