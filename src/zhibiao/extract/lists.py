@@ -100,12 +100,7 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
         # (甲、乙等县完成投资额较大,分别为:|500亿元、…: the colon closed the clause of the names before the figures')
         _LISTS.respectively_places.search(text, max(sent.start, region_start - _RESPECTIVELY_WIDTH), region_start))
     names_end = m.start() if m else lead
-    if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share") \
-            and (any(p.value is not None for p in s.state.pending[-len(group):])
-                 or _LISTS.rate_words_only.fullmatch(strip_chars(text[region_start:names_end]))):
-        # (分别增长3.1%、5.2%,增速分别比上年同期下降了1.7、2.2个百分点: changes of the changes just listed,
-        # when the words before them name no measure of their own)
-        _pair_with_pending(s, group, region_start)
+    if _paired_back(s, group, region_start, names_end):
         return
     seg_start = max(text.rfind(";", sent.start, names_end) + 1, sent.start)
     if _LISTS.respectively.search(text, seg_start, first.start) and (
@@ -1019,6 +1014,35 @@ def _listed_years(s: Sentence, start: int, end: int) -> tuple[list[int], int]:
     if len(mentions) < 2 or any(q.pos - p.end_pos > 1 for p, q in pairwise(mentions)):
         return [], start  # one year, or years apart: no list of years
     return [p.year for p in mentions if p.year is not None], mentions[-1].end_pos
+
+
+def _paired_back(s: Sentence, group: list[Fig], region_start: int, names_end: int) -> bool:
+    """Changes (or shares) of figures given before them in the sentence, one each in order; whether they were."""
+    first = group[0]
+    if first.role == "change" and _measures_counted_back(s, group, region_start, names_end):
+        return True
+    if s.state.pending and len(s.state.pending) >= len(group) and first.role in ("change", "share") \
+            and (any(p.value is not None for p in s.state.pending[-len(group):])
+                 or _LISTS.rate_words_only.fullmatch(strip_chars(s.text[region_start:names_end]))):
+        # (分别增长3.1%、5.2%,增速分别比上年同期下降了1.7、2.2个百分点: changes of the changes just listed,
+        # when the words before them name no measure of their own)
+        _pair_with_pending(s, group, region_start)
+        return True
+    return False
+
+
+def _measures_counted_back(s: Sentence, group: list[Fig], region_start: int, names_end: int) -> bool:
+    """本外币存款余额…增长10.2%;本外币贷款余额…增长8.1%,两项指标增速比一季度分别上升了9.4和0.6个百分点: changes of
+    the measures the sentence just gave, as many as the words count back (两项指标, 二者), one each in order; False when
+    the sentence gave fewer."""
+    if _LISTS.measures_counted_back.match(strip_chars(s.text[region_start:names_end])) is None:
+        return False
+    given = [f for f in s.log.facts[s.state.first_fact:] if isinstance(f, Indicator) and f.value is not None]
+    if len(given) < len(group):
+        return False
+    s.state.pending = given[-len(group):]
+    _pair_with_pending(s, group, region_start)
+    return True
 
 
 def _pair_with_pending(s: Sentence, group: list[Fig], region_start: int) -> None:
