@@ -173,7 +173,7 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
     s, e = start, end
     if s >= e:
         return Name("", s)  # a figure right after the last one or a separator: no words to trim
-    if s <= subject_end < e and _finish(text[subject_end:e], subject_end, False).text not in _BARE_COUNT_NOUNS:
+    if s <= subject_end < e and not _bare_count_after(text, subject_end, e):
         s = subject_end  # 这49个国家级开发区实现…: the subject ends before the name
         if text.startswith(_ASIDE_OPEN, s) and (close := text.find(_ASIDE_CLOSE, s, e)) > 0 \
                 and _ASIDE_OPEN not in text[s + 1:close]:
@@ -215,6 +215,13 @@ def clean_name(text: str, start: int, end: int, *, subject_end: int, main: str |
         if m and m.end() < e - s:
             s += m.end()
     return _finish(text[s:e], s, estimate or said)
+
+
+def _bare_count_after(text: str, start: int, end: int) -> bool:
+    """Whether the words from the entity's end to the figure name only a count word (|总数已达, |数量达到)."""
+    if not any(text.startswith(w, start) for w in _BARE_COUNT_NOUNS):
+        return False  # (a plain look first: most names after an entity open with no count word)
+    return _finish(text[start:end], start, False).text in _BARE_COUNT_NOUNS
 
 
 def _before_aside_split(text: str, s: int, e: int) -> tuple[int, int] | None:

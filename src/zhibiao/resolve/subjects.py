@@ -203,6 +203,7 @@ class SubjectFinder:
         self._head_pairs: re.Pattern[str] = compile_cached(tables["short_head_pairs"])
         # the short names of the last text scanned for them whole (a report's main subject asks several times)
         self._shorts_of: tuple[str, list[tuple[int, str]]] = ("", [])
+        self._fulls_of: tuple[str, dict[int, tuple[int, str]]] = ("", {})
 
     # -- zone mentions anywhere in the text -------------------------------------------------
     def zone_mentions(self, text: str) -> list[tuple[int, int, str]]:
@@ -728,7 +729,7 @@ class SubjectFinder:
         for the one of those kinds (甲容 → 甲容县, not 甲容区, in a report that says 我县)."""
         hits: Counter[str] = Counter()
         # (兴安|盟: a full name read there, longer than the short name it opens, is that place, no other's short name)
-        full_at = {start: (end, name) for start, end, name in self.place_mentions(text)}
+        full_at = self._full_names_at(text)
         for start, short in self._short_names_of(text):
             fulls = self.short_to_full[short]
             end, full = full_at.get(start, (0, ""))
@@ -745,6 +746,13 @@ class SubjectFinder:
                     and not _opens_firm_name(text, end):  # (白沙乡: a town, not 白沙县; 甲乙科技有限公司: a firm's)
                 hits[fulls[0]] += 1
         return hits
+
+    def _full_names_at(self, text: str) -> dict[int, tuple[int, str]]:
+        """Where each full place name of ``text`` starts, with its end and name, remembered for the last text asked
+        about."""
+        if self._fulls_of[0] != text:
+            self._fulls_of = (text, {start: (end, name) for start, end, name in self.place_mentions(text)})
+        return self._fulls_of[1]
 
     def _short_names_of(self, text: str) -> list[tuple[int, str]]:
         """:meth:`_short_names` of a whole text, remembered for the last text asked about."""
