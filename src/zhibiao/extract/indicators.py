@@ -1267,8 +1267,9 @@ def _count_of_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None, regi
         project_count(s, fig, described, None)
         return True
     if _counts_projects(s, fig, name, noun) or (
-            s.log.projects and s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
-            and listed_place(s, s.text[region_start:fig.start]) is not None and _places_of_projects_before(s)):
+            s.log.projects and s.text.startswith(_NAME_WORDS.among, s.ctx.span.start)
+            and s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
+            and _places_of_projects_before(s) and listed_place(s, s.text[region_start:fig.start]) is not None):
         # (…1141个项目集中开工。这些项目…,年度计划投资1142亿元。其中,甲市200个: the projects place by place)
         project_count(s, fig, region_start, noun)
         return True
@@ -1597,7 +1598,8 @@ def change_role(s: Sentence, fig: Fig, region_start: int) -> None:
     if _INDICATORS.baseline_word.search(bare):
         bare = _INDICATORS.baseline_tail.sub("", bare)  # 比全市平均增幅高…: the baseline, no name
     bare = strip_chars(bare).rstrip(_ASIDE_OPEN)  # (…12%以上(|调增2个百分点): an aside on the figure before
-    if bare and _INDICATORS.aside_only.fullmatch(strip_chars(s.text[region_start:lead])):
+    if bare and s.text.find(_ASIDE_CLOSE, region_start, lead) >= 0 \
+            and _INDICATORS.aside_only.fullmatch(strip_chars(s.text[region_start:lead])):
         bare = ""  # (760亿元(含港务区)、|增长5.6%: an aside on the figure before, then its change)
     if _INDICATORS.verb_only.fullmatch(bare) or bare in _AFTER_QUALIFIERS or bare in _NAME_SETS.bare_verbs:
         # 制造业增长11.9%,提高0.6个百分点; 增长12%以上(调增2个百分点); 上年同期为|增长10.5%: a verb, or the qualifier
