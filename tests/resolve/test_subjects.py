@@ -62,6 +62,9 @@ def finder() -> SubjectFinder:
     ("(东莞市)长安镇2022年上半年经济运行情况", "今年上半年,我镇实现地区生产总值341.44亿元,同比增长1.1%。", "长安镇"),
     # 综合实验区 is a kind of zone
     ("", "平潭综合实验区新增外资企业22户。一季度,平潭综合实验区投资总额4.72亿美元。", "平潭综合实验区"),
+    # a province's report (我省) naming itself short more often than a trade partner it names too: itself
+    ("浙江首月外贸进出口80亿美元",
+     "1月浙江省外贸优秀。我省进出口增长37%,浙江出口增长22%。对台湾进出口增长130%,台湾居第4。", "浙江省"),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected
