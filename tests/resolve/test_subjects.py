@@ -65,6 +65,9 @@ def finder() -> SubjectFinder:
     # a province's report (我省) naming itself short more often than a trade partner it names too: itself
     ("浙江首月外贸进出口80亿美元",
      "1月浙江省外贸优秀。我省进出口增长37%,浙江出口增长22%。对台湾进出口增长130%,台湾居第4。", "浙江省"),
+    # a county's report (全县) that names two neighbours only as what it did better than: no subject
+    ("", "全县进出口总额6.9亿美元。在南三县中,进出口总量分别高于奉化、宁海1.1亿美元,"
+         "增幅高于奉化3个百分点、宁海2个百分点。", None),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

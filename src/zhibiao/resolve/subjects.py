@@ -49,6 +49,7 @@ _PREFIX_WINDOW = 12
 # Weights of a mention in the title and in the body when the main entity is chosen.
 _TITLE_WEIGHT, _BODY_WEIGHT = 3, 1
 _SHORT_REPEATED = 3  # (mentions by a short name alone that make a place the report's own)
+_COMPARED_REACH = 20  # (how far before a short name the verb of a comparison listing it may stand)
 _TWO = 2
 _SHORT_OWN_MIN = 3  # (mentions that make one of several places a 我省/我市 report names short its own)
 _TOWN_REPEATED = 2  # (mentions of a town named on its own that make it the report's own, when it speaks of 该镇/全镇)
@@ -748,7 +749,7 @@ class SubjectFinder:
                 # (甲海 for 甲海县 or 甲海新区 in a report saying 全区: a new district's name is a zone's, no 区's)
                 fulls = [f for f in fulls if f[-1] in own and len(f) == len(short) + 1]
             end = start + len(short)
-            if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - 5), start) \
+            if len(fulls) == 1 and not _SUBJECTS.compared_end.search(text, max(0, start - _COMPARED_REACH), start) \
                     and not _SUBJECTS.outlet_after.match(text, end) and not _SUBJECTS.street_after.match(text, end) \
                     and not _SUBJECTS.town_after.match(text, end) \
                     and not _opens_firm_name(text, end):  # (白沙乡: a town, not 白沙县; 甲乙科技有限公司: a firm's)
