@@ -68,6 +68,11 @@ def finder() -> SubjectFinder:
     # a county's report (全县) that names two neighbours only as what it did better than: no subject
     ("", "全县进出口总额6.9亿美元。在南三县中,进出口总量分别高于奉化、宁海1.1亿美元,"
          "增幅高于奉化3个百分点、宁海2个百分点。", None),
+    # a city's report (我市) ranking itself among its prefecture's county-level places names the prefecture as the field
+    ("", "1-6月,我市实到外资9036万美元,同比增长27.9%,实到外资总量居绍兴各县市第二位;出口增幅在绍兴各县市中排名第二。",
+     None),
+    # a place's short name opening a project's own name (甲航电枢纽工程) is no mention of the place
+    ("", "全县重点工程进展顺利。省港航公司投资13.6亿元兴建金溪航电枢纽工程,今年开工。", None),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected
