@@ -73,6 +73,8 @@ def finder() -> SubjectFinder:
      None),
     # a place's short name opening a project's own name (甲航电枢纽工程) is no mention of the place
     ("", "全县重点工程进展顺利。省港航公司投资13.6亿元兴建金溪航电枢纽工程,今年开工。", None),
+    # a place set out as the example of a group (以甲区为代表的…) is no subject
+    ("", "上半年,全市引进内资增长12%。以万州区为代表的两翼发力快速增长,引资增速高于全市。", None),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

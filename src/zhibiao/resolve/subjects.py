@@ -99,7 +99,8 @@ def _examples_around(chunk: str, start: int, end: int) -> bool:
     """昆山经开区、烟台经开区等, 包括仙游县…: a mention inside a list of examples."""
     marks = _ENTITY_SETS.examples_marks
     return chunk[end:end + 1] in marks or chunk[start - 1:start] == _NAME_WORDS.list_mark \
-        or chunk.endswith(_EXAMPLES_LEADS, 0, start)
+        or chunk.endswith(_EXAMPLES_LEADS, 0, start) \
+        or (chunk.startswith(_EXAMPLE_FRAME_TAILS, end) and chunk.endswith(_ENTITY_WORDS.example_frame_lead, 0, start))
 
 
 def _peers_only(strong: Counter[str], best: str) -> bool:
@@ -155,6 +156,7 @@ def _zone_is_object(prefix: str) -> bool:
 
 
 _EXAMPLES_LEADS = tuple(_ENTITY_WORDS.examples_leads)
+_EXAMPLE_FRAME_TAILS = tuple(_ENTITY_WORDS.example_frame_tails)
 _SHORT_PLACE_FOLLOWERS = tuple(_ENTITY_WORDS.short_place_followers)
 # How many labels entity_named remembers at most.
 _NAMED_CACHE_SIZE = 100_000
