@@ -75,6 +75,9 @@ def finder() -> SubjectFinder:
     ("", "全县重点工程进展顺利。省港航公司投资13.6亿元兴建金溪航电枢纽工程,今年开工。", None),
     # a place set out as the example of a group (以甲区为代表的…) is no subject
     ("", "上半年,全市引进内资增长12%。以万州区为代表的两翼发力快速增长,引资增速高于全市。", None),
+    # a park named …高新技术产业园 (no 区) is read whole, not cut to the last characters before 产业园
+    ("四川德阳高新技术产业园挂牌", "4月25日,四川德阳高新技术产业园正式挂牌成立,园区实现工业总产值253亿元。",
+     "德阳高新技术产业园"),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected
