@@ -33,7 +33,6 @@ _FIGURES = Shapes("figures")
 _CLAUSE_MARKS = ",;:。!?()"
 _QUOTES = "\u201c\""  # (an opening quote right before a count: a slogan's, “4个百亿”)
 _MIN_NOUN = 2
-_COUNT = "count"
 _LIST_MARK = "\u3001"
 _METHOD_WIDTH = 16  # (how far after a count the 指标 of an evaluation's method may stand: 5个|一级指标,)
 

@@ -1112,7 +1112,6 @@ def _prenominal(s: Sentence, fig: Fig, name: str, region: str) -> Noun | None:
             _target_verb_before(region) and _qualifies_noun(text, fig, s.ctx.span.end)) or (
             fig.amount.kind == "count" and (_INDICATORS.done_verb_end.search(name)
                                             or _INDICATORS.count_verb.fullmatch(name)
-                                            or _INDICATORS.deed_verb.fullmatch(name)
                                             or _INDICATORS.deed_verb_end.search(name)
                                             or _had_after(s, fig, name, region))):
         noun = _counted_noun(s, fig, name)
@@ -1267,8 +1266,7 @@ def _count_of_projects(s: Sentence, fig: Fig, name: str, noun: Noun | None, regi
         project_count(s, fig, described, None)
         return True
     if _counts_projects(s, fig, name, noun) or (
-            s.log.projects and s.text.startswith(_NAME_WORDS.among, s.ctx.span.start)
-            and s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
+            s.log.projects and s.text[fig.end - 1:fig.end] in _PROJECTS_SETS.count_units
             and _places_of_projects_before(s) and listed_place(s, s.text[region_start:fig.start]) is not None):
         # (…1141个项目集中开工。这些项目…,年度计划投资1142亿元。其中,甲市200个: the projects place by place)
         project_count(s, fig, region_start, noun)

@@ -60,7 +60,6 @@ _NAME_MIN = 2
 _SHORT_PLACE_LEN = 2  # (the fewest characters of a short name stripped off a name: 仁怀市 → 仁怀)
 _ONE_CHAR = 1  # (an item of one character in a list: 省、市重点项目)
 _LIST_MARK = "\u3001"  # (、)
-_LEAD_MARKS = " ,:;\u3001"  # (the marks a list's words may open with after the figures before)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"  # (brackets as normalised text writes them)
 _OPEN_ASIDE_GATE = compile_cached(r"[(\-\[]")  # (what a bracket left open, a dash or a note mark opens with)
 _ASIDE_REACH = 24  # (how far before the words an aside a comma split may open)
@@ -72,6 +71,7 @@ _PERIOD_LAST_CHARS = frozenset(_NAME_WORDS.period_last_chars)
 _BARE_COUNT_NOUNS = frozenset(_NAME_WORDS.bare_count_nouns)
 
 _QUOTE_CHARS = "“”\"'‘’「」"
+_STRIPPED = " ,;:、!?" + _QUOTE_CHARS  # (separators and quotes around words: strip_chars)
 # taken out by a regex, not str.translate, which looks every character of a Chinese text up in its table
 # (1.5 µs for a name of 16 characters, against 0.25)
 _QUOTES = compile_cached("[" + re.escape(_QUOTE_CHARS) + "]")
@@ -111,7 +111,7 @@ def strip_chars(s: str) -> str:
     >>> strip_chars("、“出口”,")
     '出口'
     """
-    return s.strip(" ,;:、!?" + _QUOTE_CHARS)
+    return s.strip(_STRIPPED)
 
 
 def without_quotes(s: str) -> str:
@@ -539,7 +539,7 @@ def name_positions(region: str, start: int, names: list[str]) -> list[int]:
     """Where each listed name starts in ``region`` (which starts at ``start``)."""
     out = []
     pos = 0
-    marks = len(region) - len(region.lstrip(_LEAD_MARKS))  # (a name not written here starts after the marks opening it)
+    marks = len(region) - len(region.lstrip(_STRIPPED))  # (a name not written here starts after the marks opening it)
     for name in names:
         probe = name[:2]
         k = region.find(probe, pos)

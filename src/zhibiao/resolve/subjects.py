@@ -50,8 +50,6 @@ _PREFIX_WINDOW = 12
 _TITLE_WEIGHT, _BODY_WEIGHT = 3, 1
 _SHORT_REPEATED = 3  # (mentions by a short name alone that make a place the report's own)
 _COMPARED_REACH = 20  # (how far before a short name the verb of a comparison listing it may stand)
-_TWO = 2
-_SHORT_OWN_MIN = 3  # (mentions that make one of several places a 我省/我市 report names short its own)
 _TOWN_REPEATED = 2  # (mentions of a town named on its own that make it the report's own, when it speaks of 该镇/全镇)
 # How often (weighted) a zone the gazetteer lacks must be named to be the report's own over known places.
 _UNKNOWN_ZONE_REPEATED = 3 * _BODY_WEIGHT
@@ -606,13 +604,11 @@ class SubjectFinder:
             return None if self._one_of_peers(only, named) else only
         # 三明 … 永安、尤溪: the one place holding every other place named (a city and its counties)
         holders = [k for k in hits if all(k == other or self._holds(k, other) for other in hits)]
-        if len(holders) == 1:
-            return holders[0]
-        if len(hits) < _TWO:
-            return None
+        if len(holders) == 1 or not hits:
+            return holders[0] if holders else None
         # (福建 in the title and the body, 台湾 among its trade partners: the one named more often than any other)
-        (top, n), (_, second) = hits.most_common(2)
-        return top if n > second and n >= _SHORT_OWN_MIN else None
+        (top, n), *rest = hits.most_common(2)
+        return top if n >= _SHORT_REPEATED and not (rest and rest[0][1] >= n) else None
 
     def _one_of_peers(self, place: str, named: Counter[str]) -> bool:
         """全市 … 前三位的是甲区、乙市、丙区: whether a place is named no more often than two places or more
