@@ -78,6 +78,12 @@ def finder() -> SubjectFinder:
     # a park named …高新技术产业园 (no 区) is read whole, not cut to the last characters before 产业园
     ("四川德阳高新技术产业园挂牌", "4月25日,四川德阳高新技术产业园正式挂牌成立,园区实现工业总产值253亿元。",
      "德阳高新技术产业园"),
+    # a county's report (我县, 全县, never naming itself) naming a neighbour only as the one it overtook: no subject
+    ("", "上半年,我县规上工业产值554亿元。战略性新兴产业产值在市属五县中总量首次超过长丰县,全县高新技术产业增长25.5%。",
+     None),
+    # a county's report (全县 … 全县) naming its zone once among its parks: the county, not the zone named after it
+    ("", "1-7月份,绩溪县规上工业增长0.9%,居全市第6位。目前,全县产值超亿元企业67户。全县企业增长面60.7%。"
+         "三大园区完成增加值96亿元,其中,绩溪经开区完成增加值38.8亿元。", "绩溪县"),
 ])
 def test_subjects_main_subject(finder: SubjectFinder, title: str, text: str, expected: str | None) -> None:
     assert finder.main_subject(text, title) == expected

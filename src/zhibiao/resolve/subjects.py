@@ -329,7 +329,7 @@ class SubjectFinder:
         when mentioned at least twice and nothing strong is found.
         """
         strong, weak, first = self._evidence(text, title)
-        _merge_places_into_zones(strong)
+        _merge_places_into_zones(strong, _own_kind(text))
         if (zone := _zone_named_most(weak, first, strong)) is not None:
             return zone
         if (town := self._town_named_most(title, text, max(strong.values(), default=0))) is not None:
@@ -553,6 +553,8 @@ class SubjectFinder:
                     continue  # 海曙新闻网讯: the outlet's name, not the place a report is about (nor a firm's)
                 if _examples_around(chunk, start, end):
                     continue  # 学习昆山、苏州工业园区等: examples, not the subject
+                if _SUBJECTS.compared_end.search(chunk, max(0, start - _COMPARED_REACH), start):
+                    continue  # (总量首次超过甲县: a peer compared with, as a short name there is)
                 strong[name] += weight
                 first.setdefault(name, base + start)
             for m in _SUBJECTS.quoted_anywhere.finditer(chunk):
@@ -1094,11 +1096,14 @@ def _plain_prefix(run: str) -> str:
 _NOT_NAME_PREFIXES = _ENTITY_SETS.clause_words | _ENTITY_SETS.zone_object_words | _ENTITY_SETS.pointing_back_words
 
 
-def _merge_places_into_zones(strong: Counter[str]) -> None:
-    """A zone named after a place includes that place: 淮安经济技术开发区 over 淮安市."""
+def _merge_places_into_zones(strong: Counter[str], own: str | None) -> None:
+    """A zone named after a place includes that place: 淮安经济技术开发区 over 淮安市 — but not a place of the kind
+    the report calls its own (甲县 … 全县 … 全县, its zone named once among its parks: the county's report)."""
     kinds = tuple(_ENTITY_WORDS.place_kind_chars)
     for zone in [z for z in strong if z.endswith(_ENTITY_WORDS.zone_suffixes)]:
         for place in list(strong):
+            if own is not None and place.endswith(own) and not place.endswith(_ENTITY_WORDS.zone_suffixes):
+                continue
             short = place[:-1] if place.endswith(kinds) else place
             if place != zone and zone.startswith((place, short)) and strong[place] <= strong[zone]:
                 strong[zone] += strong.pop(place)  # (a county named more than its zone is what a report is about)
