@@ -826,6 +826,10 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     name = name_at(s, region_start, fig.start)
     if not name.text:
         name = _label_before(s, region_start, fig.start)
+    elif _COLON in s.text[max(0, region_start - 1):name.start] and _NAMES.lead_verbs.fullmatch(name.text):
+        # (一般公共预算收入:完成|29.9亿元: a verb alone after a colon names nothing, the label it closes does)
+        label = _label_before(s, region_start, fig.start)
+        name = label if label.text else name
     if name.text and s.ctx.doc.finder.entity_named(name.text) is not None \
             and (heading := _measure_heading(s, name.start) or _measure_of_line_above(s, fig, name.start)
                  or _kinds_measure(s, name.start)):
@@ -857,8 +861,9 @@ def _label_before(s: Sentence, region_start: int, pos: int) -> Name:
     (a measure, or a place whose measure a heading names); an empty name when no such label is written."""
     text = s.text
     colon = text.rfind(_COLON, max(0, region_start - 1), pos)
-    if colon < 0 or text[colon + 1:pos].strip():
-        return Name("", region_start)
+    between = text[colon + 1:pos].strip()
+    if colon < 0 or (between and not _NAMES.lead_verbs.fullmatch(between)):
+        return Name("", region_start)  # (only a verb of doing may stand between: 营业收入:完成|19.5亿元)
     start = max(s.ctx.span.start, *(text.rfind(c, 0, colon) + 1 for c in _LABEL_OPENS))
     label = name_at(s, start, colon)
     written = text[start:colon].strip()
