@@ -594,4 +594,4 @@ def _same_statement(a: RuleFact, b: RuleFact) -> bool:
 
 
 # What tells apart two facts of one type and span: the same figure read twice differs in none of these.
-_DEDUPE_FIELDS = ("name", "indicator", "value", "change", "rank", "subject")
+_DEDUPE_FIELDS = ("name", "indicator", "value", "change", "rank", "subject", "period")

@@ -136,6 +136,7 @@ _PERCENT = "%"
 _YOY: Basis = "yoy"
 _LIST_MARK: str = _NAME_WORDS.list_mark  # (、: what such a list's commas stand for)
 _MEANS_REACH = 16  # (how far before a ranking verb 以第57名的成绩 may start)
+_YEAR_RUN = re.compile(r"(?:19|20)\d{2}")  # (the years of a list of years: 2008、2009)
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _MOVE_QUOTE_LEAD = 8  # (how far before the move its quote may open: 县市第23位|、较上年前进5位)
@@ -307,9 +308,35 @@ def _ranking_facts(s: Sentence, hit: re.Match[str], region_start: int) -> None:
         # place holding a place; 第2位的是江阴市: the place, whose holder follows; 排名上升5位,居第32位: the
         # place of the ranking that moved)
         return
+    _read_and_record(s, hit, region_start, place)
+
+
+def _read_and_record(s: Sentence, hit: re.Match[str], region_start: int, place: tuple[int | None, bool]) -> None:
+    """Read the place a match gives and record it (once for each year listed before it)."""
     read = _next_group_listed(s, hit, region_start, place[0]) or _read_place(s, hit, region_start, place)
-    if read is not None:
-        _record(s, hit, _with_sharer(s, hit, read), region_start)
+    if read is None:
+        return
+    read = _with_sharer(s, hit, read)
+    for one in _per_year_listed(s, region_start, read):
+        _record(s, hit, one, region_start)
+
+
+def _after_years(s: Sentence, pos: int) -> int:
+    """Where the words after the years listed at a clause's head go on, after the place they open with (2008、2009年
+    甲区|连续两年…), if any."""
+    opening = s.ctx.doc.finder.place_or_short_opening(s.text[pos:s.ctx.span.end])
+    return pos + opening[1] if opening is not None else pos
+
+
+def _per_year_listed(s: Sentence, region_start: int, read: _Read) -> list[_Read]:
+    """2008、2009年甲区连续两年在全省…排名中位居第七: the place read once for each year listed at the head of its words
+    (FACTS.md: several years in one list, one fact each), the years no measure; ``read`` alone otherwise."""
+    years = _RANKINGS.years_listed.match(s.text, region_start) if read.period is None else None
+    if years is None:
+        return [read]
+    if len(read.subjects or ()) > 1:
+        return [read]
+    return [replace(read, period=period_string(year)) for year in _YEAR_RUN.findall(years.group("years"))]
 
 
 def _rest_in_order(s: Sentence, hit: re.Match[str], region_start: int) -> bool:
@@ -459,7 +486,8 @@ def _read_place(s: Sentence, hit: re.Match[str], region_start: int, place: tuple
     listed = _holders_listed_before(s, raw, region_start, hit)
     if listed is not None:
         return _places_of_subjects(s, hit, listed[0], (rank, top, bottom), listed[1], listed[2])
-    region_from = after_subject(s, region_start, hit.start())
+    years = _RANKINGS.years_listed.match(text, region_start, hit.start())  # (2008、2009年|甲区…: read once a year)
+    region_from = after_subject(s, region_start, hit.start()) if years is None else _after_years(s, years.end())
     aside = _RANKINGS.subject_aside.match(text, region_from, hit.start())  # (甲新区|(原甲经开区)|在…中: no measure)
     region_from = aside.end() if aside is not None else region_from
     gap = last_match(_RANKINGS.cjk_gap, text[region_from:hit.start()]) if " " in text[region_from:hit.start()] else None
