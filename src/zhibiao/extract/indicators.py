@@ -93,6 +93,7 @@ _TOPIC_SETS = WordSets("topic")
 # Plain checks before the shapes they gate (each runs for every figure): 由 of a from-level, 批 of a
 # batch count, the last characters of a level risen to (到, 至, 的) and of a zone's name.
 _LEVEL_FROM_WORDS = Words("level_from")
+_FIGURE_RATES = tuple(_LEVEL_FROM_WORDS.figure_rates)  # (完成率, 到位率…: rates of the figure just given)
 _FROM_MARKS = tuple(_LEVEL_FROM_WORDS.marks)
 _BATCH: str = _LEVEL_FROM_WORDS.batch
 _RISE_TO_ENDS = tuple(_LEVEL_FROM_WORDS.rise_ends)
@@ -1804,6 +1805,20 @@ def _run_of_levels(s: Sentence) -> list[Indicator] | None:
     return run[::-1] if len(run) >= _MIN_RUN else None
 
 
+def _level_of_rate(s: Sentence, fig: Fig) -> Indicator | None:
+    """The level the figure just given is a rate of (工业总产值65.82亿元,|完成率为27.43%), when a growth in percent
+    follows the rate and the level has none of its own yet; None otherwise."""
+    cur = s.state.current
+    if cur is None or cur.unit != _PERCENT_UNIT or fig.change is None or fig.change.pct is None:
+        return None
+    rate = next((r for r in _FIGURE_RATES if cur.name.endswith(r)), None)
+    if rate is None:
+        return None
+    whole = _INDICATORS.goal_rate_head.sub("", cur.name[:-len(rate)])
+    return next((f for f in reversed(s.log.facts[s.state.first_fact:]) if isinstance(f, Indicator) and f is not cur
+                 and f.name == whole and f.change is None and f.value is not None and f.unit != _PERCENT_UNIT), None)
+
+
 def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
     """A change that refers back (增速, 同比, or nothing): to the share, figure, projects or topic just named."""
     text, st = s.text, s.state
@@ -1838,6 +1853,11 @@ def _back_change(s: Sentence, fig: Fig, region_start: int, name: Name) -> None:
             and (moved := _new_topic_before(s, region_start, st.current)) is not None:
         # (…同比增长6.5%;社会消费品零售总额延续较快增长势头,同比增长9.1%: the measure the clause before names)
         st.current = new_indicator(s, name.renamed(*moved), fig, value=False)
+        st.pending = []
+    elif not name.text and (level := _level_of_rate(s, fig)) is not None:
+        # (工业总产值65.82亿元,完成率为27.43%,同比增长17.6%: a rate of completion does not grow by a percentage; the
+        # level it is the rate of does)
+        st.current = attach_change(s, level, fig)
         st.pending = []
     elif st.current is not None and _other_place_opens(s, st.current, region_start, fig):
         # 甲县地区生产总值增长6.1%,全市增长5.8%: the same measure of the place the clause opens with
