@@ -71,6 +71,8 @@ _ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 _UNIT_WIDTH = 5  # (a figure's last digit and its unit before a bracket: 127.48亿元|()
 _DEICTIC_YEARS = tuple(_PERIODS_WORDS.deictic_years)  # (今年, 去年: counted from the day a report is written)
 _ZONE_SUFFIXES = tuple(_ENTITY_WORDS.zone_suffixes)
+_YEAR_TO_DATE = "ytd"  # (the kind of 今年以来: from January to the date)
+_JANUARY = "01"  # (the month whose reports may still speak of the year just ended)
 _REPRINT_GAP = 2  # (years between the year a report speaks from and its date that make it a reprint)
 
 Fact = Indicator | Projects | Ranking
@@ -106,6 +108,7 @@ class DocContext:
     _latest: list[PeriodMention | None] = field(default_factory=list, compare=False)
     _spoken: list[int | None] = field(default_factory=list, compare=False)  # speaking_year, found on first use
     _written: list[int | None] = field(default_factory=list, compare=False)  # written_year, found on first use
+    _reviewed: list[int | None] = field(default_factory=list, compare=False)  # january_review, found on first use
     _list_years: list[list[PeriodMention]] = field(default_factory=list, compare=False)  # found on first use
     _speaker_starts: tuple[int, ...] = field(init=False, default=())
 
@@ -157,6 +160,8 @@ class DocContext:
         if titled is not None and titled.year is not None and titled.year < int(self.published[:4]) \
                 and _CONTEXT.year_review_after.match(self.text, titled.end_pos) is not None:
             return titled.year  # (2021年国民经济和社会发展统计公报 put out in 2022: its 今年 is 2021)
+        if (reviewed := self.january_review()) is not None:
+            return reviewed
         bound = int(self.published[:4]) - _REPRINT_GAP
         # the latest year named, read up to the first year after the bound (the latest is after it too:
         # most reports name one early on, and reading every period of a report was 1.5 % of the extraction)
@@ -172,6 +177,25 @@ class DocContext:
             return self._lede_past_year()
         since = self.text[latest.end_pos:latest.end_pos + 2]
         return None if since.startswith(tuple(_PERIODS_WORDS.since_after)) else latest.year
+
+    def january_review(self) -> int | None:
+        """The year just ended a January report still speaks of (:meth:`_january_review`), found on first use."""
+        if not self._reviewed:
+            self._reviewed.append(self._january_review())
+        return self._reviewed[0]
+
+    def _january_review(self) -> int | None:
+        """A report dated in January whose lede names the year just ended (2018年,甲县…) and that says 今年以来 speaks
+        of that year (1月17日: …2018年,…。今年以来,园区完成规模工业总产值95.13亿元): its 今年 is the year before its
+        date; None otherwise."""
+        published = self.published or ""
+        if published[5:7] != _JANUARY or not _CONTEXT.year_to_date.search(self.text):
+            return None
+        before = int(published[:4]) - 1
+        for m in _CONTEXT.plain_year.finditer(self.text, 0, _LEDE_WIDTH):
+            if int(m.group("year")) == before:
+                return before
+        return None
 
     def _lede_past_year(self) -> int | None:
         """今年1至5月,…完成投资169.85亿元 in a report dated in April: the months its lede reports on have not all
@@ -782,8 +806,11 @@ class SentContext:
             if mention.pos >= self.para.span.start and year_from is None:
                 mention = mention.with_year_from(self.para.carry.year)
         if mention.year is None and mention.rel_year is not None and (spoken := self.doc.speaking_year()) is not None:
+            # (今年 in a report of an earlier year; 今年以来 in January, of the year just ended: all of it)
+            end = _DECEMBER if mention.kind == _YEAR_TO_DATE and mention.end is None \
+                and self.doc.january_review() is not None else mention.end
             return PeriodMention(mention.pos, mention.end_pos, spoken + mention.rel_year, None, mention.start,
-                                 mention.end, mention.kind)  # (今年 in a report of an earlier year)
+                                 end, mention.kind)
         if mention.year is None and mention.rel_year is not None and self.doc.published is None \
                 and (written := self.doc.written_year()) is not None \
                 and self.text.startswith(_DEICTIC_YEARS, mention.pos):
