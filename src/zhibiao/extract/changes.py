@@ -167,10 +167,15 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         verb_m = _change_verb(left, a)
         cmp_m = None if verb_m is not None else cmp_m
     if verb_m is None and cmp_m is None:
-        if a.kind == "times" and (times := _CHANGES.multiple_of.search(left)) is not None:
-            # 是"十五"期末的1.9倍: the figure just given against an earlier one, +90%
+        times = (_CHANGES.multiple_of.search(left) or _CHANGES.multiple_of_time.search(left)) \
+            if a.kind == "times" else None
+        if times is not None:
+            # 是"十五"期末的1.9倍: the figure just given against an earlier one, +90% (against last year's:
+            # 是上年的2.3倍, a year-on-year change); 实际利用外资是上年的2.3倍: the measure named before it
+            basis: Basis = "yoy" if _CHANGES.same_period_last_year.search(times.group(0)) \
+                or _CHANGES.last_year_only.search(times.group(0)) else "other"
             return fig.read_as("change", lead=region_start + times.start(), change=change_of(
-                "other", Amount(a.value - 1, a.unit, a.kind, a.more), 1))
+                basis, Amount(a.value - 1, a.unit, a.kind, a.more), 1))
         if a.kind == "pp":
             return _pp_after_comparison(text, fig, region_start, sent_start)
         if a.kind == "percent" and _CHANGES.share_left.search(left):

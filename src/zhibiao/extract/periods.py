@@ -22,6 +22,7 @@ __all__ = ["PeriodKind", "PeriodMention", "find_periods", "iter_periods", "lates
 
 _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
+_MULTIPLE_BEFORE = tuple(_PERIODS_WORDS.multiple_before)  # (是, 相当于: what a multiple's baseline period follows)
 _PERIODS_SETS = WordSets("periods")
 _MOVED_FROM_MARKS = tuple(Words("ranking").moved_from_marks)  # (由上年的…, 从2018年的…)
 _COMPARED_REACH = 12  # (how far before a year the verb comparing with it may stand: 高于上年同期、|2017年全年)
@@ -147,6 +148,8 @@ def _is_baseline(text: str, m: re.Match[str]) -> bool:
     before = text[max(0, m.start() - 2):m.start()]
     if before.endswith(_PERIODS_WORDS.former_place_before) and _PERIODS.former_place_after.match(text, m.end()):
         return True  # 从去年的第七名, 由2008年的第20位: the period of a place left, read with that place
+    if text.endswith(_MULTIPLE_BEFORE, 0, m.start()) and _PERIODS.multiple_base_after.match(text, m.end()):
+        return True  # 是上年的2.3倍: the period the figure is a multiple of
     return before.endswith(_PERIODS_WORDS.baseline_before) and bool(m.group("rel") or m.group("year")
                                                                      or not m.group("full"))
 
