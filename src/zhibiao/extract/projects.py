@@ -862,9 +862,13 @@ def _inside_examples(desc: str, word: re.Match[str]) -> bool:
     or 等) is part of that name; one before the names (签约甲、乙等9个项目) is what they did, and so are
     stage words listed alone (签约、开工等12个项目)."""
     named = max((desc.rfind(w) for w in _PROJECTS_WORDS.examples_marks), default=-1)
-    if word.start() >= named or not desc.startswith((_NAME_WORDS.list_mark, *_PROJECTS_WORDS.examples_marks),
-                                                    word.end()):
+    if word.start() >= named:
         return False
+    if not desc.startswith((_NAME_WORDS.list_mark, *_PROJECTS_WORDS.examples_marks), word.end()):
+        # (签约落地甲产业园、乙运营研发中心等40个项目: a stage word inside an example's name, after the verb the list
+        # opens with, is part of that name)
+        return _PROJECTS.rest_of_example.match(desc, word.end()) is not None \
+            and _PROJECTS.stage_words.search(desc, 0, word.start() - 1) is not None
     opening = max(desc.rfind(c, 0, word.start()) for c in _CLAUSE_MARKS) + 1
     return _PROJECTS.stages_listed.fullmatch(desc, opening, named) is None
 
