@@ -172,8 +172,7 @@ def classify(text: str, fig: Fig, region_start: int, sent_start: int) -> Fig:
         if times is not None:
             # 是"十五"期末的1.9倍: the figure just given against an earlier one, +90% (against last year's:
             # 是上年的2.3倍, a year-on-year change); 实际利用外资是上年的2.3倍: the measure named before it
-            basis: Basis = "yoy" if _CHANGES.same_period_last_year.search(times.group(0)) \
-                or _CHANGES.last_year_only.search(times.group(0)) else "other"
+            basis: Basis = "yoy" if _CHANGES.last_year_base.search(times.group(0)) else "other"
             return fig.read_as("change", lead=region_start + times.start(), change=change_of(
                 basis, Amount(a.value - 1, a.unit, a.kind, a.more), 1))
         if a.kind == "pp":

@@ -333,9 +333,7 @@ def _per_year_listed(s: Sentence, region_start: int, read: _Read) -> list[_Read]
     """2008、2009年甲区连续两年在全省…排名中位居第七: the place read once for each year listed at the head of its words
     (FACTS.md: several years in one list, one fact each), the years no measure; ``read`` alone otherwise."""
     years = _RANKINGS.years_listed.match(s.text, region_start) if read.period is None else None
-    if years is None:
-        return [read]
-    if len(read.subjects or ()) > 1:
+    if years is None or len(read.subjects or ()) > 1:
         return [read]
     return [replace(read, period=period_string(year)) for year in _YEAR_RUN.findall(years.group("years"))]
 

@@ -756,7 +756,7 @@ class SubjectFinder:
                     and not _SUBJECTS.field_rank_after.match(text, end) \
                     and not _SUBJECTS.compared_beside.match(text, start) \
                     and not _opens_firm_name(text, end) and not _opens_project_name(text, end):
-                # (白沙乡: a town, not 白沙县; 甲乙科技有限公司: a firm's; 绍兴各县市第二, 列宜春第5: the field of the
+                # (白沙乡: a town, not 白沙县; 甲乙科技有限公司: a firm's; 绍兴各县市第二, 列甲市第5: the field of the
                 # report's own place; 金溪航电枢纽工程: a project's name)
                 hits[fulls[0]] += 1
         return hits
