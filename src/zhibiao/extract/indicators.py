@@ -93,7 +93,6 @@ _TOPIC_SETS = WordSets("topic")
 # Plain checks before the shapes they gate (each runs for every figure): 由 of a from-level, 批 of a
 # batch count, the last characters of a level risen to (到, 至, 的) and of a zone's name.
 _LEVEL_FROM_WORDS = Words("level_from")
-_FIGURE_RATES = tuple(_LEVEL_FROM_WORDS.figure_rates)  # (完成率, 到位率…: rates of the figure just given)
 _FROM_MARKS = tuple(_LEVEL_FROM_WORDS.marks)
 _BATCH: str = _LEVEL_FROM_WORDS.batch
 _RISE_TO_ENDS = tuple(_LEVEL_FROM_WORDS.rise_ends)
@@ -827,7 +826,7 @@ def _level_name(s: Sentence, fig: Fig, region_start: int) -> Name:
     name = name_at(s, region_start, fig.start)
     if not name.text:
         name = _label_before(s, region_start, fig.start)
-    elif _COLON in s.text[max(0, region_start - 1):name.start] and _NAMES.lead_verbs.fullmatch(name.text):
+    elif _NAMES.lead_verbs.fullmatch(name.text):
         # (一般公共预算收入:完成|29.9亿元: a verb alone after a colon names nothing, the label it closes does)
         label = _label_before(s, region_start, fig.start)
         name = label if label.text else name
@@ -1811,10 +1810,10 @@ def _level_of_rate(s: Sentence, fig: Fig) -> Indicator | None:
     cur = s.state.current
     if cur is None or cur.unit != _PERCENT_UNIT or fig.change is None or fig.change.pct is None:
         return None
-    rate = next((r for r in _FIGURE_RATES if cur.name.endswith(r)), None)
+    rate = _INDICATORS.rate_of_level_end.search(cur.name)
     if rate is None:
         return None
-    whole = _INDICATORS.goal_rate_head.sub("", cur.name[:-len(rate)])
+    whole = cur.name[:rate.start()]
     return next((f for f in reversed(s.log.facts[s.state.first_fact:]) if isinstance(f, Indicator) and f is not cur
                  and f.name == whole and f.change is None and f.value is not None and f.unit != _PERCENT_UNIT), None)
 

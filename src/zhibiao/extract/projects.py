@@ -868,7 +868,7 @@ def _inside_examples(desc: str, word: re.Match[str]) -> bool:
         # (签约落地甲产业园、乙运营研发中心等40个项目: a stage word inside an example's name, after the verb the list
         # opens with, is part of that name)
         return _PROJECTS.rest_of_example.match(desc, word.end()) is not None \
-            and _PROJECTS.stage_words.search(desc, 0, word.start() - 1) is not None
+            and _PROJECTS.stage_words.search(desc, 0, word.start()) is not None
     opening = max(desc.rfind(c, 0, word.start()) for c in _CLAUSE_MARKS) + 1
     return _PROJECTS.stages_listed.fullmatch(desc, opening, named) is None
 

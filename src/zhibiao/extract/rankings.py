@@ -136,7 +136,6 @@ _PERCENT = "%"
 _YOY: Basis = "yoy"
 _LIST_MARK: str = _NAME_WORDS.list_mark  # (、: what such a list's commas stand for)
 _MEANS_REACH = 16  # (how far before a ranking verb 以第57名的成绩 may start)
-_TIME_LEADS = tuple(_RANKING_WORDS.time_leads)
 _YEAR_RUN = re.compile(r"(?:19|20)\d{2}")  # (the years of a list of years: 2008、2009)
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
@@ -3254,8 +3253,7 @@ def _periods_only(region: str, periods: list[PeriodMention]) -> bool:
 def _ranked_names(s: Sentence, stripped: str, lead: str, region_start: int) -> list[str | None]:
     """The measures ranked: none (进入百强), the figure just named, a back reference, or a list."""
     st = s.state
-    if stripped.startswith(_TIME_LEADS):  # (目前|在全市排位第四: when, no part of the measure)
-        stripped = stripped[next(len(w) for w in _TIME_LEADS if stripped.startswith(w)):]
+    stripped = _RANKINGS.time_lead.sub("", stripped)  # (目前|在全市排位第四: when, no part of the measure)
     if lead in _RANKING_SETS.entry_leads and not _RANKINGS.entered_head_end.search(stripped):
         if not stripped and st.moved and st.last_rank is None:
             return [st.moved]  # (综合评价前进6名,进入全国前10: the top N of the ranking that moved)

@@ -329,7 +329,8 @@ class SubjectFinder:
         when mentioned at least twice and nothing strong is found.
         """
         strong, weak, first = self._evidence(text, title)
-        _merge_places_into_zones(strong, _own_kind(text))
+        own = _own_kind(text)  # (the kind of place the report calls its own: read once, used twice below)
+        _merge_places_into_zones(strong, own)
         if (zone := _zone_named_most(weak, first, strong)) is not None:
             return zone
         if (town := self._town_named_most(title, text, max(strong.values(), default=0))) is not None:
@@ -345,7 +346,7 @@ class SubjectFinder:
             best = self._short_city(text + title) or self._outlet_own_place(text + title)
         if (within := self._ranked_within(text + title, best, strong)) is not None:
             return within  # (the place most named is only the field it ranks in)
-        best = self._of_own_kind(text, best, strong, first)
+        best = self._of_own_kind(text, own, best, strong, first)
         if best is not None and (town := self._own_town(title + "\n" + text, best)) is not None:
             return town
         if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
@@ -475,14 +476,15 @@ class SubjectFinder:
         m = _SUBJECTS.numbered_event.search(title)
         return m.group(0) if m else None
 
-    def _of_own_kind(self, text: str, best: str | None, strong: Counter[str], first: dict[str, int]) -> str | None:
+    def _of_own_kind(self, text: str, own: str | None, best: str | None, strong: Counter[str],
+                     first: dict[str, int]) -> str | None:
         """全市 … 全市 in a report whose most named place is one of its districts (金安区) or zones: the
         report speaks for a place of the kind it calls its own (市) — the most named of that kind, or
-        else the city around ``best`` when the text names it (六安市投资创业中心); ``best`` otherwise."""
-        own = _own_kind(text)
+        else the city around ``best`` when the text names it (六安市投资创业中心); ``best`` otherwise (``own``: that
+        kind, :func:`_own_kind`)."""
         if own is None or best is None or best.endswith(own):
             return best
-        same = [k for k in strong if k.endswith(own) and not k.endswith(_ENTITY_WORDS.zone_suffixes)]
+        same = [k for k in strong if k.endswith(own) and not k.endswith(_ZONE_SUFFIXES)]
         if same:
             return max(same, key=lambda k: (strong[k], -first.get(k, 0)))
         parent = self.parent_of.get(best)
@@ -1104,7 +1106,7 @@ def _merge_places_into_zones(strong: Counter[str], own: str | None) -> None:
     kinds = tuple(_ENTITY_WORDS.place_kind_chars)
     for zone in [z for z in strong if z.endswith(_ENTITY_WORDS.zone_suffixes)]:
         for place in list(strong):
-            if own is not None and place.endswith(own) and not place.endswith(_ENTITY_WORDS.zone_suffixes):
+            if own is not None and place.endswith(own) and not place.endswith(_ZONE_SUFFIXES):
                 continue
             short = place[:-1] if place.endswith(kinds) else place
             if place != zone and zone.startswith((place, short)) and strong[place] <= strong[zone]:
