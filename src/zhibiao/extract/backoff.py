@@ -51,8 +51,8 @@ def measures_in_context(text: str, facts: list[_F], norm_pos: Callable[[int], in
     (:func:`_glued_place`); ``text`` is the normalised text, ``norm_pos`` maps a fact's place in the original text
     into it. The facts stay in their order."""
     for f in facts:
-        if isinstance(f, Indicator) and f.name and (
-                _measureless(f.name) is not None or _glued_place(f.name) is not None or _holder_level(f)):
+        if isinstance(f, Indicator) and f.name and (_named_by_subject(f) or _measureless(f.name) is not None
+                                                    or _glued_place(f.name) is not None or _holder_level(f)):
             break
     else:
         return list(facts)  # (most reports: every name names its measure, and nothing is put in order)
@@ -62,7 +62,7 @@ def measures_in_context(text: str, facts: list[_F], norm_pos: Callable[[int], in
     for i, f in enumerate(ordered):
         if not isinstance(f, Indicator) or not f.name:
             continue
-        bare = _measureless(f.name)
+        bare = f.name if _named_by_subject(f) else _measureless(f.name)
         if bare is None:
             glued = _glued_place(f.name)
             if glued is not None:  # (甲省旅游总收入: the place is the subject, the measure the name)
@@ -101,6 +101,12 @@ def _measureless(name: str) -> str | None:
     return place if _NAMES.measureless_rest.match(rest) else None
 
 
+def _named_by_subject(f: Fact) -> bool:
+    """Whether ``f`` is named by its subject alone (甲区、乙新区分别增长…: a list of places, one unknown to the
+    gazetteer, read as whose figures they are): a place, no measure."""
+    return isinstance(f, Indicator) and f.name == f.subject
+
+
 def _holder_level(f: Indicator) -> bool:
     """A level of a kind of holder named alone (税务部门完成5830万元, 县属企业完成1270万吨 after the whole): the holder
     holds the measure just given; a count of holders (规上企业120家) is a measure of its own, and a growth of a kind of
@@ -136,7 +142,8 @@ def _measure_before(text: str, facts: Sequence[Fact], i: int, norm_pos: Callable
         g = facts[j]
         if text.find(_PARA_BREAK, norm_pos(g.end), start) >= 0:
             return None  # (the paragraph before speaks of other things)
-        if not isinstance(g, Indicator) or _measureless(g.name) is not None or _DIGIT.search(g.name):
+        if not isinstance(g, Indicator) or _named_by_subject(g) or _measureless(g.name) is not None \
+                or _DIGIT.search(g.name):
             continue  # (丙市分处300-400亿之间: words holding a figure are no measure to take)
         if f.value is None or g.value is None or g.unit == f.unit:
             return g.name

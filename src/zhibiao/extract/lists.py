@@ -127,22 +127,33 @@ def list_role(s: Sentence, group: list[Fig], region_start: int) -> None:
     # 甲、乙的规模分别占全国的17%、50%: each share is of the same whole
     whole = _LISTS.share_target.search(text, names_end, first.start) if first.role == "share" else None
     of = _SHARE_WORDS.mark + strip_chars(whole.group(1)) if whole and strip_chars(whole.group(1)) else ""
-    held = _places_holding(s, names, first)
-    made = []
-    for k, (name, name_start, f) in enumerate(zip(names, starts, group, strict=True)):
-        share = f.role == "share"
-        label = held[1] if held is not None else name + (of if share else "")
-        ind = new_indicator(s, Name(label, name_start), f, value=f.role in ("level", "share"), share=share)
-        if f.role == "change":
-            ind.change = f.change
-        if held is not None:  # (甲县、乙县和丙区分别为650亿元、…: the places hold the measure just named)
-            ind.subject = held[0][k]
-            if _NAME_WORDS.among not in text[sent.start:start]:
-                ind.parent = None  # (分县区看,甲县、乙县分别增长…: a place's figure of the measure, no part of it)
-        made.append(ind)
+    made = _items_made(s, names, starts, group, of, among=_NAME_WORDS.among in text[sent.start:start])
     s.state.current = made[-1]
     # 分别为120亿元、150亿元,分别增长6.1%、7.2%: the changes that follow pair with these levels
     s.state.pending = made if first.role in ("level", "share", "change") else []
+
+
+def _items_made(s: Sentence, names: list[str], starts: list[int], group: list[Fig], of: str, *,
+                among: bool) -> list[Indicator]:
+    """One indicator for each name of a list and its figure; ``of``: the whole each share is of; ``among``: a 其中
+    opens the sentence before the list (its places' figures are parts of the whole)."""
+    places = _places_named(s, names)
+    held = _places_holding(s, group[0]) if places is not None else None
+    made = []
+    for k, (name, name_start, f) in enumerate(zip(names, starts, group, strict=True)):
+        share = f.role == "share"
+        label = held if held is not None else name + (of if share else "")
+        ind = new_indicator(s, Name(label, name_start), f, value=f.role in ("level", "share"), share=share)
+        if f.role == "change":
+            ind.change = f.change
+        if places is not None and (held is not None or not share):
+            # (甲县、乙县和丙区分别为650亿元: the places hold the measure just named; with none named, each place's
+            # figure is named by the place alone, the measure then read from its context: backoff)
+            ind.subject = places[k]
+        if held is not None and not among:
+            ind.parent = None  # (分县区看,甲县、乙县分别增长…: a place's figure of the measure, no part of it)
+        made.append(ind)
+    return made
 
 
 def _shares_of_projects(s: Sentence, group: list[Fig]) -> bool:
@@ -707,19 +718,15 @@ def _growths_of_places(s: Sentence, group: list[Fig], region: str) -> list[Fig]:
     return [f.read_as("change", change=change_of("yoy", f.amount, 1), lead=f.lead) for f in group]
 
 
-def _places_holding(s: Sentence, names: list[str], first: Fig) -> tuple[list[str], str] | None:
-    """全市地区生产总值3200亿元,其中甲县、乙县和丙区分别为650亿元、…: names that are all places (or regions: 东北地区)
-    are whose figures they are, of the measure just given in the unit of the list, or changed when the list is of
-    changes (else of the whole a 其中 breaks down); the places and that measure, or None when a name is no place
-    or no such measure was given."""
-    places = _places_named(s, names)
-    if places is None:
-        return None
+def _places_holding(s: Sentence, first: Fig) -> str | None:
+    """全市地区生产总值3200亿元,其中甲县、乙县和丙区分别为650亿元、…: places listed (or regions: 东北地区) hold the
+    measure just given in the unit of the list, or changed when the list is of changes (else of the whole a 其中
+    breaks down); that measure, or None when no such measure was given."""
     cur = s.state.current or s.para.last_top
     if cur is None or not ((first.role == "change" and cur.change is not None)
                            or (cur.value is not None and cur.unit == first.amount.unit)):
         return None
-    return places, cur.name
+    return cur.name
 
 
 def _places_named(s: Sentence, names: list[str]) -> list[str] | None:
