@@ -462,6 +462,7 @@ def _enumeration(clause: str, n: int) -> list[str] | None:
     """The ``n`` items of an enumeration: split at 、, then also at 和/与, then 及, then commas."""
     by_dun = (clause.split(",")[-1] if "、" in clause else clause).split("、")
     candidates = [
+        _industries_by_comma(clause, n),
         by_dun,
         _NAMES.kind_list_split.split(clause.split(",")[-1]) if _KIND_END + "、" in clause else [],
         [p for part in by_dun for p in _NAMES.and_strong.split(part)],
@@ -482,6 +483,25 @@ def _without_opener(parts: list[str]) -> list[str]:
     if len(parts) > 1 and (m := _NAMES.prefix.match(parts[0])) is not None and m.end() == len(parts[0]):
         return parts[1:]
     return parts
+
+
+def _industries_by_comma(clause: str, n: int) -> list[str]:
+    """采矿业,制造业,电力、热力、燃气及水生产和供应业(分别…): industries of the national classification, whose names
+    may hold 、 and end with 业, listed with commas between them (an opener, 分门类看, before them); [] for any
+    other clause.
+
+    >>> _industries_by_comma("分门类看,采矿业,制造业,电力、热力、燃气及水生产和供应业", 3)
+    ['采矿业', '制造业', '电力、热力、燃气及水生产和供应业']
+    >>> _industries_by_comma("汽车、电子、化工", 3)
+    []
+    """
+    if "," not in clause or "、" not in clause:
+        return []
+    parts = _without_opener(clause.split(","))
+    if len(parts) > 1 and _NAMES.breakdown_opener.fullmatch(parts[0]):
+        parts = parts[1:]
+    end = _SHARE_WORDS.industry_end
+    return parts if len(parts) == n and all(p.endswith(end) for p in parts) else []
 
 
 def _share_head(items: list[str]) -> list[str]:
