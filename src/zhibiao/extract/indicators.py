@@ -121,7 +121,6 @@ _CONVERT_MARKS = frozenset(_LEVEL_FROM_WORDS.convert_marks)
 _RATE_MARK = _LEVEL_FROM_WORDS.rate_mark
 _PERCENT_UNIT = "%"
 _PERCENT_KIND = "percent"
-_MONEY_KIND = "money"
 _LINE_END_MARKS = " \t\u3000\n。;,"  # (what may close a line of one place's figure: 甲县11.9%。)
 _COUNTRY: str = Words("ranking").country_field  # (全国: the one place compared with that is a subject)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"
@@ -224,8 +223,6 @@ def new_indicator(s: Sentence, name: Name, fig: Fig, *, value: bool = True, shar
     ctx.doc.set_quote(ind, min(name.start, fig.start), fig.end)
     if s.state.parent and not share:
         ind.parent = parent_for(ind, s.state)
-        if ind.parent is not None and (ind.value is None or fig.amount.kind == _MONEY_KIND):
-            ind.name = industry_of_whole(ind.name, ind.parent)  # (a growth or an amount of it: not a rate, a count)
     if s.state.parent and ind.subject is not None:
         _part_of_place_named(s, name, fig, ind, s.state.parent)
     if s.para.years_spans != []:  # (most paragraphs write no span of years: found once, then skipped)
@@ -328,19 +325,6 @@ def parent_for(ind: Indicator, st: SentenceState) -> str | None:
     if st.parent and _named_again(st.parent, ind.name):
         return None
     return st.parent
-
-
-def industry_of_whole(name: str, whole: str) -> str:
-    """An industry named alone (采矿业, 汽车制造业) as a part of a whole measured in value added, output, revenue or
-    profit (规模以上工业增加值) is that industry's share of the measure: its name with the measure's head; any other
-    name as it is.
-
-    >>> industry_of_whole("采矿业", "规模以上工业增加值"), industry_of_whole("国有企业", "规模以上工业增加值")
-    ('采矿业增加值', '国有企业')
-    """
-    if not name.endswith(_SHARE_WORDS.industry_end) or name.endswith(_SHARE_WORDS.enterprise_end):
-        return name
-    return name + next((h for h in _SHARE_WORDS.part_heads if whole.endswith(h)), "")
 
 
 def _named_again(whole: str, part: str) -> bool:
