@@ -943,7 +943,10 @@ def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[
     when that holds growth rates), named by the table's title when the column is not (| 县区 | 增速(%) | 排名 |); in
     a table of measures (| 指标 | 绝对值 | 增速 | 全市位次 |) each row's measure is the place's, the report's own."""
     for k, col in enumerate(columns):
-        if not col.rank or k == 0 or columns[k - 1].rank:
+        if not col.rank or (k > 0 and columns[k - 1].rank):
+            continue
+        if k == 0:  # (县域单位 | 排序 | 竞争力指数 |: the rows' places in the list the table gives)
+            _places_in_list(doc, col, rows, period, log)
             continue
         measure = _ranked_measure(columns, k, title)
         # (2023年各县区…及排名: places are of a whole year, a year written alone above the table)
@@ -958,6 +961,28 @@ def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[
                         scope=col.field, rank=int(place), top=False, qualifier=None, rule="ranking.table.v1")
             doc.set_quote(r, row.label.start, row.numbers[k].end)
             log.add(r)
+
+
+def _places_in_list(doc: DocContext, col: _Column, rows: list[_FigureRow], period: PeriodMention | None,
+                    log: FactLog) -> None:
+    """A column of places right after the names, before any figure (县域单位 | 排序 | 竞争力指数 |): each row's place in
+    the list the report named before the table (2018中国西部百强县市), among the peers that list is of; none when the
+    report names no list, or no field for it."""
+    pos = rows[0].label.start
+    measure = evaluation_before(doc.text, pos)
+    scope = col.field or evaluation_field_before(doc.text, pos)
+    if not measure or not scope:
+        return
+    when = _resolved(period, doc) or evaluation_period(doc.text, pos)
+    for row in rows:
+        place = _number(row.numbers[0].text)
+        holder = _row_holder(doc, row.label.text)
+        if holder is None or place is None or place != place.to_integral_value() or not 0 < place < _RANK_MAX:
+            continue
+        r = Ranking(subject=holder, period=when, indicator=measure, scope=scope, rank=int(place), top=False,
+                    qualifier=None, rule="ranking.table.v1")
+        doc.set_quote(r, row.label.start, row.numbers[0].end)
+        log.add(r)
 
 
 def _resolved(period: PeriodMention | None, doc: DocContext) -> str | None:
@@ -1334,7 +1359,9 @@ def _on_its_lines(text: str, label: _Cell, last: _Cell) -> bool:
 def _lead_column(lead: list[_Cell], table_unit: Amount | None) -> _Column:
     """What the cells before the column labels say of every column (指标:工业增加值_同比增长(%)):
     the table's measure, growth and unit."""
-    words = [c.text for c in lead if "".join(c.text.split()) not in _TABLE_SETS.name_columns]  # (隶 属)
+    # (…上榜了呢?县域单位 |: a sentence run into the first label is no part of it)
+    texts = [_TABLES.sentence_before_label.sub("", c.text) for c in lead]
+    words = [t for t in texts if "".join(t.split()) not in _TABLE_SETS.name_columns]  # (隶 属)
     if not words:
         return _Column("", growth=False, index=False, unit=table_unit, month_only=False)
     return _column(_TABLES.caption_noise.sub("", "".join(words)), replace(_NO_COLUMN, unit=table_unit))
