@@ -55,6 +55,7 @@ _WALK = Shapes("walk")
 _FIGURES_WORDS = Words("figures")
 _PERSON_UNIT: str = _FIGURES_WORDS.person_unit  # (户籍总人口70.01万: persons, as 万人 reads)
 _FIGURES_SETS = WordSets("figures")
+_MINUTE: str = _FIGURES_WORDS.minute_unit
 _PROJECTS_WORDS = Words("projects")
 _MEASURE_ABBREVIATIONS = tuple(_FIGURES_WORDS.measure_abbreviations)
 _SIZE_LIST_ENDS = tuple(_FIGURES_WORDS.size_list_ends)
@@ -397,6 +398,8 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
                    m: re.Match[str]) -> bool:
     """两个维护, 等8项指标, 49个国家级开发区, 6个月, 排名前移46位, (16.8%): no measure of its own."""
     counted = amount.kind in COUNTED
+    if m.group("unit") == _MINUTE and _FIGURES.clock_hour_end.search(before):
+        return True  # 上午11点42分: a time of day
     if chinese and m.group("unit") in _FIGURES_SETS.batch_units:
         return True  # 签约一批项目: a batch, no count (its investment after is a batch's, projects.py)
     if chinese and _chinese_slogan(amount, m) and not (

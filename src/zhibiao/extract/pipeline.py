@@ -56,6 +56,8 @@ _COUNT = "count"
 _CLAUSE_COMMA = ","  # (the normalised comma, which parts clauses: no measure's name holds one)
 _MIN_NAME = 2
 _SEAT = _RANKING_WORDS.seat_name  # (百强县席位: places on a list counted as seats)
+_FIGURES_WORDS = Words("figures")
+_WEIGHT: str = _FIGURES_WORDS.weight_word  # (软环境权重: a part's weight in an evaluation's score)
 _PROJECTS_TOTALS = frozenset(_PROJECTS_WORDS.bare_totals)  # (总投资: the money of projects, not a place's figure)
 _PLANNED_TOTALS = frozenset(_PROJECTS_WORDS.projects_totals)  # (项目总投资10亿元: the projects' money at a level)
 
@@ -516,7 +518,7 @@ def _names_a_measure(ctx: DocContext, name: str, *, level: bool) -> bool:
     ``level``, named as theirs or their plan's (项目总投资10亿元; their growth may be a place's), nor how long
     something lasted (连续18个月保持|20%以上: a threshold held over the span)."""
     bare = "".join(name.split())
-    if not bare or bare in _WHOLES or bare in _REGIONS or bare in _PROJECTS_TOTALS \
+    if not bare or bare in _WHOLES or bare in _REGIONS or bare in _PROJECTS_TOTALS or bare.endswith(_WEIGHT) \
             or (level and bare in _PLANNED_TOTALS) or _CONTEXT.duration_opening.match(bare):
         return False
     place = ctx.finder.entity_named(bare)
