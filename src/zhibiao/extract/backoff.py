@@ -103,8 +103,9 @@ def _measureless(name: str) -> str | None:
 
 def _named_by_subject(f: Fact) -> bool:
     """Whether ``f`` is named by its subject alone (甲区、乙新区分别增长…: a list of places, one unknown to the
-    gazetteer, read as whose figures they are): a place, no measure."""
-    return isinstance(f, Indicator) and f.name == f.subject
+    gazetteer, read as whose figures they are): a place, no measure; a count named so counts what its name says
+    (开发区3个)."""
+    return isinstance(f, Indicator) and f.name == f.subject and f.unit not in COUNTED
 
 
 def _holder_level(f: Indicator) -> bool:

@@ -139,6 +139,7 @@ def _items_made(s: Sentence, names: list[str], starts: list[int], group: list[Fi
     opens the sentence before the list (its places' figures are parts of the whole)."""
     places = _places_named(s, names)
     held = _places_holding(s, group[0]) if places is not None else None
+    counted = group[0].amount.unit == _COUNT
     made = []
     for k, (name, name_start, f) in enumerate(zip(names, starts, group, strict=True)):
         share = f.role == "share"
@@ -146,9 +147,10 @@ def _items_made(s: Sentence, names: list[str], starts: list[int], group: list[Fi
         ind = new_indicator(s, Name(label, name_start), f, value=f.role in ("level", "share"), share=share)
         if f.role == "change":
             ind.change = f.change
-        if places is not None and (held is not None or not share):
+        if places is not None and (held is not None or not (share or counted)):
             # (甲县、乙县和丙区分别为650亿元: the places hold the measure just named; with none named, each place's
-            # figure is named by the place alone, the measure then read from its context: backoff)
+            # figure is named by the place alone, the measure then read from its context: backoff; but 省级开发区、
+            # 市级开发区分别为1个、2个: kinds of zones, shaped as places' names, are what a count counts)
             ind.subject = places[k]
         if held is not None and not among:
             ind.parent = None  # (分县区看,甲县、乙县分别增长…: a place's figure of the measure, no part of it)
