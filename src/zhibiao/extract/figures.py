@@ -399,7 +399,7 @@ def _not_a_measure(text: str, start: int, end: int, amount: Amount, before: str,
     """两个维护, 等8项指标, 49个国家级开发区, 6个月, 排名前移46位, (16.8%): no measure of its own."""
     counted = amount.kind in COUNTED
     if m.group("unit") == _MINUTE and _FIGURES.clock_hour_end.search(before):
-        return True  # 上午11点42分: a time of day
+        return True  # 上午9点30分: a time of day
     if chinese and m.group("unit") in _FIGURES_SETS.batch_units:
         return True  # 签约一批项目: a batch, no count (its investment after is a batch's, projects.py)
     if chinese and _chinese_slogan(amount, m) and not (

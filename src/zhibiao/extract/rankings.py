@@ -1477,7 +1477,7 @@ def evaluation_field(name: str) -> str | None:
     ('中国省级开发区', '国家级经开区')
     >>> evaluation_field("县域经济百强榜单"), evaluation_field("民营企业百强"), evaluation_field("中部百强镇")
     ('全国', None, '中部')
-    >>> evaluation_field("赛迪西部百强县榜单"), evaluation_field("中国西部百强县市")
+    >>> evaluation_field("赛迪西部百强县榜单"), evaluation_field("中国中部百强县市")
     ('西部', '西部')
     """
     group = _RANKINGS.peer_group_head.match(name)
@@ -4112,7 +4112,7 @@ def _fields_filled(s: Sentence) -> None:
         if not isinstance(f, Ranking) or (f.scope and f.indicator) or f.start is None:
             continue
         pos = s.ctx.doc.norm_pos(f.start)
-        if not f.scope:  # (上榜中国百强镇: the field its own list's name opens with, before any other list's)
+        if not f.scope:  # (上榜全国百强县: the field its own list's name opens with, before any other list's)
             field = last_match(_RANKINGS.whole_field, s.text[s.ctx.span.start:pos])
             f.scope = field.group(0) if field is not None else (
                 evaluation_field(f.indicator) if f.indicator else None) or evaluation_field_before(s.text, pos)

@@ -952,13 +952,13 @@ def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[
         # (2023年各县区…及排名: places are of a whole year, a year written alone above the table)
         when = _resolved(period, doc)
         for row in rows:
-            place = _number(row.numbers[k].text)
-            if place is None or place != place.to_integral_value() or not 0 < place < _RANK_MAX:
+            place = _place_in(row.numbers[k].text)
+            if place is None:
                 continue
             holder = _row_holder(doc, row.label.text)
             name = measure if holder is not None else _row_measure(row.label.text, columns[k - 1].growth)
             r = Ranking(subject=holder or doc.main, period=when, indicator=name or None,
-                        scope=col.field, rank=int(place), top=False, qualifier=None, rule="ranking.table.v1")
+                        scope=col.field, rank=place, top=False, qualifier=None, rule="ranking.table.v1")
             doc.set_quote(r, row.label.start, row.numbers[k].end)
             log.add(r)
 
@@ -966,7 +966,7 @@ def _add_places(doc: DocContext, title: str, columns: list[_Column], rows: list[
 def _places_in_list(doc: DocContext, col: _Column, rows: list[_FigureRow], period: PeriodMention | None,
                     log: FactLog) -> None:
     """A column of places right after the names, before any figure (县域单位 | 排序 | 竞争力指数 |): each row's place in
-    the list the report named before the table (2018中国西部百强县市), among the peers that list is of; none when the
+    the list the report named before the table (中国中部百强县市), among the peers that list is of; none when the
     report names no list, or no field for it."""
     pos = rows[0].label.start
     measure = evaluation_before(doc.text, pos)
@@ -975,14 +975,22 @@ def _places_in_list(doc: DocContext, col: _Column, rows: list[_FigureRow], perio
         return
     when = _resolved(period, doc) or evaluation_period(doc.text, pos)
     for row in rows:
-        place = _number(row.numbers[0].text)
+        place = _place_in(row.numbers[0].text)
         holder = _row_holder(doc, row.label.text)
-        if holder is None or place is None or place != place.to_integral_value() or not 0 < place < _RANK_MAX:
+        if holder is None or place is None:
             continue
-        r = Ranking(subject=holder, period=when, indicator=measure, scope=scope, rank=int(place), top=False,
+        r = Ranking(subject=holder, period=when, indicator=measure, scope=scope, rank=place, top=False,
                     qualifier=None, rule="ranking.table.v1")
         doc.set_quote(r, row.label.start, row.numbers[0].end)
         log.add(r)
+
+
+def _place_in(cell: str) -> int | None:
+    """The place a cell of a column of places writes (a whole number from 1 up), or None."""
+    place = _number(cell)
+    if place is None or place != place.to_integral_value() or not 0 < place < _RANK_MAX:
+        return None
+    return int(place)
 
 
 def _resolved(period: PeriodMention | None, doc: DocContext) -> str | None:
