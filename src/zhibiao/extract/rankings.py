@@ -1478,7 +1478,7 @@ def evaluation_field(name: str) -> str | None:
     >>> evaluation_field("县域经济百强榜单"), evaluation_field("民营企业百强"), evaluation_field("中部百强镇")
     ('全国', None, '中部')
     >>> evaluation_field("赛迪西部百强县榜单"), evaluation_field("中国中部百强县市")
-    ('西部', '西部')
+    ('西部', '中部')
     """
     group = _RANKINGS.peer_group_head.match(name)
     if group is not None:  # 中国省级开发区|高质量发展百强: the peers of a level and kind are the field
