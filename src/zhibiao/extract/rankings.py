@@ -136,7 +136,6 @@ _PERCENT = "%"
 _YOY: Basis = "yoy"
 _LIST_MARK: str = _NAME_WORDS.list_mark  # (、: what such a list's commas stand for)
 _MEANS_REACH = 16  # (how far before a ranking verb 以第57名的成绩 may start)
-_YEAR_RUN = re.compile(r"(?:19|20)\d{2}")  # (the years of a list of years: 2008、2009)
 _EVALUATION_NOUNS = tuple(_RANKING_WORDS.evaluation_acts)  # (考评, 考核, 评价…: what a measure's name may end with)
 _IN_TURN_MARKS = tuple(_RANKING_WORDS.in_turn_marks)  # (依次, 分别: places listed take the places in order)
 _MOVE_QUOTE_LEAD = 8  # (how far before the move its quote may open: 县市第23位|、较上年前进5位)
@@ -334,7 +333,7 @@ def _per_year_listed(s: Sentence, region_start: int, read: _Read) -> list[_Read]
     years = _RANKINGS.years_listed.match(s.text, region_start) if read.period is None else None
     if years is None or len(read.subjects or ()) > 1:
         return [read]
-    return [replace(read, period=period_string(year)) for year in _YEAR_RUN.findall(years.group("years"))]
+    return [replace(read, period=period_string(year)) for year in _RANKINGS.year_of_list.findall(years.group("years"))]
 
 
 def _rest_in_order(s: Sentence, hit: re.Match[str], region_start: int) -> bool:

@@ -349,7 +349,7 @@ class SubjectFinder:
         best = self._of_own_kind(text, own, best, strong, first)
         if best is not None and (town := self._own_town(title + "\n" + text, best)) is not None:
             return town
-        if best is not None and best.endswith(_ENTITY_WORDS.zone_suffixes):
+        if best is not None and best.endswith(_ZONE_SUFFIXES):
             return best
         if (often := self._short_named_most(text + title, strong[best] if best is not None else 0)) is not None:
             return often
@@ -1104,7 +1104,7 @@ def _merge_places_into_zones(strong: Counter[str], own: str | None) -> None:
     """A zone named after a place includes that place: 淮安经济技术开发区 over 淮安市 — but not a place of the kind
     the report calls its own (甲县 … 全县 … 全县, its zone named once among its parks: the county's report)."""
     kinds = tuple(_ENTITY_WORDS.place_kind_chars)
-    for zone in [z for z in strong if z.endswith(_ENTITY_WORDS.zone_suffixes)]:
+    for zone in [z for z in strong if z.endswith(_ZONE_SUFFIXES)]:
         for place in list(strong):
             if own is not None and place.endswith(own) and not place.endswith(_ZONE_SUFFIXES):
                 continue
