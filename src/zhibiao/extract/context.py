@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from zhibiao.extract.periods import (
     PeriodMention,
     after_moved_from_mark,
+    evaluated_years,
     iter_periods,
     latest_of,
     latest_year,
@@ -34,6 +35,7 @@ from zhibiao.extract.periods import (
     period_string,
     resolve_period,
     under_way,
+    year_evaluated,
     year_reach,
     years_of_lists,
 )
@@ -346,6 +348,13 @@ def _months_in_passing(text: str, periods: tuple[PeriodMention, ...], carried: P
     return tuple(sorted((*periods, *added), key=lambda p: p.pos)) if added else periods
 
 
+def _as_judged(text: str, m: PeriodMention) -> PeriodMention:
+    """发布2022年…考核评价结果,…国家级经开区实现地区生产总值13.5万亿元 after 对…2021年度…进行了评价: a year naming an
+    evaluation dates the figures after it by the year that evaluation judges (periods.year_evaluated)."""
+    judged = year_evaluated(text, m)
+    return m if judged is None else replace(m, year=judged)
+
+
 def _years_of_measures(text: str, periods: tuple[PeriodMention, ...], carry: Carry) -> tuple[PeriodMention, ...]:
     """1-7月实现本年完成投资28.2亿元, (1-10月,…)当年计划投资88亿元,完成投资71.2亿元: 本年/当年 glued to the measure
     after it is part of the statistic's name while a span is in force (said before in the paragraph or carried into
@@ -448,6 +457,8 @@ class ParaContext:
         semicolons = tuple(m.start() for m in _CONTEXT.semicolon.finditer(text, para.start, para.end))
         reach = [year_reach(text, m) for m in periods]
         lends = tuple(r[0] for r in reach)
+        if evaluated_years(text):  # (after the reach: a year naming an evaluation lends none, periods.year_reach)
+            periods = tuple(_as_judged(text, m) for m in periods)
         return cls(doc, para, carry, periods, tuple(p.pos for p in periods), _years_before(periods, lends, moved),
                    tuple(after_moved_from_mark(text, m) for m in periods), lends, tuple(r[1] for r in reach),
                    semicolons, sents, with_figures, asides)

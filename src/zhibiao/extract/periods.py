@@ -24,6 +24,7 @@ _PERIODS = Shapes("periods")
 _PERIODS_WORDS = Words("periods")
 _MULTIPLE_BEFORE = tuple(_PERIODS_WORDS.multiple_before)  # (是, 相当于: what a multiple's baseline period follows)
 _PERIODS_SETS = WordSets("periods")
+_EVALUATION_VERBS = tuple(_PERIODS_WORDS.evaluation_verbs)  # (进行, 开展: what a report judging some year says)
 _MOVED_FROM_MARKS = tuple(Words("ranking").moved_from_marks)  # (由上年的…, 从2018年的…)
 _COMPARED_REACH = 12  # (how far before a year the verb comparing with it may stand: 高于上年同期、|2017年全年)
 _SINCE_KIND = "ytd"  # (2017年以来, 今年以来: a span running from its start to now)
@@ -402,6 +403,8 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
     """
     if _moved_from(text, m) or (m.year is not None and _compared_with(text, m)):
         return False, _in_force_until(_PERIODS.clause_ends, text, m)
+    if year_evaluated(text, m) is not None:
+        return False, NEVER_PASSED  # (完成2022年…考核评价工作,对…2021年度…进行评价: 2021 handed on)
     if _PERIODS.good_start_after.match(text, m.end_pos):  # (…1-3月,…实现了今年“开门红”。工业…: the quarter's)
         return False, _in_force_until(_PERIODS.passing_ends, text, m)
     if m.kind == _SINCE_KIND and m.year is not None:
@@ -414,6 +417,37 @@ def year_reach(text: str, m: PeriodMention) -> tuple[bool, int]:
     if said.group("carried"):
         return False, 0
     return False, _in_force_until(_PERIODS.passing_ends, text, m)
+
+
+@lru_cache(maxsize=8)
+def evaluated_years(text: str) -> tuple[tuple[int, int], ...]:
+    """The years ``text`` names an evaluation by, each with the year whose figures it judges, when it says that one
+    apart (商务部完成了2022年…考核评价工作,对217家…2021年度发展情况进行了量化评价: ((2022, 2021),)); empty when it says
+    of no evaluation which year it judges. Read once per text (every paragraph and list asks it).
+
+    >>> evaluated_years("完成了2022年经开区考核评价工作,对217家经开区2021年度发展情况进行了量化评价。")
+    ((2022, 2021),)
+    """
+    if not any(verb in text for verb in _EVALUATION_VERBS):
+        return ()
+    judged = {int(m.group("year")) for m in _PERIODS.evaluation_covers.finditer(text)}
+    return tuple((year + 1, year) for year in sorted(judged))
+
+
+def year_evaluated(text: str, m: PeriodMention) -> int | None:
+    """The year judged by the evaluation a year mention names (:func:`evaluated_years`: 发布2022年…考核评价结果,
+    2022年…前30强名单 → 2021), None for any other mention.
+
+    >>> text = "完成了2022年经开区考核评价工作,对217家经开区2021年度发展情况进行了量化评价。"
+    >>> [year_evaluated(text, m) for m in find_periods(text)]
+    [2021, None]
+    """
+    if m.kind != "year" or m.year is None:
+        return None
+    judged = dict(evaluated_years(text)).get(m.year)
+    if judged is None or _PERIODS.evaluation_named_after.match(text, m.end_pos) is None:
+        return None
+    return judged
 
 
 def _in_force_until(ends: re.Pattern[str], text: str, m: PeriodMention) -> int:

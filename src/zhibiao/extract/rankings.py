@@ -31,7 +31,14 @@ from zhibiao.extract.names import (
     trim_openers,
     without_quotes,
 )
-from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period, years_period
+from zhibiao.extract.periods import (
+    PeriodMention,
+    evaluated_years,
+    find_periods,
+    period_string,
+    resolve_period,
+    years_period,
+)
 from zhibiao.extract.projects import is_investment_name, mentions_projects, projects_named
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.segment import MAX_SENTENCE, clause_start
@@ -1425,8 +1432,9 @@ def _years_of(text: str, evaluation: re.Match[str]) -> str | None:
     if years is None:
         after = _RANKINGS.evaluation_year_after.match(text, evaluation.end("name"))
         return years_period(int(after.group("last")), int(after.group("last"))) if after is not None else None
-    last = int(years.group("last"))
-    first = int(years.group("first") or last)
+    judged = dict(evaluated_years(text))  # (2022年…考核评价 judging 2021: its places are of 2021)
+    last = judged.get(int(years.group("last")), int(years.group("last")))
+    first = judged.get(int(years.group("first")), int(years.group("first"))) if years.group("first") else last
     return years_period(first, last) if first <= last else None
 
 
@@ -2972,6 +2980,8 @@ def dated_by_titles(text: str, facts: list[Fact], norm_pos: Callable[[int], int]
               and not any(w in name for w in _UNDATED_TITLE_WORDS)]
     if not titles:
         return facts
+    judged = dict(evaluated_years(text))  # (2022年…前30强名单 of an evaluation judging 2021: its places are of 2021)
+    titles = [(end, judged.get(year, year), name) for end, year, name in titles]
     out = list(facts)
     for i, f in enumerate(facts):
         if isinstance(f, Ranking) and f.qualifier is None:

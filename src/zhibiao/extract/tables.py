@@ -33,7 +33,7 @@ from zhibiao.extract.changes import basis_of
 from zhibiao.extract.context import DocContext
 from zhibiao.extract.figures import in_yuan, money_named
 from zhibiao.extract.names import clean_list_item, last_match, strip_chars
-from zhibiao.extract.periods import PeriodMention, find_periods, period_string, resolve_period
+from zhibiao.extract.periods import PeriodMention, evaluated_years, find_periods, period_string, resolve_period
 from zhibiao.extract.projects import category_of, is_investment_name, mentions_projects, stage_of, threshold_in
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.rankings import (
@@ -223,11 +223,11 @@ def _heading_caption(text: str, first_row: int, finder: SubjectFinder) -> _Capti
     if not lines:
         return None
     line = _TABLES.row_ordinal.sub("", lines[-1])  # (二、甲省主要城市经济排名: the section's number no part of it)
-    caption = _heading_of_places_or_order(line, labels, finder)
+    caption = _judged(text, _heading_of_places_or_order(line, labels, finder))
     if caption is not None or not (aside := _TABLES.heading_year_aside.search(line)):
         return caption
     # (河北省主要城市经济排名(2023年数据): the heading without the year of its figures, that year its period)
-    caption = _heading_of_places_or_order(line[:aside.start()], labels, finder)
+    caption = _judged(text, _heading_of_places_or_order(line[:aside.start()], labels, finder))
     return replace(caption, period=caption.period or _year_period(aside.group("year"))) if caption else None
 
 
@@ -500,7 +500,7 @@ def _caption(text: str, lo: int, hi: int) -> _Caption | None:
     # (2021赛迪营商环境百强县榜单: counties a hundred strong, nationwide — as any evaluation's name says its field)
     scope = _peers_field(peers) if peers else evaluation_field(body)
     measure = _TABLES.peers_each.sub("", body[peers.end():] if peers else body)  # (全市|各县区|综合考核结果如下:)
-    return _Caption(scope, strip_chars(measure) or None, _year_period(last.group("year")))
+    return _judged(text, _Caption(scope, strip_chars(measure) or None, _year_period(last.group("year"))))
 
 
 def _evaluation_caption(text: str, pos: int) -> _Caption | None:
@@ -517,6 +517,17 @@ def _peers_field(peers: re.Match[str]) -> str:
     elsewhere."""
     field = peers.group(0).removesuffix(_POSSESSIVE)
     return _RANKING_WORDS.country_field if field in _COUNTRY_WORDS else field
+
+
+def _judged(text: str, caption: _Caption | None) -> _Caption | None:
+    """2022年国家级经开区综合发展水平前30强名单 in a report saying that evaluation judges 2021's figures: its places are
+    of 2021 (periods.evaluated_years); any other caption as it is."""
+    if caption is None or caption.period is None or not (judged := dict(evaluated_years(text))):
+        return caption
+    year = int(caption.period[:4])
+    if year not in judged or caption.period != period_string(year):
+        return caption
+    return replace(caption, period=period_string(judged[year]))
 
 
 def _year_period(year: str | None) -> str | None:
