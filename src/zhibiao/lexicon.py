@@ -39,6 +39,7 @@ __all__ = [
     "data_toml",
     "grammar_shapes",
     "is_cjk",
+    "lost_glosses",
     "magnitudes",
     "pattern",
     "pattern_source",
@@ -382,6 +383,16 @@ def magnitudes() -> dict[str, int]:
 def surnames() -> frozenset[str]:
     """Family names, single and compound."""
     return frozenset(name for row in _rows("surnames.txt") for cell in row for name in cell.split())
+
+
+@cache
+def lost_glosses() -> dict[str, str]:
+    """Runs of pinyin glosses a traditional-character gateway left where it lost the character they gloss
+    (百?gòu)?qiáng)縣 → 百强县), each with that character (``lost_glosses.txt``: one a line, the run, a space and the
+    character; text after ``#`` a comment)."""
+    rows = (line.partition("#")[0].strip().split(" ") for line in _read("lost_glosses.txt").splitlines()
+            if not line.startswith("#"))
+    return {row[0]: row[1] for row in rows if len(row) == 2}
 
 
 @cache

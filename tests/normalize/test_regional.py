@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from zhibiao.lexicon import lost_glosses
 from zhibiao.normalize import NormText, _convert, normalize, to_simplified
 from zhibiao.normalize._convert import convert, regional_table, traditional_chars
 
@@ -20,8 +21,10 @@ DATA = Path(__file__).parents[1] / "data"
 
 
 def _rewrites() -> list[str]:
-    """The keys the regional table rewrites (not the ones it keeps as written)."""
-    return sorted(k for k, v in regional_table().items() if k != v)
+    """The keys the regional table rewrites (not the ones it keeps as written, nor the characters a gateway lost,
+    which are no OpenCC entries: see the tests of lost glosses below)."""
+    lost = lost_glosses()
+    return sorted(k for k, v in regional_table().items() if k != v and k not in lost)
 
 
 # --- conversion -----------------------------------------------------------------------------------
@@ -354,3 +357,26 @@ def test_a_simplified_text_never_loads_opencc() -> None:
 ])
 def test_characters_gb2312_shares_mark_no_traditional_text(raw: str, norm: str) -> None:
     assert normalize(raw).text == norm
+
+
+# --- characters a gateway lost with their gloss -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("run", "char"), sorted(lost_glosses().items()))
+def test_lost_gloss_reads_back_its_character_in_either_script(run: str, char: str) -> None:
+    """data/lost_glosses.txt: each run stands for one character, in a traditional text and a simplified one, and the
+    quote of what it became is the run as written, with the character before it."""
+    assert run.startswith("?") and run.endswith(")") and len(char) == 1
+    for before, after in (("百", "縣"), ("百", "县")):
+        raw = f"全國{before}{run}{after}名單" if after == "縣" else f"全国{before}{run}{after}名单"
+        n = normalize(raw)
+        assert n.text == f"全国{before}{char}县名单"
+        assert n.quote(2, 4)[0] == f"{before}{run}"
+
+
+def test_lost_gloss_table_rows_are_whole() -> None:
+    """Every row of data/lost_glosses.txt is a run and one character: no row is dropped silently."""
+    from zhibiao.lexicon import _read
+
+    rows = [line for line in _read("lost_glosses.txt").splitlines() if line.strip() and not line.startswith("#")]
+    assert len(rows) == len(lost_glosses()) >= 2

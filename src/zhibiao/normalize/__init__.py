@@ -22,7 +22,7 @@ from functools import cache
 
 from zhibiao.recache import compile_cached
 
-from ._convert import OPAQUE, Change, convert, is_traditional
+from ._convert import OPAQUE, Change, convert, has_lost_gloss, is_traditional
 
 __all__ = ["NormText", "normalize", "to_simplified"]
 
@@ -288,7 +288,7 @@ def normalize(raw: str) -> NormText:
     """
     text = _to_half_width(raw)
     changes: list[Change] = []
-    if not text.isascii() and is_traditional(text):
+    if not text.isascii() and (is_traditional(text) or has_lost_gloss(text)):
         text, changes = convert(text)
     cuts = [(m.start(), m.end()) for m in _gap().finditer(text) if _removable(text, m.start(), m.end())]
     if not cuts and not changes:

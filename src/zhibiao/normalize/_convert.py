@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from zhibiao.lexicon import regional_keep
+from zhibiao.lexicon import lost_glosses, regional_keep
 from zhibiao.recache import compile_cached, memo
 
 from ._gen_tables import in_gb2312
@@ -167,6 +167,19 @@ def _phrases_of_shared_chars() -> re.Pattern[str]:
     return compile_cached("|".join(re.escape(k) for k in sorted(regional_table()) if not marks.search(k)) or "(?!)")
 
 
+def has_lost_gloss(text: str) -> bool:
+    """Whether ``text`` holds a character a gateway lost and glossed (``lexicon.lost_glosses``: 百?gòu)?qiáng)县): the
+    conversion reads it back, in a simplified text too (t2s leaves simplified characters as they are).
+
+    >>> has_lost_gloss("中国西部百?gòu)?qiáng)县市"), has_lost_gloss("增长5%?")
+    (True, False)
+    """
+    return _LOST_MARK in text and any(run in text for run in lost_glosses())
+
+
+_LOST_MARK = "?"  # (what a lost character was written as: a plain find tells most texts apart)
+
+
 def is_traditional(text: str) -> bool:
     """Whether ``text`` is written (in part) in traditional characters: a simplified report naming
     刘象乾 stays as written, while a regional phrase made of shared characters still converts.
@@ -195,7 +208,8 @@ def regional_table() -> dict[str, str]:
     """
     import opencc  # (imported by any conversion: its version is part of the key)
 
-    parts = [getattr(opencc, "__version__", "?"), "\n".join(sorted(regional_keep()))]
+    parts = [getattr(opencc, "__version__", "?"), "\n".join(sorted(regional_keep())),
+             "\n".join(f"{k} {v}" for k, v in sorted(lost_glosses().items()))]
     for module in (__file__, os.path.join(os.path.dirname(__file__), "_opencc_tables.py")):
         try:
             with open(module, encoding="utf-8") as f:
@@ -222,6 +236,7 @@ def _regional_table() -> dict[str, str]:
         if key not in table and any(key[i:j] in table for i in range(len(key)) for j in range(i + 1, len(key) + 1)):
             table[key] = key
     table.update({key: key for key in keep if not trad.isdisjoint(key)})
+    table.update(lost_glosses())  # (百?gòu)?qiáng)縣: a character the gateway lost, read back from its gloss)
     return table
 
 
