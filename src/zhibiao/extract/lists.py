@@ -964,8 +964,11 @@ def _listed_months(s: Sentence, start: int, end: int, n: int) -> tuple[list[tupl
     months = [(a, b, lo, hi) for a, b, lo, hi in found if lo is not None and hi is not None]
     if not months or len(months) != len(found) or _LISTS.period_baseline_end.search(s.text, start, months[0][0]):
         return None
-    if len(months) == 1 and n >= _FEWEST_LISTED and months[0][3] - months[0][2] + 1 == n and months[0][2] > 1:
-        pos, end_pos, lo, hi = months[0]  # (增幅2-4月份分别为…: each figure up to its month)
+    if len(months) == 1 and n >= _FEWEST_LISTED and months[0][3] - months[0][2] + 1 == n and months[0][2] > 1 \
+            and _QUARTER_WORD not in s.text[months[0][0]:months[0][1]]:
+        # (增幅2-4月份分别为…: each figure up to its month; 二季度,甲、乙、丙分别增长…: a quarter is one period, the
+        # figures the measures')
+        pos, end_pos, lo, hi = months[0]
         return [(1, m) for m in range(lo, hi + 1)], pos, end_pos
     if len(months) != n or n < _FEWEST_LISTED or any(q[0] - p[1] > 1 for p, q in pairwise(months)):
         return None

@@ -532,7 +532,9 @@ def _share_head(items: list[str]) -> list[str]:
     if start <= 0:
         return items
     head = last[start:]
-    return [x if head_re.search(x) or share_mark in x or x.endswith(head) else x + head for x in items]
+    # (项目个数、总投资: an item counting things is a measure of its own, no 项目个数投资)
+    return [x if head_re.search(x) or share_mark in x or x.endswith((head, *_BARE_COUNT_NOUNS)) else x + head
+            for x in items]
 
 
 def _bare_modifiers_head(items: list[str]) -> str:

@@ -514,12 +514,13 @@ def _counts_no_places(text: str, end: int, f: Indicator) -> bool:
 def _names_a_measure(ctx: DocContext, name: str, *, level: bool) -> bool:
     """Whether a name names a measure: something written, not a whole alone (全 市, 我区), nor a place alone (广州,
     东部: a place's figure whose measure was not found) — a kind of zone alone (省级开发区) may name a count of such
-    zones —, nor the total investment of projects alone (总投资: the projects' money, not the place's) or, at a
-    ``level``, named as theirs or their plan's (项目总投资10亿元; their growth may be a place's), nor how long
-    something lasted (连续18个月保持|20%以上: a threshold held over the span)."""
+    zones —, nor, at a ``level``, the total investment of projects alone or named as theirs or their plan's (总投资,
+    项目总投资10亿元: the projects' money, not the place's; its growth may be a place's: 项目个数、总投资分别增长…),
+    nor how long something lasted (连续18个月保持|20%以上: a threshold held over the span)."""
     bare = "".join(name.split())
-    if not bare or bare in _WHOLES or bare in _REGIONS or bare in _PROJECTS_TOTALS or bare.endswith(_WEIGHT) \
-            or (level and bare in _PLANNED_TOTALS) or _CONTEXT.duration_opening.match(bare):
+    if not bare or bare in _WHOLES or bare in _REGIONS or bare.endswith(_WEIGHT) \
+            or (level and (bare in _PROJECTS_TOTALS or bare in _PLANNED_TOTALS)) \
+            or _CONTEXT.duration_opening.match(bare):
         return False
     place = ctx.finder.entity_named(bare)
     return place is None or place.endswith(_ZONE_ENDS)
