@@ -444,10 +444,21 @@ def year_evaluated(text: str, m: PeriodMention) -> int | None:
     """
     if m.kind != "year" or m.year is None:
         return None
-    judged = dict(evaluated_years(text)).get(m.year)
-    if judged is None or _PERIODS.evaluation_named_after.match(text, m.end_pos) is None:
+    judged = judged_year(text, m.year)
+    if judged == m.year or _PERIODS.evaluation_named_after.match(text, m.end_pos) is None:
         return None
     return judged
+
+
+def judged_year(text: str, year: int) -> int:
+    """The year whose figures the evaluation ``text`` names by ``year`` judges (:func:`evaluated_years`: 2022 → 2021),
+    ``year`` itself when the text says no other.
+
+    >>> text = "完成了2022年经开区考核评价工作,对217家经开区2021年度发展情况进行了量化评价。"
+    >>> judged_year(text, 2022), judged_year(text, 2020)
+    (2021, 2020)
+    """
+    return dict(evaluated_years(text)).get(year, year)
 
 
 def _in_force_until(ends: re.Pattern[str], text: str, m: PeriodMention) -> int:

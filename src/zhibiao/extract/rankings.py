@@ -33,8 +33,8 @@ from zhibiao.extract.names import (
 )
 from zhibiao.extract.periods import (
     PeriodMention,
-    evaluated_years,
     find_periods,
+    judged_year,
     period_string,
     resolve_period,
     years_period,
@@ -1432,9 +1432,8 @@ def _years_of(text: str, evaluation: re.Match[str]) -> str | None:
     if years is None:
         after = _RANKINGS.evaluation_year_after.match(text, evaluation.end("name"))
         return years_period(int(after.group("last")), int(after.group("last"))) if after is not None else None
-    judged = dict(evaluated_years(text))  # (2022年…考核评价 judging 2021: its places are of 2021)
-    last = judged.get(int(years.group("last")), int(years.group("last")))
-    first = judged.get(int(years.group("first")), int(years.group("first"))) if years.group("first") else last
+    last = judged_year(text, int(years.group("last")))  # (2022年…考核评价 judging 2021: its places are of 2021)
+    first = judged_year(text, int(years.group("first"))) if years.group("first") else last
     return years_period(first, last) if first <= last else None
 
 
@@ -2980,8 +2979,8 @@ def dated_by_titles(text: str, facts: list[Fact], norm_pos: Callable[[int], int]
               and not any(w in name for w in _UNDATED_TITLE_WORDS)]
     if not titles:
         return facts
-    judged = dict(evaluated_years(text))  # (2022年…前30强名单 of an evaluation judging 2021: its places are of 2021)
-    titles = [(end, judged.get(year, year), name) for end, year, name in titles]
+    # (2022年…前30强名单 of an evaluation judging 2021: its places are of 2021)
+    titles = [(end, judged_year(text, year), name) for end, year, name in titles]
     out = list(facts)
     for i, f in enumerate(facts):
         if isinstance(f, Ranking) and f.qualifier is None:

@@ -33,7 +33,7 @@ from zhibiao.extract.changes import basis_of
 from zhibiao.extract.context import DocContext
 from zhibiao.extract.figures import in_yuan, money_named
 from zhibiao.extract.names import clean_list_item, last_match, strip_chars
-from zhibiao.extract.periods import PeriodMention, evaluated_years, find_periods, period_string, resolve_period
+from zhibiao.extract.periods import PeriodMention, find_periods, judged_year, period_string, resolve_period
 from zhibiao.extract.projects import category_of, is_investment_name, mentions_projects, stage_of, threshold_in
 from zhibiao.extract.quantities import Amount, figure_regex, parse_amount, parse_number
 from zhibiao.extract.rankings import (
@@ -522,12 +522,13 @@ def _peers_field(peers: re.Match[str]) -> str:
 def _judged(text: str, caption: _Caption | None) -> _Caption | None:
     """2022年国家级经开区综合发展水平前30强名单 in a report saying that evaluation judges 2021's figures: its places are
     of 2021 (periods.evaluated_years); any other caption as it is."""
-    if caption is None or caption.period is None or not (judged := dict(evaluated_years(text))):
+    if caption is None or caption.period is None or not caption.period[:4].isdigit():
         return caption
     year = int(caption.period[:4])
-    if year not in judged or caption.period != period_string(year):
+    judged = judged_year(text, year)
+    if judged == year or caption.period != period_string(year):
         return caption
-    return replace(caption, period=period_string(judged[year]))
+    return replace(caption, period=period_string(judged))
 
 
 def _year_period(year: str | None) -> str | None:

@@ -167,6 +167,9 @@ def _phrases_of_shared_chars() -> re.Pattern[str]:
     return compile_cached("|".join(re.escape(k) for k in sorted(regional_table()) if not marks.search(k)) or "(?!)")
 
 
+_LOST_MARK = "?"  # (what a lost character was written as: a plain find tells most texts apart)
+
+
 def has_lost_gloss(text: str) -> bool:
     """Whether ``text`` holds a character a gateway lost and glossed (``lexicon.lost_glosses``: 百?gòu)?qiáng)县): the
     conversion reads it back, in a simplified text too (t2s leaves simplified characters as they are).
@@ -175,9 +178,6 @@ def has_lost_gloss(text: str) -> bool:
     (True, False)
     """
     return _LOST_MARK in text and any(run in text for run in lost_glosses())
-
-
-_LOST_MARK = "?"  # (what a lost character was written as: a plain find tells most texts apart)
 
 
 def is_traditional(text: str) -> bool:
