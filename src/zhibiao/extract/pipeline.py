@@ -517,11 +517,13 @@ def _names_a_measure(ctx: DocContext, name: str, *, level: bool) -> bool:
     zones —, nor, at a ``level``, the total investment of projects alone or named as theirs or their plan's (总投资,
     项目总投资10亿元: the projects' money, not the place's; its growth may be a place's: 项目个数、总投资分别增长…),
     nor how long something lasted (连续18个月保持|20%以上: a threshold held over the span), nor a verb of moving alone
-    (由年初负增长24%|收窄至|负增长1%: the growth the clause gave already)."""
+    (由年初负增长24%|收窄至|负增长1%: the growth the clause gave already), nor the design of an evaluation (一级指标4个,
+    实际得分×90%)."""
     bare = "".join(name.split())
     if not bare or bare in _WHOLES or bare in _REGIONS or bare.endswith(_WEIGHT) \
             or (level and (bare in _PROJECTS_TOTALS or bare in _PLANNED_TOTALS)) \
-            or _CONTEXT.duration_opening.match(bare) or _CONTEXT.moved_to_only.fullmatch(bare):
+            or _CONTEXT.duration_opening.match(bare) or _CONTEXT.moved_to_only.fullmatch(bare) \
+            or _CONTEXT.evaluation_design_name.fullmatch(bare):
         return False
     place = ctx.finder.entity_named(bare)
     return place is None or place.endswith(_ZONE_ENDS)
