@@ -1314,6 +1314,7 @@ def _list_measure_and_field(s: Sentence, pos: int, measure: str | None, scope: s
     scope = scope or (local.scope if local is not None else None) or _field_ranked(s, pos)
     own_period = ctx.has_period_before(pos)
     period = None
+    measure = measure or _measure_ranked(s, pos)
     if measure is None:
         here = _evaluation_named(text, pos, ctx.para.span.start)
         named = s.log.last_ranking(measured=True)
@@ -1329,6 +1330,13 @@ def _list_measure_and_field(s: Sentence, pos: int, measure: str | None, scope: s
     # (全省11个市完成率由高到低|依次是: the order the places are listed in is no part of the measure, however read)
     measure = _RANKINGS.order_end.sub("", measure) or measure if measure else measure
     return measure, scope or (last.scope if last is not None else None) or home_field(text), period
+
+
+def _measure_ranked(s: Sentence, pos: int) -> str | None:
+    """对综合考核得分情况由高到低进行排序,|依次为甲县、乙县…: the measure its sentence says the places listed from
+    ``pos`` were ordered by; None when it says none."""
+    ranked = _RANKINGS.measure_ranked.search(s.text, s.ctx.span.start, pos)
+    return ranked.group("measure") if ranked is not None else None
 
 
 def _field_ranked(s: Sentence, pos: int) -> str | None:
