@@ -390,8 +390,7 @@ def lost_glosses() -> dict[str, str]:
     """Runs of pinyin glosses a traditional-character gateway left where it lost the character they gloss
     (百?gòu)?qiáng)縣 → 百强县), each with that character (``lost_glosses.txt``: one a line, the run, a space and the
     character; text after ``#`` a comment)."""
-    rows = (line.partition("#")[0].strip().split(" ") for line in _read("lost_glosses.txt").splitlines()
-            if not line.startswith("#"))
+    rows = (line.partition("#")[0].strip().split(" ") for line in _read("lost_glosses.txt").splitlines())
     return {row[0]: row[1] for row in rows if len(row) == 2}
 
 

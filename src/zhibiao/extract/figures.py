@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Literal
 
-from zhibiao.extract.quantities import COUNTED, Amount, figure_regex, in_range, parse_amount, parse_number
+from zhibiao.extract.quantities import COUNTED, Amount, as_percent, figure_regex, in_range, parse_amount, parse_number
 from zhibiao.extract.segment import Span
 from zhibiao.lexicon import Shapes, Words, WordSets, alternation, is_cjk, units, words
 from zhibiao.model import Change, Qualifier
@@ -103,8 +103,6 @@ class Wordless:
 
 
 _COUNT = "count"  # (the unit and kind of a count)
-_PERCENT_UNIT, _PERCENT_KIND = "%", "percent"  # (a growth whose % was left out: 增长26.9,)
-_GROWTH_WORDS_MAX = 8  # (how far before a growth with no unit its verb may open: 比上年同期增长|26.9)
 _ASIDE_OPEN, _ASIDE_CLOSE = "(", ")"  # (brackets as normalised text writes them)
 _FEW_GREAT = 5  # (三大, 四大: so few counted with 大 name a programme; narrowed after rp14 indicators dropped)
 _BEFORE_WIDTH = 12  # (how far before a figure the words read with it go)
@@ -283,12 +281,10 @@ def _unitless_read(text: str, m: re.Match[str], sent: Span, chinese: bool) -> tu
     if not chinese and _RANKINGS.bare_move_before.search(text, max(sent.start, m.start() - _MOVE_WORDS_MAX), m.start()):
         move = _bare_move(text, m, sent)
         return (move,) if move is not None else None  # (排名前进12家企业: read as any other number)
-    growth_from = max(sent.start, m.start() - _GROWTH_WORDS_MAX)
     if not chinese and _FIGURES.growth_unit_dropped_after.match(text, m.end(), sent.end) \
-            and _FIGURES.growth_unit_dropped_before.search(text, growth_from, m.start()):
-        value = parse_number(m.group("num"))  # (…76.5亿元,增长26.9,: the % left out)
-        return (Fig(m.start(), m.end(), Amount(value, _PERCENT_UNIT, _PERCENT_KIND, False)) if value is not None
-                else None,)
+            and _FIGURES.growth_unit_dropped_before.search(text, max(sent.start, m.start() - _BEFORE_WIDTH), m.start()):
+        amount = parse_amount(m)  # (…76.5亿元,增长26.9,: the % left out)
+        return (Fig(m.start(), m.end(), as_percent(amount)) if amount is not None else None,)
     if _RANKINGS.bare_places_entering.match(text, m.end(), sent.end):
         amount = parse_amount(m)  # (浙江17县上榜, 甲市两地上榜: places counted as they enter a list, seats)
         return (Fig(m.start(), m.end(), Amount(amount.value, _COUNT, _COUNT, amount.more)) if amount else None,)

@@ -69,6 +69,7 @@ _FIELD_MARK: str = Words("ranking").field_mark  # (在: the gate of a period wri
 # the names.trailing_period shape.
 _PERIOD_LAST_CHARS = frozenset(_NAME_WORDS.period_last_chars)
 _BARE_COUNT_NOUNS = frozenset(_NAME_WORDS.bare_count_nouns)
+_COUNT_NOUN_ENDS = tuple(_NAME_WORDS.bare_count_nouns)  # (项目个数: an item that counts things ends so)
 
 _QUOTE_CHARS = "“”\"'‘’「」"
 _STRIPPED = " ,;:、!?" + _QUOTE_CHARS  # (separators and quotes around words: strip_chars)
@@ -533,7 +534,7 @@ def _share_head(items: list[str]) -> list[str]:
         return items
     head = last[start:]
     # (项目个数、总投资: an item counting things is a measure of its own, no 项目个数投资)
-    return [x if head_re.search(x) or share_mark in x or x.endswith((head, *_BARE_COUNT_NOUNS)) else x + head
+    return [x if head_re.search(x) or share_mark in x or x.endswith((head, *_COUNT_NOUN_ENDS)) else x + head
             for x in items]
 
 

@@ -522,8 +522,7 @@ def _names_a_measure(ctx: DocContext, name: str, *, level: bool) -> bool:
     bare = "".join(name.split())
     if not bare or bare in _WHOLES or bare in _REGIONS or bare.endswith(_WEIGHT) \
             or (level and (bare in _PROJECTS_TOTALS or bare in _PLANNED_TOTALS)) \
-            or _CONTEXT.duration_opening.match(bare) or _CONTEXT.moved_to_only.fullmatch(bare) \
-            or _CONTEXT.evaluation_design_name.fullmatch(bare):
+            or _CONTEXT.measureless_name.fullmatch(bare):
         return False
     place = ctx.finder.entity_named(bare)
     return place is None or place.endswith(_ZONE_ENDS)

@@ -16,7 +16,8 @@ from functools import cache, lru_cache
 from zhibiao.lexicon import Words, alternation, magnitudes, units, word, words
 from zhibiao.recache import compile_cached
 
-__all__ = ["COUNTED", "MAX_VALUE", "Amount", "figure_regex", "in_range", "parse_amount", "parse_number", "scale"]
+__all__ = ["COUNTED", "MAX_VALUE", "Amount", "as_percent", "figure_regex", "in_range", "parse_amount", "parse_number",
+           "scale"]
 
 _NUMERALS_WORDS = Words("numerals")
 _FIGURES_WORDS = Words("figures")
@@ -297,6 +298,15 @@ def _rate(value: Decimal, rate: str, more: bool) -> Amount:
     if rate in ("permille", "ppt"):  # a level in ‰ (人口自然增长率为-2.76‰) or its move in 千分点
         return Amount(value, "‰", "other", more)
     return Amount(value, "%", "percent", more)
+
+
+def as_percent(amount: Amount) -> Amount:
+    """A number with no unit read as a percentage (增长26.9,: a growth whose % the page left out).
+
+    >>> as_percent(Amount(Decimal("26.9"), None, "number"))
+    Amount(value=Decimal('26.9'), unit='%', kind='percent', more=False)
+    """
+    return _rate(amount.value, "percent", amount.more)
 
 
 @cache
